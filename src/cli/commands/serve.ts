@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/platform/config.ts';
+import { openRuntime } from '../../server/runtime.ts';
+import { DEMO_PASSWORD, seedDemoProvince } from '../../server/seed/demo-province.ts';
+import { version } from '../version.ts';
+
+/** `minewatch serve`: migrate, seed the demo on first run, serve the API. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('启动服务 (默认嵌入式 PGlite, 首次启动时写入演示省份数据)')
+    .option('--no-seed', '不写入演示数据')
+    .action(async (opts: { seed: boolean }) => {
+      const started = Date.now();
+      const config = loadConfig();
+      const rt = await openRuntime(config);
+      const seed = opts.seed ? await seedDemoProvince(rt.deps) : undefined;
+      const { app } = await buildApp({
+        database: rt.database,
+        deps: rt.deps,
+        logLevel: config.logLevel,
+        cookieSecure: config.cookieSecure,
+        version,
+      });
+      const shutdown = async () => {
+        await app.close();
+        await rt.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown());
+      process.once('SIGTERM', () => void shutdown());
+      await app.listen({ port: config.port, host: config.host });
+      const url = `http://${config.host}:${config.port}`;
+      const engine = rt.database.engine === 'pglite' ? `PGlite (${config.dataDir}/pglite)` : 'PostgreSQL (DATABASE_URL)';
+      console.log(`\nminewatch ${version} 已启动: ${url}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      console.log(`  数据库: ${engine}${seed?.seeded ? ', 已写入演示省份 山西省' : ''}`);
+      console.log(`  API 文档: ${url}/api/docs    健康检查: ${url}/api/health`);
+      if (seed) {
+        console.log(`  演示账号 (密码均为 ${DEMO_PASSWORD}):`);
+        for (const a of seed.accounts) console.log(`    ${a.username.padEnd(14)} ${a.role.padEnd(18)} ${a.organisation} — ${a.note}`);
+      }
+    });
+}

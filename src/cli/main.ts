@@ -1,0 +1,32 @@
+/**
+ * @module The `minewatch` command line: serve, migrate, seed, import, users, audit. Each command is a
+ * thin layer over the same services the HTTP API uses.
+ */
+import { Command } from 'commander';
+import { registerAuditCommands } from './commands/audit-verify.ts';
+import { registerImportCommands } from './commands/import-mines.ts';
+import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerSeedCommand } from './commands/seed.ts';
+import { registerServeCommand } from './commands/serve.ts';
+import { registerUserCommands } from './commands/users-create.ts';
+import { AppError } from '../server/platform/errors.ts';
+
+const program = new Command('minewatch').description('矿山安全监测预警与隐患治理平台 minewatch').showHelpAfterError();
+registerServeCommand(program);
+registerMigrateCommand(program);
+registerSeedCommand(program);
+registerImportCommands(program);
+registerUserCommands(program);
+registerAuditCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof AppError) {
+    console.error(`错误 ${e.code}: ${e.message}`);
+    for (const d of e.details) console.error(`  ${d.row ? `第${d.row}行 ` : ''}${d.path}: ${d.message}`);
+  } else {
+    console.error(e instanceof Error ? e.message : e);
+  }
+  process.exitCode = 1;
+}

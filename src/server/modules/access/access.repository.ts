@@ -1,0 +1,84 @@
+/**
+ * @module SQL for organisations, users, sessions and API tokens.
+ */
+import { and, asc, eq, gt, isNull, lt } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { apiTokens, organisations, sessions, users } from './access.table.ts';
+
+export async function findUserWithOrg(db: Db, where: { id?: string; username?: string }) {
+  const [row] = await db
+    .select({ user: users, org: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(where.id ? eq(users.id, where.id) : eq(users.username, where.username ?? ''));
+  return row;
+}
+export type UserWithOrg = NonNullable<Awaited<ReturnType<typeof findUserWithOrg>>>;
+
+export async function findOrganisation(db: Db, id: string) {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return row;
+}
+
+export async function insertOrganisation(db: Db, values: typeof organisations.$inferInsert) {
+  const [row] = await db.insert(organisations).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function insertUser(db: Db, values: typeof users.$inferInsert) {
+  const [row] = await db.insert(users).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function listUsers(db: Db) {
+  return db.select().from(users).orderBy(asc(users.username));
+}
+
+export async function insertSession(db: Db, values: typeof sessions.$inferInsert) {
+  await db.insert(sessions).values(values);
+}
+
+export async function findLiveSession(db: Db, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+  return row;
+}
+
+export async function deleteSession(db: Db, tokenHash: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteExpiredSessions(db: Db, now: Date) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+export async function insertToken(db: Db, values: typeof apiTokens.$inferInsert) {
+  const [row] = await db.insert(apiTokens).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function findLiveToken(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+  return row;
+}
+
+export async function tokensOf(db: Db, userId: string) {
+  return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(asc(apiTokens.createdAt));
+}
+
+export async function findToken(db: Db, id: string) {
+  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, id));
+  return row;
+}
+
+export async function revokeTokenRow(db: Db, id: string, at: Date) {
+  await db.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id));
+}

@@ -1,0 +1,132 @@
+/**
+ * @module HTTP adapter for login, the current user, users and API tokens.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  LoginInput,
+  MeResponse,
+  TokenCreateInput,
+  TokenCreatedResponse,
+  TokenResponse,
+  UserCreateInput,
+  UserResponse,
+} from '../../../shared/access.schemas.ts';
+import { Permission } from '../../platform/auth/permissions.ts';
+import type { Principal } from '../../platform/auth/scope.ts';
+import type { ServiceDeps } from '../../platform/context.ts';
+import { principalOf, SESSION_COOKIE } from '../../platform/http/auth.http.ts';
+import { IdParams, responses } from '../../platform/http/route-helpers.ts';
+import * as service from './access.service.ts';
+
+function presentMe(p: Principal): z.infer<typeof MeResponse> {
+  const s = p.scope;
+  return {
+    id: p.userId,
+    username: p.username,
+    displayName: p.displayName,
+    role: p.role,
+    organisationId: p.organisationId,
+    organisationName: p.organisationName,
+    locale: p.locale,
+    permissions: [...p.permissions].sort(),
+    scope:
+      s.kind === 'region'
+        ? { kind: 'region', regionCode: s.regionCode }
+        : s.kind === 'enterprise'
+          ? { kind: 'enterprise', enterpriseId: s.enterpriseId }
+          : s.kind === 'mines'
+            ? { kind: 'mines', mineIds: [...s.mineIds] }
+            : { kind: 'all' },
+  };
+}
+
+export function registerAccessRoutes(app: FastifyInstance, deps: ServiceDeps, opts: { cookieSecure: boolean }): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['access'];
+  r.post(
+    '/api/auth/login',
+    {
+      config: { permission: 'public' },
+      schema: { tags, summary: '用户名密码登录, 设置会话 Cookie', body: LoginInput, response: responses(MeResponse) },
+    },
+    async (req, reply) => {
+      const { sessionToken, principal } = await service.login(deps, req.body, req.ip ?? null);
+      void reply.setCookie(SESSION_COOKIE, sessionToken, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: opts.cookieSecure,
+        maxAge: service.SESSION_TTL_MS / 1000,
+      });
+      return presentMe(principal);
+    },
+  );
+  r.post(
+    '/api/auth/logout',
+    {
+      config: { permission: 'public' },
+      schema: { tags, summary: '退出登录', response: responses(z.object({ ok: z.boolean() })) },
+    },
+    async (req, reply) => {
+      const cookie = req.cookies[SESSION_COOKIE];
+      if (cookie) await service.logout(deps, cookie);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
+  r.get(
+    '/api/auth/me',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags, summary: '当前用户、角色、权限与管辖范围', response: responses(MeResponse) },
+    },
+    (req) => presentMe(principalOf(req)),
+  );
+  r.get(
+    '/api/users',
+    {
+      config: { permission: Permission.UserManage },
+      schema: { tags, summary: '用户列表', response: responses(z.array(UserResponse)) },
+    },
+    (req) => service.listUsers(deps, principalOf(req)),
+  );
+  r.post(
+    '/api/users',
+    {
+      config: { permission: Permission.UserManage },
+      schema: { tags, summary: '创建用户', body: UserCreateInput, response: responses(UserResponse, 201) },
+    },
+    async (req, reply) => reply.status(201).send(await service.createUser(deps, principalOf(req), req.body)),
+  );
+  r.get(
+    '/api/tokens',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags, summary: '我签发的 API 令牌', response: responses(z.array(TokenResponse)) },
+    },
+    (req) => service.listTokens(deps, principalOf(req)),
+  );
+  r.post(
+    '/api/tokens',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags,
+        summary: '签发 API 令牌 (user: 代表本人; gateway: 仅可为指定矿山上报监测数据)',
+        body: TokenCreateInput,
+        response: responses(TokenCreatedResponse, 201),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await service.createToken(deps, principalOf(req), req.body)),
+  );
+  r.delete(
+    '/api/tokens/:id',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags, summary: '撤销 API 令牌', params: IdParams, response: responses(TokenResponse) },
+    },
+    (req) => service.revokeToken(deps, principalOf(req), req.params.id),
+  );
+}

@@ -1,0 +1,198 @@
+/**
+ * @module Access use cases: organisations, users, password login with sessions, API tokens.
+ */
+import type { OrganisationCreateInput, TokenCreateInput, UserCreateInput } from '../../../shared/access.schemas.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.ts';
+import { organisationKindByRole, Permission, type Role } from '../../platform/auth/permissions.ts';
+import type { Principal } from '../../platform/auth/scope.ts';
+import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
+import { randomToken, sha256Hex } from '../../platform/crypto.ts';
+import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
+import { mineScopeCondition } from '../registry/registry.scope.ts';
+import { mines } from '../registry/mine.table.ts';
+import { and, inArray } from 'drizzle-orm';
+import * as repo from './access.repository.ts';
+import { gatewayPrincipal, userPrincipal } from './principal.ts';
+import { findRegion } from '../registry/region.service.ts';
+import { loadVisibleMine } from '../registry/mine.service.ts';
+
+/** How long a login session lasts. */
+export const SESSION_TTL_MS = 12 * 3600_000;
+/** Prefix of API tokens, so leaked ones are recognisable. */
+export const TOKEN_PREFIX = 'mw_';
+
+export async function createOrganisation(deps: ServiceDeps, principal: Principal, input: OrganisationCreateInput) {
+  requirePermission(principal, Permission.UserManage);
+  if (input.kind === 'regulator' && input.regionCode && !(await findRegion(deps.db, input.regionCode))) {
+    throw invalidField('regionCode', `未知的行政区划代码 ${input.regionCode}`, input.regionCode);
+  }
+  if (input.kind === 'enterprise' && !input.enterpriseId) throw invalidField('enterpriseId', '企业组织须关联企业');
+  return repo.insertOrganisation(deps.db, { ...input, createdAt: deps.clock() });
+}
+
+function presentUser(u: Awaited<ReturnType<typeof repo.insertUser>>) {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    organisationId: u.organisationId,
+    mineId: u.mineId,
+    disabled: u.disabledAt !== null,
+  };
+}
+
+/** Creates a user; the role must fit the organisation's kind and a duty officer needs a mine of it. */
+export async function createUser(deps: ServiceDeps, principal: Principal, input: UserCreateInput) {
+  requirePermission(principal, Permission.UserManage);
+  const problem = passwordProblem(input.password);
+  if (problem) throw invalidField('password', problem);
+  const org = await repo.findOrganisation(deps.db, input.organisationId);
+  if (!org) throw invalidField('organisationId', '组织不存在', input.organisationId);
+  const role = input.role as Role;
+  if (organisationKindByRole[role] !== org.kind) {
+    throw invalidField('role', `角色 ${role} 不能属于 ${org.kind} 组织`, role);
+  }
+  if ((role === 'mine_duty_officer') !== (input.mineId !== undefined)) {
+    throw invalidField('mineId', '矿山值班员必须且只有值班员须指定矿山');
+  }
+  if (input.mineId) {
+    const scope = { kind: 'enterprise', enterpriseId: org.enterpriseId ?? '' } as const;
+    const [m] = await deps.db.select({ id: mines.id }).from(mines).where(and(mineScopeCondition(scope), inArray(mines.id, [input.mineId])));
+    if (!m) throw invalidField('mineId', '矿山不属于该企业', input.mineId);
+  }
+  if (await repo.findUserWithOrg(deps.db, { username: input.username })) {
+    throw new AppError(AppErrorCode.Conflict, `用户名 ${input.username} 已存在`, [{ path: 'username', message: '用户名已存在' }]);
+  }
+  const passwordHash = await hashPassword(input.password);
+  return deps.db.transaction(async (tx) => {
+    const at = deps.clock();
+    const { password: _p, ...rest } = input;
+    const user = await repo.insertUser(tx, { ...rest, passwordHash, createdAt: at });
+    const after = presentUser(user);
+    await recordAudit(tx, actorOf(principal), at, { type: 'access.user.created', entityId: user.id, after });
+    return after;
+  });
+}
+
+export async function listUsers(deps: ServiceDeps, principal: Principal) {
+  requirePermission(principal, Permission.UserManage);
+  return (await repo.listUsers(deps.db)).map(presentUser);
+}
+
+const failures = new Map<string, { count: number; since: number }>();
+const MAX_FAILURES = 10;
+const FAILURE_WINDOW_MS = 15 * 60_000;
+
+/** Checks a password and opens a session; repeated failures for one name and address are throttled. */
+export async function login(
+  deps: ServiceDeps,
+  input: { username: string; password: string },
+  ip: string | null,
+): Promise<{ sessionToken: string; principal: Principal }> {
+  const key = `${input.username}|${ip ?? ''}`;
+  const now = deps.clock().getTime();
+  const f = failures.get(key);
+  if (f && now - f.since < FAILURE_WINDOW_MS && f.count >= MAX_FAILURES) {
+    throw new AppError(AppErrorCode.RateLimited, '登录失败次数过多, 请15分钟后再试');
+  }
+  const u = await repo.findUserWithOrg(deps.db, { username: input.username });
+  const ok = u && !u.user.disabledAt && (await verifyPassword(input.password, u.user.passwordHash));
+  if (!u || !ok) {
+    const cur = f && now - f.since < FAILURE_WINDOW_MS ? f : { count: 0, since: now };
+    failures.set(key, { count: cur.count + 1, since: cur.since });
+    throw new AppError(AppErrorCode.Unauthenticated, '用户名或密码错误');
+  }
+  failures.delete(key);
+  const sessionToken = randomToken();
+  const at = deps.clock();
+  await repo.insertSession(deps.db, {
+    tokenHash: sha256Hex(sessionToken),
+    userId: u.user.id,
+    createdAt: at,
+    expiresAt: new Date(at.getTime() + SESSION_TTL_MS),
+  });
+  return { sessionToken, principal: userPrincipal(u, ip) };
+}
+
+export async function logout(deps: ServiceDeps, sessionToken: string) {
+  await repo.deleteSession(deps.db, sha256Hex(sessionToken));
+}
+
+/** The principal of a live session cookie, or null. */
+export async function principalFromSession(deps: ServiceDeps, sessionToken: string, ip: string | null) {
+  const s = await repo.findLiveSession(deps.db, sha256Hex(sessionToken), deps.clock());
+  if (!s) return null;
+  const u = await repo.findUserWithOrg(deps.db, { id: s.userId });
+  return u && !u.user.disabledAt ? userPrincipal(u, ip) : null;
+}
+
+/** The principal of a bearer API token, or null. */
+export async function principalFromToken(deps: ServiceDeps, token: string, ip: string | null) {
+  const t = await repo.findLiveToken(deps.db, sha256Hex(token));
+  if (!t || (t.expiresAt && t.expiresAt <= deps.clock())) return null;
+  const u = await repo.findUserWithOrg(deps.db, { id: t.userId });
+  if (!u || u.user.disabledAt) return null;
+  return t.kind === 'gateway' ? gatewayPrincipal(u, t.mineIds, ip) : userPrincipal(u, ip);
+}
+
+function presentToken(t: Awaited<ReturnType<typeof repo.insertToken>>) {
+  return {
+    id: t.id,
+    name: t.name,
+    kind: t.kind,
+    mineIds: t.mineIds,
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    revoked: t.revokedAt !== null,
+    createdAt: t.createdAt.toISOString(),
+  };
+}
+
+/** Issues a token; a gateway token may name only mines the issuer can see. The secret is shown once. */
+export async function createToken(deps: ServiceDeps, principal: Principal, input: TokenCreateInput) {
+  if (principal.kind !== 'user') throw new AppError(AppErrorCode.Forbidden, '令牌不能再签发令牌');
+  if (input.kind === 'gateway') {
+    requirePermission(principal, Permission.GatewayTokenManage);
+    if (!input.mineIds?.length) throw invalidField('mineIds', '网关令牌须指定矿山');
+    for (const [i, id] of input.mineIds.entries()) {
+      await loadVisibleMine(deps.db, principal, id).catch(() => {
+        throw invalidField(`mineIds.${i}`, '矿山不存在或不在管辖范围内', id);
+      });
+    }
+  } else if (input.mineIds) {
+    throw invalidField('mineIds', '只有网关令牌可以指定矿山');
+  }
+  const token = randomToken(TOKEN_PREFIX);
+  return deps.db.transaction(async (tx) => {
+    const at = deps.clock();
+    const row = await repo.insertToken(tx, {
+      name: input.name,
+      kind: input.kind,
+      tokenHash: sha256Hex(token),
+      userId: principal.userId,
+      mineIds: input.mineIds ?? [],
+      expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+      createdAt: at,
+    });
+    const after = presentToken(row);
+    await recordAudit(tx, actorOf(principal), at, { type: 'access.token.created', entityId: row.id, after });
+    return { ...after, token };
+  });
+}
+
+export async function listTokens(deps: ServiceDeps, principal: Principal) {
+  return (await repo.tokensOf(deps.db, principal.userId)).map(presentToken);
+}
+
+export async function revokeToken(deps: ServiceDeps, principal: Principal, id: string) {
+  const t = await repo.findToken(deps.db, id);
+  if (!t || t.userId !== principal.userId) throw notFound('api_token', id);
+  if (t.revokedAt) throw new AppError(AppErrorCode.Conflict, '令牌已撤销');
+  return deps.db.transaction(async (tx) => {
+    const at = deps.clock();
+    await repo.revokeTokenRow(tx, id, at);
+    await recordAudit(tx, actorOf(principal), at, { type: 'access.token.revoked', entityId: id, before: presentToken(t) });
+    return { ...presentToken(t), revoked: true };
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * @module Contractors (承包单位) engaged at a mine: scope of work and contract dates.
+ */
+import type {
+  ContractorCreateInput,
+  ContractorListQuery,
+  ContractorResponse,
+  ContractorUpdateInput,
+} from '../../../shared/registry.schemas.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { Permission } from '../../platform/auth/permissions.ts';
+import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
+import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
+import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
+import * as repo from './contractor.repository.ts';
+import { loadVisibleMine } from './mine.service.ts';
+import { checkVersion, definedOnly } from './registry.guards.ts';
+import { mineScopeCondition } from './registry.scope.ts';
+
+function presentContractor(r: repo.ContractorJoinedRow): ContractorResponse {
+  const c = r.contractor;
+  return {
+    id: c.id,
+    mineId: c.mineId,
+    mineName: r.mineName,
+    name: c.name,
+    creditCode: c.creditCode,
+    scopes: c.scopes,
+    startsOn: c.startsOn,
+    endsOn: c.endsOn,
+    archived: c.archivedAt !== null,
+    version: c.version,
+  };
+}
+
+async function loadVisible(db: Db, principal: Principal, id: string) {
+  const row = await repo.findContractor(db, id, mineScopeCondition(principal.scope));
+  if (!row) throw notFound('contractor', id);
+  return row;
+}
+
+async function reload(db: Db, id: string) {
+  const row = await repo.findContractor(db, id, undefined);
+  if (!row) throw notFound('contractor', id);
+  return presentContractor(row);
+}
+
+export async function getContractor(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, Permission.RegistryRead);
+  return presentContractor(await loadVisible(deps.db, principal, id));
+}
+
+export async function createContractor(deps: ServiceDeps, principal: Principal, input: ContractorCreateInput) {
+  requirePermission(principal, Permission.ContractorManage);
+  return deps.db.transaction(async (tx) => {
+    await loadVisibleMine(tx, principal, input.mineId).catch(() => {
+      throw new AppError(AppErrorCode.ValidationFailed, 'mineId: 矿山不存在或不在管辖范围内', [
+        { path: 'mineId', message: '矿山不存在或不在管辖范围内', value: input.mineId },
+      ]);
+    });
+    const at = deps.clock();
+    const id = await repo.insertContractor(tx, { ...input, createdAt: at, updatedAt: at });
+    const after = await reload(tx, id);
+    await recordAudit(tx, actorOf(principal), at, { type: 'registry.contractor.created', entityId: id, after });
+    return after;
+  });
+}
+
+export async function updateContractor(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: ContractorUpdateInput,
+) {
+  requirePermission(principal, Permission.ContractorManage);
+  return deps.db.transaction(async (tx) => {
+    const current = await loadVisible(tx, principal, id);
+    checkVersion('contractor', current.contractor.version, input.version);
+    const { version: _v, ...changes } = input;
+    const startsOn = changes.startsOn ?? current.contractor.startsOn;
+    const endsOn = changes.endsOn === undefined ? current.contractor.endsOn : changes.endsOn;
+    if (endsOn && endsOn < startsOn) {
+      throw new AppError(AppErrorCode.ValidationFailed, 'endsOn: 结束日期不能早于开始日期', [
+        { path: 'endsOn', message: '结束日期不能早于开始日期', value: endsOn },
+      ]);
+    }
+    const at = deps.clock();
+    await repo.updateContractorRow(tx, id, definedOnly(changes), at);
+    const after = await reload(tx, id);
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'registry.contractor.updated',
+      entityId: id,
+      before: presentContractor(current),
+      after,
+    });
+    return after;
+  });
+}
+
+export async function archiveContractor(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, Permission.ContractorManage);
+  return deps.db.transaction(async (tx) => {
+    const current = await loadVisible(tx, principal, id);
+    if (current.contractor.archivedAt) throw new AppError(AppErrorCode.Conflict, '承包单位已归档');
+    const at = deps.clock();
+    await repo.updateContractorRow(tx, id, { archivedAt: at }, at);
+    const after = await reload(tx, id);
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'registry.contractor.archived',
+      entityId: id,
+      before: presentContractor(current),
+      after,
+    });
+    return after;
+  });
+}
+
+function filterOf(principal: Principal, q: Omit<ContractorListQuery, 'limit' | 'cursor'>): repo.ContractorFilter {
+  return {
+    mineScope: mineScopeCondition(principal.scope),
+    regionPrefix: q.region ? subtreePrefix(q.region) : undefined,
+    mineId: q.mineId,
+    includeArchived: q.includeArchived,
+  };
+}
+
+export async function listContractors(deps: ServiceDeps, principal: Principal, q: ContractorListQuery) {
+  requirePermission(principal, Permission.RegistryRead);
+  const f = filterOf(principal, q);
+  const after = q.cursor ? (decodeCursor(q.cursor, 2) as [string, string]) : undefined;
+  const rows = await repo.listContractors(deps.db, f, { limit: q.limit + 1, after });
+  const items = rows.slice(0, q.limit).map(presentContractor);
+  const last = items[items.length - 1];
+  return {
+    items,
+    total: await repo.countContractors(deps.db, f),
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.name, last.id]) : null,
+  };
+}
+
+export async function allContractors(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: Omit<ContractorListQuery, 'limit' | 'cursor'>,
+  max: number,
+) {
+  requirePermission(principal, Permission.RegistryRead);
+  return (await repo.listContractors(deps.db, filterOf(principal, q), { limit: max })).map(presentContractor);
+}

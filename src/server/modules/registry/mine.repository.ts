@@ -1,0 +1,171 @@
+/**
+ * @module SQL for mines, their licences and status history.
+ */
+import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { enterprises } from './enterprise.table.ts';
+import { licences, mineStatusChanges, mines } from './mine.table.ts';
+import { regions } from './region.table.ts';
+import { likeText } from './registry.scope.ts';
+
+function selectMines(db: Db) {
+  return db
+    .select({
+      mine: mines,
+      enterpriseName: enterprises.name,
+      enterpriseCreditCode: enterprises.creditCode,
+      countyName: regions.name,
+    })
+    .from(mines)
+    .innerJoin(enterprises, eq(enterprises.id, mines.enterpriseId))
+    .innerJoin(regions, eq(regions.code, mines.countyCode));
+}
+
+export type MineJoinedRow = Awaited<ReturnType<ReturnType<typeof selectMines>['execute']>>[number];
+
+export async function findMine(db: Db, id: string, scope: SQL | undefined): Promise<MineJoinedRow | undefined> {
+  const [row] = await selectMines(db).where(and(eq(mines.id, id), scope));
+  return row;
+}
+
+export interface MineFilter {
+  scope: SQL | undefined;
+  regionPrefix?: string | undefined;
+  enterpriseId?: string | undefined;
+  kind?: string[] | undefined;
+  status?: string[] | undefined;
+  scale?: string[] | undefined;
+  standardizationLevel?: string[] | undefined;
+  /** Licences expiring between `today` and this date (inclusive). */
+  licenceExpiringBy?: { today: string; until: string } | undefined;
+  /** Has a licence that expired before this date. */
+  licenceExpiredBefore?: string | undefined;
+  q?: string | undefined;
+  includeArchived?: boolean | undefined;
+}
+
+function licenceExists(cond: SQL) {
+  return exists(
+    sql`(SELECT 1 FROM ${licences} WHERE ${licences.mineId} = ${mines.id} AND ${licences.archivedAt} IS NULL AND ${cond})`,
+  );
+}
+
+function filterCondition(f: MineFilter): SQL | undefined {
+  return and(
+    f.scope,
+    f.regionPrefix ? sql`${mines.countyCode} LIKE ${`${f.regionPrefix}%`}` : undefined,
+    f.enterpriseId ? eq(mines.enterpriseId, f.enterpriseId) : undefined,
+    f.kind?.length ? inArray(mines.kind, f.kind) : undefined,
+    f.status?.length ? inArray(mines.status, f.status) : undefined,
+    f.scale?.length ? inArray(mines.scale, f.scale) : undefined,
+    f.standardizationLevel?.length ? inArray(mines.standardizationLevel, f.standardizationLevel) : undefined,
+    f.licenceExpiringBy
+      ? licenceExists(
+          sql`${licences.expiresOn} >= ${f.licenceExpiringBy.today} AND ${licences.expiresOn} <= ${f.licenceExpiringBy.until}`,
+        )
+      : undefined,
+    f.licenceExpiredBefore ? licenceExists(sql`${licences.expiresOn} < ${f.licenceExpiredBefore}`) : undefined,
+    f.q ? or(ilike(mines.name, likeText(f.q)), ilike(enterprises.name, likeText(f.q))) : undefined,
+    f.includeArchived ? undefined : isNull(mines.archivedAt),
+  );
+}
+
+export type MineSortKey = 'name' | 'updatedAt';
+
+/** A page in (sort key, id) order, starting after the cursor's (key, id). */
+export async function listMines(
+  db: Db,
+  f: MineFilter,
+  page: {
+    limit: number;
+    sort: MineSortKey;
+    descending: boolean;
+    after?: [string, string] | undefined;
+  },
+): Promise<MineJoinedRow[]> {
+  const key = page.sort === 'name' ? mines.name : mines.updatedAt;
+  const keyValue = (v: string) => (page.sort === 'name' ? sql`${v}` : sql`${v}::timestamptz`);
+  const cmp = page.descending ? sql`<` : sql`>`;
+  const afterCond = page.after
+    ? sql`(${key}, ${mines.id}) ${cmp} (${keyValue(page.after[0])}, ${page.after[1]}::uuid)`
+    : undefined;
+  const dir = page.descending ? desc : asc;
+  return selectMines(db)
+    .where(and(filterCondition(f), afterCond))
+    .orderBy(dir(key), dir(mines.id))
+    .limit(page.limit);
+}
+
+export async function countMines(db: Db, f: MineFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(mines)
+    .innerJoin(enterprises, eq(enterprises.id, mines.enterpriseId))
+    .where(filterCondition(f));
+  return row?.n ?? 0;
+}
+
+/** Current (unarchived) licences of the given mines. */
+export async function licencesOf(db: Db, mineIds: string[]) {
+  if (mineIds.length === 0) return [];
+  return db
+    .select()
+    .from(licences)
+    .where(and(inArray(licences.mineId, mineIds), isNull(licences.archivedAt)))
+    .orderBy(asc(licences.kind), asc(licences.expiresOn));
+}
+
+export async function insertMines(db: Db, values: (typeof mines.$inferInsert)[]): Promise<string[]> {
+  if (values.length === 0) return [];
+  const rows = await db.insert(mines).values(values).returning({ id: mines.id });
+  return rows.map((r) => r.id);
+}
+
+export async function updateMineRow(db: Db, id: string, set: Partial<typeof mines.$inferInsert>, at: Date) {
+  await db
+    .update(mines)
+    .set({ ...set, updatedAt: at, version: sql`${mines.version} + 1` })
+    .where(eq(mines.id, id));
+}
+
+export async function findMineByEnterpriseAndName(db: Db, enterpriseId: string, name: string) {
+  const [row] = await db
+    .select({ id: mines.id })
+    .from(mines)
+    .where(and(eq(mines.enterpriseId, enterpriseId), eq(mines.name, name)));
+  return row;
+}
+
+export async function insertStatusChanges(db: Db, values: (typeof mineStatusChanges.$inferInsert)[]) {
+  if (values.length) await db.insert(mineStatusChanges).values(values);
+}
+
+export async function statusHistory(db: Db, mineId: string) {
+  return db
+    .select()
+    .from(mineStatusChanges)
+    .where(eq(mineStatusChanges.mineId, mineId))
+    .orderBy(asc(mineStatusChanges.id));
+}
+
+export async function insertLicences(db: Db, values: (typeof licences.$inferInsert)[]) {
+  if (values.length === 0) return [];
+  return db.insert(licences).values(values).returning();
+}
+
+export async function findLicence(db: Db, id: string) {
+  const [row] = await db.select().from(licences).where(eq(licences.id, id));
+  return row;
+}
+
+export async function findLicenceByNumber(db: Db, kind: string, number: string) {
+  const [row] = await db
+    .select()
+    .from(licences)
+    .where(and(eq(licences.kind, kind), eq(licences.number, number)));
+  return row;
+}
+
+export async function updateLicenceRow(db: Db, id: string, set: Partial<typeof licences.$inferInsert>) {
+  await db.update(licences).set(set).where(eq(licences.id, id));
+}

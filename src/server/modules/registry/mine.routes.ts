@@ -1,0 +1,147 @@
+/**
+ * @module HTTP adapter for mines, their status history, licences, import and export.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { QueryBool } from '../../../shared/common.schemas.ts';
+import { RegistryValidation } from '../../../shared/limits.ts';
+import {
+  LicenceInput,
+  LicenceResponse,
+  MineCreateInput,
+  MineListQuery,
+  MineResponse,
+  MineStatusChangeInput,
+  MineStatusChangeResponse,
+  MineUpdateInput,
+} from '../../../shared/registry.schemas.ts';
+import { Permission } from '../../platform/auth/permissions.ts';
+import type { ServiceDeps } from '../../platform/context.ts';
+import { AppError, AppErrorCode } from '../../platform/errors.ts';
+import { principalOf } from '../../platform/http/auth.http.ts';
+import { IdParams, responses } from '../../platform/http/route-helpers.ts';
+import { registerCrudRoutes } from '../../platform/http/crud.routes.ts';
+import { mineExportColumns } from './mine.columns.ts';
+import { importMines } from './mine.import.ts';
+import * as service from './mine.service.ts';
+
+const ImportReport = z.object({
+  totalRows: z.number(),
+  validRows: z.number(),
+  invalidRows: z.number(),
+  written: z.number(),
+  enterprisesCreated: z.number(),
+  dryRun: z.boolean(),
+  errors: z.array(z.object({ row: z.number().optional(), path: z.string(), message: z.string(), value: z.unknown().optional() })),
+});
+
+export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['registry'];
+  registerCrudRoutes(app, {
+    base: '/api/mines',
+    tags,
+    label: '矿山',
+    listQuery: MineListQuery,
+    response: MineResponse,
+    create: MineCreateInput,
+    update: MineUpdateInput,
+    permissions: {
+      read: Permission.RegistryRead,
+      write: Permission.MineCreate,
+      update: Permission.MineUpdate,
+      archive: Permission.MineArchive,
+    },
+    exportColumns: mineExportColumns,
+    service: {
+      list: (p, q) => service.listMines(deps, p, q),
+      all: (p, q, max) => service.allMines(deps, p, q, max),
+      create: (p, input) => service.createMine(deps, p, input),
+      get: (p, id) => service.getMine(deps, p, id),
+      update: (p, id, input) => service.updateMine(deps, p, id, input),
+      archive: (p, id) => service.archiveMine(deps, p, id),
+    },
+  });
+  r.post(
+    '/api/mines/import',
+    {
+      config: { permission: Permission.RegistryImport },
+      schema: {
+        tags,
+        summary: '从 CSV 或 xlsx 导入矿山 (multipart 字段 file)',
+        description:
+          '先校验整个文件并逐行报告错误。mode=all (默认) 时任何一行有错误都不写入; mode=valid-only 时只写入正确的行; dryRun=true 只校验。',
+        querystring: z.strictObject({
+          mode: z.enum(['all', 'valid-only']).default('all'),
+          dryRun: QueryBool.default(false),
+        }),
+        response: responses(ImportReport),
+      },
+    },
+    async (req) => {
+      const principal = principalOf(req);
+      if (!req.isMultipart()) {
+        throw new AppError(AppErrorCode.UnsupportedMediaType, '请以 multipart/form-data 上传文件 (字段 file)', [
+          { path: 'file', message: 'multipart/form-data required' },
+        ]);
+      }
+      const file = await req.file({ limits: { fileSize: RegistryValidation.importBytesMax, files: 1 } });
+      if (!file) throw new AppError(AppErrorCode.ValidationFailed, '缺少上传文件', [{ path: 'file', message: '缺少上传文件' }]);
+      const data = await file.toBuffer();
+      return importMines(deps, principal, { data, filename: file.filename }, req.query);
+    },
+  );
+  r.post(
+    '/api/mines/:id/status',
+    {
+      config: { permission: Permission.MineStatusChange },
+      schema: {
+        tags,
+        summary: '变更矿山状态 (记录日期与原因)',
+        params: IdParams,
+        body: MineStatusChangeInput,
+        response: responses(MineResponse),
+      },
+    },
+    (req) => service.changeMineStatus(deps, principalOf(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/mines/:id/status-history',
+    {
+      config: { permission: Permission.RegistryRead },
+      schema: { tags, summary: '矿山状态变更历史', params: IdParams, response: responses(z.array(MineStatusChangeResponse)) },
+    },
+    (req) => service.getStatusHistory(deps, principalOf(req), req.params.id),
+  );
+  r.post(
+    '/api/mines/:id/licences',
+    {
+      config: { permission: Permission.LicenceManage },
+      schema: { tags, summary: '添加证照', params: IdParams, body: LicenceInput, response: responses(LicenceResponse, 201) },
+    },
+    async (req, reply) => reply.status(201).send(await service.addLicence(deps, principalOf(req), req.params.id, req.body)),
+  );
+  r.patch(
+    '/api/licences/:id',
+    {
+      config: { permission: Permission.LicenceManage },
+      schema: {
+        tags,
+        summary: '修改证照 (如换证延期)',
+        params: IdParams,
+        body: z.strictObject(LicenceInput.shape).partial(),
+        response: responses(LicenceResponse),
+      },
+    },
+    (req) => service.updateLicence(deps, principalOf(req), req.params.id, req.body),
+  );
+  r.delete(
+    '/api/licences/:id',
+    {
+      config: { permission: Permission.LicenceManage },
+      schema: { tags, summary: '归档证照', params: IdParams, response: responses(LicenceResponse) },
+    },
+    (req) => service.archiveLicence(deps, principalOf(req), req.params.id),
+  );
+}

@@ -1,0 +1,329 @@
+/**
+ * @module Mine use cases: register, edit, change status (with dated history), archive, licences, read
+ * and list within the caller's jurisdiction.
+ */
+import type {
+  LicenceInput,
+  MineCreateInput,
+  MineListQuery,
+  MineResponse,
+  MineStatusChangeInput,
+  MineUpdateInput,
+} from '../../../shared/registry.schemas.ts';
+import { MineCreateInput as MineCreateSchema } from '../../../shared/registry.schemas.ts';
+import { groupBy } from '../../../shared/collections.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { Permission } from '../../platform/auth/permissions.ts';
+import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
+import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
+import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
+import { getSetting } from '../../platform/settings/settings.service.ts';
+import * as repo from './mine.repository.ts';
+import { presentLicence, presentMine } from './mine.presenter.ts';
+import { checkMineReferences, insertCheckedMines, tailingsGradeOf } from './mine.write.ts';
+import { checkVersion, definedOnly } from './registry.guards.ts';
+import { mineScopeCondition } from './registry.scope.ts';
+
+/** A mine the caller may see, or 404. */
+export async function loadVisibleMine(db: Db, principal: Principal, id: string) {
+  const row = await repo.findMine(db, id, mineScopeCondition(principal.scope));
+  if (!row) throw notFound('mine', id);
+  return row;
+}
+
+async function presentOne(deps: ServiceDeps, db: Db, id: string): Promise<MineResponse> {
+  const row = await repo.findMine(db, id, undefined);
+  if (!row) throw notFound('mine', id);
+  return presentMine(row, await repo.licencesOf(db, [id]), todayIn(deps.clock));
+}
+
+export async function getMine(deps: ServiceDeps, principal: Principal, id: string): Promise<MineResponse> {
+  requirePermission(principal, Permission.RegistryRead);
+  await loadVisibleMine(deps.db, principal, id);
+  return presentOne(deps, deps.db, id);
+}
+
+function throwIfProblems(problems: Map<number, { path: string; message: string; value?: unknown }[]>) {
+  const details = problems.get(0);
+  if (!details?.length) return;
+  const forbidden = details.find((d) => d.message === '不在您的管辖范围内');
+  throw new AppError(
+    forbidden ? AppErrorCode.Forbidden : AppErrorCode.ValidationFailed,
+    details.map((d) => `${d.path}: ${d.message}`).join('; '),
+    details,
+  );
+}
+
+/** Registers one mine with its initial status and licences. */
+export async function createMine(deps: ServiceDeps, principal: Principal, input: MineCreateInput): Promise<MineResponse> {
+  requirePermission(principal, Permission.MineCreate);
+  return deps.db.transaction(async (tx) => {
+    throwIfProblems(await checkMineReferences(tx, principal, [input]));
+    const [id] = await insertCheckedMines(tx, principal, [input], deps.clock());
+    return presentOne(deps, tx, id ?? '');
+  });
+}
+
+/** Fields only a regulator may change. */
+const regulatorOnlyFields = ['enterpriseId', 'countyCode', 'standardizationLevel', 'standardizationDate'] as const;
+
+/** Edits a mine's facts. Status changes go through changeMineStatus so that history is kept. */
+export async function updateMine(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: MineUpdateInput,
+): Promise<MineResponse> {
+  requirePermission(principal, Permission.MineUpdate);
+  return deps.db.transaction(async (tx) => {
+    const current = await loadVisibleMine(tx, principal, id);
+    checkVersion('mine', current.mine.version, input.version);
+    const { version: _v, ...changes } = input;
+    if (principal.scope.kind !== 'all' && principal.scope.kind !== 'region') {
+      const touched = regulatorOnlyFields.filter((f) => changes[f] !== undefined);
+      if (touched.length) {
+        throw new AppError(AppErrorCode.Forbidden, '企业用户不能修改这些字段', touched.map((f) => ({ path: f, message: '仅监管部门可修改' })));
+      }
+    }
+    const before = await presentOne(deps, tx, id);
+    // Re-validate the merged record so kind-specific rules hold after a partial edit.
+    const merged = { ...before, ...definedOnly(changes) };
+    const check = MineCreateSchema.safeParse({
+      ...Object.fromEntries(
+        Object.entries(merged).filter(([k, v]) => k in MineCreateSchema.shape && v !== null && k !== 'licences'),
+      ),
+    });
+    if (!check.success) {
+      throw new AppError(
+        AppErrorCode.ValidationFailed,
+        'the edited mine is not valid',
+        check.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      );
+    }
+    if (changes.countyCode !== undefined || changes.enterpriseId !== undefined || changes.name !== undefined) {
+      const probe = { ...check.data, licences: [] };
+      const problems = await checkMineReferences(tx, principal, [probe]);
+      const relevant = (problems.get(0) ?? []).filter(
+        (d) => !(d.path === 'name' && changes.name === undefined && changes.enterpriseId === undefined),
+      );
+      throwIfProblems(new Map([[0, relevant]]));
+    }
+    const at = deps.clock();
+    const table = await getSetting(tx, 'registry.tailingsGradeTable');
+    await repo.updateMineRow(tx, id, { ...definedOnly(changes), tailingsGrade: tailingsGradeOf(merged, table) }, at);
+    const after = await presentOne(deps, tx, id);
+    await recordAudit(tx, actorOf(principal), at, { type: 'registry.mine.updated', entityId: id, before, after });
+    return after;
+  });
+}
+
+/** Changes a mine's status (e.g. 责令停产整顿) and records the dated change with its reason. */
+export async function changeMineStatus(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: MineStatusChangeInput,
+): Promise<MineResponse> {
+  requirePermission(principal, Permission.MineStatusChange);
+  return deps.db.transaction(async (tx) => {
+    const current = await loadVisibleMine(tx, principal, id);
+    if (current.mine.status === input.status) {
+      throw new AppError(AppErrorCode.Conflict, `矿山已处于 ${input.status} 状态`, [
+        { path: 'status', message: '状态未变化', value: input.status },
+      ]);
+    }
+    if (current.mine.status === '关闭') {
+      throw new AppError(AppErrorCode.Conflict, '已关闭的矿山不能变更状态', [{ path: 'status', message: '矿山已关闭' }]);
+    }
+    const before = await presentOne(deps, tx, id);
+    const at = deps.clock();
+    await repo.updateMineRow(tx, id, { status: input.status, statusSince: input.effectiveDate }, at);
+    await repo.insertStatusChanges(tx, [
+      {
+        mineId: id,
+        fromStatus: current.mine.status,
+        toStatus: input.status,
+        effectiveDate: input.effectiveDate,
+        reason: input.reason,
+        actorId: principal.userId,
+        recordedAt: at,
+      },
+    ]);
+    const after = await presentOne(deps, tx, id);
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'registry.mine.status_changed',
+      entityId: id,
+      before: { status: before.status, statusSince: before.statusSince },
+      after: { status: after.status, statusSince: after.statusSince, reason: input.reason },
+    });
+    return after;
+  });
+}
+
+export async function archiveMine(deps: ServiceDeps, principal: Principal, id: string): Promise<MineResponse> {
+  requirePermission(principal, Permission.MineArchive);
+  return deps.db.transaction(async (tx) => {
+    const current = await loadVisibleMine(tx, principal, id);
+    if (current.mine.archivedAt) throw new AppError(AppErrorCode.Conflict, '矿山已归档');
+    const before = await presentOne(deps, tx, id);
+    const at = deps.clock();
+    await repo.updateMineRow(tx, id, { archivedAt: at }, at);
+    const after = await presentOne(deps, tx, id);
+    await recordAudit(tx, actorOf(principal), at, { type: 'registry.mine.archived', entityId: id, before, after });
+    return after;
+  });
+}
+
+export async function getStatusHistory(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, Permission.RegistryRead);
+  await loadVisibleMine(deps.db, principal, id);
+  return (await repo.statusHistory(deps.db, id)).map((r) => ({
+    id: r.id,
+    fromStatus: r.fromStatus,
+    toStatus: r.toStatus,
+    effectiveDate: r.effectiveDate,
+    reason: r.reason,
+    recordedAt: r.recordedAt.toISOString(),
+  }));
+}
+
+function filterOf(deps: ServiceDeps, principal: Principal, q: Omit<MineListQuery, 'limit' | 'cursor' | 'sort'>): repo.MineFilter {
+  const today = todayIn(deps.clock);
+  return {
+    scope: mineScopeCondition(principal.scope),
+    regionPrefix: q.region ? subtreePrefix(q.region) : undefined,
+    enterpriseId: q.enterpriseId,
+    kind: q.kind,
+    status: q.status,
+    scale: q.scale,
+    standardizationLevel: q.standardizationLevel,
+    licenceExpiringBy:
+      q.licenceExpiringWithinDays !== undefined
+        ? { today, until: todayIn(deps.clock, q.licenceExpiringWithinDays) }
+        : undefined,
+    licenceExpiredBefore: q.licenceExpired ? today : undefined,
+    q: q.q,
+    includeArchived: q.includeArchived,
+  };
+}
+
+async function withLicences(deps: ServiceDeps, rows: repo.MineJoinedRow[]) {
+  const all = await repo.licencesOf(deps.db, rows.map((r) => r.mine.id));
+  const byMine = groupBy(all, (l) => l.mineId);
+  const today = todayIn(deps.clock);
+  return rows.map((r) => presentMine(r, byMine.get(r.mine.id) ?? [], today));
+}
+
+export async function listMines(deps: ServiceDeps, principal: Principal, q: MineListQuery) {
+  requirePermission(principal, Permission.RegistryRead);
+  const f = filterOf(deps, principal, q);
+  const sort = q.sort.replace('-', '') as repo.MineSortKey;
+  const descending = q.sort.startsWith('-');
+  const after = q.cursor ? (decodeCursor(q.cursor, 2) as [string, string]) : undefined;
+  const rows = await repo.listMines(deps.db, f, { limit: q.limit + 1, sort, descending, after });
+  const items = await withLicences(deps, rows.slice(0, q.limit));
+  const last = items[items.length - 1];
+  return {
+    items,
+    total: await repo.countMines(deps.db, f),
+    nextCursor: rows.length > q.limit && last ? encodeCursor([sort === 'name' ? last.name : last.updatedAt, last.id]) : null,
+  };
+}
+
+/** Every matching mine, for export. */
+export async function allMines(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: Omit<MineListQuery, 'limit' | 'cursor'>,
+  max: number,
+) {
+  requirePermission(principal, Permission.RegistryRead);
+  const sort = q.sort.replace('-', '') as repo.MineSortKey;
+  const rows = await repo.listMines(deps.db, filterOf(deps, principal, q), {
+    limit: max,
+    sort,
+    descending: q.sort.startsWith('-'),
+  });
+  return withLicences(deps, rows);
+}
+
+// ---------------------------------------------------------------- licences
+
+async function loadVisibleLicence(db: Db, principal: Principal, id: string) {
+  const licence = await repo.findLicence(db, id);
+  if (!licence) throw notFound('licence', id);
+  await loadVisibleMine(db, principal, licence.mineId).catch(() => {
+    throw notFound('licence', id);
+  });
+  return licence;
+}
+
+async function assertLicenceNumberFree(db: Db, kind: string, number: string, exceptId?: string) {
+  const existing = await repo.findLicenceByNumber(db, kind, number);
+  if (existing && existing.id !== exceptId) {
+    throw new AppError(AppErrorCode.Conflict, `${kind} ${number} 已存在`, [{ path: 'number', message: '证照编号已存在', value: number }]);
+  }
+}
+
+export async function addLicence(deps: ServiceDeps, principal: Principal, mineId: string, input: LicenceInput) {
+  requirePermission(principal, Permission.LicenceManage);
+  return deps.db.transaction(async (tx) => {
+    await loadVisibleMine(tx, principal, mineId);
+    await assertLicenceNumberFree(tx, input.kind, input.number);
+    const at = deps.clock();
+    const [row] = await repo.insertLicences(tx, [{ ...input, mineId, createdAt: at }]);
+    if (!row) throw new AppError(AppErrorCode.Internal, 'licence insert returned nothing');
+    const after = presentLicence(row, todayIn(deps.clock));
+    await recordAudit(tx, actorOf(principal), at, { type: 'registry.licence.created', entityId: row.id, after: { ...after, mineId } });
+    return after;
+  });
+}
+
+export async function updateLicence(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: Partial<LicenceInput>,
+) {
+  requirePermission(principal, Permission.LicenceManage);
+  return deps.db.transaction(async (tx) => {
+    const current = await loadVisibleLicence(tx, principal, id);
+    const next = { ...current, ...definedOnly(input) };
+    if (next.expiresOn <= next.issuedOn) {
+      throw new AppError(AppErrorCode.ValidationFailed, '有效期至须晚于发证日期', [{ path: 'expiresOn', message: '有效期至须晚于发证日期' }]);
+    }
+    if (input.number !== undefined || input.kind !== undefined) await assertLicenceNumberFree(tx, next.kind, next.number, id);
+    const at = deps.clock();
+    await repo.updateLicenceRow(tx, id, definedOnly(input));
+    const today = todayIn(deps.clock);
+    const after = presentLicence(next, today);
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'registry.licence.updated',
+      entityId: id,
+      before: presentLicence(current, today),
+      after,
+    });
+    return after;
+  });
+}
+
+export async function archiveLicence(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, Permission.LicenceManage);
+  return deps.db.transaction(async (tx) => {
+    const current = await loadVisibleLicence(tx, principal, id);
+    if (current.archivedAt) throw new AppError(AppErrorCode.Conflict, '证照已归档');
+    const at = deps.clock();
+    await repo.updateLicenceRow(tx, id, { archivedAt: at });
+    const before = presentLicence(current, todayIn(deps.clock));
+    await recordAudit(tx, actorOf(principal), at, { type: 'registry.licence.archived', entityId: id, before });
+    return before;
+  });
+}
+
+/** A licence the caller may see (used by the audit-history route). */
+export async function getLicenceVisible(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, Permission.RegistryRead);
+  return presentLicence(await loadVisibleLicence(deps.db, principal, id), todayIn(deps.clock));
+}

@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { enterprises } from './enterprise.table.ts';
+import { regions } from './region.table.ts';
+
+/** Mines and facilities (a tailings pond or waste dump is a "mine" of its own kind). */
+export const mines = pgTable(
+  'mines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    countyCode: text('county_code')
+      .notNull()
+      .references(() => regions.code),
+    kind: text('kind').notNull(),
+    scale: text('scale').notNull(),
+    status: text('status').notNull(),
+    statusSince: date('status_since').notNull(),
+    standardizationLevel: text('standardization_level').notNull(),
+    standardizationDate: date('standardization_date'),
+    disasterGrade: text('disaster_grade'),
+    longitude: doublePrecision('longitude'),
+    latitude: doublePrecision('latitude'),
+    depthM: doublePrecision('depth_m'),
+    productionLevels: smallint('production_levels'),
+    designCapacityTpa: doublePrecision('design_capacity_tpa'),
+    approvedUndergroundStaff: integer('approved_underground_staff'),
+    hydrogeologyType: text('hydrogeology_type'),
+    slopeHeightM: doublePrecision('slope_height_m'),
+    dumpHeightM: doublePrecision('dump_height_m'),
+    tailingsVolume10kM3: doublePrecision('tailings_volume_10k_m3'),
+    tailingsDamHeightM: doublePrecision('tailings_dam_height_m'),
+    tailingsStacking: text('tailings_stacking'),
+    tailingsOverhead: boolean('tailings_overhead'),
+    tailingsLastDischarge: date('tailings_last_discharge'),
+    /** 等别 computed from volume and dam height with the table in force when last written. */
+    tailingsGrade: smallint('tailings_grade'),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('mines_county_idx').on(sql`${t.countyCode} text_pattern_ops`),
+    index('mines_enterprise_idx').on(t.enterpriseId),
+    index('mines_name_id_idx').on(t.name, t.id),
+    uniqueIndex('mines_enterprise_name_key').on(t.enterpriseId, t.name),
+  ],
+);
+
+/** Dated history of status changes, with the reason and who made the change. */
+export const mineStatusChanges = pgTable(
+  'mine_status_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    mineId: uuid('mine_id')
+      .notNull()
+      .references(() => mines.id),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    effectiveDate: date('effective_date').notNull(),
+    reason: text('reason').notNull(),
+    actorId: uuid('actor_id'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('mine_status_changes_mine_idx').on(t.mineId, t.id)],
+);
+
+/** 采矿许可证 and 安全生产许可证 held by a mine. */
+export const licences = pgTable(
+  'licences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mineId: uuid('mine_id')
+      .notNull()
+      .references(() => mines.id),
+    kind: text('kind').notNull(),
+    number: text('number').notNull(),
+    issuedOn: date('issued_on').notNull(),
+    expiresOn: date('expires_on').notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('licences_kind_number_key').on(t.kind, t.number),
+    index('licences_mine_idx').on(t.mineId),
+    index('licences_expires_idx').on(t.expiresOn),
+  ],
+);

@@ -1,0 +1,171 @@
+/**
+ * @module Validation of mine references and the batch insert shared by "create one" and imports.
+ */
+import { inArray } from 'drizzle-orm';
+import type { MineCreateInput } from '../../../shared/registry.schemas.ts';
+import { computeTailingsGrade, type TailingsGradeTable } from '../../../shared/tailings-grade.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { regionInScope, type Principal } from '../../platform/auth/scope.ts';
+import { actorOf } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import type { ErrorDetail } from '../../platform/errors.ts';
+import { getSetting } from '../../platform/settings/settings.service.ts';
+import { enterprises } from './enterprise.table.ts';
+import { licences, mines } from './mine.table.ts';
+import { regions } from './region.table.ts';
+import * as repo from './mine.repository.ts';
+import { MineKind } from '../../../shared/registry.enums.ts';
+import { and, eq } from 'drizzle-orm';
+
+/**
+ * Checks what zod cannot: the county exists, is a county and lies in the jurisdiction; the enterprise
+ * exists and is not archived; names and licence numbers are unique (in the database and in the batch).
+ * Returns the problems of input i under index i.
+ */
+export async function checkMineReferences(
+  db: Db,
+  principal: Principal,
+  inputs: MineCreateInput[],
+): Promise<Map<number, ErrorDetail[]>> {
+  const problems = new Map<number, ErrorDetail[]>();
+  const add = (i: number, d: ErrorDetail) => problems.set(i, [...(problems.get(i) ?? []), d]);
+  const counties = new Map(
+    (
+      await db
+        .select()
+        .from(regions)
+        .where(inArray(regions.code, [...new Set(inputs.map((m) => m.countyCode))]))
+    ).map((r) => [r.code, r]),
+  );
+  const ents = new Map(
+    (
+      await db
+        .select({ id: enterprises.id, archivedAt: enterprises.archivedAt })
+        .from(enterprises)
+        .where(inArray(enterprises.id, [...new Set(inputs.map((m) => m.enterpriseId))]))
+    ).map((e) => [e.id, e]),
+  );
+  const numbers = inputs.flatMap((m) => (m.licences ?? []).map((l) => l.number));
+  const takenNumbers = new Set(
+    numbers.length
+      ? (await db.select({ kind: licences.kind, number: licences.number }).from(licences).where(inArray(licences.number, numbers))).map(
+          (l) => `${l.kind}|${l.number}`,
+        )
+      : [],
+  );
+  const entIds = [...ents.keys()];
+  const takenNames = new Set(
+    entIds.length
+      ? (
+          await db
+            .select({ enterpriseId: mines.enterpriseId, name: mines.name })
+            .from(mines)
+            .where(inArray(mines.enterpriseId, entIds))
+        ).map((r) => `${r.enterpriseId}|${r.name}`)
+      : [],
+  );
+  const seenNames = new Set<string>();
+  const seenNumbers = new Set<string>();
+  for (const [i, m] of inputs.entries()) {
+    const county = counties.get(m.countyCode);
+    if (!county) add(i, { path: 'countyCode', message: `未知的行政区划代码 ${m.countyCode} (GB/T 2260)`, value: m.countyCode });
+    else if (county.level !== 3) add(i, { path: 'countyCode', message: `${m.countyCode} ${county.name} 不是县级行政区划`, value: m.countyCode });
+    else if (!regionInScope(principal.scope, m.countyCode)) {
+      add(i, { path: 'countyCode', message: '不在您的管辖范围内', value: m.countyCode });
+    }
+    const ent = ents.get(m.enterpriseId);
+    if (!ent) add(i, { path: 'enterpriseId', message: '企业不存在', value: m.enterpriseId });
+    else if (ent.archivedAt) add(i, { path: 'enterpriseId', message: '企业已归档', value: m.enterpriseId });
+    const nameKey = `${m.enterpriseId}|${m.name}`;
+    if (seenNames.has(nameKey)) add(i, { path: 'name', message: '同一企业下矿山名称重复', value: m.name });
+    seenNames.add(nameKey);
+    if (takenNames.has(nameKey)) {
+      add(i, { path: 'name', message: '该企业已登记同名矿山', value: m.name });
+    }
+    for (const [j, l] of (m.licences ?? []).entries()) {
+      const key = `${l.kind}|${l.number}`;
+      if (takenNumbers.has(key) || seenNumbers.has(key)) {
+        add(i, { path: `licences.${j}.number`, message: `${l.kind} 编号已存在`, value: l.number });
+      }
+      seenNumbers.add(key);
+    }
+  }
+  return problems;
+}
+
+/** The stored 等别 of a tailings pond (null for other kinds). */
+export function tailingsGradeOf(
+  m: { kind: string; tailingsVolume10kM3?: number | null | undefined; tailingsDamHeightM?: number | null | undefined },
+  table: TailingsGradeTable,
+): number | null {
+  if (m.kind !== MineKind.TailingsPond || m.tailingsVolume10kM3 == null || m.tailingsDamHeightM == null) return null;
+  return computeTailingsGrade(m.tailingsVolume10kM3, m.tailingsDamHeightM, table);
+}
+
+/**
+ * Inserts already-checked mines with their initial status record and licences, and audits each one,
+ * inside the caller's transaction. Returns the new ids in input order.
+ */
+export async function insertCheckedMines(
+  tx: Db,
+  principal: Principal,
+  inputs: MineCreateInput[],
+  at: Date,
+  /** Fixed ids (the deterministic demo seed); generated by the database when absent. */
+  fixedIds?: string[],
+): Promise<string[]> {
+  const table = await getSetting(tx, 'registry.tailingsGradeTable');
+  const ids: string[] = [];
+  for (let i = 0; i < inputs.length; i += 500) {
+    const chunk = inputs.slice(i, i + 500);
+    ids.push(
+      ...(await repo.insertMines(
+        tx,
+        chunk.map(({ licences: _l, ...m }, j) => ({
+          ...m,
+          ...(fixedIds?.[i + j] ? { id: fixedIds[i + j] } : {}),
+          tailingsGrade: tailingsGradeOf(m, table),
+          createdAt: at,
+          updatedAt: at,
+        })),
+      )),
+    );
+  }
+  await repo.insertStatusChanges(
+    tx,
+    inputs.map((m, i) => ({
+      mineId: ids[i] ?? '',
+      fromStatus: null,
+      toStatus: m.status,
+      effectiveDate: m.statusSince,
+      reason: '登记',
+      actorId: principal.userId,
+      recordedAt: at,
+    })),
+  );
+  await repo.insertLicences(
+    tx,
+    inputs.flatMap((m, i) => (m.licences ?? []).map((l) => ({ ...l, mineId: ids[i] ?? '', createdAt: at }))),
+  );
+  await recordAudit(
+    tx,
+    actorOf(principal),
+    at,
+    inputs.map((m, i) => ({ type: 'registry.mine.created' as const, entityId: ids[i] ?? '', after: { id: ids[i], ...m } })),
+  );
+  return ids;
+}
+
+/** Re-computes the stored 等别 of every tailings pond (after the grading table changes). */
+export async function recomputeTailingsGrades(tx: Db, table: TailingsGradeTable): Promise<number> {
+  const ponds = await tx.select().from(mines).where(and(eq(mines.kind, MineKind.TailingsPond)));
+  let changed = 0;
+  for (const p of ponds) {
+    const grade = tailingsGradeOf(p, table);
+    if (grade !== p.tailingsGrade) {
+      await tx.update(mines).set({ tailingsGrade: grade }).where(eq(mines.id, p.id));
+      changed++;
+    }
+  }
+  return changed;
+}

@@ -1,0 +1,169 @@
+/**
+ * @module People at a mine: key managers, technicians and special operators with their certificates.
+ * ID numbers are encrypted at rest and only ever returned masked.
+ */
+import type {
+  PersonCreateInput,
+  PersonListQuery,
+  PersonResponse,
+  PersonUpdateInput,
+} from '../../../shared/registry.schemas.ts';
+import { maskIdNumber } from '../../../shared/identifiers.ts';
+import { groupBy } from '../../../shared/collections.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { Permission } from '../../platform/auth/permissions.ts';
+import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
+import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
+import { keyedDigest, seal } from '../../platform/crypto.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
+import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
+import * as repo from './person.repository.ts';
+import { loadVisibleMine } from './mine.service.ts';
+import { checkVersion, definedOnly } from './registry.guards.ts';
+import { mineScopeCondition } from './registry.scope.ts';
+
+type CertRow = Awaited<ReturnType<typeof repo.certificatesOf>>[number];
+
+function presentPerson(r: repo.PersonJoinedRow, certs: CertRow[], today: string): PersonResponse {
+  const p = r.person;
+  return {
+    id: p.id,
+    mineId: p.mineId,
+    mineName: r.mineName,
+    name: p.name,
+    roles: p.roles,
+    idNumberMasked: p.idNumberMasked,
+    education: p.education,
+    miningYears: p.miningYears,
+    phone: p.phone,
+    certificates: certs.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      number: c.number,
+      issuedOn: c.issuedOn,
+      expiresOn: c.expiresOn,
+      expired: c.expiresOn < today,
+    })),
+    archived: p.archivedAt !== null,
+    version: p.version,
+  };
+}
+
+async function presentOne(deps: ServiceDeps, db: Db, id: string) {
+  const row = await repo.findPerson(db, id, undefined);
+  if (!row) throw notFound('person', id);
+  return presentPerson(row, await repo.certificatesOf(db, [id]), todayIn(deps.clock));
+}
+
+async function loadVisiblePerson(db: Db, principal: Principal, id: string) {
+  const row = await repo.findPerson(db, id, mineScopeCondition(principal.scope));
+  if (!row) throw notFound('person', id);
+  return row;
+}
+
+/** The stored columns for an ID number: cipher text, masked form and keyed digest. */
+function protectIdNumber(secret: Buffer, idNumber: string) {
+  return {
+    idNumberCipher: seal(secret, idNumber),
+    idNumberMasked: maskIdNumber(idNumber),
+    idNumberDigest: keyedDigest(secret, idNumber),
+  };
+}
+
+export async function getPerson(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, Permission.RegistryRead);
+  await loadVisiblePerson(deps.db, principal, id);
+  return presentOne(deps, deps.db, id);
+}
+
+export async function createPerson(deps: ServiceDeps, principal: Principal, input: PersonCreateInput) {
+  requirePermission(principal, Permission.PersonManage);
+  return deps.db.transaction(async (tx) => {
+    await loadVisibleMine(tx, principal, input.mineId).catch(() => {
+      throw new AppError(AppErrorCode.ValidationFailed, 'mineId: 矿山不存在或不在管辖范围内', [
+        { path: 'mineId', message: '矿山不存在或不在管辖范围内', value: input.mineId },
+      ]);
+    });
+    const at = deps.clock();
+    const { idNumber, certificates, ...rest } = input;
+    const [id = ''] = await repo.insertPeople(tx, [
+      { ...rest, ...protectIdNumber(deps.secret, idNumber), createdAt: at, updatedAt: at },
+    ]);
+    await repo.replaceCertificates(tx, id, certificates ?? []);
+    const after = await presentOne(deps, tx, id);
+    await recordAudit(tx, actorOf(principal), at, { type: 'registry.person.created', entityId: id, after });
+    return after;
+  });
+}
+
+export async function updatePerson(deps: ServiceDeps, principal: Principal, id: string, input: PersonUpdateInput) {
+  requirePermission(principal, Permission.PersonManage);
+  return deps.db.transaction(async (tx) => {
+    const current = await loadVisiblePerson(tx, principal, id);
+    checkVersion('person', current.person.version, input.version);
+    const before = await presentOne(deps, tx, id);
+    const { version: _v, idNumber, certificates, ...rest } = input;
+    const at = deps.clock();
+    await repo.updatePersonRow(
+      tx,
+      id,
+      { ...definedOnly(rest), ...(idNumber ? protectIdNumber(deps.secret, idNumber) : {}) },
+      at,
+    );
+    if (certificates) await repo.replaceCertificates(tx, id, certificates);
+    const after = await presentOne(deps, tx, id);
+    await recordAudit(tx, actorOf(principal), at, { type: 'registry.person.updated', entityId: id, before, after });
+    return after;
+  });
+}
+
+export async function archivePerson(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, Permission.PersonManage);
+  return deps.db.transaction(async (tx) => {
+    const current = await loadVisiblePerson(tx, principal, id);
+    if (current.person.archivedAt) throw new AppError(AppErrorCode.Conflict, '人员已归档');
+    const before = await presentOne(deps, tx, id);
+    const at = deps.clock();
+    await repo.updatePersonRow(tx, id, { archivedAt: at }, at);
+    const after = await presentOne(deps, tx, id);
+    await recordAudit(tx, actorOf(principal), at, { type: 'registry.person.archived', entityId: id, before, after });
+    return after;
+  });
+}
+
+function filterOf(principal: Principal, q: Omit<PersonListQuery, 'limit' | 'cursor'>): repo.PersonFilter {
+  return {
+    mineScope: mineScopeCondition(principal.scope),
+    regionPrefix: q.region ? subtreePrefix(q.region) : undefined,
+    mineId: q.mineId,
+    role: q.role,
+    q: q.q,
+    includeArchived: q.includeArchived,
+  };
+}
+
+async function withCertificates(deps: ServiceDeps, rows: repo.PersonJoinedRow[]) {
+  const certs = groupBy(await repo.certificatesOf(deps.db, rows.map((r) => r.person.id)), (c) => c.personId);
+  const today = todayIn(deps.clock);
+  return rows.map((r) => presentPerson(r, certs.get(r.person.id) ?? [], today));
+}
+
+export async function listPeople(deps: ServiceDeps, principal: Principal, q: PersonListQuery) {
+  requirePermission(principal, Permission.RegistryRead);
+  const f = filterOf(principal, q);
+  const after = q.cursor ? (decodeCursor(q.cursor, 2) as [string, string]) : undefined;
+  const rows = await repo.listPeople(deps.db, f, { limit: q.limit + 1, after });
+  const items = await withCertificates(deps, rows.slice(0, q.limit));
+  const last = items[items.length - 1];
+  return {
+    items,
+    total: await repo.countPeople(deps.db, f),
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.name, last.id]) : null,
+  };
+}
+
+export async function allPeople(deps: ServiceDeps, principal: Principal, q: Omit<PersonListQuery, 'limit' | 'cursor'>, max: number) {
+  requirePermission(principal, Permission.RegistryRead);
+  return withCertificates(deps, await repo.listPeople(deps.db, filterOf(principal, q), { limit: max }));
+}

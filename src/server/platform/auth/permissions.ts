@@ -1,0 +1,81 @@
+/**
+ * @module Roles, permissions and the role → permission table. Each route and each use case names the
+ * permission it needs; nothing is granted by default.
+ */
+
+export const Role = {
+  RegulatorViewer: 'regulator_viewer',
+  Inspector: 'inspector',
+  RegulatorAdmin: 'regulator_admin',
+  EnterpriseAdmin: 'enterprise_admin',
+  SafetyOfficer: 'safety_officer',
+  MineDutyOfficer: 'mine_duty_officer',
+  SystemAdmin: 'system_admin',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+export const roles = Object.values(Role) as [Role, ...Role[]];
+
+export const Permission = {
+  RegistryRead: 'registry.read',
+  EnterpriseWrite: 'registry.enterprise.write',
+  MineCreate: 'registry.mine.create',
+  MineUpdate: 'registry.mine.update',
+  MineStatusChange: 'registry.mine.status',
+  MineArchive: 'registry.mine.archive',
+  LicenceManage: 'registry.licence.manage',
+  PersonManage: 'registry.person.manage',
+  ContractorManage: 'registry.contractor.manage',
+  RegistryImport: 'registry.import',
+  AuditRead: 'audit.read',
+  UserManage: 'access.user.manage',
+  GatewayTokenManage: 'access.gateway_token.manage',
+  SettingsManage: 'settings.manage',
+  MonitoringIngest: 'monitoring.ingest',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+const P = Permission;
+const readerBase: Permission[] = [P.RegistryRead, P.AuditRead];
+
+/** What each role may do (within its jurisdiction; scoping is separate, see scope.ts). */
+export const permissionsByRole: Record<Role, readonly Permission[]> = {
+  regulator_viewer: readerBase,
+  inspector: [...readerBase, P.MineStatusChange],
+  regulator_admin: [
+    ...readerBase,
+    P.EnterpriseWrite,
+    P.MineCreate,
+    P.MineUpdate,
+    P.MineStatusChange,
+    P.MineArchive,
+    P.LicenceManage,
+    P.PersonManage,
+    P.ContractorManage,
+    P.RegistryImport,
+    P.GatewayTokenManage,
+  ],
+  enterprise_admin: [
+    ...readerBase,
+    P.MineUpdate,
+    P.PersonManage,
+    P.ContractorManage,
+    P.GatewayTokenManage,
+  ],
+  safety_officer: [...readerBase, P.PersonManage, P.ContractorManage],
+  mine_duty_officer: [P.RegistryRead],
+  system_admin: Object.values(P).filter((p) => p !== P.MonitoringIngest),
+};
+
+/** A gateway token may only push monitoring data, and only for the mines it names. */
+export const gatewayPermissions: readonly Permission[] = [P.MonitoringIngest];
+
+/** Which organisation kinds a role belongs to. */
+export const organisationKindByRole: Record<Role, 'regulator' | 'enterprise' | 'system'> = {
+  regulator_viewer: 'regulator',
+  inspector: 'regulator',
+  regulator_admin: 'regulator',
+  enterprise_admin: 'enterprise',
+  safety_officer: 'enterprise',
+  mine_duty_officer: 'enterprise',
+  system_admin: 'system',
+};

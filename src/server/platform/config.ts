@@ -1,0 +1,55 @@
+/**
+ * @module Runtime configuration from the environment, with the embedded defaults of `npm start`.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+export interface Config {
+  /** TCP port of the HTTP server (PORT, default 8080). */
+  port: number;
+  /** Interface to bind (HOST, default 127.0.0.1). */
+  host: string;
+  /** PostgreSQL server URL (DATABASE_URL); when absent, embedded PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  /** Folder for PGlite and the generated secret (DATA_DIR, default ./data). */
+  dataDir: string;
+  /** 32-byte key for protected fields and keyed digests (MINEWATCH_SECRET, hex or base64). */
+  secret: Buffer;
+  /** Send the session cookie with the Secure flag (COOKIE_SECURE=true behind HTTPS). */
+  cookieSecure: boolean;
+  /** pino log level (LOG_LEVEL, default info). */
+  logLevel: string;
+}
+
+function loadSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
+  const given = env.MINEWATCH_SECRET;
+  if (given) {
+    const buf = /^[0-9a-f]{64}$/i.test(given) ? Buffer.from(given, 'hex') : Buffer.from(given, 'base64');
+    if (buf.length !== 32) throw new Error('MINEWATCH_SECRET must be 32 bytes (64 hex characters)');
+    return buf;
+  }
+  // Embedded default: a key generated once and kept beside the data, readable only by its owner.
+  const file = path.join(dataDir, 'secret.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  return key;
+}
+
+/** Reads the configuration; throws with a clear message on a bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port: ${env.PORT}`);
+  const dataDir = path.resolve(env.DATA_DIR ?? './data');
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    secret: loadSecret(dataDir, env),
+    cookieSecure: env.COOKIE_SECURE === 'true',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

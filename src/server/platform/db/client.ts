@@ -1,0 +1,80 @@
+/**
+ * @module Opens the one schema on embedded PGlite or on a PostgreSQL server, and applies migrations.
+ */
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** A database or a transaction: every repository function takes one of these explicitly. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** Closes the connection pool or the embedded engine; a process holding PGlite open never exits. */
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = fileURLToPath(new URL('../../db/migrations', import.meta.url));
+
+/** Where the database lives: a PostgreSQL URL, or a PGlite data folder (undefined = in memory). */
+export interface DatabaseTarget {
+  url?: string | undefined;
+  dataDir?: string | undefined;
+}
+
+/** Opens the database without migrating it. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.url) {
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // Surface broken idle connections in the log instead of crashing the process.
+    pool.on('error', () => undefined);
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return { db, engine: 'postgres', close: () => pool.end() };
+  }
+  const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { db, engine: 'pglite', close: () => client.close() };
+}
+
+/** Applies every committed migration, in order, the same way on both engines. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  const config = { migrationsFolder, migrationsSchema: 'drizzle' };
+  if (database.engine === 'postgres') {
+    await migratePg(database.db as unknown as Parameters<typeof migratePg>[0], config);
+  } else {
+    await migratePglite(database.db as unknown as Parameters<typeof migratePglite>[0], config);
+  }
+}
+
+interface Journal {
+  entries: { tag: string }[];
+}
+
+/** The migrations committed in the code base and those applied to this database. */
+export async function migrationState(db: Db): Promise<{ expected: number; applied: number }> {
+  const journal = JSON.parse(
+    readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8'),
+  ) as Journal;
+  let applied = 0;
+  try {
+    const res = (await db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`)) as unknown as {
+      rows: { n: number }[];
+    };
+    applied = res.rows[0]?.n ?? 0;
+  } catch {
+    applied = 0;
+  }
+  return { expected: journal.entries.length, applied };
+}

@@ -1,0 +1,11 @@
+/**
+ * @module The one database schema: every table, for drizzle-kit and for typed queries.
+ */
+export * from '../../modules/registry/region.table.ts';
+export * from '../../modules/registry/enterprise.table.ts';
+export * from '../../modules/registry/mine.table.ts';
+export * from '../../modules/registry/person.table.ts';
+export * from '../../modules/registry/contractor.table.ts';
+export * from '../../modules/access/access.table.ts';
+export * from '../audit/audit.table.ts';
+export * from '../settings/settings.table.ts';

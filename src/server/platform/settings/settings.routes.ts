@@ -1,0 +1,59 @@
+/**
+ * @module HTTP adapter for editable rule parameters.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Permission } from '../auth/permissions.ts';
+import { actorOf, requirePermission, type ServiceDeps } from '../context.ts';
+import { principalOf } from '../http/auth.http.ts';
+import { responses } from '../http/route-helpers.ts';
+import { listSettings, updateSetting } from './settings.service.ts';
+import { recomputeTailingsGrades } from '../../modules/registry/mine.write.ts';
+import { getSetting } from './settings.service.ts';
+
+const SettingResponse = z.object({
+  key: z.string(),
+  description: z.string(),
+  value: z.unknown(),
+  source: z.string(),
+  verified: z.boolean(),
+  isDefault: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+
+export function registerSettingsRoutes(app: FastifyInstance, deps: ServiceDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/settings',
+    {
+      config: { permission: Permission.RegistryRead },
+      schema: { tags: ['settings'], summary: '规则参数 (含来源与是否已核实)', response: responses(z.array(SettingResponse)) },
+    },
+    () => listSettings(deps.db),
+  );
+  r.put(
+    '/api/settings/:key',
+    {
+      config: { permission: Permission.SettingsManage },
+      schema: {
+        tags: ['settings'],
+        summary: '修改规则参数 (系统管理员)',
+        params: z.strictObject({ key: z.string().max(100) }),
+        body: z.strictObject({ value: z.unknown(), source: z.string().trim().min(1).max(500), verified: z.boolean() }),
+        response: responses(z.array(SettingResponse)),
+      },
+    },
+    async (req) => {
+      const principal = principalOf(req);
+      requirePermission(principal, Permission.SettingsManage);
+      await deps.db.transaction(async (tx) => {
+        await updateSetting(tx, actorOf(principal), deps.clock(), req.params.key, req.body);
+        if (req.params.key === 'registry.tailingsGradeTable') {
+          await recomputeTailingsGrades(tx, await getSetting(tx, 'registry.tailingsGradeTable'));
+        }
+      });
+      return listSettings(deps.db);
+    },
+  );
+}

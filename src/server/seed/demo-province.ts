@@ -1,0 +1,331 @@
+/**
+ * @module The deterministic demo province (山西省): 4 cities, 12 counties, enterprises, 240 mines of
+ * every kind with realistic attributes, licences (some expiring or expired), people, contractors, and
+ * one demo user per role. Later modules add their own demo data beside this.
+ */
+import { count, eq } from 'drizzle-orm';
+import { completeCreditCode, completeIdNumber } from '../../shared/identifiers.ts';
+import {
+  MineKind,
+  MineScale,
+  MineStatus,
+  type MineKind as Kind,
+} from '../../shared/registry.enums.ts';
+import type { MineCreateInput } from '../../shared/registry.schemas.ts';
+import { recordAudit } from '../platform/audit/audit.service.ts';
+import { hashPassword } from '../platform/auth/password.ts';
+import { todayIn, type ServiceDeps } from '../platform/context.ts';
+import { keyedDigest, seal } from '../platform/crypto.ts';
+import { maskIdNumber } from '../../shared/identifiers.ts';
+import { organisations, users } from '../modules/access/access.table.ts';
+import { systemPrincipal } from '../modules/access/principal.ts';
+import { enterprises } from '../modules/registry/enterprise.table.ts';
+import { contractors } from '../modules/registry/contractor.table.ts';
+import { certificates, people } from '../modules/registry/person.table.ts';
+import { mineStatusChanges } from '../modules/registry/mine.table.ts';
+import { insertCheckedMines } from '../modules/registry/mine.write.ts';
+import { loadRegions } from '../modules/registry/region.service.ts';
+import { createRng, type Rng } from './random.ts';
+
+/** Password of every demo account (printed by `npm start` and listed in the README). */
+export const DEMO_PASSWORD = 'minewatch2026';
+
+export const DEMO_PROVINCE = { code: '140000', name: '山西省' };
+
+/** city → counties of the demo province (real GB/T 2260 codes). */
+export const DEMO_COUNTIES: Record<string, Record<string, string>> = {
+  '140100': { '140181': '古交', '140123': '娄烦' }, // 太原市
+  '140200': { '140226': '左云', '140224': '灵丘', '140225': '浑源' }, // 大同市
+  '140900': { '140981': '原平', '140923': '代县', '140924': '繁峙', '140925': '宁武' }, // 忻州市
+  '141000': { '141029': '乡宁', '141082': '霍州', '141033': '蒲县' }, // 临汾市
+};
+const countyShortName: Record<string, string> = Object.assign({}, ...Object.values(DEMO_COUNTIES));
+
+export interface DemoAccount {
+  username: string;
+  role: string;
+  organisation: string;
+  note: string;
+}
+
+const places = ['东山', '西沟', '石岭', '黄家庄', '南峪', '北坪', '红崖', '青龙', '白石', '金岭', '马家', '王家峪', '李家沟', '阳坡', '太平', '兴旺', '永安', '长青', '瑞丰', '鑫源', '龙泉', '柳树湾', '杨家岭', '大峪', '高家窑', '牛心山', '三岔', '刘家庄', '铁匠沟', '桃园'];
+const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '郭', '贾', '薛', '阎', '段'];
+const given = ['建国', '志强', '海军', '卫东', '晓峰', '国庆', '春生', '文斌', '振华', '永胜', '俊杰', '红旗', '学军', '小龙', '宏伟'];
+
+/** Kind mix of the 240 demo mines. */
+const kindPlan: [Kind, number][] = [
+  [MineKind.CoalUnderground, 70],
+  [MineKind.CoalOpenPit, 15],
+  [MineKind.UndergroundMetal, 50],
+  [MineKind.OpenPitMetal, 45],
+  [MineKind.WasteDump, 25],
+  [MineKind.TailingsPond, 35],
+];
+
+const kindSuffix: Record<Kind, string> = {
+  [MineKind.CoalUnderground]: '煤矿',
+  [MineKind.CoalOpenPit]: '露天煤矿',
+  [MineKind.UndergroundMetal]: '铁矿',
+  [MineKind.OpenPitMetal]: '石灰岩矿',
+  [MineKind.WasteDump]: '排土场',
+  [MineKind.TailingsPond]: '尾矿库',
+};
+
+const industry: Record<Kind, string> = {
+  [MineKind.CoalUnderground]: '煤业',
+  [MineKind.CoalOpenPit]: '煤业',
+  [MineKind.UndergroundMetal]: '矿业',
+  [MineKind.OpenPitMetal]: '建材',
+  [MineKind.WasteDump]: '矿业',
+  [MineKind.TailingsPond]: '选矿',
+};
+
+function isoDate(base: string, offsetDays: number): string {
+  const d = new Date(`${base}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + offsetDays);
+  return d.toISOString().slice(0, 10);
+}
+
+function mineAttributes(rng: Rng, kind: Kind, scale: string): Partial<MineCreateInput> {
+  const big = scale === MineScale.Large ? 3 : scale === MineScale.Medium ? 2 : 1;
+  switch (kind) {
+    case MineKind.CoalUnderground:
+      return {
+        depthM: rng.int(150, 350 + 250 * big),
+        productionLevels: rng.int(1, 2),
+        designCapacityTpa: [300_000, 600_000, 1_200_000, 3_000_000][big] ?? 900_000,
+        approvedUndergroundStaff: rng.int(60, 120) * big,
+        hydrogeologyType: rng.pick(['简单', '中等', '中等', '复杂'] as const),
+        disasterGrade: rng.pick(['低瓦斯', '低瓦斯', '高瓦斯', '煤与瓦斯突出']),
+      };
+    case MineKind.UndergroundMetal:
+      return {
+        depthM: rng.int(80, 200 + 200 * big),
+        productionLevels: rng.int(1, 2),
+        designCapacityTpa: rng.int(3, 30) * 10_000 * big,
+        approvedUndergroundStaff: rng.int(20, 60) * big,
+        hydrogeologyType: rng.pick(['简单', '中等', '复杂'] as const),
+      };
+    case MineKind.CoalOpenPit:
+    case MineKind.OpenPitMetal:
+      return {
+        designCapacityTpa: rng.int(10, 100) * 10_000 * big,
+        slopeHeightM: rng.int(40, 120 + 60 * big),
+        hydrogeologyType: rng.pick(['简单', '中等'] as const),
+      };
+    case MineKind.WasteDump:
+      return { dumpHeightM: rng.int(30, 100 + 60 * big) };
+    case MineKind.TailingsPond:
+      return {
+        tailingsVolume10kM3: rng.pick([40, 80, 150, 420, 900, 1500, 3200, 12000]),
+        tailingsDamHeightM: rng.pick([18, 25, 36, 45, 58, 72, 95, 110]),
+        tailingsStacking: rng.pick(['湿排', '湿排', '干排'] as const),
+        tailingsOverhead: rng.chance(0.15),
+        tailingsLastDischarge: isoDate('2026-11-01', -rng.int(0, 400)),
+      };
+  }
+}
+
+/** Whether the demo data is already there. */
+export async function isSeeded(deps: ServiceDeps): Promise<boolean> {
+  const [row] = await deps.db.select({ n: count() }).from(organisations);
+  return (row?.n ?? 0) > 0;
+}
+
+/** Loads regions and, on an empty database, the demo province. Returns the demo accounts. */
+export async function seedDemoProvince(deps: ServiceDeps): Promise<{ seeded: boolean; accounts: DemoAccount[] }> {
+  await loadRegions(deps.db);
+  if (await isSeeded(deps)) return { seeded: false, accounts: demoAccounts };
+  const rng = createRng(20240101);
+  const today = todayIn(deps.clock);
+  const at = deps.clock();
+  const actor = systemPrincipal('system:seed');
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const allCounties = Object.keys(countyShortName);
+  const usedNames = new Set<string>();
+
+  await deps.db.transaction(async (tx) => {
+    // Enterprises: one per (county, kind family, place), each running 1–4 mines.
+    const entRows: (typeof enterprises.$inferInsert)[] = [];
+    const mineInputs: MineCreateInput[] = [];
+    const mineIds: string[] = [];
+    let mineNo = 0;
+    for (const [kind, total] of kindPlan) {
+      let made = 0;
+      while (made < total) {
+        const county = allCounties[(mineNo + made * 7) % allCounties.length] ?? '140981';
+        let name = '';
+        do name = `山西${countyShortName[county] ?? ''}${rng.pick(places)}${industry[kind]}有限公司`;
+        while (usedNames.has(name));
+        usedNames.add(name);
+        const entId = rng.uuid();
+        const body = `91${county}${Array.from({ length: 9 }, () => rng.pick([...'0123456789ABCDEFGHJKLMNPQRTUWXY'])).join('')}`;
+        entRows.push({
+          id: entId,
+          creditCode: completeCreditCode(body),
+          name,
+          regionCode: county,
+          legalRepresentative: rng.pick(surnames) + rng.pick(given),
+          parentCompany: rng.chance(0.4) ? rng.pick(['晋能控股集团', '山西焦煤集团', '潞安化工集团', '太钢集团']) : null,
+          createdAt: at,
+          updatedAt: at,
+        });
+        const n = Math.min(total - made, rng.int(1, 4));
+        for (let i = 0; i < n; i++) {
+          const scale = rng.pick([MineScale.Large, MineScale.Medium, MineScale.Medium, MineScale.Small, MineScale.Small, MineScale.Small]);
+          const status = rng.pick([
+            MineStatus.Producing, MineStatus.Producing, MineStatus.Producing, MineStatus.Producing, MineStatus.Producing,
+            MineStatus.Producing, MineStatus.Construction, MineStatus.SuspendedForRectification, MineStatus.Stopped, MineStatus.Closed,
+          ]);
+          const miningExpiry = rng.chance(0.08) ? isoDate(today, -rng.int(1, 60)) : rng.chance(0.12) ? isoDate(today, rng.int(1, 90)) : isoDate(today, rng.int(120, 2000));
+          const safetyExpiry = rng.chance(0.06) ? isoDate(today, -rng.int(1, 60)) : rng.chance(0.1) ? isoDate(today, rng.int(1, 90)) : isoDate(today, rng.int(120, 1100));
+          mineNo++;
+          mineIds.push(rng.uuid());
+          mineInputs.push({
+            name: `${name.replace(/(煤业|矿业|建材|选矿)有限公司$/, '')}${kindSuffix[kind]}${i ? `${i + 1}号` : ''}`,
+            enterpriseId: entId,
+            countyCode: county,
+            kind,
+            scale,
+            status,
+            statusSince: isoDate(today, -rng.int(10, 900)),
+            standardizationLevel: rng.pick(['一级', '二级', '二级', '三级', '三级', '未达标'] as const),
+            standardizationDate: isoDate(today, -rng.int(30, 1000)),
+            longitude: Number((111.5 + rng.next() * 2.5).toFixed(5)),
+            latitude: Number((35.8 + rng.next() * 4.2).toFixed(5)),
+            ...mineAttributes(rng, kind, scale),
+            licences: [
+              { kind: '采矿许可证', number: `C14000020${String(10_000_000 + mineNo * 37).slice(0, 8)}${String(mineNo).padStart(4, '0')}`, issuedOn: isoDate(miningExpiry, -3650), expiresOn: miningExpiry },
+              { kind: '安全生产许可证', number: `(晋)FM安许证字〔${2021 + (mineNo % 5)}〕${String(mineNo).padStart(4, '0')}`, issuedOn: isoDate(safetyExpiry, -1095), expiresOn: safetyExpiry },
+            ],
+          });
+        }
+        made += n;
+      }
+    }
+    await tx.insert(enterprises).values(entRows);
+    await recordAudit(
+      tx,
+      { actorId: null, actorLabel: actor.username, ip: null },
+      at,
+      entRows.map((e) => ({ type: 'registry.enterprise.created' as const, entityId: e.id ?? '', after: e })),
+    );
+    await insertCheckedMines(tx, actor, mineInputs, at, mineIds);
+
+    // Earlier statuses, so that status history shows real changes.
+    await tx.insert(mineStatusChanges).values(
+      mineInputs.flatMap((m, i) =>
+        m.status === MineStatus.Producing || m.status === MineStatus.Construction
+          ? []
+          : [{
+              mineId: mineIds[i] ?? '',
+              fromStatus: MineStatus.Producing,
+              toStatus: m.status,
+              effectiveDate: m.statusSince,
+              reason: m.status === MineStatus.SuspendedForRectification ? '执法检查发现重大事故隐患, 责令停产整顿' : m.status === MineStatus.Closed ? '资源枯竭, 依法关闭' : '企业申请停工停产',
+              actorId: null,
+              recordedAt: at,
+            }],
+      ),
+    );
+
+    // People and certificates.
+    const personRows: (typeof people.$inferInsert)[] = [];
+    const certRows: (typeof certificates.$inferInsert)[] = [];
+    mineInputs.forEach((m, i) => {
+      const roleSets: string[][] = [['主要负责人', '矿长'], ['总工程师'], ['安全副矿长'], ['特种作业人员']];
+      const count = m.kind === MineKind.TailingsPond || m.kind === MineKind.WasteDump ? 2 : 4;
+      for (let k = 0; k < count; k++) {
+        const id = rng.uuid();
+        const birth = `${rng.int(1965, 1995)}${String(rng.int(1, 12)).padStart(2, '0')}${String(rng.int(1, 28)).padStart(2, '0')}`;
+        const idNumber = completeIdNumber(`${m.countyCode}${birth}${String(rng.int(100, 999))}`);
+        personRows.push({
+          id,
+          mineId: mineIds[i] ?? '',
+          name: rng.pick(surnames) + rng.pick(given),
+          roles: roleSets[k] ?? ['安全管理人员'],
+          idNumberCipher: seal(deps.secret, idNumber),
+          idNumberMasked: maskIdNumber(idNumber),
+          idNumberDigest: keyedDigest(deps.secret, idNumber),
+          education: rng.pick(['高中/中专', '大专', '本科', '本科', '研究生'] as const),
+          miningYears: rng.int(3, 30),
+          createdAt: at,
+          updatedAt: at,
+        });
+        certRows.push({
+          personId: id,
+          kind: k === 3 ? rng.pick(['特种作业操作证(爆破作业)', '特种作业操作证(提升机操作)', '特种作业操作证(通风作业)']) : '安全生产知识和管理能力考核合格证',
+          number: `T${m.countyCode}${String(personRows.length).padStart(6, '0')}`,
+          issuedOn: isoDate(today, -rng.int(400, 1500)),
+          expiresOn: rng.chance(0.1) ? isoDate(today, -rng.int(1, 200)) : isoDate(today, rng.int(10, 1000)),
+        });
+      }
+    });
+    for (let i = 0; i < personRows.length; i += 500) await tx.insert(people).values(personRows.slice(i, i + 500));
+    for (let i = 0; i < certRows.length; i += 500) await tx.insert(certificates).values(certRows.slice(i, i + 500));
+
+    // Contractors at underground mines (0–3 each).
+    const contractorRows: (typeof contractors.$inferInsert)[] = [];
+    mineInputs.forEach((m, i) => {
+      if (m.kind !== MineKind.UndergroundMetal && m.kind !== MineKind.CoalUnderground) return;
+      const n = rng.int(0, 3);
+      for (let k = 0; k < n; k++) {
+        contractorRows.push({
+          mineId: mineIds[i] ?? '',
+          name: `${rng.pick(['中煤', '华晋', '晋西', '三晋', '汾河'])}${rng.pick(['建设', '井巷', '爆破', '矿建'])}工程有限公司`,
+          creditCode: completeCreditCode(`91140000${Array.from({ length: 9 }, () => rng.pick([...'0123456789ABCDEFGH'])).join('')}`),
+          scopes: [rng.pick(['掘进', '采掘', '爆破', '支护', '建设施工'] as const)],
+          startsOn: isoDate(today, -rng.int(30, 700)),
+          endsOn: isoDate(today, rng.int(30, 700)),
+          createdAt: at,
+          updatedAt: at,
+        });
+      }
+    });
+    if (contractorRows.length) await tx.insert(contractors).values(contractorRows);
+
+    // Organisations and one user per role.
+    const org = async (name: string, kind: string, regionCode: string | null, enterpriseId: string | null = null) => {
+      const [row] = await tx.insert(organisations).values({ name, kind, regionCode, enterpriseId, createdAt: at }).returning();
+      return row?.id ?? '';
+    };
+    const system = await org('minewatch 系统管理', 'system', null);
+    const province = await org('山西省应急管理厅', 'regulator', '140000');
+    const xinzhou = await org('忻州市应急管理局', 'regulator', '140900');
+    const yuanping = await org('原平市应急管理局', 'regulator', '140981');
+    const firstYuanping = mineInputs.findIndex((m) => m.countyCode === '140981' && m.kind === MineKind.CoalUnderground);
+    if (firstYuanping < 0) throw new Error('demo seed: no underground coal mine in 原平市');
+    const entId = mineInputs[firstYuanping]?.enterpriseId ?? '';
+    const entName = entRows.find((e) => e.id === entId)?.name ?? '';
+    const enterprise = await org(entName, 'enterprise', null, entId);
+    const userRows: (typeof users.$inferInsert)[] = [
+      { username: 'admin', displayName: '系统管理员', role: 'system_admin', organisationId: system },
+      { username: 'sx.admin', displayName: '省厅管理员', role: 'regulator_admin', organisationId: province },
+      { username: 'xz.viewer', displayName: '忻州市监管查看员', role: 'regulator_viewer', organisationId: xinzhou },
+      { username: 'yp.admin', displayName: '原平市监管管理员', role: 'regulator_admin', organisationId: yuanping },
+      { username: 'yp.inspector', displayName: '原平市执法人员', role: 'inspector', organisationId: yuanping },
+      { username: 'ent.admin', displayName: '企业管理员', role: 'enterprise_admin', organisationId: enterprise },
+      { username: 'ent.safety', displayName: '企业安全管理人员', role: 'safety_officer', organisationId: enterprise },
+      { username: 'mine.duty', displayName: '矿山值班员', role: 'mine_duty_officer', organisationId: enterprise, mineId: mineIds[firstYuanping] ?? null },
+    ].map((u) => ({ ...u, passwordHash, createdAt: at }));
+    await tx.insert(users).values(userRows);
+  });
+  return { seeded: true, accounts: demoAccounts };
+}
+
+export const demoAccounts: DemoAccount[] = [
+  { username: 'admin', role: 'system_admin', organisation: 'minewatch 系统管理', note: '全部数据与系统设置' },
+  { username: 'sx.admin', role: 'regulator_admin', organisation: '山西省应急管理厅', note: '全省' },
+  { username: 'xz.viewer', role: 'regulator_viewer', organisation: '忻州市应急管理局', note: '忻州市, 只读' },
+  { username: 'yp.admin', role: 'regulator_admin', organisation: '原平市应急管理局', note: '原平市' },
+  { username: 'yp.inspector', role: 'inspector', organisation: '原平市应急管理局', note: '原平市, 执法' },
+  { username: 'ent.admin', role: 'enterprise_admin', organisation: '原平市一家煤矿企业', note: '本企业矿山' },
+  { username: 'ent.safety', role: 'safety_officer', organisation: '同上', note: '本企业矿山' },
+  { username: 'mine.duty', role: 'mine_duty_officer', organisation: '同上', note: '一座矿山' },
+];
+
+/** Used by tests: the organisation id of a demo regulator unit by region. */
+export async function organisationIdByRegion(deps: ServiceDeps, regionCode: string): Promise<string | undefined> {
+  const [row] = await deps.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.regionCode, regionCode));
+  return row?.id;
+}

@@ -1,0 +1,93 @@
+/**
+ * @module Request and response schemas for login, users and API tokens.
+ */
+import { z } from 'zod';
+import { Uuid } from './common.schemas.ts';
+
+export const roleValues = [
+  'regulator_viewer',
+  'inspector',
+  'regulator_admin',
+  'enterprise_admin',
+  'safety_officer',
+  'mine_duty_officer',
+  'system_admin',
+] as const;
+
+export const LoginInput = z.strictObject({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+export const Username = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, '用户名为3–50位小写字母、数字、点、下划线或连字符');
+
+export const UserCreateInput = z.strictObject({
+  username: Username,
+  displayName: z.string().trim().min(1).max(100),
+  password: z.string().min(8).max(200),
+  role: z.enum(roleValues),
+  organisationId: Uuid,
+  mineId: Uuid.optional().describe('值班员所在矿山 (仅 mine_duty_officer)'),
+  locale: z.enum(['zh-CN', 'en-US']).optional(),
+});
+export type UserCreateInput = z.infer<typeof UserCreateInput>;
+
+export const MeResponse = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  organisationId: z.string(),
+  organisationName: z.string(),
+  locale: z.string(),
+  permissions: z.array(z.string()),
+  scope: z.object({
+    kind: z.enum(['all', 'region', 'enterprise', 'mines']),
+    regionCode: z.string().optional(),
+    enterpriseId: z.string().optional(),
+    mineIds: z.array(z.string()).optional(),
+  }),
+});
+
+export const UserResponse = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  organisationId: z.string(),
+  mineId: z.string().nullable(),
+  disabled: z.boolean(),
+});
+
+export const TokenCreateInput = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  kind: z.enum(['user', 'gateway']),
+  mineIds: z.array(Uuid).min(1).max(1000).optional().describe('网关令牌可上报数据的矿山'),
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type TokenCreateInput = z.infer<typeof TokenCreateInput>;
+
+export const TokenResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  mineIds: z.array(z.string()),
+  expiresAt: z.string().nullable(),
+  revoked: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const TokenCreatedResponse = TokenResponse.extend({
+  token: z.string().describe('令牌明文, 只显示这一次'),
+});
+
+export const OrganisationCreateInput = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(['regulator', 'enterprise', 'system']),
+  regionCode: z.string().regex(/^\d{6}$/).optional(),
+  enterpriseId: Uuid.optional(),
+});
+export type OrganisationCreateInput = z.infer<typeof OrganisationCreateInput>;

@@ -1,0 +1,24 @@
+/**
+ * @module Validation limits shared by the server, the web app and the CLI.
+ */
+export const RegistryValidation = {
+  /** Longest name of a mine, enterprise, person or contractor. */
+  nameMax: 200,
+  /** Longest free text (reasons, notes). */
+  textMax: 2000,
+  /** Largest page a list returns. */
+  pageSizeMax: 500,
+  /** Default page size of a list. */
+  pageSizeDefault: 50,
+  /** Rows an import may hold. */
+  importRowsMax: 20_000,
+  /** Bytes an import file may hold. */
+  importBytesMax: 10 * 1024 * 1024,
+  /** Rows an export may hold. */
+  exportRowsMax: 100_000,
+} as const;
+
+export const HttpLimits = {
+  /** Largest JSON body accepted by ordinary routes. */
+  jsonBodyMax: 1024 * 1024,
+} as const;

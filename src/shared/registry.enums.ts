@@ -1,0 +1,96 @@
+/**
+ * @module Registry vocabularies. Values are the Chinese domain terms stored in the data and shown to
+ * users; keys are the English identifiers used in code.
+ */
+
+/** Mine and facility kinds (PRODUCT.md capability 1). */
+export const MineKind = {
+  UndergroundMetal: '金属非金属地下矿山',
+  OpenPitMetal: '金属非金属露天矿山',
+  WasteDump: '排土场',
+  TailingsPond: '尾矿库',
+  CoalUnderground: '煤矿井工',
+  CoalOpenPit: '露天煤矿',
+} as const;
+export type MineKind = (typeof MineKind)[keyof typeof MineKind];
+export const mineKinds = Object.values(MineKind) as [MineKind, ...MineKind[]];
+
+/** Operating status; every change is kept in the mine's status history. */
+export const MineStatus = {
+  Construction: '建设',
+  Producing: '生产',
+  SuspendedForRectification: '停产整顿',
+  Stopped: '停工停产',
+  Closed: '关闭',
+} as const;
+export type MineStatus = (typeof MineStatus)[keyof typeof MineStatus];
+export const mineStatuses = Object.values(MineStatus) as [MineStatus, ...MineStatus[]];
+
+export const MineScale = { Large: '大型', Medium: '中型', Small: '小型' } as const;
+export type MineScale = (typeof MineScale)[keyof typeof MineScale];
+export const mineScales = Object.values(MineScale) as [MineScale, ...MineScale[]];
+
+/** 安全生产标准化等级. */
+export const StandardizationLevel = {
+  Level1: '一级',
+  Level2: '二级',
+  Level3: '三级',
+  None: '未达标',
+} as const;
+export type StandardizationLevel = (typeof StandardizationLevel)[keyof typeof StandardizationLevel];
+export const standardizationLevels = Object.values(StandardizationLevel) as [
+  StandardizationLevel,
+  ...StandardizationLevel[],
+];
+
+/** 水文地质类型. */
+export const hydrogeologyTypes = ['简单', '中等', '复杂', '极复杂'] as const;
+export type HydrogeologyType = (typeof hydrogeologyTypes)[number];
+
+export const LicenceKind = { Mining: '采矿许可证', SafetyProduction: '安全生产许可证' } as const;
+export type LicenceKind = (typeof LicenceKind)[keyof typeof LicenceKind];
+export const licenceKinds = Object.values(LicenceKind) as [LicenceKind, ...LicenceKind[]];
+
+/** 尾矿库 wet or dry stacking. */
+export const tailingsStackings = ['湿排', '干排'] as const;
+
+/**
+ * Roles of people at a mine. 五职矿长 = 矿长、总工程师、安全副矿长、生产副矿长、机电副矿长 (seed 001
+ * item 20 requires 大专及以上 and 10 years for them); 五科 = the five technical specialities.
+ */
+export const personRoles = [
+  '主要负责人',
+  '实际控制人',
+  '矿长',
+  '总工程师',
+  '安全副矿长',
+  '生产副矿长',
+  '机电副矿长',
+  '采矿技术人员',
+  '地质技术人员',
+  '测量技术人员',
+  '机电技术人员',
+  '通风技术人员',
+  '安全管理人员',
+  '特种作业人员',
+] as const;
+export type PersonRole = (typeof personRoles)[number];
+
+export const educationLevels = ['初中及以下', '高中/中专', '大专', '本科', '研究生'] as const;
+
+/** Work a contractor (承包单位) may be engaged for. */
+export const contractorScopes = [
+  '掘进',
+  '采掘',
+  '爆破',
+  '支护',
+  '运输',
+  '建设施工',
+  '其他',
+] as const;
+
+/** The kinds that are underground workings (used by several rules). */
+export const undergroundKinds: readonly MineKind[] = [
+  MineKind.UndergroundMetal,
+  MineKind.CoalUnderground,
+];
