@@ -1,0 +1,88 @@
+/**
+ * @module Factories with overrides that build their own parents (enterprise → mine → person), through
+ * the real services so that every row passes the same validation as in production.
+ */
+import { randomInt } from 'node:crypto';
+import { completeCreditCode, completeIdNumber } from '../../src/shared/identifiers.ts';
+import type {
+  ContractorCreateInput,
+  EnterpriseCreateInput,
+  MineCreateInput,
+  PersonCreateInput,
+} from '../../src/shared/registry.schemas.ts';
+import { systemPrincipal } from '../../src/server/modules/access/principal.ts';
+import { createEnterprise } from '../../src/server/modules/registry/enterprise.service.ts';
+import { createMine } from '../../src/server/modules/registry/mine.service.ts';
+import { createPerson } from '../../src/server/modules/registry/person.service.ts';
+import { createContractor } from '../../src/server/modules/registry/contractor.service.ts';
+import type { ServiceDeps } from '../../src/server/platform/context.ts';
+
+const admin = systemPrincipal('test:factory');
+let serial = 0;
+
+/** A valid credit code registered in the given county. */
+export function creditCodeFor(county: string): string {
+  const body = `91${county}${String(randomInt(0, 1e9)).padStart(9, '0')}`;
+  return completeCreditCode(body);
+}
+
+export function idNumberFor(county: string): string {
+  return completeIdNumber(`${county}19800101${String(randomInt(100, 999))}`);
+}
+
+export async function buildEnterprise(deps: ServiceDeps, o: Partial<EnterpriseCreateInput> = {}) {
+  const regionCode = o.regionCode ?? '140981';
+  return createEnterprise(deps, admin, {
+    creditCode: creditCodeFor(regionCode),
+    name: `测试矿业有限公司${++serial}`,
+    regionCode,
+    ...o,
+  });
+}
+
+export async function buildMine(deps: ServiceDeps, o: Partial<MineCreateInput> = {}) {
+  const countyCode = o.countyCode ?? '140981';
+  const enterpriseId = o.enterpriseId ?? (await buildEnterprise(deps, { regionCode: countyCode })).id;
+  const base: MineCreateInput = {
+    name: `测试煤矿${++serial}`,
+    enterpriseId,
+    countyCode,
+    kind: '煤矿井工',
+    scale: '中型',
+    status: '生产',
+    statusSince: '2024-01-01',
+    standardizationLevel: '二级',
+    depthM: 420,
+    designCapacityTpa: 900000,
+    approvedUndergroundStaff: 120,
+    licences: [{ kind: '采矿许可证', number: `C-TEST-${serial}-${randomInt(1e9)}`, issuedOn: '2020-01-01', expiresOn: '2030-01-01' }],
+  };
+  return createMine(deps, admin, { ...base, ...o });
+}
+
+export async function buildPerson(deps: ServiceDeps, o: Partial<PersonCreateInput> = {}) {
+  const mineId = o.mineId ?? (await buildMine(deps)).id;
+  return createPerson(deps, admin, {
+    mineId,
+    name: `张${++serial}`,
+    roles: ['矿长'],
+    idNumber: idNumberFor('140981'),
+    education: '本科',
+    miningYears: 12,
+    certificates: [{ kind: '安全生产知识和管理能力考核合格证', number: `T${serial}`, expiresOn: '2027-06-30' }],
+    ...o,
+  });
+}
+
+export async function buildContractor(deps: ServiceDeps, o: Partial<ContractorCreateInput> = {}) {
+  const mineId = o.mineId ?? (await buildMine(deps)).id;
+  return createContractor(deps, admin, {
+    mineId,
+    name: `测试井巷工程有限公司${++serial}`,
+    creditCode: creditCodeFor('140000'),
+    scopes: ['掘进'],
+    startsOn: '2025-01-01',
+    endsOn: '2026-12-31',
+    ...o,
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * @module Two jurisdictions side by side, for isolation tests: county A (原平市, 忻州) and county B
+ * (乡宁县, 临汾), each with a regulator unit, enterprises, mines, people, contractors and one user per
+ * role, plus a second enterprise in county A (enterprise isolation within one county).
+ */
+import type { FastifyInstance } from 'fastify';
+import { createOrganisation, createUser } from '../../src/server/modules/access/access.service.ts';
+import { systemPrincipal } from '../../src/server/modules/access/principal.ts';
+import type { ServiceDeps } from '../../src/server/platform/context.ts';
+import type { MineResponse } from '../../src/shared/registry.schemas.ts';
+import { buildContractor, buildEnterprise, buildMine, buildPerson } from './factories.ts';
+
+export const PASSWORD = 'test-pass-2026';
+const admin = systemPrincipal('test:world');
+
+export interface Party {
+  key: string;
+  county: string;
+  enterpriseId: string;
+  mines: MineResponse[];
+  personIds: string[];
+  contractorIds: string[];
+  licenceIds: string[];
+  /** username by role */
+  users: Record<'regulator_admin' | 'regulator_viewer' | 'inspector' | 'enterprise_admin' | 'safety_officer' | 'mine_duty_officer', string>;
+}
+
+async function buildParty(deps: ServiceDeps, key: string, county: string): Promise<Party> {
+  const ent = await buildEnterprise(deps, { regionCode: county, name: `${key}企业` });
+  const coal = await buildMine(deps, { enterpriseId: ent.id, countyCode: county, name: `${key}煤矿` });
+  const pond = await buildMine(deps, {
+    enterpriseId: ent.id,
+    countyCode: county,
+    name: `${key}尾矿库`,
+    kind: '尾矿库',
+    depthM: undefined,
+    designCapacityTpa: undefined,
+    approvedUndergroundStaff: undefined,
+    tailingsVolume10kM3: 900,
+    tailingsDamHeightM: 45,
+    licences: [],
+  });
+  const person = await buildPerson(deps, { mineId: coal.id });
+  const contractor = await buildContractor(deps, { mineId: coal.id });
+  const regulator = await createOrganisation(deps, admin, { name: `${key}县应急管理局`, kind: 'regulator', regionCode: county });
+  const entOrg = await createOrganisation(deps, admin, { name: ent.name, kind: 'enterprise', enterpriseId: ent.id });
+  const mk = async (role: keyof Party['users'], orgId: string, mineId?: string) => {
+    const username = `${key}.${role.replace(/_/g, '-')}`;
+    await createUser(deps, admin, {
+      username,
+      displayName: username,
+      password: PASSWORD,
+      role,
+      organisationId: orgId,
+      ...(mineId ? { mineId } : {}),
+    });
+    return username;
+  };
+  return {
+    key,
+    county,
+    enterpriseId: ent.id,
+    mines: [coal, pond],
+    personIds: [person.id],
+    contractorIds: [contractor.id],
+    licenceIds: coal.licences.map((l) => l.id),
+    users: {
+      regulator_admin: await mk('regulator_admin', regulator.id),
+      regulator_viewer: await mk('regulator_viewer', regulator.id),
+      inspector: await mk('inspector', regulator.id),
+      enterprise_admin: await mk('enterprise_admin', entOrg.id),
+      safety_officer: await mk('safety_officer', entOrg.id),
+      mine_duty_officer: await mk('mine_duty_officer', entOrg.id, coal.id),
+    },
+  };
+}
+
+export interface World {
+  a: Party;
+  b: Party;
+  /** A second enterprise in county A, with its own admin. */
+  a2: Party;
+  systemAdmin: string;
+}
+
+export async function buildWorld(deps: ServiceDeps): Promise<World> {
+  const a = await buildParty(deps, 'a', '140981');
+  const b = await buildParty(deps, 'b', '141029');
+  const a2 = await buildParty(deps, 'a2', '140981');
+  const sys = await createOrganisation(deps, admin, { name: '系统', kind: 'system' });
+  await createUser(deps, admin, { username: 'sys.admin', displayName: 'sys', password: PASSWORD, role: 'system_admin', organisationId: sys.id });
+  return { a, b, a2, systemAdmin: 'sys.admin' };
+}
+
+/** Logs in through the API and returns the session cookie header. */
+export async function login(app: FastifyInstance, username: string, password = PASSWORD): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'mw_session');
+  if (!cookie) throw new Error('no session cookie');
+  return `mw_session=${cookie.value}`;
+}
