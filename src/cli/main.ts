@@ -11,7 +11,9 @@ import { registerServeCommand } from './commands/serve.ts';
 import { registerUserCommands } from './commands/users-create.ts';
 import { AppError } from '../server/platform/errors.ts';
 
-const program = new Command('minewatch').description('矿山安全监测预警与隐患治理平台 minewatch').showHelpAfterError();
+const program = new Command('minewatch')
+  .description('矿山安全监测预警与隐患治理平台 minewatch')
+  .showHelpAfterError();
 registerServeCommand(program);
 registerMigrateCommand(program);
 registerSeedCommand(program);
@@ -24,7 +26,9 @@ try {
 } catch (e) {
   if (e instanceof AppError) {
     console.error(`错误 ${e.code}: ${e.message}`);
-    for (const d of e.details) console.error(`  ${d.row ? `第${d.row}行 ` : ''}${d.path}: ${d.message}`);
+    for (const d of e.details) {
+      console.error(`  ${d.row ? `第${d.row}行 ` : ''}${d.path}: ${d.message}`);
+    }
   } else {
     console.error(e instanceof Error ? e.message : e);
   }

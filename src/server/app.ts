@@ -53,7 +53,9 @@ export interface App {
 function containsNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
+  }
   return false;
 }
 
@@ -69,10 +71,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   installErrorHandling(app);
   const jsonParser = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-    jsonParser(req, String(body), (err, value) => {
+    void jsonParser(req, String(body), (err, value) => {
       if (err) return done(err);
       if (containsNul(value)) {
-        return done(new AppError(AppErrorCode.ValidationFailed, '文本不能包含空字符 (\\u0000)', [{ path: 'body', message: 'NUL character' }]));
+        return done(
+          new AppError(AppErrorCode.ValidationFailed, '文本不能包含空字符 (\\u0000)', [
+            { path: 'body', message: 'NUL character' },
+          ]),
+        );
       }
       done(null, value);
     });
@@ -87,7 +93,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       info: {
         title: 'minewatch API — 矿山安全监测预警与隐患治理平台',
         version: opts.version,
-        description: '所有读写均限定在调用者的管辖范围内。错误统一为 { code, message, details[] }。',
+        description:
+          '所有读写均限定在调用者的管辖范围内。错误统一为 { code, message, details[] }。',
       },
       components: {
         securitySchemes: {
@@ -111,7 +118,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerPersonRoutes(app, deps);
   registerContractorRoutes(app, deps);
   registerSettingsRoutes(app, deps);
-  const systemOnly = (p: Parameters<typeof requirePermission>[0]) => Promise.resolve(requirePermission(p, Permission.UserManage));
+  const systemOnly = (p: Parameters<typeof requirePermission>[0]) =>
+    Promise.resolve(requirePermission(p, Permission.UserManage));
   registerAuditRoutes(app, deps, {
     enterprise: (p, id) => loadVisibleEnterprise(deps.db, p, id),
     mine: (p, id) => loadVisibleMine(deps.db, p, id),
@@ -122,8 +130,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     api_token: systemOnly,
     setting: systemOnly,
   });
-  app.get('/openapi.json', { config: { permission: 'public' } }, (_req, reply) => reply.redirect('/api/openapi.json'));
-  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());
+  app.get('/openapi.json', { config: { permission: 'public' } }, (_req, reply) =>
+    reply.redirect('/api/openapi.json'),
+  );
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () =>
+    app.swagger(),
+  );
   app.get('/', { config: { permission: 'public' } }, (_req, reply) =>
     reply
       .type('text/html; charset=utf-8')

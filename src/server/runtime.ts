@@ -12,7 +12,9 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function openRuntime(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'secret'>): Promise<Runtime> {
+export async function openRuntime(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'secret'>,
+): Promise<Runtime> {
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : `${config.dataDir}/pglite`,

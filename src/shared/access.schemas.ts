@@ -87,7 +87,10 @@ export const TokenCreatedResponse = TokenResponse.extend({
 export const OrganisationCreateInput = z.strictObject({
   name: z.string().trim().min(1).max(200),
   kind: z.enum(['regulator', 'enterprise', 'system']),
-  regionCode: z.string().regex(/^\d{6}$/).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   enterpriseId: Uuid.optional(),
 });
 export type OrganisationCreateInput = z.infer<typeof OrganisationCreateInput>;

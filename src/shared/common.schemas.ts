@@ -46,7 +46,11 @@ export const PageQuery = {
 
 /** A page of results; `nextCursor` is null on the last page. */
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), nextCursor: z.string().nullable() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    nextCursor: z.string().nullable(),
+  });
 }
 
 export const ExportFormat = z.enum(['csv', 'xlsx']);

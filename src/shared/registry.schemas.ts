@@ -106,9 +106,23 @@ const mineAttributes = {
   longitude: z.number().min(73).max(136).nullable().optional(),
   latitude: z.number().min(3).max(54).nullable().optional(),
   depthM: nonNeg(5000).nullable().optional().describe('开采深度 (m)'),
-  productionLevels: z.number().int().min(1).max(20).nullable().optional().describe('同时生产水平数'),
+  productionLevels: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .nullable()
+    .optional()
+    .describe('同时生产水平数'),
   designCapacityTpa: nonNeg(1e9).nullable().optional().describe('设计生产能力 (t/a)'),
-  approvedUndergroundStaff: z.number().int().min(0).max(100000).nullable().optional().describe('井下定员'),
+  approvedUndergroundStaff: z
+    .number()
+    .int()
+    .min(0)
+    .max(100000)
+    .nullable()
+    .optional()
+    .describe('井下定员'),
   hydrogeologyType: z.enum(hydrogeologyTypes).nullable().optional(),
   slopeHeightM: nonNeg(2000).nullable().optional().describe('边坡高度 (m)'),
   dumpHeightM: nonNeg(2000).nullable().optional().describe('排土场堆置高度 (m)'),
@@ -123,8 +137,20 @@ type MineAttrs = Partial<Record<keyof typeof mineAttributes, unknown>>;
 
 /** Which attributes apply to which kind; setting one that does not apply is an error. */
 const attributesByKind: Record<string, readonly (keyof typeof mineAttributes)[]> = {
-  [MineKind.UndergroundMetal]: ['depthM', 'productionLevels', 'designCapacityTpa', 'approvedUndergroundStaff', 'hydrogeologyType'],
-  [MineKind.CoalUnderground]: ['depthM', 'productionLevels', 'designCapacityTpa', 'approvedUndergroundStaff', 'hydrogeologyType'],
+  [MineKind.UndergroundMetal]: [
+    'depthM',
+    'productionLevels',
+    'designCapacityTpa',
+    'approvedUndergroundStaff',
+    'hydrogeologyType',
+  ],
+  [MineKind.CoalUnderground]: [
+    'depthM',
+    'productionLevels',
+    'designCapacityTpa',
+    'approvedUndergroundStaff',
+    'hydrogeologyType',
+  ],
   [MineKind.OpenPitMetal]: ['designCapacityTpa', 'slopeHeightM', 'hydrogeologyType'],
   [MineKind.CoalOpenPit]: ['designCapacityTpa', 'slopeHeightM', 'hydrogeologyType'],
   [MineKind.WasteDump]: ['dumpHeightM'],
@@ -139,7 +165,10 @@ const attributesByKind: Record<string, readonly (keyof typeof mineAttributes)[]>
 const kindSpecific = new Set(Object.values(attributesByKind).flat());
 
 /** Checks kind-specific attributes: required ones present, foreign ones absent. */
-export function checkMineKindAttributes(m: MineAttrs & { kind?: unknown }, ctx: z.RefinementCtx): void {
+export function checkMineKindAttributes(
+  m: MineAttrs & { kind?: unknown },
+  ctx: z.RefinementCtx,
+): void {
   const kind = typeof m.kind === 'string' ? m.kind : undefined;
   if (!kind) return;
   const allowed = new Set(attributesByKind[kind] ?? []);
@@ -151,11 +180,18 @@ export function checkMineKindAttributes(m: MineAttrs & { kind?: unknown }, ctx: 
   if (kind === MineKind.TailingsPond) {
     for (const key of ['tailingsVolume10kM3', 'tailingsDamHeightM'] as const) {
       if (m[key] === undefined || m[key] === null) {
-        ctx.addIssue({ code: 'custom', path: [key], message: '尾矿库须填写全库容与坝高 (用于计算等别)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: '尾矿库须填写全库容与坝高 (用于计算等别)',
+        });
       }
     }
   }
-  if (undergroundKinds.includes(kind as MineKind) && (m.depthM === undefined || m.depthM === null)) {
+  if (
+    undergroundKinds.includes(kind as MineKind) &&
+    (m.depthM === undefined || m.depthM === null)
+  ) {
     ctx.addIssue({ code: 'custom', path: ['depthM'], message: '地下矿山须填写开采深度' });
   }
 }
@@ -167,7 +203,10 @@ export const LicenceInput = z
     issuedOn: DateString,
     expiresOn: DateString,
   })
-  .refine((l) => l.expiresOn > l.issuedOn, { path: ['expiresOn'], message: '有效期至须晚于发证日期' });
+  .refine((l) => l.expiresOn > l.issuedOn, {
+    path: ['expiresOn'],
+    message: '有效期至须晚于发证日期',
+  });
 export type LicenceInput = z.infer<typeof LicenceInput>;
 
 export const MineCreateInput = z
@@ -183,9 +222,9 @@ export type MineCreateInput = z.infer<typeof MineCreateInput>;
 
 export const MineUpdateInput = z
   .strictObject({
-    ...Object.fromEntries(
+    ...(Object.fromEntries(
       Object.entries(mineAttributes).map(([k, v]) => [k, (v as z.ZodType).optional()]),
-    ) as { [K in keyof typeof mineAttributes]: z.ZodOptional<(typeof mineAttributes)[K]> },
+    ) as { [K in keyof typeof mineAttributes]: z.ZodOptional<(typeof mineAttributes)[K]> }),
     version: z.number().int().positive().optional().describe('乐观锁: 读取时的版本号'),
   })
   .refine((m) => Object.keys(m).some((k) => k !== 'version'), { message: '没有要修改的字段' });
@@ -263,7 +302,13 @@ export const MineListQuery = z.strictObject({
   status: csvList(z.enum(mineStatuses)).optional(),
   scale: csvList(z.enum(mineScales)).optional(),
   standardizationLevel: csvList(z.enum(standardizationLevels)).optional(),
-  licenceExpiringWithinDays: z.coerce.number().int().min(0).max(3650).optional().describe('证照在N天内到期 (不含已过期)'),
+  licenceExpiringWithinDays: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .optional()
+    .describe('证照在N天内到期 (不含已过期)'),
   licenceExpired: QueryBool.optional().describe('有已过期证照'),
   q: z.string().trim().max(100).optional().describe('按矿山或企业名称搜索'),
   includeArchived: QueryBool.optional(),
@@ -276,7 +321,12 @@ export const MinePage = pageOf(MineResponse);
 // ---------------------------------------------------------------- people
 
 export const CertificateInput = z.strictObject({
-  kind: z.string().trim().min(1).max(80).describe('证书类别, 如 安全生产知识和管理能力考核合格证, 特种作业操作证(爆破作业)'),
+  kind: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .describe('证书类别, 如 安全生产知识和管理能力考核合格证, 特种作业操作证(爆破作业)'),
   number: z.string().trim().min(1).max(80),
   issuedOn: DateString.nullable().optional(),
   expiresOn: DateString,
@@ -289,7 +339,12 @@ export const PersonCreateInput = z.strictObject({
   idNumber: IdNumber,
   education: z.enum(educationLevels).nullable().optional(),
   miningYears: z.number().int().min(0).max(70).nullable().optional().describe('矿山从业年限'),
-  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, '电话号码格式不正确').nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{5,20}$/, '电话号码格式不正确')
+    .nullable()
+    .optional(),
   certificates: z.array(CertificateInput).max(20).optional(),
 });
 export type PersonCreateInput = z.infer<typeof PersonCreateInput>;
@@ -346,17 +401,19 @@ export const ContractorCreateInput = z
     startsOn: DateString,
     endsOn: DateString.nullable().optional(),
   })
-  .refine((c) => !c.endsOn || c.endsOn >= c.startsOn, { path: ['endsOn'], message: '结束日期不能早于开始日期' });
+  .refine((c) => !c.endsOn || c.endsOn >= c.startsOn, {
+    path: ['endsOn'],
+    message: '结束日期不能早于开始日期',
+  });
 export type ContractorCreateInput = z.infer<typeof ContractorCreateInput>;
 
-export const ContractorUpdateInput = z
-  .strictObject({
-    name: Name.optional(),
-    scopes: z.array(z.enum(contractorScopes)).min(1).max(10).optional(),
-    startsOn: DateString.optional(),
-    endsOn: DateString.nullable().optional(),
-    version: z.number().int().positive().optional(),
-  });
+export const ContractorUpdateInput = z.strictObject({
+  name: Name.optional(),
+  scopes: z.array(z.enum(contractorScopes)).min(1).max(10).optional(),
+  startsOn: DateString.optional(),
+  endsOn: DateString.nullable().optional(),
+  version: z.number().int().positive().optional(),
+});
 export type ContractorUpdateInput = z.infer<typeof ContractorUpdateInput>;
 
 export const ContractorResponse = z.object({

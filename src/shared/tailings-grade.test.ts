@@ -31,7 +31,9 @@ describe('尾矿库等别 (REFERENCE.md B4, GB 51108-2015 §3.2)', () => {
   it('an edited table changes the result', () => {
     const table = {
       ...defaultTailingsGradeTable,
-      rows: defaultTailingsGradeTable.rows.map((r) => (r.grade === 3 ? { ...r, minDamHeightM: 50 } : r)),
+      rows: defaultTailingsGradeTable.rows.map((r) =>
+        r.grade === 3 ? { ...r, minDamHeightM: 50 } : r,
+      ),
     };
     expect(computeTailingsGrade(1000, 55, table)).toBe(3);
     expect(computeTailingsGrade(1000, 55)).toBe(3);

@@ -42,7 +42,8 @@ export async function buildEnterprise(deps: ServiceDeps, o: Partial<EnterpriseCr
 
 export async function buildMine(deps: ServiceDeps, o: Partial<MineCreateInput> = {}) {
   const countyCode = o.countyCode ?? '140981';
-  const enterpriseId = o.enterpriseId ?? (await buildEnterprise(deps, { regionCode: countyCode })).id;
+  const enterpriseId =
+    o.enterpriseId ?? (await buildEnterprise(deps, { regionCode: countyCode })).id;
   const base: MineCreateInput = {
     name: `测试煤矿${++serial}`,
     enterpriseId,
@@ -55,7 +56,14 @@ export async function buildMine(deps: ServiceDeps, o: Partial<MineCreateInput> =
     depthM: 420,
     designCapacityTpa: 900000,
     approvedUndergroundStaff: 120,
-    licences: [{ kind: '采矿许可证', number: `C-TEST-${serial}-${randomInt(1e9)}`, issuedOn: '2020-01-01', expiresOn: '2030-01-01' }],
+    licences: [
+      {
+        kind: '采矿许可证',
+        number: `C-TEST-${serial}-${randomInt(1e9)}`,
+        issuedOn: '2020-01-01',
+        expiresOn: '2030-01-01',
+      },
+    ],
   };
   return createMine(deps, admin, { ...base, ...o });
 }
@@ -69,7 +77,9 @@ export async function buildPerson(deps: ServiceDeps, o: Partial<PersonCreateInpu
     idNumber: idNumberFor('140981'),
     education: '本科',
     miningYears: 12,
-    certificates: [{ kind: '安全生产知识和管理能力考核合格证', number: `T${serial}`, expiresOn: '2027-06-30' }],
+    certificates: [
+      { kind: '安全生产知识和管理能力考核合格证', number: `T${serial}`, expiresOn: '2027-06-30' },
+    ],
     ...o,
   });
 }

@@ -4,12 +4,19 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { migrateDatabase, openDatabase, type Database, type Engine } from '../../src/server/platform/db/client.ts';
+import {
+  migrateDatabase,
+  openDatabase,
+  type Database,
+  type Engine,
+} from '../../src/server/platform/db/client.ts';
 import type { ServiceDeps } from '../../src/server/platform/context.ts';
 import { loadRegions } from '../../src/server/modules/registry/region.service.ts';
 
 /** The engines this run covers. */
-export const engines: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const engines: Engine[] = process.env.TEST_DATABASE_URL
+  ? ['pglite', 'postgres']
+  : ['pglite'];
 
 /** A clock the test moves by hand. */
 export interface TestClock {

@@ -22,12 +22,24 @@ export interface Party {
   contractorIds: string[];
   licenceIds: string[];
   /** username by role */
-  users: Record<'regulator_admin' | 'regulator_viewer' | 'inspector' | 'enterprise_admin' | 'safety_officer' | 'mine_duty_officer', string>;
+  users: Record<
+    | 'regulator_admin'
+    | 'regulator_viewer'
+    | 'inspector'
+    | 'enterprise_admin'
+    | 'safety_officer'
+    | 'mine_duty_officer',
+    string
+  >;
 }
 
 async function buildParty(deps: ServiceDeps, key: string, county: string): Promise<Party> {
   const ent = await buildEnterprise(deps, { regionCode: county, name: `${key}企业` });
-  const coal = await buildMine(deps, { enterpriseId: ent.id, countyCode: county, name: `${key}煤矿` });
+  const coal = await buildMine(deps, {
+    enterpriseId: ent.id,
+    countyCode: county,
+    name: `${key}煤矿`,
+  });
   const pond = await buildMine(deps, {
     enterpriseId: ent.id,
     countyCode: county,
@@ -42,8 +54,16 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
   });
   const person = await buildPerson(deps, { mineId: coal.id });
   const contractor = await buildContractor(deps, { mineId: coal.id });
-  const regulator = await createOrganisation(deps, admin, { name: `${key}县应急管理局`, kind: 'regulator', regionCode: county });
-  const entOrg = await createOrganisation(deps, admin, { name: ent.name, kind: 'enterprise', enterpriseId: ent.id });
+  const regulator = await createOrganisation(deps, admin, {
+    name: `${key}县应急管理局`,
+    kind: 'regulator',
+    regionCode: county,
+  });
+  const entOrg = await createOrganisation(deps, admin, {
+    name: ent.name,
+    kind: 'enterprise',
+    enterpriseId: ent.id,
+  });
   const mk = async (role: keyof Party['users'], orgId: string, mineId?: string) => {
     const username = `${key}.${role.replace(/_/g, '-')}`;
     await createUser(deps, admin, {
@@ -88,14 +108,30 @@ export async function buildWorld(deps: ServiceDeps): Promise<World> {
   const b = await buildParty(deps, 'b', '141029');
   const a2 = await buildParty(deps, 'a2', '140981');
   const sys = await createOrganisation(deps, admin, { name: '系统', kind: 'system' });
-  await createUser(deps, admin, { username: 'sys.admin', displayName: 'sys', password: PASSWORD, role: 'system_admin', organisationId: sys.id });
+  await createUser(deps, admin, {
+    username: 'sys.admin',
+    displayName: 'sys',
+    password: PASSWORD,
+    role: 'system_admin',
+    organisationId: sys.id,
+  });
   return { a, b, a2, systemAdmin: 'sys.admin' };
 }
 
 /** Logs in through the API and returns the session cookie header. */
-export async function login(app: FastifyInstance, username: string, password = PASSWORD): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+export async function login(
+  app: FastifyInstance,
+  username: string,
+  password = PASSWORD,
+): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  });
+  if (res.statusCode !== 200) {
+    throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  }
   const cookie = res.cookies.find((c) => c.name === 'mw_session');
   if (!cookie) throw new Error('no session cookie');
   return `mw_session=${cookie.value}`;

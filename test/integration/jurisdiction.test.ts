@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../../src/server/modules/access/access.service.ts';
 import { findUserWithOrg } from '../../src/server/modules/access/access.repository.ts';
 import { userPrincipal } from '../../src/server/modules/access/principal.ts';
+import { queryRows } from '../../src/server/platform/db/client.ts';
 import type { RouteEntry } from '../../src/server/platform/http/auth.http.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { creditCodeFor, idNumberFor } from '../helpers/factories.ts';
@@ -17,7 +18,14 @@ import { createTestDatabase, engines, type TestDatabase } from '../helpers/test-
 import { buildWorld, login, type Party, type World } from '../helpers/world.ts';
 
 type Role = keyof Party['users'];
-const roles: Role[] = ['regulator_admin', 'regulator_viewer', 'inspector', 'enterprise_admin', 'safety_officer', 'mine_duty_officer'];
+const roles: Role[] = [
+  'regulator_admin',
+  'regulator_viewer',
+  'inspector',
+  'enterprise_admin',
+  'safety_officer',
+  'mine_duty_officer',
+];
 const regulatorRoles = new Set<Role>(['regulator_admin', 'regulator_viewer', 'inspector']);
 
 interface Probe {
@@ -55,48 +63,145 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         ['api_token', tokenIdOfT],
       ].map(([type, value]) => ({ method: 'GET', url: `/api/audit/${type}/${value}` }));
     case 'POST /api/mines':
-      return [{
-        method: 'POST',
-        url: route.url,
-        payload: { name: '越权矿山', enterpriseId: t.enterpriseId, countyCode: t.county, kind: '金属非金属露天矿山', scale: '小型', status: '建设', statusSince: '2026-01-01', slopeHeightM: 40 },
-      }];
-    case 'POST /api/mines/import':
-      return [{
-        method: 'POST',
-        url: `${route.url}?mode=valid-only`,
-        multipart: {
-          filename: 'mines.csv',
-          content: `矿山名称,统一社会信用代码,企业名称,县级行政区划代码,矿山类型,规模,状态,状态起始日期,边坡高度(m)\n越权导入矿,${creditCodeFor(t.county)},越权企业,${t.county},金属非金属露天矿山,小型,建设,2026-01-01,40\n`,
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            name: '越权矿山',
+            enterpriseId: t.enterpriseId,
+            countyCode: t.county,
+            kind: '金属非金属露天矿山',
+            scale: '小型',
+            status: '建设',
+            statusSince: '2026-01-01',
+            slopeHeightM: 40,
+          },
         },
-      }];
+      ];
+    case 'POST /api/mines/import':
+      return [
+        {
+          method: 'POST',
+          url: `${route.url}?mode=valid-only`,
+          multipart: {
+            filename: 'mines.csv',
+            content: `矿山名称,统一社会信用代码,企业名称,县级行政区划代码,矿山类型,规模,状态,状态起始日期,边坡高度(m)\n越权导入矿,${creditCodeFor(t.county)},越权企业,${t.county},金属非金属露天矿山,小型,建设,2026-01-01,40\n`,
+          },
+        },
+      ];
     case 'PATCH /api/mines/:id':
       return [{ method: 'PATCH', url: id(route.url, mine.id), payload: { disasterGrade: '篡改' } }];
     case 'POST /api/mines/:id/status':
-      return [{ method: 'POST', url: id(route.url, mine.id), payload: { status: '停产整顿', effectiveDate: '2026-11-01', reason: '越权' } }];
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, mine.id),
+          payload: { status: '停产整顿', effectiveDate: '2026-11-01', reason: '越权' },
+        },
+      ];
     case 'POST /api/mines/:id/licences':
-      return [{ method: 'POST', url: id(route.url, mine.id), payload: { kind: '安全生产许可证', number: `X-${t.key}`, issuedOn: '2025-01-01', expiresOn: '2028-01-01' } }];
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, mine.id),
+          payload: {
+            kind: '安全生产许可证',
+            number: `X-${t.key}`,
+            issuedOn: '2025-01-01',
+            expiresOn: '2028-01-01',
+          },
+        },
+      ];
     case 'PATCH /api/licences/:id':
-      return [{ method: 'PATCH', url: id(route.url, t.licenceIds[0] ?? ''), payload: { number: 'HACKED' } }];
+      return [
+        {
+          method: 'PATCH',
+          url: id(route.url, t.licenceIds[0] ?? ''),
+          payload: { number: 'HACKED' },
+        },
+      ];
     case 'POST /api/enterprises':
-      return [{ method: 'POST', url: route.url, payload: { creditCode: creditCodeFor(t.county), name: '越权企业', regionCode: t.county } }];
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: { creditCode: creditCodeFor(t.county), name: '越权企业', regionCode: t.county },
+        },
+      ];
     case 'PATCH /api/enterprises/:id':
       return [{ method: 'PATCH', url: id(route.url, t.enterpriseId), payload: { name: '篡改' } }];
     case 'POST /api/people':
-      return [{ method: 'POST', url: route.url, payload: { mineId: mine.id, name: '越权', roles: ['矿长'], idNumber: idNumberFor(t.county) } }];
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            name: '越权',
+            roles: ['矿长'],
+            idNumber: idNumberFor(t.county),
+          },
+        },
+      ];
     case 'PATCH /api/people/:id':
-      return [{ method: 'PATCH', url: id(route.url, t.personIds[0] ?? ''), payload: { name: '篡改' } }];
+      return [
+        { method: 'PATCH', url: id(route.url, t.personIds[0] ?? ''), payload: { name: '篡改' } },
+      ];
     case 'POST /api/contractors':
-      return [{ method: 'POST', url: route.url, payload: { mineId: mine.id, name: '越权', creditCode: creditCodeFor(t.county), scopes: ['爆破'], startsOn: '2026-01-01' } }];
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            name: '越权',
+            creditCode: creditCodeFor(t.county),
+            scopes: ['爆破'],
+            startsOn: '2026-01-01',
+          },
+        },
+      ];
     case 'PATCH /api/contractors/:id':
-      return [{ method: 'PATCH', url: id(route.url, t.contractorIds[0] ?? ''), payload: { name: '篡改' } }];
+      return [
+        {
+          method: 'PATCH',
+          url: id(route.url, t.contractorIds[0] ?? ''),
+          payload: { name: '篡改' },
+        },
+      ];
     case 'POST /api/tokens':
-      return [{ method: 'POST', url: route.url, payload: { name: '越权网关', kind: 'gateway', mineIds: [mine.id] } }];
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: { name: '越权网关', kind: 'gateway', mineIds: [mine.id] },
+        },
+      ];
     case 'DELETE /api/tokens/:id':
       return [{ method: 'DELETE', url: id(route.url, tokenIdOfT) }];
     case 'POST /api/users':
-      return [{ method: 'POST', url: route.url, payload: { username: 'intruder', displayName: 'x', password: 'abcd1234efg', role: 'regulator_admin', organisationId: t.enterpriseId } }];
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            username: 'intruder',
+            displayName: 'x',
+            password: 'abcd1234efg',
+            role: 'regulator_admin',
+            organisationId: t.enterpriseId,
+          },
+        },
+      ];
     case 'PUT /api/settings/:key':
-      return [{ method: 'PUT', url: '/api/settings/registry.licenceExpiryWarningDays', payload: { value: 30, source: 'x', verified: true } }];
+      return [
+        {
+          method: 'PUT',
+          url: '/api/settings/registry.licenceExpiryWarningDays',
+          payload: { value: 30, source: 'x', verified: true },
+        },
+      ];
     default:
       break;
   }
@@ -119,11 +224,24 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
     const extra = route.url.endsWith('/export') ? 'format=csv&' : '';
     return [
       { method: 'GET', url: `${route.url}?${extra}`.replace(/[?&]$/, '') },
-      ...(['/api/mines', '/api/mines/export', '/api/enterprises', '/api/people', '/api/contractors', '/api/enterprises/export', '/api/people/export', '/api/contractors/export'].includes(route.url)
+      ...([
+        '/api/mines',
+        '/api/mines/export',
+        '/api/enterprises',
+        '/api/people',
+        '/api/contractors',
+        '/api/enterprises/export',
+        '/api/people/export',
+        '/api/contractors/export',
+      ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),
-      ...(route.url === '/api/mines' || route.url === '/api/mines/export' ? [{ method: 'GET', url: `${route.url}?${extra}enterpriseId=${t.enterpriseId}` }] : []),
-      ...(route.url === '/api/regions' ? [{ method: 'GET', url: `${route.url}?parent=${t.county.slice(0, 4)}00` }] : []),
+      ...(route.url === '/api/mines' || route.url === '/api/mines/export'
+        ? [{ method: 'GET', url: `${route.url}?${extra}enterpriseId=${t.enterpriseId}` }]
+        : []),
+      ...(route.url === '/api/regions'
+        ? [{ method: 'GET', url: `${route.url}?parent=${t.county.slice(0, 4)}00` }]
+        : []),
     ];
   }
   return undefined;
@@ -139,15 +257,33 @@ function multipartBody(filename: string, content: string) {
 
 /** Every identifying value of a party that must not appear in another's responses. */
 function fingerprints(t: Party): string[] {
-  return [t.enterpriseId, ...t.mines.flatMap((m) => [m.id, m.name]), ...t.personIds, ...t.contractorIds, ...t.licenceIds, `${t.key}企业`];
+  return [
+    t.enterpriseId,
+    ...t.mines.flatMap((m) => [m.id, m.name]),
+    ...t.personIds,
+    ...t.contractorIds,
+    ...t.licenceIds,
+    `${t.key}企业`,
+  ];
 }
 
 async function snapshot(t: TestDatabase): Promise<string> {
-  const tables = ['enterprises', 'mines', 'licences', 'mine_status_changes', 'people', 'certificates', 'contractors', 'organisations', 'users', 'api_tokens', 'settings'];
+  const tables = [
+    'enterprises',
+    'mines',
+    'licences',
+    'mine_status_changes',
+    'people',
+    'certificates',
+    'contractors',
+    'organisations',
+    'users',
+    'api_tokens',
+    'settings',
+  ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {
-    const res = (await t.database.db.execute(sql.raw(`SELECT * FROM ${table} ORDER BY 1`))) as unknown as { rows: unknown[] };
-    out[table] = res.rows;
+    out[table] = await queryRows(t.database.db, sql.raw(`SELECT * FROM ${table} ORDER BY 1`));
   }
   return JSON.stringify(out);
 }
@@ -168,7 +304,11 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
       for (const r of roles) cookies.set(p.users[r], await login(app, p.users[r]));
       const u = await findUserWithOrg(t.deps.db, { username: p.users.enterprise_admin });
       if (!u) throw new Error('no user');
-      const token = await createToken(t.deps, userPrincipal(u, null), { name: 'gw', kind: 'gateway', mineIds: [p.mines[0]?.id ?? ''] });
+      const token = await createToken(t.deps, userPrincipal(u, null), {
+        name: 'gw',
+        kind: 'gateway',
+        mineIds: [p.mines[0]?.id ?? ''],
+      });
       tokenIds.set(p.key, token.id);
     }
   });
@@ -190,7 +330,11 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
   it('each user can read its own mine (the walker’s denials are not blanket failures)', async () => {
     for (const p of [world.a, world.b, world.a2]) {
       for (const r of roles) {
-        const res = await app.inject({ method: 'GET', url: `/api/mines/${p.mines[0]?.id}`, headers: { cookie: cookies.get(p.users[r]) ?? '' } });
+        const res = await app.inject({
+          method: 'GET',
+          url: `/api/mines/${p.mines[0]?.id}`,
+          headers: { cookie: cookies.get(p.users[r]) ?? '' },
+        });
         expect(res.statusCode, `${p.users[r]}`).toBe(200);
       }
     }
@@ -203,7 +347,9 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
     for (const actor of parties) {
       for (const role of roles) {
         const username = actor.users[role];
-        const targets = parties.filter((p) => p !== actor && (!regulatorRoles.has(role) || p.county !== actor.county));
+        const targets = parties.filter(
+          (p) => p !== actor && (!regulatorRoles.has(role) || p.county !== actor.county),
+        );
         for (const target of targets) {
           const secrets = fingerprints(target);
           for (const route of routes) {
@@ -222,16 +368,22 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
                 method: probe.method as 'GET',
                 url: probe.url,
                 headers,
-                ...(payload !== undefined ? { payload } : probe.payload !== undefined ? { payload: probe.payload as object } : {}),
+                ...(payload !== undefined
+                  ? { payload }
+                  : probe.payload !== undefined
+                    ? { payload: probe.payload as object }
+                    : {}),
               });
               requests++;
               const label = `${username} ${probe.method} ${probe.url} → ${res.statusCode} ${res.body.slice(0, 200)}`;
-              const isCollectionRead = probe.method === 'GET' && !/\/(:id|[0-9a-f-]{36}|\d{6})(\/|$)/.test(probe.url.split('?')[0] ?? '');
+              const isCollectionRead =
+                probe.method === 'GET' &&
+                !/\/(:id|[0-9a-f-]{36}|\d{6})(\/|$)/.test(probe.url.split('?')[0] ?? '');
               if (probe.multipart) {
                 // valid-only imports answer 200 with a report: nothing written, the county refused.
                 expect([200, 403], label).toContain(res.statusCode);
                 if (res.statusCode === 200) {
-                  expect((res.json() as { written: number }).written, label).toBe(0);
+                  expect(res.json<{ written: number }>().written, label).toBe(0);
                   expect(res.body, label).toMatch(/管辖/);
                 }
               } else if (isCollectionRead) {
@@ -239,12 +391,17 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
               } else if (probe.method === 'POST' && !/[0-9a-f-]{36}/.test(probe.url)) {
                 // Creating in the other's jurisdiction: refused for lack of permission or of jurisdiction.
                 expect([400, 403, 422], label).toContain(res.statusCode);
-                if (res.statusCode !== 403) expect(res.body, label).toMatch(/countyCode|县级行政区划代码|mineId|regionCode|enterpriseId|organisationId|管辖/);
+                if (res.statusCode !== 403) {
+                  expect(res.body, label).toMatch(
+                    /countyCode|县级行政区划代码|mineId|regionCode|enterpriseId|organisationId|管辖/,
+                  );
+                }
               } else {
                 expect([403, 404], label).toContain(res.statusCode);
               }
               // Values the caller itself sent may be echoed in an error; anything else of the target's is a leak.
-              const sent = probe.url + JSON.stringify(probe.payload ?? '') + (probe.multipart?.content ?? '');
+              const sent =
+                probe.url + JSON.stringify(probe.payload ?? '') + (probe.multipart?.content ?? '');
               for (const s of secrets.filter((x) => !sent.includes(x))) {
                 expect(res.body.includes(s), `${label} leaks ${s}`).toBe(false);
               }

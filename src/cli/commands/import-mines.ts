@@ -15,10 +15,15 @@ export function registerImportCommands(program: Command): void {
     .action((file: string, opts: { validOnly?: boolean; dryRun?: boolean }) =>
       withRuntime(async (rt) => {
         const data = await readFile(file);
-        const report = await importMines(rt.deps, cliPrincipal(), { data, filename: file }, {
-          mode: opts.validOnly ? 'valid-only' : 'all',
-          dryRun: Boolean(opts.dryRun),
-        });
+        const report = await importMines(
+          rt.deps,
+          cliPrincipal(),
+          { data, filename: file },
+          {
+            mode: opts.validOnly ? 'valid-only' : 'all',
+            dryRun: Boolean(opts.dryRun),
+          },
+        );
         for (const e of report.errors) console.log(`  第${e.row ?? '?'}行 ${e.path}: ${e.message}`);
         console.log(
           `${report.totalRows} 行: ${report.validRows} 行正确, ${report.invalidRows} 行有错误; 写入 ${report.written} 座矿山, 新登记企业 ${report.enterprisesCreated} 家${report.dryRun ? ' (试运行)' : ''}`,

@@ -10,7 +10,9 @@ export function registerSeedCommand(program: Command): void {
     .action(() =>
       withRuntime(async (rt) => {
         const r = await seedDemoProvince(rt.deps);
-        console.log(r.seeded ? 'demo province seeded' : 'regions refreshed; demo data already present');
+        console.log(
+          r.seeded ? 'demo province seeded' : 'regions refreshed; demo data already present',
+        );
       }),
     );
 }

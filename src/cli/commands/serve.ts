@@ -32,13 +32,22 @@ export function registerServeCommand(program: Command): void {
       process.once('SIGTERM', () => void shutdown());
       await app.listen({ port: config.port, host: config.host });
       const url = `http://${config.host}:${config.port}`;
-      const engine = rt.database.engine === 'pglite' ? `PGlite (${config.dataDir}/pglite)` : 'PostgreSQL (DATABASE_URL)';
-      console.log(`\nminewatch ${version} 已启动: ${url}  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      const engine =
+        rt.database.engine === 'pglite'
+          ? `PGlite (${config.dataDir}/pglite)`
+          : 'PostgreSQL (DATABASE_URL)';
+      console.log(
+        `\nminewatch ${version} 已启动: ${url}  (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
       console.log(`  数据库: ${engine}${seed?.seeded ? ', 已写入演示省份 山西省' : ''}`);
       console.log(`  API 文档: ${url}/api/docs    健康检查: ${url}/api/health`);
       if (seed) {
         console.log(`  演示账号 (密码均为 ${DEMO_PASSWORD}):`);
-        for (const a of seed.accounts) console.log(`    ${a.username.padEnd(14)} ${a.role.padEnd(18)} ${a.organisation} — ${a.note}`);
+        for (const a of seed.accounts) {
+          console.log(
+            `    ${a.username.padEnd(14)} ${a.role.padEnd(18)} ${a.organisation} — ${a.note}`,
+          );
+        }
       }
     });
 }

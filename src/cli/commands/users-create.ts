@@ -13,29 +13,40 @@ export function registerUserCommands(program: Command): void {
     .description('创建用户')
     .requiredOption('--username <name>')
     .requiredOption('--display-name <name>')
-    .requiredOption('--role <role>', 'regulator_viewer | inspector | regulator_admin | enterprise_admin | safety_officer | mine_duty_officer | system_admin')
+    .requiredOption(
+      '--role <role>',
+      'regulator_viewer | inspector | regulator_admin | enterprise_admin | safety_officer | mine_duty_officer | system_admin',
+    )
     .requiredOption('--organisation <id>', '组织 ID')
     .option('--mine <id>', '值班员所在矿山 ID')
     .option('--password <password>', '密码 (省略时读取环境变量 MINEWATCH_PASSWORD)')
-    .action((opts: { username: string; displayName: string; role: string; organisation: string; mine?: string; password?: string }) =>
-      withRuntime(async (rt) => {
-        const parsed = UserCreateInput.safeParse({
-          username: opts.username,
-          displayName: opts.displayName,
-          role: opts.role,
-          organisationId: opts.organisation,
-          password: opts.password ?? process.env.MINEWATCH_PASSWORD,
-          ...(opts.mine ? { mineId: opts.mine } : {}),
-        });
-        if (!parsed.success) {
-          throw new AppError(
-            AppErrorCode.ValidationFailed,
-            '参数无效',
-            parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-          );
-        }
-        const user = await createUser(rt.deps, cliPrincipal(), parsed.data);
-        console.log(`created user ${user.username} (${user.id})`);
-      }),
+    .action(
+      (opts: {
+        username: string;
+        displayName: string;
+        role: string;
+        organisation: string;
+        mine?: string;
+        password?: string;
+      }) =>
+        withRuntime(async (rt) => {
+          const parsed = UserCreateInput.safeParse({
+            username: opts.username,
+            displayName: opts.displayName,
+            role: opts.role,
+            organisationId: opts.organisation,
+            password: opts.password ?? process.env.MINEWATCH_PASSWORD,
+            ...(opts.mine ? { mineId: opts.mine } : {}),
+          });
+          if (!parsed.success) {
+            throw new AppError(
+              AppErrorCode.ValidationFailed,
+              '参数无效',
+              parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+            );
+          }
+          const user = await createUser(rt.deps, cliPrincipal(), parsed.data);
+          console.log(`created user ${user.username} (${user.id})`);
+        }),
     );
 }

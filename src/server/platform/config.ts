@@ -25,7 +25,9 @@ export interface Config {
 function loadSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
   const given = env.MINEWATCH_SECRET;
   if (given) {
-    const buf = /^[0-9a-f]{64}$/i.test(given) ? Buffer.from(given, 'hex') : Buffer.from(given, 'base64');
+    const buf = /^[0-9a-f]{64}$/i.test(given)
+      ? Buffer.from(given, 'hex')
+      : Buffer.from(given, 'base64');
     if (buf.length !== 32) throw new Error('MINEWATCH_SECRET must be 32 bytes (64 hex characters)');
     return buf;
   }
@@ -41,7 +43,9 @@ function loadSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
 /** Reads the configuration; throws with a clear message on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port: ${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT is not a port: ${env.PORT}`);
+  }
   const dataDir = path.resolve(env.DATA_DIR ?? './data');
   return {
     port,

@@ -39,7 +39,9 @@ export const DEMO_COUNTIES: Record<string, Record<string, string>> = {
   '140900': { '140981': '原平', '140923': '代县', '140924': '繁峙', '140925': '宁武' }, // 忻州市
   '141000': { '141029': '乡宁', '141082': '霍州', '141033': '蒲县' }, // 临汾市
 };
-const countyShortName: Record<string, string> = Object.assign({}, ...Object.values(DEMO_COUNTIES));
+const countyShortName: Record<string, string> = Object.fromEntries(
+  Object.values(DEMO_COUNTIES).flatMap((c) => Object.entries(c)),
+);
 
 export interface DemoAccount {
   username: string;
@@ -48,9 +50,72 @@ export interface DemoAccount {
   note: string;
 }
 
-const places = ['东山', '西沟', '石岭', '黄家庄', '南峪', '北坪', '红崖', '青龙', '白石', '金岭', '马家', '王家峪', '李家沟', '阳坡', '太平', '兴旺', '永安', '长青', '瑞丰', '鑫源', '龙泉', '柳树湾', '杨家岭', '大峪', '高家窑', '牛心山', '三岔', '刘家庄', '铁匠沟', '桃园'];
-const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '郭', '贾', '薛', '阎', '段'];
-const given = ['建国', '志强', '海军', '卫东', '晓峰', '国庆', '春生', '文斌', '振华', '永胜', '俊杰', '红旗', '学军', '小龙', '宏伟'];
+const places = [
+  '东山',
+  '西沟',
+  '石岭',
+  '黄家庄',
+  '南峪',
+  '北坪',
+  '红崖',
+  '青龙',
+  '白石',
+  '金岭',
+  '马家',
+  '王家峪',
+  '李家沟',
+  '阳坡',
+  '太平',
+  '兴旺',
+  '永安',
+  '长青',
+  '瑞丰',
+  '鑫源',
+  '龙泉',
+  '柳树湾',
+  '杨家岭',
+  '大峪',
+  '高家窑',
+  '牛心山',
+  '三岔',
+  '刘家庄',
+  '铁匠沟',
+  '桃园',
+];
+const surnames = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '郭',
+  '贾',
+  '薛',
+  '阎',
+  '段',
+];
+const given = [
+  '建国',
+  '志强',
+  '海军',
+  '卫东',
+  '晓峰',
+  '国庆',
+  '春生',
+  '文斌',
+  '振华',
+  '永胜',
+  '俊杰',
+  '红旗',
+  '学军',
+  '小龙',
+  '宏伟',
+];
 
 /** Kind mix of the 240 demo mines. */
 const kindPlan: [Kind, number][] = [
@@ -133,7 +198,9 @@ export async function isSeeded(deps: ServiceDeps): Promise<boolean> {
 }
 
 /** Loads regions and, on an empty database, the demo province. Returns the demo accounts. */
-export async function seedDemoProvince(deps: ServiceDeps): Promise<{ seeded: boolean; accounts: DemoAccount[] }> {
+export async function seedDemoProvince(
+  deps: ServiceDeps,
+): Promise<{ seeded: boolean; accounts: DemoAccount[] }> {
   await loadRegions(deps.db);
   if (await isSeeded(deps)) return { seeded: false, accounts: demoAccounts };
   const rng = createRng(20240101);
@@ -155,8 +222,9 @@ export async function seedDemoProvince(deps: ServiceDeps): Promise<{ seeded: boo
       while (made < total) {
         const county = allCounties[(mineNo + made * 7) % allCounties.length] ?? '140981';
         let name = '';
-        do name = `山西${countyShortName[county] ?? ''}${rng.pick(places)}${industry[kind]}有限公司`;
-        while (usedNames.has(name));
+        do {
+          name = `山西${countyShortName[county] ?? ''}${rng.pick(places)}${industry[kind]}有限公司`;
+        } while (usedNames.has(name));
         usedNames.add(name);
         const entId = rng.uuid();
         const body = `91${county}${Array.from({ length: 9 }, () => rng.pick([...'0123456789ABCDEFGHJKLMNPQRTUWXY'])).join('')}`;
@@ -166,19 +234,44 @@ export async function seedDemoProvince(deps: ServiceDeps): Promise<{ seeded: boo
           name,
           regionCode: county,
           legalRepresentative: rng.pick(surnames) + rng.pick(given),
-          parentCompany: rng.chance(0.4) ? rng.pick(['晋能控股集团', '山西焦煤集团', '潞安化工集团', '太钢集团']) : null,
+          parentCompany: rng.chance(0.4)
+            ? rng.pick(['晋能控股集团', '山西焦煤集团', '潞安化工集团', '太钢集团'])
+            : null,
           createdAt: at,
           updatedAt: at,
         });
         const n = Math.min(total - made, rng.int(1, 4));
         for (let i = 0; i < n; i++) {
-          const scale = rng.pick([MineScale.Large, MineScale.Medium, MineScale.Medium, MineScale.Small, MineScale.Small, MineScale.Small]);
-          const status = rng.pick([
-            MineStatus.Producing, MineStatus.Producing, MineStatus.Producing, MineStatus.Producing, MineStatus.Producing,
-            MineStatus.Producing, MineStatus.Construction, MineStatus.SuspendedForRectification, MineStatus.Stopped, MineStatus.Closed,
+          const scale = rng.pick([
+            MineScale.Large,
+            MineScale.Medium,
+            MineScale.Medium,
+            MineScale.Small,
+            MineScale.Small,
+            MineScale.Small,
           ]);
-          const miningExpiry = rng.chance(0.08) ? isoDate(today, -rng.int(1, 60)) : rng.chance(0.12) ? isoDate(today, rng.int(1, 90)) : isoDate(today, rng.int(120, 2000));
-          const safetyExpiry = rng.chance(0.06) ? isoDate(today, -rng.int(1, 60)) : rng.chance(0.1) ? isoDate(today, rng.int(1, 90)) : isoDate(today, rng.int(120, 1100));
+          const status = rng.pick([
+            MineStatus.Producing,
+            MineStatus.Producing,
+            MineStatus.Producing,
+            MineStatus.Producing,
+            MineStatus.Producing,
+            MineStatus.Producing,
+            MineStatus.Construction,
+            MineStatus.SuspendedForRectification,
+            MineStatus.Stopped,
+            MineStatus.Closed,
+          ]);
+          const miningExpiry = rng.chance(0.08)
+            ? isoDate(today, -rng.int(1, 60))
+            : rng.chance(0.12)
+              ? isoDate(today, rng.int(1, 90))
+              : isoDate(today, rng.int(120, 2000));
+          const safetyExpiry = rng.chance(0.06)
+            ? isoDate(today, -rng.int(1, 60))
+            : rng.chance(0.1)
+              ? isoDate(today, rng.int(1, 90))
+              : isoDate(today, rng.int(120, 1100));
           mineNo++;
           mineIds.push(rng.uuid());
           mineInputs.push({
@@ -189,14 +282,31 @@ export async function seedDemoProvince(deps: ServiceDeps): Promise<{ seeded: boo
             scale,
             status,
             statusSince: isoDate(today, -rng.int(10, 900)),
-            standardizationLevel: rng.pick(['一级', '二级', '二级', '三级', '三级', '未达标'] as const),
+            standardizationLevel: rng.pick([
+              '一级',
+              '二级',
+              '二级',
+              '三级',
+              '三级',
+              '未达标',
+            ] as const),
             standardizationDate: isoDate(today, -rng.int(30, 1000)),
             longitude: Number((111.5 + rng.next() * 2.5).toFixed(5)),
             latitude: Number((35.8 + rng.next() * 4.2).toFixed(5)),
             ...mineAttributes(rng, kind, scale),
             licences: [
-              { kind: '采矿许可证', number: `C14000020${String(10_000_000 + mineNo * 37).slice(0, 8)}${String(mineNo).padStart(4, '0')}`, issuedOn: isoDate(miningExpiry, -3650), expiresOn: miningExpiry },
-              { kind: '安全生产许可证', number: `(晋)FM安许证字〔${2021 + (mineNo % 5)}〕${String(mineNo).padStart(4, '0')}`, issuedOn: isoDate(safetyExpiry, -1095), expiresOn: safetyExpiry },
+              {
+                kind: '采矿许可证',
+                number: `C14000020${String(10_000_000 + mineNo * 37).slice(0, 8)}${String(mineNo).padStart(4, '0')}`,
+                issuedOn: isoDate(miningExpiry, -3650),
+                expiresOn: miningExpiry,
+              },
+              {
+                kind: '安全生产许可证',
+                number: `(晋)FM安许证字〔${2021 + (mineNo % 5)}〕${String(mineNo).padStart(4, '0')}`,
+                issuedOn: isoDate(safetyExpiry, -1095),
+                expiresOn: safetyExpiry,
+              },
             ],
           });
         }
@@ -208,7 +318,11 @@ export async function seedDemoProvince(deps: ServiceDeps): Promise<{ seeded: boo
       tx,
       { actorId: null, actorLabel: actor.username, ip: null },
       at,
-      entRows.map((e) => ({ type: 'registry.enterprise.created' as const, entityId: e.id ?? '', after: e })),
+      entRows.map((e) => ({
+        type: 'registry.enterprise.created' as const,
+        entityId: e.id ?? '',
+        after: e,
+      })),
     );
     await insertCheckedMines(tx, actor, mineInputs, at, mineIds);
 
@@ -217,15 +331,22 @@ export async function seedDemoProvince(deps: ServiceDeps): Promise<{ seeded: boo
       mineInputs.flatMap((m, i) =>
         m.status === MineStatus.Producing || m.status === MineStatus.Construction
           ? []
-          : [{
-              mineId: mineIds[i] ?? '',
-              fromStatus: MineStatus.Producing,
-              toStatus: m.status,
-              effectiveDate: m.statusSince,
-              reason: m.status === MineStatus.SuspendedForRectification ? '执法检查发现重大事故隐患, 责令停产整顿' : m.status === MineStatus.Closed ? '资源枯竭, 依法关闭' : '企业申请停工停产',
-              actorId: null,
-              recordedAt: at,
-            }],
+          : [
+              {
+                mineId: mineIds[i] ?? '',
+                fromStatus: MineStatus.Producing,
+                toStatus: m.status,
+                effectiveDate: m.statusSince,
+                reason:
+                  m.status === MineStatus.SuspendedForRectification
+                    ? '执法检查发现重大事故隐患, 责令停产整顿'
+                    : m.status === MineStatus.Closed
+                      ? '资源枯竭, 依法关闭'
+                      : '企业申请停工停产',
+                actorId: null,
+                recordedAt: at,
+              },
+            ],
       ),
     );
 
@@ -233,7 +354,12 @@ export async function seedDemoProvince(deps: ServiceDeps): Promise<{ seeded: boo
     const personRows: (typeof people.$inferInsert)[] = [];
     const certRows: (typeof certificates.$inferInsert)[] = [];
     mineInputs.forEach((m, i) => {
-      const roleSets: string[][] = [['主要负责人', '矿长'], ['总工程师'], ['安全副矿长'], ['特种作业人员']];
+      const roleSets: string[][] = [
+        ['主要负责人', '矿长'],
+        ['总工程师'],
+        ['安全副矿长'],
+        ['特种作业人员'],
+      ];
       const count = m.kind === MineKind.TailingsPond || m.kind === MineKind.WasteDump ? 2 : 4;
       for (let k = 0; k < count; k++) {
         const id = rng.uuid();
@@ -254,15 +380,28 @@ export async function seedDemoProvince(deps: ServiceDeps): Promise<{ seeded: boo
         });
         certRows.push({
           personId: id,
-          kind: k === 3 ? rng.pick(['特种作业操作证(爆破作业)', '特种作业操作证(提升机操作)', '特种作业操作证(通风作业)']) : '安全生产知识和管理能力考核合格证',
+          kind:
+            k === 3
+              ? rng.pick([
+                  '特种作业操作证(爆破作业)',
+                  '特种作业操作证(提升机操作)',
+                  '特种作业操作证(通风作业)',
+                ])
+              : '安全生产知识和管理能力考核合格证',
           number: `T${m.countyCode}${String(personRows.length).padStart(6, '0')}`,
           issuedOn: isoDate(today, -rng.int(400, 1500)),
-          expiresOn: rng.chance(0.1) ? isoDate(today, -rng.int(1, 200)) : isoDate(today, rng.int(10, 1000)),
+          expiresOn: rng.chance(0.1)
+            ? isoDate(today, -rng.int(1, 200))
+            : isoDate(today, rng.int(10, 1000)),
         });
       }
     });
-    for (let i = 0; i < personRows.length; i += 500) await tx.insert(people).values(personRows.slice(i, i + 500));
-    for (let i = 0; i < certRows.length; i += 500) await tx.insert(certificates).values(certRows.slice(i, i + 500));
+    for (let i = 0; i < personRows.length; i += 500) {
+      await tx.insert(people).values(personRows.slice(i, i + 500));
+    }
+    for (let i = 0; i < certRows.length; i += 500) {
+      await tx.insert(certificates).values(certRows.slice(i, i + 500));
+    }
 
     // Contractors at underground mines (0–3 each).
     const contractorRows: (typeof contractors.$inferInsert)[] = [];
@@ -273,7 +412,9 @@ export async function seedDemoProvince(deps: ServiceDeps): Promise<{ seeded: boo
         contractorRows.push({
           mineId: mineIds[i] ?? '',
           name: `${rng.pick(['中煤', '华晋', '晋西', '三晋', '汾河'])}${rng.pick(['建设', '井巷', '爆破', '矿建'])}工程有限公司`,
-          creditCode: completeCreditCode(`91140000${Array.from({ length: 9 }, () => rng.pick([...'0123456789ABCDEFGH'])).join('')}`),
+          creditCode: completeCreditCode(
+            `91140000${Array.from({ length: 9 }, () => rng.pick([...'0123456789ABCDEFGH'])).join('')}`,
+          ),
           scopes: [rng.pick(['掘进', '采掘', '爆破', '支护', '建设施工'] as const)],
           startsOn: isoDate(today, -rng.int(30, 700)),
           endsOn: isoDate(today, rng.int(30, 700)),
@@ -285,28 +426,79 @@ export async function seedDemoProvince(deps: ServiceDeps): Promise<{ seeded: boo
     if (contractorRows.length) await tx.insert(contractors).values(contractorRows);
 
     // Organisations and one user per role.
-    const org = async (name: string, kind: string, regionCode: string | null, enterpriseId: string | null = null) => {
-      const [row] = await tx.insert(organisations).values({ name, kind, regionCode, enterpriseId, createdAt: at }).returning();
+    const org = async (
+      name: string,
+      kind: string,
+      regionCode: string | null,
+      enterpriseId: string | null = null,
+    ) => {
+      const [row] = await tx
+        .insert(organisations)
+        .values({ name, kind, regionCode, enterpriseId, createdAt: at })
+        .returning();
       return row?.id ?? '';
     };
     const system = await org('minewatch 系统管理', 'system', null);
     const province = await org('山西省应急管理厅', 'regulator', '140000');
     const xinzhou = await org('忻州市应急管理局', 'regulator', '140900');
     const yuanping = await org('原平市应急管理局', 'regulator', '140981');
-    const firstYuanping = mineInputs.findIndex((m) => m.countyCode === '140981' && m.kind === MineKind.CoalUnderground);
+    const firstYuanping = mineInputs.findIndex(
+      (m) => m.countyCode === '140981' && m.kind === MineKind.CoalUnderground,
+    );
     if (firstYuanping < 0) throw new Error('demo seed: no underground coal mine in 原平市');
     const entId = mineInputs[firstYuanping]?.enterpriseId ?? '';
     const entName = entRows.find((e) => e.id === entId)?.name ?? '';
     const enterprise = await org(entName, 'enterprise', null, entId);
     const userRows: (typeof users.$inferInsert)[] = [
-      { username: 'admin', displayName: '系统管理员', role: 'system_admin', organisationId: system },
-      { username: 'sx.admin', displayName: '省厅管理员', role: 'regulator_admin', organisationId: province },
-      { username: 'xz.viewer', displayName: '忻州市监管查看员', role: 'regulator_viewer', organisationId: xinzhou },
-      { username: 'yp.admin', displayName: '原平市监管管理员', role: 'regulator_admin', organisationId: yuanping },
-      { username: 'yp.inspector', displayName: '原平市执法人员', role: 'inspector', organisationId: yuanping },
-      { username: 'ent.admin', displayName: '企业管理员', role: 'enterprise_admin', organisationId: enterprise },
-      { username: 'ent.safety', displayName: '企业安全管理人员', role: 'safety_officer', organisationId: enterprise },
-      { username: 'mine.duty', displayName: '矿山值班员', role: 'mine_duty_officer', organisationId: enterprise, mineId: mineIds[firstYuanping] ?? null },
+      {
+        username: 'admin',
+        displayName: '系统管理员',
+        role: 'system_admin',
+        organisationId: system,
+      },
+      {
+        username: 'sx.admin',
+        displayName: '省厅管理员',
+        role: 'regulator_admin',
+        organisationId: province,
+      },
+      {
+        username: 'xz.viewer',
+        displayName: '忻州市监管查看员',
+        role: 'regulator_viewer',
+        organisationId: xinzhou,
+      },
+      {
+        username: 'yp.admin',
+        displayName: '原平市监管管理员',
+        role: 'regulator_admin',
+        organisationId: yuanping,
+      },
+      {
+        username: 'yp.inspector',
+        displayName: '原平市执法人员',
+        role: 'inspector',
+        organisationId: yuanping,
+      },
+      {
+        username: 'ent.admin',
+        displayName: '企业管理员',
+        role: 'enterprise_admin',
+        organisationId: enterprise,
+      },
+      {
+        username: 'ent.safety',
+        displayName: '企业安全管理人员',
+        role: 'safety_officer',
+        organisationId: enterprise,
+      },
+      {
+        username: 'mine.duty',
+        displayName: '矿山值班员',
+        role: 'mine_duty_officer',
+        organisationId: enterprise,
+        mineId: mineIds[firstYuanping] ?? null,
+      },
     ].map((u) => ({ ...u, passwordHash, createdAt: at }));
     await tx.insert(users).values(userRows);
   });
@@ -314,18 +506,49 @@ export async function seedDemoProvince(deps: ServiceDeps): Promise<{ seeded: boo
 }
 
 export const demoAccounts: DemoAccount[] = [
-  { username: 'admin', role: 'system_admin', organisation: 'minewatch 系统管理', note: '全部数据与系统设置' },
+  {
+    username: 'admin',
+    role: 'system_admin',
+    organisation: 'minewatch 系统管理',
+    note: '全部数据与系统设置',
+  },
   { username: 'sx.admin', role: 'regulator_admin', organisation: '山西省应急管理厅', note: '全省' },
-  { username: 'xz.viewer', role: 'regulator_viewer', organisation: '忻州市应急管理局', note: '忻州市, 只读' },
-  { username: 'yp.admin', role: 'regulator_admin', organisation: '原平市应急管理局', note: '原平市' },
-  { username: 'yp.inspector', role: 'inspector', organisation: '原平市应急管理局', note: '原平市, 执法' },
-  { username: 'ent.admin', role: 'enterprise_admin', organisation: '原平市一家煤矿企业', note: '本企业矿山' },
+  {
+    username: 'xz.viewer',
+    role: 'regulator_viewer',
+    organisation: '忻州市应急管理局',
+    note: '忻州市, 只读',
+  },
+  {
+    username: 'yp.admin',
+    role: 'regulator_admin',
+    organisation: '原平市应急管理局',
+    note: '原平市',
+  },
+  {
+    username: 'yp.inspector',
+    role: 'inspector',
+    organisation: '原平市应急管理局',
+    note: '原平市, 执法',
+  },
+  {
+    username: 'ent.admin',
+    role: 'enterprise_admin',
+    organisation: '原平市一家煤矿企业',
+    note: '本企业矿山',
+  },
   { username: 'ent.safety', role: 'safety_officer', organisation: '同上', note: '本企业矿山' },
   { username: 'mine.duty', role: 'mine_duty_officer', organisation: '同上', note: '一座矿山' },
 ];
 
 /** Used by tests: the organisation id of a demo regulator unit by region. */
-export async function organisationIdByRegion(deps: ServiceDeps, regionCode: string): Promise<string | undefined> {
-  const [row] = await deps.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.regionCode, regionCode));
+export async function organisationIdByRegion(
+  deps: ServiceDeps,
+  regionCode: string,
+): Promise<string | undefined> {
+  const [row] = await deps.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.regionCode, regionCode));
   return row?.id;
 }

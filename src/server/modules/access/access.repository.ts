@@ -71,7 +71,11 @@ export async function findLiveToken(db: Db, tokenHash: string) {
 }
 
 export async function tokensOf(db: Db, userId: string) {
-  return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(asc(apiTokens.createdAt));
+  return db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(asc(apiTokens.createdAt));
 }
 
 export async function findToken(db: Db, id: string) {

@@ -42,14 +42,23 @@ function presentMe(p: Principal): z.infer<typeof MeResponse> {
   };
 }
 
-export function registerAccessRoutes(app: FastifyInstance, deps: ServiceDeps, opts: { cookieSecure: boolean }): void {
+export function registerAccessRoutes(
+  app: FastifyInstance,
+  deps: ServiceDeps,
+  opts: { cookieSecure: boolean },
+): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['access'];
   r.post(
     '/api/auth/login',
     {
       config: { permission: 'public' },
-      schema: { tags, summary: '用户名密码登录, 设置会话 Cookie', body: LoginInput, response: responses(MeResponse) },
+      schema: {
+        tags,
+        summary: '用户名密码登录, 设置会话 Cookie',
+        body: LoginInput,
+        response: responses(MeResponse),
+      },
     },
     async (req, reply) => {
       const { sessionToken, principal } = await service.login(deps, req.body, req.ip ?? null);
@@ -96,9 +105,15 @@ export function registerAccessRoutes(app: FastifyInstance, deps: ServiceDeps, op
     '/api/users',
     {
       config: { permission: Permission.UserManage },
-      schema: { tags, summary: '创建用户', body: UserCreateInput, response: responses(UserResponse, 201) },
+      schema: {
+        tags,
+        summary: '创建用户',
+        body: UserCreateInput,
+        response: responses(UserResponse, 201),
+      },
     },
-    async (req, reply) => reply.status(201).send(await service.createUser(deps, principalOf(req), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await service.createUser(deps, principalOf(req), req.body)),
   );
   r.get(
     '/api/tokens',
@@ -119,13 +134,19 @@ export function registerAccessRoutes(app: FastifyInstance, deps: ServiceDeps, op
         response: responses(TokenCreatedResponse, 201),
       },
     },
-    async (req, reply) => reply.status(201).send(await service.createToken(deps, principalOf(req), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await service.createToken(deps, principalOf(req), req.body)),
   );
   r.delete(
     '/api/tokens/:id',
     {
       config: { permission: 'authenticated' },
-      schema: { tags, summary: '撤销 API 令牌', params: IdParams, response: responses(TokenResponse) },
+      schema: {
+        tags,
+        summary: '撤销 API 令牌',
+        params: IdParams,
+        response: responses(TokenResponse),
+      },
     },
     (req) => service.revokeToken(deps, principalOf(req), req.params.id),
   );

@@ -1,10 +1,14 @@
 /**
  * @module Access use cases: organisations, users, password login with sessions, API tokens.
  */
-import type { OrganisationCreateInput, TokenCreateInput, UserCreateInput } from '../../../shared/access.schemas.ts';
+import type {
+  OrganisationCreateInput,
+  TokenCreateInput,
+  UserCreateInput,
+} from '../../../shared/access.schemas.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.ts';
-import { organisationKindByRole, Permission, type Role } from '../../platform/auth/permissions.ts';
+import { organisationKindByRole, Permission } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { randomToken, sha256Hex } from '../../platform/crypto.ts';
@@ -22,12 +26,22 @@ export const SESSION_TTL_MS = 12 * 3600_000;
 /** Prefix of API tokens, so leaked ones are recognisable. */
 export const TOKEN_PREFIX = 'mw_';
 
-export async function createOrganisation(deps: ServiceDeps, principal: Principal, input: OrganisationCreateInput) {
+export async function createOrganisation(
+  deps: ServiceDeps,
+  principal: Principal,
+  input: OrganisationCreateInput,
+) {
   requirePermission(principal, Permission.UserManage);
-  if (input.kind === 'regulator' && input.regionCode && !(await findRegion(deps.db, input.regionCode))) {
+  if (
+    input.kind === 'regulator' &&
+    input.regionCode &&
+    !(await findRegion(deps.db, input.regionCode))
+  ) {
     throw invalidField('regionCode', `未知的行政区划代码 ${input.regionCode}`, input.regionCode);
   }
-  if (input.kind === 'enterprise' && !input.enterpriseId) throw invalidField('enterpriseId', '企业组织须关联企业');
+  if (input.kind === 'enterprise' && !input.enterpriseId) {
+    throw invalidField('enterpriseId', '企业组织须关联企业');
+  }
   return repo.insertOrganisation(deps.db, { ...input, createdAt: deps.clock() });
 }
 
@@ -50,7 +64,7 @@ export async function createUser(deps: ServiceDeps, principal: Principal, input:
   if (problem) throw invalidField('password', problem);
   const org = await repo.findOrganisation(deps.db, input.organisationId);
   if (!org) throw invalidField('organisationId', '组织不存在', input.organisationId);
-  const role = input.role as Role;
+  const role = input.role;
   if (organisationKindByRole[role] !== org.kind) {
     throw invalidField('role', `角色 ${role} 不能属于 ${org.kind} 组织`, role);
   }
@@ -59,11 +73,16 @@ export async function createUser(deps: ServiceDeps, principal: Principal, input:
   }
   if (input.mineId) {
     const scope = { kind: 'enterprise', enterpriseId: org.enterpriseId ?? '' } as const;
-    const [m] = await deps.db.select({ id: mines.id }).from(mines).where(and(mineScopeCondition(scope), inArray(mines.id, [input.mineId])));
+    const [m] = await deps.db
+      .select({ id: mines.id })
+      .from(mines)
+      .where(and(mineScopeCondition(scope), inArray(mines.id, [input.mineId])));
     if (!m) throw invalidField('mineId', '矿山不属于该企业', input.mineId);
   }
   if (await repo.findUserWithOrg(deps.db, { username: input.username })) {
-    throw new AppError(AppErrorCode.Conflict, `用户名 ${input.username} 已存在`, [{ path: 'username', message: '用户名已存在' }]);
+    throw new AppError(AppErrorCode.Conflict, `用户名 ${input.username} 已存在`, [
+      { path: 'username', message: '用户名已存在' },
+    ]);
   }
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction(async (tx) => {
@@ -71,7 +90,11 @@ export async function createUser(deps: ServiceDeps, principal: Principal, input:
     const { password: _p, ...rest } = input;
     const user = await repo.insertUser(tx, { ...rest, passwordHash, createdAt: at });
     const after = presentUser(user);
-    await recordAudit(tx, actorOf(principal), at, { type: 'access.user.created', entityId: user.id, after });
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'access.user.created',
+      entityId: user.id,
+      after,
+    });
     return after;
   });
 }
@@ -121,7 +144,11 @@ export async function logout(deps: ServiceDeps, sessionToken: string) {
 }
 
 /** The principal of a live session cookie, or null. */
-export async function principalFromSession(deps: ServiceDeps, sessionToken: string, ip: string | null) {
+export async function principalFromSession(
+  deps: ServiceDeps,
+  sessionToken: string,
+  ip: string | null,
+) {
   const s = await repo.findLiveSession(deps.db, sha256Hex(sessionToken), deps.clock());
   if (!s) return null;
   const u = await repo.findUserWithOrg(deps.db, { id: s.userId });
@@ -150,7 +177,11 @@ function presentToken(t: Awaited<ReturnType<typeof repo.insertToken>>) {
 }
 
 /** Issues a token; a gateway token may name only mines the issuer can see. The secret is shown once. */
-export async function createToken(deps: ServiceDeps, principal: Principal, input: TokenCreateInput) {
+export async function createToken(
+  deps: ServiceDeps,
+  principal: Principal,
+  input: TokenCreateInput,
+) {
   if (principal.kind !== 'user') throw new AppError(AppErrorCode.Forbidden, '令牌不能再签发令牌');
   if (input.kind === 'gateway') {
     requirePermission(principal, Permission.GatewayTokenManage);
@@ -176,7 +207,11 @@ export async function createToken(deps: ServiceDeps, principal: Principal, input
       createdAt: at,
     });
     const after = presentToken(row);
-    await recordAudit(tx, actorOf(principal), at, { type: 'access.token.created', entityId: row.id, after });
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'access.token.created',
+      entityId: row.id,
+      after,
+    });
     return { ...after, token };
   });
 }
@@ -192,7 +227,11 @@ export async function revokeToken(deps: ServiceDeps, principal: Principal, id: s
   return deps.db.transaction(async (tx) => {
     const at = deps.clock();
     await repo.revokeTokenRow(tx, id, at);
-    await recordAudit(tx, actorOf(principal), at, { type: 'access.token.revoked', entityId: id, before: presentToken(t) });
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'access.token.revoked',
+      entityId: id,
+      before: presentToken(t),
+    });
     return { ...presentToken(t), revoked: true };
   });
 }

@@ -20,8 +20,12 @@ export function scopeOf(u: UserWithOrg): Scope {
       ? { kind: 'region', regionCode: org.regionCode, prefix: subtreePrefix(org.regionCode) }
       : { kind: 'all' };
   }
-  if (user.role === 'mine_duty_officer') return { kind: 'mines', mineIds: user.mineId ? [user.mineId] : [] };
-  return org.enterpriseId ? { kind: 'enterprise', enterpriseId: org.enterpriseId } : { kind: 'mines', mineIds: [] };
+  if (user.role === 'mine_duty_officer') {
+    return { kind: 'mines', mineIds: user.mineId ? [user.mineId] : [] };
+  }
+  return org.enterpriseId
+    ? { kind: 'enterprise', enterpriseId: org.enterpriseId }
+    : { kind: 'mines', mineIds: [] };
 }
 
 export function userPrincipal(u: UserWithOrg, ip: string | null): Principal {

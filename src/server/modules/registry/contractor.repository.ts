@@ -12,7 +12,9 @@ function selectContractors(db: Db) {
     .from(contractors)
     .innerJoin(mines, eq(mines.id, contractors.mineId));
 }
-export type ContractorJoinedRow = Awaited<ReturnType<ReturnType<typeof selectContractors>['execute']>>[number];
+export type ContractorJoinedRow = Awaited<
+  ReturnType<ReturnType<typeof selectContractors>['execute']>
+>[number];
 
 export async function findContractor(db: Db, id: string, mineScope: SQL | undefined) {
   const [row] = await selectContractors(db).where(and(eq(contractors.id, id), mineScope));
@@ -44,7 +46,9 @@ export async function listContractors(
     .where(
       and(
         filterCondition(f),
-        page.after ? sql`(${contractors.name}, ${contractors.id}) > (${page.after[0]}, ${page.after[1]}::uuid)` : undefined,
+        page.after
+          ? sql`(${contractors.name}, ${contractors.id}) > (${page.after[0]}, ${page.after[1]}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(asc(contractors.name), asc(contractors.id))
@@ -65,7 +69,12 @@ export async function insertContractor(db: Db, values: typeof contractors.$infer
   return row?.id ?? '';
 }
 
-export async function updateContractorRow(db: Db, id: string, set: Partial<typeof contractors.$inferInsert>, at: Date) {
+export async function updateContractorRow(
+  db: Db,
+  id: string,
+  set: Partial<typeof contractors.$inferInsert>,
+  at: Date,
+) {
   await db
     .update(contractors)
     .set({ ...set, updatedAt: at, version: sql`${contractors.version} + 1` })

@@ -52,7 +52,11 @@ export async function getContractor(deps: ServiceDeps, principal: Principal, id:
   return presentContractor(await loadVisible(deps.db, principal, id));
 }
 
-export async function createContractor(deps: ServiceDeps, principal: Principal, input: ContractorCreateInput) {
+export async function createContractor(
+  deps: ServiceDeps,
+  principal: Principal,
+  input: ContractorCreateInput,
+) {
   requirePermission(principal, Permission.ContractorManage);
   return deps.db.transaction(async (tx) => {
     await loadVisibleMine(tx, principal, input.mineId).catch(() => {
@@ -63,7 +67,11 @@ export async function createContractor(deps: ServiceDeps, principal: Principal, 
     const at = deps.clock();
     const id = await repo.insertContractor(tx, { ...input, createdAt: at, updatedAt: at });
     const after = await reload(tx, id);
-    await recordAudit(tx, actorOf(principal), at, { type: 'registry.contractor.created', entityId: id, after });
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'registry.contractor.created',
+      entityId: id,
+      after,
+    });
     return after;
   });
 }
@@ -117,7 +125,10 @@ export async function archiveContractor(deps: ServiceDeps, principal: Principal,
   });
 }
 
-function filterOf(principal: Principal, q: Omit<ContractorListQuery, 'limit' | 'cursor'>): repo.ContractorFilter {
+function filterOf(
+  principal: Principal,
+  q: Omit<ContractorListQuery, 'limit' | 'cursor'>,
+): repo.ContractorFilter {
   return {
     mineScope: mineScopeCondition(principal.scope),
     regionPrefix: q.region ? subtreePrefix(q.region) : undefined,
@@ -126,7 +137,11 @@ function filterOf(principal: Principal, q: Omit<ContractorListQuery, 'limit' | '
   };
 }
 
-export async function listContractors(deps: ServiceDeps, principal: Principal, q: ContractorListQuery) {
+export async function listContractors(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: ContractorListQuery,
+) {
   requirePermission(principal, Permission.RegistryRead);
   const f = filterOf(principal, q);
   const after = q.cursor ? (decodeCursor(q.cursor, 2) as [string, string]) : undefined;
@@ -147,5 +162,7 @@ export async function allContractors(
   max: number,
 ) {
   requirePermission(principal, Permission.RegistryRead);
-  return (await repo.listContractors(deps.db, filterOf(principal, q), { limit: max })).map(presentContractor);
+  return (await repo.listContractors(deps.db, filterOf(principal, q), { limit: max })).map(
+    presentContractor,
+  );
 }

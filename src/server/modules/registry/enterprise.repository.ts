@@ -52,7 +52,9 @@ function filterCondition(f: EnterpriseFilter): SQL | undefined {
   return and(
     f.scope,
     f.regionPrefix ? sql`${enterprises.regionCode} LIKE ${`${f.regionPrefix}%`}` : undefined,
-    f.q ? or(ilike(enterprises.name, likeText(f.q)), ilike(enterprises.creditCode, likeText(f.q))) : undefined,
+    f.q
+      ? or(ilike(enterprises.name, likeText(f.q)), ilike(enterprises.creditCode, likeText(f.q)))
+      : undefined,
     f.includeArchived ? undefined : isNull(enterprises.archivedAt),
   );
 }
@@ -65,9 +67,14 @@ export async function listEnterprises(
 ) {
   const where = and(
     filterCondition(f),
-    page.after ? sql`(${enterprises.name}, ${enterprises.id}) > (${page.after[0]}, ${page.after[1]}::uuid)` : undefined,
+    page.after
+      ? sql`(${enterprises.name}, ${enterprises.id}) > (${page.after[0]}, ${page.after[1]}::uuid)`
+      : undefined,
   );
-  return selectEnterprises(db).where(where).orderBy(asc(enterprises.name), asc(enterprises.id)).limit(page.limit);
+  return selectEnterprises(db)
+    .where(where)
+    .orderBy(asc(enterprises.name), asc(enterprises.id))
+    .limit(page.limit);
 }
 
 export async function countEnterprises(db: Db, f: EnterpriseFilter): Promise<number> {

@@ -32,7 +32,11 @@ async function reload(db: Db, id: string) {
   return row;
 }
 
-export async function getEnterprise(deps: ServiceDeps, principal: Principal, id: string): Promise<EnterpriseResponse> {
+export async function getEnterprise(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+): Promise<EnterpriseResponse> {
   requirePermission(principal, Permission.RegistryRead);
   return presentEnterprise(await loadVisibleEnterprise(deps.db, principal, id));
 }
@@ -54,7 +58,11 @@ export async function createEnterprise(
     const at = deps.clock();
     const id = await repo.insertEnterprise(tx, { ...input, createdAt: at, updatedAt: at });
     const after = presentEnterprise(await reload(tx, id));
-    await recordAudit(tx, actorOf(principal), at, { type: 'registry.enterprise.created', entityId: id, after });
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'registry.enterprise.created',
+      entityId: id,
+      after,
+    });
     return after;
   });
 }
@@ -70,7 +78,9 @@ export async function updateEnterprise(
     const current = await loadVisibleEnterprise(tx, principal, id);
     checkVersion('enterprise', current.version, input.version);
     const { version: _v, ...changes } = input;
-    if (changes.regionCode) await assertRegionUsable(tx, principal, changes.regionCode, 'regionCode');
+    if (changes.regionCode) {
+      await assertRegionUsable(tx, principal, changes.regionCode, 'regionCode');
+    }
     const at = deps.clock();
     await repo.updateEnterpriseRow(tx, id, definedOnly(changes), at);
     const after = presentEnterprise(await reload(tx, id));
@@ -85,7 +95,11 @@ export async function updateEnterprise(
 }
 
 /** Archives an enterprise that has no active mines left. */
-export async function archiveEnterprise(deps: ServiceDeps, principal: Principal, id: string): Promise<EnterpriseResponse> {
+export async function archiveEnterprise(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+): Promise<EnterpriseResponse> {
   requirePermission(principal, Permission.EnterpriseWrite);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleEnterprise(tx, principal, id);
@@ -108,7 +122,10 @@ export async function archiveEnterprise(deps: ServiceDeps, principal: Principal,
   });
 }
 
-function filterOf(principal: Principal, q: Omit<EnterpriseListQuery, 'limit' | 'cursor'>): repo.EnterpriseFilter {
+function filterOf(
+  principal: Principal,
+  q: Omit<EnterpriseListQuery, 'limit' | 'cursor'>,
+): repo.EnterpriseFilter {
   return {
     scope: enterpriseScopeCondition(principal.scope),
     regionPrefix: q.region ? subtreePrefix(q.region) : undefined,
@@ -117,7 +134,11 @@ function filterOf(principal: Principal, q: Omit<EnterpriseListQuery, 'limit' | '
   };
 }
 
-export async function listEnterprises(deps: ServiceDeps, principal: Principal, q: EnterpriseListQuery) {
+export async function listEnterprises(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: EnterpriseListQuery,
+) {
   requirePermission(principal, Permission.RegistryRead);
   const f = filterOf(principal, q);
   const after = q.cursor ? (decodeCursor(q.cursor, 2) as [string, string]) : undefined;

@@ -79,10 +79,15 @@ export const mineExportColumns: ExportColumn<MineResponse>[] = [
         case 'safetyLicenceExpiresOn':
           return licence(m, '安全生产许可证')?.expiresOn;
         default:
-          return direct.has(c.field) ? (m[c.field as keyof MineResponse] as string | number | boolean | null) : undefined;
+          return direct.has(c.field)
+            ? (m[c.field as keyof MineResponse] as string | number | boolean | null)
+            : undefined;
       }
     },
   })),
   { header: '县名称', value: (m) => m.countyName },
-  { header: '尾矿库等别', value: (m) => (m.tailingsGrade ? tailingsGradeNames[m.tailingsGrade - 1] : null) },
+  {
+    header: '尾矿库等别',
+    value: (m) => (m.tailingsGrade ? tailingsGradeNames[m.tailingsGrade - 1] : null),
+  },
 ];

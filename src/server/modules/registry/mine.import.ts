@@ -37,13 +37,37 @@ export interface MineImportReport {
   errors: ErrorDetail[];
 }
 
-const byHeader = new Map(mineImportColumns.flatMap((c) => [[c.header, c], [c.field, c]] as const));
+const byHeader = new Map(
+  mineImportColumns.flatMap(
+    (c) =>
+      [
+        [c.header, c],
+        [c.field, c],
+      ] as const,
+  ),
+);
 const headerOf = new Map(mineImportColumns.map((c) => [c.field, c.header]));
-const requiredFields = ['name', 'enterpriseCreditCode', 'countyCode', 'kind', 'scale', 'status', 'statusSince'];
+const requiredFields = [
+  'name',
+  'enterpriseCreditCode',
+  'countyCode',
+  'kind',
+  'scale',
+  'status',
+  'statusSince',
+];
 
 const licenceHeaders: Record<string, Record<string, string>> = {
-  采矿许可证: { number: '采矿许可证号', issuedOn: '采矿许可证发证日期', expiresOn: '采矿许可证有效期至' },
-  安全生产许可证: { number: '安全生产许可证号', issuedOn: '安全生产许可证发证日期', expiresOn: '安全生产许可证有效期至' },
+  采矿许可证: {
+    number: '采矿许可证号',
+    issuedOn: '采矿许可证发证日期',
+    expiresOn: '采矿许可证有效期至',
+  },
+  安全生产许可证: {
+    number: '安全生产许可证号',
+    issuedOn: '安全生产许可证发证日期',
+    expiresOn: '安全生产许可证有效期至',
+  },
 };
 
 function toDate(v: unknown): unknown {
@@ -74,7 +98,14 @@ function rowToRecord(r: TableRow): Record<string, unknown> {
   for (const [header, raw] of Object.entries(r.cells)) {
     const col = byHeader.get(header);
     if (!col || raw === null || raw === '') continue;
-    const value = col.kind === 'date' ? toDate(raw) : col.kind === 'number' ? toNumber(raw) : col.kind === 'bool' ? toBool(raw) : String(raw).trim();
+    const value =
+      col.kind === 'date'
+        ? toDate(raw)
+        : col.kind === 'number'
+          ? toNumber(raw)
+          : col.kind === 'bool'
+            ? toBool(raw)
+            : String(raw).trim();
     if (value !== '') rec[col.field] = value;
   }
   return rec;
@@ -82,11 +113,16 @@ function rowToRecord(r: TableRow): Record<string, unknown> {
 
 function licencesOf(rec: Record<string, unknown>) {
   const out: Record<string, unknown>[] = [];
-  for (const [kind, prefix] of [['采矿许可证', 'miningLicence'], ['安全生产许可证', 'safetyLicence']] as const) {
+  for (const [kind, prefix] of [
+    ['采矿许可证', 'miningLicence'],
+    ['安全生产许可证', 'safetyLicence'],
+  ] as const) {
     const number = rec[`${prefix}Number`];
     const issuedOn = rec[`${prefix}IssuedOn`];
     const expiresOn = rec[`${prefix}ExpiresOn`];
-    if (number !== undefined || issuedOn !== undefined || expiresOn !== undefined) out.push({ kind, number, issuedOn, expiresOn });
+    if (number !== undefined || issuedOn !== undefined || expiresOn !== undefined) {
+      out.push({ kind, number, issuedOn, expiresOn });
+    }
   }
   return out;
 }
@@ -112,18 +148,36 @@ interface PlannedRow {
 async function validateRows(db: Db, rows: TableRow[]) {
   const errors: ErrorDetail[] = [];
   const records = rows.map((r) => ({ row: r.row, rec: rowToRecord(r) }));
-  const codes = [...new Set(records.map((r) => r.rec.enterpriseCreditCode).filter((c): c is string => typeof c === 'string'))];
+  const codes = [
+    ...new Set(
+      records
+        .map((r) => r.rec.enterpriseCreditCode)
+        .filter((c): c is string => typeof c === 'string'),
+    ),
+  ];
   const known = new Map(
     codes.length
-      ? (await db.select({ id: enterprises.id, creditCode: enterprises.creditCode }).from(enterprises).where(inArray(enterprises.creditCode, codes))).map(
-          (e) => [e.creditCode, e.id],
-        )
+      ? (
+          await db
+            .select({ id: enterprises.id, creditCode: enterprises.creditCode })
+            .from(enterprises)
+            .where(inArray(enterprises.creditCode, codes))
+        ).map((e) => [e.creditCode, e.id])
       : [],
   );
-  const countyCodes = [...new Set(records.map((r) => r.rec.countyCode).filter((c): c is string => typeof c === 'string'))];
+  const countyCodes = [
+    ...new Set(
+      records.map((r) => r.rec.countyCode).filter((c): c is string => typeof c === 'string'),
+    ),
+  ];
   const counties = new Set(
     countyCodes.length
-      ? (await db.select({ code: regions.code }).from(regions).where(inArray(regions.code, countyCodes))).map((r) => r.code)
+      ? (
+          await db
+            .select({ code: regions.code })
+            .from(regions)
+            .where(inArray(regions.code, countyCodes))
+        ).map((r) => r.code)
       : [],
   );
   const planned = new Map<string, { id: string; name: string; regionCode: string }>();
@@ -131,9 +185,12 @@ async function validateRows(db: Db, rows: TableRow[]) {
   for (const { row, rec } of records) {
     const before = errors.length;
     for (const field of requiredFields) {
-      if (rec[field] === undefined) errors.push({ row, path: headerOf.get(field) ?? field, message: '必填' });
+      if (rec[field] === undefined) {
+        errors.push({ row, path: headerOf.get(field) ?? field, message: '必填' });
+      }
     }
-    const code = typeof rec.enterpriseCreditCode === 'string' ? rec.enterpriseCreditCode : undefined;
+    const code =
+      typeof rec.enterpriseCreditCode === 'string' ? rec.enterpriseCreditCode : undefined;
     let enterpriseId: string | undefined;
     let newEnterprise: PlannedRow['newEnterprise'];
     if (code) {
@@ -141,14 +198,28 @@ async function validateRows(db: Db, rows: TableRow[]) {
       if (problem) errors.push({ row, path: '统一社会信用代码', message: problem, value: code });
       else if (known.has(code)) enterpriseId = known.get(code);
       else if (typeof rec.countyCode === 'string' && !counties.has(rec.countyCode)) {
-        errors.push({ row, path: '县级行政区划代码', message: `未知的行政区划代码 ${rec.countyCode} (GB/T 2260)`, value: rec.countyCode });
+        errors.push({
+          row,
+          path: '县级行政区划代码',
+          message: `未知的行政区划代码 ${rec.countyCode} (GB/T 2260)`,
+          value: rec.countyCode,
+        });
       } else if (typeof rec.enterpriseName === 'string' && typeof rec.countyCode === 'string') {
-        const plan = planned.get(code) ?? { id: randomUUID(), name: rec.enterpriseName, regionCode: rec.countyCode };
+        const plan = planned.get(code) ?? {
+          id: randomUUID(),
+          name: rec.enterpriseName,
+          regionCode: rec.countyCode,
+        };
         planned.set(code, plan);
         enterpriseId = plan.id;
         newEnterprise = { ...plan, creditCode: code };
       } else {
-        errors.push({ row, path: '统一社会信用代码', message: '企业未登记; 请填写“企业名称”以同时登记该企业', value: code });
+        errors.push({
+          row,
+          path: '统一社会信用代码',
+          message: '企业未登记; 请填写“企业名称”以同时登记该企业',
+          value: code,
+        });
       }
     }
     const { enterpriseCreditCode: _c, enterpriseName: _n, ...rest } = rec;
@@ -166,7 +237,9 @@ async function validateRows(db: Db, rows: TableRow[]) {
         errors.push({ row, path, message: issue.message, value: valueAt(rec, issue.path) });
       }
     }
-    if (errors.length === before && parsed.success) ok.push({ row, input: parsed.data, ...(newEnterprise ? { newEnterprise } : {}) });
+    if (errors.length === before && parsed.success) {
+      ok.push({ row, input: parsed.data, ...(newEnterprise ? { newEnterprise } : {}) });
+    }
   }
   return { ok, errors };
 }
@@ -177,9 +250,13 @@ function valueAt(rec: Record<string, unknown>, path: PropertyKey[]): unknown {
 }
 
 async function insertPlannedEnterprises(tx: Db, rows: PlannedRow[], at: Date) {
-  const unique = new Map(rows.flatMap((r) => (r.newEnterprise ? [[r.newEnterprise.id, r.newEnterprise]] : [])));
+  const unique = new Map(
+    rows.flatMap((r) => (r.newEnterprise ? [[r.newEnterprise.id, r.newEnterprise]] : [])),
+  );
   if (unique.size) {
-    await tx.insert(enterprises).values([...unique.values()].map((e) => ({ ...e, createdAt: at, updatedAt: at })));
+    await tx
+      .insert(enterprises)
+      .values([...unique.values()].map((e) => ({ ...e, createdAt: at, updatedAt: at })));
   }
   return [...unique.values()];
 }
@@ -196,11 +273,17 @@ export async function importMines(
   requirePermission(principal, Permission.RegistryImport);
   requirePermission(principal, Permission.MineCreate);
   if (file.data.length > RegistryValidation.importBytesMax) {
-    throw new AppError(AppErrorCode.PayloadTooLarge, `导入文件超过 ${RegistryValidation.importBytesMax} 字节`, [
-      { path: 'file', message: '文件过大' },
-    ]);
+    throw new AppError(
+      AppErrorCode.PayloadTooLarge,
+      `导入文件超过 ${RegistryValidation.importBytesMax} 字节`,
+      [{ path: 'file', message: '文件过大' }],
+    );
   }
-  const table = await readTable(file.data, detectFormat(file.filename, file.data), RegistryValidation.importRowsMax);
+  const table = await readTable(
+    file.data,
+    detectFormat(file.filename, file.data),
+    RegistryValidation.importRowsMax,
+  );
   const unknown = table.headers.filter((h) => h !== '' && h !== 'ID' && !byHeader.has(h));
   if (unknown.length) {
     throw new AppError(
@@ -218,7 +301,11 @@ export async function importMines(
   await deps.db
     .transaction(async (tx) => {
       await insertPlannedEnterprises(tx, ok, at);
-      refErrors = await checkMineReferences(tx, principal, ok.map((r) => r.input));
+      refErrors = await checkMineReferences(
+        tx,
+        principal,
+        ok.map((r) => r.input),
+      );
       throw new Rollback();
     })
     .catch((e: unknown) => {
@@ -226,7 +313,19 @@ export async function importMines(
     });
   for (const [i, details] of refErrors) {
     const row = ok[i]?.row;
-    for (const d of details) errors.push({ ...d, row, path: d.path === 'enterpriseId' ? '统一社会信用代码' : headerForPath(d.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), {}) });
+    for (const d of details) {
+      errors.push({
+        ...d,
+        row,
+        path:
+          d.path === 'enterpriseId'
+            ? '统一社会信用代码'
+            : headerForPath(
+                d.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+                {},
+              ),
+      });
+    }
   }
   const valid = ok.filter((_, i) => !refErrors.has(i));
   errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
@@ -240,7 +339,9 @@ export async function importMines(
     errors,
   };
   if (table.rows.length === 0) {
-    throw new AppError(AppErrorCode.ValidationFailed, '文件没有数据行', [{ path: 'file', message: '文件没有数据行' }]);
+    throw new AppError(AppErrorCode.ValidationFailed, '文件没有数据行', [
+      { path: 'file', message: '文件没有数据行' },
+    ]);
   }
   if (errors.length && options.mode === 'all') {
     throw new AppError(
@@ -252,15 +353,28 @@ export async function importMines(
   if (options.dryRun || valid.length === 0) return report;
   await deps.db.transaction(async (tx) => {
     const created = await insertPlannedEnterprises(tx, valid, at);
-    const recheck = await checkMineReferences(tx, principal, valid.map((r) => r.input));
+    const recheck = await checkMineReferences(
+      tx,
+      principal,
+      valid.map((r) => r.input),
+    );
     if (recheck.size) throw new AppError(AppErrorCode.Conflict, '导入期间数据已被修改, 请重新导入');
     await recordAudit(
       tx,
       actorOf(principal),
       at,
-      created.map((e) => ({ type: 'registry.enterprise.created' as const, entityId: e.id, after: e })),
+      created.map((e) => ({
+        type: 'registry.enterprise.created' as const,
+        entityId: e.id,
+        after: e,
+      })),
     );
-    await insertCheckedMines(tx, principal, valid.map((r) => r.input), at);
+    await insertCheckedMines(
+      tx,
+      principal,
+      valid.map((r) => r.input),
+      at,
+    );
     report.enterprisesCreated = created.length;
   });
   report.written = valid.length;

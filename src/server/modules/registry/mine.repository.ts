@@ -1,7 +1,20 @@
 /**
  * @module SQL for mines, their licences and status history.
  */
-import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  exists,
+  ilike,
+  inArray,
+  isNull,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { enterprises } from './enterprise.table.ts';
 import { licences, mineStatusChanges, mines } from './mine.table.ts';
@@ -23,7 +36,11 @@ function selectMines(db: Db) {
 
 export type MineJoinedRow = Awaited<ReturnType<ReturnType<typeof selectMines>['execute']>>[number];
 
-export async function findMine(db: Db, id: string, scope: SQL | undefined): Promise<MineJoinedRow | undefined> {
+export async function findMine(
+  db: Db,
+  id: string,
+  scope: SQL | undefined,
+): Promise<MineJoinedRow | undefined> {
   const [row] = await selectMines(db).where(and(eq(mines.id, id), scope));
   return row;
 }
@@ -58,13 +75,17 @@ function filterCondition(f: MineFilter): SQL | undefined {
     f.kind?.length ? inArray(mines.kind, f.kind) : undefined,
     f.status?.length ? inArray(mines.status, f.status) : undefined,
     f.scale?.length ? inArray(mines.scale, f.scale) : undefined,
-    f.standardizationLevel?.length ? inArray(mines.standardizationLevel, f.standardizationLevel) : undefined,
+    f.standardizationLevel?.length
+      ? inArray(mines.standardizationLevel, f.standardizationLevel)
+      : undefined,
     f.licenceExpiringBy
       ? licenceExists(
           sql`${licences.expiresOn} >= ${f.licenceExpiringBy.today} AND ${licences.expiresOn} <= ${f.licenceExpiringBy.until}`,
         )
       : undefined,
-    f.licenceExpiredBefore ? licenceExists(sql`${licences.expiresOn} < ${f.licenceExpiredBefore}`) : undefined,
+    f.licenceExpiredBefore
+      ? licenceExists(sql`${licences.expiresOn} < ${f.licenceExpiredBefore}`)
+      : undefined,
     f.q ? or(ilike(mines.name, likeText(f.q)), ilike(enterprises.name, likeText(f.q))) : undefined,
     f.includeArchived ? undefined : isNull(mines.archivedAt),
   );
@@ -115,13 +136,21 @@ export async function licencesOf(db: Db, mineIds: string[]) {
     .orderBy(asc(licences.kind), asc(licences.expiresOn));
 }
 
-export async function insertMines(db: Db, values: (typeof mines.$inferInsert)[]): Promise<string[]> {
+export async function insertMines(
+  db: Db,
+  values: (typeof mines.$inferInsert)[],
+): Promise<string[]> {
   if (values.length === 0) return [];
   const rows = await db.insert(mines).values(values).returning({ id: mines.id });
   return rows.map((r) => r.id);
 }
 
-export async function updateMineRow(db: Db, id: string, set: Partial<typeof mines.$inferInsert>, at: Date) {
+export async function updateMineRow(
+  db: Db,
+  id: string,
+  set: Partial<typeof mines.$inferInsert>,
+  at: Date,
+) {
   await db
     .update(mines)
     .set({ ...set, updatedAt: at, version: sql`${mines.version} + 1` })
@@ -136,7 +165,10 @@ export async function findMineByEnterpriseAndName(db: Db, enterpriseId: string, 
   return row;
 }
 
-export async function insertStatusChanges(db: Db, values: (typeof mineStatusChanges.$inferInsert)[]) {
+export async function insertStatusChanges(
+  db: Db,
+  values: (typeof mineStatusChanges.$inferInsert)[],
+) {
   if (values.length) await db.insert(mineStatusChanges).values(values);
 }
 
@@ -166,6 +198,10 @@ export async function findLicenceByNumber(db: Db, kind: string, number: string) 
   return row;
 }
 
-export async function updateLicenceRow(db: Db, id: string, set: Partial<typeof licences.$inferInsert>) {
+export async function updateLicenceRow(
+  db: Db,
+  id: string,
+  set: Partial<typeof licences.$inferInsert>,
+) {
   await db.update(licences).set(set).where(eq(licences.id, id));
 }

@@ -33,7 +33,14 @@ const ImportReport = z.object({
   written: z.number(),
   enterprisesCreated: z.number(),
   dryRun: z.boolean(),
-  errors: z.array(z.object({ row: z.number().optional(), path: z.string(), message: z.string(), value: z.unknown().optional() })),
+  errors: z.array(
+    z.object({
+      row: z.number().optional(),
+      path: z.string(),
+      message: z.string(),
+      value: z.unknown().optional(),
+    }),
+  ),
 });
 
 export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): void {
@@ -82,12 +89,20 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     async (req) => {
       const principal = principalOf(req);
       if (!req.isMultipart()) {
-        throw new AppError(AppErrorCode.UnsupportedMediaType, '请以 multipart/form-data 上传文件 (字段 file)', [
-          { path: 'file', message: 'multipart/form-data required' },
+        throw new AppError(
+          AppErrorCode.UnsupportedMediaType,
+          '请以 multipart/form-data 上传文件 (字段 file)',
+          [{ path: 'file', message: 'multipart/form-data required' }],
+        );
+      }
+      const file = await req.file({
+        limits: { fileSize: RegistryValidation.importBytesMax, files: 1 },
+      });
+      if (!file) {
+        throw new AppError(AppErrorCode.ValidationFailed, '缺少上传文件', [
+          { path: 'file', message: '缺少上传文件' },
         ]);
       }
-      const file = await req.file({ limits: { fileSize: RegistryValidation.importBytesMax, files: 1 } });
-      if (!file) throw new AppError(AppErrorCode.ValidationFailed, '缺少上传文件', [{ path: 'file', message: '缺少上传文件' }]);
       const data = await file.toBuffer();
       return importMines(deps, principal, { data, filename: file.filename }, req.query);
     },
@@ -110,7 +125,12 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     '/api/mines/:id/status-history',
     {
       config: { permission: Permission.RegistryRead },
-      schema: { tags, summary: '矿山状态变更历史', params: IdParams, response: responses(z.array(MineStatusChangeResponse)) },
+      schema: {
+        tags,
+        summary: '矿山状态变更历史',
+        params: IdParams,
+        response: responses(z.array(MineStatusChangeResponse)),
+      },
     },
     (req) => service.getStatusHistory(deps, principalOf(req), req.params.id),
   );
@@ -118,9 +138,18 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     '/api/mines/:id/licences',
     {
       config: { permission: Permission.LicenceManage },
-      schema: { tags, summary: '添加证照', params: IdParams, body: LicenceInput, response: responses(LicenceResponse, 201) },
+      schema: {
+        tags,
+        summary: '添加证照',
+        params: IdParams,
+        body: LicenceInput,
+        response: responses(LicenceResponse, 201),
+      },
     },
-    async (req, reply) => reply.status(201).send(await service.addLicence(deps, principalOf(req), req.params.id, req.body)),
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await service.addLicence(deps, principalOf(req), req.params.id, req.body)),
   );
   r.patch(
     '/api/licences/:id',

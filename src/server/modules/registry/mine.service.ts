@@ -39,13 +39,19 @@ async function presentOne(deps: ServiceDeps, db: Db, id: string): Promise<MineRe
   return presentMine(row, await repo.licencesOf(db, [id]), todayIn(deps.clock));
 }
 
-export async function getMine(deps: ServiceDeps, principal: Principal, id: string): Promise<MineResponse> {
+export async function getMine(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+): Promise<MineResponse> {
   requirePermission(principal, Permission.RegistryRead);
   await loadVisibleMine(deps.db, principal, id);
   return presentOne(deps, deps.db, id);
 }
 
-function throwIfProblems(problems: Map<number, { path: string; message: string; value?: unknown }[]>) {
+function throwIfProblems(
+  problems: Map<number, { path: string; message: string; value?: unknown }[]>,
+) {
   const details = problems.get(0);
   if (!details?.length) return;
   const forbidden = details.find((d) => d.message === '不在您的管辖范围内');
@@ -57,7 +63,11 @@ function throwIfProblems(problems: Map<number, { path: string; message: string; 
 }
 
 /** Registers one mine with its initial status and licences. */
-export async function createMine(deps: ServiceDeps, principal: Principal, input: MineCreateInput): Promise<MineResponse> {
+export async function createMine(
+  deps: ServiceDeps,
+  principal: Principal,
+  input: MineCreateInput,
+): Promise<MineResponse> {
   requirePermission(principal, Permission.MineCreate);
   return deps.db.transaction(async (tx) => {
     throwIfProblems(await checkMineReferences(tx, principal, [input]));
@@ -67,7 +77,12 @@ export async function createMine(deps: ServiceDeps, principal: Principal, input:
 }
 
 /** Fields only a regulator may change. */
-const regulatorOnlyFields = ['enterpriseId', 'countyCode', 'standardizationLevel', 'standardizationDate'] as const;
+const regulatorOnlyFields = [
+  'enterpriseId',
+  'countyCode',
+  'standardizationLevel',
+  'standardizationDate',
+] as const;
 
 /** Edits a mine's facts. Status changes go through changeMineStatus so that history is kept. */
 export async function updateMine(
@@ -84,7 +99,11 @@ export async function updateMine(
     if (principal.scope.kind !== 'all' && principal.scope.kind !== 'region') {
       const touched = regulatorOnlyFields.filter((f) => changes[f] !== undefined);
       if (touched.length) {
-        throw new AppError(AppErrorCode.Forbidden, '企业用户不能修改这些字段', touched.map((f) => ({ path: f, message: '仅监管部门可修改' })));
+        throw new AppError(
+          AppErrorCode.Forbidden,
+          '企业用户不能修改这些字段',
+          touched.map((f) => ({ path: f, message: '仅监管部门可修改' })),
+        );
       }
     }
     const before = await presentOne(deps, tx, id);
@@ -92,7 +111,9 @@ export async function updateMine(
     const merged = { ...before, ...definedOnly(changes) };
     const check = MineCreateSchema.safeParse({
       ...Object.fromEntries(
-        Object.entries(merged).filter(([k, v]) => k in MineCreateSchema.shape && v !== null && k !== 'licences'),
+        Object.entries(merged).filter(
+          ([k, v]) => k in MineCreateSchema.shape && v !== null && k !== 'licences',
+        ),
       ),
     });
     if (!check.success) {
@@ -102,19 +123,34 @@ export async function updateMine(
         check.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       );
     }
-    if (changes.countyCode !== undefined || changes.enterpriseId !== undefined || changes.name !== undefined) {
+    if (
+      changes.countyCode !== undefined ||
+      changes.enterpriseId !== undefined ||
+      changes.name !== undefined
+    ) {
       const probe = { ...check.data, licences: [] };
       const problems = await checkMineReferences(tx, principal, [probe]);
       const relevant = (problems.get(0) ?? []).filter(
-        (d) => !(d.path === 'name' && changes.name === undefined && changes.enterpriseId === undefined),
+        (d) =>
+          !(d.path === 'name' && changes.name === undefined && changes.enterpriseId === undefined),
       );
       throwIfProblems(new Map([[0, relevant]]));
     }
     const at = deps.clock();
     const table = await getSetting(tx, 'registry.tailingsGradeTable');
-    await repo.updateMineRow(tx, id, { ...definedOnly(changes), tailingsGrade: tailingsGradeOf(merged, table) }, at);
+    await repo.updateMineRow(
+      tx,
+      id,
+      { ...definedOnly(changes), tailingsGrade: tailingsGradeOf(merged, table) },
+      at,
+    );
     const after = await presentOne(deps, tx, id);
-    await recordAudit(tx, actorOf(principal), at, { type: 'registry.mine.updated', entityId: id, before, after });
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'registry.mine.updated',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -135,11 +171,18 @@ export async function changeMineStatus(
       ]);
     }
     if (current.mine.status === '关闭') {
-      throw new AppError(AppErrorCode.Conflict, '已关闭的矿山不能变更状态', [{ path: 'status', message: '矿山已关闭' }]);
+      throw new AppError(AppErrorCode.Conflict, '已关闭的矿山不能变更状态', [
+        { path: 'status', message: '矿山已关闭' },
+      ]);
     }
     const before = await presentOne(deps, tx, id);
     const at = deps.clock();
-    await repo.updateMineRow(tx, id, { status: input.status, statusSince: input.effectiveDate }, at);
+    await repo.updateMineRow(
+      tx,
+      id,
+      { status: input.status, statusSince: input.effectiveDate },
+      at,
+    );
     await repo.insertStatusChanges(tx, [
       {
         mineId: id,
@@ -162,7 +205,11 @@ export async function changeMineStatus(
   });
 }
 
-export async function archiveMine(deps: ServiceDeps, principal: Principal, id: string): Promise<MineResponse> {
+export async function archiveMine(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+): Promise<MineResponse> {
   requirePermission(principal, Permission.MineArchive);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleMine(tx, principal, id);
@@ -171,7 +218,12 @@ export async function archiveMine(deps: ServiceDeps, principal: Principal, id: s
     const at = deps.clock();
     await repo.updateMineRow(tx, id, { archivedAt: at }, at);
     const after = await presentOne(deps, tx, id);
-    await recordAudit(tx, actorOf(principal), at, { type: 'registry.mine.archived', entityId: id, before, after });
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'registry.mine.archived',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -189,7 +241,11 @@ export async function getStatusHistory(deps: ServiceDeps, principal: Principal, 
   }));
 }
 
-function filterOf(deps: ServiceDeps, principal: Principal, q: Omit<MineListQuery, 'limit' | 'cursor' | 'sort'>): repo.MineFilter {
+function filterOf(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: Omit<MineListQuery, 'limit' | 'cursor' | 'sort'>,
+): repo.MineFilter {
   const today = todayIn(deps.clock);
   return {
     scope: mineScopeCondition(principal.scope),
@@ -210,7 +266,10 @@ function filterOf(deps: ServiceDeps, principal: Principal, q: Omit<MineListQuery
 }
 
 async function withLicences(deps: ServiceDeps, rows: repo.MineJoinedRow[]) {
-  const all = await repo.licencesOf(deps.db, rows.map((r) => r.mine.id));
+  const all = await repo.licencesOf(
+    deps.db,
+    rows.map((r) => r.mine.id),
+  );
   const byMine = groupBy(all, (l) => l.mineId);
   const today = todayIn(deps.clock);
   return rows.map((r) => presentMine(r, byMine.get(r.mine.id) ?? [], today));
@@ -228,7 +287,10 @@ export async function listMines(deps: ServiceDeps, principal: Principal, q: Mine
   return {
     items,
     total: await repo.countMines(deps.db, f),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([sort === 'name' ? last.name : last.updatedAt, last.id]) : null,
+    nextCursor:
+      rows.length > q.limit && last
+        ? encodeCursor([sort === 'name' ? last.name : last.updatedAt, last.id])
+        : null,
   };
 }
 
@@ -263,11 +325,18 @@ async function loadVisibleLicence(db: Db, principal: Principal, id: string) {
 async function assertLicenceNumberFree(db: Db, kind: string, number: string, exceptId?: string) {
   const existing = await repo.findLicenceByNumber(db, kind, number);
   if (existing && existing.id !== exceptId) {
-    throw new AppError(AppErrorCode.Conflict, `${kind} ${number} 已存在`, [{ path: 'number', message: '证照编号已存在', value: number }]);
+    throw new AppError(AppErrorCode.Conflict, `${kind} ${number} 已存在`, [
+      { path: 'number', message: '证照编号已存在', value: number },
+    ]);
   }
 }
 
-export async function addLicence(deps: ServiceDeps, principal: Principal, mineId: string, input: LicenceInput) {
+export async function addLicence(
+  deps: ServiceDeps,
+  principal: Principal,
+  mineId: string,
+  input: LicenceInput,
+) {
   requirePermission(principal, Permission.LicenceManage);
   return deps.db.transaction(async (tx) => {
     await loadVisibleMine(tx, principal, mineId);
@@ -276,7 +345,11 @@ export async function addLicence(deps: ServiceDeps, principal: Principal, mineId
     const [row] = await repo.insertLicences(tx, [{ ...input, mineId, createdAt: at }]);
     if (!row) throw new AppError(AppErrorCode.Internal, 'licence insert returned nothing');
     const after = presentLicence(row, todayIn(deps.clock));
-    await recordAudit(tx, actorOf(principal), at, { type: 'registry.licence.created', entityId: row.id, after: { ...after, mineId } });
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'registry.licence.created',
+      entityId: row.id,
+      after: { ...after, mineId },
+    });
     return after;
   });
 }
@@ -292,9 +365,13 @@ export async function updateLicence(
     const current = await loadVisibleLicence(tx, principal, id);
     const next = { ...current, ...definedOnly(input) };
     if (next.expiresOn <= next.issuedOn) {
-      throw new AppError(AppErrorCode.ValidationFailed, '有效期至须晚于发证日期', [{ path: 'expiresOn', message: '有效期至须晚于发证日期' }]);
+      throw new AppError(AppErrorCode.ValidationFailed, '有效期至须晚于发证日期', [
+        { path: 'expiresOn', message: '有效期至须晚于发证日期' },
+      ]);
     }
-    if (input.number !== undefined || input.kind !== undefined) await assertLicenceNumberFree(tx, next.kind, next.number, id);
+    if (input.number !== undefined || input.kind !== undefined) {
+      await assertLicenceNumberFree(tx, next.kind, next.number, id);
+    }
     const at = deps.clock();
     await repo.updateLicenceRow(tx, id, definedOnly(input));
     const today = todayIn(deps.clock);
@@ -317,7 +394,11 @@ export async function archiveLicence(deps: ServiceDeps, principal: Principal, id
     const at = deps.clock();
     await repo.updateLicenceRow(tx, id, { archivedAt: at });
     const before = presentLicence(current, todayIn(deps.clock));
-    await recordAudit(tx, actorOf(principal), at, { type: 'registry.licence.archived', entityId: id, before });
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'registry.licence.archived',
+      entityId: id,
+      before,
+    });
     return before;
   });
 }

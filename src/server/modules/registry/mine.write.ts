@@ -48,9 +48,12 @@ export async function checkMineReferences(
   const numbers = inputs.flatMap((m) => (m.licences ?? []).map((l) => l.number));
   const takenNumbers = new Set(
     numbers.length
-      ? (await db.select({ kind: licences.kind, number: licences.number }).from(licences).where(inArray(licences.number, numbers))).map(
-          (l) => `${l.kind}|${l.number}`,
-        )
+      ? (
+          await db
+            .select({ kind: licences.kind, number: licences.number })
+            .from(licences)
+            .where(inArray(licences.number, numbers))
+        ).map((l) => `${l.kind}|${l.number}`)
       : [],
   );
   const entIds = [...ents.keys()];
@@ -68,16 +71,30 @@ export async function checkMineReferences(
   const seenNumbers = new Set<string>();
   for (const [i, m] of inputs.entries()) {
     const county = counties.get(m.countyCode);
-    if (!county) add(i, { path: 'countyCode', message: `未知的行政区划代码 ${m.countyCode} (GB/T 2260)`, value: m.countyCode });
-    else if (county.level !== 3) add(i, { path: 'countyCode', message: `${m.countyCode} ${county.name} 不是县级行政区划`, value: m.countyCode });
-    else if (!regionInScope(principal.scope, m.countyCode)) {
+    if (!county) {
+      add(i, {
+        path: 'countyCode',
+        message: `未知的行政区划代码 ${m.countyCode} (GB/T 2260)`,
+        value: m.countyCode,
+      });
+    } else if (county.level !== 3) {
+      add(i, {
+        path: 'countyCode',
+        message: `${m.countyCode} ${county.name} 不是县级行政区划`,
+        value: m.countyCode,
+      });
+    } else if (!regionInScope(principal.scope, m.countyCode)) {
       add(i, { path: 'countyCode', message: '不在您的管辖范围内', value: m.countyCode });
     }
     const ent = ents.get(m.enterpriseId);
     if (!ent) add(i, { path: 'enterpriseId', message: '企业不存在', value: m.enterpriseId });
-    else if (ent.archivedAt) add(i, { path: 'enterpriseId', message: '企业已归档', value: m.enterpriseId });
+    else if (ent.archivedAt) {
+      add(i, { path: 'enterpriseId', message: '企业已归档', value: m.enterpriseId });
+    }
     const nameKey = `${m.enterpriseId}|${m.name}`;
-    if (seenNames.has(nameKey)) add(i, { path: 'name', message: '同一企业下矿山名称重复', value: m.name });
+    if (seenNames.has(nameKey)) {
+      add(i, { path: 'name', message: '同一企业下矿山名称重复', value: m.name });
+    }
     seenNames.add(nameKey);
     if (takenNames.has(nameKey)) {
       add(i, { path: 'name', message: '该企业已登记同名矿山', value: m.name });
@@ -95,10 +112,22 @@ export async function checkMineReferences(
 
 /** The stored 等别 of a tailings pond (null for other kinds). */
 export function tailingsGradeOf(
-  m: { kind: string; tailingsVolume10kM3?: number | null | undefined; tailingsDamHeightM?: number | null | undefined },
+  m: {
+    kind: string;
+    tailingsVolume10kM3?: number | null | undefined;
+    tailingsDamHeightM?: number | null | undefined;
+  },
   table: TailingsGradeTable,
 ): number | null {
-  if (m.kind !== MineKind.TailingsPond || m.tailingsVolume10kM3 == null || m.tailingsDamHeightM == null) return null;
+  if (
+    m.kind !== MineKind.TailingsPond ||
+    m.tailingsVolume10kM3 === null ||
+    m.tailingsVolume10kM3 === undefined ||
+    m.tailingsDamHeightM === null ||
+    m.tailingsDamHeightM === undefined
+  ) {
+    return null;
+  }
   return computeTailingsGrade(m.tailingsVolume10kM3, m.tailingsDamHeightM, table);
 }
 
@@ -145,20 +174,29 @@ export async function insertCheckedMines(
   );
   await repo.insertLicences(
     tx,
-    inputs.flatMap((m, i) => (m.licences ?? []).map((l) => ({ ...l, mineId: ids[i] ?? '', createdAt: at }))),
+    inputs.flatMap((m, i) =>
+      (m.licences ?? []).map((l) => ({ ...l, mineId: ids[i] ?? '', createdAt: at })),
+    ),
   );
   await recordAudit(
     tx,
     actorOf(principal),
     at,
-    inputs.map((m, i) => ({ type: 'registry.mine.created' as const, entityId: ids[i] ?? '', after: { id: ids[i], ...m } })),
+    inputs.map((m, i) => ({
+      type: 'registry.mine.created' as const,
+      entityId: ids[i] ?? '',
+      after: { id: ids[i], ...m },
+    })),
   );
   return ids;
 }
 
 /** Re-computes the stored 等别 of every tailings pond (after the grading table changes). */
 export async function recomputeTailingsGrades(tx: Db, table: TailingsGradeTable): Promise<number> {
-  const ponds = await tx.select().from(mines).where(and(eq(mines.kind, MineKind.TailingsPond)));
+  const ponds = await tx
+    .select()
+    .from(mines)
+    .where(and(eq(mines.kind, MineKind.TailingsPond)));
   let changed = 0;
   for (const p of ponds) {
     const grade = tailingsGradeOf(p, table);

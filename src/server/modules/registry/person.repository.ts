@@ -1,16 +1,32 @@
 /**
  * @module SQL for people and their certificates.
  */
-import { and, asc, arrayContains, count, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  arrayContains,
+  count,
+  eq,
+  ilike,
+  inArray,
+  isNull,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { mines } from './mine.table.ts';
 import { certificates, people } from './person.table.ts';
 import { likeText } from './registry.scope.ts';
 
 function selectPeople(db: Db) {
-  return db.select({ person: people, mineName: mines.name }).from(people).innerJoin(mines, eq(mines.id, people.mineId));
+  return db
+    .select({ person: people, mineName: mines.name })
+    .from(people)
+    .innerJoin(mines, eq(mines.id, people.mineId));
 }
-export type PersonJoinedRow = Awaited<ReturnType<ReturnType<typeof selectPeople>['execute']>>[number];
+export type PersonJoinedRow = Awaited<
+  ReturnType<ReturnType<typeof selectPeople>['execute']>
+>[number];
 
 export async function findPerson(db: Db, id: string, mineScope: SQL | undefined) {
   const [row] = await selectPeople(db).where(and(eq(people.id, id), mineScope));
@@ -37,12 +53,18 @@ function filterCondition(f: PersonFilter) {
   );
 }
 
-export async function listPeople(db: Db, f: PersonFilter, page: { limit: number; after?: [string, string] | undefined }) {
+export async function listPeople(
+  db: Db,
+  f: PersonFilter,
+  page: { limit: number; after?: [string, string] | undefined },
+) {
   return selectPeople(db)
     .where(
       and(
         filterCondition(f),
-        page.after ? sql`(${people.name}, ${people.id}) > (${page.after[0]}, ${page.after[1]}::uuid)` : undefined,
+        page.after
+          ? sql`(${people.name}, ${people.id}) > (${page.after[0]}, ${page.after[1]}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(asc(people.name), asc(people.id))
@@ -50,13 +72,21 @@ export async function listPeople(db: Db, f: PersonFilter, page: { limit: number;
 }
 
 export async function countPeople(db: Db, f: PersonFilter) {
-  const [row] = await db.select({ n: count() }).from(people).innerJoin(mines, eq(mines.id, people.mineId)).where(filterCondition(f));
+  const [row] = await db
+    .select({ n: count() })
+    .from(people)
+    .innerJoin(mines, eq(mines.id, people.mineId))
+    .where(filterCondition(f));
   return row?.n ?? 0;
 }
 
 export async function certificatesOf(db: Db, personIds: string[]) {
   if (personIds.length === 0) return [];
-  return db.select().from(certificates).where(inArray(certificates.personId, personIds)).orderBy(asc(certificates.expiresOn));
+  return db
+    .select()
+    .from(certificates)
+    .where(inArray(certificates.personId, personIds))
+    .orderBy(asc(certificates.expiresOn));
 }
 
 export async function insertPeople(db: Db, values: (typeof people.$inferInsert)[]) {
@@ -64,8 +94,16 @@ export async function insertPeople(db: Db, values: (typeof people.$inferInsert)[
   return (await db.insert(people).values(values).returning({ id: people.id })).map((r) => r.id);
 }
 
-export async function updatePersonRow(db: Db, id: string, set: Partial<typeof people.$inferInsert>, at: Date) {
-  await db.update(people).set({ ...set, updatedAt: at, version: sql`${people.version} + 1` }).where(eq(people.id, id));
+export async function updatePersonRow(
+  db: Db,
+  id: string,
+  set: Partial<typeof people.$inferInsert>,
+  at: Date,
+) {
+  await db
+    .update(people)
+    .set({ ...set, updatedAt: at, version: sql`${people.version} + 1` })
+    .where(eq(people.id, id));
 }
 
 /** Replaces a person's certificates with the given list. */

@@ -33,7 +33,10 @@ export function registerPersonRoutes(app: FastifyInstance, deps: ServiceDeps): v
       { header: '矿山从业年限', value: (p) => p.miningYears },
       {
         header: '证书',
-        value: (p) => p.certificates.map((c) => `${c.kind} ${c.number} 至${c.expiresOn}${c.expired ? ' (已过期)' : ''}`).join('; '),
+        value: (p) =>
+          p.certificates
+            .map((c) => `${c.kind} ${c.number} 至${c.expiresOn}${c.expired ? ' (已过期)' : ''}`)
+            .join('; '),
       },
     ],
     service: {

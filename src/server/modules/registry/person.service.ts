@@ -77,7 +77,11 @@ export async function getPerson(deps: ServiceDeps, principal: Principal, id: str
   return presentOne(deps, deps.db, id);
 }
 
-export async function createPerson(deps: ServiceDeps, principal: Principal, input: PersonCreateInput) {
+export async function createPerson(
+  deps: ServiceDeps,
+  principal: Principal,
+  input: PersonCreateInput,
+) {
   requirePermission(principal, Permission.PersonManage);
   return deps.db.transaction(async (tx) => {
     await loadVisibleMine(tx, principal, input.mineId).catch(() => {
@@ -92,12 +96,21 @@ export async function createPerson(deps: ServiceDeps, principal: Principal, inpu
     ]);
     await repo.replaceCertificates(tx, id, certificates ?? []);
     const after = await presentOne(deps, tx, id);
-    await recordAudit(tx, actorOf(principal), at, { type: 'registry.person.created', entityId: id, after });
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'registry.person.created',
+      entityId: id,
+      after,
+    });
     return after;
   });
 }
 
-export async function updatePerson(deps: ServiceDeps, principal: Principal, id: string, input: PersonUpdateInput) {
+export async function updatePerson(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: PersonUpdateInput,
+) {
   requirePermission(principal, Permission.PersonManage);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisiblePerson(tx, principal, id);
@@ -113,7 +126,12 @@ export async function updatePerson(deps: ServiceDeps, principal: Principal, id: 
     );
     if (certificates) await repo.replaceCertificates(tx, id, certificates);
     const after = await presentOne(deps, tx, id);
-    await recordAudit(tx, actorOf(principal), at, { type: 'registry.person.updated', entityId: id, before, after });
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'registry.person.updated',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -127,12 +145,20 @@ export async function archivePerson(deps: ServiceDeps, principal: Principal, id:
     const at = deps.clock();
     await repo.updatePersonRow(tx, id, { archivedAt: at }, at);
     const after = await presentOne(deps, tx, id);
-    await recordAudit(tx, actorOf(principal), at, { type: 'registry.person.archived', entityId: id, before, after });
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'registry.person.archived',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
 
-function filterOf(principal: Principal, q: Omit<PersonListQuery, 'limit' | 'cursor'>): repo.PersonFilter {
+function filterOf(
+  principal: Principal,
+  q: Omit<PersonListQuery, 'limit' | 'cursor'>,
+): repo.PersonFilter {
   return {
     mineScope: mineScopeCondition(principal.scope),
     regionPrefix: q.region ? subtreePrefix(q.region) : undefined,
@@ -144,7 +170,13 @@ function filterOf(principal: Principal, q: Omit<PersonListQuery, 'limit' | 'curs
 }
 
 async function withCertificates(deps: ServiceDeps, rows: repo.PersonJoinedRow[]) {
-  const certs = groupBy(await repo.certificatesOf(deps.db, rows.map((r) => r.person.id)), (c) => c.personId);
+  const certs = groupBy(
+    await repo.certificatesOf(
+      deps.db,
+      rows.map((r) => r.person.id),
+    ),
+    (c) => c.personId,
+  );
   const today = todayIn(deps.clock);
   return rows.map((r) => presentPerson(r, certs.get(r.person.id) ?? [], today));
 }
@@ -163,7 +195,15 @@ export async function listPeople(deps: ServiceDeps, principal: Principal, q: Per
   };
 }
 
-export async function allPeople(deps: ServiceDeps, principal: Principal, q: Omit<PersonListQuery, 'limit' | 'cursor'>, max: number) {
+export async function allPeople(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: Omit<PersonListQuery, 'limit' | 'cursor'>,
+  max: number,
+) {
   requirePermission(principal, Permission.RegistryRead);
-  return withCertificates(deps, await repo.listPeople(deps.db, filterOf(principal, q), { limit: max }));
+  return withCertificates(
+    deps,
+    await repo.listPeople(deps.db, filterOf(principal, q), { limit: max }),
+  );
 }

@@ -53,7 +53,11 @@ export async function loadRegions(db: Db): Promise<number> {
       .values(rows.slice(i, i + 1000))
       .onConflictDoUpdate({
         target: regions.code,
-        set: { name: sql`excluded.name`, level: sql`excluded.level`, parentCode: sql`excluded.parent_code` },
+        set: {
+          name: sql`excluded.name`,
+          level: sql`excluded.level`,
+          parentCode: sql`excluded.parent_code`,
+        },
       });
   }
   return rows.length;
@@ -74,7 +78,8 @@ async function jurisdictionRoots(db: Db, principal: Principal): Promise<string[]
       return [s.regionCode];
     case 'enterprise':
     case 'mines': {
-      const cond = s.kind === 'enterprise' ? eq(mines.enterpriseId, s.enterpriseId) : mineScopeCondition(s);
+      const cond =
+        s.kind === 'enterprise' ? eq(mines.enterpriseId, s.enterpriseId) : mineScopeCondition(s);
       const rows = await db.selectDistinct({ code: mines.countyCode }).from(mines).where(cond);
       return rows.map((r) => r.code);
     }
@@ -85,7 +90,9 @@ async function jurisdictionRoots(db: Db, principal: Principal): Promise<string[]
 function visibleUnder(roots: string[] | 'all', code: string): boolean {
   return (
     roots === 'all' ||
-    roots.some((root) => code.startsWith(subtreePrefix(root)) || root.startsWith(subtreePrefix(code)))
+    roots.some(
+      (root) => code.startsWith(subtreePrefix(root)) || root.startsWith(subtreePrefix(code)),
+    )
   );
 }
 
@@ -109,16 +116,25 @@ export async function listRegions(
     ? eq(regions.parentCode, query.parent)
     : roots === 'all'
       ? undefined
-      : or(sql`false`, ...roots.map((root) => like(regions.code, `${subtreePrefix(root).slice(0, 2)}%`)));
+      : or(
+          sql`false`,
+          ...roots.map((root) => like(regions.code, `${subtreePrefix(root).slice(0, 2)}%`)),
+        );
   const rows = await db.select().from(regions).where(where).orderBy(asc(regions.code));
   const maxLevel = query.maxLevel ?? 3;
   return rows.filter((r) => r.level <= maxLevel && visibleUnder(roots, r.code)).map(present);
 }
 
 /** One region, if the caller may see it. */
-export async function getRegion(db: Db, principal: Principal, code: string): Promise<RegionResponse> {
+export async function getRegion(
+  db: Db,
+  principal: Principal,
+  code: string,
+): Promise<RegionResponse> {
   requirePermission(principal, Permission.RegistryRead);
   const region = await findRegion(db, code);
-  if (!region || !visibleUnder(await jurisdictionRoots(db, principal), code)) throw notFound('region', code);
+  if (!region || !visibleUnder(await jurisdictionRoots(db, principal), code)) {
+    throw notFound('region', code);
+  }
   return present(region);
 }

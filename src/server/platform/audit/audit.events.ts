@@ -5,14 +5,7 @@
 
 /** Which entity kinds appear in the trail. */
 export type AuditEntityType =
-  | 'enterprise'
-  | 'mine'
-  | 'licence'
-  | 'person'
-  | 'contractor'
-  | 'user'
-  | 'api_token'
-  | 'setting';
+  'enterprise' | 'mine' | 'licence' | 'person' | 'contractor' | 'user' | 'api_token' | 'setting';
 
 /** Every audit event type, `<module>.<entity>.<verb>`, with the entity it is about. */
 export const auditEventTypes = {

@@ -40,7 +40,10 @@ export function registerAuditRoutes(
       schema: {
         tags: ['audit'],
         summary: '实体的修改历史 (谁、何时、修改前后)',
-        params: z.strictObject({ entityType: z.enum(entityTypes), entityId: z.string().min(1).max(100) }),
+        params: z.strictObject({
+          entityType: z.enum(entityTypes),
+          entityId: z.string().min(1).max(100),
+        }),
         response: responses(z.array(HistoryEntry)),
       },
     },
@@ -62,7 +65,11 @@ export function registerAuditRoutes(
         tags: ['audit'],
         summary: '校验审计哈希链',
         response: responses(
-          z.object({ ok: z.boolean(), checked: z.number(), problems: z.array(z.object({ seq: z.number(), problem: z.string() })) }),
+          z.object({
+            ok: z.boolean(),
+            checked: z.number(),
+            problems: z.array(z.object({ seq: z.number(), problem: z.string() })),
+          }),
         ),
       },
     },

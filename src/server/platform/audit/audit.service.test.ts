@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, engines, type TestDatabase } from '../../../../test/helpers/test-database.ts';
+import {
+  createTestDatabase,
+  engines,
+  type TestDatabase,
+} from '../../../../test/helpers/test-database.ts';
 import { buildMine } from '../../../../test/helpers/factories.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit, verifyAuditChain, GENESIS_HASH, canonicalJson } from './audit.service.ts';
@@ -32,12 +36,16 @@ describe.each(engines)('audit trail (%s)', (engine) => {
   });
 
   it('UPDATE and DELETE on the trail are refused by the database', async () => {
-    await expect(t.database.db.execute(sql`UPDATE audit_events SET actor_label = 'x'`)).rejects.toThrow();
+    await expect(
+      t.database.db.execute(sql`UPDATE audit_events SET actor_label = 'x'`),
+    ).rejects.toThrow();
     await expect(t.database.db.execute(sql`DELETE FROM audit_events`)).rejects.toThrow();
   });
 
   it('an edited row is detected by verify', async () => {
-    await t.database.db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete`);
+    await t.database.db.execute(
+      sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete`,
+    );
     await t.database.db.execute(
       sql`UPDATE audit_events SET after = jsonb_set(after, '{name}', '"篡改的名称"') WHERE seq = (SELECT min(seq) + 1 FROM audit_events)`,
     );
@@ -47,7 +55,9 @@ describe.each(engines)('audit trail (%s)', (engine) => {
   });
 
   it('a deleted row is detected by verify', async () => {
-    await t.database.db.execute(sql`DELETE FROM audit_events WHERE seq = (SELECT max(seq) - 1 FROM audit_events)`);
+    await t.database.db.execute(
+      sql`DELETE FROM audit_events WHERE seq = (SELECT max(seq) - 1 FROM audit_events)`,
+    );
     const result = await verifyAuditChain(t.database.db);
     expect(result.problems.map((p) => p.problem).join('\n')).toMatch(/removed or inserted/);
   });
@@ -55,6 +65,8 @@ describe.each(engines)('audit trail (%s)', (engine) => {
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[1,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe(
+      '{"a":{"d":[1,{"y":2,"z":1}]},"b":1}',
+    );
   });
 });

@@ -53,7 +53,7 @@ function eventHash(prevHash: string, f: HashedFields): string {
         entityId: f.entityId,
         before: f.before ?? null,
         after: f.after ?? null,
-      })
+      }),
   );
 }
 
@@ -134,7 +134,8 @@ export async function verifyAuditChain(
       if (row.prevHash !== prevHash) {
         problems.push({
           seq: row.seq,
-          problem: 'prev_hash does not match the hash of the row before it (a row was removed or inserted)',
+          problem:
+            'prev_hash does not match the hash of the row before it (a row was removed or inserted)',
         });
       }
       const recomputed = eventHash(row.prevHash, {
@@ -149,7 +150,10 @@ export async function verifyAuditChain(
         after: row.after,
       });
       if (recomputed !== row.hash) {
-        problems.push({ seq: row.seq, problem: 'row content does not match its hash (the row was edited)' });
+        problems.push({
+          seq: row.seq,
+          problem: 'row content does not match its hash (the row was edited)',
+        });
       }
       prevHash = row.hash;
       lastSeq = row.seq;

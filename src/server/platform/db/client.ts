@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -69,12 +69,19 @@ export async function migrationState(db: Db): Promise<{ expected: number; applie
   ) as Journal;
   let applied = 0;
   try {
-    const res = (await db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`)) as unknown as {
-      rows: { n: number }[];
-    };
-    applied = res.rows[0]?.n ?? 0;
+    const rows = await queryRows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`,
+    );
+    applied = rows[0]?.n ?? 0;
   } catch {
     applied = 0;
   }
   return { expected: journal.entries.length, applied };
+}
+
+/** Runs raw SQL and returns its rows (both drivers answer `{ rows }`). */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }

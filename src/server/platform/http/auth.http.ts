@@ -36,12 +36,18 @@ export function principalOf(req: FastifyRequest): Principal {
   return req.principal;
 }
 
-export function installAuth(app: FastifyInstance, deps: ServiceDeps, catalogue: RouteEntry[]): void {
+export function installAuth(
+  app: FastifyInstance,
+  deps: ServiceDeps,
+  catalogue: RouteEntry[],
+): void {
   app.decorateRequest('principal', null);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const permission = route.config?.permission;
-    if (!permission) throw new Error(`route ${String(route.method)} ${route.url} declares no permission`);
+    if (!permission) {
+      throw new Error(`route ${String(route.method)} ${route.url} declares no permission`);
+    }
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') catalogue.push({ method, url: route.url, permission });
     }
@@ -57,10 +63,15 @@ export function installAuth(app: FastifyInstance, deps: ServiceDeps, catalogue: 
       : cookie
         ? await principalFromSession(deps, cookie, ip)
         : null;
-    if (!req.principal) throw new AppError(AppErrorCode.Unauthenticated, '请先登录或提供有效的 API 令牌');
+    if (!req.principal) {
+      throw new AppError(AppErrorCode.Unauthenticated, '请先登录或提供有效的 API 令牌');
+    }
     if (access !== 'authenticated' && !req.principal.permissions.has(access)) {
       throw new AppError(AppErrorCode.Forbidden, `需要权限 ${access}`, [
-        { path: 'permission', message: `role ${req.principal.role} (${req.principal.kind}) lacks ${access}` },
+        {
+          path: 'permission',
+          message: `role ${req.principal.role} (${req.principal.kind}) lacks ${access}`,
+        },
       ]);
     }
   });

@@ -34,7 +34,10 @@ export interface CrudSpec<
   permissions: { read: Permission; write: Permission; update?: Permission; archive?: Permission };
   exportColumns: ExportColumn<z.infer<R>>[];
   service: {
-    list(p: Principal, q: z.infer<Q>): Promise<{ items: z.infer<R>[]; total: number; nextCursor: string | null }>;
+    list(
+      p: Principal,
+      q: z.infer<Q>,
+    ): Promise<{ items: z.infer<R>[]; total: number; nextCursor: string | null }>;
     all(p: Principal, q: Omit<z.infer<Q>, 'limit' | 'cursor'>, max: number): Promise<z.infer<R>[]>;
     create(p: Principal, input: z.infer<C>): Promise<z.infer<R>>;
     get(p: Principal, id: string): Promise<z.infer<R>>;
@@ -50,19 +53,30 @@ function idOf(req: FastifyRequest): string {
   return (req.params as { id: string }).id;
 }
 
-export function registerCrudRoutes<Q extends AnyObject, C extends z.ZodType, U extends z.ZodType, R extends z.ZodType>(
-  app: FastifyInstance,
-  spec: CrudSpec<Q, C, U, R>,
-): void {
+export function registerCrudRoutes<
+  Q extends AnyObject,
+  C extends z.ZodType,
+  U extends z.ZodType,
+  R extends z.ZodType,
+>(app: FastifyInstance, spec: CrudSpec<Q, C, U, R>): void {
   // Route types cannot be inferred through the generic spec; the schemas still validate every request.
   const r = app;
   const { base, tags, label, service, permissions } = spec;
-  const page = z.object({ items: z.array(spec.response), total: z.number().int(), nextCursor: z.string().nullable() });
+  const page = z.object({
+    items: z.array(spec.response),
+    total: z.number().int(),
+    nextCursor: z.string().nullable(),
+  });
   r.get(
     base,
     {
       config: { permission: permissions.read },
-      schema: loose({ tags, summary: `${label}列表`, querystring: spec.listQuery, response: responses(page) }),
+      schema: loose({
+        tags,
+        summary: `${label}列表`,
+        querystring: spec.listQuery,
+        response: responses(page),
+      }),
     },
     (req) => service.list(principalOf(req), req.query as z.infer<Q>),
   );
@@ -73,28 +87,50 @@ export function registerCrudRoutes<Q extends AnyObject, C extends z.ZodType, U e
       schema: loose({
         tags,
         summary: `导出${label}列表 (CSV 或 xlsx)`,
-        querystring: spec.listQuery.omit({ limit: true, cursor: true }).extend({ format: ExportFormat.default('xlsx') }),
+        querystring: spec.listQuery
+          .omit({ limit: true, cursor: true })
+          .extend({ format: ExportFormat.default('xlsx') }),
       }),
     },
     async (req, reply) => {
       const { format, ...q } = req.query as { format: 'csv' | 'xlsx' } & Record<string, unknown>;
-      const items = await service.all(principalOf(req), q as Omit<z.infer<Q>, 'limit' | 'cursor'>, RegistryValidation.exportRowsMax);
-      return sendFile(reply, await writeTable(items, spec.exportColumns, format, label), format, label);
+      const items = await service.all(
+        principalOf(req),
+        q as Omit<z.infer<Q>, 'limit' | 'cursor'>,
+        RegistryValidation.exportRowsMax,
+      );
+      return sendFile(
+        reply,
+        await writeTable(items, spec.exportColumns, format, label),
+        format,
+        label,
+      );
     },
   );
   r.post(
     base,
     {
       config: { permission: permissions.write },
-      schema: loose({ tags, summary: `新增${label}`, body: spec.create, response: responses(spec.response, 201) }),
+      schema: loose({
+        tags,
+        summary: `新增${label}`,
+        body: spec.create,
+        response: responses(spec.response, 201),
+      }),
     },
-    async (req, reply) => reply.status(201).send(await service.create(principalOf(req), req.body as z.infer<C>)),
+    async (req, reply) =>
+      reply.status(201).send(await service.create(principalOf(req), req.body as z.infer<C>)),
   );
   r.get(
     `${base}/:id`,
     {
       config: { permission: permissions.read },
-      schema: loose({ tags, summary: `${label}详情`, params: IdParams, response: responses(spec.response) }),
+      schema: loose({
+        tags,
+        summary: `${label}详情`,
+        params: IdParams,
+        response: responses(spec.response),
+      }),
     },
     (req) => service.get(principalOf(req), idOf(req)),
   );
@@ -102,7 +138,13 @@ export function registerCrudRoutes<Q extends AnyObject, C extends z.ZodType, U e
     `${base}/:id`,
     {
       config: { permission: permissions.update ?? permissions.write },
-      schema: loose({ tags, summary: `修改${label}`, params: IdParams, body: spec.update, response: responses(spec.response) }),
+      schema: loose({
+        tags,
+        summary: `修改${label}`,
+        params: IdParams,
+        body: spec.update,
+        response: responses(spec.response),
+      }),
     },
     (req) => service.update(principalOf(req), idOf(req), req.body as z.infer<U>),
   );
@@ -110,7 +152,12 @@ export function registerCrudRoutes<Q extends AnyObject, C extends z.ZodType, U e
     `${base}/:id`,
     {
       config: { permission: permissions.archive ?? permissions.write },
-      schema: loose({ tags, summary: `归档${label}`, params: IdParams, response: responses(spec.response) }),
+      schema: loose({
+        tags,
+        summary: `归档${label}`,
+        params: IdParams,
+        response: responses(spec.response),
+      }),
     },
     (req) => service.archive(principalOf(req), idOf(req)),
   );

@@ -24,29 +24,42 @@ export function toAppError(error: unknown): AppError {
     const where = fe.validationContext ?? 'body';
     const details: ErrorDetail[] = error.validation.map((v) => {
       const path = [where, ...v.instancePath.split('/').filter(Boolean)].join('.');
-      const keys = v.keyword === 'unrecognized_keys' ? (v.params as { keys?: string[] }).keys : undefined;
+      const keys =
+        v.keyword === 'unrecognized_keys' ? (v.params as { keys?: string[] }).keys : undefined;
       return keys?.length
         ? { path: `${path}.${keys.join(',')}`, message: `未知字段: ${keys.join(', ')}` }
         : { path, message: v.message ?? 'invalid' };
     });
-    return new AppError(AppErrorCode.ValidationFailed, details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
+    return new AppError(
+      AppErrorCode.ValidationFailed,
+      details.map((d) => `${d.path}: ${d.message}`).join('; '),
+      details,
+    );
   }
   switch (fe.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
     case 'FST_FILES_LIMIT':
-      return new AppError(AppErrorCode.PayloadTooLarge, '请求体过大', [{ path: 'body', message: fe.message }]);
+      return new AppError(AppErrorCode.PayloadTooLarge, '请求体过大', [
+        { path: 'body', message: fe.message },
+      ]);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return new AppError(AppErrorCode.UnsupportedMediaType, '不支持的内容类型', [{ path: 'content-type', message: fe.message }]);
+      return new AppError(AppErrorCode.UnsupportedMediaType, '不支持的内容类型', [
+        { path: 'content-type', message: fe.message },
+      ]);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new AppError(AppErrorCode.ValidationFailed, 'JSON 格式错误', [{ path: 'body', message: fe.message }]);
+      return new AppError(AppErrorCode.ValidationFailed, 'JSON 格式错误', [
+        { path: 'body', message: fe.message },
+      ]);
     default:
       break;
   }
   if (fe.statusCode === 400 && fe instanceof SyntaxError) {
-    return new AppError(AppErrorCode.ValidationFailed, 'JSON 格式错误', [{ path: 'body', message: fe.message }]);
+    return new AppError(AppErrorCode.ValidationFailed, 'JSON 格式错误', [
+      { path: 'body', message: fe.message },
+    ]);
   }
   switch (sqlState(error)) {
     case '23505':
@@ -58,6 +71,7 @@ export function toAppError(error: unknown): AppError {
     case '22008':
     case '22003':
       return new AppError(AppErrorCode.ValidationFailed, '值的格式或范围无效');
+    case undefined:
     default:
       break;
   }
@@ -77,8 +91,10 @@ export function installErrorHandling(app: FastifyInstance): void {
     void reply.status(e.status).send({ code: e.code, message: e.message, details: e.details });
   });
   app.setNotFoundHandler((req, reply) => {
-    void reply
-      .status(404)
-      .send({ code: AppErrorCode.NotFound, message: `no route ${req.method} ${req.url.split('?')[0] ?? ''}`, details: [] });
+    void reply.status(404).send({
+      code: AppErrorCode.NotFound,
+      message: `no route ${req.method} ${req.url.split('?')[0] ?? ''}`,
+      details: [],
+    });
   });
 }

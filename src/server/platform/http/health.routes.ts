@@ -6,7 +6,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { migrationState, type Database } from '../db/client.ts';
 
-export function registerHealthRoutes(app: FastifyInstance, database: Database, version: string): void {
+export function registerHealthRoutes(
+  app: FastifyInstance,
+  database: Database,
+  version: string,
+): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
     {
@@ -20,7 +24,11 @@ export function registerHealthRoutes(app: FastifyInstance, database: Database, v
             version: z.string(),
             database: z.object({
               engine: z.enum(['pglite', 'postgres']),
-              migrations: z.object({ expected: z.number(), applied: z.number(), upToDate: z.boolean() }),
+              migrations: z.object({
+                expected: z.number(),
+                applied: z.number(),
+                upToDate: z.boolean(),
+              }),
             }),
           }),
         },

@@ -20,12 +20,22 @@ export function responses<T extends z.ZodType>(ok: T, status: 200 | 201 = 200) {
 export const IdParams = z.strictObject({ id: z.uuid() });
 
 /** Sends an exported file with a UTF-8 file name. */
-export function sendFile(reply: FastifyReply, data: Buffer, format: 'csv' | 'xlsx', baseName: string) {
+export function sendFile(
+  reply: FastifyReply,
+  data: Buffer,
+  format: 'csv' | 'xlsx',
+  baseName: string,
+) {
   const type =
-    format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    format === 'csv'
+      ? 'text/csv; charset=utf-8'
+      : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   const name = `${baseName}.${format}`;
   return reply
     .header('content-type', type)
-    .header('content-disposition', `attachment; filename="export.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="export.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    )
     .send(data);
 }

@@ -3,7 +3,10 @@
  * Later modules add their UNVERIFIED thresholds here instead of hard-coding them.
  */
 import { z } from 'zod';
-import { TailingsGradeTableSchema, defaultTailingsGradeTable } from '../../../shared/tailings-grade.ts';
+import {
+  TailingsGradeTableSchema,
+  defaultTailingsGradeTable,
+} from '../../../shared/tailings-grade.ts';
 
 export interface SettingDefinition<T> {
   schema: z.ZodType<T>;

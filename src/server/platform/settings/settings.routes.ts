@@ -28,7 +28,11 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: ServiceDeps):
     '/api/settings',
     {
       config: { permission: Permission.RegistryRead },
-      schema: { tags: ['settings'], summary: '规则参数 (含来源与是否已核实)', response: responses(z.array(SettingResponse)) },
+      schema: {
+        tags: ['settings'],
+        summary: '规则参数 (含来源与是否已核实)',
+        response: responses(z.array(SettingResponse)),
+      },
     },
     () => listSettings(deps.db),
   );
@@ -40,7 +44,11 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: ServiceDeps):
         tags: ['settings'],
         summary: '修改规则参数 (系统管理员)',
         params: z.strictObject({ key: z.string().max(100) }),
-        body: z.strictObject({ value: z.unknown(), source: z.string().trim().min(1).max(500), verified: z.boolean() }),
+        body: z.strictObject({
+          value: z.unknown(),
+          source: z.string().trim().min(1).max(500),
+          verified: z.boolean(),
+        }),
         response: responses(z.array(SettingResponse)),
       },
     },

@@ -18,7 +18,7 @@ export function isSettingKey(key: string): key is SettingKey {
 export async function getSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K>> {
   const [row] = await db.select().from(settings).where(eq(settings.key, key));
   if (!row) return settingsCatalogue[key].default;
-  return settingsCatalogue[key].schema.parse(row.value) as SettingValue<K>;
+  return settingsCatalogue[key].schema.parse(row.value);
 }
 
 /** Every setting with its value, source and whether the value is verified. */
@@ -54,11 +54,28 @@ export async function updateSetting(
     throw new AppError(
       AppErrorCode.ValidationFailed,
       `setting ${key} has an invalid value`,
-      parsed.error.issues.map((i) => ({ path: ['value', ...i.path].join('.'), message: i.message })),
+      parsed.error.issues.map((i) => ({
+        path: ['value', ...i.path].join('.'),
+        message: i.message,
+      })),
     );
   }
   const before = await getSetting(tx, key);
-  const row = { value: parsed.data, source: input.source, verified: input.verified, updatedAt: at, updatedBy: actor.actorId };
-  await tx.insert(settings).values({ key, ...row }).onConflictDoUpdate({ target: settings.key, set: row });
-  await recordAudit(tx, actor, at, { type: 'settings.setting.updated', entityId: key, before, after: input });
+  const row = {
+    value: parsed.data,
+    source: input.source,
+    verified: input.verified,
+    updatedAt: at,
+    updatedBy: actor.actorId,
+  };
+  await tx
+    .insert(settings)
+    .values({ key, ...row })
+    .onConflictDoUpdate({ target: settings.key, set: row });
+  await recordAudit(tx, actor, at, {
+    type: 'settings.setting.updated',
+    entityId: key,
+    before,
+    after: input,
+  });
 }

@@ -21,7 +21,9 @@ export type TableFormat = 'csv' | 'xlsx';
 
 /** Guesses the format from the file name or the first bytes (xlsx is a zip: "PK"). */
 export function detectFormat(filename: string | undefined, data: Buffer): TableFormat {
-  if (filename?.toLowerCase().endsWith('.xlsx') || (data[0] === 0x50 && data[1] === 0x4b)) return 'xlsx';
+  if (filename?.toLowerCase().endsWith('.xlsx') || (data[0] === 0x50 && data[1] === 0x4b)) {
+    return 'xlsx';
+  }
   return 'csv';
 }
 
@@ -47,7 +49,12 @@ function readCsv(data: Buffer, maxRows: number): Table {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let records: string[][];
   try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: true, to: maxRows + 2 }) as string[][];
+    const parsed: unknown = parse(text, {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      to: maxRows + 2,
+    });
+    records = parsed as string[][];
   } catch (e) {
     fail(`CSV 解析失败: ${(e as Error).message}`);
   }
@@ -66,14 +73,21 @@ function readCsv(data: Buffer, maxRows: number): Table {
 
 function cellValue(v: ExcelJS.CellValue): string | number | boolean | Date | null {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (
+    typeof v === 'string' ||
+    typeof v === 'number' ||
+    typeof v === 'boolean' ||
+    v instanceof Date
+  ) {
+    return v;
+  }
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
+    if ('result' in v) return cellValue(v.result);
     if ('text' in v) return String(v.text);
     if ('error' in v) return null;
   }
-  return String(v as unknown as string);
+  return null;
 }
 
 async function readXlsx(data: Buffer, maxRows: number): Promise<Table> {
@@ -88,7 +102,11 @@ async function readXlsx(data: Buffer, maxRows: number): Promise<Table> {
   if (sheet.rowCount > maxRows + 1) fail(`文件超过 ${maxRows} 行的上限`);
   const headerRow = sheet.getRow(1);
   const width = headerRow.cellCount;
-  const headers = checkHeaders(Array.from({ length: width }, (_, j) => String(cellValue(headerRow.getCell(j + 1).value) ?? '')));
+  const headers = checkHeaders(
+    Array.from({ length: width }, (_, j) =>
+      String(cellValue(headerRow.getCell(j + 1).value) ?? ''),
+    ),
+  );
   const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (r, n) => {
     if (n === 1) return;
@@ -100,6 +118,10 @@ async function readXlsx(data: Buffer, maxRows: number): Promise<Table> {
 }
 
 /** Parses a CSV (UTF-8, optional BOM) or xlsx (first sheet) file. */
-export async function readTable(data: Buffer, format: TableFormat, maxRows: number): Promise<Table> {
+export async function readTable(
+  data: Buffer,
+  format: TableFormat,
+  maxRows: number,
+): Promise<Table> {
   return format === 'xlsx' ? readXlsx(data, maxRows) : readCsv(data, maxRows);
 }

@@ -31,7 +31,10 @@ export async function writeTable<T>(
   sheetName: string,
 ): Promise<Buffer> {
   if (format === 'csv') {
-    const rows = [columns.map((c) => c.header), ...items.map((it) => columns.map((c) => safeText(cell(c.value(it)))))];
+    const rows = [
+      columns.map((c) => c.header),
+      ...items.map((it) => columns.map((c) => safeText(cell(c.value(it))))),
+    ];
     return Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(stringify(rows), 'utf8')]);
   }
   const wb = new ExcelJS.Workbook();
