@@ -33,6 +33,8 @@ import { getPerson } from './modules/registry/person.service.ts';
 import { getContractor } from './modules/registry/contractor.service.ts';
 import { Permission } from './platform/auth/permissions.ts';
 import { requirePermission } from './platform/context.ts';
+import { getSetting } from './platform/settings/settings.service.ts';
+import { recomputeTailingsGrades } from './modules/registry/mine.write.ts';
 
 export interface AppOptions {
   database: Database;
@@ -117,7 +119,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerMineRoutes(app, deps);
   registerPersonRoutes(app, deps);
   registerContractorRoutes(app, deps);
-  registerSettingsRoutes(app, deps);
+  registerSettingsRoutes(app, deps, {
+    'registry.tailingsGradeTable': async (tx) =>
+      recomputeTailingsGrades(tx, await getSetting(tx, 'registry.tailingsGradeTable')),
+  });
   const systemOnly = (p: Parameters<typeof requirePermission>[0]) =>
     Promise.resolve(requirePermission(p, Permission.UserManage));
   registerAuditRoutes(app, deps, {

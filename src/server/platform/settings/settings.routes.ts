@@ -5,12 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Permission } from '../auth/permissions.ts';
-import { actorOf, requirePermission, type ServiceDeps } from '../context.ts';
+import type { ServiceDeps } from '../context.ts';
 import { principalOf } from '../http/auth.http.ts';
 import { responses } from '../http/route-helpers.ts';
-import { listSettings, updateSetting } from './settings.service.ts';
-import { recomputeTailingsGrades } from '../../modules/registry/mine.write.ts';
-import { getSetting } from './settings.service.ts';
+import { changeSetting, listSettings, type SettingFollowUps } from './settings.service.ts';
 
 const SettingResponse = z.object({
   key: z.string(),
@@ -22,7 +20,11 @@ const SettingResponse = z.object({
   updatedAt: z.string().nullable(),
 });
 
-export function registerSettingsRoutes(app: FastifyInstance, deps: ServiceDeps): void {
+export function registerSettingsRoutes(
+  app: FastifyInstance,
+  deps: ServiceDeps,
+  followUps: SettingFollowUps,
+): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/settings',
@@ -53,14 +55,7 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: ServiceDeps):
       },
     },
     async (req) => {
-      const principal = principalOf(req);
-      requirePermission(principal, Permission.SettingsManage);
-      await deps.db.transaction(async (tx) => {
-        await updateSetting(tx, actorOf(principal), deps.clock(), req.params.key, req.body);
-        if (req.params.key === 'registry.tailingsGradeTable') {
-          await recomputeTailingsGrades(tx, await getSetting(tx, 'registry.tailingsGradeTable'));
-        }
-      });
+      await changeSetting(deps, principalOf(req), req.params.key, req.body, followUps);
       return listSettings(deps.db);
     },
   );

@@ -7,6 +7,9 @@ import type { Db } from '../db/client.ts';
 import { AppError, AppErrorCode, notFound } from '../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { AuditActor } from '../audit/audit.events.ts';
+import { Permission } from '../auth/permissions.ts';
+import type { Principal } from '../auth/scope.ts';
+import { actorOf, requirePermission, type ServiceDeps } from '../context.ts';
 import { settings } from './settings.table.ts';
 import { settingsCatalogue, type SettingKey, type SettingValue } from './settings.catalogue.ts';
 
@@ -77,5 +80,23 @@ export async function updateSetting(
     entityId: key,
     before,
     after: input,
+  });
+}
+
+/** Work that must happen in the same transaction when a setting changes (e.g. re-grading ponds). */
+export type SettingFollowUps = Partial<Record<SettingKey, (tx: Db) => Promise<unknown>>>;
+
+/** The use case behind PUT /api/settings/:key: validate, store, audit and apply, in one transaction. */
+export async function changeSetting(
+  deps: ServiceDeps,
+  principal: Principal,
+  key: string,
+  input: { value: unknown; source: string; verified: boolean },
+  followUps: SettingFollowUps,
+): Promise<void> {
+  requirePermission(principal, Permission.SettingsManage);
+  await deps.db.transaction(async (tx) => {
+    await updateSetting(tx, actorOf(principal), deps.clock(), key, input);
+    if (isSettingKey(key)) await followUps[key]?.(tx);
   });
 }
