@@ -33,6 +33,12 @@ export interface DatabaseTarget {
   dataDir?: string | undefined;
 }
 
+/** Wraps a close function so that closing twice is harmless. */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
+}
+
 /** Opens the database without migrating it. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.url) {
@@ -40,12 +46,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // Surface broken idle connections in the log instead of crashing the process.
     pool.on('error', () => undefined);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, engine: 'postgres', close: () => pool.end() };
+    return { db, engine: 'postgres', close: once(() => pool.end()) };
   }
   const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, engine: 'pglite', close: () => client.close() };
+  return { db, engine: 'pglite', close: once(() => client.close()) };
 }
 
 /** Applies every committed migration, in order, the same way on both engines. */
