@@ -2,6 +2,7 @@
  * @module Opens the configured database, migrates it, and assembles the service dependencies used by
  * the HTTP server, the CLI and jobs alike.
  */
+import { sql } from 'drizzle-orm';
 import type { Config } from './platform/config.ts';
 import type { ServiceDeps } from './platform/context.ts';
 import { migrateDatabase, openDatabase, type Database } from './platform/db/client.ts';
@@ -21,6 +22,9 @@ export async function openRuntime(
   });
   try {
     await migrateDatabase(database);
+    // PGlite has no autovacuum daemon: refresh planner statistics at start (milliseconds on small data;
+    // without them list filters fall back to nested loops).
+    if (database.engine === 'pglite') await database.db.execute(sql`ANALYZE`);
   } catch (e) {
     await database.close();
     throw e;

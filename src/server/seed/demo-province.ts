@@ -3,7 +3,7 @@
  * every kind with realistic attributes, licences (some expiring or expired), people, contractors, and
  * one demo user per role. Later modules add their own demo data beside this.
  */
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { completeCreditCode, completeIdNumber } from '../../shared/identifiers.ts';
 import {
   MineKind,
@@ -502,6 +502,7 @@ export async function seedDemoProvince(
     ].map((u) => ({ ...u, passwordHash, createdAt: at }));
     await tx.insert(users).values(userRows);
   });
+  await deps.db.execute(sql`ANALYZE`);
   return { seeded: true, accounts: demoAccounts };
 }
 

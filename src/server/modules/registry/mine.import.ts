@@ -4,7 +4,7 @@
  * rows. Unknown enterprises are registered along with their mines when the row names them.
  */
 import { randomUUID } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { MineCreateInput } from '../../../shared/registry.schemas.ts';
 import { creditCodeProblem } from '../../../shared/identifiers.ts';
 import { RegistryValidation } from '../../../shared/limits.ts';
@@ -378,5 +378,7 @@ export async function importMines(
     report.enterprisesCreated = created.length;
   });
   report.written = valid.length;
+  // Large imports change the tables' statistics; PGlite has no autovacuum to notice.
+  await deps.db.execute(sql`ANALYZE enterprises, mines, licences, mine_status_changes`);
   return report;
 }
