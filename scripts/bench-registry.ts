@@ -15,7 +15,12 @@ import { licences, mines } from '../src/server/modules/registry/mine.table.ts';
 import { systemPrincipal } from '../src/server/modules/access/principal.ts';
 import { MineListQuery } from '../src/shared/registry.schemas.ts';
 import { completeCreditCode } from '../src/shared/identifiers.ts';
-import { mineKinds, mineStatuses, mineScales, standardizationLevels } from '../src/shared/registry.enums.ts';
+import {
+  mineKinds,
+  mineStatuses,
+  mineScales,
+  standardizationLevels,
+} from '../src/shared/registry.enums.ts';
 import { DEMO_COUNTIES } from '../src/server/seed/demo-province.ts';
 import { createRng } from '../src/server/seed/random.ts';
 import type { Principal } from '../src/server/platform/auth/scope.ts';
@@ -55,9 +60,15 @@ async function main() {
       const id = rng.uuid();
       entIds.push(id);
       const county = counties[i % counties.length] ?? '140981';
-      return { id, name: `企业${i}`, regionCode: county, creditCode: completeCreditCode(`91${county}${String(i).padStart(9, '0')}`) };
+      return {
+        id,
+        name: `企业${i}`,
+        regionCode: county,
+        creditCode: completeCreditCode(`91${county}${String(i).padStart(9, '0')}`),
+      };
     });
-    for (let i = 0; i < ents.length; i += 1000) await database.db.insert(enterprises).values(ents.slice(i, i + 1000));
+    for (let i = 0; i < ents.length; i += 1000)
+      await database.db.insert(enterprises).values(ents.slice(i, i + 1000));
     const today = new Date('2026-11-22');
     for (let i = 0; i < MINES; i += 1000) {
       const batch = Array.from({ length: Math.min(1000, MINES - i) }, (_, j) => {
@@ -81,15 +92,25 @@ async function main() {
           kind: '安全生产许可证',
           number: `B-${i + k}`,
           issuedOn: '2024-01-01',
-          expiresOn: new Date(today.getTime() + rng.int(-30, 1500) * 86_400_000).toISOString().slice(0, 10),
+          expiresOn: new Date(today.getTime() + rng.int(-30, 1500) * 86_400_000)
+            .toISOString()
+            .slice(0, 10),
         })),
       );
     }
     await database.db.execute(sql`ANALYZE`);
-    console.log(`loaded ${MINES} mines in ${((Date.now() - t0) / 1000).toFixed(1)} s on ${database.engine}`);
+    console.log(
+      `loaded ${MINES} mines in ${((Date.now() - t0) / 1000).toFixed(1)} s on ${database.engine}`,
+    );
     const deps = { db: database.db, clock: () => today, secret: Buffer.alloc(32) };
-    const province: Principal = { ...systemPrincipal('bench'), scope: { kind: 'region', regionCode: '140000', prefix: '14' } };
-    const county: Principal = { ...systemPrincipal('bench'), scope: { kind: 'region', regionCode: '140981', prefix: '140981' } };
+    const province: Principal = {
+      ...systemPrincipal('bench'),
+      scope: { kind: 'region', regionCode: '140000', prefix: '14' },
+    };
+    const county: Principal = {
+      ...systemPrincipal('bench'),
+      scope: { kind: 'region', regionCode: '140981', prefix: '140981' },
+    };
     const queries: [string, Principal, Record<string, string>][] = [
       ['province, first page', province, {}],
       ['province, kind + status filter', province, { kind: '煤矿井工', status: '生产' }],

@@ -14,7 +14,13 @@ const base = `http://127.0.0.1:${port}`;
 async function startOnce(label, limitSeconds) {
   const started = Date.now();
   const child = spawn('npm', ['start', '--silent'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -23,7 +29,8 @@ async function startOnce(label, limitSeconds) {
   child.stderr.on('data', (d) => (output += d));
   try {
     for (;;) {
-      if (Date.now() - started > limitSeconds * 3 * 1000) throw new Error(`${label}: not serving after ${limitSeconds * 3} s\n${output}`);
+      if (Date.now() - started > limitSeconds * 3 * 1000)
+        throw new Error(`${label}: not serving after ${limitSeconds * 3} s\n${output}`);
       try {
         const res = await fetch(`${base}/api/health`);
         if (res.ok) break;
@@ -41,9 +48,13 @@ async function startOnce(label, limitSeconds) {
     if (!login.ok) throw new Error(`${label}: demo login failed ${login.status}`);
     const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
     const mines = await (await fetch(`${base}/api/mines?limit=1`, { headers: { cookie } })).json();
-    if (!(mines.total >= 200)) throw new Error(`${label}: expected ≥ 200 demo mines, got ${mines.total}`);
-    if (!output.includes('minewatch2026')) throw new Error(`${label}: demo logins not printed\n${output}`);
-    console.log(`${label}: serving the demo (${mines.total} mines) after ${seconds.toFixed(1)} s (target ${limitSeconds} s)`);
+    if (!(mines.total >= 200))
+      throw new Error(`${label}: expected ≥ 200 demo mines, got ${mines.total}`);
+    if (!output.includes('minewatch2026'))
+      throw new Error(`${label}: demo logins not printed\n${output}`);
+    console.log(
+      `${label}: serving the demo (${mines.total} mines) after ${seconds.toFixed(1)} s (target ${limitSeconds} s)`,
+    );
     return seconds;
   } finally {
     process.kill(-child.pid, 'SIGTERM');

@@ -17,7 +17,10 @@ const bin = path.resolve('bin/minewatch.mjs');
 
 async function minewatch(args: string[], env: Record<string, string>) {
   try {
-    const r = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, timeout: 120_000 });
+    const r = await run(process.execPath, [bin, ...args], {
+      env: { ...process.env, ...env },
+      timeout: 120_000,
+    });
     return { code: 0, out: r.stdout + r.stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
@@ -28,7 +31,7 @@ async function minewatch(args: string[], env: Record<string, string>) {
 describe.each(engines)('minewatch CLI (%s)', (engine) => {
   let dir: string;
   let env: Record<string, string>;
-  let close: () => Promise<void> = async () => undefined;
+  let close: () => Promise<void> = () => Promise.resolve();
   /** Opens the CLI's database in this process (PGlite folders allow one process at a time). */
   let open: () => Promise<Database>;
 
@@ -39,7 +42,7 @@ describe.each(engines)('minewatch CLI (%s)', (engine) => {
       const t = await createTestDatabase('postgres');
       await t.database.close();
       env.DATABASE_URL = t.url ?? '';
-      close = t.close;
+      close = () => t.close();
       open = () => openDatabase({ url: t.url });
     } else {
       open = () => openDatabase({ dataDir: path.join(dir, 'pglite') });
@@ -60,26 +63,66 @@ describe.each(engines)('minewatch CLI (%s)', (engine) => {
 
   it('import mines reports each bad row and exits non-zero, writing nothing', async () => {
     const file = path.join(dir, 'bad.csv');
-    await writeFile(file, '矿山名称,统一社会信用代码,县级行政区划代码,矿山类型,规模,状态,状态起始日期\n甲,91140981MA0000000X,140981,煤矿井工,小型,生产,2025-01-01\n');
+    await writeFile(
+      file,
+      '矿山名称,统一社会信用代码,县级行政区划代码,矿山类型,规模,状态,状态起始日期\n甲,91140981MA0000000X,140981,煤矿井工,小型,生产,2025-01-01\n',
+    );
     const r = await minewatch(['import', 'mines', file], env);
     expect(r.code).toBe(1);
     expect(r.out).toContain('第2行 统一社会信用代码');
   });
 
   it('users create validates its input and creates through the service', async () => {
-    const bad = await minewatch(['users', 'create', '--username', 'X', '--display-name', 'x', '--role', 'inspector', '--organisation', 'nope', '--password', 'abc'], env);
+    const bad = await minewatch(
+      [
+        'users',
+        'create',
+        '--username',
+        'X',
+        '--display-name',
+        'x',
+        '--role',
+        'inspector',
+        '--organisation',
+        'nope',
+        '--password',
+        'abc',
+      ],
+      env,
+    );
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/username|organisationId/);
     const db = await open();
-    const [org] = await queryRows<{ id: string }>(db.db, sql`SELECT id FROM organisations WHERE region_code = '140981'`);
+    const [org] = await queryRows<{ id: string }>(
+      db.db,
+      sql`SELECT id FROM organisations WHERE region_code = '140981'`,
+    );
     await db.close();
-    const ok = await minewatch(['users', 'create', '--username', 'yp.new', '--display-name', '新执法员', '--role', 'inspector', '--organisation', org?.id ?? '', '--password', 'newpass2026'], env);
+    const ok = await minewatch(
+      [
+        'users',
+        'create',
+        '--username',
+        'yp.new',
+        '--display-name',
+        '新执法员',
+        '--role',
+        'inspector',
+        '--organisation',
+        org?.id ?? '',
+        '--password',
+        'newpass2026',
+      ],
+      env,
+    );
     expect(ok.out).toContain('created user yp.new');
   });
 
   it('audit verify fails when a row of the trail was edited behind its back', async () => {
     const db = await open();
-    await db.db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete`);
+    await db.db.execute(
+      sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete`,
+    );
     await db.db.execute(sql`UPDATE audit_events SET actor_label = 'someone-else' WHERE seq = 5`);
     await db.close();
     const r = await minewatch(['audit', 'verify'], env);
