@@ -67,8 +67,9 @@ async function main() {
         creditCode: completeCreditCode(`91${county}${String(i).padStart(9, '0')}`),
       };
     });
-    for (let i = 0; i < ents.length; i += 1000)
+    for (let i = 0; i < ents.length; i += 1000) {
       await database.db.insert(enterprises).values(ents.slice(i, i + 1000));
+    }
     const today = new Date('2026-11-22');
     for (let i = 0; i < MINES; i += 1000) {
       const batch = Array.from({ length: Math.min(1000, MINES - i) }, (_, j) => {

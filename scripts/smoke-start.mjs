@@ -29,8 +29,9 @@ async function startOnce(label, limitSeconds) {
   child.stderr.on('data', (d) => (output += d));
   try {
     for (;;) {
-      if (Date.now() - started > limitSeconds * 3 * 1000)
+      if (Date.now() - started > limitSeconds * 3 * 1000) {
         throw new Error(`${label}: not serving after ${limitSeconds * 3} s\n${output}`);
+      }
       try {
         const res = await fetch(`${base}/api/health`);
         if (res.ok) break;
@@ -48,10 +49,12 @@ async function startOnce(label, limitSeconds) {
     if (!login.ok) throw new Error(`${label}: demo login failed ${login.status}`);
     const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
     const mines = await (await fetch(`${base}/api/mines?limit=1`, { headers: { cookie } })).json();
-    if (!(mines.total >= 200))
+    if (!(mines.total >= 200)) {
       throw new Error(`${label}: expected ≥ 200 demo mines, got ${mines.total}`);
-    if (!output.includes('minewatch2026'))
+    }
+    if (!output.includes('minewatch2026')) {
       throw new Error(`${label}: demo logins not printed\n${output}`);
+    }
     console.log(
       `${label}: serving the demo (${mines.total} mines) after ${seconds.toFixed(1)} s (target ${limitSeconds} s)`,
     );
