@@ -135,13 +135,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     api_token: systemOnly,
     setting: systemOnly,
   });
-  app.get('/openapi.json', { config: { permission: 'public' } }, (_req, reply) =>
-    reply.redirect('/api/openapi.json'),
+  app.get(
+    '/openapi.json',
+    { config: { permission: 'public' }, schema: { hide: true } },
+    (_req, reply) => reply.redirect('/api/openapi.json'),
   );
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () =>
     app.swagger(),
   );
-  app.get('/', { config: { permission: 'public' } }, (_req, reply) =>
+  app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, (_req, reply) =>
     reply
       .type('text/html; charset=utf-8')
       .send(
