@@ -4,10 +4,9 @@
  *        BENCH_DATABASE_URL=postgres://… npm run bench:registry
  * Prints p50/p95 per query and, last, `BENCH registry-list-p95 <ms> ms`.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase } from '../src/server/platform/db/client.ts';
+import { createScratchDatabase } from '../src/server/platform/db/scratch.ts';
 import { loadRegions } from '../src/server/modules/registry/region.service.ts';
 import { listMines } from '../src/server/modules/registry/mine.service.ts';
 import { enterprises } from '../src/server/modules/registry/enterprise.table.ts';
@@ -29,25 +28,10 @@ const MINES = Number(process.env.BENCH_MINES ?? 20_000);
 const RUNS = 40;
 
 async function main() {
-  let url = process.env.BENCH_DATABASE_URL;
-  let drop: (() => Promise<void>) | undefined;
-  if (url) {
-    const name = `mw_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const baseUrl = url;
-    url = u.toString();
-    drop = async () => {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  }
+  const base = process.env.BENCH_DATABASE_URL;
+  const scratch = base ? await createScratchDatabase(base, 'mw_bench') : undefined;
+  const url = scratch?.url;
+  const drop = scratch?.drop;
   const database = await openDatabase({ url });
   try {
     await migrateDatabase(database);

@@ -2,14 +2,13 @@
  * @module Test databases: every database test runs on PGlite, and also on the real PostgreSQL when
  * TEST_DATABASE_URL is set, each test file in a database of its own.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import {
   migrateDatabase,
   openDatabase,
   type Database,
   type Engine,
 } from '../../src/server/platform/db/client.ts';
+import { createScratchDatabase } from '../../src/server/platform/db/scratch.ts';
 import type { ServiceDeps } from '../../src/server/platform/context.ts';
 import { loadRegions } from '../../src/server/modules/registry/region.service.ts';
 
@@ -49,20 +48,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   if (engine === 'postgres') {
     const base = process.env.TEST_DATABASE_URL;
     if (!base) throw new Error('TEST_DATABASE_URL is not set');
-    const name = `mw_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(base);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    ({ url, drop: dropDatabase } = await createScratchDatabase(base, 'mw_test'));
   }
   const database = await openDatabase({ url });
   await migrateDatabase(database);

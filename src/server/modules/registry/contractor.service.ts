@@ -13,7 +13,7 @@ import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
-import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
+import { keysetPage } from '../../platform/pagination.ts';
 import * as repo from './contractor.repository.ts';
 import { loadVisibleMine } from './mine.service.ts';
 import { checkVersion, definedOnly } from './registry.guards.ts';
@@ -144,15 +144,12 @@ export async function listContractors(
 ) {
   requirePermission(principal, Permission.RegistryRead);
   const f = filterOf(principal, q);
-  const after = q.cursor ? (decodeCursor(q.cursor, 2) as [string, string]) : undefined;
-  const rows = await repo.listContractors(deps.db, f, { limit: q.limit + 1, after });
-  const items = rows.slice(0, q.limit).map(presentContractor);
-  const last = items[items.length - 1];
-  return {
-    items,
-    total: await repo.countContractors(deps.db, f),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.name, last.id]) : null,
-  };
+  return keysetPage(q, {
+    rows: (after, limit) => repo.listContractors(deps.db, f, { limit, after }),
+    present: (rows) => rows.map(presentContractor),
+    total: () => repo.countContractors(deps.db, f),
+    keyOf: (c) => [c.name, c.id],
+  });
 }
 
 export async function allContractors(

@@ -12,7 +12,7 @@ import { Permission } from '../../platform/auth/permissions.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
-import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
+import { keysetPage } from '../../platform/pagination.ts';
 import type { Db } from '../../platform/db/client.ts';
 import * as repo from './enterprise.repository.ts';
 import { presentEnterprise } from './enterprise.presenter.ts';
@@ -141,15 +141,12 @@ export async function listEnterprises(
 ) {
   requirePermission(principal, Permission.RegistryRead);
   const f = filterOf(principal, q);
-  const after = q.cursor ? (decodeCursor(q.cursor, 2) as [string, string]) : undefined;
-  const rows = await repo.listEnterprises(deps.db, f, { limit: q.limit + 1, after });
-  const items = rows.slice(0, q.limit).map(presentEnterprise);
-  const last = items[items.length - 1];
-  return {
-    items,
-    total: await repo.countEnterprises(deps.db, f),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.name, last.id]) : null,
-  };
+  return keysetPage(q, {
+    rows: (after, limit) => repo.listEnterprises(deps.db, f, { limit, after }),
+    present: (rows) => rows.map(presentEnterprise),
+    total: () => repo.countEnterprises(deps.db, f),
+    keyOf: (e) => [e.name, e.id],
+  });
 }
 
 /** Every matching enterprise, for export (capped by the export limit). */

@@ -18,7 +18,7 @@ import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
-import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
+import { keysetPage } from '../../platform/pagination.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import * as repo from './mine.repository.ts';
 import { presentLicence, presentMine } from './mine.presenter.ts';
@@ -280,18 +280,12 @@ export async function listMines(deps: ServiceDeps, principal: Principal, q: Mine
   const f = filterOf(deps, principal, q);
   const sort = q.sort.replace('-', '') as repo.MineSortKey;
   const descending = q.sort.startsWith('-');
-  const after = q.cursor ? (decodeCursor(q.cursor, 2) as [string, string]) : undefined;
-  const rows = await repo.listMines(deps.db, f, { limit: q.limit + 1, sort, descending, after });
-  const items = await withLicences(deps, rows.slice(0, q.limit));
-  const last = items[items.length - 1];
-  return {
-    items,
-    total: await repo.countMines(deps.db, f),
-    nextCursor:
-      rows.length > q.limit && last
-        ? encodeCursor([sort === 'name' ? last.name : last.updatedAt, last.id])
-        : null,
-  };
+  return keysetPage(q, {
+    rows: (after, limit) => repo.listMines(deps.db, f, { limit, sort, descending, after }),
+    present: (rows) => withLicences(deps, rows),
+    total: () => repo.countMines(deps.db, f),
+    keyOf: (m) => [sort === 'name' ? m.name : m.updatedAt, m.id],
+  });
 }
 
 /** Every matching mine, for export. */

@@ -17,7 +17,7 @@ import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../pla
 import { keyedDigest, seal } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
-import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
+import { keysetPage } from '../../platform/pagination.ts';
 import * as repo from './person.repository.ts';
 import { loadVisibleMine } from './mine.service.ts';
 import { checkVersion, definedOnly } from './registry.guards.ts';
@@ -184,15 +184,12 @@ async function withCertificates(deps: ServiceDeps, rows: repo.PersonJoinedRow[])
 export async function listPeople(deps: ServiceDeps, principal: Principal, q: PersonListQuery) {
   requirePermission(principal, Permission.RegistryRead);
   const f = filterOf(principal, q);
-  const after = q.cursor ? (decodeCursor(q.cursor, 2) as [string, string]) : undefined;
-  const rows = await repo.listPeople(deps.db, f, { limit: q.limit + 1, after });
-  const items = await withCertificates(deps, rows.slice(0, q.limit));
-  const last = items[items.length - 1];
-  return {
-    items,
-    total: await repo.countPeople(deps.db, f),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.name, last.id]) : null,
-  };
+  return keysetPage(q, {
+    rows: (after, limit) => repo.listPeople(deps.db, f, { limit, after }),
+    present: (rows) => withCertificates(deps, rows),
+    total: () => repo.countPeople(deps.db, f),
+    keyOf: (p) => [p.name, p.id],
+  });
 }
 
 export async function allPeople(
