@@ -2,7 +2,10 @@
  * @module Builds the HTTP application: plugins, error handling, authentication, OpenAPI and every
  * module's routes, over one set of service dependencies.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { serveWebApp } from './platform/http/web.http.ts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
@@ -43,6 +46,8 @@ export interface AppOptions {
   logLevel: string | false;
   cookieSecure: boolean;
   version: string;
+  /** Folder of the built web app to serve at `/` (absent in API-only tests). */
+  webDir?: string | undefined;
 }
 
 export interface App {
@@ -70,7 +75,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  const web = opts.webDir && existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : undefined;
+  installErrorHandling(app, { spa: Boolean(web) });
   const jsonParser = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     void jsonParser(req, String(body), (err, value) => {
@@ -143,13 +149,17 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () =>
     app.swagger(),
   );
-  app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, (_req, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .send(
-        '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>minewatch</title><h1>minewatch 矿山安全监测预警与隐患治理平台</h1><p><a href="/api/docs">API 文档</a> · <a href="/api/health">健康检查</a></p></html>',
-      ),
-  );
+  if (web) {
+    await serveWebApp(app, web);
+  } else {
+    app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, (_req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>minewatch</title><h1>minewatch 矿山安全监测预警与隐患治理平台</h1><p><a href="/api/docs">API 文档</a> · <a href="/api/health">健康检查</a></p></html>',
+        ),
+    );
+  }
   await app.ready();
   return { app, routes };
 }

@@ -136,7 +136,7 @@ const mineAttributes = {
 type MineAttrs = Partial<Record<keyof typeof mineAttributes, unknown>>;
 
 /** Which attributes apply to which kind; setting one that does not apply is an error. */
-const attributesByKind: Record<string, readonly (keyof typeof mineAttributes)[]> = {
+export const attributesByKind: Record<string, readonly (keyof typeof mineAttributes)[]> = {
   [MineKind.UndergroundMetal]: [
     'depthM',
     'productionLevels',
@@ -448,3 +448,44 @@ export const RegionResponse = z.object({
   parentCode: z.string().nullable(),
 });
 export type RegionResponse = z.infer<typeof RegionResponse>;
+
+// ---------------------------------------------------------------- dashboard summary
+
+export const RegistrySummaryQuery = z.strictObject({
+  region: RegionCode.optional().describe('行政区划子树; 省略时为整个管辖范围'),
+});
+
+const CountBy = z.array(z.object({ key: z.string(), count: z.number().int() }));
+
+export const LicenceAlert = z.object({
+  mineId: z.string(),
+  mineName: z.string(),
+  countyName: z.string(),
+  kind: z.string(),
+  number: z.string(),
+  expiresOn: z.string(),
+});
+
+export const MineBrief = z.object({
+  id: z.string(),
+  name: z.string(),
+  countyName: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  statusSince: z.string(),
+});
+
+export const RegistrySummary = z.object({
+  totalMines: z.number().int(),
+  byKind: CountBy,
+  byStatus: CountBy,
+  byScale: CountBy,
+  byStandardization: CountBy,
+  /** Mine counts per child region of the selected one (cities of a province, counties of a city). */
+  byRegion: z.array(z.object({ code: z.string(), name: z.string(), count: z.number().int() })),
+  licenceWarningDays: z.number().int(),
+  licencesExpiring: z.object({ total: z.number().int(), items: z.array(LicenceAlert) }),
+  licencesExpired: z.object({ total: z.number().int(), items: z.array(LicenceAlert) }),
+  suspended: z.object({ total: z.number().int(), items: z.array(MineBrief) }),
+});
+export type RegistrySummary = z.infer<typeof RegistrySummary>;

@@ -42,6 +42,7 @@ const exempt: Record<string, string> = {
   'POST /api/auth/logout': 'ends the caller’s own session',
   'GET /api/auth/me': 'returns the caller only',
   'GET /api/settings': 'rule parameters are national configuration, not jurisdiction data',
+  'PUT /api/auth/me/preferences': 'changes the caller’s own language only',
 };
 
 /** The requests aimed at `t`'s data, for each route. */
@@ -233,6 +234,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/enterprises/export',
         '/api/people/export',
         '/api/contractors/export',
+        '/api/registry/summary',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),

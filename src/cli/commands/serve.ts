@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/platform/config.ts';
 import { openRuntime } from '../../server/runtime.ts';
+import { ensureWebBuild, webDistDir } from '../../server/web-build.ts';
 import { DEMO_PASSWORD, seedDemoProvince } from '../../server/seed/demo-province.ts';
 import { version } from '../version.ts';
 
@@ -11,17 +12,20 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('启动服务 (默认嵌入式 PGlite, 首次启动时写入演示省份数据)')
     .option('--no-seed', '不写入演示数据')
-    .action(async (opts: { seed: boolean }) => {
+    .option('--no-web', '不构建、不提供前端页面 (仅 API)')
+    .action(async (opts: { seed: boolean; web: boolean }) => {
       const started = Date.now();
       const config = loadConfig();
       const rt = await openRuntime(config);
       const seed = opts.seed ? await seedDemoProvince(rt.deps) : undefined;
+      if (opts.web) await ensureWebBuild((m) => console.log(m));
       const { app } = await buildApp({
         database: rt.database,
         deps: rt.deps,
         logLevel: config.logLevel,
         cookieSecure: config.cookieSecure,
         version,
+        webDir: opts.web ? webDistDir : undefined,
       });
       const shutdown = async () => {
         await app.close();
@@ -40,6 +44,7 @@ export function registerServeCommand(program: Command): void {
         `\nminewatch ${version} 已启动: ${url}  (${((Date.now() - started) / 1000).toFixed(1)} s)`,
       );
       console.log(`  数据库: ${engine}${seed?.seeded ? ', 已写入演示省份 山西省' : ''}`);
+      console.log(`  打开浏览器: ${url}/`);
       console.log(`  API 文档: ${url}/api/docs    健康检查: ${url}/api/health`);
       if (seed) {
         console.log(`  演示账号 (密码均为 ${DEMO_PASSWORD}):`);

@@ -86,3 +86,7 @@ export async function findToken(db: Db, id: string) {
 export async function revokeTokenRow(db: Db, id: string, at: Date) {
   await db.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id));
 }
+
+export async function updateUserLocale(db: Db, id: string, locale: string) {
+  await db.update(users).set({ locale }).where(eq(users.id, id));
+}

@@ -150,4 +150,17 @@ export function registerAccessRoutes(
     },
     (req) => service.revokeToken(deps, principalOf(req), req.params.id),
   );
+  r.put(
+    '/api/auth/me/preferences',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags,
+        summary: '保存当前用户的界面语言',
+        body: z.strictObject({ locale: z.enum(['zh-CN', 'en-US']) }),
+        response: responses(MeResponse),
+      },
+    },
+    async (req) => presentMe(await service.setLocale(deps, principalOf(req), req.body.locale)),
+  );
 }

@@ -306,6 +306,20 @@ describe.each(engines)('registry API (%s)', (engine) => {
       expect(update.actor).toBe(world.a.users.enterprise_admin);
     });
 
+    it('an edit that resends the unchanged name is accepted; renaming onto a sibling is a 400 on name', async () => {
+      const [coal, pond] = world.a.mines;
+      const same = await app.inject({
+        method: 'PATCH',
+        url: `/api/mines/${coal?.id}`,
+        headers: { cookie: admin },
+        payload: { name: coal?.name, enterpriseId: coal?.enterpriseId, disasterGrade: '高瓦斯' },
+      });
+      expect(same.statusCode).toBe(200);
+      const clash = await app.inject({ method: 'PATCH', url: `/api/mines/${pond?.id}`, headers: { cookie: admin }, payload: { name: coal?.name } });
+      expect(clash.statusCode).toBe(400);
+      expect(clash.json().details[0]).toMatchObject({ path: 'name', message: '该企业已登记同名矿山' });
+    });
+
     it('an enterprise user may not change the standardization level or move the mine', async () => {
       const mineId = world.a.mines[0]?.id ?? '';
       const res = await app.inject({

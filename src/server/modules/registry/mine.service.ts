@@ -130,10 +130,10 @@ export async function updateMine(
     ) {
       const probe = { ...check.data, licences: [] };
       const problems = await checkMineReferences(tx, principal, [probe]);
-      const relevant = (problems.get(0) ?? []).filter(
-        (d) =>
-          !(d.path === 'name' && changes.name === undefined && changes.enterpriseId === undefined),
-      );
+      // The mine's own name is not a duplicate of itself: only a changed (enterprise, name) can clash.
+      const keepsIdentity =
+        check.data.name === current.mine.name && check.data.enterpriseId === current.mine.enterpriseId;
+      const relevant = (problems.get(0) ?? []).filter((d) => !(d.path === 'name' && keepsIdentity));
       throwIfProblems(new Map([[0, relevant]]));
     }
     const at = deps.clock();

@@ -5,7 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RegionCode } from '../../../shared/common.schemas.ts';
-import { RegionResponse } from '../../../shared/registry.schemas.ts';
+import {
+  RegionResponse,
+  RegistrySummary,
+  RegistrySummaryQuery,
+} from '../../../shared/registry.schemas.ts';
+import { registrySummary } from './summary.service.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
@@ -42,5 +47,18 @@ export function registerRegionRoutes(app: FastifyInstance, deps: ServiceDeps): v
       },
     },
     (req) => getRegion(deps.db, principalOf(req), req.params.code),
+  );
+  r.get(
+    '/api/registry/summary',
+    {
+      config: { permission: Permission.RegistryRead },
+      schema: {
+        tags: ['registry'],
+        summary: '区域概况: 矿山分类统计、证照到期、停产整顿/停工停产矿山',
+        querystring: RegistrySummaryQuery,
+        response: responses(RegistrySummary),
+      },
+    },
+    (req) => registrySummary(deps, principalOf(req), req.query),
   );
 }

@@ -83,7 +83,11 @@ export function toAppError(error: unknown): AppError {
   return new AppError(AppErrorCode.Internal, '服务器内部错误');
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+/**
+ * Installs the error handler and the not-found handler. With `spa`, unknown non-API GETs answer the web
+ * app's index.html (client-side routes survive a reload); unknown API paths stay a 404 error body.
+ */
+export function installErrorHandling(app: FastifyInstance, options: { spa: boolean }): void {
   app.setErrorHandler((error, req, reply) => {
     const e = toAppError(error);
     if (e.code === AppErrorCode.Internal) req.log.error({ err: error }, 'unhandled error');
@@ -91,7 +95,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     void reply.status(e.status).send({ code: e.code, message: e.message, details: e.details });
   });
   app.setNotFoundHandler((req, reply) => {
-    void reply.status(404).send({
+    const url = req.url.split('?')[0] ?? '';
+    if (options.spa && req.method === 'GET' && !url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply.status(404).send({
       code: AppErrorCode.NotFound,
       message: `no route ${req.method} ${req.url.split('?')[0] ?? ''}`,
       details: [],

@@ -1,0 +1,59 @@
+/**
+ * @module The registry dashboard of a region subtree: what a regulator sees first.
+ */
+import { sql } from 'drizzle-orm';
+import { MineStatus } from '../../../shared/registry.enums.ts';
+import type { RegistrySummary } from '../../../shared/registry.schemas.ts';
+import { Permission } from '../../platform/auth/permissions.ts';
+import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
+import { requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
+import { getSetting } from '../../platform/settings/settings.service.ts';
+import { licences, mines } from './mine.table.ts';
+import { allOf, mineScopeCondition } from './registry.scope.ts';
+import * as repo from './summary.repository.ts';
+
+/** How many rows each alert list returns (the totals count them all). */
+const ALERT_LIMIT = 50;
+
+export async function registrySummary(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: { region?: string | undefined },
+): Promise<RegistrySummary> {
+  requirePermission(principal, Permission.RegistryRead);
+  const prefix = q.region ? subtreePrefix(q.region) : undefined;
+  const where = allOf(
+    mineScopeCondition(principal.scope),
+    prefix ? sql`${mines.countyCode} LIKE ${`${prefix}%`}` : undefined,
+  );
+  const days = await getSetting(deps.db, 'registry.licenceExpiryWarningDays');
+  const today = todayIn(deps.clock);
+  const until = todayIn(deps.clock, days);
+  const [byKind, byStatus, byScale, byStandardization] = await Promise.all(
+    (['kind', 'status', 'scale', 'standardizationLevel'] as const).map((c) => repo.countBy(deps.db, where, c)),
+  );
+  // Children of the selected region: cities under a province, counties under a city.
+  const childDigits = !prefix || prefix.length === 2 ? 4 : prefix.length === 4 ? 6 : undefined;
+  return {
+    totalMines: (byKind ?? []).reduce((n, r) => n + r.count, 0),
+    byKind: byKind ?? [],
+    byStatus: byStatus ?? [],
+    byScale: byScale ?? [],
+    byStandardization: byStandardization ?? [],
+    byRegion: childDigits ? await repo.countByChildRegion(deps.db, where, childDigits) : [],
+    licenceWarningDays: days,
+    licencesExpiring: await repo.licenceAlerts(
+      deps.db,
+      where,
+      sql`${licences.expiresOn} >= ${today} AND ${licences.expiresOn} <= ${until}`,
+      ALERT_LIMIT,
+    ),
+    licencesExpired: await repo.licenceAlerts(deps.db, where, sql`${licences.expiresOn} < ${today}`, ALERT_LIMIT),
+    suspended: await repo.minesWithStatus(
+      deps.db,
+      where,
+      [MineStatus.SuspendedForRectification, MineStatus.Stopped],
+      ALERT_LIMIT,
+    ),
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * @module Builds the web app when its build is missing or older than its sources, so that `npm start`
+ * always serves the current UI.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+export const webDistDir = path.join(root, 'dist/web');
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const st = statSync(target);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+/** Whether dist/web is missing or older than the web sources, the shared schemas or the build config. */
+export function webBuildIsStale(): boolean {
+  const built = path.join(webDistDir, 'index.html');
+  if (!existsSync(built)) return true;
+  const sources = ['src/web', 'src/shared', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p));
+  return Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs;
+}
+
+/** Runs the Vite build when needed; returns whether it built. */
+export async function ensureWebBuild(log: (msg: string) => void): Promise<boolean> {
+  if (!webBuildIsStale()) return false;
+  log('正在构建前端 (web build is missing or stale)…');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  return true;
+}

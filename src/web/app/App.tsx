@@ -1,0 +1,100 @@
+/**
+ * Providers and routes of the web app.
+ */
+import { Component, type ReactNode } from 'react';
+import { ConfigProvider, App as AntApp } from 'antd';
+import antdZhCN from 'antd/locale/zh_CN';
+import antdEnUS from 'antd/locale/en_US';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { I18nProvider, type Locale } from './i18n.tsx';
+import { RegionProvider } from './region.tsx';
+import { SessionProvider, useSession } from './session.tsx';
+import { AppLayout } from '../layout/AppLayout.tsx';
+import { ErrorPage } from '../layout/ErrorPage.tsx';
+import { RequireAuth } from '../layout/RequireAuth.tsx';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { MineListPage } from '../features/mines/MineListPage.tsx';
+import { MineDetailPage } from '../features/mines/MineDetailPage.tsx';
+import { MineFormPage } from '../features/mines/MineFormPage.tsx';
+import { EnterpriseListPage } from '../features/enterprises/EnterpriseListPage.tsx';
+import { EnterpriseDetailPage } from '../features/enterprises/EnterpriseDetailPage.tsx';
+import { RegionPage } from '../features/regions/RegionPage.tsx';
+import { ApiError } from './api.ts';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+/** Shows the 500 page instead of a blank screen when a component throws. */
+class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? <ErrorPage status={500} /> : this.props.children;
+  }
+}
+
+function LocalisedApp() {
+  const { me } = useSession();
+  const locale: Locale = (me?.locale as Locale | undefined) ?? (localStorage.getItem('minewatch.locale') as Locale | null) ?? 'zh-CN';
+  document.documentElement.lang = locale;
+  return (
+    <I18nProvider locale={locale}>
+      <ConfigProvider
+        locale={locale === 'en-US' ? antdEnUS : antdZhCN}
+        theme={{ token: { colorPrimary: '#1456c8' } }}
+        button={{ autoInsertSpace: false }}
+      >
+        <AntApp>
+          <RegionProvider>
+            <ErrorBoundary>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route
+                  element={
+                    <RequireAuth>
+                      <AppLayout />
+                    </RequireAuth>
+                  }
+                >
+                  <Route index element={<DashboardPage />} />
+                  <Route path="mines" element={<MineListPage />} />
+                  <Route path="mines/new" element={<MineFormPage />} />
+                  <Route path="mines/:id" element={<MineDetailPage />} />
+                  <Route path="mines/:id/edit" element={<MineFormPage />} />
+                  <Route path="enterprises" element={<EnterpriseListPage />} />
+                  <Route path="enterprises/:id" element={<EnterpriseDetailPage />} />
+                  <Route path="regions" element={<RegionPage />} />
+                  <Route path="403" element={<ErrorPage status={403} />} />
+                  <Route path="*" element={<ErrorPage status={404} />} />
+                </Route>
+              </Routes>
+            </ErrorBoundary>
+          </RegionProvider>
+        </AntApp>
+      </ConfigProvider>
+    </I18nProvider>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <SessionProvider>
+          <LocalisedApp />
+        </SessionProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

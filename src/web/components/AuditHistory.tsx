@@ -1,0 +1,67 @@
+/**
+ * An entity's audit trail: who changed what and when, with the fields that changed.
+ */
+import { Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../app/api.ts';
+import { useI18n } from '../app/i18n.tsx';
+
+interface Entry {
+  seq: number;
+  at: string;
+  actor: string;
+  type: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The fields whose values differ between two snapshots, with both values. */
+export function changedFields(before: unknown, after: unknown): { field: string; from: unknown; to: unknown }[] {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const skip = new Set(['version', 'updatedAt', 'createdAt']);
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter((k) => !skip.has(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .map((field) => ({ field, from: b[field], to: a[field] }));
+}
+
+const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v as string));
+
+export function AuditHistory({ entityType, entityId }: { entityType: string; entityId: string }) {
+  const { t, formatDateTime } = useI18n();
+  const { data = [], isLoading } = useQuery({
+    queryKey: ['audit', entityType, entityId],
+    queryFn: () => api<Entry[]>('GET', `/api/audit/${entityType}/${entityId}`),
+  });
+  return (
+    <Table<Entry>
+      data-testid="audit-history"
+      size="small"
+      rowKey="seq"
+      loading={isLoading}
+      dataSource={[...data].reverse()}
+      pagination={{ pageSize: 10 }}
+      columns={[
+        { title: t('mine.auditAt'), dataIndex: 'at', width: 150, render: (at: string) => formatDateTime(at) },
+        { title: t('mine.auditActor'), dataIndex: 'actor', width: 140 },
+        { title: t('mine.auditType'), dataIndex: 'type', width: 120, render: (type: string) => <Tag>{t(`auditTypes.${type}` as 'auditTypes.x')}</Tag> },
+        {
+          title: t('mine.auditChanges'),
+          render: (_: unknown, e) => {
+            const changes = e.before ? changedFields(e.before, e.after) : [];
+            if (!changes.length) return <Typography.Text type="secondary">—</Typography.Text>;
+            return (
+              <ul style={{ margin: 0, paddingLeft: 16 }}>
+                {changes.slice(0, 12).map((c) => (
+                  <li key={c.field}>
+                    <code>{c.field}</code>: {show(c.from)} → <strong>{show(c.to)}</strong>
+                  </li>
+                ))}
+              </ul>
+            );
+          },
+        },
+      ]}
+    />
+  );
+}

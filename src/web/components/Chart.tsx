@@ -1,0 +1,55 @@
+/**
+ * An ECharts chart (tree-shaken: pie and bar only, canvas renderer) that resizes with its box.
+ */
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption } from 'echarts/core';
+
+echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export function Chart({ option, label }: { option: EChartsCoreOption; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current);
+    chart.setOption(option);
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(ref.current);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+    };
+  }, [option]);
+  return <div ref={ref} className="chart" role="img" aria-label={label} />;
+}
+
+/** A pie chart option from `{ key, count }` rows. */
+export function pieOption(rows: { key: string; count: number }[], name: (key: string) => string): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'item' },
+    legend: { bottom: 0, type: 'scroll' },
+    series: [
+      {
+        type: 'pie',
+        radius: ['40%', '68%'],
+        center: ['50%', '45%'],
+        label: { show: false },
+        data: rows.map((r) => ({ name: name(r.key), value: r.count })),
+      },
+    ],
+  };
+}
+
+/** A bar chart option from `{ name, count }` rows. */
+export function barOption(rows: { name: string; count: number }[]): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 40, right: 16, top: 16, bottom: 60 },
+    xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { rotate: 30 } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{ type: 'bar', data: rows.map((r) => r.count), itemStyle: { color: '#1456c8' } }],
+  };
+}

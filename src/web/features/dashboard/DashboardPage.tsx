@@ -1,0 +1,115 @@
+/**
+ * The home dashboard of the selected region: the registry's figures now, and a card reserved for each
+ * module still to come (hazards, alarms, leads, inspections, plans).
+ */
+import { useMemo } from 'react';
+import { Card, Col, Empty, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import type { RegistrySummary } from '../../../shared/registry.schemas.ts';
+import { api, toQuery } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useRegion } from '../../app/region.tsx';
+import { usePageTitle } from '../../app/title.ts';
+import { Chart, barOption, pieOption } from '../../components/Chart.tsx';
+import { StatusTag } from '../../components/StatusTag.tsx';
+import { QueryError } from '../../layout/ErrorPage.tsx';
+
+type Alert = RegistrySummary['licencesExpiring']['items'][number];
+
+export function DashboardPage() {
+  const { t, v } = useI18n();
+  const { region } = useRegion();
+  usePageTitle(t('dashboard.title'));
+  const { data, error, isLoading } = useQuery({
+    queryKey: ['registry-summary', region],
+    queryFn: () => api<RegistrySummary>('GET', `/api/registry/summary${toQuery({ region })}`),
+  });
+  const charts = useMemo(
+    () =>
+      data
+        ? {
+            kind: pieOption(data.byKind, v),
+            status: pieOption(data.byStatus, v),
+            scale: pieOption(data.byScale, v),
+            standardization: pieOption(data.byStandardization, v),
+            region: barOption(data.byRegion),
+          }
+        : undefined,
+    [data, v],
+  );
+  if (error) return <QueryError error={error} />;
+  if (isLoading || !data || !charts) return <Skeleton active />;
+  const alertColumns = [
+    { title: t('mine.name'), dataIndex: 'mineName', render: (name: string, r: Alert) => <Link to={`/mines/${r.mineId}`}>{name}</Link> },
+    { title: t('mine.county'), dataIndex: 'countyName' },
+    { title: t('mine.licenceKind'), dataIndex: 'kind', render: (k: string) => v(k) },
+    { title: t('mine.expiresOn'), dataIndex: 'expiresOn' },
+  ];
+  const chartCard = (title: string, option: typeof charts.kind) => (
+    <Col xs={24} md={12} xl={6}>
+      <Card title={title} size="small">
+        <Chart option={option} label={title} />
+      </Card>
+    </Col>
+  );
+  const soon = (title: string) => (
+    <Col xs={24} md={12} xl={8} key={title}>
+      <Card title={title} size="small">
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.comingSoon')} />
+      </Card>
+    </Col>
+  );
+  return (
+    <div>
+      <div className="page-header">
+        <h1>{t('dashboard.title')}</h1>
+        <Statistic title={t('dashboard.totalMines')} value={data.totalMines} data-testid="total-mines" />
+      </div>
+      <Row gutter={[16, 16]}>
+        {chartCard(t('dashboard.byKind'), charts.kind)}
+        {chartCard(t('dashboard.byStatus'), charts.status)}
+        {chartCard(t('dashboard.byScale'), charts.scale)}
+        {chartCard(t('dashboard.byStandardization'), charts.standardization)}
+        {data.byRegion.length > 0 && (
+          <Col xs={24}>
+            <Card title={t('dashboard.byRegion')} size="small">
+              <Chart option={charts.region} label={t('dashboard.byRegion')} />
+            </Card>
+          </Col>
+        )}
+        <Col xs={24} xl={12}>
+          <Card title={`${t('dashboard.licencesExpiring', { days: data.licenceWarningDays })} (${data.licencesExpiring.total})`} size="small">
+            <Table<Alert> size="small" rowKey={(r) => `${r.mineId}-${r.number}`} columns={alertColumns} dataSource={data.licencesExpiring.items} pagination={{ pageSize: 5 }} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={`${t('dashboard.licencesExpired')} (${data.licencesExpired.total})`} size="small">
+            <Table<Alert> size="small" rowKey={(r) => `${r.mineId}-${r.number}`} columns={alertColumns} dataSource={data.licencesExpired.items} pagination={{ pageSize: 5 }} />
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card title={`${t('dashboard.suspended')} (${data.suspended.total})`} size="small">
+            <Table
+              size="small"
+              rowKey="id"
+              dataSource={data.suspended.items}
+              pagination={{ pageSize: 5 }}
+              columns={[
+                { title: t('mine.name'), dataIndex: 'name', render: (name: string, r: { id: string }) => <Link to={`/mines/${r.id}`}>{name}</Link> },
+                { title: t('mine.county'), dataIndex: 'countyName' },
+                { title: t('mine.kind'), dataIndex: 'kind', render: (k: string) => v(k) },
+                { title: t('mine.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+                { title: t('mine.statusSince'), dataIndex: 'statusSince' },
+              ]}
+            />
+          </Card>
+        </Col>
+        {[t('dashboard.hazards'), t('dashboard.alarms'), t('dashboard.leads'), t('dashboard.inspections'), t('dashboard.plans')].map(soon)}
+      </Row>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
+        GB/T 2260 · {region ?? t('region.all')}
+      </Typography.Paragraph>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The shell: module menu, the user's organisation and role, the region selector, language switch.
+ */
+import { useState } from 'react';
+import { Layout, Menu, Select, Space, Typography, Button, Tag } from 'antd';
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  FileSearchOutlined,
+  FlagOutlined,
+  LogoutOutlined,
+  NodeIndexOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useI18n, type Locale } from '../app/i18n.tsx';
+import { RegionSelector } from '../app/region.tsx';
+import { useSession } from '../app/session.tsx';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppLayout() {
+  const { t, locale } = useI18n();
+  const { me, logout, setLocale } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [collapsed, setCollapsed] = useState(false);
+  const section = `/${location.pathname.split('/')[1] ?? ''}`;
+  const soon = (key: string, label: string, icon: React.ReactNode) => ({ key, icon, label, disabled: true, title: t('common.comingSoon') });
+  const items = [
+    { key: '/', icon: <DashboardOutlined />, label: <Link to="/">{t('nav.dashboard')}</Link> },
+    { key: '/mines', icon: <EnvironmentOutlined />, label: <Link to="/mines">{t('nav.mines')}</Link> },
+    { key: '/enterprises', icon: <BankOutlined />, label: <Link to="/enterprises">{t('nav.enterprises')}</Link> },
+    { key: '/regions', icon: <NodeIndexOutlined />, label: <Link to="/regions">{t('nav.regions')}</Link> },
+    soon('hazards', t('nav.hazards'), <WarningOutlined />),
+    soon('monitoring', t('nav.monitoring'), <AlertOutlined />),
+    soon('leads', t('nav.leads'), <FileSearchOutlined />),
+    soon('inspections', t('nav.inspections'), <AuditOutlined />),
+    soon('plans', t('nav.plans'), <FlagOutlined />),
+  ];
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <Sider breakpoint="lg" collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200}>
+        <div className="brand">{collapsed ? 'MW' : 'minewatch'}</div>
+        <Menu theme="dark" mode="inline" selectedKeys={[section]} items={items} aria-label="modules" />
+      </Sider>
+      <Layout>
+        <Header className="app-header">
+          <RegionSelector />
+          <Space size="middle" wrap>
+            <span data-testid="whoami">
+              <Typography.Text strong>{me?.displayName}</Typography.Text>{' '}
+              <Tag>{me ? t(`roles.${me.role}` as 'roles.inspector') : ''}</Tag>
+              <Typography.Text type="secondary">{me?.organisationName}</Typography.Text>
+            </span>
+            <Select<Locale>
+              aria-label={t('app.language')}
+              data-testid="language-switch"
+              value={locale}
+              style={{ width: 110 }}
+              onChange={(l) => void setLocale(l)}
+              options={[
+                { value: 'zh-CN', label: '简体中文' },
+                { value: 'en-US', label: 'English' },
+              ]}
+            />
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={() => void logout().then(() => navigate('/login'))}
+              aria-label={t('app.logout')}
+            >
+              {t('app.logout')}
+            </Button>
+          </Space>
+        </Header>
+        <Content id="main" tabIndex={-1} className="app-content">
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,203 @@
+/**
+ * The web app in a real browser against the real product (`minewatch serve` with its demo province):
+ * a county regulator and an enterprise user each see only what they may; the mine list filters; a mine
+ * is opened, edited, and the edit shows in its change history; an import with a bad row shows its
+ * report; the language switches to English and back and is remembered. Screenshots go to test-results/.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, launchBrowser } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+const SHOTS = 'test-results';
+const PASSWORD = 'minewatch2026';
+const run = browserAvailable();
+
+describe.runIf(run)('web app in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
+    return context.newPage();
+  }
+
+  async function login(page: Page, username: string) {
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.waitForURL(`${server.baseUrl}/`);
+  }
+
+  /** The API's own answer for the same user, to compare the page against. */
+  async function apiAs(page: Page, url: string) {
+    return page.evaluate(async (u) => (await fetch(u)).json(), url) as Promise<{ total: number; items: { countyName: string; enterpriseName: string; kind: string; id: string; name: string }[] }>;
+  }
+
+  const rows = (page: Page) => page.locator('[data-testid=mine-table] tbody tr.ant-table-row');
+
+  it('a visitor without a session is sent to the login page', async () => {
+    const page = await newPage();
+    await page.goto(`${server.baseUrl}/mines`);
+    await page.waitForURL(/\/login\?next=%2Fmines/);
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    await expect(page.getByLabel('用户名').isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: `${SHOTS}/01-login.png` });
+    await page.context().close();
+  });
+
+  it('a county regulator sees only the county: dashboard, region selector, mine list', async () => {
+    const page = await newPage();
+    await login(page, 'yp.admin');
+    const api = await apiAs(page, '/api/mines?limit=500');
+    await page.getByTestId('total-mines').waitFor();
+    await expect(page.getByTestId('total-mines').innerText()).resolves.toContain(String(api.total));
+    await page.waitForTimeout(500); // let the charts draw before the screenshot
+    await page.screenshot({ path: `${SHOTS}/02-dashboard-county.png`, fullPage: true });
+
+    // The region selector offers 原平市 and its ancestors only.
+    await page.getByTestId('region-selector').click();
+    const tree = page.locator('.ant-select-tree');
+    await tree.waitFor();
+    const options = await tree.innerText();
+    expect(options).toContain('原平市');
+    expect(options).not.toContain('乡宁县');
+    expect(options).not.toContain('大同市');
+    await page.keyboard.press('Escape');
+
+    // The mine list, timed from navigation to the first rows on screen.
+    const started = Date.now();
+    await page.goto(`${server.baseUrl}/mines`);
+    await rows(page).first().waitFor();
+    const loadMs = Date.now() - started;
+    console.log(`mine list page load (yp.admin, ${api.total} mines, demo data): ${loadMs} ms`);
+    const counties = await page.locator('[data-testid=mine-table] tbody tr.ant-table-row td:nth-child(3)').allInnerTexts();
+    expect(counties.length).toBe(Math.min(50, api.total));
+    expect(new Set(counties)).toEqual(new Set(['原平市']));
+    await expect(page.getByTestId('mine-total').innerText()).resolves.toContain(String(api.total));
+    await page.screenshot({ path: `${SHOTS}/03-mine-list-county.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('filters the mine list by kind', async () => {
+    const page = await newPage();
+    await login(page, 'sx.admin');
+    const expected = await apiAs(page, `/api/mines?kind=${encodeURIComponent('尾矿库')}&limit=1`);
+    await page.goto(`${server.baseUrl}/mines`);
+    await rows(page).first().waitFor();
+    await page.getByTestId('filter-kind').click();
+    await page.locator('.ant-select-item-option', { hasText: '尾矿库' }).click();
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/kind=/);
+    await expect.poll(() => page.getByTestId('mine-total').innerText()).toContain(String(expected.total));
+    const kinds = await page.locator('[data-testid=mine-table] tbody tr.ant-table-row td:nth-child(4)').allInnerTexts();
+    expect(new Set(kinds)).toEqual(new Set(['尾矿库']));
+    await page.screenshot({ path: `${SHOTS}/04-mine-list-filtered.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('opens a mine, edits it, and finds the edit in its change history', async () => {
+    const page = await newPage();
+    await login(page, 'yp.admin');
+    await page.goto(`${server.baseUrl}/mines?kind=${encodeURIComponent('煤矿井工')}`);
+    await rows(page).first().waitFor();
+    const name = await rows(page).first().locator('td').first().innerText();
+    await rows(page).first().locator('td a').first().click();
+    await page.getByRole('heading', { name }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/05-mine-detail.png`, fullPage: true });
+    await page.getByRole('button', { name: '编辑' }).click();
+    const grade = page.getByLabel('灾害防治等级');
+    await grade.waitFor();
+    await grade.fill('高瓦斯 (浏览器测试修改)');
+    await page.getByTestId('mine-save').click();
+    await page.getByRole('heading', { name }).waitFor();
+    await expect(page.getByTestId('fact-disasterGrade').innerText()).resolves.toBe('高瓦斯 (浏览器测试修改)');
+    await page.getByRole('tab', { name: '修改记录' }).click();
+    const history = page.getByTestId('audit-history');
+    await history.getByText('高瓦斯 (浏览器测试修改)').waitFor();
+    await expect(history.innerText()).resolves.toContain('yp.admin');
+    await page.screenshot({ path: `${SHOTS}/06-mine-audit-history.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('an import with a bad row shows the row-by-row report before anything is written', async () => {
+    const page = await newPage();
+    await login(page, 'yp.admin');
+    const before = await apiAs(page, '/api/mines?limit=1');
+    await page.goto(`${server.baseUrl}/mines`);
+    await rows(page).first().waitFor();
+    await page.getByRole('button', { name: '导入' }).click();
+    const csv = [
+      '矿山名称,统一社会信用代码,企业名称,县级行政区划代码,矿山类型,规模,状态,状态起始日期,边坡高度(m)',
+      '浏览器导入甲矿,91140981MA0E2E0017,浏览器测试企业,140981,金属非金属露天矿山,小型,建设,2026-01-01,45',
+      '浏览器导入乙矿,91140981MA0E2E0017,浏览器测试企业,140981,金属非金属露天矿山,巨型,建设,2026-13-01,45',
+    ].join('\n');
+    await page.locator('.ant-modal input[type=file]').setInputFiles({ name: 'mines.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('import-validate').click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    const text = await report.innerText();
+    expect(text).toContain('统一社会信用代码');
+    expect(text).toMatch(/规模|状态起始日期/);
+    await page.screenshot({ path: `${SHOTS}/07-import-report.png`, fullPage: true });
+    const after = await apiAs(page, '/api/mines?limit=1');
+    expect(after.total).toBe(before.total);
+    await page.context().close();
+  });
+
+  it('switches to English, remembers it for the user, and switches back', async () => {
+    const page = await newPage();
+    await login(page, 'xz.viewer');
+    await page.getByTestId('language-switch').click();
+    await page.locator('.ant-select-item-option', { hasText: 'English' }).click();
+    await page.getByRole('menuitem', { name: 'Mines' }).waitFor();
+    await page.goto(`${server.baseUrl}/mines`);
+    await page.getByRole('heading', { name: 'Mines' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/08-english.png`, fullPage: true });
+    // A new browser context (no local storage) still opens in English: the choice is the user's.
+    const other = await newPage();
+    await login(other, 'xz.viewer');
+    await other.getByRole('menuitem', { name: 'Mines' }).waitFor();
+    await other.getByTestId('language-switch').click();
+    await other.locator('.ant-select-item-option', { hasText: '简体中文' }).click();
+    await other.getByRole('menuitem', { name: '矿山' }).waitFor();
+    await page.context().close();
+    await other.context().close();
+  });
+
+  it('an enterprise user sees its own mines only and gets a 404 page for another’s', async () => {
+    const admin = await newPage();
+    await login(admin, 'sx.admin');
+    const all = await apiAs(admin, '/api/mines?limit=500');
+    await admin.context().close();
+    const page = await newPage();
+    await login(page, 'ent.admin');
+    const own = await apiAs(page, '/api/mines?limit=500');
+    expect(own.total).toBeGreaterThan(0);
+    expect(own.total).toBeLessThan(all.total);
+    await page.goto(`${server.baseUrl}/mines`);
+    await rows(page).first().waitFor();
+    const enterprises = await page.locator('[data-testid=mine-table] tbody tr.ant-table-row td:nth-child(2)').allInnerTexts();
+    expect(enterprises.length).toBe(own.total);
+    expect(new Set(enterprises).size).toBe(1);
+    await expect(page.getByTestId('region-selector').count()).resolves.toBe(0);
+    await page.screenshot({ path: `${SHOTS}/09-enterprise-mines.png`, fullPage: true });
+    const foreign = all.items.find((m) => !own.items.some((o) => o.id === m.id));
+    await page.goto(`${server.baseUrl}/mines/${foreign?.id}`);
+    await page.getByText('页面或记录不存在').waitFor();
+    await page.screenshot({ path: `${SHOTS}/10-not-found.png` });
+    await page.context().close();
+  });
+});
