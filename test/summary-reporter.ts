@@ -5,7 +5,10 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<unknown>,
+  ): void {
     let passed = 0;
     // A file that fails outside any test (a hook, an import) counts as a failure too.
     let failed = unhandledErrors.length + testModules.reduce((n, m) => n + m.errors().length, 0);

@@ -75,7 +75,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const web = opts.webDir && existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : undefined;
+  const web =
+    opts.webDir && existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : undefined;
   installErrorHandling(app, { spa: Boolean(web) });
   const jsonParser = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {

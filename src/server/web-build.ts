@@ -14,7 +14,9 @@ function newestMtime(target: string): number {
   const st = statSync(target);
   if (!st.isDirectory()) return st.mtimeMs;
   let newest = st.mtimeMs;
-  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  for (const entry of readdirSync(target)) {
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
   return newest;
 }
 
@@ -22,7 +24,9 @@ function newestMtime(target: string): number {
 export function webBuildIsStale(): boolean {
   const built = path.join(webDistDir, 'index.html');
   if (!existsSync(built)) return true;
-  const sources = ['src/web', 'src/shared', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p));
+  const sources = ['src/web', 'src/shared', 'vite.config.ts', 'package-lock.json'].map((p) =>
+    path.join(root, p),
+  );
   return Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs;
 }
 

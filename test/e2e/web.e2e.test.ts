@@ -29,7 +29,10 @@ describe.runIf(run)('web app in Chromium', () => {
   });
 
   async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      locale: 'zh-CN',
+    });
     return context.newPage();
   }
 
@@ -37,13 +40,22 @@ describe.runIf(run)('web app in Chromium', () => {
     await page.goto(`${server.baseUrl}/login`);
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole("button", { name: "登录" }).click();
+    await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(`${server.baseUrl}/`);
   }
 
   /** The API's own answer for the same user, to compare the page against. */
   async function apiAs(page: Page, url: string) {
-    return page.evaluate(async (u) => (await fetch(u)).json(), url) as Promise<{ total: number; items: { countyName: string; enterpriseName: string; kind: string; id: string; name: string }[] }>;
+    return page.evaluate(async (u) => (await fetch(u)).json(), url) as Promise<{
+      total: number;
+      items: {
+        countyName: string;
+        enterpriseName: string;
+        kind: string;
+        id: string;
+        name: string;
+      }[];
+    }>;
   }
 
   const rows = (page: Page) => page.locator('[data-testid=mine-table] tbody tr.ant-table-row');
@@ -83,7 +95,9 @@ describe.runIf(run)('web app in Chromium', () => {
     await rows(page).first().waitFor();
     const loadMs = Date.now() - started;
     console.log(`mine list page load (yp.admin, ${api.total} mines, demo data): ${loadMs} ms`);
-    const counties = await page.locator('[data-testid=mine-table] tbody tr.ant-table-row td:nth-child(3)').allInnerTexts();
+    const counties = await page
+      .locator('[data-testid=mine-table] tbody tr.ant-table-row td:nth-child(3)')
+      .allInnerTexts();
     expect(counties.length).toBe(Math.min(50, api.total));
     expect(new Set(counties)).toEqual(new Set(['原平市']));
     await expect(page.getByTestId('mine-total').innerText()).resolves.toContain(String(api.total));
@@ -101,8 +115,12 @@ describe.runIf(run)('web app in Chromium', () => {
     await page.locator('.ant-select-item-option', { hasText: '尾矿库' }).click();
     await page.keyboard.press('Escape');
     await page.waitForURL(/kind=/);
-    await expect.poll(() => page.getByTestId('mine-total').innerText()).toContain(String(expected.total));
-    const kinds = await page.locator('[data-testid=mine-table] tbody tr.ant-table-row td:nth-child(4)').allInnerTexts();
+    await expect
+      .poll(() => page.getByTestId('mine-total').innerText())
+      .toContain(String(expected.total));
+    const kinds = await page
+      .locator('[data-testid=mine-table] tbody tr.ant-table-row td:nth-child(4)')
+      .allInnerTexts();
     expect(new Set(kinds)).toEqual(new Set(['尾矿库']));
     await page.screenshot({ path: `${SHOTS}/04-mine-list-filtered.png`, fullPage: true });
     await page.context().close();
@@ -123,7 +141,9 @@ describe.runIf(run)('web app in Chromium', () => {
     await grade.fill('高瓦斯 (浏览器测试修改)');
     await page.getByTestId('mine-save').click();
     await page.getByRole('heading', { name }).waitFor();
-    await expect(page.getByTestId('fact-disasterGrade').innerText()).resolves.toBe('高瓦斯 (浏览器测试修改)');
+    await expect(page.getByTestId('fact-disasterGrade').innerText()).resolves.toBe(
+      '高瓦斯 (浏览器测试修改)',
+    );
     await page.getByRole('tab', { name: '修改记录' }).click();
     const history = page.getByTestId('audit-history');
     await history.getByText('高瓦斯 (浏览器测试修改)').waitFor();
@@ -144,7 +164,9 @@ describe.runIf(run)('web app in Chromium', () => {
       '浏览器导入甲矿,91140981MA0E2E0017,浏览器测试企业,140981,金属非金属露天矿山,小型,建设,2026-01-01,45',
       '浏览器导入乙矿,91140981MA0E2E0017,浏览器测试企业,140981,金属非金属露天矿山,巨型,建设,2026-13-01,45',
     ].join('\n');
-    await page.locator('.ant-modal input[type=file]').setInputFiles({ name: 'mines.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .locator('.ant-modal input[type=file]')
+      .setInputFiles({ name: 'mines.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByTestId('import-validate').click();
     const report = page.getByTestId('import-report');
     await report.waitFor();
@@ -189,7 +211,9 @@ describe.runIf(run)('web app in Chromium', () => {
     expect(own.total).toBeLessThan(all.total);
     await page.goto(`${server.baseUrl}/mines`);
     await rows(page).first().waitFor();
-    const enterprises = await page.locator('[data-testid=mine-table] tbody tr.ant-table-row td:nth-child(2)').allInnerTexts();
+    const enterprises = await page
+      .locator('[data-testid=mine-table] tbody tr.ant-table-row td:nth-child(2)')
+      .allInnerTexts();
     expect(enterprises.length).toBe(own.total);
     expect(new Set(enterprises).size).toBe(1);
     await expect(page.getByTestId('region-selector').count()).resolves.toBe(0);

@@ -46,7 +46,10 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean
 
 function LocalisedApp() {
   const { me } = useSession();
-  const locale: Locale = (me?.locale as Locale | undefined) ?? (localStorage.getItem('minewatch.locale') as Locale | null) ?? 'zh-CN';
+  const locale: Locale =
+    (me?.locale as Locale | undefined) ??
+    (localStorage.getItem('minewatch.locale') as Locale | null) ??
+    'zh-CN';
   document.documentElement.lang = locale;
   return (
     <I18nProvider locale={locale}>

@@ -1,3 +1,5 @@
+import { displayValue } from './format.ts';
+
 /**
  * The HTTP client of the web app: JSON in and out, the session cookie, and the API's one error shape
  * turned into ApiError (with field-level details for forms).
@@ -26,7 +28,7 @@ export function toQuery(params: Record<string, unknown>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
     if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-    q.set(k, Array.isArray(v) ? v.join(',') : String(v as string | number | boolean));
+    q.set(k, Array.isArray(v) ? v.join(',') : displayValue(v));
   }
   const s = q.toString();
   return s ? `?${s}` : '';
@@ -44,7 +46,12 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   const data: unknown = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
     const e = (data ?? {}) as { code?: string; message?: string; details?: ApiErrorDetail[] };
-    throw new ApiError(res.status, e.code ?? 'HTTP_ERROR', e.message ?? res.statusText, e.details ?? []);
+    throw new ApiError(
+      res.status,
+      e.code ?? 'HTTP_ERROR',
+      e.message ?? res.statusText,
+      e.details ?? [],
+    );
   }
   return data as T;
 }

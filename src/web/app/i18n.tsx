@@ -18,16 +18,26 @@ export const messagesByLocale: Record<Locale, Messages> = { 'zh-CN': zhCN, 'en-U
 
 /** Dotted keys of the message tree whose values are strings. */
 type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : T[K] extends Record<string, string> ? `${P}${K}.${string}` : Leaves<T[K], `${P}${K}.`>;
+  [K in keyof T & string]: T[K] extends string
+    ? `${P}${K}`
+    : T[K] extends Record<string, string>
+      ? `${P}${K}.${string}`
+      : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 export type MessageKey = Leaves<Messages>;
 
 /** Looks up a dotted key; missing keys show the key itself so they are noticed. */
-export function translate(messages: Messages, key: string, vars?: Record<string, string | number>): string {
+export function translate(
+  messages: Messages,
+  key: string,
+  vars?: Record<string, string | number>,
+): string {
   let node: unknown = messages;
   for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
   const text = typeof node === 'string' ? node : key;
-  return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;
+  return vars
+    ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
+    : text;
 }
 
 interface I18n {

@@ -20,9 +20,16 @@ interface RegionState {
 const RegionContext = createContext<RegionState | null>(null);
 
 /** Regions the user may select: its jurisdiction root and everything under it (ancestors are context only). */
-export function selectableRegions(regions: RegionResponse[], root: string | undefined): Set<string> {
+export function selectableRegions(
+  regions: RegionResponse[],
+  root: string | undefined,
+): Set<string> {
   if (!root) return new Set(regions.map((r) => r.code));
-  const prefix = root.endsWith('0000') ? root.slice(0, 2) : root.endsWith('00') ? root.slice(0, 4) : root;
+  const prefix = root.endsWith('0000')
+    ? root.slice(0, 2)
+    : root.endsWith('00')
+      ? root.slice(0, 4)
+      : root;
   return new Set(regions.filter((r) => r.code.startsWith(prefix)).map((r) => r.code));
 }
 
@@ -80,7 +87,10 @@ export function RegionSelector() {
   const tree = useMemo(() => {
     const selectable = selectableRegions(regions, root);
     const nodes = new Map<string, TreeNode>(
-      regions.map((r) => [r.code, { value: r.code, title: r.name, disabled: !selectable.has(r.code), children: [] }]),
+      regions.map((r) => [
+        r.code,
+        { value: r.code, title: r.name, disabled: !selectable.has(r.code), children: [] },
+      ]),
     );
     const top: TreeNode[] = [];
     for (const r of regions) {

@@ -36,7 +36,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     staleTime: 60_000,
   });
   const loginMutation = useMutation({
-    mutationFn: (input: { username: string; password: string }) => api<Me>('POST', '/api/auth/login', input),
+    mutationFn: (input: { username: string; password: string }) =>
+      api<Me>('POST', '/api/auth/login', input),
     onSuccess: (me) => {
       qc.clear();
       qc.setQueryData(['me'], me);

@@ -4,6 +4,7 @@
 import { Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../app/api.ts';
+import { displayValue } from '../app/format.ts';
 import { useI18n } from '../app/i18n.tsx';
 
 interface Entry {
@@ -16,7 +17,10 @@ interface Entry {
 }
 
 /** The fields whose values differ between two snapshots, with both values. */
-export function changedFields(before: unknown, after: unknown): { field: string; from: unknown; to: unknown }[] {
+export function changedFields(
+  before: unknown,
+  after: unknown,
+): { field: string; from: unknown; to: unknown }[] {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const skip = new Set(['version', 'updatedAt', 'createdAt']);
@@ -25,7 +29,7 @@ export function changedFields(before: unknown, after: unknown): { field: string;
     .map((field) => ({ field, from: b[field], to: a[field] }));
 }
 
-const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v as string));
+const show = (v: unknown) => (v === null || v === undefined ? '—' : displayValue(v));
 
 export function AuditHistory({ entityType, entityId }: { entityType: string; entityId: string }) {
   const { t, formatDateTime } = useI18n();
@@ -42,9 +46,19 @@ export function AuditHistory({ entityType, entityId }: { entityType: string; ent
       dataSource={[...data].reverse()}
       pagination={{ pageSize: 10 }}
       columns={[
-        { title: t('mine.auditAt'), dataIndex: 'at', width: 150, render: (at: string) => formatDateTime(at) },
+        {
+          title: t('mine.auditAt'),
+          dataIndex: 'at',
+          width: 150,
+          render: (at: string) => formatDateTime(at),
+        },
         { title: t('mine.auditActor'), dataIndex: 'actor', width: 140 },
-        { title: t('mine.auditType'), dataIndex: 'type', width: 120, render: (type: string) => <Tag>{t(`auditTypes.${type}` as 'auditTypes.x')}</Tag> },
+        {
+          title: t('mine.auditType'),
+          dataIndex: 'type',
+          width: 120,
+          render: (type: string) => <Tag>{t(`auditTypes.${type}` as 'auditTypes.x')}</Tag>,
+        },
         {
           title: t('mine.auditChanges'),
           render: (_: unknown, e) => {

@@ -27,7 +27,10 @@ export function Chart({ option, label }: { option: EChartsCoreOption; label: str
 }
 
 /** A pie chart option from `{ key, count }` rows. */
-export function pieOption(rows: { key: string; count: number }[], name: (key: string) => string): EChartsCoreOption {
+export function pieOption(
+  rows: { key: string; count: number }[],
+  name: (key: string) => string,
+): EChartsCoreOption {
   return {
     tooltip: { trigger: 'item' },
     legend: { bottom: 0, type: 'scroll' },

@@ -3,7 +3,9 @@ import { useI18n } from '../app/i18n.tsx';
 
 /** Days from `today` to `date` (both YYYY-MM-DD). */
 export function daysUntil(date: string, today: string): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  return Math.round(
+    (Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
+  );
 }
 
 /** Today's date in Asia/Shanghai as YYYY-MM-DD. */
@@ -12,10 +14,20 @@ export function todayInShanghai(now = new Date()): string {
 }
 
 /** Red when expired, orange when expiring within `warnDays`, green otherwise. */
-export function ExpiryBadge({ date, warnDays = 90, today = todayInShanghai() }: { date: string; warnDays?: number; today?: string }) {
+export function ExpiryBadge({
+  date,
+  warnDays = 90,
+  today = todayInShanghai(),
+}: {
+  date: string;
+  warnDays?: number;
+  today?: string;
+}) {
   const { t } = useI18n();
   const days = daysUntil(date, today);
   if (days < 0) return <Tag color="red">{`${date} ${t('common.expired')}`}</Tag>;
-  if (days <= warnDays) return <Tag color="orange">{`${date} · ${t('common.expiresIn', { days })}`}</Tag>;
+  if (days <= warnDays) {
+    return <Tag color="orange">{`${date} · ${t('common.expiresIn', { days })}`}</Tag>;
+  }
   return <Tag color="green">{date}</Tag>;
 }

@@ -29,12 +29,30 @@ export function AppLayout() {
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
   const section = `/${location.pathname.split('/')[1] ?? ''}`;
-  const soon = (key: string, label: string, icon: React.ReactNode) => ({ key, icon, label, disabled: true, title: t('common.comingSoon') });
+  const soon = (key: string, label: string, icon: React.ReactNode) => ({
+    key,
+    icon,
+    label,
+    disabled: true,
+    title: t('common.comingSoon'),
+  });
   const items = [
     { key: '/', icon: <DashboardOutlined />, label: <Link to="/">{t('nav.dashboard')}</Link> },
-    { key: '/mines', icon: <EnvironmentOutlined />, label: <Link to="/mines">{t('nav.mines')}</Link> },
-    { key: '/enterprises', icon: <BankOutlined />, label: <Link to="/enterprises">{t('nav.enterprises')}</Link> },
-    { key: '/regions', icon: <NodeIndexOutlined />, label: <Link to="/regions">{t('nav.regions')}</Link> },
+    {
+      key: '/mines',
+      icon: <EnvironmentOutlined />,
+      label: <Link to="/mines">{t('nav.mines')}</Link>,
+    },
+    {
+      key: '/enterprises',
+      icon: <BankOutlined />,
+      label: <Link to="/enterprises">{t('nav.enterprises')}</Link>,
+    },
+    {
+      key: '/regions',
+      icon: <NodeIndexOutlined />,
+      label: <Link to="/regions">{t('nav.regions')}</Link>,
+    },
     soon('hazards', t('nav.hazards'), <WarningOutlined />),
     soon('monitoring', t('nav.monitoring'), <AlertOutlined />),
     soon('leads', t('nav.leads'), <FileSearchOutlined />),
@@ -46,9 +64,21 @@ export function AppLayout() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <Sider breakpoint="lg" collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200}>
+      <Sider
+        breakpoint="lg"
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={200}
+      >
         <div className="brand">{collapsed ? 'MW' : 'minewatch'}</div>
-        <Menu theme="dark" mode="inline" selectedKeys={[section]} items={items} aria-label="modules" />
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[section]}
+          items={items}
+          aria-label="modules"
+        />
       </Sider>
       <Layout>
         <Header className="app-header">

@@ -7,7 +7,12 @@ import { usePageTitle } from '../app/title.ts';
 /** Friendly pages for 403, 404 and server errors. */
 export function ErrorPage({ status }: { status: 403 | 404 | 500 }) {
   const { t } = useI18n();
-  const text = status === 403 ? t('errors.forbidden') : status === 404 ? t('errors.notFound') : t('errors.server');
+  const text =
+    status === 403
+      ? t('errors.forbidden')
+      : status === 404
+        ? t('errors.notFound')
+        : t('errors.server');
   usePageTitle(String(status));
   return (
     <Result
@@ -25,6 +30,8 @@ export function ErrorPage({ status }: { status: 403 | 404 | 500 }) {
 
 /** The error page that fits a failed query. */
 export function QueryError({ error }: { error: unknown }) {
-  if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return <ErrorPage status={error.status} />;
+  if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
+    return <ErrorPage status={error.status} />;
+  }
   return <ErrorPage status={500} />;
 }

@@ -8,6 +8,13 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const { me, loading } = useSession();
   const location = useLocation();
   if (loading) return <Spin fullscreen />;
-  if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!me) {
+    return (
+      <Navigate
+        to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`}
+        replace
+      />
+    );
+  }
   return <>{children}</>;
 }

@@ -2,7 +2,12 @@ import type { Messages } from './zh-CN.ts';
 
 /** English. Domain values (矿山类型, 状态 …) keep their Chinese names in the data; `values` translates them for display. */
 export const enUS: Messages = {
-  app: { name: 'minewatch mine safety monitoring', skipToContent: 'Skip to main content', language: 'Language', logout: 'Sign out' },
+  app: {
+    name: 'minewatch mine safety monitoring',
+    skipToContent: 'Skip to main content',
+    language: 'Language',
+    logout: 'Sign out',
+  },
   nav: {
     dashboard: 'Home',
     mines: 'Mines',
@@ -171,7 +176,13 @@ export const enUS: Messages = {
     address: 'Address',
     mines: 'Mines',
   },
-  regionPage: { title: 'Regions', code: 'Code', name: 'Name', mines: 'Mines', select: 'Make current region' },
+  regionPage: {
+    title: 'Regions',
+    code: 'Code',
+    name: 'Name',
+    mines: 'Mines',
+    select: 'Make current region',
+  },
   auditTypes: {
     'registry.mine.created': 'Registered',
     'registry.mine.updated': 'Edited',

@@ -3,7 +3,12 @@
  * `Messages` is derived from this object).
  */
 export const zhCN = {
-  app: { name: 'minewatch 矿山安全监测预警', skipToContent: '跳到主要内容', language: '语言', logout: '退出登录' },
+  app: {
+    name: 'minewatch 矿山安全监测预警',
+    skipToContent: '跳到主要内容',
+    language: '语言',
+    logout: '退出登录',
+  },
   nav: {
     dashboard: '首页',
     mines: '矿山',
@@ -172,7 +177,13 @@ export const zhCN = {
     address: '地址',
     mines: '所属矿山',
   },
-  regionPage: { title: '行政区划', code: '代码', name: '名称', mines: '矿山数', select: '选为当前区域' },
+  regionPage: {
+    title: '行政区划',
+    code: '代码',
+    name: '名称',
+    mines: '矿山数',
+    select: '选为当前区域',
+  },
   auditTypes: {
     'registry.mine.created': '登记',
     'registry.mine.updated': '修改',

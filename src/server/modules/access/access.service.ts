@@ -237,7 +237,11 @@ export async function revokeToken(deps: ServiceDeps, principal: Principal, id: s
 }
 
 /** Remembers the caller's interface language (zh-CN by default). */
-export async function setLocale(deps: ServiceDeps, principal: Principal, locale: 'zh-CN' | 'en-US') {
+export async function setLocale(
+  deps: ServiceDeps,
+  principal: Principal,
+  locale: 'zh-CN' | 'en-US',
+) {
   if (principal.kind !== 'user') throw new AppError(AppErrorCode.Forbidden, '令牌不能修改用户偏好');
   await repo.updateUserLocale(deps.db, principal.userId, locale);
   return { ...principal, locale };

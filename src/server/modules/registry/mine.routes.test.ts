@@ -315,9 +315,17 @@ describe.each(engines)('registry API (%s)', (engine) => {
         payload: { name: coal?.name, enterpriseId: coal?.enterpriseId, disasterGrade: '高瓦斯' },
       });
       expect(same.statusCode).toBe(200);
-      const clash = await app.inject({ method: 'PATCH', url: `/api/mines/${pond?.id}`, headers: { cookie: admin }, payload: { name: coal?.name } });
+      const clash = await app.inject({
+        method: 'PATCH',
+        url: `/api/mines/${pond?.id}`,
+        headers: { cookie: admin },
+        payload: { name: coal?.name },
+      });
       expect(clash.statusCode).toBe(400);
-      expect(clash.json().details[0]).toMatchObject({ path: 'name', message: '该企业已登记同名矿山' });
+      expect(clash.json().details[0]).toMatchObject({
+        path: 'name',
+        message: '该企业已登记同名矿山',
+      });
     });
 
     it('an enterprise user may not change the standardization level or move the mine', async () => {

@@ -132,7 +132,8 @@ export async function updateMine(
       const problems = await checkMineReferences(tx, principal, [probe]);
       // The mine's own name is not a duplicate of itself: only a changed (enterprise, name) can clash.
       const keepsIdentity =
-        check.data.name === current.mine.name && check.data.enterpriseId === current.mine.enterpriseId;
+        check.data.name === current.mine.name &&
+        check.data.enterpriseId === current.mine.enterpriseId;
       const relevant = (problems.get(0) ?? []).filter((d) => !(d.path === 'name' && keepsIdentity));
       throwIfProblems(new Map([[0, relevant]]));
     }

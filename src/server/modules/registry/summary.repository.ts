@@ -21,7 +21,9 @@ export async function countBy(db: Db, where: SQL | undefined, column: GroupColum
 /** Mine counts per child region, where a child is identified by the first `prefixLength` digits. */
 export async function countByChildRegion(db: Db, where: SQL | undefined, prefixLength: 4 | 6) {
   const child =
-    prefixLength === 4 ? sql<string>`substr(${mines.countyCode}, 1, 4) || '00'` : sql<string>`${mines.countyCode}`;
+    prefixLength === 4
+      ? sql<string>`substr(${mines.countyCode}, 1, 4) || '00'`
+      : sql<string>`${mines.countyCode}`;
   const rows = await db
     .select({ code: child, count: count() })
     .from(mines)
@@ -29,7 +31,15 @@ export async function countByChildRegion(db: Db, where: SQL | undefined, prefixL
     .groupBy(child)
     .orderBy(child);
   const names = rows.length
-    ? await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, rows.map((r) => r.code)))
+    ? await db
+        .select({ code: regions.code, name: regions.name })
+        .from(regions)
+        .where(
+          inArray(
+            regions.code,
+            rows.map((r) => r.code),
+          ),
+        )
     : [];
   const byCode = new Map(names.map((n) => [n.code, n.name]));
   return rows.map((r) => ({ code: r.code, name: byCode.get(r.code) ?? r.code, count: r.count }));
@@ -53,11 +63,20 @@ export async function licenceAlerts(db: Db, where: SQL | undefined, expiry: SQL,
     .where(cond)
     .orderBy(asc(licences.expiresOn), asc(mines.name))
     .limit(limit);
-  const [total] = await db.select({ n: count() }).from(licences).innerJoin(mines, eq(mines.id, licences.mineId)).where(cond);
+  const [total] = await db
+    .select({ n: count() })
+    .from(licences)
+    .innerJoin(mines, eq(mines.id, licences.mineId))
+    .where(cond);
   return { total: total?.n ?? 0, items };
 }
 
-export async function minesWithStatus(db: Db, where: SQL | undefined, statuses: string[], limit: number) {
+export async function minesWithStatus(
+  db: Db,
+  where: SQL | undefined,
+  statuses: string[],
+  limit: number,
+) {
   const cond = and(where, isNull(mines.archivedAt), inArray(mines.status, statuses));
   const items = await db
     .select({

@@ -30,7 +30,9 @@ export async function registrySummary(
   const today = todayIn(deps.clock);
   const until = todayIn(deps.clock, days);
   const [byKind, byStatus, byScale, byStandardization] = await Promise.all(
-    (['kind', 'status', 'scale', 'standardizationLevel'] as const).map((c) => repo.countBy(deps.db, where, c)),
+    (['kind', 'status', 'scale', 'standardizationLevel'] as const).map((c) =>
+      repo.countBy(deps.db, where, c),
+    ),
   );
   // Children of the selected region: cities under a province, counties under a city.
   const childDigits = !prefix || prefix.length === 2 ? 4 : prefix.length === 4 ? 6 : undefined;
@@ -48,7 +50,12 @@ export async function registrySummary(
       sql`${licences.expiresOn} >= ${today} AND ${licences.expiresOn} <= ${until}`,
       ALERT_LIMIT,
     ),
-    licencesExpired: await repo.licenceAlerts(deps.db, where, sql`${licences.expiresOn} < ${today}`, ALERT_LIMIT),
+    licencesExpired: await repo.licenceAlerts(
+      deps.db,
+      where,
+      sql`${licences.expiresOn} < ${today}`,
+      ALERT_LIMIT,
+    ),
     suspended: await repo.minesWithStatus(
       deps.db,
       where,

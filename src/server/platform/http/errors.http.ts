@@ -97,7 +97,10 @@ export function installErrorHandling(app: FastifyInstance, options: { spa: boole
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '';
     if (options.spa && req.method === 'GET' && !url.startsWith('/api/')) {
-      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+      return reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .sendFile('index.html');
     }
     return reply.status(404).send({
       code: AppErrorCode.NotFound,

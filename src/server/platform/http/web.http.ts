@@ -12,7 +12,10 @@ export async function serveWebApp(app: FastifyInstance, webDir: string): Promise
     index: false,
     wildcard: false,
     setHeaders: (reply, filePath) => {
-      void reply.header('cache-control', filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      void reply.header(
+        'cache-control',
+        filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
 }

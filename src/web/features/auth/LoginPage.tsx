@@ -21,7 +21,7 @@ export function LoginPage() {
     setError(null);
     try {
       await login(values.username, values.password);
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : t('errors.server'));
     } finally {
@@ -32,8 +32,21 @@ export function LoginPage() {
     <main className="login-page">
       <Card style={{ width: 380 }}>
         <Typography.Title level={3}>{t('app.name')}</Typography.Title>
-        {error && <Alert type="error" message={t('login.failed')} description={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
-        <Form layout="vertical" onFinish={(v: { username: string; password: string }) => void submit(v)} requiredMark={false}>
+        {error && (
+          <Alert
+            type="error"
+            message={t('login.failed')}
+            description={error}
+            showIcon
+            style={{ marginBottom: 16 }}
+            role="alert"
+          />
+        )}
+        <Form
+          layout="vertical"
+          onFinish={(v: { username: string; password: string }) => void submit(v)}
+          requiredMark={false}
+        >
           <Form.Item label={t('login.username')} name="username" rules={[{ required: true }]}>
             <Input autoComplete="username" autoFocus />
           </Form.Item>

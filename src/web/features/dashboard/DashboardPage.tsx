@@ -41,7 +41,11 @@ export function DashboardPage() {
   if (error) return <QueryError error={error} />;
   if (isLoading || !data || !charts) return <Skeleton active />;
   const alertColumns = [
-    { title: t('mine.name'), dataIndex: 'mineName', render: (name: string, r: Alert) => <Link to={`/mines/${r.mineId}`}>{name}</Link> },
+    {
+      title: t('mine.name'),
+      dataIndex: 'mineName',
+      render: (name: string, r: Alert) => <Link to={`/mines/${r.mineId}`}>{name}</Link>,
+    },
     { title: t('mine.county'), dataIndex: 'countyName' },
     { title: t('mine.licenceKind'), dataIndex: 'kind', render: (k: string) => v(k) },
     { title: t('mine.expiresOn'), dataIndex: 'expiresOn' },
@@ -64,7 +68,11 @@ export function DashboardPage() {
     <div>
       <div className="page-header">
         <h1>{t('dashboard.title')}</h1>
-        <Statistic title={t('dashboard.totalMines')} value={data.totalMines} data-testid="total-mines" />
+        <Statistic
+          title={t('dashboard.totalMines')}
+          value={data.totalMines}
+          data-testid="total-mines"
+        />
       </div>
       <Row gutter={[16, 16]}>
         {chartCard(t('dashboard.byKind'), charts.kind)}
@@ -79,13 +87,31 @@ export function DashboardPage() {
           </Col>
         )}
         <Col xs={24} xl={12}>
-          <Card title={`${t('dashboard.licencesExpiring', { days: data.licenceWarningDays })} (${data.licencesExpiring.total})`} size="small">
-            <Table<Alert> size="small" rowKey={(r) => `${r.mineId}-${r.number}`} columns={alertColumns} dataSource={data.licencesExpiring.items} pagination={{ pageSize: 5 }} />
+          <Card
+            title={`${t('dashboard.licencesExpiring', { days: data.licenceWarningDays })} (${data.licencesExpiring.total})`}
+            size="small"
+          >
+            <Table<Alert>
+              size="small"
+              rowKey={(r) => `${r.mineId}-${r.number}`}
+              columns={alertColumns}
+              dataSource={data.licencesExpiring.items}
+              pagination={{ pageSize: 5 }}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card title={`${t('dashboard.licencesExpired')} (${data.licencesExpired.total})`} size="small">
-            <Table<Alert> size="small" rowKey={(r) => `${r.mineId}-${r.number}`} columns={alertColumns} dataSource={data.licencesExpired.items} pagination={{ pageSize: 5 }} />
+          <Card
+            title={`${t('dashboard.licencesExpired')} (${data.licencesExpired.total})`}
+            size="small"
+          >
+            <Table<Alert>
+              size="small"
+              rowKey={(r) => `${r.mineId}-${r.number}`}
+              columns={alertColumns}
+              dataSource={data.licencesExpired.items}
+              pagination={{ pageSize: 5 }}
+            />
           </Card>
         </Col>
         <Col xs={24}>
@@ -96,16 +122,32 @@ export function DashboardPage() {
               dataSource={data.suspended.items}
               pagination={{ pageSize: 5 }}
               columns={[
-                { title: t('mine.name'), dataIndex: 'name', render: (name: string, r: { id: string }) => <Link to={`/mines/${r.id}`}>{name}</Link> },
+                {
+                  title: t('mine.name'),
+                  dataIndex: 'name',
+                  render: (name: string, r: { id: string }) => (
+                    <Link to={`/mines/${r.id}`}>{name}</Link>
+                  ),
+                },
                 { title: t('mine.county'), dataIndex: 'countyName' },
                 { title: t('mine.kind'), dataIndex: 'kind', render: (k: string) => v(k) },
-                { title: t('mine.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+                {
+                  title: t('mine.status'),
+                  dataIndex: 'status',
+                  render: (s: string) => <StatusTag status={s} />,
+                },
                 { title: t('mine.statusSince'), dataIndex: 'statusSince' },
               ]}
             />
           </Card>
         </Col>
-        {[t('dashboard.hazards'), t('dashboard.alarms'), t('dashboard.leads'), t('dashboard.inspections'), t('dashboard.plans')].map(soon)}
+        {[
+          t('dashboard.hazards'),
+          t('dashboard.alarms'),
+          t('dashboard.leads'),
+          t('dashboard.inspections'),
+          t('dashboard.plans'),
+        ].map(soon)}
       </Row>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
         GB/T 2260 · {region ?? t('region.all')}

@@ -13,8 +13,14 @@ import { QueryError } from '../../layout/ErrorPage.tsx';
 export function EnterpriseDetailPage() {
   const { id = '' } = useParams();
   const { t, v } = useI18n();
-  const ent = useQuery({ queryKey: ['enterprise', id], queryFn: () => api<EnterpriseResponse>('GET', `/api/enterprises/${id}`) });
-  const mines = useQuery({ queryKey: ['enterprise', id, 'mines'], queryFn: () => api<{ items: MineResponse[] }>('GET', `/api/mines?enterpriseId=${id}&limit=500`) });
+  const ent = useQuery({
+    queryKey: ['enterprise', id],
+    queryFn: () => api<EnterpriseResponse>('GET', `/api/enterprises/${id}`),
+  });
+  const mines = useQuery({
+    queryKey: ['enterprise', id, 'mines'],
+    queryFn: () => api<{ items: MineResponse[] }>('GET', `/api/mines?enterpriseId=${id}&limit=500`),
+  });
   usePageTitle(ent.data?.name ?? t('nav.enterprises'));
   if (ent.error) return <QueryError error={ent.error} />;
   const e = ent.data;
@@ -26,9 +32,15 @@ export function EnterpriseDetailPage() {
       </div>
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('enterprise.creditCode')}>{e.creditCode}</Descriptions.Item>
-        <Descriptions.Item label={t('enterprise.region')}>{`${e.regionName} (${e.regionCode})`}</Descriptions.Item>
-        <Descriptions.Item label={t('enterprise.legalRepresentative')}>{e.legalRepresentative ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('enterprise.parentCompany')}>{e.parentCompany ?? '—'}</Descriptions.Item>
+        <Descriptions.Item
+          label={t('enterprise.region')}
+        >{`${e.regionName} (${e.regionCode})`}</Descriptions.Item>
+        <Descriptions.Item label={t('enterprise.legalRepresentative')}>
+          {e.legalRepresentative ?? '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('enterprise.parentCompany')}>
+          {e.parentCompany ?? '—'}
+        </Descriptions.Item>
         <Descriptions.Item label={t('enterprise.address')}>{e.address ?? '—'}</Descriptions.Item>
       </Descriptions>
       <Tabs
@@ -44,15 +56,27 @@ export function EnterpriseDetailPage() {
                 dataSource={mines.data?.items ?? []}
                 pagination={false}
                 columns={[
-                  { title: t('mine.name'), dataIndex: 'name', render: (name: string, m) => <Link to={`/mines/${m.id}`}>{name}</Link> },
+                  {
+                    title: t('mine.name'),
+                    dataIndex: 'name',
+                    render: (name: string, m) => <Link to={`/mines/${m.id}`}>{name}</Link>,
+                  },
                   { title: t('mine.county'), dataIndex: 'countyName' },
                   { title: t('mine.kind'), dataIndex: 'kind', render: (k: string) => v(k) },
-                  { title: t('mine.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+                  {
+                    title: t('mine.status'),
+                    dataIndex: 'status',
+                    render: (s: string) => <StatusTag status={s} />,
+                  },
                 ]}
               />
             ),
           },
-          { key: 'audit', label: t('mine.tabAudit'), children: <AuditHistory entityType="enterprise" entityId={e.id} /> },
+          {
+            key: 'audit',
+            label: t('mine.tabAudit'),
+            children: <AuditHistory entityType="enterprise" entityId={e.id} />,
+          },
         ]}
       />
     </div>

@@ -36,8 +36,17 @@ export function EnterpriseListPage() {
       <div className="page-header">
         <h1>{t('enterprise.listTitle')}</h1>
         <Space wrap>
-          <Input.Search aria-label={t('common.search')} placeholder={t('enterprise.name')} allowClear onSearch={setQ} style={{ width: 240 }} />
-          <Button icon={<DownloadOutlined />} href={`/api/enterprises/export${toQuery({ region, q, format: 'xlsx' })}`}>
+          <Input.Search
+            aria-label={t('common.search')}
+            placeholder={t('enterprise.name')}
+            allowClear
+            onSearch={setQ}
+            style={{ width: 240 }}
+          />
+          <Button
+            icon={<DownloadOutlined />}
+            href={`/api/enterprises/export${toQuery({ region, q, format: 'xlsx' })}`}
+          >
             {t('common.export')}
           </Button>
         </Space>
@@ -50,7 +59,11 @@ export function EnterpriseListPage() {
         pagination={false}
         scroll={{ x: 900 }}
         columns={[
-          { title: t('enterprise.name'), dataIndex: 'name', render: (name: string, e) => <Link to={`/enterprises/${e.id}`}>{name}</Link> },
+          {
+            title: t('enterprise.name'),
+            dataIndex: 'name',
+            render: (name: string, e) => <Link to={`/enterprises/${e.id}`}>{name}</Link>,
+          },
           { title: t('enterprise.creditCode'), dataIndex: 'creditCode' },
           { title: t('enterprise.region'), dataIndex: 'regionName' },
           { title: t('enterprise.legalRepresentative'), dataIndex: 'legalRepresentative' },
@@ -63,7 +76,10 @@ export function EnterpriseListPage() {
           <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
             {t('common.previous')}
           </Button>
-          <Button disabled={!data?.nextCursor} onClick={() => setCursors((c) => [...c, data?.nextCursor ?? undefined])}>
+          <Button
+            disabled={!data?.nextCursor}
+            onClick={() => setCursors((c) => [...c, data?.nextCursor ?? undefined])}
+          >
             {t('common.next')}
           </Button>
         </Space>

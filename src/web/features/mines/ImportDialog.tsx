@@ -10,16 +10,32 @@ import { api, ApiError } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ImportReport, type ImportReportData } from './ImportReport.tsx';
 
-async function upload(file: File, mode: 'all' | 'valid-only', dryRun: boolean): Promise<ImportReportData> {
+async function upload(
+  file: File,
+  mode: 'all' | 'valid-only',
+  dryRun: boolean,
+): Promise<ImportReportData> {
   const form = new FormData();
   form.append('file', file);
   try {
-    return await api<ImportReportData>('POST', `/api/mines/import?mode=${mode}&dryRun=${dryRun}`, form);
+    return await api<ImportReportData>(
+      'POST',
+      `/api/mines/import?mode=${mode}&dryRun=${dryRun}`,
+      form,
+    );
   } catch (e) {
     // 422: the report travels as the error's details; other errors are about the file as a whole.
     if (e instanceof ApiError && (e.status === 422 || e.status === 400)) {
       const rows = new Set(e.details.map((d) => d.row).filter((r) => r !== undefined));
-      return { totalRows: 0, validRows: 0, invalidRows: rows.size, written: 0, enterprisesCreated: 0, dryRun, errors: e.details };
+      return {
+        totalRows: 0,
+        validRows: 0,
+        invalidRows: rows.size,
+        written: 0,
+        enterprisesCreated: 0,
+        dryRun,
+        errors: e.details,
+      };
     }
     throw e;
   }
@@ -49,7 +65,12 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
     setReport(null);
     onClose();
   };
-  const canImport = Boolean(report && report.validRows > 0 && report.written === 0 && (mode === 'valid-only' || report.invalidRows === 0));
+  const canImport = Boolean(
+    report &&
+    report.validRows > 0 &&
+    report.written === 0 &&
+    (mode === 'valid-only' || report.invalidRows === 0),
+  );
   return (
     <Modal
       open={open}
@@ -59,10 +80,21 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
       footer={
         <Space>
           <Button onClick={close}>{t('common.close')}</Button>
-          <Button onClick={() => void run(true)} disabled={!file} loading={busy} data-testid="import-validate">
+          <Button
+            onClick={() => void run(true)}
+            disabled={!file}
+            loading={busy}
+            data-testid="import-validate"
+          >
             {t('importer.validate')}
           </Button>
-          <Button type="primary" onClick={() => void run(false)} disabled={!canImport} loading={busy} data-testid="import-run">
+          <Button
+            type="primary"
+            onClick={() => void run(false)}
+            disabled={!canImport}
+            loading={busy}
+            data-testid="import-run"
+          >
             {t('importer.run')}
           </Button>
         </Space>

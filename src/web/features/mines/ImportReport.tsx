@@ -1,5 +1,6 @@
 import { Alert, Table } from 'antd';
 import type { ApiErrorDetail } from '../../app/api.ts';
+import { displayValue } from '../../app/format.ts';
 import { useI18n } from '../../app/i18n.tsx';
 
 /** What the import API answers (or the details of its 422). */
@@ -16,7 +17,11 @@ export interface ImportReportData {
 /** The row-by-row report of an import: totals, then every bad row and field. */
 export function ImportReport({ report }: { report: ImportReportData }) {
   const { t } = useI18n();
-  const summary = t('importer.summary', { total: report.totalRows, valid: report.validRows, invalid: report.invalidRows });
+  const summary = t('importer.summary', {
+    total: report.totalRows,
+    valid: report.validRows,
+    invalid: report.invalidRows,
+  });
   return (
     <div data-testid="import-report">
       <Alert
@@ -25,7 +30,10 @@ export function ImportReport({ report }: { report: ImportReportData }) {
         message={summary}
         description={
           report.written
-            ? t('importer.written', { written: report.written, enterprises: report.enterprisesCreated })
+            ? t('importer.written', {
+                written: report.written,
+                enterprises: report.enterprisesCreated,
+              })
             : t('importer.nothingWritten')
         }
         style={{ marginBottom: 12 }}
@@ -40,7 +48,11 @@ export function ImportReport({ report }: { report: ImportReportData }) {
             { title: t('importer.row'), dataIndex: 'row', width: 70 },
             { title: t('importer.column'), dataIndex: 'path', width: 160 },
             { title: t('importer.problem'), dataIndex: 'message' },
-            { title: t('importer.value'), dataIndex: 'value', render: (v: unknown) => (v === undefined ? '' : String(v as string)) },
+            {
+              title: t('importer.value'),
+              dataIndex: 'value',
+              render: (v: unknown) => displayValue(v),
+            },
           ]}
         />
       )}

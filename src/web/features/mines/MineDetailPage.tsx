@@ -51,10 +51,23 @@ export function MineDetailPage() {
   const { t, v } = useI18n();
   const { can } = useSession();
   const [statusOpen, setStatusOpen] = useState(false);
-  const mine = useQuery({ queryKey: ['mine', id], queryFn: () => api<MineResponse>('GET', `/api/mines/${id}`) });
-  const history = useQuery({ queryKey: ['mine', id, 'status'], queryFn: () => api<StatusChange[]>('GET', `/api/mines/${id}/status-history`) });
-  const people = useQuery({ queryKey: ['mine', id, 'people'], queryFn: () => api<{ items: PersonResponse[] }>('GET', `/api/people?mineId=${id}&limit=200`) });
-  const contractors = useQuery({ queryKey: ['mine', id, 'contractors'], queryFn: () => api<{ items: ContractorResponse[] }>('GET', `/api/contractors?mineId=${id}&limit=200`) });
+  const mine = useQuery({
+    queryKey: ['mine', id],
+    queryFn: () => api<MineResponse>('GET', `/api/mines/${id}`),
+  });
+  const history = useQuery({
+    queryKey: ['mine', id, 'status'],
+    queryFn: () => api<StatusChange[]>('GET', `/api/mines/${id}/status-history`),
+  });
+  const people = useQuery({
+    queryKey: ['mine', id, 'people'],
+    queryFn: () => api<{ items: PersonResponse[] }>('GET', `/api/people?mineId=${id}&limit=200`),
+  });
+  const contractors = useQuery({
+    queryKey: ['mine', id, 'contractors'],
+    queryFn: () =>
+      api<{ items: ContractorResponse[] }>('GET', `/api/contractors?mineId=${id}&limit=200`),
+  });
   usePageTitle(mine.data?.name ?? t('nav.mines'));
   if (mine.error) return <QueryError error={mine.error} />;
   const m = mine.data;
@@ -69,14 +82,22 @@ export function MineDetailPage() {
       <Descriptions.Item label={t('mine.enterprise')}>
         <Link to={`/enterprises/${m.enterpriseId}`}>{m.enterpriseName}</Link>
       </Descriptions.Item>
-      <Descriptions.Item label={t('mine.county')}>{`${m.countyName} (${m.countyCode})`}</Descriptions.Item>
+      <Descriptions.Item
+        label={t('mine.county')}
+      >{`${m.countyName} (${m.countyCode})`}</Descriptions.Item>
       <Descriptions.Item label={t('mine.kind')}>{v(m.kind)}</Descriptions.Item>
       <Descriptions.Item label={t('mine.scale')}>{v(m.scale)}</Descriptions.Item>
       <Descriptions.Item label={t('mine.status')}>
         <StatusTag status={m.status} /> {m.statusSince}
       </Descriptions.Item>
-      <Descriptions.Item label={t('mine.standardizationLevel')}>{v(m.standardizationLevel)}</Descriptions.Item>
-      {m.tailingsGrade && <Descriptions.Item label={t('mine.tailingsGrade')}>{tailingsGradeNames[m.tailingsGrade - 1]}</Descriptions.Item>}
+      <Descriptions.Item label={t('mine.standardizationLevel')}>
+        {v(m.standardizationLevel)}
+      </Descriptions.Item>
+      {m.tailingsGrade && (
+        <Descriptions.Item label={t('mine.tailingsGrade')}>
+          {tailingsGradeNames[m.tailingsGrade - 1]}
+        </Descriptions.Item>
+      )}
       {factFields
         .filter((f) => m[f] !== null)
         .map((f) => (
@@ -121,7 +142,11 @@ export function MineDetailPage() {
                   { title: t('mine.licenceKind'), dataIndex: 'kind', render: (k: string) => v(k) },
                   { title: t('mine.licenceNumber'), dataIndex: 'number' },
                   { title: t('mine.issuedOn'), dataIndex: 'issuedOn' },
-                  { title: t('mine.expiresOn'), dataIndex: 'expiresOn', render: (d: string) => <ExpiryBadge date={d} /> },
+                  {
+                    title: t('mine.expiresOn'),
+                    dataIndex: 'expiresOn',
+                    render: (d: string) => <ExpiryBadge date={d} />,
+                  },
                 ]}
               />
             ),
@@ -135,7 +160,8 @@ export function MineDetailPage() {
                   key: h.id,
                   children: (
                     <span>
-                      <strong>{h.effectiveDate}</strong> {h.fromStatus ? `${v(h.fromStatus)} → ` : ''}
+                      <strong>{h.effectiveDate}</strong>{' '}
+                      {h.fromStatus ? `${v(h.fromStatus)} → ` : ''}
                       <StatusTag status={h.toStatus} /> {h.reason}
                     </span>
                   ),
@@ -155,7 +181,11 @@ export function MineDetailPage() {
                 pagination={false}
                 columns={[
                   { title: t('mine.personName'), dataIndex: 'name' },
-                  { title: t('mine.personRoles'), dataIndex: 'roles', render: (r: string[]) => r.map((x) => <Tag key={x}>{x}</Tag>) },
+                  {
+                    title: t('mine.personRoles'),
+                    dataIndex: 'roles',
+                    render: (r: string[]) => r.map((x) => <Tag key={x}>{x}</Tag>),
+                  },
                   { title: t('mine.idNumber'), dataIndex: 'idNumberMasked' },
                   { title: t('mine.education'), dataIndex: 'education' },
                   { title: t('mine.miningYears'), dataIndex: 'miningYears' },
@@ -189,17 +219,30 @@ export function MineDetailPage() {
                 columns={[
                   { title: t('mine.contractorName'), dataIndex: 'name' },
                   { title: t('mine.creditCode'), dataIndex: 'creditCode' },
-                  { title: t('mine.scopes'), dataIndex: 'scopes', render: (s: string[]) => s.join('、') },
+                  {
+                    title: t('mine.scopes'),
+                    dataIndex: 'scopes',
+                    render: (s: string[]) => s.join('、'),
+                  },
                   { title: t('mine.startsOn'), dataIndex: 'startsOn' },
                   { title: t('mine.endsOn'), dataIndex: 'endsOn' },
                 ]}
               />
             ),
           },
-          { key: 'audit', label: t('mine.tabAudit'), children: <AuditHistory entityType="mine" entityId={m.id} /> },
+          {
+            key: 'audit',
+            label: t('mine.tabAudit'),
+            children: <AuditHistory entityType="mine" entityId={m.id} />,
+          },
         ]}
       />
-      <StatusDialog mineId={m.id} current={m.status} open={statusOpen} onClose={() => setStatusOpen(false)} />
+      <StatusDialog
+        mineId={m.id}
+        current={m.status}
+        open={statusOpen}
+        onClose={() => setStatusOpen(false)}
+      />
     </div>
   );
 }

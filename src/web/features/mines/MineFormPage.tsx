@@ -2,8 +2,23 @@
  * Register a mine or edit one. Field-level errors from the API appear next to their fields.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Skeleton, Space, Switch } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Switch,
+} from 'antd';
+import dayjs from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { EnterpriseResponse, MineResponse } from '../../../shared/registry.schemas.ts';
@@ -43,7 +58,7 @@ export function toBody(values: Values, editing: boolean): Values {
       if (editing) out[k] = null;
       continue;
     }
-    out[k] = dayjs.isDayjs(v) ? (v as Dayjs).format('YYYY-MM-DD') : v;
+    out[k] = dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : v;
   }
   return out;
 }
@@ -61,39 +76,86 @@ export function MineFormPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const kind = Form.useWatch('kind', form) as string | undefined;
   usePageTitle(editing ? t('mine.editTitle') : t('mine.createTitle'));
-  const mine = useQuery({ queryKey: ['mine', id], queryFn: () => api<MineResponse>('GET', `/api/mines/${id}`), enabled: editing });
+  const mine = useQuery({
+    queryKey: ['mine', id],
+    queryFn: () => api<MineResponse>('GET', `/api/mines/${id}`),
+    enabled: editing,
+  });
   const enterprises = useQuery({
     queryKey: ['enterprise-options', enterpriseSearch],
-    queryFn: () => api<{ items: EnterpriseResponse[] }>('GET', `/api/enterprises${toQuery({ q: enterpriseSearch, limit: 50 })}`),
+    queryFn: () =>
+      api<{ items: EnterpriseResponse[] }>(
+        'GET',
+        `/api/enterprises${toQuery({ q: enterpriseSearch, limit: 50 })}`,
+      ),
   });
   useEffect(() => {
     if (!mine.data) return;
     const initial: Values = { ...mine.data };
-    for (const f of dateFields) if (typeof initial[f] === 'string') initial[f] = dayjs(initial[f] as string);
+    for (const f of dateFields) if (typeof initial[f] === 'string') initial[f] = dayjs(initial[f]);
     form.setFieldsValue(initial);
   }, [mine.data, form]);
-  const counties = useMemo(() => regions.filter((r) => r.level === 3).map((r) => ({ value: r.code, label: `${r.name} ${r.code}` })), [regions]);
+  const counties = useMemo(
+    () =>
+      regions
+        .filter((r) => r.level === 3)
+        .map((r) => ({ value: r.code, label: `${r.name} ${r.code}` })),
+    [regions],
+  );
   if (mine.error) return <QueryError error={mine.error} />;
   if (editing && !mine.data) return <Skeleton active />;
   const specific = new Set(kind ? (attributesByKind[kind] ?? []) : []);
   const enterpriseOptions = [
     ...(mine.data ? [{ value: mine.data.enterpriseId, label: mine.data.enterpriseName }] : []),
-    ...(enterprises.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.name} (${e.creditCode})` })),
+    ...(enterprises.data?.items ?? []).map((e) => ({
+      value: e.id,
+      label: `${e.name} (${e.creditCode})`,
+    })),
   ];
   const submit = async (values: Values) => {
     setFormError(null);
-    const generic = ['name', 'enterpriseId', 'countyCode', 'kind', 'scale', 'standardizationLevel', 'standardizationDate', 'disasterGrade', 'longitude', 'latitude'];
-    const allowed = new Set([...generic, ...specific, ...(editing ? [] : ['status', 'statusSince'])]);
-    const body = toBody(Object.fromEntries(Object.entries(values).filter(([k]) => allowed.has(k))), editing);
+    const generic = [
+      'name',
+      'enterpriseId',
+      'countyCode',
+      'kind',
+      'scale',
+      'standardizationLevel',
+      'standardizationDate',
+      'disasterGrade',
+      'longitude',
+      'latitude',
+    ];
+    const allowed = new Set([
+      ...generic,
+      ...specific,
+      ...(editing ? [] : ['status', 'statusSince']),
+    ]);
+    const body = toBody(
+      Object.fromEntries(Object.entries(values).filter(([k]) => allowed.has(k))),
+      editing,
+    );
     // On edit, clear the attributes the new kind does not have.
-    if (editing) for (const f of Object.keys(numberFields).concat(['hydrogeologyType', 'tailingsStacking', 'tailingsOverhead', 'tailingsLastDischarge'])) if (!specific.has(f as never)) body[f] = null;
+    if (editing) {
+      for (const f of Object.keys(numberFields).concat([
+        'hydrogeologyType',
+        'tailingsStacking',
+        'tailingsOverhead',
+        'tailingsLastDischarge',
+      ])) {
+        if (!specific.has(f as never)) body[f] = null;
+      }
+    }
     try {
       const saved = editing
-        ? await api<MineResponse>('PATCH', `/api/mines/${id}`, { ...body, version: mine.data?.version })
+        ? await api<MineResponse>('PATCH', `/api/mines/${id}`, {
+            ...body,
+            version: mine.data?.version,
+          })
         : await api<MineResponse>('POST', '/api/mines', body);
       await qc.invalidateQueries();
       void message.success(t('common.saved'));
-      navigate(`/mines/${saved.id}`);
+      void navigate(`/mines/${saved.id}`);
     } catch (e) {
       const errors = fieldErrors(e);
       form.setFields(errors.map((f) => ({ name: f.name as [string], errors: f.errors })));
@@ -109,10 +171,25 @@ export function MineFormPage() {
   return (
     <div>
       <div className="page-header">
-        <h1>{editing ? `${t('mine.editTitle')}: ${mine.data?.name ?? ''}` : t('mine.createTitle')}</h1>
+        <h1>
+          {editing ? `${t('mine.editTitle')}: ${mine.data?.name ?? ''}` : t('mine.createTitle')}
+        </h1>
       </div>
-      {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} role="alert" />}
-      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} initialValues={{ standardizationLevel: '未达标', status: '生产', statusSince: dayjs() }}>
+      {formError && (
+        <Alert
+          type="error"
+          showIcon
+          message={formError}
+          style={{ marginBottom: 16 }}
+          role="alert"
+        />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) => void submit(values)}
+        initialValues={{ standardizationLevel: '未达标', status: '生产', statusSince: dayjs() }}
+      >
         <Card size="small">
           <Row gutter={16}>
             <Col xs={24} md={12} xl={8}>
@@ -121,8 +198,17 @@ export function MineFormPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12} xl={8}>
-              <Form.Item name="enterpriseId" label={label('enterprise')} rules={[{ required: true }]}>
-                <Select showSearch filterOption={false} onSearch={setEnterpriseSearch} options={enterpriseOptions} />
+              <Form.Item
+                name="enterpriseId"
+                label={label('enterprise')}
+                rules={[{ required: true }]}
+              >
+                <Select
+                  showSearch
+                  filterOption={false}
+                  onSearch={setEnterpriseSearch}
+                  options={enterpriseOptions}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} xl={8}>
@@ -130,17 +216,31 @@ export function MineFormPage() {
                 <Select showSearch optionFilterProp="label" options={counties} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={8}>{select('kind', mineKinds, true)}</Col>
-            <Col xs={24} md={12} xl={8}>{select('scale', mineScales, true)}</Col>
-            {!editing && <Col xs={24} md={12} xl={8}>{select('status', mineStatuses, true)}</Col>}
+            <Col xs={24} md={12} xl={8}>
+              {select('kind', mineKinds, true)}
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              {select('scale', mineScales, true)}
+            </Col>
             {!editing && (
               <Col xs={24} md={12} xl={8}>
-                <Form.Item name="statusSince" label={label('statusSince')} rules={[{ required: true }]}>
+                {select('status', mineStatuses, true)}
+              </Col>
+            )}
+            {!editing && (
+              <Col xs={24} md={12} xl={8}>
+                <Form.Item
+                  name="statusSince"
+                  label={label('statusSince')}
+                  rules={[{ required: true }]}
+                >
                   <DatePicker style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             )}
-            <Col xs={24} md={12} xl={8}>{select('standardizationLevel', standardizationLevels, true)}</Col>
+            <Col xs={24} md={12} xl={8}>
+              {select('standardizationLevel', standardizationLevels, true)}
+            </Col>
             <Col xs={24} md={12} xl={8}>
               <Form.Item name="standardizationDate" label={label('standardizationDate')}>
                 <DatePicker style={{ width: '100%' }} />
@@ -166,15 +266,32 @@ export function MineFormPage() {
               .map(([f, range]) => (
                 <Col xs={24} md={12} xl={8} key={f}>
                   <Form.Item name={f} label={label(f)}>
-                    <InputNumber min={range.min} max={range.max} precision={range.precision} style={{ width: '100%' }} />
+                    <InputNumber
+                      min={range.min}
+                      max={range.max}
+                      precision={range.precision}
+                      style={{ width: '100%' }}
+                    />
                   </Form.Item>
                 </Col>
               ))}
-            {specific.has('hydrogeologyType') && <Col xs={24} md={12} xl={8}>{select('hydrogeologyType', hydrogeologyTypes)}</Col>}
-            {specific.has('tailingsStacking') && <Col xs={24} md={12} xl={8}>{select('tailingsStacking', tailingsStackings)}</Col>}
+            {specific.has('hydrogeologyType') && (
+              <Col xs={24} md={12} xl={8}>
+                {select('hydrogeologyType', hydrogeologyTypes)}
+              </Col>
+            )}
+            {specific.has('tailingsStacking') && (
+              <Col xs={24} md={12} xl={8}>
+                {select('tailingsStacking', tailingsStackings)}
+              </Col>
+            )}
             {specific.has('tailingsOverhead') && (
               <Col xs={24} md={12} xl={8}>
-                <Form.Item name="tailingsOverhead" label={label('tailingsOverhead')} valuePropName="checked">
+                <Form.Item
+                  name="tailingsOverhead"
+                  label={label('tailingsOverhead')}
+                  valuePropName="checked"
+                >
                   <Switch />
                 </Form.Item>
               </Col>
@@ -192,7 +309,7 @@ export function MineFormPage() {
           <Button type="primary" htmlType="submit" data-testid="mine-save">
             {t('common.save')}
           </Button>
-          <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
+          <Button onClick={() => void navigate(-1)}>{t('common.cancel')}</Button>
         </Space>
       </Form>
     </div>

@@ -2,13 +2,29 @@
  * The mine list: every filter of the API, sortable columns, keyset pagination, export and import.
  */
 import { useEffect, useState } from 'react';
-import { Button, Card, Checkbox, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { TableProps } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { MineResponse } from '../../../shared/registry.schemas.ts';
-import { mineKinds, mineScales, mineStatuses, standardizationLevels } from '../../../shared/registry.enums.ts';
+import {
+  mineKinds,
+  mineScales,
+  mineStatuses,
+  standardizationLevels,
+} from '../../../shared/registry.enums.ts';
 import { api, toQuery } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
@@ -42,19 +58,26 @@ export function MineListPage() {
   const cursor = cursors[cursors.length - 1];
   const { data, error, isFetching } = useQuery({
     queryKey: ['mines', query, filters.limit, cursor],
-    queryFn: () => api<Page>('GET', `/api/mines${toQuery({ ...query, limit: filters.limit, cursor })}`),
+    queryFn: () =>
+      api<Page>('GET', `/api/mines${toQuery({ ...query, limit: filters.limit, cursor })}`),
     placeholderData: keepPreviousData,
   });
   if (error) return <QueryError error={error} />;
-  const options = (values: readonly string[]) => values.map((value) => ({ value, label: v(value) }));
+  const options = (values: readonly string[]) =>
+    values.map((value) => ({ value, label: v(value) }));
   const sortOrder = (key: 'name' | 'updatedAt') =>
-    filters.sort === key ? ('ascend' as const) : filters.sort === `-${key}` ? ('descend' as const) : null;
+    filters.sort === key
+      ? ('ascend' as const)
+      : filters.sort === `-${key}`
+        ? ('descend' as const)
+        : null;
   const onChange: TableProps<MineResponse>['onChange'] = (_p, _f, sorter) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
     const field = s?.field === 'updatedAt' ? 'updatedAt' : 'name';
     setFilters({ sort: s?.order === 'descend' ? `-${field}` : field });
   };
-  const exportHref = (format: 'csv' | 'xlsx') => `/api/mines/export${toQuery({ ...query, format })}`;
+  const exportHref = (format: 'csv' | 'xlsx') =>
+    `/api/mines/export${toQuery({ ...query, format })}`;
   return (
     <div>
       <div className="page-header">
@@ -91,18 +114,74 @@ export function MineListPage() {
             style={{ width: 220 }}
             allowClear
           />
-          <Select mode="multiple" aria-label={t('mine.kind')} data-testid="filter-kind" placeholder={t('mine.kind')} value={filters.kind} onChange={(kind: string[]) => setFilters({ kind })} options={options(mineKinds)} style={{ minWidth: 180 }} maxTagCount="responsive" />
-          <Select mode="multiple" aria-label={t('mine.status')} placeholder={t('mine.status')} value={filters.status} onChange={(status: string[]) => setFilters({ status })} options={options(mineStatuses)} style={{ minWidth: 150 }} maxTagCount="responsive" />
-          <Select mode="multiple" aria-label={t('mine.scale')} placeholder={t('mine.scale')} value={filters.scale} onChange={(scale: string[]) => setFilters({ scale })} options={options(mineScales)} style={{ minWidth: 120 }} maxTagCount="responsive" />
-          <Select mode="multiple" aria-label={t('mine.standardizationLevel')} placeholder={t('mine.standardizationLevel')} value={filters.standardizationLevel} onChange={(standardizationLevel: string[]) => setFilters({ standardizationLevel })} options={options(standardizationLevels)} style={{ minWidth: 150 }} maxTagCount="responsive" />
-          <InputNumber aria-label={t('mine.licenceExpiringWithinDays')} placeholder={t('mine.licenceExpiringWithinDays')} min={0} max={3650} value={filters.licenceExpiringWithinDays} onChange={(d) => setFilters({ licenceExpiringWithinDays: d ?? undefined })} style={{ width: 190 }} />
-          <Checkbox checked={filters.licenceExpired} onChange={(e) => setFilters({ licenceExpired: e.target.checked })}>
+          <Select
+            mode="multiple"
+            aria-label={t('mine.kind')}
+            data-testid="filter-kind"
+            placeholder={t('mine.kind')}
+            value={filters.kind}
+            onChange={(kind: string[]) => setFilters({ kind })}
+            options={options(mineKinds)}
+            style={{ minWidth: 180 }}
+            maxTagCount="responsive"
+          />
+          <Select
+            mode="multiple"
+            aria-label={t('mine.status')}
+            placeholder={t('mine.status')}
+            value={filters.status}
+            onChange={(status: string[]) => setFilters({ status })}
+            options={options(mineStatuses)}
+            style={{ minWidth: 150 }}
+            maxTagCount="responsive"
+          />
+          <Select
+            mode="multiple"
+            aria-label={t('mine.scale')}
+            placeholder={t('mine.scale')}
+            value={filters.scale}
+            onChange={(scale: string[]) => setFilters({ scale })}
+            options={options(mineScales)}
+            style={{ minWidth: 120 }}
+            maxTagCount="responsive"
+          />
+          <Select
+            mode="multiple"
+            aria-label={t('mine.standardizationLevel')}
+            placeholder={t('mine.standardizationLevel')}
+            value={filters.standardizationLevel}
+            onChange={(standardizationLevel: string[]) => setFilters({ standardizationLevel })}
+            options={options(standardizationLevels)}
+            style={{ minWidth: 150 }}
+            maxTagCount="responsive"
+          />
+          <InputNumber
+            aria-label={t('mine.licenceExpiringWithinDays')}
+            placeholder={t('mine.licenceExpiringWithinDays')}
+            min={0}
+            max={3650}
+            value={filters.licenceExpiringWithinDays}
+            onChange={(d) => setFilters({ licenceExpiringWithinDays: d ?? undefined })}
+            style={{ width: 190 }}
+          />
+          <Checkbox
+            checked={filters.licenceExpired}
+            onChange={(e) => setFilters({ licenceExpired: e.target.checked })}
+          >
             {t('mine.licenceExpired')}
           </Checkbox>
           <Button
             onClick={() => {
               setSearch('');
-              setFilters({ kind: [], status: [], scale: [], standardizationLevel: [], licenceExpiringWithinDays: undefined, licenceExpired: false, q: '' });
+              setFilters({
+                kind: [],
+                status: [],
+                scale: [],
+                standardizationLevel: [],
+                licenceExpiringWithinDays: undefined,
+                licenceExpired: false,
+                q: '',
+              });
             }}
           >
             {t('common.reset')}
@@ -119,32 +198,73 @@ export function MineListPage() {
         pagination={false}
         scroll={{ x: 1100 }}
         columns={[
-          { title: t('mine.name'), dataIndex: 'name', sorter: true, sortOrder: sortOrder('name'), render: (name: string, m) => <Link to={`/mines/${m.id}`}>{name}</Link> },
-          { title: t('mine.enterprise'), dataIndex: 'enterpriseName', render: (name: string, m) => <Link to={`/enterprises/${m.enterpriseId}`}>{name}</Link> },
+          {
+            title: t('mine.name'),
+            dataIndex: 'name',
+            sorter: true,
+            sortOrder: sortOrder('name'),
+            render: (name: string, m) => <Link to={`/mines/${m.id}`}>{name}</Link>,
+          },
+          {
+            title: t('mine.enterprise'),
+            dataIndex: 'enterpriseName',
+            render: (name: string, m) => <Link to={`/enterprises/${m.enterpriseId}`}>{name}</Link>,
+          },
           { title: t('mine.county'), dataIndex: 'countyName' },
           { title: t('mine.kind'), dataIndex: 'kind', render: (k: string) => v(k) },
           { title: t('mine.scale'), dataIndex: 'scale', render: (s: string) => v(s) },
-          { title: t('mine.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
-          { title: t('mine.standardizationLevel'), dataIndex: 'standardizationLevel', render: (s: string) => <Tag>{v(s)}</Tag> },
+          {
+            title: t('mine.status'),
+            dataIndex: 'status',
+            render: (s: string) => <StatusTag status={s} />,
+          },
+          {
+            title: t('mine.standardizationLevel'),
+            dataIndex: 'standardizationLevel',
+            render: (s: string) => <Tag>{v(s)}</Tag>,
+          },
           {
             title: t('mine.licences'),
             dataIndex: 'licences',
             render: (ls: MineResponse['licences']) => {
               const first = [...ls].sort((a, b) => a.expiresOn.localeCompare(b.expiresOn))[0];
-              return first ? <ExpiryBadge date={first.expiresOn} /> : <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+              return first ? (
+                <ExpiryBadge date={first.expiresOn} />
+              ) : (
+                <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+              );
             },
           },
-          { title: t('mine.updatedAt'), dataIndex: 'updatedAt', sorter: true, sortOrder: sortOrder('updatedAt'), render: (d: string) => formatDateTime(d) },
+          {
+            title: t('mine.updatedAt'),
+            dataIndex: 'updatedAt',
+            sorter: true,
+            sortOrder: sortOrder('updatedAt'),
+            render: (d: string) => formatDateTime(d),
+          },
         ]}
       />
       <div className="page-header" style={{ marginTop: 12 }}>
-        <Typography.Text data-testid="mine-total">{t('common.total', { count: data?.total ?? 0 })}</Typography.Text>
+        <Typography.Text data-testid="mine-total">
+          {t('common.total', { count: data?.total ?? 0 })}
+        </Typography.Text>
         <Space>
-          <Select aria-label={t('common.perPage')} value={filters.limit} onChange={(limit: number) => setFilters({ limit })} options={[20, 50, 100, 200].map((n) => ({ value: n, label: `${n} / ${t('common.perPage')}` }))} />
+          <Select
+            aria-label={t('common.perPage')}
+            value={filters.limit}
+            onChange={(limit: number) => setFilters({ limit })}
+            options={[20, 50, 100, 200].map((n) => ({
+              value: n,
+              label: `${n} / ${t('common.perPage')}`,
+            }))}
+          />
           <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
             {t('common.previous')}
           </Button>
-          <Button disabled={!data?.nextCursor} onClick={() => setCursors((c) => [...c, data?.nextCursor ?? undefined])}>
+          <Button
+            disabled={!data?.nextCursor}
+            onClick={() => setCursors((c) => [...c, data?.nextCursor ?? undefined])}
+          >
             {t('common.next')}
           </Button>
         </Space>

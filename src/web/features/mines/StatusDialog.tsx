@@ -6,7 +6,17 @@ import { api, fieldErrors } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 
 /** Changes a mine's status with the effective date and the reason (kept in its history). */
-export function StatusDialog({ mineId, current, open, onClose }: { mineId: string; current: string; open: boolean; onClose: () => void }) {
+export function StatusDialog({
+  mineId,
+  current,
+  open,
+  onClose,
+}: {
+  mineId: string;
+  current: string;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t, v } = useI18n();
   const [form] = Form.useForm<{ status: string; effectiveDate: Dayjs; reason: string }>();
   const qc = useQueryClient();
@@ -29,12 +39,28 @@ export function StatusDialog({ mineId, current, open, onClose }: { mineId: strin
     }
   };
   return (
-    <Modal open={open} title={t('mine.changeStatus')} onCancel={onClose} onOk={() => void submit()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('mine.changeStatus')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={{ effectiveDate: dayjs() }}>
         <Form.Item name="status" label={t('mine.status')} rules={[{ required: true }]}>
-          <Select options={mineStatuses.filter((s) => s !== current).map((s) => ({ value: s, label: v(s) }))} />
+          <Select
+            options={mineStatuses
+              .filter((s) => s !== current)
+              .map((s) => ({ value: s, label: v(s) }))}
+          />
         </Form.Item>
-        <Form.Item name="effectiveDate" label={t('mine.effectiveDate')} rules={[{ required: true }]}>
+        <Form.Item
+          name="effectiveDate"
+          label={t('mine.effectiveDate')}
+          rules={[{ required: true }]}
+        >
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="reason" label={t('mine.reason')} rules={[{ required: true, max: 2000 }]}>

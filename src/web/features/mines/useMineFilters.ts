@@ -55,7 +55,9 @@ export function useMineFilters(): [MineFilters, (patch: Partial<MineFilters>) =>
     const next = { ...filters, ...patch };
     const out = new URLSearchParams();
     for (const [k, v] of Object.entries(next)) {
-      if (Array.isArray(v) ? v.length : v !== undefined && v !== '' && v !== false) out.set(k, Array.isArray(v) ? v.join(',') : String(v));
+      if (Array.isArray(v) ? v.length : v !== undefined && v !== '' && v !== false) {
+        out.set(k, Array.isArray(v) ? v.join(',') : String(v));
+      }
     }
     if (next.sort === 'name') out.delete('sort');
     if (next.limit === 50) out.delete('limit');

@@ -43,7 +43,7 @@ export function RegionPage() {
                 size="small"
                 onClick={() => {
                   setRegion(r.code);
-                  navigate('/mines');
+                  void navigate('/mines');
                 }}
               >
                 {t('regionPage.select')}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import {
+  hydrogeologyTypes,
+  licenceKinds,
+  mineKinds,
+  mineScales,
+  mineStatuses,
+  standardizationLevels,
+  tailingsStackings,
+} from '../../shared/registry.enums.ts';
+import { enUS } from './en-US.ts';
+import { zhCN } from './zh-CN.ts';
+
+function keys(o: object, prefix = ''): string[] {
+  return Object.entries(o).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null && k !== 'values'
+      ? keys(v as object, `${prefix}${k}.`)
+      : [`${prefix}${k}`],
+  );
+}
+
+describe('translations', () => {
+  it('English has exactly the Chinese keys', () => {
+    expect(keys(enUS).sort()).toEqual(keys(zhCN).sort());
+  });
+
+  it('every string is non-empty in both languages', () => {
+    const empty = (o: object, at: string): string[] =>
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === 'object' && v !== null
+          ? empty(v as object, `${at}${k}.`)
+          : typeof v === 'string' && v.length > 0
+            ? []
+            : [`${at}${k}`],
+      );
+    expect(empty(zhCN, 'zh.')).toEqual([]);
+    expect(empty(enUS, 'en.')).toEqual([]);
+  });
+
+  it('English translates every domain value the registry stores', () => {
+    const all = [
+      ...mineKinds,
+      ...mineStatuses,
+      ...mineScales,
+      ...standardizationLevels,
+      ...licenceKinds,
+      ...hydrogeologyTypes,
+      ...tailingsStackings,
+    ];
+    expect(all.filter((v) => !enUS.values[v])).toEqual([]);
+  });
+});
