@@ -5,7 +5,7 @@ import { Component, type ReactNode } from 'react';
 import { ConfigProvider, App as AntApp } from 'antd';
 import antdZhCN from 'antd/locale/zh_CN';
 import antdEnUS from 'antd/locale/en_US';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { I18nProvider, type Locale } from './i18n.tsx';
 import { RegionProvider } from './region.tsx';
@@ -23,7 +23,13 @@ import { EnterpriseDetailPage } from '../features/enterprises/EnterpriseDetailPa
 import { RegionPage } from '../features/regions/RegionPage.tsx';
 import { ApiError } from './api.ts';
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
+  // A session that ends while the app is open (expiry, logout elsewhere) sends the user to the login page.
+  queryCache: new QueryCache({
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(['me'], null);
+    },
+  }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,
