@@ -148,6 +148,7 @@ describe.runIf(run)('web app in Chromium', () => {
     const history = page.getByTestId('audit-history');
     await history.getByText('高瓦斯 (浏览器测试修改)').waitFor();
     await expect(history.innerText()).resolves.toContain('yp.admin');
+    await expect(history.innerText()).resolves.toContain('修改');
     await page.screenshot({ path: `${SHOTS}/06-mine-audit-history.png`, fullPage: true });
     await page.context().close();
   });

@@ -37,3 +37,13 @@ describe('toQuery', () => {
     expect(toQuery({})).toBe('');
   });
 });
+
+describe('translate', () => {
+  it('finds keys that contain dots (audit event types) and fills placeholders', async () => {
+    const { translate } = await import('./i18n.tsx');
+    const { zhCN } = await import('../locales/zh-CN.ts');
+    expect(translate(zhCN, 'auditTypes.registry.mine.updated')).toBe('修改');
+    expect(translate(zhCN, 'common.total', { count: 3 })).toBe('共 3 条');
+    expect(translate(zhCN, 'nope.missing')).toBe('nope.missing');
+  });
+});

@@ -26,15 +26,21 @@ type Leaves<T, P extends string = ''> = {
 }[keyof T & string];
 export type MessageKey = Leaves<Messages>;
 
-/** Looks up a dotted key; missing keys show the key itself so they are noticed. */
+/**
+ * Looks up `section.key`; the key itself may contain dots (audit event types). Missing keys show the
+ * key so they are noticed.
+ */
 export function translate(
   messages: Messages,
   key: string,
   vars?: Record<string, string | number>,
 ): string {
-  let node: unknown = messages;
-  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  const text = typeof node === 'string' ? node : key;
+  const dot = key.indexOf('.');
+  const section = (messages as unknown as Record<string, Record<string, unknown> | undefined>)[
+    key.slice(0, dot)
+  ];
+  const found = dot > 0 ? section?.[key.slice(dot + 1)] : undefined;
+  const text = typeof found === 'string' ? found : key;
   return vars
     ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
     : text;

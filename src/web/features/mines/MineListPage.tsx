@@ -196,11 +196,12 @@ export function MineListPage() {
         dataSource={data?.items ?? []}
         onChange={onChange}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1400 }}
         columns={[
           {
             title: t('mine.name'),
             dataIndex: 'name',
+            width: 220,
             sorter: true,
             sortOrder: sortOrder('name'),
             render: (name: string, m) => <Link to={`/mines/${m.id}`}>{name}</Link>,
@@ -208,6 +209,7 @@ export function MineListPage() {
           {
             title: t('mine.enterprise'),
             dataIndex: 'enterpriseName',
+            width: 220,
             render: (name: string, m) => <Link to={`/enterprises/${m.enterpriseId}`}>{name}</Link>,
           },
           { title: t('mine.county'), dataIndex: 'countyName' },
