@@ -489,3 +489,24 @@ export const RegistrySummary = z.object({
   suspended: z.object({ total: z.number().int(), items: z.array(MineBrief) }),
 });
 export type RegistrySummary = z.infer<typeof RegistrySummary>;
+
+// ---------------------------------------------------------------- imports
+
+/** The answer of an import: totals, what was written, and every bad row and field. */
+export const MineImportReport = z.object({
+  totalRows: z.number().int(),
+  validRows: z.number().int(),
+  invalidRows: z.number().int(),
+  written: z.number().int(),
+  enterprisesCreated: z.number().int(),
+  dryRun: z.boolean(),
+  errors: z.array(
+    z.object({
+      row: z.number().int().optional(),
+      path: z.string().describe('列名'),
+      message: z.string(),
+      value: z.unknown().optional(),
+    }),
+  ),
+});
+export type MineImportReport = z.infer<typeof MineImportReport>;

@@ -100,7 +100,7 @@ describe.runIf(run)('web app in Chromium', () => {
       .allInnerTexts();
     expect(counties.length).toBe(Math.min(50, api.total));
     expect(new Set(counties)).toEqual(new Set(['原平市']));
-    await expect(page.getByTestId('mine-total').innerText()).resolves.toContain(String(api.total));
+    await expect(page.getByTestId('list-total').innerText()).resolves.toContain(String(api.total));
     await page.screenshot({ path: `${SHOTS}/03-mine-list-county.png`, fullPage: true });
     await page.context().close();
   });
@@ -116,7 +116,7 @@ describe.runIf(run)('web app in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.waitForURL(/kind=/);
     await expect
-      .poll(() => page.getByTestId('mine-total').innerText())
+      .poll(() => page.getByTestId('list-total').innerText())
       .toContain(String(expected.total));
     const kinds = await page
       .locator('[data-testid=mine-table] tbody tr.ant-table-row td:nth-child(4)')

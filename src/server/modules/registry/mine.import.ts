@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
-import { MineCreateInput } from '../../../shared/registry.schemas.ts';
+import { MineCreateInput, type MineImportReport } from '../../../shared/registry.schemas.ts';
 import { creditCodeProblem } from '../../../shared/identifiers.ts';
 import { RegistryValidation } from '../../../shared/limits.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
@@ -25,16 +25,6 @@ export interface MineImportOptions {
   mode: 'all' | 'valid-only';
   /** Validate and report without writing. */
   dryRun: boolean;
-}
-
-export interface MineImportReport {
-  totalRows: number;
-  validRows: number;
-  invalidRows: number;
-  written: number;
-  enterprisesCreated: number;
-  dryRun: boolean;
-  errors: ErrorDetail[];
 }
 
 const byHeader = new Map(

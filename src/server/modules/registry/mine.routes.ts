@@ -10,6 +10,7 @@ import {
   LicenceInput,
   LicenceResponse,
   MineCreateInput,
+  MineImportReport,
   MineListQuery,
   MineResponse,
   MineStatusChangeInput,
@@ -25,23 +26,6 @@ import { registerCrudRoutes } from '../../platform/http/crud.routes.ts';
 import { mineExportColumns } from './mine.columns.ts';
 import { importMines } from './mine.import.ts';
 import * as service from './mine.service.ts';
-
-const ImportReport = z.object({
-  totalRows: z.number(),
-  validRows: z.number(),
-  invalidRows: z.number(),
-  written: z.number(),
-  enterprisesCreated: z.number(),
-  dryRun: z.boolean(),
-  errors: z.array(
-    z.object({
-      row: z.number().optional(),
-      path: z.string(),
-      message: z.string(),
-      value: z.unknown().optional(),
-    }),
-  ),
-});
 
 export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -83,7 +67,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
           mode: z.enum(['all', 'valid-only']).default('all'),
           dryRun: QueryBool.default(false),
         }),
-        response: responses(ImportReport),
+        response: responses(MineImportReport),
       },
     },
     async (req) => {

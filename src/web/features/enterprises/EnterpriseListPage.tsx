@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Button, Input, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Input, Space, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { api, toQuery } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { usePageTitle } from '../../app/title.ts';
+import { CursorPager, useCursorPages } from '../../components/CursorPager.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 
 interface Page {
@@ -21,10 +22,9 @@ export function EnterpriseListPage() {
   const { t } = useI18n();
   const { region } = useRegion();
   const [q, setQ] = useState('');
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   usePageTitle(t('enterprise.listTitle'));
-  useEffect(() => setCursors([undefined]), [q, region]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages(`${region ?? ''}|${q}`);
+  const cursor = pages.cursor;
   const { data, error, isFetching } = useQuery({
     queryKey: ['enterprises', region, q, cursor],
     queryFn: () => api<Page>('GET', `/api/enterprises${toQuery({ region, q, cursor, limit: 50 })}`),
@@ -70,20 +70,7 @@ export function EnterpriseListPage() {
           { title: t('enterprise.parentCompany'), dataIndex: 'parentCompany' },
         ]}
       />
-      <div className="page-header" style={{ marginTop: 12 }}>
-        <Typography.Text>{t('common.total', { count: data?.total ?? 0 })}</Typography.Text>
-        <Space>
-          <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            {t('common.previous')}
-          </Button>
-          <Button
-            disabled={!data?.nextCursor}
-            onClick={() => setCursors((c) => [...c, data?.nextCursor ?? undefined])}
-          >
-            {t('common.next')}
-          </Button>
-        </Space>
-      </div>
+      <CursorPager pages={pages} total={data?.total} nextCursor={data?.nextCursor} />
     </div>
   );
 }

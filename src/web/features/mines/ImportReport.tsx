@@ -1,18 +1,11 @@
 import { Alert, Table } from 'antd';
+import type { MineImportReport } from '../../../shared/registry.schemas.ts';
 import type { ApiErrorDetail } from '../../app/api.ts';
 import { displayValue } from '../../app/format.ts';
 import { useI18n } from '../../app/i18n.tsx';
 
 /** What the import API answers (or the details of its 422). */
-export interface ImportReportData {
-  totalRows: number;
-  validRows: number;
-  invalidRows: number;
-  written: number;
-  enterprisesCreated: number;
-  dryRun: boolean;
-  errors: ApiErrorDetail[];
-}
+export type ImportReportData = MineImportReport;
 
 /** The row-by-row report of an import: totals, then every bad row and field. */
 export function ImportReport({ report }: { report: ImportReportData }) {

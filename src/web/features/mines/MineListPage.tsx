@@ -1,7 +1,7 @@
 /**
  * The mine list: every filter of the API, sortable columns, keyset pagination, export and import.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Button,
   Card,
@@ -30,6 +30,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
+import { CursorPager, useCursorPages } from '../../components/CursorPager.tsx';
 import { ExpiryBadge } from '../../components/ExpiryBadge.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
@@ -47,15 +48,14 @@ export function MineListPage() {
   const { region } = useRegion();
   const { can } = useSession();
   const [filters, setFilters] = useMineFilters();
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [importOpen, setImportOpen] = useState(false);
   const [search, setSearch] = useState(filters.q);
   usePageTitle(t('mine.listTitle'));
   const query = mineFilterQuery(filters, region);
   const queryKey = JSON.stringify(query);
-  // A new filter, sort or region starts again at the first page.
-  useEffect(() => setCursors([undefined]), [queryKey, filters.limit]);
-  const cursor = cursors[cursors.length - 1];
+  // A new filter, sort, page size or region starts again at the first page.
+  const pages = useCursorPages(`${queryKey}|${filters.limit}`);
+  const cursor = pages.cursor;
   const { data, error, isFetching } = useQuery({
     queryKey: ['mines', query, filters.limit, cursor],
     queryFn: () =>
@@ -246,31 +246,17 @@ export function MineListPage() {
           },
         ]}
       />
-      <div className="page-header" style={{ marginTop: 12 }}>
-        <Typography.Text data-testid="mine-total">
-          {t('common.total', { count: data?.total ?? 0 })}
-        </Typography.Text>
-        <Space>
-          <Select
-            aria-label={t('common.perPage')}
-            value={filters.limit}
-            onChange={(limit: number) => setFilters({ limit })}
-            options={[20, 50, 100, 200].map((n) => ({
-              value: n,
-              label: `${n} / ${t('common.perPage')}`,
-            }))}
-          />
-          <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            {t('common.previous')}
-          </Button>
-          <Button
-            disabled={!data?.nextCursor}
-            onClick={() => setCursors((c) => [...c, data?.nextCursor ?? undefined])}
-          >
-            {t('common.next')}
-          </Button>
-        </Space>
-      </div>
+      <CursorPager pages={pages} total={data?.total} nextCursor={data?.nextCursor}>
+        <Select
+          aria-label={t('common.perPage')}
+          value={filters.limit}
+          onChange={(limit: number) => setFilters({ limit })}
+          options={[20, 50, 100, 200].map((n) => ({
+            value: n,
+            label: `${n} / ${t('common.perPage')}`,
+          }))}
+        />
+      </CursorPager>
       <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} />
     </div>
   );
