@@ -200,6 +200,26 @@ describe.runIf(run)('web app in Chromium', () => {
     await other.context().close();
   });
 
+  it('is usable from the keyboard and readable on a tablet', async () => {
+    const page = await newPage();
+    await login(page, 'xz.viewer');
+    await page.getByTestId('total-mines').waitFor();
+    // The first Tab lands on the skip link, which moves focus to the main content.
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      '跳到主要内容',
+    );
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+    await expect(page.title()).resolves.toBe('首页概况 · minewatch');
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.goto(`${server.baseUrl}/mines`);
+    await rows(page).first().waitFor();
+    await expect(page.title()).resolves.toBe('矿山列表 · minewatch');
+    await page.screenshot({ path: `${SHOTS}/11-tablet-mine-list.png` });
+    await page.context().close();
+  });
+
   it('an enterprise user sees its own mines only and gets a 404 page for another’s', async () => {
     const admin = await newPage();
     await login(admin, 'sx.admin');
