@@ -210,7 +210,7 @@ describe.runIf(run)('web app in Chromium', () => {
       '跳到主要内容',
     );
     await page.keyboard.press('Enter');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+    await expect(page.locator(':focus').getAttribute('id')).resolves.toBe('main');
     await expect(page.title()).resolves.toBe('首页概况 · minewatch');
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.goto(`${server.baseUrl}/mines`);
