@@ -206,9 +206,7 @@ describe.runIf(run)('web app in Chromium', () => {
     await page.getByTestId('total-mines').waitFor();
     // The first Tab lands on the skip link, which moves focus to the main content.
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
-      '跳到主要内容',
-    );
+    await expect(page.locator(':focus').innerText()).resolves.toBe('跳到主要内容');
     await page.keyboard.press('Enter');
     await expect(page.locator(':focus').getAttribute('id')).resolves.toBe('main');
     await expect(page.title()).resolves.toBe('首页概况 · minewatch');
