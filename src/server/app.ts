@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { serveWebApp } from './platform/http/web.http.ts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
@@ -20,7 +20,7 @@ import type { ServiceDeps } from './platform/context.ts';
 import type { Database } from './platform/db/client.ts';
 import { AppError, AppErrorCode } from './platform/errors.ts';
 import { installAuth, type RouteEntry } from './platform/http/auth.http.ts';
-import { installErrorHandling } from './platform/http/errors.http.ts';
+import { installErrorHandling, toAppError } from './platform/http/errors.http.ts';
 import { registerHealthRoutes } from './platform/http/health.routes.ts';
 import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
 import { registerSettingsRoutes } from './platform/settings/settings.routes.ts';
@@ -72,6 +72,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     logger: opts.logLevel === false ? false : { level: opts.logLevel },
     bodyLimit: HttpLimits.jsonBodyMax,
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors Fastify raises before routing (a malformed URL, a bad content type) get the one error shape.
+    frameworkErrors: (error, _req, reply) => {
+      const e = toAppError(error);
+      const r = reply as unknown as FastifyReply;
+      void r.status(e.status).send({ code: e.code, message: e.message, details: e.details });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
