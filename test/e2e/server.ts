@@ -10,7 +10,18 @@ import path from 'node:path';
 
 export interface RunningServer {
   baseUrl: string;
+  dataDir: string;
+  /** Graceful stop (SIGTERM); removes the data folder unless it was given by the caller. */
   stop(): Promise<void>;
+  /** Abrupt end (SIGKILL), as in a power cut; the data folder stays. */
+  kill(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** Reuse this data folder (it is then kept on stop). */
+  dataDir?: string;
+  /** Serve the web app (built when stale); off for API-only tests. */
+  web?: boolean;
 }
 
 function freePort(): Promise<number> {
@@ -25,23 +36,24 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'mw-e2e-'));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.resolve('bin/minewatch.mjs'), 'serve'],
-    {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        DATABASE_URL: '',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'mw-e2e-'));
+  const args = [
+    path.resolve('bin/minewatch.mjs'),
+    'serve',
+    ...(options.web === false ? ['--no-web'] : []),
+  ];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
@@ -57,12 +69,20 @@ export async function startServer(): Promise<RunningServer> {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill(signal);
+      await exited;
+    }
+  };
   return {
     baseUrl,
+    dataDir,
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
+      await end('SIGTERM');
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
+    kill: () => end('SIGKILL'),
   };
 }
