@@ -12,7 +12,9 @@ const children = [
   spawn('npx', ['vite'], { stdio: 'inherit', env: { ...process.env, PORT: port } }),
 ];
 const stop = () => {
-  for (const c of children) c.kill('SIGTERM');
+  for (const c of children) {
+    c.kill('SIGTERM');
+  }
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -34,7 +34,9 @@ async function startOnce(label, limitSeconds) {
       }
       try {
         const res = await fetch(`${base}/api/health`);
-        if (res.ok) break;
+        if (res.ok) {
+          break;
+        }
       } catch {
         // not listening yet
       }
@@ -46,7 +48,9 @@ async function startOnce(label, limitSeconds) {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'sx.admin', password: 'minewatch2026' }),
     });
-    if (!login.ok) throw new Error(`${label}: demo login failed ${login.status}`);
+    if (!login.ok) {
+      throw new Error(`${label}: demo login failed ${login.status}`);
+    }
     const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
     const mines = await (await fetch(`${base}/api/mines?limit=1`, { headers: { cookie } })).json();
     if (!(mines.total >= 200)) {

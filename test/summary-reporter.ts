@@ -16,9 +16,13 @@ export default class SummaryReporter implements Reporter {
     for (const m of testModules) {
       for (const test of m.children.allTests()) {
         const state = test.result().state;
-        if (state === 'passed') passed++;
-        else if (state === 'failed') failed++;
-        else skipped++;
+        if (state === 'passed') {
+          passed++;
+        } else if (state === 'failed') {
+          failed++;
+        } else {
+          skipped++;
+        }
       }
     }
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);

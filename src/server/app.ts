@@ -30,6 +30,8 @@ import { registerEnterpriseRoutes } from './modules/registry/enterprise.routes.t
 import { registerMineRoutes } from './modules/registry/mine.routes.ts';
 import { registerPersonRoutes } from './modules/registry/person.routes.ts';
 import { registerContractorRoutes } from './modules/registry/contractor.routes.ts';
+import { registerHazardRoutes } from './modules/hazards/hazard.routes.ts';
+import { getHazard } from './modules/hazards/hazard.service.ts';
 import { loadVisibleEnterprise } from './modules/registry/enterprise.service.ts';
 import { getLicenceVisible, loadVisibleMine } from './modules/registry/mine.service.ts';
 import { getPerson } from './modules/registry/person.service.ts';
@@ -58,8 +60,12 @@ export interface App {
 
 /** Rejects JSON bodies that PostgreSQL could not store (NUL characters) before they reach a service. */
 function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
+  if (typeof value === 'string') {
+    return value.includes('\u0000');
+  }
+  if (Array.isArray(value)) {
+    return value.some(containsNul);
+  }
   if (value && typeof value === 'object') {
     return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
   }
@@ -87,7 +93,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const jsonParser = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     void jsonParser(req, String(body), (err, value) => {
-      if (err) return done(err);
+      if (err) {
+        return done(err);
+      }
       if (containsNul(value)) {
         return done(
           new AppError(AppErrorCode.ValidationFailed, '文本不能包含空字符 (\\u0000)', [
@@ -132,6 +140,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerMineRoutes(app, deps);
   registerPersonRoutes(app, deps);
   registerContractorRoutes(app, deps);
+  registerHazardRoutes(app, deps);
   registerSettingsRoutes(app, deps, {
     'registry.tailingsGradeTable': async (tx) =>
       recomputeTailingsGrades(tx, await getSetting(tx, 'registry.tailingsGradeTable')),
@@ -147,6 +156,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     user: systemOnly,
     api_token: systemOnly,
     setting: systemOnly,
+    hazard: (p, id) => getHazard(deps, p, id),
+    hazard_standard: (p) => Promise.resolve(requirePermission(p, Permission.HazardRead)),
   });
   app.get(
     '/openapi.json',

@@ -24,7 +24,9 @@ export async function openRuntime(
     await migrateDatabase(database);
     // PGlite has no autovacuum daemon: refresh planner statistics at start (milliseconds on small data;
     // without them list filters fall back to nested loops).
-    if (database.engine === 'pglite') await database.db.execute(sql`ANALYZE`);
+    if (database.engine === 'pglite') {
+      await database.db.execute(sql`ANALYZE`);
+    }
   } catch (e) {
     await database.close();
     throw e;

@@ -10,9 +10,13 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export const webDistDir = path.join(root, 'dist/web');
 
 function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
+  if (!existsSync(target)) {
+    return 0;
+  }
   const st = statSync(target);
-  if (!st.isDirectory()) return st.mtimeMs;
+  if (!st.isDirectory()) {
+    return st.mtimeMs;
+  }
   let newest = st.mtimeMs;
   for (const entry of readdirSync(target)) {
     newest = Math.max(newest, newestMtime(path.join(target, entry)));
@@ -23,7 +27,9 @@ function newestMtime(target: string): number {
 /** Whether dist/web is missing or older than the web sources, the shared schemas or the build config. */
 export function webBuildIsStale(): boolean {
   const built = path.join(webDistDir, 'index.html');
-  if (!existsSync(built)) return true;
+  if (!existsSync(built)) {
+    return true;
+  }
   const sources = ['src/web', 'src/shared', 'vite.config.ts', 'package-lock.json'].map((p) =>
     path.join(root, p),
   );
@@ -32,7 +38,9 @@ export function webBuildIsStale(): boolean {
 
 /** Runs the Vite build when needed; returns whether it built. */
 export async function ensureWebBuild(log: (msg: string) => void): Promise<boolean> {
-  if (!webBuildIsStale()) return false;
+  if (!webBuildIsStale()) {
+    return false;
+  }
   log('正在构建前端 (web build is missing or stale)…');
   const { build } = await import('vite');
   await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });

@@ -6,8 +6,11 @@ export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, 
   for (const item of items) {
     const k = key(item);
     const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
+    if (list) {
+      list.push(item);
+    } else {
+      out.set(k, [item]);
+    }
   }
   return out;
 }

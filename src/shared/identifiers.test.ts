@@ -30,7 +30,9 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
     let found = '';
     for (let n = 0; n < 1000 && !found; n++) {
       const body = `9114098100000${String(n).padStart(4, '0')}`;
-      if (creditCodeCheckChar(body) === '0') found = body;
+      if (creditCodeCheckChar(body) === '0') {
+        found = body;
+      }
     }
     expect(found).not.toBe('');
     expect(creditCodeProblem(completeCreditCode(found))).toBeNull();
@@ -48,7 +50,9 @@ describe('居民身份证号码 (GB 11643-1999)', () => {
     const body = '11010519490230002';
     let sum = 0;
     const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    for (let i = 0; i < 17; i++) sum += Number(body[i]) * (w[i] ?? 0);
+    for (let i = 0; i < 17; i++) {
+      sum += Number(body[i]) * (w[i] ?? 0);
+    }
     expect(idNumberProblem(body + '10X98765432'[sum % 11])).toBe('身份证号码中的出生日期无效');
   });
 

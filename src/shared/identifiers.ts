@@ -8,11 +8,15 @@ const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24,
 
 /** The expected check character of a 17-character credit-code body, or null if the body is malformed. */
 export function creditCodeCheckChar(body: string): string | null {
-  if (body.length !== 17) return null;
+  if (body.length !== 17) {
+    return null;
+  }
   let sum = 0;
   for (let i = 0; i < 17; i++) {
     const v = CREDIT_CODE_CHARSET.indexOf(body[i] ?? '');
-    if (v < 0) return null;
+    if (v < 0) {
+      return null;
+    }
     sum += v * (CREDIT_CODE_WEIGHTS[i] ?? 0);
   }
   const c = (31 - (sum % 31)) % 31;
@@ -25,7 +29,9 @@ export function creditCodeProblem(code: string): string | null {
     return '统一社会信用代码须为18位数字或大写字母(不含I、O、Z、S、V)';
   }
   const expected = creditCodeCheckChar(code.slice(0, 17));
-  if (expected !== code[17]) return `统一社会信用代码校验码错误: 应为 ${expected ?? '?'}`;
+  if (expected !== code[17]) {
+    return `统一社会信用代码校验码错误: 应为 ${expected ?? '?'}`;
+  }
   return null;
 }
 
@@ -34,11 +40,17 @@ const ID_CHECK = '10X98765432';
 
 /** Why an 18-digit 居民身份证号码 is invalid (GB 11643-1999), or null when it is valid. */
 export function idNumberProblem(id: string): string | null {
-  if (!/^\d{17}[\dX]$/.test(id)) return '身份证号码须为17位数字加1位数字或X';
+  if (!/^\d{17}[\dX]$/.test(id)) {
+    return '身份证号码须为17位数字加1位数字或X';
+  }
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * (ID_WEIGHTS[i] ?? 0);
+  for (let i = 0; i < 17; i++) {
+    sum += Number(id[i]) * (ID_WEIGHTS[i] ?? 0);
+  }
   const expected = ID_CHECK[sum % 11];
-  if (expected !== id[17]) return `身份证号码校验码错误: 应为 ${expected ?? '?'}`;
+  if (expected !== id[17]) {
+    return `身份证号码校验码错误: 应为 ${expected ?? '?'}`;
+  }
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
@@ -57,13 +69,17 @@ export function maskIdNumber(id: string): string {
 /** Appends the GB 32100 check character to a 17-character body (used by the demo seed and tests). */
 export function completeCreditCode(body: string): string {
   const c = creditCodeCheckChar(body);
-  if (!c) throw new Error(`invalid credit-code body ${body}`);
+  if (!c) {
+    throw new Error(`invalid credit-code body ${body}`);
+  }
   return body + c;
 }
 
 /** Appends the GB 11643 check character to a 17-digit body (used by the demo seed and tests). */
 export function completeIdNumber(body: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(body[i]) * (ID_WEIGHTS[i] ?? 0);
+  for (let i = 0; i < 17; i++) {
+    sum += Number(body[i]) * (ID_WEIGHTS[i] ?? 0);
+  }
   return body + (ID_CHECK[sum % 11] ?? '');
 }

@@ -34,7 +34,9 @@ export const CreditCode = z
   .trim()
   .superRefine((v, ctx) => {
     const problem = creditCodeProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+    }
   })
   .describe('统一社会信用代码 (GB 32100-2015, 含校验码)');
 
@@ -44,7 +46,9 @@ export const IdNumber = z
   .toUpperCase()
   .superRefine((v, ctx) => {
     const problem = idNumberProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+    }
   })
   .describe('居民身份证号码 (GB 11643-1999); 存储加密, 仅以脱敏形式返回');
 
@@ -170,7 +174,9 @@ export function checkMineKindAttributes(
   ctx: z.RefinementCtx,
 ): void {
   const kind = typeof m.kind === 'string' ? m.kind : undefined;
-  if (!kind) return;
+  if (!kind) {
+    return;
+  }
   const allowed = new Set(attributesByKind[kind] ?? []);
   for (const key of kindSpecific) {
     if (!allowed.has(key) && m[key] !== undefined && m[key] !== null) {

@@ -37,7 +37,11 @@ export const defaultTailingsGradeTable: TailingsGradeTable = {
 
 function gradeBy(value: number, key: 'minVolume10kM3' | 'minDamHeightM', t: TailingsGradeTable) {
   const rows = [...t.rows].sort((a, b) => a.grade - b.grade);
-  for (const row of rows) if (value >= row[key]) return row.grade;
+  for (const row of rows) {
+    if (value >= row[key]) {
+      return row.grade;
+    }
+  }
   return rows[rows.length - 1]?.grade ?? 5;
 }
 

@@ -9,7 +9,9 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Whether the browser tests can run here; throws in CI when they cannot. */
 export function browserAvailable(): boolean {
-  if (existsSync(chromiumPath)) return true;
+  if (existsSync(chromiumPath)) {
+    return true;
+  }
   if (process.env.CI) {
     throw new Error(
       `Chromium not found at ${chromiumPath}; .ci/run installs the Debian package "chromium"`,

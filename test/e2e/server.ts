@@ -60,10 +60,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const baseUrl = `http://127.0.0.1:${port}`;
   const started = Date.now();
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-    if (Date.now() - started > 120_000) throw new Error(`server did not start: ${output}`);
+    if (child.exitCode !== null) {
+      throw new Error(`server exited: ${output}`);
+    }
+    if (Date.now() - started > 120_000) {
+      throw new Error(`server did not start: ${output}`);
+    }
     try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+      if ((await fetch(`${baseUrl}/api/health`)).ok) {
+        break;
+      }
     } catch {
       // not yet listening
     }
@@ -81,7 +87,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     dataDir,
     stop: async () => {
       await end('SIGTERM');
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
     kill: () => end('SIGKILL'),
   };

@@ -11,6 +11,7 @@ import {
 import { createScratchDatabase } from '../../src/server/platform/db/scratch.ts';
 import type { ServiceDeps } from '../../src/server/platform/context.ts';
 import { loadRegions } from '../../src/server/modules/registry/region.service.ts';
+import { loadHazardCatalogue } from '../../src/server/modules/hazards/catalogue.service.ts';
 
 /** The engines this run covers. */
 export const engines: Engine[] = process.env.TEST_DATABASE_URL
@@ -47,12 +48,15 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   let dropDatabase: (() => Promise<void>) | undefined;
   if (engine === 'postgres') {
     const base = process.env.TEST_DATABASE_URL;
-    if (!base) throw new Error('TEST_DATABASE_URL is not set');
+    if (!base) {
+      throw new Error('TEST_DATABASE_URL is not set');
+    }
     ({ url, drop: dropDatabase } = await createScratchDatabase(base, 'mw_test'));
   }
   const database = await openDatabase({ url });
   await migrateDatabase(database);
   await loadRegions(database.db);
+  await loadHazardCatalogue(database.db, new Date('2026-11-22T00:00:00Z'));
   const clock = testClock();
   return {
     database,

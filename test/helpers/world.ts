@@ -9,6 +9,9 @@ import { systemPrincipal } from '../../src/server/modules/access/principal.ts';
 import type { ServiceDeps } from '../../src/server/platform/context.ts';
 import type { MineResponse } from '../../src/shared/registry.schemas.ts';
 import { buildContractor, buildEnterprise, buildMine, buildPerson } from './factories.ts';
+import { eq } from 'drizzle-orm';
+import { hazardCriteria } from '../../src/server/modules/hazards/hazard.table.ts';
+import { reportHazard } from '../../src/server/modules/hazards/hazard.service.ts';
 
 export const PASSWORD = 'test-pass-2026';
 const admin = systemPrincipal('test:world');
@@ -21,6 +24,9 @@ export interface Party {
   personIds: string[];
   contractorIds: string[];
   licenceIds: string[];
+  /** A hazard reported at the coal mine, and the criterion it was judged under. */
+  hazardIds: string[];
+  criterionId: string;
   /** username by role */
   users: Record<
     | 'regulator_admin'
@@ -31,6 +37,18 @@ export interface Party {
     | 'mine_duty_officer',
     string
   >;
+}
+
+/** A criterion of 应急管理部令第4号 (coal), for hazards at the world's coal mines. */
+export async function coalCriterion(deps: ServiceDeps): Promise<string> {
+  const [row] = await deps.db
+    .select({ id: hazardCriteria.id })
+    .from(hazardCriteria)
+    .where(eq(hazardCriteria.code, '煤矿(1)'));
+  if (!row) {
+    throw new Error('hazard catalogue not loaded');
+  }
+  return row.id;
 }
 
 async function buildParty(deps: ServiceDeps, key: string, county: string): Promise<Party> {
@@ -54,6 +72,16 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
   });
   const person = await buildPerson(deps, { mineId: coal.id });
   const contractor = await buildContractor(deps, { mineId: coal.id });
+  const criterion = await coalCriterion(deps);
+  const hazard = await reportHazard(deps, admin, {
+    mineId: coal.id,
+    criterionId: criterion,
+    description: `${key}: 井下劳动定员制度未执行, 单班超员`,
+    location: '+450 中段采煤工作面',
+    source: '监管执法检查',
+    foundBy: '县局执法检查组',
+    foundOn: '2026-11-01',
+  });
   const regulator = await createOrganisation(deps, admin, {
     name: `${key}县应急管理局`,
     kind: 'regulator',
@@ -84,6 +112,8 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
     personIds: [person.id],
     contractorIds: [contractor.id],
     licenceIds: coal.licences.map((l) => l.id),
+    hazardIds: [hazard.id],
+    criterionId: criterion,
     users: {
       regulator_admin: await mk('regulator_admin', regulator.id),
       regulator_viewer: await mk('regulator_viewer', regulator.id),
@@ -133,6 +163,8 @@ export async function login(
     throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   }
   const cookie = res.cookies.find((c) => c.name === 'mw_session');
-  if (!cookie) throw new Error('no session cookie');
+  if (!cookie) {
+    throw new Error('no session cookie');
+  }
   return `mw_session=${cookie.value}`;
 }

@@ -51,8 +51,12 @@ function enc(v: unknown): string {
 
 function randomValue(rng: Rng, depth = 0): unknown {
   const r = rng.next();
-  if (r < 0.5 || depth > 2) return rng.pick(nasty);
-  if (r < 0.7) return Array.from({ length: rng.int(0, 3) }, () => randomValue(rng, depth + 1));
+  if (r < 0.5 || depth > 2) {
+    return rng.pick(nasty);
+  }
+  if (r < 0.7) {
+    return Array.from({ length: rng.int(0, 3) }, () => randomValue(rng, depth + 1));
+  }
   return Object.fromEntries(
     Array.from({ length: rng.int(0, 4) }, () => [
       rng.pick([
@@ -84,7 +88,9 @@ function mutatedBody(rng: Rng, world: World): unknown {
     tailingsVolume10kM3: 100,
     tailingsDamHeightM: 30,
   };
-  if (rng.chance(0.3)) return randomValue(rng);
+  if (rng.chance(0.3)) {
+    return randomValue(rng);
+  }
   const key = rng.pick([...Object.keys(base), 'licences', 'extra']);
   return { ...base, [key]: randomValue(rng) };
 }

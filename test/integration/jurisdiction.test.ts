@@ -43,12 +43,16 @@ const exempt: Record<string, string> = {
   'GET /api/auth/me': 'returns the caller only',
   'GET /api/settings': 'rule parameters are national configuration, not jurisdiction data',
   'PUT /api/auth/me/preferences': 'changes the caller’s own language only',
+  'GET /api/hazard-standards/:id/criteria':
+    'the determination standards are national reference data',
 };
 
 /** The requests aimed at `t`'s data, for each route. */
 function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | undefined {
   const mine = t.mines[0];
-  if (!mine) throw new Error('party without mine');
+  if (!mine) {
+    throw new Error('party without mine');
+  }
   const key = `${route.method} ${route.url}`;
   const id = (url: string, value: string) => url.replace(/:id|:code/, value);
   switch (key) {
@@ -62,6 +66,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         ['contractor', t.contractorIds[0]],
         ['licence', t.licenceIds[0]],
         ['api_token', tokenIdOfT],
+        ['hazard', t.hazardIds[0]],
       ].map(([type, value]) => ({ method: 'GET', url: `/api/audit/${type}/${value}` }));
     case 'POST /api/mines':
       return [
@@ -195,6 +200,89 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           },
         },
       ];
+    case 'POST /api/hazard-standards':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            code: '越权标准',
+            title: 'x',
+            version: '1',
+            effectiveOn: '2026-01-01',
+            source: 'x',
+            items: [
+              {
+                code: 'a',
+                parentCode: null,
+                part: '煤矿',
+                number: '1',
+                text: 'x',
+                verified: false,
+              },
+            ],
+          },
+        },
+      ];
+    case 'POST /api/hazards':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            criterionId: t.criterionId,
+            description: '越权上报',
+            location: 'x',
+            source: '企业自查',
+            foundBy: 'x',
+            foundOn: '2026-11-01',
+          },
+        },
+      ];
+    case 'POST /api/hazards/:id/plan':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.hazardIds[0] ?? ''),
+          payload: {
+            responsiblePerson: 'x',
+            measures: 'x',
+            fundsYuan: 1,
+            deadline: '2027-01-01',
+            contingencyPlan: 'x',
+          },
+        },
+      ];
+    case 'POST /api/hazards/:id/submit':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.hazardIds[0] ?? ''),
+          payload: { rectificationNote: 'x' },
+        },
+      ];
+    case 'POST /api/hazards/:id/accept':
+    case 'POST /api/hazards/:id/reject':
+      return [
+        { method: 'POST', url: id(route.url, t.hazardIds[0] ?? ''), payload: { note: '越权' } },
+      ];
+    case 'POST /api/hazards/:id/supervise':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.hazardIds[0] ?? ''),
+          payload: { supervised: true, note: '越权' },
+        },
+      ];
+    case 'POST /api/hazards/:id/suspend-mine':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.hazardIds[0] ?? ''),
+          payload: { effectiveDate: '2026-11-20', reason: '越权' },
+        },
+      ];
     case 'PUT /api/settings/:key':
       return [
         {
@@ -213,6 +301,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/people': t.personIds[0],
       '/api/contractors': t.contractorIds[0],
       '/api/licences': t.licenceIds[0],
+      '/api/hazards': t.hazardIds[0],
     };
     const base = Object.keys(target).find((b) => route.url.startsWith(`${b}/`));
     if (base && (route.method === 'GET' || route.method === 'DELETE')) {
@@ -265,6 +354,8 @@ function fingerprints(t: Party): string[] {
     ...t.personIds,
     ...t.contractorIds,
     ...t.licenceIds,
+    ...t.hazardIds,
+    `${t.key}: 井下劳动定员制度未执行`,
     `${t.key}企业`,
   ];
 }
@@ -282,6 +373,9 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'users',
     'api_tokens',
     'settings',
+    'hazards',
+    'hazard_events',
+    'hazard_standards',
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {
@@ -303,9 +397,13 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
     world = await buildWorld(t.deps);
     ({ app, routes } = await createTestApp(t));
     for (const p of [world.a, world.b, world.a2]) {
-      for (const r of roles) cookies.set(p.users[r], await login(app, p.users[r]));
+      for (const r of roles) {
+        cookies.set(p.users[r], await login(app, p.users[r]));
+      }
       const u = await findUserWithOrg(t.deps.db, { username: p.users.enterprise_admin });
-      if (!u) throw new Error('no user');
+      if (!u) {
+        throw new Error('no user');
+      }
       const token = await createToken(t.deps, userPrincipal(u, null), {
         name: 'gw',
         kind: 'gateway',
@@ -355,9 +453,13 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
         for (const target of targets) {
           const secrets = fingerprints(target);
           for (const route of routes) {
-            if (exempt[`${route.method} ${route.url}`]) continue;
+            if (exempt[`${route.method} ${route.url}`]) {
+              continue;
+            }
             // Regions are shared by everyone in a county; only other counties' regions are off limits.
-            if (route.url.startsWith('/api/regions') && target.county === actor.county) continue;
+            if (route.url.startsWith('/api/regions') && target.county === actor.county) {
+              continue;
+            }
             for (const probe of probesFor(route, target, tokenIds.get(target.key) ?? '') ?? []) {
               const headers: Record<string, string> = { cookie: cookies.get(username) ?? '' };
               let payload: string | undefined;

@@ -12,7 +12,9 @@ export function registerAuditCommands(program: Command): void {
     .action(() =>
       withRuntime(async (rt) => {
         const { checked, problems } = await verifyAuditChain(rt.database.db);
-        for (const p of problems) console.error(`  seq ${p.seq}: ${p.problem}`);
+        for (const p of problems) {
+          console.error(`  seq ${p.seq}: ${p.problem}`);
+        }
         if (problems.length) {
           console.error(`audit chain BROKEN: ${problems.length} problem(s) in ${checked} events`);
           process.exitCode = 1;

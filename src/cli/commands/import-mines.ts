@@ -24,7 +24,9 @@ export function registerImportCommands(program: Command): void {
             dryRun: Boolean(opts.dryRun),
           },
         );
-        for (const e of report.errors) console.log(`  第${e.row ?? '?'}行 ${e.path}: ${e.message}`);
+        for (const e of report.errors) {
+          console.log(`  第${e.row ?? '?'}行 ${e.path}: ${e.message}`);
+        }
         console.log(
           `${report.totalRows} 行: ${report.validRows} 行正确, ${report.invalidRows} 行有错误; 写入 ${report.written} 座矿山, 新登记企业 ${report.enterprisesCreated} 家${report.dryRun ? ' (试运行)' : ''}`,
         );

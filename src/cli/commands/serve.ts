@@ -18,7 +18,9 @@ export function registerServeCommand(program: Command): void {
       const config = loadConfig();
       const rt = await openRuntime(config);
       const seed = opts.seed ? await seedDemoProvince(rt.deps) : undefined;
-      if (opts.web) await ensureWebBuild((m) => console.log(m));
+      if (opts.web) {
+        await ensureWebBuild((m) => console.log(m));
+      }
       const { app } = await buildApp({
         database: rt.database,
         deps: rt.deps,

@@ -28,12 +28,16 @@ function loadSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
     const buf = /^[0-9a-f]{64}$/i.test(given)
       ? Buffer.from(given, 'hex')
       : Buffer.from(given, 'base64');
-    if (buf.length !== 32) throw new Error('MINEWATCH_SECRET must be 32 bytes (64 hex characters)');
+    if (buf.length !== 32) {
+      throw new Error('MINEWATCH_SECRET must be 32 bytes (64 hex characters)');
+    }
     return buf;
   }
   // Embedded default: a key generated once and kept beside the data, readable only by its owner.
   const file = path.join(dataDir, 'secret.key');
-  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  if (existsSync(file)) {
+    return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  }
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);
   writeFileSync(file, key.toString('hex'), { mode: 0o600 });

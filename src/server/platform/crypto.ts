@@ -16,7 +16,9 @@ export function seal(key: Buffer, plain: string): string {
 /** Decrypts what `seal` produced; throws if the text was altered. */
 export function unseal(key: Buffer, sealed: string): string {
   const [v, iv, tag, body] = sealed.split('.');
-  if (v !== 'v1' || !iv || !tag || !body) throw new Error('malformed sealed value');
+  if (v !== 'v1' || !iv || !tag || !body) {
+    throw new Error('malformed sealed value');
+  }
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([

@@ -62,7 +62,9 @@ export class AppError extends Error {
 /** Shorthand for a validation failure on a single field. */
 export function invalidField(path: string, message: string, value?: unknown): AppError {
   const detail: ErrorDetail = { path, message };
-  if (value !== undefined) detail.value = value;
+  if (value !== undefined) {
+    detail.value = value;
+  }
   return new AppError(AppErrorCode.ValidationFailed, `${path}: ${message}`, [detail]);
 }
 

@@ -25,6 +25,7 @@ import { certificates, people } from '../modules/registry/person.table.ts';
 import { mineStatusChanges } from '../modules/registry/mine.table.ts';
 import { insertCheckedMines } from '../modules/registry/mine.write.ts';
 import { loadRegions } from '../modules/registry/region.service.ts';
+import { loadHazardCatalogue } from '../modules/hazards/catalogue.service.ts';
 import { createRng, type Rng } from './random.ts';
 
 /** Password of every demo account (printed by `npm start` and listed in the README). */
@@ -202,7 +203,10 @@ export async function seedDemoProvince(
   deps: ServiceDeps,
 ): Promise<{ seeded: boolean; accounts: DemoAccount[] }> {
   await loadRegions(deps.db);
-  if (await isSeeded(deps)) return { seeded: false, accounts: demoAccounts };
+  await loadHazardCatalogue(deps.db, deps.clock());
+  if (await isSeeded(deps)) {
+    return { seeded: false, accounts: demoAccounts };
+  }
   const rng = createRng(20240101);
   const today = todayIn(deps.clock);
   const at = deps.clock();
@@ -406,7 +410,9 @@ export async function seedDemoProvince(
     // Contractors at underground mines (0–3 each).
     const contractorRows: (typeof contractors.$inferInsert)[] = [];
     mineInputs.forEach((m, i) => {
-      if (m.kind !== MineKind.UndergroundMetal && m.kind !== MineKind.CoalUnderground) return;
+      if (m.kind !== MineKind.UndergroundMetal && m.kind !== MineKind.CoalUnderground) {
+        return;
+      }
       const n = rng.int(0, 3);
       for (let k = 0; k < n; k++) {
         contractorRows.push({
@@ -423,7 +429,9 @@ export async function seedDemoProvince(
         });
       }
     });
-    if (contractorRows.length) await tx.insert(contractors).values(contractorRows);
+    if (contractorRows.length) {
+      await tx.insert(contractors).values(contractorRows);
+    }
 
     // Organisations and one user per role.
     const org = async (
@@ -445,7 +453,9 @@ export async function seedDemoProvince(
     const firstYuanping = mineInputs.findIndex(
       (m) => m.countyCode === '140981' && m.kind === MineKind.CoalUnderground,
     );
-    if (firstYuanping < 0) throw new Error('demo seed: no underground coal mine in 原平市');
+    if (firstYuanping < 0) {
+      throw new Error('demo seed: no underground coal mine in 原平市');
+    }
     const entId = mineInputs[firstYuanping]?.enterpriseId ?? '';
     const entName = entRows.find((e) => e.id === entId)?.name ?? '';
     const enterprise = await org(entName, 'enterprise', null, entId);

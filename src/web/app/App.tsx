@@ -27,7 +27,9 @@ const queryClient: QueryClient = new QueryClient({
   // A session that ends while the app is open (expiry, logout elsewhere) sends the user to the login page.
   queryCache: new QueryCache({
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(['me'], null);
+      if (error instanceof ApiError && error.status === 401) {
+        queryClient.setQueryData(['me'], null);
+      }
     },
   }),
   defaultOptions: {

@@ -27,7 +27,9 @@ export class ApiError extends Error {
 export function toQuery(params: Record<string, unknown>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
-    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) {
+      continue;
+    }
     q.set(k, Array.isArray(v) ? v.join(',') : displayValue(v));
   }
   const s = q.toString();
@@ -36,8 +38,9 @@ export function toQuery(params: Record<string, unknown>): string {
 
 export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
-  if (body instanceof FormData) init.body = body;
-  else if (body !== undefined) {
+  if (body instanceof FormData) {
+    init.body = body;
+  } else if (body !== undefined) {
     init.body = JSON.stringify(body);
     init.headers = { 'content-type': 'application/json' };
   }
@@ -61,11 +64,15 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
  * → field path `['licences', 0, 'number']`.
  */
 export function fieldErrors(error: unknown): { name: (string | number)[]; errors: string[] }[] {
-  if (!(error instanceof ApiError)) return [];
+  if (!(error instanceof ApiError)) {
+    return [];
+  }
   const byField = new Map<string, string[]>();
   for (const d of error.details) {
     const path = d.path.replace(/^body\.?/, '');
-    if (!path || path === 'request' || path === 'permission') continue;
+    if (!path || path === 'request' || path === 'permission') {
+      continue;
+    }
     byField.set(path, [...(byField.get(path) ?? []), d.message]);
   }
   return [...byField].map(([path, errors]) => ({

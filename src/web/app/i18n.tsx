@@ -72,6 +72,8 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
 
 export function useI18n(): I18n {
   const ctx = useContext(I18nContext);
-  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  if (!ctx) {
+    throw new Error('useI18n outside I18nProvider');
+  }
   return ctx;
 }

@@ -24,7 +24,9 @@ export function selectableRegions(
   regions: RegionResponse[],
   root: string | undefined,
 ): Set<string> {
-  if (!root) return new Set(regions.map((r) => r.code));
+  if (!root) {
+    return new Set(regions.map((r) => r.code));
+  }
   const prefix = root.endsWith('0000')
     ? root.slice(0, 2)
     : root.endsWith('00')
@@ -55,8 +57,11 @@ export function RegionProvider({ children }: { children: ReactNode }) {
       setRegion: (code) => {
         setRegionState(code);
         if (storageKey) {
-          if (code) localStorage.setItem(storageKey, code);
-          else localStorage.removeItem(storageKey);
+          if (code) {
+            localStorage.setItem(storageKey, code);
+          } else {
+            localStorage.removeItem(storageKey);
+          }
         }
       },
     }),
@@ -67,7 +72,9 @@ export function RegionProvider({ children }: { children: ReactNode }) {
 
 export function useRegion(): RegionState {
   const ctx = useContext(RegionContext);
-  if (!ctx) throw new Error('useRegion outside RegionProvider');
+  if (!ctx) {
+    throw new Error('useRegion outside RegionProvider');
+  }
   return ctx;
 }
 
@@ -95,14 +102,21 @@ export function RegionSelector() {
     const top: TreeNode[] = [];
     for (const r of regions) {
       const node = nodes.get(r.code);
-      if (!node) continue;
+      if (!node) {
+        continue;
+      }
       const parent = r.parentCode ? nodes.get(r.parentCode) : undefined;
-      if (parent) parent.children.push(node);
-      else top.push(node);
+      if (parent) {
+        parent.children.push(node);
+      } else {
+        top.push(node);
+      }
     }
     return top;
   }, [regions, root]);
-  if (me?.scope.kind === 'enterprise' || me?.scope.kind === 'mines') return null;
+  if (me?.scope.kind === 'enterprise' || me?.scope.kind === 'mines') {
+    return null;
+  }
   return (
     <TreeSelect
       aria-label={t('region.label')}

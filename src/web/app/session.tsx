@@ -29,7 +29,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       try {
         return await api<Me>('GET', '/api/auth/me');
       } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
+        if (e instanceof ApiError && e.status === 401) {
+          return null;
+        }
         throw e;
       }
     },
@@ -55,7 +57,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       qc.setQueryData(['me'], null);
     },
     setLocale: async (locale) => {
-      if (!me) return;
+      if (!me) {
+        return;
+      }
       const updated = await api<Me>('PUT', '/api/auth/me/preferences', { locale });
       qc.setQueryData(['me'], updated);
     },
@@ -65,6 +69,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
 export function useSession(): Session {
   const ctx = useContext(SessionContext);
-  if (!ctx) throw new Error('useSession outside SessionProvider');
+  if (!ctx) {
+    throw new Error('useSession outside SessionProvider');
+  }
   return ctx;
 }

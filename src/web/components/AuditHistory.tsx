@@ -63,7 +63,9 @@ export function AuditHistory({ entityType, entityId }: { entityType: string; ent
           title: t('mine.auditChanges'),
           render: (_: unknown, e) => {
             const changes = e.before ? changedFields(e.before, e.after) : [];
-            if (!changes.length) return <Typography.Text type="secondary">—</Typography.Text>;
+            if (!changes.length) {
+              return <Typography.Text type="secondary">—</Typography.Text>;
+            }
             return (
               <ul style={{ margin: 0, paddingLeft: 16 }}>
                 {changes.slice(0, 12).map((c) => (

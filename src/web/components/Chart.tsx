@@ -13,7 +13,9 @@ echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponen
 export function Chart({ option, label }: { option: EChartsCoreOption; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!ref.current) return;
+    if (!ref.current) {
+      return;
+    }
     const chart = echarts.init(ref.current);
     chart.setOption(option);
     const observer = new ResizeObserver(() => chart.resize());

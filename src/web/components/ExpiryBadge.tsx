@@ -25,7 +25,9 @@ export function ExpiryBadge({
 }) {
   const { t } = useI18n();
   const days = daysUntil(date, today);
-  if (days < 0) return <Tag color="red">{`${date} ${t('common.expired')}`}</Tag>;
+  if (days < 0) {
+    return <Tag color="red">{`${date} ${t('common.expired')}`}</Tag>;
+  }
   if (days <= warnDays) {
     return <Tag color="orange">{`${date} · ${t('common.expiresIn', { days })}`}</Tag>;
   }

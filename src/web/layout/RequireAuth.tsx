@@ -7,7 +7,9 @@ import { useSession } from '../app/session.tsx';
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { me, loading } = useSession();
   const location = useLocation();
-  if (loading) return <Spin fullscreen />;
+  if (loading) {
+    return <Spin fullscreen />;
+  }
   if (!me) {
     return (
       <Navigate

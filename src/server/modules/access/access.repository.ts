@@ -22,13 +22,17 @@ export async function findOrganisation(db: Db, id: string) {
 
 export async function insertOrganisation(db: Db, values: typeof organisations.$inferInsert) {
   const [row] = await db.insert(organisations).values(values).returning();
-  if (!row) throw new Error('insert returned no row');
+  if (!row) {
+    throw new Error('insert returned no row');
+  }
   return row;
 }
 
 export async function insertUser(db: Db, values: typeof users.$inferInsert) {
   const [row] = await db.insert(users).values(values).returning();
-  if (!row) throw new Error('insert returned no row');
+  if (!row) {
+    throw new Error('insert returned no row');
+  }
   return row;
 }
 
@@ -58,7 +62,9 @@ export async function deleteExpiredSessions(db: Db, now: Date) {
 
 export async function insertToken(db: Db, values: typeof apiTokens.$inferInsert) {
   const [row] = await db.insert(apiTokens).values(values).returning();
-  if (!row) throw new Error('insert returned no row');
+  if (!row) {
+    throw new Error('insert returned no row');
+  }
   return row;
 }
 

@@ -80,7 +80,9 @@ export function registerAccessRoutes(
     },
     async (req, reply) => {
       const cookie = req.cookies[SESSION_COOKIE];
-      if (cookie) await service.logout(deps, cookie);
+      if (cookie) {
+        await service.logout(deps, cookie);
+      }
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
     },

@@ -61,9 +61,13 @@ function presentUser(u: Awaited<ReturnType<typeof repo.insertUser>>) {
 export async function createUser(deps: ServiceDeps, principal: Principal, input: UserCreateInput) {
   requirePermission(principal, Permission.UserManage);
   const problem = passwordProblem(input.password);
-  if (problem) throw invalidField('password', problem);
+  if (problem) {
+    throw invalidField('password', problem);
+  }
   const org = await repo.findOrganisation(deps.db, input.organisationId);
-  if (!org) throw invalidField('organisationId', '组织不存在', input.organisationId);
+  if (!org) {
+    throw invalidField('organisationId', '组织不存在', input.organisationId);
+  }
   const role = input.role;
   if (organisationKindByRole[role] !== org.kind) {
     throw invalidField('role', `角色 ${role} 不能属于 ${org.kind} 组织`, role);
@@ -77,7 +81,9 @@ export async function createUser(deps: ServiceDeps, principal: Principal, input:
       .select({ id: mines.id })
       .from(mines)
       .where(and(mineScopeCondition(scope), inArray(mines.id, [input.mineId])));
-    if (!m) throw invalidField('mineId', '矿山不属于该企业', input.mineId);
+    if (!m) {
+      throw invalidField('mineId', '矿山不属于该企业', input.mineId);
+    }
   }
   if (await repo.findUserWithOrg(deps.db, { username: input.username })) {
     throw new AppError(AppErrorCode.Conflict, `用户名 ${input.username} 已存在`, [
@@ -150,7 +156,9 @@ export async function principalFromSession(
   ip: string | null,
 ) {
   const s = await repo.findLiveSession(deps.db, sha256Hex(sessionToken), deps.clock());
-  if (!s) return null;
+  if (!s) {
+    return null;
+  }
   const u = await repo.findUserWithOrg(deps.db, { id: s.userId });
   return u && !u.user.disabledAt ? userPrincipal(u, ip) : null;
 }
@@ -158,9 +166,13 @@ export async function principalFromSession(
 /** The principal of a bearer API token, or null. */
 export async function principalFromToken(deps: ServiceDeps, token: string, ip: string | null) {
   const t = await repo.findLiveToken(deps.db, sha256Hex(token));
-  if (!t || (t.expiresAt && t.expiresAt <= deps.clock())) return null;
+  if (!t || (t.expiresAt && t.expiresAt <= deps.clock())) {
+    return null;
+  }
   const u = await repo.findUserWithOrg(deps.db, { id: t.userId });
-  if (!u || u.user.disabledAt) return null;
+  if (!u || u.user.disabledAt) {
+    return null;
+  }
   return t.kind === 'gateway' ? gatewayPrincipal(u, t.mineIds, ip) : userPrincipal(u, ip);
 }
 
@@ -182,10 +194,14 @@ export async function createToken(
   principal: Principal,
   input: TokenCreateInput,
 ) {
-  if (principal.kind !== 'user') throw new AppError(AppErrorCode.Forbidden, '令牌不能再签发令牌');
+  if (principal.kind !== 'user') {
+    throw new AppError(AppErrorCode.Forbidden, '令牌不能再签发令牌');
+  }
   if (input.kind === 'gateway') {
     requirePermission(principal, Permission.GatewayTokenManage);
-    if (!input.mineIds?.length) throw invalidField('mineIds', '网关令牌须指定矿山');
+    if (!input.mineIds?.length) {
+      throw invalidField('mineIds', '网关令牌须指定矿山');
+    }
     for (const [i, id] of input.mineIds.entries()) {
       await loadVisibleMine(deps.db, principal, id).catch(() => {
         throw invalidField(`mineIds.${i}`, '矿山不存在或不在管辖范围内', id);
@@ -222,8 +238,12 @@ export async function listTokens(deps: ServiceDeps, principal: Principal) {
 
 export async function revokeToken(deps: ServiceDeps, principal: Principal, id: string) {
   const t = await repo.findToken(deps.db, id);
-  if (!t || t.userId !== principal.userId) throw notFound('api_token', id);
-  if (t.revokedAt) throw new AppError(AppErrorCode.Conflict, '令牌已撤销');
+  if (!t || t.userId !== principal.userId) {
+    throw notFound('api_token', id);
+  }
+  if (t.revokedAt) {
+    throw new AppError(AppErrorCode.Conflict, '令牌已撤销');
+  }
   return deps.db.transaction(async (tx) => {
     const at = deps.clock();
     await repo.revokeTokenRow(tx, id, at);
@@ -242,7 +262,9 @@ export async function setLocale(
   principal: Principal,
   locale: 'zh-CN' | 'en-US',
 ) {
-  if (principal.kind !== 'user') throw new AppError(AppErrorCode.Forbidden, '令牌不能修改用户偏好');
+  if (principal.kind !== 'user') {
+    throw new AppError(AppErrorCode.Forbidden, '令牌不能修改用户偏好');
+  }
   await repo.updateUserLocale(deps.db, principal.userId, locale);
   return { ...principal, locale };
 }

@@ -13,7 +13,9 @@ import type { UserWithOrg } from './access.repository.ts';
 /** The jurisdiction of a user, from its organisation and role. */
 export function scopeOf(u: UserWithOrg): Scope {
   const { user, org } = u;
-  if (org.kind === 'system') return { kind: 'all' };
+  if (org.kind === 'system') {
+    return { kind: 'all' };
+  }
   if (org.kind === 'regulator') {
     // A regulator unit without a region is national.
     return org.regionCode

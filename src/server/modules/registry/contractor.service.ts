@@ -37,13 +37,17 @@ function presentContractor(r: repo.ContractorJoinedRow): ContractorResponse {
 
 async function loadVisible(db: Db, principal: Principal, id: string) {
   const row = await repo.findContractor(db, id, mineScopeCondition(principal.scope));
-  if (!row) throw notFound('contractor', id);
+  if (!row) {
+    throw notFound('contractor', id);
+  }
   return row;
 }
 
 async function reload(db: Db, id: string) {
   const row = await repo.findContractor(db, id, undefined);
-  if (!row) throw notFound('contractor', id);
+  if (!row) {
+    throw notFound('contractor', id);
+  }
   return presentContractor(row);
 }
 
@@ -111,7 +115,9 @@ export async function archiveContractor(deps: ServiceDeps, principal: Principal,
   requirePermission(principal, Permission.ContractorManage);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisible(tx, principal, id);
-    if (current.contractor.archivedAt) throw new AppError(AppErrorCode.Conflict, '承包单位已归档');
+    if (current.contractor.archivedAt) {
+      throw new AppError(AppErrorCode.Conflict, '承包单位已归档');
+    }
     const at = deps.clock();
     await repo.updateContractorRow(tx, id, { archivedAt: at }, at);
     const after = await reload(tx, id);

@@ -84,7 +84,9 @@ export async function countEnterprises(db: Db, f: EnterpriseFilter): Promise<num
 
 export async function insertEnterprise(db: Db, values: typeof enterprises.$inferInsert) {
   const [row] = await db.insert(enterprises).values(values).returning({ id: enterprises.id });
-  if (!row) throw new Error('insert returned no row');
+  if (!row) {
+    throw new Error('insert returned no row');
+  }
   return row.id;
 }
 

@@ -22,13 +22,17 @@ import { enterpriseScopeCondition } from './registry.scope.ts';
 /** An enterprise the caller may see, or 404 (existence outside the jurisdiction is not revealed). */
 export async function loadVisibleEnterprise(db: Db, principal: Principal, id: string) {
   const row = await repo.findEnterprise(db, id, enterpriseScopeCondition(principal.scope));
-  if (!row) throw notFound('enterprise', id);
+  if (!row) {
+    throw notFound('enterprise', id);
+  }
   return row;
 }
 
 async function reload(db: Db, id: string) {
   const row = await repo.findEnterprise(db, id, undefined);
-  if (!row) throw notFound('enterprise', id);
+  if (!row) {
+    throw notFound('enterprise', id);
+  }
   return row;
 }
 

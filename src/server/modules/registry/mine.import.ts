@@ -61,24 +61,36 @@ const licenceHeaders: Record<string, Record<string, string>> = {
 };
 
 function toDate(v: unknown): unknown {
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'number') return v; // reported as a type error by the schema
+  if (v instanceof Date) {
+    return v.toISOString().slice(0, 10);
+  }
+  if (typeof v === 'number') {
+    return v;
+  } // reported as a type error by the schema
   const s = String(v).trim();
   const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
   return m ? `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}` : s;
 }
 
 function toNumber(v: unknown): unknown {
-  if (typeof v === 'number') return v;
+  if (typeof v === 'number') {
+    return v;
+  }
   const s = String(v).trim().replace(/,/g, '');
   return s !== '' && Number.isFinite(Number(s)) ? Number(s) : s;
 }
 
 function toBool(v: unknown): unknown {
-  if (typeof v === 'boolean') return v;
+  if (typeof v === 'boolean') {
+    return v;
+  }
   const s = String(v).trim();
-  if (['是', 'true', 'TRUE', '1', 'Y', 'y'].includes(s)) return true;
-  if (['否', 'false', 'FALSE', '0', 'N', 'n'].includes(s)) return false;
+  if (['是', 'true', 'TRUE', '1', 'Y', 'y'].includes(s)) {
+    return true;
+  }
+  if (['否', 'false', 'FALSE', '0', 'N', 'n'].includes(s)) {
+    return false;
+  }
   return s;
 }
 
@@ -87,7 +99,9 @@ function rowToRecord(r: TableRow): Record<string, unknown> {
   const rec: Record<string, unknown> = {};
   for (const [header, raw] of Object.entries(r.cells)) {
     const col = byHeader.get(header);
-    if (!col || raw === null || raw === '') continue;
+    if (!col || raw === null || raw === '') {
+      continue;
+    }
     const value =
       col.kind === 'date'
         ? toDate(raw)
@@ -96,7 +110,9 @@ function rowToRecord(r: TableRow): Record<string, unknown> {
           : col.kind === 'bool'
             ? toBool(raw)
             : String(raw).trim();
-    if (value !== '') rec[col.field] = value;
+    if (value !== '') {
+      rec[col.field] = value;
+    }
   }
   return rec;
 }
@@ -124,7 +140,9 @@ function headerForPath(path: PropertyKey[], rec: Record<string, unknown>): strin
     const kind = (licencesOf(rec)[index]?.kind as string | undefined) ?? '采矿许可证';
     return licenceHeaders[kind]?.[field] ?? `licences.${index}.${field}`;
   }
-  if (first === 'enterpriseId') return '统一社会信用代码';
+  if (first === 'enterpriseId') {
+    return '统一社会信用代码';
+  }
   return headerOf.get(String(first)) ?? String(first ?? 'row');
 }
 
@@ -185,9 +203,11 @@ async function validateRows(db: Db, rows: TableRow[]) {
     let newEnterprise: PlannedRow['newEnterprise'];
     if (code) {
       const problem = creditCodeProblem(code);
-      if (problem) errors.push({ row, path: '统一社会信用代码', message: problem, value: code });
-      else if (known.has(code)) enterpriseId = known.get(code);
-      else if (typeof rec.countyCode === 'string' && !counties.has(rec.countyCode)) {
+      if (problem) {
+        errors.push({ row, path: '统一社会信用代码', message: problem, value: code });
+      } else if (known.has(code)) {
+        enterpriseId = known.get(code);
+      } else if (typeof rec.countyCode === 'string' && !counties.has(rec.countyCode)) {
         errors.push({
           row,
           path: '县级行政区划代码',
@@ -223,7 +243,9 @@ async function validateRows(db: Db, rows: TableRow[]) {
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = headerForPath(issue.path, rec);
-        if (errors.some((e) => e.row === row && e.path === path)) continue;
+        if (errors.some((e) => e.row === row && e.path === path)) {
+          continue;
+        }
         errors.push({ row, path, message: issue.message, value: valueAt(rec, issue.path) });
       }
     }
@@ -299,7 +321,9 @@ export async function importMines(
       throw new Rollback();
     })
     .catch((e: unknown) => {
-      if (!(e instanceof Rollback)) throw e;
+      if (!(e instanceof Rollback)) {
+        throw e;
+      }
     });
   for (const [i, details] of refErrors) {
     const row = ok[i]?.row;
@@ -340,7 +364,9 @@ export async function importMines(
       errors,
     );
   }
-  if (options.dryRun || valid.length === 0) return report;
+  if (options.dryRun || valid.length === 0) {
+    return report;
+  }
   await deps.db.transaction(async (tx) => {
     const created = await insertPlannedEnterprises(tx, valid, at);
     const recheck = await checkMineReferences(
@@ -348,7 +374,9 @@ export async function importMines(
       principal,
       valid.map((r) => r.input),
     );
-    if (recheck.size) throw new AppError(AppErrorCode.Conflict, '导入期间数据已被修改, 请重新导入');
+    if (recheck.size) {
+      throw new AppError(AppErrorCode.Conflict, '导入期间数据已被修改, 请重新导入');
+    }
     await recordAudit(
       tx,
       actorOf(principal),

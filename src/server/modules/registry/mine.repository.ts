@@ -128,7 +128,9 @@ export async function countMines(db: Db, f: MineFilter): Promise<number> {
 
 /** Current (unarchived) licences of the given mines. */
 export async function licencesOf(db: Db, mineIds: string[]) {
-  if (mineIds.length === 0) return [];
+  if (mineIds.length === 0) {
+    return [];
+  }
   return db
     .select()
     .from(licences)
@@ -140,7 +142,9 @@ export async function insertMines(
   db: Db,
   values: (typeof mines.$inferInsert)[],
 ): Promise<string[]> {
-  if (values.length === 0) return [];
+  if (values.length === 0) {
+    return [];
+  }
   const rows = await db.insert(mines).values(values).returning({ id: mines.id });
   return rows.map((r) => r.id);
 }
@@ -169,7 +173,9 @@ export async function insertStatusChanges(
   db: Db,
   values: (typeof mineStatusChanges.$inferInsert)[],
 ) {
-  if (values.length) await db.insert(mineStatusChanges).values(values);
+  if (values.length) {
+    await db.insert(mineStatusChanges).values(values);
+  }
 }
 
 export async function statusHistory(db: Db, mineId: string) {
@@ -181,7 +187,9 @@ export async function statusHistory(db: Db, mineId: string) {
 }
 
 export async function insertLicences(db: Db, values: (typeof licences.$inferInsert)[]) {
-  if (values.length === 0) return [];
+  if (values.length === 0) {
+    return [];
+  }
   return db.insert(licences).values(values).returning();
 }
 

@@ -29,13 +29,17 @@ import { mineScopeCondition } from './registry.scope.ts';
 /** A mine the caller may see, or 404. */
 export async function loadVisibleMine(db: Db, principal: Principal, id: string) {
   const row = await repo.findMine(db, id, mineScopeCondition(principal.scope));
-  if (!row) throw notFound('mine', id);
+  if (!row) {
+    throw notFound('mine', id);
+  }
   return row;
 }
 
 async function presentOne(deps: ServiceDeps, db: Db, id: string): Promise<MineResponse> {
   const row = await repo.findMine(db, id, undefined);
-  if (!row) throw notFound('mine', id);
+  if (!row) {
+    throw notFound('mine', id);
+  }
   return presentMine(row, await repo.licencesOf(db, [id]), todayIn(deps.clock));
 }
 
@@ -53,7 +57,9 @@ function throwIfProblems(
   problems: Map<number, { path: string; message: string; value?: unknown }[]>,
 ) {
   const details = problems.get(0);
-  if (!details?.length) return;
+  if (!details?.length) {
+    return;
+  }
   const forbidden = details.find((d) => d.message === '不在您的管辖范围内');
   throw new AppError(
     forbidden ? AppErrorCode.Forbidden : AppErrorCode.ValidationFailed,
@@ -214,7 +220,9 @@ export async function archiveMine(
   requirePermission(principal, Permission.MineArchive);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleMine(tx, principal, id);
-    if (current.mine.archivedAt) throw new AppError(AppErrorCode.Conflict, '矿山已归档');
+    if (current.mine.archivedAt) {
+      throw new AppError(AppErrorCode.Conflict, '矿山已归档');
+    }
     const before = await presentOne(deps, tx, id);
     const at = deps.clock();
     await repo.updateMineRow(tx, id, { archivedAt: at }, at);
@@ -310,7 +318,9 @@ export async function allMines(
 
 async function loadVisibleLicence(db: Db, principal: Principal, id: string) {
   const licence = await repo.findLicence(db, id);
-  if (!licence) throw notFound('licence', id);
+  if (!licence) {
+    throw notFound('licence', id);
+  }
   await loadVisibleMine(db, principal, licence.mineId).catch(() => {
     throw notFound('licence', id);
   });
@@ -338,7 +348,9 @@ export async function addLicence(
     await assertLicenceNumberFree(tx, input.kind, input.number);
     const at = deps.clock();
     const [row] = await repo.insertLicences(tx, [{ ...input, mineId, createdAt: at }]);
-    if (!row) throw new AppError(AppErrorCode.Internal, 'licence insert returned nothing');
+    if (!row) {
+      throw new AppError(AppErrorCode.Internal, 'licence insert returned nothing');
+    }
     const after = presentLicence(row, todayIn(deps.clock));
     await recordAudit(tx, actorOf(principal), at, {
       type: 'registry.licence.created',
@@ -385,7 +397,9 @@ export async function archiveLicence(deps: ServiceDeps, principal: Principal, id
   requirePermission(principal, Permission.LicenceManage);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleLicence(tx, principal, id);
-    if (current.archivedAt) throw new AppError(AppErrorCode.Conflict, '证照已归档');
+    if (current.archivedAt) {
+      throw new AppError(AppErrorCode.Conflict, '证照已归档');
+    }
     const at = deps.clock();
     await repo.updateLicenceRow(tx, id, { archivedAt: at });
     const before = presentLicence(current, todayIn(deps.clock));

@@ -87,8 +87,9 @@ export async function checkMineReferences(
       add(i, { path: 'countyCode', message: '不在您的管辖范围内', value: m.countyCode });
     }
     const ent = ents.get(m.enterpriseId);
-    if (!ent) add(i, { path: 'enterpriseId', message: '企业不存在', value: m.enterpriseId });
-    else if (ent.archivedAt) {
+    if (!ent) {
+      add(i, { path: 'enterpriseId', message: '企业不存在', value: m.enterpriseId });
+    } else if (ent.archivedAt) {
       add(i, { path: 'enterpriseId', message: '企业已归档', value: m.enterpriseId });
     }
     const nameKey = `${m.enterpriseId}|${m.name}`;

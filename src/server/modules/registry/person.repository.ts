@@ -81,7 +81,9 @@ export async function countPeople(db: Db, f: PersonFilter) {
 }
 
 export async function certificatesOf(db: Db, personIds: string[]) {
-  if (personIds.length === 0) return [];
+  if (personIds.length === 0) {
+    return [];
+  }
   return db
     .select()
     .from(certificates)
@@ -90,7 +92,9 @@ export async function certificatesOf(db: Db, personIds: string[]) {
 }
 
 export async function insertPeople(db: Db, values: (typeof people.$inferInsert)[]) {
-  if (values.length === 0) return [];
+  if (values.length === 0) {
+    return [];
+  }
   return (await db.insert(people).values(values).returning({ id: people.id })).map((r) => r.id);
 }
 
@@ -113,5 +117,7 @@ export async function replaceCertificates(
   list: Omit<typeof certificates.$inferInsert, 'personId'>[],
 ) {
   await db.delete(certificates).where(eq(certificates.personId, personId));
-  if (list.length) await db.insert(certificates).values(list.map((c) => ({ ...c, personId })));
+  if (list.length) {
+    await db.insert(certificates).values(list.map((c) => ({ ...c, personId })));
+  }
 }

@@ -52,13 +52,17 @@ function presentPerson(r: repo.PersonJoinedRow, certs: CertRow[], today: string)
 
 async function presentOne(deps: ServiceDeps, db: Db, id: string) {
   const row = await repo.findPerson(db, id, undefined);
-  if (!row) throw notFound('person', id);
+  if (!row) {
+    throw notFound('person', id);
+  }
   return presentPerson(row, await repo.certificatesOf(db, [id]), todayIn(deps.clock));
 }
 
 async function loadVisiblePerson(db: Db, principal: Principal, id: string) {
   const row = await repo.findPerson(db, id, mineScopeCondition(principal.scope));
-  if (!row) throw notFound('person', id);
+  if (!row) {
+    throw notFound('person', id);
+  }
   return row;
 }
 
@@ -124,7 +128,9 @@ export async function updatePerson(
       { ...definedOnly(rest), ...(idNumber ? protectIdNumber(deps.secret, idNumber) : {}) },
       at,
     );
-    if (certificates) await repo.replaceCertificates(tx, id, certificates);
+    if (certificates) {
+      await repo.replaceCertificates(tx, id, certificates);
+    }
     const after = await presentOne(deps, tx, id);
     await recordAudit(tx, actorOf(principal), at, {
       type: 'registry.person.updated',
@@ -140,7 +146,9 @@ export async function archivePerson(deps: ServiceDeps, principal: Principal, id:
   requirePermission(principal, Permission.PersonManage);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisiblePerson(tx, principal, id);
-    if (current.person.archivedAt) throw new AppError(AppErrorCode.Conflict, '人员已归档');
+    if (current.person.archivedAt) {
+      throw new AppError(AppErrorCode.Conflict, '人员已归档');
+    }
     const before = await presentOne(deps, tx, id);
     const at = deps.clock();
     await repo.updatePersonRow(tx, id, { archivedAt: at }, at);

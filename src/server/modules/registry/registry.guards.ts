@@ -18,7 +18,9 @@ export async function assertRegionUsable(
   level?: number,
 ): Promise<{ code: string; name: string }> {
   const region = await findRegion(db, code);
-  if (!region) throw invalidField(field, `未知的行政区划代码 ${code} (GB/T 2260)`, code);
+  if (!region) {
+    throw invalidField(field, `未知的行政区划代码 ${code} (GB/T 2260)`, code);
+  }
   if (level !== undefined && region.level !== level) {
     throw invalidField(field, `${code} ${region.name} 不是县级行政区划`, code);
   }

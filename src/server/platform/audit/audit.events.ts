@@ -5,7 +5,16 @@
 
 /** Which entity kinds appear in the trail. */
 export type AuditEntityType =
-  'enterprise' | 'mine' | 'licence' | 'person' | 'contractor' | 'user' | 'api_token' | 'setting';
+  | 'enterprise'
+  | 'mine'
+  | 'licence'
+  | 'person'
+  | 'contractor'
+  | 'user'
+  | 'api_token'
+  | 'setting'
+  | 'hazard'
+  | 'hazard_standard';
 
 /** Every audit event type, `<module>.<entity>.<verb>`, with the entity it is about. */
 export const auditEventTypes = {
@@ -49,6 +58,22 @@ export const auditEventTypes = {
   'access.token.revoked': 'api_token',
   /** A rule parameter was changed. */
   'settings.setting.updated': 'setting',
+  /** A major hazard was reported (上报). */
+  'hazards.hazard.reported': 'hazard',
+  /** Its 五落实 plan was fixed (→ 治理中). */
+  'hazards.hazard.planned': 'hazard',
+  /** Its rectification was submitted for acceptance (→ 待验收). */
+  'hazards.hazard.submitted': 'hazard',
+  /** A regulator accepted the rectification (→ 已销号). */
+  'hazards.hazard.accepted': 'hazard',
+  /** A regulator refused the rectification (→ 治理中). */
+  'hazards.hazard.rejected': 'hazard',
+  /** 挂牌督办 was set or lifted. */
+  'hazards.hazard.supervised': 'hazard',
+  /** 责令停产整顿 was ordered for the hazard's mine. */
+  'hazards.hazard.mine_suspended': 'hazard',
+  /** A new version of a determination standard was added to the catalogue. */
+  'hazards.standard.created': 'hazard_standard',
 } as const satisfies Record<string, AuditEntityType>;
 
 export type AuditEventType = keyof typeof auditEventTypes;

@@ -14,7 +14,9 @@ describe.each(engines)('audit trail (%s)', (engine) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase(engine);
-    for (let i = 0; i < 3; i++) await buildMine(t.deps);
+    for (let i = 0; i < 3; i++) {
+      await buildMine(t.deps);
+    }
   });
   afterAll(() => t.close());
 
@@ -22,7 +24,9 @@ describe.each(engines)('audit trail (%s)', (engine) => {
     const rows = await t.database.db.select().from(auditEvents).orderBy(auditEvents.seq);
     expect(rows.length).toBeGreaterThanOrEqual(6); // an enterprise and a mine per buildMine
     expect(rows[0]?.prevHash).toBe(GENESIS_HASH);
-    for (let i = 1; i < rows.length; i++) expect(rows[i]?.prevHash).toBe(rows[i - 1]?.hash);
+    for (let i = 1; i < rows.length; i++) {
+      expect(rows[i]?.prevHash).toBe(rows[i - 1]?.hash);
+    }
     expect(await verifyAuditChain(t.database.db)).toEqual({ checked: rows.length, problems: [] });
   });
 

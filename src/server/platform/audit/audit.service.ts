@@ -16,9 +16,15 @@ const AUDIT_LOCK_KEY = 727_001;
 
 /** JSON with object keys sorted at every depth, so that equal values hash equally. */
 export function canonicalJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (value === null || value === undefined) {
+    return 'null';
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map(canonicalJson).join(',')}]`;
+  }
+  if (value instanceof Date) {
+    return JSON.stringify(value.toISOString());
+  }
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
@@ -76,7 +82,9 @@ export async function recordAudit(
     throw new AppError(AppErrorCode.Internal, 'recordAudit must run inside a transaction');
   }
   const list = Array.isArray(events) ? events : [events];
-  if (list.length === 0) return;
+  if (list.length === 0) {
+    return;
+  }
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const [last] = await tx
     .select({ hash: auditEvents.hash })
@@ -128,7 +136,9 @@ export async function verifyAuditChain(
       .where(gt(auditEvents.seq, lastSeq))
       .orderBy(asc(auditEvents.seq))
       .limit(2000);
-    if (batch.length === 0) break;
+    if (batch.length === 0) {
+      break;
+    }
     for (const row of batch) {
       checked++;
       if (row.prevHash !== prevHash) {

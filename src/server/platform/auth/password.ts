@@ -26,7 +26,9 @@ export async function hashPassword(password: string): Promise<string> {
 /** Constant-time check of a password against a stored hash. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [alg, n, r, p, salt, key] = stored.split('$');
-  if (alg !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
+  if (alg !== 'scrypt' || !n || !r || !p || !salt || !key) {
+    return false;
+  }
   const expected = Buffer.from(key, 'base64');
   const actual = await derive(
     password,
@@ -40,8 +42,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** Validation of a new password: at least 8 characters, letters and digits. */
 export function passwordProblem(password: string): string | null {
-  if (password.length < 8) return '密码至少8位';
-  if (password.length > 200) return '密码过长';
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字';
+  if (password.length < 8) {
+    return '密码至少8位';
+  }
+  if (password.length > 200) {
+    return '密码过长';
+  }
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) {
+    return '密码须同时包含字母和数字';
+  }
   return null;
 }

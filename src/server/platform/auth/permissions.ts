@@ -31,16 +31,22 @@ export const Permission = {
   GatewayTokenManage: 'access.gateway_token.manage',
   SettingsManage: 'settings.manage',
   MonitoringIngest: 'monitoring.ingest',
+  HazardRead: 'hazards.read',
+  HazardReport: 'hazards.report',
+  HazardRectify: 'hazards.rectify',
+  HazardAccept: 'hazards.accept',
+  HazardSupervise: 'hazards.supervise',
+  CatalogueManage: 'hazards.catalogue.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 const P = Permission;
-const readerBase: Permission[] = [P.RegistryRead, P.AuditRead];
+const readerBase: Permission[] = [P.RegistryRead, P.AuditRead, P.HazardRead];
 
 /** What each role may do (within its jurisdiction; scoping is separate, see scope.ts). */
 export const permissionsByRole: Record<Role, readonly Permission[]> = {
   regulator_viewer: readerBase,
-  inspector: [...readerBase, P.MineStatusChange],
+  inspector: [...readerBase, P.MineStatusChange, P.HazardReport, P.HazardAccept],
   regulator_admin: [
     ...readerBase,
     P.EnterpriseWrite,
@@ -53,6 +59,10 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     P.ContractorManage,
     P.RegistryImport,
     P.GatewayTokenManage,
+    P.HazardReport,
+    P.HazardRectify,
+    P.HazardAccept,
+    P.HazardSupervise,
   ],
   enterprise_admin: [
     ...readerBase,
@@ -60,9 +70,17 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     P.PersonManage,
     P.ContractorManage,
     P.GatewayTokenManage,
+    P.HazardReport,
+    P.HazardRectify,
   ],
-  safety_officer: [...readerBase, P.PersonManage, P.ContractorManage],
-  mine_duty_officer: [P.RegistryRead],
+  safety_officer: [
+    ...readerBase,
+    P.PersonManage,
+    P.ContractorManage,
+    P.HazardReport,
+    P.HazardRectify,
+  ],
+  mine_duty_officer: [P.RegistryRead, P.HazardRead],
   system_admin: Object.values(P).filter((p) => p !== P.MonitoringIngest),
 };
 

@@ -33,8 +33,12 @@ export interface Principal {
  * so a province (XX0000) owns XX…, a city (XXYY00) owns XXYY…, and a county only itself.
  */
 export function subtreePrefix(code: string): string {
-  if (code.endsWith('0000')) return code.slice(0, 2);
-  if (code.endsWith('00')) return code.slice(0, 4);
+  if (code.endsWith('0000')) {
+    return code.slice(0, 2);
+  }
+  if (code.endsWith('00')) {
+    return code.slice(0, 4);
+  }
   return code;
 }
 

@@ -9,3 +9,4 @@ export * from '../../modules/registry/contractor.table.ts';
 export * from '../../modules/access/access.table.ts';
 export * from '../audit/audit.table.ts';
 export * from '../settings/settings.table.ts';
+export * from '../../modules/hazards/hazard.table.ts';

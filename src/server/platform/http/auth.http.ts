@@ -32,7 +32,9 @@ export interface RouteEntry {
 
 /** The principal of an authenticated request; routes behind a permission can rely on it. */
 export function principalOf(req: FastifyRequest): Principal {
-  if (!req.principal) throw new AppError(AppErrorCode.Unauthenticated, '请先登录');
+  if (!req.principal) {
+    throw new AppError(AppErrorCode.Unauthenticated, '请先登录');
+  }
   return req.principal;
 }
 
@@ -43,18 +45,24 @@ export function installAuth(
 ): void {
   app.decorateRequest('principal', null);
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) {
+      return;
+    }
     const permission = route.config?.permission;
     if (!permission) {
       throw new Error(`route ${String(route.method)} ${route.url} declares no permission`);
     }
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') catalogue.push({ method, url: route.url, permission });
+      if (method !== 'HEAD') {
+        catalogue.push({ method, url: route.url, permission });
+      }
     }
   });
   app.addHook('preHandler', async (req) => {
     const access = req.routeOptions.config?.permission;
-    if (!access || access === 'public') return;
+    if (!access || access === 'public') {
+      return;
+    }
     const ip = req.ip ?? null;
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const cookie = req.cookies?.[SESSION_COOKIE];

@@ -10,7 +10,9 @@ function sqlState(e: unknown): string | undefined {
   let cur: unknown = e;
   for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
     const code = (cur as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+      return code;
+    }
     cur = (cur as { cause?: unknown }).cause;
   }
   return undefined;
@@ -18,7 +20,9 @@ function sqlState(e: unknown): string | undefined {
 
 /** Maps any thrown value to an AppError. */
 export function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
+  if (error instanceof AppError) {
+    return error;
+  }
   const fe = error as FastifyError & { validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = fe.validationContext ?? 'body';
@@ -90,8 +94,11 @@ export function toAppError(error: unknown): AppError {
 export function installErrorHandling(app: FastifyInstance, options: { spa: boolean }): void {
   app.setErrorHandler((error, req, reply) => {
     const e = toAppError(error);
-    if (e.code === AppErrorCode.Internal) req.log.error({ err: error }, 'unhandled error');
-    else req.log.info({ code: e.code, message: e.message }, 'request refused');
+    if (e.code === AppErrorCode.Internal) {
+      req.log.error({ err: error }, 'unhandled error');
+    } else {
+      req.log.info({ code: e.code, message: e.message }, 'request refused');
+    }
     void reply.status(e.status).send({ code: e.code, message: e.message, details: e.details });
   });
   app.setNotFoundHandler((req, reply) => {

@@ -20,7 +20,9 @@ export function isSettingKey(key: string): key is SettingKey {
 /** The value in force for a key. */
 export async function getSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K>> {
   const [row] = await db.select().from(settings).where(eq(settings.key, key));
-  if (!row) return settingsCatalogue[key].default;
+  if (!row) {
+    return settingsCatalogue[key].default;
+  }
   return settingsCatalogue[key].schema.parse(row.value);
 }
 
@@ -51,7 +53,9 @@ export async function updateSetting(
   key: string,
   input: { value: unknown; source: string; verified: boolean },
 ): Promise<void> {
-  if (!isSettingKey(key)) throw notFound('setting', key);
+  if (!isSettingKey(key)) {
+    throw notFound('setting', key);
+  }
   const parsed = settingsCatalogue[key].schema.safeParse(input.value);
   if (!parsed.success) {
     throw new AppError(
@@ -97,6 +101,8 @@ export async function changeSetting(
   requirePermission(principal, Permission.SettingsManage);
   await deps.db.transaction(async (tx) => {
     await updateSetting(tx, actorOf(principal), deps.clock(), key, input);
-    if (isSettingKey(key)) await followUps[key]?.(tx);
+    if (isSettingKey(key)) {
+      await followUps[key]?.(tx);
+    }
   });
 }

@@ -33,10 +33,14 @@ function fail(message: string): never {
 
 function checkHeaders(headers: string[]): string[] {
   const clean = headers.map((h) => h.trim());
-  if (clean.length === 0 || clean.every((h) => h === '')) fail('文件没有表头行');
+  if (clean.length === 0 || clean.every((h) => h === '')) {
+    fail('文件没有表头行');
+  }
   const seen = new Set<string>();
   for (const h of clean) {
-    if (h && seen.has(h)) fail(`表头重复: ${h}`);
+    if (h && seen.has(h)) {
+      fail(`表头重复: ${h}`);
+    }
     seen.add(h);
   }
   return clean;
@@ -44,9 +48,15 @@ function checkHeaders(headers: string[]): string[] {
 
 function readCsv(data: Buffer, maxRows: number): Table {
   let text = data.toString('utf8');
-  if (text.includes('\uFFFD')) fail('CSV 文件须为 UTF-8 编码');
-  if (text.includes('\u0000')) fail('文件包含空字符 (NUL), 不是文本表格');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.includes('\uFFFD')) {
+    fail('CSV 文件须为 UTF-8 编码');
+  }
+  if (text.includes('\u0000')) {
+    fail('文件包含空字符 (NUL), 不是文本表格');
+  }
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+  }
   let records: string[][];
   try {
     const parsed: unknown = parse(text, {
@@ -59,8 +69,12 @@ function readCsv(data: Buffer, maxRows: number): Table {
     fail(`CSV 解析失败: ${(e as Error).message}`);
   }
   const [head, ...body] = records;
-  if (!head) fail('文件为空');
-  if (body.length > maxRows) fail(`文件超过 ${maxRows} 行的上限`);
+  if (!head) {
+    fail('文件为空');
+  }
+  if (body.length > maxRows) {
+    fail(`文件超过 ${maxRows} 行的上限`);
+  }
   const headers = checkHeaders(head);
   return {
     headers,
@@ -72,7 +86,9 @@ function readCsv(data: Buffer, maxRows: number): Table {
 }
 
 function cellValue(v: ExcelJS.CellValue): string | number | boolean | Date | null {
-  if (v === null || v === undefined) return null;
+  if (v === null || v === undefined) {
+    return null;
+  }
   if (
     typeof v === 'string' ||
     typeof v === 'number' ||
@@ -82,10 +98,18 @@ function cellValue(v: ExcelJS.CellValue): string | number | boolean | Date | nul
     return v;
   }
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return cellValue(v.result);
-    if ('text' in v) return String(v.text);
-    if ('error' in v) return null;
+    if ('richText' in v) {
+      return v.richText.map((t) => t.text).join('');
+    }
+    if ('result' in v) {
+      return cellValue(v.result);
+    }
+    if ('text' in v) {
+      return String(v.text);
+    }
+    if ('error' in v) {
+      return null;
+    }
   }
   return null;
 }
@@ -98,8 +122,12 @@ async function readXlsx(data: Buffer, maxRows: number): Promise<Table> {
     fail(`xlsx 文件无法读取: ${(e as Error).message}`);
   }
   const sheet = wb.worksheets[0];
-  if (!sheet) fail('xlsx 文件没有工作表');
-  if (sheet.rowCount > maxRows + 1) fail(`文件超过 ${maxRows} 行的上限`);
+  if (!sheet) {
+    fail('xlsx 文件没有工作表');
+  }
+  if (sheet.rowCount > maxRows + 1) {
+    fail(`文件超过 ${maxRows} 行的上限`);
+  }
   const headerRow = sheet.getRow(1);
   const width = headerRow.cellCount;
   const headers = checkHeaders(
@@ -109,9 +137,13 @@ async function readXlsx(data: Buffer, maxRows: number): Promise<Table> {
   );
   const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (r, n) => {
-    if (n === 1) return;
+    if (n === 1) {
+      return;
+    }
     const cells = Object.fromEntries(headers.map((h, j) => [h, cellValue(r.getCell(j + 1).value)]));
-    if (Object.values(cells).every((c) => c === null || c === '')) return;
+    if (Object.values(cells).every((c) => c === null || c === '')) {
+      return;
+    }
     rows.push({ row: n, cells });
   });
   return { headers, rows };

@@ -11,8 +11,12 @@ export interface ExportColumn<T> {
 }
 
 function cell(v: string | number | boolean | null | undefined): string | number {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (v === null || v === undefined) {
+    return '';
+  }
+  if (typeof v === 'boolean') {
+    return v ? '是' : '否';
+  }
   return v;
 }
 
@@ -40,7 +44,9 @@ export async function writeTable<T>(
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet(sheetName);
   sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
-  for (const it of items) sheet.addRow(columns.map((c) => cell(c.value(it))));
+  for (const it of items) {
+    sheet.addRow(columns.map((c) => cell(c.value(it))));
+  }
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   columns.forEach((c, i) => {
     sheet.getColumn(i + 1).width = Math.min(40, Math.max(10, c.header.length * 2 + 2));

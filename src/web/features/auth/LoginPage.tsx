@@ -15,7 +15,9 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   usePageTitle(t('login.title'));
   const next = params.get('next')?.startsWith('/') ? (params.get('next') ?? '/') : '/';
-  if (me) return <Navigate to={next} replace />;
+  if (me) {
+    return <Navigate to={next} replace />;
+  }
   const submit = async (values: { username: string; password: string }) => {
     setBusy(true);
     setError(null);

@@ -38,8 +38,12 @@ export function DashboardPage() {
         : undefined,
     [data, v],
   );
-  if (error) return <QueryError error={error} />;
-  if (isLoading || !data || !charts) return <Skeleton active />;
+  if (error) {
+    return <QueryError error={error} />;
+  }
+  if (isLoading || !data || !charts) {
+    return <Skeleton active />;
+  }
   const alertColumns = [
     {
       title: t('mine.name'),

@@ -22,9 +22,13 @@ export function EnterpriseDetailPage() {
     queryFn: () => api<{ items: MineResponse[] }>('GET', `/api/mines?enterpriseId=${id}&limit=500`),
   });
   usePageTitle(ent.data?.name ?? t('nav.enterprises'));
-  if (ent.error) return <QueryError error={ent.error} />;
+  if (ent.error) {
+    return <QueryError error={ent.error} />;
+  }
   const e = ent.data;
-  if (!e) return <Skeleton active />;
+  if (!e) {
+    return <Skeleton active />;
+  }
   return (
     <div>
       <div className="page-header">

@@ -30,7 +30,9 @@ export function EnterpriseListPage() {
     queryFn: () => api<Page>('GET', `/api/enterprises${toQuery({ region, q, cursor, limit: 50 })}`),
     placeholderData: keepPreviousData,
   });
-  if (error) return <QueryError error={error} />;
+  if (error) {
+    return <QueryError error={error} />;
+  }
   return (
     <div>
       <div className="page-header">

@@ -49,13 +49,17 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [report, setReport] = useState<ImportReportData | null>(null);
   const [busy, setBusy] = useState(false);
   const run = async (dryRun: boolean) => {
-    if (!file) return;
+    if (!file) {
+      return;
+    }
     setBusy(true);
     try {
       // The check always reports every row (valid-only never refuses), whatever mode is chosen.
       const r = await upload(file, dryRun ? 'valid-only' : mode, dryRun);
       setReport(r);
-      if (!dryRun && r.written) await qc.invalidateQueries();
+      if (!dryRun && r.written) {
+        await qc.invalidateQueries();
+      }
     } finally {
       setBusy(false);
     }

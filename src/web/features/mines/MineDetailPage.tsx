@@ -69,12 +69,18 @@ export function MineDetailPage() {
       api<{ items: ContractorResponse[] }>('GET', `/api/contractors?mineId=${id}&limit=200`),
   });
   usePageTitle(mine.data?.name ?? t('nav.mines'));
-  if (mine.error) return <QueryError error={mine.error} />;
+  if (mine.error) {
+    return <QueryError error={mine.error} />;
+  }
   const m = mine.data;
-  if (!m) return <Skeleton active />;
+  if (!m) {
+    return <Skeleton active />;
+  }
   const display = (field: (typeof factFields)[number]) => {
     const value = m[field];
-    if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+    if (typeof value === 'boolean') {
+      return value ? t('common.yes') : t('common.no');
+    }
     return typeof value === 'string' ? v(value) : String(value);
   };
   const basic = (

@@ -55,7 +55,9 @@ export function toBody(values: Values, editing: boolean): Values {
   const out: Values = {};
   for (const [k, v] of Object.entries(values)) {
     if (v === undefined || v === '') {
-      if (editing) out[k] = null;
+      if (editing) {
+        out[k] = null;
+      }
       continue;
     }
     out[k] = dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : v;
@@ -90,9 +92,15 @@ export function MineFormPage() {
       ),
   });
   useEffect(() => {
-    if (!mine.data) return;
+    if (!mine.data) {
+      return;
+    }
     const initial: Values = { ...mine.data };
-    for (const f of dateFields) if (typeof initial[f] === 'string') initial[f] = dayjs(initial[f]);
+    for (const f of dateFields) {
+      if (typeof initial[f] === 'string') {
+        initial[f] = dayjs(initial[f]);
+      }
+    }
     form.setFieldsValue(initial);
   }, [mine.data, form]);
   const counties = useMemo(
@@ -102,8 +110,12 @@ export function MineFormPage() {
         .map((r) => ({ value: r.code, label: `${r.name} ${r.code}` })),
     [regions],
   );
-  if (mine.error) return <QueryError error={mine.error} />;
-  if (editing && !mine.data) return <Skeleton active />;
+  if (mine.error) {
+    return <QueryError error={mine.error} />;
+  }
+  if (editing && !mine.data) {
+    return <Skeleton active />;
+  }
   const specific = new Set(kind ? (attributesByKind[kind] ?? []) : []);
   const enterpriseOptions = [
     ...(mine.data ? [{ value: mine.data.enterpriseId, label: mine.data.enterpriseName }] : []),
@@ -143,7 +155,9 @@ export function MineFormPage() {
         'tailingsOverhead',
         'tailingsLastDischarge',
       ])) {
-        if (!specific.has(f as never)) body[f] = null;
+        if (!specific.has(f as never)) {
+          body[f] = null;
+        }
       }
     }
     try {

@@ -62,7 +62,9 @@ export function MineListPage() {
       api<Page>('GET', `/api/mines${toQuery({ ...query, limit: filters.limit, cursor })}`),
     placeholderData: keepPreviousData,
   });
-  if (error) return <QueryError error={error} />;
+  if (error) {
+    return <QueryError error={error} />;
+  }
   const options = (values: readonly string[]) =>
     values.map((value) => ({ value, label: v(value) }));
   const sortOrder = (key: 'name' | 'updatedAt') =>

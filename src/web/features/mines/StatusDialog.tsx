@@ -35,7 +35,9 @@ export function StatusDialog({
       onClose();
     } catch (e) {
       form.setFields(fieldErrors(e).map((f) => ({ ...f, name: f.name as ['status'] })));
-      if (!fieldErrors(e).length) void message.error((e as Error).message);
+      if (!fieldErrors(e).length) {
+        void message.error((e as Error).message);
+      }
     }
   };
   return (

@@ -59,8 +59,12 @@ export function useMineFilters(): [MineFilters, (patch: Partial<MineFilters>) =>
         out.set(k, Array.isArray(v) ? v.join(',') : String(v));
       }
     }
-    if (next.sort === 'name') out.delete('sort');
-    if (next.limit === 50) out.delete('limit');
+    if (next.sort === 'name') {
+      out.delete('sort');
+    }
+    if (next.limit === 50) {
+      out.delete('limit');
+    }
     setParams(out, { replace: true });
   };
   return [filters, update];

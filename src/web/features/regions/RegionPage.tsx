@@ -18,7 +18,9 @@ export function RegionPage() {
     queryKey: ['registry-summary', region],
     queryFn: () => api<RegistrySummary>('GET', `/api/registry/summary${toQuery({ region })}`),
   });
-  if (error) return <QueryError error={error} />;
+  if (error) {
+    return <QueryError error={error} />;
+  }
   const current = regions.find((r) => r.code === region);
   return (
     <div>

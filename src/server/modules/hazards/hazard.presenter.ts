@@ -1,0 +1,55 @@
+import type { HazardResponse } from '../../../shared/hazard.schemas.ts';
+import { HazardState, type HazardState as State } from '../../../shared/hazard.enums.ts';
+import type { Role } from '../../platform/auth/permissions.ts';
+import type { HazardJoinedRow, timelineOf } from './hazard.repository.ts';
+import { allowedActions } from './rectification.workflow.ts';
+
+/** The API shape of a hazard, with the actions the viewer may take now and whether it is overdue. */
+export function presentHazard(r: HazardJoinedRow, today: string, role: Role): HazardResponse {
+  const h = r.hazard;
+  return {
+    id: h.id,
+    mineId: h.mineId,
+    mineName: r.mineName,
+    countyCode: r.countyCode,
+    countyName: r.countyName,
+    criterion: {
+      id: h.criterionId,
+      code: r.criterionCode,
+      text: r.criterionText,
+      standard: `${r.standardCode} (${r.standardVersion})`,
+      verified: r.criterionVerified,
+    },
+    description: h.description,
+    location: h.location,
+    source: h.source,
+    foundBy: h.foundBy,
+    foundOn: h.foundOn,
+    state: h.state,
+    supervised: h.supervised,
+    responsiblePerson: h.responsiblePerson,
+    measures: h.measures,
+    fundsYuan: h.fundsYuan,
+    deadline: h.deadline,
+    overdue: Boolean(h.deadline && h.deadline < today && h.state !== HazardState.Closed),
+    contingencyPlan: h.contingencyPlan,
+    rectificationNote: h.rectificationNote,
+    closedAt: h.closedAt?.toISOString() ?? null,
+    allowedActions: allowedActions(h.state as State, role),
+    version: h.version,
+    createdAt: h.createdAt.toISOString(),
+    updatedAt: h.updatedAt.toISOString(),
+  };
+}
+
+export function presentTimeline(rows: Awaited<ReturnType<typeof timelineOf>>) {
+  return rows.map((e) => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    actor: e.actorLabel,
+    action: e.action,
+    fromState: e.fromState,
+    toState: e.toState,
+    note: e.note,
+  }));
+}

@@ -1,0 +1,125 @@
+/**
+ * @module SQL for hazards and their timeline.
+ */
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { mines } from '../registry/mine.table.ts';
+import { regions } from '../registry/region.table.ts';
+import { hazardCriteria, hazardEvents, hazardStandards, hazards } from './hazard.table.ts';
+import { HazardState } from '../../../shared/hazard.enums.ts';
+
+function selectHazards(db: Db) {
+  return db
+    .select({
+      hazard: hazards,
+      mineName: mines.name,
+      mineKind: mines.kind,
+      countyCode: mines.countyCode,
+      countyName: regions.name,
+      criterionCode: hazardCriteria.code,
+      criterionText: hazardCriteria.text,
+      criterionVerified: hazardCriteria.verified,
+      standardCode: hazardStandards.code,
+      standardVersion: hazardStandards.version,
+    })
+    .from(hazards)
+    .innerJoin(mines, eq(mines.id, hazards.mineId))
+    .innerJoin(regions, eq(regions.code, mines.countyCode))
+    .innerJoin(hazardCriteria, eq(hazardCriteria.id, hazards.criterionId))
+    .innerJoin(hazardStandards, eq(hazardStandards.id, hazardCriteria.standardId));
+}
+export type HazardJoinedRow = Awaited<
+  ReturnType<ReturnType<typeof selectHazards>['execute']>
+>[number];
+
+export async function findHazard(db: Db, id: string, mineScope: SQL | undefined) {
+  const [row] = await selectHazards(db).where(and(eq(hazards.id, id), mineScope));
+  return row;
+}
+
+export interface HazardFilter {
+  mineScope: SQL | undefined;
+  regionPrefix?: string | undefined;
+  mineId?: string | undefined;
+  state?: string[] | undefined;
+  source?: string[] | undefined;
+  /** Deadline before this date and not yet 销号. */
+  overdueBefore?: string | undefined;
+  supervised?: boolean | undefined;
+}
+
+function filterCondition(f: HazardFilter) {
+  return and(
+    f.mineScope,
+    f.regionPrefix ? sql`${mines.countyCode} LIKE ${`${f.regionPrefix}%`}` : undefined,
+    f.mineId ? eq(hazards.mineId, f.mineId) : undefined,
+    f.state?.length ? inArray(hazards.state, f.state) : undefined,
+    f.source?.length ? inArray(hazards.source, f.source) : undefined,
+    f.overdueBefore
+      ? sql`${hazards.deadline} < ${f.overdueBefore} AND ${hazards.state} <> ${HazardState.Closed}`
+      : undefined,
+    f.supervised === undefined ? undefined : eq(hazards.supervised, f.supervised),
+  );
+}
+
+/** A page ordered by (found on, id), newest first. */
+export async function listHazards(
+  db: Db,
+  f: HazardFilter,
+  page: { limit: number; after?: [string, string] | undefined },
+) {
+  return selectHazards(db)
+    .where(
+      and(
+        filterCondition(f),
+        page.after
+          ? sql`(${hazards.foundOn}, ${hazards.id}) < (${page.after[0]}::date, ${page.after[1]}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(sql`${hazards.foundOn} DESC`, sql`${hazards.id} DESC`)
+    .limit(page.limit);
+}
+
+export async function countHazards(db: Db, f: HazardFilter) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(hazards)
+    .innerJoin(mines, eq(mines.id, hazards.mineId))
+    .where(filterCondition(f));
+  return row?.n ?? 0;
+}
+
+export async function insertHazard(db: Db, values: typeof hazards.$inferInsert) {
+  const [row] = await db.insert(hazards).values(values).returning({ id: hazards.id });
+  return row?.id ?? '';
+}
+
+export async function updateHazardRow(
+  db: Db,
+  id: string,
+  set: Partial<typeof hazards.$inferInsert>,
+  at: Date,
+) {
+  await db
+    .update(hazards)
+    .set({ ...set, updatedAt: at, version: sql`${hazards.version} + 1` })
+    .where(eq(hazards.id, id));
+}
+
+export async function insertHazardEvent(db: Db, values: typeof hazardEvents.$inferInsert) {
+  await db.insert(hazardEvents).values(values);
+}
+
+export async function timelineOf(db: Db, hazardId: string) {
+  return db
+    .select()
+    .from(hazardEvents)
+    .where(eq(hazardEvents.hazardId, hazardId))
+    .orderBy(asc(hazardEvents.id));
+}
+
+export async function findCriterion(db: Db, id: string) {
+  const [row] = await db.select().from(hazardCriteria).where(eq(hazardCriteria.id, id));
+  return row;
+}

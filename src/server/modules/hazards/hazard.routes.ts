@@ -1,0 +1,165 @@
+/**
+ * @module HTTP adapter for the major-hazard database: the criteria catalogue, hazards and their loop.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CriteriaQuery,
+  CriterionResponse,
+  HazardDecisionInput,
+  HazardDetailResponse,
+  HazardListQuery,
+  HazardPage,
+  HazardPlanInput,
+  HazardReportInput,
+  HazardResponse,
+  HazardStandardInput,
+  HazardStandardResponse,
+  HazardSubmitInput,
+  HazardSuperviseInput,
+  HazardSuspendMineInput,
+} from '../../../shared/hazard.schemas.ts';
+import { Permission } from '../../platform/auth/permissions.ts';
+import type { ServiceDeps } from '../../platform/context.ts';
+import { principalOf } from '../../platform/http/auth.http.ts';
+import { IdParams, responses } from '../../platform/http/route-helpers.ts';
+import * as catalogue from './catalogue.service.ts';
+import * as service from './hazard.service.ts';
+
+export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['hazards'];
+  r.get(
+    '/api/hazard-standards',
+    {
+      config: { permission: Permission.HazardRead },
+      schema: {
+        tags,
+        summary: '重大事故隐患判定标准 (各版本)',
+        response: responses(z.array(HazardStandardResponse)),
+      },
+    },
+    (req) => catalogue.listStandards(deps, principalOf(req)),
+  );
+  r.post(
+    '/api/hazard-standards',
+    {
+      config: { permission: Permission.CatalogueManage },
+      schema: {
+        tags,
+        summary: '新增判定标准版本 (系统管理员)',
+        body: HazardStandardInput,
+        response: responses(HazardStandardResponse, 201),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await catalogue.createStandard(deps, principalOf(req), req.body)),
+  );
+  r.get(
+    '/api/hazard-standards/:id/criteria',
+    {
+      config: { permission: Permission.HazardRead },
+      schema: {
+        tags,
+        summary: '判定标准条款 (可按矿山类型筛选)',
+        params: IdParams,
+        querystring: CriteriaQuery,
+        response: responses(z.array(CriterionResponse)),
+      },
+    },
+    (req) => catalogue.listCriteria(deps, principalOf(req), req.params.id, req.query),
+  );
+  r.get(
+    '/api/hazards',
+    {
+      config: { permission: Permission.HazardRead },
+      schema: {
+        tags,
+        summary: '重大事故隐患列表',
+        querystring: HazardListQuery,
+        response: responses(HazardPage),
+      },
+    },
+    (req) => service.listHazards(deps, principalOf(req), req.query),
+  );
+  r.post(
+    '/api/hazards',
+    {
+      config: { permission: Permission.HazardReport },
+      schema: {
+        tags,
+        summary: '上报重大事故隐患',
+        body: HazardReportInput,
+        response: responses(HazardResponse, 201),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.reportHazard(deps, principalOf(req), req.body)),
+  );
+  r.get(
+    '/api/hazards/:id',
+    {
+      config: { permission: Permission.HazardRead },
+      schema: {
+        tags,
+        summary: '隐患详情与完整时间线',
+        params: IdParams,
+        response: responses(HazardDetailResponse),
+      },
+    },
+    (req) => service.getHazard(deps, principalOf(req), req.params.id),
+  );
+  const step = <B extends z.ZodType>(
+    path: string,
+    summary: string,
+    permission: Permission,
+    body: B,
+    run: (
+      principal: ReturnType<typeof principalOf>,
+      id: string,
+      input: z.infer<B>,
+    ) => Promise<unknown>,
+  ) =>
+    r.post(
+      `/api/hazards/:id/${path}`,
+      {
+        config: { permission },
+        schema: { tags, summary, params: IdParams, body, response: responses(HazardResponse) },
+      },
+      (req) =>
+        run(principalOf(req), req.params.id, req.body as z.infer<B>) as Promise<
+          z.infer<typeof HazardResponse>
+        >,
+    );
+  step(
+    'plan',
+    '五落实 (责任、措施、资金、时限、预案) → 治理中',
+    Permission.HazardRectify,
+    HazardPlanInput,
+    (p, id, b) => service.planHazard(deps, p, id, b),
+  );
+  step('submit', '提交整改 → 待验收', Permission.HazardRectify, HazardSubmitInput, (p, id, b) =>
+    service.submitRectification(deps, p, id, b),
+  );
+  step('accept', '验收通过 → 已销号', Permission.HazardAccept, HazardDecisionInput, (p, id, b) =>
+    service.acceptHazard(deps, p, id, b),
+  );
+  step('reject', '验收不通过, 退回治理', Permission.HazardAccept, HazardDecisionInput, (p, id, b) =>
+    service.rejectHazard(deps, p, id, b),
+  );
+  step(
+    'supervise',
+    '挂牌督办 / 撤销督办',
+    Permission.HazardSupervise,
+    HazardSuperviseInput,
+    (p, id, b) => service.superviseHazard(deps, p, id, b),
+  );
+  step(
+    'suspend-mine',
+    '责令矿山停产整顿 (经矿山登记变更状态)',
+    Permission.MineStatusChange,
+    HazardSuspendMineInput,
+    (p, id, b) => service.suspendMineForHazard(deps, p, id, b),
+  );
+}

@@ -1,0 +1,320 @@
+/**
+ * @module Major-hazard use cases: report, the closed loop (五落实 plan → rectification → acceptance or
+ * rejection), 挂牌督办, ordering 停产整顿 through the registry, reading and listing within the caller's
+ * jurisdiction. Every step is a timeline entry and an audit event in the same transaction.
+ */
+import {
+  HazardState,
+  enterpriseHazardSources,
+  type HazardAction,
+  type HazardState as State,
+} from '../../../shared/hazard.enums.ts';
+import type {
+  HazardDecisionInput,
+  HazardListQuery,
+  HazardPlanInput,
+  HazardReportInput,
+  HazardSubmitInput,
+} from '../../../shared/hazard.schemas.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import type { AuditEventType } from '../../platform/audit/audit.events.ts';
+import { Permission } from '../../platform/auth/permissions.ts';
+import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
+import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
+import { keysetPage } from '../../platform/pagination.ts';
+import { changeMineStatus, loadVisibleMine } from '../registry/mine.service.ts';
+import { checkVersion } from '../registry/registry.guards.ts';
+import { mineScopeCondition } from '../registry/registry.scope.ts';
+import { MineStatus } from '../../../shared/registry.enums.ts';
+import * as repo from './hazard.repository.ts';
+import { presentHazard, presentTimeline } from './hazard.presenter.ts';
+import { nextHazardState } from './rectification.workflow.ts';
+
+async function loadVisibleHazard(db: Db, principal: Principal, id: string) {
+  const row = await repo.findHazard(db, id, mineScopeCondition(principal.scope));
+  if (!row) {
+    throw notFound('hazard', id);
+  }
+  return row;
+}
+
+async function present(deps: ServiceDeps, db: Db, principal: Principal, id: string) {
+  const row = await repo.findHazard(db, id, undefined);
+  if (!row) {
+    throw notFound('hazard', id);
+  }
+  return presentHazard(row, todayIn(deps.clock), principal.role);
+}
+
+export async function getHazard(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, Permission.HazardRead);
+  const row = await loadVisibleHazard(deps.db, principal, id);
+  return {
+    ...presentHazard(row, todayIn(deps.clock), principal.role),
+    timeline: presentTimeline(await repo.timelineOf(deps.db, id)),
+  };
+}
+
+/** Reports a hazard at a visible mine under a criterion that applies to the mine's kind. */
+export async function reportHazard(
+  deps: ServiceDeps,
+  principal: Principal,
+  input: HazardReportInput,
+) {
+  requirePermission(principal, Permission.HazardReport);
+  const enterpriseSide = principal.scope.kind === 'enterprise' || principal.scope.kind === 'mines';
+  if (enterpriseSide && !enterpriseHazardSources.includes(input.source)) {
+    throw invalidField(
+      'source',
+      `企业只能上报 ${enterpriseHazardSources.join('、')} 发现的隐患`,
+      input.source,
+    );
+  }
+  return deps.db.transaction(async (tx) => {
+    const mine = await loadVisibleMine(tx, principal, input.mineId).catch(() => {
+      throw invalidField('mineId', '矿山不存在或不在管辖范围内', input.mineId);
+    });
+    const criterion = await repo.findCriterion(tx, input.criterionId);
+    if (!criterion) {
+      throw invalidField('criterionId', '判定标准条款不存在', input.criterionId);
+    }
+    if (!criterion.applicableKinds.includes(mine.mine.kind)) {
+      throw invalidField(
+        'criterionId',
+        `条款 ${criterion.code} 不适用于${mine.mine.kind}`,
+        input.criterionId,
+      );
+    }
+    const at = deps.clock();
+    const id = await repo.insertHazard(tx, {
+      ...input,
+      state: HazardState.Reported,
+      reportedBy: principal.userId,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await repo.insertHazardEvent(tx, {
+      hazardId: id,
+      at,
+      actorId: principal.userId,
+      actorLabel: principal.username,
+      action: 'report',
+      toState: HazardState.Reported,
+      note: input.description,
+    });
+    const after = await present(deps, tx, principal, id);
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'hazards.hazard.reported',
+      entityId: id,
+      after,
+    });
+    return after;
+  });
+}
+
+const auditTypeByAction: Record<HazardAction, AuditEventType> = {
+  plan: 'hazards.hazard.planned',
+  submit: 'hazards.hazard.submitted',
+  accept: 'hazards.hazard.accepted',
+  reject: 'hazards.hazard.rejected',
+};
+
+/** Moves a hazard one step along the loop, with the fields that step records. */
+async function advance(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  action: HazardAction,
+  input: { version?: number | undefined },
+  changes: (at: Date) => Parameters<typeof repo.updateHazardRow>[2],
+  note: string,
+) {
+  requirePermission(
+    principal,
+    action === 'plan' || action === 'submit' ? Permission.HazardRectify : Permission.HazardAccept,
+  );
+  return deps.db.transaction(async (tx) => {
+    const current = await loadVisibleHazard(tx, principal, id);
+    const from = current.hazard.state as State;
+    const to = nextHazardState(from, action, principal.role);
+    checkVersion('hazard', current.hazard.version, input.version);
+    const at = deps.clock();
+    const before = presentHazard(current, todayIn(deps.clock), principal.role);
+    await repo.updateHazardRow(tx, id, { ...changes(at), state: to }, at);
+    await repo.insertHazardEvent(tx, {
+      hazardId: id,
+      at,
+      actorId: principal.userId,
+      actorLabel: principal.username,
+      action,
+      fromState: from,
+      toState: to,
+      note,
+    });
+    const after = await present(deps, tx, principal, id);
+    await recordAudit(tx, actorOf(principal), at, {
+      type: auditTypeByAction[action],
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** 五落实: fixes the responsible person, measures, funds, deadline and contingency plan (→ 治理中). */
+export function planHazard(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: HazardPlanInput,
+) {
+  if (input.deadline < todayIn(deps.clock)) {
+    throw invalidField('deadline', '治理时限不能早于今天', input.deadline);
+  }
+  const { version: _v, ...plan } = input;
+  return advance(
+    deps,
+    principal,
+    id,
+    'plan',
+    input,
+    () => plan,
+    `五落实: ${plan.responsiblePerson}, 时限 ${plan.deadline}`,
+  );
+}
+
+/** The enterprise reports the rectification done (→ 待验收). */
+export function submitRectification(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: HazardSubmitInput,
+) {
+  return advance(
+    deps,
+    principal,
+    id,
+    'submit',
+    input,
+    () => ({ rectificationNote: input.rectificationNote }),
+    input.rectificationNote,
+  );
+}
+
+/** A regulator of the jurisdiction accepts (→ 已销号). */
+export function acceptHazard(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: HazardDecisionInput,
+) {
+  return advance(deps, principal, id, 'accept', input, (at) => ({ closedAt: at }), input.note);
+}
+
+/** A regulator refuses the rectification with a reason (→ 治理中). */
+export function rejectHazard(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: HazardDecisionInput,
+) {
+  return advance(deps, principal, id, 'reject', input, () => ({}), input.note);
+}
+
+/** Sets or lifts 挂牌督办 on an open hazard. */
+export async function superviseHazard(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: { supervised: boolean; note: string },
+) {
+  requirePermission(principal, Permission.HazardSupervise);
+  return deps.db.transaction(async (tx) => {
+    const current = await loadVisibleHazard(tx, principal, id);
+    if (current.hazard.state === HazardState.Closed) {
+      throw new AppError(AppErrorCode.Conflict, '已销号的隐患不能挂牌督办');
+    }
+    if (current.hazard.supervised === input.supervised) {
+      throw new AppError(AppErrorCode.Conflict, input.supervised ? '已挂牌督办' : '未挂牌督办', [
+        { path: 'supervised', message: '没有变化' },
+      ]);
+    }
+    const at = deps.clock();
+    await repo.updateHazardRow(tx, id, { supervised: input.supervised }, at);
+    await repo.insertHazardEvent(tx, {
+      hazardId: id,
+      at,
+      actorId: principal.userId,
+      actorLabel: principal.username,
+      action: input.supervised ? 'supervise' : 'unsupervise',
+      note: input.note,
+    });
+    const after = await present(deps, tx, principal, id);
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'hazards.hazard.supervised',
+      entityId: id,
+      before: { supervised: current.hazard.supervised },
+      after: { supervised: input.supervised, note: input.note },
+    });
+    return after;
+  });
+}
+
+/** Orders 停产整顿 for the hazard's mine: the registry changes the status (with its history) in the same transaction. */
+export async function suspendMineForHazard(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: { effectiveDate: string; reason: string },
+) {
+  requirePermission(principal, Permission.MineStatusChange);
+  return deps.db.transaction(async (tx) => {
+    const current = await loadVisibleHazard(tx, principal, id);
+    if (current.hazard.state === HazardState.Closed) {
+      throw new AppError(AppErrorCode.Conflict, '隐患已销号');
+    }
+    await changeMineStatus({ ...deps, db: tx }, principal, current.hazard.mineId, {
+      status: MineStatus.SuspendedForRectification,
+      effectiveDate: input.effectiveDate,
+      reason: `重大事故隐患 ${current.criterionCode}: ${input.reason}`,
+    });
+    const at = deps.clock();
+    await repo.insertHazardEvent(tx, {
+      hazardId: id,
+      at,
+      actorId: principal.userId,
+      actorLabel: principal.username,
+      action: 'suspend_mine',
+      note: input.reason,
+    });
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'hazards.hazard.mine_suspended',
+      entityId: id,
+      after: input,
+    });
+    return present(deps, tx, principal, id);
+  });
+}
+
+export async function listHazards(deps: ServiceDeps, principal: Principal, q: HazardListQuery) {
+  requirePermission(principal, Permission.HazardRead);
+  const today = todayIn(deps.clock);
+  const f: repo.HazardFilter = {
+    mineScope: mineScopeCondition(principal.scope),
+    regionPrefix: q.region ? subtreePrefix(q.region) : undefined,
+    mineId: q.mineId,
+    state: q.state,
+    source: q.source,
+    overdueBefore: q.overdue ? today : undefined,
+    supervised: q.supervised,
+  };
+  return keysetPage(q, {
+    rows: (after, limit) => repo.listHazards(deps.db, f, { limit, after }),
+    present: (rows) => rows.map((r) => presentHazard(r, today, principal.role)),
+    total: () => repo.countHazards(deps.db, f),
+    keyOf: (h) => [h.foundOn, h.id],
+  });
+}

@@ -1,0 +1,110 @@
+import {
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { mines } from '../registry/mine.table.ts';
+
+/** A version of a determination standard (矿安〔2022〕88号, 应急管理部令第4号, …). */
+export const hazardStandards = pgTable(
+  'hazard_standards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    version: text('version').notNull(),
+    effectiveOn: date('effective_on').notNull(),
+    source: text('source').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('hazard_standards_code_version_key').on(t.code, t.version)],
+);
+
+/** One item or sub-item of a standard version; a hazard keeps the criterion it was judged under. */
+export const hazardCriteria = pgTable(
+  'hazard_criteria',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    standardId: uuid('standard_id')
+      .notNull()
+      .references(() => hazardStandards.id),
+    code: text('code').notNull(),
+    parentCode: text('parent_code'),
+    part: text('part').notNull(),
+    number: text('number').notNull(),
+    text: text('text').notNull(),
+    applicableKinds: text('applicable_kinds').array().notNull(),
+    verified: boolean('verified').notNull(),
+    sortOrder: integer('sort_order').notNull(),
+  },
+  (t) => [
+    uniqueIndex('hazard_criteria_standard_code_key').on(t.standardId, t.code),
+    index('hazard_criteria_kinds_idx').using('gin', t.applicableKinds),
+  ],
+);
+
+/** A major accident hazard (重大事故隐患) at a mine and its closed-loop rectification. */
+export const hazards = pgTable(
+  'hazards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mineId: uuid('mine_id')
+      .notNull()
+      .references(() => mines.id),
+    criterionId: uuid('criterion_id')
+      .notNull()
+      .references(() => hazardCriteria.id),
+    description: text('description').notNull(),
+    location: text('location').notNull(),
+    source: text('source').notNull(),
+    foundBy: text('found_by').notNull(),
+    foundOn: date('found_on').notNull(),
+    state: text('state').notNull(),
+    supervised: boolean('supervised').notNull().default(false),
+    responsiblePerson: text('responsible_person'),
+    measures: text('measures'),
+    fundsYuan: doublePrecision('funds_yuan'),
+    deadline: date('deadline'),
+    contingencyPlan: text('contingency_plan'),
+    rectificationNote: text('rectification_note'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    reportedBy: uuid('reported_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('hazards_mine_idx').on(t.mineId),
+    index('hazards_state_idx').on(t.state),
+    index('hazards_criterion_idx').on(t.criterionId),
+  ],
+);
+
+/** The hazard's timeline: every report, plan, submission, decision and order. */
+export const hazardEvents = pgTable(
+  'hazard_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    hazardId: uuid('hazard_id')
+      .notNull()
+      .references(() => hazards.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorId: uuid('actor_id'),
+    actorLabel: text('actor_label').notNull(),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    note: text('note'),
+    data: jsonb('data'),
+  },
+  (t) => [index('hazard_events_hazard_idx').on(t.hazardId, t.id)],
+);

@@ -1,0 +1,166 @@
+/**
+ * @module Request and response schemas of the major-hazard database.
+ */
+import { z } from 'zod';
+import {
+  DateString,
+  LongText,
+  Name,
+  PageQuery,
+  QueryBool,
+  RegionCode,
+  Uuid,
+  csvList,
+  pageOf,
+} from './common.schemas.ts';
+import { hazardSources, hazardStates } from './hazard.enums.ts';
+import { mineKinds } from './registry.enums.ts';
+
+export const HazardReportInput = z.strictObject({
+  mineId: Uuid,
+  criterionId: Uuid.describe('判定标准条款 (须适用于该矿山类型)'),
+  description: LongText.describe('隐患描述'),
+  location: z.string().trim().min(1).max(500).describe('隐患部位'),
+  source: z.enum(hazardSources),
+  foundBy: Name.describe('发现人或检查组'),
+  foundOn: DateString,
+});
+export type HazardReportInput = z.infer<typeof HazardReportInput>;
+
+/** 五落实: 责任、措施、资金、时限、预案 (REFERENCE.md F3). */
+export const HazardPlanInput = z.strictObject({
+  responsiblePerson: Name.describe('责任人'),
+  measures: LongText.describe('治理措施'),
+  fundsYuan: z.number().finite().min(0).max(1e11).describe('治理资金 (元)'),
+  deadline: DateString.describe('治理时限'),
+  contingencyPlan: LongText.describe('安全措施和应急预案'),
+  version: z.number().int().positive().optional(),
+});
+export type HazardPlanInput = z.infer<typeof HazardPlanInput>;
+
+export const HazardSubmitInput = z.strictObject({
+  rectificationNote: LongText.describe('整改情况及证据说明'),
+  version: z.number().int().positive().optional(),
+});
+export type HazardSubmitInput = z.infer<typeof HazardSubmitInput>;
+
+export const HazardDecisionInput = z.strictObject({
+  note: LongText.describe('验收意见或退回理由'),
+  version: z.number().int().positive().optional(),
+});
+export type HazardDecisionInput = z.infer<typeof HazardDecisionInput>;
+
+export const HazardSuperviseInput = z.strictObject({
+  supervised: z.boolean().describe('挂牌督办'),
+  note: LongText,
+});
+
+export const HazardSuspendMineInput = z.strictObject({
+  effectiveDate: DateString,
+  reason: LongText.describe('责令停产整顿的理由与文书编号'),
+});
+
+export const HazardEventResponse = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+export const HazardResponse = z.object({
+  id: z.string(),
+  mineId: z.string(),
+  mineName: z.string(),
+  countyCode: z.string(),
+  countyName: z.string(),
+  criterion: z.object({
+    id: z.string(),
+    code: z.string(),
+    text: z.string(),
+    standard: z.string(),
+    verified: z.boolean(),
+  }),
+  description: z.string(),
+  location: z.string(),
+  source: z.string(),
+  foundBy: z.string(),
+  foundOn: z.string(),
+  state: z.string(),
+  supervised: z.boolean(),
+  responsiblePerson: z.string().nullable(),
+  measures: z.string().nullable(),
+  fundsYuan: z.number().nullable(),
+  deadline: z.string().nullable(),
+  overdue: z.boolean(),
+  contingencyPlan: z.string().nullable(),
+  rectificationNote: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  allowedActions: z.array(z.string()).describe('当前用户此刻可执行的操作'),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type HazardResponse = z.infer<typeof HazardResponse>;
+
+export const HazardDetailResponse = HazardResponse.extend({
+  timeline: z.array(HazardEventResponse),
+});
+
+export const HazardListQuery = z.strictObject({
+  region: RegionCode.optional(),
+  mineId: Uuid.optional(),
+  state: csvList(z.enum(hazardStates)).optional(),
+  source: csvList(z.enum(hazardSources)).optional(),
+  overdue: QueryBool.optional().describe('已超过治理时限且未销号'),
+  supervised: QueryBool.optional(),
+  ...PageQuery,
+});
+export type HazardListQuery = z.infer<typeof HazardListQuery>;
+export const HazardPage = pageOf(HazardResponse);
+
+export const CriterionResponse = z.object({
+  id: z.string(),
+  code: z.string(),
+  parentCode: z.string().nullable(),
+  part: z.string(),
+  text: z.string(),
+  applicableKinds: z.array(z.string()),
+  verified: z.boolean(),
+});
+
+export const HazardStandardResponse = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  version: z.string(),
+  effectiveOn: z.string(),
+  source: z.string(),
+  items: z.number(),
+});
+
+export const CriteriaQuery = z.strictObject({
+  kind: z.enum(mineKinds).optional().describe('只列出适用于该矿山类型的条款'),
+  q: z.string().trim().max(100).optional(),
+});
+
+export const CriterionInput = z.strictObject({
+  code: z.string().trim().min(1).max(50),
+  parentCode: z.string().trim().min(1).max(50).nullable(),
+  part: z.string().trim().min(1).max(50),
+  number: z.string().trim().min(1).max(10),
+  text: z.string().trim().min(1).max(2000),
+  verified: z.boolean(),
+});
+
+export const HazardStandardInput = z.strictObject({
+  code: z.string().trim().min(1).max(100),
+  title: z.string().trim().min(1).max(200),
+  version: z.string().trim().min(1).max(40),
+  effectiveOn: DateString,
+  source: z.string().trim().min(1).max(500),
+  items: z.array(CriterionInput).min(1).max(2000),
+});
+export type HazardStandardInput = z.infer<typeof HazardStandardInput>;
