@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit-verify.ts';
+import { registerJobCommands } from './commands/jobs-run.ts';
 import { registerImportCommands } from './commands/import-mines.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerSeedCommand } from './commands/seed.ts';
@@ -20,6 +21,7 @@ registerSeedCommand(program);
 registerImportCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
+registerJobCommands(program);
 
 try {
   await program.parseAsync(process.argv);

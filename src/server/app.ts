@@ -31,6 +31,7 @@ import { registerMineRoutes } from './modules/registry/mine.routes.ts';
 import { registerPersonRoutes } from './modules/registry/person.routes.ts';
 import { registerContractorRoutes } from './modules/registry/contractor.routes.ts';
 import { registerHazardRoutes } from './modules/hazards/hazard.routes.ts';
+import { registerNotificationRoutes } from './modules/notifications/notification.routes.ts';
 import { getHazard } from './modules/hazards/hazard.service.ts';
 import { loadVisibleEnterprise } from './modules/registry/enterprise.service.ts';
 import { getLicenceVisible, loadVisibleMine } from './modules/registry/mine.service.ts';
@@ -141,6 +142,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerPersonRoutes(app, deps);
   registerContractorRoutes(app, deps);
   registerHazardRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
   registerSettingsRoutes(app, deps, {
     'registry.tailingsGradeTable': async (tx) =>
       recomputeTailingsGrades(tx, await getSetting(tx, 'registry.tailingsGradeTable')),

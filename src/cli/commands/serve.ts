@@ -3,6 +3,7 @@ import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/platform/config.ts';
 import { openRuntime } from '../../server/runtime.ts';
 import { ensureWebBuild, webDistDir } from '../../server/web-build.ts';
+import { startScheduler } from '../../server/jobs/scheduler.ts';
 import { DEMO_PASSWORD, seedDemoProvince } from '../../server/seed/demo-province.ts';
 import { version } from '../version.ts';
 
@@ -29,7 +30,15 @@ export function registerServeCommand(program: Command): void {
         version,
         webDir: opts.web ? webDistDir : undefined,
       });
+      const interval = Number(process.env.JOBS_INTERVAL_SECONDS ?? 60);
+      const stopJobs =
+        interval > 0
+          ? startScheduler(rt.deps, interval * 1000, (msg, err) =>
+              err ? app.log.error({ err }, msg) : app.log.info(msg),
+            )
+          : () => undefined;
       const shutdown = async () => {
+        stopJobs();
         await app.close();
         await rt.close();
         process.exit(0);

@@ -70,6 +70,8 @@ export const auditEventTypes = {
   'hazards.hazard.rejected': 'hazard',
   /** 挂牌督办 was set or lifted. */
   'hazards.hazard.supervised': 'hazard',
+  /** An escalation step (提醒/函告/通报/约谈/曝光) fell due for an overdue hazard. */
+  'hazards.hazard.escalated': 'hazard',
   /** 责令停产整顿 was ordered for the hazard's mine. */
   'hazards.hazard.mine_suspended': 'hazard',
   /** A new version of a determination standard was added to the catalogue. */

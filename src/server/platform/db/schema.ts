@@ -10,3 +10,5 @@ export * from '../../modules/access/access.table.ts';
 export * from '../audit/audit.table.ts';
 export * from '../settings/settings.table.ts';
 export * from '../../modules/hazards/hazard.table.ts';
+export * from '../escalation/escalation.table.ts';
+export * from '../../modules/notifications/notification.table.ts';

@@ -7,6 +7,7 @@ import {
   TailingsGradeTableSchema,
   defaultTailingsGradeTable,
 } from '../../../shared/tailings-grade.ts';
+import { LadderSchema, type LadderStep } from '../escalation/escalation.service.ts';
 
 export interface SettingDefinition<T> {
   schema: z.ZodType<T>;
@@ -31,6 +32,20 @@ export const settingsCatalogue = {
     verified: true,
     description: '证照到期预警天数',
   } satisfies SettingDefinition<number>,
+  'hazards.escalationLadder': {
+    schema: LadderSchema,
+    default: <LadderStep[]>[
+      { step: '提醒', offsetDays: -3, notify: ['enterprise'] },
+      { step: '函告', offsetDays: 1, notify: ['enterprise', 'regulator'] },
+      { step: '通报', offsetDays: 15, notify: ['enterprise', 'regulator'] },
+      { step: '约谈', offsetDays: 30, notify: ['enterprise', 'regulator'] },
+      { step: '曝光', offsetDays: 60, notify: ['enterprise', 'regulator'] },
+    ],
+    source:
+      'PRODUCT.md capability 2 (提醒 → 函告 → 通报 → 约谈 → 曝光); the day offsets are the example of issue 4, not a standard',
+    verified: false,
+    description: '重大事故隐患逾期升级阶梯: 各步相对治理时限的天数及通知对象',
+  } satisfies SettingDefinition<LadderStep[]>,
 } as const;
 
 export type SettingKey = keyof typeof settingsCatalogue;

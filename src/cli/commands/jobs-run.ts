@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { runJobsOnce } from '../../server/jobs/scheduler.ts';
+import { withRuntime } from '../runtime.ts';
+
+/** `minewatch jobs run`: run every scheduled job once (escalations), as the server's timer does. */
+export function registerJobCommands(program: Command): void {
+  program
+    .command('jobs')
+    .description('定时任务')
+    .command('run')
+    .description('立即执行一次全部定时任务 (隐患逾期升级等)')
+    .action(() =>
+      withRuntime(async (rt) => {
+        const r = await runJobsOnce(rt.deps);
+        console.log(
+          `hazard escalations: ${r.hazardEscalations.steps} step(s) on ${r.hazardEscalations.hazards} hazard(s)`,
+        );
+      }),
+    );
+}

@@ -1,0 +1,46 @@
+/**
+ * @module Scheduled jobs. Each job keeps its state in the database, so a run after a restart or a long
+ * downtime catches up and never repeats a step; the timer here only decides how often to look.
+ */
+import type { ServiceDeps } from '../platform/context.ts';
+import { escalateOverdueHazards } from '../modules/hazards/hazard.escalation.ts';
+
+export interface JobReport {
+  hazardEscalations: { hazards: number; steps: number };
+}
+
+/** Runs every job once (what the timer, `minewatch jobs run` and tests call). */
+export async function runJobsOnce(deps: ServiceDeps): Promise<JobReport> {
+  return { hazardEscalations: await escalateOverdueHazards(deps) };
+}
+
+/** Runs the jobs now and then every `intervalMs`; returns a function that stops the timer. */
+export function startScheduler(
+  deps: ServiceDeps,
+  intervalMs: number,
+  log: (msg: string, err?: unknown) => void,
+): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) {
+      return;
+    }
+    running = true;
+    try {
+      const r = await runJobsOnce(deps);
+      if (r.hazardEscalations.steps) {
+        log(
+          `escalated ${r.hazardEscalations.steps} step(s) on ${r.hazardEscalations.hazards} hazard(s)`,
+        );
+      }
+    } catch (e) {
+      log('scheduled jobs failed', e);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,104 @@
+/**
+ * @module In-app notifications: written by other modules inside their own transactions, read and
+ * acknowledged by their recipients only.
+ */
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
+import type { ServiceDeps } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
+import { organisations, users } from '../access/access.table.ts';
+import { notifications } from './notification.table.ts';
+
+/**
+ * Who gets told: the enterprise's managers (enterprise admins and safety officers), and the regulators
+ * (admins and inspectors) of every unit whose region covers the mine's county.
+ */
+export async function recipientsFor(
+  db: Db,
+  target: { enterpriseId: string; countyCode: string },
+  audiences: readonly ('enterprise' | 'regulator')[],
+): Promise<string[]> {
+  const rows = await db
+    .select({
+      id: users.id,
+      role: users.role,
+      kind: organisations.kind,
+      enterpriseId: organisations.enterpriseId,
+      regionCode: organisations.regionCode,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(
+      and(
+        isNull(users.disabledAt),
+        inArray(users.role, ['enterprise_admin', 'safety_officer', 'regulator_admin', 'inspector']),
+      ),
+    );
+  return rows
+    .filter((u) =>
+      u.kind === 'enterprise'
+        ? audiences.includes('enterprise') && u.enterpriseId === target.enterpriseId
+        : u.kind === 'regulator' &&
+          audiences.includes('regulator') &&
+          u.regionCode !== null &&
+          target.countyCode.startsWith(subtreePrefix(u.regionCode)),
+    )
+    .map((u) => u.id);
+}
+
+/** Writes one notification per user inside the caller's transaction. */
+export async function notifyUsers(
+  tx: Db,
+  userIds: string[],
+  n: { subjectType: string; subjectId: string; title: string; body: string },
+  at: Date,
+): Promise<number> {
+  if (userIds.length === 0) {
+    return 0;
+  }
+  await tx.insert(notifications).values(userIds.map((userId) => ({ ...n, userId, createdAt: at })));
+  return userIds.length;
+}
+
+export async function listMyNotifications(
+  deps: ServiceDeps,
+  principal: Principal,
+  unreadOnly: boolean,
+) {
+  const rows = await deps.db
+    .select()
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.userId, principal.userId),
+        unreadOnly ? isNull(notifications.readAt) : undefined,
+      ),
+    )
+    .orderBy(desc(notifications.createdAt))
+    .limit(200);
+  return rows.map((n) => ({
+    id: n.id,
+    subjectType: n.subjectType,
+    subjectId: n.subjectId,
+    title: n.title,
+    body: n.body,
+    createdAt: n.createdAt.toISOString(),
+    read: n.readAt !== null,
+  }));
+}
+
+export async function markNotificationRead(deps: ServiceDeps, principal: Principal, id: string) {
+  const [row] = await deps.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, principal.userId)));
+  if (!row) {
+    throw notFound('notification', id);
+  }
+  if (row.readAt) {
+    throw new AppError(AppErrorCode.Conflict, '通知已读');
+  }
+  await deps.db.update(notifications).set({ readAt: deps.clock() }).where(eq(notifications.id, id));
+  return { id, read: true };
+}
