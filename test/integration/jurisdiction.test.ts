@@ -45,7 +45,8 @@ const exempt: Record<string, string> = {
   'PUT /api/auth/me/preferences': 'changes the caller’s own language only',
   'GET /api/hazard-standards/:id/criteria':
     'the determination standards are national reference data',
-  'GET /api/notifications': 'returns the caller’s own notifications only (hazard.escalation.test.ts)',
+  'GET /api/notifications':
+    'returns the caller’s own notifications only (hazard.escalation.test.ts)',
   'POST /api/notifications/:id/read':
     'acts on the caller’s own notifications only; another user’s is a 404 (hazard.escalation.test.ts)',
 };
