@@ -164,3 +164,16 @@ export const HazardStandardInput = z.strictObject({
   items: z.array(CriterionInput).min(1).max(2000),
 });
 export type HazardStandardInput = z.infer<typeof HazardStandardInput>;
+
+export const HazardSummaryQuery = z.strictObject({ region: RegionCode.optional() });
+
+/** The hazards card of the home dashboard. */
+export const HazardSummary = z.object({
+  total: z.number().int(),
+  open: z.number().int().describe('未销号'),
+  overdue: z.number().int().describe('超过治理时限且未销号'),
+  supervised: z.number().int().describe('挂牌督办中'),
+  byState: z.array(z.object({ key: z.string(), count: z.number().int() })),
+  bySource: z.array(z.object({ key: z.string(), count: z.number().int() })),
+});
+export type HazardSummary = z.infer<typeof HazardSummary>;

@@ -328,6 +328,8 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/people/export',
         '/api/contractors/export',
         '/api/registry/summary',
+        '/api/hazards',
+        '/api/hazards/summary',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),

@@ -123,3 +123,15 @@ export async function findCriterion(db: Db, id: string) {
   const [row] = await db.select().from(hazardCriteria).where(eq(hazardCriteria.id, id));
   return row;
 }
+
+/** Counts by a column over the hazards matching the filter. */
+export async function countHazardsBy(db: Db, f: HazardFilter, column: 'state' | 'source') {
+  const col = hazards[column];
+  return db
+    .select({ key: col, count: count() })
+    .from(hazards)
+    .innerJoin(mines, eq(mines.id, hazards.mineId))
+    .where(filterCondition(f))
+    .groupBy(col)
+    .orderBy(asc(col));
+}

@@ -352,6 +352,18 @@ describe.each(engines)('major-hazard database (%s)', (engine) => {
       expect(detail.timeline.at(-1).action).toBe('suspend_mine');
     });
 
+    it('the dashboard summary counts the county’s hazards by state, open, supervised and source', async () => {
+      const res = await get('viewer', '/api/hazards/summary');
+      // County A: the hazards of enterprises a and a2 (已上报, a's under 督办) and the one closed above.
+      expect(res.json()).toMatchObject({ total: 3, open: 2, supervised: 1, overdue: 0 });
+      expect(res.json().byState).toEqual([
+        { key: '已上报', count: 2 },
+        { key: '已销号', count: 1 },
+      ]);
+      const other = await get('otherCounty', '/api/hazards/summary');
+      expect(other.json()).toMatchObject({ total: 1, open: 1, supervised: 0 });
+    });
+
     it('a hazard past its 五落实 deadline is listed as overdue', async () => {
       const id = world.b.hazardIds[0] ?? '';
       const bAdmin = cookies.otherCounty ?? '';

@@ -19,6 +19,8 @@ import {
   HazardSubmitInput,
   HazardSuperviseInput,
   HazardSuspendMineInput,
+  HazardSummary,
+  HazardSummaryQuery,
 } from '../../../shared/hazard.schemas.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
@@ -82,6 +84,19 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
       },
     },
     (req) => service.listHazards(deps, principalOf(req), req.query),
+  );
+  r.get(
+    '/api/hazards/summary',
+    {
+      config: { permission: Permission.HazardRead },
+      schema: {
+        tags,
+        summary: '隐患概况 (首页卡片)',
+        querystring: HazardSummaryQuery,
+        response: responses(HazardSummary),
+      },
+    },
+    (req) => service.hazardSummary(deps, principalOf(req), req.query),
   );
   r.post(
     '/api/hazards',

@@ -318,3 +318,30 @@ export async function listHazards(deps: ServiceDeps, principal: Principal, q: Ha
     keyOf: (h) => [h.foundOn, h.id],
   });
 }
+
+/** The hazards card of the dashboard for a region subtree. */
+export async function hazardSummary(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: { region?: string | undefined },
+) {
+  requirePermission(principal, Permission.HazardRead);
+  const base: repo.HazardFilter = {
+    mineScope: mineScopeCondition(principal.scope),
+    regionPrefix: q.region ? subtreePrefix(q.region) : undefined,
+  };
+  const byState = await repo.countHazardsBy(deps.db, base, 'state');
+  const total = byState.reduce((n, r) => n + r.count, 0);
+  return {
+    total,
+    open: total - (byState.find((r) => r.key === HazardState.Closed)?.count ?? 0),
+    overdue: await repo.countHazards(deps.db, { ...base, overdueBefore: todayIn(deps.clock) }),
+    supervised: await repo.countHazards(deps.db, {
+      ...base,
+      supervised: true,
+      state: [HazardState.Reported, HazardState.Rectifying, HazardState.AwaitingAcceptance],
+    }),
+    byState,
+    bySource: await repo.countHazardsBy(deps.db, base, 'source'),
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * @module Demo hazards for the demo province: every state of the loop, some under 挂牌督办, some past
+ * their deadline by different spans so that the escalation job has steps to take on first start.
+ */
+import { inArray } from 'drizzle-orm';
+import { HazardSource, HazardState, type HazardState as State } from '../../shared/hazard.enums.ts';
+import { recordAudit } from '../platform/audit/audit.service.ts';
+import { todayIn, type ServiceDeps } from '../platform/context.ts';
+import { addDays } from '../platform/escalation/escalation.service.ts';
+import { hazardCriteria, hazardEvents, hazards } from '../modules/hazards/hazard.table.ts';
+import { mines } from '../modules/registry/mine.table.ts';
+import { MineStatus } from '../../shared/registry.enums.ts';
+import { createRng } from './random.ts';
+
+const descriptions = [
+  '安全出口堵塞, 梯子间踏步损坏',
+  '主通风机未连续运转, 未报告调度室',
+  '采掘作业地点单班作业人数超过限员',
+  '排水泵数量不足, 备用泵无法启动',
+  '边坡出现裂缝, 未按设计进行稳定性分析',
+  '浸润线埋深小于控制浸润线埋深',
+  '安全监测系统运行不正常未及时修复',
+  '未按设计对采空区进行处理',
+];
+
+/** Adds about 60 hazards to a seeded demo province (inside the caller's transaction). */
+export async function seedDemoHazards(
+  tx: ServiceDeps['db'],
+  deps: ServiceDeps,
+  mineIds: string[],
+): Promise<number> {
+  const rng = createRng(20261122);
+  const today = todayIn(deps.clock);
+  const at = deps.clock();
+  const mineRows = await tx
+    .select({ id: mines.id, kind: mines.kind, status: mines.status })
+    .from(mines)
+    .where(inArray(mines.id, mineIds));
+  const criteria = await tx.select().from(hazardCriteria);
+  const plan: { state: State; overdueDays?: number; supervised?: boolean }[] = [
+    ...Array.from({ length: 12 }, () => ({ state: HazardState.Reported })),
+    ...[2, 10, 20, 40, 70].flatMap((d) => [
+      { state: HazardState.Rectifying, overdueDays: d },
+      { state: HazardState.Rectifying, overdueDays: d, supervised: d >= 20 },
+    ]),
+    ...Array.from({ length: 12 }, () => ({
+      state: HazardState.Rectifying,
+      overdueDays: -rng.int(5, 60),
+    })),
+    ...Array.from({ length: 8 }, () => ({ state: HazardState.AwaitingAcceptance })),
+    ...Array.from({ length: 18 }, () => ({ state: HazardState.Closed })),
+  ];
+  const producing = mineRows.filter((m) => m.status !== MineStatus.Closed);
+  let n = 0;
+  for (const p of plan) {
+    const mine = producing[rng.int(0, producing.length - 1)];
+    if (!mine) {
+      break;
+    }
+    const options = criteria.filter(
+      (c) => c.applicableKinds.includes(mine.kind) && c.parentCode === null,
+    );
+    const criterion = options[rng.int(0, options.length - 1)];
+    if (!criterion) {
+      continue;
+    }
+    const foundOn = addDays(today, -rng.int(10, 120));
+    const deadline =
+      p.overdueDays !== undefined ? addDays(today, -p.overdueDays) : addDays(foundOn, 30);
+    const planned = p.state !== HazardState.Reported;
+    const [row] = await tx
+      .insert(hazards)
+      .values({
+        mineId: mine.id,
+        criterionId: criterion.id,
+        description: rng.pick(descriptions),
+        location: rng.pick([
+          '+320 中段',
+          '主井井口',
+          '1号排土场平台',
+          '初期坝坝顶',
+          '3102 工作面',
+          '南帮边坡',
+        ]),
+        source: rng.pick([
+          HazardSource.SelfInspection,
+          HazardSource.Enforcement,
+          HazardSource.Enforcement,
+          HazardSource.ParentCompany,
+          HazardSource.PublicReport,
+        ]),
+        foundBy: rng.pick(['矿安全科', '县局执法检查组', '集团公司安全检查组', '市局专项检查组']),
+        foundOn,
+        state: p.state,
+        supervised: p.supervised ?? false,
+        responsiblePerson: planned ? '矿长' : null,
+        measures: planned ? '按五落实方案限期整改' : null,
+        fundsYuan: planned ? rng.int(2, 80) * 10_000 : null,
+        deadline: planned ? deadline : null,
+        contingencyPlan: planned ? '整改期间停止相关区域作业, 撤出人员' : null,
+        rectificationNote:
+          p.state === HazardState.AwaitingAcceptance || p.state === HazardState.Closed
+            ? '已按方案完成整改, 附照片与检测报告'
+            : null,
+        closedAt: p.state === HazardState.Closed ? at : null,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning({ id: hazards.id });
+    const id = row?.id ?? '';
+    const steps: [string, State | null, State][] = [['report', null, HazardState.Reported]];
+    if (planned) {
+      steps.push(['plan', HazardState.Reported, HazardState.Rectifying]);
+    }
+    if (p.state === HazardState.AwaitingAcceptance || p.state === HazardState.Closed) {
+      steps.push(['submit', HazardState.Rectifying, HazardState.AwaitingAcceptance]);
+    }
+    if (p.state === HazardState.Closed) {
+      steps.push(['accept', HazardState.AwaitingAcceptance, HazardState.Closed]);
+    }
+    await tx.insert(hazardEvents).values(
+      steps.map(([action, fromState, toState]) => ({
+        hazardId: id,
+        at,
+        actorLabel: 'system:seed',
+        action,
+        fromState,
+        toState,
+      })),
+    );
+    await recordAudit(tx, { actorId: null, actorLabel: 'system:seed', ip: null }, at, {
+      type: 'hazards.hazard.reported',
+      entityId: id,
+      after: { state: p.state, criterion: criterion.code },
+    });
+    n++;
+  }
+  return n;
+}
