@@ -76,6 +76,13 @@ describe.runIf(run)('web app in Chromium', () => {
     const api = await apiAs(page, '/api/mines?limit=500');
     await page.getByTestId('total-mines').waitFor();
     await expect(page.getByTestId('total-mines').innerText()).resolves.toContain(String(api.total));
+    const hazards = (await page.evaluate(async () =>
+      (await fetch('/api/hazards/summary')).json(),
+    )) as { total: number; overdue: number };
+    expect(hazards.total).toBeGreaterThan(0);
+    const card = page.getByTestId('hazard-card');
+    await card.getByText('隐患总数').waitFor();
+    await expect(card.innerText()).resolves.toContain(String(hazards.total));
     await page.waitForTimeout(500); // let the charts draw before the screenshot
     await page.screenshot({ path: `${SHOTS}/02-dashboard-county.png`, fullPage: true });
 

@@ -8,6 +8,7 @@ import {
   standardizationLevels,
   tailingsStackings,
 } from '../../shared/registry.enums.ts';
+import { hazardSources, hazardStates } from '../../shared/hazard.enums.ts';
 import { enUS } from './en-US.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -46,6 +47,8 @@ describe('translations', () => {
       ...licenceKinds,
       ...hydrogeologyTypes,
       ...tailingsStackings,
+      ...hazardStates,
+      ...hazardSources,
     ];
     expect(all.filter((v) => !enUS.values[v])).toEqual([]);
   });

@@ -14,6 +14,7 @@ import { usePageTitle } from '../../app/title.ts';
 import { Chart, barOption, pieOption } from '../../components/Chart.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
+import { HazardCard } from './HazardCard.tsx';
 
 type Alert = RegistrySummary['licencesExpiring']['items'][number];
 
@@ -145,8 +146,10 @@ export function DashboardPage() {
             />
           </Card>
         </Col>
+        <Col xs={24} md={12} xl={8}>
+          <HazardCard region={region} />
+        </Col>
         {[
-          t('dashboard.hazards'),
           t('dashboard.alarms'),
           t('dashboard.leads'),
           t('dashboard.inspections'),
