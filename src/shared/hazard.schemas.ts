@@ -98,6 +98,7 @@ export const HazardResponse = z.object({
   contingencyPlan: z.string().nullable(),
   rectificationNote: z.string().nullable(),
   closedAt: z.string().nullable(),
+  repeatOf: z.string().nullable().describe('屡改屡犯: 此前同一条款已销号的隐患'),
   allowedActions: z.array(z.string()).describe('当前用户此刻可执行的操作'),
   version: z.number(),
   createdAt: z.string(),
@@ -177,3 +178,12 @@ export const HazardSummary = z.object({
   bySource: z.array(z.object({ key: z.string(), count: z.number().int() })),
 });
 export type HazardSummary = z.infer<typeof HazardSummary>;
+
+export const ClosureCandidate = z.object({
+  mineId: z.string(),
+  mineName: z.string(),
+  countyName: z.string(),
+  hazardsInWindow: z.array(z.object({ id: z.string(), foundOn: z.string() })),
+  windowMonths: z.number().int(),
+  licenceProblems: z.array(z.string()),
+});

@@ -330,6 +330,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/registry/summary',
         '/api/hazards',
         '/api/hazards/summary',
+        '/api/hazards/closure-candidates',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),

@@ -35,6 +35,7 @@ export function presentHazard(r: HazardJoinedRow, today: string, role: Role): Ha
     contingencyPlan: h.contingencyPlan,
     rectificationNote: h.rectificationNote,
     closedAt: h.closedAt?.toISOString() ?? null,
+    repeatOf: h.repeatOf,
     allowedActions: allowedActions(h.state as State, role),
     version: h.version,
     createdAt: h.createdAt.toISOString(),

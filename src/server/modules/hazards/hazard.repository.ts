@@ -135,3 +135,47 @@ export async function countHazardsBy(db: Db, f: HazardFilter, column: 'state' | 
     .groupBy(col)
     .orderBy(asc(col));
 }
+
+/** The latest hazard of the same criterion code at the mine that was 销号 on or after `since`. */
+export async function findRecentlyClosedSame(
+  db: Db,
+  mineId: string,
+  criterionCode: string,
+  since: string,
+) {
+  const [row] = await db
+    .select({ id: hazards.id })
+    .from(hazards)
+    .innerJoin(hazardCriteria, eq(hazardCriteria.id, hazards.criterionId))
+    .where(
+      and(
+        eq(hazards.mineId, mineId),
+        eq(hazardCriteria.code, criterionCode),
+        eq(hazards.state, HazardState.Closed),
+        sql`(${hazards.closedAt} AT TIME ZONE 'Asia/Shanghai')::date >= ${since}::date`,
+      ),
+    )
+    .orderBy(sql`${hazards.closedAt} DESC`)
+    .limit(1);
+  return row;
+}
+
+/** Found-on dates of every hazard at producing mines in scope, with the mine's facts. */
+export async function hazardDatesOfProducingMines(
+  db: Db,
+  f: HazardFilter,
+  producingStatus: string,
+) {
+  return db
+    .select({
+      mineId: mines.id,
+      mineName: mines.name,
+      countyName: regions.name,
+      foundOn: hazards.foundOn,
+      hazardId: hazards.id,
+    })
+    .from(hazards)
+    .innerJoin(mines, eq(mines.id, hazards.mineId))
+    .innerJoin(regions, eq(regions.code, mines.countyCode))
+    .where(and(filterCondition(f), eq(mines.status, producingStatus)));
+}

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ClosureCandidate,
   CriteriaQuery,
   CriterionResponse,
   HazardDecisionInput,
@@ -97,6 +98,19 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
       },
     },
     (req) => service.hazardSummary(deps, principalOf(req), req.query),
+  );
+  r.get(
+    '/api/hazards/closure-candidates',
+    {
+      config: { permission: Permission.HazardRead },
+      schema: {
+        tags,
+        summary: '提请关闭线索: 证照不全仍生产且3个月内2次及以上发现重大隐患的矿山',
+        querystring: HazardSummaryQuery,
+        response: responses(z.array(ClosureCandidate)),
+      },
+    },
+    (req) => service.closureCandidates(deps, principalOf(req), req.query),
   );
   r.post(
     '/api/hazards',

@@ -31,6 +31,9 @@ import { MineStatus } from '../../../shared/registry.enums.ts';
 import * as repo from './hazard.repository.ts';
 import { presentHazard, presentTimeline } from './hazard.presenter.ts';
 import { nextHazardState } from './rectification.workflow.ts';
+import { addMonths, firstDenseWindow, licenceProblems } from './repeat.rules.ts';
+import { getSetting } from '../../platform/settings/settings.service.ts';
+import { licencesOf } from '../registry/mine.repository.ts';
 
 async function loadVisibleHazard(db: Db, principal: Principal, id: string) {
   const row = await repo.findHazard(db, id, mineScopeCondition(principal.scope));
@@ -88,9 +91,17 @@ export async function reportHazard(
       );
     }
     const at = deps.clock();
+    const rules = await getSetting(tx, 'hazards.repeatRules');
+    const earlier = await repo.findRecentlyClosedSame(
+      tx,
+      input.mineId,
+      criterion.code,
+      addMonths(input.foundOn, -rules.repeatWithinMonths),
+    );
     const id = await repo.insertHazard(tx, {
       ...input,
       state: HazardState.Reported,
+      repeatOf: earlier?.id ?? null,
       reportedBy: principal.userId,
       createdAt: at,
       updatedAt: at,
@@ -102,7 +113,10 @@ export async function reportHazard(
       actorLabel: principal.username,
       action: 'report',
       toState: HazardState.Reported,
-      note: input.description,
+      note: earlier
+        ? `屡改屡犯: 同一条款 ${criterion.code} 于 ${rules.repeatWithinMonths} 个月内销号后再次发现`
+        : input.description,
+      data: earlier ? { repeatOf: earlier.id } : null,
     });
     const after = await present(deps, tx, principal, id);
     await recordAudit(tx, actorOf(principal), at, {
@@ -344,4 +358,63 @@ export async function hazardSummary(
     byState,
     bySource: await repo.countHazardsBy(deps.db, base, 'source'),
   };
+}
+
+/**
+ * 提请关闭 candidates (安委〔2024〕1号; seed 001 item 7): producing mines with incomplete licences where
+ * at least `closureMinHazards` major hazards were found within `closureWindowMonths` months.
+ */
+export async function closureCandidates(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: { region?: string | undefined },
+) {
+  requirePermission(principal, Permission.HazardRead);
+  const rules = await getSetting(deps.db, 'hazards.repeatRules');
+  const today = todayIn(deps.clock);
+  const rows = await repo.hazardDatesOfProducingMines(
+    deps.db,
+    {
+      mineScope: mineScopeCondition(principal.scope),
+      regionPrefix: q.region ? subtreePrefix(q.region) : undefined,
+    },
+    MineStatus.Producing,
+  );
+  const byMine = new Map<string, typeof rows>();
+  for (const r of rows) {
+    byMine.set(r.mineId, [...(byMine.get(r.mineId) ?? []), r]);
+  }
+  const dense = [...byMine.values()]
+    .map((list) => ({
+      list,
+      window: firstDenseWindow(
+        list.map((r) => r.foundOn),
+        rules.closureWindowMonths,
+        rules.closureMinHazards,
+      ),
+    }))
+    .filter((m) => m.window !== null);
+  const licences = await licencesOf(
+    deps.db,
+    dense.map((m) => m.list[0]?.mineId ?? ''),
+  );
+  return dense
+    .map(({ list, window }) => {
+      const first = list[0];
+      const problems = licenceProblems(
+        licences.filter((l) => l.mineId === first?.mineId),
+        today,
+      );
+      return {
+        mineId: first?.mineId ?? '',
+        mineName: first?.mineName ?? '',
+        countyName: first?.countyName ?? '',
+        hazardsInWindow: list
+          .filter((r) => window?.includes(r.foundOn))
+          .map((r) => ({ id: r.hazardId, foundOn: r.foundOn })),
+        windowMonths: rules.closureWindowMonths,
+        licenceProblems: problems,
+      };
+    })
+    .filter((c) => c.licenceProblems.length > 0);
 }

@@ -77,6 +77,8 @@ export const hazards = pgTable(
     contingencyPlan: text('contingency_plan'),
     rectificationNote: text('rectification_note'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The earlier hazard of the same criterion at the same mine, closed within 12 months (屡改屡犯). */
+    repeatOf: uuid('repeat_of'),
     reportedBy: uuid('reported_by'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

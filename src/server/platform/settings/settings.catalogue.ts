@@ -46,6 +46,23 @@ export const settingsCatalogue = {
     verified: false,
     description: '重大事故隐患逾期升级阶梯: 各步相对治理时限的天数及通知对象',
   } satisfies SettingDefinition<LadderStep[]>,
+  'hazards.repeatRules': {
+    schema: z.strictObject({
+      repeatWithinMonths: z.number().int().min(1).max(60),
+      closureWindowMonths: z.number().int().min(1).max(24),
+      closureMinHazards: z.number().int().min(2).max(20),
+    }),
+    default: { repeatWithinMonths: 12, closureWindowMonths: 3, closureMinHazards: 2 },
+    source:
+      '安委〔2024〕1号 / seed 001 item 7: 证照不全…3个月内2次或者2次以上发现有重大事故隐患仍然进行生产的 → 提请关闭 (VERIFIED); 12 months for 屡改屡犯 is issue 4’s rule; “within 3 months” is read as inclusive (UNVERIFIED reading)',
+    verified: false,
+    description:
+      '屡改屡犯 (销号后N个月内同一条款再次发现) 与 提请关闭 (M个月内K次及以上重大隐患且证照不全仍生产) 的参数',
+  } satisfies SettingDefinition<{
+    repeatWithinMonths: number;
+    closureWindowMonths: number;
+    closureMinHazards: number;
+  }>,
 } as const;
 
 export type SettingKey = keyof typeof settingsCatalogue;
