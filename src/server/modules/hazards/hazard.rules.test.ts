@@ -87,11 +87,8 @@ describe.each(engines)('repeat and closure rules (%s)', (engine) => {
       url: '/api/hazards/closure-candidates',
       headers: { cookie: admin },
     });
-    const candidates = res.json() as {
-      mineId: string;
-      licenceProblems: string[];
-      hazardsInWindow: unknown[];
-    }[];
+    const candidates =
+      res.json<{ mineId: string; licenceProblems: string[]; hazardsInWindow: unknown[] }[]>();
     expect(candidates.map((c) => c.mineId)).toEqual([world.a.mines[0]?.id]);
     expect(candidates[0]?.licenceProblems).toEqual(['无安全生产许可证']);
     expect(candidates[0]?.hazardsInWindow.length).toBeGreaterThanOrEqual(2);
