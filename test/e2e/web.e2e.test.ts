@@ -207,6 +207,24 @@ describe.runIf(run)('web app in Chromium', () => {
     await other.context().close();
   });
 
+  it('the hazard ledger lists the county’s hazards and opens one with its timeline', async () => {
+    const page = await newPage();
+    await login(page, 'yp.admin');
+    await page.goto(`${server.baseUrl}/hazards`);
+    const hazardRows = page.locator('[data-testid=hazard-table] tbody tr.ant-table-row');
+    await hazardRows.first().waitFor();
+    const counties = await page
+      .locator('[data-testid=hazard-table] tbody tr.ant-table-row td:nth-child(3)')
+      .allInnerTexts();
+    expect(new Set(counties)).toEqual(new Set(['原平市']));
+    await page.screenshot({ path: `${SHOTS}/12-hazard-list.png`, fullPage: true });
+    await hazardRows.first().locator('td a').first().click();
+    await page.getByTestId('hazard-timeline').waitFor();
+    await expect(page.getByTestId('hazard-timeline').innerText()).resolves.toContain('上报');
+    await page.screenshot({ path: `${SHOTS}/13-hazard-detail.png`, fullPage: true });
+    await page.context().close();
+  });
+
   it('is usable from the keyboard and readable on a tablet', async () => {
     const page = await newPage();
     await login(page, 'xz.viewer');

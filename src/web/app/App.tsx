@@ -21,6 +21,8 @@ import { MineFormPage } from '../features/mines/MineFormPage.tsx';
 import { EnterpriseListPage } from '../features/enterprises/EnterpriseListPage.tsx';
 import { EnterpriseDetailPage } from '../features/enterprises/EnterpriseDetailPage.tsx';
 import { RegionPage } from '../features/regions/RegionPage.tsx';
+import { HazardListPage } from '../features/hazards/HazardListPage.tsx';
+import { HazardDetailPage } from '../features/hazards/HazardDetailPage.tsx';
 import { ApiError } from './api.ts';
 
 const queryClient: QueryClient = new QueryClient({
@@ -86,6 +88,8 @@ function LocalisedApp() {
                   <Route path="enterprises" element={<EnterpriseListPage />} />
                   <Route path="enterprises/:id" element={<EnterpriseDetailPage />} />
                   <Route path="regions" element={<RegionPage />} />
+                  <Route path="hazards" element={<HazardListPage />} />
+                  <Route path="hazards/:id" element={<HazardDetailPage />} />
                   <Route path="403" element={<ErrorPage status={403} />} />
                   <Route path="*" element={<ErrorPage status={404} />} />
                 </Route>

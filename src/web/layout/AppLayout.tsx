@@ -53,7 +53,11 @@ export function AppLayout() {
       icon: <NodeIndexOutlined />,
       label: <Link to="/regions">{t('nav.regions')}</Link>,
     },
-    soon('hazards', t('nav.hazards'), <WarningOutlined />),
+    {
+      key: '/hazards',
+      icon: <WarningOutlined />,
+      label: <Link to="/hazards">{t('nav.hazards')}</Link>,
+    },
     soon('monitoring', t('nav.monitoring'), <AlertOutlined />),
     soon('leads', t('nav.leads'), <FileSearchOutlined />),
     soon('inspections', t('nav.inspections'), <AuditOutlined />),
