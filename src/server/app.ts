@@ -33,6 +33,7 @@ import { registerContractorRoutes } from './modules/registry/contractor.routes.t
 import { registerHazardRoutes } from './modules/hazards/hazard.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notification.routes.ts';
 import { getHazard } from './modules/hazards/hazard.service.ts';
+import { reportVisible } from './modules/hazards/self-inspection.service.ts';
 import { loadVisibleEnterprise } from './modules/registry/enterprise.service.ts';
 import { getLicenceVisible, loadVisibleMine } from './modules/registry/mine.service.ts';
 import { getPerson } from './modules/registry/person.service.ts';
@@ -160,6 +161,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     setting: systemOnly,
     hazard: (p, id) => getHazard(deps, p, id),
     hazard_standard: (p) => Promise.resolve(requirePermission(p, Permission.HazardRead)),
+    // Report ids, or "<mineId>:<YYYY-MM>" for escalations of a missing report: visible with the mine.
+    self_inspection_report: (p, id) => reportVisible(deps, p, id),
   });
   app.get(
     '/openapi.json',

@@ -187,3 +187,43 @@ export const ClosureCandidate = z.object({
   windowMonths: z.number().int(),
   licenceProblems: z.array(z.string()),
 });
+
+export const Period = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM')
+  .describe('报告月份 YYYY-MM');
+
+export const SelfInspectionReportInput = z.strictObject({
+  mineId: Uuid,
+  period: Period,
+  zeroReport: z.boolean().describe('零报告: 本月未发现重大事故隐患'),
+  signedBy: Name.describe('签字的主要负责人 (须为该矿登记的主要负责人)'),
+  note: z.string().trim().max(2000).optional(),
+});
+export type SelfInspectionReportInput = z.infer<typeof SelfInspectionReportInput>;
+
+export const SelfInspectionReportResponse = z.object({
+  id: z.string(),
+  mineId: z.string(),
+  mineName: z.string(),
+  period: z.string(),
+  zeroReport: z.boolean(),
+  hazardCount: z.number().int(),
+  signedBy: z.string(),
+  note: z.string().nullable(),
+  submittedAt: z.string(),
+});
+
+export const MissingReportsQuery = z.strictObject({
+  period: Period,
+  region: RegionCode.optional(),
+});
+
+export const MissingReport = z.object({
+  mineId: z.string(),
+  mineName: z.string(),
+  countyName: z.string(),
+  status: z.string(),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+});

@@ -287,6 +287,19 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           payload: { effectiveDate: '2026-11-20', reason: '越权' },
         },
       ];
+    case 'POST /api/self-inspection-reports':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: { mineId: mine.id, period: '2026-10', zeroReport: true, signedBy: '张三' },
+        },
+      ];
+    case 'GET /api/self-inspection-reports/missing':
+      return [
+        { method: 'GET', url: `${route.url}?period=2026-10&region=${t.county}` },
+        { method: 'GET', url: `${route.url}?period=2026-10` },
+      ];
     case 'PUT /api/settings/:key':
       return [
         {
@@ -331,6 +344,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/hazards',
         '/api/hazards/summary',
         '/api/hazards/closure-candidates',
+        '/api/self-inspection-reports',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),

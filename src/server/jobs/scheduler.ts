@@ -4,14 +4,19 @@
  */
 import type { ServiceDeps } from '../platform/context.ts';
 import { escalateOverdueHazards } from '../modules/hazards/hazard.escalation.ts';
+import { escalateMissingReports } from '../modules/hazards/self-inspection.service.ts';
 
 export interface JobReport {
   hazardEscalations: { hazards: number; steps: number };
+  reportEscalations: { reports: number; steps: number };
 }
 
 /** Runs every job once (what the timer, `minewatch jobs run` and tests call). */
 export async function runJobsOnce(deps: ServiceDeps): Promise<JobReport> {
-  return { hazardEscalations: await escalateOverdueHazards(deps) };
+  return {
+    hazardEscalations: await escalateOverdueHazards(deps),
+    reportEscalations: await escalateMissingReports(deps),
+  };
 }
 
 /** Runs the jobs now and then every `intervalMs`; returns a function that stops the timer. */

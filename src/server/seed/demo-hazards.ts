@@ -2,12 +2,19 @@
  * @module Demo hazards for the demo province: every state of the loop, some under 挂牌督办, some past
  * their deadline by different spans so that the escalation job has steps to take on first start.
  */
-import { inArray } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import { HazardSource, HazardState, type HazardState as State } from '../../shared/hazard.enums.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { todayIn, type ServiceDeps } from '../platform/context.ts';
 import { addDays } from '../platform/escalation/escalation.service.ts';
-import { hazardCriteria, hazardEvents, hazards } from '../modules/hazards/hazard.table.ts';
+import {
+  hazardCriteria,
+  hazardEvents,
+  hazards,
+  selfInspectionReports,
+} from '../modules/hazards/hazard.table.ts';
+import { addMonths } from '../modules/hazards/repeat.rules.ts';
+import { people } from '../modules/registry/person.table.ts';
 import { mines } from '../modules/registry/mine.table.ts';
 import { MineStatus } from '../../shared/registry.enums.ts';
 import { createRng } from './random.ts';
@@ -136,4 +143,54 @@ export async function seedDemoHazards(
     n++;
   }
   return n;
+}
+
+/**
+ * Monthly self-inspection reports of the last three months for the demo mines that must report, except
+ * every 25th mine, so the 未报 list and its escalations have something to show.
+ */
+export async function seedDemoReports(
+  tx: ServiceDeps['db'],
+  deps: ServiceDeps,
+  mineIds: string[],
+): Promise<number> {
+  const today = todayIn(deps.clock);
+  const at = deps.clock();
+  const reporting = await tx
+    .select({ id: mines.id })
+    .from(mines)
+    .where(
+      and(
+        inArray(mines.id, mineIds),
+        inArray(mines.status, [MineStatus.Producing, MineStatus.Construction]),
+      ),
+    );
+  const heads = await tx
+    .select({ mineId: people.mineId, name: people.name })
+    .from(people)
+    .where(and(inArray(people.mineId, mineIds), sql`${'主要负责人'} = ANY(${people.roles})`));
+  const headOf = new Map(heads.map((h) => [h.mineId, h.name]));
+  const found = await tx.select({ mineId: hazards.mineId, foundOn: hazards.foundOn }).from(hazards);
+  const rows: (typeof selfInspectionReports.$inferInsert)[] = [];
+  reporting.forEach((m, i) => {
+    if (i % 25 === 0) {
+      return;
+    }
+    for (let back = 1; back <= 3; back++) {
+      const period = addMonths(`${today.slice(0, 7)}-01`, -back).slice(0, 7);
+      const count = found.filter((h) => h.mineId === m.id && h.foundOn.startsWith(period)).length;
+      rows.push({
+        mineId: m.id,
+        period,
+        zeroReport: count === 0,
+        hazardCount: count,
+        signedBy: headOf.get(m.id) ?? '主要负责人',
+        submittedAt: at,
+      });
+    }
+  });
+  for (let i = 0; i < rows.length; i += 500) {
+    await tx.insert(selfInspectionReports).values(rows.slice(i, i + 500));
+  }
+  return rows.length;
 }

@@ -27,7 +27,7 @@ import { insertCheckedMines } from '../modules/registry/mine.write.ts';
 import { loadRegions } from '../modules/registry/region.service.ts';
 import { loadHazardCatalogue } from '../modules/hazards/catalogue.service.ts';
 import { createRng, type Rng } from './random.ts';
-import { seedDemoHazards } from './demo-hazards.ts';
+import { seedDemoHazards, seedDemoReports } from './demo-hazards.ts';
 
 /** Password of every demo account (printed by `npm start` and listed in the README). */
 export const DEMO_PASSWORD = 'minewatch2026';
@@ -513,6 +513,7 @@ export async function seedDemoProvince(
     ].map((u) => ({ ...u, passwordHash, createdAt: at }));
     await tx.insert(users).values(userRows);
     await seedDemoHazards(tx, deps, mineIds);
+    await seedDemoReports(tx, deps, mineIds);
   });
   await deps.db.execute(sql`ANALYZE`);
   return { seeded: true, accounts: demoAccounts };

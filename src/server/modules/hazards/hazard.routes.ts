@@ -6,6 +6,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ClosureCandidate,
+  MissingReport,
+  MissingReportsQuery,
+  Period,
+  SelfInspectionReportInput,
+  SelfInspectionReportResponse,
   CriteriaQuery,
   CriterionResponse,
   HazardDecisionInput,
@@ -29,6 +34,7 @@ import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses } from '../../platform/http/route-helpers.ts';
 import * as catalogue from './catalogue.service.ts';
 import * as service from './hazard.service.ts';
+import * as selfInspection from './self-inspection.service.ts';
 
 export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -111,6 +117,51 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
       },
     },
     (req) => service.closureCandidates(deps, principalOf(req), req.query),
+  );
+  r.post(
+    '/api/self-inspection-reports',
+    {
+      config: { permission: Permission.HazardReport },
+      schema: {
+        tags,
+        summary: '提交月度隐患自查报告 (主要负责人签字; 无隐患时零报告)',
+        body: SelfInspectionReportInput,
+        response: responses(SelfInspectionReportResponse, 201),
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await selfInspection.fileSelfInspectionReport(deps, principalOf(req), req.body)),
+  );
+  r.get(
+    '/api/self-inspection-reports',
+    {
+      config: { permission: Permission.HazardRead },
+      schema: {
+        tags,
+        summary: '月度隐患自查报告',
+        querystring: z.strictObject({
+          period: Period.optional(),
+          region: HazardSummaryQuery.shape.region,
+        }),
+        response: responses(z.array(SelfInspectionReportResponse)),
+      },
+    },
+    (req) => selfInspection.listSelfInspectionReports(deps, principalOf(req), req.query),
+  );
+  r.get(
+    '/api/self-inspection-reports/missing',
+    {
+      config: { permission: Permission.HazardRead },
+      schema: {
+        tags,
+        summary: '未提交月度自查报告的矿山',
+        querystring: MissingReportsQuery,
+        response: responses(z.array(MissingReport)),
+      },
+    },
+    (req) => selfInspection.missingSelfInspectionReports(deps, principalOf(req), req.query),
   );
   r.post(
     '/api/hazards',

@@ -110,3 +110,25 @@ export const hazardEvents = pgTable(
   },
   (t) => [index('hazard_events_hazard_idx').on(t.hazardId, t.id)],
 );
+
+/**
+ * Monthly self-inspection reports (月度隐患自查报告), signed by the mine's 主要负责人: the hazards found
+ * that month, or a 零报告. One per mine and month.
+ */
+export const selfInspectionReports = pgTable(
+  'self_inspection_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mineId: uuid('mine_id')
+      .notNull()
+      .references(() => mines.id),
+    period: text('period').notNull(),
+    zeroReport: boolean('zero_report').notNull(),
+    hazardCount: integer('hazard_count').notNull(),
+    signedBy: text('signed_by').notNull(),
+    note: text('note'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    submittedBy: uuid('submitted_by'),
+  },
+  (t) => [uniqueIndex('self_inspection_reports_mine_period_key').on(t.mineId, t.period)],
+);

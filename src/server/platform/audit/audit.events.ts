@@ -14,7 +14,8 @@ export type AuditEntityType =
   | 'api_token'
   | 'setting'
   | 'hazard'
-  | 'hazard_standard';
+  | 'hazard_standard'
+  | 'self_inspection_report';
 
 /** Every audit event type, `<module>.<entity>.<verb>`, with the entity it is about. */
 export const auditEventTypes = {
@@ -74,6 +75,10 @@ export const auditEventTypes = {
   'hazards.hazard.escalated': 'hazard',
   /** 责令停产整顿 was ordered for the hazard's mine. */
   'hazards.hazard.mine_suspended': 'hazard',
+  /** A mine filed its monthly self-inspection report (hazards found, or 零报告). */
+  'hazards.report.filed': 'self_inspection_report',
+  /** A monthly report is missing past its due day: an escalation step was taken. */
+  'hazards.report.escalated': 'self_inspection_report',
   /** A new version of a determination standard was added to the catalogue. */
   'hazards.standard.created': 'hazard_standard',
 } as const satisfies Record<string, AuditEntityType>;

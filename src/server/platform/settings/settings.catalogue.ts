@@ -63,6 +63,14 @@ export const settingsCatalogue = {
     closureWindowMonths: number;
     closureMinHazards: number;
   }>,
+  'hazards.selfInspectionDueDay': {
+    schema: z.number().int().min(1).max(28),
+    default: 5,
+    source:
+      'issue 4: “missing reports are flagged after a configurable day of the next month”; the day itself is not in the seeds',
+    verified: false,
+    description: '月度隐患自查报告截止日 (次月第N日); 逾期未报按升级阶梯处理',
+  } satisfies SettingDefinition<number>,
 } as const;
 
 export type SettingKey = keyof typeof settingsCatalogue;
