@@ -2,6 +2,7 @@
  * @module SQL for hazards and their timeline.
  */
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { mineRegionCondition } from '../registry/registry.scope.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { mines } from '../registry/mine.table.ts';
 import { regions } from '../registry/region.table.ts';
@@ -51,7 +52,7 @@ export interface HazardFilter {
 function filterCondition(f: HazardFilter) {
   return and(
     f.mineScope,
-    f.regionPrefix ? sql`${mines.countyCode} LIKE ${`${f.regionPrefix}%`}` : undefined,
+    mineRegionCondition(f.regionPrefix),
     f.mineId ? eq(hazards.mineId, f.mineId) : undefined,
     f.state?.length ? inArray(hazards.state, f.state) : undefined,
     f.source?.length ? inArray(hazards.source, f.source) : undefined,

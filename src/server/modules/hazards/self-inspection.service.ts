@@ -20,7 +20,7 @@ import { loadVisibleMine } from '../registry/mine.service.ts';
 import { mines } from '../registry/mine.table.ts';
 import { people } from '../registry/person.table.ts';
 import { regions } from '../registry/region.table.ts';
-import { allOf, mineScopeCondition } from '../registry/registry.scope.ts';
+import { allOf, mineScopeCondition, mineRegionCondition } from '../registry/registry.scope.ts';
 import { hazards, selfInspectionReports } from './hazard.table.ts';
 import { addMonths } from './repeat.rules.ts';
 
@@ -152,7 +152,7 @@ export async function listSelfInspectionReports(
     .where(
       allOf(
         mineScopeCondition(principal.scope),
-        q.region ? sql`${mines.countyCode} LIKE ${`${subtreePrefix(q.region)}%`}` : undefined,
+        mineRegionCondition(q.region ? subtreePrefix(q.region) : undefined),
         q.period ? eq(selfInspectionReports.period, q.period) : undefined,
       ),
     )
@@ -198,7 +198,7 @@ export async function missingSelfInspectionReports(
     deps.db,
     allOf(
       mineScopeCondition(principal.scope),
-      q.region ? sql`${mines.countyCode} LIKE ${`${subtreePrefix(q.region)}%`}` : undefined,
+      mineRegionCondition(q.region ? subtreePrefix(q.region) : undefined),
     ),
     q.period,
   );

@@ -2,6 +2,7 @@
  * @module SQL for contractors (承包单位).
  */
 import { and, asc, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { mineRegionCondition } from './registry.scope.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { contractors } from './contractor.table.ts';
 import { mines } from './mine.table.ts';
@@ -31,7 +32,7 @@ export interface ContractorFilter {
 function filterCondition(f: ContractorFilter) {
   return and(
     f.mineScope,
-    f.regionPrefix ? sql`${mines.countyCode} LIKE ${`${f.regionPrefix}%`}` : undefined,
+    mineRegionCondition(f.regionPrefix),
     f.mineId ? eq(contractors.mineId, f.mineId) : undefined,
     f.includeArchived ? undefined : isNull(contractors.archivedAt),
   );

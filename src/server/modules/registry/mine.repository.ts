@@ -19,7 +19,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { enterprises } from './enterprise.table.ts';
 import { licences, mineStatusChanges, mines } from './mine.table.ts';
 import { regions } from './region.table.ts';
-import { likeText } from './registry.scope.ts';
+import { likeText, mineRegionCondition } from './registry.scope.ts';
 
 function selectMines(db: Db) {
   return db
@@ -70,7 +70,7 @@ function licenceExists(cond: SQL) {
 function filterCondition(f: MineFilter): SQL | undefined {
   return and(
     f.scope,
-    f.regionPrefix ? sql`${mines.countyCode} LIKE ${`${f.regionPrefix}%`}` : undefined,
+    mineRegionCondition(f.regionPrefix),
     f.enterpriseId ? eq(mines.enterpriseId, f.enterpriseId) : undefined,
     f.kind?.length ? inArray(mines.kind, f.kind) : undefined,
     f.status?.length ? inArray(mines.status, f.status) : undefined,

@@ -16,7 +16,7 @@ import {
 import type { Db } from '../../platform/db/client.ts';
 import { mines } from './mine.table.ts';
 import { certificates, people } from './person.table.ts';
-import { likeText } from './registry.scope.ts';
+import { likeText, mineRegionCondition } from './registry.scope.ts';
 
 function selectPeople(db: Db) {
   return db
@@ -45,7 +45,7 @@ export interface PersonFilter {
 function filterCondition(f: PersonFilter) {
   return and(
     f.mineScope,
-    f.regionPrefix ? sql`${mines.countyCode} LIKE ${`${f.regionPrefix}%`}` : undefined,
+    mineRegionCondition(f.regionPrefix),
     f.mineId ? eq(people.mineId, f.mineId) : undefined,
     f.role ? arrayContains(people.roles, [f.role]) : undefined,
     f.q ? ilike(people.name, likeText(f.q)) : undefined,

@@ -46,6 +46,11 @@ export function enterpriseScopeCondition(scope: Scope): SQL | undefined {
   }
 }
 
+/** Mines whose county lies under a region prefix (`regionPrefix` from subtreePrefix); none = no filter. */
+export function mineRegionCondition(regionPrefix: string | undefined): SQL | undefined {
+  return regionPrefix ? like(mines.countyCode, `${regionPrefix}%`) : undefined;
+}
+
 /** `a AND b` that tolerates undefined parts. */
 export function allOf(...parts: (SQL | undefined)[]): SQL | undefined {
   const present = parts.filter((p): p is SQL => p !== undefined);

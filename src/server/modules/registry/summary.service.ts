@@ -8,8 +8,8 @@ import { Permission } from '../../platform/auth/permissions.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
-import { licences, mines } from './mine.table.ts';
-import { allOf, mineScopeCondition } from './registry.scope.ts';
+import { licences } from './mine.table.ts';
+import { allOf, mineScopeCondition, mineRegionCondition } from './registry.scope.ts';
 import * as repo from './summary.repository.ts';
 
 /** How many rows each alert list returns (the totals count them all). */
@@ -22,10 +22,7 @@ export async function registrySummary(
 ): Promise<RegistrySummary> {
   requirePermission(principal, Permission.RegistryRead);
   const prefix = q.region ? subtreePrefix(q.region) : undefined;
-  const where = allOf(
-    mineScopeCondition(principal.scope),
-    prefix ? sql`${mines.countyCode} LIKE ${`${prefix}%`}` : undefined,
-  );
+  const where = allOf(mineScopeCondition(principal.scope), mineRegionCondition(prefix));
   const days = await getSetting(deps.db, 'registry.licenceExpiryWarningDays');
   const today = todayIn(deps.clock);
   const until = todayIn(deps.clock, days);
