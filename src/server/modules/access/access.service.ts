@@ -19,7 +19,7 @@ import { and, inArray } from 'drizzle-orm';
 import * as repo from './access.repository.ts';
 import { gatewayPrincipal, userPrincipal } from './principal.ts';
 import { findRegion } from '../registry/region.service.ts';
-import { loadVisibleMine } from '../registry/mine.service.ts';
+import { loadMineForInput } from '../registry/mine.service.ts';
 
 /** How long a login session lasts. */
 export const SESSION_TTL_MS = 12 * 3600_000;
@@ -203,9 +203,7 @@ export async function createToken(
       throw invalidField('mineIds', '网关令牌须指定矿山');
     }
     for (const [i, id] of input.mineIds.entries()) {
-      await loadVisibleMine(deps.db, principal, id).catch(() => {
-        throw invalidField(`mineIds.${i}`, '矿山不存在或不在管辖范围内', id);
-      });
+      await loadMineForInput(deps.db, principal, id, `mineIds.${i}`);
     }
   } else if (input.mineIds) {
     throw invalidField('mineIds', '只有网关令牌可以指定矿山');

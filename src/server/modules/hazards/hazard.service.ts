@@ -24,7 +24,7 @@ import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../pla
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
-import { changeMineStatus, loadVisibleMine } from '../registry/mine.service.ts';
+import { changeMineStatus, loadMineForInput } from '../registry/mine.service.ts';
 import { checkVersion } from '../registry/registry.guards.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
 import { MineStatus } from '../../../shared/registry.enums.ts';
@@ -76,9 +76,7 @@ export async function reportHazard(
     );
   }
   return deps.db.transaction(async (tx) => {
-    const mine = await loadVisibleMine(tx, principal, input.mineId).catch(() => {
-      throw invalidField('mineId', '矿山不存在或不在管辖范围内', input.mineId);
-    });
+    const mine = await loadMineForInput(tx, principal, input.mineId);
     const criterion = await repo.findCriterion(tx, input.criterionId);
     if (!criterion) {
       throw invalidField('criterionId', '判定标准条款不存在', input.criterionId);

@@ -16,7 +16,7 @@ import { escalations } from '../../platform/escalation/escalation.table.ts';
 import { AppError, AppErrorCode, invalidField } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { notifyUsers, recipientsFor } from '../notifications/notification.service.ts';
-import { loadVisibleMine } from '../registry/mine.service.ts';
+import { loadMineForInput, loadVisibleMine } from '../registry/mine.service.ts';
 import { mines } from '../registry/mine.table.ts';
 import { people } from '../registry/person.table.ts';
 import { regions } from '../registry/region.table.ts';
@@ -85,9 +85,7 @@ export async function fileSelfInspectionReport(
     throw invalidField('period', '不能填报尚未开始的月份', input.period);
   }
   return deps.db.transaction(async (tx) => {
-    const mine = await loadVisibleMine(tx, principal, input.mineId).catch(() => {
-      throw invalidField('mineId', '矿山不存在或不在管辖范围内', input.mineId);
-    });
+    const mine = await loadMineForInput(tx, principal, input.mineId);
     const principals = await tx
       .select({ name: people.name })
       .from(people)

@@ -15,7 +15,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import * as repo from './contractor.repository.ts';
-import { loadVisibleMine } from './mine.service.ts';
+import { loadMineForInput } from './mine.service.ts';
 import { checkVersion, definedOnly } from './registry.guards.ts';
 import { mineScopeCondition } from './registry.scope.ts';
 
@@ -63,11 +63,7 @@ export async function createContractor(
 ) {
   requirePermission(principal, Permission.ContractorManage);
   return deps.db.transaction(async (tx) => {
-    await loadVisibleMine(tx, principal, input.mineId).catch(() => {
-      throw new AppError(AppErrorCode.ValidationFailed, 'mineId: 矿山不存在或不在管辖范围内', [
-        { path: 'mineId', message: '矿山不存在或不在管辖范围内', value: input.mineId },
-      ]);
-    });
+    await loadMineForInput(tx, principal, input.mineId);
     const at = deps.clock();
     const id = await repo.insertContractor(tx, { ...input, createdAt: at, updatedAt: at });
     const after = await reload(tx, id);

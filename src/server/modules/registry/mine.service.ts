@@ -17,7 +17,7 @@ import { Permission } from '../../platform/auth/permissions.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
+import { AppError, AppErrorCode, notFound, invalidField } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import * as repo from './mine.repository.ts';
@@ -31,6 +31,23 @@ export async function loadVisibleMine(db: Db, principal: Principal, id: string) 
   const row = await repo.findMine(db, id, mineScopeCondition(principal.scope));
   if (!row) {
     throw notFound('mine', id);
+  }
+  return row;
+}
+
+/**
+ * A mine named in a request body, or a 400 on that field when it does not exist or lies outside the
+ * caller's jurisdiction (the two are not told apart).
+ */
+export async function loadMineForInput(
+  db: Db,
+  principal: Principal,
+  mineId: string,
+  field = 'mineId',
+) {
+  const row = await repo.findMine(db, mineId, mineScopeCondition(principal.scope));
+  if (!row) {
+    throw invalidField(field, '矿山不存在或不在管辖范围内', mineId);
   }
   return row;
 }

@@ -19,7 +19,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import * as repo from './person.repository.ts';
-import { loadVisibleMine } from './mine.service.ts';
+import { loadMineForInput } from './mine.service.ts';
 import { checkVersion, definedOnly } from './registry.guards.ts';
 import { mineScopeCondition } from './registry.scope.ts';
 
@@ -88,11 +88,7 @@ export async function createPerson(
 ) {
   requirePermission(principal, Permission.PersonManage);
   return deps.db.transaction(async (tx) => {
-    await loadVisibleMine(tx, principal, input.mineId).catch(() => {
-      throw new AppError(AppErrorCode.ValidationFailed, 'mineId: 矿山不存在或不在管辖范围内', [
-        { path: 'mineId', message: '矿山不存在或不在管辖范围内', value: input.mineId },
-      ]);
-    });
+    await loadMineForInput(tx, principal, input.mineId);
     const at = deps.clock();
     const { idNumber, certificates, ...rest } = input;
     const [id = ''] = await repo.insertPeople(tx, [
