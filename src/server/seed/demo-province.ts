@@ -3,7 +3,7 @@
  * every kind with realistic attributes, licences (some expiring or expired), people, contractors, and
  * one demo user per role. Later modules add their own demo data beside this.
  */
-import { count, eq, sql } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { completeCreditCode, completeIdNumber } from '../../shared/identifiers.ts';
 import {
   MineKind,
@@ -554,15 +554,3 @@ export const demoAccounts: DemoAccount[] = [
   { username: 'ent.safety', role: 'safety_officer', organisation: '同上', note: '本企业矿山' },
   { username: 'mine.duty', role: 'mine_duty_officer', organisation: '同上', note: '一座矿山' },
 ];
-
-/** Used by tests: the organisation id of a demo regulator unit by region. */
-export async function organisationIdByRegion(
-  deps: ServiceDeps,
-  regionCode: string,
-): Promise<string | undefined> {
-  const [row] = await deps.db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(eq(organisations.regionCode, regionCode));
-  return row?.id;
-}

@@ -1,7 +1,7 @@
 /**
  * @module SQL for organisations, users, sessions and API tokens.
  */
-import { and, asc, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { apiTokens, organisations, sessions, users } from './access.table.ts';
 
@@ -54,10 +54,6 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date) {
 
 export async function deleteSession(db: Db, tokenHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
-}
-
-export async function deleteExpiredSessions(db: Db, now: Date) {
-  await db.delete(sessions).where(lt(sessions.expiresAt, now));
 }
 
 export async function insertToken(db: Db, values: typeof apiTokens.$inferInsert) {

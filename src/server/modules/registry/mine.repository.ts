@@ -161,14 +161,6 @@ export async function updateMineRow(
     .where(eq(mines.id, id));
 }
 
-export async function findMineByEnterpriseAndName(db: Db, enterpriseId: string, name: string) {
-  const [row] = await db
-    .select({ id: mines.id })
-    .from(mines)
-    .where(and(eq(mines.enterpriseId, enterpriseId), eq(mines.name, name)));
-  return row;
-}
-
 export async function insertStatusChanges(
   db: Db,
   values: (typeof mineStatusChanges.$inferInsert)[],

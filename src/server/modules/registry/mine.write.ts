@@ -1,7 +1,7 @@
 /**
  * @module Validation of mine references and the batch insert shared by "create one" and imports.
  */
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { MineCreateInput } from '../../../shared/registry.schemas.ts';
 import { computeTailingsGrade, type TailingsGradeTable } from '../../../shared/tailings-grade.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
@@ -15,7 +15,6 @@ import { licences, mines } from './mine.table.ts';
 import { regions } from './region.table.ts';
 import * as repo from './mine.repository.ts';
 import { MineKind } from '../../../shared/registry.enums.ts';
-import { and, eq } from 'drizzle-orm';
 
 /**
  * Checks what zod cannot: the county exists, is a county and lies in the jurisdiction; the enterprise
