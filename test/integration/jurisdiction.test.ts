@@ -300,6 +300,9 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         { method: 'GET', url: `${route.url}?period=2026-10&region=${t.county}` },
         { method: 'GET', url: `${route.url}?period=2026-10` },
       ];
+    case 'GET /api/hazards/analysis/export':
+      // The same analysis as GET /api/hazards/analysis (probed as JSON); its xlsx is checked in analysis.test.ts.
+      return [{ method: 'GET', url: `${route.url}?region=${t.county}` }];
     case 'PUT /api/settings/:key':
       return [
         {
@@ -344,6 +347,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/hazards',
         '/api/hazards/summary',
         '/api/hazards/closure-candidates',
+        '/api/hazards/analysis',
         '/api/self-inspection-reports',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]

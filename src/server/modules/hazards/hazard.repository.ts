@@ -49,7 +49,7 @@ export interface HazardFilter {
   supervised?: boolean | undefined;
 }
 
-function filterCondition(f: HazardFilter) {
+export function filterCondition(f: HazardFilter) {
   return and(
     f.mineScope,
     mineRegionCondition(f.regionPrefix),

@@ -31,7 +31,13 @@ import {
 import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
-import { IdParams, responses } from '../../platform/http/route-helpers.ts';
+import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
+import {
+  HazardAnalysis,
+  HazardAnalysisExportQuery,
+  HazardAnalysisQuery,
+} from '../../../shared/hazard-analysis.schemas.ts';
+import * as analysis from './analysis.service.ts';
 import * as catalogue from './catalogue.service.ts';
 import * as service from './hazard.service.ts';
 import * as selfInspection from './self-inspection.service.ts';
@@ -104,6 +110,32 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
       },
     },
     (req) => service.hazardSummary(deps, principalOf(req), req.query),
+  );
+  r.get(
+    '/api/hazards/analysis',
+    {
+      config: { permission: Permission.HazardRead },
+      schema: {
+        tags,
+        summary:
+          '重大事故隐患动态分析 (按条款大类、矿山类型、来源、时长; 月度趋势; 整改缓慢; 屡改屡犯; 存量目标)',
+        querystring: HazardAnalysisQuery,
+        response: responses(HazardAnalysis),
+      },
+    },
+    (req) => analysis.hazardAnalysis(deps, principalOf(req), req.query),
+  );
+  r.get(
+    '/api/hazards/analysis/export',
+    {
+      config: { permission: Permission.HazardRead },
+      schema: { tags, summary: '导出动态分析 (xlsx)', querystring: HazardAnalysisExportQuery },
+    },
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      const data = await analysis.hazardAnalysisWorkbook(deps, principalOf(req), q);
+      return sendFile(reply, data, format, `重大事故隐患动态分析-${q.region ?? '全部'}`);
+    },
   );
   r.get(
     '/api/hazards/closure-candidates',

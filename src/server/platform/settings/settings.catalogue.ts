@@ -8,6 +8,7 @@ import {
   defaultTailingsGradeTable,
 } from '../../../shared/tailings-grade.ts';
 import { LadderSchema, type LadderStep } from '../escalation/escalation.service.ts';
+import { StockTargetsSchema, type StockTargets } from '../../../shared/hazard-analysis.schemas.ts';
 
 export interface SettingDefinition<T> {
   schema: z.ZodType<T>;
@@ -71,6 +72,21 @@ export const settingsCatalogue = {
     verified: false,
     description: '月度隐患自查报告截止日 (次月第N日); 逾期未报按升级阶梯处理',
   } satisfies SettingDefinition<number>,
+  'hazards.stockTargets': {
+    schema: StockTargetsSchema,
+    default: {
+      stockFoundBefore: '2024-01-01',
+      stockDueOn: '2024-12-31',
+      incrementYear: 2025,
+      incrementDueOn: '2025-12-31',
+      dynamicZeroDueOn: '2026-12-31',
+    },
+    source:
+      'seed 001 item 8 (安委〔2024〕1号): 2024 年底前基本消除 2023 年及以前排查发现的重大事故隐患存量，2025 年底前有效遏制重大事故隐患增量，2026 年底前形成重大事故隐患动态清零的常态化机制',
+    verified: true,
+    description:
+      '重大事故隐患存量、增量与动态清零目标的日期 (各地攻坚方案可另定); 增量以当年新发现数少于上一年为遏制',
+  } satisfies SettingDefinition<StockTargets>,
 } as const;
 
 export type SettingKey = keyof typeof settingsCatalogue;

@@ -41,15 +41,32 @@ export async function writeTable<T>(
     ];
     return Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(stringify(rows), 'utf8')]);
   }
+  return writeWorkbook([{ name: sheetName, columns, items }]);
+}
+
+/** One sheet of a workbook. */
+export interface Sheet<T> {
+  name: string;
+  columns: ExportColumn<T>[];
+  items: T[];
+}
+
+/** An xlsx workbook of several sheets, each with a bold frozen header row. */
+export async function writeWorkbook(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own item type
+  sheets: Sheet<any>[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet(sheetName);
-  sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
-  for (const it of items) {
-    sheet.addRow(columns.map((c) => cell(c.value(it))));
+  for (const { name, columns, items } of sheets) {
+    const sheet = wb.addWorksheet(name);
+    sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
+    for (const it of items) {
+      sheet.addRow(columns.map((c) => cell(c.value(it))));
+    }
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    columns.forEach((c, i) => {
+      sheet.getColumn(i + 1).width = Math.min(40, Math.max(10, c.header.length * 2 + 2));
+    });
   }
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  columns.forEach((c, i) => {
-    sheet.getColumn(i + 1).width = Math.min(40, Math.max(10, c.header.length * 2 + 2));
-  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
