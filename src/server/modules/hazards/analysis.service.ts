@@ -10,12 +10,14 @@ import type {
   HazardAnalysisQuery,
 } from '../../../shared/hazard-analysis.schemas.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
-import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
+import { subtreePrefix, type Principal, type Scope } from '../../platform/auth/scope.ts';
 import { requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { writeWorkbook } from '../../platform/tabular/write-table.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
 import * as repo from './analysis.repository.ts';
+import * as hazardRepo from './hazard.repository.ts';
+import type { HazardFilter } from './hazard.repository.ts';
 import { addMonths } from './repeat.rules.ts';
 import { evaluateStockTargets } from './stock.targets.ts';
 
@@ -32,21 +34,139 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }
 
-function breakdown(r: repo.GroupRow, label?: string): Breakdown {
-  const key = r.key ?? '';
-  return {
-    key,
-    label: label ?? key,
-    total: r.total,
-    open: r.open,
-    overdue: r.overdue,
-    closed: r.closed,
-  };
-}
-
 function monthsFrom(today: string, months: number): string[] {
   const first = `${today.slice(0, 7)}-01`;
   return Array.from({ length: months }, (_, i) => addMonths(first, i - months + 1).slice(0, 7));
+}
+
+/**
+ * The intersection of the caller's region subtree and the one asked for, as a county-code prefix
+ * ('' = every county), or null when they do not overlap.
+ */
+function countyPrefix(scope: Scope, asked: string | undefined): string | null {
+  const own = scope.kind === 'region' ? scope.prefix : '';
+  const wanted = asked ?? '';
+  if (wanted.startsWith(own)) {
+    return wanted;
+  }
+  return own.startsWith(wanted) ? own : null;
+}
+
+/**
+ * The open working set (live) and the closed history of the hazards the caller may see under a
+ * region: from the rollup for whole counties, live for an enterprise's or a mine's own.
+ */
+export async function hazardFigures(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: { region?: string | undefined },
+  p: { today: string; monthsFrom: string },
+) {
+  const regionPrefix = q.region ? subtreePrefix(q.region) : undefined;
+  const f = { mineScope: mineScopeCondition(principal.scope), regionPrefix };
+  const open = await repo.openGroupedCounts(deps.db, f, p);
+  const scope = principal.scope;
+  let closed: repo.ClosedRow[];
+  if (scope.kind === 'all' || scope.kind === 'region') {
+    const prefix = countyPrefix(scope, regionPrefix);
+    closed = prefix === null ? [] : await repo.closedStatsFromRollup(deps.db, prefix);
+  } else {
+    closed = await repo.closedStatsLive(deps.db, f);
+  }
+  return { f, open, closed };
+}
+
+/**
+ * How many closed hazards match a list's filter: from the rollup when the caller sees whole counties
+ * and the filter is by region and source only; counted live otherwise.
+ */
+export async function closedCount(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: {
+    region?: string | undefined;
+    mineId?: string | undefined;
+    supervised?: boolean | undefined;
+    source?: string[] | undefined;
+  },
+  f: HazardFilter,
+): Promise<number> {
+  const scope = principal.scope;
+  const prefix = countyPrefix(scope, f.regionPrefix);
+  if ((scope.kind !== 'all' && scope.kind !== 'region') || q.mineId || q.supervised !== undefined) {
+    return hazardRepo.countHazards(deps.db, f, hazardRepo.isClosed);
+  }
+  if (prefix === null) {
+    return 0;
+  }
+  return (await repo.closedStatsFromRollup(deps.db, prefix))
+    .filter((r) => r.dim === 'source' && (!q.source || q.source.includes(r.key)))
+    .reduce((n, r) => n + r.closed, 0);
+}
+
+type Figures = Awaited<ReturnType<typeof hazardFigures>>;
+
+/** Open (live) and closed (history) counts merged along one dimension, largest first. */
+export function merged(
+  fig: Figures,
+  dim: 'kind' | 'source' | 'category',
+  label: (key: string) => string = (k) => k,
+): (Breakdown & { part: string })[] {
+  const byKey = new Map<string, Breakdown & { part: string }>();
+  const entry = (key: string, part: string) => {
+    const id = `${part}|${key}`;
+    const found = byKey.get(id);
+    if (found) {
+      return found;
+    }
+    const fresh = { key, label: label(key), part, total: 0, open: 0, overdue: 0, closed: 0 };
+    byKey.set(id, fresh);
+    return fresh;
+  };
+  for (const r of fig.open) {
+    if (r.dim === dim && r.key !== null) {
+      const e = entry(r.key, dim === 'category' ? (r.part ?? '') : '');
+      e.open += r.open;
+      e.overdue += r.overdue;
+      e.total += r.open;
+    }
+  }
+  for (const r of fig.closed) {
+    if (r.dim === dim) {
+      const e = entry(r.key, dim === 'category' ? r.part : '');
+      e.closed += r.closed;
+      e.total += r.closed;
+    }
+  }
+  return [...byKey.values()].sort(
+    (x, y) => y.total - x.total || x.key.localeCompare(y.key) || x.part.localeCompare(y.part),
+  );
+}
+
+const withoutPart = ({ part: _p, ...b }: Breakdown & { part: string }): Breakdown => b;
+
+function openCount(fig: Figures, dim: repo.OpenDimension, key: string | null) {
+  return fig.open.find((r) => r.dim === dim && r.key === key);
+}
+
+function closedSum(fig: Figures, dim: repo.ClosedDimension, match: (key: string) => boolean) {
+  return fig.closed.filter((r) => r.dim === dim && match(r.key)).reduce((n, r) => n + r.closed, 0);
+}
+
+/** Totals of the figures: open, overdue and supervised live, closed from the history. */
+export function totalsOf(fig: Figures): Breakdown & { supervised: number } {
+  const all = openCount(fig, 'all', null);
+  const closed = closedSum(fig, 'kind', () => true);
+  const open = all?.open ?? 0;
+  return {
+    key: 'all',
+    label: '合计',
+    total: open + closed,
+    open,
+    overdue: all?.overdue ?? 0,
+    closed,
+    supervised: all?.supervised ?? 0,
+  };
 }
 
 export async function hazardAnalysis(
@@ -58,69 +178,72 @@ export async function hazardAnalysis(
   const today = todayIn(deps.clock);
   const targets = await getSetting(deps.db, 'hazards.stockTargets');
   const months = monthsFrom(today, q.months);
-  const f = {
-    mineScope: mineScopeCondition(principal.scope),
-    regionPrefix: q.region ? subtreePrefix(q.region) : undefined,
-  };
-  const rows = await repo.groupedCounts(deps.db, f, {
+  const fig = await hazardFigures(deps, principal, q, {
     today,
     monthsFrom: `${months[0] ?? today.slice(0, 7)}-01`,
-    closedBy: targets.stockDueOn,
   });
-  const of = (dim: repo.Dimension) => rows.filter((r) => r.dim === dim && r.key !== null);
-  const largestFirst = (dim: repo.Dimension) =>
-    of(dim)
-      .sort((x, y) => y.total - x.total || (x.key ?? '').localeCompare(y.key ?? ''))
-      .map((r) => breakdown(r));
-  const all = rows.find((r) => r.dim === 'all');
-  const categories = of('category').sort(
-    (x, y) => y.total - x.total || (x.key ?? '').localeCompare(y.key ?? ''),
-  );
+  const { supervised: _s, ...totals } = totalsOf(fig);
+  const categories = merged(fig, 'category');
   const texts = await repo.categoryTexts(
     deps.db,
-    categories.map((c) => c.key ?? ''),
+    categories.map((c) => c.key),
   );
-  const count = (dim: repo.Dimension, key: string) =>
-    of(dim).find((r) => r.key === key)?.total ?? 0;
-  const stockYears = of('foundYear').filter(
-    (r) => `${r.key ?? ''}-12-31` < targets.stockFoundBefore,
+  const ages = fig.open
+    .filter((r) => r.dim === 'age' && r.key !== null)
+    .sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''));
+  // Hazards found before the stock date, by year; closed ones counted by closing month.
+  const stockYears = (key: string) => `${key.slice(0, 4)}-12-31` < targets.stockFoundBefore;
+  const stockOpen = fig.open
+    .filter((r) => r.dim === 'foundYear' && stockYears(r.key ?? ''))
+    .reduce((n, r) => n + r.open, 0);
+  const stockClosed = closedSum(fig, 'foundYearClosedMonth', stockYears);
+  const stockClosedByDue = closedSum(
+    fig,
+    'foundYearClosedMonth',
+    (k) => stockYears(k) && k.slice(5) <= targets.stockDueOn.slice(0, 7),
   );
-  const sum = (list: repo.GroupRow[], k: 'total' | 'open' | 'closedBy') =>
-    list.reduce((n, r) => n + r[k], 0);
+  const foundIn = (year: number) =>
+    (openCount(fig, 'foundYear', String(year))?.open ?? 0) +
+    closedSum(fig, 'foundYearClosedMonth', (k) => k.startsWith(`${year}|`));
   return {
     asOf: today,
-    totals: all
-      ? breakdown(all, '合计')
-      : { key: 'all', label: '合计', total: 0, open: 0, overdue: 0, closed: 0 },
-    byCategory: categories.map((r) => ({
-      ...breakdown(r, `${r.key ?? ''} ${texts.get(r.key ?? '') ?? ''}`.trim()),
-      part: r.part ?? '',
+    totals,
+    byCategory: categories.map((c) => ({
+      ...c,
+      label: `${c.key} ${texts.get(c.key) ?? ''}`.trim(),
     })),
-    byMineKind: largestFirst('kind'),
-    bySource: largestFirst('source'),
-    byAge: of('age')
-      .sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''))
-      .map((r) => breakdown(r, ageLabel(Number(r.key)))),
+    byMineKind: merged(fig, 'kind').map(withoutPart),
+    bySource: merged(fig, 'source').map(withoutPart),
+    byAge: ages.map((r) => ({
+      key: r.key ?? '',
+      label: ageLabel(Number(r.key)),
+      total: r.open,
+      open: r.open,
+      overdue: r.overdue,
+      closed: 0,
+    })),
     monthly: months.map((month) => ({
       month,
-      found: count('foundMonth', month),
-      closed: count('closedMonth', month),
+      found:
+        (openCount(fig, 'foundMonth', month)?.open ?? 0) +
+        closedSum(fig, 'foundMonth', (k) => k === month),
+      closed: closedSum(fig, 'closedMonth', (k) => k === month),
     })),
-    slowest: (await repo.oldestOpen(deps.db, f, LIST_LIMIT)).map((h) => ({
+    slowest: (await repo.oldestOpen(deps.db, fig.f, LIST_LIMIT)).map((h) => ({
       ...h,
       daysOpen: daysBetween(h.foundOn, today),
       daysOverdue: h.deadline && h.deadline < today ? daysBetween(h.deadline, today) : 0,
     })),
-    repeatOffenders: await repo.repeatOffenders(deps.db, f, LIST_LIMIT),
+    repeatOffenders: await repo.repeatOffenders(deps.db, fig.f, LIST_LIMIT),
     stockTargets: evaluateStockTargets(
       targets,
       {
-        stock: sum(stockYears, 'total'),
-        stockOpen: sum(stockYears, 'open'),
-        stockClosedByDue: sum(stockYears, 'closedBy'),
-        foundInYear: count('foundYear', String(targets.incrementYear)),
-        foundInPreviousYear: count('foundYear', String(targets.incrementYear - 1)),
-        overdue: all?.overdue ?? 0,
+        stock: stockOpen + stockClosed,
+        stockOpen,
+        stockClosedByDue,
+        foundInYear: foundIn(targets.incrementYear),
+        foundInPreviousYear: foundIn(targets.incrementYear - 1),
+        overdue: totals.overdue,
       },
       today,
     ),

@@ -17,6 +17,9 @@ import { settingsCatalogue } from '../../platform/settings/settings.catalogue.ts
 import { systemPrincipal } from '../access/principal.ts';
 import { acceptHazard, planHazard, reportHazard, submitRectification } from './hazard.service.ts';
 import { evaluateStockTargets } from './stock.targets.ts';
+import { closedStatsFromRollup, closedStatsLive, type ClosedRow } from './analysis.repository.ts';
+import { queryRows } from '../../platform/db/client.ts';
+import { sql } from 'drizzle-orm';
 
 const targets = settingsCatalogue['hazards.stockTargets'].default;
 
@@ -225,6 +228,31 @@ describe.each(engines)('hazard dynamic analysis (%s)', (engine) => {
     ]);
     expect(wb.getWorksheet('总体')?.getRow(2).values).toEqual([undefined, '合计', 7, 5, 1, 2]);
     expect(wb.getWorksheet('存量增量目标')?.getRow(2).getCell(3).value).toBe('未完成');
+  });
+
+  it('the trigger-kept closed history equals a live count, after a mine moves county and after a rebuild', async () => {
+    const sorted = (rows: ClosedRow[]) =>
+      rows.map((r) => `${r.dim}|${r.key}|${r.part}|${r.closed}`).sort();
+    const compare = async (county: string) =>
+      expect(sorted(await closedStatsFromRollup(t.deps.db, county))).toEqual(
+        sorted(await closedStatsLive(t.deps.db, { mineScope: undefined, regionPrefix: county })),
+      );
+    const all = async () =>
+      JSON.stringify(
+        await queryRows(t.deps.db, sql`SELECT * FROM hazard_closed_stats ORDER BY 1, 2, 3, 4`),
+      );
+    await compare('140981');
+    expect(sorted(await closedStatsFromRollup(t.deps.db, '140981'))).toContain('kind|煤矿井工||2');
+    const mineId = world.a.mines[0]?.id ?? '';
+    await t.deps.db.execute(sql`UPDATE mines SET county_code = '141029' WHERE id = ${mineId}`);
+    await compare('140981');
+    await compare('141029');
+    expect(await closedStatsFromRollup(t.deps.db, '140981')).toEqual([]);
+    const kept = await all();
+    await t.deps.db.execute(sql`SELECT hazard_closed_stats_rebuild()`);
+    expect(await all()).toBe(kept);
+    await t.deps.db.execute(sql`UPDATE mines SET county_code = '140981' WHERE id = ${mineId}`);
+    await compare('140981');
   });
 
   it('refuses a malformed query by field', async () => {

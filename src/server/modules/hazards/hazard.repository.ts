@@ -82,12 +82,16 @@ export async function listHazards(
     .limit(page.limit);
 }
 
-export async function countHazards(db: Db, f: HazardFilter) {
+/** Open hazards (the working set, read through its partial index). */
+export const isOpen = sql`${hazards.state} <> ${HazardState.Closed}`;
+export const isClosed = sql`${hazards.state} = ${HazardState.Closed}`;
+
+export async function countHazards(db: Db, f: HazardFilter, also?: SQL) {
   const [row] = await db
     .select({ n: count() })
     .from(hazards)
     .innerJoin(mines, eq(mines.id, hazards.mineId))
-    .where(filterCondition(f));
+    .where(and(filterCondition(f), also));
   return row?.n ?? 0;
 }
 
@@ -123,18 +127,6 @@ export async function timelineOf(db: Db, hazardId: string) {
 export async function findCriterion(db: Db, id: string) {
   const [row] = await db.select().from(hazardCriteria).where(eq(hazardCriteria.id, id));
   return row;
-}
-
-/** Counts by a column over the hazards matching the filter. */
-export async function countHazardsBy(db: Db, f: HazardFilter, column: 'state' | 'source') {
-  const col = hazards[column];
-  return db
-    .select({ key: col, count: count() })
-    .from(hazards)
-    .innerJoin(mines, eq(mines.id, hazards.mineId))
-    .where(filterCondition(f))
-    .groupBy(col)
-    .orderBy(asc(col));
 }
 
 /** The latest hazard of the same criterion code at the mine that was 销号 on or after `since`. */

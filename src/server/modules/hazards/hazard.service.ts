@@ -29,6 +29,7 @@ import { checkVersion } from '../registry/registry.guards.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
 import { MineStatus } from '../../../shared/registry.enums.ts';
 import * as repo from './hazard.repository.ts';
+import { closedCount, hazardFigures, merged, totalsOf } from './analysis.service.ts';
 import { presentHazard, presentTimeline } from './hazard.presenter.ts';
 import { nextHazardState } from './rectification.workflow.ts';
 import { addMonths, firstDenseWindow, licenceProblems } from './repeat.rules.ts';
@@ -326,35 +327,42 @@ export async function listHazards(deps: ServiceDeps, principal: Principal, q: Ha
   return keysetPage(q, {
     rows: (after, limit) => repo.listHazards(deps.db, f, { limit, after }),
     present: (rows) => rows.map((r) => presentHazard(r, today, principal.role)),
-    total: () => repo.countHazards(deps.db, f),
+    total: async () => {
+      // The open working set is counted live; the closed history from the rollup where it can be.
+      const open = await repo.countHazards(deps.db, f, repo.isOpen);
+      const closedWanted = !q.overdue && (!q.state || q.state.includes(HazardState.Closed));
+      return closedWanted ? open + (await closedCount(deps, principal, q, f)) : open;
+    },
     keyOf: (h) => [h.foundOn, h.id],
   });
 }
 
-/** The hazards card of the dashboard for a region subtree. */
+/** The hazards card of the dashboard for a region subtree (the analysis' figures, summed). */
 export async function hazardSummary(
   deps: ServiceDeps,
   principal: Principal,
   q: { region?: string | undefined },
 ) {
   requirePermission(principal, Permission.HazardRead);
-  const base: repo.HazardFilter = {
-    mineScope: mineScopeCondition(principal.scope),
-    regionPrefix: q.region ? subtreePrefix(q.region) : undefined,
-  };
-  const byState = await repo.countHazardsBy(deps.db, base, 'state');
-  const total = byState.reduce((n, r) => n + r.count, 0);
+  const today = todayIn(deps.clock);
+  const fig = await hazardFigures(deps, principal, q, { today, monthsFrom: today });
+  const totals = totalsOf(fig);
+  const byState = [
+    ...fig.open
+      .filter((r) => r.dim === 'state' && r.key !== null)
+      .map((r) => ({ key: r.key ?? '', count: r.open })),
+    ...(totals.closed ? [{ key: HazardState.Closed, count: totals.closed }] : []),
+  ].sort((a, b) => a.key.localeCompare(b.key));
+  const bySource = merged(fig, 'source')
+    .map((b) => ({ key: b.key, count: b.total }))
+    .sort((a, b) => a.key.localeCompare(b.key));
   return {
-    total,
-    open: total - (byState.find((r) => r.key === HazardState.Closed)?.count ?? 0),
-    overdue: await repo.countHazards(deps.db, { ...base, overdueBefore: todayIn(deps.clock) }),
-    supervised: await repo.countHazards(deps.db, {
-      ...base,
-      supervised: true,
-      state: [HazardState.Reported, HazardState.Rectifying, HazardState.AwaitingAcceptance],
-    }),
+    total: totals.total,
+    open: totals.open,
+    overdue: totals.overdue,
+    supervised: totals.supervised,
     byState,
-    bySource: await repo.countHazardsBy(deps.db, base, 'source'),
+    bySource,
   };
 }
 

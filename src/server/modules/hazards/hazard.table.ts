@@ -7,11 +7,13 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { mines } from '../registry/mine.table.ts';
 
 /** A version of a determination standard (矿安〔2022〕88号, 应急管理部令第4号, …). */
@@ -88,7 +90,31 @@ export const hazards = pgTable(
     index('hazards_mine_idx').on(t.mineId),
     index('hazards_state_idx').on(t.state),
     index('hazards_criterion_idx').on(t.criterionId),
+    // The list's order (newest first). The open working set, which the analysis reads live, has a
+    // covering partial index (hazards_open_cover_idx) in migration hazard_closed_stats_triggers.
+    index('hazards_found_idx').on(t.foundOn, t.id),
+    index('hazards_repeat_mine_idx')
+      .on(t.mineId)
+      .where(sql`${t.repeatOf} IS NOT NULL`),
   ],
+);
+
+/**
+ * Counts of 已销号 hazards per county along each analysis dimension, kept by triggers on `hazards`
+ * and `mines` (migration add_hazard_closed_stats). Closed hazards never reopen, so the province-wide
+ * analysis adds these few thousand rows to a live read of the open working set instead of scanning
+ * the whole history. `key` of dim foundYearClosedMonth is 'YYYY|YYYY-MM'.
+ */
+export const hazardClosedStats = pgTable(
+  'hazard_closed_stats',
+  {
+    countyCode: text('county_code').notNull(),
+    dim: text('dim').notNull(),
+    key: text('key').notNull(),
+    part: text('part').notNull().default(''),
+    closed: integer('closed').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.dim, t.key, t.part] })],
 );
 
 /** The hazard's timeline: every report, plan, submission, decision and order. */
