@@ -106,8 +106,28 @@ export const HazardResponse = z.object({
 });
 export type HazardResponse = z.infer<typeof HazardResponse>;
 
+export const evidencePurposes = ['发现证据', '整改证据', '验收证据'] as const;
+
+export const AttachmentQuery = z.strictObject({
+  purpose: z.enum(evidencePurposes).default('发现证据'),
+});
+
+export const AttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
+
+export const AttachmentResponse = z.object({
+  id: z.string(),
+  purpose: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+});
+
 export const HazardDetailResponse = HazardResponse.extend({
   timeline: z.array(HazardEventResponse),
+  attachments: z.array(AttachmentResponse),
 });
 
 export const HazardListQuery = z.strictObject({

@@ -22,3 +22,13 @@ export const HttpLimits = {
   /** Largest JSON body accepted by ordinary routes. */
   jsonBodyMax: 1024 * 1024,
 } as const;
+
+/** Evidence files of hazards (issue 4 §2: size and type limits). */
+export const EvidenceLimits = {
+  /** Bytes one file may hold. */
+  bytesMax: 10 * 1024 * 1024,
+  /** Files one hazard may hold. */
+  perHazardMax: 30,
+  /** The accepted types, recognised by their content (magic bytes), not by the name. */
+  types: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'video/mp4'],
+} as const;

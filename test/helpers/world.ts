@@ -12,6 +12,7 @@ import { buildContractor, buildEnterprise, buildMine, buildPerson } from './fact
 import { eq } from 'drizzle-orm';
 import { hazardCriteria } from '../../src/server/modules/hazards/hazard.table.ts';
 import { reportHazard } from '../../src/server/modules/hazards/hazard.service.ts';
+import { addEvidence } from '../../src/server/modules/hazards/evidence.service.ts';
 
 export const PASSWORD = 'test-pass-2026';
 const admin = systemPrincipal('test:world');
@@ -27,6 +28,8 @@ export interface Party {
   /** A hazard reported at the coal mine, and the criterion it was judged under. */
   hazardIds: string[];
   criterionId: string;
+  /** An evidence file of that hazard. */
+  attachmentIds: string[];
   /** username by role */
   users: Record<
     | 'regulator_admin'
@@ -82,6 +85,11 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
     foundBy: '县局执法检查组',
     foundOn: '2026-11-01',
   });
+  const evidence = await addEvidence(deps, admin, hazard.id, {
+    purpose: '发现证据',
+    fileName: `${key}现场检查记录.pdf`,
+    data: Buffer.from(`%PDF-1.4 ${key} evidence`),
+  });
   const regulator = await createOrganisation(deps, admin, {
     name: `${key}县应急管理局`,
     kind: 'regulator',
@@ -114,6 +122,7 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
     licenceIds: coal.licences.map((l) => l.id),
     hazardIds: [hazard.id],
     criterionId: criterion,
+    attachmentIds: [evidence.id],
     users: {
       regulator_admin: await mk('regulator_admin', regulator.id),
       regulator_viewer: await mk('regulator_viewer', regulator.id),

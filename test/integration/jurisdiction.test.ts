@@ -100,6 +100,21 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           },
         },
       ];
+    case 'POST /api/hazards/:id/attachments':
+      return [
+        {
+          method: 'POST',
+          url: `${id(route.url, t.hazardIds[0] ?? '')}?purpose=整改证据`,
+          multipart: { filename: '越权证据.pdf', content: '%PDF-1.4 越权证据' },
+        },
+      ];
+    case 'GET /api/hazards/:id/attachments/:attachmentId':
+      return [
+        {
+          method: 'GET',
+          url: `/api/hazards/${t.hazardIds[0]}/attachments/${t.attachmentIds[0]}`,
+        },
+      ];
     case 'PATCH /api/mines/:id':
       return [{ method: 'PATCH', url: id(route.url, mine.id), payload: { disasterGrade: '篡改' } }];
     case 'POST /api/mines/:id/status':
@@ -380,6 +395,8 @@ function fingerprints(t: Party): string[] {
     ...t.contractorIds,
     ...t.licenceIds,
     ...t.hazardIds,
+    ...t.attachmentIds,
+    `${t.key}现场检查记录`,
     `${t.key}: 井下劳动定员制度未执行`,
     `${t.key}企业`,
   ];
@@ -401,6 +418,7 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'hazards',
     'hazard_events',
     'hazard_standards',
+    'hazard_attachments',
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {
@@ -508,7 +526,10 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
               const isCollectionRead =
                 probe.method === 'GET' &&
                 !/\/(:id|[0-9a-f-]{36}|\d{6})(\/|$)/.test(probe.url.split('?')[0] ?? '');
-              if (probe.multipart) {
+              if (probe.multipart && /[0-9a-f-]{36}/.test(probe.url)) {
+                // An upload to another's record: refused for lack of permission or of jurisdiction.
+                expect([403, 404], label).toContain(res.statusCode);
+              } else if (probe.multipart) {
                 // valid-only imports answer 200 with a report: nothing written, the county refused.
                 expect([200, 403], label).toContain(res.statusCode);
                 if (res.statusCode === 200) {

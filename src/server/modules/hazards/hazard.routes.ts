@@ -5,6 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  AttachmentParams,
+  AttachmentQuery,
+  AttachmentResponse,
   ClosureCandidate,
   MissingReport,
   MissingReportsQuery,
@@ -39,6 +42,9 @@ import {
 } from '../../../shared/hazard-analysis.schemas.ts';
 import * as analysis from './analysis.service.ts';
 import * as catalogue from './catalogue.service.ts';
+import * as evidence from './evidence.service.ts';
+import { EvidenceLimits } from '../../../shared/limits.ts';
+import { uploadedFile } from '../../platform/http/upload.http.ts';
 import * as service from './hazard.service.ts';
 import * as selfInspection from './self-inspection.service.ts';
 
@@ -221,6 +227,58 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
       },
     },
     (req) => service.getHazard(deps, principalOf(req), req.params.id),
+  );
+  r.post(
+    '/api/hazards/:id/attachments',
+    {
+      config: { permission: Permission.HazardReport },
+      schema: {
+        tags,
+        summary: '上传隐患证据文件 (multipart 字段 file; JPEG/PNG/WebP/PDF/MP4, 不超过 10 MB)',
+        params: IdParams,
+        querystring: AttachmentQuery,
+        response: responses(AttachmentResponse, 201),
+      },
+    },
+    async (req, reply) => {
+      const file = await uploadedFile(req, EvidenceLimits.bytesMax);
+      const data = await file.toBuffer();
+      return reply.status(201).send(
+        await evidence.addEvidence(deps, principalOf(req), req.params.id, {
+          purpose: req.query.purpose,
+          fileName: file.filename,
+          data,
+        }),
+      );
+    },
+  );
+  r.get(
+    '/api/hazards/:id/attachments/:attachmentId',
+    {
+      config: { permission: Permission.HazardRead },
+      schema: { tags, summary: '下载隐患证据文件', params: AttachmentParams },
+    },
+    async (req, reply) => {
+      const file = await evidence.getEvidence(
+        deps,
+        principalOf(req),
+        req.params.id,
+        req.params.attachmentId,
+      );
+      const inline = file.contentType.startsWith('image/');
+      return reply
+        .header('content-type', file.contentType)
+        .header(
+          'content-disposition',
+          `${inline ? 'inline' : 'attachment'}; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('etag', `"${file.sha256}"`)
+        .header('repr-digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`)
+        .header('cache-control', 'private, max-age=0')
+        .send(file.content);
+    },
   );
   const step = <B extends z.ZodType>(
     path: string,

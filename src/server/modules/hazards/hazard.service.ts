@@ -29,6 +29,7 @@ import { checkVersion } from '../registry/registry.guards.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
 import { MineStatus } from '../../../shared/registry.enums.ts';
 import * as repo from './hazard.repository.ts';
+import { attachmentsOf } from './evidence.service.ts';
 import { closedCount, hazardFigures, merged, totalsOf } from './analysis.service.ts';
 import { presentHazard, presentTimeline } from './hazard.presenter.ts';
 import { nextHazardState } from './rectification.workflow.ts';
@@ -58,6 +59,7 @@ export async function getHazard(deps: ServiceDeps, principal: Principal, id: str
   return {
     ...presentHazard(row, todayIn(deps.clock), principal.role),
     timeline: presentTimeline(await repo.timelineOf(deps.db, id)),
+    attachments: await attachmentsOf(deps.db, id),
   };
 }
 

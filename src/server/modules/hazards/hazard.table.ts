@@ -1,5 +1,6 @@
 import {
   bigserial,
+  customType,
   boolean,
   date,
   doublePrecision,
@@ -157,4 +158,33 @@ export const selfInspectionReports = pgTable(
     submittedBy: uuid('submitted_by'),
   },
   (t) => [uniqueIndex('self_inspection_reports_mine_period_key').on(t.mineId, t.period)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/**
+ * Evidence files of a hazard (photos, PDFs, video): what was found and how it was rectified. Stored in
+ * the database with the hazard (one backup, one transaction), identified by their SHA-256.
+ */
+export const hazardAttachments = pgTable(
+  'hazard_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    hazardId: uuid('hazard_id')
+      .notNull()
+      .references(() => hazards.id),
+    purpose: text('purpose').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedByLabel: text('uploaded_by_label').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('hazard_attachments_hazard_sha_key').on(t.hazardId, t.sha256)],
 );

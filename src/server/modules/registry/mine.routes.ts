@@ -19,7 +19,7 @@ import {
 } from '../../../shared/registry.schemas.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
-import { AppError, AppErrorCode } from '../../platform/errors.ts';
+import { uploadedFile } from '../../platform/http/upload.http.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses } from '../../platform/http/route-helpers.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.routes.ts';
@@ -72,21 +72,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     },
     async (req) => {
       const principal = principalOf(req);
-      if (!req.isMultipart()) {
-        throw new AppError(
-          AppErrorCode.UnsupportedMediaType,
-          '请以 multipart/form-data 上传文件 (字段 file)',
-          [{ path: 'file', message: 'multipart/form-data required' }],
-        );
-      }
-      const file = await req.file({
-        limits: { fileSize: RegistryValidation.importBytesMax, files: 1 },
-      });
-      if (!file) {
-        throw new AppError(AppErrorCode.ValidationFailed, '缺少上传文件', [
-          { path: 'file', message: '缺少上传文件' },
-        ]);
-      }
+      const file = await uploadedFile(req, RegistryValidation.importBytesMax);
       const data = await file.toBuffer();
       return importMines(deps, principal, { data, filename: file.filename }, req.query);
     },

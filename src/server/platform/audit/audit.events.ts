@@ -79,6 +79,8 @@ export const auditEventTypes = {
   'hazards.report.filed': 'self_inspection_report',
   /** A monthly report is missing past its due day: an escalation step was taken. */
   'hazards.report.escalated': 'self_inspection_report',
+  /** An evidence file was added to a hazard (its SHA-256 in the event). */
+  'hazards.evidence.added': 'hazard',
   /** A new version of a determination standard was added to the catalogue. */
   'hazards.standard.created': 'hazard_standard',
 } as const satisfies Record<string, AuditEntityType>;
