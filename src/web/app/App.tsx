@@ -22,6 +22,9 @@ import { EnterpriseListPage } from '../features/enterprises/EnterpriseListPage.t
 import { EnterpriseDetailPage } from '../features/enterprises/EnterpriseDetailPage.tsx';
 import { RegionPage } from '../features/regions/RegionPage.tsx';
 import { HazardListPage } from '../features/hazards/HazardListPage.tsx';
+import { HazardReportPage } from '../features/hazards/HazardReportPage.tsx';
+import { HazardAnalysisPage } from '../features/hazards/HazardAnalysisPage.tsx';
+import { SelfInspectionPage } from '../features/hazards/SelfInspectionPage.tsx';
 import { HazardDetailPage } from '../features/hazards/HazardDetailPage.tsx';
 import { ApiError } from './api.ts';
 
@@ -89,7 +92,10 @@ function LocalisedApp() {
                   <Route path="enterprises/:id" element={<EnterpriseDetailPage />} />
                   <Route path="regions" element={<RegionPage />} />
                   <Route path="hazards" element={<HazardListPage />} />
+                  <Route path="hazards/new" element={<HazardReportPage />} />
+                  <Route path="hazards/analysis" element={<HazardAnalysisPage />} />
                   <Route path="hazards/:id" element={<HazardDetailPage />} />
+                  <Route path="self-inspection" element={<SelfInspectionPage />} />
                   <Route path="403" element={<ErrorPage status={403} />} />
                   <Route path="*" element={<ErrorPage status={404} />} />
                 </Route>

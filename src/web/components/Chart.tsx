@@ -1,14 +1,22 @@
 /**
- * An ECharts chart (tree-shaken: pie and bar only, canvas renderer) that resizes with its box.
+ * An ECharts chart (tree-shaken: pie, bar and line only, canvas renderer) that resizes with its box.
  */
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
 export function Chart({ option, label }: { option: EChartsCoreOption; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -56,5 +64,20 @@ export function barOption(rows: { name: string; count: number }[]): EChartsCoreO
     xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { rotate: 30 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [{ type: 'bar', data: rows.map((r) => r.count), itemStyle: { color: '#1456c8' } }],
+  };
+}
+
+/** A line chart option: one line per series over the categories (months). */
+export function trendOption(
+  categories: string[],
+  series: { name: string; data: number[] }[],
+): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: 40, right: 16, top: 16, bottom: 60 },
+    xAxis: { type: 'category', data: categories },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: series.map((s) => ({ type: 'line', smooth: true, ...s })),
   };
 }

@@ -14,6 +14,8 @@ import {
   LogoutOutlined,
   NodeIndexOutlined,
   WarningOutlined,
+  BarChartOutlined,
+  ScheduleOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n, type Locale } from '../app/i18n.tsx';
@@ -28,7 +30,9 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
-  const section = `/${location.pathname.split('/')[1] ?? ''}`;
+  const section = location.pathname.startsWith('/hazards/analysis')
+    ? '/hazards/analysis'
+    : `/${location.pathname.split('/')[1] ?? ''}`;
   const soon = (key: string, label: string, icon: React.ReactNode) => ({
     key,
     icon,
@@ -57,6 +61,16 @@ export function AppLayout() {
       key: '/hazards',
       icon: <WarningOutlined />,
       label: <Link to="/hazards">{t('nav.hazards')}</Link>,
+    },
+    {
+      key: '/hazards/analysis',
+      icon: <BarChartOutlined />,
+      label: <Link to="/hazards/analysis">{t('nav.hazardAnalysis')}</Link>,
+    },
+    {
+      key: '/self-inspection',
+      icon: <ScheduleOutlined />,
+      label: <Link to="/self-inspection">{t('nav.selfInspection')}</Link>,
     },
     soon('monitoring', t('nav.monitoring'), <AlertOutlined />),
     soon('leads', t('nav.leads'), <FileSearchOutlined />),

@@ -14,12 +14,15 @@ import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { HazardActionDialog, type HazardStep } from './HazardActionDialog.tsx';
 import { HazardStateTag } from './HazardStateTag.tsx';
+import { EvidenceCard } from './EvidenceCard.tsx';
+import { useSession } from '../../app/session.tsx';
 
 type Detail = z.infer<typeof HazardDetailResponse>;
 
 export function HazardDetailPage() {
   const { id = '' } = useParams();
   const { t, v, formatDateTime } = useI18n();
+  const { can } = useSession();
   const [step, setStep] = useState<HazardStep | null>(null);
   const { data: h, error } = useQuery({
     queryKey: ['hazard', id],
@@ -91,6 +94,7 @@ export function HazardDetailPage() {
           </Descriptions>
         </Card>
       )}
+      <EvidenceCard hazard={h} canUpload={can('hazards.report')} />
       <Card size="small" title={t('hazard.timeline')}>
         <Timeline
           data-testid="hazard-timeline"

@@ -2,7 +2,7 @@
  * The hazard ledger of the selected region: filters by state, source, overdue and 挂牌督办.
  */
 import { useState } from 'react';
-import { Checkbox, Select, Space, Table, Tag } from 'antd';
+import { Button, Checkbox, Select, Space, Table, Tag } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { hazardSources, hazardStates } from '../../../shared/hazard.enums.ts';
@@ -10,6 +10,7 @@ import type { HazardResponse } from '../../../shared/hazard.schemas.ts';
 import { api, toQuery } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
+import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { CursorPager, useCursorPages } from '../../components/CursorPager.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
@@ -24,6 +25,7 @@ interface Page {
 export function HazardListPage() {
   const { t, v } = useI18n();
   const { region } = useRegion();
+  const { can } = useSession();
   const [state, setState] = useState<string[]>([]);
   const [source, setSource] = useState<string[]>([]);
   const [overdue, setOverdue] = useState(false);
@@ -53,6 +55,13 @@ export function HazardListPage() {
       <div className="page-header">
         <h1>{t('hazard.listTitle')}</h1>
         <Space wrap>
+          {can('hazards.report') && (
+            <Link to="/hazards/new">
+              <Button type="primary" data-testid="hazard-new">
+                {t('hazard.reportNew')}
+              </Button>
+            </Link>
+          )}
           <Select
             mode="multiple"
             aria-label={t('hazard.state')}

@@ -118,6 +118,13 @@ export function MineDetailPage() {
       <div className="page-header">
         <h1>{m.name}</h1>
         <Space>
+          {can('hazards.report') && (
+            <Link to={`/hazards/new?mineId=${m.id}`}>
+              <Button danger data-testid="mine-report-hazard">
+                {t('hazard.reportNew')}
+              </Button>
+            </Link>
+          )}
           {can('registry.mine.status') && (
             <Button icon={<SwapOutlined />} onClick={() => setStatusOpen(true)}>
               {t('mine.changeStatus')}

@@ -1,0 +1,208 @@
+/**
+ * Monthly self-inspection (月度隐患自查, seed 004 item 19): for the chosen month, who has not filed
+ * (overdue once the due day has passed), the reports filed, and — for enterprise users — the form to
+ * file one, signed by the mine's registered 主要负责人, with the hazards found or a 零报告.
+ */
+import { useState } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  MissingReport,
+  SelfInspectionReportResponse,
+} from '../../../shared/hazard.schemas.ts';
+import type { MineResponse } from '../../../shared/registry.schemas.ts';
+import { api, fieldErrors, toQuery } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useRegion } from '../../app/region.tsx';
+import { useSession } from '../../app/session.tsx';
+import { usePageTitle } from '../../app/title.ts';
+import { QueryError } from '../../layout/ErrorPage.tsx';
+
+type Missing = z.infer<typeof MissingReport>;
+type Filed = z.infer<typeof SelfInspectionReportResponse>;
+
+function FileReportForm({ period, onDone }: { period: string; onDone: () => void }) {
+  const { t, v } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const mines = useQuery({
+    queryKey: ['mine-picker', 'reporting'],
+    queryFn: () => api<{ items: MineResponse[] }>('GET', `/api/mines${toQuery({ limit: 200 })}`),
+  });
+  const submit = async () => {
+    const values = await form.validateFields();
+    try {
+      await api('POST', '/api/self-inspection-reports', {
+        ...values,
+        period,
+        zeroReport: Boolean(values.zeroReport),
+        note: values.note || undefined,
+      });
+      void message.success(t('common.saved'));
+      form.resetFields();
+      onDone();
+    } catch (e) {
+      const errors = fieldErrors(e);
+      form.setFields(errors.map((f) => ({ name: f.name as [string], errors: f.errors })));
+      if (!errors.length) {
+        void message.error((e as Error).message);
+      }
+    }
+  };
+  return (
+    <Card
+      size="small"
+      title={`${t('selfInspection.file')} · ${period}`}
+      style={{ marginBottom: 16 }}
+    >
+      <Form form={form} layout="vertical" initialValues={{ zeroReport: true }}>
+        <Space wrap align="start" size="large">
+          <Form.Item name="mineId" label={t('hazard.mine')} rules={[{ required: true }]}>
+            <Select
+              style={{ width: 260 }}
+              data-testid="report-mine"
+              options={(mines.data?.items ?? []).map((m) => ({
+                value: m.id,
+                label: `${m.name} (${v(m.status)})`,
+              }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="signedBy"
+            label={t('selfInspection.signedBy')}
+            rules={[{ required: true, max: 200 }]}
+          >
+            <Input style={{ width: 200 }} data-testid="report-signed-by" />
+          </Form.Item>
+          <Form.Item
+            name="zeroReport"
+            label={t('selfInspection.zeroReport')}
+            valuePropName="checked"
+          >
+            <Switch />
+          </Form.Item>
+        </Space>
+        <Form.Item name="note" label={t('selfInspection.note')} rules={[{ max: 2000 }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Button type="primary" onClick={() => void submit()} data-testid="report-submit">
+          {t('selfInspection.file')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+export function SelfInspectionPage() {
+  const { t, v, formatDateTime } = useI18n();
+  const { region } = useRegion();
+  const { me, can } = useSession();
+  const qc = useQueryClient();
+  const [period, setPeriod] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
+  usePageTitle(t('selfInspection.title'));
+  const missing = useQuery({
+    queryKey: ['reports-missing', period, region],
+    queryFn: () =>
+      api<Missing[]>('GET', `/api/self-inspection-reports/missing${toQuery({ period, region })}`),
+  });
+  const filed = useQuery({
+    queryKey: ['reports', period, region],
+    queryFn: () =>
+      api<Filed[]>('GET', `/api/self-inspection-reports${toQuery({ period, region })}`),
+  });
+  const error = missing.error ?? filed.error;
+  if (error) {
+    return <QueryError error={error} />;
+  }
+  const enterpriseSide = me?.scope.kind === 'enterprise' || me?.scope.kind === 'mines';
+  return (
+    <div>
+      <div className="page-header">
+        <h1>{t('selfInspection.title')}</h1>
+        <DatePicker
+          picker="month"
+          allowClear={false}
+          aria-label={t('selfInspection.period')}
+          value={dayjs(`${period}-01`)}
+          onChange={(d: dayjs.Dayjs | null) => d && setPeriod(d.format('YYYY-MM'))}
+        />
+      </div>
+      {enterpriseSide && can('hazards.report') && (
+        <FileReportForm
+          period={period}
+          onDone={() => void qc.invalidateQueries({ queryKey: ['reports'] })}
+        />
+      )}
+      <Card
+        size="small"
+        title={`${t('selfInspection.missing')} (${missing.data?.length ?? 0})`}
+        style={{ marginBottom: 16 }}
+      >
+        <Table<Missing>
+          size="small"
+          rowKey="mineId"
+          loading={missing.isFetching}
+          dataSource={missing.data ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: t('selfInspection.allFiled') }}
+          data-testid="reports-missing"
+          columns={[
+            { title: t('hazard.mine'), dataIndex: 'mineName' },
+            { title: t('mine.county'), dataIndex: 'countyName' },
+            { title: t('mine.status'), dataIndex: 'status', render: (s: string) => v(s) },
+            { title: t('selfInspection.dueOn'), dataIndex: 'dueOn' },
+            {
+              title: t('hazard.state'),
+              dataIndex: 'overdue',
+              render: (o: boolean) =>
+                o ? (
+                  <Tag color="red">{t('selfInspection.overdue')}</Tag>
+                ) : (
+                  <Tag>{t('selfInspection.notYetDue')}</Tag>
+                ),
+            },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={`${t('selfInspection.filed')} (${filed.data?.length ?? 0})`}>
+        <Table<Filed>
+          size="small"
+          rowKey="id"
+          loading={filed.isFetching}
+          dataSource={filed.data ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          data-testid="reports-filed"
+          columns={[
+            { title: t('hazard.mine'), dataIndex: 'mineName' },
+            {
+              title: t('selfInspection.hazardCount'),
+              dataIndex: 'hazardCount',
+              render: (n: number, r) => (r.zeroReport ? <Tag color="green">零报告</Tag> : n),
+            },
+            { title: t('selfInspection.signedBy'), dataIndex: 'signedBy' },
+            {
+              title: t('selfInspection.submittedAt'),
+              dataIndex: 'submittedAt',
+              render: (at: string) => formatDateTime(at),
+            },
+            { title: t('selfInspection.note'), dataIndex: 'note' },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}
