@@ -268,4 +268,80 @@ describe.runIf(run)('web app in Chromium', () => {
     await page.screenshot({ path: `${SHOTS}/10-not-found.png` });
     await page.context().close();
   });
+
+  it('walks one hazard from report to 销号: the enterprise reports, plans and rectifies, the county regulator accepts', async () => {
+    const ent = await newPage();
+    await login(ent, 'ent.admin');
+    const own = await apiAs(ent, '/api/mines?limit=500');
+    const mine = own.items.find((m) => m.countyName === '原平市');
+    expect(mine, 'the demo enterprise has a mine in 原平市').toBeDefined();
+    await ent.goto(`${server.baseUrl}/mines/${mine?.id}`);
+    await ent.getByTestId('mine-report-hazard').click();
+    await ent.waitForURL(/\/hazards\/new\?mineId=/);
+    // The criterion picker offers only items for the mine's kind, once the mine is known.
+    await ent.getByTestId('hazard-criterion').click();
+    await ent.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await ent.getByLabel('隐患描述').fill('浏览器测试: 主通风机未按规定进行性能检测');
+    await ent.getByLabel('部位').fill('+320 水平主通风机房');
+    await ent.getByLabel('发现人').fill('企业安全科');
+    await ent.screenshot({ path: `${SHOTS}/14-hazard-report-form.png`, fullPage: true });
+    await ent.getByTestId('hazard-report-submit').click();
+    await ent.waitForURL(/\/hazards\/[0-9a-f-]{36}$/);
+    const hazardUrl = ent.url();
+    await ent.getByTestId('hazard-timeline').waitFor();
+    // Evidence: a PNG photo, listed with its digest.
+    await ent.getByTestId('evidence-input').setInputFiles({
+      name: '现场照片.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    });
+    await ent.getByTestId('evidence-list').getByText('现场照片.png').waitFor();
+    // 五落实 → 治理中.
+    await ent.getByTestId('hazard-plan').click();
+    const dialog = ent.locator('.ant-modal:visible');
+    await dialog.getByLabel('责任人').fill('王矿长');
+    await dialog.getByLabel('治理措施').fill('委托检测机构检测并更换叶片');
+    await dialog.getByLabel('治理资金 (元)').fill('85000');
+    const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await dialog.getByLabel('治理时限').fill(deadline);
+    await dialog.getByLabel('治理时限').press('Enter');
+    await dialog
+      .getByLabel('安全措施和应急预案')
+      .fill('检测期间启用备用风机, 井下人员撤至安全地点');
+    await ent.screenshot({ path: `${SHOTS}/15-hazard-plan.png` });
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await ent.getByTestId('hazard-submit').waitFor();
+    // Rectification → 待验收; the enterprise cannot accept it itself.
+    await ent.getByTestId('hazard-submit').click();
+    await ent.locator('.ant-modal:visible').getByLabel('整改情况').fill('已检测合格, 报告见证据');
+    await ent.locator('.ant-modal:visible').getByRole('button', { name: '保存' }).click();
+    await ent.getByTestId('hazard-timeline').getByText('待验收').waitFor();
+    await expect(ent.getByTestId('hazard-accept').count()).resolves.toBe(0);
+    await ent.context().close();
+    // The county regulator accepts → 已销号.
+    const reg = await newPage();
+    await login(reg, 'yp.admin');
+    await reg.goto(hazardUrl);
+    await reg.getByTestId('hazard-accept').click();
+    await reg.locator('.ant-modal:visible').getByLabel('意见').fill('现场复核合格, 同意销号');
+    await reg.locator('.ant-modal:visible').getByRole('button', { name: '保存' }).click();
+    await reg.getByTestId('hazard-timeline').getByText('已销号').waitFor();
+    const timeline = await reg.getByTestId('hazard-timeline').innerText();
+    for (const step of ['上报', '上传证据', '五落实', '提交整改', '验收销号']) {
+      expect(timeline).toContain(step);
+    }
+    await expect(reg.getByTestId('hazard-plan').count()).resolves.toBe(0);
+    await reg.screenshot({ path: `${SHOTS}/16-hazard-closed.png`, fullPage: true });
+    // The analysis page and the monthly self-inspection overview render for the county.
+    await reg.goto(`${server.baseUrl}/hazards/analysis`);
+    await reg.getByTestId('analysis-totals').waitFor();
+    await reg.screenshot({ path: `${SHOTS}/17-hazard-analysis.png`, fullPage: true });
+    await reg.goto(`${server.baseUrl}/self-inspection`);
+    await reg.getByTestId('reports-missing').waitFor();
+    await reg.screenshot({ path: `${SHOTS}/18-self-inspection.png`, fullPage: true });
+    await reg.context().close();
+  });
 });

@@ -44,7 +44,11 @@ export async function seedDemoHazards(
     .from(mines)
     .where(inArray(mines.id, mineIds));
   const criteria = await tx.select().from(hazardCriteria);
-  const plan: { state: State; overdueDays?: number; supervised?: boolean }[] = [
+  const plan: { state: State; overdueDays?: number; supervised?: boolean; foundOn?: string }[] = [
+    // Stock found before 2024 (seed 001 item 8): two closed late, one still open and long overdue.
+    { state: HazardState.Closed, foundOn: '2023-05-12' },
+    { state: HazardState.Closed, foundOn: '2023-09-20' },
+    { state: HazardState.Rectifying, foundOn: '2023-11-08', overdueDays: 120 },
     ...Array.from({ length: 12 }, () => ({ state: HazardState.Reported })),
     ...[2, 10, 20, 40, 70].flatMap((d) => [
       { state: HazardState.Rectifying, overdueDays: d },
@@ -71,9 +75,14 @@ export async function seedDemoHazards(
     if (!criterion) {
       continue;
     }
-    const foundOn = addDays(today, -rng.int(10, 120));
-    const deadline =
-      p.overdueDays !== undefined ? addDays(today, -p.overdueDays) : addDays(foundOn, 30);
+    // A deadline in the past lies after the hazard was found: found 15–60 days before it.
+    const fixedDeadline = p.overdueDays !== undefined ? addDays(today, -p.overdueDays) : undefined;
+    const foundOn =
+      p.foundOn ??
+      (fixedDeadline
+        ? addDays(fixedDeadline < today ? fixedDeadline : today, -rng.int(15, 60))
+        : addDays(today, -rng.int(10, 120)));
+    const deadline = fixedDeadline ?? addDays(foundOn, 30);
     const planned = p.state !== HazardState.Reported;
     const [row] = await tx
       .insert(hazards)

@@ -78,6 +78,6 @@ export function trendOption(
     grid: { left: 40, right: 16, top: 16, bottom: 60 },
     xAxis: { type: 'category', data: categories },
     yAxis: { type: 'value', minInterval: 1 },
-    series: series.map((s) => ({ type: 'line', smooth: true, ...s })),
+    series: series.map((s) => ({ type: 'line', ...s })),
   };
 }

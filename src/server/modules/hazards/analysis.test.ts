@@ -41,10 +41,11 @@ describe('stock targets of seed 001 item 8 (2023 stock cleared by 2024-12-31, in
     expect(status({ stockOpen: 1, stockClosedByDue: 3 }, '2025-01-01')[0]).toBe('未完成');
   });
 
-  it('increment: judged after 2025-12-31, met only when 2025 found fewer than 2024', () => {
+  it('increment: judged after 2025-12-31, met when 2025 found fewer than 2024 or none at all', () => {
     expect(status({ foundInYear: 4 }, '2025-12-31')[1]).toBe('进行中');
     expect(status({ foundInYear: 4 }, '2026-01-01')[1]).toBe('已完成');
     expect(status({ foundInYear: 5 }, '2026-01-01')[1]).toBe('未完成');
+    expect(status({ foundInYear: 0, foundInPreviousYear: 0 }, '2026-01-01')[1]).toBe('已完成');
   });
 
   it('dynamic zero: no overdue open hazard and no stock left; missed if not so after 2026-12-31', () => {

@@ -37,7 +37,8 @@ export function evaluateStockTargets(
       (stockLate > 0 ? `, 逾期销号 ${stockLate} 项` : '') +
       `, 尚未销号 ${f.stockOpen} 项`,
   };
-  const curbed = f.foundInYear < f.foundInPreviousYear;
+  // No new hazard at all is curbed too (0 after 0 is not a rise).
+  const curbed = f.foundInYear < f.foundInPreviousYear || f.foundInYear === 0;
   const increment: StockTarget = {
     key: 'increment',
     label: `${t.incrementYear} 年有效遏制重大事故隐患增量`,
@@ -45,7 +46,7 @@ export function evaluateStockTargets(
     source: SOURCE,
     status: today <= t.incrementDueOn ? '进行中' : curbed ? '已完成' : '未完成',
     figures: { year: f.foundInYear, previousYear: f.foundInPreviousYear },
-    explanation: `${t.incrementYear} 年新发现 ${f.foundInYear} 项, ${t.incrementYear - 1} 年 ${f.foundInPreviousYear} 项${curbed ? ', 同比下降' : ', 未下降'}`,
+    explanation: `${t.incrementYear} 年新发现 ${f.foundInYear} 项, ${t.incrementYear - 1} 年 ${f.foundInPreviousYear} 项${f.foundInYear === 0 ? ', 无新增' : curbed ? ', 同比下降' : ', 未下降'}`,
   };
   const zero = f.overdue === 0 && f.stockOpen === 0;
   const dynamicZero: StockTarget = {
