@@ -222,8 +222,38 @@ export const SelfInspectionReportInput = z.strictObject({
 });
 export type SelfInspectionReportInput = z.infer<typeof SelfInspectionReportInput>;
 
+export const Quarter = z
+  .string()
+  .regex(/^\d{4}-Q[1-4]$/, '季度格式为 YYYY-Qn')
+  .describe('季度 YYYY-Qn');
+
+/** The parent company's quarterly inspection of a mine (seed 004 item 19). */
+export const ParentInspectionInput = z.strictObject({
+  mineId: Uuid,
+  period: Quarter,
+  inspectedOn: DateString.describe('检查日期 (须在该季度内)'),
+  leader: Name.describe('带队的上级公司主要负责人'),
+  wentUnderground: z.boolean().describe('主要负责人是否下井检查'),
+  zeroReport: z.boolean().describe('零报告: 本次排查未发现重大事故隐患'),
+  note: z.string().trim().max(2000).optional(),
+});
+export type ParentInspectionInput = z.infer<typeof ParentInspectionInput>;
+
+export const ParentInspectionsQuery = z.strictObject({
+  period: Quarter.optional(),
+  region: RegionCode.optional(),
+});
+
+export const MissingParentInspectionsQuery = z.strictObject({
+  period: Quarter,
+  region: RegionCode.optional(),
+});
+
 export const SelfInspectionReportResponse = z.object({
   id: z.string(),
+  kind: z.string().describe('月度自查 或 上级公司季度排查'),
+  inspectedOn: z.string().nullable(),
+  wentUnderground: z.boolean().nullable(),
   mineId: z.string(),
   mineName: z.string(),
   period: z.string(),

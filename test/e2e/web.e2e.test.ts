@@ -342,6 +342,9 @@ describe.runIf(run)('web app in Chromium', () => {
     await reg.goto(`${server.baseUrl}/self-inspection`);
     await reg.getByTestId('reports-missing').waitFor();
     await reg.screenshot({ path: `${SHOTS}/18-self-inspection.png`, fullPage: true });
+    await reg.getByRole('tab', { name: '上级公司季度排查' }).click();
+    await reg.getByTestId('reports-missing').last().waitFor();
+    await reg.screenshot({ path: `${SHOTS}/19-parent-inspections.png`, fullPage: true });
     await reg.context().close();
   });
 });

@@ -55,7 +55,12 @@ export async function coalCriterion(deps: ServiceDeps): Promise<string> {
 }
 
 async function buildParty(deps: ServiceDeps, key: string, county: string): Promise<Party> {
-  const ent = await buildEnterprise(deps, { regionCode: county, name: `${key}企业` });
+  // a and b belong to a group (上级公司); a2 does not.
+  const ent = await buildEnterprise(deps, {
+    regionCode: county,
+    name: `${key}企业`,
+    ...(key === 'a2' ? {} : { parentCompany: `${key}集团` }),
+  });
   const coal = await buildMine(deps, {
     enterpriseId: ent.id,
     countyCode: county,

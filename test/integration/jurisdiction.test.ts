@@ -315,6 +315,26 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         { method: 'GET', url: `${route.url}?period=2026-10&region=${t.county}` },
         { method: 'GET', url: `${route.url}?period=2026-10` },
       ];
+    case 'POST /api/parent-inspections':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            period: '2026-Q3',
+            inspectedOn: '2026-08-01',
+            leader: '越权',
+            wentUnderground: true,
+            zeroReport: true,
+          },
+        },
+      ];
+    case 'GET /api/parent-inspections/missing':
+      return [
+        { method: 'GET', url: `${route.url}?period=2026-Q3&region=${t.county}` },
+        { method: 'GET', url: `${route.url}?period=2026-Q3` },
+      ];
     case 'GET /api/hazards/analysis/export':
       // The same analysis as GET /api/hazards/analysis (probed as JSON); its xlsx is checked in analysis.test.ts.
       return [{ method: 'GET', url: `${route.url}?region=${t.county}` }];
@@ -364,6 +384,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/hazards/closure-candidates',
         '/api/hazards/analysis',
         '/api/self-inspection-reports',
+        '/api/parent-inspections',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),
@@ -419,6 +440,7 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'hazard_events',
     'hazard_standards',
     'hazard_attachments',
+    'self_inspection_reports',
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {

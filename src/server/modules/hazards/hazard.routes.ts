@@ -11,6 +11,9 @@ import {
   ClosureCandidate,
   MissingReport,
   MissingReportsQuery,
+  MissingParentInspectionsQuery,
+  ParentInspectionInput,
+  ParentInspectionsQuery,
   Period,
   SelfInspectionReportInput,
   SelfInspectionReportResponse,
@@ -47,6 +50,7 @@ import { EvidenceLimits } from '../../../shared/limits.ts';
 import { uploadedFile } from '../../platform/http/upload.http.ts';
 import * as service from './hazard.service.ts';
 import * as selfInspection from './self-inspection.service.ts';
+import { monthly, parentQuarterly } from './inspection.cadence.ts';
 
 export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -186,7 +190,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses(z.array(SelfInspectionReportResponse)),
       },
     },
-    (req) => selfInspection.listSelfInspectionReports(deps, principalOf(req), req.query),
+    (req) => selfInspection.listInspections(deps, principalOf(req), monthly, req.query),
   );
   r.get(
     '/api/self-inspection-reports/missing',
@@ -199,7 +203,49 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses(z.array(MissingReport)),
       },
     },
-    (req) => selfInspection.missingSelfInspectionReports(deps, principalOf(req), req.query),
+    (req) => selfInspection.missingInspections(deps, principalOf(req), monthly, req.query),
+  );
+  r.post(
+    '/api/parent-inspections',
+    {
+      config: { permission: Permission.HazardReport },
+      schema: {
+        tags,
+        summary: '录入上级公司季度重大事故隐患排查 (seed 004 item 19)',
+        body: ParentInspectionInput,
+        response: responses(SelfInspectionReportResponse, 201),
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await selfInspection.fileParentInspection(deps, principalOf(req), req.body)),
+  );
+  r.get(
+    '/api/parent-inspections',
+    {
+      config: { permission: Permission.HazardRead },
+      schema: {
+        tags,
+        summary: '上级公司季度隐患排查记录',
+        querystring: ParentInspectionsQuery,
+        response: responses(z.array(SelfInspectionReportResponse)),
+      },
+    },
+    (req) => selfInspection.listInspections(deps, principalOf(req), parentQuarterly, req.query),
+  );
+  r.get(
+    '/api/parent-inspections/missing',
+    {
+      config: { permission: Permission.HazardRead },
+      schema: {
+        tags,
+        summary: '本季度上级公司未开展隐患排查的矿山',
+        querystring: MissingParentInspectionsQuery,
+        response: responses(z.array(MissingReport)),
+      },
+    },
+    (req) => selfInspection.missingInspections(deps, principalOf(req), parentQuarterly, req.query),
   );
   r.post(
     '/api/hazards',

@@ -139,8 +139,11 @@ export const hazardEvents = pgTable(
 );
 
 /**
- * Monthly self-inspection reports (月度隐患自查报告), signed by the mine's 主要负责人: the hazards found
- * that month, or a 零报告. One per mine and month.
+ * Periodic hazard inspections of a mine, one per mine, kind and period (seed 004 item 19):
+ * - 月度自查: the monthly self-inspection report (YYYY-MM), signed by the mine's 主要负责人 — the hazards
+ *   found that month, or a 零报告;
+ * - 上级公司季度排查: the parent company's quarterly inspection (YYYY-Qn), led by its 主要负责人, with the
+ *   date, whether the leader went underground (下井), and the hazards it found or a 零报告.
  */
 export const selfInspectionReports = pgTable(
   'self_inspection_reports',
@@ -149,15 +152,20 @@ export const selfInspectionReports = pgTable(
     mineId: uuid('mine_id')
       .notNull()
       .references(() => mines.id),
+    kind: text('kind').notNull().default('月度自查'),
     period: text('period').notNull(),
     zeroReport: boolean('zero_report').notNull(),
     hazardCount: integer('hazard_count').notNull(),
     signedBy: text('signed_by').notNull(),
+    inspectedOn: date('inspected_on'),
+    wentUnderground: boolean('went_underground'),
     note: text('note'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
     submittedBy: uuid('submitted_by'),
   },
-  (t) => [uniqueIndex('self_inspection_reports_mine_period_key').on(t.mineId, t.period)],
+  (t) => [
+    uniqueIndex('self_inspection_reports_mine_kind_period_key').on(t.mineId, t.kind, t.period),
+  ],
 );
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({

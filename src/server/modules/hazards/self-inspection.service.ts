@@ -1,10 +1,14 @@
 /**
- * @module Monthly self-inspection reports (月度隐患自查报告, seed 000 items 6–8 and 001 items 8–10): every
- * producing or construction mine files one a month, signed by its 主要负责人 — the hazards found, or a
- * 零报告. Reports not filed by the due day of the next month escalate on the same ladder as overdue hazards.
+ * @module Periodic hazard inspections of seed 004 item 19 (and seed 000 items 6–8, 001 items 8–10):
+ * every producing or construction mine files a monthly self-inspection report signed by its 主要负责人 —
+ * the hazards found, or a 零报告 — and the parent company of a mine records its quarterly inspection.
+ * Reports not filed by their due day escalate on the same ladder as overdue hazards.
  */
-import { and, count, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import type { SelfInspectionReportInput } from '../../../shared/hazard.schemas.ts';
+import { and, count, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type {
+  ParentInspectionInput,
+  SelfInspectionReportInput,
+} from '../../../shared/hazard.schemas.ts';
 import { MineStatus } from '../../../shared/registry.enums.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
@@ -16,30 +20,38 @@ import { escalations } from '../../platform/escalation/escalation.table.ts';
 import { AppError, AppErrorCode, invalidField } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { notifyUsers, recipientsFor } from '../notifications/notification.service.ts';
+import { enterprises } from '../registry/enterprise.table.ts';
 import { loadMineForInput, loadVisibleMine } from '../registry/mine.service.ts';
 import { mines } from '../registry/mine.table.ts';
 import { people } from '../registry/person.table.ts';
 import { regions } from '../registry/region.table.ts';
 import { allOf, mineScopeCondition, mineRegionCondition } from '../registry/registry.scope.ts';
 import { hazards, selfInspectionReports } from './hazard.table.ts';
-import { addMonths } from './repeat.rules.ts';
+import {
+  monthly,
+  parentQuarterly,
+  periodBounds,
+  previousPeriods,
+  type Cadence,
+} from './inspection.cadence.ts';
+
+export { periodBounds } from './inspection.cadence.ts';
 
 /** Mines that must file: producing or under construction (seed 000 item 7). */
 const reportingStatuses = [MineStatus.Producing, MineStatus.Construction];
 
-/** The last day of a YYYY-MM period, and the due date of its report (day `dueDay` of the next month). */
-export function periodBounds(period: string, dueDay: number) {
-  const first = `${period}-01`;
-  const nextFirst = addMonths(first, 1);
-  const last = new Date(Date.parse(`${nextFirst}T00:00:00Z`) - 86_400_000)
-    .toISOString()
-    .slice(0, 10);
-  const dueOn = `${nextFirst.slice(0, 8)}${String(dueDay).padStart(2, '0')}`;
-  return { first, last, dueOn };
+/** Mines whose enterprise has a registered parent company (上级公司). */
+const hasParentCompany = sql`EXISTS (SELECT 1 FROM ${enterprises} e WHERE e.id = ${mines.enterpriseId} AND e.parent_company IS NOT NULL AND e.parent_company <> '')`;
+
+/** Which mines must file for a cadence, besides being producing or under construction. */
+function mustFile(cadence: Cadence): SQL | undefined {
+  return cadence === parentQuarterly ? hasParentCompany : undefined;
 }
 
+/** How many hazards this inspection counts at the mine in the period. */
 async function hazardsFoundIn(
   db: Db,
+  cadence: Cadence,
   mineId: string,
   first: string,
   last: string,
@@ -48,7 +60,12 @@ async function hazardsFoundIn(
     .select({ n: count() })
     .from(hazards)
     .where(
-      and(eq(hazards.mineId, mineId), gte(hazards.foundOn, first), lte(hazards.foundOn, last)),
+      and(
+        eq(hazards.mineId, mineId),
+        gte(hazards.foundOn, first),
+        lte(hazards.foundOn, last),
+        cadence.sources ? inArray(hazards.source, [...cadence.sources]) : undefined,
+      ),
     );
   return row?.n ?? 0;
 }
@@ -56,36 +73,123 @@ async function hazardsFoundIn(
 function present(r: typeof selfInspectionReports.$inferSelect, mineName: string) {
   return {
     id: r.id,
+    kind: r.kind,
     mineId: r.mineId,
     mineName,
     period: r.period,
     zeroReport: r.zeroReport,
     hazardCount: r.hazardCount,
     signedBy: r.signedBy,
+    inspectedOn: r.inspectedOn,
+    wentUnderground: r.wentUnderground,
     note: r.note,
     submittedAt: r.submittedAt.toISOString(),
   };
 }
 
-/** Files a mine's monthly report; the enterprise side only, signed by a registered 主要负责人. */
-export async function fileSelfInspectionReport(
+function requireEnterpriseSide(principal: Principal, what: string) {
+  if (principal.scope.kind !== 'enterprise' && principal.scope.kind !== 'mines') {
+    throw new AppError(AppErrorCode.Forbidden, `${what}由企业填报`, [
+      { path: 'mineId', message: '仅企业用户可填报' },
+    ]);
+  }
+}
+
+interface Filing {
+  mineId: string;
+  period: string;
+  zeroReport: boolean;
+  signedBy: string;
+  note?: string | undefined;
+  inspectedOn?: string | undefined;
+  wentUnderground?: boolean | undefined;
+}
+
+/**
+ * Files one period's inspection of a visible mine: `check` validates what the cadence requires (in the
+ * transaction); 零报告 only without hazards found, a report only with them; one per mine and period.
+ */
+async function fileInspection(
+  deps: ServiceDeps,
+  principal: Principal,
+  cadence: Cadence,
+  input: Filing,
+  check: (tx: Db, mine: Awaited<ReturnType<typeof loadMineForInput>>) => Promise<void>,
+) {
+  requirePermission(principal, Permission.HazardReport);
+  requireEnterpriseSide(principal, cadence.label);
+  const dueDay = await getSetting(deps.db, cadence.dueDaySetting);
+  const { first, last } = periodBounds(input.period, dueDay);
+  const today = todayIn(deps.clock);
+  if (first > today) {
+    throw invalidField('period', '不能填报尚未开始的期间', input.period);
+  }
+  if (input.inspectedOn && (input.inspectedOn < first || input.inspectedOn > last)) {
+    throw invalidField('inspectedOn', `检查日期须在 ${first} 至 ${last} 之间`, input.inspectedOn);
+  }
+  if (input.inspectedOn && input.inspectedOn > today) {
+    throw invalidField('inspectedOn', '检查日期不能晚于今天', input.inspectedOn);
+  }
+  return deps.db.transaction(async (tx) => {
+    const mine = await loadMineForInput(tx, principal, input.mineId);
+    await check(tx, mine);
+    const found = await hazardsFoundIn(tx, cadence, input.mineId, first, last);
+    const findings = cadence.sources ? `${cadence.sources.join('、')}发现的` : '';
+    const inPeriod = cadence.months === 1 ? '本月' : '本季度';
+    if (input.zeroReport && found > 0) {
+      throw invalidField(
+        'zeroReport',
+        `${inPeriod}已发现 ${found} 项${findings}重大事故隐患, 不能零报告`,
+        true,
+      );
+    }
+    if (!input.zeroReport && found === 0) {
+      throw invalidField(
+        'zeroReport',
+        `${inPeriod}未登记${findings}重大事故隐患: 请先上报隐患, 或提交零报告`,
+        false,
+      );
+    }
+    const at = deps.clock();
+    const [row] = await tx
+      .insert(selfInspectionReports)
+      .values({
+        mineId: input.mineId,
+        kind: cadence.kind,
+        period: input.period,
+        zeroReport: input.zeroReport,
+        signedBy: input.signedBy,
+        inspectedOn: input.inspectedOn ?? null,
+        wentUnderground: input.wentUnderground ?? null,
+        note: input.note ?? null,
+        hazardCount: found,
+        submittedAt: at,
+        submittedBy: principal.userId,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) {
+      throw new AppError(AppErrorCode.Conflict, `${input.period} 的${cadence.label}已提交`, [
+        { path: 'period', message: '该期已提交', value: input.period },
+      ]);
+    }
+    const after = present(row, mine.mine.name);
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'hazards.report.filed',
+      entityId: row.id,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Files a mine's monthly report, signed by a registered 主要负责人 of the mine. */
+export function fileSelfInspectionReport(
   deps: ServiceDeps,
   principal: Principal,
   input: SelfInspectionReportInput,
 ) {
-  requirePermission(principal, Permission.HazardReport);
-  if (principal.scope.kind !== 'enterprise' && principal.scope.kind !== 'mines') {
-    throw new AppError(AppErrorCode.Forbidden, '月度自查报告由企业填报', [
-      { path: 'mineId', message: '仅企业用户可填报' },
-    ]);
-  }
-  const dueDay = await getSetting(deps.db, 'hazards.selfInspectionDueDay');
-  const { first, last } = periodBounds(input.period, dueDay);
-  if (first > todayIn(deps.clock)) {
-    throw invalidField('period', '不能填报尚未开始的月份', input.period);
-  }
-  return deps.db.transaction(async (tx) => {
-    const mine = await loadMineForInput(tx, principal, input.mineId);
+  return fileInspection(deps, principal, monthly, input, async (tx) => {
     const principals = await tx
       .select({ name: people.name })
       .from(people)
@@ -103,43 +207,37 @@ export async function fileSelfInspectionReport(
         input.signedBy,
       );
     }
-    const found = await hazardsFoundIn(tx, input.mineId, first, last);
-    if (input.zeroReport && found > 0) {
-      throw invalidField('zeroReport', `本月已发现 ${found} 项重大事故隐患, 不能零报告`, true);
-    }
-    if (!input.zeroReport && found === 0) {
-      throw invalidField('zeroReport', '本月未登记重大事故隐患: 请先上报隐患, 或提交零报告', false);
-    }
-    const at = deps.clock();
-    const [row] = await tx
-      .insert(selfInspectionReports)
-      .values({
-        ...input,
-        note: input.note ?? null,
-        hazardCount: found,
-        submittedAt: at,
-        submittedBy: principal.userId,
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (!row) {
-      throw new AppError(AppErrorCode.Conflict, `${input.period} 的月度自查报告已提交`, [
-        { path: 'period', message: '该月已提交', value: input.period },
-      ]);
-    }
-    const after = present(row, mine.mine.name);
-    await recordAudit(tx, actorOf(principal), at, {
-      type: 'hazards.report.filed',
-      entityId: row.id,
-      after,
-    });
-    return after;
   });
 }
 
-export async function listSelfInspectionReports(
+/** Records the parent company's quarterly inspection of a mine whose enterprise has one. */
+export function fileParentInspection(
   deps: ServiceDeps,
   principal: Principal,
+  input: ParentInspectionInput,
+) {
+  const { leader, ...rest } = input;
+  return fileInspection(
+    deps,
+    principal,
+    parentQuarterly,
+    { ...rest, signedBy: leader },
+    async (tx, mine) => {
+      const [ent] = await tx
+        .select({ parentCompany: enterprises.parentCompany })
+        .from(enterprises)
+        .where(eq(enterprises.id, mine.mine.enterpriseId));
+      if (!ent?.parentCompany) {
+        throw invalidField('mineId', '该矿山所属企业未登记上级公司', input.mineId);
+      }
+    },
+  );
+}
+
+export async function listInspections(
+  deps: ServiceDeps,
+  principal: Principal,
+  cadence: Cadence,
   q: { period?: string | undefined; region?: string | undefined },
 ) {
   requirePermission(principal, Permission.HazardRead);
@@ -151,6 +249,7 @@ export async function listSelfInspectionReports(
       allOf(
         mineScopeCondition(principal.scope),
         mineRegionCondition(q.region ? subtreePrefix(q.region) : undefined),
+        eq(selfInspectionReports.kind, cadence.kind),
         q.period ? eq(selfInspectionReports.period, q.period) : undefined,
       ),
     )
@@ -159,8 +258,8 @@ export async function listSelfInspectionReports(
   return rows.map((r) => present(r.report, r.mineName));
 }
 
-/** Mines that must report for the period and have not; `overdue` once the due day has passed. */
-async function missingFor(db: Db, where: ReturnType<typeof allOf>, period: string) {
+/** Mines that must report for the period and have not. */
+async function missingFor(db: Db, cadence: Cadence, where: SQL | undefined, period: string) {
   return db
     .select({
       mineId: mines.id,
@@ -177,23 +276,27 @@ async function missingFor(db: Db, where: ReturnType<typeof allOf>, period: strin
         where,
         inArray(mines.status, reportingStatuses),
         sql`${mines.archivedAt} IS NULL`,
-        sql`NOT EXISTS (SELECT 1 FROM ${selfInspectionReports} r WHERE r.mine_id = ${mines.id} AND r.period = ${period})`,
+        mustFile(cadence),
+        sql`NOT EXISTS (SELECT 1 FROM ${selfInspectionReports} r WHERE r.mine_id = ${mines.id} AND r.kind = ${cadence.kind} AND r.period = ${period})`,
       ),
     )
     .orderBy(mines.name);
 }
 
-export async function missingSelfInspectionReports(
+/** The mines that have not filed for the period; `overdue` once the due day has passed. */
+export async function missingInspections(
   deps: ServiceDeps,
   principal: Principal,
+  cadence: Cadence,
   q: { period: string; region?: string | undefined },
 ) {
   requirePermission(principal, Permission.HazardRead);
-  const dueDay = await getSetting(deps.db, 'hazards.selfInspectionDueDay');
+  const dueDay = await getSetting(deps.db, cadence.dueDaySetting);
   const { dueOn } = periodBounds(q.period, dueDay);
   const today = todayIn(deps.clock);
   const rows = await missingFor(
     deps.db,
+    cadence,
     allOf(
       mineScopeCondition(principal.scope),
       mineRegionCondition(q.region ? subtreePrefix(q.region) : undefined),
@@ -212,17 +315,14 @@ export async function missingSelfInspectionReports(
 
 const SYSTEM_ACTOR = { actorId: null, actorLabel: 'system:escalation', ip: null };
 
-/** Escalates the reports of the last three months that are missing past their due day. */
-export async function escalateMissingReports(
-  deps: ServiceDeps,
-): Promise<{ reports: number; steps: number }> {
+/** Escalates one cadence's missing reports of its recent periods past their due day. */
+async function escalateMissing(deps: ServiceDeps, cadence: Cadence, periods: number) {
   const ladder = await getSetting(deps.db, 'hazards.escalationLadder');
-  const dueDay = await getSetting(deps.db, 'hazards.selfInspectionDueDay');
+  const dueDay = await getSetting(deps.db, cadence.dueDaySetting);
   const today = todayIn(deps.clock);
   let steps = 0;
   let reports = 0;
-  for (let back = 1; back <= 3; back++) {
-    const period = addMonths(`${today.slice(0, 7)}-01`, -back).slice(0, 7);
+  for (const period of previousPeriods(cadence, today, periods)) {
     const { dueOn } = periodBounds(period, dueDay);
     const due = dueSteps(dueOn, ladder, today);
     if (due.length === 0) {
@@ -234,41 +334,36 @@ export async function escalateMissingReports(
       .from(escalations)
       .where(
         and(
-          eq(escalations.subjectType, 'self_inspection_report'),
+          eq(escalations.subjectType, cadence.subjectType),
           sql`${escalations.subjectId} LIKE ${`%:${period}`}`,
         ),
       );
     const taken = new Set(done.map((d) => `${d.subjectId}|${d.step}`));
-    for (const m of await missingFor(deps.db, undefined, period)) {
+    for (const m of await missingFor(deps.db, cadence, undefined, period)) {
       const subjectId = `${m.mineId}:${period}`;
       if (due.every((s) => taken.has(`${subjectId}|${s.step}`))) {
         continue;
       }
       const claimedCount = await deps.db.transaction(async (tx) => {
         const at = deps.clock();
-        const claimed = await claimSteps(
-          tx,
-          { type: 'self_inspection_report', id: subjectId },
-          due,
-          at,
-        );
+        const claimed = await claimSteps(tx, { type: cadence.subjectType, id: subjectId }, due, at);
         for (const step of claimed) {
           const recipients = await recipientsFor(tx, m, step.notify);
           await notifyUsers(
             tx,
             recipients,
             {
-              subjectType: 'self_inspection_report',
+              subjectType: cadence.subjectType,
               subjectId,
-              title: `月度自查报告${step.step}: ${m.mineName}`,
-              body: `${period} 月度隐患自查报告应于 ${dueOn} 前提交`,
+              title: `${cadence.label}${step.step}: ${m.mineName}`,
+              body: `${period} ${cadence.label}应于 ${dueOn} 前提交`,
             },
             at,
           );
           await recordAudit(tx, SYSTEM_ACTOR, at, {
             type: 'hazards.report.escalated',
             entityId: subjectId,
-            after: { step: step.step, dueOn },
+            after: { step: step.step, dueOn, kind: cadence.kind },
           });
         }
         return claimed.length;
@@ -278,6 +373,15 @@ export async function escalateMissingReports(
     }
   }
   return { reports, steps };
+}
+
+/** Escalates missing monthly reports (last three months) and quarterly inspections (last two quarters). */
+export async function escalateMissingReports(
+  deps: ServiceDeps,
+): Promise<{ reports: number; steps: number }> {
+  const a = await escalateMissing(deps, monthly, 3);
+  const b = await escalateMissing(deps, parentQuarterly, 2);
+  return { reports: a.reports + b.reports, steps: a.steps + b.steps };
 }
 
 /** Throws unless the caller may see the report (or the mine of a "<mineId>:<period>" subject). */

@@ -15,6 +15,9 @@ import { idNumberFor } from '../../../../test/helpers/factories.ts';
 import { buildWorld, login, type World } from '../../../../test/helpers/world.ts';
 import { runJobsOnce } from '../../jobs/scheduler.ts';
 import { periodBounds } from './self-inspection.service.ts';
+import { monthly, parentQuarterly, periodOf, previousPeriods } from './inspection.cadence.ts';
+import { queryRows } from '../../platform/db/client.ts';
+import { sql } from 'drizzle-orm';
 
 describe('report periods', () => {
   it('the report for a month is due on the configured day of the next month', () => {
@@ -198,5 +201,138 @@ describe.each(engines)('monthly self-inspection reports (%s)', (engine) => {
       true,
     );
     expect(notes.some((n: { title: string }) => n.title.includes('a2'))).toBe(false);
+  });
+});
+
+describe('quarterly periods (seed 004 item 19)', () => {
+  it('a quarter runs from its first to its last month; its record is due on the configured day after it', () => {
+    expect(periodBounds('2026-Q3', 15)).toEqual({
+      first: '2026-07-01',
+      last: '2026-09-30',
+      dueOn: '2026-10-15',
+    });
+    expect(periodBounds('2026-Q4', 15).dueOn).toBe('2027-01-15');
+    expect(periodOf(parentQuarterly, '2026-11-22')).toBe('2026-Q4');
+    expect(previousPeriods(parentQuarterly, '2026-01-10', 2)).toEqual(['2025-Q4', '2025-Q3']);
+    expect(previousPeriods(monthly, '2026-01-10', 2)).toEqual(['2025-12', '2025-11']);
+  });
+});
+
+describe.each(engines)('parent companies’ quarterly inspections (%s)', (engine) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let world: World;
+  const cookies: Record<string, string> = {};
+  const file = (who: string, payload: object) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/parent-inspections',
+      headers: { cookie: cookies[who] ?? '' },
+      payload,
+    });
+  const missing = async (who: string) =>
+    (
+      await app.inject({
+        method: 'GET',
+        url: '/api/parent-inspections/missing?period=2026-Q3',
+        headers: { cookie: cookies[who] ?? '' },
+      })
+    ).json<{ mineName: string; overdue: boolean; dueOn: string }[]>();
+  const inspection = {
+    period: '2026-Q3',
+    inspectedOn: '2026-08-18',
+    leader: '集团公司总经理',
+    wentUnderground: true,
+    zeroReport: true,
+  };
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    world = await buildWorld(t.deps);
+    ({ app } = await createTestApp(t));
+    for (const [key, user] of Object.entries({
+      ent: world.a.users.enterprise_admin,
+      ent2: world.a2.users.enterprise_admin,
+      reg: world.a.users.regulator_admin,
+      other: world.b.users.regulator_admin,
+    })) {
+      cookies[key] = await login(app, user);
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  it('only mines of enterprises with a registered parent company must have one; overdue after the 15th', async () => {
+    // Enterprise a belongs to a集团; a2 (same county) has no parent company.
+    const list = await missing('reg');
+    expect(list.map((m) => m.mineName).sort()).toEqual(['a尾矿库', 'a煤矿']);
+    expect(list.every((m) => m.overdue && m.dueOn === '2026-10-15')).toBe(true);
+    expect((await missing('other')).map((m) => m.mineName).sort()).toEqual(['b尾矿库', 'b煤矿']);
+    await t.deps.db.execute(
+      sql`UPDATE enterprises SET parent_company = NULL WHERE id = ${world.b.enterpriseId}`,
+    );
+    expect(await missing('other')).toEqual([]);
+  });
+
+  it('records the inspection with its date inside the quarter; refuses what does not fit, by field', async () => {
+    const coal = world.a.mines[0]?.id;
+    const outside = await file('ent', { ...inspection, mineId: coal, inspectedOn: '2026-10-02' });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().details[0].path).toBe('inspectedOn');
+    const noParent = await file('ent2', { ...inspection, mineId: world.a2.mines[0]?.id });
+    expect(noParent.statusCode).toBe(400);
+    expect(noParent.json().details[0].path).toBe('mineId');
+    expect((await file('reg', { ...inspection, mineId: coal })).statusCode).toBe(403);
+    expect((await file('ent', { ...inspection, mineId: world.b.mines[0]?.id })).statusCode).toBe(
+      400,
+    );
+    const ok = await file('ent', { ...inspection, mineId: coal });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({
+      kind: '上级公司季度排查',
+      period: '2026-Q3',
+      signedBy: '集团公司总经理',
+      wentUnderground: true,
+      zeroReport: true,
+      hazardCount: 0,
+    });
+    expect((await file('ent', { ...inspection, mineId: coal })).statusCode).toBe(409);
+    expect((await missing('reg')).map((m) => m.mineName)).toEqual(['a尾矿库']);
+    // The quarterly record is not a monthly report.
+    const monthlyList = await app.inject({
+      method: 'GET',
+      url: '/api/self-inspection-reports',
+      headers: { cookie: cookies.reg ?? '' },
+    });
+    expect(monthlyList.json()).toEqual([]);
+  });
+
+  it('a missing quarterly inspection escalates on the ladder once per step', async () => {
+    await runJobsOnce(t.deps);
+    const steps = await queryRows<{ subject_id: string; step: string }>(
+      t.deps.db,
+      sql`SELECT subject_id, step FROM escalations WHERE subject_type = 'parent_inspection' ORDER BY id`,
+    );
+    // Q3 is due 2026-10-15; on 2026-11-22: 提醒 (10-12), 函告 (10-16), 通报 (10-30), 约谈 (11-14) for
+    // the pond (the coal mine filed). Q2 (due 07-15) is missing at both mines: all five steps, 曝光 too.
+    const [coal, pond] = [world.a.mines[0]?.id ?? '', world.a.mines[1]?.id ?? ''];
+    const bySubject = (id: string) => steps.filter((s) => s.subject_id === id).map((s) => s.step);
+    expect(bySubject(`${pond}:2026-Q3`)).toEqual(['提醒', '函告', '通报', '约谈']);
+    expect(bySubject(`${coal}:2026-Q3`)).toEqual([]);
+    for (const mine of [coal, pond]) {
+      expect(bySubject(`${mine}:2026-Q2`)).toEqual(['提醒', '函告', '通报', '约谈', '曝光']);
+    }
+    expect(steps).toHaveLength(14);
+    await runJobsOnce(t.deps);
+    expect(
+      (
+        await queryRows<{ n: number }>(
+          t.deps.db,
+          sql`SELECT count(*)::int AS n FROM escalations WHERE subject_type = 'parent_inspection'`,
+        )
+      )[0]?.n,
+    ).toBe(14);
   });
 });

@@ -72,6 +72,14 @@ export const settingsCatalogue = {
     verified: false,
     description: '月度隐患自查报告截止日 (次月第N日); 逾期未报按升级阶梯处理',
   } satisfies SettingDefinition<number>,
+  'hazards.parentInspectionDueDay': {
+    schema: z.number().int().min(1).max(28),
+    default: 15,
+    source:
+      'seed 004 item 19: 上级公司…每季度对所属矿山开展1次重大事故隐患排查整治; the due day after the quarter is not in the seeds',
+    verified: false,
+    description: '上级公司季度隐患排查的记录截止日 (季度结束后次月第N日); 逾期未录按升级阶梯处理',
+  } satisfies SettingDefinition<number>,
   'hazards.stockTargets': {
     schema: StockTargetsSchema,
     default: {

@@ -15,6 +15,7 @@ import {
   Space,
   Switch,
   Table,
+  Tabs,
   Tag,
 } from 'antd';
 import dayjs from 'dayjs';
@@ -35,7 +36,48 @@ import { QueryError } from '../../layout/ErrorPage.tsx';
 type Missing = z.infer<typeof MissingReport>;
 type Filed = z.infer<typeof SelfInspectionReportResponse>;
 
-function FileReportForm({ period, onDone }: { period: string; onDone: () => void }) {
+/** The two periodic inspections: the mine's monthly one and its parent company's quarterly one. */
+interface Kind {
+  key: 'monthly' | 'quarterly';
+  api: string;
+  /** The period before the current one, and a period from a picked date. */
+  initial: () => string;
+  periodOf: (d: dayjs.Dayjs) => string;
+  picker: 'month' | 'quarter';
+}
+const quarterOf = (d: dayjs.Dayjs) => `${d.year()}-Q${Math.floor(d.month() / 3) + 1}`;
+const kinds: Kind[] = [
+  {
+    key: 'monthly',
+    api: '/api/self-inspection-reports',
+    initial: () => dayjs().subtract(1, 'month').format('YYYY-MM'),
+    periodOf: (d) => d.format('YYYY-MM'),
+    picker: 'month',
+  },
+  {
+    key: 'quarterly',
+    api: '/api/parent-inspections',
+    initial: () => quarterOf(dayjs().subtract(3, 'month')),
+    periodOf: quarterOf,
+    picker: 'quarter',
+  },
+];
+const periodStart = (period: string) => {
+  const q = /^(\d{4})-Q(\d)$/.exec(period);
+  return q
+    ? dayjs(`${q[1]}-${String((Number(q[2]) - 1) * 3 + 1).padStart(2, '0')}-01`)
+    : dayjs(`${period}-01`);
+};
+
+function FileReportForm({
+  kind,
+  period,
+  onDone,
+}: {
+  kind: Kind;
+  period: string;
+  onDone: () => void;
+}) {
   const { t, v } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Record<string, unknown>>();
@@ -46,8 +88,10 @@ function FileReportForm({ period, onDone }: { period: string; onDone: () => void
   const submit = async () => {
     const values = await form.validateFields();
     try {
-      await api('POST', '/api/self-inspection-reports', {
-        ...values,
+      const { inspectedOn, ...rest } = values as { inspectedOn?: dayjs.Dayjs };
+      await api('POST', kind.api, {
+        ...rest,
+        ...(inspectedOn ? { inspectedOn: inspectedOn.format('YYYY-MM-DD') } : {}),
         period,
         zeroReport: Boolean(values.zeroReport),
         note: values.note || undefined,
@@ -66,7 +110,7 @@ function FileReportForm({ period, onDone }: { period: string; onDone: () => void
   return (
     <Card
       size="small"
-      title={`${t('selfInspection.file')} · ${period}`}
+      title={`${t(kind.key === 'monthly' ? 'selfInspection.fileMonthly' : 'selfInspection.fileQuarterly')} · ${period}`}
       style={{ marginBottom: 16 }}
     >
       <Form form={form} layout="vertical" initialValues={{ zeroReport: true }}>
@@ -81,13 +125,40 @@ function FileReportForm({ period, onDone }: { period: string; onDone: () => void
               }))}
             />
           </Form.Item>
-          <Form.Item
-            name="signedBy"
-            label={t('selfInspection.signedBy')}
-            rules={[{ required: true, max: 200 }]}
-          >
-            <Input style={{ width: 200 }} data-testid="report-signed-by" />
-          </Form.Item>
+          {kind.key === 'monthly' ? (
+            <Form.Item
+              name="signedBy"
+              label={t('selfInspection.signedBy')}
+              rules={[{ required: true, max: 200 }]}
+            >
+              <Input style={{ width: 200 }} data-testid="report-signed-by" />
+            </Form.Item>
+          ) : (
+            <>
+              <Form.Item
+                name="leader"
+                label={t('selfInspection.leader')}
+                rules={[{ required: true, max: 200 }]}
+              >
+                <Input style={{ width: 200 }} />
+              </Form.Item>
+              <Form.Item
+                name="inspectedOn"
+                label={t('selfInspection.inspectedOn')}
+                rules={[{ required: true }]}
+              >
+                <DatePicker />
+              </Form.Item>
+              <Form.Item
+                name="wentUnderground"
+                label={t('selfInspection.wentUnderground')}
+                valuePropName="checked"
+                initialValue={false}
+              >
+                <Switch />
+              </Form.Item>
+            </>
+          )}
           <Form.Item
             name="zeroReport"
             label={t('selfInspection.zeroReport')}
@@ -100,29 +171,28 @@ function FileReportForm({ period, onDone }: { period: string; onDone: () => void
           <Input.TextArea rows={2} />
         </Form.Item>
         <Button type="primary" onClick={() => void submit()} data-testid="report-submit">
-          {t('selfInspection.file')}
+          {t(
+            kind.key === 'monthly' ? 'selfInspection.fileMonthly' : 'selfInspection.fileQuarterly',
+          )}
         </Button>
       </Form>
     </Card>
   );
 }
 
-export function SelfInspectionPage() {
+function InspectionPanel({ kind }: { kind: Kind }) {
   const { t, v, formatDateTime } = useI18n();
   const { region } = useRegion();
   const { me, can } = useSession();
   const qc = useQueryClient();
-  const [period, setPeriod] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
-  usePageTitle(t('selfInspection.title'));
+  const [period, setPeriod] = useState(kind.initial);
   const missing = useQuery({
-    queryKey: ['reports-missing', period, region],
-    queryFn: () =>
-      api<Missing[]>('GET', `/api/self-inspection-reports/missing${toQuery({ period, region })}`),
+    queryKey: ['reports-missing', kind.key, period, region],
+    queryFn: () => api<Missing[]>('GET', `${kind.api}/missing${toQuery({ period, region })}`),
   });
   const filed = useQuery({
-    queryKey: ['reports', period, region],
-    queryFn: () =>
-      api<Filed[]>('GET', `/api/self-inspection-reports${toQuery({ period, region })}`),
+    queryKey: ['reports', kind.key, period, region],
+    queryFn: () => api<Filed[]>('GET', `${kind.api}${toQuery({ period, region })}`),
   });
   const error = missing.error ?? filed.error;
   if (error) {
@@ -131,18 +201,19 @@ export function SelfInspectionPage() {
   const enterpriseSide = me?.scope.kind === 'enterprise' || me?.scope.kind === 'mines';
   return (
     <div>
-      <div className="page-header">
-        <h1>{t('selfInspection.title')}</h1>
+      <Space style={{ marginBottom: 16 }}>
+        {t('selfInspection.period')}
         <DatePicker
-          picker="month"
+          picker={kind.picker}
           allowClear={false}
           aria-label={t('selfInspection.period')}
-          value={dayjs(`${period}-01`)}
-          onChange={(d: dayjs.Dayjs | null) => d && setPeriod(d.format('YYYY-MM'))}
+          value={periodStart(period)}
+          onChange={(d: dayjs.Dayjs | null) => d && setPeriod(kind.periodOf(d))}
         />
-      </div>
+      </Space>
       {enterpriseSide && can('hazards.report') && (
         <FileReportForm
+          kind={kind}
           period={period}
           onDone={() => void qc.invalidateQueries({ queryKey: ['reports'] })}
         />
@@ -203,6 +274,27 @@ export function SelfInspectionPage() {
           ]}
         />
       </Card>
+    </div>
+  );
+}
+
+export function SelfInspectionPage() {
+  const { t } = useI18n();
+  usePageTitle(t('selfInspection.title'));
+  return (
+    <div>
+      <div className="page-header">
+        <h1>{t('selfInspection.title')}</h1>
+      </div>
+      <Tabs
+        items={kinds.map((k) => ({
+          key: k.key,
+          label: t(
+            k.key === 'monthly' ? 'selfInspection.tabMonthly' : 'selfInspection.tabQuarterly',
+          ),
+          children: <InspectionPanel kind={k} />,
+        }))}
+      />
     </div>
   );
 }

@@ -1,0 +1,80 @@
+/**
+ * @module The two periodic inspections of seed 004 item 19 and their calendars (pure): the mine's
+ * monthly self-inspection (主要负责人每月组织开展1次…排查) and its parent company's quarterly one
+ * (上级公司…每季度对所属矿山开展1次重大事故隐患排查整治). A period's report falls due on a configured
+ * day of the month after the period (settings hazards.selfInspectionDueDay and
+ * hazards.parentInspectionDueDay).
+ */
+import { HazardSource } from '../../../shared/hazard.enums.ts';
+import { addMonths } from './repeat.rules.ts';
+
+export const InspectionKind = {
+  Monthly: '月度自查',
+  ParentQuarterly: '上级公司季度排查',
+} as const;
+export type InspectionKind = (typeof InspectionKind)[keyof typeof InspectionKind];
+
+export interface Cadence {
+  kind: InspectionKind;
+  /** Escalation subject type; subject ids are `<mineId>:<period>`. */
+  subjectType: 'self_inspection_report' | 'parent_inspection';
+  dueDaySetting: 'hazards.selfInspectionDueDay' | 'hazards.parentInspectionDueDay';
+  months: number;
+  /** Only hazards from these sources count as this inspection's findings (all when undefined). */
+  sources?: readonly string[];
+  label: string;
+}
+
+export const monthly: Cadence = {
+  kind: InspectionKind.Monthly,
+  subjectType: 'self_inspection_report',
+  dueDaySetting: 'hazards.selfInspectionDueDay',
+  months: 1,
+  label: '月度自查报告',
+};
+
+export const parentQuarterly: Cadence = {
+  kind: InspectionKind.ParentQuarterly,
+  subjectType: 'parent_inspection',
+  dueDaySetting: 'hazards.parentInspectionDueDay',
+  months: 3,
+  sources: [HazardSource.ParentCompany],
+  label: '上级公司季度排查',
+};
+
+/** The first day of a period: 'YYYY-MM' → that month, 'YYYY-Qn' → the quarter's first month. */
+function firstDay(period: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (q) {
+    return `${q[1]}-${String((Number(q[2]) - 1) * 3 + 1).padStart(2, '0')}-01`;
+  }
+  return `${period}-01`;
+}
+
+/** The first and last day of a period, and the due date of its report (day `dueDay` of the next month). */
+export function periodBounds(period: string, dueDay: number) {
+  const first = firstDay(period);
+  const months = period.includes('Q') ? 3 : 1;
+  const nextFirst = addMonths(first, months);
+  const last = new Date(Date.parse(`${nextFirst}T00:00:00Z`) - 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const dueOn = `${nextFirst.slice(0, 8)}${String(dueDay).padStart(2, '0')}`;
+  return { first, last, dueOn };
+}
+
+/** The period of a cadence that contains a date. */
+export function periodOf(cadence: Cadence, date: string): string {
+  if (cadence.months === 3) {
+    return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+  }
+  return date.slice(0, 7);
+}
+
+/** The `count` periods before the one containing `today`, most recent first. */
+export function previousPeriods(cadence: Cadence, today: string, count: number): string[] {
+  const current = firstDay(periodOf(cadence, today));
+  return Array.from({ length: count }, (_, i) =>
+    periodOf(cadence, addMonths(current, -cadence.months * (i + 1))),
+  );
+}
