@@ -33,8 +33,11 @@ export function registerServeCommand(program: Command): void {
       const interval = Number(process.env.JOBS_INTERVAL_SECONDS ?? 60);
       const stopJobs =
         interval > 0
-          ? startScheduler(rt.deps, interval * 1000, (msg, err) =>
-              err ? app.log.error({ err }, msg) : app.log.info(msg),
+          ? startScheduler(
+              rt.deps,
+              interval * 1000,
+              (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)),
+              { webhook: config.webhook },
             )
           : () => undefined;
       const shutdown = async () => {

@@ -5,17 +5,27 @@
 import type { ServiceDeps } from '../platform/context.ts';
 import { escalateOverdueHazards } from '../modules/hazards/hazard.escalation.ts';
 import { escalateMissingReports } from '../modules/hazards/self-inspection.service.ts';
+import { deliverWebhooks, type WebhookTarget } from '../modules/notifications/webhook.service.ts';
 
 export interface JobReport {
   hazardEscalations: { hazards: number; steps: number };
   reportEscalations: { reports: number; steps: number };
+  webhooks: { delivered: number; failed: number };
+}
+
+export interface JobOptions {
+  /** The SMS / messaging gateway notifications are POSTed to (NOTIFY_WEBHOOK_URL). */
+  webhook?: WebhookTarget | undefined;
+  send?: typeof fetch;
 }
 
 /** Runs every job once (what the timer, `minewatch jobs run` and tests call). */
-export async function runJobsOnce(deps: ServiceDeps): Promise<JobReport> {
+export async function runJobsOnce(deps: ServiceDeps, options: JobOptions = {}): Promise<JobReport> {
   return {
     hazardEscalations: await escalateOverdueHazards(deps),
     reportEscalations: await escalateMissingReports(deps),
+    // After the escalations, so their notifications go out on the same tick.
+    webhooks: await deliverWebhooks(deps, options.webhook, options.send),
   };
 }
 
@@ -24,6 +34,7 @@ export function startScheduler(
   deps: ServiceDeps,
   intervalMs: number,
   log: (msg: string, err?: unknown) => void,
+  options: JobOptions = {},
 ): () => void {
   let running = false;
   const tick = async () => {
@@ -32,7 +43,7 @@ export function startScheduler(
     }
     running = true;
     try {
-      const r = await runJobsOnce(deps);
+      const r = await runJobsOnce(deps, options);
       if (r.hazardEscalations.steps) {
         log(
           `escalated ${r.hazardEscalations.steps} step(s) on ${r.hazardEscalations.hazards} hazard(s)`,

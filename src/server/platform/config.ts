@@ -20,6 +20,11 @@ export interface Config {
   cookieSecure: boolean;
   /** pino log level (LOG_LEVEL, default info). */
   logLevel: string;
+  /**
+   * The SMS / messaging gateway that receives every notification as a signed POST
+   * (NOTIFY_WEBHOOK_URL and NOTIFY_WEBHOOK_SECRET, at least 16 characters); none by default.
+   */
+  webhook: { url: string; secret: string } | undefined;
 }
 
 function loadSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
@@ -44,6 +49,23 @@ function loadSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
   return key;
 }
 
+function loadWebhook(env: NodeJS.ProcessEnv): Config['webhook'] {
+  const url = env.NOTIFY_WEBHOOK_URL;
+  if (!url) {
+    return undefined;
+  }
+  if (!/^https?:\/\/\S+$/.test(url)) {
+    throw new Error(`NOTIFY_WEBHOOK_URL is not an http(s) URL: ${url}`);
+  }
+  const secret = env.NOTIFY_WEBHOOK_SECRET ?? '';
+  if (secret.length < 16) {
+    throw new Error(
+      'NOTIFY_WEBHOOK_SECRET (at least 16 characters) is required with NOTIFY_WEBHOOK_URL',
+    );
+  }
+  return { url, secret };
+}
+
 /** Reads the configuration; throws with a clear message on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
@@ -59,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: loadSecret(dataDir, env),
     cookieSecure: env.COOKIE_SECURE === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
+    webhook: loadWebhook(env),
   };
 }

@@ -8,7 +8,7 @@ import type { ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
 import { organisations, users } from '../access/access.table.ts';
-import { notifications } from './notification.table.ts';
+import { notifications, webhookOutbox } from './notification.table.ts';
 
 /**
  * Who gets told: the enterprise's managers (enterprise admins and safety officers), and the regulators
@@ -57,7 +57,33 @@ export async function notifyUsers(
   if (userIds.length === 0) {
     return 0;
   }
-  await tx.insert(notifications).values(userIds.map((userId) => ({ ...n, userId, createdAt: at })));
+  const rows = await tx
+    .insert(notifications)
+    .values(userIds.map((userId) => ({ ...n, userId, createdAt: at })))
+    .returning({ id: notifications.id, userId: notifications.userId });
+  // The same event for the SMS / messaging gateway, delivered by the webhook job (webhook.service.ts).
+  const people = await tx
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, userIds));
+  await tx.insert(webhookOutbox).values({
+    payload: {
+      type: 'notification',
+      ...n,
+      createdAt: at.toISOString(),
+      recipients: rows.map((r) => {
+        const u = people.find((p) => p.id === r.userId);
+        return {
+          notificationId: r.id,
+          userId: r.userId,
+          username: u?.username ?? '',
+          displayName: u?.displayName ?? '',
+        };
+      }),
+    },
+    createdAt: at,
+    nextAttemptAt: at,
+  });
   return userIds.length;
 }
 
