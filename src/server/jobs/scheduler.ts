@@ -3,6 +3,7 @@
  * downtime catches up and never repeats a step; the timer here only decides how often to look.
  */
 import type { ServiceDeps } from '../platform/context.ts';
+import { purgeExpiredSessions } from '../modules/access/access.service.ts';
 import { escalateOverdueHazards } from '../modules/hazards/hazard.escalation.ts';
 import { escalateMissingReports } from '../modules/hazards/self-inspection.service.ts';
 import { deliverWebhooks, type WebhookTarget } from '../modules/notifications/webhook.service.ts';
@@ -11,6 +12,7 @@ export interface JobReport {
   hazardEscalations: { hazards: number; steps: number };
   reportEscalations: { reports: number; steps: number };
   webhooks: { delivered: number; failed: number };
+  expiredSessionsPurged: number;
 }
 
 export interface JobOptions {
@@ -26,6 +28,7 @@ export async function runJobsOnce(deps: ServiceDeps, options: JobOptions = {}): 
     reportEscalations: await escalateMissingReports(deps),
     // After the escalations, so their notifications go out on the same tick.
     webhooks: await deliverWebhooks(deps, options.webhook, options.send),
+    expiredSessionsPurged: await purgeExpiredSessions(deps),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * @module SQL for organisations, users, sessions and API tokens.
  */
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { apiTokens, organisations, sessions, users } from './access.table.ts';
 
@@ -38,6 +38,15 @@ export async function insertUser(db: Db, values: typeof users.$inferInsert) {
 
 export async function listUsers(db: Db) {
   return db.select().from(users).orderBy(asc(users.username));
+}
+
+/** Removes the sessions that expired before `before`; returns how many. */
+export async function deleteSessionsExpiredBefore(db: Db, before: Date): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(lt(sessions.expiresAt, before))
+    .returning({ tokenHash: sessions.tokenHash });
+  return rows.length;
 }
 
 export async function insertSession(db: Db, values: typeof sessions.$inferInsert) {

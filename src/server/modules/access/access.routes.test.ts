@@ -9,6 +9,7 @@ import {
 } from '../../../../test/helpers/test-database.ts';
 import { buildWorld, login, PASSWORD, type World } from '../../../../test/helpers/world.ts';
 import { queryRows } from '../../platform/db/client.ts';
+import { runJobsOnce } from '../../jobs/scheduler.ts';
 
 describe.each(engines)('access (%s)', (engine) => {
   let t: TestDatabase;
@@ -114,6 +115,25 @@ describe.each(engines)('access (%s)', (engine) => {
     expect(
       (await app.inject({ method: 'GET', url: '/api/mines', headers: { cookie } })).statusCode,
     ).toBe(401);
+  });
+
+  it('the scheduled jobs purge expired sessions and keep live ones', async () => {
+    const live = await login(app, world.a.users.regulator_viewer);
+    const count = async () =>
+      (
+        await queryRows<{ n: number }>(
+          t.deps.db,
+          sql`SELECT count(*)::int AS n FROM sessions WHERE expires_at <= ${t.deps.clock().toISOString()}::timestamptz`,
+        )
+      )[0]?.n;
+    expect(await count()).toBeGreaterThan(0); // the 12-hour session above, and earlier ones
+    const r = await runJobsOnce(t.deps);
+    expect(r.expiredSessionsPurged).toBeGreaterThan(0);
+    expect(await count()).toBe(0);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/mines', headers: { cookie: live } }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('a user token acts as its user until revoked; only its hash is stored', async () => {

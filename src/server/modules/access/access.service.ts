@@ -145,6 +145,11 @@ export async function login(
   return { sessionToken, principal: userPrincipal(u, ip) };
 }
 
+/** The session purge job: expired sessions can never be used again, so their rows go. */
+export function purgeExpiredSessions(deps: ServiceDeps): Promise<number> {
+  return repo.deleteSessionsExpiredBefore(deps.db, deps.clock());
+}
+
 export async function logout(deps: ServiceDeps, sessionToken: string) {
   await repo.deleteSession(deps.db, sha256Hex(sessionToken));
 }
