@@ -9,7 +9,11 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { addDays, claimSteps, dueSteps } from '../../platform/escalation/escalation.service.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
-import { notifyUsers, recipientsFor } from '../notifications/notification.service.ts';
+import {
+  notifiableUsers,
+  notifyUsers,
+  pickRecipients,
+} from '../notifications/notification.service.ts';
 import { mines } from '../registry/mine.table.ts';
 import { hazardCriteria, hazards } from './hazard.table.ts';
 import { insertHazardEvent } from './hazard.repository.ts';
@@ -44,6 +48,8 @@ export async function escalateOverdueHazards(
         lte(hazards.deadline, addDays(today, -earliestOffset)),
       ),
     );
+  // Who can be told, read once per run rather than once per step.
+  const notifiable = candidates.length ? await notifiableUsers(deps.db) : [];
   let steps = 0;
   let touched = 0;
   for (const h of candidates) {
@@ -66,7 +72,7 @@ export async function escalateOverdueHazards(
           note,
           data: { step: step.step, dueOn: step.dueOn },
         });
-        const recipients = await recipientsFor(tx, h, step.notify);
+        const recipients = pickRecipients(notifiable, h, step.notify);
         await notifyUsers(
           tx,
           recipients,

@@ -19,7 +19,12 @@ import { claimSteps, dueSteps } from '../../platform/escalation/escalation.servi
 import { escalations } from '../../platform/escalation/escalation.table.ts';
 import { AppError, AppErrorCode, invalidField } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
-import { notifyUsers, recipientsFor } from '../notifications/notification.service.ts';
+import {
+  notifiableUsers,
+  notifyUsers,
+  pickRecipients,
+  type NotifiableUser,
+} from '../notifications/notification.service.ts';
 import { enterprises } from '../registry/enterprise.table.ts';
 import { loadMineForInput, loadVisibleMine } from '../registry/mine.service.ts';
 import { mines } from '../registry/mine.table.ts';
@@ -320,6 +325,8 @@ async function escalateMissing(deps: ServiceDeps, cadence: Cadence, periods: num
   const ladder = await getSetting(deps.db, 'hazards.escalationLadder');
   const dueDay = await getSetting(deps.db, cadence.dueDaySetting);
   const today = todayIn(deps.clock);
+  // Who can be told, read once per run rather than once per step.
+  let notifiable: NotifiableUser[] | undefined;
   let steps = 0;
   let reports = 0;
   for (const period of previousPeriods(cadence, today, periods)) {
@@ -340,6 +347,7 @@ async function escalateMissing(deps: ServiceDeps, cadence: Cadence, periods: num
       );
     const taken = new Set(done.map((d) => `${d.subjectId}|${d.step}`));
     for (const m of await missingFor(deps.db, cadence, undefined, period)) {
+      notifiable ??= await notifiableUsers(deps.db);
       const subjectId = `${m.mineId}:${period}`;
       if (due.every((s) => taken.has(`${subjectId}|${s.step}`))) {
         continue;
@@ -348,7 +356,7 @@ async function escalateMissing(deps: ServiceDeps, cadence: Cadence, periods: num
         const at = deps.clock();
         const claimed = await claimSteps(tx, { type: cadence.subjectType, id: subjectId }, due, at);
         for (const step of claimed) {
-          const recipients = await recipientsFor(tx, m, step.notify);
+          const recipients = pickRecipients(notifiable ?? [], m, step.notify);
           await notifyUsers(
             tx,
             recipients,

@@ -10,16 +10,9 @@ import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
 import { organisations, users } from '../access/access.table.ts';
 import { notifications, webhookOutbox } from './notification.table.ts';
 
-/**
- * Who gets told: the enterprise's managers (enterprise admins and safety officers), and the regulators
- * (admins and inspectors) of every unit whose region covers the mine's county.
- */
-export async function recipientsFor(
-  db: Db,
-  target: { enterpriseId: string; countyCode: string },
-  audiences: readonly ('enterprise' | 'regulator')[],
-): Promise<string[]> {
-  const rows = await db
+/** The users who can be told anything: enterprise managers and regulators who act (not viewers). */
+export async function notifiableUsers(db: Db) {
+  return db
     .select({
       id: users.id,
       role: users.role,
@@ -35,7 +28,19 @@ export async function recipientsFor(
         inArray(users.role, ['enterprise_admin', 'safety_officer', 'regulator_admin', 'inspector']),
       ),
     );
-  return rows
+}
+export type NotifiableUser = Awaited<ReturnType<typeof notifiableUsers>>[number];
+
+/**
+ * Who gets told (pure): the enterprise's managers (enterprise admins and safety officers), and the
+ * regulators (admins and inspectors) of every unit whose region covers the mine's county.
+ */
+export function pickRecipients(
+  candidates: NotifiableUser[],
+  target: { enterpriseId: string; countyCode: string },
+  audiences: readonly ('enterprise' | 'regulator')[],
+): string[] {
+  return candidates
     .filter((u) =>
       u.kind === 'enterprise'
         ? audiences.includes('enterprise') && u.enterpriseId === target.enterpriseId
