@@ -1,6 +1,6 @@
 /**
- * Accepted data survives a crash: a mine registered through the API (201) is still there, with its
- * audit trail intact, after the server process is killed with SIGKILL and started again on the same
+ * Accepted data survives a crash: mines registered through the API (201), a hazard and its evidence
+ * file are still there, with the audit trail intact, after the server process is killed with SIGKILL and started again on the same
  * embedded PGlite data folder.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -50,6 +50,41 @@ describe('durability of accepted writes (PGlite data folder)', () => {
       expect(res.status).toBe(201);
       created.push(((await res.json()) as { id: string }).id);
     }
+    // A hazard at the first new mine, with an evidence file.
+    const standards = (await (
+      await fetch(`${first.baseUrl}/api/hazard-standards`, { headers: { cookie } })
+    ).json()) as { id: string; code: string }[];
+    const nonCoal = standards.find((s) => s.code === '矿安〔2022〕88号')?.id ?? '';
+    const [criterion] = (await (
+      await fetch(`${first.baseUrl}/api/hazard-standards/${nonCoal}/criteria?kind=排土场`, {
+        headers: { cookie },
+      })
+    ).json()) as { id: string }[];
+    const hazardRes = await fetch(`${first.baseUrl}/api/hazards`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        mineId: created[0],
+        criterionId: criterion?.id,
+        description: '断电测试: 排土场平台裂缝',
+        location: '1号排土场',
+        source: '监管执法检查',
+        foundBy: '县局执法检查组',
+        foundOn: '2026-11-01',
+      }),
+    });
+    expect(hazardRes.status).toBe(201);
+    const hazardId = ((await hazardRes.json()) as { id: string }).id;
+    const evidence = Buffer.from('%PDF-1.4 断电测试现场检查记录');
+    const form = new FormData();
+    form.append('file', new Blob([evidence], { type: 'application/pdf' }), '检查记录.pdf');
+    const upload = await fetch(`${first.baseUrl}/api/hazards/${hazardId}/attachments`, {
+      method: 'POST',
+      headers: { cookie },
+      body: form,
+    });
+    expect(upload.status).toBe(201);
+    const attachmentId = ((await upload.json()) as { id: string }).id;
     await first.kill();
 
     const second = await startServer({ dataDir, web: false });
@@ -61,6 +96,12 @@ describe('durability of accepted writes (PGlite data folder)', () => {
         });
         expect(res.status).toBe(200);
       }
+      const file = await fetch(
+        `${second.baseUrl}/api/hazards/${hazardId}/attachments/${attachmentId}`,
+        { headers: { cookie: cookie2 } },
+      );
+      expect(file.status).toBe(200);
+      expect(Buffer.from(await file.arrayBuffer()).equals(evidence)).toBe(true);
       const admin = await fetch(`${second.baseUrl}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
