@@ -329,6 +329,7 @@ describe.runIf(run)('web app in Chromium', () => {
     await reg.locator('.ant-modal:visible').getByLabel('意见').fill('现场复核合格, 同意销号');
     await reg.locator('.ant-modal:visible').getByRole('button', { name: '保存' }).click();
     await reg.getByTestId('hazard-timeline').getByText('已销号').waitFor();
+    await reg.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
     const timeline = await reg.getByTestId('hazard-timeline').innerText();
     for (const step of ['上报', '上传证据', '五落实', '提交整改', '验收销号']) {
       expect(timeline).toContain(step);
