@@ -336,6 +336,14 @@ describe.runIf(run)('web app in Chromium', () => {
     }
     await expect(reg.getByTestId('hazard-plan').count()).resolves.toBe(0);
     await reg.screenshot({ path: `${SHOTS}/16-hazard-closed.png`, fullPage: true });
+    // The mine's page lists its hazards, the closed one included.
+    await reg.goto(`${server.baseUrl}/mines/${mine?.id}`);
+    await reg.getByRole('tab', { name: '重大事故隐患' }).click();
+    const mineHazards = reg.locator('[data-testid=hazard-table] tbody tr.ant-table-row');
+    await mineHazards.first().waitFor();
+    expect(await mineHazards.allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining('已销号')]),
+    );
     // The analysis page and the monthly self-inspection overview render for the county.
     await reg.goto(`${server.baseUrl}/hazards/analysis`);
     await reg.getByTestId('analysis-totals').waitFor();

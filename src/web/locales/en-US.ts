@@ -132,6 +132,7 @@ export const enUS: Messages = {
     tabStatus: 'Status history',
     tabPeople: 'People & certificates',
     tabContractors: 'Contractors',
+    tabHazards: 'Major hazards',
     tabAudit: 'Change history',
     changeStatus: 'Change status',
     effectiveDate: 'Effective date',

@@ -133,6 +133,7 @@ export const zhCN = {
     tabStatus: '状态历史',
     tabPeople: '人员与证书',
     tabContractors: '承包单位',
+    tabHazards: '重大事故隐患',
     tabAudit: '修改记录',
     changeStatus: '变更状态',
     effectiveDate: '生效日期',

@@ -23,16 +23,24 @@ interface Page {
 }
 
 export function HazardListPage() {
+  const { t } = useI18n();
+  usePageTitle(t('hazard.listTitle'));
+  return <HazardLedger />;
+}
+
+/** The ledger with its filters; for one mine (on the mine's page) when `mineId` is given. */
+export function HazardLedger({ mineId }: { mineId?: string }) {
   const { t, v } = useI18n();
-  const { region } = useRegion();
+  const { region: selectedRegion } = useRegion();
+  const region = mineId ? undefined : selectedRegion;
   const { can } = useSession();
   const [state, setState] = useState<string[]>([]);
   const [source, setSource] = useState<string[]>([]);
   const [overdue, setOverdue] = useState(false);
   const [supervised, setSupervised] = useState(false);
-  usePageTitle(t('hazard.listTitle'));
   const query = {
     region,
+    mineId,
     state,
     source,
     overdue: overdue || undefined,
@@ -53,10 +61,10 @@ export function HazardListPage() {
   return (
     <div>
       <div className="page-header">
-        <h1>{t('hazard.listTitle')}</h1>
+        {mineId ? <span /> : <h1>{t('hazard.listTitle')}</h1>}
         <Space wrap>
           {can('hazards.report') && (
-            <Link to="/hazards/new">
+            <Link to={mineId ? `/hazards/new?mineId=${mineId}` : '/hazards/new'}>
               <Button type="primary" data-testid="hazard-new">
                 {t('hazard.reportNew')}
               </Button>

@@ -2,6 +2,7 @@
  * One mine: facts, licences, status history, people and certificates, contractors, change history.
  */
 import { useState } from 'react';
+import { HazardLedger } from '../hazards/HazardListPage.tsx';
 import { Button, Descriptions, Skeleton, Space, Table, Tabs, Tag, Timeline } from 'antd';
 import { EditOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -242,6 +243,11 @@ export function MineDetailPage() {
                 ]}
               />
             ),
+          },
+          {
+            key: 'hazards',
+            label: t('mine.tabHazards'),
+            children: <HazardLedger mineId={m.id} />,
           },
           {
             key: 'audit',
