@@ -1,0 +1,174 @@
+/**
+ * The detectors with the standards' numbers: 煤矿安全规程 甲烷 报警/断电/复电 (REFERENCE.md C1), CO 24 ppm,
+ * 浸润线 orange = 1.1 × red and 滑坡体位移 orange = 80 % of red (GB 51108-2015 commentary 8.3), and the
+ * GB 39496-2020 §5.5.4 roll-up (4 blue → yellow, 3 yellow → orange, 2 orange → red).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  detectAnomaly,
+  detectFlat,
+  detectOverLimit,
+  detectRate,
+  isSilent,
+  newAnomalyState,
+  newFlatState,
+  newOverLimitState,
+  newRateState,
+  type OverLimitSpec,
+} from './detectors.ts';
+import { pointRule, rollUp } from './rollup.ts';
+import { coPreset, landslidePreset, methanePresets, phreaticPreset } from './threshold.presets.ts';
+
+const MIN = 60_000;
+
+/** Feeds values one minute apart and returns the events. */
+function feed(spec: OverLimitSpec, values: number[]) {
+  const state = newOverLimitState();
+  return values.map((v, i) => detectOverLimit(spec, state, i * MIN, v));
+}
+
+describe('超限 with the coal methane table (煤矿安全规程, REFERENCE.md C1)', () => {
+  const corner = methanePresets.采煤工作面上隅角?.spec as OverLimitSpec;
+
+  it('上隅角: 报警 at 1.0 %, 断电 at 1.5 %, and 复电 only below 1.0 %', () => {
+    expect(feed(corner, [0.8, 0.99, 1.0, 1.49, 1.5, 1.2, 1.0, 0.99])).toEqual([
+      null,
+      null,
+      { kind: 'raised', level: '黄色' }, // 报警 ≥ 1.0
+      null,
+      { kind: 'changed', from: '黄色', to: '红色' }, // 断电 ≥ 1.5
+      null, // 1.2: still cut off — 复电 needs < 1.0
+      null, // 1.0: not below 1.0
+      { kind: 'cleared', from: '红色' }, // 0.99 < 1.0: 复电, and the alarm ends too
+    ]);
+  });
+
+  it('回风巷: 报警 and 断电 both at 1.0 %; 专用排瓦斯巷 at 2.5 %; 进风巷 of an outburst mine at 0.5 %', () => {
+    const returnAir = methanePresets.采煤工作面回风巷?.spec as OverLimitSpec;
+    expect(feed(returnAir, [0.99, 1.0])[1]).toEqual({ kind: 'raised', level: '红色' });
+    const drainage = methanePresets.专用排瓦斯巷?.spec as OverLimitSpec;
+    expect(feed(drainage, [2.49, 2.5]).map((e) => e?.kind ?? null)).toEqual([null, 'raised']);
+    const intake = methanePresets.突出矿井采煤工作面进风巷?.spec as OverLimitSpec;
+    expect(feed(intake, [0.49, 0.5])[1]).toEqual({ kind: 'raised', level: '红色' });
+  });
+
+  it('CO: alarm at 24 ppm, cleared only 1 ppm below (deadband)', () => {
+    expect(feed(coPreset.spec, [23.9, 24, 23.5, 22.9]).map((e) => e?.kind ?? null)).toEqual([
+      null,
+      'raised',
+      null,
+      'cleared',
+    ]);
+  });
+});
+
+describe('超限 on tailings ponds (GB 51108-2015 commentary 8.3)', () => {
+  it('浸润线埋深 (smaller is worse): red at the minimum depth, orange at 1.1 × it', () => {
+    const p = phreaticPreset(6);
+    expect(p.spec.thresholds).toEqual({ 橙色: 6.6, 红色: 6 });
+    expect(feed(p.spec, [7.0, 6.6, 6.3, 6.0, 6.04, 6.06])).toEqual([
+      null,
+      { kind: 'raised', level: '橙色' },
+      null,
+      { kind: 'changed', from: '橙色', to: '红色' },
+      null, // within the 0.05 m deadband
+      { kind: 'changed', from: '红色', to: '橙色' },
+    ]);
+  });
+
+  it('滑坡体位移: orange at 80 % of red', () => {
+    const p = landslidePreset(50);
+    expect(p.spec.thresholds).toEqual({ 橙色: 40, 红色: 50 });
+    expect(feed(p.spec, [39.9, 40, 50]).map((e) => e?.kind ?? null)).toEqual([
+      null,
+      'raised',
+      'changed',
+    ]);
+  });
+
+  it('a level is raised only after its minimum duration and count; a dip back resets the wait', () => {
+    const spec: OverLimitSpec = {
+      direction: 'upper',
+      thresholds: { 黄色: 10 },
+      deadband: 0,
+      minDurationMs: 2 * MIN,
+      minCount: 3,
+    };
+    expect(feed(spec, [11, 11, 9, 11, 11, 11]).map((e) => e?.kind ?? null)).toEqual([
+      null,
+      null,
+      null, // dipped: the wait starts again
+      null,
+      null,
+      'raised', // 3 readings over 2 minutes
+    ]);
+  });
+});
+
+describe('变化速率, 平线, 断线, 数据异常', () => {
+  it('rate of change per hour over a full window', () => {
+    const state = newRateState();
+    const spec = { windowMs: 30 * MIN, maxPerHour: 2 };
+    expect(detectRate(spec, state, 0, 100)).toBeNull();
+    expect(detectRate(spec, state, 15 * MIN, 100.5)).toBeNull(); // window not yet full
+    const full = detectRate(spec, state, 30 * MIN, 100.9); // 0.9 in 30 min
+    expect(full?.perHour).toBeCloseTo(1.8, 9);
+    expect(full?.exceeded).toBe(false);
+    expect(detectRate(spec, state, 45 * MIN, 101.8)?.exceeded).toBe(true); // 1.3 in 30 min = 2.6/h
+  });
+
+  it('平线: unchanged within ε for N readings or T, and moving again after', () => {
+    const spec = { epsilon: 0.01, count: 5, durationMs: 60 * MIN };
+    const state = newFlatState();
+    const out = [3.2, 3.205, 3.2, 3.195, 3.2, 3.2].map((v, i) =>
+      detectFlat(spec, state, i * MIN, v),
+    );
+    expect(out).toEqual([null, null, null, null, 'flat', null]);
+    expect(detectFlat(spec, state, 6 * MIN, 3.4)).toBe('moving');
+    const slow = newFlatState();
+    expect(detectFlat(spec, slow, 0, 1)).toBeNull();
+    expect(detectFlat(spec, slow, 60 * MIN, 1)).toBe('flat'); // two readings an hour apart
+  });
+
+  it('断线 after k × the interval; a late resend does not make a sensor silent', () => {
+    expect(isSilent(0, 3 * MIN, MIN, 3)).toBe(false);
+    expect(isSilent(0, 3 * MIN + 1, MIN, 3)).toBe(true);
+    expect(isSilent(null, 0, MIN, 3)).toBe(true);
+  });
+
+  it('数据异常: not a number, physically impossible, out of range, and a spike against the median', () => {
+    const spec = {
+      rangeMin: 0,
+      rangeMax: 4,
+      physicalMin: 0,
+      physicalMax: 100,
+      window: 5,
+      k: 5,
+      minDeviation: 0.5,
+    };
+    const state = newAnomalyState();
+    expect(detectAnomaly(spec, state, Number.NaN)).toBe('非数值');
+    expect(detectAnomaly(spec, state, -0.1)).toBe('物理不可能');
+    expect(detectAnomaly(spec, state, 5)).toBe('超出量程');
+    for (const v of [0.31, 0.3, 0.32, 0.29, 0.3]) {
+      expect(detectAnomaly(spec, state, v)).toBeNull();
+    }
+    expect(detectAnomaly(spec, state, 3.5)).toBe('突变');
+    expect(detectAnomaly(spec, state, 0.33)).toBeNull(); // the spike did not enter the window
+  });
+});
+
+describe('roll-up, GB 39496-2020 §5.5.4', () => {
+  it('4 blue points make the item yellow, 3 yellow orange, 2 orange red; fewer do not', () => {
+    expect(rollUp(['蓝色', '蓝色', '蓝色', null], pointRule)).toBe('蓝色');
+    expect(rollUp(['蓝色', '蓝色', '蓝色', '蓝色'], pointRule)).toBe('黄色');
+    expect(rollUp(['黄色', '黄色', '蓝色'], pointRule)).toBe('黄色');
+    expect(rollUp(['黄色', '黄色', '黄色'], pointRule)).toBe('橙色');
+    expect(rollUp(['橙色', '蓝色'], pointRule)).toBe('橙色');
+    expect(rollUp(['橙色', '橙色'], pointRule)).toBe('红色');
+    expect(rollUp(['红色'], pointRule)).toBe('红色');
+    expect(rollUp([null, null], pointRule)).toBeNull();
+    // Members above a level count toward it: 2 yellow + 1 orange are 3 at yellow or above.
+    expect(rollUp(['黄色', '黄色', '橙色'], pointRule)).toBe('橙色');
+  });
+});
