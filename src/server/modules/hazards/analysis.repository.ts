@@ -5,12 +5,11 @@
  * grouped scan otherwise (an enterprise's or a mine's own hazards). Both give rows of the same shape.
  */
 import { and, asc, count, eq, inArray, like, sql } from 'drizzle-orm';
-import { HazardState } from '../../../shared/hazard.enums.ts';
 import { queryRows, type Db } from '../../platform/db/client.ts';
 import { mines } from '../registry/mine.table.ts';
 import { regions } from '../registry/region.table.ts';
 import { hazardClosedStats, hazardCriteria, hazards } from './hazard.table.ts';
-import { filterCondition, type HazardFilter } from './hazard.repository.ts';
+import { filterCondition, isClosed, isOpen, type HazardFilter } from './hazard.repository.ts';
 
 /** Dimensions of the open working set; `all` is its total. */
 export type OpenDimension =
@@ -39,7 +38,6 @@ export interface ClosedRow {
 /** Upper bounds (days since found, inclusive) of the age buckets of open hazards; the last is open-ended. */
 export const ageBuckets = [30, 90, 180, 365] as const;
 
-const isOpen = sql`${hazards.state} <> ${HazardState.Closed}`;
 const category = sql`COALESCE(${hazardCriteria.parentCode}, ${hazardCriteria.code})`;
 const closedMonth = sql`to_char((${hazards.closedAt} AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM')`;
 
@@ -107,13 +105,12 @@ export async function closedStatsFromRollup(db: Db, countyPrefix: string): Promi
 
 /** The closed history of the hazards matching `f`, grouped live like the rollup. */
 export async function closedStatsLive(db: Db, f: HazardFilter): Promise<ClosedRow[]> {
-  const closed = sql`${hazards.state} = ${HazardState.Closed}`;
   const inner = sql`
     SELECT ${mines.kind} AS kind, ${hazards.source} AS source, ${hazardCriteria.part} AS part,
       ${category} AS category, to_char(${hazards.foundOn}, 'YYYY-MM') AS found_month,
       ${closedMonth} AS closed_month,
       to_char(${hazards.foundOn}, 'YYYY') || '|' || ${closedMonth} AS fy_cm
-    ${joinedWhere(and(closed, filterCondition(f)) ?? closed)}`;
+    ${joinedWhere(and(isClosed, filterCondition(f)) ?? isClosed)}`;
   return queryRows<ClosedRow>(
     db,
     sql`SELECT

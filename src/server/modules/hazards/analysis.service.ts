@@ -40,10 +40,15 @@ function monthsFrom(today: string, months: number): string[] {
 }
 
 /**
- * The intersection of the caller's region subtree and the one asked for, as a county-code prefix
- * ('' = every county), or null when they do not overlap.
+ * Where the closed history of the caller's hazards under `asked` comes from: the rollup of the counties
+ * under the returned prefix ('' = every county) when the caller sees whole counties; `null` when the
+ * region asked for lies outside the caller's (nothing to count); `undefined` when the caller sees an
+ * enterprise's or some mines' hazards only (counted live).
  */
-function countyPrefix(scope: Scope, asked: string | undefined): string | null {
+function rollupPrefix(scope: Scope, asked: string | undefined): string | null | undefined {
+  if (scope.kind !== 'all' && scope.kind !== 'region') {
+    return undefined;
+  }
   const own = scope.kind === 'region' ? scope.prefix : '';
   const wanted = asked ?? '';
   if (wanted.startsWith(own)) {
@@ -65,14 +70,13 @@ export async function hazardFigures(
   const regionPrefix = q.region ? subtreePrefix(q.region) : undefined;
   const f = { mineScope: mineScopeCondition(principal.scope), regionPrefix };
   const open = await repo.openGroupedCounts(deps.db, f, p);
-  const scope = principal.scope;
-  let closed: repo.ClosedRow[];
-  if (scope.kind === 'all' || scope.kind === 'region') {
-    const prefix = countyPrefix(scope, regionPrefix);
-    closed = prefix === null ? [] : await repo.closedStatsFromRollup(deps.db, prefix);
-  } else {
-    closed = await repo.closedStatsLive(deps.db, f);
-  }
+  const prefix = rollupPrefix(principal.scope, regionPrefix);
+  const closed =
+    prefix === undefined
+      ? await repo.closedStatsLive(deps.db, f)
+      : prefix === null
+        ? []
+        : await repo.closedStatsFromRollup(deps.db, prefix);
   return { f, open, closed };
 }
 
@@ -84,16 +88,15 @@ export async function closedCount(
   deps: ServiceDeps,
   principal: Principal,
   q: {
-    region?: string | undefined;
     mineId?: string | undefined;
     supervised?: boolean | undefined;
     source?: string[] | undefined;
   },
   f: HazardFilter,
 ): Promise<number> {
-  const scope = principal.scope;
-  const prefix = countyPrefix(scope, f.regionPrefix);
-  if ((scope.kind !== 'all' && scope.kind !== 'region') || q.mineId || q.supervised !== undefined) {
+  const prefix = rollupPrefix(principal.scope, f.regionPrefix);
+  // The rollup knows counties and sources, not single mines or 挂牌督办.
+  if (prefix === undefined || q.mineId || q.supervised !== undefined) {
     return hazardRepo.countHazards(deps.db, f, hazardRepo.isClosed);
   }
   if (prefix === null) {

@@ -14,8 +14,8 @@ import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
-import { mineScopeCondition } from '../registry/registry.scope.ts';
 import * as repo from './hazard.repository.ts';
+import { loadVisibleHazard } from './hazard.access.ts';
 import { hazardAttachments } from './hazard.table.ts';
 
 type EvidenceType = (typeof EvidenceLimits.types)[number];
@@ -62,14 +62,6 @@ function present(r: typeof hazardAttachments.$inferSelect) {
     uploadedBy: r.uploadedByLabel,
     uploadedAt: r.uploadedAt.toISOString(),
   };
-}
-
-async function loadVisibleHazard(db: Db, principal: Principal, id: string) {
-  const row = await repo.findHazard(db, id, mineScopeCondition(principal.scope));
-  if (!row) {
-    throw notFound('hazard', id);
-  }
-  return row;
 }
 
 /** The hazard's evidence, without the content. */

@@ -29,6 +29,7 @@ import { checkVersion } from '../registry/registry.guards.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
 import { MineStatus } from '../../../shared/registry.enums.ts';
 import * as repo from './hazard.repository.ts';
+import { loadVisibleHazard } from './hazard.access.ts';
 import { attachmentsOf } from './evidence.service.ts';
 import { closedCount, hazardFigures, merged, totalsOf } from './analysis.service.ts';
 import { presentHazard, presentTimeline } from './hazard.presenter.ts';
@@ -36,14 +37,6 @@ import { nextHazardState } from './rectification.workflow.ts';
 import { addMonths, firstDenseWindow, licenceProblems } from './repeat.rules.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { licencesOf } from '../registry/mine.repository.ts';
-
-async function loadVisibleHazard(db: Db, principal: Principal, id: string) {
-  const row = await repo.findHazard(db, id, mineScopeCondition(principal.scope));
-  if (!row) {
-    throw notFound('hazard', id);
-  }
-  return row;
-}
 
 async function present(deps: ServiceDeps, db: Db, principal: Principal, id: string) {
   const row = await repo.findHazard(db, id, undefined);
