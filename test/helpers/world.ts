@@ -182,3 +182,15 @@ export async function login(
   }
   return `mw_session=${cookie.value}`;
 }
+
+/** Logs each named user in and returns their session cookies under the same names. */
+export async function loginAll<K extends string>(
+  app: FastifyInstance,
+  users: Record<K, string>,
+): Promise<Record<K, string>> {
+  const cookies = {} as Record<K, string>;
+  for (const [key, username] of Object.entries(users) as [K, string][]) {
+    cookies[key] = await login(app, username);
+  }
+  return cookies;
+}

@@ -12,7 +12,7 @@ import {
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
-import { buildWorld, login, type World } from '../../../../test/helpers/world.ts';
+import { buildWorld, loginAll, type World } from '../../../../test/helpers/world.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { EvidenceLimits } from '../../../shared/limits.ts';
 import { cleanFileName, sniffEvidenceType } from './evidence.service.ts';
@@ -79,15 +79,16 @@ describe.each(engines)('hazard evidence files (%s)', (engine) => {
     t = await createTestDatabase(engine);
     world = await buildWorld(t.deps);
     ({ app } = await createTestApp(t));
-    for (const [key, user] of Object.entries({
-      ent: world.a.users.enterprise_admin,
-      duty: world.a.users.mine_duty_officer,
-      reg: world.a.users.regulator_viewer,
-      other: world.b.users.regulator_admin,
-      otherEnt: world.a2.users.enterprise_admin,
-    })) {
-      cookies[key] = await login(app, user);
-    }
+    Object.assign(
+      cookies,
+      await loginAll(app, {
+        ent: world.a.users.enterprise_admin,
+        duty: world.a.users.mine_duty_officer,
+        reg: world.a.users.regulator_viewer,
+        other: world.b.users.regulator_admin,
+        otherEnt: world.a2.users.enterprise_admin,
+      }),
+    );
   });
   afterAll(async () => {
     await app.close();

@@ -6,7 +6,7 @@ import {
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
-import { buildWorld, login, type World } from '../../../../test/helpers/world.ts';
+import { buildWorld, login, loginAll, type World } from '../../../../test/helpers/world.ts';
 
 describe.each(engines)('major-hazard database (%s)', (engine) => {
   let t: TestDatabase;
@@ -24,17 +24,18 @@ describe.each(engines)('major-hazard database (%s)', (engine) => {
     t = await createTestDatabase(engine);
     world = await buildWorld(t.deps);
     ({ app } = await createTestApp(t));
-    for (const [key, user] of Object.entries({
-      ent: world.a.users.enterprise_admin,
-      safety: world.a.users.safety_officer,
-      admin: world.a.users.regulator_admin,
-      inspector: world.a.users.inspector,
-      viewer: world.a.users.regulator_viewer,
-      otherCounty: world.b.users.regulator_admin,
-      sys: world.systemAdmin,
-    })) {
-      cookies[key] = await login(app, user);
-    }
+    Object.assign(
+      cookies,
+      await loginAll(app, {
+        ent: world.a.users.enterprise_admin,
+        safety: world.a.users.safety_officer,
+        admin: world.a.users.regulator_admin,
+        inspector: world.a.users.inspector,
+        viewer: world.a.users.regulator_viewer,
+        otherCounty: world.b.users.regulator_admin,
+        sys: world.systemAdmin,
+      }),
+    );
     const standards = (await get('viewer', '/api/hazard-standards')).json();
     nonCoalStandard = standards.find((s: { code: string }) => s.code === '矿安〔2022〕88号').id;
   });

@@ -12,7 +12,7 @@ import {
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
 import { idNumberFor } from '../../../../test/helpers/factories.ts';
-import { buildWorld, login, type World } from '../../../../test/helpers/world.ts';
+import { buildWorld, login, loginAll, type World } from '../../../../test/helpers/world.ts';
 import { runJobsOnce } from '../../jobs/scheduler.ts';
 import { periodBounds } from './self-inspection.service.ts';
 import { monthly, parentQuarterly, periodOf, previousPeriods } from './inspection.cadence.ts';
@@ -250,14 +250,15 @@ describe.each(engines)('parent companies’ quarterly inspections (%s)', (engine
     t = await createTestDatabase(engine);
     world = await buildWorld(t.deps);
     ({ app } = await createTestApp(t));
-    for (const [key, user] of Object.entries({
-      ent: world.a.users.enterprise_admin,
-      ent2: world.a2.users.enterprise_admin,
-      reg: world.a.users.regulator_admin,
-      other: world.b.users.regulator_admin,
-    })) {
-      cookies[key] = await login(app, user);
-    }
+    Object.assign(
+      cookies,
+      await loginAll(app, {
+        ent: world.a.users.enterprise_admin,
+        ent2: world.a2.users.enterprise_admin,
+        reg: world.a.users.regulator_admin,
+        other: world.b.users.regulator_admin,
+      }),
+    );
   });
   afterAll(async () => {
     await app.close();
