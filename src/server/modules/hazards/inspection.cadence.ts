@@ -6,6 +6,7 @@
  * hazards.parentInspectionDueDay).
  */
 import { HazardSource } from '../../../shared/hazard.enums.ts';
+import { periodFirstDay, quarterOf } from '../../../shared/inspection-periods.ts';
 import { addMonths } from './repeat.rules.ts';
 
 export const InspectionKind = {
@@ -42,18 +43,9 @@ export const parentQuarterly: Cadence = {
   label: '上级公司季度排查',
 };
 
-/** The first day of a period: 'YYYY-MM' → that month, 'YYYY-Qn' → the quarter's first month. */
-function firstDay(period: string): string {
-  const q = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (q) {
-    return `${q[1]}-${String((Number(q[2]) - 1) * 3 + 1).padStart(2, '0')}-01`;
-  }
-  return `${period}-01`;
-}
-
 /** The first and last day of a period, and the due date of its report (day `dueDay` of the next month). */
 export function periodBounds(period: string, dueDay: number) {
-  const first = firstDay(period);
+  const first = periodFirstDay(period);
   const months = period.includes('Q') ? 3 : 1;
   const nextFirst = addMonths(first, months);
   const last = new Date(Date.parse(`${nextFirst}T00:00:00Z`) - 86_400_000)
@@ -66,14 +58,14 @@ export function periodBounds(period: string, dueDay: number) {
 /** The period of a cadence that contains a date. */
 export function periodOf(cadence: Cadence, date: string): string {
   if (cadence.months === 3) {
-    return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+    return quarterOf(date);
   }
   return date.slice(0, 7);
 }
 
 /** The `count` periods before the one containing `today`, most recent first. */
 export function previousPeriods(cadence: Cadence, today: string, count: number): string[] {
-  const current = firstDay(periodOf(cadence, today));
+  const current = periodFirstDay(periodOf(cadence, today));
   return Array.from({ length: count }, (_, i) =>
     periodOf(cadence, addMonths(current, -cadence.months * (i + 1))),
   );

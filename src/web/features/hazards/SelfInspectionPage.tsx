@@ -26,6 +26,7 @@ import type {
   SelfInspectionReportResponse,
 } from '../../../shared/hazard.schemas.ts';
 import type { MineResponse } from '../../../shared/registry.schemas.ts';
+import { periodFirstDay, quarterOf } from '../../../shared/inspection-periods.ts';
 import { api, fieldErrors, toQuery } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
@@ -45,7 +46,7 @@ interface Kind {
   periodOf: (d: dayjs.Dayjs) => string;
   picker: 'month' | 'quarter';
 }
-const quarterOf = (d: dayjs.Dayjs) => `${d.year()}-Q${Math.floor(d.month() / 3) + 1}`;
+const quarterOfDay = (d: dayjs.Dayjs) => quarterOf(d.format('YYYY-MM-DD'));
 const kinds: Kind[] = [
   {
     key: 'monthly',
@@ -57,17 +58,11 @@ const kinds: Kind[] = [
   {
     key: 'quarterly',
     api: '/api/parent-inspections',
-    initial: () => quarterOf(dayjs().subtract(3, 'month')),
-    periodOf: quarterOf,
+    initial: () => quarterOfDay(dayjs().subtract(3, 'month')),
+    periodOf: quarterOfDay,
     picker: 'quarter',
   },
 ];
-const periodStart = (period: string) => {
-  const q = /^(\d{4})-Q(\d)$/.exec(period);
-  return q
-    ? dayjs(`${q[1]}-${String((Number(q[2]) - 1) * 3 + 1).padStart(2, '0')}-01`)
-    : dayjs(`${period}-01`);
-};
 
 function FileReportForm({
   kind,
@@ -207,7 +202,7 @@ function InspectionPanel({ kind }: { kind: Kind }) {
           picker={kind.picker}
           allowClear={false}
           aria-label={t('selfInspection.period')}
-          value={periodStart(period)}
+          value={dayjs(periodFirstDay(period))}
           onChange={(d: dayjs.Dayjs | null) => d && setPeriod(kind.periodOf(d))}
         />
       </Space>
