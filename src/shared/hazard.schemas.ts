@@ -239,16 +239,6 @@ export const ParentInspectionInput = z.strictObject({
 });
 export type ParentInspectionInput = z.infer<typeof ParentInspectionInput>;
 
-export const ParentInspectionsQuery = z.strictObject({
-  period: Quarter.optional(),
-  region: RegionCode.optional(),
-});
-
-export const MissingParentInspectionsQuery = z.strictObject({
-  period: Quarter,
-  region: RegionCode.optional(),
-});
-
 export const SelfInspectionReportResponse = z.object({
   id: z.string(),
   kind: z.string().describe('月度自查 或 上级公司季度排查'),
@@ -264,10 +254,13 @@ export const SelfInspectionReportResponse = z.object({
   submittedAt: z.string(),
 });
 
-export const MissingReportsQuery = z.strictObject({
-  period: Period,
-  region: RegionCode.optional(),
-});
+/** The queries of a periodic inspection's records (period optional) and of who has not filed. */
+export function inspectionQueries(period: typeof Period) {
+  return {
+    list: z.strictObject({ period: period.optional(), region: RegionCode.optional() }),
+    missing: z.strictObject({ period, region: RegionCode.optional() }),
+  };
+}
 
 export const MissingReport = z.object({
   mineId: z.string(),

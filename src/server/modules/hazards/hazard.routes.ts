@@ -10,10 +10,9 @@ import {
   AttachmentResponse,
   ClosureCandidate,
   MissingReport,
-  MissingReportsQuery,
-  MissingParentInspectionsQuery,
+  inspectionQueries,
   ParentInspectionInput,
-  ParentInspectionsQuery,
+  Quarter,
   Period,
   SelfInspectionReportInput,
   SelfInspectionReportResponse,
@@ -50,11 +49,41 @@ import { EvidenceLimits } from '../../../shared/limits.ts';
 import { uploadedFile } from '../../platform/http/upload.http.ts';
 import * as service from './hazard.service.ts';
 import * as selfInspection from './self-inspection.service.ts';
-import { monthly, parentQuarterly } from './inspection.cadence.ts';
+import { monthly, parentQuarterly, type Cadence } from './inspection.cadence.ts';
 
 export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['hazards'];
+  /** The reads of one periodic inspection: its records, and the mines that have not filed. */
+  const inspectionReads = (base: string, cadence: Cadence, period: typeof Period, what: string) => {
+    const query = inspectionQueries(period);
+    r.get(
+      base,
+      {
+        config: { permission: Permission.HazardRead },
+        schema: {
+          tags,
+          summary: what,
+          querystring: query.list,
+          response: responses(z.array(SelfInspectionReportResponse)),
+        },
+      },
+      (req) => selfInspection.listInspections(deps, principalOf(req), cadence, req.query),
+    );
+    r.get(
+      `${base}/missing`,
+      {
+        config: { permission: Permission.HazardRead },
+        schema: {
+          tags,
+          summary: `应提交而未提交${what}的矿山`,
+          querystring: query.missing,
+          response: responses(z.array(MissingReport)),
+        },
+      },
+      (req) => selfInspection.missingInspections(deps, principalOf(req), cadence, req.query),
+    );
+  };
   r.get(
     '/api/hazard-standards',
     {
@@ -176,35 +205,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
         .status(201)
         .send(await selfInspection.fileSelfInspectionReport(deps, principalOf(req), req.body)),
   );
-  r.get(
-    '/api/self-inspection-reports',
-    {
-      config: { permission: Permission.HazardRead },
-      schema: {
-        tags,
-        summary: '月度隐患自查报告',
-        querystring: z.strictObject({
-          period: Period.optional(),
-          region: HazardSummaryQuery.shape.region,
-        }),
-        response: responses(z.array(SelfInspectionReportResponse)),
-      },
-    },
-    (req) => selfInspection.listInspections(deps, principalOf(req), monthly, req.query),
-  );
-  r.get(
-    '/api/self-inspection-reports/missing',
-    {
-      config: { permission: Permission.HazardRead },
-      schema: {
-        tags,
-        summary: '未提交月度自查报告的矿山',
-        querystring: MissingReportsQuery,
-        response: responses(z.array(MissingReport)),
-      },
-    },
-    (req) => selfInspection.missingInspections(deps, principalOf(req), monthly, req.query),
-  );
+  inspectionReads('/api/self-inspection-reports', monthly, Period, '月度隐患自查报告');
   r.post(
     '/api/parent-inspections',
     {
@@ -221,32 +222,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
         .status(201)
         .send(await selfInspection.fileParentInspection(deps, principalOf(req), req.body)),
   );
-  r.get(
-    '/api/parent-inspections',
-    {
-      config: { permission: Permission.HazardRead },
-      schema: {
-        tags,
-        summary: '上级公司季度隐患排查记录',
-        querystring: ParentInspectionsQuery,
-        response: responses(z.array(SelfInspectionReportResponse)),
-      },
-    },
-    (req) => selfInspection.listInspections(deps, principalOf(req), parentQuarterly, req.query),
-  );
-  r.get(
-    '/api/parent-inspections/missing',
-    {
-      config: { permission: Permission.HazardRead },
-      schema: {
-        tags,
-        summary: '本季度上级公司未开展隐患排查的矿山',
-        querystring: MissingParentInspectionsQuery,
-        response: responses(z.array(MissingReport)),
-      },
-    },
-    (req) => selfInspection.missingInspections(deps, principalOf(req), parentQuarterly, req.query),
-  );
+  inspectionReads('/api/parent-inspections', parentQuarterly, Quarter, '上级公司季度隐患排查');
   r.post(
     '/api/hazards',
     {
