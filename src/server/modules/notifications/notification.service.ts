@@ -15,6 +15,8 @@ export async function notifiableUsers(db: Db) {
   return db
     .select({
       id: users.id,
+      username: users.username,
+      displayName: users.displayName,
       role: users.role,
       kind: organisations.kind,
       enterpriseId: organisations.enterpriseId,
@@ -39,57 +41,50 @@ export function pickRecipients(
   candidates: NotifiableUser[],
   target: { enterpriseId: string; countyCode: string },
   audiences: readonly ('enterprise' | 'regulator')[],
-): string[] {
-  return candidates
-    .filter((u) =>
-      u.kind === 'enterprise'
-        ? audiences.includes('enterprise') && u.enterpriseId === target.enterpriseId
-        : u.kind === 'regulator' &&
-          audiences.includes('regulator') &&
-          u.regionCode !== null &&
-          target.countyCode.startsWith(subtreePrefix(u.regionCode)),
-    )
-    .map((u) => u.id);
+): NotifiableUser[] {
+  return candidates.filter((u) =>
+    u.kind === 'enterprise'
+      ? audiences.includes('enterprise') && u.enterpriseId === target.enterpriseId
+      : u.kind === 'regulator' &&
+        audiences.includes('regulator') &&
+        u.regionCode !== null &&
+        target.countyCode.startsWith(subtreePrefix(u.regionCode)),
+  );
 }
 
-/** Writes one notification per user inside the caller's transaction. */
+/**
+ * Writes one notification per recipient, and the event for the SMS / messaging gateway (delivered by
+ * the webhook job, webhook.service.ts), inside the caller's transaction.
+ */
 export async function notifyUsers(
   tx: Db,
-  userIds: string[],
+  recipients: Pick<NotifiableUser, 'id' | 'username' | 'displayName'>[],
   n: { subjectType: string; subjectId: string; title: string; body: string },
   at: Date,
 ): Promise<number> {
-  if (userIds.length === 0) {
+  if (recipients.length === 0) {
     return 0;
   }
   const rows = await tx
     .insert(notifications)
-    .values(userIds.map((userId) => ({ ...n, userId, createdAt: at })))
+    .values(recipients.map((u) => ({ ...n, userId: u.id, createdAt: at })))
     .returning({ id: notifications.id, userId: notifications.userId });
-  // The same event for the SMS / messaging gateway, delivered by the webhook job (webhook.service.ts).
-  const people = await tx
-    .select({ id: users.id, username: users.username, displayName: users.displayName })
-    .from(users)
-    .where(inArray(users.id, userIds));
   await tx.insert(webhookOutbox).values({
     payload: {
       type: 'notification',
       ...n,
       createdAt: at.toISOString(),
-      recipients: rows.map((r) => {
-        const u = people.find((p) => p.id === r.userId);
-        return {
-          notificationId: r.id,
-          userId: r.userId,
-          username: u?.username ?? '',
-          displayName: u?.displayName ?? '',
-        };
-      }),
+      recipients: recipients.map((u) => ({
+        notificationId: rows.find((r) => r.userId === u.id)?.id,
+        userId: u.id,
+        username: u.username,
+        displayName: u.displayName,
+      })),
     },
     createdAt: at,
     nextAttemptAt: at,
   });
-  return userIds.length;
+  return recipients.length;
 }
 
 export async function listMyNotifications(
