@@ -42,6 +42,12 @@ import { Permission } from './platform/auth/permissions.ts';
 import { requirePermission } from './platform/context.ts';
 import { getSetting } from './platform/settings/settings.service.ts';
 import { recomputeTailingsGrades } from './modules/registry/mine.write.ts';
+import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
+import { auditVisibility as monitoringVisibility } from './modules/monitoring/alarm.service.ts';
+import {
+  createMonitoring,
+  type MonitoringRuntime,
+} from './modules/monitoring/monitoring.runtime.ts';
 
 export interface AppOptions {
   database: Database;
@@ -52,10 +58,13 @@ export interface AppOptions {
   version: string;
   /** Folder of the built web app to serve at `/` (absent in API-only tests). */
   webDir?: string | undefined;
+  /** The monitoring engine and call loop; one is made (without a timer) when absent. */
+  monitoring?: MonitoringRuntime | undefined;
 }
 
 export interface App {
   app: FastifyInstance;
+  monitoring: MonitoringRuntime;
   /** Every API route with the permission it declares. */
   routes: RouteEntry[];
 }
@@ -144,6 +153,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerContractorRoutes(app, deps);
   registerHazardRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  const monitoring =
+    opts.monitoring ?? createMonitoring(deps, { publicUrl: 'http://127.0.0.1:8080' });
+  registerMonitoringRoutes(app, deps, monitoring);
+  if (!opts.monitoring) {
+    app.addHook('onClose', (_app, done) => {
+      monitoring.close();
+      done();
+    });
+  }
   registerSettingsRoutes(app, deps, {
     'registry.tailingsGradeTable': async (tx) =>
       recomputeTailingsGrades(tx, await getSetting(tx, 'registry.tailingsGradeTable')),
@@ -163,6 +181,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     hazard_standard: (p) => Promise.resolve(requirePermission(p, Permission.HazardRead)),
     // Report ids, or "<mineId>:<YYYY-MM>" for escalations of a missing report: visible with the mine.
     self_inspection_report: (p, id) => reportVisible(deps, p, id),
+    ...monitoringVisibility(deps),
   });
   app.get(
     '/openapi.json',
@@ -184,5 +203,5 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     );
   }
   await app.ready();
-  return { app, routes };
+  return { app, routes, monitoring };
 }

@@ -32,3 +32,13 @@ export const EvidenceLimits = {
   /** The accepted types, recognised by their content (magic bytes), not by the name. */
   types: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'video/mp4'],
 } as const;
+
+/** Monitoring ingest (issue 5 §2). */
+export const IngestLimits = {
+  /** Readings one batch (HTTP request or MQTT message) may hold. */
+  recordsMax: 50_000,
+  /** Bytes one batch may hold. */
+  bytesMax: 8 * 1024 * 1024,
+  /** Bad records reported one by one; beyond that only counted. */
+  rejectedReportedMax: 1000,
+} as const;

@@ -13,3 +13,38 @@ export function levelRank(level: WarningLevel | null): number {
 
 /** Whether a larger value is worse (gas, displacement) or a smaller one (浸润线埋深, 安全超高, 干滩长度). */
 export type Direction = 'upper' | 'lower';
+
+/** Kinds of monitored facility (issue 5 §1); 矿山 holds mine-level series (用电量, 井下人数). */
+export const facilityKinds = [
+  '尾矿库',
+  '露天边坡',
+  '排土场',
+  '井下区域',
+  '数据网关',
+  '矿山',
+] as const;
+export type FacilityKind = (typeof facilityKinds)[number];
+
+/** What an alarm is about (issue 5 §3). 断线 is one sensor; 断网 a whole mine's feed. */
+export const alarmKinds = ['超限', '变化速率', '平线', '断线', '断网', '数据异常'] as const;
+export type AlarmKind = (typeof alarmKinds)[number];
+
+/** Where an alarm is in the 叫应 → 回应 → 响应 loop (REFERENCE.md D). */
+export const alarmStates = ['待叫应', '已叫应', '已回应', '已响应', '已解除'] as const;
+export type AlarmState = (typeof alarmStates)[number];
+
+/** Who a call step reaches (resolved per mine; regulators by the units covering the mine's county). */
+export const callAudiences = [
+  'mine_duty',
+  'principal',
+  'safety_chief',
+  'enterprise',
+  'county',
+  'city',
+  'province',
+] as const;
+export type CallAudience = (typeof callAudiences)[number];
+
+/** Channels a call goes out on: in-app, the signed webhook (SMS / voice gateway), e-mail. */
+export const callChannels = ['in_app', 'webhook', 'email'] as const;
+export type CallChannel = (typeof callChannels)[number];

@@ -223,7 +223,10 @@ export interface AnomalySpec {
   /** What the quantity can physically be (e.g. a concentration 0–100 %). */
   physicalMin: number;
   physicalMax: number;
-  /** Spike test: readings in the rolling window, the MAD multiplier, and the smallest deviation that counts. */
+  /**
+   * Spike test: readings in the rolling window (0 = no spike test), the MAD multiplier, and the
+   * smallest deviation that counts.
+   */
   window: number;
   k: number;
   minDeviation: number;
@@ -258,6 +261,9 @@ export function detectAnomaly(
   }
   if (value < spec.rangeMin || value > spec.rangeMax) {
     return '超出量程';
+  }
+  if (spec.window <= 0) {
+    return null;
   }
   if (state.recent.length >= spec.window) {
     const sorted = [...state.recent].sort((a, b) => a - b);

@@ -52,6 +52,11 @@ export function pickRecipients(
   );
 }
 
+/** Queues one event for the SMS / messaging gateway (webhook.service.ts) in the caller's transaction. */
+export async function enqueueWebhook(tx: Db, payload: Record<string, unknown>, at: Date) {
+  await tx.insert(webhookOutbox).values({ payload, createdAt: at, nextAttemptAt: at });
+}
+
 /**
  * Writes one notification per recipient, and the event for the SMS / messaging gateway (delivered by
  * the webhook job, webhook.service.ts), inside the caller's transaction.
@@ -65,26 +70,45 @@ export async function notifyUsers(
   if (recipients.length === 0) {
     return 0;
   }
-  const rows = await tx
-    .insert(notifications)
-    .values(recipients.map((u) => ({ ...n, userId: u.id, createdAt: at })))
-    .returning({ id: notifications.id, userId: notifications.userId });
-  await tx.insert(webhookOutbox).values({
-    payload: {
+  const ids = await insertNotifications(
+    tx,
+    recipients.map((u) => u.id),
+    n,
+    at,
+  );
+  await enqueueWebhook(
+    tx,
+    {
       type: 'notification',
       ...n,
       createdAt: at.toISOString(),
       recipients: recipients.map((u) => ({
-        notificationId: rows.find((r) => r.userId === u.id)?.id,
+        notificationId: ids.get(u.id),
         userId: u.id,
         username: u.username,
         displayName: u.displayName,
       })),
     },
-    createdAt: at,
-    nextAttemptAt: at,
-  });
+    at,
+  );
   return recipients.length;
+}
+
+/** In-app notifications only; returns each user's notification id. */
+export async function insertNotifications(
+  tx: Db,
+  userIds: string[],
+  n: { subjectType: string; subjectId: string; title: string; body: string },
+  at: Date,
+): Promise<Map<string, string>> {
+  if (userIds.length === 0) {
+    return new Map();
+  }
+  const rows = await tx
+    .insert(notifications)
+    .values(userIds.map((userId) => ({ ...n, userId, createdAt: at })))
+    .returning({ id: notifications.id, userId: notifications.userId });
+  return new Map(rows.map((r) => [r.userId, r.id]));
 }
 
 export async function listMyNotifications(

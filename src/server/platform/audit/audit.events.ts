@@ -15,7 +15,11 @@ export type AuditEntityType =
   | 'setting'
   | 'hazard'
   | 'hazard_standard'
-  | 'self_inspection_report';
+  | 'self_inspection_report'
+  | 'monitoring_facility'
+  | 'sensor'
+  | 'alarm'
+  | 'maintenance_window';
 
 /** Every audit event type, `<module>.<entity>.<verb>`, with the entity it is about. */
 export const auditEventTypes = {
@@ -83,6 +87,26 @@ export const auditEventTypes = {
   'hazards.evidence.added': 'hazard',
   /** A new version of a determination standard was added to the catalogue. */
   'hazards.standard.created': 'hazard_standard',
+  /** A monitored facility was registered under a mine. */
+  'monitoring.facility.created': 'monitoring_facility',
+  /** A monitoring point was registered (by hand or by import), with its detection parameters. */
+  'monitoring.sensor.created': 'sensor',
+  /** A sensor's thresholds or detection parameters were changed (with the reason). */
+  'monitoring.sensor.spec_changed': 'sensor',
+  /** A sensor was taken out of service. */
+  'monitoring.sensor.archived': 'sensor',
+  /** A maintenance window was opened (calls suppressed, recording continues). */
+  'monitoring.maintenance.created': 'maintenance_window',
+  /** A maintenance window was ended early. */
+  'monitoring.maintenance.cancelled': 'maintenance_window',
+  /** An alarm was acknowledged (叫应确认). */
+  'monitoring.alarm.acknowledged': 'alarm',
+  /** What was checked on site was reported (回应). */
+  'monitoring.alarm.responded': 'alarm',
+  /** A 响应 record (停产撤人 …) was entered. */
+  'monitoring.alarm.response_recorded': 'alarm',
+  /** An alarm was closed by hand with a disposal note. */
+  'monitoring.alarm.closed': 'alarm',
 } as const satisfies Record<string, AuditEntityType>;
 
 export type AuditEventType = keyof typeof auditEventTypes;

@@ -37,16 +37,21 @@ export const Permission = {
   HazardAccept: 'hazards.accept',
   HazardSupervise: 'hazards.supervise',
   CatalogueManage: 'hazards.catalogue.manage',
+  MonitoringRead: 'monitoring.read',
+  /** Facilities, sensors, thresholds and maintenance windows. */
+  MonitoringManage: 'monitoring.manage',
+  /** 叫应 acknowledgement, 回应, 响应 and closing alarms. */
+  AlarmHandle: 'monitoring.alarm.handle',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 const P = Permission;
-const readerBase: Permission[] = [P.RegistryRead, P.AuditRead, P.HazardRead];
+const readerBase: Permission[] = [P.RegistryRead, P.AuditRead, P.HazardRead, P.MonitoringRead];
 
 /** What each role may do (within its jurisdiction; scoping is separate, see scope.ts). */
 export const permissionsByRole: Record<Role, readonly Permission[]> = {
   regulator_viewer: readerBase,
-  inspector: [...readerBase, P.MineStatusChange, P.HazardReport, P.HazardAccept],
+  inspector: [...readerBase, P.MineStatusChange, P.HazardReport, P.HazardAccept, P.AlarmHandle],
   regulator_admin: [
     ...readerBase,
     P.EnterpriseWrite,
@@ -63,6 +68,8 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     P.HazardRectify,
     P.HazardAccept,
     P.HazardSupervise,
+    P.MonitoringManage,
+    P.AlarmHandle,
   ],
   enterprise_admin: [
     ...readerBase,
@@ -72,6 +79,8 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     P.GatewayTokenManage,
     P.HazardReport,
     P.HazardRectify,
+    P.MonitoringManage,
+    P.AlarmHandle,
   ],
   safety_officer: [
     ...readerBase,
@@ -79,8 +88,10 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     P.ContractorManage,
     P.HazardReport,
     P.HazardRectify,
+    P.MonitoringManage,
+    P.AlarmHandle,
   ],
-  mine_duty_officer: [P.RegistryRead, P.HazardRead],
+  mine_duty_officer: [P.RegistryRead, P.HazardRead, P.MonitoringRead, P.AlarmHandle],
   system_admin: Object.values(P).filter((p) => p !== P.MonitoringIngest),
 };
 

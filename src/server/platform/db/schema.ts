@@ -12,3 +12,4 @@ export * from '../settings/settings.table.ts';
 export * from '../../modules/hazards/hazard.table.ts';
 export * from '../escalation/escalation.table.ts';
 export * from '../../modules/notifications/notification.table.ts';
+export * from '../../modules/monitoring/monitoring.table.ts';

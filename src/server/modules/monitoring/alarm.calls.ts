@@ -1,0 +1,344 @@
+/**
+ * @module The 叫应 loop (REFERENCE.md D; policy in settings `monitoring.callPolicies`). Every open alarm
+ * that is due carries its own durable timer (`next_call_at`) and the step it is on. One transaction per
+ * alarm locks the row, writes the call (in-app notifications, the webhook event for SMS / voice / e-mail
+ * gateways with a signed one-time acknowledgement link per person, the timeline entry) and moves the
+ * timer — so after a crash a step is either fully done or not done, never lost or repeated.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import type { WarningLevel } from '../../../shared/monitoring.enums.ts';
+import type { CallStep } from '../../../shared/monitoring.policy.ts';
+import type { ServiceDeps } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { sha256Hex } from '../../platform/crypto.ts';
+import { getSetting } from '../../platform/settings/settings.service.ts';
+import { organisations, users } from '../access/access.table.ts';
+import { enqueueWebhook, insertNotifications } from '../notifications/notification.service.ts';
+import { mines } from '../registry/mine.table.ts';
+import { people } from '../registry/person.table.ts';
+import { addEvent } from './alarm.writer.ts';
+import { alarmAckTokens, alarms, monitoringSensors } from './monitoring.table.ts';
+
+export interface CallOptions {
+  /** Base URL of the web app, for acknowledgement links in messages. */
+  publicUrl: string;
+}
+
+/** How long an acknowledgement link stays valid. */
+const ACK_LINK_TTL_MS = 24 * 3600_000;
+
+interface Recipient {
+  kind: 'user' | 'person';
+  id: string;
+  name: string;
+  role: string;
+  phone: string | null;
+}
+
+/** Who a step reaches at a mine (REFERENCE.md D: 主要负责人 + 安全矿长 + county regulator contact). */
+async function resolveRecipients(
+  tx: Db,
+  mine: { id: string; enterpriseId: string; countyCode: string },
+  step: CallStep,
+): Promise<Recipient[]> {
+  const out: Recipient[] = [];
+  const a = new Set(step.audiences);
+  const regions: string[] = [];
+  if (a.has('county')) {
+    regions.push(mine.countyCode);
+  }
+  if (a.has('city')) {
+    regions.push(`${mine.countyCode.slice(0, 4)}00`);
+  }
+  if (a.has('province')) {
+    regions.push(`${mine.countyCode.slice(0, 2)}0000`);
+  }
+  const userRows = await tx
+    .select({
+      id: users.id,
+      name: users.displayName,
+      role: users.role,
+      mineId: users.mineId,
+      kind: organisations.kind,
+      enterpriseId: organisations.enterpriseId,
+      regionCode: organisations.regionCode,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(
+      and(
+        isNull(users.disabledAt),
+        sql`(${users.mineId} = ${mine.id} OR ${organisations.enterpriseId} = ${mine.enterpriseId} OR ${organisations.regionCode} IN (${sql.join(
+          [mine.countyCode, ...regions].map((r) => sql`${r}`),
+          sql`, `,
+        )}))`,
+      ),
+    );
+  for (const u of userRows) {
+    const take =
+      (a.has('mine_duty') && u.role === 'mine_duty_officer' && u.mineId === mine.id) ||
+      (a.has('enterprise') &&
+        u.kind === 'enterprise' &&
+        u.enterpriseId === mine.enterpriseId &&
+        (u.role === 'enterprise_admin' || u.role === 'safety_officer')) ||
+      (u.kind === 'regulator' &&
+        regions.includes(u.regionCode ?? '') &&
+        (u.role === 'regulator_admin' || u.role === 'inspector'));
+    if (take) {
+      out.push({ kind: 'user', id: u.id, name: u.name, role: u.role, phone: null });
+    }
+  }
+  const roles = [
+    ...(a.has('principal') ? ['主要负责人'] : []),
+    ...(a.has('safety_chief') ? ['安全副矿长'] : []),
+  ];
+  if (roles.length) {
+    const ps = await tx
+      .select({ id: people.id, name: people.name, roles: people.roles, phone: people.phone })
+      .from(people)
+      .where(
+        and(
+          eq(people.mineId, mine.id),
+          isNull(people.archivedAt),
+          sql`${people.roles} && ${`{${roles.join(',')}}`}::text[]`,
+        ),
+      );
+    for (const p of ps) {
+      out.push({
+        kind: 'person',
+        id: p.id,
+        name: p.name,
+        role: p.roles.filter((r) => roles.includes(r)).join('、'),
+        phone: p.phone,
+      });
+    }
+  }
+  return out;
+}
+
+/** HMAC-SHA256 truncated to 128 bits (the link must stay under the router's 100-character limit). */
+const ackMac = (secret: Buffer, alarmId: string, raw: string) =>
+  createHmac('sha256', secret).update(`ack.${alarmId}.${raw}`).digest().subarray(0, 16);
+
+/** A signed one-time link token: `<alarm>.<random>.<HMAC>`; only its SHA-256 is stored. */
+export function signAckToken(secret: Buffer, alarmId: string): string {
+  const raw = randomBytes(12).toString('base64url');
+  return `${alarmId}.${raw}.${ackMac(secret, alarmId, raw).toString('base64url')}`;
+}
+
+/** The alarm a token names, if its signature is right (it must still be found unused in the table). */
+export function verifyAckToken(secret: Buffer, token: string): string | null {
+  const parts = token.split('.');
+  if (parts.length !== 3 || token.length > 200) {
+    return null;
+  }
+  const [alarmId = '', raw = '', mac = ''] = parts;
+  const want = ackMac(secret, alarmId, raw);
+  const got = Buffer.from(mac, 'base64url');
+  return got.length === want.length && timingSafeEqual(got, want) ? alarmId : null;
+}
+
+type AlarmRow = typeof alarms.$inferSelect;
+
+/** Calls one step's people: notifications, webhook event with links, timeline. */
+async function call(
+  deps: ServiceDeps,
+  tx: Db,
+  opts: CallOptions,
+  alarm: AlarmRow,
+  step: CallStep,
+  stepIndex: number,
+  type: 'called' | 'renotified' | 'escalated' | 'response_overdue',
+  at: Date,
+) {
+  const [ctx] = await tx
+    .select({
+      id: mines.id,
+      name: mines.name,
+      enterpriseId: mines.enterpriseId,
+      countyCode: mines.countyCode,
+      sensorCode: monitoringSensors.code,
+      sensorName: monitoringSensors.name,
+    })
+    .from(mines)
+    .leftJoin(monitoringSensors, eq(monitoringSensors.id, alarm.sensorId ?? sql`NULL::uuid`))
+    .where(eq(mines.id, alarm.mineId));
+  if (!ctx) {
+    return;
+  }
+  const recipients = await resolveRecipients(tx, ctx, step);
+  const what = ctx.sensorCode ? `${ctx.sensorName} (${ctx.sensorCode})` : '全矿监测数据';
+  const title = `【${step.stage}·${alarm.level}】${ctx.name} ${what} ${alarm.kind}`;
+  const links = new Map<string, string>();
+  if (recipients.length) {
+    const tokens = recipients.map((r) => ({ r, token: signAckToken(deps.secret, alarm.id) }));
+    await tx.insert(alarmAckTokens).values(
+      tokens.map(({ r, token }) => ({
+        tokenHash: sha256Hex(token),
+        alarmId: alarm.id,
+        recipient: r.id,
+        recipientName: r.name,
+        expiresAt: new Date(at.getTime() + ACK_LINK_TTL_MS),
+      })),
+    );
+    for (const { r, token } of tokens) {
+      links.set(r.id, `${opts.publicUrl.replace(/\/$/, '')}/ack/${encodeURIComponent(token)}`);
+    }
+  }
+  const body = `${alarm.detail}。请立即核查并确认 (叫应), 回报核查处置情况 (回应)。`;
+  if (step.channels.includes('in_app')) {
+    const userIds = recipients.filter((r) => r.kind === 'user').map((r) => r.id);
+    for (const uid of userIds) {
+      await insertNotifications(
+        tx,
+        [uid],
+        {
+          subjectType: 'alarm',
+          subjectId: alarm.id,
+          title,
+          body: `${body} 确认链接: ${links.get(uid) ?? ''}`,
+        },
+        at,
+      );
+    }
+  }
+  const outward = step.channels.filter((c) => c !== 'in_app');
+  if (outward.length && recipients.length) {
+    await enqueueWebhook(
+      tx,
+      {
+        type: 'alarm_call',
+        channels: outward,
+        alarmId: alarm.id,
+        stage: step.stage,
+        step: stepIndex,
+        call: type,
+        level: alarm.level,
+        kind: alarm.kind,
+        mine: ctx.name,
+        title,
+        body,
+        createdAt: at.toISOString(),
+        recipients: recipients.map((r) => ({
+          kind: r.kind,
+          id: r.id,
+          name: r.name,
+          role: r.role,
+          phone: r.phone,
+          ackUrl: links.get(r.id),
+        })),
+      },
+      at,
+    );
+  }
+  await addEvent(
+    tx,
+    alarm.id,
+    at,
+    type,
+    {
+      stage: step.stage,
+      step: stepIndex,
+      channels: step.channels,
+      recipients: recipients.map((r) => `${r.name} (${r.role})`),
+      ...(recipients.length === 0 ? { warning: '该步骤未找到可叫应人员' } : {}),
+    },
+    alarm.level,
+  );
+}
+
+/** One alarm's due step, in its own transaction; false when it was not (or no longer) due. */
+async function runOne(deps: ServiceDeps, opts: CallOptions, id: string): Promise<string | null> {
+  return deps.db.transaction(async (tx) => {
+    const at = deps.clock();
+    const [alarm] = await tx
+      .select()
+      .from(alarms)
+      .where(and(eq(alarms.id, id), isNull(alarms.closedAt), lte(alarms.nextCallAt, at)))
+      .for('update');
+    if (!alarm) {
+      return null;
+    }
+    const policies = await getSetting(tx, 'monitoring.callPolicies');
+    const policy = policies[alarm.level as WarningLevel];
+    const steps = policy.steps;
+    const set = (s: Partial<AlarmRow>) => tx.update(alarms).set(s).where(eq(alarms.id, id));
+    const minute = 60_000;
+    if (alarm.state !== '待叫应') {
+      // Acknowledged: the timer was the 回应 deadline. Nobody reported back: tell the next step up.
+      if (alarm.state === '已叫应' && !alarm.respondedAt) {
+        const up = Math.min(alarm.callStep + 1, steps.length - 1);
+        await call(deps, tx, opts, alarm, steps[up] as CallStep, up, 'response_overdue', at);
+      }
+      await set({ nextCallAt: null });
+      return 'response_overdue';
+    }
+    let stepIndex = alarm.callStep;
+    let started = alarm.stepStartedAt;
+    let type: 'called' | 'renotified' | 'escalated';
+    if (!started) {
+      type = 'called';
+      started = at;
+    } else if (
+      at.getTime() >=
+        started.getTime() + (steps[stepIndex] as CallStep).ackWithinMinutes * minute &&
+      stepIndex + 1 < steps.length
+    ) {
+      type = 'escalated';
+      stepIndex++;
+      started = at;
+    } else {
+      type = 'renotified';
+    }
+    const step = steps[Math.min(stepIndex, steps.length - 1)] as CallStep;
+    await call(deps, tx, opts, alarm, step, stepIndex, type, at);
+    const deadline = started.getTime() + step.ackWithinMinutes * minute;
+    const renotify =
+      step.renotifyEveryMinutes > 0 ? at.getTime() + step.renotifyEveryMinutes * minute : Infinity;
+    const last = stepIndex + 1 >= steps.length;
+    const next = Math.min(renotify, last ? Infinity : Math.max(deadline, at.getTime() + 1000));
+    await set({
+      callStep: stepIndex,
+      stepStartedAt: started,
+      callRound: type === 'renotified' ? alarm.callRound + 1 : 1,
+      nextCallAt: Number.isFinite(next) ? new Date(next) : null,
+      responseDueAt:
+        alarm.responseDueAt ??
+        new Date(alarm.openedAt.getTime() + policy.respondWithinMinutes * minute),
+    });
+    return type;
+  });
+}
+
+/** Runs every due call step (the monitoring job, and right after ingest raised alarms). */
+export async function runDueCalls(
+  deps: ServiceDeps,
+  opts: CallOptions,
+): Promise<{ called: number; renotified: number; escalated: number; responseOverdue: number }> {
+  const out = { called: 0, renotified: 0, escalated: 0, responseOverdue: 0 };
+  for (let round = 0; round < 50; round++) {
+    const due = await deps.db
+      .select({ id: alarms.id })
+      .from(alarms)
+      .where(and(isNull(alarms.closedAt), lte(alarms.nextCallAt, deps.clock())))
+      .orderBy(asc(alarms.nextCallAt))
+      .limit(200);
+    for (const { id } of due) {
+      const r = await runOne(deps, opts, id);
+      if (r === 'called') {
+        out.called++;
+      } else if (r === 'renotified') {
+        out.renotified++;
+      } else if (r === 'escalated') {
+        out.escalated++;
+      } else if (r === 'response_overdue') {
+        out.responseOverdue++;
+      }
+    }
+    if (due.length < 200) {
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,434 @@
+/**
+ * @module The monitoring engine (issue 5 §2–§3): validates batches from every ingest path (HTTP, MQTT),
+ * stores them and runs detection. One writer per process takes every batch waiting at that moment into
+ * one transaction (group commit): the readings (idempotent on sensor and time), the statistics, the
+ * alarms they raise and the sensors' newest times commit together, and only then is any batch
+ * answered — an acknowledged reading is durable, and an alarm cannot be lost between the two.
+ */
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { AlarmKind, WarningLevel } from '../../../shared/monitoring.enums.ts';
+import type { IngestReport } from '../../../shared/monitoring.schemas.ts';
+import { IngestLimits } from '../../../shared/limits.ts';
+import { Permission } from '../../platform/auth/permissions.ts';
+import type { Principal } from '../../platform/auth/scope.ts';
+import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { getSetting } from '../../platform/settings/settings.service.ts';
+import { raiseAlarm, startClearing } from './alarm.writer.ts';
+import { parseTime, parseValue, type RawRecord, type Rejected } from './ingest.parse.ts';
+import { alarms, monitoringSensors } from './monitoring.table.ts';
+import { advanceLastSeen, ensurePartitions, insertReadings } from './readings.repository.ts';
+import { sensorChanges } from './sensor.service.ts';
+import {
+  detectReading,
+  newRuntime,
+  respec,
+  type FaultLevels,
+  type Intent,
+  type OpenAlarm,
+  type SensorRuntime,
+} from './sensor.runtime.ts';
+
+interface MineSensors {
+  byCode: Map<string, SensorRuntime>;
+}
+
+interface Batch {
+  rts: SensorRuntime[];
+  times: number[];
+  values: number[];
+  resolve: (r: { stored: number; alarmsOpened: number }) => void;
+  reject: (e: unknown) => void;
+}
+
+export interface EngineOptions {
+  /** Called after a commit that opened or raised alarms (the call loop dispatches at once). */
+  onAlarms?: () => void;
+}
+
+const sensorColumns = {
+  id: monitoringSensors.id,
+  no: monitoringSensors.no,
+  mineId: monitoringSensors.mineId,
+  facilityId: monitoringSensors.facilityId,
+  code: monitoringSensors.code,
+  quantity: monitoringSensors.quantity,
+  version: monitoringSensors.version,
+  spec: monitoringSensors.spec,
+  lastReadingAt: monitoringSensors.lastReadingAt,
+};
+
+export class MonitoringEngine {
+  private readonly mines = new Map<string, Promise<MineSensors>>();
+  private readonly queue: Batch[] = [];
+  private writing = false;
+  private readonly partitionKey = {};
+  private readonly onChanged = (sensorId: string) => void this.reloadSensor(sensorId);
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly options: EngineOptions = {},
+  ) {
+    sensorChanges.on('changed', this.onChanged);
+  }
+
+  close(): void {
+    sensorChanges.off('changed', this.onChanged);
+  }
+
+  private readonly loaded = new Map<string, MineSensors>();
+
+  /** Sensors held in memory (for the state-size benchmark). */
+  get sensorCount(): number {
+    let n = 0;
+    for (const m of this.loaded.values()) {
+      n += m.byCode.size;
+    }
+    return n;
+  }
+
+  /** Loads every sensor of the mines (and their open alarms) into memory, e.g. at start. */
+  async warm(mineIds: string[]): Promise<number> {
+    let n = 0;
+    for (const id of mineIds) {
+      n += (await this.mineSensors(id)).byCode.size;
+    }
+    return n;
+  }
+
+  private mineSensors(mineId: string): Promise<MineSensors> {
+    let p = this.mines.get(mineId);
+    if (!p) {
+      p = this.loadMine(mineId);
+      this.mines.set(mineId, p);
+      p.catch(() => this.mines.delete(mineId));
+    }
+    return p;
+  }
+
+  private async loadMine(mineId: string): Promise<MineSensors> {
+    const db = this.deps.db;
+    const rows = await db
+      .select(sensorColumns)
+      .from(monitoringSensors)
+      .where(and(eq(monitoringSensors.mineId, mineId), isNull(monitoringSensors.archivedAt)));
+    const open = await openAlarmsOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    const byCode = new Map<string, SensorRuntime>();
+    for (const r of rows) {
+      byCode.set(r.code, newRuntime(r, open.get(r.id) ?? new Map<AlarmKind, OpenAlarm>()));
+    }
+    const m = { byCode };
+    this.loaded.set(mineId, m);
+    return m;
+  }
+
+  private async reloadSensor(sensorId: string): Promise<void> {
+    const [row] = await this.deps.db
+      .select({ ...sensorColumns, archivedAt: monitoringSensors.archivedAt })
+      .from(monitoringSensors)
+      .where(eq(monitoringSensors.id, sensorId));
+    const loaded = row && this.mines.get(row.mineId);
+    if (!row || !loaded) {
+      return;
+    }
+    const m = await loaded;
+    const rt = m.byCode.get(row.code);
+    if (row.archivedAt) {
+      m.byCode.delete(row.code);
+    } else if (rt) {
+      respec(rt, row);
+    } else {
+      m.byCode.set(row.code, newRuntime(row, new Map<AlarmKind, OpenAlarm>()));
+    }
+  }
+
+  /** Forgets the in-memory state of mines (after a failed write, or another writer's change). */
+  private forget(mineIds: Iterable<string>) {
+    for (const id of mineIds) {
+      this.mines.delete(id);
+      this.loaded.delete(id);
+    }
+  }
+
+  /**
+   * Validates a parsed batch for a gateway principal and waits until its good readings are durably
+   * stored and detected. `pre` are records the parser already refused.
+   */
+  async ingest(
+    principal: Principal,
+    records: (RawRecord | null)[],
+    pre: Rejected[] = [],
+  ): Promise<IngestReport> {
+    requirePermission(principal, Permission.MonitoringIngest);
+    const scope = principal.scope;
+    const mineIds = scope.kind === 'mines' ? [...scope.mineIds] : [];
+    const sets = await Promise.all(mineIds.map((id) => this.mineSensors(id)));
+    const now = this.deps.clock().getTime();
+    const maxFuture = (await getSetting(this.deps.db, 'monitoring.maxFutureSeconds')) * 1000;
+    const retention = await getSetting(this.deps.db, 'monitoring.retention');
+    const oldest = new Date(now);
+    oldest.setUTCMonth(oldest.getUTCMonth() - retention.rawMonths);
+    const rejected = [...pre];
+    const batch: Omit<Batch, 'resolve' | 'reject'> = { rts: [], times: [], values: [] };
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      if (!r) {
+        continue;
+      }
+      const bad = (field: string, message: string) => rejected.push({ index: i, field, message });
+      const code = r.sensor;
+      if (typeof code !== 'string' || code.length === 0 || code.length > 64) {
+        bad('sensor', '缺少测点编码 (sensor)');
+        continue;
+      }
+      let rt: SensorRuntime | undefined;
+      if (r.mine !== undefined) {
+        const at = typeof r.mine === 'string' ? mineIds.indexOf(r.mine) : -1;
+        rt = at < 0 ? undefined : sets[at]?.byCode.get(code);
+        if (at < 0) {
+          bad('mine', '矿山不在该网关令牌的范围内');
+          continue;
+        }
+      } else {
+        let found = 0;
+        for (const s of sets) {
+          const x = s.byCode.get(code);
+          if (x) {
+            rt = x;
+            found++;
+          }
+        }
+        if (found > 1) {
+          bad('mine', `测点编码 ${code} 在多个矿山存在, 须指明 mine`);
+          continue;
+        }
+      }
+      if (!rt) {
+        bad('sensor', `未知测点 ${code.slice(0, 64)}`);
+        continue;
+      }
+      const t = parseTime(r.ts);
+      if (typeof t === 'string') {
+        bad('ts', t);
+        continue;
+      }
+      if (t > now + maxFuture) {
+        bad('ts', `时间超前服务器时间超过 ${maxFuture / 1000} 秒`);
+        continue;
+      }
+      if (t < oldest.getTime()) {
+        bad('ts', `时间早于原始数据保存期限 (${retention.rawMonths} 个月)`);
+        continue;
+      }
+      const v = parseValue(r.value);
+      if (typeof v === 'string') {
+        bad('value', v);
+        continue;
+      }
+      batch.rts.push(rt);
+      batch.times.push(t);
+      batch.values.push(v);
+    }
+    rejected.sort((a, b) => a.index - b.index);
+    const result =
+      batch.rts.length === 0
+        ? { stored: 0, alarmsOpened: 0 }
+        : await new Promise<{ stored: number; alarmsOpened: number }>((resolve, reject) => {
+            this.queue.push({ ...batch, resolve, reject });
+            void this.drain();
+          });
+    return {
+      received: records.length,
+      stored: result.stored,
+      duplicates: batch.rts.length - result.stored,
+      rejected: rejected.slice(0, IngestLimits.rejectedReportedMax),
+      alarmsOpened: result.alarmsOpened,
+    };
+  }
+
+  /** The single writer: commits every waiting batch together, one group at a time. */
+  private async drain(): Promise<void> {
+    if (this.writing) {
+      return;
+    }
+    this.writing = true;
+    try {
+      while (this.queue.length) {
+        const group: Batch[] = [];
+        let n = 0;
+        while (this.queue.length && n < 200_000) {
+          const b = this.queue.shift() as Batch;
+          group.push(b);
+          n += b.rts.length;
+        }
+        try {
+          const results = await this.writeGroup(group);
+          group.forEach((b, i) =>
+            b.resolve(results[i] as { stored: number; alarmsOpened: number }),
+          );
+        } catch (e) {
+          this.forget(new Set(group.flatMap((b) => b.rts.map((rt) => rt.mineId))));
+          for (const b of group) {
+            b.reject(e);
+          }
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async writeGroup(group: Batch[]) {
+    const total = group.reduce((s, b) => s + b.rts.length, 0);
+    const nos = new Int32Array(total);
+    const times = new Float64Array(total);
+    const values = new Float64Array(total);
+    const rts: SensorRuntime[] = new Array<SensorRuntime>(total);
+    let k = 0;
+    for (const b of group) {
+      for (let i = 0; i < b.rts.length; i++, k++) {
+        const rt = b.rts[i] as SensorRuntime;
+        rts[k] = rt;
+        nos[k] = rt.no;
+        times[k] = b.times[i] as number;
+        values[k] = b.values[i] as number;
+      }
+    }
+    await ensurePartitions(this.deps.db, times, this.partitionKey);
+    const faults: FaultLevels = await getSetting(this.deps.db, 'monitoring.faultLevels');
+    const at = this.deps.clock();
+    let opened = 0;
+    let raised = 0;
+    const inserted = await this.deps.db.transaction(async (tx) => {
+      const flags = await insertReadings(tx, nos, times, values);
+      // Detection in time order (a batch may carry a sensor's readings out of order).
+      const order: number[] = [];
+      for (let i = 0; i < total; i++) {
+        if (flags[i]) {
+          order.push(i);
+        }
+      }
+      let sorted = true;
+      for (let i = 1; i < order.length && sorted; i++) {
+        sorted = (times[order[i - 1] as number] as number) <= (times[order[i] as number] as number);
+      }
+      if (!sorted) {
+        order.sort((a, b) => (times[a] as number) - (times[b] as number));
+      }
+      const newest = new Map<SensorRuntime, number>();
+      for (const i of order) {
+        const rt = rts[i] as SensorRuntime;
+        const t = times[i] as number;
+        const intents = detectReading(rt, t, values[i] as number, faults);
+        if (intents === null) {
+          continue;
+        }
+        newest.set(rt, i);
+        for (const intent of intents) {
+          const o = await this.apply(tx, rt, intent, t, values[i] as number, at);
+          opened += o.opened;
+          raised += o.raised;
+        }
+      }
+      const last = [...newest.values()];
+      await advanceLastSeen(
+        tx,
+        last.map((i) => nos[i] as number),
+        last.map((i) => times[i] as number),
+        last.map((i) => values[i] as number),
+      );
+      return flags;
+    });
+    if (raised && this.options.onAlarms) {
+      this.options.onAlarms();
+    }
+    // Attribute stored readings (and, roughly, new alarms) back to the batches.
+    let off = 0;
+    return group.map((b, gi) => {
+      let stored = 0;
+      for (let i = 0; i < b.rts.length; i++) {
+        stored += inserted[off + i] as number;
+      }
+      off += b.rts.length;
+      return { stored, alarmsOpened: gi === 0 ? opened : 0 };
+    });
+  }
+
+  private async apply(
+    tx: Db,
+    rt: SensorRuntime,
+    intent: Intent,
+    t: number,
+    value: number,
+    at: Date,
+  ): Promise<{ opened: number; raised: number }> {
+    const known = rt.open.get(intent.kind);
+    if (intent.op === 'clear') {
+      if (known) {
+        await startClearing(tx, known.id, t, at);
+        known.clearing = true;
+      }
+      return { opened: 0, raised: 0 };
+    }
+    const res = await raiseAlarm(
+      tx,
+      { mineId: rt.mineId, sensorId: rt.id, facilityId: rt.facilityId, subject: `sensor:${rt.id}` },
+      { kind: intent.kind, level: intent.level, detail: intent.detail, triggeredAt: t, value },
+      known,
+      at,
+    );
+    rt.open.set(intent.kind, { id: res.id, level: res.level, clearing: false });
+    return { opened: res.opened ? 1 : 0, raised: 1 };
+  }
+
+  /** The engine learns of alarms closed elsewhere (auto-resolve, manual close). */
+  alarmClosed(sensorId: string | null, kind: AlarmKind, alarmId: string): void {
+    if (!sensorId) {
+      return;
+    }
+    // A condition that still holds after a manual close raises a new alarm on the next reading.
+    for (const m of this.loaded.values()) {
+      for (const rt of m.byCode.values()) {
+        if (rt.id === sensorId && rt.open.get(kind)?.id === alarmId) {
+          rt.open.delete(kind);
+          if (kind === '超限') {
+            rt.over.level = null;
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Open alarms of sensors, by sensor and kind. */
+async function openAlarmsOf(db: Db, sensorIds: string[]) {
+  const out = new Map<string, Map<AlarmKind, OpenAlarm>>();
+  if (sensorIds.length === 0) {
+    return out;
+  }
+  for (let i = 0; i < sensorIds.length; i += 5000) {
+    const rows = await db
+      .select({
+        id: alarms.id,
+        sensorId: alarms.sensorId,
+        kind: alarms.kind,
+        level: alarms.level,
+        clearSince: alarms.clearSince,
+      })
+      .from(alarms)
+      .where(and(inArray(alarms.sensorId, sensorIds.slice(i, i + 5000)), isNull(alarms.closedAt)));
+    for (const r of rows) {
+      const m = out.get(r.sensorId as string) ?? new Map<AlarmKind, OpenAlarm>();
+      m.set(r.kind as AlarmKind, {
+        id: r.id,
+        level: r.level as WarningLevel,
+        clearing: r.clearSince !== null,
+      });
+      out.set(r.sensorId as string, m);
+    }
+  }
+  return out;
+}

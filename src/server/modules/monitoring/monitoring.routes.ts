@@ -1,0 +1,425 @@
+/**
+ * @module HTTP adapter for risk monitoring: facilities, sensors and their thresholds, readings for
+ * charts, alarms and their 叫应/回应/响应 handling, maintenance windows, the ingest endpoint (JSON,
+ * NDJSON, CSV; gateway tokens) and the public one-time acknowledgement link.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IngestLimits, RegistryValidation } from '../../../shared/limits.ts';
+import {
+  AlarmDetailResponse,
+  AlarmListQuery,
+  AlarmNoteInput,
+  AlarmResponse,
+  AlarmResponseInput,
+  FacilityInput,
+  FacilityResponse,
+  IngestReport,
+  MaintenanceInput,
+  ReadingsQuery,
+  SensorInput,
+  SensorListQuery,
+  SensorResponse,
+  SensorSpecUpdate,
+} from '../../../shared/monitoring.schemas.ts';
+import { Permission } from '../../platform/auth/permissions.ts';
+import type { ServiceDeps } from '../../platform/context.ts';
+import { AppError, AppErrorCode } from '../../platform/errors.ts';
+import { principalOf } from '../../platform/http/auth.http.ts';
+import { IdParams, responses } from '../../platform/http/route-helpers.ts';
+import { uploadedFile } from '../../platform/http/upload.http.ts';
+import * as alarmsService from './alarm.service.ts';
+import { formatOf, parseBatch } from './ingest.parse.ts';
+import type { MonitoringRuntime } from './monitoring.runtime.ts';
+import { readSeries } from './readings.service.ts';
+import { importSensors } from './sensor.import.ts';
+import * as sensors from './sensor.service.ts';
+
+const MaintenanceResponse = z.object({
+  id: z.uuid(),
+  mineId: z.uuid(),
+  sensorId: z.uuid().nullable(),
+  facilityId: z.uuid().nullable(),
+  reason: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  cancelledAt: z.string().nullable(),
+});
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function ackPage(title: string, body: string) {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font-family:sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}button{font-size:1.2rem;padding:.6rem 1.6rem}</style></head><body><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
+}
+
+export function registerMonitoringRoutes(
+  app: FastifyInstance,
+  deps: ServiceDeps,
+  monitoring: MonitoringRuntime,
+): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['monitoring'];
+  const onClosed = (
+    s: string | null,
+    k: Parameters<typeof monitoring.engine.alarmClosed>[1],
+    id: string,
+  ) => monitoring.engine.alarmClosed(s, k, id);
+
+  r.get(
+    '/api/monitoring/facilities',
+    {
+      config: { permission: Permission.MonitoringRead },
+      schema: {
+        tags,
+        summary: '监测设施及其综合预警颜色 (GB 39496-2020 5.5.4 逐级汇总)',
+        querystring: z.strictObject({
+          mineId: z.uuid().optional(),
+          region: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
+        }),
+        response: responses(z.array(FacilityResponse)),
+      },
+    },
+    (req) => sensors.listFacilities(deps, principalOf(req), req.query),
+  );
+  r.post(
+    '/api/monitoring/facilities',
+    {
+      config: { permission: Permission.MonitoringManage },
+      schema: {
+        tags,
+        summary: '登记监测设施',
+        body: FacilityInput,
+        response: responses(FacilityResponse, 201),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await sensors.createFacility(deps, principalOf(req), req.body)),
+  );
+  r.get(
+    '/api/monitoring/sensors',
+    {
+      config: { permission: Permission.MonitoringRead },
+      schema: {
+        tags,
+        summary: '测点列表 (含当前预警级别)',
+        querystring: SensorListQuery,
+        response: responses(z.array(SensorResponse)),
+      },
+    },
+    (req) => sensors.listSensors(deps, principalOf(req), req.query),
+  );
+  r.post(
+    '/api/monitoring/sensors',
+    {
+      config: { permission: Permission.MonitoringManage },
+      schema: {
+        tags,
+        summary:
+          '登记测点 (可用预设: 甲烷:<设置地点>、CO、温度、浸润线:<红色埋深>、滑坡体:<红色位移>)',
+        body: SensorInput,
+        response: responses(SensorResponse, 201),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await sensors.createSensor(deps, principalOf(req), req.body)),
+  );
+  r.post(
+    '/api/monitoring/sensors/import',
+    {
+      config: { permission: Permission.MonitoringManage },
+      schema: {
+        tags,
+        summary: '从 CSV/xlsx 导入测点 (整表校验, 有错则不导入)',
+        querystring: z.strictObject({ mineId: z.uuid() }),
+        consumes: ['multipart/form-data'],
+        response: responses(
+          z.object({ imported: z.number().int(), ignoredColumns: z.array(z.string()) }),
+        ),
+      },
+    },
+    async (req) => {
+      const file = await uploadedFile(req, RegistryValidation.importBytesMax);
+      return importSensors(deps, principalOf(req), req.query.mineId, {
+        data: await file.toBuffer(),
+        filename: file.filename,
+      });
+    },
+  );
+  r.get(
+    '/api/monitoring/sensors/:id',
+    {
+      config: { permission: Permission.MonitoringRead },
+      schema: { tags, summary: '测点详情', params: IdParams, response: responses(SensorResponse) },
+    },
+    (req) => sensors.getSensor(deps, principalOf(req), req.params.id),
+  );
+  r.put(
+    '/api/monitoring/sensors/:id/spec',
+    {
+      config: { permission: Permission.MonitoringManage },
+      schema: {
+        tags,
+        summary: '修改测点阈值与检测参数 (留痕, 立即生效)',
+        params: IdParams,
+        body: SensorSpecUpdate,
+        response: responses(SensorResponse),
+      },
+    },
+    (req) => sensors.updateSensorSpec(deps, principalOf(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/monitoring/sensors/:id/readings',
+    {
+      config: { permission: Permission.MonitoringRead },
+      schema: {
+        tags,
+        summary: '测点数据 (原始或 5 分钟统计), 含阈值与告警标记',
+        params: IdParams,
+        querystring: ReadingsQuery,
+      },
+    },
+    (req) => readSeries(deps, principalOf(req), req.params.id, req.query),
+  );
+  r.get(
+    '/api/alarms',
+    {
+      config: { permission: Permission.MonitoringRead },
+      schema: {
+        tags,
+        summary: '告警看板 (未叫应优先)',
+        querystring: AlarmListQuery,
+        response: responses(z.array(AlarmResponse)),
+      },
+    },
+    (req) => alarmsService.listAlarms(deps, principalOf(req), req.query),
+  );
+  r.get(
+    '/api/alarms/summary',
+    {
+      config: { permission: Permission.MonitoringRead },
+      schema: {
+        tags,
+        summary: '未解除告警统计 (首页卡片)',
+        response: responses(
+          z.object({
+            open: z.number(),
+            unanswered: z.number(),
+            byLevel: z.record(z.string(), z.number()),
+          }),
+        ),
+      },
+    },
+    (req) => alarmsService.alarmSummary(deps, principalOf(req)),
+  );
+  r.get(
+    '/api/alarms/:id',
+    {
+      config: { permission: Permission.MonitoringRead },
+      schema: {
+        tags,
+        summary: '告警详情与时间线',
+        params: IdParams,
+        response: responses(AlarmDetailResponse),
+      },
+    },
+    (req) => alarmsService.getAlarm(deps, principalOf(req), req.params.id),
+  );
+  r.post(
+    '/api/alarms/:id/acknowledge',
+    {
+      config: { permission: Permission.AlarmHandle },
+      schema: {
+        tags,
+        summary: '叫应确认',
+        params: IdParams,
+        response: responses(AlarmDetailResponse),
+      },
+    },
+    (req) => alarmsService.acknowledgeAlarm(deps, principalOf(req), req.params.id),
+  );
+  r.post(
+    '/api/alarms/:id/respond',
+    {
+      config: { permission: Permission.AlarmHandle },
+      schema: {
+        tags,
+        summary: '回应 (核查处置情况)',
+        params: IdParams,
+        body: AlarmNoteInput,
+        response: responses(AlarmDetailResponse),
+      },
+    },
+    (req) => alarmsService.respondAlarm(deps, principalOf(req), req.params.id, req.body.note),
+  );
+  r.post(
+    '/api/alarms/:id/response',
+    {
+      config: { permission: Permission.AlarmHandle },
+      schema: {
+        tags,
+        summary: '响应记录 (红色/橙色: 停产撤人)',
+        params: IdParams,
+        body: AlarmResponseInput,
+        response: responses(AlarmDetailResponse),
+      },
+    },
+    (req) => alarmsService.recordResponse(deps, principalOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/alarms/:id/close',
+    {
+      config: { permission: Permission.AlarmHandle },
+      schema: {
+        tags,
+        summary: '人工关闭 (须填写处置说明)',
+        params: IdParams,
+        body: AlarmNoteInput,
+        response: responses(AlarmDetailResponse),
+      },
+    },
+    (req) =>
+      alarmsService.closeAlarm(deps, principalOf(req), req.params.id, req.body.note, onClosed),
+  );
+  r.get(
+    '/api/monitoring/maintenance',
+    {
+      config: { permission: Permission.MonitoringRead },
+      schema: {
+        tags,
+        summary: '维护期列表',
+        querystring: z.strictObject({ mineId: z.uuid().optional() }),
+        response: responses(z.array(MaintenanceResponse)),
+      },
+    },
+    (req) => alarmsService.listMaintenance(deps, principalOf(req), req.query.mineId),
+  );
+  r.post(
+    '/api/monitoring/maintenance',
+    {
+      config: { permission: Permission.MonitoringManage },
+      schema: {
+        tags,
+        summary: '设置维护期 (照常记录, 不叫应)',
+        body: MaintenanceInput,
+        response: responses(MaintenanceResponse, 201),
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await alarmsService.createMaintenance(deps, principalOf(req), req.body)),
+  );
+  r.post(
+    '/api/monitoring/maintenance/:id/cancel',
+    {
+      config: { permission: Permission.MonitoringManage },
+      schema: {
+        tags,
+        summary: '提前结束维护期',
+        params: IdParams,
+        response: responses(MaintenanceResponse),
+      },
+    },
+    (req) => alarmsService.cancelMaintenance(deps, principalOf(req), req.params.id),
+  );
+
+  // The one-time link in a call: GET shows a button (link scanners must not acknowledge), POST acknowledges.
+  const Token = z.strictObject({ token: z.string().min(10).max(200) });
+  r.get(
+    '/ack/:token',
+    { config: { permission: 'public' }, schema: { hide: true, params: Token } },
+    (req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(
+          ackPage(
+            '告警叫应确认',
+            `<p>确认您已收到该告警并开始核查。</p><form method="post"><button type="submit">确认收到 (叫应)</button></form>`,
+          ),
+        ),
+  );
+  r.post(
+    '/ack/:token',
+    { config: { permission: 'public' }, schema: { hide: true, params: Token } },
+    async (req, reply) => {
+      try {
+        const res = await alarmsService.acknowledgeByToken(deps, req.params.token);
+        void monitoring.kick();
+        return reply
+          .type('text/html; charset=utf-8')
+          .send(
+            ackPage(res.acknowledged ? '已确认' : '无需确认', `<p>${escapeHtml(res.message)}</p>`),
+          );
+      } catch (e) {
+        const err = e instanceof AppError ? e : new AppError(AppErrorCode.Internal, '确认失败');
+        return reply
+          .status(err.status)
+          .type('text/html; charset=utf-8')
+          .send(ackPage('无法确认', `<p>${escapeHtml(err.message)}</p>`));
+      }
+    },
+  );
+  r.post(
+    '/api/alarm-ack',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary: '通过一次性确认链接中的令牌叫应确认 (无需登录)',
+        body: Token,
+        response: responses(
+          z.object({ alarmId: z.uuid(), acknowledged: z.boolean(), message: z.string() }),
+        ),
+      },
+    },
+    (req) => alarmsService.acknowledgeByToken(deps, req.body.token),
+  );
+
+  // Ingest: the body arrives as text and is parsed by format, so a bad record is reported, not fatal.
+  void app.register((child, _opts, done) => {
+    child.removeAllContentTypeParsers();
+    child.addContentTypeParser(
+      [
+        'application/json',
+        'application/x-ndjson',
+        'application/ndjson',
+        'application/jsonl',
+        'text/csv',
+      ],
+      { parseAs: 'string', bodyLimit: IngestLimits.bytesMax },
+      (_req, body, done) => done(null, body),
+    );
+    child.withTypeProvider<ZodTypeProvider>().post(
+      '/api/ingest/readings',
+      {
+        config: { permission: Permission.MonitoringIngest },
+        bodyLimit: IngestLimits.bytesMax,
+        schema: {
+          tags,
+          summary:
+            '上报监测数据 (网关令牌): application/json 数组, application/x-ndjson, text/csv (sensor,ts,value[,mine]); 按 (测点, 时间) 幂等; 逐条报告错误',
+          response: responses(IngestReport),
+        },
+      },
+      async (req) => {
+        const format = formatOf(req.headers['content-type']);
+        if (!format) {
+          throw new AppError(AppErrorCode.UnsupportedMediaType, '仅支持 JSON、NDJSON 与 CSV', [
+            { path: 'content-type', message: String(req.headers['content-type'] ?? '') },
+          ]);
+        }
+        const { records, rejected } = parseBatch(
+          format,
+          typeof req.body === 'string' ? req.body : '',
+        );
+        return monitoring.engine.ingest(principalOf(req), records, rejected);
+      },
+    );
+    done();
+  });
+}

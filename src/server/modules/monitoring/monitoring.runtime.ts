@@ -1,0 +1,94 @@
+/**
+ * @module One process's monitoring runtime: the engine every ingest path feeds, and the loop that runs
+ * the timed work (calls, 断线/断网, auto-resolve, maintenance, retention). Alarms raised by ingest kick
+ * the call loop at once, so the first call goes out within the same second; the timer catches up on the
+ * rest, and after a restart on everything that fell due while the process was down.
+ */
+import type { ServiceDeps } from '../../platform/context.ts';
+import { deliverWebhooks, type WebhookTarget } from '../notifications/webhook.service.ts';
+import { runDueCalls } from './alarm.calls.ts';
+import { MonitoringEngine } from './monitoring.engine.ts';
+import { autoResolve, detectSilence, endMaintenance, retainReadings } from './monitoring.jobs.ts';
+
+export interface MonitoringOptions {
+  /** Base URL of the web app, for acknowledgement links (PUBLIC_URL). */
+  publicUrl: string;
+  webhook?: WebhookTarget | undefined;
+  send?: typeof fetch;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+export interface MonitoringRuntime {
+  engine: MonitoringEngine;
+  /** Runs the due calls (and delivers their webhook events) now; concurrent kicks coalesce. */
+  kick(): Promise<void>;
+  /** The timed work once: silence, auto-resolve, maintenance, calls, retention. */
+  tick(): Promise<TickReport>;
+  /** Starts the timer; returns a function that stops it. */
+  start(intervalMs: number): () => void;
+  close(): void;
+}
+
+export interface TickReport {
+  silence: { opened: number; clearing: number };
+  resolved: number;
+  maintenanceEnded: number;
+  calls: Awaited<ReturnType<typeof runDueCalls>>;
+  retention: Awaited<ReturnType<typeof retainReadings>>;
+}
+
+export function createMonitoring(deps: ServiceDeps, options: MonitoringOptions): MonitoringRuntime {
+  const log = options.log ?? (() => undefined);
+  let running: Promise<void> | null = null;
+  let again = false;
+  const kick = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await runDueCalls(deps, options);
+          await deliverWebhooks(deps, options.webhook, options.send);
+        } while (again);
+      } catch (e) {
+        log('alarm calls failed', e);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+  const engine = new MonitoringEngine(deps, { onAlarms: () => void kick() });
+  const tick = async (): Promise<TickReport> => {
+    const silence = await detectSilence(deps);
+    const resolved = await autoResolve(deps, (s, k, id) => engine.alarmClosed(s, k, id));
+    const maintenanceEnded = await endMaintenance(deps);
+    const calls = await runDueCalls(deps, options);
+    const retention = await retainReadings(deps);
+    return { silence, resolved, maintenanceEnded, calls, retention };
+  };
+  return {
+    engine,
+    kick,
+    tick,
+    start(intervalMs) {
+      let busy = false;
+      const timer = setInterval(() => {
+        if (busy) {
+          return;
+        }
+        busy = true;
+        tick()
+          .then(() => deliverWebhooks(deps, options.webhook, options.send))
+          .catch((e: unknown) => log('monitoring tick failed', e))
+          .finally(() => (busy = false));
+      }, intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+    close: () => engine.close(),
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * @module SQL of readings: monthly partitions on demand, the idempotent batch insert that also keeps the
+ * 5-minute statistics (one statement, one round trip), reads for charts, and retention.
+ */
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../platform/db/client.ts';
+
+/** UTC month keys (YYYY-MM-01) that already have a partition, per database handle. */
+const knownMonths = new WeakMap<object, Set<string>>();
+
+export function monthOf(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 7)}-01`;
+}
+
+/** Creates the monthly partitions the times need (cached; creating twice is harmless). */
+export async function ensurePartitions(db: Db, times: Iterable<number>, cacheKey: object) {
+  let known = knownMonths.get(cacheKey);
+  if (!known) {
+    known = new Set();
+    knownMonths.set(cacheKey, known);
+  }
+  const needed = new Set<string>();
+  for (const t of times) {
+    const m = monthOf(t);
+    if (!known.has(m)) {
+      needed.add(m);
+    }
+  }
+  for (const m of needed) {
+    await db.execute(sql`SELECT monitoring_ensure_partition(${m}::date)`);
+    known.add(m);
+  }
+}
+
+/** Forgets the partition cache (after retention dropped some). */
+export function forgetPartitions(cacheKey: object) {
+  knownMonths.delete(cacheKey);
+}
+
+const arrayLiteral = (xs: ArrayLike<number>) => `{${Array.prototype.join.call(xs, ',')}}`;
+
+/**
+ * Inserts readings, skipping any (sensor, time) already stored, and folds the new ones into the
+ * 5-minute statistics; returns the index (in the input) of every reading actually inserted.
+ */
+export async function insertReadings(
+  tx: Db,
+  nos: Int32Array | number[],
+  times: Float64Array | number[],
+  values: Float64Array | number[],
+): Promise<Uint8Array> {
+  const inserted = new Uint8Array(nos.length);
+  if (nos.length === 0) {
+    return inserted;
+  }
+  const rows = await queryRows<{ i: number }>(
+    tx,
+    sql`WITH input AS (
+        SELECT sensor_no, to_timestamp(ms / 1000.0) AS ts, value, ord::int AS i
+        FROM unnest(${arrayLiteral(nos)}::int[], ${arrayLiteral(times)}::float8[], ${arrayLiteral(values)}::float8[])
+          WITH ORDINALITY AS t(sensor_no, ms, value, ord)
+      ), ins AS (
+        INSERT INTO readings (sensor_no, ts, value)
+        SELECT sensor_no, ts, value FROM input
+        ON CONFLICT DO NOTHING
+        RETURNING sensor_no, ts, value
+      ), st AS (
+        INSERT INTO reading_stats_5m AS s (sensor_no, bucket, min, max, sum, count)
+        SELECT sensor_no, date_bin('5 minutes', ts, timestamptz '2000-01-01 00:00:00+00'),
+               min(value), max(value), sum(value), count(*)
+        FROM ins GROUP BY 1, 2
+        ON CONFLICT (sensor_no, bucket) DO UPDATE SET
+          min = least(s.min, excluded.min), max = greatest(s.max, excluded.max),
+          sum = s.sum + excluded.sum, count = s.count + excluded.count
+      )
+      SELECT min(input.i) AS i FROM ins JOIN input USING (sensor_no, ts) GROUP BY ins.sensor_no, ins.ts`,
+  );
+  for (const r of rows) {
+    inserted[r.i - 1] = 1;
+  }
+  return inserted;
+}
+
+/** Moves each sensor's newest reading time forward (never back: late resends leave it alone). */
+export async function advanceLastSeen(
+  tx: Db,
+  nos: number[],
+  times: number[],
+  values: number[],
+): Promise<void> {
+  if (nos.length === 0) {
+    return;
+  }
+  await tx.execute(
+    sql`UPDATE monitoring_sensors s SET last_reading_at = to_timestamp(v.ms / 1000.0), last_value = v.value
+        FROM unnest(${arrayLiteral(nos)}::int[], ${arrayLiteral(times)}::float8[], ${arrayLiteral(values)}::float8[]) AS v(no, ms, value)
+        WHERE s.no = v.no AND (s.last_reading_at IS NULL OR s.last_reading_at < to_timestamp(v.ms / 1000.0))`,
+  );
+}
+
+export async function readRaw(db: Db, sensorNo: number, from: Date, to: Date, limit: number) {
+  return queryRows<{ ts: Date | string; value: number }>(
+    db,
+    sql`SELECT ts, value FROM readings WHERE sensor_no = ${sensorNo} AND ts >= ${from.toISOString()}::timestamptz
+        AND ts < ${to.toISOString()}::timestamptz ORDER BY ts LIMIT ${limit}`,
+  );
+}
+
+export async function readStats(db: Db, sensorNo: number, from: Date, to: Date, limit: number) {
+  return queryRows<{ bucket: Date | string; min: number; max: number; sum: number; count: number }>(
+    db,
+    sql`SELECT bucket, min, max, sum, count FROM reading_stats_5m WHERE sensor_no = ${sensorNo}
+        AND bucket >= ${from.toISOString()}::timestamptz AND bucket < ${to.toISOString()}::timestamptz
+        ORDER BY bucket LIMIT ${limit}`,
+  );
+}
+
+/**
+ * Retention: drops every monthly partition that ends before the raw cutoff, and deletes statistics
+ * older than theirs. Returns what went.
+ */
+export async function applyRetention(
+  db: Db,
+  rawBefore: Date,
+  statsBefore: Date,
+): Promise<{ partitionsDropped: string[]; statsDeleted: number }> {
+  const parts = await queryRows<{ name: string }>(
+    db,
+    sql`SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'readings' ORDER BY 1`,
+  );
+  const dropped: string[] = [];
+  for (const { name } of parts) {
+    const m = /^readings_(\d{4})(\d{2})$/.exec(name);
+    if (!m) {
+      continue;
+    }
+    const end = Date.UTC(Number(m[1]), Number(m[2]), 1); // first instant after the month
+    if (end <= rawBefore.getTime()) {
+      await db.execute(sql.raw(`DROP TABLE IF EXISTS "${name}"`));
+      dropped.push(name);
+    }
+  }
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`WITH d AS (DELETE FROM reading_stats_5m WHERE bucket < ${statsBefore.toISOString()}::timestamptz RETURNING 1)
+        SELECT count(*)::int AS n FROM d`,
+  );
+  return { partitionsDropped: dropped, statsDeleted: rows[0]?.n ?? 0 };
+}

@@ -1,0 +1,179 @@
+/**
+ * @module The engine's per-sensor state and the step that runs one reading through every detector,
+ * turning what they report into alarm intents (raise a kind at a level, or start clearing it). Only
+ * readings newer than the newest one seen go through the stateful detectors: a late or resent reading
+ * is stored but can neither raise a second alarm nor disturb the windows.
+ */
+import type { AlarmKind, WarningLevel } from '../../../shared/monitoring.enums.ts';
+import { SensorSpec } from '../../../shared/monitoring.schemas.ts';
+import {
+  detectAnomaly,
+  detectFlat,
+  detectOverLimit,
+  detectRate,
+  newAnomalyState,
+  newFlatState,
+  newOverLimitState,
+  newRateState,
+  type AnomalyState,
+  type FlatState,
+  type OverLimitState,
+  type RateState,
+} from './detectors.ts';
+import { compileSpec, type CompiledSpec } from './sensor.spec.ts';
+
+export interface OpenAlarm {
+  id: string;
+  level: WarningLevel;
+  clearing: boolean;
+}
+
+export interface SensorRuntime {
+  id: string;
+  no: number;
+  mineId: string;
+  facilityId: string;
+  code: string;
+  quantity: string;
+  version: number;
+  spec: CompiledSpec;
+  over: OverLimitState;
+  rate: RateState | null;
+  flat: FlatState | null;
+  anomaly: AnomalyState | null;
+  /** Newest reading time processed (ms); older ones are stored only. */
+  lastAt: number;
+  open: Map<AlarmKind, OpenAlarm>;
+}
+
+export interface SensorRow {
+  id: string;
+  no: number;
+  mineId: string;
+  facilityId: string;
+  code: string;
+  quantity: string;
+  version: number;
+  spec: unknown;
+  lastReadingAt: Date | null;
+}
+
+export function newRuntime(row: SensorRow, open: Map<AlarmKind, OpenAlarm>): SensorRuntime {
+  const spec = compileSpec(row.quantity, SensorSpec.parse(row.spec));
+  const over = newOverLimitState();
+  // After a restart the level in force is the open 超限 alarm's: the detector continues from it.
+  const overAlarm = open.get('超限');
+  if (overAlarm && !overAlarm.clearing) {
+    over.level = overAlarm.level;
+  }
+  return {
+    id: row.id,
+    no: row.no,
+    mineId: row.mineId,
+    facilityId: row.facilityId,
+    code: row.code,
+    quantity: row.quantity,
+    version: row.version,
+    spec,
+    over,
+    rate: spec.rate ? newRateState() : null,
+    flat: spec.flat ? newFlatState() : null,
+    anomaly: spec.anomaly.window > 0 ? newAnomalyState() : null,
+    lastAt: row.lastReadingAt?.getTime() ?? Number.NEGATIVE_INFINITY,
+    open,
+  };
+}
+
+/** Swaps in new parameters, keeping the state that still applies. */
+export function respec(rt: SensorRuntime, row: SensorRow): void {
+  rt.spec = compileSpec(row.quantity, SensorSpec.parse(row.spec));
+  rt.version = row.version;
+  rt.rate = rt.spec.rate ? (rt.rate ?? newRateState()) : null;
+  rt.flat = rt.spec.flat ? (rt.flat ?? newFlatState()) : null;
+  rt.anomaly = rt.spec.anomaly.window > 0 ? (rt.anomaly ?? newAnomalyState()) : null;
+}
+
+export type Intent =
+  | { op: 'raise'; kind: AlarmKind; level: WarningLevel; detail: string }
+  | { op: 'clear'; kind: AlarmKind };
+
+export interface FaultLevels {
+  平线: WarningLevel;
+  断线: WarningLevel;
+  数据异常: WarningLevel;
+}
+
+const needsClear = (rt: SensorRuntime, kind: AlarmKind) => {
+  const a = rt.open.get(kind);
+  return a !== undefined && !a.clearing;
+};
+
+/**
+ * One reading through the detectors. Returns null for a reading not newer than the newest seen
+ * (stored, not detected); otherwise the intents, possibly none. Allocates only when something changes.
+ */
+export function detectReading(
+  rt: SensorRuntime,
+  at: number,
+  value: number,
+  faults: FaultLevels,
+): Intent[] | null {
+  if (at <= rt.lastAt) {
+    return null;
+  }
+  rt.lastAt = at;
+  let out: Intent[] | undefined;
+  const push = (i: Intent) => (out ??= []).push(i);
+  const clearIfOpen = (kind: AlarmKind) => needsClear(rt, kind) && push({ op: 'clear', kind });
+  clearIfOpen('断线');
+  const anomaly = detectAnomaly(rt.spec.anomaly, rt.anomaly ?? { recent: [] }, value);
+  if (anomaly) {
+    push({ op: 'raise', kind: '数据异常', level: faults.数据异常, detail: `${anomaly}: ${value}` });
+    if (anomaly !== '突变') {
+      // A reading the instrument cannot give says nothing about the limits.
+      return out ?? [];
+    }
+  } else {
+    clearIfOpen('数据异常');
+  }
+  if (rt.spec.hasThresholds) {
+    const e = detectOverLimit(rt.spec.overLimit, rt.over, at, value);
+    if (e) {
+      push(
+        e.kind === 'cleared'
+          ? { op: 'clear', kind: '超限' }
+          : {
+              op: 'raise',
+              kind: '超限',
+              level: e.kind === 'raised' ? e.level : e.to,
+              detail: `${value} 达到${e.kind === 'raised' ? e.level : e.to}阈值`,
+            },
+      );
+    }
+  }
+  if (rt.rate && rt.spec.rate) {
+    const r = detectRate(rt.spec.rate, rt.rate, at, value);
+    if (r?.exceeded) {
+      const a = rt.open.get('变化速率');
+      if (!a || a.clearing) {
+        push({
+          op: 'raise',
+          kind: '变化速率',
+          level: rt.spec.rate.level,
+          detail: `变化速率 ${r.perHour.toFixed(3)}/h 超过 ${rt.spec.rate.maxPerHour}/h`,
+        });
+      }
+    } else if (r) {
+      clearIfOpen('变化速率');
+    }
+  }
+  if (rt.flat && rt.spec.flat) {
+    const f = detectFlat(rt.spec.flat, rt.flat, at, value);
+    if (f === 'flat') {
+      push({ op: 'raise', kind: '平线', level: faults.平线, detail: `数值 ${value} 长时间不变` });
+    } else if (f === 'moving') {
+      clearIfOpen('平线');
+    }
+  }
+  return out && out.length ? out : [];
+}

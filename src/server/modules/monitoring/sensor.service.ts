@@ -1,0 +1,332 @@
+/**
+ * @module Facilities and monitoring points (issue 5 §1): registration, the detection parameters with
+ * audited edits that take effect at once (sensorChanges tells the running engine), and the facility
+ * colour rolled up from its points (GB 39496-2020 §5.5.4).
+ */
+import { EventEmitter } from 'node:events';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { levelRank, type WarningLevel } from '../../../shared/monitoring.enums.ts';
+import { quantities } from '../../../shared/monitoring.quantities.ts';
+import {
+  SensorSpec,
+  type FacilityInput,
+  type SensorInput,
+} from '../../../shared/monitoring.schemas.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { Permission } from '../../platform/auth/permissions.ts';
+import type { Principal } from '../../platform/auth/scope.ts';
+import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
+import { getSetting } from '../../platform/settings/settings.service.ts';
+import { loadMineForInput } from '../registry/mine.service.ts';
+import { mines } from '../registry/mine.table.ts';
+import { allOf, mineScopeCondition } from '../registry/registry.scope.ts';
+import { alarms, monitoringFacilities, monitoringSensors } from './monitoring.table.ts';
+import { pointRule, rollUp } from './rollup.ts';
+import { initialSpec } from './sensor.spec.ts';
+
+/** Tells the running engine (same process) that a sensor's parameters or existence changed. */
+export const sensorChanges = new EventEmitter<{ changed: [sensorId: string] }>();
+sensorChanges.setMaxListeners(100);
+
+type SensorRow = typeof monitoringSensors.$inferSelect;
+
+export function presentSensor(s: SensorRow, level: WarningLevel | null) {
+  return {
+    id: s.id,
+    no: s.no,
+    mineId: s.mineId,
+    facilityId: s.facilityId,
+    code: s.code,
+    name: s.name,
+    quantity: s.quantity,
+    item: s.item,
+    location: s.location,
+    unit: s.unit,
+    spec: s.spec as Record<string, unknown>,
+    version: s.version,
+    lastReadingAt: s.lastReadingAt?.toISOString() ?? null,
+    lastValue: s.lastValue,
+    level,
+  };
+}
+
+/** A facility of a mine the caller may see, or 404 (400 on `field` when it comes from a body). */
+export async function loadVisibleFacility(
+  db: Db,
+  principal: Principal,
+  id: string,
+  field?: string,
+) {
+  const [row] = await db
+    .select({ facility: monitoringFacilities, mine: mines })
+    .from(monitoringFacilities)
+    .innerJoin(mines, eq(mines.id, monitoringFacilities.mineId))
+    .where(allOf(eq(monitoringFacilities.id, id), mineScopeCondition(principal.scope)));
+  if (!row || row.facility.archivedAt) {
+    throw field ? invalidField(field, '设施不存在或不在管辖范围内', id) : notFound('facility', id);
+  }
+  return row;
+}
+
+/** A sensor of a mine the caller may see, or 404. */
+export async function loadVisibleSensor(db: Db, principal: Principal, id: string) {
+  const [row] = await db
+    .select({ sensor: monitoringSensors, mine: mines })
+    .from(monitoringSensors)
+    .innerJoin(mines, eq(mines.id, monitoringSensors.mineId))
+    .where(allOf(eq(monitoringSensors.id, id), mineScopeCondition(principal.scope)));
+  if (!row) {
+    throw notFound('sensor', id);
+  }
+  return row;
+}
+
+/** The level of each sensor: the highest of its open level alarms (超限, 变化速率). */
+async function sensorLevels(db: Db, sensorIds: string[]): Promise<Map<string, WarningLevel>> {
+  const out = new Map<string, WarningLevel>();
+  if (sensorIds.length === 0) {
+    return out;
+  }
+  const rows = await db
+    .select({ sensorId: alarms.sensorId, level: alarms.level })
+    .from(alarms)
+    .where(
+      and(
+        inArray(alarms.sensorId, sensorIds),
+        isNull(alarms.closedAt),
+        inArray(alarms.kind, ['超限', '变化速率']),
+      ),
+    );
+  for (const r of rows) {
+    const level = r.level as WarningLevel;
+    if (r.sensorId && levelRank(level) > levelRank(out.get(r.sensorId) ?? null)) {
+      out.set(r.sensorId, level);
+    }
+  }
+  return out;
+}
+
+export async function createFacility(
+  deps: ServiceDeps,
+  principal: Principal,
+  input: FacilityInput,
+) {
+  requirePermission(principal, Permission.MonitoringManage);
+  return deps.db.transaction(async (tx) => {
+    const mine = await loadMineForInput(tx, principal, input.mineId);
+    const at = deps.clock();
+    const [row] = await tx
+      .insert(monitoringFacilities)
+      .values({ ...input, createdAt: at })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) {
+      throw new AppError(AppErrorCode.Conflict, `设施编码 ${input.code} 已存在`, [
+        { path: 'code', message: '同一矿山内设施编码须唯一', value: input.code },
+      ]);
+    }
+    const after = {
+      ...row,
+      createdAt: at.toISOString(),
+      mineName: mine.mine.name,
+      countyCode: mine.mine.countyCode,
+    };
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'monitoring.facility.created',
+      entityId: row.id,
+      after,
+    });
+    return { ...after, sensorCount: 0, level: null, openAlarms: 0 };
+  });
+}
+
+/** Facilities the caller may see, each with its rolled-up colour and open alarm count. */
+export async function listFacilities(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: { mineId?: string | undefined; region?: string | undefined },
+) {
+  requirePermission(principal, Permission.MonitoringRead);
+  const rows = await deps.db
+    .select({ f: monitoringFacilities, mineName: mines.name, countyCode: mines.countyCode })
+    .from(monitoringFacilities)
+    .innerJoin(mines, eq(mines.id, monitoringFacilities.mineId))
+    .where(
+      allOf(
+        mineScopeCondition(principal.scope),
+        isNull(monitoringFacilities.archivedAt),
+        q.mineId ? eq(monitoringFacilities.mineId, q.mineId) : undefined,
+        q.region ? sql`${mines.countyCode} LIKE ${`${q.region.replace(/0+$/, '')}%`}` : undefined,
+      ),
+    )
+    .orderBy(asc(mines.name), asc(monitoringFacilities.code))
+    .limit(2000);
+  const ids = rows.map((r) => r.f.id);
+  const sensors = ids.length
+    ? await deps.db
+        .select({
+          id: monitoringSensors.id,
+          facilityId: monitoringSensors.facilityId,
+          item: monitoringSensors.item,
+        })
+        .from(monitoringSensors)
+        .where(
+          and(inArray(monitoringSensors.facilityId, ids), isNull(monitoringSensors.archivedAt)),
+        )
+    : [];
+  const levels = await sensorLevels(
+    deps.db,
+    sensors.map((s) => s.id),
+  );
+  const openByMine = ids.length
+    ? await deps.db
+        .select({ facilityId: monitoringSensors.facilityId, n: sql<number>`count(*)::int` })
+        .from(alarms)
+        .innerJoin(monitoringSensors, eq(monitoringSensors.id, alarms.sensorId))
+        .where(and(inArray(monitoringSensors.facilityId, ids), isNull(alarms.closedAt)))
+        .groupBy(monitoringSensors.facilityId)
+    : [];
+  const rule = await getSetting(deps.db, 'monitoring.facilityRollup');
+  return rows.map(({ f, mineName, countyCode }) => {
+    const own = sensors.filter((s) => s.facilityId === f.id);
+    const items = new Map<string, (WarningLevel | null)[]>();
+    for (const s of own) {
+      items.set(s.item, [...(items.get(s.item) ?? []), levels.get(s.id) ?? null]);
+    }
+    const itemLevels = [...items.values()].map((points) => rollUp(points, pointRule));
+    return {
+      id: f.id,
+      mineId: f.mineId,
+      mineName,
+      countyCode,
+      code: f.code,
+      name: f.name,
+      kind: f.kind,
+      sensorCount: own.length,
+      level: rollUp(itemLevels, rule),
+      openAlarms: openByMine.find((o) => o.facilityId === f.id)?.n ?? 0,
+    };
+  });
+}
+
+/** Inserts one checked sensor inside the caller's transaction (by hand and by import). */
+export async function insertSensor(
+  tx: Db,
+  principal: Principal,
+  at: Date,
+  mineId: string,
+  input: SensorInput,
+) {
+  const spec = initialSpec(input.quantity, input.preset, input.spec);
+  const [row] = await tx
+    .insert(monitoringSensors)
+    .values({
+      mineId,
+      facilityId: input.facilityId,
+      code: input.code,
+      name: input.name,
+      quantity: input.quantity,
+      item: input.item ?? input.quantity,
+      location: input.location ?? null,
+      unit: quantities[input.quantity].unit,
+      spec,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) {
+    throw new AppError(AppErrorCode.Conflict, `测点编码 ${input.code} 已存在`, [
+      { path: 'code', message: '同一矿山内测点编码须唯一', value: input.code },
+    ]);
+  }
+  await recordAudit(tx, actorOf(principal), at, {
+    type: 'monitoring.sensor.created',
+    entityId: row.id,
+    after: presentSensor(row, null),
+  });
+  return row;
+}
+
+export async function createSensor(deps: ServiceDeps, principal: Principal, input: SensorInput) {
+  requirePermission(principal, Permission.MonitoringManage);
+  const row = await deps.db.transaction(async (tx) => {
+    const { facility } = await loadVisibleFacility(tx, principal, input.facilityId, 'facilityId');
+    return insertSensor(tx, principal, deps.clock(), facility.mineId, input);
+  });
+  sensorChanges.emit('changed', row.id);
+  return presentSensor(row, null);
+}
+
+export async function listSensors(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: { mineId?: string | undefined; facilityId?: string | undefined },
+) {
+  requirePermission(principal, Permission.MonitoringRead);
+  const rows = await deps.db
+    .select({ s: monitoringSensors })
+    .from(monitoringSensors)
+    .innerJoin(mines, eq(mines.id, monitoringSensors.mineId))
+    .where(
+      allOf(
+        mineScopeCondition(principal.scope),
+        isNull(monitoringSensors.archivedAt),
+        q.mineId ? eq(monitoringSensors.mineId, q.mineId) : undefined,
+        q.facilityId ? eq(monitoringSensors.facilityId, q.facilityId) : undefined,
+      ),
+    )
+    .orderBy(asc(monitoringSensors.code))
+    .limit(5000);
+  const levels = await sensorLevels(
+    deps.db,
+    rows.map((r) => r.s.id),
+  );
+  return rows.map((r) => presentSensor(r.s, levels.get(r.s.id) ?? null));
+}
+
+export async function getSensor(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, Permission.MonitoringRead);
+  const { sensor } = await loadVisibleSensor(deps.db, principal, id);
+  const levels = await sensorLevels(deps.db, [id]);
+  return presentSensor(sensor, levels.get(id) ?? null);
+}
+
+/** Replaces a sensor's detection parameters (optimistic version), audited with the reason. */
+export async function updateSensorSpec(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: { version: number; spec: SensorSpec; reason: string },
+) {
+  requirePermission(principal, Permission.MonitoringManage);
+  const row = await deps.db.transaction(async (tx) => {
+    const { sensor } = await loadVisibleSensor(tx, principal, id);
+    if (sensor.version !== input.version) {
+      throw new AppError(AppErrorCode.Conflict, '测点已被他人修改, 请刷新后重试', [
+        { path: 'version', message: `当前版本 ${sensor.version}`, value: input.version },
+      ]);
+    }
+    const at = deps.clock();
+    const [updated] = await tx
+      .update(monitoringSensors)
+      .set({ spec: input.spec, version: sensor.version + 1, updatedAt: at })
+      .where(eq(monitoringSensors.id, id))
+      .returning();
+    if (!updated) {
+      throw notFound('sensor', id);
+    }
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'monitoring.sensor.spec_changed',
+      entityId: id,
+      before: { spec: sensor.spec, version: sensor.version },
+      after: { spec: updated.spec, version: updated.version, reason: input.reason },
+    });
+    return updated;
+  });
+  sensorChanges.emit('changed', id);
+  const levels = await sensorLevels(deps.db, [id]);
+  return presentSensor(row, levels.get(id) ?? null);
+}

@@ -1,0 +1,280 @@
+/**
+ * @module API shapes of risk monitoring (issue 5): facilities, sensors with their detection parameters,
+ * ingest reports, alarms and their timeline.
+ */
+import { z } from 'zod';
+import {
+  alarmKinds,
+  alarmStates,
+  facilityKinds,
+  levelRank,
+  warningLevels,
+  type WarningLevel,
+} from './monitoring.enums.ts';
+import { quantityNames } from './monitoring.quantities.ts';
+
+const Code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, '编码只能包含字母、数字、点、下划线和连字符');
+const Name = z.string().trim().min(1).max(100);
+const finite = z.number().finite();
+const Level = z.enum(warningLevels);
+
+export const FacilityInput = z.strictObject({
+  mineId: z.uuid(),
+  code: Code,
+  name: Name,
+  kind: z.enum(facilityKinds),
+});
+export type FacilityInput = z.infer<typeof FacilityInput>;
+
+export const FacilityResponse = z.object({
+  id: z.uuid(),
+  mineId: z.uuid(),
+  mineName: z.string(),
+  countyCode: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  sensorCount: z.number().int(),
+  /** The facility's colour rolled up from its points (GB 39496-2020 §5.5.4); null = normal. */
+  level: Level.nullable(),
+  openAlarms: z.number().int(),
+});
+
+const LevelValues = z.strictObject({
+  蓝色: finite.optional(),
+  黄色: finite.optional(),
+  橙色: finite.optional(),
+  红色: finite.optional(),
+});
+
+/** The detection parameters of one sensor (what the pure detectors read). */
+export const SensorSpec = z
+  .strictObject({
+    direction: z.enum(['upper', 'lower']),
+    rangeMin: finite,
+    rangeMax: finite,
+    intervalSeconds: z.number().int().min(1).max(86_400),
+    /** 断线 after this many intervals without data. */
+    silentFactor: z.number().min(1).max(100).default(3),
+    thresholds: LevelValues,
+    clear: LevelValues.optional(),
+    deadband: z.number().min(0).max(1e9).default(0),
+    minDurationSeconds: z.number().int().min(0).max(86_400).default(0),
+    minCount: z.number().int().min(1).max(1000).default(1),
+    rate: z
+      .strictObject({
+        windowSeconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(7 * 86_400),
+        maxPerHour: z.number().positive(),
+        level: Level.default('橙色'),
+      })
+      .optional(),
+    flat: z
+      .strictObject({
+        epsilon: z.number().min(0),
+        count: z.number().int().min(2).max(100_000),
+        durationSeconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(30 * 86_400),
+      })
+      .optional(),
+    spike: z
+      .strictObject({
+        window: z.number().int().min(5).max(200),
+        k: z.number().min(1).max(100),
+        minDeviation: z.number().min(0),
+      })
+      .optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.rangeMin >= s.rangeMax) {
+      ctx.addIssue({ code: 'custom', path: ['rangeMax'], message: '量程上限须大于下限' });
+    }
+    // Thresholds must order with the direction: a higher level is reached later.
+    let prev: { level: WarningLevel; value: number } | undefined;
+    for (const level of warningLevels) {
+      const v = s.thresholds[level];
+      if (v === undefined) {
+        continue;
+      }
+      if (prev) {
+        const bad = s.direction === 'upper' ? v < prev.value : v > prev.value;
+        if (bad) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['thresholds', level],
+            message: `${level}阈值须${s.direction === 'upper' ? '不低于' : '不高于'}${prev.level}阈值 ${prev.value}`,
+          });
+        }
+      }
+      prev = { level, value: v };
+    }
+    for (const level of warningLevels) {
+      const c = s.clear?.[level];
+      const t = s.thresholds[level];
+      if (c === undefined) {
+        continue;
+      }
+      if (t === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['clear', level], message: `未设${level}阈值` });
+      } else if (s.direction === 'upper' ? c > t : c < t) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['clear', level],
+          message: `解除值须在阈值 ${t} 的安全一侧`,
+        });
+      }
+    }
+  });
+export type SensorSpec = z.infer<typeof SensorSpec>;
+export type SensorSpecInput = z.input<typeof SensorSpec>;
+
+export const SensorInput = z.strictObject({
+  facilityId: z.uuid(),
+  code: Code,
+  name: Name,
+  quantity: z.enum(quantityNames),
+  item: Name.optional(),
+  location: z.string().trim().min(1).max(100).optional(),
+  /** A preset from REFERENCE.md to start from (e.g. 甲烷:采煤工作面, CO, 浸润线:<红色埋深>). */
+  preset: z.string().trim().min(1).max(60).optional(),
+  spec: SensorSpec.optional(),
+});
+export type SensorInput = z.infer<typeof SensorInput>;
+
+export const SensorSpecUpdate = z.strictObject({
+  version: z.number().int().min(1),
+  spec: SensorSpec,
+  reason: z.string().trim().min(2).max(500),
+});
+
+export const SensorResponse = z.object({
+  id: z.uuid(),
+  no: z.number().int(),
+  mineId: z.uuid(),
+  facilityId: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  quantity: z.string(),
+  item: z.string(),
+  location: z.string().nullable(),
+  unit: z.string(),
+  spec: z.record(z.string(), z.unknown()),
+  version: z.number().int(),
+  lastReadingAt: z.string().nullable(),
+  lastValue: z.number().nullable(),
+  level: Level.nullable(),
+});
+
+export const SensorListQuery = z.strictObject({
+  mineId: z.uuid().optional(),
+  facilityId: z.uuid().optional(),
+});
+
+/** One reading as a gateway sends it. */
+export interface ReadingRecord {
+  /** The mine's code, needed only when a gateway serves several mines with clashing sensor codes. */
+  mine?: unknown;
+  sensor: unknown;
+  ts: unknown;
+  value: unknown;
+}
+
+export const IngestReport = z.object({
+  received: z.number().int(),
+  stored: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.array(
+    z.object({
+      index: z.number().int().describe('批内序号 (从 0 起; CSV 为数据行序号)'),
+      field: z.string(),
+      message: z.string(),
+    }),
+  ),
+  alarmsOpened: z.number().int(),
+});
+export type IngestReport = z.infer<typeof IngestReport>;
+
+export const ReadingsQuery = z.strictObject({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  /** raw readings, or the 5-minute statistics. */
+  resolution: z.enum(['raw', '5m']).default('raw'),
+});
+
+export const AlarmListQuery = z.strictObject({
+  mineId: z.uuid().optional(),
+  sensorId: z.uuid().optional(),
+  open: z.enum(['true', 'false']).optional(),
+  kind: z.enum(alarmKinds).optional(),
+  level: Level.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const AlarmResponse = z.object({
+  id: z.uuid(),
+  mineId: z.uuid(),
+  mineName: z.string(),
+  sensorId: z.uuid().nullable(),
+  sensorCode: z.string().nullable(),
+  kind: z.enum(alarmKinds),
+  level: Level,
+  peakLevel: Level,
+  state: z.enum(alarmStates),
+  detail: z.string(),
+  openedAt: z.string(),
+  triggeredAt: z.string(),
+  lastValue: z.number().nullable(),
+  suppressed: z.boolean(),
+  callStep: z.number().int(),
+  stage: z.string().nullable(),
+  nextCallAt: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: z.string().nullable(),
+  respondedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  closeNote: z.string().nullable(),
+});
+
+export const AlarmEventResponse = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  type: z.string(),
+  level: z.string().nullable(),
+  actor: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+});
+
+export const AlarmDetailResponse = AlarmResponse.extend({
+  timeline: z.array(AlarmEventResponse),
+});
+
+export const AlarmNoteInput = z.strictObject({ note: z.string().trim().min(2).max(2000) });
+export const AlarmResponseInput = z.strictObject({
+  action: z.enum(['停产撤人', '启动应急预案', '其他处置']),
+  peopleWithdrawn: z.number().int().min(0).max(100_000),
+  completedAt: z.iso.datetime({ offset: true }),
+  note: z.string().trim().min(2).max(2000),
+});
+
+export const MaintenanceInput = z.strictObject({
+  mineId: z.uuid(),
+  sensorId: z.uuid().optional(),
+  facilityId: z.uuid().optional(),
+  reason: z.string().trim().min(2).max(500),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+});
+
+/** Whether a level is at least another (for filters in the web app). */
+export const atLeast = (a: WarningLevel, b: WarningLevel) => levelRank(a) >= levelRank(b);
