@@ -13,6 +13,12 @@ import { eq } from 'drizzle-orm';
 import { hazardCriteria } from '../../src/server/modules/hazards/hazard.table.ts';
 import { reportHazard } from '../../src/server/modules/hazards/hazard.service.ts';
 import { addEvidence } from '../../src/server/modules/hazards/evidence.service.ts';
+import {
+  createFacility,
+  createSensor,
+} from '../../src/server/modules/monitoring/sensor.service.ts';
+import { raiseAlarm } from '../../src/server/modules/monitoring/alarm.writer.ts';
+import { createMaintenance } from '../../src/server/modules/monitoring/alarm.service.ts';
 
 export const PASSWORD = 'test-pass-2026';
 const admin = systemPrincipal('test:world');
@@ -30,6 +36,11 @@ export interface Party {
   criterionId: string;
   /** An evidence file of that hazard. */
   attachmentIds: string[];
+  /** Monitoring at the coal mine: a facility, a CH4 sensor (code `<key>-CH4`), an open alarm, a maintenance window. */
+  facilityIds: string[];
+  sensorIds: string[];
+  alarmIds: string[];
+  maintenanceIds: string[];
   /** username by role */
   users: Record<
     | 'regulator_admin'
@@ -95,6 +106,46 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
     fileName: `${key}现场检查记录.pdf`,
     data: Buffer.from(`%PDF-1.4 ${key} evidence`),
   });
+  const facility = await createFacility(deps, admin, {
+    mineId: coal.id,
+    code: `${key}-UG`,
+    name: `${key}井下一采区`,
+    kind: '井下区域',
+  });
+  const sensor = await createSensor(deps, admin, {
+    facilityId: facility.id,
+    code: `${key}-CH4`,
+    name: `${key}工作面甲烷`,
+    quantity: 'CH4',
+    preset: '甲烷:采煤工作面',
+  });
+  const alarm = await deps.db.transaction((tx) =>
+    raiseAlarm(
+      tx,
+      {
+        mineId: coal.id,
+        sensorId: sensor.id,
+        facilityId: facility.id,
+        subject: `sensor:${sensor.id}`,
+      },
+      {
+        kind: '超限',
+        level: '黄色',
+        detail: `${key}: 甲烷 1.2%`,
+        triggeredAt: deps.clock().getTime(),
+        value: 1.2,
+      },
+      undefined,
+      deps.clock(),
+    ),
+  );
+  const window = await createMaintenance(deps, admin, {
+    mineId: coal.id,
+    sensorId: sensor.id,
+    reason: `${key}: 传感器标校`,
+    startsAt: new Date(deps.clock().getTime() + 86_400_000).toISOString(),
+    endsAt: new Date(deps.clock().getTime() + 90_000_000).toISOString(),
+  });
   const regulator = await createOrganisation(deps, admin, {
     name: `${key}县应急管理局`,
     kind: 'regulator',
@@ -128,6 +179,10 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
     hazardIds: [hazard.id],
     criterionId: criterion,
     attachmentIds: [evidence.id],
+    facilityIds: [facility.id],
+    sensorIds: [sensor.id],
+    alarmIds: [alarm.id],
+    maintenanceIds: [window.id],
     users: {
       regulator_admin: await mk('regulator_admin', regulator.id),
       regulator_viewer: await mk('regulator_viewer', regulator.id),

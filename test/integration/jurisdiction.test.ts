@@ -47,6 +47,11 @@ const exempt: Record<string, string> = {
     'the determination standards are national reference data',
   'GET /api/notifications':
     'returns the caller’s own notifications only (hazard.escalation.test.ts)',
+  'GET /ack/:token':
+    'public page with a button; acknowledges nothing (monitoring.test.ts: a link preview changes nothing)',
+  'POST /ack/:token':
+    'authorised by the signed one-time token alone, which names its alarm (monitoring.test.ts: forged and used links refused)',
+  'POST /api/alarm-ack': 'the same token acknowledgement as POST /ack/:token, answered as JSON',
   'POST /api/notifications/:id/read':
     'acts on the caller’s own notifications only; another user’s is a 404 (hazard.escalation.test.ts)',
 };
@@ -71,6 +76,10 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         ['licence', t.licenceIds[0]],
         ['api_token', tokenIdOfT],
         ['hazard', t.hazardIds[0]],
+        ['monitoring_facility', t.facilityIds[0]],
+        ['sensor', t.sensorIds[0]],
+        ['alarm', t.alarmIds[0]],
+        ['maintenance_window', t.maintenanceIds[0]],
       ].map(([type, value]) => ({ method: 'GET', url: `/api/audit/${type}/${value}` }));
     case 'POST /api/mines':
       return [
@@ -113,6 +122,112 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         {
           method: 'GET',
           url: `/api/hazards/${t.hazardIds[0]}/attachments/${t.attachmentIds[0]}`,
+        },
+      ];
+    case 'POST /api/monitoring/facilities':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: { mineId: mine.id, code: 'X-1', name: '越权设施', kind: '尾矿库' },
+        },
+      ];
+    case 'POST /api/monitoring/sensors':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            facilityId: t.facilityIds[0],
+            code: 'X-CH4',
+            name: '越权测点',
+            quantity: 'CH4',
+          },
+        },
+      ];
+    case 'POST /api/monitoring/mines/:id/sensors/import':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, mine.id),
+          multipart: {
+            filename: 'sensors.csv',
+            content: `设施编码,测点编码,测点名称,监测量\n${t.key}-UG,X-CO,越权,CO\n`,
+          },
+        },
+      ];
+    case 'PUT /api/monitoring/sensors/:id/spec':
+      return [
+        {
+          method: 'PUT',
+          url: id(route.url, t.sensorIds[0] ?? ''),
+          payload: {
+            version: 1,
+            reason: '越权修改',
+            spec: {
+              direction: 'upper',
+              rangeMin: 0,
+              rangeMax: 100,
+              intervalSeconds: 20,
+              thresholds: { 红色: 99 },
+            },
+          },
+        },
+      ];
+    case 'GET /api/monitoring/sensors/:id/readings':
+      return [
+        {
+          method: 'GET',
+          url: `${id(route.url, t.sensorIds[0] ?? '')}?from=2026-11-01T00:00:00Z&to=2026-11-30T00:00:00Z`,
+        },
+      ];
+    case 'POST /api/alarms/:id/acknowledge':
+      return [{ method: 'POST', url: id(route.url, t.alarmIds[0] ?? '') }];
+    case 'POST /api/alarms/:id/respond':
+    case 'POST /api/alarms/:id/close':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.alarmIds[0] ?? ''),
+          payload: { note: '越权处置说明' },
+        },
+      ];
+    case 'POST /api/alarms/:id/response':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.alarmIds[0] ?? ''),
+          payload: {
+            action: '停产撤人',
+            peopleWithdrawn: 1,
+            completedAt: '2026-11-22T01:00:00Z',
+            note: '越权响应',
+          },
+        },
+      ];
+    case 'POST /api/monitoring/maintenance':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            reason: '越权维护',
+            startsAt: '2026-11-22T01:00:00Z',
+            endsAt: '2026-11-22T03:00:00Z',
+          },
+        },
+      ];
+    case 'POST /api/monitoring/maintenance/:id/cancel':
+      return [{ method: 'POST', url: id(route.url, t.maintenanceIds[0] ?? '') }];
+    case 'POST /api/ingest/readings':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: [
+            { sensor: `${t.key}-CH4`, mine: mine.id, ts: '2026-11-22T01:59:00Z', value: 9.9 },
+          ],
         },
       ];
     case 'PATCH /api/mines/:id':
@@ -357,6 +472,8 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/contractors': t.contractorIds[0],
       '/api/licences': t.licenceIds[0],
       '/api/hazards': t.hazardIds[0],
+      '/api/monitoring/sensors': t.sensorIds[0],
+      '/api/alarms': t.alarmIds[0],
     };
     const base = Object.keys(target).find((b) => route.url.startsWith(`${b}/`));
     if (base && (route.method === 'GET' || route.method === 'DELETE')) {
@@ -385,11 +502,20 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/hazards/analysis',
         '/api/self-inspection-reports',
         '/api/parent-inspections',
+        '/api/monitoring/facilities',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),
       ...(route.url === '/api/mines' || route.url === '/api/mines/export'
         ? [{ method: 'GET', url: `${route.url}?${extra}enterpriseId=${t.enterpriseId}` }]
+        : []),
+      ...([
+        '/api/monitoring/facilities',
+        '/api/monitoring/sensors',
+        '/api/monitoring/maintenance',
+        '/api/alarms',
+      ].includes(route.url)
+        ? [{ method: 'GET', url: `${route.url}?mineId=${mine.id}` }]
         : []),
       ...(route.url === '/api/regions'
         ? [{ method: 'GET', url: `${route.url}?parent=${t.county.slice(0, 4)}00` }]
@@ -417,6 +543,11 @@ function fingerprints(t: Party): string[] {
     ...t.licenceIds,
     ...t.hazardIds,
     ...t.attachmentIds,
+    ...t.facilityIds,
+    ...t.sensorIds,
+    ...t.alarmIds,
+    ...t.maintenanceIds,
+    `${t.key}-CH4`,
     `${t.key}现场检查记录`,
     `${t.key}: 井下劳动定员制度未执行`,
     `${t.key}企业`,
@@ -441,6 +572,13 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'hazard_standards',
     'hazard_attachments',
     'self_inspection_reports',
+    'monitoring_facilities',
+    'monitoring_sensors',
+    'readings',
+    'alarms',
+    'alarm_events',
+    'alarm_ack_tokens',
+    'maintenance_windows',
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {

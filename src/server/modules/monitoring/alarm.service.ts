@@ -419,7 +419,7 @@ export async function createMaintenance(
         reason: input.reason,
         startsAt,
         endsAt,
-        createdBy: principal.userId,
+        createdBy: principal.username,
         createdAt: at,
       })
       .returning();

@@ -128,14 +128,14 @@ export function registerMonitoringRoutes(
       reply.status(201).send(await sensors.createSensor(deps, principalOf(req), req.body)),
   );
   r.post(
-    '/api/monitoring/sensors/import',
+    '/api/monitoring/mines/:id/sensors/import',
     {
       config: { permission: Permission.MonitoringManage },
       schema: {
         tags,
-        summary: '从 CSV/xlsx 导入测点 (整表校验, 有错则不导入)',
-        querystring: z.strictObject({ mineId: z.uuid() }),
-        consumes: ['multipart/form-data'],
+        summary: '从 CSV/xlsx 导入该矿山的测点 (整表校验, 有错则不导入)',
+        params: IdParams,
+        querystring: z.strictObject({}),
         response: responses(
           z.object({ imported: z.number().int(), ignoredColumns: z.array(z.string()) }),
         ),
@@ -143,7 +143,7 @@ export function registerMonitoringRoutes(
     },
     async (req) => {
       const file = await uploadedFile(req, RegistryValidation.importBytesMax);
-      return importSensors(deps, principalOf(req), req.query.mineId, {
+      return importSensors(deps, principalOf(req), req.params.id, {
         data: await file.toBuffer(),
         filename: file.filename,
       });

@@ -13,7 +13,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from '../access/access.table.ts';
 import { mines } from '../registry/mine.table.ts';
 
 /** A monitored facility of a mine: a tailings pond, a slope, a dump, an underground area, a data feed. */
@@ -197,9 +196,8 @@ export const maintenanceWindows = pgTable(
     reason: text('reason').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
+    /** Who set it (the audit event names them too; system actors have no users row). */
+    createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },

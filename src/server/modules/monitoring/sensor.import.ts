@@ -12,7 +12,7 @@ import type { Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode, type ErrorDetail } from '../../platform/errors.ts';
 import { detectFormat, readTable } from '../../platform/tabular/read-table.ts';
-import { loadMineForInput } from '../registry/mine.service.ts';
+import { loadVisibleMine } from '../registry/mine.service.ts';
 import { monitoringFacilities } from './monitoring.table.ts';
 import { insertSensor, sensorChanges } from './sensor.service.ts';
 import { initialSpec } from './sensor.spec.ts';
@@ -50,6 +50,7 @@ export async function importSensors(
   file: { data: Buffer; filename?: string | undefined },
 ) {
   requirePermission(principal, Permission.MonitoringManage);
+  await loadVisibleMine(deps.db, principal, mineId);
   const table = await readTable(
     file.data,
     detectFormat(file.filename, file.data),
@@ -66,7 +67,7 @@ export async function importSensors(
   }
   const unknown = table.headers.filter((h) => h && !known.has(h));
   const result = await deps.db.transaction(async (tx) => {
-    await loadMineForInput(tx, principal, mineId);
+    await loadVisibleMine(tx, principal, mineId);
     const facilities = await tx
       .select({ id: monitoringFacilities.id, code: monitoringFacilities.code })
       .from(monitoringFacilities)

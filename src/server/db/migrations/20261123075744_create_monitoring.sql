@@ -54,7 +54,7 @@ CREATE TABLE "maintenance_windows" (
 	"reason" text NOT NULL,
 	"starts_at" timestamp with time zone NOT NULL,
 	"ends_at" timestamp with time zone NOT NULL,
-	"created_by" uuid NOT NULL,
+	"created_by" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	"cancelled_at" timestamp with time zone
 );
@@ -115,7 +115,6 @@ ALTER TABLE "alarms" ADD CONSTRAINT "alarms_facility_id_monitoring_facilities_id
 ALTER TABLE "maintenance_windows" ADD CONSTRAINT "maintenance_windows_mine_id_mines_id_fk" FOREIGN KEY ("mine_id") REFERENCES "public"."mines"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "maintenance_windows" ADD CONSTRAINT "maintenance_windows_sensor_id_monitoring_sensors_id_fk" FOREIGN KEY ("sensor_id") REFERENCES "public"."monitoring_sensors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "maintenance_windows" ADD CONSTRAINT "maintenance_windows_facility_id_monitoring_facilities_id_fk" FOREIGN KEY ("facility_id") REFERENCES "public"."monitoring_facilities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "maintenance_windows" ADD CONSTRAINT "maintenance_windows_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "monitoring_facilities" ADD CONSTRAINT "monitoring_facilities_mine_id_mines_id_fk" FOREIGN KEY ("mine_id") REFERENCES "public"."mines"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "monitoring_sensors" ADD CONSTRAINT "monitoring_sensors_mine_id_mines_id_fk" FOREIGN KEY ("mine_id") REFERENCES "public"."mines"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "monitoring_sensors" ADD CONSTRAINT "monitoring_sensors_facility_id_monitoring_facilities_id_fk" FOREIGN KEY ("facility_id") REFERENCES "public"."monitoring_facilities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
