@@ -14,7 +14,7 @@ import {
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
-import { buildWorld, login, loginAll, type World } from '../../../../test/helpers/world.ts';
+import { buildWorld, loginAll, type World } from '../../../../test/helpers/world.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import type { MonitoringRuntime } from './monitoring.runtime.ts';
 
