@@ -17,6 +17,7 @@ async function startOnce(label, limitSeconds) {
     env: {
       ...process.env,
       PORT: String(port),
+      MQTT_PORT: String(port + 1000),
       DATA_DIR: dataDir,
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',

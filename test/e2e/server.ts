@@ -38,6 +38,7 @@ function freePort(): Promise<number> {
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
+  const mqttPort = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'mw-e2e-'));
   const args = [
     path.resolve('bin/minewatch.mjs'),
@@ -48,6 +49,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     env: {
       ...process.env,
       PORT: String(port),
+      MQTT_PORT: String(mqttPort),
       DATA_DIR: dataDir,
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',

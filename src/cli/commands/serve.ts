@@ -6,6 +6,11 @@ import { ensureWebBuild, webDistDir } from '../../server/web-build.ts';
 import { startScheduler } from '../../server/jobs/scheduler.ts';
 import { DEMO_PASSWORD, seedDemoProvince } from '../../server/seed/demo-province.ts';
 import { version } from '../version.ts';
+import { createMonitoring } from '../../server/modules/monitoring/monitoring.runtime.ts';
+import {
+  startEmbeddedBroker,
+  subscribeExternal,
+} from '../../server/modules/monitoring/mqtt.ingest.ts';
 
 /** `minewatch serve`: migrate, seed the demo on first run, serve the API. */
 export function registerServeCommand(program: Command): void {
@@ -22,7 +27,15 @@ export function registerServeCommand(program: Command): void {
       if (opts.web) {
         await ensureWebBuild((m) => console.log(m));
       }
+      const log = (msg: string, err?: unknown) =>
+        err ? console.error(msg, err) : console.log(msg);
+      const monitoring = createMonitoring(rt.deps, {
+        publicUrl: config.publicUrl,
+        webhook: config.webhook,
+        log,
+      });
       const { app } = await buildApp({
+        monitoring,
         database: rt.database,
         deps: rt.deps,
         logLevel: config.logLevel,
@@ -40,8 +53,20 @@ export function registerServeCommand(program: Command): void {
               { webhook: config.webhook },
             )
           : () => undefined;
+      const stopMonitoring =
+        config.monitoringTickSeconds > 0
+          ? monitoring.start(config.monitoringTickSeconds * 1000)
+          : () => undefined;
+      const mqttIn = config.mqttUrl
+        ? await subscribeExternal(monitoring.engine, config.mqttUrl, log)
+        : config.mqttPort > 0
+          ? await startEmbeddedBroker(rt.deps, monitoring.engine, config.mqttPort, config.host)
+          : undefined;
       const shutdown = async () => {
         stopJobs();
+        stopMonitoring();
+        await mqttIn?.close();
+        monitoring.close();
         await app.close();
         await rt.close();
         process.exit(0);
@@ -60,6 +85,15 @@ export function registerServeCommand(program: Command): void {
       console.log(`  数据库: ${engine}${seed?.seeded ? ', 已写入演示省份 山西省' : ''}`);
       console.log(`  打开浏览器: ${url}/`);
       console.log(`  API 文档: ${url}/api/docs    健康检查: ${url}/api/health`);
+      console.log(
+        `  监测数据接入: POST ${url}/api/ingest/readings (网关令牌); MQTT ${
+          config.mqttUrl
+            ? `订阅 ${config.mqttUrl}`
+            : config.mqttPort > 0
+              ? `mqtt://${config.host}:${config.mqttPort} (密码为网关令牌)`
+              : '未启用'
+        } 主题 minewatch/<矿山ID>/readings`,
+      );
       if (seed) {
         console.log(`  演示账号 (密码均为 ${DEMO_PASSWORD}):`);
         for (const a of seed.accounts) {

@@ -25,6 +25,14 @@ export interface Config {
    * (NOTIFY_WEBHOOK_URL and NOTIFY_WEBHOOK_SECRET, at least 16 characters); none by default.
    */
   webhook: { url: string; secret: string } | undefined;
+  /** Port of the embedded MQTT broker (MQTT_PORT, default 1884 beside a local Mosquitto on 1883; 0 = off). */
+  mqttPort: number;
+  /** An external MQTT 5 broker to subscribe to instead (MQTT_URL, e.g. mqtt://127.0.0.1:1883). */
+  mqttUrl: string | undefined;
+  /** The address people reach the web app at, for acknowledgement links in calls (PUBLIC_URL). */
+  publicUrl: string;
+  /** How often the monitoring loop runs (MONITORING_TICK_SECONDS, default 5; 0 = off). */
+  monitoringTickSeconds: number;
 }
 
 function loadSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
@@ -66,6 +74,14 @@ function loadWebhook(env: NodeJS.ProcessEnv): Config['webhook'] {
   return { url, secret };
 }
 
+function intIn(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number) {
+  const v = Number(env[key] ?? fallback);
+  if (!Number.isInteger(v) || v < min || v > max) {
+    throw new Error(`${key} must be an integer from ${min} to ${max}: ${env[key]}`);
+  }
+  return v;
+}
+
 /** Reads the configuration; throws with a clear message on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
@@ -82,5 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: env.COOKIE_SECURE === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     webhook: loadWebhook(env),
+    mqttPort: intIn(env, 'MQTT_PORT', 1884, 0, 65535),
+    mqttUrl: env.MQTT_URL || undefined,
+    publicUrl: env.PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${port}`,
+    monitoringTickSeconds: intIn(env, 'MONITORING_TICK_SECONDS', 5, 0, 3600),
   };
 }

@@ -1,0 +1,204 @@
+/**
+ * @module MQTT ingest (issue 5 §2). Topic scheme:
+ *   publish   minewatch/<mineId>/readings   payload: a JSON array, {"readings": [...]}, or NDJSON; each
+ *                                           record {sensor, ts, value} (the mine comes from the topic)
+ *   receive   minewatch/<mineId>/reports    the ingest report of each batch (stored, duplicates, rejected)
+ * Two ways in:
+ * - the embedded broker (default port 1884, so a local Mosquitto on 1883 is untouched): the gateway
+ *   connects with its gateway token as the password and may publish only to its own mines' topics. The
+ *   broker acknowledges a QoS 1 message (PUBACK) only after the readings are committed.
+ * - an external broker (MQTT_URL, MQTT 5): minewatch subscribes to minewatch/+/readings with QoS 1, a persistent
+ *   session and manual acknowledgement, so a message is PUBACKed only after it is stored and one not yet
+ *   stored is redelivered after a crash. The broker's own ACLs decide who may publish to which mine.
+ */
+import { createServer, type Server } from 'node:net';
+import { Aedes } from 'aedes';
+import mqtt, { type MqttClient } from 'mqtt';
+import { IngestLimits } from '../../../shared/limits.ts';
+import { gatewayPermissions } from '../../platform/auth/permissions.ts';
+import type { Principal } from '../../platform/auth/scope.ts';
+import type { ServiceDeps } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { principalFromToken } from '../access/access.service.ts';
+import { parseBatch } from './ingest.parse.ts';
+import type { MonitoringEngine } from './monitoring.engine.ts';
+import type { IngestReport } from '../../../shared/monitoring.schemas.ts';
+
+const TOPIC = /^minewatch\/([0-9a-f-]{36})\/readings$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Parses one MQTT payload for a mine and ingests it; errors become a report, never an exception. */
+export async function ingestMqttPayload(
+  engine: MonitoringEngine,
+  principal: Principal,
+  mineId: string,
+  payload: Buffer,
+): Promise<IngestReport | { error: string; details: unknown }> {
+  try {
+    if (payload.length > IngestLimits.bytesMax) {
+      return { error: `消息超过 ${IngestLimits.bytesMax} 字节`, details: [] };
+    }
+    const text = payload.toString('utf8');
+    const format =
+      text.trimStart().startsWith('[') || text.trimStart().startsWith('{"readings"')
+        ? 'json'
+        : 'ndjson';
+    const { records, rejected } = parseBatch(format, text);
+    for (const r of records) {
+      if (r && r.mine === undefined) {
+        r.mine = mineId;
+      }
+    }
+    return await engine.ingest(principal, records, rejected);
+  } catch (e) {
+    if (e instanceof AppError) {
+      return { error: e.message, details: e.details };
+    }
+    throw e;
+  }
+}
+
+/** The principal for a message from an external broker: ingest only, for the topic's mine. */
+function brokerPrincipal(mineId: string): Principal {
+  return {
+    kind: 'gateway',
+    userId: '00000000-0000-0000-0000-000000000000',
+    username: 'mqtt:external',
+    displayName: 'MQTT',
+    role: 'mine_duty_officer',
+    organisationId: '00000000-0000-0000-0000-000000000000',
+    organisationName: 'mqtt',
+    scope: { kind: 'mines', mineIds: [mineId] },
+    permissions: new Set(gatewayPermissions),
+    ip: null,
+    locale: 'zh-CN',
+  };
+}
+
+export interface EmbeddedBroker {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts the embedded broker; gateways authenticate with their token as the MQTT password. */
+export async function startEmbeddedBroker(
+  deps: ServiceDeps,
+  engine: MonitoringEngine,
+  port: number,
+  host = '127.0.0.1',
+): Promise<EmbeddedBroker> {
+  const broker = await Aedes.createBroker();
+  const principals = new Map<string, Principal>();
+  broker.authenticate = (client, _username, password, done) => {
+    if (!password) {
+      done(
+        Object.assign(new Error('gateway token required as password'), { returnCode: 4 }),
+        false,
+      );
+      return;
+    }
+    principalFromToken(deps, password.toString('utf8'), null)
+      .then((p) => {
+        if (!p || p.kind !== 'gateway') {
+          done(Object.assign(new Error('not a gateway token'), { returnCode: 5 }), false);
+          return;
+        }
+        principals.set(client.id, p);
+        done(null, true);
+      })
+      .catch(() => done(Object.assign(new Error('bad token'), { returnCode: 4 }), false));
+  };
+  broker.authorizeSubscribe = (client, sub, done) => {
+    const m = /^minewatch\/([0-9a-f-]{36})\/reports$/.exec(sub.topic);
+    const p = principals.get(client.id);
+    const ok = m && p?.scope.kind === 'mines' && p.scope.mineIds.includes(m[1] ?? '');
+    done(ok ? null : new Error('not your mine'), ok ? sub : null);
+  };
+  broker.authorizePublish = (client, packet, done) => {
+    if (!client) {
+      done(null); // the broker's own report messages
+      return;
+    }
+    const p = principals.get(client.id);
+    const m = TOPIC.exec(packet.topic);
+    const mineId = m?.[1] ?? '';
+    if (
+      !p ||
+      !m ||
+      !UUID.test(mineId) ||
+      p.scope.kind !== 'mines' ||
+      !p.scope.mineIds.includes(mineId)
+    ) {
+      done(new Error('publish only to minewatch/<your mine>/readings'));
+      return;
+    }
+    // PUBACK goes out when done() is called: after the commit.
+    ingestMqttPayload(engine, p, mineId, packet.payload as Buffer)
+      .then((report) => {
+        broker.publish(
+          {
+            cmd: 'publish',
+            topic: `minewatch/${mineId}/reports`,
+            payload: Buffer.from(JSON.stringify(report)),
+            qos: 0,
+            retain: false,
+            dup: false,
+          },
+          () => undefined,
+        );
+        // Readings are not forwarded to subscribers; the report is.
+        packet.topic = `minewatch/${mineId}/accepted`;
+        done(null);
+      })
+      .catch((e: unknown) => done(e instanceof Error ? e : new Error(String(e))));
+  };
+  broker.on('clientDisconnect', (client) => principals.delete(client.id));
+  const server: Server = createServer(broker.handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        broker.close(() => server.close(() => resolve()));
+      }),
+  };
+}
+
+/** Subscribes to an external broker; a message is acknowledged only after it is stored. */
+export async function subscribeExternal(
+  engine: MonitoringEngine,
+  url: string,
+  log: (msg: string, err?: unknown) => void,
+  clientId = 'minewatch-ingest',
+): Promise<{ client: MqttClient; close(): Promise<void> }> {
+  const client = await mqtt.connectAsync(url, {
+    clientId,
+    // MQTT 5: mqtt.js hands us the PUBACK (customHandleAcks) only on protocol 5; the session outlives a crash.
+    protocolVersion: 5,
+    properties: { sessionExpiryInterval: 7 * 24 * 3600 },
+    clean: false,
+    reconnectPeriod: 2000,
+    customHandleAcks: (topic, message, _packet, done) => {
+      const mineId = TOPIC.exec(topic)?.[1];
+      if (!mineId || !UUID.test(mineId)) {
+        done(0); // not ours to store: acknowledge and drop
+        return;
+      }
+      ingestMqttPayload(engine, brokerPrincipal(mineId), mineId, message)
+        .then((report) => {
+          client.publish(`minewatch/${mineId}/reports`, JSON.stringify(report), { qos: 0 });
+          done(0);
+        })
+        .catch((e: unknown) => {
+          // Not stored (e.g. the database is down): no PUBACK, the broker redelivers.
+          log('mqtt ingest failed; the message will be redelivered', e);
+        });
+    },
+  });
+  await client.subscribeAsync('minewatch/+/readings', { qos: 1 });
+  return { client, close: () => client.endAsync() };
+}
