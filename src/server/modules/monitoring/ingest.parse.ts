@@ -168,18 +168,28 @@ export function parseTime(ts: unknown): number | string {
   return Number.isFinite(ms) ? ms : '时间不存在 (日期无效)';
 }
 
-/** A reading value: a number or a numeric string; NaN, Infinity and text are refused. */
+/**
+ * Largest magnitude a reading may have: far beyond any instrument (the catalogue's largest physical
+ * bound is 1e9), and small enough that 5-minute sums cannot overflow.
+ */
+export const VALUE_MAGNITUDE_MAX = 1e12;
+
+/** A reading value: a number or a numeric string; NaN, Infinity, absurd magnitudes and text are refused. */
 export function parseValue(v: unknown): number | string {
   if (typeof v === 'number') {
-    return Number.isFinite(v) ? v : '数值须为有限数';
+    if (!Number.isFinite(v)) {
+      return '数值须为有限数';
+    }
+    return Math.abs(v) > VALUE_MAGNITUDE_MAX
+      ? `数值超出可接收范围 (绝对值 ≤ ${VALUE_MAGNITUDE_MAX})`
+      : v;
   }
   if (
     typeof v === 'string' &&
     v.length <= 40 &&
     /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.trim())
   ) {
-    const n = Number(v);
-    return Number.isFinite(n) ? n : '数值须为有限数';
+    return parseValue(Number(v));
   }
   return '数值不是数字';
 }
