@@ -49,7 +49,7 @@ const weird: unknown[] = [
   '2026-11-22T01:00:00',
   '0x1A',
   '1,5',
-  9007199254740993,
+  Number.MAX_SAFE_INTEGER + 2,
   -1,
   0,
 ];
@@ -121,7 +121,7 @@ describe('ingest under hostile input (pglite)', () => {
               .map((r) => {
                 const o = (r && typeof r === 'object' ? r : {}) as Record<string, unknown>;
                 return [o.sensor, o.ts, o.value]
-                  .map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)))
+                  .map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v as string | number)))
                   .join(',');
               })
               .join('\n')}`;
