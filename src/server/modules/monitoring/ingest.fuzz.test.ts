@@ -121,7 +121,9 @@ describe('ingest under hostile input (pglite)', () => {
               .map((r) => {
                 const o = (r && typeof r === 'object' ? r : {}) as Record<string, unknown>;
                 return [o.sensor, o.ts, o.value]
-                  .map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v as string | number)))
+                  .map((v) =>
+                    typeof v === 'object' ? JSON.stringify(v) : String(v as string | number),
+                  )
                   .join(',');
               })
               .join('\n')}`;
