@@ -14,6 +14,7 @@ import { sha256Hex } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
+import type { CallPolicy } from '../../../shared/monitoring.policy.ts';
 import { webhookOutbox } from '../notifications/notification.table.ts';
 import { loadMineForInput } from '../registry/mine.service.ts';
 import { mines } from '../registry/mine.table.ts';
@@ -32,8 +33,8 @@ import { loadVisibleFacility, loadVisibleSensor } from './sensor.service.ts';
 
 type AlarmRow = typeof alarms.$inferSelect;
 
-async function stageOf(db: Db, a: AlarmRow): Promise<string | null> {
-  const policies = await getSetting(db, 'monitoring.callPolicies');
+/** The stage (临警 …) of the call step an alarm is on, or null before its first call. */
+function stageOf(policies: CallPolicy, a: AlarmRow): string | null {
   const steps = policies[a.level as WarningLevel].steps;
   return a.stepStartedAt ? (steps[Math.min(a.callStep, steps.length - 1)]?.stage ?? null) : null;
 }
@@ -106,13 +107,9 @@ export async function listAlarms(
     )
     .limit(q.limit);
   const policies = await getSetting(deps.db, 'monitoring.callPolicies');
-  return rows.map(({ a, mineName, sensorCode }) => {
-    const steps = policies[a.level as WarningLevel].steps;
-    const stage = a.stepStartedAt
-      ? (steps[Math.min(a.callStep, steps.length - 1)]?.stage ?? null)
-      : null;
-    return present(a, mineName, sensorCode, stage);
-  });
+  return rows.map(({ a, mineName, sensorCode }) =>
+    present(a, mineName, sensorCode, stageOf(policies, a)),
+  );
 }
 
 async function loadVisibleAlarm(db: Db, principal: Principal, id: string, lock = false) {
@@ -168,7 +165,8 @@ export async function getAlarm(deps: ServiceDeps, principal: Principal, id: stri
         },
       })),
   ].sort((x, y) => x.at.localeCompare(y.at) || Math.abs(x.id) - Math.abs(y.id));
-  return { ...present(a, mineName, sensorCode, await stageOf(deps.db, a)), timeline };
+  const policies = await getSetting(deps.db, 'monitoring.callPolicies');
+  return { ...present(a, mineName, sensorCode, stageOf(policies, a)), timeline };
 }
 
 async function acknowledge(tx: Db, a: AlarmRow, by: string, via: string, at: Date) {
@@ -453,17 +451,23 @@ export async function listMaintenance(deps: ServiceDeps, principal: Principal, m
   return rows.map((r) => presentWindow(r.w));
 }
 
+/** A maintenance window at a mine the caller may see, or 404. */
+async function loadVisibleWindow(db: Db, principal: Principal, id: string) {
+  const [row] = await db
+    .select({ w: maintenanceWindows })
+    .from(maintenanceWindows)
+    .innerJoin(mines, eq(mines.id, maintenanceWindows.mineId))
+    .where(allOf(eq(maintenanceWindows.id, id), mineScopeCondition(principal.scope)));
+  if (!row) {
+    throw notFound('maintenance_window', id);
+  }
+  return row;
+}
+
 export async function cancelMaintenance(deps: ServiceDeps, principal: Principal, id: string) {
   requirePermission(principal, Permission.MonitoringManage);
   return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ w: maintenanceWindows })
-      .from(maintenanceWindows)
-      .innerJoin(mines, eq(mines.id, maintenanceWindows.mineId))
-      .where(allOf(eq(maintenanceWindows.id, id), mineScopeCondition(principal.scope)));
-    if (!row) {
-      throw notFound('maintenance_window', id);
-    }
+    const row = await loadVisibleWindow(tx, principal, id);
     if (row.w.cancelledAt) {
       throw new AppError(AppErrorCode.Conflict, '维护期已结束');
     }
@@ -489,16 +493,7 @@ export const auditVisibility = (deps: ServiceDeps) => ({
   alarm: (p: Principal, id: string) => loadVisibleAlarm(deps.db, p, id),
   sensor: (p: Principal, id: string) => loadVisibleSensor(deps.db, p, id),
   monitoring_facility: (p: Principal, id: string) => loadVisibleFacility(deps.db, p, id),
-  maintenance_window: async (p: Principal, id: string) => {
-    const rows = await deps.db
-      .select({ id: maintenanceWindows.id })
-      .from(maintenanceWindows)
-      .innerJoin(mines, eq(mines.id, maintenanceWindows.mineId))
-      .where(allOf(eq(maintenanceWindows.id, id), mineScopeCondition(p.scope)));
-    if (!rows.length) {
-      throw notFound('maintenance_window', id);
-    }
-  },
+  maintenance_window: (p: Principal, id: string) => loadVisibleWindow(deps.db, p, id),
 });
 
 /** Mines with open alarms, for the dashboard card: counts by level. */

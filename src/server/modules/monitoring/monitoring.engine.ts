@@ -62,7 +62,8 @@ export class MonitoringEngine {
   private readonly mines = new Map<string, Promise<MineSensors>>();
   private readonly queue: Batch[] = [];
   private writing = false;
-  private readonly partitionKey = {};
+  /** Months whose readings partition exists (see ensurePartitions). */
+  private readonly partitions = new Set<string>();
   private readonly onChanged = (sensorId: string) => void this.reloadSensor(sensorId);
 
   constructor(
@@ -76,15 +77,12 @@ export class MonitoringEngine {
     sensorChanges.off('changed', this.onChanged);
   }
 
-  private readonly loaded = new Map<string, MineSensors>();
+  /** Every sensor held in memory, by id (for alarms closed elsewhere). */
+  private readonly byId = new Map<string, SensorRuntime>();
 
   /** Sensors held in memory (for the state-size benchmark). */
   get sensorCount(): number {
-    let n = 0;
-    for (const m of this.loaded.values()) {
-      n += m.byCode.size;
-    }
-    return n;
+    return this.byId.size;
   }
 
   /** Loads every sensor of the mines (and their open alarms) into memory, e.g. at start. */
@@ -118,11 +116,11 @@ export class MonitoringEngine {
     );
     const byCode = new Map<string, SensorRuntime>();
     for (const r of rows) {
-      byCode.set(r.code, newRuntime(r, open.get(r.id) ?? new Map<AlarmKind, OpenAlarm>()));
+      const rt = newRuntime(r, open.get(r.id) ?? new Map<AlarmKind, OpenAlarm>());
+      byCode.set(r.code, rt);
+      this.byId.set(r.id, rt);
     }
-    const m = { byCode };
-    this.loaded.set(mineId, m);
-    return m;
+    return { byCode };
   }
 
   private async reloadSensor(sensorId: string): Promise<void> {
@@ -138,18 +136,25 @@ export class MonitoringEngine {
     const rt = m.byCode.get(row.code);
     if (row.archivedAt) {
       m.byCode.delete(row.code);
+      this.byId.delete(row.id);
     } else if (rt) {
       respec(rt, row);
     } else {
-      m.byCode.set(row.code, newRuntime(row, new Map<AlarmKind, OpenAlarm>()));
+      const created = newRuntime(row, new Map<AlarmKind, OpenAlarm>());
+      m.byCode.set(row.code, created);
+      this.byId.set(row.id, created);
     }
   }
 
   /** Forgets the in-memory state of mines (after a failed write, or another writer's change). */
-  private forget(mineIds: Iterable<string>) {
+  private forget(mineIds: Set<string>) {
     for (const id of mineIds) {
       this.mines.delete(id);
-      this.loaded.delete(id);
+    }
+    for (const [id, rt] of this.byId) {
+      if (mineIds.has(rt.mineId)) {
+        this.byId.delete(id);
+      }
     }
   }
 
@@ -297,7 +302,7 @@ export class MonitoringEngine {
         values[k] = b.values[i] as number;
       }
     }
-    await ensurePartitions(this.deps.db, times, this.partitionKey);
+    await ensurePartitions(this.deps.db, times, this.partitions);
     const faults: FaultLevels = await getSetting(this.deps.db, 'monitoring.faultLevels');
     const at = this.deps.clock();
     let opened = 0;
@@ -390,14 +395,11 @@ export class MonitoringEngine {
       return;
     }
     // A condition that still holds after a manual close raises a new alarm on the next reading.
-    for (const m of this.loaded.values()) {
-      for (const rt of m.byCode.values()) {
-        if (rt.id === sensorId && rt.open.get(kind)?.id === alarmId) {
-          rt.open.delete(kind);
-          if (kind === '超限') {
-            rt.over.level = null;
-          }
-        }
+    const rt = this.byId.get(sensorId);
+    if (rt && rt.open.get(kind)?.id === alarmId) {
+      rt.open.delete(kind);
+      if (kind === '超限') {
+        rt.over.level = null;
       }
     }
   }

@@ -20,6 +20,7 @@ import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { principalFromToken } from '../access/access.service.ts';
+import { systemPrincipal } from '../access/principal.ts';
 import { parseBatch } from './ingest.parse.ts';
 import type { MonitoringEngine } from './monitoring.engine.ts';
 import type { IngestReport } from '../../../shared/monitoring.schemas.ts';
@@ -61,17 +62,10 @@ export async function ingestMqttPayload(
 /** The principal for a message from an external broker: ingest only, for the topic's mine. */
 function brokerPrincipal(mineId: string): Principal {
   return {
+    ...systemPrincipal('mqtt:external'),
     kind: 'gateway',
-    userId: '00000000-0000-0000-0000-000000000000',
-    username: 'mqtt:external',
-    displayName: 'MQTT',
-    role: 'mine_duty_officer',
-    organisationId: '00000000-0000-0000-0000-000000000000',
-    organisationName: 'mqtt',
     scope: { kind: 'mines', mineIds: [mineId] },
     permissions: new Set(gatewayPermissions),
-    ip: null,
-    locale: 'zh-CN',
   };
 }
 

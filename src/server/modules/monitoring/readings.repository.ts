@@ -5,36 +5,27 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/client.ts';
 
-/** UTC month keys (YYYY-MM-01) that already have a partition, per database handle. */
-const knownMonths = new WeakMap<object, Set<string>>();
-
-export function monthOf(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 7)}-01`;
-}
-
-/** Creates the monthly partitions the times need (cached; creating twice is harmless). */
-export async function ensurePartitions(db: Db, times: Iterable<number>, cacheKey: object) {
-  let known = knownMonths.get(cacheKey);
-  if (!known) {
-    known = new Set();
-    knownMonths.set(cacheKey, known);
-  }
-  const needed = new Set<string>();
-  for (const t of times) {
-    const m = monthOf(t);
-    if (!known.has(m)) {
-      needed.add(m);
+/**
+ * Creates the monthly (UTC) partitions the times need. `known` is the caller's cache of months already
+ * created (creating twice is harmless); a run of readings in one month costs one comparison each.
+ */
+export async function ensurePartitions(db: Db, times: ArrayLike<number>, known: Set<string>) {
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i] as number;
+    if (t >= lo && t < hi) {
+      continue;
+    }
+    const d = new Date(t);
+    lo = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    hi = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+    const month = new Date(lo).toISOString().slice(0, 10);
+    if (!known.has(month)) {
+      await db.execute(sql`SELECT monitoring_ensure_partition(${month}::date)`);
+      known.add(month);
     }
   }
-  for (const m of needed) {
-    await db.execute(sql`SELECT monitoring_ensure_partition(${m}::date)`);
-    known.add(m);
-  }
-}
-
-/** Forgets the partition cache (after retention dropped some). */
-export function forgetPartitions(cacheKey: object) {
-  knownMonths.delete(cacheKey);
 }
 
 const arrayLiteral = (xs: ArrayLike<number>) => `{${Array.prototype.join.call(xs, ',')}}`;
