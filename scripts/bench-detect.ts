@@ -11,7 +11,7 @@ import {
   newOverLimitState,
 } from '../src/server/modules/monitoring/detectors.ts';
 import { methanePresets } from '../src/server/modules/monitoring/threshold.presets.ts';
-import { createRng } from '../src/server/seed/random.ts';
+import { createRng } from '../src/server/platform/random.ts';
 
 const SENSORS = 10_000;
 const READINGS = Number(process.env.BENCH_READINGS ?? 20_000_000);

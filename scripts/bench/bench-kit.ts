@@ -21,7 +21,7 @@ import {
   standardizationLevels,
 } from '../../src/shared/registry.enums.ts';
 import { DEMO_COUNTIES } from '../../src/server/seed/demo-province.ts';
-import { createRng } from '../../src/server/seed/random.ts';
+import { createRng } from '../../src/server/platform/random.ts';
 import type { Principal } from '../../src/server/platform/auth/scope.ts';
 
 export const BENCH_TODAY = new Date('2026-11-22T02:00:00Z');

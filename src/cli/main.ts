@@ -1,5 +1,5 @@
 /**
- * @module The `minewatch` command line: serve, migrate, seed, import, users, audit. Each command is a
+ * @module The `minewatch` command line: serve, migrate, seed, import, users, audit, jobs, simulate. Each command is a
  * thin layer over the same services the HTTP API uses.
  */
 import { Command } from 'commander';
@@ -9,6 +9,7 @@ import { registerImportCommands } from './commands/import-mines.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerSimulateCommand } from './commands/simulate.ts';
 import { registerUserCommands } from './commands/users-create.ts';
 import { AppError } from '../server/platform/errors.ts';
 
@@ -22,6 +23,7 @@ registerImportCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerJobCommands(program);
+registerSimulateCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -212,7 +212,11 @@ export const ReadingsQuery = z.strictObject({
   resolution: z.enum(['raw', '5m']).default('raw'),
 });
 
+/** A region code (GB/T 2260): the alarms of the mines in its subtree. */
+const RegionCode = z.string().regex(/^\d{6}$/);
+
 export const AlarmListQuery = z.strictObject({
+  region: RegionCode.optional(),
   mineId: z.uuid().optional(),
   sensorId: z.uuid().optional(),
   open: z.enum(['true', 'false']).optional(),
@@ -245,6 +249,18 @@ export const AlarmResponse = z.object({
   closedAt: z.string().nullable(),
   closeNote: z.string().nullable(),
 });
+
+export const AlarmSummaryQuery = z.strictObject({ region: RegionCode.optional() });
+
+export const AlarmSummaryResponse = z.object({
+  open: z.number().int(),
+  unanswered: z.number().int(),
+  byLevel: z.record(z.string(), z.number().int()),
+  byKind: z.record(z.string(), z.number().int()),
+  /** The open alarm waiting longest for its 叫应 (null when every open alarm was acknowledged). */
+  oldestUnansweredAt: z.string().nullable(),
+});
+export type AlarmSummaryResponse = z.infer<typeof AlarmSummaryResponse>;
 
 export const AlarmEventResponse = z.object({
   id: z.number().int(),

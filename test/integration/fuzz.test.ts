@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from '../../src/server/platform/http/auth.http.ts';
-import { createRng, type Rng } from '../../src/server/seed/random.ts';
+import { createRng, type Rng } from '../../src/server/platform/random.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
 import { buildWorld, login, type World } from '../helpers/world.ts';

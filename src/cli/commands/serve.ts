@@ -4,9 +4,10 @@ import { loadConfig } from '../../server/platform/config.ts';
 import { openRuntime } from '../../server/runtime.ts';
 import { ensureWebBuild, webDistDir } from '../../server/web-build.ts';
 import { startScheduler } from '../../server/jobs/scheduler.ts';
-import { DEMO_PASSWORD, seedDemoProvince } from '../../server/seed/demo-province.ts';
+import { DEMO_PASSWORD, holdsDemo, seedDemoProvince } from '../../server/seed/demo-province.ts';
 import { version } from '../version.ts';
 import { createMonitoring } from '../../server/modules/monitoring/monitoring.runtime.ts';
+import { startSimulator } from '../../server/modules/monitoring/simulator.runner.ts';
 import {
   startEmbeddedBroker,
   subscribeExternal,
@@ -19,7 +20,8 @@ export function registerServeCommand(program: Command): void {
     .description('启动服务 (默认嵌入式 PGlite, 首次启动时写入演示省份数据)')
     .option('--no-seed', '不写入演示数据')
     .option('--no-web', '不构建、不提供前端页面 (仅 API)')
-    .action(async (opts: { seed: boolean; web: boolean }) => {
+    .option('--no-simulate', '不为演示省份生成模拟监测数据 (亦可 SIMULATE=0)')
+    .action(async (opts: { seed: boolean; web: boolean; simulate: boolean }) => {
       const started = Date.now();
       const config = loadConfig();
       const rt = await openRuntime(config);
@@ -62,7 +64,16 @@ export function registerServeCommand(program: Command): void {
         : config.mqttPort > 0
           ? await startEmbeddedBroker(rt.deps, monitoring.engine, config.mqttPort, config.host)
           : undefined;
+      // The demo feed: only for the seeded demo province, never for a real deployment's own data.
+      const stopSimulator =
+        opts.simulate && config.simulate.on && (await holdsDemo(rt.deps))
+          ? await startSimulator(rt.deps, monitoring.engine, {
+              faultsPerHour: config.simulate.faultsPerHour,
+              log: (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg)),
+            })
+          : undefined;
       const shutdown = async () => {
+        stopSimulator?.();
         stopJobs();
         stopMonitoring();
         await mqttIn?.close();
@@ -94,6 +105,11 @@ export function registerServeCommand(program: Command): void {
               : '未启用'
         } 主题 minewatch/<矿山ID>/readings`,
       );
+      if (stopSimulator) {
+        console.log(
+          `  模拟监测数据: 已开启 (演示省份的测点每 10 秒上报, 偶发超限/断线/平线/突变; SIMULATE=0 关闭)`,
+        );
+      }
       if (seed) {
         console.log(`  演示账号 (密码均为 ${DEMO_PASSWORD}):`);
         for (const a of seed.accounts) {

@@ -33,6 +33,11 @@ export interface Config {
   publicUrl: string;
   /** How often the monitoring loop runs (MONITORING_TICK_SECONDS, default 5; 0 = off). */
   monitoringTickSeconds: number;
+  /**
+   * Simulated faults per sensor per hour fed in-process into the demo province (SIMULATE_FAULTS_PER_HOUR,
+   * default 0.1); SIMULATE=0 turns the demo feed off. The feed runs only where the demo was seeded.
+   */
+  simulate: { on: boolean; faultsPerHour: number };
 }
 
 function loadSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
@@ -74,6 +79,14 @@ function loadWebhook(env: NodeJS.ProcessEnv): Config['webhook'] {
   return { url, secret };
 }
 
+function numberIn(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number) {
+  const v = Number(env[key] ?? fallback);
+  if (!Number.isFinite(v) || v < min || v > max) {
+    throw new Error(`${key} must be a number from ${min} to ${max}: ${env[key]}`);
+  }
+  return v;
+}
+
 function intIn(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number) {
   const v = Number(env[key] ?? fallback);
   if (!Number.isInteger(v) || v < min || v > max) {
@@ -102,5 +115,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mqttUrl: env.MQTT_URL || undefined,
     publicUrl: env.PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${port}`,
     monitoringTickSeconds: intIn(env, 'MONITORING_TICK_SECONDS', 5, 0, 3600),
+    simulate: {
+      on: env.SIMULATE !== '0' && env.SIMULATE !== 'false',
+      faultsPerHour: numberIn(env, 'SIMULATE_FAULTS_PER_HOUR', 0.1, 0, 3600),
+    },
   };
 }

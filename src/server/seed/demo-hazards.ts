@@ -17,7 +17,7 @@ import { addMonths } from '../modules/hazards/repeat.rules.ts';
 import { people } from '../modules/registry/person.table.ts';
 import { mines } from '../modules/registry/mine.table.ts';
 import { MineStatus } from '../../shared/registry.enums.ts';
-import { createRng } from './random.ts';
+import { createRng } from '../platform/random.ts';
 
 const descriptions = [
   '安全出口堵塞, 梯子间踏步损坏',

@@ -3,7 +3,8 @@
  * every kind with realistic attributes, licences (some expiring or expired), people, contractors, and
  * one demo user per role. Later modules add their own demo data beside this.
  */
-import { count, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
+import { auditEvents } from '../platform/audit/audit.table.ts';
 import { completeCreditCode, completeIdNumber } from '../../shared/identifiers.ts';
 import {
   MineKind,
@@ -26,7 +27,8 @@ import { mineStatusChanges } from '../modules/registry/mine.table.ts';
 import { insertCheckedMines } from '../modules/registry/mine.write.ts';
 import { loadRegions } from '../modules/registry/region.service.ts';
 import { loadHazardCatalogue } from '../modules/hazards/catalogue.service.ts';
-import { createRng, type Rng } from './random.ts';
+import { createRng, type Rng } from '../platform/random.ts';
+import { monitoredMines, seedDemoMonitoring } from './demo-monitoring.ts';
 import { seedDemoHazards, seedDemoReports } from './demo-hazards.ts';
 
 /** Password of every demo account (printed by `npm start` and listed in the README). */
@@ -194,6 +196,21 @@ function mineAttributes(rng: Rng, kind: Kind, scale: string): Partial<MineCreate
 }
 
 /** Whether the demo data is already there. */
+/** The actor the demo seed records its audit events under. */
+const SEED_ACTOR = 'system:seed';
+
+/**
+ * Whether this database holds the demo province (its data was written by the demo seed, as the audit
+ * trail shows), so that demo-only behaviour such as the simulated feed never touches a real deployment.
+ */
+export async function holdsDemo(deps: ServiceDeps): Promise<boolean> {
+  const [row] = await deps.db
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(eq(auditEvents.actorLabel, SEED_ACTOR));
+  return (row?.n ?? 0) > 0;
+}
+
 export async function isSeeded(deps: ServiceDeps): Promise<boolean> {
   const [row] = await deps.db.select({ n: count() }).from(organisations);
   return (row?.n ?? 0) > 0;
@@ -211,7 +228,7 @@ export async function seedDemoProvince(
   const rng = createRng(20240101);
   const today = todayIn(deps.clock);
   const at = deps.clock();
-  const actor = systemPrincipal('system:seed');
+  const actor = systemPrincipal(SEED_ACTOR);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const allCounties = Object.keys(countyShortName);
   const usedNames = new Set<string>();
@@ -514,6 +531,19 @@ export async function seedDemoProvince(
     await tx.insert(users).values(userRows);
     await seedDemoHazards(tx, deps, mineIds);
     await seedDemoReports(tx, deps, mineIds);
+    const demoMines = mineInputs.map((m, i) => ({
+      id: mineIds[i] ?? '',
+      name: m.name,
+      kind: m.kind,
+      countyCode: m.countyCode,
+      status: m.status,
+    }));
+    await seedDemoMonitoring(
+      tx,
+      actor,
+      at,
+      monitoredMines(demoMines, mineIds[firstYuanping] ?? ''),
+    );
   });
   await deps.db.execute(sql`ANALYZE`);
   return { seeded: true, accounts: demoAccounts };

@@ -26,6 +26,10 @@ import { HazardReportPage } from '../features/hazards/HazardReportPage.tsx';
 import { HazardAnalysisPage } from '../features/hazards/HazardAnalysisPage.tsx';
 import { SelfInspectionPage } from '../features/hazards/SelfInspectionPage.tsx';
 import { HazardDetailPage } from '../features/hazards/HazardDetailPage.tsx';
+import { AlarmBoardPage } from '../features/monitoring/AlarmBoardPage.tsx';
+import { AlarmDetailPage } from '../features/monitoring/AlarmDetailPage.tsx';
+import { FacilityBoardPage } from '../features/monitoring/FacilityBoardPage.tsx';
+import { SensorPage } from '../features/monitoring/SensorPage.tsx';
 import { ApiError } from './api.ts';
 
 const queryClient: QueryClient = new QueryClient({
@@ -96,6 +100,10 @@ function LocalisedApp() {
                   <Route path="hazards/analysis" element={<HazardAnalysisPage />} />
                   <Route path="hazards/:id" element={<HazardDetailPage />} />
                   <Route path="self-inspection" element={<SelfInspectionPage />} />
+                  <Route path="monitoring" element={<AlarmBoardPage />} />
+                  <Route path="monitoring/facilities" element={<FacilityBoardPage />} />
+                  <Route path="monitoring/sensors/:id" element={<SensorPage />} />
+                  <Route path="alarms/:id" element={<AlarmDetailPage />} />
                   <Route path="403" element={<ErrorPage status={403} />} />
                   <Route path="*" element={<ErrorPage status={404} />} />
                 </Route>

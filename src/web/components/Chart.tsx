@@ -1,10 +1,19 @@
 /**
- * An ECharts chart (tree-shaken: pie, bar and line only, canvas renderer) that resizes with its box.
+ * An ECharts chart (tree-shaken: pie, bar and line with mark areas, lines and points and zoom; canvas
+ * renderer) that resizes with its box.
  */
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import {
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  MarkPointComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 
@@ -12,13 +21,25 @@ echarts.use([
   BarChart,
   LineChart,
   PieChart,
+  DataZoomComponent,
   GridComponent,
   LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  MarkPointComponent,
   TooltipComponent,
   CanvasRenderer,
 ]);
 
-export function Chart({ option, label }: { option: EChartsCoreOption; label: string }) {
+export function Chart({
+  option,
+  label,
+  height,
+}: {
+  option: EChartsCoreOption;
+  label: string;
+  height?: number;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) {
@@ -33,7 +54,15 @@ export function Chart({ option, label }: { option: EChartsCoreOption; label: str
       chart.dispose();
     };
   }, [option]);
-  return <div ref={ref} className="chart" role="img" aria-label={label} />;
+  return (
+    <div
+      ref={ref}
+      className="chart"
+      role="img"
+      aria-label={label}
+      style={height ? { height } : undefined}
+    />
+  );
 }
 
 /** A pie chart option from `{ key, count }` rows. */

@@ -16,6 +16,7 @@ import {
   WarningOutlined,
   BarChartOutlined,
   ScheduleOutlined,
+  ClusterOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n, type Locale } from '../app/i18n.tsx';
@@ -30,9 +31,11 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
-  const section = location.pathname.startsWith('/hazards/analysis')
-    ? '/hazards/analysis'
-    : `/${location.pathname.split('/')[1] ?? ''}`;
+  const section =
+    ['/hazards/analysis', '/monitoring/facilities'].find((p) => location.pathname.startsWith(p)) ??
+    (location.pathname.startsWith('/alarms')
+      ? '/monitoring'
+      : `/${location.pathname.split('/')[1] ?? ''}`);
   const soon = (key: string, label: string, icon: React.ReactNode) => ({
     key,
     icon,
@@ -72,7 +75,16 @@ export function AppLayout() {
       icon: <ScheduleOutlined />,
       label: <Link to="/self-inspection">{t('nav.selfInspection')}</Link>,
     },
-    soon('monitoring', t('nav.monitoring'), <AlertOutlined />),
+    {
+      key: '/monitoring',
+      icon: <AlertOutlined />,
+      label: <Link to="/monitoring">{t('nav.monitoring')}</Link>,
+    },
+    {
+      key: '/monitoring/facilities',
+      icon: <ClusterOutlined />,
+      label: <Link to="/monitoring/facilities">{t('nav.facilities')}</Link>,
+    },
     soon('leads', t('nav.leads'), <FileSearchOutlined />),
     soon('inspections', t('nav.inspections'), <AuditOutlined />),
     soon('plans', t('nav.plans'), <FlagOutlined />),

@@ -8,17 +8,18 @@ import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { AlarmKind, WarningLevel } from '../../../shared/monitoring.enums.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
-import type { Principal } from '../../platform/auth/scope.ts';
+import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { sha256Hex } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import type { CallPolicy } from '../../../shared/monitoring.policy.ts';
+import type { AlarmSummaryResponse } from '../../../shared/monitoring.schemas.ts';
 import { webhookOutbox } from '../notifications/notification.table.ts';
 import { loadMineForInput } from '../registry/mine.service.ts';
 import { mines } from '../registry/mine.table.ts';
-import { allOf, mineScopeCondition } from '../registry/registry.scope.ts';
+import { allOf, mineRegionCondition, mineScopeCondition } from '../registry/registry.scope.ts';
 import { verifyAckToken } from './alarm.calls.ts';
 import { addEvent } from './alarm.writer.ts';
 import type { AlarmClosedHook } from './monitoring.jobs.ts';
@@ -71,6 +72,7 @@ export async function listAlarms(
   deps: ServiceDeps,
   principal: Principal,
   q: {
+    region?: string | undefined;
     mineId?: string | undefined;
     sensorId?: string | undefined;
     open?: 'true' | 'false' | undefined;
@@ -88,6 +90,7 @@ export async function listAlarms(
     .where(
       allOf(
         mineScopeCondition(principal.scope),
+        regionOf(q.region),
         q.mineId ? eq(alarms.mineId, q.mineId) : undefined,
         q.sensorId ? eq(alarms.sensorId, q.sensorId) : undefined,
         q.open === 'true'
@@ -497,19 +500,45 @@ export const auditVisibility = (deps: ServiceDeps) => ({
 });
 
 /** Mines with open alarms, for the dashboard card: counts by level. */
-export async function alarmSummary(deps: ServiceDeps, principal: Principal) {
+export async function alarmSummary(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: { region?: string | undefined },
+): Promise<AlarmSummaryResponse> {
   requirePermission(principal, Permission.MonitoringRead);
   const rows = await deps.db
-    .select({ level: alarms.level, state: alarms.state, n: sql<number>`count(*)::int` })
+    .select({
+      level: alarms.level,
+      kind: alarms.kind,
+      state: alarms.state,
+      n: sql<number>`count(*)::int`,
+      oldest: sql<string | null>`min(${alarms.openedAt})`,
+    })
     .from(alarms)
     .innerJoin(mines, eq(mines.id, alarms.mineId))
-    .where(allOf(mineScopeCondition(principal.scope), isNull(alarms.closedAt)))
-    .groupBy(alarms.level, alarms.state);
-  const byLevel = { 蓝色: 0, 黄色: 0, 橙色: 0, 红色: 0 } as Record<WarningLevel, number>;
+    .where(allOf(mineScopeCondition(principal.scope), regionOf(q.region), isNull(alarms.closedAt)))
+    .groupBy(alarms.level, alarms.kind, alarms.state);
+  const byLevel: Record<string, number> = { 蓝色: 0, 黄色: 0, 橙色: 0, 红色: 0 };
+  const byKind: Record<string, number> = {};
   let unanswered = 0;
+  let oldest: number | null = null;
   for (const r of rows) {
-    byLevel[r.level as WarningLevel] += r.n;
-    unanswered += r.state === '待叫应' ? r.n : 0;
+    byLevel[r.level] = (byLevel[r.level] ?? 0) + r.n;
+    byKind[r.kind] = (byKind[r.kind] ?? 0) + r.n;
+    if (r.state === '待叫应') {
+      unanswered += r.n;
+      const at = r.oldest ? new Date(r.oldest).getTime() : null;
+      oldest = at !== null && (oldest === null || at < oldest) ? at : oldest;
+    }
   }
-  return { open: rows.reduce((s, r) => s + r.n, 0), unanswered, byLevel };
+  return {
+    open: rows.reduce((s, r) => s + r.n, 0),
+    unanswered,
+    byLevel,
+    byKind,
+    oldestUnansweredAt: oldest === null ? null : new Date(oldest).toISOString(),
+  };
 }
+
+const regionOf = (region: string | undefined) =>
+  mineRegionCondition(region ? subtreePrefix(region) : undefined);

@@ -13,6 +13,8 @@ import {
   AlarmNoteInput,
   AlarmResponse,
   AlarmResponseInput,
+  AlarmSummaryQuery,
+  AlarmSummaryResponse,
   FacilityInput,
   FacilityResponse,
   IngestReport,
@@ -204,16 +206,11 @@ export function registerMonitoringRoutes(
       schema: {
         tags,
         summary: '未解除告警统计 (首页卡片)',
-        response: responses(
-          z.object({
-            open: z.number(),
-            unanswered: z.number(),
-            byLevel: z.record(z.string(), z.number()),
-          }),
-        ),
+        querystring: AlarmSummaryQuery,
+        response: responses(AlarmSummaryResponse),
       },
     },
-    (req) => alarmsService.alarmSummary(deps, principalOf(req)),
+    (req) => alarmsService.alarmSummary(deps, principalOf(req), req.query),
   );
   r.get(
     '/api/alarms/:id',

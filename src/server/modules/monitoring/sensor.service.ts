@@ -14,14 +14,14 @@ import {
 } from '../../../shared/monitoring.schemas.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
-import type { Principal } from '../../platform/auth/scope.ts';
+import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { loadMineForInput } from '../registry/mine.service.ts';
 import { mines } from '../registry/mine.table.ts';
-import { allOf, mineScopeCondition } from '../registry/registry.scope.ts';
+import { allOf, mineRegionCondition, mineScopeCondition } from '../registry/registry.scope.ts';
 import { alarms, monitoringFacilities, monitoringSensors } from './monitoring.table.ts';
 import { pointRule, rollUp } from './rollup.ts';
 import { initialSpec } from './sensor.spec.ts';
@@ -115,31 +115,42 @@ export async function createFacility(
 ) {
   requirePermission(principal, Permission.MonitoringManage);
   return deps.db.transaction(async (tx) => {
-    const mine = await loadMineForInput(tx, principal, input.mineId);
-    const at = deps.clock();
-    const [row] = await tx
-      .insert(monitoringFacilities)
-      .values({ ...input, createdAt: at })
-      .onConflictDoNothing()
-      .returning();
-    if (!row) {
-      throw new AppError(AppErrorCode.Conflict, `设施编码 ${input.code} 已存在`, [
-        { path: 'code', message: '同一矿山内设施编码须唯一', value: input.code },
-      ]);
-    }
-    const after = {
-      ...row,
-      createdAt: at.toISOString(),
-      mineName: mine.mine.name,
-      countyCode: mine.mine.countyCode,
-    };
-    await recordAudit(tx, actorOf(principal), at, {
-      type: 'monitoring.facility.created',
-      entityId: row.id,
-      after,
-    });
+    const { mine } = await loadMineForInput(tx, principal, input.mineId);
+    const after = await insertFacility(tx, principal, deps.clock(), mine, input);
     return { ...after, sensorCount: 0, level: null, openAlarms: 0 };
   });
+}
+
+/** Inserts one checked facility inside the caller's transaction (by hand and by the demo seed). */
+export async function insertFacility(
+  tx: Db,
+  principal: Principal,
+  at: Date,
+  mine: { name: string; countyCode: string },
+  input: FacilityInput,
+) {
+  const [row] = await tx
+    .insert(monitoringFacilities)
+    .values({ ...input, createdAt: at })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) {
+    throw new AppError(AppErrorCode.Conflict, `设施编码 ${input.code} 已存在`, [
+      { path: 'code', message: '同一矿山内设施编码须唯一', value: input.code },
+    ]);
+  }
+  const after = {
+    ...row,
+    createdAt: at.toISOString(),
+    mineName: mine.name,
+    countyCode: mine.countyCode,
+  };
+  await recordAudit(tx, actorOf(principal), at, {
+    type: 'monitoring.facility.created',
+    entityId: row.id,
+    after,
+  });
+  return after;
 }
 
 /** Facilities the caller may see, each with its rolled-up colour and open alarm count. */
@@ -158,7 +169,7 @@ export async function listFacilities(
         mineScopeCondition(principal.scope),
         isNull(monitoringFacilities.archivedAt),
         q.mineId ? eq(monitoringFacilities.mineId, q.mineId) : undefined,
-        q.region ? sql`${mines.countyCode} LIKE ${`${q.region.replace(/0+$/, '')}%`}` : undefined,
+        mineRegionCondition(q.region ? subtreePrefix(q.region) : undefined),
       ),
     )
     .orderBy(asc(mines.name), asc(monitoringFacilities.code))

@@ -1,6 +1,6 @@
 /**
- * The home dashboard of the selected region: the registry's figures now, and a card reserved for each
- * module still to come (hazards, alarms, leads, inspections, plans).
+ * The home dashboard of the selected region: the registry's figures, the hazards and alarms cards, and
+ * a card reserved for each module still to come (leads, inspections, plans).
  */
 import { useMemo } from 'react';
 import { Card, Col, Empty, Row, Skeleton, Statistic, Table, Typography } from 'antd';
@@ -14,6 +14,7 @@ import { usePageTitle } from '../../app/title.ts';
 import { Chart, barOption, pieOption } from '../../components/Chart.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
+import { AlarmCard } from './AlarmCard.tsx';
 import { HazardCard } from './HazardCard.tsx';
 
 type Alert = RegistrySummary['licencesExpiring']['items'][number];
@@ -149,12 +150,10 @@ export function DashboardPage() {
         <Col xs={24} md={12} xl={8}>
           <HazardCard region={region} />
         </Col>
-        {[
-          t('dashboard.alarms'),
-          t('dashboard.leads'),
-          t('dashboard.inspections'),
-          t('dashboard.plans'),
-        ].map(soon)}
+        <Col xs={24} md={12} xl={8}>
+          <AlarmCard region={region} />
+        </Col>
+        {[t('dashboard.leads'), t('dashboard.inspections'), t('dashboard.plans')].map(soon)}
       </Row>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
         GB/T 2260 · {region ?? t('region.all')}

@@ -5,7 +5,8 @@
 import { App, DatePicker, Form, Input, InputNumber, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, fieldErrors } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
+import { reportFormError } from '../../components/formError.ts';
 import { useI18n } from '../../app/i18n.tsx';
 
 export type HazardStep = 'plan' | 'submit' | 'accept' | 'reject';
@@ -33,11 +34,7 @@ export function HazardActionDialog(props: {
       void message.success(t('common.saved'));
       props.onClose();
     } catch (e) {
-      const errors = fieldErrors(e);
-      form.setFields(errors.map((f) => ({ name: f.name as [string], errors: f.errors })));
-      if (!errors.length) {
-        void message.error((e as Error).message);
-      }
+      reportFormError(form, e, (text) => void message.error(text));
     }
   };
   const text = (name: string, label: string) => (

@@ -11,7 +11,8 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { hazardSources } from '../../../shared/hazard.enums.ts';
 import type { HazardResponse } from '../../../shared/hazard.schemas.ts';
 import type { MineResponse } from '../../../shared/registry.schemas.ts';
-import { api, fieldErrors, toQuery } from '../../app/api.ts';
+import { api, toQuery } from '../../app/api.ts';
+import { reportFormError } from '../../components/formError.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { usePageTitle } from '../../app/title.ts';
 
@@ -82,11 +83,7 @@ export function HazardReportPage() {
       void message.success(t('common.saved'));
       void navigate(`/hazards/${h.id}`);
     } catch (e) {
-      const errors = fieldErrors(e);
-      form.setFields(errors.map((f) => ({ name: f.name as [string], errors: f.errors })));
-      if (!errors.length) {
-        void message.error((e as Error).message);
-      }
+      reportFormError(form, e, (text) => void message.error(text));
     }
   };
   const mineOptions = [

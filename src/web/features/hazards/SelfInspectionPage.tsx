@@ -27,7 +27,8 @@ import type {
 } from '../../../shared/hazard.schemas.ts';
 import type { MineResponse } from '../../../shared/registry.schemas.ts';
 import { periodFirstDay, quarterOf } from '../../../shared/inspection-periods.ts';
-import { api, fieldErrors, toQuery } from '../../app/api.ts';
+import { api, toQuery } from '../../app/api.ts';
+import { reportFormError } from '../../components/formError.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -95,11 +96,7 @@ function FileReportForm({
       form.resetFields();
       onDone();
     } catch (e) {
-      const errors = fieldErrors(e);
-      form.setFields(errors.map((f) => ({ name: f.name as [string], errors: f.errors })));
-      if (!errors.length) {
-        void message.error((e as Error).message);
-      }
+      reportFormError(form, e, (text) => void message.error(text));
     }
   };
   return (

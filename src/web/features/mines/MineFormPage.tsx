@@ -31,7 +31,8 @@ import {
   standardizationLevels,
   tailingsStackings,
 } from '../../../shared/registry.enums.ts';
-import { api, fieldErrors, toQuery } from '../../app/api.ts';
+import { api, toQuery } from '../../app/api.ts';
+import { reportFormError } from '../../components/formError.ts';
 import { useI18n, type MessageKey } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { usePageTitle } from '../../app/title.ts';
@@ -171,9 +172,10 @@ export function MineFormPage() {
       void message.success(t('common.saved'));
       void navigate(`/mines/${saved.id}`);
     } catch (e) {
-      const errors = fieldErrors(e);
-      form.setFields(errors.map((f) => ({ name: f.name as [string], errors: f.errors })));
-      setFormError(errors.length ? t('errors.fixFields') : (e as Error).message);
+      const onFields = reportFormError(form, e, setFormError);
+      if (onFields) {
+        setFormError(t('errors.fixFields'));
+      }
     }
   };
   const label = (f: string) => t(`mine.${f}` as MessageKey);

@@ -2,7 +2,8 @@ import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { mineStatuses } from '../../../shared/registry.enums.ts';
-import { api, fieldErrors } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
+import { reportFormError } from '../../components/formError.ts';
 import { useI18n } from '../../app/i18n.tsx';
 
 /** Changes a mine's status with the effective date and the reason (kept in its history). */
@@ -34,10 +35,7 @@ export function StatusDialog({
       void message.success(t('common.saved'));
       onClose();
     } catch (e) {
-      form.setFields(fieldErrors(e).map((f) => ({ ...f, name: f.name as ['status'] })));
-      if (!fieldErrors(e).length) {
-        void message.error((e as Error).message);
-      }
+      reportFormError(form, e, (text) => void message.error(text));
     }
   };
   return (

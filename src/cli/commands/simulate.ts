@@ -1,0 +1,156 @@
+import type { Command } from 'commander';
+import { connectAsync } from 'mqtt';
+import { DEMO_PASSWORD } from '../../server/seed/demo-province.ts';
+import {
+  Simulator,
+  type SimReading,
+  type SimSensor,
+} from '../../server/modules/monitoring/simulator.ts';
+
+interface Options {
+  url: string;
+  user: string;
+  password: string;
+  mqtt?: string;
+  faultsPerHour: string;
+  duration: string;
+  seed: string;
+}
+
+/** A small HTTP client with the signed-in user's session cookie. */
+async function signIn(base: string, username: string, password: string) {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) {
+    throw new Error(`登录失败 ${res.status}: ${await res.text()}`);
+  }
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await fetch(`${base}${path}`, {
+      method,
+      headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!r.ok) {
+      throw new Error(`${method} ${path} → ${r.status}: ${await r.text()}`);
+    }
+    return (await r.json()) as T;
+  };
+}
+
+/** Sends one batch: NDJSON over HTTP, or one message per mine over MQTT (QoS 1, acknowledged). */
+type Send = (readings: SimReading[]) => Promise<{ stored: number; rejected: number }>;
+
+function httpSender(base: string, token: string): Send {
+  return async (readings) => {
+    const res = await fetch(`${base}/api/ingest/readings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+      body: readings.map((r) => JSON.stringify(r)).join('\n'),
+    });
+    const report = (await res.json()) as {
+      stored?: number;
+      rejected?: unknown[];
+      message?: string;
+    };
+    if (!res.ok) {
+      throw new Error(`ingest ${res.status}: ${report.message ?? ''}`);
+    }
+    return { stored: report.stored ?? 0, rejected: report.rejected?.length ?? 0 };
+  };
+}
+
+async function mqttSender(
+  url: string,
+  token: string,
+): Promise<{ send: Send; close(): Promise<void> }> {
+  const client = await connectAsync(url, {
+    username: 'simulator',
+    password: token,
+    reconnectPeriod: 1000,
+  });
+  return {
+    send: async (readings) => {
+      const byMine = new Map<string, SimReading[]>();
+      for (const r of readings) {
+        byMine.set(r.mine, [...(byMine.get(r.mine) ?? []), r]);
+      }
+      for (const [mine, rs] of byMine) {
+        await client.publishAsync(
+          `minewatch/${mine}/readings`,
+          JSON.stringify(rs.map(({ sensor, ts, value }) => ({ sensor, ts, value }))),
+          { qos: 1 },
+        );
+      }
+      return { stored: readings.length, rejected: 0 };
+    },
+    close: () => client.endAsync(),
+  };
+}
+
+/**
+ * `minewatch simulate`: streams realistic readings with occasional faults to a running minewatch, for
+ * every sensor the signed-in user can see, through a gateway token it issues for their mines — over
+ * HTTP (NDJSON) or, with --mqtt, through the MQTT broker.
+ */
+export function registerSimulateCommand(program: Command): void {
+  program
+    .command('simulate')
+    .description(
+      '向运行中的 minewatch 持续发送模拟监测数据 (HTTP 或 MQTT), 偶发超限、断线、平线、突变',
+    )
+    .option('--url <url>', 'minewatch 地址', `http://127.0.0.1:${process.env.PORT ?? 8080}`)
+    .option('--user <name>', '用于读取测点并签发网关令牌的账号', 'admin')
+    .option('--password <password>', '该账号的密码', DEMO_PASSWORD)
+    .option('--mqtt <url>', '经 MQTT 发送, 例如 mqtt://127.0.0.1:1884')
+    .option('--faults-per-hour <n>', '每个测点每小时的故障次数', '0.5')
+    .option('--duration <seconds>', '运行时长 (0 = 一直运行)', '0')
+    .option('--seed <n>', '随机种子', '2026')
+    .action(async (opts: Options) => {
+      const base = opts.url.replace(/\/$/, '');
+      const api = await signIn(base, opts.user, opts.password);
+      const sensors = await api<(SimSensor & { archived?: boolean })[]>(
+        'GET',
+        '/api/monitoring/sensors',
+      );
+      if (!sensors.length) {
+        throw new Error('该账号看不到任何测点; 请先登记测点或换用管辖范围更大的账号');
+      }
+      const mineIds = [...new Set(sensors.map((s) => s.mineId))];
+      const { token } = await api<{ token: string }>('POST', '/api/tokens', {
+        name: `minewatch simulate ${new Date().toISOString()}`,
+        kind: 'gateway',
+        mineIds,
+      });
+      const mqtt = opts.mqtt ? await mqttSender(opts.mqtt, token) : undefined;
+      const send = mqtt?.send ?? httpSender(base, token);
+      const sim = new Simulator(sensors, Date.now(), {
+        seed: Number(opts.seed),
+        faultsPerHour: Number(opts.faultsPerHour),
+        onFault: (s, kind) =>
+          console.log(`${new Date().toISOString()} 故障 ${kind} ${s.code} @ ${s.mineId}`),
+      });
+      console.log(
+        `模拟 ${sim.size} 个测点 (${mineIds.length} 座矿山) → ${opts.mqtt ?? `${base}/api/ingest/readings`}`,
+      );
+      const until =
+        Number(opts.duration) > 0 ? Date.now() + Number(opts.duration) * 1000 : Infinity;
+      let sent = 0;
+      while (Date.now() < until) {
+        const readings = sim.step(Date.now());
+        if (readings.length) {
+          const r = await send(readings);
+          sent += r.stored;
+          if (r.rejected) {
+            console.warn(`${r.rejected} 条被拒收`);
+          }
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+      await mqtt?.close();
+      console.log(`已发送 ${sent} 条`);
+    });
+}

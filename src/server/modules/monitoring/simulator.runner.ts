@@ -1,0 +1,109 @@
+/**
+ * @module The in-process demo feed: the simulator's readings go through the engine exactly as a gateway's
+ * would (validation, storage, detection, calls), for every active sensor of the database, reloaded each
+ * minute so new sensors join. `npm start` runs it for the demo province; `SIMULATE=0` turns it off.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { gatewayPermissions } from '../../platform/auth/permissions.ts';
+import type { Principal } from '../../platform/auth/scope.ts';
+import type { ServiceDeps } from '../../platform/context.ts';
+import { systemPrincipal } from '../access/principal.ts';
+import { mines } from '../registry/mine.table.ts';
+import type { MonitoringEngine } from './monitoring.engine.ts';
+import { monitoringSensors } from './monitoring.table.ts';
+import { Simulator, type FaultKind, type SimSensor } from './simulator.ts';
+
+export interface SimulatorRunnerOptions {
+  tickMs?: number;
+  faultsPerHour?: number;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+/** Active sensors with their mine and county, 原平市 (the demo's county) first. */
+export async function loadSimSensors(
+  deps: ServiceDeps,
+): Promise<(SimSensor & { county: string })[]> {
+  const rows = await deps.db
+    .select({
+      mineId: monitoringSensors.mineId,
+      code: monitoringSensors.code,
+      quantity: monitoringSensors.quantity,
+      spec: monitoringSensors.spec,
+      county: mines.countyCode,
+    })
+    .from(monitoringSensors)
+    .innerJoin(mines, eq(mines.id, monitoringSensors.mineId))
+    .where(and(isNull(monitoringSensors.archivedAt)))
+    .orderBy(mines.countyCode, mines.id, monitoringSensors.code);
+  return rows.map((r) => ({ ...r, spec: r.spec as SimSensor['spec'] }));
+}
+
+/** An ingest-only principal for the simulator's mines, as a gateway token for them would be. */
+function feedPrincipal(mineIds: string[]): Principal {
+  return {
+    ...systemPrincipal('simulator'),
+    kind: 'gateway',
+    scope: { kind: 'mines', mineIds: [...new Set(mineIds)] },
+    permissions: new Set(gatewayPermissions),
+  };
+}
+
+/**
+ * Starts feeding; an excursion on the first gas sensor of the demo county starts after a few readings so
+ * a newcomer sees a call go out within the first minute. Returns a function that stops it.
+ */
+export async function startSimulator(
+  deps: ServiceDeps,
+  engine: MonitoringEngine,
+  options: SimulatorRunnerOptions = {},
+): Promise<() => void> {
+  const log = options.log ?? (() => undefined);
+  const sensors = await loadSimSensors(deps);
+  const onFault = (s: SimSensor, kind: FaultKind) =>
+    log(`simulator: ${kind} ${s.code} (${s.mineId})`);
+  const sim = new Simulator(sensors, Date.now(), {
+    seed: Date.now() % 1_000_000,
+    faultsPerHour: options.faultsPerHour ?? 0.1,
+    onFault,
+  });
+  let principal = feedPrincipal(sensors.map((s) => s.mineId));
+  const first = sensors.find((s) => s.quantity === 'CH4' && s.county === '140981') ?? sensors[0];
+  let pendingFirst = first ? 3 : 0;
+  let busy = false;
+  let lastReload = Date.now();
+  const tick = async () => {
+    if (busy) {
+      return;
+    }
+    busy = true;
+    try {
+      const now = Date.now();
+      if (now - lastReload > 60_000) {
+        lastReload = now;
+        const fresh = await loadSimSensors(deps);
+        sim.setSensors(fresh, now);
+        principal = feedPrincipal(fresh.map((s) => s.mineId));
+      }
+      if (first && pendingFirst > 0 && --pendingFirst === 0) {
+        sim.force(first.mineId, first.code, 'excursion', now);
+      }
+      const readings = sim.step(now);
+      if (readings.length) {
+        const report = await engine.ingest(principal, readings);
+        if (report.rejected.length) {
+          log(
+            `simulator: ${report.rejected.length} readings refused, e.g. ${report.rejected[0]?.message}`,
+          );
+        }
+      }
+    } catch (e) {
+      log('simulator tick failed', e);
+    } finally {
+      busy = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), options.tickMs ?? 1000);
+  timer.unref();
+  log(`simulator: ${sim.size} sensors`);
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,201 @@
+/**
+ * The live alarm board of the selected region: open alarms first, those nobody has acknowledged (待叫应)
+ * on top, then by colour; how long since the call went out and which escalation step it has reached.
+ * Refreshes every few seconds.
+ */
+import { useState } from 'react';
+import { Button, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { alarmKinds, warningLevels } from '../../../shared/monitoring.enums.ts';
+import { api, toQuery } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useRegion } from '../../app/region.tsx';
+import { useSession } from '../../app/session.tsx';
+import { usePageTitle } from '../../app/title.ts';
+import { QueryError } from '../../layout/ErrorPage.tsx';
+import { formatElapsed, useNow } from './elapsed.ts';
+import { LevelTag } from './LevelTag.tsx';
+import type { Alarm } from './types.ts';
+import { AlarmStateTag } from './AlarmStateTag.tsx';
+
+export const BOARD_REFRESH_MS = 5000;
+
+export function AlarmBoardPage() {
+  const { t } = useI18n();
+  usePageTitle(t('monitoring.boardTitle'));
+  return <AlarmBoard />;
+}
+
+/** The board; for one mine or one sensor when given (on their pages). */
+export function AlarmBoard({ mineId, sensorId }: { mineId?: string; sensorId?: string }) {
+  const { t, v, formatDateTime } = useI18n();
+  const { region: selected } = useRegion();
+  const region = mineId || sensorId ? undefined : selected;
+  const { can } = useSession();
+  const now = useNow();
+  const [open, setOpen] = useState<'true' | 'false'>('true');
+  const [level, setLevel] = useState<string | undefined>();
+  const [kind, setKind] = useState<string | undefined>();
+  const query = { region, mineId, sensorId, open, level, kind, limit: 200 };
+  const { data, error, isFetching } = useQuery({
+    queryKey: ['alarms', query],
+    queryFn: () => api<Alarm[]>('GET', `/api/alarms${toQuery(query)}`),
+    placeholderData: keepPreviousData,
+    refetchInterval: BOARD_REFRESH_MS,
+    staleTime: 0,
+  });
+  const client = useQueryClient();
+  const ack = useMutation({
+    mutationFn: (id: string) => api('POST', `/api/alarms/${id}/acknowledge`),
+    onSettled: () => client.invalidateQueries({ queryKey: ['alarms'] }),
+  });
+  if (error) {
+    return <QueryError error={error} />;
+  }
+  const units = {
+    d: t('monitoring.unitDay'),
+    h: t('monitoring.unitHour'),
+    m: t('monitoring.unitMinute'),
+    s: t('monitoring.unitSecond'),
+  };
+  const unanswered = (data ?? []).filter((a) => !a.closedAt && a.state === '待叫应').length;
+  return (
+    <div>
+      <div className="page-header">
+        {mineId || sensorId ? (
+          <span />
+        ) : (
+          <h1>
+            {t('monitoring.boardTitle')}{' '}
+            {unanswered > 0 && (
+              <Tag color="red" data-testid="unanswered-count">
+                {t('monitoring.unansweredCount', { count: unanswered })}
+              </Tag>
+            )}
+          </h1>
+        )}
+        <Space wrap>
+          <Segmented
+            value={open}
+            onChange={(value) => setOpen(value as 'true' | 'false')}
+            options={[
+              { value: 'true', label: t('monitoring.openAlarms') },
+              { value: 'false', label: t('monitoring.closedAlarms') },
+            ]}
+          />
+          <Select
+            allowClear
+            aria-label={t('monitoring.level')}
+            placeholder={t('monitoring.level')}
+            value={level}
+            onChange={setLevel}
+            options={warningLevels.map((l) => ({ value: l, label: v(l) }))}
+            style={{ minWidth: 110 }}
+          />
+          <Select
+            allowClear
+            aria-label={t('monitoring.kind')}
+            placeholder={t('monitoring.kind')}
+            value={kind}
+            onChange={setKind}
+            options={alarmKinds.map((k) => ({ value: k, label: v(k) }))}
+            style={{ minWidth: 120 }}
+          />
+        </Space>
+      </div>
+      <Table<Alarm>
+        data-testid="alarm-board"
+        rowKey="id"
+        size="small"
+        loading={isFetching && !data}
+        dataSource={data ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        scroll={{ x: 1100 }}
+        rowClassName={(a) => (!a.closedAt && a.state === '待叫应' ? 'alarm-unanswered' : '')}
+        columns={[
+          {
+            title: t('monitoring.level'),
+            dataIndex: 'level',
+            width: 80,
+            render: (l: string) => <LevelTag level={l} />,
+          },
+          {
+            title: t('monitoring.kind'),
+            dataIndex: 'kind',
+            width: 90,
+            render: (k: string, a) => <Link to={`/alarms/${a.id}`}>{v(k)}</Link>,
+          },
+          {
+            title: t('hazard.mine'),
+            dataIndex: 'mineName',
+            width: 180,
+            render: (name: string, a) => <Link to={`/mines/${a.mineId}`}>{name}</Link>,
+          },
+          {
+            title: t('monitoring.sensor'),
+            dataIndex: 'sensorCode',
+            width: 130,
+            render: (code: string | null, a) =>
+              code && a.sensorId ? (
+                <Link to={`/monitoring/sensors/${a.sensorId}`}>{code}</Link>
+              ) : (
+                '—'
+              ),
+          },
+          { title: t('monitoring.detail'), dataIndex: 'detail', ellipsis: true },
+          {
+            title: t('monitoring.state'),
+            width: 150,
+            render: (_: unknown, a) => <AlarmStateTag alarm={a} />,
+          },
+          {
+            title: t('monitoring.step'),
+            width: 110,
+            render: (_: unknown, a) =>
+              a.suppressed ? (
+                <Tag>{t('monitoring.suppressed')}</Tag>
+              ) : (
+                <span>
+                  {a.stage ? v(a.stage) : '—'}{' '}
+                  <Typography.Text type="secondary">
+                    {t('monitoring.stepNo', { n: a.callStep + 1 })}
+                  </Typography.Text>
+                </span>
+              ),
+          },
+          {
+            title: t('monitoring.sinceCall'),
+            width: 120,
+            render: (_: unknown, a) => (
+              <span title={formatDateTime(a.openedAt)} data-testid="since-call">
+                {formatElapsed(
+                  (a.closedAt ? Date.parse(a.closedAt) : now) - Date.parse(a.openedAt),
+                  units,
+                )}
+              </span>
+            ),
+          },
+          {
+            title: t('common.actions'),
+            width: 100,
+            fixed: 'right',
+            render: (_: unknown, a) =>
+              can('monitoring.alarm.handle') && !a.closedAt && a.state === '待叫应' ? (
+                <Button
+                  size="small"
+                  type="primary"
+                  danger
+                  loading={ack.isPending && ack.variables === a.id}
+                  onClick={() => ack.mutate(a.id)}
+                  data-testid={`ack-${a.id}`}
+                >
+                  {t('monitoring.acknowledge')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * One monitoring point: its newest value and colour, the chart of its readings with the threshold bands
+ * and the alarms marked, its alarms, the threshold editor (for those who manage monitoring) and the
+ * audited history of its changes.
+ */
+import { useMemo, useState } from 'react';
+import { Alert, Card, Descriptions, Segmented, Skeleton, Space } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
+import { api, toQuery } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useSession } from '../../app/session.tsx';
+import { usePageTitle } from '../../app/title.ts';
+import { AuditHistory } from '../../components/AuditHistory.tsx';
+import { Chart } from '../../components/Chart.tsx';
+import { QueryError } from '../../layout/ErrorPage.tsx';
+import { AlarmBoard, BOARD_REFRESH_MS } from './AlarmBoardPage.tsx';
+import { LevelTag } from './LevelTag.tsx';
+import { sensorOption, type SeriesResponse } from './sensorChart.ts';
+import { ThresholdEditor } from './ThresholdEditor.tsx';
+import type { Sensor } from './types.ts';
+
+const HOUR = 3_600_000;
+/** The windows the chart offers; past a day it reads the 5-minute statistics. */
+const windows = {
+  '1h': HOUR,
+  '6h': 6 * HOUR,
+  '24h': 24 * HOUR,
+  '7d': 168 * HOUR,
+  '30d': 720 * HOUR,
+};
+type Window = keyof typeof windows;
+
+export function SensorPage() {
+  const { id = '' } = useParams();
+  const { t, v, formatDateTime } = useI18n();
+  const { can } = useSession();
+  const [span, setSpan] = useState<Window>('6h');
+  const sensor = useQuery({
+    queryKey: ['sensor', id],
+    queryFn: () => api<Sensor>('GET', `/api/monitoring/sensors/${id}`),
+    refetchInterval: BOARD_REFRESH_MS,
+  });
+  const series = useQuery({
+    queryKey: ['series', id, span],
+    queryFn: () => {
+      const to = new Date(Date.now() + 60_000);
+      const from = new Date(to.getTime() - windows[span]);
+      const resolution = windows[span] > 24 * HOUR ? '5m' : 'raw';
+      return api<SeriesResponse>(
+        'GET',
+        `/api/monitoring/sensors/${id}/readings${toQuery({ from: from.toISOString(), to: to.toISOString(), resolution })}`,
+      );
+    },
+    refetchInterval: BOARD_REFRESH_MS * 2,
+  });
+  const names = useMemo(
+    () => ({
+      value: t('monitoring.value'),
+      min: t('monitoring.min'),
+      max: t('monitoring.max'),
+      level: (l: string) => v(l),
+    }),
+    [t, v],
+  );
+  const option = useMemo(
+    () => (series.data ? sensorOption(series.data, names) : undefined),
+    [series.data, names],
+  );
+  const s = sensor.data;
+  usePageTitle(s ? `${t('monitoring.sensor')}: ${s.code}` : t('monitoring.sensor'));
+  if (sensor.error) {
+    return <QueryError error={sensor.error} />;
+  }
+  if (!s) {
+    return <Skeleton active />;
+  }
+  return (
+    <div>
+      <div className="page-header">
+        <h1>
+          {s.code} · {s.name} <LevelTag level={s.level} />
+        </h1>
+        <Link to={`/mines/${s.mineId}`}>{t('monitoring.toMine')}</Link>
+      </div>
+      <Descriptions bordered size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('monitoring.quantity')}>
+          {v(s.quantity)} ({s.unit})
+        </Descriptions.Item>
+        <Descriptions.Item label={t('monitoring.item')}>{s.item}</Descriptions.Item>
+        <Descriptions.Item label={t('monitoring.location')}>{s.location ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('monitoring.lastValue')}>
+          {s.lastValue === null ? '—' : `${s.lastValue} ${s.unit}`}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('monitoring.lastReadingAt')}>
+          {s.lastReadingAt ? formatDateTime(s.lastReadingAt) : '—'}
+        </Descriptions.Item>
+      </Descriptions>
+      <Card
+        size="small"
+        title={t('monitoring.chart')}
+        style={{ marginBottom: 16 }}
+        extra={
+          <Segmented
+            value={span}
+            onChange={(value) => setSpan(value as Window)}
+            options={Object.keys(windows)}
+          />
+        }
+      >
+        {series.error ? (
+          <QueryError error={series.error} />
+        ) : !option || !series.data ? (
+          <Skeleton active />
+        ) : (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            {series.data.truncated && <Alert type="info" message={t('monitoring.truncated')} />}
+            <div data-testid="sensor-chart" data-points={series.data.points.length}>
+              <Chart option={option} label={t('monitoring.chart')} height={360} />
+            </div>
+          </Space>
+        )}
+      </Card>
+      <Card size="small" title={t('monitoring.alarms')} style={{ marginBottom: 16 }}>
+        <AlarmBoard sensorId={s.id} />
+      </Card>
+      {can('monitoring.manage') && <ThresholdEditor key={s.version} sensor={s} />}
+      <Card size="small" title={t('monitoring.history')} style={{ marginTop: 16 }}>
+        <AuditHistory entityType="sensor" entityId={s.id} />
+      </Card>
+    </div>
+  );
+}

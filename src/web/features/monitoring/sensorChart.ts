@@ -1,0 +1,117 @@
+/**
+ * The sensor chart's ECharts option: the readings (or the 5-minute min/mean/max), the threshold bands
+ * of 蓝/黄/橙/红 shaded on the side the direction makes dangerous, and a mark at each alarm.
+ */
+import type { EChartsCoreOption } from 'echarts/core';
+import { warningLevels, type WarningLevel } from '../../../shared/monitoring.enums.ts';
+import { levelColors } from './LevelTag.tsx';
+
+export interface SeriesResponse {
+  sensorId: string;
+  unit: string;
+  spec: Record<string, unknown>;
+  resolution: 'raw' | '5m';
+  truncated: boolean;
+  points: { ts: string; value?: number; min?: number; max?: number; mean?: number }[];
+  alarms: { id: string; kind: string; level: string; at: string; closedAt: string | null }[];
+}
+
+interface Band {
+  level: WarningLevel;
+  from: number;
+  to: number | null;
+}
+
+/**
+ * The bands between consecutive thresholds: for an upper bound 黄色 runs from its value up to 橙色's
+ * and the highest level to the instrument's range (null here); for a lower bound the same downwards.
+ */
+export function thresholdBands(spec: Record<string, unknown>): Band[] {
+  const thresholds = (spec.thresholds ?? {}) as Partial<Record<WarningLevel, number>>;
+  const set = warningLevels.filter((l) => typeof thresholds[l] === 'number');
+  return set.map((level, i) => {
+    const next = set[i + 1];
+    return {
+      level,
+      from: thresholds[level] as number,
+      to: next === undefined ? null : (thresholds[next] as number),
+    };
+  });
+}
+
+export function sensorOption(
+  data: SeriesResponse,
+  names: { value: string; min: string; max: string; level: (l: string) => string },
+): EChartsCoreOption {
+  const upper = data.spec.direction !== 'lower';
+  const rangeMin = typeof data.spec.rangeMin === 'number' ? data.spec.rangeMin : undefined;
+  const rangeMax = typeof data.spec.rangeMax === 'number' ? data.spec.rangeMax : undefined;
+  const bands = thresholdBands(data.spec).map((b) => {
+    const end = b.to ?? (upper ? rangeMax : rangeMin);
+    return [
+      {
+        name: names.level(b.level),
+        yAxis: b.from,
+        itemStyle: { color: levelColors[b.level], opacity: 0.12 },
+      },
+      { yAxis: end ?? (upper ? 'max' : 'min') },
+    ];
+  });
+  const lines = thresholdBands(data.spec).map((b) => ({
+    name: names.level(b.level),
+    yAxis: b.from,
+    lineStyle: { color: levelColors[b.level], type: 'dashed' },
+    label: { formatter: `${names.level(b.level)} ${b.from}`, position: 'insideEndTop' },
+  }));
+  const marks = data.alarms.map((a) => ({
+    name: a.kind,
+    coord: [a.at, nearestValue(data, a.at)],
+    value: a.kind,
+    itemStyle: { color: levelColors[a.level as WarningLevel] ?? '#cf1322' },
+  }));
+  const raw = data.resolution === 'raw';
+  const line = (
+    name: string,
+    pick: (p: SeriesResponse['points'][number]) => number | undefined,
+  ) => ({
+    type: 'line',
+    name,
+    showSymbol: false,
+    data: data.points.map((p) => [p.ts, pick(p)]),
+  });
+  const main = {
+    ...line(names.value, (p) => (raw ? p.value : p.mean)),
+    markArea: { silent: true, data: bands },
+    markLine: { silent: true, symbol: 'none', data: lines },
+    markPoint: { symbol: 'pin', symbolSize: 36, label: { fontSize: 9 }, data: marks },
+  };
+  const series = raw
+    ? [main]
+    : [
+        main,
+        { ...line(names.min, (p) => p.min), lineStyle: { opacity: 0.4 } },
+        { ...line(names.max, (p) => p.max), lineStyle: { opacity: 0.4 } },
+      ];
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: 56, right: 24, top: 24, bottom: 80 },
+    xAxis: { type: 'time' },
+    yAxis: { type: 'value', name: data.unit, scale: true },
+    dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 28, height: 18 }],
+    series,
+  };
+}
+
+/** The reading closest in time to an alarm (where its pin sits). */
+function nearestValue(data: SeriesResponse, at: string): number | null {
+  const t = Date.parse(at);
+  let best: { d: number; v: number | undefined } | null = null;
+  for (const p of data.points) {
+    const d = Math.abs(Date.parse(p.ts) - t);
+    if (!best || d < best.d) {
+      best = { d, v: p.value ?? p.mean };
+    }
+  }
+  return best?.v ?? null;
+}
