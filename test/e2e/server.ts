@@ -22,6 +22,8 @@ export interface ServerOptions {
   dataDir?: string;
   /** Serve the web app (built when stale); off for API-only tests. */
   web?: boolean;
+  /** Run the demo's simulated feed (off by default, so tests see only their own readings). */
+  simulate?: boolean;
 }
 
 function freePort(): Promise<number> {
@@ -53,6 +55,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       DATA_DIR: dataDir,
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
+      SIMULATE: options.simulate ? '1' : '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -356,4 +356,144 @@ describe.runIf(run)('web app in Chromium', () => {
     await reg.screenshot({ path: `${SHOTS}/19-parent-inspections.png`, fullPage: true });
     await reg.context().close();
   });
+
+  it('a gas reading from a gateway reaches the board; the duty officer acknowledges, answers, responds and closes; the chart and the threshold editor work', async () => {
+    // The duty officer's mine and its gas sensor at the 采煤工作面 (C1: 报警 1.0 %, 断电 1.5 %).
+    const duty = await newPage();
+    await login(duty, 'mine.duty');
+    const me = (await duty.evaluate(async () => (await fetch('/api/auth/me')).json())) as {
+      scope: { mineIds: string[] };
+    };
+    const mineId = me.scope.mineIds[0];
+    const sensors = (await duty.evaluate(
+      async (m) => (await fetch(`/api/monitoring/sensors?mineId=${m}`)).json(),
+      mineId,
+    )) as { id: string; code: string }[];
+    const gas = sensors.find((x) => x.code === 'CH4-101');
+    expect(gas, 'the demo gives the duty officer’s mine a gas sensor').toBeDefined();
+    // The enterprise issues a gateway token for the mine; the gateway sends four readings.
+    const ent = await newPage();
+    await login(ent, 'ent.admin');
+    const report = (await ent.evaluate(async (mineId) => {
+      const json = { 'content-type': 'application/json' };
+      const issued = (await (
+        await fetch('/api/tokens', {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ name: '浏览器测试网关', kind: 'gateway', mineIds: [mineId] }),
+        })
+      ).json()) as { token: string };
+      const now = Date.now();
+      const body = [0.3, 0.4, 1.2, 1.7]
+        .map((value, i) =>
+          JSON.stringify({
+            sensor: 'CH4-101',
+            ts: new Date(now - (4 - i) * 10_000).toISOString(),
+            value,
+          }),
+        )
+        .join('\n');
+      const res = await fetch('/api/ingest/readings', {
+        method: 'POST',
+        credentials: 'omit',
+        headers: {
+          authorization: `Bearer ${issued.token}`,
+          'content-type': 'application/x-ndjson',
+        },
+        body,
+      });
+      return res.json();
+    }, mineId)) as { stored: number; alarmsOpened: number; rejected: unknown[] };
+    expect(report).toMatchObject({ stored: 4, alarmsOpened: 1, rejected: [] });
+
+    // The county sees it on the dashboard card.
+    const reg = await newPage();
+    await login(reg, 'yp.admin');
+    const card = reg.getByTestId('alarm-card');
+    await card.getByText('未解除告警').waitFor();
+    await expect(card.innerText()).resolves.toMatch(/待叫应\s*\n?\s*[1-9]/);
+    await reg.screenshot({ path: `${SHOTS}/20-dashboard-alarms.png`, fullPage: true });
+    await reg.context().close();
+
+    // The board: the red, unacknowledged alarm on top, with the time since the call.
+    await duty.goto(`${server.baseUrl}/monitoring`);
+    const first = duty.locator('[data-testid=alarm-board] tbody tr.ant-table-row').first();
+    await first.getByText('CH4-101').waitFor();
+    await expect(first.locator('[data-state]').getAttribute('data-state')).resolves.toBe('待叫应');
+    await expect(first.locator('[data-level]').first().getAttribute('data-level')).resolves.toBe(
+      '红色',
+    );
+    await duty.getByTestId('unanswered-count').waitFor();
+    await expect(first.getByTestId('since-call').innerText()).resolves.toMatch(/\d+秒/);
+    await duty.screenshot({ path: `${SHOTS}/21-alarm-board.png`, fullPage: true });
+
+    // The facility board shows the underground area in the sensor's colour.
+    await duty.goto(`${server.baseUrl}/monitoring/facilities`);
+    const area = duty.getByTestId('facility-AREA-1');
+    await area.waitFor();
+    await expect(area.getAttribute('data-level')).resolves.toBe('红色');
+    await area.click();
+    await duty.getByTestId('sensor-table').getByText('CH4-101').waitFor();
+    await duty.screenshot({ path: `${SHOTS}/22-facilities.png`, fullPage: true });
+
+    // Acknowledge from the board, then the rest of the loop on the alarm's page.
+    await duty.goto(`${server.baseUrl}/monitoring`);
+    await first.getByRole('button', { name: '叫应确认' }).click();
+    await first.locator('[data-state=已叫应]').waitFor();
+    await first.locator('td a').first().click();
+    await duty.waitForURL(/\/alarms\/[0-9a-f-]{36}$/);
+    const timeline = duty.getByTestId('alarm-timeline');
+    await timeline.locator('[data-event=called]').first().waitFor({ timeout: 20_000 });
+    await timeline.locator('[data-event=acknowledged]').waitFor();
+    await duty.getByTestId('alarm-respond').click();
+    await duty.locator('.ant-modal:visible').getByLabel('核查处置情况').fill('已断电, 加强通风');
+    await duty.locator('.ant-modal:visible').getByRole('button', { name: '保存' }).click();
+    await timeline.locator('[data-event=responded]').waitFor();
+    await duty.getByTestId('alarm-response').click();
+    const response = duty.locator('.ant-modal:visible');
+    await response.getByLabel('撤出人数').fill('23');
+    await response.getByLabel('响应说明').fill('101 工作面人员全部撤至井底车场');
+    await response.getByRole('button', { name: '保存' }).click();
+    await timeline.locator('[data-event=response_recorded]').waitFor();
+    await duty.getByTestId('alarm-close').click();
+    await duty.locator('.ant-modal:visible').getByLabel('处置说明').fill('瓦斯浓度已降至 0.3 %');
+    await duty.locator('.ant-modal:visible').getByRole('button', { name: '保存' }).click();
+    await timeline.locator('[data-event=closed]').waitFor();
+    await duty.locator('[data-state=已解除]').first().waitFor();
+    await duty.locator('.ant-modal:visible').waitFor({ state: 'detached' });
+    await duty.screenshot({ path: `${SHOTS}/23-alarm-detail.png`, fullPage: true });
+    await duty.context().close();
+
+    // The sensor page: the chart holds the readings; the editor refuses an out-of-order ladder and
+    // saves a good edit, which the next read shows.
+    await ent.goto(`${server.baseUrl}/monitoring/sensors/${gas?.id}`);
+    const chart = ent.getByTestId('sensor-chart');
+    await chart.waitFor();
+    expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThanOrEqual(4);
+    await chart.locator('canvas').first().waitFor();
+    const yellow = ent.getByTestId('spec-spec-thresholds-黄色');
+    await yellow.fill('2');
+    await ent.getByTestId('spec-reason').fill('浏览器测试: 错误的阈值');
+    await ent.getByTestId('spec-save').click();
+    await ent.getByText('红色阈值须不低于黄色阈值').waitFor();
+    // C1's 复电 value must stay on the safe side of the alarm value, so it moves down with it.
+    await yellow.fill('0.9');
+    await ent.getByTestId('spec-spec-clear-黄色').fill('0.9');
+    await ent.getByTestId('spec-reason').fill('按矿总工程师批复下调报警值');
+    await ent.getByTestId('spec-save').click();
+    await ent.getByText('版本 2').waitFor();
+    const saved = (await ent.evaluate(
+      async (id) => (await fetch(`/api/monitoring/sensors/${id}`)).json(),
+      gas?.id,
+    )) as {
+      version: number;
+      spec: { thresholds: Record<string, number>; clear: Record<string, number> };
+    };
+    expect(saved.version).toBe(2);
+    expect(saved.spec.thresholds).toEqual({ 黄色: 0.9, 红色: 1.5 });
+    expect(saved.spec.clear).toEqual({ 黄色: 0.9, 红色: 1.0 });
+    await ent.getByText('修改阈值').waitFor();
+    await ent.screenshot({ path: `${SHOTS}/24-sensor-chart.png`, fullPage: true });
+    await ent.context().close();
+  });
 });

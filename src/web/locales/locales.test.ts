@@ -9,6 +9,15 @@ import {
   tailingsStackings,
 } from '../../shared/registry.enums.ts';
 import { hazardSources, hazardStates } from '../../shared/hazard.enums.ts';
+import {
+  alarmKinds,
+  alarmStates,
+  callChannels,
+  facilityKinds,
+  warningLevels,
+} from '../../shared/monitoring.enums.ts';
+import { quantityNames } from '../../shared/monitoring.quantities.ts';
+import { defaultCallPolicy } from '../../shared/monitoring.policy.ts';
 import { enUS } from './en-US.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -38,7 +47,7 @@ describe('translations', () => {
     expect(empty(enUS, 'en.')).toEqual([]);
   });
 
-  it('English translates every domain value the registry stores', () => {
+  it('English translates every domain value the registry, hazards and monitoring store', () => {
     const all = [
       ...mineKinds,
       ...mineStatuses,
@@ -49,6 +58,13 @@ describe('translations', () => {
       ...tailingsStackings,
       ...hazardStates,
       ...hazardSources,
+      ...warningLevels,
+      ...alarmKinds,
+      ...alarmStates,
+      ...facilityKinds,
+      ...quantityNames,
+      ...callChannels,
+      ...Object.values(defaultCallPolicy).flatMap((p) => p.steps.map((s) => s.stage)),
     ];
     expect(all.filter((v) => !enUS.values[v])).toEqual([]);
   });

@@ -39,7 +39,7 @@ export async function loadSimSensors(
 }
 
 /** An ingest-only principal for the simulator's mines, as a gateway token for them would be. */
-function feedPrincipal(mineIds: string[]): Principal {
+export function feedPrincipal(mineIds: string[]): Principal {
   return {
     ...systemPrincipal('simulator'),
     kind: 'gateway',

@@ -4,6 +4,7 @@
  * audited history of its changes.
  */
 import { useMemo, useState } from 'react';
+import dayjs from 'dayjs';
 import { Alert, Card, Descriptions, Segmented, Skeleton, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
@@ -60,8 +61,14 @@ export function SensorPage() {
       min: t('monitoring.min'),
       max: t('monitoring.max'),
       level: (l: string) => v(l),
+      time: (ms: number, long: boolean) =>
+        dayjs(ms)
+          .tz('Asia/Shanghai')
+          .format(
+            long ? 'YYYY-MM-DD HH:mm:ss' : windows[span] > 24 * HOUR ? 'MM-DD HH:mm' : 'HH:mm',
+          ),
     }),
-    [t, v],
+    [t, v, span],
   );
   const option = useMemo(
     () => (series.data ? sensorOption(series.data, names) : undefined),

@@ -59,6 +59,7 @@ export function ThresholdEditor({ sensor }: { sensor: Sensor }) {
       });
       await qc.invalidateQueries({ queryKey: ['sensor', sensor.id] });
       await qc.invalidateQueries({ queryKey: ['series', sensor.id] });
+      await qc.invalidateQueries({ queryKey: ['audit', 'sensor', sensor.id] });
       form.setFieldValue('reason', '');
       void message.success(t('common.saved'));
     } catch (e) {

@@ -41,7 +41,14 @@ export function thresholdBands(spec: Record<string, unknown>): Band[] {
 
 export function sensorOption(
   data: SeriesResponse,
-  names: { value: string; min: string; max: string; level: (l: string) => string },
+  names: {
+    value: string;
+    min: string;
+    max: string;
+    level: (l: string) => string;
+    /** Axis and tooltip times in China Standard Time, whatever the browser's zone. */
+    time: (ms: number, long: boolean) => string;
+  },
 ): EChartsCoreOption {
   const upper = data.spec.direction !== 'lower';
   const rangeMin = typeof data.spec.rangeMin === 'number' ? data.spec.rangeMin : undefined;
@@ -93,10 +100,13 @@ export function sensorOption(
         { ...line(names.max, (p) => p.max), lineStyle: { opacity: 0.4 } },
       ];
   return {
-    tooltip: { trigger: 'axis' },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { label: { formatter: (p: { value: number }) => names.time(p.value, true) } },
+    },
     legend: { bottom: 0 },
     grid: { left: 56, right: 24, top: 24, bottom: 80 },
-    xAxis: { type: 'time' },
+    xAxis: { type: 'time', axisLabel: { formatter: (ms: number) => names.time(ms, false) } },
     yAxis: { type: 'value', name: data.unit, scale: true },
     dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 28, height: 18 }],
     series,

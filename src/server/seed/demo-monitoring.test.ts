@@ -1,0 +1,138 @@
+/**
+ * The demo province's monitoring and the simulated feed through the real engine: the seed registers
+ * facilities and points with the standards' presets (REFERENCE.md C1 methane by location, B4 浸润线
+ * orange = 1.1 × red), the feed's readings are all accepted, and a forced gas excursion opens an 超限
+ * alarm that climbs 黄色 → 红色, calls, and resolves by itself once the clear condition has held.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestDatabase,
+  engines,
+  type TestDatabase,
+} from '../../../test/helpers/test-database.ts';
+import { SensorSpec } from '../../shared/monitoring.schemas.ts';
+import { alarmEvents, alarms, monitoringSensors } from '../modules/monitoring/monitoring.table.ts';
+import {
+  createMonitoring,
+  type MonitoringRuntime,
+} from '../modules/monitoring/monitoring.runtime.ts';
+import { feedPrincipal, loadSimSensors } from '../modules/monitoring/simulator.runner.ts';
+import { Simulator } from '../modules/monitoring/simulator.ts';
+import { users } from '../modules/access/access.table.ts';
+import { DEMO_INTERVAL_SECONDS } from './demo-monitoring.ts';
+import { holdsDemo, seedDemoProvince } from './demo-province.ts';
+
+describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) => {
+  let t: TestDatabase;
+  let monitoring: MonitoringRuntime;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    expect(await holdsDemo(t.deps)).toBe(false);
+    await seedDemoProvince(t.deps);
+    monitoring = createMonitoring(t.deps, { publicUrl: 'http://127.0.0.1:8080' });
+  }, 120_000);
+  afterAll(async () => {
+    monitoring?.close();
+    await t?.close();
+  });
+
+  it('marks the database as holding the demo, so the feed may run there only', async () => {
+    expect(await holdsDemo(t.deps)).toBe(true);
+  });
+
+  it('registers points with valid specs and the standards’ presets', async () => {
+    const rows = await t.deps.db.select().from(monitoringSensors);
+    expect(rows.length).toBeGreaterThan(50);
+    for (const r of rows) {
+      expect(SensorSpec.safeParse(r.spec).success, r.code).toBe(true);
+      expect((r.spec as SensorSpec).intervalSeconds).toBe(DEMO_INTERVAL_SECONDS);
+    }
+    const gas = rows.filter((r) => r.location === '采煤工作面');
+    expect(gas.length).toBeGreaterThan(0);
+    // REFERENCE.md C1: 采煤工作面 报警 ≥1.0 %, 断电 ≥1.5 %, 复电 <1.0 %.
+    for (const r of gas) {
+      expect((r.spec as SensorSpec).thresholds).toEqual({ 黄色: 1.0, 红色: 1.5 });
+      expect((r.spec as SensorSpec).clear).toEqual({ 黄色: 1.0, 红色: 1.0 });
+    }
+    // REFERENCE.md B4: 浸润线 orange = 1.1 × red (red at the demo's 6 m).
+    const phreatic = rows.filter((r) => r.quantity === '浸润线埋深');
+    expect(phreatic.length).toBeGreaterThan(0);
+    for (const r of phreatic) {
+      expect((r.spec as SensorSpec).thresholds.红色).toBe(6);
+      expect((r.spec as SensorSpec).thresholds.橙色).toBeCloseTo(6.6, 10);
+    }
+  });
+
+  it('gives the duty officer’s mine points to watch', async () => {
+    const [duty] = await t.deps.db.select().from(users).where(eq(users.username, 'mine.duty'));
+    const own = await t.deps.db
+      .select()
+      .from(monitoringSensors)
+      .where(eq(monitoringSensors.mineId, duty?.mineId ?? ''));
+    expect(own.map((s) => s.quantity)).toEqual(expect.arrayContaining(['CH4', 'CO', '井下人数']));
+  });
+
+  it('feeds every point through the engine; a forced excursion climbs 黄色 → 红色 and resolves', async () => {
+    const sensors = await loadSimSensors(t.deps);
+    const principal = feedPrincipal(sensors.map((s) => s.mineId));
+    const sim = new Simulator(sensors, t.deps.clock().getTime(), { faultsPerHour: 0 });
+    const target = sensors.find((s) => s.quantity === 'CH4' && s.county === '140981');
+    expect(target).toBeDefined();
+    let stored = 0;
+    const feed = async (intervals: number) => {
+      for (let i = 0; i < intervals; i++) {
+        t.deps.clock.advance(DEMO_INTERVAL_SECONDS * 1000);
+        const report = await monitoring.engine.ingest(
+          principal,
+          sim.step(t.deps.clock().getTime()),
+        );
+        expect(report.rejected).toEqual([]);
+        stored += report.stored;
+      }
+    };
+    await feed(3);
+    sim.force(target?.mineId ?? '', target?.code ?? '', 'excursion', t.deps.clock().getTime());
+    await feed(20);
+    expect(stored).toBe(sensors.length * 23);
+    const [sensor] = await t.deps.db
+      .select()
+      .from(monitoringSensors)
+      .where(
+        and(
+          eq(monitoringSensors.mineId, target?.mineId ?? ''),
+          eq(monitoringSensors.code, target?.code ?? ''),
+        ),
+      );
+    const [alarm] = await t.deps.db
+      .select()
+      .from(alarms)
+      .where(and(eq(alarms.sensorId, sensor?.id ?? ''), eq(alarms.kind, '超限')));
+    expect(alarm?.peakLevel).toBe('红色');
+    const events = await t.deps.db
+      .select({ type: alarmEvents.type, level: alarmEvents.level })
+      .from(alarmEvents)
+      .where(eq(alarmEvents.alarmId, alarm?.id ?? ''));
+    expect(events).toEqual(
+      expect.arrayContaining([
+        { type: 'opened', level: '黄色' },
+        { type: 'level_changed', level: '红色' },
+      ]),
+    );
+    await monitoring.tick();
+    const [called] = await t.deps.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(alarmEvents)
+      .where(and(eq(alarmEvents.alarmId, alarm?.id ?? ''), eq(alarmEvents.type, 'called')));
+    expect(called?.n).toBeGreaterThan(0);
+    // Back below the 复电 value: after monitoring.autoResolveSeconds (300 s) it resolves itself.
+    await feed(35);
+    await monitoring.tick();
+    const open = await t.deps.db
+      .select()
+      .from(alarms)
+      .where(and(eq(alarms.id, alarm?.id ?? ''), isNull(alarms.closedAt)));
+    expect(open).toEqual([]);
+  }, 120_000);
+});
