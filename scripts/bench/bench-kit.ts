@@ -2,6 +2,9 @@
  * @module What the benchmarks share: a scratch database (PostgreSQL from BENCH_DATABASE_URL, else
  * PGlite), a registry of N mines over the demo counties, and p50/p95 timing.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import {
   migrateDatabase,
@@ -28,7 +31,7 @@ export const BENCH_TODAY = new Date('2026-11-22T02:00:00Z');
 
 /**
  * Opens a migrated scratch database (in the PostgreSQL server of BENCH_DATABASE_URL, else of
- * `defaultUrl`, else PGlite) and runs `body`; drops the database afterwards.
+ * `defaultUrl`, else PGlite in a scratch data folder) and runs `body`; drops the database afterwards.
  */
 export async function withBenchDatabase(
   body: (database: Database) => Promise<void>,
@@ -36,7 +39,12 @@ export async function withBenchDatabase(
 ) {
   const base = process.env.BENCH_DATABASE_URL ?? defaultUrl;
   const scratch = base ? await createScratchDatabase(base, 'mw_bench') : undefined;
-  const database = await openDatabase({ url: scratch?.url });
+  // PGlite as the product runs it: in a data folder on disk (BENCH_PGLITE_MEMORY=1: in memory).
+  const dataDir =
+    scratch || process.env.BENCH_PGLITE_MEMORY
+      ? undefined
+      : mkdtempSync(path.join(tmpdir(), 'mw-bench-pglite-'));
+  const database = await openDatabase({ url: scratch?.url, dataDir });
   try {
     await migrateDatabase(database);
     await loadRegions(database.db);
@@ -47,6 +55,9 @@ export async function withBenchDatabase(
       console.log(`kept ${scratch.url}`);
     } else {
       await scratch?.drop();
+    }
+    if (dataDir) {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   }
 }

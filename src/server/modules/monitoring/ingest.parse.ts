@@ -85,6 +85,10 @@ export function parseBatch(
     throw tooMany(lines.length);
   }
   if (format === 'ndjson') {
+    const fast = parseNdjsonAtOnce(body);
+    if (fast) {
+      return { records: fast, rejected };
+    }
     const records: (RawRecord | null)[] = [];
     for (const raw of lines) {
       const line = raw.trim();
@@ -146,10 +150,50 @@ export function parseBatch(
   return { records, rejected };
 }
 
+/**
+ * NDJSON as one JSON array, parsed in a single call (several times faster than a parse per line). A raw
+ * line break cannot occur inside a JSON string, so joining the lines with commas changes no value.
+ * Returns null when any line is blank or not an object; the caller then goes line by line to report
+ * each bad one by its index.
+ */
+function parseNdjsonAtOnce(body: string): RawRecord[] | null {
+  const text = body.trim();
+  if (!text || /\n\s*\n/.test(text)) {
+    return null;
+  }
+  let list: unknown;
+  try {
+    list = JSON.parse(`[${text.replace(/\r?\n/g, ',')}]`);
+  } catch {
+    return null;
+  }
+  // One record per line: a line holding two objects joined by a comma is the slow path's to refuse.
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    lines++;
+  }
+  if (!Array.isArray(list) || list.length !== lines || list.length > IngestLimits.recordsMax) {
+    return null;
+  }
+  for (const r of list) {
+    if (!r || typeof r !== 'object' || Array.isArray(r)) {
+      return null;
+    }
+  }
+  return list as RawRecord[];
+}
+
 const isoWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The last ISO time parsed: a batch usually carries many readings of the same instant. */
+let lastIso = '';
+let lastIsoMs = 0;
 
 /** A reading time: epoch milliseconds, or ISO 8601 with a zone (a time without one is ambiguous). */
 export function parseTime(ts: unknown): number | string {
+  if (ts === lastIso) {
+    return lastIsoMs;
+  }
   if (typeof ts === 'number') {
     return Number.isFinite(ts) && ts > 0 && ts < 1e14
       ? Math.round(ts)
@@ -165,7 +209,20 @@ export function parseTime(ts: unknown): number | string {
     return '时间须为带时区的 ISO 8601 (如 2026-11-23T08:00:00+08:00)';
   }
   const ms = Date.parse(ts);
-  return Number.isFinite(ms) ? ms : '时间不存在 (日期无效)';
+  // V8 rolls 2026-02-30 over to 2026-03-02: a day past the month's end is refused here.
+  const [y, m, d] = [Number(ts.slice(0, 4)), Number(ts.slice(5, 7)), Number(ts.slice(8, 10))];
+  if (
+    !Number.isFinite(ms) ||
+    m < 1 ||
+    m > 12 ||
+    d < 1 ||
+    d > new Date(Date.UTC(y, m, 0)).getUTCDate()
+  ) {
+    return '时间不存在 (日期无效)';
+  }
+  lastIso = ts;
+  lastIsoMs = ms;
+  return ms;
 }
 
 /**

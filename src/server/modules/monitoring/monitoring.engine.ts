@@ -12,12 +12,17 @@ import { IngestLimits } from '../../../shared/limits.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/client.ts';
+import { sqlState, type Db } from '../../platform/db/client.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { raiseAlarm, startClearing } from './alarm.writer.ts';
 import { parseTime, parseValue, type RawRecord, type Rejected } from './ingest.parse.ts';
 import { alarms, monitoringSensors } from './monitoring.table.ts';
-import { advanceLastSeen, ensurePartitions, insertReadings } from './readings.repository.ts';
+import {
+  advanceLastSeen,
+  ensurePartitions,
+  insertNewReadings,
+  insertReadings,
+} from './readings.repository.ts';
 import { sensorChanges } from './sensor.service.ts';
 import {
   detectReading,
@@ -58,6 +63,87 @@ const sensorColumns = {
   lastReadingAt: monitoringSensors.lastReadingAt,
 };
 
+/** How long the engine reuses the settings it read (a changed setting applies within this time). */
+export const SETTINGS_TTL_MS = 5000;
+
+interface EngineSettings {
+  maxFutureMs: number;
+  rawMonths: number;
+  faults: FaultLevels;
+}
+
+async function loadEngineSettings(db: Db): Promise<EngineSettings> {
+  return {
+    maxFutureMs: (await getSetting(db, 'monitoring.maxFutureSeconds')) * 1000,
+    rawMonths: (await getSetting(db, 'monitoring.retention')).rawMonths,
+    faults: await getSetting(db, 'monitoring.faultLevels'),
+  };
+}
+
+interface AdmitContext {
+  mineIds: string[];
+  sets: MineSensors[];
+  latest: number;
+  oldest: number;
+  settings: EngineSettings;
+}
+
+/**
+ * Checks one record and, when good, adds it to the batch; otherwise returns the field and why. A plain
+ * function without closures: it runs for every reading.
+ */
+function admit(
+  r: RawRecord,
+  ctx: AdmitContext,
+  batch: Omit<Batch, 'resolve' | 'reject'>,
+): [string, string] | null {
+  const code = r.sensor;
+  if (typeof code !== 'string' || code.length === 0 || code.length > 64) {
+    return ['sensor', '缺少测点编码 (sensor)'];
+  }
+  let rt: SensorRuntime | undefined;
+  if (r.mine !== undefined) {
+    const at = typeof r.mine === 'string' ? ctx.mineIds.indexOf(r.mine) : -1;
+    if (at < 0) {
+      return ['mine', '矿山不在该网关令牌的范围内'];
+    }
+    rt = ctx.sets[at]?.byCode.get(code);
+  } else {
+    let found = 0;
+    for (const set of ctx.sets) {
+      const x = set.byCode.get(code);
+      if (x) {
+        rt = x;
+        found++;
+      }
+    }
+    if (found > 1) {
+      return ['mine', `测点编码 ${code} 在多个矿山存在, 须指明 mine`];
+    }
+  }
+  if (!rt) {
+    return ['sensor', `未知测点 ${code.slice(0, 64)}`];
+  }
+  const t = parseTime(r.ts);
+  if (typeof t === 'string') {
+    return ['ts', t];
+  }
+  if (t > ctx.latest) {
+    return ['ts', `时间超前服务器时间超过 ${ctx.settings.maxFutureMs / 1000} 秒`];
+  }
+  if (t < ctx.oldest) {
+    return ['ts', `时间早于原始数据保存期限 (${ctx.settings.rawMonths} 个月)`];
+  }
+  const v = parseValue(r.value);
+  if (typeof v === 'string') {
+    return ['value', v];
+  }
+  batch.rts.push(rt);
+  batch.times.push(t);
+  batch.values.push(v);
+  return null;
+}
+
 export class MonitoringEngine {
   private readonly mines = new Map<string, Promise<MineSensors>>();
   private readonly queue: Batch[] = [];
@@ -75,6 +161,22 @@ export class MonitoringEngine {
 
   close(): void {
     sensorChanges.off('changed', this.onChanged);
+  }
+
+  private cachedSettings: { at: number; value: Promise<EngineSettings> } | null = null;
+
+  /**
+   * The rule parameters ingest and detection read, re-read at most every SETTINGS_TTL_MS so that the hot
+   * path does not query them per batch: a changed setting applies within that time.
+   */
+  private settings(): Promise<EngineSettings> {
+    const now = Date.now();
+    if (!this.cachedSettings || now - this.cachedSettings.at > SETTINGS_TTL_MS) {
+      const value = loadEngineSettings(this.deps.db);
+      this.cachedSettings = { at: now, value };
+      value.catch(() => (this.cachedSettings = null));
+    }
+    return this.cachedSettings.value;
   }
 
   /** Every sensor held in memory, by id (for alarms closed elsewhere). */
@@ -171,71 +273,27 @@ export class MonitoringEngine {
     const scope = principal.scope;
     const mineIds = scope.kind === 'mines' ? [...scope.mineIds] : [];
     const sets = await Promise.all(mineIds.map((id) => this.mineSensors(id)));
+    const settings = await this.settings();
     const now = this.deps.clock().getTime();
-    const maxFuture = (await getSetting(this.deps.db, 'monitoring.maxFutureSeconds')) * 1000;
-    const retention = await getSetting(this.deps.db, 'monitoring.retention');
     const oldest = new Date(now);
-    oldest.setUTCMonth(oldest.getUTCMonth() - retention.rawMonths);
+    oldest.setUTCMonth(oldest.getUTCMonth() - settings.rawMonths);
+    const ctx: AdmitContext = {
+      mineIds,
+      sets,
+      latest: now + settings.maxFutureMs,
+      oldest: oldest.getTime(),
+      settings,
+    };
     const rejected = [...pre];
     const batch: Omit<Batch, 'resolve' | 'reject'> = { rts: [], times: [], values: [] };
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
-      if (!r) {
-        continue;
-      }
-      const bad = (field: string, message: string) => rejected.push({ index: i, field, message });
-      const code = r.sensor;
-      if (typeof code !== 'string' || code.length === 0 || code.length > 64) {
-        bad('sensor', '缺少测点编码 (sensor)');
-        continue;
-      }
-      let rt: SensorRuntime | undefined;
-      if (r.mine !== undefined) {
-        const at = typeof r.mine === 'string' ? mineIds.indexOf(r.mine) : -1;
-        rt = at < 0 ? undefined : sets[at]?.byCode.get(code);
-        if (at < 0) {
-          bad('mine', '矿山不在该网关令牌的范围内');
-          continue;
-        }
-      } else {
-        let found = 0;
-        for (const s of sets) {
-          const x = s.byCode.get(code);
-          if (x) {
-            rt = x;
-            found++;
-          }
-        }
-        if (found > 1) {
-          bad('mine', `测点编码 ${code} 在多个矿山存在, 须指明 mine`);
-          continue;
+      if (r) {
+        const refusal = admit(r, ctx, batch);
+        if (refusal) {
+          rejected.push({ index: i, field: refusal[0], message: refusal[1] });
         }
       }
-      if (!rt) {
-        bad('sensor', `未知测点 ${code.slice(0, 64)}`);
-        continue;
-      }
-      const t = parseTime(r.ts);
-      if (typeof t === 'string') {
-        bad('ts', t);
-        continue;
-      }
-      if (t > now + maxFuture) {
-        bad('ts', `时间超前服务器时间超过 ${maxFuture / 1000} 秒`);
-        continue;
-      }
-      if (t < oldest.getTime()) {
-        bad('ts', `时间早于原始数据保存期限 (${retention.rawMonths} 个月)`);
-        continue;
-      }
-      const v = parseValue(r.value);
-      if (typeof v === 'string') {
-        bad('value', v);
-        continue;
-      }
-      batch.rts.push(rt);
-      batch.times.push(t);
-      batch.values.push(v);
     }
     rejected.sort((a, b) => a.index - b.index);
     const result =
@@ -270,7 +328,13 @@ export class MonitoringEngine {
           n += b.rts.length;
         }
         try {
-          const results = await this.writeGroup(group);
+          const results = await this.writeGroup(group, true).catch((e: unknown) => {
+            // Another writer stored one of the "new" readings first: again, checking every one.
+            if (sqlState(e) === '23505') {
+              return this.writeGroup(group, false);
+            }
+            throw e;
+          });
           group.forEach((b, i) =>
             b.resolve(results[i] as { stored: number; alarmsOpened: number }),
           );
@@ -286,7 +350,12 @@ export class MonitoringEngine {
     }
   }
 
-  private async writeGroup(group: Batch[]) {
+  /**
+   * One group in one transaction. With `fast`, readings later than everything stored for their sensor
+   * (and not repeated within the group) go in with a plain INSERT, which cannot meet a duplicate while
+   * this process is the only writer; the rest — late, out of order, resent — are checked one by one.
+   */
+  private async writeGroup(group: Batch[], fast: boolean) {
     const total = group.reduce((s, b) => s + b.rts.length, 0);
     const nos = new Int32Array(total);
     const times = new Float64Array(total);
@@ -303,12 +372,43 @@ export class MonitoringEngine {
       }
     }
     await ensurePartitions(this.deps.db, times, this.partitions);
-    const faults: FaultLevels = await getSetting(this.deps.db, 'monitoring.faultLevels');
+    const { faults } = await this.settings();
     const at = this.deps.clock();
     let opened = 0;
     let raised = 0;
+    const fresh: number[] = [];
+    const late: number[] = [];
+    const high = new Map<SensorRuntime, number>();
+    for (let i = 0; i < total; i++) {
+      const rt = rts[i] as SensorRuntime;
+      const t = times[i] as number;
+      if (fast && t > (high.get(rt) ?? rt.lastAt)) {
+        fresh.push(i);
+        high.set(rt, t);
+      } else {
+        late.push(i);
+      }
+    }
     const inserted = await this.deps.db.transaction(async (tx) => {
-      const flags = await insertReadings(tx, nos, times, values);
+      const flags = new Uint8Array(total);
+      if (late.length === 0) {
+        await insertNewReadings(tx, nos, times, values);
+        flags.fill(1);
+      } else {
+        const pick = <T extends Int32Array | Float64Array>(xs: T, at: number[]) =>
+          at.map((i) => xs[i] as number);
+        await insertNewReadings(tx, pick(nos, fresh), pick(times, fresh), pick(values, fresh));
+        for (const i of fresh) {
+          flags[i] = 1;
+        }
+        const some = await insertReadings(
+          tx,
+          pick(nos, late),
+          pick(times, late),
+          pick(values, late),
+        );
+        late.forEach((i, j) => (flags[i] = some[j] as number));
+      }
       // Detection in time order (a batch may carry a sensor's readings out of order).
       const order: number[] = [];
       for (let i = 0; i < total; i++) {

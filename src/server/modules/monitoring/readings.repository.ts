@@ -30,15 +30,75 @@ export async function ensurePartitions(db: Db, times: ArrayLike<number>, known: 
 
 const arrayLiteral = (xs: ArrayLike<number>) => `{${Array.prototype.join.call(xs, ',')}}`;
 
+const STATS_UPSERT = sql`INSERT INTO reading_stats_5m AS s (sensor_no, bucket, min, max, sum, count)`;
+const STATS_MERGE = sql`ON CONFLICT (sensor_no, bucket) DO UPDATE SET
+  min = least(s.min, excluded.min), max = greatest(s.max, excluded.max),
+  sum = s.sum + excluded.sum, count = s.count + excluded.count`;
+
 /**
- * Inserts readings, skipping any (sensor, time) already stored, and folds the new ones into the
- * 5-minute statistics; returns the index (in the input) of every reading actually inserted.
+ * The readings as one relation (sensor_no, ts, value, i). Times are sent as offsets in milliseconds
+ * from the earliest when they span less than 24 days (short integers parse and travel faster than
+ * 13-digit floats), else as they are.
+ */
+function inputOf(nos: ArrayLike<number>, times: ArrayLike<number>, values: ArrayLike<number>) {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i] as number;
+    min = t < min ? t : min;
+    max = t > max ? t : max;
+  }
+  if (max - min < 2 ** 31) {
+    const offsets = new Int32Array(times.length);
+    for (let i = 0; i < times.length; i++) {
+      offsets[i] = (times[i] as number) - min;
+    }
+    return sql`SELECT sensor_no, to_timestamp((${min}::float8 + off) / 1000) AS ts, value, ord::int AS i
+      FROM unnest(${arrayLiteral(nos)}::int[], ${arrayLiteral(offsets)}::int[], ${arrayLiteral(values)}::float8[])
+        WITH ORDINALITY AS t(sensor_no, off, value, ord)`;
+  }
+  return sql`SELECT sensor_no, to_timestamp(ms / 1000.0) AS ts, value, ord::int AS i
+    FROM unnest(${arrayLiteral(nos)}::int[], ${arrayLiteral(times)}::float8[], ${arrayLiteral(values)}::float8[])
+      WITH ORDINALITY AS t(sensor_no, ms, value, ord)`;
+}
+
+/**
+ * Inserts readings known to be new — each later than everything stored for its sensor, no two alike —
+ * with a plain INSERT (no conflict check: PostgreSQL's speculative insertion would double the cost),
+ * and folds them into the 5-minute statistics. Should another writer have stored one of them after all,
+ * the unique key refuses the statement (SQLSTATE 23505) and nothing is written.
+ */
+export async function insertNewReadings(
+  tx: Db,
+  nos: ArrayLike<number>,
+  times: ArrayLike<number>,
+  values: ArrayLike<number>,
+): Promise<void> {
+  if (nos.length === 0) {
+    return;
+  }
+  await tx.execute(
+    sql`WITH input AS (${inputOf(nos, times, values)}), ins AS (
+        INSERT INTO readings (sensor_no, ts, value) SELECT sensor_no, ts, value FROM input
+      )
+      ${STATS_UPSERT}
+      SELECT sensor_no, date_bin('5 minutes', ts, timestamptz '2000-01-01 00:00:00+00'),
+             min(value), max(value), sum(value), count(*)
+      FROM input GROUP BY 1, 2
+      ${STATS_MERGE}`,
+  );
+}
+
+/**
+ * Inserts readings that may already be stored (late, out of order, resent after an outage), skipping
+ * any (sensor, time) already there, and folds the new ones into the 5-minute statistics; returns the
+ * index (in the input) of every reading actually inserted.
  */
 export async function insertReadings(
   tx: Db,
-  nos: Int32Array | number[],
-  times: Float64Array | number[],
-  values: Float64Array | number[],
+  nos: ArrayLike<number>,
+  times: ArrayLike<number>,
+  values: ArrayLike<number>,
 ): Promise<Uint8Array> {
   const inserted = new Uint8Array(nos.length);
   if (nos.length === 0) {
@@ -46,23 +106,17 @@ export async function insertReadings(
   }
   const rows = await queryRows<{ i: number }>(
     tx,
-    sql`WITH input AS (
-        SELECT sensor_no, to_timestamp(ms / 1000.0) AS ts, value, ord::int AS i
-        FROM unnest(${arrayLiteral(nos)}::int[], ${arrayLiteral(times)}::float8[], ${arrayLiteral(values)}::float8[])
-          WITH ORDINALITY AS t(sensor_no, ms, value, ord)
-      ), ins AS (
+    sql`WITH input AS (${inputOf(nos, times, values)}), ins AS (
         INSERT INTO readings (sensor_no, ts, value)
         SELECT sensor_no, ts, value FROM input
         ON CONFLICT DO NOTHING
         RETURNING sensor_no, ts, value
       ), st AS (
-        INSERT INTO reading_stats_5m AS s (sensor_no, bucket, min, max, sum, count)
+        ${STATS_UPSERT}
         SELECT sensor_no, date_bin('5 minutes', ts, timestamptz '2000-01-01 00:00:00+00'),
                min(value), max(value), sum(value), count(*)
         FROM ins GROUP BY 1, 2
-        ON CONFLICT (sensor_no, bucket) DO UPDATE SET
-          min = least(s.min, excluded.min), max = greatest(s.max, excluded.max),
-          sum = s.sum + excluded.sum, count = s.count + excluded.count
+        ${STATS_MERGE}
       )
       SELECT min(input.i) AS i FROM ins JOIN input USING (sensor_no, ts) GROUP BY ins.sensor_no, ins.ts`,
   );

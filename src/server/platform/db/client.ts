@@ -91,3 +91,16 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
   return (result as { rows: T[] }).rows;
 }
+
+/** The SQLSTATE of a database error (through Drizzle's wrapping), e.g. '23505' for a unique violation. */
+export function sqlState(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+      return code;
+    }
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

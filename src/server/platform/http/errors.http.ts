@@ -3,20 +3,8 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { sqlState } from '../db/client.ts';
 import { AppError, AppErrorCode, httpStatusByCode, type ErrorDetail } from '../errors.ts';
-
-/** The PostgreSQL SQLSTATE of a driver error, looking through drizzle's wrapper. */
-function sqlState(e: unknown): string | undefined {
-  let cur: unknown = e;
-  for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
-    const code = (cur as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
-      return code;
-    }
-    cur = (cur as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
 
 /** Maps any thrown value to an AppError. */
 export function toAppError(error: unknown): AppError {
