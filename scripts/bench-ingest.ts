@@ -7,21 +7,9 @@
  * Prints `BENCH ingest-http-ndjson-<engine> <n> readings/s` and the baseline and ratio.
  */
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../src/server/app.ts';
-import {
-  createOrganisation,
-  createToken,
-  createUser,
-} from '../src/server/modules/access/access.service.ts';
-import { findUserWithOrg } from '../src/server/modules/access/access.repository.ts';
-import { systemPrincipal, userPrincipal } from '../src/server/modules/access/principal.ts';
-import {
-  monitoringFacilities,
-  monitoringSensors,
-} from '../src/server/modules/monitoring/monitoring.table.ts';
 import { initialSpec } from '../src/server/modules/monitoring/sensor.spec.ts';
-import { mines } from '../src/server/modules/registry/mine.table.ts';
 import { loadBenchMines, withBenchDatabase } from './bench/bench-kit.ts';
+import { listen, registerBenchSensors } from './bench/monitoring-kit.ts';
 
 const engine = process.env.BENCH_ENGINE === 'pglite' ? 'pglite' : 'postgres';
 const TOTAL = Number(process.env.BENCH_READINGS ?? (engine === 'pglite' ? 300_000 : 1_000_000));
@@ -33,72 +21,15 @@ await withBenchDatabase(
   async (database) => {
     await loadBenchMines(database, 4);
     const db = database.db;
-    const [mine] = await db
-      .select({ id: mines.id, enterpriseId: mines.enterpriseId })
-      .from(mines)
-      .limit(1);
-    if (!mine) {
-      throw new Error('no mine');
-    }
-    const at = new Date();
-    const [facility] = await db
-      .insert(monitoringFacilities)
-      .values({
-        mineId: mine.id,
-        code: 'BENCH',
-        name: '基准测试区',
-        kind: '井下区域',
-        createdAt: at,
-      })
-      .returning();
-    const spec = initialSpec('CH4', '甲烷:采煤工作面', undefined);
-    await db.insert(monitoringSensors).values(
-      Array.from({ length: SENSORS }, (_, i) => ({
-        mineId: mine.id,
-        facilityId: facility?.id ?? '',
-        code: `S${i}`,
-        name: `S${i}`,
-        quantity: 'CH4',
-        item: 'CH4',
-        unit: '%',
-        spec,
-        createdAt: at,
-        updatedAt: at,
-      })),
-    );
-    const deps = { db, clock: () => new Date(), secret: Buffer.alloc(32, 1) };
-    const admin = systemPrincipal('bench');
-    const org = await createOrganisation(deps, admin, {
-      name: '基准企业',
-      kind: 'enterprise',
-      enterpriseId: mine.enterpriseId,
+    const { deps, token } = await registerBenchSensors(database, {
+      mineCount: 1,
+      perMine: SENSORS,
+      spec: initialSpec('CH4', '甲烷:采煤工作面', undefined),
+      quantity: 'CH4',
+      unit: '%',
     });
-    await createUser(deps, admin, {
-      username: 'bench.ent',
-      displayName: 'bench',
-      password: 'bench-pass-2026',
-      role: 'enterprise_admin',
-      organisationId: org.id,
-    });
-    const owner = await findUserWithOrg(db, { username: 'bench.ent' });
-    if (!owner) {
-      throw new Error('no user');
-    }
-    const { token } = await createToken(deps, userPrincipal(owner, null), {
-      name: 'bench',
-      kind: 'gateway',
-      mineIds: [mine.id],
-    });
-    const { app } = await buildApp({
-      database,
-      deps,
-      logLevel: false,
-      cookieSecure: false,
-      version: 'bench',
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/ingest/readings`;
+    const { app, base } = await listen(database, deps);
+    const url = `${base}/api/ingest/readings`;
 
     // Batches: each sensor 10 consecutive seconds; values a noisy methane signal well under 报警 1.0.
     const start = Date.now() - 3600_000 * 24;

@@ -4,7 +4,7 @@
  * orange = 1.1 × red), the feed's readings are all accepted, and a forced gas excursion opens an 超限
  * alarm that climbs 黄色 → 红色, calls, and resolves by itself once the clear condition has held.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestDatabase,
@@ -135,4 +135,45 @@ describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) =
       .where(and(eq(alarms.id, alarm?.id ?? ''), isNull(alarms.closedAt)));
     expect(open).toEqual([]);
   }, 120_000);
+
+  it('batches committed together each report the alarms their own readings opened', async () => {
+    const sensors = (await loadSimSensors(t.deps)).filter((x) => x.quantity === 'CH4');
+    const principal = feedPrincipal(sensors.map((x) => x.mineId));
+    const probes = sensors.slice(1, 5);
+    expect(probes).toHaveLength(4);
+    t.deps.clock.advance(60_000);
+    const at = t.deps.clock().toISOString();
+    // The first batch starts the writer; the others queue behind it and commit as one group.
+    const reports = await Promise.all(
+      probes.map((x) =>
+        monitoring.engine.ingest(principal, [
+          { mine: x.mineId, sensor: x.code, ts: at, value: 2.0 },
+        ]),
+      ),
+    );
+    // Each reading opens two: 超限 (2.0 ≥ 断电 1.5, C1) and 数据异常 (a jump from ~0.3 past the spike
+    // check of the demo spec). The old attribution gave a group's first batch all of them.
+    expect(reports.map((r) => [r.stored, r.alarmsOpened])).toEqual(probes.map(() => [1, 2]));
+    const opened = await t.deps.db
+      .select({ kind: alarms.kind })
+      .from(alarms)
+      .innerJoin(monitoringSensors, eq(monitoringSensors.id, alarms.sensorId))
+      .where(
+        and(
+          inArray(
+            monitoringSensors.code,
+            probes.map((x) => x.code),
+          ),
+          inArray(
+            monitoringSensors.mineId,
+            probes.map((x) => x.mineId),
+          ),
+          isNull(alarms.closedAt),
+          eq(alarms.triggeredAt, new Date(at)),
+        ),
+      );
+    expect(opened.map((o) => o.kind).sort()).toEqual(
+      [...probes.map(() => '超限'), ...probes.map(() => '数据异常')].sort(),
+    );
+  });
 });

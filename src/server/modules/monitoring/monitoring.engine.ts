@@ -361,9 +361,13 @@ export class MonitoringEngine {
     const times = new Float64Array(total);
     const values = new Float64Array(total);
     const rts: SensorRuntime[] = new Array<SensorRuntime>(total);
+    /** Which batch of the group each reading came from (to report each batch its own alarms). */
+    const batchOf = new Int32Array(total);
+    const openedBy = new Int32Array(group.length);
     let k = 0;
-    for (const b of group) {
+    for (const [gi, b] of group.entries()) {
       for (let i = 0; i < b.rts.length; i++, k++) {
+        batchOf[k] = gi;
         const rt = b.rts[i] as SensorRuntime;
         rts[k] = rt;
         nos[k] = rt.no;
@@ -374,7 +378,6 @@ export class MonitoringEngine {
     await ensurePartitions(this.deps.db, times, this.partitions);
     const { faults } = await this.settings();
     const at = this.deps.clock();
-    let opened = 0;
     let raised = 0;
     const fresh: number[] = [];
     const late: number[] = [];
@@ -434,7 +437,8 @@ export class MonitoringEngine {
         newest.set(rt, i);
         for (const intent of intents) {
           const o = await this.apply(tx, rt, intent, t, values[i] as number, at);
-          opened += o.opened;
+          const gi = batchOf[i] as number;
+          openedBy[gi] = (openedBy[gi] as number) + o.opened;
           raised += o.raised;
         }
       }
@@ -450,7 +454,7 @@ export class MonitoringEngine {
     if (raised && this.options.onAlarms) {
       this.options.onAlarms();
     }
-    // Attribute stored readings (and, roughly, new alarms) back to the batches.
+    // Report to each batch its stored readings and the alarms its readings opened.
     let off = 0;
     return group.map((b, gi) => {
       let stored = 0;
@@ -458,7 +462,7 @@ export class MonitoringEngine {
         stored += inserted[off + i] as number;
       }
       off += b.rts.length;
-      return { stored, alarmsOpened: gi === 0 ? opened : 0 };
+      return { stored, alarmsOpened: openedBy[gi] as number };
     });
   }
 
