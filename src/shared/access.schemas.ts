@@ -32,6 +32,7 @@ export const UserCreateInput = z.strictObject({
   organisationId: Uuid,
   mineId: Uuid.optional().describe('值班员所在矿山 (仅 mine_duty_officer)'),
   locale: z.enum(['zh-CN', 'en-US']).optional(),
+  email: z.email().max(254).optional().describe('接收预警叫应邮件的地址'),
 });
 export type UserCreateInput = z.infer<typeof UserCreateInput>;
 
@@ -59,6 +60,7 @@ export const UserResponse = z.object({
   role: z.string(),
   organisationId: z.string(),
   mineId: z.string().nullable(),
+  email: z.string().nullable(),
   disabled: z.boolean(),
 });
 

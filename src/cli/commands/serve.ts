@@ -34,6 +34,7 @@ export function registerServeCommand(program: Command): void {
       const monitoring = createMonitoring(rt.deps, {
         publicUrl: config.publicUrl,
         webhook: config.webhook,
+        email: config.email,
         log,
       });
       const { app } = await buildApp({

@@ -19,6 +19,7 @@ export function registerUserCommands(program: Command): void {
     )
     .requiredOption('--organisation <id>', '组织 ID')
     .option('--mine <id>', '值班员所在矿山 ID')
+    .option('--email <address>', '接收预警叫应邮件的地址')
     .option('--password <password>', '密码 (省略时读取环境变量 MINEWATCH_PASSWORD)')
     .action(
       (opts: {
@@ -27,6 +28,7 @@ export function registerUserCommands(program: Command): void {
         role: string;
         organisation: string;
         mine?: string;
+        email?: string;
         password?: string;
       }) =>
         withRuntime(async (rt) => {
@@ -37,6 +39,7 @@ export function registerUserCommands(program: Command): void {
             organisationId: opts.organisation,
             password: opts.password ?? process.env.MINEWATCH_PASSWORD,
             ...(opts.mine ? { mineId: opts.mine } : {}),
+            ...(opts.email ? { email: opts.email } : {}),
           });
           if (!parsed.success) {
             throw new AppError(

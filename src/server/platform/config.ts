@@ -25,6 +25,8 @@ export interface Config {
    * (NOTIFY_WEBHOOK_URL and NOTIFY_WEBHOOK_SECRET, at least 16 characters); none by default.
    */
   webhook: { url: string; secret: string } | undefined;
+  /** An SMTP server for alarm calls by e-mail (SMTP_URL smtp[s]://user:pass@host:port, SMTP_FROM); none by default. */
+  email: { url: string; from: string } | undefined;
   /** Port of the embedded MQTT broker (MQTT_PORT, default 1884 beside a local Mosquitto on 1883; 0 = off). */
   mqttPort: number;
   /** An external MQTT 5 broker to subscribe to instead (MQTT_URL, e.g. mqtt://127.0.0.1:1883). */
@@ -60,6 +62,19 @@ function loadSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
   const key = randomBytes(32);
   writeFileSync(file, key.toString('hex'), { mode: 0o600 });
   return key;
+}
+
+function loadEmail(env: NodeJS.ProcessEnv): Config['email'] {
+  const url = env.SMTP_URL;
+  if (!url) {
+    return undefined;
+  }
+  if (!/^smtps?:\/\/\S+$/.test(url)) {
+    throw new Error(
+      `SMTP_URL is not an smtp:// or smtps:// URL: ${url.replace(/:[^:@/]*@/, ':***@')}`,
+    );
+  }
+  return { url, from: env.SMTP_FROM ?? 'minewatch <minewatch@localhost>' };
 }
 
 function loadWebhook(env: NodeJS.ProcessEnv): Config['webhook'] {
@@ -111,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: env.COOKIE_SECURE === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     webhook: loadWebhook(env),
+    email: loadEmail(env),
     mqttPort: intIn(env, 'MQTT_PORT', 1884, 0, 65535),
     mqttUrl: env.MQTT_URL || undefined,
     publicUrl: env.PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${port}`,

@@ -527,7 +527,13 @@ export async function seedDemoProvince(
         organisationId: enterprise,
         mineId: mineIds[firstYuanping] ?? null,
       },
-    ].map((u) => ({ ...u, passwordHash, createdAt: at }));
+    ].map((u) => ({
+      ...u,
+      passwordHash,
+      createdAt: at,
+      // Reserved domain (RFC 2606): alarm calls by e-mail reach a test SMTP server, never a real person.
+      email: `${u.username}@minewatch.example`,
+    }));
     await tx.insert(users).values(userRows);
     await seedDemoHazards(tx, deps, mineIds);
     await seedDemoReports(tx, deps, mineIds);

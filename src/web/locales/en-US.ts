@@ -482,5 +482,7 @@ export const enUS: Messages = {
     in_app: 'in-app',
     webhook: 'SMS/voice gateway',
     email: 'e-mail',
+    email_delivered: 'e-mail sent',
+    email_failed: 'e-mail failed',
   },
 };

@@ -398,6 +398,8 @@ export const zhCN = {
     in_app: '站内',
     webhook: '短信/语音网关',
     email: '邮件',
+    email_delivered: '邮件已发送',
+    email_failed: '邮件发送失败',
   } as Record<string, string>,
 };
 

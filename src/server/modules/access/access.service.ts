@@ -53,6 +53,7 @@ function presentUser(u: Awaited<ReturnType<typeof repo.insertUser>>) {
     role: u.role,
     organisationId: u.organisationId,
     mineId: u.mineId,
+    email: u.email,
     disabled: u.disabledAt !== null,
   };
 }

@@ -28,6 +28,8 @@ export const users = pgTable(
     /** The mine a duty officer is on duty for; null for every other role. */
     mineId: uuid('mine_id').references(() => mines.id),
     locale: text('locale').notNull().default('zh-CN'),
+    /** Where alarm calls go by e-mail (when SMTP_URL is set); optional. */
+    email: text('email'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -14,6 +14,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { sha256Hex } from '../../platform/crypto.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { organisations, users } from '../access/access.table.ts';
+import { enqueueEmail } from '../notifications/email.service.ts';
 import { enqueueWebhook, insertNotifications } from '../notifications/notification.service.ts';
 import { mines } from '../registry/mine.table.ts';
 import { people } from '../registry/person.table.ts';
@@ -23,6 +24,11 @@ import { alarmAckTokens, alarms, monitoringSensors } from './monitoring.table.ts
 export interface CallOptions {
   /** Base URL of the web app, for acknowledgement links in messages. */
   publicUrl: string;
+  /**
+   * Whether minewatch sends e-mail itself (SMTP_URL set): then the e-mail channel goes to users' own
+   * addresses over SMTP; otherwise it is left to the webhook gateway, named in the event's channels.
+   */
+  smtp?: boolean;
 }
 
 /** How long an acknowledgement link stays valid. */
@@ -34,6 +40,7 @@ interface Recipient {
   name: string;
   role: string;
   phone: string | null;
+  email: string | null;
 }
 
 /** Who a step reaches at a mine (REFERENCE.md D: 主要负责人 + 安全矿长 + county regulator contact). */
@@ -60,6 +67,7 @@ async function resolveRecipients(
       name: users.displayName,
       role: users.role,
       mineId: users.mineId,
+      email: users.email,
       kind: organisations.kind,
       enterpriseId: organisations.enterpriseId,
       regionCode: organisations.regionCode,
@@ -86,7 +94,7 @@ async function resolveRecipients(
         regions.includes(u.regionCode ?? '') &&
         (u.role === 'regulator_admin' || u.role === 'inspector'));
     if (take) {
-      out.push({ kind: 'user', id: u.id, name: u.name, role: u.role, phone: null });
+      out.push({ kind: 'user', id: u.id, name: u.name, role: u.role, phone: null, email: u.email });
     }
   }
   const roles = [
@@ -111,6 +119,7 @@ async function resolveRecipients(
         name: p.name,
         role: p.roles.filter((r) => roles.includes(r)).join('、'),
         phone: p.phone,
+        email: null,
       });
     }
   }
@@ -203,7 +212,24 @@ async function call(
       );
     }
   }
-  const outward = step.channels.filter((c) => c !== 'in_app');
+  if (opts.smtp && step.channels.includes('email')) {
+    for (const r of recipients) {
+      if (r.email) {
+        await enqueueEmail(
+          tx,
+          {
+            to: r.email,
+            subject: title,
+            text: `${r.name}:\n\n${body}\n\n确认 (叫应): ${links.get(r.id) ?? ''}\n\nminewatch`,
+            alarmId: alarm.id,
+          },
+          at,
+        );
+      }
+    }
+  }
+  // The gateway gets SMS/voice — and e-mail too when minewatch has no SMTP server of its own.
+  const outward = step.channels.filter((c) => c !== 'in_app' && !(opts.smtp && c === 'email'));
   if (outward.length && recipients.length) {
     await enqueueWebhook(
       tx,
@@ -226,6 +252,7 @@ async function call(
           name: r.name,
           role: r.role,
           phone: r.phone,
+          email: r.email,
           ackUrl: links.get(r.id),
         })),
       },

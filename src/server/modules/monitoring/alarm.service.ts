@@ -129,7 +129,7 @@ async function loadVisibleAlarm(db: Db, principal: Principal, id: string, lock =
   return row;
 }
 
-/** One alarm with its timeline; webhook deliveries of its calls are shown with their outcome. */
+/** One alarm with its timeline; webhook and e-mail deliveries of its calls are shown with their outcome. */
 export async function getAlarm(deps: ServiceDeps, principal: Principal, id: string) {
   requirePermission(principal, Permission.MonitoringRead);
   const { a, mineName, sensorCode } = await loadVisibleAlarm(deps.db, principal, id);
@@ -158,11 +158,20 @@ export async function getAlarm(deps: ServiceDeps, principal: Principal, id: stri
       .map((d) => ({
         id: -d.id,
         at: (d.deliveredAt ?? d.failedAt ?? d.createdAt).toISOString(),
-        type: d.deliveredAt ? 'delivered' : 'delivery_failed',
+        type:
+          d.channel === 'email'
+            ? d.deliveredAt
+              ? 'email_delivered'
+              : 'email_failed'
+            : d.deliveredAt
+              ? 'delivered'
+              : 'delivery_failed',
         level: null,
         actor: null,
         detail: {
-          channels: (d.payload as { channels?: unknown }).channels,
+          ...(d.channel === 'email'
+            ? { to: (d.payload as { to?: unknown }).to }
+            : { channels: (d.payload as { channels?: unknown }).channels }),
           attempts: d.attempts,
           ...(d.lastError ? { error: d.lastError } : {}),
         },

@@ -5,6 +5,7 @@
  * rest, and after a restart on everything that fell due while the process was down.
  */
 import type { ServiceDeps } from '../../platform/context.ts';
+import { deliverEmails, type EmailTarget } from '../notifications/email.service.ts';
 import { deliverWebhooks, type WebhookTarget } from '../notifications/webhook.service.ts';
 import { runDueCalls } from './alarm.calls.ts';
 import { MonitoringEngine } from './monitoring.engine.ts';
@@ -14,13 +15,15 @@ export interface MonitoringOptions {
   /** Base URL of the web app, for acknowledgement links (PUBLIC_URL). */
   publicUrl: string;
   webhook?: WebhookTarget | undefined;
+  /** An SMTP server for the e-mail channel (SMTP_URL, SMTP_FROM). */
+  email?: EmailTarget | undefined;
   send?: typeof fetch;
   log?: (msg: string, err?: unknown) => void;
 }
 
 export interface MonitoringRuntime {
   engine: MonitoringEngine;
-  /** Runs the due calls (and delivers their webhook events) now; concurrent kicks coalesce. */
+  /** Runs the due calls (and delivers their webhook events and e-mails) now; concurrent kicks coalesce. */
   kick(): Promise<void>;
   /** The timed work once: silence, auto-resolve, maintenance, calls, retention. */
   tick(): Promise<TickReport>;
@@ -39,6 +42,11 @@ export interface TickReport {
 
 export function createMonitoring(deps: ServiceDeps, options: MonitoringOptions): MonitoringRuntime {
   const log = options.log ?? (() => undefined);
+  const callOptions = { publicUrl: options.publicUrl, smtp: options.email !== undefined };
+  const deliver = async () => {
+    await deliverWebhooks(deps, options.webhook, options.send);
+    await deliverEmails(deps, options.email);
+  };
   let running: Promise<void> | null = null;
   let again = false;
   const kick = (): Promise<void> => {
@@ -50,8 +58,8 @@ export function createMonitoring(deps: ServiceDeps, options: MonitoringOptions):
       try {
         do {
           again = false;
-          await runDueCalls(deps, options);
-          await deliverWebhooks(deps, options.webhook, options.send);
+          await runDueCalls(deps, callOptions);
+          await deliver();
         } while (again);
       } catch (e) {
         log('alarm calls failed', e);
@@ -66,7 +74,7 @@ export function createMonitoring(deps: ServiceDeps, options: MonitoringOptions):
     const silence = await detectSilence(deps);
     const resolved = await autoResolve(deps, (s, k, id) => engine.alarmClosed(s, k, id));
     const maintenanceEnded = await endMaintenance(deps);
-    const calls = await runDueCalls(deps, options);
+    const calls = await runDueCalls(deps, callOptions);
     const retention = await retainReadings(deps);
     return { silence, resolved, maintenanceEnded, calls, retention };
   };
@@ -82,7 +90,7 @@ export function createMonitoring(deps: ServiceDeps, options: MonitoringOptions):
         }
         busy = true;
         tick()
-          .then(() => deliverWebhooks(deps, options.webhook, options.send))
+          .then(deliver)
           .catch((e: unknown) => log('monitoring tick failed', e))
           .finally(() => (busy = false));
       }, intervalMs);

@@ -38,6 +38,8 @@ export const webhookOutbox = pgTable(
   'webhook_outbox',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** 'webhook' (the SMS / voice gateway) or 'email' (sent over SMTP_URL). */
+    channel: text('channel').notNull().default('webhook'),
     payload: jsonb('payload').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     attempts: integer('attempts').notNull().default(0),

@@ -44,30 +44,21 @@ export function backoffMinutes(attempts: number): number {
   return Math.min(2 ** (attempts - 1), 360);
 }
 
+type OutboxRow = typeof webhookOutbox.$inferSelect;
+
+/** Sends one outbox row; returns null when it was accepted, else why not. */
+export type OutboxSender = (row: OutboxRow, now: Date) => Promise<string | null>;
+
 /** One delivery attempt of an outbox row, recorded on the row. */
 async function attempt(
   deps: ServiceDeps,
-  target: WebhookTarget,
-  send: typeof fetch,
-  row: typeof webhookOutbox.$inferSelect,
+  send: OutboxSender,
+  row: OutboxRow,
 ): Promise<'delivered' | 'retry' | 'failed'> {
-  const body = JSON.stringify({ id: row.id, ...(row.payload as object) });
   const now = deps.clock();
-  let error: string | null = null;
+  let error: string | null;
   try {
-    const res = await send(target.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-minewatch-delivery': String(row.id),
-        'x-minewatch-signature': signWebhook(target.secret, Math.floor(now.getTime() / 1000), body),
-      },
-      body,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    if (!res.ok) {
-      error = `HTTP ${res.status}`;
-    }
+    error = await send(row, now);
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }
@@ -92,15 +83,12 @@ async function attempt(
   return giveUp ? 'failed' : 'retry';
 }
 
-/** Delivers the due events; does nothing when no gateway is configured. */
-export async function deliverWebhooks(
+/** Delivers the due rows of one channel with `send`, batch after batch, retrying with backoff. */
+export async function deliverOutbox(
   deps: ServiceDeps,
-  target: WebhookTarget | undefined,
-  send: typeof fetch = fetch,
+  channel: 'webhook' | 'email',
+  send: OutboxSender,
 ): Promise<{ delivered: number; failed: number }> {
-  if (!target) {
-    return { delivered: 0, failed: 0 };
-  }
   let delivered = 0;
   let failed = 0;
   // Batch after batch until nothing is due (a failed event is due again only after its backoff).
@@ -110,6 +98,7 @@ export async function deliverWebhooks(
       .from(webhookOutbox)
       .where(
         and(
+          eq(webhookOutbox.channel, channel),
           isNull(webhookOutbox.deliveredAt),
           isNull(webhookOutbox.failedAt),
           lte(webhookOutbox.nextAttemptAt, deps.clock()),
@@ -118,7 +107,7 @@ export async function deliverWebhooks(
       .orderBy(asc(webhookOutbox.id))
       .limit(BATCH);
     for (const row of due) {
-      const outcome = await attempt(deps, target, send, row);
+      const outcome = await attempt(deps, send, row);
       delivered += outcome === 'delivered' ? 1 : 0;
       failed += outcome === 'failed' ? 1 : 0;
     }
@@ -127,4 +116,29 @@ export async function deliverWebhooks(
     }
   }
   return { delivered, failed };
+}
+
+/** Delivers the due events; does nothing when no gateway is configured. */
+export async function deliverWebhooks(
+  deps: ServiceDeps,
+  target: WebhookTarget | undefined,
+  send: typeof fetch = fetch,
+): Promise<{ delivered: number; failed: number }> {
+  if (!target) {
+    return { delivered: 0, failed: 0 };
+  }
+  return deliverOutbox(deps, 'webhook', async (row, now) => {
+    const body = JSON.stringify({ id: row.id, ...(row.payload as object) });
+    const res = await send(target.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-minewatch-delivery': String(row.id),
+        'x-minewatch-signature': signWebhook(target.secret, Math.floor(now.getTime() / 1000), body),
+      },
+      body,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    return res.ok ? null : `HTTP ${res.status}`;
+  });
 }

@@ -155,7 +155,16 @@ function describe(detail: Record<string, unknown>, v: (s: string) => string): st
   if (Array.isArray(detail.channels)) {
     parts.push(detail.channels.map((c) => v(String(c))).join('/'));
   }
-  for (const key of ['detail', 'note', 'action', 'reason', 'warning', 'error', 'via'] as const) {
+  for (const key of [
+    'detail',
+    'note',
+    'action',
+    'reason',
+    'warning',
+    'error',
+    'via',
+    'to',
+  ] as const) {
     if (typeof detail[key] === 'string') {
       parts.push(detail[key]);
     }
