@@ -104,7 +104,7 @@ describe.each(engines)('alarm calls by e-mail (%s)', (engine) => {
     expect(detail.sensorId).toBe(gas?.id);
     expect(detail.timeline.filter((e) => e.type === 'email_delivered').length).toBeGreaterThan(0);
     const sent = detail.timeline.find((e) => e.type === 'email_delivered');
-    expect(sent?.detail?.to).toMatch(/@minewatch\.example$/);
+    expect(sent?.detail).toMatchObject({ to: expect.stringMatching(/@minewatch\.example$/) });
   });
 
   it('an address the server refuses stays in the outbox with the reason, to be retried', async () => {
