@@ -19,9 +19,11 @@ import { parseTime, parseValue, type RawRecord, type Rejected } from './ingest.p
 import { alarms, monitoringSensors } from './monitoring.table.ts';
 import {
   advanceLastSeen,
+  aggregateStats,
   ensurePartitions,
   insertNewReadings,
   insertReadings,
+  upsertStats,
 } from './readings.repository.ts';
 import { sensorChanges } from './sensor.service.ts';
 import {
@@ -351,9 +353,10 @@ export class MonitoringEngine {
   }
 
   /**
-   * One group in one transaction. With `fast`, readings later than everything stored for their sensor
-   * (and not repeated within the group) go in with a plain INSERT, which cannot meet a duplicate while
-   * this process is the only writer; the rest — late, out of order, resent — are checked one by one.
+   * One group in one transaction. With `fast`, readings later than everything handed to the writer for
+   * their sensor go in with a plain INSERT, which cannot meet a duplicate while this process is the
+   * only writer; the rest — late, out of order, resent — are checked one by one. The 5-minute
+   * statistics of what was stored are summed here and folded in with one statement.
    */
   private async writeGroup(group: Batch[], fast: boolean) {
     const total = group.reduce((s, b) => s + b.rts.length, 0);
@@ -377,17 +380,15 @@ export class MonitoringEngine {
     }
     await ensurePartitions(this.deps.db, times, this.partitions);
     const { faults } = await this.settings();
-    const at = this.deps.clock();
     let raised = 0;
     const fresh: number[] = [];
     const late: number[] = [];
-    const high = new Map<SensorRuntime, number>();
     for (let i = 0; i < total; i++) {
       const rt = rts[i] as SensorRuntime;
       const t = times[i] as number;
-      if (fast && t > (high.get(rt) ?? rt.lastAt)) {
+      if (fast && t > rt.handedAt) {
         fresh.push(i);
-        high.set(rt, t);
+        rt.handedAt = t;
       } else {
         late.push(i);
       }
@@ -412,6 +413,8 @@ export class MonitoringEngine {
         );
         late.forEach((i, j) => (flags[i] = some[j] as number));
       }
+      const at = this.deps.clock();
+      await upsertStats(tx, aggregateStats(nos, times, values, flags));
       // Detection in time order (a batch may carry a sensor's readings out of order).
       const order: number[] = [];
       for (let i = 0; i < total; i++) {

@@ -64,9 +64,9 @@ function inputOf(nos: ArrayLike<number>, times: ArrayLike<number>, values: Array
 
 /**
  * Inserts readings known to be new — each later than everything stored for its sensor, no two alike —
- * with a plain INSERT (no conflict check: PostgreSQL's speculative insertion would double the cost),
- * and folds them into the 5-minute statistics. Should another writer have stored one of them after all,
- * the unique key refuses the statement (SQLSTATE 23505) and nothing is written.
+ * with a plain INSERT (no conflict check: PostgreSQL's speculative insertion would double the cost).
+ * Should another writer have stored one of them after all, the unique key refuses the statement
+ * (SQLSTATE 23505) and nothing is written.
  */
 export async function insertNewReadings(
   tx: Db,
@@ -78,21 +78,14 @@ export async function insertNewReadings(
     return;
   }
   await tx.execute(
-    sql`WITH input AS (${inputOf(nos, times, values)}), ins AS (
-        INSERT INTO readings (sensor_no, ts, value) SELECT sensor_no, ts, value FROM input
-      )
-      ${STATS_UPSERT}
-      SELECT sensor_no, date_bin('5 minutes', ts, timestamptz '2000-01-01 00:00:00+00'),
-             min(value), max(value), sum(value), count(*)
-      FROM input GROUP BY 1, 2
-      ${STATS_MERGE}`,
+    sql`INSERT INTO readings (sensor_no, ts, value)
+        SELECT sensor_no, ts, value FROM (${inputOf(nos, times, values)}) AS input`,
   );
 }
 
 /**
  * Inserts readings that may already be stored (late, out of order, resent after an outage), skipping
- * any (sensor, time) already there, and folds the new ones into the 5-minute statistics; returns the
- * index (in the input) of every reading actually inserted.
+ * any (sensor, time) already there; returns the index (in the input) of every reading inserted.
  */
 export async function insertReadings(
   tx: Db,
@@ -110,13 +103,7 @@ export async function insertReadings(
         INSERT INTO readings (sensor_no, ts, value)
         SELECT sensor_no, ts, value FROM input
         ON CONFLICT DO NOTHING
-        RETURNING sensor_no, ts, value
-      ), st AS (
-        ${STATS_UPSERT}
-        SELECT sensor_no, date_bin('5 minutes', ts, timestamptz '2000-01-01 00:00:00+00'),
-               min(value), max(value), sum(value), count(*)
-        FROM ins GROUP BY 1, 2
-        ${STATS_MERGE}
+        RETURNING sensor_no, ts
       )
       SELECT min(input.i) AS i FROM ins JOIN input USING (sensor_no, ts) GROUP BY ins.sensor_no, ins.ts`,
   );
@@ -124,6 +111,73 @@ export async function insertReadings(
     inserted[r.i - 1] = 1;
   }
   return inserted;
+}
+
+/** One sensor's 5-minute bucket: min, max, sum and count of the readings stored in it. */
+export interface StatsRow {
+  no: number;
+  bucket: number;
+  min: number;
+  max: number;
+  sum: number;
+  count: number;
+}
+
+const BUCKET_MS = 300_000;
+
+/**
+ * The 5-minute statistics of the readings marked in `stored`, per sensor and bucket (date_bin's
+ * buckets from 2000-01-01 00:00 UTC, a multiple of five minutes since the epoch).
+ */
+export function aggregateStats(
+  nos: ArrayLike<number>,
+  times: ArrayLike<number>,
+  values: ArrayLike<number>,
+  stored: ArrayLike<number>,
+): StatsRow[] {
+  const bySensor = new Map<number, Map<number, StatsRow>>();
+  const out: StatsRow[] = [];
+  for (let i = 0; i < nos.length; i++) {
+    if (!stored[i]) {
+      continue;
+    }
+    const no = nos[i] as number;
+    const bucket = Math.floor((times[i] as number) / BUCKET_MS) * BUCKET_MS;
+    const v = values[i] as number;
+    let buckets = bySensor.get(no);
+    if (!buckets) {
+      buckets = new Map();
+      bySensor.set(no, buckets);
+    }
+    const row = buckets.get(bucket);
+    if (row) {
+      row.min = v < row.min ? v : row.min;
+      row.max = v > row.max ? v : row.max;
+      row.sum += v;
+      row.count++;
+    } else {
+      const created = { no, bucket, min: v, max: v, sum: v, count: 1 };
+      buckets.set(bucket, created);
+      out.push(created);
+    }
+  }
+  return out;
+}
+
+/** Folds a group's statistics into reading_stats_5m. */
+export async function upsertStats(tx: Db, rows: StatsRow[]): Promise<void> {
+  if (rows.length === 0) {
+    return;
+  }
+  const col = (f: (r: StatsRow) => number) => arrayLiteral(rows.map(f));
+  await tx.execute(
+    sql`${STATS_UPSERT}
+        SELECT n, to_timestamp(b / 1000.0), mi, ma, su, c
+        FROM unnest(${col((r) => r.no)}::int[], ${col((r) => r.bucket)}::float8[], ${col((r) => r.min)}::float8[],
+                    ${col((r) => r.max)}::float8[], ${col((r) => r.sum)}::float8[], ${col((r) => r.count)}::int[])
+          AS t(n, b, mi, ma, su, c)
+        ${STATS_MERGE}`,
+  );
 }
 
 /** Moves each sensor's newest reading time forward (never back: late resends leave it alone). */

@@ -43,6 +43,11 @@ export interface SensorRuntime {
   anomaly: AnomalyState | null;
   /** Newest reading time processed (ms); older ones are stored only. */
   lastAt: number;
+  /**
+   * The newest reading time handed to a writer (≥ lastAt): a reading later than this cannot be stored
+   * yet, so it takes the plain INSERT (monitoring.engine.ts).
+   */
+  handedAt: number;
   open: Map<AlarmKind, OpenAlarm>;
 }
 
@@ -80,6 +85,7 @@ export function newRuntime(row: SensorRow, open: Map<AlarmKind, OpenAlarm>): Sen
     flat: spec.flat ? newFlatState() : null,
     anomaly: spec.anomaly.window > 0 ? newAnomalyState() : null,
     lastAt: row.lastReadingAt?.getTime() ?? Number.NEGATIVE_INFINITY,
+    handedAt: row.lastReadingAt?.getTime() ?? Number.NEGATIVE_INFINITY,
     open,
   };
 }
