@@ -5,9 +5,7 @@
  * sensor through the engine so every window is full. Heap measured after a forced GC, before and after.
  * BENCH_ENGINE=postgres (default) | pglite; BENCH_SENSORS (default 100000). Run with --expose-gc.
  */
-import { gatewayPermissions } from '../src/server/platform/auth/permissions.ts';
-import type { Principal } from '../src/server/platform/auth/scope.ts';
-import { systemPrincipal } from '../src/server/modules/access/principal.ts';
+import { systemGatewayPrincipal } from '../src/server/modules/access/principal.ts';
 import { MonitoringEngine } from '../src/server/modules/monitoring/monitoring.engine.ts';
 import { demoSpec } from '../src/server/seed/demo-monitoring.ts';
 import { loadBenchMines, withBenchDatabase } from './bench/bench-kit.ts';
@@ -45,12 +43,7 @@ await withBenchDatabase(
       quantity: 'CH4',
       unit: '%',
     });
-    const principal: Principal = {
-      ...systemPrincipal('bench'),
-      kind: 'gateway',
-      scope: { kind: 'mines', mineIds },
-      permissions: new Set(gatewayPermissions),
-    };
+    const principal = systemGatewayPrincipal('bench', mineIds);
     const before = heapMb();
     const monitoring = new MonitoringEngine(deps);
     const loaded = await monitoring.warm(mineIds);

@@ -94,21 +94,25 @@ function loadWebhook(env: NodeJS.ProcessEnv): Config['webhook'] {
   return { url, secret };
 }
 
-function numberIn(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number) {
+function numberIn(
+  env: NodeJS.ProcessEnv,
+  key: string,
+  fallback: number,
+  min: number,
+  max: number,
+  integer = false,
+) {
   const v = Number(env[key] ?? fallback);
-  if (!Number.isFinite(v) || v < min || v > max) {
-    throw new Error(`${key} must be a number from ${min} to ${max}: ${env[key]}`);
+  if (!(integer ? Number.isInteger(v) : Number.isFinite(v)) || v < min || v > max) {
+    throw new Error(
+      `${key} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}: ${env[key]}`,
+    );
   }
   return v;
 }
 
-function intIn(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number) {
-  const v = Number(env[key] ?? fallback);
-  if (!Number.isInteger(v) || v < min || v > max) {
-    throw new Error(`${key} must be an integer from ${min} to ${max}: ${env[key]}`);
-  }
-  return v;
-}
+const intIn = (env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number) =>
+  numberIn(env, key, fallback, min, max, true);
 
 /** Reads the configuration; throws with a clear message on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

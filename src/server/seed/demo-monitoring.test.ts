@@ -17,7 +17,8 @@ import {
   createMonitoring,
   type MonitoringRuntime,
 } from '../modules/monitoring/monitoring.runtime.ts';
-import { feedPrincipal, loadSimSensors } from '../modules/monitoring/simulator.runner.ts';
+import { loadSimSensors } from '../modules/monitoring/simulator.runner.ts';
+import { systemGatewayPrincipal } from '../modules/access/principal.ts';
 import { Simulator } from '../modules/monitoring/simulator.ts';
 import { users } from '../modules/access/access.table.ts';
 import { DEMO_INTERVAL_SECONDS } from './demo-monitoring.ts';
@@ -76,7 +77,10 @@ describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) =
 
   it('feeds every point through the engine; a forced excursion climbs 黄色 → 红色 and resolves', async () => {
     const sensors = await loadSimSensors(t.deps);
-    const principal = feedPrincipal(sensors.map((s) => s.mineId));
+    const principal = systemGatewayPrincipal(
+      'simulator',
+      sensors.map((s) => s.mineId),
+    );
     const sim = new Simulator(sensors, t.deps.clock().getTime(), { faultsPerHour: 0 });
     const target = sensors.find((s) => s.quantity === 'CH4' && s.county === '140981');
     expect(target).toBeDefined();
@@ -138,7 +142,10 @@ describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) =
 
   it('batches committed together each report the alarms their own readings opened', async () => {
     const sensors = (await loadSimSensors(t.deps)).filter((x) => x.quantity === 'CH4');
-    const principal = feedPrincipal(sensors.map((x) => x.mineId));
+    const principal = systemGatewayPrincipal(
+      'simulator',
+      sensors.map((x) => x.mineId),
+    );
     const probes = sensors.slice(1, 5);
     expect(probes).toHaveLength(4);
     t.deps.clock.advance(60_000);

@@ -53,7 +53,12 @@ interface I18n {
   v: (value: string | null | undefined) => string;
   /** A date or time shown in Asia/Shanghai. */
   formatDateTime: (iso: string) => string;
+  /** An instant in Asia/Shanghai in a dayjs pattern (chart axes). */
+  formatInZone: (at: string | number, pattern: string) => string;
 }
+
+const inZone = (at: string | number, pattern: string) =>
+  dayjs(at).tz('Asia/Shanghai').format(pattern);
 
 const I18nContext = createContext<I18n | null>(null);
 
@@ -64,7 +69,8 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
       locale,
       t: (key, vars) => translate(messages, key, vars),
       v: (value) => (value ? (messages.values[value] ?? value) : '—'),
-      formatDateTime: (iso) => dayjs(iso).tz('Asia/Shanghai').format('YYYY-MM-DD HH:mm'),
+      formatDateTime: (iso) => inZone(iso, 'YYYY-MM-DD HH:mm'),
+      formatInZone: inZone,
     };
   }, [locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -73,3 +73,16 @@ export function systemPrincipal(label: string): Principal {
     locale: 'zh-CN',
   };
 }
+
+/**
+ * An ingest-only principal for the named mines that no token stands behind: messages from an external
+ * MQTT broker (its ACLs decide who may publish) and the demo's in-process simulated feed.
+ */
+export function systemGatewayPrincipal(label: string, mineIds: string[]): Principal {
+  return {
+    ...systemPrincipal(label),
+    kind: 'gateway',
+    scope: { kind: 'mines', mineIds: [...new Set(mineIds)] },
+    permissions: new Set(gatewayPermissions),
+  };
+}

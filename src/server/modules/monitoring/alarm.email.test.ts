@@ -17,8 +17,7 @@ import { seedDemoProvince } from '../../seed/demo-province.ts';
 import { getAlarm } from './alarm.service.ts';
 import { monitoringSensors } from './monitoring.table.ts';
 import { createMonitoring, type MonitoringRuntime } from './monitoring.runtime.ts';
-import { feedPrincipal } from './simulator.runner.ts';
-import { systemPrincipal } from '../access/principal.ts';
+import { systemGatewayPrincipal, systemPrincipal } from '../access/principal.ts';
 
 interface Mail {
   from: string;
@@ -77,7 +76,7 @@ describe.each(engines)('alarm calls by e-mail (%s)', (engine) => {
       .where(and(eq(monitoringSensors.mineId, mineId), eq(monitoringSensors.code, 'CH4-101')));
     // 2.0 % ≥ 断电 1.5 % (REFERENCE.md C1): 红色; the default policy's first step calls the mine by
     // in-app, webhook and e-mail.
-    const report = await monitoring.engine.ingest(feedPrincipal([mineId]), [
+    const report = await monitoring.engine.ingest(systemGatewayPrincipal('simulator', [mineId]), [
       { sensor: 'CH4-101', ts: t.deps.clock().toISOString(), value: 2.0 },
     ]);
     expect(report.alarmsOpened).toBeGreaterThan(0);
@@ -115,7 +114,7 @@ describe.each(engines)('alarm calls by e-mail (%s)', (engine) => {
     const [duty] = await t.deps.db.select().from(users).where(eq(users.username, 'mine.duty'));
     const mineId = duty?.mineId ?? '';
     t.deps.clock.advance(60_000);
-    await monitoring.engine.ingest(feedPrincipal([mineId]), [
+    await monitoring.engine.ingest(systemGatewayPrincipal('simulator', [mineId]), [
       { sensor: 'CO-101', ts: t.deps.clock().toISOString(), value: 40 },
     ]);
     // CO ≥ 24 ppm is 黄色 (C1); the default 黄色 policy's first step calls the mine on every channel.

@@ -8,7 +8,7 @@ import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { AlarmKind, WarningLevel } from '../../../shared/monitoring.enums.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
-import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
+import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { sha256Hex } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -19,7 +19,7 @@ import type { AlarmSummaryResponse } from '../../../shared/monitoring.schemas.ts
 import { webhookOutbox } from '../notifications/notification.table.ts';
 import { loadMineForInput } from '../registry/mine.service.ts';
 import { mines } from '../registry/mine.table.ts';
-import { allOf, mineRegionCondition, mineScopeCondition } from '../registry/registry.scope.ts';
+import { allOf, mineInRegion, mineScopeCondition } from '../registry/registry.scope.ts';
 import { verifyAckToken } from './alarm.calls.ts';
 import { addEvent } from './alarm.writer.ts';
 import type { AlarmClosedHook } from './monitoring.jobs.ts';
@@ -90,7 +90,7 @@ export async function listAlarms(
     .where(
       allOf(
         mineScopeCondition(principal.scope),
-        regionOf(q.region),
+        mineInRegion(q.region),
         q.mineId ? eq(alarms.mineId, q.mineId) : undefined,
         q.sensorId ? eq(alarms.sensorId, q.sensorId) : undefined,
         q.open === 'true'
@@ -525,7 +525,9 @@ export async function alarmSummary(
     })
     .from(alarms)
     .innerJoin(mines, eq(mines.id, alarms.mineId))
-    .where(allOf(mineScopeCondition(principal.scope), regionOf(q.region), isNull(alarms.closedAt)))
+    .where(
+      allOf(mineScopeCondition(principal.scope), mineInRegion(q.region), isNull(alarms.closedAt)),
+    )
     .groupBy(alarms.level, alarms.kind, alarms.state);
   const byLevel: Record<string, number> = { 蓝色: 0, 黄色: 0, 橙色: 0, 红色: 0 };
   const byKind: Record<string, number> = {};
@@ -548,6 +550,3 @@ export async function alarmSummary(
     oldestUnansweredAt: oldest === null ? null : new Date(oldest).toISOString(),
   };
 }
-
-const regionOf = (region: string | undefined) =>
-  mineRegionCondition(region ? subtreePrefix(region) : undefined);

@@ -66,7 +66,7 @@ const sensorColumns = {
 };
 
 /** How long the engine reuses the settings it read (a changed setting applies within this time). */
-export const SETTINGS_TTL_MS = 5000;
+const SETTINGS_TTL_MS = 5000;
 
 interface EngineSettings {
   maxFutureMs: number;

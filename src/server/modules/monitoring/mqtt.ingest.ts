@@ -15,12 +15,11 @@ import { createServer, type Server } from 'node:net';
 import { Aedes } from 'aedes';
 import mqtt, { type MqttClient } from 'mqtt';
 import { IngestLimits } from '../../../shared/limits.ts';
-import { gatewayPermissions } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { principalFromToken } from '../access/access.service.ts';
-import { systemPrincipal } from '../access/principal.ts';
+import { systemGatewayPrincipal } from '../access/principal.ts';
 import { parseBatch } from './ingest.parse.ts';
 import type { MonitoringEngine } from './monitoring.engine.ts';
 import type { IngestReport } from '../../../shared/monitoring.schemas.ts';
@@ -57,16 +56,6 @@ export async function ingestMqttPayload(
     }
     throw e;
   }
-}
-
-/** The principal for a message from an external broker: ingest only, for the topic's mine. */
-function brokerPrincipal(mineId: string): Principal {
-  return {
-    ...systemPrincipal('mqtt:external'),
-    kind: 'gateway',
-    scope: { kind: 'mines', mineIds: [mineId] },
-    permissions: new Set(gatewayPermissions),
-  };
 }
 
 export interface EmbeddedBroker {
@@ -182,7 +171,7 @@ export async function subscribeExternal(
         done(0); // not ours to store: acknowledge and drop
         return;
       }
-      ingestMqttPayload(engine, brokerPrincipal(mineId), mineId, message)
+      ingestMqttPayload(engine, systemGatewayPrincipal('mqtt:external', [mineId]), mineId, message)
         .then((report) => {
           client.publish(`minewatch/${mineId}/reports`, JSON.stringify(report), { qos: 0 });
           done(0);

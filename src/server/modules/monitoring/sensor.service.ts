@@ -14,14 +14,14 @@ import {
 } from '../../../shared/monitoring.schemas.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
-import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
+import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { loadMineForInput } from '../registry/mine.service.ts';
 import { mines } from '../registry/mine.table.ts';
-import { allOf, mineRegionCondition, mineScopeCondition } from '../registry/registry.scope.ts';
+import { allOf, mineInRegion, mineScopeCondition } from '../registry/registry.scope.ts';
 import { alarms, monitoringFacilities, monitoringSensors } from './monitoring.table.ts';
 import { pointRule, rollUp } from './rollup.ts';
 import { initialSpec } from './sensor.spec.ts';
@@ -169,7 +169,7 @@ export async function listFacilities(
         mineScopeCondition(principal.scope),
         isNull(monitoringFacilities.archivedAt),
         q.mineId ? eq(monitoringFacilities.mineId, q.mineId) : undefined,
-        mineRegionCondition(q.region ? subtreePrefix(q.region) : undefined),
+        mineInRegion(q.region),
       ),
     )
     .orderBy(asc(mines.name), asc(monitoringFacilities.code))

@@ -3,11 +3,9 @@
  * would (validation, storage, detection, calls), for every active sensor of the database, reloaded each
  * minute so new sensors join. `npm start` runs it for the demo province; `SIMULATE=0` turns it off.
  */
-import { and, eq, isNull } from 'drizzle-orm';
-import { gatewayPermissions } from '../../platform/auth/permissions.ts';
-import type { Principal } from '../../platform/auth/scope.ts';
+import { eq, isNull } from 'drizzle-orm';
 import type { ServiceDeps } from '../../platform/context.ts';
-import { systemPrincipal } from '../access/principal.ts';
+import { systemGatewayPrincipal } from '../access/principal.ts';
 import { mines } from '../registry/mine.table.ts';
 import type { MonitoringEngine } from './monitoring.engine.ts';
 import { monitoringSensors } from './monitoring.table.ts';
@@ -19,7 +17,7 @@ export interface SimulatorRunnerOptions {
   log?: (msg: string, err?: unknown) => void;
 }
 
-/** Active sensors with their mine and county, 原平市 (the demo's county) first. */
+/** Active sensors with their mine and county, in a stable order (county, mine, code). */
 export async function loadSimSensors(
   deps: ServiceDeps,
 ): Promise<(SimSensor & { county: string })[]> {
@@ -33,19 +31,9 @@ export async function loadSimSensors(
     })
     .from(monitoringSensors)
     .innerJoin(mines, eq(mines.id, monitoringSensors.mineId))
-    .where(and(isNull(monitoringSensors.archivedAt)))
+    .where(isNull(monitoringSensors.archivedAt))
     .orderBy(mines.countyCode, mines.id, monitoringSensors.code);
   return rows.map((r) => ({ ...r, spec: r.spec as SimSensor['spec'] }));
-}
-
-/** An ingest-only principal for the simulator's mines, as a gateway token for them would be. */
-export function feedPrincipal(mineIds: string[]): Principal {
-  return {
-    ...systemPrincipal('simulator'),
-    kind: 'gateway',
-    scope: { kind: 'mines', mineIds: [...new Set(mineIds)] },
-    permissions: new Set(gatewayPermissions),
-  };
 }
 
 /**
@@ -66,7 +54,10 @@ export async function startSimulator(
     faultsPerHour: options.faultsPerHour ?? 0.1,
     onFault,
   });
-  let principal = feedPrincipal(sensors.map((s) => s.mineId));
+  let principal = systemGatewayPrincipal(
+    'simulator',
+    sensors.map((s) => s.mineId),
+  );
   const first = sensors.find((s) => s.quantity === 'CH4' && s.county === '140981') ?? sensors[0];
   let pendingFirst = first ? 3 : 0;
   let busy = false;
@@ -82,7 +73,10 @@ export async function startSimulator(
         lastReload = now;
         const fresh = await loadSimSensors(deps);
         sim.setSensors(fresh, now);
-        principal = feedPrincipal(fresh.map((s) => s.mineId));
+        principal = systemGatewayPrincipal(
+          'simulator',
+          fresh.map((s) => s.mineId),
+        );
       }
       if (first && pendingFirst > 0 && --pendingFirst === 0) {
         sim.force(first.mineId, first.code, 'excursion', now);

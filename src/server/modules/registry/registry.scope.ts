@@ -2,7 +2,7 @@
  * @module SQL conditions that confine registry queries to the caller's jurisdiction.
  */
 import { and, eq, exists, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import type { Scope } from '../../platform/auth/scope.ts';
+import { subtreePrefix, type Scope } from '../../platform/auth/scope.ts';
 import { enterprises } from './enterprise.table.ts';
 import { mines } from './mine.table.ts';
 
@@ -49,6 +49,11 @@ export function enterpriseScopeCondition(scope: Scope): SQL | undefined {
 /** Mines whose county lies under a region prefix (`regionPrefix` from subtreePrefix); none = no filter. */
 export function mineRegionCondition(regionPrefix: string | undefined): SQL | undefined {
   return regionPrefix ? like(mines.countyCode, `${regionPrefix}%`) : undefined;
+}
+
+/** Mines in the subtree of a region code (GB/T 2260), or no condition without one. */
+export function mineInRegion(region: string | undefined): SQL | undefined {
+  return mineRegionCondition(region ? subtreePrefix(region) : undefined);
 }
 
 /** `a AND b` that tolerates undefined parts. */

@@ -12,12 +12,13 @@ import { api, toQuery } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { BOARD_REFRESH_MS } from '../monitoring/AlarmBoardPage.tsx';
-import { formatElapsed, useNow } from '../monitoring/elapsed.ts';
+import { useFormatElapsed, useNow } from '../monitoring/elapsed.ts';
 import { levelColors } from '../monitoring/LevelTag.tsx';
 
 export function AlarmCard({ region }: { region: string | undefined }) {
   const { t, v } = useI18n();
   const now = useNow(5000);
+  const elapsed = useFormatElapsed();
   const { data } = useQuery({
     queryKey: ['alarm-summary', region],
     queryFn: () => api<AlarmSummaryResponse>('GET', `/api/alarms/summary${toQuery({ region })}`),
@@ -68,14 +69,7 @@ export function AlarmCard({ region }: { region: string | undefined }) {
               <Statistic
                 title={t('dashboard.alarmsLongestWait')}
                 value={
-                  data.oldestUnansweredAt
-                    ? formatElapsed(now - Date.parse(data.oldestUnansweredAt), {
-                        d: t('monitoring.unitDay'),
-                        h: t('monitoring.unitHour'),
-                        m: t('monitoring.unitMinute'),
-                        s: t('monitoring.unitSecond'),
-                      })
-                    : '—'
+                  data.oldestUnansweredAt ? elapsed(now - Date.parse(data.oldestUnansweredAt)) : '—'
                 }
               />
             </Col>

@@ -14,7 +14,7 @@ import { useRegion } from '../../app/region.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
-import { formatElapsed, useNow } from './elapsed.ts';
+import { useFormatElapsed, useNow } from './elapsed.ts';
 import { LevelTag } from './LevelTag.tsx';
 import type { Alarm } from './types.ts';
 import { AlarmStateTag } from './AlarmStateTag.tsx';
@@ -34,6 +34,7 @@ export function AlarmBoard({ mineId, sensorId }: { mineId?: string; sensorId?: s
   const region = mineId || sensorId ? undefined : selected;
   const { can } = useSession();
   const now = useNow();
+  const elapsed = useFormatElapsed();
   const [open, setOpen] = useState<'true' | 'false'>('true');
   const [level, setLevel] = useState<string | undefined>();
   const [kind, setKind] = useState<string | undefined>();
@@ -53,12 +54,6 @@ export function AlarmBoard({ mineId, sensorId }: { mineId?: string; sensorId?: s
   if (error) {
     return <QueryError error={error} />;
   }
-  const units = {
-    d: t('monitoring.unitDay'),
-    h: t('monitoring.unitHour'),
-    m: t('monitoring.unitMinute'),
-    s: t('monitoring.unitSecond'),
-  };
   const unanswered = (data ?? []).filter((a) => !a.closedAt && a.state === '待叫应').length;
   return (
     <div>
@@ -169,10 +164,7 @@ export function AlarmBoard({ mineId, sensorId }: { mineId?: string; sensorId?: s
             width: 120,
             render: (_: unknown, a) => (
               <span title={formatDateTime(a.openedAt)} data-testid="since-call">
-                {formatElapsed(
-                  (a.closedAt ? Date.parse(a.closedAt) : now) - Date.parse(a.openedAt),
-                  units,
-                )}
+                {elapsed((a.closedAt ? Date.parse(a.closedAt) : now) - Date.parse(a.openedAt))}
               </span>
             ),
           },

@@ -4,7 +4,6 @@
  * audited history of its changes.
  */
 import { useMemo, useState } from 'react';
-import dayjs from 'dayjs';
 import { Alert, Card, Descriptions, Segmented, Skeleton, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
@@ -34,7 +33,7 @@ type Window = keyof typeof windows;
 
 export function SensorPage() {
   const { id = '' } = useParams();
-  const { t, v, formatDateTime } = useI18n();
+  const { t, v, formatDateTime, formatInZone } = useI18n();
   const { can } = useSession();
   const [span, setSpan] = useState<Window>('6h');
   const sensor = useQuery({
@@ -62,13 +61,12 @@ export function SensorPage() {
       max: t('monitoring.max'),
       level: (l: string) => v(l),
       time: (ms: number, long: boolean) =>
-        dayjs(ms)
-          .tz('Asia/Shanghai')
-          .format(
-            long ? 'YYYY-MM-DD HH:mm:ss' : windows[span] > 24 * HOUR ? 'MM-DD HH:mm' : 'HH:mm',
-          ),
+        formatInZone(
+          ms,
+          long ? 'YYYY-MM-DD HH:mm:ss' : windows[span] > 24 * HOUR ? 'MM-DD HH:mm' : 'HH:mm',
+        ),
     }),
-    [t, v, span],
+    [t, v, span, formatInZone],
   );
   const option = useMemo(
     () => (series.data ? sensorOption(series.data, names) : undefined),

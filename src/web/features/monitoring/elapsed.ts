@@ -2,6 +2,7 @@
  * Time since an alarm's call, ticking: "3 分 05 秒" / "3m 05s".
  */
 import { useEffect, useState } from 'react';
+import { useI18n } from '../../app/i18n.tsx';
 
 /** The current time, refreshed every `ms`. */
 export function useNow(ms = 1000): number {
@@ -25,4 +26,16 @@ export function formatElapsed(ms: number, units: { d: string; h: string; m: stri
   const first = parts.findIndex(([n]) => n > 0);
   const shown = first === -1 ? parts.slice(3) : parts.slice(first, first + 2);
   return shown.map(([n, u], i) => `${i > 0 ? String(n).padStart(2, '0') : n}${u}`).join(' ');
+}
+
+/** `formatElapsed` with the active language's units. */
+export function useFormatElapsed(): (ms: number) => string {
+  const { t } = useI18n();
+  const units = {
+    d: t('monitoring.unitDay'),
+    h: t('monitoring.unitHour'),
+    m: t('monitoring.unitMinute'),
+    s: t('monitoring.unitSecond'),
+  };
+  return (ms) => formatElapsed(ms, units);
 }
