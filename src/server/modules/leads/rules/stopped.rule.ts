@@ -1,0 +1,164 @@
+/**
+ * @module 明停暗开 (issue 6 §2, first rule): a mine whose registry status is 停产整顿, 停工停产 or 关闭
+ * - draws power above its own stopped-period baseline for a sustained time (seed 000 item 20 and seed
+ *   001 item 23: 用电量监测; 安委〔2024〕1号, REFERENCE.md F1),
+ * - has more people underground at one work site than a stopped mine may (同一作业地点 9 人以内, seed 004
+ *   item 18; 10 人以内 in Lhasa, seed 002 五.5), or
+ * - draws or uses explosives (公安机关 seals or returns a stopped mine's explosives, seed 002 市公安局).
+ */
+import { LeadRule } from '../../../../shared/leads.enums.ts';
+import type { LeadRules } from '../../../../shared/leads.settings.ts';
+import {
+  combinedScore,
+  dailyOf,
+  dayAt,
+  groupBreaches,
+  hourAt,
+  HOUR_MS,
+  DAY_MS,
+  quantile,
+  runs,
+  type Breach,
+  type Finding,
+  type MineFrame,
+} from './frame.ts';
+
+export function perSiteLimit(countyCode: string, rules: LeadRules['stopped']): number {
+  return rules.lhasaRegionPrefixes.some((p) => countyCode.startsWith(p))
+    ? rules.perSiteLimitLhasa
+    : rules.perSiteLimit;
+}
+
+/** Consecutive stopped days as [fromDay, toDay) periods. */
+function stoppedPeriods(frame: MineFrame, rules: LeadRules['stopped']) {
+  const stopped = new Set<string>(rules.statuses);
+  return runs(frame.days, (d) => stopped.has(frame.dayStatus[d]!), 1);
+}
+
+function powerBreaches(frame: MineFrame, rules: LeadRules['stopped']): Breach[] {
+  const power = frame.hourly.用电量;
+  if (!power) {
+    return [];
+  }
+  const out: Breach[] = [];
+  for (const period of stoppedPeriods(frame, rules)) {
+    const from = period.from * 24;
+    const to = period.to * 24;
+    const values: number[] = [];
+    for (let h = from; h < to; h++) {
+      if (Number.isFinite(power[h]!)) {
+        values.push(power[h]!);
+      }
+    }
+    if (values.length < rules.baselineMinHours) {
+      continue;
+    }
+    const baseline = quantile(values, rules.baselineQuantile);
+    const threshold = baseline * (1 + rules.powerRatio) + rules.powerMarginKwh;
+    for (const r of runs(to - from, (i) => power[from + i]! > threshold, rules.powerSustainHours)) {
+      let peak = -Infinity;
+      for (let h = from + r.from; h < from + r.to; h++) {
+        peak = Math.max(peak, power[h]!);
+      }
+      out.push({
+        factor: '用电量',
+        from: hourAt(frame, from + r.from),
+        to: hourAt(frame, from + r.to),
+        peak,
+        threshold,
+        baseline,
+      });
+    }
+  }
+  return out;
+}
+
+function headcountBreaches(frame: MineFrame, rules: LeadRules['stopped']): Breach[] {
+  const limit = perSiteLimit(frame.countyCode, rules);
+  // Per work site where positioning reports areas; the whole mine's count otherwise.
+  const sites: [string | undefined, Float64Array][] =
+    frame.areas.size > 0
+      ? [...frame.areas]
+      : frame.hourly.井下人数
+        ? [[undefined, frame.hourly.井下人数]]
+        : [];
+  const out: Breach[] = [];
+  for (const period of stoppedPeriods(frame, rules)) {
+    const from = period.from * 24;
+    const to = period.to * 24;
+    for (const [area, series] of sites) {
+      const hit = (i: number) => series[from + i]! > limit;
+      for (const r of runs(to - from, hit, rules.headcountSustainHours)) {
+        let peak = -Infinity;
+        for (let h = from + r.from; h < from + r.to; h++) {
+          peak = Math.max(peak, series[h]!);
+        }
+        out.push({
+          factor: '井下人数',
+          ...(area === undefined ? {} : { area }),
+          from: hourAt(frame, from + r.from),
+          to: hourAt(frame, from + r.to),
+          peak,
+          threshold: limit,
+          baseline: null,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function explosivesBreaches(frame: MineFrame, rules: LeadRules['stopped']): Breach[] {
+  const out: Breach[] = [];
+  const stopped = new Set<string>(rules.statuses);
+  for (const factor of ['民爆领用量', '民爆使用量'] as const) {
+    const days = dailyOf(frame, factor);
+    if (!days) {
+      continue;
+    }
+    for (let d = 0; d < frame.days; d++) {
+      if (stopped.has(frame.dayStatus[d]!) && days[d]! > rules.explosivesMinKg) {
+        out.push({
+          factor,
+          from: dayAt(frame, d),
+          to: dayAt(frame, d + 1),
+          peak: days[d]!,
+          threshold: rules.explosivesMinKg,
+          baseline: 0,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+const weight = (b: Breach) =>
+  b.factor === '用电量'
+    ? b.to - b.from >= 2 * 4 * HOUR_MS || b.peak >= 2 * b.threshold
+      ? 0.75
+      : 0.6
+    : b.factor === '井下人数'
+      ? b.peak >= 2 * b.threshold
+        ? 0.8
+        : 0.6
+      : 0.85;
+
+export function stoppedButWorking(frame: MineFrame, rules: LeadRules): Finding[] {
+  const breaches = [
+    ...powerBreaches(frame, rules.stopped),
+    ...headcountBreaches(frame, rules.stopped),
+    ...explosivesBreaches(frame, rules.stopped),
+  ];
+  return groupBreaches(breaches, rules.mergeGapHours * HOUR_MS).map((group) => {
+    const kinds = [...new Set(group.map((b) => b.factor))];
+    return {
+      rule: LeadRule.StoppedButWorking,
+      mineId: frame.mineId,
+      from: Math.min(...group.map((b) => b.from)),
+      to: Math.max(...group.map((b) => b.to)),
+      score: combinedScore(group.map(weight)),
+      summary: `${frame.dayStatus[Math.min(frame.days - 1, Math.floor((group[0]!.from - frame.start) / DAY_MS))]}期间出现生产迹象: ${kinds.join('、')}`,
+      breaches: group,
+    };
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * @module Vocabularies of the multi-factor comparison (逐因素分析比对, issue 6). The factors are the list of
+ * seed 004 item 42 and seed 001 item 7 (人员数量、风量、用电量、产量、运输量、瓦斯量、涌水量、民用爆炸物品使用量;
+ * REFERENCE.md F1, H); values are the Chinese terms stored in the data.
+ */
+
+/**
+ * How hourly values fold into a day (and how monitoring readings fold into an hour): amounts add up
+ * (sum), headcounts take the peak (max), flows and concentrations average (mean).
+ */
+export type FactorFold = 'sum' | 'max' | 'mean';
+
+export interface FactorDef {
+  unit: string;
+  fold: FactorFold;
+  /** Largest value a single period may hold (a larger one is refused on import as 物理不可能). */
+  max: number;
+}
+
+export const factors = {
+  用电量: { unit: 'kWh', fold: 'sum', max: 1e8 },
+  井下人数: { unit: '人', fold: 'max', max: 100_000 },
+  产量: { unit: 't', fold: 'sum', max: 1e8 },
+  运输量: { unit: 't', fold: 'sum', max: 1e8 },
+  民爆领用量: { unit: 'kg', fold: 'sum', max: 1e6 },
+  民爆使用量: { unit: 'kg', fold: 'sum', max: 1e6 },
+  风量: { unit: 'm³/min', fold: 'mean', max: 1e6 },
+  瓦斯涌出量: { unit: 'm³/min', fold: 'mean', max: 1e5 },
+  涌水量: { unit: 'm³/h', fold: 'mean', max: 1e6 },
+  /** Derived from monitoring: readings the mine's safety-monitoring points delivered in the period. */
+  监测读数: { unit: '条', fold: 'sum', max: 1e9 },
+  /** Derived from monitoring: points whose value moved at all in the period (0 = every point flat). */
+  监测变化测点数: { unit: '个', fold: 'max', max: 1e6 },
+} as const satisfies Record<string, FactorDef>;
+
+export type Factor = keyof typeof factors;
+export const factorNames = Object.keys(factors) as [Factor, ...Factor[]];
+/** Factors a meter may report (the derived monitoring counts come only from the monitoring ingest). */
+export const meterFactors = factorNames.filter((f) => f !== '监测读数' && f !== '监测变化测点数') as [
+  Factor,
+  ...Factor[],
+];
+
+export const seriesGranularities = ['hour', 'day'] as const;
+export type SeriesGranularity = (typeof seriesGranularities)[number];
+
+/** The rules (issue 6 §2). */
+export const LeadRule = {
+  /** 明停暗开: a stopped mine drawing power, sending people down or drawing explosives. */
+  StoppedButWorking: '明停暗开',
+  /** 隐蔽工作面: activity rising while reported production stays flat, or people in unregistered areas. */
+  HiddenFace: '隐蔽工作面',
+  /** 超定员: headcount per shift above the approved limit. */
+  OverStaffing: '超定员',
+  /** 超能力: production above design capacity (a hazard candidate). */
+  OverCapacity: '超能力',
+  /** 监控造假: monitoring flat or silent while power and headcount show activity. */
+  FalsifiedMonitoring: '监控造假',
+} as const;
+export type LeadRule = (typeof LeadRule)[keyof typeof LeadRule];
+export const leadRules = Object.values(LeadRule) as [LeadRule, ...LeadRule[]];
+
+/** 新线索 → 已指派 → 已核查 → 已转隐患 / 已转执法, or 已排除 with a reason (issue 6 §3). */
+export const LeadStatus = {
+  New: '新线索',
+  Assigned: '已指派',
+  Verified: '已核查',
+  ToHazard: '已转隐患',
+  ToInspection: '已转执法',
+  Dismissed: '已排除',
+} as const;
+export type LeadStatus = (typeof LeadStatus)[keyof typeof LeadStatus];
+export const leadStatuses = Object.values(LeadStatus) as [LeadStatus, ...LeadStatus[]];
+export const closedLeadStatuses: readonly LeadStatus[] = [
+  LeadStatus.ToHazard,
+  LeadStatus.ToInspection,
+  LeadStatus.Dismissed,
+];
+
+/** Registered underground areas (for 隐蔽工作面: people where no working face is registered). */
+export const areaKinds = ['采掘工作面', '辅助区域'] as const;
+export const areaStates = ['在用', '停用封闭'] as const;
