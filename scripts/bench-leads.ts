@@ -21,7 +21,8 @@ console.log(`generated ${frames.length} distinct mine-years of hourly series (un
 let findings = 0;
 const t0 = performance.now();
 for (let i = 0; i < mines; i++) {
-  findings += evaluateMine(frames[i % frames.length]!, defaultLeadRules).length;
+  const frame = frames[i % frames.length];
+  findings += frame ? evaluateMine(frame, defaultLeadRules).length : 0;
 }
 const seconds = (performance.now() - t0) / 1000;
 console.log(`${mines} mines × 365 days × 24 h, all five rules: ${findings} findings`);

@@ -43,6 +43,7 @@ import { requirePermission } from './platform/context.ts';
 import { getSetting } from './platform/settings/settings.service.ts';
 import { recomputeTailingsGrades } from './modules/registry/mine.write.ts';
 import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
+import { leadsVisibility, registerLeadRoutes } from './modules/leads/leads.routes.ts';
 import { auditVisibility as monitoringVisibility } from './modules/monitoring/alarm.service.ts';
 import {
   createMonitoring,
@@ -156,6 +157,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const monitoring =
     opts.monitoring ?? createMonitoring(deps, { publicUrl: 'http://127.0.0.1:8080' });
   registerMonitoringRoutes(app, deps, monitoring);
+  registerLeadRoutes(app, deps);
   if (!opts.monitoring) {
     app.addHook('onClose', (_app, done) => {
       monitoring.close();
@@ -182,6 +184,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     // Report ids, or "<mineId>:<YYYY-MM>" for escalations of a missing report: visible with the mine.
     self_inspection_report: (p, id) => reportVisible(deps, p, id),
     ...monitoringVisibility(deps),
+    ...leadsVisibility(deps),
   });
   app.get(
     '/openapi.json',

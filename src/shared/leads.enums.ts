@@ -36,10 +36,9 @@ export const factors = {
 export type Factor = keyof typeof factors;
 export const factorNames = Object.keys(factors) as [Factor, ...Factor[]];
 /** Factors a meter may report (the derived monitoring counts come only from the monitoring ingest). */
-export const meterFactors = factorNames.filter((f) => f !== '监测读数' && f !== '监测变化测点数') as [
-  Factor,
-  ...Factor[],
-];
+export const meterFactors = factorNames.filter(
+  (f) => f !== '监测读数' && f !== '监测变化测点数',
+) as [Factor, ...Factor[]];
 
 export const seriesGranularities = ['hour', 'day'] as const;
 export type SeriesGranularity = (typeof seriesGranularities)[number];

@@ -75,6 +75,8 @@ export const LeadRulesSchema = z.strictObject({
   mergeGapHours: count,
   /** How far back each evaluation looks (days); the history the baselines need. */
   lookbackDays: count,
+  /** How often the job evaluates every mine (minutes). */
+  everyMinutes: count,
 });
 export type LeadRules = z.infer<typeof LeadRulesSchema>;
 
@@ -114,4 +116,5 @@ export const defaultLeadRules: LeadRules = {
   falsified: { activityMinPeople: 5, activityPowerShare: 0.5, sustainHours: 3 },
   mergeGapHours: 24,
   lookbackDays: 70,
+  everyMinutes: 60,
 };

@@ -42,3 +42,13 @@ export const IngestLimits = {
   /** Bad records reported one by one; beyond that only counted. */
   rejectedReportedMax: 1000,
 } as const;
+
+/** Mine-level series (issue 6 §1). */
+export const SeriesLimits = {
+  /** Rows one import may hold (a meter's hourly year is 8,760). */
+  importRowsMax: 100_000,
+  /** Longest range of hourly points one request may read. */
+  hourRangeDaysMax: 93,
+  /** Longest range of daily points one request may read. */
+  dayRangeDaysMax: 1100,
+} as const;

@@ -167,6 +167,40 @@ export const quantities = {
     intervalSeconds: 3600,
     facilities: mineLevel,
   },
+  // Mine-level series for the multi-factor comparison (issue 6 §1; seed 004 item 42): a gateway may
+  // send them as mine-level points; the leads module rolls them up per hour (leads/series.rollup.ts).
+  风量: {
+    unit: 'm³/min',
+    direction: 'upper',
+    physicalMin: 0,
+    physicalMax: 1e6,
+    intervalSeconds: 60,
+    facilities: mineLevel,
+  },
+  瓦斯涌出量: {
+    unit: 'm³/min',
+    direction: 'upper',
+    physicalMin: 0,
+    physicalMax: 1e5,
+    intervalSeconds: 60,
+    facilities: mineLevel,
+  },
+  产量: {
+    unit: 't',
+    direction: 'upper',
+    physicalMin: 0,
+    physicalMax: 1e7,
+    intervalSeconds: 3600,
+    facilities: mineLevel,
+  },
+  运输量: {
+    unit: 't',
+    direction: 'upper',
+    physicalMin: 0,
+    physicalMax: 1e7,
+    intervalSeconds: 3600,
+    facilities: mineLevel,
+  },
 } satisfies Record<string, QuantityDef>;
 
 export type Quantity = keyof typeof quantities;

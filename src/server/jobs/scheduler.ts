@@ -7,12 +7,17 @@ import { purgeExpiredSessions } from '../modules/access/access.service.ts';
 import { escalateOverdueHazards } from '../modules/hazards/hazard.escalation.ts';
 import { escalateMissingReports } from '../modules/hazards/self-inspection.service.ts';
 import { deliverWebhooks, type WebhookTarget } from '../modules/notifications/webhook.service.ts';
+import { evaluateLeadsIfDue, type EvaluationReport } from '../modules/leads/lead.detect.ts';
+import { rollupMonitoring } from '../modules/leads/series.rollup.ts';
+import { getSetting } from '../platform/settings/settings.service.ts';
 
 export interface JobReport {
   hazardEscalations: { hazards: number; steps: number };
   reportEscalations: { reports: number; steps: number };
   webhooks: { delivered: number; failed: number };
   expiredSessionsPurged: number;
+  /** Mine-level series rows folded from monitoring; the lead evaluation when it was due. */
+  leads: { seriesRows: number; evaluation: EvaluationReport | null };
 }
 
 export interface JobOptions {
@@ -23,7 +28,11 @@ export interface JobOptions {
 
 /** Runs every job once (what the timer, `minewatch jobs run` and tests call). */
 export async function runJobsOnce(deps: ServiceDeps, options: JobOptions = {}): Promise<JobReport> {
+  const seriesRows = await rollupMonitoring(deps);
+  const leadRules = await getSetting(deps.db, 'leads.rules');
+  const evaluation = await evaluateLeadsIfDue(deps, leadRules.everyMinutes);
   return {
+    leads: { seriesRows, evaluation },
     hazardEscalations: await escalateOverdueHazards(deps),
     reportEscalations: await escalateMissingReports(deps),
     // After the escalations, so their notifications go out on the same tick.
@@ -47,6 +56,9 @@ export function startScheduler(
     running = true;
     try {
       const r = await runJobsOnce(deps, options);
+      if (r.leads.evaluation?.opened) {
+        log(`opened ${r.leads.evaluation.opened} lead(s) on ${r.leads.evaluation.mines} mine(s)`);
+      }
       if (r.hazardEscalations.steps) {
         log(
           `escalated ${r.hazardEscalations.steps} step(s) on ${r.hazardEscalations.hazards} hazard(s)`,

@@ -56,18 +56,24 @@ export class Scoreboard {
   /** Findings on mines with nothing planted (what glitches, gaps and restarts cost). */
   falseOnNormalMines = 0;
 
+  private row(rule: LeadRule) {
+    const row = this.rows.get(rule) ?? { planted: 0, found: 0, findings: 0, truePositives: 0 };
+    this.rows.set(rule, row);
+    return row;
+  }
+
   add(mine: SyntheticMine, findings: Finding[]) {
     const overlaps = (f: Finding, c: SyntheticMine['planted'][number]) =>
       f.rule === c.rule && f.from < c.to + DAY_MS && f.to > c.from - DAY_MS;
     for (const c of mine.planted) {
-      const row = this.rows.get(c.rule)!;
+      const row = this.row(c.rule);
       row.planted++;
       if (findings.some((f) => overlaps(f, c))) {
         row.found++;
       }
     }
     for (const f of findings) {
-      const row = this.rows.get(f.rule)!;
+      const row = this.row(f.rule);
       row.findings++;
       if (mine.planted.some((c) => overlaps(f, c))) {
         row.truePositives++;
@@ -109,12 +115,18 @@ export function runEvaluation(o: EvaluationSetOptions, rules: LeadRules) {
     const findings = evaluateMine(mine.frame, rules);
     board.add(mine, findings);
     for (const c of mine.planted) {
-      if (!findings.some((f) => f.rule === c.rule && f.from < c.to + DAY_MS && f.to > c.from - DAY_MS)) {
+      if (
+        !findings.some((f) => f.rule === c.rule && f.from < c.to + DAY_MS && f.to > c.from - DAY_MS)
+      ) {
         misses.push(`${mine.frame.mineId} ${c.rule} ${c.note}`);
       }
     }
     for (const f of findings) {
-      if (!mine.planted.some((c) => f.rule === c.rule && f.from < c.to + DAY_MS && f.to > c.from - DAY_MS)) {
+      if (
+        !mine.planted.some(
+          (c) => f.rule === c.rule && f.from < c.to + DAY_MS && f.to > c.from - DAY_MS,
+        )
+      ) {
         falses.push(`${mine.frame.mineId} ${f.rule} ${f.summary}`);
       }
     }

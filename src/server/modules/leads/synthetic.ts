@@ -9,7 +9,7 @@
 import { LeadRule } from '../../../shared/leads.enums.ts';
 import { MineKind, MineStatus } from '../../../shared/registry.enums.ts';
 import type { Rng } from '../../platform/random.ts';
-import { CST_OFFSET_MS, DAY_MS, HOUR_MS, type MineFrame } from './rules/frame.ts';
+import { CST_OFFSET_MS, DAY_MS, HOUR_MS, type MineFrame, at } from './rules/frame.ts';
 
 export interface PlantedCase {
   rule: LeadRule;
@@ -37,7 +37,7 @@ export interface SyntheticOptions {
 }
 
 const AREA_FACES = ['1101采煤工作面', '1203掘进工作面', '-350中段采场', '-410中段采场'];
-const AREA_AUX = ['井底车场', '中央水泵房'];
+const AREA_AUX = ['井底车场', '中央水泵房'] as const;
 
 /** Day-of-year (0-based) and weekday (0 = Sunday) of a China day. */
 function calendar(ms: number) {
@@ -77,7 +77,8 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
   const days = o.days;
   const hours = days * 24;
   const kind =
-    o.kind ?? rng.pick([MineKind.CoalUnderground, MineKind.UndergroundMetal, MineKind.UndergroundMetal]);
+    o.kind ??
+    rng.pick([MineKind.CoalUnderground, MineKind.UndergroundMetal, MineKind.UndergroundMetal]);
   const coal = kind === MineKind.CoalUnderground;
   const design = o.designCapacityTpa ?? rng.pick([60_000, 150_000, 300_000, 600_000, 900_000]);
   const staff = o.approvedStaff ?? Math.round(40 + design / 6000 + rng.int(0, 30));
@@ -100,8 +101,7 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
     for (let d = stopFrom; d < stopTo; d++) {
       dayStatus[d] = rng.chance(0.5) ? MineStatus.SuspendedForRectification : MineStatus.Stopped;
     }
-    const status = dayStatus[stopFrom]!;
-    dayStatus.fill(status, stopFrom, stopTo);
+    dayStatus.fill(dayStatus[stopFrom] ?? MineStatus.Stopped, stopFrom, stopTo);
   }
   const stopped = (d: number) => dayStatus[d] !== MineStatus.Producing;
 
@@ -152,11 +152,11 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
         extraPower[d] = normalPower * lift;
       }
       if (variant === 0 || variant === 2) {
-        explosives[d] *= 1 + lift * 1.4;
-        airVolume[d] *= 1 + lift * 0.8;
+        explosives[d] = at(explosives, d) * (1 + lift * 1.4);
+        airVolume[d] = at(airVolume, d) * (1 + lift * 0.8);
       }
       if (variant === 2) {
-        transport[d] *= 1 + lift;
+        transport[d] = at(transport, d) * (1 + lift);
       }
     }
   }
@@ -165,16 +165,31 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
       rule: LeadRule.HiddenFace,
       from: o.start + caseFrom * DAY_MS,
       to: o.start + caseTo * DAY_MS,
-      note: ['用电量与民爆、风量', '用电量', '民爆、风量与运输量', '未登记区域有人'][variant]!,
+      note: ['用电量与民爆、风量', '用电量', '民爆、风量与运输量', '未登记区域有人'][variant] ?? '',
     });
   }
   if (o.plant === LeadRule.OverCapacity) {
     if (monthBoost >= 0) {
       const first = calendar(o.start + caseFrom * DAY_MS);
-      const monthStart = Date.UTC(new Date(o.start + caseFrom * DAY_MS + CST_OFFSET_MS).getUTCFullYear(), first.month, 1) - CST_OFFSET_MS;
-      planted.push({ rule: LeadRule.OverCapacity, from: monthStart, to: monthStart + 31 * DAY_MS, note: '月产量' });
+      const monthStart =
+        Date.UTC(
+          new Date(o.start + caseFrom * DAY_MS + CST_OFFSET_MS).getUTCFullYear(),
+          first.month,
+          1,
+        ) - CST_OFFSET_MS;
+      planted.push({
+        rule: LeadRule.OverCapacity,
+        from: monthStart,
+        to: monthStart + 31 * DAY_MS,
+        note: '月产量',
+      });
     } else {
-      planted.push({ rule: LeadRule.OverCapacity, from: o.start, to: o.start + days * DAY_MS, note: '年产量' });
+      planted.push({
+        rule: LeadRule.OverCapacity,
+        from: o.start,
+        to: o.start + days * DAY_MS,
+        note: '年产量',
+      });
     }
   }
 
@@ -187,6 +202,11 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
   const areaNames = [...faces, ...AREA_AUX];
   const areas = new Map(areaNames.map((a) => [a, new Float64Array(hours)]));
   const hidden = '采空区旧巷';
+  const area = (name: string) => {
+    const series = areas.get(name) ?? new Float64Array(hours);
+    areas.set(name, series);
+    return series;
+  };
   if (withAreas && o.plant === LeadRule.HiddenFace && variant === 3) {
     areas.set(hidden, new Float64Array(hours));
   }
@@ -204,19 +224,30 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
       kw = baseKw * 0.7 * season;
       crew = rng.int(2, 7);
     } else {
-      kw = baseKw * season + ((production[d]! * kwhPerT) / 24) * (share / 0.85) + extraPower[d]! / 24;
+      kw =
+        baseKw * season +
+        ((at(production, d) * kwhPerT) / 24) * (share / 0.85) +
+        at(extraPower, d) / 24;
       crew = Math.round(staff * (0.72 + 0.08 * rng.next()) * share * (act < 0.3 ? 0.15 : act));
     }
     if (o.plant === LeadRule.StoppedButWorking && inCase(d) && (lh >= 20 || lh < 5)) {
       // Night work in a stopped mine.
       if (variant === 0 || variant === 1) {
-        kw = baseKw * season + (((design / 365) * utilisation * kwhPerT) / 24) * (1.2 + rng.next() * 0.6);
+        kw =
+          baseKw * season +
+          (((design / 365) * utilisation * kwhPerT) / 24) * (1.2 + rng.next() * 0.6);
       }
       if (variant === 0 || variant === 2) {
         crew = rng.int(14, 35);
       }
     }
-    if (o.plant === LeadRule.OverStaffing && inCase(d) && lh >= 8 && lh < 16 && (variant !== 1 || d % 2 === 0)) {
+    if (
+      o.plant === LeadRule.OverStaffing &&
+      inCase(d) &&
+      lh >= 8 &&
+      lh < 16 &&
+      (variant !== 1 || d % 2 === 0)
+    ) {
       crew = Math.round(staff * (1.08 + rng.next() * 0.3));
     }
     power[h] = Math.max(0, kw * (1 + 0.05 * gauss(rng)));
@@ -226,18 +257,25 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
     // Distribute the crew: mostly to faces, a few in auxiliary areas.
     let left = crew;
     const aux = Math.min(left, rng.int(1, 4));
-    areas.get(AREA_AUX[0]!)![h] = aux;
+    area(AREA_AUX[0])[h] = aux;
     left -= aux;
-    if (o.plant === LeadRule.HiddenFace && variant === 3 && inCase(d) && lh >= 8 && lh < 16 && !stopped(d)) {
+    if (
+      o.plant === LeadRule.HiddenFace &&
+      variant === 3 &&
+      inCase(d) &&
+      lh >= 8 &&
+      lh < 16 &&
+      !stopped(d)
+    ) {
       const n = Math.min(left, rng.int(4, 12));
-      areas.get(hidden)![h] = n;
+      area(hidden)[h] = n;
       left -= n;
     }
     // A stopped mine's few people (and any secret crew) work at one place.
     const spread = stopped(d) ? 1 : faces.length;
     faces.forEach((f, i) => {
       const n = i >= spread - 1 ? (i === spread - 1 ? left : 0) : Math.floor(left / (spread - i));
-      areas.get(f)![h] = n;
+      area(f)[h] = n;
       left -= n;
     });
   }
@@ -254,7 +292,7 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
       rule: LeadRule.StoppedButWorking,
       from: o.start + caseFrom * DAY_MS,
       to: o.start + caseTo * DAY_MS,
-      note: ['用电、人员与民爆', '用电', '人员', '民爆'][variant]!,
+      note: ['用电、人员与民爆', '用电', '人员', '民爆'][variant] ?? '',
     });
   }
   if (o.plant === LeadRule.OverStaffing) {
@@ -290,21 +328,21 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
   // monitoring outage, one mistyped production figure.
   for (let g = rng.int(4, 14); g > 0; g--) {
     const h = rng.int(0, hours - 1);
-    power[h] = power[h]! * (3 + rng.next() * 15);
+    power[h] = at(power, h) * (3 + rng.next() * 15);
   }
   for (let g = rng.int(2, 8); g > 0; g--) {
     const h = rng.int(0, hours - 1);
-    people[h] = people[h]! * 3 + 20;
+    people[h] = at(people, h) * 3 + 20;
   }
   for (let g = rng.int(1, 4); g > 0; g--) {
     const from = rng.int(0, hours - 80);
     const len = rng.int(6, 72);
     let owed = 0;
     for (let h = from; h < from + len; h++) {
-      owed += power[h]!;
+      owed += at(power, h);
       power[h] = NaN;
     }
-    power[from + len] = power[from + len]! + owed;
+    power[from + len] = at(power, from + len) + owed;
   }
   for (let g = rng.int(0, 2); g > 0; g--) {
     const h = rng.int(0, hours - 3);
@@ -313,7 +351,7 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
   }
   if (rng.chance(0.3)) {
     const d = rng.int(0, days - 1);
-    production[d] = production[d]! * 10;
+    production[d] = at(production, d) * 10;
   }
 
   return {
@@ -328,10 +366,10 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
       dayStatus,
       hourly: { 用电量: power, 井下人数: people, 监测读数: readings, 监测变化测点数: moving },
       daily: { 产量: production, 运输量: transport, 民爆使用量: explosives, 风量: airVolume },
-      areas: withAreas ? areas : new Map(),
+      areas: withAreas ? areas : new Map<string, Float64Array>(),
       registeredAreas: withAreas
         ? new Map(areaNames.map((a) => [a, { sealed: false }]))
-        : new Map(),
+        : new Map<string, { sealed: boolean }>(),
       monitored: true,
     },
     planted,

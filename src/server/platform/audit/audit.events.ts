@@ -19,7 +19,11 @@ export type AuditEntityType =
   | 'monitoring_facility'
   | 'sensor'
   | 'alarm'
-  | 'maintenance_window';
+  | 'maintenance_window'
+  | 'lead'
+  | 'mine_meter'
+  | 'mine_area'
+  | 'series_import';
 
 /** Every audit event type, `<module>.<entity>.<verb>`, with the entity it is about. */
 export const auditEventTypes = {
@@ -107,6 +111,28 @@ export const auditEventTypes = {
   'monitoring.alarm.response_recorded': 'alarm',
   /** An alarm was closed by hand with a disposal note. */
   'monitoring.alarm.closed': 'alarm',
+  /** The multi-factor comparison opened a lead (线索), with its evidence. */
+  'leads.lead.detected': 'lead',
+  /** New evidence extended an open lead's window. */
+  'leads.lead.extended': 'lead',
+  /** A lead was assigned to an inspector for on-site checking (已指派). */
+  'leads.lead.assigned': 'lead',
+  /** The on-site result was recorded (已核查). */
+  'leads.lead.verified': 'lead',
+  /** A lead became a major hazard or an inspection finding. */
+  'leads.lead.converted': 'lead',
+  /** A lead was dismissed, with the reason. */
+  'leads.lead.dismissed': 'lead',
+  /** A meter was registered for imports of a mine's series. */
+  'leads.meter.created': 'mine_meter',
+  /** A meter was taken out of use. */
+  'leads.meter.archived': 'mine_meter',
+  /** An underground area was registered (采掘工作面 or another area). */
+  'leads.area.created': 'mine_area',
+  /** An area's kind or state changed (e.g. a face sealed). */
+  'leads.area.updated': 'mine_area',
+  /** A file of meter readings was imported (file digest, rows, meters, periods). */
+  'leads.series.imported': 'series_import',
 } as const satisfies Record<string, AuditEntityType>;
 
 export type AuditEventType = keyof typeof auditEventTypes;

@@ -42,6 +42,14 @@ export const Permission = {
   MonitoringManage: 'monitoring.manage',
   /** 叫应 acknowledgement, 回应, 响应 and closing alarms. */
   AlarmHandle: 'monitoring.alarm.handle',
+  /** Leads and the mine-level series behind them (regulators only: a lead must not tip the mine off). */
+  LeadRead: 'leads.read',
+  /** Assign a lead to an inspector. */
+  LeadAssign: 'leads.assign',
+  /** Record the on-site result, convert or dismiss a lead. */
+  LeadHandle: 'leads.handle',
+  /** Meters, registered areas and imports of mine-level series. */
+  SeriesWrite: 'leads.series.write',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -50,8 +58,16 @@ const readerBase: Permission[] = [P.RegistryRead, P.AuditRead, P.HazardRead, P.M
 
 /** What each role may do (within its jurisdiction; scoping is separate, see scope.ts). */
 export const permissionsByRole: Record<Role, readonly Permission[]> = {
-  regulator_viewer: readerBase,
-  inspector: [...readerBase, P.MineStatusChange, P.HazardReport, P.HazardAccept, P.AlarmHandle],
+  regulator_viewer: [...readerBase, P.LeadRead],
+  inspector: [
+    ...readerBase,
+    P.MineStatusChange,
+    P.HazardReport,
+    P.HazardAccept,
+    P.AlarmHandle,
+    P.LeadRead,
+    P.LeadHandle,
+  ],
   regulator_admin: [
     ...readerBase,
     P.EnterpriseWrite,
@@ -70,6 +86,10 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     P.HazardSupervise,
     P.MonitoringManage,
     P.AlarmHandle,
+    P.LeadRead,
+    P.LeadAssign,
+    P.LeadHandle,
+    P.SeriesWrite,
   ],
   enterprise_admin: [
     ...readerBase,

@@ -13,3 +13,4 @@ export * from '../../modules/hazards/hazard.table.ts';
 export * from '../escalation/escalation.table.ts';
 export * from '../../modules/notifications/notification.table.ts';
 export * from '../../modules/monitoring/monitoring.table.ts';
+export * from '../../modules/leads/leads.table.ts';

@@ -16,6 +16,7 @@ import {
   type Breach,
   type Finding,
   type MineFrame,
+  at,
 } from './frame.ts';
 
 export function falsifiedMonitoring(frame: MineFrame, rules: LeadRules): Finding[] {
@@ -30,17 +31,17 @@ export function falsifiedMonitoring(frame: MineFrame, rules: LeadRules): Finding
   const n = people.length;
   const busy: number[] = [];
   for (let h = 0; h < n; h++) {
-    if (people[h]! >= r.activityMinPeople && Number.isFinite(power[h]!)) {
-      busy.push(power[h]!);
+    if (at(people, h) >= r.activityMinPeople && Number.isFinite(at(power, h))) {
+      busy.push(at(power, h));
     }
   }
   if (busy.length === 0) {
     return [];
   }
   const powerFloor = median(busy) * r.activityPowerShare;
-  const active = (h: number) => people[h]! >= r.activityMinPeople && power[h]! >= powerFloor;
+  const active = (h: number) => at(people, h) >= r.activityMinPeople && at(power, h) >= powerFloor;
   const silent = (h: number) => readings[h] === 0;
-  const flat = (h: number) => readings[h]! > 0 && moving !== undefined && moving[h] === 0;
+  const flat = (h: number) => at(readings, h) > 0 && moving !== undefined && moving[h] === 0;
   const breaches: Breach[] = [];
   for (const [factor, test] of [
     ['监测读数', silent],
@@ -63,7 +64,7 @@ export function falsifiedMonitoring(frame: MineFrame, rules: LeadRules): Finding
     return {
       rule: LeadRule.FalsifiedMonitoring,
       mineId: frame.mineId,
-      from: group[0]!.from,
+      from: group[0].from,
       to: Math.max(...group.map((b) => b.to)),
       score: combinedScore([0.5, Math.min(0.8, hours / 24)]),
       summary: `井下有人且用电正常时, 安全监控${kinds.join('、')}共 ${hours} 小时`,

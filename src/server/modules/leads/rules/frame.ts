@@ -8,6 +8,9 @@ import type { MineKind, MineStatus } from '../../../../shared/registry.enums.ts'
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
+/** A value of a numeric array; NaN past its end (reads like a missing value). */
+export const at = (xs: ArrayLike<number>, i: number): number => xs[i] ?? NaN;
+
 /** China Standard Time is UTC+8 all year. */
 export const CST_OFFSET_MS = 8 * HOUR_MS;
 
@@ -85,7 +88,7 @@ export function dailyOf(frame: MineFrame, factor: Factor): Float64Array | undefi
     let n = 0;
     let acc = fold === 'max' ? -Infinity : 0;
     for (let h = d * 24; h < d * 24 + 24; h++) {
-      const v = hours[h]!;
+      const v = at(hours, h);
       if (Number.isNaN(v)) {
         continue;
       }
@@ -128,7 +131,7 @@ export function quantile(values: ArrayLike<number>, q: number): number {
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+  return at(sorted, lo) + (at(sorted, hi) - at(sorted, lo)) * (pos - lo);
 }
 
 export const median = (values: ArrayLike<number>) => quantile(values, 0.5);
@@ -164,10 +167,15 @@ export function runs(
   return out;
 }
 
+export type NonEmpty<T> = [T, ...T[]];
+
+/** The last item of a non-empty list. */
+export const lastOf = <T>(xs: NonEmpty<T>): T => xs[xs.length - 1] ?? xs[0];
+
 /** Merges breaches (sorted by start) closer than `gapMs` into groups. */
-export function groupBreaches(breaches: Breach[], gapMs: number): Breach[][] {
+export function groupBreaches(breaches: Breach[], gapMs: number): NonEmpty<Breach>[] {
   const sorted = [...breaches].sort((a, b) => a.from - b.from);
-  const groups: Breach[][] = [];
+  const groups: NonEmpty<Breach>[] = [];
   let end = -Infinity;
   for (const b of sorted) {
     const last = groups.at(-1);

@@ -25,6 +25,7 @@ import {
   type Breach,
   type Finding,
   type MineFrame,
+  at,
 } from './frame.ts';
 
 interface Line {
@@ -40,8 +41,8 @@ function leastSquares(xs: number[], ys: number[], keep: (i: number) => boolean) 
   for (let i = 0; i < xs.length; i++) {
     if (keep(i)) {
       n++;
-      sx += xs[i]!;
-      sy += ys[i]!;
+      sx += at(xs, i);
+      sy += at(ys, i);
     }
   }
   const mx = sx / n;
@@ -50,8 +51,8 @@ function leastSquares(xs: number[], ys: number[], keep: (i: number) => boolean) 
   let sxy = 0;
   for (let i = 0; i < xs.length; i++) {
     if (keep(i)) {
-      sxx += (xs[i]! - mx) ** 2;
-      sxy += (xs[i]! - mx) * (ys[i]! - my);
+      sxx += (at(xs, i) - mx) ** 2;
+      sxy += (at(xs, i) - mx) * (at(ys, i) - my);
     }
   }
   // A production that hardly varies says nothing about the slope: the factor is then its level.
@@ -65,12 +66,12 @@ function leastSquares(xs: number[], ys: number[], keep: (i: number) => boolean) 
  */
 export function robustLine(xs: number[], ys: number[], sigmaFloor: number): Line {
   const first = leastSquares(xs, ys, () => true);
-  const r1 = ys.map((y, i) => y - first.a - first.b * xs[i]!);
+  const r1 = ys.map((y, i) => y - first.a - first.b * at(xs, i));
   const c1 = median(r1);
   const s1 = Math.max(mad(r1, c1), sigmaFloor);
-  const kept = (i: number) => Math.abs(r1[i]! - c1) <= 3 * s1;
+  const kept = (i: number) => Math.abs(at(r1, i) - c1) <= 3 * s1;
   const line = leastSquares(xs, ys, kept);
-  const r2 = ys.flatMap((y, i) => (kept(i) ? [y - line.a - line.b * xs[i]!] : []));
+  const r2 = ys.flatMap((y, i) => (kept(i) ? [y - line.a - line.b * at(xs, i)] : []));
   const c2 = median(r2);
   return { a: line.a + c2, b: line.b, sigma: Math.max(mad(r2, c2), sigmaFloor) };
 }
@@ -87,8 +88,8 @@ function factorBreaches(
   }
   const producing = (d: number) =>
     frame.dayStatus[d] === MineStatus.Producing &&
-    Number.isFinite(values[d]!) &&
-    Number.isFinite(production[d]!);
+    Number.isFinite(at(values, d)) &&
+    Number.isFinite(at(production, d));
   const hits: { day: number; z: number; expected: number }[] = [];
   for (let block = 0; block < frame.days; block += 7) {
     const xs: number[] = [];
@@ -100,11 +101,11 @@ function factorBreaches(
       }
     }
     // A production figure above 3 × the median day is a typo or a glitch, not a point to fit.
-    const typo = 3 * median(history.map((d) => production[d]!));
+    const typo = 3 * median(history.map((d) => at(production, d)));
     for (const d of history) {
-      if (production[d]! <= typo) {
-        xs.push(production[d]!);
-        ys.push(values[d]!);
+      if (at(production, d) <= typo) {
+        xs.push(at(production, d));
+        ys.push(at(values, d));
       }
     }
     if (xs.length < rules.historyMinDays) {
@@ -121,11 +122,11 @@ function factorBreaches(
     const hi = Math.max(...xs);
     const slack = 0.1 * (hi - lo);
     for (let d = block; d < Math.min(block + 7, frame.days); d++) {
-      if (!producing(d) || production[d]! < lo - slack || production[d]! > hi + slack) {
+      if (!producing(d) || at(production, d) < lo - slack || at(production, d) > hi + slack) {
         continue;
       }
-      const expected = line.a + line.b * production[d]!;
-      const z = (values[d]! - expected) / line.sigma;
+      const expected = line.a + line.b * at(production, d);
+      const z = (at(values, d) - expected) / line.sigma;
       if (z > rules.zThreshold) {
         hits.push({ day: d, z, expected });
       }
@@ -140,13 +141,13 @@ function factorBreaches(
   let group: typeof confirmed = [];
   const flush = () => {
     if (group.length) {
-      const first = group[0]!.day;
-      const last = group.at(-1)!.day;
+      const first = group[0]?.day ?? 0;
+      const last = group[group.length - 1]?.day ?? first;
       out.push({
         factor,
         from: dayAt(frame, first),
         to: dayAt(frame, last + 1),
-        peak: Math.max(...group.map((h) => values[h.day]!)),
+        peak: Math.max(...group.map((h) => at(values, h.day))),
         threshold: rules.zThreshold,
         baseline: median(group.map((h) => h.expected)),
         expected: group.map((h) => ({ t: dayAt(frame, h.day), v: h.expected })),
@@ -155,7 +156,7 @@ function factorBreaches(
     group = [];
   };
   for (const h of confirmed) {
-    if (group.length && h.day - group.at(-1)!.day >= rules.windowDays) {
+    if (group.length && h.day - (group[group.length - 1]?.day ?? h.day) >= rules.windowDays) {
       flush();
     }
     group.push(h);
@@ -174,11 +175,11 @@ function areaBreaches(frame: MineFrame, rules: LeadRules['hiddenFace']): Breach[
     if (registered && !registered.sealed) {
       continue;
     }
-    const hit = (i: number) => series[i]! >= rules.areaMinPeople;
+    const hit = (i: number) => at(series, i) >= rules.areaMinPeople;
     for (const r of runs(series.length, hit, rules.areaSustainHours)) {
       let peak = 0;
       for (let h = r.from; h < r.to; h++) {
-        peak = Math.max(peak, series[h]!);
+        peak = Math.max(peak, at(series, h));
       }
       out.push({
         factor: '井下人数',
@@ -204,23 +205,21 @@ export function hiddenFace(frame: MineFrame, rules: LeadRules): Finding[] {
       : []),
     ...areaBreaches(frame, rules.hiddenFace),
   ];
-  return groupBreaches(breaches, Math.max(rules.mergeGapHours * HOUR_MS, DAY_MS)).map(
-    (group) => {
-      const areas = group.filter((b) => b.area !== undefined).map((b) => b.area!);
-      const kinds = [...new Set(group.filter((b) => b.area === undefined).map((b) => b.factor))];
-      const parts = [
-        ...(kinds.length ? [`${kinds.join('、')}上升而产量未相应变化`] : []),
-        ...(areas.length ? [`人员定位于未登记或已封闭区域: ${[...new Set(areas)].join('、')}`] : []),
-      ];
-      return {
-        rule: LeadRule.HiddenFace,
-        mineId: frame.mineId,
-        from: Math.min(...group.map((b) => b.from)),
-        to: Math.max(...group.map((b) => b.to)),
-        score: combinedScore(group.map((b) => (b.area === undefined ? 0.5 : 0.7))),
-        summary: parts.join('; '),
-        breaches: group,
-      };
-    },
-  );
+  return groupBreaches(breaches, Math.max(rules.mergeGapHours * HOUR_MS, DAY_MS)).map((group) => {
+    const areas = group.flatMap((b) => (b.area === undefined ? [] : [b.area]));
+    const kinds = [...new Set(group.filter((b) => b.area === undefined).map((b) => b.factor))];
+    const parts = [
+      ...(kinds.length ? [`${kinds.join('、')}上升而产量未相应变化`] : []),
+      ...(areas.length ? [`人员定位于未登记或已封闭区域: ${[...new Set(areas)].join('、')}`] : []),
+    ];
+    return {
+      rule: LeadRule.HiddenFace,
+      mineId: frame.mineId,
+      from: Math.min(...group.map((b) => b.from)),
+      to: Math.max(...group.map((b) => b.to)),
+      score: combinedScore(group.map((b) => (b.area === undefined ? 0.5 : 0.7))),
+      summary: parts.join('; '),
+      breaches: group,
+    };
+  });
 }

@@ -9,7 +9,16 @@
 import { LeadRule } from '../../../../shared/leads.enums.ts';
 import type { LeadRules } from '../../../../shared/leads.settings.ts';
 import { MineKind } from '../../../../shared/registry.enums.ts';
-import { CST_OFFSET_MS, dailyOf, dayAt, median, type Breach, type Finding, type MineFrame } from './frame.ts';
+import {
+  CST_OFFSET_MS,
+  dailyOf,
+  dayAt,
+  median,
+  type Breach,
+  type Finding,
+  type MineFrame,
+  at,
+} from './frame.ts';
 
 const coalKinds = new Set<string>([MineKind.CoalUnderground, MineKind.CoalOpenPit]);
 
@@ -45,9 +54,9 @@ export function overCapacity(frame: MineFrame, rules: LeadRules): Finding[] {
   // Clip each day against its month's median day.
   const months = new Map<string, number[]>();
   for (let d = 0; d < frame.days; d++) {
-    if (Number.isFinite(production[d]!)) {
+    if (Number.isFinite(at(production, d))) {
       const key = periodKey(dayAt(frame, d), 'month');
-      months.set(key, [...(months.get(key) ?? []), production[d]!]);
+      months.set(key, [...(months.get(key) ?? []), at(production, d)]);
     }
   }
   const caps = new Map([...months].map(([k, vs]) => [k, median(vs) * r.glitchClipFactor]));
@@ -65,11 +74,11 @@ export function overCapacity(frame: MineFrame, rules: LeadRules): Finding[] {
         startDay = d;
         flagged = false;
       }
-      if (d === frame.days || !Number.isFinite(production[d]!)) {
+      if (d === frame.days || !Number.isFinite(at(production, d))) {
         continue;
       }
       const cap = caps.get(periodKey(dayAt(frame, d), 'month')) ?? Infinity;
-      total += Math.min(production[d]!, cap);
+      total += Math.min(at(production, d), cap);
       const over = unit === 'month' ? overMonth(total) : overYear(total);
       if (over && !flagged) {
         flagged = true;
@@ -82,7 +91,10 @@ export function overCapacity(frame: MineFrame, rules: LeadRules): Finding[] {
           baseline: unit === 'month' ? design / 12 : design,
         });
       } else if (flagged) {
-        const last = breaches.at(-1)!;
+        const last = breaches[breaches.length - 1];
+        if (!last) {
+          continue;
+        }
         last.to = dayAt(frame, d + 1);
         last.peak = total;
       }

@@ -12,11 +12,13 @@ import {
   CST_OFFSET_MS,
   DAY_MS,
   groupBreaches,
+  lastOf,
   hourAt,
   HOUR_MS,
   type Breach,
   type Finding,
   type MineFrame,
+  at,
 } from './frame.ts';
 
 const working = new Set<string>([MineStatus.Producing, MineStatus.Construction]);
@@ -29,7 +31,7 @@ function shifts(frame: MineFrame, starts: number[]): { from: number; to: number 
   const localHour0 = Math.round(((frame.start + CST_OFFSET_MS) % DAY_MS) / HOUR_MS);
   for (let d = 0; d < frame.days; d++) {
     sorted.forEach((s, i) => {
-      const len = (i + 1 < sorted.length ? sorted[i + 1]! : sorted[0]! + 24) - s;
+      const len = (i + 1 < sorted.length ? at(sorted, i + 1) : at(sorted, 0) + 24) - s;
       const from = d * 24 + ((s - localHour0 + 24) % 24);
       out.push({ from, to: Math.min(from + len, frame.days * 24) });
     });
@@ -41,7 +43,7 @@ function shifts(frame: MineFrame, starts: number[]): { from: number; to: number 
 function sustainedPeak(series: Float64Array, from: number, to: number): number {
   let best = NaN;
   for (let h = from; h + 1 < to; h++) {
-    const level = Math.min(series[h]!, series[h + 1]!);
+    const level = Math.min(at(series, h), at(series, h + 1));
     if (Number.isFinite(level) && !(level <= best)) {
       best = level;
     }
@@ -57,7 +59,7 @@ export function overStaffing(frame: MineFrame, rules: LeadRules): Finding[] {
   }
   const breaches: Breach[] = [];
   for (const s of shifts(frame, rules.overStaffing.shiftStarts)) {
-    if (!working.has(frame.dayStatus[Math.floor(s.from / 24)]!)) {
+    if (!working.has(frame.dayStatus[Math.floor(s.from / 24)] ?? '')) {
       continue;
     }
     const headcount = sustainedPeak(series, s.from, s.to);
@@ -79,8 +81,8 @@ export function overStaffing(frame: MineFrame, rules: LeadRules): Finding[] {
     return {
       rule: LeadRule.OverStaffing,
       mineId: frame.mineId,
-      from: group[0]!.from,
-      to: group.at(-1)!.to,
+      from: group[0].from,
+      to: lastOf(group).to,
       score: Math.min(100, Math.round(50 + (50 * (peak - limit)) / limit + 5 * group.length)),
       summary: `${group.length} 个班次下井人数超过限员 ${limit} 人, 最多 ${peak} 人${major ? ` (超过限员 ${Math.round(rules.overStaffing.coalMajorRatio * 100)}%, 属重大事故隐患)` : ''}`,
       breaches: group,

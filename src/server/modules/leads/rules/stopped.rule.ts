@@ -21,6 +21,7 @@ import {
   type Breach,
   type Finding,
   type MineFrame,
+  at,
 } from './frame.ts';
 
 export function perSiteLimit(countyCode: string, rules: LeadRules['stopped']): number {
@@ -32,7 +33,7 @@ export function perSiteLimit(countyCode: string, rules: LeadRules['stopped']): n
 /** Consecutive stopped days as [fromDay, toDay) periods. */
 function stoppedPeriods(frame: MineFrame, rules: LeadRules['stopped']) {
   const stopped = new Set<string>(rules.statuses);
-  return runs(frame.days, (d) => stopped.has(frame.dayStatus[d]!), 1);
+  return runs(frame.days, (d) => stopped.has(frame.dayStatus[d] ?? ''), 1);
 }
 
 function powerBreaches(frame: MineFrame, rules: LeadRules['stopped']): Breach[] {
@@ -46,8 +47,8 @@ function powerBreaches(frame: MineFrame, rules: LeadRules['stopped']): Breach[] 
     const to = period.to * 24;
     const values: number[] = [];
     for (let h = from; h < to; h++) {
-      if (Number.isFinite(power[h]!)) {
-        values.push(power[h]!);
+      if (Number.isFinite(at(power, h))) {
+        values.push(at(power, h));
       }
     }
     if (values.length < rules.baselineMinHours) {
@@ -55,10 +56,14 @@ function powerBreaches(frame: MineFrame, rules: LeadRules['stopped']): Breach[] 
     }
     const baseline = quantile(values, rules.baselineQuantile);
     const threshold = baseline * (1 + rules.powerRatio) + rules.powerMarginKwh;
-    for (const r of runs(to - from, (i) => power[from + i]! > threshold, rules.powerSustainHours)) {
+    for (const r of runs(
+      to - from,
+      (i) => at(power, from + i) > threshold,
+      rules.powerSustainHours,
+    )) {
       let peak = -Infinity;
       for (let h = from + r.from; h < from + r.to; h++) {
-        peak = Math.max(peak, power[h]!);
+        peak = Math.max(peak, at(power, h));
       }
       out.push({
         factor: '用电量',
@@ -87,11 +92,11 @@ function headcountBreaches(frame: MineFrame, rules: LeadRules['stopped']): Breac
     const from = period.from * 24;
     const to = period.to * 24;
     for (const [area, series] of sites) {
-      const hit = (i: number) => series[from + i]! > limit;
+      const hit = (i: number) => at(series, from + i) > limit;
       for (const r of runs(to - from, hit, rules.headcountSustainHours)) {
         let peak = -Infinity;
         for (let h = from + r.from; h < from + r.to; h++) {
-          peak = Math.max(peak, series[h]!);
+          peak = Math.max(peak, at(series, h));
         }
         out.push({
           factor: '井下人数',
@@ -117,12 +122,12 @@ function explosivesBreaches(frame: MineFrame, rules: LeadRules['stopped']): Brea
       continue;
     }
     for (let d = 0; d < frame.days; d++) {
-      if (stopped.has(frame.dayStatus[d]!) && days[d]! > rules.explosivesMinKg) {
+      if (stopped.has(frame.dayStatus[d] ?? '') && at(days, d) > rules.explosivesMinKg) {
         out.push({
           factor,
           from: dayAt(frame, d),
           to: dayAt(frame, d + 1),
-          peak: days[d]!,
+          peak: at(days, d),
           threshold: rules.explosivesMinKg,
           baseline: 0,
         });
@@ -157,7 +162,7 @@ export function stoppedButWorking(frame: MineFrame, rules: LeadRules): Finding[]
       from: Math.min(...group.map((b) => b.from)),
       to: Math.max(...group.map((b) => b.to)),
       score: combinedScore(group.map(weight)),
-      summary: `${frame.dayStatus[Math.min(frame.days - 1, Math.floor((group[0]!.from - frame.start) / DAY_MS))]}期间出现生产迹象: ${kinds.join('、')}`,
+      summary: `${frame.dayStatus[Math.floor((group[0].from - frame.start) / DAY_MS)] ?? '停产'}期间出现生产迹象: ${kinds.join('、')}`,
       breaches: group,
     };
   });

@@ -1,0 +1,120 @@
+/**
+ * @module Builds a mine's frame (rules/frame.ts) from the database: registry facts, the status in force
+ * on each day (from the dated status history), the series, the registered areas and whether the mine
+ * has safety-monitoring points.
+ */
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { factors, type Factor } from '../../../shared/leads.enums.ts';
+import type { MineKind, MineStatus } from '../../../shared/registry.enums.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { monitoringFacilities, monitoringSensors } from '../monitoring/monitoring.table.ts';
+import { mineStatusChanges, mines } from '../registry/mine.table.ts';
+import { mineAreas } from './leads.table.ts';
+import { CST_OFFSET_MS, DAY_MS, HOUR_MS, type MineFrame } from './rules/frame.ts';
+import { readSeriesRows } from './series.repository.ts';
+
+/** Quantities of the safety-monitoring points the 监控造假 rule watches. */
+export const safetyQuantities = ['CH4', 'CO', 'O2', '风速', '温度', '地压'];
+
+/** The CST calendar date (YYYY-MM-DD) of day `d` of a frame starting at `start`. */
+function dateOf(start: number, d: number): string {
+  return new Date(start + d * DAY_MS + CST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export async function loadFrame(
+  db: Db,
+  mineId: string,
+  start: number,
+  days: number,
+): Promise<MineFrame | undefined> {
+  const [mine] = await db.select().from(mines).where(eq(mines.id, mineId));
+  if (!mine) {
+    return undefined;
+  }
+  const changes = await db
+    .select({
+      from: mineStatusChanges.fromStatus,
+      to: mineStatusChanges.toStatus,
+      date: mineStatusChanges.effectiveDate,
+    })
+    .from(mineStatusChanges)
+    .where(eq(mineStatusChanges.mineId, mineId))
+    .orderBy(asc(mineStatusChanges.effectiveDate), asc(mineStatusChanges.id));
+  // Before the first recorded change the mine had that change's "from" status (or its current one).
+  let status = (changes[0]?.from ?? mine.status) as MineStatus;
+  let next = 0;
+  const dayStatus: MineStatus[] = [];
+  for (let d = 0; d < days; d++) {
+    const date = dateOf(start, d);
+    for (let c = changes[next]; c && c.date <= date; c = changes[++next]) {
+      status = c.to as MineStatus;
+    }
+    dayStatus.push(status);
+  }
+
+  const hours = days * 24;
+  const frame: MineFrame = {
+    mineId,
+    kind: mine.kind as MineKind,
+    countyCode: mine.countyCode,
+    designCapacityTpa: mine.designCapacityTpa,
+    approvedStaff: mine.approvedUndergroundStaff,
+    start,
+    days,
+    dayStatus,
+    hourly: {},
+    daily: {},
+    areas: new Map(),
+    registeredAreas: new Map(),
+    monitored: false,
+  };
+  const rows = await readSeriesRows(db, mineId, new Date(start), new Date(start + days * DAY_MS));
+  for (const r of rows) {
+    const factor = r.factor as Factor;
+    if (!Object.hasOwn(factors, factor)) {
+      continue;
+    }
+    const t = r.periodStart.getTime() - start;
+    if (r.granularity === 'hour') {
+      const i = Math.floor(t / HOUR_MS);
+      let target: Float64Array | undefined;
+      if (r.area === '') {
+        target = frame.hourly[factor] ??= new Float64Array(hours).fill(NaN);
+      } else if (factor === '井下人数') {
+        target = frame.areas.get(r.area) ?? new Float64Array(hours).fill(NaN);
+        frame.areas.set(r.area, target);
+      }
+      if (target && i >= 0 && i < hours) {
+        target[i] = r.value;
+      }
+    } else if (r.area === '') {
+      const d = Math.floor(t / DAY_MS);
+      const target = (frame.daily[factor] ??= new Float64Array(days).fill(NaN));
+      if (d >= 0 && d < days) {
+        target[d] = r.value;
+      }
+    }
+  }
+  const areas = await db
+    .select({ name: mineAreas.name, state: mineAreas.state })
+    .from(mineAreas)
+    .where(eq(mineAreas.mineId, mineId));
+  for (const a of areas) {
+    frame.registeredAreas.set(a.name, { sealed: a.state === '停用封闭' });
+  }
+  const [sensor] = await db
+    .select({ id: monitoringSensors.id })
+    .from(monitoringSensors)
+    .innerJoin(monitoringFacilities, eq(monitoringFacilities.id, monitoringSensors.facilityId))
+    .where(
+      and(
+        eq(monitoringSensors.mineId, mineId),
+        isNull(monitoringSensors.archivedAt),
+        eq(monitoringFacilities.kind, '井下区域'),
+        inArray(monitoringSensors.quantity, safetyQuantities),
+      ),
+    )
+    .limit(1);
+  frame.monitored = sensor !== undefined;
+  return frame;
+}

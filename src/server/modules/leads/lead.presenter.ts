@@ -1,0 +1,57 @@
+/** @module Lead rows → API shapes. */
+import type { LeadRule, LeadStatus } from '../../../shared/leads.enums.ts';
+import type { StoredBreach } from './lead.detect.ts';
+import type { leadEvents, leads } from './leads.table.ts';
+
+export interface LeadJoined {
+  l: typeof leads.$inferSelect;
+  mineName: string;
+  countyCode: string;
+  mineStatus: string;
+  assigneeName: string | null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function presentLead({ l, mineName, countyCode, mineStatus, assigneeName }: LeadJoined) {
+  return {
+    id: l.id,
+    mineId: l.mineId,
+    mineName,
+    countyCode,
+    mineStatus,
+    rule: l.rule as LeadRule,
+    status: l.status as LeadStatus,
+    score: l.score,
+    windowStart: l.windowStart.toISOString(),
+    windowEnd: l.windowEnd.toISOString(),
+    summary: l.summary,
+    criterionCode: l.criterionCode,
+    majorHazard: l.majorHazard,
+    assigneeId: l.assigneeId,
+    assigneeName,
+    assignedAt: iso(l.assignedAt),
+    verifiedAt: iso(l.verifiedAt),
+    verification: l.verification,
+    hazardId: l.hazardId,
+    inspectionRef: l.inspectionRef,
+    closeNote: l.closeNote,
+    closedAt: iso(l.closedAt),
+    detectedAt: l.detectedAt.toISOString(),
+    updatedAt: l.updatedAt.toISOString(),
+    version: l.version,
+  };
+}
+export type PresentedLead = ReturnType<typeof presentLead>;
+
+export const breachesOf = (l: typeof leads.$inferSelect) =>
+  (l.evidence as { breaches: StoredBreach[] }).breaches;
+
+export const presentLeadEvent = (e: typeof leadEvents.$inferSelect) => ({
+  id: e.id,
+  at: e.at.toISOString(),
+  type: e.type,
+  actor: e.actor,
+  note: e.note,
+  detail: e.detail,
+});

@@ -1,0 +1,404 @@
+/**
+ * @module Leads for regulators (issue 6 §3): the list, a lead with its evidence and timeline, the
+ * dashboard summary, and the loop 新线索 → 已指派 (to an inspector of a unit covering the mine) →
+ * 已核查 (the on-site result) → 已转隐患 (a hazard in the ledger, in the same transaction) or 已转执法
+ * (an inspection finding's reference), or 已排除 with a reason at any open step. Enterprises have no
+ * access at all: a lead must not tip the mine off.
+ */
+import {
+  aliasedTable,
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import type { z } from 'zod';
+import { HazardSource } from '../../../shared/hazard.enums.ts';
+import {
+  closedLeadStatuses,
+  LeadStatus,
+  leadRules,
+  leadStatuses,
+} from '../../../shared/leads.enums.ts';
+import type {
+  LeadAssignInput,
+  LeadConvertInput,
+  LeadDismissInput,
+  LeadListQuery,
+  LeadVerifyInput,
+} from '../../../shared/leads.schemas.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { Permission, Role } from '../../platform/auth/permissions.ts';
+import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
+import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
+import { keysetPage } from '../../platform/pagination.ts';
+import { organisations, users } from '../access/access.table.ts';
+import { reportHazard } from '../hazards/hazard.service.ts';
+import { mines } from '../registry/mine.table.ts';
+import { checkVersion } from '../registry/registry.guards.ts';
+import { allOf, mineInRegion, mineScopeCondition } from '../registry/registry.scope.ts';
+import { leadEvents, leads } from './leads.table.ts';
+import {
+  breachesOf,
+  presentLead,
+  presentLeadEvent,
+  type LeadJoined,
+  type PresentedLead,
+} from './lead.presenter.ts';
+
+const assignee = aliasedTable(users, 'assignee');
+
+function selectLeads(db: Db) {
+  return db
+    .select({
+      l: leads,
+      mineName: mines.name,
+      countyCode: mines.countyCode,
+      mineStatus: mines.status,
+      assigneeName: assignee.displayName,
+    })
+    .from(leads)
+    .innerJoin(mines, eq(mines.id, leads.mineId))
+    .leftJoin(assignee, eq(assignee.id, leads.assigneeId));
+}
+
+function listFilter(principal: Principal, q: LeadListQuery): SQL | undefined {
+  return allOf(
+    mineScopeCondition(principal.scope),
+    mineInRegion(q.region),
+    q.mineId ? eq(leads.mineId, q.mineId) : undefined,
+    q.rule?.length ? inArray(leads.rule, q.rule) : undefined,
+    q.status?.length ? inArray(leads.status, q.status) : undefined,
+    q.open === 'true'
+      ? isNull(leads.closedAt)
+      : q.open === 'false'
+        ? sql`${leads.closedAt} IS NOT NULL`
+        : undefined,
+    q.assignedToMe === 'true' ? eq(leads.assigneeId, principal.userId) : undefined,
+  );
+}
+
+/** Newest detections first. */
+export async function listLeads(deps: ServiceDeps, principal: Principal, q: LeadListQuery) {
+  requirePermission(principal, Permission.LeadRead);
+  const where = listFilter(principal, q);
+  return keysetPage(q, {
+    rows: (after, limit) =>
+      selectLeads(deps.db)
+        .where(
+          allOf(
+            where,
+            after
+              ? or(
+                  lt(leads.detectedAt, new Date(after[0])),
+                  and(eq(leads.detectedAt, new Date(after[0])), lt(leads.id, after[1])),
+                )
+              : undefined,
+          ),
+        )
+        .orderBy(desc(leads.detectedAt), desc(leads.id))
+        .limit(limit),
+    present: (rows: LeadJoined[]) => rows.map(presentLead),
+    total: async () => {
+      const [row] = await deps.db
+        .select({ n: count() })
+        .from(leads)
+        .innerJoin(mines, eq(mines.id, leads.mineId))
+        .where(where);
+      return row?.n ?? 0;
+    },
+    keyOf: (l: PresentedLead) => [l.detectedAt, l.id],
+  });
+}
+
+/** Every matching lead (for the export), newest first. */
+export async function allLeads(deps: ServiceDeps, principal: Principal, q: LeadListQuery) {
+  requirePermission(principal, Permission.LeadRead);
+  const rows = await selectLeads(deps.db)
+    .where(listFilter(principal, q))
+    .orderBy(desc(leads.detectedAt), desc(leads.id))
+    .limit(100_000);
+  return rows.map((r) => ({ ...presentLead(r), breaches: breachesOf(r.l) }));
+}
+
+async function loadVisibleLead(db: Db, principal: Principal, id: string, lock = false) {
+  const q = selectLeads(db).where(and(eq(leads.id, id), mineScopeCondition(principal.scope)));
+  const [row] = lock ? await q.for('update', { of: leads }) : await q;
+  if (!row) {
+    throw notFound('lead', id);
+  }
+  return row;
+}
+
+export async function getLead(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, Permission.LeadRead);
+  const row = await loadVisibleLead(deps.db, principal, id);
+  const events = await deps.db
+    .select()
+    .from(leadEvents)
+    .where(eq(leadEvents.leadId, id))
+    .orderBy(asc(leadEvents.id));
+  return {
+    ...presentLead(row),
+    breaches: breachesOf(row.l),
+    events: events.map(presentLeadEvent),
+  };
+}
+
+/** The dashboard card: open leads by rule, unassigned, new in the last 7 days. */
+export async function leadSummary(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: { region?: string | undefined },
+) {
+  requirePermission(principal, Permission.LeadRead);
+  const scope = allOf(mineScopeCondition(principal.scope), mineInRegion(q.region));
+  const byStatusRule = await deps.db
+    .select({ status: leads.status, rule: leads.rule, n: count() })
+    .from(leads)
+    .innerJoin(mines, eq(mines.id, leads.mineId))
+    .where(scope)
+    .groupBy(leads.status, leads.rule);
+  const weekAgo = new Date(deps.clock().getTime() - 7 * 86_400_000);
+  const [fresh] = await deps.db
+    .select({ n: count() })
+    .from(leads)
+    .innerJoin(mines, eq(mines.id, leads.mineId))
+    .where(allOf(scope, gte(leads.detectedAt, weekAgo)));
+  const isOpen = (s: string) => !closedLeadStatuses.includes(s as LeadStatus);
+  const sum = (pred: (r: (typeof byStatusRule)[number]) => boolean) =>
+    byStatusRule.filter(pred).reduce((acc, r) => acc + r.n, 0);
+  return {
+    open: sum((r) => isOpen(r.status)),
+    unassigned: sum((r) => r.status === LeadStatus.New),
+    byRule: leadRules.map((rule) => ({
+      rule,
+      open: sum((r) => r.rule === rule && isOpen(r.status)),
+    })),
+    byStatus: leadStatuses.map((status) => ({ status, count: sum((r) => r.status === status) })),
+    newLast7Days: fresh?.n ?? 0,
+  };
+}
+
+function expectStatus(current: string, allowed: readonly LeadStatus[], action: string) {
+  if (!allowed.includes(current as LeadStatus)) {
+    throw new AppError(AppErrorCode.Conflict, `线索状态为「${current}」, 不能${action}`, [
+      { path: 'status', message: `只有 ${allowed.join('、')} 的线索可以${action}`, value: current },
+    ]);
+  }
+}
+
+/** Runs one step: locks the lead, checks state and version, writes, records event and audit. */
+async function step(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  version: number | undefined,
+  run: (
+    tx: Db,
+    row: LeadJoined,
+    at: Date,
+  ) => Promise<{
+    set: Partial<typeof leads.$inferInsert>;
+    type: string;
+    note: string;
+    detail?: unknown;
+  }>,
+  auditType:
+    'leads.lead.assigned' | 'leads.lead.verified' | 'leads.lead.converted' | 'leads.lead.dismissed',
+) {
+  return deps.db.transaction(async (tx) => {
+    const row = await loadVisibleLead(tx, principal, id, true);
+    checkVersion('lead', row.l.version, version);
+    const at = deps.clock();
+    const before = presentLead(row);
+    const change = await run(tx, row, at);
+    await tx
+      .update(leads)
+      .set({ ...change.set, updatedAt: at, version: row.l.version + 1 })
+      .where(eq(leads.id, id));
+    await tx.insert(leadEvents).values({
+      leadId: id,
+      at,
+      type: change.type,
+      actor: principal.username,
+      note: change.note,
+      detail: change.detail ?? null,
+    });
+    const after = presentLead(await loadVisibleLead(tx, principal, id));
+    await recordAudit(tx, actorOf(principal), at, { type: auditType, entityId: id, before, after });
+    return after;
+  });
+}
+
+export async function assignLead(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: z.infer<typeof LeadAssignInput>,
+) {
+  requirePermission(principal, Permission.LeadAssign);
+  return step(
+    deps,
+    principal,
+    id,
+    input.version,
+    async (tx, row) => {
+      expectStatus(row.l.status, [LeadStatus.New, LeadStatus.Assigned], '指派');
+      const [user] = await tx
+        .select({
+          id: users.id,
+          displayName: users.displayName,
+          role: users.role,
+          regionCode: organisations.regionCode,
+          disabledAt: users.disabledAt,
+        })
+        .from(users)
+        .innerJoin(organisations, eq(organisations.id, users.organisationId))
+        .where(eq(users.id, input.assigneeId));
+      const covers =
+        user?.regionCode !== null &&
+        user?.regionCode !== undefined &&
+        row.countyCode.startsWith(subtreePrefix(user.regionCode));
+      if (!user || user.disabledAt || user.role !== Role.Inspector || !covers) {
+        throw invalidField('assigneeId', '须为管辖该矿山的执法人员 (inspector)', input.assigneeId);
+      }
+      return {
+        set: { status: LeadStatus.Assigned, assigneeId: user.id, assignedAt: deps.clock() },
+        type: 'assigned',
+        note: input.note
+          ? `指派给 ${user.displayName}: ${input.note}`
+          : `指派给 ${user.displayName}`,
+        detail: { assigneeId: user.id },
+      };
+    },
+    'leads.lead.assigned',
+  );
+}
+
+function mustBeAssigneeOrAdmin(principal: Principal, row: LeadJoined) {
+  if (principal.role === Role.Inspector && row.l.assigneeId !== principal.userId) {
+    throw new AppError(AppErrorCode.Forbidden, '只有被指派的执法人员或管理员可以办理该线索');
+  }
+}
+
+export async function verifyLead(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: z.infer<typeof LeadVerifyInput>,
+) {
+  requirePermission(principal, Permission.LeadHandle);
+  return step(
+    deps,
+    principal,
+    id,
+    input.version,
+    (_tx, row, at) => {
+      mustBeAssigneeOrAdmin(principal, row);
+      expectStatus(row.l.status, [LeadStatus.Assigned], '登记核查结果');
+      const verification = `${input.confirmed ? '现场证实' : '现场未证实'}: ${input.result}`;
+      return Promise.resolve({
+        set: { status: LeadStatus.Verified, verifiedAt: at, verification },
+        type: 'verified',
+        note: verification,
+        detail: { confirmed: input.confirmed },
+      });
+    },
+    'leads.lead.verified',
+  );
+}
+
+export async function convertLead(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: LeadConvertInput,
+) {
+  requirePermission(principal, Permission.LeadHandle);
+  return step(
+    deps,
+    principal,
+    id,
+    input.version,
+    async (tx, row, at) => {
+      mustBeAssigneeOrAdmin(principal, row);
+      expectStatus(row.l.status, [LeadStatus.Verified], '转办');
+      if (input.to === 'hazard') {
+        // The hazard is written in this transaction: both land or neither does.
+        const hazard = await reportHazard({ ...deps, db: tx }, principal, {
+          mineId: row.l.mineId,
+          criterionId: input.criterionId,
+          description: input.description,
+          location: input.location,
+          source: HazardSource.MonitoringLead,
+          foundBy: input.foundBy,
+          foundOn: input.foundOn,
+        });
+        return {
+          set: { status: LeadStatus.ToHazard, hazardId: hazard.id, closedAt: at },
+          type: 'converted',
+          note: `转为重大事故隐患 ${hazard.criterion.code}`,
+          detail: { hazardId: hazard.id },
+        };
+      }
+      return {
+        set: {
+          status: LeadStatus.ToInspection,
+          inspectionRef: input.reference,
+          closeNote: input.note,
+          closedAt: at,
+        },
+        type: 'converted',
+        note: `转为执法检查发现 ${input.reference}: ${input.note}`,
+        detail: { reference: input.reference },
+      };
+    },
+    'leads.lead.converted',
+  );
+}
+
+export async function dismissLead(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: z.infer<typeof LeadDismissInput>,
+) {
+  requirePermission(principal, Permission.LeadHandle);
+  return step(
+    deps,
+    principal,
+    id,
+    input.version,
+    (_tx, row, at) => {
+      mustBeAssigneeOrAdmin(principal, row);
+      expectStatus(
+        row.l.status,
+        [LeadStatus.New, LeadStatus.Assigned, LeadStatus.Verified],
+        '排除',
+      );
+      return Promise.resolve({
+        set: { status: LeadStatus.Dismissed, closeNote: input.reason, closedAt: at },
+        type: 'dismissed',
+        note: input.reason,
+      });
+    },
+    'leads.lead.dismissed',
+  );
+}
+
+/** For the audit trail's visibility check. */
+export async function leadVisible(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, Permission.LeadRead);
+  return loadVisibleLead(deps.db, principal, id);
+}

@@ -1,0 +1,302 @@
+/**
+ * @module HTTP adapter of the leads module: leads and their steps, exports, the mine-level series,
+ * meters, registered areas and the import of meter exports.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ExportFormat, RegionCode } from '../../../shared/common.schemas.ts';
+import {
+  AreaInput,
+  AreaResponse,
+  AreaUpdateInput,
+  LeadAssignInput,
+  LeadConvertInput,
+  LeadDetailResponse,
+  LeadDismissInput,
+  LeadListQuery,
+  LeadResponse,
+  LeadSummaryResponse,
+  LeadVerifyInput,
+  MeterInput,
+  MeterResponse,
+  SeriesImportResponse,
+  SeriesQuery,
+  SeriesResponse,
+} from '../../../shared/leads.schemas.ts';
+import { RegistryValidation } from '../../../shared/limits.ts';
+import { pageOf } from '../../../shared/common.schemas.ts';
+import { Permission } from '../../platform/auth/permissions.ts';
+import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
+import { principalOf } from '../../platform/http/auth.http.ts';
+import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
+import { uploadedFile } from '../../platform/http/upload.http.ts';
+import { exportLead, exportLeads } from './lead.export.ts';
+import * as leadsService from './lead.service.ts';
+import * as setup from './meter.service.ts';
+import { importSeries, readMineSeries } from './series.service.ts';
+
+export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['leads'];
+  const read = { permission: Permission.LeadRead };
+
+  r.get(
+    '/api/leads',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '线索列表 (逐因素分析比对)',
+        querystring: LeadListQuery,
+        response: responses(pageOf(LeadResponse)),
+      },
+    },
+    (req) => leadsService.listLeads(deps, principalOf(req), req.query),
+  );
+  r.get(
+    '/api/leads/summary',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '线索概况 (首页卡片)',
+        querystring: z.strictObject({ region: RegionCode.optional() }),
+        response: responses(LeadSummaryResponse),
+      },
+    },
+    (req) => leadsService.leadSummary(deps, principalOf(req), req.query),
+  );
+  r.get(
+    '/api/leads/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出线索及证据 (xlsx 含证据表)',
+        querystring: LeadListQuery.omit({ limit: true, cursor: true }).extend({
+          format: ExportFormat.default('xlsx'),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      const data = await exportLeads(deps, principalOf(req), { ...q, limit: 1 }, format);
+      return sendFile(reply, data, format, '线索');
+    },
+  );
+  r.get(
+    '/api/leads/:id',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '线索详情: 证据与处置过程',
+        params: IdParams,
+        response: responses(LeadDetailResponse),
+      },
+    },
+    (req) => leadsService.getLead(deps, principalOf(req), req.params.id),
+  );
+  r.get(
+    '/api/leads/:id/export',
+    {
+      config: read,
+      schema: { tags, summary: '导出一条线索: 证据与窗口前后的序列', params: IdParams },
+    },
+    async (req, reply) =>
+      sendFile(
+        reply,
+        await exportLead(deps, principalOf(req), req.params.id),
+        'xlsx',
+        `线索-${req.params.id}`,
+      ),
+  );
+  r.post(
+    '/api/leads/:id/assign',
+    {
+      config: { permission: Permission.LeadAssign },
+      schema: {
+        tags,
+        summary: '指派执法人员核查',
+        params: IdParams,
+        body: LeadAssignInput,
+        response: responses(LeadResponse),
+      },
+    },
+    (req) => leadsService.assignLead(deps, principalOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/leads/:id/verify',
+    {
+      config: { permission: Permission.LeadHandle },
+      schema: {
+        tags,
+        summary: '登记现场核查结果',
+        params: IdParams,
+        body: LeadVerifyInput,
+        response: responses(LeadResponse),
+      },
+    },
+    (req) => leadsService.verifyLead(deps, principalOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/leads/:id/convert',
+    {
+      config: { permission: Permission.LeadHandle },
+      schema: {
+        tags,
+        summary: '转为重大事故隐患 (写入隐患库) 或执法检查发现',
+        params: IdParams,
+        body: LeadConvertInput,
+        response: responses(LeadResponse),
+      },
+    },
+    (req) => leadsService.convertLead(deps, principalOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/leads/:id/dismiss',
+    {
+      config: { permission: Permission.LeadHandle },
+      schema: {
+        tags,
+        summary: '排除线索 (须说明理由)',
+        params: IdParams,
+        body: LeadDismissInput,
+        response: responses(LeadResponse),
+      },
+    },
+    (req) => leadsService.dismissLead(deps, principalOf(req), req.params.id, req.body),
+  );
+
+  r.get(
+    '/api/mines/:id/series',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '矿山多因素序列 (用电量、井下人数、产量…), 小时或日',
+        params: IdParams,
+        querystring: SeriesQuery,
+        response: responses(SeriesResponse),
+      },
+    },
+    (req) => readMineSeries(deps, principalOf(req), req.params.id, req.query),
+  );
+  r.get(
+    '/api/mines/:id/meters',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '矿山登记的计量表',
+        params: IdParams,
+        response: responses(z.array(MeterResponse)),
+      },
+    },
+    (req) => setup.listMeters(deps, principalOf(req), req.params.id),
+  );
+  r.post(
+    '/api/mines/:id/meters',
+    {
+      config: { permission: Permission.SeriesWrite },
+      schema: {
+        tags,
+        summary: '登记计量表 (表号 → 矿山、因素、区域)',
+        params: IdParams,
+        body: MeterInput,
+        response: responses(MeterResponse, 201),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await setup.addMeter(deps, principalOf(req), req.params.id, req.body)),
+  );
+  r.delete(
+    '/api/meters/:id',
+    {
+      config: { permission: Permission.SeriesWrite },
+      schema: { tags, summary: '停用计量表', params: IdParams },
+    },
+    async (req, reply) => {
+      await setup.archiveMeter(deps, principalOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
+  r.get(
+    '/api/mines/:id/areas',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '矿山登记的井下区域 (采掘工作面等)',
+        params: IdParams,
+        response: responses(z.array(AreaResponse)),
+      },
+    },
+    (req) => setup.listAreas(deps, principalOf(req), req.params.id),
+  );
+  r.post(
+    '/api/mines/:id/areas',
+    {
+      config: { permission: Permission.SeriesWrite },
+      schema: {
+        tags,
+        summary: '登记井下区域',
+        params: IdParams,
+        body: AreaInput,
+        response: responses(AreaResponse, 201),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await setup.addArea(deps, principalOf(req), req.params.id, req.body)),
+  );
+  r.patch(
+    '/api/areas/:id',
+    {
+      config: { permission: Permission.SeriesWrite },
+      schema: {
+        tags,
+        summary: '修改区域类型或状态 (如工作面封闭)',
+        params: IdParams,
+        body: AreaUpdateInput,
+        response: responses(AreaResponse),
+      },
+    },
+    (req) => setup.updateArea(deps, principalOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/series/import',
+    {
+      config: { permission: Permission.SeriesWrite },
+      schema: {
+        tags,
+        summary: '导入计量表导出文件 (CSV/xlsx: 表号、时段、数值), 逐行校验, 有错则不写入',
+        consumes: ['multipart/form-data'],
+        querystring: z.strictObject({}),
+        response: responses(SeriesImportResponse),
+      },
+    },
+    async (req) => {
+      const file = await uploadedFile(req, RegistryValidation.importBytesMax);
+      return importSeries(deps, principalOf(req), {
+        data: await file.toBuffer(),
+        filename: file.filename,
+      });
+    },
+  );
+}
+
+/** Who may read each leads entity's audit trail. */
+export function leadsVisibility(deps: ServiceDeps) {
+  return {
+    lead: (p: Parameters<typeof leadsService.leadVisible>[1], id: string) =>
+      leadsService.leadVisible(deps, p, id),
+    mine_meter: (p: Parameters<typeof setup.getMeterVisible>[1], id: string) =>
+      setup.getMeterVisible(deps, p, id),
+    mine_area: (p: Parameters<typeof setup.getAreaVisible>[1], id: string) =>
+      setup.getAreaVisible(deps, p, id),
+    // An import spans meters and mines; its trail is for the system administrators.
+    series_import: (p: Parameters<typeof setup.getAreaVisible>[1]) =>
+      Promise.resolve(requirePermission(p, Permission.UserManage)),
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * @module What a regulator registers about a mine so its series can be read: the meters whose exports
+ * are imported (meter ID → mine, factor, area) and the underground areas (采掘工作面 and others; the
+ * 隐蔽工作面 rule looks for people anywhere else).
+ */
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AreaInput, AreaUpdateInput, MeterInput } from '../../../shared/leads.schemas.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { Permission } from '../../platform/auth/permissions.ts';
+import type { Principal } from '../../platform/auth/scope.ts';
+import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
+import { sqlState, type Db } from '../../platform/db/client.ts';
+import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
+import { loadVisibleMine } from '../registry/mine.service.ts';
+import { mineScopeCondition } from '../registry/registry.scope.ts';
+import { mines } from '../registry/mine.table.ts';
+import { mineAreas, mineMeters } from './leads.table.ts';
+
+type MeterRow = typeof mineMeters.$inferSelect;
+type AreaRow = typeof mineAreas.$inferSelect;
+
+export const presentMeter = (m: MeterRow) => ({
+  id: m.id,
+  mineId: m.mineId,
+  code: m.code,
+  factor: m.factor,
+  area: m.area,
+  granularity: m.granularity,
+  provider: m.provider,
+  createdAt: m.createdAt.toISOString(),
+});
+
+export const presentArea = (a: AreaRow) => ({
+  id: a.id,
+  mineId: a.mineId,
+  name: a.name,
+  kind: a.kind,
+  state: a.state,
+  updatedAt: a.updatedAt.toISOString(),
+});
+
+export async function listMeters(deps: ServiceDeps, principal: Principal, mineId: string) {
+  requirePermission(principal, Permission.LeadRead);
+  await loadVisibleMine(deps.db, principal, mineId);
+  const rows = await deps.db
+    .select()
+    .from(mineMeters)
+    .where(and(eq(mineMeters.mineId, mineId), isNull(mineMeters.archivedAt)))
+    .orderBy(asc(mineMeters.code));
+  return rows.map(presentMeter);
+}
+
+export async function addMeter(
+  deps: ServiceDeps,
+  principal: Principal,
+  mineId: string,
+  input: z.infer<typeof MeterInput>,
+) {
+  requirePermission(principal, Permission.SeriesWrite);
+  return deps.db.transaction(async (tx) => {
+    await loadVisibleMine(tx, principal, mineId);
+    const at = deps.clock();
+    let rows: MeterRow[];
+    try {
+      rows = await tx
+        .insert(mineMeters)
+        .values({ ...input, provider: input.provider ?? null, mineId, createdAt: at })
+        .returning();
+    } catch (e) {
+      if (sqlState(e) === '23505') {
+        throw new AppError(AppErrorCode.Conflict, `表号 ${input.code} 已登记`, [
+          { path: 'code', message: '表号已登记 (表号全局唯一)', value: input.code },
+        ]);
+      }
+      throw e;
+    }
+    const [row] = rows;
+    if (!row) {
+      throw new Error('meter insert returned nothing');
+    }
+    const after = presentMeter(row);
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'leads.meter.created',
+      entityId: after.id,
+      after,
+    });
+    return after;
+  });
+}
+
+async function loadVisibleMeter(db: Db, principal: Principal, id: string) {
+  const [row] = await db
+    .select({ m: mineMeters })
+    .from(mineMeters)
+    .innerJoin(mines, eq(mines.id, mineMeters.mineId))
+    .where(and(eq(mineMeters.id, id), mineScopeCondition(principal.scope)));
+  if (!row) {
+    throw notFound('meter', id);
+  }
+  return row.m;
+}
+
+export async function archiveMeter(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, Permission.SeriesWrite);
+  return deps.db.transaction(async (tx) => {
+    const before = await loadVisibleMeter(tx, principal, id);
+    if (before.archivedAt) {
+      throw new AppError(AppErrorCode.Conflict, '该表号已停用');
+    }
+    const at = deps.clock();
+    await tx.update(mineMeters).set({ archivedAt: at }).where(eq(mineMeters.id, id));
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'leads.meter.archived',
+      entityId: id,
+      before: presentMeter(before),
+    });
+  });
+}
+
+export async function getMeterVisible(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, Permission.LeadRead);
+  return presentMeter(await loadVisibleMeter(deps.db, principal, id));
+}
+
+export async function listAreas(deps: ServiceDeps, principal: Principal, mineId: string) {
+  requirePermission(principal, Permission.LeadRead);
+  await loadVisibleMine(deps.db, principal, mineId);
+  const rows = await deps.db
+    .select()
+    .from(mineAreas)
+    .where(eq(mineAreas.mineId, mineId))
+    .orderBy(asc(mineAreas.name));
+  return rows.map(presentArea);
+}
+
+export async function addArea(
+  deps: ServiceDeps,
+  principal: Principal,
+  mineId: string,
+  input: z.infer<typeof AreaInput>,
+) {
+  requirePermission(principal, Permission.SeriesWrite);
+  return deps.db.transaction(async (tx) => {
+    await loadVisibleMine(tx, principal, mineId);
+    const at = deps.clock();
+    let rows: AreaRow[];
+    try {
+      rows = await tx
+        .insert(mineAreas)
+        .values({ ...input, mineId, createdAt: at, updatedAt: at })
+        .returning();
+    } catch (e) {
+      if (sqlState(e) === '23505') {
+        throw new AppError(AppErrorCode.Conflict, `区域 ${input.name} 已登记`, [
+          { path: 'name', message: '该矿山已登记同名区域', value: input.name },
+        ]);
+      }
+      throw e;
+    }
+    const [row] = rows;
+    if (!row) {
+      throw new Error('area insert returned nothing');
+    }
+    const after = presentArea(row);
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'leads.area.created',
+      entityId: after.id,
+      after,
+    });
+    return after;
+  });
+}
+
+async function loadVisibleArea(db: Db, principal: Principal, id: string) {
+  const [row] = await db
+    .select({ a: mineAreas })
+    .from(mineAreas)
+    .innerJoin(mines, eq(mines.id, mineAreas.mineId))
+    .where(and(eq(mineAreas.id, id), mineScopeCondition(principal.scope)));
+  if (!row) {
+    throw notFound('area', id);
+  }
+  return row.a;
+}
+
+export async function updateArea(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: z.infer<typeof AreaUpdateInput>,
+) {
+  requirePermission(principal, Permission.SeriesWrite);
+  return deps.db.transaction(async (tx) => {
+    const before = await loadVisibleArea(tx, principal, id);
+    const at = deps.clock();
+    const [row] = await tx
+      .update(mineAreas)
+      .set({ ...input, updatedAt: at })
+      .where(eq(mineAreas.id, id))
+      .returning();
+    if (!row) {
+      throw notFound('area', id);
+    }
+    const after = presentArea(row);
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'leads.area.updated',
+      entityId: id,
+      before: presentArea(before),
+      after,
+    });
+    return after;
+  });
+}
+
+export async function getAreaVisible(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, Permission.LeadRead);
+  return presentArea(await loadVisibleArea(deps.db, principal, id));
+}
