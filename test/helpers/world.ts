@@ -9,7 +9,7 @@ import { systemPrincipal } from '../../src/server/modules/access/principal.ts';
 import type { ServiceDeps } from '../../src/server/platform/context.ts';
 import type { MineResponse } from '../../src/shared/registry.schemas.ts';
 import { buildContractor, buildEnterprise, buildMine, buildPerson } from './factories.ts';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { hazardCriteria } from '../../src/server/modules/hazards/hazard.table.ts';
 import { reportHazard } from '../../src/server/modules/hazards/hazard.service.ts';
 import { addEvidence } from '../../src/server/modules/hazards/evidence.service.ts';
@@ -19,6 +19,10 @@ import {
 } from '../../src/server/modules/monitoring/sensor.service.ts';
 import { raiseAlarm } from '../../src/server/modules/monitoring/alarm.writer.ts';
 import { createMaintenance } from '../../src/server/modules/monitoring/alarm.service.ts';
+import { addArea, addMeter } from '../../src/server/modules/leads/meter.service.ts';
+import { applyFinding } from '../../src/server/modules/leads/lead.detect.ts';
+import { upsertSeries } from '../../src/server/modules/leads/series.repository.ts';
+import { queryRows } from '../../src/server/platform/db/client.ts';
 
 export const PASSWORD = 'test-pass-2026';
 const admin = systemPrincipal('test:world');
@@ -41,6 +45,10 @@ export interface Party {
   sensorIds: string[];
   alarmIds: string[];
   maintenanceIds: string[];
+  /** Leads: a meter (code `<key>-PWR`), a registered area, an hour of power, a 明停暗开 lead at the coal mine. */
+  meterIds: string[];
+  areaIds: string[];
+  leadIds: string[];
   /** username by role */
   users: Record<
     | 'regulator_admin'
@@ -146,6 +154,51 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
     startsAt: new Date(deps.clock().getTime() + 86_400_000).toISOString(),
     endsAt: new Date(deps.clock().getTime() + 90_000_000).toISOString(),
   });
+  const meter = await addMeter(deps, admin, coal.id, {
+    code: `${key}-PWR`,
+    factor: '用电量',
+    area: '',
+    granularity: 'hour',
+    provider: '供电公司',
+  });
+  const area = await addArea(deps, admin, coal.id, {
+    name: `${key}1101采煤工作面`,
+    kind: '采掘工作面',
+    state: '在用',
+  });
+  const hour = Math.floor(deps.clock().getTime() / 3_600_000) * 3_600_000 - 3_600_000;
+  const lead = await deps.db.transaction(async (tx) => {
+    await upsertSeries(
+      tx,
+      [
+        {
+          mineId: coal.id,
+          factor: '用电量',
+          area: '',
+          granularity: 'hour',
+          periodStart: new Date(hour),
+          value: 1234,
+          source: `import:${key}-PWR`,
+        },
+      ],
+      deps.clock(),
+    );
+    await applyFinding(
+      tx,
+      {
+        rule: '明停暗开',
+        mineId: coal.id,
+        from: hour,
+        to: hour + 3_600_000,
+        score: 60,
+        summary: `${key}: 停产整顿期间夜间用电`,
+        breaches: [],
+      },
+      deps.clock(),
+      () => Promise.resolve([]),
+    );
+    return queryRows<{ id: string }>(tx, sql`SELECT id FROM leads WHERE mine_id = ${coal.id}`);
+  });
   const regulator = await createOrganisation(deps, admin, {
     name: `${key}县应急管理局`,
     kind: 'regulator',
@@ -183,6 +236,9 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
     sensorIds: [sensor.id],
     alarmIds: [alarm.id],
     maintenanceIds: [window.id],
+    meterIds: [meter.id],
+    areaIds: [area.id],
+    leadIds: lead.map((r) => r.id),
     users: {
       regulator_admin: await mk('regulator_admin', regulator.id),
       regulator_viewer: await mk('regulator_viewer', regulator.id),

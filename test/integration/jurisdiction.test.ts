@@ -80,6 +80,9 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         ['sensor', t.sensorIds[0]],
         ['alarm', t.alarmIds[0]],
         ['maintenance_window', t.maintenanceIds[0]],
+        ['lead', t.leadIds[0]],
+        ['mine_meter', t.meterIds[0]],
+        ['mine_area', t.areaIds[0]],
       ].map(([type, value]) => ({ method: 'GET', url: `/api/audit/${type}/${value}` }));
     case 'POST /api/mines':
       return [
@@ -453,6 +456,72 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
     case 'GET /api/hazards/analysis/export':
       // The same analysis as GET /api/hazards/analysis (probed as JSON); its xlsx is checked in analysis.test.ts.
       return [{ method: 'GET', url: `${route.url}?region=${t.county}` }];
+    case 'GET /api/mines/:id/series':
+      return [
+        {
+          method: 'GET',
+          url: `${id(route.url, mine.id)}?from=2026-11-01T00:00:00Z&to=2026-11-23T00:00:00Z&areas=true`,
+        },
+      ];
+    case 'POST /api/mines/:id/meters':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, mine.id),
+          payload: { code: `X-${t.key}-PWR`, factor: '用电量', granularity: 'hour' },
+        },
+      ];
+    case 'POST /api/mines/:id/areas':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, mine.id),
+          payload: { name: '越权工作面', kind: '采掘工作面' },
+        },
+      ];
+    case 'PATCH /api/areas/:id':
+      return [
+        { method: 'PATCH', url: id(route.url, t.areaIds[0] ?? ''), payload: { state: '停用封闭' } },
+      ];
+    case 'POST /api/series/import':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          multipart: {
+            filename: 'power.csv',
+            content: `表号,时段,数值\n${t.key}-PWR,2026-11-21 08:00,99999\n`,
+          },
+        },
+      ];
+    case 'POST /api/leads/:id/assign':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.leadIds[0] ?? ''),
+          payload: { assigneeId: t.leadIds[0] },
+        },
+      ];
+    case 'POST /api/leads/:id/verify':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.leadIds[0] ?? ''),
+          payload: { result: '越权', confirmed: false },
+        },
+      ];
+    case 'POST /api/leads/:id/convert':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.leadIds[0] ?? ''),
+          payload: { to: 'inspection', reference: '越权', note: '越权' },
+        },
+      ];
+    case 'POST /api/leads/:id/dismiss':
+      return [
+        { method: 'POST', url: id(route.url, t.leadIds[0] ?? ''), payload: { reason: '越权' } },
+      ];
     case 'PUT /api/settings/:key':
       return [
         {
@@ -474,6 +543,8 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/hazards': t.hazardIds[0],
       '/api/monitoring/sensors': t.sensorIds[0],
       '/api/alarms': t.alarmIds[0],
+      '/api/leads': t.leadIds[0],
+      '/api/meters': t.meterIds[0],
     };
     const base = Object.keys(target).find((b) => route.url.startsWith(`${b}/`));
     if (base && (route.method === 'GET' || route.method === 'DELETE')) {
@@ -503,6 +574,9 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/self-inspection-reports',
         '/api/parent-inspections',
         '/api/monitoring/facilities',
+        '/api/leads',
+        '/api/leads/summary',
+        '/api/leads/export',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),
@@ -514,8 +588,10 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/monitoring/sensors',
         '/api/monitoring/maintenance',
         '/api/alarms',
+        '/api/leads',
+        '/api/leads/export',
       ].includes(route.url)
-        ? [{ method: 'GET', url: `${route.url}?mineId=${mine.id}` }]
+        ? [{ method: 'GET', url: `${route.url}?${extra}mineId=${mine.id}` }]
         : []),
       ...(route.url === '/api/regions'
         ? [{ method: 'GET', url: `${route.url}?parent=${t.county.slice(0, 4)}00` }]
@@ -547,7 +623,12 @@ function fingerprints(t: Party): string[] {
     ...t.sensorIds,
     ...t.alarmIds,
     ...t.maintenanceIds,
+    ...t.meterIds,
+    ...t.areaIds,
+    ...t.leadIds,
     `${t.key}-CH4`,
+    `${t.key}1101采煤工作面`,
+    `${t.key}: 停产整顿期间夜间用电`,
     `${t.key}现场检查记录`,
     `${t.key}: 井下劳动定员制度未执行`,
     `${t.key}企业`,
@@ -579,6 +660,11 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'alarm_events',
     'alarm_ack_tokens',
     'maintenance_windows',
+    'mine_series',
+    'mine_meters',
+    'mine_areas',
+    'leads',
+    'lead_events',
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {
@@ -686,7 +772,13 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
               const isCollectionRead =
                 probe.method === 'GET' &&
                 !/\/(:id|[0-9a-f-]{36}|\d{6})(\/|$)/.test(probe.url.split('?')[0] ?? '');
-              if (probe.multipart && /[0-9a-f-]{36}/.test(probe.url)) {
+              if (probe.url === '/api/series/import') {
+                // Another jurisdiction's meter reads as unknown: refused row by row, nothing written.
+                expect([403, 422], label).toContain(res.statusCode);
+                if (res.statusCode === 422) {
+                  expect(res.body, label).toMatch(/管辖/);
+                }
+              } else if (probe.multipart && /[0-9a-f-]{36}/.test(probe.url)) {
                 // An upload to another's record: refused for lack of permission or of jurisdiction.
                 expect([403, 404], label).toContain(res.statusCode);
               } else if (probe.multipart) {

@@ -223,9 +223,11 @@ export async function evaluateLeads(
     if (findings.length === 0) {
       continue;
     }
+    // Read before the transaction: one connection (PGlite) cannot read outside an open transaction.
+    const recipients = await notifiable();
     await deps.db.transaction(async (tx) => {
       for (const f of findings) {
-        const outcome = await applyFinding(tx, f, now, notifiable);
+        const outcome = await applyFinding(tx, f, now, () => Promise.resolve(recipients));
         if (outcome === 'opened') {
           report.opened++;
         } else if (outcome === 'extended') {

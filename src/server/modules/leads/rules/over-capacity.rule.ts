@@ -79,7 +79,9 @@ export function overCapacity(frame: MineFrame, rules: LeadRules): Finding[] {
       }
       const cap = caps.get(periodKey(dayAt(frame, d), 'month')) ?? Infinity;
       total += Math.min(at(production, d), cap);
-      const over = unit === 'month' ? overMonth(total) : overYear(total);
+      // Compared in kilograms, so summing daily tonnages cannot tip a boundary by a rounding error.
+      const kg = Math.round(total * 1000) / 1000;
+      const over = unit === 'month' ? overMonth(kg) : overYear(kg);
       if (over && !flagged) {
         flagged = true;
         breaches.push({
