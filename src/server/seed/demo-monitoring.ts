@@ -237,7 +237,7 @@ const spikeFloor: Partial<Record<Quantity, number>> = {
   库水位: 1,
   表面位移累计: 30,
   井下人数: 200,
-  用电量: 5000,
+  用电量: 160,
   降雨量: 50,
 };
 

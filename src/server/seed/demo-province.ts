@@ -30,6 +30,8 @@ import { loadHazardCatalogue } from '../modules/hazards/catalogue.service.ts';
 import { createRng, type Rng } from '../platform/random.ts';
 import { monitoredMines, seedDemoMonitoring } from './demo-monitoring.ts';
 import { seedDemoHazards, seedDemoReports } from './demo-hazards.ts';
+import { seedDemoLeads } from './demo-leads.ts';
+import { evaluateLeads } from '../modules/leads/lead.detect.ts';
 
 /** Password of every demo account (printed by `npm start` and listed in the README). */
 export const DEMO_PASSWORD = 'minewatch2026';
@@ -544,13 +546,17 @@ export async function seedDemoProvince(
       countyCode: m.countyCode,
       status: m.status,
     }));
-    await seedDemoMonitoring(
+    const monitored = monitoredMines(demoMines, mineIds[firstYuanping] ?? '');
+    await seedDemoMonitoring(tx, actor, at, monitored);
+    await seedDemoLeads(
       tx,
-      actor,
       at,
-      monitoredMines(demoMines, mineIds[firstYuanping] ?? ''),
+      mineInputs.map((m, i) => ({ ...m, id: mineIds[i] ?? '' })),
+      new Set(monitored.map((m) => m.id)),
     );
   });
+  // The leads of the planted cases are there on first start (the job would find them within the hour).
+  await evaluateLeads(deps);
   await deps.db.execute(sql`ANALYZE`);
   return { seeded: true, accounts: demoAccounts };
 }

@@ -34,6 +34,12 @@ export interface SyntheticOptions {
   kind?: MineKind;
   designCapacityTpa?: number;
   approvedStaff?: number;
+  /** The registry's status per day (the demo); otherwise producing, with a random stop now and then. */
+  dayStatus?: MineStatus[];
+  /** Where the planted case starts (day index), how long it lasts, and which variant it is. */
+  caseFrom?: number;
+  caseDays?: number;
+  variant?: number;
 }
 
 const AREA_FACES = ['1101采煤工作面', '1203掘进工作面', '-350中段采场', '-410中段采场'];
@@ -92,10 +98,15 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
   const planted: PlantedCase[] = [];
 
   // Status: producing; some normal mines stop for a while and restart after acceptance.
-  const dayStatus: MineStatus[] = new Array<MineStatus>(days).fill(MineStatus.Producing);
+  const dayStatus: MineStatus[] = o.dayStatus
+    ? [...o.dayStatus]
+    : new Array<MineStatus>(days).fill(MineStatus.Producing);
   let stopFrom = -1;
   let stopTo = -1;
-  if (o.plant === LeadRule.StoppedButWorking || (!o.plant && rng.chance(0.25))) {
+  if (o.dayStatus) {
+    stopFrom = dayStatus.findIndex((st) => st !== MineStatus.Producing);
+    stopTo = stopFrom < 0 ? -1 : days;
+  } else if (o.plant === LeadRule.StoppedButWorking || (!o.plant && rng.chance(0.25))) {
     stopFrom = rng.int(20, Math.max(21, days - 120));
     stopTo = Math.min(days, stopFrom + rng.int(60, 110));
     for (let d = stopFrom; d < stopTo; d++) {
@@ -118,6 +129,11 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
     caseTo = Math.min(days, caseFrom + rng.int(5, 25));
     variant = rng.int(0, 3);
   }
+  if (o.plant && o.caseFrom !== undefined) {
+    caseFrom = o.caseFrom;
+    caseTo = Math.min(days, caseFrom + (o.caseDays ?? 7));
+  }
+  variant = o.variant ?? variant;
   const inCase = (d: number) => d >= caseFrom && d < caseTo;
 
   // Daily production and its companions.

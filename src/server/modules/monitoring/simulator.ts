@@ -70,7 +70,8 @@ const profiles: Record<string, { base: number; noise: number; integer?: boolean 
   风速: { base: 1.8, noise: 0.08 },
   降雨量: { base: 0.5, noise: 0.5 },
   井下人数: { base: 80, noise: 3, integer: true },
-  用电量: { base: 120, noise: 6 },
+  // kWh drawn in one 10-s reading: about 1,400 kWh an hour, a mid-sized mine's load.
+  用电量: { base: 4, noise: 0.2 },
   涌水量: { base: 60, noise: 2 },
   地压: { base: 8, noise: 0.2 },
 };

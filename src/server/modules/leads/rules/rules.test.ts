@@ -37,8 +37,11 @@ function frame(days: number, over: Partial<MineFrame> = {}): MineFrame {
 }
 
 const hours = (days: number, value: number | ((h: number) => number)) =>
-  Float64Array.from({ length: days * 24 }, (_, h) => (typeof value === 'number' ? value : value(h)));
-const stopped = (days: number) => Array.from({ length: days }, () => MineStatus.SuspendedForRectification);
+  Float64Array.from({ length: days * 24 }, (_, h) =>
+    typeof value === 'number' ? value : value(h),
+  );
+const stopped = (days: number) =>
+  Array.from({ length: days }, () => MineStatus.SuspendedForRectification);
 
 describe('明停暗开 (stopped mine at work)', () => {
   // Baseline 100 kWh/h while stopped → threshold 100 × (1 + 0.5) + 20 = 170 kWh.
@@ -49,20 +52,36 @@ describe('明停暗开 (stopped mine at work)', () => {
     });
 
   it('power above the stopped baseline for 4 consecutive hours opens a lead; 3 hours do not', () => {
-    const four = stoppedButWorking(withPower((h) => (h >= 200 && h < 204 ? 171 : undefined)), rules);
+    const four = stoppedButWorking(
+      withPower((h) => (h >= 200 && h < 204 ? 171 : undefined)),
+      rules,
+    );
     expect(four).toHaveLength(1);
     expect(four[0]?.breaches[0]).toMatchObject({ factor: '用电量', baseline: 100, threshold: 170 });
     expect(four[0]?.to).toBe(START + 204 * HOUR_MS);
-    const three = stoppedButWorking(withPower((h) => (h >= 200 && h < 203 ? 171 : undefined)), rules);
+    const three = stoppedButWorking(
+      withPower((h) => (h >= 200 && h < 203 ? 171 : undefined)),
+      rules,
+    );
     expect(three).toEqual([]);
   });
 
   it('exactly the threshold is not above it', () => {
-    expect(stoppedButWorking(withPower((h) => (h >= 200 && h < 210 ? 170 : undefined)), rules)).toEqual([]);
+    expect(
+      stoppedButWorking(
+        withPower((h) => (h >= 200 && h < 210 ? 170 : undefined)),
+        rules,
+      ),
+    ).toEqual([]);
   });
 
   it('one glitchy reading, or the catch-up reading after a meter gap, is not a lead', () => {
-    expect(stoppedButWorking(withPower((h) => (h === 150 ? 50_000 : undefined)), rules)).toEqual([]);
+    expect(
+      stoppedButWorking(
+        withPower((h) => (h === 150 ? 50_000 : undefined)),
+        rules,
+      ),
+    ).toEqual([]);
     // 2 high hours, a 1-hour gap, 2 high hours: the gap ends the run.
     const gap = withPower((h) => (h === 202 ? NaN : h >= 200 && h < 205 ? 400 : undefined));
     expect(stoppedButWorking(gap, rules)).toEqual([]);
@@ -178,7 +197,10 @@ describe('隐蔽工作面 (activity rising while reported production stays flat)
   // 70 days: production around 1,000 t a day, power = 12,000 base + 10 kWh/t, with a fixed wobble.
   const wobble = (d: number) => [0, 30, -20, 10, -35, 25, -10][d % 7] ?? 0;
   const build = (lift: (d: number) => number, productionLift: (d: number) => number = () => 1) => {
-    const production = Float64Array.from({ length: 70 }, (_, d) => (1000 + wobble(d)) * productionLift(d));
+    const production = Float64Array.from(
+      { length: 70 },
+      (_, d) => (1000 + wobble(d)) * productionLift(d),
+    );
     const power = hours(70, (h) => {
       const d = Math.floor(h / 24);
       return ((12_000 + 10 * (production[d] ?? 0)) / 24) * lift(d);
@@ -187,14 +209,30 @@ describe('隐蔽工作面 (activity rising while reported production stays flat)
   };
 
   it('power 40 % up on 3 days of a week with production flat opens a lead; 2 days do not', () => {
-    const three = hiddenFace(build((d) => ([63, 64, 66].includes(d) ? 1.4 : 1)), rules);
+    const three = hiddenFace(
+      build((d) => ([63, 64, 66].includes(d) ? 1.4 : 1)),
+      rules,
+    );
     expect(three).toHaveLength(1);
     expect(three[0]?.breaches[0]?.factor).toBe('用电量');
-    expect(hiddenFace(build((d) => ([63, 66].includes(d) ? 1.4 : 1)), rules)).toEqual([]);
+    expect(
+      hiddenFace(
+        build((d) => ([63, 66].includes(d) ? 1.4 : 1)),
+        rules,
+      ),
+    ).toEqual([]);
   });
 
   it('power that rises with production is explained by it', () => {
-    expect(hiddenFace(build(() => 1, (d) => (d >= 63 ? 1.2 : 1)), rules)).toEqual([]);
+    expect(
+      hiddenFace(
+        build(
+          () => 1,
+          (d) => (d >= 63 ? 1.2 : 1),
+        ),
+        rules,
+      ),
+    ).toEqual([]);
   });
 
   it('people in an unregistered area: 3 for 2 hours is a lead, 2 people or 1 hour is not', () => {
@@ -227,20 +265,39 @@ describe('监控造假 (monitoring silent or flat while the mine works)', () => 
         监测变化测点数: hours(1, moving),
       },
     });
-  const silent = (from: number, len: number) => (h: number) => (h >= from && h < from + len ? 0 : 900);
+  const silent = (from: number, len: number) => (h: number) =>
+    h >= from && h < from + len ? 0 : 900;
 
   it('3 active hours without readings is a lead; 2 are not', () => {
-    expect(falsifiedMonitoring(build(silent(9, 3), () => 5), rules)).toHaveLength(1);
-    expect(falsifiedMonitoring(build(silent(9, 2), () => 5), rules)).toEqual([]);
+    expect(
+      falsifiedMonitoring(
+        build(silent(9, 3), () => 5),
+        rules,
+      ),
+    ).toHaveLength(1);
+    expect(
+      falsifiedMonitoring(
+        build(silent(9, 2), () => 5),
+        rules,
+      ),
+    ).toEqual([]);
   });
 
   it('3 hours in which no point moved (平线) is a lead', () => {
-    const flat = falsifiedMonitoring(build(() => 900, silent(9, 3)), rules);
+    const flat = falsifiedMonitoring(
+      build(() => 900, silent(9, 3)),
+      rules,
+    );
     expect(flat[0]?.breaches[0]?.factor).toBe('监测变化测点数');
   });
 
   it('silence while nobody is underground, or at a mine without monitoring points, is not', () => {
-    expect(falsifiedMonitoring(build(silent(9, 6), () => 5, 2), rules)).toEqual([]);
+    expect(
+      falsifiedMonitoring(
+        build(silent(9, 6), () => 5, 2),
+        rules,
+      ),
+    ).toEqual([]);
     const unmonitored = build(silent(9, 6), () => 5);
     unmonitored.monitored = false;
     expect(falsifiedMonitoring(unmonitored, rules)).toEqual([]);

@@ -1,0 +1,191 @@
+/**
+ * @module The demo province's multi-factor series (issue 6 §5): 90 days of hourly power and headcount
+ * and daily production, transport, explosives and air volume for underground mines the live simulator
+ * does not feed (and one monitored mine for 监控造假), drawn from the labelled synthetic generator with one planted case of each rule among
+ * normal noise (glitches, gaps, weekends, shifts). Meters and working faces are registered so the
+ * imports and the comparison view have something to show. The seed then runs the evaluation once, so
+ * the leads are there on first start.
+ */
+import { LeadRule, type Factor } from '../../shared/leads.enums.ts';
+import { MineKind, MineStatus, type MineStatus as Status } from '../../shared/registry.enums.ts';
+import type { Db } from '../platform/db/client.ts';
+import { createRng } from '../platform/random.ts';
+import { mineAreas, mineMeters } from '../modules/leads/leads.table.ts';
+import { CST_OFFSET_MS, cstDayStart, DAY_MS, HOUR_MS } from '../modules/leads/rules/frame.ts';
+import { upsertSeries, type SeriesRow } from '../modules/leads/series.repository.ts';
+import { syntheticMine } from '../modules/leads/synthetic.ts';
+
+export interface LeadDemoMine {
+  id: string;
+  name: string;
+  kind: MineKind;
+  countyCode: string;
+  status: Status;
+  statusSince: string;
+  designCapacityTpa?: number | null | undefined;
+  approvedUndergroundStaff?: number | null | undefined;
+}
+
+const DAYS = 90;
+const underground = new Set<string>([MineKind.CoalUnderground, MineKind.UndergroundMetal]);
+const stoppedStatuses = new Set<string>([MineStatus.SuspendedForRectification, MineStatus.Stopped]);
+
+/** Which mines get series and what is planted where (pure, for the seed and its test). */
+export function leadDemoPlan(all: LeadDemoMine[], monitored: ReadonlySet<string>) {
+  const usable = (m: LeadDemoMine) =>
+    underground.has(m.kind) && Boolean(m.designCapacityTpa) && Boolean(m.approvedUndergroundStaff);
+  // Prefer 原平市 (where yp.admin works), then the rest.
+  const order = (a: LeadDemoMine, b: LeadDemoMine) =>
+    Number(b.countyCode === '140981') - Number(a.countyCode === '140981');
+  const candidates = all.filter((m) => usable(m) && !monitored.has(m.id)).sort(order);
+  const stopped = candidates.find((m) => stoppedStatuses.has(m.status));
+  const producing = candidates.filter((m) => m.status === MineStatus.Producing);
+  // 监控造假 needs safety-monitoring points: one of the monitored mines.
+  const watched = all
+    .filter((m) => usable(m) && monitored.has(m.id) && m.status === MineStatus.Producing)
+    .sort(order)[0];
+  const plan: { mine: LeadDemoMine; plant?: LeadRule }[] = [];
+  if (stopped) {
+    plan.push({ mine: stopped, plant: LeadRule.StoppedButWorking });
+  }
+  const planted = [LeadRule.HiddenFace, LeadRule.OverStaffing, LeadRule.OverCapacity];
+  producing.slice(0, planted.length).forEach((mine, i) => plan.push({ mine, plant: planted[i] }));
+  if (watched) {
+    plan.push({ mine: watched, plant: LeadRule.FalsifiedMonitoring });
+  }
+  producing.slice(planted.length, planted.length + 5).forEach((mine) => plan.push({ mine }));
+  return plan;
+}
+
+export async function seedDemoLeads(
+  tx: Db,
+  at: Date,
+  all: LeadDemoMine[],
+  monitored: ReadonlySet<string>,
+): Promise<number> {
+  const rng = createRng(20_261_123);
+  const end = cstDayStart(at.getTime()) + DAY_MS;
+  const start = end - DAYS * DAY_MS;
+  const lastHour = Math.floor(at.getTime() / HOUR_MS) * HOUR_MS;
+  const sinceDay = (date: string) =>
+    Math.max(0, Math.round((Date.parse(`${date}T00:00:00Z`) - CST_OFFSET_MS - start) / DAY_MS));
+  let written = 0;
+  for (const [n, { mine, plant }] of leadDemoPlan(all, monitored).entries()) {
+    const stopDay = stoppedStatuses.has(mine.status) ? sinceDay(mine.statusSince) : DAYS;
+    const dayStatus = Array.from({ length: DAYS }, (_, d) =>
+      d >= stopDay ? mine.status : MineStatus.Producing,
+    );
+    const lastMonthStart = (() => {
+      const local = new Date(at.getTime() + CST_OFFSET_MS);
+      return Math.round(
+        (Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - 1, 1) - CST_OFFSET_MS - start) /
+          DAY_MS,
+      );
+    })();
+    const caseAt: Partial<
+      Record<LeadRule, { caseFrom: number; caseDays: number; variant: number }>
+    > = {
+      明停暗开: { caseFrom: Math.max(stopDay + 12, DAYS - 12), caseDays: 4, variant: 0 },
+      隐蔽工作面: { caseFrom: DAYS - 14, caseDays: 9, variant: 0 },
+      超定员: { caseFrom: DAYS - 6, caseDays: 4, variant: 0 },
+      超能力: { caseFrom: lastMonthStart, caseDays: 30, variant: 0 },
+      监控造假: { caseFrom: DAYS - 4, caseDays: 2, variant: 1 },
+    };
+    const { frame } = syntheticMine(rng, {
+      mineId: mine.id,
+      countyCode: mine.countyCode,
+      start,
+      days: DAYS,
+      plant,
+      kind: mine.kind,
+      ...(mine.designCapacityTpa ? { designCapacityTpa: mine.designCapacityTpa } : {}),
+      ...(mine.approvedUndergroundStaff ? { approvedStaff: mine.approvedUndergroundStaff } : {}),
+      dayStatus,
+      ...(plant ? caseAt[plant] : {}),
+    });
+    const rows: SeriesRow[] = [];
+    const push = (
+      factor: Factor,
+      granularity: 'hour' | 'day',
+      values: Float64Array,
+      source: string,
+    ) => {
+      const step = granularity === 'hour' ? HOUR_MS : DAY_MS;
+      values.forEach((v, i) => {
+        const t = start + i * step;
+        if (Number.isFinite(v) && t + step <= lastHour + HOUR_MS && t <= lastHour) {
+          rows.push({
+            mineId: mine.id,
+            factor,
+            area: '',
+            granularity,
+            periodStart: new Date(t),
+            value: Math.round(v * 10) / 10,
+            source,
+          });
+        }
+      });
+    };
+    const code = `DEMO-${String(n + 1).padStart(2, '0')}`;
+    for (const [factor, values] of Object.entries(frame.hourly)) {
+      // The monitoring counts only where the mine really has safety-monitoring points.
+      if (
+        plant === LeadRule.FalsifiedMonitoring ||
+        (factor !== '监测读数' && factor !== '监测变化测点数')
+      ) {
+        push(factor as Factor, 'hour', values, factor === '用电量' ? `import:${code}-PWR` : 'seed');
+      }
+    }
+    for (const [factor, values] of Object.entries(frame.daily)) {
+      push(factor as Factor, 'day', values, 'seed');
+    }
+    written += (await upsertSeries(tx, rows, at)).inserted;
+    await tx.insert(mineMeters).values([
+      {
+        mineId: mine.id,
+        code: `${code}-PWR`,
+        factor: '用电量',
+        granularity: 'hour',
+        provider: '国网山西省电力公司',
+        createdAt: at,
+      },
+      {
+        mineId: mine.id,
+        code: `${code}-OUT`,
+        factor: '产量',
+        granularity: 'day',
+        provider: '矿山调度日报',
+        createdAt: at,
+      },
+      {
+        mineId: mine.id,
+        code: `${code}-WB`,
+        factor: '运输量',
+        granularity: 'day',
+        provider: '地磅',
+        createdAt: at,
+      },
+      {
+        mineId: mine.id,
+        code: `${code}-EXP`,
+        factor: '民爆使用量',
+        granularity: 'day',
+        provider: '公安民爆台账',
+        createdAt: at,
+      },
+    ]);
+    if (frame.registeredAreas.size) {
+      await tx.insert(mineAreas).values(
+        [...frame.registeredAreas.keys()].map((name) => ({
+          mineId: mine.id,
+          name,
+          kind: /工作面|采场/.test(name) ? '采掘工作面' : '辅助区域',
+          state: '在用',
+          createdAt: at,
+          updatedAt: at,
+        })),
+      );
+    }
+  }
+  return written;
+}
