@@ -140,6 +140,8 @@ export const SeriesResponse = z.object({
       factor: z.enum(factorNames),
       area: z.string(),
       unit: z.string(),
+      /** 'day' in an hourly view: the factor is only reported per day (drawn as steps). */
+      granularity: z.enum(seriesGranularities),
       points: z.array(z.tuple([z.string(), z.number()])),
     }),
   ),

@@ -502,4 +502,45 @@ describe.runIf(run)('web app in Chromium', () => {
     await ent.screenshot({ path: `${SHOTS}/24-sensor-chart.png`, fullPage: true });
     await ent.context().close();
   });
+
+  it('a county regulator finds the planted 明停暗开 lead, reads its evidence chart, assigns it, and compares the mine’s factors', async () => {
+    const reg = await newPage();
+    await login(reg, 'yp.admin');
+    await reg.getByTestId('lead-card').waitFor();
+    await reg.getByRole('link', { name: '线索比对' }).click();
+    await reg.waitForURL(/\/leads$/);
+    const row = reg.locator('tbody tr').filter({ hasText: '明停暗开' }).first();
+    await row.waitFor();
+    await reg.screenshot({ path: `${SHOTS}/25-lead-list.png`, fullPage: true });
+    await row.locator('td a').first().click();
+    await reg.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
+    await reg.getByTestId('lead-evidence-chart').locator('canvas').first().waitFor();
+    await reg.getByText('用电量').first().waitFor();
+    await reg.getByTestId('lead-assign').click();
+    const dialog = reg.locator('.ant-modal:visible');
+    await dialog.locator('.ant-select').first().click();
+    await reg
+      .locator('.ant-select-item-option')
+      .filter({ hasText: '原平市执法人员' })
+      .first()
+      .click();
+    await dialog.getByLabel('说明').fill('请于三日内带执法记录仪现场核查');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await reg.getByTestId('lead-status').getByText('已指派').waitFor();
+    await reg.locator('.ant-modal:visible').waitFor({ state: 'detached' });
+    await reg.waitForTimeout(500); // let the chart draw before the screenshot
+    await reg.screenshot({ path: `${SHOTS}/26-lead-detail.png`, fullPage: true });
+    await reg.getByRole('link', { name: '多因素对比' }).click();
+    await reg.waitForURL(/\/mines\/[0-9a-f-]{36}\/comparison$/);
+    await reg.getByTestId('comparison-chart').locator('canvas').first().waitFor();
+    await reg.waitForTimeout(500);
+    await reg.screenshot({ path: `${SHOTS}/27-mine-comparison.png`, fullPage: true });
+    // An enterprise user has no leads: no menu entry, and the API refuses.
+    const ent = await newPage();
+    await login(ent, 'ent.admin');
+    expect(await ent.getByRole('link', { name: '线索比对' }).count()).toBe(0);
+    expect(await ent.evaluate(async () => (await fetch('/api/leads')).status)).toBe(403);
+    await ent.context().close();
+    await reg.context().close();
+  });
 });

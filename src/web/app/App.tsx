@@ -28,6 +28,9 @@ import { SelfInspectionPage } from '../features/hazards/SelfInspectionPage.tsx';
 import { HazardDetailPage } from '../features/hazards/HazardDetailPage.tsx';
 import { AlarmBoardPage } from '../features/monitoring/AlarmBoardPage.tsx';
 import { AlarmDetailPage } from '../features/monitoring/AlarmDetailPage.tsx';
+import { LeadDetailPage } from '../features/leads/LeadDetailPage.tsx';
+import { LeadListPage } from '../features/leads/LeadListPage.tsx';
+import { MineComparisonPage } from '../features/leads/MineComparisonPage.tsx';
 import { FacilityBoardPage } from '../features/monitoring/FacilityBoardPage.tsx';
 import { SensorPage } from '../features/monitoring/SensorPage.tsx';
 import { ApiError } from './api.ts';
@@ -104,6 +107,9 @@ function LocalisedApp() {
                   <Route path="monitoring/facilities" element={<FacilityBoardPage />} />
                   <Route path="monitoring/sensors/:id" element={<SensorPage />} />
                   <Route path="alarms/:id" element={<AlarmDetailPage />} />
+                  <Route path="leads" element={<LeadListPage />} />
+                  <Route path="leads/:id" element={<LeadDetailPage />} />
+                  <Route path="mines/:id/comparison" element={<MineComparisonPage />} />
                   <Route path="403" element={<ErrorPage status={403} />} />
                   <Route path="*" element={<ErrorPage status={404} />} />
                 </Route>

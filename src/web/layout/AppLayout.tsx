@@ -27,7 +27,7 @@ const { Header, Sider, Content } = Layout;
 
 export function AppLayout() {
   const { t, locale } = useI18n();
-  const { me, logout, setLocale } = useSession();
+  const { me, logout, setLocale, can } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
@@ -35,7 +35,9 @@ export function AppLayout() {
     ['/hazards/analysis', '/monitoring/facilities'].find((p) => location.pathname.startsWith(p)) ??
     (location.pathname.startsWith('/alarms')
       ? '/monitoring'
-      : `/${location.pathname.split('/')[1] ?? ''}`);
+      : location.pathname.endsWith('/comparison')
+        ? '/leads'
+        : `/${location.pathname.split('/')[1] ?? ''}`);
   const soon = (key: string, label: string, icon: React.ReactNode) => ({
     key,
     icon,
@@ -85,7 +87,15 @@ export function AppLayout() {
       icon: <ClusterOutlined />,
       label: <Link to="/monitoring/facilities">{t('nav.facilities')}</Link>,
     },
-    soon('leads', t('nav.leads'), <FileSearchOutlined />),
+    ...(can('leads.read')
+      ? [
+          {
+            key: '/leads',
+            icon: <FileSearchOutlined />,
+            label: <Link to="/leads">{t('nav.leads')}</Link>,
+          },
+        ]
+      : []),
     soon('inspections', t('nav.inspections'), <AuditOutlined />),
     soon('plans', t('nav.plans'), <FlagOutlined />),
   ];

@@ -18,6 +18,13 @@ import {
 } from '../../shared/monitoring.enums.ts';
 import { quantityNames } from '../../shared/monitoring.quantities.ts';
 import { defaultCallPolicy } from '../../shared/monitoring.policy.ts';
+import {
+  areaKinds,
+  areaStates,
+  factorNames,
+  leadRules,
+  leadStatuses,
+} from '../../shared/leads.enums.ts';
 import { enUS } from './en-US.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -47,7 +54,7 @@ describe('translations', () => {
     expect(empty(enUS, 'en.')).toEqual([]);
   });
 
-  it('English translates every domain value the registry, hazards and monitoring store', () => {
+  it('English translates every domain value the registry, hazards, monitoring and leads store', () => {
     const all = [
       ...mineKinds,
       ...mineStatuses,
@@ -64,6 +71,11 @@ describe('translations', () => {
       ...facilityKinds,
       ...quantityNames,
       ...callChannels,
+      ...leadRules,
+      ...leadStatuses,
+      ...factorNames,
+      ...areaKinds,
+      ...areaStates,
       ...Object.values(defaultCallPolicy).flatMap((p) => p.steps.map((s) => s.stage)),
     ];
     expect(all.filter((v) => !enUS.values[v])).toEqual([]);

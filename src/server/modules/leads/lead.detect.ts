@@ -236,6 +236,12 @@ export async function evaluateLeads(
       }
     });
   }
+  if (!options.mineIds) {
+    await deps.db
+      .insert(leadsJobState)
+      .values({ key: KEY, at: now })
+      .onConflictDoUpdate({ target: leadsJobState.key, set: { at: now } });
+  }
   return report;
 }
 
@@ -249,10 +255,5 @@ export async function evaluateLeadsIfDue(
   if (state && now.getTime() - state.at.getTime() < everyMinutes * 60_000) {
     return null;
   }
-  const report = await evaluateLeads(deps);
-  await deps.db
-    .insert(leadsJobState)
-    .values({ key: KEY, at: now })
-    .onConflictDoUpdate({ target: leadsJobState.key, set: { at: now } });
-  return report;
+  return evaluateLeads(deps);
 }

@@ -286,6 +286,27 @@ export async function assignLead(
   );
 }
 
+/** The inspectors who may be assigned a lead: active, of a unit whose region covers the mine. */
+export async function assigneesFor(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, Permission.LeadAssign);
+  const row = await loadVisibleLead(deps.db, principal, id);
+  const rows = await deps.db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      organisationName: organisations.name,
+      regionCode: organisations.regionCode,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(users.role, Role.Inspector), isNull(users.disabledAt)))
+    .orderBy(asc(users.displayName));
+  return rows
+    .filter((u) => u.regionCode !== null && row.countyCode.startsWith(subtreePrefix(u.regionCode)))
+    .map(({ regionCode: _r, ...u }) => u);
+}
+
 function mustBeAssigneeOrAdmin(principal: Principal, row: LeadJoined) {
   if (principal.role === Role.Inspector && row.l.assigneeId !== principal.userId) {
     throw new AppError(AppErrorCode.Forbidden, '只有被指派的执法人员或管理员可以办理该线索');

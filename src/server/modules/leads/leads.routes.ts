@@ -112,6 +112,28 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         `线索-${req.params.id}`,
       ),
   );
+  r.get(
+    '/api/leads/:id/assignees',
+    {
+      config: { permission: Permission.LeadAssign },
+      schema: {
+        tags,
+        summary: '可指派的执法人员 (管辖该矿山的单位)',
+        params: IdParams,
+        response: responses(
+          z.array(
+            z.object({
+              id: z.uuid(),
+              username: z.string(),
+              displayName: z.string(),
+              organisationName: z.string(),
+            }),
+          ),
+        ),
+      },
+    },
+    (req) => leadsService.assigneesFor(deps, principalOf(req), req.params.id),
+  );
   r.post(
     '/api/leads/:id/assign',
     {

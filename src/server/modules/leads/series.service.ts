@@ -62,6 +62,8 @@ export async function readMineSeries(
     direct: Map<number, number>;
     /** Hourly values folded into China days (daily view only). */
     hours: Map<number, number[]>;
+    /** Daily values, shown in the hourly view when a factor has no hourly values (production …). */
+    days: Map<number, number>;
   }
   const groups = new Map<string, Group>();
   for (const r of rows) {
@@ -75,12 +77,15 @@ export async function readMineSeries(
       area: r.area,
       direct: new Map<number, number>(),
       hours: new Map<number, number[]>(),
+      days: new Map<number, number>(),
     };
     groups.set(key, g);
     const t = r.periodStart.getTime();
     if (r.granularity === q.granularity) {
       g.direct.set(t, r.value);
-    } else if (q.granularity === 'day') {
+    } else if (q.granularity === 'hour') {
+      g.days.set(t, r.value);
+    } else {
       const day = cstDayStart(t);
       const list: number[] = g.hours.get(day) ?? [];
       list.push(r.value);
@@ -93,7 +98,7 @@ export async function readMineSeries(
     return f === 'sum' ? sum : f === 'max' ? Math.max(...vs) : sum / vs.length;
   };
   const pointsOf = (g: Group): [string, number][] => {
-    const merged = new Map(g.direct);
+    const merged = new Map(g.direct.size === 0 ? g.days : g.direct);
     for (const [day, vs] of g.hours) {
       if (!merged.has(day)) {
         merged.set(day, fold(g.factor, vs));
@@ -111,12 +116,15 @@ export async function readMineSeries(
     granularity: q.granularity,
     from: from.toISOString(),
     to: to.toISOString(),
-    series: [...groups.values()].map((g) => ({
-      factor: g.factor,
-      area: g.area,
-      unit: factors[g.factor].unit,
-      points: pointsOf(g),
-    })),
+    series: [...groups.values()]
+      .map((g) => ({
+        factor: g.factor,
+        area: g.area,
+        unit: factors[g.factor].unit,
+        granularity: g.direct.size === 0 && g.days.size > 0 ? ('day' as const) : q.granularity,
+        points: pointsOf(g),
+      }))
+      .filter((s) => s.points.length > 0),
     statusChanges: statusRows,
   };
 }

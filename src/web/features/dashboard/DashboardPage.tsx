@@ -1,6 +1,6 @@
 /**
- * The home dashboard of the selected region: the registry's figures, the hazards and alarms cards, and
- * a card reserved for each module still to come (leads, inspections, plans).
+ * The home dashboard of the selected region: the registry's figures, the hazards, alarms and leads
+ * cards, and a card reserved for each module still to come (inspections, plans).
  */
 import { useMemo } from 'react';
 import { Card, Col, Empty, Row, Skeleton, Statistic, Table, Typography } from 'antd';
@@ -16,12 +16,15 @@ import { StatusTag } from '../../components/StatusTag.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { AlarmCard } from './AlarmCard.tsx';
 import { HazardCard } from './HazardCard.tsx';
+import { LeadCard } from './LeadCard.tsx';
+import { useSession } from '../../app/session.tsx';
 
 type Alert = RegistrySummary['licencesExpiring']['items'][number];
 
 export function DashboardPage() {
   const { t, v } = useI18n();
   const { region } = useRegion();
+  const { can } = useSession();
   usePageTitle(t('dashboard.title'));
   const { data, error, isLoading } = useQuery({
     queryKey: ['registry-summary', region],
@@ -153,7 +156,12 @@ export function DashboardPage() {
         <Col xs={24} md={12} xl={8}>
           <AlarmCard region={region} />
         </Col>
-        {[t('dashboard.leads'), t('dashboard.inspections'), t('dashboard.plans')].map(soon)}
+        {can('leads.read') && (
+          <Col xs={24} md={12} xl={8}>
+            <LeadCard region={region} />
+          </Col>
+        )}
+        {[t('dashboard.inspections'), t('dashboard.plans')].map(soon)}
       </Row>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
         GB/T 2260 · {region ?? t('region.all')}

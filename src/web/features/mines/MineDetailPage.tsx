@@ -119,6 +119,11 @@ export function MineDetailPage() {
       <div className="page-header">
         <h1>{m.name}</h1>
         <Space>
+          {can('leads.read') && (
+            <Link to={`/mines/${m.id}/comparison`}>
+              <Button data-testid="mine-comparison">{t('leads.comparison')}</Button>
+            </Link>
+          )}
           {can('hazards.report') && (
             <Link to={`/hazards/new?mineId=${m.id}`}>
               <Button danger data-testid="mine-report-hazard">

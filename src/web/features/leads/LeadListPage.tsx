@@ -1,0 +1,124 @@
+/**
+ * The leads of the selected region, newest first: rule, status, score, window and summary, with
+ * filters, keyset pages and the xlsx export (the evidence attached as its own sheet).
+ */
+import { useState } from 'react';
+import { Button, Select, Space, Table } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { leadRules, leadStatuses } from '../../../shared/leads.enums.ts';
+import { api, toQuery } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useRegion } from '../../app/region.tsx';
+import { usePageTitle } from '../../app/title.ts';
+import { CursorPager, useCursorPages } from '../../components/CursorPager.tsx';
+import { QueryError } from '../../layout/ErrorPage.tsx';
+import { LeadRuleTag, LeadStatusTag } from './LeadStatusTag.tsx';
+import type { Lead } from './types.ts';
+
+export function LeadListPage() {
+  const { t, v, formatDateTime } = useI18n();
+  const { region } = useRegion();
+  usePageTitle(t('leads.listTitle'));
+  const [rule, setRule] = useState<string[]>([]);
+  const [status, setStatus] = useState<string[]>([]);
+  const [open, setOpen] = useState<'true' | ''>('true');
+  const query = { region, rule, status, open: open || undefined };
+  const pages = useCursorPages(JSON.stringify(query));
+  const { data, error, isLoading } = useQuery({
+    queryKey: ['leads', query, pages.cursor],
+    queryFn: () =>
+      api<{ items: Lead[]; total: number; nextCursor: string | null }>(
+        'GET',
+        `/api/leads${toQuery({ ...query, cursor: pages.cursor, limit: 50 })}`,
+      ),
+  });
+  if (error) {
+    return <QueryError error={error} />;
+  }
+  return (
+    <div>
+      <div className="page-header">
+        <h1>{t('leads.listTitle')}</h1>
+        <Button
+          icon={<DownloadOutlined />}
+          href={`/api/leads/export${toQuery({ ...query, format: 'xlsx' })}`}
+        >
+          {t('common.export')}
+        </Button>
+      </div>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 200 }}
+          placeholder={t('leads.rule')}
+          value={rule}
+          onChange={setRule}
+          options={leadRules.map((r) => ({ value: r, label: v(r) }))}
+          aria-label={t('leads.rule')}
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 200 }}
+          placeholder={t('leads.status')}
+          value={status}
+          onChange={setStatus}
+          options={leadStatuses.map((s) => ({ value: s, label: v(s) }))}
+          aria-label={t('leads.status')}
+        />
+        <Select
+          style={{ width: 140 }}
+          value={open}
+          onChange={setOpen}
+          options={[
+            { value: 'true', label: t('leads.openOnly') },
+            { value: '', label: t('leads.all') },
+          ]}
+          aria-label={t('leads.openOnly')}
+        />
+      </Space>
+      <Table<Lead>
+        size="small"
+        rowKey="id"
+        loading={isLoading}
+        dataSource={data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 900 }}
+        columns={[
+          {
+            title: t('leads.mine'),
+            dataIndex: 'mineName',
+            render: (name: string, l) => <Link to={`/leads/${l.id}`}>{name}</Link>,
+          },
+          {
+            title: t('leads.rule'),
+            dataIndex: 'rule',
+            render: (r: string) => <LeadRuleTag rule={r} />,
+          },
+          {
+            title: t('leads.status'),
+            dataIndex: 'status',
+            render: (s: string) => <LeadStatusTag status={s} />,
+          },
+          { title: t('leads.score'), dataIndex: 'score', width: 70 },
+          {
+            title: t('leads.window'),
+            render: (_: unknown, l) =>
+              `${formatDateTime(l.windowStart)} ~ ${formatDateTime(l.windowEnd)}`,
+          },
+          { title: t('leads.summary'), dataIndex: 'summary', ellipsis: true },
+          { title: t('leads.assignee'), dataIndex: 'assigneeName' },
+          {
+            title: t('leads.detectedAt'),
+            dataIndex: 'detectedAt',
+            render: (at: string) => formatDateTime(at),
+          },
+        ]}
+      />
+      <CursorPager pages={pages} total={data?.total} nextCursor={data?.nextCursor} />
+    </div>
+  );
+}
