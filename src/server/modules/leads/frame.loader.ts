@@ -21,6 +21,19 @@ function dateOf(start: number, d: number): string {
   return new Date(start + d * DAY_MS + CST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** A mine's dated status history, oldest first. */
+export function statusChanges(db: Db, mineId: string) {
+  return db
+    .select({
+      from: mineStatusChanges.fromStatus,
+      to: mineStatusChanges.toStatus,
+      date: mineStatusChanges.effectiveDate,
+    })
+    .from(mineStatusChanges)
+    .where(eq(mineStatusChanges.mineId, mineId))
+    .orderBy(asc(mineStatusChanges.effectiveDate), asc(mineStatusChanges.id));
+}
+
 export async function loadFrame(
   db: Db,
   mineId: string,
@@ -31,15 +44,7 @@ export async function loadFrame(
   if (!mine) {
     return undefined;
   }
-  const changes = await db
-    .select({
-      from: mineStatusChanges.fromStatus,
-      to: mineStatusChanges.toStatus,
-      date: mineStatusChanges.effectiveDate,
-    })
-    .from(mineStatusChanges)
-    .where(eq(mineStatusChanges.mineId, mineId))
-    .orderBy(asc(mineStatusChanges.effectiveDate), asc(mineStatusChanges.id));
+  const changes = await statusChanges(db, mineId);
   // Before the first recorded change the mine had that change's "from" status (or its current one).
   let status = (changes[0]?.from ?? mine.status) as MineStatus;
   let next = 0;

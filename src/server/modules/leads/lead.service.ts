@@ -307,10 +307,35 @@ export async function assigneesFor(deps: ServiceDeps, principal: Principal, id: 
     .map(({ regionCode: _r, ...u }) => u);
 }
 
-function mustBeAssigneeOrAdmin(principal: Principal, row: LeadJoined) {
-  if (principal.role === Role.Inspector && row.l.assigneeId !== principal.userId) {
-    throw new AppError(AppErrorCode.Forbidden, '只有被指派的执法人员或管理员可以办理该线索');
-  }
+/**
+ * A step taken by the assigned inspector (or an administrator) from one of `allowed` statuses: the
+ * LeadHandle permission, the assignee check and the status check, then the step's own change.
+ */
+function handle(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  version: number | undefined,
+  allowed: readonly LeadStatus[],
+  action: string,
+  change: Parameters<typeof step>[4],
+  auditType: Parameters<typeof step>[5],
+) {
+  requirePermission(principal, Permission.LeadHandle);
+  return step(
+    deps,
+    principal,
+    id,
+    version,
+    (tx, row, at) => {
+      if (principal.role === Role.Inspector && row.l.assigneeId !== principal.userId) {
+        throw new AppError(AppErrorCode.Forbidden, '只有被指派的执法人员或管理员可以办理该线索');
+      }
+      expectStatus(row.l.status, allowed, action);
+      return change(tx, row, at);
+    },
+    auditType,
+  );
 }
 
 export async function verifyLead(
@@ -319,15 +344,14 @@ export async function verifyLead(
   id: string,
   input: z.infer<typeof LeadVerifyInput>,
 ) {
-  requirePermission(principal, Permission.LeadHandle);
-  return step(
+  return handle(
     deps,
     principal,
     id,
     input.version,
-    (_tx, row, at) => {
-      mustBeAssigneeOrAdmin(principal, row);
-      expectStatus(row.l.status, [LeadStatus.Assigned], '登记核查结果');
+    [LeadStatus.Assigned],
+    '登记核查结果',
+    (_tx, _row, at) => {
       const verification = `${input.confirmed ? '现场证实' : '现场未证实'}: ${input.result}`;
       return Promise.resolve({
         set: { status: LeadStatus.Verified, verifiedAt: at, verification },
@@ -346,15 +370,14 @@ export async function convertLead(
   id: string,
   input: LeadConvertInput,
 ) {
-  requirePermission(principal, Permission.LeadHandle);
-  return step(
+  return handle(
     deps,
     principal,
     id,
     input.version,
+    [LeadStatus.Verified],
+    '转办',
     async (tx, row, at) => {
-      mustBeAssigneeOrAdmin(principal, row);
-      expectStatus(row.l.status, [LeadStatus.Verified], '转办');
       if (input.to === 'hazard') {
         // The hazard is written in this transaction: both land or neither does.
         const hazard = await reportHazard({ ...deps, db: tx }, principal, {
@@ -395,19 +418,14 @@ export async function dismissLead(
   id: string,
   input: z.infer<typeof LeadDismissInput>,
 ) {
-  requirePermission(principal, Permission.LeadHandle);
-  return step(
+  return handle(
     deps,
     principal,
     id,
     input.version,
-    (_tx, row, at) => {
-      mustBeAssigneeOrAdmin(principal, row);
-      expectStatus(
-        row.l.status,
-        [LeadStatus.New, LeadStatus.Assigned, LeadStatus.Verified],
-        '排除',
-      );
+    [LeadStatus.New, LeadStatus.Assigned, LeadStatus.Verified],
+    '排除',
+    (_tx, _row, at) => {
       return Promise.resolve({
         set: { status: LeadStatus.Dismissed, closeNote: input.reason, closedAt: at },
         type: 'dismissed',

@@ -186,6 +186,31 @@ describe.each(engines)('leads: multi-factor comparison (%s)', (engine) => {
     expect(missing.json().details[0].path).toBe('时段');
     const ent = await upload('/api/series/import', cookies.ent ?? '', 'x.csv', csv);
     expect(ent.statusCode).toBe(403);
+    // Hostile files: binary, an xlsx that is not one, no file at all.
+    const binary = await upload(
+      '/api/series/import',
+      cookies.reg ?? '',
+      'x.csv',
+      Buffer.from([0, 1, 2, 0xff]),
+    );
+    expect(binary.statusCode).toBe(400);
+    expect(binary.json().details[0].path).toBe('file');
+    const fakeXlsx = await upload(
+      '/api/series/import',
+      cookies.reg ?? '',
+      'x.xlsx',
+      'PK not a zip',
+    );
+    expect(fakeXlsx.statusCode).toBe(400);
+    const none = await app.inject({
+      method: 'POST',
+      url: '/api/series/import',
+      headers: { cookie: cookies.reg ?? '', 'content-type': 'application/json' },
+      payload: {},
+    });
+    expect(none.statusCode).toBeGreaterThanOrEqual(400);
+    expect(none.statusCode).toBeLessThan(500);
+    expect(await seriesCount()).toBe(0);
   });
 
   it('imports a clean file (CSV and xlsx); importing a period again replaces it', async () => {

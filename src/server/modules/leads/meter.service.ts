@@ -40,6 +40,26 @@ export const presentArea = (a: AreaRow) => ({
   updatedAt: a.updatedAt.toISOString(),
 });
 
+/** Inserts one row; a unique violation becomes a 409 naming the field. */
+async function insertUnique<T>(
+  insert: () => Promise<T[]>,
+  conflict: { message: string; path: string; value: string },
+): Promise<T> {
+  try {
+    const [row] = await insert();
+    if (row) {
+      return row;
+    }
+  } catch (e) {
+    if (sqlState(e) !== '23505') {
+      throw e;
+    }
+  }
+  throw new AppError(AppErrorCode.Conflict, conflict.message, [
+    { path: conflict.path, message: conflict.message, value: conflict.value },
+  ]);
+}
+
 export async function listMeters(deps: ServiceDeps, principal: Principal, mineId: string) {
   requirePermission(principal, Permission.LeadRead);
   await loadVisibleMine(deps.db, principal, mineId);
@@ -61,24 +81,14 @@ export async function addMeter(
   return deps.db.transaction(async (tx) => {
     await loadVisibleMine(tx, principal, mineId);
     const at = deps.clock();
-    let rows: MeterRow[];
-    try {
-      rows = await tx
-        .insert(mineMeters)
-        .values({ ...input, provider: input.provider ?? null, mineId, createdAt: at })
-        .returning();
-    } catch (e) {
-      if (sqlState(e) === '23505') {
-        throw new AppError(AppErrorCode.Conflict, `表号 ${input.code} 已登记`, [
-          { path: 'code', message: '表号已登记 (表号全局唯一)', value: input.code },
-        ]);
-      }
-      throw e;
-    }
-    const [row] = rows;
-    if (!row) {
-      throw new Error('meter insert returned nothing');
-    }
+    const row = await insertUnique(
+      () =>
+        tx
+          .insert(mineMeters)
+          .values({ ...input, provider: input.provider ?? null, mineId, createdAt: at })
+          .returning(),
+      { message: `表号 ${input.code} 已登记 (表号全局唯一)`, path: 'code', value: input.code },
+    );
     const after = presentMeter(row);
     await recordAudit(tx, actorOf(principal), at, {
       type: 'leads.meter.created',
@@ -144,24 +154,14 @@ export async function addArea(
   return deps.db.transaction(async (tx) => {
     await loadVisibleMine(tx, principal, mineId);
     const at = deps.clock();
-    let rows: AreaRow[];
-    try {
-      rows = await tx
-        .insert(mineAreas)
-        .values({ ...input, mineId, createdAt: at, updatedAt: at })
-        .returning();
-    } catch (e) {
-      if (sqlState(e) === '23505') {
-        throw new AppError(AppErrorCode.Conflict, `区域 ${input.name} 已登记`, [
-          { path: 'name', message: '该矿山已登记同名区域', value: input.name },
-        ]);
-      }
-      throw e;
-    }
-    const [row] = rows;
-    if (!row) {
-      throw new Error('area insert returned nothing');
-    }
+    const row = await insertUnique(
+      () =>
+        tx
+          .insert(mineAreas)
+          .values({ ...input, mineId, createdAt: at, updatedAt: at })
+          .returning(),
+      { message: `该矿山已登记同名区域 ${input.name}`, path: 'name', value: input.name },
+    );
     const after = presentArea(row);
     await recordAudit(tx, actorOf(principal), at, {
       type: 'leads.area.created',

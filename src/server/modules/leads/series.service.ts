@@ -5,7 +5,7 @@
  * replaces its value (the audit event records the file's digest).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { factors, type Factor, type SeriesGranularity } from '../../../shared/leads.enums.ts';
 import type { SeriesQuery } from '../../../shared/leads.schemas.ts';
@@ -17,7 +17,8 @@ import { actorOf, requirePermission, type ServiceDeps } from '../../platform/con
 import { AppError, AppErrorCode, invalidField, type ErrorDetail } from '../../platform/errors.ts';
 import { detectFormat, readTable } from '../../platform/tabular/read-table.ts';
 import { loadVisibleMine } from '../registry/mine.service.ts';
-import { mineStatusChanges, mines } from '../registry/mine.table.ts';
+import { mines } from '../registry/mine.table.ts';
+import { statusChanges } from './frame.loader.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
 import { mineMeters } from './leads.table.ts';
 import { cstDayStart, DAY_MS } from './rules/frame.ts';
@@ -106,11 +107,7 @@ export async function readMineSeries(
     }
     return [...merged].sort((a, b) => a[0] - b[0]).map(([t, v]) => [new Date(t).toISOString(), v]);
   };
-  const statusRows = await deps.db
-    .select({ date: mineStatusChanges.effectiveDate, status: mineStatusChanges.toStatus })
-    .from(mineStatusChanges)
-    .where(eq(mineStatusChanges.mineId, mineId))
-    .orderBy(asc(mineStatusChanges.effectiveDate), asc(mineStatusChanges.id));
+  const statusRows = await statusChanges(deps.db, mineId);
   return {
     mineId,
     granularity: q.granularity,
@@ -125,7 +122,7 @@ export async function readMineSeries(
         points: pointsOf(g),
       }))
       .filter((s) => s.points.length > 0),
-    statusChanges: statusRows,
+    statusChanges: statusRows.map((c) => ({ date: c.date, status: c.to })),
   };
 }
 
