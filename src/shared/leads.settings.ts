@@ -33,7 +33,11 @@ export const LeadRulesSchema = z.strictObject({
   }),
   hiddenFace: z.strictObject({
     /** Factors compared against reported production. */
-    factors: z.array(z.enum(['用电量', '民爆使用量', '民爆领用量', '风量', '运输量'])).min(1),
+    factors: z
+      .array(
+        z.enum(['用电量', '民爆使用量', '民爆领用量', '风量', '运输量', '瓦斯涌出量', '涌水量']),
+      )
+      .min(1),
     historyDays: count,
     historyMinDays: count,
     /** Robust z of the residual (MAD scale) a day must exceed … */
@@ -95,7 +99,9 @@ export const defaultLeadRules: LeadRules = {
     explosivesMinKg: 0,
   },
   hiddenFace: {
-    factors: ['用电量', '民爆使用量', '风量', '运输量'],
+    // Seed 004 item 42 also names 瓦斯量 (a new face releases gas); a factor a mine does not report
+    // is skipped. 涌水量 may be added, but inflow follows geology more than mining.
+    factors: ['用电量', '民爆使用量', '风量', '运输量', '瓦斯涌出量'],
     historyDays: 56,
     historyMinDays: 21,
     zThreshold: 4,
