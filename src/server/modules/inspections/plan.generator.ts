@@ -1,0 +1,95 @@
+/**
+ * @module The yearly inspection plan of one unit (issue 7 §1), pure: each mine's routine visits
+ * spread over the year, every month within the unit's capacity in inspector-days (a team of at least
+ * two, so each visit costs `inspectorsPerVisit` days), the riskiest mines placed first, and a seeded
+ * random share marked 四不两直 (REFERENCE.md F3: unannounced; the mine is never shown those dates).
+ * What does not fit is reported as a shortfall per mine, never silently dropped.
+ */
+import { createRng } from '../../platform/random.ts';
+
+export interface PlanMine {
+  mineId: string;
+  score: number;
+  perYear: number;
+}
+
+export interface PlanOptions {
+  /** Inspector-days the unit can spend on routine inspections, per month (12 values). */
+  capacity: number[];
+  inspectorsPerVisit: number;
+  /** Share of visits made 四不两直 (0–1). */
+  unannouncedShare: number;
+  seed: number;
+}
+
+export interface PlannedVisit {
+  mineId: string;
+  /** 0 = January. */
+  month: number;
+  kind: '常规' | '四不两直';
+}
+
+export interface YearPlan {
+  visits: PlannedVisit[];
+  /** Inspector-days used per month. */
+  load: number[];
+  shortfall: { mineId: string; wanted: number; planned: number }[];
+}
+
+/** The months a mine with n visits a year would ideally be seen in: evenly spaced, staggered by `offset`. */
+export function idealMonths(n: number, offset: number): number[] {
+  if (n <= 0) {
+    return [];
+  }
+  const step = 12 / n;
+  return Array.from({ length: n }, (_, i) => Math.floor((offset % step) + i * step) % 12);
+}
+
+export function generateYearPlan(mines: PlanMine[], o: PlanOptions): YearPlan {
+  const rng = createRng(o.seed);
+  const cost = o.inspectorsPerVisit;
+  const load = Array.from({ length: 12 }, () => 0);
+  const room = (m: number) => (o.capacity[m] ?? 0) - (load[m] ?? 0) >= cost;
+  const visits: PlannedVisit[] = [];
+  const shortfall: YearPlan['shortfall'] = [];
+  // The riskiest first; ties by id, so the plan is the same on every run.
+  const order = [...mines].sort((a, b) => b.score - a.score || a.mineId.localeCompare(b.mineId));
+  for (const mine of order) {
+    const wanted = Math.min(mine.perYear, 12 * 4);
+    const taken = new Map<number, number>();
+    let planned = 0;
+    for (const ideal of idealMonths(wanted, rng.next() * 12)) {
+      // The ideal month, else the nearest month with room (later first), fewest visits of this mine.
+      const candidates = Array.from({ length: 12 }, (_, k) => k)
+        .map((k) => ({ m: (ideal + k) % 12, k: Math.min(k, 12 - k) + (k > 6 ? 0.5 : 0) }))
+        .filter(({ m }) => room(m))
+        .sort((a, b) => (taken.get(a.m) ?? 0) - (taken.get(b.m) ?? 0) || a.k - b.k);
+      const pick = candidates[0];
+      if (!pick) {
+        break;
+      }
+      load[pick.m] = (load[pick.m] ?? 0) + cost;
+      taken.set(pick.m, (taken.get(pick.m) ?? 0) + 1);
+      visits.push({ mineId: mine.mineId, month: pick.m, kind: '常规' });
+      planned++;
+    }
+    if (planned < wanted) {
+      shortfall.push({ mineId: mine.mineId, wanted, planned });
+    }
+  }
+  // Mark the 四不两直 share at random (seeded), so neither the mine nor the plan's reader can guess it.
+  const unannounced = Math.round(visits.length * o.unannouncedShare);
+  const indices = visits.map((_, i) => i);
+  for (let i = indices.length - 1; i > 0; i--) {
+    const j = Math.floor(rng.next() * (i + 1));
+    [indices[i], indices[j]] = [indices[j] ?? 0, indices[i] ?? 0];
+  }
+  for (const i of indices.slice(0, unannounced)) {
+    const v = visits[i];
+    if (v) {
+      v.kind = '四不两直';
+    }
+  }
+  visits.sort((a, b) => a.month - b.month || a.mineId.localeCompare(b.mineId));
+  return { visits, load, shortfall };
+}
