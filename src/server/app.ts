@@ -44,6 +44,7 @@ import { getSetting } from './platform/settings/settings.service.ts';
 import { recomputeTailingsGrades } from './modules/registry/mine.write.ts';
 import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { leadsVisibility, registerLeadRoutes } from './modules/leads/leads.routes.ts';
+import { registerInspectionRoutes } from './modules/inspections/inspections.routes.ts';
 import { auditVisibility as monitoringVisibility } from './modules/monitoring/alarm.service.ts';
 import {
   createMonitoring,
@@ -158,6 +159,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     opts.monitoring ?? createMonitoring(deps, { publicUrl: 'http://127.0.0.1:8080' });
   registerMonitoringRoutes(app, deps, monitoring);
   registerLeadRoutes(app, deps);
+  registerInspectionRoutes(app, deps);
   if (!opts.monitoring) {
     app.addHook('onClose', (_app, done) => {
       monitoring.close();

@@ -522,6 +522,14 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       return [
         { method: 'POST', url: id(route.url, t.leadIds[0] ?? ''), payload: { reason: '越权' } },
       ];
+    case 'POST /api/inspections/plans/preview':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: { region: t.county, capacityPerMonth: Array.from({ length: 12 }, () => 20) },
+        },
+      ];
     case 'PUT /api/settings/:key':
       return [
         {
@@ -577,6 +585,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/leads',
         '/api/leads/summary',
         '/api/leads/export',
+        '/api/inspections/risk',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),
@@ -795,7 +804,7 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
                 expect([400, 403, 422], label).toContain(res.statusCode);
                 if (res.statusCode !== 403) {
                   expect(res.body, label).toMatch(
-                    /countyCode|县级行政区划代码|mineId|regionCode|enterpriseId|organisationId|管辖/,
+                    /countyCode|县级行政区划代码|mineId|regionCode|region|enterpriseId|organisationId|管辖/,
                   );
                 }
               } else {

@@ -50,6 +50,8 @@ export const Permission = {
   LeadHandle: 'leads.handle',
   /** Meters, registered areas and imports of mine-level series. */
   SeriesWrite: 'leads.series.write',
+  /** Risk classes, inspection plans and records (执法, regulators only). */
+  InspectionRead: 'inspections.read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -58,7 +60,7 @@ const readerBase: Permission[] = [P.RegistryRead, P.AuditRead, P.HazardRead, P.M
 
 /** What each role may do (within its jurisdiction; scoping is separate, see scope.ts). */
 export const permissionsByRole: Record<Role, readonly Permission[]> = {
-  regulator_viewer: [...readerBase, P.LeadRead],
+  regulator_viewer: [...readerBase, P.LeadRead, P.InspectionRead],
   inspector: [
     ...readerBase,
     P.MineStatusChange,
@@ -67,6 +69,7 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     P.AlarmHandle,
     P.LeadRead,
     P.LeadHandle,
+    P.InspectionRead,
   ],
   regulator_admin: [
     ...readerBase,
@@ -90,6 +93,7 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     P.LeadAssign,
     P.LeadHandle,
     P.SeriesWrite,
+    P.InspectionRead,
   ],
   enterprise_admin: [
     ...readerBase,

@@ -16,6 +16,11 @@ import {
 } from '../../../shared/monitoring.policy.ts';
 import { warningLevels } from '../../../shared/monitoring.enums.ts';
 import {
+  RiskModelSchema,
+  defaultRiskModel,
+  type RiskModel,
+} from '../../../shared/inspections.settings.ts';
+import {
   LeadRulesSchema,
   defaultLeadRules,
   type LeadRules,
@@ -33,6 +38,15 @@ export interface SettingDefinition<T> {
 }
 
 export const settingsCatalogue = {
+  'inspections.riskModel': {
+    schema: RiskModelSchema,
+    default: defaultRiskModel,
+    source:
+      'seed 004 item 40 (动态调整矿山等级分类, 差异化执法, 系统复杂、管理团队频繁更换的矿山 more often) and seed 002 七.5 (减少二级及以上标准化企业的安全执法频次); the weights, class boundaries and yearly frequencies are minewatch defaults for each regulator to set',
+    verified: false,
+    description:
+      '矿山执法风险分级模型: 各因素分值、等级界限、各级年度常规检查次数、标准化二级及以上的减少比例',
+  } satisfies SettingDefinition<RiskModel>,
   'leads.rules': {
     schema: LeadRulesSchema,
     default: defaultLeadRules,
