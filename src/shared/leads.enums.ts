@@ -59,6 +59,11 @@ export const LeadRule = {
 export type LeadRule = (typeof LeadRule)[keyof typeof LeadRule];
 export const leadRules = Object.values(LeadRule) as [LeadRule, ...LeadRule[]];
 
+/** The series a breach is drawn on: 月产量 and 年产量 (超能力) are sums of 产量. */
+export function seriesFactorOf(breachFactor: string): string {
+  return breachFactor === '月产量' || breachFactor === '年产量' ? '产量' : breachFactor;
+}
+
 /** 新线索 → 已指派 → 已核查 → 已转隐患 / 已转执法, or 已排除 with a reason (issue 6 §3). */
 export const LeadStatus = {
   New: '新线索',

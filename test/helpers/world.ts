@@ -195,7 +195,7 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
         breaches: [],
       },
       deps.clock(),
-      () => Promise.resolve([]),
+      [],
     );
     return queryRows<{ id: string }>(tx, sql`SELECT id FROM leads WHERE mine_id = ${coal.id}`);
   });

@@ -113,7 +113,7 @@ export async function seedDemoLeads(
       const step = granularity === 'hour' ? HOUR_MS : DAY_MS;
       values.forEach((v, i) => {
         const t = start + i * step;
-        if (Number.isFinite(v) && t + step <= lastHour + HOUR_MS && t <= lastHour) {
+        if (Number.isFinite(v) && t + step <= lastHour + HOUR_MS) {
           rows.push({
             mineId: mine.id,
             factor,

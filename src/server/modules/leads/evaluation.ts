@@ -39,6 +39,10 @@ export function* evaluationSet(o: EvaluationSetOptions): Generator<SyntheticMine
   }
 }
 
+/** A finding matches a planted case of its mine and rule whose window it overlaps (± one day). */
+const matches = (f: Finding, c: SyntheticMine['planted'][number]) =>
+  f.rule === c.rule && f.from < c.to + DAY_MS && f.to > c.from - DAY_MS;
+
 export interface RuleScore {
   rule: LeadRule | 'overall';
   planted: number;
@@ -63,19 +67,17 @@ export class Scoreboard {
   }
 
   add(mine: SyntheticMine, findings: Finding[]) {
-    const overlaps = (f: Finding, c: SyntheticMine['planted'][number]) =>
-      f.rule === c.rule && f.from < c.to + DAY_MS && f.to > c.from - DAY_MS;
     for (const c of mine.planted) {
       const row = this.row(c.rule);
       row.planted++;
-      if (findings.some((f) => overlaps(f, c))) {
+      if (findings.some((f) => matches(f, c))) {
         row.found++;
       }
     }
     for (const f of findings) {
       const row = this.row(f.rule);
       row.findings++;
-      if (mine.planted.some((c) => overlaps(f, c))) {
+      if (mine.planted.some((c) => matches(f, c))) {
         row.truePositives++;
       } else if (mine.planted.length === 0) {
         this.falseOnNormalMines++;
@@ -115,18 +117,12 @@ export function runEvaluation(o: EvaluationSetOptions, rules: LeadRules) {
     const findings = evaluateMine(mine.frame, rules);
     board.add(mine, findings);
     for (const c of mine.planted) {
-      if (
-        !findings.some((f) => f.rule === c.rule && f.from < c.to + DAY_MS && f.to > c.from - DAY_MS)
-      ) {
+      if (!findings.some((f) => matches(f, c))) {
         misses.push(`${mine.frame.mineId} ${c.rule} ${c.note}`);
       }
     }
     for (const f of findings) {
-      if (
-        !mine.planted.some(
-          (c) => f.rule === c.rule && f.from < c.to + DAY_MS && f.to > c.from - DAY_MS,
-        )
-      ) {
+      if (!mine.planted.some((c) => matches(f, c))) {
         falses.push(`${mine.frame.mineId} ${f.rule} ${f.summary}`);
       }
     }

@@ -74,7 +74,7 @@ export async function applyFinding(
   tx: Db,
   f: Finding,
   at: Date,
-  notifiable: () => Promise<NotifiableUser[]>,
+  notifiable: NotifiableUser[],
 ): Promise<Outcome> {
   const [open] = await tx
     .select()
@@ -180,7 +180,7 @@ export async function applyFinding(
   if (mine) {
     await notifyUsers(
       tx,
-      pickRecipients(await notifiable(), mine, ['regulator']),
+      pickRecipients(notifiable, mine, ['regulator']),
       {
         subjectType: 'lead',
         subjectId: lead.id,
@@ -210,8 +210,7 @@ export async function evaluateLeads(
   const { start, days } = evaluationRange(now, rules);
   const mineIds = options.mineIds ?? (await minesWithSeries(deps.db, new Date(start)));
   const report: EvaluationReport = { mines: 0, findings: 0, opened: 0, extended: 0 };
-  let users: NotifiableUser[] | undefined;
-  const notifiable = async () => (users ??= await notifiableUsers(deps.db));
+  let notifiable: NotifiableUser[] | undefined;
   for (const mineId of mineIds) {
     const frame = await loadFrame(deps.db, mineId, start, days);
     if (!frame) {
@@ -223,11 +222,11 @@ export async function evaluateLeads(
     if (findings.length === 0) {
       continue;
     }
-    // Read before the transaction: one connection (PGlite) cannot read outside an open transaction.
-    const recipients = await notifiable();
+    // Read before the transaction (once): one connection (PGlite) cannot read outside an open one.
+    const recipients = (notifiable ??= await notifiableUsers(deps.db));
     await deps.db.transaction(async (tx) => {
       for (const f of findings) {
-        const outcome = await applyFinding(tx, f, now, () => Promise.resolve(recipients));
+        const outcome = await applyFinding(tx, f, now, recipients);
         if (outcome === 'opened') {
           report.opened++;
         } else if (outcome === 'extended') {

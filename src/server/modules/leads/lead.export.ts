@@ -3,7 +3,7 @@
  * 证据 sheet of every breach; CSV carries the evidence as text), and one lead's workbook adding the
  * series around its window with the baseline and threshold beside each value.
  */
-import type { Factor } from '../../../shared/leads.enums.ts';
+import { seriesFactorOf, type Factor } from '../../../shared/leads.enums.ts';
 import type { LeadListQuery } from '../../../shared/leads.schemas.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
@@ -80,9 +80,7 @@ export async function exportLeads(
 
 /** The factors whose series explain a lead (the breached ones plus the comparison trio). */
 function factorsOf(lead: LeadWithEvidence): Factor[] {
-  const named = lead.breaches
-    .map((b) => (b.factor === '月产量' || b.factor === '年产量' ? '产量' : b.factor))
-    .filter((f): f is Factor => f !== '');
+  const named = lead.breaches.map((b) => seriesFactorOf(b.factor) as Factor);
   return [...new Set<Factor>(['用电量', '井下人数', '产量', ...named])];
 }
 

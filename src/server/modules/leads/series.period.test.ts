@@ -19,6 +19,7 @@ describe('parsePeriod', () => {
 
   it('refuses impossible dates, misaligned periods and other shapes', () => {
     expect(at('2026-02-30', 'day')).toBe('日期或时间不存在');
+    expect(at('2026-02-30T00:00:00+08:00', 'hour')).toBe('日期或时间不存在');
     expect(at('2026-11-01 24:00', 'hour')).toBe('日期或时间不存在');
     expect(at('2026-11-01 08:30', 'hour')).toBe('小时数据的时段须为整点');
     expect(at('2026-11-01 08:00', 'day')).toBe('日数据的时段须为日期 (不含时刻)');

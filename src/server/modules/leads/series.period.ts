@@ -4,6 +4,7 @@
  * cell (its wall-clock time, read as CST). Impossible dates are refused, never rolled over.
  */
 import type { SeriesGranularity } from '../../../shared/leads.enums.ts';
+import { parseTime } from '../monitoring/ingest.parse.ts';
 import { CST_OFFSET_MS, HOUR_MS } from './rules/frame.ts';
 
 const naive = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -41,7 +42,12 @@ export function parsePeriod(cell: unknown, granularity: SeriesGranularity): Peri
         return { ok: false, message: '日期或时间不存在' };
       }
     } else if (withOffset.test(text)) {
-      ms = Date.parse(text);
+      // The ingest's parser, which refuses what Date.parse would roll over (2026-02-30 → 03-02).
+      const t = parseTime(text);
+      if (typeof t === 'string') {
+        return { ok: false, message: '日期或时间不存在' };
+      }
+      ms = t;
     }
   }
   if (ms === undefined || !Number.isFinite(ms)) {

@@ -295,9 +295,6 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
       left -= n;
     });
   }
-  if (o.plant === LeadRule.HiddenFace && variant === 3 && !withAreas) {
-    throw new Error('unreachable');
-  }
   if (o.plant === LeadRule.StoppedButWorking) {
     if (variant === 0 || variant === 3) {
       for (let d = caseFrom; d < caseTo; d += 2) {

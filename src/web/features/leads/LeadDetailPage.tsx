@@ -8,6 +8,7 @@ import { Button, Card, Descriptions, Skeleton, Space, Table, Timeline } from 'an
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
+import { seriesFactorOf } from '../../../shared/leads.enums.ts';
 import type { MineResponse } from '../../../shared/registry.schemas.ts';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
@@ -50,9 +51,7 @@ export function evidenceRange(l: Pick<LeadDetail, 'windowStart' | 'windowEnd'>) 
 }
 
 function chartFactors(breaches: Breach[]): string[] {
-  const drawn = breaches
-    .filter((b) => !b.area)
-    .map((b) => (b.factor.endsWith('产量') ? '产量' : b.factor));
+  const drawn = breaches.filter((b) => !b.area).map((b) => seriesFactorOf(b.factor));
   return [...new Set([...drawn, '用电量', '井下人数', '产量'])].slice(0, 4);
 }
 

@@ -4,11 +4,10 @@
  * the baseline moves with production, and the mine's status changes marked.
  */
 import type { EChartsCoreOption } from 'echarts/core';
+import { seriesFactorOf } from '../../../shared/leads.enums.ts';
 import type { Breach, MineSeries } from './types.ts';
 
 const palette = ['#1456c8', '#d4380d', '#389e0d', '#722ed1', '#08979c'];
-/** Breaches named after a derived quantity are drawn on the series they come from. */
-const drawnOn = (factor: string) => (factor === '月产量' || factor === '年产量' ? '产量' : factor);
 
 /**
  * Points with a null where the spacing jumps (a meter gap), so the line breaks instead of drawing a
@@ -47,7 +46,7 @@ export function comparisonOption(
     .filter((s): s is MineSeries['series'][number] => s !== undefined);
   const breaches = opts.breaches ?? [];
   const series: Record<string, unknown>[] = shown.map((s, i) => {
-    const own = breaches.filter((b) => drawnOn(b.factor) === s.factor && !b.area);
+    const own = breaches.filter((b) => seriesFactorOf(b.factor) === s.factor && !b.area);
     const lines = own.flatMap((b) =>
       b.expected
         ? []

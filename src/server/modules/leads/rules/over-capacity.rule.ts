@@ -56,7 +56,9 @@ export function overCapacity(frame: MineFrame, rules: LeadRules): Finding[] {
   for (let d = 0; d < frame.days; d++) {
     if (Number.isFinite(at(production, d))) {
       const key = periodKey(dayAt(frame, d), 'month');
-      months.set(key, [...(months.get(key) ?? []), at(production, d)]);
+      const days = months.get(key) ?? [];
+      days.push(at(production, d));
+      months.set(key, days);
     }
   }
   const caps = new Map([...months].map(([k, vs]) => [k, median(vs) * r.glitchClipFactor]));

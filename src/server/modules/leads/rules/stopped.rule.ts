@@ -36,13 +36,15 @@ function stoppedPeriods(frame: MineFrame, rules: LeadRules['stopped']) {
   return runs(frame.days, (d) => stopped.has(frame.dayStatus[d] ?? ''), 1);
 }
 
-function powerBreaches(frame: MineFrame, rules: LeadRules['stopped']): Breach[] {
+type Period = { from: number; to: number };
+
+function powerBreaches(frame: MineFrame, rules: LeadRules['stopped'], periods: Period[]): Breach[] {
   const power = frame.hourly.用电量;
   if (!power) {
     return [];
   }
   const out: Breach[] = [];
-  for (const period of stoppedPeriods(frame, rules)) {
+  for (const period of periods) {
     const from = period.from * 24;
     const to = period.to * 24;
     const values: number[] = [];
@@ -78,7 +80,11 @@ function powerBreaches(frame: MineFrame, rules: LeadRules['stopped']): Breach[] 
   return out;
 }
 
-function headcountBreaches(frame: MineFrame, rules: LeadRules['stopped']): Breach[] {
+function headcountBreaches(
+  frame: MineFrame,
+  rules: LeadRules['stopped'],
+  periods: Period[],
+): Breach[] {
   const limit = perSiteLimit(frame.countyCode, rules);
   // Per work site where positioning reports areas; the whole mine's count otherwise.
   const sites: [string | undefined, Float64Array][] =
@@ -88,7 +94,7 @@ function headcountBreaches(frame: MineFrame, rules: LeadRules['stopped']): Breac
         ? [[undefined, frame.hourly.井下人数]]
         : [];
   const out: Breach[] = [];
-  for (const period of stoppedPeriods(frame, rules)) {
+  for (const period of periods) {
     const from = period.from * 24;
     const to = period.to * 24;
     for (const [area, series] of sites) {
@@ -113,16 +119,22 @@ function headcountBreaches(frame: MineFrame, rules: LeadRules['stopped']): Breac
   return out;
 }
 
-function explosivesBreaches(frame: MineFrame, rules: LeadRules['stopped']): Breach[] {
+function explosivesBreaches(
+  frame: MineFrame,
+  rules: LeadRules['stopped'],
+  periods: Period[],
+): Breach[] {
   const out: Breach[] = [];
-  const stopped = new Set<string>(rules.statuses);
   for (const factor of ['民爆领用量', '民爆使用量'] as const) {
     const days = dailyOf(frame, factor);
     if (!days) {
       continue;
     }
-    for (let d = 0; d < frame.days; d++) {
-      if (stopped.has(frame.dayStatus[d] ?? '') && at(days, d) > rules.explosivesMinKg) {
+    for (const period of periods) {
+      for (let d = period.from; d < period.to; d++) {
+        if (!(at(days, d) > rules.explosivesMinKg)) {
+          continue;
+        }
         out.push({
           factor,
           from: dayAt(frame, d),
@@ -137,9 +149,10 @@ function explosivesBreaches(frame: MineFrame, rules: LeadRules['stopped']): Brea
   return out;
 }
 
-const weight = (b: Breach) =>
+/** How much one breach weighs: power held twice the sustained time or twice the threshold counts more. */
+const weight = (b: Breach, sustainHours: number) =>
   b.factor === '用电量'
-    ? b.to - b.from >= 2 * 4 * HOUR_MS || b.peak >= 2 * b.threshold
+    ? b.to - b.from >= 2 * sustainHours * HOUR_MS || b.peak >= 2 * b.threshold
       ? 0.75
       : 0.6
     : b.factor === '井下人数'
@@ -149,10 +162,11 @@ const weight = (b: Breach) =>
       : 0.85;
 
 export function stoppedButWorking(frame: MineFrame, rules: LeadRules): Finding[] {
+  const periods = stoppedPeriods(frame, rules.stopped);
   const breaches = [
-    ...powerBreaches(frame, rules.stopped),
-    ...headcountBreaches(frame, rules.stopped),
-    ...explosivesBreaches(frame, rules.stopped),
+    ...powerBreaches(frame, rules.stopped, periods),
+    ...headcountBreaches(frame, rules.stopped, periods),
+    ...explosivesBreaches(frame, rules.stopped, periods),
   ];
   return groupBreaches(breaches, rules.mergeGapHours * HOUR_MS).map((group) => {
     const kinds = [...new Set(group.map((b) => b.factor))];
@@ -161,7 +175,7 @@ export function stoppedButWorking(frame: MineFrame, rules: LeadRules): Finding[]
       mineId: frame.mineId,
       from: Math.min(...group.map((b) => b.from)),
       to: Math.max(...group.map((b) => b.to)),
-      score: combinedScore(group.map(weight)),
+      score: combinedScore(group.map((b) => weight(b, rules.stopped.powerSustainHours))),
       summary: `${frame.dayStatus[Math.floor((group[0].from - frame.start) / DAY_MS)] ?? '停产'}期间出现生产迹象: ${kinds.join('、')}`,
       breaches: group,
     };
