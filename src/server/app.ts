@@ -45,6 +45,8 @@ import { recomputeTailingsGrades } from './modules/registry/mine.write.ts';
 import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { leadsVisibility, registerLeadRoutes } from './modules/leads/leads.routes.ts';
 import { registerInspectionRoutes } from './modules/inspections/inspections.routes.ts';
+import { registerRecordRoutes } from './modules/inspections/records.routes.ts';
+import { inspectionsVisibility } from './modules/inspections/inspections.visibility.ts';
 import { auditVisibility as monitoringVisibility } from './modules/monitoring/alarm.service.ts';
 import {
   createMonitoring,
@@ -160,6 +162,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerMonitoringRoutes(app, deps, monitoring);
   registerLeadRoutes(app, deps);
   registerInspectionRoutes(app, deps);
+  registerRecordRoutes(app, deps);
   if (!opts.monitoring) {
     app.addHook('onClose', (_app, done) => {
       monitoring.close();
@@ -187,6 +190,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     self_inspection_report: (p, id) => reportVisible(deps, p, id),
     ...monitoringVisibility(deps),
     ...leadsVisibility(deps),
+    ...inspectionsVisibility(deps),
   });
   app.get(
     '/openapi.json',

@@ -73,3 +73,20 @@ export const defaultRiskModel: RiskModel = {
   reducedLevels: ['一级', '二级'],
   reducedFactor: 0.5,
 };
+
+/**
+ * When a region or an inspector is flagged for 零处罚 or 只检查不处罚 over the period looked at
+ * (seed 000 item 20: 对“零处罚”“只检查不处罚”等工作不力、处罚条款落实不到位的地区进行约谈通报). The
+ * plans name the flags but not their thresholds: these are minewatch defaults for each regulator to set.
+ */
+export const EnforcementFlagsSchema = z.strictObject({
+  /** 零处罚: at least this many inspections and not one penalty. */
+  zeroPenaltyMinInspections: z.number().int().min(1).max(10_000),
+  /** 只检查不处罚: at least this many findings (hazards and violations) and not one penalty. */
+  inspectOnlyMinFindings: z.number().int().min(1).max(10_000),
+});
+export type EnforcementFlags = z.infer<typeof EnforcementFlagsSchema>;
+export const defaultEnforcementFlags: EnforcementFlags = {
+  zeroPenaltyMinInspections: 5,
+  inspectOnlyMinFindings: 3,
+};

@@ -22,12 +22,13 @@ import { createMaintenance } from '../../src/server/modules/monitoring/alarm.ser
 import { addArea, addMeter } from '../../src/server/modules/leads/meter.service.ts';
 import { applyFinding } from '../../src/server/modules/leads/lead.detect.ts';
 import { upsertSeries } from '../../src/server/modules/leads/series.repository.ts';
+import { buildEnforcement, type EnforcementIds } from './world-enforcement.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
 
 export const PASSWORD = 'test-pass-2026';
 const admin = systemPrincipal('test:world');
 
-export interface Party {
+export interface Party extends EnforcementIds {
   key: string;
   county: string;
   enterpriseId: string;
@@ -221,7 +222,7 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
     });
     return username;
   };
-  return {
+  const party = {
     key,
     county,
     enterpriseId: ent.id,
@@ -248,6 +249,7 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
       mine_duty_officer: await mk('mine_duty_officer', entOrg.id, coal.id),
     },
   };
+  return { ...party, ...(await buildEnforcement(deps, party)) };
 }
 
 export interface World {

@@ -52,6 +52,8 @@ const exempt: Record<string, string> = {
   'POST /ack/:token':
     'authorised by the signed one-time token alone, which names its alarm (monitoring.test.ts: forged and used links refused)',
   'POST /api/alarm-ack': 'the same token acknowledgement as POST /ack/:token, answered as JSON',
+  'POST /api/inspections/plans':
+    'plans the caller’s own unit’s jurisdiction only; no other region can be named (records.test.ts)',
   'POST /api/notifications/:id/read':
     'acts on the caller’s own notifications only; another user’s is a 404 (hazard.escalation.test.ts)',
 };
@@ -81,6 +83,10 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         ['alarm', t.alarmIds[0]],
         ['maintenance_window', t.maintenanceIds[0]],
         ['lead', t.leadIds[0]],
+        ['inspection', t.inspectionIds[0]],
+        ['penalty', t.penaltyIds[0]],
+        ['enforcement_document', t.documentIds[0]],
+        ['inspection_plan', t.planIds[0]],
         ['mine_meter', t.meterIds[0]],
         ['mine_area', t.areaIds[0]],
       ].map(([type, value]) => ({ method: 'GET', url: `/api/audit/${type}/${value}` }));
@@ -530,6 +536,134 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           payload: { region: t.county, capacityPerMonth: Array.from({ length: 12 }, () => 20) },
         },
       ];
+    case 'POST /api/inspections':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            kind: '常规',
+            inspectedOn: '2026-11-01',
+            teamUserIds: [t.inspectionIds[0], t.penaltyIds[0]],
+          },
+        },
+      ];
+    case 'GET /api/inspections/eligible-inspectors':
+      return [{ method: 'GET', url: `${route.url}?mineId=${mine.id}` }];
+    case 'PATCH /api/inspections/:id':
+      return [
+        {
+          method: 'PATCH',
+          url: id(route.url, t.inspectionIds[0] ?? ''),
+          payload: { summary: '越权' },
+        },
+      ];
+    case 'POST /api/inspections/:id/findings':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.inspectionIds[0] ?? ''),
+          payload: {
+            kind: '一般违法行为',
+            description: '越权',
+            location: '越权',
+            deadline: '2026-12-01',
+          },
+        },
+      ];
+    case 'POST /api/inspections/:id/photos':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.inspectionIds[0] ?? ''),
+          multipart: { filename: 'x.png', content: 'not a photo' },
+        },
+      ];
+    case 'GET /api/inspections/:id/photos/:photoId':
+      return [
+        {
+          method: 'GET',
+          url: id(route.url, t.inspectionIds[0] ?? '').replace(':photoId', t.documentIds[0] ?? ''),
+        },
+      ];
+    case 'POST /api/inspections/:id/suspension':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.inspectionIds[0] ?? ''),
+          payload: { effectiveDate: '2026-12-01', reason: '越权' },
+        },
+      ];
+    case 'POST /api/inspection-orders/:id/acceptance':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.orderIds[0] ?? ''),
+          payload: { acceptedOn: '2026-12-01', passed: true, note: '越权' },
+        },
+      ];
+    case 'POST /api/inspections/:id/recheck':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.inspectionIds[0] ?? ''),
+          payload: { recheckedOn: '2026-12-01', result: '越权' },
+        },
+      ];
+    case 'PUT /api/inspections/:id/typical':
+      return [
+        { method: 'PUT', url: id(route.url, t.inspectionIds[0] ?? ''), payload: { typical: true } },
+      ];
+    case 'POST /api/penalties':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            inspectionId: t.inspectionIds[0],
+            target: '企业',
+            partyName: '越权',
+            legalBasis: '越权',
+            facts: '越权',
+            amountYuan: 1,
+            decidedOn: '2026-12-01',
+          },
+        },
+      ];
+    case 'PATCH /api/penalties/:id':
+      return [
+        {
+          method: 'PATCH',
+          url: id(route.url, t.penaltyIds[0] ?? ''),
+          payload: { status: '已撤销' },
+        },
+      ];
+    case 'POST /api/documents':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: { inspectionId: t.inspectionIds[0], template: '现场检查记录' },
+        },
+      ];
+    case 'PUT /api/documents/:id':
+      return [
+        {
+          method: 'PUT',
+          url: id(route.url, t.documentIds[0] ?? ''),
+          payload: { fields: { partyPresent: '越权' }, baseSeq: 1 },
+        },
+      ];
+    case 'GET /api/documents/:id/diff':
+      return [{ method: 'GET', url: `${id(route.url, t.documentIds[0] ?? '')}?from=1&to=1` }];
+    case 'POST /api/documents/:id/signatures':
+      return [{ method: 'POST', url: id(route.url, t.documentIds[0] ?? ''), payload: { seq: 1 } }];
+    case 'GET /api/inspections/stats':
+      return [
+        { method: 'GET', url: `${route.url}?from=2020-01&to=2030-12` },
+        { method: 'GET', url: `${route.url}?from=2020-01&to=2030-12&region=${t.county}` },
+      ];
     case 'PUT /api/settings/:key':
       return [
         {
@@ -553,6 +687,10 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/alarms': t.alarmIds[0],
       '/api/leads': t.leadIds[0],
       '/api/meters': t.meterIds[0],
+      '/api/inspections/plans': t.planIds[0],
+      '/api/inspections': t.inspectionIds[0],
+      '/api/penalties': t.penaltyIds[0],
+      '/api/documents': t.documentIds[0],
     };
     const base = Object.keys(target).find((b) => route.url.startsWith(`${b}/`));
     if (base && (route.method === 'GET' || route.method === 'DELETE')) {
@@ -586,6 +724,9 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/leads/summary',
         '/api/leads/export',
         '/api/inspections/risk',
+        '/api/inspections',
+        '/api/penalties',
+        '/api/inspections/typical-cases/export',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),
@@ -599,6 +740,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/alarms',
         '/api/leads',
         '/api/leads/export',
+        '/api/inspections',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}mineId=${mine.id}` }]
         : []),
@@ -635,6 +777,13 @@ function fingerprints(t: Party): string[] {
     ...t.meterIds,
     ...t.areaIds,
     ...t.leadIds,
+    ...t.planIds,
+    ...t.inspectionIds,
+    ...t.penaltyIds,
+    ...t.documentIds,
+    ...t.orderIds,
+    `${t.key}: 安全出口堵塞`,
+    `${t.key}: 越界开采`,
     `${t.key}-CH4`,
     `${t.key}1101采煤工作面`,
     `${t.key}: 停产整顿期间夜间用电`,
@@ -674,6 +823,16 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'mine_areas',
     'leads',
     'lead_events',
+    'inspection_plans',
+    'inspection_plan_visits',
+    'inspections',
+    'inspection_findings',
+    'inspection_photos',
+    'inspection_orders',
+    'penalties',
+    'enforcement_documents',
+    'enforcement_document_revisions',
+    'enforcement_document_signatures',
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {
@@ -804,7 +963,7 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
                 expect([400, 403, 422], label).toContain(res.statusCode);
                 if (res.statusCode !== 403) {
                   expect(res.body, label).toMatch(
-                    /countyCode|县级行政区划代码|mineId|regionCode|region|enterpriseId|organisationId|管辖/,
+                    /countyCode|县级行政区划代码|mineId|regionCode|region|enterpriseId|organisationId|inspectionId|管辖/,
                   );
                 }
               } else {

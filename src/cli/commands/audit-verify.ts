@@ -1,25 +1,44 @@
 import type { Command } from 'commander';
+import { verifyDocumentChains } from '../../server/modules/inspections/document.chain.ts';
 import { verifyAuditChain } from '../../server/platform/audit/audit.service.ts';
 import { withRuntime } from '../runtime.ts';
 
-/** `minewatch audit verify`: re-compute the hash chain; exit 1 when any row was edited or removed. */
+/**
+ * `minewatch audit verify`: re-compute the audit hash chain and every enforcement document's revision
+ * and signature chain; exit 1 when anything was edited, removed or inserted.
+ */
 export function registerAuditCommands(program: Command): void {
   program
     .command('audit')
     .description('审计')
     .command('verify')
-    .description('校验审计哈希链')
+    .description('校验审计哈希链和执法文书修订链')
     .action(() =>
       withRuntime(async (rt) => {
         const { checked, problems } = await verifyAuditChain(rt.database.db);
         for (const p of problems) {
           console.error(`  seq ${p.seq}: ${p.problem}`);
         }
+        const docs = await verifyDocumentChains(rt.database.db);
+        for (const p of docs.problems) {
+          console.error(`  文书 ${p.number} 修订 ${p.seq}: ${p.problem}`);
+        }
         if (problems.length) {
           console.error(`audit chain BROKEN: ${problems.length} problem(s) in ${checked} events`);
-          process.exitCode = 1;
         } else {
           console.log(`audit chain OK: ${checked} events verified`);
+        }
+        if (docs.problems.length) {
+          console.error(
+            `document chains BROKEN: ${docs.problems.length} problem(s) in ${docs.documents} documents`,
+          );
+        } else {
+          console.log(
+            `document chains OK: ${docs.documents} documents, ${docs.revisions} revisions verified`,
+          );
+        }
+        if (problems.length || docs.problems.length) {
+          process.exitCode = 1;
         }
       }),
     );

@@ -1,6 +1,5 @@
 import {
   bigserial,
-  customType,
   boolean,
   date,
   doublePrecision,
@@ -15,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { bytea } from '../../platform/db/columns.ts';
 import { mines } from '../registry/mine.table.ts';
 
 /** A version of a determination standard (矿安〔2022〕88号, 应急管理部令第4号, …). */
@@ -167,11 +167,6 @@ export const selfInspectionReports = pgTable(
     uniqueIndex('self_inspection_reports_mine_kind_period_key').on(t.mineId, t.kind, t.period),
   ],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 /**
  * Evidence files of a hazard (photos, PDFs, video): what was found and how it was rectified. Stored in

@@ -52,6 +52,12 @@ export const Permission = {
   SeriesWrite: 'leads.series.write',
   /** Risk classes, inspection plans and records (执法, regulators only). */
   InspectionRead: 'inspections.read',
+  /** Record inspections, findings, on-site orders and rechecks; write and sign enforcement documents. */
+  InspectionWrite: 'inspections.write',
+  /** Store the unit's yearly inspection plan. */
+  InspectionPlan: 'inspections.plan',
+  /** Decide administrative penalties and record their payment. */
+  PenaltyDecide: 'inspections.penalty',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -70,6 +76,7 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     P.LeadRead,
     P.LeadHandle,
     P.InspectionRead,
+    P.InspectionWrite,
   ],
   regulator_admin: [
     ...readerBase,
@@ -94,6 +101,9 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     P.LeadHandle,
     P.SeriesWrite,
     P.InspectionRead,
+    P.InspectionWrite,
+    P.InspectionPlan,
+    P.PenaltyDecide,
   ],
   enterprise_admin: [
     ...readerBase,

@@ -14,3 +14,4 @@ export * from '../escalation/escalation.table.ts';
 export * from '../../modules/notifications/notification.table.ts';
 export * from '../../modules/monitoring/monitoring.table.ts';
 export * from '../../modules/leads/leads.table.ts';
+export * from '../../modules/inspections/inspection.table.ts';

@@ -17,6 +17,9 @@ import {
 import { warningLevels } from '../../../shared/monitoring.enums.ts';
 import {
   RiskModelSchema,
+  EnforcementFlagsSchema,
+  defaultEnforcementFlags,
+  type EnforcementFlags,
   defaultRiskModel,
   type RiskModel,
 } from '../../../shared/inspections.settings.ts';
@@ -47,6 +50,14 @@ export const settingsCatalogue = {
     description:
       '矿山执法风险分级模型: 各因素分值、等级界限、各级年度常规检查次数、标准化二级及以上的减少比例',
   } satisfies SettingDefinition<RiskModel>,
+  'inspections.enforcementFlags': {
+    schema: EnforcementFlagsSchema,
+    default: defaultEnforcementFlags,
+    source:
+      'seed 000 item 20 (对“零处罚”“只检查不处罚”等工作不力、处罚条款落实不到位的地区进行约谈通报); the thresholds are minewatch defaults',
+    verified: false,
+    description: '零处罚 / 只检查不处罚 标记的门槛: 期间内检查次数、发现问题数，且没有任何处罚',
+  } satisfies SettingDefinition<EnforcementFlags>,
   'leads.rules': {
     schema: LeadRulesSchema,
     default: defaultLeadRules,

@@ -1,0 +1,52 @@
+/**
+ * @module Enforcement (执法) vocabulary, with the plans' own words as values (issue 7; seed 000 item 20,
+ * seed 001 items 23 and 29, seed 002 section 九, seed 004 items 40–45, REFERENCE.md F3).
+ */
+
+/** 检查方式: 四不两直 (不发通知、不打招呼、不听汇报、不用陪同接待，直奔基层、直插现场), 常规, 专项, 交叉执法, 远程. */
+export const InspectionKind = {
+  Unannounced: '四不两直',
+  Routine: '常规',
+  Special: '专项',
+  Cross: '交叉执法',
+  Remote: '远程',
+} as const;
+export type InspectionKind = (typeof InspectionKind)[keyof typeof InspectionKind];
+export const inspectionKinds = Object.values(InspectionKind) as [
+  InspectionKind,
+  ...InspectionKind[],
+];
+
+/** A finding is either a major hazard (entered into the hazards ledger) or a general violation. */
+export const FindingKind = { MajorHazard: '重大事故隐患', Violation: '一般违法行为' } as const;
+export type FindingKind = (typeof FindingKind)[keyof typeof FindingKind];
+export const findingKinds = Object.values(FindingKind) as [FindingKind, ...FindingKind[]];
+
+/** 检查表 item results. */
+export const checklistResults = ['符合', '不符合', '不涉及'] as const;
+
+/** 一案双罚: the enterprise and its principal person are each penalised (seed 000 item 20). */
+export const PenaltyTarget = { Enterprise: '企业', Principal: '主要负责人' } as const;
+export type PenaltyTarget = (typeof PenaltyTarget)[keyof typeof PenaltyTarget];
+export const penaltyTargets = Object.values(PenaltyTarget) as [PenaltyTarget, ...PenaltyTarget[]];
+
+export const PenaltyStatus = { Decided: '待缴纳', Paid: '已缴纳', Revoked: '已撤销' } as const;
+export type PenaltyStatus = (typeof PenaltyStatus)[keyof typeof PenaltyStatus];
+export const penaltyStatuses = Object.values(PenaltyStatus) as [PenaltyStatus, ...PenaltyStatus[]];
+
+/** The four enforcement documents (执法文书) the issue names. */
+export const DocumentTemplate = {
+  SiteRecord: '现场检查记录',
+  RectifyOrder: '责令限期整改指令书',
+  RecheckOpinion: '整改复查意见书',
+  PenaltyDecision: '行政处罚决定书',
+} as const;
+export type DocumentTemplate = (typeof DocumentTemplate)[keyof typeof DocumentTemplate];
+export const documentTemplates = Object.values(DocumentTemplate) as [
+  DocumentTemplate,
+  ...DocumentTemplate[],
+];
+
+/** 草稿 until every member of the inspection team has signed the head revision, then 已签发. */
+export const DocumentState = { Draft: '草稿', Issued: '已签发' } as const;
+export type DocumentState = (typeof DocumentState)[keyof typeof DocumentState];
