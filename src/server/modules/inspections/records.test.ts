@@ -15,6 +15,7 @@ import {
 import { principalOfUser } from '../../../../test/helpers/world-enforcement.ts';
 import { buildWorld, loginAll, type World } from '../../../../test/helpers/world.ts';
 import { todayIn } from '../../platform/context.ts';
+import { queryRows } from '../../platform/db/client.ts';
 import { verifyDocumentChains } from './document.chain.ts';
 
 interface Inspection {
@@ -356,11 +357,10 @@ describe.each(engines)('inspections: records, penalties and documents (%s)', (en
 
   it('the database refuses to alter a signed revision, and the chain finds one altered behind its back', async () => {
     expect((await verifyDocumentChains(t.database.db)).problems).toEqual([]);
-    const [doc] = await t.database.db
-      .execute<{ document_id: string }>(
-        sql`SELECT document_id FROM enforcement_document_signatures LIMIT 1`,
-      )
-      .then((r) => (r as unknown as { rows: { document_id: string }[] }).rows);
+    const [doc] = await queryRows<{ document_id: string }>(
+      t.database.db,
+      sql`SELECT document_id FROM enforcement_document_signatures LIMIT 1`,
+    );
     const id = doc?.document_id ?? '';
     await expect(
       t.database.db.execute(
