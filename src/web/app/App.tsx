@@ -29,6 +29,10 @@ import { HazardDetailPage } from '../features/hazards/HazardDetailPage.tsx';
 import { AlarmBoardPage } from '../features/monitoring/AlarmBoardPage.tsx';
 import { AlarmDetailPage } from '../features/monitoring/AlarmDetailPage.tsx';
 import { LeadDetailPage } from '../features/leads/LeadDetailPage.tsx';
+import { InspectionsPage } from '../features/inspections/InspectionsPage.tsx';
+import { InspectionFormPage } from '../features/inspections/InspectionFormPage.tsx';
+import { InspectionDetailPage } from '../features/inspections/InspectionDetailPage.tsx';
+import { DocumentPage } from '../features/inspections/DocumentPage.tsx';
 import { LeadListPage } from '../features/leads/LeadListPage.tsx';
 import { MineComparisonPage } from '../features/leads/MineComparisonPage.tsx';
 import { FacilityBoardPage } from '../features/monitoring/FacilityBoardPage.tsx';
@@ -110,6 +114,10 @@ function LocalisedApp() {
                   <Route path="leads" element={<LeadListPage />} />
                   <Route path="leads/:id" element={<LeadDetailPage />} />
                   <Route path="mines/:id/comparison" element={<MineComparisonPage />} />
+                  <Route path="inspections" element={<InspectionsPage />} />
+                  <Route path="inspections/new" element={<InspectionFormPage />} />
+                  <Route path="inspections/:id" element={<InspectionDetailPage />} />
+                  <Route path="documents/:id" element={<DocumentPage />} />
                   <Route path="403" element={<ErrorPage status={403} />} />
                   <Route path="*" element={<ErrorPage status={404} />} />
                 </Route>

@@ -37,7 +37,9 @@ export function AppLayout() {
       ? '/monitoring'
       : location.pathname.endsWith('/comparison')
         ? '/leads'
-        : `/${location.pathname.split('/')[1] ?? ''}`);
+        : location.pathname.startsWith('/documents')
+          ? '/inspections'
+          : `/${location.pathname.split('/')[1] ?? ''}`);
   const soon = (key: string, label: string, icon: React.ReactNode) => ({
     key,
     icon,
@@ -96,7 +98,15 @@ export function AppLayout() {
           },
         ]
       : []),
-    soon('inspections', t('nav.inspections'), <AuditOutlined />),
+    ...(can('inspections.read')
+      ? [
+          {
+            key: '/inspections',
+            icon: <AuditOutlined />,
+            label: <Link to="/inspections">{t('nav.inspections')}</Link>,
+          },
+        ]
+      : []),
     soon('plans', t('nav.plans'), <FlagOutlined />),
   ];
   return (

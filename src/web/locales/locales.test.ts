@@ -25,6 +25,14 @@ import {
   leadRules,
   leadStatuses,
 } from '../../shared/leads.enums.ts';
+import {
+  checklistResults,
+  documentTemplates,
+  findingKinds,
+  inspectionKinds,
+  penaltyStatuses,
+  penaltyTargets,
+} from '../../shared/inspections.enums.ts';
 import { enUS } from './en-US.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -54,7 +62,7 @@ describe('translations', () => {
     expect(empty(enUS, 'en.')).toEqual([]);
   });
 
-  it('English translates every domain value the registry, hazards, monitoring and leads store', () => {
+  it('English translates every domain value the registry, hazards, monitoring, leads and enforcement store', () => {
     const all = [
       ...mineKinds,
       ...mineStatuses,
@@ -76,6 +84,16 @@ describe('translations', () => {
       ...factorNames,
       ...areaKinds,
       ...areaStates,
+      ...inspectionKinds,
+      ...findingKinds,
+      ...checklistResults,
+      ...penaltyTargets,
+      ...penaltyStatuses,
+      ...documentTemplates,
+      '草稿',
+      '已签发',
+      '零处罚',
+      '只检查不处罚',
       ...Object.values(defaultCallPolicy).flatMap((p) => p.steps.map((s) => s.stage)),
     ];
     expect(all.filter((v) => !enUS.values[v])).toEqual([]);

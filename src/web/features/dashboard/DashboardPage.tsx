@@ -1,6 +1,6 @@
 /**
  * The home dashboard of the selected region: the registry's figures, the hazards, alarms and leads
- * cards, and a card reserved for each module still to come (inspections, plans).
+ * cards, the enforcement card for regulators, and a card reserved for the plans module still to come.
  */
 import { useMemo } from 'react';
 import { Card, Col, Empty, Row, Skeleton, Statistic, Table, Typography } from 'antd';
@@ -17,6 +17,7 @@ import { QueryError } from '../../layout/ErrorPage.tsx';
 import { AlarmCard } from './AlarmCard.tsx';
 import { HazardCard } from './HazardCard.tsx';
 import { LeadCard } from './LeadCard.tsx';
+import { EnforcementCard } from './EnforcementCard.tsx';
 import { useSession } from '../../app/session.tsx';
 
 type Alert = RegistrySummary['licencesExpiring']['items'][number];
@@ -161,7 +162,12 @@ export function DashboardPage() {
             <LeadCard region={region} />
           </Col>
         )}
-        {[t('dashboard.inspections'), t('dashboard.plans')].map(soon)}
+        {can('inspections.read') && (
+          <Col xs={24} md={12} xl={8}>
+            <EnforcementCard region={region} />
+          </Col>
+        )}
+        {[t('dashboard.plans')].map(soon)}
       </Row>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
         GB/T 2260 · {region ?? t('region.all')}

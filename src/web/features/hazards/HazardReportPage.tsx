@@ -3,30 +3,16 @@
  * filtered by the mine's kind (every standard version in the catalogue), and what, where, who, when.
  * The API's field errors appear next to the fields.
  */
-import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { hazardSources } from '../../../shared/hazard.enums.ts';
 import type { HazardResponse } from '../../../shared/hazard.schemas.ts';
-import type { MineResponse } from '../../../shared/registry.schemas.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
+import { useCriterionOptions, useMinePicker } from './pickers.ts';
 import { reportFormError } from '../../components/formError.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { usePageTitle } from '../../app/title.ts';
-
-interface Criterion {
-  id: string;
-  code: string;
-  text: string;
-  parentCode: string | null;
-}
-interface Standard {
-  id: string;
-  code: string;
-  version: string;
-}
 
 export function HazardReportPage() {
   const { t, v } = useI18n();
@@ -34,45 +20,11 @@ export function HazardReportPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<Record<string, unknown>>();
-  const [mineQuery, setMineQuery] = useState('');
   const mineId = Form.useWatch('mineId', form) as string | undefined;
   usePageTitle(t('hazard.newTitle'));
-  const mines = useQuery({
-    queryKey: ['mine-picker', mineQuery],
-    queryFn: () =>
-      api<{ items: MineResponse[] }>('GET', `/api/mines${toQuery({ q: mineQuery, limit: 50 })}`),
-  });
-  const chosen = useQuery({
-    queryKey: ['mine', mineId],
-    queryFn: () => api<MineResponse>('GET', `/api/mines/${mineId ?? ''}`),
-    enabled: Boolean(mineId),
-  });
-  const kind = chosen.data?.kind;
-  const criteria = useQuery({
-    queryKey: ['criteria', kind],
-    enabled: Boolean(kind),
-    queryFn: async () => {
-      const standards = await api<Standard[]>('GET', '/api/hazard-standards');
-      const lists = await Promise.all(
-        standards.map(async (s) => ({
-          s,
-          items: await api<Criterion[]>(
-            'GET',
-            `/api/hazard-standards/${s.id}/criteria${toQuery({ kind })}`,
-          ),
-        })),
-      );
-      return lists
-        .filter((l) => l.items.length > 0)
-        .map(({ s, items }) => ({
-          label: `${s.code} (${s.version})`,
-          options: items.map((c) => ({
-            value: c.id,
-            label: `${c.code} ${c.text}`,
-          })),
-        }));
-    },
-  });
+  const picker = useMinePicker(mineId);
+  const kind = picker.mine?.kind;
+  const criteria = useCriterionOptions(kind);
   const submit = async () => {
     const values = await form.validateFields();
     try {
@@ -86,10 +38,6 @@ export function HazardReportPage() {
       reportFormError(form, e, (text) => void message.error(text));
     }
   };
-  const mineOptions = [
-    ...(chosen.data ? [chosen.data] : []),
-    ...(mines.data?.items ?? []).filter((m) => m.id !== chosen.data?.id),
-  ].map((m) => ({ value: m.id, label: `${m.name} (${v(m.kind)}, ${m.countyName ?? ''})` }));
   return (
     <div style={{ maxWidth: 760 }}>
       <div className="page-header">
@@ -106,8 +54,8 @@ export function HazardReportPage() {
       >
         <Form.Item name="mineId" label={t('hazard.mine')} rules={[{ required: true }]}>
           <Select
-            showSearch={{ filterOption: false, onSearch: setMineQuery }}
-            options={mineOptions}
+            showSearch={{ filterOption: false, onSearch: picker.onSearch }}
+            options={picker.options}
             onChange={() => form.setFieldValue('criterionId', undefined)}
             data-testid="hazard-mine"
           />

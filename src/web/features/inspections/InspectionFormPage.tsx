@@ -1,0 +1,135 @@
+/**
+ * A new inspection, laid out for a tablet on site (large controls, one column): the mine, the kind,
+ * the date, a team of at least two inspectors with jurisdiction over the mine, the checklist's
+ * criteria (filtered by the mine's kind) plus custom items, and the body camera's number.
+ */
+import { App, Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { inspectionKinds } from '../../../shared/inspections.enums.ts';
+import { api, toQuery } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useSession } from '../../app/session.tsx';
+import { usePageTitle } from '../../app/title.ts';
+import { reportFormError } from '../../components/formError.ts';
+import { useCriterionOptions, useMinePicker } from '../hazards/pickers.ts';
+import type { Inspection } from './types.ts';
+
+export function InspectionFormPage() {
+  const { t, v } = useI18n();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const mineId = Form.useWatch('mineId', form) as string | undefined;
+  usePageTitle(t('enforcement.newInspection'));
+  const picker = useMinePicker(mineId);
+  const criteria = useCriterionOptions(picker.mine?.kind);
+  const inspectors = useQuery({
+    queryKey: ['eligible-inspectors', mineId],
+    enabled: Boolean(mineId),
+    queryFn: () =>
+      api<{ userId: string; name: string; unit: string }[]>(
+        'GET',
+        `/api/inspections/eligible-inspectors${toQuery({ mineId })}`,
+      ),
+  });
+  const submit = async () => {
+    const values = await form.validateFields();
+    try {
+      const created = await api<Inspection>('POST', '/api/inspections', {
+        ...values,
+        inspectedOn: (values.inspectedOn as Dayjs).format('YYYY-MM-DD'),
+        bodyCameraRef: (values.bodyCameraRef as string | undefined) || undefined,
+        planVisitId: params.get('planVisitId') ?? undefined,
+      });
+      void message.success(t('common.saved'));
+      void navigate(`/inspections/${created.id}`);
+    } catch (e) {
+      reportFormError(form, e, (text) => void message.error(text));
+    }
+  };
+  return (
+    <div style={{ maxWidth: 760 }} className="tablet-form">
+      <div className="page-header">
+        <h1>{t('enforcement.newInspection')}</h1>
+      </div>
+      <Form
+        form={form}
+        layout="vertical"
+        size="large"
+        initialValues={{
+          mineId: params.get('mineId') ?? undefined,
+          kind: params.get('kind') ?? '常规',
+          inspectedOn: dayjs(),
+          teamUserIds: me ? [me.id] : [],
+          checklistCriterionIds: [],
+          customItems: [],
+        }}
+      >
+        <Form.Item name="mineId" label={t('enforcement.mine')} rules={[{ required: true }]}>
+          <Select
+            showSearch={{ filterOption: false, onSearch: picker.onSearch }}
+            options={picker.options}
+            onChange={() => form.setFieldsValue({ checklistCriterionIds: [] })}
+            data-testid="inspection-mine"
+          />
+        </Form.Item>
+        <Space wrap size="large">
+          <Form.Item name="kind" label={t('enforcement.kind')} rules={[{ required: true }]}>
+            <Select
+              style={{ width: 200 }}
+              options={inspectionKinds.map((k) => ({ value: k, label: v(k) }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="inspectedOn"
+            label={t('enforcement.inspectedOn')}
+            rules={[{ required: true }]}
+          >
+            <DatePicker />
+          </Form.Item>
+        </Space>
+        <Form.Item
+          name="teamUserIds"
+          label={t('enforcement.team')}
+          extra={t('enforcement.teamHint')}
+          rules={[{ required: true, type: 'array', min: 2, message: t('enforcement.teamHint') }]}
+        >
+          <Select
+            mode="multiple"
+            options={(inspectors.data ?? []).map((u) => ({
+              value: u.userId,
+              label: `${u.name} (${u.unit})`,
+            }))}
+            data-testid="inspection-team"
+          />
+        </Form.Item>
+        <Form.Item name="checklistCriterionIds" label={t('enforcement.criteria')}>
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            disabled={!picker.mine}
+            options={criteria.data ?? []}
+            loading={criteria.isFetching}
+            data-testid="inspection-criteria"
+          />
+        </Form.Item>
+        <Form.Item name="customItems" label={t('enforcement.customItems')}>
+          <Select mode="tags" open={false} data-testid="inspection-custom" />
+        </Form.Item>
+        <Form.Item name="bodyCameraRef" label={t('enforcement.bodyCamera')} rules={[{ max: 200 }]}>
+          <Input data-testid="inspection-camera" />
+        </Form.Item>
+        <Space>
+          <Button type="primary" onClick={() => void submit()} data-testid="inspection-submit">
+            {t('common.save')}
+          </Button>
+          <Button onClick={() => void navigate(-1)}>{t('common.cancel')}</Button>
+        </Space>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * 执法检查: the region's inspections, its yearly plan, the mines' risk classes, penalties and the
+ * enforcement statistics, one tab each (the tab is kept in the address).
+ */
+import { Button, Table, Tabs, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api, toQuery } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useRegion } from '../../app/region.tsx';
+import { useSession } from '../../app/session.tsx';
+import { usePageTitle } from '../../app/title.ts';
+import { QueryError } from '../../layout/ErrorPage.tsx';
+import { PenaltyTable } from './PenaltyTable.tsx';
+import { PlanCalendar } from './PlanCalendar.tsx';
+import { RiskTable } from './RiskTable.tsx';
+import { StatsPanel } from './StatsPanel.tsx';
+import type { InspectionRow } from './types.ts';
+
+function InspectionTable({ region }: { region: string | undefined }) {
+  const { t, v } = useI18n();
+  const { data, error, isLoading } = useQuery({
+    queryKey: ['inspections', region],
+    queryFn: () =>
+      api<{ items: InspectionRow[]; truncated: boolean }>(
+        'GET',
+        `/api/inspections${toQuery({ region })}`,
+      ),
+  });
+  if (error) {
+    return <QueryError error={error} />;
+  }
+  return (
+    <Table<InspectionRow>
+      size="small"
+      rowKey="id"
+      loading={isLoading}
+      dataSource={data?.items ?? []}
+      pagination={{ pageSize: 50 }}
+      scroll={{ x: 900 }}
+      columns={[
+        { title: t('enforcement.inspectedOn'), dataIndex: 'inspectedOn', width: 110 },
+        {
+          title: t('enforcement.mine'),
+          dataIndex: 'mineName',
+          render: (name: string, r) => <Link to={`/inspections/${r.id}`}>{name}</Link>,
+        },
+        { title: t('enforcement.kind'), dataIndex: 'kind', render: (k: string) => v(k) },
+        { title: t('enforcement.team'), dataIndex: 'team', render: (m: string[]) => m.join('、') },
+        { title: t('enforcement.findingsCount'), dataIndex: 'findings', width: 90 },
+        { title: t('enforcement.penaltyCount'), dataIndex: 'penalties', width: 90 },
+        { title: t('enforcement.recheckOn'), dataIndex: 'recheckOn', width: 110 },
+        {
+          title: t('enforcement.typical'),
+          dataIndex: 'typical',
+          width: 90,
+          render: (x: boolean) => (x ? <Tag color="gold">{t('enforcement.typical')}</Tag> : null),
+        },
+      ]}
+    />
+  );
+}
+
+export function InspectionsPage() {
+  const { t } = useI18n();
+  const { region } = useRegion();
+  const { can } = useSession();
+  const [params, setParams] = useSearchParams();
+  usePageTitle(t('enforcement.title'));
+  const tab = params.get('tab') ?? 'records';
+  return (
+    <div>
+      <div className="page-header">
+        <h1>{t('enforcement.title')}</h1>
+        {can('inspections.write') && (
+          <Link to="/inspections/new">
+            <Button type="primary" icon={<PlusOutlined />} data-testid="new-inspection">
+              {t('enforcement.newInspection')}
+            </Button>
+          </Link>
+        )}
+      </div>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams({ tab: key })}
+        destroyOnHidden
+        items={[
+          {
+            key: 'records',
+            label: t('enforcement.tabRecords'),
+            children: <InspectionTable region={region} />,
+          },
+          { key: 'plan', label: t('enforcement.tabPlan'), children: <PlanCalendar /> },
+          { key: 'risk', label: t('enforcement.tabRisk'), children: <RiskTable region={region} /> },
+          {
+            key: 'penalties',
+            label: t('enforcement.tabPenalties'),
+            children: <PenaltyTable region={region} />,
+          },
+          {
+            key: 'stats',
+            label: t('enforcement.tabStats'),
+            children: <StatsPanel region={region} />,
+          },
+        ]}
+      />
+    </div>
+  );
+}

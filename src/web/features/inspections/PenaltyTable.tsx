@@ -1,0 +1,127 @@
+/**
+ * Penalties of the region (一案双罚: a case where only one of the enterprise and its principal person
+ * was penalised is marked), with payment and revocation for those who decide penalties.
+ */
+import { useState } from 'react';
+import { App, Button, DatePicker, Form, Space, Table, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { api, toQuery } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useSession } from '../../app/session.tsx';
+import { reportFormError } from '../../components/formError.ts';
+import { QueryError } from '../../layout/ErrorPage.tsx';
+import type { Penalty } from './types.ts';
+
+export function PenaltyTable({ region }: { region: string | undefined }) {
+  const { t, v } = useI18n();
+  const { can } = useSession();
+  const qc = useQueryClient();
+  const { message, modal } = App.useApp();
+  const [form] = Form.useForm<{ paidOn: Dayjs }>();
+  const [paying, setPaying] = useState<Penalty | null>(null);
+  const { data, error, isLoading } = useQuery({
+    queryKey: ['penalties', region],
+    queryFn: () => api<{ items: Penalty[] }>('GET', `/api/penalties${toQuery({ region })}`),
+  });
+  if (error) {
+    return <QueryError error={error} />;
+  }
+  const change = async (p: Penalty, body: object) => {
+    try {
+      await api('PATCH', `/api/penalties/${p.id}`, { ...body, version: p.version });
+      await qc.invalidateQueries();
+      void message.success(t('common.saved'));
+      setPaying(null);
+    } catch (e) {
+      reportFormError(form, e, (text) => void message.error(text));
+    }
+  };
+  return (
+    <>
+      <Table<Penalty>
+        size="small"
+        rowKey="id"
+        loading={isLoading}
+        dataSource={data?.items ?? []}
+        pagination={{ pageSize: 50 }}
+        scroll={{ x: 900 }}
+        columns={[
+          { title: t('enforcement.decidedOn'), dataIndex: 'decidedOn', width: 110 },
+          {
+            title: t('enforcement.mine'),
+            dataIndex: 'mineName',
+            render: (n: string, p) => <Link to={`/inspections/${p.inspectionId}`}>{n}</Link>,
+          },
+          { title: t('enforcement.target'), dataIndex: 'target', render: (x: string) => v(x) },
+          { title: t('enforcement.partyName'), dataIndex: 'partyName' },
+          {
+            title: t('enforcement.amount'),
+            dataIndex: 'amountYuan',
+            align: 'right',
+            render: (n: number) => n.toLocaleString(),
+          },
+          { title: t('enforcement.status'), dataIndex: 'status', render: (s: string) => v(s) },
+          {
+            title: t('enforcement.doublePenalty'),
+            dataIndex: 'doublePenalty',
+            render: (d: boolean) =>
+              d ? (
+                <Tag color="green">{t('enforcement.doublePenalty')}</Tag>
+              ) : (
+                <Tag color="orange">{t('enforcement.onlyOneParty')}</Tag>
+              ),
+          },
+          ...(can('inspections.penalty')
+            ? [
+                {
+                  title: '',
+                  key: 'actions',
+                  render: (_: unknown, p: Penalty) =>
+                    p.status === '待缴纳' && (
+                      <Space>
+                        <Button size="small" onClick={() => setPaying(p)}>
+                          {t('enforcement.recordPayment')}
+                        </Button>
+                        <Button
+                          size="small"
+                          danger
+                          onClick={() =>
+                            void modal.confirm({
+                              title: t('enforcement.revoke'),
+                              onOk: () => change(p, { status: '已撤销' }),
+                            })
+                          }
+                        >
+                          {t('enforcement.revoke')}
+                        </Button>
+                      </Space>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {paying && (
+        <Form form={form} layout="inline" style={{ marginTop: 12 }}>
+          <Form.Item name="paidOn" label={t('enforcement.paidOn')} rules={[{ required: true }]}>
+            <DatePicker />
+          </Form.Item>
+          <Button
+            type="primary"
+            onClick={() =>
+              void form
+                .validateFields()
+                .then((f) =>
+                  change(paying, { status: '已缴纳', paidOn: f.paidOn.format('YYYY-MM-DD') }),
+                )
+            }
+          >
+            {t('enforcement.recordPayment')}: {paying.partyName}
+          </Button>
+        </Form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * The unit's yearly plan as a calendar of twelve months: each planned visit with its kind and date
+ * (四不两直 dates are regulators' eyes only), done or not, the inspector-days used against capacity,
+ * and the mines the capacity could not cover. Administrators generate (or regenerate) it here.
+ */
+import { useState } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  InputNumber,
+  Row,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { api, toQuery } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useSession } from '../../app/session.tsx';
+import { QueryError } from '../../layout/ErrorPage.tsx';
+
+interface Plan {
+  id: string;
+  year: number;
+  capacityPerMonth: number[];
+  load: number[];
+  shortfall: { mineId: string; wanted: number; planned: number }[];
+  visits: {
+    id: string;
+    mineId: string;
+    mineName: string;
+    month: number;
+    kind: string;
+    plannedOn: string;
+    inspectionId: string | null;
+  }[];
+}
+
+export function PlanCalendar() {
+  const { t, v } = useI18n();
+  const { can } = useSession();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [capacity, setCapacity] = useState(20);
+  const [share, setShare] = useState(0.3);
+  const plans = useQuery({
+    queryKey: ['plans', year],
+    queryFn: () => api<{ id: string }[]>('GET', `/api/inspections/plans${toQuery({ year })}`),
+  });
+  const planId = plans.data?.[0]?.id;
+  const plan = useQuery({
+    queryKey: ['plan', planId],
+    enabled: Boolean(planId),
+    queryFn: () => api<Plan>('GET', `/api/inspections/plans/${planId ?? ''}`),
+  });
+  if (plans.error || plan.error) {
+    return <QueryError error={plans.error ?? plan.error} />;
+  }
+  const generate = async () => {
+    try {
+      await api('POST', '/api/inspections/plans', {
+        year,
+        capacityPerMonth: Array.from({ length: 12 }, () => capacity),
+        unannouncedShare: share,
+      });
+      await qc.invalidateQueries();
+      void message.success(t('common.saved'));
+    } catch (e) {
+      void message.error((e as Error).message);
+    }
+  };
+  return (
+    <div>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Form.Item label={t('enforcement.year')} style={{ marginBottom: 0 }}>
+          <InputNumber min={2020} max={2100} value={year} onChange={(n) => setYear(n ?? year)} />
+        </Form.Item>
+        {can('inspections.plan') && (
+          <>
+            <Form.Item label={t('enforcement.capacity')} style={{ marginBottom: 0 }}>
+              <InputNumber
+                min={0}
+                max={10000}
+                value={capacity}
+                onChange={(n) => setCapacity(n ?? 0)}
+              />
+            </Form.Item>
+            <Form.Item label={t('enforcement.unannouncedShare')} style={{ marginBottom: 0 }}>
+              <InputNumber
+                min={0}
+                max={1}
+                step={0.1}
+                value={share}
+                onChange={(n) => setShare(n ?? 0)}
+              />
+            </Form.Item>
+            <Button type="primary" onClick={() => void generate()} data-testid="generate-plan">
+              {t('enforcement.generatePlan')}
+            </Button>
+          </>
+        )}
+      </Space>
+      {!planId || !plan.data ? (
+        <Empty description={t('enforcement.noPlan')} />
+      ) : (
+        <>
+          <Typography.Paragraph>
+            {t('enforcement.planVisits', { count: plan.data.visits.length })}
+          </Typography.Paragraph>
+          <Row gutter={[8, 8]} data-testid="plan-calendar">
+            {Array.from({ length: 12 }, (_, m) => {
+              const visits = plan.data.visits.filter((x) => x.month === m + 1);
+              return (
+                <Col xs={24} sm={12} lg={8} xl={6} key={m}>
+                  <Card
+                    size="small"
+                    title={t('enforcement.month', { month: m + 1 })}
+                    extra={`${t('enforcement.load')} ${plan.data.load[m] ?? 0}/${plan.data.capacityPerMonth[m] ?? 0}`}
+                  >
+                    {visits.map((x) => (
+                      <div key={x.id} style={{ fontSize: 12 }}>
+                        {x.plannedOn.slice(5)}{' '}
+                        <Tag color={x.kind === '四不两直' ? 'red' : 'blue'}>{v(x.kind)}</Tag>
+                        {x.inspectionId ? (
+                          <Link to={`/inspections/${x.inspectionId}`}>{x.mineName} ✓</Link>
+                        ) : (
+                          x.mineName
+                        )}
+                      </div>
+                    ))}
+                  </Card>
+                </Col>
+              );
+            })}
+          </Row>
+          {plan.data.shortfall.length > 0 && (
+            <Typography.Paragraph type="warning" style={{ marginTop: 12 }}>
+              {t('enforcement.shortfall')}: {plan.data.shortfall.length}
+            </Typography.Paragraph>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/** The mines' enforcement risk classes with the reasons behind each score (issue 7 §1). */
+import { Table, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { api, toQuery } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { QueryError } from '../../layout/ErrorPage.tsx';
+
+interface RiskRow {
+  mineId: string;
+  mineName: string;
+  score: number;
+  className: string;
+  perYear: number;
+  reasons: { factor: string; fact: string; points: number }[];
+}
+
+const classColour: Record<string, string> = { A: 'red', B: 'orange', C: 'blue', D: 'green' };
+
+export function RiskTable({ region }: { region: string | undefined }) {
+  const { t } = useI18n();
+  const { data, error, isLoading } = useQuery({
+    queryKey: ['inspection-risk', region],
+    queryFn: () => api<RiskRow[]>('GET', `/api/inspections/risk${toQuery({ region })}`),
+  });
+  if (error) {
+    return <QueryError error={error} />;
+  }
+  return (
+    <Table<RiskRow>
+      size="small"
+      rowKey="mineId"
+      loading={isLoading}
+      dataSource={data ?? []}
+      pagination={{ pageSize: 50 }}
+      columns={[
+        { title: t('enforcement.mine'), dataIndex: 'mineName' },
+        { title: t('enforcement.score'), dataIndex: 'score', width: 80 },
+        {
+          title: t('enforcement.class'),
+          dataIndex: 'className',
+          width: 80,
+          render: (c: string) => <Tag color={classColour[c]}>{c}</Tag>,
+        },
+        { title: t('enforcement.perYear'), dataIndex: 'perYear', width: 110 },
+        {
+          title: t('enforcement.reasons'),
+          dataIndex: 'reasons',
+          render: (rs: RiskRow['reasons']) =>
+            rs
+              .map((r) => `${r.factor} ${r.fact} (${r.points > 0 ? '+' : ''}${r.points})`)
+              .join('; '),
+        },
+      ]}
+    />
+  );
+}
