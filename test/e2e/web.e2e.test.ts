@@ -4,7 +4,8 @@
  * is opened, edited, and the edit shows in its change history; an import with a bad row shows its
  * report; the language switches to English and back and is remembered. Screenshots go to test-results/.
  */
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser } from './browser.ts';
@@ -542,5 +543,135 @@ describe.runIf(run)('web app in Chromium', () => {
     expect(await ent.evaluate(async () => (await fetch('/api/leads')).status)).toBe(403);
     await ent.context().close();
     await reg.context().close();
+  });
+
+  it('an inspector performs an inspection on a tablet, records a major hazard that enters the ledger, signs the 现场检查记录 and downloads its PDF', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1024, height: 1366 }, // a tablet held upright
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    const ins = await context.newPage();
+    await login(ins, 'yp.inspector');
+    await ins.getByRole('link', { name: '执法检查' }).click();
+    await ins.waitForURL(/\/inspections$/);
+    await ins.locator('tbody tr.ant-table-row').first().waitFor();
+    await ins.screenshot({ path: `${SHOTS}/28-inspections.png`, fullPage: true });
+
+    await ins.getByTestId('new-inspection').click();
+    await ins.waitForURL(/\/inspections\/new$/);
+    /** Opens a select, picks the first option (with the text), and waits for the list to close. */
+    const pick = async (trigger: ReturnType<Page['getByTestId']>, text?: string, multi = false) => {
+      await trigger.click();
+      const option = ins.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await (text ? option.filter({ hasText: text }) : option).first().click();
+      if (multi) {
+        await ins.keyboard.press('Escape'); // a multiple select stays open after a pick
+      }
+      await ins.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
+    };
+    await pick(ins.getByTestId('inspection-mine'), '煤');
+    await pick(ins.getByTestId('inspection-team'), '原平市执法人员乙', true);
+    await pick(ins.getByTestId('inspection-criteria'), undefined, true);
+    await ins.getByTestId('inspection-custom').locator('input').fill('安全出口是否畅通');
+    await ins.keyboard.press('Enter');
+    await ins.getByTestId('inspection-camera').fill('DSJ-E2E-01');
+    await ins.screenshot({ path: `${SHOTS}/29-inspection-form.png`, fullPage: true });
+    await ins.getByTestId('inspection-submit').click();
+    await ins.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
+    const inspectionUrl = ins.url();
+
+    // The checklist: the criterion is not met.
+    await ins.getByText('不符合').first().click();
+    await ins.getByTestId('inspection-summary').fill('现场检查发现超能力组织生产');
+    await ins.getByTestId('save-checklist').click();
+    await ins.getByText('已保存').first().waitFor();
+
+    // A major hazard: it enters the hazards ledger with the inspection as its source.
+    await ins.getByTestId('add-finding').click();
+    const dialog = ins.locator('.ant-modal:visible');
+    await pick(dialog.getByTestId('finding-kind'), '重大事故隐患');
+    await pick(dialog.getByTestId('finding-criterion'));
+    await dialog.getByTestId('finding-description').fill('E2E 执法检查发现的重大事故隐患');
+    await dialog.getByTestId('finding-location').fill('1101 工作面');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await ins.locator('.ant-modal:visible').waitFor({ state: 'detached' });
+    const hazardLink = ins.getByTestId('findings').locator('a[href^="/hazards/"]').first();
+    await hazardLink.waitFor();
+    await ins.screenshot({ path: `${SHOTS}/30-inspection-record.png`, fullPage: true });
+    await hazardLink.click();
+    await ins.waitForURL(/\/hazards\/[0-9a-f-]{36}$/);
+    await ins.getByText('E2E 执法检查发现的重大事故隐患').first().waitFor();
+    await ins.getByText('监管执法检查').first().waitFor();
+
+    // The 现场检查记录: fill the missing field, sign, download the PDF.
+    await ins.goto(inspectionUrl);
+    await ins.getByTestId('new-document').click();
+    await ins.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
+    await ins.getByTestId('reminders').getByText('被检查单位现场负责人 未填写').waitFor();
+    await ins.getByTestId('field-partyPresent').fill('王安全副矿长');
+    await ins.getByTestId('save-revision').click();
+    await ins.getByText('修订 2').first().waitFor();
+    await ins.getByTestId('revision-diff').getByText('王安全副矿长').waitFor();
+    await ins.getByTestId('sign-document').click();
+    await ins.getByText('已有执法人员签名').waitFor();
+    const number = await ins.getByTestId('document-number').innerText();
+    expect(number).toMatch(/^原平市应急管理局（检记）〔\d{4}〕\d+号$/);
+    await ins.screenshot({ path: `${SHOTS}/31-document-signed.png`, fullPage: true });
+    const [download] = await Promise.all([
+      ins.waitForEvent('download'),
+      ins.getByTestId('document-pdf').click(),
+    ]);
+    const pdfPath = `${SHOTS}/32-site-record.pdf`;
+    await download.saveAs(pdfPath);
+    const pdf = readFileSync(pdfPath);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // The text is real Chinese text in an embedded font: poppler extracts it back.
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString();
+    expect(text).toContain('现场检查记录');
+    expect(text).toContain('王安全副矿长');
+    expect(text).toContain('E2E 执法检查发现的重大事故隐患');
+    expect(text).toContain('原平市执法人员');
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      pdfPath,
+      `${SHOTS}/33-site-record-page1`,
+    ]);
+    expect(statSync(`${SHOTS}/33-site-record-page1.png`).size).toBeGreaterThan(10_000);
+    await context.close();
+  });
+
+  it('the city sees the county that inspects without penalising flagged, with charts and the ranking', async () => {
+    const page = await newPage();
+    await login(page, 'xz.viewer');
+    const card = page.getByTestId('enforcement-card');
+    await card.waitFor();
+    await page.goto(`${server.baseUrl}/inspections?tab=stats`);
+    const stats = page.getByTestId('enforcement-stats');
+    await stats.locator('canvas').first().waitFor();
+    const daixian = stats.locator('tbody tr').filter({ hasText: '代县' }).first();
+    await daixian.getByText('只检查不处罚').waitFor();
+    expect(
+      await stats.locator('tbody tr').filter({ hasText: '原平市' }).first().innerText(),
+    ).not.toContain('零处罚');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${SHOTS}/34-enforcement-stats.png`, fullPage: true });
+    await page.goto(`${server.baseUrl}/inspections?tab=plan`);
+    await page.getByTestId('plan-calendar').waitFor();
+    await page.screenshot({ path: `${SHOTS}/35-plan-calendar.png`, fullPage: true });
+    // An enterprise user has no enforcement pages or data.
+    const ent = await newPage();
+    await login(ent, 'ent.admin');
+    expect(await ent.getByRole('link', { name: '执法检查' }).count()).toBe(0);
+    expect(await ent.evaluate(async () => (await fetch('/api/inspections')).status)).toBe(403);
+    await ent.context().close();
+    await page.context().close();
   });
 });

@@ -31,6 +31,7 @@ import { createRng, type Rng } from '../platform/random.ts';
 import { monitoredMines, seedDemoMonitoring } from './demo-monitoring.ts';
 import { seedDemoHazards, seedDemoReports } from './demo-hazards.ts';
 import { seedDemoLeads } from './demo-leads.ts';
+import { seedDemoEnforcement } from './demo-enforcement.ts';
 import { evaluateLeads } from '../modules/leads/lead.detect.ts';
 
 /** Password of every demo account (printed by `npm start` and listed in the README). */
@@ -470,6 +471,9 @@ export async function seedDemoProvince(
     const province = await org('山西省应急管理厅', 'regulator', '140000');
     const xinzhou = await org('忻州市应急管理局', 'regulator', '140900');
     const yuanping = await org('原平市应急管理局', 'regulator', '140981');
+    // Two more county units for the enforcement demo: 代县 inspects without penalising (零处罚).
+    const daixian = await org('代县应急管理局', 'regulator', '140923');
+    const xiangning = await org('乡宁县应急管理局', 'regulator', '141029');
     const firstYuanping = mineInputs.findIndex(
       (m) => m.countyCode === '140981' && m.kind === MineKind.CoalUnderground,
     );
@@ -509,6 +513,36 @@ export async function seedDemoProvince(
         displayName: '原平市执法人员',
         role: 'inspector',
         organisationId: yuanping,
+      },
+      {
+        username: 'yp.inspector2',
+        displayName: '原平市执法人员乙',
+        role: 'inspector',
+        organisationId: yuanping,
+      },
+      {
+        username: 'dx.admin',
+        displayName: '代县监管管理员',
+        role: 'regulator_admin',
+        organisationId: daixian,
+      },
+      {
+        username: 'dx.inspector',
+        displayName: '代县执法人员',
+        role: 'inspector',
+        organisationId: daixian,
+      },
+      {
+        username: 'xn.admin',
+        displayName: '乡宁县监管管理员',
+        role: 'regulator_admin',
+        organisationId: xiangning,
+      },
+      {
+        username: 'xn.inspector',
+        displayName: '乡宁县执法人员',
+        role: 'inspector',
+        organisationId: xiangning,
       },
       {
         username: 'ent.admin',
@@ -557,6 +591,7 @@ export async function seedDemoProvince(
   });
   // The leads of the planted cases are there on first start (the job would find them within the hour).
   await evaluateLeads(deps);
+  await seedDemoEnforcement(deps);
   await deps.db.execute(sql`ANALYZE`);
   return { seeded: true, accounts: demoAccounts };
 }
@@ -586,6 +621,36 @@ export const demoAccounts: DemoAccount[] = [
     role: 'inspector',
     organisation: '原平市应急管理局',
     note: '原平市, 执法',
+  },
+  {
+    username: 'yp.inspector2',
+    role: 'inspector',
+    organisation: '原平市应急管理局',
+    note: '原平市, 执法 (检查组第二人)',
+  },
+  {
+    username: 'dx.admin',
+    role: 'regulator_admin',
+    organisation: '代县应急管理局',
+    note: '代县: 只检查不处罚的示例地区',
+  },
+  {
+    username: 'dx.inspector',
+    role: 'inspector',
+    organisation: '代县应急管理局',
+    note: '代县, 执法',
+  },
+  {
+    username: 'xn.admin',
+    role: 'regulator_admin',
+    organisation: '乡宁县应急管理局',
+    note: '乡宁县',
+  },
+  {
+    username: 'xn.inspector',
+    role: 'inspector',
+    organisation: '乡宁县应急管理局',
+    note: '乡宁县, 执法',
   },
   {
     username: 'ent.admin',

@@ -41,6 +41,11 @@ export function cjkFont(): { path: string; family?: string } {
   return found;
 }
 
+/** An instant as Beijing time (UTC+8, no daylight saving), YYYY-MM-DD HH:mm:ss. */
+function beijing(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 export function renderDocumentPdf(doc: DocumentView, unitTitle: string): Promise<Buffer> {
   const font = cjkFont();
   const pdf = new PDFDocument({
@@ -62,11 +67,13 @@ export function renderDocumentPdf(doc: DocumentView, unitTitle: string): Promise
       .save()
       .fillColor('#d9d9d9')
       .fontSize(96)
-      .rotate(-30, { origin: [300, 420] })
-      .text('草稿', 180, 360, { lineBreak: false })
-      .restore();
+      .rotate(-30, { origin: [300, 420] });
+    pdf.text('草稿', 180, 360, { lineBreak: false }).restore();
     pdf.fillColor('black');
   }
+  // Back to the top-left margin (the watermark moved the text cursor).
+  pdf.x = pdf.page.margins.left;
+  pdf.y = pdf.page.margins.top;
   pdf.fontSize(16).text(unitTitle, { align: 'center', width });
   pdf.moveDown(0.3).fontSize(22).text(doc.template, { align: 'center', width });
   pdf.moveDown(0.3).fontSize(11).text(doc.number, { align: 'center', width });
@@ -90,7 +97,7 @@ export function renderDocumentPdf(doc: DocumentView, unitTitle: string): Promise
       .fontSize(11)
       .text(
         sig
-          ? `${sig.signerLabel}  已签名 ${sig.signedAt.slice(0, 19).replace('T', ' ')} UTC  (签名摘要 ${sig.hash.slice(0, 16)})`
+          ? `${sig.signerLabel}  已签名 ${beijing(sig.signedAt)} (北京时间)  签名摘要 ${sig.hash.slice(0, 16)}`
           : `${member.name}  未签名`,
         { indent: 24 },
       );

@@ -40,20 +40,22 @@ const f = (key: string, label: string, required = true, multiline = false): Temp
   multiline,
 });
 
-function checklistText(i: InspectionView): string {
-  const failed = i.checklist.filter((c) => c.result === '不符合');
-  const lines = failed.map((c, n) => `${n + 1}. ${c.text}${c.note ? `: ${c.note}` : ''}`);
-  return lines.length ? lines.join('\n') : '';
+/** Items not met, as lines without numbers (numbered together with the findings). */
+function checklistLines(i: InspectionView): string[] {
+  return i.checklist
+    .filter((c) => c.result === '不符合')
+    .map((c) => `检查项不符合: ${c.text}${c.note ? ` (${c.note})` : ''}`);
 }
 
-function findingsText(i: InspectionView): string {
-  return i.findings
-    .map(
-      (x, n) =>
-        `${n + 1}. [${x.kind}${x.criterionCode ? ` ${x.criterionCode}` : ''}] ${x.location}: ${x.description}${x.deadline ? ` (整改期限 ${x.deadline})` : ''}`,
-    )
-    .join('\n');
+function findingLines(i: InspectionView): string[] {
+  return i.findings.map(
+    (x) =>
+      `[${x.kind}${x.criterionCode ? ` ${x.criterionCode}` : ''}] ${x.location}: ${x.description}${x.deadline ? ` (整改期限 ${x.deadline})` : ''}`,
+  );
 }
+
+const numbered = (lines: string[]) => lines.map((l, n) => `${n + 1}. ${l}`).join('\n');
+const findingsText = (i: InspectionView) => numbered(findingLines(i));
 
 function earliestDeadline(i: InspectionView): string {
   return (
@@ -86,7 +88,9 @@ export const templates: Record<DocumentTemplate, Template> = {
       inspectors: i.team.map((m) => m.name).join('、'),
       bodyCamera: i.bodyCameraRef ?? '',
       partyPresent: '',
-      situation: [checklistText(i), findingsText(i), i.summary].filter(Boolean).join('\n'),
+      situation: [numbered([...checklistLines(i), ...findingLines(i)]), i.summary]
+        .filter(Boolean)
+        .join('\n'),
       measures: i.orders.map((o) => `${o.kind} (${o.orderedOn}): ${o.reason}`).join('\n'),
     }),
   },

@@ -153,7 +153,7 @@ export function DocumentPage() {
                 renderItem={(r) => (
                   <List.Item>
                     <Tag color={r.kind === 'overdue' || r.kind === 'missing' ? 'red' : 'orange'}>
-                      {r.kind}
+                      {t(`enforcement.reminder_${r.kind}` as 'enforcement.reminder_missing')}
                     </Tag>
                     {r.message}
                   </List.Item>

@@ -24,7 +24,7 @@ import {
   Upload,
 } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import dayjs, { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
@@ -50,7 +50,7 @@ type Step = 'finding' | 'suspend' | 'acceptance' | 'recheck' | 'penalty' | null;
 /** Dates picked in a form, as the API's YYYY-MM-DD. */
 function withDates(values: Values): Values {
   return Object.fromEntries(
-    Object.entries(values).map(([k, x]) => [k, x instanceof Dayjs ? x.format('YYYY-MM-DD') : x]),
+    Object.entries(values).map(([k, x]) => [k, dayjs.isDayjs(x) ? x.format('YYYY-MM-DD') : x]),
   );
 }
 
@@ -308,7 +308,7 @@ export function InspectionDetailPage() {
           <Link to={`/mines/${data.mineId}`}>{data.mineName}</Link> ({v(data.mineKind)},{' '}
           {v(data.mineStatus)})
         </Descriptions.Item>
-        <Descriptions.Item label={t('enforcement.partyName')}>
+        <Descriptions.Item label={t('enforcement.enterprise')}>
           {data.enterpriseName}
         </Descriptions.Item>
         <Descriptions.Item label={t('enforcement.team')}>

@@ -1,0 +1,282 @@
+/**
+ * @module A year of enforcement in the demo province (issue 7 §7), written through the service layer
+ * as the units' own users: each unit's plan for this year, inspections over the last twelve months
+ * (this year's follow the plan's visits), checklists, findings (a few major hazards into the ledger),
+ * rechecks, signed 现场检查记录 and 责令限期整改指令书, penalties with 一案双罚 and payments, and a
+ * typical case. 原平市 and 乡宁县 penalise; 代县 inspects and finds but never penalises, so the
+ * statistics flag it (零处罚, 只检查不处罚).
+ */
+import { sql } from 'drizzle-orm';
+import { findUserWithOrg } from '../modules/access/access.repository.ts';
+import { userPrincipal } from '../modules/access/principal.ts';
+import {
+  createDocument,
+  reviseDocument,
+  signDocument,
+} from '../modules/inspections/document.service.ts';
+import {
+  addFinding,
+  createInspection,
+  getInspection,
+  markTypical,
+  recordRecheck,
+  updateInspection,
+} from '../modules/inspections/inspection.service.ts';
+import { decidePenalty, updatePenalty } from '../modules/inspections/penalty.service.ts';
+import { savePlan } from '../modules/inspections/plan.service.ts';
+import type { Principal } from '../platform/auth/scope.ts';
+import { todayIn, type ServiceDeps } from '../platform/context.ts';
+import { queryRows } from '../platform/db/client.ts';
+import { createRng, type Rng } from '../platform/random.ts';
+
+interface Unit {
+  county: string;
+  admin: string;
+  inspectors: string[];
+  penalises: boolean;
+}
+
+const units: Unit[] = [
+  {
+    county: '140981',
+    admin: 'yp.admin',
+    inspectors: ['yp.inspector', 'yp.inspector2'],
+    penalises: true,
+  },
+  { county: '140923', admin: 'dx.admin', inspectors: ['dx.inspector'], penalises: false },
+  { county: '141029', admin: 'xn.admin', inspectors: ['xn.inspector'], penalises: true },
+];
+
+const checks = [
+  '安全出口是否畅通',
+  '通风系统是否完好',
+  '特种作业人员持证上岗',
+  '应急预案及演练记录',
+];
+const violations = [
+  '安全出口堆放杂物',
+  '部分特种作业人员证件过期',
+  '未按规定开展应急演练',
+  '井下消防器材不足',
+  '安全培训记录不全',
+];
+
+const addDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+async function principal(deps: ServiceDeps, username: string): Promise<Principal> {
+  const u = await findUserWithOrg(deps.db, { username });
+  if (!u) {
+    throw new Error(`demo seed: no user ${username}`);
+  }
+  return userPrincipal(u, null);
+}
+
+/** A criterion of the mine's kind, for the occasional major hazard. */
+async function criterionFor(deps: ServiceDeps, kind: string, rng: Rng) {
+  const rows = await queryRows<{ id: string }>(
+    deps.db,
+    sql`SELECT id FROM hazard_criteria WHERE ${kind} = ANY(applicable_kinds) AND parent_code IS NULL ORDER BY code LIMIT 20`,
+  );
+  return rows.length ? rng.pick(rows).id : null;
+}
+
+async function inspectOnce(
+  deps: ServiceDeps,
+  rng: Rng,
+  unit: Unit & { principal: Principal },
+  team: Principal[],
+  mine: { id: string; kind: string; enterpriseName: string },
+  visit: { id?: string; kind: string; date: string },
+  today: string,
+) {
+  const [lead = team[0], second = team[1]] = team;
+  if (!lead || !second) {
+    return;
+  }
+  const created = await createInspection(deps, lead, {
+    mineId: mine.id,
+    kind: visit.kind === '四不两直' ? '四不两直' : '常规',
+    inspectedOn: visit.date,
+    teamUserIds: [lead.userId, second.userId],
+    ...(visit.id ? { planVisitId: visit.id } : {}),
+    checklistCriterionIds: [],
+    customItems: checks,
+    bodyCameraRef: `DSJ-${unit.county.slice(-2)}${rng.int(100, 999)}`,
+  });
+  const violation = rng.chance(0.65);
+  const major = violation && rng.chance(0.12) ? await criterionFor(deps, mine.kind, rng) : null;
+  const recheckOn = violation ? addDays(visit.date, 20) : null;
+  await updateInspection(deps, lead, created.id, {
+    checklist: created.checklist.map((c, i) => ({
+      ...c,
+      result: violation && i === 0 ? '不符合' : '符合',
+      note: violation && i === 0 ? '现场核实' : '',
+    })),
+    summary: violation ? '检查发现问题, 已责令限期整改' : '未发现违法违规行为',
+    recheckOn,
+    version: created.version,
+  });
+  const text = rng.pick(violations);
+  if (violation) {
+    await addFinding(deps, lead, created.id, {
+      kind: '一般违法行为',
+      description: text,
+      location: rng.pick(['主井', '副井', '1101 工作面', '井下变电所', '地面']),
+      deadline: addDays(visit.date, 15),
+    });
+  }
+  if (major) {
+    await addFinding(deps, lead, created.id, {
+      kind: '重大事故隐患',
+      criterionId: major,
+      description: '执法检查发现重大事故隐患',
+      location: '井下',
+    });
+  }
+  if (recheckOn && recheckOn <= today) {
+    const late = rng.chance(0.2);
+    const done = late ? addDays(recheckOn, rng.int(3, 10)) : recheckOn;
+    if (done <= today) {
+      await recordRecheck(deps, lead, created.id, {
+        recheckedOn: done,
+        result: '已按要求整改完毕',
+      });
+    }
+  }
+  let penaltyIds: string[] = [];
+  if (violation && unit.penalises && rng.chance(0.7)) {
+    const base = {
+      inspectionId: created.id,
+      legalBasis: '《中华人民共和国安全生产法》第九十七条',
+      facts: text,
+      decidedOn: addDays(visit.date, 5) > today ? visit.date : addDays(visit.date, 5),
+    };
+    const onEnterprise = await decidePenalty(deps, unit.principal, {
+      ...base,
+      target: '企业',
+      partyName: mine.enterpriseName,
+      amountYuan: rng.pick([20_000, 30_000, 50_000, 80_000]),
+    });
+    penaltyIds = [onEnterprise.id];
+    if (rng.chance(0.5)) {
+      const onPrincipal = await decidePenalty(deps, unit.principal, {
+        ...base,
+        target: '主要负责人',
+        partyName: `${mine.enterpriseName}主要负责人`,
+        amountYuan: rng.pick([5_000, 10_000, 20_000]),
+      });
+      penaltyIds.push(onPrincipal.id);
+    }
+    if (addDays(base.decidedOn, 30) <= today) {
+      for (const id of penaltyIds) {
+        await updatePenalty(deps, unit.principal, id, {
+          status: '已缴纳',
+          paidOn: addDays(base.decidedOn, rng.int(5, 14)),
+        });
+      }
+    }
+  }
+  const record = await createDocument(deps, lead, {
+    inspectionId: created.id,
+    template: '现场检查记录',
+  });
+  const revised = await reviseDocument(deps, lead, record.id, {
+    fields: { partyPresent: `${mine.enterpriseName}安全副矿长` },
+    baseSeq: record.headSeq,
+  });
+  await signDocument(deps, lead, record.id, { seq: revised.headSeq });
+  await signDocument(deps, second, record.id, { seq: revised.headSeq });
+  if (violation) {
+    const order = await createDocument(deps, lead, {
+      inspectionId: created.id,
+      template: '责令限期整改指令书',
+    });
+    await signDocument(deps, lead, order.id, { seq: order.headSeq });
+    await signDocument(deps, second, order.id, { seq: order.headSeq });
+  }
+  return created.id;
+}
+
+export async function seedDemoEnforcement(deps: ServiceDeps): Promise<number> {
+  const rng = createRng(20_261_129);
+  const today = todayIn(deps.clock);
+  const year = Number(today.slice(0, 4));
+  const thisMonth = Number(today.slice(5, 7));
+  let made = 0;
+  for (const unit of units) {
+    const admin = await principal(deps, unit.admin);
+    const withAdmin = { ...unit, principal: admin };
+    const inspectors = await Promise.all(unit.inspectors.map((u) => principal(deps, u)));
+    // A team of two: two inspectors, or the inspector with the unit's administrator.
+    const team = inspectors.length >= 2 ? inspectors : [...inspectors, admin];
+    const unitMines = await queryRows<{ id: string; kind: string; enterpriseName: string }>(
+      deps.db,
+      sql`SELECT m.id, m.kind, e.name AS "enterpriseName" FROM mines m JOIN enterprises e ON e.id = m.enterprise_id
+          WHERE m.county_code = ${unit.county} AND m.status <> '关闭' AND m.archived_at IS NULL ORDER BY m.name`,
+    );
+    if (unitMines.length === 0) {
+      continue;
+    }
+    const plan = await savePlan(deps, admin, {
+      year,
+      capacityPerMonth: Array.from({ length: 12 }, () => 8),
+      inspectorsPerVisit: 2,
+      unannouncedShare: 0.3,
+      seed: year,
+    });
+    const byId = new Map(unitMines.map((m) => [m.id, m]));
+    // This year: up to 18 of the plan's visits made so far, spread over the months.
+    const due = plan.visits.filter((v) => v.plannedOn <= today);
+    const step = Math.max(1, Math.ceil(due.length / 18));
+    for (const visit of due.filter((_, i) => i % step === 0)) {
+      const mine = byId.get(visit.mineId);
+      if (mine) {
+        await inspectOnce(
+          deps,
+          rng,
+          withAdmin,
+          team,
+          mine,
+          { id: visit.id, kind: visit.kind, date: visit.plannedOn },
+          today,
+        );
+        made++;
+      }
+    }
+    // The months of last year that fall within the last twelve: two unplanned inspections each.
+    for (let month = thisMonth + 1; month <= 12; month++) {
+      for (let n = 0; n < 2; n++) {
+        const mine = rng.pick(unitMines);
+        const date = `${year - 1}-${String(month).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+        await inspectOnce(
+          deps,
+          rng,
+          withAdmin,
+          team,
+          mine,
+          { kind: rng.chance(0.3) ? '四不两直' : '常规', date },
+          today,
+        );
+        made++;
+      }
+    }
+  }
+  // One typical case in 原平市, for the export.
+  const [first] = await queryRows<{ id: string }>(
+    deps.db,
+    sql`SELECT i.id FROM inspections i JOIN mines m ON m.id = i.mine_id
+        WHERE m.county_code = '140981' AND EXISTS (SELECT 1 FROM penalties p WHERE p.inspection_id = i.id)
+        ORDER BY i.inspected_on LIMIT 1`,
+  );
+  if (first) {
+    const yp = await principal(deps, 'yp.admin');
+    const current = await getInspection(deps, yp, first.id);
+    await markTypical(deps, yp, first.id, {
+      typical: true,
+      note: '一案双罚、限期整改、按期复查的典型案例',
+      version: current.version,
+    });
+  }
+  return made;
+}
