@@ -12,6 +12,7 @@ import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
 import { createRng } from '../../platform/random.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { mines } from '../registry/mine.table.ts';
+import { regions } from '../registry/region.table.ts';
 import { inspectionPlans, inspectionPlanVisits } from './inspection.table.ts';
 import { previewYearPlan } from './risk.service.ts';
 
@@ -118,11 +119,13 @@ export async function listPlans(
     .select({
       id: inspectionPlans.id,
       regionCode: inspectionPlans.regionCode,
+      regionName: regions.name,
       year: inspectionPlans.year,
       createdAt: inspectionPlans.createdAt,
       organisationId: inspectionPlans.organisationId,
     })
     .from(inspectionPlans)
+    .innerJoin(regions, eq(regions.code, inspectionPlans.regionCode))
     .where(q.year ? eq(inspectionPlans.year, q.year) : undefined)
     .orderBy(asc(inspectionPlans.year), asc(inspectionPlans.regionCode));
   return rows

@@ -13,6 +13,7 @@ import {
   Form,
   InputNumber,
   Row,
+  Select,
   Space,
   Tag,
   Typography,
@@ -43,7 +44,7 @@ interface Plan {
 
 export function PlanCalendar() {
   const { t, v } = useI18n();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [year, setYear] = useState(new Date().getFullYear());
@@ -51,9 +52,18 @@ export function PlanCalendar() {
   const [share, setShare] = useState(0.3);
   const plans = useQuery({
     queryKey: ['plans', year],
-    queryFn: () => api<{ id: string }[]>('GET', `/api/inspections/plans${toQuery({ year })}`),
+    queryFn: () =>
+      api<{ id: string; regionName: string; organisationId: string }[]>(
+        'GET',
+        `/api/inspections/plans${toQuery({ year })}`,
+      ),
   });
-  const planId = plans.data?.[0]?.id;
+  const [chosen, setChosen] = useState<string | undefined>();
+  // The caller's own unit's plan first, else the first unit's in the jurisdiction.
+  const planId =
+    (plans.data?.some((p) => p.id === chosen) ? chosen : undefined) ??
+    plans.data?.find((p) => p.organisationId === me?.organisationId)?.id ??
+    plans.data?.[0]?.id;
   const plan = useQuery({
     queryKey: ['plan', planId],
     enabled: Boolean(planId),
@@ -81,6 +91,15 @@ export function PlanCalendar() {
         <Form.Item label={t('enforcement.year')} style={{ marginBottom: 0 }}>
           <InputNumber min={2020} max={2100} value={year} onChange={(n) => setYear(n ?? year)} />
         </Form.Item>
+        {(plans.data?.length ?? 0) > 1 && (
+          <Select
+            style={{ width: 200 }}
+            value={planId}
+            onChange={setChosen}
+            options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.regionName }))}
+            aria-label={t('enforcement.region')}
+          />
+        )}
         {can('inspections.plan') && (
           <>
             <Form.Item label={t('enforcement.capacity')} style={{ marginBottom: 0 }}>

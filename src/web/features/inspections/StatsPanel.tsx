@@ -34,7 +34,7 @@ export function StatsPanel({ region }: { region: string | undefined }) {
     return {
       regions: {
         tooltip: { trigger: 'axis' },
-        legend: {},
+        legend: { top: 0 },
         grid: { left: 40, right: 16, top: 32, bottom: 40 },
         xAxis: { type: 'category', data: data.regions.map((r) => r.name) },
         yAxis: { type: 'value', minInterval: 1 },
@@ -58,7 +58,7 @@ export function StatsPanel({ region }: { region: string | undefined }) {
       },
       months: {
         tooltip: { trigger: 'axis' },
-        legend: {},
+        legend: { top: 0 },
         grid: { left: 40, right: 16, top: 32, bottom: 40 },
         xAxis: { type: 'category', data: months },
         yAxis: { type: 'value', minInterval: 1 },
