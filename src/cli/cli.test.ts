@@ -59,6 +59,10 @@ describe.each(engines)('minewatch CLI (%s)', (engine) => {
     const verified = await minewatch(['audit', 'verify'], env);
     expect(verified.code).toBe(0);
     expect(verified.out).toMatch(/audit chain OK: \d+ events verified/);
+    // The demo's signed enforcement documents (issue 7) are checked too.
+    expect(verified.out).toMatch(
+      /document chains OK: [1-9]\d* documents, [1-9]\d* revisions verified/,
+    );
   });
 
   it('import mines reports each bad row and exits non-zero, writing nothing', async () => {
@@ -124,10 +128,22 @@ describe.each(engines)('minewatch CLI (%s)', (engine) => {
       sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete`,
     );
     await db.db.execute(sql`UPDATE audit_events SET actor_label = 'someone-else' WHERE seq = 5`);
+    // A signed 现场检查记录 edited with the append-only guard switched off.
+    await db.db.execute(sql`ALTER TABLE enforcement_document_revisions DISABLE TRIGGER USER`);
+    const [doc] = await queryRows<{ number: string }>(
+      db.db,
+      sql`UPDATE enforcement_document_revisions r SET fields = fields || '{"partyPresent": "别人"}'::jsonb
+          FROM enforcement_documents d
+          WHERE d.id = r.document_id AND r.seq = 2
+            AND d.id = (SELECT id FROM enforcement_documents WHERE template = '现场检查记录' ORDER BY number LIMIT 1)
+          RETURNING d.number`,
+    );
     await db.close();
     const r = await minewatch(['audit', 'verify'], env);
     expect(r.code).toBe(1);
     expect(r.out).toContain('seq 5: row content does not match its hash');
     expect(r.out).toContain('audit chain BROKEN');
+    expect(r.out).toContain(`文书 ${doc?.number ?? '?'} 修订 2: 修订内容与其哈希不符`);
+    expect(r.out).toContain('document chains BROKEN');
   });
 });

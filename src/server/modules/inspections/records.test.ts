@@ -150,6 +150,48 @@ describe.each(engines)('inspections: records, penalties and documents (%s)', (en
     expect(hazard.body.foundBy).toContain(world.a.users.inspector);
   });
 
+  it('takes photos by their content (JPEG, PNG, WebP), refuses anything else and duplicates, serves them back', async () => {
+    const ins = (await newInspection([inspectorId, adminId])).body;
+    const upload = (name: string, content: Buffer) => {
+      const boundary = '----mwphoto';
+      const body = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`,
+        ),
+        content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return app.inject({
+        method: 'POST',
+        url: `/api/inspections/${ins.id}/photos`,
+        headers: {
+          cookie: c.ins ?? '',
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+        payload: body,
+      });
+    };
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from('IHDR-test-image-bytes'),
+    ]);
+    const ok = await upload('../../etc/出口.png', png);
+    expect(ok.statusCode).toBe(201);
+    const photo = ok.json<{ photos: { id: string; fileName: string }[] }>().photos[0];
+    expect(photo?.fileName).toBe('出口.png');
+    expect((await upload('again.png', png)).statusCode).toBe(409);
+    const fake = await upload('photo.png', Buffer.from('<script>alert(1)</script>'));
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json<{ details: { path: string }[] }>().details[0]?.path).toBe('file');
+    const back = await app.inject({
+      method: 'GET',
+      url: `/api/inspections/${ins.id}/photos/${photo?.id ?? ''}`,
+      headers: { cookie: c.viewer ?? '' },
+    });
+    expect(back.headers['content-type']).toBe('image/png');
+    expect(back.rawPayload.equals(png)).toBe(true);
+  });
+
   it('orders 停产整顿 through the registry and returns the mine to 生产 after 复工复产验收', async () => {
     const ins = (await newInspection([inspectorId, adminId])).body;
     const mineId = world.a.mines[1]?.id ?? '';
