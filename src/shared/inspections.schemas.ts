@@ -125,18 +125,43 @@ export const DocumentSignInput = z.strictObject({
   seq: z.number().int().positive().describe('签名的修订号'),
 });
 
-export const PlanSaveInput = z.strictObject({
-  year: z.number().int().min(2020).max(2100),
-  capacityPerMonth: z.array(z.number().min(0).max(100_000)).length(12),
-  inspectorsPerVisit: z.number().int().min(2).max(20).default(2),
-  unannouncedShare: z.number().min(0).max(1).default(0.3),
+/** What a yearly plan is generated from: the unit's capacity and the 四不两直 share. */
+const planParams = {
+  capacityPerMonth: z
+    .array(z.number().min(0).max(100_000))
+    .length(12)
+    .describe('每月可用于常规检查的执法人日 (12 个月)'),
+  inspectorsPerVisit: z
+    .number()
+    .int()
+    .min(2)
+    .max(20)
+    .default(2)
+    .describe('每次检查的执法人员数 (至少 2 人)'),
+  unannouncedShare: z.number().min(0).max(1).default(0.3).describe('四不两直 比例'),
   seed: z
     .number()
     .int()
     .min(0)
     .max(2 ** 31)
     .default(1),
+};
+export const PlanPreviewInput = z.strictObject({ region: RegionCode.optional(), ...planParams });
+export const PlanSaveInput = z.strictObject({
+  year: z.number().int().min(2020).max(2100),
+  ...planParams,
 });
+
+/** An enforcement tally (statistics per region, month or inspector). */
+export interface EnforcementTotals {
+  inspections: number;
+  unannounced: number;
+  findings: number;
+  penalties: number;
+  penaltyYuan: number;
+  rechecksDue: number;
+  rechecksOnTime: number;
+}
 
 export const StatsQuery = z.strictObject({
   region: RegionCode.optional(),

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../../test/helpers/app.ts';
+import { callerAs, createTestApp } from '../../../../test/helpers/app.ts';
 import {
   createTestDatabase,
   engines,
@@ -37,15 +37,10 @@ describe.each(engines)('inspections: stored plans and statistics (%s)', (engine)
   let world: World;
   let c: Record<string, string>;
 
-  const call = async <T>(who: string, method: string, url: string, payload?: object) => {
-    const res = await app.inject({
-      method: method as 'GET',
-      url,
-      headers: { cookie: c[who] ?? '' },
-      ...(payload ? { payload } : {}),
-    });
-    return { status: res.statusCode, body: res.json<T>(), raw: res };
-  };
+  const call = callerAs(
+    () => app,
+    () => c,
+  );
 
   beforeAll(async () => {
     t = await createTestDatabase(engine);

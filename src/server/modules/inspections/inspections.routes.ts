@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RegionCode } from '../../../shared/common.schemas.ts';
+import { PlanPreviewInput } from '../../../shared/inspections.schemas.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
@@ -20,28 +21,6 @@ const RiskClass = z.object({
   className: z.string(),
   perYear: z.number().int(),
   reasons: z.array(z.object({ factor: z.string(), fact: z.string(), points: z.number() })),
-});
-
-const PlanPreviewInput = z.strictObject({
-  region: RegionCode.optional(),
-  capacityPerMonth: z
-    .array(z.number().min(0).max(100_000))
-    .length(12)
-    .describe('每月可用于常规检查的执法人日 (12 个月)'),
-  inspectorsPerVisit: z
-    .number()
-    .int()
-    .min(2)
-    .max(20)
-    .default(2)
-    .describe('每次检查的执法人员数 (至少 2 人)'),
-  unannouncedShare: z.number().min(0).max(1).default(0.3).describe('四不两直 比例'),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31)
-    .default(1),
 });
 
 export function registerInspectionRoutes(app: FastifyInstance, deps: ServiceDeps): void {

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../../test/helpers/app.ts';
+import { callerAs, createTestApp } from '../../../../test/helpers/app.ts';
 import {
   createTestDatabase,
   engines,
@@ -46,15 +46,10 @@ describe.each(engines)('inspections: records, penalties and documents (%s)', (en
   let adminId: string;
   let today: string;
 
-  const call = async <T>(who: string, method: string, url: string, payload?: object) => {
-    const res = await app.inject({
-      method: method as 'GET',
-      url,
-      headers: { cookie: c[who] ?? '' },
-      ...(payload ? { payload } : {}),
-    });
-    return { status: res.statusCode, body: res.json<T>(), raw: res };
-  };
+  const call = callerAs(
+    () => app,
+    () => c,
+  );
 
   beforeAll(async () => {
     t = await createTestDatabase(engine);

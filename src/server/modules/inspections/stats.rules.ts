@@ -2,17 +2,10 @@
  * @module Enforcement appraisal rules (issue 7 §5; seed 000 item 20 执法统计、执法考评和典型案例报送,
  * 对“零处罚”“只检查不处罚”…约谈通报): the flags over a period and the monthly ranking.
  */
+import type { EnforcementTotals } from '../../../shared/inspections.schemas.ts';
 import type { EnforcementFlags } from '../../../shared/inspections.settings.ts';
 
-export interface EnforcementTotals {
-  inspections: number;
-  unannounced: number;
-  findings: number;
-  penalties: number;
-  penaltyYuan: number;
-  rechecksDue: number;
-  rechecksOnTime: number;
-}
+export type { EnforcementTotals };
 
 export type EnforcementFlag = '零处罚' | '只检查不处罚';
 

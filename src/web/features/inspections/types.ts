@@ -1,4 +1,6 @@
-/** Shapes the enforcement API returns (src/server/modules/inspections). */
+/** @module Shapes the enforcement API returns (src/server/modules/inspections). */
+import type { EnforcementTotals } from '../../../shared/inspections.schemas.ts';
+
 export interface InspectionRow {
   id: string;
   mineId: string;
@@ -108,15 +110,7 @@ export interface EnforcementDocument {
   reminders: { kind: string; message: string; field?: string }[];
 }
 
-export interface Totals {
-  inspections: number;
-  unannounced: number;
-  findings: number;
-  penalties: number;
-  penaltyYuan: number;
-  rechecksDue: number;
-  rechecksOnTime: number;
-}
+export type Totals = EnforcementTotals;
 
 export interface Stats {
   from: string;
