@@ -50,6 +50,7 @@ describe.each(engines)('inspections: stored plans and statistics (%s)', (engine)
       adm: world.a.users.regulator_admin,
       ins: world.a.users.inspector,
       badm: world.b.users.regulator_admin,
+      ent: world.a.users.enterprise_admin,
       sys: world.systemAdmin,
     });
   });
@@ -115,6 +116,9 @@ describe.each(engines)('inspections: stored plans and statistics (%s)', (engine)
     expect(
       again.body.visits.filter((v) => v.inspectionId === done.body.id).map((v) => v.id),
     ).toEqual([visit?.id]);
+    // The mines never see the plan (四不两直 dates included), not even their own county's.
+    expect((await call('ent', 'GET', `/api/inspections/plans/${made.body.id}`)).status).toBe(403);
+    expect((await call('ent', 'GET', '/api/inspections/plans')).status).toBe(403);
     // County B's administrator does not see county A's plan.
     expect((await call('badm', 'GET', `/api/inspections/plans/${made.body.id}`)).status).toBe(404);
     const listed = await call<{ id: string }[]>('badm', 'GET', '/api/inspections/plans');
