@@ -46,7 +46,7 @@ import * as analysis from './analysis.service.ts';
 import * as catalogue from './catalogue.service.ts';
 import * as evidence from './evidence.service.ts';
 import { EvidenceLimits } from '../../../shared/limits.ts';
-import { uploadedFile } from '../../platform/http/upload.http.ts';
+import { readUpload } from '../../platform/http/upload.http.ts';
 import * as service from './hazard.service.ts';
 import * as selfInspection from './self-inspection.service.ts';
 import { monthly, parentQuarterly, type Cadence } from './inspection.cadence.ts';
@@ -263,13 +263,12 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
       },
     },
     async (req, reply) => {
-      const file = await uploadedFile(req, EvidenceLimits.bytesMax);
-      const data = await file.toBuffer();
+      const file = await readUpload(req, EvidenceLimits.bytesMax);
       return reply.status(201).send(
         await evidence.addEvidence(deps, principalOf(req), req.params.id, {
           purpose: req.query.purpose,
           fileName: file.filename,
-          data,
+          data: file.data,
         }),
       );
     },

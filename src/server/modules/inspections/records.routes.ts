@@ -29,7 +29,7 @@ import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
-import { uploadedFile } from '../../platform/http/upload.http.ts';
+import { readUpload } from '../../platform/http/upload.http.ts';
 import { renderDocumentPdf } from './document.pdf.ts';
 import * as documents from './document.service.ts';
 import * as records from './inspection.service.ts';
@@ -204,13 +204,13 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
       },
     },
     async (req, reply) => {
-      const file = await uploadedFile(req, EvidenceLimits.bytesMax);
-      const data = await file.toBuffer();
-      return reply
-        .status(201)
-        .send(
-          await records.addPhoto(deps, P(req), req.params.id, { fileName: file.filename, data }),
-        );
+      const file = await readUpload(req, EvidenceLimits.bytesMax);
+      return reply.status(201).send(
+        await records.addPhoto(deps, P(req), req.params.id, {
+          fileName: file.filename,
+          data: file.data,
+        }),
+      );
     },
   );
   r.get(

@@ -178,6 +178,17 @@ describe.each(engines)('inspections: records, penalties and documents (%s)', (en
     const fake = await upload('photo.png', Buffer.from('<script>alert(1)</script>'));
     expect(fake.statusCode).toBe(415);
     expect(fake.json<{ details: { path: string }[] }>().details[0]?.path).toBe('file');
+    // A multipart body without its boundary, or cut short, is a 400 on the file, not a server error.
+    for (const type of ['multipart/form-data', 'multipart/form-data; boundary=x']) {
+      const broken = await app.inject({
+        method: 'POST',
+        url: `/api/inspections/${ins.id}/photos`,
+        headers: { cookie: c.ins ?? '', 'content-type': type },
+        payload: '{"broken": ',
+      });
+      expect(broken.statusCode, type).toBe(400);
+      expect(broken.json<{ details: { path: string }[] }>().details[0]?.path).toBe('file');
+    }
     const back = await app.inject({
       method: 'GET',
       url: `/api/inspections/${ins.id}/photos/${photo?.id ?? ''}`,

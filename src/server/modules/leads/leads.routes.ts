@@ -30,7 +30,7 @@ import { Permission } from '../../platform/auth/permissions.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
-import { uploadedFile } from '../../platform/http/upload.http.ts';
+import { readUpload } from '../../platform/http/upload.http.ts';
 import { exportLead, exportLeads } from './lead.export.ts';
 import * as leadsService from './lead.service.ts';
 import * as setup from './meter.service.ts';
@@ -299,9 +299,9 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
       },
     },
     async (req) => {
-      const file = await uploadedFile(req, RegistryValidation.importBytesMax);
+      const file = await readUpload(req, RegistryValidation.importBytesMax);
       return importSeries(deps, principalOf(req), {
-        data: await file.toBuffer(),
+        data: file.data,
         filename: file.filename,
       });
     },

@@ -30,7 +30,7 @@ import type { ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode } from '../../platform/errors.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses } from '../../platform/http/route-helpers.ts';
-import { uploadedFile } from '../../platform/http/upload.http.ts';
+import { readUpload } from '../../platform/http/upload.http.ts';
 import * as alarmsService from './alarm.service.ts';
 import { formatOf, parseBatch } from './ingest.parse.ts';
 import type { MonitoringRuntime } from './monitoring.runtime.ts';
@@ -144,9 +144,9 @@ export function registerMonitoringRoutes(
       },
     },
     async (req) => {
-      const file = await uploadedFile(req, RegistryValidation.importBytesMax);
+      const file = await readUpload(req, RegistryValidation.importBytesMax);
       return importSensors(deps, principalOf(req), req.params.id, {
-        data: await file.toBuffer(),
+        data: file.data,
         filename: file.filename,
       });
     },

@@ -19,7 +19,7 @@ import {
 } from '../../../shared/registry.schemas.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
-import { uploadedFile } from '../../platform/http/upload.http.ts';
+import { readUpload } from '../../platform/http/upload.http.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses } from '../../platform/http/route-helpers.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.routes.ts';
@@ -72,9 +72,8 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     },
     async (req) => {
       const principal = principalOf(req);
-      const file = await uploadedFile(req, RegistryValidation.importBytesMax);
-      const data = await file.toBuffer();
-      return importMines(deps, principal, { data, filename: file.filename }, req.query);
+      const file = await readUpload(req, RegistryValidation.importBytesMax);
+      return importMines(deps, principal, file, req.query);
     },
   );
   r.post(

@@ -1,11 +1,25 @@
 /**
- * @module The one uploaded file of a multipart/form-data request (field `file`), or a 415/400 naming it.
+ * @module The one uploaded file of a multipart/form-data request (field `file`), read whole, or a
+ * 415/400/413 naming it: a body that is not multipart, a malformed multipart body (no boundary, cut
+ * short), a missing file, or a file over the limit.
  */
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { AppError, AppErrorCode } from '../errors.ts';
 
-export async function uploadedFile(req: FastifyRequest, bytesMax: number): Promise<MultipartFile> {
+function malformed(e: unknown): never {
+  // Fastify's own multipart errors carry their status (413 too large, 406 …); busboy's do not.
+  if (e instanceof AppError || typeof (e as { statusCode?: unknown }).statusCode === 'number') {
+    throw e;
+  }
+  throw new AppError(AppErrorCode.ValidationFailed, 'multipart/form-data 格式错误', [
+    { path: 'file', message: (e as Error).message || 'malformed multipart body' },
+  ]);
+}
+
+export async function readUpload(
+  req: FastifyRequest,
+  bytesMax: number,
+): Promise<{ filename: string; data: Buffer }> {
   if (!req.isMultipart()) {
     throw new AppError(
       AppErrorCode.UnsupportedMediaType,
@@ -13,11 +27,15 @@ export async function uploadedFile(req: FastifyRequest, bytesMax: number): Promi
       [{ path: 'file', message: 'multipart/form-data required' }],
     );
   }
-  const file = await req.file({ limits: { fileSize: bytesMax, files: 1 } });
-  if (!file) {
-    throw new AppError(AppErrorCode.ValidationFailed, '缺少上传文件', [
-      { path: 'file', message: '缺少上传文件' },
-    ]);
+  try {
+    const file = await req.file({ limits: { fileSize: bytesMax, files: 1 } });
+    if (!file) {
+      throw new AppError(AppErrorCode.ValidationFailed, '缺少上传文件', [
+        { path: 'file', message: '缺少上传文件' },
+      ]);
+    }
+    return { filename: file.filename, data: await file.toBuffer() };
+  } catch (e) {
+    return malformed(e);
   }
-  return file;
 }
