@@ -390,6 +390,8 @@ async function remindersOf(
   for (const t of team.filter((x) => !signed.has(x.userId))) {
     out.push({ kind: 'unsigned', message: `${t.name} 尚未签名` });
   }
+  // Fines are due within 15 days of the decision (《行政处罚法》第六十七条), counted from the decision
+  // date here since the date of service is not recorded.
   const dated = await queryRows<{ what: string; day: string; done: boolean }>(
     db,
     sql`
