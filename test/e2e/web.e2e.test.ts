@@ -666,11 +666,15 @@ describe.runIf(run)('web app in Chromium', () => {
     await page.goto(`${server.baseUrl}/inspections?tab=plan`);
     await page.getByTestId('plan-calendar').waitFor();
     await page.screenshot({ path: `${SHOTS}/35-plan-calendar.png`, fullPage: true });
-    // An enterprise user has no enforcement pages or data.
+    // An enterprise user has no enforcement pages or records, only the documents issued to its mines.
     const ent = await newPage();
     await login(ent, 'ent.admin');
     expect(await ent.getByRole('link', { name: '执法检查' }).count()).toBe(0);
     expect(await ent.evaluate(async () => (await fetch('/api/inspections')).status)).toBe(403);
+    await ent.getByRole('link', { name: '执法文书' }).click();
+    await ent.getByTestId('received-documents').locator('tbody tr.ant-table-row').first().waitFor();
+    await ent.waitForTimeout(500); // let the page settle before the screenshot
+    await ent.screenshot({ path: `${SHOTS}/36-received-documents.png`, fullPage: true });
     await ent.context().close();
     await page.context().close();
   });

@@ -691,6 +691,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/inspections': t.inspectionIds[0],
       '/api/penalties': t.penaltyIds[0],
       '/api/documents': t.documentIds[0],
+      '/api/received-documents': t.documentIds[0],
     };
     const base = Object.keys(target).find((b) => route.url.startsWith(`${b}/`));
     if (base && (route.method === 'GET' || route.method === 'DELETE')) {

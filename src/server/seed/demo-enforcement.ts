@@ -262,6 +262,28 @@ export async function seedDemoEnforcement(deps: ServiceDeps): Promise<number> {
       }
     }
   }
+  // The demo enterprise (ent.admin) has documents issued to it: an inspection of its duty officer's mine.
+  const [own] = await queryRows<{ id: string; kind: string; enterpriseName: string }>(
+    deps.db,
+    sql`SELECT m.id, m.kind, e.name AS "enterpriseName" FROM users u
+          JOIN mines m ON m.id = u.mine_id JOIN enterprises e ON e.id = m.enterprise_id
+         WHERE u.username = 'mine.duty'`,
+  );
+  const yuanping = units[0];
+  if (own && yuanping) {
+    const admin = await principal(deps, yuanping.admin);
+    const team = await Promise.all(yuanping.inspectors.map((u) => principal(deps, u)));
+    await inspectOnce(
+      deps,
+      rng,
+      { ...yuanping, principal: admin },
+      team,
+      own,
+      { kind: '常规', date: addDays(today, -10) },
+      today,
+    );
+    made++;
+  }
   // One typical case in 原平市, for the export.
   const [first] = await queryRows<{ id: string }>(
     deps.db,

@@ -33,6 +33,7 @@ import { InspectionsPage } from '../features/inspections/InspectionsPage.tsx';
 import { InspectionFormPage } from '../features/inspections/InspectionFormPage.tsx';
 import { InspectionDetailPage } from '../features/inspections/InspectionDetailPage.tsx';
 import { DocumentPage } from '../features/inspections/DocumentPage.tsx';
+import { ReceivedDocumentsPage } from '../features/inspections/ReceivedDocumentsPage.tsx';
 import { LeadListPage } from '../features/leads/LeadListPage.tsx';
 import { MineComparisonPage } from '../features/leads/MineComparisonPage.tsx';
 import { FacilityBoardPage } from '../features/monitoring/FacilityBoardPage.tsx';
@@ -118,6 +119,7 @@ function LocalisedApp() {
                   <Route path="inspections/new" element={<InspectionFormPage />} />
                   <Route path="inspections/:id" element={<InspectionDetailPage />} />
                   <Route path="documents/:id" element={<DocumentPage />} />
+                  <Route path="received-documents" element={<ReceivedDocumentsPage />} />
                   <Route path="403" element={<ErrorPage status={403} />} />
                   <Route path="*" element={<ErrorPage status={404} />} />
                 </Route>

@@ -107,6 +107,15 @@ export function AppLayout() {
           },
         ]
       : []),
+    ...(can('inspections.receive')
+      ? [
+          {
+            key: '/received-documents',
+            icon: <AuditOutlined />,
+            label: <Link to="/received-documents">{t('nav.receivedDocuments')}</Link>,
+          },
+        ]
+      : []),
     soon('plans', t('nav.plans'), <FlagOutlined />),
   ];
   return (

@@ -9,6 +9,7 @@ export const enUS: Messages = {
     logout: 'Sign out',
   },
   nav: {
+    receivedDocuments: 'Enforcement documents',
     dashboard: 'Home',
     mines: 'Mines',
     enterprises: 'Enterprises',

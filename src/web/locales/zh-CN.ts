@@ -10,6 +10,7 @@ export const zhCN = {
     logout: '退出登录',
   },
   nav: {
+    receivedDocuments: '执法文书',
     dashboard: '首页',
     mines: '矿山',
     enterprises: '企业',

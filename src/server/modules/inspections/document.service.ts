@@ -5,7 +5,7 @@
  * revision; once anyone has signed, the text is frozen (the database refuses to alter revisions and
  * signatures at all), and when the whole team has signed the document is 已签发.
  */
-import { and, asc, eq, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, max, sql } from 'drizzle-orm';
 import {
   DocumentState,
   DocumentTemplate,
@@ -418,8 +418,52 @@ async function remindersOf(
   return out;
 }
 
-export async function getDocument(deps: ServiceDeps, principal: Principal, id: string) {
+export function getDocument(deps: ServiceDeps, principal: Principal, id: string) {
   requirePermission(principal, Permission.InspectionRead);
+  return presentDocument(deps, principal, id);
+}
+
+/**
+ * The enterprise's copy of a document issued to one of its mines: only once every inspector has
+ * signed (a draft, like the plan, stays on the regulators' side).
+ */
+export async function getReceivedDocument(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, Permission.EnforcementReceive);
+  const view = await presentDocument(deps, principal, id);
+  if (view.state !== DocumentState.Issued) {
+    throw notFound('document', id);
+  }
+  return view;
+}
+
+/** Documents issued to the caller's mines, newest first. */
+export async function listReceivedDocuments(deps: ServiceDeps, principal: Principal) {
+  requirePermission(principal, Permission.EnforcementReceive);
+  return deps.db
+    .select({
+      id: enforcementDocuments.id,
+      number: enforcementDocuments.number,
+      template: enforcementDocuments.template,
+      mineId: enforcementDocuments.mineId,
+      mineName: mines.name,
+      inspectedOn: inspections.inspectedOn,
+      unitName: organisations.name,
+    })
+    .from(enforcementDocuments)
+    .innerJoin(mines, eq(mines.id, enforcementDocuments.mineId))
+    .innerJoin(inspections, eq(inspections.id, enforcementDocuments.inspectionId))
+    .innerJoin(organisations, eq(organisations.id, enforcementDocuments.organisationId))
+    .where(
+      allOf(
+        eq(enforcementDocuments.state, DocumentState.Issued),
+        mineScopeCondition(principal.scope),
+      ),
+    )
+    .orderBy(desc(inspections.inspectedOn), desc(enforcementDocuments.number))
+    .limit(500);
+}
+
+async function presentDocument(deps: ServiceDeps, principal: Principal, id: string) {
   const { doc, teamUserIds, unitName } = await loadVisibleDocument(deps.db, principal, id);
   const revs = await revisionsOf(deps.db, id);
   const sigs = await signaturesOf(deps.db, id);
@@ -458,4 +502,4 @@ export async function getDocument(deps: ServiceDeps, principal: Principal, id: s
     reminders: await remindersOf(deps.db, todayIn(deps.clock), doc, fields, team, signed),
   };
 }
-export type DocumentView = Awaited<ReturnType<typeof getDocument>>;
+export type DocumentView = Awaited<ReturnType<typeof presentDocument>>;

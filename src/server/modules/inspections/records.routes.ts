@@ -3,7 +3,7 @@
  * findings, photos, orders and rechecks, penalties, documents (revisions, diff, signing, PDF) and
  * statistics. Every route is scoped by the inspected mine's jurisdiction in the service layer.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DateString, ExportFormat, QueryBool, RegionCode } from '../../../shared/common.schemas.ts';
@@ -32,6 +32,7 @@ import { IdParams, responses, sendFile } from '../../platform/http/route-helpers
 import { readUpload } from '../../platform/http/upload.http.ts';
 import { renderDocumentPdf } from './document.pdf.ts';
 import * as documents from './document.service.ts';
+import type { DocumentView } from './document.service.ts';
 import * as records from './inspection.service.ts';
 import * as penaltyService from './penalty.service.ts';
 import * as plans from './plan.service.ts';
@@ -65,6 +66,19 @@ const ListQuery = z.strictObject({
   kind: z.enum(inspectionKinds).optional(),
   typical: QueryBool.optional(),
 });
+
+/** A document's head revision as a PDF download named after its template and number. */
+async function sendPdf(reply: FastifyReply, doc: DocumentView) {
+  const pdf = await renderDocumentPdf(doc, doc.unitName);
+  const name = `${doc.template}-${doc.number}.pdf`;
+  return reply
+    .header('content-type', 'application/pdf')
+    .header(
+      'content-disposition',
+      `attachment; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    )
+    .send(pdf);
+}
 
 export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -424,20 +438,30 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.get(
     '/api/documents/:id/pdf',
     { config: read, schema: { tags, summary: '文书 PDF (最新修订)', params: IdParams } },
-    async (req, reply) => {
-      const doc = await documents.getDocument(deps, P(req), req.params.id);
-      const pdf = await renderDocumentPdf(doc, doc.unitName);
-      const name = `${doc.template}-${doc.number}.pdf`;
-      return reply
-        .header('content-type', 'application/pdf')
-        .header(
-          'content-disposition',
-          `attachment; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
-        .send(pdf);
-    },
+    async (req, reply) => sendPdf(reply, await documents.getDocument(deps, P(req), req.params.id)),
   );
 
+  r.get(
+    '/api/received-documents',
+    {
+      config: { permission: Permission.EnforcementReceive },
+      schema: {
+        tags,
+        summary: '本企业矿山收到的执法文书 (已签发)',
+        response: responses(z.array(z.looseObject({ id: z.uuid(), number: z.string() }))),
+      },
+    },
+    (req) => documents.listReceivedDocuments(deps, P(req)),
+  );
+  r.get(
+    '/api/received-documents/:id/pdf',
+    {
+      config: { permission: Permission.EnforcementReceive },
+      schema: { tags, summary: '收到的执法文书 PDF', params: IdParams },
+    },
+    async (req, reply) =>
+      sendPdf(reply, await documents.getReceivedDocument(deps, P(req), req.params.id)),
+  );
   r.get(
     '/api/inspections/stats',
     {

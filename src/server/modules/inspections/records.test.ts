@@ -61,6 +61,7 @@ describe.each(engines)('inspections: records, penalties and documents (%s)', (en
       viewer: world.a.users.regulator_viewer,
       ent: world.a.users.enterprise_admin,
       other: world.a2.users.inspector,
+      ent2: world.a2.users.enterprise_admin,
     });
     inspectorId = (await principalOfUser(t.deps, world.a.users.inspector)).userId;
     adminId = (await principalOfUser(t.deps, world.a.users.regulator_admin)).userId;
@@ -390,6 +391,24 @@ describe.each(engines)('inspections: records, penalties and documents (%s)', (en
       seq: 2,
     });
     expect(issued.body.state).toBe('已签发');
+    // The enterprise gets its copy once issued; drafts and other enterprises' documents stay hidden.
+    const received = await call<{ id: string; number: string }[]>(
+      'ent',
+      'GET',
+      '/api/received-documents',
+    );
+    expect(received.body.map((d) => d.number)).toEqual([made.body.number]);
+    expect((await call('ent2', 'GET', '/api/received-documents')).body).toEqual([]);
+    const draft = world.a.documentIds[0] ?? '';
+    expect((await call('ent', 'GET', `/api/received-documents/${draft}/pdf`)).status).toBe(404);
+    expect((await call('ent', 'GET', `/api/documents/${made.body.id}`)).status).toBe(403);
+    const copy = await app.inject({
+      method: 'GET',
+      url: `/api/received-documents/${made.body.id}/pdf`,
+      headers: { cookie: c.ent ?? '' },
+    });
+    expect(copy.statusCode).toBe(200);
+    expect(copy.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const pdf = await app.inject({
       method: 'GET',
       url: `/api/documents/${made.body.id}/pdf`,

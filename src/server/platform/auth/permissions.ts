@@ -58,6 +58,8 @@ export const Permission = {
   InspectionPlan: 'inspections.plan',
   /** Decide administrative penalties and record their payment. */
   PenaltyDecide: 'inspections.penalty',
+  /** The enterprise's copy of enforcement documents issued to its mines (已签发 only). */
+  EnforcementReceive: 'inspections.receive',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -107,6 +109,7 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
   ],
   enterprise_admin: [
     ...readerBase,
+    P.EnforcementReceive,
     P.MineUpdate,
     P.PersonManage,
     P.ContractorManage,
@@ -118,6 +121,7 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
   ],
   safety_officer: [
     ...readerBase,
+    P.EnforcementReceive,
     P.PersonManage,
     P.ContractorManage,
     P.HazardReport,
