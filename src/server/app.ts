@@ -46,6 +46,7 @@ import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes
 import { leadsVisibility, registerLeadRoutes } from './modules/leads/leads.routes.ts';
 import { registerInspectionRoutes } from './modules/inspections/inspections.routes.ts';
 import { registerRecordRoutes } from './modules/inspections/records.routes.ts';
+import { plansVisibility, registerPlanRoutes } from './modules/plans/plans.routes.ts';
 import { inspectionsVisibility } from './modules/inspections/inspections.visibility.ts';
 import { auditVisibility as monitoringVisibility } from './modules/monitoring/alarm.service.ts';
 import {
@@ -163,6 +164,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerLeadRoutes(app, deps);
   registerInspectionRoutes(app, deps);
   registerRecordRoutes(app, deps);
+  registerPlanRoutes(app, deps);
   if (!opts.monitoring) {
     app.addHook('onClose', (_app, done) => {
       monitoring.close();
@@ -191,6 +193,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     ...monitoringVisibility(deps),
     ...leadsVisibility(deps),
     ...inspectionsVisibility(deps),
+    ...plansVisibility(deps),
   });
   app.get(
     '/openapi.json',

@@ -23,12 +23,13 @@ import { addArea, addMeter } from '../../src/server/modules/leads/meter.service.
 import { applyFinding } from '../../src/server/modules/leads/lead.detect.ts';
 import { upsertSeries } from '../../src/server/modules/leads/series.repository.ts';
 import { buildEnforcement, type EnforcementIds } from './world-enforcement.ts';
+import { buildWorkPlans, type WorkPlanIds } from './world-plans.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
 
 export const PASSWORD = 'test-pass-2026';
 const admin = systemPrincipal('test:world');
 
-export interface Party extends EnforcementIds {
+export interface Party extends EnforcementIds, WorkPlanIds {
   key: string;
   county: string;
   enterpriseId: string;
@@ -249,7 +250,11 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
       mine_duty_officer: await mk('mine_duty_officer', entOrg.id, coal.id),
     },
   };
-  return { ...party, ...(await buildEnforcement(deps, party)) };
+  return {
+    ...party,
+    ...(await buildEnforcement(deps, party)),
+    ...(await buildWorkPlans(deps, party)),
+  };
 }
 
 export interface World {

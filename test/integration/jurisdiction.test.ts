@@ -52,6 +52,8 @@ const exempt: Record<string, string> = {
   'POST /ack/:token':
     'authorised by the signed one-time token alone, which names its alarm (monitoring.test.ts: forged and used links refused)',
   'POST /api/alarm-ack': 'the same token acknowledgement as POST /ack/:token, answered as JSON',
+  'POST /api/work-plans':
+    'creates a plan of the caller’s own unit and region only; no other region can be named (plans.test.ts)',
   'POST /api/inspections/plans':
     'plans the caller’s own unit’s jurisdiction only; no other region can be named (records.test.ts)',
   'POST /api/notifications/:id/read':
@@ -87,6 +89,8 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         ['penalty', t.penaltyIds[0]],
         ['enforcement_document', t.documentIds[0]],
         ['inspection_plan', t.planIds[0]],
+        ['work_plan', t.workPlanIds[0]],
+        ['work_task', t.workTaskIds[0]],
         ['mine_meter', t.meterIds[0]],
         ['mine_area', t.areaIds[0]],
       ].map(([type, value]) => ({ method: 'GET', url: `/api/audit/${type}/${value}` }));
@@ -664,6 +668,48 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         { method: 'GET', url: `${route.url}?from=2020-01&to=2030-12` },
         { method: 'GET', url: `${route.url}?from=2020-01&to=2030-12&region=${t.county}` },
       ];
+    case 'POST /api/work-plans/:id/tasks':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.workPlanIds[0] ?? ''),
+          payload: {
+            number: '99',
+            content: '越权',
+            leadUnitId: t.workTaskIds[0],
+            kind: '一次性',
+          },
+        },
+      ];
+    case 'POST /api/work-plans/:id/tasks/import':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.workPlanIds[0] ?? ''),
+          multipart: {
+            filename: 'tasks.csv',
+            content: '序号,任务内容,牵头单位,完成时限,任务类型\n9,越权,x,2026-12-31,一次性\n',
+          },
+        },
+      ];
+    case 'GET /api/work-plans/:id/tasks/export':
+      return [{ method: 'GET', url: `${id(route.url, t.workPlanIds[0] ?? '')}?format=csv` }];
+    case 'PUT /api/work-tasks/:id':
+      return [
+        {
+          method: 'PUT',
+          url: id(route.url, t.workTaskIds[0] ?? ''),
+          payload: { number: '1', content: '越权', leadUnitId: t.workTaskIds[0], kind: '一次性' },
+        },
+      ];
+    case 'POST /api/work-tasks/:id/reports':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.workTaskIds[0] ?? ''),
+          payload: { text: '越权', percent: 100 },
+        },
+      ];
     case 'PUT /api/settings/:key':
       return [
         {
@@ -692,6 +738,8 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/penalties': t.penaltyIds[0],
       '/api/documents': t.documentIds[0],
       '/api/received-documents': t.documentIds[0],
+      '/api/work-plans': t.workPlanIds[0],
+      '/api/work-tasks': t.workTaskIds[0],
     };
     const base = Object.keys(target).find((b) => route.url.startsWith(`${b}/`));
     if (base && (route.method === 'GET' || route.method === 'DELETE')) {
@@ -783,6 +831,10 @@ function fingerprints(t: Party): string[] {
     ...t.penaltyIds,
     ...t.documentIds,
     ...t.orderIds,
+    ...t.workPlanIds,
+    ...t.workTaskIds,
+    `${t.key}: 矿山安全生产治本攻坚三年行动`,
+    `${t.key}: 完成非煤矿山安全生产标准化二级创建`,
     `${t.key}: 安全出口堵塞`,
     `${t.key}: 越界开采`,
     `${t.key}-CH4`,
@@ -834,6 +886,9 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'enforcement_documents',
     'enforcement_document_revisions',
     'enforcement_document_signatures',
+    'work_plans',
+    'work_tasks',
+    'work_task_reports',
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {

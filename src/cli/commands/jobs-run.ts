@@ -19,6 +19,9 @@ export function registerJobCommands(program: Command): void {
         console.log(
           `report escalations: ${r.reportEscalations.steps} step(s) on ${r.reportEscalations.reports} report(s)`,
         );
+        console.log(
+          `plan task escalations: ${r.taskEscalations.steps} step(s) on ${r.taskEscalations.tasks} task(s)`,
+        );
         console.log(`webhooks: ${r.webhooks.delivered} delivered, ${r.webhooks.failed} given up`);
       }),
     );

@@ -9,11 +9,13 @@ import { escalateMissingReports } from '../modules/hazards/self-inspection.servi
 import { deliverWebhooks, type WebhookTarget } from '../modules/notifications/webhook.service.ts';
 import { evaluateLeadsIfDue, type EvaluationReport } from '../modules/leads/lead.detect.ts';
 import { rollupMonitoring } from '../modules/leads/series.rollup.ts';
+import { escalateOverdueTasks } from '../modules/plans/task.escalation.ts';
 import { getSetting } from '../platform/settings/settings.service.ts';
 
 export interface JobReport {
   hazardEscalations: { hazards: number; steps: number };
   reportEscalations: { reports: number; steps: number };
+  taskEscalations: { tasks: number; steps: number };
   webhooks: { delivered: number; failed: number };
   expiredSessionsPurged: number;
   /** Mine-level series rows folded from monitoring; the lead evaluation when it was due. */
@@ -35,6 +37,7 @@ export async function runJobsOnce(deps: ServiceDeps, options: JobOptions = {}): 
     leads: { seriesRows, evaluation },
     hazardEscalations: await escalateOverdueHazards(deps),
     reportEscalations: await escalateMissingReports(deps),
+    taskEscalations: await escalateOverdueTasks(deps),
     // After the escalations, so their notifications go out on the same tick.
     webhooks: await deliverWebhooks(deps, options.webhook, options.send),
     expiredSessionsPurged: await purgeExpiredSessions(deps),

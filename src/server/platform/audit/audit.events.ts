@@ -27,7 +27,9 @@ export type AuditEntityType =
   | 'inspection_plan'
   | 'inspection'
   | 'penalty'
-  | 'enforcement_document';
+  | 'enforcement_document'
+  | 'work_plan'
+  | 'work_task';
 
 /** Every audit event type, `<module>.<entity>.<verb>`, with the entity it is about. */
 export const auditEventTypes = {
@@ -165,6 +167,18 @@ export const auditEventTypes = {
   'inspections.document.revised': 'enforcement_document',
   /** An inspector signed a revision. */
   'inspections.document.signed': 'enforcement_document',
+  /** A plan (攻坚清单) was created. */
+  'plans.plan.created': 'work_plan',
+  /** Tasks were imported from a 任务分解表. */
+  'plans.plan.tasks_imported': 'work_plan',
+  /** A task was added to a plan. */
+  'plans.task.created': 'work_task',
+  /** A task's content, units, deadline or target changed. */
+  'plans.task.updated': 'work_task',
+  /** A responsible unit reported progress. */
+  'plans.task.reported': 'work_task',
+  /** An overdue task took a step of the escalation ladder. */
+  'plans.task.escalated': 'work_task',
 } as const satisfies Record<string, AuditEntityType>;
 
 export type AuditEventType = keyof typeof auditEventTypes;

@@ -60,6 +60,12 @@ export const Permission = {
   PenaltyDecide: 'inspections.penalty',
   /** The enterprise's copy of enforcement documents issued to its mines (已签发 only). */
   EnforcementReceive: 'inspections.receive',
+  /** Plans (攻坚清单) and their tasks: read (regulators). */
+  WorkPlanRead: 'plans.read',
+  /** Create plans and tasks, import the 任务分解表 (the unit that owns the plan). */
+  WorkPlanManage: 'plans.manage',
+  /** Report progress on a task the caller's unit leads or supports. */
+  WorkTaskReport: 'plans.report',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -68,7 +74,7 @@ const readerBase: Permission[] = [P.RegistryRead, P.AuditRead, P.HazardRead, P.M
 
 /** What each role may do (within its jurisdiction; scoping is separate, see scope.ts). */
 export const permissionsByRole: Record<Role, readonly Permission[]> = {
-  regulator_viewer: [...readerBase, P.LeadRead, P.InspectionRead],
+  regulator_viewer: [...readerBase, P.LeadRead, P.InspectionRead, P.WorkPlanRead],
   inspector: [
     ...readerBase,
     P.MineStatusChange,
@@ -79,6 +85,8 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     P.LeadHandle,
     P.InspectionRead,
     P.InspectionWrite,
+    P.WorkPlanRead,
+    P.WorkTaskReport,
   ],
   regulator_admin: [
     ...readerBase,
@@ -106,6 +114,9 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     P.InspectionWrite,
     P.InspectionPlan,
     P.PenaltyDecide,
+    P.WorkPlanRead,
+    P.WorkPlanManage,
+    P.WorkTaskReport,
   ],
   enterprise_admin: [
     ...readerBase,

@@ -15,3 +15,4 @@ export * from '../../modules/notifications/notification.table.ts';
 export * from '../../modules/monitoring/monitoring.table.ts';
 export * from '../../modules/leads/leads.table.ts';
 export * from '../../modules/inspections/inspection.table.ts';
+export * from '../../modules/plans/plan.table.ts';

@@ -95,6 +95,19 @@ export const settingsCatalogue = {
     verified: false,
     description: '重大事故隐患逾期升级阶梯: 各步相对治理时限的天数及通知对象',
   } satisfies SettingDefinition<LadderStep[]>,
+  'plans.escalationLadder': {
+    schema: LadderSchema,
+    default: <LadderStep[]>[
+      { step: '提醒', offsetDays: -7, notify: ['regulator'] },
+      { step: '函告', offsetDays: 1, notify: ['regulator'] },
+      { step: '通报', offsetDays: 15, notify: ['regulator'] },
+      { step: '约谈', offsetDays: 30, notify: ['regulator'] },
+    ],
+    source:
+      'seed 000 item 7 / seed 004 item 20 (函告、通报、约谈、曝光 for slow work); the same durable ladder as overdue hazards; the day offsets are minewatch defaults',
+    verified: false,
+    description: '攻坚任务逾期升级阶梯: 各步相对完成时限的天数 (通知牵头单位和配合单位)',
+  } satisfies SettingDefinition<LadderStep[]>,
   'hazards.repeatRules': {
     schema: z.strictObject({
       repeatWithinMonths: z.number().int().min(1).max(60),
