@@ -678,4 +678,26 @@ describe.runIf(run)('web app in Chromium', () => {
     await ent.context().close();
     await page.context().close();
   });
+
+  it('a county unit sees the province plan’s tasks it carries, overdue ones marked (攻坚清单)', async () => {
+    const page = await newPage();
+    await login(page, 'dx.admin');
+    await page.getByRole('link', { name: '攻坚清单' }).click();
+    await page.waitForURL(/\/plans$/);
+    const tasks = page.getByTestId('task-table').locator('tbody tr.ant-table-row');
+    await tasks.first().waitFor();
+    const text = await page.getByTestId('task-table').innerText();
+    // 代县 leads the monitoring task and supports the standardization task; 乡宁's task is not shown.
+    expect(text).toContain('监测预警系统全覆盖');
+    expect(text).toContain('安全生产标准化建设');
+    expect(text).not.toContain('压减井下作业人员');
+    const overdue = page
+      .getByTestId('task-table')
+      .locator('.ant-tag')
+      .filter({ hasText: '2025-12-31' });
+    expect(await overdue.count()).toBe(1);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${SHOTS}/37-plan-tasks.png`, fullPage: true });
+    await page.context().close();
+  });
 });

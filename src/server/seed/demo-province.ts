@@ -32,6 +32,7 @@ import { monitoredMines, seedDemoMonitoring } from './demo-monitoring.ts';
 import { seedDemoHazards, seedDemoReports } from './demo-hazards.ts';
 import { seedDemoLeads } from './demo-leads.ts';
 import { seedDemoEnforcement } from './demo-enforcement.ts';
+import { seedDemoPlans } from './demo-plans.ts';
 import { evaluateLeads } from '../modules/leads/lead.detect.ts';
 
 /** Password of every demo account (printed by `npm start` and listed in the README). */
@@ -592,6 +593,7 @@ export async function seedDemoProvince(
   // The leads of the planted cases are there on first start (the job would find them within the hour).
   await evaluateLeads(deps);
   await seedDemoEnforcement(deps);
+  await seedDemoPlans(deps);
   await deps.db.execute(sql`ANALYZE`);
   return { seeded: true, accounts: demoAccounts };
 }

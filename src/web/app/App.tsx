@@ -34,6 +34,7 @@ import { InspectionFormPage } from '../features/inspections/InspectionFormPage.t
 import { InspectionDetailPage } from '../features/inspections/InspectionDetailPage.tsx';
 import { DocumentPage } from '../features/inspections/DocumentPage.tsx';
 import { ReceivedDocumentsPage } from '../features/inspections/ReceivedDocumentsPage.tsx';
+import { PlansPage } from '../features/plans/PlansPage.tsx';
 import { LeadListPage } from '../features/leads/LeadListPage.tsx';
 import { MineComparisonPage } from '../features/leads/MineComparisonPage.tsx';
 import { FacilityBoardPage } from '../features/monitoring/FacilityBoardPage.tsx';
@@ -120,6 +121,7 @@ function LocalisedApp() {
                   <Route path="inspections/:id" element={<InspectionDetailPage />} />
                   <Route path="documents/:id" element={<DocumentPage />} />
                   <Route path="received-documents" element={<ReceivedDocumentsPage />} />
+                  <Route path="plans" element={<PlansPage />} />
                   <Route path="403" element={<ErrorPage status={403} />} />
                   <Route path="*" element={<ErrorPage status={404} />} />
                 </Route>

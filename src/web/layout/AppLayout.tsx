@@ -40,13 +40,6 @@ export function AppLayout() {
         : location.pathname.startsWith('/documents')
           ? '/inspections'
           : `/${location.pathname.split('/')[1] ?? ''}`);
-  const soon = (key: string, label: string, icon: React.ReactNode) => ({
-    key,
-    icon,
-    label,
-    disabled: true,
-    title: t('common.comingSoon'),
-  });
   const items = [
     { key: '/', icon: <DashboardOutlined />, label: <Link to="/">{t('nav.dashboard')}</Link> },
     {
@@ -116,7 +109,15 @@ export function AppLayout() {
           },
         ]
       : []),
-    soon('plans', t('nav.plans'), <FlagOutlined />),
+    ...(can('plans.read')
+      ? [
+          {
+            key: '/plans',
+            icon: <FlagOutlined />,
+            label: <Link to="/plans">{t('nav.plans')}</Link>,
+          },
+        ]
+      : []),
   ];
   return (
     <Layout style={{ minHeight: '100vh' }}>

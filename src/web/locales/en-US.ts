@@ -561,6 +561,18 @@ export const enUS: Messages = {
     done: 'Done',
     open: 'Open',
   },
+  plans: {
+    number: 'No.',
+    content: 'Task',
+    leadUnit: 'Lead unit',
+    coUnits: 'Co-units',
+    deadline: 'Deadline',
+    target: 'Target',
+    progress: 'Progress',
+    report: 'Report progress',
+    reportText: 'Progress',
+    percent: 'Percent done',
+  },
   values: {
     四不两直: 'Unannounced (四不两直)',
     常规: 'Routine',

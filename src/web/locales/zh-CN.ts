@@ -563,6 +563,18 @@ export const zhCN = {
     done: '已执行',
     open: '打开',
   },
+  plans: {
+    number: '序号',
+    content: '任务内容',
+    leadUnit: '牵头单位',
+    coUnits: '配合单位',
+    deadline: '完成时限',
+    target: '工作目标',
+    progress: '进展',
+    report: '报送进展',
+    reportText: '进展情况',
+    percent: '完成百分比',
+  },
   values: {
     四不两直: '四不两直',
     常规: '常规',
