@@ -64,7 +64,8 @@ const violations = [
 const addDays = (date: string, n: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-async function principal(deps: ServiceDeps, username: string): Promise<Principal> {
+/** A demo user as the principal the services act for. */
+export async function principal(deps: ServiceDeps, username: string): Promise<Principal> {
   const u = await findUserWithOrg(deps.db, { username });
   if (!u) {
     throw new Error(`demo seed: no user ${username}`);

@@ -3,18 +3,9 @@
  * tasks for the city and county units, in every state — not started, in progress, done, overdue —
  * written through the service layer as the units' own users.
  */
-import { findUserWithOrg } from '../modules/access/access.repository.ts';
-import { userPrincipal } from '../modules/access/principal.ts';
 import { createPlan, createTask, reportProgress } from '../modules/plans/work-plan.service.ts';
 import type { ServiceDeps } from '../platform/context.ts';
-
-async function principal(deps: ServiceDeps, username: string) {
-  const u = await findUserWithOrg(deps.db, { username });
-  if (!u) {
-    throw new Error(`demo seed: no user ${username}`);
-  }
-  return userPrincipal(u, null);
-}
+import { principal } from './demo-enforcement.ts';
 
 export async function seedDemoPlans(deps: ServiceDeps): Promise<number> {
   const province = await principal(deps, 'sx.admin');
