@@ -46,7 +46,11 @@ import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes
 import { leadsVisibility, registerLeadRoutes } from './modules/leads/leads.routes.ts';
 import { registerInspectionRoutes } from './modules/inspections/inspections.routes.ts';
 import { registerRecordRoutes } from './modules/inspections/records.routes.ts';
-import { plansVisibility, registerPlanRoutes } from './modules/plans/plans.routes.ts';
+import {
+  plansVisibility,
+  registerPlanRoutes,
+  registerTargetRoutes,
+} from './modules/plans/plans.routes.ts';
 import { inspectionsVisibility } from './modules/inspections/inspections.visibility.ts';
 import { auditVisibility as monitoringVisibility } from './modules/monitoring/alarm.service.ts';
 import {
@@ -165,6 +169,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerInspectionRoutes(app, deps);
   registerRecordRoutes(app, deps);
   registerPlanRoutes(app, deps);
+  registerTargetRoutes(app, deps);
   if (!opts.monitoring) {
     app.addHook('onClose', (_app, done) => {
       monitoring.close();

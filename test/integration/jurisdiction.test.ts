@@ -776,6 +776,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/inspections',
         '/api/penalties',
         '/api/inspections/typical-cases/export',
+        '/api/targets',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ExportFormat } from '../../../shared/common.schemas.ts';
+import { DateString, ExportFormat, RegionCode } from '../../../shared/common.schemas.ts';
 import { RegistryValidation } from '../../../shared/limits.ts';
 import { TaskReportInput, WorkPlanInput, WorkTaskInput } from '../../../shared/plans.schemas.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
@@ -12,6 +12,7 @@ import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
 import { readUpload } from '../../platform/http/upload.http.ts';
 import { exportTasks, importTasks } from './task.import.ts';
+import { targetBoard } from './targets.service.ts';
 import * as service from './work-plan.service.ts';
 
 const Plan = z.looseObject({ id: z.uuid(), title: z.string() });
@@ -147,6 +148,28 @@ export function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps): voi
       reply
         .status(201)
         .send(await service.reportProgress(deps, principalOf(req), req.params.id, req.body)),
+  );
+}
+
+export function registerTargetRoutes(app: FastifyInstance, deps: ServiceDeps): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/targets',
+    {
+      config: { permission: Permission.WorkPlanRead },
+      schema: {
+        tags: ['plans'],
+        summary: '攻坚目标: 各指标的实时值 (按地区和日期) 及适用的目标',
+        querystring: z.strictObject({
+          region: RegionCode.optional(),
+          date: DateString.optional(),
+          baselineYear: z.coerce.number().int().min(2000).max(2100).optional(),
+        }),
+        response: responses(
+          z.looseObject({ indicators: z.array(z.looseObject({ key: z.string() })) }),
+        ),
+      },
+    },
+    (req) => targetBoard(deps, principalOf(req), req.query),
   );
 }
 

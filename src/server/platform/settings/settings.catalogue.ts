@@ -15,6 +15,7 @@ import {
   type CallPolicy,
 } from '../../../shared/monitoring.policy.ts';
 import { warningLevels } from '../../../shared/monitoring.enums.ts';
+import { TargetsSchema, defaultTargets, type Target } from '../../../shared/targets.settings.ts';
 import {
   RiskModelSchema,
   EnforcementFlagsSchema,
@@ -108,6 +109,14 @@ export const settingsCatalogue = {
     verified: false,
     description: '攻坚任务逾期升级阶梯: 各步相对完成时限的天数 (通知牵头单位和配合单位)',
   } satisfies SettingDefinition<LadderStep[]>,
+  'plans.targets': {
+    schema: TargetsSchema,
+    default: defaultTargets,
+    source:
+      'seed 000 一 and 第15条 (西藏), seed 002 七.5 (拉萨), seed 003 (吉林, 福建), seed 001 第8条; each target names its clause',
+    verified: false,
+    description: '攻坚目标: 各地区、年度的指标目标值 (百分比; 数量变化为负数表示减少)',
+  } satisfies SettingDefinition<Target[]>,
   'hazards.repeatRules': {
     schema: z.strictObject({
       repeatWithinMonths: z.number().int().min(1).max(60),
