@@ -698,6 +698,12 @@ describe.runIf(run)('web app in Chromium', () => {
     expect(await overdue.count()).toBe(1);
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${SHOTS}/37-plan-tasks.png`, fullPage: true });
+    // The targets board: each indicator computed for 代县 today, with how it was counted.
+    await page.getByRole('tab', { name: '目标' }).click();
+    const board = page.getByTestId('target-board');
+    await board.getByText('生产非煤矿山标准化二级及以上占比').waitFor();
+    expect(await board.locator('tbody tr.ant-table-row').count()).toBe(6);
+    await page.screenshot({ path: `${SHOTS}/38-targets.png`, fullPage: true });
     await page.context().close();
   });
 });

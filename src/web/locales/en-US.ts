@@ -562,6 +562,11 @@ export const enUS: Messages = {
     open: 'Open',
   },
   plans: {
+    indicator: 'Indicator',
+    value: 'Value',
+    targets: 'Targets',
+    tabTasks: 'Tasks',
+    tabTargets: 'Targets',
     number: 'No.',
     content: 'Task',
     leadUnit: 'Lead unit',

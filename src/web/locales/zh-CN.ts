@@ -564,6 +564,11 @@ export const zhCN = {
     open: '打开',
   },
   plans: {
+    indicator: '指标',
+    value: '当前值',
+    targets: '目标',
+    tabTasks: '任务',
+    tabTargets: '目标',
     number: '序号',
     content: '任务内容',
     leadUnit: '牵头单位',

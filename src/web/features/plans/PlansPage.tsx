@@ -1,5 +1,5 @@
 /**
- * 攻坚清单: the plans the caller sees, and for the chosen plan its tasks with lead and co-units,
+ * 攻坚清单: the plans the caller sees (and, on a second tab, the targets board of the region), and for the chosen plan its tasks with lead and co-units,
  * deadline, target, state and progress (overdue in red); progress reports by the responsible units,
  * new plans and tasks, and the 任务分解表 import (row-by-row report) and export.
  */
@@ -14,6 +14,7 @@ import {
   Select,
   Space,
   Table,
+  Tabs,
   Tag,
   Upload,
 } from 'antd';
@@ -25,6 +26,8 @@ import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { StepDialog } from '../../components/StepDialog.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
+import { useRegion } from '../../app/region.tsx';
+import { TargetBoard } from './TargetBoard.tsx';
 
 interface PlanRow {
   id: string;
@@ -54,6 +57,7 @@ interface Plan extends PlanRow {
 export function PlansPage() {
   const { t } = useI18n();
   const { can, me } = useSession();
+  const { region } = useRegion();
   const qc = useQueryClient();
   const { message, modal } = App.useApp();
   usePageTitle(t('nav.plans'));
@@ -137,61 +141,77 @@ export function PlansPage() {
           )}
         </Space>
       </div>
-      <Table<Task>
-        size="small"
-        rowKey="id"
-        loading={plan.isLoading}
-        dataSource={plan.data?.tasks ?? []}
-        pagination={{ pageSize: 50 }}
-        scroll={{ x: 1000 }}
-        data-testid="task-table"
-        columns={[
-          { title: t('plans.number'), dataIndex: 'number', width: 70 },
-          { title: t('plans.content'), dataIndex: 'content' },
-          { title: t('plans.leadUnit'), dataIndex: 'leadUnitName', width: 160 },
+      <Tabs
+        destroyOnHidden
+        items={[
           {
-            title: t('plans.coUnits'),
-            dataIndex: 'coUnitNames',
-            width: 160,
-            render: (n: string[]) => n.join('、'),
-          },
-          {
-            title: t('plans.deadline'),
-            dataIndex: 'deadline',
-            width: 110,
-            render: (d: string | null, task) =>
-              task.overdue ? <Tag color="red">{d}</Tag> : (d ?? task.kind),
-          },
-          { title: t('plans.target'), dataIndex: 'target', width: 180 },
-          {
-            title: t('plans.progress'),
-            dataIndex: 'percent',
-            width: 160,
-            render: (p: number, task) => (
-              <Space direction="vertical" size={0} style={{ width: '100%' }}>
-                <Progress
-                  percent={p}
-                  size="small"
-                  status={task.overdue ? 'exception' : undefined}
-                />
-                <span>{task.state}</span>
-              </Space>
+            key: 'tasks',
+            label: t('plans.tabTasks'),
+            children: (
+              <Table<Task>
+                size="small"
+                rowKey="id"
+                loading={plan.isLoading}
+                dataSource={plan.data?.tasks ?? []}
+                pagination={{ pageSize: 50 }}
+                scroll={{ x: 1000 }}
+                data-testid="task-table"
+                columns={[
+                  { title: t('plans.number'), dataIndex: 'number', width: 70 },
+                  { title: t('plans.content'), dataIndex: 'content' },
+                  { title: t('plans.leadUnit'), dataIndex: 'leadUnitName', width: 160 },
+                  {
+                    title: t('plans.coUnits'),
+                    dataIndex: 'coUnitNames',
+                    width: 160,
+                    render: (n: string[]) => n.join('、'),
+                  },
+                  {
+                    title: t('plans.deadline'),
+                    dataIndex: 'deadline',
+                    width: 110,
+                    render: (d: string | null, task) =>
+                      task.overdue ? <Tag color="red">{d}</Tag> : (d ?? task.kind),
+                  },
+                  { title: t('plans.target'), dataIndex: 'target', width: 180 },
+                  {
+                    title: t('plans.progress'),
+                    dataIndex: 'percent',
+                    width: 160,
+                    render: (p: number, task) => (
+                      <Space direction="vertical" size={0} style={{ width: '100%' }}>
+                        <Progress
+                          percent={p}
+                          size="small"
+                          status={task.overdue ? 'exception' : undefined}
+                        />
+                        <span>{task.state}</span>
+                      </Space>
+                    ),
+                  },
+                  ...(can('plans.report')
+                    ? [
+                        {
+                          title: '',
+                          key: 'report',
+                          width: 90,
+                          render: (_: unknown, task: Task) => (
+                            <Button size="small" onClick={() => setDialog(task.id)}>
+                              {t('plans.report')}
+                            </Button>
+                          ),
+                        },
+                      ]
+                    : []),
+                ]}
+              />
             ),
           },
-          ...(can('plans.report')
-            ? [
-                {
-                  title: '',
-                  key: 'report',
-                  width: 90,
-                  render: (_: unknown, task: Task) => (
-                    <Button size="small" onClick={() => setDialog(task.id)}>
-                      {t('plans.report')}
-                    </Button>
-                  ),
-                },
-              ]
-            : []),
+          {
+            key: 'targets',
+            label: t('plans.tabTargets'),
+            children: <TargetBoard region={region} />,
+          },
         ]}
       />
       <StepDialog
