@@ -703,6 +703,7 @@ describe.runIf(run)('web app in Chromium', () => {
     const board = page.getByTestId('target-board');
     await board.getByText('生产非煤矿山标准化二级及以上占比').waitFor();
     expect(await board.locator('tbody tr.ant-table-row').count()).toBe(6);
+    await page.waitForTimeout(500); // let the tab switch settle before the screenshot
     await page.screenshot({ path: `${SHOTS}/38-targets.png`, fullPage: true });
     await page.context().close();
   });
