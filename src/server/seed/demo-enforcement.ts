@@ -27,6 +27,7 @@ import { savePlan } from '../modules/inspections/plan.service.ts';
 import type { Principal } from '../platform/auth/scope.ts';
 import { todayIn, type ServiceDeps } from '../platform/context.ts';
 import { queryRows } from '../platform/db/client.ts';
+import { addDays } from '../platform/escalation/escalation.service.ts';
 import { createRng, type Rng } from '../platform/random.ts';
 
 interface Unit {
@@ -60,9 +61,6 @@ const violations = [
   '井下消防器材不足',
   '安全培训记录不全',
 ];
-
-const addDays = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** A demo user as the principal the services act for. */
 export async function principal(deps: ServiceDeps, username: string): Promise<Principal> {

@@ -15,6 +15,7 @@ import { GENESIS_HASH, recordAudit } from '../../platform/audit/audit.service.ts
 import { Permission } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
+import { addDays } from '../../platform/escalation/escalation.service.ts';
 import { queryRows, type Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { organisations } from '../access/access.table.ts';
@@ -376,9 +377,7 @@ async function remindersOf(
   team: { userId: string; name: string }[],
   signed: Set<string>,
 ) {
-  const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + reminderHorizonDays * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  const horizon = addDays(today, reminderHorizonDays);
   const out: {
     kind: 'missing' | 'unsigned' | 'deadline' | 'overdue';
     message: string;

@@ -2,7 +2,7 @@
  * @module The one way a use case loads an inspection by id: within the caller's jurisdiction (the
  * inspected mine's county), or a 404 that does not tell other jurisdictions' ids apart from none.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -43,7 +43,7 @@ export async function teamOf(db: Db, ids: readonly string[]) {
   const rows = await db
     .select({ id: users.id, name: users.displayName })
     .from(users)
-    .where(and(inArray(users.id, [...ids])));
+    .where(inArray(users.id, [...ids]));
   const byId = new Map(rows.map((r) => [r.id, r.name]));
   return ids.map((id) => ({ userId: id, name: byId.get(id) ?? id }));
 }

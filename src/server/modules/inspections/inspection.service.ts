@@ -44,26 +44,37 @@ import {
 const photoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
 const photosPerInspectionMax = 30;
 
-/** Every team member must be an inspector or regulator administrator whose unit covers the mine. */
-async function checkTeam(db: Db, teamUserIds: readonly string[], countyCode: string) {
+/** Active inspectors and regulator administrators of the units whose region covers a county. */
+async function inspectorsCovering(db: Db, countyCode: string) {
   const rows = await db
     .select({
-      id: users.id,
+      userId: users.id,
+      name: users.displayName,
       role: users.role,
-      kind: organisations.kind,
       region: organisations.regionCode,
+      unit: organisations.name,
     })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(inArray(users.id, [...teamUserIds]), isNull(users.disabledAt)));
-  const byId = new Map(rows.map((r) => [r.id, r]));
+    .where(
+      and(
+        eq(organisations.kind, 'regulator'),
+        inArray(users.role, ['inspector', 'regulator_admin']),
+        isNull(users.disabledAt),
+      ),
+    )
+    .orderBy(asc(users.displayName));
+  return rows
+    .filter((r) => r.region && countyCode.startsWith(subtreePrefix(r.region)))
+    .map(({ userId, name, role, unit }) => ({ userId, name, role, unit }));
+}
+
+/** Every team member must be one of the inspectors covering the mine. */
+async function checkTeam(db: Db, teamUserIds: readonly string[], countyCode: string) {
+  const eligible = new Set((await inspectorsCovering(db, countyCode)).map((u) => u.userId));
   teamUserIds.forEach((id, i) => {
-    const u = byId.get(id);
-    if (!u || (u.role !== 'inspector' && u.role !== 'regulator_admin')) {
-      throw invalidField(`teamUserIds.${i}`, '不是监管部门的执法人员', id);
-    }
-    if (u.kind !== 'regulator' || !u.region || !countyCode.startsWith(subtreePrefix(u.region))) {
-      throw invalidField(`teamUserIds.${i}`, '该执法人员所在单位对此矿山没有管辖权', id);
+    if (!eligible.has(id)) {
+      throw invalidField(`teamUserIds.${i}`, '不是对此矿山有管辖权的监管执法人员', id);
     }
   });
 }
@@ -653,25 +664,5 @@ export async function listInspections(
 export async function eligibleInspectors(deps: ServiceDeps, principal: Principal, mineId: string) {
   requirePermission(principal, Permission.InspectionRead);
   const mine = await loadVisibleMine(deps.db, principal, mineId);
-  const rows = await deps.db
-    .select({
-      userId: users.id,
-      name: users.displayName,
-      role: users.role,
-      region: organisations.regionCode,
-      unit: organisations.name,
-    })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(
-      and(
-        eq(organisations.kind, 'regulator'),
-        inArray(users.role, ['inspector', 'regulator_admin']),
-        isNull(users.disabledAt),
-      ),
-    )
-    .orderBy(asc(users.displayName));
-  return rows
-    .filter((r) => r.region && mine.mine.countyCode.startsWith(subtreePrefix(r.region)))
-    .map(({ userId, name, role, unit }) => ({ userId, name, role, unit }));
+  return inspectorsCovering(deps.db, mine.mine.countyCode);
 }

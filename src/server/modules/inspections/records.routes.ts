@@ -85,7 +85,6 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
   const tags = ['inspections'];
   const read = { permission: Permission.InspectionRead };
   const write = { permission: Permission.InspectionWrite };
-  const P = (req: Parameters<typeof principalOf>[0]) => principalOf(req);
 
   r.post(
     '/api/inspections/plans',
@@ -98,7 +97,8 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses(z.looseObject({ id: z.uuid() }), 201),
       },
     },
-    async (req, reply) => reply.status(201).send(await plans.savePlan(deps, P(req), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await plans.savePlan(deps, principalOf(req), req.body)),
   );
   r.get(
     '/api/inspections/plans',
@@ -113,7 +113,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses(z.array(z.looseObject({ id: z.uuid() }))),
       },
     },
-    (req) => plans.listPlans(deps, P(req), req.query),
+    (req) => plans.listPlans(deps, principalOf(req), req.query),
   );
   r.get(
     '/api/inspections/plans/:id',
@@ -126,7 +126,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses(z.looseObject({ id: z.uuid() })),
       },
     },
-    (req) => plans.getPlan(deps, P(req), req.params.id),
+    (req) => plans.getPlan(deps, principalOf(req), req.params.id),
   );
 
   r.get(
@@ -140,7 +140,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses(List(z.looseObject({ id: z.uuid() }))),
       },
     },
-    (req) => records.listInspections(deps, P(req), req.query),
+    (req) => records.listInspections(deps, principalOf(req), req.query),
   );
   r.get(
     '/api/inspections/eligible-inspectors',
@@ -153,7 +153,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses(z.array(z.looseObject({ userId: z.uuid() }))),
       },
     },
-    (req) => records.eligibleInspectors(deps, P(req), req.query.mineId),
+    (req) => records.eligibleInspectors(deps, principalOf(req), req.query.mineId),
   );
   r.post(
     '/api/inspections',
@@ -167,7 +167,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await records.createInspection(deps, P(req), req.body)),
+      reply.status(201).send(await records.createInspection(deps, principalOf(req), req.body)),
   );
   r.get(
     '/api/inspections/:id',
@@ -175,7 +175,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
       config: read,
       schema: { tags, summary: '检查记录详情', params: IdParams, response: responses(Inspection) },
     },
-    (req) => records.getInspection(deps, P(req), req.params.id),
+    (req) => records.getInspection(deps, principalOf(req), req.params.id),
   );
   r.patch(
     '/api/inspections/:id',
@@ -189,7 +189,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses(Inspection),
       },
     },
-    (req) => records.updateInspection(deps, P(req), req.params.id, req.body),
+    (req) => records.updateInspection(deps, principalOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/inspections/:id/findings',
@@ -204,7 +204,9 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await records.addFinding(deps, P(req), req.params.id, req.body)),
+      reply
+        .status(201)
+        .send(await records.addFinding(deps, principalOf(req), req.params.id, req.body)),
   );
   r.post(
     '/api/inspections/:id/photos',
@@ -220,7 +222,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
     async (req, reply) => {
       const file = await readUpload(req, EvidenceLimits.bytesMax);
       return reply.status(201).send(
-        await records.addPhoto(deps, P(req), req.params.id, {
+        await records.addPhoto(deps, principalOf(req), req.params.id, {
           fileName: file.filename,
           data: file.data,
         }),
@@ -238,7 +240,12 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
       },
     },
     async (req, reply) => {
-      const photo = await records.getPhoto(deps, P(req), req.params.id, req.params.photoId);
+      const photo = await records.getPhoto(
+        deps,
+        principalOf(req),
+        req.params.id,
+        req.params.photoId,
+      );
       return reply
         .header('content-type', photo.contentType)
         .header('x-content-type-options', 'nosniff')
@@ -260,7 +267,9 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await records.suspendMine(deps, P(req), req.params.id, req.body)),
+      reply
+        .status(201)
+        .send(await records.suspendMine(deps, principalOf(req), req.params.id, req.body)),
   );
   r.post(
     '/api/inspection-orders/:id/acceptance',
@@ -274,7 +283,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses(Inspection),
       },
     },
-    (req) => records.decideResumption(deps, P(req), req.params.id, req.body),
+    (req) => records.decideResumption(deps, principalOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/inspections/:id/recheck',
@@ -288,7 +297,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses(Inspection),
       },
     },
-    (req) => records.recordRecheck(deps, P(req), req.params.id, req.body),
+    (req) => records.recordRecheck(deps, principalOf(req), req.params.id, req.body),
   );
   r.put(
     '/api/inspections/:id/typical',
@@ -302,7 +311,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses(Inspection),
       },
     },
-    (req) => records.markTypical(deps, P(req), req.params.id, req.body),
+    (req) => records.markTypical(deps, principalOf(req), req.params.id, req.body),
   );
 
   r.get(
@@ -321,7 +330,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses(List(Penalty)),
       },
     },
-    (req) => penaltyService.listPenalties(deps, P(req), req.query),
+    (req) => penaltyService.listPenalties(deps, principalOf(req), req.query),
   );
   r.post(
     '/api/penalties',
@@ -335,7 +344,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await penaltyService.decidePenalty(deps, P(req), req.body)),
+      reply.status(201).send(await penaltyService.decidePenalty(deps, principalOf(req), req.body)),
   );
   r.get(
     '/api/penalties/:id',
@@ -343,7 +352,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
       config: read,
       schema: { tags, summary: '行政处罚详情', params: IdParams, response: responses(Penalty) },
     },
-    (req) => penaltyService.getPenalty(deps, P(req), req.params.id),
+    (req) => penaltyService.getPenalty(deps, principalOf(req), req.params.id),
   );
   r.patch(
     '/api/penalties/:id',
@@ -357,7 +366,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses(Penalty),
       },
     },
-    (req) => penaltyService.updatePenalty(deps, P(req), req.params.id, req.body),
+    (req) => penaltyService.updatePenalty(deps, principalOf(req), req.params.id, req.body),
   );
 
   r.post(
@@ -372,7 +381,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await documents.createDocument(deps, P(req), req.body)),
+      reply.status(201).send(await documents.createDocument(deps, principalOf(req), req.body)),
   );
   r.get(
     '/api/documents/:id',
@@ -385,7 +394,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses(Document),
       },
     },
-    (req) => documents.getDocument(deps, P(req), req.params.id),
+    (req) => documents.getDocument(deps, principalOf(req), req.params.id),
   );
   r.put(
     '/api/documents/:id',
@@ -399,7 +408,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses(Document),
       },
     },
-    (req) => documents.reviseDocument(deps, P(req), req.params.id, req.body),
+    (req) => documents.reviseDocument(deps, principalOf(req), req.params.id, req.body),
   );
   r.get(
     '/api/documents/:id/diff',
@@ -418,7 +427,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
         ),
       },
     },
-    (req) => documents.documentDiff(deps, P(req), req.params.id, req.query),
+    (req) => documents.documentDiff(deps, principalOf(req), req.params.id, req.query),
   );
   r.post(
     '/api/documents/:id/signatures',
@@ -433,12 +442,15 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await documents.signDocument(deps, P(req), req.params.id, req.body)),
+      reply
+        .status(201)
+        .send(await documents.signDocument(deps, principalOf(req), req.params.id, req.body)),
   );
   r.get(
     '/api/documents/:id/pdf',
     { config: read, schema: { tags, summary: '文书 PDF (最新修订)', params: IdParams } },
-    async (req, reply) => sendPdf(reply, await documents.getDocument(deps, P(req), req.params.id)),
+    async (req, reply) =>
+      sendPdf(reply, await documents.getDocument(deps, principalOf(req), req.params.id)),
   );
 
   r.get(
@@ -451,7 +463,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses(z.array(z.looseObject({ id: z.uuid(), number: z.string() }))),
       },
     },
-    (req) => documents.listReceivedDocuments(deps, P(req)),
+    (req) => documents.listReceivedDocuments(deps, principalOf(req)),
   );
   r.get(
     '/api/received-documents/:id/pdf',
@@ -460,7 +472,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
       schema: { tags, summary: '收到的执法文书 PDF', params: IdParams },
     },
     async (req, reply) =>
-      sendPdf(reply, await documents.getReceivedDocument(deps, P(req), req.params.id)),
+      sendPdf(reply, await documents.getReceivedDocument(deps, principalOf(req), req.params.id)),
   );
   r.get(
     '/api/inspections/stats',
@@ -473,7 +485,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
         response: responses(z.looseObject({ months: z.array(z.looseObject({})) })),
       },
     },
-    (req) => enforcementStats(deps, P(req), req.query),
+    (req) => enforcementStats(deps, principalOf(req), req.query),
   );
   r.get(
     '/api/inspections/typical-cases/export',
@@ -491,7 +503,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
     async (req, reply) =>
       sendFile(
         reply,
-        await exportTypicalCases(deps, P(req), req.query),
+        await exportTypicalCases(deps, principalOf(req), req.query),
         req.query.format,
         '典型案例',
       ),

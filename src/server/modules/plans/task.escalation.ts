@@ -4,7 +4,7 @@
  * is taken once per task, with an audit event and notifications to the acting users of the lead unit
  * and the co-units. Finished tasks (100 %) stop climbing.
  */
-import { and, inArray, isNotNull, lt, lte } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, lte } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { addDays, claimSteps, dueSteps } from '../../platform/escalation/escalation.service.ts';
@@ -12,7 +12,6 @@ import { getSetting } from '../../platform/settings/settings.service.ts';
 import { organisations, users } from '../access/access.table.ts';
 import { notifyUsers } from '../notifications/notification.service.ts';
 import { workTasks } from './plan.table.ts';
-import { eq } from 'drizzle-orm';
 
 const SYSTEM_ACTOR = { actorId: null, actorLabel: 'system:escalation', ip: null };
 
