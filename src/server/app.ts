@@ -46,11 +46,8 @@ import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes
 import { leadsVisibility, registerLeadRoutes } from './modules/leads/leads.routes.ts';
 import { registerInspectionRoutes } from './modules/inspections/inspections.routes.ts';
 import { registerRecordRoutes } from './modules/inspections/records.routes.ts';
-import {
-  plansVisibility,
-  registerPlanRoutes,
-  registerTargetRoutes,
-} from './modules/plans/plans.routes.ts';
+import { plansVisibility, registerPlanRoutes } from './modules/plans/plans.routes.ts';
+import { registerTargetRoutes } from './modules/plans/reports.routes.ts';
 import { inspectionsVisibility } from './modules/inspections/inspections.visibility.ts';
 import { auditVisibility as monitoringVisibility } from './modules/monitoring/alarm.service.ts';
 import {

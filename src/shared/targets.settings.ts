@@ -10,8 +10,11 @@ export const indicatorKeys = [
   'standardization3Plus',
   'largeMediumShare',
   'smallMinesChange',
+  'undergroundStaffChange',
   'monitoringCoverage',
   'hazardStockCleared',
+  'tailingsClosure',
+  'qualificationCompliance',
 ] as const;
 export type IndicatorKey = (typeof indicatorKeys)[number];
 
@@ -111,4 +114,76 @@ export const defaultTargets: Target[] = [
     goal: 100,
     source: 'seed 001 第8条 (2024 年底前动态清零存量重大事故隐患)',
   },
+  {
+    region: '540000',
+    indicator: 'undergroundStaffChange',
+    year: 2026,
+    goal: -10,
+    source: 'seed 000 一 (西藏: 井下人员减少 10%)',
+  },
+  {
+    region: '220000',
+    indicator: 'undergroundStaffChange',
+    year: 2026,
+    goal: -10,
+    source: 'seed 003 (吉林: 2026 年井下人员减少 10%)',
+  },
+  {
+    region: '000000',
+    indicator: 'tailingsClosure',
+    year: 2026,
+    goal: 100,
+    source: 'seed 000 第14条; seed 001 第16条; seed 004 第12条 (停用 3 年以上的尾矿库闭库)',
+  },
+  {
+    region: '000000',
+    indicator: 'qualificationCompliance',
+    year: 2026,
+    goal: 100,
+    source: 'seed 000 第1、2条; seed 001 第1、2条 (五职矿长、特种作业人员持证)',
+  },
+  {
+    region: '000000',
+    indicator: 'monitoringCoverage',
+    year: 2025,
+    goal: 100,
+    source: 'seed 000 第15条; seed 004 第27条 (2025 年底监测预警全覆盖)',
+  },
 ];
+
+/**
+ * The regional risk grading (issue 8 §4; seed 003 福建: 研究福建矿山风险系数模型，定期通报各地风险等级).
+ * Fujian's model is not published: the coefficient and the level boundaries are configuration.
+ * K = 平均风险分 × (1 + 高风险矿山占比), where high-risk mines are those of `highClasses`.
+ */
+export const RegionalRiskSchema = z.strictObject({
+  highClasses: z.array(z.string().min(1).max(20)).max(10),
+  /** Highest first: a region is at the first level whose minimum its coefficient reaches. */
+  levels: z
+    .array(z.strictObject({ name: z.string().min(1).max(20), min: z.number() }))
+    .min(1)
+    .max(10),
+});
+export type RegionalRisk = z.infer<typeof RegionalRiskSchema>;
+export const defaultRegionalRisk: RegionalRisk = {
+  highClasses: ['A'],
+  levels: [
+    { name: '重大风险', min: 50 },
+    { name: '较大风险', min: 35 },
+    { name: '一般风险', min: 20 },
+    { name: '低风险', min: -1000 },
+  ],
+};
+
+export const ReportScheduleSchema = z.strictObject({
+  annualOn: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
+  threeYear: z.strictObject({
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  }),
+});
+/** Made ahead of the seed 001 (六) deadlines (12-10 each year; 2026-11-30), leaving time to review. */
+export const defaultReportSchedule = {
+  annualOn: '12-01',
+  threeYear: { from: '2024-01-01', on: '2026-11-20' },
+};

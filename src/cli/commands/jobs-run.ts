@@ -22,6 +22,9 @@ export function registerJobCommands(program: Command): void {
         console.log(
           `plan task escalations: ${r.taskEscalations.steps} step(s) on ${r.taskEscalations.tasks} task(s)`,
         );
+        console.log(
+          `plans: ${r.plans.regionsGraded} region(s) graded for the last month, ${r.plans.reportsMade} periodic report(s) made`,
+        );
         console.log(`webhooks: ${r.webhooks.delivered} delivered, ${r.webhooks.failed} given up`);
       }),
     );

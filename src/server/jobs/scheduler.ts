@@ -10,12 +10,16 @@ import { deliverWebhooks, type WebhookTarget } from '../modules/notifications/we
 import { evaluateLeadsIfDue, type EvaluationReport } from '../modules/leads/lead.detect.ts';
 import { rollupMonitoring } from '../modules/leads/series.rollup.ts';
 import { escalateOverdueTasks } from '../modules/plans/task.escalation.ts';
+import { gradeFinishedMonth } from '../modules/plans/regional-risk.ts';
+import { generateScheduledReports } from '../modules/plans/report.service.ts';
 import { getSetting } from '../platform/settings/settings.service.ts';
 
 export interface JobReport {
   hazardEscalations: { hazards: number; steps: number };
   reportEscalations: { reports: number; steps: number };
   taskEscalations: { tasks: number; steps: number };
+  /** Regions graded for the month just over; periodic reports made this run. */
+  plans: { regionsGraded: number; reportsMade: number };
   webhooks: { delivered: number; failed: number };
   expiredSessionsPurged: number;
   /** Mine-level series rows folded from monitoring; the lead evaluation when it was due. */
@@ -38,6 +42,10 @@ export async function runJobsOnce(deps: ServiceDeps, options: JobOptions = {}): 
     hazardEscalations: await escalateOverdueHazards(deps),
     reportEscalations: await escalateMissingReports(deps),
     taskEscalations: await escalateOverdueTasks(deps),
+    plans: {
+      regionsGraded: await gradeFinishedMonth(deps),
+      reportsMade: await generateScheduledReports(deps),
+    },
     // After the escalations, so their notifications go out on the same tick.
     webhooks: await deliverWebhooks(deps, options.webhook, options.send),
     expiredSessionsPurged: await purgeExpiredSessions(deps),

@@ -64,23 +64,11 @@ function present(r: typeof hazardAttachments.$inferSelect) {
   };
 }
 
-/** The hazard's evidence, without the content. */
-export async function attachmentsOf(db: Db, hazardId: string) {
-  const rows = await db
-    .select()
-    .from(hazardAttachments)
-    .where(eq(hazardAttachments.hazardId, hazardId))
-    .orderBy(asc(hazardAttachments.uploadedAt), asc(hazardAttachments.id));
-  return rows.map(present);
-}
-
-export async function addEvidence(
-  deps: ServiceDeps,
-  principal: Principal,
-  hazardId: string,
-  input: { purpose: string; fileName: string; data: Buffer },
-) {
-  requirePermission(principal, Permission.HazardReport);
+/**
+ * Checks an uploaded evidence file (not empty, within the size limit, of an accepted type by its
+ * content) and answers its type; the 4xx names `file` (also used for task progress evidence).
+ */
+export function acceptEvidenceFile(input: { fileName: string; data: Buffer }): EvidenceType {
   const refuse = (code: AppErrorCode, message: string, detail: string) =>
     new AppError(code, message, [{ path: 'file', message: detail, value: input.fileName }]);
   if (input.data.length === 0) {
@@ -101,6 +89,29 @@ export async function addEvidence(
       `仅接受 JPEG、PNG、WebP 图片, PDF 和 MP4 视频 (按文件内容识别)`,
     );
   }
+  return contentType;
+}
+
+/** The hazard's evidence, without the content. */
+export async function attachmentsOf(db: Db, hazardId: string) {
+  const rows = await db
+    .select()
+    .from(hazardAttachments)
+    .where(eq(hazardAttachments.hazardId, hazardId))
+    .orderBy(asc(hazardAttachments.uploadedAt), asc(hazardAttachments.id));
+  return rows.map(present);
+}
+
+export async function addEvidence(
+  deps: ServiceDeps,
+  principal: Principal,
+  hazardId: string,
+  input: { purpose: string; fileName: string; data: Buffer },
+) {
+  requirePermission(principal, Permission.HazardReport);
+  const contentType = acceptEvidenceFile(input);
+  const refuse = (code: AppErrorCode, message: string, detail: string) =>
+    new AppError(code, message, [{ path: 'file', message: detail, value: input.fileName }]);
   return deps.db.transaction(async (tx) => {
     const hazard = await loadVisibleHazard(tx, principal, hazardId);
     if (hazard.hazard.state === HazardState.Closed) {

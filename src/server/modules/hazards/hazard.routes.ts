@@ -36,7 +36,7 @@ import {
 import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
-import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
+import { IdParams, responses, sendEvidence, sendFile } from '../../platform/http/route-helpers.ts';
 import {
   HazardAnalysis,
   HazardAnalysisExportQuery,
@@ -286,19 +286,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
         req.params.id,
         req.params.attachmentId,
       );
-      const inline = file.contentType.startsWith('image/');
-      return reply
-        .header('content-type', file.contentType)
-        .header(
-          'content-disposition',
-          `${inline ? 'inline' : 'attachment'}; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        )
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('etag', `"${file.sha256}"`)
-        .header('repr-digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`)
-        .header('cache-control', 'private, max-age=0')
-        .send(file.content);
+      return sendEvidence(reply, file);
     },
   );
   const step = <B extends z.ZodType>(

@@ -2,65 +2,12 @@
  * @module Renders an enforcement document's revision to PDF with a CJK font (issue 7 §4): the unit and
  * title, the number, each field, the signatures with their time and hash, and the revision's hash in
  * the footer, so that a printed copy can be checked against the chain. A draft carries 草稿.
- * The font is Noto Sans/Serif CJK from the system (Debian fonts-noto-cjk) or MINEWATCH_CJK_FONT.
  */
-import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
-import { AppError, AppErrorCode } from '../../platform/errors.ts';
+import { beijingTime, openPdf } from '../../platform/pdf/pdf.ts';
 import type { DocumentView } from './document.service.ts';
 
-const candidates: { path: string; family?: string }[] = [
-  {
-    path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-    family: 'NotoSansCJKsc-Regular',
-  },
-  {
-    path: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
-    family: 'NotoSerifCJKsc-Regular',
-  },
-  { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', family: 'WenQuanYiMicroHei' },
-  { path: '/System/Library/Fonts/PingFang.ttc', family: 'PingFangSC-Regular' },
-];
-
-/** The CJK font to embed, or a clear error naming how to get one. */
-export function cjkFont(): { path: string; family?: string } {
-  const configured = process.env.MINEWATCH_CJK_FONT;
-  if (configured) {
-    const [path = '', family] = configured.split('#');
-    if (existsSync(path)) {
-      return family ? { path, family } : { path };
-    }
-  }
-  const found = candidates.find((c) => existsSync(c.path));
-  if (!found) {
-    throw new AppError(
-      AppErrorCode.Internal,
-      '服务器没有中文字体，无法生成 PDF: 请安装 fonts-noto-cjk，或用 MINEWATCH_CJK_FONT=<字体文件>[#<字体名>] 指定',
-    );
-  }
-  return found;
-}
-
-/** An instant as Beijing time (UTC+8, no daylight saving), YYYY-MM-DD HH:mm:ss. */
-function beijing(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
-}
-
 export function renderDocumentPdf(doc: DocumentView, unitTitle: string): Promise<Buffer> {
-  const font = cjkFont();
-  const pdf = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    info: { Title: `${doc.template} ${doc.number}` },
-  });
-  pdf.registerFont('cjk', font.path, font.family ?? '');
-  pdf.font('cjk');
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
+  const { pdf, done } = openPdf(`${doc.template} ${doc.number}`);
   const width = pdf.page.width - 112;
   if (doc.state !== '已签发') {
     pdf
@@ -97,7 +44,7 @@ export function renderDocumentPdf(doc: DocumentView, unitTitle: string): Promise
       .fontSize(11)
       .text(
         sig
-          ? `${sig.signerLabel}  已签名 ${beijing(sig.signedAt)} (北京时间)  签名摘要 ${sig.hash.slice(0, 16)}`
+          ? `${sig.signerLabel}  已签名 ${beijingTime(sig.signedAt)} (北京时间)  签名摘要 ${sig.hash.slice(0, 16)}`
           : `${member.name}  未签名`,
         { indent: 24 },
       );

@@ -28,7 +28,7 @@ import { EvidenceLimits } from '../../../shared/limits.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
-import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
+import { IdParams, responses, sendFile, sendNamed } from '../../platform/http/route-helpers.ts';
 import { readUpload } from '../../platform/http/upload.http.ts';
 import { renderDocumentPdf } from './document.pdf.ts';
 import * as documents from './document.service.ts';
@@ -70,14 +70,7 @@ const ListQuery = z.strictObject({
 /** A document's head revision as a PDF download named after its template and number. */
 async function sendPdf(reply: FastifyReply, doc: DocumentView) {
   const pdf = await renderDocumentPdf(doc, doc.unitName);
-  const name = `${doc.template}-${doc.number}.pdf`;
-  return reply
-    .header('content-type', 'application/pdf')
-    .header(
-      'content-disposition',
-      `attachment; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
-    .send(pdf);
+  return sendNamed(reply, pdf, 'application/pdf', `${doc.template}-${doc.number}.pdf`);
 }
 
 export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): void {

@@ -4,7 +4,7 @@
  * unanswered alarms in the last 90 days, open leads, and changes of 矿长 / 主要负责人 in the last year.
  * Accidents come from the accountability module (issue 9), not built yet: counted as none until then.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { Permission } from '../../platform/auth/permissions.ts';
 import { regionInScope, type Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
@@ -37,12 +37,22 @@ export async function mineRiskClasses(
   q: { region?: string | undefined },
 ) {
   requirePermission(principal, Permission.InspectionRead);
+  return scoreMines(
+    deps,
+    allOf(mineScopeCondition(principal.scope), mineInRegion(q.region)) ?? sql`TRUE`,
+  );
+}
+
+/**
+ * The risk score and class of every mine matching `where` (a condition on `mines`), highest first; the
+ * caller has checked who may see them (also the regional grading, issue 8 §4).
+ */
+export async function scoreMines(deps: ServiceDeps, where: SQL) {
   const model = await getSetting(deps.db, 'inspections.riskModel');
   const now = deps.clock();
   const since90 = new Date(now.getTime() - 90 * 86_400_000).toISOString();
   const since365 = new Date(now.getTime() - 365 * 86_400_000).toISOString();
   const today = todayIn(deps.clock);
-  const where = allOf(mineScopeCondition(principal.scope), mineInRegion(q.region)) ?? sql`TRUE`;
   const rows = await queryRows<FactRow>(
     deps.db,
     sql`SELECT mines.id, mines.name, mines.county_code, mines.kind, mines.scale, mines.standardization_level, mines.disaster_grade,

@@ -1,8 +1,10 @@
 /**
  * @module The plans' indicators computed from live data (issue 8 §2), for any region subtree and date,
- * each citing its seed clause. A mine's status on the date comes from its status history (the last
- * change on or before it, else the status it had before its first later change). Each indicator
- * answers a value (percent), its numerator and denominator, so the board can show how it was got.
+ * each citing its seed clause. Every indicator is one query yielding a row per mine with its share of
+ * the numerator (n) and of the denominator (d) and a note, so the same definition gives the figure
+ * (Σn / Σd, or the change Σn against Σd), and the drill-down to the mines that hold the figure back.
+ * A mine's status on the date comes from its status history (the last change on or before it, else
+ * the status it had before its first later change).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { IndicatorKey } from '../../../shared/targets.settings.ts';
@@ -11,6 +13,20 @@ import { queryRows } from '../../platform/db/client.ts';
 
 /** 非煤矿山 as the plans count them for standardization and scale (seed 000 一). */
 const nonCoal = sql`mines.kind IN ('金属非金属地下矿山', '金属非金属露天矿山', '尾矿库')`;
+const underground = sql`mines.kind IN ('煤矿井工', '金属非金属地下矿山')`;
+const workings = sql`mines.kind IN ('煤矿井工', '露天煤矿', '金属非金属地下矿山', '金属非金属露天矿山')`;
+
+/** Heights at which open pits and dumps must be monitored (seed 000 第15条: 150 米及以上). */
+export const MONITORED_HEIGHT_M = 150;
+/** 尾矿库 stopped for more than 3 years must be closed (seed 000 第14条, 001 第16条, 004 第12条). */
+export const TAILINGS_IDLE_YEARS = 3;
+/**
+ * 五职矿长 and what they need (seed 000 第1条, 001 第1条; 矿安〔2022〕88号 地下 (三十二)): 主体专业大专以上
+ * 学历 and 10 years in mines.
+ */
+export const FIVE_POSTS = ['矿长', '总工程师', '安全副矿长', '生产副矿长', '机电副矿长'] as const;
+export const FIVE_POSTS_EDUCATION = ['大专', '本科', '研究生'] as const;
+export const FIVE_POSTS_YEARS = 10;
 
 /**
  * The mine's status on a date, from its history: the last change on or before it; else, when a later
@@ -27,116 +43,282 @@ function statusOn(date: string): SQL {
       ELSE mines.status END)`;
 }
 
-export interface IndicatorValue {
-  key: IndicatorKey;
+/** The end of a Beijing calendar day as an instant. */
+const dayEnd = (date: string) =>
+  sql`((${date}::date + 1)::timestamp AT TIME ZONE 'UTC') - interval '8 hours'`;
+
+/**
+ * Underground staff of a mine on a date: the highest daily 井下人数 of the 30 days to the date from the
+ * mine's series (人员定位 or imports), else its approved underground staffing (核定井下人数).
+ */
+function staffOn(date: string): SQL {
+  return sql`COALESCE((SELECT max(s.value) FROM mine_series s WHERE s.mine_id = mines.id AND s.factor = '井下人数'
+      AND s.area = '' AND s.period_start >= ${dayEnd(date)} - interval '30 days' AND s.period_start < ${dayEnd(date)}),
+    mines.approved_underground_staff, 0)`;
+}
+
+type Direction = 'atLeast' | 'atMost';
+
+interface Definition {
   name: string;
   source: string;
-  value: number | null;
-  numerator: number;
-  denominator: number;
-  unit: '%';
+  /** 'share': Σn / Σd in percent; 'change': (Σn − Σd) / Σd in percent. */
+  measure: 'share' | 'change';
+  /** Whether the target is met at or above the goal, or at or below it. */
+  direction: Direction;
+  /** Rows per mine: id, name, county_code, n, d, note. */
+  rows: (c: { scope: SQL; date: string; baselineEnd: string }) => SQL;
 }
 
-interface Ratio {
-  n: number;
-  d: number;
+const live = (date: string) =>
+  sql`(mines.archived_at IS NULL OR mines.archived_at::date > ${date}::date)`;
+const mineCols = sql`mines.id, mines.name, mines.county_code`;
+
+function shareOfProducingNonCoal(test: SQL, note: SQL) {
+  return ({ scope, date }: { scope: SQL; date: string }) =>
+    sql`SELECT ${mineCols}, (CASE WHEN ${test} THEN 1 ELSE 0 END)::float AS n, 1::float AS d, ${note} AS note
+        FROM mines WHERE ${scope} AND ${live(date)} AND ${nonCoal} AND ${statusOn(date)} = '生产'`;
 }
 
-const meta: Record<IndicatorKey, { name: string; source: string }> = {
+const definitions: Record<IndicatorKey, Definition> = {
   standardization2Plus: {
     name: '生产非煤矿山标准化二级及以上占比',
     source: 'seed 000 一; seed 002 七.5; seed 003',
+    measure: 'share',
+    direction: 'atLeast',
+    rows: shareOfProducingNonCoal(
+      sql`mines.standardization_level IN ('一级', '二级')`,
+      sql`'标准化' || mines.standardization_level`,
+    ),
   },
   standardization3Plus: {
     name: '生产非煤矿山标准化三级及以上占比',
     source: 'seed 000 一 (全部达到三级及以上); seed 003',
+    measure: 'share',
+    direction: 'atLeast',
+    rows: shareOfProducingNonCoal(
+      sql`mines.standardization_level IN ('一级', '二级', '三级')`,
+      sql`'标准化' || mines.standardization_level`,
+    ),
   },
-  largeMediumShare: { name: '大中型非煤矿山占比', source: 'seed 000 一; seed 003 (吉林)' },
+  largeMediumShare: {
+    name: '大中型非煤矿山占比',
+    source: 'seed 000 一; seed 003 (吉林)',
+    measure: 'share',
+    direction: 'atLeast',
+    rows: shareOfProducingNonCoal(sql`mines.scale IN ('大型', '中型')`, sql`mines.scale`),
+  },
   smallMinesChange: {
     name: '小型非煤矿山数量较基准年变化',
     source: 'seed 000 一 (小型矿山数量减少 10%)',
+    measure: 'change',
+    direction: 'atMost',
+    rows: ({ scope, date, baselineEnd }) =>
+      sql`SELECT ${mineCols},
+            (CASE WHEN ${statusOn(date)} <> '关闭' THEN 1 ELSE 0 END)::float AS n,
+            (CASE WHEN mines.created_at::date <= ${baselineEnd}::date AND ${statusOn(baselineEnd)} <> '关闭'
+              THEN 1 ELSE 0 END)::float AS d,
+            ${statusOn(date)} AS note
+          FROM mines WHERE ${scope} AND ${live(date)} AND ${nonCoal} AND mines.scale = '小型'`,
+  },
+  undergroundStaffChange: {
+    name: '井下作业人员较基准年变化',
+    source: 'seed 000 一 (井下人员减少 10%); seed 003 (吉林: 井下 −10%)',
+    measure: 'change',
+    direction: 'atMost',
+    rows: ({ scope, date, baselineEnd }) =>
+      sql`SELECT id, name, county_code, n, d, '现 ' || n || ' 人, 基准 ' || d || ' 人' AS note FROM (
+            SELECT ${mineCols},
+              (CASE WHEN ${statusOn(date)} = '生产' THEN ${staffOn(date)} ELSE 0 END)::float AS n,
+              (CASE WHEN mines.created_at::date <= ${baselineEnd}::date AND ${statusOn(baselineEnd)} = '生产'
+                THEN ${staffOn(baselineEnd)} ELSE 0 END)::float AS d
+            FROM mines WHERE ${scope} AND ${live(date)} AND ${underground}) x
+          WHERE n > 0 OR d > 0`,
   },
   monitoringCoverage: {
     name: '应建监测预警的矿山近 24 小时有数据的占比',
     source:
       'seed 000 一、第15条; seed 001 第17条; seed 004 第27条 (生产地下矿山、尾矿库、边坡 150 米以上露天矿山和排土场)',
+    measure: 'share',
+    direction: 'atLeast',
+    rows: ({ scope, date }) =>
+      sql`SELECT ${mineCols},
+            (CASE WHEN EXISTS (
+                SELECT 1 FROM monitoring_sensors s JOIN readings r ON r.sensor_no = s.no
+                 WHERE s.mine_id = mines.id AND r.ts > ${dayEnd(date)} - interval '24 hours' AND r.ts <= ${dayEnd(date)})
+              THEN 1 ELSE 0 END)::float AS n,
+            1::float AS d, mines.kind AS note
+          FROM mines WHERE ${scope} AND ${live(date)} AND (
+            (${underground} AND ${statusOn(date)} = '生产')
+            OR (mines.kind = '尾矿库' AND ${statusOn(date)} <> '关闭')
+            OR (mines.kind IN ('露天煤矿', '金属非金属露天矿山') AND mines.slope_height_m >= ${MONITORED_HEIGHT_M} AND ${statusOn(date)} <> '关闭')
+            OR (mines.kind = '排土场' AND mines.dump_height_m >= ${MONITORED_HEIGHT_M} AND ${statusOn(date)} <> '关闭'))`,
   },
   hazardStockCleared: {
     name: '2024 年前存量重大事故隐患销号率',
     source: 'seed 001 第8条',
+    measure: 'share',
+    direction: 'atLeast',
+    rows: ({ scope, date }) =>
+      sql`SELECT ${mineCols},
+            (count(*) FILTER (WHERE h.closed_at IS NOT NULL AND h.closed_at::date <= ${date}::date))::float AS n,
+            count(*)::float AS d, '存量 ' || count(*) || ' 项' AS note
+          FROM hazards h JOIN mines ON mines.id = h.mine_id
+         WHERE ${scope} AND h.found_on < '2024-01-01'::date AND h.found_on <= ${date}::date
+         GROUP BY mines.id, mines.name, mines.county_code`,
+  },
+  tailingsClosure: {
+    name: '停用超过 3 年的尾矿库闭库率',
+    source: 'seed 000 第14条; seed 001 第16条; seed 004 第12条 (停用 3 年以上的尾矿库闭库)',
+    measure: 'share',
+    direction: 'atLeast',
+    rows: ({ scope, date }) =>
+      sql`SELECT ${mineCols}, (CASE WHEN ${statusOn(date)} = '关闭' THEN 1 ELSE 0 END)::float AS n, 1::float AS d,
+            '最后排放 ' || mines.tailings_last_discharge AS note
+          FROM mines WHERE ${scope} AND ${live(date)} AND mines.kind = '尾矿库'
+            AND mines.tailings_last_discharge < ${date}::date - make_interval(years => ${TAILINGS_IDLE_YEARS})`,
+  },
+  qualificationCompliance: {
+    name: '生产矿山人员资格合规率',
+    source:
+      'seed 000 第1、2条; seed 001 第1、2条 (主要负责人在册; 地下矿山"五职"矿长配齐, 大专以上学历且 10 年以上矿山经历; 证书在有效期内)',
+    measure: 'share',
+    direction: 'atLeast',
+    rows: ({ scope, date }) => {
+      const active = sql`p.mine_id = mines.id AND (p.archived_at IS NULL OR p.archived_at::date > ${date}::date)`;
+      const missingHead = sql`NOT EXISTS (SELECT 1 FROM people p WHERE ${active} AND '主要负责人' = ANY (p.roles))`;
+      const unqualifiedPosts = sql`(SELECT string_agg(post, '、' ORDER BY ord) FROM unnest(ARRAY[${sql.join(
+        FIVE_POSTS.map((p) => sql`${p}`),
+        sql`, `,
+      )}]::text[]) WITH ORDINALITY AS f(post, ord)
+          WHERE NOT EXISTS (SELECT 1 FROM people p WHERE ${active} AND f.post = ANY (p.roles)
+            AND p.education IN (${sql.join(
+              FIVE_POSTS_EDUCATION.map((e) => sql`${e}`),
+              sql`, `,
+            )}) AND p.mining_years >= ${FIVE_POSTS_YEARS}))`;
+      const expired = sql`(SELECT count(*) FROM certificates c JOIN people p ON p.id = c.person_id
+          WHERE ${active} AND c.expires_on < ${date}::date)`;
+      return sql`SELECT id, name, county_code,
+            (CASE WHEN NOT head_missing AND posts IS NULL AND expired = 0 THEN 1 ELSE 0 END)::float AS n, 1::float AS d,
+            concat_ws('; ', CASE WHEN head_missing THEN '无主要负责人' END,
+              CASE WHEN posts IS NOT NULL THEN '五职不合格或缺: ' || posts END,
+              CASE WHEN expired > 0 THEN '证书过期 ' || expired || ' 本' END) AS note
+          FROM (SELECT ${mineCols}, ${missingHead} AS head_missing,
+                  CASE WHEN ${underground} THEN ${unqualifiedPosts} END AS posts, ${expired} AS expired
+                FROM mines WHERE ${scope} AND ${live(date)} AND ${workings} AND ${statusOn(date)} = '生产') x`;
+    },
   },
 };
 
-/** Heights at which open pits and dumps must be monitored (seed 000 第15条: 150 米及以上). */
-export const MONITORED_HEIGHT_M = 150;
+export type IndicatorValue = {
+  key: IndicatorKey;
+  name: string;
+  source: string;
+  measure: 'share' | 'change';
+  direction: Direction;
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  unit: '%';
+};
 
-async function ratio(db: Db, q: SQL): Promise<Ratio> {
-  const [row] = await queryRows<Ratio>(db, q);
-  return { n: Number(row?.n ?? 0), d: Number(row?.d ?? 0) };
+export interface IndicatorScope {
+  /** A condition on `mines`: the caller's jurisdiction and region. */
+  scope: SQL;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** The year changes are counted against (its 31 December). */
+  baselineYear: number;
 }
 
-/**
- * Every indicator for the mines matching `scope` (a condition on `mines`: the caller's jurisdiction and region) on `date` (YYYY-MM-DD); `baselineYear` is the year small mines are counted against.
- */
-export async function evaluateIndicators(
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+function context(s: IndicatorScope) {
+  return { scope: s.scope, date: s.date, baselineEnd: `${s.baselineYear}-12-31` };
+}
+
+export async function evaluateIndicator(
   db: Db,
-  scope: SQL,
-  date: string,
-  baselineYear: number,
-): Promise<IndicatorValue[]> {
-  const live = sql`mines.archived_at IS NULL OR mines.archived_at::date > ${date}::date`;
-  const producingNonCoal = sql`FROM mines WHERE ${scope} AND (${live}) AND ${nonCoal} AND ${statusOn(date)} = '生产'`;
-  const values: Record<IndicatorKey, Ratio> = {
-    standardization2Plus: await ratio(
-      db,
-      sql`SELECT count(*) FILTER (WHERE mines.standardization_level IN ('一级', '二级'))::int AS n, count(*)::int AS d ${producingNonCoal}`,
-    ),
-    standardization3Plus: await ratio(
-      db,
-      sql`SELECT count(*) FILTER (WHERE mines.standardization_level IN ('一级', '二级', '三级'))::int AS n, count(*)::int AS d ${producingNonCoal}`,
-    ),
-    largeMediumShare: await ratio(
-      db,
-      sql`SELECT count(*) FILTER (WHERE mines.scale IN ('大型', '中型'))::int AS n, count(*)::int AS d ${producingNonCoal}`,
-    ),
-    smallMinesChange: await ratio(
-      db,
-      sql`SELECT
-            (count(*) FILTER (WHERE ${statusOn(date)} <> '关闭'))::int AS n,
-            (count(*) FILTER (WHERE mines.created_at::date <= ${`${baselineYear}-12-31`}::date
-               AND ${statusOn(`${baselineYear}-12-31`)} <> '关闭'))::int AS d
-          FROM mines WHERE ${scope} AND (${live}) AND ${nonCoal} AND mines.scale = '小型'`,
-    ),
-    monitoringCoverage: await ratio(
-      db,
-      sql`SELECT count(*) FILTER (WHERE EXISTS (
-                SELECT 1 FROM monitoring_sensors s JOIN readings r ON r.sensor_no = s.no
-                 WHERE s.mine_id = mines.id
-                   AND r.ts > ((${date}::date + 1)::timestamp AT TIME ZONE 'UTC') - interval '32 hours'
-                   AND r.ts <= ((${date}::date + 1)::timestamp AT TIME ZONE 'UTC') - interval '8 hours'))::int AS n,
-              count(*)::int AS d
-          FROM mines WHERE ${scope} AND (${live}) AND (
-            (mines.kind IN ('煤矿井工', '金属非金属地下矿山') AND ${statusOn(date)} = '生产')
-            OR (mines.kind = '尾矿库' AND ${statusOn(date)} <> '关闭')
-            OR (mines.kind IN ('露天煤矿', '金属非金属露天矿山') AND mines.slope_height_m >= ${MONITORED_HEIGHT_M} AND ${statusOn(date)} <> '关闭')
-            OR (mines.kind = '排土场' AND mines.dump_height_m >= ${MONITORED_HEIGHT_M} AND ${statusOn(date)} <> '关闭'))`,
-    ),
-    hazardStockCleared: await ratio(
-      db,
-      sql`SELECT count(*) FILTER (WHERE h.closed_at IS NOT NULL AND h.closed_at::date <= ${date}::date)::int AS n,
-              count(*)::int AS d
-          FROM hazards h JOIN mines ON mines.id = h.mine_id
-         WHERE ${scope} AND h.found_on < '2024-01-01'::date`,
-    ),
+  key: IndicatorKey,
+  s: IndicatorScope,
+): Promise<IndicatorValue> {
+  const def = definitions[key];
+  const [row] = await queryRows<{ n: number | null; d: number | null }>(
+    db,
+    sql`SELECT sum(n) AS n, sum(d) AS d FROM (${def.rows(context(s))}) x`,
+  );
+  const n = Number(row?.n ?? 0);
+  const d = Number(row?.d ?? 0);
+  const value = d === 0 ? null : round1(((def.measure === 'change' ? n - d : n) / d) * 100);
+  return {
+    key,
+    name: def.name,
+    source: def.source,
+    measure: def.measure,
+    direction: def.direction,
+    value,
+    numerator: n,
+    denominator: d,
+    unit: '%',
   };
-  return (Object.keys(values) as IndicatorKey[]).map((key) => {
-    const { n, d } = values[key];
-    const value =
-      d === 0
-        ? null
-        : key === 'smallMinesChange'
-          ? Math.round(((n - d) / d) * 1000) / 10
-          : Math.round((n / d) * 1000) / 10;
-    return { key, ...meta[key], value, numerator: n, denominator: d, unit: '%' };
-  });
+}
+
+/** Every indicator for the mines matching the scope on the date. */
+export async function evaluateIndicators(db: Db, s: IndicatorScope): Promise<IndicatorValue[]> {
+  const out: IndicatorValue[] = [];
+  for (const key of Object.keys(definitions) as IndicatorKey[]) {
+    out.push(await evaluateIndicator(db, key, s));
+  }
+  return out;
+}
+
+export type HoldingBack = {
+  mineId: string;
+  mineName: string;
+  countyCode: string;
+  numerator: number;
+  denominator: number;
+  note: string;
+};
+
+/**
+ * The mines that hold an indicator back: for a share, those counted in the denominator and not (fully)
+ * in the numerator; for a change, those that still count and did not go down against the baseline.
+ */
+export async function holdingBack(
+  db: Db,
+  key: IndicatorKey,
+  s: IndicatorScope,
+  limit = 500,
+): Promise<HoldingBack[]> {
+  const def = definitions[key];
+  const short = def.measure === 'share' ? sql`n < d` : sql`n > 0 AND n >= d`;
+  const worst = def.measure === 'share' ? sql`d - n` : sql`n - d`;
+  const rows = await queryRows<{
+    id: string;
+    name: string;
+    county_code: string;
+    n: number;
+    d: number;
+    note: string | null;
+  }>(
+    db,
+    sql`SELECT * FROM (${def.rows(context(s))}) x WHERE ${short} ORDER BY ${worst} DESC, name, id LIMIT ${limit}`,
+  );
+  return rows.map((r) => ({
+    mineId: r.id,
+    mineName: r.name,
+    countyCode: r.county_code,
+    numerator: Number(r.n),
+    denominator: Number(r.d),
+    note: r.note ?? '',
+  }));
+}
+
+/** Whether a value meets a goal in the indicator's direction. */
+export function meets(direction: Direction, value: number | null, goal: number): boolean | null {
+  if (value === null) {
+    return null;
+  }
+  return direction === 'atLeast' ? value >= goal : value <= goal;
 }

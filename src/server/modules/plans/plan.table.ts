@@ -1,15 +1,23 @@
-/** @module Tables of the plans module (issue 8 §1): plans, their tasks and the tasks' progress reports. */
+/**
+ * @module Tables of the plans module (issue 8): plans, their tasks, the tasks' progress reports and
+ * their evidence files, the monthly regional risk grades and the archived periodic reports.
+ */
+import { sql } from 'drizzle-orm';
 import {
   date,
+  doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bytea } from '../../platform/db/columns.ts';
 import { organisations } from '../access/access.table.ts';
 
 export const workPlans = pgTable('work_plans', {
@@ -69,4 +77,70 @@ export const workTaskReports = pgTable(
     reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('work_task_reports_task_idx').on(t.taskId, t.reportedAt)],
+);
+
+/** Evidence files of a progress report (issue 8 §1), stored with it and identified by their SHA-256. */
+export const workTaskReportFiles = pgTable(
+  'work_task_report_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => workTaskReports.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('work_task_report_files_sha_key').on(t.reportId, t.sha256)],
+);
+
+/**
+ * A region's risk grade for a month (issue 8 §4, the Fujian practice in seed 003), kept when the month
+ * is over so the ranking of a past month does not move with today's scores.
+ */
+export const regionalRiskGrades = pgTable(
+  'regional_risk_grades',
+  {
+    month: text('month').notNull(),
+    regionCode: text('region_code').notNull(),
+    coefficient: doublePrecision('coefficient').notNull(),
+    level: text('level').notNull(),
+    mines: integer('mines').notNull(),
+    highMines: integer('high_mines').notNull(),
+    meanScore: doublePrecision('mean_score').notNull(),
+    gradedAt: timestamp('graded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.regionCode] })],
+);
+
+/**
+ * An archived periodic report (issue 8 §5): the figures frozen when it was made, from which its xlsx
+ * and PDF are rendered. The scheduler makes one per kind, region and period; on demand adds more.
+ */
+export const planReports = pgTable(
+  'plan_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    regionCode: text('region_code').notNull(),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    title: text('title').notNull(),
+    data: jsonb('data').notNull(),
+    /** '定时' (by the scheduler) or '手动' (on demand). */
+    trigger: text('trigger').notNull(),
+    generatedBy: uuid('generated_by'),
+    generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
+    pdf: bytea('pdf'),
+  },
+  (t) => [
+    uniqueIndex('plan_reports_scheduled_key')
+      .on(t.kind, t.regionCode, t.periodStart)
+      .where(sql`${t.trigger} = '定时'`),
+    index('plan_reports_region_idx').on(t.regionCode, t.generatedAt),
+  ],
 );

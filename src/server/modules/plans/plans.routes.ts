@@ -2,17 +2,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DateString, ExportFormat, RegionCode } from '../../../shared/common.schemas.ts';
+import { ExportFormat } from '../../../shared/common.schemas.ts';
 import { RegistryValidation } from '../../../shared/limits.ts';
 import { TaskReportInput, WorkPlanInput, WorkTaskInput } from '../../../shared/plans.schemas.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
-import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
+import { IdParams, responses, sendEvidence, sendFile } from '../../platform/http/route-helpers.ts';
+import { EvidenceLimits } from '../../../shared/limits.ts';
+import { addReportEvidence, getReportEvidence } from './task.evidence.ts';
 import { readUpload } from '../../platform/http/upload.http.ts';
 import { exportTasks, importTasks } from './task.import.ts';
-import { targetBoard } from './targets.service.ts';
+import { getReport } from './report.service.ts';
 import * as service from './work-plan.service.ts';
 
 const Plan = z.looseObject({ id: z.uuid(), title: z.string() });
@@ -149,27 +151,42 @@ export function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         .status(201)
         .send(await service.reportProgress(deps, principalOf(req), req.params.id, req.body)),
   );
-}
-
-export function registerTargetRoutes(app: FastifyInstance, deps: ServiceDeps): void {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/targets',
+  r.post(
+    '/api/work-tasks/:id/reports/:reportId/files',
     {
-      config: { permission: Permission.WorkPlanRead },
+      config: { permission: Permission.WorkTaskReport },
       schema: {
-        tags: ['plans'],
-        summary: '攻坚目标: 各指标的实时值 (按地区和日期) 及适用的目标',
-        querystring: z.strictObject({
-          region: RegionCode.optional(),
-          date: DateString.optional(),
-          baselineYear: z.coerce.number().int().min(2000).max(2100).optional(),
-        }),
-        response: responses(
-          z.looseObject({ indicators: z.array(z.looseObject({ key: z.string() })) }),
-        ),
+        tags,
+        summary: '为进展报送附加证明材料 (图片/PDF, 按内容识别类型)',
+        params: z.strictObject({ id: z.uuid(), reportId: z.uuid() }),
+        response: responses(z.looseObject({ id: z.uuid() }), 201),
       },
     },
-    (req) => targetBoard(deps, principalOf(req), req.query),
+    async (req, reply) => {
+      const file = await readUpload(req, EvidenceLimits.bytesMax);
+      return reply.status(201).send(
+        await addReportEvidence(deps, principalOf(req), req.params.id, req.params.reportId, {
+          fileName: file.filename,
+          data: file.data,
+        }),
+      );
+    },
+  );
+  r.get(
+    '/api/work-tasks/:id/files/:fileId',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '下载进展证明材料',
+        params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }),
+      },
+    },
+    async (req, reply) =>
+      sendEvidence(
+        reply,
+        await getReportEvidence(deps, principalOf(req), req.params.id, req.params.fileId),
+      ),
   );
 }
 
@@ -177,5 +194,6 @@ export function plansVisibility(deps: ServiceDeps) {
   return {
     work_plan: (p: Principal, id: string) => service.getPlan(deps, p, id),
     work_task: (p: Principal, id: string) => service.getTask(deps, p, id),
+    plan_report: (p: Principal, id: string) => getReport(deps, p, id),
   };
 }

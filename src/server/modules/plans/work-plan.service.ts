@@ -20,6 +20,7 @@ import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/e
 import { checkVersion } from '../registry/registry.guards.ts';
 import { organisations } from '../access/access.table.ts';
 import { workPlans, workTaskReports, workTasks } from './plan.table.ts';
+import { filesOfReports } from './task-files.repository.ts';
 
 type Task = typeof workTasks.$inferSelect;
 
@@ -228,10 +229,15 @@ export async function getTask(deps: ServiceDeps, principal: Principal, id: strin
     .from(workTaskReports)
     .where(eq(workTaskReports.taskId, id))
     .orderBy(asc(workTaskReports.reportedAt));
+  const files = await filesOfReports(
+    deps.db,
+    reports.map((r) => r.id),
+  );
   return {
     ...presentTask(task, units, todayIn(deps.clock)),
     reports: reports.map((r) => ({
       ...r,
+      files: files.get(r.id) ?? [],
       unitName: units.get(r.organisationId) ?? '',
       reportedAt: r.reportedAt.toISOString(),
     })),

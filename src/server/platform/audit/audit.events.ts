@@ -29,7 +29,8 @@ export type AuditEntityType =
   | 'penalty'
   | 'enforcement_document'
   | 'work_plan'
-  | 'work_task';
+  | 'work_task'
+  | 'plan_report';
 
 /** Every audit event type, `<module>.<entity>.<verb>`, with the entity it is about. */
 export const auditEventTypes = {
@@ -179,6 +180,10 @@ export const auditEventTypes = {
   'plans.task.reported': 'work_task',
   /** An overdue task took a step of the escalation ladder. */
   'plans.task.escalated': 'work_task',
+  /** An evidence file was attached to a progress report. */
+  'plans.task.evidence_added': 'work_task',
+  /** A periodic report was made and archived (by the scheduler or on demand). */
+  'plans.report.generated': 'plan_report',
 } as const satisfies Record<string, AuditEntityType>;
 
 export type AuditEventType = keyof typeof auditEventTypes;

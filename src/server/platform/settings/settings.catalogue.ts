@@ -15,7 +15,17 @@ import {
   type CallPolicy,
 } from '../../../shared/monitoring.policy.ts';
 import { warningLevels } from '../../../shared/monitoring.enums.ts';
-import { TargetsSchema, defaultTargets, type Target } from '../../../shared/targets.settings.ts';
+import {
+  RegionalRiskSchema,
+  ReportScheduleSchema,
+  TargetsSchema,
+  defaultRegionalRisk,
+  defaultReportSchedule,
+  defaultTargets,
+  type RegionalRisk,
+  type Target,
+} from '../../../shared/targets.settings.ts';
+import type { ReportSchedule } from '../../../shared/report-periods.ts';
 import {
   RiskModelSchema,
   EnforcementFlagsSchema,
@@ -117,6 +127,22 @@ export const settingsCatalogue = {
     verified: false,
     description: '攻坚目标: 各地区、年度的指标目标值 (百分比; 数量变化为负数表示减少)',
   } satisfies SettingDefinition<Target[]>,
+  'plans.regionalRisk': {
+    schema: RegionalRiskSchema,
+    default: defaultRegionalRisk,
+    source:
+      'seed 003 (福建: 研究福建矿山风险系数模型，定期通报各地风险等级，县级政府每月开展一次矿山安全风险研判); the model is not published: K = 平均风险分 × (1 + 高风险矿山占比) and the boundaries are minewatch defaults',
+    verified: false,
+    description: '区域风险分级: 计入高风险的矿山风险类别, 及各风险等级的风险系数下限',
+  } satisfies SettingDefinition<RegionalRisk>,
+  'plans.reportSchedule': {
+    schema: ReportScheduleSchema,
+    default: defaultReportSchedule,
+    source:
+      'seed 001 (六): 每年12月10日前报送年度工作总结; 2026年11月30日前报送三年行动评估报告; the days the reports are made are minewatch defaults ahead of those deadlines',
+    verified: false,
+    description: '定期报告: 年度总结的生成日 (MM-DD) 与三年评估报告的起始日和生成日',
+  } satisfies SettingDefinition<ReportSchedule>,
   'hazards.repeatRules': {
     schema: z.strictObject({
       repeatWithinMonths: z.number().int().min(1).max(60),
