@@ -1,12 +1,28 @@
-/** @module A party's plan (攻坚清单) with one task its own regulator unit leads (issue 8). */
-import { createPlan, createTask } from '../../src/server/modules/plans/work-plan.service.ts';
+/**
+ * @module A party's plan (攻坚清单) with one task its own regulator unit leads, a progress report with an
+ * evidence file, and a 月总结 made on demand for its county (issue 8).
+ */
+import { generateReport } from '../../src/server/modules/plans/report.service.ts';
+import { addReportEvidence } from '../../src/server/modules/plans/task.evidence.ts';
+import {
+  createPlan,
+  createTask,
+  reportProgress,
+} from '../../src/server/modules/plans/work-plan.service.ts';
 import type { ServiceDeps } from '../../src/server/platform/context.ts';
 import { principalOfUser } from './world-enforcement.ts';
 
 export interface WorkPlanIds {
   workPlanIds: string[];
   workTaskIds: string[];
+  workTaskReportIds: string[];
+  workTaskFileIds: string[];
+  planReportIds: string[];
 }
+
+/** The smallest bytes recognised as a PNG (the signature), distinct per key. */
+export const pngBytes = (key: string) =>
+  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(key)]);
 
 export async function buildWorkPlans(
   deps: ServiceDeps,
@@ -28,5 +44,18 @@ export async function buildWorkPlans(
     target: '二级及以上占比 80%',
     kind: '一次性',
   });
-  return { workPlanIds: [plan.id], workTaskIds: [task.id] };
+  const reported = await reportProgress(deps, admin, task.id, { text: '已组织创建', percent: 30 });
+  const reportId = reported.reports[0]?.id ?? '';
+  const file = await addReportEvidence(deps, admin, task.id, reportId, {
+    fileName: '现场照片.png',
+    data: pngBytes(p.key),
+  });
+  const report = await generateReport(deps, admin, { kind: '月总结' });
+  return {
+    workPlanIds: [plan.id],
+    workTaskIds: [task.id],
+    workTaskReportIds: [reportId],
+    workTaskFileIds: [file.id],
+    planReportIds: [report.id],
+  };
 }

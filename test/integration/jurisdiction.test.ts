@@ -710,6 +710,46 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           payload: { text: '越权', percent: 100 },
         },
       ];
+    case 'POST /api/work-tasks/:id/reports/:reportId/files':
+      return [
+        {
+          method: 'POST',
+          url: route.url
+            .replace(':id', t.workTaskIds[0] ?? '')
+            .replace(':reportId', t.workTaskReportIds[0] ?? ''),
+          multipart: { filename: 'x.pdf', content: '%PDF-1.4 越权' },
+        },
+      ];
+    case 'GET /api/work-tasks/:id/files/:fileId':
+      return [
+        {
+          method: 'GET',
+          url: route.url
+            .replace(':id', t.workTaskIds[0] ?? '')
+            .replace(':fileId', t.workTaskFileIds[0] ?? ''),
+        },
+      ];
+    case 'GET /api/targets/:key/trend':
+    case 'GET /api/targets/:key/mines':
+      return [
+        { method: 'GET', url: route.url.replace(':key', 'qualificationCompliance') },
+        {
+          method: 'GET',
+          url: `${route.url.replace(':key', 'standardization2Plus')}?region=${t.county}`,
+        },
+      ];
+    case 'GET /api/regional-risk':
+      return [
+        { method: 'GET', url: route.url },
+        { method: 'GET', url: `${route.url}?region=${t.county}` },
+      ];
+    case 'POST /api/plan-reports':
+      return [{ method: 'POST', url: route.url, payload: { kind: '月总结', region: t.county } }];
+    case 'GET /api/plan-reports/:id/file':
+      return [
+        { method: 'GET', url: `${id(route.url, t.planReportIds[0] ?? '')}?format=xlsx` },
+        { method: 'GET', url: `${id(route.url, t.planReportIds[0] ?? '')}?format=pdf` },
+      ];
     case 'PUT /api/settings/:key':
       return [
         {
@@ -740,6 +780,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/received-documents': t.documentIds[0],
       '/api/work-plans': t.workPlanIds[0],
       '/api/work-tasks': t.workTaskIds[0],
+      '/api/plan-reports': t.planReportIds[0],
     };
     const base = Object.keys(target).find((b) => route.url.startsWith(`${b}/`));
     if (base && (route.method === 'GET' || route.method === 'DELETE')) {
@@ -777,6 +818,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/penalties',
         '/api/inspections/typical-cases/export',
         '/api/targets',
+        '/api/plan-reports',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),
@@ -834,6 +876,9 @@ function fingerprints(t: Party): string[] {
     ...t.orderIds,
     ...t.workPlanIds,
     ...t.workTaskIds,
+    ...t.workTaskReportIds,
+    ...t.workTaskFileIds,
+    ...t.planReportIds,
     `${t.key}: 矿山安全生产治本攻坚三年行动`,
     `${t.key}: 完成非煤矿山安全生产标准化二级创建`,
     `${t.key}: 安全出口堵塞`,
@@ -890,6 +935,9 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'work_plans',
     'work_tasks',
     'work_task_reports',
+    'work_task_report_files',
+    'regional_risk_grades',
+    'plan_reports',
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {

@@ -28,12 +28,11 @@ const county = '140923';
 describe.each(engines)('plans: indicators from live data (%s)', (engine) => {
   let t: TestDatabase;
   const at = async (date: string) => {
-    const values = await evaluateIndicators(
-      t.database.db,
-      mineInRegion(county) ?? sql`TRUE`,
+    const values = await evaluateIndicators(t.database.db, {
+      scope: mineInRegion(county) ?? sql`TRUE`,
       date,
-      2025,
-    );
+      baselineYear: 2025,
+    });
     return Object.fromEntries(values.map((v) => [v.key, v])) as Record<string, IndicatorValue>;
   };
 
@@ -138,12 +137,11 @@ describe.each(engines)('plans: indicators from live data (%s)', (engine) => {
   it('small mines against the baseline year, and targets that apply to a region', async () => {
     // Small non-coal mines (the two small pits and the pond; the dump is not 非煤 by the plans' count):
     // 3 at the end of the 2023 baseline; one pit closed on 2026-08-01 → 2 in September, −33.3 %.
-    const values = await evaluateIndicators(
-      t.database.db,
-      mineInRegion(county) ?? sql`TRUE`,
-      '2026-09-01',
-      2023,
-    );
+    const values = await evaluateIndicators(t.database.db, {
+      scope: mineInRegion(county) ?? sql`TRUE`,
+      date: '2026-09-01',
+      baselineYear: 2023,
+    });
     expect(values.find((v) => v.key === 'smallMinesChange')).toMatchObject({
       numerator: 2,
       denominator: 3,

@@ -120,7 +120,8 @@ export async function regionalRisk(
   const ranked = listed
     .flatMap((r) => {
       const g = grades.get(r.code);
-      return g ? [{ regionCode: r.code, regionName: r.name, ...pick(g) }] : [];
+      // A region without mines has nothing to grade.
+      return g && g.mines > 0 ? [{ regionCode: r.code, regionName: r.name, ...pick(g) }] : [];
     })
     .sort((a, b) => b.coefficient - a.coefficient || a.regionCode.localeCompare(b.regionCode))
     .map((r, i) => ({ rank: i + 1, ...r }));
