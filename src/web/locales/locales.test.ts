@@ -33,6 +33,8 @@ import {
   penaltyStatuses,
   penaltyTargets,
 } from '../../shared/inspections.enums.ts';
+import { reportKinds } from '../../shared/report-periods.ts';
+import { defaultRegionalRisk } from '../../shared/targets.settings.ts';
 import { enUS } from './en-US.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -62,7 +64,7 @@ describe('translations', () => {
     expect(empty(enUS, 'en.')).toEqual([]);
   });
 
-  it('English translates every domain value the registry, hazards, monitoring, leads and enforcement store', () => {
+  it('English translates every domain value the registry, hazards, monitoring, leads, enforcement and plans store', () => {
     const all = [
       ...mineKinds,
       ...mineStatuses,
@@ -90,6 +92,10 @@ describe('translations', () => {
       ...penaltyTargets,
       ...penaltyStatuses,
       ...documentTemplates,
+      ...reportKinds,
+      ...defaultRegionalRisk.levels.map((l) => l.name),
+      '定时',
+      '手动',
       '草稿',
       '已签发',
       '零处罚',

@@ -1,9 +1,9 @@
 /**
  * The home dashboard of the selected region: the registry's figures, the hazards, alarms and leads
- * cards, the enforcement card for regulators, and a card reserved for the plans module still to come.
+ * cards, and for regulators the enforcement card and the plans card (targets met and missed, tasks).
  */
 import { useMemo } from 'react';
-import { Card, Col, Empty, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Row, Skeleton, Statistic, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { RegistrySummary } from '../../../shared/registry.schemas.ts';
@@ -18,6 +18,7 @@ import { AlarmCard } from './AlarmCard.tsx';
 import { HazardCard } from './HazardCard.tsx';
 import { LeadCard } from './LeadCard.tsx';
 import { EnforcementCard } from './EnforcementCard.tsx';
+import { PlanCard } from './PlanCard.tsx';
 import { useSession } from '../../app/session.tsx';
 
 type Alert = RegistrySummary['licencesExpiring']['items'][number];
@@ -64,13 +65,6 @@ export function DashboardPage() {
     <Col xs={24} md={12} xl={6}>
       <Card title={title} size="small">
         <Chart option={option} label={title} />
-      </Card>
-    </Col>
-  );
-  const soon = (title: string) => (
-    <Col xs={24} md={12} xl={8} key={title}>
-      <Card title={title} size="small">
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.comingSoon')} />
       </Card>
     </Col>
   );
@@ -167,7 +161,11 @@ export function DashboardPage() {
             <EnforcementCard region={region} />
           </Col>
         )}
-        {[t('dashboard.plans')].map(soon)}
+        {can('plans.read') && (
+          <Col xs={24} md={12} xl={8}>
+            <PlanCard region={region} />
+          </Col>
+        )}
       </Row>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
         GB/T 2260 · {region ?? t('region.all')}

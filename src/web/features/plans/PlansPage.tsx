@@ -1,7 +1,8 @@
 /**
- * 攻坚清单: the plans the caller sees (and, on a second tab, the targets board of the region), and for the chosen plan its tasks with lead and co-units,
- * deadline, target, state and progress (overdue in red); progress reports by the responsible units,
- * new plans and tasks, and the 任务分解表 import (row-by-row report) and export.
+ * 攻坚清单: for the chosen plan its tasks with lead and co-units, deadline, target, state and progress
+ * (overdue in red), progress reports by the responsible units with their evidence, and the 任务分解表
+ * import (row-by-row report) and export; further tabs hold the region's targets board, the regional
+ * risk grading and the periodic reports.
  */
 import { useState } from 'react';
 import {
@@ -20,6 +21,7 @@ import {
 } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -27,7 +29,10 @@ import { usePageTitle } from '../../app/title.ts';
 import { StepDialog } from '../../components/StepDialog.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { useRegion } from '../../app/region.tsx';
+import { RegionalRiskTab } from './RegionalRiskTab.tsx';
+import { ReportsTab } from './ReportsTab.tsx';
 import { TargetBoard } from './TargetBoard.tsx';
+import { TaskReports } from './TaskReports.tsx';
 
 interface PlanRow {
   id: string;
@@ -61,6 +66,7 @@ export function PlansPage() {
   const qc = useQueryClient();
   const { message, modal } = App.useApp();
   usePageTitle(t('nav.plans'));
+  const [params, setParams] = useSearchParams();
   const [chosen, setChosen] = useState<string | undefined>();
   const [dialog, setDialog] = useState<string | null>(null);
   const [form] = Form.useForm<Record<string, unknown>>();
@@ -142,6 +148,8 @@ export function PlansPage() {
         </Space>
       </div>
       <Tabs
+        activeKey={params.get('tab') ?? 'tasks'}
+        onChange={(key) => setParams({ tab: key })}
         destroyOnHidden
         items={[
           {
@@ -155,6 +163,10 @@ export function PlansPage() {
                 dataSource={plan.data?.tasks ?? []}
                 pagination={{ pageSize: 50 }}
                 scroll={{ x: 1000 }}
+                expandable={{
+                  expandedRowRender: (task) => <TaskReports taskId={task.id} />,
+                  rowExpandable: () => true,
+                }}
                 data-testid="task-table"
                 columns={[
                   { title: t('plans.number'), dataIndex: 'number', width: 70 },
@@ -211,6 +223,16 @@ export function PlansPage() {
             key: 'targets',
             label: t('plans.tabTargets'),
             children: <TargetBoard region={region} />,
+          },
+          {
+            key: 'risk',
+            label: t('plans.tabRisk'),
+            children: <RegionalRiskTab region={region} />,
+          },
+          {
+            key: 'reports',
+            label: t('plans.tabReports'),
+            children: <ReportsTab region={region} />,
           },
         ]}
       />
