@@ -702,9 +702,69 @@ describe.runIf(run)('web app in Chromium', () => {
     await page.getByRole('tab', { name: '目标' }).click();
     const board = page.getByTestId('target-board');
     await board.getByText('生产非煤矿山标准化二级及以上占比').waitFor();
-    expect(await board.locator('tbody tr.ant-table-row').count()).toBe(6);
+    expect(await board.locator('tbody tr.ant-table-row').count()).toBe(9);
     await page.waitForTimeout(500); // let the tab switch settle before the screenshot
     await page.screenshot({ path: `${SHOTS}/38-targets.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('the province opens the progress board, drills into a target and downloads the monthly report (issue 8)', async () => {
+    const page = await newPage();
+    await login(page, 'sx.admin');
+    // The home dashboard's plans card: targets met and missed, tasks and the overdue ones.
+    const card = page.getByTestId('plan-card');
+    await card.getByText('逾期任务').waitFor();
+    await page.goto(`${server.baseUrl}/plans?tab=targets`);
+    const board = page.getByTestId('target-board');
+    await board.getByText('生产非煤矿山标准化二级及以上占比').waitFor();
+    await page.getByTestId('drill-standardization2Plus').click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByRole('img', { name: '近 12 个月趋势' }).waitFor();
+    // The mines below 二级 that hold the share back, each with its level.
+    const held = drawer.getByTestId('holding-back').locator('tbody tr.ant-table-row');
+    await held.first().waitFor();
+    expect(await held.first().innerText()).toMatch(/标准化(三级|未达标)/);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${SHOTS}/39-target-drilldown.png`, fullPage: true });
+    await drawer.locator('.ant-drawer-close').click();
+    // The regional risk grading ranks the province's cities by coefficient, with the formula.
+    await page.getByRole('tab', { name: '区域风险' }).click();
+    const risk = page.getByTestId('regional-risk');
+    await risk.getByText('K = 平均风险分 × (1 + 高风险矿山占比)').waitFor();
+    await risk.locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await risk.locator('tbody tr.ant-table-row').count()).toBe(4);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${SHOTS}/40-regional-risk.png`, fullPage: true });
+    // The monthly report made now, archived, and downloaded as PDF.
+    await page.getByRole('tab', { name: '定期报告' }).click();
+    const reports = page.getByTestId('plan-reports');
+    await reports.getByRole('button', { name: '生成本期报告' }).click();
+    const pdfButton = reports.getByTestId('report-pdf-月总结').first();
+    await pdfButton.waitFor();
+    await page.screenshot({ path: `${SHOTS}/41-plan-reports.png`, fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), pdfButton.click()]);
+    const pdfPath = `${SHOTS}/42-monthly-report.pdf`;
+    await download.saveAs(pdfPath);
+    expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString();
+    expect(text).toContain('山西省矿山安全治本攻坚月总结');
+    expect(text).toContain('一、攻坚目标完成情况');
+    expect(text).toContain('五、区域风险分级与排名');
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      pdfPath,
+      `${SHOTS}/43-monthly-report-page1`,
+    ]);
+    expect(readFileSync(`${SHOTS}/43-monthly-report-page1.png`).subarray(1, 4).toString()).toBe(
+      'PNG',
+    );
     await page.context().close();
   });
 });

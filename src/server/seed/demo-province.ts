@@ -376,6 +376,27 @@ export async function seedDemoProvince(
       ),
     );
 
+    // The mines were there long before the registry: registered producing between 2019 and 2022, so
+    // the plans' baseline year (2023) counts them (issue 8); ponds closed or stopped have been idle
+    // for more than 3 years (闭库 is due, seed 000 第14条). Derived from the index, not the generator,
+    // so the rest of the demo stays as it was.
+    const existing = mineInputs.flatMap((m, i) =>
+      m.status === MineStatus.Construction
+        ? []
+        : [sql`(${mineIds[i] ?? ''}::uuid, ${isoDate('2019-01-01', (i * 37) % 1400)}::date)`],
+    );
+    if (existing.length) {
+      await tx.execute(
+        sql`UPDATE mine_status_changes c SET effective_date = v.on_date, to_status = ${MineStatus.Producing}
+              FROM (VALUES ${sql.join(existing, sql`, `)}) AS v(mine_id, on_date)
+             WHERE c.mine_id = v.mine_id AND c.reason = '登记'`,
+      );
+    }
+    await tx.execute(
+      sql`UPDATE mines SET tailings_last_discharge = tailings_last_discharge - interval '4 years'
+           WHERE kind = ${MineKind.TailingsPond} AND status IN (${MineStatus.Closed}, ${MineStatus.Stopped})`,
+    );
+
     // People and certificates.
     const personRows: (typeof people.$inferInsert)[] = [];
     const certRows: (typeof certificates.$inferInsert)[] = [];

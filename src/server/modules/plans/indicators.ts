@@ -4,7 +4,7 @@
  * the numerator (n) and of the denominator (d) and a note, so the same definition gives the figure
  * (Σn / Σd, or the change Σn against Σd), and the drill-down to the mines that hold the figure back.
  * A mine's status on the date comes from its status history (the last change on or before it, else
- * the status it had before its first later change).
+ * the status it had before its first later change; before its registration it did not exist).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { IndicatorKey } from '../../../shared/targets.settings.ts';
@@ -116,8 +116,7 @@ const definitions: Record<IndicatorKey, Definition> = {
     rows: ({ scope, date, baselineEnd }) =>
       sql`SELECT ${mineCols},
             (CASE WHEN ${statusOn(date)} <> '关闭' THEN 1 ELSE 0 END)::float AS n,
-            (CASE WHEN mines.created_at::date <= ${baselineEnd}::date AND ${statusOn(baselineEnd)} <> '关闭'
-              THEN 1 ELSE 0 END)::float AS d,
+            (CASE WHEN ${statusOn(baselineEnd)} <> '关闭' THEN 1 ELSE 0 END)::float AS d,
             ${statusOn(date)} AS note
           FROM mines WHERE ${scope} AND ${live(date)} AND ${nonCoal} AND mines.scale = '小型'`,
   },
@@ -130,8 +129,7 @@ const definitions: Record<IndicatorKey, Definition> = {
       sql`SELECT id, name, county_code, n, d, '现 ' || n || ' 人, 基准 ' || d || ' 人' AS note FROM (
             SELECT ${mineCols},
               (CASE WHEN ${statusOn(date)} = '生产' THEN ${staffOn(date)} ELSE 0 END)::float AS n,
-              (CASE WHEN mines.created_at::date <= ${baselineEnd}::date AND ${statusOn(baselineEnd)} = '生产'
-                THEN ${staffOn(baselineEnd)} ELSE 0 END)::float AS d
+              (CASE WHEN ${statusOn(baselineEnd)} = '生产' THEN ${staffOn(baselineEnd)} ELSE 0 END)::float AS d
             FROM mines WHERE ${scope} AND ${live(date)} AND ${underground}) x
           WHERE n > 0 OR d > 0`,
   },

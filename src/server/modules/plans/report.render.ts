@@ -286,7 +286,7 @@ export async function renderReportPdf(d: ReportData): Promise<Buffer> {
   heading(pdf, '一、攻坚目标完成情况');
   table(
     pdf,
-    [150, 55, 70, 95, 50, 79],
+    [150, 45, 55, 80, 40, 129],
     ['指标', '当前值', '分子/分母', '目标', '达标', '依据'],
     d.indicators.map((i) => [
       i.name,
