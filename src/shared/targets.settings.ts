@@ -1,6 +1,6 @@
 /**
  * @module The plans' numeric targets per jurisdiction and year (issue 8 §2; REFERENCE.md H, seeds 000,
- * 002 and 003). They are configuration: each names its indicator, region, year, goal and the seed
+ * 001, 002 and 003). They are configuration: each names its indicator, region, year, goal and the seed
  * clause it comes from, and regulators add their own.
  */
 import { z } from 'zod';
@@ -106,6 +106,41 @@ export const defaultTargets: Target[] = [
     year: 2025,
     goal: 30,
     source: 'seed 003 (福建: 二级 ≥ 30%, 2025)',
+  },
+  {
+    region: '140981',
+    indicator: 'undergroundStaffChange',
+    year: 2026,
+    goal: -10,
+    source: 'seed 001 二 (原平: 实现井下人员减少10%以上)',
+  },
+  {
+    region: '140981',
+    indicator: 'largeMediumShare',
+    year: 2026,
+    goal: 20,
+    source: 'seed 001 二 (原平: 大中型非煤矿山占比达到20%以上)',
+  },
+  {
+    region: '140981',
+    indicator: 'standardization3Plus',
+    year: 2026,
+    goal: 100,
+    source: 'seed 001 第21条 (原平: 2026 年底前所有正常生产的非煤矿山三级及以上)',
+  },
+  {
+    region: '140981',
+    indicator: 'tailingsClosure',
+    year: 2024,
+    goal: 100,
+    source: 'seed 001 第16条 (原平: 2024 年底前停用超过 3 年的尾矿库闭库)',
+  },
+  {
+    region: '140981',
+    indicator: 'monitoringCoverage',
+    year: 2025,
+    goal: 100,
+    source: 'seed 001 第17条 (原平: 2025 年底前矿山安全风险监测预警全覆盖)',
   },
   {
     region: '000000',

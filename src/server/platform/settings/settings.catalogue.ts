@@ -123,7 +123,7 @@ export const settingsCatalogue = {
     schema: TargetsSchema,
     default: defaultTargets,
     source:
-      'seed 000 一 and 第15条 (西藏), seed 002 七.5 (拉萨), seed 003 (吉林, 福建), seed 001 第8条; each target names its clause',
+      'seed 000 一 and 第15条 (西藏), seed 002 七.5 (拉萨), seed 003 (吉林, 福建), seed 001 二、第8、16、17、21条 (原平); each target names its clause',
     verified: false,
     description: '攻坚目标: 各地区、年度的指标目标值 (百分比; 数量变化为负数表示减少)',
   } satisfies SettingDefinition<Target[]>,
