@@ -48,6 +48,10 @@ import { registerInspectionRoutes } from './modules/inspections/inspections.rout
 import { registerRecordRoutes } from './modules/inspections/records.routes.ts';
 import { plansVisibility, registerPlanRoutes } from './modules/plans/plans.routes.ts';
 import { registerTargetRoutes } from './modules/plans/reports.routes.ts';
+import {
+  accidentsVisibility,
+  registerAccidentRoutes,
+} from './modules/accountability/accident.routes.ts';
 import { inspectionsVisibility } from './modules/inspections/inspections.visibility.ts';
 import { auditVisibility as monitoringVisibility } from './modules/monitoring/alarm.service.ts';
 import {
@@ -167,6 +171,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerRecordRoutes(app, deps);
   registerPlanRoutes(app, deps);
   registerTargetRoutes(app, deps);
+  registerAccidentRoutes(app, deps);
   if (!opts.monitoring) {
     app.addHook('onClose', (_app, done) => {
       monitoring.close();
@@ -196,6 +201,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     ...leadsVisibility(deps),
     ...inspectionsVisibility(deps),
     ...plansVisibility(deps),
+    ...accidentsVisibility(deps),
   });
   app.get(
     '/openapi.json',

@@ -24,12 +24,13 @@ import { applyFinding } from '../../src/server/modules/leads/lead.detect.ts';
 import { upsertSeries } from '../../src/server/modules/leads/series.repository.ts';
 import { buildEnforcement, type EnforcementIds } from './world-enforcement.ts';
 import { buildWorkPlans, type WorkPlanIds } from './world-plans.ts';
+import { buildAccidents, type AccidentIds } from './world-accidents.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
 
 export const PASSWORD = 'test-pass-2026';
 const admin = systemPrincipal('test:world');
 
-export interface Party extends EnforcementIds, WorkPlanIds {
+export interface Party extends EnforcementIds, WorkPlanIds, AccidentIds {
   key: string;
   county: string;
   enterpriseId: string;
@@ -254,6 +255,7 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
     ...party,
     ...(await buildEnforcement(deps, party)),
     ...(await buildWorkPlans(deps, party)),
+    ...(await buildAccidents(deps, party)),
   };
 }
 

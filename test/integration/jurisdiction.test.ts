@@ -750,6 +750,46 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         { method: 'GET', url: `${id(route.url, t.planReportIds[0] ?? '')}?format=xlsx` },
         { method: 'GET', url: `${id(route.url, t.planReportIds[0] ?? '')}?format=pdf` },
       ];
+    case 'POST /api/accidents':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            occurredAt: '2026-01-01T00:00:00Z',
+            kind: '坍塌',
+            place: '越权',
+            deaths: 1,
+            seriousInjuries: 0,
+            directLossYuan: 0,
+            description: '越权',
+          },
+        },
+      ];
+    case 'POST /api/accidents/:id/reports':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.accidentIds[0] ?? ''),
+          payload: { step: 'countyToCity', reportedAt: new Date().toISOString(), channel: '电话' },
+        },
+      ];
+    case 'POST /api/accidents/:id/interviews/:interviewId':
+      return [
+        {
+          method: 'POST',
+          url: route.url
+            .replace(':id', t.accidentIds[0] ?? '')
+            .replace(':interviewId', t.interviewIds[0] ?? ''),
+          payload: { heldOn: '2026-01-02', note: '越权' },
+        },
+      ];
+    case 'GET /api/accidents/stats':
+      return [
+        { method: 'GET', url: `${route.url}?fromYear=2020&toYear=2030` },
+        { method: 'GET', url: `${route.url}?fromYear=2020&toYear=2030&region=${t.county}` },
+      ];
     case 'PUT /api/settings/:key':
       return [
         {
@@ -781,6 +821,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/work-plans': t.workPlanIds[0],
       '/api/work-tasks': t.workTaskIds[0],
       '/api/plan-reports': t.planReportIds[0],
+      '/api/accidents': t.accidentIds[0],
     };
     const base = Object.keys(target).find((b) => route.url.startsWith(`${b}/`));
     if (base && (route.method === 'GET' || route.method === 'DELETE')) {
@@ -819,6 +860,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/inspections/typical-cases/export',
         '/api/targets',
         '/api/plan-reports',
+        '/api/accidents',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),
@@ -879,6 +921,9 @@ function fingerprints(t: Party): string[] {
     ...t.workTaskReportIds,
     ...t.workTaskFileIds,
     ...t.planReportIds,
+    ...t.accidentIds,
+    ...t.interviewIds,
+    `${t.key}: 尾矿库初期坝下游坡`,
     `${t.key}: 矿山安全生产治本攻坚三年行动`,
     `${t.key}: 完成非煤矿山安全生产标准化二级创建`,
     `${t.key}: 安全出口堵塞`,
@@ -938,6 +983,9 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'work_task_report_files',
     'regional_risk_grades',
     'plan_reports',
+    'accidents',
+    'accident_reports',
+    'accident_interviews',
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {

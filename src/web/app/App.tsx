@@ -35,6 +35,7 @@ import { InspectionDetailPage } from '../features/inspections/InspectionDetailPa
 import { DocumentPage } from '../features/inspections/DocumentPage.tsx';
 import { ReceivedDocumentsPage } from '../features/inspections/ReceivedDocumentsPage.tsx';
 import { PlansPage } from '../features/plans/PlansPage.tsx';
+import { AccidentsPage } from '../features/accidents/AccidentsPage.tsx';
 import { LeadListPage } from '../features/leads/LeadListPage.tsx';
 import { MineComparisonPage } from '../features/leads/MineComparisonPage.tsx';
 import { FacilityBoardPage } from '../features/monitoring/FacilityBoardPage.tsx';
@@ -122,6 +123,7 @@ function LocalisedApp() {
                   <Route path="documents/:id" element={<DocumentPage />} />
                   <Route path="received-documents" element={<ReceivedDocumentsPage />} />
                   <Route path="plans" element={<PlansPage />} />
+                  <Route path="accidents" element={<AccidentsPage />} />
                   <Route path="403" element={<ErrorPage status={403} />} />
                   <Route path="*" element={<ErrorPage status={404} />} />
                 </Route>

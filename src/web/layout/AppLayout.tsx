@@ -11,6 +11,7 @@ import {
   EnvironmentOutlined,
   FileSearchOutlined,
   FlagOutlined,
+  FireOutlined,
   LogoutOutlined,
   NodeIndexOutlined,
   WarningOutlined,
@@ -106,6 +107,15 @@ export function AppLayout() {
             key: '/received-documents',
             icon: <AuditOutlined />,
             label: <Link to="/received-documents">{t('nav.receivedDocuments')}</Link>,
+          },
+        ]
+      : []),
+    ...(can('accidents.read')
+      ? [
+          {
+            key: '/accidents',
+            icon: <FireOutlined />,
+            label: <Link to="/accidents">{t('nav.accidents')}</Link>,
           },
         ]
       : []),

@@ -34,6 +34,13 @@ import {
   penaltyTargets,
 } from '../../shared/inspections.enums.ts';
 import { reportKinds } from '../../shared/report-periods.ts';
+import {
+  accidentGrades,
+  accidentKinds,
+  interviewParties,
+  interviewStates,
+  reportChannels,
+} from '../../shared/accidents.ts';
 import { defaultRegionalRisk } from '../../shared/targets.settings.ts';
 import { enUS } from './en-US.ts';
 import { zhCN } from './zh-CN.ts';
@@ -93,6 +100,15 @@ describe('translations', () => {
       ...penaltyStatuses,
       ...documentTemplates,
       ...reportKinds,
+      ...accidentKinds,
+      ...accidentGrades,
+      ...reportChannels,
+      ...interviewParties,
+      ...interviewStates,
+      '按时',
+      '迟报',
+      '逾期未报',
+      '待报',
       ...defaultRegionalRisk.levels.map((l) => l.name),
       '定时',
       '手动',

@@ -2,7 +2,7 @@
  * @module The risk classes of the mines a regulator may see (issue 7 §1), from live data: the
  * registry (kind, scale, standardization, disaster grade), open and overdue hazards, alarms and
  * unanswered alarms in the last 90 days, open leads, and changes of 矿长 / 主要负责人 in the last year.
- * Accidents come from the accountability module (issue 9), not built yet: counted as none until then.
+ * Accidents in the last 3 years come from the accountability module (issue 9).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { Permission } from '../../platform/auth/permissions.ts';
@@ -29,6 +29,7 @@ interface FactRow {
   unanswered: number;
   open_leads: number;
   management_changes: number;
+  accidents: number;
 }
 
 export async function mineRiskClasses(
@@ -52,6 +53,7 @@ export async function scoreMines(deps: ServiceDeps, where: SQL) {
   const now = deps.clock();
   const since90 = new Date(now.getTime() - 90 * 86_400_000).toISOString();
   const since365 = new Date(now.getTime() - 365 * 86_400_000).toISOString();
+  const since3y = new Date(now.getTime() - 3 * 365 * 86_400_000).toISOString();
   const today = todayIn(deps.clock);
   const rows = await queryRows<FactRow>(
     deps.db,
@@ -67,7 +69,9 @@ export async function scoreMines(deps: ServiceDeps, where: SQL) {
           (SELECT count(*) FROM people p WHERE p.mine_id = mines.id
              AND p.roles && ARRAY['矿长', '主要负责人']::text[]
              AND (p.created_at >= ${since365}::timestamptz OR p.archived_at >= ${since365}::timestamptz))::int
-            AS management_changes
+            AS management_changes,
+          (SELECT count(*) FROM accidents ac WHERE ac.mine_id = mines.id
+             AND ac.occurred_at >= ${since3y}::timestamptz)::int AS accidents
         FROM mines
         WHERE mines.archived_at IS NULL AND mines.status <> '关闭' AND ${where}
         ORDER BY mines.name, mines.id`,
@@ -88,7 +92,7 @@ export async function scoreMines(deps: ServiceDeps, where: SQL) {
           alarms90d: r.alarms,
           unansweredCalls90d: r.unanswered,
           openLeads: r.open_leads,
-          accidents3y: 0,
+          accidents3y: r.accidents,
           managementChanges12m: r.management_changes,
         },
         model,

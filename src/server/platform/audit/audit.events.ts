@@ -30,7 +30,8 @@ export type AuditEntityType =
   | 'enforcement_document'
   | 'work_plan'
   | 'work_task'
-  | 'plan_report';
+  | 'plan_report'
+  | 'accident';
 
 /** Every audit event type, `<module>.<entity>.<verb>`, with the entity it is about. */
 export const auditEventTypes = {
@@ -184,6 +185,12 @@ export const auditEventTypes = {
   'plans.task.evidence_added': 'work_task',
   /** A periodic report was made and archived (by the scheduler or on demand). */
   'plans.report.generated': 'plan_report',
+  /** An accident was reported (with its grade, and the suspension or 约谈 it set off). */
+  'accountability.accident.reported': 'accident',
+  /** A report up the chain was recorded, on time or late. */
+  'accountability.accident.chain_reported': 'accident',
+  /** A 约谈 was held. */
+  'accountability.interview.held': 'accident',
 } as const satisfies Record<string, AuditEntityType>;
 
 export type AuditEventType = keyof typeof auditEventTypes;

@@ -66,11 +66,23 @@ export const Permission = {
   WorkPlanManage: 'plans.manage',
   /** Report progress on a task the caller's unit leads or supports. */
   WorkTaskReport: 'plans.report',
+  /** Accidents of the mines in the caller's jurisdiction (regulators) or of its own mines (enterprises). */
+  AccidentRead: 'accidents.read',
+  /** File an accident report (the mine, or a regulator told by phone). */
+  AccidentReport: 'accidents.report',
+  /** Record reports up the chain and the 约谈 (regulators). */
+  AccidentManage: 'accidents.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 const P = Permission;
-const readerBase: Permission[] = [P.RegistryRead, P.AuditRead, P.HazardRead, P.MonitoringRead];
+const readerBase: Permission[] = [
+  P.RegistryRead,
+  P.AuditRead,
+  P.HazardRead,
+  P.MonitoringRead,
+  P.AccidentRead,
+];
 
 /** What each role may do (within its jurisdiction; scoping is separate, see scope.ts). */
 export const permissionsByRole: Record<Role, readonly Permission[]> = {
@@ -87,6 +99,8 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     P.InspectionWrite,
     P.WorkPlanRead,
     P.WorkTaskReport,
+    P.AccidentReport,
+    P.AccidentManage,
   ],
   regulator_admin: [
     ...readerBase,
@@ -117,6 +131,8 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     P.WorkPlanRead,
     P.WorkPlanManage,
     P.WorkTaskReport,
+    P.AccidentReport,
+    P.AccidentManage,
   ],
   enterprise_admin: [
     ...readerBase,
@@ -129,6 +145,7 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     P.HazardRectify,
     P.MonitoringManage,
     P.AlarmHandle,
+    P.AccidentReport,
   ],
   safety_officer: [
     ...readerBase,
@@ -139,6 +156,7 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     P.HazardRectify,
     P.MonitoringManage,
     P.AlarmHandle,
+    P.AccidentReport,
   ],
   mine_duty_officer: [P.RegistryRead, P.HazardRead, P.MonitoringRead, P.AlarmHandle],
   system_admin: Object.values(P).filter((p) => p !== P.MonitoringIngest),

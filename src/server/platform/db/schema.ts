@@ -16,3 +16,4 @@ export * from '../../modules/monitoring/monitoring.table.ts';
 export * from '../../modules/leads/leads.table.ts';
 export * from '../../modules/inspections/inspection.table.ts';
 export * from '../../modules/plans/plan.table.ts';
+export * from '../../modules/accountability/accident.table.ts';

@@ -27,6 +27,11 @@ import {
 } from '../../../shared/targets.settings.ts';
 import type { ReportSchedule } from '../../../shared/report-periods.ts';
 import {
+  ReportStepsSchema,
+  defaultReportSteps,
+  type ReportStep,
+} from '../../../shared/accidents.ts';
+import {
   RiskModelSchema,
   EnforcementFlagsSchema,
   defaultEnforcementFlags,
@@ -135,6 +140,14 @@ export const settingsCatalogue = {
     verified: false,
     description: '区域风险分级: 计入高风险的矿山风险类别, 及各风险等级的风险系数下限',
   } satisfies SettingDefinition<RegionalRisk>,
+  'accountability.accidentReporting': {
+    schema: ReportStepsSchema,
+    default: defaultReportSteps,
+    source:
+      '《矿山生产安全事故报告和调查处理办法》(2023): 矿山 1 小时内报县级 (VERIFIED, REFERENCE.md F2); seed 004 第32条: 省级 10 分钟电话报、30 分钟书面报国家矿山安监局; 县、市两级的时限为地方应急预案做法 (UNVERIFIED)',
+    verified: false,
+    description: '事故信息报送链: 各级报送的起算点和时限 (分钟); 超时为迟报',
+  } satisfies SettingDefinition<ReportStep[]>,
   'plans.reportSchedule': {
     schema: ReportScheduleSchema,
     default: defaultReportSchedule,

@@ -1,0 +1,233 @@
+/**
+ * Accidents over HTTP, on both engines (issue 9 §2): the grade from the figures (REFERENCE.md F2), a
+ * death forcing 停产整顿 through the registry with its history (seed 000 第21条), 约谈 of the enterprise
+ * and its parent company after a 较大 or 涉险 accident (seed 004 第35条), the reporting chain with late
+ * reports flagged (1 hour to the county; seed 004 第32条), input refused field by field, jurisdiction,
+ * statistics, and the accidents counted in the mine's risk score.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerAs, createTestApp } from '../../../../test/helpers/app.ts';
+import {
+  createTestDatabase,
+  engines,
+  type TestDatabase,
+} from '../../../../test/helpers/test-database.ts';
+import { buildWorld, loginAll, type World } from '../../../../test/helpers/world.ts';
+
+interface Accident {
+  id: string;
+  grade: string;
+  chain: { key: string; state: string; lateMinutes: number }[];
+  interviews: { id: string; party: string; state: string; version: number }[];
+}
+
+describe.each(engines)('accountability: accidents (%s)', (engine) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let world: World;
+  let c: Record<string, string>;
+  const call = callerAs(
+    () => app,
+    () => c,
+  );
+  // The test clock (2026-11-22T02:00Z), not the machine's.
+  const minutesAgo = (m: number) => new Date(t.deps.clock().getTime() - m * 60_000).toISOString();
+  const base = () => ({
+    mineId: world.a.mines[0]?.id ?? '',
+    occurredAt: minutesAgo(90),
+    kind: '冒顶片帮',
+    place: '1101 回采工作面',
+    deaths: 0,
+    seriousInjuries: 0,
+    directLossYuan: 0,
+    description: '顶板冒落',
+  });
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    world = await buildWorld(t.deps);
+    ({ app } = await createTestApp(t));
+    c = await loginAll(app, {
+      ent: world.a.users.enterprise_admin,
+      ins: world.a.users.inspector,
+      bins: world.b.users.inspector,
+      duty: world.a.users.mine_duty_officer,
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  it('a death: 一般, the mine is put into 停产整顿 with the accident as reason; the mine reported late', async () => {
+    // Occurred 90 minutes ago and filed now: the mine's report to the county is 30 minutes late.
+    const res = await call<Accident>('ent', 'POST', '/api/accidents', { ...base(), deaths: 1 });
+    expect(res.status).toBe(201);
+    expect(res.body.grade).toBe('一般');
+    expect(res.body.chain[0]).toMatchObject({ key: 'mineToCounty', state: '迟报' });
+    expect(res.body.chain[0]?.lateMinutes).toBeGreaterThanOrEqual(29);
+    expect(res.body.interviews).toEqual([]);
+    const mine = await call<{ status: string }>('ins', 'GET', `/api/mines/${base().mineId}`);
+    expect(mine.body.status).toBe('停产整顿');
+    const history = await call<{ toStatus: string; reason: string }[]>(
+      'ins',
+      'GET',
+      `/api/mines/${base().mineId}/status-history`,
+    );
+    expect(
+      history.body.some((h) => h.toStatus === '停产整顿' && h.reason.includes('死亡事故')),
+    ).toBe(true);
+  });
+
+  it('三人死亡 is 较大: 约谈 of the enterprise and its parent company, held by the county', async () => {
+    const res = await call<Accident>('ent', 'POST', '/api/accidents', {
+      ...base(),
+      occurredAt: minutesAgo(20),
+      deaths: 3,
+    });
+    expect(res.body.grade).toBe('较大');
+    expect(res.body.chain[0]?.state).toBe('按时');
+    expect(res.body.interviews.map((i) => [i.party, i.state])).toEqual([
+      ['上级公司', '待约谈'],
+      ['企业', '待约谈'],
+    ]);
+    const interview = res.body.interviews[1];
+    const held = await call<Accident>(
+      'ins',
+      'POST',
+      `/api/accidents/${res.body.id}/interviews/${interview?.id}`,
+      { heldOn: '2026-11-20', note: '约谈企业主要负责人', version: interview?.version },
+    );
+    expect(held.status).toBe(200);
+    expect(held.body.interviews.find((i) => i.party === '企业')?.state).toBe('已约谈');
+    // Another county sees nothing of it.
+    expect((await call('bins', 'GET', `/api/accidents/${res.body.id}`)).status).toBe(404);
+    expect(
+      (
+        await call('bins', 'POST', `/api/accidents/${res.body.id}/interviews/${interview?.id}`, {
+          heldOn: '2026-11-20',
+          note: 'x',
+        })
+      ).status,
+    ).toBe(404);
+  });
+
+  it('the chain: a late step is flagged, a step is recorded once, unknown and impossible ones refused', async () => {
+    const made = await call<Accident>('ent', 'POST', '/api/accidents', {
+      ...base(),
+      occurredAt: minutesAgo(120),
+      reportedAt: minutesAgo(100),
+      seriousInjuries: 1,
+    });
+    expect(made.body.chain[0]?.state).toBe('按时');
+    const id = made.body.id;
+    // County → city within 30 minutes of the county hearing (100 minutes ago): reported 60 ago, 10 late.
+    const late = await call<Accident>('ins', 'POST', `/api/accidents/${id}/reports`, {
+      step: 'countyToCity',
+      reportedAt: minutesAgo(60),
+      channel: '电话',
+    });
+    expect(late.body.chain.find((s) => s.key === 'countyToCity')).toMatchObject({
+      state: '迟报',
+      lateMinutes: 10,
+    });
+    expect(
+      (
+        await call('ins', 'POST', `/api/accidents/${id}/reports`, {
+          step: 'countyToCity',
+          reportedAt: minutesAgo(50),
+          channel: '电话',
+        })
+      ).status,
+    ).toBe(409);
+    const unknown = await call<{ details: { path: string }[] }>(
+      'ins',
+      'POST',
+      `/api/accidents/${id}/reports`,
+      { step: 'toTheMoon', reportedAt: minutesAgo(50), channel: '电话' },
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details[0]?.path).toBe('step');
+    const before = await call<{ details: { path: string }[] }>(
+      'ins',
+      'POST',
+      `/api/accidents/${id}/reports`,
+      { step: 'cityToProvince', reportedAt: minutesAgo(200), channel: '书面' },
+    );
+    expect(before.status).toBe(400);
+    expect(before.body.details[0]?.path).toBe('reportedAt');
+    // Only regulators record the chain.
+    expect(
+      (
+        await call('ent', 'POST', `/api/accidents/${id}/reports`, {
+          step: 'cityToProvince',
+          reportedAt: minutesAgo(5),
+          channel: '书面',
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('bad input is refused field by field and writes nothing; other jurisdictions’ mines are refused', async () => {
+    const count = async () => (await call<unknown[]>('ins', 'GET', '/api/accidents')).body.length;
+    const n = await count();
+    const future = await call<{ details: { path: string }[] }>('ent', 'POST', '/api/accidents', {
+      ...base(),
+      occurredAt: minutesAgo(-60),
+    });
+    expect(future.status).toBe(400);
+    expect(future.body.details[0]?.path).toBe('occurredAt');
+    const negative = await call<{ details: { path: string }[] }>('ent', 'POST', '/api/accidents', {
+      ...base(),
+      deaths: -1,
+    });
+    expect(negative.status).toBe(400);
+    expect(negative.body.details[0]?.path).toBe('body.deaths');
+    const other = await call<{ details: { path: string }[] }>('ent', 'POST', '/api/accidents', {
+      ...base(),
+      mineId: world.b.mines[0]?.id,
+    });
+    expect(other.status).toBe(400);
+    expect(other.body.details[0]?.path).toBe('mineId');
+    expect((await call('duty', 'POST', '/api/accidents', base())).status).toBe(403);
+    expect(await count()).toBe(n);
+  });
+
+  it('statistics by year, kind and grade, in the caller’s jurisdiction only; accidents raise the risk score', async () => {
+    const year = t.deps.clock().getUTCFullYear();
+    const stats = await call<{
+      byKind: { key: string; accidents: number; deaths: number }[];
+      byGrade: { grade: string; accidents: number }[];
+      byRegion: { key: string }[];
+    }>('ins', 'GET', `/api/accidents/stats?fromYear=${year - 1}&toYear=${year}`);
+    expect(stats.status).toBe(200);
+    // Three 冒顶片帮 (1 and 3 deaths, one injury) from these tests, and the world's 坍塌 at the ponds of
+    // both enterprises of the county.
+    expect(stats.body.byKind.find((k) => k.key === '冒顶片帮')).toMatchObject({
+      accidents: 3,
+      deaths: 4,
+    });
+    expect(stats.body.byKind.find((k) => k.key === '坍塌')).toMatchObject({
+      accidents: 2,
+      deaths: 0,
+    });
+    expect(stats.body.byRegion.map((r) => r.key)).toEqual([world.a.county]);
+    const b = await call<{ byKind: unknown[] }>(
+      'bins',
+      'GET',
+      `/api/accidents/stats?fromYear=${year - 1}&toYear=${year}&region=${world.a.county}`,
+    );
+    expect(b.body.byKind).toEqual([]);
+    expect(
+      (await call('ins', 'GET', `/api/accidents/stats?fromYear=${year}&toYear=${year - 1}`)).status,
+    ).toBe(400);
+    const risk = await call<{ mineId: string; reasons: { factor: string; fact: string }[] }[]>(
+      'ins',
+      'GET',
+      '/api/inspections/risk',
+    );
+    const coal = risk.body.find((r) => r.mineId === base().mineId);
+    expect(coal?.reasons.find((r) => r.factor === '近3年事故')?.fact).toBe('3 起');
+  });
+});

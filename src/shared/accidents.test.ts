@@ -1,0 +1,97 @@
+/**
+ * Accident grading at every boundary of REFERENCE.md F2's table (《矿山生产安全事故报告和调查处理办法》:
+ * the grade is the highest of deaths, serious injuries and direct loss; "以上" includes the number),
+ * and the reporting chain's limits (the mine to the county within 1 hour; seed 004 第32条: the province
+ * phones the NMSA within 10 and writes within 30 minutes of hearing).
+ */
+import { describe, expect, it } from 'vitest';
+import { defaultReportSteps, gradeAccident, reportingChain } from './accidents.ts';
+
+const g = (deaths: number, seriousInjuries = 0, directLossYuan = 0) =>
+  gradeAccident({ deaths, seriousInjuries, directLossYuan });
+
+describe('accident grade (REFERENCE.md F2)', () => {
+  it('deaths: 30 特别重大, 29 and 10 重大, 9 and 3 较大, 2 and 1 一般, 0 涉险', () => {
+    expect([30, 29, 10, 9, 3, 2, 1, 0].map((d) => g(d))).toEqual([
+      '特别重大',
+      '重大',
+      '重大',
+      '较大',
+      '较大',
+      '一般',
+      '一般',
+      '涉险',
+    ]);
+  });
+
+  it('serious injuries: 100 特别重大, 99 and 50 重大, 49 and 10 较大, 9 and 1 一般', () => {
+    expect([100, 99, 50, 49, 10, 9, 1].map((i) => g(0, i))).toEqual([
+      '特别重大',
+      '重大',
+      '重大',
+      '较大',
+      '较大',
+      '一般',
+      '一般',
+    ]);
+  });
+
+  it('direct loss: 1亿 特别重大, 5000万 重大, 1000万 较大, 100万 一般, 99.99万 涉险', () => {
+    expect([1e8, 1e8 - 1, 5e7, 5e7 - 1, 1e7, 1e7 - 1, 1e6, 1e6 - 1].map((l) => g(0, 0, l))).toEqual(
+      ['特别重大', '重大', '重大', '较大', '较大', '一般', '一般', '涉险'],
+    );
+  });
+
+  it('the highest of the three wins', () => {
+    expect(g(1, 50, 0)).toBe('重大');
+    expect(g(3, 0, 1e8)).toBe('特别重大');
+  });
+});
+
+describe('accident reporting chain', () => {
+  const occurred = '2026-05-01T02:00:00.000Z';
+  const at = (minutes: number) => new Date(Date.parse(occurred) + minutes * 60_000).toISOString();
+
+  it('the mine to the county within 60 minutes: at 60 on time, at 61 late', () => {
+    const onTime = reportingChain(
+      occurred,
+      [{ step: 'mineToCounty', reportedAt: at(60) }],
+      defaultReportSteps,
+      new Date(at(200)),
+    );
+    expect(onTime[0]).toMatchObject({ state: '按时', lateMinutes: 0, due: at(60) });
+    const late = reportingChain(
+      occurred,
+      [{ step: 'mineToCounty', reportedAt: at(61) }],
+      defaultReportSteps,
+      new Date(at(200)),
+    );
+    expect(late[0]).toMatchObject({ state: '迟报', lateMinutes: 1 });
+  });
+
+  it('the province’s phone call counts from when the city reported to it (seed 004 第32条: 10 minutes)', () => {
+    const reports = [
+      { step: 'mineToCounty', reportedAt: at(30) },
+      { step: 'countyToCity', reportedAt: at(50) },
+      { step: 'cityToProvince', reportedAt: at(70) },
+      { step: 'provincePhone', reportedAt: at(80) },
+    ];
+    const chain = reportingChain(occurred, reports, defaultReportSteps, new Date(at(101)));
+    expect(chain.find((c) => c.key === 'provincePhone')).toMatchObject({
+      state: '按时',
+      due: at(80),
+    });
+    // Written within 30 minutes of 70: due at 100, nothing at 101 → 逾期未报, 1 minute over.
+    expect(chain.find((c) => c.key === 'provinceWritten')).toMatchObject({
+      state: '逾期未报',
+      due: at(100),
+      lateMinutes: 1,
+    });
+  });
+
+  it('a step whose start is not reported yet has no deadline and waits', () => {
+    const chain = reportingChain(occurred, [], defaultReportSteps, new Date(at(30)));
+    expect(chain[0]).toMatchObject({ state: '待报' });
+    expect(chain[1]).toMatchObject({ state: '待报', due: null });
+  });
+});

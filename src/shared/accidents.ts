@@ -1,0 +1,194 @@
+/**
+ * @module Accidents (issue 9 §2): kinds, the grade from REFERENCE.md F2 (《矿山生产安全事故报告和调查处理
+ * 办法》 2023, VERIFIED: the grade is the highest of deaths, serious injuries and direct loss), and the
+ * reporting chain with its time limits as configuration (the mine to the county within 1 hour, VERIFIED;
+ * the province to the NMSA by phone in 10 and in writing in 30 minutes, seed 004 第32条; the steps in
+ * between are local practice, UNVERIFIED).
+ */
+import { z } from 'zod';
+
+export const accidentKinds = [
+  '冒顶片帮',
+  '透水',
+  '中毒窒息',
+  '坍塌',
+  '爆炸',
+  '运输',
+  '坠落',
+  '机电',
+  '火灾',
+  '其他',
+] as const;
+export type AccidentKind = (typeof accidentKinds)[number];
+
+export const AccidentGrade = {
+  ExtraordinarilySerious: '特别重大',
+  Major: '重大',
+  Serious: '较大',
+  General: '一般',
+  NearMiss: '涉险',
+} as const;
+export type AccidentGrade = (typeof AccidentGrade)[keyof typeof AccidentGrade];
+export const accidentGrades = Object.values(AccidentGrade) as [AccidentGrade, ...AccidentGrade[]];
+
+/** REFERENCE.md F2: each grade's lower bounds (deaths, serious injuries, direct loss in yuan). */
+export const gradeThresholds: {
+  grade: AccidentGrade;
+  deaths: number;
+  injuries: number;
+  lossYuan: number;
+}[] = [
+  { grade: AccidentGrade.ExtraordinarilySerious, deaths: 30, injuries: 100, lossYuan: 100_000_000 },
+  { grade: AccidentGrade.Major, deaths: 10, injuries: 50, lossYuan: 50_000_000 },
+  { grade: AccidentGrade.Serious, deaths: 3, injuries: 10, lossYuan: 10_000_000 },
+  { grade: AccidentGrade.General, deaths: 1, injuries: 1, lossYuan: 1_000_000 },
+];
+
+/**
+ * The grade: the highest grade any of the three reaches; below 一般 on all three it is a 涉险事故
+ * (reported all the same, F2: "including 涉险事故").
+ */
+export function gradeAccident(a: {
+  deaths: number;
+  seriousInjuries: number;
+  directLossYuan: number;
+}): AccidentGrade {
+  const hit = gradeThresholds.find(
+    (t) =>
+      a.deaths >= t.deaths || a.seriousInjuries >= t.injuries || a.directLossYuan >= t.lossYuan,
+  );
+  return hit?.grade ?? AccidentGrade.NearMiss;
+}
+
+/** A step of the reporting chain: who reports to whom, and within how many minutes of what. */
+export const ReportStepSchema = z.strictObject({
+  key: z.string().regex(/^[a-zA-Z]{1,40}$/),
+  label: z.string().min(1).max(60),
+  /** 'occurred' (the accident itself) or the key of the step whose report starts the clock. */
+  after: z.string().min(1).max(40),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  source: z.string().min(1).max(200),
+});
+export type ReportStep = z.infer<typeof ReportStepSchema>;
+export const ReportStepsSchema = z.array(ReportStepSchema).min(1).max(10);
+
+export const defaultReportSteps: ReportStep[] = [
+  {
+    key: 'mineToCounty',
+    label: '矿山报告县级矿山安全监管部门',
+    after: 'occurred',
+    minutes: 60,
+    source: '《矿山生产安全事故报告和调查处理办法》(2023): 1小时内 (VERIFIED)',
+  },
+  {
+    key: 'countyToCity',
+    label: '县级报告市级',
+    after: 'mineToCounty',
+    minutes: 30,
+    source: '地方应急预案做法 (REFERENCE.md F2 湖南示例, UNVERIFIED)',
+  },
+  {
+    key: 'cityToProvince',
+    label: '市级报告省级 (非煤矿山同步报省级矿山安全监察机构)',
+    after: 'countyToCity',
+    minutes: 30,
+    source: 'seed 004 第32条 (同步报); 时限为地方做法 (UNVERIFIED)',
+  },
+  {
+    key: 'provincePhone',
+    label: '省级电话报国家矿山安监局',
+    after: 'cityToProvince',
+    minutes: 10,
+    source: 'seed 004 第32条: 接到事故信息后10分钟内电话报',
+  },
+  {
+    key: 'provinceWritten',
+    label: '省级书面报国家矿山安监局',
+    after: 'cityToProvince',
+    minutes: 30,
+    source: 'seed 004 第32条: 30分钟内书面报',
+  },
+];
+
+export interface StepState {
+  key: string;
+  label: string;
+  due: string | null;
+  reportedAt: string | null;
+  /** 按时, 迟报 (reported after the limit), 逾期未报 (not reported and past the limit), 待报. */
+  state: '按时' | '迟报' | '逾期未报' | '待报';
+  lateMinutes: number;
+}
+
+/** Each step's deadline and state from the accident time and the reports made so far (pure). */
+export function reportingChain(
+  occurredAt: string,
+  reports: { step: string; reportedAt: string }[],
+  steps: ReportStep[],
+  now: Date,
+): StepState[] {
+  const at = new Map(reports.map((r) => [r.step, Date.parse(r.reportedAt)]));
+  return steps.map((s) => {
+    const start = s.after === 'occurred' ? Date.parse(occurredAt) : at.get(s.after);
+    const due = start === undefined ? null : start + s.minutes * 60_000;
+    const reported = at.get(s.key);
+    const late = (t: number) => (due === null ? 0 : Math.max(0, Math.ceil((t - due) / 60_000)));
+    const state: StepState['state'] =
+      reported !== undefined
+        ? due !== null && reported > due
+          ? '迟报'
+          : '按时'
+        : due !== null && now.getTime() > due
+          ? '逾期未报'
+          : '待报';
+    return {
+      key: s.key,
+      label: s.label,
+      due: due === null ? null : new Date(due).toISOString(),
+      reportedAt: reported === undefined ? null : new Date(reported).toISOString(),
+      state,
+      lateMinutes: reported !== undefined ? late(reported) : late(now.getTime()),
+    };
+  });
+}
+
+/** 约谈 after a 较大 or 涉险 accident: the enterprise and its parent company (seed 000 第21条, 004 第35条). */
+export const interviewParties = ['企业', '上级公司'] as const;
+export const interviewStates = ['待约谈', '已约谈'] as const;
+
+const Instant = z.iso.datetime({ offset: true });
+
+export const AccidentInput = z.strictObject({
+  mineId: z.uuid(),
+  occurredAt: Instant.describe('事故发生时间 (ISO 8601, 含时区)'),
+  kind: z.enum(accidentKinds),
+  place: z.string().trim().min(1).max(200),
+  deaths: z.number().int().min(0).max(1000),
+  seriousInjuries: z.number().int().min(0).max(10_000),
+  directLossYuan: z.number().min(0).max(1e11),
+  description: z.string().trim().min(1).max(4000),
+  /** When the mine reported to the county (default: now, the filing itself). */
+  reportedAt: Instant.optional(),
+});
+export type AccidentInput = z.infer<typeof AccidentInput>;
+
+export const reportChannels = ['电话', '书面', '系统'] as const;
+
+export const AccidentReportInput = z.strictObject({
+  step: z.string().regex(/^[a-zA-Z]{1,40}$/),
+  reportedAt: Instant,
+  channel: z.enum(reportChannels),
+  note: z.string().trim().max(1000).optional(),
+});
+export type AccidentReportInput = z.infer<typeof AccidentReportInput>;
+
+export const InterviewInput = z.strictObject({
+  heldOn: z.iso.date(),
+  note: z.string().trim().min(1).max(2000),
+  version: z.number().int().positive().optional(),
+});
+export type InterviewInput = z.infer<typeof InterviewInput>;

@@ -1,0 +1,228 @@
+/**
+ * One accident in a drawer: its figures and grade, the reporting chain with each step's deadline and
+ * state (regulators record the steps), and the 约谈 (regulators record them as held).
+ */
+import { useState } from 'react';
+import { Button, DatePicker, Descriptions, Drawer, Form, Input, Select, Table, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useQuery } from '@tanstack/react-query';
+import { reportChannels } from '../../../shared/accidents.ts';
+import { api } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useSession } from '../../app/session.tsx';
+import { StepDialog } from '../../components/StepDialog.tsx';
+import type { AccidentRow } from './AccidentsPage.tsx';
+
+export const gradeColors: Record<string, string> = {
+  特别重大: '#820014',
+  重大: '#cf1322',
+  较大: '#fa541c',
+  一般: '#fa8c16',
+  涉险: '#d4b106',
+};
+const stateColors: Record<string, string> = {
+  按时: 'green',
+  迟报: 'red',
+  逾期未报: 'red',
+  待报: 'default',
+};
+
+interface Detail extends AccidentRow {
+  description: string;
+  reportedBy: string;
+  chain: {
+    key: string;
+    label: string;
+    due: string | null;
+    reportedAt: string | null;
+    state: string;
+    lateMinutes: number;
+  }[];
+  interviews: {
+    id: string;
+    party: string;
+    partyName: string;
+    state: string;
+    heldOn: string | null;
+    note: string;
+    version: number;
+  }[];
+}
+
+export function AccidentDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { t, v, formatDateTime } = useI18n();
+  const { can } = useSession();
+  const [step, setStep] = useState<string | null>(null);
+  const [interview, setInterview] = useState<Detail['interviews'][number] | null>(null);
+  const [stepForm] = Form.useForm<Record<string, unknown>>();
+  const [interviewForm] = Form.useForm<Record<string, unknown>>();
+  const { data } = useQuery({
+    queryKey: ['accident', id],
+    enabled: Boolean(id),
+    queryFn: () => api<Detail>('GET', `/api/accidents/${id ?? ''}`),
+  });
+  const manage = can('accidents.manage');
+  return (
+    <Drawer open={Boolean(id)} onClose={onClose} width={820} title={data?.mineName} destroyOnHidden>
+      {data && (
+        <>
+          <Descriptions size="small" column={2} bordered>
+            <Descriptions.Item label={t('accidents.occurredAt')}>
+              {formatDateTime(data.occurredAt)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('accidents.grade')}>
+              <Tag color={gradeColors[data.grade]}>{v(data.grade)}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('accidents.kind')}>{v(data.kind)}</Descriptions.Item>
+            <Descriptions.Item label={t('accidents.place')}>{data.place}</Descriptions.Item>
+            <Descriptions.Item label={t('accidents.deaths')}>{data.deaths}</Descriptions.Item>
+            <Descriptions.Item label={t('accidents.injuries')}>
+              {data.seriousInjuries}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('accidents.loss')}>
+              {data.directLossYuan.toLocaleString()}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('accidents.reportedBy')}>
+              {data.reportedBy}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('accidents.description')} span={2}>
+              {data.description}
+            </Descriptions.Item>
+          </Descriptions>
+          <h3 style={{ marginTop: 16 }}>{t('accidents.chain')}</h3>
+          <Table
+            size="small"
+            rowKey="key"
+            pagination={false}
+            dataSource={data.chain}
+            data-testid="accident-chain"
+            columns={[
+              { title: t('accidents.step'), dataIndex: 'label' },
+              {
+                title: t('accidents.due'),
+                dataIndex: 'due',
+                width: 160,
+                render: (x: string | null) => (x ? formatDateTime(x) : '—'),
+              },
+              {
+                title: t('accidents.reportedAt'),
+                dataIndex: 'reportedAt',
+                width: 160,
+                render: (x: string | null) => (x ? formatDateTime(x) : '—'),
+              },
+              {
+                title: t('accidents.state'),
+                dataIndex: 'state',
+                width: 140,
+                render: (s: string, r) => (
+                  <Tag color={stateColors[s]}>
+                    {v(s)}
+                    {r.lateMinutes > 0 ? ` ${r.lateMinutes} min` : ''}
+                  </Tag>
+                ),
+              },
+              ...(manage
+                ? [
+                    {
+                      title: '',
+                      key: 'record',
+                      width: 90,
+                      render: (_: unknown, r: Detail['chain'][number]) =>
+                        r.reportedAt ? null : (
+                          <Button size="small" onClick={() => setStep(r.key)}>
+                            {t('accidents.record')}
+                          </Button>
+                        ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+          {data.interviews.length > 0 && (
+            <>
+              <h3 style={{ marginTop: 16 }}>{t('accidents.interviews')}</h3>
+              <Table
+                size="small"
+                rowKey="id"
+                pagination={false}
+                dataSource={data.interviews}
+                columns={[
+                  {
+                    title: t('accidents.party'),
+                    dataIndex: 'party',
+                    width: 100,
+                    render: (p: string) => v(p),
+                  },
+                  { title: t('accidents.partyName'), dataIndex: 'partyName' },
+                  {
+                    title: t('accidents.state'),
+                    dataIndex: 'state',
+                    width: 100,
+                    render: (s: string) => v(s),
+                  },
+                  { title: t('accidents.heldOn'), dataIndex: 'heldOn', width: 110 },
+                  { title: t('accidents.note'), dataIndex: 'note' },
+                  ...(manage
+                    ? [
+                        {
+                          title: '',
+                          key: 'hold',
+                          width: 90,
+                          render: (_: unknown, r: Detail['interviews'][number]) =>
+                            r.state === '已约谈' ? null : (
+                              <Button size="small" onClick={() => setInterview(r)}>
+                                {t('accidents.record')}
+                              </Button>
+                            ),
+                        },
+                      ]
+                    : []),
+                ]}
+              />
+            </>
+          )}
+        </>
+      )}
+      <StepDialog
+        form={stepForm}
+        url={step && id ? `/api/accidents/${id}/reports` : null}
+        title={t('accidents.record')}
+        onClose={() => setStep(null)}
+        initialValues={{ channel: '电话' }}
+        toBody={(values) => ({
+          ...values,
+          step,
+          reportedAt: (values.reportedAt as Dayjs).toISOString(),
+        })}
+      >
+        <Form.Item name="reportedAt" label={t('accidents.reportedAt')} rules={[{ required: true }]}>
+          <DatePicker showTime />
+        </Form.Item>
+        <Form.Item name="channel" label={t('accidents.channel')} rules={[{ required: true }]}>
+          <Select options={reportChannels.map((c) => ({ value: c, label: v(c) }))} />
+        </Form.Item>
+        <Form.Item name="note" label={t('accidents.note')}>
+          <Input />
+        </Form.Item>
+      </StepDialog>
+      <StepDialog
+        form={interviewForm}
+        url={interview && id ? `/api/accidents/${id}/interviews/${interview.id}` : null}
+        title={t('accidents.interviews')}
+        onClose={() => setInterview(null)}
+        toBody={(values) => ({
+          ...values,
+          heldOn: (values.heldOn as Dayjs).format('YYYY-MM-DD'),
+          version: interview?.version,
+        })}
+      >
+        <Form.Item name="heldOn" label={t('accidents.heldOn')} rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="note" label={t('accidents.note')} rules={[{ required: true }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </StepDialog>
+    </Drawer>
+  );
+}
