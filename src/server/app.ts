@@ -49,6 +49,10 @@ import { registerRecordRoutes } from './modules/inspections/records.routes.ts';
 import { plansVisibility, registerPlanRoutes } from './modules/plans/plans.routes.ts';
 import { registerTargetRoutes } from './modules/plans/reports.routes.ts';
 import {
+  publicReportsVisibility,
+  registerPublicReportRoutes,
+} from './modules/accountability/public-report.routes.ts';
+import {
   accidentsVisibility,
   registerAccidentRoutes,
 } from './modules/accountability/accident.routes.ts';
@@ -172,6 +176,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerPlanRoutes(app, deps);
   registerTargetRoutes(app, deps);
   registerAccidentRoutes(app, deps);
+  registerPublicReportRoutes(app, deps);
   if (!opts.monitoring) {
     app.addHook('onClose', (_app, done) => {
       monitoring.close();
@@ -202,6 +207,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     ...inspectionsVisibility(deps),
     ...plansVisibility(deps),
     ...accidentsVisibility(deps),
+    ...publicReportsVisibility(deps),
   });
   app.get(
     '/openapi.json',

@@ -25,6 +25,7 @@ export function registerJobCommands(program: Command): void {
         console.log(
           `plans: ${r.plans.regionsGraded} region(s) graded for the last month, ${r.plans.reportsMade} periodic report(s) made`,
         );
+        console.log(`public report escalations: ${r.publicReportEscalations}`);
         console.log(`webhooks: ${r.webhooks.delivered} delivered, ${r.webhooks.failed} given up`);
       }),
     );

@@ -12,6 +12,7 @@ import { rollupMonitoring } from '../modules/leads/series.rollup.ts';
 import { escalateOverdueTasks } from '../modules/plans/task.escalation.ts';
 import { gradeFinishedMonth } from '../modules/plans/regional-risk.ts';
 import { generateScheduledReports } from '../modules/plans/report.service.ts';
+import { escalateOverdueCases } from '../modules/accountability/public-report.escalation.ts';
 import { getSetting } from '../platform/settings/settings.service.ts';
 
 export interface JobReport {
@@ -20,6 +21,8 @@ export interface JobReport {
   taskEscalations: { tasks: number; steps: number };
   /** Regions graded for the month just over; periodic reports made this run. */
   plans: { regionsGraded: number; reportsMade: number };
+  /** 举报 steps past their time limit, escalated this run. */
+  publicReportEscalations: number;
   webhooks: { delivered: number; failed: number };
   expiredSessionsPurged: number;
   /** Mine-level series rows folded from monitoring; the lead evaluation when it was due. */
@@ -46,6 +49,7 @@ export async function runJobsOnce(deps: ServiceDeps, options: JobOptions = {}): 
       regionsGraded: await gradeFinishedMonth(deps),
       reportsMade: await generateScheduledReports(deps),
     },
+    publicReportEscalations: await escalateOverdueCases(deps),
     // After the escalations, so their notifications go out on the same tick.
     webhooks: await deliverWebhooks(deps, options.webhook, options.send),
     expiredSessionsPurged: await purgeExpiredSessions(deps),

@@ -31,7 +31,8 @@ export type AuditEntityType =
   | 'work_plan'
   | 'work_task'
   | 'plan_report'
-  | 'accident';
+  | 'accident'
+  | 'public_report';
 
 /** Every audit event type, `<module>.<entity>.<verb>`, with the entity it is about. */
 export const auditEventTypes = {
@@ -191,6 +192,12 @@ export const auditEventTypes = {
   'accountability.accident.chain_reported': 'accident',
   /** A 约谈 was held. */
   'accountability.interview.held': 'accident',
+  /** A 举报 came in through the public form (no identity in the trail). */
+  'accountability.public_report.received': 'public_report',
+  /** A 举报 took a step: 受理 or 不予受理, 核实, 办理, 反馈, 奖励. */
+  'accountability.public_report.stepped': 'public_report',
+  /** A 举报 step ran past its time limit and was escalated. */
+  'accountability.public_report.escalated': 'public_report',
 } as const satisfies Record<string, AuditEntityType>;
 
 export type AuditEventType = keyof typeof auditEventTypes;

@@ -72,6 +72,10 @@ export const Permission = {
   AccidentReport: 'accidents.report',
   /** Record reports up the chain and the 约谈 (regulators). */
   AccidentManage: 'accidents.manage',
+  /** 举报 cases of the caller's jurisdiction (regulators; the reporter's identity only for the handling unit's admins). */
+  PublicReportRead: 'public_reports.read',
+  /** Take a 举报 case through 受理、核实、办理、反馈 (the handling unit). */
+  PublicReportHandle: 'public_reports.handle',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -86,7 +90,13 @@ const readerBase: Permission[] = [
 
 /** What each role may do (within its jurisdiction; scoping is separate, see scope.ts). */
 export const permissionsByRole: Record<Role, readonly Permission[]> = {
-  regulator_viewer: [...readerBase, P.LeadRead, P.InspectionRead, P.WorkPlanRead],
+  regulator_viewer: [
+    ...readerBase,
+    P.LeadRead,
+    P.InspectionRead,
+    P.WorkPlanRead,
+    P.PublicReportRead,
+  ],
   inspector: [
     ...readerBase,
     P.MineStatusChange,
@@ -101,6 +111,8 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     P.WorkTaskReport,
     P.AccidentReport,
     P.AccidentManage,
+    P.PublicReportRead,
+    P.PublicReportHandle,
   ],
   regulator_admin: [
     ...readerBase,
@@ -133,6 +145,8 @@ export const permissionsByRole: Record<Role, readonly Permission[]> = {
     P.WorkTaskReport,
     P.AccidentReport,
     P.AccidentManage,
+    P.PublicReportRead,
+    P.PublicReportHandle,
   ],
   enterprise_admin: [
     ...readerBase,

@@ -17,3 +17,4 @@ export * from '../../modules/leads/leads.table.ts';
 export * from '../../modules/inspections/inspection.table.ts';
 export * from '../../modules/plans/plan.table.ts';
 export * from '../../modules/accountability/accident.table.ts';
+export * from '../../modules/accountability/public-report.table.ts';

@@ -32,6 +32,11 @@ import {
   type ReportStep,
 } from '../../../shared/accidents.ts';
 import {
+  CaseRulesSchema,
+  defaultCaseRules,
+  type CaseRules,
+} from '../../../shared/public-reports.ts';
+import {
   RiskModelSchema,
   EnforcementFlagsSchema,
   defaultEnforcementFlags,
@@ -148,6 +153,14 @@ export const settingsCatalogue = {
     verified: false,
     description: '事故信息报送链: 各级报送的起算点和时限 (分钟); 超时为迟报',
   } satisfies SettingDefinition<ReportStep[]>,
+  'accountability.publicReports': {
+    schema: CaseRulesSchema,
+    default: defaultCaseRules,
+    source:
+      'seed 000 第24条, seed 001 第27条 (举报受理、核实、办理、反馈、追责闭环, 及时兑现奖励); no text gives the days or the flood limits: minewatch defaults',
+    verified: false,
+    description: '举报: 受理、核实、办理、反馈各环节的天数, 公开表单的频次与照片限制',
+  } satisfies SettingDefinition<CaseRules>,
   'plans.reportSchedule': {
     schema: ReportScheduleSchema,
     default: defaultReportSchedule,

@@ -1,0 +1,162 @@
+/**
+ * @module HTTP adapter of 举报 (issue 9 §1): the public form, photos and tracking (no login; the tracking
+ * secret travels in a body or header, never in a URL), and the regulators' case board and steps.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AcceptInput,
+  AnswerInput,
+  HandleInput,
+  PublicReportInput,
+  RewardInput,
+  VerifyInput,
+  caseStates,
+} from '../../../shared/public-reports.ts';
+import { Permission } from '../../platform/auth/permissions.ts';
+import type { Principal } from '../../platform/auth/scope.ts';
+import type { ServiceDeps } from '../../platform/context.ts';
+import { principalOf } from '../../platform/http/auth.http.ts';
+import { IdParams, responses, sendEvidence } from '../../platform/http/route-helpers.ts';
+import { readUpload } from '../../platform/http/upload.http.ts';
+import { AppError, AppErrorCode } from '../../platform/errors.ts';
+import { addPublicPhoto, submitReport, trackReport } from './public-report.public.ts';
+import * as cases from './public-report.service.ts';
+
+const Code = z.string().regex(/^JB[0-9A-Z]{10}$/, '查询码格式不正确');
+const Secret = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '查询密码格式不正确');
+const Case = z.looseObject({ id: z.uuid(), state: z.string() });
+/** The public form is small: 16 KB of JSON is far more than its fields allow. */
+const PUBLIC_BODY_MAX = 16 * 1024;
+
+export function registerPublicReportRoutes(app: FastifyInstance, deps: ServiceDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['accountability'];
+  const pub = { permission: 'public' as const };
+  r.post(
+    '/api/public/reports',
+    {
+      config: pub,
+      bodyLimit: PUBLIC_BODY_MAX,
+      schema: {
+        tags,
+        summary: '公众举报 (无需登录; 返回查询码和查询密码)',
+        body: PublicReportInput,
+        response: responses(z.looseObject({ trackingCode: z.string(), secret: z.string() }), 201),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await submitReport(deps, req.body, req.ip)),
+  );
+  r.post(
+    '/api/public/reports/track',
+    {
+      config: pub,
+      bodyLimit: PUBLIC_BODY_MAX,
+      schema: {
+        tags,
+        summary: '凭查询码和密码查询举报办理进展',
+        body: z.strictObject({ trackingCode: Code, secret: Secret }),
+        response: responses(z.looseObject({ trackingCode: z.string(), state: z.string() })),
+      },
+    },
+    (req) => trackReport(deps, req.body.trackingCode, req.body.secret),
+  );
+  r.post(
+    '/api/public/reports/:code/photos',
+    {
+      config: pub,
+      schema: {
+        tags,
+        summary: '补充举报照片 (受理前; 请求头 x-report-secret)',
+        params: z.strictObject({ code: Code }),
+        response: responses(z.looseObject({ id: z.uuid() }), 201),
+      },
+    },
+    async (req, reply) => {
+      const secret = Secret.safeParse(req.headers['x-report-secret']);
+      if (!secret.success) {
+        throw new AppError(AppErrorCode.ValidationFailed, '缺少查询密码', [
+          { path: 'x-report-secret', message: '请求头须带查询密码' },
+        ]);
+      }
+      const file = await readUpload(req, 20_000_000);
+      return reply.status(201).send(await addPublicPhoto(deps, req.params.code, secret.data, file));
+    },
+  );
+
+  const read = { permission: Permission.PublicReportRead };
+  const handle = { permission: Permission.PublicReportHandle };
+  r.get(
+    '/api/public-reports',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '举报案件 (本辖区)',
+        querystring: z.strictObject({ state: z.enum(caseStates).optional() }),
+        response: responses(z.array(Case)),
+      },
+    },
+    (req) => cases.listCases(deps, principalOf(req), req.query),
+  );
+  r.get(
+    '/api/public-reports/:id',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '举报案件详情 (举报人身份仅受理单位管理员可见)',
+        params: IdParams,
+        response: responses(Case),
+      },
+    },
+    (req) => cases.getCase(deps, principalOf(req), req.params.id),
+  );
+  r.get(
+    '/api/public-reports/:id/photos/:photoId',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '举报照片',
+        params: z.strictObject({ id: z.uuid(), photoId: z.uuid() }),
+      },
+    },
+    async (req, reply) =>
+      sendEvidence(
+        reply,
+        await cases.getCasePhoto(deps, principalOf(req), req.params.id, req.params.photoId),
+      ),
+  );
+  const stepRoute = <B extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: B,
+    run: (p: Principal, id: string, input: z.infer<B>) => Promise<unknown>,
+  ) =>
+    r.post(
+      `/api/public-reports/:id/${path}`,
+      {
+        config: handle,
+        schema: { tags, summary, params: IdParams, body, response: responses(Case) },
+      },
+      (req) =>
+        run(principalOf(req), req.params.id, req.body as z.infer<B>) as Promise<
+          z.infer<typeof Case>
+        >,
+    );
+  stepRoute('accept', '受理或不予受理', AcceptInput, (p, id, b) =>
+    cases.acceptCase(deps, p, id, b),
+  );
+  stepRoute('verify', '核实', VerifyInput, (p, id, b) => cases.verifyCase(deps, p, id, b));
+  stepRoute('handle', '办理 (关联隐患、线索或执法检查)', HandleInput, (p, id, b) =>
+    cases.handleCase(deps, p, id, b),
+  );
+  stepRoute('answer', '反馈举报人', AnswerInput, (p, id, b) => cases.answerCase(deps, p, id, b));
+  stepRoute('reward', '奖励', RewardInput, (p, id, b) => cases.rewardCase(deps, p, id, b));
+}
+
+export function publicReportsVisibility(deps: ServiceDeps) {
+  return { public_report: (p: Principal, id: string) => cases.getCase(deps, p, id) };
+}

@@ -1,0 +1,102 @@
+/**
+ * @module Tables of 举报 (issue 9 §1): the case with its tracking code, the secret's keyed digest and
+ * the reporter's identity sealed (AES-GCM), its photos, its timeline, and the throttle events of the
+ * public form (client addresses kept only as keyed digests).
+ */
+import {
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { bytea } from '../../platform/db/columns.ts';
+import { organisations } from '../access/access.table.ts';
+
+export const publicReports = pgTable(
+  'public_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    trackingCode: text('tracking_code').notNull(),
+    secretDigest: text('secret_digest').notNull(),
+    category: text('category').notNull(),
+    countyCode: text('county_code').notNull(),
+    /** The regulator unit whose jurisdiction covers the place (county, else city, else province). */
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => organisations.id),
+    location: text('location').notNull(),
+    mineName: text('mine_name'),
+    mineId: uuid('mine_id'),
+    content: text('content').notNull(),
+    anonymous: integer('anonymous').notNull(),
+    nameSealed: text('name_sealed'),
+    phoneSealed: text('phone_sealed'),
+    state: text('state').notNull(),
+    /** The date the current step must be done by (Beijing calendar). */
+    dueOn: date('due_on'),
+    verification: text('verification'),
+    outcome: text('outcome'),
+    linkId: uuid('link_id'),
+    feedback: text('feedback'),
+    rewardYuan: doublePrecision('reward_yuan'),
+    rewardPaidOn: date('reward_paid_on'),
+    ipDigest: text('ip_digest').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('public_reports_code_key').on(t.trackingCode),
+    index('public_reports_unit_idx').on(t.unitId, t.state),
+    index('public_reports_ip_idx').on(t.ipDigest, t.receivedAt),
+  ],
+);
+
+/** A step of the case as the reporter and the unit see it; `internal` notes are not shown to the public. */
+export const publicReportEvents = pgTable(
+  'public_report_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => publicReports.id),
+    step: text('step').notNull(),
+    publicNote: text('public_note').notNull().default(''),
+    internalNote: text('internal_note').notNull().default(''),
+    actorLabel: text('actor_label').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('public_report_events_report_idx').on(t.reportId, t.at)],
+);
+
+export const publicReportPhotos = pgTable(
+  'public_report_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => publicReports.id),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('public_report_photos_sha_key').on(t.reportId, t.sha256)],
+);
+
+/** Wrong-secret lookups per tracking code, for the public tracking page's lock-out. */
+export const publicReportMisses = pgTable(
+  'public_report_misses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    trackingCode: text('tracking_code').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('public_report_misses_code_idx').on(t.trackingCode, t.at)],
+);

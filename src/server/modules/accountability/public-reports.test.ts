@@ -1,0 +1,289 @@
+/**
+ * 举报 over HTTP, on both engines (issue 9 §1; seed 000 第24条, 001 第27条: 受理、核实、办理、反馈、追责,
+ * 及时兑现奖励): routing to the unit of the county, identity protection (only the handling unit's
+ * administrators see who reported; no other unit and no enterprise can), flood protection that does not
+ * lock other reporters out, tracking by code and secret with a lock-out on guessing, the case steps with
+ * their order, the link to a hazard in the jurisdiction, the feedback and reward the reporter sees, and
+ * the escalation of a step past its time limit.
+ */
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerAs, createTestApp } from '../../../../test/helpers/app.ts';
+import {
+  createTestDatabase,
+  engines,
+  type TestDatabase,
+} from '../../../../test/helpers/test-database.ts';
+import { pngBytes } from '../../../../test/helpers/world-plans.ts';
+import { principalOfUser } from '../../../../test/helpers/world-enforcement.ts';
+import { buildWorld, loginAll, type World } from '../../../../test/helpers/world.ts';
+import { queryRows } from '../../platform/db/client.ts';
+import { escalateOverdueCases } from './public-report.escalation.ts';
+
+interface Filed {
+  trackingCode: string;
+  secret: string;
+}
+interface CaseView {
+  id: string;
+  trackingCode: string;
+  state: string;
+  unitId: string;
+  reporter: {
+    anonymous: boolean;
+    identityProtected: boolean;
+    name: string | null;
+    phone: string | null;
+  };
+}
+
+describe.each(engines)('accountability: 举报 (%s)', (engine) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let world: World;
+  let c: Record<string, string>;
+  let ip = 1;
+  const call = callerAs(
+    () => app,
+    () => c,
+  );
+  const form = (o: object = {}) => ({
+    category: '非法违法开采',
+    countyCode: world.a.county,
+    location: '某村后山',
+    content: '夜间有人在已关闭的矿洞里开采, 有爆破声',
+    anonymous: true,
+    ...o,
+  });
+  /** Files from a client address of its own unless one is given (the flood limits are per address). */
+  const file = async (o: object = {}, address = `10.0.0.${ip++}`) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/public/reports',
+      payload: form(o),
+      remoteAddress: address,
+    });
+  const track = (code: string, secret: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/public/reports/track',
+      payload: { trackingCode: code, secret },
+    });
+  const caseOf = async (who: string, code: string) => {
+    const list = await call<{ id: string; trackingCode: string }[]>(
+      who,
+      'GET',
+      '/api/public-reports',
+    );
+    return list.body.find((r) => r.trackingCode === code)?.id ?? '';
+  };
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    world = await buildWorld(t.deps);
+    ({ app } = await createTestApp(t));
+    c = await loginAll(app, {
+      adm: world.a.users.regulator_admin,
+      ins: world.a.users.inspector,
+      view: world.a.users.regulator_viewer,
+      badm: world.b.users.regulator_admin,
+      ent: world.a.users.enterprise_admin,
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  it('a named report goes to the county’s unit; only its admins see who reported, sealed at rest', async () => {
+    const res = await file({ anonymous: false, name: '李举报', phone: '13800001111' });
+    expect(res.statusCode).toBe(201);
+    const filed = res.json<Filed>();
+    expect(filed.trackingCode).toMatch(/^JB[0-9A-Z]{10}$/);
+    const id = await caseOf('adm', filed.trackingCode);
+    const unitA = (await principalOfUser(t.deps, world.a.users.regulator_admin)).organisationId;
+    const asAdmin = await call<CaseView>('adm', 'GET', `/api/public-reports/${id}`);
+    expect(asAdmin.body.unitId).toBe(unitA);
+    expect(asAdmin.body.reporter).toMatchObject({ name: '李举报', phone: '13800001111' });
+    for (const who of ['ins', 'view']) {
+      const seen = await call<CaseView>(who, 'GET', `/api/public-reports/${id}`);
+      expect(seen.status).toBe(200);
+      expect(seen.body.reporter).toMatchObject({
+        identityProtected: true,
+        name: null,
+        phone: null,
+      });
+      expect(seen.raw.body).not.toContain('李举报');
+      expect(seen.raw.body).not.toContain('13800001111');
+    }
+    expect((await call('badm', 'GET', `/api/public-reports/${id}`)).status).toBe(404);
+    expect(await caseOf('badm', filed.trackingCode)).toBe('');
+    expect((await call('ent', 'GET', '/api/public-reports')).status).toBe(403);
+    const [stored] = await queryRows<Record<string, unknown>>(
+      t.database.db,
+      sql`SELECT * FROM public_reports WHERE tracking_code = ${filed.trackingCode}`,
+    );
+    expect(JSON.stringify(stored)).not.toMatch(/李举报|13800001111|10\.0\.0\./);
+    // The audit trail holds no identity either.
+    const audit = await call<unknown>('adm', 'GET', `/api/audit/public_report/${id}`);
+    expect(audit.raw.body).not.toContain('李举报');
+  });
+
+  it('refuses bad input field by field, an oversized body, and a region that is not a county', async () => {
+    const named = await file({ anonymous: false, name: '王' });
+    expect(named.statusCode).toBe(400);
+    expect(named.body).toContain('phone');
+    expect((await file({ anonymous: true, phone: '13800001111' })).statusCode).toBe(400);
+    const city = await file({ countyCode: '140900' });
+    expect(city.statusCode).toBe(400);
+    expect(city.json<{ details: { path: string }[] }>().details[0]?.path).toBe('countyCode');
+    expect((await file({ content: '太短' })).statusCode).toBe(400);
+    const huge = await app.inject({
+      method: 'POST',
+      url: '/api/public/reports',
+      payload: form({ content: 'x'.repeat(20_000) }),
+      remoteAddress: '10.9.9.9',
+    });
+    expect(huge.statusCode).toBe(413);
+  });
+
+  it('holds off a flood from one address without locking out anyone else, and lets it in again an hour later', async () => {
+    const flood = '10.66.0.1';
+    for (let i = 0; i < 5; i++) {
+      expect((await file({}, flood)).statusCode).toBe(201);
+    }
+    expect((await file({}, flood)).statusCode).toBe(429);
+    expect((await file({}, '10.66.0.2')).statusCode).toBe(201);
+    t.deps.clock.advance(3_600_001);
+    expect((await file({}, flood)).statusCode).toBe(201);
+  });
+
+  it('tracking: the right secret shows the public steps; wrong ones answer like an unknown code and lock the code for an hour', async () => {
+    const filed = (await file()).json<Filed>();
+    const ok = await track(filed.trackingCode, filed.secret);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json<{ state: string }>().state).toBe('待受理');
+    expect((await track(filed.trackingCode, 'wrong-secret-123')).statusCode).toBe(404);
+    expect((await track('JB0000000000', filed.secret)).statusCode).toBe(404);
+    for (let i = 0; i < 9; i++) {
+      await track(filed.trackingCode, `wrong-secret-${i}x`);
+    }
+    expect((await track(filed.trackingCode, filed.secret)).statusCode).toBe(429);
+    t.deps.clock.advance(3_600_001);
+    expect((await track(filed.trackingCode, filed.secret)).statusCode).toBe(200);
+  });
+
+  it('photos before acceptance: images by content, at most three', async () => {
+    const filed = (await file()).json<Filed>();
+    const upload = (data: Buffer, secret = filed.secret) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/public/reports/${filed.trackingCode}/photos`,
+        headers: {
+          'x-report-secret': secret,
+          'content-type': 'multipart/form-data; boundary=----mwpub',
+        },
+        payload: Buffer.concat([
+          Buffer.from(
+            '------mwpub\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n',
+          ),
+          data,
+          Buffer.from('\r\n------mwpub--\r\n'),
+        ]),
+      });
+    expect((await upload(pngBytes('p1'), 'not-the-secret')).statusCode).toBe(404);
+    expect((await upload(Buffer.from('%PDF-1.4 not a photo'))).statusCode).toBe(415);
+    for (const k of ['p1', 'p2', 'p3']) {
+      expect((await upload(pngBytes(k))).statusCode).toBe(201);
+    }
+    expect((await upload(pngBytes('p4'))).statusCode).toBe(409);
+    expect((await track(filed.trackingCode, filed.secret)).json<{ photos: number }>().photos).toBe(
+      3,
+    );
+  });
+
+  it('受理 → 核实 → 办理 (linked to a hazard) → 反馈 → 奖励, in order; the reporter sees feedback and reward, not notes', async () => {
+    const filed = (await file()).json<Filed>();
+    const id = await caseOf('ins', filed.trackingCode);
+    expect(
+      (await call('ins', 'POST', `/api/public-reports/${id}/verify`, { result: '属实', note: 'x' }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await call('badm', 'POST', `/api/public-reports/${id}/accept`, { accept: true, note: 'x' }))
+        .status,
+    ).toBe(404);
+    await call('ins', 'POST', `/api/public-reports/${id}/accept`, {
+      accept: true,
+      note: '内部: 交执法队',
+    });
+    await call('ins', 'POST', `/api/public-reports/${id}/verify`, {
+      result: '属实',
+      note: '内部: 现场核实有开采痕迹',
+    });
+    const foreign = await call<{ details: { path: string }[] }>(
+      'ins',
+      'POST',
+      `/api/public-reports/${id}/handle`,
+      {
+        outcome: '转为重大事故隐患',
+        note: 'x',
+        linkId: world.b.hazardIds[0],
+      },
+    );
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.details[0]?.path).toBe('linkId');
+    const handled = await call<CaseView>('ins', 'POST', `/api/public-reports/${id}/handle`, {
+      outcome: '转为重大事故隐患',
+      note: '内部: 已立案',
+      linkId: world.a.hazardIds[0],
+    });
+    expect(handled.body.state).toBe('已办理');
+    await call('ins', 'POST', `/api/public-reports/${id}/answer`, {
+      feedback: '经核实, 举报属实, 已责令停止违法行为并立案查处',
+    });
+    expect(
+      (await call('ins', 'POST', `/api/public-reports/${id}/reward`, { amountYuan: 2000 })).status,
+    ).toBe(403);
+    await call('adm', 'POST', `/api/public-reports/${id}/reward`, {
+      amountYuan: 2000,
+      paidOn: '2026-11-22',
+    });
+    const seen = await track(filed.trackingCode, filed.secret);
+    const body = seen.json<{
+      state: string;
+      feedback: string;
+      reward: { amountYuan: number };
+      events: { step: string }[];
+    }>();
+    expect(body.state).toBe('已反馈');
+    expect(body.feedback).toContain('举报属实');
+    expect(body.reward.amountYuan).toBe(2000);
+    expect(body.events.map((e) => e.step)).toEqual([
+      '收到举报',
+      '受理',
+      '核实',
+      '办理',
+      '反馈',
+      '奖励',
+    ]);
+    expect(seen.body).not.toContain('内部');
+  });
+
+  it('a step past its time limit is escalated once to the unit and the unit above', async () => {
+    const filed = (await file()).json<Filed>();
+    expect(filed.trackingCode).toBeTruthy();
+    t.deps.clock.advance(7 * 86_400_000);
+    const first = await escalateOverdueCases(t.deps);
+    expect(first).toBeGreaterThanOrEqual(1);
+    expect(await escalateOverdueCases(t.deps)).toBe(0);
+    // (Read from the table: a week on, the test's sessions have expired.)
+    const notes = await queryRows<{ username: string }>(
+      t.database.db,
+      sql`SELECT u.username FROM notifications n JOIN users u ON u.id = n.user_id
+           WHERE n.title LIKE ${`%${filed.trackingCode}%`}`,
+    );
+    expect(notes.map((n) => n.username)).toContain(world.a.users.regulator_admin);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * @module 举报 (issue 9 §1; seed 000 第24条, seed 001 第27条: 向社会公布接收矿山安全生产举报的渠道 …
+ * 完善并落实举报受理、核实、办理、反馈、追责等闭环管理机制，及时兑现举报奖励): the public form, the case's
+ * steps and their time limits, and the flood limits. No text gives the days or the limits: they are
+ * configuration (UNVERIFIED).
+ */
+import { z } from 'zod';
+
+export const reportCategories = ['重大事故隐患', '非法违法开采', '其他安全生产违法行为'] as const;
+
+export const CaseState = {
+  Received: '待受理',
+  Accepted: '已受理',
+  Verified: '已核实',
+  Handled: '已办理',
+  Answered: '已反馈',
+  Rejected: '不予受理',
+} as const;
+export type CaseState = (typeof CaseState)[keyof typeof CaseState];
+export const caseStates = Object.values(CaseState) as [CaseState, ...CaseState[]];
+
+export const verificationResults = ['属实', '部分属实', '不属实'] as const;
+/** What a report can become when it is handled. */
+export const outcomes = ['转为重大事故隐患', '转为线索', '转为执法检查', '无需处理'] as const;
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\- ]{5,20}$/, '电话号码格式不正确');
+
+/** The public form (no login). Named reports need a name and a phone; anonymous ones must give none. */
+export const PublicReportInput = z
+  .strictObject({
+    category: z.enum(reportCategories),
+    countyCode: z.string().regex(/^\d{6}$/, '请选择县级行政区'),
+    location: z.string().trim().min(2).max(200),
+    mineName: z.string().trim().max(100).optional(),
+    content: z.string().trim().min(10, '请至少写 10 个字').max(2000),
+    anonymous: z.boolean(),
+    name: z.string().trim().min(1).max(50).optional(),
+    phone: phone.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.anonymous && (!v.name || !v.phone)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [v.name ? 'phone' : 'name'],
+        message: '实名举报须留姓名和电话',
+      });
+    }
+    if (v.anonymous && (v.name || v.phone)) {
+      ctx.addIssue({ code: 'custom', path: ['anonymous'], message: '匿名举报不留姓名和电话' });
+    }
+  });
+export type PublicReportInput = z.infer<typeof PublicReportInput>;
+
+/** Days each step may take from the step before (受理 from receipt). */
+export const CaseRulesSchema = z.strictObject({
+  days: z.strictObject({
+    accept: z.number().int().min(1).max(60),
+    verify: z.number().int().min(1).max(120),
+    handle: z.number().int().min(1).max(180),
+    answer: z.number().int().min(1).max(60),
+  }),
+  /** Flood protection of the public form, per client address (kept as a keyed digest, not the address). */
+  reportsPerHour: z.number().int().min(1).max(1000),
+  reportsPerDay: z.number().int().min(1).max(10_000),
+  /** Wrong secrets for one tracking code in an hour before lookups of that code are refused. */
+  wrongSecretsPerHour: z.number().int().min(1).max(100),
+  photosMax: z.number().int().min(0).max(10),
+  photoBytesMax: z.number().int().min(10_000).max(20_000_000),
+});
+export type CaseRules = z.infer<typeof CaseRulesSchema>;
+export const defaultCaseRules: CaseRules = {
+  days: { accept: 5, verify: 15, handle: 30, answer: 5 },
+  reportsPerHour: 5,
+  reportsPerDay: 20,
+  wrongSecretsPerHour: 10,
+  photosMax: 3,
+  photoBytesMax: 5_000_000,
+};
+
+export const AcceptInput = z.strictObject({
+  accept: z.boolean(),
+  note: z.string().trim().min(1).max(2000),
+});
+export const VerifyInput = z.strictObject({
+  result: z.enum(verificationResults),
+  note: z.string().trim().min(1).max(2000),
+});
+export const HandleInput = z.strictObject({
+  outcome: z.enum(outcomes),
+  note: z.string().trim().min(1).max(2000),
+  /** The hazard, lead or inspection the report became (made through its own page first). */
+  linkId: z.uuid().optional(),
+});
+export const AnswerInput = z.strictObject({ feedback: z.string().trim().min(1).max(2000) });
+export const RewardInput = z.strictObject({
+  amountYuan: z.number().min(0).max(10_000_000),
+  paidOn: z.iso.date().optional(),
+  note: z.string().trim().max(500).optional(),
+});
