@@ -155,6 +155,11 @@ export async function getCasePhoto(
   };
 }
 
+interface Change {
+  set: Partial<typeof publicReports.$inferInsert>;
+  event: { step: string; publicNote: string; internalNote: string };
+}
+
 type Step = 'accept' | 'verify' | 'handle' | 'answer' | 'reward';
 const from: Record<Step, State[]> = {
   accept: [CaseState.Received],
@@ -208,10 +213,7 @@ async function step(
     days: { verify: number; handle: number; answer: number },
     today: string,
     tx: Db,
-  ) => Promise<{
-    set: Partial<typeof publicReports.$inferInsert>;
-    event: { step: string; publicNote: string; internalNote: string };
-  }>,
+  ) => Change | Promise<Change>,
 ) {
   requirePermission(principal, Permission.PublicReportHandle);
   const rules = await getSetting(deps.db, 'accountability.publicReports');
@@ -252,7 +254,7 @@ export const acceptCase = (
   id: string,
   input: z.infer<typeof AcceptInput>,
 ) =>
-  step(deps, p, id, 'accept', async (_r, days, today) =>
+  step(deps, p, id, 'accept', (_r, days, today) =>
     input.accept
       ? {
           set: { state: CaseState.Accepted, dueOn: addDays(today, days.verify) },
@@ -270,7 +272,7 @@ export const verifyCase = (
   id: string,
   input: z.infer<typeof VerifyInput>,
 ) =>
-  step(deps, p, id, 'verify', async (_r, days, today) => ({
+  step(deps, p, id, 'verify', (_r, days, today) => ({
     set: {
       state: CaseState.Verified,
       verification: input.result,
@@ -308,7 +310,7 @@ export const answerCase = (
   id: string,
   input: z.infer<typeof AnswerInput>,
 ) =>
-  step(deps, p, id, 'answer', async () => ({
+  step(deps, p, id, 'answer', () => ({
     set: { state: CaseState.Answered, feedback: input.feedback, dueOn: null },
     event: { step: '反馈', publicNote: input.feedback, internalNote: '' },
   }));
@@ -319,7 +321,7 @@ export const rewardCase = (
   id: string,
   input: z.infer<typeof RewardInput>,
 ) =>
-  step(deps, p, id, 'reward', async (r) => {
+  step(deps, p, id, 'reward', (r) => {
     if (r.verification === '不属实') {
       throw invalidField('amountYuan', '核实不属实的举报不予奖励', input.amountYuan);
     }
