@@ -52,6 +52,12 @@ const exempt: Record<string, string> = {
   'POST /ack/:token':
     'authorised by the signed one-time token alone, which names its alarm (monitoring.test.ts: forged and used links refused)',
   'POST /api/alarm-ack': 'the same token acknowledgement as POST /ack/:token, answered as JSON',
+  'POST /api/public/reports':
+    'the public 举报 form: anyone may file about any county, which routes it (public-reports.test.ts)',
+  'POST /api/public/reports/track':
+    'authorised by the tracking code and its secret alone; a wrong one is a 404 like an unknown code (public-reports.test.ts)',
+  'POST /api/public/reports/:code/photos':
+    'authorised by the tracking code and its secret alone (public-reports.test.ts)',
   'POST /api/work-plans':
     'creates a plan of the caller’s own unit and region only; no other region can be named (plans.test.ts)',
   'POST /api/inspections/plans':
@@ -790,6 +796,35 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         { method: 'GET', url: `${route.url}?fromYear=2020&toYear=2030` },
         { method: 'GET', url: `${route.url}?fromYear=2020&toYear=2030&region=${t.county}` },
       ];
+    case 'GET /api/public-reports/:id/photos/:photoId':
+      return [
+        {
+          method: 'GET',
+          url: route.url
+            .replace(':id', t.publicReportIds[0] ?? '')
+            .replace(':photoId', t.publicPhotoIds[0] ?? ''),
+        },
+      ];
+    case 'POST /api/public-reports/:id/accept':
+    case 'POST /api/public-reports/:id/verify':
+    case 'POST /api/public-reports/:id/handle':
+    case 'POST /api/public-reports/:id/answer':
+    case 'POST /api/public-reports/:id/reward': {
+      const bodies: Record<string, object> = {
+        accept: { accept: true, note: '越权' },
+        verify: { result: '属实', note: '越权' },
+        handle: { outcome: '无需处理', note: '越权' },
+        answer: { feedback: '越权' },
+        reward: { amountYuan: 1 },
+      };
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.publicReportIds[0] ?? ''),
+          payload: bodies[route.url.split('/').pop() ?? ''],
+        },
+      ];
+    }
     case 'PUT /api/settings/:key':
       return [
         {
@@ -822,6 +857,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/work-tasks': t.workTaskIds[0],
       '/api/plan-reports': t.planReportIds[0],
       '/api/accidents': t.accidentIds[0],
+      '/api/public-reports': t.publicReportIds[0],
     };
     const base = Object.keys(target).find((b) => route.url.startsWith(`${b}/`));
     if (base && (route.method === 'GET' || route.method === 'DELETE')) {
@@ -923,6 +959,11 @@ function fingerprints(t: Party): string[] {
     ...t.planReportIds,
     ...t.accidentIds,
     ...t.interviewIds,
+    ...t.publicReportIds,
+    ...t.publicReportCodes,
+    ...t.publicPhotoIds,
+    `${t.key}举报人`,
+    `${t.key}: 举报地点`,
     `${t.key}: 尾矿库初期坝下游坡`,
     `${t.key}: 矿山安全生产治本攻坚三年行动`,
     `${t.key}: 完成非煤矿山安全生产标准化二级创建`,
@@ -986,6 +1027,10 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'accidents',
     'accident_reports',
     'accident_interviews',
+    'public_reports',
+    'public_report_events',
+    'public_report_photos',
+    'public_report_misses',
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {
