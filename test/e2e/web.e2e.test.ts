@@ -767,4 +767,71 @@ describe.runIf(run)('web app in Chromium', () => {
     );
     await page.context().close();
   });
+
+  it('a citizen files an anonymous 举报 on a phone, follows it with the code while 原平 handles it, and sees the feedback (issue 9)', async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+    });
+    const citizen = await phone.newPage();
+    await citizen.goto(`${server.baseUrl}/report`);
+    await citizen.getByTestId('report-county').click();
+    await citizen.keyboard.type('原平');
+    await citizen
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '原平' })
+      .first()
+      .click();
+    await citizen.getByTestId('report-location').fill('王家庄村北山坡');
+    await citizen
+      .getByTestId('report-content')
+      .fill('浏览器测试: 夜间有车辆从已关闭的矿洞往外拉矿石, 有爆破声');
+    await citizen.screenshot({ path: `${SHOTS}/44-public-report-form.png`, fullPage: true });
+    await citizen.getByTestId('report-submit').click();
+    const code = (await citizen.getByTestId('tracking-code').innerText()).trim();
+    const secret = (await citizen.getByTestId('tracking-secret').innerText()).trim();
+    expect(code).toMatch(/^JB[0-9A-Z]{10}$/);
+    await citizen.screenshot({ path: `${SHOTS}/45-public-report-receipt.png`, fullPage: true });
+
+    // 原平市's unit handles it: 受理 → 核实 → 办理 → 反馈. The reporter stays anonymous.
+    const unit = await newPage();
+    await login(unit, 'yp.admin');
+    await unit.getByRole('link', { name: '举报办理' }).click();
+    await unit.waitForURL(/\/public-reports$/);
+    await unit.getByTestId('case-table').getByText(code).click();
+    const drawer = unit.locator('.ant-drawer');
+    await drawer.getByTestId('case-reporter').getByText('匿名').waitFor();
+    const step = async (testId: string, field: string, text: string) => {
+      await drawer.getByTestId(testId).click();
+      const dialog = unit.getByRole('dialog').filter({ has: unit.getByTestId(field) });
+      await dialog.getByTestId(field).fill(text);
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    };
+    await step('case-accept', 'case-note', '交执法一队核实');
+    await step('case-verify', 'case-note', '现场发现新鲜车辙和炮眼');
+    await step('case-handle', 'case-note', '已责令停止并查封矿洞');
+    await step(
+      'case-answer',
+      'case-feedback',
+      '经核实举报属实, 已查封矿洞并立案查处, 感谢您的监督',
+    );
+    await drawer.getByTestId('case-timeline').getByText('已查封矿洞并立案查处').waitFor();
+    await unit.screenshot({ path: `${SHOTS}/46-case-handled.png`, fullPage: true });
+
+    await citizen.goto(`${server.baseUrl}/track`);
+    await citizen.getByTestId('track-code').fill(code);
+    await citizen.getByTestId('track-secret').fill(secret);
+    await citizen.getByTestId('track-submit').click();
+    await citizen.getByTestId('track-feedback').getByText('已查封矿洞并立案查处').waitFor();
+    const result = await citizen.getByTestId('track-result').innerText();
+    expect(result).toContain('已反馈');
+    // The unit's internal notes never reach the reporter.
+    expect(result).not.toContain('现场发现新鲜车辙和炮眼');
+    await citizen.screenshot({ path: `${SHOTS}/47-public-report-tracked.png`, fullPage: true });
+    await unit.context().close();
+    await phone.close();
+  });
 });

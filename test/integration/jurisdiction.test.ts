@@ -54,6 +54,8 @@ const exempt: Record<string, string> = {
   'POST /api/alarm-ack': 'the same token acknowledgement as POST /ack/:token, answered as JSON',
   'POST /api/public/reports':
     'the public 举报 form: anyone may file about any county, which routes it (public-reports.test.ts)',
+  'GET /api/public/counties':
+    'public reference data: the names of the counties where 举报 can be filed, nothing else',
   'POST /api/public/reports/track':
     'authorised by the tracking code and its secret alone; a wrong one is a 404 like an unknown code (public-reports.test.ts)',
   'POST /api/public/reports/:code/photos':

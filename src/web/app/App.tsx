@@ -36,6 +36,9 @@ import { DocumentPage } from '../features/inspections/DocumentPage.tsx';
 import { ReceivedDocumentsPage } from '../features/inspections/ReceivedDocumentsPage.tsx';
 import { PlansPage } from '../features/plans/PlansPage.tsx';
 import { AccidentsPage } from '../features/accidents/AccidentsPage.tsx';
+import { CaseBoardPage } from '../features/public-reports/CaseBoardPage.tsx';
+import { PublicReportPage } from '../features/public-reports/PublicReportPage.tsx';
+import { TrackPage } from '../features/public-reports/TrackPage.tsx';
 import { LeadListPage } from '../features/leads/LeadListPage.tsx';
 import { MineComparisonPage } from '../features/leads/MineComparisonPage.tsx';
 import { FacilityBoardPage } from '../features/monitoring/FacilityBoardPage.tsx';
@@ -90,6 +93,8 @@ function LocalisedApp() {
             <ErrorBoundary>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                <Route path="/report" element={<PublicReportPage />} />
+                <Route path="/track" element={<TrackPage />} />
                 <Route
                   element={
                     <RequireAuth>
@@ -124,6 +129,7 @@ function LocalisedApp() {
                   <Route path="received-documents" element={<ReceivedDocumentsPage />} />
                   <Route path="plans" element={<PlansPage />} />
                   <Route path="accidents" element={<AccidentsPage />} />
+                  <Route path="public-reports" element={<CaseBoardPage />} />
                   <Route path="403" element={<ErrorPage status={403} />} />
                   <Route path="*" element={<ErrorPage status={404} />} />
                 </Route>

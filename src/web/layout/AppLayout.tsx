@@ -12,6 +12,7 @@ import {
   FileSearchOutlined,
   FlagOutlined,
   FireOutlined,
+  NotificationOutlined,
   LogoutOutlined,
   NodeIndexOutlined,
   WarningOutlined,
@@ -116,6 +117,15 @@ export function AppLayout() {
             key: '/accidents',
             icon: <FireOutlined />,
             label: <Link to="/accidents">{t('nav.accidents')}</Link>,
+          },
+        ]
+      : []),
+    ...(can('public_reports.read')
+      ? [
+          {
+            key: '/public-reports',
+            icon: <NotificationOutlined />,
+            label: <Link to="/public-reports">{t('nav.publicReports')}</Link>,
           },
         ]
       : []),

@@ -35,6 +35,12 @@ import {
 } from '../../shared/inspections.enums.ts';
 import { reportKinds } from '../../shared/report-periods.ts';
 import {
+  caseStates,
+  outcomes,
+  reportCategories,
+  verificationResults,
+} from '../../shared/public-reports.ts';
+import {
   accidentGrades,
   accidentKinds,
   interviewParties,
@@ -100,6 +106,16 @@ describe('translations', () => {
       ...penaltyStatuses,
       ...documentTemplates,
       ...reportKinds,
+      ...caseStates,
+      ...outcomes,
+      ...reportCategories,
+      ...verificationResults,
+      '收到举报',
+      '受理',
+      '核实',
+      '办理',
+      '反馈',
+      '奖励',
       ...accidentKinds,
       ...accidentGrades,
       ...reportChannels,

@@ -6,13 +6,13 @@
  * an unknown code and a wrong secret answer alike, so codes cannot be probed.
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { CaseState, type PublicReportInput } from '../../../shared/public-reports.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { addDays } from '../../platform/escalation/escalation.service.ts';
 import { todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { keyedDigest, seal } from '../../platform/crypto.ts';
-import type { Db } from '../../platform/db/client.ts';
+import { queryRows, type Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { organisations, users } from '../access/access.table.ts';
@@ -280,4 +280,29 @@ export async function addPublicPhoto(
     }
     return { id: photo.id, sizeBytes: file.data.length };
   });
+}
+
+/** The counties a report can be filed for (covered by a regulator unit), with their city and province. */
+export async function reportableCounties(deps: ServiceDeps) {
+  const rows = await queryRows<{
+    code: string;
+    name: string;
+    city: string | null;
+    province: string | null;
+  }>(
+    deps.db,
+    sql`SELECT r.code, r.name, c.name AS city, p.name AS province
+          FROM regions r
+          LEFT JOIN regions c ON c.code = substr(r.code, 1, 4) || '00'
+          LEFT JOIN regions p ON p.code = substr(r.code, 1, 2) || '0000'
+         WHERE r.code NOT LIKE '%00'
+           AND EXISTS (SELECT 1 FROM organisations o WHERE o.kind = 'regulator'
+                 AND o.region_code IN (r.code, substr(r.code, 1, 4) || '00', substr(r.code, 1, 2) || '0000'))
+         ORDER BY r.code`,
+  );
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    path: [r.province, r.city, r.name].filter(Boolean).join(' / '),
+  }));
 }

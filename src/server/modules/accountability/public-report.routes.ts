@@ -21,7 +21,12 @@ import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses, sendEvidence } from '../../platform/http/route-helpers.ts';
 import { readUpload } from '../../platform/http/upload.http.ts';
 import { AppError, AppErrorCode } from '../../platform/errors.ts';
-import { addPublicPhoto, submitReport, trackReport } from './public-report.public.ts';
+import {
+  addPublicPhoto,
+  reportableCounties,
+  submitReport,
+  trackReport,
+} from './public-report.public.ts';
 import * as cases from './public-report.service.ts';
 
 const Code = z.string().regex(/^JB[0-9A-Z]{10}$/, '查询码格式不正确');
@@ -47,6 +52,18 @@ export function registerPublicReportRoutes(app: FastifyInstance, deps: ServiceDe
       },
     },
     async (req, reply) => reply.status(201).send(await submitReport(deps, req.body, req.ip)),
+  );
+  r.get(
+    '/api/public/counties',
+    {
+      config: pub,
+      schema: {
+        tags,
+        summary: '可受理举报的县级行政区 (公开)',
+        response: responses(z.array(z.looseObject({ code: z.string(), name: z.string() }))),
+      },
+    },
+    () => reportableCounties(deps),
   );
   r.post(
     '/api/public/reports/track',

@@ -1,0 +1,94 @@
+/**
+ * 举报办理: the 举报 of the jurisdiction with their state and the date the next step is due (overdue in
+ * red), and a drawer per case with its content, photos, the reporter (named only for the handling unit's
+ * administrators), the timeline with internal notes, and the next step for the handling unit.
+ */
+import { useState } from 'react';
+import { Select, Table, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { caseStates } from '../../../shared/public-reports.ts';
+import { api, toQuery } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { usePageTitle } from '../../app/title.ts';
+import { QueryError } from '../../layout/ErrorPage.tsx';
+import { CaseDrawer } from './CaseDrawer.tsx';
+
+interface CaseRow {
+  id: string;
+  trackingCode: string;
+  category: string;
+  countyCode: string;
+  location: string;
+  state: string;
+  dueOn: string | null;
+  overdue: boolean;
+  receivedAt: string;
+}
+
+export function CaseBoardPage() {
+  const { t, v, formatDateTime } = useI18n();
+  usePageTitle(t('nav.publicReports'));
+  const [state, setState] = useState<string | undefined>();
+  const [open, setOpen] = useState<string | null>(null);
+  const { data, error, isLoading } = useQuery({
+    queryKey: ['public-reports', state],
+    queryFn: () => api<CaseRow[]>('GET', `/api/public-reports${toQuery({ state })}`),
+  });
+  if (error) {
+    return <QueryError error={error} />;
+  }
+  return (
+    <div>
+      <div className="page-header">
+        <h1>{t('nav.publicReports')}</h1>
+        <Select
+          allowClear
+          style={{ minWidth: 160 }}
+          placeholder={t('publicReports.state')}
+          value={state}
+          onChange={setState}
+          options={caseStates.map((s) => ({ value: s, label: v(s) }))}
+        />
+      </div>
+      <Table<CaseRow>
+        size="small"
+        rowKey="id"
+        loading={isLoading}
+        dataSource={data ?? []}
+        pagination={{ pageSize: 50 }}
+        data-testid="case-table"
+        onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('publicReports.code'), dataIndex: 'trackingCode', width: 150 },
+          {
+            title: t('publicReports.receivedAt'),
+            dataIndex: 'receivedAt',
+            width: 160,
+            render: (x: string) => formatDateTime(x),
+          },
+          {
+            title: t('publicReports.category'),
+            dataIndex: 'category',
+            width: 150,
+            render: (x: string) => v(x),
+          },
+          { title: t('publicReports.county'), dataIndex: 'countyCode', width: 90 },
+          { title: t('publicReports.location'), dataIndex: 'location' },
+          {
+            title: t('publicReports.state'),
+            dataIndex: 'state',
+            width: 100,
+            render: (x: string) => <Tag>{v(x)}</Tag>,
+          },
+          {
+            title: t('publicReports.nextBy'),
+            dataIndex: 'dueOn',
+            width: 110,
+            render: (d: string | null, r) => (r.overdue ? <Tag color="red">{d}</Tag> : (d ?? '—')),
+          },
+        ]}
+      />
+      <CaseDrawer id={open} onClose={() => setOpen(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+/** One 举报 case: what was reported, the reporter as far as the caller may know, the timeline, the next step. */
+import { useState } from 'react';
+import {
+  Button,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Space,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { outcomes, verificationResults } from '../../../shared/public-reports.ts';
+import { api } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useSession } from '../../app/session.tsx';
+import { StepDialog } from '../../components/StepDialog.tsx';
+
+interface CaseDetail {
+  id: string;
+  trackingCode: string;
+  category: string;
+  location: string;
+  mineName: string | null;
+  content: string;
+  state: string;
+  dueOn: string | null;
+  verification: string | null;
+  outcome: string | null;
+  feedback: string | null;
+  rewardYuan: number | null;
+  handlingUnit: boolean;
+  reporter: {
+    anonymous: boolean;
+    identityProtected: boolean;
+    name: string | null;
+    phone: string | null;
+  };
+  photos: { id: string }[];
+  events: { step: string; publicNote: string; internalNote: string; actor: string; at: string }[];
+}
+
+/** The next step by state, and the form it needs. */
+const nextStep: Record<string, 'accept' | 'verify' | 'handle' | 'answer' | 'reward' | undefined> = {
+  待受理: 'accept',
+  已受理: 'verify',
+  已核实: 'handle',
+  已办理: 'answer',
+  已反馈: 'reward',
+};
+
+export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { t, v, formatDateTime } = useI18n();
+  const { can, me } = useSession();
+  const [step, setStep] = useState<string | null>(null);
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const { data } = useQuery({
+    queryKey: ['public-report', id],
+    enabled: Boolean(id),
+    queryFn: () => api<CaseDetail>('GET', `/api/public-reports/${id ?? ''}`),
+  });
+  const next = data ? nextStep[data.state] : undefined;
+  const mayAct =
+    data?.handlingUnit &&
+    can('public_reports.handle') &&
+    (next !== 'reward' || me?.role === 'regulator_admin');
+  const reporter = data?.reporter;
+  return (
+    <Drawer
+      open={Boolean(id)}
+      onClose={onClose}
+      width={760}
+      title={data?.trackingCode}
+      destroyOnHidden
+    >
+      {data && (
+        <>
+          <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label={t('publicReports.state')}>{v(data.state)}</Descriptions.Item>
+            <Descriptions.Item label={t('publicReports.category')}>
+              {v(data.category)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('publicReports.location')}>
+              {data.location}
+              {data.mineName ? ` (${data.mineName})` : ''}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('publicReports.content')}>{data.content}</Descriptions.Item>
+            <Descriptions.Item label={t('publicReports.reporter')}>
+              <span data-testid="case-reporter">
+                {reporter?.anonymous
+                  ? t('publicReports.anonymousReporter')
+                  : reporter?.identityProtected
+                    ? t('publicReports.protected')
+                    : `${reporter?.name ?? ''} ${reporter?.phone ?? ''}`}
+              </span>
+            </Descriptions.Item>
+            {data.photos.length > 0 && (
+              <Descriptions.Item label={t('publicReports.photos')}>
+                <Space wrap>
+                  {data.photos.map((p, i) => (
+                    <a
+                      key={p.id}
+                      href={`/api/public-reports/${data.id}/photos/${p.id}`}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
+                      {i + 1}
+                    </a>
+                  ))}
+                </Space>
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+          <h3 style={{ marginTop: 16 }}>{t('publicReports.timeline')}</h3>
+          <Timeline
+            data-testid="case-timeline"
+            items={data.events.map((e) => ({
+              children: (
+                <>
+                  {formatDateTime(e.at)} {v(e.step)} · {e.actor}
+                  {e.publicNote && <div>{e.publicNote}</div>}
+                  {e.internalNote && (
+                    <Typography.Text type="secondary">{e.internalNote}</Typography.Text>
+                  )}
+                </>
+              ),
+            }))}
+          />
+          {mayAct && next && (
+            <Button type="primary" onClick={() => setStep(next)} data-testid={`case-${next}`}>
+              {t(`publicReports.step_${next}`)}
+            </Button>
+          )}
+        </>
+      )}
+      <StepDialog
+        form={form}
+        url={step && id ? `/api/public-reports/${id}/${step}` : null}
+        title={step ? t(`publicReports.step_${step}`) : ''}
+        onClose={() => setStep(null)}
+        initialValues={{ accept: true, result: '属实', outcome: '无需处理' }}
+        toBody={(values) =>
+          Object.fromEntries(Object.entries(values).filter(([, x]) => x !== undefined && x !== ''))
+        }
+      >
+        {step === 'accept' && (
+          <Form.Item name="accept" label={t('publicReports.step_accept')}>
+            <Radio.Group
+              options={[
+                { value: true, label: t('publicReports.accept') },
+                { value: false, label: t('publicReports.reject') },
+              ]}
+            />
+          </Form.Item>
+        )}
+        {step === 'verify' && (
+          <Form.Item name="result" label={t('publicReports.verification')}>
+            <Radio.Group options={verificationResults.map((r) => ({ value: r, label: v(r) }))} />
+          </Form.Item>
+        )}
+        {step === 'handle' && (
+          <>
+            <Form.Item name="outcome" label={t('publicReports.outcome')}>
+              <Radio.Group options={outcomes.map((r) => ({ value: r, label: v(r) }))} />
+            </Form.Item>
+            <Form.Item name="linkId" label={t('publicReports.linkId')}>
+              <Input placeholder="UUID" />
+            </Form.Item>
+          </>
+        )}
+        {step === 'answer' ? (
+          <Form.Item
+            name="feedback"
+            label={t('publicReports.feedback')}
+            rules={[{ required: true }]}
+          >
+            <Input.TextArea rows={3} data-testid="case-feedback" />
+          </Form.Item>
+        ) : step === 'reward' ? (
+          <>
+            <Form.Item
+              name="amountYuan"
+              label={t('publicReports.reward')}
+              rules={[{ required: true }]}
+            >
+              <InputNumber min={0} />
+            </Form.Item>
+            <Form.Item name="note" label={t('publicReports.note')}>
+              <Input />
+            </Form.Item>
+          </>
+        ) : (
+          <Form.Item name="note" label={t('publicReports.note')} rules={[{ required: true }]}>
+            <Input.TextArea rows={3} data-testid="case-note" />
+          </Form.Item>
+        )}
+      </StepDialog>
+    </Drawer>
+  );
+}
