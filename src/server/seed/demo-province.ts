@@ -33,6 +33,7 @@ import { seedDemoHazards, seedDemoReports } from './demo-hazards.ts';
 import { seedDemoLeads } from './demo-leads.ts';
 import { seedDemoEnforcement } from './demo-enforcement.ts';
 import { seedDemoPlans } from './demo-plans.ts';
+import { seedDemoAccountability } from './demo-accountability.ts';
 import { evaluateLeads } from '../modules/leads/lead.detect.ts';
 
 /** Password of every demo account (printed by `npm start` and listed in the README). */
@@ -615,6 +616,7 @@ export async function seedDemoProvince(
   await evaluateLeads(deps);
   await seedDemoEnforcement(deps);
   await seedDemoPlans(deps);
+  await seedDemoAccountability(deps);
   await deps.db.execute(sql`ANALYZE`);
   return { seeded: true, accounts: demoAccounts };
 }

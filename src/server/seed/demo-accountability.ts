@@ -1,0 +1,209 @@
+/**
+ * @module The demo province's accountability data (issue 9 §6): a year of accidents in 原平, 代县 and
+ * 乡宁 (涉险 and 一般 ones; one death at a mine that was already under 停产整顿), with the reporting
+ * chain on time and late and the 约谈 they set off, and 举报 in every state, written through the
+ * service layer as the units' own users on a clock set back to when each happened.
+ */
+import { sql } from 'drizzle-orm';
+import type { AccidentKind } from '../../shared/accidents.ts';
+import { recordChainReport, reportAccident } from '../modules/accountability/accident.service.ts';
+import { submitReport } from '../modules/accountability/public-report.public.ts';
+import {
+  acceptCase,
+  answerCase,
+  handleCase,
+  rewardCase,
+  verifyCase,
+} from '../modules/accountability/public-report.service.ts';
+import type { ServiceDeps } from '../platform/context.ts';
+import { queryRows } from '../platform/db/client.ts';
+import { principal } from './demo-enforcement.ts';
+
+const DAY = 86_400_000;
+const MIN = 60_000;
+
+export async function seedDemoAccountability(deps: ServiceDeps): Promise<void> {
+  const now = deps.clock().getTime();
+  const at = (t: number) => ({ ...deps, clock: () => new Date(t) });
+  const mines = await queryRows<{ id: string; county_code: string; status: string }>(
+    deps.db,
+    sql`SELECT id, county_code, status FROM mines
+         WHERE county_code IN ('140981', '140923', '141029') AND kind IN ('煤矿井工', '金属非金属地下矿山', '金属非金属露天矿山')
+         ORDER BY county_code, name`,
+  );
+  const inspectorOf: Record<string, string> = {
+    '140981': 'yp.inspector',
+    '140923': 'dx.inspector',
+    '141029': 'xn.inspector',
+  };
+  const kinds: AccidentKind[] = [
+    '冒顶片帮',
+    '运输',
+    '坠落',
+    '机电',
+    '透水',
+    '中毒窒息',
+    '坍塌',
+    '爆炸',
+  ];
+  const producing = mines.filter((m) => m.status === '生产');
+  for (let i = 0; i < 12 && producing.length > 0; i++) {
+    const mine = producing[(i * 7) % producing.length];
+    if (!mine) {
+      continue;
+    }
+    const occurred = now - (20 + i * 28) * DAY - (i % 5) * 3_600_000;
+    // Every third mine reported after the hour: 迟报.
+    const delay = i % 3 === 0 ? 95 : 25;
+    const reporter = await principal(deps, inspectorOf[mine.county_code] ?? 'yp.inspector');
+    const made = await reportAccident(at(occurred + delay * MIN + MIN), reporter, {
+      mineId: mine.id,
+      occurredAt: new Date(occurred).toISOString(),
+      reportedAt: new Date(occurred + delay * MIN).toISOString(),
+      kind: kinds[i % kinds.length] ?? '其他',
+      place: `${['1201', '2103', '3306'][i % 3]} 工作面`,
+      deaths: 0,
+      seriousInjuries: i % 4 === 1 ? 1 + (i % 3) : 0,
+      directLossYuan: [20_000, 350_000, 1_200_000][i % 3] ?? 0,
+      description: '演示数据: 事故经过、初步原因和已采取的措施',
+    });
+    await recordChainReport(at(occurred + (delay + 60) * MIN), reporter, made.id, {
+      step: 'countyToCity',
+      reportedAt: new Date(occurred + (delay + (i % 2 ? 20 : 45)) * MIN).toISOString(),
+      channel: '电话',
+    });
+  }
+  const suspended = mines.find((m) => m.status === '停产整顿');
+  if (suspended) {
+    const occurred = now - 45 * DAY;
+    await reportAccident(
+      at(occurred + 40 * MIN),
+      await principal(deps, inspectorOf[suspended.county_code] ?? 'yp.inspector'),
+      {
+        mineId: suspended.id,
+        occurredAt: new Date(occurred).toISOString(),
+        kind: '冒顶片帮',
+        place: '停产整顿期间私自组织生产的 1105 工作面',
+        deaths: 1,
+        seriousInjuries: 0,
+        directLossYuan: 1_800_000,
+        description: '演示数据: 停产整顿期间违规组织作业, 顶板冒落致 1 人死亡',
+      },
+    );
+  }
+
+  // 举报 in every state, in 原平 (handled by yp.admin) and 代县.
+  const yp = await principal(deps, 'yp.admin');
+  const dx = await principal(deps, 'dx.admin');
+  const cases: {
+    county: string;
+    unit: typeof yp;
+    daysAgo: number;
+    upTo: number;
+    named: boolean;
+    text: string;
+  }[] = [
+    {
+      county: '140981',
+      unit: yp,
+      daysAgo: 2,
+      upTo: 0,
+      named: false,
+      text: '夜间有车辆从已关闭矿洞拉矿石',
+    },
+    {
+      county: '140981',
+      unit: yp,
+      daysAgo: 12,
+      upTo: 0,
+      named: true,
+      text: '井下通风设施损坏仍组织生产',
+    },
+    {
+      county: '140981',
+      unit: yp,
+      daysAgo: 20,
+      upTo: 1,
+      named: false,
+      text: '停产整顿矿山夜间有爆破声',
+    },
+    {
+      county: '140981',
+      unit: yp,
+      daysAgo: 30,
+      upTo: 2,
+      named: true,
+      text: '尾矿库坝体出现裂缝无人处理',
+    },
+    { county: '140981', unit: yp, daysAgo: 45, upTo: 3, named: false, text: '无证人员下井作业' },
+    {
+      county: '140981',
+      unit: yp,
+      daysAgo: 70,
+      upTo: 5,
+      named: true,
+      text: '越界开采, 巷道已进入相邻矿区',
+    },
+    {
+      county: '140923',
+      unit: dx,
+      daysAgo: 15,
+      upTo: -1,
+      named: false,
+      text: '投诉邻居噪音 (不属于矿山安全)',
+    },
+  ];
+  let n = 0;
+  for (const c of cases) {
+    const t0 = now - c.daysAgo * DAY;
+    const filed = await submitReport(
+      at(t0),
+      {
+        category:
+          c.text.includes('越界') || c.text.includes('关闭矿洞') ? '非法违法开采' : '重大事故隐患',
+        countyCode: c.county,
+        location: `演示地点 ${++n} 号`,
+        content: `演示数据: ${c.text}`,
+        anonymous: !c.named,
+        ...(c.named ? { name: `演示举报人${n}`, phone: `1390000000${n}` } : {}),
+      },
+      `demo-${n}`,
+    );
+    const [row] = await queryRows<{ id: string }>(
+      deps.db,
+      sql`SELECT id FROM public_reports WHERE tracking_code = ${filed.trackingCode}`,
+    );
+    const id = row?.id ?? '';
+    const step = (d: number) => at(t0 + d * DAY);
+    if (c.upTo === -1) {
+      await acceptCase(step(1), c.unit, id, {
+        accept: false,
+        note: '不属于矿山安全生产举报范围, 已告知向环保部门反映',
+      });
+      continue;
+    }
+    if (c.upTo >= 1) {
+      await acceptCase(step(2), c.unit, id, { accept: true, note: '转执法队核实' });
+    }
+    if (c.upTo >= 2) {
+      await verifyCase(step(8), c.unit, id, { result: '属实', note: '现场核实情况属实' });
+    }
+    if (c.upTo >= 3) {
+      await handleCase(step(15), c.unit, id, {
+        outcome: '无需处理',
+        note: '已责令企业立即整改并复查',
+      });
+    }
+    if (c.upTo >= 4) {
+      await answerCase(step(18), c.unit, id, {
+        feedback: '经核实举报属实, 已责令整改并依法处理, 感谢您的监督',
+      });
+    }
+    if (c.upTo >= 5) {
+      await rewardCase(step(25), c.unit, id, {
+        amountYuan: 3000,
+        paidOn: new Date(t0 + 30 * DAY).toISOString().slice(0, 10),
+      });
+    }
+  }
+}
