@@ -48,6 +48,7 @@ import { registerInspectionRoutes } from './modules/inspections/inspections.rout
 import { registerRecordRoutes } from './modules/inspections/records.routes.ts';
 import { plansVisibility, registerPlanRoutes } from './modules/plans/plans.routes.ts';
 import { registerTargetRoutes } from './modules/plans/reports.routes.ts';
+import { registerComplianceRoutes } from './modules/accountability/compliance.routes.ts';
 import {
   publicReportsVisibility,
   registerPublicReportRoutes,
@@ -177,6 +178,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerTargetRoutes(app, deps);
   registerAccidentRoutes(app, deps);
   registerPublicReportRoutes(app, deps);
+  registerComplianceRoutes(app, deps);
   if (!opts.monitoring) {
     app.addHook('onClose', (_app, done) => {
       monitoring.close();

@@ -899,6 +899,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/targets',
         '/api/plan-reports',
         '/api/accidents',
+        '/api/compliance',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),

@@ -32,6 +32,11 @@ import {
   type ReportStep,
 } from '../../../shared/accidents.ts';
 import {
+  ContractorRulesSchema,
+  defaultContractorRules,
+  type ContractorRules,
+} from '../../../shared/compliance.rules.ts';
+import {
   CaseRulesSchema,
   defaultCaseRules,
   type CaseRules,
@@ -161,6 +166,14 @@ export const settingsCatalogue = {
     verified: false,
     description: '举报: 受理、核实、办理、反馈各环节的天数, 公开表单的频次与照片限制',
   } satisfies SettingDefinition<CaseRules>,
+  'accountability.contractorRules': {
+    schema: ContractorRulesSchema,
+    default: defaultContractorRules,
+    source:
+      'seed 000 第18条 and seed 002 五.4 (地下基建矿山掘进承包单位 ≤ 3; 大中型地下生产矿山采掘 ≤ 2; 小型 ≤ 1); seed 001 第20条 (原平: 自2025年起严禁将采掘（剥）工程外包)',
+    verified: false,
+    description: '承包单位数量上限, 及各地区禁止外包的工程 (自何日起)',
+  } satisfies SettingDefinition<ContractorRules>,
   'plans.reportSchedule': {
     schema: ReportScheduleSchema,
     default: defaultReportSchedule,

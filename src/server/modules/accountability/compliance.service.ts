@@ -1,0 +1,186 @@
+/**
+ * @module Qualification and contractor checks of the mines a caller may see (issue 9 §3–4): the
+ * registry's active people, certificates and contractors run through the pure rules
+ * (shared/compliance.rules.ts) on a date. The cross-mine comparisons (one certificate or one person at
+ * two mines) look at the whole registry but never name the other mine.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  checkContractors,
+  checkPeople,
+  type ComplianceContractor,
+  type ComplianceMine,
+  type CompliancePerson,
+  type Finding,
+} from '../../../shared/compliance.rules.ts';
+import { Permission } from '../../platform/auth/permissions.ts';
+import type { Principal } from '../../platform/auth/scope.ts';
+import { requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
+import { queryRows } from '../../platform/db/client.ts';
+import { getSetting } from '../../platform/settings/settings.service.ts';
+import { loadVisibleMine } from '../registry/mine.service.ts';
+import { allOf, mineInRegion, mineScopeCondition } from '../registry/registry.scope.ts';
+
+interface MineRow {
+  id: string;
+  name: string;
+  kind: string;
+  scale: string;
+  status: string;
+  county_code: string;
+}
+
+async function evaluate(deps: ServiceDeps, where: SQL, date: string) {
+  const mines = await queryRows<MineRow>(
+    deps.db,
+    sql`SELECT mines.id, mines.name, mines.kind, mines.scale, mines.status, mines.county_code FROM mines
+         WHERE mines.archived_at IS NULL AND mines.status <> '关闭' AND ${where} ORDER BY mines.name`,
+  );
+  if (mines.length === 0) {
+    return [];
+  }
+  const ids = sql.join(
+    mines.map((m) => sql`${m.id}::uuid`),
+    sql`, `,
+  );
+  const people = await queryRows<{
+    id: string;
+    mine_id: string;
+    name: string;
+    roles: string[];
+    education: string | null;
+    mining_years: number | null;
+    also_at: number;
+  }>(
+    deps.db,
+    sql`SELECT p.id, p.mine_id, p.name, p.roles, p.education, p.mining_years,
+          (SELECT count(DISTINCT o.mine_id) FROM people o WHERE o.id_number_digest = p.id_number_digest
+             AND o.mine_id <> p.mine_id AND o.archived_at IS NULL)::int AS also_at
+        FROM people p WHERE p.archived_at IS NULL AND p.mine_id IN (${ids})`,
+  );
+  const certs = await queryRows<{
+    person_id: string;
+    kind: string;
+    number: string;
+    issued_on: string | null;
+    expires_on: string;
+    elsewhere: boolean;
+  }>(
+    deps.db,
+    sql`SELECT c.person_id, c.kind, c.number, c.issued_on::text AS issued_on, c.expires_on::text AS expires_on,
+          EXISTS (SELECT 1 FROM certificates c2 JOIN people p2 ON p2.id = c2.person_id
+                   WHERE c2.kind = c.kind AND c2.number = c.number AND p2.mine_id <> p.mine_id
+                     AND p2.archived_at IS NULL) AS elsewhere
+        FROM certificates c JOIN people p ON p.id = c.person_id
+       WHERE p.archived_at IS NULL AND p.mine_id IN (${ids})`,
+  );
+  const contractors = await queryRows<{
+    id: string;
+    mine_id: string;
+    name: string;
+    scopes: string[];
+    starts_on: string;
+    ends_on: string | null;
+  }>(
+    deps.db,
+    sql`SELECT id, mine_id, name, scopes, starts_on::text AS starts_on, ends_on::text AS ends_on
+        FROM contractors WHERE archived_at IS NULL AND mine_id IN (${ids})`,
+  );
+  const rules = await getSetting(deps.db, 'accountability.contractorRules');
+  return mines.map((m) => {
+    const mine: ComplianceMine = {
+      id: m.id,
+      kind: m.kind,
+      scale: m.scale,
+      status: m.status,
+      countyCode: m.county_code,
+    };
+    const own = people.filter((p) => p.mine_id === m.id);
+    const elsewhere = new Set<string>();
+    const persons: CompliancePerson[] = own.map((p) => {
+      const held = certs.filter((c) => c.person_id === p.id);
+      for (const c of held.filter((x) => x.elsewhere)) {
+        elsewhere.add(`${c.kind}|${c.number}`);
+      }
+      return {
+        id: p.id,
+        name: p.name,
+        roles: p.roles,
+        education: p.education,
+        miningYears: p.mining_years,
+        certificates: held.map((c) => ({
+          kind: c.kind,
+          number: c.number,
+          issuedOn: c.issued_on,
+          expiresOn: c.expires_on,
+        })),
+        alsoAt: Array.from({ length: Number(p.also_at) }, () => '其他矿山'),
+      };
+    });
+    const hired: ComplianceContractor[] = contractors
+      .filter((c) => c.mine_id === m.id)
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        scopes: c.scopes,
+        startsOn: c.starts_on,
+        endsOn: c.ends_on,
+      }));
+    const findings: Finding[] = [
+      ...checkPeople(mine, persons, date, elsewhere),
+      ...checkContractors(mine, hired, date, rules),
+    ];
+    return { mineId: m.id, mineName: m.name, countyCode: m.county_code, kind: m.kind, findings };
+  });
+}
+
+/** One mine's findings on a date (default today). */
+export async function mineCompliance(
+  deps: ServiceDeps,
+  principal: Principal,
+  mineId: string,
+  date?: string,
+) {
+  requirePermission(principal, Permission.RegistryRead);
+  await loadVisibleMine(deps.db, principal, mineId);
+  const on = date ?? todayIn(deps.clock);
+  const [result] = await evaluate(deps, sql`mines.id = ${mineId}`, on);
+  return { date: on, findings: result?.findings ?? [] };
+}
+
+/** The mines of the caller's jurisdiction (or a region inside it) with findings, most first. */
+export async function regionCompliance(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: { region?: string | undefined },
+) {
+  requirePermission(principal, Permission.RegistryRead);
+  const date = todayIn(deps.clock);
+  const where = allOf(mineScopeCondition(principal.scope), mineInRegion(q.region)) ?? sql`TRUE`;
+  const all = await evaluate(deps, where, date);
+  const byRule = new Map<string, number>();
+  for (const m of all) {
+    for (const f of m.findings) {
+      byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+    }
+  }
+  return {
+    date,
+    mines: all.length,
+    byRule: [...byRule]
+      .map(([rule, n]) => ({ rule, findings: n }))
+      .sort((a, b) => b.findings - a.findings),
+    withFindings: all
+      .filter((m) => m.findings.length > 0)
+      .map((m) => ({
+        mineId: m.mineId,
+        mineName: m.mineName,
+        countyCode: m.countyCode,
+        kind: m.kind,
+        findings: m.findings.length,
+        hazardCandidates: m.findings.filter((f) => f.criterion).length,
+        rules: [...new Set(m.findings.map((f) => f.rule))],
+      }))
+      .sort((a, b) => b.hazardCandidates - a.hazardCandidates || b.findings - a.findings),
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Qualification and contractor checks over HTTP, on both engines (issue 9 §3–4): a mine's findings from
+ * the registry (the rules themselves are tested at their boundaries in compliance.rules.test.ts), the
+ * person registered at two mines found at both without naming the other, blasting contracted out at an
+ * underground mine as a hazard candidate, and the region summary inside the caller's jurisdiction only.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerAs, createTestApp } from '../../../../test/helpers/app.ts';
+import {
+  buildContractor,
+  buildMine,
+  buildPerson,
+  idNumberFor,
+} from '../../../../test/helpers/factories.ts';
+import {
+  createTestDatabase,
+  engines,
+  type TestDatabase,
+} from '../../../../test/helpers/test-database.ts';
+import { buildWorld, loginAll, type World } from '../../../../test/helpers/world.ts';
+
+interface Findings {
+  findings: { rule: string; message: string; criterion: string | null }[];
+}
+
+describe.each(engines)('accountability: qualification and contractor checks (%s)', (engine) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let world: World;
+  let c: Record<string, string>;
+  let metal: string;
+  const call = callerAs(
+    () => app,
+    () => c,
+  );
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    world = await buildWorld(t.deps);
+    ({ app } = await createTestApp(t));
+    c = await loginAll(app, {
+      ins: world.a.users.inspector,
+      bins: world.b.users.inspector,
+      ent: world.a.users.enterprise_admin,
+    });
+    const m = await buildMine(t.deps, {
+      enterpriseId: world.a.enterpriseId,
+      countyCode: world.a.county,
+      kind: '金属非金属地下矿山',
+      scale: '小型',
+    });
+    metal = m.id;
+    const idNumber = idNumberFor(world.a.county);
+    await buildPerson(t.deps, { mineId: metal, roles: ['矿长'], idNumber });
+    await buildPerson(t.deps, { mineId: world.a.mines[0]?.id, roles: ['矿长'], idNumber });
+    await buildContractor(t.deps, {
+      mineId: metal,
+      scopes: ['爆破'],
+      startsOn: '2025-01-01',
+      endsOn: null,
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  it('a small metal underground mine: missing posts and technicians and contracted blasting are hazard candidates; the 矿长 also at another mine', async () => {
+    const res = await call<Findings>('ins', 'GET', `/api/mines/${metal}/compliance`);
+    expect(res.status).toBe(200);
+    const rules = res.body.findings.map((f) => f.rule);
+    expect(rules).toContain('五职矿长配备');
+    expect(rules).toContain('五科技术人员配备');
+    expect(rules).toContain('人员兼职');
+    const blasting = res.body.findings.find((f) => f.rule === '爆破作业外包');
+    expect(blasting?.criterion).toBe('地下(二十八)');
+    expect(res.body.findings.find((f) => f.message === '未配备总工程师')?.criterion).toBe(
+      '地下(三十二)',
+    );
+    // The other mine is not named.
+    expect(res.body.findings.find((f) => f.rule === '人员兼职')?.message).toMatch(
+      /同时在其他 1 座矿山任职/,
+    );
+    const coal = await call<Findings>(
+      'ins',
+      'GET',
+      `/api/mines/${world.a.mines[0]?.id}/compliance`,
+    );
+    expect(coal.body.findings.map((f) => f.rule)).toContain('人员兼职');
+  });
+
+  it('other jurisdictions see neither the mine’s findings nor it in their summary; the enterprise sees its own', async () => {
+    expect((await call('bins', 'GET', `/api/mines/${metal}/compliance`)).status).toBe(404);
+    const own = await call<{
+      withFindings: { mineId: string; countyCode: string; hazardCandidates: number }[];
+    }>('ins', 'GET', '/api/compliance');
+    expect(own.body.withFindings.find((m) => m.mineId === metal)?.hazardCandidates).toBeGreaterThan(
+      0,
+    );
+    expect(own.body.withFindings.every((m) => m.countyCode === world.a.county)).toBe(true);
+    const other = await call<{ withFindings: { mineId: string }[] }>(
+      'bins',
+      'GET',
+      '/api/compliance',
+    );
+    expect(other.body.withFindings.some((m) => m.mineId === metal)).toBe(false);
+    expect((await call('ent', 'GET', `/api/mines/${metal}/compliance`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * Qualification and contractor rules at their boundaries (issue 9 §3–4; REFERENCE.md H): 五职矿长 with
+ * 大专 and 10 years (9 is short; 高中/中专 is short), 五科 with 5 years (4 is short), yearly training
+ * (a certificate 12 months old still counts, a day older not), certificates valid through their last
+ * day, first-time underground special operators with 高中 (seed 000 第2条), one certificate at two mines,
+ * one person at two mines; contractors: construction ≤ 3, producing large/medium ≤ 2, small ≤ 1 (seed
+ * 000 第18条), no blasting contracted underground, 原平's ban on 采掘 contracting from 2025-01-01 (seed 001
+ * 第20条); the staffing and contracting findings at metal underground mines are hazard candidates
+ * (地下(三十二), 地下(二十八)).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  FIVE_POSTS,
+  FIVE_TECHNICIANS,
+  checkContractors,
+  checkPeople,
+  defaultContractorRules,
+  type ComplianceContractor,
+  type ComplianceMine,
+  type CompliancePerson,
+} from './compliance.rules.ts';
+
+const DATE = '2026-06-15';
+const mine = (o: Partial<ComplianceMine> = {}): ComplianceMine => ({
+  id: 'm',
+  kind: '金属非金属地下矿山',
+  scale: '中型',
+  status: '生产',
+  countyCode: '140923',
+  ...o,
+});
+let n = 0;
+const person = (roles: string[], o: Partial<CompliancePerson> = {}): CompliancePerson => ({
+  id: `p${++n}`,
+  name: `人${n}`,
+  roles,
+  education: '大专',
+  miningYears: 10,
+  certificates: [
+    { kind: '安全培训合格证明', number: `T${n}`, issuedOn: '2025-06-15', expiresOn: '2027-01-01' },
+  ],
+  alsoAt: [],
+  ...o,
+});
+/** A fully staffed underground mine: 主要负责人, the five posts and the five technicians. */
+const staffed = () => [
+  person(['主要负责人']),
+  ...FIVE_POSTS.map((p) => person([p])),
+  ...FIVE_TECHNICIANS.map((t) => person([t], { miningYears: 5, certificates: [] })),
+];
+const rules = (people: CompliancePerson[], m = mine(), elsewhere = new Set<string>()) =>
+  checkPeople(m, people, DATE, elsewhere).map((f) => f.rule);
+
+describe('qualification rules (seed 000 第1、2条)', () => {
+  it('a fully staffed mine with training a year old has no finding', () => {
+    expect(checkPeople(mine(), staffed(), DATE, new Set())).toEqual([]);
+  });
+
+  it('a missing post or technician is a finding, and at a metal underground mine a hazard candidate 地下(三十二)', () => {
+    const people = staffed().filter(
+      (p) => !p.roles.includes('总工程师') && !p.roles.includes('测量技术人员'),
+    );
+    const found = checkPeople(mine(), people, DATE, new Set());
+    expect(found.map((f) => [f.message, f.criterion])).toEqual([
+      ['未配备总工程师', '地下(三十二)'],
+      ['未配备测量技术人员', '地下(三十二)'],
+    ]);
+    // 通风 is one of the seeds' 五科 but not named in 地下(三十二); a coal mine is not under the non-coal criteria.
+    const noVent = staffed().filter((p) => !p.roles.includes('通风技术人员'));
+    expect(checkPeople(mine(), noVent, DATE, new Set())[0]?.criterion).toBeNull();
+    const coal = checkPeople(mine({ kind: '煤矿井工' }), people, DATE, new Set());
+    expect(coal.every((f) => f.criterion === null)).toBe(true);
+    expect(checkPeople(mine({ kind: '金属非金属露天矿山' }), [], DATE, new Set())).toEqual([]);
+  });
+
+  it('五职: 10 years and 大专 pass; 9 years or 高中/中专 fail. 五科: 5 years pass, 4 fail', () => {
+    const base = staffed();
+    const chief = base.find((p) => p.roles.includes('矿长'));
+    const tech = base.find((p) => p.roles.includes('采矿技术人员'));
+    if (!chief || !tech) {
+      throw new Error('fixture');
+    }
+    chief.miningYears = 9;
+    expect(rules(base)).toEqual(['五职矿长任职条件']);
+    chief.miningYears = 10;
+    chief.education = '高中/中专';
+    expect(rules(base)).toEqual(['五职矿长任职条件']);
+    chief.education = '本科';
+    tech.miningYears = 4;
+    expect(rules(base)).toEqual(['五科技术人员任职条件']);
+  });
+
+  it('training: 12 months ago counts, a day older does not; certificates are valid through their last day', () => {
+    const base = staffed();
+    const head = base[0];
+    if (!head) {
+      throw new Error('fixture');
+    }
+    head.certificates = [
+      { kind: '安全培训合格证明', number: 'X', issuedOn: '2025-06-14', expiresOn: '2027-01-01' },
+    ];
+    expect(rules(base)).toEqual(['年度安全培训']);
+    head.certificates = [
+      { kind: '安全培训合格证明', number: 'X', issuedOn: '2025-06-15', expiresOn: DATE },
+    ];
+    expect(rules(base)).toEqual([]);
+    head.certificates = [
+      { kind: '安全培训合格证明', number: 'X', issuedOn: '2025-06-15', expiresOn: '2026-06-14' },
+    ];
+    expect(rules(base)).toEqual(['证书有效期']);
+  });
+
+  it('a first-time underground special operator needs 高中; a certificate or a principal at two mines is an anomaly', () => {
+    const op = (education: string, issuedOn: string) =>
+      person(['特种作业人员'], {
+        education,
+        certificates: [
+          { kind: '特种作业操作证(爆破作业)', number: 'S1', issuedOn, expiresOn: '2028-01-01' },
+        ],
+      });
+    expect(rules([...staffed(), op('初中及以下', '2024-01-01')])).toEqual(['特种作业人员文化程度']);
+    expect(rules([...staffed(), op('初中及以下', '2023-12-31')])).toEqual([]);
+    expect(rules([...staffed(), op('高中/中专', '2024-03-01')])).toEqual([]);
+    expect(
+      rules(
+        [...staffed(), op('高中/中专', '2024-03-01')],
+        mine(),
+        new Set(['特种作业操作证(爆破作业)|S1']),
+      ),
+    ).toEqual(['证件异常']);
+    const base = staffed();
+    const head = base[0];
+    if (head) {
+      head.alsoAt = ['其他矿山'];
+    }
+    expect(rules(base)).toEqual(['人员兼职']);
+  });
+});
+
+describe('contractor rules (seed 000 第18条, seed 001 第20条)', () => {
+  let k = 0;
+  const firm = (scopes: string[], o: Partial<ComplianceContractor> = {}): ComplianceContractor => ({
+    id: `c${++k}`,
+    name: `承包${k}`,
+    scopes,
+    startsOn: '2024-01-01',
+    endsOn: null,
+    ...o,
+  });
+  const check = (m: ComplianceMine, cs: ComplianceContractor[]) =>
+    checkContractors(m, cs, DATE, defaultContractorRules).map((f) => [f.rule, f.criterion]);
+
+  it('producing medium: 2 采掘 contractors pass, 3 fail (地下(二十八)); small: 1 passes, 2 fail; ended contracts do not count', () => {
+    expect(check(mine(), [firm(['采掘']), firm(['掘进'])])).toEqual([]);
+    expect(check(mine(), [firm(['采掘']), firm(['掘进']), firm(['采掘'])])).toEqual([
+      ['承包单位数量', '地下(二十八)'],
+    ]);
+    expect(check(mine({ scale: '小型' }), [firm(['采掘'])])).toEqual([]);
+    expect(check(mine({ scale: '小型' }), [firm(['采掘']), firm(['采掘'])])).toEqual([
+      ['承包单位数量', '地下(二十八)'],
+    ]);
+    expect(
+      check(mine({ scale: '小型' }), [firm(['采掘']), firm(['采掘'], { endsOn: '2026-06-14' })]),
+    ).toEqual([]);
+  });
+
+  it('construction: 3 掘进 contractors pass, 4 fail', () => {
+    const building = mine({ status: '建设' });
+    expect(check(building, [firm(['掘进']), firm(['掘进']), firm(['建设施工'])])).toEqual([]);
+    expect(
+      check(building, [firm(['掘进']), firm(['掘进']), firm(['掘进']), firm(['掘进'])]),
+    ).toEqual([['承包单位数量', '地下(二十八)']]);
+  });
+
+  it('blasting contracted at an underground mine is refused; at an open pit it is not', () => {
+    expect(check(mine(), [firm(['爆破'])])).toEqual([['爆破作业外包', '地下(二十八)']]);
+    expect(check(mine({ kind: '金属非金属露天矿山' }), [firm(['爆破'])])).toEqual([]);
+  });
+
+  it('原平 bans 采掘 contracting from 2025-01-01: a 原平 mine on 2025-01-01 is caught, on 2024-12-31 or in 代县 not', () => {
+    const yp = mine({ countyCode: '140981', kind: '金属非金属露天矿山' });
+    const on = (date: string) =>
+      checkContractors(yp, [firm(['采掘'])], date, defaultContractorRules).map((f) => f.rule);
+    expect(on('2025-01-01')).toEqual(['地区外包禁令']);
+    expect(on('2024-12-31')).toEqual([]);
+    expect(
+      checkContractors(
+        { ...yp, countyCode: '140923' },
+        [firm(['采掘'])],
+        '2025-01-01',
+        defaultContractorRules,
+      ),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,304 @@
+/**
+ * @module Who may run and work in a mine, and who may be contracted (issue 9 §3–4), checked against the
+ * registry (pure). Each finding names its rule and source, and where it matches a major-hazard
+ * criterion of 矿安〔2022〕88号 (地下(三十二) staffing, 地下(二十八) contracting) it is a hazard candidate.
+ * - 五职矿长 (矿长、总工程师、安全副矿长、生产副矿长、机电副矿长) present at underground mines, each with
+ *   主体专业大专以上学历 and 10 years in mines; 五科 technicians present with 5 years (seed 000 第1、2条,
+ *   seed 001 第1、2条; REFERENCE.md H).
+ * - 主要负责人 and 五职矿长: special safety training every year (a training certificate within 12 months).
+ * - Certificates valid on the date; first-time underground special operators (certified from 2024) with
+ *   高中以上文化程度 (seed 000 第2条); one certificate or one person at two mines at once (证件异常比对).
+ * - Contractors: underground mines under construction ≤ 3 掘进 contractors; producing large and medium
+ *   underground mines ≤ 2 采掘 contractors, small ≤ 1 (seed 000 第18条, seed 002 五.4); no blasting
+ *   contracted out at an underground mine (seed 000 第18条, seed 001 第20条); regional bans such as
+ *   原平's 采掘 contracting from 2025 (seed 001 第20条) from the setting accountability.contractorRules.
+ */
+import { z } from 'zod';
+
+export const FIVE_POSTS = ['矿长', '总工程师', '安全副矿长', '生产副矿长', '机电副矿长'] as const;
+export const FIVE_TECHNICIANS = [
+  '采矿技术人员',
+  '地质技术人员',
+  '测量技术人员',
+  '机电技术人员',
+  '通风技术人员',
+] as const;
+/** The technicians 地下(三十二) names (采矿、地质、测量、机电). */
+const CRITERION_TECHNICIANS = ['采矿技术人员', '地质技术人员', '测量技术人员', '机电技术人员'];
+const COLLEGE = ['大专', '本科', '研究生'];
+const BELOW_HIGH_SCHOOL = ['初中及以下'];
+const UNDERGROUND = ['煤矿井工', '金属非金属地下矿山'];
+
+export const ContractorRulesSchema = z.strictObject({
+  constructionUndergroundMax: z.number().int().min(0).max(20),
+  producingLargeMediumMax: z.number().int().min(0).max(20),
+  producingSmallMax: z.number().int().min(0).max(20),
+  regional: z
+    .array(
+      z.strictObject({
+        region: z.string().regex(/^\d{6}$/),
+        from: z.iso.date(),
+        scopes: z.array(z.string().min(1).max(20)).min(1),
+        source: z.string().min(1).max(200),
+      }),
+    )
+    .max(100),
+});
+export type ContractorRules = z.infer<typeof ContractorRulesSchema>;
+export const defaultContractorRules: ContractorRules = {
+  constructionUndergroundMax: 3,
+  producingLargeMediumMax: 2,
+  producingSmallMax: 1,
+  regional: [
+    {
+      region: '140981',
+      from: '2025-01-01',
+      scopes: ['采掘'],
+      source: 'seed 001 第20条 (原平: 自2025年起严禁将采掘（剥）工程外包)',
+    },
+  ],
+};
+
+export interface ComplianceMine {
+  id: string;
+  kind: string;
+  scale: string;
+  status: string;
+  countyCode: string;
+}
+export interface CompliancePerson {
+  id: string;
+  name: string;
+  roles: string[];
+  education: string | null;
+  miningYears: number | null;
+  certificates: { kind: string; number: string; issuedOn: string | null; expiresOn: string }[];
+  /** Other mines where the same person (by ID number) is active. */
+  alsoAt: string[];
+}
+export interface ComplianceContractor {
+  id: string;
+  name: string;
+  scopes: string[];
+  startsOn: string;
+  endsOn: string | null;
+}
+
+export type Finding = {
+  rule: string;
+  message: string;
+  source: string;
+  /** The major-hazard criterion it matches (a hazard candidate), if any. */
+  criterion: string | null;
+  subject: string;
+};
+
+const yearBefore = (date: string) => `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
+
+export function checkPeople(
+  mine: ComplianceMine,
+  people: CompliancePerson[],
+  date: string,
+  /** Certificate numbers (kind|number) held at other mines' active people. */
+  certificatesElsewhere: Set<string>,
+): Finding[] {
+  const out: Finding[] = [];
+  const underground = UNDERGROUND.includes(mine.kind);
+  const holding = (role: string) => people.filter((p) => p.roles.includes(role));
+  const metal = mine.kind === '金属非金属地下矿山';
+  if (underground) {
+    for (const post of FIVE_POSTS) {
+      const held = holding(post);
+      if (held.length === 0) {
+        out.push({
+          rule: '五职矿长配备',
+          message: `未配备${post}`,
+          source: 'seed 000 第1条; 矿安〔2022〕88号 地下(三十二)',
+          criterion: metal ? '地下(三十二)' : null,
+          subject: post,
+        });
+        continue;
+      }
+      for (const p of held) {
+        if (!COLLEGE.includes(p.education ?? '') || (p.miningYears ?? 0) < 10) {
+          out.push({
+            rule: '五职矿长任职条件',
+            message: `${post} ${p.name}: 学历 ${p.education ?? '未登记'}, 矿山从业 ${p.miningYears ?? '未登记'} 年 (须大专以上且 10 年以上)`,
+            source: 'seed 000 第1条; seed 001 第1条',
+            criterion: null,
+            subject: p.id,
+          });
+        }
+      }
+    }
+    for (const tech of FIVE_TECHNICIANS) {
+      const held = holding(tech);
+      if (held.length === 0) {
+        out.push({
+          rule: '五科技术人员配备',
+          message: `未配备${tech}`,
+          source: 'seed 000 第2条; 矿安〔2022〕88号 地下(三十二)',
+          criterion: metal && CRITERION_TECHNICIANS.includes(tech) ? '地下(三十二)' : null,
+          subject: tech,
+        });
+        continue;
+      }
+      for (const p of held) {
+        if ((p.miningYears ?? 0) < 5) {
+          out.push({
+            rule: '五科技术人员任职条件',
+            message: `${tech} ${p.name}: 矿山从业 ${p.miningYears ?? '未登记'} 年 (须 5 年以上)`,
+            source: 'seed 000 第2条; seed 001 第2条',
+            criterion: null,
+            subject: p.id,
+          });
+        }
+      }
+    }
+  }
+  const since = yearBefore(date);
+  for (const p of people) {
+    const trained = p.certificates.some(
+      (c) => c.kind.includes('培训') && (c.issuedOn ?? '') >= since,
+    );
+    if (
+      (p.roles.includes('主要负责人') || FIVE_POSTS.some((r) => p.roles.includes(r))) &&
+      !trained
+    ) {
+      out.push({
+        rule: '年度安全培训',
+        message: `${p.name} (${p.roles.join('、')}): 近 12 个月无安全培训记录`,
+        source: 'seed 000 第1条; seed 001 第1条 (每年必须接受专门的安全教育培训)',
+        criterion: null,
+        subject: p.id,
+      });
+    }
+    for (const c of p.certificates) {
+      if (c.expiresOn < date) {
+        out.push({
+          rule: '证书有效期',
+          message: `${p.name}: ${c.kind} ${c.number} 已于 ${c.expiresOn} 过期`,
+          source: 'seed 000 第2条 (特种作业人员持证上岗)',
+          criterion: null,
+          subject: p.id,
+        });
+      }
+      if (certificatesElsewhere.has(`${c.kind}|${c.number}`)) {
+        out.push({
+          rule: '证件异常',
+          message: `${p.name}: ${c.kind} ${c.number} 同时登记在其他矿山`,
+          source: 'seed 000 第2条 (证件查询和异常比对)',
+          criterion: null,
+          subject: p.id,
+        });
+      }
+    }
+    if (
+      underground &&
+      p.roles.includes('特种作业人员') &&
+      BELOW_HIGH_SCHOOL.includes(p.education ?? '') &&
+      p.certificates.some((c) => c.kind.includes('特种作业') && (c.issuedOn ?? '') >= '2024-01-01')
+    ) {
+      out.push({
+        rule: '特种作业人员文化程度',
+        message: `${p.name}: 首次取证的地下矿山特种作业人员须高中以上文化程度 (登记为 ${p.education ?? ''})`,
+        source: 'seed 000 第2条',
+        criterion: null,
+        subject: p.id,
+      });
+    }
+    if (
+      p.alsoAt.length > 0 &&
+      (FIVE_POSTS.some((r) => p.roles.includes(r)) || p.roles.includes('主要负责人'))
+    ) {
+      out.push({
+        rule: '人员兼职',
+        message: `${p.name}: 同时在其他 ${p.alsoAt.length} 座矿山任职`,
+        source: 'seed 000 第1条 (专职矿长); REFERENCE.md (每个独立生产系统配齐五职矿长)',
+        criterion: null,
+        subject: p.id,
+      });
+    }
+  }
+  return out;
+}
+
+const activeOn = (c: ComplianceContractor, date: string) =>
+  c.startsOn <= date && (c.endsOn === null || c.endsOn >= date);
+
+export function checkContractors(
+  mine: ComplianceMine,
+  contractors: ComplianceContractor[],
+  date: string,
+  rules: ContractorRules,
+): Finding[] {
+  const out: Finding[] = [];
+  const active = contractors.filter((c) => activeOn(c, date));
+  const underground = UNDERGROUND.includes(mine.kind);
+  const metal = mine.kind === '金属非金属地下矿山';
+  const limit = (n: number, max: number, what: string, source: string) => {
+    if (n > max) {
+      out.push({
+        rule: '承包单位数量',
+        message: `${what}承包单位 ${n} 家, 超过 ${max} 家`,
+        source,
+        criterion: metal ? '地下(二十八)' : null,
+        subject: mine.id,
+      });
+    }
+  };
+  if (underground && mine.status === '建设') {
+    limit(
+      active.filter((c) => c.scopes.includes('掘进') || c.scopes.includes('建设施工')).length,
+      rules.constructionUndergroundMax,
+      '基建期掘进工程',
+      'seed 000 第18条; seed 002 五.4 (地下基建矿山掘进工程承包单位不得超过 3 家)',
+    );
+  }
+  if (underground && mine.status === '生产') {
+    const n = active.filter((c) => c.scopes.includes('采掘') || c.scopes.includes('掘进')).length;
+    if (mine.scale === '小型') {
+      limit(
+        n,
+        rules.producingSmallMax,
+        '小型生产矿山采掘',
+        'seed 000 第18条 (小型地下生产矿山不得超过 1 家)',
+      );
+    } else {
+      limit(
+        n,
+        rules.producingLargeMediumMax,
+        '大中型生产矿山采掘',
+        'seed 000 第18条; seed 002 五.4 (不得超过 2 家)',
+      );
+    }
+  }
+  for (const c of active) {
+    if (underground && c.scopes.includes('爆破')) {
+      out.push({
+        rule: '爆破作业外包',
+        message: `${c.name}: 地下矿山严禁将爆破作业专项外包`,
+        source: 'seed 000 第18条; seed 001 第20条',
+        criterion: metal ? '地下(二十八)' : null,
+        subject: c.id,
+      });
+    }
+    for (const r of rules.regional) {
+      const hit = r.scopes.filter((s) => c.scopes.includes(s));
+      if (
+        mine.countyCode.startsWith(r.region.replace(/(00)+$/, '')) &&
+        date >= r.from &&
+        hit.length > 0
+      ) {
+        out.push({
+          rule: '地区外包禁令',
+          message: `${c.name}: 自 ${r.from} 起本地区严禁将${hit.join('、')}工程外包`,
+          source: r.source,
+          criterion: null,
+          subject: c.id,
+        });
+      }
+    }
+  }
+  return out;
+}
