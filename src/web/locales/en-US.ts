@@ -686,6 +686,18 @@ export const enUS: Messages = {
     linkId: 'Linked record ID (hazard, lead or inspection)',
     note: 'Note',
   },
+  compliance: {
+    tab: 'Compliance',
+    none: 'No qualification or contractor finding',
+    rule: 'Rule',
+    finding: 'Finding',
+    source: 'Source',
+    candidate: 'Major-hazard criterion',
+    report: 'Report hazard',
+    cardTitle: 'Qualifications and contractors',
+    mines: 'Mines with findings',
+    candidates: 'Hazard candidates',
+  },
   values: {
     待受理: 'To be accepted',
     已受理: 'Accepted',

@@ -688,6 +688,18 @@ export const zhCN = {
     linkId: '关联记录 ID (隐患、线索或检查)',
     note: '说明',
   },
+  compliance: {
+    tab: '合规',
+    none: '未发现人员资格或承包单位问题',
+    rule: '规则',
+    finding: '问题',
+    source: '依据',
+    candidate: '重大事故隐患判定',
+    report: '上报隐患',
+    cardTitle: '人员资格与承包单位',
+    mines: '有问题的矿山',
+    candidates: '隐患候选',
+  },
   values: {
     待受理: '待受理',
     已受理: '已受理',

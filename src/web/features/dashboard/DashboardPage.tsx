@@ -19,6 +19,7 @@ import { HazardCard } from './HazardCard.tsx';
 import { LeadCard } from './LeadCard.tsx';
 import { EnforcementCard } from './EnforcementCard.tsx';
 import { PlanCard } from './PlanCard.tsx';
+import { AccountabilityCard } from './AccountabilityCard.tsx';
 import { useSession } from '../../app/session.tsx';
 
 type Alert = RegistrySummary['licencesExpiring']['items'][number];
@@ -164,6 +165,11 @@ export function DashboardPage() {
         {can('plans.read') && (
           <Col xs={24} md={12} xl={8}>
             <PlanCard region={region} />
+          </Col>
+        )}
+        {can('accidents.read') && (
+          <Col xs={24} md={12} xl={8}>
+            <AccountabilityCard region={region} />
           </Col>
         )}
       </Row>

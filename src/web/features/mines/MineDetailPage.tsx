@@ -24,6 +24,7 @@ import { ExpiryBadge } from '../../components/ExpiryBadge.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { StatusDialog } from './StatusDialog.tsx';
+import { ComplianceTab } from '../accidents/ComplianceTab.tsx';
 
 type StatusChange = z.infer<typeof MineStatusChangeResponse>;
 
@@ -253,6 +254,11 @@ export function MineDetailPage() {
             key: 'hazards',
             label: t('mine.tabHazards'),
             children: <HazardLedger mineId={m.id} />,
+          },
+          {
+            key: 'compliance',
+            label: t('compliance.tab'),
+            children: <ComplianceTab mineId={m.id} />,
           },
           {
             key: 'audit',
