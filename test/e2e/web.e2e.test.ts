@@ -37,6 +37,22 @@ describe.runIf(run)('web app in Chromium', () => {
     return context.newPage();
   }
 
+  /** Renders a PDF's first page to `<base>.png` with poppler, so a person can look at it. */
+  function firstPagePng(pdfPath: string, base: string) {
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      pdfPath,
+      base,
+    ]);
+  }
+
   async function login(page: Page, username: string) {
     await page.goto(`${server.baseUrl}/login`);
     await page.getByLabel('用户名').fill(username);
@@ -632,18 +648,7 @@ describe.runIf(run)('web app in Chromium', () => {
     expect(text).toContain('王安全副矿长');
     expect(text).toContain('E2E 执法检查发现的重大事故隐患');
     expect(text).toContain('原平市执法人员');
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '80',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      pdfPath,
-      `${SHOTS}/33-site-record-page1`,
-    ]);
+    firstPagePng(pdfPath, `${SHOTS}/33-site-record-page1`);
     expect(statSync(`${SHOTS}/33-site-record-page1.png`).size).toBeGreaterThan(10_000);
     await context.close();
   });
@@ -750,18 +755,7 @@ describe.runIf(run)('web app in Chromium', () => {
     expect(text).toContain('山西省矿山安全治本攻坚月总结');
     expect(text).toContain('一、攻坚目标完成情况');
     expect(text).toContain('五、区域风险分级与排名');
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '80',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      pdfPath,
-      `${SHOTS}/43-monthly-report-page1`,
-    ]);
+    firstPagePng(pdfPath, `${SHOTS}/43-monthly-report-page1`);
     expect(readFileSync(`${SHOTS}/43-monthly-report-page1.png`).subarray(1, 4).toString()).toBe(
       'PNG',
     );

@@ -2,7 +2,8 @@
  * @module The demo province's accountability data (issue 9 §6): a year of accidents in 原平, 代县 and
  * 乡宁 (涉险 and 一般 ones; one death at a mine that was already under 停产整顿), with the reporting
  * chain on time and late and the 约谈 they set off, and 举报 in every state, written through the
- * service layer as the units' own users on a clock set back to when each happened.
+ * service layer as the units' own users on a clock set back to when each happened; and mines in 原平
+ * breaking the contractor and qualification rules.
  */
 import { sql } from 'drizzle-orm';
 import type { AccidentKind } from '../../shared/accidents.ts';
@@ -18,11 +19,62 @@ import {
 import type { ServiceDeps } from '../platform/context.ts';
 import { queryRows } from '../platform/db/client.ts';
 import { principal } from './demo-enforcement.ts';
+import { completeCreditCode, completeIdNumber } from '../../shared/identifiers.ts';
+import { createContractor } from '../modules/registry/contractor.service.ts';
+import { createPerson } from '../modules/registry/person.service.ts';
 
 const DAY = 86_400_000;
 const MIN = 60_000;
 
+/**
+ * Mines breaking the qualification and contractor rules (issue 9 §6), planted in 原平 through the
+ * registry's services: three 采掘 contractors at a producing underground mine (and 采掘 contracted in
+ * 原平 after 2025), blasting contracted out, and one 矿长 registered at two mines.
+ */
+async function plantComplianceBreaches(deps: ServiceDeps): Promise<void> {
+  const admin = await principal(deps, 'yp.admin');
+  const underground = await queryRows<{ id: string }>(
+    deps.db,
+    sql`SELECT id FROM mines WHERE county_code = '140981' AND kind = '金属非金属地下矿山' AND status = '生产'
+         AND archived_at IS NULL ORDER BY name LIMIT 2`,
+  );
+  const [first, second] = underground;
+  if (!first || !second) {
+    return;
+  }
+  for (const [i, scopes] of [['采掘'], ['采掘', '支护'], ['掘进']].entries()) {
+    await createContractor(deps, admin, {
+      mineId: first.id,
+      name: `演示井巷工程有限公司${i + 1}`,
+      creditCode: completeCreditCode(`91140981MA0D7K10${i}`),
+      scopes: scopes as ('采掘' | '支护' | '掘进')[],
+      startsOn: '2025-03-01',
+      endsOn: null,
+    });
+  }
+  await createContractor(deps, admin, {
+    mineId: second.id,
+    name: '演示爆破服务有限公司',
+    creditCode: completeCreditCode('91140981MA0D7K1B9'),
+    scopes: ['爆破'],
+    startsOn: '2025-06-01',
+    endsOn: null,
+  });
+  const idNumber = completeIdNumber('14098119780512301');
+  for (const mine of [first, second]) {
+    await createPerson(deps, admin, {
+      mineId: mine.id,
+      name: '演示兼职矿长',
+      roles: ['矿长'],
+      idNumber,
+      education: '大专',
+      miningYears: 12,
+    });
+  }
+}
+
 export async function seedDemoAccountability(deps: ServiceDeps): Promise<void> {
+  await plantComplianceBreaches(deps);
   const now = deps.clock().getTime();
   const at = (t: number) => ({ ...deps, clock: () => new Date(t) });
   const mines = await queryRows<{ id: string; county_code: string; status: string }>(

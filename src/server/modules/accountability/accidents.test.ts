@@ -5,15 +5,9 @@
  * reports flagged (1 hour to the county; seed 004 第32条), input refused field by field, jurisdiction,
  * statistics, and the accidents counted in the mine's risk score.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerAs, createTestApp } from '../../../../test/helpers/app.ts';
-import {
-  createTestDatabase,
-  engines,
-  type TestDatabase,
-} from '../../../../test/helpers/test-database.ts';
-import { buildWorld, loginAll, type World } from '../../../../test/helpers/world.ts';
+import { describe, expect, it } from 'vitest';
+import { engines } from '../../../../test/helpers/test-database.ts';
+import { useWorldApp } from '../../../../test/helpers/world-app.ts';
 
 interface Accident {
   id: string;
@@ -23,18 +17,17 @@ interface Accident {
 }
 
 describe.each(engines)('accountability: accidents (%s)', (engine) => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let world: World;
-  let c: Record<string, string>;
-  const call = callerAs(
-    () => app,
-    () => c,
-  );
+  const { ctx, call } = useWorldApp(engine, (w) => ({
+    ent: w.a.users.enterprise_admin,
+    ins: w.a.users.inspector,
+    bins: w.b.users.inspector,
+    duty: w.a.users.mine_duty_officer,
+  }));
   // The test clock (2026-11-22T02:00Z), not the machine's.
-  const minutesAgo = (m: number) => new Date(t.deps.clock().getTime() - m * 60_000).toISOString();
+  const minutesAgo = (m: number) =>
+    new Date(ctx.t.deps.clock().getTime() - m * 60_000).toISOString();
   const base = () => ({
-    mineId: world.a.mines[0]?.id ?? '',
+    mineId: ctx.world.a.mines[0]?.id ?? '',
     occurredAt: minutesAgo(90),
     kind: '冒顶片帮',
     place: '1101 回采工作面',
@@ -42,22 +35,6 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
     seriousInjuries: 0,
     directLossYuan: 0,
     description: '顶板冒落',
-  });
-
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
-    ({ app } = await createTestApp(t));
-    c = await loginAll(app, {
-      ent: world.a.users.enterprise_admin,
-      ins: world.a.users.inspector,
-      bins: world.b.users.inspector,
-      duty: world.a.users.mine_duty_officer,
-    });
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
   });
 
   it('a death: 一般, the mine is put into 停产整顿 with the accident as reason; the mine reported late', async () => {
@@ -186,7 +163,7 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
     expect(negative.body.details[0]?.path).toBe('body.deaths');
     const other = await call<{ details: { path: string }[] }>('ent', 'POST', '/api/accidents', {
       ...base(),
-      mineId: world.b.mines[0]?.id,
+      mineId: ctx.world.b.mines[0]?.id,
     });
     expect(other.status).toBe(400);
     expect(other.body.details[0]?.path).toBe('mineId');
@@ -195,7 +172,7 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
   });
 
   it('statistics by year, kind and grade, in the caller’s jurisdiction only; accidents raise the risk score', async () => {
-    const year = t.deps.clock().getUTCFullYear();
+    const year = ctx.t.deps.clock().getUTCFullYear();
     const stats = await call<{
       byKind: { key: string; accidents: number; deaths: number }[];
       byGrade: { grade: string; accidents: number }[];
@@ -212,11 +189,11 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
       accidents: 2,
       deaths: 0,
     });
-    expect(stats.body.byRegion.map((r) => r.key)).toEqual([world.a.county]);
+    expect(stats.body.byRegion.map((r) => r.key)).toEqual([ctx.world.a.county]);
     const b = await call<{ byKind: unknown[] }>(
       'bins',
       'GET',
-      `/api/accidents/stats?fromYear=${year - 1}&toYear=${year}&region=${world.a.county}`,
+      `/api/accidents/stats?fromYear=${year - 1}&toYear=${year}&region=${ctx.world.a.county}`,
     );
     expect(b.body.byKind).toEqual([]);
     expect(

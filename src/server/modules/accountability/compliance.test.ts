@@ -4,66 +4,45 @@
  * person registered at two mines found at both without naming the other, blasting contracted out at an
  * underground mine as a hazard candidate, and the region summary inside the caller's jurisdiction only.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerAs, createTestApp } from '../../../../test/helpers/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildContractor,
   buildMine,
   buildPerson,
   idNumberFor,
 } from '../../../../test/helpers/factories.ts';
-import {
-  createTestDatabase,
-  engines,
-  type TestDatabase,
-} from '../../../../test/helpers/test-database.ts';
-import { buildWorld, loginAll, type World } from '../../../../test/helpers/world.ts';
+import { engines } from '../../../../test/helpers/test-database.ts';
+import { useWorldApp } from '../../../../test/helpers/world-app.ts';
 
 interface Findings {
   findings: { rule: string; message: string; criterion: string | null }[];
 }
 
 describe.each(engines)('accountability: qualification and contractor checks (%s)', (engine) => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let world: World;
-  let c: Record<string, string>;
+  const { ctx, call } = useWorldApp(engine, (w) => ({
+    ins: w.a.users.inspector,
+    bins: w.b.users.inspector,
+    ent: w.a.users.enterprise_admin,
+  }));
   let metal: string;
-  const call = callerAs(
-    () => app,
-    () => c,
-  );
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
-    ({ app } = await createTestApp(t));
-    c = await loginAll(app, {
-      ins: world.a.users.inspector,
-      bins: world.b.users.inspector,
-      ent: world.a.users.enterprise_admin,
-    });
-    const m = await buildMine(t.deps, {
-      enterpriseId: world.a.enterpriseId,
-      countyCode: world.a.county,
+    const m = await buildMine(ctx.t.deps, {
+      enterpriseId: ctx.world.a.enterpriseId,
+      countyCode: ctx.world.a.county,
       kind: '金属非金属地下矿山',
       scale: '小型',
     });
     metal = m.id;
-    const idNumber = idNumberFor(world.a.county);
-    await buildPerson(t.deps, { mineId: metal, roles: ['矿长'], idNumber });
-    await buildPerson(t.deps, { mineId: world.a.mines[0]?.id, roles: ['矿长'], idNumber });
-    await buildContractor(t.deps, {
+    const idNumber = idNumberFor(ctx.world.a.county);
+    await buildPerson(ctx.t.deps, { mineId: metal, roles: ['矿长'], idNumber });
+    await buildPerson(ctx.t.deps, { mineId: ctx.world.a.mines[0]?.id, roles: ['矿长'], idNumber });
+    await buildContractor(ctx.t.deps, {
       mineId: metal,
       scopes: ['爆破'],
       startsOn: '2025-01-01',
       endsOn: null,
     });
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
   });
 
   it('a small metal underground mine: missing posts and technicians and contracted blasting are hazard candidates; the 矿长 also at another mine', async () => {
@@ -85,7 +64,7 @@ describe.each(engines)('accountability: qualification and contractor checks (%s)
     const coal = await call<Findings>(
       'ins',
       'GET',
-      `/api/mines/${world.a.mines[0]?.id}/compliance`,
+      `/api/mines/${ctx.world.a.mines[0]?.id}/compliance`,
     );
     expect(coal.body.findings.map((f) => f.rule)).toContain('人员兼职');
   });
@@ -98,7 +77,7 @@ describe.each(engines)('accountability: qualification and contractor checks (%s)
     expect(own.body.withFindings.find((m) => m.mineId === metal)?.hazardCandidates).toBeGreaterThan(
       0,
     );
-    expect(own.body.withFindings.every((m) => m.countyCode === world.a.county)).toBe(true);
+    expect(own.body.withFindings.every((m) => m.countyCode === ctx.world.a.county)).toBe(true);
     const other = await call<{ withFindings: { mineId: string }[] }>(
       'bins',
       'GET',

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { bytea } from '../../platform/db/columns.ts';
+import { storedFileColumns } from '../../platform/db/columns.ts';
 import { organisations } from '../access/access.table.ts';
 
 export const publicReports = pgTable(
@@ -81,10 +81,7 @@ export const publicReportPhotos = pgTable(
     reportId: uuid('report_id')
       .notNull()
       .references(() => publicReports.id),
-    contentType: text('content_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
+    ...storedFileColumns(),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('public_report_photos_sha_key').on(t.reportId, t.sha256)],

@@ -7,17 +7,11 @@
  * the escalation of a step past its time limit.
  */
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerAs, createTestApp } from '../../../../test/helpers/app.ts';
-import {
-  createTestDatabase,
-  engines,
-  type TestDatabase,
-} from '../../../../test/helpers/test-database.ts';
+import { describe, expect, it } from 'vitest';
+import { engines } from '../../../../test/helpers/test-database.ts';
+import { useWorldApp } from '../../../../test/helpers/world-app.ts';
 import { pngBytes } from '../../../../test/helpers/world-plans.ts';
 import { principalOfUser } from '../../../../test/helpers/world-enforcement.ts';
-import { buildWorld, loginAll, type World } from '../../../../test/helpers/world.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { escalateOverdueCases } from './public-report.escalation.ts';
 
@@ -39,18 +33,17 @@ interface CaseView {
 }
 
 describe.each(engines)('accountability: 举报 (%s)', (engine) => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let world: World;
-  let c: Record<string, string>;
+  const { ctx, call } = useWorldApp(engine, (w) => ({
+    adm: w.a.users.regulator_admin,
+    ins: w.a.users.inspector,
+    view: w.a.users.regulator_viewer,
+    badm: w.b.users.regulator_admin,
+    ent: w.a.users.enterprise_admin,
+  }));
   let ip = 1;
-  const call = callerAs(
-    () => app,
-    () => c,
-  );
   const form = (o: object = {}) => ({
     category: '非法违法开采',
-    countyCode: world.a.county,
+    countyCode: ctx.world.a.county,
     location: '某村后山',
     content: '夜间有人在已关闭的矿洞里开采, 有爆破声',
     anonymous: true,
@@ -58,14 +51,14 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
   });
   /** Files from a client address of its own unless one is given (the flood limits are per address). */
   const file = async (o: object = {}, address = `10.0.0.${ip++}`) =>
-    app.inject({
+    ctx.app.inject({
       method: 'POST',
       url: '/api/public/reports',
       payload: form(o),
       remoteAddress: address,
     });
   const track = (code: string, secret: string) =>
-    app.inject({
+    ctx.app.inject({
       method: 'POST',
       url: '/api/public/reports/track',
       payload: { trackingCode: code, secret },
@@ -79,30 +72,14 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
     return list.body.find((r) => r.trackingCode === code)?.id ?? '';
   };
 
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
-    ({ app } = await createTestApp(t));
-    c = await loginAll(app, {
-      adm: world.a.users.regulator_admin,
-      ins: world.a.users.inspector,
-      view: world.a.users.regulator_viewer,
-      badm: world.b.users.regulator_admin,
-      ent: world.a.users.enterprise_admin,
-    });
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-  });
-
   it('a named report goes to the county’s unit; only its admins see who reported, sealed at rest', async () => {
     const res = await file({ anonymous: false, name: '李举报', phone: '13800001111' });
     expect(res.statusCode).toBe(201);
     const filed = res.json<Filed>();
     expect(filed.trackingCode).toMatch(/^JB[0-9A-Z]{10}$/);
     const id = await caseOf('adm', filed.trackingCode);
-    const unitA = (await principalOfUser(t.deps, world.a.users.regulator_admin)).organisationId;
+    const unitA = (await principalOfUser(ctx.t.deps, ctx.world.a.users.regulator_admin))
+      .organisationId;
     const asAdmin = await call<CaseView>('adm', 'GET', `/api/public-reports/${id}`);
     expect(asAdmin.body.unitId).toBe(unitA);
     expect(asAdmin.body.reporter).toMatchObject({ name: '李举报', phone: '13800001111' });
@@ -121,7 +98,7 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
     expect(await caseOf('badm', filed.trackingCode)).toBe('');
     expect((await call('ent', 'GET', '/api/public-reports')).status).toBe(403);
     const [stored] = await queryRows<Record<string, unknown>>(
-      t.database.db,
+      ctx.t.database.db,
       sql`SELECT * FROM public_reports WHERE tracking_code = ${filed.trackingCode}`,
     );
     expect(JSON.stringify(stored)).not.toMatch(/李举报|13800001111|10\.0\.0\./);
@@ -139,7 +116,7 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
     expect(city.statusCode).toBe(400);
     expect(city.json<{ details: { path: string }[] }>().details[0]?.path).toBe('countyCode');
     expect((await file({ content: '太短' })).statusCode).toBe(400);
-    const huge = await app.inject({
+    const huge = await ctx.app.inject({
       method: 'POST',
       url: '/api/public/reports',
       payload: form({ content: 'x'.repeat(20_000) }),
@@ -155,7 +132,7 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
     }
     expect((await file({}, flood)).statusCode).toBe(429);
     expect((await file({}, '10.66.0.2')).statusCode).toBe(201);
-    t.deps.clock.advance(3_600_001);
+    ctx.t.deps.clock.advance(3_600_001);
     expect((await file({}, flood)).statusCode).toBe(201);
   });
 
@@ -170,14 +147,14 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
       await track(filed.trackingCode, `wrong-secret-${i}x`);
     }
     expect((await track(filed.trackingCode, filed.secret)).statusCode).toBe(429);
-    t.deps.clock.advance(3_600_001);
+    ctx.t.deps.clock.advance(3_600_001);
     expect((await track(filed.trackingCode, filed.secret)).statusCode).toBe(200);
   });
 
   it('photos before acceptance: images by content, at most three', async () => {
     const filed = (await file()).json<Filed>();
     const upload = (data: Buffer, secret = filed.secret) =>
-      app.inject({
+      ctx.app.inject({
         method: 'POST',
         url: `/api/public/reports/${filed.trackingCode}/photos`,
         headers: {
@@ -229,7 +206,7 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
       {
         outcome: '转为重大事故隐患',
         note: 'x',
-        linkId: world.b.hazardIds[0],
+        linkId: ctx.world.b.hazardIds[0],
       },
     );
     expect(foreign.status).toBe(400);
@@ -237,7 +214,7 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
     const handled = await call<CaseView>('ins', 'POST', `/api/public-reports/${id}/handle`, {
       outcome: '转为重大事故隐患',
       note: '内部: 已立案',
-      linkId: world.a.hazardIds[0],
+      linkId: ctx.world.a.hazardIds[0],
     });
     expect(handled.body.state).toBe('已办理');
     await call('ins', 'POST', `/api/public-reports/${id}/answer`, {
@@ -274,16 +251,16 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
   it('a step past its time limit is escalated once to the unit and the unit above', async () => {
     const filed = (await file()).json<Filed>();
     expect(filed.trackingCode).toBeTruthy();
-    t.deps.clock.advance(7 * 86_400_000);
-    const first = await escalateOverdueCases(t.deps);
+    ctx.t.deps.clock.advance(7 * 86_400_000);
+    const first = await escalateOverdueCases(ctx.t.deps);
     expect(first).toBeGreaterThanOrEqual(1);
-    expect(await escalateOverdueCases(t.deps)).toBe(0);
+    expect(await escalateOverdueCases(ctx.t.deps)).toBe(0);
     // (Read from the table: a week on, the test's sessions have expired.)
     const notes = await queryRows<{ username: string }>(
-      t.database.db,
+      ctx.t.database.db,
       sql`SELECT u.username FROM notifications n JOIN users u ON u.id = n.user_id
            WHERE n.title LIKE ${`%${filed.trackingCode}%`}`,
     );
-    expect(notes.map((n) => n.username)).toContain(world.a.users.regulator_admin);
+    expect(notes.map((n) => n.username)).toContain(ctx.world.a.users.regulator_admin);
   });
 });

@@ -17,7 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { bytea } from '../../platform/db/columns.ts';
+import { bytea, storedFileColumns } from '../../platform/db/columns.ts';
 import { organisations } from '../access/access.table.ts';
 
 export const workPlans = pgTable('work_plans', {
@@ -88,10 +88,7 @@ export const workTaskReportFiles = pgTable(
       .notNull()
       .references(() => workTaskReports.id),
     fileName: text('file_name').notNull(),
-    contentType: text('content_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
+    ...storedFileColumns(),
     uploadedBy: uuid('uploaded_by').notNull(),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
   },

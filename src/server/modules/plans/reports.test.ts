@@ -11,16 +11,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerAs, createTestApp } from '../../../../test/helpers/app.ts';
-import {
-  createTestDatabase,
-  engines,
-  type TestDatabase,
-} from '../../../../test/helpers/test-database.ts';
+import { describe, expect, it } from 'vitest';
+import { engines } from '../../../../test/helpers/test-database.ts';
+import { useWorldApp } from '../../../../test/helpers/world-app.ts';
 import { pngBytes } from '../../../../test/helpers/world-plans.ts';
-import { buildWorld, loginAll, type World } from '../../../../test/helpers/world.ts';
 import { gradeFinishedMonth } from './regional-risk.ts';
 import { generateScheduledReports } from './report.service.ts';
 
@@ -39,31 +33,13 @@ function multipart(filename: string, data: Buffer) {
 }
 
 describe.each(engines)('plans: board, regional risk and reports (%s)', (engine) => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let world: World;
-  let c: Record<string, string>;
-  const call = callerAs(
-    () => app,
-    () => c,
-  );
-
-  beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
-    ({ app } = await createTestApp(t));
-    c = await loginAll(app, {
-      adm: world.a.users.regulator_admin,
-      ins: world.a.users.inspector,
-      bins: world.b.users.inspector,
-      ent: world.a.users.enterprise_admin,
-      sys: world.systemAdmin,
-    });
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-  });
+  const { ctx, call } = useWorldApp(engine, (w) => ({
+    adm: w.a.users.regulator_admin,
+    ins: w.a.users.inspector,
+    bins: w.b.users.inspector,
+    ent: w.a.users.enterprise_admin,
+    sys: w.systemAdmin,
+  }));
 
   it('trend and drill-down answer only the caller’s mines', async () => {
     const trend = await call<{ points: { date: string }[] }>(
@@ -84,12 +60,12 @@ describe.each(engines)('plans: board, regional risk and reports (%s)', (engine) 
     );
     expect(mines.status).toBe(200);
     expect(mines.body.mines.length).toBeGreaterThan(0);
-    expect(mines.body.mines.every((m) => m.countyCode === world.a.county)).toBe(true);
+    expect(mines.body.mines.every((m) => m.countyCode === ctx.world.a.county)).toBe(true);
     // Asking for the other county's region gives the intersection: nothing.
     const other = await call<{ mines: unknown[] }>(
       'ins',
       'GET',
-      `/api/targets/qualificationCompliance/mines?region=${world.b.county}`,
+      `/api/targets/qualificationCompliance/mines?region=${ctx.world.b.county}`,
     );
     expect(other.body.mines).toEqual([]);
     expect((await call('ent', 'GET', '/api/targets/qualificationCompliance/mines')).status).toBe(
@@ -108,7 +84,7 @@ describe.each(engines)('plans: board, regional risk and reports (%s)', (engine) 
     expect(own.body.formula).toBe('K = 平均风险分 × (1 + 高风险矿山占比)');
     expect(own.body.live).toBe(true);
     expect(own.body.regions).toHaveLength(1);
-    expect(own.body.regions[0]).toMatchObject({ regionCode: world.a.county, rank: 1 });
+    expect(own.body.regions[0]).toMatchObject({ regionCode: ctx.world.a.county, rank: 1 });
     expect(own.body.regions[0]?.mines).toBeGreaterThan(0);
     // The national admin sees provinces; the province 山西 ranks its cities.
     const cities = await call<{
@@ -118,13 +94,13 @@ describe.each(engines)('plans: board, regional risk and reports (%s)', (engine) 
     const [first, second] = cities.body.regions;
     expect(first?.rank).toBe(1);
     expect(first?.coefficient ?? 0).toBeGreaterThanOrEqual(second?.coefficient ?? 0);
-    expect((await call('ins', 'GET', `/api/regional-risk?region=${world.b.county}`)).status).toBe(
-      403,
-    );
+    expect(
+      (await call('ins', 'GET', `/api/regional-risk?region=${ctx.world.b.county}`)).status,
+    ).toBe(403);
     expect((await call('ins', 'GET', '/api/regional-risk?month=2099-01')).status).toBe(400);
     expect((await call('ent', 'GET', '/api/regional-risk')).status).toBe(403);
     // The scheduler grades the month just over on its first run in the next month, then never again.
-    const novemberFirst = { ...t.deps, clock: () => new Date('2026-11-01T02:00:00Z') };
+    const novemberFirst = { ...ctx.t.deps, clock: () => new Date('2026-11-01T02:00:00Z') };
     expect(await gradeFinishedMonth(novemberFirst)).toBeGreaterThan(0);
     expect(await gradeFinishedMonth(novemberFirst)).toBe(0);
     const october = await call<{ live: boolean; regions: { regionCode: string }[] }>(
@@ -133,7 +109,7 @@ describe.each(engines)('plans: board, regional risk and reports (%s)', (engine) 
       '/api/regional-risk?month=2026-10',
     );
     expect(october.body.live).toBe(false);
-    expect(october.body.regions.map((r) => r.regionCode)).toEqual([world.a.county]);
+    expect(october.body.regions.map((r) => r.regionCode)).toEqual([ctx.world.a.county]);
     // A month nobody graded has no ranking (nothing is made up afterwards).
     const september = await call<{ regions: unknown[] }>(
       'ins',
@@ -151,7 +127,7 @@ describe.each(engines)('plans: board, regional risk and reports (%s)', (engine) 
       { kind: '月总结' },
     );
     expect(made.status).toBe(201);
-    expect(made.body).toMatchObject({ kind: '月总结', regionCode: world.a.county });
+    expect(made.body).toMatchObject({ kind: '月总结', regionCode: ctx.world.a.county });
     const list = await call<{ id: string }[]>('ins', 'GET', '/api/plan-reports');
     expect(list.body.map((r) => r.id)).toContain(made.body.id);
     const listB = await call<{ id: string }[]>('bins', 'GET', '/api/plan-reports');
@@ -164,17 +140,17 @@ describe.each(engines)('plans: board, regional risk and reports (%s)', (engine) 
       '/api/plan-reports',
       {
         kind: '月总结',
-        region: world.b.county,
+        region: ctx.world.b.county,
       },
     );
     expect(refused.status).toBe(400);
     expect(refused.body.details[0]?.path).toBe('region');
     expect((await call('ins', 'POST', '/api/plan-reports', { kind: '日报' })).status).toBe(400);
 
-    const pdf = await app.inject({
+    const pdf = await ctx.app.inject({
       method: 'GET',
       url: `/api/plan-reports/${made.body.id}/file?format=pdf`,
-      headers: { cookie: c.ins ?? '' },
+      headers: { cookie: ctx.cookies.ins ?? '' },
     });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -192,17 +168,17 @@ describe.each(engines)('plans: board, regional risk and reports (%s)', (engine) 
       expect(text).toContain(section);
     }
     // The PDF is kept once rendered: the second download is the same bytes.
-    const again = await app.inject({
+    const again = await ctx.app.inject({
       method: 'GET',
       url: `/api/plan-reports/${made.body.id}/file?format=pdf`,
-      headers: { cookie: c.ins ?? '' },
+      headers: { cookie: ctx.cookies.ins ?? '' },
     });
     expect(again.rawPayload.equals(pdf.rawPayload)).toBe(true);
 
-    const xlsx = await app.inject({
+    const xlsx = await ctx.app.inject({
       method: 'GET',
       url: `/api/plan-reports/${made.body.id}/file?format=xlsx`,
-      headers: { cookie: c.ins ?? '' },
+      headers: { cookie: ctx.cookies.ins ?? '' },
     });
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
@@ -218,7 +194,7 @@ describe.each(engines)('plans: board, regional risk and reports (%s)', (engine) 
   });
 
   it('the scheduler makes each kind once per period for every regulator unit’s region', async () => {
-    const december = { ...t.deps, clock: () => new Date('2026-12-02T02:00:00Z') };
+    const december = { ...ctx.t.deps, clock: () => new Date('2026-12-02T02:00:00Z') };
     let made = 0;
     for (let run = 0; run < 20; run++) {
       made += await generateScheduledReports(december, 4);
@@ -240,13 +216,13 @@ describe.each(engines)('plans: board, regional risk and reports (%s)', (engine) 
   });
 
   it('evidence files on a progress report: by the reporting unit, typed by content, seen with the task', async () => {
-    const taskId = world.a.workTaskIds[0] ?? '';
-    const reportId = world.a.workTaskReportIds[0] ?? '';
+    const taskId = ctx.world.a.workTaskIds[0] ?? '';
+    const reportId = ctx.world.a.workTaskReportIds[0] ?? '';
     const upload = (who: string, name: string, data: Buffer) =>
-      app.inject({
+      ctx.app.inject({
         method: 'POST',
         url: `/api/work-tasks/${taskId}/reports/${reportId}/files`,
-        headers: { cookie: c[who] ?? '', ...multipart(name, data).headers },
+        headers: { cookie: ctx.cookies[who] ?? '', ...multipart(name, data).headers },
         payload: multipart(name, data).payload,
       });
     const ok = await upload('adm', '验收照片.png', pngBytes('second'));
@@ -262,20 +238,20 @@ describe.each(engines)('plans: board, regional risk and reports (%s)', (engine) 
     const files = task.body.reports[0]?.files ?? [];
     expect(files.map((f) => f.fileName)).toEqual(['现场照片.png', '验收照片.png']);
     const id = files[1]?.id ?? '';
-    const got = await app.inject({
+    const got = await ctx.app.inject({
       method: 'GET',
       url: `/api/work-tasks/${taskId}/files/${id}`,
-      headers: { cookie: c.ins ?? '' },
+      headers: { cookie: ctx.cookies.ins ?? '' },
     });
     expect(got.statusCode).toBe(200);
     expect(got.headers['content-type']).toBe('image/png');
     expect(got.rawPayload.equals(pngBytes('second'))).toBe(true);
     expect(
       (
-        await app.inject({
+        await ctx.app.inject({
           method: 'GET',
           url: `/api/work-tasks/${taskId}/files/${id}`,
-          headers: { cookie: c.bins ?? '' },
+          headers: { cookie: ctx.cookies.bins ?? '' },
         })
       ).statusCode,
     ).toBe(404);
