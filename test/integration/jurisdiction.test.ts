@@ -758,6 +758,14 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         { method: 'GET', url: `${id(route.url, t.planReportIds[0] ?? '')}?format=xlsx` },
         { method: 'GET', url: `${id(route.url, t.planReportIds[0] ?? '')}?format=pdf` },
       ];
+    case 'POST /api/mines/:id/resumption':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, mine.id),
+          payload: { acceptedOn: '2026-11-01', note: '越权' },
+        },
+      ];
     case 'POST /api/accidents':
       return [
         {

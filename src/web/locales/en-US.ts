@@ -99,6 +99,9 @@ export const enUS: Messages = {
     alarmsLongestWait: 'Longest wait',
   },
   mine: {
+    resumption: 'Resumption acceptance (复工复产验收)',
+    resumptionDate: 'Accepted on',
+    resumptionNote: 'Finding',
     listTitle: 'Mines',
     createTitle: 'Register a mine',
     editTitle: 'Edit mine',

@@ -100,6 +100,9 @@ export const zhCN = {
     alarmsLongestWait: '最长等待',
   },
   mine: {
+    resumption: '复工复产验收',
+    resumptionDate: '验收日期',
+    resumptionNote: '验收结论',
     listTitle: '矿山列表',
     createTitle: '登记矿山',
     editTitle: '编辑矿山',

@@ -37,7 +37,7 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
     description: '顶板冒落',
   });
 
-  it('a death: 一般, the mine is put into 停产整顿 with the accident as reason; the mine reported late', async () => {
+  it('a death: 一般, the mine is put into 停产整顿 with the accident as reason and resumes only after 复工复产验收; the mine reported late', async () => {
     // Occurred 90 minutes ago and filed now: the mine's report to the county is 30 minutes late.
     const res = await call<Accident>('ent', 'POST', '/api/accidents', { ...base(), deaths: 1 });
     expect(res.status).toBe(201);
@@ -55,6 +55,39 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
     expect(
       history.body.some((h) => h.toStatus === '停产整顿' && h.reason.includes('死亡事故')),
     ).toBe(true);
+    // It resumes only through 复工复产验收, recorded by a regulator (seed 000 第21条).
+    const direct = await call<{ details: { path: string }[] }>(
+      'ins',
+      'POST',
+      `/api/mines/${base().mineId}/status`,
+      { status: '生产', effectiveDate: '2026-11-22', reason: '自行复产' },
+    );
+    expect(direct.status).toBe(409);
+    expect(direct.body.details[0]?.path).toBe('status');
+    expect(
+      (
+        await call('ins', 'POST', `/api/mines/${base().mineId}/status`, {
+          status: '停工停产',
+          effectiveDate: '2026-11-22',
+          reason: '绕过验收',
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await call('ent', 'POST', `/api/mines/${base().mineId}/resumption`, {
+          acceptedOn: '2026-11-22',
+          note: '企业自验',
+        })
+      ).status,
+    ).toBe(403);
+    const resumed = await call<{ status: string }>(
+      'ins',
+      'POST',
+      `/api/mines/${base().mineId}/resumption`,
+      { acceptedOn: '2026-11-22', note: '县局组织验收合格' },
+    );
+    expect(resumed.body.status).toBe('生产');
   });
 
   it('三人死亡 is 较大: 约谈 of the enterprise and its parent company, held by the county', async () => {

@@ -531,11 +531,17 @@ export async function decideResumption(
             `矿山当前为 ${current.mine.status}，不在停产整顿中`,
           );
         }
-        await changeMineStatus({ ...deps, db: tx }, principal, order.mineId, {
-          status: MineStatus.Producing,
-          effectiveDate: input.acceptedOn,
-          reason: `复工复产验收通过: ${input.note}`,
-        });
+        await changeMineStatus(
+          { ...deps, db: tx },
+          principal,
+          order.mineId,
+          {
+            status: MineStatus.Producing,
+            effectiveDate: input.acceptedOn,
+            reason: `复工复产验收通过: ${input.note}`,
+          },
+          { accepted: true },
+        );
       }
       await tx
         .update(inspectionOrders)

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { QueryBool } from '../../../shared/common.schemas.ts';
+import { DateString, LongText, QueryBool } from '../../../shared/common.schemas.ts';
 import { RegistryValidation } from '../../../shared/limits.ts';
 import {
   LicenceInput,
@@ -89,6 +89,20 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
       },
     },
     (req) => service.changeMineStatus(deps, principalOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/mines/:id/resumption',
+    {
+      config: { permission: Permission.MineStatusChange },
+      schema: {
+        tags,
+        summary: '复工复产验收 (停产整顿的矿山验收合格后恢复生产)',
+        params: IdParams,
+        body: z.strictObject({ acceptedOn: DateString, note: LongText }),
+        response: responses(MineResponse),
+      },
+    },
+    (req) => service.acceptResumption(deps, principalOf(req), req.params.id, req.body),
   );
   r.get(
     '/api/mines/:id/status-history',

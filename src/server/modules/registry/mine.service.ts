@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/registry.schemas.ts';
 import { MineCreateInput as MineCreateSchema } from '../../../shared/registry.schemas.ts';
 import { groupBy } from '../../../shared/collections.ts';
+import { MineStatus } from '../../../shared/registry.enums.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
@@ -179,16 +180,32 @@ export async function updateMine(
   });
 }
 
-/** Changes a mine's status (e.g. 责令停产整顿) and records the dated change with its reason. */
+/**
+ * Changes a mine's status (e.g. 责令停产整顿) and records the dated change with its reason. A mine under
+ * 停产整顿 leaves it only by closing, or by returning to 生产 after a passed 复工复产验收 (seed 000 第21条,
+ * seed 004 第35条: 验收合格方可恢复生产) — the callers that record one say so with `accepted`.
+ */
 export async function changeMineStatus(
   deps: ServiceDeps,
   principal: Principal,
   id: string,
   input: MineStatusChangeInput,
+  options: { accepted?: boolean } = {},
 ): Promise<MineResponse> {
   requirePermission(principal, Permission.MineStatusChange);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleMine(tx, principal, id);
+    if (
+      current.mine.status === MineStatus.SuspendedForRectification &&
+      input.status !== MineStatus.Closed &&
+      !(input.status === MineStatus.Producing && options.accepted)
+    ) {
+      throw new AppError(
+        AppErrorCode.Conflict,
+        '停产整顿的矿山须经复工复产验收合格方可恢复生产 (或依法关闭)',
+        [{ path: 'status', message: '请办理复工复产验收', value: input.status }],
+      );
+    }
     if (current.mine.status === input.status) {
       throw new AppError(AppErrorCode.Conflict, `矿山已处于 ${input.status} 状态`, [
         { path: 'status', message: '状态未变化', value: input.status },
@@ -433,4 +450,32 @@ export async function archiveLicence(deps: ServiceDeps, principal: Principal, id
 export async function getLicenceVisible(deps: ServiceDeps, principal: Principal, id: string) {
   requirePermission(principal, Permission.RegistryRead);
   return presentLicence(await loadVisibleLicence(deps.db, principal, id), todayIn(deps.clock));
+}
+
+/**
+ * 复工复产验收 of a mine under 停产整顿 that has no enforcement order to accept (e.g. one suspended after
+ * a fatal accident, or by the registry): a regulator records the passed acceptance and the mine returns
+ * to 生产 with it as the reason.
+ */
+export async function acceptResumption(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: { acceptedOn: string; note: string },
+): Promise<MineResponse> {
+  requirePermission(principal, Permission.MineStatusChange);
+  if (principal.scope.kind !== 'region' && principal.scope.kind !== 'all') {
+    throw new AppError(AppErrorCode.Forbidden, '复工复产验收由监管部门组织');
+  }
+  return changeMineStatus(
+    deps,
+    principal,
+    id,
+    {
+      status: MineStatus.Producing,
+      effectiveDate: input.acceptedOn,
+      reason: `复工复产验收通过: ${input.note}`,
+    },
+    { accepted: true },
+  );
 }

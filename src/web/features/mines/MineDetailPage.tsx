@@ -24,6 +24,7 @@ import { ExpiryBadge } from '../../components/ExpiryBadge.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { StatusDialog } from './StatusDialog.tsx';
+import { ResumptionDialog } from './ResumptionDialog.tsx';
 import { ComplianceTab } from '../accidents/ComplianceTab.tsx';
 
 type StatusChange = z.infer<typeof MineStatusChangeResponse>;
@@ -53,6 +54,7 @@ export function MineDetailPage() {
   const { t, v } = useI18n();
   const { can } = useSession();
   const [statusOpen, setStatusOpen] = useState(false);
+  const [resumeOpen, setResumeOpen] = useState(false);
   const mine = useQuery({
     queryKey: ['mine', id],
     queryFn: () => api<MineResponse>('GET', `/api/mines/${id}`),
@@ -131,6 +133,11 @@ export function MineDetailPage() {
                 {t('hazard.reportNew')}
               </Button>
             </Link>
+          )}
+          {can('registry.mine.status') && m.status === '停产整顿' && (
+            <Button onClick={() => setResumeOpen(true)} data-testid="mine-resumption">
+              {t('mine.resumption')}
+            </Button>
           )}
           {can('registry.mine.status') && (
             <Button icon={<SwapOutlined />} onClick={() => setStatusOpen(true)}>
@@ -273,6 +280,7 @@ export function MineDetailPage() {
         open={statusOpen}
         onClose={() => setStatusOpen(false)}
       />
+      <ResumptionDialog mineId={m.id} open={resumeOpen} onClose={() => setResumeOpen(false)} />
     </div>
   );
 }

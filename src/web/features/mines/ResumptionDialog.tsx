@@ -1,0 +1,29 @@
+/** 复工复产验收 of a mine under 停产整顿: the date and the finding; a passed one returns it to 生产. */
+import { DatePicker, Form, Input } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useI18n } from '../../app/i18n.tsx';
+import { StepDialog } from '../../components/StepDialog.tsx';
+
+export function ResumptionDialog(props: { mineId: string; open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Record<string, unknown>>();
+  return (
+    <StepDialog
+      form={form}
+      url={props.open ? `/api/mines/${props.mineId}/resumption` : null}
+      title={t('mine.resumption')}
+      onClose={props.onClose}
+      toBody={(values) => ({
+        ...values,
+        acceptedOn: (values.acceptedOn as Dayjs).format('YYYY-MM-DD'),
+      })}
+    >
+      <Form.Item name="acceptedOn" label={t('mine.resumptionDate')} rules={[{ required: true }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="note" label={t('mine.resumptionNote')} rules={[{ required: true }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </StepDialog>
+  );
+}
