@@ -25,7 +25,11 @@ export const FIVE_TECHNICIANS = [
 ] as const;
 /** The technicians 地下(三十二) names (采矿、地质、测量、机电). */
 const CRITERION_TECHNICIANS = ['采矿技术人员', '地质技术人员', '测量技术人员', '机电技术人员'];
-const COLLEGE = ['大专', '本科', '研究生'];
+/** 五职矿长: 主体专业大专以上学历 and at least 10 years in mines (seed 000 第1条); 五科: 5 years (第2条). */
+export const FIVE_POSTS_EDUCATION = ['大专', '本科', '研究生'] as const;
+export const FIVE_POSTS_YEARS = 10;
+export const FIVE_TECHNICIANS_YEARS = 5;
+const COLLEGE: readonly string[] = FIVE_POSTS_EDUCATION;
 const BELOW_HIGH_SCHOOL = ['初中及以下'];
 const UNDERGROUND = ['煤矿井工', '金属非金属地下矿山'];
 
@@ -120,7 +124,7 @@ export function checkPeople(
         continue;
       }
       for (const p of held) {
-        if (!COLLEGE.includes(p.education ?? '') || (p.miningYears ?? 0) < 10) {
+        if (!COLLEGE.includes(p.education ?? '') || (p.miningYears ?? 0) < FIVE_POSTS_YEARS) {
           out.push({
             rule: '五职矿长任职条件',
             message: `${post} ${p.name}: 学历 ${p.education ?? '未登记'}, 矿山从业 ${p.miningYears ?? '未登记'} 年 (须大专以上且 10 年以上)`,
@@ -144,7 +148,7 @@ export function checkPeople(
         continue;
       }
       for (const p of held) {
-        if ((p.miningYears ?? 0) < 5) {
+        if ((p.miningYears ?? 0) < FIVE_TECHNICIANS_YEARS) {
           out.push({
             rule: '五科技术人员任职条件',
             message: `${tech} ${p.name}: 矿山从业 ${p.miningYears ?? '未登记'} 年 (须 5 年以上)`,

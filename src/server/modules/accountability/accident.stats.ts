@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { Permission } from '../../platform/auth/permissions.ts';
-import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
+import { ownRegion, subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { invalidField } from '../../platform/errors.ts';
@@ -31,8 +31,7 @@ export async function accidentStats(
   const where = allOf(mineScopeCondition(principal.scope), mineInRegion(q.region)) ?? sql`TRUE`;
   const year = sql`extract(year from (a.occurred_at AT TIME ZONE 'UTC') + interval '8 hours')::int`;
   // The level below the selected region: a province's cities, a city's counties, else counties.
-  const region =
-    q.region ?? (principal.scope.kind === 'region' ? principal.scope.regionCode : undefined);
+  const region = q.region ?? ownRegion(principal.scope);
   const prefixLength = region ? Math.min(6, subtreePrefix(region).length + 2) : 2;
   const child = sql`rpad(substr(mines.county_code, 1, ${prefixLength}), 6, '0')`;
   const tally = async (key: ReturnType<typeof sql>) =>

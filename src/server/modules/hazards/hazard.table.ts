@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { bytea } from '../../platform/db/columns.ts';
+import { storedFileColumns } from '../../platform/db/columns.ts';
 import { mines } from '../registry/mine.table.ts';
 
 /** A version of a determination standard (矿安〔2022〕88号, 应急管理部令第4号, …). */
@@ -181,10 +181,7 @@ export const hazardAttachments = pgTable(
       .references(() => hazards.id),
     purpose: text('purpose').notNull(),
     fileName: text('file_name').notNull(),
-    contentType: text('content_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
+    ...storedFileColumns(),
     uploadedBy: uuid('uploaded_by'),
     uploadedByLabel: text('uploaded_by_label').notNull(),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),

@@ -19,7 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { bytea } from '../../platform/db/columns.ts';
+import { storedFileColumns } from '../../platform/db/columns.ts';
 import { organisations, users } from '../access/access.table.ts';
 import { hazardCriteria, hazards } from '../hazards/hazard.table.ts';
 import { mines } from '../registry/mine.table.ts';
@@ -125,10 +125,7 @@ export const inspectionPhotos = pgTable(
       .notNull()
       .references(() => inspections.id),
     fileName: text('file_name').notNull(),
-    contentType: text('content_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
+    ...storedFileColumns(),
     uploadedBy: uuid('uploaded_by').notNull(),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
   },

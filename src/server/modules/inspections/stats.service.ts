@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { StatsQuery } from '../../../shared/inspections.schemas.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
-import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
+import { ownRegion, subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { invalidField } from '../../platform/errors.ts';
@@ -50,8 +50,7 @@ export async function enforcementStats(deps: ServiceDeps, principal: Principal, 
   if (q.to < q.from) {
     throw invalidField('to', '结束月份不能早于开始月份', q.to);
   }
-  const base =
-    q.region ?? (principal.scope.kind === 'region' ? principal.scope.regionCode : undefined);
+  const base = q.region ?? ownRegion(principal.scope);
   const from = `${q.from}-01`;
   const to = monthEnd(q.to);
   const where = allOf(mineScopeCondition(principal.scope), mineInRegion(q.region)) ?? sql`TRUE`;

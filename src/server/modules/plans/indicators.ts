@@ -7,6 +7,11 @@
  * the status it had before its first later change; before its registration it did not exist).
  */
 import { sql, type SQL } from 'drizzle-orm';
+import {
+  FIVE_POSTS,
+  FIVE_POSTS_EDUCATION,
+  FIVE_POSTS_YEARS,
+} from '../../../shared/compliance.rules.ts';
 import type { IndicatorKey } from '../../../shared/targets.settings.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/client.ts';
@@ -20,13 +25,6 @@ const workings = sql`mines.kind IN ('煤矿井工', '露天煤矿', '金属非�
 export const MONITORED_HEIGHT_M = 150;
 /** 尾矿库 stopped for more than 3 years must be closed (seed 000 第14条, 001 第16条, 004 第12条). */
 export const TAILINGS_IDLE_YEARS = 3;
-/**
- * 五职矿长 and what they need (seed 000 第1条, 001 第1条; 矿安〔2022〕88号 地下 (三十二)): 主体专业大专以上
- * 学历 and 10 years in mines.
- */
-export const FIVE_POSTS = ['矿长', '总工程师', '安全副矿长', '生产副矿长', '机电副矿长'] as const;
-export const FIVE_POSTS_EDUCATION = ['大专', '本科', '研究生'] as const;
-export const FIVE_POSTS_YEARS = 10;
 
 /**
  * The mine's status on a date, from its history: the last change on or before it; else, when a later

@@ -8,7 +8,12 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { addDaysTo } from '../../../shared/report-periods.ts';
 import type { RegionalRisk } from '../../../shared/targets.settings.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
-import { regionInScope, subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
+import {
+  ownRegion,
+  regionInScope,
+  subtreePrefix,
+  type Principal,
+} from '../../platform/auth/scope.ts';
 import { requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode, invalidField } from '../../platform/errors.ts';
 import { queryRows } from '../../platform/db/client.ts';
@@ -90,8 +95,7 @@ export async function regionalRisk(
   q: { region?: string | undefined; month?: string | undefined },
 ) {
   requirePermission(principal, Permission.WorkPlanRead);
-  const parent =
-    q.region ?? (principal.scope.kind === 'region' ? principal.scope.regionCode : null);
+  const parent = q.region ?? ownRegion(principal.scope) ?? null;
   if (parent !== null && !regionInScope(principal.scope, parent)) {
     throw new AppError(AppErrorCode.Forbidden, `地区 ${parent} 不在本单位辖区内`);
   }

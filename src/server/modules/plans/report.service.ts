@@ -15,7 +15,7 @@ import {
 } from '../../../shared/report-periods.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
-import { regionInScope, type Principal } from '../../platform/auth/scope.ts';
+import { ownRegion, regionInScope, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
@@ -138,8 +138,7 @@ export async function generateReport(
   input: { kind: ReportKind; region?: string | undefined },
 ) {
   requirePermission(principal, Permission.WorkPlanRead);
-  const region =
-    input.region ?? (principal.scope.kind === 'region' ? principal.scope.regionCode : NATIONAL);
+  const region = input.region ?? ownRegion(principal.scope) ?? NATIONAL;
   if (
     region === NATIONAL ? principal.scope.kind !== 'all' : !regionInScope(principal.scope, region)
   ) {

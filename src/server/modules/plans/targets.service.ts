@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { monthEnds } from '../../../shared/report-periods.ts';
 import type { IndicatorKey, Target } from '../../../shared/targets.settings.ts';
 import { Permission } from '../../platform/auth/permissions.ts';
-import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
+import { ownRegion, subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
@@ -48,7 +48,7 @@ function scopeOf(deps: ServiceDeps, principal: Principal, q: BoardQuery): Indica
 }
 
 const boardRegion = (principal: Principal, region: string | undefined) =>
-  region ?? (principal.scope.kind === 'region' ? principal.scope.regionCode : undefined);
+  region ?? ownRegion(principal.scope);
 
 /** The indicators with the targets applying to the region, each marked met or not. */
 export async function indicatorsWithTargets(

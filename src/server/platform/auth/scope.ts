@@ -46,3 +46,8 @@ export function subtreePrefix(code: string): string {
 export function regionInScope(scope: Scope, code: string): boolean {
   return scope.kind === 'all' || (scope.kind === 'region' && code.startsWith(scope.prefix));
 }
+
+/** The region a regulator's jurisdiction is rooted at (none for national, enterprise or mine scopes). */
+export function ownRegion(scope: Scope): string | undefined {
+  return scope.kind === 'region' ? scope.regionCode : undefined;
+}
