@@ -30,6 +30,8 @@ import { registerEnterpriseRoutes } from './modules/registry/enterprise.routes.t
 import { registerMineRoutes } from './modules/registry/mine.routes.ts';
 import { registerPersonRoutes } from './modules/registry/person.routes.ts';
 import { registerContractorRoutes } from './modules/registry/contractor.routes.ts';
+import { registerContractorStaffRoutes } from './modules/registry/contractor-staff.routes.ts';
+import { getContractorStaff } from './modules/registry/contractor-staff.service.ts';
 import { registerHazardRoutes } from './modules/hazards/hazard.routes.ts';
 import { registerNotificationRoutes } from './modules/notifications/notification.routes.ts';
 import { getHazard } from './modules/hazards/hazard.service.ts';
@@ -166,6 +168,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   registerMineRoutes(app, deps);
   registerPersonRoutes(app, deps);
   registerContractorRoutes(app, deps);
+  registerContractorStaffRoutes(app, deps);
   registerHazardRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   const monitoring =
@@ -197,6 +200,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     licence: (p, id) => getLicenceVisible(deps, p, id),
     person: (p, id) => getPerson(deps, p, id),
     contractor: (p, id) => getContractor(deps, p, id),
+    contractor_staff: (p, id) => getContractorStaff(deps, p, id),
     user: systemOnly,
     api_token: systemOnly,
     setting: systemOnly,

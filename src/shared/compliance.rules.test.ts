@@ -15,7 +15,9 @@ import {
   checkContractors,
   checkPeople,
   defaultContractorRules,
+  PROJECT_STAFF_REQUIRED,
   type ComplianceContractor,
+  type ComplianceStaff,
   type ComplianceMine,
   type CompliancePerson,
 } from './compliance.rules.ts';
@@ -139,12 +141,25 @@ describe('qualification rules (seed 000 第1、2条)', () => {
 
 describe('contractor rules (seed 000 第18条, seed 001 第20条)', () => {
   let k = 0;
+  /** A qualified member of the 项目部: 正式职工, 矿山相关专业中专, no title, at no other mine. */
+  const member = (role: string, o: Partial<ComplianceStaff> = {}): ComplianceStaff => ({
+    id: `s${++k}`,
+    name: `员${k}`,
+    role,
+    employment: '正式职工',
+    education: '中专',
+    relatedMajor: true,
+    title: null,
+    alsoAt: 0,
+    ...o,
+  });
   const firm = (scopes: string[], o: Partial<ComplianceContractor> = {}): ComplianceContractor => ({
     id: `c${++k}`,
     name: `承包${k}`,
     scopes,
     startsOn: '2024-01-01',
     endsOn: null,
+    staff: PROJECT_STAFF_REQUIRED.map((role) => member(role)),
     ...o,
   });
   const check = (m: ComplianceMine, cs: ComplianceContractor[]) =>
@@ -191,5 +206,91 @@ describe('contractor rules (seed 000 第18条, seed 001 第20条)', () => {
         defaultContractorRules,
       ),
     ).toEqual([]);
+  });
+
+  describe('project staff (seed 000 第18条; 地下(二十八)2)', () => {
+    const rulesOf = (m: ComplianceMine, staff: ComplianceStaff[], scopes = ['采掘']) =>
+      check(m, [firm(scopes, { staff })]);
+
+    it('an excavation contractor underground sends 项目负责人, 技术人员 and 特种作业人员; one missing is a finding', () => {
+      expect(
+        rulesOf(mine(), [member('项目负责人'), member('技术人员'), member('特种作业人员')]),
+      ).toEqual([]);
+      const noOperator = check(mine(), [
+        firm(['采掘'], { staff: [member('项目负责人'), member('技术人员')] }),
+      ]);
+      expect(noOperator).toEqual([['承包项目部人员配备', '地下(二十八)']]);
+      const text = checkContractors(
+        mine(),
+        [firm(['掘进'], { name: '甲公司', staff: [member('技术人员')] })],
+        DATE,
+        defaultContractorRules,
+      ).map((f) => f.message);
+      expect(text).toEqual(['甲公司: 项目部未派出项目负责人、特种作业人员']);
+      // A support contractor, or an open pit, is not held to the 三员 of an excavation 项目部.
+      expect(rulesOf(mine(), [], ['支护'])).toEqual([]);
+      expect(rulesOf(mine({ kind: '金属非金属露天矿山' }), [])).toEqual([]);
+      // At a coal mine the finding stands, without the metal mines' criterion.
+      expect(rulesOf(mine({ kind: '煤矿井工' }), [])).toEqual([['承包项目部人员配备', null]]);
+    });
+
+    it('only 正式职工: 临时聘用, 资质挂靠 and 劳务派遣 are each a finding, for every post', () => {
+      const full = (employment: string, role: string) =>
+        PROJECT_STAFF_REQUIRED.map((r) => member(r, r === role ? { employment } : {}));
+      expect(rulesOf(mine(), full('正式职工', '特种作业人员'))).toEqual([]);
+      for (const employment of ['临时聘用', '资质挂靠', '劳务派遣']) {
+        expect(rulesOf(mine(), full(employment, '特种作业人员'))).toEqual([
+          ['承包项目部人员用工', '地下(二十八)'],
+        ]);
+      }
+      expect(
+        rulesOf(mine(), [
+          ...full('正式职工', ''),
+          member('安全生产管理人员', { employment: '临时聘用' }),
+        ]),
+      ).toEqual([['承包项目部人员用工', '地下(二十八)']]);
+    });
+
+    it('项目负责人 and 技术人员: 矿山相关专业中专 passes, 高中 or an unrelated major fails; a 中级 title passes alone, 初级 does not', () => {
+      const lead = (o: Partial<ComplianceStaff>) =>
+        rulesOf(mine(), [member('项目负责人', o), member('技术人员'), member('特种作业人员')]);
+      expect(lead({ education: '中专' })).toEqual([]);
+      expect(lead({ education: '大专' })).toEqual([]);
+      expect(lead({ education: '高中' })).toEqual([['承包项目部人员任职条件', '地下(二十八)']]);
+      expect(lead({ education: '大专', relatedMajor: false })).toEqual([
+        ['承包项目部人员任职条件', '地下(二十八)'],
+      ]);
+      expect(lead({ education: '高中', title: '中级' })).toEqual([]);
+      expect(lead({ education: null, title: '高级' })).toEqual([]);
+      expect(lead({ education: '高中', title: '初级' })).toEqual([
+        ['承包项目部人员任职条件', '地下(二十八)'],
+      ]);
+      // The rule names the 项目负责人 and 技术人员 only: a 特种作业人员 with 高中 is not held to it.
+      expect(
+        rulesOf(mine(), [
+          member('项目负责人'),
+          member('技术人员'),
+          member('特种作业人员', { education: '高中', relatedMajor: false }),
+        ]),
+      ).toEqual([]);
+    });
+
+    it('项目负责人 and 技术人员 serve at no other mine: one other mine is a finding', () => {
+      const tech = (alsoAt: number) =>
+        rulesOf(mine(), [
+          member('项目负责人'),
+          member('技术人员', { alsoAt }),
+          member('特种作业人员'),
+        ]);
+      expect(tech(0)).toEqual([]);
+      expect(tech(1)).toEqual([['承包项目部人员兼职', '地下(二十八)']]);
+      expect(
+        rulesOf(mine(), [
+          member('项目负责人'),
+          member('技术人员'),
+          member('特种作业人员', { alsoAt: 1 }),
+        ]),
+      ).toEqual([]);
+    });
   });
 });

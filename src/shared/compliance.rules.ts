@@ -12,6 +12,10 @@
  *   underground mines ≤ 2 采掘 contractors, small ≤ 1 (seed 000 第18条, seed 002 五.4); no blasting
  *   contracted out at an underground mine (seed 000 第18条, seed 001 第20条); regional bans such as
  *   原平's 采掘 contracting from 2025 (seed 001 第20条) from the setting accountability.contractorRules.
+ * - Contractors' project staff (seed 000 第18条; 矿安〔2022〕88号 地下(二十八)2): an excavation contractor at
+ *   an underground mine sends a 项目负责人, 技术人员 and 特种作业人员 to its 项目部; all staff are the
+ *   contractor's 正式职工 (not 临时聘用, 资质挂靠 or 劳务派遣); the 项目负责人 and 技术人员 have 矿山相关专业
+ *   中专以上学历 or a 中级以上职称, and serve at no other mine.
  */
 import { z } from 'zod';
 
@@ -80,13 +84,33 @@ export interface CompliancePerson {
   /** Other mines where the same person (by ID number) is active. */
   alsoAt: string[];
 }
+export interface ComplianceStaff {
+  id: string;
+  name: string;
+  role: string;
+  employment: string;
+  education: string | null;
+  relatedMajor: boolean;
+  title: string | null;
+  /** How many other mines the same person (by ID number) serves at, as staff or as the mine's people. */
+  alsoAt: number;
+}
 export interface ComplianceContractor {
   id: string;
   name: string;
   scopes: string[];
   startsOn: string;
   endsOn: string | null;
+  staff: ComplianceStaff[];
 }
+
+/** The "三员" an excavation contractor sends to its 项目部 (seed 000 第18条). */
+export const PROJECT_STAFF_REQUIRED = ['项目负责人', '技术人员', '特种作业人员'] as const;
+/** 矿山相关专业中专以上学历 or 中级以上职称 for the 项目负责人 and 技术人员 (seed 000 第18条). */
+export const PROJECT_STAFF_EDUCATION = ['中专', '大专', '本科', '研究生'] as const;
+export const PROJECT_STAFF_TITLES = ['中级', '高级'] as const;
+const QUALIFIED_ROLES = ['项目负责人', '技术人员'];
+const EXCAVATION = ['采掘', '掘进'];
 
 export type Finding = {
   rule: string;
@@ -287,6 +311,7 @@ export function checkContractors(
         subject: c.id,
       });
     }
+    out.push(...checkProjectStaff(c, underground, metal));
     for (const r of rules.regional) {
       const hit = r.scopes.filter((s) => c.scopes.includes(s));
       if (
@@ -302,6 +327,65 @@ export function checkContractors(
           subject: c.id,
         });
       }
+    }
+  }
+  return out;
+}
+
+/** One contractor's 项目部 against seed 000 第18条 (地下(二十八)2 at metal underground mines). */
+function checkProjectStaff(
+  c: ComplianceContractor,
+  underground: boolean,
+  metal: boolean,
+): Finding[] {
+  const out: Finding[] = [];
+  const source = 'seed 000 第18条; 矿安〔2022〕88号 地下(二十八)2';
+  const criterion = metal ? '地下(二十八)' : null;
+  if (underground && c.scopes.some((s) => EXCAVATION.includes(s))) {
+    const missing = PROJECT_STAFF_REQUIRED.filter((r) => !c.staff.some((s) => s.role === r));
+    if (missing.length > 0) {
+      out.push({
+        rule: '承包项目部人员配备',
+        message: `${c.name}: 项目部未派出${missing.join('、')}`,
+        source,
+        criterion,
+        subject: c.id,
+      });
+    }
+  }
+  for (const s of c.staff) {
+    if (s.employment !== '正式职工') {
+      out.push({
+        rule: '承包项目部人员用工',
+        message: `${c.name} ${s.role} ${s.name}: ${s.employment}, 须为承包单位正式职工`,
+        source,
+        criterion,
+        subject: s.id,
+      });
+    }
+    if (!QUALIFIED_ROLES.includes(s.role)) {
+      continue;
+    }
+    const educated =
+      s.relatedMajor && (PROJECT_STAFF_EDUCATION as readonly string[]).includes(s.education ?? '');
+    const titled = (PROJECT_STAFF_TITLES as readonly string[]).includes(s.title ?? '');
+    if (!educated && !titled) {
+      out.push({
+        rule: '承包项目部人员任职条件',
+        message: `${c.name} ${s.role} ${s.name}: 学历 ${s.education ?? '未登记'}${s.relatedMajor ? '' : ' (非矿山相关专业)'}, 职称 ${s.title ?? '无'} (须矿山相关专业中专以上或中级以上职称)`,
+        source,
+        criterion,
+        subject: s.id,
+      });
+    }
+    if (s.alsoAt > 0) {
+      out.push({
+        rule: '承包项目部人员兼职',
+        message: `${c.name} ${s.role} ${s.name}: 同时在其他 ${s.alsoAt} 座矿山任职`,
+        source,
+        criterion,
+        subject: s.id,
+      });
     }
   }
   return out;

@@ -89,6 +89,37 @@ export const contractorScopes = [
   '其他',
 ] as const;
 
+/**
+ * Posts a contractor sends to its 项目部 at a mine: 项目负责人、技术人员、特种作业人员 (the "三员" of seed
+ * 000 第18条) and the 安全生产管理人员 that 矿安〔2022〕88号 地下(二十八)2 also names.
+ */
+export const contractorStaffRoles = [
+  '项目负责人',
+  '技术人员',
+  '安全生产管理人员',
+  '特种作业人员',
+] as const;
+export type ContractorStaffRole = (typeof contractorStaffRoles)[number];
+
+/**
+ * How a contractor's project staff are employed. Only 正式职工 is allowed: seed 000 第18条 ("三员"均不得为
+ * 临时聘用人员或资质挂靠人员; 取消井下劳务派遣用工).
+ */
+export const employmentKinds = ['正式职工', '临时聘用', '资质挂靠', '劳务派遣'] as const;
+
+/** Education of contractor staff. Seed 000 第18条 asks 矿山相关专业中专以上, so 高中 and 中专 are told apart. */
+export const staffEducationLevels = [
+  '初中及以下',
+  '高中',
+  '中专',
+  '大专',
+  '本科',
+  '研究生',
+] as const;
+
+/** 专业技术职称; seed 000 第18条 accepts 中级以上 instead of the education. */
+export const professionalTitles = ['初级', '中级', '高级'] as const;
+
 /** The kinds that are underground workings (used by several rules). */
 export const undergroundKinds: readonly MineKind[] = [
   MineKind.UndergroundMetal,

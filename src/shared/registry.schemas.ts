@@ -6,6 +6,8 @@ import { creditCodeProblem, idNumberProblem } from './identifiers.ts';
 import {
   MineKind,
   contractorScopes,
+  contractorStaffRoles,
+  employmentKinds,
   educationLevels,
   hydrogeologyTypes,
   licenceKinds,
@@ -13,6 +15,8 @@ import {
   mineScales,
   mineStatuses,
   personRoles,
+  professionalTitles,
+  staffEducationLevels,
   standardizationLevels,
   tailingsStackings,
   undergroundKinds,
@@ -444,6 +448,53 @@ export const ContractorListQuery = z.strictObject({
 });
 export type ContractorListQuery = z.infer<typeof ContractorListQuery>;
 export const ContractorPage = pageOf(ContractorResponse);
+
+// ---------------------------------------------------------------- contractor project staff
+
+/** A person a contractor sent to its 项目部 at the mine (seed 000 第18条). */
+export const ContractorStaffCreateInput = z.strictObject({
+  contractorId: Uuid,
+  name: Name,
+  role: z.enum(contractorStaffRoles),
+  idNumber: IdNumber,
+  employment: z.enum(employmentKinds).describe('用工形式; 只有正式职工符合 seed 000 第18条'),
+  education: z.enum(staffEducationLevels).nullable().optional(),
+  relatedMajor: z.boolean().optional().describe('学历是否为矿山相关专业'),
+  title: z.enum(professionalTitles).nullable().optional().describe('专业技术职称'),
+});
+export type ContractorStaffCreateInput = z.infer<typeof ContractorStaffCreateInput>;
+
+export const ContractorStaffUpdateInput = ContractorStaffCreateInput.omit({ contractorId: true })
+  .partial()
+  .extend({ version: z.number().int().positive().optional() });
+export type ContractorStaffUpdateInput = z.infer<typeof ContractorStaffUpdateInput>;
+
+export const ContractorStaffResponse = z.object({
+  id: z.string(),
+  contractorId: z.string(),
+  contractorName: z.string(),
+  mineId: z.string(),
+  mineName: z.string(),
+  name: z.string(),
+  role: z.string(),
+  idNumberMasked: z.string(),
+  employment: z.string(),
+  education: z.string().nullable(),
+  relatedMajor: z.boolean(),
+  title: z.string().nullable(),
+  archived: z.boolean(),
+  version: z.number(),
+});
+export type ContractorStaffResponse = z.infer<typeof ContractorStaffResponse>;
+
+export const ContractorStaffListQuery = z.strictObject({
+  region: RegionCode.optional(),
+  mineId: Uuid.optional(),
+  contractorId: Uuid.optional(),
+  includeArchived: QueryBool.optional(),
+  ...PageQuery,
+});
+export type ContractorStaffListQuery = z.infer<typeof ContractorStaffListQuery>;
 
 // ---------------------------------------------------------------- regions
 

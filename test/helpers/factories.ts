@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto';
 import { completeCreditCode, completeIdNumber } from '../../src/shared/identifiers.ts';
 import type {
   ContractorCreateInput,
+  ContractorStaffCreateInput,
   EnterpriseCreateInput,
   MineCreateInput,
   PersonCreateInput,
@@ -15,6 +16,7 @@ import { createEnterprise } from '../../src/server/modules/registry/enterprise.s
 import { createMine } from '../../src/server/modules/registry/mine.service.ts';
 import { createPerson } from '../../src/server/modules/registry/person.service.ts';
 import { createContractor } from '../../src/server/modules/registry/contractor.service.ts';
+import { createContractorStaff } from '../../src/server/modules/registry/contractor-staff.service.ts';
 import type { ServiceDeps } from '../../src/server/platform/context.ts';
 
 const admin = systemPrincipal('test:factory');
@@ -93,6 +95,22 @@ export async function buildContractor(deps: ServiceDeps, o: Partial<ContractorCr
     scopes: ['掘进'],
     startsOn: '2025-01-01',
     endsOn: '2026-12-31',
+    ...o,
+  });
+}
+
+/** A qualified 项目负责人 on a contractor's 项目部 (seed 000 第18条). */
+export async function buildContractorStaff(
+  deps: ServiceDeps,
+  o: Partial<ContractorStaffCreateInput> & { contractorId: string },
+) {
+  return createContractorStaff(deps, admin, {
+    name: `项目部${++serial}`,
+    role: '项目负责人',
+    idNumber: idNumberFor('140981'),
+    employment: '正式职工',
+    education: '大专',
+    relatedMajor: true,
     ...o,
   });
 }

@@ -8,7 +8,13 @@ import { createOrganisation, createUser } from '../../src/server/modules/access/
 import { systemPrincipal } from '../../src/server/modules/access/principal.ts';
 import type { ServiceDeps } from '../../src/server/platform/context.ts';
 import type { MineResponse } from '../../src/shared/registry.schemas.ts';
-import { buildContractor, buildEnterprise, buildMine, buildPerson } from './factories.ts';
+import {
+  buildContractor,
+  buildContractorStaff,
+  buildEnterprise,
+  buildMine,
+  buildPerson,
+} from './factories.ts';
 import { eq, sql } from 'drizzle-orm';
 import { hazardCriteria } from '../../src/server/modules/hazards/hazard.table.ts';
 import { reportHazard } from '../../src/server/modules/hazards/hazard.service.ts';
@@ -37,6 +43,8 @@ export interface Party extends EnforcementIds, WorkPlanIds, AccidentIds {
   mines: MineResponse[];
   personIds: string[];
   contractorIds: string[];
+  /** A 项目负责人 on that contractor's 项目部. */
+  contractorStaffIds: string[];
   licenceIds: string[];
   /** A hazard reported at the coal mine, and the criterion it was judged under. */
   hazardIds: string[];
@@ -102,6 +110,10 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
   });
   const person = await buildPerson(deps, { mineId: coal.id });
   const contractor = await buildContractor(deps, { mineId: coal.id });
+  const staff = await buildContractorStaff(deps, {
+    contractorId: contractor.id,
+    name: `${key}项目经理`,
+  });
   const criterion = await coalCriterion(deps);
   const hazard = await reportHazard(deps, admin, {
     mineId: coal.id,
@@ -231,6 +243,7 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
     mines: [coal, pond],
     personIds: [person.id],
     contractorIds: [contractor.id],
+    contractorStaffIds: [staff.id],
     licenceIds: coal.licences.map((l) => l.id),
     hazardIds: [hazard.id],
     criterionId: criterion,

@@ -331,6 +331,28 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           payload: { name: '篡改' },
         },
       ];
+    case 'POST /api/contractor-staff':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            contractorId: t.contractorIds[0],
+            name: '越权',
+            role: '技术人员',
+            idNumber: idNumberFor(t.county),
+            employment: '正式职工',
+          },
+        },
+      ];
+    case 'PATCH /api/contractor-staff/:id':
+      return [
+        {
+          method: 'PATCH',
+          url: id(route.url, t.contractorStaffIds[0] ?? ''),
+          payload: { name: '篡改' },
+        },
+      ];
     case 'POST /api/tokens':
       return [
         {
@@ -852,6 +874,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/enterprises': t.enterpriseId,
       '/api/people': t.personIds[0],
       '/api/contractors': t.contractorIds[0],
+      '/api/contractor-staff': t.contractorStaffIds[0],
       '/api/licences': t.licenceIds[0],
       '/api/hazards': t.hazardIds[0],
       '/api/monitoring/sensors': t.sensorIds[0],
@@ -889,6 +912,8 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/enterprises/export',
         '/api/people/export',
         '/api/contractors/export',
+        '/api/contractor-staff',
+        '/api/contractor-staff/export',
         '/api/registry/summary',
         '/api/hazards',
         '/api/hazards/summary',
@@ -915,6 +940,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         ? [{ method: 'GET', url: `${route.url}?${extra}enterpriseId=${t.enterpriseId}` }]
         : []),
       ...([
+        '/api/contractor-staff',
         '/api/monitoring/facilities',
         '/api/monitoring/sensors',
         '/api/monitoring/maintenance',
@@ -948,6 +974,8 @@ function fingerprints(t: Party): string[] {
     ...t.mines.flatMap((m) => [m.id, m.name]),
     ...t.personIds,
     ...t.contractorIds,
+    ...t.contractorStaffIds,
+    `${t.key}项目经理`,
     ...t.licenceIds,
     ...t.hazardIds,
     ...t.attachmentIds,
@@ -998,6 +1026,7 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'people',
     'certificates',
     'contractors',
+    'contractor_staff',
     'organisations',
     'users',
     'api_tokens',

@@ -21,6 +21,9 @@ import { queryRows } from '../platform/db/client.ts';
 import { principal } from './demo-enforcement.ts';
 import { completeCreditCode, completeIdNumber } from '../../shared/identifiers.ts';
 import { createContractor } from '../modules/registry/contractor.service.ts';
+import { createContractorStaff } from '../modules/registry/contractor-staff.service.ts';
+import type { ContractorStaffCreateInput } from '../../shared/registry.schemas.ts';
+import type { ContractorStaffRole } from '../../shared/registry.enums.ts';
 import { createPerson } from '../modules/registry/person.service.ts';
 
 const DAY = 86_400_000;
@@ -29,21 +32,23 @@ const MIN = 60_000;
 /**
  * Mines breaking the qualification and contractor rules (issue 9 §6), planted in 原平 through the
  * registry's services: three 采掘 contractors at a producing underground mine (and 采掘 contracted in
- * 原平 after 2025), blasting contracted out, and one 矿长 registered at two mines.
+ * 原平 after 2025), blasting contracted out, their 项目部 with staff breaking 第18条, and one 矿长
+ * registered at two mines.
  */
 async function plantComplianceBreaches(deps: ServiceDeps): Promise<void> {
   const admin = await principal(deps, 'yp.admin');
   const underground = await queryRows<{ id: string }>(
     deps.db,
-    sql`SELECT id FROM mines WHERE county_code = '140981' AND kind = '金属非金属地下矿山' AND status = '生产'
-         AND archived_at IS NULL ORDER BY name LIMIT 2`,
+    sql`SELECT id FROM mines WHERE county_code = '140981' AND kind IN ('煤矿井工', '金属非金属地下矿山')
+         AND status = '生产' AND archived_at IS NULL ORDER BY name LIMIT 2`,
   );
   const [first, second] = underground;
   if (!first || !second) {
     return;
   }
+  const firms: string[] = [];
   for (const [i, scopes] of [['采掘'], ['采掘', '支护'], ['掘进']].entries()) {
-    await createContractor(deps, admin, {
+    const firm = await createContractor(deps, admin, {
       mineId: first.id,
       name: `演示井巷工程有限公司${i + 1}`,
       creditCode: completeCreditCode(`91140981MA0D7K10${i}`),
@@ -51,8 +56,9 @@ async function plantComplianceBreaches(deps: ServiceDeps): Promise<void> {
       startsOn: '2025-03-01',
       endsOn: null,
     });
+    firms.push(firm.id);
   }
-  await createContractor(deps, admin, {
+  const blasting = await createContractor(deps, admin, {
     mineId: second.id,
     name: '演示爆破服务有限公司',
     creditCode: completeCreditCode('91140981MA0D7K1B9'),
@@ -60,6 +66,7 @@ async function plantComplianceBreaches(deps: ServiceDeps): Promise<void> {
     startsOn: '2025-06-01',
     endsOn: null,
   });
+  await plantProjectStaff(deps, admin, firms, blasting.id);
   const idNumber = completeIdNumber('14098119780512301');
   for (const mine of [first, second]) {
     await createPerson(deps, admin, {
@@ -69,6 +76,46 @@ async function plantComplianceBreaches(deps: ServiceDeps): Promise<void> {
       idNumber,
       education: '大专',
       miningYears: 12,
+    });
+  }
+}
+
+/**
+ * The 项目部 of the planted contractors (seed 000 第18条): a 项目负责人 who is 资质挂靠 with 高中 only, a
+ * 项目部 without its 特种作业人员, and a 技术人员 who also serves the blasting contractor at another mine.
+ */
+async function plantProjectStaff(
+  deps: ServiceDeps,
+  admin: Awaited<ReturnType<typeof principal>>,
+  firms: string[],
+  blastingFirm: string,
+) {
+  const [one, two, three] = firms;
+  if (!one || !two || !three) {
+    return;
+  }
+  const doubled = completeIdNumber('14098119850303402');
+  const staff: [string, string, ContractorStaffRole, Partial<ContractorStaffCreateInput>][] = [
+    [one, '演示挂靠项目经理', '项目负责人', { employment: '资质挂靠', education: '高中' }],
+    [one, '演示技术员甲', '技术人员', {}],
+    [one, '演示爆破工甲', '特种作业人员', {}],
+    [two, '演示项目经理乙', '项目负责人', { title: '中级' }],
+    [two, '演示技术员乙', '技术人员', {}],
+    [three, '演示项目经理丙', '项目负责人', {}],
+    [three, '演示兼职技术员', '技术人员', { idNumber: doubled }],
+    [three, '演示支护工丙', '特种作业人员', { employment: '劳务派遣' }],
+    [blastingFirm, '演示兼职技术员', '技术人员', { idNumber: doubled }],
+  ];
+  for (const [i, [contractorId, name, role, o]] of staff.entries()) {
+    await createContractorStaff(deps, admin, {
+      contractorId,
+      name,
+      role,
+      idNumber: completeIdNumber(`14098119900105${String(500 + i)}`),
+      employment: '正式职工',
+      education: '大专',
+      relatedMajor: true,
+      ...o,
     });
   }
 }

@@ -2,7 +2,8 @@
  * The demo province's monitoring and the simulated feed through the real engine: the seed registers
  * facilities and points with the standards' presets (REFERENCE.md C1 methane by location, B4 浸润线
  * orange = 1.1 × red), the feed's readings are all accepted, and a forced gas excursion opens an 超限
- * alarm that climbs 黄色 → 红色, calls, and resolves by itself once the clear condition has held.
+ * alarm that climbs 黄色 → 红色, calls, and resolves by itself once the clear condition has held. The
+ * same seeded province also carries the planted accountability breaches the 合规 pages show.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,10 +19,11 @@ import {
   type MonitoringRuntime,
 } from '../modules/monitoring/monitoring.runtime.ts';
 import { loadSimSensors } from '../modules/monitoring/simulator.runner.ts';
-import { systemGatewayPrincipal } from '../modules/access/principal.ts';
+import { systemGatewayPrincipal, systemPrincipal } from '../modules/access/principal.ts';
 import { Simulator } from '../modules/monitoring/simulator.ts';
 import { users } from '../modules/access/access.table.ts';
 import { DEMO_INTERVAL_SECONDS } from './demo-monitoring.ts';
+import { regionCompliance } from '../modules/accountability/compliance.service.ts';
 import { holdsDemo, seedDemoProvince } from './demo-province.ts';
 
 describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) => {
@@ -182,5 +184,24 @@ describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) =
     expect(opened.map((o) => o.kind).sort()).toEqual(
       [...probes.map(() => '超限'), ...probes.map(() => '数据异常')].sort(),
     );
+  });
+
+  it('plants a 原平 mine breaking each contractor and 项目部 rule (seed 000 第18条, seed 001 第20条) for the 合规 pages', async () => {
+    const found = await regionCompliance(t.deps, systemPrincipal('test:demo'), {
+      region: '140981',
+    });
+    const rules = found.byRule.map((r) => r.rule);
+    for (const rule of [
+      '承包单位数量',
+      '爆破作业外包',
+      '地区外包禁令',
+      '承包项目部人员配备',
+      '承包项目部人员用工',
+      '承包项目部人员任职条件',
+      '承包项目部人员兼职',
+      '人员兼职',
+    ]) {
+      expect(rules, rule).toContain(rule);
+    }
   });
 });

@@ -16,12 +16,12 @@ import type { MineCreateInput } from '../../shared/registry.schemas.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import { todayIn, type ServiceDeps } from '../platform/context.ts';
-import { keyedDigest, seal } from '../platform/crypto.ts';
-import { maskIdNumber } from '../../shared/identifiers.ts';
 import { organisations, users } from '../modules/access/access.table.ts';
 import { systemPrincipal } from '../modules/access/principal.ts';
 import { enterprises } from '../modules/registry/enterprise.table.ts';
 import { contractors } from '../modules/registry/contractor.table.ts';
+import { protectIdNumber } from '../modules/registry/person.service.ts';
+import { contractorStaff } from '../modules/registry/contractor-staff.table.ts';
 import { certificates, people } from '../modules/registry/person.table.ts';
 import { mineStatusChanges } from '../modules/registry/mine.table.ts';
 import { insertCheckedMines } from '../modules/registry/mine.write.ts';
@@ -158,6 +158,40 @@ function isoDate(base: string, offsetDays: number): string {
   const d = new Date(`${base}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + offsetDays);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Each contractor's 项目部 (seed 000 第18条): excavation contractors send the 三员, others a 项目负责人.
+ * Mostly 正式职工 with 中专 or better; a few are 临时聘用 for the checks to find. Its own random source, so
+ * the rest of the province stays as it was.
+ */
+function projectStaff(
+  secret: Buffer,
+  engaged: { id: string; scopes: string[] }[],
+  at: Date,
+): (typeof contractorStaff.$inferInsert)[] {
+  const rng = createRng(20_261_130);
+  return engaged.flatMap((c) => {
+    const excavation = c.scopes.includes('采掘') || c.scopes.includes('掘进');
+    const roles = excavation ? ['项目负责人', '技术人员', '特种作业人员'] : ['项目负责人'];
+    return roles.map((role) => {
+      const idNumber = completeIdNumber(
+        `140000${rng.int(1965, 1998)}0${rng.int(1, 9)}1${rng.int(0, 9)}${rng.int(100, 999)}`,
+      );
+      return {
+        contractorId: c.id,
+        name: rng.pick(surnames) + rng.pick(given),
+        role,
+        ...protectIdNumber(secret, idNumber),
+        employment: rng.chance(0.06) ? '临时聘用' : '正式职工',
+        education: rng.pick(['中专', '大专', '大专', '本科'] as const),
+        relatedMajor: !rng.chance(0.05),
+        title: rng.chance(0.4) ? '中级' : null,
+        createdAt: at,
+        updatedAt: at,
+      };
+    });
+  });
 }
 
 function mineAttributes(rng: Rng, kind: Kind, scale: string): Partial<MineCreateInput> {
@@ -418,9 +452,7 @@ export async function seedDemoProvince(
           mineId: mineIds[i] ?? '',
           name: rng.pick(surnames) + rng.pick(given),
           roles: roleSets[k] ?? ['安全管理人员'],
-          idNumberCipher: seal(deps.secret, idNumber),
-          idNumberMasked: maskIdNumber(idNumber),
-          idNumberDigest: keyedDigest(deps.secret, idNumber),
+          ...protectIdNumber(deps.secret, idNumber),
           education: rng.pick(['高中/中专', '大专', '本科', '本科', '研究生'] as const),
           miningYears: rng.int(3, 30),
           createdAt: at,
@@ -474,7 +506,11 @@ export async function seedDemoProvince(
       }
     });
     if (contractorRows.length) {
-      await tx.insert(contractors).values(contractorRows);
+      const engaged = await tx
+        .insert(contractors)
+        .values(contractorRows)
+        .returning({ id: contractors.id, scopes: contractors.scopes });
+      await tx.insert(contractorStaff).values(projectStaff(deps.secret, engaged, at));
     }
 
     // Organisations and one user per role.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  contractorStaffRoles,
+  employmentKinds,
   hydrogeologyTypes,
   licenceKinds,
   mineKinds,
@@ -86,6 +88,8 @@ describe('translations', () => {
       ...licenceKinds,
       ...hydrogeologyTypes,
       ...tailingsStackings,
+      ...contractorStaffRoles,
+      ...employmentKinds,
       ...hazardStates,
       ...hazardSources,
       ...warningLevels,

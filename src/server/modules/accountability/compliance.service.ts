@@ -30,6 +30,21 @@ interface MineRow {
   county_code: string;
 }
 
+/**
+ * How many other mines the person with this ID digest serves at on the date: as one of a mine's active
+ * people, or on the project staff of a contractor engaged at another mine (seed 000 第1、18条).
+ */
+function otherMines(digest: SQL, mineId: SQL, date: string) {
+  return sql`(SELECT count(DISTINCT x.mine_id) FROM (
+      SELECT o.mine_id FROM people o
+       WHERE o.id_number_digest = ${digest} AND o.archived_at IS NULL AND o.mine_id <> ${mineId}
+      UNION
+      SELECT c2.mine_id FROM contractor_staff s2 JOIN contractors c2 ON c2.id = s2.contractor_id
+       WHERE s2.id_number_digest = ${digest} AND s2.archived_at IS NULL AND c2.archived_at IS NULL
+         AND c2.mine_id <> ${mineId} AND c2.starts_on <= ${date}::date
+         AND (c2.ends_on IS NULL OR c2.ends_on >= ${date}::date)) x)::int`;
+}
+
 async function evaluate(deps: ServiceDeps, where: SQL, date: string) {
   const mines = await queryRows<MineRow>(
     deps.db,
@@ -54,8 +69,7 @@ async function evaluate(deps: ServiceDeps, where: SQL, date: string) {
   }>(
     deps.db,
     sql`SELECT p.id, p.mine_id, p.name, p.roles, p.education, p.mining_years,
-          (SELECT count(DISTINCT o.mine_id) FROM people o WHERE o.id_number_digest = p.id_number_digest
-             AND o.mine_id <> p.mine_id AND o.archived_at IS NULL)::int AS also_at
+          ${otherMines(sql`p.id_number_digest`, sql`p.mine_id`, date)} AS also_at
         FROM people p WHERE p.archived_at IS NULL AND p.mine_id IN (${ids})`,
   );
   const certs = await queryRows<{
@@ -85,6 +99,23 @@ async function evaluate(deps: ServiceDeps, where: SQL, date: string) {
     deps.db,
     sql`SELECT id, mine_id, name, scopes, starts_on::text AS starts_on, ends_on::text AS ends_on
         FROM contractors WHERE archived_at IS NULL AND mine_id IN (${ids})`,
+  );
+  const staff = await queryRows<{
+    id: string;
+    contractor_id: string;
+    name: string;
+    role: string;
+    employment: string;
+    education: string | null;
+    related_major: boolean;
+    title: string | null;
+    also_at: number;
+  }>(
+    deps.db,
+    sql`SELECT s.id, s.contractor_id, s.name, s.role, s.employment, s.education, s.related_major, s.title,
+          ${otherMines(sql`s.id_number_digest`, sql`c.mine_id`, date)} AS also_at
+        FROM contractor_staff s JOIN contractors c ON c.id = s.contractor_id
+       WHERE s.archived_at IS NULL AND c.archived_at IS NULL AND c.mine_id IN (${ids})`,
   );
   const rules = await getSetting(deps.db, 'accountability.contractorRules');
   return mines.map((m) => {
@@ -125,6 +156,18 @@ async function evaluate(deps: ServiceDeps, where: SQL, date: string) {
         scopes: c.scopes,
         startsOn: c.starts_on,
         endsOn: c.ends_on,
+        staff: staff
+          .filter((x) => x.contractor_id === c.id)
+          .map((x) => ({
+            id: x.id,
+            name: x.name,
+            role: x.role,
+            employment: x.employment,
+            education: x.education,
+            relatedMajor: x.related_major,
+            title: x.title,
+            alsoAt: Number(x.also_at),
+          })),
       }));
     const findings: Finding[] = [
       ...checkPeople(mine, persons, date, elsewhere),

@@ -67,7 +67,7 @@ async function loadVisiblePerson(db: Db, principal: Principal, id: string) {
 }
 
 /** The stored columns for an ID number: cipher text, masked form and keyed digest. */
-function protectIdNumber(secret: Buffer, idNumber: string) {
+export function protectIdNumber(secret: Buffer, idNumber: string) {
   return {
     idNumberCipher: seal(secret, idNumber),
     idNumberMasked: maskIdNumber(idNumber),

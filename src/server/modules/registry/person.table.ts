@@ -1,6 +1,16 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { mines } from './mine.table.ts';
 
+/** An ID number at rest: cipher text, the masked form that leaves the server, and a keyed digest. */
+export function idNumberColumns() {
+  return {
+    idNumberCipher: text('id_number_cipher').notNull(),
+    idNumberMasked: text('id_number_masked').notNull(),
+    /** Keyed hash, so the same person can be found at two mines without decrypting. */
+    idNumberDigest: text('id_number_digest').notNull(),
+  };
+}
+
 /** Key people at a mine. The ID number is stored encrypted; only a masked form leaves the server. */
 export const people = pgTable(
   'people',
@@ -11,10 +21,7 @@ export const people = pgTable(
       .references(() => mines.id),
     name: text('name').notNull(),
     roles: text('roles').array().notNull(),
-    idNumberCipher: text('id_number_cipher').notNull(),
-    idNumberMasked: text('id_number_masked').notNull(),
-    /** Keyed hash, so the same person can be found at two mines without decrypting. */
-    idNumberDigest: text('id_number_digest').notNull(),
+    ...idNumberColumns(),
     education: text('education'),
     miningYears: integer('mining_years'),
     phone: text('phone'),

@@ -10,6 +10,7 @@ export type AuditEntityType =
   | 'licence'
   | 'person'
   | 'contractor'
+  | 'contractor_staff'
   | 'user'
   | 'api_token'
   | 'setting'
@@ -68,6 +69,12 @@ export const auditEventTypes = {
   'registry.contractor.updated': 'contractor',
   /** A contractor's engagement was archived. */
   'registry.contractor.archived': 'contractor',
+  /** A contractor's project staff member was registered (seed 000 第18条). */
+  'registry.contractorStaff.created': 'contractor_staff',
+  /** A contractor's project staff member was edited. */
+  'registry.contractorStaff.updated': 'contractor_staff',
+  /** A contractor's project staff member left (archived). */
+  'registry.contractorStaff.archived': 'contractor_staff',
   /** A user account was created. */
   'access.user.created': 'user',
   /** An API token was issued. */

@@ -6,6 +6,7 @@ export * from '../../modules/registry/enterprise.table.ts';
 export * from '../../modules/registry/mine.table.ts';
 export * from '../../modules/registry/person.table.ts';
 export * from '../../modules/registry/contractor.table.ts';
+export * from '../../modules/registry/contractor-staff.table.ts';
 export * from '../../modules/access/access.table.ts';
 export * from '../audit/audit.table.ts';
 export * from '../settings/settings.table.ts';

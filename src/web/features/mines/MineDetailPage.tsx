@@ -9,7 +9,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import type { z } from 'zod';
 import type {
-  ContractorResponse,
   MineResponse,
   MineStatusChangeResponse,
   PersonResponse,
@@ -26,6 +25,7 @@ import { QueryError } from '../../layout/ErrorPage.tsx';
 import { StatusDialog } from './StatusDialog.tsx';
 import { ResumptionDialog } from './ResumptionDialog.tsx';
 import { ComplianceTab } from '../accidents/ComplianceTab.tsx';
+import { ContractorsTab } from './ContractorsTab.tsx';
 
 type StatusChange = z.infer<typeof MineStatusChangeResponse>;
 
@@ -66,11 +66,6 @@ export function MineDetailPage() {
   const people = useQuery({
     queryKey: ['mine', id, 'people'],
     queryFn: () => api<{ items: PersonResponse[] }>('GET', `/api/people?mineId=${id}&limit=200`),
-  });
-  const contractors = useQuery({
-    queryKey: ['mine', id, 'contractors'],
-    queryFn: () =>
-      api<{ items: ContractorResponse[] }>('GET', `/api/contractors?mineId=${id}&limit=200`),
   });
   usePageTitle(mine.data?.name ?? t('nav.mines'));
   if (mine.error) {
@@ -236,26 +231,7 @@ export function MineDetailPage() {
           {
             key: 'contractors',
             label: t('mine.tabContractors'),
-            children: (
-              <Table<ContractorResponse>
-                size="small"
-                rowKey="id"
-                loading={contractors.isLoading}
-                dataSource={contractors.data?.items ?? []}
-                pagination={false}
-                columns={[
-                  { title: t('mine.contractorName'), dataIndex: 'name' },
-                  { title: t('mine.creditCode'), dataIndex: 'creditCode' },
-                  {
-                    title: t('mine.scopes'),
-                    dataIndex: 'scopes',
-                    render: (s: string[]) => s.join('、'),
-                  },
-                  { title: t('mine.startsOn'), dataIndex: 'startsOn' },
-                  { title: t('mine.endsOn'), dataIndex: 'endsOn' },
-                ]}
-              />
-            ),
+            children: <ContractorsTab mineId={m.id} />,
           },
           {
             key: 'hazards',

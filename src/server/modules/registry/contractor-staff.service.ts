@@ -1,0 +1,189 @@
+/**
+ * @module Contractors' project staff (承包单位项目部人员, seed 000 第18条): who each contractor sent to its
+ * 项目部 at the mine, how they are employed and qualified. ID numbers are kept as for the mine's people
+ * (sealed, masked, keyed digest), so a person who also serves at another mine is found by the checks in
+ * shared/compliance.rules.ts.
+ */
+import type {
+  ContractorStaffCreateInput,
+  ContractorStaffListQuery,
+  ContractorStaffResponse,
+  ContractorStaffUpdateInput,
+} from '../../../shared/registry.schemas.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { Permission } from '../../platform/auth/permissions.ts';
+import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
+import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
+import { keysetPage } from '../../platform/pagination.ts';
+import * as repo from './contractor-staff.repository.ts';
+import { findContractor } from './contractor.repository.ts';
+import { protectIdNumber } from './person.service.ts';
+import { checkVersion, definedOnly } from './registry.guards.ts';
+import { mineScopeCondition } from './registry.scope.ts';
+
+function presentStaff(r: repo.StaffJoinedRow): ContractorStaffResponse {
+  const s = r.staff;
+  return {
+    id: s.id,
+    contractorId: s.contractorId,
+    contractorName: r.contractorName,
+    mineId: r.mineId,
+    mineName: r.mineName,
+    name: s.name,
+    role: s.role,
+    idNumberMasked: s.idNumberMasked,
+    employment: s.employment,
+    education: s.education,
+    relatedMajor: s.relatedMajor,
+    title: s.title,
+    archived: s.archivedAt !== null,
+    version: s.version,
+  };
+}
+
+async function loadVisible(db: Db, principal: Principal, id: string) {
+  const row = await repo.findStaff(db, id, mineScopeCondition(principal.scope));
+  if (!row) {
+    throw notFound('contractor_staff', id);
+  }
+  return row;
+}
+
+async function reload(db: Db, id: string) {
+  const row = await repo.findStaff(db, id, undefined);
+  if (!row) {
+    throw notFound('contractor_staff', id);
+  }
+  return presentStaff(row);
+}
+
+export async function getContractorStaff(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, Permission.RegistryRead);
+  return presentStaff(await loadVisible(deps.db, principal, id));
+}
+
+export async function createContractorStaff(
+  deps: ServiceDeps,
+  principal: Principal,
+  input: ContractorStaffCreateInput,
+) {
+  requirePermission(principal, Permission.ContractorManage);
+  return deps.db.transaction(async (tx) => {
+    const contractor = await findContractor(
+      tx,
+      input.contractorId,
+      mineScopeCondition(principal.scope),
+    );
+    if (!contractor || contractor.contractor.archivedAt) {
+      throw invalidField(
+        'contractorId',
+        '承包单位不存在、已归档或不在管辖范围内',
+        input.contractorId,
+      );
+    }
+    const at = deps.clock();
+    const { idNumber, ...rest } = input;
+    const id = await repo.insertStaff(tx, {
+      ...rest,
+      ...protectIdNumber(deps.secret, idNumber),
+      createdAt: at,
+      updatedAt: at,
+    });
+    const after = await reload(tx, id);
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'registry.contractorStaff.created',
+      entityId: id,
+      after,
+    });
+    return after;
+  });
+}
+
+export async function updateContractorStaff(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: ContractorStaffUpdateInput,
+) {
+  requirePermission(principal, Permission.ContractorManage);
+  return deps.db.transaction(async (tx) => {
+    const current = await loadVisible(tx, principal, id);
+    checkVersion('contractor_staff', current.staff.version, input.version);
+    const { version: _v, idNumber, ...rest } = input;
+    const at = deps.clock();
+    await repo.updateStaffRow(
+      tx,
+      id,
+      { ...definedOnly(rest), ...(idNumber ? protectIdNumber(deps.secret, idNumber) : {}) },
+      at,
+    );
+    const after = await reload(tx, id);
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'registry.contractorStaff.updated',
+      entityId: id,
+      before: presentStaff(current),
+      after,
+    });
+    return after;
+  });
+}
+
+export async function archiveContractorStaff(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, Permission.ContractorManage);
+  return deps.db.transaction(async (tx) => {
+    const current = await loadVisible(tx, principal, id);
+    if (current.staff.archivedAt) {
+      throw new AppError(AppErrorCode.Conflict, '项目部人员已归档');
+    }
+    const at = deps.clock();
+    await repo.updateStaffRow(tx, id, { archivedAt: at }, at);
+    const after = await reload(tx, id);
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'registry.contractorStaff.archived',
+      entityId: id,
+      before: presentStaff(current),
+      after,
+    });
+    return after;
+  });
+}
+
+function filterOf(
+  principal: Principal,
+  q: Omit<ContractorStaffListQuery, 'limit' | 'cursor'>,
+): repo.StaffFilter {
+  return {
+    mineScope: mineScopeCondition(principal.scope),
+    regionPrefix: q.region ? subtreePrefix(q.region) : undefined,
+    mineId: q.mineId,
+    contractorId: q.contractorId,
+    includeArchived: q.includeArchived,
+  };
+}
+
+export async function listContractorStaff(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: ContractorStaffListQuery,
+) {
+  requirePermission(principal, Permission.RegistryRead);
+  const f = filterOf(principal, q);
+  return keysetPage(q, {
+    rows: (after, limit) => repo.listStaff(deps.db, f, { limit, after }),
+    present: (rows) => rows.map(presentStaff),
+    total: () => repo.countStaff(deps.db, f),
+    keyOf: (s) => [s.name, s.id],
+  });
+}
+
+export async function allContractorStaff(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: Omit<ContractorStaffListQuery, 'limit' | 'cursor'>,
+  max: number,
+) {
+  requirePermission(principal, Permission.RegistryRead);
+  return (await repo.listStaff(deps.db, filterOf(principal, q), { limit: max })).map(presentStaff);
+}
