@@ -55,9 +55,16 @@ export const LeadRule = {
   OverCapacity: '超能力',
   /** 监控造假: monitoring flat or silent while power and headcount show activity. */
   FalsifiedMonitoring: '监控造假',
+  /** 举报: a public report its handling unit verified and turned into a lead (issue 9 §1), not detected. */
+  PublicReport: '举报',
 } as const;
 export type LeadRule = (typeof LeadRule)[keyof typeof LeadRule];
 export const leadRules = Object.values(LeadRule) as [LeadRule, ...LeadRule[]];
+/** The rules the multi-factor detection computes: every rule but 举报, which people raise. */
+export type DetectedRule = Exclude<LeadRule, typeof LeadRule.PublicReport>;
+export const detectedRules = leadRules.filter(
+  (r): r is DetectedRule => r !== LeadRule.PublicReport,
+);
 
 /** The series a breach is drawn on: 月产量 and 年产量 (超能力) are sums of 产量. */
 export function seriesFactorOf(breachFactor: string): string {

@@ -88,12 +88,29 @@ export const VerifyInput = z.strictObject({
   result: z.enum(verificationResults),
   note: z.string().trim().min(1).max(2000),
 });
-export const HandleInput = z.strictObject({
-  outcome: z.enum(outcomes),
-  note: z.string().trim().min(1).max(2000),
-  /** The hazard, lead or inspection the report became (made through its own page first). */
-  linkId: z.uuid().optional(),
+/**
+ * The hazard, lead or inspection made from the report as it is handled: the mine (default: the one the
+ * report names), and for a hazard its criterion, for an inspection its team (at least 2) and date.
+ */
+export const HandleCreate = z.strictObject({
+  mineId: z.uuid().optional(),
+  criterionId: z.uuid().optional().describe('转为重大事故隐患: 判定标准条款'),
+  teamUserIds: z.array(z.uuid()).max(20).optional().describe('转为执法检查: 检查组'),
+  inspectedOn: z.iso.date().optional().describe('转为执法检查: 检查日期 (默认今天)'),
 });
+export const HandleInput = z
+  .strictObject({
+    outcome: z.enum(outcomes),
+    note: z.string().trim().min(1).max(2000),
+    /** A hazard, lead or inspection made before, through its own page. */
+    linkId: z.uuid().optional(),
+    /** Or: make it now, from the report, in the same step. */
+    create: HandleCreate.optional(),
+  })
+  .refine((h) => !(h.linkId && h.create), {
+    path: ['create'],
+    message: '关联已有记录与新建记录只能选一项',
+  });
 export const AnswerInput = z.strictObject({ feedback: z.string().trim().min(1).max(2000) });
 export const RewardInput = z.strictObject({
   amountYuan: z.number().min(0).max(10_000_000),

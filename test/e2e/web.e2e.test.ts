@@ -806,7 +806,21 @@ describe.runIf(run)('web app in Chromium', () => {
     };
     await step('case-accept', 'case-note', '交执法一队核实');
     await step('case-verify', 'case-note', '现场发现新鲜车辙和炮眼');
-    await step('case-handle', 'case-note', '已责令停止并查封矿洞');
+    // 办理: the report becomes a lead for a 原平 mine, made in the same step.
+    await drawer.getByTestId('case-handle').click();
+    const handling = unit.getByRole('dialog').filter({ has: unit.getByTestId('case-outcome') });
+    await handling.getByText('转为线索').click();
+    await handling.getByTestId('case-mine').click();
+    await unit.keyboard.type('原平');
+    await unit
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '原平' })
+      .first()
+      .click();
+    await handling.getByTestId('case-note').fill('已责令停止并查封矿洞');
+    await handling.getByRole('button', { name: '保存' }).click();
+    await handling.waitFor({ state: 'hidden' });
+    await drawer.getByTestId('case-link').waitFor();
     await step(
       'case-answer',
       'case-feedback',
@@ -825,7 +839,53 @@ describe.runIf(run)('web app in Chromium', () => {
     // The unit's internal notes never reach the reporter.
     expect(result).not.toContain('现场发现新鲜车辙和炮眼');
     await citizen.screenshot({ path: `${SHOTS}/47-public-report-tracked.png`, fullPage: true });
+    // The lead it became, under the rule 举报, with the report in its timeline.
+    await drawer.getByTestId('case-link').click();
+    await unit.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
+    await unit.getByText(code).first().waitFor();
+    await unit.screenshot({ path: `${SHOTS}/48-public-report-lead.png`, fullPage: true });
     await unit.context().close();
     await phone.close();
+  });
+
+  it('the mine page shows a contractor’s 项目部 and the 合规 tab its breaches of seed 000 第18条; the county’s unit registers a missing staff member (issue 9 §4)', async () => {
+    const page = await newPage();
+    await login(page, 'yp.admin');
+    const staff = await page.request.get(
+      `${server.baseUrl}/api/contractor-staff?region=140981&limit=200`,
+    );
+    const planted = (
+      (await staff.json()) as { items: { name: string; mineId: string }[] }
+    ).items.find((x) => x.name === '演示挂靠项目经理');
+    expect(planted).toBeDefined();
+    await page.goto(`${server.baseUrl}/mines/${planted?.mineId ?? ''}`);
+    await page.getByRole('tab', { name: '承包单位' }).click();
+    const firm = page.getByRole('row').filter({ hasText: '演示井巷工程有限公司1' });
+    await firm.getByRole('button', { name: /展开|Expand/ }).click();
+    const members = page.getByTestId('contractor-staff').first();
+    await members.getByText('演示挂靠项目经理').waitFor();
+    await members.getByText('资质挂靠').waitFor();
+    // Register the missing 特种作业人员 on the second firm through the dialog.
+    const second = page.getByRole('row').filter({ hasText: '演示井巷工程有限公司2' });
+    await second.getByRole('button', { name: '登记项目部人员' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '登记项目部人员' });
+    await dialog.getByLabel('姓名').fill('浏览器测试爆破工');
+    await dialog.getByLabel('岗位').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '特种作业人员' })
+      .click();
+    await dialog.getByLabel('身份证号').fill('140981199001056014');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.screenshot({ path: `${SHOTS}/49-contractor-staff.png`, fullPage: true });
+    await page.getByRole('tab', { name: '合规' }).click();
+    const findings = page.getByTestId('compliance-findings');
+    await findings.getByText('承包项目部人员用工').first().waitFor();
+    await findings.getByText('承包项目部人员任职条件').first().waitFor();
+    // The second firm's 项目部 is now complete: no 三员 missing there any more.
+    expect(await findings.getByText('演示井巷工程有限公司2: 项目部未派出').count()).toBe(0);
+    await page.screenshot({ path: `${SHOTS}/50-compliance-staff.png`, fullPage: true });
+    await page.context().close();
   });
 });

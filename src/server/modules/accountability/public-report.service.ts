@@ -25,6 +25,7 @@ import { addDays } from '../../platform/escalation/escalation.service.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
+import { makeOutcome } from './public-report.outcome.ts';
 import { publicReportEvents, publicReportPhotos, publicReports } from './public-report.table.ts';
 
 type Row = typeof publicReports.$inferSelect;
@@ -191,7 +192,7 @@ async function checkLink(
     return;
   }
   if (!linkId) {
-    throw invalidField('linkId', `请关联${outcome.slice(2)}记录 (先在其页面建立)`);
+    throw invalidField('linkId', `请关联${outcome.slice(2)}记录, 或新建 (create)`);
   }
   const rows = await queryRows<{ id: string }>(
     db,
@@ -287,13 +288,16 @@ export const handleCase = (
   id: string,
   input: z.infer<typeof HandleInput>,
 ) =>
-  step(deps, p, id, 'handle', async (_r, days, today, tx) => {
-    await checkLink(tx, p, input.outcome, input.linkId);
+  step(deps, p, id, 'handle', async (r, days, today, tx) => {
+    const linkId = input.create
+      ? await makeOutcome(deps, tx, p, r, input.outcome, input.create, today)
+      : input.linkId;
+    await checkLink(tx, p, input.outcome, linkId);
     return {
       set: {
         state: CaseState.Handled,
         outcome: input.outcome,
-        linkId: input.linkId ?? null,
+        linkId: linkId ?? null,
         dueOn: addDays(today, days.answer),
       },
       event: {

@@ -3,8 +3,9 @@
  * 及时兑现奖励): routing to the unit of the county, identity protection (only the handling unit's
  * administrators see who reported; no other unit and no enterprise can), flood protection that does not
  * lock other reporters out, tracking by code and secret with a lock-out on guessing, the case steps with
- * their order, the link to a hazard in the jurisdiction, the feedback and reward the reporter sees, and
- * the escalation of a step past its time limit.
+ * their order, the link to a hazard in the jurisdiction or the hazard, lead or inspection made from the
+ * report in the 办理 step, the feedback and reward the reporter sees, and the escalation of a step past
+ * its time limit.
  */
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -246,6 +247,130 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
       '奖励',
     ]);
     expect(seen.body).not.toContain('内部');
+  });
+
+  it('办理 makes the hazard, the lead or the inspection from the report in the same step; a bad mine, criterion or team refuses the step by field and writes nothing', async () => {
+    const coal = ctx.world.a.mines[0]?.id ?? '';
+    const verified = async () => {
+      const filed = (await file({ location: '某村后山矿洞' })).json<Filed>();
+      const id = await caseOf('ins', filed.trackingCode);
+      await call('ins', 'POST', `/api/public-reports/${id}/accept`, { accept: true, note: 'x' });
+      await call('ins', 'POST', `/api/public-reports/${id}/verify`, { result: '属实', note: 'x' });
+      return { id, code: filed.trackingCode };
+    };
+    const handle = (id: string, body: object) =>
+      call<CaseView & { linkId: string; details: { path: string }[] }>(
+        'ins',
+        'POST',
+        `/api/public-reports/${id}/handle`,
+        { note: '内部: 转办', ...body },
+      );
+    const count = async (table: string) =>
+      Number(
+        (
+          await queryRows<{ n: number }>(
+            ctx.t.deps.db,
+            sql`SELECT count(*)::int AS n FROM ${sql.raw(table)}`,
+          )
+        )[0]?.n,
+      );
+
+    // A hazard (source 举报) on the world's coal mine under its criterion.
+    const h = await verified();
+    const before = await count('hazards');
+    const refused = [
+      [{ outcome: '转为重大事故隐患', create: { mineId: coal } }, 'create.criterionId'],
+      [
+        {
+          outcome: '转为重大事故隐患',
+          create: { mineId: ctx.world.b.mines[0]?.id, criterionId: ctx.world.a.criterionId },
+        },
+        'create.mineId',
+      ],
+      [{ outcome: '转为重大事故隐患', create: {} }, 'create.mineId'],
+      [
+        { outcome: '转为重大事故隐患', linkId: ctx.world.a.hazardIds[0], create: { mineId: coal } },
+        'body.create',
+      ],
+      [{ outcome: '无需处理', create: { mineId: coal } }, 'create'],
+    ] as const;
+    for (const [body, path] of refused) {
+      const res = await handle(h.id, body);
+      expect(res.status, path).toBe(400);
+      expect(res.body.details.map((d) => d.path)).toContain(path);
+    }
+    expect(await count('hazards')).toBe(before);
+    const asHazard = await handle(h.id, {
+      outcome: '转为重大事故隐患',
+      create: { mineId: coal, criterionId: ctx.world.a.criterionId },
+    });
+    expect(asHazard.status).toBe(200);
+    expect(asHazard.body.state).toBe('已办理');
+    const hazard = await call<{ source: string; description: string; location: string }>(
+      'ins',
+      'GET',
+      `/api/hazards/${asHazard.body.linkId}`,
+    );
+    expect(hazard.body.source).toBe('举报');
+    expect(hazard.body.description).toContain(h.code);
+    expect(hazard.body.location).toBe('某村后山矿洞');
+
+    // A lead under the rule 举报; a second report about the same mine joins the open one.
+    const l1 = await verified();
+    const lead1 = await handle(l1.id, { outcome: '转为线索', create: { mineId: coal } });
+    expect(lead1.status).toBe(200);
+    const lead = await call<{ rule: string; status: string; score: number }>(
+      'ins',
+      'GET',
+      `/api/leads/${lead1.body.linkId}`,
+    );
+    expect(lead.body).toMatchObject({ rule: '举报', status: '新线索' });
+    const l2 = await verified();
+    const lead2 = await handle(l2.id, { outcome: '转为线索', create: { mineId: coal } });
+    expect(lead2.body.linkId).toBe(lead1.body.linkId);
+    const [evidence] = await queryRows<{ evidence: { reports: string[] } }>(
+      ctx.t.deps.db,
+      sql`SELECT evidence FROM leads WHERE id = ${lead1.body.linkId}`,
+    );
+    expect(evidence?.evidence.reports).toEqual([l1.code, l2.code]);
+
+    // A 专项 inspection with a team of two who have jurisdiction; one outside it is refused by index.
+    const i = await verified();
+    const team = await queryRows<{ id: string; username: string }>(
+      ctx.t.deps.db,
+      sql`SELECT id, username FROM users WHERE username IN (${ctx.world.a.users.inspector}, ${ctx.world.a.users.regulator_admin}, ${ctx.world.b.users.inspector})`,
+    );
+    const idOf = (u: string) => team.find((x) => x.username === u)?.id ?? '';
+    const inspections = await count('inspections');
+    const short = await handle(i.id, {
+      outcome: '转为执法检查',
+      create: { mineId: coal, teamUserIds: [idOf(ctx.world.a.users.inspector)] },
+    });
+    expect(short.body.details.map((d) => d.path)).toEqual(['create.teamUserIds']);
+    const outsider = await handle(i.id, {
+      outcome: '转为执法检查',
+      create: {
+        mineId: coal,
+        teamUserIds: [idOf(ctx.world.a.users.inspector), idOf(ctx.world.b.users.inspector)],
+      },
+    });
+    expect(outsider.body.details.map((d) => d.path)).toEqual(['create.teamUserIds.1']);
+    expect(await count('inspections')).toBe(inspections);
+    const asInspection = await handle(i.id, {
+      outcome: '转为执法检查',
+      create: {
+        mineId: coal,
+        teamUserIds: [idOf(ctx.world.a.users.inspector), idOf(ctx.world.a.users.regulator_admin)],
+      },
+    });
+    expect(asInspection.status).toBe(200);
+    const inspection = await call<{ kind: string; checklist: { text: string }[] }>(
+      'ins',
+      'GET',
+      `/api/inspections/${asInspection.body.linkId}`,
+    );
+    expect(inspection.body.kind).toBe('专项');
+    expect(inspection.body.checklist.map((c) => c.text).join()).toContain(i.code);
   });
 
   it('a step past its time limit is escalated once to the unit and the unit above', async () => {

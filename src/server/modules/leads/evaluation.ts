@@ -3,7 +3,7 @@
  * true positive when it names a mine and rule with a planted case whose window it overlaps (one day of
  * slack each side); a planted case is found when any finding matches it.
  */
-import { leadRules, type LeadRule } from '../../../shared/leads.enums.ts';
+import { detectedRules, type LeadRule } from '../../../shared/leads.enums.ts';
 import type { LeadRules } from '../../../shared/leads.settings.ts';
 import { createRng } from '../../platform/random.ts';
 import { evaluateMine } from './rules/evaluate.ts';
@@ -25,7 +25,7 @@ export function* evaluationSet(o: EvaluationSetOptions): Generator<SyntheticMine
   const rng = createRng(o.seed);
   const plan: (LeadRule | undefined)[] = [
     ...Array.from({ length: o.normal }, () => undefined),
-    ...leadRules.flatMap((r) => Array.from({ length: o.perRule }, () => r)),
+    ...detectedRules.flatMap((r) => Array.from({ length: o.perRule }, () => r)),
   ];
   let i = 0;
   for (const plant of plan) {
@@ -55,7 +55,7 @@ export interface RuleScore {
 
 export class Scoreboard {
   private readonly rows = new Map<LeadRule, Omit<RuleScore, 'rule' | 'precision' | 'recall'>>(
-    leadRules.map((r) => [r, { planted: 0, found: 0, findings: 0, truePositives: 0 }]),
+    detectedRules.map((r) => [r, { planted: 0, found: 0, findings: 0, truePositives: 0 }]),
   );
   /** Findings on mines with nothing planted (what glitches, gaps and restarts cost). */
   falseOnNormalMines = 0;

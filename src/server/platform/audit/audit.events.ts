@@ -129,6 +129,8 @@ export const auditEventTypes = {
   'monitoring.alarm.closed': 'alarm',
   /** The multi-factor comparison opened a lead (线索), with its evidence. */
   'leads.lead.detected': 'lead',
+  /** A handling unit turned a verified 举报 into a lead for the mine (or added it to the open one). */
+  'leads.lead.raised': 'lead',
   /** New evidence extended an open lead's window. */
   'leads.lead.extended': 'lead',
   /** A lead was assigned to an inspector for on-site checking (已指派). */

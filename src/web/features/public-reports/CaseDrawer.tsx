@@ -13,7 +13,9 @@ import {
   Typography,
 } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { outcomes, verificationResults } from '../../../shared/public-reports.ts';
+import { Link } from 'react-router-dom';
+import { verificationResults } from '../../../shared/public-reports.ts';
+import { HandleFields, handleBody } from './HandleFields.tsx';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -25,11 +27,13 @@ interface CaseDetail {
   category: string;
   location: string;
   mineName: string | null;
+  mineId: string | null;
   content: string;
   state: string;
   dueOn: string | null;
   verification: string | null;
   outcome: string | null;
+  linkId: string | null;
   feedback: string | null;
   rewardYuan: number | null;
   handlingUnit: boolean;
@@ -42,6 +46,13 @@ interface CaseDetail {
   photos: { id: string }[];
   events: { step: string; publicNote: string; internalNote: string; actor: string; at: string }[];
 }
+
+/** Where the record a handled case became lives in the app. */
+const linkPath: Record<string, string> = {
+  转为重大事故隐患: 'hazards',
+  转为线索: 'leads',
+  转为执法检查: 'inspections',
+};
 
 /** The next step by state, and the form it needs. */
 const nextStep: Record<string, 'accept' | 'verify' | 'handle' | 'answer' | 'reward' | undefined> = {
@@ -97,6 +108,19 @@ export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => 
                     : `${reporter?.name ?? ''} ${reporter?.phone ?? ''}`}
               </span>
             </Descriptions.Item>
+            {data.outcome && (
+              <Descriptions.Item label={t('publicReports.outcome')}>
+                {v(data.outcome)}{' '}
+                {data.linkId && (
+                  <Link
+                    to={`/${linkPath[data.outcome] ?? ''}/${data.linkId}`}
+                    data-testid="case-link"
+                  >
+                    {t('publicReports.openLinked')}
+                  </Link>
+                )}
+              </Descriptions.Item>
+            )}
             {data.photos.length > 0 && (
               <Descriptions.Item label={t('publicReports.photos')}>
                 <Space wrap>
@@ -141,9 +165,13 @@ export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => 
         url={step && id ? `/api/public-reports/${id}/${step}` : null}
         title={step ? t(`publicReports.step_${step}`) : ''}
         onClose={() => setStep(null)}
-        initialValues={{ accept: true, result: '属实', outcome: '无需处理' }}
+        initialValues={{ accept: true, result: '属实', outcome: '无需处理', mode: 'create' }}
         toBody={(values) =>
-          Object.fromEntries(Object.entries(values).filter(([, x]) => x !== undefined && x !== ''))
+          step === 'handle'
+            ? handleBody(values)
+            : Object.fromEntries(
+                Object.entries(values).filter(([, x]) => x !== undefined && x !== ''),
+              )
         }
       >
         {step === 'accept' && (
@@ -161,16 +189,7 @@ export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => 
             <Radio.Group options={verificationResults.map((r) => ({ value: r, label: v(r) }))} />
           </Form.Item>
         )}
-        {step === 'handle' && (
-          <>
-            <Form.Item name="outcome" label={t('publicReports.outcome')}>
-              <Radio.Group options={outcomes.map((r) => ({ value: r, label: v(r) }))} />
-            </Form.Item>
-            <Form.Item name="linkId" label={t('publicReports.linkId')}>
-              <Input placeholder="UUID" />
-            </Form.Item>
-          </>
-        )}
+        {step === 'handle' && <HandleFields form={form} mineId={data?.mineId ?? undefined} />}
         {step === 'answer' ? (
           <Form.Item
             name="feedback"

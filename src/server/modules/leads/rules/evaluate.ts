@@ -2,7 +2,7 @@
  * @module Runs every lead rule over one mine's frame (pure; the job, the evaluation set and the
  * benchmark all call this).
  */
-import type { LeadRule } from '../../../../shared/leads.enums.ts';
+import type { DetectedRule } from '../../../../shared/leads.enums.ts';
 import type { LeadRules } from '../../../../shared/leads.settings.ts';
 import { falsifiedMonitoring } from './falsified.rule.ts';
 import type { Finding, MineFrame } from './frame.ts';
@@ -11,7 +11,10 @@ import { overCapacity } from './over-capacity.rule.ts';
 import { overStaffing } from './over-staffing.rule.ts';
 import { stoppedButWorking } from './stopped.rule.ts';
 
-export const ruleFunctions: Record<LeadRule, (frame: MineFrame, rules: LeadRules) => Finding[]> = {
+export const ruleFunctions: Record<
+  DetectedRule,
+  (frame: MineFrame, rules: LeadRules) => Finding[]
+> = {
   明停暗开: stoppedButWorking,
   隐蔽工作面: hiddenFace,
   超定员: overStaffing,

@@ -1,0 +1,103 @@
+/**
+ * @module What a handled 举报 becomes (issue 9 §1): a major hazard (source 举报), a lead, or a 专项
+ * inspection, made from the report in the handling step's transaction through the owning module's own
+ * service, so every rule of those modules applies (the criterion fits the mine's kind, the team has
+ * jurisdiction, the mine is in the caller's). Their field errors come back under `create.`.
+ */
+import type { z } from 'zod';
+import { HazardSource } from '../../../shared/hazard.enums.ts';
+import { InspectionKind } from '../../../shared/inspections.enums.ts';
+import { RegistryValidation } from '../../../shared/limits.ts';
+import type { HandleCreate } from '../../../shared/public-reports.ts';
+import type { Principal } from '../../platform/auth/scope.ts';
+import type { ServiceDeps } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { AppError, AppErrorCode, invalidField } from '../../platform/errors.ts';
+import { reportHazard } from '../hazards/hazard.service.ts';
+import { createInspection } from '../inspections/inspection.service.ts';
+import { raiseReportLead } from '../leads/lead.raise.ts';
+import type { publicReports } from './public-report.table.ts';
+
+type Row = typeof publicReports.$inferSelect;
+
+/** Field errors of the inner service, moved under `create.` (the mine, criterion or team given). */
+async function underCreate<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof AppError && e.code === AppErrorCode.ValidationFailed) {
+      throw new AppError(
+        e.code,
+        e.message,
+        e.details.map((d) => ({ ...d, path: `create.${d.path.replace(/^body\./, '')}` })),
+      );
+    }
+    throw e;
+  }
+}
+
+/** Makes the hazard, lead or inspection the report becomes; returns its id. */
+export async function makeOutcome(
+  deps: ServiceDeps,
+  tx: Db,
+  principal: Principal,
+  r: Row,
+  outcome: string,
+  create: z.infer<typeof HandleCreate>,
+  today: string,
+): Promise<string> {
+  const mineId = create.mineId ?? r.mineId;
+  if (!mineId) {
+    throw invalidField('create.mineId', '请选择举报涉及的矿山');
+  }
+  const inner = { ...deps, db: tx };
+  const text = `群众举报 ${r.trackingCode} (${r.category}): ${r.content}`;
+  switch (outcome) {
+    case '转为重大事故隐患': {
+      const criterionId = create.criterionId;
+      if (!criterionId) {
+        throw invalidField('create.criterionId', '转为重大事故隐患须选择判定标准条款');
+      }
+      const hazard = await underCreate(() =>
+        reportHazard(inner, principal, {
+          mineId,
+          criterionId,
+          description: text.slice(0, RegistryValidation.textMax),
+          location: r.location,
+          source: HazardSource.PublicReport,
+          foundBy: principal.displayName,
+          foundOn: today,
+        }),
+      );
+      return hazard.id;
+    }
+    case '转为执法检查': {
+      const team = create.teamUserIds ?? [];
+      if (team.length < 2 || new Set(team).size !== team.length) {
+        throw invalidField('create.teamUserIds', '执法检查至少 2 名执法人员, 且不重复', team);
+      }
+      const inspection = await underCreate(() =>
+        createInspection(inner, principal, {
+          mineId,
+          kind: InspectionKind.Special,
+          inspectedOn: create.inspectedOn ?? today,
+          teamUserIds: team,
+          checklistCriterionIds: [],
+          customItems: [`核查举报 ${r.trackingCode}: ${r.content.slice(0, 150)}`],
+        }),
+      );
+      return inspection.id;
+    }
+    case '转为线索':
+      return underCreate(() =>
+        raiseReportLead(
+          tx,
+          principal,
+          { mineId, reportCode: r.trackingCode, summary: text.slice(0, 500), from: r.receivedAt },
+          deps.clock(),
+        ),
+      );
+    default:
+      throw invalidField('create', '“无需处理”不新建记录');
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The 办理 step of a 举报: what it becomes, and either a new record made from it now (the mine, and the
+ * criterion of a hazard or the team of an inspection) or a link to one made before on its own page.
+ */
+import { DatePicker, Form, Input, Radio, Select, type FormInstance } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useQuery } from '@tanstack/react-query';
+import { outcomes } from '../../../shared/public-reports.ts';
+import { api, toQuery } from '../../app/api.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useCriterionOptions, useMinePicker } from '../hazards/pickers.ts';
+
+type Values = Record<string, unknown>;
+
+/** The request body of the step from the form's values. */
+export function handleBody(values: Values) {
+  const { outcome, note, mode, linkId } = values;
+  const create = (values.create ?? {}) as Values;
+  if (outcome === '无需处理') {
+    return { outcome, note };
+  }
+  if (mode === 'link') {
+    return { outcome, note, linkId: linkId || undefined };
+  }
+  return {
+    outcome,
+    note,
+    create: {
+      mineId: create.mineId,
+      criterionId: create.criterionId,
+      teamUserIds: create.teamUserIds,
+      inspectedOn: create.inspectedOn
+        ? (create.inspectedOn as Dayjs).format('YYYY-MM-DD')
+        : undefined,
+    },
+  };
+}
+
+export function HandleFields({ form, mineId }: { form: FormInstance<Values>; mineId?: string }) {
+  const { t, v } = useI18n();
+  const outcome = Form.useWatch('outcome', form) as string | undefined;
+  const mode = Form.useWatch('mode', form) as string | undefined;
+  const chosen = (Form.useWatch(['create', 'mineId'], form) as string | undefined) ?? mineId;
+  const picker = useMinePicker(chosen);
+  const criteria = useCriterionOptions(
+    outcome === '转为重大事故隐患' ? picker.mine?.kind : undefined,
+  );
+  const inspectors = useQuery({
+    queryKey: ['eligible-inspectors', chosen],
+    enabled: outcome === '转为执法检查' && Boolean(chosen),
+    queryFn: () =>
+      api<{ userId: string; name: string; unit: string }[]>(
+        'GET',
+        `/api/inspections/eligible-inspectors${toQuery({ mineId: chosen })}`,
+      ),
+  });
+  const converting = outcome !== undefined && outcome !== '无需处理';
+  return (
+    <>
+      <Form.Item name="outcome" label={t('publicReports.outcome')}>
+        <Radio.Group
+          options={outcomes.map((r) => ({ value: r, label: v(r) }))}
+          data-testid="case-outcome"
+        />
+      </Form.Item>
+      {converting && (
+        <Form.Item name="mode">
+          <Radio.Group
+            options={[
+              { value: 'create', label: t('publicReports.createNew') },
+              { value: 'link', label: t('publicReports.linkExisting') },
+            ]}
+          />
+        </Form.Item>
+      )}
+      {converting && mode === 'link' && (
+        <Form.Item name="linkId" label={t('publicReports.linkId')} rules={[{ required: true }]}>
+          <Input placeholder="UUID" />
+        </Form.Item>
+      )}
+      {converting && mode !== 'link' && (
+        <>
+          <Form.Item
+            name={['create', 'mineId']}
+            label={t('hazard.mine')}
+            initialValue={mineId}
+            rules={[{ required: true }]}
+          >
+            <Select
+              showSearch={{ filterOption: false, onSearch: picker.onSearch }}
+              options={picker.options}
+              onChange={() => form.setFieldValue(['create', 'criterionId'], undefined)}
+              data-testid="case-mine"
+            />
+          </Form.Item>
+          {outcome === '转为重大事故隐患' && (
+            <Form.Item
+              name={['create', 'criterionId']}
+              label={t('hazard.criterion')}
+              rules={[{ required: true }]}
+            >
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                disabled={!picker.mine}
+                options={criteria.data ?? []}
+                data-testid="case-criterion"
+              />
+            </Form.Item>
+          )}
+          {outcome === '转为执法检查' && (
+            <>
+              <Form.Item
+                name={['create', 'teamUserIds']}
+                label={t('enforcement.team')}
+                extra={t('enforcement.teamHint')}
+                rules={[
+                  { required: true, type: 'array', min: 2, message: t('enforcement.teamHint') },
+                ]}
+              >
+                <Select
+                  mode="multiple"
+                  options={(inspectors.data ?? []).map((u) => ({
+                    value: u.userId,
+                    label: `${u.name} (${u.unit})`,
+                  }))}
+                  data-testid="case-team"
+                />
+              </Form.Item>
+              <Form.Item name={['create', 'inspectedOn']} label={t('publicReports.inspectedOn')}>
+                <DatePicker />
+              </Form.Item>
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}
