@@ -142,7 +142,7 @@ export async function submitReport(deps: ServiceDeps, input: PublicReportInput, 
       reportId: row.id,
       step: '收到举报',
       publicNote: `已转 ${county.name} 所属监管部门受理`,
-      actorLabel: 'public',
+      actorLabel: '举报人',
       at: now,
     });
     await notifyUsers(
