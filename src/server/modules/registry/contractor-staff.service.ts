@@ -101,27 +101,25 @@ export async function createContractorStaff(
   });
 }
 
-export async function updateContractorStaff(
+/** Changes one visible, active staff row in a transaction, audited with before and after. */
+async function change(
   deps: ServiceDeps,
   principal: Principal,
   id: string,
-  input: ContractorStaffUpdateInput,
+  type: 'registry.contractorStaff.updated' | 'registry.contractorStaff.archived',
+  setOf: (current: repo.StaffJoinedRow, at: Date) => Parameters<typeof repo.updateStaffRow>[2],
 ) {
   requirePermission(principal, Permission.ContractorManage);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisible(tx, principal, id);
-    checkVersion('contractor_staff', current.staff.version, input.version);
-    const { version: _v, idNumber, ...rest } = input;
+    if (current.staff.archivedAt) {
+      throw new AppError(AppErrorCode.Conflict, '项目部人员已归档');
+    }
     const at = deps.clock();
-    await repo.updateStaffRow(
-      tx,
-      id,
-      { ...definedOnly(rest), ...(idNumber ? protectIdNumber(deps.secret, idNumber) : {}) },
-      at,
-    );
+    await repo.updateStaffRow(tx, id, setOf(current, at), at);
     const after = await reload(tx, id);
     await recordAudit(tx, actorOf(principal), at, {
-      type: 'registry.contractorStaff.updated',
+      type,
       entityId: id,
       before: presentStaff(current),
       after,
@@ -130,24 +128,23 @@ export async function updateContractorStaff(
   });
 }
 
-export async function archiveContractorStaff(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.ContractorManage);
-  return deps.db.transaction(async (tx) => {
-    const current = await loadVisible(tx, principal, id);
-    if (current.staff.archivedAt) {
-      throw new AppError(AppErrorCode.Conflict, '项目部人员已归档');
-    }
-    const at = deps.clock();
-    await repo.updateStaffRow(tx, id, { archivedAt: at }, at);
-    const after = await reload(tx, id);
-    await recordAudit(tx, actorOf(principal), at, {
-      type: 'registry.contractorStaff.archived',
-      entityId: id,
-      before: presentStaff(current),
-      after,
-    });
-    return after;
+export function updateContractorStaff(
+  deps: ServiceDeps,
+  principal: Principal,
+  id: string,
+  input: ContractorStaffUpdateInput,
+) {
+  return change(deps, principal, id, 'registry.contractorStaff.updated', (current) => {
+    checkVersion('contractor_staff', current.staff.version, input.version);
+    const { version: _v, idNumber, ...rest } = input;
+    return { ...definedOnly(rest), ...(idNumber ? protectIdNumber(deps.secret, idNumber) : {}) };
   });
+}
+
+export function archiveContractorStaff(deps: ServiceDeps, principal: Principal, id: string) {
+  return change(deps, principal, id, 'registry.contractorStaff.archived', (_c, at) => ({
+    archivedAt: at,
+  }));
 }
 
 function filterOf(

@@ -57,6 +57,19 @@ describe.each(engines)('registry: contractor project staff (%s)', (engine) => {
       (f) => f.rule.startsWith('承包项目部'),
     );
 
+  /** Registers a qualified 正式职工 on the contractor's 项目部, with the given changes. */
+  const register = (who: string, o: object) =>
+    call<Staff & { details: { path: string }[] }>(who, 'POST', '/api/contractor-staff', {
+      contractorId: contractor,
+      name: '员',
+      role: '特种作业人员',
+      idNumber: sharedId(),
+      employment: '正式职工',
+      education: '大专',
+      relatedMajor: true,
+      ...o,
+    });
+
   beforeAll(async () => {
     const m = await buildMine(ctx.t.deps, {
       enterpriseId: ctx.world.a.enterpriseId,
@@ -84,14 +97,12 @@ describe.each(engines)('registry: contractor project staff (%s)', (engine) => {
 
   it('the enterprise registers its contractor’s 项目部; the ID number leaves the server only masked and is stored sealed', async () => {
     const leadId = sharedId();
-    const res = await call<Staff>('ent', 'POST', '/api/contractor-staff', {
-      contractorId: contractor,
+    const res = await register('ent', {
       name: '王项目',
       role: '项目负责人',
       idNumber: leadId,
       employment: '临时聘用',
       education: '高中',
-      relatedMajor: true,
     });
     expect(res.status).toBe(201);
     lead = res.body;
@@ -103,15 +114,7 @@ describe.each(engines)('registry: contractor project staff (%s)', (engine) => {
       sql`SELECT id_number_cipher FROM contractor_staff WHERE id = ${lead.id}`,
     );
     expect(row?.id_number_cipher).not.toContain(leadId);
-    const t2 = await call<Staff>('ent', 'POST', '/api/contractor-staff', {
-      contractorId: contractor,
-      name: '李技术',
-      role: '技术人员',
-      idNumber: techIdNumber,
-      employment: '正式职工',
-      education: '大专',
-      relatedMajor: true,
-    });
+    const t2 = await register('ent', { name: '李技术', role: '技术人员', idNumber: techIdNumber });
     expect(t2.status).toBe(201);
     tech = t2.body;
     const list = await call<{ items: Staff[]; total: number }>(
@@ -132,19 +135,7 @@ describe.each(engines)('registry: contractor project staff (%s)', (engine) => {
       [{ education: '高中/中专' }, 'body.education'],
     ] as const;
     for (const [change, path] of bad) {
-      const res = await call<{ details: { path: string }[] }>(
-        'ent',
-        'POST',
-        '/api/contractor-staff',
-        {
-          contractorId: contractor,
-          name: '错',
-          role: '特种作业人员',
-          idNumber: sharedId(),
-          employment: '正式职工',
-          ...change,
-        },
-      );
+      const res = await register('ent', { name: '错', ...change });
       expect(res.status, path).toBe(400);
       expect(res.body.details.map((d) => d.path)).toContain(path);
     }
@@ -164,18 +155,7 @@ describe.each(engines)('registry: contractor project staff (%s)', (engine) => {
         `/api/contractor-staff?contractorId=${contractor}`,
       );
       expect(list.body.total).toBe(0);
-      const add = await call<{ details: { path: string }[] }>(
-        who,
-        'POST',
-        '/api/contractor-staff',
-        {
-          contractorId: contractor,
-          name: '越权',
-          role: '特种作业人员',
-          idNumber: sharedId(),
-          employment: '正式职工',
-        },
-      );
+      const add = await register(who, { name: '越权' });
       expect(add.status).toBe(400);
       expect(add.body.details.map((d) => d.path)).toEqual(['contractorId']);
     }
@@ -215,18 +195,13 @@ describe.each(engines)('registry: contractor project staff (%s)', (engine) => {
         .status,
     ).toBe(409);
     expect((await call('ent', 'DELETE', `/api/contractor-staff/${tech.id}`)).status).toBe(200);
-    const add = (role: string, idNumber: string) =>
-      call('ent', 'POST', '/api/contractor-staff', {
-        contractorId: contractor,
-        name: role,
-        role,
-        idNumber,
-        employment: '正式职工',
-        education: '大专',
-        relatedMajor: true,
-      });
-    expect((await add('技术人员', sharedId())).status).toBe(201);
-    expect((await add('特种作业人员', sharedId())).status).toBe(201);
+    // A member who left (archived) is no longer edited, nor archived again.
+    expect(
+      (await call('ent', 'PATCH', `/api/contractor-staff/${tech.id}`, { name: 'x' })).status,
+    ).toBe(409);
+    expect((await call('ent', 'DELETE', `/api/contractor-staff/${tech.id}`)).status).toBe(409);
+    expect((await register('ent', { name: '新技术员', role: '技术人员' })).status).toBe(201);
+    expect((await register('ent', { name: '新爆破工', role: '特种作业人员' })).status).toBe(201);
     expect(await rules()).toEqual([]);
     const trail = await call<{ type: string }[]>(
       'ent',
