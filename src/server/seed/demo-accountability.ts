@@ -32,8 +32,8 @@ const MIN = 60_000;
 /**
  * Mines breaking the qualification and contractor rules (issue 9 §6), planted in 原平 through the
  * registry's services: three 采掘 contractors at a producing underground mine (and 采掘 contracted in
- * 原平 after 2025), blasting contracted out, their 项目部 with staff breaking 第18条, and one 矿长
- * registered at two mines.
+ * 原平 after 2025), blasting contracted out, their 项目部 with staff breaking 第18条, one 矿长
+ * registered at two mines, and a special operator with 初中 whose certificate is also used at the other.
  */
 async function plantComplianceBreaches(deps: ServiceDeps): Promise<void> {
   const admin = await principal(deps, 'yp.admin');
@@ -76,6 +76,24 @@ async function plantComplianceBreaches(deps: ServiceDeps): Promise<void> {
       idNumber,
       education: '大专',
       miningYears: 12,
+    });
+  }
+  // A first-time underground special operator (certified in 2025) with 初中 only, whose blasting
+  // certificate is also registered to a man at the other mine (seed 000 第2条).
+  const certificate = {
+    kind: '特种作业操作证(爆破作业)',
+    number: 'T140981DEMO0001',
+    issuedOn: '2025-04-10',
+    expiresOn: '2031-04-09',
+  };
+  for (const [i, mine] of [first, second].entries()) {
+    await createPerson(deps, admin, {
+      mineId: mine.id,
+      name: i === 0 ? '演示新取证爆破工' : '演示借证爆破工',
+      roles: ['特种作业人员'],
+      idNumber: completeIdNumber(`14098120000214${String(700 + i)}`),
+      education: i === 0 ? '初中及以下' : '高中/中专',
+      certificates: [certificate],
     });
   }
 }

@@ -186,7 +186,7 @@ describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) =
     );
   });
 
-  it('plants a 原平 mine breaking each contractor and 项目部 rule (seed 000 第18条, seed 001 第20条) for the 合规 pages', async () => {
+  it('plants 原平 mines breaking each qualification, contractor and 项目部 rule (seed 000 第1、2、18条, seed 001 第20条) for the 合规 pages', async () => {
     const found = await regionCompliance(t.deps, systemPrincipal('test:demo'), {
       region: '140981',
     });
@@ -200,6 +200,12 @@ describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) =
       '承包项目部人员任职条件',
       '承包项目部人员兼职',
       '人员兼职',
+      '证件异常',
+      '特种作业人员文化程度',
+      '五职矿长配备',
+      '五职矿长任职条件',
+      '年度安全培训',
+      '证书有效期',
     ]) {
       expect(rules, rule).toContain(rule);
     }
