@@ -16,6 +16,7 @@ import {
 import { Permission } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
+import { groupBy } from '../../../shared/collections.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { loadVisibleMine } from '../registry/mine.service.ts';
@@ -118,6 +119,10 @@ async function evaluate(deps: ServiceDeps, where: SQL, date: string) {
        WHERE s.archived_at IS NULL AND c.archived_at IS NULL AND c.mine_id IN (${ids})`,
   );
   const rules = await getSetting(deps.db, 'accountability.contractorRules');
+  const peopleOf = groupBy(people, (p) => p.mine_id);
+  const certsOf = groupBy(certs, (c) => c.person_id);
+  const contractorsOf = groupBy(contractors, (c) => c.mine_id);
+  const staffOf = groupBy(staff, (x) => x.contractor_id);
   return mines.map((m) => {
     const mine: ComplianceMine = {
       id: m.id,
@@ -126,10 +131,10 @@ async function evaluate(deps: ServiceDeps, where: SQL, date: string) {
       status: m.status,
       countyCode: m.county_code,
     };
-    const own = people.filter((p) => p.mine_id === m.id);
+    const own = peopleOf.get(m.id) ?? [];
     const elsewhere = new Set<string>();
     const persons: CompliancePerson[] = own.map((p) => {
-      const held = certs.filter((c) => c.person_id === p.id);
+      const held = certsOf.get(p.id) ?? [];
       for (const c of held.filter((x) => x.elsewhere)) {
         elsewhere.add(`${c.kind}|${c.number}`);
       }
@@ -148,27 +153,23 @@ async function evaluate(deps: ServiceDeps, where: SQL, date: string) {
         alsoAt: Array.from({ length: Number(p.also_at) }, () => '其他矿山'),
       };
     });
-    const hired: ComplianceContractor[] = contractors
-      .filter((c) => c.mine_id === m.id)
-      .map((c) => ({
-        id: c.id,
-        name: c.name,
-        scopes: c.scopes,
-        startsOn: c.starts_on,
-        endsOn: c.ends_on,
-        staff: staff
-          .filter((x) => x.contractor_id === c.id)
-          .map((x) => ({
-            id: x.id,
-            name: x.name,
-            role: x.role,
-            employment: x.employment,
-            education: x.education,
-            relatedMajor: x.related_major,
-            title: x.title,
-            alsoAt: Number(x.also_at),
-          })),
-      }));
+    const hired: ComplianceContractor[] = (contractorsOf.get(m.id) ?? []).map((c) => ({
+      id: c.id,
+      name: c.name,
+      scopes: c.scopes,
+      startsOn: c.starts_on,
+      endsOn: c.ends_on,
+      staff: (staffOf.get(c.id) ?? []).map((x) => ({
+        id: x.id,
+        name: x.name,
+        role: x.role,
+        employment: x.employment,
+        education: x.education,
+        relatedMajor: x.related_major,
+        title: x.title,
+        alsoAt: Number(x.also_at),
+      })),
+    }));
     const findings: Finding[] = [
       ...checkPeople(mine, persons, date, elsewhere),
       ...checkContractors(mine, hired, date, rules),
