@@ -1,11 +1,37 @@
+import { readFileSync, globSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+const include = ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'];
+
+/**
+ * Test files that need a database, a server or a browser: those that open a test database, start the
+ * product or drive Chromium. Everything else is a pure or unit test and belongs to `npm run test:fast`.
+ */
+const slowMarkers = /createTestDatabase|createWorldDatabase|useWorldApp|startServer|launchBrowser/;
+const slowFiles = include
+  .flatMap((pattern) => globSync(pattern))
+  .filter((file) => slowMarkers.test(readFileSync(file, 'utf8')));
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
     reporters: ['default', './test/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'fast', include, exclude: slowFiles },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'db',
+          include: slowFiles,
+          // Migrates the template databases once; each test file clones one (test/helpers/templates.ts).
+          globalSetup: ['test/helpers/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

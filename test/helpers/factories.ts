@@ -22,6 +22,16 @@ import type { ServiceDeps } from '../../src/server/platform/context.ts';
 const admin = systemPrincipal('test:factory');
 let serial = 0;
 
+/** The factories' running number (names and certificate numbers), saved with the world template. */
+export function factorySerial(): number {
+  return serial;
+}
+
+/** Continues the running number after a world loaded from a template, so new names never collide. */
+export function continueFactorySerial(after: number): void {
+  serial = Math.max(serial, after);
+}
+
 /** A valid credit code registered in the given county. */
 export function creditCodeFor(county: string): string {
   const body = `91${county}${String(randomInt(0, 1e9)).padStart(9, '0')}`;

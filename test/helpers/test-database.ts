@@ -1,38 +1,31 @@
 /**
  * @module Test databases: every database test runs on PGlite, and also on the real PostgreSQL when
- * TEST_DATABASE_URL is set, each test file in a database of its own.
+ * TEST_DATABASE_URL is set, each test file in a database of its own, cloned from a template that global
+ * setup migrated once (test/helpers/templates.ts): `base` has the regions and the hazard catalogue,
+ * `world` also the two-jurisdiction test world.
  */
-import {
-  migrateDatabase,
-  openDatabase,
-  type Database,
-  type Engine,
-} from '../../src/server/platform/db/client.ts';
-import { createScratchDatabase } from '../../src/server/platform/db/scratch.ts';
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { openDatabase, type Database, type Engine } from '../../src/server/platform/db/client.ts';
 import type { ServiceDeps } from '../../src/server/platform/context.ts';
-import { loadRegions } from '../../src/server/modules/registry/region.service.ts';
-import { loadHazardCatalogue } from '../../src/server/modules/hazards/catalogue.service.ts';
+import {
+  adminQuery,
+  engineTemplates,
+  openPgliteTemplate,
+  withDatabase,
+  type TemplateKind,
+} from './templates.ts';
+import { testDeps, type TestClock } from './test-clock.ts';
+import { continueFactorySerial } from './factories.ts';
+import type { World } from './world.ts';
+
+export { testClock, type TestClock } from './test-clock.ts';
 
 /** The engines this run covers. */
 export const engines: Engine[] = process.env.TEST_DATABASE_URL
   ? ['pglite', 'postgres']
   : ['pglite'];
-
-/** A clock the test moves by hand. */
-export interface TestClock {
-  now: Date;
-  (): Date;
-  advance(ms: number): void;
-}
-
-export function testClock(start = '2026-11-22T02:00:00Z'): TestClock {
-  const clock = (() => clock.now) as TestClock;
-  clock.now = new Date(start);
-  clock.advance = (ms: number) => {
-    clock.now = new Date(clock.now.getTime() + ms);
-  };
-  return clock;
-}
 
 export interface TestDatabase {
   database: Database;
@@ -42,29 +35,43 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** A fresh, migrated database with the GB/T 2260 regions loaded. */
-export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
-  let url: string | undefined;
-  let dropDatabase: (() => Promise<void>) | undefined;
-  if (engine === 'postgres') {
-    const base = process.env.TEST_DATABASE_URL;
-    if (!base) {
-      throw new Error('TEST_DATABASE_URL is not set');
-    }
-    ({ url, drop: dropDatabase } = await createScratchDatabase(base, 'mw_test'));
+/** A fresh database cloned from a template: migrated, with the GB/T 2260 regions and the catalogue. */
+export async function createTestDatabase(
+  engine: Engine,
+  kind: TemplateKind = 'base',
+): Promise<TestDatabase> {
+  const templates = engineTemplates(inject('templates'), engine);
+  if (engine === 'pglite') {
+    const database = await openDatabase({ pglite: await openPgliteTemplate(templates[kind]) });
+    return { database, deps: testDeps(database.db), close: () => database.close() };
   }
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) {
+    throw new Error('TEST_DATABASE_URL is not set');
+  }
+  const name = `mw_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(base, `CREATE DATABASE ${name} TEMPLATE ${templates[kind]}`);
+  const url = withDatabase(base, name);
   const database = await openDatabase({ url });
-  await migrateDatabase(database);
-  await loadRegions(database.db);
-  await loadHazardCatalogue(database.db, new Date('2026-11-22T00:00:00Z'));
-  const clock = testClock();
   return {
     database,
-    deps: { db: database.db, clock, secret: Buffer.alloc(32, 7) },
-    ...(url ? { url } : {}),
+    deps: testDeps(database.db),
+    url,
     close: async () => {
       await database.close();
-      await dropDatabase?.();
+      await adminQuery(base, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+/** A fresh database holding the test world (test/helpers/world.ts), built once by global setup. */
+export async function createWorldDatabase(
+  engine: Engine,
+): Promise<TestDatabase & { world: World }> {
+  const t = await createTestDatabase(engine, 'world');
+  const saved = JSON.parse(
+    readFileSync(engineTemplates(inject('templates'), engine).worldJson, 'utf8'),
+  ) as { world: World; serial: number };
+  continueFactorySerial(saved.serial);
+  return { ...t, world: saved.world };
 }

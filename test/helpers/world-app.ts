@@ -6,8 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { callerAs, createTestApp } from './app.ts';
 import type { Engine } from '../../src/server/platform/db/client.ts';
-import { createTestDatabase, type TestDatabase } from './test-database.ts';
-import { buildWorld, loginAll, type World } from './world.ts';
+import { createWorldDatabase, type TestDatabase } from './test-database.ts';
+import { loginAll, type World } from './world.ts';
 
 export interface WorldApp {
   t: TestDatabase;
@@ -19,8 +19,7 @@ export interface WorldApp {
 export function useWorldApp(engine: Engine, users: (w: World) => Record<string, string>) {
   const ctx = {} as WorldApp;
   beforeAll(async () => {
-    ctx.t = await createTestDatabase(engine);
-    ctx.world = await buildWorld(ctx.t.deps);
+    ({ world: ctx.world, ...ctx.t } = await createWorldDatabase(engine));
     ({ app: ctx.app } = await createTestApp(ctx.t));
     ctx.cookies = await loginAll(ctx.app, users(ctx.world));
   });

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from '../../src/server/platform/http/auth.http.ts';
 import { createRng, type Rng } from '../../src/server/platform/random.ts';
 import { createTestApp } from '../helpers/app.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
-import { buildWorld, login, type World } from '../helpers/world.ts';
+import { createTestDatabase, createWorldDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import { login, type World } from '../helpers/world.ts';
 
 const ROUNDS_PER_ROUTE = 40;
 
@@ -103,8 +103,7 @@ describe('hostile input on every route (pglite)', () => {
   let cookie: string;
 
   beforeAll(async () => {
-    t = await createTestDatabase('pglite');
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase('pglite'));
     ({ app, routes } = await createTestApp(t));
     cookie = await login(app, world.systemAdmin);
   });

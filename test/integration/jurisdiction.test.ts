@@ -14,8 +14,8 @@ import { queryRows } from '../../src/server/platform/db/client.ts';
 import type { RouteEntry } from '../../src/server/platform/http/auth.http.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { creditCodeFor, idNumberFor } from '../helpers/factories.ts';
-import { createTestDatabase, engines, type TestDatabase } from '../helpers/test-database.ts';
-import { buildWorld, login, type Party, type World } from '../helpers/world.ts';
+import { createTestDatabase, createWorldDatabase, engines, type TestDatabase } from '../helpers/test-database.ts';
+import { login, type Party, type World } from '../helpers/world.ts';
 
 type Role = keyof Party['users'];
 const roles: Role[] = [
@@ -1088,8 +1088,7 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
   const tokenIds = new Map<string, string>();
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase(engine));
     ({ app, routes } = await createTestApp(t));
     for (const p of [world.a, world.b, world.a2]) {
       for (const r of roles) {

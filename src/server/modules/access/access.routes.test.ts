@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/helpers/app.ts';
 import {
   createTestDatabase,
+  createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
-import { buildWorld, login, PASSWORD, type World } from '../../../../test/helpers/world.ts';
+import { login, PASSWORD, type World } from '../../../../test/helpers/world.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { runJobsOnce } from '../../jobs/scheduler.ts';
 
@@ -17,8 +18,7 @@ describe.each(engines)('access (%s)', (engine) => {
   let world: World;
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase(engine));
     ({ app } = await createTestApp(t));
   });
   afterAll(async () => {

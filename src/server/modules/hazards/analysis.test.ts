@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/helpers/app.ts';
 import {
   createTestDatabase,
+  createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
-import { buildWorld, login, type World } from '../../../../test/helpers/world.ts';
+import { login, type World } from '../../../../test/helpers/world.ts';
 import type { HazardAnalysis } from '../../../shared/hazard-analysis.schemas.ts';
 import { settingsCatalogue } from '../../platform/settings/settings.catalogue.ts';
 import { systemPrincipal } from '../access/principal.ts';
@@ -97,8 +98,7 @@ describe.each(engines)('hazard dynamic analysis (%s)', (engine) => {
     ).json<HazardAnalysis>();
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase(engine));
     ({ app } = await createTestApp(t));
     // At 甲煤矿 (county A), besides the world's hazard found 2026-11-01:
     at('2024-03-01');

@@ -9,10 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/helpers/app.ts';
 import {
   createTestDatabase,
+  createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
-import { buildWorld, loginAll, type World } from '../../../../test/helpers/world.ts';
+import { loginAll, type World } from '../../../../test/helpers/world.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { EvidenceLimits } from '../../../shared/limits.ts';
 import { cleanFileName, sniffEvidenceType } from './evidence.service.ts';
@@ -76,8 +77,7 @@ describe.each(engines)('hazard evidence files (%s)', (engine) => {
     )[0]?.n;
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase(engine));
     ({ app } = await createTestApp(t));
     Object.assign(
       cookies,

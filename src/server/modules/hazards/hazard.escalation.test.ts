@@ -9,10 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/helpers/app.ts';
 import {
   createTestDatabase,
+  createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
-import { buildWorld, login, type World } from '../../../../test/helpers/world.ts';
+import { login, type World } from '../../../../test/helpers/world.ts';
 import { runJobsOnce } from '../../jobs/scheduler.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { addDays, dueSteps } from '../../platform/escalation/escalation.service.ts';
@@ -62,8 +63,7 @@ describe.each(engines)('hazard deadline ladder (%s)', (engine) => {
     ).map((r) => `${r.step}@${r.due_on}`);
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase(engine));
     ({ app } = await createTestApp(t));
     // Both world hazards get a 五落实 plan with a deadline of 2026-12-20 (today is 2026-11-22).
     for (const id of [world.a.hazardIds[0], world.b.hazardIds[0]]) {

@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/helpers/app.ts';
 import {
   createTestDatabase,
+  createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
-import { buildWorld, login, loginAll, type World } from '../../../../test/helpers/world.ts';
+import { login, loginAll, type World } from '../../../../test/helpers/world.ts';
 
 describe.each(engines)('major-hazard database (%s)', (engine) => {
   let t: TestDatabase;
@@ -21,8 +22,7 @@ describe.each(engines)('major-hazard database (%s)', (engine) => {
   const get = (who: string, url: string) => app.inject({ method: 'GET', url, headers: as(who) });
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase(engine));
     ({ app } = await createTestApp(t));
     Object.assign(
       cookies,

@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/helpers/app.ts';
 import {
   createTestDatabase,
+  createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
-import { buildWorld, login, type World } from '../../../../test/helpers/world.ts';
+import { login, type World } from '../../../../test/helpers/world.ts';
 
 describe.each(engines)('repeat and closure rules (%s)', (engine) => {
   let t: TestDatabase;
@@ -39,8 +40,7 @@ describe.each(engines)('repeat and closure rules (%s)', (engine) => {
   };
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase(engine));
     ({ app } = await createTestApp(t));
     admin = await login(app, world.a.users.regulator_admin);
     ent = await login(app, world.a.users.enterprise_admin);

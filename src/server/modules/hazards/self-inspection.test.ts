@@ -8,11 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/helpers/app.ts';
 import {
   createTestDatabase,
+  createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
 import { idNumberFor } from '../../../../test/helpers/factories.ts';
-import { buildWorld, login, loginAll, type World } from '../../../../test/helpers/world.ts';
+import { login, loginAll, type World } from '../../../../test/helpers/world.ts';
 import { runJobsOnce } from '../../jobs/scheduler.ts';
 import { periodBounds } from './self-inspection.service.ts';
 import { monthly, parentQuarterly, periodOf, previousPeriods } from './inspection.cadence.ts';
@@ -47,8 +48,7 @@ describe.each(engines)('monthly self-inspection reports (%s)', (engine) => {
     });
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase(engine));
     ({ app } = await createTestApp(t));
     ent = await login(app, world.a.users.enterprise_admin);
     viewer = await login(app, world.a.users.regulator_viewer);
@@ -247,8 +247,7 @@ describe.each(engines)('parent companies’ quarterly inspections (%s)', (engine
   };
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase(engine));
     ({ app } = await createTestApp(t));
     Object.assign(
       cookies,

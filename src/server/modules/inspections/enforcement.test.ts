@@ -10,11 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerAs, createTestApp } from '../../../../test/helpers/app.ts';
 import {
   createTestDatabase,
+  createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
 import { principalOfUser } from '../../../../test/helpers/world-enforcement.ts';
-import { buildWorld, loginAll, type World } from '../../../../test/helpers/world.ts';
+import { loginAll, type World } from '../../../../test/helpers/world.ts';
 import { todayIn } from '../../platform/context.ts';
 
 interface Plan {
@@ -43,8 +44,7 @@ describe.each(engines)('inspections: stored plans and statistics (%s)', (engine)
   );
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase(engine));
     ({ app } = await createTestApp(t));
     c = await loginAll(app, {
       adm: world.a.users.regulator_admin,

@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/helpers/app.ts';
 import {
   createTestDatabase,
+  createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
-import { buildWorld, loginAll, type World } from '../../../../test/helpers/world.ts';
+import { loginAll, type World } from '../../../../test/helpers/world.ts';
 
 describe.each(engines)('inspections: risk classes and the plan preview (%s)', (engine) => {
   let t: TestDatabase;
@@ -20,8 +21,7 @@ describe.each(engines)('inspections: risk classes and the plan preview (%s)', (e
   let cookies: Record<string, string>;
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase(engine));
     ({ app } = await createTestApp(t));
     cookies = await loginAll(app, {
       reg: world.a.users.regulator_admin,

@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerAs, createTestApp } from '../../../../test/helpers/app.ts';
 import {
   createTestDatabase,
+  createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
 import { principalOfUser } from '../../../../test/helpers/world-enforcement.ts';
-import { buildWorld, loginAll, type World } from '../../../../test/helpers/world.ts';
+import { loginAll, type World } from '../../../../test/helpers/world.ts';
 import { todayIn } from '../../platform/context.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { verifyDocumentChains } from './document.chain.ts';
@@ -52,8 +53,7 @@ describe.each(engines)('inspections: records, penalties and documents (%s)', (en
   );
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase(engine));
     ({ app } = await createTestApp(t));
     c = await loginAll(app, {
       ins: world.a.users.inspector,

@@ -13,10 +13,11 @@ import { createTestApp } from '../../../../test/helpers/app.ts';
 import { buildMine } from '../../../../test/helpers/factories.ts';
 import {
   createTestDatabase,
+  createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
-import { buildWorld, loginAll, type World } from '../../../../test/helpers/world.ts';
+import { loginAll, type World } from '../../../../test/helpers/world.ts';
 import { systemPrincipal } from '../access/principal.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { upsertStats } from '../monitoring/readings.repository.ts';
@@ -83,8 +84,7 @@ describe.each(engines)('leads: multi-factor comparison (%s)', (engine) => {
     )[0]?.n;
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase(engine));
     ({ app } = await createTestApp(t));
     cookies = await loginAll(app, {
       reg: world.a.users.regulator_admin,

@@ -8,8 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/helpers/app.ts';
-import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-database.ts';
-import { buildWorld, login, type World } from '../../../../test/helpers/world.ts';
+import { createTestDatabase, createWorldDatabase, type TestDatabase } from '../../../../test/helpers/test-database.ts';
+import { login, type World } from '../../../../test/helpers/world.ts';
 import type { MonitoringRuntime } from './monitoring.runtime.ts';
 import { startEmbeddedBroker, type EmbeddedBroker } from './mqtt.ingest.ts';
 
@@ -131,8 +131,7 @@ describe('ingest under hostile input (pglite)', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestDatabase('pglite');
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase('pglite'));
     ({ app, monitoring } = await createTestApp(t));
     const cookie = await login(app, world.a.users.enterprise_admin);
     token = (

@@ -11,10 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/helpers/app.ts';
 import {
   createTestDatabase,
+  createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
-import { buildWorld, loginAll, type World } from '../../../../test/helpers/world.ts';
+import { loginAll, type World } from '../../../../test/helpers/world.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import type { MonitoringRuntime } from './monitoring.runtime.ts';
 
@@ -56,8 +57,7 @@ describe.each(engines)('risk monitoring and the 叫应 loop (%s)', (engine) => {
     }>();
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase(engine));
     const built = await createTestApp(t);
     app = built.app;
     monitoring = built.monitoring;

@@ -7,10 +7,11 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestDatabase,
+  createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
-import { buildWorld, type World } from '../../../../test/helpers/world.ts';
+import { type World } from '../../../../test/helpers/world.ts';
 import { createToken } from '../access/access.service.ts';
 import { findUserWithOrg } from '../access/access.repository.ts';
 import { userPrincipal } from '../access/principal.ts';
@@ -39,8 +40,7 @@ describe.each(engines)('MQTT ingest (%s)', (engine) => {
     );
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase(engine));
     monitor = new MonitoringEngine(t.deps);
     broker = await startEmbeddedBroker(t.deps, monitor, 0);
     const owner = await findUserWithOrg(t.deps.db, { username: world.a.users.enterprise_admin });

@@ -9,10 +9,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestDatabase,
+  createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
-import { buildWorld, type World } from '../../../../test/helpers/world.ts';
+import { type World } from '../../../../test/helpers/world.ts';
 import { runJobsOnce } from '../../jobs/scheduler.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { queryRows } from '../../platform/db/client.ts';
@@ -87,8 +88,7 @@ describe.each(engines)('webhook delivery of notifications (%s)', (engine) => {
     );
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase(engine));
     await planHazard(t.deps, admin, world.a.hazardIds[0] ?? '', {
       responsiblePerson: '矿长',
       measures: '整改',

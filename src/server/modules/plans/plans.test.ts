@@ -11,11 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerAs, createTestApp } from '../../../../test/helpers/app.ts';
 import {
   createTestDatabase,
+  createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
 import { principalOfUser } from '../../../../test/helpers/world-enforcement.ts';
-import { buildWorld, loginAll, PASSWORD, type World } from '../../../../test/helpers/world.ts';
+import { loginAll, PASSWORD, type World } from '../../../../test/helpers/world.ts';
 import { createOrganisation, createUser } from '../access/access.service.ts';
 import { systemPrincipal } from '../access/principal.ts';
 import { queryRows } from '../../platform/db/client.ts';
@@ -46,8 +47,7 @@ describe.each(engines)('plans: tasks, progress, import and escalation (%s)', (en
   );
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase(engine));
     ({ app } = await createTestApp(t));
     const sys = systemPrincipal('test');
     const province = await createOrganisation(t.deps, sys, {

@@ -6,10 +6,11 @@ import { createTestApp } from '../../../../test/helpers/app.ts';
 import { creditCodeFor } from '../../../../test/helpers/factories.ts';
 import {
   createTestDatabase,
+  createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
-import { buildWorld, login, type World } from '../../../../test/helpers/world.ts';
+import { login, type World } from '../../../../test/helpers/world.ts';
 import { HttpLimits } from '../../../shared/limits.ts';
 import { queryRows } from '../../platform/db/client.ts';
 
@@ -41,8 +42,7 @@ describe.each(engines)('registry API (%s)', (engine) => {
   let ent: string; // enterprise A admin
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    world = await buildWorld(t.deps);
+    ({ world, ...t } = await createWorldDatabase(engine));
     ({ app } = await createTestApp(t));
     admin = await login(app, world.a.users.regulator_admin);
     ent = await login(app, world.a.users.enterprise_admin);

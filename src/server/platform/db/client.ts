@@ -21,6 +21,8 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   engine: Engine;
+  /** The embedded engine itself (PGlite only), e.g. to dump its data folder. */
+  pglite?: PGlite;
   /** Closes the connection pool or the embedded engine; a process holding PGlite open never exits. */
   close(): Promise<void>;
 }
@@ -31,6 +33,8 @@ export const migrationsFolder = fileURLToPath(new URL('../../db/migrations', imp
 export interface DatabaseTarget {
   url?: string | undefined;
   dataDir?: string | undefined;
+  /** An embedded engine opened by the caller (tests load it from a template's data folder). */
+  pglite?: PGlite | undefined;
 }
 
 /** Wraps a close function so that closing twice is harmless. */
@@ -48,10 +52,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, engine: 'postgres', close: once(() => pool.end()) };
   }
-  const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  const client =
+    target.pglite ?? (target.dataDir ? new PGlite(target.dataDir) : new PGlite());
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, engine: 'pglite', close: once(() => client.close()) };
+  return { db, engine: 'pglite', pglite: client, close: once(() => client.close()) };
 }
 
 /** Applies every committed migration, in order, the same way on both engines. */
