@@ -9,11 +9,14 @@
  * BENCH_ENGINE=postgres (default) | pglite. Prints `BENCH alarm-latency-<engine> …`.
  */
 import { createServer } from 'node:http';
-import { createMonitoring } from '../src/server/modules/monitoring/monitoring.runtime.ts';
+import { createModuleContext } from '../src/server/composition.ts';
+import { startScheduler } from '../src/server/jobs/scheduler.ts';
+import { monitoringModule } from '../src/server/modules/monitoring/monitoring.module.ts';
+import { notificationsModule } from '../src/server/modules/notifications/notifications.module.ts';
 import { initialSpec } from '../src/server/modules/monitoring/sensor.spec.ts';
 import { verifyWebhook } from '../src/server/modules/notifications/webhook.service.ts';
 import { loadBenchMines, withBenchDatabase } from './bench/bench-kit.ts';
-import { listen, registerBenchSensors } from './bench/monitoring-kit.ts';
+import { benchContextConfig, listen, registerBenchSensors } from './bench/monitoring-kit.ts';
 
 const engine = process.env.BENCH_ENGINE === 'pglite' ? 'pglite' : 'postgres';
 const RATE = Number(process.env.BENCH_RATE ?? 50_000);
@@ -64,10 +67,16 @@ await withBenchDatabase(
       url: `http://127.0.0.1:${typeof gw === 'object' && gw ? gw.port : 0}/calls`,
       secret: SECRET,
     };
-    const monitoring = createMonitoring(deps, { publicUrl: 'http://127.0.0.1', webhook });
+    const ctx = createModuleContext(deps, {
+      ...benchContextConfig,
+      webhook,
+      monitoringTickSeconds: 5,
+    });
+    const { monitoring } = ctx;
     await monitoring.engine.warm(mineIds);
-    const stop = monitoring.start(5000);
-    const { app, base } = await listen(database, deps, monitoring);
+    // The 5 s monitoring tick and the outbox delivery, as the server schedules them.
+    const stop = startScheduler([monitoringModule, notificationsModule], ctx);
+    const { app, base } = await listen(database, deps, ctx);
     const post = (body: string) =>
       fetch(`${base}/api/ingest/readings`, {
         method: 'POST',

@@ -3,13 +3,32 @@
 // data folder must serve the seeded demo (first start within 60 s, a restart within 10 s on the
 // 2-core reference machine). Prints the measured times; exits non-zero if the demo is not served.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const port = 18000 + Math.floor(Math.random() * 1000);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'mw-smoke-'));
 const base = `http://127.0.0.1:${port}`;
+
+/** Resident memory (MB) of the largest process in the server's process group (the server itself). */
+function serverRssMb(group) {
+  let max = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== group) {
+        continue;
+      }
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      max = Math.max(max, rss ? Number(rss[1]) / 1024 : 0);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return max;
+}
 
 async function startOnce(label, limitSeconds) {
   const started = Date.now();
@@ -60,10 +79,13 @@ async function startOnce(label, limitSeconds) {
     if (!output.includes('minewatch2026')) {
       throw new Error(`${label}: demo logins not printed\n${output}`);
     }
+    // Memory once the start's work (seed, web build) is over and the server is serving.
+    await new Promise((r) => setTimeout(r, 3000));
+    const rss = serverRssMb(child.pid);
     console.log(
-      `${label}: serving the demo (${mines.total} mines) after ${seconds.toFixed(1)} s (target ${limitSeconds} s)`,
+      `${label}: serving the demo (${mines.total} mines) after ${seconds.toFixed(1)} s (target ${limitSeconds} s), server RSS ${rss.toFixed(0)} MB`,
     );
-    return seconds;
+    return { seconds, rss };
   } finally {
     process.kill(-child.pid, 'SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -73,8 +95,10 @@ async function startOnce(label, limitSeconds) {
 try {
   const first = await startOnce('first start', 60);
   const second = await startOnce('restart', 10);
-  console.log(`BENCH start-first ${first.toFixed(1)} s`);
-  console.log(`BENCH start-restart ${second.toFixed(1)} s`);
+  console.log(`BENCH start-first-rss ${first.rss.toFixed(0)} MB`);
+  console.log(`BENCH start-restart-rss ${second.rss.toFixed(0)} MB`);
+  console.log(`BENCH start-first ${first.seconds.toFixed(1)} s`);
+  console.log(`BENCH start-restart ${second.seconds.toFixed(1)} s`);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

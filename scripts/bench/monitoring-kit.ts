@@ -17,7 +17,8 @@ import {
   monitoringFacilities,
   monitoringSensors,
 } from '../../src/server/modules/monitoring/monitoring.table.ts';
-import type { MonitoringRuntime } from '../../src/server/modules/monitoring/monitoring.runtime.ts';
+import type { ModuleContext } from '../../src/server/modules/module.ts';
+import { createModuleContext, type ContextConfig } from '../../src/server/composition.ts';
 import { mines } from '../../src/server/modules/registry/mine.table.ts';
 import type { ServiceDeps } from '../../src/server/platform/context.ts';
 import type { Database } from '../../src/server/platform/db/client.ts';
@@ -104,20 +105,23 @@ export async function registerBenchSensors(
   return { deps, mineIds, token };
 }
 
+/** The options benchmarks run the modules with: no gateways, no timers unless asked. */
+export const benchContextConfig: ContextConfig = {
+  publicUrl: 'http://127.0.0.1',
+  webhook: undefined,
+  email: undefined,
+  cookieSecure: false,
+  monitoringTickSeconds: 0,
+  jobsIntervalSeconds: 0,
+};
+
 /** The app listening on a free local port; returns its base URL. */
 export async function listen(
   database: Database,
   deps: ServiceDeps,
-  monitoring?: MonitoringRuntime,
+  ctx: ModuleContext = createModuleContext(deps, benchContextConfig),
 ): Promise<{ app: FastifyInstance; base: string }> {
-  const { app } = await buildApp({
-    database,
-    deps,
-    logLevel: false,
-    cookieSecure: false,
-    version: 'bench',
-    ...(monitoring ? { monitoring } : {}),
-  });
+  const { app } = await buildApp({ database, ctx, logLevel: false, version: 'bench' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   return {

@@ -16,7 +16,6 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { HttpLimits, RegistryValidation } from '../shared/limits.ts';
-import type { ServiceDeps } from './platform/context.ts';
 import type { Database } from './platform/db/client.ts';
 import { AppError, AppErrorCode } from './platform/errors.ts';
 import { installAuth, type RouteEntry } from './platform/http/auth.http.ts';
@@ -24,64 +23,27 @@ import { installErrorHandling, toAppError } from './platform/http/errors.http.ts
 import { registerHealthRoutes } from './platform/http/health.routes.ts';
 import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
 import { registerSettingsRoutes } from './platform/settings/settings.routes.ts';
-import { registerAccessRoutes } from './modules/access/access.routes.ts';
-import { registerRegionRoutes } from './modules/registry/region.routes.ts';
-import { registerEnterpriseRoutes } from './modules/registry/enterprise.routes.ts';
-import { registerMineRoutes } from './modules/registry/mine.routes.ts';
-import { registerPersonRoutes } from './modules/registry/person.routes.ts';
-import { registerContractorRoutes } from './modules/registry/contractor.routes.ts';
-import { registerContractorStaffRoutes } from './modules/registry/contractor-staff.routes.ts';
-import { getContractorStaff } from './modules/registry/contractor-staff.service.ts';
-import { registerHazardRoutes } from './modules/hazards/hazard.routes.ts';
-import { registerNotificationRoutes } from './modules/notifications/notification.routes.ts';
-import { getHazard } from './modules/hazards/hazard.service.ts';
-import { reportVisible } from './modules/hazards/self-inspection.service.ts';
-import { loadVisibleEnterprise } from './modules/registry/enterprise.service.ts';
-import { getLicenceVisible, loadVisibleMine } from './modules/registry/mine.service.ts';
-import { getPerson } from './modules/registry/person.service.ts';
-import { getContractor } from './modules/registry/contractor.service.ts';
-import { Permission } from './platform/auth/permissions.ts';
+import { PlatformPermission } from './platform/auth/permissions.ts';
 import { requirePermission } from './platform/context.ts';
-import { getSetting } from './platform/settings/settings.service.ts';
-import { recomputeTailingsGrades } from './modules/registry/mine.write.ts';
-import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
-import { leadsVisibility, registerLeadRoutes } from './modules/leads/leads.routes.ts';
-import { registerInspectionRoutes } from './modules/inspections/inspections.routes.ts';
-import { registerRecordRoutes } from './modules/inspections/records.routes.ts';
-import { plansVisibility, registerPlanRoutes } from './modules/plans/plans.routes.ts';
-import { registerTargetRoutes } from './modules/plans/reports.routes.ts';
-import { registerComplianceRoutes } from './modules/accountability/compliance.routes.ts';
-import {
-  publicReportsVisibility,
-  registerPublicReportRoutes,
-} from './modules/accountability/public-report.routes.ts';
-import {
-  accidentsVisibility,
-  registerAccidentRoutes,
-} from './modules/accountability/accident.routes.ts';
-import { inspectionsVisibility } from './modules/inspections/inspections.visibility.ts';
-import { auditVisibility as monitoringVisibility } from './modules/monitoring/alarm.service.ts';
-import {
-  createMonitoring,
-  type MonitoringRuntime,
-} from './modules/monitoring/monitoring.runtime.ts';
+import { modules } from './modules/index.ts';
+import type { ModuleContext } from './modules/module.ts';
+import { auditVisibilityOf, settingsCatalogueOf } from './composition.ts';
 
 export interface AppOptions {
   database: Database;
-  deps: ServiceDeps;
+  /** What the modules' routes run on: dependencies, options, the monitoring runtime. */
+  ctx: ModuleContext;
   /** pino level, or false to log nothing (tests). */
   logLevel: string | false;
-  cookieSecure: boolean;
   version: string;
   /** Folder of the built web app to serve at `/` (absent in API-only tests). */
   webDir?: string | undefined;
-  /** The monitoring engine and call loop; one is made (without a timer) when absent. */
-  monitoring?: MonitoringRuntime | undefined;
+  /** Called when the app closes (e.g. to close a module context made only for this app). */
+  onClose?: (() => void) | undefined;
 }
 
 export interface App {
   app: FastifyInstance;
-  monitoring: MonitoringRuntime;
   /** Every API route with the permission it declares. */
   routes: RouteEntry[];
 }
@@ -101,7 +63,8 @@ function containsNul(value: unknown): boolean {
 }
 
 export async function buildApp(opts: AppOptions): Promise<App> {
-  const { deps } = opts;
+  const { ctx } = opts;
+  const { deps } = ctx;
   const app = Fastify({
     logger: opts.logLevel === false ? false : { level: opts.logLevel },
     bodyLimit: HttpLimits.jsonBodyMax,
@@ -162,58 +125,21 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const routes: RouteEntry[] = [];
   installAuth(app, deps, routes);
   registerHealthRoutes(app, opts.database, opts.version);
-  registerAccessRoutes(app, deps, { cookieSecure: opts.cookieSecure });
-  registerRegionRoutes(app, deps);
-  registerEnterpriseRoutes(app, deps);
-  registerMineRoutes(app, deps);
-  registerPersonRoutes(app, deps);
-  registerContractorRoutes(app, deps);
-  registerContractorStaffRoutes(app, deps);
-  registerHazardRoutes(app, deps);
-  registerNotificationRoutes(app, deps);
-  const monitoring =
-    opts.monitoring ?? createMonitoring(deps, { publicUrl: 'http://127.0.0.1:8080' });
-  registerMonitoringRoutes(app, deps, monitoring);
-  registerLeadRoutes(app, deps);
-  registerInspectionRoutes(app, deps);
-  registerRecordRoutes(app, deps);
-  registerPlanRoutes(app, deps);
-  registerTargetRoutes(app, deps);
-  registerAccidentRoutes(app, deps);
-  registerPublicReportRoutes(app, deps);
-  registerComplianceRoutes(app, deps);
-  if (!opts.monitoring) {
+  for (const m of modules) {
+    m.routes(app, ctx);
+  }
+  const onClose = opts.onClose;
+  if (onClose) {
     app.addHook('onClose', (_app, done) => {
-      monitoring.close();
+      onClose();
       done();
     });
   }
-  registerSettingsRoutes(app, deps, {
-    'registry.tailingsGradeTable': async (tx) =>
-      recomputeTailingsGrades(tx, await getSetting(tx, 'registry.tailingsGradeTable')),
-  });
-  const systemOnly = (p: Parameters<typeof requirePermission>[0]) =>
-    Promise.resolve(requirePermission(p, Permission.UserManage));
+  registerSettingsRoutes(app, deps, settingsCatalogueOf(modules));
   registerAuditRoutes(app, deps, {
-    enterprise: (p, id) => loadVisibleEnterprise(deps.db, p, id),
-    mine: (p, id) => loadVisibleMine(deps.db, p, id),
-    licence: (p, id) => getLicenceVisible(deps, p, id),
-    person: (p, id) => getPerson(deps, p, id),
-    contractor: (p, id) => getContractor(deps, p, id),
-    contractor_staff: (p, id) => getContractorStaff(deps, p, id),
-    user: systemOnly,
-    api_token: systemOnly,
-    setting: systemOnly,
-    hazard: (p, id) => getHazard(deps, p, id),
-    hazard_standard: (p) => Promise.resolve(requirePermission(p, Permission.HazardRead)),
-    // Report ids, or "<mineId>:<YYYY-MM>" for escalations of a missing report: visible with the mine.
-    self_inspection_report: (p, id) => reportVisible(deps, p, id),
-    ...monitoringVisibility(deps),
-    ...leadsVisibility(deps),
-    ...inspectionsVisibility(deps),
-    ...plansVisibility(deps),
-    ...accidentsVisibility(deps),
-    ...publicReportsVisibility(deps),
+    // Rule parameters: the system admin's history only.
+    setting: (p) => Promise.resolve(requirePermission(p, PlatformPermission.SettingsManage)),
+    ...auditVisibilityOf(modules, deps),
   });
   app.get(
     '/openapi.json',
@@ -235,5 +161,5 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     );
   }
   await app.ready();
-  return { app, routes, monitoring };
+  return { app, routes };
 }

@@ -2,6 +2,7 @@
  * @module Builds the web app when its build is missing or older than its sources, so that `npm start`
  * always serves the current UI.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,13 +37,27 @@ export function webBuildIsStale(): boolean {
   return Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs;
 }
 
-/** Runs the Vite build when needed; returns whether it built. */
+/**
+ * Runs the Vite build when needed, in a child process so that the bundler's memory is returned to the
+ * system before the server starts serving; returns whether it built.
+ */
 export async function ensureWebBuild(log: (msg: string) => void): Promise<boolean> {
   if (!webBuildIsStale()) {
     return false;
   }
   log('正在构建前端 (web build is missing or stale)…');
-  const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+  const child = spawn(
+    process.execPath,
+    [vite, 'build', '--config', path.join(root, 'vite.config.ts'), '--logLevel', 'warn'],
+    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) {
+    throw new Error(`web build failed (vite exited with ${code})`);
+  }
   return true;
 }

@@ -1,18 +1,36 @@
 /**
- * @module The real HTTP app in-process over a test database.
+ * @module The real HTTP app in-process over a test database, in a module context without timers.
  */
 import { buildApp, type App } from '../../src/server/app.ts';
 import type { FastifyInstance } from 'fastify';
+import { createModuleContext, type ContextConfig } from '../../src/server/composition.ts';
+import type { ModuleContext } from '../../src/server/modules/module.ts';
 import type { TestDatabase } from './test-database.ts';
 
-export async function createTestApp(t: TestDatabase): Promise<App> {
-  return buildApp({
+/** The options tests run the modules with: no gateways, no timers (tests run jobs by hand). */
+export const testContextConfig: ContextConfig = {
+  publicUrl: 'http://127.0.0.1:8080',
+  webhook: undefined,
+  email: undefined,
+  cookieSecure: false,
+  monitoringTickSeconds: 0,
+  jobsIntervalSeconds: 0,
+};
+
+/** The app over the test database; its module context (and monitoring runtime) closes with it. */
+export async function createTestApp(
+  t: TestDatabase,
+  config: Partial<ContextConfig> = {},
+): Promise<App & { ctx: ModuleContext }> {
+  const ctx = createModuleContext(t.deps, { ...testContextConfig, ...config });
+  const built = await buildApp({
     database: t.database,
-    deps: t.deps,
+    ctx,
     logLevel: false,
-    cookieSecure: false,
     version: 'test',
+    onClose: () => ctx.close(),
   });
+  return { ...built, ctx };
 }
 
 /**

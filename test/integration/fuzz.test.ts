@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from '../../src/server/platform/http/auth.http.ts';
 import { createRng, type Rng } from '../../src/server/platform/random.ts';
 import { createTestApp } from '../helpers/app.ts';
-import { createTestDatabase, createWorldDatabase, type TestDatabase } from '../helpers/test-database.ts';
+import { createWorldDatabase, type TestDatabase } from '../helpers/test-database.ts';
 import { login, type World } from '../helpers/world.ts';
 
 const ROUNDS_PER_ROUTE = 40;

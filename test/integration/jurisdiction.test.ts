@@ -14,7 +14,7 @@ import { queryRows } from '../../src/server/platform/db/client.ts';
 import type { RouteEntry } from '../../src/server/platform/http/auth.http.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { creditCodeFor, idNumberFor } from '../helpers/factories.ts';
-import { createTestDatabase, createWorldDatabase, engines, type TestDatabase } from '../helpers/test-database.ts';
+import { createWorldDatabase, engines, type TestDatabase } from '../helpers/test-database.ts';
 import { login, type Party, type World } from '../helpers/world.ts';
 
 type Role = keyof Party['users'];

@@ -1,32 +1,32 @@
 import type { Command } from 'commander';
-import { runJobsOnce } from '../../server/jobs/scheduler.ts';
-import { withRuntime } from '../runtime.ts';
+import { contextConfigOf, createModuleContext } from '../../server/composition.ts';
+import { formatCounts, runJobsOnce } from '../../server/jobs/scheduler.ts';
+import { modules } from '../../server/modules/index.ts';
 import { loadConfig } from '../../server/platform/config.ts';
+import { withRuntime } from '../runtime.ts';
 
-/** `minewatch jobs run`: run every scheduled job once (escalations), as the server's timer does. */
+/** `minewatch jobs run`: every module's scheduled jobs once, in order, as the server's scheduler runs them. */
 export function registerJobCommands(program: Command): void {
   program
     .command('jobs')
     .description('定时任务')
     .command('run')
-    .description('立即执行一次全部定时任务 (隐患逾期升级等)')
+    .description('立即执行一次全部定时任务 (隐患逾期升级、监测叫应、通知投递等)')
     .action(() =>
       withRuntime(async (rt) => {
-        const r = await runJobsOnce(rt.deps, { webhook: loadConfig().webhook });
-        console.log(
-          `hazard escalations: ${r.hazardEscalations.steps} step(s) on ${r.hazardEscalations.hazards} hazard(s)`,
-        );
-        console.log(
-          `report escalations: ${r.reportEscalations.steps} step(s) on ${r.reportEscalations.reports} report(s)`,
-        );
-        console.log(
-          `plan task escalations: ${r.taskEscalations.steps} step(s) on ${r.taskEscalations.tasks} task(s)`,
-        );
-        console.log(
-          `plans: ${r.plans.regionsGraded} region(s) graded for the last month, ${r.plans.reportsMade} periodic report(s) made`,
-        );
-        console.log(`public report escalations: ${r.publicReportEscalations}`);
-        console.log(`webhooks: ${r.webhooks.delivered} delivered, ${r.webhooks.failed} given up`);
+        const ctx = createModuleContext(rt.deps, contextConfigOf(loadConfig()), {
+          log: (msg, err) => console.error(msg, err ?? ''),
+        });
+        try {
+          const report = await runJobsOnce(modules, ctx);
+          for (const [name, counts] of Object.entries(report)) {
+            console.log(
+              `${name}: ${counts ? formatCounts(counts) || '—' : '正由另一进程执行, 跳过'}`,
+            );
+          }
+        } finally {
+          ctx.close();
+        }
       }),
     );
 }

@@ -33,8 +33,10 @@ export interface Config {
   mqttUrl: string | undefined;
   /** The address people reach the web app at, for acknowledgement links in calls (PUBLIC_URL). */
   publicUrl: string;
-  /** How often the monitoring loop runs (MONITORING_TICK_SECONDS, default 5; 0 = off). */
+  /** How often the monitoring loop and the outbox delivery run (MONITORING_TICK_SECONDS, default 5; 0 = off). */
   monitoringTickSeconds: number;
+  /** How often the other scheduled jobs run (JOBS_INTERVAL_SECONDS, default 60; 0 = off). */
+  jobsIntervalSeconds: number;
   /**
    * Simulated faults per sensor per hour fed in-process into the demo province (SIMULATE_FAULTS_PER_HOUR,
    * default 0.1); SIMULATE=0 turns the demo feed off. The feed runs only where the demo was seeded.
@@ -114,6 +116,14 @@ function numberIn(
 const intIn = (env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number) =>
   numberIn(env, key, fallback, min, max, true);
 
+/**
+ * The CJK font file for PDFs, `<file>[#<family>]` (MINEWATCH_CJK_FONT; the system's fonts when unset), read
+ * on its own because PDFs are made deep inside services.
+ */
+export function configuredCjkFont(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.MINEWATCH_CJK_FONT || undefined;
+}
+
 /** Reads the configuration; throws with a clear message on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
@@ -135,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mqttUrl: env.MQTT_URL || undefined,
     publicUrl: env.PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${port}`,
     monitoringTickSeconds: intIn(env, 'MONITORING_TICK_SECONDS', 5, 0, 3600),
+    jobsIntervalSeconds: intIn(env, 'JOBS_INTERVAL_SECONDS', 60, 0, 86_400),
     simulate: {
       on: env.SIMULATE !== '0' && env.SIMULATE !== 'false',
       faultsPerHour: numberIn(env, 'SIMULATE_FAULTS_PER_HOUR', 0.1, 0, 3600),

@@ -4,7 +4,7 @@
  */
 import { and, inArray, sql } from 'drizzle-orm';
 import { HazardSource, HazardState, type HazardState as State } from '../../shared/hazard.enums.ts';
-import { recordAudit } from '../platform/audit/audit.service.ts';
+import { recordAudit } from '../modules/hazards/hazards.audit.ts';
 import { todayIn, type ServiceDeps } from '../platform/context.ts';
 import { addDays } from '../platform/escalation/escalation.service.ts';
 import {

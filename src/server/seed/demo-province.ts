@@ -13,7 +13,7 @@ import {
   type MineKind as Kind,
 } from '../../shared/registry.enums.ts';
 import type { MineCreateInput } from '../../shared/registry.schemas.ts';
-import { recordAudit } from '../platform/audit/audit.service.ts';
+import { recordAudit } from '../modules/registry/registry.audit.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import { todayIn, type ServiceDeps } from '../platform/context.ts';
 import { organisations, users } from '../modules/access/access.table.ts';

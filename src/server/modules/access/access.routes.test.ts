@@ -3,14 +3,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/helpers/app.ts';
 import {
-  createTestDatabase,
   createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
 import { login, PASSWORD, type World } from '../../../../test/helpers/world.ts';
 import { queryRows } from '../../platform/db/client.ts';
-import { runJobsOnce } from '../../jobs/scheduler.ts';
+import { runJobs } from '../../../../test/helpers/jobs.ts';
 
 describe.each(engines)('access (%s)', (engine) => {
   let t: TestDatabase;
@@ -127,8 +126,8 @@ describe.each(engines)('access (%s)', (engine) => {
         )
       )[0]?.n;
     expect(await count()).toBeGreaterThan(0); // the 12-hour session above, and earlier ones
-    const r = await runJobsOnce(t.deps);
-    expect(r.expiredSessionsPurged).toBeGreaterThan(0);
+    const r = await runJobs(t.deps);
+    expect(r['access.purgeSessions']?.purged).toBeGreaterThan(0);
     expect(await count()).toBe(0);
     expect(
       (await app.inject({ method: 'GET', url: '/api/mines', headers: { cookie: live } }))

@@ -13,12 +13,12 @@ import {
   UserCreateInput,
   UserResponse,
 } from '../../../shared/access.schemas.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf, SESSION_COOKIE } from '../../platform/http/auth.http.ts';
 import { IdParams, responses } from '../../platform/http/route-helpers.ts';
 import * as service from './access.service.ts';
+import { AccessPermission } from './access.permissions.ts';
 
 function presentMe(p: Principal): z.infer<typeof MeResponse> {
   const s = p.scope;
@@ -98,7 +98,7 @@ export function registerAccessRoutes(
   r.get(
     '/api/users',
     {
-      config: { permission: Permission.UserManage },
+      config: { permission: AccessPermission.UserManage },
       schema: { tags, summary: '用户列表', response: responses(z.array(UserResponse)) },
     },
     (req) => service.listUsers(deps, principalOf(req)),
@@ -106,7 +106,7 @@ export function registerAccessRoutes(
   r.post(
     '/api/users',
     {
-      config: { permission: Permission.UserManage },
+      config: { permission: AccessPermission.UserManage },
       schema: {
         tags,
         summary: '创建用户',

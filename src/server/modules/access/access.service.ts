@@ -6,9 +6,9 @@ import type {
   TokenCreateInput,
   UserCreateInput,
 } from '../../../shared/access.schemas.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { recordAudit } from './access.audit.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.ts';
-import { organisationKindByRole, Permission } from '../../platform/auth/permissions.ts';
+import { organisationKindByRole } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { randomToken, sha256Hex } from '../../platform/crypto.ts';
@@ -20,6 +20,7 @@ import * as repo from './access.repository.ts';
 import { gatewayPrincipal, userPrincipal } from './principal.ts';
 import { findRegion } from '../registry/region.service.ts';
 import { loadMineForInput } from '../registry/mine.service.ts';
+import { AccessPermission } from './access.permissions.ts';
 
 /** How long a login session lasts. */
 export const SESSION_TTL_MS = 12 * 3600_000;
@@ -31,7 +32,7 @@ export async function createOrganisation(
   principal: Principal,
   input: OrganisationCreateInput,
 ) {
-  requirePermission(principal, Permission.UserManage);
+  requirePermission(principal, AccessPermission.UserManage);
   if (
     input.kind === 'regulator' &&
     input.regionCode &&
@@ -60,7 +61,7 @@ function presentUser(u: Awaited<ReturnType<typeof repo.insertUser>>) {
 
 /** Creates a user; the role must fit the organisation's kind and a duty officer needs a mine of it. */
 export async function createUser(deps: ServiceDeps, principal: Principal, input: UserCreateInput) {
-  requirePermission(principal, Permission.UserManage);
+  requirePermission(principal, AccessPermission.UserManage);
   const problem = passwordProblem(input.password);
   if (problem) {
     throw invalidField('password', problem);
@@ -107,7 +108,7 @@ export async function createUser(deps: ServiceDeps, principal: Principal, input:
 }
 
 export async function listUsers(deps: ServiceDeps, principal: Principal) {
-  requirePermission(principal, Permission.UserManage);
+  requirePermission(principal, AccessPermission.UserManage);
   return (await repo.listUsers(deps.db)).map(presentUser);
 }
 
@@ -204,7 +205,7 @@ export async function createToken(
     throw new AppError(AppErrorCode.Forbidden, '令牌不能再签发令牌');
   }
   if (input.kind === 'gateway') {
-    requirePermission(principal, Permission.GatewayTokenManage);
+    requirePermission(principal, AccessPermission.GatewayTokenManage);
     if (!input.mineIds?.length) {
       throw invalidField('mineIds', '网关令牌须指定矿山');
     }

@@ -1,12 +1,8 @@
 /**
  * @module Builds the Principal (who, what they may do, what they may see) for a user or a token.
  */
-import {
-  gatewayPermissions,
-  permissionsByRole,
-  type Permission,
-  type Role,
-} from '../../platform/auth/permissions.ts';
+import type { Permission, Role } from '../../platform/auth/permissions.ts';
+import { gatewayPermissions, permissionsByRole } from '../roles.ts';
 import { subtreePrefix, type Principal, type Scope } from '../../platform/auth/scope.ts';
 import type { UserWithOrg } from './access.repository.ts';
 

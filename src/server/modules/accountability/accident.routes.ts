@@ -4,13 +4,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AccidentInput, AccidentReportInput, InterviewInput } from '../../../shared/accidents.ts';
 import { RegionCode } from '../../../shared/common.schemas.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses } from '../../platform/http/route-helpers.ts';
 import { accidentStats } from './accident.stats.ts';
 import * as service from './accident.service.ts';
+import { AccountabilityPermission } from './accountability.permissions.ts';
 
 const Accident = z.looseObject({ id: z.uuid(), grade: z.string() });
 const Year = z.coerce.number().int().min(1990).max(2100);
@@ -18,8 +18,8 @@ const Year = z.coerce.number().int().min(1990).max(2100);
 export function registerAccidentRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['accountability'];
-  const read = { permission: Permission.AccidentRead };
-  const manage = { permission: Permission.AccidentManage };
+  const read = { permission: AccountabilityPermission.AccidentRead };
+  const manage = { permission: AccountabilityPermission.AccidentManage };
   r.get(
     '/api/accidents',
     {
@@ -36,7 +36,7 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: ServiceDeps):
   r.post(
     '/api/accidents',
     {
-      config: { permission: Permission.AccidentReport },
+      config: { permission: AccountabilityPermission.AccidentReport },
       schema: {
         tags,
         summary:

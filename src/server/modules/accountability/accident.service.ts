@@ -15,8 +15,7 @@ import {
   type InterviewInput,
 } from '../../../shared/accidents.ts';
 import { MineStatus } from '../../../shared/registry.enums.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './accountability.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -29,6 +28,8 @@ import { mines } from '../registry/mine.table.ts';
 import { checkVersion } from '../registry/registry.guards.ts';
 import { allOf, mineInRegion, mineScopeCondition } from '../registry/registry.scope.ts';
 import { accidentInterviews, accidentReports, accidents } from './accident.table.ts';
+import { accountabilitySettings } from './accountability.settings.ts';
+import { AccountabilityPermission } from './accountability.permissions.ts';
 
 type Row = typeof accidents.$inferSelect;
 
@@ -49,7 +50,7 @@ async function loadVisible(db: Db, principal: Principal, id: string) {
 
 async function present(deps: ServiceDeps, db: Db, id: string, principal: Principal) {
   const { accident, mineName, countyCode } = await loadVisible(db, principal, id);
-  const steps = await getSetting(db, 'accountability.accidentReporting');
+  const steps = await getSetting(db, accountabilitySettings.accidentReporting);
   const reports = await db
     .select()
     .from(accidentReports)
@@ -107,7 +108,7 @@ function summary(a: Row, mineName: string, countyCode: string) {
 }
 
 export async function getAccident(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.AccidentRead);
+  requirePermission(principal, AccountabilityPermission.AccidentRead);
   return present(deps, deps.db, id, principal);
 }
 
@@ -116,7 +117,7 @@ export async function listAccidents(
   principal: Principal,
   q: { region?: string | undefined; year?: number | undefined },
 ) {
-  requirePermission(principal, Permission.AccidentRead);
+  requirePermission(principal, AccountabilityPermission.AccidentRead);
   const rows = await deps.db
     .select({ accident: accidents, mineName: mines.name, countyCode: mines.countyCode })
     .from(accidents)
@@ -143,7 +144,7 @@ export async function reportAccident(
   principal: Principal,
   input: AccidentInput,
 ) {
-  requirePermission(principal, Permission.AccidentReport);
+  requirePermission(principal, AccountabilityPermission.AccidentReport);
   const now = deps.clock();
   const occurred = new Date(input.occurredAt);
   const reportedAt = input.reportedAt ? new Date(input.reportedAt) : now;
@@ -178,7 +179,7 @@ export async function reportAccident(
       throw new AppError(AppErrorCode.Internal, 'accident not stored');
     }
     // Filing the report is the mine's report to the county (the first step of the chain).
-    const [first] = await getSetting(tx, 'accountability.accidentReporting');
+    const [first] = await getSetting(tx, accountabilitySettings.accidentReporting);
     if (first) {
       await tx.insert(accidentReports).values({
         accidentId: row.id,
@@ -251,8 +252,8 @@ export async function recordChainReport(
   id: string,
   input: AccidentReportInput,
 ) {
-  requirePermission(principal, Permission.AccidentManage);
-  const steps = await getSetting(deps.db, 'accountability.accidentReporting');
+  requirePermission(principal, AccountabilityPermission.AccidentManage);
+  const steps = await getSetting(deps.db, accountabilitySettings.accidentReporting);
   if (!steps.some((s) => s.key === input.step)) {
     throw invalidField(
       'step',
@@ -302,7 +303,7 @@ export async function holdInterview(
   interviewId: string,
   input: InterviewInput,
 ) {
-  requirePermission(principal, Permission.AccidentManage);
+  requirePermission(principal, AccountabilityPermission.AccidentManage);
   return deps.db.transaction(async (tx) => {
     await loadVisible(tx, principal, id);
     const [row] = await tx

@@ -4,12 +4,12 @@
  * caller may see. Years are Beijing calendar years.
  */
 import { sql } from 'drizzle-orm';
-import { Permission } from '../../platform/auth/permissions.ts';
 import { ownRegion, subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { invalidField } from '../../platform/errors.ts';
 import { allOf, mineInRegion, mineScopeCondition } from '../registry/registry.scope.ts';
+import { AccountabilityPermission } from './accountability.permissions.ts';
 
 interface Tally {
   key: string;
@@ -24,7 +24,7 @@ export async function accidentStats(
   principal: Principal,
   q: { region?: string | undefined; fromYear: number; toYear: number },
 ) {
-  requirePermission(principal, Permission.AccidentRead);
+  requirePermission(principal, AccountabilityPermission.AccidentRead);
   if (q.toYear < q.fromYear) {
     throw invalidField('toYear', '结束年份不能早于起始年份', q.toYear);
   }

@@ -3,16 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DateString, RegionCode } from '../../../shared/common.schemas.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses } from '../../platform/http/route-helpers.ts';
 import { mineCompliance, regionCompliance } from './compliance.service.ts';
+import { RegistryPermission } from '../registry/registry.permissions.ts';
 
 export function registerComplianceRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['accountability'];
-  const config = { permission: Permission.RegistryRead };
+  const config = { permission: RegistryPermission.Read };
   r.get(
     '/api/mines/:id/compliance',
     {

@@ -13,7 +13,6 @@ import {
   type CompliancePerson,
   type Finding,
 } from '../../../shared/compliance.rules.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { groupBy } from '../../../shared/collections.ts';
@@ -21,6 +20,8 @@ import { queryRows } from '../../platform/db/client.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { loadVisibleMine } from '../registry/mine.service.ts';
 import { allOf, mineInRegion, mineScopeCondition } from '../registry/registry.scope.ts';
+import { accountabilitySettings } from './accountability.settings.ts';
+import { RegistryPermission } from '../registry/registry.permissions.ts';
 
 interface MineRow {
   id: string;
@@ -118,7 +119,7 @@ async function evaluate(deps: ServiceDeps, where: SQL, date: string) {
         FROM contractor_staff s JOIN contractors c ON c.id = s.contractor_id
        WHERE s.archived_at IS NULL AND c.archived_at IS NULL AND c.mine_id IN (${ids})`,
   );
-  const rules = await getSetting(deps.db, 'accountability.contractorRules');
+  const rules = await getSetting(deps.db, accountabilitySettings.contractorRules);
   const peopleOf = groupBy(people, (p) => p.mine_id);
   const certsOf = groupBy(certs, (c) => c.person_id);
   const contractorsOf = groupBy(contractors, (c) => c.mine_id);
@@ -185,7 +186,7 @@ export async function mineCompliance(
   mineId: string,
   date?: string,
 ) {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   await loadVisibleMine(deps.db, principal, mineId);
   const on = date ?? todayIn(deps.clock);
   const [result] = await evaluate(deps, sql`mines.id = ${mineId}`, on);
@@ -198,7 +199,7 @@ export async function regionCompliance(
   principal: Principal,
   q: { region?: string | undefined },
 ) {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   const date = todayIn(deps.clock);
   const where = allOf(mineScopeCondition(principal.scope), mineInRegion(q.region)) ?? sql`TRUE`;
   const all = await evaluate(deps, where, date);

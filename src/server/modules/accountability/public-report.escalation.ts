@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, isNotNull, lt, notInArray, or } from 'drizzle-orm';
 import { CaseState } from '../../../shared/public-reports.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { recordAudit } from './accountability.audit.ts';
 import { todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { addDays, claimSteps } from '../../platform/escalation/escalation.service.ts';
 import { organisations, users } from '../access/access.table.ts';

@@ -8,7 +8,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { CaseState, type PublicReportInput } from '../../../shared/public-reports.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { recordAudit } from './accountability.audit.ts';
 import { addDays } from '../../platform/escalation/escalation.service.ts';
 import { todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { keyedDigest, seal } from '../../platform/crypto.ts';
@@ -26,6 +26,7 @@ import {
   publicReportPhotos,
   publicReports,
 } from './public-report.table.ts';
+import { accountabilitySettings } from './accountability.settings.ts';
 
 const PUBLIC_ACTOR = { actorId: null, actorLabel: 'public', ip: null };
 const HOUR = 3_600_000;
@@ -54,7 +55,7 @@ async function unitAdmins(db: Db, unitId: string) {
 }
 
 export async function submitReport(deps: ServiceDeps, input: PublicReportInput, ip: string) {
-  const rules = await getSetting(deps.db, 'accountability.publicReports');
+  const rules = await getSetting(deps.db, accountabilitySettings.publicReports);
   const now = deps.clock();
   const ipDigest = keyedDigest(deps.secret, `report-ip:${ip}`);
   const since = async (ms: number) => {
@@ -172,7 +173,7 @@ export async function submitReport(deps: ServiceDeps, input: PublicReportInput, 
 
 /** The case behind a code, when the secret is right; a locked, unknown or wrong one is a 404 alike. */
 async function openCase(deps: ServiceDeps, code: string, secret: string) {
-  const rules = await getSetting(deps.db, 'accountability.publicReports');
+  const rules = await getSetting(deps.db, accountabilitySettings.publicReports);
   const now = deps.clock();
   const [misses] = await deps.db
     .select({ n: count() })

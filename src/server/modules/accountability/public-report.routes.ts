@@ -14,7 +14,6 @@ import {
   VerifyInput,
   caseStates,
 } from '../../../shared/public-reports.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
@@ -28,6 +27,7 @@ import {
   trackReport,
 } from './public-report.public.ts';
 import * as cases from './public-report.service.ts';
+import { AccountabilityPermission } from './accountability.permissions.ts';
 
 const Code = z.string().regex(/^JB[0-9A-Z]{10}$/, '查询码格式不正确');
 const Secret = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '查询密码格式不正确');
@@ -102,8 +102,8 @@ export function registerPublicReportRoutes(app: FastifyInstance, deps: ServiceDe
     },
   );
 
-  const read = { permission: Permission.PublicReportRead };
-  const handle = { permission: Permission.PublicReportHandle };
+  const read = { permission: AccountabilityPermission.PublicReportRead };
+  const handle = { permission: AccountabilityPermission.PublicReportHandle };
   r.get(
     '/api/public-reports',
     {

@@ -15,8 +15,7 @@ import type {
   RewardInput,
   VerifyInput,
 } from '../../../shared/public-reports.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './accountability.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { unseal } from '../../platform/crypto.ts';
@@ -27,6 +26,8 @@ import { getSetting } from '../../platform/settings/settings.service.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
 import { makeOutcome } from './public-report.outcome.ts';
 import { publicReportEvents, publicReportPhotos, publicReports } from './public-report.table.ts';
+import { accountabilitySettings } from './accountability.settings.ts';
+import { AccountabilityPermission } from './accountability.permissions.ts';
 
 type Row = typeof publicReports.$inferSelect;
 
@@ -40,7 +41,7 @@ function inScope(principal: Principal) {
 }
 
 async function load(db: Db, principal: Principal, id: string): Promise<Row> {
-  requirePermission(principal, Permission.PublicReportRead);
+  requirePermission(principal, AccountabilityPermission.PublicReportRead);
   const [row] = await db
     .select()
     .from(publicReports)
@@ -90,7 +91,7 @@ export async function listCases(
   principal: Principal,
   q: { state?: State | undefined },
 ) {
-  requirePermission(principal, Permission.PublicReportRead);
+  requirePermission(principal, AccountabilityPermission.PublicReportRead);
   const rows = await deps.db
     .select()
     .from(publicReports)
@@ -216,8 +217,8 @@ async function step(
     tx: Db,
   ) => Change | Promise<Change>,
 ) {
-  requirePermission(principal, Permission.PublicReportHandle);
-  const rules = await getSetting(deps.db, 'accountability.publicReports');
+  requirePermission(principal, AccountabilityPermission.PublicReportHandle);
+  const rules = await getSetting(deps.db, accountabilitySettings.publicReports);
   return deps.db.transaction(async (tx) => {
     const r = await load(tx, principal, id);
     if (r.unitId !== principal.organisationId) {

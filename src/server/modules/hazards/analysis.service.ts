@@ -9,7 +9,6 @@ import type {
   HazardAnalysis,
   HazardAnalysisQuery,
 } from '../../../shared/hazard-analysis.schemas.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import { subtreePrefix, type Principal, type Scope } from '../../platform/auth/scope.ts';
 import { requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
@@ -20,6 +19,8 @@ import * as hazardRepo from './hazard.repository.ts';
 import type { HazardFilter } from './hazard.repository.ts';
 import { addMonths } from './repeat.rules.ts';
 import { evaluateStockTargets } from './stock.targets.ts';
+import { hazardsSettings } from './hazards.settings.ts';
+import { HazardPermission } from './hazards.permissions.ts';
 
 const LIST_LIMIT = 10;
 
@@ -177,9 +178,9 @@ export async function hazardAnalysis(
   principal: Principal,
   q: HazardAnalysisQuery,
 ): Promise<HazardAnalysis> {
-  requirePermission(principal, Permission.HazardRead);
+  requirePermission(principal, HazardPermission.Read);
   const today = todayIn(deps.clock);
-  const targets = await getSetting(deps.db, 'hazards.stockTargets');
+  const targets = await getSetting(deps.db, hazardsSettings.stockTargets);
   const months = monthsFrom(today, q.months);
   const fig = await hazardFigures(deps, principal, q, {
     today,

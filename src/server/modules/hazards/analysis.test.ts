@@ -7,22 +7,21 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/helpers/app.ts';
 import {
-  createTestDatabase,
   createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
 import { login, type World } from '../../../../test/helpers/world.ts';
 import type { HazardAnalysis } from '../../../shared/hazard-analysis.schemas.ts';
-import { settingsCatalogue } from '../../platform/settings/settings.catalogue.ts';
 import { systemPrincipal } from '../access/principal.ts';
 import { acceptHazard, planHazard, reportHazard, submitRectification } from './hazard.service.ts';
 import { evaluateStockTargets } from './stock.targets.ts';
 import { closedStatsFromRollup, closedStatsLive, type ClosedRow } from './analysis.repository.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { sql } from 'drizzle-orm';
+import { hazardsSettings } from './hazards.settings.ts';
 
-const targets = settingsCatalogue['hazards.stockTargets'].default;
+const targets = hazardsSettings.stockTargets.default;
 
 describe('stock targets of seed 001 item 8 (2023 stock cleared by 2024-12-31, increment curbed in 2025, dynamic zero by 2026-12-31)', () => {
   const figures = {

@@ -6,8 +6,7 @@
 import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import { criterionPartKinds } from '../../../shared/hazard.enums.ts';
 import type { HazardStandardInput } from '../../../shared/hazard.schemas.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './hazards.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -16,6 +15,7 @@ import { likeText } from '../registry/registry.scope.ts';
 import coal2020 from './catalogue/coal-2020.json' with { type: 'json' };
 import nonCoal2022 from './catalogue/non-coal-2022.json' with { type: 'json' };
 import { hazardCriteria, hazardStandards } from './hazard.table.ts';
+import { HazardPermission } from './hazards.permissions.ts';
 
 /** The standard versions shipped with minewatch. */
 export const builtInStandards: HazardStandardInput[] = [nonCoal2022, coal2020];
@@ -101,7 +101,7 @@ export async function createStandard(
   principal: Principal,
   input: HazardStandardInput,
 ) {
-  requirePermission(principal, Permission.CatalogueManage);
+  requirePermission(principal, HazardPermission.CatalogueManage);
   const problems = standardProblems(input);
   if (problems.length) {
     throw new AppError(AppErrorCode.ValidationFailed, '判定标准条款有误', problems);
@@ -132,7 +132,7 @@ export async function createStandard(
 }
 
 export async function listStandards(deps: ServiceDeps, principal: Principal) {
-  requirePermission(principal, Permission.HazardRead);
+  requirePermission(principal, HazardPermission.Read);
   const rows = await deps.db
     .select()
     .from(hazardStandards)
@@ -160,7 +160,7 @@ export async function listCriteria(
   standardId: string,
   q: { kind?: string | undefined; q?: string | undefined },
 ) {
-  requirePermission(principal, Permission.HazardRead);
+  requirePermission(principal, HazardPermission.Read);
   const [std] = await deps.db
     .select({ id: hazardStandards.id })
     .from(hazardStandards)

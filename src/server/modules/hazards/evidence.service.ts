@@ -8,8 +8,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { HazardState } from '../../../shared/hazard.enums.ts';
 import { EvidenceLimits } from '../../../shared/limits.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './hazards.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -17,6 +16,7 @@ import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
 import * as repo from './hazard.repository.ts';
 import { loadVisibleHazard } from './hazard.access.ts';
 import { hazardAttachments } from './hazard.table.ts';
+import { HazardPermission } from './hazards.permissions.ts';
 
 type EvidenceType = (typeof EvidenceLimits.types)[number];
 
@@ -108,7 +108,7 @@ export async function addEvidence(
   hazardId: string,
   input: { purpose: string; fileName: string; data: Buffer },
 ) {
-  requirePermission(principal, Permission.HazardReport);
+  requirePermission(principal, HazardPermission.Report);
   const contentType = acceptEvidenceFile(input);
   const refuse = (code: AppErrorCode, message: string, detail: string) =>
     new AppError(code, message, [{ path: 'file', message: detail, value: input.fileName }]);
@@ -174,7 +174,7 @@ export async function getEvidence(
   hazardId: string,
   attachmentId: string,
 ) {
-  requirePermission(principal, Permission.HazardRead);
+  requirePermission(principal, HazardPermission.Read);
   await loadVisibleHazard(deps.db, principal, hazardId);
   const [row] = await deps.db
     .select()

@@ -8,20 +8,19 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/helpers/app.ts';
 import {
-  createTestDatabase,
   createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
 import { login, type World } from '../../../../test/helpers/world.ts';
-import { runJobsOnce } from '../../jobs/scheduler.ts';
+import { runJobs } from '../../../../test/helpers/jobs.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { addDays, dueSteps } from '../../platform/escalation/escalation.service.ts';
-import { settingsCatalogue } from '../../platform/settings/settings.catalogue.ts';
 import { systemPrincipal } from '../access/principal.ts';
 import { planHazard, submitRectification } from './hazard.service.ts';
+import { hazardsSettings } from './hazards.settings.ts';
 
-const ladder = settingsCatalogue['hazards.escalationLadder'].default;
+const ladder = hazardsSettings.escalationLadder.default;
 const DAY = 86_400_000;
 
 describe('dueSteps', () => {
@@ -83,10 +82,10 @@ describe.each(engines)('hazard deadline ladder (%s)', (engine) => {
 
   it('takes nothing until the first step is due, then 提醒 once however often the job runs', async () => {
     t.deps.clock.now = new Date('2026-12-16T01:00:00Z'); // 12-16 in Shanghai, 4 days before
-    expect((await runJobsOnce(t.deps)).hazardEscalations.steps).toBe(0);
+    expect((await runJobs(t.deps))['hazards.escalateOverdue']?.steps).toBe(0);
     t.deps.clock.now = new Date('2026-12-17T01:00:00Z');
-    expect((await runJobsOnce(t.deps)).hazardEscalations).toEqual({ hazards: 2, steps: 2 });
-    expect((await runJobsOnce(t.deps)).hazardEscalations.steps).toBe(0);
+    expect((await runJobs(t.deps))['hazards.escalateOverdue']).toEqual({ hazards: 2, steps: 2 });
+    expect((await runJobs(t.deps))['hazards.escalateOverdue']?.steps).toBe(0);
     expect(await steps(world.a.hazardIds[0] ?? '')).toEqual(['提醒@2026-12-17']);
   });
 
@@ -129,7 +128,7 @@ describe.each(engines)('hazard deadline ladder (%s)', (engine) => {
       rectificationNote: '已整改',
     });
     t.deps.clock.now = new Date('2026-12-21T01:00:00Z');
-    await runJobsOnce(t.deps);
+    await runJobs(t.deps);
     expect(await steps(world.b.hazardIds[0] ?? '')).toEqual(['提醒@2026-12-17']);
     expect(await steps(world.a.hazardIds[0] ?? '')).toEqual(['提醒@2026-12-17', '函告@2026-12-21']);
   });
@@ -148,9 +147,9 @@ describe.each(engines)('hazard deadline ladder (%s)', (engine) => {
       ...t.deps,
       clock: () => new Date(new Date('2026-12-20T01:00:00Z').getTime() + 62 * DAY),
     };
-    const first = await runJobsOnce(restarted);
-    expect(first.hazardEscalations.steps).toBe(3);
-    expect((await runJobsOnce(restarted)).hazardEscalations).toEqual({ hazards: 0, steps: 0 });
+    const first = await runJobs(restarted);
+    expect(first['hazards.escalateOverdue']?.steps).toBe(3);
+    expect((await runJobs(restarted))['hazards.escalateOverdue']).toEqual({ hazards: 0, steps: 0 });
     expect(await steps(world.a.hazardIds[0] ?? '')).toEqual([
       '提醒@2026-12-17',
       '函告@2026-12-21',

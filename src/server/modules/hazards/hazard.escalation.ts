@@ -5,7 +5,7 @@
  */
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { HazardState } from '../../../shared/hazard.enums.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { recordAudit } from './hazards.audit.ts';
 import { todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { addDays, claimSteps, dueSteps } from '../../platform/escalation/escalation.service.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
@@ -18,6 +18,7 @@ import { mines } from '../registry/mine.table.ts';
 import { hazardCriteria, hazards } from './hazard.table.ts';
 import { insertHazardEvent } from './hazard.repository.ts';
 import { lte } from 'drizzle-orm';
+import { hazardsSettings } from './hazards.settings.ts';
 
 const SYSTEM_ACTOR = { actorId: null, actorLabel: 'system:escalation', ip: null };
 
@@ -25,7 +26,7 @@ const SYSTEM_ACTOR = { actorId: null, actorLabel: 'system:escalation', ip: null 
 export async function escalateOverdueHazards(
   deps: ServiceDeps,
 ): Promise<{ hazards: number; steps: number }> {
-  const ladder = await getSetting(deps.db, 'hazards.escalationLadder');
+  const ladder = await getSetting(deps.db, hazardsSettings.escalationLadder);
   const today = todayIn(deps.clock);
   const earliestOffset = Math.min(...ladder.map((s) => s.offsetDays));
   const candidates = await deps.db

@@ -33,7 +33,6 @@ import {
   HazardSummary,
   HazardSummaryQuery,
 } from '../../../shared/hazard.schemas.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses, sendEvidence, sendFile } from '../../platform/http/route-helpers.ts';
@@ -50,6 +49,9 @@ import { readUpload } from '../../platform/http/upload.http.ts';
 import * as service from './hazard.service.ts';
 import * as selfInspection from './self-inspection.service.ts';
 import { monthly, parentQuarterly, type Cadence } from './inspection.cadence.ts';
+import { HazardPermission } from './hazards.permissions.ts';
+import type { Permission } from '../../platform/auth/permissions.ts';
+import { RegistryPermission } from '../registry/registry.permissions.ts';
 
 export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -60,7 +62,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
     r.get(
       base,
       {
-        config: { permission: Permission.HazardRead },
+        config: { permission: HazardPermission.Read },
         schema: {
           tags,
           summary: what,
@@ -73,7 +75,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
     r.get(
       `${base}/missing`,
       {
-        config: { permission: Permission.HazardRead },
+        config: { permission: HazardPermission.Read },
         schema: {
           tags,
           summary: `应提交而未提交${what}的矿山`,
@@ -87,7 +89,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.get(
     '/api/hazard-standards',
     {
-      config: { permission: Permission.HazardRead },
+      config: { permission: HazardPermission.Read },
       schema: {
         tags,
         summary: '重大事故隐患判定标准 (各版本)',
@@ -99,7 +101,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.post(
     '/api/hazard-standards',
     {
-      config: { permission: Permission.CatalogueManage },
+      config: { permission: HazardPermission.CatalogueManage },
       schema: {
         tags,
         summary: '新增判定标准版本 (系统管理员)',
@@ -113,7 +115,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.get(
     '/api/hazard-standards/:id/criteria',
     {
-      config: { permission: Permission.HazardRead },
+      config: { permission: HazardPermission.Read },
       schema: {
         tags,
         summary: '判定标准条款 (可按矿山类型筛选)',
@@ -127,7 +129,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.get(
     '/api/hazards',
     {
-      config: { permission: Permission.HazardRead },
+      config: { permission: HazardPermission.Read },
       schema: {
         tags,
         summary: '重大事故隐患列表',
@@ -140,7 +142,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.get(
     '/api/hazards/summary',
     {
-      config: { permission: Permission.HazardRead },
+      config: { permission: HazardPermission.Read },
       schema: {
         tags,
         summary: '隐患概况 (首页卡片)',
@@ -153,7 +155,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.get(
     '/api/hazards/analysis',
     {
-      config: { permission: Permission.HazardRead },
+      config: { permission: HazardPermission.Read },
       schema: {
         tags,
         summary:
@@ -167,7 +169,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.get(
     '/api/hazards/analysis/export',
     {
-      config: { permission: Permission.HazardRead },
+      config: { permission: HazardPermission.Read },
       schema: { tags, summary: '导出动态分析 (xlsx)', querystring: HazardAnalysisExportQuery },
     },
     async (req, reply) => {
@@ -179,7 +181,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.get(
     '/api/hazards/closure-candidates',
     {
-      config: { permission: Permission.HazardRead },
+      config: { permission: HazardPermission.Read },
       schema: {
         tags,
         summary: '提请关闭线索: 证照不全仍生产且3个月内2次及以上发现重大隐患的矿山',
@@ -192,7 +194,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.post(
     '/api/self-inspection-reports',
     {
-      config: { permission: Permission.HazardReport },
+      config: { permission: HazardPermission.Report },
       schema: {
         tags,
         summary: '提交月度隐患自查报告 (主要负责人签字; 无隐患时零报告)',
@@ -209,7 +211,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.post(
     '/api/parent-inspections',
     {
-      config: { permission: Permission.HazardReport },
+      config: { permission: HazardPermission.Report },
       schema: {
         tags,
         summary: '录入上级公司季度重大事故隐患排查 (seed 004 item 19)',
@@ -226,7 +228,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.post(
     '/api/hazards',
     {
-      config: { permission: Permission.HazardReport },
+      config: { permission: HazardPermission.Report },
       schema: {
         tags,
         summary: '上报重大事故隐患',
@@ -240,7 +242,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.get(
     '/api/hazards/:id',
     {
-      config: { permission: Permission.HazardRead },
+      config: { permission: HazardPermission.Read },
       schema: {
         tags,
         summary: '隐患详情与完整时间线',
@@ -253,7 +255,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.post(
     '/api/hazards/:id/attachments',
     {
-      config: { permission: Permission.HazardReport },
+      config: { permission: HazardPermission.Report },
       schema: {
         tags,
         summary: '上传隐患证据文件 (multipart 字段 file; JPEG/PNG/WebP/PDF/MP4, 不超过 10 MB)',
@@ -276,7 +278,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.get(
     '/api/hazards/:id/attachments/:attachmentId',
     {
-      config: { permission: Permission.HazardRead },
+      config: { permission: HazardPermission.Read },
       schema: { tags, summary: '下载隐患证据文件', params: AttachmentParams },
     },
     async (req, reply) => {
@@ -314,30 +316,30 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
   step(
     'plan',
     '五落实 (责任、措施、资金、时限、预案) → 治理中',
-    Permission.HazardRectify,
+    HazardPermission.Rectify,
     HazardPlanInput,
     (p, id, b) => service.planHazard(deps, p, id, b),
   );
-  step('submit', '提交整改 → 待验收', Permission.HazardRectify, HazardSubmitInput, (p, id, b) =>
+  step('submit', '提交整改 → 待验收', HazardPermission.Rectify, HazardSubmitInput, (p, id, b) =>
     service.submitRectification(deps, p, id, b),
   );
-  step('accept', '验收通过 → 已销号', Permission.HazardAccept, HazardDecisionInput, (p, id, b) =>
+  step('accept', '验收通过 → 已销号', HazardPermission.Accept, HazardDecisionInput, (p, id, b) =>
     service.acceptHazard(deps, p, id, b),
   );
-  step('reject', '验收不通过, 退回治理', Permission.HazardAccept, HazardDecisionInput, (p, id, b) =>
+  step('reject', '验收不通过, 退回治理', HazardPermission.Accept, HazardDecisionInput, (p, id, b) =>
     service.rejectHazard(deps, p, id, b),
   );
   step(
     'supervise',
     '挂牌督办 / 撤销督办',
-    Permission.HazardSupervise,
+    HazardPermission.Supervise,
     HazardSuperviseInput,
     (p, id, b) => service.superviseHazard(deps, p, id, b),
   );
   step(
     'suspend-mine',
     '责令矿山停产整顿 (经矿山登记变更状态)',
-    Permission.MineStatusChange,
+    RegistryPermission.MineStatusChange,
     HazardSuspendMineInput,
     (p, id, b) => service.suspendMineForHazard(deps, p, id, b),
   );

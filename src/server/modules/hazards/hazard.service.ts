@@ -16,9 +16,8 @@ import type {
   HazardReportInput,
   HazardSubmitInput,
 } from '../../../shared/hazard.schemas.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import type { AuditEventType } from '../../platform/audit/audit.events.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './hazards.audit.ts';
+import type { hazardsAuditEvents } from './hazards.audit.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -37,6 +36,9 @@ import { nextHazardState } from './rectification.workflow.ts';
 import { addMonths, firstDenseWindow, licenceProblems } from './repeat.rules.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { licencesOf } from '../registry/mine.repository.ts';
+import { hazardsSettings } from './hazards.settings.ts';
+import { HazardPermission } from './hazards.permissions.ts';
+import { RegistryPermission } from '../registry/registry.permissions.ts';
 
 async function present(deps: ServiceDeps, db: Db, principal: Principal, id: string) {
   const row = await repo.findHazard(db, id, undefined);
@@ -47,7 +49,7 @@ async function present(deps: ServiceDeps, db: Db, principal: Principal, id: stri
 }
 
 export async function getHazard(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.HazardRead);
+  requirePermission(principal, HazardPermission.Read);
   const row = await loadVisibleHazard(deps.db, principal, id);
   return {
     ...presentHazard(row, todayIn(deps.clock), principal.role),
@@ -62,7 +64,7 @@ export async function reportHazard(
   principal: Principal,
   input: HazardReportInput,
 ) {
-  requirePermission(principal, Permission.HazardReport);
+  requirePermission(principal, HazardPermission.Report);
   const enterpriseSide = principal.scope.kind === 'enterprise' || principal.scope.kind === 'mines';
   if (enterpriseSide && !enterpriseHazardSources.includes(input.source)) {
     throw invalidField(
@@ -85,7 +87,7 @@ export async function reportHazard(
       );
     }
     const at = deps.clock();
-    const rules = await getSetting(tx, 'hazards.repeatRules');
+    const rules = await getSetting(tx, hazardsSettings.repeatRules);
     const earlier = await repo.findRecentlyClosedSame(
       tx,
       input.mineId,
@@ -122,7 +124,7 @@ export async function reportHazard(
   });
 }
 
-const auditTypeByAction: Record<HazardAction, AuditEventType> = {
+const auditTypeByAction: Record<HazardAction, keyof typeof hazardsAuditEvents> = {
   plan: 'hazards.hazard.planned',
   submit: 'hazards.hazard.submitted',
   accept: 'hazards.hazard.accepted',
@@ -141,7 +143,7 @@ async function advance(
 ) {
   requirePermission(
     principal,
-    action === 'plan' || action === 'submit' ? Permission.HazardRectify : Permission.HazardAccept,
+    action === 'plan' || action === 'submit' ? HazardPermission.Rectify : HazardPermission.Accept,
   );
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleHazard(tx, principal, id);
@@ -239,7 +241,7 @@ export async function superviseHazard(
   id: string,
   input: { supervised: boolean; note: string },
 ) {
-  requirePermission(principal, Permission.HazardSupervise);
+  requirePermission(principal, HazardPermission.Supervise);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleHazard(tx, principal, id);
     if (current.hazard.state === HazardState.Closed) {
@@ -278,7 +280,7 @@ export async function suspendMineForHazard(
   id: string,
   input: { effectiveDate: string; reason: string },
 ) {
-  requirePermission(principal, Permission.MineStatusChange);
+  requirePermission(principal, RegistryPermission.MineStatusChange);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleHazard(tx, principal, id);
     if (current.hazard.state === HazardState.Closed) {
@@ -308,7 +310,7 @@ export async function suspendMineForHazard(
 }
 
 export async function listHazards(deps: ServiceDeps, principal: Principal, q: HazardListQuery) {
-  requirePermission(principal, Permission.HazardRead);
+  requirePermission(principal, HazardPermission.Read);
   const today = todayIn(deps.clock);
   const f: repo.HazardFilter = {
     mineScope: mineScopeCondition(principal.scope),
@@ -338,7 +340,7 @@ export async function hazardSummary(
   principal: Principal,
   q: { region?: string | undefined },
 ) {
-  requirePermission(principal, Permission.HazardRead);
+  requirePermission(principal, HazardPermission.Read);
   const today = todayIn(deps.clock);
   const fig = await hazardFigures(deps, principal, q, { today, monthsFrom: today });
   const totals = totalsOf(fig);
@@ -370,8 +372,8 @@ export async function closureCandidates(
   principal: Principal,
   q: { region?: string | undefined },
 ) {
-  requirePermission(principal, Permission.HazardRead);
-  const rules = await getSetting(deps.db, 'hazards.repeatRules');
+  requirePermission(principal, HazardPermission.Read);
+  const rules = await getSetting(deps.db, hazardsSettings.repeatRules);
   const today = todayIn(deps.clock);
   const rows = await repo.hazardDatesOfProducingMines(
     deps.db,

@@ -8,6 +8,8 @@
 import { HazardSource } from '../../../shared/hazard.enums.ts';
 import { periodFirstDay, quarterOf } from '../../../shared/inspection-periods.ts';
 import { addMonths } from './repeat.rules.ts';
+import type { SettingDefinition } from '../../platform/settings/settings.definition.ts';
+import { hazardsSettings } from './hazards.settings.ts';
 
 export const InspectionKind = {
   Monthly: '月度自查',
@@ -19,7 +21,7 @@ export interface Cadence {
   kind: InspectionKind;
   /** Escalation subject type; subject ids are `<mineId>:<period>`. */
   subjectType: 'self_inspection_report' | 'parent_inspection';
-  dueDaySetting: 'hazards.selfInspectionDueDay' | 'hazards.parentInspectionDueDay';
+  dueDaySetting: SettingDefinition<number>;
   months: number;
   /** Only hazards from these sources count as this inspection's findings (all when undefined). */
   sources?: readonly string[];
@@ -29,7 +31,7 @@ export interface Cadence {
 export const monthly: Cadence = {
   kind: InspectionKind.Monthly,
   subjectType: 'self_inspection_report',
-  dueDaySetting: 'hazards.selfInspectionDueDay',
+  dueDaySetting: hazardsSettings.selfInspectionDueDay,
   months: 1,
   label: '月度自查报告',
 };
@@ -37,7 +39,7 @@ export const monthly: Cadence = {
 export const parentQuarterly: Cadence = {
   kind: InspectionKind.ParentQuarterly,
   subjectType: 'parent_inspection',
-  dueDaySetting: 'hazards.parentInspectionDueDay',
+  dueDaySetting: hazardsSettings.parentInspectionDueDay,
   months: 3,
   sources: [HazardSource.ParentCompany],
   label: '上级公司季度排查',

@@ -10,8 +10,7 @@ import type {
   SelfInspectionReportInput,
 } from '../../../shared/hazard.schemas.ts';
 import { MineStatus } from '../../../shared/registry.enums.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './hazards.audit.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -39,6 +38,8 @@ import {
   previousPeriods,
   type Cadence,
 } from './inspection.cadence.ts';
+import { hazardsSettings } from './hazards.settings.ts';
+import { HazardPermission } from './hazards.permissions.ts';
 
 export { periodBounds } from './inspection.cadence.ts';
 
@@ -121,7 +122,7 @@ async function fileInspection(
   input: Filing,
   check: (tx: Db, mine: Awaited<ReturnType<typeof loadMineForInput>>) => Promise<void>,
 ) {
-  requirePermission(principal, Permission.HazardReport);
+  requirePermission(principal, HazardPermission.Report);
   requireEnterpriseSide(principal, cadence.label);
   const dueDay = await getSetting(deps.db, cadence.dueDaySetting);
   const { first, last } = periodBounds(input.period, dueDay);
@@ -245,7 +246,7 @@ export async function listInspections(
   cadence: Cadence,
   q: { period?: string | undefined; region?: string | undefined },
 ) {
-  requirePermission(principal, Permission.HazardRead);
+  requirePermission(principal, HazardPermission.Read);
   const rows = await deps.db
     .select({ report: selfInspectionReports, mineName: mines.name })
     .from(selfInspectionReports)
@@ -295,7 +296,7 @@ export async function missingInspections(
   cadence: Cadence,
   q: { period: string; region?: string | undefined },
 ) {
-  requirePermission(principal, Permission.HazardRead);
+  requirePermission(principal, HazardPermission.Read);
   const dueDay = await getSetting(deps.db, cadence.dueDaySetting);
   const { dueOn } = periodBounds(q.period, dueDay);
   const today = todayIn(deps.clock);
@@ -322,7 +323,7 @@ const SYSTEM_ACTOR = { actorId: null, actorLabel: 'system:escalation', ip: null 
 
 /** Escalates one cadence's missing reports of its recent periods past their due day. */
 async function escalateMissing(deps: ServiceDeps, cadence: Cadence, periods: number) {
-  const ladder = await getSetting(deps.db, 'hazards.escalationLadder');
+  const ladder = await getSetting(deps.db, hazardsSettings.escalationLadder);
   const dueDay = await getSetting(deps.db, cadence.dueDaySetting);
   const today = todayIn(deps.clock);
   // Who can be told, read once per run rather than once per step.
@@ -398,7 +399,7 @@ export async function reportVisible(
   principal: Principal,
   id: string,
 ): Promise<void> {
-  requirePermission(principal, Permission.HazardRead);
+  requirePermission(principal, HazardPermission.Read);
   let mineId = id.split(':')[0] ?? '';
   if (!id.includes(':')) {
     const [row] = await deps.db

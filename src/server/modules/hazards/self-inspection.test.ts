@@ -7,14 +7,13 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/helpers/app.ts';
 import {
-  createTestDatabase,
   createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
 import { idNumberFor } from '../../../../test/helpers/factories.ts';
 import { login, loginAll, type World } from '../../../../test/helpers/world.ts';
-import { runJobsOnce } from '../../jobs/scheduler.ts';
+import { runJobs } from '../../../../test/helpers/jobs.ts';
 import { periodBounds } from './self-inspection.service.ts';
 import { monthly, parentQuarterly, periodOf, previousPeriods } from './inspection.cadence.ts';
 import { queryRows } from '../../platform/db/client.ts';
@@ -189,11 +188,11 @@ describe.each(engines)('monthly self-inspection reports (%s)', (engine) => {
   });
 
   it('missing reports escalate once per step; the enterprise is told', async () => {
-    const first = await runJobsOnce(t.deps);
+    const first = await runJobs(t.deps);
     // October is due 11-05: 提醒 (11-02), 函告 (11-06) and 通报 (11-20) are due on 11-22 — for each of the
     // 5 mines still missing (a's pond, a2's two, b's two); September/August reports are missing too.
-    expect(first.reportEscalations.steps).toBeGreaterThanOrEqual(15);
-    expect((await runJobsOnce(t.deps)).reportEscalations.steps).toBe(0);
+    expect(first['hazards.escalateMissingReports']?.steps).toBeGreaterThanOrEqual(15);
+    expect((await runJobs(t.deps))['hazards.escalateMissingReports']?.steps).toBe(0);
     const notes = (
       await app.inject({ method: 'GET', url: '/api/notifications', headers: { cookie: ent } })
     ).json();
@@ -310,7 +309,7 @@ describe.each(engines)('parent companies’ quarterly inspections (%s)', (engine
   });
 
   it('a missing quarterly inspection escalates on the ladder once per step', async () => {
-    await runJobsOnce(t.deps);
+    await runJobs(t.deps);
     const steps = await queryRows<{ subject_id: string; step: string }>(
       t.deps.db,
       sql`SELECT subject_id, step FROM escalations WHERE subject_type = 'parent_inspection' ORDER BY id`,
@@ -325,7 +324,7 @@ describe.each(engines)('parent companies’ quarterly inspections (%s)', (engine
       expect(bySubject(`${mine}:2026-Q2`)).toEqual(['提醒', '函告', '通报', '约谈', '曝光']);
     }
     expect(steps).toHaveLength(14);
-    await runJobsOnce(t.deps);
+    await runJobs(t.deps);
     expect(
       (
         await queryRows<{ n: number }>(

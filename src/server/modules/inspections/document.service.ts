@@ -11,8 +11,8 @@ import {
   DocumentTemplate,
   PenaltyStatus,
 } from '../../../shared/inspections.enums.ts';
-import { GENESIS_HASH, recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { GENESIS_HASH } from '../../platform/audit/audit.service.ts';
+import { recordAudit } from './inspections.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { addDays } from '../../platform/escalation/escalation.service.ts';
@@ -32,6 +32,7 @@ import {
   inspections,
   penalties,
 } from './inspection.table.ts';
+import { InspectionPermission } from './inspections.permissions.ts';
 
 /** Days ahead in which a deadline is reminded of (智能提醒). */
 const reminderHorizonDays = 7;
@@ -107,7 +108,7 @@ export async function createDocument(
   principal: Principal,
   input: { inspectionId: string; template: DocumentTemplate; penaltyId?: string | undefined },
 ) {
-  requirePermission(principal, Permission.InspectionWrite);
+  requirePermission(principal, InspectionPermission.Write);
   const id = await deps.db.transaction(async (tx) => {
     const inspection = await presentInspection(tx, principal, input.inspectionId).catch(() => {
       throw invalidField('inspectionId', '检查记录不存在或不在管辖范围内', input.inspectionId);
@@ -204,7 +205,7 @@ export async function reviseDocument(
   id: string,
   input: { fields: Record<string, string>; baseSeq: number },
 ) {
-  requirePermission(principal, Permission.InspectionWrite);
+  requirePermission(principal, InspectionPermission.Write);
   await deps.db.transaction(async (tx) => {
     const { doc } = await loadVisibleDocument(tx, principal, id);
     await tx
@@ -264,7 +265,7 @@ export async function signDocument(
   id: string,
   input: { seq: number },
 ) {
-  requirePermission(principal, Permission.InspectionWrite);
+  requirePermission(principal, InspectionPermission.Write);
   await deps.db.transaction(async (tx) => {
     const { doc, teamUserIds } = await loadVisibleDocument(tx, principal, id);
     await tx
@@ -351,7 +352,7 @@ export async function documentDiff(
   id: string,
   q: { from: number; to: number },
 ) {
-  requirePermission(principal, Permission.InspectionRead);
+  requirePermission(principal, InspectionPermission.Read);
   const { doc } = await loadVisibleDocument(deps.db, principal, id);
   const revs = await revisionsOf(deps.db, id);
   const pick = (seq: number, field: string) => {
@@ -418,7 +419,7 @@ async function remindersOf(
 }
 
 export function getDocument(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.InspectionRead);
+  requirePermission(principal, InspectionPermission.Read);
   return presentDocument(deps, principal, id);
 }
 
@@ -427,7 +428,7 @@ export function getDocument(deps: ServiceDeps, principal: Principal, id: string)
  * signed (a draft, like the plan, stays on the regulators' side).
  */
 export async function getReceivedDocument(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.EnforcementReceive);
+  requirePermission(principal, InspectionPermission.EnforcementReceive);
   const view = await presentDocument(deps, principal, id);
   if (view.state !== DocumentState.Issued) {
     throw notFound('document', id);
@@ -437,7 +438,7 @@ export async function getReceivedDocument(deps: ServiceDeps, principal: Principa
 
 /** Documents issued to the caller's mines, newest first. */
 export async function listReceivedDocuments(deps: ServiceDeps, principal: Principal) {
-  requirePermission(principal, Permission.EnforcementReceive);
+  requirePermission(principal, InspectionPermission.EnforcementReceive);
   return deps.db
     .select({
       id: enforcementDocuments.id,

@@ -15,9 +15,8 @@ import type {
 } from '../../../shared/inspections.schemas.ts';
 import { EvidenceLimits } from '../../../shared/limits.ts';
 import { MineStatus } from '../../../shared/registry.enums.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import type { AuditEventType } from '../../platform/audit/audit.events.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './inspections.audit.ts';
+import type { inspectionsAuditEvents } from './inspections.audit.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -40,6 +39,8 @@ import {
   inspections,
   penalties,
 } from './inspection.table.ts';
+import { InspectionPermission } from './inspections.permissions.ts';
+import { RegistryPermission } from '../registry/registry.permissions.ts';
 
 const photoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
 const photosPerInspectionMax = 30;
@@ -113,7 +114,7 @@ export async function createInspection(
   principal: Principal,
   input: InspectionCreateInput,
 ) {
-  requirePermission(principal, Permission.InspectionWrite);
+  requirePermission(principal, InspectionPermission.Write);
   return deps.db.transaction(async (tx) => {
     const mine = await loadMineForInput(tx, principal, input.mineId);
     await checkTeam(tx, input.teamUserIds, mine.mine.countyCode);
@@ -175,7 +176,7 @@ export async function createInspection(
 }
 
 export async function getInspection(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.InspectionRead);
+  requirePermission(principal, InspectionPermission.Read);
   return presentInspection(deps.db, principal, id);
 }
 
@@ -280,7 +281,7 @@ async function changeInspection(
   deps: ServiceDeps,
   principal: Principal,
   id: string,
-  type: AuditEventType,
+  type: keyof typeof inspectionsAuditEvents,
   version: number | undefined,
   change: (
     tx: Db,
@@ -288,7 +289,7 @@ async function changeInspection(
     at: Date,
   ) => Promise<unknown>,
 ) {
-  requirePermission(principal, Permission.InspectionWrite);
+  requirePermission(principal, InspectionPermission.Write);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleInspection(tx, principal, id);
     checkVersion('inspection', current.inspection.version, version);
@@ -446,7 +447,7 @@ export async function getPhoto(
   id: string,
   photoId: string,
 ) {
-  requirePermission(principal, Permission.InspectionRead);
+  requirePermission(principal, InspectionPermission.Read);
   await loadVisibleInspection(deps.db, principal, id);
   const [row] = await deps.db
     .select()
@@ -465,7 +466,7 @@ export function suspendMine(
   id: string,
   input: { effectiveDate: string; reason: string },
 ) {
-  requirePermission(principal, Permission.MineStatusChange);
+  requirePermission(principal, RegistryPermission.MineStatusChange);
   return changeInspection(
     deps,
     principal,
@@ -501,7 +502,7 @@ export async function decideResumption(
   orderId: string,
   input: { acceptedOn: string; passed: boolean; note: string },
 ) {
-  requirePermission(principal, Permission.MineStatusChange);
+  requirePermission(principal, RegistryPermission.MineStatusChange);
   const [found] = await deps.db
     .select({ order: inspectionOrders })
     .from(inspectionOrders)
@@ -619,7 +620,7 @@ export async function listInspections(
   principal: Principal,
   q: InspectionListQuery,
 ) {
-  requirePermission(principal, Permission.InspectionRead);
+  requirePermission(principal, InspectionPermission.Read);
   const rows = await deps.db
     .select({
       id: inspections.id,
@@ -668,7 +669,7 @@ export async function listInspections(
 
 /** Regulator users whose unit covers a mine: the people a team may be formed from. */
 export async function eligibleInspectors(deps: ServiceDeps, principal: Principal, mineId: string) {
-  requirePermission(principal, Permission.InspectionRead);
+  requirePermission(principal, InspectionPermission.Read);
   const mine = await loadVisibleMine(deps.db, principal, mineId);
   return inspectorsCovering(deps.db, mine.mine.countyCode);
 }

@@ -7,11 +7,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RegionCode } from '../../../shared/common.schemas.ts';
 import { PlanPreviewInput } from '../../../shared/inspections.schemas.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { responses } from '../../platform/http/route-helpers.ts';
 import { mineRiskClasses, previewYearPlan } from './risk.service.ts';
+import { InspectionPermission } from './inspections.permissions.ts';
 
 const RiskClass = z.object({
   mineId: z.uuid(),
@@ -29,7 +29,7 @@ export function registerInspectionRoutes(app: FastifyInstance, deps: ServiceDeps
   r.get(
     '/api/inspections/risk',
     {
-      config: { permission: Permission.InspectionRead },
+      config: { permission: InspectionPermission.Read },
       schema: {
         tags,
         summary: '矿山执法风险分级 (分值、等级、年度常规检查次数及原因)',
@@ -42,7 +42,7 @@ export function registerInspectionRoutes(app: FastifyInstance, deps: ServiceDeps
   r.post(
     '/api/inspections/plans/preview',
     {
-      config: { permission: Permission.InspectionRead },
+      config: { permission: InspectionPermission.Read },
       schema: {
         tags,
         summary: '按风险等级和执法能力预排年度检查计划 (不保存)',

@@ -7,8 +7,7 @@
 import { desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { PenaltyStatus } from '../../../shared/inspections.enums.ts';
 import type { PenaltyInput, PenaltyUpdateInput } from '../../../shared/inspections.schemas.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './inspections.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -18,6 +17,7 @@ import { checkVersion } from '../registry/registry.guards.ts';
 import { allOf, mineInRegion, mineScopeCondition } from '../registry/registry.scope.ts';
 import { inspections, penalties } from './inspection.table.ts';
 import { loadVisibleInspection } from './inspection.access.ts';
+import { InspectionPermission } from './inspections.permissions.ts';
 
 const columns = {
   id: penalties.id,
@@ -53,12 +53,12 @@ async function loadVisiblePenalty(db: Db, principal: Principal, id: string) {
 }
 
 export async function getPenalty(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.InspectionRead);
+  requirePermission(principal, InspectionPermission.Read);
   return loadVisiblePenalty(deps.db, principal, id);
 }
 
 export async function decidePenalty(deps: ServiceDeps, principal: Principal, input: PenaltyInput) {
-  requirePermission(principal, Permission.PenaltyDecide);
+  requirePermission(principal, InspectionPermission.PenaltyDecide);
   return deps.db.transaction(async (tx) => {
     const found = await loadVisibleInspection(tx, principal, input.inspectionId).catch(() => {
       throw invalidField('inspectionId', '检查记录不存在或不在管辖范围内', input.inspectionId);
@@ -95,7 +95,7 @@ export async function updatePenalty(
   id: string,
   input: PenaltyUpdateInput,
 ) {
-  requirePermission(principal, Permission.PenaltyDecide);
+  requirePermission(principal, InspectionPermission.PenaltyDecide);
   return deps.db.transaction(async (tx) => {
     const before = await loadVisiblePenalty(tx, principal, id);
     checkVersion('penalty', before.version, input.version);
@@ -144,7 +144,7 @@ export async function listPenalties(
     inspectionId?: string | undefined;
   },
 ) {
-  requirePermission(principal, Permission.InspectionRead);
+  requirePermission(principal, InspectionPermission.Read);
   const rows = await deps.db
     .select(columns)
     .from(penalties)

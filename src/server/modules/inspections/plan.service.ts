@@ -5,16 +5,16 @@
  * visits not yet made and keeps those already linked to an inspection.
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { Permission } from '../../platform/auth/permissions.ts';
 import { regionInScope, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
 import { createRng } from '../../platform/random.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { recordAudit } from './inspections.audit.ts';
 import { mines } from '../registry/mine.table.ts';
 import { regions } from '../registry/region.table.ts';
 import { inspectionPlans, inspectionPlanVisits } from './inspection.table.ts';
 import { previewYearPlan } from './risk.service.ts';
+import { InspectionPermission } from './inspections.permissions.ts';
 
 export interface PlanSaveInput {
   year: number;
@@ -29,7 +29,7 @@ function daysIn(year: number, month: number): number {
 }
 
 export async function savePlan(deps: ServiceDeps, principal: Principal, input: PlanSaveInput) {
-  requirePermission(principal, Permission.InspectionPlan);
+  requirePermission(principal, InspectionPermission.Plan);
   if (principal.scope.kind !== 'region') {
     throw new AppError(AppErrorCode.Forbidden, '只有监管单位可以制定本辖区的检查计划');
   }
@@ -114,7 +114,7 @@ export async function listPlans(
   principal: Principal,
   q: { year?: number | undefined },
 ) {
-  requirePermission(principal, Permission.InspectionRead);
+  requirePermission(principal, InspectionPermission.Read);
   const rows = await deps.db
     .select({
       id: inspectionPlans.id,
@@ -134,7 +134,7 @@ export async function listPlans(
 }
 
 export async function getPlan(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.InspectionRead);
+  requirePermission(principal, InspectionPermission.Read);
   const [plan] = await deps.db.select().from(inspectionPlans).where(eq(inspectionPlans.id, id));
   if (!plan || !regionInScope(principal.scope, plan.regionCode)) {
     throw notFound('inspection_plan', id);

@@ -25,7 +25,6 @@ import {
   TypicalInput,
 } from '../../../shared/inspections.schemas.ts';
 import { EvidenceLimits } from '../../../shared/limits.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses, sendFile, sendNamed } from '../../platform/http/route-helpers.ts';
@@ -37,6 +36,8 @@ import * as records from './inspection.service.ts';
 import * as penaltyService from './penalty.service.ts';
 import * as plans from './plan.service.ts';
 import { enforcementStats, exportTypicalCases } from './stats.service.ts';
+import { InspectionPermission } from './inspections.permissions.ts';
+import { RegistryPermission } from '../registry/registry.permissions.ts';
 
 const Inspection = z.looseObject({
   id: z.uuid(),
@@ -76,13 +77,13 @@ async function sendPdf(reply: FastifyReply, doc: DocumentView) {
 export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['inspections'];
-  const read = { permission: Permission.InspectionRead };
-  const write = { permission: Permission.InspectionWrite };
+  const read = { permission: InspectionPermission.Read };
+  const write = { permission: InspectionPermission.Write };
 
   r.post(
     '/api/inspections/plans',
     {
-      config: { permission: Permission.InspectionPlan },
+      config: { permission: InspectionPermission.Plan },
       schema: {
         tags,
         summary: '生成并保存本单位年度检查计划 (重新生成只替换尚未执行的检查)',
@@ -250,7 +251,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.post(
     '/api/inspections/:id/suspension',
     {
-      config: { permission: Permission.MineStatusChange },
+      config: { permission: RegistryPermission.MineStatusChange },
       schema: {
         tags,
         summary: '现场责令停产整顿 (经矿山档案变更状态并留存历史)',
@@ -267,7 +268,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.post(
     '/api/inspection-orders/:id/acceptance',
     {
-      config: { permission: Permission.MineStatusChange },
+      config: { permission: RegistryPermission.MineStatusChange },
       schema: {
         tags,
         summary: '复工复产验收 (通过则恢复生产状态)',
@@ -328,7 +329,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.post(
     '/api/penalties',
     {
-      config: { permission: Permission.PenaltyDecide },
+      config: { permission: InspectionPermission.PenaltyDecide },
       schema: {
         tags,
         summary: '作出行政处罚决定',
@@ -350,7 +351,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.patch(
     '/api/penalties/:id',
     {
-      config: { permission: Permission.PenaltyDecide },
+      config: { permission: InspectionPermission.PenaltyDecide },
       schema: {
         tags,
         summary: '记录缴纳或撤销',
@@ -449,7 +450,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.get(
     '/api/received-documents',
     {
-      config: { permission: Permission.EnforcementReceive },
+      config: { permission: InspectionPermission.EnforcementReceive },
       schema: {
         tags,
         summary: '本企业矿山收到的执法文书 (已签发)',
@@ -461,7 +462,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.get(
     '/api/received-documents/:id/pdf',
     {
-      config: { permission: Permission.EnforcementReceive },
+      config: { permission: InspectionPermission.EnforcementReceive },
       schema: { tags, summary: '收到的执法文书 PDF', params: IdParams },
     },
     async (req, reply) =>

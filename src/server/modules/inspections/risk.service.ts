@@ -5,7 +5,6 @@
  * Accidents in the last 3 years come from the accountability module (issue 9).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { Permission } from '../../platform/auth/permissions.ts';
 import { regionInScope, type Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { queryRows } from '../../platform/db/client.ts';
@@ -14,6 +13,8 @@ import { getSetting } from '../../platform/settings/settings.service.ts';
 import { allOf, mineInRegion, mineScopeCondition } from '../registry/registry.scope.ts';
 import { generateYearPlan } from './plan.generator.ts';
 import { assessRisk } from './risk.rules.ts';
+import { inspectionsSettings } from './inspections.settings.ts';
+import { InspectionPermission } from './inspections.permissions.ts';
 
 interface FactRow {
   id: string;
@@ -37,7 +38,7 @@ export async function mineRiskClasses(
   principal: Principal,
   q: { region?: string | undefined },
 ) {
-  requirePermission(principal, Permission.InspectionRead);
+  requirePermission(principal, InspectionPermission.Read);
   return scoreMines(
     deps,
     allOf(mineScopeCondition(principal.scope), mineInRegion(q.region)) ?? sql`TRUE`,
@@ -49,7 +50,7 @@ export async function mineRiskClasses(
  * caller has checked who may see them (also the regional grading, issue 8 §4).
  */
 export async function scoreMines(deps: ServiceDeps, where: SQL) {
-  const model = await getSetting(deps.db, 'inspections.riskModel');
+  const model = await getSetting(deps.db, inspectionsSettings.riskModel);
   const now = deps.clock();
   const since90 = new Date(now.getTime() - 90 * 86_400_000).toISOString();
   const since365 = new Date(now.getTime() - 365 * 86_400_000).toISOString();
@@ -116,7 +117,7 @@ export async function previewYearPlan(
     seed: number;
   },
 ) {
-  requirePermission(principal, Permission.InspectionRead);
+  requirePermission(principal, InspectionPermission.Read);
   if (input.region && !regionInScope(principal.scope, input.region)) {
     throw invalidField('region', '该行政区划不在管辖范围内', input.region);
   }

@@ -6,7 +6,6 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { StatsQuery } from '../../../shared/inspections.schemas.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import { ownRegion, subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { queryRows } from '../../platform/db/client.ts';
@@ -22,6 +21,8 @@ import {
   zeroTotals,
   type EnforcementTotals,
 } from './stats.rules.ts';
+import { inspectionsSettings } from './inspections.settings.ts';
+import { InspectionPermission } from './inspections.permissions.ts';
 
 /** The SQL for the code of the region one level below `base` that holds a mine's county. */
 function groupExpr(base: string | undefined): SQL {
@@ -46,7 +47,7 @@ function monthEnd(month: string): string {
 }
 
 export async function enforcementStats(deps: ServiceDeps, principal: Principal, q: StatsQuery) {
-  requirePermission(principal, Permission.InspectionRead);
+  requirePermission(principal, InspectionPermission.Read);
   if (q.to < q.from) {
     throw invalidField('to', '结束月份不能早于开始月份', q.to);
   }
@@ -93,7 +94,7 @@ export async function enforcementStats(deps: ServiceDeps, principal: Principal, 
       )
     ).map((r) => [r.code, r.name]),
   );
-  const rules = await getSetting(deps.db, 'inspections.enforcementFlags');
+  const rules = await getSetting(deps.db, inspectionsSettings.enforcementFlags);
   const byRegion = new Map<string, EnforcementTotals>();
   for (const r of rows) {
     byRegion.set(r.code, addTotals(byRegion.get(r.code) ?? zeroTotals, r));

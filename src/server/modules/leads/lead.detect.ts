@@ -8,7 +8,7 @@
 import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { LeadRules } from '../../../shared/leads.settings.ts';
 import { LeadStatus } from '../../../shared/leads.enums.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { recordAudit } from './leads.audit.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
@@ -24,6 +24,7 @@ import { leadEvents, leads, leadsJobState } from './leads.table.ts';
 import { evaluateMine } from './rules/evaluate.ts';
 import { CST_OFFSET_MS, cstDayStart, DAY_MS, type Breach, type Finding } from './rules/frame.ts';
 import { minesWithSeries } from './series.repository.ts';
+import { leadsSettings } from './leads.settings.ts';
 
 export const LEADS_ACTOR = { actorId: null, actorLabel: 'system:leads', ip: null };
 const KEY = 'leads.evaluate';
@@ -205,7 +206,7 @@ export async function evaluateLeads(
   deps: ServiceDeps,
   options: { mineIds?: string[] } = {},
 ): Promise<EvaluationReport> {
-  const rules = await getSetting(deps.db, 'leads.rules');
+  const rules = await getSetting(deps.db, leadsSettings.rules);
   const now = deps.clock();
   const { start, days } = evaluationRange(now, rules);
   const mineIds = options.mineIds ?? (await minesWithSeries(deps.db, new Date(start)));

@@ -6,13 +6,13 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { LeadRule, LeadStatus } from '../../../shared/leads.enums.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './leads.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { loadMineForInput } from '../registry/mine.service.ts';
 import { leadEvents, leads } from './leads.table.ts';
+import { LeadPermission } from './leads.permissions.ts';
 
 /**
  * Where a 举报 lead ranks among the detected ones (0–100). A product choice, not a regulatory figure:
@@ -38,7 +38,7 @@ export async function raiseReportLead(
   input: RaisedLead,
   at: Date,
 ): Promise<string> {
-  requirePermission(principal, Permission.LeadHandle);
+  requirePermission(principal, LeadPermission.Handle);
   await loadMineForInput(tx, principal, input.mineId);
   const [open] = await tx
     .select()

@@ -35,8 +35,8 @@ import type {
   LeadListQuery,
   LeadVerifyInput,
 } from '../../../shared/leads.schemas.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission, Role } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './leads.audit.ts';
+import { Role } from '../../platform/auth/permissions.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -55,6 +55,7 @@ import {
   type LeadJoined,
   type PresentedLead,
 } from './lead.presenter.ts';
+import { LeadPermission } from './leads.permissions.ts';
 
 const assignee = aliasedTable(users, 'assignee');
 
@@ -90,7 +91,7 @@ function listFilter(principal: Principal, q: LeadListQuery): SQL | undefined {
 
 /** Newest detections first. */
 export async function listLeads(deps: ServiceDeps, principal: Principal, q: LeadListQuery) {
-  requirePermission(principal, Permission.LeadRead);
+  requirePermission(principal, LeadPermission.Read);
   const where = listFilter(principal, q);
   return keysetPage(q, {
     rows: (after, limit) =>
@@ -123,7 +124,7 @@ export async function listLeads(deps: ServiceDeps, principal: Principal, q: Lead
 
 /** Every matching lead (for the export), newest first. */
 export async function allLeads(deps: ServiceDeps, principal: Principal, q: LeadListQuery) {
-  requirePermission(principal, Permission.LeadRead);
+  requirePermission(principal, LeadPermission.Read);
   const rows = await selectLeads(deps.db)
     .where(listFilter(principal, q))
     .orderBy(desc(leads.detectedAt), desc(leads.id))
@@ -141,7 +142,7 @@ async function loadVisibleLead(db: Db, principal: Principal, id: string, lock = 
 }
 
 export async function getLead(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.LeadRead);
+  requirePermission(principal, LeadPermission.Read);
   const row = await loadVisibleLead(deps.db, principal, id);
   const events = await deps.db
     .select()
@@ -161,7 +162,7 @@ export async function leadSummary(
   principal: Principal,
   q: { region?: string | undefined },
 ) {
-  requirePermission(principal, Permission.LeadRead);
+  requirePermission(principal, LeadPermission.Read);
   const scope = allOf(mineScopeCondition(principal.scope), mineInRegion(q.region));
   const byStatusRule = await deps.db
     .select({ status: leads.status, rule: leads.rule, n: count() })
@@ -247,7 +248,7 @@ export async function assignLead(
   id: string,
   input: z.infer<typeof LeadAssignInput>,
 ) {
-  requirePermission(principal, Permission.LeadAssign);
+  requirePermission(principal, LeadPermission.Assign);
   return step(
     deps,
     principal,
@@ -288,7 +289,7 @@ export async function assignLead(
 
 /** The inspectors who may be assigned a lead: active, of a unit whose region covers the mine. */
 export async function assigneesFor(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.LeadAssign);
+  requirePermission(principal, LeadPermission.Assign);
   const row = await loadVisibleLead(deps.db, principal, id);
   const rows = await deps.db
     .select({
@@ -321,7 +322,7 @@ function handle(
   change: Parameters<typeof step>[4],
   auditType: Parameters<typeof step>[5],
 ) {
-  requirePermission(principal, Permission.LeadHandle);
+  requirePermission(principal, LeadPermission.Handle);
   return step(
     deps,
     principal,
@@ -438,6 +439,6 @@ export async function dismissLead(
 
 /** For the audit trail's visibility check. */
 export async function leadVisible(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.LeadRead);
+  requirePermission(principal, LeadPermission.Read);
   return loadVisibleLead(deps.db, principal, id);
 }

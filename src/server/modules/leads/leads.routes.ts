@@ -26,7 +26,6 @@ import {
 } from '../../../shared/leads.schemas.ts';
 import { RegistryValidation } from '../../../shared/limits.ts';
 import { pageOf } from '../../../shared/common.schemas.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
@@ -35,11 +34,13 @@ import { exportLead, exportLeads } from './lead.export.ts';
 import * as leadsService from './lead.service.ts';
 import * as setup from './meter.service.ts';
 import { importSeries, readMineSeries } from './series.service.ts';
+import { AccessPermission } from '../access/access.permissions.ts';
+import { LeadPermission } from './leads.permissions.ts';
 
 export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['leads'];
-  const read = { permission: Permission.LeadRead };
+  const read = { permission: LeadPermission.Read };
 
   r.get(
     '/api/leads',
@@ -115,7 +116,7 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.get(
     '/api/leads/:id/assignees',
     {
-      config: { permission: Permission.LeadAssign },
+      config: { permission: LeadPermission.Assign },
       schema: {
         tags,
         summary: '可指派的执法人员 (管辖该矿山的单位)',
@@ -137,7 +138,7 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.post(
     '/api/leads/:id/assign',
     {
-      config: { permission: Permission.LeadAssign },
+      config: { permission: LeadPermission.Assign },
       schema: {
         tags,
         summary: '指派执法人员核查',
@@ -151,7 +152,7 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.post(
     '/api/leads/:id/verify',
     {
-      config: { permission: Permission.LeadHandle },
+      config: { permission: LeadPermission.Handle },
       schema: {
         tags,
         summary: '登记现场核查结果',
@@ -165,7 +166,7 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.post(
     '/api/leads/:id/convert',
     {
-      config: { permission: Permission.LeadHandle },
+      config: { permission: LeadPermission.Handle },
       schema: {
         tags,
         summary: '转为重大事故隐患 (写入隐患库) 或执法检查发现',
@@ -179,7 +180,7 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.post(
     '/api/leads/:id/dismiss',
     {
-      config: { permission: Permission.LeadHandle },
+      config: { permission: LeadPermission.Handle },
       schema: {
         tags,
         summary: '排除线索 (须说明理由)',
@@ -221,7 +222,7 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.post(
     '/api/mines/:id/meters',
     {
-      config: { permission: Permission.SeriesWrite },
+      config: { permission: LeadPermission.SeriesWrite },
       schema: {
         tags,
         summary: '登记计量表 (表号 → 矿山、因素、区域)',
@@ -236,7 +237,7 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.delete(
     '/api/meters/:id',
     {
-      config: { permission: Permission.SeriesWrite },
+      config: { permission: LeadPermission.SeriesWrite },
       schema: { tags, summary: '停用计量表', params: IdParams },
     },
     async (req, reply) => {
@@ -260,7 +261,7 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.post(
     '/api/mines/:id/areas',
     {
-      config: { permission: Permission.SeriesWrite },
+      config: { permission: LeadPermission.SeriesWrite },
       schema: {
         tags,
         summary: '登记井下区域',
@@ -275,7 +276,7 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.patch(
     '/api/areas/:id',
     {
-      config: { permission: Permission.SeriesWrite },
+      config: { permission: LeadPermission.SeriesWrite },
       schema: {
         tags,
         summary: '修改区域类型或状态 (如工作面封闭)',
@@ -289,7 +290,7 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.post(
     '/api/series/import',
     {
-      config: { permission: Permission.SeriesWrite },
+      config: { permission: LeadPermission.SeriesWrite },
       schema: {
         tags,
         summary: '导入计量表导出文件 (CSV/xlsx: 表号、时段、数值), 逐行校验, 有错则不写入',
@@ -319,6 +320,6 @@ export function leadsVisibility(deps: ServiceDeps) {
       setup.getAreaVisible(deps, p, id),
     // An import spans meters and mines; its trail is for the system administrators.
     series_import: (p: Parameters<typeof setup.getAreaVisible>[1]) =>
-      Promise.resolve(requirePermission(p, Permission.UserManage)),
+      Promise.resolve(requirePermission(p, AccessPermission.UserManage)),
   };
 }

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/helpers/app.ts';
 import { buildMine } from '../../../../test/helpers/factories.ts';
 import {
-  createTestDatabase,
   createWorldDatabase,
   engines,
   type TestDatabase,

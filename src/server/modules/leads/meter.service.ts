@@ -6,8 +6,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AreaInput, AreaUpdateInput, MeterInput } from '../../../shared/leads.schemas.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './leads.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { sqlState, type Db } from '../../platform/db/client.ts';
@@ -16,6 +15,7 @@ import { loadVisibleMine } from '../registry/mine.service.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
 import { mines } from '../registry/mine.table.ts';
 import { mineAreas, mineMeters } from './leads.table.ts';
+import { LeadPermission } from './leads.permissions.ts';
 
 type MeterRow = typeof mineMeters.$inferSelect;
 type AreaRow = typeof mineAreas.$inferSelect;
@@ -61,7 +61,7 @@ async function insertUnique<T>(
 }
 
 export async function listMeters(deps: ServiceDeps, principal: Principal, mineId: string) {
-  requirePermission(principal, Permission.LeadRead);
+  requirePermission(principal, LeadPermission.Read);
   await loadVisibleMine(deps.db, principal, mineId);
   const rows = await deps.db
     .select()
@@ -77,7 +77,7 @@ export async function addMeter(
   mineId: string,
   input: z.infer<typeof MeterInput>,
 ) {
-  requirePermission(principal, Permission.SeriesWrite);
+  requirePermission(principal, LeadPermission.SeriesWrite);
   return deps.db.transaction(async (tx) => {
     await loadVisibleMine(tx, principal, mineId);
     const at = deps.clock();
@@ -112,7 +112,7 @@ async function loadVisibleMeter(db: Db, principal: Principal, id: string) {
 }
 
 export async function archiveMeter(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.SeriesWrite);
+  requirePermission(principal, LeadPermission.SeriesWrite);
   return deps.db.transaction(async (tx) => {
     const before = await loadVisibleMeter(tx, principal, id);
     if (before.archivedAt) {
@@ -129,12 +129,12 @@ export async function archiveMeter(deps: ServiceDeps, principal: Principal, id: 
 }
 
 export async function getMeterVisible(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.LeadRead);
+  requirePermission(principal, LeadPermission.Read);
   return presentMeter(await loadVisibleMeter(deps.db, principal, id));
 }
 
 export async function listAreas(deps: ServiceDeps, principal: Principal, mineId: string) {
-  requirePermission(principal, Permission.LeadRead);
+  requirePermission(principal, LeadPermission.Read);
   await loadVisibleMine(deps.db, principal, mineId);
   const rows = await deps.db
     .select()
@@ -150,7 +150,7 @@ export async function addArea(
   mineId: string,
   input: z.infer<typeof AreaInput>,
 ) {
-  requirePermission(principal, Permission.SeriesWrite);
+  requirePermission(principal, LeadPermission.SeriesWrite);
   return deps.db.transaction(async (tx) => {
     await loadVisibleMine(tx, principal, mineId);
     const at = deps.clock();
@@ -190,7 +190,7 @@ export async function updateArea(
   id: string,
   input: z.infer<typeof AreaUpdateInput>,
 ) {
-  requirePermission(principal, Permission.SeriesWrite);
+  requirePermission(principal, LeadPermission.SeriesWrite);
   return deps.db.transaction(async (tx) => {
     const before = await loadVisibleArea(tx, principal, id);
     const at = deps.clock();
@@ -214,6 +214,6 @@ export async function updateArea(
 }
 
 export async function getAreaVisible(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.LeadRead);
+  requirePermission(principal, LeadPermission.Read);
   return presentArea(await loadVisibleArea(deps.db, principal, id));
 }

@@ -10,8 +10,7 @@ import type { z } from 'zod';
 import { factors, type Factor, type SeriesGranularity } from '../../../shared/leads.enums.ts';
 import type { SeriesQuery } from '../../../shared/leads.schemas.ts';
 import { SeriesLimits } from '../../../shared/limits.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './leads.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode, invalidField, type ErrorDetail } from '../../platform/errors.ts';
@@ -24,6 +23,7 @@ import { mineMeters } from './leads.table.ts';
 import { cstDayStart, DAY_MS } from './rules/frame.ts';
 import { parsePeriod } from './series.period.ts';
 import { readSeriesRows, upsertSeries, type SeriesRow } from './series.repository.ts';
+import { LeadPermission } from './leads.permissions.ts';
 
 /** Accepted headers per field (the sources' exports name them differently). */
 export const seriesImportHeaders = {
@@ -38,7 +38,7 @@ export async function readMineSeries(
   mineId: string,
   q: z.infer<typeof SeriesQuery>,
 ) {
-  requirePermission(principal, Permission.LeadRead);
+  requirePermission(principal, LeadPermission.Read);
   await loadVisibleMine(deps.db, principal, mineId);
   const from = new Date(q.from);
   const to = new Date(q.to);
@@ -136,7 +136,7 @@ export async function importSeries(
   principal: Principal,
   file: { data: Buffer; filename?: string | undefined },
 ) {
-  requirePermission(principal, Permission.SeriesWrite);
+  requirePermission(principal, LeadPermission.SeriesWrite);
   const table = await readTable(
     file.data,
     detectFormat(file.filename, file.data),

@@ -20,6 +20,7 @@ import { mines } from '../registry/mine.table.ts';
 import { people } from '../registry/person.table.ts';
 import { addEvent } from './alarm.writer.ts';
 import { alarmAckTokens, alarms, monitoringSensors } from './monitoring.table.ts';
+import { monitoringSettings } from './monitoring.settings.ts';
 
 export interface CallOptions {
   /** Base URL of the web app, for acknowledgement links in messages. */
@@ -287,7 +288,7 @@ async function runOne(deps: ServiceDeps, opts: CallOptions, id: string): Promise
     if (!alarm) {
       return null;
     }
-    const policies = await getSetting(tx, 'monitoring.callPolicies');
+    const policies = await getSetting(tx, monitoringSettings.callPolicies);
     const policy = policies[alarm.level as WarningLevel];
     const steps = policy.steps;
     const set = (s: Partial<AlarmRow>) => tx.update(alarms).set(s).where(eq(alarms.id, id));

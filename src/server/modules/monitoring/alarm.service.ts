@@ -6,8 +6,7 @@
  */
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { AlarmKind, WarningLevel } from '../../../shared/monitoring.enums.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './monitoring.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { sha256Hex } from '../../platform/crypto.ts';
@@ -31,6 +30,8 @@ import {
   monitoringSensors,
 } from './monitoring.table.ts';
 import { loadVisibleFacility, loadVisibleSensor } from './sensor.service.ts';
+import { monitoringSettings } from './monitoring.settings.ts';
+import { MonitoringPermission } from './monitoring.permissions.ts';
 
 type AlarmRow = typeof alarms.$inferSelect;
 
@@ -81,7 +82,7 @@ export async function listAlarms(
     limit: number;
   },
 ) {
-  requirePermission(principal, Permission.MonitoringRead);
+  requirePermission(principal, MonitoringPermission.Read);
   const rows = await deps.db
     .select({ a: alarms, mineName: mines.name, sensorCode: monitoringSensors.code })
     .from(alarms)
@@ -109,7 +110,7 @@ export async function listAlarms(
       asc(alarms.openedAt),
     )
     .limit(q.limit);
-  const policies = await getSetting(deps.db, 'monitoring.callPolicies');
+  const policies = await getSetting(deps.db, monitoringSettings.callPolicies);
   return rows.map(({ a, mineName, sensorCode }) =>
     present(a, mineName, sensorCode, stageOf(policies, a)),
   );
@@ -131,7 +132,7 @@ async function loadVisibleAlarm(db: Db, principal: Principal, id: string, lock =
 
 /** One alarm with its timeline; webhook and e-mail deliveries of its calls are shown with their outcome. */
 export async function getAlarm(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.MonitoringRead);
+  requirePermission(principal, MonitoringPermission.Read);
   const { a, mineName, sensorCode } = await loadVisibleAlarm(deps.db, principal, id);
   const events = await deps.db
     .select()
@@ -177,7 +178,7 @@ export async function getAlarm(deps: ServiceDeps, principal: Principal, id: stri
         },
       })),
   ].sort((x, y) => x.at.localeCompare(y.at) || Math.abs(x.id) - Math.abs(y.id));
-  const policies = await getSetting(deps.db, 'monitoring.callPolicies');
+  const policies = await getSetting(deps.db, monitoringSettings.callPolicies);
   return { ...present(a, mineName, sensorCode, stageOf(policies, a)), timeline };
 }
 
@@ -188,7 +189,7 @@ async function acknowledge(tx: Db, a: AlarmRow, by: string, via: string, at: Dat
   if (a.state !== '待叫应') {
     throw new AppError(AppErrorCode.Conflict, `告警已确认 (${a.acknowledgedBy ?? ''})`);
   }
-  const policies = await getSetting(tx, 'monitoring.callPolicies');
+  const policies = await getSetting(tx, monitoringSettings.callPolicies);
   const due =
     a.responseDueAt ??
     new Date(
@@ -208,7 +209,7 @@ async function acknowledge(tx: Db, a: AlarmRow, by: string, via: string, at: Dat
 }
 
 export async function acknowledgeAlarm(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.AlarmHandle);
+  requirePermission(principal, MonitoringPermission.AlarmHandle);
   await deps.db.transaction(async (tx) => {
     const { a } = await loadVisibleAlarm(tx, principal, id, true);
     const at = deps.clock();
@@ -271,7 +272,7 @@ export async function respondAlarm(
   id: string,
   note: string,
 ) {
-  requirePermission(principal, Permission.AlarmHandle);
+  requirePermission(principal, MonitoringPermission.AlarmHandle);
   await deps.db.transaction(async (tx) => {
     const { a } = await loadVisibleAlarm(tx, principal, id, true);
     if (a.state === '待叫应') {
@@ -302,7 +303,7 @@ export async function recordResponse(
   id: string,
   input: { action: string; peopleWithdrawn: number; completedAt: string; note: string },
 ) {
-  requirePermission(principal, Permission.AlarmHandle);
+  requirePermission(principal, MonitoringPermission.AlarmHandle);
   await deps.db.transaction(async (tx) => {
     const { a } = await loadVisibleAlarm(tx, principal, id, true);
     const at = deps.clock();
@@ -334,13 +335,13 @@ export async function closeAlarm(
   note: string,
   onClosed?: AlarmClosedHook,
 ) {
-  requirePermission(principal, Permission.AlarmHandle);
+  requirePermission(principal, MonitoringPermission.AlarmHandle);
   const a = await deps.db.transaction(async (tx) => {
     const { a } = await loadVisibleAlarm(tx, principal, id, true);
     if (a.closedAt) {
       throw new AppError(AppErrorCode.Conflict, '告警已解除');
     }
-    const policies = await getSetting(tx, 'monitoring.callPolicies');
+    const policies = await getSetting(tx, monitoringSettings.callPolicies);
     if (policies[a.peakLevel as WarningLevel].responseRequired && a.state !== '已响应') {
       throw new AppError(AppErrorCode.Conflict, `${a.peakLevel}告警须先登记响应 (停产撤人) 记录`, [
         { path: 'state', message: `当前状态 ${a.state}` },
@@ -394,7 +395,7 @@ export async function createMaintenance(
     endsAt: string;
   },
 ) {
-  requirePermission(principal, Permission.MonitoringManage);
+  requirePermission(principal, MonitoringPermission.Manage);
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   if (endsAt <= startsAt) {
@@ -447,7 +448,7 @@ export async function createMaintenance(
 }
 
 export async function listMaintenance(deps: ServiceDeps, principal: Principal, mineId?: string) {
-  requirePermission(principal, Permission.MonitoringRead);
+  requirePermission(principal, MonitoringPermission.Read);
   const rows = await deps.db
     .select({ w: maintenanceWindows })
     .from(maintenanceWindows)
@@ -477,7 +478,7 @@ async function loadVisibleWindow(db: Db, principal: Principal, id: string) {
 }
 
 export async function cancelMaintenance(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.MonitoringManage);
+  requirePermission(principal, MonitoringPermission.Manage);
   return deps.db.transaction(async (tx) => {
     const row = await loadVisibleWindow(tx, principal, id);
     if (row.w.cancelledAt) {
@@ -514,7 +515,7 @@ export async function alarmSummary(
   principal: Principal,
   q: { region?: string | undefined },
 ): Promise<AlarmSummaryResponse> {
-  requirePermission(principal, Permission.MonitoringRead);
+  requirePermission(principal, MonitoringPermission.Read);
   const rows = await deps.db
     .select({
       level: alarms.level,

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/helpers/app.ts';
-import { createTestDatabase, createWorldDatabase, type TestDatabase } from '../../../../test/helpers/test-database.ts';
+import { createWorldDatabase, type TestDatabase } from '../../../../test/helpers/test-database.ts';
 import { login, type World } from '../../../../test/helpers/world.ts';
 import type { MonitoringRuntime } from './monitoring.runtime.ts';
 import { startEmbeddedBroker, type EmbeddedBroker } from './mqtt.ingest.ts';
@@ -132,7 +132,10 @@ describe('ingest under hostile input (pglite)', () => {
 
   beforeAll(async () => {
     ({ world, ...t } = await createWorldDatabase('pglite'));
-    ({ app, monitoring } = await createTestApp(t));
+    ({
+      app,
+      ctx: { monitoring },
+    } = await createTestApp(t));
     const cookie = await login(app, world.a.users.enterprise_admin);
     token = (
       await app.inject({

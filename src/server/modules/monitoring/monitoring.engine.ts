@@ -9,7 +9,6 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { AlarmKind, WarningLevel } from '../../../shared/monitoring.enums.ts';
 import type { IngestReport } from '../../../shared/monitoring.schemas.ts';
 import { IngestLimits } from '../../../shared/limits.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { sqlState, type Db } from '../../platform/db/client.ts';
@@ -35,6 +34,8 @@ import {
   type OpenAlarm,
   type SensorRuntime,
 } from './sensor.runtime.ts';
+import { monitoringSettings } from './monitoring.settings.ts';
+import { MonitoringPermission } from './monitoring.permissions.ts';
 
 interface MineSensors {
   byCode: Map<string, SensorRuntime>;
@@ -76,9 +77,9 @@ interface EngineSettings {
 
 async function loadEngineSettings(db: Db): Promise<EngineSettings> {
   return {
-    maxFutureMs: (await getSetting(db, 'monitoring.maxFutureSeconds')) * 1000,
-    rawMonths: (await getSetting(db, 'monitoring.retention')).rawMonths,
-    faults: await getSetting(db, 'monitoring.faultLevels'),
+    maxFutureMs: (await getSetting(db, monitoringSettings.maxFutureSeconds)) * 1000,
+    rawMonths: (await getSetting(db, monitoringSettings.retention)).rawMonths,
+    faults: await getSetting(db, monitoringSettings.faultLevels),
   };
 }
 
@@ -271,7 +272,7 @@ export class MonitoringEngine {
     records: (RawRecord | null)[],
     pre: Rejected[] = [],
   ): Promise<IngestReport> {
-    requirePermission(principal, Permission.MonitoringIngest);
+    requirePermission(principal, MonitoringPermission.Ingest);
     const scope = principal.scope;
     const mineIds = scope.kind === 'mines' ? [...scope.mineIds] : [];
     const sets = await Promise.all(mineIds.map((id) => this.mineSensors(id)));

@@ -12,6 +12,7 @@ import { getSetting } from '../../platform/settings/settings.service.ts';
 import { addEvent, inMaintenance, raiseAlarm, startClearing } from './alarm.writer.ts';
 import { alarms } from './monitoring.table.ts';
 import { applyRetention } from './readings.repository.ts';
+import { monitoringSettings } from './monitoring.settings.ts';
 
 export type AlarmClosedHook = (sensorId: string | null, kind: AlarmKind, alarmId: string) => void;
 
@@ -24,7 +25,7 @@ export async function detectSilence(
   deps: ServiceDeps,
 ): Promise<{ opened: number; clearing: number }> {
   const now = deps.clock();
-  const faults = await getSetting(deps.db, 'monitoring.faultLevels');
+  const faults = await getSetting(deps.db, monitoringSettings.faultLevels);
   const silent = await queryRows<{
     id: string;
     mine_id: string;
@@ -98,7 +99,7 @@ export async function detectSilence(
 /** Closes alarms whose clear condition has held for the configured time. */
 export async function autoResolve(deps: ServiceDeps, onClosed?: AlarmClosedHook): Promise<number> {
   const now = deps.clock();
-  const hold = await getSetting(deps.db, 'monitoring.autoResolveSeconds');
+  const hold = await getSetting(deps.db, monitoringSettings.autoResolveSeconds);
   const cutoff = new Date(now.getTime() - hold * 1000);
   let n = 0;
   const due = await deps.db
@@ -167,7 +168,7 @@ export async function endMaintenance(deps: ServiceDeps): Promise<number> {
 
 /** Drops raw partitions and statistics past the retention settings. */
 export async function retainReadings(deps: ServiceDeps) {
-  const r = await getSetting(deps.db, 'monitoring.retention');
+  const r = await getSetting(deps.db, monitoringSettings.retention);
   const now = deps.clock();
   const rawBefore = new Date(
     Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - r.rawMonths, now.getUTCDate()),

@@ -25,7 +25,6 @@ import {
   SensorResponse,
   SensorSpecUpdate,
 } from '../../../shared/monitoring.schemas.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode } from '../../platform/errors.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
@@ -37,6 +36,7 @@ import type { MonitoringRuntime } from './monitoring.runtime.ts';
 import { readSeries } from './readings.service.ts';
 import { importSensors } from './sensor.import.ts';
 import * as sensors from './sensor.service.ts';
+import { MonitoringPermission } from './monitoring.permissions.ts';
 
 const MaintenanceResponse = z.object({
   id: z.uuid(),
@@ -71,7 +71,7 @@ export function registerMonitoringRoutes(
   r.get(
     '/api/monitoring/facilities',
     {
-      config: { permission: Permission.MonitoringRead },
+      config: { permission: MonitoringPermission.Read },
       schema: {
         tags,
         summary: '监测设施及其综合预警颜色 (GB 39496-2020 5.5.4 逐级汇总)',
@@ -90,7 +90,7 @@ export function registerMonitoringRoutes(
   r.post(
     '/api/monitoring/facilities',
     {
-      config: { permission: Permission.MonitoringManage },
+      config: { permission: MonitoringPermission.Manage },
       schema: {
         tags,
         summary: '登记监测设施',
@@ -104,7 +104,7 @@ export function registerMonitoringRoutes(
   r.get(
     '/api/monitoring/sensors',
     {
-      config: { permission: Permission.MonitoringRead },
+      config: { permission: MonitoringPermission.Read },
       schema: {
         tags,
         summary: '测点列表 (含当前预警级别)',
@@ -117,7 +117,7 @@ export function registerMonitoringRoutes(
   r.post(
     '/api/monitoring/sensors',
     {
-      config: { permission: Permission.MonitoringManage },
+      config: { permission: MonitoringPermission.Manage },
       schema: {
         tags,
         summary:
@@ -132,7 +132,7 @@ export function registerMonitoringRoutes(
   r.post(
     '/api/monitoring/mines/:id/sensors/import',
     {
-      config: { permission: Permission.MonitoringManage },
+      config: { permission: MonitoringPermission.Manage },
       schema: {
         tags,
         summary: '从 CSV/xlsx 导入该矿山的测点 (整表校验, 有错则不导入)',
@@ -154,7 +154,7 @@ export function registerMonitoringRoutes(
   r.get(
     '/api/monitoring/sensors/:id',
     {
-      config: { permission: Permission.MonitoringRead },
+      config: { permission: MonitoringPermission.Read },
       schema: { tags, summary: '测点详情', params: IdParams, response: responses(SensorResponse) },
     },
     (req) => sensors.getSensor(deps, principalOf(req), req.params.id),
@@ -162,7 +162,7 @@ export function registerMonitoringRoutes(
   r.put(
     '/api/monitoring/sensors/:id/spec',
     {
-      config: { permission: Permission.MonitoringManage },
+      config: { permission: MonitoringPermission.Manage },
       schema: {
         tags,
         summary: '修改测点阈值与检测参数 (留痕, 立即生效)',
@@ -176,7 +176,7 @@ export function registerMonitoringRoutes(
   r.get(
     '/api/monitoring/sensors/:id/readings',
     {
-      config: { permission: Permission.MonitoringRead },
+      config: { permission: MonitoringPermission.Read },
       schema: {
         tags,
         summary: '测点数据 (原始或 5 分钟统计), 含阈值与告警标记',
@@ -189,7 +189,7 @@ export function registerMonitoringRoutes(
   r.get(
     '/api/alarms',
     {
-      config: { permission: Permission.MonitoringRead },
+      config: { permission: MonitoringPermission.Read },
       schema: {
         tags,
         summary: '告警看板 (未叫应优先)',
@@ -202,7 +202,7 @@ export function registerMonitoringRoutes(
   r.get(
     '/api/alarms/summary',
     {
-      config: { permission: Permission.MonitoringRead },
+      config: { permission: MonitoringPermission.Read },
       schema: {
         tags,
         summary: '未解除告警统计 (首页卡片)',
@@ -215,7 +215,7 @@ export function registerMonitoringRoutes(
   r.get(
     '/api/alarms/:id',
     {
-      config: { permission: Permission.MonitoringRead },
+      config: { permission: MonitoringPermission.Read },
       schema: {
         tags,
         summary: '告警详情与时间线',
@@ -228,7 +228,7 @@ export function registerMonitoringRoutes(
   r.post(
     '/api/alarms/:id/acknowledge',
     {
-      config: { permission: Permission.AlarmHandle },
+      config: { permission: MonitoringPermission.AlarmHandle },
       schema: {
         tags,
         summary: '叫应确认',
@@ -241,7 +241,7 @@ export function registerMonitoringRoutes(
   r.post(
     '/api/alarms/:id/respond',
     {
-      config: { permission: Permission.AlarmHandle },
+      config: { permission: MonitoringPermission.AlarmHandle },
       schema: {
         tags,
         summary: '回应 (核查处置情况)',
@@ -255,7 +255,7 @@ export function registerMonitoringRoutes(
   r.post(
     '/api/alarms/:id/response',
     {
-      config: { permission: Permission.AlarmHandle },
+      config: { permission: MonitoringPermission.AlarmHandle },
       schema: {
         tags,
         summary: '响应记录 (红色/橙色: 停产撤人)',
@@ -269,7 +269,7 @@ export function registerMonitoringRoutes(
   r.post(
     '/api/alarms/:id/close',
     {
-      config: { permission: Permission.AlarmHandle },
+      config: { permission: MonitoringPermission.AlarmHandle },
       schema: {
         tags,
         summary: '人工关闭 (须填写处置说明)',
@@ -284,7 +284,7 @@ export function registerMonitoringRoutes(
   r.get(
     '/api/monitoring/maintenance',
     {
-      config: { permission: Permission.MonitoringRead },
+      config: { permission: MonitoringPermission.Read },
       schema: {
         tags,
         summary: '维护期列表',
@@ -297,7 +297,7 @@ export function registerMonitoringRoutes(
   r.post(
     '/api/monitoring/maintenance',
     {
-      config: { permission: Permission.MonitoringManage },
+      config: { permission: MonitoringPermission.Manage },
       schema: {
         tags,
         summary: '设置维护期 (照常记录, 不叫应)',
@@ -313,7 +313,7 @@ export function registerMonitoringRoutes(
   r.post(
     '/api/monitoring/maintenance/:id/cancel',
     {
-      config: { permission: Permission.MonitoringManage },
+      config: { permission: MonitoringPermission.Manage },
       schema: {
         tags,
         summary: '提前结束维护期',
@@ -394,7 +394,7 @@ export function registerMonitoringRoutes(
     child.withTypeProvider<ZodTypeProvider>().post(
       '/api/ingest/readings',
       {
-        config: { permission: Permission.MonitoringIngest },
+        config: { permission: MonitoringPermission.Ingest },
         bodyLimit: IngestLimits.bytesMax,
         schema: {
           tags,

@@ -1,12 +1,14 @@
 /**
- * @module One process's monitoring runtime: the engine every ingest path feeds, and the loop that runs
- * the timed work (calls, 断线/断网, auto-resolve, maintenance, retention). Alarms raised by ingest kick
- * the call loop at once, so the first call goes out within the same second; the timer catches up on the
- * rest, and after a restart on everything that fell due while the process was down.
+ * @module One process's monitoring runtime: the engine every ingest path feeds, and the timed work
+ * (calls, 断线/断网, auto-resolve, maintenance, retention) that the scheduler runs as the job
+ * `monitoring.tick`. Alarms raised by ingest kick the call loop at once, so the first call goes out
+ * within the same second; the tick catches up on the rest, and after a restart on everything that fell
+ * due while the process was down.
  */
 import type { ServiceDeps } from '../../platform/context.ts';
-import { deliverEmails, type EmailTarget } from '../notifications/email.service.ts';
-import { deliverWebhooks, type WebhookTarget } from '../notifications/webhook.service.ts';
+import type { EmailTarget } from '../notifications/email.service.ts';
+import type { WebhookTarget } from '../notifications/webhook.service.ts';
+import { deliverNotifications } from '../notifications/delivery.ts';
 import { runDueCalls } from './alarm.calls.ts';
 import { MonitoringEngine } from './monitoring.engine.ts';
 import { autoResolve, detectSilence, endMaintenance, retainReadings } from './monitoring.jobs.ts';
@@ -27,8 +29,6 @@ export interface MonitoringRuntime {
   kick(): Promise<void>;
   /** The timed work once: silence, auto-resolve, maintenance, calls, retention. */
   tick(): Promise<TickReport>;
-  /** Starts the timer; returns a function that stops it. */
-  start(intervalMs: number): () => void;
   close(): void;
 }
 
@@ -43,10 +43,12 @@ export interface TickReport {
 export function createMonitoring(deps: ServiceDeps, options: MonitoringOptions): MonitoringRuntime {
   const log = options.log ?? (() => undefined);
   const callOptions = { publicUrl: options.publicUrl, smtp: options.email !== undefined };
-  const deliver = async () => {
-    await deliverWebhooks(deps, options.webhook, options.send);
-    await deliverEmails(deps, options.email);
-  };
+  const deliver = () =>
+    deliverNotifications(deps, {
+      webhook: options.webhook,
+      email: options.email,
+      send: options.send,
+    });
   let running: Promise<void> | null = null;
   let again = false;
   const kick = (): Promise<void> => {
@@ -82,21 +84,6 @@ export function createMonitoring(deps: ServiceDeps, options: MonitoringOptions):
     engine,
     kick,
     tick,
-    start(intervalMs) {
-      let busy = false;
-      const timer = setInterval(() => {
-        if (busy) {
-          return;
-        }
-        busy = true;
-        tick()
-          .then(deliver)
-          .catch((e: unknown) => log('monitoring tick failed', e))
-          .finally(() => (busy = false));
-      }, intervalMs);
-      timer.unref();
-      return () => clearInterval(timer);
-    },
     close: () => engine.close(),
   };
 }

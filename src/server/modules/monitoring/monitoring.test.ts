@@ -10,7 +10,6 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/helpers/app.ts';
 import {
-  createTestDatabase,
   createWorldDatabase,
   engines,
   type TestDatabase,
@@ -60,7 +59,7 @@ describe.each(engines)('risk monitoring and the 叫应 loop (%s)', (engine) => {
     ({ world, ...t } = await createWorldDatabase(engine));
     const built = await createTestApp(t);
     app = built.app;
-    monitoring = built.monitoring;
+    monitoring = built.ctx.monitoring;
     cookies = await loginAll(app, {
       ent: world.a.users.enterprise_admin,
       duty: world.a.users.mine_duty_officer,

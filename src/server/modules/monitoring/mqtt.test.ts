@@ -6,7 +6,6 @@ import { sql } from 'drizzle-orm';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createTestDatabase,
   createWorldDatabase,
   engines,
   type TestDatabase,

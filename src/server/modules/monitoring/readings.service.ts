@@ -3,13 +3,13 @@
  * sensor's thresholds (the bands) and the alarms in the window (the marks).
  */
 import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { invalidField } from '../../platform/errors.ts';
 import { alarms } from './monitoring.table.ts';
 import { readRaw, readStats } from './readings.repository.ts';
 import { loadVisibleSensor } from './sensor.service.ts';
+import { MonitoringPermission } from './monitoring.permissions.ts';
 
 const POINTS_MAX = 20_000;
 const DAY = 86_400_000;
@@ -20,7 +20,7 @@ export async function readSeries(
   sensorId: string,
   q: { from: string; to: string; resolution: 'raw' | '5m' },
 ) {
-  requirePermission(principal, Permission.MonitoringRead);
+  requirePermission(principal, MonitoringPermission.Read);
   const from = new Date(q.from);
   const to = new Date(q.to);
   if (to <= from) {

@@ -7,7 +7,6 @@ import { warningLevels } from '../../../shared/monitoring.enums.ts';
 import { quantities, type Quantity } from '../../../shared/monitoring.quantities.ts';
 import { SensorInput, SensorSpec } from '../../../shared/monitoring.schemas.ts';
 import { RegistryValidation } from '../../../shared/limits.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode, type ErrorDetail } from '../../platform/errors.ts';
@@ -16,6 +15,7 @@ import { loadVisibleMine } from '../registry/mine.service.ts';
 import { monitoringFacilities } from './monitoring.table.ts';
 import { insertSensor, sensorChanges } from './sensor.service.ts';
 import { initialSpec } from './sensor.spec.ts';
+import { MonitoringPermission } from './monitoring.permissions.ts';
 
 /** Column headers (Chinese, as the template has them) → fields. */
 export const sensorImportColumns = {
@@ -49,7 +49,7 @@ export async function importSensors(
   mineId: string,
   file: { data: Buffer; filename?: string | undefined },
 ) {
-  requirePermission(principal, Permission.MonitoringManage);
+  requirePermission(principal, MonitoringPermission.Manage);
   await loadVisibleMine(deps.db, principal, mineId);
   const table = await readTable(
     file.data,

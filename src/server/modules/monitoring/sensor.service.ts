@@ -12,8 +12,7 @@ import {
   type FacilityInput,
   type SensorInput,
 } from '../../../shared/monitoring.schemas.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './monitoring.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -25,6 +24,8 @@ import { allOf, mineInRegion, mineScopeCondition } from '../registry/registry.sc
 import { alarms, monitoringFacilities, monitoringSensors } from './monitoring.table.ts';
 import { pointRule, rollUp } from './rollup.ts';
 import { initialSpec } from './sensor.spec.ts';
+import { monitoringSettings } from './monitoring.settings.ts';
+import { MonitoringPermission } from './monitoring.permissions.ts';
 
 /** Tells the running engine (same process) that a sensor's parameters or existence changed. */
 export const sensorChanges = new EventEmitter<{ changed: [sensorId: string] }>();
@@ -113,7 +114,7 @@ export async function createFacility(
   principal: Principal,
   input: FacilityInput,
 ) {
-  requirePermission(principal, Permission.MonitoringManage);
+  requirePermission(principal, MonitoringPermission.Manage);
   return deps.db.transaction(async (tx) => {
     const { mine } = await loadMineForInput(tx, principal, input.mineId);
     const after = await insertFacility(tx, principal, deps.clock(), mine, input);
@@ -159,7 +160,7 @@ export async function listFacilities(
   principal: Principal,
   q: { mineId?: string | undefined; region?: string | undefined },
 ) {
-  requirePermission(principal, Permission.MonitoringRead);
+  requirePermission(principal, MonitoringPermission.Read);
   const rows = await deps.db
     .select({ f: monitoringFacilities, mineName: mines.name, countyCode: mines.countyCode })
     .from(monitoringFacilities)
@@ -199,7 +200,7 @@ export async function listFacilities(
         .where(and(inArray(monitoringSensors.facilityId, ids), isNull(alarms.closedAt)))
         .groupBy(monitoringSensors.facilityId)
     : [];
-  const rule = await getSetting(deps.db, 'monitoring.facilityRollup');
+  const rule = await getSetting(deps.db, monitoringSettings.facilityRollup);
   return rows.map(({ f, mineName, countyCode }) => {
     const own = sensors.filter((s) => s.facilityId === f.id);
     const items = new Map<string, (WarningLevel | null)[]>();
@@ -262,7 +263,7 @@ export async function insertSensor(
 }
 
 export async function createSensor(deps: ServiceDeps, principal: Principal, input: SensorInput) {
-  requirePermission(principal, Permission.MonitoringManage);
+  requirePermission(principal, MonitoringPermission.Manage);
   const row = await deps.db.transaction(async (tx) => {
     const { facility } = await loadVisibleFacility(tx, principal, input.facilityId, 'facilityId');
     return insertSensor(tx, principal, deps.clock(), facility.mineId, input);
@@ -276,7 +277,7 @@ export async function listSensors(
   principal: Principal,
   q: { mineId?: string | undefined; facilityId?: string | undefined },
 ) {
-  requirePermission(principal, Permission.MonitoringRead);
+  requirePermission(principal, MonitoringPermission.Read);
   const rows = await deps.db
     .select({ s: monitoringSensors })
     .from(monitoringSensors)
@@ -299,7 +300,7 @@ export async function listSensors(
 }
 
 export async function getSensor(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.MonitoringRead);
+  requirePermission(principal, MonitoringPermission.Read);
   const { sensor } = await loadVisibleSensor(deps.db, principal, id);
   const levels = await sensorLevels(deps.db, [id]);
   return presentSensor(sensor, levels.get(id) ?? null);
@@ -312,7 +313,7 @@ export async function updateSensorSpec(
   id: string,
   input: { version: number; spec: SensorSpec; reason: string },
 ) {
-  requirePermission(principal, Permission.MonitoringManage);
+  requirePermission(principal, MonitoringPermission.Manage);
   const row = await deps.db.transaction(async (tx) => {
     const { sensor } = await loadVisibleSensor(tx, principal, id);
     if (sensor.version !== input.version) {

@@ -8,13 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createTestDatabase,
   createWorldDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
 import { type World } from '../../../../test/helpers/world.ts';
-import { runJobsOnce } from '../../jobs/scheduler.ts';
+import { runJobs } from '../../../../test/helpers/jobs.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { systemPrincipal } from '../access/principal.ts';
@@ -119,8 +118,8 @@ describe.each(engines)('webhook delivery of notifications (%s)', (engine) => {
 
   it('keeps every event while no gateway is configured', async () => {
     t.deps.clock.now = new Date('2026-12-17T01:00:00Z'); // 提醒 of the hazard falls due
-    const r = await runJobsOnce(t.deps);
-    expect(r.webhooks).toEqual({ delivered: 0, failed: 0 });
+    const r = await runJobs(t.deps);
+    expect(r['notifications.deliver']).toMatchObject({ webhooksDelivered: 0, webhooksFailed: 0 });
     const rows = await outbox();
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((o) => !o.delivered && o.attempts === 0)).toBe(true);
@@ -129,8 +128,11 @@ describe.each(engines)('webhook delivery of notifications (%s)', (engine) => {
 
   it('delivers each event once, signed, naming the people to tell', async () => {
     const pending = (await outbox()).length;
-    const r = await runJobsOnce(t.deps, hook());
-    expect(r.webhooks).toEqual({ delivered: pending, failed: 0 });
+    const r = await runJobs(t.deps, hook());
+    expect(r['notifications.deliver']).toMatchObject({
+      webhooksDelivered: pending,
+      webhooksFailed: 0,
+    });
     expect(received).toHaveLength(pending);
     for (const m of received) {
       expect(verifyWebhook(SECRET, m.signature, m.body)).toBe(true);
@@ -151,7 +153,7 @@ describe.each(engines)('webhook delivery of notifications (%s)', (engine) => {
     expect(reminder?.recipients.map((x) => x.username).sort()).toEqual(
       [world.a.users.enterprise_admin, world.a.users.safety_officer].sort(),
     );
-    expect((await runJobsOnce(t.deps, hook())).webhooks.delivered).toBe(0);
+    expect((await runJobs(t.deps, hook()))['notifications.deliver']?.webhooksDelivered).toBe(0);
     expect(received).toHaveLength(pending);
   });
 
@@ -159,18 +161,18 @@ describe.each(engines)('webhook delivery of notifications (%s)', (engine) => {
     received.length = 0;
     t.deps.clock.now = new Date('2026-12-21T01:00:00Z'); // 函告 falls due
     answers.push(503);
-    const first = await runJobsOnce(t.deps, hook());
+    const first = await runJobs(t.deps, hook());
     const refused = received[0]?.delivery;
-    expect(first.webhooks.delivered).toBe(received.length - 1);
+    expect(first['notifications.deliver']?.webhooksDelivered).toBe(received.length - 1);
     expect((await outbox()).find((o) => String(o.id) === refused)).toMatchObject({
       attempts: 1,
       delivered: false,
     });
     // Not before its minute is up …
-    expect((await runJobsOnce(t.deps, hook())).webhooks.delivered).toBe(0);
+    expect((await runJobs(t.deps, hook()))['notifications.deliver']?.webhooksDelivered).toBe(0);
     t.deps.clock.advance(60_000);
     // … then again, under the same id, and it is done.
-    expect((await runJobsOnce(t.deps, hook())).webhooks.delivered).toBe(1);
+    expect((await runJobs(t.deps, hook()))['notifications.deliver']?.webhooksDelivered).toBe(1);
     expect(received.at(-1)?.delivery).toBe(refused);
     expect((await outbox()).every((o) => o.delivered)).toBe(true);
   });
@@ -178,7 +180,7 @@ describe.each(engines)('webhook delivery of notifications (%s)', (engine) => {
   it(`gives up after ${WEBHOOK_MAX_ATTEMPTS} attempts on a gateway that never answers, and keeps the event`, async () => {
     t.deps.clock.now = new Date('2027-01-05T01:00:00Z'); // 通报 falls due
     const dead = { webhook: { url: 'http://127.0.0.1:9/unreachable', secret: SECRET } };
-    await runJobsOnce(t.deps, dead);
+    await runJobs(t.deps, dead);
     let failed = 0;
     for (let i = 1; i < WEBHOOK_MAX_ATTEMPTS; i++) {
       t.deps.clock.advance(backoffMinutes(i) * 60_000);

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { ExportFormat } from '../../../shared/common.schemas.ts';
 import { RegistryValidation } from '../../../shared/limits.ts';
 import { TaskReportInput, WorkPlanInput, WorkTaskInput } from '../../../shared/plans.schemas.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
@@ -16,6 +15,7 @@ import { readUpload } from '../../platform/http/upload.http.ts';
 import { exportTasks, importTasks } from './task.import.ts';
 import { getReport } from './report.service.ts';
 import * as service from './work-plan.service.ts';
+import { WorkPlanPermission } from './plans.permissions.ts';
 
 const Plan = z.looseObject({ id: z.uuid(), title: z.string() });
 const Task = z.looseObject({ id: z.uuid(), number: z.string() });
@@ -23,8 +23,8 @@ const Task = z.looseObject({ id: z.uuid(), number: z.string() });
 export function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['plans'];
-  const read = { permission: Permission.WorkPlanRead };
-  const manage = { permission: Permission.WorkPlanManage };
+  const read = { permission: WorkPlanPermission.Read };
+  const manage = { permission: WorkPlanPermission.Manage };
   r.get(
     '/api/work-plans',
     { config: read, schema: { tags, summary: '攻坚方案', response: responses(z.array(Plan)) } },
@@ -137,7 +137,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.post(
     '/api/work-tasks/:id/reports',
     {
-      config: { permission: Permission.WorkTaskReport },
+      config: { permission: WorkPlanPermission.TaskReport },
       schema: {
         tags,
         summary: '报送任务进展 (牵头单位、配合单位)',
@@ -154,7 +154,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.post(
     '/api/work-tasks/:id/reports/:reportId/files',
     {
-      config: { permission: Permission.WorkTaskReport },
+      config: { permission: WorkPlanPermission.TaskReport },
       schema: {
         tags,
         summary: '为进展报送附加证明材料 (图片/PDF, 按内容识别类型)',

@@ -7,7 +7,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { addDaysTo } from '../../../shared/report-periods.ts';
 import type { RegionalRisk } from '../../../shared/targets.settings.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import {
   ownRegion,
   regionInScope,
@@ -21,6 +20,8 @@ import { getSetting } from '../../platform/settings/settings.service.ts';
 import { scoreMines } from '../inspections/risk.service.ts';
 import { regions } from '../registry/region.table.ts';
 import { regionalRiskGrades } from './plan.table.ts';
+import { plansSettings } from './plans.settings.ts';
+import { WorkPlanPermission } from './plans.permissions.ts';
 
 export const RISK_FORMULA = 'K = 平均风险分 × (1 + 高风险矿山占比)';
 
@@ -70,7 +71,7 @@ async function gradedRegions(deps: ServiceDeps, parent: string | null) {
 
 /** Grades every listed region now, from the live scores of the mines inside it. */
 export async function gradeNow(deps: ServiceDeps, codes: string[]): Promise<Map<string, Grade>> {
-  const model = await getSetting(deps.db, 'plans.regionalRisk');
+  const model = await getSetting(deps.db, plansSettings.regionalRisk);
   const scores = await scoreMines(deps, sql`TRUE`);
   const out = new Map<string, Grade>();
   for (const code of codes) {
@@ -94,7 +95,7 @@ export async function regionalRisk(
   principal: Principal,
   q: { region?: string | undefined; month?: string | undefined },
 ) {
-  requirePermission(principal, Permission.WorkPlanRead);
+  requirePermission(principal, WorkPlanPermission.Read);
   const parent = q.region ?? ownRegion(principal.scope) ?? null;
   if (parent !== null && !regionInScope(principal.scope, parent)) {
     throw new AppError(AppErrorCode.Forbidden, `地区 ${parent} 不在本单位辖区内`);
@@ -106,7 +107,7 @@ export async function regionalRisk(
   }
   const listed = await gradedRegions(deps, parent);
   const codes = listed.map((r) => r.code);
-  const model = await getSetting(deps.db, 'plans.regionalRisk');
+  const model = await getSetting(deps.db, plansSettings.regionalRisk);
   let grades: Map<string, Grade>;
   if (month === current) {
     grades = await gradeNow(deps, codes);

@@ -13,8 +13,7 @@ import {
   type Period,
   type ReportKind,
 } from '../../../shared/report-periods.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './plans.audit.ts';
 import { ownRegion, regionInScope, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { queryRows } from '../../platform/db/client.ts';
@@ -23,6 +22,8 @@ import { getSetting } from '../../platform/settings/settings.service.ts';
 import { planReports } from './plan.table.ts';
 import { buildReportData, NATIONAL, type ReportData } from './report.data.ts';
 import { renderReportPdf, renderReportXlsx } from './report.render.ts';
+import { plansSettings } from './plans.settings.ts';
+import { WorkPlanPermission } from './plans.permissions.ts';
 
 type Row = typeof planReports.$inferSelect;
 
@@ -98,7 +99,7 @@ export async function listReports(
   principal: Principal,
   q: { kind?: ReportKind | undefined; region?: string | undefined },
 ) {
-  requirePermission(principal, Permission.WorkPlanRead);
+  requirePermission(principal, WorkPlanPermission.Read);
   const rows = await deps.db
     .select()
     .from(planReports)
@@ -115,7 +116,7 @@ export async function listReports(
 }
 
 async function loadReport(deps: ServiceDeps, principal: Principal, id: string): Promise<Row> {
-  requirePermission(principal, Permission.WorkPlanRead);
+  requirePermission(principal, WorkPlanPermission.Read);
   const [row] = await deps.db
     .select()
     .from(planReports)
@@ -137,14 +138,14 @@ export async function generateReport(
   principal: Principal,
   input: { kind: ReportKind; region?: string | undefined },
 ) {
-  requirePermission(principal, Permission.WorkPlanRead);
+  requirePermission(principal, WorkPlanPermission.Read);
   const region = input.region ?? ownRegion(principal.scope) ?? NATIONAL;
   if (
     region === NATIONAL ? principal.scope.kind !== 'all' : !regionInScope(principal.scope, region)
   ) {
     throw invalidField('region', `地区 ${region} 不在本单位辖区内`);
   }
-  const schedule = await getSetting(deps.db, 'plans.reportSchedule');
+  const schedule = await getSetting(deps.db, plansSettings.reportSchedule);
   const period = periodToDate(input.kind, todayIn(deps.clock), schedule);
   if (period.start > period.end) {
     throw invalidField('kind', `${input.kind}的统计期尚未开始 (自 ${period.start})`);
@@ -181,7 +182,7 @@ export async function reportFile(
  * period that is over, when it is not archived yet; at most `max` are made per run.
  */
 export async function generateScheduledReports(deps: ServiceDeps, max = 2): Promise<number> {
-  const schedule = await getSetting(deps.db, 'plans.reportSchedule');
+  const schedule = await getSetting(deps.db, plansSettings.reportSchedule);
   const today = todayIn(deps.clock);
   const units = await queryRows<{ region_code: string }>(
     deps.db,

@@ -8,13 +8,13 @@ import { z } from 'zod';
 import { DateString, RegionCode } from '../../../shared/common.schemas.ts';
 import { reportKinds } from '../../../shared/report-periods.ts';
 import { indicatorKeys } from '../../../shared/targets.settings.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses, sendFile, sendNamed } from '../../platform/http/route-helpers.ts';
 import { regionalRisk } from './regional-risk.ts';
 import * as reports from './report.service.ts';
 import { targetBoard, targetMines, targetTrend } from './targets.service.ts';
+import { WorkPlanPermission } from './plans.permissions.ts';
 
 const BoardQuery = z.strictObject({
   region: RegionCode.optional(),
@@ -26,7 +26,7 @@ const KeyParams = z.strictObject({ key: z.enum(indicatorKeys) });
 export function registerTargetRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['plans'];
-  const config = { permission: Permission.WorkPlanRead };
+  const config = { permission: WorkPlanPermission.Read };
   r.get(
     '/api/targets',
     {

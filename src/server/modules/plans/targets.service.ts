@@ -7,7 +7,6 @@
 import { sql } from 'drizzle-orm';
 import { monthEnds } from '../../../shared/report-periods.ts';
 import type { IndicatorKey, Target } from '../../../shared/targets.settings.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import { ownRegion, subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -21,6 +20,8 @@ import {
   type IndicatorScope,
   type IndicatorValue,
 } from './indicators.ts';
+import { plansSettings } from './plans.settings.ts';
+import { WorkPlanPermission } from './plans.permissions.ts';
 
 /** Changes (small mines, underground staff) are counted against the year before the action (2024–2026). */
 export const BASELINE_YEAR = 2023;
@@ -57,7 +58,7 @@ export async function indicatorsWithTargets(
   region: string | undefined,
 ): Promise<(IndicatorValue & { targets: (Target & { met: boolean | null })[] })[]> {
   const indicators = await evaluateIndicators(db, s);
-  const targets = (await getSetting(db, 'plans.targets')).filter((t) =>
+  const targets = (await getSetting(db, plansSettings.targets)).filter((t) =>
     targetApplies(t.region, region),
   );
   return indicators.map((i) => ({
@@ -69,7 +70,7 @@ export async function indicatorsWithTargets(
 }
 
 export async function targetBoard(deps: ServiceDeps, principal: Principal, q: BoardQuery) {
-  requirePermission(principal, Permission.WorkPlanRead);
+  requirePermission(principal, WorkPlanPermission.Read);
   const s = scopeOf(deps, principal, q);
   const region = boardRegion(principal, q.region);
   return {
@@ -87,7 +88,7 @@ export async function targetTrend(
   key: IndicatorKey,
   q: BoardQuery & { months?: number | undefined },
 ) {
-  requirePermission(principal, Permission.WorkPlanRead);
+  requirePermission(principal, WorkPlanPermission.Read);
   const s = scopeOf(deps, principal, q);
   const points = [];
   for (const date of monthEnds(s.date, q.months ?? 12)) {
@@ -104,7 +105,7 @@ export async function targetMines(
   key: IndicatorKey,
   q: BoardQuery,
 ) {
-  requirePermission(principal, Permission.WorkPlanRead);
+  requirePermission(principal, WorkPlanPermission.Read);
   const s = scopeOf(deps, principal, q);
   return {
     key,

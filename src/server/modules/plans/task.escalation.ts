@@ -5,20 +5,21 @@
  * and the co-units. Finished tasks (100 %) stop climbing.
  */
 import { and, eq, inArray, isNotNull, lt, lte } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { recordAudit } from './plans.audit.ts';
 import { todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { addDays, claimSteps, dueSteps } from '../../platform/escalation/escalation.service.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { organisations, users } from '../access/access.table.ts';
 import { notifyUsers } from '../notifications/notification.service.ts';
 import { workTasks } from './plan.table.ts';
+import { plansSettings } from './plans.settings.ts';
 
 const SYSTEM_ACTOR = { actorId: null, actorLabel: 'system:escalation', ip: null };
 
 export async function escalateOverdueTasks(
   deps: ServiceDeps,
 ): Promise<{ tasks: number; steps: number }> {
-  const ladder = await getSetting(deps.db, 'plans.escalationLadder');
+  const ladder = await getSetting(deps.db, plansSettings.escalationLadder);
   const today = todayIn(deps.clock);
   const earliestOffset = Math.min(...ladder.map((s) => s.offsetDays));
   const candidates = await deps.db

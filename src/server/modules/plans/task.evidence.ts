@@ -5,8 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './plans.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
@@ -14,6 +13,7 @@ import { acceptEvidenceFile, cleanFileName } from '../hazards/evidence.service.t
 import { workTaskReportFiles, workTaskReports } from './plan.table.ts';
 import { presentFile } from './task-files.repository.ts';
 import { getTask } from './work-plan.service.ts';
+import { WorkPlanPermission } from './plans.permissions.ts';
 
 /** Files one progress report may hold. */
 export const FILES_PER_REPORT = 10;
@@ -25,7 +25,7 @@ export async function addReportEvidence(
   reportId: string,
   input: { fileName: string; data: Buffer },
 ) {
-  requirePermission(principal, Permission.WorkTaskReport);
+  requirePermission(principal, WorkPlanPermission.TaskReport);
   const contentType = acceptEvidenceFile(input);
   return deps.db.transaction(async (tx) => {
     await getTask({ ...deps, db: tx }, principal, taskId);

@@ -7,8 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { WorkTaskInput } from '../../../shared/plans.schemas.ts';
 import { RegistryValidation } from '../../../shared/limits.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './plans.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode, type ErrorDetail } from '../../platform/errors.ts';
@@ -16,6 +15,7 @@ import { detectFormat, readTable } from '../../platform/tabular/read-table.ts';
 import { writeTable } from '../../platform/tabular/write-table.ts';
 import { workTasks } from './plan.table.ts';
 import { getPlan, ownPlan, unitsFor } from './work-plan.service.ts';
+import { WorkPlanPermission } from './plans.permissions.ts';
 
 export const taskColumns = [
   '序号',
@@ -40,7 +40,7 @@ export async function importTasks(
   planId: string,
   file: { data: Buffer; filename?: string | undefined },
 ) {
-  requirePermission(principal, Permission.WorkPlanManage);
+  requirePermission(principal, WorkPlanPermission.Manage);
   const table = await readTable(
     file.data,
     detectFormat(file.filename, file.data),

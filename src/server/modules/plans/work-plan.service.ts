@@ -11,8 +11,7 @@ import {
   type WorkPlanInput,
   type WorkTaskInput,
 } from '../../../shared/plans.schemas.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './plans.audit.ts';
 import { regionInScope, subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -21,6 +20,7 @@ import { checkVersion } from '../registry/registry.guards.ts';
 import { organisations } from '../access/access.table.ts';
 import { workPlans, workTaskReports, workTasks } from './plan.table.ts';
 import { filesOfReports } from './task-files.repository.ts';
+import { WorkPlanPermission } from './plans.permissions.ts';
 
 type Task = typeof workTasks.$inferSelect;
 
@@ -69,7 +69,7 @@ async function unitsFor(db: Db, regionCode: string) {
 }
 
 export async function createPlan(deps: ServiceDeps, principal: Principal, input: WorkPlanInput) {
-  requirePermission(principal, Permission.WorkPlanManage);
+  requirePermission(principal, WorkPlanPermission.Manage);
   if (principal.scope.kind !== 'region') {
     throw new AppError(AppErrorCode.Forbidden, '只有监管单位可以制定攻坚方案');
   }
@@ -100,7 +100,7 @@ export async function createPlan(deps: ServiceDeps, principal: Principal, input:
 
 /** The plans the caller sees: those of its region subtree, and those with a task of its unit. */
 export async function listPlans(deps: ServiceDeps, principal: Principal) {
-  requirePermission(principal, Permission.WorkPlanRead);
+  requirePermission(principal, WorkPlanPermission.Read);
   const plans = await deps.db
     .select()
     .from(workPlans)
@@ -119,7 +119,7 @@ export async function listPlans(deps: ServiceDeps, principal: Principal) {
 }
 
 export async function getPlan(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.WorkPlanRead);
+  requirePermission(principal, WorkPlanPermission.Read);
   const { plan, whole } = await loadPlan(deps.db, principal, id);
   const tasks = await deps.db
     .select()
@@ -178,7 +178,7 @@ export async function createTask(
   planId: string,
   input: WorkTaskInput,
 ) {
-  requirePermission(principal, Permission.WorkPlanManage);
+  requirePermission(principal, WorkPlanPermission.Manage);
   return deps.db.transaction(async (tx) => {
     const plan = await ownPlan(tx, principal, planId);
     await checkUnits(tx, plan.regionCode, input);
@@ -221,7 +221,7 @@ async function loadTask(db: Db, principal: Principal, id: string) {
 }
 
 export async function getTask(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.WorkPlanRead);
+  requirePermission(principal, WorkPlanPermission.Read);
   const { task, plan } = await loadTask(deps.db, principal, id);
   const units = new Map((await unitsFor(deps.db, plan.regionCode)).map((u) => [u.id, u.name]));
   const reports = await deps.db
@@ -250,7 +250,7 @@ export async function updateTask(
   id: string,
   input: WorkTaskInput & { version?: number | undefined },
 ) {
-  requirePermission(principal, Permission.WorkPlanManage);
+  requirePermission(principal, WorkPlanPermission.Manage);
   return deps.db.transaction(async (tx) => {
     const { task } = await loadTask(tx, principal, id);
     const plan = await ownPlan(tx, principal, task.planId);
@@ -279,7 +279,7 @@ export async function reportProgress(
   id: string,
   input: TaskReportInput,
 ) {
-  requirePermission(principal, Permission.WorkTaskReport);
+  requirePermission(principal, WorkPlanPermission.TaskReport);
   return deps.db.transaction(async (tx) => {
     const { task, plan } = await loadTask(tx, principal, id);
     if (!involved(principal, task) && plan.organisationId !== principal.organisationId) {

@@ -8,10 +8,10 @@ import {
   ContractorStaffResponse,
   ContractorStaffUpdateInput,
 } from '../../../shared/registry.schemas.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.routes.ts';
 import * as service from './contractor-staff.service.ts';
+import { RegistryPermission } from './registry.permissions.ts';
 
 export function registerContractorStaffRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   registerCrudRoutes(app, {
@@ -22,7 +22,7 @@ export function registerContractorStaffRoutes(app: FastifyInstance, deps: Servic
     response: ContractorStaffResponse,
     create: ContractorStaffCreateInput,
     update: ContractorStaffUpdateInput,
-    permissions: { read: Permission.RegistryRead, write: Permission.ContractorManage },
+    permissions: { read: RegistryPermission.Read, write: RegistryPermission.ContractorManage },
     exportColumns: [
       { header: 'ID', value: (s) => s.id },
       { header: '矿山', value: (s) => s.mineName },

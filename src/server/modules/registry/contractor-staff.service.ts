@@ -10,8 +10,7 @@ import type {
   ContractorStaffResponse,
   ContractorStaffUpdateInput,
 } from '../../../shared/registry.schemas.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './registry.audit.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -22,6 +21,7 @@ import { findContractor } from './contractor.repository.ts';
 import { protectIdNumber } from './person.service.ts';
 import { checkVersion, definedOnly } from './registry.guards.ts';
 import { mineScopeCondition } from './registry.scope.ts';
+import { RegistryPermission } from './registry.permissions.ts';
 
 function presentStaff(r: repo.StaffJoinedRow): ContractorStaffResponse {
   const s = r.staff;
@@ -60,7 +60,7 @@ async function reload(db: Db, id: string) {
 }
 
 export async function getContractorStaff(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   return presentStaff(await loadVisible(deps.db, principal, id));
 }
 
@@ -69,7 +69,7 @@ export async function createContractorStaff(
   principal: Principal,
   input: ContractorStaffCreateInput,
 ) {
-  requirePermission(principal, Permission.ContractorManage);
+  requirePermission(principal, RegistryPermission.ContractorManage);
   return deps.db.transaction(async (tx) => {
     const contractor = await findContractor(
       tx,
@@ -109,7 +109,7 @@ async function change(
   type: 'registry.contractorStaff.updated' | 'registry.contractorStaff.archived',
   setOf: (current: repo.StaffJoinedRow, at: Date) => Parameters<typeof repo.updateStaffRow>[2],
 ) {
-  requirePermission(principal, Permission.ContractorManage);
+  requirePermission(principal, RegistryPermission.ContractorManage);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisible(tx, principal, id);
     if (current.staff.archivedAt) {
@@ -165,7 +165,7 @@ export async function listContractorStaff(
   principal: Principal,
   q: ContractorStaffListQuery,
 ) {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   const f = filterOf(principal, q);
   return keysetPage(q, {
     rows: (after, limit) => repo.listStaff(deps.db, f, { limit, after }),
@@ -181,6 +181,6 @@ export async function allContractorStaff(
   q: Omit<ContractorStaffListQuery, 'limit' | 'cursor'>,
   max: number,
 ) {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   return (await repo.listStaff(deps.db, filterOf(principal, q), { limit: max })).map(presentStaff);
 }

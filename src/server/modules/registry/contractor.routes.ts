@@ -8,10 +8,10 @@ import {
   ContractorResponse,
   ContractorUpdateInput,
 } from '../../../shared/registry.schemas.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.routes.ts';
 import * as service from './contractor.service.ts';
+import { RegistryPermission } from './registry.permissions.ts';
 
 export function registerContractorRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   registerCrudRoutes(app, {
@@ -22,7 +22,7 @@ export function registerContractorRoutes(app: FastifyInstance, deps: ServiceDeps
     response: ContractorResponse,
     create: ContractorCreateInput,
     update: ContractorUpdateInput,
-    permissions: { read: Permission.RegistryRead, write: Permission.ContractorManage },
+    permissions: { read: RegistryPermission.Read, write: RegistryPermission.ContractorManage },
     exportColumns: [
       { header: 'ID', value: (c) => c.id },
       { header: '矿山', value: (c) => c.mineName },

@@ -7,8 +7,7 @@ import type {
   ContractorResponse,
   ContractorUpdateInput,
 } from '../../../shared/registry.schemas.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './registry.audit.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -18,6 +17,7 @@ import * as repo from './contractor.repository.ts';
 import { loadMineForInput } from './mine.service.ts';
 import { checkVersion, definedOnly } from './registry.guards.ts';
 import { mineScopeCondition } from './registry.scope.ts';
+import { RegistryPermission } from './registry.permissions.ts';
 
 function presentContractor(r: repo.ContractorJoinedRow): ContractorResponse {
   const c = r.contractor;
@@ -52,7 +52,7 @@ async function reload(db: Db, id: string) {
 }
 
 export async function getContractor(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   return presentContractor(await loadVisible(deps.db, principal, id));
 }
 
@@ -61,7 +61,7 @@ export async function createContractor(
   principal: Principal,
   input: ContractorCreateInput,
 ) {
-  requirePermission(principal, Permission.ContractorManage);
+  requirePermission(principal, RegistryPermission.ContractorManage);
   return deps.db.transaction(async (tx) => {
     await loadMineForInput(tx, principal, input.mineId);
     const at = deps.clock();
@@ -82,7 +82,7 @@ export async function updateContractor(
   id: string,
   input: ContractorUpdateInput,
 ) {
-  requirePermission(principal, Permission.ContractorManage);
+  requirePermission(principal, RegistryPermission.ContractorManage);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisible(tx, principal, id);
     checkVersion('contractor', current.contractor.version, input.version);
@@ -108,7 +108,7 @@ export async function updateContractor(
 }
 
 export async function archiveContractor(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.ContractorManage);
+  requirePermission(principal, RegistryPermission.ContractorManage);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisible(tx, principal, id);
     if (current.contractor.archivedAt) {
@@ -144,7 +144,7 @@ export async function listContractors(
   principal: Principal,
   q: ContractorListQuery,
 ) {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   const f = filterOf(principal, q);
   return keysetPage(q, {
     rows: (after, limit) => repo.listContractors(deps.db, f, { limit, after }),
@@ -160,7 +160,7 @@ export async function allContractors(
   q: Omit<ContractorListQuery, 'limit' | 'cursor'>,
   max: number,
 ) {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   return (await repo.listContractors(deps.db, filterOf(principal, q), { limit: max })).map(
     presentContractor,
   );

@@ -8,10 +8,10 @@ import {
   EnterpriseResponse,
   EnterpriseUpdateInput,
 } from '../../../shared/registry.schemas.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.routes.ts';
 import * as service from './enterprise.service.ts';
+import { RegistryPermission } from './registry.permissions.ts';
 
 export function registerEnterpriseRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   registerCrudRoutes(app, {
@@ -22,7 +22,7 @@ export function registerEnterpriseRoutes(app: FastifyInstance, deps: ServiceDeps
     response: EnterpriseResponse,
     create: EnterpriseCreateInput,
     update: EnterpriseUpdateInput,
-    permissions: { read: Permission.RegistryRead, write: Permission.EnterpriseWrite },
+    permissions: { read: RegistryPermission.Read, write: RegistryPermission.EnterpriseWrite },
     exportColumns: [
       { header: 'ID', value: (e) => e.id },
       { header: '统一社会信用代码', value: (e) => e.creditCode },

@@ -7,8 +7,7 @@ import type {
   EnterpriseResponse,
   EnterpriseUpdateInput,
 } from '../../../shared/registry.schemas.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './registry.audit.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
@@ -18,6 +17,7 @@ import * as repo from './enterprise.repository.ts';
 import { presentEnterprise } from './enterprise.presenter.ts';
 import { assertRegionUsable, checkVersion, definedOnly } from './registry.guards.ts';
 import { enterpriseScopeCondition } from './registry.scope.ts';
+import { RegistryPermission } from './registry.permissions.ts';
 
 /** An enterprise the caller may see, or 404 (existence outside the jurisdiction is not revealed). */
 export async function loadVisibleEnterprise(db: Db, principal: Principal, id: string) {
@@ -41,7 +41,7 @@ export async function getEnterprise(
   principal: Principal,
   id: string,
 ): Promise<EnterpriseResponse> {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   return presentEnterprise(await loadVisibleEnterprise(deps.db, principal, id));
 }
 
@@ -51,7 +51,7 @@ export async function createEnterprise(
   principal: Principal,
   input: EnterpriseCreateInput,
 ): Promise<EnterpriseResponse> {
-  requirePermission(principal, Permission.EnterpriseWrite);
+  requirePermission(principal, RegistryPermission.EnterpriseWrite);
   return deps.db.transaction(async (tx) => {
     await assertRegionUsable(tx, principal, input.regionCode, 'regionCode');
     if (await repo.findEnterpriseByCreditCode(tx, input.creditCode)) {
@@ -77,7 +77,7 @@ export async function updateEnterprise(
   id: string,
   input: EnterpriseUpdateInput,
 ): Promise<EnterpriseResponse> {
-  requirePermission(principal, Permission.EnterpriseWrite);
+  requirePermission(principal, RegistryPermission.EnterpriseWrite);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleEnterprise(tx, principal, id);
     checkVersion('enterprise', current.version, input.version);
@@ -104,7 +104,7 @@ export async function archiveEnterprise(
   principal: Principal,
   id: string,
 ): Promise<EnterpriseResponse> {
-  requirePermission(principal, Permission.EnterpriseWrite);
+  requirePermission(principal, RegistryPermission.EnterpriseWrite);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleEnterprise(tx, principal, id);
     const active = await repo.countActiveMines(tx, id);
@@ -143,7 +143,7 @@ export async function listEnterprises(
   principal: Principal,
   q: EnterpriseListQuery,
 ) {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   const f = filterOf(principal, q);
   return keysetPage(q, {
     rows: (after, limit) => repo.listEnterprises(deps.db, f, { limit, after }),
@@ -160,7 +160,7 @@ export async function allEnterprises(
   q: Omit<EnterpriseListQuery, 'limit' | 'cursor'>,
   max: number,
 ) {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   const rows = await repo.listEnterprises(deps.db, filterOf(principal, q), { limit: max });
   return rows.map(presentEnterprise);
 }

@@ -8,8 +8,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { MineCreateInput, type MineImportReport } from '../../../shared/registry.schemas.ts';
 import { creditCodeProblem } from '../../../shared/identifiers.ts';
 import { RegistryValidation } from '../../../shared/limits.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './registry.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -19,6 +18,7 @@ import { enterprises } from './enterprise.table.ts';
 import { regions } from './region.table.ts';
 import { mineImportColumns } from './mine.columns.ts';
 import { checkMineReferences, insertCheckedMines } from './mine.write.ts';
+import { RegistryPermission } from './registry.permissions.ts';
 
 export interface MineImportOptions {
   /** 'all' writes nothing when any row is bad; 'valid-only' writes the good rows. */
@@ -282,8 +282,8 @@ export async function importMines(
   file: { data: Buffer; filename?: string | undefined },
   options: MineImportOptions,
 ): Promise<MineImportReport> {
-  requirePermission(principal, Permission.RegistryImport);
-  requirePermission(principal, Permission.MineCreate);
+  requirePermission(principal, RegistryPermission.Import);
+  requirePermission(principal, RegistryPermission.MineCreate);
   if (file.data.length > RegistryValidation.importBytesMax) {
     throw new AppError(
       AppErrorCode.PayloadTooLarge,

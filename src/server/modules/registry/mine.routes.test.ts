@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/helpers/app.ts';
 import { creditCodeFor } from '../../../../test/helpers/factories.ts';
 import {
-  createTestDatabase,
   createWorldDatabase,
   engines,
   type TestDatabase,

@@ -17,7 +17,6 @@ import {
   MineStatusChangeResponse,
   MineUpdateInput,
 } from '../../../shared/registry.schemas.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { readUpload } from '../../platform/http/upload.http.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
@@ -26,6 +25,7 @@ import { registerCrudRoutes } from '../../platform/http/crud.routes.ts';
 import { mineExportColumns } from './mine.columns.ts';
 import { importMines } from './mine.import.ts';
 import * as service from './mine.service.ts';
+import { RegistryPermission } from './registry.permissions.ts';
 
 export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -39,10 +39,10 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     create: MineCreateInput,
     update: MineUpdateInput,
     permissions: {
-      read: Permission.RegistryRead,
-      write: Permission.MineCreate,
-      update: Permission.MineUpdate,
-      archive: Permission.MineArchive,
+      read: RegistryPermission.Read,
+      write: RegistryPermission.MineCreate,
+      update: RegistryPermission.MineUpdate,
+      archive: RegistryPermission.MineArchive,
     },
     exportColumns: mineExportColumns,
     service: {
@@ -57,7 +57,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.post(
     '/api/mines/import',
     {
-      config: { permission: Permission.RegistryImport },
+      config: { permission: RegistryPermission.Import },
       schema: {
         tags,
         summary: '从 CSV 或 xlsx 导入矿山 (multipart 字段 file)',
@@ -79,7 +79,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.post(
     '/api/mines/:id/status',
     {
-      config: { permission: Permission.MineStatusChange },
+      config: { permission: RegistryPermission.MineStatusChange },
       schema: {
         tags,
         summary: '变更矿山状态 (记录日期与原因)',
@@ -93,7 +93,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.post(
     '/api/mines/:id/resumption',
     {
-      config: { permission: Permission.MineStatusChange },
+      config: { permission: RegistryPermission.MineStatusChange },
       schema: {
         tags,
         summary: '复工复产验收 (停产整顿的矿山验收合格后恢复生产)',
@@ -107,7 +107,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.get(
     '/api/mines/:id/status-history',
     {
-      config: { permission: Permission.RegistryRead },
+      config: { permission: RegistryPermission.Read },
       schema: {
         tags,
         summary: '矿山状态变更历史',
@@ -120,7 +120,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.post(
     '/api/mines/:id/licences',
     {
-      config: { permission: Permission.LicenceManage },
+      config: { permission: RegistryPermission.LicenceManage },
       schema: {
         tags,
         summary: '添加证照',
@@ -137,7 +137,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.patch(
     '/api/licences/:id',
     {
-      config: { permission: Permission.LicenceManage },
+      config: { permission: RegistryPermission.LicenceManage },
       schema: {
         tags,
         summary: '修改证照 (如换证延期)',
@@ -151,7 +151,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   r.delete(
     '/api/licences/:id',
     {
-      config: { permission: Permission.LicenceManage },
+      config: { permission: RegistryPermission.LicenceManage },
       schema: { tags, summary: '归档证照', params: IdParams, response: responses(LicenceResponse) },
     },
     (req) => service.archiveLicence(deps, principalOf(req), req.params.id),

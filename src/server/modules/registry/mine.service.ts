@@ -13,8 +13,7 @@ import type {
 import { MineCreateInput as MineCreateSchema } from '../../../shared/registry.schemas.ts';
 import { groupBy } from '../../../shared/collections.ts';
 import { MineStatus } from '../../../shared/registry.enums.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './registry.audit.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -26,6 +25,8 @@ import { presentLicence, presentMine } from './mine.presenter.ts';
 import { checkMineReferences, insertCheckedMines, tailingsGradeOf } from './mine.write.ts';
 import { checkVersion, definedOnly } from './registry.guards.ts';
 import { mineScopeCondition } from './registry.scope.ts';
+import { registrySettings } from './registry.settings.ts';
+import { RegistryPermission } from './registry.permissions.ts';
 
 /** A mine the caller may see, or 404. */
 export async function loadVisibleMine(db: Db, principal: Principal, id: string) {
@@ -66,7 +67,7 @@ export async function getMine(
   principal: Principal,
   id: string,
 ): Promise<MineResponse> {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   await loadVisibleMine(deps.db, principal, id);
   return presentOne(deps, deps.db, id);
 }
@@ -92,7 +93,7 @@ export async function createMine(
   principal: Principal,
   input: MineCreateInput,
 ): Promise<MineResponse> {
-  requirePermission(principal, Permission.MineCreate);
+  requirePermission(principal, RegistryPermission.MineCreate);
   return deps.db.transaction(async (tx) => {
     throwIfProblems(await checkMineReferences(tx, principal, [input]));
     const [id] = await insertCheckedMines(tx, principal, [input], deps.clock());
@@ -115,7 +116,7 @@ export async function updateMine(
   id: string,
   input: MineUpdateInput,
 ): Promise<MineResponse> {
-  requirePermission(principal, Permission.MineUpdate);
+  requirePermission(principal, RegistryPermission.MineUpdate);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleMine(tx, principal, id);
     checkVersion('mine', current.mine.version, input.version);
@@ -162,7 +163,7 @@ export async function updateMine(
       throwIfProblems(new Map([[0, relevant]]));
     }
     const at = deps.clock();
-    const table = await getSetting(tx, 'registry.tailingsGradeTable');
+    const table = await getSetting(tx, registrySettings.tailingsGradeTable);
     await repo.updateMineRow(
       tx,
       id,
@@ -192,7 +193,7 @@ export async function changeMineStatus(
   input: MineStatusChangeInput,
   options: { accepted?: boolean } = {},
 ): Promise<MineResponse> {
-  requirePermission(principal, Permission.MineStatusChange);
+  requirePermission(principal, RegistryPermission.MineStatusChange);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleMine(tx, principal, id);
     if (
@@ -251,7 +252,7 @@ export async function archiveMine(
   principal: Principal,
   id: string,
 ): Promise<MineResponse> {
-  requirePermission(principal, Permission.MineArchive);
+  requirePermission(principal, RegistryPermission.MineArchive);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleMine(tx, principal, id);
     if (current.mine.archivedAt) {
@@ -272,7 +273,7 @@ export async function archiveMine(
 }
 
 export async function getStatusHistory(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   await loadVisibleMine(deps.db, principal, id);
   return (await repo.statusHistory(deps.db, id)).map((r) => ({
     id: r.id,
@@ -319,7 +320,7 @@ async function withLicences(deps: ServiceDeps, rows: repo.MineJoinedRow[]) {
 }
 
 export async function listMines(deps: ServiceDeps, principal: Principal, q: MineListQuery) {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   const f = filterOf(deps, principal, q);
   const sort = q.sort.replace('-', '') as repo.MineSortKey;
   const descending = q.sort.startsWith('-');
@@ -338,7 +339,7 @@ export async function allMines(
   q: Omit<MineListQuery, 'limit' | 'cursor'>,
   max: number,
 ) {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   const sort = q.sort.replace('-', '') as repo.MineSortKey;
   const rows = await repo.listMines(deps.db, filterOf(deps, principal, q), {
     limit: max,
@@ -376,7 +377,7 @@ export async function addLicence(
   mineId: string,
   input: LicenceInput,
 ) {
-  requirePermission(principal, Permission.LicenceManage);
+  requirePermission(principal, RegistryPermission.LicenceManage);
   return deps.db.transaction(async (tx) => {
     await loadVisibleMine(tx, principal, mineId);
     await assertLicenceNumberFree(tx, input.kind, input.number);
@@ -401,7 +402,7 @@ export async function updateLicence(
   id: string,
   input: Partial<LicenceInput>,
 ) {
-  requirePermission(principal, Permission.LicenceManage);
+  requirePermission(principal, RegistryPermission.LicenceManage);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleLicence(tx, principal, id);
     const next = { ...current, ...definedOnly(input) };
@@ -428,7 +429,7 @@ export async function updateLicence(
 }
 
 export async function archiveLicence(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.LicenceManage);
+  requirePermission(principal, RegistryPermission.LicenceManage);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleLicence(tx, principal, id);
     if (current.archivedAt) {
@@ -448,7 +449,7 @@ export async function archiveLicence(deps: ServiceDeps, principal: Principal, id
 
 /** A licence the caller may see (used by the audit-history route). */
 export async function getLicenceVisible(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   return presentLicence(await loadVisibleLicence(deps.db, principal, id), todayIn(deps.clock));
 }
 
@@ -463,7 +464,7 @@ export async function acceptResumption(
   id: string,
   input: { acceptedOn: string; note: string },
 ): Promise<MineResponse> {
-  requirePermission(principal, Permission.MineStatusChange);
+  requirePermission(principal, RegistryPermission.MineStatusChange);
   if (principal.scope.kind !== 'region' && principal.scope.kind !== 'all') {
     throw new AppError(AppErrorCode.Forbidden, '复工复产验收由监管部门组织');
   }

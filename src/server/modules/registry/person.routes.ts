@@ -8,10 +8,10 @@ import {
   PersonResponse,
   PersonUpdateInput,
 } from '../../../shared/registry.schemas.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.routes.ts';
 import * as service from './person.service.ts';
+import { RegistryPermission } from './registry.permissions.ts';
 
 export function registerPersonRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   registerCrudRoutes(app, {
@@ -22,7 +22,7 @@ export function registerPersonRoutes(app: FastifyInstance, deps: ServiceDeps): v
     response: PersonResponse,
     create: PersonCreateInput,
     update: PersonUpdateInput,
-    permissions: { read: Permission.RegistryRead, write: Permission.PersonManage },
+    permissions: { read: RegistryPermission.Read, write: RegistryPermission.PersonManage },
     exportColumns: [
       { header: 'ID', value: (p) => p.id },
       { header: '矿山', value: (p) => p.mineName },

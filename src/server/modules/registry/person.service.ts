@@ -10,8 +10,7 @@ import type {
 } from '../../../shared/registry.schemas.ts';
 import { maskIdNumber } from '../../../shared/identifiers.ts';
 import { groupBy } from '../../../shared/collections.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
+import { recordAudit } from './registry.audit.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { keyedDigest, seal } from '../../platform/crypto.ts';
@@ -22,6 +21,7 @@ import * as repo from './person.repository.ts';
 import { loadMineForInput } from './mine.service.ts';
 import { checkVersion, definedOnly } from './registry.guards.ts';
 import { mineScopeCondition } from './registry.scope.ts';
+import { RegistryPermission } from './registry.permissions.ts';
 
 type CertRow = Awaited<ReturnType<typeof repo.certificatesOf>>[number];
 
@@ -76,7 +76,7 @@ export function protectIdNumber(secret: Buffer, idNumber: string) {
 }
 
 export async function getPerson(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   await loadVisiblePerson(deps.db, principal, id);
   return presentOne(deps, deps.db, id);
 }
@@ -86,7 +86,7 @@ export async function createPerson(
   principal: Principal,
   input: PersonCreateInput,
 ) {
-  requirePermission(principal, Permission.PersonManage);
+  requirePermission(principal, RegistryPermission.PersonManage);
   return deps.db.transaction(async (tx) => {
     await loadMineForInput(tx, principal, input.mineId);
     const at = deps.clock();
@@ -111,7 +111,7 @@ export async function updatePerson(
   id: string,
   input: PersonUpdateInput,
 ) {
-  requirePermission(principal, Permission.PersonManage);
+  requirePermission(principal, RegistryPermission.PersonManage);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisiblePerson(tx, principal, id);
     checkVersion('person', current.person.version, input.version);
@@ -139,7 +139,7 @@ export async function updatePerson(
 }
 
 export async function archivePerson(deps: ServiceDeps, principal: Principal, id: string) {
-  requirePermission(principal, Permission.PersonManage);
+  requirePermission(principal, RegistryPermission.PersonManage);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisiblePerson(tx, principal, id);
     if (current.person.archivedAt) {
@@ -186,7 +186,7 @@ async function withCertificates(deps: ServiceDeps, rows: repo.PersonJoinedRow[])
 }
 
 export async function listPeople(deps: ServiceDeps, principal: Principal, q: PersonListQuery) {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   const f = filterOf(principal, q);
   return keysetPage(q, {
     rows: (after, limit) => repo.listPeople(deps.db, f, { limit, after }),
@@ -202,7 +202,7 @@ export async function allPeople(
   q: Omit<PersonListQuery, 'limit' | 'cursor'>,
   max: number,
 ) {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   return withCertificates(
     deps,
     await repo.listPeople(deps.db, filterOf(principal, q), { limit: max }),

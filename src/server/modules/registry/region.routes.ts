@@ -11,18 +11,18 @@ import {
   RegistrySummaryQuery,
 } from '../../../shared/registry.schemas.ts';
 import { registrySummary } from './summary.service.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { responses } from '../../platform/http/route-helpers.ts';
 import { getRegion, listRegions } from './region.service.ts';
+import { RegistryPermission } from './registry.permissions.ts';
 
 export function registerRegionRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/regions',
     {
-      config: { permission: Permission.RegistryRead },
+      config: { permission: RegistryPermission.Read },
       schema: {
         tags: ['registry'],
         summary: '管辖范围内的行政区划 (GB/T 2260)',
@@ -38,7 +38,7 @@ export function registerRegionRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.get(
     '/api/regions/:code',
     {
-      config: { permission: Permission.RegistryRead },
+      config: { permission: RegistryPermission.Read },
       schema: {
         tags: ['registry'],
         summary: '一个行政区划',
@@ -51,7 +51,7 @@ export function registerRegionRoutes(app: FastifyInstance, deps: ServiceDeps): v
   r.get(
     '/api/registry/summary',
     {
-      config: { permission: Permission.RegistryRead },
+      config: { permission: RegistryPermission.Read },
       schema: {
         tags: ['registry'],
         summary: '区域概况: 矿山分类统计、证照到期、停产整顿/停工停产矿山',

@@ -10,10 +10,10 @@ import type { Principal } from '../../platform/auth/scope.ts';
 import { subtreePrefix } from '../../platform/auth/scope.ts';
 import { mineScopeCondition } from './registry.scope.ts';
 import { requirePermission } from '../../platform/context.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import type { RegionResponse } from '../../../shared/registry.schemas.ts';
 import { regions } from './region.table.ts';
 import { mines } from './mine.table.ts';
+import { RegistryPermission } from './registry.permissions.ts';
 
 interface LevelNode {
   code: string;
@@ -115,7 +115,7 @@ export async function listRegions(
   principal: Principal,
   query: { parent?: string | undefined; maxLevel?: number | undefined },
 ): Promise<RegionResponse[]> {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   const roots = await jurisdictionRoots(db, principal);
   if (query.parent && !visibleUnder(roots, query.parent)) {
     throw notFound('region', query.parent);
@@ -139,7 +139,7 @@ export async function getRegion(
   principal: Principal,
   code: string,
 ): Promise<RegionResponse> {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   const region = await findRegion(db, code);
   if (!region || !visibleUnder(await jurisdictionRoots(db, principal), code)) {
     throw notFound('region', code);

@@ -4,13 +4,14 @@
 import { sql } from 'drizzle-orm';
 import { MineStatus } from '../../../shared/registry.enums.ts';
 import type { RegistrySummary } from '../../../shared/registry.schemas.ts';
-import { Permission } from '../../platform/auth/permissions.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { licences } from './mine.table.ts';
 import { allOf, mineScopeCondition, mineRegionCondition } from './registry.scope.ts';
 import * as repo from './summary.repository.ts';
+import { registrySettings } from './registry.settings.ts';
+import { RegistryPermission } from './registry.permissions.ts';
 
 /** How many rows each alert list returns (the totals count them all). */
 const ALERT_LIMIT = 50;
@@ -20,10 +21,10 @@ export async function registrySummary(
   principal: Principal,
   q: { region?: string | undefined },
 ): Promise<RegistrySummary> {
-  requirePermission(principal, Permission.RegistryRead);
+  requirePermission(principal, RegistryPermission.Read);
   const prefix = q.region ? subtreePrefix(q.region) : undefined;
   const where = allOf(mineScopeCondition(principal.scope), mineRegionCondition(prefix));
-  const days = await getSetting(deps.db, 'registry.licenceExpiryWarningDays');
+  const days = await getSetting(deps.db, registrySettings.licenceExpiryWarningDays);
   const today = todayIn(deps.clock);
   const until = todayIn(deps.clock, days);
   const [byKind, byStatus, byScale, byStandardization] = await Promise.all(

@@ -7,8 +7,9 @@ import {
 } from '../../../../test/helpers/test-database.ts';
 import { buildMine } from '../../../../test/helpers/factories.ts';
 import { AppError } from '../errors.ts';
-import { recordAudit, verifyAuditChain, GENESIS_HASH, canonicalJson } from './audit.service.ts';
+import { verifyAuditChain, GENESIS_HASH, canonicalJson } from './audit.service.ts';
 import { auditEvents } from './audit.table.ts';
+import { recordAudit } from '../../modules/registry/registry.audit.ts';
 
 describe.each(engines)('audit trail (%s)', (engine) => {
   let t: TestDatabase;

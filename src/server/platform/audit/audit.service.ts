@@ -7,7 +7,7 @@ import type { Db } from '../db/client.ts';
 import { AppError, AppErrorCode } from '../errors.ts';
 import { sha256Hex } from '../crypto.ts';
 import { auditEvents } from './audit.table.ts';
-import { auditEventTypes, type AuditActor, type AuditEvent } from './audit.events.ts';
+import type { AuditActor, AuditEvent, AuditEventCatalogue } from './audit.events.ts';
 
 /** Hash of the chain's start. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -68,20 +68,46 @@ function plain(value: unknown): unknown {
   return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
 }
 
+/** An event with the entity kind its catalogue gives it, as appendAudit stores it. */
+interface TypedAuditEvent extends AuditEvent {
+  entityType: string;
+}
+
+/**
+ * The recorder of one module's events: typed by its catalogue, so a use case can only write the events
+ * its module declares, and each row gets the entity kind the catalogue names.
+ */
+export function auditRecorder<const C extends AuditEventCatalogue>(catalogue: C) {
+  return (
+    tx: Db,
+    actor: AuditActor,
+    at: Date,
+    events: AuditEvent<keyof C & string> | AuditEvent<keyof C & string>[],
+  ): Promise<void> =>
+    appendAudit(
+      tx,
+      actor,
+      at,
+      (Array.isArray(events) ? events : [events]).map((e) => ({
+        ...e,
+        entityType: catalogue[e.type] ?? e.type,
+      })),
+    );
+}
+
 /**
  * Appends events to the trail inside the caller's transaction; throws when called outside one, so that
  * an audit row can never be committed without its change or the other way round.
  */
-export async function recordAudit(
+async function appendAudit(
   tx: Db,
   actor: AuditActor,
   at: Date,
-  events: AuditEvent | AuditEvent[],
+  list: TypedAuditEvent[],
 ): Promise<void> {
   if (!(tx instanceof PgTransaction)) {
     throw new AppError(AppErrorCode.Internal, 'recordAudit must run inside a transaction');
   }
-  const list = Array.isArray(events) ? events : [events];
   if (list.length === 0) {
     return;
   }
@@ -100,7 +126,7 @@ export async function recordAudit(
       actorLabel: actor.actorLabel,
       ip: actor.ip,
       type: e.type,
-      entityType: auditEventTypes[e.type],
+      entityType: e.entityType,
       entityId: e.entityId,
       before: plain(e.before),
       after: plain(e.after),

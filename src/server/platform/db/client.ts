@@ -11,11 +11,9 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import * as schema from './schema.ts';
 
-export type Schema = typeof schema;
 /** A database or a transaction: every repository function takes one of these explicitly. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type Engine = 'pglite' | 'postgres';
 
 export interface Database {
@@ -49,13 +47,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     // Surface broken idle connections in the log instead of crashing the process.
     pool.on('error', () => undefined);
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool) as unknown as Db;
     return { db, engine: 'postgres', close: once(() => pool.end()) };
   }
-  const client =
-    target.pglite ?? (target.dataDir ? new PGlite(target.dataDir) : new PGlite());
+  const client = target.pglite ?? (target.dataDir ? new PGlite(target.dataDir) : new PGlite());
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return { db, engine: 'pglite', pglite: client, close: once(() => client.close()) };
 }
 

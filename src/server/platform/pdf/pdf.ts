@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { AppError, AppErrorCode } from '../errors.ts';
+import { configuredCjkFont } from '../config.ts';
 
 const candidates: { path: string; family?: string }[] = [
   {
@@ -22,7 +23,7 @@ const candidates: { path: string; family?: string }[] = [
 
 /** The CJK font to embed, or a clear error naming how to get one. */
 export function cjkFont(): { path: string; family?: string } {
-  const configured = process.env.MINEWATCH_CJK_FONT;
+  const configured = configuredCjkFont();
   if (configured) {
     const [path = '', family] = configured.split('#');
     if (existsSync(path)) {

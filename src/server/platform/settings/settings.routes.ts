@@ -4,11 +4,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Permission } from '../auth/permissions.ts';
 import type { ServiceDeps } from '../context.ts';
 import { principalOf } from '../http/auth.http.ts';
 import { responses } from '../http/route-helpers.ts';
-import { changeSetting, listSettings, type SettingFollowUps } from './settings.service.ts';
+import { changeSetting, listSettings, type SettingsCatalogue } from './settings.service.ts';
+import { PlatformPermission } from '../auth/permissions.ts';
+import { RegistryPermission } from '../../modules/registry/registry.permissions.ts';
 
 const SettingResponse = z.object({
   key: z.string(),
@@ -23,25 +24,25 @@ const SettingResponse = z.object({
 export function registerSettingsRoutes(
   app: FastifyInstance,
   deps: ServiceDeps,
-  followUps: SettingFollowUps,
+  catalogue: SettingsCatalogue,
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/settings',
     {
-      config: { permission: Permission.RegistryRead },
+      config: { permission: RegistryPermission.Read },
       schema: {
         tags: ['settings'],
         summary: '规则参数 (含来源与是否已核实)',
         response: responses(z.array(SettingResponse)),
       },
     },
-    () => listSettings(deps.db),
+    () => listSettings(deps.db, catalogue),
   );
   r.put(
     '/api/settings/:key',
     {
-      config: { permission: Permission.SettingsManage },
+      config: { permission: PlatformPermission.SettingsManage },
       schema: {
         tags: ['settings'],
         summary: '修改规则参数 (系统管理员)',
@@ -55,8 +56,8 @@ export function registerSettingsRoutes(
       },
     },
     async (req) => {
-      await changeSetting(deps, principalOf(req), req.params.key, req.body, followUps);
-      return listSettings(deps.db);
+      await changeSetting(deps, principalOf(req), req.params.key, req.body, catalogue);
+      return listSettings(deps.db, catalogue);
     },
   );
 }

@@ -5,33 +5,36 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { AppError, AppErrorCode, notFound } from '../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from './settings.audit.ts';
 import type { AuditActor } from '../audit/audit.events.ts';
-import { Permission } from '../auth/permissions.ts';
 import type { Principal } from '../auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../context.ts';
 import { settings } from './settings.table.ts';
-import { settingsCatalogue, type SettingKey, type SettingValue } from './settings.catalogue.ts';
+import type { SettingDefinition } from './settings.definition.ts';
+import { PlatformPermission } from '../auth/permissions.ts';
 
-export function isSettingKey(key: string): key is SettingKey {
-  return Object.hasOwn(settingsCatalogue, key);
+/** Every setting the modules define, by key, and what must happen in the same transaction on a change. */
+export interface SettingsCatalogue {
+  definitions: ReadonlyMap<string, SettingDefinition>;
+  /** Work that must happen in the same transaction when a setting changes (e.g. re-grading ponds). */
+  followUps: ReadonlyMap<string, (tx: Db) => Promise<unknown>>;
 }
 
-/** The value in force for a key. */
-export async function getSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K>> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, key));
+/** The value in force for a setting. */
+export async function getSetting<T>(db: Db, setting: SettingDefinition<T>): Promise<T> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, setting.key));
   if (!row) {
-    return settingsCatalogue[key].default;
+    return setting.default;
   }
-  return settingsCatalogue[key].schema.parse(row.value);
+  return setting.schema.parse(row.value);
 }
 
 /** Every setting with its value, source and whether the value is verified. */
-export async function listSettings(db: Db) {
+export async function listSettings(db: Db, catalogue: SettingsCatalogue) {
   const rows = await db.select().from(settings);
   const byKey = new Map(rows.map((r) => [r.key, r]));
-  return (Object.keys(settingsCatalogue) as SettingKey[]).map((key) => {
-    const def = settingsCatalogue[key];
+  return [...catalogue.definitions.values()].map((def) => {
+    const key = def.key;
     const row = byKey.get(key);
     return {
       key,
@@ -48,15 +51,17 @@ export async function listSettings(db: Db) {
 /** Replaces a setting's value inside the caller's transaction; the new value must fit the schema. */
 export async function updateSetting(
   tx: Db,
+  catalogue: SettingsCatalogue,
   actor: AuditActor,
   at: Date,
   key: string,
   input: { value: unknown; source: string; verified: boolean },
 ): Promise<void> {
-  if (!isSettingKey(key)) {
+  const definition = catalogue.definitions.get(key);
+  if (!definition) {
     throw notFound('setting', key);
   }
-  const parsed = settingsCatalogue[key].schema.safeParse(input.value);
+  const parsed = definition.schema.safeParse(input.value);
   if (!parsed.success) {
     throw new AppError(
       AppErrorCode.ValidationFailed,
@@ -67,7 +72,7 @@ export async function updateSetting(
       })),
     );
   }
-  const before = await getSetting(tx, key);
+  const before = await getSetting(tx, definition);
   const row = {
     value: parsed.data,
     source: input.source,
@@ -87,22 +92,17 @@ export async function updateSetting(
   });
 }
 
-/** Work that must happen in the same transaction when a setting changes (e.g. re-grading ponds). */
-export type SettingFollowUps = Partial<Record<SettingKey, (tx: Db) => Promise<unknown>>>;
-
 /** The use case behind PUT /api/settings/:key: validate, store, audit and apply, in one transaction. */
 export async function changeSetting(
   deps: ServiceDeps,
   principal: Principal,
   key: string,
   input: { value: unknown; source: string; verified: boolean },
-  followUps: SettingFollowUps,
+  catalogue: SettingsCatalogue,
 ): Promise<void> {
-  requirePermission(principal, Permission.SettingsManage);
+  requirePermission(principal, PlatformPermission.SettingsManage);
   await deps.db.transaction(async (tx) => {
-    await updateSetting(tx, actorOf(principal), deps.clock(), key, input);
-    if (isSettingKey(key)) {
-      await followUps[key]?.(tx);
-    }
+    await updateSetting(tx, catalogue, actorOf(principal), deps.clock(), key, input);
+    await catalogue.followUps.get(key)?.(tx);
   });
 }

@@ -1,0 +1,47 @@
+/**
+ * @module The editable rule parameters of accountability (accidents, 举报, contractors): each with its schema, default, source and whether
+ * the value is verified. UNVERIFIED facts live here as settings a system admin can change, never as code.
+ */
+import {
+  ReportStepsSchema,
+  defaultReportSteps,
+  type ReportStep,
+} from '../../../shared/accidents.ts';
+import {
+  ContractorRulesSchema,
+  defaultContractorRules,
+  type ContractorRules,
+} from '../../../shared/compliance.rules.ts';
+import {
+  CaseRulesSchema,
+  defaultCaseRules,
+  type CaseRules,
+} from '../../../shared/public-reports.ts';
+import { defineSetting } from '../../platform/settings/settings.definition.ts';
+
+export const accountabilitySettings = {
+  accidentReporting: defineSetting<ReportStep[]>('accountability.accidentReporting', {
+    schema: ReportStepsSchema,
+    default: defaultReportSteps,
+    source:
+      '《矿山生产安全事故报告和调查处理办法》(2023): 矿山 1 小时内报县级 (VERIFIED, REFERENCE.md F2); seed 004 第32条: 省级 10 分钟电话报、30 分钟书面报国家矿山安监局; 县、市两级的时限为地方应急预案做法 (UNVERIFIED)',
+    verified: false,
+    description: '事故信息报送链: 各级报送的起算点和时限 (分钟); 超时为迟报',
+  }),
+  publicReports: defineSetting<CaseRules>('accountability.publicReports', {
+    schema: CaseRulesSchema,
+    default: defaultCaseRules,
+    source:
+      'seed 000 第24条, seed 001 第27条 (举报受理、核实、办理、反馈、追责闭环, 及时兑现奖励); no text gives the days or the flood limits: minewatch defaults',
+    verified: false,
+    description: '举报: 受理、核实、办理、反馈各环节的天数, 公开表单的频次与照片限制',
+  }),
+  contractorRules: defineSetting<ContractorRules>('accountability.contractorRules', {
+    schema: ContractorRulesSchema,
+    default: defaultContractorRules,
+    source:
+      'seed 000 第18条 and seed 002 五.4 (地下基建矿山掘进承包单位 ≤ 3; 大中型地下生产矿山采掘 ≤ 2; 小型 ≤ 1); seed 001 第20条 (原平: 自2025年起严禁将采掘（剥）工程外包)',
+    verified: false,
+    description: '承包单位数量上限, 及各地区禁止外包的工程 (自何日起)',
+  }),
+};

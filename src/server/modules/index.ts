@@ -1,0 +1,27 @@
+/**
+ * @module The list of modules. The composition root registers their routes, runs their jobs, offers
+ * their settings and checks their audit visibility from here; a new module is one line.
+ */
+import type { ModuleManifest } from './module.ts';
+import { accessModule } from './access/access.module.ts';
+import { registryModule } from './registry/registry.module.ts';
+import { hazardsModule } from './hazards/hazards.module.ts';
+import { monitoringModule } from './monitoring/monitoring.module.ts';
+import { leadsModule } from './leads/leads.module.ts';
+import { inspectionsModule } from './inspections/inspections.module.ts';
+import { plansModule } from './plans/plans.module.ts';
+import { accountabilityModule } from './accountability/accountability.module.ts';
+import { notificationsModule } from './notifications/notifications.module.ts';
+
+/** Every module, in the order routes are registered and jobs run (notifications last: it delivers). */
+export const modules: readonly ModuleManifest[] = [
+  accessModule,
+  registryModule,
+  hazardsModule,
+  monitoringModule,
+  leadsModule,
+  inspectionsModule,
+  plansModule,
+  accountabilityModule,
+  notificationsModule,
+];

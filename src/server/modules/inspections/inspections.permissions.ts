@@ -1,0 +1,32 @@
+/**
+ * @module The permissions of enforcement (执法) and the roles that hold them (within their jurisdiction;
+ * scoping is separate). The system admin holds every permission but a gateway's.
+ */
+import type { RoleGrants } from '../../platform/auth/permissions.ts';
+
+export const InspectionPermission = {
+  /** Risk classes, inspection plans and records (执法, regulators only). */
+  Read: 'inspections.read',
+  /** Record inspections, findings, on-site orders and rechecks; write and sign enforcement documents. */
+  Write: 'inspections.write',
+  /** Store the unit's yearly inspection plan. */
+  Plan: 'inspections.plan',
+  /** Decide administrative penalties and record their payment. */
+  PenaltyDecide: 'inspections.penalty',
+  /** The enterprise's copy of enforcement documents issued to its mines (已签发 only). */
+  EnforcementReceive: 'inspections.receive',
+} as const;
+
+/** Which roles hold which of these permissions. */
+export const inspectionsGrants: RoleGrants = {
+  regulator_viewer: [InspectionPermission.Read],
+  inspector: [InspectionPermission.Read, InspectionPermission.Write],
+  regulator_admin: [
+    InspectionPermission.Read,
+    InspectionPermission.Write,
+    InspectionPermission.Plan,
+    InspectionPermission.PenaltyDecide,
+  ],
+  enterprise_admin: [InspectionPermission.EnforcementReceive],
+  safety_officer: [InspectionPermission.EnforcementReceive],
+};

@@ -1,0 +1,53 @@
+/**
+ * @module The role table: what each role may do, joined from every module's grants (within the role's
+ * jurisdiction; scoping is separate, see platform/auth/scope.ts). A new module adds its grants here.
+ */
+import {
+  platformGrants,
+  PlatformPermission,
+  type Permission,
+  type Role,
+  type RoleGrants,
+} from '../platform/auth/permissions.ts';
+import { AccessPermission, accessGrants } from './access/access.permissions.ts';
+import {
+  AccountabilityPermission,
+  accountabilityGrants,
+} from './accountability/accountability.permissions.ts';
+import { HazardPermission, hazardsGrants } from './hazards/hazards.permissions.ts';
+import { InspectionPermission, inspectionsGrants } from './inspections/inspections.permissions.ts';
+import { LeadPermission, leadsGrants } from './leads/leads.permissions.ts';
+import { MonitoringPermission, monitoringGrants } from './monitoring/monitoring.permissions.ts';
+import { WorkPlanPermission, plansGrants } from './plans/plans.permissions.ts';
+import { RegistryPermission, registryGrants } from './registry/registry.permissions.ts';
+
+const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[] = [
+  { permissions: PlatformPermission, grants: platformGrants },
+  { permissions: AccessPermission, grants: accessGrants },
+  { permissions: RegistryPermission, grants: registryGrants },
+  { permissions: HazardPermission, grants: hazardsGrants },
+  { permissions: MonitoringPermission, grants: monitoringGrants },
+  { permissions: LeadPermission, grants: leadsGrants },
+  { permissions: InspectionPermission, grants: inspectionsGrants },
+  { permissions: WorkPlanPermission, grants: plansGrants },
+  { permissions: AccountabilityPermission, grants: accountabilityGrants },
+];
+
+/** A gateway token may only push monitoring data, and only for the mines it names. */
+export const gatewayPermissions: readonly Permission[] = [MonitoringPermission.Ingest];
+
+/** Every permission any module declares. */
+export const allPermissions: readonly Permission[] = modules.flatMap((m) =>
+  Object.values(m.permissions),
+);
+
+/** What each role may do: its grants in every module; the system admin everything but a gateway's. */
+export const permissionsByRole: Record<Role, readonly Permission[]> = {
+  regulator_viewer: modules.flatMap((m) => m.grants.regulator_viewer ?? []),
+  inspector: modules.flatMap((m) => m.grants.inspector ?? []),
+  regulator_admin: modules.flatMap((m) => m.grants.regulator_admin ?? []),
+  enterprise_admin: modules.flatMap((m) => m.grants.enterprise_admin ?? []),
+  safety_officer: modules.flatMap((m) => m.grants.safety_officer ?? []),
+  mine_duty_officer: modules.flatMap((m) => m.grants.mine_duty_officer ?? []),
+  system_admin: allPermissions.filter((p) => !gatewayPermissions.includes(p)),
+};

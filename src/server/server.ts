@@ -1,0 +1,98 @@
+/**
+ * @module The composition root of the running product: open and migrate the database, seed the demo on
+ * first run, build the web app, assemble the modules into the HTTP app, start the scheduler, the MQTT
+ * ingest and the demo feed, and stop them all in order. `minewatch serve` is a thin adapter over this.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { contextConfigOf, createModuleContext } from './composition.ts';
+import { startScheduler } from './jobs/scheduler.ts';
+import { modules } from './modules/index.ts';
+import type { Log } from './modules/module.ts';
+import { startEmbeddedBroker, subscribeExternal } from './modules/monitoring/mqtt.ingest.ts';
+import { startSimulator } from './modules/monitoring/simulator.runner.ts';
+import type { Config } from './platform/config.ts';
+import { openRuntime, type Runtime } from './runtime.ts';
+import { holdsDemo, seedDemoProvince, type DemoAccount } from './seed/demo-province.ts';
+import { ensureWebBuild, webDistDir } from './web-build.ts';
+
+export interface ServerOptions {
+  /** Seed the demo province into an empty database. */
+  seed: boolean;
+  /** Build (when stale) and serve the web app. */
+  web: boolean;
+  /** Feed the demo province's points with simulated readings (only where the demo was seeded). */
+  simulate: boolean;
+  version: string;
+  /** Progress lines for the operator (the web build). */
+  say: (line: string) => void;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  runtime: Runtime;
+  url: string;
+  /** Whether this start wrote the demo province into an empty database. */
+  seeded: boolean;
+  /** The demo accounts, when started with the demo. */
+  demoAccounts: DemoAccount[] | undefined;
+  /** Where MQTT readings are taken: the external broker's URL, the embedded broker's, or none. */
+  mqtt: string | undefined;
+  simulating: boolean;
+  /** Stops the feed, the scheduler, MQTT and HTTP, then closes the database. */
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
+  const runtime = await openRuntime(config);
+  const seed = options.seed ? await seedDemoProvince(runtime.deps) : undefined;
+  if (options.web) {
+    await ensureWebBuild(options.say);
+  }
+  // The app's logger is made with the app; the module context logs through it once it exists.
+  const logger: { app?: FastifyInstance['log'] } = {};
+  const log: Log = (msg, err) => (err ? logger.app?.error({ err }, msg) : logger.app?.info(msg));
+  const ctx = createModuleContext(runtime.deps, contextConfigOf(config), { log });
+  const { app } = await buildApp({
+    database: runtime.database,
+    ctx,
+    logLevel: config.logLevel,
+    version: options.version,
+    webDir: options.web ? webDistDir : undefined,
+  });
+  logger.app = app.log;
+  const stopJobs = startScheduler(modules, ctx);
+  const mqttIn = config.mqttUrl
+    ? await subscribeExternal(ctx.monitoring.engine, config.mqttUrl, log)
+    : config.mqttPort > 0
+      ? await startEmbeddedBroker(runtime.deps, ctx.monitoring.engine, config.mqttPort, config.host)
+      : undefined;
+  // The demo feed: only for the seeded demo province, never for a real deployment's own data.
+  const stopSimulator =
+    options.simulate && config.simulate.on && (await holdsDemo(runtime.deps))
+      ? await startSimulator(runtime.deps, ctx.monitoring.engine, {
+          faultsPerHour: config.simulate.faultsPerHour,
+          log,
+        })
+      : undefined;
+  await app.listen({ port: config.port, host: config.host });
+  return {
+    app,
+    runtime,
+    url: `http://${config.host}:${config.port}`,
+    seeded: seed?.seeded ?? false,
+    demoAccounts: seed?.accounts,
+    mqtt:
+      config.mqttUrl ??
+      (config.mqttPort > 0 ? `mqtt://${config.host}:${config.mqttPort}` : undefined),
+    simulating: stopSimulator !== undefined,
+    stop: async () => {
+      stopSimulator?.();
+      stopJobs();
+      await mqttIn?.close();
+      ctx.close();
+      await app.close();
+      await runtime.close();
+    },
+  };
+}
