@@ -2,7 +2,7 @@
  * Benchmark: alarm latency under load (issue 5: reading received → alarm readable through the API and
  * first notification dispatched, p99 ≤ 1 s while 50,000 readings/s are being ingested). A real server
  * with the monitoring runtime and a signed-webhook receiver (the SMS/voice gateway) on local ports;
- * 5,000 CH4 sensors (REFERENCE.md C1 采煤工作面 preset) fed normal values over HTTP NDJSON at
+ * 5,000 CH4 sensors (《煤矿安全规程》 采煤工作面 preset) fed normal values over HTTP NDJSON at
  * BENCH_RATE readings/s (default 50,000) while, every 100 ms, a probe sensor reports 2.0 % (≥ 断电 1.5 %).
  * For each probe: the time until the ingest answered (the alarm is then committed and readable — each
  * probe alarm is read back through the API after the run) and until the gateway received the first call.

@@ -1,7 +1,8 @@
 /**
- * Generates the hazard-criteria catalogue data from ../shared/REFERENCE.md (§A1.1–A1.3 for 矿安〔2022〕88号,
- * §A2 第三条 for 应急管理部令第4号), keeping each item's VERIFIED / UNVERIFIED mark. The output is
- * committed data (src/server/modules/hazards/catalogue/*.json); run again when REFERENCE.md changes:
+ * Generates the hazard-criteria catalogue data from docs/sources/hazard-criteria.md (§A1.1–A1.3 for
+ * 矿安〔2022〕88号, §A2 第三条 for 应急管理部令第4号; docs/sources.md describes both), keeping each item's
+ * VERIFIED / UNVERIFIED mark. The output is committed data (src/server/modules/hazards/catalogue/*.json);
+ * run again when that text changes:
  *   npx tsx scripts/build-hazard-catalogue.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,10 @@ interface Item {
   verified: boolean;
 }
 
-const reference = readFileSync(new URL('../../shared/REFERENCE.md', import.meta.url), 'utf8');
+const reference = readFileSync(
+  new URL('../docs/sources/hazard-criteria.md', import.meta.url),
+  'utf8',
+);
 
 function section(startHeading: string, endHeading: string): string[] {
   const start = reference.indexOf(startHeading);
@@ -97,7 +101,8 @@ const nonCoal = {
   title: '金属非金属矿山重大事故隐患判定标准',
   version: '2022',
   effectiveOn: '2022-09-01',
-  source: 'REFERENCE.md §A1 (wording from public copies; each item marked verified or not)',
+  source:
+    '矿安〔2022〕88号 一、二、三 (wording from public copies; each item marked verified or not)',
   items: [
     ...parsePart(section('#### A1.1', '#### A1.2'), '金属非金属地下矿山', '地下'),
     ...parsePart(section('#### A1.2', '#### A1.3'), '金属非金属露天矿山', '露天'),
@@ -112,7 +117,7 @@ const coal = {
   version: '2020',
   effectiveOn: '2021-01-01',
   source:
-    'REFERENCE.md §A2 第三条 (the 15 categories, VERIFIED); sub-items of 第四条–第十八条 to be added as a new version',
+    '应急管理部令第4号 第三条 (the 15 categories, VERIFIED); sub-items of 第四条–第十八条 to be added as a new version',
   items: coalLines
     .map((l) => /^(\d+)\. (.*)$/.exec(l))
     .filter((m): m is RegExpExecArray => m !== null)

@@ -1,8 +1,8 @@
 /**
- * Accident grading at every boundary of REFERENCE.md F2's table (《矿山生产安全事故报告和调查处理办法》:
- * the grade is the highest of deaths, serious injuries and direct loss; "以上" includes the number),
- * and the reporting chain's limits (the mine to the county within 1 hour; seed 004 第32条: the province
- * phones the NMSA within 10 and writes within 30 minutes of hearing).
+ * Accident grading at every boundary of the grading table of 《矿山生产安全事故报告和调查处理办法》 (the
+ * grade is the highest of deaths, serious injuries and direct loss; "以上" includes the number), and
+ * the reporting chain's limits (the mine to the county within 1 hour; 《2024年矿山安全生产工作要点》第32条: the
+ * province phones the NMSA within 10 and writes within 30 minutes of hearing).
  */
 import { describe, expect, it } from 'vitest';
 import { defaultReportSteps, gradeAccident, reportingChain } from './accidents.ts';
@@ -10,7 +10,7 @@ import { defaultReportSteps, gradeAccident, reportingChain } from './accidents.t
 const g = (deaths: number, seriousInjuries = 0, directLossYuan = 0) =>
   gradeAccident({ deaths, seriousInjuries, directLossYuan });
 
-describe('accident grade (REFERENCE.md F2)', () => {
+describe('accident grade (《矿山生产安全事故报告和调查处理办法》)', () => {
   it('deaths: 30 特别重大, 29 and 10 重大, 9 and 3 较大, 2 and 1 一般, 0 涉险', () => {
     expect([30, 29, 10, 9, 3, 2, 1, 0].map((d) => g(d))).toEqual([
       '特别重大',
@@ -69,7 +69,7 @@ describe('accident reporting chain', () => {
     expect(late[0]).toMatchObject({ state: '迟报', lateMinutes: 1 });
   });
 
-  it('the province’s phone call counts from when the city reported to it (seed 004 第32条: 10 minutes)', () => {
+  it('the province’s phone call counts from when the city reported to it (《2024年矿山安全生产工作要点》第32条: 10 minutes)', () => {
     const reports = [
       { step: 'mineToCounty', reportedAt: at(30) },
       { step: 'countyToCity', reportedAt: at(50) },

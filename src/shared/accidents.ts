@@ -1,9 +1,9 @@
 /**
- * @module Accidents (issue 9 §2): kinds, the grade from REFERENCE.md F2 (《矿山生产安全事故报告和调查处理
- * 办法》 2023, VERIFIED: the grade is the highest of deaths, serious injuries and direct loss), and the
- * reporting chain with its time limits as configuration (the mine to the county within 1 hour, VERIFIED;
- * the province to the NMSA by phone in 10 and in writing in 30 minutes, seed 004 第32条; the steps in
- * between are local practice, UNVERIFIED).
+ * @module Accidents (issue 9 §2): kinds, the grade from the table of 《矿山生产安全事故报告和调查处理
+ * 办法》 (2023, VERIFIED: the grade is the highest of deaths, serious injuries and direct loss), and
+ * the reporting chain with its time limits as configuration (the mine to the county within 1 hour,
+ * VERIFIED; the province to the NMSA by phone in 10 and in writing in 30 minutes, 《2024年矿山安全生产工作要点》
+ * 第32条; the steps in between are local practice, UNVERIFIED: see docs/sources.md).
  */
 import { z } from 'zod';
 
@@ -31,7 +31,9 @@ export const AccidentGrade = {
 export type AccidentGrade = (typeof AccidentGrade)[keyof typeof AccidentGrade];
 export const accidentGrades = Object.values(AccidentGrade) as [AccidentGrade, ...AccidentGrade[]];
 
-/** REFERENCE.md F2: each grade's lower bounds (deaths, serious injuries, direct loss in yuan). */
+/**
+ * 《矿山生产安全事故报告和调查处理办法》: each grade's lower bounds (deaths, serious injuries, direct loss in yuan).
+ */
 export const gradeThresholds: {
   grade: AccidentGrade;
   deaths: number;
@@ -89,28 +91,28 @@ export const defaultReportSteps: ReportStep[] = [
     label: '县级报告市级',
     after: 'mineToCounty',
     minutes: 30,
-    source: '地方应急预案做法 (REFERENCE.md F2 湖南示例, UNVERIFIED)',
+    source: '地方应急预案做法 (湖南省煤矿事故应急预案示例, UNVERIFIED)',
   },
   {
     key: 'cityToProvince',
     label: '市级报告省级 (非煤矿山同步报省级矿山安全监察机构)',
     after: 'countyToCity',
     minutes: 30,
-    source: 'seed 004 第32条 (同步报); 时限为地方做法 (UNVERIFIED)',
+    source: '《2024年矿山安全生产工作要点》第32条 (同步报); 时限为地方做法 (UNVERIFIED)',
   },
   {
     key: 'provincePhone',
     label: '省级电话报国家矿山安监局',
     after: 'cityToProvince',
     minutes: 10,
-    source: 'seed 004 第32条: 接到事故信息后10分钟内电话报',
+    source: '《2024年矿山安全生产工作要点》第32条: 接到事故信息后10分钟内电话报',
   },
   {
     key: 'provinceWritten',
     label: '省级书面报国家矿山安监局',
     after: 'cityToProvince',
     minutes: 30,
-    source: 'seed 004 第32条: 30分钟内书面报',
+    source: '《2024年矿山安全生产工作要点》第32条: 30分钟内书面报',
   },
 ];
 
@@ -156,7 +158,10 @@ export function reportingChain(
   });
 }
 
-/** 约谈 after a 较大 or 涉险 accident: the enterprise and its parent company (seed 000 第21条, 004 第35条). */
+/**
+ * 约谈 after a 较大 or 涉险 accident: the enterprise and its parent company (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》
+ * 第21条, 《2024年矿山安全生产工作要点》第35条).
+ */
 export const interviewParties = ['企业', '上级公司'] as const;
 export const interviewStates = ['待约谈', '已约谈'] as const;
 

@@ -1,12 +1,13 @@
 /**
- * Qualification and contractor rules at their boundaries (issue 9 §3–4; REFERENCE.md H): 五职矿长 with
- * 大专 and 10 years (9 is short; 高中/中专 is short), 五科 with 5 years (4 is short), yearly training
- * (a certificate 12 months old still counts, a day older not), certificates valid through their last
- * day, first-time underground special operators with 高中 (seed 000 第2条), one certificate at two mines,
- * one person at two mines; contractors: construction ≤ 3, producing large/medium ≤ 2, small ≤ 1 (seed
- * 000 第18条), no blasting contracted underground, 原平's ban on 采掘 contracting from 2025-01-01 (seed 001
- * 第20条); the staffing and contracting findings at metal underground mines are hazard candidates
- * (地下(三十二), 地下(二十八)).
+ * Qualification and contractor rules at their boundaries (issue 9 §3–4; the 西藏 and 原平 plans, see
+ * docs/sources.md): 五职矿长 with 大专 and 10 years (9 is short; 高中/中专 is short), 五科 with 5 years (4
+ * is short), yearly training (a certificate 12 months old still counts, a day older not),
+ * certificates valid through their last day, first-time underground special operators with 高中
+ * (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第2条), one certificate at two mines, one person at two mines;
+ * contractors: construction ≤ 3, producing large/medium ≤ 2, small ≤ 1 (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》
+ * 第18条), no blasting contracted underground, 原平's ban on 采掘 contracting from 2025-01-01
+ * (《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条); the staffing and contracting findings at metal underground
+ * mines are hazard candidates (地下(三十二), 地下(二十八)).
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -53,7 +54,7 @@ const staffed = () => [
 const rules = (people: CompliancePerson[], m = mine(), elsewhere = new Set<string>()) =>
   checkPeople(m, people, DATE, elsewhere).map((f) => f.rule);
 
-describe('qualification rules (seed 000 第1、2条)', () => {
+describe('qualification rules (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1、2条)', () => {
   it('a fully staffed mine with training a year old has no finding', () => {
     expect(checkPeople(mine(), staffed(), DATE, new Set())).toEqual([]);
   });
@@ -67,7 +68,8 @@ describe('qualification rules (seed 000 第1、2条)', () => {
       ['未配备总工程师', '地下(三十二)'],
       ['未配备测量技术人员', '地下(三十二)'],
     ]);
-    // 通风 is one of the seeds' 五科 but not named in 地下(三十二); a coal mine is not under the non-coal criteria.
+    // 通风 is one of the plans' 五科 but not named in 地下(三十二); a coal mine is not under the non-coal
+    // criteria.
     const noVent = staffed().filter((p) => !p.roles.includes('通风技术人员'));
     expect(checkPeople(mine(), noVent, DATE, new Set())[0]?.criterion).toBeNull();
     const coal = checkPeople(mine({ kind: '煤矿井工' }), people, DATE, new Set());
@@ -139,7 +141,7 @@ describe('qualification rules (seed 000 第1、2条)', () => {
   });
 });
 
-describe('contractor rules (seed 000 第18条, seed 001 第20条)', () => {
+describe('contractor rules (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条, 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条)', () => {
   let k = 0;
   /** A qualified member of the 项目部: 正式职工, 矿山相关专业中专, no title, at no other mine. */
   const member = (role: string, o: Partial<ComplianceStaff> = {}): ComplianceStaff => ({
@@ -208,7 +210,7 @@ describe('contractor rules (seed 000 第18条, seed 001 第20条)', () => {
     ).toEqual([]);
   });
 
-  describe('project staff (seed 000 第18条; 地下(二十八)2)', () => {
+  describe('project staff (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条; 地下(二十八)2)', () => {
     const rulesOf = (m: ComplianceMine, staff: ComplianceStaff[], scopes = ['采掘']) =>
       check(m, [firm(scopes, { staff })]);
 

@@ -3,17 +3,20 @@
  * registry (pure). Each finding names its rule and source, and where it matches a major-hazard
  * criterion of 矿安〔2022〕88号 (地下(三十二) staffing, 地下(二十八) contracting) it is a hazard candidate.
  * - 五职矿长 (矿长、总工程师、安全副矿长、生产副矿长、机电副矿长) present at underground mines, each with
- *   主体专业大专以上学历 and 10 years in mines; 五科 technicians present with 5 years (seed 000 第1、2条,
- *   seed 001 第1、2条; REFERENCE.md H).
+ *   主体专业大专以上学历 and 10 years in mines; 五科 technicians present with 5 years (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》
+ *   第1、2条, 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第1、2条).
  * - 主要负责人 and 五职矿长: special safety training every year (a training certificate within 12 months).
  * - Certificates valid on the date; first-time underground special operators (certified from 2024) with
- *   高中以上文化程度 (seed 000 第2条); one certificate or one person at two mines at once (证件异常比对).
+ *   高中以上文化程度 (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第2条); one certificate or one person at two mines at once
+ *   (证件异常比对).
  * - Contractors: underground mines under construction ≤ 3 掘进 contractors; producing large and medium
- *   underground mines ≤ 2 采掘 contractors, small ≤ 1 (seed 000 第18条, seed 002 五.4); no blasting
- *   contracted out at an underground mine (seed 000 第18条, seed 001 第20条); regional bans such as
- *   原平's 采掘 contracting from 2025 (seed 001 第20条) from the setting accountability.contractorRules.
- * - Contractors' project staff (seed 000 第18条; 矿安〔2022〕88号 地下(二十八)2): an excavation contractor at
- *   an underground mine sends a 项目负责人, 技术人员 and 特种作业人员 to its 项目部; all staff are the
+ *   underground mines ≤ 2 采掘 contractors, small ≤ 1 (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条,
+ *   《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(五)4); no blasting contracted out at an underground mine
+ *   (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条, 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条); regional bans such as 原平's 采掘
+ *   contracting from 2025 (《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条) from the setting
+ *   accountability.contractorRules.
+ * - Contractors' project staff (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条; 矿安〔2022〕88号 地下(二十八)2): an excavation
+ *   contractor at an underground mine sends a 项目负责人, 技术人员 and 特种作业人员 to its 项目部; all staff are the
  *   contractor's 正式职工 (not 临时聘用, 资质挂靠 or 劳务派遣); the 项目负责人 and 技术人员 have 矿山相关专业
  *   中专以上学历 or a 中级以上职称, and serve at no other mine.
  */
@@ -29,7 +32,9 @@ export const FIVE_TECHNICIANS = [
 ] as const;
 /** The technicians 地下(三十二) names (采矿、地质、测量、机电). */
 const CRITERION_TECHNICIANS = ['采矿技术人员', '地质技术人员', '测量技术人员', '机电技术人员'];
-/** 五职矿长: 主体专业大专以上学历 and at least 10 years in mines (seed 000 第1条); 五科: 5 years (第2条). */
+/**
+ * 五职矿长: 主体专业大专以上学历 and at least 10 years in mines (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1条); 五科: 5 years (第2条).
+ */
 export const FIVE_POSTS_EDUCATION = ['大专', '本科', '研究生'] as const;
 export const FIVE_POSTS_YEARS = 10;
 export const FIVE_TECHNICIANS_YEARS = 5;
@@ -62,7 +67,8 @@ export const defaultContractorRules: ContractorRules = {
       region: '140981',
       from: '2025-01-01',
       scopes: ['采掘'],
-      source: 'seed 001 第20条 (原平: 自2025年起严禁将采掘（剥）工程外包)',
+      source:
+        '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条 (自2025年起严禁将采掘（剥）工程外包)',
     },
   ],
 };
@@ -104,9 +110,9 @@ export interface ComplianceContractor {
   staff: ComplianceStaff[];
 }
 
-/** The "三员" an excavation contractor sends to its 项目部 (seed 000 第18条). */
+/** The "三员" an excavation contractor sends to its 项目部 (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条). */
 export const PROJECT_STAFF_REQUIRED = ['项目负责人', '技术人员', '特种作业人员'] as const;
-/** 矿山相关专业中专以上学历 or 中级以上职称 for the 项目负责人 and 技术人员 (seed 000 第18条). */
+/** 矿山相关专业中专以上学历 or 中级以上职称 for the 项目负责人 and 技术人员 (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条). */
 export const PROJECT_STAFF_EDUCATION = ['中专', '大专', '本科', '研究生'] as const;
 export const PROJECT_STAFF_TITLES = ['中级', '高级'] as const;
 const QUALIFIED_ROLES = ['项目负责人', '技术人员'];
@@ -141,7 +147,8 @@ export function checkPeople(
         out.push({
           rule: '五职矿长配备',
           message: `未配备${post}`,
-          source: 'seed 000 第1条; 矿安〔2022〕88号 地下(三十二)',
+          source:
+            '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1条; 矿安〔2022〕88号 地下(三十二)',
           criterion: metal ? '地下(三十二)' : null,
           subject: post,
         });
@@ -152,7 +159,8 @@ export function checkPeople(
           out.push({
             rule: '五职矿长任职条件',
             message: `${post} ${p.name}: 学历 ${p.education ?? '未登记'}, 矿山从业 ${p.miningYears ?? '未登记'} 年 (须大专以上且 10 年以上)`,
-            source: 'seed 000 第1条; seed 001 第1条',
+            source:
+              '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1条; 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第1条',
             criterion: null,
             subject: p.id,
           });
@@ -165,7 +173,8 @@ export function checkPeople(
         out.push({
           rule: '五科技术人员配备',
           message: `未配备${tech}`,
-          source: 'seed 000 第2条; 矿安〔2022〕88号 地下(三十二)',
+          source:
+            '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第2条; 矿安〔2022〕88号 地下(三十二)',
           criterion: metal && CRITERION_TECHNICIANS.includes(tech) ? '地下(三十二)' : null,
           subject: tech,
         });
@@ -176,7 +185,8 @@ export function checkPeople(
           out.push({
             rule: '五科技术人员任职条件',
             message: `${tech} ${p.name}: 矿山从业 ${p.miningYears ?? '未登记'} 年 (须 5 年以上)`,
-            source: 'seed 000 第2条; seed 001 第2条',
+            source:
+              '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第2条; 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第2条',
             criterion: null,
             subject: p.id,
           });
@@ -196,7 +206,8 @@ export function checkPeople(
       out.push({
         rule: '年度安全培训',
         message: `${p.name} (${p.roles.join('、')}): 近 12 个月无安全培训记录`,
-        source: 'seed 000 第1条; seed 001 第1条 (每年必须接受专门的安全教育培训)',
+        source:
+          '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1条; 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第1条 (每年必须接受专门的安全教育培训)',
         criterion: null,
         subject: p.id,
       });
@@ -206,7 +217,7 @@ export function checkPeople(
         out.push({
           rule: '证书有效期',
           message: `${p.name}: ${c.kind} ${c.number} 已于 ${c.expiresOn} 过期`,
-          source: 'seed 000 第2条 (特种作业人员持证上岗)',
+          source: '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第2条 (特种作业人员持证上岗)',
           criterion: null,
           subject: p.id,
         });
@@ -215,7 +226,7 @@ export function checkPeople(
         out.push({
           rule: '证件异常',
           message: `${p.name}: ${c.kind} ${c.number} 同时登记在其他矿山`,
-          source: 'seed 000 第2条 (证件查询和异常比对)',
+          source: '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第2条 (证件查询和异常比对)',
           criterion: null,
           subject: p.id,
         });
@@ -230,7 +241,7 @@ export function checkPeople(
       out.push({
         rule: '特种作业人员文化程度',
         message: `${p.name}: 首次取证的地下矿山特种作业人员须高中以上文化程度 (登记为 ${p.education ?? ''})`,
-        source: 'seed 000 第2条',
+        source: '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第2条',
         criterion: null,
         subject: p.id,
       });
@@ -242,7 +253,8 @@ export function checkPeople(
       out.push({
         rule: '人员兼职',
         message: `${p.name}: 同时在其他 ${p.alsoAt.length} 座矿山任职`,
-        source: 'seed 000 第1条 (专职矿长); REFERENCE.md (每个独立生产系统配齐五职矿长)',
+        source:
+          '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1条 (专职矿长); 矿安〔2022〕88号 解读, 地下(三十二) (每个独立生产系统配齐五职矿长)',
         criterion: null,
         subject: p.id,
       });
@@ -280,7 +292,7 @@ export function checkContractors(
       active.filter((c) => c.scopes.includes('掘进') || c.scopes.includes('建设施工')).length,
       rules.constructionUndergroundMax,
       '基建期掘进工程',
-      'seed 000 第18条; seed 002 五.4 (地下基建矿山掘进工程承包单位不得超过 3 家)',
+      '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条; 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(五)4 (地下基建矿山掘进工程承包单位不得超过 3 家)',
     );
   }
   if (underground && mine.status === '生产') {
@@ -290,14 +302,14 @@ export function checkContractors(
         n,
         rules.producingSmallMax,
         '小型生产矿山采掘',
-        'seed 000 第18条 (小型地下生产矿山不得超过 1 家)',
+        '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条 (小型地下生产矿山不得超过 1 家)',
       );
     } else {
       limit(
         n,
         rules.producingLargeMediumMax,
         '大中型生产矿山采掘',
-        'seed 000 第18条; seed 002 五.4 (不得超过 2 家)',
+        '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条; 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(五)4 (不得超过 2 家)',
       );
     }
   }
@@ -306,7 +318,8 @@ export function checkContractors(
       out.push({
         rule: '爆破作业外包',
         message: `${c.name}: 地下矿山严禁将爆破作业专项外包`,
-        source: 'seed 000 第18条; seed 001 第20条',
+        source:
+          '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条; 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条',
         criterion: metal ? '地下(二十八)' : null,
         subject: c.id,
       });
@@ -332,14 +345,17 @@ export function checkContractors(
   return out;
 }
 
-/** One contractor's 项目部 against seed 000 第18条 (地下(二十八)2 at metal underground mines). */
+/**
+ * One contractor's 项目部 against 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条 (地下(二十八)2 at metal underground mines).
+ */
 function checkProjectStaff(
   c: ComplianceContractor,
   underground: boolean,
   metal: boolean,
 ): Finding[] {
   const out: Finding[] = [];
-  const source = 'seed 000 第18条; 矿安〔2022〕88号 地下(二十八)2';
+  const source =
+    '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条; 矿安〔2022〕88号 地下(二十八)2';
   const criterion = metal ? '地下(二十八)' : null;
   if (underground && c.scopes.some((s) => EXCAVATION.includes(s))) {
     const missing = PROJECT_STAFF_REQUIRED.filter((r) => !c.staff.some((s) => s.role === r));

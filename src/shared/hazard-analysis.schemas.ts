@@ -1,6 +1,6 @@
 /**
- * @module Schemas of the dynamic analysis of the major-hazard database (重大事故隐患动态分析, seed 004
- * item 20: 清单管理和动态分析机制) and of the stock targets of seed 001 item 8.
+ * @module Schemas of the dynamic analysis of the major-hazard database (重大事故隐患动态分析,
+ * 《2024年矿山安全生产工作要点》第20条: 清单管理和动态分析机制) and of the stock targets of 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条.
  */
 import { z } from 'zod';
 import { DateString, RegionCode } from './common.schemas.ts';
@@ -63,7 +63,7 @@ export const HazardAnalysis = z.object({
         supervised: z.boolean(),
       }),
     )
-    .describe('整改进展缓慢: 未销号时间最长的隐患 (seed 004 item 20)'),
+    .describe('整改进展缓慢: 未销号时间最长的隐患 (《2024年矿山安全生产工作要点》第20条)'),
   repeatOffenders: z
     .array(
       z.object({
@@ -76,11 +76,17 @@ export const HazardAnalysis = z.object({
       }),
     )
     .describe('屡改屡犯的矿山'),
-  stockTargets: z.array(StockTarget).describe('seed 001 item 8: 存量清零、遏制增量、动态清零'),
+  stockTargets: z
+    .array(StockTarget)
+    .describe(
+      '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条: 存量清零、遏制增量、动态清零',
+    ),
 });
 export type HazardAnalysis = z.infer<typeof HazardAnalysis>;
 
-/** The dates of seed 001 item 8's three targets (setting hazards.stockTargets). */
+/**
+ * The dates of the three targets of 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条 (setting hazards.stockTargets).
+ */
 export const StockTargetsSchema = z.strictObject({
   stockFoundBefore: DateString.describe('存量: 此日期前发现的隐患'),
   stockDueOn: DateString.describe('存量清零时限'),

@@ -27,7 +27,7 @@ export const HazardReportInput = z.strictObject({
 });
 export type HazardReportInput = z.infer<typeof HazardReportInput>;
 
-/** 五落实: 责任、措施、资金、时限、预案 (REFERENCE.md F3). */
+/** 五落实: 责任、措施、资金、时限、预案 (《2024年矿山安全生产工作要点》第19条; 原安监总局令第16号, UNVERIFIED: docs/sources.md). */
 export const HazardPlanInput = z.strictObject({
   responsiblePerson: Name.describe('责任人'),
   measures: LongText.describe('治理措施'),
@@ -227,7 +227,7 @@ export const Quarter = z
   .regex(/^\d{4}-Q[1-4]$/, '季度格式为 YYYY-Qn')
   .describe('季度 YYYY-Qn');
 
-/** The parent company's quarterly inspection of a mine (seed 004 item 19). */
+/** The parent company's quarterly inspection of a mine (《2024年矿山安全生产工作要点》第19条). */
 export const ParentInspectionInput = z.strictObject({
   mineId: Uuid,
   period: Quarter,

@@ -1,6 +1,6 @@
 /**
- * @module Report periods of the periodic inspections (seed 004 item 19), shared by the server's
- * calendars and the web's period pickers: a month 'YYYY-MM' or a quarter 'YYYY-Qn'.
+ * @module Report periods of the periodic inspections (《2024年矿山安全生产工作要点》第19条), shared by the
+ * server's calendars and the web's period pickers: a month 'YYYY-MM' or a quarter 'YYYY-Qn'.
  */
 
 /** The first day of a period: 'YYYY-MM' → that month, 'YYYY-Qn' → the quarter's first month. */

@@ -1,6 +1,7 @@
 /**
- * @module Enforcement (执法) vocabulary, with the plans' own words as values (issue 7; seed 000 item 20,
- * seed 001 items 23 and 29, seed 002 section 九, seed 004 items 40–45, REFERENCE.md F3).
+ * @module Enforcement (执法) vocabulary, with the plans' own words as values (issue 7;
+ * 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第20条, 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第23、29条, 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(九),
+ * 《2024年矿山安全生产工作要点》第40–45条; 四不两直 as defined in 2014 by the former 国家安全生产监督管理总局).
  */
 
 /** 检查方式: 四不两直 (不发通知、不打招呼、不听汇报、不用陪同接待，直奔基层、直插现场), 常规, 专项, 交叉执法, 远程. */
@@ -25,7 +26,9 @@ export const findingKinds = Object.values(FindingKind) as [FindingKind, ...Findi
 /** 检查表 item results. */
 export const checklistResults = ['符合', '不符合', '不涉及'] as const;
 
-/** 一案双罚: the enterprise and its principal person are each penalised (seed 000 item 20). */
+/**
+ * 一案双罚: the enterprise and its principal person are each penalised (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第20条).
+ */
 export const PenaltyTarget = { Enterprise: '企业', Principal: '主要负责人' } as const;
 export type PenaltyTarget = (typeof PenaltyTarget)[keyof typeof PenaltyTarget];
 export const penaltyTargets = Object.values(PenaltyTarget) as [PenaltyTarget, ...PenaltyTarget[]];

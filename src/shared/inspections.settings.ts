@@ -1,8 +1,8 @@
 /**
- * @module The risk model and inspection frequencies of 精准执法 (issue 7 §1; seed 004 item 40: 动态调整矿山
- * 等级分类, 差异化执法, more inspections for complex systems and frequent management changes; seed 002
- * 七.5: 减少二级及以上标准化企业的安全执法频次). No text gives the weights, classes or frequencies: they are
- * editable configuration, UNVERIFIED, to be set by each regulator.
+ * @module The risk model and inspection frequencies of 精准执法 (issue 7 §1; 《2024年矿山安全生产工作要点》第40条:
+ * 动态调整矿山等级分类, 差异化执法, more inspections for complex systems and frequent management changes;
+ * 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(八)5: 减少二级及以上标准化企业的安全执法频次). No text gives the weights, classes or
+ * frequencies: they are editable configuration, UNVERIFIED, to be set by each regulator.
  */
 import { z } from 'zod';
 
@@ -76,8 +76,8 @@ export const defaultRiskModel: RiskModel = {
 
 /**
  * When a region or an inspector is flagged for 零处罚 or 只检查不处罚 over the period looked at
- * (seed 000 item 20: 对“零处罚”“只检查不处罚”等工作不力、处罚条款落实不到位的地区进行约谈通报). The
- * plans name the flags but not their thresholds: these are minewatch defaults for each regulator to set.
+ * (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第20条: 对“零处罚”“只检查不处罚”等工作不力、处罚条款落实不到位的地区进行约谈通报). The plans name the flags
+ * but not their thresholds: these are minewatch defaults for each regulator to set.
  */
 export const EnforcementFlagsSchema = z.strictObject({
   /** 零处罚: at least this many inspections and not one penalty. */

@@ -1,7 +1,7 @@
 /**
  * @module Vocabularies of the multi-factor comparison (逐因素分析比对, issue 6). The factors are the list of
- * seed 004 item 42 and seed 001 item 7 (人员数量、风量、用电量、产量、运输量、瓦斯量、涌水量、民用爆炸物品使用量;
- * REFERENCE.md F1, H); values are the Chinese terms stored in the data.
+ * 《2024年矿山安全生产工作要点》第42条 and 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第7条 (人员数量、风量、用电量、产量、运输量、
+ * 瓦斯量、涌水量、民用爆炸物品使用量; 安委〔2024〕1号); values are the Chinese terms stored in the data.
  */
 
 /**

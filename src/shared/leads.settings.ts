@@ -22,9 +22,12 @@ export const LeadRulesSchema = z.strictObject({
     baselineQuantile: z.number().min(0).max(1),
     /** Hours of stopped-period data needed before the baseline is trusted. */
     baselineMinHours: count,
-    /** 同一作业地点 ≤ 9 人 (seed 004 item 18, national). */
+    /** 同一作业地点 ≤ 9 人 (《2024年矿山安全生产工作要点》第18条, national). */
     perSiteLimit: z.number().int().min(0).max(1000),
-    /** ≤ 10 人 (seed 002 五.5, Lhasa) and the regions (GB/T 2260 prefixes) where it applies instead. */
+    /**
+     * ≤ 10 人 (《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(五)5) and the regions (GB/T 2260 prefixes) where it applies
+     * instead.
+     */
     perSiteLimitLhasa: z.number().int().min(0).max(1000),
     lhasaRegionPrefixes: z.array(z.string().regex(/^\d{2,6}$/)).max(100),
     headcountSustainHours: count,
@@ -54,7 +57,7 @@ export const LeadRulesSchema = z.strictObject({
   overStaffing: z.strictObject({
     /** Shift start hours (China Standard Time); each shift runs to the next start. */
     shiftStarts: z.array(z.number().int().min(0).max(23)).min(1).max(6),
-    /** Coal: 单班人数超过限员 20% 以上 is 重大事故隐患 煤矿(1) (REFERENCE.md F1, A2). */
+    /** Coal: 单班人数超过限员 20% 以上 is 重大事故隐患 煤矿(1) (《煤矿重大事故隐患判定标准》第四条). */
     coalMajorRatio: ratio,
   }),
   overCapacity: z.strictObject({
@@ -99,8 +102,8 @@ export const defaultLeadRules: LeadRules = {
     explosivesMinKg: 0,
   },
   hiddenFace: {
-    // Seed 004 item 42 also names 瓦斯量 (a new face releases gas); a factor a mine does not report
-    // is skipped. 涌水量 may be added, but inflow follows geology more than mining.
+    // 《2024年矿山安全生产工作要点》第42条 also names 瓦斯量 (a new face releases gas); a factor a mine does not
+    // report is skipped. 涌水量 may be added, but inflow follows geology more than mining.
     factors: ['用电量', '民爆使用量', '风量', '运输量', '瓦斯涌出量'],
     historyDays: 56,
     historyMinDays: 21,

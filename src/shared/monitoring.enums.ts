@@ -29,7 +29,7 @@ export type FacilityKind = (typeof facilityKinds)[number];
 export const alarmKinds = ['超限', '变化速率', '平线', '断线', '断网', '数据异常'] as const;
 export type AlarmKind = (typeof alarmKinds)[number];
 
-/** Where an alarm is in the 叫应 → 回应 → 响应 loop (REFERENCE.md D). */
+/** Where an alarm is in the 叫应 → 回应 → 响应 loop (山西《关于推进全省矿山做好气象灾害风险监测预警和应急防范工作的通知》). */
 export const alarmStates = ['待叫应', '已叫应', '已回应', '已响应', '已解除'] as const;
 export type AlarmState = (typeof alarmStates)[number];
 

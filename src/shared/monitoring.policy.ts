@@ -1,9 +1,10 @@
 /**
- * @module The 叫应 → 回应 → 响应 call policy (REFERENCE.md D): per warning level, the steps of who is
- * called, how, and how long they have to acknowledge before the next step; the 回应 time limit; and for
- * 红色/橙色 the 响应 record (停产撤人). REFERENCE.md D5: the five stage names 临警、预警、响警、处警、应警
- * are the plans' wording (seed 004 item 31) with no public definition, and no per-level minutes were
- * found (D4) — so every name and number here is configuration (UNVERIFIED), not law.
+ * @module The 叫应 → 回应 → 响应 call policy (山西《关于推进全省矿山做好气象灾害风险监测预警和应急防范工作的通知》): per
+ * warning level, the steps of who is called, how, and how long they have to acknowledge before the
+ * next step; the 回应 time limit; and for 红色/橙色 the 响应 record (停产撤人). The five stage names 临警、预警、
+ * 响警、处警、应警 are the plans' wording (《2024年矿山安全生产工作要点》第31条) with no public definition, and no
+ * per-level minutes were found (矿安〔2025〕100号's tables: NOT FOUND) — so every name and number here
+ * is configuration (UNVERIFIED, see docs/sources.md), not law.
  */
 import { z } from 'zod';
 import {
@@ -32,7 +33,7 @@ export const LevelPolicySchema = z.strictObject({
     .int()
     .min(1)
     .max(7 * 1440),
-  /** 响应: a 停产撤人 record is required (红色/橙色, REFERENCE.md D1). */
+  /** 响应: a 停产撤人 record is required (红色/橙色, 山西 2025 叫应 notice: 果断采取停产撤人). */
   responseRequired: z.boolean(),
 });
 export type LevelPolicy = z.infer<typeof LevelPolicySchema>;

@@ -2,7 +2,7 @@
  * @module The catalogue of monitored quantities (issue 5 §1): unit, which side is worse, what is
  * physically possible, the usual reporting interval and where the quantity is monitored. Sources:
  * GB 39496-2020 §5.5.2 (tailings), 矿安〔2023〕119号 (slopes and dumps), the NMSA 感知数据接入规范 (non-coal
- * underground: every 20 s), 煤矿安全规程 and AQ 1029 (coal) — REFERENCE.md B2, C1, C2.
+ * underground: every 20 s), 煤矿安全规程 and AQ 1029 (coal) — see docs/sources.md.
  */
 import type { Direction, FacilityKind } from './monitoring.enums.ts';
 
@@ -167,8 +167,9 @@ export const quantities = {
     intervalSeconds: 3600,
     facilities: mineLevel,
   },
-  // Mine-level series for the multi-factor comparison (issue 6 §1; seed 004 item 42): a gateway may
-  // send them as mine-level points; the leads module rolls them up per hour (leads/series.rollup.ts).
+  // Mine-level series for the multi-factor comparison (issue 6 §1; 《2024年矿山安全生产工作要点》第42条): a
+  // gateway may send them as mine-level points; the leads module rolls them up per hour
+  // (leads/series.rollup.ts).
   风量: {
     unit: 'm³/min',
     direction: 'upper',

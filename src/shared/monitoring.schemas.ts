@@ -146,7 +146,7 @@ export const SensorInput = z.strictObject({
   quantity: z.enum(quantityNames),
   item: Name.optional(),
   location: z.string().trim().min(1).max(100).optional(),
-  /** A preset from REFERENCE.md to start from (e.g. 甲烷:采煤工作面, CO, 浸润线:<红色埋深>). */
+  /** A preset from the standards to start from (e.g. 甲烷:采煤工作面, CO, 浸润线:<红色埋深>). */
   preset: z.string().trim().min(1).max(60).optional(),
   spec: SensorSpec.optional(),
 });

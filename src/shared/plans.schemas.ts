@@ -1,6 +1,7 @@
 /**
  * @module Plans and their tasks (issue 8 §1): each plan ends with "分年度制定攻坚清单，明确具体任务、
- * 完成时限、工作目标" (seed 000 section 三, seed 001 section 四 (六), seed 002 section 八).
+ * 完成时限、工作目标" (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》三(一), 《原平市矿山企业安全生产治本攻坚三年行动实施方案》四(二); 《拉萨市关于加强非煤矿山安全生产工作的实施意见》
+ * 三(一) in its own words: 将工作任务分解细化到具体部门).
  */
 import { z } from 'zod';
 import { DateString, LongText, Uuid } from './common.schemas.ts';

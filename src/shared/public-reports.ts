@@ -1,7 +1,7 @@
 /**
- * @module 举报 (issue 9 §1; seed 000 第24条, seed 001 第27条: 向社会公布接收矿山安全生产举报的渠道 …
- * 完善并落实举报受理、核实、办理、反馈、追责等闭环管理机制，及时兑现举报奖励): the public form, the case's
- * steps and their time limits, and the flood limits. No text gives the days or the limits: they are
+ * @module 举报 (issue 9 §1; 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第24条, 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第27条:
+ * 向社会公布接收矿山安全生产举报的渠道 … 完善并落实举报受理、核实、办理、反馈、追责等闭环管理机制，及时兑现举报奖励): the public form, the case's steps
+ * and their time limits, and the flood limits. No text gives the days or the limits: they are
  * configuration (UNVERIFIED).
  */
 import { z } from 'zod';

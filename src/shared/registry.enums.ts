@@ -55,8 +55,8 @@ export const licenceKinds = Object.values(LicenceKind) as [LicenceKind, ...Licen
 export const tailingsStackings = ['湿排', '干排'] as const;
 
 /**
- * Roles of people at a mine. 五职矿长 = 矿长、总工程师、安全副矿长、生产副矿长、机电副矿长 (seed 001
- * item 20 requires 大专及以上 and 10 years for them); 五科 = the five technical specialities.
+ * Roles of people at a mine. 五职矿长 = 矿长、总工程师、安全副矿长、生产副矿长、机电副矿长 (《原平市矿山企业安全生产治本攻坚三年行动实施方案》
+ * 第1条 requires 大专及以上 and 10 years for them); 五科 = the five technical specialities.
  */
 export const personRoles = [
   '主要负责人',
@@ -90,8 +90,8 @@ export const contractorScopes = [
 ] as const;
 
 /**
- * Posts a contractor sends to its 项目部 at a mine: 项目负责人、技术人员、特种作业人员 (the "三员" of seed
- * 000 第18条) and the 安全生产管理人员 that 矿安〔2022〕88号 地下(二十八)2 also names.
+ * Posts a contractor sends to its 项目部 at a mine: 项目负责人、技术人员、特种作业人员 (the "三员" of
+ * 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条) and the 安全生产管理人员 that 矿安〔2022〕88号 地下(二十八)2 also names.
  */
 export const contractorStaffRoles = [
   '项目负责人',
@@ -102,12 +102,15 @@ export const contractorStaffRoles = [
 export type ContractorStaffRole = (typeof contractorStaffRoles)[number];
 
 /**
- * How a contractor's project staff are employed. Only 正式职工 is allowed: seed 000 第18条 ("三员"均不得为
- * 临时聘用人员或资质挂靠人员; 取消井下劳务派遣用工).
+ * How a contractor's project staff are employed. Only 正式职工 is allowed: 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条
+ * ("三员"均不得为临时聘用人员或资质挂靠人员; 取消井下劳务派遣用工).
  */
 export const employmentKinds = ['正式职工', '临时聘用', '资质挂靠', '劳务派遣'] as const;
 
-/** Education of contractor staff. Seed 000 第18条 asks 矿山相关专业中专以上, so 高中 and 中专 are told apart. */
+/**
+ * Education of contractor staff. 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条 asks 矿山相关专业中专以上, so 高中 and 中专
+ * are told apart.
+ */
 export const staffEducationLevels = [
   '初中及以下',
   '高中',
@@ -117,7 +120,7 @@ export const staffEducationLevels = [
   '研究生',
 ] as const;
 
-/** 专业技术职称; seed 000 第18条 accepts 中级以上 instead of the education. */
+/** 专业技术职称; 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条 accepts 中级以上 instead of the education. */
 export const professionalTitles = ['初级', '中级', '高级'] as const;
 
 /** The kinds that are underground workings (used by several rules). */

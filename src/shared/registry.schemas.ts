@@ -451,13 +451,15 @@ export const ContractorPage = pageOf(ContractorResponse);
 
 // ---------------------------------------------------------------- contractor project staff
 
-/** A person a contractor sent to its 项目部 at the mine (seed 000 第18条). */
+/** A person a contractor sent to its 项目部 at the mine (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条). */
 export const ContractorStaffCreateInput = z.strictObject({
   contractorId: Uuid,
   name: Name,
   role: z.enum(contractorStaffRoles),
   idNumber: IdNumber,
-  employment: z.enum(employmentKinds).describe('用工形式; 只有正式职工符合 seed 000 第18条'),
+  employment: z
+    .enum(employmentKinds)
+    .describe('用工形式; 只有正式职工符合西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条'),
   education: z.enum(staffEducationLevels).nullable().optional(),
   relatedMajor: z.boolean().optional().describe('学历是否为矿山相关专业'),
   title: z.enum(professionalTitles).nullable().optional().describe('专业技术职称'),

@@ -1,8 +1,8 @@
 /**
  * The periods of the periodic reports (issue 8 §5): the last whole week (Monday–Sunday), month and
- * quarter; the annual summary on its day (seed 001 (六): 每年12月10日前; made on 12-01 by default); the
- * three-year evaluation from its day on (seed 001 (六): 2026年11月30日前); a report made on demand covers
- * its period to date; and the month ends the trend lines are drawn at.
+ * quarter; the annual summary on its day (《原平市矿山企业安全生产治本攻坚三年行动实施方案》四(六): 每年12月10日前; made on 12-01
+ * by default); the three-year evaluation from its day on (same clause: 2026年11月30日前); a report made
+ * on demand covers its period to date; and the month ends the trend lines are drawn at.
  */
 import { describe, expect, it } from 'vitest';
 import { defaultReportSchedule } from './targets.settings.ts';
@@ -39,7 +39,7 @@ describe('report periods', () => {
     });
   });
 
-  it('the annual summary from its day on, else last year’s; the evaluation only from its day (seed 001 (六))', () => {
+  it('the annual summary from its day on, else last year’s; the evaluation only from its day (《原平市矿山企业安全生产治本攻坚三年行动实施方案》四(六))', () => {
     expect(duePeriod('年度总结', '2026-12-01', s)).toEqual({
       start: '2026-01-01',
       end: '2026-11-30',

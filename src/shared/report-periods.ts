@@ -1,9 +1,9 @@
 /**
  * @module The periodic reports of the three-year action and their periods (issue 8 §5), shared by the
- * server's scheduler and the web's pickers. 周调度、月总结、季通报 is the working mechanism named in seed
- * 003 (“周调度、月总结、季通报”); the annual summary and the three-year evaluation are due by the dates
- * in seed 001 (六) (每年12月10日前 年度工作总结; 2026年11月30日前 三年行动评估报告). Dates are
- * YYYY-MM-DD in Beijing time and periods are inclusive at both ends.
+ * server's scheduler and the web's pickers. 周调度、月总结、季通报 is the working mechanism named in the
+ * 国家矿山安全监察局 2024 年简报 (地方经验做法·河南省: “周调度、月总结、季通报”); the annual summary and the three-year evaluation
+ * are due by the dates in 《原平市矿山企业安全生产治本攻坚三年行动实施方案》四(六) (每年12月10日前 年度工作总结; 2026年11月30日前 三年行动评估报告).
+ * Dates are YYYY-MM-DD in Beijing time and periods are inclusive at both ends.
  */
 
 export const reportKinds = ['周调度', '月总结', '季通报', '年度总结', '三年评估'] as const;

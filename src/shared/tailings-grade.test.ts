@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { computeTailingsGrade, defaultTailingsGradeTable } from './tailings-grade.ts';
 
-// REFERENCE.md B4: 等别 by 全库容 V (10⁴ m³) and 坝高 H (m); the rule of GB 51108-2015 §3.2:
+// GB 39496-2020 §4.5: 等别 by 全库容 V (10⁴ m³) and 坝高 H (m); the rule of GB 51108-2015 §3.2:
 // grades differing by one → the higher; differing by more than one → the higher minus one.
-describe('尾矿库等别 (REFERENCE.md B4, GB 51108-2015 §3.2)', () => {
+describe('尾矿库等别 (GB 39496-2020 §4.5, GB 51108-2015 §3.2)', () => {
   it('equal grades by volume and height give that grade', () => {
     expect(computeTailingsGrade(1000, 60)).toBe(3); // both exactly at the 三等 lower bounds
     expect(computeTailingsGrade(50, 20)).toBe(5);

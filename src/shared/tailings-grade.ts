@@ -10,7 +10,10 @@ export const TailingsGradeRowSchema = z.strictObject({
   minDamHeightM: z.number().nonnegative().describe('坝高下限 (m)'),
 });
 
-/** The editable grading table (REFERENCE.md B4; the GB 39496-2020 一/二等 values are UNVERIFIED). */
+/**
+ * The editable grading table (GB 39496-2020 §4.5; its 一/二等 values are UNVERIFIED, see
+ * docs/sources.md).
+ */
 export const TailingsGradeTableSchema = z.strictObject({
   source: z.string().min(1).max(500),
   verified: z.boolean(),
@@ -19,7 +22,7 @@ export const TailingsGradeTableSchema = z.strictObject({
 export type TailingsGradeTable = z.infer<typeof TailingsGradeTableSchema>;
 
 /**
- * Default table. 三–五等 match AQ 2006-2005 / GB 50863-2013 (verified as text, REFERENCE.md A-FULL §6);
+ * Default table. 三–五等 match AQ 2006-2005 / GB 50863-2013 (verified as text, see docs/sources.md);
  * the 一/二等 thresholds of GB 39496-2020 §4.5 were not seen in a public copy, so the whole table is
  * marked unverified and a system admin can replace it.
  */
@@ -46,7 +49,7 @@ function gradeBy(value: number, key: 'minVolume10kM3' | 'minDamHeightM', t: Tail
 }
 
 /**
- * The pond's 等别. Rule (GB 51108-2015 §3.2, REFERENCE.md B4, VERIFIED): when the grades by volume and by
+ * The pond's 等别. Rule (GB 51108-2015 §3.2, VERIFIED): when the grades by volume and by
  * height differ by one, take the higher; when they differ by more than one, take one below the higher.
  */
 export function computeTailingsGrade(

@@ -848,7 +848,7 @@ describe.runIf(run)('web app in Chromium', () => {
     await phone.close();
   });
 
-  it('the mine page shows a contractor’s 项目部 and the 合规 tab its breaches of seed 000 第18条; the county’s unit registers a missing staff member (issue 9 §4)', async () => {
+  it('the mine page shows a contractor’s 项目部 and the 合规 tab its breaches of 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条; the county’s unit registers a missing staff member (issue 9 §4)', async () => {
     const page = await newPage();
     await login(page, 'yp.admin');
     const staff = await page.request.get(

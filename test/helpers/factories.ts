@@ -109,7 +109,7 @@ export async function buildContractor(deps: ServiceDeps, o: Partial<ContractorCr
   });
 }
 
-/** A qualified 项目负责人 on a contractor's 项目部 (seed 000 第18条). */
+/** A qualified 项目负责人 on a contractor's 项目部 (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条). */
 export async function buildContractorStaff(
   deps: ServiceDeps,
   o: Partial<ContractorStaffCreateInput> & { contractorId: string },

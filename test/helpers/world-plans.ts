@@ -33,7 +33,7 @@ export async function buildWorkPlans(
     title: `${p.key}: 矿山安全生产治本攻坚三年行动`,
     fromYear: 2024,
     toYear: 2026,
-    source: 'seed 000',
+    source: '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》',
   });
   const task = await createTask(deps, admin, plan.id, {
     number: '1',

@@ -79,7 +79,7 @@ async function plantComplianceBreaches(deps: ServiceDeps): Promise<void> {
     });
   }
   // A first-time underground special operator (certified in 2025) with 初中 only, whose blasting
-  // certificate is also registered to a man at the other mine (seed 000 第2条).
+  // certificate is also registered to a man at the other mine (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第2条).
   const certificate = {
     kind: '特种作业操作证(爆破作业)',
     number: 'T140981DEMO0001',
@@ -99,8 +99,9 @@ async function plantComplianceBreaches(deps: ServiceDeps): Promise<void> {
 }
 
 /**
- * The 项目部 of the planted contractors (seed 000 第18条): a 项目负责人 who is 资质挂靠 with 高中 only, a
- * 项目部 without its 特种作业人员, and a 技术人员 who also serves the blasting contractor at another mine.
+ * The 项目部 of the planted contractors (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条): a 项目负责人 who is 资质挂靠 with 高中
+ * only, a 项目部 without its 特种作业人员, and a 技术人员 who also serves the blasting contractor at another
+ * mine.
  */
 async function plantProjectStaff(
   deps: ServiceDeps,

@@ -45,7 +45,8 @@ export async function seedDemoHazards(
     .where(inArray(mines.id, mineIds));
   const criteria = await tx.select().from(hazardCriteria);
   const plan: { state: State; overdueDays?: number; supervised?: boolean; foundOn?: string }[] = [
-    // Stock found before 2024 (seed 001 item 8): two closed late, one still open and long overdue.
+    // Stock found before 2024 (《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条): two closed late, one still open and
+    // long overdue.
     { state: HazardState.Closed, foundOn: '2023-05-12' },
     { state: HazardState.Closed, foundOn: '2023-09-20' },
     { state: HazardState.Rectifying, foundOn: '2023-11-08', overdueDays: 120 },

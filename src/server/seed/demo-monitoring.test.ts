@@ -1,9 +1,10 @@
 /**
  * The demo province's monitoring and the simulated feed through the real engine: the seed registers
- * facilities and points with the standards' presets (REFERENCE.md C1 methane by location, B4 浸润线
- * orange = 1.1 × red), the feed's readings are all accepted, and a forced gas excursion opens an 超限
- * alarm that climbs 黄色 → 红色, calls, and resolves by itself once the clear condition has held. The
- * same seeded province also carries the planted accountability breaches the 合规 pages show.
+ * facilities and points with the standards' presets (《煤矿安全规程》 methane by location, GB 51108-2015
+ * 条文说明 8.3 浸润线 orange = 1.1 × red), the feed's readings are all accepted, and a forced gas
+ * excursion opens an 超限 alarm that climbs 黄色 → 红色, calls, and resolves by itself once the clear
+ * condition has held. The same seeded province also carries the planted accountability breaches
+ * the 合规 pages show.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,12 +55,12 @@ describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) =
     }
     const gas = rows.filter((r) => r.location === '采煤工作面');
     expect(gas.length).toBeGreaterThan(0);
-    // REFERENCE.md C1: 采煤工作面 报警 ≥1.0 %, 断电 ≥1.5 %, 复电 <1.0 %.
+    // 《煤矿安全规程》: 采煤工作面 报警 ≥1.0 %, 断电 ≥1.5 %, 复电 <1.0 %.
     for (const r of gas) {
       expect((r.spec as SensorSpec).thresholds).toEqual({ 黄色: 1.0, 红色: 1.5 });
       expect((r.spec as SensorSpec).clear).toEqual({ 黄色: 1.0, 红色: 1.0 });
     }
-    // REFERENCE.md B4: 浸润线 orange = 1.1 × red (red at the demo's 6 m).
+    // GB 51108-2015 条文说明 8.3: 浸润线 orange = 1.1 × red (red at the demo's 6 m).
     const phreatic = rows.filter((r) => r.quantity === '浸润线埋深');
     expect(phreatic.length).toBeGreaterThan(0);
     for (const r of phreatic) {
@@ -186,7 +187,7 @@ describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) =
     );
   });
 
-  it('plants 原平 mines breaking each qualification, contractor and 项目部 rule (seed 000 第1、2、18条, seed 001 第20条) for the 合规 pages', async () => {
+  it('plants 原平 mines breaking each qualification, contractor and 项目部 rule (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1、2、18条, 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条) for the 合规 pages', async () => {
     const found = await regionCompliance(t.deps, systemPrincipal('test:demo'), {
       region: '140981',
     });

@@ -1,8 +1,9 @@
 /**
  * @module The demo province's monitoring: facilities and points for a selection of its mines (every
  * producing mine of 原平市 that has something to monitor, and two of each kind elsewhere), with the
- * standards' presets where REFERENCE.md has them and demo values marked as such where it has not. The
- * reporting interval is 10 s so that `npm start` with the simulator shows alarms within minutes.
+ * standards' presets where the standards give them and demo values marked as such where they do
+ * not. The reporting interval is 10 s so that `npm start` with the simulator shows alarms within
+ * minutes.
  */
 import type { Quantity } from '../../shared/monitoring.quantities.ts';
 import type { FacilityKind } from '../../shared/monitoring.enums.ts';
@@ -24,7 +25,7 @@ interface PointPlan {
   item?: string;
   location?: string;
   preset?: string;
-  /** Demo thresholds where REFERENCE.md gives none (design values of a made-up facility). */
+  /** Demo thresholds where no standard gives one (design values of a made-up facility). */
   thresholds?: SensorSpec['thresholds'];
 }
 
@@ -45,7 +46,9 @@ const mineLevel: FacilityPlan = {
   ],
 };
 
-/** What is monitored at each kind of mine (issue 5 §1; presets REFERENCE.md B4, C1). */
+/**
+ * What is monitored at each kind of mine (issue 5 §1; presets: GB 51108-2015 条文说明 8.3, 《煤矿安全规程》).
+ */
 export const demoPlans: Partial<Record<MineKind, FacilityPlan[]>> = {
   [MineKind.CoalUnderground]: [
     {

@@ -161,7 +161,8 @@ function isoDate(base: string, offsetDays: number): string {
 }
 
 /**
- * Each contractor's 项目部 (seed 000 第18条): excavation contractors send the 三员, others a 项目负责人.
+ * Each contractor's 项目部 (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条): excavation contractors send the 三员, others
+ * a 项目负责人.
  * Mostly 正式职工 with 中专 or better; a few are 临时聘用 for the checks to find. Its own random source, so
  * the rest of the province stays as it was.
  */
@@ -413,8 +414,8 @@ export async function seedDemoProvince(
 
     // The mines were there long before the registry: registered producing between 2019 and 2022, so
     // the plans' baseline year (2023) counts them (issue 8); ponds closed or stopped have been idle
-    // for more than 3 years (闭库 is due, seed 000 第14条). Derived from the index, not the generator,
-    // so the rest of the demo stays as it was.
+    // for more than 3 years (闭库 is due, 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第14条). Derived from the index, not
+    // the generator, so the rest of the demo stays as it was.
     const existing = mineInputs.flatMap((m, i) =>
       m.status === MineStatus.Construction
         ? []

@@ -1,9 +1,10 @@
 /**
- * @module Accidents (issue 9 §2): the report with its grade (REFERENCE.md F2), the reporting chain with
- * its time limits (setting accountability.accidentReporting) and late reports flagged, a death forcing
- * 停产整顿 through the registry (seed 000 第21条, 001 第24条, 004 第35条: 停产整顿 and acceptance before
- * resuming), and 约谈 of the enterprise and its parent company after a 较大 or 涉险 accident. Everything
- * is scoped to the mines the caller may see.
+ * @module Accidents (issue 9 §2): the report with its grade (《矿山生产安全事故报告和调查处理办法》), the
+ * reporting chain with its time limits (setting accountability.accidentReporting) and late reports
+ * flagged, a death forcing 停产整顿 through the registry (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第21条,
+ * 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第24条, 《2024年矿山安全生产工作要点》第35条: 停产整顿 and acceptance before resuming), and
+ * 约谈 of the enterprise and its parent company after a 较大 or 涉险 accident. Everything is scoped to
+ * the mines the caller may see.
  */
 import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import {
@@ -206,7 +207,7 @@ export async function reportAccident(
         {
           status: MineStatus.SuspendedForRectification,
           effectiveDate: input.occurredAt.slice(0, 10),
-          reason: `发生死亡事故 (${input.deaths} 人), 责令停产整顿, 验收合格方可恢复生产 (seed 000 第21条)`,
+          reason: `发生死亡事故 (${input.deaths} 人), 责令停产整顿, 验收合格方可恢复生产 (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第21条)`,
         },
       );
       consequences.push('停产整顿');

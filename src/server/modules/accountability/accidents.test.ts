@@ -1,9 +1,10 @@
 /**
- * Accidents over HTTP, on both engines (issue 9 §2): the grade from the figures (REFERENCE.md F2), a
- * death forcing 停产整顿 through the registry with its history (seed 000 第21条), 约谈 of the enterprise
- * and its parent company after a 较大 or 涉险 accident (seed 004 第35条), the reporting chain with late
- * reports flagged (1 hour to the county; seed 004 第32条), input refused field by field, jurisdiction,
- * statistics, and the accidents counted in the mine's risk score.
+ * Accidents over HTTP, on both engines (issue 9 §2): the grade from the figures
+ * (《矿山生产安全事故报告和调查处理办法》), a death forcing 停产整顿 through the registry with its history
+ * (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第21条), 约谈 of the enterprise and its parent company after a 较大 or 涉险
+ * accident (《2024年矿山安全生产工作要点》第35条), the reporting chain with late reports flagged (1 hour to the
+ * county; 《2024年矿山安全生产工作要点》第32条), input refused field by field, jurisdiction, statistics, and the
+ * accidents counted in the mine's risk score.
  */
 import { describe, expect, it } from 'vitest';
 import { engines } from '../../../../test/helpers/test-database.ts';
@@ -55,7 +56,7 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
     expect(
       history.body.some((h) => h.toStatus === '停产整顿' && h.reason.includes('死亡事故')),
     ).toBe(true);
-    // It resumes only through 复工复产验收, recorded by a regulator (seed 000 第21条).
+    // It resumes only through 复工复产验收, recorded by a regulator (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第21条).
     const direct = await call<{ details: { path: string }[] }>(
       'ins',
       'POST',

@@ -34,7 +34,8 @@ interface MineRow {
 
 /**
  * How many other mines the person with this ID digest serves at on the date: as one of a mine's active
- * people, or on the project staff of a contractor engaged at another mine (seed 000 第1、18条).
+ * people, or on the project staff of a contractor engaged at another mine (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》
+ * 第1、18条).
  */
 function otherMines(digest: SQL, mineId: SQL, date: string) {
   return sql`(SELECT count(DISTINCT x.mine_id) FROM (

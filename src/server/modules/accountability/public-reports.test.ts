@@ -1,11 +1,11 @@
 /**
- * 举报 over HTTP, on both engines (issue 9 §1; seed 000 第24条, 001 第27条: 受理、核实、办理、反馈、追责,
- * 及时兑现奖励): routing to the unit of the county, identity protection (only the handling unit's
- * administrators see who reported; no other unit and no enterprise can), flood protection that does not
- * lock other reporters out, tracking by code and secret with a lock-out on guessing, the case steps with
- * their order, the link to a hazard in the jurisdiction or the hazard, lead or inspection made from the
- * report in the 办理 step, the feedback and reward the reporter sees, and the escalation of a step past
- * its time limit.
+ * 举报 over HTTP, on both engines (issue 9 §1; 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第24条,
+ * 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第27条: 受理、核实、办理、反馈、追责, 及时兑现奖励): routing to the unit of the county,
+ * identity protection (only the handling unit's administrators see who reported; no other unit and
+ * no enterprise can), flood protection that does not lock other reporters out, tracking by code and
+ * secret with a lock-out on guessing, the case steps with their order, the link to a hazard in the
+ * jurisdiction or the hazard, lead or inspection made from the report in the 办理 step, the feedback
+ * and reward the reporter sees, and the escalation of a step past its time limit.
  */
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';

@@ -1,8 +1,8 @@
 /**
- * @module Dynamic analysis of the major-hazard database for a region subtree (seed 004 item 20:
- * 清单管理和动态分析机制; issue 4 §7): open, overdue and closed counts by criterion category, mine kind,
+ * @module Dynamic analysis of the major-hazard database for a region subtree (《2024年矿山安全生产工作要点》
+ * 第20条: 清单管理和动态分析机制; issue 4 §7): open, overdue and closed counts by criterion category, mine kind,
  * source and age; the monthly trend; the slowest rectifications; repeat offenders; and the stock
- * targets of seed 001 item 8. Also as an xlsx workbook.
+ * targets of 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条. Also as an xlsx workbook.
  */
 import type {
   Breakdown,

@@ -1,6 +1,7 @@
 /**
- * The dynamic analysis (issue 4 §7; seed 004 item 20) and the stock targets of seed 001 item 8 over a
- * small history built through the loop on a controlled clock, as each jurisdiction sees it.
+ * The dynamic analysis (issue 4 §7; 《2024年矿山安全生产工作要点》第20条) and the stock targets of
+ * 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条 over a small history built through the loop on a controlled clock,
+ * as each jurisdiction sees it.
  */
 import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
@@ -23,7 +24,7 @@ import { hazardsSettings } from './hazards.settings.ts';
 
 const targets = hazardsSettings.stockTargets.default;
 
-describe('stock targets of seed 001 item 8 (2023 stock cleared by 2024-12-31, increment curbed in 2025, dynamic zero by 2026-12-31)', () => {
+describe('stock targets of 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条 (2023 stock cleared by 2024-12-31, increment curbed in 2025, dynamic zero by 2026-12-31)', () => {
   const figures = {
     stock: 4,
     stockOpen: 0,
@@ -186,7 +187,7 @@ describe.each(engines)('hazard dynamic analysis (%s)', (engine) => {
     ]);
   });
 
-  it('judges the stock targets of seed 001 item 8 from the live counts', async () => {
+  it('judges the stock targets of 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条 from the live counts', async () => {
     const a = await analysis(world.a.users.regulator_admin);
     expect(a.stockTargets.map((s) => [s.key, s.status, s.figures])).toEqual([
       ['stock', '未完成', { stock: 2, open: 1, closedByDue: 1 }],

@@ -1,7 +1,7 @@
 /**
  * @module The criteria catalogue: standard versions and their items, loaded from the committed data
- * (generated from REFERENCE.md by scripts/build-hazard-catalogue.ts) and extended by system admins with
- * new versions, without a code change.
+ * (generated from docs/sources/hazard-criteria.md by scripts/build-hazard-catalogue.ts) and
+ * extended by system admins with new versions, without a code change.
  */
 import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import { criterionPartKinds } from '../../../shared/hazard.enums.ts';

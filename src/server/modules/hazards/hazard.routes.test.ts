@@ -59,7 +59,7 @@ describe.each(engines)('major-hazard database (%s)', (engine) => {
       expect(top.filter((i) => i.part === '金属非金属地下矿山')).toHaveLength(32);
       expect(top.filter((i) => i.part === '金属非金属露天矿山')).toHaveLength(13);
       expect(top.filter((i) => i.part === '尾矿库')).toHaveLength(19);
-      // REFERENCE.md A1.1: 地下(一)2 (two exits at least 30 m apart) is VERIFIED, 地下(六) is not.
+      // 矿安〔2022〕88号: 地下(一)2 (two exits at least 30 m apart) is VERIFIED, 地下(六) is not.
       expect(items.find((i) => i.code === '地下(一)2')).toMatchObject({ verified: true });
       expect(items.find((i) => i.code === '地下(一)2')?.text).toContain('30米');
       expect(items.find((i) => i.code === '地下(六)')).toMatchObject({ verified: false });

@@ -214,7 +214,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
       config: { permission: HazardPermission.Report },
       schema: {
         tags,
-        summary: '录入上级公司季度重大事故隐患排查 (seed 004 item 19)',
+        summary: '录入上级公司季度重大事故隐患排查 (《2024年矿山安全生产工作要点》第19条)',
         body: ParentInspectionInput,
         response: responses(SelfInspectionReportResponse, 201),
       },

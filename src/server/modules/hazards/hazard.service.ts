@@ -364,8 +364,9 @@ export async function hazardSummary(
 }
 
 /**
- * 提请关闭 candidates (安委〔2024〕1号; seed 001 item 7): producing mines with incomplete licences where
- * at least `closureMinHazards` major hazards were found within `closureWindowMonths` months.
+ * 提请关闭 candidates (安委〔2024〕1号; 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第7条): producing mines with incomplete
+ * licences where at least `closureMinHazards` major hazards were found within `closureWindowMonths`
+ * months.
  */
 export async function closureCandidates(
   deps: ServiceDeps,

@@ -139,7 +139,7 @@ export const hazardEvents = pgTable(
 );
 
 /**
- * Periodic hazard inspections of a mine, one per mine, kind and period (seed 004 item 19):
+ * Periodic hazard inspections of a mine, one per mine, kind and period (《2024年矿山安全生产工作要点》第19条):
  * - 月度自查: the monthly self-inspection report (YYYY-MM), signed by the mine's 主要负责人 — the hazards
  *   found that month, or a 零报告;
  * - 上级公司季度排查: the parent company's quarterly inspection (YYYY-Qn), led by its 主要负责人, with the

@@ -1,9 +1,8 @@
 /**
- * @module The two periodic inspections of seed 004 item 19 and their calendars (pure): the mine's
- * monthly self-inspection (主要负责人每月组织开展1次…排查) and its parent company's quarterly one
- * (上级公司…每季度对所属矿山开展1次重大事故隐患排查整治). A period's report falls due on a configured
- * day of the month after the period (settings hazards.selfInspectionDueDay and
- * hazards.parentInspectionDueDay).
+ * @module The two periodic inspections of 《2024年矿山安全生产工作要点》第19条 and their calendars (pure): the
+ * mine's monthly self-inspection (主要负责人每月组织开展1次…排查) and its parent company's quarterly one
+ * (上级公司…每季度对所属矿山开展1次重大事故隐患排查整治). A period's report falls due on a configured day of the month after
+ * the period (settings hazards.selfInspectionDueDay and hazards.parentInspectionDueDay).
  */
 import { HazardSource } from '../../../shared/hazard.enums.ts';
 import { periodFirstDay, quarterOf } from '../../../shared/inspection-periods.ts';

@@ -1,7 +1,8 @@
 /**
  * @module The closed loop of a major hazard as a state machine: which action moves which state, and
- * who may take it. 上报 → 治理中 needs the 五落实 (责任、措施、资金、时限、预案; REFERENCE.md F3 from
- * 安监总局令第16号); 待验收 → 已销号 is a regulator's acceptance; a rejection sends it back to 治理中.
+ * who may take it. 上报 → 治理中 needs the 五落实 (责任、措施、资金、时限、预案; 《2024年矿山安全生产工作要点》第19条; from
+ * 安监总局令第16号, UNVERIFIED: see docs/sources.md); 待验收 → 已销号 is a regulator's acceptance; a rejection
+ * sends it back to 治理中.
  */
 import { HazardState, hazardActions, type HazardAction } from '../../../shared/hazard.enums.ts';
 import type { Role } from '../../platform/auth/permissions.ts';

@@ -10,7 +10,7 @@ describe('calendar months', () => {
   });
 });
 
-// 安委〔2024〕1号: “3个月内2次或者2次以上发现有重大事故隐患仍然进行生产的” (REFERENCE.md F1).
+// 安委〔2024〕1号: “3个月内2次或者2次以上发现有重大事故隐患仍然进行生产的” (VERIFIED).
 describe('the 3-month window at its edges', () => {
   it('two hazards exactly 3 months apart are within the window; one day more is not', () => {
     expect(firstDenseWindow(['2026-01-15', '2026-04-15'], 3, 2)).toEqual([

@@ -1,7 +1,7 @@
 /**
  * @module Repeat and closure rules over a mine's hazards (pure functions).
  * - 屡改屡犯: the same criterion found again at the same mine within N months after it was 销号.
- * - 提请关闭: 安委〔2024〕1号 (REFERENCE.md F1, VERIFIED) and seed 001 item 7: a mine producing with
+ * - 提请关闭: 安委〔2024〕1号 (VERIFIED) and 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第7条: a mine producing with
  *   incomplete licences where 2 or more major hazards were found within 3 months is to be proposed for
  *   closure. The counts are settings (hazards.repeatRules); "within 3 months" is read inclusively.
  */

@@ -1,5 +1,6 @@
 /**
- * @module Periodic hazard inspections of seed 004 item 19 (and seed 000 items 6–8, 001 items 8–10):
+ * @module Periodic hazard inspections of 《2024年矿山安全生产工作要点》第19条 (and 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第6–8条,
+ * 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8–10条):
  * every producing or construction mine files a monthly self-inspection report signed by its 主要负责人 —
  * the hazards found, or a 零报告 — and the parent company of a mine records its quarterly inspection.
  * Reports not filed by their due day escalate on the same ladder as overdue hazards.
@@ -43,7 +44,10 @@ import { HazardPermission } from './hazards.permissions.ts';
 
 export { periodBounds } from './inspection.cadence.ts';
 
-/** Mines that must file: producing or under construction (seed 000 item 7). */
+/**
+ * Mines that must file: producing or under construction (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第6条 says 矿山企业;
+ * the statuses are minewatch's reading).
+ */
 const reportingStatuses = [MineStatus.Producing, MineStatus.Construction];
 
 /** Mines whose enterprise has a registered parent company (上级公司). */

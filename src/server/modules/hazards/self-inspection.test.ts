@@ -203,7 +203,7 @@ describe.each(engines)('monthly self-inspection reports (%s)', (engine) => {
   });
 });
 
-describe('quarterly periods (seed 004 item 19)', () => {
+describe('quarterly periods (《2024年矿山安全生产工作要点》第19条)', () => {
   it('a quarter runs from its first to its last month; its record is due on the configured day after it', () => {
     expect(periodBounds('2026-Q3', 15)).toEqual({
       first: '2026-07-01',

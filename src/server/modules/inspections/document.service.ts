@@ -1,5 +1,6 @@
 /**
- * @module Enforcement documents (issue 7 §4; seed 004 item 44 留痕 and 智能提醒; 谁检查、谁签名、谁负责):
+ * @module Enforcement documents (issue 7 §4; 《2024年矿山安全生产工作要点》第43条 留痕 and 智能提醒; 第45条 谁检查、
+ * 谁签名、谁负责):
  * opened from a template with text drawn from the inspection, numbered per unit, template and year;
  * every edit is a new hash-chained revision; each member of the inspection team signs the head
  * revision; once anyone has signed, the text is frozen (the database refuses to alter revisions and

@@ -1,8 +1,9 @@
 /**
- * @module Administrative penalties (issue 7 §3). 一案双罚 (seed 000 item 20, seed 001 item 23): an
- * enterprise's violation is penalised on the enterprise and on its principal person, one row each;
- * the list shows cases where only one of the two was penalised. Payment and revocation are recorded
- * with the penalty's version so that two clerks do not overwrite each other.
+ * @module Administrative penalties (issue 7 §3). 一案双罚 (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第20条,
+ * 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第23条): an enterprise's violation is penalised on the enterprise and on
+ * its principal person, one row each; the list shows cases where only one of the two was
+ * penalised. Payment and revocation are recorded with the penalty's version so that two clerks do
+ * not overwrite each other.
  */
 import { desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { PenaltyStatus } from '../../../shared/inspections.enums.ts';

@@ -2,8 +2,8 @@
  * @module The yearly inspection plan of one unit (issue 7 §1), pure: each mine's routine visits
  * spread over the year, every month within the unit's capacity in inspector-days (a team of at least
  * two, so each visit costs `inspectorsPerVisit` days), the riskiest mines placed first, and a seeded
- * random share marked 四不两直 (REFERENCE.md F3: unannounced; the mine is never shown those dates).
- * What does not fit is reported as a shortfall per mine, never silently dropped.
+ * random share marked 四不两直 (《2024年矿山安全生产工作要点》第41条: unannounced; the mine is never shown those
+ * dates). What does not fit is reported as a shortfall per mine, never silently dropped.
  */
 import { createRng } from '../../platform/random.ts';
 

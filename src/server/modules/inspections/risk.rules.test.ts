@@ -1,6 +1,6 @@
 /**
  * The risk score explains itself, the class follows the configured boundaries, and mines at
- * standardization level 二级 and above get fewer routine inspections (seed 002 七.5).
+ * standardization level 二级 and above get fewer routine inspections (《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(八)5).
  */
 import { describe, expect, it } from 'vitest';
 import { defaultRiskModel as model } from '../../../shared/inspections.settings.ts';
@@ -50,12 +50,12 @@ describe('assessRisk', () => {
     expect(assessRisk({ ...base, accidents3y: 1, openHazards: 4 }, model).className).toBe('A');
   });
 
-  it('counts unstable management from the configured number of changes (seed 004 item 40)', () => {
+  it('counts unstable management from the configured number of changes (《2024年矿山安全生产工作要点》第40条)', () => {
     expect(assessRisk({ ...base, managementChanges12m: 1 }, model).score).toBe(25);
     expect(assessRisk({ ...base, managementChanges12m: 2 }, model).score).toBe(35);
   });
 
-  it('halves routine inspections (rounded up) for 二级 and above, never below one (seed 002 七.5)', () => {
+  it('halves routine inspections (rounded up) for 二级 and above, never below one (《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(八)5)', () => {
     const a3 = assessRisk(
       { ...base, accidents3y: 2, openHazards: 4, standardizationLevel: '三级' },
       model,

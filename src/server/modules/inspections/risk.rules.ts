@@ -59,7 +59,8 @@ export function assessRisk(f: RiskFacts, model: RiskModel): RiskAssessment {
   const sorted = [...model.classes].sort((a, b) => b.minScore - a.minScore);
   const cls = sorted.find((c) => score >= c.minScore) ?? sorted[sorted.length - 1];
   const base = cls?.perYear ?? 0;
-  // Seed 002 七.5: fewer routine inspections for 二级 and above; never below one a year.
+  // 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(八)5: fewer routine inspections for 二级 and above; never below one a
+  // year.
   const reduced = model.reducedLevels.includes(f.standardizationLevel);
   const perYear = reduced && base > 0 ? Math.max(1, Math.ceil(base * model.reducedFactor)) : base;
   return { score, className: cls?.name ?? '', perYear, reasons };

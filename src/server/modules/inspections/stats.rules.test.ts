@@ -1,5 +1,5 @@
 /**
- * The appraisal flags at their boundaries (seed 000 item 20: 对“零处罚”“只检查不处罚”等…约谈通报; the
+ * The appraisal flags at their boundaries (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第20条: 对“零处罚”“只检查不处罚”等…约谈通报; the
  * thresholds are the inspections.enforcementFlags setting) and the ranking order.
  */
 import { describe, expect, it } from 'vitest';

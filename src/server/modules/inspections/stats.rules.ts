@@ -1,5 +1,5 @@
 /**
- * @module Enforcement appraisal rules (issue 7 §5; seed 000 item 20 执法统计、执法考评和典型案例报送,
+ * @module Enforcement appraisal rules (issue 7 §5; 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第20条 执法统计、执法考评和典型案例报送,
  * 对“零处罚”“只检查不处罚”…约谈通报): the flags over a period and the monthly ranking.
  */
 import type { EnforcementTotals } from '../../../shared/inspections.schemas.ts';

@@ -1,8 +1,8 @@
 /**
  * @module Leads raised by people rather than by the detection rules: a 举报 its handling unit verified
- * and turned into a lead for the mine (issue 9 §1; seed 000 第24条). A mine has at most one open 举报
- * lead (the leads' own one-open-lead-per-rule key); a later report about the same mine joins it. From
- * there the lead follows the usual 指派 → 核查 → 转隐患 / 转执法 steps.
+ * and turned into a lead for the mine (issue 9 §1; 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第24条). A mine has at
+ * most one open 举报 lead (the leads' own one-open-lead-per-rule key); a later report about the same
+ * mine joins it. From there the lead follows the usual 指派 → 核查 → 转隐患 / 转执法 steps.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { LeadRule, LeadStatus } from '../../../shared/leads.enums.ts';

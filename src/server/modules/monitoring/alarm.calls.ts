@@ -1,9 +1,10 @@
 /**
- * @module The 叫应 loop (REFERENCE.md D; policy in settings `monitoring.callPolicies`). Every open alarm
- * that is due carries its own durable timer (`next_call_at`) and the step it is on. One transaction per
- * alarm locks the row, writes the call (in-app notifications, the webhook event for SMS / voice / e-mail
- * gateways with a signed one-time acknowledgement link per person, the timeline entry) and moves the
- * timer — so after a crash a step is either fully done or not done, never lost or repeated.
+ * @module The 叫应 loop (山西《关于推进全省矿山做好气象灾害风险监测预警和应急防范工作的通知》; policy in settings
+ * `monitoring.callPolicies`). Every open alarm that is due carries its own durable timer
+ * (`next_call_at`) and the step it is on. One transaction per alarm locks the row, writes the call
+ * (in-app notifications, the webhook event for SMS / voice / e-mail gateways with a signed one-time
+ * acknowledgement link per person, the timeline entry) and moves the timer — so after a crash a
+ * step is either fully done or not done, never lost or repeated.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
@@ -44,7 +45,10 @@ interface Recipient {
   email: string | null;
 }
 
-/** Who a step reaches at a mine (REFERENCE.md D: 主要负责人 + 安全矿长 + county regulator contact). */
+/**
+ * Who a step reaches at a mine (主要负责人 + 安全矿长 + county regulator contact: minewatch's model, not a
+ * text's — UNVERIFIED, see docs/sources.md).
+ */
 async function resolveRecipients(
   tx: Db,
   mine: { id: string; enterpriseId: string; countyCode: string },

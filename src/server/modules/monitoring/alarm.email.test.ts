@@ -74,7 +74,7 @@ describe.each(engines)('alarm calls by e-mail (%s)', (engine) => {
       .select()
       .from(monitoringSensors)
       .where(and(eq(monitoringSensors.mineId, mineId), eq(monitoringSensors.code, 'CH4-101')));
-    // 2.0 % ≥ 断电 1.5 % (REFERENCE.md C1): 红色; the default policy's first step calls the mine by
+    // 2.0 % ≥ 断电 1.5 % (《煤矿安全规程》): 红色; the default policy's first step calls the mine by
     // in-app, webhook and e-mail.
     const report = await monitoring.engine.ingest(systemGatewayPrincipal('simulator', [mineId]), [
       { sensor: 'CH4-101', ts: t.deps.clock().toISOString(), value: 2.0 },

@@ -296,7 +296,7 @@ export async function respondAlarm(
   return getAlarm(deps, principal, id);
 }
 
-/** 响应: for 红色/橙色 the 停产撤人 record (REFERENCE.md D1). */
+/** 响应: for 红色/橙色 the 停产撤人 record (山西《关于推进全省矿山做好气象灾害风险监测预警和应急防范工作的通知》). */
 export async function recordResponse(
   deps: ServiceDeps,
   principal: Principal,

@@ -1,5 +1,5 @@
 /**
- * The detectors with the standards' numbers: 煤矿安全规程 甲烷 报警/断电/复电 (REFERENCE.md C1), CO 24 ppm,
+ * The detectors with the standards' numbers: 煤矿安全规程 甲烷 报警/断电/复电 (its 甲烷传感器表), CO 24 ppm,
  * 浸润线 orange = 1.1 × red and 滑坡体位移 orange = 80 % of red (GB 51108-2015 commentary 8.3), and the
  * GB 39496-2020 §5.5.4 roll-up (4 blue → yellow, 3 yellow → orange, 2 orange → red).
  */
@@ -27,7 +27,7 @@ function feed(spec: OverLimitSpec, values: number[]) {
   return values.map((v, i) => detectOverLimit(spec, state, i * MIN, v));
 }
 
-describe('超限 with the coal methane table (煤矿安全规程, REFERENCE.md C1)', () => {
+describe('超限 with the coal methane table (《煤矿安全规程》甲烷传感器表)', () => {
   const corner = methanePresets.采煤工作面上隅角?.spec as OverLimitSpec;
 
   it('上隅角: 报警 at 1.0 %, 断电 at 1.5 %, and 复电 only below 1.0 %', () => {

@@ -1,5 +1,5 @@
 /**
- * The monitoring loop end to end over HTTP, on a controlled clock: sensors from the REFERENCE.md C1
+ * The monitoring loop end to end over HTTP, on a controlled clock: sensors from the 《煤矿安全规程》
  * methane preset, gateway ingest in three formats with a per-record report, idempotent resends, 超限
  * alarms and their timeline, the 叫应 policy (call, re-notify, escalate), acknowledgement by a signed
  * one-time link, 回应/响应/closing, auto-resolve, 断线/断网, maintenance windows, threshold edits that
@@ -110,7 +110,7 @@ describe.each(engines)('risk monitoring and the 叫应 loop (%s)', (engine) => {
     await t?.close();
   });
 
-  it('a sensor from the 采煤工作面 methane preset carries 报警 1.0, 断电 1.5, 复电 1.0 (REFERENCE.md C1)', async () => {
+  it('a sensor from the 采煤工作面 methane preset carries 报警 1.0, 断电 1.5, 复电 1.0 (《煤矿安全规程》)', async () => {
     const s = await app.inject({
       method: 'GET',
       url: `/api/monitoring/sensors/${ch4}`,

@@ -1,5 +1,5 @@
 /**
- * @module Roll-up of warning levels (pure), GB 39496-2020 §5.5.4 (REFERENCE.md B4, VERIFIED for points
+ * @module Roll-up of warning levels (pure), GB 39496-2020 §5.5.4 (VERIFIED for points
  * within one item): 4 blue points make the item yellow, 3 yellow make it orange, 2 orange make it red.
  * Items roll up to the facility the same way — the standard's text is cut off after "4 items at blue
  * count as 1 item at yellow", so the facility rule is an UNVERIFIED analogy and its counts are settings.

@@ -1,6 +1,7 @@
 /**
  * @module A sensor's stored detection parameters (SensorSpec): defaults from the quantity catalogue,
- * presets from REFERENCE.md (threshold.presets.ts), and the compiled specs the pure detectors read.
+ * presets from the standards (threshold.presets.ts), and the compiled specs the pure detectors
+ * read.
  */
 import type { WarningLevel } from '../../../shared/monitoring.enums.ts';
 import type { Quantity } from '../../../shared/monitoring.quantities.ts';

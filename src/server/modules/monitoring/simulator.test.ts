@@ -1,6 +1,6 @@
 /**
  * The simulator on its own: normal readings stay in the normal zone, and each fault looks like what
- * the detectors look for — an excursion through the REFERENCE.md C1 methane levels (采煤工作面: 报警
+ * the detectors look for — an excursion through the 《煤矿安全规程》 methane levels (采煤工作面: 报警
  * 1.0 %, 断电 1.5 %) and back below the 复电 value, a silence longer than k × interval (断线), a stuck value
  * longer than the flat-line count (平线), and a single outlier past the spike floor.
  */

@@ -1,10 +1,11 @@
 /**
  * The indicators added for issue 8 §2 on hand-built registries, on both engines, each in its own county:
- * underground staff against the baseline (seed 000 一: 井下人员减少 10%), from the 井下人数 series where the
- * mine reports one and from its approved staffing otherwise; tailings ponds idle for more than 3 years
- * that are closed (seed 000 第14条: exactly 3 years is not yet due); qualification compliance (seed 000
- * 第1、2条: 五职矿长 with 大专 and 10 years — 9 is short; certificates valid on the date — one expiring
- * that day still is); and the drill-down to the mines that hold each figure back.
+ * underground staff against the baseline (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标: 井下人员减少 10%), from the
+ * 井下人数 series where the mine reports one and from its approved staffing otherwise; tailings ponds
+ * idle for more than 3 years that are closed (same plan, 第14条: exactly 3 years is not yet due);
+ * qualification compliance (same plan, 第1、2条: 五职矿长 with 大专 and 10 years — 9 is short; certificates
+ * valid on the date — one expiring that day still is); and the drill-down to the mines that hold
+ * each figure back.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,7 +136,7 @@ describe.each(engines)('plans: staff, tailings and qualification indicators (%s)
     await t.close();
   });
 
-  it('underground staff against 2023: the series where there is one, the approved staffing otherwise (seed 000 一)', async () => {
+  it('underground staff against 2023: the series where there is one, the approved staffing otherwise (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标)', async () => {
     // Now: U1 80 (series; 140 on 08-02 is outside the 30 days), U2 50, U3 closed 0 → 130.
     // Baseline 2023-12-31: U1 100, U2 50, U3 30 (all approved staffing) → 180. (130 − 180) / 180.
     expect(await value('undergroundStaffChange', '140924')).toMatchObject({
@@ -148,7 +149,7 @@ describe.each(engines)('plans: staff, tailings and qualification indicators (%s)
     expect(await back('undergroundStaffChange', '140924')).toEqual([ids.U2]);
   });
 
-  it('tailings ponds idle for more than 3 years must be closed; exactly 3 years is not due yet (seed 000 第14条)', async () => {
+  it('tailings ponds idle for more than 3 years must be closed; exactly 3 years is not due yet (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第14条)', async () => {
     expect(await value('tailingsClosure', '140925')).toMatchObject({
       numerator: 1,
       denominator: 2,
@@ -157,7 +158,7 @@ describe.each(engines)('plans: staff, tailings and qualification indicators (%s)
     expect(await back('tailingsClosure', '140925')).toEqual([ids.P3]);
   });
 
-  it('qualification compliance: five posts with 大专 and 10 years, certificates valid on the date (seed 000 第1、2条)', async () => {
+  it('qualification compliance: five posts with 大专 and 10 years, certificates valid on the date (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1、2条)', async () => {
     // Q1 complete; Q2's 总工程师 has 9 years; Q3's certificate expired the day before; Q4's expires on the date.
     expect(await value('qualificationCompliance', '140926')).toMatchObject({
       numerator: 2,

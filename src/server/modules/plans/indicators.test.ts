@@ -1,10 +1,10 @@
 /**
  * The plans' indicators on a hand-built registry, on both engines (issue 8 §2): standardization and
- * scale shares of producing non-coal mines (seed 000 一), counted with each mine's status on the date
- * from its history (a mine suspended in June counts in May, not in July); monitoring coverage of the
- * mines that must be monitored (seed 000 第15条: underground, tailings ponds, pits and dumps of 150 m
- * and more — 150 counts, 149.9 does not) with data in the 24 hours of the date; small mines against a
- * baseline year; the pre-2024 hazard stock.
+ * scale shares of producing non-coal mines (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标), counted with each
+ * mine's status on the date from its history (a mine suspended in June counts in May, not in July);
+ * monitoring coverage of the mines that must be monitored (same plan, 一、工作目标 and 第15条: underground,
+ * tailings ponds, pits and dumps of 150 m and more — 150 counts, 149.9 does not) with data in the
+ * 24 hours of the date; small mines against a baseline year; the pre-2024 hazard stock.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,7 +115,7 @@ describe.each(engines)('plans: indicators from live data (%s)', (engine) => {
     await t.close();
   });
 
-  it('counts a mine suspended in June among the producing in May but not in July (seed 000 一)', async () => {
+  it('counts a mine suspended in June among the producing in May but not in July (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标)', async () => {
     const may = await at('2026-05-01');
     // Producing non-coal: the two underground mines, both pits and the pond (the dump is not counted).
     expect(may.standardization2Plus).toMatchObject({ numerator: 2, denominator: 5, value: 40 });
@@ -125,7 +125,7 @@ describe.each(engines)('plans: indicators from live data (%s)', (engine) => {
     expect(july.largeMediumShare).toMatchObject({ numerator: 1, denominator: 4, value: 25 });
   });
 
-  it('monitoring coverage: a 150 m pit or dump must be monitored, 149.9 m not; data within the date’s 24 h (seed 000 第15条)', async () => {
+  it('monitoring coverage: a 150 m pit or dump must be monitored, 149.9 m not; data within the date’s 24 h (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第15条)', async () => {
     const july = await at('2026-07-01');
     // Must: underground metal (producing), pond, 150 m pit, 150 m dump, coal underground = 5
     // (the suspended underground mine and the 149.9 m pit are not counted). With data: the

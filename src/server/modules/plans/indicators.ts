@@ -16,14 +16,20 @@ import type { IndicatorKey } from '../../../shared/targets.settings.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/client.ts';
 
-/** 非煤矿山 as the plans count them for standardization and scale (seed 000 一). */
+/** 非煤矿山 as the plans count them for standardization and scale (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标). */
 const nonCoal = sql`mines.kind IN ('金属非金属地下矿山', '金属非金属露天矿山', '尾矿库')`;
 const underground = sql`mines.kind IN ('煤矿井工', '金属非金属地下矿山')`;
 const workings = sql`mines.kind IN ('煤矿井工', '露天煤矿', '金属非金属地下矿山', '金属非金属露天矿山')`;
 
-/** Heights at which open pits and dumps must be monitored (seed 000 第15条: 150 米及以上). */
+/**
+ * Heights at which open pits and dumps must be monitored (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》
+ * 一、工作目标: 150 米及以上).
+ */
 export const MONITORED_HEIGHT_M = 150;
-/** 尾矿库 stopped for more than 3 years must be closed (seed 000 第14条, 001 第16条, 004 第12条). */
+/**
+ * 尾矿库 stopped for more than 3 years must be closed (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第14条,
+ * 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第16条, 《2024年矿山安全生产工作要点》第12条).
+ */
 export const TAILINGS_IDLE_YEARS = 3;
 
 /**
@@ -81,7 +87,8 @@ function shareOfProducingNonCoal(test: SQL, note: SQL) {
 const definitions: Record<IndicatorKey, Definition> = {
   standardization2Plus: {
     name: '生产非煤矿山标准化二级及以上占比',
-    source: 'seed 000 一; seed 002 七.5; seed 003',
+    source:
+      '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标; 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(八)5; 国家矿山安全监察局 2024 年简报, 地方经验做法',
     measure: 'share',
     direction: 'atLeast',
     rows: shareOfProducingNonCoal(
@@ -91,7 +98,8 @@ const definitions: Record<IndicatorKey, Definition> = {
   },
   standardization3Plus: {
     name: '生产非煤矿山标准化三级及以上占比',
-    source: 'seed 000 一 (全部达到三级及以上); seed 003',
+    source:
+      '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第19条 (全部达到三级及以上); 国家矿山安全监察局 2024 年简报, 地方经验做法',
     measure: 'share',
     direction: 'atLeast',
     rows: shareOfProducingNonCoal(
@@ -101,14 +109,15 @@ const definitions: Record<IndicatorKey, Definition> = {
   },
   largeMediumShare: {
     name: '大中型非煤矿山占比',
-    source: 'seed 000 一; seed 003 (吉林)',
+    source:
+      '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标; 国家矿山安全监察局 2024 年简报, 地方经验做法·吉林省',
     measure: 'share',
     direction: 'atLeast',
     rows: shareOfProducingNonCoal(sql`mines.scale IN ('大型', '中型')`, sql`mines.scale`),
   },
   smallMinesChange: {
     name: '小型非煤矿山数量较基准年变化',
-    source: 'seed 000 一 (小型矿山数量减少 10%)',
+    source: '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第11条 (小型矿山数量减少 10%)',
     measure: 'change',
     direction: 'atMost',
     rows: ({ scope, date, baselineEnd }) =>
@@ -120,7 +129,8 @@ const definitions: Record<IndicatorKey, Definition> = {
   },
   undergroundStaffChange: {
     name: '井下作业人员较基准年变化',
-    source: 'seed 000 一 (井下人员减少 10%); seed 003 (吉林: 井下 −10%)',
+    source:
+      '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标 (井下人员减少 10%); 国家矿山安全监察局 2024 年简报, 地方经验做法·吉林省 (井下 −10%)',
     measure: 'change',
     direction: 'atMost',
     rows: ({ scope, date, baselineEnd }) =>
@@ -134,7 +144,7 @@ const definitions: Record<IndicatorKey, Definition> = {
   monitoringCoverage: {
     name: '应建监测预警的矿山近 24 小时有数据的占比',
     source:
-      'seed 000 一、第15条; seed 001 第17条; seed 004 第27条 (生产地下矿山、尾矿库、边坡 150 米以上露天矿山和排土场)',
+      '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标、第15条; 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第17条; 《2024年矿山安全生产工作要点》第27条 (生产地下矿山、尾矿库、边坡 150 米以上露天矿山和排土场)',
     measure: 'share',
     direction: 'atLeast',
     rows: ({ scope, date }) =>
@@ -152,7 +162,7 @@ const definitions: Record<IndicatorKey, Definition> = {
   },
   hazardStockCleared: {
     name: '2024 年前存量重大事故隐患销号率',
-    source: 'seed 001 第8条',
+    source: '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条',
     measure: 'share',
     direction: 'atLeast',
     rows: ({ scope, date }) =>
@@ -165,7 +175,8 @@ const definitions: Record<IndicatorKey, Definition> = {
   },
   tailingsClosure: {
     name: '停用超过 3 年的尾矿库闭库率',
-    source: 'seed 000 第14条; seed 001 第16条; seed 004 第12条 (停用 3 年以上的尾矿库闭库)',
+    source:
+      '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第14条; 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第16条; 《2024年矿山安全生产工作要点》第12条 (停用 3 年以上的尾矿库闭库)',
     measure: 'share',
     direction: 'atLeast',
     rows: ({ scope, date }) =>
@@ -177,7 +188,7 @@ const definitions: Record<IndicatorKey, Definition> = {
   qualificationCompliance: {
     name: '生产矿山人员资格合规率',
     source:
-      'seed 000 第1、2条; seed 001 第1、2条 (主要负责人在册; 地下矿山"五职"矿长配齐, 大专以上学历且 10 年以上矿山经历; 证书在有效期内)',
+      '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1、2条; 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第1、2条 (主要负责人在册; 地下矿山"五职"矿长配齐, 大专以上学历且 10 年以上矿山经历; 证书在有效期内)',
     measure: 'share',
     direction: 'atLeast',
     rows: ({ scope, date }) => {

@@ -96,8 +96,8 @@ export const workTaskReportFiles = pgTable(
 );
 
 /**
- * A region's risk grade for a month (issue 8 §4, the Fujian practice in seed 003), kept when the month
- * is over so the ranking of a past month does not move with today's scores.
+ * A region's risk grade for a month (issue 8 §4, the Fujian practice in the 国家矿山安全监察局 2024 年简报),
+ * kept when the month is over so the ranking of a past month does not move with today's scores.
  */
 export const regionalRiskGrades = pgTable(
   'regional_risk_grades',

@@ -2,8 +2,8 @@
  * Plans and tasks over HTTP, on both engines (issue 8 §1): who may write and see what (a province plan
  * shows each county unit only the tasks it carries), progress reports moving a task's state, the
  * 任务分解表 import's row-by-row error report (nothing written) and export, and overdue tasks climbing
- * the shared escalation ladder exactly once per step on a controlled clock (seed 000 item 7:
- * 函告、通报、约谈).
+ * the shared escalation ladder exactly once per step on a controlled clock
+ * (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第7条: 函告、通报、约谈).
  */
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';

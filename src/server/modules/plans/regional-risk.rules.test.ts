@@ -1,7 +1,7 @@
 /**
- * The regional risk coefficient and level (issue 8 §4; seed 003 福建: 风险系数模型, 通报各地风险等级) with
- * the default model (plans.regionalRisk, UNVERIFIED): K = 平均风险分 × (1 + 高风险矿山占比), levels from
- * 50 (重大), 35 (较大) and 20 (一般) up; each boundary counts for the higher level.
+ * The regional risk coefficient and level (issue 8 §4; 国家矿山安全监察局 2024 年简报, 地方经验做法·福建省: 风险系数模型,
+ * 通报各地风险等级) with the default model (plans.regionalRisk, UNVERIFIED): K = 平均风险分 × (1 + 高风险矿山占比),
+ * levels from 50 (重大), 35 (较大) and 20 (一般) up; each boundary counts for the higher level.
  */
 import { describe, expect, it } from 'vitest';
 import { defaultRegionalRisk } from '../../../shared/targets.settings.ts';

@@ -1,8 +1,9 @@
 /**
- * @module 区域风险分级 (issue 8 §4; seed 003 福建: 研究福建矿山风险系数模型，定期通报各地风险等级，督促县级
- * 政府每月开展一次矿山安全风险研判): each month, a risk coefficient and level per city and county from
- * its mines' risk scores (the enforcement module's model), with the formula shown and a ranking. The
- * current month is graded live; a finished month is graded once by the scheduler and kept.
+ * @module 区域风险分级 (issue 8 §4; 国家矿山安全监察局 2024 年简报, 地方经验做法·福建省: 研究福建矿山风险系数模型，
+ * 定期通报各地风险等级，督促县级政府每月开展一次矿山安全风险研判): each month, a risk coefficient and level per city and county
+ * from its mines' risk scores (the enforcement module's model), with the formula shown and a
+ * ranking. The current month is graded live; a finished month is graded once by the scheduler and
+ * kept.
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { addDaysTo } from '../../../shared/report-periods.ts';

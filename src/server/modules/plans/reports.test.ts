@@ -2,9 +2,9 @@
  * The progress board's server side over HTTP, on both engines (issue 8 §2–5): an indicator's trend and
  * drill-down stay inside the caller's jurisdiction; the regional risk grading shows the formula, ranks
  * the regions below, refuses other regions and keeps a finished month once; periodic reports made on
- * demand and by the scheduler (once per period, seed 001 (六) dates), listed and downloadable (PDF with
- * a CJK font and the sections, xlsx with its sheets) only by the units whose jurisdiction holds them;
- * evidence files on progress reports.
+ * demand and by the scheduler (once per period, the dates of 《原平市矿山企业安全生产治本攻坚三年行动实施方案》四(六)), listed
+ * and downloadable (PDF with a CJK font and the sections, xlsx with its sheets) only by the units
+ * whose jurisdiction holds them; evidence files on progress reports.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';

@@ -1,8 +1,8 @@
 /**
  * @module Overdue plan tasks climb the same durable ladder as overdue hazards (platform/escalation):
- * each step of `plans.escalationLadder` (提醒 → 函告 → 通报 → 约谈; seed 000 item 7, seed 004 item 20)
- * is taken once per task, with an audit event and notifications to the acting users of the lead unit
- * and the co-units. Finished tasks (100 %) stop climbing.
+ * each step of `plans.escalationLadder` (提醒 → 函告 → 通报 → 约谈; 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第7条,
+ * 《2024年矿山安全生产工作要点》第20条) is taken once per task, with an audit event and notifications to the
+ * acting users of the lead unit and the co-units. Finished tasks (100 %) stop climbing.
  */
 import { and, eq, inArray, isNotNull, lt, lte } from 'drizzle-orm';
 import { recordAudit } from './plans.audit.ts';

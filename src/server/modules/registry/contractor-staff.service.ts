@@ -1,8 +1,8 @@
 /**
- * @module Contractors' project staff (承包单位项目部人员, seed 000 第18条): who each contractor sent to its
- * 项目部 at the mine, how they are employed and qualified. ID numbers are kept as for the mine's people
- * (sealed, masked, keyed digest), so a person who also serves at another mine is found by the checks in
- * shared/compliance.rules.ts.
+ * @module Contractors' project staff (承包单位项目部人员, 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条): who each contractor
+ * sent to its 项目部 at the mine, how they are employed and qualified. ID numbers are kept as for the
+ * mine's people (sealed, masked, keyed digest), so a person who also serves at another mine is
+ * found by the checks in shared/compliance.rules.ts.
  */
 import type {
   ContractorStaffCreateInput,

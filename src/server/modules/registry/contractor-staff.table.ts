@@ -4,7 +4,8 @@ import { idNumberColumns } from './person.table.ts';
 
 /**
  * A person a contractor sent to its 项目部 at the mine: 项目负责人、技术人员、安全生产管理人员 or
- * 特种作业人员, with how they are employed and qualified (seed 000 第18条; 矿安〔2022〕88号 地下(二十八)2).
+ * 特种作业人员, with how they are employed and qualified (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条; 矿安〔2022〕88号
+ * 地下(二十八)2).
  * The ID number is kept as for the mine's own people, so one person serving at two mines is found.
  */
 export const contractorStaff = pgTable(

@@ -1,5 +1,6 @@
 /**
- * Contractors' project staff over HTTP, on both engines (seed 000 第18条; 矿安〔2022〕88号 地下(二十八)2):
+ * Contractors' project staff over HTTP, on both engines (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条; 矿安〔2022〕88号
+ * 地下(二十八)2):
  * registering the 项目部 with ID numbers kept sealed and masked; field errors that write nothing; other
  * counties and enterprises neither reading nor changing it; and the compliance tab following the staff —
  * a 项目负责人 who is 临时聘用 with 高中, a 技术人员 who is also the 矿长 of another mine, a missing

@@ -183,8 +183,9 @@ export async function updateMine(
 
 /**
  * Changes a mine's status (e.g. 责令停产整顿) and records the dated change with its reason. A mine under
- * 停产整顿 leaves it only by closing, or by returning to 生产 after a passed 复工复产验收 (seed 000 第21条,
- * seed 004 第35条: 验收合格方可恢复生产) — the callers that record one say so with `accepted`.
+ * 停产整顿 leaves it only by closing, or by returning to 生产 after a passed 复工复产验收
+ * (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第21条, 《2024年矿山安全生产工作要点》第35条: 验收合格方可恢复生产) — the callers that record one
+ * say so with `accepted`.
  */
 export async function changeMineStatus(
   deps: ServiceDeps,

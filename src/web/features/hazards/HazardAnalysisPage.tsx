@@ -1,7 +1,8 @@
 /**
- * Dynamic analysis of the major-hazard database for the selected region (seed 004 item 20): totals,
- * breakdowns by criterion category, mine kind, source and age, the monthly trend, the slowest
- * rectifications, repeat offenders and the stock targets of seed 001 item 8; exported as xlsx.
+ * Dynamic analysis of the major-hazard database for the selected region (《2024年矿山安全生产工作要点》第20条):
+ * totals, breakdowns by criterion category, mine kind, source and age, the monthly trend, the
+ * slowest rectifications, repeat offenders and the stock targets of 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条;
+ * exported as xlsx.
  */
 import { useMemo } from 'react';
 import { Button, Card, Col, Row, Skeleton, Statistic, Table, Tag } from 'antd';

@@ -1,7 +1,7 @@
 /**
- * Monthly self-inspection (月度隐患自查, seed 004 item 19): for the chosen month, who has not filed
- * (overdue once the due day has passed), the reports filed, and — for enterprise users — the form to
- * file one, signed by the mine's registered 主要负责人, with the hazards found or a 零报告.
+ * Monthly self-inspection (月度隐患自查, 《2024年矿山安全生产工作要点》第19条): for the chosen month, who has not filed
+ * (overdue once the due day has passed), the reports filed, and — for enterprise users — the form
+ * to file one, signed by the mine's registered 主要负责人, with the hazards found or a 零报告.
  */
 import { useState } from 'react';
 import {

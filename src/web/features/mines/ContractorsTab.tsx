@@ -1,7 +1,7 @@
 /**
  * The mine page's 承包单位 tab: each contractor with its scope and dates; expanded, the 项目部 it sent
- * (seed 000 第18条) with employment and qualifications, where anything but 正式职工 is marked. Users who
- * manage contractors register staff here; the 合规 tab judges them.
+ * (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条) with employment and qualifications, where anything but 正式职工 is
+ * marked. Users who manage contractors register staff here; the 合规 tab judges them.
  */
 import { useState } from 'react';
 import { Button, Checkbox, Form, Input, Select, Table, Tag } from 'antd';

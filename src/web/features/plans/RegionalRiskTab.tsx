@@ -1,7 +1,7 @@
 /**
- * 区域风险分级 (seed 003 福建): the regions below the selected one ranked by their risk coefficient for a
- * month — live for the current month, as kept at month end for past ones — with the formula and a bar
- * chart coloured by level.
+ * 区域风险分级 (国家矿山安全监察局 2024 年简报, 地方经验做法·福建省): the regions below the selected one ranked by their risk
+ * coefficient for a month — live for the current month, as kept at month end for past ones — with
+ * the formula and a bar chart coloured by level.
  */
 import { useMemo, useState } from 'react';
 import { Alert, DatePicker, Space, Table, Tag } from 'antd';

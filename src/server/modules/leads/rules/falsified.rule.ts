@@ -1,8 +1,8 @@
 /**
- * @module 监控造假 (issue 6 §2, fifth rule; 安委〔2024〕1号 “安全监控系统造假”, seed 001 item 7; seed 004
- * item 41 and seed 001 item 23: 断网、断线、平线 are clues for on-site checks): the mine's safety-
- * monitoring points are silent (no readings) or flat (no point moved) for several hours in a row while
- * power and headcount show the mine at work.
+ * @module 监控造假 (issue 6 §2, fifth rule; 安委〔2024〕1号 “安全监控系统造假”, 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第7条;
+ * 《2024年矿山安全生产工作要点》第41条 and 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第23条: 断网、断线、平线 are clues for on-site checks):
+ * the mine's safety-monitoring points are silent (no readings) or flat (no point moved) for several
+ * hours in a row while power and headcount show the mine at work.
  */
 import { LeadRule } from '../../../../shared/leads.enums.ts';
 import type { LeadRules } from '../../../../shared/leads.settings.ts';

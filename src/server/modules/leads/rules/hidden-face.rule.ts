@@ -1,6 +1,6 @@
 /**
- * @module 隐蔽工作面 (issue 6 §2, second rule; seed 004 item 42 and seed 001 item 7: 人员数量、风量、用电量、
- * 产量、运输量、民用爆炸物品使用量 逐因素分析比对 to expose hidden working faces):
+ * @module 隐蔽工作面 (issue 6 §2, second rule; 《2024年矿山安全生产工作要点》第42条 and 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第7条:
+ * 人员数量、风量、用电量、产量、运输量、民用爆炸物品使用量 逐因素分析比对 to expose hidden working faces):
  * - a producing mine whose power, explosives, air volume or transport rise while reported production
  *   does not explain them. Each factor is fitted to production on the mine's own recent history with
  *   Tukey's resistant line (medians of thirds), so holidays, base load and slow seasonal drift fit the

@@ -1,7 +1,7 @@
 /**
  * @module 超能力 (issue 6 §2, fourth rule): production above design capacity, a hazard candidate against
  * - non-coal 地下(三十) (矿安〔2022〕88号): 年产量超过设计年生产能力幅度在 20% 及以上, 或者月产量大于设计年生产
- *   能力的 20% 及以上 (以上 includes the number, REFERENCE.md F1);
+ *   能力的 20% 及以上 (以上 includes the number, 民法典第1259条; UNVERIFIED, see docs/sources.md);
  * - coal 煤矿(1) 超能力 (应急管理部令第4号 第四条): 全年产量超过核定能力 10% 以上, 或者月产量大于核定能力的 10%.
  * Years and months are calendar periods (CST). A day counts at most `glitchClipFactor` × the month's
  * median day, so one mistyped figure cannot push a month over.

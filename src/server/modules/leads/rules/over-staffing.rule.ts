@@ -1,7 +1,8 @@
 /**
  * @module 超定员 (issue 6 §2, third rule): underground headcount per shift above the mine's approved
  * 单班下井限员. Coal: more than 20 % over is the major hazard 煤矿(1) 超定员组织生产 (煤矿重大事故隐患判定
- * 标准, REFERENCE.md A2 / F1: 单班人数 > 限员 + 20 %); seed 002 二.3 forbids 超定员 for non-coal mines.
+ * 标准 第四条: 单班人数 > 限员 + 20 %); 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(二)3 forbids 超定员 for non-coal
+ * mines.
  * A shift's headcount is the highest level held for two consecutive hours, so one glitchy hour never
  * makes a lead.
  */

@@ -1,8 +1,9 @@
 /**
  * Each lead rule on hand-built series at its boundaries (issue 6 “Done when”), with the numbers of the
- * texts: 同一作业地点 9 人以内 (seed 004 item 18) / 10 人以内 (seed 002 五.5, Lhasa); 超定员 > 20 % is the
- * coal major hazard 煤矿(1) (REFERENCE.md F1); 超能力 non-coal 地下(三十) ≥ 20 % of the annual design in a
- * month or ≥ 120 % in a year, coal 煤矿(1) > 10 % in a month (REFERENCE.md F1, A1).
+ * texts: 同一作业地点 9 人以内 (《2024年矿山安全生产工作要点》第18条) / 10 人以内 (《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(五)5);
+ * 超定员 > 20 % is the coal major hazard 煤矿(1) (《煤矿重大事故隐患判定标准》第四条); 超能力 non-coal
+ * 地下(三十) ≥ 20 % of the annual design in a month or ≥ 120 % in a year (矿安〔2022〕88号), coal 煤矿(1)
+ * > 10 % in a month (第四条).
  */
 import { describe, expect, it } from 'vitest';
 import { defaultLeadRules as rules } from '../../../../shared/leads.settings.ts';
@@ -93,7 +94,7 @@ describe('明停暗开 (stopped mine at work)', () => {
     expect(stoppedButWorking(f, rules)).toEqual([]);
   });
 
-  it('people at one work site: 10 is over the national 9 (seed 004 item 18), 9 is not', () => {
+  it('people at one work site: 10 is over the national 9 (《2024年矿山安全生产工作要点》第18条), 9 is not', () => {
     const at = (n: number, county = '140981') =>
       frame(3, {
         countyCode: county,
@@ -110,7 +111,7 @@ describe('明停暗开 (stopped mine at work)', () => {
       peak: 10,
     });
     expect(stoppedButWorking(at(9), rules)).toEqual([]);
-    // Lhasa (5401…) keeps 10 (seed 002 五.5): 10 is allowed, 11 is not.
+    // Lhasa (5401…) keeps 10 (《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(五)5): 10 is allowed, 11 is not.
     expect(stoppedButWorking(at(10, '540102'), rules)).toEqual([]);
     expect(stoppedButWorking(at(11, '540102'), rules)).toHaveLength(1);
   });

@@ -1,10 +1,11 @@
 /**
  * @module 明停暗开 (issue 6 §2, first rule): a mine whose registry status is 停产整顿, 停工停产 or 关闭
- * - draws power above its own stopped-period baseline for a sustained time (seed 000 item 20 and seed
- *   001 item 23: 用电量监测; 安委〔2024〕1号, REFERENCE.md F1),
- * - has more people underground at one work site than a stopped mine may (同一作业地点 9 人以内, seed 004
- *   item 18; 10 人以内 in Lhasa, seed 002 五.5), or
- * - draws or uses explosives (公安机关 seals or returns a stopped mine's explosives, seed 002 市公安局).
+ * - draws power above its own stopped-period baseline for a sustained time
+ *   (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第20条 and 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第23条: 用电量监测; 安委〔2024〕1号),
+ * - has more people underground at one work site than a stopped mine may (同一作业地点 9 人以内,
+ *   《2024年矿山安全生产工作要点》第18条; 10 人以内 in Lhasa, 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(五)5), or
+ * - draws or uses explosives (公安机关 seals or returns a stopped mine's explosives,
+ *   《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(一)2, 市公安局).
  */
 import { LeadRule } from '../../../../shared/leads.enums.ts';
 import type { LeadRules } from '../../../../shared/leads.settings.ts';
