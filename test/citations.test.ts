@@ -9,16 +9,7 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Citations of files outside the repository: the plan texts by file number, the research notes. */
-const outside = [/\bseeds? ?00\d/i, /REFERENCE\.md/i, /\b00\d_[0-9a-f]{16}\.txt/];
-
-/**
- * Files another change is moving right now (issue 19: settings and audit events into the module
- * manifests); their citations are rewritten after the move. Remove an entry once its file is clean.
- */
-const pending = [
-  'src/server/platform/settings/settings.catalogue.ts',
-  'src/server/platform/audit/audit.events.ts',
-];
+const outside = [/\bseeds? ?00\d/i, /REFERENCE\.md/i, /PRODUCT\.md/i, /\b00\d_[0-9a-f]{16}\.txt/];
 
 const files = globSync('{src,scripts,test}/**/*.{ts,tsx,js,mjs,json,sql,css,html}', {
   cwd: root,
@@ -36,13 +27,7 @@ const offending = (file: string) => {
 describe('citations stay inside the repository', () => {
   it('no file under src/, scripts/ or test/ cites the research notes or a plan file by its name', () => {
     expect(files.length).toBeGreaterThan(100);
-    const found = files.filter((f) => !pending.includes(f)).flatMap(offending);
-    expect(found).toEqual([]);
-  });
-
-  it('the files waiting for their move still need the exemption', () => {
-    const clean = pending.filter((f) => existsSync(`${root}${f}`) && offending(f).length === 0);
-    expect(clean, 'remove these from `pending`').toEqual([]);
+    expect(files.flatMap(offending)).toEqual([]);
   });
 
   it('the documents cited and the catalogue builder’s input are in the repository', () => {

@@ -2,7 +2,7 @@
  * @module Vocabularies of the major-hazard database (重大事故隐患数据库).
  */
 
-/** The closed loop: 上报 → 治理 (五落实) → 验收 → 销号 (PRODUCT.md capability 2). */
+/** The closed loop: 上报 → 治理 (五落实) → 验收 → 销号. */
 export const HazardState = {
   Reported: '已上报',
   Rectifying: '治理中',

@@ -3,7 +3,7 @@
  * users; keys are the English identifiers used in code.
  */
 
-/** Mine and facility kinds (PRODUCT.md capability 1). */
+/** Mine and facility kinds. */
 export const MineKind = {
   UndergroundMetal: '金属非金属地下矿山',
   OpenPitMetal: '金属非金属露天矿山',

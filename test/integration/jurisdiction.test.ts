@@ -1,5 +1,5 @@
 /**
- * Jurisdiction is the security boundary (PRODUCT.md). This test walks EVERY API route the app
+ * Jurisdiction is the security boundary. This test walks EVERY API route the app
  * registers, as users of two counties and of two enterprises (one in each county, plus a second
  * enterprise inside county A), aiming each request at data the caller must not see. Nothing may be
  * read or changed; a route without a walker entry fails the test, so new routes cannot slip past.

@@ -24,7 +24,7 @@ export const accountabilitySettings = {
     schema: ReportStepsSchema,
     default: defaultReportSteps,
     source:
-      '《矿山生产安全事故报告和调查处理办法》(2023): 矿山 1 小时内报县级 (VERIFIED, REFERENCE.md F2); seed 004 第32条: 省级 10 分钟电话报、30 分钟书面报国家矿山安监局; 县、市两级的时限为地方应急预案做法 (UNVERIFIED)',
+      '《矿山生产安全事故报告和调查处理办法》(2023): 矿山 1 小时内报县级 (VERIFIED); 《2024年矿山安全生产工作要点》第32条: 省级 10 分钟电话报、30 分钟书面报国家矿山安监局; 县、市两级的时限为地方应急预案做法 (UNVERIFIED)',
     verified: false,
     description: '事故信息报送链: 各级报送的起算点和时限 (分钟); 超时为迟报',
   }),
@@ -32,7 +32,7 @@ export const accountabilitySettings = {
     schema: CaseRulesSchema,
     default: defaultCaseRules,
     source:
-      'seed 000 第24条, seed 001 第27条 (举报受理、核实、办理、反馈、追责闭环, 及时兑现奖励); no text gives the days or the flood limits: minewatch defaults',
+      '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第24条, 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第27条 (举报受理、核实、办理、反馈、追责闭环, 及时兑现奖励); no text gives the days or the flood limits: minewatch defaults',
     verified: false,
     description: '举报: 受理、核实、办理、反馈各环节的天数, 公开表单的频次与照片限制',
   }),
@@ -40,7 +40,7 @@ export const accountabilitySettings = {
     schema: ContractorRulesSchema,
     default: defaultContractorRules,
     source:
-      'seed 000 第18条 and seed 002 五.4 (地下基建矿山掘进承包单位 ≤ 3; 大中型地下生产矿山采掘 ≤ 2; 小型 ≤ 1); seed 001 第20条 (原平: 自2025年起严禁将采掘（剥）工程外包)',
+      '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条 and 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(五)4 (地下基建矿山掘进承包单位 ≤ 3; 大中型地下生产矿山采掘 ≤ 2; 小型 ≤ 1); 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条 (原平: 自2025年起严禁将采掘（剥）工程外包)',
     verified: false,
     description: '承包单位数量上限, 及各地区禁止外包的工程 (自何日起)',
   }),

@@ -18,7 +18,7 @@ export const hazardsSettings = {
       { step: '曝光', offsetDays: 60, notify: ['enterprise', 'regulator'] },
     ],
     source:
-      'PRODUCT.md capability 2 (提醒 → 函告 → 通报 → 约谈 → 曝光); the day offsets are the example of issue 4, not a standard',
+      "the product brief's ladder 提醒 → 函告 → 通报 → 约谈 → 曝光 (docs/sources.md); the day offsets are the example of issue 4, not a standard",
     verified: false,
     description: '重大事故隐患逾期升级阶梯: 各步相对治理时限的天数及通知对象',
   }),
@@ -34,7 +34,7 @@ export const hazardsSettings = {
     }),
     default: { repeatWithinMonths: 12, closureWindowMonths: 3, closureMinHazards: 2 },
     source:
-      '安委〔2024〕1号 / seed 001 item 7: 证照不全…3个月内2次或者2次以上发现有重大事故隐患仍然进行生产的 → 提请关闭 (VERIFIED); 12 months for 屡改屡犯 is issue 4’s rule; “within 3 months” is read as inclusive (UNVERIFIED reading)',
+      '安委〔2024〕1号 / 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第7条: 证照不全…3个月内2次或者2次以上发现有重大事故隐患仍然进行生产的 → 提请关闭 (VERIFIED); 12 months for 屡改屡犯 is issue 4’s rule; “within 3 months” is read as inclusive (UNVERIFIED reading)',
     verified: false,
     description:
       '屡改屡犯 (销号后N个月内同一条款再次发现) 与 提请关闭 (M个月内K次及以上重大隐患且证照不全仍生产) 的参数',
@@ -43,7 +43,7 @@ export const hazardsSettings = {
     schema: z.number().int().min(1).max(28),
     default: 5,
     source:
-      'issue 4: “missing reports are flagged after a configurable day of the next month”; the day itself is not in the seeds',
+      'issue 4: “missing reports are flagged after a configurable day of the next month”; the day itself is not in the plans',
     verified: false,
     description: '月度隐患自查报告截止日 (次月第N日); 逾期未报按升级阶梯处理',
   }),
@@ -51,7 +51,7 @@ export const hazardsSettings = {
     schema: z.number().int().min(1).max(28),
     default: 15,
     source:
-      'seed 004 item 19: 上级公司…每季度对所属矿山开展1次重大事故隐患排查整治; the due day after the quarter is not in the seeds',
+      '《2024年矿山安全生产工作要点》第19条: 上级公司…每季度对所属矿山开展1次重大事故隐患排查整治; the due day after the quarter is not in the plans',
     verified: false,
     description: '上级公司季度隐患排查的记录截止日 (季度结束后次月第N日); 逾期未录按升级阶梯处理',
   }),
@@ -65,7 +65,7 @@ export const hazardsSettings = {
       dynamicZeroDueOn: '2026-12-31',
     },
     source:
-      'seed 001 item 8 (安委〔2024〕1号): 2024 年底前基本消除 2023 年及以前排查发现的重大事故隐患存量，2025 年底前有效遏制重大事故隐患增量，2026 年底前形成重大事故隐患动态清零的常态化机制',
+      '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条 (安委〔2024〕1号): 2024 年底前基本消除 2023 年及以前排查发现的重大事故隐患存量，2025 年底前有效遏制重大事故隐患增量，2026 年底前形成重大事故隐患动态清零的常态化机制',
     verified: true,
     description:
       '重大事故隐患存量、增量与动态清零目标的日期 (各地攻坚方案可另定); 增量以当年新发现数少于上一年为遏制',

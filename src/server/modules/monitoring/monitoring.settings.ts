@@ -19,7 +19,7 @@ export const monitoringSettings = {
     schema: CallPolicySchema,
     default: defaultCallPolicy,
     source:
-      'REFERENCE.md D: 叫应、回应、响应 (应急管理部 2023; 山西 2025-07), 红色/橙色 ⇒ 停产撤人 (VERIFIED); stage names 临警、预警、响警、处警、应警 from seed 004 item 31 with no public definition, per-level minutes and who is called first NOT FOUND (D4, D5) — minewatch defaults',
+      '叫应、回应、响应 (山西《关于推进全省矿山做好气象灾害风险监测预警和应急防范工作的通知》, 2025-07; 陕西 煤矿重大安全风险“叫应”机制, 2023), 红色/橙色 ⇒ 停产撤人 (VERIFIED); stage names 临警、预警、响警、处警、应警 from 《2024年矿山安全生产工作要点》第31条 with no public definition; per-level minutes and who is called first NOT FOUND (矿安〔2025〕100号) — minewatch defaults',
     verified: false,
     description:
       '预警叫应策略: 各级别的叫应步骤 (对象、渠道、确认时限、重复提醒)、回应时限与是否须响应 (停产撤人)',
@@ -28,7 +28,7 @@ export const monitoringSettings = {
     schema: z.strictObject({ 平线: Level, 断线: Level, 断网: Level, 数据异常: Level }),
     default: { 平线: '黄色', 断线: '黄色', 断网: '橙色', 数据异常: '蓝色' },
     source:
-      'REFERENCE.md B1/C2: 矿安〔2025〕100号 grades 断网/断线/数据异常 per system but its tables were NOT FOUND — minewatch defaults',
+      '矿安〔2025〕100号 grades 断网/断线/数据异常 per system but its tables were NOT FOUND — minewatch defaults',
     verified: false,
     description: '非超限类告警 (平线、断线、断网、数据异常) 按哪一级别叫应',
   }),
@@ -55,7 +55,7 @@ export const monitoringSettings = {
     }),
     default: { rawMonths: 3, statsMonths: 24 },
     source:
-      'REFERENCE.md C2, AQ 6201 revision: 实时值保存 ≥3 个月, 统计值 ≥2 年 (the proposal; check AQ 6201-2019)',
+      'AQ 6201 revision proposal: 实时值保存 ≥3 个月, 统计值 ≥2 年 (the proposal; check AQ 6201-2019)',
     verified: false,
     description: '监测数据保存期限 (原始数据月数 ≥3, 5分钟统计值月数 ≥24)',
   }),
@@ -71,7 +71,7 @@ export const monitoringSettings = {
     }),
     default: { blueToYellow: 4, yellowToOrange: 3, orangeToRed: 2 },
     source:
-      'GB 39496-2020 §5.5.4 (REFERENCE.md B4): the point → item rule is VERIFIED; item → facility by the same counts is an analogy (the text is cut off)',
+      'GB 39496-2020 §5.5.4: the point → item rule is VERIFIED; item → facility by the same counts is an analogy (the text is cut off)',
     verified: false,
     description:
       '监测项目向设施 (尾矿库/边坡) 综合预警的升级规则: 几个蓝色算一个黄色, 几个黄色算橙色, 几个橙色算红色',

@@ -39,7 +39,7 @@ export const registryAuditEvents = {
   'registry.contractor.updated': 'contractor',
   /** A contractor's engagement was archived. */
   'registry.contractor.archived': 'contractor',
-  /** A contractor's project staff member was registered (seed 000 第18条). */
+  /** A contractor's project staff member was registered (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条). */
   'registry.contractorStaff.created': 'contractor_staff',
   /** A contractor's project staff member was edited. */
   'registry.contractorStaff.updated': 'contractor_staff',

@@ -15,7 +15,8 @@ export const registrySettings = {
     {
       schema: TailingsGradeTableSchema,
       default: defaultTailingsGradeTable,
-      source: 'REFERENCE.md B4 and A-FULL §6: GB 39496-2020 §4.5, GB 51108-2015 §3.2',
+      source:
+        'GB 39496-2020 §4.5 (一/二等 UNVERIFIED) and GB 51108-2015 §3.2; 三–五等 as in AQ 2006-2005 / GB 50863-2013 (verified as text)',
       verified: false,
       description: '尾矿库等别划分表 (全库容与坝高); 两者相差一等取高者, 相差超过一等取高者降一等',
     },
