@@ -19,7 +19,6 @@ import {
   CriteriaQuery,
   CriterionResponse,
   HazardDecisionInput,
-  HazardDetailResponse,
   HazardListQuery,
   HazardPage,
   HazardPlanInput,
@@ -52,6 +51,7 @@ import { monthly, parentQuarterly, type Cadence } from './inspection.cadence.ts'
 import { HazardPermission } from './hazards.permissions.ts';
 import type { Permission } from '../../platform/auth/permissions.ts';
 import { RegistryPermission } from '../registry/registry.permissions.ts';
+import { hazardsApi } from '../../../shared/hazards.api.ts';
 
 export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -240,14 +240,14 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
       reply.status(201).send(await service.reportHazard(deps, principalOf(req), req.body)),
   );
   r.get(
-    '/api/hazards/:id',
+    hazardsApi.get.path,
     {
       config: { permission: HazardPermission.Read },
       schema: {
         tags,
         summary: '隐患详情与完整时间线',
         params: IdParams,
-        response: responses(HazardDetailResponse),
+        response: responses(hazardsApi.get.response),
       },
     },
     (req) => service.getHazard(deps, principalOf(req), req.params.id),

@@ -28,6 +28,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   permission: RouteAccess;
+  /** The schema of the success body (200 or 201), when the route declares one. */
+  response: unknown;
 }
 
 /** The principal of an authenticated request; routes behind a permission can rely on it. */
@@ -52,9 +54,11 @@ export function installAuth(
     if (!permission) {
       throw new Error(`route ${String(route.method)} ${route.url} declares no permission`);
     }
+    const responses = (route.schema?.response ?? {}) as Record<string, unknown>;
+    const response = responses[200] ?? responses[201];
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') {
-        catalogue.push({ method, url: route.url, permission });
+        catalogue.push({ method, url: route.url, permission, response });
       }
     }
   });

@@ -6,9 +6,8 @@ import { useState } from 'react';
 import { Button, Card, Descriptions, Skeleton, Space, Tag, Timeline } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import type { z } from 'zod';
-import type { HazardDetailResponse } from '../../../shared/hazard.schemas.ts';
-import { api } from '../../app/api.ts';
+import { call } from '../../app/api.ts';
+import { hazardsApi } from '../../../shared/hazards.api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
@@ -17,8 +16,6 @@ import { HazardStateTag } from './HazardStateTag.tsx';
 import { EvidenceCard } from './EvidenceCard.tsx';
 import { useSession } from '../../app/session.tsx';
 
-type Detail = z.infer<typeof HazardDetailResponse>;
-
 export function HazardDetailPage() {
   const { id = '' } = useParams();
   const { t, v, formatDateTime } = useI18n();
@@ -26,7 +23,7 @@ export function HazardDetailPage() {
   const [step, setStep] = useState<HazardStep | null>(null);
   const { data: h, error } = useQuery({
     queryKey: ['hazard', id],
-    queryFn: () => api<Detail>('GET', `/api/hazards/${id}`),
+    queryFn: () => call(hazardsApi.get, { params: { id } }),
   });
   usePageTitle(h ? `${t('hazard.listTitle')}: ${h.mineName}` : t('hazard.listTitle'));
   if (error) {
