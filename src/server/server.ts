@@ -3,6 +3,8 @@
  * first run, build the web app, assemble the modules into the HTTP app, start the scheduler, the MQTT
  * ingest and the demo feed, and stop them all in order. `minewatch serve` is a thin adapter over this.
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { contextConfigOf, createModuleContext } from './composition.ts';
@@ -13,7 +15,7 @@ import { startEmbeddedBroker, subscribeExternal } from './modules/monitoring/mqt
 import { startSimulator } from './modules/monitoring/simulator.runner.ts';
 import type { Config } from './platform/config.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
-import { holdsDemo, seedDemoProvince, type DemoAccount } from './seed/demo-province.ts';
+import { demoAccounts, holdsDemo, type DemoAccount } from './seed/demo-province.ts';
 import { ensureWebBuild, webDistDir } from './web-build.ts';
 
 export interface ServerOptions {
@@ -43,12 +45,36 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
-  const runtime = await openRuntime(config);
-  const seed = options.seed ? await seedDemoProvince(runtime.deps) : undefined;
-  if (options.web) {
-    await ensureWebBuild(options.say);
+/**
+ * Seeds the demo province in a child process (`minewatch seed --json`), so that the memory the seed
+ * needs (a whole province in one transaction) is returned to the system before the server starts
+ * serving; answers whether it wrote the demo into an empty database.
+ */
+async function seedInChildProcess(): Promise<boolean> {
+  const bin = fileURLToPath(new URL('../../bin/minewatch.mjs', import.meta.url));
+  const child = spawn(process.execPath, [bin, 'seed', '--json'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  const result = /\{"seeded":(true|false)\}/.exec(out);
+  if (code !== 0 || !result) {
+    throw new Error(`seeding the demo province failed (exit ${code}): ${out}`);
   }
+  return result[1] === 'true';
+}
+
+export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
+  // Both are separate processes: they run side by side, and their memory is gone once they end.
+  const [seeded] = await Promise.all([
+    options.seed ? seedInChildProcess() : Promise.resolve(false),
+    options.web ? ensureWebBuild(options.say) : Promise.resolve(false),
+  ]);
+  const runtime = await openRuntime(config);
   // The app's logger is made with the app; the module context logs through it once it exists.
   const logger: { app?: FastifyInstance['log'] } = {};
   const log: Log = (msg, err) => (err ? logger.app?.error({ err }, msg) : logger.app?.info(msg));
@@ -80,8 +106,8 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     app,
     runtime,
     url: `http://${config.host}:${config.port}`,
-    seeded: seed?.seeded ?? false,
-    demoAccounts: seed?.accounts,
+    seeded,
+    demoAccounts: options.seed && (await holdsDemo(runtime.deps)) ? demoAccounts : undefined,
     mqtt:
       config.mqttUrl ??
       (config.mqttPort > 0 ? `mqtt://${config.host}:${config.mqttPort}` : undefined),
