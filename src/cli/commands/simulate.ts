@@ -6,6 +6,7 @@ import {
   type SimReading,
   type SimSensor,
 } from '../../server/modules/monitoring/simulator.ts';
+import { localServerUrl } from '../../server/platform/config.ts';
 
 interface Options {
   url: string;
@@ -102,7 +103,7 @@ export function registerSimulateCommand(program: Command): void {
     .description(
       '向运行中的 minewatch 持续发送模拟监测数据 (HTTP 或 MQTT), 偶发超限、断线、平线、突变',
     )
-    .option('--url <url>', 'minewatch 地址', `http://127.0.0.1:${process.env.PORT ?? 8080}`)
+    .option('--url <url>', 'minewatch 地址 (默认 PUBLIC_URL 或本机 HOST:PORT)', localServerUrl())
     .option('--user <name>', '用于读取测点并签发网关令牌的账号', 'admin')
     .option('--password <password>', '该账号的密码', DEMO_PASSWORD)
     .option('--mqtt <url>', '经 MQTT 发送, 例如 mqtt://127.0.0.1:1884')

@@ -3,6 +3,7 @@ import { UserCreateInput } from '../../shared/access.schemas.ts';
 import { createUser } from '../../server/modules/access/access.service.ts';
 import { AppError, AppErrorCode } from '../../server/platform/errors.ts';
 import { cliPrincipal, withRuntime } from '../runtime.ts';
+import { passwordFromEnvironment } from '../../server/platform/config.ts';
 
 /** `minewatch users create`: create a user through the same service as POST /api/users. */
 export function registerUserCommands(program: Command): void {
@@ -37,7 +38,7 @@ export function registerUserCommands(program: Command): void {
             displayName: opts.displayName,
             role: opts.role,
             organisationId: opts.organisation,
-            password: opts.password ?? process.env.MINEWATCH_PASSWORD,
+            password: opts.password ?? passwordFromEnvironment(),
             ...(opts.mine ? { mineId: opts.mine } : {}),
             ...(opts.email ? { email: opts.email } : {}),
           });

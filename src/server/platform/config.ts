@@ -116,6 +116,16 @@ function numberIn(
 const intIn = (env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number) =>
   numberIn(env, key, fallback, min, max, true);
 
+/** Where this machine's minewatch answers, from PUBLIC_URL or HOST and PORT (CLI clients' default). */
+export function localServerUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 8080}`;
+}
+
+/** A password handed to a CLI command through MINEWATCH_PASSWORD (kept out of the shell history). */
+export function passwordFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.MINEWATCH_PASSWORD || undefined;
+}
+
 /**
  * The CJK font file for PDFs, `<file>[#<family>]` (MINEWATCH_CJK_FONT; the system's fonts when unset), read
  * on its own because PDFs are made deep inside services.
@@ -143,7 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     email: loadEmail(env),
     mqttPort: intIn(env, 'MQTT_PORT', 1884, 0, 65535),
     mqttUrl: env.MQTT_URL || undefined,
-    publicUrl: env.PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${port}`,
+    publicUrl: localServerUrl(env),
     monitoringTickSeconds: intIn(env, 'MONITORING_TICK_SECONDS', 5, 0, 3600),
     jobsIntervalSeconds: intIn(env, 'JOBS_INTERVAL_SECONDS', 60, 0, 86_400),
     simulate: {
