@@ -3,10 +3,11 @@
  * port, and stops it after the tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 
 export interface RunningServer {
   baseUrl: string;
@@ -17,8 +18,18 @@ export interface RunningServer {
   kill(): Promise<void>;
 }
 
+/**
+ * A new data folder holding the demo province, copied from the one global setup seeded today with
+ * `minewatch seed` (test/helpers/global-setup.ts), so each server under test skips the seed's minute.
+ */
+export function demoDataCopy(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mw-e2e-'));
+  cpSync(inject('templates').demoDataDir, dir, { recursive: true });
+  return dir;
+}
+
 export interface ServerOptions {
-  /** Reuse this data folder (it is then kept on stop). */
+  /** Reuse this data folder (it is then kept on stop); by default a copy of the seeded demo. */
   dataDir?: string;
   /** Serve the web app (built when stale); off for API-only tests. */
   web?: boolean;
@@ -41,7 +52,7 @@ function freePort(): Promise<number> {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const port = await freePort();
   const mqttPort = await freePort();
-  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'mw-e2e-'));
+  const dataDir = options.dataDir ?? demoDataCopy();
   const args = [
     path.resolve('bin/minewatch.mjs'),
     'serve',

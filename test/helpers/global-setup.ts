@@ -1,9 +1,14 @@
 /**
  * @module Vitest global setup: builds the template databases once (or finds them from an earlier run of
- * the same sources) and hands their places to the test files through `inject('templates')`.
+ * the same sources) and hands their places to the test files through `inject('templates')`:
+ * `base` (migrated, regions, catalogue), `world` (base + the test world), `demo` (base + the demo
+ * province seeded at the test clock), and a PGlite data folder seeded by `minewatch seed` today, for the
+ * tests that start the real server.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import {
   migrateDatabase,
@@ -12,9 +17,12 @@ import {
 } from '../../src/server/platform/db/client.ts';
 import { loadRegions } from '../../src/server/modules/registry/region.service.ts';
 import { loadHazardCatalogue } from '../../src/server/modules/hazards/catalogue.service.ts';
+import { seedDemoProvince } from '../../src/server/seed/demo-province.ts';
+import { todayIn } from '../../src/server/platform/context.ts';
 import {
   adminQuery,
   cacheDir,
+  openPgliteTemplate,
   postgresTemplateName,
   templateKey,
   withDatabase,
@@ -31,7 +39,8 @@ declare module 'vitest' {
   }
 }
 
-/** The clock's start and the data key every test database shares (the templates are built with them). */
+const root = path.resolve(import.meta.dirname, '../..');
+
 async function fill(database: Database): Promise<void> {
   await migrateDatabase(database);
   await loadRegions(database.db);
@@ -44,11 +53,25 @@ async function world(database: Database): Promise<string> {
   return JSON.stringify({ world: w, serial: factorySerial() });
 }
 
+/** The demo province at the test clock (deterministic, so it is cached like the other templates). */
+async function demo(database: Database): Promise<void> {
+  await seedDemoProvince(testDeps(database.db));
+}
+
+async function dump(database: Database, file: string): Promise<void> {
+  const client = database.pglite;
+  if (!client) {
+    throw new Error('expected PGlite');
+  }
+  writeAtomic(file, new Uint8Array(await (await client.dumpDataDir('none')).arrayBuffer()));
+}
+
 async function pgliteTemplates(key: string): Promise<NonNullable<TemplateSet['pglite']>> {
   const dir = path.join(cacheDir, key);
   const files = {
     base: path.join(dir, 'pglite-base.tar'),
     world: path.join(dir, 'pglite-world.tar'),
+    demo: path.join(dir, 'pglite-demo.tar'),
     worldJson: path.join(dir, 'pglite-world.json'),
   };
   if (Object.values(files).every((f) => existsSync(f))) {
@@ -56,20 +79,20 @@ async function pgliteTemplates(key: string): Promise<NonNullable<TemplateSet['pg
   }
   const database = await openDatabase({});
   try {
-    const client = database.pglite;
-    if (!client) {
-      throw new Error('expected PGlite');
-    }
     await fill(database);
-    writeAtomic(files.base, new Uint8Array(await (await client.dumpDataDir('none')).arrayBuffer()));
+    await dump(database, files.base);
     const json = await world(database);
-    writeAtomic(
-      files.world,
-      new Uint8Array(await (await client.dumpDataDir('none')).arrayBuffer()),
-    );
+    await dump(database, files.world);
     writeAtomic(files.worldJson, json);
   } finally {
     await database.close();
+  }
+  const forDemo = await openDatabase({ pglite: await openPgliteTemplate(files.base) });
+  try {
+    await demo(forDemo);
+    await dump(forDemo, files.demo);
+  } finally {
+    await forDemo.close();
   }
   return files;
 }
@@ -95,49 +118,76 @@ async function postgresTemplates(
   const names = {
     base: postgresTemplateName(key, 'base'),
     world: postgresTemplateName(key, 'world'),
+    demo: postgresTemplateName(key, 'demo'),
     worldJson: path.join(cacheDir, key, 'postgres-world.json'),
   };
   const exists = async (name: string) =>
     (await adminQuery(baseUrl, 'SELECT 1 FROM pg_database WHERE datname = $1', [name])).length > 0;
-  if ((await exists(names.world)) && existsSync(names.worldJson)) {
+  if ((await exists(names.world)) && (await exists(names.demo)) && existsSync(names.worldJson)) {
     return names;
   }
   await dropStaleTemplates(baseUrl, key);
   const stamp = new Date().toISOString();
-  for (const name of [names.world, names.base]) {
+  for (const name of [names.world, names.demo, names.base]) {
     await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
-  await adminQuery(baseUrl, `CREATE DATABASE ${names.base}`);
-  await adminQuery(baseUrl, `COMMENT ON DATABASE ${names.base} IS '${stamp}'`);
-  const base = await openDatabase({ url: withDatabase(baseUrl, names.base) });
-  try {
-    await fill(base);
-  } finally {
-    await base.close();
-  }
-  await adminQuery(baseUrl, `CREATE DATABASE ${names.world} TEMPLATE ${names.base}`);
-  await adminQuery(baseUrl, `COMMENT ON DATABASE ${names.world} IS '${stamp}'`);
-  const w = await openDatabase({ url: withDatabase(baseUrl, names.world) });
-  try {
-    writeAtomic(names.worldJson, await world(w));
-  } finally {
-    await w.close();
-  }
+  /** Makes a template from another (or empty), then fills it on a connection that is closed after. */
+  const make = async (name: string, from: string | null, work: (d: Database) => Promise<void>) => {
+    await adminQuery(baseUrl, `CREATE DATABASE ${name}${from ? ` TEMPLATE ${from}` : ''}`);
+    await adminQuery(baseUrl, `COMMENT ON DATABASE ${name} IS '${stamp}'`);
+    const database = await openDatabase({ url: withDatabase(baseUrl, name) });
+    try {
+      await work(database);
+    } finally {
+      await database.close();
+    }
+  };
+  await make(names.base, null, fill);
+  await make(names.world, names.base, async (d) => writeAtomic(names.worldJson, await world(d)));
+  await make(names.demo, names.base, demo);
   return names;
+}
+
+/**
+ * A PGlite data folder where `minewatch seed` wrote the demo province today (the server's demo is
+ * relative to the wall clock, so the folder is made anew each day); servers under test start on a copy.
+ */
+async function demoDataDir(key: string): Promise<string> {
+  const today = todayIn(() => new Date());
+  const dir = path.join(cacheDir, key, `demo-data-${today}`);
+  if (existsSync(path.join(dir, 'seeded'))) {
+    return dir;
+  }
+  const building = `${dir}.${process.pid}`;
+  rmSync(building, { recursive: true, force: true });
+  mkdirSync(building, { recursive: true });
+  await promisify(execFile)(process.execPath, [path.join(root, 'bin/minewatch.mjs'), 'seed'], {
+    env: { ...process.env, DATA_DIR: building, DATABASE_URL: '' },
+    timeout: 300_000,
+  });
+  writeAtomic(path.join(building, 'seeded'), today);
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(building, dir);
+  return dir;
 }
 
 export default async function setup(project: TestProject): Promise<void> {
   const started = Date.now();
   const key = templateKey();
-  const set: TemplateSet = { key, pglite: await pgliteTemplates(key) };
   const url = process.env.TEST_DATABASE_URL;
-  if (url) {
-    set.postgres = await postgresTemplates(url, key);
-  }
+  // The server's seed runs in a child process, beside the in-process templates (built one after the
+  // other: the worlds share the factories' running number).
+  const inProcess = async () => {
+    const pglite = await pgliteTemplates(key);
+    return { pglite, postgres: url ? await postgresTemplates(url, key) : undefined };
+  };
+  const [{ pglite, postgres }, demoData] = await Promise.all([inProcess(), demoDataDir(key)]);
+  const set: TemplateSet = {
+    key,
+    pglite,
+    demoDataDir: demoData,
+    ...(postgres ? { postgres } : {}),
+  };
   project.provide('templates', set);
-  const json = set.pglite?.worldJson;
-  if (json && !readFileSync(json, 'utf8').includes('"world"')) {
-    throw new Error(`broken template ${json}`);
-  }
   console.log(`test templates ${key} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -1,7 +1,7 @@
 /**
  * @module Migrated template databases for the test suite, built once per source version and cloned per
- * test file: `base` (migrated, GB/T 2260 regions and the hazard catalogue loaded) and `world` (base plus
- * the two-jurisdiction test world). PGlite templates are data-folder tarballs under
+ * test file: `base` (migrated, GB/T 2260 regions and the hazard catalogue loaded), `world` (base plus
+ * the two-jurisdiction test world) and `demo` (base plus the demo province at the test clock). PGlite templates are data-folder tarballs under
  * node_modules/.cache; PostgreSQL templates are databases cloned with `CREATE DATABASE … TEMPLATE`.
  * The key is a digest of every source the templates depend on, so an edit rebuilds them and an
  * unchanged tree reuses them across runs.
@@ -23,11 +23,17 @@ import type { Engine } from '../../src/server/platform/db/client.ts';
 /** What global setup hands to every test file: where each engine's templates are. */
 export interface TemplateSet {
   key: string;
-  pglite?: { base: string; world: string; worldJson: string };
-  postgres?: { base: string; world: string; worldJson: string };
+  pglite?: EngineTemplates;
+  postgres?: EngineTemplates;
+  /** A PGlite data folder seeded today by `minewatch seed`, for tests that start the real server. */
+  demoDataDir: string;
 }
 
-export type TemplateKind = 'base' | 'world';
+/** Per engine: where each template is (a tarball or a database name), and the world's JSON file. */
+export type EngineTemplates = Record<TemplateKind, string> & { worldJson: string };
+
+/** base: migrated, regions, catalogue; world: + the test world; demo: + the demo province. */
+export type TemplateKind = 'base' | 'world' | 'demo';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const sourceRoots = ['src/server', 'src/shared', 'test/helpers', 'package-lock.json'];

@@ -3,11 +3,9 @@
  * file are still there, with the audit trail intact, after the server process is killed with SIGKILL and started again on the same
  * embedded PGlite data folder.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer } from '../e2e/server.ts';
+import { demoDataCopy, startServer } from '../e2e/server.ts';
 
 async function loginCookie(baseUrl: string): Promise<string> {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
@@ -20,7 +18,8 @@ async function loginCookie(baseUrl: string): Promise<string> {
 }
 
 describe('durability of accepted writes (PGlite data folder)', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'mw-crash-'));
+  // The seeded demo, copied: a fresh `minewatch serve` would first seed it (a minute on CI).
+  const dataDir = demoDataCopy();
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('a mine answered with 201 is still there after SIGKILL and restart', async () => {
@@ -122,7 +121,7 @@ describe('durability of accepted writes (PGlite data folder)', () => {
   });
 
   it('SIGKILL in the middle of ingest loses no acknowledged reading and duplicates no alarm or call', async () => {
-    const ingestDir = mkdtempSync(path.join(tmpdir(), 'mw-crash-ingest-'));
+    const ingestDir = demoDataCopy();
     const first = await startServer({ dataDir: ingestDir, web: false });
     const cookie = await loginCookie(first.baseUrl);
     const json = (res: Response) => res.json() as Promise<Record<string, unknown>>;

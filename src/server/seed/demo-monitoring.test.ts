@@ -25,16 +25,18 @@ import { Simulator } from '../modules/monitoring/simulator.ts';
 import { users } from '../modules/access/access.table.ts';
 import { DEMO_INTERVAL_SECONDS } from './demo-monitoring.ts';
 import { regionCompliance } from '../modules/accountability/compliance.service.ts';
-import { holdsDemo, seedDemoProvince } from './demo-province.ts';
+import { holdsDemo } from './demo-province.ts';
 
 describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) => {
   let t: TestDatabase;
   let monitoring: MonitoringRuntime;
 
   beforeAll(async () => {
-    t = await createTestDatabase(engine);
-    expect(await holdsDemo(t.deps)).toBe(false);
-    await seedDemoProvince(t.deps);
+    const empty = await createTestDatabase(engine);
+    expect(await holdsDemo(empty.deps)).toBe(false);
+    await empty.close();
+    // seedDemoProvince at the test clock, run once by global setup (test/helpers/global-setup.ts).
+    t = await createTestDatabase(engine, 'demo');
     monitoring = createMonitoring(t.deps, { publicUrl: 'http://127.0.0.1:8080' });
   }, 120_000);
   afterAll(async () => {

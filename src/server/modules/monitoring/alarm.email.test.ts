@@ -13,7 +13,6 @@ import {
 } from '../../../../test/helpers/test-database.ts';
 import { users } from '../access/access.table.ts';
 import { webhookOutbox } from '../notifications/notification.table.ts';
-import { seedDemoProvince } from '../../seed/demo-province.ts';
 import { getAlarm } from './alarm.service.ts';
 import { monitoringSensors } from './monitoring.table.ts';
 import { createMonitoring, type MonitoringRuntime } from './monitoring.runtime.ts';
@@ -54,8 +53,8 @@ describe.each(engines)('alarm calls by e-mail (%s)', (engine) => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    t = await createTestDatabase(engine);
-    await seedDemoProvince(t.deps);
+    // The demo province (its duty officer, points and call policies), seeded once by global setup.
+    t = await createTestDatabase(engine, 'demo');
     monitoring = createMonitoring(t.deps, {
       publicUrl: 'https://minewatch.example',
       email: { url: `smtp://127.0.0.1:${port}`, from: 'minewatch <alarms@minewatch.example>' },
