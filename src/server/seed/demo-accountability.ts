@@ -7,8 +7,8 @@
  */
 import { sql } from 'drizzle-orm';
 import type { AccidentKind } from '../../shared/accidents.ts';
-import { recordChainReport, reportAccident } from '../modules/accountability/accident.service.ts';
-import { submitReport } from '../modules/accountability/public-report.public.ts';
+import { recordChainNotice, reportAccident } from '../modules/accountability/accident.service.ts';
+import { submitPublicReport } from '../modules/accountability/public-report.public.ts';
 import {
   acceptCase,
   answerCase,
@@ -185,7 +185,7 @@ export async function seedDemoAccountability(deps: ServiceDeps): Promise<void> {
       directLossYuan: [20_000, 350_000, 1_200_000][i % 3] ?? 0,
       description: '演示数据: 事故经过、初步原因和已采取的措施',
     });
-    await recordChainReport(at(occurred + (delay + 60) * MIN), reporter, made.id, {
+    await recordChainNotice(at(occurred + (delay + 60) * MIN), reporter, made.id, {
       step: 'countyToCity',
       reportedAt: new Date(occurred + (delay + (i % 2 ? 20 : 45)) * MIN).toISOString(),
       channel: '电话',
@@ -274,7 +274,7 @@ export async function seedDemoAccountability(deps: ServiceDeps): Promise<void> {
   let n = 0;
   for (const c of cases) {
     const t0 = now - c.daysAgo * DAY;
-    const filed = await submitReport(
+    const filed = await submitPublicReport(
       at(t0),
       {
         category:

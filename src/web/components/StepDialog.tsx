@@ -15,8 +15,13 @@ type Values = Record<string, unknown>;
 export function StepDialog(props: {
   /** The form's instance (from Form.useForm), so the caller can set initial values. */
   form: FormInstance<Values>;
-  /** Where to POST; null keeps the dialog closed. */
-  url: string | null;
+  /**
+   * Sends the body through an endpoint contract (`(body) => call(api.x, { params, body })`); null keeps
+   * the dialog closed.
+   */
+  send?: ((body: unknown) => Promise<unknown>) | null;
+  /** @deprecated Where to POST, for screens not yet on contracts; null keeps the dialog closed. */
+  url?: string | null;
   title: string;
   toBody?: (values: Values) => unknown;
   initialValues?: Values;
@@ -26,11 +31,13 @@ export function StepDialog(props: {
   const { t } = useI18n();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const { form, url } = props;
+  const { form, url, send } = props;
+  const open = send !== undefined ? send !== null : (url ?? null) !== null;
   const submit = async () => {
     const values = await form.validateFields();
     try {
-      await api('POST', url ?? '', props.toBody ? props.toBody(values) : values);
+      const body = props.toBody ? props.toBody(values) : values;
+      await (send ? send(body) : api('POST', url ?? '', body));
       await qc.invalidateQueries();
       void message.success(t('common.saved'));
       props.onClose();
@@ -40,7 +47,7 @@ export function StepDialog(props: {
   };
   return (
     <Modal
-      open={url !== null}
+      open={open}
       title={props.title}
       onCancel={props.onClose}
       onOk={() => void submit()}

@@ -134,7 +134,7 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
     expect(made.body.chain[0]?.state).toBe('按时');
     const id = made.body.id;
     // County → city within 30 minutes of the county hearing (100 minutes ago): reported 60 ago, 10 late.
-    const late = await call<Accident>('ins', 'POST', `/api/accidents/${id}/reports`, {
+    const late = await call<Accident>('ins', 'POST', `/api/accidents/${id}/chain-notices`, {
       step: 'countyToCity',
       reportedAt: minutesAgo(60),
       channel: '电话',
@@ -145,7 +145,7 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
     });
     expect(
       (
-        await call('ins', 'POST', `/api/accidents/${id}/reports`, {
+        await call('ins', 'POST', `/api/accidents/${id}/chain-notices`, {
           step: 'countyToCity',
           reportedAt: minutesAgo(50),
           channel: '电话',
@@ -155,7 +155,7 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
     const unknown = await call<{ details: { path: string }[] }>(
       'ins',
       'POST',
-      `/api/accidents/${id}/reports`,
+      `/api/accidents/${id}/chain-notices`,
       { step: 'toTheMoon', reportedAt: minutesAgo(50), channel: '电话' },
     );
     expect(unknown.status).toBe(400);
@@ -163,7 +163,7 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
     const before = await call<{ details: { path: string }[] }>(
       'ins',
       'POST',
-      `/api/accidents/${id}/reports`,
+      `/api/accidents/${id}/chain-notices`,
       { step: 'cityToProvince', reportedAt: minutesAgo(200), channel: '书面' },
     );
     expect(before.status).toBe(400);
@@ -171,7 +171,7 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
     // Only regulators record the chain.
     expect(
       (
-        await call('ent', 'POST', `/api/accidents/${id}/reports`, {
+        await call('ent', 'POST', `/api/accidents/${id}/chain-notices`, {
           step: 'cityToProvince',
           reportedAt: minutesAgo(5),
           channel: '书面',
