@@ -7,6 +7,7 @@
  * docs/sources.md).
  */
 import { z } from 'zod';
+import { MINUTE_MS } from './dates.ts';
 
 export const accidentKinds = [
   '冒顶片帮',
@@ -141,9 +142,9 @@ export function chainStatus(
   const at = new Map(notices.map((r) => [r.step, Date.parse(r.reportedAt)]));
   return steps.map((s) => {
     const start = s.after === 'occurred' ? Date.parse(occurredAt) : at.get(s.after);
-    const due = start === undefined ? null : start + s.minutes * 60_000;
+    const due = start === undefined ? null : start + s.minutes * MINUTE_MS;
     const reported = at.get(s.key);
-    const late = (t: number) => (due === null ? 0 : Math.max(0, Math.ceil((t - due) / 60_000)));
+    const late = (t: number) => (due === null ? 0 : Math.max(0, Math.ceil((t - due) / MINUTE_MS)));
     const state: ChainStepState =
       reported !== undefined
         ? due !== null && reported > due

@@ -3,6 +3,7 @@
  */
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { AccidentGrade } from '../../../shared/accidents.ts';
+import { shanghaiMidnight } from '../../../shared/dates.ts';
 import { queryRows, type Db } from '../../platform/db/client.ts';
 import { enterprises } from '../registry/enterprise.table.ts';
 import { mines } from '../registry/mine.table.ts';
@@ -19,10 +20,9 @@ export type AccidentRow = Awaited<
   ReturnType<ReturnType<typeof selectAccidents>['execute']>
 >[number];
 
-/** One accident with its mine's name and county, if the mine lies within `mineScope`. */
-export async function findAccident(db: Db, id: string, mineScope: SQL | undefined) {
-  const [row] = await selectAccidents(db).where(and(eq(accidents.id, id), mineScope));
-  return row;
+/** The select of one accident with its mine's name and county, for visibleByMine. */
+export function accidentSelect(db: Db) {
+  return selectAccidents(db).$dynamic();
 }
 
 export interface AccidentFilter {
@@ -42,8 +42,8 @@ export async function listAccidents(db: Db, f: AccidentFilter, limit: number) {
         mineInRegion(f.region),
         f.year
           ? and(
-              gte(accidents.occurredAt, new Date(`${f.year}-01-01T00:00:00+08:00`)),
-              lt(accidents.occurredAt, new Date(`${f.year + 1}-01-01T00:00:00+08:00`)),
+              gte(accidents.occurredAt, shanghaiMidnight(`${f.year}-01-01`)),
+              lt(accidents.occurredAt, shanghaiMidnight(`${f.year + 1}-01-01`)),
             )
           : undefined,
       ),

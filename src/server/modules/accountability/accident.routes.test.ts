@@ -7,6 +7,7 @@
  * accidents counted in the mine's risk score.
  */
 import { describe, expect, it } from 'vitest';
+import { MINUTE_MS } from '../../../shared/dates.ts';
 import { engines } from '../../../../test/helpers/test-database.ts';
 import { useWorldApp } from '../../../../test/helpers/world-app.ts';
 
@@ -26,7 +27,7 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
   }));
   // The test clock (2026-11-22T02:00Z), not the machine's.
   const minutesAgo = (m: number) =>
-    new Date(ctx.t.deps.clock().getTime() - m * 60_000).toISOString();
+    new Date(ctx.t.deps.clock().getTime() - m * MINUTE_MS).toISOString();
   const base = () => ({
     mineId: ctx.world.a.mines[0]?.id ?? '',
     occurredAt: minutesAgo(90),

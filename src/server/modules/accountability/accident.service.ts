@@ -24,8 +24,9 @@ import { getSetting } from '../../platform/settings/settings.service.ts';
 import { systemPrincipal } from '../access/principal.ts';
 import { changeMineStatus, loadMineForInput } from '../registry/mine.service.ts';
 import { checkVersion } from '../registry/registry.guards.ts';
-import { mineScopeCondition } from '../registry/registry.scope.ts';
+import { mineScopeCondition, visibleByMine } from '../registry/registry.scope.ts';
 import * as repo from './accident.repository.ts';
+import { accidents } from './accident.table.ts';
 import { presentAccident, presentAccidentSummary } from './accident.presenter.ts';
 import { accountabilitySettings } from './accountability.settings.ts';
 import { AccountabilityPermission } from './accountability.permissions.ts';
@@ -34,12 +35,11 @@ import { AccountabilityPermission } from './accountability.permissions.ts';
 const interviewGrades: readonly AccidentGrade[] = [AccidentGrade.Serious, AccidentGrade.NearMiss];
 
 /** An accident at a mine the caller may see, or a 404 (never a 403). */
-async function loadVisibleAccident(db: Db, principal: Principal, id: string) {
-  const row = await repo.findAccident(db, id, mineScopeCondition(principal.scope));
-  if (!row) {
-    throw notFound('accident', id);
-  }
-  return row;
+function loadVisibleAccident(db: Db, principal: Principal, id: string): Promise<repo.AccidentRow> {
+  return visibleByMine(db, principal, accidents, id, {
+    entity: 'accident',
+    select: repo.accidentSelect(db),
+  });
 }
 
 /** The accident as the API shows it: its chain of notices as it stands now, and its 约谈. */

@@ -13,7 +13,8 @@ import {
   type Finding,
 } from '../../../shared/compliance.rules.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
-import { requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
+import { todayIn } from '../../../shared/dates.ts';
+import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { groupBy } from '../../../shared/collections.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { loadVisibleMine } from '../registry/mine.service.ts';

@@ -5,23 +5,23 @@
  * as a keyed digest) within generous limits, and a tracking code locks after repeated wrong secrets;
  * an unknown code and a wrong secret answer alike, so codes cannot be probed.
  */
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { CaseState, type PublicReportInput } from '../../../shared/public-reports.ts';
 import { recordAudit } from './accountability.audit.ts';
-import { addDays } from '../../platform/escalation/escalation.service.ts';
-import { todayIn, type ServiceDeps } from '../../platform/context.ts';
+import { addDays, HOUR_MS, todayIn } from '../../../shared/dates.ts';
+import type { ServiceDeps } from '../../platform/context.ts';
 import { keyedDigest, seal } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
-import { sniffEvidenceType } from '../hazards/evidence.service.ts';
+import { acceptFile, photoPolicy, storeFile } from '../../platform/files/files.ts';
 import { notifyUsers } from '../notifications/notification.service.ts';
 import { presentCounty, presentTracking } from './public-report.presenter.ts';
 import * as repo from './public-report.repository.ts';
+import { publicReportPhotos } from './public-report.table.ts';
 import { accountabilitySettings } from './accountability.settings.ts';
 
 const PUBLIC_ACTOR = { actorId: null, actorLabel: 'public', ip: null };
-const HOUR = 3_600_000;
 /** Crockford base32 without I, L, O, U: codes read out over the phone without confusion. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -47,8 +47,8 @@ export async function submitPublicReport(deps: ServiceDeps, input: PublicReportI
   const since = (ms: number) =>
     repo.countCasesFrom(deps.db, ipDigest, new Date(now.getTime() - ms));
   if (
-    (await since(HOUR)) >= rules.reportsPerHour ||
-    (await since(24 * HOUR)) >= rules.reportsPerDay
+    (await since(HOUR_MS)) >= rules.reportsPerHour ||
+    (await since(24 * HOUR_MS)) >= rules.reportsPerDay
   ) {
     throw new AppError(
       AppErrorCode.RateLimited,
@@ -135,7 +135,7 @@ export async function submitPublicReport(deps: ServiceDeps, input: PublicReportI
 async function openCase(deps: ServiceDeps, code: string, secret: string) {
   const rules = await getSetting(deps.db, accountabilitySettings.publicReports);
   const now = deps.clock();
-  const misses = await repo.countMisses(deps.db, code, new Date(now.getTime() - HOUR));
+  const misses = await repo.countMisses(deps.db, code, new Date(now.getTime() - HOUR_MS));
   if (misses >= rules.wrongSecretsPerHour) {
     throw new AppError(AppErrorCode.RateLimited, '查询码或密码错误次数过多, 请一小时后再试');
   }
@@ -157,50 +157,39 @@ export async function trackPublicReport(deps: ServiceDeps, code: string, secret:
   );
 }
 
-/** A photo for a case not yet accepted: an image by its content, within the size and count limits. */
+/**
+ * A photo for a case not yet accepted: an image by its content within the size limit (platform/files),
+ * at most the setting's count per case, each content once.
+ */
 export async function addPublicReportPhoto(
   deps: ServiceDeps,
   code: string,
   secret: string,
-  file: { filename: string; data: Buffer },
+  upload: { filename: string; data: Buffer },
 ) {
   const { row, rules } = await openCase(deps, code, secret);
-  const type = sniffEvidenceType(file.data);
-  if (!type || !type.startsWith('image/')) {
-    throw new AppError(AppErrorCode.UnsupportedMediaType, '只接受 JPEG、PNG 或 WebP 照片', [
-      { path: 'file', message: '按文件内容识别, 不是图片', value: file.filename },
-    ]);
-  }
-  if (file.data.length > rules.photoBytesMax) {
-    throw new AppError(AppErrorCode.PayloadTooLarge, '照片过大', [
-      { path: 'file', message: `不能超过 ${rules.photoBytesMax / 1_000_000} MB` },
-    ]);
-  }
+  const policy = photoPolicy(rules.photoBytesMax);
+  const file = acceptFile(policy, { fileName: upload.filename, data: upload.data });
   if (row.state !== CaseState.Received) {
     throw new AppError(AppErrorCode.Conflict, '举报已受理, 不能再补充照片');
   }
   return deps.db.transaction(async (tx) => {
-    const held = await repo.countCasePhotos(tx, row.id);
-    if (held >= rules.photosMax) {
-      throw new AppError(AppErrorCode.Conflict, `最多上传 ${rules.photosMax} 张照片`, [
-        { path: 'file', message: `已有 ${held} 张` },
-      ]);
-    }
-    const sha256 = createHash('sha256').update(file.data).digest('hex');
-    const id = await repo.insertCasePhoto(tx, {
-      reportId: row.id,
-      contentType: type,
-      sizeBytes: file.data.length,
-      sha256,
-      content: file.data,
-      uploadedAt: deps.clock(),
-    });
-    if (!id) {
-      throw new AppError(AppErrorCode.Conflict, '同一照片已上传', [
-        { path: 'file', message: sha256 },
-      ]);
-    }
-    return { id, sizeBytes: file.data.length };
+    const photo = await storeFile(
+      tx,
+      publicReportPhotos,
+      policy,
+      { column: publicReportPhotos.reportId, id: row.id, max: rules.photosMax, name: '件举报' },
+      {
+        reportId: row.id,
+        contentType: file.contentType,
+        sizeBytes: file.sizeBytes,
+        sha256: file.sha256,
+        content: file.content,
+        fileName: file.fileName,
+        uploadedAt: deps.clock(),
+      },
+    );
+    return { id: photo.id, sizeBytes: file.sizeBytes };
   });
 }
 

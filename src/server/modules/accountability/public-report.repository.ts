@@ -101,16 +101,6 @@ export async function countCasePhotos(db: Db, reportId: string) {
   return row?.n ?? 0;
 }
 
-/** Stores a photo; undefined when the same photo (by SHA-256) is already on the case. */
-export async function insertCasePhoto(db: Db, values: typeof publicReportPhotos.$inferInsert) {
-  const [row] = await db
-    .insert(publicReportPhotos)
-    .values(values)
-    .onConflictDoNothing()
-    .returning({ id: publicReportPhotos.id });
-  return row?.id;
-}
-
 /** Whether a hazard, lead or inspection exists at a mine within `mineScope`. */
 export async function linkedRecordExists(
   db: Db,

@@ -25,8 +25,8 @@ import {
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
-import { IdParams, responses, sendEvidence } from '../../platform/http/route-helpers.ts';
-import { readUpload } from '../../platform/http/upload.http.ts';
+import { readUpload, sendStoredFile } from '../../platform/files/files.http.ts';
+import { IdParams, responses } from '../../platform/http/route-helpers.ts';
 import { AppError, AppErrorCode } from '../../platform/errors.ts';
 import {
   addPublicReportPhoto,
@@ -151,7 +151,7 @@ export function registerPublicReportRoutes(app: FastifyInstance, deps: ServiceDe
       },
     },
     async (req, reply) =>
-      sendEvidence(
+      sendStoredFile(
         reply,
         await cases.getCasePhoto(deps, principalOf(req), req.params.id, req.params.photoId),
       ),

@@ -18,10 +18,10 @@ import {
 } from '../../../shared/public-reports.ts';
 import { recordAudit } from './accountability.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
-import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
+import { addDays, todayIn } from '../../../shared/dates.ts';
+import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { unseal } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { addDays } from '../../platform/escalation/escalation.service.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
