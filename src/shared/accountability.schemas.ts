@@ -175,6 +175,7 @@ export const PublicReportCountyResponse = z.object({
   name: z.string(),
   path: z.string(),
 });
+export type PublicReportCountyResponse = z.infer<typeof PublicReportCountyResponse>;
 
 /** A photo added to a 举报 before it is accepted. */
 export const PublicReportPhotoResponse = z.object({ id: z.string(), sizeBytes: z.number() });
@@ -192,6 +193,7 @@ export const PublicReportTrackingResponse = z.object({
   feedback: z.string().nullable(),
   reward: z.object({ amountYuan: z.number(), paidOn: z.string().nullable() }).nullable(),
 });
+export type PublicReportTrackingResponse = z.infer<typeof PublicReportTrackingResponse>;
 
 export const PublicReportListQuery = z.strictObject({ state: z.enum(caseStates).optional() });
 export type PublicReportListQuery = z.infer<typeof PublicReportListQuery>;

@@ -4,9 +4,11 @@
  * only), and the counties of the public form.
  */
 import type {
+  PublicReportCountyResponse,
   PublicReporterResponse,
   PublicReportResponse,
   PublicReportSummaryResponse,
+  PublicReportTrackingResponse,
 } from '../../../shared/accountability.schemas.ts';
 import type {
   PublicReportRow,
@@ -72,7 +74,7 @@ export function presentTracking(
   r: PublicReportRow,
   events: Awaited<ReturnType<typeof caseEventsOf>>,
   photos: number,
-) {
+): PublicReportTrackingResponse {
   return {
     trackingCode: r.trackingCode,
     category: r.category,
@@ -88,7 +90,9 @@ export function presentTracking(
 }
 
 /** A county of the public form with its path: province / city / county. */
-export function presentCounty(r: Awaited<ReturnType<typeof reportableCounties>>[number]) {
+export function presentCounty(
+  r: Awaited<ReturnType<typeof reportableCounties>>[number],
+): PublicReportCountyResponse {
   return {
     code: r.code,
     name: r.name,
