@@ -3,8 +3,23 @@
  * form's lookups (the county, the unit that handles it, the mine named, the flood and lock-out counts),
  * the handling unit's administrators, and the record a handled case links to.
  */
-import { and, asc, count, desc, eq, gt, inArray, like, sql, type SQL } from 'drizzle-orm';
-import type { CaseState } from '../../../shared/public-reports.ts';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  like,
+  lt,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import { CaseState } from '../../../shared/public-reports.ts';
 import type { Scope } from '../../platform/auth/scope.ts';
 import { queryRows, type Db } from '../../platform/db/client.ts';
 import { organisations, users } from '../access/access.table.ts';
@@ -189,6 +204,43 @@ export async function unitAdmins(db: Db, unitId: string) {
     .select({ id: users.id, username: users.username, displayName: users.displayName })
     .from(users)
     .where(and(eq(users.organisationId, unitId), eq(users.role, 'regulator_admin')));
+}
+
+/** Open cases whose current step was due before `today` (answered and rejected ones are done). */
+export async function overdueCases(db: Db, today: string) {
+  return db
+    .select()
+    .from(publicReports)
+    .where(
+      and(
+        isNotNull(publicReports.dueOn),
+        lt(publicReports.dueOn, today),
+        notInArray(publicReports.state, [CaseState.Answered, CaseState.Rejected]),
+      ),
+    );
+}
+
+/** The region code of a unit ('' when it has none). */
+export async function unitRegionCode(db: Db, unitId: string) {
+  const [row] = await db
+    .select({ regionCode: organisations.regionCode })
+    .from(organisations)
+    .where(eq(organisations.id, unitId));
+  return row?.regionCode ?? '';
+}
+
+/** The administrators of a unit and of the units of the given regions. */
+export async function adminsOfUnitOrRegions(db: Db, unitId: string, regionCodes: string[]) {
+  return db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(
+      and(
+        eq(users.role, 'regulator_admin'),
+        or(eq(users.organisationId, unitId), inArray(organisations.regionCode, regionCodes)),
+      ),
+    );
 }
 
 /** The counties a report can be filed for (covered by a regulator unit), with their city and province. */
