@@ -15,13 +15,8 @@ type Values = Record<string, unknown>;
 export function StepDialog(props: {
   /** The form's instance (from Form.useForm), so the caller can set initial values. */
   form: FormInstance<Values>;
-  /**
-   * Sends the body through an endpoint contract (`(body) => call(api.x, { params, body })`); null keeps
-   * the dialog closed.
-   */
-  send?: ((body: unknown) => Promise<unknown>) | null;
-  /** @deprecated Where to POST, for screens not yet on contracts; null keeps the dialog closed. */
-  url?: string | null;
+  /** Where to POST, or the endpoint call to make with the body; null keeps the dialog closed. */
+  url: string | ((body: unknown) => Promise<unknown>) | null;
   title: string;
   toBody?: (values: Values) => unknown;
   initialValues?: Values;
@@ -31,13 +26,12 @@ export function StepDialog(props: {
   const { t } = useI18n();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const { form, url, send } = props;
-  const open = send !== undefined ? send !== null : (url ?? null) !== null;
+  const { form, url } = props;
   const submit = async () => {
     const values = await form.validateFields();
     try {
       const body = props.toBody ? props.toBody(values) : values;
-      await (send ? send(body) : api('POST', url ?? '', body));
+      await (typeof url === 'function' ? url(body) : api('POST', url ?? '', body));
       await qc.invalidateQueries();
       void message.success(t('common.saved'));
       props.onClose();
@@ -47,7 +41,7 @@ export function StepDialog(props: {
   };
   return (
     <Modal
-      open={open}
+      open={url !== null}
       title={props.title}
       onCancel={props.onClose}
       onOk={() => void submit()}

@@ -167,7 +167,7 @@ export function AccidentDrawer({ id, onClose }: { id: string | null; onClose: ()
       )}
       <StepDialog
         form={stepForm}
-        send={
+        url={
           step && id
             ? (body) => call(accountabilityApi.recordChainNotice, { params: { id }, body })
             : null
@@ -193,7 +193,7 @@ export function AccidentDrawer({ id, onClose }: { id: string | null; onClose: ()
       </StepDialog>
       <StepDialog
         form={interviewForm}
-        send={
+        url={
           interview && id
             ? (body) =>
                 call(accountabilityApi.holdInterview, {
