@@ -5,7 +5,7 @@
  * province phones the NMSA within 10 and writes within 30 minutes of hearing).
  */
 import { describe, expect, it } from 'vitest';
-import { defaultReportSteps, gradeAccident, reportingChain } from './accidents.ts';
+import { defaultChainSteps, gradeAccident, chainStatus } from './accidents.ts';
 
 const g = (deaths: number, seriousInjuries = 0, directLossYuan = 0) =>
   gradeAccident({ deaths, seriousInjuries, directLossYuan });
@@ -53,17 +53,17 @@ describe('accident reporting chain', () => {
   const at = (minutes: number) => new Date(Date.parse(occurred) + minutes * 60_000).toISOString();
 
   it('the mine to the county within 60 minutes: at 60 on time, at 61 late', () => {
-    const onTime = reportingChain(
+    const onTime = chainStatus(
       occurred,
       [{ step: 'mineToCounty', reportedAt: at(60) }],
-      defaultReportSteps,
+      defaultChainSteps,
       new Date(at(200)),
     );
     expect(onTime[0]).toMatchObject({ state: '按时', lateMinutes: 0, due: at(60) });
-    const late = reportingChain(
+    const late = chainStatus(
       occurred,
       [{ step: 'mineToCounty', reportedAt: at(61) }],
-      defaultReportSteps,
+      defaultChainSteps,
       new Date(at(200)),
     );
     expect(late[0]).toMatchObject({ state: '迟报', lateMinutes: 1 });
@@ -76,7 +76,7 @@ describe('accident reporting chain', () => {
       { step: 'cityToProvince', reportedAt: at(70) },
       { step: 'provincePhone', reportedAt: at(80) },
     ];
-    const chain = reportingChain(occurred, reports, defaultReportSteps, new Date(at(101)));
+    const chain = chainStatus(occurred, reports, defaultChainSteps, new Date(at(101)));
     expect(chain.find((c) => c.key === 'provincePhone')).toMatchObject({
       state: '按时',
       due: at(80),
@@ -90,7 +90,7 @@ describe('accident reporting chain', () => {
   });
 
   it('a step whose start is not reported yet has no deadline and waits', () => {
-    const chain = reportingChain(occurred, [], defaultReportSteps, new Date(at(30)));
+    const chain = chainStatus(occurred, [], defaultChainSteps, new Date(at(30)));
     expect(chain[0]).toMatchObject({ state: '待报' });
     expect(chain[1]).toMatchObject({ state: '待报', due: null });
   });

@@ -1,11 +1,13 @@
 /**
  * @module Accidents (issue 9 §2): kinds, the grade from the table of 《矿山生产安全事故报告和调查处理
  * 办法》 (2023, VERIFIED: the grade is the highest of deaths, serious injuries and direct loss), and
- * the reporting chain with its time limits as configuration (the mine to the county within 1 hour,
- * VERIFIED; the province to the NMSA by phone in 10 and in writing in 30 minutes, 《2024年矿山安全生产工作要点》
- * 第32条; the steps in between are local practice, UNVERIFIED: see docs/sources.md).
+ * the chain notices (逐级报送) with their time limits as configuration (the mine to the county within
+ * 1 hour, VERIFIED; the province to the NMSA by phone in 10 and in writing in 30 minutes,
+ * 《2024年矿山安全生产工作要点》第32条; the steps in between are local practice, UNVERIFIED: see
+ * docs/sources.md).
  */
 import { z } from 'zod';
+import { MINUTE_MS } from './dates.ts';
 
 export const accidentKinds = [
   '冒顶片帮',
@@ -62,11 +64,11 @@ export function gradeAccident(a: {
   return hit?.grade ?? AccidentGrade.NearMiss;
 }
 
-/** A step of the reporting chain: who reports to whom, and within how many minutes of what. */
-export const ReportStepSchema = z.strictObject({
+/** A step of the chain of notices: who notifies whom, and within how many minutes of what. */
+export const ChainStepSchema = z.strictObject({
   key: z.string().regex(/^[a-zA-Z]{1,40}$/),
   label: z.string().min(1).max(60),
-  /** 'occurred' (the accident itself) or the key of the step whose report starts the clock. */
+  /** 'occurred' (the accident itself) or the key of the step whose notice starts the clock. */
   after: z.string().min(1).max(40),
   minutes: z
     .number()
@@ -75,10 +77,10 @@ export const ReportStepSchema = z.strictObject({
     .max(24 * 60),
   source: z.string().min(1).max(200),
 });
-export type ReportStep = z.infer<typeof ReportStepSchema>;
-export const ReportStepsSchema = z.array(ReportStepSchema).min(1).max(10);
+export type ChainStep = z.infer<typeof ChainStepSchema>;
+export const ChainStepsSchema = z.array(ChainStepSchema).min(1).max(10);
 
-export const defaultReportSteps: ReportStep[] = [
+export const defaultChainSteps: ChainStep[] = [
   {
     key: 'mineToCounty',
     label: '矿山报告县级矿山安全监管部门',
@@ -116,30 +118,34 @@ export const defaultReportSteps: ReportStep[] = [
   },
 ];
 
-export interface StepState {
+/** 按时, 迟报 (given after the limit), 逾期未报 (not given and past the limit), 待报. */
+export const chainStepStates = ['按时', '迟报', '逾期未报', '待报'] as const;
+export type ChainStepState = (typeof chainStepStates)[number];
+
+/** One step of the chain of notices as it stands: its deadline, when it was given, its state. */
+export interface ChainStepStatus {
   key: string;
   label: string;
   due: string | null;
   reportedAt: string | null;
-  /** 按时, 迟报 (reported after the limit), 逾期未报 (not reported and past the limit), 待报. */
-  state: '按时' | '迟报' | '逾期未报' | '待报';
+  state: ChainStepState;
   lateMinutes: number;
 }
 
-/** Each step's deadline and state from the accident time and the reports made so far (pure). */
-export function reportingChain(
+/** Each step's deadline and state from the accident time and the chain notices given so far (pure). */
+export function chainStatus(
   occurredAt: string,
-  reports: { step: string; reportedAt: string }[],
-  steps: ReportStep[],
+  notices: { step: string; reportedAt: string }[],
+  steps: ChainStep[],
   now: Date,
-): StepState[] {
-  const at = new Map(reports.map((r) => [r.step, Date.parse(r.reportedAt)]));
+): ChainStepStatus[] {
+  const at = new Map(notices.map((r) => [r.step, Date.parse(r.reportedAt)]));
   return steps.map((s) => {
     const start = s.after === 'occurred' ? Date.parse(occurredAt) : at.get(s.after);
-    const due = start === undefined ? null : start + s.minutes * 60_000;
+    const due = start === undefined ? null : start + s.minutes * MINUTE_MS;
     const reported = at.get(s.key);
-    const late = (t: number) => (due === null ? 0 : Math.max(0, Math.ceil((t - due) / 60_000)));
-    const state: StepState['state'] =
+    const late = (t: number) => (due === null ? 0 : Math.max(0, Math.ceil((t - due) / MINUTE_MS)));
+    const state: ChainStepState =
       reported !== undefined
         ? due !== null && reported > due
           ? '迟报'
@@ -163,7 +169,9 @@ export function reportingChain(
  * 第21条, 《2024年矿山安全生产工作要点》第35条).
  */
 export const interviewParties = ['企业', '上级公司'] as const;
+export type InterviewParty = (typeof interviewParties)[number];
 export const interviewStates = ['待约谈', '已约谈'] as const;
+export type InterviewState = (typeof interviewStates)[number];
 
 const Instant = z.iso.datetime({ offset: true });
 
@@ -181,15 +189,18 @@ export const AccidentInput = z.strictObject({
 });
 export type AccidentInput = z.infer<typeof AccidentInput>;
 
-export const reportChannels = ['电话', '书面', '系统'] as const;
+/** How a chain notice was given. */
+export const noticeChannels = ['电话', '书面', '系统'] as const;
+export type NoticeChannel = (typeof noticeChannels)[number];
 
-export const AccidentReportInput = z.strictObject({
+/** A chain notice: one step of the chain given, when and how. */
+export const ChainNoticeInput = z.strictObject({
   step: z.string().regex(/^[a-zA-Z]{1,40}$/),
   reportedAt: Instant,
-  channel: z.enum(reportChannels),
+  channel: z.enum(noticeChannels),
   note: z.string().trim().max(1000).optional(),
 });
-export type AccidentReportInput = z.infer<typeof AccidentReportInput>;
+export type ChainNoticeInput = z.infer<typeof ChainNoticeInput>;
 
 export const InterviewInput = z.strictObject({
   heldOn: z.iso.date(),

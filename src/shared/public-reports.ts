@@ -6,7 +6,13 @@
  */
 import { z } from 'zod';
 
-export const reportCategories = ['重大事故隐患', '非法违法开采', '其他安全生产违法行为'] as const;
+/** What a 举报 is about. */
+export const publicReportCategories = [
+  '重大事故隐患',
+  '非法违法开采',
+  '其他安全生产违法行为',
+] as const;
+export type PublicReportCategory = (typeof publicReportCategories)[number];
 
 export const CaseState = {
   Received: '待受理',
@@ -19,9 +25,15 @@ export const CaseState = {
 export type CaseState = (typeof CaseState)[keyof typeof CaseState];
 export const caseStates = Object.values(CaseState) as [CaseState, ...CaseState[]];
 
+/** The steps on a case's timeline, as the reporter and the unit see them. */
+export const caseSteps = ['收到举报', '受理', '不予受理', '核实', '办理', '反馈', '奖励'] as const;
+export type CaseStep = (typeof caseSteps)[number];
+
 export const verificationResults = ['属实', '部分属实', '不属实'] as const;
-/** What a report can become when it is handled. */
+export type VerificationResult = (typeof verificationResults)[number];
+/** What a 举报 can become when it is handled. */
 export const outcomes = ['转为重大事故隐患', '转为线索', '转为执法检查', '无需处理'] as const;
+export type CaseOutcome = (typeof outcomes)[number];
 
 const phone = z
   .string()
@@ -31,7 +43,7 @@ const phone = z
 /** The public form (no login). Named reports need a name and a phone; anonymous ones must give none. */
 export const PublicReportInput = z
   .strictObject({
-    category: z.enum(reportCategories),
+    category: z.enum(publicReportCategories),
     countyCode: z.string().regex(/^\d{6}$/, '请选择县级行政区'),
     location: z.string().trim().min(2).max(200),
     mineName: z.string().trim().max(100).optional(),
@@ -84,10 +96,12 @@ export const AcceptInput = z.strictObject({
   accept: z.boolean(),
   note: z.string().trim().min(1).max(2000),
 });
+export type AcceptInput = z.infer<typeof AcceptInput>;
 export const VerifyInput = z.strictObject({
   result: z.enum(verificationResults),
   note: z.string().trim().min(1).max(2000),
 });
+export type VerifyInput = z.infer<typeof VerifyInput>;
 /**
  * The hazard, lead or inspection made from the report as it is handled: the mine (default: the one the
  * report names), and for a hazard its criterion, for an inspection its team (at least 2) and date.
@@ -98,6 +112,7 @@ export const HandleCreate = z.strictObject({
   teamUserIds: z.array(z.uuid()).max(20).optional().describe('转为执法检查: 检查组'),
   inspectedOn: z.iso.date().optional().describe('转为执法检查: 检查日期 (默认今天)'),
 });
+export type HandleCreate = z.infer<typeof HandleCreate>;
 export const HandleInput = z
   .strictObject({
     outcome: z.enum(outcomes),
@@ -111,9 +126,12 @@ export const HandleInput = z
     path: ['create'],
     message: '关联已有记录与新建记录只能选一项',
   });
+export type HandleInput = z.infer<typeof HandleInput>;
 export const AnswerInput = z.strictObject({ feedback: z.string().trim().min(1).max(2000) });
+export type AnswerInput = z.infer<typeof AnswerInput>;
 export const RewardInput = z.strictObject({
   amountYuan: z.number().min(0).max(10_000_000),
   paidOn: z.iso.date().optional(),
   note: z.string().trim().max(500).optional(),
 });
+export type RewardInput = z.infer<typeof RewardInput>;

@@ -4,8 +4,8 @@
  */
 import { reportAccident } from '../../src/server/modules/accountability/accident.service.ts';
 import {
-  addPublicPhoto,
-  submitReport,
+  addPublicReportPhoto,
+  submitPublicReport,
 } from '../../src/server/modules/accountability/public-report.public.ts';
 import { pngBytes } from './world-plans.ts';
 import { sql } from 'drizzle-orm';
@@ -38,7 +38,7 @@ export async function buildAccidents(
     directLossYuan: 20_000,
     description: `${p.key}: 坝坡局部坍塌, 无人员伤亡`,
   });
-  const filed = await submitReport(
+  const filed = await submitPublicReport(
     deps,
     {
       category: '重大事故隐患',
@@ -51,7 +51,7 @@ export async function buildAccidents(
     },
     `192.0.2.${p.key.length}`,
   );
-  const photo = await addPublicPhoto(deps, filed.trackingCode, filed.secret, {
+  const photo = await addPublicReportPhoto(deps, filed.trackingCode, filed.secret, {
     filename: 'p.png',
     data: pngBytes(`report-${p.key}`),
   });

@@ -53,13 +53,13 @@ const exempt: Record<string, string> = {
     'authorised by the signed one-time token alone, which names its alarm (monitoring.test.ts: forged and used links refused)',
   'POST /api/alarm-ack': 'the same token acknowledgement as POST /ack/:token, answered as JSON',
   'POST /api/public/reports':
-    'the public 举报 form: anyone may file about any county, which routes it (public-reports.test.ts)',
+    'the public 举报 form: anyone may file about any county, which routes it (public-report.routes.test.ts)',
   'GET /api/public/counties':
     'public reference data: the names of the counties where 举报 can be filed, nothing else',
   'POST /api/public/reports/track':
-    'authorised by the tracking code and its secret alone; a wrong one is a 404 like an unknown code (public-reports.test.ts)',
+    'authorised by the tracking code and its secret alone; a wrong one is a 404 like an unknown code (public-report.routes.test.ts)',
   'POST /api/public/reports/:code/photos':
-    'authorised by the tracking code and its secret alone (public-reports.test.ts)',
+    'authorised by the tracking code and its secret alone (public-report.routes.test.ts)',
   'POST /api/work-plans':
     'creates a plan of the caller’s own unit and region only; no other region can be named (plans.test.ts)',
   'POST /api/inspections/plans':
@@ -805,7 +805,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           },
         },
       ];
-    case 'POST /api/accidents/:id/reports':
+    case 'POST /api/accidents/:id/chain-notices':
       return [
         {
           method: 'POST',

@@ -1,7 +1,9 @@
 /**
- * @module What every service function receives: the database, the clock and the data key.
+ * @module What every service function receives: the database, the clock, the data key and the
+ * process's event channel.
  */
 import type { Db } from './db/client.ts';
+import type { EventChannel } from './events.ts';
 import type { AuditActor } from './audit/audit.events.ts';
 import type { Permission } from './auth/permissions.ts';
 import type { Principal } from './auth/scope.ts';
@@ -13,6 +15,8 @@ export interface ServiceDeps {
   clock: () => Date;
   /** 32-byte key for protected fields. */
   secret: Buffer;
+  /** This process's event channel: writers publish after commit, in-memory state subscribes. */
+  events: EventChannel;
 }
 
 /** Throws 403 unless the caller holds the permission. Called first in every use case. */
@@ -29,8 +33,5 @@ export function actorOf(principal: Principal): AuditActor {
   return { actorId: principal.userId, actorLabel: principal.username, ip: principal.ip };
 }
 
-/** Today's date (Asia/Shanghai) as YYYY-MM-DD. */
-export function todayIn(clock: () => Date, offsetDays = 0): string {
-  const t = new Date(clock().getTime() + 8 * 3600_000 + offsetDays * 86_400_000);
-  return t.toISOString().slice(0, 10);
-}
+/** Kept for the modules not yet moved: today's Beijing date lives in shared/dates.ts. */
+export { todayIn } from '../../shared/dates.ts';

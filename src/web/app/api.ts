@@ -44,13 +44,18 @@ export function toQuery(params: Record<string, unknown>): string {
 }
 
 /** Sends a request and answers the parsed JSON body, or throws ApiError with the API's error shape. */
-async function request(method: string, url: string, body?: unknown): Promise<unknown> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
+async function request(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<unknown> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers };
   if (body instanceof FormData) {
     init.body = body;
   } else if (body !== undefined) {
     init.body = JSON.stringify(body);
-    init.headers = { 'content-type': 'application/json' };
+    init.headers = { ...headers, 'content-type': 'application/json' };
   }
   const res = await fetch(url, init);
   const text = await res.text();
@@ -71,6 +76,8 @@ async function request(method: string, url: string, body?: unknown): Promise<unk
 export type CallInput<E extends Endpoint> = {
   query?: Record<string, unknown>;
   body?: unknown;
+  /** Extra request headers (e.g. a 举报's tracking secret, which never travels in a URL). */
+  headers?: Record<string, string>;
 } & ([PathParamNames<E['path']>] extends [never]
   ? { params?: undefined }
   : { params: Record<PathParamNames<E['path']>, string> });
@@ -89,7 +96,7 @@ export async function call<M extends HttpMethod, P extends string, R extends z.Z
   ...[input]: CallArgs<Endpoint<M, P, R>>
 ): Promise<z.output<R>> {
   const url = fillPath(e.path, input?.params) + (input?.query ? toQuery(input.query) : '');
-  const data = await request(e.method, url, input?.body);
+  const data = await request(e.method, url, input?.body, input?.headers);
   const parsed = e.response.safeParse(data);
   if (!parsed.success) {
     throw new ApiError(500, 'BAD_RESPONSE', `${e.method} ${e.path}: 服务器返回了意外的数据`, [

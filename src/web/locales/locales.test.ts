@@ -39,7 +39,7 @@ import { reportKinds } from '../../shared/report-periods.ts';
 import {
   caseStates,
   outcomes,
-  reportCategories,
+  publicReportCategories,
   verificationResults,
 } from '../../shared/public-reports.ts';
 import {
@@ -47,7 +47,7 @@ import {
   accidentKinds,
   interviewParties,
   interviewStates,
-  reportChannels,
+  noticeChannels,
 } from '../../shared/accidents.ts';
 import { defaultRegionalRisk } from '../../shared/targets.settings.ts';
 import { enUS } from './en-US.ts';
@@ -112,7 +112,7 @@ describe('translations', () => {
       ...reportKinds,
       ...caseStates,
       ...outcomes,
-      ...reportCategories,
+      ...publicReportCategories,
       ...verificationResults,
       '收到举报',
       '受理',
@@ -122,7 +122,7 @@ describe('translations', () => {
       '奖励',
       ...accidentKinds,
       ...accidentGrades,
-      ...reportChannels,
+      ...noticeChannels,
       ...interviewParties,
       ...interviewStates,
       '按时',

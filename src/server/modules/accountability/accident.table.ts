@@ -1,6 +1,6 @@
 /**
- * @module Tables of accidents (issue 9 §2): the accident with its computed grade, each report up the
- * chain with its time, and the 约谈 records a 较大 or 涉险 accident opens.
+ * @module Tables of accidents (issue 9 §2): the accident with its computed grade, each chain notice
+ * (逐级报送, table accident_reports) with its time, and the 约谈 records a 较大 or 涉险 accident opens.
  */
 import {
   doublePrecision,
@@ -13,6 +13,13 @@ import {
   uuid,
   date,
 } from 'drizzle-orm/pg-core';
+import type {
+  AccidentGrade,
+  AccidentKind,
+  InterviewParty,
+  InterviewState,
+  NoticeChannel,
+} from '../../../shared/accidents.ts';
 import { mines } from '../registry/mine.table.ts';
 
 export const accidents = pgTable(
@@ -23,12 +30,12 @@ export const accidents = pgTable(
       .notNull()
       .references(() => mines.id),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<AccidentKind>().notNull(),
     place: text('place').notNull(),
     deaths: integer('deaths').notNull(),
     seriousInjuries: integer('serious_injuries').notNull(),
     directLossYuan: doublePrecision('direct_loss_yuan').notNull(),
-    grade: text('grade').notNull(),
+    grade: text('grade').$type<AccidentGrade>().notNull(),
     description: text('description').notNull(),
     reportedBy: uuid('reported_by').notNull(),
     reportedLabel: text('reported_label').notNull(),
@@ -42,8 +49,8 @@ export const accidents = pgTable(
   ],
 );
 
-/** One report up the chain (a step of the setting accountability.accidentReporting), once per step. */
-export const accidentReports = pgTable(
+/** One chain notice (a step of the setting accountability.accidentReporting), once per step. */
+export const chainNotices = pgTable(
   'accident_reports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
@@ -52,7 +59,7 @@ export const accidentReports = pgTable(
       .references(() => accidents.id),
     step: text('step').notNull(),
     reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
-    channel: text('channel').notNull(),
+    channel: text('channel').$type<NoticeChannel>().notNull(),
     note: text('note').notNull().default(''),
     recordedBy: uuid('recorded_by').notNull(),
     recordedLabel: text('recorded_label').notNull(),
@@ -69,9 +76,9 @@ export const accidentInterviews = pgTable(
     accidentId: uuid('accident_id')
       .notNull()
       .references(() => accidents.id),
-    party: text('party').notNull(),
+    party: text('party').$type<InterviewParty>().notNull(),
     partyName: text('party_name').notNull(),
-    state: text('state').notNull(),
+    state: text('state').$type<InterviewState>().notNull(),
     heldOn: date('held_on'),
     note: text('note').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

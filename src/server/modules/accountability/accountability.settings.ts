@@ -2,11 +2,7 @@
  * @module The editable rule parameters of accountability (accidents, 举报, contractors): each with its schema, default, source and whether
  * the value is verified. UNVERIFIED facts live here as settings a system admin can change, never as code.
  */
-import {
-  ReportStepsSchema,
-  defaultReportSteps,
-  type ReportStep,
-} from '../../../shared/accidents.ts';
+import { ChainStepsSchema, defaultChainSteps, type ChainStep } from '../../../shared/accidents.ts';
 import {
   ContractorRulesSchema,
   defaultContractorRules,
@@ -20,9 +16,10 @@ import {
 import { defineSetting } from '../../platform/settings/settings.definition.ts';
 
 export const accountabilitySettings = {
-  accidentReporting: defineSetting<ReportStep[]>('accountability.accidentReporting', {
-    schema: ReportStepsSchema,
-    default: defaultReportSteps,
+  /** The chain notices (逐级报送); the stored key keeps its first name. */
+  chainSteps: defineSetting<ChainStep[]>('accountability.accidentReporting', {
+    schema: ChainStepsSchema,
+    default: defaultChainSteps,
     source:
       '《矿山生产安全事故报告和调查处理办法》(2023): 矿山 1 小时内报县级 (VERIFIED); 《2024年矿山安全生产工作要点》第32条: 省级 10 分钟电话报、30 分钟书面报国家矿山安监局; 县、市两级的时限为地方应急预案做法 (UNVERIFIED)',
     verified: false,

@@ -4,11 +4,10 @@
  * service, so every rule of those modules applies (the criterion fits the mine's kind, the team has
  * jurisdiction, the mine is in the caller's). Their field errors come back under `create.`.
  */
-import type { z } from 'zod';
 import { HazardSource } from '../../../shared/hazard.enums.ts';
 import { InspectionKind } from '../../../shared/inspections.enums.ts';
 import { RegistryValidation } from '../../../shared/limits.ts';
-import type { HandleCreate } from '../../../shared/public-reports.ts';
+import type { CaseOutcome, HandleCreate } from '../../../shared/public-reports.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -16,9 +15,7 @@ import { AppError, AppErrorCode, invalidField } from '../../platform/errors.ts';
 import { reportHazard } from '../hazards/hazard.service.ts';
 import { createInspection } from '../inspections/inspection.service.ts';
 import { raiseReportLead } from '../leads/lead.raise.ts';
-import type { publicReports } from './public-report.table.ts';
-
-type Row = typeof publicReports.$inferSelect;
+import type { PublicReportRow } from './public-report.repository.ts';
 
 /** Field errors of the inner service, moved under `create.` (the mine, criterion or team given). */
 async function underCreate<T>(work: () => Promise<T>): Promise<T> {
@@ -41,9 +38,9 @@ export async function makeOutcome(
   deps: ServiceDeps,
   tx: Db,
   principal: Principal,
-  r: Row,
-  outcome: string,
-  create: z.infer<typeof HandleCreate>,
+  r: PublicReportRow,
+  outcome: CaseOutcome,
+  create: HandleCreate,
   today: string,
 ): Promise<string> {
   const mineId = create.mineId ?? r.mineId;
@@ -97,7 +94,7 @@ export async function makeOutcome(
           deps.clock(),
         ),
       );
-    default:
+    case '无需处理':
       throw invalidField('create', '“无需处理”不新建记录');
   }
 }

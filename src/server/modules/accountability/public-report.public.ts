@@ -5,31 +5,23 @@
  * as a keyed digest) within generous limits, and a tracking code locks after repeated wrong secrets;
  * an unknown code and a wrong secret answer alike, so codes cannot be probed.
  */
-import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
+import { randomBytes, randomInt } from 'node:crypto';
 import { CaseState, type PublicReportInput } from '../../../shared/public-reports.ts';
 import { recordAudit } from './accountability.audit.ts';
-import { addDays } from '../../platform/escalation/escalation.service.ts';
-import { todayIn, type ServiceDeps } from '../../platform/context.ts';
+import { addDays, HOUR_MS, todayIn } from '../../../shared/dates.ts';
+import type { ServiceDeps } from '../../platform/context.ts';
 import { keyedDigest, seal } from '../../platform/crypto.ts';
-import { queryRows, type Db } from '../../platform/db/client.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
-import { organisations, users } from '../access/access.table.ts';
-import { sniffEvidenceType } from '../hazards/evidence.service.ts';
+import { acceptFile, photoPolicy, storeFile } from '../../platform/files/files.ts';
 import { notifyUsers } from '../notifications/notification.service.ts';
-import { mines } from '../registry/mine.table.ts';
-import { regions } from '../registry/region.table.ts';
-import {
-  publicReportEvents,
-  publicReportMisses,
-  publicReportPhotos,
-  publicReports,
-} from './public-report.table.ts';
+import { presentCounty, presentTracking } from './public-report.presenter.ts';
+import * as repo from './public-report.repository.ts';
+import { publicReportPhotos } from './public-report.table.ts';
 import { accountabilitySettings } from './accountability.settings.ts';
 
 const PUBLIC_ACTOR = { actorId: null, actorLabel: 'public', ip: null };
-const HOUR = 3_600_000;
 /** Crockford base32 without I, L, O, U: codes read out over the phone without confusion. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -40,49 +32,30 @@ function trackingCode(): string {
 /** The unit that handles a county: its own regulator unit, else the city's, else the province's. */
 async function handlingUnit(db: Db, county: string) {
   const candidates = [county, `${county.slice(0, 4)}00`, `${county.slice(0, 2)}0000`];
-  const units = await db
-    .select({ id: organisations.id, regionCode: organisations.regionCode })
-    .from(organisations)
-    .where(and(eq(organisations.kind, 'regulator'), inArray(organisations.regionCode, candidates)));
+  const units = await repo.regulatorUnitsOf(db, candidates);
   return candidates.map((c) => units.find((u) => u.regionCode === c)).find(Boolean);
 }
 
-async function unitAdmins(db: Db, unitId: string) {
-  return db
-    .select({ id: users.id, username: users.username, displayName: users.displayName })
-    .from(users)
-    .where(and(eq(users.organisationId, unitId), eq(users.role, 'regulator_admin')));
-}
-
-export async function submitReport(deps: ServiceDeps, input: PublicReportInput, ip: string) {
+/**
+ * Files a 举报 from the public form: routed to the unit of the county, the reporter's name and phone
+ * sealed, the unit's administrators told; answers the tracking code and its secret (shown once).
+ */
+export async function submitPublicReport(deps: ServiceDeps, input: PublicReportInput, ip: string) {
   const rules = await getSetting(deps.db, accountabilitySettings.publicReports);
   const now = deps.clock();
   const ipDigest = keyedDigest(deps.secret, `report-ip:${ip}`);
-  const since = async (ms: number) => {
-    const [row] = await deps.db
-      .select({ n: count() })
-      .from(publicReports)
-      .where(
-        and(
-          eq(publicReports.ipDigest, ipDigest),
-          gt(publicReports.receivedAt, new Date(now.getTime() - ms)),
-        ),
-      );
-    return row?.n ?? 0;
-  };
+  const since = (ms: number) =>
+    repo.countCasesFrom(deps.db, ipDigest, new Date(now.getTime() - ms));
   if (
-    (await since(HOUR)) >= rules.reportsPerHour ||
-    (await since(24 * HOUR)) >= rules.reportsPerDay
+    (await since(HOUR_MS)) >= rules.reportsPerHour ||
+    (await since(24 * HOUR_MS)) >= rules.reportsPerDay
   ) {
     throw new AppError(
       AppErrorCode.RateLimited,
       '提交过于频繁, 请稍后再试; 紧急情况请拨打 12350 举报电话',
     );
   }
-  const [county] = await deps.db
-    .select({ code: regions.code, name: regions.name })
-    .from(regions)
-    .where(eq(regions.code, input.countyCode));
+  const county = await repo.findRegion(deps.db, input.countyCode);
   if (!county || county.code.endsWith('00')) {
     throw invalidField('countyCode', '请选择县级行政区', input.countyCode);
   }
@@ -94,53 +67,40 @@ export async function submitReport(deps: ServiceDeps, input: PublicReportInput, 
       input.countyCode,
     );
   }
-  const [mine] = input.mineName
-    ? await deps.db
-        .select({ id: mines.id })
-        .from(mines)
-        .where(and(eq(mines.countyCode, county.code), eq(mines.name, input.mineName)))
-    : [];
+  const mine = input.mineName
+    ? await repo.findMineByName(deps.db, county.code, input.mineName)
+    : undefined;
   const secret = randomBytes(12).toString('base64url');
   const dueOn = addDays(todayIn(deps.clock), rules.days.accept);
   return deps.db.transaction(async (tx) => {
     let code = trackingCode();
-    for (let i = 0; i < 5; i++) {
-      const [taken] = await tx
-        .select({ id: publicReports.id })
-        .from(publicReports)
-        .where(eq(publicReports.trackingCode, code));
-      if (!taken) {
-        break;
-      }
+    for (let i = 0; i < 5 && (await repo.trackingCodeTaken(tx, code)); i++) {
       code = trackingCode();
     }
-    const [row] = await tx
-      .insert(publicReports)
-      .values({
-        trackingCode: code,
-        secretDigest: keyedDigest(deps.secret, `report-secret:${secret}`),
-        category: input.category,
-        countyCode: county.code,
-        unitId: unit.id,
-        location: input.location,
-        mineName: input.mineName ?? null,
-        mineId: mine?.id ?? null,
-        content: input.content,
-        anonymous: input.anonymous ? 1 : 0,
-        nameSealed: input.name ? seal(deps.secret, input.name) : null,
-        phoneSealed: input.phone ? seal(deps.secret, input.phone) : null,
-        state: CaseState.Received,
-        dueOn,
-        ipDigest,
-        receivedAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: publicReports.id });
-    if (!row) {
+    const id = await repo.insertCase(tx, {
+      trackingCode: code,
+      secretDigest: keyedDigest(deps.secret, `report-secret:${secret}`),
+      category: input.category,
+      countyCode: county.code,
+      unitId: unit.id,
+      location: input.location,
+      mineName: input.mineName ?? null,
+      mineId: mine?.id ?? null,
+      content: input.content,
+      anonymous: input.anonymous ? 1 : 0,
+      nameSealed: input.name ? seal(deps.secret, input.name) : null,
+      phoneSealed: input.phone ? seal(deps.secret, input.phone) : null,
+      state: CaseState.Received,
+      dueOn,
+      ipDigest,
+      receivedAt: now,
+      updatedAt: now,
+    });
+    if (!id) {
       throw new AppError(AppErrorCode.Internal, 'report not stored');
     }
-    await tx.insert(publicReportEvents).values({
-      reportId: row.id,
+    await repo.insertCaseEvent(tx, {
+      reportId: id,
       step: '收到举报',
       publicNote: `已转 ${county.name} 所属监管部门受理`,
       actorLabel: '举报人',
@@ -148,10 +108,10 @@ export async function submitReport(deps: ServiceDeps, input: PublicReportInput, 
     });
     await notifyUsers(
       tx,
-      await unitAdmins(tx, unit.id),
+      await repo.unitAdmins(tx, unit.id),
       {
         subjectType: 'public_report',
-        subjectId: row.id,
+        subjectId: id,
         title: `新举报: ${input.category}`,
         body: `${county.name} ${input.location}; 受理时限 ${dueOn}`,
       },
@@ -159,7 +119,7 @@ export async function submitReport(deps: ServiceDeps, input: PublicReportInput, 
     );
     await recordAudit(tx, PUBLIC_ACTOR, now, {
       type: 'accountability.public_report.received',
-      entityId: row.id,
+      entityId: id,
       after: {
         trackingCode: code,
         category: input.category,
@@ -175,135 +135,65 @@ export async function submitReport(deps: ServiceDeps, input: PublicReportInput, 
 async function openCase(deps: ServiceDeps, code: string, secret: string) {
   const rules = await getSetting(deps.db, accountabilitySettings.publicReports);
   const now = deps.clock();
-  const [misses] = await deps.db
-    .select({ n: count() })
-    .from(publicReportMisses)
-    .where(
-      and(
-        eq(publicReportMisses.trackingCode, code),
-        gt(publicReportMisses.at, new Date(now.getTime() - HOUR)),
-      ),
-    );
-  if ((misses?.n ?? 0) >= rules.wrongSecretsPerHour) {
+  const misses = await repo.countMisses(deps.db, code, new Date(now.getTime() - HOUR_MS));
+  if (misses >= rules.wrongSecretsPerHour) {
     throw new AppError(AppErrorCode.RateLimited, '查询码或密码错误次数过多, 请一小时后再试');
   }
-  const [row] = await deps.db
-    .select()
-    .from(publicReports)
-    .where(eq(publicReports.trackingCode, code));
+  const row = await repo.findCaseByCode(deps.db, code);
   if (!row || row.secretDigest !== keyedDigest(deps.secret, `report-secret:${secret}`)) {
-    await deps.db.insert(publicReportMisses).values({ trackingCode: code, at: now });
+    await repo.insertMiss(deps.db, code, now);
     throw notFound('report', code);
   }
   return { row, rules };
 }
 
 /** What the reporter sees: the state, each public step, the feedback and the reward — never notes. */
-export async function trackReport(deps: ServiceDeps, code: string, secret: string) {
+export async function trackPublicReport(deps: ServiceDeps, code: string, secret: string) {
   const { row } = await openCase(deps, code, secret);
-  const events = await deps.db
-    .select({
-      step: publicReportEvents.step,
-      note: publicReportEvents.publicNote,
-      at: publicReportEvents.at,
-    })
-    .from(publicReportEvents)
-    .where(eq(publicReportEvents.reportId, row.id))
-    .orderBy(asc(publicReportEvents.at));
-  const [photos] = await deps.db
-    .select({ n: count() })
-    .from(publicReportPhotos)
-    .where(eq(publicReportPhotos.reportId, row.id));
-  return {
-    trackingCode: row.trackingCode,
-    category: row.category,
-    location: row.location,
-    state: row.state,
-    receivedAt: row.receivedAt.toISOString(),
-    dueOn: row.dueOn,
-    photos: photos?.n ?? 0,
-    events: events.map((e) => ({ step: e.step, note: e.note, at: e.at.toISOString() })),
-    feedback: row.feedback,
-    reward:
-      row.rewardYuan === null ? null : { amountYuan: row.rewardYuan, paidOn: row.rewardPaidOn },
-  };
+  return presentTracking(
+    row,
+    await repo.caseEventsOf(deps.db, row.id),
+    await repo.countCasePhotos(deps.db, row.id),
+  );
 }
 
-/** A photo for a case not yet accepted: an image by its content, within the size and count limits. */
-export async function addPublicPhoto(
+/**
+ * A photo for a case not yet accepted: an image by its content within the size limit (platform/files),
+ * at most the setting's count per case, each content once.
+ */
+export async function addPublicReportPhoto(
   deps: ServiceDeps,
   code: string,
   secret: string,
-  file: { filename: string; data: Buffer },
+  upload: { filename: string; data: Buffer },
 ) {
   const { row, rules } = await openCase(deps, code, secret);
-  const type = sniffEvidenceType(file.data);
-  if (!type || !type.startsWith('image/')) {
-    throw new AppError(AppErrorCode.UnsupportedMediaType, '只接受 JPEG、PNG 或 WebP 照片', [
-      { path: 'file', message: '按文件内容识别, 不是图片', value: file.filename },
-    ]);
-  }
-  if (file.data.length > rules.photoBytesMax) {
-    throw new AppError(AppErrorCode.PayloadTooLarge, '照片过大', [
-      { path: 'file', message: `不能超过 ${rules.photoBytesMax / 1_000_000} MB` },
-    ]);
-  }
+  const policy = photoPolicy(rules.photoBytesMax);
+  const file = acceptFile(policy, { fileName: upload.filename, data: upload.data });
   if (row.state !== CaseState.Received) {
     throw new AppError(AppErrorCode.Conflict, '举报已受理, 不能再补充照片');
   }
   return deps.db.transaction(async (tx) => {
-    const [held] = await tx
-      .select({ n: count() })
-      .from(publicReportPhotos)
-      .where(eq(publicReportPhotos.reportId, row.id));
-    if ((held?.n ?? 0) >= rules.photosMax) {
-      throw new AppError(AppErrorCode.Conflict, `最多上传 ${rules.photosMax} 张照片`, [
-        { path: 'file', message: `已有 ${held?.n ?? 0} 张` },
-      ]);
-    }
-    const sha256 = createHash('sha256').update(file.data).digest('hex');
-    const [photo] = await tx
-      .insert(publicReportPhotos)
-      .values({
+    const photo = await storeFile(
+      tx,
+      publicReportPhotos,
+      policy,
+      { column: publicReportPhotos.reportId, id: row.id, max: rules.photosMax, name: '件举报' },
+      {
         reportId: row.id,
-        contentType: type,
-        sizeBytes: file.data.length,
-        sha256,
-        content: file.data,
+        contentType: file.contentType,
+        sizeBytes: file.sizeBytes,
+        sha256: file.sha256,
+        content: file.content,
+        fileName: file.fileName,
         uploadedAt: deps.clock(),
-      })
-      .onConflictDoNothing()
-      .returning({ id: publicReportPhotos.id });
-    if (!photo) {
-      throw new AppError(AppErrorCode.Conflict, '同一照片已上传', [
-        { path: 'file', message: sha256 },
-      ]);
-    }
-    return { id: photo.id, sizeBytes: file.data.length };
+      },
+    );
+    return { id: photo.id, sizeBytes: file.sizeBytes };
   });
 }
 
 /** The counties a report can be filed for (covered by a regulator unit), with their city and province. */
-export async function reportableCounties(deps: ServiceDeps) {
-  const rows = await queryRows<{
-    code: string;
-    name: string;
-    city: string | null;
-    province: string | null;
-  }>(
-    deps.db,
-    sql`SELECT r.code, r.name, c.name AS city, p.name AS province
-          FROM regions r
-          LEFT JOIN regions c ON c.code = substr(r.code, 1, 4) || '00'
-          LEFT JOIN regions p ON p.code = substr(r.code, 1, 2) || '0000'
-         WHERE r.code NOT LIKE '%00'
-           AND EXISTS (SELECT 1 FROM organisations o WHERE o.kind = 'regulator'
-                 AND o.region_code IN (r.code, substr(r.code, 1, 4) || '00', substr(r.code, 1, 2) || '0000'))
-         ORDER BY r.code`,
-  );
-  return rows.map((r) => ({
-    code: r.code,
-    name: r.name,
-    path: [r.province, r.city, r.name].filter(Boolean).join(' / '),
-  }));
+export async function publicReportCounties(deps: ServiceDeps) {
+  return (await repo.reportableCounties(deps.db)).map(presentCounty);
 }

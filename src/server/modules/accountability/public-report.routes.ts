@@ -5,6 +5,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Endpoint } from '../../../shared/api.contract.ts';
+import { accountabilityApi as api } from '../../../shared/accountability.api.ts';
+import {
+  PublicReportListQuery,
+  PublicReportResponse,
+  PublicReportTrackInput,
+  TrackingCode,
+  TrackingSecret,
+} from '../../../shared/accountability.schemas.ts';
 import {
   AcceptInput,
   AnswerInput,
@@ -12,26 +21,22 @@ import {
   PublicReportInput,
   RewardInput,
   VerifyInput,
-  caseStates,
 } from '../../../shared/public-reports.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
-import { IdParams, responses, sendEvidence } from '../../platform/http/route-helpers.ts';
-import { readUpload } from '../../platform/http/upload.http.ts';
+import { readUpload, sendStoredFile } from '../../platform/files/files.http.ts';
+import { IdParams, responses } from '../../platform/http/route-helpers.ts';
 import { AppError, AppErrorCode } from '../../platform/errors.ts';
 import {
-  addPublicPhoto,
-  reportableCounties,
-  submitReport,
-  trackReport,
+  addPublicReportPhoto,
+  publicReportCounties,
+  submitPublicReport,
+  trackPublicReport,
 } from './public-report.public.ts';
 import * as cases from './public-report.service.ts';
 import { AccountabilityPermission } from './accountability.permissions.ts';
 
-const Code = z.string().regex(/^JB[0-9A-Z]{10}$/, '查询码格式不正确');
-const Secret = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '查询密码格式不正确');
-const Case = z.looseObject({ id: z.uuid(), state: z.string() });
 /** The public form is small: 16 KB of JSON is far more than its fields allow. */
 const PUBLIC_BODY_MAX = 16 * 1024;
 
@@ -40,7 +45,7 @@ export function registerPublicReportRoutes(app: FastifyInstance, deps: ServiceDe
   const tags = ['accountability'];
   const pub = { permission: 'public' as const };
   r.post(
-    '/api/public/reports',
+    api.submitPublicReport.path,
     {
       config: pub,
       bodyLimit: PUBLIC_BODY_MAX,
@@ -48,84 +53,89 @@ export function registerPublicReportRoutes(app: FastifyInstance, deps: ServiceDe
         tags,
         summary: '公众举报 (无需登录; 返回查询码和查询密码)',
         body: PublicReportInput,
-        response: responses(z.looseObject({ trackingCode: z.string(), secret: z.string() }), 201),
+        response: responses(api.submitPublicReport.response, api.submitPublicReport.status),
       },
     },
-    async (req, reply) => reply.status(201).send(await submitReport(deps, req.body, req.ip)),
+    async (req, reply) =>
+      reply
+        .status(api.submitPublicReport.status)
+        .send(await submitPublicReport(deps, req.body, req.ip)),
   );
   r.get(
-    '/api/public/counties',
+    api.publicReportCounties.path,
     {
       config: pub,
       schema: {
         tags,
         summary: '可受理举报的县级行政区 (公开)',
-        response: responses(z.array(z.looseObject({ code: z.string(), name: z.string() }))),
+        response: responses(api.publicReportCounties.response),
       },
     },
-    () => reportableCounties(deps),
+    () => publicReportCounties(deps),
   );
   r.post(
-    '/api/public/reports/track',
+    api.trackPublicReport.path,
     {
       config: pub,
       bodyLimit: PUBLIC_BODY_MAX,
       schema: {
         tags,
         summary: '凭查询码和密码查询举报办理进展',
-        body: z.strictObject({ trackingCode: Code, secret: Secret }),
-        response: responses(z.looseObject({ trackingCode: z.string(), state: z.string() })),
+        body: PublicReportTrackInput,
+        response: responses(api.trackPublicReport.response),
       },
     },
-    (req) => trackReport(deps, req.body.trackingCode, req.body.secret),
+    (req) => trackPublicReport(deps, req.body.trackingCode, req.body.secret),
   );
   r.post(
-    '/api/public/reports/:code/photos',
+    api.addPublicReportPhoto.path,
     {
       config: pub,
       schema: {
         tags,
         summary: '补充举报照片 (受理前; 请求头 x-report-secret)',
-        params: z.strictObject({ code: Code }),
-        response: responses(z.looseObject({ id: z.uuid() }), 201),
+        params: z.strictObject({ code: TrackingCode }),
+        response: responses(api.addPublicReportPhoto.response, api.addPublicReportPhoto.status),
       },
     },
     async (req, reply) => {
-      const secret = Secret.safeParse(req.headers['x-report-secret']);
+      const secret = TrackingSecret.safeParse(req.headers['x-report-secret']);
       if (!secret.success) {
         throw new AppError(AppErrorCode.ValidationFailed, '缺少查询密码', [
           { path: 'x-report-secret', message: '请求头须带查询密码' },
         ]);
       }
       const file = await readUpload(req, 20_000_000);
-      return reply.status(201).send(await addPublicPhoto(deps, req.params.code, secret.data, file));
+      return reply
+        .status(api.addPublicReportPhoto.status)
+        .send(await addPublicReportPhoto(deps, req.params.code, secret.data, file));
     },
   );
 
   const read = { permission: AccountabilityPermission.PublicReportRead };
   const handle = { permission: AccountabilityPermission.PublicReportHandle };
   r.get(
-    '/api/public-reports',
+    api.publicReports.path,
     {
       config: read,
       schema: {
         tags,
         summary: '举报案件 (本辖区)',
-        querystring: z.strictObject({ state: z.enum(caseStates).optional() }),
-        response: responses(z.array(Case)),
+        querystring: PublicReportListQuery,
+        response: responses(api.publicReports.response),
       },
     },
     (req) => cases.listCases(deps, principalOf(req), req.query),
   );
   r.get(
-    '/api/public-reports/:id',
+    api.publicReport.path,
     {
       config: read,
       schema: {
         tags,
         summary: '举报案件详情 (举报人身份仅受理单位管理员可见)',
         params: IdParams,
-        response: responses(Case),
+        response: responses(api.publicReport.response),
       },
     },
     (req) => cases.getCase(deps, principalOf(req), req.params.id),
@@ -141,39 +151,44 @@ export function registerPublicReportRoutes(app: FastifyInstance, deps: ServiceDe
       },
     },
     async (req, reply) =>
-      sendEvidence(
+      sendStoredFile(
         reply,
         await cases.getCasePhoto(deps, principalOf(req), req.params.id, req.params.photoId),
       ),
   );
+  /** One step of a case: the handling unit's POST with its body, answering the case. */
   const stepRoute = <B extends z.ZodType>(
-    path: string,
+    e: Endpoint<'POST', string, typeof PublicReportResponse>,
     summary: string,
     body: B,
-    run: (p: Principal, id: string, input: z.infer<B>) => Promise<unknown>,
+    run: (p: Principal, id: string, input: z.infer<B>) => Promise<PublicReportResponse>,
   ) =>
     r.post(
-      `/api/public-reports/:id/${path}`,
+      e.path,
       {
         config: handle,
-        schema: { tags, summary, params: IdParams, body, response: responses(Case) },
+        schema: { tags, summary, params: IdParams, body, response: responses(e.response) },
       },
-      (req) =>
-        run(principalOf(req), req.params.id, req.body as z.infer<B>) as Promise<
-          z.infer<typeof Case>
-        >,
+      (req) => run(principalOf(req), req.params.id, req.body as z.infer<B>),
     );
-  stepRoute('accept', '受理或不予受理', AcceptInput, (p, id, b) =>
+  stepRoute(api.acceptPublicReport, '受理或不予受理', AcceptInput, (p, id, b) =>
     cases.acceptCase(deps, p, id, b),
   );
-  stepRoute('verify', '核实', VerifyInput, (p, id, b) => cases.verifyCase(deps, p, id, b));
-  stepRoute('handle', '办理 (关联隐患、线索或执法检查)', HandleInput, (p, id, b) =>
+  stepRoute(api.verifyPublicReport, '核实', VerifyInput, (p, id, b) =>
+    cases.verifyCase(deps, p, id, b),
+  );
+  stepRoute(api.handlePublicReport, '办理 (关联隐患、线索或执法检查)', HandleInput, (p, id, b) =>
     cases.handleCase(deps, p, id, b),
   );
-  stepRoute('answer', '反馈举报人', AnswerInput, (p, id, b) => cases.answerCase(deps, p, id, b));
-  stepRoute('reward', '奖励', RewardInput, (p, id, b) => cases.rewardCase(deps, p, id, b));
+  stepRoute(api.answerPublicReport, '反馈举报人', AnswerInput, (p, id, b) =>
+    cases.answerCase(deps, p, id, b),
+  );
+  stepRoute(api.rewardPublicReport, '奖励', RewardInput, (p, id, b) =>
+    cases.rewardCase(deps, p, id, b),
+  );
 }
 
+/** Who may see a case's audit history: whoever may see the case. */
 export function publicReportsVisibility(deps: ServiceDeps) {
   return { public_report: (p: Principal, id: string) => cases.getCase(deps, p, id) };
 }

@@ -5,47 +5,37 @@
  * the days of accountability.publicReports. The reporter's name and phone are unsealed only for the
  * administrators of the handling unit; everyone else sees that they are protected.
  */
-import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
-import { CaseState, type CaseState as State } from '../../../shared/public-reports.ts';
-import type { z } from 'zod';
-import type {
-  AcceptInput,
-  AnswerInput,
-  HandleInput,
-  RewardInput,
-  VerifyInput,
+import type { PublicReportListQuery } from '../../../shared/accountability.schemas.ts';
+import {
+  CaseState,
+  type AcceptInput,
+  type AnswerInput,
+  type CaseOutcome,
+  type CaseStep,
+  type HandleInput,
+  type RewardInput,
+  type VerifyInput,
 } from '../../../shared/public-reports.ts';
 import { recordAudit } from './accountability.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
-import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
+import { addDays, todayIn } from '../../../shared/dates.ts';
+import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { unseal } from '../../platform/crypto.ts';
-import { queryRows, type Db } from '../../platform/db/client.ts';
-import { addDays } from '../../platform/escalation/escalation.service.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
 import { makeOutcome } from './public-report.outcome.ts';
-import { publicReportEvents, publicReportPhotos, publicReports } from './public-report.table.ts';
+import { presentCase, presentCaseSummary } from './public-report.presenter.ts';
+import * as repo from './public-report.repository.ts';
 import { accountabilitySettings } from './accountability.settings.ts';
 import { AccountabilityPermission } from './accountability.permissions.ts';
 
-type Row = typeof publicReports.$inferSelect;
+type Row = repo.PublicReportRow;
 
-function inScope(principal: Principal) {
-  const s = principal.scope;
-  return s.kind === 'all'
-    ? undefined
-    : s.kind === 'region'
-      ? like(publicReports.countyCode, `${s.prefix}%`)
-      : sql`FALSE`;
-}
-
-async function load(db: Db, principal: Principal, id: string): Promise<Row> {
-  requirePermission(principal, AccountabilityPermission.PublicReportRead);
-  const [row] = await db
-    .select()
-    .from(publicReports)
-    .where(and(eq(publicReports.id, id), inScope(principal)));
+/** A case of the caller's jurisdiction, or a 404 (never a 403). */
+async function loadVisibleCase(db: Db, principal: Principal, id: string): Promise<Row> {
+  const row = await repo.findCase(db, id, repo.caseScopeCondition(principal.scope));
   if (!row) {
     throw notFound('public_report', id);
   }
@@ -53,7 +43,7 @@ async function load(db: Db, principal: Principal, id: string): Promise<Row> {
 }
 
 /** Only the handling unit's administrators see who reported. */
-function identityFor(deps: ServiceDeps, principal: Principal, r: Row) {
+function reporterFor(deps: ServiceDeps, principal: Principal, r: Row) {
   if (r.anonymous) {
     return { anonymous: true, identityProtected: false, name: null, phone: null };
   }
@@ -68,84 +58,44 @@ function identityFor(deps: ServiceDeps, principal: Principal, r: Row) {
   return { anonymous: false, identityProtected: true, name: null, phone: null };
 }
 
-function summary(r: Row, today: string) {
-  return {
-    id: r.id,
-    trackingCode: r.trackingCode,
-    category: r.category,
-    countyCode: r.countyCode,
-    unitId: r.unitId,
-    location: r.location,
-    mineName: r.mineName,
-    mineId: r.mineId,
-    state: r.state,
-    dueOn: r.dueOn,
-    overdue: Boolean(r.dueOn && r.dueOn < today),
-    receivedAt: r.receivedAt.toISOString(),
-    version: r.version,
-  };
-}
-
-export async function listCases(
-  deps: ServiceDeps,
-  principal: Principal,
-  q: { state?: State | undefined },
-) {
-  requirePermission(principal, AccountabilityPermission.PublicReportRead);
-  const rows = await deps.db
-    .select()
-    .from(publicReports)
-    .where(and(inScope(principal), q.state ? eq(publicReports.state, q.state) : undefined))
-    .orderBy(desc(publicReports.receivedAt))
-    .limit(1000);
-  const today = todayIn(deps.clock);
-  return rows.map((r) => summary(r, today));
-}
-
-export async function getCase(deps: ServiceDeps, principal: Principal, id: string) {
-  const r = await load(deps.db, principal, id);
-  const events = await deps.db
-    .select()
-    .from(publicReportEvents)
-    .where(eq(publicReportEvents.reportId, id))
-    .orderBy(asc(publicReportEvents.at));
-  const photos = await deps.db
-    .select({ id: publicReportPhotos.id, contentType: publicReportPhotos.contentType })
-    .from(publicReportPhotos)
-    .where(eq(publicReportPhotos.reportId, id));
-  return {
-    ...summary(r, todayIn(deps.clock)),
-    content: r.content,
-    verification: r.verification,
-    outcome: r.outcome,
-    linkId: r.linkId,
-    feedback: r.feedback,
-    rewardYuan: r.rewardYuan,
-    rewardPaidOn: r.rewardPaidOn,
+/** The case in full as the caller may see it. */
+async function caseView(deps: ServiceDeps, db: Db, principal: Principal, r: Row) {
+  return presentCase(r, todayIn(deps.clock), {
     handlingUnit: principal.organisationId === r.unitId,
-    reporter: identityFor(deps, principal, r),
-    photos,
-    events: events.map((e) => ({
-      step: e.step,
-      publicNote: e.publicNote,
-      internalNote: e.internalNote,
-      actor: e.actorLabel,
-      at: e.at.toISOString(),
-    })),
-  };
+    reporter: reporterFor(deps, principal, r),
+    photos: await repo.casePhotosOf(db, r.id),
+    events: await repo.caseEventsOf(db, r.id),
+  });
 }
 
+/** The cases of the caller's jurisdiction (optionally in one state), newest first. */
+export async function listCases(deps: ServiceDeps, principal: Principal, q: PublicReportListQuery) {
+  requirePermission(principal, AccountabilityPermission.PublicReportRead);
+  const rows = await repo.listCases(
+    deps.db,
+    { scope: repo.caseScopeCondition(principal.scope), state: q.state },
+    1000,
+  );
+  const today = todayIn(deps.clock);
+  return rows.map((r) => presentCaseSummary(r, today));
+}
+
+/** One case of the caller's jurisdiction with its photos and timeline. */
+export async function getCase(deps: ServiceDeps, principal: Principal, id: string) {
+  requirePermission(principal, AccountabilityPermission.PublicReportRead);
+  return caseView(deps, deps.db, principal, await loadVisibleCase(deps.db, principal, id));
+}
+
+/** A photo of a case of the caller's jurisdiction, to be served as a file. */
 export async function getCasePhoto(
   deps: ServiceDeps,
   principal: Principal,
   id: string,
   photoId: string,
 ) {
-  await load(deps.db, principal, id);
-  const [p] = await deps.db
-    .select()
-    .from(publicReportPhotos)
-    .where(and(eq(publicReportPhotos.id, photoId), eq(publicReportPhotos.reportId, id)));
+  requirePermission(principal, AccountabilityPermission.PublicReportRead);
+  await loadVisibleCase(deps.db, principal, id);
+  const p = await repo.findCasePhoto(deps.db, id, photoId);
   if (!p) {
     throw notFound('photo', photoId);
   }
@@ -158,12 +108,12 @@ export async function getCasePhoto(
 }
 
 interface Change {
-  set: Partial<typeof publicReports.$inferInsert>;
-  event: { step: string; publicNote: string; internalNote: string };
+  set: Partial<Omit<Row, 'id' | 'version' | 'updatedAt'>>;
+  event: { step: CaseStep; publicNote: string; internalNote: string };
 }
 
 type Step = 'accept' | 'verify' | 'handle' | 'answer' | 'reward';
-const from: Record<Step, State[]> = {
+const from: Record<Step, CaseState[]> = {
   accept: [CaseState.Received],
   verify: [CaseState.Accepted],
   handle: [CaseState.Verified],
@@ -171,21 +121,22 @@ const from: Record<Step, State[]> = {
   reward: [CaseState.Answered],
 };
 
+/** The table a handled case's link points into, by what the case became. */
+const linkTable: Record<CaseOutcome, 'hazards' | 'leads' | 'inspections' | null> = {
+  转为重大事故隐患: 'hazards',
+  转为线索: 'leads',
+  转为执法检查: 'inspections',
+  无需处理: null,
+};
+
 /** Checks the link a handled case points to: a hazard, lead or inspection the caller may see. */
 async function checkLink(
   db: Db,
   principal: Principal,
-  outcome: string,
+  outcome: CaseOutcome,
   linkId: string | undefined,
 ) {
-  const table =
-    outcome === '转为重大事故隐患'
-      ? 'hazards'
-      : outcome === '转为线索'
-        ? 'leads'
-        : outcome === '转为执法检查'
-          ? 'inspections'
-          : null;
+  const table = linkTable[outcome];
   if (!table) {
     if (linkId) {
       throw invalidField('linkId', '“无需处理”不关联记录', linkId);
@@ -195,16 +146,15 @@ async function checkLink(
   if (!linkId) {
     throw invalidField('linkId', `请关联${outcome.slice(2)}记录, 或新建 (create)`);
   }
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`SELECT x.id FROM ${sql.raw(table)} x JOIN mines ON mines.id = x.mine_id
-         WHERE x.id = ${linkId} AND ${mineScopeCondition(principal.scope) ?? sql`TRUE`}`,
-  );
-  if (rows.length === 0) {
+  if (!(await repo.linkedRecordExists(db, table, linkId, mineScopeCondition(principal.scope)))) {
     throw invalidField('linkId', `${outcome.slice(2)}记录不存在或不在管辖范围内`, linkId);
   }
 }
 
+/**
+ * Takes one step of a case: only the handling unit, only from the state before it; the change, a
+ * timeline entry and the audit event in one transaction.
+ */
 async function step(
   deps: ServiceDeps,
   principal: Principal,
@@ -218,44 +168,41 @@ async function step(
   ) => Change | Promise<Change>,
 ) {
   requirePermission(principal, AccountabilityPermission.PublicReportHandle);
+  requirePermission(principal, AccountabilityPermission.PublicReportRead);
   const rules = await getSetting(deps.db, accountabilitySettings.publicReports);
   return deps.db.transaction(async (tx) => {
-    const r = await load(tx, principal, id);
+    const r = await loadVisibleCase(tx, principal, id);
     if (r.unitId !== principal.organisationId) {
       throw new AppError(AppErrorCode.Forbidden, '只有受理单位可以办理该举报');
     }
     if (which === 'reward' && principal.role !== 'regulator_admin') {
       throw new AppError(AppErrorCode.Forbidden, '奖励由受理单位管理员决定');
     }
-    if (!from[which].includes(r.state as State)) {
+    if (!from[which].includes(r.state)) {
       throw new AppError(AppErrorCode.Conflict, `举报当前为 ${r.state}, 不能进行该步骤`);
     }
     const today = todayIn(deps.clock);
     const { set, event } = await change(r, rules.days, today, tx);
     const now = deps.clock();
-    await tx
-      .update(publicReports)
-      .set({ ...set, updatedAt: now, version: sql`${publicReports.version} + 1` })
-      .where(eq(publicReports.id, id));
-    await tx
-      .insert(publicReportEvents)
-      .values({ reportId: id, ...event, actorLabel: principal.displayName, at: now });
+    await repo.updateCase(tx, id, set, now);
+    await repo.insertCaseEvent(tx, {
+      reportId: id,
+      ...event,
+      actorLabel: principal.displayName,
+      at: now,
+    });
     await recordAudit(tx, actorOf(principal), now, {
       type: 'accountability.public_report.stepped',
       entityId: id,
       before: { state: r.state },
       after: { step: event.step, ...set },
     });
-    return getCase({ ...deps, db: tx }, principal, id);
+    return caseView(deps, tx, principal, await loadVisibleCase(tx, principal, id));
   });
 }
 
-export const acceptCase = (
-  deps: ServiceDeps,
-  p: Principal,
-  id: string,
-  input: z.infer<typeof AcceptInput>,
-) =>
+/** 受理, or 不予受理 with the reason told to the reporter. */
+export const acceptCase = (deps: ServiceDeps, p: Principal, id: string, input: AcceptInput) =>
   step(deps, p, id, 'accept', (_r, days, today) =>
     input.accept
       ? {
@@ -268,12 +215,8 @@ export const acceptCase = (
         },
   );
 
-export const verifyCase = (
-  deps: ServiceDeps,
-  p: Principal,
-  id: string,
-  input: z.infer<typeof VerifyInput>,
-) =>
+/** 核实: the result (属实, 部分属实, 不属实). */
+export const verifyCase = (deps: ServiceDeps, p: Principal, id: string, input: VerifyInput) =>
   step(deps, p, id, 'verify', (_r, days, today) => ({
     set: {
       state: CaseState.Verified,
@@ -283,12 +226,8 @@ export const verifyCase = (
     event: { step: '核实', publicNote: `核实结果: ${input.result}`, internalNote: input.note },
   }));
 
-export const handleCase = (
-  deps: ServiceDeps,
-  p: Principal,
-  id: string,
-  input: z.infer<typeof HandleInput>,
-) =>
+/** 办理: what the case became, linked to a record made before or made now from the report. */
+export const handleCase = (deps: ServiceDeps, p: Principal, id: string, input: HandleInput) =>
   step(deps, p, id, 'handle', async (r, days, today, tx) => {
     const linkId = input.create
       ? await makeOutcome(deps, tx, p, r, input.outcome, input.create, today)
@@ -309,23 +248,15 @@ export const handleCase = (
     };
   });
 
-export const answerCase = (
-  deps: ServiceDeps,
-  p: Principal,
-  id: string,
-  input: z.infer<typeof AnswerInput>,
-) =>
+/** 反馈: what the reporter is told; the case is done. */
+export const answerCase = (deps: ServiceDeps, p: Principal, id: string, input: AnswerInput) =>
   step(deps, p, id, 'answer', () => ({
     set: { state: CaseState.Answered, feedback: input.feedback, dueOn: null },
     event: { step: '反馈', publicNote: input.feedback, internalNote: '' },
   }));
 
-export const rewardCase = (
-  deps: ServiceDeps,
-  p: Principal,
-  id: string,
-  input: z.infer<typeof RewardInput>,
-) =>
+/** 奖励 of a case found true (at least in part), decided by the handling unit's administrators. */
+export const rewardCase = (deps: ServiceDeps, p: Principal, id: string, input: RewardInput) =>
   step(deps, p, id, 'reward', (r) => {
     if (r.verification === '不属实') {
       throw invalidField('amountYuan', '核实不属实的举报不予奖励', input.amountYuan);

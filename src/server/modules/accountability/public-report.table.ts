@@ -14,6 +14,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type {
+  CaseOutcome,
+  CaseState,
+  CaseStep,
+  PublicReportCategory,
+  VerificationResult,
+} from '../../../shared/public-reports.ts';
 import { storedFileColumns } from '../../platform/db/columns.ts';
 import { organisations } from '../access/access.table.ts';
 
@@ -23,7 +30,7 @@ export const publicReports = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     trackingCode: text('tracking_code').notNull(),
     secretDigest: text('secret_digest').notNull(),
-    category: text('category').notNull(),
+    category: text('category').$type<PublicReportCategory>().notNull(),
     countyCode: text('county_code').notNull(),
     /** The regulator unit whose jurisdiction covers the place (county, else city, else province). */
     unitId: uuid('unit_id')
@@ -36,11 +43,11 @@ export const publicReports = pgTable(
     anonymous: integer('anonymous').notNull(),
     nameSealed: text('name_sealed'),
     phoneSealed: text('phone_sealed'),
-    state: text('state').notNull(),
+    state: text('state').$type<CaseState>().notNull(),
     /** The date the current step must be done by (Beijing calendar). */
     dueOn: date('due_on'),
-    verification: text('verification'),
-    outcome: text('outcome'),
+    verification: text('verification').$type<VerificationResult>(),
+    outcome: text('outcome').$type<CaseOutcome>(),
     linkId: uuid('link_id'),
     feedback: text('feedback'),
     rewardYuan: doublePrecision('reward_yuan'),
@@ -65,7 +72,7 @@ export const publicReportEvents = pgTable(
     reportId: uuid('report_id')
       .notNull()
       .references(() => publicReports.id),
-    step: text('step').notNull(),
+    step: text('step').$type<CaseStep>().notNull(),
     publicNote: text('public_note').notNull().default(''),
     internalNote: text('internal_note').notNull().default(''),
     actorLabel: text('actor_label').notNull(),

@@ -4,6 +4,7 @@
  * 红色/橙色, manual closing with a disposal note, and maintenance windows. Each change is audited and on
  * the timeline, in one transaction.
  */
+import { DAY_MS } from '../../../shared/dates.ts';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { AlarmKind, WarningLevel } from '../../../shared/monitoring.enums.ts';
 import { recordAudit } from './monitoring.audit.ts';
@@ -21,7 +22,6 @@ import { mines } from '../registry/mine.table.ts';
 import { allOf, mineInRegion, mineScopeCondition } from '../registry/registry.scope.ts';
 import { verifyAckToken } from './alarm.calls.ts';
 import { addEvent } from './alarm.writer.ts';
-import type { AlarmClosedHook } from './monitoring.jobs.ts';
 import {
   alarmAckTokens,
   alarmEvents,
@@ -333,7 +333,6 @@ export async function closeAlarm(
   principal: Principal,
   id: string,
   note: string,
-  onClosed?: AlarmClosedHook,
 ) {
   requirePermission(principal, MonitoringPermission.AlarmHandle);
   const a = await deps.db.transaction(async (tx) => {
@@ -366,7 +365,11 @@ export async function closeAlarm(
     });
     return a;
   });
-  onClosed?.(a.sensorId, a.kind as AlarmKind, a.id);
+  deps.events.publish('monitoring.alarm.closed', {
+    alarmId: a.id,
+    sensorId: a.sensorId,
+    kind: a.kind as AlarmKind,
+  });
   return getAlarm(deps, principal, id);
 }
 
@@ -401,7 +404,7 @@ export async function createMaintenance(
   if (endsAt <= startsAt) {
     throw invalidField('endsAt', '结束时间须晚于开始时间', input.endsAt);
   }
-  if (endsAt.getTime() - startsAt.getTime() > 7 * 86_400_000) {
+  if (endsAt.getTime() - startsAt.getTime() > 7 * DAY_MS) {
     throw invalidField('endsAt', '维护期最长 7 天', input.endsAt);
   }
   return deps.db.transaction(async (tx) => {

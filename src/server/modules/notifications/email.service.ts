@@ -7,7 +7,7 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { webhookOutbox } from './notification.table.ts';
+import { insertOutbox } from './outbox.repository.ts';
 import { deliverOutbox } from './webhook.service.ts';
 
 export interface EmailTarget {
@@ -25,10 +25,9 @@ export interface EmailMessage {
   alarmId?: string;
 }
 
+/** Queues an e-mail in the caller's transaction (sent by the delivery job). */
 export async function enqueueEmail(tx: Db, message: EmailMessage, at: Date): Promise<void> {
-  await tx
-    .insert(webhookOutbox)
-    .values({ channel: 'email', payload: message, createdAt: at, nextAttemptAt: at });
+  await insertOutbox(tx, 'email', message, at);
 }
 
 const transports = new Map<string, Transporter>();

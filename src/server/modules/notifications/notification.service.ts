@@ -2,36 +2,21 @@
  * @module In-app notifications: written by other modules inside their own transactions, read and
  * acknowledged by their recipients only.
  */
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
-import { organisations, users } from '../access/access.table.ts';
-import { notifications, webhookOutbox } from './notification.table.ts';
+import { presentNotification } from './notification.presenter.ts';
+import * as repo from './notification.repository.ts';
+import type { NotifiableUser, NotificationContent } from './notification.repository.ts';
+import { insertOutbox } from './outbox.repository.ts';
+
+export type { NotifiableUser } from './notification.repository.ts';
 
 /** The users who can be told anything: enterprise managers and regulators who act (not viewers). */
-export async function notifiableUsers(db: Db) {
-  return db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      kind: organisations.kind,
-      enterpriseId: organisations.enterpriseId,
-      regionCode: organisations.regionCode,
-    })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(
-      and(
-        isNull(users.disabledAt),
-        inArray(users.role, ['enterprise_admin', 'safety_officer', 'regulator_admin', 'inspector']),
-      ),
-    );
+export function notifiableUsers(db: Db): Promise<NotifiableUser[]> {
+  return repo.notifiableUsers(db);
 }
-export type NotifiableUser = Awaited<ReturnType<typeof notifiableUsers>>[number];
 
 /**
  * Who gets told (pure): the enterprise's managers (enterprise admins and safety officers), and the
@@ -54,7 +39,7 @@ export function pickRecipients(
 
 /** Queues one event for the SMS / messaging gateway (webhook.service.ts) in the caller's transaction. */
 export async function enqueueWebhook(tx: Db, payload: Record<string, unknown>, at: Date) {
-  await tx.insert(webhookOutbox).values({ payload, createdAt: at, nextAttemptAt: at });
+  await insertOutbox(tx, 'webhook', payload, at);
 }
 
 /**
@@ -64,7 +49,7 @@ export async function enqueueWebhook(tx: Db, payload: Record<string, unknown>, a
 export async function notifyUsers(
   tx: Db,
   recipients: Pick<NotifiableUser, 'id' | 'username' | 'displayName'>[],
-  n: { subjectType: string; subjectId: string; title: string; body: string },
+  n: NotificationContent,
   at: Date,
 ): Promise<number> {
   if (recipients.length === 0) {
@@ -98,57 +83,34 @@ export async function notifyUsers(
 export async function insertNotifications(
   tx: Db,
   userIds: string[],
-  n: { subjectType: string; subjectId: string; title: string; body: string },
+  n: NotificationContent,
   at: Date,
 ): Promise<Map<string, string>> {
   if (userIds.length === 0) {
     return new Map();
   }
-  const rows = await tx
-    .insert(notifications)
-    .values(userIds.map((userId) => ({ ...n, userId, createdAt: at })))
-    .returning({ id: notifications.id, userId: notifications.userId });
-  return new Map(rows.map((r) => [r.userId, r.id]));
+  return repo.insertNotifications(tx, userIds, n, at);
 }
 
+/** The caller's own notifications, newest first (the latest 200). */
 export async function listMyNotifications(
   deps: ServiceDeps,
   principal: Principal,
   unreadOnly: boolean,
 ) {
-  const rows = await deps.db
-    .select()
-    .from(notifications)
-    .where(
-      and(
-        eq(notifications.userId, principal.userId),
-        unreadOnly ? isNull(notifications.readAt) : undefined,
-      ),
-    )
-    .orderBy(desc(notifications.createdAt))
-    .limit(200);
-  return rows.map((n) => ({
-    id: n.id,
-    subjectType: n.subjectType,
-    subjectId: n.subjectId,
-    title: n.title,
-    body: n.body,
-    createdAt: n.createdAt.toISOString(),
-    read: n.readAt !== null,
-  }));
+  const rows = await repo.notificationsOf(deps.db, principal.userId, { unreadOnly }, 200);
+  return rows.map(presentNotification);
 }
 
+/** Marks one of the caller's own notifications read; another user's is a 404, a read one a 409. */
 export async function markNotificationRead(deps: ServiceDeps, principal: Principal, id: string) {
-  const [row] = await deps.db
-    .select()
-    .from(notifications)
-    .where(and(eq(notifications.id, id), eq(notifications.userId, principal.userId)));
+  const row = await repo.findNotificationOf(deps.db, principal.userId, id);
   if (!row) {
     throw notFound('notification', id);
   }
   if (row.readAt) {
     throw new AppError(AppErrorCode.Conflict, '通知已读');
   }
-  await deps.db.update(notifications).set({ readAt: deps.clock() }).where(eq(notifications.id, id));
+  await repo.markNotificationRead(deps.db, id, deps.clock());
   return { id, read: true };
 }

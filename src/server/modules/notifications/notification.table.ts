@@ -1,3 +1,7 @@
+/**
+ * @module Tables of notifications: in-app notifications to named users, and the outbox of events for
+ * the SMS / messaging gateway and of e-mails.
+ */
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -10,6 +14,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from '../access/access.table.ts';
+
+/** Where an outbox row goes: the SMS / voice gateway's webhook, or e-mail over SMTP. */
+export type OutboxChannel = 'webhook' | 'email';
 
 /** In-app notifications to named users (reminders, escalations, orders). */
 export const notifications = pgTable(
@@ -39,7 +46,7 @@ export const webhookOutbox = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     /** 'webhook' (the SMS / voice gateway) or 'email' (sent over SMTP_URL). */
-    channel: text('channel').notNull().default('webhook'),
+    channel: text('channel').$type<OutboxChannel>().notNull().default('webhook'),
     payload: jsonb('payload').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     attempts: integer('attempts').notNull().default(0),

@@ -8,9 +8,10 @@
  * is marked failed and kept for inspection.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { ServiceDeps } from '../../platform/context.ts';
-import { webhookOutbox } from './notification.table.ts';
+import type { OutboxChannel } from './notification.table.ts';
+import * as outbox from './outbox.repository.ts';
+import type { OutboxRow } from './outbox.repository.ts';
 
 export interface WebhookTarget {
   url: string;
@@ -44,8 +45,6 @@ export function backoffMinutes(attempts: number): number {
   return Math.min(2 ** (attempts - 1), 360);
 }
 
-type OutboxRow = typeof webhookOutbox.$inferSelect;
-
 /** Sends one outbox row; returns null when it was accepted, else why not. */
 export type OutboxSender = (row: OutboxRow, now: Date) => Promise<string | null>;
 
@@ -64,48 +63,30 @@ async function attempt(
   }
   const attempts = row.attempts + 1;
   if (error === null) {
-    await deps.db
-      .update(webhookOutbox)
-      .set({ attempts, deliveredAt: now, lastError: null })
-      .where(eq(webhookOutbox.id, row.id));
+    await outbox.markOutboxDelivered(deps.db, row.id, attempts, now);
     return 'delivered';
   }
   const giveUp = attempts >= WEBHOOK_MAX_ATTEMPTS;
-  await deps.db
-    .update(webhookOutbox)
-    .set({
-      attempts,
-      lastError: error.slice(0, 500),
-      failedAt: giveUp ? now : null,
-      nextAttemptAt: sql`${now.toISOString()}::timestamptz + make_interval(mins => ${backoffMinutes(attempts)})`,
-    })
-    .where(eq(webhookOutbox.id, row.id));
+  await outbox.markOutboxFailed(
+    deps.db,
+    row.id,
+    { attempts, error: error.slice(0, 500), giveUp, retryMinutes: backoffMinutes(attempts) },
+    now,
+  );
   return giveUp ? 'failed' : 'retry';
 }
 
 /** Delivers the due rows of one channel with `send`, batch after batch, retrying with backoff. */
 export async function deliverOutbox(
   deps: ServiceDeps,
-  channel: 'webhook' | 'email',
+  channel: OutboxChannel,
   send: OutboxSender,
 ): Promise<{ delivered: number; failed: number }> {
   let delivered = 0;
   let failed = 0;
   // Batch after batch until nothing is due (a failed event is due again only after its backoff).
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const due = await deps.db
-      .select()
-      .from(webhookOutbox)
-      .where(
-        and(
-          eq(webhookOutbox.channel, channel),
-          isNull(webhookOutbox.deliveredAt),
-          isNull(webhookOutbox.failedAt),
-          lte(webhookOutbox.nextAttemptAt, deps.clock()),
-        ),
-      )
-      .orderBy(asc(webhookOutbox.id))
-      .limit(BATCH);
+    const due = await outbox.dueOutbox(deps.db, channel, deps.clock(), BATCH);
     for (const row of due) {
       const outcome = await attempt(deps, send, row);
       delivered += outcome === 'delivered' ? 1 : 0;

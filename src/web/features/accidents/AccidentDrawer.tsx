@@ -6,12 +6,16 @@ import { useState } from 'react';
 import { Button, DatePicker, Descriptions, Drawer, Form, Input, Select, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
-import { reportChannels } from '../../../shared/accidents.ts';
-import { api } from '../../app/api.ts';
+import { noticeChannels } from '../../../shared/accidents.ts';
+import { accountabilityApi } from '../../../shared/accountability.api.ts';
+import type {
+  AccidentResponse,
+  InterviewResponse,
+} from '../../../shared/accountability.schemas.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { StepDialog } from '../../components/StepDialog.tsx';
-import type { AccidentRow } from './AccidentsPage.tsx';
 
 export const gradeColors: Record<string, string> = {
   特别重大: '#820014',
@@ -27,39 +31,17 @@ const stateColors: Record<string, string> = {
   待报: 'default',
 };
 
-interface Detail extends AccidentRow {
-  description: string;
-  reportedBy: string;
-  chain: {
-    key: string;
-    label: string;
-    due: string | null;
-    reportedAt: string | null;
-    state: string;
-    lateMinutes: number;
-  }[];
-  interviews: {
-    id: string;
-    party: string;
-    partyName: string;
-    state: string;
-    heldOn: string | null;
-    note: string;
-    version: number;
-  }[];
-}
-
 export function AccidentDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t, v, formatDateTime } = useI18n();
   const { can } = useSession();
   const [step, setStep] = useState<string | null>(null);
-  const [interview, setInterview] = useState<Detail['interviews'][number] | null>(null);
+  const [interview, setInterview] = useState<InterviewResponse | null>(null);
   const [stepForm] = Form.useForm<Record<string, unknown>>();
   const [interviewForm] = Form.useForm<Record<string, unknown>>();
   const { data } = useQuery({
     queryKey: ['accident', id],
     enabled: Boolean(id),
-    queryFn: () => api<Detail>('GET', `/api/accidents/${id ?? ''}`),
+    queryFn: () => call(accountabilityApi.accident, { params: { id: id ?? '' } }),
   });
   const manage = can('accidents.manage');
   return (
@@ -127,7 +109,7 @@ export function AccidentDrawer({ id, onClose }: { id: string | null; onClose: ()
                       title: '',
                       key: 'record',
                       width: 90,
-                      render: (_: unknown, r: Detail['chain'][number]) =>
+                      render: (_: unknown, r: AccidentResponse['chain'][number]) =>
                         r.reportedAt ? null : (
                           <Button size="small" onClick={() => setStep(r.key)}>
                             {t('accidents.record')}
@@ -168,7 +150,7 @@ export function AccidentDrawer({ id, onClose }: { id: string | null; onClose: ()
                           title: '',
                           key: 'hold',
                           width: 90,
-                          render: (_: unknown, r: Detail['interviews'][number]) =>
+                          render: (_: unknown, r: InterviewResponse) =>
                             r.state === '已约谈' ? null : (
                               <Button size="small" onClick={() => setInterview(r)}>
                                 {t('accidents.record')}
@@ -185,7 +167,11 @@ export function AccidentDrawer({ id, onClose }: { id: string | null; onClose: ()
       )}
       <StepDialog
         form={stepForm}
-        url={step && id ? `/api/accidents/${id}/reports` : null}
+        url={
+          step && id
+            ? (body) => call(accountabilityApi.recordChainNotice, { params: { id }, body })
+            : null
+        }
         title={t('accidents.record')}
         onClose={() => setStep(null)}
         initialValues={{ channel: '电话' }}
@@ -199,7 +185,7 @@ export function AccidentDrawer({ id, onClose }: { id: string | null; onClose: ()
           <DatePicker showTime />
         </Form.Item>
         <Form.Item name="channel" label={t('accidents.channel')} rules={[{ required: true }]}>
-          <Select options={reportChannels.map((c) => ({ value: c, label: v(c) }))} />
+          <Select options={noticeChannels.map((c) => ({ value: c, label: v(c) }))} />
         </Form.Item>
         <Form.Item name="note" label={t('accidents.note')}>
           <Input />
@@ -207,7 +193,15 @@ export function AccidentDrawer({ id, onClose }: { id: string | null; onClose: ()
       </StepDialog>
       <StepDialog
         form={interviewForm}
-        url={interview && id ? `/api/accidents/${id}/interviews/${interview.id}` : null}
+        url={
+          interview && id
+            ? (body) =>
+                call(accountabilityApi.holdInterview, {
+                  params: { id, interviewId: interview.id },
+                  body,
+                })
+            : null
+        }
         title={t('accidents.interviews')}
         onClose={() => setInterview(null)}
         toBody={(values) => ({

@@ -2,25 +2,15 @@
 import { useMemo, useState } from 'react';
 import { InputNumber, Space, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { api, toQuery } from '../../app/api.ts';
+import { accountabilityApi } from '../../../shared/accountability.api.ts';
+import type { AccidentTallyResponse } from '../../../shared/accountability.schemas.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 
-interface Tally {
-  key: string;
-  name?: string;
-  accidents: number;
-  deaths: number;
-  injuries: number;
-  lossYuan: number;
-}
-interface Stats {
-  byYear: Tally[];
-  byKind: Tally[];
-  byRegion: Tally[];
-  byGrade: { grade: string; accidents: number }[];
-}
+/** A row of a tally table: a year, kind or region (regions carry their name). */
+type Tally = AccidentTallyResponse & { name?: string };
 
 export function AccidentStats({ region }: { region: string | undefined }) {
   const { t, v } = useI18n();
@@ -29,7 +19,7 @@ export function AccidentStats({ region }: { region: string | undefined }) {
   const { data, error } = useQuery({
     queryKey: ['accident-stats', region, fromYear, thisYear],
     queryFn: () =>
-      api<Stats>('GET', `/api/accidents/stats${toQuery({ region, fromYear, toYear: thisYear })}`),
+      call(accountabilityApi.accidentStats, { query: { region, fromYear, toYear: thisYear } }),
   });
   const option = useMemo(
     () => ({

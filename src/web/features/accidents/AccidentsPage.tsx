@@ -21,7 +21,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { accidentKinds } from '../../../shared/accidents.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { accountabilityApi } from '../../../shared/accountability.api.ts';
+import type { AccidentSummaryResponse } from '../../../shared/accountability.schemas.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -31,19 +33,6 @@ import { QueryError } from '../../layout/ErrorPage.tsx';
 import { useMinePicker } from '../hazards/pickers.ts';
 import { AccidentDrawer, gradeColors } from './AccidentDrawer.tsx';
 import { AccidentStats } from './AccidentStats.tsx';
-
-export interface AccidentRow {
-  id: string;
-  mineId: string;
-  mineName: string;
-  occurredAt: string;
-  kind: string;
-  place: string;
-  deaths: number;
-  seriousInjuries: number;
-  directLossYuan: number;
-  grade: string;
-}
 
 export function AccidentsPage() {
   const { t, v, formatDateTime } = useI18n();
@@ -58,7 +47,7 @@ export function AccidentsPage() {
   const picker = useMinePicker(mineId);
   const { data, error, isLoading } = useQuery({
     queryKey: ['accidents', region],
-    queryFn: () => api<AccidentRow[]>('GET', `/api/accidents${toQuery({ region })}`),
+    queryFn: () => call(accountabilityApi.accidents, { query: { region } }),
   });
   const kinds = useMemo(() => accidentKinds.map((k) => ({ value: k, label: v(k) })), [v]);
   if (error) {
@@ -88,7 +77,7 @@ export function AccidentsPage() {
             key: 'list',
             label: t('accidents.tabList'),
             children: (
-              <Table<AccidentRow>
+              <Table<AccidentSummaryResponse>
                 size="small"
                 rowKey="id"
                 loading={isLoading}
@@ -138,7 +127,7 @@ export function AccidentsPage() {
       <AccidentDrawer id={open} onClose={() => setOpen(null)} />
       <StepDialog
         form={form}
-        url={reporting ? '/api/accidents' : null}
+        url={reporting ? (body) => call(accountabilityApi.reportAccident, { body }) : null}
         title={t('accidents.report')}
         onClose={() => setReporting(false)}
         initialValues={{ deaths: 0, seriousInjuries: 0, directLossYuan: 0 }}

@@ -5,26 +5,19 @@
 import { Alert, Button, Table, Tag, Tooltip } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api.ts';
+import { accountabilityApi } from '../../../shared/accountability.api.ts';
+import type { ComplianceFindingResponse } from '../../../shared/accountability.schemas.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
-
-interface Finding {
-  rule: string;
-  message: string;
-  source: string;
-  criterion: string | null;
-  subject: string;
-}
 
 export function ComplianceTab({ mineId }: { mineId: string }) {
   const { t } = useI18n();
   const { can } = useSession();
   const { data, error, isLoading } = useQuery({
     queryKey: ['compliance', mineId],
-    queryFn: () =>
-      api<{ date: string; findings: Finding[] }>('GET', `/api/mines/${mineId}/compliance`),
+    queryFn: () => call(accountabilityApi.mineCompliance, { params: { id: mineId } }),
   });
   if (error) {
     return <QueryError error={error} />;
@@ -34,7 +27,7 @@ export function ComplianceTab({ mineId }: { mineId: string }) {
       {data && data.findings.length === 0 && (
         <Alert type="success" message={t('compliance.none')} style={{ marginBottom: 12 }} />
       )}
-      <Table<Finding>
+      <Table<ComplianceFindingResponse>
         size="small"
         rowKey={(f) => `${f.rule}${f.subject}${f.message}`}
         loading={isLoading}

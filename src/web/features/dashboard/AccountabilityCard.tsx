@@ -5,7 +5,8 @@
 import { Card, Col, Row, Skeleton, Statistic } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api, toQuery } from '../../app/api.ts';
+import { accountabilityApi } from '../../../shared/accountability.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 
@@ -16,23 +17,16 @@ export function AccountabilityCard({ region }: { region: string | undefined }) {
   const accidents = useQuery({
     queryKey: ['accident-stats', region, year, year],
     queryFn: () =>
-      api<{ byYear: { accidents: number; deaths: number }[] }>(
-        'GET',
-        `/api/accidents/stats${toQuery({ region, fromYear: year, toYear: year })}`,
-      ),
+      call(accountabilityApi.accidentStats, { query: { region, fromYear: year, toYear: year } }),
   });
   const cases = useQuery({
     queryKey: ['public-reports', undefined],
     enabled: can('public_reports.read'),
-    queryFn: () => api<{ state: string; overdue: boolean }[]>('GET', '/api/public-reports'),
+    queryFn: () => call(accountabilityApi.publicReports),
   });
   const compliance = useQuery({
     queryKey: ['compliance-summary', region],
-    queryFn: () =>
-      api<{ withFindings: { hazardCandidates: number }[] }>(
-        'GET',
-        `/api/compliance${toQuery({ region })}`,
-      ),
+    queryFn: () => call(accountabilityApi.regionCompliance, { query: { region } }),
   });
   const thisYear = accidents.data?.byYear[0];
   const open = (cases.data ?? []).filter((c) => !['已反馈', '不予受理'].includes(c.state));

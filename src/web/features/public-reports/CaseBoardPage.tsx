@@ -6,33 +6,23 @@
 import { useState } from 'react';
 import { Select, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { caseStates } from '../../../shared/public-reports.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { accountabilityApi } from '../../../shared/accountability.api.ts';
+import type { PublicReportSummaryResponse } from '../../../shared/accountability.schemas.ts';
+import { caseStates, type CaseState } from '../../../shared/public-reports.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { CaseDrawer } from './CaseDrawer.tsx';
 
-interface CaseRow {
-  id: string;
-  trackingCode: string;
-  category: string;
-  countyCode: string;
-  location: string;
-  state: string;
-  dueOn: string | null;
-  overdue: boolean;
-  receivedAt: string;
-}
-
 export function CaseBoardPage() {
   const { t, v, formatDateTime } = useI18n();
   usePageTitle(t('nav.publicReports'));
-  const [state, setState] = useState<string | undefined>();
+  const [state, setState] = useState<CaseState | undefined>();
   const [open, setOpen] = useState<string | null>(null);
   const { data, error, isLoading } = useQuery({
     queryKey: ['public-reports', state],
-    queryFn: () => api<CaseRow[]>('GET', `/api/public-reports${toQuery({ state })}`),
+    queryFn: () => call(accountabilityApi.publicReports, { query: { state } }),
   });
   if (error) {
     return <QueryError error={error} />;
@@ -50,7 +40,7 @@ export function CaseBoardPage() {
           options={caseStates.map((s) => ({ value: s, label: v(s) }))}
         />
       </div>
-      <Table<CaseRow>
+      <Table<PublicReportSummaryResponse>
         size="small"
         rowKey="id"
         loading={isLoading}

@@ -14,38 +14,13 @@ import {
 } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { verificationResults } from '../../../shared/public-reports.ts';
+import { accountabilityApi } from '../../../shared/accountability.api.ts';
+import { verificationResults, type CaseState } from '../../../shared/public-reports.ts';
 import { HandleFields, handleBody } from './HandleFields.tsx';
-import { api } from '../../app/api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { StepDialog } from '../../components/StepDialog.tsx';
-
-interface CaseDetail {
-  id: string;
-  trackingCode: string;
-  category: string;
-  location: string;
-  mineName: string | null;
-  mineId: string | null;
-  content: string;
-  state: string;
-  dueOn: string | null;
-  verification: string | null;
-  outcome: string | null;
-  linkId: string | null;
-  feedback: string | null;
-  rewardYuan: number | null;
-  handlingUnit: boolean;
-  reporter: {
-    anonymous: boolean;
-    identityProtected: boolean;
-    name: string | null;
-    phone: string | null;
-  };
-  photos: { id: string }[];
-  events: { step: string; publicNote: string; internalNote: string; actor: string; at: string }[];
-}
 
 /** Where the record a handled case became lives in the app. */
 const linkPath: Record<string, string> = {
@@ -54,24 +29,36 @@ const linkPath: Record<string, string> = {
   转为执法检查: 'inspections',
 };
 
+type Step = 'accept' | 'verify' | 'handle' | 'answer' | 'reward';
+
 /** The next step by state, and the form it needs. */
-const nextStep: Record<string, 'accept' | 'verify' | 'handle' | 'answer' | 'reward' | undefined> = {
+const nextStep: Record<CaseState, Step | undefined> = {
   待受理: 'accept',
   已受理: 'verify',
   已核实: 'handle',
   已办理: 'answer',
   已反馈: 'reward',
+  不予受理: undefined,
 };
+
+/** Each step's endpoint. */
+const stepEndpoint = {
+  accept: accountabilityApi.acceptPublicReport,
+  verify: accountabilityApi.verifyPublicReport,
+  handle: accountabilityApi.handlePublicReport,
+  answer: accountabilityApi.answerPublicReport,
+  reward: accountabilityApi.rewardPublicReport,
+} satisfies Record<Step, unknown>;
 
 export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t, v, formatDateTime } = useI18n();
   const { can, me } = useSession();
-  const [step, setStep] = useState<string | null>(null);
+  const [step, setStep] = useState<Step | null>(null);
   const [form] = Form.useForm<Record<string, unknown>>();
   const { data } = useQuery({
     queryKey: ['public-report', id],
     enabled: Boolean(id),
-    queryFn: () => api<CaseDetail>('GET', `/api/public-reports/${id ?? ''}`),
+    queryFn: () => call(accountabilityApi.publicReport, { params: { id: id ?? '' } }),
   });
   const next = data ? nextStep[data.state] : undefined;
   const mayAct =
@@ -162,7 +149,7 @@ export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => 
       )}
       <StepDialog
         form={form}
-        url={step && id ? `/api/public-reports/${id}/${step}` : null}
+        url={step && id ? (body) => call(stepEndpoint[step], { params: { id }, body }) : null}
         title={step ? t(`publicReports.step_${step}`) : ''}
         onClose={() => setStep(null)}
         initialValues={{ accept: true, result: '属实', outcome: '无需处理', mode: 'create' }}

@@ -6,17 +6,15 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Radio, Result, Select, Switch, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { reportCategories } from '../../../shared/public-reports.ts';
-import { api, ApiError } from '../../app/api.ts';
+import { accountabilityApi } from '../../../shared/accountability.api.ts';
+import { publicReportCategories } from '../../../shared/public-reports.ts';
+import type { ResponseOf } from '../../../shared/api.contract.ts';
+import { call, ApiError } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { reportFormError } from '../../components/formError.ts';
 
-interface Filed {
-  trackingCode: string;
-  secret: string;
-  dueOn: string;
-}
+type Filed = ResponseOf<typeof accountabilityApi.submitPublicReport>;
 
 export function PublicReportPage() {
   const { t, v } = useI18n();
@@ -29,7 +27,7 @@ export function PublicReportPage() {
   const [error, setError] = useState<string | null>(null);
   const counties = useQuery({
     queryKey: ['public-counties'],
-    queryFn: () => api<{ code: string; path: string }[]>('GET', '/api/public/counties'),
+    queryFn: () => call(accountabilityApi.publicReportCounties),
   });
   const submit = async () => {
     const values = await form.validateFields();
@@ -39,14 +37,19 @@ export function PublicReportPage() {
       const body = Object.fromEntries(
         Object.entries(values).filter(([, x]) => x !== undefined && x !== ''),
       );
-      const made = await api<Filed>('POST', '/api/public/reports', body);
+      const made = await call(accountabilityApi.submitPublicReport, { body });
       for (const f of files.slice(0, 3)) {
         const data = new FormData();
         data.append('file', f);
-        await fetch(`/api/public/reports/${made.trackingCode}/photos`, {
-          method: 'POST',
+        // A refused photo does not undo the report: the receipt is shown all the same.
+        await call(accountabilityApi.addPublicReportPhoto, {
+          params: { code: made.trackingCode },
           headers: { 'x-report-secret': made.secret },
           body: data,
+        }).catch((e: unknown) => {
+          if (!(e instanceof ApiError)) {
+            throw e;
+          }
         });
       }
       setFiled(made);
@@ -113,7 +116,7 @@ export function PublicReportPage() {
               >
                 <Radio.Group
                   optionType="button"
-                  options={reportCategories.map((c) => ({ value: c, label: v(c) }))}
+                  options={publicReportCategories.map((c) => ({ value: c, label: v(c) }))}
                 />
               </Form.Item>
               <Form.Item

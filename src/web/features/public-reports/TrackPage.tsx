@@ -2,21 +2,13 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Tag, Timeline, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api.ts';
+import { accountabilityApi } from '../../../shared/accountability.api.ts';
+import type { ResponseOf } from '../../../shared/api.contract.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { usePageTitle } from '../../app/title.ts';
 
-interface Tracked {
-  trackingCode: string;
-  category: string;
-  location: string;
-  state: string;
-  receivedAt: string;
-  dueOn: string | null;
-  events: { step: string; note: string; at: string }[];
-  feedback: string | null;
-  reward: { amountYuan: number; paidOn: string | null } | null;
-}
+type Tracked = ResponseOf<typeof accountabilityApi.trackPublicReport>;
 
 export function TrackPage() {
   const { t, v, formatDateTime } = useI18n();
@@ -29,9 +21,11 @@ export function TrackPage() {
     setError(null);
     try {
       setData(
-        await api<Tracked>('POST', '/api/public/reports/track', {
-          trackingCode: values.trackingCode.trim().toUpperCase(),
-          secret: values.secret.trim(),
+        await call(accountabilityApi.trackPublicReport, {
+          body: {
+            trackingCode: values.trackingCode.trim().toUpperCase(),
+            secret: values.secret.trim(),
+          },
         }),
       );
     } catch (e) {

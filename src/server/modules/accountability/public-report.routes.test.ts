@@ -13,6 +13,7 @@ import { engines } from '../../../../test/helpers/test-database.ts';
 import { useWorldApp } from '../../../../test/helpers/world-app.ts';
 import { pngBytes } from '../../../../test/helpers/world-plans.ts';
 import { principalOfUser } from '../../../../test/helpers/world-enforcement.ts';
+import { DAY_MS, HOUR_MS } from '../../../shared/dates.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { escalateOverdueCases } from './public-report.escalation.ts';
 
@@ -133,7 +134,7 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
     }
     expect((await file({}, flood)).statusCode).toBe(429);
     expect((await file({}, '10.66.0.2')).statusCode).toBe(201);
-    ctx.t.deps.clock.advance(3_600_001);
+    ctx.t.deps.clock.advance(HOUR_MS + 1);
     expect((await file({}, flood)).statusCode).toBe(201);
   });
 
@@ -148,7 +149,7 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
       await track(filed.trackingCode, `wrong-secret-${i}x`);
     }
     expect((await track(filed.trackingCode, filed.secret)).statusCode).toBe(429);
-    ctx.t.deps.clock.advance(3_600_001);
+    ctx.t.deps.clock.advance(HOUR_MS + 1);
     expect((await track(filed.trackingCode, filed.secret)).statusCode).toBe(200);
   });
 
@@ -376,7 +377,7 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
   it('a step past its time limit is escalated once to the unit and the unit above', async () => {
     const filed = (await file()).json<Filed>();
     expect(filed.trackingCode).toBeTruthy();
-    ctx.t.deps.clock.advance(7 * 86_400_000);
+    ctx.t.deps.clock.advance(7 * DAY_MS);
     const first = await escalateOverdueCases(ctx.t.deps);
     expect(first).toBeGreaterThanOrEqual(1);
     expect(await escalateOverdueCases(ctx.t.deps)).toBe(0);

@@ -7,6 +7,7 @@
  * accidents counted in the mine's risk score.
  */
 import { describe, expect, it } from 'vitest';
+import { MINUTE_MS } from '../../../shared/dates.ts';
 import { engines } from '../../../../test/helpers/test-database.ts';
 import { useWorldApp } from '../../../../test/helpers/world-app.ts';
 
@@ -26,7 +27,7 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
   }));
   // The test clock (2026-11-22T02:00Z), not the machine's.
   const minutesAgo = (m: number) =>
-    new Date(ctx.t.deps.clock().getTime() - m * 60_000).toISOString();
+    new Date(ctx.t.deps.clock().getTime() - m * MINUTE_MS).toISOString();
   const base = () => ({
     mineId: ctx.world.a.mines[0]?.id ?? '',
     occurredAt: minutesAgo(90),
@@ -134,7 +135,7 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
     expect(made.body.chain[0]?.state).toBe('按时');
     const id = made.body.id;
     // County → city within 30 minutes of the county hearing (100 minutes ago): reported 60 ago, 10 late.
-    const late = await call<Accident>('ins', 'POST', `/api/accidents/${id}/reports`, {
+    const late = await call<Accident>('ins', 'POST', `/api/accidents/${id}/chain-notices`, {
       step: 'countyToCity',
       reportedAt: minutesAgo(60),
       channel: '电话',
@@ -145,7 +146,7 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
     });
     expect(
       (
-        await call('ins', 'POST', `/api/accidents/${id}/reports`, {
+        await call('ins', 'POST', `/api/accidents/${id}/chain-notices`, {
           step: 'countyToCity',
           reportedAt: minutesAgo(50),
           channel: '电话',
@@ -155,7 +156,7 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
     const unknown = await call<{ details: { path: string }[] }>(
       'ins',
       'POST',
-      `/api/accidents/${id}/reports`,
+      `/api/accidents/${id}/chain-notices`,
       { step: 'toTheMoon', reportedAt: minutesAgo(50), channel: '电话' },
     );
     expect(unknown.status).toBe(400);
@@ -163,7 +164,7 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
     const before = await call<{ details: { path: string }[] }>(
       'ins',
       'POST',
-      `/api/accidents/${id}/reports`,
+      `/api/accidents/${id}/chain-notices`,
       { step: 'cityToProvince', reportedAt: minutesAgo(200), channel: '书面' },
     );
     expect(before.status).toBe(400);
@@ -171,7 +172,7 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
     // Only regulators record the chain.
     expect(
       (
-        await call('ent', 'POST', `/api/accidents/${id}/reports`, {
+        await call('ent', 'POST', `/api/accidents/${id}/chain-notices`, {
           step: 'cityToProvince',
           reportedAt: minutesAgo(5),
           channel: '书面',

@@ -1,0 +1,93 @@
+/**
+ * @module Accident rows → the API's shapes: the summary, the detail with its chain of notices (each
+ * step's deadline and state) and 约谈, and the statistics.
+ */
+import { chainStatus, type ChainStep } from '../../../shared/accidents.ts';
+import type {
+  AccidentResponse,
+  AccidentStatsResponse,
+  AccidentSummaryResponse,
+} from '../../../shared/accountability.schemas.ts';
+import type {
+  AccidentRow,
+  AccidentTallyRow,
+  accidentGradeCounts,
+  accidentTalliesByRegion,
+  chainNoticesOf,
+  interviewsOf,
+} from './accident.repository.ts';
+
+/** The accident as listed. */
+export function presentAccidentSummary(r: AccidentRow): AccidentSummaryResponse {
+  const a = r.accident;
+  return {
+    id: a.id,
+    mineId: a.mineId,
+    mineName: r.mineName,
+    countyCode: r.countyCode,
+    occurredAt: a.occurredAt.toISOString(),
+    kind: a.kind,
+    place: a.place,
+    deaths: a.deaths,
+    seriousInjuries: a.seriousInjuries,
+    directLossYuan: a.directLossYuan,
+    grade: a.grade,
+  };
+}
+
+/** The accident with its chain of notices as it stands at `now` and its 约谈. */
+export function presentAccident(
+  r: AccidentRow,
+  notices: Awaited<ReturnType<typeof chainNoticesOf>>,
+  interviews: Awaited<ReturnType<typeof interviewsOf>>,
+  steps: ChainStep[],
+  now: Date,
+): AccidentResponse {
+  const a = r.accident;
+  return {
+    ...presentAccidentSummary(r),
+    description: a.description,
+    reportedBy: a.reportedLabel,
+    version: a.version,
+    chain: chainStatus(
+      a.occurredAt.toISOString(),
+      notices.map((n) => ({ step: n.step, reportedAt: n.reportedAt.toISOString() })),
+      steps,
+      now,
+    ),
+    notices: notices.map((n) => ({
+      step: n.step,
+      reportedAt: n.reportedAt.toISOString(),
+      channel: n.channel,
+      note: n.note,
+      recordedBy: n.recordedLabel,
+    })),
+    interviews: interviews.map((i) => ({
+      id: i.id,
+      party: i.party,
+      partyName: i.partyName,
+      state: i.state,
+      heldOn: i.heldOn,
+      note: i.note,
+      version: i.version,
+    })),
+  };
+}
+
+/** The statistics of a span of years; a region without a registered name shows its code. */
+export function presentAccidentStats(
+  span: { fromYear: number; toYear: number },
+  byYear: AccidentTallyRow[],
+  byKind: AccidentTallyRow[],
+  byRegion: Awaited<ReturnType<typeof accidentTalliesByRegion>>,
+  byGrade: Awaited<ReturnType<typeof accidentGradeCounts>>,
+): AccidentStatsResponse {
+  return {
+    fromYear: span.fromYear,
+    toYear: span.toYear,
+    byYear,
+    byKind,
+    byRegion: byRegion.map((r) => ({ ...r, name: r.name ?? r.key })),
+    byGrade: byGrade.map((g) => ({ grade: g.grade, accidents: Number(g.n) })),
+  };
+}

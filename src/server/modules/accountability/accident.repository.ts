@@ -1,0 +1,191 @@
+/**
+ * @module SQL for accidents, their chain notices and 约谈, and the accident statistics.
+ */
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import type { AccidentGrade } from '../../../shared/accidents.ts';
+import { shanghaiMidnight } from '../../../shared/dates.ts';
+import { queryRows, type Db } from '../../platform/db/client.ts';
+import { enterprises } from '../registry/enterprise.table.ts';
+import { mines } from '../registry/mine.table.ts';
+import { mineInRegion } from '../registry/registry.scope.ts';
+import { accidentInterviews, accidents, chainNotices } from './accident.table.ts';
+
+function selectAccidents(db: Db) {
+  return db
+    .select({ accident: accidents, mineName: mines.name, countyCode: mines.countyCode })
+    .from(accidents)
+    .innerJoin(mines, eq(mines.id, accidents.mineId));
+}
+export type AccidentRow = Awaited<
+  ReturnType<ReturnType<typeof selectAccidents>['execute']>
+>[number];
+
+/** The select of one accident with its mine's name and county, for visibleByMine. */
+export function accidentSelect(db: Db) {
+  return selectAccidents(db).$dynamic();
+}
+
+export interface AccidentFilter {
+  mineScope: SQL | undefined;
+  /** A region code: accidents at mines in its subtree. */
+  region?: string | undefined;
+  /** A Beijing calendar year. */
+  year?: number | undefined;
+}
+
+/** Accidents newest first, at most `limit`. */
+export async function listAccidents(db: Db, f: AccidentFilter, limit: number) {
+  return selectAccidents(db)
+    .where(
+      and(
+        f.mineScope,
+        mineInRegion(f.region),
+        f.year
+          ? and(
+              gte(accidents.occurredAt, shanghaiMidnight(`${f.year}-01-01`)),
+              lt(accidents.occurredAt, shanghaiMidnight(`${f.year + 1}-01-01`)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(accidents.occurredAt))
+    .limit(limit);
+}
+
+export async function insertAccident(db: Db, values: typeof accidents.$inferInsert) {
+  const [row] = await db.insert(accidents).values(values).returning({ id: accidents.id });
+  return row?.id;
+}
+
+/** The chain notices given for an accident, in the order they were given. */
+export async function chainNoticesOf(db: Db, accidentId: string) {
+  return db
+    .select()
+    .from(chainNotices)
+    .where(eq(chainNotices.accidentId, accidentId))
+    .orderBy(asc(chainNotices.reportedAt));
+}
+
+/** Records a chain notice; undefined when that step was recorded before (each step once). */
+export async function insertChainNotice(db: Db, values: typeof chainNotices.$inferInsert) {
+  const [row] = await db
+    .insert(chainNotices)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: chainNotices.id });
+  return row?.id;
+}
+
+export async function interviewsOf(db: Db, accidentId: string) {
+  return db
+    .select()
+    .from(accidentInterviews)
+    .where(eq(accidentInterviews.accidentId, accidentId))
+    .orderBy(asc(accidentInterviews.party));
+}
+
+export async function findInterview(db: Db, accidentId: string, interviewId: string) {
+  const [row] = await db
+    .select()
+    .from(accidentInterviews)
+    .where(
+      and(eq(accidentInterviews.id, interviewId), eq(accidentInterviews.accidentId, accidentId)),
+    );
+  return row;
+}
+
+export async function insertInterviews(db: Db, values: (typeof accidentInterviews.$inferInsert)[]) {
+  await db.insert(accidentInterviews).values(values);
+}
+
+export async function updateInterview(
+  db: Db,
+  id: string,
+  set: Partial<typeof accidentInterviews.$inferInsert>,
+  at: Date,
+) {
+  await db
+    .update(accidentInterviews)
+    .set({ ...set, updatedAt: at, version: sql`${accidentInterviews.version} + 1` })
+    .where(eq(accidentInterviews.id, id));
+}
+
+/** The enterprise's name and its parent company (the parties of a 约谈). */
+export async function findEnterpriseParties(db: Db, enterpriseId: string) {
+  const [row] = await db
+    .select({ name: enterprises.name, parent: enterprises.parentCompany })
+    .from(enterprises)
+    .where(eq(enterprises.id, enterpriseId));
+  return row;
+}
+
+export interface AccidentTallyRow {
+  key: string;
+  accidents: number;
+  deaths: number;
+  injuries: number;
+  lossYuan: number;
+}
+
+export interface AccidentStatsFilter {
+  mineScope: SQL | undefined;
+  region?: string | undefined;
+  fromYear: number;
+  toYear: number;
+}
+
+/** The Beijing calendar year of an accident (a = accidents). */
+const yearOf = sql`extract(year from (a.occurred_at AT TIME ZONE 'UTC') + interval '8 hours')::int`;
+
+function statsWhere(f: AccidentStatsFilter) {
+  const where = and(f.mineScope, mineInRegion(f.region)) ?? sql`TRUE`;
+  return sql`${where} AND ${yearOf} BETWEEN ${f.fromYear} AND ${f.toYear}`;
+}
+
+/** Accidents, deaths, serious injuries and loss per year or per kind. */
+export async function accidentTallies(
+  db: Db,
+  f: AccidentStatsFilter,
+  by: 'year' | 'kind',
+): Promise<AccidentTallyRow[]> {
+  const key = by === 'year' ? yearOf : sql`a.kind`;
+  const rows = await queryRows<AccidentTallyRow>(
+    db,
+    sql`SELECT ${key} AS key, count(*)::int AS accidents, coalesce(sum(a.deaths), 0)::int AS deaths,
+              coalesce(sum(a.serious_injuries), 0)::int AS injuries, coalesce(sum(a.direct_loss_yuan), 0)::float AS "lossYuan"
+            FROM accidents a JOIN mines ON mines.id = a.mine_id
+           WHERE ${statsWhere(f)}
+           GROUP BY 1 ORDER BY 1`,
+  );
+  return rows.map((r) => ({ ...r, key: String(r.key) }));
+}
+
+/**
+ * The same per region at the level whose codes share their first `prefixLength` digits (a province's
+ * cities: 4, a city's counties: 6), most deaths first, with the region's name where it is registered.
+ */
+export async function accidentTalliesByRegion(
+  db: Db,
+  f: AccidentStatsFilter,
+  prefixLength: number,
+) {
+  const child = sql`rpad(substr(mines.county_code, 1, ${prefixLength}), 6, '0')`;
+  return queryRows<AccidentTallyRow & { name: string | null }>(
+    db,
+    sql`SELECT t.*, r.name FROM (
+          SELECT ${child} AS key, count(*)::int AS accidents, coalesce(sum(a.deaths), 0)::int AS deaths,
+                 coalesce(sum(a.serious_injuries), 0)::int AS injuries, coalesce(sum(a.direct_loss_yuan), 0)::float AS "lossYuan"
+            FROM accidents a JOIN mines ON mines.id = a.mine_id
+           WHERE ${statsWhere(f)} GROUP BY 1) t
+        LEFT JOIN regions r ON r.code = t.key ORDER BY t.deaths DESC, t.accidents DESC, t.key`,
+  );
+}
+
+/** Accidents per grade. */
+export async function accidentGradeCounts(db: Db, f: AccidentStatsFilter) {
+  return queryRows<{ grade: AccidentGrade; n: number }>(
+    db,
+    sql`SELECT a.grade, count(*)::int AS n FROM accidents a JOIN mines ON mines.id = a.mine_id
+         WHERE ${statsWhere(f)} GROUP BY 1 ORDER BY 1`,
+  );
+}

@@ -1,0 +1,264 @@
+/**
+ * @module SQL of 举报: the cases within a regulator's jurisdiction, their timeline and photos, the public
+ * form's lookups (the county, the unit that handles it, the mine named, the flood and lock-out counts),
+ * the handling unit's administrators, and the record a handled case links to.
+ */
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  like,
+  lt,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import { CaseState } from '../../../shared/public-reports.ts';
+import type { Scope } from '../../platform/auth/scope.ts';
+import { queryRows, type Db } from '../../platform/db/client.ts';
+import { organisations, users } from '../access/access.table.ts';
+import { mines } from '../registry/mine.table.ts';
+import { regions } from '../registry/region.table.ts';
+import {
+  publicReportEvents,
+  publicReportMisses,
+  publicReportPhotos,
+  publicReports,
+} from './public-report.table.ts';
+
+export type PublicReportRow = typeof publicReports.$inferSelect;
+
+/**
+ * The cases a scope may see: a regulator those of the counties in its region (by the county the report
+ * names, whichever unit handles it), everyone else none (undefined = every case).
+ */
+export function caseScopeCondition(scope: Scope): SQL | undefined {
+  return scope.kind === 'all'
+    ? undefined
+    : scope.kind === 'region'
+      ? like(publicReports.countyCode, `${scope.prefix}%`)
+      : sql`FALSE`;
+}
+
+export async function findCase(db: Db, id: string, scope: SQL | undefined) {
+  const [row] = await db
+    .select()
+    .from(publicReports)
+    .where(and(eq(publicReports.id, id), scope));
+  return row;
+}
+
+/** Cases newest first, at most `limit`. */
+export async function listCases(
+  db: Db,
+  f: { scope: SQL | undefined; state?: CaseState | undefined },
+  limit: number,
+) {
+  return db
+    .select()
+    .from(publicReports)
+    .where(and(f.scope, f.state ? eq(publicReports.state, f.state) : undefined))
+    .orderBy(desc(publicReports.receivedAt))
+    .limit(limit);
+}
+
+export async function updateCase(
+  db: Db,
+  id: string,
+  set: Partial<typeof publicReports.$inferInsert>,
+  at: Date,
+) {
+  await db
+    .update(publicReports)
+    .set({ ...set, updatedAt: at, version: sql`${publicReports.version} + 1` })
+    .where(eq(publicReports.id, id));
+}
+
+/** The case's timeline in order, internal notes included. */
+export async function caseEventsOf(db: Db, reportId: string) {
+  return db
+    .select()
+    .from(publicReportEvents)
+    .where(eq(publicReportEvents.reportId, reportId))
+    .orderBy(asc(publicReportEvents.at));
+}
+
+export async function insertCaseEvent(db: Db, values: typeof publicReportEvents.$inferInsert) {
+  await db.insert(publicReportEvents).values(values);
+}
+
+export async function casePhotosOf(db: Db, reportId: string) {
+  return db
+    .select({ id: publicReportPhotos.id, contentType: publicReportPhotos.contentType })
+    .from(publicReportPhotos)
+    .where(eq(publicReportPhotos.reportId, reportId));
+}
+
+export async function findCasePhoto(db: Db, reportId: string, photoId: string) {
+  const [row] = await db
+    .select()
+    .from(publicReportPhotos)
+    .where(and(eq(publicReportPhotos.id, photoId), eq(publicReportPhotos.reportId, reportId)));
+  return row;
+}
+
+export async function countCasePhotos(db: Db, reportId: string) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(publicReportPhotos)
+    .where(eq(publicReportPhotos.reportId, reportId));
+  return row?.n ?? 0;
+}
+
+/** Whether a hazard, lead or inspection exists at a mine within `mineScope`. */
+export async function linkedRecordExists(
+  db: Db,
+  table: 'hazards' | 'leads' | 'inspections',
+  id: string,
+  mineScope: SQL | undefined,
+) {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT x.id FROM ${sql.raw(table)} x JOIN mines ON mines.id = x.mine_id
+         WHERE x.id = ${id} AND ${mineScope ?? sql`TRUE`}`,
+  );
+  return rows.length > 0;
+}
+
+/** How many cases came from one client address (a keyed digest) since a moment. */
+export async function countCasesFrom(db: Db, ipDigest: string, since: Date) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(publicReports)
+    .where(and(eq(publicReports.ipDigest, ipDigest), gt(publicReports.receivedAt, since)));
+  return row?.n ?? 0;
+}
+
+export async function findRegion(db: Db, code: string) {
+  const [row] = await db
+    .select({ code: regions.code, name: regions.name })
+    .from(regions)
+    .where(eq(regions.code, code));
+  return row;
+}
+
+/** The regulator units of the given regions. */
+export async function regulatorUnitsOf(db: Db, regionCodes: string[]) {
+  return db
+    .select({ id: organisations.id, regionCode: organisations.regionCode })
+    .from(organisations)
+    .where(
+      and(eq(organisations.kind, 'regulator'), inArray(organisations.regionCode, regionCodes)),
+    );
+}
+
+/** The mine of a county with exactly this name, if any. */
+export async function findMineByName(db: Db, countyCode: string, name: string) {
+  const [row] = await db
+    .select({ id: mines.id })
+    .from(mines)
+    .where(and(eq(mines.countyCode, countyCode), eq(mines.name, name)));
+  return row;
+}
+
+export async function trackingCodeTaken(db: Db, code: string) {
+  const [row] = await db
+    .select({ id: publicReports.id })
+    .from(publicReports)
+    .where(eq(publicReports.trackingCode, code));
+  return row !== undefined;
+}
+
+export async function insertCase(db: Db, values: typeof publicReports.$inferInsert) {
+  const [row] = await db.insert(publicReports).values(values).returning({ id: publicReports.id });
+  return row?.id;
+}
+
+export async function findCaseByCode(db: Db, code: string) {
+  const [row] = await db.select().from(publicReports).where(eq(publicReports.trackingCode, code));
+  return row;
+}
+
+/** Wrong secrets given for a tracking code since a moment. */
+export async function countMisses(db: Db, code: string, since: Date) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(publicReportMisses)
+    .where(and(eq(publicReportMisses.trackingCode, code), gt(publicReportMisses.at, since)));
+  return row?.n ?? 0;
+}
+
+export async function insertMiss(db: Db, code: string, at: Date) {
+  await db.insert(publicReportMisses).values({ trackingCode: code, at });
+}
+
+/** The administrators of a regulator unit (who are told of a new case). */
+export async function unitAdmins(db: Db, unitId: string) {
+  return db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.organisationId, unitId), eq(users.role, 'regulator_admin')));
+}
+
+/** Open cases whose current step was due before `today` (answered and rejected ones are done). */
+export async function overdueCases(db: Db, today: string) {
+  return db
+    .select()
+    .from(publicReports)
+    .where(
+      and(
+        isNotNull(publicReports.dueOn),
+        lt(publicReports.dueOn, today),
+        notInArray(publicReports.state, [CaseState.Answered, CaseState.Rejected]),
+      ),
+    );
+}
+
+/** The region code of a unit ('' when it has none). */
+export async function unitRegionCode(db: Db, unitId: string) {
+  const [row] = await db
+    .select({ regionCode: organisations.regionCode })
+    .from(organisations)
+    .where(eq(organisations.id, unitId));
+  return row?.regionCode ?? '';
+}
+
+/** The administrators of a unit and of the units of the given regions. */
+export async function adminsOfUnitOrRegions(db: Db, unitId: string, regionCodes: string[]) {
+  return db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(
+      and(
+        eq(users.role, 'regulator_admin'),
+        or(eq(users.organisationId, unitId), inArray(organisations.regionCode, regionCodes)),
+      ),
+    );
+}
+
+/** The counties a report can be filed for (covered by a regulator unit), with their city and province. */
+export async function reportableCounties(db: Db) {
+  return queryRows<{
+    code: string;
+    name: string;
+    city: string | null;
+    province: string | null;
+  }>(
+    db,
+    sql`SELECT r.code, r.name, c.name AS city, p.name AS province
+          FROM regions r
+          LEFT JOIN regions c ON c.code = substr(r.code, 1, 4) || '00'
+          LEFT JOIN regions p ON p.code = substr(r.code, 1, 2) || '0000'
+         WHERE r.code NOT LIKE '%00'
+           AND EXISTS (SELECT 1 FROM organisations o WHERE o.kind = 'regulator'
+                 AND o.region_code IN (r.code, substr(r.code, 1, 4) || '00', substr(r.code, 1, 2) || '0000'))
+         ORDER BY r.code`,
+  );
+}

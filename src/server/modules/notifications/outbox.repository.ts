@@ -1,0 +1,56 @@
+/**
+ * @module SQL of the outbox: queuing an event for the SMS / messaging gateway or an e-mail in the
+ * caller's transaction, the due rows of a channel, and each delivery attempt's outcome.
+ */
+import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { webhookOutbox, type OutboxChannel } from './notification.table.ts';
+
+export type OutboxRow = typeof webhookOutbox.$inferSelect;
+
+/** Queues one row, due at once. */
+export async function insertOutbox(db: Db, channel: OutboxChannel, payload: object, at: Date) {
+  await db.insert(webhookOutbox).values({ channel, payload, createdAt: at, nextAttemptAt: at });
+}
+
+/** The rows of a channel due by `now` (neither delivered nor given up), oldest first. */
+export async function dueOutbox(db: Db, channel: OutboxChannel, now: Date, limit: number) {
+  return db
+    .select()
+    .from(webhookOutbox)
+    .where(
+      and(
+        eq(webhookOutbox.channel, channel),
+        isNull(webhookOutbox.deliveredAt),
+        isNull(webhookOutbox.failedAt),
+        lte(webhookOutbox.nextAttemptAt, now),
+      ),
+    )
+    .orderBy(asc(webhookOutbox.id))
+    .limit(limit);
+}
+
+export async function markOutboxDelivered(db: Db, id: number, attempts: number, at: Date) {
+  await db
+    .update(webhookOutbox)
+    .set({ attempts, deliveredAt: at, lastError: null })
+    .where(eq(webhookOutbox.id, id));
+}
+
+/** Records a failed attempt: due again `retryMinutes` after `at`, or given up (failedAt = at). */
+export async function markOutboxFailed(
+  db: Db,
+  id: number,
+  f: { attempts: number; error: string; giveUp: boolean; retryMinutes: number },
+  at: Date,
+) {
+  await db
+    .update(webhookOutbox)
+    .set({
+      attempts: f.attempts,
+      lastError: f.error,
+      failedAt: f.giveUp ? at : null,
+      nextAttemptAt: sql`${at.toISOString()}::timestamptz + make_interval(mins => ${f.retryMinutes})`,
+    })
+    .where(eq(webhookOutbox.id, id));
+}
