@@ -2,13 +2,13 @@
  * @module A party's plan (攻坚清单) with one task its own regulator unit leads, a progress report with an
  * evidence file, and a 月总结 made on demand for its county (issue 8).
  */
-import { generateReport } from '../../src/server/modules/plans/report.service.ts';
-import { addReportEvidence } from '../../src/server/modules/plans/task.evidence.ts';
+import { generateReport } from '../../src/server/modules/action-plans/periodic-report.service.ts';
+import { addReportEvidence } from '../../src/server/modules/action-plans/task.evidence.ts';
 import {
   createPlan,
   createTask,
   reportProgress,
-} from '../../src/server/modules/plans/work-plan.service.ts';
+} from '../../src/server/modules/action-plans/work-plan.service.ts';
 import type { ServiceDeps } from '../../src/server/platform/context.ts';
 import { principalOfUser } from './world-enforcement.ts';
 

@@ -18,7 +18,7 @@ import { HazardPermission, hazardsGrants } from './hazards/hazards.permissions.t
 import { InspectionPermission, inspectionsGrants } from './inspections/inspections.permissions.ts';
 import { LeadPermission, leadsGrants } from './leads/leads.permissions.ts';
 import { MonitoringPermission, monitoringGrants } from './monitoring/monitoring.permissions.ts';
-import { WorkPlanPermission, plansGrants } from './plans/plans.permissions.ts';
+import { WorkPlanPermission, plansGrants } from './action-plans/action-plans.permissions.ts';
 import { RegistryPermission, registryGrants } from './registry/registry.permissions.ts';
 
 const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[] = [

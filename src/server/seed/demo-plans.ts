@@ -3,7 +3,7 @@
  * tasks for the city and county units, in every state — not started, in progress, done, overdue —
  * written through the service layer as the units' own users.
  */
-import { createPlan, createTask, reportProgress } from '../modules/plans/work-plan.service.ts';
+import { createPlan, createTask, reportProgress } from '../modules/action-plans/work-plan.service.ts';
 import type { ServiceDeps } from '../platform/context.ts';
 import { principal } from './demo-enforcement.ts';
 

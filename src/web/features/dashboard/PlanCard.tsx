@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api, toQuery } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import type { Indicator } from '../plans/TargetBoard.tsx';
+import type { Indicator } from '../action-plans/TargetBoard.tsx';
 
 interface Plan {
   tasks: { overdue: boolean; state: string }[];

@@ -5,7 +5,7 @@
  */
 import { beijingTime, openPdf } from '../../platform/pdf/pdf.ts';
 import { writeWorkbook } from '../../platform/tabular/write-table.ts';
-import type { ReportData } from './report.data.ts';
+import type { ReportData } from './periodic-report.data.ts';
 
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
 const goals = (i: ReportData['indicators'][number]) =>

@@ -11,7 +11,7 @@ import {
   type WorkPlanInput,
   type WorkTaskInput,
 } from '../../../shared/plans.schemas.ts';
-import { recordAudit } from './plans.audit.ts';
+import { recordAudit } from './action-plans.audit.ts';
 import { regionInScope, subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -19,8 +19,8 @@ import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/e
 import { checkVersion } from '../registry/registry.guards.ts';
 import { organisations } from '../access/access.table.ts';
 import { workPlans, workTaskReports, workTasks } from './plan.table.ts';
-import { filesOfReports } from './task-files.repository.ts';
-import { WorkPlanPermission } from './plans.permissions.ts';
+import { filesOfReports } from './task.repository.ts';
+import { WorkPlanPermission } from './action-plans.permissions.ts';
 
 type Task = typeof workTasks.$inferSelect;
 

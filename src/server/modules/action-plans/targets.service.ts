@@ -20,8 +20,8 @@ import {
   type IndicatorScope,
   type IndicatorValue,
 } from './indicators.ts';
-import { plansSettings } from './plans.settings.ts';
-import { WorkPlanPermission } from './plans.permissions.ts';
+import { plansSettings } from './action-plans.settings.ts';
+import { WorkPlanPermission } from './action-plans.permissions.ts';
 
 /** Changes (small mines, underground staff) are counted against the year before the action (2024–2026). */
 export const BASELINE_YEAR = 2023;

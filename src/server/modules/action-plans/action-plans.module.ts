@@ -3,17 +3,17 @@
  * risk grading and the periodic reports.
  */
 import type { ModuleManifest } from '../module.ts';
-import { plansAuditEvents } from './plans.audit.ts';
-import { WorkPlanPermission, plansGrants } from './plans.permissions.ts';
-import { plansSettings } from './plans.settings.ts';
-import { plansVisibility, registerPlanRoutes } from './plans.routes.ts';
-import { registerTargetRoutes } from './reports.routes.ts';
+import { plansAuditEvents } from './action-plans.audit.ts';
+import { WorkPlanPermission, plansGrants } from './action-plans.permissions.ts';
+import { plansSettings } from './action-plans.settings.ts';
+import { plansVisibility, registerPlanRoutes } from './work-plan.routes.ts';
+import { registerTargetRoutes } from './targets.routes.ts';
 import { escalateOverdueTasks } from './task.escalation.ts';
 import { gradeFinishedMonth } from './regional-risk.ts';
-import { generateScheduledReports } from './report.service.ts';
+import { generateScheduledReports } from './periodic-report.service.ts';
 
 export const plansModule: ModuleManifest = {
-  name: 'plans',
+  name: 'action-plans',
   routes(app, { deps }) {
     registerPlanRoutes(app, deps);
     registerTargetRoutes(app, deps);

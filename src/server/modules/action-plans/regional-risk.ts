@@ -21,8 +21,8 @@ import { getSetting } from '../../platform/settings/settings.service.ts';
 import { scoreMines } from '../inspections/risk.service.ts';
 import { regions } from '../registry/region.table.ts';
 import { regionalRiskGrades } from './plan.table.ts';
-import { plansSettings } from './plans.settings.ts';
-import { WorkPlanPermission } from './plans.permissions.ts';
+import { plansSettings } from './action-plans.settings.ts';
+import { WorkPlanPermission } from './action-plans.permissions.ts';
 
 export const RISK_FORMULA = 'K = 平均风险分 × (1 + 高风险矿山占比)';
 

@@ -13,9 +13,9 @@ import { EvidenceLimits } from '../../../shared/limits.ts';
 import { addReportEvidence, getReportEvidence } from './task.evidence.ts';
 import { readUpload } from '../../platform/http/upload.http.ts';
 import { exportTasks, importTasks } from './task.import.ts';
-import { getReport } from './report.service.ts';
+import { getReport } from './periodic-report.service.ts';
 import * as service from './work-plan.service.ts';
-import { WorkPlanPermission } from './plans.permissions.ts';
+import { WorkPlanPermission } from './action-plans.permissions.ts';
 
 const Plan = z.looseObject({ id: z.uuid(), title: z.string() });
 const Task = z.looseObject({ id: z.uuid(), number: z.string() });

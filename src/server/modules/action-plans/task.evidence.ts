@@ -5,15 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
-import { recordAudit } from './plans.audit.ts';
+import { recordAudit } from './action-plans.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
 import { acceptEvidenceFile, cleanFileName } from '../hazards/evidence.service.ts';
 import { workTaskReportFiles, workTaskReports } from './plan.table.ts';
-import { presentFile } from './task-files.repository.ts';
+import { presentFile } from './task.repository.ts';
 import { getTask } from './work-plan.service.ts';
-import { WorkPlanPermission } from './plans.permissions.ts';
+import { WorkPlanPermission } from './action-plans.permissions.ts';
 
 /** Files one progress report may hold. */
 export const FILES_PER_REPORT = 10;

@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { WorkTaskInput } from '../../../shared/plans.schemas.ts';
 import { RegistryValidation } from '../../../shared/limits.ts';
-import { recordAudit } from './plans.audit.ts';
+import { recordAudit } from './action-plans.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode, type ErrorDetail } from '../../platform/errors.ts';
@@ -15,7 +15,7 @@ import { detectFormat, readTable } from '../../platform/tabular/read-table.ts';
 import { writeTable } from '../../platform/tabular/write-table.ts';
 import { workTasks } from './plan.table.ts';
 import { getPlan, ownPlan, unitsFor } from './work-plan.service.ts';
-import { WorkPlanPermission } from './plans.permissions.ts';
+import { WorkPlanPermission } from './action-plans.permissions.ts';
 
 export const taskColumns = [
   '序号',

@@ -12,9 +12,9 @@ import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses, sendFile, sendNamed } from '../../platform/http/route-helpers.ts';
 import { regionalRisk } from './regional-risk.ts';
-import * as reports from './report.service.ts';
+import * as reports from './periodic-report.service.ts';
 import { targetBoard, targetMines, targetTrend } from './targets.service.ts';
-import { WorkPlanPermission } from './plans.permissions.ts';
+import { WorkPlanPermission } from './action-plans.permissions.ts';
 
 const BoardQuery = z.strictObject({
   region: RegionCode.optional(),

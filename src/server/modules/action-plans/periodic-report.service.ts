@@ -13,17 +13,17 @@ import {
   type Period,
   type ReportKind,
 } from '../../../shared/report-periods.ts';
-import { recordAudit } from './plans.audit.ts';
+import { recordAudit } from './action-plans.audit.ts';
 import { ownRegion, regionInScope, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { planReports } from './plan.table.ts';
-import { buildReportData, NATIONAL, type ReportData } from './report.data.ts';
-import { renderReportPdf, renderReportXlsx } from './report.render.ts';
-import { plansSettings } from './plans.settings.ts';
-import { WorkPlanPermission } from './plans.permissions.ts';
+import { buildReportData, NATIONAL, type ReportData } from './periodic-report.data.ts';
+import { renderReportPdf, renderReportXlsx } from './periodic-report.render.ts';
+import { plansSettings } from './action-plans.settings.ts';
+import { WorkPlanPermission } from './action-plans.permissions.ts';
 
 type Row = typeof planReports.$inferSelect;
 

@@ -5,14 +5,14 @@
  * acting users of the lead unit and the co-units. Finished tasks (100 %) stop climbing.
  */
 import { and, eq, inArray, isNotNull, lt, lte } from 'drizzle-orm';
-import { recordAudit } from './plans.audit.ts';
+import { recordAudit } from './action-plans.audit.ts';
 import { todayIn, type ServiceDeps } from '../../platform/context.ts';
 import { addDays, claimSteps, dueSteps } from '../../platform/escalation/escalation.service.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { organisations, users } from '../access/access.table.ts';
 import { notifyUsers } from '../notifications/notification.service.ts';
 import { workTasks } from './plan.table.ts';
-import { plansSettings } from './plans.settings.ts';
+import { plansSettings } from './action-plans.settings.ts';
 
 const SYSTEM_ACTOR = { actorId: null, actorLabel: 'system:escalation', ip: null };
 

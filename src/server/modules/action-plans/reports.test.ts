@@ -16,7 +16,7 @@ import { engines } from '../../../../test/helpers/test-database.ts';
 import { useWorldApp } from '../../../../test/helpers/world-app.ts';
 import { pngBytes } from '../../../../test/helpers/world-plans.ts';
 import { gradeFinishedMonth } from './regional-risk.ts';
-import { generateScheduledReports } from './report.service.ts';
+import { generateScheduledReports } from './periodic-report.service.ts';
 
 function multipart(filename: string, data: Buffer) {
   const boundary = '----mwreport';
