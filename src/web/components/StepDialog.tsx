@@ -19,6 +19,8 @@ export function StepDialog(props: {
   url: string | null;
   title: string;
   toBody?: (values: Values) => unknown;
+  /** Sends the body instead of POSTing it to `url` (a call through an endpoint contract). */
+  send?: (body: unknown) => Promise<unknown>;
   initialValues?: Values;
   onClose: () => void;
   children: ReactNode;
@@ -30,7 +32,8 @@ export function StepDialog(props: {
   const submit = async () => {
     const values = await form.validateFields();
     try {
-      await api('POST', url ?? '', props.toBody ? props.toBody(values) : values);
+      const body = props.toBody ? props.toBody(values) : values;
+      await (props.send ? props.send(body) : api('POST', url ?? '', body));
       await qc.invalidateQueries();
       void message.success(t('common.saved'));
       props.onClose();

@@ -1,22 +1,25 @@
 /**
  * @module The 攻坚清单 manifest: plans and tasks with their escalation, the targets board, the regional
- * risk grading and the periodic reports.
+ * risk grading and the periodic reports. Job names keep the module's first name (`plans.`): they key
+ * the jobs' claims.
  */
 import type { ModuleManifest } from '../module.ts';
-import { plansAuditEvents } from './action-plans.audit.ts';
-import { WorkPlanPermission, plansGrants } from './action-plans.permissions.ts';
-import { plansSettings } from './action-plans.settings.ts';
-import { plansVisibility, registerPlanRoutes } from './work-plan.routes.ts';
+import { actionPlansAuditEvents } from './action-plans.audit.ts';
+import { ActionPlanPermission, actionPlansGrants } from './action-plans.permissions.ts';
+import { actionPlansSettings } from './action-plans.settings.ts';
+import { registerPeriodicReportRoutes } from './periodic-report.routes.ts';
+import { generateScheduledReports } from './periodic-report.service.ts';
+import { gradeFinishedMonth } from './regional-risk.service.ts';
 import { registerTargetRoutes } from './targets.routes.ts';
 import { escalateOverdueTasks } from './task.escalation.ts';
-import { gradeFinishedMonth } from './regional-risk.ts';
-import { generateScheduledReports } from './periodic-report.service.ts';
+import { actionPlansVisibility, registerWorkPlanRoutes } from './work-plan.routes.ts';
 
-export const plansModule: ModuleManifest = {
+export const actionPlansModule: ModuleManifest = {
   name: 'action-plans',
   routes(app, { deps }) {
-    registerPlanRoutes(app, deps);
+    registerWorkPlanRoutes(app, deps);
     registerTargetRoutes(app, deps);
+    registerPeriodicReportRoutes(app, deps);
   },
   jobs: ({ deps, config }) => [
     {
@@ -38,8 +41,8 @@ export const plansModule: ModuleManifest = {
       run: async () => ({ reportsMade: await generateScheduledReports(deps) }),
     },
   ],
-  settings: Object.values(plansSettings),
-  auditEvents: plansAuditEvents,
-  auditVisibility: plansVisibility,
-  permissions: { all: WorkPlanPermission, grants: plansGrants },
+  settings: Object.values(actionPlansSettings),
+  auditEvents: actionPlansAuditEvents,
+  auditVisibility: actionPlansVisibility,
+  permissions: { all: ActionPlanPermission, grants: actionPlansGrants },
 };

@@ -1,22 +1,24 @@
 /**
- * @module The editable rule parameters of the 攻坚清单 plans and targets: each with its schema, default, source and whether
- * the value is verified. UNVERIFIED facts live here as settings a system admin can change, never as code.
+ * @module The editable rule parameters of the 攻坚清单 (escalation, targets, regional risk, periodic
+ * reports): each with its schema, default, source and whether the value is verified. UNVERIFIED facts
+ * live here as settings a system admin can change, never as code.
  */
 import { LadderSchema, type LadderStep } from '../../platform/escalation/escalation.service.ts';
 import {
   RegionalRiskSchema,
-  ReportScheduleSchema,
+  PeriodicReportScheduleSchema,
   TargetsSchema,
   defaultRegionalRisk,
-  defaultReportSchedule,
+  defaultPeriodicReportSchedule,
   defaultTargets,
   type RegionalRisk,
   type Target,
 } from '../../../shared/targets.settings.ts';
-import { type ReportSchedule } from '../../../shared/report-periods.ts';
+import { type PeriodicReportSchedule } from '../../../shared/periodic-report.periods.ts';
 import { defineSetting } from '../../platform/settings/settings.definition.ts';
 
-export const plansSettings = {
+/** The setting keys keep the module's first name, `plans.` (they are stored). */
+export const actionPlansSettings = {
   escalationLadder: defineSetting<LadderStep[]>('plans.escalationLadder', {
     schema: LadderSchema,
     default: <LadderStep[]>[
@@ -46,9 +48,9 @@ export const plansSettings = {
     verified: false,
     description: '区域风险分级: 计入高风险的矿山风险类别, 及各风险等级的风险系数下限',
   }),
-  reportSchedule: defineSetting<ReportSchedule>('plans.reportSchedule', {
-    schema: ReportScheduleSchema,
-    default: defaultReportSchedule,
+  periodicReportSchedule: defineSetting<PeriodicReportSchedule>('plans.reportSchedule', {
+    schema: PeriodicReportScheduleSchema,
+    default: defaultPeriodicReportSchedule,
     source:
       '《原平市矿山企业安全生产治本攻坚三年行动实施方案》四(六): 每年12月10日前报送年度工作总结; 2026年11月30日前报送三年行动评估报告; the days the reports are made are minewatch defaults ahead of those deadlines',
     verified: false,

@@ -5,12 +5,12 @@
  */
 import { beijingTime, openPdf } from '../../platform/pdf/pdf.ts';
 import { writeWorkbook } from '../../platform/tabular/write-table.ts';
-import type { ReportData } from './periodic-report.data.ts';
+import type { PeriodicReportData } from '../../../shared/action-plans.schemas.ts';
 
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
-const goals = (i: ReportData['indicators'][number]) =>
+const goals = (i: PeriodicReportData['indicators'][number]) =>
   i.targets.map((t) => `${t.year}年 ${i.direction === 'atMost' ? '≤' : '≥'}${t.goal}%`).join('; ');
-const metText = (i: ReportData['indicators'][number]) =>
+const metText = (i: PeriodicReportData['indicators'][number]) =>
   i.targets.length === 0
     ? '无目标'
     : i.targets.every((t) => t.met === true)
@@ -19,10 +19,11 @@ const metText = (i: ReportData['indicators'][number]) =>
         ? '未达标'
         : '无数据';
 
-export function renderReportXlsx(d: ReportData): Promise<Buffer> {
-  type I = ReportData['indicators'][number];
-  type O = ReportData['tasks']['overdueList'][number];
-  type R = ReportData['regionalRisk']['regions'][number];
+/** The report as an xlsx workbook, a sheet per section. */
+export function renderPeriodicReportXlsx(d: PeriodicReportData): Promise<Buffer> {
+  type I = PeriodicReportData['indicators'][number];
+  type O = PeriodicReportData['tasks']['overdueList'][number];
+  type R = PeriodicReportData['regionalRisk']['regions'][number];
   const summary: [string, string | number][] = [
     ['报告', d.title],
     ['地区', `${d.region.name} (${d.region.code})`],
@@ -207,7 +208,7 @@ function bars(
 }
 
 /** Trend lines over the report's dates (0–100 %), with a legend. */
-function lines(pdf: Pdf, trend: ReportData['trend']) {
+function lines(pdf: Pdf, trend: PeriodicReportData['trend']) {
   const left = pdf.page.margins.left + 30;
   const w = pdf.page.width - pdf.page.margins.right - left;
   const h = 150;
@@ -270,7 +271,8 @@ function lines(pdf: Pdf, trend: ReportData['trend']) {
   pdf.y = ly + 4;
 }
 
-export async function renderReportPdf(d: ReportData): Promise<Buffer> {
+/** The report as a PDF with its tables and charts. */
+export async function renderPeriodicReportPdf(d: PeriodicReportData): Promise<Buffer> {
   const { pdf, done } = openPdf(d.title, { margin: 48 });
   const width = pdf.page.width - 96;
   pdf.fontSize(18).text(d.title, { align: 'center', width });

@@ -1,6 +1,7 @@
 /**
- * @module Tables of the plans module (issue 8): plans, their tasks, the tasks' progress reports and
- * their evidence files, the monthly regional risk grades and the archived periodic reports.
+ * @module Tables of the 攻坚清单 (issue 8): plans, their tasks, the tasks' progress and its evidence
+ * files, the monthly regional risk grades and the archived periodic reports. The table and column
+ * names predate the module's names (work_task_reports holds progress, plan_reports periodic reports).
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -17,6 +18,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { PeriodicReportTrigger, TaskKind } from '../../../shared/action-plans.enums.ts';
+import type { PeriodicReportData } from '../../../shared/action-plans.schemas.ts';
+import type { PeriodicReportKind } from '../../../shared/periodic-report.periods.ts';
 import { bytea, storedFileColumns } from '../../platform/db/columns.ts';
 import { organisations } from '../access/access.table.ts';
 
@@ -49,9 +53,11 @@ export const workTasks = pgTable(
     coUnitIds: uuid('co_unit_ids').array().notNull(),
     deadline: date('deadline'),
     target: text('target').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<TaskKind>().notNull(),
+    /** The latest progress's percent. */
     percent: smallint('percent').notNull().default(0),
-    reports: integer('reports').notNull().default(0),
+    /** How many times progress was reported. */
+    progressCount: integer('reports').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     version: integer('version').notNull().default(1),
@@ -62,7 +68,8 @@ export const workTasks = pgTable(
   ],
 );
 
-export const workTaskReports = pgTable(
+/** Progress reported on a task by a unit that leads or supports it (issue 8 §1). */
+export const taskProgress = pgTable(
   'work_task_reports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
@@ -79,20 +86,20 @@ export const workTaskReports = pgTable(
   (t) => [index('work_task_reports_task_idx').on(t.taskId, t.reportedAt)],
 );
 
-/** Evidence files of a progress report (issue 8 §1), stored with it and identified by their SHA-256. */
-export const workTaskReportFiles = pgTable(
+/** Evidence files of a task's progress (issue 8 §1), stored with it and identified by their SHA-256. */
+export const taskProgressFiles = pgTable(
   'work_task_report_files',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    reportId: uuid('report_id')
+    progressId: uuid('report_id')
       .notNull()
-      .references(() => workTaskReports.id),
+      .references(() => taskProgress.id),
     fileName: text('file_name').notNull(),
     ...storedFileColumns(),
     uploadedBy: uuid('uploaded_by').notNull(),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('work_task_report_files_sha_key').on(t.reportId, t.sha256)],
+  (t) => [uniqueIndex('work_task_report_files_sha_key').on(t.progressId, t.sha256)],
 );
 
 /**
@@ -118,18 +125,18 @@ export const regionalRiskGrades = pgTable(
  * An archived periodic report (issue 8 §5): the figures frozen when it was made, from which its xlsx
  * and PDF are rendered. The scheduler makes one per kind, region and period; on demand adds more.
  */
-export const planReports = pgTable(
+export const periodicReports = pgTable(
   'plan_reports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<PeriodicReportKind>().notNull(),
     regionCode: text('region_code').notNull(),
     periodStart: date('period_start').notNull(),
     periodEnd: date('period_end').notNull(),
     title: text('title').notNull(),
-    data: jsonb('data').notNull(),
+    data: jsonb('data').$type<PeriodicReportData>().notNull(),
     /** '定时' (by the scheduler) or '手动' (on demand). */
-    trigger: text('trigger').notNull(),
+    trigger: text('trigger').$type<PeriodicReportTrigger>().notNull(),
     generatedBy: uuid('generated_by'),
     generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
     pdf: bytea('pdf'),

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultRegionalRisk } from '../../../shared/targets.settings.ts';
-import { gradeRegion } from './regional-risk.ts';
+import { gradeRegion } from './regional-risk.rules.ts';
 
 const m = (score: number, className = 'C') => ({ score, className });
 

@@ -4,9 +4,15 @@
  * and national ones) from the `plans.targets` setting; an indicator's trend over the last months; and
  * the mines that hold it back.
  */
-import { sql } from 'drizzle-orm';
-import { monthEnds } from '../../../shared/report-periods.ts';
-import type { IndicatorKey, Target } from '../../../shared/targets.settings.ts';
+import type {
+  IndicatorWithTargetsResponse,
+  TargetBoardQuery,
+  TargetBoardResponse,
+  TargetMinesResponse,
+  TargetTrendResponse,
+} from '../../../shared/action-plans.schemas.ts';
+import { monthEnds } from '../../../shared/periodic-report.periods.ts';
+import type { IndicatorKey } from '../../../shared/targets.settings.ts';
 import { ownRegion, subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -16,21 +22,14 @@ import {
   evaluateIndicator,
   evaluateIndicators,
   holdingBack,
-  meets,
   type IndicatorScope,
-  type IndicatorValue,
-} from './indicators.ts';
-import { plansSettings } from './action-plans.settings.ts';
-import { WorkPlanPermission } from './action-plans.permissions.ts';
+} from './indicator.service.ts';
+import { meets } from './indicator.rules.ts';
+import { actionPlansSettings } from './action-plans.settings.ts';
+import { ActionPlanPermission } from './action-plans.permissions.ts';
 
 /** Changes (small mines, underground staff) are counted against the year before the action (2024–2026). */
 export const BASELINE_YEAR = 2023;
-
-interface BoardQuery {
-  region?: string | undefined;
-  date?: string | undefined;
-  baselineYear?: number | undefined;
-}
 
 /** Whether a target set for `targetRegion` applies to `region` (itself, an ancestor, or national). */
 export function targetApplies(targetRegion: string, region: string | undefined): boolean {
@@ -40,25 +39,23 @@ export function targetApplies(targetRegion: string, region: string | undefined):
   return region !== undefined && region.startsWith(subtreePrefix(targetRegion));
 }
 
-function scopeOf(deps: ServiceDeps, principal: Principal, q: BoardQuery): IndicatorScope {
+/** The caller's mines inside the asked region, on the asked date, against the asked baseline. */
+function scopeOf(deps: ServiceDeps, principal: Principal, q: TargetBoardQuery): IndicatorScope {
   return {
-    scope: allOf(mineScopeCondition(principal.scope), mineInRegion(q.region)) ?? sql`TRUE`,
+    scope: allOf(mineScopeCondition(principal.scope), mineInRegion(q.region)),
     date: q.date ?? todayIn(deps.clock),
     baselineYear: q.baselineYear ?? BASELINE_YEAR,
   };
 }
-
-const boardRegion = (principal: Principal, region: string | undefined) =>
-  region ?? ownRegion(principal.scope);
 
 /** The indicators with the targets applying to the region, each marked met or not. */
 export async function indicatorsWithTargets(
   db: Db,
   s: IndicatorScope,
   region: string | undefined,
-): Promise<(IndicatorValue & { targets: (Target & { met: boolean | null })[] })[]> {
+): Promise<IndicatorWithTargetsResponse[]> {
   const indicators = await evaluateIndicators(db, s);
-  const targets = (await getSetting(db, plansSettings.targets)).filter((t) =>
+  const targets = (await getSetting(db, actionPlansSettings.targets)).filter((t) =>
     targetApplies(t.region, region),
   );
   return indicators.map((i) => ({
@@ -69,10 +66,15 @@ export async function indicatorsWithTargets(
   }));
 }
 
-export async function targetBoard(deps: ServiceDeps, principal: Principal, q: BoardQuery) {
-  requirePermission(principal, WorkPlanPermission.Read);
+/** Every indicator of the region (the caller's own by default) on the date, with its targets. */
+export async function targetBoard(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: TargetBoardQuery,
+): Promise<TargetBoardResponse> {
+  requirePermission(principal, ActionPlanPermission.Read);
   const s = scopeOf(deps, principal, q);
-  const region = boardRegion(principal, q.region);
+  const region = q.region ?? ownRegion(principal.scope);
   return {
     region: region ?? null,
     date: s.date,
@@ -86,9 +88,9 @@ export async function targetTrend(
   deps: ServiceDeps,
   principal: Principal,
   key: IndicatorKey,
-  q: BoardQuery & { months?: number | undefined },
-) {
-  requirePermission(principal, WorkPlanPermission.Read);
+  q: TargetBoardQuery & { months?: number | undefined },
+): Promise<TargetTrendResponse> {
+  requirePermission(principal, ActionPlanPermission.Read);
   const s = scopeOf(deps, principal, q);
   const points = [];
   for (const date of monthEnds(s.date, q.months ?? 12)) {
@@ -103,9 +105,9 @@ export async function targetMines(
   deps: ServiceDeps,
   principal: Principal,
   key: IndicatorKey,
-  q: BoardQuery,
-) {
-  requirePermission(principal, WorkPlanPermission.Read);
+  q: TargetBoardQuery,
+): Promise<TargetMinesResponse> {
+  requirePermission(principal, ActionPlanPermission.Read);
   const s = scopeOf(deps, principal, q);
   return {
     key,

@@ -12,14 +12,14 @@ import { getSetting } from '../../platform/settings/settings.service.ts';
 import { organisations, users } from '../access/access.table.ts';
 import { notifyUsers } from '../notifications/notification.service.ts';
 import { workTasks } from './plan.table.ts';
-import { plansSettings } from './action-plans.settings.ts';
+import { actionPlansSettings } from './action-plans.settings.ts';
 
 const SYSTEM_ACTOR = { actorId: null, actorLabel: 'system:escalation', ip: null };
 
 export async function escalateOverdueTasks(
   deps: ServiceDeps,
 ): Promise<{ tasks: number; steps: number }> {
-  const ladder = await getSetting(deps.db, plansSettings.escalationLadder);
+  const ladder = await getSetting(deps.db, actionPlansSettings.escalationLadder);
   const today = todayIn(deps.clock);
   const earliestOffset = Math.min(...ladder.map((s) => s.offsetDays));
   const candidates = await deps.db

@@ -4,8 +4,7 @@
  * plan's region's regulator units, dates, kinds, numbers unique in the file and the plan — and written
  * all or nothing; and the plan's tasks exported in the same columns with their progress.
  */
-import { eq } from 'drizzle-orm';
-import { WorkTaskInput } from '../../../shared/plans.schemas.ts';
+import { WorkTaskInput } from '../../../shared/action-plans.schemas.ts';
 import { RegistryValidation } from '../../../shared/limits.ts';
 import { recordAudit } from './action-plans.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
@@ -13,9 +12,9 @@ import { actorOf, requirePermission, type ServiceDeps } from '../../platform/con
 import { AppError, AppErrorCode, type ErrorDetail } from '../../platform/errors.ts';
 import { detectFormat, readTable } from '../../platform/tabular/read-table.ts';
 import { writeTable } from '../../platform/tabular/write-table.ts';
-import { workTasks } from './plan.table.ts';
-import { getPlan, ownPlan, unitsFor } from './work-plan.service.ts';
-import { WorkPlanPermission } from './action-plans.permissions.ts';
+import { insertTasks, taskNumbersOf } from './work-plan.repository.ts';
+import { getPlan, ownPlan, unitsByName } from './work-plan.service.ts';
+import { ActionPlanPermission } from './action-plans.permissions.ts';
 
 export const taskColumns = [
   '序号',
@@ -34,13 +33,14 @@ const text = (v: string | number | boolean | Date | null | undefined) =>
       ? ''
       : String(v).trim();
 
+/** Imports a 任务分解表 into a plan of the caller's unit: every row correct, or nothing written. */
 export async function importTasks(
   deps: ServiceDeps,
   principal: Principal,
   planId: string,
   file: { data: Buffer; filename?: string | undefined },
 ) {
-  requirePermission(principal, WorkPlanPermission.Manage);
+  requirePermission(principal, ActionPlanPermission.Manage);
   const table = await readTable(
     file.data,
     detectFormat(file.filename, file.data),
@@ -58,16 +58,8 @@ export async function importTasks(
   }
   return deps.db.transaction(async (tx) => {
     const plan = await ownPlan(tx, principal, planId);
-    const units = await unitsFor(tx, plan.regionCode);
-    const byName = new Map(units.map((u) => [u.name, u.id]));
-    const existing = new Set(
-      (
-        await tx
-          .select({ number: workTasks.number })
-          .from(workTasks)
-          .where(eq(workTasks.planId, planId))
-      ).map((r) => r.number),
-    );
+    const byName = await unitsByName(tx, plan.regionCode);
+    const existing = await taskNumbersOf(tx, planId);
     const errors: ErrorDetail[] = [];
     const inputs: WorkTaskInput[] = [];
     const numbers = new Set<string>();
@@ -139,19 +131,20 @@ export async function importTasks(
       ]);
     }
     const at = deps.clock();
-    const rows = await tx
-      .insert(workTasks)
-      .values(inputs.map((i) => ({ ...i, planId, createdAt: at, updatedAt: at })))
-      .returning({ id: workTasks.id });
+    const imported = await insertTasks(
+      tx,
+      inputs.map((i) => ({ ...i, planId, createdAt: at, updatedAt: at })),
+    );
     await recordAudit(tx, actorOf(principal), at, {
       type: 'plans.plan.tasks_imported',
       entityId: planId,
-      after: { imported: rows.length, file: file.filename ?? null },
+      after: { imported, file: file.filename ?? null },
     });
-    return { imported: rows.length };
+    return { imported };
   });
 }
 
+/** A plan's tasks the caller may see, in the 任务分解表's columns with their state and progress. */
 export async function exportTasks(
   deps: ServiceDeps,
   principal: Principal,

@@ -1,64 +1,75 @@
-/** @module HTTP adapter of the plans module (issue 8 §1): plans, tasks, progress reports, 任务分解表. */
+/**
+ * @module HTTP adapter of the 攻坚清单's plans and tasks (issue 8 §1): plans, tasks, their progress and
+ * its evidence, the 任务分解表 import and export.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actionPlansApi as api } from '../../../shared/action-plans.api.ts';
+import {
+  TaskFileParams,
+  TaskProgressInput,
+  TaskProgressParams,
+  WorkPlanInput,
+  WorkTaskInput,
+  WorkTaskUpdateInput,
+} from '../../../shared/action-plans.schemas.ts';
 import { ExportFormat } from '../../../shared/common.schemas.ts';
-import { RegistryValidation } from '../../../shared/limits.ts';
-import { TaskReportInput, WorkPlanInput, WorkTaskInput } from '../../../shared/plans.schemas.ts';
+import { EvidenceLimits, RegistryValidation } from '../../../shared/limits.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses, sendEvidence, sendFile } from '../../platform/http/route-helpers.ts';
-import { EvidenceLimits } from '../../../shared/limits.ts';
-import { addReportEvidence, getReportEvidence } from './task.evidence.ts';
 import { readUpload } from '../../platform/http/upload.http.ts';
+import { getPeriodicReport } from './periodic-report.service.ts';
+import { addProgressFile, getProgressFile } from './task.evidence.ts';
 import { exportTasks, importTasks } from './task.import.ts';
-import { getReport } from './periodic-report.service.ts';
 import * as service from './work-plan.service.ts';
-import { WorkPlanPermission } from './action-plans.permissions.ts';
+import { ActionPlanPermission } from './action-plans.permissions.ts';
 
-const Plan = z.looseObject({ id: z.uuid(), title: z.string() });
-const Task = z.looseObject({ id: z.uuid(), number: z.string() });
-
-export function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps): void {
+export function registerWorkPlanRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['plans'];
-  const read = { permission: WorkPlanPermission.Read };
-  const manage = { permission: WorkPlanPermission.Manage };
+  const tags = ['action-plans'];
+  const read = { permission: ActionPlanPermission.Read };
+  const manage = { permission: ActionPlanPermission.Manage };
+  const progress = { permission: ActionPlanPermission.Progress };
   r.get(
-    '/api/work-plans',
-    { config: read, schema: { tags, summary: '攻坚方案', response: responses(z.array(Plan)) } },
+    api.listPlans.path,
+    {
+      config: read,
+      schema: { tags, summary: '攻坚方案', response: responses(api.listPlans.response) },
+    },
     (req) => service.listPlans(deps, principalOf(req)),
   );
   r.post(
-    '/api/work-plans',
+    api.createPlan.path,
     {
       config: manage,
       schema: {
         tags,
         summary: '制定攻坚方案 (本单位辖区)',
         body: WorkPlanInput,
-        response: responses(Plan, 201),
+        response: responses(api.createPlan.response, api.createPlan.status),
       },
     },
     async (req, reply) =>
       reply.status(201).send(await service.createPlan(deps, principalOf(req), req.body)),
   );
   r.get(
-    '/api/work-plans/:id',
+    api.getPlan.path,
     {
       config: read,
       schema: {
         tags,
         summary: '攻坚方案及其任务 (辖区外的单位只见本单位承担的任务)',
         params: IdParams,
-        response: responses(Plan),
+        response: responses(api.getPlan.response),
       },
     },
     (req) => service.getPlan(deps, principalOf(req), req.params.id),
   );
   r.post(
-    '/api/work-plans/:id/tasks',
+    api.createTask.path,
     {
       config: manage,
       schema: {
@@ -66,7 +77,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         summary: '新增任务',
         params: IdParams,
         body: WorkTaskInput,
-        response: responses(Task, 201),
+        response: responses(api.createTask.response, api.createTask.status),
       },
     },
     async (req, reply) =>
@@ -75,14 +86,14 @@ export function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         .send(await service.createTask(deps, principalOf(req), req.params.id, req.body)),
   );
   r.post(
-    '/api/work-plans/:id/tasks/import',
+    api.importTasks.path,
     {
       config: manage,
       schema: {
         tags,
         summary: '导入任务分解表 (CSV/xlsx; 逐行校验, 全部正确才写入)',
         params: IdParams,
-        response: responses(z.object({ imported: z.number() })),
+        response: responses(api.importTasks.response),
       },
     },
     async (req) =>
@@ -113,37 +124,42 @@ export function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps): voi
       ),
   );
   r.get(
-    '/api/work-tasks/:id',
+    api.getTask.path,
     {
       config: read,
-      schema: { tags, summary: '任务及其进展报送', params: IdParams, response: responses(Task) },
+      schema: {
+        tags,
+        summary: '任务及其进展报送',
+        params: IdParams,
+        response: responses(api.getTask.response),
+      },
     },
     (req) => service.getTask(deps, principalOf(req), req.params.id),
   );
   r.put(
-    '/api/work-tasks/:id',
+    api.updateTask.path,
     {
       config: manage,
       schema: {
         tags,
         summary: '修改任务',
         params: IdParams,
-        body: WorkTaskInput.extend({ version: z.number().int().positive().optional() }),
-        response: responses(Task),
+        body: WorkTaskUpdateInput,
+        response: responses(api.updateTask.response),
       },
     },
     (req) => service.updateTask(deps, principalOf(req), req.params.id, req.body),
   );
   r.post(
-    '/api/work-tasks/:id/reports',
+    api.reportProgress.path,
     {
-      config: { permission: WorkPlanPermission.TaskReport },
+      config: progress,
       schema: {
         tags,
         summary: '报送任务进展 (牵头单位、配合单位)',
         params: IdParams,
-        body: TaskReportInput,
-        response: responses(Task, 201),
+        body: TaskProgressInput,
+        response: responses(api.reportProgress.response, api.reportProgress.status),
       },
     },
     async (req, reply) =>
@@ -152,20 +168,20 @@ export function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         .send(await service.reportProgress(deps, principalOf(req), req.params.id, req.body)),
   );
   r.post(
-    '/api/work-tasks/:id/reports/:reportId/files',
+    api.addProgressFile.path,
     {
-      config: { permission: WorkPlanPermission.TaskReport },
+      config: progress,
       schema: {
         tags,
         summary: '为进展报送附加证明材料 (图片/PDF, 按内容识别类型)',
-        params: z.strictObject({ id: z.uuid(), reportId: z.uuid() }),
-        response: responses(z.looseObject({ id: z.uuid() }), 201),
+        params: TaskProgressParams,
+        response: responses(api.addProgressFile.response, api.addProgressFile.status),
       },
     },
     async (req, reply) => {
       const file = await readUpload(req, EvidenceLimits.bytesMax);
       return reply.status(201).send(
-        await addReportEvidence(deps, principalOf(req), req.params.id, req.params.reportId, {
+        await addProgressFile(deps, principalOf(req), req.params.id, req.params.progressId, {
           fileName: file.filename,
           data: file.data,
         }),
@@ -176,24 +192,21 @@ export function registerPlanRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     '/api/work-tasks/:id/files/:fileId',
     {
       config: read,
-      schema: {
-        tags,
-        summary: '下载进展证明材料',
-        params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }),
-      },
+      schema: { tags, summary: '下载进展证明材料', params: TaskFileParams },
     },
     async (req, reply) =>
       sendEvidence(
         reply,
-        await getReportEvidence(deps, principalOf(req), req.params.id, req.params.fileId),
+        await getProgressFile(deps, principalOf(req), req.params.id, req.params.fileId),
       ),
   );
 }
 
-export function plansVisibility(deps: ServiceDeps) {
+/** Whether the caller may see the history of a plan, a task or a periodic report (404 if not). */
+export function actionPlansVisibility(deps: ServiceDeps) {
   return {
     work_plan: (p: Principal, id: string) => service.getPlan(deps, p, id),
     work_task: (p: Principal, id: string) => service.getTask(deps, p, id),
-    plan_report: (p: Principal, id: string) => getReport(deps, p, id),
+    plan_report: (p: Principal, id: string) => getPeriodicReport(deps, p, id),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * 攻坚清单: for the chosen plan its tasks with lead and co-units, deadline, target, state and progress
- * (overdue in red), progress reports by the responsible units with their evidence, and the 任务分解表
+ * (overdue in red), the progress reported by the responsible units with its evidence, and the 任务分解表
  * import (row-by-row report) and export; further tabs hold the region's targets board, the regional
  * risk grading and the periodic reports.
  */
@@ -22,7 +22,9 @@ import {
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../../app/api.ts';
+import { actionPlansApi } from '../../../shared/action-plans.api.ts';
+import type { WorkTaskResponse } from '../../../shared/action-plans.schemas.ts';
+import { ApiError, call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
@@ -30,34 +32,9 @@ import { StepDialog } from '../../components/StepDialog.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { RegionalRiskTab } from './RegionalRiskTab.tsx';
-import { ReportsTab } from './ReportsTab.tsx';
+import { PeriodicReportsTab } from './PeriodicReportsTab.tsx';
 import { TargetBoard } from './TargetBoard.tsx';
-import { TaskReports } from './TaskReports.tsx';
-
-interface PlanRow {
-  id: string;
-  title: string;
-  fromYear: number;
-  toYear: number;
-  organisationId: string;
-}
-interface Task {
-  id: string;
-  number: string;
-  content: string;
-  leadUnitName: string;
-  coUnitNames: string[];
-  deadline: string | null;
-  target: string;
-  kind: string;
-  state: string;
-  percent: number;
-  overdue: boolean;
-}
-interface Plan extends PlanRow {
-  source: string;
-  tasks: Task[];
-}
+import { TaskProgress } from './TaskProgress.tsx';
 
 export function PlansPage() {
   const { t } = useI18n();
@@ -72,13 +49,13 @@ export function PlansPage() {
   const [form] = Form.useForm<Record<string, unknown>>();
   const plans = useQuery({
     queryKey: ['work-plans'],
-    queryFn: () => api<PlanRow[]>('GET', '/api/work-plans'),
+    queryFn: () => call(actionPlansApi.listPlans),
   });
   const planId = chosen ?? plans.data?.[0]?.id;
   const plan = useQuery({
     queryKey: ['work-plan', planId],
     enabled: Boolean(planId),
-    queryFn: () => api<Plan>('GET', `/api/work-plans/${planId ?? ''}`),
+    queryFn: () => call(actionPlansApi.getPlan, { params: { id: planId ?? '' } }),
   });
   if (plans.error || plan.error) {
     return <QueryError error={plans.error ?? plan.error} />;
@@ -111,26 +88,27 @@ export function PlansPage() {
           {owns && planId && (
             <Upload
               name="file"
-              action={`/api/work-plans/${planId}/tasks/import`}
               accept=".csv,.xlsx"
               showUploadList={false}
-              withCredentials
+              customRequest={({ file, onSuccess, onError }) => {
+                const body = new FormData();
+                body.append('file', file);
+                call(actionPlansApi.importTasks, { params: { id: planId }, body }).then(
+                  (result) => onSuccess?.(result),
+                  (e: unknown) => onError?.(e as Error, e),
+                );
+              }}
               onChange={(info) => {
                 if (info.file.status === 'done') {
                   void qc.invalidateQueries();
                   void message.success(t('common.saved'));
                 } else if (info.file.status === 'error') {
-                  const body = info.file.response as
-                    | {
-                        message?: string;
-                        details?: { row?: number; path: string; message: string }[];
-                      }
-                    | undefined;
+                  const e: unknown = info.file.response;
                   modal.error({
-                    title: body?.message ?? info.file.name,
+                    title: e instanceof ApiError ? e.message : info.file.name,
                     content: (
                       <ul data-testid="import-errors">
-                        {(body?.details ?? []).map((d, i) => (
+                        {(e instanceof ApiError ? e.details : []).map((d, i) => (
                           <li key={i}>
                             {d.row ? `第${d.row}行 ` : ''}
                             {d.path}: {d.message}
@@ -156,7 +134,7 @@ export function PlansPage() {
             key: 'tasks',
             label: t('plans.tabTasks'),
             children: (
-              <Table<Task>
+              <Table<WorkTaskResponse>
                 size="small"
                 rowKey="id"
                 loading={plan.isLoading}
@@ -164,7 +142,7 @@ export function PlansPage() {
                 pagination={{ pageSize: 50 }}
                 scroll={{ x: 1000 }}
                 expandable={{
-                  expandedRowRender: (task) => <TaskReports taskId={task.id} />,
+                  expandedRowRender: (task) => <TaskProgress taskId={task.id} />,
                   rowExpandable: () => true,
                 }}
                 data-testid="task-table"
@@ -201,15 +179,15 @@ export function PlansPage() {
                       </Space>
                     ),
                   },
-                  ...(can('plans.report')
+                  ...(can('plans.progress')
                     ? [
                         {
                           title: '',
-                          key: 'report',
+                          key: 'progress',
                           width: 90,
-                          render: (_: unknown, task: Task) => (
+                          render: (_: unknown, task: WorkTaskResponse) => (
                             <Button size="small" onClick={() => setDialog(task.id)}>
-                              {t('plans.report')}
+                              {t('plans.reportProgress')}
                             </Button>
                           ),
                         },
@@ -231,18 +209,19 @@ export function PlansPage() {
           },
           {
             key: 'reports',
-            label: t('plans.tabReports'),
-            children: <ReportsTab region={region} />,
+            label: t('plans.tabPeriodicReports'),
+            children: <PeriodicReportsTab region={region} />,
           },
         ]}
       />
       <StepDialog
         form={form}
-        url={dialog ? `/api/work-tasks/${dialog}/reports` : null}
-        title={t('plans.report')}
+        url={dialog ? `/api/work-tasks/${dialog}/progress` : null}
+        send={(body) => call(actionPlansApi.reportProgress, { params: { id: dialog ?? '' }, body })}
+        title={t('plans.reportProgress')}
         onClose={() => setDialog(null)}
       >
-        <Form.Item name="text" label={t('plans.reportText')} rules={[{ required: true }]}>
+        <Form.Item name="text" label={t('plans.progressText')} rules={[{ required: true }]}>
           <Input.TextArea rows={3} />
         </Form.Item>
         <Form.Item name="percent" label={t('plans.percent')} rules={[{ required: true }]}>

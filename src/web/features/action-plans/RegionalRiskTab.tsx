@@ -7,28 +7,12 @@ import { useMemo, useState } from 'react';
 import { Alert, DatePicker, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
-import { api, toQuery } from '../../app/api.ts';
+import { actionPlansApi } from '../../../shared/action-plans.api.ts';
+import type { RegionalGradeResponse } from '../../../shared/action-plans.schemas.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
-
-interface Graded {
-  rank: number;
-  regionCode: string;
-  regionName: string;
-  coefficient: number;
-  level: string;
-  mines: number;
-  highMines: number;
-  meanScore: number;
-}
-interface Grading {
-  month: string;
-  live: boolean;
-  formula: string;
-  model: { highClasses: string[]; levels: { name: string; min: number }[] };
-  regions: Graded[];
-}
 
 export const levelColors: Record<string, string> = {
   重大风险: '#cf1322',
@@ -42,7 +26,7 @@ export function RegionalRiskTab({ region }: { region: string | undefined }) {
   const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
   const { data, error, isLoading } = useQuery({
     queryKey: ['regional-risk', region, month],
-    queryFn: () => api<Grading>('GET', `/api/regional-risk${toQuery({ region, month })}`),
+    queryFn: () => call(actionPlansApi.regionalRisk, { query: { region, month } }),
   });
   const option = useMemo(
     () => ({
@@ -97,7 +81,7 @@ export function RegionalRiskTab({ region }: { region: string | undefined }) {
       {data && data.regions.length > 0 && (
         <Chart option={option} label={t('plans.tabRisk')} height={220} />
       )}
-      <Table<Graded>
+      <Table<RegionalGradeResponse>
         size="small"
         rowKey="regionCode"
         loading={isLoading}

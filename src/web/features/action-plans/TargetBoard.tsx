@@ -6,29 +6,22 @@
 import { useState } from 'react';
 import { Button, Table, Tag, Tooltip } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { api, toQuery } from '../../app/api.ts';
+import { actionPlansApi } from '../../../shared/action-plans.api.ts';
+import type { IndicatorWithTargetsResponse } from '../../../shared/action-plans.schemas.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { TargetDetail } from './TargetDetail.tsx';
 
-export interface Indicator {
-  key: string;
-  name: string;
-  source: string;
-  direction: 'atLeast' | 'atMost';
-  value: number | null;
-  numerator: number;
-  denominator: number;
-  targets: { region: string; year: number; goal: number; source: string; met: boolean | null }[];
-}
+/** An indicator with the targets that apply to the region. */
+export type Indicator = IndicatorWithTargetsResponse;
 
 export function TargetBoard({ region }: { region: string | undefined }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<Indicator | null>(null);
   const { data, error, isLoading } = useQuery({
     queryKey: ['targets', region],
-    queryFn: () =>
-      api<{ date: string; indicators: Indicator[] }>('GET', `/api/targets${toQuery({ region })}`),
+    queryFn: () => call(actionPlansApi.targetBoard, { query: { region } }),
   });
   if (error) {
     return <QueryError error={error} />;

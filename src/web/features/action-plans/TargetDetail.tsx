@@ -6,24 +6,13 @@ import { useMemo } from 'react';
 import { Drawer, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api, toQuery } from '../../app/api.ts';
+import { actionPlansApi } from '../../../shared/action-plans.api.ts';
+import type { HoldingBackResponse } from '../../../shared/action-plans.schemas.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import type { Indicator } from './TargetBoard.tsx';
-
-interface Point {
-  date: string;
-  value: number | null;
-}
-interface Holding {
-  mineId: string;
-  mineName: string;
-  countyCode: string;
-  numerator: number;
-  denominator: number;
-  note: string;
-}
 
 export function TargetDetail({
   indicator,
@@ -40,13 +29,13 @@ export function TargetDetail({
     queryKey: ['target-trend', key, region],
     enabled: Boolean(key),
     queryFn: () =>
-      api<{ points: Point[] }>('GET', `/api/targets/${key ?? ''}/trend${toQuery({ region })}`),
+      call(actionPlansApi.targetTrend, { params: { key: key ?? '' }, query: { region } }),
   });
   const mines = useQuery({
     queryKey: ['target-mines', key, region],
     enabled: Boolean(key),
     queryFn: () =>
-      api<{ mines: Holding[] }>('GET', `/api/targets/${key ?? ''}/mines${toQuery({ region })}`),
+      call(actionPlansApi.targetMines, { params: { key: key ?? '' }, query: { region } }),
   });
   const option = useMemo(
     () => ({
@@ -88,7 +77,7 @@ export function TargetDetail({
       <h3>{t('plans.trend')}</h3>
       {trend.data && <Chart option={option} label={t('plans.trend')} height={240} />}
       <h3 style={{ marginTop: 16 }}>{t('plans.holdingBack')}</h3>
-      <Table<Holding>
+      <Table<HoldingBackResponse>
         size="small"
         rowKey="mineId"
         loading={mines.isLoading}

@@ -6,31 +6,25 @@ import { useState } from 'react';
 import { App, Button, Select, Space, Table, Tag } from 'antd';
 import { FilePdfOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { reportKinds, type ReportKind } from '../../../shared/report-periods.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { actionPlansApi } from '../../../shared/action-plans.api.ts';
+import type { PeriodicReportResponse } from '../../../shared/action-plans.schemas.ts';
+import {
+  periodicReportKinds,
+  type PeriodicReportKind,
+} from '../../../shared/periodic-report.periods.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 
-interface Report {
-  id: string;
-  kind: string;
-  regionCode: string;
-  periodStart: string;
-  periodEnd: string;
-  title: string;
-  trigger: string;
-  generatedAt: string;
-}
-
-export function ReportsTab({ region }: { region: string | undefined }) {
+export function PeriodicReportsTab({ region }: { region: string | undefined }) {
   const { t, v, formatDateTime } = useI18n();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [kind, setKind] = useState<ReportKind>('月总结');
+  const [kind, setKind] = useState<PeriodicReportKind>('月总结');
   const [busy, setBusy] = useState(false);
   const { data, error, isLoading } = useQuery({
-    queryKey: ['plan-reports', region],
-    queryFn: () => api<Report[]>('GET', `/api/plan-reports${toQuery({ region })}`),
+    queryKey: ['periodic-reports', region],
+    queryFn: () => call(actionPlansApi.listPeriodicReports, { query: { region } }),
   });
   if (error) {
     return <QueryError error={error} />;
@@ -38,8 +32,10 @@ export function ReportsTab({ region }: { region: string | undefined }) {
   const generate = async () => {
     setBusy(true);
     try {
-      await api('POST', '/api/plan-reports', { kind, ...(region ? { region } : {}) });
-      await qc.invalidateQueries({ queryKey: ['plan-reports'] });
+      await call(actionPlansApi.generatePeriodicReport, {
+        body: { kind, ...(region ? { region } : {}) },
+      });
+      await qc.invalidateQueries({ queryKey: ['periodic-reports'] });
       void message.success(t('common.saved'));
     } catch (e) {
       void message.error((e as Error).message);
@@ -50,11 +46,11 @@ export function ReportsTab({ region }: { region: string | undefined }) {
   return (
     <div data-testid="plan-reports">
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select<ReportKind>
+        <Select<PeriodicReportKind>
           style={{ minWidth: 200 }}
           value={kind}
           onChange={setKind}
-          options={reportKinds.map((k) => ({ value: k, label: v(k) }))}
+          options={periodicReportKinds.map((k) => ({ value: k, label: v(k) }))}
           aria-label={t('plans.kind')}
           data-testid="report-kind"
         />
@@ -62,7 +58,7 @@ export function ReportsTab({ region }: { region: string | undefined }) {
           {t('plans.generate')}
         </Button>
       </Space>
-      <Table<Report>
+      <Table<PeriodicReportResponse>
         size="small"
         rowKey="id"
         loading={isLoading}
@@ -77,7 +73,7 @@ export function ReportsTab({ region }: { region: string | undefined }) {
             width: 210,
             render: (_: unknown, r) => `${r.periodStart} — ${r.periodEnd}`,
           },
-          { title: t('plans.tabReports'), dataIndex: 'title' },
+          { title: t('plans.tabPeriodicReports'), dataIndex: 'title' },
           {
             title: t('plans.trigger'),
             dataIndex: 'trigger',
@@ -99,7 +95,7 @@ export function ReportsTab({ region }: { region: string | undefined }) {
                 <Button
                   size="small"
                   icon={<FilePdfOutlined />}
-                  href={`/api/plan-reports/${r.id}/file?format=pdf`}
+                  href={`/api/periodic-reports/${r.id}/file?format=pdf`}
                   data-testid={`report-pdf-${r.kind}`}
                 >
                   PDF
@@ -107,7 +103,7 @@ export function ReportsTab({ region }: { region: string | undefined }) {
                 <Button
                   size="small"
                   icon={<FileExcelOutlined />}
-                  href={`/api/plan-reports/${r.id}/file?format=xlsx`}
+                  href={`/api/periodic-reports/${r.id}/file?format=xlsx`}
                 >
                   xlsx
                 </Button>

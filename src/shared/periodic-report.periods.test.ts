@@ -5,10 +5,10 @@
  * on demand covers its period to date; and the month ends the trend lines are drawn at.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultReportSchedule } from './targets.settings.ts';
-import { duePeriod, monthEnds, periodToDate, trendPoints } from './report-periods.ts';
+import { defaultPeriodicReportSchedule } from './targets.settings.ts';
+import { duePeriod, monthEnds, periodToDate, trendPoints } from './periodic-report.periods.ts';
 
-const s = defaultReportSchedule;
+const s = defaultPeriodicReportSchedule;
 
 describe('report periods', () => {
   it('the last whole week, month and quarter before a Sunday, a Monday and a quarter’s first day', () => {

@@ -6,8 +6,8 @@
  * Dates are YYYY-MM-DD in Beijing time and periods are inclusive at both ends.
  */
 
-export const reportKinds = ['周调度', '月总结', '季通报', '年度总结', '三年评估'] as const;
-export type ReportKind = (typeof reportKinds)[number];
+export const periodicReportKinds = ['周调度', '月总结', '季通报', '年度总结', '三年评估'] as const;
+export type PeriodicReportKind = (typeof periodicReportKinds)[number];
 
 export interface Period {
   start: string;
@@ -15,7 +15,7 @@ export interface Period {
 }
 
 /** When the scheduler makes the annual summary and the evaluation (setting plans.reportSchedule). */
-export interface ReportSchedule {
+export interface PeriodicReportSchedule {
   /** MM-DD: the annual summary of the year to the day before is made on this day. */
   annualOn: string;
   /** The three-year evaluation: from the action's first day to the day before `on`, made on `on`. */
@@ -48,7 +48,11 @@ function quarterStart(date: string): string {
 }
 
 /** The period of a kind that contains `date`, from its first day to `date` (a report made on demand). */
-export function periodToDate(kind: ReportKind, date: string, schedule: ReportSchedule): Period {
+export function periodToDate(
+  kind: PeriodicReportKind,
+  date: string,
+  schedule: PeriodicReportSchedule,
+): Period {
   const start =
     kind === '周调度'
       ? monday(date)
@@ -68,9 +72,9 @@ export function periodToDate(kind: ReportKind, date: string, schedule: ReportSch
  * once its day has come (null before).
  */
 export function duePeriod(
-  kind: ReportKind,
+  kind: PeriodicReportKind,
   today: string,
-  schedule: ReportSchedule,
+  schedule: PeriodicReportSchedule,
 ): Period | null {
   if (kind === '三年评估') {
     return today >= schedule.threeYear.on

@@ -1,28 +1,18 @@
 /**
- * A task's progress reports (shown when its row is expanded): who reported what and when, the evidence
- * files of each (opened from the API, which checks the jurisdiction), and an upload for the reports of
- * the caller's own unit. The API decides the type, size and who may upload.
+ * A task's progress (shown when its row is expanded): who reported what and when, the evidence files of
+ * each (opened from the API, which checks the jurisdiction), and an upload for the progress of the
+ * caller's own unit. The API decides the type, size and who may upload.
  */
 import { useRef, useState } from 'react';
 import { App, Button, List, Space, Typography } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../app/api.ts';
+import { actionPlansApi } from '../../../shared/action-plans.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 
-interface Report {
-  id: string;
-  text: string;
-  percent: number;
-  unitName: string;
-  organisationId: string;
-  reportedLabel: string;
-  reportedAt: string;
-  files: { id: string; fileName: string; sizeBytes: number }[];
-}
-
-export function TaskReports({ taskId }: { taskId: string }) {
+export function TaskProgress({ taskId }: { taskId: string }) {
   const { t, formatDateTime } = useI18n();
   const { me, can } = useSession();
   const { message } = App.useApp();
@@ -31,13 +21,13 @@ export function TaskReports({ taskId }: { taskId: string }) {
   const [target, setTarget] = useState<string | null>(null);
   const { data, isLoading } = useQuery({
     queryKey: ['work-task', taskId],
-    queryFn: () => api<{ reports: Report[] }>('GET', `/api/work-tasks/${taskId}`),
+    queryFn: () => call(actionPlansApi.getTask, { params: { id: taskId } }),
   });
-  const upload = async (reportId: string, file: File) => {
+  const upload = async (progressId: string, file: File) => {
     const body = new FormData();
     body.append('file', file);
     try {
-      await api('POST', `/api/work-tasks/${taskId}/reports/${reportId}/files`, body);
+      await call(actionPlansApi.addProgressFile, { params: { id: taskId, progressId }, body });
       await qc.invalidateQueries({ queryKey: ['work-task', taskId] });
       void message.success(t('common.saved'));
     } catch (e) {
@@ -63,13 +53,13 @@ export function TaskReports({ taskId }: { taskId: string }) {
       <List
         size="small"
         loading={isLoading}
-        header={t('plans.reports')}
-        dataSource={[...(data?.reports ?? [])].reverse()}
+        header={t('plans.progressLog')}
+        dataSource={[...(data?.progress ?? [])].reverse()}
         data-testid="task-reports"
         renderItem={(r) => (
           <List.Item
             extra={
-              can('plans.report') && r.organisationId === me?.organisationId ? (
+              can('plans.progress') && r.organisationId === me?.organisationId ? (
                 <Button
                   size="small"
                   icon={<UploadOutlined />}
