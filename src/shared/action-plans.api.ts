@@ -1,6 +1,6 @@
 /**
  * @module Endpoint contracts of the 攻坚清单 (server: modules/action-plans/work-plan.routes.ts,
- * targets.routes.ts and periodic-reports.routes.ts). File downloads (任务分解表 export, evidence files,
+ * targets.routes.ts and periodic-report.routes.ts). File downloads (任务分解表 export, evidence files,
  * a periodic report's PDF and xlsx) are plain links, not contracts.
  */
 import { z } from 'zod';

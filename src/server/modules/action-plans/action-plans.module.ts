@@ -38,7 +38,7 @@ export const actionPlansModule: ModuleManifest = {
       name: 'plans.periodicReports',
       description: '按计划生成定期报告 (周调度、月总结、季通报、年度总结)',
       everySeconds: config.jobsIntervalSeconds,
-      run: async () => ({ reportsMade: await generateScheduledReports(deps) }),
+      run: async () => ({ periodicReportsMade: await generateScheduledReports(deps) }),
     },
   ],
   settings: Object.values(actionPlansSettings),

@@ -109,7 +109,7 @@ export async function updateTaskFields(
     .where(eq(workTasks.id, id));
 }
 
-/** A task's latest percent after a progress report, and one more report counted. */
+/** A task's latest percent after progress is reported, and the progress counted. */
 export async function recordTaskPercent(
   db: Db,
   id: string,
