@@ -13,7 +13,8 @@ import {
 import { inspectionOrders } from '../../src/server/modules/inspections/inspection.table.ts';
 import { decidePenalty } from '../../src/server/modules/inspections/penalty.service.ts';
 import { savePlan } from '../../src/server/modules/inspections/plan.service.ts';
-import { todayIn, type ServiceDeps } from '../../src/server/platform/context.ts';
+import { todayIn } from '../../src/shared/dates.ts';
+import { type ServiceDeps } from '../../src/server/platform/context.ts';
 
 export interface EnforcementIds {
   planIds: string[];
