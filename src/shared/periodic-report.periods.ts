@@ -24,9 +24,6 @@ export interface PeriodicReportSchedule {
   threeYear: { from: string; on: string };
 }
 
-/** Kept for the callers not yet moved: date arithmetic lives in dates.ts. */
-export { addDays as addDaysTo, monthEnd as monthEndOf };
-
 function monday(date: string): string {
   const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
   return addDays(date, -weekday);

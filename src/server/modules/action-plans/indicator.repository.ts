@@ -14,6 +14,7 @@ import {
   FIVE_POSTS_YEARS,
 } from '../../../shared/compliance.rules.ts';
 import type { HoldingBackResponse } from '../../../shared/action-plans.schemas.ts';
+import { addDays, shanghaiMidnight } from '../../../shared/dates.ts';
 import type { IndicatorKey } from '../../../shared/targets.settings.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/client.ts';
@@ -43,9 +44,11 @@ function statusOn(date: string): SQL {
       ELSE mines.status END)`;
 }
 
-/** The end of a Beijing calendar day as an instant. */
-const dayEnd = (date: string) =>
-  sql`((${date}::date + 1)::timestamp AT TIME ZONE 'UTC') - interval '8 hours'`;
+/** The start of a Beijing calendar day as an instant (a timestamptz parameter). */
+export const dayStart = (date: string): SQL =>
+  sql`${shanghaiMidnight(date).toISOString()}::timestamptz`;
+/** The end of a Beijing calendar day (the next day's start) as an instant. */
+export const dayEnd = (date: string): SQL => dayStart(addDays(date, 1));
 
 /**
  * Underground staff of a mine on a date: the highest daily 井下人数 of the 30 days to the date from the

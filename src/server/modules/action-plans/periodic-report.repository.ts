@@ -10,6 +10,7 @@ import { subtreePrefix, type Scope } from '../../platform/auth/scope.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { mineInRegion } from '../registry/registry.scope.ts';
+import { dayEnd, dayStart } from './indicator.repository.ts';
 import { periodicReports } from './plan.table.ts';
 
 export type PeriodicReportRow = typeof periodicReports.$inferSelect;
@@ -33,11 +34,6 @@ export async function regionName(db: Db, code: string): Promise<string> {
   );
   return row?.name ?? code;
 }
-
-const dayEnd = (date: string) =>
-  sql`((${date}::date + 1)::timestamp AT TIME ZONE 'UTC') - interval '8 hours'`;
-const dayStart = (date: string) =>
-  sql`(${date}::date::timestamp AT TIME ZONE 'UTC') - interval '8 hours'`;
 
 /** The tasks of the plans made in a region: by state, overdue at the period's end, with the overdue listed. */
 export async function taskFigures(

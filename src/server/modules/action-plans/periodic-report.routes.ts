@@ -12,7 +12,8 @@ import {
 } from '../../../shared/action-plans.schemas.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
-import { IdParams, responses, sendFile, sendNamed } from '../../platform/http/route-helpers.ts';
+import { sendNamed } from '../../platform/files/files.http.ts';
+import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
 import * as service from './periodic-report.service.ts';
 import { ActionPlanPermission } from './action-plans.permissions.ts';
 

@@ -23,7 +23,8 @@ import {
 } from '../../../shared/periodic-report.periods.ts';
 import { recordAudit } from './action-plans.audit.ts';
 import { ownRegion, regionInScope, type Principal } from '../../platform/auth/scope.ts';
-import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
+import { todayIn } from '../../../shared/dates.ts';
+import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { buildReportData } from './periodic-report.data.ts';

@@ -6,14 +6,14 @@
  * kept.
  */
 import type { RegionalRiskResponse } from '../../../shared/action-plans.schemas.ts';
-import { addDaysTo } from '../../../shared/periodic-report.periods.ts';
 import {
   ownRegion,
   regionInScope,
   subtreePrefix,
   type Principal,
 } from '../../platform/auth/scope.ts';
-import { requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
+import { addDays, todayIn } from '../../../shared/dates.ts';
+import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode, invalidField } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { scoreMines } from '../inspections/risk.service.ts';
@@ -88,7 +88,7 @@ export async function regionalRisk(
  */
 export async function gradeFinishedMonth(deps: ServiceDeps): Promise<number> {
   const today = todayIn(deps.clock);
-  const month = monthOf(addDaysTo(`${today.slice(0, 7)}-01`, -1));
+  const month = monthOf(addDays(`${today.slice(0, 7)}-01`, -1));
   if (await repo.monthGraded(deps.db, month)) {
     return 0;
   }

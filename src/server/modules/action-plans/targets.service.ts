@@ -14,7 +14,8 @@ import type {
 import { monthEnds } from '../../../shared/periodic-report.periods.ts';
 import type { IndicatorKey } from '../../../shared/targets.settings.ts';
 import { ownRegion, subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
-import { requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
+import { todayIn } from '../../../shared/dates.ts';
+import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { allOf, mineInRegion, mineScopeCondition } from '../registry/registry.scope.ts';

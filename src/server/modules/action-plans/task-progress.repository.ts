@@ -1,8 +1,8 @@
 /**
  * @module The SQL of a task's progress (issue 8 §1): the progress reported by its units and the
- * evidence files attached to it.
+ * evidence files attached to it (stored through platform/files).
  */
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode } from '../../platform/errors.ts';
 import { taskProgress, taskProgressFiles } from './plan.table.ts';
@@ -39,24 +39,6 @@ export async function insertProgress(db: Db, values: typeof taskProgress.$inferI
   if (!row) {
     throw new AppError(AppErrorCode.Internal, 'progress not written');
   }
-  return row;
-}
-
-/** How many files a progress report holds. */
-export async function countFilesOfProgress(db: Db, progressId: string): Promise<number> {
-  const [held] = await db
-    .select({ n: count() })
-    .from(taskProgressFiles)
-    .where(eq(taskProgressFiles.progressId, progressId));
-  return held?.n ?? 0;
-}
-
-/** Stores a file; undefined when the progress report already holds the same content. */
-export async function insertFileOnce(
-  db: Db,
-  values: typeof taskProgressFiles.$inferInsert,
-): Promise<TaskFileRow | undefined> {
-  const [row] = await db.insert(taskProgressFiles).values(values).onConflictDoNothing().returning();
   return row;
 }
 

@@ -12,6 +12,7 @@ import {
 } from '../../../../test/helpers/test-database.ts';
 import { principalOfUser } from '../../../../test/helpers/world-enforcement.ts';
 import type { World } from '../../../../test/helpers/world.ts';
+import { DAY_MS } from '../../../shared/dates.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { escalateOverdueTasks } from './task.escalation.ts';
 import { reportProgress } from './work-plan.service.ts';
@@ -45,10 +46,10 @@ describe.each(engines)('task escalation (%s)', (engine) => {
       ).map((r) => r.step);
     await escalateOverdueTasks(t.deps);
     expect(await steps()).toEqual([]);
-    t.deps.clock.advance(32 * 86_400_000); // 2026-12-24: 提醒 is due
+    t.deps.clock.advance(32 * DAY_MS); // 2026-12-24: 提醒 is due
     await escalateOverdueTasks(t.deps);
     expect(await steps()).toEqual(['提醒']);
-    t.deps.clock.advance(9 * 86_400_000); // 2027-01-02: 函告 (deadline + 1) is due too
+    t.deps.clock.advance(9 * DAY_MS); // 2027-01-02: 函告 (deadline + 1) is due too
     await escalateOverdueTasks(t.deps);
     await escalateOverdueTasks(t.deps);
     expect(await steps()).toEqual(['提醒', '函告']);

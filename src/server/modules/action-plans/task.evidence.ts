@@ -1,15 +1,20 @@
 /**
- * @module Evidence files of a task's progress (issue 8 §1): photos or PDFs of what was done, accepted
- * by their content like hazard evidence, attached by the unit that reported the progress, and served
- * to whoever may see the task.
+ * @module Evidence files of a task's progress (issue 8 §1): photos, PDFs or videos of what was done,
+ * accepted by their content like hazard evidence (platform/files), attached by the unit that reported
+ * the progress, and served to whoever may see the task.
  */
-import { createHash } from 'node:crypto';
 import type { TaskFileResponse } from '../../../shared/action-plans.schemas.ts';
 import { recordAudit } from './action-plans.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
-import { acceptEvidenceFile, cleanFileName } from '../hazards/evidence.service.ts';
+import {
+  acceptFile,
+  evidencePolicy,
+  storeFile,
+  type FilePolicy,
+} from '../../platform/files/files.ts';
+import { taskProgressFiles } from './plan.table.ts';
 import * as repo from './task-progress.repository.ts';
 import { presentTaskFile } from './work-plan.presenter.ts';
 import { loadTask } from './work-plan.service.ts';
@@ -17,6 +22,9 @@ import { ActionPlanPermission } from './action-plans.permissions.ts';
 
 /** Files one progress report may hold. */
 export const FILES_PER_PROGRESS = 10;
+
+/** Evidence of progress: the hazard evidence types and size, called 证明材料 as on the task page. */
+const progressEvidencePolicy: FilePolicy = { ...evidencePolicy, noun: '证明材料' };
 
 /** Attaches a file to the caller's unit's progress on a task. */
 export async function addProgressFile(
@@ -27,7 +35,7 @@ export async function addProgressFile(
   input: { fileName: string; data: Buffer },
 ): Promise<TaskFileResponse> {
   requirePermission(principal, ActionPlanPermission.Progress);
-  const contentType = acceptEvidenceFile(input);
+  const accepted = acceptFile(progressEvidencePolicy, input);
   return deps.db.transaction(async (tx) => {
     await loadTask(tx, principal, taskId);
     const progress = await repo.findProgress(tx, taskId, progressId);
@@ -37,28 +45,19 @@ export async function addProgressFile(
     if (progress.organisationId !== principal.organisationId) {
       throw new AppError(AppErrorCode.Forbidden, '只有报送该进展的单位可以附加证明材料');
     }
-    if ((await repo.countFilesOfProgress(tx, progressId)) >= FILES_PER_PROGRESS) {
-      throw new AppError(AppErrorCode.Conflict, '证明材料数量已达上限', [
-        { path: 'file', message: `每份进展最多 ${FILES_PER_PROGRESS} 个文件` },
-      ]);
-    }
-    const sha256 = createHash('sha256').update(input.data).digest('hex');
     const at = deps.clock();
-    const row = await repo.insertFileOnce(tx, {
-      progressId,
-      fileName: cleanFileName(input.fileName),
-      contentType,
-      sizeBytes: input.data.length,
-      sha256,
-      content: input.data,
-      uploadedBy: principal.userId,
-      uploadedAt: at,
-    });
-    if (!row) {
-      throw new AppError(AppErrorCode.Conflict, '同一文件已上传', [
-        { path: 'file', message: `SHA-256 ${sha256} 已附于该进展`, value: input.fileName },
-      ]);
-    }
+    const row = await storeFile(
+      tx,
+      taskProgressFiles,
+      progressEvidencePolicy,
+      {
+        column: taskProgressFiles.progressId,
+        id: progressId,
+        max: FILES_PER_PROGRESS,
+        name: '份进展',
+      },
+      { ...accepted, progressId, uploadedBy: principal.userId, uploadedAt: at },
+    );
     const file = presentTaskFile(row);
     const { progressId: reportId, ...stored } = file;
     await recordAudit(tx, actorOf(principal), at, {

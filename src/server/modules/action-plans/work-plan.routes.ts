@@ -19,8 +19,8 @@ import { EvidenceLimits, RegistryValidation } from '../../../shared/limits.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
-import { IdParams, responses, sendEvidence, sendFile } from '../../platform/http/route-helpers.ts';
-import { readUpload } from '../../platform/http/upload.http.ts';
+import { readUpload, sendStoredFile } from '../../platform/files/files.http.ts';
+import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
 import { getPeriodicReport } from './periodic-report.service.ts';
 import { addProgressFile, getProgressFile } from './task.evidence.ts';
 import { exportTasks, importTasks } from './task.import.ts';
@@ -195,7 +195,7 @@ export function registerWorkPlanRoutes(app: FastifyInstance, deps: ServiceDeps):
       schema: { tags, summary: '下载进展证明材料', params: TaskFileParams },
     },
     async (req, reply) =>
-      sendEvidence(
+      sendStoredFile(
         reply,
         await getProgressFile(deps, principalOf(req), req.params.id, req.params.fileId),
       ),

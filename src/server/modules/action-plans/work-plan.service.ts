@@ -16,7 +16,8 @@ import type {
 } from '../../../shared/action-plans.schemas.ts';
 import { recordAudit, taskAuditRecord } from './action-plans.audit.ts';
 import { regionInScope, type Principal } from '../../platform/auth/scope.ts';
-import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
+import { todayIn } from '../../../shared/dates.ts';
+import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { checkVersion } from '../registry/registry.guards.ts';
