@@ -7,10 +7,10 @@ import type {
   HoldingBackResponse,
   IndicatorResponse,
 } from '../../../shared/action-plans.schemas.ts';
-import type { IndicatorKey } from '../../../shared/targets.settings.ts';
+import { indicatorKeys, type IndicatorKey } from '../../../shared/targets.settings.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { holdingBackRows, sumIndicator, type IndicatorScope } from './indicator.repository.ts';
-import { indicatorDefinitions, indicatorValue } from './indicator.rules.ts';
+import { indicatorValue } from './indicator.rules.ts';
 
 export type { IndicatorScope } from './indicator.repository.ts';
 
@@ -27,7 +27,7 @@ export async function evaluateIndicator(
 /** Every indicator for the mines matching the scope on the date. */
 export async function evaluateIndicators(db: Db, s: IndicatorScope): Promise<IndicatorResponse[]> {
   const out: IndicatorResponse[] = [];
-  for (const key of Object.keys(indicatorDefinitions) as IndicatorKey[]) {
+  for (const key of indicatorKeys) {
     out.push(await evaluateIndicator(db, key, s));
   }
   return out;

@@ -95,7 +95,7 @@ export function PlansPage() {
                 body.append('file', file);
                 call(actionPlansApi.importTasks, { params: { id: planId }, body }).then(
                   (result) => onSuccess?.(result),
-                  (e: unknown) => onError?.(e as Error, e),
+                  (e: unknown) => onError?.(e instanceof Error ? e : new Error(String(e)), e),
                 );
               }}
               onChange={(info) => {
