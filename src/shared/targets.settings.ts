@@ -222,7 +222,7 @@ export const defaultRegionalRisk: RegionalRisk = {
   ],
 };
 
-export const ReportScheduleSchema = z.strictObject({
+export const PeriodicReportScheduleSchema = z.strictObject({
   annualOn: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
   threeYear: z.strictObject({
     from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -233,7 +233,7 @@ export const ReportScheduleSchema = z.strictObject({
  * Made ahead of the deadlines of 《原平市矿山企业安全生产治本攻坚三年行动实施方案》四(六) (12-10 each year; 2026-11-30),
  * leaving time to review.
  */
-export const defaultReportSchedule = {
+export const defaultPeriodicReportSchedule = {
   annualOn: '12-01',
   threeYear: { from: '2024-01-01', on: '2026-11-20' },
 };

@@ -1,23 +1,24 @@
 /**
- * @module A party's plan (攻坚清单) with one task its own regulator unit leads, a progress report with an
- * evidence file, and a 月总结 made on demand for its county (issue 8).
+ * @module A party's plan (攻坚清单) with one task its own regulator unit leads, progress on it with an
+ * evidence file, and a 月总结 periodic report made on demand for its county (issue 8).
  */
-import { generateReport } from '../../src/server/modules/plans/report.service.ts';
-import { addReportEvidence } from '../../src/server/modules/plans/task.evidence.ts';
+import { generatePeriodicReport } from '../../src/server/modules/action-plans/periodic-report.service.ts';
+import { addProgressFile } from '../../src/server/modules/action-plans/task.evidence.ts';
 import {
   createPlan,
   createTask,
   reportProgress,
-} from '../../src/server/modules/plans/work-plan.service.ts';
+} from '../../src/server/modules/action-plans/work-plan.service.ts';
 import type { ServiceDeps } from '../../src/server/platform/context.ts';
 import { principalOfUser } from './world-enforcement.ts';
 
 export interface WorkPlanIds {
   workPlanIds: string[];
   workTaskIds: string[];
-  workTaskReportIds: string[];
+  /** Progress reported on the tasks. */
+  workTaskProgressIds: string[];
   workTaskFileIds: string[];
-  planReportIds: string[];
+  periodicReportIds: string[];
 }
 
 /** The smallest bytes recognised as a PNG (the signature), distinct per key. */
@@ -45,17 +46,17 @@ export async function buildWorkPlans(
     kind: '一次性',
   });
   const reported = await reportProgress(deps, admin, task.id, { text: '已组织创建', percent: 30 });
-  const reportId = reported.reports[0]?.id ?? '';
-  const file = await addReportEvidence(deps, admin, task.id, reportId, {
+  const progressId = reported.progress[0]?.id ?? '';
+  const file = await addProgressFile(deps, admin, task.id, progressId, {
     fileName: '现场照片.png',
     data: pngBytes(p.key),
   });
-  const report = await generateReport(deps, admin, { kind: '月总结' });
+  const report = await generatePeriodicReport(deps, admin, { kind: '月总结' });
   return {
     workPlanIds: [plan.id],
     workTaskIds: [task.id],
-    workTaskReportIds: [reportId],
+    workTaskProgressIds: [progressId],
     workTaskFileIds: [file.id],
-    planReportIds: [report.id],
+    periodicReportIds: [report.id],
   };
 }

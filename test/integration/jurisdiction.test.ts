@@ -61,7 +61,7 @@ const exempt: Record<string, string> = {
   'POST /api/public/reports/:code/photos':
     'authorised by the tracking code and its secret alone (public-report.routes.test.ts)',
   'POST /api/work-plans':
-    'creates a plan of the caller’s own unit and region only; no other region can be named (plans.test.ts)',
+    'creates a plan of the caller’s own unit and region only; no other region can be named (work-plan.routes.test.ts)',
   'POST /api/inspections/plans':
     'plans the caller’s own unit’s jurisdiction only; no other region can be named (records.test.ts)',
   'POST /api/notifications/:id/read':
@@ -732,7 +732,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           payload: { number: '1', content: '越权', leadUnitId: t.workTaskIds[0], kind: '一次性' },
         },
       ];
-    case 'POST /api/work-tasks/:id/reports':
+    case 'POST /api/work-tasks/:id/progress':
       return [
         {
           method: 'POST',
@@ -740,13 +740,13 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           payload: { text: '越权', percent: 100 },
         },
       ];
-    case 'POST /api/work-tasks/:id/reports/:reportId/files':
+    case 'POST /api/work-tasks/:id/progress/:progressId/files':
       return [
         {
           method: 'POST',
           url: route.url
             .replace(':id', t.workTaskIds[0] ?? '')
-            .replace(':reportId', t.workTaskReportIds[0] ?? ''),
+            .replace(':progressId', t.workTaskProgressIds[0] ?? ''),
           multipart: { filename: 'x.pdf', content: '%PDF-1.4 越权' },
         },
       ];
@@ -773,12 +773,12 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         { method: 'GET', url: route.url },
         { method: 'GET', url: `${route.url}?region=${t.county}` },
       ];
-    case 'POST /api/plan-reports':
+    case 'POST /api/periodic-reports':
       return [{ method: 'POST', url: route.url, payload: { kind: '月总结', region: t.county } }];
-    case 'GET /api/plan-reports/:id/file':
+    case 'GET /api/periodic-reports/:id/file':
       return [
-        { method: 'GET', url: `${id(route.url, t.planReportIds[0] ?? '')}?format=xlsx` },
-        { method: 'GET', url: `${id(route.url, t.planReportIds[0] ?? '')}?format=pdf` },
+        { method: 'GET', url: `${id(route.url, t.periodicReportIds[0] ?? '')}?format=xlsx` },
+        { method: 'GET', url: `${id(route.url, t.periodicReportIds[0] ?? '')}?format=pdf` },
       ];
     case 'POST /api/mines/:id/resumption':
       return [
@@ -888,7 +888,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/received-documents': t.documentIds[0],
       '/api/work-plans': t.workPlanIds[0],
       '/api/work-tasks': t.workTaskIds[0],
-      '/api/plan-reports': t.planReportIds[0],
+      '/api/periodic-reports': t.periodicReportIds[0],
       '/api/accidents': t.accidentIds[0],
       '/api/public-reports': t.publicReportIds[0],
     };
@@ -930,7 +930,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/penalties',
         '/api/inspections/typical-cases/export',
         '/api/targets',
-        '/api/plan-reports',
+        '/api/periodic-reports',
         '/api/accidents',
         '/api/compliance',
       ].includes(route.url)
@@ -993,9 +993,9 @@ function fingerprints(t: Party): string[] {
     ...t.orderIds,
     ...t.workPlanIds,
     ...t.workTaskIds,
-    ...t.workTaskReportIds,
+    ...t.workTaskProgressIds,
     ...t.workTaskFileIds,
-    ...t.planReportIds,
+    ...t.periodicReportIds,
     ...t.accidentIds,
     ...t.interviewIds,
     ...t.publicReportIds,

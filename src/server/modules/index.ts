@@ -9,7 +9,7 @@ import { hazardsModule } from './hazards/hazards.module.ts';
 import { monitoringModule } from './monitoring/monitoring.module.ts';
 import { leadsModule } from './leads/leads.module.ts';
 import { inspectionsModule } from './inspections/inspections.module.ts';
-import { plansModule } from './plans/plans.module.ts';
+import { actionPlansModule } from './action-plans/action-plans.module.ts';
 import { accountabilityModule } from './accountability/accountability.module.ts';
 import { notificationsModule } from './notifications/notifications.module.ts';
 
@@ -21,7 +21,7 @@ export const modules: readonly ModuleManifest[] = [
   monitoringModule,
   leadsModule,
   inspectionsModule,
-  plansModule,
+  actionPlansModule,
   accountabilityModule,
   notificationsModule,
 ];

@@ -18,7 +18,10 @@ import { HazardPermission, hazardsGrants } from './hazards/hazards.permissions.t
 import { InspectionPermission, inspectionsGrants } from './inspections/inspections.permissions.ts';
 import { LeadPermission, leadsGrants } from './leads/leads.permissions.ts';
 import { MonitoringPermission, monitoringGrants } from './monitoring/monitoring.permissions.ts';
-import { WorkPlanPermission, plansGrants } from './plans/plans.permissions.ts';
+import {
+  ActionPlanPermission,
+  actionPlansGrants,
+} from './action-plans/action-plans.permissions.ts';
 import { RegistryPermission, registryGrants } from './registry/registry.permissions.ts';
 
 const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[] = [
@@ -29,7 +32,7 @@ const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[]
   { permissions: MonitoringPermission, grants: monitoringGrants },
   { permissions: LeadPermission, grants: leadsGrants },
   { permissions: InspectionPermission, grants: inspectionsGrants },
-  { permissions: WorkPlanPermission, grants: plansGrants },
+  { permissions: ActionPlanPermission, grants: actionPlansGrants },
   { permissions: AccountabilityPermission, grants: accountabilityGrants },
 ];
 

@@ -3,7 +3,11 @@
  * tasks for the city and county units, in every state — not started, in progress, done, overdue —
  * written through the service layer as the units' own users.
  */
-import { createPlan, createTask, reportProgress } from '../modules/plans/work-plan.service.ts';
+import {
+  createPlan,
+  createTask,
+  reportProgress,
+} from '../modules/action-plans/work-plan.service.ts';
 import type { ServiceDeps } from '../platform/context.ts';
 import { principal } from './demo-enforcement.ts';
 
@@ -26,7 +30,7 @@ export async function seedDemoPlans(deps: ServiceDeps): Promise<number> {
     deadline: string | null;
     target: string;
     kind: '一次性' | '持续推动';
-    reports?: [string, number][];
+    progress?: [string, number][];
   }[] = [
     {
       lead: yp,
@@ -35,7 +39,7 @@ export async function seedDemoPlans(deps: ServiceDeps): Promise<number> {
       target:
         '2024年前存量重大事故隐患全部整改销号 (《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条)',
       kind: '一次性',
-      reports: [
+      progress: [
         ['完成全部存量隐患排查', 60],
         ['全部整改销号', 100],
       ],
@@ -48,7 +52,7 @@ export async function seedDemoPlans(deps: ServiceDeps): Promise<number> {
       target:
         '生产非煤矿山标准化二级及以上占比 ≥ 80% (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标)',
       kind: '一次性',
-      reports: [['已有 9 座矿山通过二级评审', 45]],
+      progress: [['已有 9 座矿山通过二级评审', 45]],
     },
     {
       lead: dx,
@@ -56,7 +60,7 @@ export async function seedDemoPlans(deps: ServiceDeps): Promise<number> {
       deadline: '2025-12-31',
       target: '监测预警系统覆盖率 100% (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第15条)',
       kind: '一次性',
-      reports: [['完成 60% 的矿山联网', 60]],
+      progress: [['完成 60% 的矿山联网', 60]],
     },
     {
       lead: xn,
@@ -74,7 +78,7 @@ export async function seedDemoPlans(deps: ServiceDeps): Promise<number> {
       target:
         '执法检查全覆盖, 杜绝 零处罚 (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第20条)',
       kind: '持续推动',
-      reports: [['全年开展 四不两直 检查 30 次', 30]],
+      progress: [['全年开展 四不两直 检查 30 次', 30]],
     },
   ];
   let n = 0;
@@ -88,7 +92,7 @@ export async function seedDemoPlans(deps: ServiceDeps): Promise<number> {
       target: task.target,
       kind: task.kind,
     });
-    for (const [text, percent] of task.reports ?? []) {
+    for (const [text, percent] of task.progress ?? []) {
       await reportProgress(deps, task.lead, created.id, { text, percent });
     }
     n++;

@@ -34,7 +34,7 @@ import { InspectionFormPage } from '../features/inspections/InspectionFormPage.t
 import { InspectionDetailPage } from '../features/inspections/InspectionDetailPage.tsx';
 import { DocumentPage } from '../features/inspections/DocumentPage.tsx';
 import { ReceivedDocumentsPage } from '../features/inspections/ReceivedDocumentsPage.tsx';
-import { PlansPage } from '../features/plans/PlansPage.tsx';
+import { PlansPage } from '../features/action-plans/PlansPage.tsx';
 import { AccidentsPage } from '../features/accidents/AccidentsPage.tsx';
 import { CaseBoardPage } from '../features/public-reports/CaseBoardPage.tsx';
 import { PublicReportPage } from '../features/public-reports/PublicReportPage.tsx';

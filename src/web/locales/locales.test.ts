@@ -35,7 +35,7 @@ import {
   penaltyStatuses,
   penaltyTargets,
 } from '../../shared/inspections.enums.ts';
-import { reportKinds } from '../../shared/report-periods.ts';
+import { periodicReportKinds } from '../../shared/periodic-report.periods.ts';
 import {
   caseStates,
   outcomes,
@@ -109,7 +109,7 @@ describe('translations', () => {
       ...penaltyTargets,
       ...penaltyStatuses,
       ...documentTemplates,
-      ...reportKinds,
+      ...periodicReportKinds,
       ...caseStates,
       ...outcomes,
       ...publicReportCategories,

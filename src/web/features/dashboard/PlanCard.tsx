@@ -5,26 +5,21 @@
 import { Card, Col, Row, Skeleton, Statistic, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api, toQuery } from '../../app/api.ts';
+import { actionPlansApi } from '../../../shared/action-plans.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import type { Indicator } from '../plans/TargetBoard.tsx';
-
-interface Plan {
-  tasks: { overdue: boolean; state: string }[];
-}
 
 export function PlanCard({ region }: { region: string | undefined }) {
   const { t } = useI18n();
   const targets = useQuery({
     queryKey: ['targets', region],
-    queryFn: () =>
-      api<{ date: string; indicators: Indicator[] }>('GET', `/api/targets${toQuery({ region })}`),
+    queryFn: () => call(actionPlansApi.targetBoard, { query: { region } }),
   });
   const plans = useQuery({
     queryKey: ['work-plans-with-tasks'],
     queryFn: async () => {
-      const list = await api<{ id: string }[]>('GET', '/api/work-plans');
-      return Promise.all(list.map((p) => api<Plan>('GET', `/api/work-plans/${p.id}`)));
+      const list = await call(actionPlansApi.listPlans);
+      return Promise.all(list.map((p) => call(actionPlansApi.getPlan, { params: { id: p.id } })));
     },
   });
   const goals = (targets.data?.indicators ?? []).flatMap((i) =>

@@ -1,0 +1,207 @@
+/**
+ * @module The SQL of the 攻坚清单's indicators (issue 8 §2), for any region subtree and date. Every
+ * indicator is one query yielding a row per mine with its share of the numerator (n) and of the
+ * denominator (d) and a note, so the same definition gives the figure (Σn / Σd, or the change Σn
+ * against Σd), and the drill-down to the mines that hold the figure back. A mine's status on the date
+ * comes from its status history (the last change on or before it, else the status it had before its
+ * first later change; before its registration it did not exist). What each indicator means, and its
+ * source, is in indicator.rules.ts.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  FIVE_POSTS,
+  FIVE_POSTS_EDUCATION,
+  FIVE_POSTS_YEARS,
+} from '../../../shared/compliance.rules.ts';
+import type { HoldingBackResponse } from '../../../shared/action-plans.schemas.ts';
+import { addDays, shanghaiMidnight } from '../../../shared/dates.ts';
+import type { IndicatorKey } from '../../../shared/targets.settings.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { queryRows } from '../../platform/db/client.ts';
+import {
+  indicatorDefinitions,
+  MONITORED_HEIGHT_M,
+  TAILINGS_IDLE_YEARS,
+} from './indicator.rules.ts';
+
+/** 非煤矿山 as the plans count them for standardization and scale (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标). */
+const nonCoal = sql`mines.kind IN ('金属非金属地下矿山', '金属非金属露天矿山', '尾矿库')`;
+const underground = sql`mines.kind IN ('煤矿井工', '金属非金属地下矿山')`;
+const workings = sql`mines.kind IN ('煤矿井工', '露天煤矿', '金属非金属地下矿山', '金属非金属露天矿山')`;
+
+/**
+ * The mine's status on a date, from its history: the last change on or before it; else, when a later
+ * change exists, the status before it (none when that change is the registration: the mine was not
+ * there yet); else the current status.
+ */
+function statusOn(date: string): SQL {
+  return sql`COALESCE(
+    (SELECT s.to_status FROM mine_status_changes s WHERE s.mine_id = mines.id AND s.effective_date <= ${date}::date
+      ORDER BY s.effective_date DESC, s.id DESC LIMIT 1),
+    CASE WHEN EXISTS (SELECT 1 FROM mine_status_changes s WHERE s.mine_id = mines.id AND s.effective_date > ${date}::date)
+      THEN (SELECT s.from_status FROM mine_status_changes s WHERE s.mine_id = mines.id AND s.effective_date > ${date}::date
+        ORDER BY s.effective_date ASC, s.id ASC LIMIT 1)
+      ELSE mines.status END)`;
+}
+
+/** The start of a Beijing calendar day as an instant (a timestamptz parameter). */
+export const dayStart = (date: string): SQL =>
+  sql`${shanghaiMidnight(date).toISOString()}::timestamptz`;
+/** The end of a Beijing calendar day (the next day's start) as an instant. */
+export const dayEnd = (date: string): SQL => dayStart(addDays(date, 1));
+
+/**
+ * Underground staff of a mine on a date: the highest daily 井下人数 of the 30 days to the date from the
+ * mine's series (人员定位 or imports), else its approved underground staffing (核定井下人数).
+ */
+function staffOn(date: string): SQL {
+  return sql`COALESCE((SELECT max(s.value) FROM mine_series s WHERE s.mine_id = mines.id AND s.factor = '井下人数'
+      AND s.area = '' AND s.period_start >= ${dayEnd(date)} - interval '30 days' AND s.period_start < ${dayEnd(date)}),
+    mines.approved_underground_staff, 0)`;
+}
+
+/** Rows per mine: id, name, county_code, n, d, note. */
+type Rows = (c: { scope: SQL; date: string; baselineEnd: string }) => SQL;
+
+const live = (date: string) =>
+  sql`(mines.archived_at IS NULL OR mines.archived_at::date > ${date}::date)`;
+const mineCols = sql`mines.id, mines.name, mines.county_code`;
+
+function shareOfProducingNonCoal(test: SQL, note: SQL) {
+  return ({ scope, date }: { scope: SQL; date: string }) =>
+    sql`SELECT ${mineCols}, (CASE WHEN ${test} THEN 1 ELSE 0 END)::float AS n, 1::float AS d, ${note} AS note
+        FROM mines WHERE ${scope} AND ${live(date)} AND ${nonCoal} AND ${statusOn(date)} = '生产'`;
+}
+
+const rowsOf: Record<IndicatorKey, Rows> = {
+  standardization2Plus: shareOfProducingNonCoal(
+    sql`mines.standardization_level IN ('一级', '二级')`,
+    sql`'标准化' || mines.standardization_level`,
+  ),
+  standardization3Plus: shareOfProducingNonCoal(
+    sql`mines.standardization_level IN ('一级', '二级', '三级')`,
+    sql`'标准化' || mines.standardization_level`,
+  ),
+  largeMediumShare: shareOfProducingNonCoal(sql`mines.scale IN ('大型', '中型')`, sql`mines.scale`),
+  smallMinesChange: ({ scope, date, baselineEnd }) =>
+    sql`SELECT ${mineCols},
+            (CASE WHEN ${statusOn(date)} <> '关闭' THEN 1 ELSE 0 END)::float AS n,
+            (CASE WHEN ${statusOn(baselineEnd)} <> '关闭' THEN 1 ELSE 0 END)::float AS d,
+            ${statusOn(date)} AS note
+          FROM mines WHERE ${scope} AND ${live(date)} AND ${nonCoal} AND mines.scale = '小型'`,
+  undergroundStaffChange: ({ scope, date, baselineEnd }) =>
+    sql`SELECT id, name, county_code, n, d, '现 ' || n || ' 人, 基准 ' || d || ' 人' AS note FROM (
+            SELECT ${mineCols},
+              (CASE WHEN ${statusOn(date)} = '生产' THEN ${staffOn(date)} ELSE 0 END)::float AS n,
+              (CASE WHEN ${statusOn(baselineEnd)} = '生产' THEN ${staffOn(baselineEnd)} ELSE 0 END)::float AS d
+            FROM mines WHERE ${scope} AND ${live(date)} AND ${underground}) x
+          WHERE n > 0 OR d > 0`,
+  monitoringCoverage: ({ scope, date }) =>
+    sql`SELECT ${mineCols},
+            (CASE WHEN EXISTS (
+                SELECT 1 FROM monitoring_sensors s JOIN readings r ON r.sensor_no = s.no
+                 WHERE s.mine_id = mines.id AND r.ts > ${dayEnd(date)} - interval '24 hours' AND r.ts <= ${dayEnd(date)})
+              THEN 1 ELSE 0 END)::float AS n,
+            1::float AS d, mines.kind AS note
+          FROM mines WHERE ${scope} AND ${live(date)} AND (
+            (${underground} AND ${statusOn(date)} = '生产')
+            OR (mines.kind = '尾矿库' AND ${statusOn(date)} <> '关闭')
+            OR (mines.kind IN ('露天煤矿', '金属非金属露天矿山') AND mines.slope_height_m >= ${MONITORED_HEIGHT_M} AND ${statusOn(date)} <> '关闭')
+            OR (mines.kind = '排土场' AND mines.dump_height_m >= ${MONITORED_HEIGHT_M} AND ${statusOn(date)} <> '关闭'))`,
+  hazardStockCleared: ({ scope, date }) =>
+    sql`SELECT ${mineCols},
+            (count(*) FILTER (WHERE h.closed_at IS NOT NULL AND h.closed_at::date <= ${date}::date))::float AS n,
+            count(*)::float AS d, '存量 ' || count(*) || ' 项' AS note
+          FROM hazards h JOIN mines ON mines.id = h.mine_id
+         WHERE ${scope} AND h.found_on < '2024-01-01'::date AND h.found_on <= ${date}::date
+         GROUP BY mines.id, mines.name, mines.county_code`,
+  tailingsClosure: ({ scope, date }) =>
+    sql`SELECT ${mineCols}, (CASE WHEN ${statusOn(date)} = '关闭' THEN 1 ELSE 0 END)::float AS n, 1::float AS d,
+            '最后排放 ' || mines.tailings_last_discharge AS note
+          FROM mines WHERE ${scope} AND ${live(date)} AND mines.kind = '尾矿库'
+            AND mines.tailings_last_discharge < ${date}::date - make_interval(years => ${TAILINGS_IDLE_YEARS})`,
+  qualificationCompliance: ({ scope, date }) => {
+    const active = sql`p.mine_id = mines.id AND (p.archived_at IS NULL OR p.archived_at::date > ${date}::date)`;
+    const missingHead = sql`NOT EXISTS (SELECT 1 FROM people p WHERE ${active} AND '主要负责人' = ANY (p.roles))`;
+    const unqualifiedPosts = sql`(SELECT string_agg(post, '、' ORDER BY ord) FROM unnest(ARRAY[${sql.join(
+      FIVE_POSTS.map((p) => sql`${p}`),
+      sql`, `,
+    )}]::text[]) WITH ORDINALITY AS f(post, ord)
+          WHERE NOT EXISTS (SELECT 1 FROM people p WHERE ${active} AND f.post = ANY (p.roles)
+            AND p.education IN (${sql.join(
+              FIVE_POSTS_EDUCATION.map((e) => sql`${e}`),
+              sql`, `,
+            )}) AND p.mining_years >= ${FIVE_POSTS_YEARS}))`;
+    const expired = sql`(SELECT count(*) FROM certificates c JOIN people p ON p.id = c.person_id
+          WHERE ${active} AND c.expires_on < ${date}::date)`;
+    return sql`SELECT id, name, county_code,
+            (CASE WHEN NOT head_missing AND posts IS NULL AND expired = 0 THEN 1 ELSE 0 END)::float AS n, 1::float AS d,
+            concat_ws('; ', CASE WHEN head_missing THEN '无主要负责人' END,
+              CASE WHEN posts IS NOT NULL THEN '五职不合格或缺: ' || posts END,
+              CASE WHEN expired > 0 THEN '证书过期 ' || expired || ' 本' END) AS note
+          FROM (SELECT ${mineCols}, ${missingHead} AS head_missing,
+                  CASE WHEN ${underground} THEN ${unqualifiedPosts} END AS posts, ${expired} AS expired
+                FROM mines WHERE ${scope} AND ${live(date)} AND ${workings} AND ${statusOn(date)} = '生产') x`;
+  },
+};
+
+export interface IndicatorScope {
+  /** A condition on `mines`: the caller's jurisdiction and region (none: every mine). */
+  scope: SQL | undefined;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** The year changes are counted against (its 31 December). */
+  baselineYear: number;
+}
+
+function context(s: IndicatorScope) {
+  return { scope: s.scope ?? sql`TRUE`, date: s.date, baselineEnd: `${s.baselineYear}-12-31` };
+}
+
+/** An indicator's numerator and denominator summed over the mines in scope on the date. */
+export async function sumIndicator(
+  db: Db,
+  key: IndicatorKey,
+  s: IndicatorScope,
+): Promise<{ n: number; d: number }> {
+  const [row] = await queryRows<{ n: number | null; d: number | null }>(
+    db,
+    sql`SELECT sum(n) AS n, sum(d) AS d FROM (${rowsOf[key](context(s))}) x`,
+  );
+  return { n: Number(row?.n ?? 0), d: Number(row?.d ?? 0) };
+}
+
+/**
+ * The mines that hold an indicator back, worst first: for a share, those counted in the denominator
+ * and not (fully) in the numerator; for a change, those that still count and did not go down against
+ * the baseline.
+ */
+export async function holdingBackRows(
+  db: Db,
+  key: IndicatorKey,
+  s: IndicatorScope,
+  limit: number,
+): Promise<HoldingBackResponse[]> {
+  const share = indicatorDefinitions[key].measure === 'share';
+  const short = share ? sql`n < d` : sql`n > 0 AND n >= d`;
+  const worst = share ? sql`d - n` : sql`n - d`;
+  const rows = await queryRows<{
+    id: string;
+    name: string;
+    county_code: string;
+    n: number;
+    d: number;
+    note: string | null;
+  }>(
+    db,
+    sql`SELECT * FROM (${rowsOf[key](context(s))}) x WHERE ${short} ORDER BY ${worst} DESC, name, id LIMIT ${limit}`,
+  );
+  return rows.map((r) => ({
+    mineId: r.id,
+    mineName: r.name,
+    countyCode: r.county_code,
+    numerator: Number(r.n),
+    denominator: Number(r.d),
+    note: r.note ?? '',
+  }));
+}

@@ -1,0 +1,318 @@
+/**
+ * The 攻坚清单's indicators evaluated on hand-built registries, on both engines (issue 8 §2), each
+ * subject in its own county:
+ * - 代县 140923: standardization and scale shares of producing non-coal mines
+ *   (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标), counted with each mine's status on the date from
+ *   its history (a mine suspended in June counts in May, not in July); monitoring coverage of the mines
+ *   that must be monitored (same plan, 一、工作目标 and 第15条: underground, tailings ponds, pits and dumps of
+ *   150 m and more — 150 counts, 149.9 does not) with data in the 24 hours of the date; small mines
+ *   against a baseline year.
+ * - 繁峙 140924: underground staff against the baseline (same plan, 一、工作目标: 井下人员减少 10%), from the
+ *   井下人数 series where the mine reports one and from its approved staffing otherwise.
+ * - 宁武 140925: tailings ponds idle for more than 3 years that are closed (same plan, 第14条: exactly 3
+ *   years is not yet due).
+ * - 静乐 140926: qualification compliance (same plan, 第1、2条: 五职矿长 with 大专 and 10 years — 9 is short;
+ *   certificates valid on the date — one expiring that day still is), and the drill-down to the mines
+ *   that hold each figure back.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEnterprise, buildMine, buildPerson } from '../../../../test/helpers/factories.ts';
+import {
+  createTestDatabase,
+  engines,
+  type TestDatabase,
+} from '../../../../test/helpers/test-database.ts';
+import type { IndicatorResponse } from '../../../shared/action-plans.schemas.ts';
+import type { IndicatorKey } from '../../../shared/targets.settings.ts';
+import { systemPrincipal } from '../access/principal.ts';
+import { createFacility, createSensor } from '../monitoring/sensor.service.ts';
+import { ensurePartitions } from '../monitoring/readings.repository.ts';
+import { changeMineStatus } from '../registry/mine.service.ts';
+import { mineInRegion } from '../registry/registry.scope.ts';
+import { evaluateIndicator, evaluateIndicators, holdingBack } from './indicator.service.ts';
+import { targetApplies } from './targets.service.ts';
+
+const admin = systemPrincipal('test');
+const county = '140923';
+const DATE = '2026-10-01';
+
+describe.each(engines)('indicators from live data (%s)', (engine) => {
+  let t: TestDatabase;
+  const ids: Record<string, string> = {};
+  /** Every indicator of 代县 on a date, against 2025. */
+  const at = async (date: string) => {
+    const values = await evaluateIndicators(t.database.db, {
+      scope: mineInRegion(county),
+      date,
+      baselineYear: 2025,
+    });
+    return Object.fromEntries(values.map((v) => [v.key, v])) as Record<string, IndicatorResponse>;
+  };
+  const s = (c: string) => ({ scope: mineInRegion(c), date: DATE, baselineYear: 2023 });
+  const value = (key: IndicatorKey, c: string) => evaluateIndicator(t.database.db, key, s(c));
+  const back = async (key: IndicatorKey, c: string) =>
+    (await holdingBack(t.database.db, key, s(c))).map((m) => m.mineId);
+
+  /** 代县: the status, scale, standardization and monitoring registry. */
+  async function seedStatusCounty() {
+    const ent = await buildEnterprise(t.deps, { regionCode: county });
+    const mine = (o: Parameters<typeof buildMine>[1]) =>
+      buildMine(t.deps, {
+        enterpriseId: ent.id,
+        countyCode: county,
+        statusSince: '2023-01-01',
+        ...o,
+      });
+    const m1 = await mine({
+      kind: '金属非金属地下矿山',
+      scale: '中型',
+      standardizationLevel: '二级',
+    });
+    await mine({
+      kind: '金属非金属露天矿山',
+      scale: '小型',
+      standardizationLevel: '三级',
+      slopeHeightM: 150,
+    });
+    await mine({ kind: '尾矿库', scale: '小型', standardizationLevel: '未达标' });
+    const m4 = await mine({
+      kind: '金属非金属地下矿山',
+      scale: '大型',
+      standardizationLevel: '一级',
+    });
+    const m5 = await mine({
+      kind: '金属非金属露天矿山',
+      scale: '小型',
+      standardizationLevel: '三级',
+      slopeHeightM: 149.9,
+    });
+    const m6 = await mine({
+      kind: '排土场',
+      scale: '小型',
+      standardizationLevel: '三级',
+      dumpHeightM: 150,
+    });
+    await mine({ kind: '煤矿井工', scale: '中型', standardizationLevel: '二级' });
+    await changeMineStatus(t.deps, admin, m4.id, {
+      status: '停产整顿',
+      effectiveDate: '2026-06-01',
+      reason: '重大事故隐患',
+    });
+    await changeMineStatus(t.deps, admin, m5.id, {
+      status: '关闭',
+      effectiveDate: '2026-08-01',
+      reason: '整合关闭',
+    });
+    // Data on 2026-07-01 (Beijing time) from the underground mine and the dump; the pit's is a day old.
+    for (const [m, ts] of [
+      [m1, '2026-07-01T03:00:00Z'],
+      [m6, '2026-06-30T17:30:00Z'],
+    ] as const) {
+      const f = await createFacility(t.deps, admin, {
+        mineId: m.id,
+        code: `F-${m.id.slice(0, 6)}`,
+        name: '监测',
+        kind: '矿山',
+      });
+      const sensor = await createSensor(t.deps, admin, {
+        facilityId: f.id,
+        code: `S-${m.id.slice(0, 6)}`,
+        name: '一氧化碳',
+        quantity: 'CO',
+      });
+      await ensurePartitions(t.database.db, [Date.parse(ts)], new Set());
+      await t.database.db.execute(
+        sql`INSERT INTO readings (sensor_no, ts, value) SELECT no, ${ts}::timestamptz, 1 FROM monitoring_sensors WHERE id = ${sensor.id}`,
+      );
+    }
+  }
+
+  /** 繁峙, 宁武 and 静乐: staff, tailings ponds and qualifications. */
+  async function seedPeopleCounties() {
+    const mine = async (name: string, c: string, o: Parameters<typeof buildMine>[1]) => {
+      const ent = await buildEnterprise(t.deps, { regionCode: c });
+      const m = await buildMine(t.deps, {
+        name,
+        enterpriseId: ent.id,
+        countyCode: c,
+        statusSince: '2023-01-01',
+        ...o,
+      });
+      ids[name] = m.id;
+      return m;
+    };
+    // 繁峙 140924: staff.
+    await mine('U1', '140924', { kind: '金属非金属地下矿山', approvedUndergroundStaff: 100 });
+    await mine('U2', '140924', { kind: '煤矿井工', approvedUndergroundStaff: 50 });
+    await mine('U3', '140924', { kind: '金属非金属地下矿山', approvedUndergroundStaff: 30 });
+    await changeMineStatus(t.deps, admin, ids.U3 ?? '', {
+      status: '关闭',
+      effectiveDate: '2025-05-01',
+      reason: '整合关闭',
+    });
+    // U1's 人员定位 says at most 80 underground on 2026-09-20 (Beijing day), inside the 30 days.
+    await t.database.db.execute(
+      sql`INSERT INTO mine_series (mine_id, factor, area, granularity, period_start, value, source, updated_at)
+          VALUES (${ids.U1}, '井下人数', '', 'day', '2026-09-19T16:00:00Z', 80, 'seed', now()),
+                 (${ids.U1}, '井下人数', '', 'day', '2026-08-01T16:00:00Z', 140, 'seed', now())`,
+    );
+    // 宁武 140925: tailings ponds.
+    const pond = (name: string, last: string) =>
+      mine(name, '140925', {
+        kind: '尾矿库',
+        scale: '小型',
+        depthM: undefined,
+        designCapacityTpa: undefined,
+        approvedUndergroundStaff: undefined,
+        tailingsVolume10kM3: 50,
+        tailingsDamHeightM: 30,
+        tailingsStacking: '湿排',
+        tailingsOverhead: false,
+        tailingsLastDischarge: last,
+      });
+    await pond('P1', '2023-09-30');
+    await pond('P2', '2023-10-01');
+    await pond('P3', '2022-01-01');
+    await changeMineStatus(t.deps, admin, ids.P1 ?? '', {
+      status: '关闭',
+      effectiveDate: '2026-03-01',
+      reason: '闭库',
+    });
+    // 静乐 140926: qualifications.
+    const posts = ['矿长', '总工程师', '安全副矿长', '生产副矿长', '机电副矿长'] as const;
+    for (const name of ['Q1', 'Q2']) {
+      await mine(name, '140926', { kind: '金属非金属地下矿山' });
+      await buildPerson(t.deps, { mineId: ids[name], roles: ['主要负责人'] });
+      for (const post of posts) {
+        await buildPerson(t.deps, {
+          mineId: ids[name],
+          roles: [post],
+          education: '大专',
+          miningYears: name === 'Q2' && post === '总工程师' ? 9 : 10,
+        });
+      }
+    }
+    for (const [name, expires] of [
+      ['Q3', '2026-09-30'],
+      ['Q4', '2026-10-01'],
+    ] as const) {
+      await mine(name, '140926', {
+        kind: '金属非金属露天矿山',
+        depthM: undefined,
+        approvedUndergroundStaff: undefined,
+        slopeHeightM: 80,
+      });
+      await buildPerson(t.deps, {
+        mineId: ids[name],
+        roles: ['主要负责人'],
+        certificates: [
+          { kind: '安全生产知识和管理能力考核合格证', number: `C-${name}`, expiresOn: expires },
+        ],
+      });
+    }
+  }
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    await seedStatusCounty();
+    await seedPeopleCounties();
+    // The registry has held these mines since 2023 (the baseline year of the small-mine count).
+    await t.database.db.execute(sql`UPDATE mines SET created_at = '2023-06-01T00:00:00Z'`);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('counts a mine suspended in June among the producing in May but not in July (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标)', async () => {
+    const may = await at('2026-05-01');
+    // Producing non-coal: the two underground mines, both pits and the pond (the dump is not counted).
+    expect(may.standardization2Plus).toMatchObject({ numerator: 2, denominator: 5, value: 40 });
+    const july = await at('2026-07-01');
+    expect(july.standardization2Plus).toMatchObject({ numerator: 1, denominator: 4, value: 25 });
+    expect(july.standardization3Plus).toMatchObject({ numerator: 3, denominator: 4, value: 75 });
+    expect(july.largeMediumShare).toMatchObject({ numerator: 1, denominator: 4, value: 25 });
+  });
+
+  it('monitoring coverage: a 150 m pit or dump must be monitored, 149.9 m not; data within the date’s 24 h (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第15条)', async () => {
+    const july = await at('2026-07-01');
+    // Must: underground metal (producing), pond, 150 m pit, 150 m dump, coal underground = 5
+    // (the suspended underground mine and the 149.9 m pit are not counted). With data: the
+    // underground metal mine and the dump (17:30Z on 06-30 is 01:30 on 07-01 in Beijing).
+    expect(july.monitoringCoverage).toMatchObject({ numerator: 2, denominator: 5, value: 40 });
+    expect((await at('2026-07-03')).monitoringCoverage?.numerator).toBe(0);
+  });
+
+  it('small mines against the baseline year, and targets that apply to a region', async () => {
+    // Small non-coal mines (the two small pits and the pond; the dump is not 非煤 by the plans' count):
+    // 3 at the end of the 2023 baseline; one pit closed on 2026-08-01 → 2 in September, −33.3 %.
+    const values = await evaluateIndicators(t.database.db, {
+      scope: mineInRegion(county),
+      date: '2026-09-01',
+      baselineYear: 2023,
+    });
+    expect(values.find((v) => v.key === 'smallMinesChange')).toMatchObject({
+      numerator: 2,
+      denominator: 3,
+      value: -33.3,
+    });
+    // Against 2025 (helper `at`), on 2026-07-01 before the closure: no change yet.
+    expect((await at('2026-07-01')).smallMinesChange).toMatchObject({
+      numerator: 3,
+      denominator: 3,
+      value: 0,
+    });
+    expect(targetApplies('540000', '540102')).toBe(true);
+    expect(targetApplies('540100', '540000')).toBe(false);
+    expect(targetApplies('000000', undefined)).toBe(true);
+  });
+
+  it('underground staff against 2023: the series where there is one, the approved staffing otherwise (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标)', async () => {
+    // Now: U1 80 (series; 140 on 08-02 is outside the 30 days), U2 50, U3 closed 0 → 130.
+    // Baseline 2023-12-31: U1 100, U2 50, U3 30 (all approved staffing) → 180. (130 − 180) / 180.
+    expect(await value('undergroundStaffChange', '140924')).toMatchObject({
+      numerator: 130,
+      denominator: 180,
+      value: -27.8,
+      direction: 'atMost',
+    });
+    // Only U2 did not go down.
+    expect(await back('undergroundStaffChange', '140924')).toEqual([ids.U2]);
+  });
+
+  it('tailings ponds idle for more than 3 years must be closed; exactly 3 years is not due yet (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第14条)', async () => {
+    expect(await value('tailingsClosure', '140925')).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      value: 50,
+    });
+    expect(await back('tailingsClosure', '140925')).toEqual([ids.P3]);
+  });
+
+  it('qualification compliance: five posts with 大专 and 10 years, certificates valid on the date (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1、2条)', async () => {
+    // Q1 complete; Q2's 总工程师 has 9 years; Q3's certificate expired the day before; Q4's expires on the date.
+    expect(await value('qualificationCompliance', '140926')).toMatchObject({
+      numerator: 2,
+      denominator: 4,
+      value: 50,
+    });
+    const held = await holdingBack(t.database.db, 'qualificationCompliance', s('140926'));
+    expect(held.map((m) => [m.mineName, m.note]).sort()).toEqual([
+      ['Q2', '五职不合格或缺: 总工程师'],
+      ['Q3', '证书过期 1 本'],
+    ]);
+  });
+
+  it('a share drill-down lists exactly the mines outside the numerator', async () => {
+    // In 140926 every mine is producing non-coal and none is 二级+ except the defaults (二级): Q1–Q4 are all 二级.
+    expect(await value('standardization2Plus', '140926')).toMatchObject({
+      numerator: 4,
+      denominator: 4,
+    });
+    expect(await back('standardization2Plus', '140926')).toEqual([]);
+    await t.database.db.execute(
+      sql`UPDATE mines SET standardization_level = '三级' WHERE id = ${ids.Q4}`,
+    );
+    expect(await back('standardization2Plus', '140926')).toEqual([ids.Q4]);
+  });
+});

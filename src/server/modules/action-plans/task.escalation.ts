@@ -1,0 +1,45 @@
+/**
+ * @module Overdue plan tasks climb the same durable ladder as overdue hazards (platform/escalation):
+ * each step of `plans.escalationLadder` (提醒 → 函告 → 通报 → 约谈; 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第7条,
+ * 《2024年矿山安全生产工作要点》第20条) is taken once per task, with an audit event and notifications to the
+ * acting users of the lead unit and the co-units. Finished tasks (100 %) stop climbing.
+ */
+import { todayIn } from '../../../shared/dates.ts';
+import { recordAudit } from './action-plans.audit.ts';
+import type { ServiceDeps } from '../../platform/context.ts';
+import { escalationActor, runEscalation } from '../../platform/escalation/escalation.runner.ts';
+import { dueSteps, latestDueDeadline } from '../../platform/escalation/escalation.service.ts';
+import { getSetting } from '../../platform/settings/settings.service.ts';
+import { notifyUsers } from '../notifications/notification.service.ts';
+import { actingUsersOf, unfinishedTasksDueBy } from './work-plan.repository.ts';
+import { actionPlansSettings } from './action-plans.settings.ts';
+
+/** Takes every ladder step of an unfinished task that has fallen due and was not taken before. */
+export async function escalateOverdueTasks(
+  deps: ServiceDeps,
+): Promise<{ tasks: number; steps: number }> {
+  const ladder = await getSetting(deps.db, actionPlansSettings.escalationLadder);
+  const today = todayIn(deps.clock);
+  const candidates = await unfinishedTasksDueBy(deps.db, latestDueDeadline(ladder, today));
+  const run = await runEscalation(
+    deps,
+    {
+      subjectType: 'work_task',
+      dueSteps: (t) => dueSteps(t.deadline ?? today, ladder, today),
+      recipients: (tx, t) => actingUsersOf(tx, [t.leadUnitId, ...t.coUnitIds]),
+      notice: (t, step) => ({
+        title: `攻坚任务${step.step}: ${t.number}`,
+        body: `${step.step}: 任务 ${t.number} 完成时限 ${t.deadline ?? today}${step.offsetDays < 0 ? ' 即将到期' : ' 已逾期'}; ${t.content.slice(0, 100)}`,
+      }),
+      notify: notifyUsers,
+      audit: (tx, at, t, step, recipients) =>
+        recordAudit(tx, escalationActor, at, {
+          type: 'plans.task.escalated',
+          entityId: t.id,
+          after: { step: step.step, dueOn: step.dueOn, recipients },
+        }),
+    },
+    candidates,
+  );
+  return { tasks: run.subjects, steps: run.steps };
+}
