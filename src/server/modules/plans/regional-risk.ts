@@ -18,7 +18,7 @@ import { requirePermission, todayIn, type ServiceDeps } from '../../platform/con
 import { AppError, AppErrorCode, invalidField } from '../../platform/errors.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
-import { scoreMines } from '../inspections/risk.service.ts';
+import { scoreMines } from '../inspections/risk/risk.service.ts';
 import { regions } from '../registry/region.table.ts';
 import { regionalRiskGrades } from './plan.table.ts';
 import { plansSettings } from './plans.settings.ts';
