@@ -15,8 +15,8 @@ type Values = Record<string, unknown>;
 export function StepDialog(props: {
   /** The form's instance (from Form.useForm), so the caller can set initial values. */
   form: FormInstance<Values>;
-  /** Where to POST; null keeps the dialog closed. */
-  url: string | null;
+  /** Where to POST, or the endpoint call to make with the body; null keeps the dialog closed. */
+  url: string | ((body: unknown) => Promise<unknown>) | null;
   title: string;
   toBody?: (values: Values) => unknown;
   initialValues?: Values;
@@ -30,7 +30,8 @@ export function StepDialog(props: {
   const submit = async () => {
     const values = await form.validateFields();
     try {
-      await api('POST', url ?? '', props.toBody ? props.toBody(values) : values);
+      const body = props.toBody ? props.toBody(values) : values;
+      await (typeof url === 'function' ? url(body) : api('POST', url ?? '', body));
       await qc.invalidateQueries();
       void message.success(t('common.saved'));
       props.onClose();

@@ -1,5 +1,5 @@
 /**
- * The unit's yearly plan as a calendar of twelve months: each planned visit with its kind and date
+ * The unit's yearly inspection schedule (年度计划) as a calendar of twelve months: each planned visit with its kind and date
  * (四不两直 dates are regulators' eyes only), done or not, the inspector-days used against capacity,
  * and the mines the capacity could not cover. Administrators generate (or regenerate) it here.
  */
@@ -20,29 +20,14 @@ import {
 } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api, toQuery } from '../../app/api.ts';
+import { inspectionsApi } from '../../../shared/inspections.api.ts';
+import { ScheduleVisitKind } from '../../../shared/inspections.enums.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 
-interface Plan {
-  id: string;
-  year: number;
-  capacityPerMonth: number[];
-  load: number[];
-  shortfall: { mineId: string; wanted: number; planned: number }[];
-  visits: {
-    id: string;
-    mineId: string;
-    mineName: string;
-    month: number;
-    kind: string;
-    plannedOn: string;
-    inspectionId: string | null;
-  }[];
-}
-
-export function PlanCalendar() {
+export function ScheduleCalendar() {
   const { t, v } = useI18n();
   const { can, me } = useSession();
   const qc = useQueryClient();
@@ -50,34 +35,32 @@ export function PlanCalendar() {
   const [year, setYear] = useState(new Date().getFullYear());
   const [capacity, setCapacity] = useState(20);
   const [share, setShare] = useState(0.3);
-  const plans = useQuery({
-    queryKey: ['plans', year],
-    queryFn: () =>
-      api<{ id: string; regionName: string; organisationId: string }[]>(
-        'GET',
-        `/api/inspections/plans${toQuery({ year })}`,
-      ),
+  const schedules = useQuery({
+    queryKey: ['inspection-schedules', year],
+    queryFn: () => call(inspectionsApi.listSchedules, { query: { year } }),
   });
   const [chosen, setChosen] = useState<string | undefined>();
-  // The caller's own unit's plan first, else the first unit's in the jurisdiction.
-  const planId =
-    (plans.data?.some((p) => p.id === chosen) ? chosen : undefined) ??
-    plans.data?.find((p) => p.organisationId === me?.organisationId)?.id ??
-    plans.data?.[0]?.id;
-  const plan = useQuery({
-    queryKey: ['plan', planId],
-    enabled: Boolean(planId),
-    queryFn: () => api<Plan>('GET', `/api/inspections/plans/${planId ?? ''}`),
+  // The caller's own unit's schedule first, else the first unit's in the jurisdiction.
+  const scheduleId =
+    (schedules.data?.some((p) => p.id === chosen) ? chosen : undefined) ??
+    schedules.data?.find((p) => p.organisationId === me?.organisationId)?.id ??
+    schedules.data?.[0]?.id;
+  const schedule = useQuery({
+    queryKey: ['inspection-schedule', scheduleId],
+    enabled: Boolean(scheduleId),
+    queryFn: () => call(inspectionsApi.getSchedule, { params: { id: scheduleId ?? '' } }),
   });
-  if (plans.error || plan.error) {
-    return <QueryError error={plans.error ?? plan.error} />;
+  if (schedules.error || schedule.error) {
+    return <QueryError error={schedules.error ?? schedule.error} />;
   }
   const generate = async () => {
     try {
-      await api('POST', '/api/inspections/plans', {
-        year,
-        capacityPerMonth: Array.from({ length: 12 }, () => capacity),
-        unannouncedShare: share,
+      await call(inspectionsApi.saveSchedule, {
+        body: {
+          year,
+          capacityPerMonth: Array.from({ length: 12 }, () => capacity),
+          unannouncedShare: share,
+        },
       });
       await qc.invalidateQueries();
       void message.success(t('common.saved'));
@@ -91,16 +74,16 @@ export function PlanCalendar() {
         <Form.Item label={t('enforcement.year')} style={{ marginBottom: 0 }}>
           <InputNumber min={2020} max={2100} value={year} onChange={(n) => setYear(n ?? year)} />
         </Form.Item>
-        {(plans.data?.length ?? 0) > 1 && (
+        {(schedules.data?.length ?? 0) > 1 && (
           <Select
             style={{ width: 200 }}
-            value={planId}
+            value={scheduleId}
             onChange={setChosen}
-            options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.regionName }))}
+            options={(schedules.data ?? []).map((p) => ({ value: p.id, label: p.regionName }))}
             aria-label={t('enforcement.region')}
           />
         )}
-        {can('inspections.plan') && (
+        {can('inspections.schedule') && (
           <>
             <Form.Item label={t('enforcement.capacity')} style={{ marginBottom: 0 }}>
               <InputNumber
@@ -120,32 +103,34 @@ export function PlanCalendar() {
               />
             </Form.Item>
             <Button type="primary" onClick={() => void generate()} data-testid="generate-plan">
-              {t('enforcement.generatePlan')}
+              {t('enforcement.generateSchedule')}
             </Button>
           </>
         )}
       </Space>
-      {!planId || !plan.data ? (
-        <Empty description={t('enforcement.noPlan')} />
+      {!scheduleId || !schedule.data ? (
+        <Empty description={t('enforcement.noSchedule')} />
       ) : (
         <>
           <Typography.Paragraph>
-            {t('enforcement.planVisits', { count: plan.data.visits.length })}
+            {t('enforcement.scheduleVisits', { count: schedule.data.visits.length })}
           </Typography.Paragraph>
           <Row gutter={[8, 8]} data-testid="plan-calendar">
             {Array.from({ length: 12 }, (_, m) => {
-              const visits = plan.data.visits.filter((x) => x.month === m + 1);
+              const visits = schedule.data.visits.filter((x) => x.month === m + 1);
               return (
                 <Col xs={24} sm={12} lg={8} xl={6} key={m}>
                   <Card
                     size="small"
                     title={t('enforcement.month', { month: m + 1 })}
-                    extra={`${t('enforcement.load')} ${plan.data.load[m] ?? 0}/${plan.data.capacityPerMonth[m] ?? 0}`}
+                    extra={`${t('enforcement.load')} ${schedule.data.load[m] ?? 0}/${schedule.data.capacityPerMonth[m] ?? 0}`}
                   >
                     {visits.map((x) => (
                       <div key={x.id} style={{ fontSize: 12 }}>
                         {x.plannedOn.slice(5)}{' '}
-                        <Tag color={x.kind === '四不两直' ? 'red' : 'blue'}>{v(x.kind)}</Tag>
+                        <Tag color={x.kind === ScheduleVisitKind.Unannounced ? 'red' : 'blue'}>
+                          {v(x.kind)}
+                        </Tag>
                         {x.inspectionId ? (
                           <Link to={`/inspections/${x.inspectionId}`}>{x.mineName} ✓</Link>
                         ) : (
@@ -158,9 +143,9 @@ export function PlanCalendar() {
               );
             })}
           </Row>
-          {plan.data.shortfall.length > 0 && (
+          {schedule.data.shortfall.length > 0 && (
             <Typography.Paragraph type="warning" style={{ marginTop: 12 }}>
-              {t('enforcement.shortfall')}: {plan.data.shortfall.length}
+              {t('enforcement.shortfall')}: {schedule.data.shortfall.length}
             </Typography.Paragraph>
           )}
         </>
