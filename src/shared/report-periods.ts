@@ -6,6 +6,8 @@
  * Dates are YYYY-MM-DD in Beijing time and periods are inclusive at both ends.
  */
 
+import { addDays, monthEnd, quarterStart } from './dates.ts';
+
 export const reportKinds = ['周调度', '月总结', '季通报', '年度总结', '三年评估'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
@@ -22,29 +24,12 @@ export interface ReportSchedule {
   threeYear: { from: string; on: string };
 }
 
-const day = (date: string) => new Date(`${date}T00:00:00Z`);
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-
-export function addDaysTo(date: string, days: number): string {
-  const d = day(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return iso(d);
-}
-
-/** The last day of the month of a date. */
-export function monthEndOf(date: string): string {
-  const d = day(date);
-  return iso(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)));
-}
+/** Kept for the callers not yet moved: date arithmetic lives in dates.ts. */
+export { addDays as addDaysTo, monthEnd as monthEndOf };
 
 function monday(date: string): string {
-  const weekday = (day(date).getUTCDay() + 6) % 7; // Monday = 0
-  return addDaysTo(date, -weekday);
-}
-
-function quarterStart(date: string): string {
-  const m = Number(date.slice(5, 7));
-  return `${date.slice(0, 4)}-${String(Math.floor((m - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
+  return addDays(date, -weekday);
 }
 
 /** The period of a kind that contains `date`, from its first day to `date` (a report made on demand). */
@@ -74,17 +59,17 @@ export function duePeriod(
 ): Period | null {
   if (kind === '三年评估') {
     return today >= schedule.threeYear.on
-      ? { start: schedule.threeYear.from, end: addDaysTo(schedule.threeYear.on, -1) }
+      ? { start: schedule.threeYear.from, end: addDays(schedule.threeYear.on, -1) }
       : null;
   }
   if (kind === '年度总结') {
     const thisYear = `${today.slice(0, 4)}-${schedule.annualOn}`;
     const on =
       today >= thisYear ? thisYear : `${Number(today.slice(0, 4)) - 1}-${schedule.annualOn}`;
-    return { start: `${on.slice(0, 4)}-01-01`, end: addDaysTo(on, -1) };
+    return { start: `${on.slice(0, 4)}-01-01`, end: addDays(on, -1) };
   }
   const start = periodToDate(kind, today, schedule).start;
-  const end = addDaysTo(start, -1);
+  const end = addDays(start, -1);
   return { start: periodToDate(kind, end, schedule).start, end };
 }
 
@@ -93,7 +78,7 @@ export function monthEnds(date: string, n: number): string[] {
   const out = [date];
   let cursor = `${date.slice(0, 7)}-01`;
   while (out.length < n) {
-    const end = addDaysTo(cursor, -1);
+    const end = addDays(cursor, -1);
     out.unshift(end);
     cursor = `${end.slice(0, 7)}-01`;
   }
@@ -103,10 +88,10 @@ export function monthEnds(date: string, n: number): string[] {
 /** Up to `max` evenly spread month ends covering a period (its end included), for the trend lines. */
 export function trendPoints(period: Period, max: number): string[] {
   const all: string[] = [];
-  let cursor = monthEndOf(period.start);
+  let cursor = monthEnd(period.start);
   while (cursor < period.end) {
     all.push(cursor);
-    cursor = monthEndOf(addDaysTo(cursor, 1));
+    cursor = monthEnd(addDays(cursor, 1));
   }
   all.push(period.end);
   if (all.length <= max) {

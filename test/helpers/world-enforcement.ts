@@ -11,7 +11,8 @@ import { addFinding } from '../../src/server/modules/inspections/records/finding
 import { createInspection } from '../../src/server/modules/inspections/records/inspection.service.ts';
 import { inspectionOrders } from '../../src/server/modules/inspections/records/inspection.table.ts';
 import { saveSchedule } from '../../src/server/modules/inspections/schedules/schedule.service.ts';
-import { todayIn, type ServiceDeps } from '../../src/server/platform/context.ts';
+import type { ServiceDeps } from '../../src/server/platform/context.ts';
+import { todayIn } from '../../src/shared/dates.ts';
 
 export interface EnforcementIds {
   scheduleIds: string[];

@@ -29,8 +29,5 @@ export function actorOf(principal: Principal): AuditActor {
   return { actorId: principal.userId, actorLabel: principal.username, ip: principal.ip };
 }
 
-/** Today's date (Asia/Shanghai) as YYYY-MM-DD. */
-export function todayIn(clock: () => Date, offsetDays = 0): string {
-  const t = new Date(clock().getTime() + 8 * 3600_000 + offsetDays * 86_400_000);
-  return t.toISOString().slice(0, 10);
-}
+/** Kept for the modules not yet moved: today's Beijing date lives in shared/dates.ts. */
+export { todayIn } from '../../shared/dates.ts';

@@ -5,6 +5,7 @@
  * service layer as the units' own users on a clock set back to when each happened; and mines in 原平
  * breaking the contractor and qualification rules.
  */
+import { DAY_MS, HOUR_MS } from '../../shared/dates.ts';
 import { sql } from 'drizzle-orm';
 import type { AccidentKind } from '../../shared/accidents.ts';
 import { recordChainReport, reportAccident } from '../modules/accountability/accident.service.ts';
@@ -26,7 +27,6 @@ import type { ContractorStaffCreateInput } from '../../shared/registry.schemas.t
 import type { ContractorStaffRole } from '../../shared/registry.enums.ts';
 import { createPerson } from '../modules/registry/person.service.ts';
 
-const DAY = 86_400_000;
 const MIN = 60_000;
 
 /**
@@ -170,7 +170,7 @@ export async function seedDemoAccountability(deps: ServiceDeps): Promise<void> {
     if (!mine) {
       continue;
     }
-    const occurred = now - (20 + i * 28) * DAY - (i % 5) * 3_600_000;
+    const occurred = now - (20 + i * 28) * DAY_MS - (i % 5) * HOUR_MS;
     // Every third mine reported after the hour: 迟报.
     const delay = i % 3 === 0 ? 95 : 25;
     const reporter = await principal(deps, inspectorOf[mine.county_code] ?? 'yp.inspector');
@@ -193,7 +193,7 @@ export async function seedDemoAccountability(deps: ServiceDeps): Promise<void> {
   }
   const suspended = mines.find((m) => m.status === '停产整顿');
   if (suspended) {
-    const occurred = now - 45 * DAY;
+    const occurred = now - 45 * DAY_MS;
     await reportAccident(
       at(occurred + 40 * MIN),
       await principal(deps, inspectorOf[suspended.county_code] ?? 'yp.inspector'),
@@ -273,7 +273,7 @@ export async function seedDemoAccountability(deps: ServiceDeps): Promise<void> {
   ];
   let n = 0;
   for (const c of cases) {
-    const t0 = now - c.daysAgo * DAY;
+    const t0 = now - c.daysAgo * DAY_MS;
     const filed = await submitReport(
       at(t0),
       {
@@ -292,7 +292,7 @@ export async function seedDemoAccountability(deps: ServiceDeps): Promise<void> {
       sql`SELECT id FROM public_reports WHERE tracking_code = ${filed.trackingCode}`,
     );
     const id = row?.id ?? '';
-    const step = (d: number) => at(t0 + d * DAY);
+    const step = (d: number) => at(t0 + d * DAY_MS);
     if (c.upTo === -1) {
       await acceptCase(step(1), c.unit, id, {
         accept: false,
@@ -320,7 +320,7 @@ export async function seedDemoAccountability(deps: ServiceDeps): Promise<void> {
     if (c.upTo >= 5) {
       await rewardCase(step(25), c.unit, id, {
         amountYuan: 3000,
-        paidOn: new Date(t0 + 30 * DAY).toISOString().slice(0, 10),
+        paidOn: new Date(t0 + 30 * DAY_MS).toISOString().slice(0, 10),
       });
     }
   }

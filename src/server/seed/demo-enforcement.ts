@@ -25,9 +25,9 @@ import {
 } from '../modules/inspections/records/inspection.service.ts';
 import { saveSchedule } from '../modules/inspections/schedules/schedule.service.ts';
 import type { Principal } from '../platform/auth/scope.ts';
-import { todayIn, type ServiceDeps } from '../platform/context.ts';
+import { todayIn, addDays } from '../../shared/dates.ts';
+import { type ServiceDeps } from '../platform/context.ts';
 import { queryRows } from '../platform/db/client.ts';
-import { addDays } from '../platform/escalation/escalation.service.ts';
 import { createRng, type Rng } from '../platform/random.ts';
 
 interface Unit {

@@ -5,15 +5,14 @@
 import { and, inArray, sql } from 'drizzle-orm';
 import { HazardSource, HazardState, type HazardState as State } from '../../shared/hazard.enums.ts';
 import { recordAudit } from '../modules/hazards/hazards.audit.ts';
-import { todayIn, type ServiceDeps } from '../platform/context.ts';
-import { addDays } from '../platform/escalation/escalation.service.ts';
+import { todayIn, addDays, addMonths } from '../../shared/dates.ts';
+import { type ServiceDeps } from '../platform/context.ts';
 import {
   hazardCriteria,
   hazardEvents,
   hazards,
   selfInspectionReports,
 } from '../modules/hazards/hazard.table.ts';
-import { addMonths } from '../modules/hazards/repeat.rules.ts';
 import { people } from '../modules/registry/person.table.ts';
 import { mines } from '../modules/registry/mine.table.ts';
 import { MineStatus } from '../../shared/registry.enums.ts';

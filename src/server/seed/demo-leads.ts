@@ -11,7 +11,7 @@ import { MineKind, MineStatus, type MineStatus as Status } from '../../shared/re
 import type { Db } from '../platform/db/client.ts';
 import { createRng } from '../platform/random.ts';
 import { mineAreas, mineMeters } from '../modules/leads/leads.table.ts';
-import { CST_OFFSET_MS, cstDayStart, DAY_MS, HOUR_MS } from '../modules/leads/rules/frame.ts';
+import { SHANGHAI_OFFSET_MS, shanghaiDayStart, DAY_MS, HOUR_MS } from '../../shared/dates.ts';
 import { upsertSeries, type SeriesRow } from '../modules/leads/series.repository.ts';
 import { syntheticMine } from '../modules/leads/synthetic.ts';
 
@@ -64,11 +64,14 @@ export async function seedDemoLeads(
   monitored: ReadonlySet<string>,
 ): Promise<number> {
   const rng = createRng(20_261_123);
-  const end = cstDayStart(at.getTime()) + DAY_MS;
+  const end = shanghaiDayStart(at.getTime()) + DAY_MS;
   const start = end - DAYS * DAY_MS;
   const lastHour = Math.floor(at.getTime() / HOUR_MS) * HOUR_MS;
   const sinceDay = (date: string) =>
-    Math.max(0, Math.round((Date.parse(`${date}T00:00:00Z`) - CST_OFFSET_MS - start) / DAY_MS));
+    Math.max(
+      0,
+      Math.round((Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS - start) / DAY_MS),
+    );
   let written = 0;
   for (const [n, { mine, plant }] of leadDemoPlan(all, monitored).entries()) {
     const stopDay = stoppedStatuses.has(mine.status) ? sinceDay(mine.statusSince) : DAYS;
@@ -76,9 +79,11 @@ export async function seedDemoLeads(
       d >= stopDay ? mine.status : MineStatus.Producing,
     );
     const lastMonthStart = (() => {
-      const local = new Date(at.getTime() + CST_OFFSET_MS);
+      const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
       return Math.round(
-        (Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - 1, 1) - CST_OFFSET_MS - start) /
+        (Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - 1, 1) -
+          SHANGHAI_OFFSET_MS -
+          start) /
           DAY_MS,
       );
     })();

@@ -15,7 +15,8 @@ import {
 import type { MineCreateInput } from '../../shared/registry.schemas.ts';
 import { recordAudit } from '../modules/registry/registry.audit.ts';
 import { hashPassword } from '../platform/auth/password.ts';
-import { todayIn, type ServiceDeps } from '../platform/context.ts';
+import { addDays, todayIn } from '../../shared/dates.ts';
+import { type ServiceDeps } from '../platform/context.ts';
 import { organisations, users } from '../modules/access/access.table.ts';
 import { systemPrincipal } from '../modules/access/principal.ts';
 import { enterprises } from '../modules/registry/enterprise.table.ts';
@@ -154,12 +155,6 @@ const industry: Record<Kind, string> = {
   [MineKind.TailingsPond]: '选矿',
 };
 
-function isoDate(base: string, offsetDays: number): string {
-  const d = new Date(`${base}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offsetDays);
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * Each contractor's 项目部 (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条): excavation contractors send the 三员, others
  * a 项目负责人.
@@ -230,7 +225,7 @@ function mineAttributes(rng: Rng, kind: Kind, scale: string): Partial<MineCreate
         tailingsDamHeightM: rng.pick([18, 25, 36, 45, 58, 72, 95, 110]),
         tailingsStacking: rng.pick(['湿排', '湿排', '干排'] as const),
         tailingsOverhead: rng.chance(0.15),
-        tailingsLastDischarge: isoDate('2026-11-01', -rng.int(0, 400)),
+        tailingsLastDischarge: addDays('2026-11-01', -rng.int(0, 400)),
       };
   }
 }
@@ -325,15 +320,15 @@ export async function seedDemoProvince(
             MineStatus.Closed,
           ]);
           const miningExpiry = rng.chance(0.08)
-            ? isoDate(today, -rng.int(1, 60))
+            ? addDays(today, -rng.int(1, 60))
             : rng.chance(0.12)
-              ? isoDate(today, rng.int(1, 90))
-              : isoDate(today, rng.int(120, 2000));
+              ? addDays(today, rng.int(1, 90))
+              : addDays(today, rng.int(120, 2000));
           const safetyExpiry = rng.chance(0.06)
-            ? isoDate(today, -rng.int(1, 60))
+            ? addDays(today, -rng.int(1, 60))
             : rng.chance(0.1)
-              ? isoDate(today, rng.int(1, 90))
-              : isoDate(today, rng.int(120, 1100));
+              ? addDays(today, rng.int(1, 90))
+              : addDays(today, rng.int(120, 1100));
           mineNo++;
           mineIds.push(rng.uuid());
           mineInputs.push({
@@ -343,7 +338,7 @@ export async function seedDemoProvince(
             kind,
             scale,
             status,
-            statusSince: isoDate(today, -rng.int(10, 900)),
+            statusSince: addDays(today, -rng.int(10, 900)),
             standardizationLevel: rng.pick([
               '一级',
               '二级',
@@ -352,7 +347,7 @@ export async function seedDemoProvince(
               '三级',
               '未达标',
             ] as const),
-            standardizationDate: isoDate(today, -rng.int(30, 1000)),
+            standardizationDate: addDays(today, -rng.int(30, 1000)),
             longitude: Number((111.5 + rng.next() * 2.5).toFixed(5)),
             latitude: Number((35.8 + rng.next() * 4.2).toFixed(5)),
             ...mineAttributes(rng, kind, scale),
@@ -360,13 +355,13 @@ export async function seedDemoProvince(
               {
                 kind: '采矿许可证',
                 number: `C14000020${String(10_000_000 + mineNo * 37).slice(0, 8)}${String(mineNo).padStart(4, '0')}`,
-                issuedOn: isoDate(miningExpiry, -3650),
+                issuedOn: addDays(miningExpiry, -3650),
                 expiresOn: miningExpiry,
               },
               {
                 kind: '安全生产许可证',
                 number: `(晋)FM安许证字〔${2021 + (mineNo % 5)}〕${String(mineNo).padStart(4, '0')}`,
-                issuedOn: isoDate(safetyExpiry, -1095),
+                issuedOn: addDays(safetyExpiry, -1095),
                 expiresOn: safetyExpiry,
               },
             ],
@@ -419,7 +414,7 @@ export async function seedDemoProvince(
     const existing = mineInputs.flatMap((m, i) =>
       m.status === MineStatus.Construction
         ? []
-        : [sql`(${mineIds[i] ?? ''}::uuid, ${isoDate('2019-01-01', (i * 37) % 1400)}::date)`],
+        : [sql`(${mineIds[i] ?? ''}::uuid, ${addDays('2019-01-01', (i * 37) % 1400)}::date)`],
     );
     if (existing.length) {
       await tx.execute(
@@ -470,10 +465,10 @@ export async function seedDemoProvince(
                 ])
               : '安全生产知识和管理能力考核合格证',
           number: `T${m.countyCode}${String(personRows.length).padStart(6, '0')}`,
-          issuedOn: isoDate(today, -rng.int(400, 1500)),
+          issuedOn: addDays(today, -rng.int(400, 1500)),
           expiresOn: rng.chance(0.1)
-            ? isoDate(today, -rng.int(1, 200))
-            : isoDate(today, rng.int(10, 1000)),
+            ? addDays(today, -rng.int(1, 200))
+            : addDays(today, rng.int(10, 1000)),
         });
       }
     });
@@ -499,8 +494,8 @@ export async function seedDemoProvince(
             `91140000${Array.from({ length: 9 }, () => rng.pick([...'0123456789ABCDEFGH'])).join('')}`,
           ),
           scopes: [rng.pick(['掘进', '采掘', '爆破', '支护', '建设施工'] as const)],
-          startsOn: isoDate(today, -rng.int(30, 700)),
-          endsOn: isoDate(today, rng.int(30, 700)),
+          startsOn: addDays(today, -rng.int(30, 700)),
+          endsOn: addDays(today, rng.int(30, 700)),
           createdAt: at,
           updatedAt: at,
         });

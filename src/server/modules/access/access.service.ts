@@ -1,6 +1,7 @@
 /**
  * @module Access use cases: organisations, users, password login with sessions, API tokens.
  */
+import { HOUR_MS } from '../../../shared/dates.ts';
 import type {
   OrganisationCreateInput,
   TokenCreateInput,
@@ -23,7 +24,7 @@ import { loadMineForInput } from '../registry/mine.service.ts';
 import { AccessPermission } from './access.permissions.ts';
 
 /** How long a login session lasts. */
-export const SESSION_TTL_MS = 12 * 3600_000;
+export const SESSION_TTL_MS = 12 * HOUR_MS;
 /** Prefix of API tokens, so leaked ones are recognisable. */
 export const TOKEN_PREFIX = 'mw_';
 

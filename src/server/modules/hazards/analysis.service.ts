@@ -10,14 +10,14 @@ import type {
   HazardAnalysisQuery,
 } from '../../../shared/hazard-analysis.schemas.ts';
 import { subtreePrefix, type Principal, type Scope } from '../../platform/auth/scope.ts';
-import { requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
+import { todayIn, addMonths, daysBetween } from '../../../shared/dates.ts';
+import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { writeWorkbook } from '../../platform/tabular/write-table.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
 import * as repo from './analysis.repository.ts';
 import * as hazardRepo from './hazard.repository.ts';
 import type { HazardFilter } from './hazard.repository.ts';
-import { addMonths } from './repeat.rules.ts';
 import { evaluateStockTargets } from './stock.targets.ts';
 import { hazardsSettings } from './hazards.settings.ts';
 import { HazardPermission } from './hazards.permissions.ts';
@@ -29,10 +29,6 @@ function ageLabel(index: number): string {
   const upper = bounds[index];
   const lower = index === 0 ? 0 : (bounds[index - 1] ?? 0) + 1;
   return upper === undefined ? `${lower} 天以上` : `${lower}–${upper} 天`;
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }
 
 function monthsFrom(today: string, months: number): string[] {

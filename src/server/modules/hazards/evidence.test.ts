@@ -15,7 +15,6 @@ import {
 import { loginAll, type World } from '../../../../test/helpers/world.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { EvidenceLimits } from '../../../shared/limits.ts';
-import { cleanFileName, sniffEvidenceType } from './evidence.service.ts';
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from(
@@ -33,24 +32,6 @@ function multipart(filename: string, content: Buffer, contentType = 'application
     payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
   };
 }
-
-describe('evidence type sniffing and file names', () => {
-  it('recognises the accepted types by their first bytes, whatever the name', () => {
-    expect(sniffEvidenceType(PNG)).toBe('image/png');
-    expect(sniffEvidenceType(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]))).toBe('image/jpeg');
-    expect(sniffEvidenceType(Buffer.from('%PDF-1.7\n'))).toBe('application/pdf');
-    expect(sniffEvidenceType(Buffer.from('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp');
-    expect(sniffEvidenceType(Buffer.from('\0\0\0\x18ftypmp42'))).toBe('video/mp4');
-    expect(sniffEvidenceType(Buffer.from('<html><script>alert(1)</script>'))).toBeNull();
-    expect(sniffEvidenceType(Buffer.from('MZ\x90\0'))).toBeNull();
-  });
-
-  it('keeps only the base name, without control characters or quotes', () => {
-    expect(cleanFileName('..\\..\\windows\\照片.png')).toBe('照片.png');
-    expect(cleanFileName('/etc/"pass\u0000wd"')).toBe('passwd');
-    expect(cleanFileName('')).toBe('evidence');
-  });
-});
 
 describe.each(engines)('hazard evidence files (%s)', (engine) => {
   let t: TestDatabase;

@@ -15,7 +15,8 @@ import {
 import { login, type World } from '../../../../test/helpers/world.ts';
 import { runJobs } from '../../../../test/helpers/jobs.ts';
 import { queryRows } from '../../platform/db/client.ts';
-import { addDays, dueSteps } from '../../platform/escalation/escalation.service.ts';
+import { addDays } from '../../../shared/dates.ts';
+import { dueSteps } from '../../platform/escalation/escalation.service.ts';
 import { systemPrincipal } from '../access/principal.ts';
 import { planHazard, submitRectification } from './hazard.service.ts';
 import { hazardsSettings } from './hazards.settings.ts';

@@ -6,8 +6,9 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { HazardState } from '../../../shared/hazard.enums.ts';
 import { recordAudit } from './hazards.audit.ts';
-import { todayIn, type ServiceDeps } from '../../platform/context.ts';
-import { addDays, claimSteps, dueSteps } from '../../platform/escalation/escalation.service.ts';
+import { todayIn, addDays } from '../../../shared/dates.ts';
+import { type ServiceDeps } from '../../platform/context.ts';
+import { claimSteps, dueSteps } from '../../platform/escalation/escalation.service.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import {
   notifiableUsers,

@@ -34,7 +34,7 @@ import {
 } from '../../../shared/hazard.schemas.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
-import { IdParams, responses, sendEvidence, sendFile } from '../../platform/http/route-helpers.ts';
+import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
 import {
   HazardAnalysis,
   HazardAnalysisExportQuery,
@@ -44,7 +44,7 @@ import * as analysis from './analysis.service.ts';
 import * as catalogue from './catalogue.service.ts';
 import * as evidence from './evidence.service.ts';
 import { EvidenceLimits } from '../../../shared/limits.ts';
-import { readUpload } from '../../platform/http/upload.http.ts';
+import { readUpload, sendStoredFile } from '../../platform/files/files.http.ts';
 import * as service from './hazard.service.ts';
 import * as selfInspection from './self-inspection.service.ts';
 import { monthly, parentQuarterly, type Cadence } from './inspection.cadence.ts';
@@ -288,7 +288,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
         req.params.id,
         req.params.attachmentId,
       );
-      return sendEvidence(reply, file);
+      return sendStoredFile(reply, file);
     },
   );
   const step = <B extends z.ZodType>(

@@ -19,7 +19,8 @@ import type {
 import { recordAudit } from './hazards.audit.ts';
 import type { hazardsAuditEvents } from './hazards.audit.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
-import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
+import { todayIn, addMonths } from '../../../shared/dates.ts';
+import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
@@ -33,7 +34,7 @@ import { attachmentsOf } from './evidence.service.ts';
 import { closedCount, hazardFigures, merged, totalsOf } from './analysis.service.ts';
 import { presentHazard, presentTimeline } from './hazard.presenter.ts';
 import { nextHazardState } from './rectification.workflow.ts';
-import { addMonths, firstDenseWindow, licenceProblems } from './repeat.rules.ts';
+import { firstDenseWindow, licenceProblems } from './repeat.rules.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { licencesOf } from '../registry/mine.repository.ts';
 import { hazardsSettings } from './hazards.settings.ts';

@@ -6,7 +6,7 @@
  */
 import { HazardSource } from '../../../shared/hazard.enums.ts';
 import { periodFirstDay, quarterOf } from '../../../shared/inspection-periods.ts';
-import { addMonths } from './repeat.rules.ts';
+import { addDays, addMonths } from '../../../shared/dates.ts';
 import type { SettingDefinition } from '../../platform/settings/settings.definition.ts';
 import { hazardsSettings } from './hazards.settings.ts';
 
@@ -49,9 +49,7 @@ export function periodBounds(period: string, dueDay: number) {
   const first = periodFirstDay(period);
   const months = period.includes('Q') ? 3 : 1;
   const nextFirst = addMonths(first, months);
-  const last = new Date(Date.parse(`${nextFirst}T00:00:00Z`) - 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  const last = addDays(nextFirst, -1);
   const dueOn = `${nextFirst.slice(0, 8)}${String(dueDay).padStart(2, '0')}`;
   return { first, last, dueOn };
 }

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, firstDenseWindow, licenceProblems } from './repeat.rules.ts';
-
-describe('calendar months', () => {
-  it('adds months and clamps to the end of shorter months', () => {
-    expect(addMonths('2026-01-15', 3)).toBe('2026-04-15');
-    expect(addMonths('2025-11-30', 3)).toBe('2026-02-28');
-    expect(addMonths('2027-11-30', 3)).toBe('2028-02-29');
-    expect(addMonths('2026-12-31', -12)).toBe('2025-12-31');
-  });
-});
+import { firstDenseWindow, licenceProblems } from './repeat.rules.ts';
 
 // 安委〔2024〕1号: “3个月内2次或者2次以上发现有重大事故隐患仍然进行生产的” (VERIFIED).
 describe('the 3-month window at its edges', () => {

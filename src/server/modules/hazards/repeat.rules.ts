@@ -6,16 +6,7 @@
  *   closure. The counts are settings (hazards.repeatRules); "within 3 months" is read inclusively.
  */
 
-/** Adds calendar months to a YYYY-MM-DD date, clamping to the month's last day (11-30 + 3 → 02-28). */
-export function addMonths(date: string, months: number): string {
-  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
+import { addMonths } from '../../../shared/dates.ts';
 
 /**
  * The first window of `months` months (inclusive at both ends) holding at least `min` of the dates, as

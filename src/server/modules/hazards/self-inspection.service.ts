@@ -13,7 +13,8 @@ import type {
 import { MineStatus } from '../../../shared/registry.enums.ts';
 import { recordAudit } from './hazards.audit.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
-import { actorOf, requirePermission, todayIn, type ServiceDeps } from '../../platform/context.ts';
+import { todayIn } from '../../../shared/dates.ts';
+import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { claimSteps, dueSteps } from '../../platform/escalation/escalation.service.ts';
 import { escalations } from '../../platform/escalation/escalation.table.ts';

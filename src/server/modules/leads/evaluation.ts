@@ -7,7 +7,8 @@ import { detectedRules, type LeadRule } from '../../../shared/leads.enums.ts';
 import type { LeadRules } from '../../../shared/leads.settings.ts';
 import { createRng } from '../../platform/random.ts';
 import { evaluateMine } from './rules/evaluate.ts';
-import { DAY_MS, type Finding } from './rules/frame.ts';
+import { DAY_MS } from '../../../shared/dates.ts';
+import { type Finding } from './rules/frame.ts';
 import { syntheticMine, type SyntheticMine } from './synthetic.ts';
 
 export interface EvaluationSetOptions {

@@ -10,7 +10,8 @@ import type { Db } from '../../platform/db/client.ts';
 import { monitoringFacilities, monitoringSensors } from '../monitoring/monitoring.table.ts';
 import { mineStatusChanges, mines } from '../registry/mine.table.ts';
 import { mineAreas } from './leads.table.ts';
-import { CST_OFFSET_MS, DAY_MS, HOUR_MS, type MineFrame } from './rules/frame.ts';
+import { SHANGHAI_OFFSET_MS, DAY_MS, HOUR_MS } from '../../../shared/dates.ts';
+import { type MineFrame } from './rules/frame.ts';
 import { readSeriesRows } from './series.repository.ts';
 
 /** Quantities of the safety-monitoring points the 监控造假 rule watches. */
@@ -18,7 +19,7 @@ export const safetyQuantities = ['CH4', 'CO', 'O2', '风速', '温度', '地压'
 
 /** The CST calendar date (YYYY-MM-DD) of day `d` of a frame starting at `start`. */
 function dateOf(start: number, d: number): string {
-  return new Date(start + d * DAY_MS + CST_OFFSET_MS).toISOString().slice(0, 10);
+  return new Date(start + d * DAY_MS + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** A mine's dated status history, oldest first. */

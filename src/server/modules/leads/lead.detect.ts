@@ -22,7 +22,8 @@ import { mines } from '../registry/mine.table.ts';
 import { loadFrame } from './frame.loader.ts';
 import { leadEvents, leads, leadsJobState } from './leads.table.ts';
 import { evaluateMine } from './rules/evaluate.ts';
-import { CST_OFFSET_MS, cstDayStart, DAY_MS, type Breach, type Finding } from './rules/frame.ts';
+import { SHANGHAI_OFFSET_MS, shanghaiDayStart, DAY_MS } from '../../../shared/dates.ts';
+import { type Breach, type Finding } from './rules/frame.ts';
 import { minesWithSeries } from './series.repository.ts';
 import { leadsSettings } from './leads.settings.ts';
 
@@ -61,9 +62,9 @@ export const storeBreach = (b: Breach): StoredBreach => ({
 
 /** The range the job frames: the look-back, extended back to 1 January for the annual check. */
 export function evaluationRange(now: Date, rules: LeadRules) {
-  const end = cstDayStart(now.getTime()) + DAY_MS;
-  const local = new Date(now.getTime() + CST_OFFSET_MS);
-  const yearStart = Date.UTC(local.getUTCFullYear(), 0, 1) - CST_OFFSET_MS;
+  const end = shanghaiDayStart(now.getTime()) + DAY_MS;
+  const local = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
+  const yearStart = Date.UTC(local.getUTCFullYear(), 0, 1) - SHANGHAI_OFFSET_MS;
   const start = Math.min(end - rules.lookbackDays * DAY_MS, yearStart);
   return { start, days: Math.round((end - start) / DAY_MS) };
 }

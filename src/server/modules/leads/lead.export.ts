@@ -15,7 +15,7 @@ import {
 import type { StoredBreach } from './lead.detect.ts';
 import type { PresentedLead } from './lead.presenter.ts';
 import { allLeads, getLead } from './lead.service.ts';
-import { DAY_MS } from './rules/frame.ts';
+import { DAY_MS } from '../../../shared/dates.ts';
 import { readMineSeries } from './series.service.ts';
 
 type LeadWithEvidence = PresentedLead & { breaches: StoredBreach[] };

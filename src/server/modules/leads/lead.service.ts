@@ -5,6 +5,7 @@
  * (an inspection finding's reference), or 已排除 with a reason at any open step. Enterprises have no
  * access at all: a lead must not tip the mine off.
  */
+import { DAY_MS } from '../../../shared/dates.ts';
 import {
   aliasedTable,
   and,
@@ -170,7 +171,7 @@ export async function leadSummary(
     .innerJoin(mines, eq(mines.id, leads.mineId))
     .where(scope)
     .groupBy(leads.status, leads.rule);
-  const weekAgo = new Date(deps.clock().getTime() - 7 * 86_400_000);
+  const weekAgo = new Date(deps.clock().getTime() - 7 * DAY_MS);
   const [fresh] = await deps.db
     .select({ n: count() })
     .from(leads)

@@ -5,7 +5,7 @@
  */
 import type { SeriesGranularity } from '../../../shared/leads.enums.ts';
 import { parseTime } from '../monitoring/ingest.parse.ts';
-import { CST_OFFSET_MS, HOUR_MS } from './rules/frame.ts';
+import { SHANGHAI_OFFSET_MS, HOUR_MS } from '../../../shared/dates.ts';
 
 const naive = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -25,13 +25,13 @@ function fromWallClock(y: number, mo: number, d: number, h: number, mi: number, 
   ) {
     return undefined;
   }
-  return utc - CST_OFFSET_MS;
+  return utc - SHANGHAI_OFFSET_MS;
 }
 
 export function parsePeriod(cell: unknown, granularity: SeriesGranularity): PeriodResult {
   let ms: number | undefined;
   if (cell instanceof Date) {
-    ms = Number.isNaN(cell.getTime()) ? undefined : cell.getTime() - CST_OFFSET_MS;
+    ms = Number.isNaN(cell.getTime()) ? undefined : cell.getTime() - SHANGHAI_OFFSET_MS;
   } else if (typeof cell === 'string') {
     const text = cell.trim();
     const m = naive.exec(text);
@@ -53,7 +53,7 @@ export function parsePeriod(cell: unknown, granularity: SeriesGranularity): Peri
   if (ms === undefined || !Number.isFinite(ms)) {
     return { ok: false, message: '时段格式无效 (应为 YYYY-MM-DD 或 YYYY-MM-DD HH:00)' };
   }
-  const local = ms + CST_OFFSET_MS;
+  const local = ms + SHANGHAI_OFFSET_MS;
   if (granularity === 'hour' && local % HOUR_MS !== 0) {
     return { ok: false, message: '小时数据的时段须为整点' };
   }

@@ -13,7 +13,7 @@ import type { ServiceDeps } from '../../platform/context.ts';
 import { queryRows, type Db } from '../../platform/db/client.ts';
 import { safetyQuantities } from './frame.loader.ts';
 import { leadsJobState } from './leads.table.ts';
-import { HOUR_MS } from './rules/frame.ts';
+import { HOUR_MS } from '../../../shared/dates.ts';
 import { upsertSeries, type SeriesRow } from './series.repository.ts';
 
 const rolledQuantities: Factor[] = [

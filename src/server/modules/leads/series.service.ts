@@ -20,7 +20,7 @@ import { mines } from '../registry/mine.table.ts';
 import { statusChanges } from './frame.loader.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
 import { mineMeters } from './leads.table.ts';
-import { cstDayStart, DAY_MS } from './rules/frame.ts';
+import { shanghaiDayStart, DAY_MS } from '../../../shared/dates.ts';
 import { parsePeriod } from './series.period.ts';
 import { readSeriesRows, upsertSeries, type SeriesRow } from './series.repository.ts';
 import { LeadPermission } from './leads.permissions.ts';
@@ -87,7 +87,7 @@ export async function readMineSeries(
     } else if (q.granularity === 'hour') {
       g.days.set(t, r.value);
     } else {
-      const day = cstDayStart(t);
+      const day = shanghaiDayStart(t);
       const list: number[] = g.hours.get(day) ?? [];
       list.push(r.value);
       g.hours.set(day, list);

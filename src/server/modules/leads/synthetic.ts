@@ -9,7 +9,8 @@
 import { LeadRule } from '../../../shared/leads.enums.ts';
 import { MineKind, MineStatus } from '../../../shared/registry.enums.ts';
 import type { Rng } from '../../platform/random.ts';
-import { CST_OFFSET_MS, DAY_MS, HOUR_MS, type MineFrame, at } from './rules/frame.ts';
+import { SHANGHAI_OFFSET_MS, DAY_MS, HOUR_MS } from '../../../shared/dates.ts';
+import { type MineFrame, at } from './rules/frame.ts';
 
 export interface PlantedCase {
   rule: LeadRule;
@@ -47,7 +48,7 @@ const AREA_AUX = ['井底车场', '中央水泵房'] as const;
 
 /** Day-of-year (0-based) and weekday (0 = Sunday) of a China day. */
 function calendar(ms: number) {
-  const d = new Date(ms + CST_OFFSET_MS);
+  const d = new Date(ms + SHANGHAI_OFFSET_MS);
   const jan1 = Date.UTC(d.getUTCFullYear(), 0, 1);
   return {
     doy: Math.floor((d.getTime() - jan1) / DAY_MS),
@@ -189,10 +190,10 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
       const first = calendar(o.start + caseFrom * DAY_MS);
       const monthStart =
         Date.UTC(
-          new Date(o.start + caseFrom * DAY_MS + CST_OFFSET_MS).getUTCFullYear(),
+          new Date(o.start + caseFrom * DAY_MS + SHANGHAI_OFFSET_MS).getUTCFullYear(),
           first.month,
           1,
-        ) - CST_OFFSET_MS;
+        ) - SHANGHAI_OFFSET_MS;
       planted.push({
         rule: LeadRule.OverCapacity,
         from: monthStart,
@@ -226,7 +227,7 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
   if (withAreas && o.plant === LeadRule.HiddenFace && variant === 3) {
     areas.set(hidden, new Float64Array(hours));
   }
-  const localHour0 = Math.round(((o.start + CST_OFFSET_MS) % DAY_MS) / HOUR_MS);
+  const localHour0 = Math.round(((o.start + SHANGHAI_OFFSET_MS) % DAY_MS) / HOUR_MS);
   for (let h = 0; h < hours; h++) {
     const d = Math.floor(h / 24);
     const ms = o.start + h * HOUR_MS;

@@ -6,6 +6,7 @@
  * acknowledgement link per person, the timeline entry) and moves the timer — so after a crash a
  * step is either fully done or not done, never lost or repeated.
  */
+import { HOUR_MS } from '../../../shared/dates.ts';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { WarningLevel } from '../../../shared/monitoring.enums.ts';
@@ -34,7 +35,7 @@ export interface CallOptions {
 }
 
 /** How long an acknowledgement link stays valid. */
-const ACK_LINK_TTL_MS = 24 * 3600_000;
+const ACK_LINK_TTL_MS = 24 * HOUR_MS;
 
 interface Recipient {
   kind: 'user' | 'person';

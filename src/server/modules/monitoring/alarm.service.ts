@@ -4,6 +4,7 @@
  * 红色/橙色, manual closing with a disposal note, and maintenance windows. Each change is audited and on
  * the timeline, in one transaction.
  */
+import { DAY_MS } from '../../../shared/dates.ts';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { AlarmKind, WarningLevel } from '../../../shared/monitoring.enums.ts';
 import { recordAudit } from './monitoring.audit.ts';
@@ -401,7 +402,7 @@ export async function createMaintenance(
   if (endsAt <= startsAt) {
     throw invalidField('endsAt', '结束时间须晚于开始时间', input.endsAt);
   }
-  if (endsAt.getTime() - startsAt.getTime() > 7 * 86_400_000) {
+  if (endsAt.getTime() - startsAt.getTime() > 7 * DAY_MS) {
     throw invalidField('endsAt', '维护期最长 7 天', input.endsAt);
   }
   return deps.db.transaction(async (tx) => {

@@ -11,6 +11,7 @@
  * - 数据异常: not a number, outside the instrument range or physically impossible, or a spike against a
  *   robust rolling median (median ± k·1.4826·MAD).
  */
+import { HOUR_MS } from '../../../shared/dates.ts';
 import {
   levelRank,
   warningLevels,
@@ -156,7 +157,7 @@ export function detectRate(
   if (at - t0 < spec.windowMs || at === t0) {
     return null;
   }
-  const perHour = ((value - (state.values[0] ?? value)) / (at - t0)) * 3_600_000;
+  const perHour = ((value - (state.values[0] ?? value)) / (at - t0)) * HOUR_MS;
   return { perHour, exceeded: Math.abs(perHour) > spec.maxPerHour };
 }
 

@@ -11,6 +11,7 @@
  *   session and manual acknowledgement, so a message is PUBACKed only after it is stored and one not yet
  *   stored is redelivered after a crash. The broker's own ACLs decide who may publish to which mine.
  */
+import { DAY_MS } from '../../../shared/dates.ts';
 import { createServer, type Server } from 'node:net';
 import { Aedes } from 'aedes';
 import mqtt, { type MqttClient } from 'mqtt';
@@ -162,7 +163,7 @@ export async function subscribeExternal(
     clientId,
     // MQTT 5: mqtt.js hands us the PUBACK (customHandleAcks) only on protocol 5; the session outlives a crash.
     protocolVersion: 5,
-    properties: { sessionExpiryInterval: 7 * 24 * 3600 },
+    properties: { sessionExpiryInterval: (7 * DAY_MS) / 1000 },
     clean: false,
     reconnectPeriod: 2000,
     customHandleAcks: (topic, message, _packet, done) => {

@@ -2,6 +2,7 @@
  * @module Readings for the sensor chart: raw values or 5-minute statistics over a window, with the
  * sensor's thresholds (the bands) and the alarms in the window (the marks).
  */
+import { DAY_MS } from '../../../shared/dates.ts';
 import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
@@ -12,7 +13,6 @@ import { loadVisibleSensor } from './sensor.service.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
 
 const POINTS_MAX = 20_000;
-const DAY = 86_400_000;
 
 export async function readSeries(
   deps: ServiceDeps,
@@ -27,10 +27,10 @@ export async function readSeries(
     throw invalidField('to', '结束时间须晚于开始时间', q.to);
   }
   const span = to.getTime() - from.getTime();
-  if (q.resolution === 'raw' && span > 31 * DAY) {
+  if (q.resolution === 'raw' && span > 31 * DAY_MS) {
     throw invalidField('to', '原始数据一次最多查询 31 天, 更长请用 5 分钟统计', q.to);
   }
-  if (span > 800 * DAY) {
+  if (span > 800 * DAY_MS) {
     throw invalidField('to', '一次最多查询 800 天', q.to);
   }
   const { sensor } = await loadVisibleSensor(deps.db, principal, sensorId);

@@ -1,8 +1,13 @@
 /**
- * @module SQL conditions that confine registry queries to the caller's jurisdiction.
+ * @module The jurisdiction boundary: SQL conditions that confine queries to the caller's jurisdiction,
+ * and the one way a use case loads a row by id within it (visibleByMine, visibleEnterprise) — a 404
+ * outside it, never a 403, so ids of other jurisdictions do not show that they exist.
  */
 import { and, eq, exists, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import { subtreePrefix, type Scope } from '../../platform/auth/scope.ts';
+import type { PgColumn, PgSelect, PgTable } from 'drizzle-orm/pg-core';
+import { subtreePrefix, type Principal, type Scope } from '../../platform/auth/scope.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { invalidField, notFound } from '../../platform/errors.ts';
 import { enterprises } from './enterprise.table.ts';
 import { mines } from './mine.table.ts';
 
@@ -65,4 +70,110 @@ export function allOf(...parts: (SQL | undefined)[]): SQL | undefined {
 /** Escapes LIKE wildcards in user text. */
 export function likeText(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A table whose rows belong to a mine (`mine_id`). */
+export type MineOwnedTable = PgTable & { id: PgColumn; mineId: PgColumn };
+
+/** How one lookup by id answers. */
+export interface VisibleOptions<Q extends PgSelect> {
+  /** The entity the 404 names (`hazard`, `sensor` …). */
+  entity: string;
+  /**
+   * The entity's select (`….$dynamic()`), joined to `mines`, without a where of its own; by default the
+   * row and its mine, as `{ row, mine }`.
+   */
+  select?: Q;
+  /** A further condition the row must meet to be found (e.g. not archived). */
+  where?: SQL | undefined;
+  /** Take the row FOR UPDATE (of the entity's table only), for a change in the caller's transaction. */
+  lock?: boolean;
+  /** For an id named in a request body: a 400 on this field with this message instead of the 404. */
+  field?: { path: string; message: string } | undefined;
+}
+
+/** The default answer of visibleByMine: the row and its mine. */
+export interface RowAndMine<T extends MineOwnedTable> {
+  row: T['$inferSelect'];
+  mine: typeof mines.$inferSelect;
+}
+
+async function visibleWhere<Q extends PgSelect>(
+  select: Q,
+  table: PgTable,
+  condition: SQL | undefined,
+  id: string,
+  options: VisibleOptions<Q>,
+): Promise<Awaited<Q>[number]> {
+  let q = select.where(condition);
+  if (options.lock) {
+    q = q.for('update', { of: table });
+  }
+  const [row] = (await q) as Awaited<Q>[number][];
+  if (!row) {
+    throw options.field
+      ? invalidField(options.field.path, options.field.message, id)
+      : notFound(options.entity, id);
+  }
+  return row;
+}
+
+/**
+ * One row of a mine-owned table by id, joined to its mine and confined to the caller's jurisdiction
+ * (mineScopeCondition), or a 404 naming the entity — the same answer for an id outside the
+ * jurisdiction as for no such id. Answers `{ row, mine }`, or the rows of `options.select`.
+ */
+export function visibleByMine<T extends MineOwnedTable>(
+  db: Db,
+  principal: Principal,
+  table: T,
+  id: string,
+  options: VisibleOptions<PgSelect> & { select?: undefined },
+): Promise<RowAndMine<T>>;
+export function visibleByMine<T extends MineOwnedTable, Q extends PgSelect>(
+  db: Db,
+  principal: Principal,
+  table: T,
+  id: string,
+  options: VisibleOptions<Q> & { select: Q },
+): Promise<Awaited<Q>[number]>;
+export function visibleByMine(
+  db: Db,
+  principal: Principal,
+  table: MineOwnedTable,
+  id: string,
+  options: VisibleOptions<PgSelect>,
+): Promise<unknown> {
+  const select =
+    options.select ??
+    db
+      .select({ row: table, mine: mines })
+      .from(table)
+      .innerJoin(mines, eq(mines.id, table.mineId))
+      .$dynamic();
+  return visibleWhere(
+    select,
+    table,
+    allOf(eq(table.id, id), mineScopeCondition(principal.scope), options.where),
+    id,
+    options,
+  );
+}
+
+/**
+ * An enterprise by id within the caller's jurisdiction (enterpriseScopeCondition), or a 404: the
+ * enterprise counterpart of visibleByMine, over the enterprise's select.
+ */
+export function visibleEnterprise<Q extends PgSelect>(
+  principal: Principal,
+  id: string,
+  options: VisibleOptions<Q> & { select: Q },
+): Promise<Awaited<Q>[number]> {
+  return visibleWhere(
+    options.select,
+    enterprises,
+    allOf(eq(enterprises.id, id), enterpriseScopeCondition(principal.scope), options.where),
+    id,
+    options,
+  );
 }

@@ -5,6 +5,7 @@
  * catches up on every step that fell due meanwhile.
  */
 import { z } from 'zod';
+import { addDays } from '../../../shared/dates.ts';
 import { escalations } from './escalation.table.ts';
 import type { Db } from '../db/client.ts';
 
@@ -17,12 +18,8 @@ export const LadderStepSchema = z.strictObject({
 export type LadderStep = z.infer<typeof LadderStepSchema>;
 export const LadderSchema = z.array(LadderStepSchema).min(1).max(10);
 
-/** Adds days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+/** Kept for the modules not yet moved: date arithmetic lives in shared/dates.ts. */
+export { addDays };
 
 /** The steps whose due date (deadline + offset) is on or before `today`, with that date. */
 export function dueSteps(

@@ -40,42 +40,5 @@ export function sendFile(
     .send(data);
 }
 
-/** Sends a file under its own (UTF-8) name, as an attachment or inline. */
-export function sendNamed(
-  reply: FastifyReply,
-  data: Buffer,
-  contentType: string,
-  name: string,
-  inline = false,
-) {
-  return reply
-    .header('content-type', contentType)
-    .header(
-      'content-disposition',
-      `${inline ? 'inline' : 'attachment'}; filename="file"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    )
-    .send(data);
-}
-
-/**
- * Sends a stored evidence file: images inline, the rest as attachments, never sniffed or run by the
- * browser, with its SHA-256 as ETag and Repr-Digest.
- */
-export function sendEvidence(
-  reply: FastifyReply,
-  file: { contentType: string; fileName: string; sha256: string; content: Buffer },
-) {
-  reply
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .header('etag', `"${file.sha256}"`)
-    .header('repr-digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`)
-    .header('cache-control', 'private, max-age=0');
-  return sendNamed(
-    reply,
-    file.content,
-    file.contentType,
-    file.fileName,
-    file.contentType.startsWith('image/'),
-  );
-}
+/** Serving uploaded files lives in platform/files; these names are kept for the routes not yet moved. */
+export { sendNamed, sendStoredFile as sendEvidence } from '../files/files.http.ts';

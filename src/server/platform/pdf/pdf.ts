@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { shanghaiDateTime } from '../../../shared/dates.ts';
 import { AppError, AppErrorCode } from '../errors.ts';
 import { configuredCjkFont } from '../config.ts';
 
@@ -65,5 +66,5 @@ export function openPdf(
 
 /** An instant as Beijing time (UTC+8, no daylight saving), YYYY-MM-DD HH:mm:ss. */
 export function beijingTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+  return shanghaiDateTime(iso);
 }

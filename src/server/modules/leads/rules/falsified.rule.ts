@@ -6,11 +6,11 @@
  */
 import { LeadRule } from '../../../../shared/leads.enums.ts';
 import type { LeadRules } from '../../../../shared/leads.settings.ts';
+import { HOUR_MS } from '../../../../shared/dates.ts';
 import {
   combinedScore,
   groupBreaches,
   hourAt,
-  HOUR_MS,
   median,
   runs,
   type Breach,

@@ -3,16 +3,12 @@
  * dense arrays over one time range (NaN = nothing reported), plus the robust statistics the rules use.
  * Days are China Standard Time days; `start` is a China midnight.
  */
+import { DAY_MS, HOUR_MS } from '../../../../shared/dates.ts';
 import { factors, type Factor, type LeadRule } from '../../../../shared/leads.enums.ts';
 import type { MineKind, MineStatus } from '../../../../shared/registry.enums.ts';
 
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
 /** A value of a numeric array; NaN past its end (reads like a missing value). */
 export const at = (xs: ArrayLike<number>, i: number): number => xs[i] ?? NaN;
-
-/** China Standard Time is UTC+8 all year. */
-export const CST_OFFSET_MS = 8 * HOUR_MS;
 
 export interface MineFrame {
   mineId: string;
@@ -60,11 +56,6 @@ export interface Finding {
   breaches: Breach[];
   criterionCode?: string;
   majorHazard?: boolean;
-}
-
-/** The China midnight at or before `ms`. */
-export function cstDayStart(ms: number): number {
-  return Math.floor((ms + CST_OFFSET_MS) / DAY_MS) * DAY_MS - CST_OFFSET_MS;
 }
 
 /**

@@ -11,14 +11,13 @@
 import { LeadRule, type Factor } from '../../../../shared/leads.enums.ts';
 import type { LeadRules } from '../../../../shared/leads.settings.ts';
 import { MineStatus } from '../../../../shared/registry.enums.ts';
+import { DAY_MS, HOUR_MS } from '../../../../shared/dates.ts';
 import {
   combinedScore,
   dailyOf,
   dayAt,
-  DAY_MS,
   groupBreaches,
   hourAt,
-  HOUR_MS,
   mad,
   median,
   runs,

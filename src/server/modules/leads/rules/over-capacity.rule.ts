@@ -9,16 +9,8 @@
 import { LeadRule } from '../../../../shared/leads.enums.ts';
 import type { LeadRules } from '../../../../shared/leads.settings.ts';
 import { MineKind } from '../../../../shared/registry.enums.ts';
-import {
-  CST_OFFSET_MS,
-  dailyOf,
-  dayAt,
-  median,
-  type Breach,
-  type Finding,
-  type MineFrame,
-  at,
-} from './frame.ts';
+import { SHANGHAI_OFFSET_MS } from '../../../../shared/dates.ts';
+import { dailyOf, dayAt, median, type Breach, type Finding, type MineFrame, at } from './frame.ts';
 
 const coalKinds = new Set<string>([MineKind.CoalUnderground, MineKind.CoalOpenPit]);
 
@@ -31,7 +23,7 @@ export function capacityCriterion(kind: MineKind): string | null {
 }
 
 function periodKey(ms: number, unit: 'year' | 'month'): string {
-  const d = new Date(ms + CST_OFFSET_MS);
+  const d = new Date(ms + SHANGHAI_OFFSET_MS);
   return unit === 'year'
     ? String(d.getUTCFullYear())
     : `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;

@@ -9,13 +9,11 @@
 import { LeadRule } from '../../../../shared/leads.enums.ts';
 import type { LeadRules } from '../../../../shared/leads.settings.ts';
 import { MineKind, MineStatus } from '../../../../shared/registry.enums.ts';
+import { SHANGHAI_OFFSET_MS, DAY_MS, HOUR_MS } from '../../../../shared/dates.ts';
 import {
-  CST_OFFSET_MS,
-  DAY_MS,
   groupBreaches,
   lastOf,
   hourAt,
-  HOUR_MS,
   type Breach,
   type Finding,
   type MineFrame,
@@ -29,7 +27,7 @@ const coalKinds = new Set<string>([MineKind.CoalUnderground, MineKind.CoalOpenPi
 function shifts(frame: MineFrame, starts: number[]): { from: number; to: number }[] {
   const sorted = [...new Set(starts)].sort((a, b) => a - b);
   const out: { from: number; to: number }[] = [];
-  const localHour0 = Math.round(((frame.start + CST_OFFSET_MS) % DAY_MS) / HOUR_MS);
+  const localHour0 = Math.round(((frame.start + SHANGHAI_OFFSET_MS) % DAY_MS) / HOUR_MS);
   for (let d = 0; d < frame.days; d++) {
     sorted.forEach((s, i) => {
       const len = (i + 1 < sorted.length ? at(sorted, i + 1) : at(sorted, 0) + 24) - s;

@@ -9,14 +9,13 @@
  */
 import { LeadRule } from '../../../../shared/leads.enums.ts';
 import type { LeadRules } from '../../../../shared/leads.settings.ts';
+import { HOUR_MS, DAY_MS } from '../../../../shared/dates.ts';
 import {
   combinedScore,
   dailyOf,
   dayAt,
   groupBreaches,
   hourAt,
-  HOUR_MS,
-  DAY_MS,
   quantile,
   runs,
   type Breach,
