@@ -5,7 +5,7 @@
  */
 import type { DocumentTemplate } from '../../../../shared/inspections.enums.ts';
 import type { DocumentReminderResponse } from '../../../../shared/inspection-documents.schemas.ts';
-import { addDays } from '../../../platform/escalation/escalation.service.ts';
+import { addDays } from '../../../../shared/dates.ts';
 import type { DatedDeadline } from './document.repository.ts';
 import { missingFields } from './document.templates.ts';
 

@@ -16,9 +16,12 @@ import {
   enforcementDocuments,
 } from './document.table.ts';
 
-/** A document with its unit's name and the inspection team, when `mineScope` lets it be seen. */
-export async function findDocument(db: Db, id: string, mineScope: SQL | undefined) {
-  const [row] = await db
+/**
+ * Documents with their unit's name and the inspection team, joined to `mines` for scoping; the caller
+ * adds the condition (registry.scope.ts visibleByMine).
+ */
+export function selectDocumentWithTeam(db: Db) {
+  return db
     .select({
       doc: enforcementDocuments,
       teamUserIds: inspections.teamUserIds,
@@ -28,19 +31,9 @@ export async function findDocument(db: Db, id: string, mineScope: SQL | undefine
     .innerJoin(organisations, eq(organisations.id, enforcementDocuments.organisationId))
     .innerJoin(mines, eq(mines.id, enforcementDocuments.mineId))
     .innerJoin(inspections, eq(inspections.id, enforcementDocuments.inspectionId))
-    .where(allOf(eq(enforcementDocuments.id, id), mineScope));
-  return row;
+    .$dynamic();
 }
 export type DocumentRow = typeof enforcementDocuments.$inferSelect;
-
-/** Locks a document's row until the transaction ends (revising and signing queue behind each other). */
-export async function lockDocument(tx: Db, id: string) {
-  await tx
-    .select({ id: enforcementDocuments.id })
-    .from(enforcementDocuments)
-    .where(eq(enforcementDocuments.id, id))
-    .for('update');
-}
 
 export async function revisionsOf(db: Db, documentId: string) {
   return db

@@ -14,7 +14,8 @@ import {
 import { inspectionsApi as api } from '../../../../shared/inspections.api.ts';
 import type { ServiceDeps } from '../../../platform/context.ts';
 import { principalOf } from '../../../platform/http/auth.http.ts';
-import { IdParams, responses, sendNamed } from '../../../platform/http/route-helpers.ts';
+import { sendNamed } from '../../../platform/files/files.http.ts';
+import { IdParams, responses } from '../../../platform/http/route-helpers.ts';
 import { InspectionPermission } from '../inspections.permissions.ts';
 import { renderDocumentPdf } from './document.pdf.ts';
 import * as documents from './document.service.ts';

@@ -18,15 +18,11 @@ import {
 } from '../../../../shared/inspections.enums.ts';
 import { GENESIS_HASH } from '../../../platform/audit/audit.service.ts';
 import type { Principal } from '../../../platform/auth/scope.ts';
-import {
-  actorOf,
-  requirePermission,
-  todayIn,
-  type ServiceDeps,
-} from '../../../platform/context.ts';
+import { todayIn } from '../../../../shared/dates.ts';
+import { actorOf, requirePermission, type ServiceDeps } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../../platform/errors.ts';
-import { mineScopeCondition } from '../../registry/registry.scope.ts';
+import { mineScopeCondition, visibleByMine } from '../../registry/registry.scope.ts';
 import { recordAudit } from '../inspections.audit.ts';
 import { InspectionPermission } from '../inspections.permissions.ts';
 import { findPenaltyOfInspection } from '../penalties/penalty.repository.ts';
@@ -36,15 +32,20 @@ import { revisionHash, signatureHash } from './document.chain.ts';
 import { headFields, presentDocument } from './document.presenter.ts';
 import { remindersOf } from './document.reminders.ts';
 import * as repo from './document.repository.ts';
+import { enforcementDocuments } from './document.table.ts';
 import { diffFields, missingFields, templates } from './document.templates.ts';
 
-/** A document the caller may see, with its unit's name and the inspection team, or 404. */
-async function loadVisibleDocument(db: Db, principal: Principal, id: string) {
-  const row = await repo.findDocument(db, id, mineScopeCondition(principal.scope));
-  if (!row) {
-    throw notFound('document', id);
-  }
-  return row;
+/**
+ * A document the caller may see, with its unit's name and the inspection team, or 404; `lock` holds
+ * its row until the transaction ends (revisions and signatures of one document queue behind each
+ * other).
+ */
+function loadVisibleDocument(db: Db, principal: Principal, id: string, lock = false) {
+  return visibleByMine(db, principal, enforcementDocuments, id, {
+    entity: 'document',
+    select: repo.selectDocumentWithTeam(db),
+    lock,
+  });
 }
 
 /** Appends revision `seq`, chained to `prevHash`; answers its hash. */
@@ -88,9 +89,7 @@ export async function createDocument(
 ) {
   requirePermission(principal, InspectionPermission.Write);
   const id = await deps.db.transaction(async (tx) => {
-    const inspection = await inspectionView(tx, principal, input.inspectionId).catch(() => {
-      throw invalidField('inspectionId', '检查记录不存在或不在管辖范围内', input.inspectionId);
-    });
+    const inspection = await inspectionView(tx, principal, input.inspectionId, 'inspectionId');
     let penalty = null;
     if (input.template === DocumentTemplate.PenaltyDecision) {
       if (!input.penaltyId) {
@@ -156,8 +155,7 @@ export async function reviseDocument(
 ) {
   requirePermission(principal, InspectionPermission.Write);
   await deps.db.transaction(async (tx) => {
-    const { doc } = await loadVisibleDocument(tx, principal, id);
-    await repo.lockDocument(tx, id);
+    const { doc } = await loadVisibleDocument(tx, principal, id, true);
     if ((await repo.signaturesOf(tx, id)).length > 0) {
       throw new AppError(AppErrorCode.Conflict, '文书已有执法人员签名，不能再修改', [
         { path: 'fields', message: '已签名的修订不可更改' },
@@ -206,8 +204,7 @@ export async function signDocument(
 ) {
   requirePermission(principal, InspectionPermission.Write);
   await deps.db.transaction(async (tx) => {
-    const { doc, teamUserIds } = await loadVisibleDocument(tx, principal, id);
-    await repo.lockDocument(tx, id);
+    const { doc, teamUserIds } = await loadVisibleDocument(tx, principal, id, true);
     if (!teamUserIds.includes(principal.userId)) {
       throw new AppError(
         AppErrorCode.Forbidden,

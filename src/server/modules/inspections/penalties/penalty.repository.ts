@@ -27,16 +27,18 @@ const columns = {
     AND o.target <> ${penalties.target} AND o.status <> '已撤销')`,
 };
 
-/** A penalty with its mine, when `mineScope` (a condition on `mines`) lets it be seen. */
-export async function findPenalty(db: Db, id: string, mineScope: SQL | undefined) {
-  const [row] = await db
+/**
+ * Penalties with their mine's name and county and the 一案双罚 flag, joined to `mines` for scoping;
+ * the caller adds the condition (registry.scope.ts visibleByMine).
+ */
+export function selectPenalties(db: Db) {
+  return db
     .select(columns)
     .from(penalties)
     .innerJoin(mines, eq(mines.id, penalties.mineId))
-    .where(allOf(eq(penalties.id, id), mineScope));
-  return row;
+    .$dynamic();
 }
-export type PenaltyRow = NonNullable<Awaited<ReturnType<typeof findPenalty>>>;
+export type PenaltyRow = Awaited<ReturnType<typeof selectPenalties>>[number];
 
 export interface PenaltyFilter {
   /** A condition on `mines`: the caller's jurisdiction. */
@@ -49,10 +51,7 @@ export interface PenaltyFilter {
 
 /** Penalties matching the filter, the latest decided first. */
 export async function listPenalties(db: Db, f: PenaltyFilter, limit: number) {
-  return db
-    .select(columns)
-    .from(penalties)
-    .innerJoin(mines, eq(mines.id, penalties.mineId))
+  return selectPenalties(db)
     .innerJoin(inspections, eq(inspections.id, penalties.inspectionId))
     .where(
       allOf(

@@ -14,25 +14,27 @@ import type {
 import type { Principal } from '../../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
-import { AppError, AppErrorCode, invalidField, notFound } from '../../../platform/errors.ts';
+import { AppError, AppErrorCode, invalidField } from '../../../platform/errors.ts';
 import { checkVersion } from '../../registry/registry.guards.ts';
-import { mineScopeCondition } from '../../registry/registry.scope.ts';
+import { mineScopeCondition, visibleByMine } from '../../registry/registry.scope.ts';
 import { recordAudit } from '../inspections.audit.ts';
 import { InspectionPermission } from '../inspections.permissions.ts';
 import { loadVisibleInspection } from '../records/inspection.access.ts';
 import { presentPenalty } from './penalty.presenter.ts';
 import * as repo from './penalty.repository.ts';
+import { penalties } from './penalty.table.ts';
 
 /** Penalties listed at most (narrow by dates or region for more). */
 const listMax = 500;
 
 /** A penalty the caller may see, as the API shows it, or 404. */
 async function loadVisiblePenalty(db: Db, principal: Principal, id: string) {
-  const row = await repo.findPenalty(db, id, mineScopeCondition(principal.scope));
-  if (!row) {
-    throw notFound('penalty', id);
-  }
-  return presentPenalty(row);
+  return presentPenalty(
+    await visibleByMine(db, principal, penalties, id, {
+      entity: 'penalty',
+      select: repo.selectPenalties(db),
+    }),
+  );
 }
 
 export async function getPenalty(deps: ServiceDeps, principal: Principal, id: string) {
@@ -44,9 +46,7 @@ export async function getPenalty(deps: ServiceDeps, principal: Principal, id: st
 export async function decidePenalty(deps: ServiceDeps, principal: Principal, input: PenaltyInput) {
   requirePermission(principal, InspectionPermission.PenaltyDecide);
   return deps.db.transaction(async (tx) => {
-    const found = await loadVisibleInspection(tx, principal, input.inspectionId).catch(() => {
-      throw invalidField('inspectionId', '检查记录不存在或不在管辖范围内', input.inspectionId);
-    });
+    const found = await loadVisibleInspection(tx, principal, input.inspectionId, 'inspectionId');
     if (input.decidedOn < found.inspection.inspectedOn) {
       throw invalidField('decidedOn', '处罚决定日期不能早于检查日期', input.decidedOn);
     }

@@ -4,18 +4,26 @@
  */
 import type { Principal } from '../../../platform/auth/scope.ts';
 import type { Db } from '../../../platform/db/client.ts';
-import { notFound } from '../../../platform/errors.ts';
-import { mineScopeCondition } from '../../registry/registry.scope.ts';
-import * as repo from './inspection.repository.ts';
+import { visibleByMine } from '../../registry/registry.scope.ts';
 import { presentTeam } from './inspection.presenter.ts';
+import * as repo from './inspection.repository.ts';
+import { inspections } from './inspection.table.ts';
 
-/** An inspection with its mine that the caller may see, or 404. */
-export async function loadVisibleInspection(db: Db, principal: Principal, id: string) {
-  const row = await repo.findInspection(db, id, mineScopeCondition(principal.scope));
-  if (!row) {
-    throw notFound('inspection', id);
-  }
-  return row;
+/**
+ * An inspection with its mine that the caller may see, or 404; named in a request body (`field`), a
+ * 400 on that field instead.
+ */
+export function loadVisibleInspection(
+  db: Db,
+  principal: Principal,
+  id: string,
+  field?: string,
+): Promise<repo.InspectionWithMine> {
+  return visibleByMine(db, principal, inspections, id, {
+    entity: 'inspection',
+    select: repo.selectInspectionWithMine(db),
+    field: field ? { path: field, message: '检查记录不存在或不在管辖范围内' } : undefined,
+  });
 }
 
 /** The members of a team with their display names, in the order of the ids given. */

@@ -2,7 +2,7 @@
  * @module SQL of the inspection records: inspections with their mine, findings, photos and on-site
  * orders, the team's names and the regulator users a team may be formed from.
  */
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { InspectionKind } from '../../../../shared/inspections.enums.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { organisations, users } from '../../access/access.table.ts';
@@ -17,9 +17,12 @@ import {
   inspections,
 } from './inspection.table.ts';
 
-/** An inspection with the inspected mine, when `mineScope` (a condition on `mines`) lets it be seen. */
-export async function findInspection(db: Db, id: string, mineScope: SQL | undefined) {
-  const [row] = await db
+/**
+ * Inspections with the inspected mine (and its enterprise's name), joined to `mines` for scoping; the
+ * caller adds the condition (registry.scope.ts visibleByMine).
+ */
+export function selectInspectionWithMine(db: Db) {
+  return db
     .select({
       inspection: inspections,
       mine: {
@@ -33,10 +36,9 @@ export async function findInspection(db: Db, id: string, mineScope: SQL | undefi
     .from(inspections)
     .innerJoin(mines, eq(mines.id, inspections.mineId))
     .innerJoin(enterprises, eq(enterprises.id, mines.enterpriseId))
-    .where(allOf(eq(inspections.id, id), mineScope));
-  return row;
+    .$dynamic();
 }
-export type InspectionWithMine = NonNullable<Awaited<ReturnType<typeof findInspection>>>;
+export type InspectionWithMine = Awaited<ReturnType<typeof selectInspectionWithMine>>[number];
 
 export async function insertInspection(db: Db, values: typeof inspections.$inferInsert) {
   const [row] = await db.insert(inspections).values(values).returning({ id: inspections.id });
@@ -104,29 +106,6 @@ export async function photosOf(db: Db, inspectionId: string) {
     .orderBy(asc(inspectionPhotos.uploadedAt));
 }
 
-export async function countPhotos(db: Db, inspectionId: string): Promise<number> {
-  const [held] = await db
-    .select({ n: count() })
-    .from(inspectionPhotos)
-    .where(eq(inspectionPhotos.inspectionId, inspectionId));
-  return held?.n ?? 0;
-}
-
-/** Whether the inspection already holds a photo with this content. */
-export async function hasPhoto(db: Db, inspectionId: string, sha256: string): Promise<boolean> {
-  const [dup] = await db
-    .select({ id: inspectionPhotos.id })
-    .from(inspectionPhotos)
-    .where(
-      and(eq(inspectionPhotos.inspectionId, inspectionId), eq(inspectionPhotos.sha256, sha256)),
-    );
-  return Boolean(dup);
-}
-
-export async function insertPhoto(db: Db, values: typeof inspectionPhotos.$inferInsert) {
-  await db.insert(inspectionPhotos).values(values);
-}
-
 /** One photo of an inspection, with its content. */
 export async function findPhoto(db: Db, inspectionId: string, photoId: string) {
   const [row] = await db
@@ -159,16 +138,6 @@ export async function insertOrder(db: Db, values: typeof inspectionOrders.$infer
     .values(values)
     .returning({ id: inspectionOrders.id });
   return row?.id ?? '';
-}
-
-/** An order, when `mineScope` (a condition on `mines`) lets its mine be seen. */
-export async function findOrder(db: Db, id: string, mineScope: SQL | undefined) {
-  const [row] = await db
-    .select({ order: inspectionOrders })
-    .from(inspectionOrders)
-    .innerJoin(mines, eq(mines.id, inspectionOrders.mineId))
-    .where(allOf(eq(inspectionOrders.id, id), mineScope));
-  return row?.order;
 }
 
 export async function updateOrder(

@@ -14,7 +14,7 @@ import {
 } from '../../../../../test/helpers/test-database.ts';
 import { principalOfUser } from '../../../../../test/helpers/world-enforcement.ts';
 import { loginAll, type World } from '../../../../../test/helpers/world.ts';
-import { todayIn } from '../../../platform/context.ts';
+import { todayIn } from '../../../../shared/dates.ts';
 import type { InspectionResponse as Inspection } from '../../../../shared/inspections.schemas.ts';
 
 describe.each(engines)('inspection records (%s)', (engine) => {

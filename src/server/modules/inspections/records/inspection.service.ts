@@ -75,13 +75,17 @@ async function checklistFrom(
   ];
 }
 
-/** The inspection as the API shows it, read on `db` (a transaction sees its own writes). */
+/**
+ * The inspection as the API shows it, read on `db` (a transaction sees its own writes); a 404 when the
+ * caller may not see it (a 400 on `field` when the id came in a request body).
+ */
 export async function inspectionView(
   db: Db,
   principal: Principal,
   id: string,
+  field?: string,
 ): Promise<InspectionResponse> {
-  const row = await loadVisibleInspection(db, principal, id);
+  const row = await loadVisibleInspection(db, principal, id, field);
   return presentInspection(row, {
     team: await teamOf(db, row.inspection.teamUserIds),
     findings: await repo.findingsOf(db, id),

@@ -8,12 +8,13 @@ import type { ResumptionInput, SuspendOrderInput } from '../../../../shared/insp
 import { MineStatus } from '../../../../shared/registry.enums.ts';
 import type { Principal } from '../../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../../platform/context.ts';
-import { AppError, AppErrorCode, invalidField, notFound } from '../../../platform/errors.ts';
+import { AppError, AppErrorCode, invalidField } from '../../../platform/errors.ts';
 import { changeMineStatus } from '../../registry/mine.service.ts';
 import { RegistryPermission } from '../../registry/registry.permissions.ts';
-import { mineScopeCondition } from '../../registry/registry.scope.ts';
+import { visibleByMine } from '../../registry/registry.scope.ts';
 import * as repo from './inspection.repository.ts';
 import { changeInspection } from './inspection.service.ts';
+import { inspectionOrders } from './inspection.table.ts';
 
 /** 责令停产整顿 on site: the registry changes the mine's status, with its history, in this transaction. */
 export function suspendMine(
@@ -59,10 +60,9 @@ export async function decideResumption(
   input: ResumptionInput,
 ) {
   requirePermission(principal, RegistryPermission.MineStatusChange);
-  const order = await repo.findOrder(deps.db, orderId, mineScopeCondition(principal.scope));
-  if (!order) {
-    throw notFound('inspection_order', orderId);
-  }
+  const { row: order } = await visibleByMine(deps.db, principal, inspectionOrders, orderId, {
+    entity: 'inspection_order',
+  });
   return changeInspection(
     deps,
     principal,

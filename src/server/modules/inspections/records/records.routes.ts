@@ -19,17 +19,16 @@ import {
   TypicalCasesExportQuery,
   TypicalInput,
 } from '../../../../shared/inspections.schemas.ts';
-import { EvidenceLimits } from '../../../../shared/limits.ts';
 import type { ServiceDeps } from '../../../platform/context.ts';
 import { principalOf } from '../../../platform/http/auth.http.ts';
 import { IdParams, responses, sendFile } from '../../../platform/http/route-helpers.ts';
-import { readUpload } from '../../../platform/http/upload.http.ts';
+import { readUpload, sendStoredFile } from '../../../platform/files/files.http.ts';
 import { RegistryPermission } from '../../registry/registry.permissions.ts';
 import { InspectionPermission } from '../inspections.permissions.ts';
 import { addFinding } from './finding.service.ts';
 import * as records from './inspection.service.ts';
 import { decideResumption, suspendMine } from './order.service.ts';
-import { addPhoto, getPhoto } from './photo.service.ts';
+import { addPhoto, getPhoto, inspectionPhotoPolicy } from './photo.service.ts';
 import { exportTypicalCases } from './typical-case.export.ts';
 
 export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): void {
@@ -132,7 +131,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
       },
     },
     async (req, reply) => {
-      const file = await readUpload(req, EvidenceLimits.bytesMax);
+      const file = await readUpload(req, inspectionPhotoPolicy.bytesMax);
       return reply.status(201).send(
         await addPhoto(deps, principalOf(req), req.params.id, {
           fileName: file.filename,
@@ -153,12 +152,7 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
     },
     async (req, reply) => {
       const photo = await getPhoto(deps, principalOf(req), req.params.id, req.params.photoId);
-      return reply
-        .header('content-type', photo.contentType)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, max-age=0')
-        .send(photo.content);
+      return sendStoredFile(reply, photo);
     },
   );
   r.post(

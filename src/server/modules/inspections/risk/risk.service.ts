@@ -7,7 +7,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { MineRiskClassResponse } from '../../../../shared/inspection-schedules.schemas.ts';
 import type { Principal } from '../../../platform/auth/scope.ts';
-import { requirePermission, todayIn, type ServiceDeps } from '../../../platform/context.ts';
+import { DAY_MS, todayIn } from '../../../../shared/dates.ts';
+import { requirePermission, type ServiceDeps } from '../../../platform/context.ts';
 import { getSetting } from '../../../platform/settings/settings.service.ts';
 import { allOf, mineInRegion, mineScopeCondition } from '../../registry/registry.scope.ts';
 import { InspectionPermission } from '../inspections.permissions.ts';
@@ -38,9 +39,9 @@ export async function scoreMines(deps: ServiceDeps, where: SQL): Promise<MineRis
   const now = deps.clock();
   const rows = await mineRiskFacts(deps.db, where, {
     today: todayIn(deps.clock),
-    since90: new Date(now.getTime() - 90 * 86_400_000).toISOString(),
-    since365: new Date(now.getTime() - 365 * 86_400_000).toISOString(),
-    since3y: new Date(now.getTime() - 3 * 365 * 86_400_000).toISOString(),
+    since90: new Date(now.getTime() - 90 * DAY_MS).toISOString(),
+    since365: new Date(now.getTime() - 365 * DAY_MS).toISOString(),
+    since3y: new Date(now.getTime() - 3 * 365 * DAY_MS).toISOString(),
   });
   return rows
     .map((r) => presentRiskClass(r, assessRisk(riskFactsOf(r), model)))

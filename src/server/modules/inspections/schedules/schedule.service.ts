@@ -10,6 +10,7 @@ import type {
   SchedulePreviewResponse,
   ScheduleSaveInput,
 } from '../../../../shared/inspection-schedules.schemas.ts';
+import { daysInMonth } from '../../../../shared/dates.ts';
 import { regionInScope, type Principal } from '../../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../../platform/context.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../../platform/errors.ts';
@@ -20,10 +21,6 @@ import { mineRiskClasses } from '../risk/risk.service.ts';
 import { generateYearSchedule } from './schedule.generator.ts';
 import { presentSchedule, presentScheduleSummary } from './schedule.presenter.ts';
 import * as repo from './schedule.repository.ts';
-
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 /**
  * A yearly schedule for the caller's jurisdiction (or a region inside it), previewed from the live
@@ -97,13 +94,14 @@ export async function saveSchedule(
     // The generator counts months from 0; the stored schedule from 1 (January).
     const visits = preview.visits.map((v) => {
       const month = v.month + 1;
-      const day = rng.int(1, daysIn(input.year, month));
+      const yearMonth = `${input.year}-${String(month).padStart(2, '0')}`;
+      const day = rng.int(1, daysInMonth(yearMonth));
       return {
         scheduleId: id,
         mineId: v.mineId,
         month,
         kind: v.kind,
-        plannedOn: `${input.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+        plannedOn: `${yearMonth}-${String(day).padStart(2, '0')}`,
       };
     });
     await repo.insertVisits(tx, visits);

@@ -12,7 +12,7 @@ import {
   type TestDatabase,
 } from '../../../../../test/helpers/test-database.ts';
 import { loginAll, type World } from '../../../../../test/helpers/world.ts';
-import { todayIn } from '../../../platform/context.ts';
+import { todayIn } from '../../../../shared/dates.ts';
 
 describe.each(engines)('enforcement statistics (%s)', (engine) => {
   let t: TestDatabase;

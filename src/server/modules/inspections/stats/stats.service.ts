@@ -9,6 +9,7 @@ import type {
   EnforcementStatsQuery,
   EnforcementStatsResponse,
 } from '../../../../shared/inspection-stats.schemas.ts';
+import { monthEnd, monthStart } from '../../../../shared/dates.ts';
 import { ownRegion, type Principal } from '../../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../../platform/context.ts';
 import { invalidField } from '../../../platform/errors.ts';
@@ -25,12 +26,6 @@ import {
   type EnforcementTotals,
 } from './stats.rules.ts';
 
-/** The last day of a month 'YYYY-MM'. */
-function monthEnd(month: string): string {
-  const [y = 0, m = 1] = month.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
-
 /** The statistics of months `from`–`to` over the caller's jurisdiction (or a region inside it). */
 export async function enforcementStats(
   deps: ServiceDeps,
@@ -42,7 +37,7 @@ export async function enforcementStats(
     throw invalidField('to', '结束月份不能早于开始月份', q.to);
   }
   const base = q.region ?? ownRegion(principal.scope);
-  const from = `${q.from}-01`;
+  const from = monthStart(q.from);
   const to = monthEnd(q.to);
   const where = allOf(mineScopeCondition(principal.scope), mineInRegion(q.region)) ?? sql`TRUE`;
   const group = repo.regionGroup(base);
