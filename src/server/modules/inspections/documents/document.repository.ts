@@ -35,6 +35,7 @@ export function selectDocumentWithTeam(db: Db) {
 }
 export type DocumentRow = typeof enforcementDocuments.$inferSelect;
 
+/** A document's revisions, first to last. */
 export async function revisionsOf(db: Db, documentId: string) {
   return db
     .select()
@@ -44,6 +45,7 @@ export async function revisionsOf(db: Db, documentId: string) {
 }
 export type RevisionRow = Awaited<ReturnType<typeof revisionsOf>>[number];
 
+/** A document's signatures in the order signed. */
 export async function signaturesOf(db: Db, documentId: string) {
   return db
     .select()
@@ -53,6 +55,7 @@ export async function signaturesOf(db: Db, documentId: string) {
 }
 export type SignatureRow = Awaited<ReturnType<typeof signaturesOf>>[number];
 
+/** Appends a revision (the table refuses updates and deletes). */
 export async function insertRevision(
   db: Db,
   values: typeof enforcementDocumentRevisions.$inferInsert,
@@ -60,6 +63,7 @@ export async function insertRevision(
   await db.insert(enforcementDocumentRevisions).values(values);
 }
 
+/** Appends a signature (the table refuses updates and deletes). */
 export async function insertSignature(
   db: Db,
   values: typeof enforcementDocumentSignatures.$inferInsert,
@@ -67,6 +71,7 @@ export async function insertSignature(
   await db.insert(enforcementDocumentSignatures).values(values);
 }
 
+/** Stores a document; answers its id. */
 export async function insertDocument(db: Db, values: typeof enforcementDocuments.$inferInsert) {
   const [row] = await db
     .insert(enforcementDocuments)
@@ -75,6 +80,7 @@ export async function insertDocument(db: Db, values: typeof enforcementDocuments
   return row?.id ?? '';
 }
 
+/** Changes a document's head revision or state. */
 export async function updateDocumentRow(
   db: Db,
   id: string,

@@ -26,6 +26,7 @@ async function sendPdf(reply: FastifyReply, doc: DocumentResponse) {
   return sendNamed(reply, pdf, 'application/pdf', `${doc.template}-${doc.number}.pdf`);
 }
 
+/** Registers the document routes. */
 export function registerDocumentRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['inspections'];

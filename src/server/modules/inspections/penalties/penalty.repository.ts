@@ -66,6 +66,7 @@ export async function listPenalties(db: Db, f: PenaltyFilter, limit: number) {
     .limit(limit);
 }
 
+/** Stores a penalty; answers its id. */
 export async function insertPenalty(db: Db, values: typeof penalties.$inferInsert) {
   const [row] = await db.insert(penalties).values(values).returning({ id: penalties.id });
   return row?.id ?? '';

@@ -13,6 +13,7 @@ import { IdParams, responses } from '../../../platform/http/route-helpers.ts';
 import { InspectionPermission } from '../inspections.permissions.ts';
 import * as service from './penalty.service.ts';
 
+/** Registers the penalty routes. */
 export function registerPenaltyRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['inspections'];

@@ -37,6 +37,7 @@ async function loadVisiblePenalty(db: Db, principal: Principal, id: string) {
   );
 }
 
+/** A penalty the caller may see. */
 export async function getPenalty(deps: ServiceDeps, principal: Principal, id: string) {
   requirePermission(principal, InspectionPermission.Read);
   return loadVisiblePenalty(deps.db, principal, id);

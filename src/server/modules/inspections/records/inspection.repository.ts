@@ -40,11 +40,13 @@ export function selectInspectionWithMine(db: Db) {
 }
 export type InspectionWithMine = Awaited<ReturnType<typeof selectInspectionWithMine>>[number];
 
+/** Stores an inspection; answers its id. */
 export async function insertInspection(db: Db, values: typeof inspections.$inferInsert) {
   const [row] = await db.insert(inspections).values(values).returning({ id: inspections.id });
   return row?.id ?? '';
 }
 
+/** Changes an inspection's own columns (nothing when `set` is empty). */
 export async function updateInspectionRow(
   db: Db,
   id: string,
@@ -84,6 +86,7 @@ export async function findingsOf(db: Db, inspectionId: string) {
     .orderBy(asc(inspectionFindings.createdAt), asc(inspectionFindings.id));
 }
 
+/** Stores a finding; answers its id. */
 export async function insertFinding(db: Db, values: typeof inspectionFindings.$inferInsert) {
   const [row] = await db
     .insert(inspectionFindings)
@@ -132,6 +135,7 @@ export async function ordersOf(db: Db, inspectionId: string) {
     .orderBy(asc(inspectionOrders.createdAt));
 }
 
+/** Stores an on-site order; answers its id. */
 export async function insertOrder(db: Db, values: typeof inspectionOrders.$inferInsert) {
   const [row] = await db
     .insert(inspectionOrders)
@@ -140,6 +144,7 @@ export async function insertOrder(db: Db, values: typeof inspectionOrders.$infer
   return row?.id ?? '';
 }
 
+/** Changes an on-site order (its 复工复产验收). */
 export async function updateOrder(
   db: Db,
   id: string,

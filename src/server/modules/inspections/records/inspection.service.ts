@@ -157,6 +157,7 @@ export async function createInspection(
   });
 }
 
+/** An inspection the caller may see, with everything recorded on it. */
 export async function getInspection(deps: ServiceDeps, principal: Principal, id: string) {
   requirePermission(principal, InspectionPermission.Read);
   return inspectionView(deps.db, principal, id);

@@ -31,6 +31,7 @@ import { decideResumption, suspendMine } from './order.service.ts';
 import { addPhoto, getPhoto, inspectionPhotoPolicy } from './photo.service.ts';
 import { exportTypicalCases } from './typical-case.export.ts';
 
+/** Registers the inspection record routes. */
 export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['inspections'];

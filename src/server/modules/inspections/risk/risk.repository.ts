@@ -32,8 +32,8 @@ export interface RiskFactWindow {
   since3y: string;
 }
 
-/** The facts of every open, unclosed mine matching `where` (a condition on `mines`), by name. */
-export async function mineRiskFacts(db: Db, where: SQL, w: RiskFactWindow) {
+/** The facts of every mine not archived or closed matching `where` (a condition on `mines`), by name. */
+export async function mineRiskFacts(db: Db, where: SQL | undefined, w: RiskFactWindow) {
   return queryRows<RiskFactRow>(
     db,
     sql`SELECT mines.id, mines.name, mines.county_code, mines.kind, mines.scale, mines.standardization_level, mines.disaster_grade,
@@ -52,7 +52,7 @@ export async function mineRiskFacts(db: Db, where: SQL, w: RiskFactWindow) {
           (SELECT count(*) FROM accidents ac WHERE ac.mine_id = mines.id
              AND ac.occurred_at >= ${w.since3y}::timestamptz)::int AS accidents
         FROM mines
-        WHERE mines.archived_at IS NULL AND mines.status <> '关闭' AND ${where}
+        WHERE mines.archived_at IS NULL AND mines.status <> '关闭' AND ${where ?? sql`TRUE`}
         ORDER BY mines.name, mines.id`,
   );
 }

@@ -9,6 +9,7 @@ import { responses } from '../../../platform/http/route-helpers.ts';
 import { InspectionPermission } from '../inspections.permissions.ts';
 import { mineRiskClasses } from './risk.service.ts';
 
+/** Registers the risk classes route. */
 export function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(

@@ -4,7 +4,7 @@
  * unanswered alarms in the last 90 days, open leads, and changes of 矿长 / 主要负责人 in the last year.
  * Accidents in the last 3 years come from the accountability module (issue 9).
  */
-import { sql, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { MineRiskClassResponse } from '../../../../shared/inspection-schedules.schemas.ts';
 import type { Principal } from '../../../platform/auth/scope.ts';
 import { DAY_MS, todayIn } from '../../../../shared/dates.ts';
@@ -24,17 +24,17 @@ export async function mineRiskClasses(
   q: { region?: string | undefined },
 ) {
   requirePermission(principal, InspectionPermission.Read);
-  return scoreMines(
-    deps,
-    allOf(mineScopeCondition(principal.scope), mineInRegion(q.region)) ?? sql`TRUE`,
-  );
+  return scoreMines(deps, allOf(mineScopeCondition(principal.scope), mineInRegion(q.region)));
 }
 
 /**
- * The risk score and class of every mine matching `where` (a condition on `mines`), highest first; the
- * caller has checked who may see them (also the regional grading, issue 8 §4).
+ * The risk score and class of every mine matching `where` (a condition on `mines`; none = all), highest
+ * first; the caller has checked who may see them (also the regional grading, issue 8 §4).
  */
-export async function scoreMines(deps: ServiceDeps, where: SQL): Promise<MineRiskClassResponse[]> {
+export async function scoreMines(
+  deps: ServiceDeps,
+  where: SQL | undefined,
+): Promise<MineRiskClassResponse[]> {
   const model = await getSetting(deps.db, inspectionsSettings.riskModel);
   const now = deps.clock();
   const rows = await mineRiskFacts(deps.db, where, {

@@ -19,12 +19,14 @@ export async function findScheduleOf(db: Db, organisationId: string, year: numbe
   return row;
 }
 
+/** One stored schedule by id (jurisdiction is the caller's check). */
 export async function findSchedule(db: Db, id: string) {
   const [row] = await db.select().from(inspectionSchedules).where(eq(inspectionSchedules.id, id));
   return row;
 }
 export type ScheduleRow = NonNullable<Awaited<ReturnType<typeof findSchedule>>>;
 
+/** Stores a schedule; answers its id. */
 export async function insertSchedule(db: Db, values: typeof inspectionSchedules.$inferInsert) {
   const [row] = await db
     .insert(inspectionSchedules)
@@ -33,6 +35,7 @@ export async function insertSchedule(db: Db, values: typeof inspectionSchedules.
   return row?.id ?? '';
 }
 
+/** Changes a stored schedule. */
 export async function updateSchedule(
   db: Db,
   id: string,

@@ -16,6 +16,7 @@ import { IdParams, responses } from '../../../platform/http/route-helpers.ts';
 import { InspectionPermission } from '../inspections.permissions.ts';
 import * as schedules from './schedule.service.ts';
 
+/** Registers the schedule routes. */
 export function registerScheduleRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['inspections'];

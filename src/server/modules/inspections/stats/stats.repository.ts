@@ -19,6 +19,9 @@ export function regionGroup(base: string | undefined): SQL {
   return sql`mines.county_code`;
 }
 
+/** A condition on `mines`, or none: every mine. */
+const orAll = (where: SQL | undefined) => where ?? sql`TRUE`;
+
 /** A tally of one region (`code`) in one month ('YYYY-MM'). */
 export interface MonthTotals extends EnforcementTotals {
   code: string;
@@ -26,11 +29,18 @@ export interface MonthTotals extends EnforcementTotals {
 }
 
 /**
- * Per region (`group`) and month, between two dates, over the mines matching `where`: inspections, the
+ * Per region (`group`) and month, between two dates, over the mines matching `mineCondition` (none = all): inspections, the
  * 四不两直 ones and their findings by inspection date; live penalties and their amount by decision
  * date; rechecks due and done on time by due date.
  */
-export async function monthlyTotals(db: Db, group: SQL, where: SQL, from: string, to: string) {
+export async function monthlyTotals(
+  db: Db,
+  group: SQL,
+  mineCondition: SQL | undefined,
+  from: string,
+  to: string,
+) {
+  const where = orAll(mineCondition);
   return queryRows<MonthTotals>(
     db,
     sql`WITH ins AS (
@@ -63,8 +73,13 @@ export async function monthlyTotals(db: Db, group: SQL, where: SQL, from: string
   );
 }
 
-/** The names of the regions (`group`) that hold a mine matching `where`, by code. */
-export async function groupNames(db: Db, group: SQL, where: SQL): Promise<Map<string, string>> {
+/** The names of the regions (`group`) that hold a mine matching `mineCondition`, by code. */
+export async function groupNames(
+  db: Db,
+  group: SQL,
+  mineCondition: SQL | undefined,
+): Promise<Map<string, string>> {
+  const where = orAll(mineCondition);
   const rows = await queryRows<{ code: string; name: string }>(
     db,
     sql`SELECT code, name FROM regions WHERE code IN (SELECT DISTINCT ${group} FROM mines WHERE ${where})`,
@@ -72,8 +87,14 @@ export async function groupNames(db: Db, group: SQL, where: SQL): Promise<Map<st
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
-/** Per member of the inspection teams, between two dates, over the mines matching `where`. */
-export async function inspectorTotals(db: Db, where: SQL, from: string, to: string) {
+/** Per member of the inspection teams, between two dates, over the mines matching `mineCondition` (none = all). */
+export async function inspectorTotals(
+  db: Db,
+  mineCondition: SQL | undefined,
+  from: string,
+  to: string,
+) {
+  const where = orAll(mineCondition);
   return queryRows<EnforcementTotals & { userId: string; name: string }>(
     db,
     sql`SELECT u.id AS "userId", u.display_name AS name, count(*)::int AS inspections,

@@ -9,6 +9,7 @@ import { responses } from '../../../platform/http/route-helpers.ts';
 import { InspectionPermission } from '../inspections.permissions.ts';
 import { enforcementStats } from './stats.service.ts';
 
+/** Registers the statistics route. */
 export function registerStatsRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(

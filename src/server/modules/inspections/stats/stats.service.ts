@@ -4,7 +4,6 @@
  * on time — with the period's 零处罚 / 只检查不处罚 flags for regions and inspectors, and the ranking of
  * the last month.
  */
-import { sql } from 'drizzle-orm';
 import type {
   EnforcementStatsQuery,
   EnforcementStatsResponse,
@@ -39,7 +38,7 @@ export async function enforcementStats(
   const base = q.region ?? ownRegion(principal.scope);
   const from = monthStart(q.from);
   const to = monthEnd(q.to);
-  const where = allOf(mineScopeCondition(principal.scope), mineInRegion(q.region)) ?? sql`TRUE`;
+  const where = allOf(mineScopeCondition(principal.scope), mineInRegion(q.region));
   const group = repo.regionGroup(base);
   const rows = await repo.monthlyTotals(deps.db, group, where, from, to);
   const names = await repo.groupNames(deps.db, group, where);
