@@ -6,6 +6,7 @@
  * Prints p50/p95 per query and, last, `BENCH hazards-p95 <ms> ms`.
  */
 import { sql } from 'drizzle-orm';
+import { createEventChannel } from '../src/server/platform/events.ts';
 import { loadHazardCatalogue } from '../src/server/modules/hazards/catalogue.service.ts';
 import { hazardAnalysis } from '../src/server/modules/hazards/analysis.service.ts';
 import { listHazards } from '../src/server/modules/hazards/hazard.service.ts';
@@ -90,7 +91,12 @@ await withBenchDatabase(async (database) => {
   console.log(
     `loaded ${MINES} mines and ${loaded?.n ?? 0} hazards in ${((Date.now() - t0) / 1000).toFixed(1)} s on ${database.engine}`,
   );
-  const deps = { db: database.db, clock: () => BENCH_TODAY, secret: Buffer.alloc(32) };
+  const deps = {
+    db: database.db,
+    clock: () => BENCH_TODAY,
+    secret: Buffer.alloc(32),
+    events: createEventChannel(),
+  };
   let worstP95 = 0;
   for (const [who, principal] of Object.entries(benchPrincipals)) {
     const runs: [string, () => Promise<unknown>][] = [

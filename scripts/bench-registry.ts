@@ -5,6 +5,7 @@
  * Prints p50/p95 per query and, last, `BENCH registry-list-p95 <ms> ms`.
  */
 import { listMines } from '../src/server/modules/registry/mine.service.ts';
+import { createEventChannel } from '../src/server/platform/events.ts';
 import { MineListQuery } from '../src/shared/registry.schemas.ts';
 import type { Principal } from '../src/server/platform/auth/scope.ts';
 import {
@@ -24,7 +25,12 @@ await withBenchDatabase(async (database) => {
   console.log(
     `loaded ${MINES} mines in ${((Date.now() - t0) / 1000).toFixed(1)} s on ${database.engine}`,
   );
-  const deps = { db: database.db, clock: () => BENCH_TODAY, secret: Buffer.alloc(32) };
+  const deps = {
+    db: database.db,
+    clock: () => BENCH_TODAY,
+    secret: Buffer.alloc(32),
+    events: createEventChannel(),
+  };
   const { province, county } = benchPrincipals;
   const queries: [string, Principal, Record<string, string>][] = [
     ['province, first page', province, {}],

@@ -21,6 +21,7 @@ import type { ModuleContext } from '../../src/server/modules/module.ts';
 import { createModuleContext, type ContextConfig } from '../../src/server/composition.ts';
 import { mines } from '../../src/server/modules/registry/mine.table.ts';
 import type { ServiceDeps } from '../../src/server/platform/context.ts';
+import { createEventChannel } from '../../src/server/platform/events.ts';
 import type { Database } from '../../src/server/platform/db/client.ts';
 import type { SensorSpec } from '../../src/shared/monitoring.schemas.ts';
 
@@ -70,7 +71,12 @@ export async function registerBenchSensors(
       );
     }
   }
-  const deps: ServiceDeps = { db, clock: () => new Date(), secret: Buffer.alloc(32, 1) };
+  const deps: ServiceDeps = {
+    db,
+    clock: () => new Date(),
+    secret: Buffer.alloc(32, 1),
+    events: createEventChannel(),
+  };
   const admin = systemPrincipal('bench');
   const org = await createOrganisation(deps, admin, {
     name: '基准企业',

@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { Config } from './platform/config.ts';
 import type { ServiceDeps } from './platform/context.ts';
+import { createEventChannel } from './platform/events.ts';
 import { migrateDatabase, openDatabase, type Database } from './platform/db/client.ts';
 
 export interface Runtime {
@@ -33,7 +34,12 @@ export async function openRuntime(
   }
   return {
     database,
-    deps: { db: database.db, clock: () => new Date(), secret: config.secret },
+    deps: {
+      db: database.db,
+      clock: () => new Date(),
+      secret: config.secret,
+      events: createEventChannel(),
+    },
     close: () => database.close(),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Db } from '../../src/server/platform/db/client.ts';
 import type { ServiceDeps } from '../../src/server/platform/context.ts';
+import { createEventChannel } from '../../src/server/platform/events.ts';
 
 /** A clock the test moves by hand. */
 export interface TestClock {
@@ -24,7 +25,7 @@ export function testClock(start = '2026-11-22T02:00:00Z'): TestClock {
 /** The data key of every test database. */
 export const testSecret = Buffer.alloc(32, 7);
 
-/** Service dependencies over a database with a fresh test clock. */
+/** Service dependencies over a database with a fresh test clock and event channel. */
 export function testDeps(db: Db): ServiceDeps & { clock: TestClock } {
-  return { db, clock: testClock(), secret: testSecret };
+  return { db, clock: testClock(), secret: testSecret, events: createEventChannel() };
 }

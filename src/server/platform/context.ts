@@ -1,7 +1,9 @@
 /**
- * @module What every service function receives: the database, the clock and the data key.
+ * @module What every service function receives: the database, the clock, the data key and the
+ * process's event channel.
  */
 import type { Db } from './db/client.ts';
+import type { EventChannel } from './events.ts';
 import type { AuditActor } from './audit/audit.events.ts';
 import type { Permission } from './auth/permissions.ts';
 import type { Principal } from './auth/scope.ts';
@@ -13,6 +15,8 @@ export interface ServiceDeps {
   clock: () => Date;
   /** 32-byte key for protected fields. */
   secret: Buffer;
+  /** This process's event channel: writers publish after commit, in-memory state subscribes. */
+  events: EventChannel;
 }
 
 /** Throws 403 unless the caller holds the permission. Called first in every use case. */

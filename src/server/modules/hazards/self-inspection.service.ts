@@ -16,7 +16,8 @@ import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { todayIn } from '../../../shared/dates.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { claimSteps, dueSteps } from '../../platform/escalation/escalation.service.ts';
+import { escalationActor, runEscalation } from '../../platform/escalation/escalation.runner.ts';
+import { dueSteps } from '../../platform/escalation/escalation.service.ts';
 import { escalations } from '../../platform/escalation/escalation.table.ts';
 import { AppError, AppErrorCode, invalidField } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
@@ -324,8 +325,6 @@ export async function missingInspections(
   }));
 }
 
-const SYSTEM_ACTOR = { actorId: null, actorLabel: 'system:escalation', ip: null };
-
 /** Escalates one cadence's missing reports of its recent periods past their due day. */
 async function escalateMissing(deps: ServiceDeps, cadence: Cadence, periods: number) {
   const ladder = await getSetting(deps.db, hazardsSettings.escalationLadder);
@@ -333,8 +332,7 @@ async function escalateMissing(deps: ServiceDeps, cadence: Cadence, periods: num
   const today = todayIn(deps.clock);
   // Who can be told, read once per run rather than once per step.
   let notifiable: NotifiableUser[] | undefined;
-  let steps = 0;
-  let reports = 0;
+  const total = { reports: 0, steps: 0 };
   for (const period of previousPeriods(cadence, today, periods)) {
     const { dueOn } = periodBounds(period, dueDay);
     const due = dueSteps(dueOn, ladder, today);
@@ -352,41 +350,37 @@ async function escalateMissing(deps: ServiceDeps, cadence: Cadence, periods: num
         ),
       );
     const taken = new Set(done.map((d) => `${d.subjectId}|${d.step}`));
-    for (const m of await missingFor(deps.db, cadence, undefined, period)) {
+    const subjects = (await missingFor(deps.db, cadence, undefined, period))
+      .map((m) => ({ ...m, id: `${m.mineId}:${period}` }))
+      .filter((m) => !due.every((s) => taken.has(`${m.id}|${s.step}`)));
+    if (subjects.length) {
       notifiable ??= await notifiableUsers(deps.db);
-      const subjectId = `${m.mineId}:${period}`;
-      if (due.every((s) => taken.has(`${subjectId}|${s.step}`))) {
-        continue;
-      }
-      const claimedCount = await deps.db.transaction(async (tx) => {
-        const at = deps.clock();
-        const claimed = await claimSteps(tx, { type: cadence.subjectType, id: subjectId }, due, at);
-        for (const step of claimed) {
-          const recipients = pickRecipients(notifiable ?? [], m, step.notify);
-          await notifyUsers(
-            tx,
-            recipients,
-            {
-              subjectType: cadence.subjectType,
-              subjectId,
-              title: `${cadence.label}${step.step}: ${m.mineName}`,
-              body: `${period} ${cadence.label}应于 ${dueOn} 前提交`,
-            },
-            at,
-          );
-          await recordAudit(tx, SYSTEM_ACTOR, at, {
-            type: 'hazards.report.escalated',
-            entityId: subjectId,
-            after: { step: step.step, dueOn, kind: cadence.kind },
-          });
-        }
-        return claimed.length;
-      });
-      steps += claimedCount;
-      reports += claimedCount ? 1 : 0;
     }
+    const run = await runEscalation(
+      deps,
+      {
+        subjectType: cadence.subjectType,
+        dueSteps: () => due,
+        recipients: (_tx, m, step) =>
+          Promise.resolve(pickRecipients(notifiable ?? [], m, step.notify)),
+        notice: (m, step) => ({
+          title: `${cadence.label}${step.step}: ${m.mineName}`,
+          body: `${period} ${cadence.label}应于 ${dueOn} 前提交`,
+        }),
+        notify: notifyUsers,
+        audit: (tx, at, m, step) =>
+          recordAudit(tx, escalationActor, at, {
+            type: 'hazards.report.escalated',
+            entityId: m.id,
+            after: { step: step.step, dueOn, kind: cadence.kind },
+          }),
+      },
+      subjects,
+    );
+    total.reports += run.subjects;
+    total.steps += run.steps;
   }
-  return { reports, steps };
+  return total;
 }
 
 /** Escalates missing monthly reports (last three months) and quarterly inspections (last two quarters). */

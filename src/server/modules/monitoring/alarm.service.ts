@@ -22,7 +22,6 @@ import { mines } from '../registry/mine.table.ts';
 import { allOf, mineInRegion, mineScopeCondition } from '../registry/registry.scope.ts';
 import { verifyAckToken } from './alarm.calls.ts';
 import { addEvent } from './alarm.writer.ts';
-import type { AlarmClosedHook } from './monitoring.jobs.ts';
 import {
   alarmAckTokens,
   alarmEvents,
@@ -334,7 +333,6 @@ export async function closeAlarm(
   principal: Principal,
   id: string,
   note: string,
-  onClosed?: AlarmClosedHook,
 ) {
   requirePermission(principal, MonitoringPermission.AlarmHandle);
   const a = await deps.db.transaction(async (tx) => {
@@ -367,7 +365,11 @@ export async function closeAlarm(
     });
     return a;
   });
-  onClosed?.(a.sensorId, a.kind as AlarmKind, a.id);
+  deps.events.publish('monitoring.alarm.closed', {
+    alarmId: a.id,
+    sensorId: a.sensorId,
+    kind: a.kind as AlarmKind,
+  });
   return getAlarm(deps, principal, id);
 }
 

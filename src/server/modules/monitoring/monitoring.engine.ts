@@ -24,7 +24,6 @@ import {
   insertReadings,
   upsertStats,
 } from './readings.repository.ts';
-import { sensorChanges } from './sensor.service.ts';
 import {
   detectReading,
   newRuntime,
@@ -47,11 +46,6 @@ interface Batch {
   values: number[];
   resolve: (r: { stored: number; alarmsOpened: number }) => void;
   reject: (e: unknown) => void;
-}
-
-export interface EngineOptions {
-  /** Called after a commit that opened or raised alarms (the call loop dispatches at once). */
-  onAlarms?: () => void;
 }
 
 const sensorColumns = {
@@ -153,17 +147,23 @@ export class MonitoringEngine {
   private writing = false;
   /** Months whose readings partition exists (see ensurePartitions). */
   private readonly partitions = new Set<string>();
-  private readonly onChanged = (sensorId: string) => void this.reloadSensor(sensorId);
+  /** Unsubscribes from the event channel. */
+  private readonly unsubscribe: (() => void)[];
 
-  constructor(
-    private readonly deps: ServiceDeps,
-    private readonly options: EngineOptions = {},
-  ) {
-    sensorChanges.on('changed', this.onChanged);
+  /** An engine over the deps; it follows sensor changes and alarm closes on `deps.events`. */
+  constructor(private readonly deps: ServiceDeps) {
+    this.unsubscribe = [
+      deps.events.subscribe('monitoring.sensor.changed', (e) => void this.reloadSensor(e.sensorId)),
+      deps.events.subscribe('monitoring.alarm.closed', (e) =>
+        this.alarmClosed(e.sensorId, e.kind, e.alarmId),
+      ),
+    ];
   }
 
   close(): void {
-    sensorChanges.off('changed', this.onChanged);
+    for (const stop of this.unsubscribe) {
+      stop();
+    }
   }
 
   private cachedSettings: { at: number; value: Promise<EngineSettings> } | null = null;
@@ -455,8 +455,8 @@ export class MonitoringEngine {
       );
       return flags;
     });
-    if (raised && this.options.onAlarms) {
-      this.options.onAlarms();
+    if (raised) {
+      this.deps.events.publish('monitoring.alarms.raised', { raised });
     }
     // Report to each batch its stored readings and the alarms its readings opened.
     let off = 0;
@@ -498,7 +498,7 @@ export class MonitoringEngine {
   }
 
   /** The engine learns of alarms closed elsewhere (auto-resolve, manual close). */
-  alarmClosed(sensorId: string | null, kind: AlarmKind, alarmId: string): void {
+  private alarmClosed(sensorId: string | null, kind: AlarmKind, alarmId: string): void {
     if (!sensorId) {
       return;
     }

@@ -14,8 +14,6 @@ import { alarms } from './monitoring.table.ts';
 import { applyRetention } from './readings.repository.ts';
 import { monitoringSettings } from './monitoring.settings.ts';
 
-export type AlarmClosedHook = (sensorId: string | null, kind: AlarmKind, alarmId: string) => void;
-
 /** A sensor is silent when its newest reading (or, never read, its creation) is older than k × interval. */
 const silentSql = (now: Date) => sql`coalesce(s.last_reading_at, s.created_at) <
   ${now.toISOString()}::timestamptz - make_interval(secs => (s.spec->>'intervalSeconds')::float8 * coalesce((s.spec->>'silentFactor')::float8, 3))`;
@@ -97,7 +95,7 @@ export async function detectSilence(
 }
 
 /** Closes alarms whose clear condition has held for the configured time. */
-export async function autoResolve(deps: ServiceDeps, onClosed?: AlarmClosedHook): Promise<number> {
+export async function autoResolve(deps: ServiceDeps): Promise<number> {
   const now = deps.clock();
   const hold = await getSetting(deps.db, monitoringSettings.autoResolveSeconds);
   const cutoff = new Date(now.getTime() - hold * 1000);
@@ -127,7 +125,11 @@ export async function autoResolve(deps: ServiceDeps, onClosed?: AlarmClosedHook)
     });
     if (row) {
       n++;
-      onClosed?.(row.sensorId, row.kind as AlarmKind, row.id);
+      deps.events.publish('monitoring.alarm.closed', {
+        alarmId: row.id,
+        sensorId: row.sensorId,
+        kind: row.kind as AlarmKind,
+      });
     }
   }
   return n;

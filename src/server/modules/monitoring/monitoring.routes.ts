@@ -62,11 +62,6 @@ export function registerMonitoringRoutes(
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['monitoring'];
-  const onClosed = (
-    s: string | null,
-    k: Parameters<typeof monitoring.engine.alarmClosed>[1],
-    id: string,
-  ) => monitoring.engine.alarmClosed(s, k, id);
 
   r.get(
     '/api/monitoring/facilities',
@@ -278,8 +273,7 @@ export function registerMonitoringRoutes(
         response: responses(AlarmDetailResponse),
       },
     },
-    (req) =>
-      alarmsService.closeAlarm(deps, principalOf(req), req.params.id, req.body.note, onClosed),
+    (req) => alarmsService.closeAlarm(deps, principalOf(req), req.params.id, req.body.note),
   );
   r.get(
     '/api/monitoring/maintenance',

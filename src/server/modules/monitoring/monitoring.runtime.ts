@@ -71,10 +71,11 @@ export function createMonitoring(deps: ServiceDeps, options: MonitoringOptions):
     })();
     return running;
   };
-  const engine = new MonitoringEngine(deps, { onAlarms: () => void kick() });
+  const engine = new MonitoringEngine(deps);
+  const stopKicks = deps.events.subscribe('monitoring.alarms.raised', () => void kick());
   const tick = async (): Promise<TickReport> => {
     const silence = await detectSilence(deps);
-    const resolved = await autoResolve(deps, (s, k, id) => engine.alarmClosed(s, k, id));
+    const resolved = await autoResolve(deps);
     const maintenanceEnded = await endMaintenance(deps);
     const calls = await runDueCalls(deps, callOptions);
     const retention = await retainReadings(deps);
@@ -84,6 +85,9 @@ export function createMonitoring(deps: ServiceDeps, options: MonitoringOptions):
     engine,
     kick,
     tick,
-    close: () => engine.close(),
+    close: () => {
+      stopKicks();
+      engine.close();
+    },
   };
 }

@@ -13,7 +13,7 @@ import { AppError, AppErrorCode, type ErrorDetail } from '../../platform/errors.
 import { detectFormat, readTable } from '../../platform/tabular/read-table.ts';
 import { loadVisibleMine } from '../registry/mine.service.ts';
 import { monitoringFacilities } from './monitoring.table.ts';
-import { insertSensor, sensorChanges } from './sensor.service.ts';
+import { insertSensor } from './sensor.service.ts';
 import { initialSpec } from './sensor.spec.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
 
@@ -156,7 +156,7 @@ export async function importSensors(
     return rows;
   });
   for (const r of result) {
-    sensorChanges.emit('changed', r.id);
+    deps.events.publish('monitoring.sensor.changed', { sensorId: r.id });
   }
   return { imported: result.length, ignoredColumns: unknown };
 }

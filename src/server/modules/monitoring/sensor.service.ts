@@ -1,9 +1,8 @@
 /**
  * @module Facilities and monitoring points (issue 5 §1): registration, the detection parameters with
- * audited edits that take effect at once (sensorChanges tells the running engine), and the facility
+ * audited edits that take effect at once (published on deps.events to the running engine), and the facility
  * colour rolled up from its points (GB 39496-2020 §5.5.4).
  */
-import { EventEmitter } from 'node:events';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { levelRank, type WarningLevel } from '../../../shared/monitoring.enums.ts';
 import { quantities } from '../../../shared/monitoring.quantities.ts';
@@ -28,8 +27,6 @@ import { monitoringSettings } from './monitoring.settings.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
 
 /** Tells the running engine (same process) that a sensor's parameters or existence changed. */
-export const sensorChanges = new EventEmitter<{ changed: [sensorId: string] }>();
-sensorChanges.setMaxListeners(100);
 
 type SensorRow = typeof monitoringSensors.$inferSelect;
 
@@ -268,7 +265,7 @@ export async function createSensor(deps: ServiceDeps, principal: Principal, inpu
     const { facility } = await loadVisibleFacility(tx, principal, input.facilityId, 'facilityId');
     return insertSensor(tx, principal, deps.clock(), facility.mineId, input);
   });
-  sensorChanges.emit('changed', row.id);
+  deps.events.publish('monitoring.sensor.changed', { sensorId: row.id });
   return presentSensor(row, null);
 }
 
@@ -338,7 +335,7 @@ export async function updateSensorSpec(
     });
     return updated;
   });
-  sensorChanges.emit('changed', id);
+  deps.events.publish('monitoring.sensor.changed', { sensorId: id });
   const levels = await sensorLevels(deps.db, [id]);
   return presentSensor(row, levels.get(id) ?? null);
 }

@@ -5,23 +5,22 @@
  * acting users of the lead unit and the co-units. Finished tasks (100 %) stop climbing.
  */
 import { and, eq, inArray, isNotNull, lt, lte } from 'drizzle-orm';
+import { todayIn } from '../../../shared/dates.ts';
 import { recordAudit } from './plans.audit.ts';
-import { todayIn, type ServiceDeps } from '../../platform/context.ts';
-import { addDays, claimSteps, dueSteps } from '../../platform/escalation/escalation.service.ts';
+import type { ServiceDeps } from '../../platform/context.ts';
+import { escalationActor, runEscalation } from '../../platform/escalation/escalation.runner.ts';
+import { dueSteps, latestDueDeadline } from '../../platform/escalation/escalation.service.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { organisations, users } from '../access/access.table.ts';
 import { notifyUsers } from '../notifications/notification.service.ts';
 import { workTasks } from './plan.table.ts';
 import { plansSettings } from './plans.settings.ts';
 
-const SYSTEM_ACTOR = { actorId: null, actorLabel: 'system:escalation', ip: null };
-
 export async function escalateOverdueTasks(
   deps: ServiceDeps,
 ): Promise<{ tasks: number; steps: number }> {
   const ladder = await getSetting(deps.db, plansSettings.escalationLadder);
   const today = todayIn(deps.clock);
-  const earliestOffset = Math.min(...ladder.map((s) => s.offsetDays));
   const candidates = await deps.db
     .select()
     .from(workTasks)
@@ -29,57 +28,38 @@ export async function escalateOverdueTasks(
       and(
         isNotNull(workTasks.deadline),
         lt(workTasks.percent, 100),
-        lte(workTasks.deadline, addDays(today, -earliestOffset)),
+        lte(workTasks.deadline, latestDueDeadline(ladder, today)),
       ),
     );
-  let steps = 0;
-  let touched = 0;
-  for (const t of candidates) {
-    const deadline = t.deadline ?? today;
-    const taken = await deps.db.transaction(async (tx) => {
-      const at = deps.clock();
-      const claimed = await claimSteps(
-        tx,
-        { type: 'work_task', id: t.id },
-        dueSteps(deadline, ladder, today),
-        at,
-      );
-      if (claimed.length === 0) {
-        return 0;
-      }
-      const recipients = await tx
-        .select({ id: users.id, username: users.username, displayName: users.displayName })
-        .from(users)
-        .innerJoin(organisations, eq(organisations.id, users.organisationId))
-        .where(
-          and(
-            inArray(users.organisationId, [t.leadUnitId, ...t.coUnitIds]),
-            inArray(users.role, ['regulator_admin', 'inspector']),
+  const run = await runEscalation(
+    deps,
+    {
+      subjectType: 'work_task',
+      dueSteps: (t) => dueSteps(t.deadline ?? today, ladder, today),
+      recipients: (tx, t) =>
+        tx
+          .select({ id: users.id, username: users.username, displayName: users.displayName })
+          .from(users)
+          .innerJoin(organisations, eq(organisations.id, users.organisationId))
+          .where(
+            and(
+              inArray(users.organisationId, [t.leadUnitId, ...t.coUnitIds]),
+              inArray(users.role, ['regulator_admin', 'inspector']),
+            ),
           ),
-        );
-      for (const step of claimed) {
-        const note = `${step.step}: 任务 ${t.number} 完成时限 ${deadline}${step.offsetDays < 0 ? ' 即将到期' : ' 已逾期'}`;
-        await notifyUsers(
-          tx,
-          recipients,
-          {
-            subjectType: 'work_task',
-            subjectId: t.id,
-            title: `攻坚任务${step.step}: ${t.number}`,
-            body: `${note}; ${t.content.slice(0, 100)}`,
-          },
-          at,
-        );
-        await recordAudit(tx, SYSTEM_ACTOR, at, {
+      notice: (t, step) => ({
+        title: `攻坚任务${step.step}: ${t.number}`,
+        body: `${step.step}: 任务 ${t.number} 完成时限 ${t.deadline ?? today}${step.offsetDays < 0 ? ' 即将到期' : ' 已逾期'}; ${t.content.slice(0, 100)}`,
+      }),
+      notify: notifyUsers,
+      audit: (tx, at, t, step, recipients) =>
+        recordAudit(tx, escalationActor, at, {
           type: 'plans.task.escalated',
           entityId: t.id,
-          after: { step: step.step, dueOn: step.dueOn, recipients: recipients.length },
-        });
-      }
-      return claimed.length;
-    });
-    steps += taken;
-    touched += taken ? 1 : 0;
-  }
-  return { tasks: touched, steps };
+          after: { step: step.step, dueOn: step.dueOn, recipients },
+        }),
+    },
+    candidates,
+  );
+  return { tasks: run.subjects, steps: run.steps };
 }

@@ -21,6 +21,14 @@ export const LadderSchema = z.array(LadderStepSchema).min(1).max(10);
 /** Kept for the modules not yet moved: date arithmetic lives in shared/dates.ts. */
 export { addDays };
 
+/**
+ * The latest deadline for which some step of the ladder can be due on `today` (deadline + the earliest
+ * offset ≤ today): subjects with a later deadline need not be read.
+ */
+export function latestDueDeadline(ladder: LadderStep[], today: string): string {
+  return addDays(today, -Math.min(...ladder.map((s) => s.offsetDays)));
+}
+
 /** The steps whose due date (deadline + offset) is on or before `today`, with that date. */
 export function dueSteps(
   deadline: string,
