@@ -18,6 +18,20 @@ export const inspectionKinds = Object.values(InspectionKind) as [
   ...InspectionKind[],
 ];
 
+/**
+ * The kinds a yearly inspection schedule plans: routine visits, a seeded share of them 四不两直
+ * (《2024年矿山安全生产工作要点》第41条).
+ */
+export const ScheduleVisitKind = {
+  Routine: InspectionKind.Routine,
+  Unannounced: InspectionKind.Unannounced,
+} as const;
+export type ScheduleVisitKind = (typeof ScheduleVisitKind)[keyof typeof ScheduleVisitKind];
+export const scheduleVisitKinds = Object.values(ScheduleVisitKind) as [
+  ScheduleVisitKind,
+  ...ScheduleVisitKind[],
+];
+
 /** A finding is either a major hazard (entered into the hazards ledger) or a general violation. */
 export const FindingKind = { MajorHazard: '重大事故隐患', Violation: '一般违法行为' } as const;
 export type FindingKind = (typeof FindingKind)[keyof typeof FindingKind];
@@ -25,6 +39,15 @@ export const findingKinds = Object.values(FindingKind) as [FindingKind, ...Findi
 
 /** 检查表 item results. */
 export const checklistResults = ['符合', '不符合', '不涉及'] as const;
+export type ChecklistResult = (typeof checklistResults)[number];
+
+/** Orders given on site: 责令停产整顿, lifted by 复工复产验收. */
+export const InspectionOrderKind = { Suspension: '责令停产整顿' } as const;
+export type InspectionOrderKind = (typeof InspectionOrderKind)[keyof typeof InspectionOrderKind];
+export const inspectionOrderKinds = Object.values(InspectionOrderKind) as [
+  InspectionOrderKind,
+  ...InspectionOrderKind[],
+];
 
 /**
  * 一案双罚: the enterprise and its principal person are each penalised (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第20条).
@@ -53,3 +76,19 @@ export const documentTemplates = Object.values(DocumentTemplate) as [
 /** 草稿 until every member of the inspection team has signed the head revision, then 已签发. */
 export const DocumentState = { Draft: '草稿', Issued: '已签发' } as const;
 export type DocumentState = (typeof DocumentState)[keyof typeof DocumentState];
+export const documentStates = Object.values(DocumentState) as [DocumentState, ...DocumentState[]];
+
+/** 智能提醒 of a document: a required field empty, a team member yet to sign, a deadline near or passed. */
+export const documentReminderKinds = ['missing', 'unsigned', 'deadline', 'overdue'] as const;
+export type DocumentReminderKind = (typeof documentReminderKinds)[number];
+
+/**
+ * The flags of enforcement appraisal (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第20条: 对“零处罚”
+ * “只检查不处罚”等工作不力…的地区进行约谈通报).
+ */
+export const EnforcementFlag = { ZeroPenalty: '零处罚', InspectOnly: '只检查不处罚' } as const;
+export type EnforcementFlag = (typeof EnforcementFlag)[keyof typeof EnforcementFlag];
+export const enforcementFlagValues = Object.values(EnforcementFlag) as [
+  EnforcementFlag,
+  ...EnforcementFlag[],
+];

@@ -1,21 +1,32 @@
 /**
- * @module Request shapes of the enforcement records (issue 7 §2–5): inspections, findings, orders,
- * penalties, documents and statistics.
+ * @module Request and response shapes of the inspection records (issue 7 §2–3): inspections with their
+ * team, checklist, findings, photos, on-site orders and rechecks, and the penalties decided on them.
+ * Documents, schedules and statistics have their own files (inspection-*.schemas.ts).
  */
 import { z } from 'zod';
-import { DateString, LongText, Name, RegionCode, Uuid } from './common.schemas.ts';
+import {
+  DateString,
+  ExportFormat,
+  LongText,
+  Name,
+  QueryBool,
+  RegionCode,
+  Uuid,
+} from './common.schemas.ts';
 import {
   checklistResults,
+  documentStates,
   documentTemplates,
   findingKinds,
   inspectionKinds,
+  inspectionOrderKinds,
   penaltyStatuses,
   penaltyTargets,
 } from './inspections.enums.ts';
 
 const ShortText = z.string().trim().min(1, '不能为空').max(500);
+/** The version a change is based on (optimistic locking; none = last writer wins). */
 const Version = z.number().int().positive().optional();
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 YYYY-MM');
 
 export const ChecklistItem = z.strictObject({
   criterionId: Uuid.nullable().default(null).describe('判定标准条款; 自定义项为空'),
@@ -35,7 +46,7 @@ export const InspectionCreateInput = z.strictObject({
     .max(20)
     .refine((ids) => new Set(ids).size === ids.length, '执法人员重复')
     .describe('检查组 (至少 2 名执法人员)'),
-  planVisitId: Uuid.optional().describe('对应的计划检查'),
+  scheduleVisitId: Uuid.optional().describe('对应的年度检查计划中的一次检查'),
   checklistCriterionIds: z.array(Uuid).max(200).default([]).describe('从判定标准生成检查表的条款'),
   customItems: z.array(ShortText).max(100).default([]).describe('自定义检查项'),
   bodyCameraRef: z.string().trim().max(200).optional().describe('执法记录仪编号/视频编号'),
@@ -77,21 +88,170 @@ export const SuspendOrderInput = z.strictObject({
   effectiveDate: DateString,
   reason: LongText.describe('责令停产整顿的理由和依据'),
 });
+export type SuspendOrderInput = z.infer<typeof SuspendOrderInput>;
 export const ResumptionInput = z.strictObject({
   acceptedOn: DateString,
   passed: z.boolean().describe('复工复产验收是否通过'),
   note: LongText.describe('验收意见'),
 });
+export type ResumptionInput = z.infer<typeof ResumptionInput>;
 export const RecheckInput = z.strictObject({
   recheckedOn: DateString,
   result: LongText.describe('复查意见'),
   version: Version,
 });
+export type RecheckInput = z.infer<typeof RecheckInput>;
 export const TypicalInput = z.strictObject({
   typical: z.boolean(),
   note: z.string().trim().max(2000).default(''),
   version: Version,
 });
+export type TypicalInput = z.infer<typeof TypicalInput>;
+
+/** Which inspections to list: within the caller's jurisdiction, at most 500, newest first. */
+export const InspectionListQuery = z.strictObject({
+  region: RegionCode.optional(),
+  mineId: Uuid.optional(),
+  from: DateString.optional(),
+  to: DateString.optional(),
+  kind: z.enum(inspectionKinds).optional(),
+  typical: QueryBool.optional(),
+});
+export type InspectionListQuery = z.infer<typeof InspectionListQuery>;
+
+export const EligibleInspectorsQuery = z.strictObject({ mineId: Uuid });
+
+export const TypicalCasesExportQuery = z.strictObject({
+  region: RegionCode.optional(),
+  format: ExportFormat.default('xlsx'),
+});
+
+/** A checklist item as stored: its result is null until filled in. */
+export const ChecklistItemResponse = z.object({
+  criterionId: z.string().nullable(),
+  text: z.string(),
+  result: z.enum(checklistResults).nullable(),
+  note: z.string(),
+});
+export type ChecklistItemResponse = z.infer<typeof ChecklistItemResponse>;
+
+export const InspectionTeamMember = z.object({ userId: z.string(), name: z.string() });
+
+export const FindingResponse = z.object({
+  id: z.uuid(),
+  kind: z.enum(findingKinds),
+  criterionId: z.string().nullable(),
+  criterionCode: z.string().nullable(),
+  /** The hazards ledger entry of a major hazard, and its state now. */
+  hazardId: z.string().nullable(),
+  hazardState: z.string().nullable(),
+  description: z.string(),
+  location: z.string(),
+  deadline: z.string().nullable(),
+});
+export type FindingResponse = z.infer<typeof FindingResponse>;
+
+export const InspectionPhotoResponse = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+});
+
+export const InspectionOrderResponse = z.object({
+  id: z.uuid(),
+  kind: z.enum(inspectionOrderKinds),
+  orderedOn: z.string(),
+  reason: z.string(),
+  acceptedOn: z.string().nullable(),
+  acceptancePassed: z.boolean().nullable(),
+  acceptanceNote: z.string().nullable(),
+});
+
+/** A penalty as listed on its inspection. */
+export const InspectionPenaltyResponse = z.object({
+  id: z.uuid(),
+  target: z.enum(penaltyTargets),
+  partyName: z.string(),
+  amountYuan: z.number(),
+  status: z.enum(penaltyStatuses),
+  decidedOn: z.string(),
+});
+
+/** A document as listed on its inspection. */
+export const InspectionDocumentResponse = z.object({
+  id: z.uuid(),
+  template: z.enum(documentTemplates),
+  number: z.string(),
+  state: z.enum(documentStates),
+  headSeq: z.number().int(),
+});
+
+/** One inspection with everything recorded on it. */
+export const InspectionResponse = z.object({
+  id: z.uuid(),
+  mineId: z.uuid(),
+  mineName: z.string(),
+  mineKind: z.string(),
+  mineStatus: z.string(),
+  enterpriseName: z.string(),
+  countyCode: z.string(),
+  kind: z.enum(inspectionKinds),
+  inspectedOn: z.string(),
+  scheduleVisitId: z.string().nullable(),
+  team: z.array(InspectionTeamMember),
+  bodyCameraRef: z.string().nullable(),
+  checklist: z.array(ChecklistItemResponse),
+  summary: z.string(),
+  recheckOn: z.string().nullable(),
+  recheckedOn: z.string().nullable(),
+  recheckResult: z.string().nullable(),
+  typical: z.boolean(),
+  typicalNote: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  findings: z.array(FindingResponse),
+  photos: z.array(InspectionPhotoResponse),
+  orders: z.array(InspectionOrderResponse),
+  penalties: z.array(InspectionPenaltyResponse),
+  documents: z.array(InspectionDocumentResponse),
+});
+export type InspectionResponse = z.infer<typeof InspectionResponse>;
+
+/** An inspection as a row of the list. */
+export const InspectionRowResponse = z.object({
+  id: z.uuid(),
+  mineId: z.uuid(),
+  mineName: z.string(),
+  countyCode: z.string(),
+  kind: z.enum(inspectionKinds),
+  inspectedOn: z.string(),
+  /** The team's display names. */
+  team: z.array(z.string()),
+  recheckOn: z.string().nullable(),
+  recheckedOn: z.string().nullable(),
+  typical: z.boolean(),
+  typicalNote: z.string().nullable(),
+  findings: z.number().int(),
+  /** Penalties not revoked. */
+  penalties: z.number().int(),
+});
+export type InspectionRowResponse = z.infer<typeof InspectionRowResponse>;
+
+export const InspectionListResponse = z.object({
+  truncated: z.boolean(),
+  items: z.array(InspectionRowResponse),
+});
+export type InspectionListResponse = z.infer<typeof InspectionListResponse>;
+
+/** A regulator user whose unit covers a mine: someone a team may be formed from. */
+export const EligibleInspectorResponse = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  role: z.string(),
+  unit: z.string(),
+});
+export type EligibleInspectorResponse = z.infer<typeof EligibleInspectorResponse>;
 
 export const PenaltyInput = z.strictObject({
   inspectionId: Uuid,
@@ -111,61 +271,38 @@ export const PenaltyUpdateInput = z.strictObject({
 });
 export type PenaltyUpdateInput = z.infer<typeof PenaltyUpdateInput>;
 
-export const DocumentCreateInput = z.strictObject({
-  inspectionId: Uuid,
-  template: z.enum(documentTemplates),
-  penaltyId: Uuid.optional().describe('行政处罚决定书对应的处罚'),
-});
-export const DocumentFields = z.record(z.string().max(60), z.string().max(20_000));
-export const DocumentReviseInput = z.strictObject({
-  fields: DocumentFields,
-  baseSeq: z.number().int().positive().describe('编辑所基于的修订号'),
-});
-export const DocumentSignInput = z.strictObject({
-  seq: z.number().int().positive().describe('签名的修订号'),
-});
-
-/** What a yearly plan is generated from: the unit's capacity and the 四不两直 share. */
-const planParams = {
-  capacityPerMonth: z
-    .array(z.number().min(0).max(100_000))
-    .length(12)
-    .describe('每月可用于常规检查的执法人日 (12 个月)'),
-  inspectorsPerVisit: z
-    .number()
-    .int()
-    .min(2)
-    .max(20)
-    .default(2)
-    .describe('每次检查的执法人员数 (至少 2 人)'),
-  unannouncedShare: z.number().min(0).max(1).default(0.3).describe('四不两直 比例'),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31)
-    .default(1),
-};
-export const PlanPreviewInput = z.strictObject({ region: RegionCode.optional(), ...planParams });
-export const PlanSaveInput = z.strictObject({
-  year: z.number().int().min(2020).max(2100),
-  ...planParams,
-});
-
-/** An enforcement tally (statistics per region, month or inspector). */
-export interface EnforcementTotals {
-  inspections: number;
-  unannounced: number;
-  findings: number;
-  penalties: number;
-  penaltyYuan: number;
-  rechecksDue: number;
-  rechecksOnTime: number;
-}
-
-export const StatsQuery = z.strictObject({
+export const PenaltyListQuery = z.strictObject({
   region: RegionCode.optional(),
-  from: Month,
-  to: Month,
+  from: DateString.optional(),
+  to: DateString.optional(),
+  inspectionId: Uuid.optional(),
 });
-export type StatsQuery = z.infer<typeof StatsQuery>;
+export type PenaltyListQuery = z.infer<typeof PenaltyListQuery>;
+
+/** An administrative penalty on one party (一案双罚: the enterprise and its principal person). */
+export const PenaltyResponse = z.object({
+  id: z.uuid(),
+  inspectionId: z.uuid(),
+  mineId: z.uuid(),
+  mineName: z.string(),
+  countyCode: z.string(),
+  target: z.enum(penaltyTargets),
+  partyName: z.string(),
+  legalBasis: z.string(),
+  facts: z.string(),
+  amountYuan: z.number(),
+  decidedOn: z.string(),
+  status: z.enum(penaltyStatuses),
+  paidOn: z.string().nullable(),
+  paidAmountYuan: z.number().nullable(),
+  version: z.number().int(),
+  /** Whether the same inspection penalised the other party too (一案双罚). */
+  doublePenalty: z.boolean(),
+});
+export type PenaltyResponse = z.infer<typeof PenaltyResponse>;
+
+export const PenaltyListResponse = z.object({
+  truncated: z.boolean(),
+  items: z.array(PenaltyResponse),
+});
+export type PenaltyListResponse = z.infer<typeof PenaltyListResponse>;

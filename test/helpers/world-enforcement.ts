@@ -1,23 +1,21 @@
 /**
  * @module Enforcement records of one party of the world (issue 7), made by its own regulator users:
- * a stored plan, an inspection at the coal mine with a general violation, a 现场检查记录, a penalty,
+ * a stored inspection schedule, an inspection at the coal mine with a general violation, a 现场检查记录, a penalty,
  * and a suspension order (inserted directly, so the mine's status stays as other tests expect).
  */
 import { findUserWithOrg } from '../../src/server/modules/access/access.repository.ts';
 import { userPrincipal } from '../../src/server/modules/access/principal.ts';
-import { createDocument } from '../../src/server/modules/inspections/document.service.ts';
-import {
-  addFinding,
-  createInspection,
-} from '../../src/server/modules/inspections/inspection.service.ts';
-import { inspectionOrders } from '../../src/server/modules/inspections/inspection.table.ts';
-import { decidePenalty } from '../../src/server/modules/inspections/penalty.service.ts';
-import { savePlan } from '../../src/server/modules/inspections/plan.service.ts';
+import { createDocument } from '../../src/server/modules/inspections/documents/document.service.ts';
+import { decidePenalty } from '../../src/server/modules/inspections/penalties/penalty.service.ts';
+import { addFinding } from '../../src/server/modules/inspections/records/finding.service.ts';
+import { createInspection } from '../../src/server/modules/inspections/records/inspection.service.ts';
+import { inspectionOrders } from '../../src/server/modules/inspections/records/inspection.table.ts';
+import { saveSchedule } from '../../src/server/modules/inspections/schedules/schedule.service.ts';
+import type { ServiceDeps } from '../../src/server/platform/context.ts';
 import { todayIn } from '../../src/shared/dates.ts';
-import { type ServiceDeps } from '../../src/server/platform/context.ts';
 
 export interface EnforcementIds {
-  planIds: string[];
+  scheduleIds: string[];
   inspectionIds: string[];
   penaltyIds: string[];
   documentIds: string[];
@@ -43,7 +41,7 @@ export async function buildEnforcement(
   const admin = await principalOfUser(deps, p.users.regulator_admin);
   const inspector = await principalOfUser(deps, p.users.inspector);
   const today = todayIn(deps.clock);
-  const plan = await savePlan(deps, admin, {
+  const schedule = await saveSchedule(deps, admin, {
     year: Number(today.slice(0, 4)),
     capacityPerMonth: Array.from({ length: 12 }, () => 10),
     inspectorsPerVisit: 2,
@@ -91,7 +89,7 @@ export async function buildEnforcement(
       .returning({ id: inspectionOrders.id }),
   );
   return {
-    planIds: [plan.id],
+    scheduleIds: [schedule.id],
     inspectionIds: [inspection.id],
     penaltyIds: [penalty.id],
     documentIds: [document.id],

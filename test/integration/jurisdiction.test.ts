@@ -62,8 +62,8 @@ const exempt: Record<string, string> = {
     'authorised by the tracking code and its secret alone (public-report.routes.test.ts)',
   'POST /api/work-plans':
     'creates a plan of the caller’s own unit and region only; no other region can be named (work-plan.routes.test.ts)',
-  'POST /api/inspections/plans':
-    'plans the caller’s own unit’s jurisdiction only; no other region can be named (records.test.ts)',
+  'POST /api/inspection-schedules':
+    'schedules the caller’s own unit’s jurisdiction only; no other region can be named (schedule.routes.test.ts)',
   'POST /api/notifications/:id/read':
     'acts on the caller’s own notifications only; another user’s is a 404 (hazard.escalation.test.ts)',
 };
@@ -96,7 +96,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         ['inspection', t.inspectionIds[0]],
         ['penalty', t.penaltyIds[0]],
         ['enforcement_document', t.documentIds[0]],
-        ['inspection_plan', t.planIds[0]],
+        ['inspection_plan', t.scheduleIds[0]],
         ['work_plan', t.workPlanIds[0]],
         ['work_task', t.workTaskIds[0]],
         ['mine_meter', t.meterIds[0]],
@@ -562,7 +562,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       return [
         { method: 'POST', url: id(route.url, t.leadIds[0] ?? ''), payload: { reason: '越权' } },
       ];
-    case 'POST /api/inspections/plans/preview':
+    case 'POST /api/inspection-schedules/preview':
       return [
         {
           method: 'POST',
@@ -881,7 +881,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/alarms': t.alarmIds[0],
       '/api/leads': t.leadIds[0],
       '/api/meters': t.meterIds[0],
-      '/api/inspections/plans': t.planIds[0],
+      '/api/inspection-schedules': t.scheduleIds[0],
       '/api/inspections': t.inspectionIds[0],
       '/api/penalties': t.penaltyIds[0],
       '/api/documents': t.documentIds[0],
@@ -986,7 +986,7 @@ function fingerprints(t: Party): string[] {
     ...t.meterIds,
     ...t.areaIds,
     ...t.leadIds,
-    ...t.planIds,
+    ...t.scheduleIds,
     ...t.inspectionIds,
     ...t.penaltyIds,
     ...t.documentIds,

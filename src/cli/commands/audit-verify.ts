@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { verifyDocumentChains } from '../../server/modules/inspections/document.chain.ts';
+import { verifyDocumentChains } from '../../server/modules/inspections/documents/document.chain.ts';
 import { verifyAuditChain } from '../../server/platform/audit/audit.service.ts';
 import { withRuntime } from '../runtime.ts';
 

@@ -1,7 +1,7 @@
 /**
  * @module A year of enforcement in the demo province (issue 7 §7), written through the service layer
- * as the units' own users: each unit's plan for this year, inspections over the last twelve months
- * (this year's follow the plan's visits), checklists, findings (a few major hazards into the ledger),
+ * as the units' own users: each unit's inspection schedule for this year, inspections over the last
+ * twelve months (this year's follow the schedule's visits), checklists, findings (a few major hazards into the ledger),
  * rechecks, signed 现场检查记录 and 责令限期整改指令书, penalties with 一案双罚 and payments, and a
  * typical case. 原平市 and 乡宁县 penalise; 代县 inspects and finds but never penalises, so the
  * statistics flag it (零处罚, 只检查不处罚).
@@ -13,17 +13,17 @@ import {
   createDocument,
   reviseDocument,
   signDocument,
-} from '../modules/inspections/document.service.ts';
+} from '../modules/inspections/documents/document.service.ts';
+import { decidePenalty, updatePenalty } from '../modules/inspections/penalties/penalty.service.ts';
+import { addFinding } from '../modules/inspections/records/finding.service.ts';
 import {
-  addFinding,
   createInspection,
   getInspection,
   markTypical,
   recordRecheck,
   updateInspection,
-} from '../modules/inspections/inspection.service.ts';
-import { decidePenalty, updatePenalty } from '../modules/inspections/penalty.service.ts';
-import { savePlan } from '../modules/inspections/plan.service.ts';
+} from '../modules/inspections/records/inspection.service.ts';
+import { saveSchedule } from '../modules/inspections/schedules/schedule.service.ts';
 import type { Principal } from '../platform/auth/scope.ts';
 import { todayIn, addDays } from '../../shared/dates.ts';
 import { type ServiceDeps } from '../platform/context.ts';
@@ -98,7 +98,7 @@ async function inspectOnce(
     kind: visit.kind === '四不两直' ? '四不两直' : '常规',
     inspectedOn: visit.date,
     teamUserIds: [lead.userId, second.userId],
-    ...(visit.id ? { planVisitId: visit.id } : {}),
+    ...(visit.id ? { scheduleVisitId: visit.id } : {}),
     checklistCriterionIds: [],
     customItems: checks,
     bodyCameraRef: `DSJ-${unit.county.slice(-2)}${rng.int(100, 999)}`,
@@ -217,7 +217,7 @@ export async function seedDemoEnforcement(deps: ServiceDeps): Promise<number> {
     if (unitMines.length === 0) {
       continue;
     }
-    const plan = await savePlan(deps, admin, {
+    const schedule = await saveSchedule(deps, admin, {
       year,
       capacityPerMonth: Array.from({ length: 12 }, () => 8),
       inspectorsPerVisit: 2,
@@ -225,8 +225,8 @@ export async function seedDemoEnforcement(deps: ServiceDeps): Promise<number> {
       seed: year,
     });
     const byId = new Map(unitMines.map((m) => [m.id, m]));
-    // This year: up to 18 of the plan's visits made so far, spread over the months.
-    const due = plan.visits.filter((v) => v.plannedOn <= today);
+    // This year: up to 18 of the schedule's visits made so far, spread over the months.
+    const due = schedule.visits.filter((v) => v.plannedOn <= today);
     const step = Math.max(1, Math.ceil(due.length / 18));
     for (const visit of due.filter((_, i) => i % step === 0)) {
       const mine = byId.get(visit.mineId);

@@ -13,7 +13,7 @@ import type { ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField } from '../../platform/errors.ts';
 import { reportHazard } from '../hazards/hazard.service.ts';
-import { createInspection } from '../inspections/inspection.service.ts';
+import { createInspection } from '../inspections/records/inspection.service.ts';
 import { raiseReportLead } from '../leads/lead.raise.ts';
 import type { PublicReportRow } from './public-report.repository.ts';
 

@@ -16,7 +16,7 @@ import { addDays, todayIn } from '../../../shared/dates.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode, invalidField } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
-import { scoreMines } from '../inspections/risk.service.ts';
+import { scoreMines } from '../inspections/risk/risk.service.ts';
 import * as repo from './regional-risk.repository.ts';
 import {
   gradeOf,

@@ -7,7 +7,10 @@ import type { AuditEventCatalogue } from '../../platform/audit/audit.events.ts';
 import { auditRecorder } from '../../platform/audit/audit.service.ts';
 
 export const inspectionsAuditEvents = {
-  /** A unit's yearly inspection plan was generated and stored (or regenerated). */
+  /**
+   * A unit's yearly inspection schedule was generated and stored (or regenerated). The stored type
+   * and entity keep the word "plan" they were first written with (hash-chained).
+   */
   'inspections.plan.saved': 'inspection_plan',
   /** An inspection was recorded (team, kind, mine, checklist). */
   'inspections.inspection.created': 'inspection',

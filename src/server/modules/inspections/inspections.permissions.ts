@@ -5,12 +5,12 @@
 import type { RoleGrants } from '../../platform/auth/permissions.ts';
 
 export const InspectionPermission = {
-  /** Risk classes, inspection plans and records (执法, regulators only). */
+  /** Risk classes, inspection schedules and records (执法, regulators only). */
   Read: 'inspections.read',
   /** Record inspections, findings, on-site orders and rechecks; write and sign enforcement documents. */
   Write: 'inspections.write',
-  /** Store the unit's yearly inspection plan. */
-  Plan: 'inspections.plan',
+  /** Store the unit's yearly inspection schedule. */
+  Schedule: 'inspections.schedule',
   /** Decide administrative penalties and record their payment. */
   PenaltyDecide: 'inspections.penalty',
   /** The enterprise's copy of enforcement documents issued to its mines (已签发 only). */
@@ -24,7 +24,7 @@ export const inspectionsGrants: RoleGrants = {
   regulator_admin: [
     InspectionPermission.Read,
     InspectionPermission.Write,
-    InspectionPermission.Plan,
+    InspectionPermission.Schedule,
     InspectionPermission.PenaltyDecide,
   ],
   enterprise_admin: [InspectionPermission.EnforcementReceive],

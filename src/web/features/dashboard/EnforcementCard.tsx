@@ -6,9 +6,9 @@ import { Card, Col, Row, Skeleton, Statistic, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api, toQuery } from '../../app/api.ts';
+import { inspectionsApi } from '../../../shared/inspections.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import type { Stats } from '../inspections/types.ts';
 
 export function EnforcementCard({ region }: { region: string | undefined }) {
   const { t, v } = useI18n();
@@ -16,7 +16,7 @@ export function EnforcementCard({ region }: { region: string | undefined }) {
   const q = { region, from: `${month.slice(0, 4)}-01`, to: month };
   const { data } = useQuery({
     queryKey: ['enforcement-stats', q],
-    queryFn: () => api<Stats>('GET', `/api/inspections/stats${toQuery(q)}`),
+    queryFn: () => call(inspectionsApi.stats, { query: q }),
   });
   const now = data?.months.filter((m) => m.month === month) ?? [];
   const sum = (k: 'inspections' | 'unannounced' | 'findings' | 'penaltyYuan') =>

@@ -23,17 +23,14 @@ import {
 import { FilePdfOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import { api, toQuery } from '../../app/api.ts';
+import { inspectionsApi } from '../../../shared/inspections.api.ts';
+import { DocumentState } from '../../../shared/inspections.enums.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { reportFormError } from '../../components/formError.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
-import type { EnforcementDocument } from './types.ts';
-
-interface Diff {
-  changes: { key: string; label: string; before: string; after: string }[];
-}
 
 export function DocumentPage() {
   const { id = '' } = useParams();
@@ -45,14 +42,17 @@ export function DocumentPage() {
   const [range, setRange] = useState<[number, number] | null>(null);
   const { data, error } = useQuery({
     queryKey: ['document', id],
-    queryFn: () => api<EnforcementDocument>('GET', `/api/documents/${id}`),
+    queryFn: () => call(inspectionsApi.getDocument, { params: { id } }),
   });
   usePageTitle(data ? `${data.template} ${data.number}` : t('enforcement.documents'));
   const diff = useQuery({
     queryKey: ['document-diff', id, range],
     enabled: Boolean(range),
     queryFn: () =>
-      api<Diff>('GET', `/api/documents/${id}/diff${toQuery({ from: range?.[0], to: range?.[1] })}`),
+      call(inspectionsApi.documentDiff, {
+        params: { id },
+        query: { from: range?.[0], to: range?.[1] },
+      }),
   });
   useEffect(() => {
     if (data) {
@@ -72,9 +72,9 @@ export function DocumentPage() {
   const mine = data.team.find((m) => m.userId === me?.id);
   const save = async () => {
     try {
-      await api('PUT', `/api/documents/${id}`, {
-        fields: form.getFieldsValue(),
-        baseSeq: data.headSeq,
+      await call(inspectionsApi.reviseDocument, {
+        params: { id },
+        body: { fields: form.getFieldsValue(), baseSeq: data.headSeq },
       });
       await qc.invalidateQueries();
       void message.success(t('common.saved'));
@@ -84,7 +84,7 @@ export function DocumentPage() {
   };
   const sign = async () => {
     try {
-      await api('POST', `/api/documents/${id}/signatures`, { seq: data.headSeq });
+      await call(inspectionsApi.signDocument, { params: { id }, body: { seq: data.headSeq } });
       await qc.invalidateQueries();
       void message.success(t('enforcement.signed'));
     } catch (e) {
@@ -100,7 +100,9 @@ export function DocumentPage() {
       <div className="page-header">
         <h1>
           {v(data.template)}{' '}
-          <Tag color={data.state === '已签发' ? 'green' : 'default'}>{v(data.state)}</Tag>
+          <Tag color={data.state === DocumentState.Issued ? 'green' : 'default'}>
+            {v(data.state)}
+          </Tag>
         </h1>
         <Space wrap>
           <Link to={`/inspections/${data.inspectionId}`}>{t('enforcement.tabRecords')}</Link>

@@ -27,13 +27,22 @@ import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { inspectionsApi } from '../../../shared/inspections.api.ts';
 import {
   checklistResults,
+  DocumentState,
+  DocumentTemplate,
   documentTemplates,
+  FindingKind,
   findingKinds,
+  PenaltyTarget,
   penaltyTargets,
 } from '../../../shared/inspections.enums.ts';
-import { api } from '../../app/api.ts';
+import type {
+  ChecklistItemResponse,
+  FindingResponse,
+} from '../../../shared/inspections.schemas.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
@@ -42,7 +51,6 @@ import { StepDialog } from '../../components/StepDialog.tsx';
 import { reportFormError } from '../../components/formError.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { useCriterionOptions } from '../hazards/pickers.ts';
-import type { ChecklistItem, Inspection } from './types.ts';
 
 type Values = Record<string, unknown>;
 type Step = 'finding' | 'suspend' | 'acceptance' | 'recheck' | 'penalty' | null;
@@ -65,12 +73,12 @@ export function InspectionDetailPage() {
   const [orderId, setOrderId] = useState<string>('');
   const [dialog] = Form.useForm<Values>();
   const [sheet] = Form.useForm<Values>();
-  const [template, setTemplate] = useState<string>(documentTemplates[0]);
+  const [template, setTemplate] = useState<DocumentTemplate>(documentTemplates[0]);
   const [penaltyId, setPenaltyId] = useState<string | undefined>();
   const findingKind = Form.useWatch('kind', dialog) as string | undefined;
   const { data, error } = useQuery({
     queryKey: ['inspection', id],
-    queryFn: () => api<Inspection>('GET', `/api/inspections/${id}`),
+    queryFn: () => call(inspectionsApi.getInspection, { params: { id } }),
   });
   const criteria = useCriterionOptions(data?.mineKind);
   usePageTitle(data ? `${data.mineName} ${data.inspectedOn}` : t('enforcement.title'));
@@ -93,16 +101,19 @@ export function InspectionDetailPage() {
   const refresh = () => qc.invalidateQueries();
   const saveSheet = async () => {
     const values = sheet.getFieldsValue() as {
-      checklist: ChecklistItem[];
+      checklist: ChecklistItemResponse[];
       summary: string;
       recheckOn: Dayjs | null;
     };
     try {
-      await api('PATCH', `/api/inspections/${id}`, {
-        checklist: data.checklist.map((item, i) => ({ ...item, ...values.checklist[i] })),
-        summary: values.summary ?? '',
-        recheckOn: values.recheckOn ? values.recheckOn.format('YYYY-MM-DD') : null,
-        version: data.version,
+      await call(inspectionsApi.updateInspection, {
+        params: { id },
+        body: {
+          checklist: data.checklist.map((item, i) => ({ ...item, ...values.checklist[i] })),
+          summary: values.summary ?? '',
+          recheckOn: values.recheckOn ? values.recheckOn.format('YYYY-MM-DD') : null,
+          version: data.version,
+        },
       });
       await refresh();
       void message.success(t('common.saved'));
@@ -112,22 +123,37 @@ export function InspectionDetailPage() {
   };
   const newDocument = async () => {
     try {
-      const doc = await api<{ id: string }>('POST', '/api/documents', {
-        inspectionId: id,
-        template,
-        ...(template === '行政处罚决定书' ? { penaltyId } : {}),
+      const doc = await call(inspectionsApi.createDocument, {
+        body: {
+          inspectionId: id,
+          template,
+          ...(template === DocumentTemplate.PenaltyDecision ? { penaltyId } : {}),
+        },
       });
       void navigate(`/documents/${doc.id}`);
     } catch (e) {
       void message.error((e as Error).message);
     }
   };
+  const uploadPhoto = async (file: string | Blob) => {
+    const body = new FormData();
+    body.append('file', file);
+    try {
+      await call(inspectionsApi.addPhoto, { params: { id }, body });
+      await refresh();
+    } catch (e) {
+      void message.error((e as Error).message);
+    }
+  };
   const toggleTypical = async () => {
     try {
-      await api('PUT', `/api/inspections/${id}/typical`, {
-        typical: !data.typical,
-        note: data.typical ? '' : data.summary.slice(0, 2000),
-        version: data.version,
+      await call(inspectionsApi.markTypical, {
+        params: { id },
+        body: {
+          typical: !data.typical,
+          note: data.typical ? '' : data.summary.slice(0, 2000),
+          version: data.version,
+        },
       });
       await refresh();
     } catch (e) {
@@ -136,10 +162,10 @@ export function InspectionDetailPage() {
   };
   const dialogs: Record<
     Exclude<Step, null>,
-    { url: string; title: string; body: React.ReactNode }
+    { send: (body: unknown) => Promise<unknown>; title: string; body: React.ReactNode }
   > = {
     finding: {
-      url: `/api/inspections/${id}/findings`,
+      send: (body) => call(inspectionsApi.addFinding, { params: { id }, body }),
       title: t('enforcement.addFinding'),
       body: (
         <>
@@ -149,7 +175,7 @@ export function InspectionDetailPage() {
               data-testid="finding-kind"
             />
           </Form.Item>
-          {findingKind === '重大事故隐患' && (
+          {findingKind === FindingKind.MajorHazard && (
             <Form.Item
               name="criterionId"
               label={t('enforcement.criterion')}
@@ -179,7 +205,7 @@ export function InspectionDetailPage() {
       ),
     },
     suspend: {
-      url: `/api/inspections/${id}/suspension`,
+      send: (body) => call(inspectionsApi.suspendMine, { params: { id }, body }),
       title: t('enforcement.suspend'),
       body: (
         <>
@@ -197,7 +223,7 @@ export function InspectionDetailPage() {
       ),
     },
     acceptance: {
-      url: `/api/inspection-orders/${orderId}/acceptance`,
+      send: (body) => call(inspectionsApi.decideResumption, { params: { id: orderId }, body }),
       title: t('enforcement.acceptance'),
       body: (
         <>
@@ -227,7 +253,7 @@ export function InspectionDetailPage() {
       ),
     },
     recheck: {
-      url: `/api/inspections/${id}/recheck`,
+      send: (body) => call(inspectionsApi.recordRecheck, { params: { id }, body }),
       title: t('enforcement.recheck'),
       body: (
         <>
@@ -249,7 +275,7 @@ export function InspectionDetailPage() {
       ),
     },
     penalty: {
-      url: '/api/penalties',
+      send: (body) => call(inspectionsApi.decidePenalty, { body }),
       title: t('enforcement.decidePenalty'),
       body: (
         <>
@@ -396,7 +422,7 @@ export function InspectionDetailPage() {
             {
               title: t('enforcement.hazardLink'),
               dataIndex: 'hazardId',
-              render: (h: string | null, f: Inspection['findings'][number]) =>
+              render: (h: string | null, f: FindingResponse) =>
                 h && <Link to={`/hazards/${h}`}>{v(f.hazardState)}</Link>,
             },
           ]}
@@ -451,19 +477,9 @@ export function InspectionDetailPage() {
           ))}
           {write && (
             <Upload
-              name="file"
-              action={`/api/inspections/${id}/photos`}
               accept="image/jpeg,image/png,image/webp"
               showUploadList={false}
-              withCredentials
-              onChange={(info) => {
-                if (info.file.status === 'done') {
-                  void refresh();
-                } else if (info.file.status === 'error') {
-                  const body = info.file.response as { message?: string } | undefined;
-                  void message.error(body?.message ?? info.file.name);
-                }
-              }}
+              customRequest={({ file }) => void uploadPhoto(file)}
             >
               <Button icon={<UploadOutlined />}>{t('enforcement.uploadPhoto')}</Button>
             </Upload>
@@ -513,7 +529,7 @@ export function InspectionDetailPage() {
                 options={documentTemplates.map((x) => ({ value: x, label: v(x) }))}
                 data-testid="document-template"
               />
-              {template === '行政处罚决定书' && (
+              {template === DocumentTemplate.PenaltyDecision && (
                 <Select
                   style={{ width: 200 }}
                   value={penaltyId}
@@ -538,7 +554,7 @@ export function InspectionDetailPage() {
               <Link to={`/documents/${d.id}`}>
                 {v(d.template)} {d.number}
               </Link>
-              <Tag color={d.state === '已签发' ? 'green' : 'default'}>{v(d.state)}</Tag>
+              <Tag color={d.state === DocumentState.Issued ? 'green' : 'default'}>{v(d.state)}</Tag>
             </List.Item>
           )}
         />
@@ -548,11 +564,15 @@ export function InspectionDetailPage() {
 
       <StepDialog
         form={dialog}
-        url={open ? open.url : null}
+        url={open ? open.send : null}
         title={open?.title ?? ''}
         initialValues={
           step === 'penalty'
-            ? { decidedOn: dayjs(), partyName: data.enterpriseName, target: '企业' }
+            ? {
+                decidedOn: dayjs(),
+                partyName: data.enterpriseName,
+                target: PenaltyTarget.Enterprise,
+              }
             : { effectiveDate: dayjs(), acceptedOn: dayjs(), recheckedOn: dayjs() }
         }
         toBody={(values) =>

@@ -7,14 +7,14 @@ import { App, Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { inspectionsApi } from '../../../shared/inspections.api.ts';
 import { inspectionKinds } from '../../../shared/inspections.enums.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { reportFormError } from '../../components/formError.ts';
 import { useCriterionOptions, useMinePicker } from '../hazards/pickers.ts';
-import type { Inspection } from './types.ts';
 
 export function InspectionFormPage() {
   const { t, v } = useI18n();
@@ -30,20 +30,18 @@ export function InspectionFormPage() {
   const inspectors = useQuery({
     queryKey: ['eligible-inspectors', mineId],
     enabled: Boolean(mineId),
-    queryFn: () =>
-      api<{ userId: string; name: string; unit: string }[]>(
-        'GET',
-        `/api/inspections/eligible-inspectors${toQuery({ mineId })}`,
-      ),
+    queryFn: () => call(inspectionsApi.eligibleInspectors, { query: { mineId } }),
   });
   const submit = async () => {
     const values = await form.validateFields();
     try {
-      const created = await api<Inspection>('POST', '/api/inspections', {
-        ...values,
-        inspectedOn: (values.inspectedOn as Dayjs).format('YYYY-MM-DD'),
-        bodyCameraRef: (values.bodyCameraRef as string | undefined) || undefined,
-        planVisitId: params.get('planVisitId') ?? undefined,
+      const created = await call(inspectionsApi.createInspection, {
+        body: {
+          ...values,
+          inspectedOn: (values.inspectedOn as Dayjs).format('YYYY-MM-DD'),
+          bodyCameraRef: (values.bodyCameraRef as string | undefined) || undefined,
+          scheduleVisitId: params.get('scheduleVisitId') ?? undefined,
+        },
       });
       void message.success(t('common.saved'));
       void navigate(`/inspections/${created.id}`);

@@ -1,38 +1,35 @@
 /**
- * 执法检查: the region's inspections, its yearly plan, the mines' risk classes, penalties and the
+ * 执法检查: the region's inspections, its yearly inspection schedule, the mines' risk classes, penalties and the
  * enforcement statistics, one tab each (the tab is kept in the address).
  */
 import { Button, Table, Tabs, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, toQuery } from '../../app/api.ts';
+import type { InspectionRowResponse } from '../../../shared/inspections.schemas.ts';
+import { inspectionsApi } from '../../../shared/inspections.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { PenaltyTable } from './PenaltyTable.tsx';
-import { PlanCalendar } from './PlanCalendar.tsx';
 import { RiskTable } from './RiskTable.tsx';
+import { ScheduleCalendar } from './ScheduleCalendar.tsx';
 import { StatsPanel } from './StatsPanel.tsx';
-import type { InspectionRow } from './types.ts';
 
 function InspectionTable({ region }: { region: string | undefined }) {
   const { t, v } = useI18n();
   const { data, error, isLoading } = useQuery({
     queryKey: ['inspections', region],
-    queryFn: () =>
-      api<{ items: InspectionRow[]; truncated: boolean }>(
-        'GET',
-        `/api/inspections${toQuery({ region })}`,
-      ),
+    queryFn: () => call(inspectionsApi.listInspections, { query: { region } }),
   });
   if (error) {
     return <QueryError error={error} />;
   }
   return (
-    <Table<InspectionRow>
+    <Table<InspectionRowResponse>
       size="small"
       rowKey="id"
       loading={isLoading}
@@ -91,7 +88,8 @@ export function InspectionsPage() {
             label: t('enforcement.tabRecords'),
             children: <InspectionTable region={region} />,
           },
-          { key: 'plan', label: t('enforcement.tabPlan'), children: <PlanCalendar /> },
+          // The tab keeps its key 'plan': it is in addresses users keep.
+          { key: 'plan', label: t('enforcement.tabSchedule'), children: <ScheduleCalendar /> },
           { key: 'risk', label: t('enforcement.tabRisk'), children: <RiskTable region={region} /> },
           {
             key: 'penalties',

@@ -7,12 +7,17 @@ import { App, Button, DatePicker, Form, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api, toQuery } from '../../app/api.ts';
+import { inspectionsApi } from '../../../shared/inspections.api.ts';
+import { PenaltyStatus } from '../../../shared/inspections.enums.ts';
+import type {
+  PenaltyResponse as Penalty,
+  PenaltyUpdateInput,
+} from '../../../shared/inspections.schemas.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { reportFormError } from '../../components/formError.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
-import type { Penalty } from './types.ts';
 
 export function PenaltyTable({ region }: { region: string | undefined }) {
   const { t, v } = useI18n();
@@ -23,14 +28,17 @@ export function PenaltyTable({ region }: { region: string | undefined }) {
   const [paying, setPaying] = useState<Penalty | null>(null);
   const { data, error, isLoading } = useQuery({
     queryKey: ['penalties', region],
-    queryFn: () => api<{ items: Penalty[] }>('GET', `/api/penalties${toQuery({ region })}`),
+    queryFn: () => call(inspectionsApi.listPenalties, { query: { region } }),
   });
   if (error) {
     return <QueryError error={error} />;
   }
-  const change = async (p: Penalty, body: object) => {
+  const change = async (p: Penalty, body: Omit<PenaltyUpdateInput, 'version'>) => {
     try {
-      await api('PATCH', `/api/penalties/${p.id}`, { ...body, version: p.version });
+      await call(inspectionsApi.updatePenalty, {
+        params: { id: p.id },
+        body: { ...body, version: p.version },
+      });
       await qc.invalidateQueries();
       void message.success(t('common.saved'));
       setPaying(null);
@@ -79,7 +87,7 @@ export function PenaltyTable({ region }: { region: string | undefined }) {
                   title: '',
                   key: 'actions',
                   render: (_: unknown, p: Penalty) =>
-                    p.status === '待缴纳' && (
+                    p.status === PenaltyStatus.Decided && (
                       <Space>
                         <Button size="small" onClick={() => setPaying(p)}>
                           {t('enforcement.recordPayment')}
@@ -90,7 +98,7 @@ export function PenaltyTable({ region }: { region: string | undefined }) {
                           onClick={() =>
                             void modal.confirm({
                               title: t('enforcement.revoke'),
-                              onOk: () => change(p, { status: '已撤销' }),
+                              onOk: () => change(p, { status: PenaltyStatus.Revoked }),
                             })
                           }
                         >
@@ -111,11 +119,12 @@ export function PenaltyTable({ region }: { region: string | undefined }) {
           <Button
             type="primary"
             onClick={() =>
-              void form
-                .validateFields()
-                .then((f) =>
-                  change(paying, { status: '已缴纳', paidOn: f.paidOn.format('YYYY-MM-DD') }),
-                )
+              void form.validateFields().then((f) =>
+                change(paying, {
+                  status: PenaltyStatus.Paid,
+                  paidOn: f.paidOn.format('YYYY-MM-DD'),
+                }),
+              )
             }
           >
             {t('enforcement.recordPayment')}: {paying.partyName}

@@ -6,27 +6,19 @@ import { Button, Table } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api.ts';
+import type { ReceivedDocumentResponse as Received } from '../../../shared/inspection-documents.schemas.ts';
+import { inspectionsApi } from '../../../shared/inspections.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
-
-interface Received {
-  id: string;
-  number: string;
-  template: string;
-  mineId: string;
-  mineName: string;
-  inspectedOn: string;
-  unitName: string;
-}
 
 export function ReceivedDocumentsPage() {
   const { t, v } = useI18n();
   usePageTitle(t('nav.receivedDocuments'));
   const { data, error, isLoading } = useQuery({
     queryKey: ['received-documents'],
-    queryFn: () => api<Received[]>('GET', '/api/received-documents'),
+    queryFn: () => call(inspectionsApi.receivedDocuments),
   });
   if (error) {
     return <QueryError error={error} />;

@@ -1,18 +1,11 @@
 /** The mines' enforcement risk classes with the reasons behind each score (issue 7 §1). */
 import { Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { api, toQuery } from '../../app/api.ts';
+import type { MineRiskClassResponse as RiskRow } from '../../../shared/inspection-schedules.schemas.ts';
+import { inspectionsApi } from '../../../shared/inspections.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
-
-interface RiskRow {
-  mineId: string;
-  mineName: string;
-  score: number;
-  className: string;
-  perYear: number;
-  reasons: { factor: string; fact: string; points: number }[];
-}
 
 const classColour: Record<string, string> = { A: 'red', B: 'orange', C: 'blue', D: 'green' };
 
@@ -20,7 +13,7 @@ export function RiskTable({ region }: { region: string | undefined }) {
   const { t } = useI18n();
   const { data, error, isLoading } = useQuery({
     queryKey: ['inspection-risk', region],
-    queryFn: () => api<RiskRow[]>('GET', `/api/inspections/risk${toQuery({ region })}`),
+    queryFn: () => call(inspectionsApi.riskClasses, { query: { region } }),
   });
   if (error) {
     return <QueryError error={error} />;

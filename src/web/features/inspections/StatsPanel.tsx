@@ -8,11 +8,12 @@ import { Button, Card, Col, DatePicker, Row, Space, Table, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
-import { api, toQuery } from '../../app/api.ts';
+import type { EnforcementTotals as Totals } from '../../../shared/inspection-stats.schemas.ts';
+import { inspectionsApi } from '../../../shared/inspections.api.ts';
+import { call, toQuery } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
-import type { Stats, Totals } from './types.ts';
 
 const pct = (n: number, d: number) => (d === 0 ? '—' : `${Math.round((100 * n) / d)}%`);
 
@@ -22,7 +23,7 @@ export function StatsPanel({ region }: { region: string | undefined }) {
   const q = { region, from: range[0].format('YYYY-MM'), to: range[1].format('YYYY-MM') };
   const { data, error, isLoading } = useQuery({
     queryKey: ['enforcement-stats', q],
-    queryFn: () => api<Stats>('GET', `/api/inspections/stats${toQuery(q)}`),
+    queryFn: () => call(inspectionsApi.stats, { query: q }),
   });
   const charts = useMemo(() => {
     if (!data) {

@@ -1,0 +1,214 @@
+/**
+ * Enforcement documents over HTTP, on both engines (issue 7 §4): numbered per unit, template and year;
+ * edits are revisions with a diff; the team signs, after which the text is frozen; the enterprise gets
+ * its copy once issued, as a PDF with the CJK font; and the hash chain finds a revision altered behind
+ * the database's back.
+ */
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerAs, createTestApp } from '../../../../../test/helpers/app.ts';
+import {
+  createWorldDatabase,
+  engines,
+  type TestDatabase,
+} from '../../../../../test/helpers/test-database.ts';
+import { principalOfUser } from '../../../../../test/helpers/world-enforcement.ts';
+import { loginAll, type World } from '../../../../../test/helpers/world.ts';
+import { todayIn } from '../../../../shared/dates.ts';
+import type { DocumentResponse as Doc } from '../../../../shared/inspection-documents.schemas.ts';
+import type { InspectionResponse as Inspection } from '../../../../shared/inspections.schemas.ts';
+import { verifyDocumentChains } from './document.chain.ts';
+
+describe.each(engines)('enforcement documents (%s)', (engine) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let world: World;
+  let c: Record<string, string>;
+  let inspectorId: string;
+  let adminId: string;
+  let today: string;
+
+  const call = callerAs(
+    () => app,
+    () => c,
+  );
+
+  beforeAll(async () => {
+    ({ world, ...t } = await createWorldDatabase(engine));
+    ({ app } = await createTestApp(t));
+    c = await loginAll(app, {
+      ins: world.a.users.inspector,
+      adm: world.a.users.regulator_admin,
+      viewer: world.a.users.regulator_viewer,
+      ent: world.a.users.enterprise_admin,
+      other: world.a2.users.inspector,
+      ent2: world.a2.users.enterprise_admin,
+    });
+    inspectorId = (await principalOfUser(t.deps, world.a.users.inspector)).userId;
+    adminId = (await principalOfUser(t.deps, world.a.users.regulator_admin)).userId;
+    today = todayIn(t.deps.clock);
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  const newInspection = async (teamUserIds: string[]) =>
+    call<Inspection & { details?: { path: string }[] }>('ins', 'POST', '/api/inspections', {
+      mineId: world.a.mines[0]?.id,
+      kind: '四不两直',
+      inspectedOn: today,
+      teamUserIds,
+      checklistCriterionIds: [world.a.criterionId],
+      customItems: ['安全出口是否畅通'],
+      bodyCameraRef: 'DSJ-0017',
+    });
+
+  it('numbers documents per unit, template and year; edits are revisions with a diff; signed text is frozen', async () => {
+    const ins = (await newInspection([inspectorId, adminId])).body;
+    const made = await call<Doc>('ins', 'POST', '/api/documents', {
+      inspectionId: ins.id,
+      template: '现场检查记录',
+    });
+    expect(made.status).toBe(201);
+    const year = today.slice(0, 4);
+    // The world already holds one 现场检查记录 of this unit this year.
+    expect(made.body.number).toBe(`a县应急管理局（检记）〔${year}〕2号`);
+    expect(made.body.fields.bodyCamera).toBe('DSJ-0017');
+    // 智能提醒: the required 现场负责人 and 检查情况 (nothing found yet) are empty; nobody has signed.
+    expect(made.body.reminders).toContainEqual({
+      kind: 'missing',
+      field: 'partyPresent',
+      message: '被检查单位现场负责人 未填写',
+    });
+    expect(made.body.reminders.filter((r) => r.kind === 'unsigned')).toHaveLength(2);
+    const early = await call<{ details: { path: string }[] }>(
+      'ins',
+      'POST',
+      `/api/documents/${made.body.id}/signatures`,
+      { seq: 1 },
+    );
+    expect(early.status).toBe(409);
+    expect(early.body.details.map((d) => d.path)).toEqual([
+      'fields.partyPresent',
+      'fields.situation',
+    ]);
+    const unknown = await call<{ details: { path: string }[] }>(
+      'ins',
+      'PUT',
+      `/api/documents/${made.body.id}`,
+      { fields: { nope: 'x' }, baseSeq: 1 },
+    );
+    expect(unknown.body.details[0]?.path).toBe('fields.nope');
+    const revised = await call<Doc>('ins', 'PUT', `/api/documents/${made.body.id}`, {
+      fields: { partyPresent: '王矿长', situation: '安全出口畅通，未发现问题' },
+      baseSeq: 1,
+    });
+    expect(revised.body.headSeq).toBe(2);
+    const stale = await call('adm', 'PUT', `/api/documents/${made.body.id}`, {
+      fields: { partyPresent: '李' },
+      baseSeq: 1,
+    });
+    expect(stale.status).toBe(409);
+    const diff = await call<{ changes: { key: string; before: string; after: string }[] }>(
+      'ins',
+      'GET',
+      `/api/documents/${made.body.id}/diff?from=1&to=2`,
+    );
+    expect(diff.body.changes).toEqual([
+      { key: 'partyPresent', label: '被检查单位现场负责人', before: '', after: '王矿长' },
+      { key: 'situation', label: '检查情况', before: '', after: '安全出口畅通，未发现问题' },
+    ]);
+    const outsider = await call('other', 'POST', `/api/documents/${made.body.id}/signatures`, {
+      seq: 2,
+    });
+    expect(outsider.status).toBe(403);
+    expect(
+      (await call('ins', 'POST', `/api/documents/${made.body.id}/signatures`, { seq: 1 })).status,
+    ).toBe(409);
+    const signed = await call<Doc>('ins', 'POST', `/api/documents/${made.body.id}/signatures`, {
+      seq: 2,
+    });
+    expect(signed.body).toMatchObject({ state: '草稿', locked: true });
+    const frozen = await call('adm', 'PUT', `/api/documents/${made.body.id}`, {
+      fields: { partyPresent: '李' },
+      baseSeq: 2,
+    });
+    expect(frozen.status).toBe(409);
+    const issued = await call<Doc>('adm', 'POST', `/api/documents/${made.body.id}/signatures`, {
+      seq: 2,
+    });
+    expect(issued.body.state).toBe('已签发');
+    // The enterprise gets its copy once issued; drafts and other enterprises' documents stay hidden.
+    const received = await call<{ id: string; number: string }[]>(
+      'ent',
+      'GET',
+      '/api/received-documents',
+    );
+    expect(received.body.map((d) => d.number)).toEqual([made.body.number]);
+    expect((await call('ent2', 'GET', '/api/received-documents')).body).toEqual([]);
+    const draft = world.a.documentIds[0] ?? '';
+    expect((await call('ent', 'GET', `/api/received-documents/${draft}/pdf`)).status).toBe(404);
+    expect((await call('ent', 'GET', `/api/documents/${made.body.id}`)).status).toBe(403);
+    const copy = await app.inject({
+      method: 'GET',
+      url: `/api/received-documents/${made.body.id}/pdf`,
+      headers: { cookie: c.ent ?? '' },
+    });
+    expect(copy.statusCode).toBe(200);
+    expect(copy.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const pdf = await app.inject({
+      method: 'GET',
+      url: `/api/documents/${made.body.id}/pdf`,
+      headers: { cookie: c.viewer ?? '' },
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // The CJK font is embedded (a subset), so the Chinese text renders on any reader.
+    expect(pdf.rawPayload.toString('latin1')).toMatch(/FontFile2|FontFile3/);
+    expect(pdf.rawPayload.toString('latin1')).toMatch(/NotoS(ans|erif)CJK/);
+  });
+
+  it('the database refuses to alter a signed revision, and the chain finds one altered behind its back', async () => {
+    // A document of its own: two revisions, the second signed.
+    const ins = (await newInspection([inspectorId, adminId])).body;
+    const made = await call<Doc>('ins', 'POST', '/api/documents', {
+      inspectionId: ins.id,
+      template: '现场检查记录',
+    });
+    await call('ins', 'PUT', `/api/documents/${made.body.id}`, {
+      fields: { partyPresent: '王矿长', situation: '未发现问题' },
+      baseSeq: 1,
+    });
+    expect(
+      (await call('ins', 'POST', `/api/documents/${made.body.id}/signatures`, { seq: 2 })).status,
+    ).toBe(201);
+    expect((await verifyDocumentChains(t.database.db)).problems).toEqual([]);
+    const id = made.body.id;
+    await expect(
+      t.database.db.execute(
+        sql`UPDATE enforcement_document_revisions SET fields = '{}'::jsonb WHERE document_id = ${id}`,
+      ),
+    ).rejects.toThrow();
+    // Someone with the database's owner rights switches the guard off and edits the signed text.
+    await t.database.db.execute(
+      sql`ALTER TABLE enforcement_document_revisions DISABLE TRIGGER USER`,
+    );
+    await t.database.db.execute(
+      sql`UPDATE enforcement_document_revisions SET fields = jsonb_set(fields, '{partyPresent}', '"李四"') WHERE document_id = ${id} AND seq = 2`,
+    );
+    await t.database.db.execute(
+      sql`ALTER TABLE enforcement_document_revisions ENABLE TRIGGER USER`,
+    );
+    const { problems } = await verifyDocumentChains(t.database.db);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        documentId: id,
+        seq: 2,
+        problem: '修订内容与其哈希不符 (修订被篡改)',
+      }),
+    );
+  });
+});

@@ -1,0 +1,272 @@
+/**
+ * Inspection records over HTTP, on both engines (issue 7 §2, §5): the team rule, the checklist from the
+ * criteria catalogue, findings entering the hazards ledger, photos by their content, 责令停产整顿 and
+ * 复工复产验收 through the registry, and the export of the typical cases marked in the jurisdiction.
+ */
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerAs, createTestApp } from '../../../../../test/helpers/app.ts';
+import {
+  createWorldDatabase,
+  engines,
+  type TestDatabase,
+} from '../../../../../test/helpers/test-database.ts';
+import { principalOfUser } from '../../../../../test/helpers/world-enforcement.ts';
+import { loginAll, type World } from '../../../../../test/helpers/world.ts';
+import { todayIn } from '../../../../shared/dates.ts';
+import type { InspectionResponse as Inspection } from '../../../../shared/inspections.schemas.ts';
+
+describe.each(engines)('inspection records (%s)', (engine) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let world: World;
+  let c: Record<string, string>;
+  let inspectorId: string;
+  let adminId: string;
+  let today: string;
+
+  const call = callerAs(
+    () => app,
+    () => c,
+  );
+
+  beforeAll(async () => {
+    ({ world, ...t } = await createWorldDatabase(engine));
+    ({ app } = await createTestApp(t));
+    c = await loginAll(app, {
+      ins: world.a.users.inspector,
+      adm: world.a.users.regulator_admin,
+      viewer: world.a.users.regulator_viewer,
+      ent: world.a.users.enterprise_admin,
+      badm: world.b.users.regulator_admin,
+    });
+    inspectorId = (await principalOfUser(t.deps, world.a.users.inspector)).userId;
+    adminId = (await principalOfUser(t.deps, world.a.users.regulator_admin)).userId;
+    today = todayIn(t.deps.clock);
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  const newInspection = async (teamUserIds: string[]) =>
+    call<Inspection & { details?: { path: string }[] }>('ins', 'POST', '/api/inspections', {
+      mineId: world.a.mines[0]?.id,
+      kind: '四不两直',
+      inspectedOn: today,
+      teamUserIds,
+      checklistCriterionIds: [world.a.criterionId],
+      customItems: ['安全出口是否畅通'],
+      bodyCameraRef: 'DSJ-0017',
+    });
+
+  it('needs a team of at least two inspectors whose unit covers the mine', async () => {
+    const alone = await newInspection([inspectorId]);
+    expect(alone.status).toBe(400);
+    expect(alone.raw.body).toContain('至少 2 名执法人员');
+    const otherCounty = (await principalOfUser(t.deps, world.b.users.inspector)).userId;
+    const foreign = await newInspection([inspectorId, otherCounty]);
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.details?.[0]?.path).toBe('teamUserIds.1');
+    const entUser = (await principalOfUser(t.deps, world.a.users.safety_officer)).userId;
+    expect((await newInspection([inspectorId, entUser])).body.details?.[0]?.path).toBe(
+      'teamUserIds.1',
+    );
+    const ent = await call('ent', 'GET', '/api/inspections');
+    expect(ent.status).toBe(403);
+  });
+
+  it('builds the checklist from the criteria catalogue plus custom items', async () => {
+    const res = await newInspection([inspectorId, adminId]);
+    expect(res.status).toBe(201);
+    expect(res.body.checklist.map((i) => i.criterionId)).toEqual([world.a.criterionId, null]);
+    expect(res.body.checklist[0]?.text).toMatch(/^煤矿\(1\)/);
+    const filled = await call<Inspection>('ins', 'PATCH', `/api/inspections/${res.body.id}`, {
+      checklist: res.body.checklist.map((i) => ({ ...i, result: '不符合', note: '现场核实' })),
+      version: res.body.version,
+    });
+    expect(filled.status).toBe(200);
+    expect(filled.body.checklist.every((i) => i.result === '不符合')).toBe(true);
+    const stale = await call('ins', 'PATCH', `/api/inspections/${res.body.id}`, {
+      summary: 'x',
+      version: res.body.version,
+    });
+    expect(stale.status).toBe(409);
+  });
+
+  it('enters a major-hazard finding into the hazards ledger, and a violation needs a deadline', async () => {
+    const ins = (await newInspection([inspectorId, adminId])).body;
+    const noDeadline = await call<{ details: { path: string }[] }>(
+      'ins',
+      'POST',
+      `/api/inspections/${ins.id}/findings`,
+      { kind: '一般违法行为', description: '未按规定佩戴自救器', location: '井下' },
+    );
+    expect(noDeadline.status).toBe(400);
+    expect(noDeadline.body.details.map((d) => d.path)).toContain('body.deadline');
+    const major = await call<Inspection>('ins', 'POST', `/api/inspections/${ins.id}/findings`, {
+      kind: '重大事故隐患',
+      criterionId: world.a.criterionId,
+      description: '超能力组织生产',
+      location: '1101 工作面',
+    });
+    expect(major.status).toBe(201);
+    const hazardId = major.body.findings[0]?.hazardId ?? '';
+    const hazard = await call<{ source: string; mineId: string; foundBy: string }>(
+      'ins',
+      'GET',
+      `/api/hazards/${hazardId}`,
+    );
+    expect(hazard.status).toBe(200);
+    expect(hazard.body.source).toBe('监管执法检查');
+    expect(hazard.body.mineId).toBe(world.a.mines[0]?.id);
+    expect(hazard.body.foundBy).toContain(world.a.users.inspector);
+  });
+
+  it('takes photos by their content (JPEG, PNG, WebP), refuses anything else and duplicates, serves them back', async () => {
+    const ins = (await newInspection([inspectorId, adminId])).body;
+    const upload = (name: string, content: Buffer) => {
+      const boundary = '----mwphoto';
+      const body = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`,
+        ),
+        content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return app.inject({
+        method: 'POST',
+        url: `/api/inspections/${ins.id}/photos`,
+        headers: {
+          cookie: c.ins ?? '',
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+        payload: body,
+      });
+    };
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from('IHDR-test-image-bytes'),
+    ]);
+    const ok = await upload('../../etc/出口.png', png);
+    expect(ok.statusCode).toBe(201);
+    const photo = ok.json<{ photos: { id: string; fileName: string }[] }>().photos[0];
+    expect(photo?.fileName).toBe('出口.png');
+    expect((await upload('again.png', png)).statusCode).toBe(409);
+    const fake = await upload('photo.png', Buffer.from('<script>alert(1)</script>'));
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json<{ details: { path: string }[] }>().details[0]?.path).toBe('file');
+    // A multipart body without its boundary, or cut short, is a 400 on the file, not a server error.
+    for (const type of ['multipart/form-data', 'multipart/form-data; boundary=x']) {
+      const broken = await app.inject({
+        method: 'POST',
+        url: `/api/inspections/${ins.id}/photos`,
+        headers: { cookie: c.ins ?? '', 'content-type': type },
+        payload: '{"broken": ',
+      });
+      expect(broken.statusCode, type).toBe(400);
+      expect(broken.json<{ details: { path: string }[] }>().details[0]?.path).toBe('file');
+    }
+    const back = await app.inject({
+      method: 'GET',
+      url: `/api/inspections/${ins.id}/photos/${photo?.id ?? ''}`,
+      headers: { cookie: c.viewer ?? '' },
+    });
+    expect(back.headers['content-type']).toBe('image/png');
+    expect(back.rawPayload.equals(png)).toBe(true);
+  });
+
+  it('orders 停产整顿 through the registry and returns the mine to 生产 after 复工复产验收', async () => {
+    const ins = (await newInspection([inspectorId, adminId])).body;
+    const mineId = world.a.mines[1]?.id ?? '';
+    const pond = await call<Inspection>('ins', 'POST', '/api/inspections', {
+      mineId,
+      kind: '专项',
+      inspectedOn: today,
+      teamUserIds: [inspectorId, adminId],
+    });
+    expect(ins.id).not.toBe(pond.body.id);
+    const suspended = await call<Inspection>(
+      'ins',
+      'POST',
+      `/api/inspections/${pond.body.id}/suspension`,
+      { effectiveDate: today, reason: '坝体浸润线超标' },
+    );
+    expect(suspended.status).toBe(201);
+    expect(suspended.body.mineStatus).toBe('停产整顿');
+    const history = await call<{ toStatus: string; reason: string }[]>(
+      'adm',
+      'GET',
+      `/api/mines/${mineId}/status-history`,
+    );
+    expect(history.body.at(-1)?.toStatus).toBe('停产整顿');
+    expect(history.body.at(-1)?.reason).toContain('坝体浸润线超标');
+    const orderId = suspended.body.orders[0]?.id ?? '';
+    const failed = await call<Inspection>(
+      'ins',
+      'POST',
+      `/api/inspection-orders/${orderId}/acceptance`,
+      {
+        acceptedOn: today,
+        passed: false,
+        note: '排渗设施未完工',
+      },
+    );
+    expect(failed.body.mineStatus).toBe('停产整顿');
+    const passed = await call<Inspection>(
+      'ins',
+      'POST',
+      `/api/inspection-orders/${orderId}/acceptance`,
+      {
+        acceptedOn: today,
+        passed: true,
+        note: '整改到位',
+      },
+    );
+    expect(passed.status).toBe(200);
+    expect(passed.body.mineStatus).toBe('生产');
+    const again = await call('ins', 'POST', `/api/inspection-orders/${orderId}/acceptance`, {
+      acceptedOn: today,
+      passed: true,
+      note: '重复',
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('exports the typical cases marked in the jurisdiction', async () => {
+    const id = world.a.inspectionIds[0] ?? '';
+    const marked = await call<{ typical: boolean }>(
+      'ins',
+      'PUT',
+      `/api/inspections/${id}/typical`,
+      {
+        typical: true,
+        note: '安全出口堵塞，以案促改',
+      },
+    );
+    expect(marked.body.typical).toBe(true);
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/inspections/typical-cases/export?format=xlsx',
+      headers: { cookie: c.adm ?? '' },
+    });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows =
+      wb.worksheets[0]
+        ?.getSheetValues()
+        .filter(Boolean)
+        .map((r) => JSON.stringify(r)) ?? [];
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain('以案促改');
+    expect(rows[1]).toContain(world.a.mines[0]?.name ?? '?');
+    const other = await app.inject({
+      method: 'GET',
+      url: '/api/inspections/typical-cases/export?format=csv',
+      headers: { cookie: c.badm ?? '' },
+    });
+    expect(other.body).not.toContain('以案促改');
+  });
+});

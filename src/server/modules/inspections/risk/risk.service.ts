@@ -1,0 +1,49 @@
+/**
+ * @module The risk classes of the mines a regulator may see (issue 7 §1), from live data: the
+ * registry (kind, scale, standardization, disaster grade), open and overdue hazards, alarms and
+ * unanswered alarms in the last 90 days, open leads, and changes of 矿长 / 主要负责人 in the last year.
+ * Accidents in the last 3 years come from the accountability module (issue 9).
+ */
+import type { SQL } from 'drizzle-orm';
+import type { MineRiskClassResponse } from '../../../../shared/inspection-schedules.schemas.ts';
+import type { Principal } from '../../../platform/auth/scope.ts';
+import { DAY_MS, todayIn } from '../../../../shared/dates.ts';
+import { requirePermission, type ServiceDeps } from '../../../platform/context.ts';
+import { getSetting } from '../../../platform/settings/settings.service.ts';
+import { allOf, mineInRegion, mineScopeCondition } from '../../registry/registry.scope.ts';
+import { InspectionPermission } from '../inspections.permissions.ts';
+import { inspectionsSettings } from '../inspections.settings.ts';
+import { presentRiskClass, riskFactsOf } from './risk.presenter.ts';
+import { mineRiskFacts } from './risk.repository.ts';
+import { assessRisk } from './risk.rules.ts';
+
+/** The risk classes of the caller's mines (or a region's inside the jurisdiction), highest first. */
+export async function mineRiskClasses(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: { region?: string | undefined },
+) {
+  requirePermission(principal, InspectionPermission.Read);
+  return scoreMines(deps, allOf(mineScopeCondition(principal.scope), mineInRegion(q.region)));
+}
+
+/**
+ * The risk score and class of every mine matching `where` (a condition on `mines`; none = all), highest
+ * first; the caller has checked who may see them (also the regional grading, issue 8 §4).
+ */
+export async function scoreMines(
+  deps: ServiceDeps,
+  where: SQL | undefined,
+): Promise<MineRiskClassResponse[]> {
+  const model = await getSetting(deps.db, inspectionsSettings.riskModel);
+  const now = deps.clock();
+  const rows = await mineRiskFacts(deps.db, where, {
+    today: todayIn(deps.clock),
+    since90: new Date(now.getTime() - 90 * DAY_MS).toISOString(),
+    since365: new Date(now.getTime() - 365 * DAY_MS).toISOString(),
+    since3y: new Date(now.getTime() - 3 * 365 * DAY_MS).toISOString(),
+  });
+  return rows
+    .map((r) => presentRiskClass(r, assessRisk(riskFactsOf(r), model)))
+    .sort((a, b) => b.score - a.score || a.mineName.localeCompare(b.mineName));
+}

@@ -1,0 +1,167 @@
+/**
+ * Yearly inspection schedules over HTTP, on both engines (issue 7 §1): the preview stays within
+ * capacity and the caller's jurisdiction; the stored schedule keeps every month within the unit's
+ * capacity and gives each 四不两直 visit a date inside its month; regenerating keeps visits already
+ * made; mines and other counties never see it.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerAs, createTestApp } from '../../../../../test/helpers/app.ts';
+import {
+  createWorldDatabase,
+  engines,
+  type TestDatabase,
+} from '../../../../../test/helpers/test-database.ts';
+import { principalOfUser } from '../../../../../test/helpers/world-enforcement.ts';
+import { loginAll, type World } from '../../../../../test/helpers/world.ts';
+import type { ScheduleResponse as Schedule } from '../../../../shared/inspection-schedules.schemas.ts';
+
+describe.each(engines)('inspection schedules (%s)', (engine) => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let world: World;
+  let c: Record<string, string>;
+
+  const call = callerAs(
+    () => app,
+    () => c,
+  );
+
+  beforeAll(async () => {
+    ({ world, ...t } = await createWorldDatabase(engine));
+    ({ app } = await createTestApp(t));
+    c = await loginAll(app, {
+      adm: world.a.users.regulator_admin,
+      ins: world.a.users.inspector,
+      badm: world.b.users.regulator_admin,
+      ent: world.a.users.enterprise_admin,
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  it('previews a schedule within capacity and refuses a region outside the jurisdiction', async () => {
+    const classes = (
+      await app.inject({
+        method: 'GET',
+        url: '/api/inspections/risk',
+        headers: { cookie: c.adm ?? '' },
+      })
+    ).json<{ perYear: number }[]>();
+    const wanted = classes.reduce((a, c) => a + c.perYear, 0);
+    // Ample capacity (4 inspector-days every month), then room for two visits in the whole year.
+    for (const fits of [true, false]) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/inspection-schedules/preview',
+        headers: { cookie: c.adm ?? '' },
+        payload: {
+          capacityPerMonth: Array.from({ length: 12 }, (_, m) => (fits ? 4 : m < 2 ? 2 : 0)),
+          unannouncedShare: 0.5,
+        },
+      });
+      expect(res.statusCode).toBe(200);
+      const schedule = res.json<{
+        visits: { mineId: string; kind: string }[];
+        load: number[];
+        shortfall: unknown[];
+      }>();
+      schedule.load.forEach((l) => expect(l).toBeLessThanOrEqual(fits ? 4 : 2));
+      // Ample capacity: every routine visit; two visits' worth: two, and the rest reported.
+      expect(schedule.visits).toHaveLength(fits ? wanted : 2);
+      expect(schedule.shortfall.length > 0).toBe(!fits);
+      expect(schedule.visits.filter((v) => v.kind === '四不两直')).toHaveLength(
+        Math.round(schedule.visits.length * 0.5),
+      );
+    }
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/inspection-schedules/preview',
+      headers: { cookie: c.adm ?? '' },
+      payload: { capacityPerMonth: Array.from({ length: 12 }, () => 4) },
+    });
+    const schedule = res.json<{ visits: { mineId: string }[] }>();
+    const ids = new Set([...world.a.mines, ...world.a2.mines].map((m) => m.id));
+    expect(schedule.visits.every((v) => ids.has(v.mineId))).toBe(true);
+    const other = await app.inject({
+      method: 'POST',
+      url: '/api/inspection-schedules/preview',
+      headers: { cookie: c.adm ?? '' },
+      payload: { region: world.b.county, capacityPerMonth: Array.from({ length: 12 }, () => 4) },
+    });
+    expect(other.statusCode).toBe(400);
+    expect(other.json().details[0].path).toBe('region');
+  });
+
+  it('stores a schedule within capacity, with 四不两直 dates inside their month, and keeps visits already made', async () => {
+    const capacity = [4, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4];
+    const year = 2027;
+    expect(
+      (await call('ins', 'POST', '/api/inspection-schedules', { year, capacityPerMonth: capacity }))
+        .status,
+    ).toBe(403);
+    const made = await call<Schedule>('adm', 'POST', '/api/inspection-schedules', {
+      year,
+      capacityPerMonth: capacity,
+      inspectorsPerVisit: 2,
+      unannouncedShare: 0.5,
+    });
+    expect(made.status).toBe(201);
+    const perMonth = Array.from(
+      { length: 12 },
+      (_, m) => made.body.visits.filter((v) => v.month === m + 1).length,
+    );
+    perMonth.forEach((n, m) => expect(n * 2).toBeLessThanOrEqual(capacity[m] ?? 0));
+    expect(perMonth[1]).toBe(0);
+    expect(made.body.visits.some((v) => v.kind === '四不两直')).toBe(true);
+    for (const v of made.body.visits) {
+      expect(v.plannedOn.slice(0, 7)).toBe(`${year}-${String(v.month).padStart(2, '0')}`);
+    }
+    // Only the county's own mines are planned.
+    const own = new Set(world.a.mines.map((m) => m.id).concat(world.a2.mines.map((m) => m.id)));
+    expect(made.body.visits.every((v) => own.has(v.mineId))).toBe(true);
+    const visit = made.body.visits[0];
+    const [ins, adm] = [
+      await principalOfUser(t.deps, world.a.users.inspector),
+      await principalOfUser(t.deps, world.a.users.regulator_admin),
+    ];
+    const done = await call<{ id: string }>('ins', 'POST', '/api/inspections', {
+      mineId: visit?.mineId,
+      kind: visit?.kind,
+      inspectedOn: visit?.plannedOn,
+      teamUserIds: [ins.userId, adm.userId],
+      scheduleVisitId: visit?.id,
+    });
+    expect(done.status).toBe(201);
+    const twice = await call('ins', 'POST', '/api/inspections', {
+      mineId: visit?.mineId,
+      kind: visit?.kind,
+      inspectedOn: visit?.plannedOn,
+      teamUserIds: [ins.userId, adm.userId],
+      scheduleVisitId: visit?.id,
+    });
+    expect(twice.status).toBe(400);
+    const again = await call<Schedule>('adm', 'POST', '/api/inspection-schedules', {
+      year,
+      capacityPerMonth: capacity,
+      seed: 99,
+    });
+    expect(again.body.id).toBe(made.body.id);
+    expect(
+      again.body.visits.filter((v) => v.inspectionId === done.body.id).map((v) => v.id),
+    ).toEqual([visit?.id]);
+    // The mines never see the schedule (四不两直 dates included), not even their own county's.
+    expect((await call('ent', 'GET', `/api/inspection-schedules/${made.body.id}`)).status).toBe(
+      403,
+    );
+    expect((await call('ent', 'GET', '/api/inspection-schedules')).status).toBe(403);
+    // County B's administrator does not see county A's schedule.
+    expect((await call('badm', 'GET', `/api/inspection-schedules/${made.body.id}`)).status).toBe(
+      404,
+    );
+    const listed = await call<{ id: string }[]>('badm', 'GET', '/api/inspection-schedules');
+    expect(listed.body.some((p) => p.id === made.body.id)).toBe(false);
+  });
+});
