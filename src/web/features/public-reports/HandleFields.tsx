@@ -6,7 +6,8 @@ import { DatePicker, Form, Input, Radio, Select, type FormInstance } from 'antd'
 import type { Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { outcomes } from '../../../shared/public-reports.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { call } from '../../app/api.ts';
+import { inspectionsApi } from '../../../shared/inspections.api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useCriterionOptions, useMinePicker } from '../hazards/pickers.ts';
 
@@ -48,11 +49,7 @@ export function HandleFields({ form, mineId }: { form: FormInstance<Values>; min
   const inspectors = useQuery({
     queryKey: ['eligible-inspectors', chosen],
     enabled: outcome === '转为执法检查' && Boolean(chosen),
-    queryFn: () =>
-      api<{ userId: string; name: string; unit: string }[]>(
-        'GET',
-        `/api/inspections/eligible-inspectors${toQuery({ mineId: chosen })}`,
-      ),
+    queryFn: () => call(inspectionsApi.eligibleInspectors, { query: { mineId: chosen } }),
   });
   const converting = outcome !== undefined && outcome !== '无需处理';
   return (
