@@ -1219,5 +1219,6 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
     }
     expect(requests).toBeGreaterThan(500);
     expect(await snapshot(t)).toBe(before);
-  });
+    // Thousands of requests: a ceiling for a loaded machine, not a speed requirement.
+  }, 600_000);
 });
