@@ -127,7 +127,7 @@ export async function autoResolve(deps: ServiceDeps, onClosed?: AlarmClosedHook)
     });
     if (row) {
       n++;
-      onClosed?.(row.sensorId, row.kind as AlarmKind, row.id);
+      onClosed?.(row.sensorId, row.kind, row.id);
     }
   }
   return n;

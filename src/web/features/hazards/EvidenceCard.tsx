@@ -7,13 +7,14 @@ import { App, Button, Card, List, Select, Space, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { evidencePurposes, type HazardDetailResponse } from '../../../shared/hazard.schemas.ts';
+import type { HazardDetailResponse } from '../../../shared/hazard.schemas.ts';
+import { evidencePurposes, type EvidencePurpose } from '../../../shared/hazard.enums.ts';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 
 type Detail = z.infer<typeof HazardDetailResponse>;
 
-const purposeByState: Record<string, (typeof evidencePurposes)[number]> = {
+const purposeByState: Record<string, EvidencePurpose> = {
   已上报: '发现证据',
   治理中: '整改证据',
   待验收: '验收证据',
