@@ -36,6 +36,8 @@ export const BreachSchema = z.object({
   baseline: z.number().nullable(),
   expected: z.array(z.object({ t: z.string(), v: z.number() })).optional(),
 });
+/** One breach of a lead's evidence: the factor (and area) over its window, against its threshold. */
+export type Breach = z.infer<typeof BreachSchema>;
 
 export const LeadResponse = z.object({
   id: Uuid,
@@ -160,6 +162,7 @@ export const SeriesResponse = z.object({
   ),
   statusChanges: z.array(z.object({ date: z.string(), status: z.enum(mineStatuses) })),
 });
+export type SeriesResponse = z.infer<typeof SeriesResponse>;
 
 export const MeterInput = z.strictObject({
   code: z

@@ -44,6 +44,7 @@ export const FacilityResponse = z.object({
   level: Level.nullable(),
   openAlarms: z.number().int(),
 });
+export type FacilityResponse = z.infer<typeof FacilityResponse>;
 
 const LevelValues = z.strictObject({
   蓝色: finite.optional(),
@@ -381,6 +382,8 @@ export const MaintenanceResponse = z.object({
   endsAt: z.string(),
   cancelledAt: z.string().nullable(),
 });
+
+export type MaintenanceResponse = z.infer<typeof MaintenanceResponse>;
 
 export const MaintenanceInput = z.strictObject({
   mineId: z.uuid(),

@@ -1,7 +1,8 @@
 /**
  * One step of a workflow as a modal form (a hazard's 五落实 or acceptance, an alarm's 回应 or closing):
- * validates, POSTs the body to the API, refreshes every query and closes; the API's field errors appear
- * next to the fields, anything else as a message. The API decides who may take which step.
+ * validates, sends the body through the step's API call, refreshes every query and closes; the API's
+ * field errors appear next to the fields, anything else as a message. The API decides who may take which
+ * step.
  */
 import type { ReactNode } from 'react';
 import { App, Form, Modal, type FormInstance } from 'antd';
@@ -15,8 +16,13 @@ type Values = Record<string, unknown>;
 export function StepDialog(props: {
   /** The form's instance (from Form.useForm), so the caller can set initial values. */
   form: FormInstance<Values>;
-  /** Where to POST; null keeps the dialog closed. */
-  url: string | null;
+  /**
+   * Sends the form's body through the step's endpoint contract, e.g.
+   * `(body) => call(hazardsApi.plan, { params: { id }, body })`; null keeps the dialog closed.
+   */
+  send?: ((body: unknown) => Promise<unknown>) | null;
+  /** @deprecated Where to POST, untyped; use `send`. */
+  url?: string | null;
   title: string;
   toBody?: (values: Values) => unknown;
   initialValues?: Values;
@@ -27,10 +33,11 @@ export function StepDialog(props: {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const { form, url } = props;
+  const send = props.send ?? (url ? (body: unknown) => api('POST', url, body) : null);
   const submit = async () => {
     const values = await form.validateFields();
     try {
-      await api('POST', url ?? '', props.toBody ? props.toBody(values) : values);
+      await send?.(props.toBody ? props.toBody(values) : values);
       await qc.invalidateQueries();
       void message.success(t('common.saved'));
       props.onClose();
@@ -40,7 +47,7 @@ export function StepDialog(props: {
   };
   return (
     <Modal
-      open={url !== null}
+      open={Boolean(send)}
       title={props.title}
       onCancel={props.onClose}
       onOk={() => void submit()}
