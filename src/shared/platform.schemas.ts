@@ -23,11 +23,13 @@ export const AuditVerifyResponse = z.object({
   problems: z.array(z.object({ seq: z.number(), problem: z.string() })),
 });
 
-export const AuditHistoryParams = (entityTypes: readonly [string, ...string[]]) =>
-  z.strictObject({
+/** The path of an entity's history: one of the entity types the modules know, and the entity's id. */
+export function auditHistoryParams(entityTypes: readonly [string, ...string[]]) {
+  return z.strictObject({
     entityType: z.enum(entityTypes),
     entityId: z.string().min(1).max(100),
   });
+}
 
 /** A rule parameter with its source and whether it is verified. */
 export const SettingResponse = z.object({

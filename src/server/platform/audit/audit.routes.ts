@@ -3,7 +3,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AuditHistoryParams } from '../../../shared/platform.schemas.ts';
+import { auditHistoryParams } from '../../../shared/platform.schemas.ts';
 import { platformApi } from '../../../shared/platform.api.ts';
 import type { Principal } from '../auth/scope.ts';
 import type { ServiceDeps } from '../context.ts';
@@ -31,7 +31,7 @@ export function registerAuditRoutes(
       schema: {
         tags: ['audit'],
         summary: '实体的修改历史 (谁、何时、修改前后)',
-        params: AuditHistoryParams(entityTypes),
+        params: auditHistoryParams(entityTypes),
         response: responses(platformApi.auditHistory.response, platformApi.auditHistory.status),
       },
     },
