@@ -100,7 +100,7 @@ export async function loadBenchMines(database: Database, count: number): Promise
     await database.db.insert(licences).values(
       batch.map((m, k) => ({
         mineId: m.id,
-        kind: '安全生产许可证',
+        kind: '安全生产许可证' as const,
         number: `B-${i + k}`,
         issuedOn: '2024-01-01',
         expiresOn: new Date(BENCH_TODAY.getTime() + rng.int(-30, 1500) * 86_400_000)

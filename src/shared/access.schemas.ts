@@ -3,16 +3,7 @@
  */
 import { z } from 'zod';
 import { Uuid } from './common.schemas.ts';
-
-export const roleValues = [
-  'regulator_viewer',
-  'inspector',
-  'regulator_admin',
-  'enterprise_admin',
-  'safety_officer',
-  'mine_duty_officer',
-  'system_admin',
-] as const;
+import { localeValues, organisationKinds, roleValues, tokenKinds } from './access.enums.ts';
 
 export const LoginInput = z.strictObject({
   username: z.string().trim().min(1).max(100),
@@ -31,33 +22,42 @@ export const UserCreateInput = z.strictObject({
   role: z.enum(roleValues),
   organisationId: Uuid,
   mineId: Uuid.optional().describe('值班员所在矿山 (仅 mine_duty_officer)'),
-  locale: z.enum(['zh-CN', 'en-US']).optional(),
+  locale: z.enum(localeValues).optional(),
   email: z.email().max(254).optional().describe('接收预警叫应邮件的地址'),
 });
 export type UserCreateInput = z.infer<typeof UserCreateInput>;
+
+/** The jurisdiction of the signed-in user: everything, a region's subtree, one enterprise, or named mines. */
+export const ScopeResponse = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('region'), regionCode: z.string() }),
+  z.object({ kind: z.literal('enterprise'), enterpriseId: z.string() }),
+  z.object({ kind: z.literal('mines'), mineIds: z.array(z.string()) }),
+]);
 
 export const MeResponse = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
-  role: z.string(),
+  role: z.enum(roleValues),
   organisationId: z.string(),
   organisationName: z.string(),
-  locale: z.string(),
+  locale: z.enum(localeValues),
   permissions: z.array(z.string()),
-  scope: z.object({
-    kind: z.enum(['all', 'region', 'enterprise', 'mines']),
-    regionCode: z.string().optional(),
-    enterpriseId: z.string().optional(),
-    mineIds: z.array(z.string()).optional(),
-  }),
+  scope: ScopeResponse,
 });
+export type MeResponse = z.infer<typeof MeResponse>;
+
+export const LocaleInput = z.strictObject({ locale: z.enum(localeValues) });
+
+/** The answer of a logout. */
+export const LogoutResponse = z.object({ ok: z.boolean() });
 
 export const UserResponse = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
-  role: z.string(),
+  role: z.enum(roleValues),
   organisationId: z.string(),
   mineId: z.string().nullable(),
   email: z.string().nullable(),
@@ -66,7 +66,7 @@ export const UserResponse = z.object({
 
 export const TokenCreateInput = z.strictObject({
   name: z.string().trim().min(1).max(100),
-  kind: z.enum(['user', 'gateway']),
+  kind: z.enum(tokenKinds),
   mineIds: z.array(Uuid).min(1).max(1000).optional().describe('网关令牌可上报数据的矿山'),
   expiresAt: z.iso.datetime({ offset: true }).optional(),
 });
@@ -75,7 +75,7 @@ export type TokenCreateInput = z.infer<typeof TokenCreateInput>;
 export const TokenResponse = z.object({
   id: z.string(),
   name: z.string(),
-  kind: z.string(),
+  kind: z.enum(tokenKinds),
   mineIds: z.array(z.string()),
   expiresAt: z.string().nullable(),
   revoked: z.boolean(),
@@ -88,7 +88,7 @@ export const TokenCreatedResponse = TokenResponse.extend({
 
 export const OrganisationCreateInput = z.strictObject({
   name: z.string().trim().min(1).max(200),
-  kind: z.enum(['regulator', 'enterprise', 'system']),
+  kind: z.enum(organisationKinds),
   regionCode: z
     .string()
     .regex(/^\d{6}$/)

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DateString, RegionCode } from './common.schemas.ts';
+import { hazardStates } from './hazard.enums.ts';
 
 export const HazardAnalysisQuery = z.strictObject({
   region: RegionCode.optional(),
@@ -55,7 +56,7 @@ export const HazardAnalysis = z.object({
         mineName: z.string(),
         countyName: z.string(),
         criterionCode: z.string(),
-        state: z.string(),
+        state: z.enum(hazardStates),
         foundOn: z.string(),
         deadline: z.string().nullable(),
         daysOpen: z.number().int(),

@@ -29,6 +29,21 @@ export const enterpriseHazardSources: readonly HazardSource[] = [
   HazardSource.ParentCompany,
 ];
 
+/** The periodic inspections of 《2024年矿山安全生产工作要点》第19条: the mine's monthly one, its parent company's quarterly one. */
+export const SelfInspectionKind = {
+  Monthly: '月度自查',
+  ParentQuarterly: '上级公司季度排查',
+} as const;
+export type SelfInspectionKind = (typeof SelfInspectionKind)[keyof typeof SelfInspectionKind];
+export const selfInspectionKinds = Object.values(SelfInspectionKind) as [
+  SelfInspectionKind,
+  ...SelfInspectionKind[],
+];
+
+/** What an evidence file of a hazard shows: the finding, the rectification, the acceptance. */
+export const evidencePurposes = ['发现证据', '整改证据', '验收证据'] as const;
+export type EvidencePurpose = (typeof evidencePurposes)[number];
+
 /** The steps of the loop, named for the action. */
 export const hazardActions = ['plan', 'submit', 'accept', 'reject'] as const;
 export type HazardAction = (typeof hazardActions)[number];

@@ -13,8 +13,14 @@ import {
   csvList,
   pageOf,
 } from './common.schemas.ts';
-import { hazardSources, hazardStates } from './hazard.enums.ts';
-import { mineKinds } from './registry.enums.ts';
+import {
+  evidencePurposes,
+  hazardActions,
+  hazardSources,
+  hazardStates,
+  selfInspectionKinds,
+} from './hazard.enums.ts';
+import { mineKinds, mineStatuses } from './registry.enums.ts';
 
 export const HazardReportInput = z.strictObject({
   mineId: Uuid,
@@ -65,8 +71,8 @@ export const HazardEventResponse = z.object({
   at: z.string(),
   actor: z.string(),
   action: z.string(),
-  fromState: z.string().nullable(),
-  toState: z.string().nullable(),
+  fromState: z.enum(hazardStates).nullable(),
+  toState: z.enum(hazardStates).nullable(),
   note: z.string().nullable(),
 });
 
@@ -85,10 +91,10 @@ export const HazardResponse = z.object({
   }),
   description: z.string(),
   location: z.string(),
-  source: z.string(),
+  source: z.enum(hazardSources),
   foundBy: z.string(),
   foundOn: z.string(),
-  state: z.string(),
+  state: z.enum(hazardStates),
   supervised: z.boolean(),
   responsiblePerson: z.string().nullable(),
   measures: z.string().nullable(),
@@ -99,14 +105,12 @@ export const HazardResponse = z.object({
   rectificationNote: z.string().nullable(),
   closedAt: z.string().nullable(),
   repeatOf: z.string().nullable().describe('屡改屡犯: 此前同一条款已销号的隐患'),
-  allowedActions: z.array(z.string()).describe('当前用户此刻可执行的操作'),
+  allowedActions: z.array(z.enum(hazardActions)).describe('当前用户此刻可执行的操作'),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type HazardResponse = z.infer<typeof HazardResponse>;
-
-export const evidencePurposes = ['发现证据', '整改证据', '验收证据'] as const;
 
 export const AttachmentQuery = z.strictObject({
   purpose: z.enum(evidencePurposes).default('发现证据'),
@@ -116,7 +120,7 @@ export const AttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.u
 
 export const AttachmentResponse = z.object({
   id: z.string(),
-  purpose: z.string(),
+  purpose: z.enum(evidencePurposes),
   fileName: z.string(),
   contentType: z.string(),
   sizeBytes: z.number().int(),
@@ -241,7 +245,7 @@ export type ParentInspectionInput = z.infer<typeof ParentInspectionInput>;
 
 export const SelfInspectionReportResponse = z.object({
   id: z.string(),
-  kind: z.string().describe('月度自查 或 上级公司季度排查'),
+  kind: z.enum(selfInspectionKinds).describe('月度自查 或 上级公司季度排查'),
   inspectedOn: z.string().nullable(),
   wentUnderground: z.boolean().nullable(),
   mineId: z.string(),
@@ -266,7 +270,7 @@ export const MissingReport = z.object({
   mineId: z.string(),
   mineName: z.string(),
   countyName: z.string(),
-  status: z.string(),
+  status: z.enum(mineStatuses),
   dueOn: z.string(),
   overdue: z.boolean(),
 });

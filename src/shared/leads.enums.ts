@@ -90,4 +90,6 @@ export const closedLeadStatuses: readonly LeadStatus[] = [
 
 /** Registered underground areas (for 隐蔽工作面: people where no working face is registered). */
 export const areaKinds = ['采掘工作面', '辅助区域'] as const;
+export type AreaKind = (typeof areaKinds)[number];
 export const areaStates = ['在用', '停用封闭'] as const;
+export type AreaState = (typeof areaStates)[number];

@@ -13,6 +13,7 @@ import {
   seriesGranularities,
 } from './leads.enums.ts';
 import { LongText, Name, PageQuery, RegionCode, Uuid, csvList } from './common.schemas.ts';
+import { mineStatuses } from './registry.enums.ts';
 
 export const LeadListQuery = z.strictObject({
   region: RegionCode.optional(),
@@ -35,13 +36,15 @@ export const BreachSchema = z.object({
   baseline: z.number().nullable(),
   expected: z.array(z.object({ t: z.string(), v: z.number() })).optional(),
 });
+/** One breach of a lead's evidence: the factor (and area) over its window, against its threshold. */
+export type Breach = z.infer<typeof BreachSchema>;
 
 export const LeadResponse = z.object({
   id: Uuid,
   mineId: Uuid,
   mineName: z.string(),
   countyCode: z.string(),
-  mineStatus: z.string(),
+  mineStatus: z.enum(mineStatuses),
   rule: z.enum(leadRules),
   status: z.enum(leadStatuses),
   score: z.number().int(),
@@ -71,13 +74,17 @@ export const LeadEventResponse = z.object({
   type: z.string(),
   actor: z.string(),
   note: z.string().nullable(),
-  detail: z.unknown(),
+  /** What the step recorded; its fields depend on the event type (score, assignee, hazard …). */
+  detail: z.record(z.string(), z.unknown()).nullable(),
 });
 
 export const LeadDetailResponse = LeadResponse.extend({
   breaches: z.array(BreachSchema),
   events: z.array(LeadEventResponse),
 });
+export type LeadDetailResponse = z.infer<typeof LeadDetailResponse>;
+
+export const LeadSummaryQuery = z.strictObject({ region: RegionCode.optional() });
 
 export const LeadSummaryResponse = z.object({
   open: z.number().int(),
@@ -85,6 +92,14 @@ export const LeadSummaryResponse = z.object({
   byRule: z.array(z.object({ rule: z.enum(leadRules), open: z.number().int() })),
   byStatus: z.array(z.object({ status: z.enum(leadStatuses), count: z.number().int() })),
   newLast7Days: z.number().int(),
+});
+
+/** An inspector a lead may be assigned to (of a unit covering the lead's mine). */
+export const LeadAssigneeResponse = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  organisationName: z.string(),
 });
 
 const Version = z.number().int().positive().optional().describe('乐观锁: 读取时的 version');
@@ -145,8 +160,9 @@ export const SeriesResponse = z.object({
       points: z.array(z.tuple([z.string(), z.number()])),
     }),
   ),
-  statusChanges: z.array(z.object({ date: z.string(), status: z.string() })),
+  statusChanges: z.array(z.object({ date: z.string(), status: z.enum(mineStatuses) })),
 });
+export type SeriesResponse = z.infer<typeof SeriesResponse>;
 
 export const MeterInput = z.strictObject({
   code: z
@@ -165,9 +181,9 @@ export const MeterResponse = z.object({
   id: Uuid,
   mineId: Uuid,
   code: z.string(),
-  factor: z.string(),
+  factor: z.enum(factorNames),
   area: z.string(),
-  granularity: z.string(),
+  granularity: z.enum(seriesGranularities),
   provider: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -185,8 +201,8 @@ export const AreaResponse = z.object({
   id: Uuid,
   mineId: Uuid,
   name: z.string(),
-  kind: z.string(),
-  state: z.string(),
+  kind: z.enum(areaKinds),
+  state: z.enum(areaStates),
   updatedAt: z.string(),
 });
 

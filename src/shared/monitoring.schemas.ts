@@ -38,12 +38,13 @@ export const FacilityResponse = z.object({
   countyCode: z.string(),
   code: z.string(),
   name: z.string(),
-  kind: z.string(),
+  kind: z.enum(facilityKinds),
   sensorCount: z.number().int(),
   /** The facility's colour rolled up from its points (GB 39496-2020 §5.5.4); null = normal. */
   level: Level.nullable(),
   openAlarms: z.number().int(),
 });
+export type FacilityResponse = z.infer<typeof FacilityResponse>;
 
 const LevelValues = z.strictObject({
   蓝色: finite.optional(),
@@ -139,6 +140,35 @@ export const SensorSpec = z
 export type SensorSpec = z.infer<typeof SensorSpec>;
 export type SensorSpecInput = z.input<typeof SensorSpec>;
 
+const LevelValuesResponse = z.object({
+  蓝色: z.number().optional(),
+  黄色: z.number().optional(),
+  橙色: z.number().optional(),
+  红色: z.number().optional(),
+});
+
+/** A sensor's stored detection parameters as the API answers them (SensorSpec with its defaults applied). */
+export const SensorSpecResponse = z.object({
+  direction: z.enum(['upper', 'lower']),
+  rangeMin: z.number(),
+  rangeMax: z.number(),
+  intervalSeconds: z.number().int(),
+  silentFactor: z.number(),
+  thresholds: LevelValuesResponse,
+  clear: LevelValuesResponse.optional(),
+  deadband: z.number(),
+  minDurationSeconds: z.number().int(),
+  minCount: z.number().int(),
+  rate: z
+    .object({ windowSeconds: z.number().int(), maxPerHour: z.number(), level: Level })
+    .optional(),
+  flat: z
+    .object({ epsilon: z.number(), count: z.number().int(), durationSeconds: z.number().int() })
+    .optional(),
+  spike: z.object({ window: z.number().int(), k: z.number(), minDeviation: z.number() }).optional(),
+});
+export type SensorSpecResponse = z.infer<typeof SensorSpecResponse>;
+
 export const SensorInput = z.strictObject({
   facilityId: z.uuid(),
   code: Code,
@@ -169,16 +199,32 @@ export const SensorResponse = z.object({
   item: z.string(),
   location: z.string().nullable(),
   unit: z.string(),
-  spec: z.record(z.string(), z.unknown()),
+  spec: SensorSpecResponse,
   version: z.number().int(),
   lastReadingAt: z.string().nullable(),
   lastValue: z.number().nullable(),
   level: Level.nullable(),
 });
 
+export type SensorResponse = z.infer<typeof SensorResponse>;
+
 export const SensorListQuery = z.strictObject({
   mineId: z.uuid().optional(),
   facilityId: z.uuid().optional(),
+});
+
+export const FacilityListQuery = z.strictObject({
+  mineId: z.uuid().optional(),
+  region: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+});
+
+/** The answer of a sensor import (CSV/xlsx): how many points were registered, which columns were ignored. */
+export const SensorImportResponse = z.object({
+  imported: z.number().int(),
+  ignoredColumns: z.array(z.string()),
 });
 
 /** One reading as a gateway sends it. */
@@ -211,6 +257,37 @@ export const ReadingsQuery = z.strictObject({
   /** raw readings, or the 5-minute statistics. */
   resolution: z.enum(['raw', '5m']).default('raw'),
 });
+
+/** A raw reading. */
+export const RawReadingResponse = z.object({ ts: z.string(), value: z.number() });
+/** The statistics of one 5-minute bucket. */
+export const ReadingStatsResponse = z.object({
+  ts: z.string(),
+  min: z.number(),
+  max: z.number(),
+  mean: z.number(),
+  count: z.number().int(),
+});
+
+/** A sensor's chart: raw readings or 5-minute statistics, its thresholds (the bands) and the alarms in the window. */
+export const SensorReadingsResponse = z.object({
+  sensorId: z.uuid(),
+  unit: z.string(),
+  spec: SensorSpecResponse,
+  resolution: z.enum(['raw', '5m']),
+  truncated: z.boolean().describe('更多数据未返回 (超过单次上限)'),
+  points: z.array(z.union([RawReadingResponse, ReadingStatsResponse])),
+  alarms: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(alarmKinds),
+      level: Level,
+      at: z.string(),
+      closedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type SensorReadingsResponse = z.infer<typeof SensorReadingsResponse>;
 
 /** A region code (GB/T 2260): the alarms of the mines in its subtree. */
 const RegionCode = z.string().regex(/^\d{6}$/);
@@ -249,14 +326,15 @@ export const AlarmResponse = z.object({
   closedAt: z.string().nullable(),
   closeNote: z.string().nullable(),
 });
+export type AlarmResponse = z.infer<typeof AlarmResponse>;
 
 export const AlarmSummaryQuery = z.strictObject({ region: RegionCode.optional() });
 
 export const AlarmSummaryResponse = z.object({
   open: z.number().int(),
   unanswered: z.number().int(),
-  byLevel: z.record(z.string(), z.number().int()),
-  byKind: z.record(z.string(), z.number().int()),
+  byLevel: z.record(Level, z.number().int()),
+  byKind: z.partialRecord(z.enum(alarmKinds), z.number().int()),
   /** The open alarm waiting longest for its 叫应 (null when every open alarm was acknowledged). */
   oldestUnansweredAt: z.string().nullable(),
 });
@@ -266,14 +344,16 @@ export const AlarmEventResponse = z.object({
   id: z.number().int(),
   at: z.string(),
   type: z.string(),
-  level: z.string().nullable(),
+  level: Level.nullable(),
   actor: z.string().nullable(),
+  /** What the event records; its fields depend on the event type (recipients, channels, stage …). */
   detail: z.record(z.string(), z.unknown()),
 });
 
 export const AlarmDetailResponse = AlarmResponse.extend({
   timeline: z.array(AlarmEventResponse),
 });
+export type AlarmDetailResponse = z.infer<typeof AlarmDetailResponse>;
 
 export const AlarmNoteInput = z.strictObject({ note: z.string().trim().min(2).max(2000) });
 export const AlarmResponseInput = z.strictObject({
@@ -282,6 +362,28 @@ export const AlarmResponseInput = z.strictObject({
   completedAt: z.iso.datetime({ offset: true }),
   note: z.string().trim().min(2).max(2000),
 });
+
+/** The answer of the one-time acknowledgement link. */
+export const AlarmAckResponse = z.object({
+  alarmId: z.uuid(),
+  acknowledged: z.boolean(),
+  message: z.string(),
+});
+
+export const MaintenanceListQuery = z.strictObject({ mineId: z.uuid().optional() });
+
+export const MaintenanceResponse = z.object({
+  id: z.uuid(),
+  mineId: z.uuid(),
+  sensorId: z.uuid().nullable(),
+  facilityId: z.uuid().nullable(),
+  reason: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  cancelledAt: z.string().nullable(),
+});
+
+export type MaintenanceResponse = z.infer<typeof MaintenanceResponse>;
 
 export const MaintenanceInput = z.strictObject({
   mineId: z.uuid(),

@@ -53,6 +53,7 @@ export const licenceKinds = Object.values(LicenceKind) as [LicenceKind, ...Licen
 
 /** 尾矿库 wet or dry stacking. */
 export const tailingsStackings = ['湿排', '干排'] as const;
+export type TailingsStacking = (typeof tailingsStackings)[number];
 
 /**
  * Roles of people at a mine. 五职矿长 = 矿长、总工程师、安全副矿长、生产副矿长、机电副矿长 (《原平市矿山企业安全生产治本攻坚三年行动实施方案》
@@ -77,6 +78,7 @@ export const personRoles = [
 export type PersonRole = (typeof personRoles)[number];
 
 export const educationLevels = ['初中及以下', '高中/中专', '大专', '本科', '研究生'] as const;
+export type EducationLevel = (typeof educationLevels)[number];
 
 /** Work a contractor (承包单位) may be engaged for. */
 export const contractorScopes = [
@@ -88,6 +90,7 @@ export const contractorScopes = [
   '建设施工',
   '其他',
 ] as const;
+export type ContractorScope = (typeof contractorScopes)[number];
 
 /**
  * Posts a contractor sends to its 项目部 at a mine: 项目负责人、技术人员、特种作业人员 (the "三员" of
@@ -106,6 +109,7 @@ export type ContractorStaffRole = (typeof contractorStaffRoles)[number];
  * ("三员"均不得为临时聘用人员或资质挂靠人员; 取消井下劳务派遣用工).
  */
 export const employmentKinds = ['正式职工', '临时聘用', '资质挂靠', '劳务派遣'] as const;
+export type EmploymentKind = (typeof employmentKinds)[number];
 
 /**
  * Education of contractor staff. 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条 asks 矿山相关专业中专以上, so 高中 and 中专
@@ -119,9 +123,11 @@ export const staffEducationLevels = [
   '本科',
   '研究生',
 ] as const;
+export type StaffEducationLevel = (typeof staffEducationLevels)[number];
 
 /** 专业技术职称; 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条 accepts 中级以上 instead of the education. */
 export const professionalTitles = ['初级', '中级', '高级'] as const;
+export type ProfessionalTitle = (typeof professionalTitles)[number];
 
 /** The kinds that are underground workings (used by several rules). */
 export const undergroundKinds: readonly MineKind[] = [

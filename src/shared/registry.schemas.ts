@@ -240,6 +240,12 @@ export const MineUpdateInput = z
   .refine((m) => Object.keys(m).some((k) => k !== 'version'), { message: '没有要修改的字段' });
 export type MineUpdateInput = z.infer<typeof MineUpdateInput>;
 
+/** 复工复产验收: the date the resumption was accepted and the acceptance note. */
+export const MineResumptionInput = z.strictObject({ acceptedOn: DateString, note: LongText });
+
+/** Any of a licence's fields (e.g. a renewal's new number and expiry). */
+export const LicenceUpdateInput = z.strictObject(LicenceInput.shape).partial();
+
 export const MineStatusChangeInput = z.strictObject({
   status: z.enum(mineStatuses),
   effectiveDate: DateString,
@@ -249,7 +255,7 @@ export type MineStatusChangeInput = z.infer<typeof MineStatusChangeInput>;
 
 export const LicenceResponse = z.object({
   id: z.string(),
-  kind: z.string(),
+  kind: z.enum(licenceKinds),
   number: z.string(),
   issuedOn: z.string(),
   expiresOn: z.string(),
@@ -264,11 +270,11 @@ export const MineResponse = z.object({
   enterpriseCreditCode: z.string(),
   countyCode: z.string(),
   countyName: z.string(),
-  kind: z.string(),
-  scale: z.string(),
-  status: z.string(),
+  kind: z.enum(mineKinds),
+  scale: z.enum(mineScales),
+  status: z.enum(mineStatuses),
   statusSince: z.string(),
-  standardizationLevel: z.string(),
+  standardizationLevel: z.enum(standardizationLevels),
   standardizationDate: z.string().nullable(),
   disasterGrade: z.string().nullable(),
   longitude: z.number().nullable(),
@@ -277,12 +283,12 @@ export const MineResponse = z.object({
   productionLevels: z.number().nullable(),
   designCapacityTpa: z.number().nullable(),
   approvedUndergroundStaff: z.number().nullable(),
-  hydrogeologyType: z.string().nullable(),
+  hydrogeologyType: z.enum(hydrogeologyTypes).nullable(),
   slopeHeightM: z.number().nullable(),
   dumpHeightM: z.number().nullable(),
   tailingsVolume10kM3: z.number().nullable(),
   tailingsDamHeightM: z.number().nullable(),
-  tailingsStacking: z.string().nullable(),
+  tailingsStacking: z.enum(tailingsStackings).nullable(),
   tailingsOverhead: z.boolean().nullable(),
   tailingsLastDischarge: z.string().nullable(),
   tailingsGrade: z.number().nullable().describe('尾矿库等别 1–5, 由全库容与坝高计算'),
@@ -296,8 +302,8 @@ export type MineResponse = z.infer<typeof MineResponse>;
 
 export const MineStatusChangeResponse = z.object({
   id: z.number(),
-  fromStatus: z.string().nullable(),
-  toStatus: z.string(),
+  fromStatus: z.enum(mineStatuses).nullable(),
+  toStatus: z.enum(mineStatuses),
   effectiveDate: z.string(),
   reason: z.string(),
   recordedAt: z.string(),
@@ -369,9 +375,9 @@ export const PersonResponse = z.object({
   mineId: z.string(),
   mineName: z.string(),
   name: z.string(),
-  roles: z.array(z.string()),
+  roles: z.array(z.enum(personRoles)),
   idNumberMasked: z.string(),
-  education: z.string().nullable(),
+  education: z.enum(educationLevels).nullable(),
   miningYears: z.number().nullable(),
   phone: z.string().nullable(),
   certificates: z.array(
@@ -432,7 +438,7 @@ export const ContractorResponse = z.object({
   mineName: z.string(),
   name: z.string(),
   creditCode: z.string(),
-  scopes: z.array(z.string()),
+  scopes: z.array(z.enum(contractorScopes)),
   startsOn: z.string(),
   endsOn: z.string().nullable(),
   archived: z.boolean(),
@@ -478,12 +484,12 @@ export const ContractorStaffResponse = z.object({
   mineId: z.string(),
   mineName: z.string(),
   name: z.string(),
-  role: z.string(),
+  role: z.enum(contractorStaffRoles),
   idNumberMasked: z.string(),
-  employment: z.string(),
-  education: z.string().nullable(),
+  employment: z.enum(employmentKinds),
+  education: z.enum(staffEducationLevels).nullable(),
   relatedMajor: z.boolean(),
-  title: z.string().nullable(),
+  title: z.enum(professionalTitles).nullable(),
   archived: z.boolean(),
   version: z.number(),
 });
@@ -499,6 +505,11 @@ export const ContractorStaffListQuery = z.strictObject({
 export type ContractorStaffListQuery = z.infer<typeof ContractorStaffListQuery>;
 
 // ---------------------------------------------------------------- regions
+
+export const RegionListQuery = z.strictObject({
+  parent: RegionCode.optional(),
+  maxLevel: z.coerce.number().int().min(1).max(3).optional(),
+});
 
 export const RegionResponse = z.object({
   code: z.string(),
@@ -520,7 +531,7 @@ export const LicenceAlert = z.object({
   mineId: z.string(),
   mineName: z.string(),
   countyName: z.string(),
-  kind: z.string(),
+  kind: z.enum(licenceKinds),
   number: z.string(),
   expiresOn: z.string(),
 });
@@ -529,8 +540,8 @@ export const MineBrief = z.object({
   id: z.string(),
   name: z.string(),
   countyName: z.string(),
-  kind: z.string(),
-  status: z.string(),
+  kind: z.enum(mineKinds),
+  status: z.enum(mineStatuses),
   statusSince: z.string(),
 });
 
@@ -550,6 +561,12 @@ export const RegistrySummary = z.object({
 export type RegistrySummary = z.infer<typeof RegistrySummary>;
 
 // ---------------------------------------------------------------- imports
+
+/** How an import writes: every row or none (`all`), or only the valid rows; `dryRun` only checks. */
+export const MineImportQuery = z.strictObject({
+  mode: z.enum(['all', 'valid-only']).default('all'),
+  dryRun: QueryBool.default(false),
+});
 
 /** The answer of an import: totals, what was written, and every bad row and field. */
 export const MineImportReport = z.object({

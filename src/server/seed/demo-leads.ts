@@ -184,8 +184,8 @@ export async function seedDemoLeads(
         [...frame.registeredAreas.keys()].map((name) => ({
           mineId: mine.id,
           name,
-          kind: /工作面|采场/.test(name) ? '采掘工作面' : '辅助区域',
-          state: '在用',
+          kind: /工作面|采场/.test(name) ? ('采掘工作面' as const) : ('辅助区域' as const),
+          state: '在用' as const,
           createdAt: at,
           updatedAt: at,
         })),

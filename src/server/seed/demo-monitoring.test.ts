@@ -53,21 +53,21 @@ describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) =
     expect(rows.length).toBeGreaterThan(50);
     for (const r of rows) {
       expect(SensorSpec.safeParse(r.spec).success, r.code).toBe(true);
-      expect((r.spec as SensorSpec).intervalSeconds).toBe(DEMO_INTERVAL_SECONDS);
+      expect(r.spec.intervalSeconds).toBe(DEMO_INTERVAL_SECONDS);
     }
     const gas = rows.filter((r) => r.location === '采煤工作面');
     expect(gas.length).toBeGreaterThan(0);
     // 《煤矿安全规程》: 采煤工作面 报警 ≥1.0 %, 断电 ≥1.5 %, 复电 <1.0 %.
     for (const r of gas) {
-      expect((r.spec as SensorSpec).thresholds).toEqual({ 黄色: 1.0, 红色: 1.5 });
-      expect((r.spec as SensorSpec).clear).toEqual({ 黄色: 1.0, 红色: 1.0 });
+      expect(r.spec.thresholds).toEqual({ 黄色: 1.0, 红色: 1.5 });
+      expect(r.spec.clear).toEqual({ 黄色: 1.0, 红色: 1.0 });
     }
     // GB 51108-2015 条文说明 8.3: 浸润线 orange = 1.1 × red (red at the demo's 6 m).
     const phreatic = rows.filter((r) => r.quantity === '浸润线埋深');
     expect(phreatic.length).toBeGreaterThan(0);
     for (const r of phreatic) {
-      expect((r.spec as SensorSpec).thresholds.红色).toBe(6);
-      expect((r.spec as SensorSpec).thresholds.橙色).toBeCloseTo(6.6, 10);
+      expect(r.spec.thresholds.红色).toBe(6);
+      expect(r.spec.thresholds.橙色).toBeCloseTo(6.6, 10);
     }
   });
 

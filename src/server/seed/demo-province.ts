@@ -10,9 +10,12 @@ import {
   MineKind,
   MineScale,
   MineStatus,
+  type ContractorStaffRole,
+  type PersonRole,
   type MineKind as Kind,
 } from '../../shared/registry.enums.ts';
 import type { MineCreateInput } from '../../shared/registry.schemas.ts';
+import type { OrganisationKind } from '../../shared/access.enums.ts';
 import { recordAudit } from '../modules/registry/registry.audit.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import { addDays, todayIn } from '../../shared/dates.ts';
@@ -169,7 +172,9 @@ function projectStaff(
   const rng = createRng(20_261_130);
   return engaged.flatMap((c) => {
     const excavation = c.scopes.includes('采掘') || c.scopes.includes('掘进');
-    const roles = excavation ? ['项目负责人', '技术人员', '特种作业人员'] : ['项目负责人'];
+    const roles: ContractorStaffRole[] = excavation
+      ? ['项目负责人', '技术人员', '特种作业人员']
+      : ['项目负责人'];
     return roles.map((role) => {
       const idNumber = completeIdNumber(
         `140000${rng.int(1965, 1998)}0${rng.int(1, 9)}1${rng.int(0, 9)}${rng.int(100, 999)}`,
@@ -432,7 +437,7 @@ export async function seedDemoProvince(
     const personRows: (typeof people.$inferInsert)[] = [];
     const certRows: (typeof certificates.$inferInsert)[] = [];
     mineInputs.forEach((m, i) => {
-      const roleSets: string[][] = [
+      const roleSets: PersonRole[][] = [
         ['主要负责人', '矿长'],
         ['总工程师'],
         ['安全副矿长'],
@@ -512,7 +517,7 @@ export async function seedDemoProvince(
     // Organisations and one user per role.
     const org = async (
       name: string,
-      kind: string,
+      kind: OrganisationKind,
       regionCode: string | null,
       enterpriseId: string | null = null,
     ) => {
@@ -538,87 +543,89 @@ export async function seedDemoProvince(
     const entId = mineInputs[firstYuanping]?.enterpriseId ?? '';
     const entName = entRows.find((e) => e.id === entId)?.name ?? '';
     const enterprise = await org(entName, 'enterprise', null, entId);
-    const userRows: (typeof users.$inferInsert)[] = [
-      {
-        username: 'admin',
-        displayName: '系统管理员',
-        role: 'system_admin',
-        organisationId: system,
-      },
-      {
-        username: 'sx.admin',
-        displayName: '省厅管理员',
-        role: 'regulator_admin',
-        organisationId: province,
-      },
-      {
-        username: 'xz.viewer',
-        displayName: '忻州市监管查看员',
-        role: 'regulator_viewer',
-        organisationId: xinzhou,
-      },
-      {
-        username: 'yp.admin',
-        displayName: '原平市监管管理员',
-        role: 'regulator_admin',
-        organisationId: yuanping,
-      },
-      {
-        username: 'yp.inspector',
-        displayName: '原平市执法人员',
-        role: 'inspector',
-        organisationId: yuanping,
-      },
-      {
-        username: 'yp.inspector2',
-        displayName: '原平市执法人员乙',
-        role: 'inspector',
-        organisationId: yuanping,
-      },
-      {
-        username: 'dx.admin',
-        displayName: '代县监管管理员',
-        role: 'regulator_admin',
-        organisationId: daixian,
-      },
-      {
-        username: 'dx.inspector',
-        displayName: '代县执法人员',
-        role: 'inspector',
-        organisationId: daixian,
-      },
-      {
-        username: 'xn.admin',
-        displayName: '乡宁县监管管理员',
-        role: 'regulator_admin',
-        organisationId: xiangning,
-      },
-      {
-        username: 'xn.inspector',
-        displayName: '乡宁县执法人员',
-        role: 'inspector',
-        organisationId: xiangning,
-      },
-      {
-        username: 'ent.admin',
-        displayName: '企业管理员',
-        role: 'enterprise_admin',
-        organisationId: enterprise,
-      },
-      {
-        username: 'ent.safety',
-        displayName: '企业安全管理人员',
-        role: 'safety_officer',
-        organisationId: enterprise,
-      },
-      {
-        username: 'mine.duty',
-        displayName: '矿山值班员',
-        role: 'mine_duty_officer',
-        organisationId: enterprise,
-        mineId: mineIds[firstYuanping] ?? null,
-      },
-    ].map((u) => ({
+    const userRows: (typeof users.$inferInsert)[] = (
+      [
+        {
+          username: 'admin',
+          displayName: '系统管理员',
+          role: 'system_admin',
+          organisationId: system,
+        },
+        {
+          username: 'sx.admin',
+          displayName: '省厅管理员',
+          role: 'regulator_admin',
+          organisationId: province,
+        },
+        {
+          username: 'xz.viewer',
+          displayName: '忻州市监管查看员',
+          role: 'regulator_viewer',
+          organisationId: xinzhou,
+        },
+        {
+          username: 'yp.admin',
+          displayName: '原平市监管管理员',
+          role: 'regulator_admin',
+          organisationId: yuanping,
+        },
+        {
+          username: 'yp.inspector',
+          displayName: '原平市执法人员',
+          role: 'inspector',
+          organisationId: yuanping,
+        },
+        {
+          username: 'yp.inspector2',
+          displayName: '原平市执法人员乙',
+          role: 'inspector',
+          organisationId: yuanping,
+        },
+        {
+          username: 'dx.admin',
+          displayName: '代县监管管理员',
+          role: 'regulator_admin',
+          organisationId: daixian,
+        },
+        {
+          username: 'dx.inspector',
+          displayName: '代县执法人员',
+          role: 'inspector',
+          organisationId: daixian,
+        },
+        {
+          username: 'xn.admin',
+          displayName: '乡宁县监管管理员',
+          role: 'regulator_admin',
+          organisationId: xiangning,
+        },
+        {
+          username: 'xn.inspector',
+          displayName: '乡宁县执法人员',
+          role: 'inspector',
+          organisationId: xiangning,
+        },
+        {
+          username: 'ent.admin',
+          displayName: '企业管理员',
+          role: 'enterprise_admin',
+          organisationId: enterprise,
+        },
+        {
+          username: 'ent.safety',
+          displayName: '企业安全管理人员',
+          role: 'safety_officer',
+          organisationId: enterprise,
+        },
+        {
+          username: 'mine.duty',
+          displayName: '矿山值班员',
+          role: 'mine_duty_officer',
+          organisationId: enterprise,
+          mineId: mineIds[firstYuanping] ?? null,
+        },
+      ] satisfies Omit<typeof users.$inferInsert, 'passwordHash'>[]
+    ).map((u) => ({
       ...u,
       passwordHash,
       createdAt: at,

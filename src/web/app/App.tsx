@@ -77,9 +77,7 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean
 function LocalisedApp() {
   const { me } = useSession();
   const locale: Locale =
-    (me?.locale as Locale | undefined) ??
-    (localStorage.getItem('minewatch.locale') as Locale | null) ??
-    'zh-CN';
+    me?.locale ?? (localStorage.getItem('minewatch.locale') as Locale | null) ?? 'zh-CN';
   document.documentElement.lang = locale;
   return (
     <I18nProvider locale={locale}>

@@ -5,19 +5,18 @@ import {
   type PathParamNames,
 } from '../../shared/api.contract.ts';
 import type { z } from 'zod';
+import { ErrorResponse } from '../../shared/common.schemas.ts';
 import { displayValue } from './format.ts';
+
+export type { ResponseOf } from '../../shared/api.contract.ts';
 
 /**
  * The HTTP client of the web app: JSON in and out, the session cookie, and the API's one error shape
  * turned into ApiError (with field-level details for forms).
  */
 
-export interface ApiErrorDetail {
-  path: string;
-  message: string;
-  row?: number;
-  value?: unknown;
-}
+/** One problem of an API error: where (a body path, or a column and row of an import) and what. */
+export type ApiErrorDetail = z.infer<typeof ErrorResponse>['details'][number];
 
 export class ApiError extends Error {
   constructor(
@@ -61,7 +60,9 @@ async function request(
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : undefined;
   if (!res.ok) {
-    const e = (data ?? {}) as { code?: string; message?: string; details?: ApiErrorDetail[] };
+    // The API's one error shape; a proxy's or a crash's answer may carry only part of it, or none.
+    const parsed = ErrorResponse.partial().safeParse(data);
+    const e = parsed.success ? parsed.data : {};
     throw new ApiError(
       res.status,
       e.code ?? 'HTTP_ERROR',
@@ -104,11 +105,6 @@ export async function call<M extends HttpMethod, P extends string, R extends z.Z
     ]);
   }
   return parsed.data;
-}
-
-/** @deprecated Untyped request kept for calls not yet moved to contracts; use `call`. */
-export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
-  return (await request(method, url, body)) as T;
 }
 
 /**

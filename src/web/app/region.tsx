@@ -6,7 +6,8 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import { useQuery } from '@tanstack/react-query';
 import { TreeSelect } from 'antd';
 import type { RegionResponse } from '../../shared/registry.schemas.ts';
-import { api } from './api.ts';
+import { regionsApi } from '../../shared/registry.api.ts';
+import { call } from './api.ts';
 import { useI18n } from './i18n.tsx';
 import { useSession } from './session.tsx';
 
@@ -42,7 +43,7 @@ export function RegionProvider({ children }: { children: ReactNode }) {
   const [region, setRegionState] = useState<string | undefined>(undefined);
   const { data: regions = [] } = useQuery({
     queryKey: ['regions', me?.id],
-    queryFn: () => api<RegionResponse[]>('GET', '/api/regions'),
+    queryFn: () => call(regionsApi.list),
     enabled: Boolean(me),
     staleTime: Infinity,
   });

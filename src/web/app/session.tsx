@@ -3,12 +3,12 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
+import { accessApi } from '../../shared/access.api.ts';
 import type { MeResponse } from '../../shared/access.schemas.ts';
-import { api, ApiError } from './api.ts';
+import { ApiError, call } from './api.ts';
 import type { Locale } from './i18n.tsx';
 
-export type Me = z.infer<typeof MeResponse>;
+export type Me = MeResponse;
 
 interface Session {
   me: Me | null;
@@ -27,7 +27,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     queryKey: ['me'],
     queryFn: async () => {
       try {
-        return await api<Me>('GET', '/api/auth/me');
+        return await call(accessApi.me);
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) {
           return null;
@@ -39,7 +39,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   });
   const loginMutation = useMutation({
     mutationFn: (input: { username: string; password: string }) =>
-      api<Me>('POST', '/api/auth/login', input),
+      call(accessApi.login, { body: input }),
     onSuccess: (me) => {
       qc.clear();
       qc.setQueryData(['me'], me);
@@ -52,7 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     can: (p) => Boolean(me?.permissions.includes(p)),
     login: (username, password) => loginMutation.mutateAsync({ username, password }),
     logout: async () => {
-      await api('POST', '/api/auth/logout');
+      await call(accessApi.logout);
       qc.clear();
       qc.setQueryData(['me'], null);
     },
@@ -60,7 +60,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (!me) {
         return;
       }
-      const updated = await api<Me>('PUT', '/api/auth/me/preferences', { locale });
+      const updated = await call(accessApi.setPreferences, { body: { locale } });
       qc.setQueryData(['me'], updated);
     },
   };

@@ -3,18 +3,11 @@
  */
 import { Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../app/api.ts';
+import { platformApi } from '../../shared/platform.api.ts';
+import type { AuditEntryResponse } from '../../shared/platform.schemas.ts';
+import { call } from '../app/api.ts';
 import { displayValue } from '../app/format.ts';
 import { useI18n } from '../app/i18n.tsx';
-
-interface Entry {
-  seq: number;
-  at: string;
-  actor: string;
-  type: string;
-  before: unknown;
-  after: unknown;
-}
 
 /** The fields whose values differ between two snapshots, with both values. */
 export function changedFields(
@@ -35,10 +28,10 @@ export function AuditHistory({ entityType, entityId }: { entityType: string; ent
   const { t, formatDateTime } = useI18n();
   const { data = [], isLoading } = useQuery({
     queryKey: ['audit', entityType, entityId],
-    queryFn: () => api<Entry[]>('GET', `/api/audit/${entityType}/${entityId}`),
+    queryFn: () => call(platformApi.auditHistory, { params: { entityType, entityId } }),
   });
   return (
-    <Table<Entry>
+    <Table<AuditEntryResponse>
       data-testid="audit-history"
       size="small"
       rowKey="seq"

@@ -1,12 +1,12 @@
 /**
  * One step of a workflow as a modal form (a hazard's 五落实 or acceptance, an alarm's 回应 or closing):
- * validates, POSTs the body to the API, refreshes every query and closes; the API's field errors appear
- * next to the fields, anything else as a message. The API decides who may take which step.
+ * validates, sends the body through the step's API call, refreshes every query and closes; the API's
+ * field errors appear next to the fields, anything else as a message. The API decides who may take which
+ * step.
  */
 import type { ReactNode } from 'react';
 import { App, Form, Modal, type FormInstance } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../app/api.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { reportFormError } from './formError.ts';
 
@@ -15,8 +15,11 @@ type Values = Record<string, unknown>;
 export function StepDialog(props: {
   /** The form's instance (from Form.useForm), so the caller can set initial values. */
   form: FormInstance<Values>;
-  /** Where to POST, or the endpoint call to make with the body; null keeps the dialog closed. */
-  url: string | ((body: unknown) => Promise<unknown>) | null;
+  /**
+   * Sends the form's body through the step's endpoint contract, e.g.
+   * `(body) => call(hazardsApi.plan, { params: { id }, body })`; null keeps the dialog closed.
+   */
+  send: ((body: unknown) => Promise<unknown>) | null;
   title: string;
   toBody?: (values: Values) => unknown;
   initialValues?: Values;
@@ -26,12 +29,11 @@ export function StepDialog(props: {
   const { t } = useI18n();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const { form, url } = props;
+  const { form, send } = props;
   const submit = async () => {
     const values = await form.validateFields();
     try {
-      const body = props.toBody ? props.toBody(values) : values;
-      await (typeof url === 'function' ? url(body) : api('POST', url ?? '', body));
+      await send?.(props.toBody ? props.toBody(values) : values);
       await qc.invalidateQueries();
       void message.success(t('common.saved'));
       props.onClose();
@@ -41,7 +43,7 @@ export function StepDialog(props: {
   };
   return (
     <Modal
-      open={url !== null}
+      open={Boolean(send)}
       title={props.title}
       onCancel={props.onClose}
       onOk={() => void submit()}

@@ -2,6 +2,7 @@
  * @module SQL for organisations, users, sessions and API tokens.
  */
 import { and, asc, eq, gt, isNull, lt } from 'drizzle-orm';
+import type { LocaleValue } from '../../../shared/access.enums.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { apiTokens, organisations, sessions, users } from './access.table.ts';
 
@@ -98,6 +99,6 @@ export async function revokeTokenRow(db: Db, id: string, at: Date) {
   await db.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id));
 }
 
-export async function updateUserLocale(db: Db, id: string, locale: string) {
+export async function updateUserLocale(db: Db, id: string, locale: LocaleValue) {
   await db.update(users).set({ locale }).where(eq(users.id, id));
 }

@@ -3,16 +3,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
+  LocaleInput,
   LoginInput,
-  MeResponse,
   TokenCreateInput,
-  TokenCreatedResponse,
-  TokenResponse,
   UserCreateInput,
-  UserResponse,
+  type MeResponse,
 } from '../../../shared/access.schemas.ts';
+import { accessApi } from '../../../shared/access.api.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf, SESSION_COOKIE } from '../../platform/http/auth.http.ts';
@@ -20,7 +18,7 @@ import { IdParams, responses } from '../../platform/http/route-helpers.ts';
 import * as service from './access.service.ts';
 import { AccessPermission } from './access.permissions.ts';
 
-function presentMe(p: Principal): z.infer<typeof MeResponse> {
+function presentMe(p: Principal): MeResponse {
   const s = p.scope;
   return {
     id: p.userId,
@@ -50,14 +48,14 @@ export function registerAccessRoutes(
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['access'];
   r.post(
-    '/api/auth/login',
+    accessApi.login.path,
     {
       config: { permission: 'public' },
       schema: {
         tags,
         summary: '用户名密码登录, 设置会话 Cookie',
         body: LoginInput,
-        response: responses(MeResponse),
+        response: responses(accessApi.login.response, accessApi.login.status),
       },
     },
     async (req, reply) => {
@@ -73,10 +71,14 @@ export function registerAccessRoutes(
     },
   );
   r.post(
-    '/api/auth/logout',
+    accessApi.logout.path,
     {
       config: { permission: 'public' },
-      schema: { tags, summary: '退出登录', response: responses(z.object({ ok: z.boolean() })) },
+      schema: {
+        tags,
+        summary: '退出登录',
+        response: responses(accessApi.logout.response, accessApi.logout.status),
+      },
     },
     async (req, reply) => {
       const cookie = req.cookies[SESSION_COOKIE];
@@ -88,79 +90,91 @@ export function registerAccessRoutes(
     },
   );
   r.get(
-    '/api/auth/me',
+    accessApi.me.path,
     {
       config: { permission: 'authenticated' },
-      schema: { tags, summary: '当前用户、角色、权限与管辖范围', response: responses(MeResponse) },
+      schema: {
+        tags,
+        summary: '当前用户、角色、权限与管辖范围',
+        response: responses(accessApi.me.response, accessApi.me.status),
+      },
     },
     (req) => presentMe(principalOf(req)),
   );
   r.get(
-    '/api/users',
+    accessApi.users.path,
     {
       config: { permission: AccessPermission.UserManage },
-      schema: { tags, summary: '用户列表', response: responses(z.array(UserResponse)) },
+      schema: {
+        tags,
+        summary: '用户列表',
+        response: responses(accessApi.users.response, accessApi.users.status),
+      },
     },
     (req) => service.listUsers(deps, principalOf(req)),
   );
   r.post(
-    '/api/users',
+    accessApi.createUser.path,
     {
       config: { permission: AccessPermission.UserManage },
       schema: {
         tags,
         summary: '创建用户',
         body: UserCreateInput,
-        response: responses(UserResponse, 201),
+        response: responses(accessApi.createUser.response, accessApi.createUser.status),
       },
     },
     async (req, reply) =>
       reply.status(201).send(await service.createUser(deps, principalOf(req), req.body)),
   );
   r.get(
-    '/api/tokens',
+    accessApi.tokens.path,
     {
       config: { permission: 'authenticated' },
-      schema: { tags, summary: '我签发的 API 令牌', response: responses(z.array(TokenResponse)) },
+      schema: {
+        tags,
+        summary: '我签发的 API 令牌',
+        response: responses(accessApi.tokens.response, accessApi.tokens.status),
+      },
     },
     (req) => service.listTokens(deps, principalOf(req)),
   );
   r.post(
-    '/api/tokens',
+    accessApi.createToken.path,
     {
       config: { permission: 'authenticated' },
       schema: {
         tags,
         summary: '签发 API 令牌 (user: 代表本人; gateway: 仅可为指定矿山上报监测数据)',
         body: TokenCreateInput,
-        response: responses(TokenCreatedResponse, 201),
+        response: responses(accessApi.createToken.response, accessApi.createToken.status),
       },
     },
     async (req, reply) =>
       reply.status(201).send(await service.createToken(deps, principalOf(req), req.body)),
   );
   r.delete(
-    '/api/tokens/:id',
+    accessApi.revokeToken.path,
     {
       config: { permission: 'authenticated' },
       schema: {
         tags,
         summary: '撤销 API 令牌',
         params: IdParams,
-        response: responses(TokenResponse),
+        response: responses(accessApi.revokeToken.response, accessApi.revokeToken.status),
       },
     },
     (req) => service.revokeToken(deps, principalOf(req), req.params.id),
   );
   r.put(
-    '/api/auth/me/preferences',
+    accessApi.setPreferences.path,
     {
       config: { permission: 'authenticated' },
       schema: {
         tags,
         summary: '保存当前用户的界面语言',
-        body: z.strictObject({ locale: z.enum(['zh-CN', 'en-US']) }),
-        response: responses(MeResponse),
+        body: LocaleInput,
+        response: responses(accessApi.setPreferences.response, accessApi.setPreferences.status),
       },
     },
     async (req) => presentMe(await service.setLocale(deps, principalOf(req), req.body.locale)),

@@ -2,13 +2,18 @@ import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/
 import { enterprises } from '../registry/enterprise.table.ts';
 import { mines } from '../registry/mine.table.ts';
 import { regions } from '../registry/region.table.ts';
+import type {
+  LocaleValue,
+  OrganisationKind,
+  TokenKind,
+  UserRole,
+} from '../../../shared/access.enums.ts';
 
 /** Regulator units (bound to a region) and enterprises' own organisations; one system organisation. */
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
-  /** 'regulator' | 'enterprise' | 'system' */
-  kind: text('kind').notNull(),
+  kind: text('kind').notNull().$type<OrganisationKind>(),
   regionCode: text('region_code').references(() => regions.code),
   enterpriseId: uuid('enterprise_id').references(() => enterprises.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -24,10 +29,10 @@ export const users = pgTable(
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
-    role: text('role').notNull(),
+    role: text('role').notNull().$type<UserRole>(),
     /** The mine a duty officer is on duty for; null for every other role. */
     mineId: uuid('mine_id').references(() => mines.id),
-    locale: text('locale').notNull().default('zh-CN'),
+    locale: text('locale').notNull().$type<LocaleValue>().default('zh-CN'),
     /** Where alarm calls go by e-mail (when SMTP_URL is set); optional. */
     email: text('email'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
@@ -54,8 +59,7 @@ export const sessions = pgTable(
 export const apiTokens = pgTable('api_tokens', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
-  /** 'user' | 'gateway' */
-  kind: text('kind').notNull(),
+  kind: text('kind').notNull().$type<TokenKind>(),
   tokenHash: text('token_hash').notNull().unique(),
   userId: uuid('user_id')
     .notNull()

@@ -1,7 +1,7 @@
 /**
  * @module Builds the Principal (who, what they may do, what they may see) for a user or a token.
  */
-import type { Permission, Role } from '../../platform/auth/permissions.ts';
+import type { Permission } from '../../platform/auth/permissions.ts';
 import { gatewayPermissions, permissionsByRole } from '../roles.ts';
 import { subtreePrefix, type Principal, type Scope } from '../../platform/auth/scope.ts';
 import type { UserWithOrg } from './access.repository.ts';
@@ -27,7 +27,7 @@ export function scopeOf(u: UserWithOrg): Scope {
 }
 
 export function userPrincipal(u: UserWithOrg, ip: string | null): Principal {
-  const role = u.user.role as Role;
+  const role = u.user.role;
   return {
     kind: 'user',
     userId: u.user.id,

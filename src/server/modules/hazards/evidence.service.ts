@@ -5,7 +5,7 @@
  * callers who may see the hazard.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import { HazardState } from '../../../shared/hazard.enums.ts';
+import { HazardState, type EvidencePurpose } from '../../../shared/hazard.enums.ts';
 import { EvidenceLimits } from '../../../shared/limits.ts';
 import { recordAudit } from './hazards.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
@@ -60,7 +60,7 @@ export async function addEvidence(
   deps: ServiceDeps,
   principal: Principal,
   hazardId: string,
-  input: { purpose: string; fileName: string; data: Buffer },
+  input: { purpose: EvidencePurpose; fileName: string; data: Buffer },
 ) {
   requirePermission(principal, HazardPermission.Report);
   const file = acceptFile(evidencePolicy, input);

@@ -1,5 +1,5 @@
 import type { HazardResponse } from '../../../shared/hazard.schemas.ts';
-import { HazardState, type HazardState as State } from '../../../shared/hazard.enums.ts';
+import { HazardState } from '../../../shared/hazard.enums.ts';
 import type { Role } from '../../platform/auth/permissions.ts';
 import type { HazardJoinedRow, timelineOf } from './hazard.repository.ts';
 import { allowedActions } from './rectification.workflow.ts';
@@ -36,7 +36,7 @@ export function presentHazard(r: HazardJoinedRow, today: string, role: Role): Ha
     rectificationNote: h.rectificationNote,
     closedAt: h.closedAt?.toISOString() ?? null,
     repeatOf: h.repeatOf,
-    allowedActions: allowedActions(h.state as State, role),
+    allowedActions: allowedActions(h.state, role),
     version: h.version,
     createdAt: h.createdAt.toISOString(),
     updatedAt: h.updatedAt.toISOString(),

@@ -7,7 +7,8 @@ import type { Db } from '../../platform/db/client.ts';
 import { mines } from '../registry/mine.table.ts';
 import { regions } from '../registry/region.table.ts';
 import { hazardCriteria, hazardEvents, hazardStandards, hazards } from './hazard.table.ts';
-import { HazardState } from '../../../shared/hazard.enums.ts';
+import { HazardState, type HazardSource } from '../../../shared/hazard.enums.ts';
+import type { MineStatus } from '../../../shared/registry.enums.ts';
 
 function selectHazards(db: Db) {
   return db
@@ -42,8 +43,8 @@ export interface HazardFilter {
   mineScope: SQL | undefined;
   regionPrefix?: string | undefined;
   mineId?: string | undefined;
-  state?: string[] | undefined;
-  source?: string[] | undefined;
+  state?: HazardState[] | undefined;
+  source?: HazardSource[] | undefined;
   /** Deadline before this date and not yet 销号. */
   overdueBefore?: string | undefined;
   supervised?: boolean | undefined;
@@ -157,7 +158,7 @@ export async function findRecentlyClosedSame(
 export async function hazardDatesOfProducingMines(
   db: Db,
   f: HazardFilter,
-  producingStatus: string,
+  producingStatus: MineStatus,
 ) {
   return db
     .select({

@@ -7,36 +7,27 @@ import { z } from 'zod';
 import {
   AttachmentParams,
   AttachmentQuery,
-  AttachmentResponse,
-  ClosureCandidate,
-  MissingReport,
   inspectionQueries,
   ParentInspectionInput,
   Quarter,
   Period,
   SelfInspectionReportInput,
-  SelfInspectionReportResponse,
   CriteriaQuery,
-  CriterionResponse,
   HazardDecisionInput,
   HazardListQuery,
-  HazardPage,
   HazardPlanInput,
   HazardReportInput,
-  HazardResponse,
+  type HazardResponse,
   HazardStandardInput,
-  HazardStandardResponse,
   HazardSubmitInput,
   HazardSuperviseInput,
   HazardSuspendMineInput,
-  HazardSummary,
   HazardSummaryQuery,
 } from '../../../shared/hazard.schemas.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
 import {
-  HazardAnalysis,
   HazardAnalysisExportQuery,
   HazardAnalysisQuery,
 } from '../../../shared/hazard-analysis.schemas.ts';
@@ -52,68 +43,80 @@ import { HazardPermission } from './hazards.permissions.ts';
 import type { Permission } from '../../platform/auth/permissions.ts';
 import { RegistryPermission } from '../registry/registry.permissions.ts';
 import { hazardsApi } from '../../../shared/hazards.api.ts';
+import type { Endpoint } from '../../../shared/api.contract.ts';
+
+/** The contracts of the hazard's steps (each answers the hazard after the step). */
+type HazardStep = 'plan' | 'submit' | 'accept' | 'reject' | 'supervise' | 'suspendMine';
 
 export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['hazards'];
   /** The reads of one periodic inspection: its records, and the mines that have not filed. */
-  const inspectionReads = (base: string, cadence: Cadence, period: typeof Period, what: string) => {
+  const inspectionReads = (
+    api: {
+      list: Endpoint<'GET', string, (typeof hazardsApi.selfInspections)['response']>;
+      missing: Endpoint<'GET', string, (typeof hazardsApi.missingSelfInspections)['response']>;
+    },
+    cadence: Cadence,
+    period: typeof Period,
+    what: string,
+  ) => {
     const query = inspectionQueries(period);
     r.get(
-      base,
+      api.list.path,
       {
         config: { permission: HazardPermission.Read },
         schema: {
           tags,
           summary: what,
           querystring: query.list,
-          response: responses(z.array(SelfInspectionReportResponse)),
+          response: responses(api.list.response, api.list.status),
         },
       },
       (req) => selfInspection.listInspections(deps, principalOf(req), cadence, req.query),
     );
     r.get(
-      `${base}/missing`,
+      api.missing.path,
       {
         config: { permission: HazardPermission.Read },
         schema: {
           tags,
           summary: `应提交而未提交${what}的矿山`,
           querystring: query.missing,
-          response: responses(z.array(MissingReport)),
+          response: responses(api.missing.response, api.missing.status),
         },
       },
       (req) => selfInspection.missingInspections(deps, principalOf(req), cadence, req.query),
     );
   };
   r.get(
-    '/api/hazard-standards',
+    hazardsApi.standards.path,
     {
       config: { permission: HazardPermission.Read },
       schema: {
         tags,
         summary: '重大事故隐患判定标准 (各版本)',
-        response: responses(z.array(HazardStandardResponse)),
+        response: responses(hazardsApi.standards.response, hazardsApi.standards.status),
       },
     },
     (req) => catalogue.listStandards(deps, principalOf(req)),
   );
   r.post(
-    '/api/hazard-standards',
+    hazardsApi.createStandard.path,
     {
       config: { permission: HazardPermission.CatalogueManage },
       schema: {
         tags,
         summary: '新增判定标准版本 (系统管理员)',
         body: HazardStandardInput,
-        response: responses(HazardStandardResponse, 201),
+        response: responses(hazardsApi.createStandard.response, hazardsApi.createStandard.status),
       },
     },
     async (req, reply) =>
       reply.status(201).send(await catalogue.createStandard(deps, principalOf(req), req.body)),
   );
   r.get(
-    '/api/hazard-standards/:id/criteria',
+    hazardsApi.criteria.path,
     {
       config: { permission: HazardPermission.Read },
       schema: {
@@ -121,39 +124,39 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
         summary: '判定标准条款 (可按矿山类型筛选)',
         params: IdParams,
         querystring: CriteriaQuery,
-        response: responses(z.array(CriterionResponse)),
+        response: responses(hazardsApi.criteria.response, hazardsApi.criteria.status),
       },
     },
     (req) => catalogue.listCriteria(deps, principalOf(req), req.params.id, req.query),
   );
   r.get(
-    '/api/hazards',
+    hazardsApi.list.path,
     {
       config: { permission: HazardPermission.Read },
       schema: {
         tags,
         summary: '重大事故隐患列表',
         querystring: HazardListQuery,
-        response: responses(HazardPage),
+        response: responses(hazardsApi.list.response, hazardsApi.list.status),
       },
     },
     (req) => service.listHazards(deps, principalOf(req), req.query),
   );
   r.get(
-    '/api/hazards/summary',
+    hazardsApi.summary.path,
     {
       config: { permission: HazardPermission.Read },
       schema: {
         tags,
         summary: '隐患概况 (首页卡片)',
         querystring: HazardSummaryQuery,
-        response: responses(HazardSummary),
+        response: responses(hazardsApi.summary.response, hazardsApi.summary.status),
       },
     },
     (req) => service.hazardSummary(deps, principalOf(req), req.query),
   );
   r.get(
-    '/api/hazards/analysis',
+    hazardsApi.analysis.path,
     {
       config: { permission: HazardPermission.Read },
       schema: {
@@ -161,7 +164,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
         summary:
           '重大事故隐患动态分析 (按条款大类、矿山类型、来源、时长; 月度趋势; 整改缓慢; 屡改屡犯; 存量目标)',
         querystring: HazardAnalysisQuery,
-        response: responses(HazardAnalysis),
+        response: responses(hazardsApi.analysis.response, hazardsApi.analysis.status),
       },
     },
     (req) => analysis.hazardAnalysis(deps, principalOf(req), req.query),
@@ -179,27 +182,33 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
     },
   );
   r.get(
-    '/api/hazards/closure-candidates',
+    hazardsApi.closureCandidates.path,
     {
       config: { permission: HazardPermission.Read },
       schema: {
         tags,
         summary: '提请关闭线索: 证照不全仍生产且3个月内2次及以上发现重大隐患的矿山',
         querystring: HazardSummaryQuery,
-        response: responses(z.array(ClosureCandidate)),
+        response: responses(
+          hazardsApi.closureCandidates.response,
+          hazardsApi.closureCandidates.status,
+        ),
       },
     },
     (req) => service.closureCandidates(deps, principalOf(req), req.query),
   );
   r.post(
-    '/api/self-inspection-reports',
+    hazardsApi.fileSelfInspection.path,
     {
       config: { permission: HazardPermission.Report },
       schema: {
         tags,
         summary: '提交月度隐患自查报告 (主要负责人签字; 无隐患时零报告)',
         body: SelfInspectionReportInput,
-        response: responses(SelfInspectionReportResponse, 201),
+        response: responses(
+          hazardsApi.fileSelfInspection.response,
+          hazardsApi.fileSelfInspection.status,
+        ),
       },
     },
     async (req, reply) =>
@@ -207,16 +216,24 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
         .status(201)
         .send(await selfInspection.fileSelfInspectionReport(deps, principalOf(req), req.body)),
   );
-  inspectionReads('/api/self-inspection-reports', monthly, Period, '月度隐患自查报告');
+  inspectionReads(
+    { list: hazardsApi.selfInspections, missing: hazardsApi.missingSelfInspections },
+    monthly,
+    Period,
+    '月度隐患自查报告',
+  );
   r.post(
-    '/api/parent-inspections',
+    hazardsApi.fileParentInspection.path,
     {
       config: { permission: HazardPermission.Report },
       schema: {
         tags,
         summary: '录入上级公司季度重大事故隐患排查 (《2024年矿山安全生产工作要点》第19条)',
         body: ParentInspectionInput,
-        response: responses(SelfInspectionReportResponse, 201),
+        response: responses(
+          hazardsApi.fileParentInspection.response,
+          hazardsApi.fileParentInspection.status,
+        ),
       },
     },
     async (req, reply) =>
@@ -224,16 +241,21 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
         .status(201)
         .send(await selfInspection.fileParentInspection(deps, principalOf(req), req.body)),
   );
-  inspectionReads('/api/parent-inspections', parentQuarterly, Quarter, '上级公司季度隐患排查');
+  inspectionReads(
+    { list: hazardsApi.parentInspections, missing: hazardsApi.missingParentInspections },
+    parentQuarterly,
+    Quarter,
+    '上级公司季度隐患排查',
+  );
   r.post(
-    '/api/hazards',
+    hazardsApi.report.path,
     {
       config: { permission: HazardPermission.Report },
       schema: {
         tags,
         summary: '上报重大事故隐患',
         body: HazardReportInput,
-        response: responses(HazardResponse, 201),
+        response: responses(hazardsApi.report.response, hazardsApi.report.status),
       },
     },
     async (req, reply) =>
@@ -247,13 +269,13 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
         tags,
         summary: '隐患详情与完整时间线',
         params: IdParams,
-        response: responses(hazardsApi.get.response),
+        response: responses(hazardsApi.get.response, hazardsApi.get.status),
       },
     },
     (req) => service.getHazard(deps, principalOf(req), req.params.id),
   );
   r.post(
-    '/api/hazards/:id/attachments',
+    hazardsApi.addAttachment.path,
     {
       config: { permission: HazardPermission.Report },
       schema: {
@@ -261,7 +283,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
         summary: '上传隐患证据文件 (multipart 字段 file; JPEG/PNG/WebP/PDF/MP4, 不超过 10 MB)',
         params: IdParams,
         querystring: AttachmentQuery,
-        response: responses(AttachmentResponse, 201),
+        response: responses(hazardsApi.addAttachment.response, hazardsApi.addAttachment.status),
       },
     },
     async (req, reply) => {
@@ -292,7 +314,7 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
     },
   );
   const step = <B extends z.ZodType>(
-    path: string,
+    api: (typeof hazardsApi)[HazardStep],
     summary: string,
     permission: Permission,
     body: B,
@@ -300,44 +322,59 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
       principal: ReturnType<typeof principalOf>,
       id: string,
       input: z.infer<B>,
-    ) => Promise<unknown>,
+    ) => Promise<HazardResponse>,
   ) =>
     r.post(
-      `/api/hazards/:id/${path}`,
+      api.path,
       {
         config: { permission },
-        schema: { tags, summary, params: IdParams, body, response: responses(HazardResponse) },
+        schema: {
+          tags,
+          summary,
+          params: IdParams,
+          body,
+          response: responses(api.response, api.status),
+        },
       },
-      (req) =>
-        run(principalOf(req), req.params.id, req.body as z.infer<B>) as Promise<
-          z.infer<typeof HazardResponse>
-        >,
+      (req) => run(principalOf(req), req.params.id, req.body as z.infer<B>),
     );
   step(
-    'plan',
+    hazardsApi.plan,
     '五落实 (责任、措施、资金、时限、预案) → 治理中',
     HazardPermission.Rectify,
     HazardPlanInput,
     (p, id, b) => service.planHazard(deps, p, id, b),
   );
-  step('submit', '提交整改 → 待验收', HazardPermission.Rectify, HazardSubmitInput, (p, id, b) =>
-    service.submitRectification(deps, p, id, b),
-  );
-  step('accept', '验收通过 → 已销号', HazardPermission.Accept, HazardDecisionInput, (p, id, b) =>
-    service.acceptHazard(deps, p, id, b),
-  );
-  step('reject', '验收不通过, 退回治理', HazardPermission.Accept, HazardDecisionInput, (p, id, b) =>
-    service.rejectHazard(deps, p, id, b),
+  step(
+    hazardsApi.submit,
+    '提交整改 → 待验收',
+    HazardPermission.Rectify,
+    HazardSubmitInput,
+    (p, id, b) => service.submitRectification(deps, p, id, b),
   );
   step(
-    'supervise',
+    hazardsApi.accept,
+    '验收通过 → 已销号',
+    HazardPermission.Accept,
+    HazardDecisionInput,
+    (p, id, b) => service.acceptHazard(deps, p, id, b),
+  );
+  step(
+    hazardsApi.reject,
+    '验收不通过, 退回治理',
+    HazardPermission.Accept,
+    HazardDecisionInput,
+    (p, id, b) => service.rejectHazard(deps, p, id, b),
+  );
+  step(
+    hazardsApi.supervise,
     '挂牌督办 / 撤销督办',
     HazardPermission.Supervise,
     HazardSuperviseInput,
     (p, id, b) => service.superviseHazard(deps, p, id, b),
   );
   step(
-    'suspend-mine',
+    hazardsApi.suspendMine,
     '责令矿山停产整顿 (经矿山登记变更状态)',
     RegistryPermission.MineStatusChange,
     HazardSuspendMineInput,

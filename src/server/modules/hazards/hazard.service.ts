@@ -7,7 +7,6 @@ import {
   HazardState,
   enterpriseHazardSources,
   type HazardAction,
-  type HazardState as State,
 } from '../../../shared/hazard.enums.ts';
 import type {
   HazardDecisionInput,
@@ -148,7 +147,7 @@ async function advance(
   );
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleHazard(tx, principal, id);
-    const from = current.hazard.state as State;
+    const from = current.hazard.state;
     const to = nextHazardState(from, action, principal.role);
     checkVersion('hazard', current.hazard.version, input.version);
     const at = deps.clock();

@@ -16,6 +16,12 @@ import {
 import { sql } from 'drizzle-orm';
 import { storedFileColumns } from '../../platform/db/columns.ts';
 import { mines } from '../registry/mine.table.ts';
+import type {
+  EvidencePurpose,
+  HazardSource,
+  HazardState,
+  SelfInspectionKind,
+} from '../../../shared/hazard.enums.ts';
 
 /** A version of a determination standard (矿安〔2022〕88号, 应急管理部令第4号, …). */
 export const hazardStandards = pgTable(
@@ -68,10 +74,10 @@ export const hazards = pgTable(
       .references(() => hazardCriteria.id),
     description: text('description').notNull(),
     location: text('location').notNull(),
-    source: text('source').notNull(),
+    source: text('source').notNull().$type<HazardSource>(),
     foundBy: text('found_by').notNull(),
     foundOn: date('found_on').notNull(),
-    state: text('state').notNull(),
+    state: text('state').notNull().$type<HazardState>(),
     supervised: boolean('supervised').notNull().default(false),
     responsiblePerson: text('responsible_person'),
     measures: text('measures'),
@@ -130,8 +136,8 @@ export const hazardEvents = pgTable(
     actorId: uuid('actor_id'),
     actorLabel: text('actor_label').notNull(),
     action: text('action').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state'),
+    fromState: text('from_state').$type<HazardState>(),
+    toState: text('to_state').$type<HazardState>(),
     note: text('note'),
     data: jsonb('data'),
   },
@@ -152,7 +158,7 @@ export const selfInspectionReports = pgTable(
     mineId: uuid('mine_id')
       .notNull()
       .references(() => mines.id),
-    kind: text('kind').notNull().default('月度自查'),
+    kind: text('kind').notNull().$type<SelfInspectionKind>().default('月度自查'),
     period: text('period').notNull(),
     zeroReport: boolean('zero_report').notNull(),
     hazardCount: integer('hazard_count').notNull(),
@@ -179,7 +185,7 @@ export const hazardAttachments = pgTable(
     hazardId: uuid('hazard_id')
       .notNull()
       .references(() => hazards.id),
-    purpose: text('purpose').notNull(),
+    purpose: text('purpose').notNull().$type<EvidencePurpose>(),
     fileName: text('file_name').notNull(),
     ...storedFileColumns(),
     uploadedBy: uuid('uploaded_by'),

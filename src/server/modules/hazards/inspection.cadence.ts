@@ -23,7 +23,7 @@ export interface Cadence {
   dueDaySetting: SettingDefinition<number>;
   months: number;
   /** Only hazards from these sources count as this inspection's findings (all when undefined). */
-  sources?: readonly string[];
+  sources?: readonly HazardSource[];
   label: string;
 }
 

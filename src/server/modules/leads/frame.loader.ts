@@ -4,8 +4,8 @@
  * has safety-monitoring points.
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { factors, type Factor } from '../../../shared/leads.enums.ts';
-import type { MineKind, MineStatus } from '../../../shared/registry.enums.ts';
+import { factors } from '../../../shared/leads.enums.ts';
+import type { MineStatus } from '../../../shared/registry.enums.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { monitoringFacilities, monitoringSensors } from '../monitoring/monitoring.table.ts';
 import { mineStatusChanges, mines } from '../registry/mine.table.ts';
@@ -47,13 +47,13 @@ export async function loadFrame(
   }
   const changes = await statusChanges(db, mineId);
   // Before the first recorded change the mine had that change's "from" status (or its current one).
-  let status = (changes[0]?.from ?? mine.status) as MineStatus;
+  let status = changes[0]?.from ?? mine.status;
   let next = 0;
   const dayStatus: MineStatus[] = [];
   for (let d = 0; d < days; d++) {
     const date = dateOf(start, d);
     for (let c = changes[next]; c && c.date <= date; c = changes[++next]) {
-      status = c.to as MineStatus;
+      status = c.to;
     }
     dayStatus.push(status);
   }
@@ -61,7 +61,7 @@ export async function loadFrame(
   const hours = days * 24;
   const frame: MineFrame = {
     mineId,
-    kind: mine.kind as MineKind,
+    kind: mine.kind,
     countyCode: mine.countyCode,
     designCapacityTpa: mine.designCapacityTpa,
     approvedStaff: mine.approvedUndergroundStaff,
@@ -76,7 +76,7 @@ export async function loadFrame(
   };
   const rows = await readSeriesRows(db, mineId, new Date(start), new Date(start + days * DAY_MS));
   for (const r of rows) {
-    const factor = r.factor as Factor;
+    const factor = r.factor;
     if (!Object.hasOwn(factors, factor)) {
       continue;
     }

@@ -1,5 +1,5 @@
 /** @module Lead rows → API shapes. */
-import type { LeadRule, LeadStatus } from '../../../shared/leads.enums.ts';
+import type { MineStatus } from '../../../shared/registry.enums.ts';
 import type { StoredBreach } from './lead.detect.ts';
 import type { leadEvents, leads } from './leads.table.ts';
 
@@ -7,7 +7,7 @@ export interface LeadJoined {
   l: typeof leads.$inferSelect;
   mineName: string;
   countyCode: string;
-  mineStatus: string;
+  mineStatus: MineStatus;
   assigneeName: string | null;
 }
 
@@ -20,8 +20,8 @@ export function presentLead({ l, mineName, countyCode, mineStatus, assigneeName 
     mineName,
     countyCode,
     mineStatus,
-    rule: l.rule as LeadRule,
-    status: l.status as LeadStatus,
+    rule: l.rule,
+    status: l.status,
     score: l.score,
     windowStart: l.windowStart.toISOString(),
     windowEnd: l.windowEnd.toISOString(),

@@ -177,7 +177,7 @@ export async function leadSummary(
     .from(leads)
     .innerJoin(mines, eq(mines.id, leads.mineId))
     .where(allOf(scope, gte(leads.detectedAt, weekAgo)));
-  const isOpen = (s: string) => !closedLeadStatuses.includes(s as LeadStatus);
+  const isOpen = (s: LeadStatus) => !closedLeadStatuses.includes(s);
   const sum = (pred: (r: (typeof byStatusRule)[number]) => boolean) =>
     byStatusRule.filter(pred).reduce((acc, r) => acc + r.n, 0);
   return {
@@ -192,8 +192,8 @@ export async function leadSummary(
   };
 }
 
-function expectStatus(current: string, allowed: readonly LeadStatus[], action: string) {
-  if (!allowed.includes(current as LeadStatus)) {
+function expectStatus(current: LeadStatus, allowed: readonly LeadStatus[], action: string) {
+  if (!allowed.includes(current)) {
     throw new AppError(AppErrorCode.Conflict, `线索状态为「${current}」, 不能${action}`, [
       { path: 'status', message: `只有 ${allowed.join('、')} 的线索可以${action}`, value: current },
     ]);
@@ -214,7 +214,7 @@ async function step(
     set: Partial<typeof leads.$inferInsert>;
     type: string;
     note: string;
-    detail?: unknown;
+    detail?: Record<string, unknown>;
   }>,
   auditType:
     'leads.lead.assigned' | 'leads.lead.verified' | 'leads.lead.converted' | 'leads.lead.dismissed',

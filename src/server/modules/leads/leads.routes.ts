@@ -5,27 +5,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ExportFormat, RegionCode } from '../../../shared/common.schemas.ts';
+import { ExportFormat } from '../../../shared/common.schemas.ts';
+import { leadsApi } from '../../../shared/leads.api.ts';
 import {
   AreaInput,
-  AreaResponse,
   AreaUpdateInput,
   LeadAssignInput,
   LeadConvertInput,
-  LeadDetailResponse,
   LeadDismissInput,
   LeadListQuery,
-  LeadResponse,
-  LeadSummaryResponse,
+  LeadSummaryQuery,
   LeadVerifyInput,
   MeterInput,
-  MeterResponse,
-  SeriesImportResponse,
   SeriesQuery,
-  SeriesResponse,
 } from '../../../shared/leads.schemas.ts';
 import { RegistryValidation } from '../../../shared/limits.ts';
-import { pageOf } from '../../../shared/common.schemas.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
@@ -43,27 +37,27 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   const read = { permission: LeadPermission.Read };
 
   r.get(
-    '/api/leads',
+    leadsApi.list.path,
     {
       config: read,
       schema: {
         tags,
         summary: '线索列表 (逐因素分析比对)',
         querystring: LeadListQuery,
-        response: responses(pageOf(LeadResponse)),
+        response: responses(leadsApi.list.response, leadsApi.list.status),
       },
     },
     (req) => leadsService.listLeads(deps, principalOf(req), req.query),
   );
   r.get(
-    '/api/leads/summary',
+    leadsApi.summary.path,
     {
       config: read,
       schema: {
         tags,
         summary: '线索概况 (首页卡片)',
-        querystring: z.strictObject({ region: RegionCode.optional() }),
-        response: responses(LeadSummaryResponse),
+        querystring: LeadSummaryQuery,
+        response: responses(leadsApi.summary.response, leadsApi.summary.status),
       },
     },
     (req) => leadsService.leadSummary(deps, principalOf(req), req.query),
@@ -87,14 +81,14 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     },
   );
   r.get(
-    '/api/leads/:id',
+    leadsApi.get.path,
     {
       config: read,
       schema: {
         tags,
         summary: '线索详情: 证据与处置过程',
         params: IdParams,
-        response: responses(LeadDetailResponse),
+        response: responses(leadsApi.get.response, leadsApi.get.status),
       },
     },
     (req) => leadsService.getLead(deps, principalOf(req), req.params.id),
@@ -114,29 +108,20 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
       ),
   );
   r.get(
-    '/api/leads/:id/assignees',
+    leadsApi.assignees.path,
     {
       config: { permission: LeadPermission.Assign },
       schema: {
         tags,
         summary: '可指派的执法人员 (管辖该矿山的单位)',
         params: IdParams,
-        response: responses(
-          z.array(
-            z.object({
-              id: z.uuid(),
-              username: z.string(),
-              displayName: z.string(),
-              organisationName: z.string(),
-            }),
-          ),
-        ),
+        response: responses(leadsApi.assignees.response, leadsApi.assignees.status),
       },
     },
     (req) => leadsService.assigneesFor(deps, principalOf(req), req.params.id),
   );
   r.post(
-    '/api/leads/:id/assign',
+    leadsApi.assign.path,
     {
       config: { permission: LeadPermission.Assign },
       schema: {
@@ -144,13 +129,13 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         summary: '指派执法人员核查',
         params: IdParams,
         body: LeadAssignInput,
-        response: responses(LeadResponse),
+        response: responses(leadsApi.assign.response, leadsApi.assign.status),
       },
     },
     (req) => leadsService.assignLead(deps, principalOf(req), req.params.id, req.body),
   );
   r.post(
-    '/api/leads/:id/verify',
+    leadsApi.verify.path,
     {
       config: { permission: LeadPermission.Handle },
       schema: {
@@ -158,13 +143,13 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         summary: '登记现场核查结果',
         params: IdParams,
         body: LeadVerifyInput,
-        response: responses(LeadResponse),
+        response: responses(leadsApi.verify.response, leadsApi.verify.status),
       },
     },
     (req) => leadsService.verifyLead(deps, principalOf(req), req.params.id, req.body),
   );
   r.post(
-    '/api/leads/:id/convert',
+    leadsApi.convert.path,
     {
       config: { permission: LeadPermission.Handle },
       schema: {
@@ -172,13 +157,13 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         summary: '转为重大事故隐患 (写入隐患库) 或执法检查发现',
         params: IdParams,
         body: LeadConvertInput,
-        response: responses(LeadResponse),
+        response: responses(leadsApi.convert.response, leadsApi.convert.status),
       },
     },
     (req) => leadsService.convertLead(deps, principalOf(req), req.params.id, req.body),
   );
   r.post(
-    '/api/leads/:id/dismiss',
+    leadsApi.dismiss.path,
     {
       config: { permission: LeadPermission.Handle },
       schema: {
@@ -186,14 +171,14 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         summary: '排除线索 (须说明理由)',
         params: IdParams,
         body: LeadDismissInput,
-        response: responses(LeadResponse),
+        response: responses(leadsApi.dismiss.response, leadsApi.dismiss.status),
       },
     },
     (req) => leadsService.dismissLead(deps, principalOf(req), req.params.id, req.body),
   );
 
   r.get(
-    '/api/mines/:id/series',
+    leadsApi.mineSeries.path,
     {
       config: read,
       schema: {
@@ -201,26 +186,26 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         summary: '矿山多因素序列 (用电量、井下人数、产量…), 小时或日',
         params: IdParams,
         querystring: SeriesQuery,
-        response: responses(SeriesResponse),
+        response: responses(leadsApi.mineSeries.response, leadsApi.mineSeries.status),
       },
     },
     (req) => readMineSeries(deps, principalOf(req), req.params.id, req.query),
   );
   r.get(
-    '/api/mines/:id/meters',
+    leadsApi.meters.path,
     {
       config: read,
       schema: {
         tags,
         summary: '矿山登记的计量表',
         params: IdParams,
-        response: responses(z.array(MeterResponse)),
+        response: responses(leadsApi.meters.response, leadsApi.meters.status),
       },
     },
     (req) => setup.listMeters(deps, principalOf(req), req.params.id),
   );
   r.post(
-    '/api/mines/:id/meters',
+    leadsApi.addMeter.path,
     {
       config: { permission: LeadPermission.SeriesWrite },
       schema: {
@@ -228,7 +213,7 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         summary: '登记计量表 (表号 → 矿山、因素、区域)',
         params: IdParams,
         body: MeterInput,
-        response: responses(MeterResponse, 201),
+        response: responses(leadsApi.addMeter.response, leadsApi.addMeter.status),
       },
     },
     async (req, reply) =>
@@ -246,20 +231,20 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     },
   );
   r.get(
-    '/api/mines/:id/areas',
+    leadsApi.areas.path,
     {
       config: read,
       schema: {
         tags,
         summary: '矿山登记的井下区域 (采掘工作面等)',
         params: IdParams,
-        response: responses(z.array(AreaResponse)),
+        response: responses(leadsApi.areas.response, leadsApi.areas.status),
       },
     },
     (req) => setup.listAreas(deps, principalOf(req), req.params.id),
   );
   r.post(
-    '/api/mines/:id/areas',
+    leadsApi.addArea.path,
     {
       config: { permission: LeadPermission.SeriesWrite },
       schema: {
@@ -267,14 +252,14 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         summary: '登记井下区域',
         params: IdParams,
         body: AreaInput,
-        response: responses(AreaResponse, 201),
+        response: responses(leadsApi.addArea.response, leadsApi.addArea.status),
       },
     },
     async (req, reply) =>
       reply.status(201).send(await setup.addArea(deps, principalOf(req), req.params.id, req.body)),
   );
   r.patch(
-    '/api/areas/:id',
+    leadsApi.updateArea.path,
     {
       config: { permission: LeadPermission.SeriesWrite },
       schema: {
@@ -282,13 +267,13 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         summary: '修改区域类型或状态 (如工作面封闭)',
         params: IdParams,
         body: AreaUpdateInput,
-        response: responses(AreaResponse),
+        response: responses(leadsApi.updateArea.response, leadsApi.updateArea.status),
       },
     },
     (req) => setup.updateArea(deps, principalOf(req), req.params.id, req.body),
   );
   r.post(
-    '/api/series/import',
+    leadsApi.importSeries.path,
     {
       config: { permission: LeadPermission.SeriesWrite },
       schema: {
@@ -296,7 +281,7 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         summary: '导入计量表导出文件 (CSV/xlsx: 表号、时段、数值), 逐行校验, 有错则不写入',
         consumes: ['multipart/form-data'],
         querystring: z.strictObject({}),
-        response: responses(SeriesImportResponse),
+        response: responses(leadsApi.importSeries.response, leadsApi.importSeries.status),
       },
     },
     async (req) => {

@@ -16,6 +16,14 @@ import {
 import { users } from '../access/access.table.ts';
 import { hazards } from '../hazards/hazard.table.ts';
 import { mines } from '../registry/mine.table.ts';
+import type {
+  AreaKind,
+  AreaState,
+  Factor,
+  LeadRule,
+  LeadStatus,
+  SeriesGranularity,
+} from '../../../shared/leads.enums.ts';
 
 /**
  * Mine-level series (issue 6 §1): one value per mine, factor, area ('' = the whole mine), granularity
@@ -28,9 +36,9 @@ export const mineSeries = pgTable(
     mineId: uuid('mine_id')
       .notNull()
       .references(() => mines.id),
-    factor: text('factor').notNull(),
+    factor: text('factor').notNull().$type<Factor>(),
     area: text('area').notNull().default(''),
-    granularity: text('granularity').notNull(),
+    granularity: text('granularity').notNull().$type<SeriesGranularity>(),
     periodStart: timestamp('period_start', { withTimezone: true }).notNull(),
     value: doublePrecision('value').notNull(),
     /** 'monitoring', 'import:<meter>' or 'seed'. */
@@ -53,9 +61,9 @@ export const mineMeters = pgTable(
       .references(() => mines.id),
     /** The meter ID as the source's export names it (电表号, 地磅编号, 民爆台账编号 …). */
     code: text('code').notNull(),
-    factor: text('factor').notNull(),
+    factor: text('factor').notNull().$type<Factor>(),
     area: text('area').notNull().default(''),
-    granularity: text('granularity').notNull(),
+    granularity: text('granularity').notNull().$type<SeriesGranularity>(),
     /** Who runs it: the mine, the grid company, the weighbridge, the 公安 民爆 register. */
     provider: text('provider'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
@@ -78,8 +86,8 @@ export const mineAreas = pgTable(
       .notNull()
       .references(() => mines.id),
     name: text('name').notNull(),
-    kind: text('kind').notNull(),
-    state: text('state').notNull(),
+    kind: text('kind').notNull().$type<AreaKind>(),
+    state: text('state').notNull().$type<AreaState>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -97,8 +105,8 @@ export const leads = pgTable(
     mineId: uuid('mine_id')
       .notNull()
       .references(() => mines.id),
-    rule: text('rule').notNull(),
-    status: text('status').notNull(),
+    rule: text('rule').notNull().$type<LeadRule>(),
+    status: text('status').notNull().$type<LeadStatus>(),
     score: integer('score').notNull(),
     windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
     windowEnd: timestamp('window_end', { withTimezone: true }).notNull(),
@@ -139,7 +147,7 @@ export const leadEvents = pgTable(
     type: text('type').notNull(),
     actor: text('actor').notNull(),
     note: text('note'),
-    detail: jsonb('detail'),
+    detail: jsonb('detail').$type<Record<string, unknown> | null>(),
   },
   (t) => [index('lead_events_lead_idx').on(t.leadId, t.id)],
 );

@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import { factors, type Factor, type SeriesGranularity } from '../../../shared/leads.enums.ts';
+import { factors, type Factor } from '../../../shared/leads.enums.ts';
 import type { SeriesQuery } from '../../../shared/leads.schemas.ts';
 import { SeriesLimits } from '../../../shared/limits.ts';
 import { recordAudit } from './leads.audit.ts';
@@ -71,7 +71,7 @@ export async function readMineSeries(
     if (r.area !== '' && q.areas !== 'true') {
       continue;
     }
-    const factor = r.factor as Factor;
+    const factor = r.factor;
     const key = `${factor}\u0000${r.area}`;
     const g: Group = groups.get(key) ?? {
       factor,
@@ -199,7 +199,7 @@ export async function importSeries(
         });
         continue;
       }
-      const period = parsePeriod(cells[periodCol], meter.granularity as SeriesGranularity);
+      const period = parsePeriod(cells[periodCol], meter.granularity);
       if (!period.ok) {
         errors.push({
           row,
@@ -225,7 +225,7 @@ export async function importSeries(
           : typeof raw === 'string' && raw.trim() !== ''
             ? Number(raw.trim())
             : NaN;
-      const factor = meter.factor as Factor;
+      const factor = meter.factor;
       if (!Number.isFinite(value)) {
         errors.push({ row, path: valueCol, message: '不是数字', value: raw });
         continue;
@@ -255,7 +255,7 @@ export async function importSeries(
         mineId: meter.mineId,
         factor,
         area: meter.area,
-        granularity: meter.granularity as SeriesGranularity,
+        granularity: meter.granularity,
         periodStart: period.at,
         value,
         source: `import:${code}`,

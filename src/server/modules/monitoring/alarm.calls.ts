@@ -9,7 +9,6 @@
 import { HOUR_MS } from '../../../shared/dates.ts';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
-import type { WarningLevel } from '../../../shared/monitoring.enums.ts';
 import type { CallStep } from '../../../shared/monitoring.policy.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -294,7 +293,7 @@ async function runOne(deps: ServiceDeps, opts: CallOptions, id: string): Promise
       return null;
     }
     const policies = await getSetting(tx, monitoringSettings.callPolicies);
-    const policy = policies[alarm.level as WarningLevel];
+    const policy = policies[alarm.level];
     const steps = policy.steps;
     const set = (s: Partial<AlarmRow>) => tx.update(alarms).set(s).where(eq(alarms.id, id));
     const minute = 60_000;

@@ -37,7 +37,7 @@ type AlarmRow = typeof alarms.$inferSelect;
 
 /** The stage (临警 …) of the call step an alarm is on, or null before its first call. */
 function stageOf(policies: CallPolicy, a: AlarmRow): string | null {
-  const steps = policies[a.level as WarningLevel].steps;
+  const steps = policies[a.level].steps;
   return a.stepStartedAt ? (steps[Math.min(a.callStep, steps.length - 1)]?.stage ?? null) : null;
 }
 
@@ -48,10 +48,10 @@ function present(a: AlarmRow, mineName: string, sensorCode: string | null, stage
     mineName,
     sensorId: a.sensorId,
     sensorCode,
-    kind: a.kind as AlarmKind,
-    level: a.level as WarningLevel,
-    peakLevel: a.peakLevel as WarningLevel,
-    state: a.state as '待叫应',
+    kind: a.kind,
+    level: a.level,
+    peakLevel: a.peakLevel,
+    state: a.state,
     detail: a.detail,
     openedAt: a.openedAt.toISOString(),
     triggeredAt: a.triggeredAt.toISOString(),
@@ -192,9 +192,7 @@ async function acknowledge(tx: Db, a: AlarmRow, by: string, via: string, at: Dat
   const policies = await getSetting(tx, monitoringSettings.callPolicies);
   const due =
     a.responseDueAt ??
-    new Date(
-      a.openedAt.getTime() + policies[a.level as WarningLevel].respondWithinMinutes * 60_000,
-    );
+    new Date(a.openedAt.getTime() + policies[a.level].respondWithinMinutes * 60_000);
   await tx
     .update(alarms)
     .set({
@@ -341,7 +339,7 @@ export async function closeAlarm(
       throw new AppError(AppErrorCode.Conflict, '告警已解除');
     }
     const policies = await getSetting(tx, monitoringSettings.callPolicies);
-    if (policies[a.peakLevel as WarningLevel].responseRequired && a.state !== '已响应') {
+    if (policies[a.peakLevel].responseRequired && a.state !== '已响应') {
       throw new AppError(AppErrorCode.Conflict, `${a.peakLevel}告警须先登记响应 (停产撤人) 记录`, [
         { path: 'state', message: `当前状态 ${a.state}` },
       ]);
@@ -368,7 +366,7 @@ export async function closeAlarm(
   deps.events.publish('monitoring.alarm.closed', {
     alarmId: a.id,
     sensorId: a.sensorId,
-    kind: a.kind as AlarmKind,
+    kind: a.kind,
   });
   return getAlarm(deps, principal, id);
 }

@@ -24,7 +24,7 @@ export async function addEvent(
   at: Date,
   type: string,
   detail: Record<string, unknown> = {},
-  level: string | null = null,
+  level: WarningLevel | null = null,
   actor: string | null = null,
 ) {
   await tx.insert(alarmEvents).values({ alarmId, at, type, level, actor, detail });
@@ -139,7 +139,7 @@ export async function raiseAlarm(
   if (!other) {
     throw new Error(`alarm ${s.subject} ${r.kind} neither inserted nor found`);
   }
-  return raiseAlarm(tx, s, r, { id: other.id, level: other.level as WarningLevel }, at);
+  return raiseAlarm(tx, s, r, { id: other.id, level: other.level }, at);
 }
 
 /** Starts clearing an open alarm: it resolves once the clear condition has held long enough. */

@@ -6,7 +6,7 @@
  * answered — an acknowledged reading is durable, and an alarm cannot be lost between the two.
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { AlarmKind, WarningLevel } from '../../../shared/monitoring.enums.ts';
+import type { AlarmKind } from '../../../shared/monitoring.enums.ts';
 import type { IngestReport } from '../../../shared/monitoring.schemas.ts';
 import { IngestLimits } from '../../../shared/limits.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
@@ -532,9 +532,9 @@ async function openAlarmsOf(db: Db, sensorIds: string[]) {
       .where(and(inArray(alarms.sensorId, sensorIds.slice(i, i + 5000)), isNull(alarms.closedAt)));
     for (const r of rows) {
       const m = out.get(r.sensorId as string) ?? new Map<AlarmKind, OpenAlarm>();
-      m.set(r.kind as AlarmKind, {
+      m.set(r.kind, {
         id: r.id,
-        level: r.level as WarningLevel,
+        level: r.level,
         clearing: r.clearSince !== null,
       });
       out.set(r.sensorId as string, m);

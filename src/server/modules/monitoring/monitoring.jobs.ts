@@ -5,7 +5,6 @@
  * window ends, and retention of readings and statistics.
  */
 import { and, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
-import type { AlarmKind } from '../../../shared/monitoring.enums.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
@@ -128,7 +127,7 @@ export async function autoResolve(deps: ServiceDeps): Promise<number> {
       deps.events.publish('monitoring.alarm.closed', {
         alarmId: row.id,
         sensorId: row.sensorId,
-        kind: row.kind as AlarmKind,
+        kind: row.kind,
       });
     }
   }

@@ -8,23 +8,20 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IngestLimits, RegistryValidation } from '../../../shared/limits.ts';
 import {
-  AlarmDetailResponse,
   AlarmListQuery,
   AlarmNoteInput,
-  AlarmResponse,
   AlarmResponseInput,
   AlarmSummaryQuery,
-  AlarmSummaryResponse,
+  FacilityListQuery,
   FacilityInput,
-  FacilityResponse,
-  IngestReport,
   MaintenanceInput,
+  MaintenanceListQuery,
   ReadingsQuery,
   SensorInput,
   SensorListQuery,
-  SensorResponse,
   SensorSpecUpdate,
 } from '../../../shared/monitoring.schemas.ts';
+import { monitoringApi } from '../../../shared/monitoring.api.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode } from '../../platform/errors.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
@@ -37,17 +34,6 @@ import { readSeries } from './readings.service.ts';
 import { importSensors } from './sensor.import.ts';
 import * as sensors from './sensor.service.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
-
-const MaintenanceResponse = z.object({
-  id: z.uuid(),
-  mineId: z.uuid(),
-  sensorId: z.uuid().nullable(),
-  facilityId: z.uuid().nullable(),
-  reason: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  cancelledAt: z.string().nullable(),
-});
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -64,53 +50,50 @@ export function registerMonitoringRoutes(
   const tags = ['monitoring'];
 
   r.get(
-    '/api/monitoring/facilities',
+    monitoringApi.facilities.path,
     {
       config: { permission: MonitoringPermission.Read },
       schema: {
         tags,
         summary: '监测设施及其综合预警颜色 (GB 39496-2020 5.5.4 逐级汇总)',
-        querystring: z.strictObject({
-          mineId: z.uuid().optional(),
-          region: z
-            .string()
-            .regex(/^\d{6}$/)
-            .optional(),
-        }),
-        response: responses(z.array(FacilityResponse)),
+        querystring: FacilityListQuery,
+        response: responses(monitoringApi.facilities.response, monitoringApi.facilities.status),
       },
     },
     (req) => sensors.listFacilities(deps, principalOf(req), req.query),
   );
   r.post(
-    '/api/monitoring/facilities',
+    monitoringApi.createFacility.path,
     {
       config: { permission: MonitoringPermission.Manage },
       schema: {
         tags,
         summary: '登记监测设施',
         body: FacilityInput,
-        response: responses(FacilityResponse, 201),
+        response: responses(
+          monitoringApi.createFacility.response,
+          monitoringApi.createFacility.status,
+        ),
       },
     },
     async (req, reply) =>
       reply.status(201).send(await sensors.createFacility(deps, principalOf(req), req.body)),
   );
   r.get(
-    '/api/monitoring/sensors',
+    monitoringApi.sensors.path,
     {
       config: { permission: MonitoringPermission.Read },
       schema: {
         tags,
         summary: '测点列表 (含当前预警级别)',
         querystring: SensorListQuery,
-        response: responses(z.array(SensorResponse)),
+        response: responses(monitoringApi.sensors.response, monitoringApi.sensors.status),
       },
     },
     (req) => sensors.listSensors(deps, principalOf(req), req.query),
   );
   r.post(
-    '/api/monitoring/sensors',
+    monitoringApi.createSensor.path,
     {
       config: { permission: MonitoringPermission.Manage },
       schema: {
@@ -118,14 +101,14 @@ export function registerMonitoringRoutes(
         summary:
           '登记测点 (可用预设: 甲烷:<设置地点>、CO、温度、浸润线:<红色埋深>、滑坡体:<红色位移>)',
         body: SensorInput,
-        response: responses(SensorResponse, 201),
+        response: responses(monitoringApi.createSensor.response, monitoringApi.createSensor.status),
       },
     },
     async (req, reply) =>
       reply.status(201).send(await sensors.createSensor(deps, principalOf(req), req.body)),
   );
   r.post(
-    '/api/monitoring/mines/:id/sensors/import',
+    monitoringApi.importSensors.path,
     {
       config: { permission: MonitoringPermission.Manage },
       schema: {
@@ -134,7 +117,8 @@ export function registerMonitoringRoutes(
         params: IdParams,
         querystring: z.strictObject({}),
         response: responses(
-          z.object({ imported: z.number().int(), ignoredColumns: z.array(z.string()) }),
+          monitoringApi.importSensors.response,
+          monitoringApi.importSensors.status,
         ),
       },
     },
@@ -147,15 +131,20 @@ export function registerMonitoringRoutes(
     },
   );
   r.get(
-    '/api/monitoring/sensors/:id',
+    monitoringApi.sensor.path,
     {
       config: { permission: MonitoringPermission.Read },
-      schema: { tags, summary: '测点详情', params: IdParams, response: responses(SensorResponse) },
+      schema: {
+        tags,
+        summary: '测点详情',
+        params: IdParams,
+        response: responses(monitoringApi.sensor.response, monitoringApi.sensor.status),
+      },
     },
     (req) => sensors.getSensor(deps, principalOf(req), req.params.id),
   );
   r.put(
-    '/api/monitoring/sensors/:id/spec',
+    monitoringApi.updateSensorSpec.path,
     {
       config: { permission: MonitoringPermission.Manage },
       schema: {
@@ -163,13 +152,16 @@ export function registerMonitoringRoutes(
         summary: '修改测点阈值与检测参数 (留痕, 立即生效)',
         params: IdParams,
         body: SensorSpecUpdate,
-        response: responses(SensorResponse),
+        response: responses(
+          monitoringApi.updateSensorSpec.response,
+          monitoringApi.updateSensorSpec.status,
+        ),
       },
     },
     (req) => sensors.updateSensorSpec(deps, principalOf(req), req.params.id, req.body),
   );
   r.get(
-    '/api/monitoring/sensors/:id/readings',
+    monitoringApi.readings.path,
     {
       config: { permission: MonitoringPermission.Read },
       schema: {
@@ -177,64 +169,65 @@ export function registerMonitoringRoutes(
         summary: '测点数据 (原始或 5 分钟统计), 含阈值与告警标记',
         params: IdParams,
         querystring: ReadingsQuery,
+        response: responses(monitoringApi.readings.response, monitoringApi.readings.status),
       },
     },
     (req) => readSeries(deps, principalOf(req), req.params.id, req.query),
   );
   r.get(
-    '/api/alarms',
+    monitoringApi.alarms.path,
     {
       config: { permission: MonitoringPermission.Read },
       schema: {
         tags,
         summary: '告警看板 (未叫应优先)',
         querystring: AlarmListQuery,
-        response: responses(z.array(AlarmResponse)),
+        response: responses(monitoringApi.alarms.response, monitoringApi.alarms.status),
       },
     },
     (req) => alarmsService.listAlarms(deps, principalOf(req), req.query),
   );
   r.get(
-    '/api/alarms/summary',
+    monitoringApi.alarmSummary.path,
     {
       config: { permission: MonitoringPermission.Read },
       schema: {
         tags,
         summary: '未解除告警统计 (首页卡片)',
         querystring: AlarmSummaryQuery,
-        response: responses(AlarmSummaryResponse),
+        response: responses(monitoringApi.alarmSummary.response, monitoringApi.alarmSummary.status),
       },
     },
     (req) => alarmsService.alarmSummary(deps, principalOf(req), req.query),
   );
   r.get(
-    '/api/alarms/:id',
+    monitoringApi.alarm.path,
     {
       config: { permission: MonitoringPermission.Read },
       schema: {
         tags,
         summary: '告警详情与时间线',
         params: IdParams,
-        response: responses(AlarmDetailResponse),
+        response: responses(monitoringApi.alarm.response, monitoringApi.alarm.status),
       },
     },
     (req) => alarmsService.getAlarm(deps, principalOf(req), req.params.id),
   );
   r.post(
-    '/api/alarms/:id/acknowledge',
+    monitoringApi.acknowledge.path,
     {
       config: { permission: MonitoringPermission.AlarmHandle },
       schema: {
         tags,
         summary: '叫应确认',
         params: IdParams,
-        response: responses(AlarmDetailResponse),
+        response: responses(monitoringApi.acknowledge.response, monitoringApi.acknowledge.status),
       },
     },
     (req) => alarmsService.acknowledgeAlarm(deps, principalOf(req), req.params.id),
   );
   r.post(
-    '/api/alarms/:id/respond',
+    monitoringApi.respond.path,
     {
       config: { permission: MonitoringPermission.AlarmHandle },
       schema: {
@@ -242,13 +235,13 @@ export function registerMonitoringRoutes(
         summary: '回应 (核查处置情况)',
         params: IdParams,
         body: AlarmNoteInput,
-        response: responses(AlarmDetailResponse),
+        response: responses(monitoringApi.respond.response, monitoringApi.respond.status),
       },
     },
     (req) => alarmsService.respondAlarm(deps, principalOf(req), req.params.id, req.body.note),
   );
   r.post(
-    '/api/alarms/:id/response',
+    monitoringApi.recordResponse.path,
     {
       config: { permission: MonitoringPermission.AlarmHandle },
       schema: {
@@ -256,13 +249,16 @@ export function registerMonitoringRoutes(
         summary: '响应记录 (红色/橙色: 停产撤人)',
         params: IdParams,
         body: AlarmResponseInput,
-        response: responses(AlarmDetailResponse),
+        response: responses(
+          monitoringApi.recordResponse.response,
+          monitoringApi.recordResponse.status,
+        ),
       },
     },
     (req) => alarmsService.recordResponse(deps, principalOf(req), req.params.id, req.body),
   );
   r.post(
-    '/api/alarms/:id/close',
+    monitoringApi.close.path,
     {
       config: { permission: MonitoringPermission.AlarmHandle },
       schema: {
@@ -270,33 +266,36 @@ export function registerMonitoringRoutes(
         summary: '人工关闭 (须填写处置说明)',
         params: IdParams,
         body: AlarmNoteInput,
-        response: responses(AlarmDetailResponse),
+        response: responses(monitoringApi.close.response, monitoringApi.close.status),
       },
     },
     (req) => alarmsService.closeAlarm(deps, principalOf(req), req.params.id, req.body.note),
   );
   r.get(
-    '/api/monitoring/maintenance',
+    monitoringApi.maintenance.path,
     {
       config: { permission: MonitoringPermission.Read },
       schema: {
         tags,
         summary: '维护期列表',
-        querystring: z.strictObject({ mineId: z.uuid().optional() }),
-        response: responses(z.array(MaintenanceResponse)),
+        querystring: MaintenanceListQuery,
+        response: responses(monitoringApi.maintenance.response, monitoringApi.maintenance.status),
       },
     },
     (req) => alarmsService.listMaintenance(deps, principalOf(req), req.query.mineId),
   );
   r.post(
-    '/api/monitoring/maintenance',
+    monitoringApi.createMaintenance.path,
     {
       config: { permission: MonitoringPermission.Manage },
       schema: {
         tags,
         summary: '设置维护期 (照常记录, 不叫应)',
         body: MaintenanceInput,
-        response: responses(MaintenanceResponse, 201),
+        response: responses(
+          monitoringApi.createMaintenance.response,
+          monitoringApi.createMaintenance.status,
+        ),
       },
     },
     async (req, reply) =>
@@ -305,14 +304,17 @@ export function registerMonitoringRoutes(
         .send(await alarmsService.createMaintenance(deps, principalOf(req), req.body)),
   );
   r.post(
-    '/api/monitoring/maintenance/:id/cancel',
+    monitoringApi.cancelMaintenance.path,
     {
       config: { permission: MonitoringPermission.Manage },
       schema: {
         tags,
         summary: '提前结束维护期',
         params: IdParams,
-        response: responses(MaintenanceResponse),
+        response: responses(
+          monitoringApi.cancelMaintenance.response,
+          monitoringApi.cancelMaintenance.status,
+        ),
       },
     },
     (req) => alarmsService.cancelMaintenance(deps, principalOf(req), req.params.id),
@@ -356,7 +358,7 @@ export function registerMonitoringRoutes(
     },
   );
   r.post(
-    '/api/alarm-ack',
+    monitoringApi.acknowledgeByToken.path,
     {
       config: { permission: 'public' },
       schema: {
@@ -364,7 +366,8 @@ export function registerMonitoringRoutes(
         summary: '通过一次性确认链接中的令牌叫应确认 (无需登录)',
         body: Token,
         response: responses(
-          z.object({ alarmId: z.uuid(), acknowledged: z.boolean(), message: z.string() }),
+          monitoringApi.acknowledgeByToken.response,
+          monitoringApi.acknowledgeByToken.status,
         ),
       },
     },
@@ -386,7 +389,7 @@ export function registerMonitoringRoutes(
       (_req, body, done) => done(null, body),
     );
     child.withTypeProvider<ZodTypeProvider>().post(
-      '/api/ingest/readings',
+      monitoringApi.ingest.path,
       {
         config: { permission: MonitoringPermission.Ingest },
         bodyLimit: IngestLimits.bytesMax,
@@ -394,7 +397,7 @@ export function registerMonitoringRoutes(
           tags,
           summary:
             '上报监测数据 (网关令牌): application/json 数组, application/x-ndjson, text/csv (sensor,ts,value[,mine]); 按 (测点, 时间) 幂等; 逐条报告错误',
-          response: responses(IngestReport),
+          response: responses(monitoringApi.ingest.response, monitoringApi.ingest.status),
         },
       },
       async (req) => {

@@ -14,6 +14,14 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { mines } from '../registry/mine.table.ts';
+import type {
+  AlarmCloseReason,
+  AlarmKind,
+  AlarmState,
+  FacilityKind,
+  WarningLevel,
+} from '../../../shared/monitoring.enums.ts';
+import type { SensorSpec } from '../../../shared/monitoring.schemas.ts';
 
 /** A monitored facility of a mine: a tailings pond, a slope, a dump, an underground area, a data feed. */
 export const monitoringFacilities = pgTable(
@@ -25,7 +33,7 @@ export const monitoringFacilities = pgTable(
       .references(() => mines.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').notNull().$type<FacilityKind>(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
@@ -54,7 +62,7 @@ export const monitoringSensors = pgTable(
     item: text('item').notNull(),
     location: text('location'),
     unit: text('unit').notNull(),
-    spec: jsonb('spec').notNull(),
+    spec: jsonb('spec').notNull().$type<SensorSpec>(),
     version: integer('version').notNull().default(1),
     /** The newest reading time seen (断线 looks at this; late resends never move it back). */
     lastReadingAt: timestamp('last_reading_at', { withTimezone: true }),
@@ -116,10 +124,10 @@ export const alarms = pgTable(
     facilityId: uuid('facility_id').references(() => monitoringFacilities.id),
     /** 'sensor:<id>' or 'mine:<id>' */
     subject: text('subject').notNull(),
-    kind: text('kind').notNull(),
-    level: text('level').notNull(),
-    peakLevel: text('peak_level').notNull(),
-    state: text('state').notNull(),
+    kind: text('kind').notNull().$type<AlarmKind>(),
+    level: text('level').notNull().$type<WarningLevel>(),
+    peakLevel: text('peak_level').notNull().$type<WarningLevel>(),
+    state: text('state').notNull().$type<AlarmState>(),
     detail: text('detail').notNull(),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
     /** Reading time that raised the alarm (the received time is openedAt). */
@@ -137,8 +145,7 @@ export const alarms = pgTable(
     respondedAt: timestamp('responded_at', { withTimezone: true }),
     responseDueAt: timestamp('response_due_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
-    /** '自动解除' | '人工关闭' */
-    closeReason: text('close_reason'),
+    closeReason: text('close_reason').$type<AlarmCloseReason>(),
     closeNote: text('close_note'),
   },
   (t) => [
@@ -162,7 +169,7 @@ export const alarmEvents = pgTable(
       .references(() => alarms.id),
     at: timestamp('at', { withTimezone: true }).notNull(),
     type: text('type').notNull(),
-    level: text('level'),
+    level: text('level').$type<WarningLevel>(),
     actor: text('actor'),
     detail: jsonb('detail').notNull(),
   },

@@ -68,7 +68,7 @@ export async function readSeries(
   return {
     sensorId,
     unit: sensor.unit,
-    spec: sensor.spec as Record<string, unknown>,
+    spec: sensor.spec,
     resolution: q.resolution,
     truncated: points.length >= POINTS_MAX,
     points,

@@ -42,7 +42,7 @@ export function presentSensor(s: SensorRow, level: WarningLevel | null) {
     item: s.item,
     location: s.location,
     unit: s.unit,
-    spec: s.spec as Record<string, unknown>,
+    spec: s.spec,
     version: s.version,
     lastReadingAt: s.lastReadingAt?.toISOString() ?? null,
     lastValue: s.lastValue,
@@ -98,7 +98,7 @@ async function sensorLevels(db: Db, sensorIds: string[]): Promise<Map<string, Wa
       ),
     );
   for (const r of rows) {
-    const level = r.level as WarningLevel;
+    const level = r.level;
     if (r.sensorId && levelRank(level) > levelRank(out.get(r.sensorId) ?? null)) {
       out.set(r.sensorId, level);
     }

@@ -33,7 +33,7 @@ export async function loadSimSensors(
     .innerJoin(mines, eq(mines.id, monitoringSensors.mineId))
     .where(isNull(monitoringSensors.archivedAt))
     .orderBy(mines.countyCode, mines.id, monitoringSensors.code);
-  return rows.map((r) => ({ ...r, spec: r.spec as SimSensor['spec'] }));
+  return rows.map((r) => ({ ...r, spec: r.spec }));
 }
 
 /**

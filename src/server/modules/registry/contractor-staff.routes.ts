@@ -5,9 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import {
   ContractorStaffCreateInput,
   ContractorStaffListQuery,
-  ContractorStaffResponse,
   ContractorStaffUpdateInput,
 } from '../../../shared/registry.schemas.ts';
+import { contractorStaffApi } from '../../../shared/registry.api.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.routes.ts';
 import * as service from './contractor-staff.service.ts';
@@ -15,11 +15,10 @@ import { RegistryPermission } from './registry.permissions.ts';
 
 export function registerContractorStaffRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   registerCrudRoutes(app, {
-    base: '/api/contractor-staff',
+    api: contractorStaffApi,
     tags: ['registry'],
     label: '承包单位项目部人员',
     listQuery: ContractorStaffListQuery,
-    response: ContractorStaffResponse,
     create: ContractorStaffCreateInput,
     update: ContractorStaffUpdateInput,
     permissions: { read: RegistryPermission.Read, write: RegistryPermission.ContractorManage },

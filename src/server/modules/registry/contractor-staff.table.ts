@@ -1,6 +1,12 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { contractors } from './contractor.table.ts';
 import { idNumberColumns } from './person.table.ts';
+import type {
+  ContractorStaffRole,
+  EmploymentKind,
+  ProfessionalTitle,
+  StaffEducationLevel,
+} from '../../../shared/registry.enums.ts';
 
 /**
  * A person a contractor sent to its 项目部 at the mine: 项目负责人、技术人员、安全生产管理人员 or
@@ -16,12 +22,12 @@ export const contractorStaff = pgTable(
       .notNull()
       .references(() => contractors.id),
     name: text('name').notNull(),
-    role: text('role').notNull(),
+    role: text('role').notNull().$type<ContractorStaffRole>(),
     ...idNumberColumns(),
-    employment: text('employment').notNull(),
-    education: text('education'),
+    employment: text('employment').notNull().$type<EmploymentKind>(),
+    education: text('education').$type<StaffEducationLevel>(),
     relatedMajor: boolean('related_major').notNull().default(false),
-    title: text('title'),
+    title: text('title').$type<ProfessionalTitle>(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -5,9 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import {
   ContractorCreateInput,
   ContractorListQuery,
-  ContractorResponse,
   ContractorUpdateInput,
 } from '../../../shared/registry.schemas.ts';
+import { contractorsApi } from '../../../shared/registry.api.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.routes.ts';
 import * as service from './contractor.service.ts';
@@ -15,11 +15,10 @@ import { RegistryPermission } from './registry.permissions.ts';
 
 export function registerContractorRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   registerCrudRoutes(app, {
-    base: '/api/contractors',
+    api: contractorsApi,
     tags: ['registry'],
     label: '承包单位',
     listQuery: ContractorListQuery,
-    response: ContractorResponse,
     create: ContractorCreateInput,
     update: ContractorUpdateInput,
     permissions: { read: RegistryPermission.Read, write: RegistryPermission.ContractorManage },

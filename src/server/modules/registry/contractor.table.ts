@@ -1,5 +1,6 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { mines } from './mine.table.ts';
+import type { ContractorScope } from '../../../shared/registry.enums.ts';
 
 /** 承包单位 engaged at a mine, with the scope of work and the contract dates. */
 export const contractors = pgTable(
@@ -11,7 +12,7 @@ export const contractors = pgTable(
       .references(() => mines.id),
     name: text('name').notNull(),
     creditCode: text('credit_code').notNull(),
-    scopes: text('scopes').array().notNull(),
+    scopes: text('scopes').array().notNull().$type<ContractorScope[]>(),
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),

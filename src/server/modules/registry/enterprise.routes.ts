@@ -5,9 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import {
   EnterpriseCreateInput,
   EnterpriseListQuery,
-  EnterpriseResponse,
   EnterpriseUpdateInput,
 } from '../../../shared/registry.schemas.ts';
+import { enterprisesApi } from '../../../shared/registry.api.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.routes.ts';
 import * as service from './enterprise.service.ts';
@@ -15,11 +15,10 @@ import { RegistryPermission } from './registry.permissions.ts';
 
 export function registerEnterpriseRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   registerCrudRoutes(app, {
-    base: '/api/enterprises',
+    api: enterprisesApi,
     tags: ['registry'],
     label: '企业',
     listQuery: EnterpriseListQuery,
-    response: EnterpriseResponse,
     create: EnterpriseCreateInput,
     update: EnterpriseUpdateInput,
     permissions: { read: RegistryPermission.Read, write: RegistryPermission.EnterpriseWrite },

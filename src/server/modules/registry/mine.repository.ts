@@ -15,6 +15,13 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
+import type {
+  LicenceKind,
+  MineKind,
+  MineScale,
+  MineStatus,
+  StandardizationLevel,
+} from '../../../shared/registry.enums.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { enterprises } from './enterprise.table.ts';
 import { licences, mineStatusChanges, mines } from './mine.table.ts';
@@ -49,10 +56,10 @@ export interface MineFilter {
   scope: SQL | undefined;
   regionPrefix?: string | undefined;
   enterpriseId?: string | undefined;
-  kind?: string[] | undefined;
-  status?: string[] | undefined;
-  scale?: string[] | undefined;
-  standardizationLevel?: string[] | undefined;
+  kind?: MineKind[] | undefined;
+  status?: MineStatus[] | undefined;
+  scale?: MineScale[] | undefined;
+  standardizationLevel?: StandardizationLevel[] | undefined;
   /** Licences expiring between `today` and this date (inclusive). */
   licenceExpiringBy?: { today: string; until: string } | undefined;
   /** Has a licence that expired before this date. */
@@ -190,7 +197,7 @@ export async function findLicence(db: Db, id: string) {
   return row;
 }
 
-export async function findLicenceByNumber(db: Db, kind: string, number: string) {
+export async function findLicenceByNumber(db: Db, kind: LicenceKind, number: string) {
   const [row] = await db
     .select()
     .from(licences)

@@ -3,20 +3,18 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { DateString, LongText, QueryBool } from '../../../shared/common.schemas.ts';
 import { RegistryValidation } from '../../../shared/limits.ts';
 import {
   LicenceInput,
-  LicenceResponse,
+  LicenceUpdateInput,
   MineCreateInput,
-  MineImportReport,
+  MineImportQuery,
   MineListQuery,
-  MineResponse,
+  MineResumptionInput,
   MineStatusChangeInput,
-  MineStatusChangeResponse,
   MineUpdateInput,
 } from '../../../shared/registry.schemas.ts';
+import { minesApi } from '../../../shared/registry.api.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { readUpload } from '../../platform/http/upload.http.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
@@ -31,11 +29,10 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['registry'];
   registerCrudRoutes(app, {
-    base: '/api/mines',
+    api: minesApi,
     tags,
     label: '矿山',
     listQuery: MineListQuery,
-    response: MineResponse,
     create: MineCreateInput,
     update: MineUpdateInput,
     permissions: {
@@ -55,7 +52,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     },
   });
   r.post(
-    '/api/mines/import',
+    minesApi.import.path,
     {
       config: { permission: RegistryPermission.Import },
       schema: {
@@ -63,11 +60,8 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         summary: '从 CSV 或 xlsx 导入矿山 (multipart 字段 file)',
         description:
           '先校验整个文件并逐行报告错误。mode=all (默认) 时任何一行有错误都不写入; mode=valid-only 时只写入正确的行; dryRun=true 只校验。',
-        querystring: z.strictObject({
-          mode: z.enum(['all', 'valid-only']).default('all'),
-          dryRun: QueryBool.default(false),
-        }),
-        response: responses(MineImportReport),
+        querystring: MineImportQuery,
+        response: responses(minesApi.import.response, minesApi.import.status),
       },
     },
     async (req) => {
@@ -77,7 +71,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
     },
   );
   r.post(
-    '/api/mines/:id/status',
+    minesApi.changeStatus.path,
     {
       config: { permission: RegistryPermission.MineStatusChange },
       schema: {
@@ -85,40 +79,40 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         summary: '变更矿山状态 (记录日期与原因)',
         params: IdParams,
         body: MineStatusChangeInput,
-        response: responses(MineResponse),
+        response: responses(minesApi.changeStatus.response, minesApi.changeStatus.status),
       },
     },
     (req) => service.changeMineStatus(deps, principalOf(req), req.params.id, req.body),
   );
   r.post(
-    '/api/mines/:id/resumption',
+    minesApi.acceptResumption.path,
     {
       config: { permission: RegistryPermission.MineStatusChange },
       schema: {
         tags,
         summary: '复工复产验收 (停产整顿的矿山验收合格后恢复生产)',
         params: IdParams,
-        body: z.strictObject({ acceptedOn: DateString, note: LongText }),
-        response: responses(MineResponse),
+        body: MineResumptionInput,
+        response: responses(minesApi.acceptResumption.response, minesApi.acceptResumption.status),
       },
     },
     (req) => service.acceptResumption(deps, principalOf(req), req.params.id, req.body),
   );
   r.get(
-    '/api/mines/:id/status-history',
+    minesApi.statusHistory.path,
     {
       config: { permission: RegistryPermission.Read },
       schema: {
         tags,
         summary: '矿山状态变更历史',
         params: IdParams,
-        response: responses(z.array(MineStatusChangeResponse)),
+        response: responses(minesApi.statusHistory.response, minesApi.statusHistory.status),
       },
     },
     (req) => service.getStatusHistory(deps, principalOf(req), req.params.id),
   );
   r.post(
-    '/api/mines/:id/licences',
+    minesApi.addLicence.path,
     {
       config: { permission: RegistryPermission.LicenceManage },
       schema: {
@@ -126,7 +120,7 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         summary: '添加证照',
         params: IdParams,
         body: LicenceInput,
-        response: responses(LicenceResponse, 201),
+        response: responses(minesApi.addLicence.response, minesApi.addLicence.status),
       },
     },
     async (req, reply) =>
@@ -135,24 +129,29 @@ export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): voi
         .send(await service.addLicence(deps, principalOf(req), req.params.id, req.body)),
   );
   r.patch(
-    '/api/licences/:id',
+    minesApi.updateLicence.path,
     {
       config: { permission: RegistryPermission.LicenceManage },
       schema: {
         tags,
         summary: '修改证照 (如换证延期)',
         params: IdParams,
-        body: z.strictObject(LicenceInput.shape).partial(),
-        response: responses(LicenceResponse),
+        body: LicenceUpdateInput,
+        response: responses(minesApi.updateLicence.response, minesApi.updateLicence.status),
       },
     },
     (req) => service.updateLicence(deps, principalOf(req), req.params.id, req.body),
   );
   r.delete(
-    '/api/licences/:id',
+    minesApi.archiveLicence.path,
     {
       config: { permission: RegistryPermission.LicenceManage },
-      schema: { tags, summary: '归档证照', params: IdParams, response: responses(LicenceResponse) },
+      schema: {
+        tags,
+        summary: '归档证照',
+        params: IdParams,
+        response: responses(minesApi.archiveLicence.response, minesApi.archiveLicence.status),
+      },
     },
     (req) => service.archiveLicence(deps, principalOf(req), req.params.id),
   );

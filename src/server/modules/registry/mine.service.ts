@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/registry.schemas.ts';
 import { MineCreateInput as MineCreateSchema } from '../../../shared/registry.schemas.ts';
 import { groupBy } from '../../../shared/collections.ts';
-import { MineStatus } from '../../../shared/registry.enums.ts';
+import { MineStatus, type LicenceKind } from '../../../shared/registry.enums.ts';
 import { recordAudit } from './registry.audit.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { todayIn } from '../../../shared/dates.ts';
@@ -364,7 +364,12 @@ async function loadVisibleLicence(db: Db, principal: Principal, id: string) {
   return licence;
 }
 
-async function assertLicenceNumberFree(db: Db, kind: string, number: string, exceptId?: string) {
+async function assertLicenceNumberFree(
+  db: Db,
+  kind: LicenceKind,
+  number: string,
+  exceptId?: string,
+) {
   const existing = await repo.findLicenceByNumber(db, kind, number);
   if (existing && existing.id !== exceptId) {
     throw new AppError(AppErrorCode.Conflict, `${kind} ${number} 已存在`, [

@@ -15,6 +15,15 @@ import {
 } from 'drizzle-orm/pg-core';
 import { enterprises } from './enterprise.table.ts';
 import { regions } from './region.table.ts';
+import type {
+  HydrogeologyType,
+  LicenceKind,
+  MineKind,
+  MineScale,
+  MineStatus,
+  StandardizationLevel,
+  TailingsStacking,
+} from '../../../shared/registry.enums.ts';
 
 /** Mines and facilities (a tailings pond or waste dump is a "mine" of its own kind). */
 export const mines = pgTable(
@@ -28,11 +37,11 @@ export const mines = pgTable(
     countyCode: text('county_code')
       .notNull()
       .references(() => regions.code),
-    kind: text('kind').notNull(),
-    scale: text('scale').notNull(),
-    status: text('status').notNull(),
+    kind: text('kind').notNull().$type<MineKind>(),
+    scale: text('scale').notNull().$type<MineScale>(),
+    status: text('status').notNull().$type<MineStatus>(),
     statusSince: date('status_since').notNull(),
-    standardizationLevel: text('standardization_level').notNull(),
+    standardizationLevel: text('standardization_level').notNull().$type<StandardizationLevel>(),
     standardizationDate: date('standardization_date'),
     disasterGrade: text('disaster_grade'),
     longitude: doublePrecision('longitude'),
@@ -41,12 +50,12 @@ export const mines = pgTable(
     productionLevels: smallint('production_levels'),
     designCapacityTpa: doublePrecision('design_capacity_tpa'),
     approvedUndergroundStaff: integer('approved_underground_staff'),
-    hydrogeologyType: text('hydrogeology_type'),
+    hydrogeologyType: text('hydrogeology_type').$type<HydrogeologyType>(),
     slopeHeightM: doublePrecision('slope_height_m'),
     dumpHeightM: doublePrecision('dump_height_m'),
     tailingsVolume10kM3: doublePrecision('tailings_volume_10k_m3'),
     tailingsDamHeightM: doublePrecision('tailings_dam_height_m'),
-    tailingsStacking: text('tailings_stacking'),
+    tailingsStacking: text('tailings_stacking').$type<TailingsStacking>(),
     tailingsOverhead: boolean('tailings_overhead'),
     tailingsLastDischarge: date('tailings_last_discharge'),
     /** 等别 computed from volume and dam height with the table in force when last written. */
@@ -72,8 +81,8 @@ export const mineStatusChanges = pgTable(
     mineId: uuid('mine_id')
       .notNull()
       .references(() => mines.id),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status').notNull(),
+    fromStatus: text('from_status').$type<MineStatus>(),
+    toStatus: text('to_status').notNull().$type<MineStatus>(),
     effectiveDate: date('effective_date').notNull(),
     reason: text('reason').notNull(),
     actorId: uuid('actor_id'),
@@ -90,7 +99,7 @@ export const licences = pgTable(
     mineId: uuid('mine_id')
       .notNull()
       .references(() => mines.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').notNull().$type<LicenceKind>(),
     number: text('number').notNull(),
     issuedOn: date('issued_on').notNull(),
     expiresOn: date('expires_on').notNull(),

@@ -13,6 +13,7 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
+import type { PersonRole } from '../../../shared/registry.enums.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { mines } from './mine.table.ts';
 import { certificates, people } from './person.table.ts';
@@ -37,7 +38,7 @@ export interface PersonFilter {
   mineScope: SQL | undefined;
   regionPrefix?: string | undefined;
   mineId?: string | undefined;
-  role?: string | undefined;
+  role?: PersonRole | undefined;
   q?: string | undefined;
   includeArchived?: boolean | undefined;
 }

@@ -5,9 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import {
   PersonCreateInput,
   PersonListQuery,
-  PersonResponse,
   PersonUpdateInput,
 } from '../../../shared/registry.schemas.ts';
+import { peopleApi } from '../../../shared/registry.api.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.routes.ts';
 import * as service from './person.service.ts';
@@ -15,11 +15,10 @@ import { RegistryPermission } from './registry.permissions.ts';
 
 export function registerPersonRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   registerCrudRoutes(app, {
-    base: '/api/people',
+    api: peopleApi,
     tags: ['registry'],
     label: '人员',
     listQuery: PersonListQuery,
-    response: PersonResponse,
     create: PersonCreateInput,
     update: PersonUpdateInput,
     permissions: { read: RegistryPermission.Read, write: RegistryPermission.PersonManage },

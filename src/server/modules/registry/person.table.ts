@@ -1,5 +1,6 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { mines } from './mine.table.ts';
+import type { EducationLevel, PersonRole } from '../../../shared/registry.enums.ts';
 
 /** An ID number at rest: cipher text, the masked form that leaves the server, and a keyed digest. */
 export function idNumberColumns() {
@@ -20,9 +21,9 @@ export const people = pgTable(
       .notNull()
       .references(() => mines.id),
     name: text('name').notNull(),
-    roles: text('roles').array().notNull(),
+    roles: text('roles').array().notNull().$type<PersonRole[]>(),
     ...idNumberColumns(),
-    education: text('education'),
+    education: text('education').$type<EducationLevel>(),
     miningYears: integer('mining_years'),
     phone: text('phone'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),

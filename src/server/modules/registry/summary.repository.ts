@@ -2,6 +2,7 @@
  * @module SQL for the registry dashboard: counts by attribute and region, licence and status alerts.
  */
 import { and, asc, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { MineStatus } from '../../../shared/registry.enums.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { licences, mines } from './mine.table.ts';
 import { regions } from './region.table.ts';
@@ -74,7 +75,7 @@ export async function licenceAlerts(db: Db, where: SQL | undefined, expiry: SQL,
 export async function minesWithStatus(
   db: Db,
   where: SQL | undefined,
-  statuses: string[],
+  statuses: MineStatus[],
   limit: number,
 ) {
   const cond = and(where, isNull(mines.archivedAt), inArray(mines.status, statuses));

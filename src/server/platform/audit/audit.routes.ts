@@ -3,7 +3,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { auditHistoryParams } from '../../../shared/platform.schemas.ts';
+import { platformApi } from '../../../shared/platform.api.ts';
 import type { Principal } from '../auth/scope.ts';
 import type { ServiceDeps } from '../context.ts';
 import { requirePermission } from '../context.ts';
@@ -16,15 +17,6 @@ import { PlatformPermission } from '../auth/permissions.ts';
 /** Throws (404) unless the caller may see the entity; one per entity type, supplied by the modules. */
 export type VisibilityCheck = (principal: Principal, id: string) => Promise<unknown>;
 
-const HistoryEntry = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actor: z.string(),
-  type: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-});
-
 export function registerAuditRoutes(
   app: FastifyInstance,
   deps: ServiceDeps,
@@ -33,17 +25,14 @@ export function registerAuditRoutes(
   const r = app.withTypeProvider<ZodTypeProvider>();
   const entityTypes = Object.keys(visibility) as [string, ...string[]];
   r.get(
-    '/api/audit/:entityType/:entityId',
+    platformApi.auditHistory.path,
     {
       config: { permission: PlatformPermission.AuditRead },
       schema: {
         tags: ['audit'],
         summary: '实体的修改历史 (谁、何时、修改前后)',
-        params: z.strictObject({
-          entityType: z.enum(entityTypes),
-          entityId: z.string().min(1).max(100),
-        }),
-        response: responses(z.array(HistoryEntry)),
+        params: auditHistoryParams(entityTypes),
+        response: responses(platformApi.auditHistory.response, platformApi.auditHistory.status),
       },
     },
     async (req) => {
@@ -58,19 +47,13 @@ export function registerAuditRoutes(
     },
   );
   r.get(
-    '/api/audit/verify',
+    platformApi.verifyAudit.path,
     {
       config: { permission: PlatformPermission.SettingsManage },
       schema: {
         tags: ['audit'],
         summary: '校验审计哈希链',
-        response: responses(
-          z.object({
-            ok: z.boolean(),
-            checked: z.number(),
-            problems: z.array(z.object({ seq: z.number(), problem: z.string() })),
-          }),
-        ),
+        response: responses(platformApi.verifyAudit.response, platformApi.verifyAudit.status),
       },
     },
     async () => {

@@ -3,6 +3,7 @@
  * are hierarchical: a province owns every code with its first 2 digits, a city its first 4); an
  * enterprise its own mines; a duty officer or gateway token the mines it names.
  */
+import type { LocaleValue } from '../../../shared/access.enums.ts';
 import type { Permission, Role } from './permissions.ts';
 
 export type Scope =
@@ -25,7 +26,7 @@ export interface Principal {
   permissions: ReadonlySet<Permission>;
   /** Client address, recorded in the audit trail. */
   ip: string | null;
-  locale: string;
+  locale: LocaleValue;
 }
 
 /**

@@ -1,10 +1,13 @@
 /**
- * @module Registers the usual five routes of a registry entity (list, export, create, read, update,
- * archive) over its service functions, so that each entity's route file only states what differs.
+ * @module Registers the usual routes of a registry entity (list, export, create, read, update, archive)
+ * over its service functions, from the entity's endpoint contracts (`crudEndpoints` in
+ * shared/api.contract.ts: paths and response schemas), so that each entity's route file only states
+ * what differs. The export is a file download beside the list (`<list path>/export`).
  */
 import type { FastifyInstance } from 'fastify';
 import type { FastifyRequest, FastifySchema } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { CrudEndpoints } from '../../../shared/api.contract.ts';
 import { ExportFormat } from '../../../shared/common.schemas.ts';
 import { RegistryValidation } from '../../../shared/limits.ts';
 import type { Permission } from '../auth/permissions.ts';
@@ -21,13 +24,12 @@ export interface CrudSpec<
   U extends z.ZodType,
   R extends z.ZodType,
 > {
-  /** Path of the collection, e.g. `/api/people`. */
-  base: string;
+  /** The entity's contracts, e.g. `peopleApi` (`/api/people`, `/api/people/:id`). */
+  api: CrudEndpoints<R>;
   tags: string[];
   /** Chinese noun used in summaries and export file names, e.g. `人员`. */
   label: string;
   listQuery: Q;
-  response: R;
   create: C;
   update: U;
   /** Permission per route; `write` covers create, update and archive unless those are named. */
@@ -61,27 +63,22 @@ export function registerCrudRoutes<
 >(app: FastifyInstance, spec: CrudSpec<Q, C, U, R>): void {
   // Route types cannot be inferred through the generic spec; the schemas still validate every request.
   const r = app;
-  const { base, tags, label, service, permissions } = spec;
-  const page = z.object({
-    items: z.array(spec.response),
-    total: z.number().int(),
-    nextCursor: z.string().nullable(),
-  });
+  const { api, tags, label, service, permissions } = spec;
   r.get(
-    base,
+    api.list.path,
     {
       config: { permission: permissions.read },
       schema: loose({
         tags,
         summary: `${label}列表`,
         querystring: spec.listQuery,
-        response: responses(page),
+        response: responses(api.list.response, api.list.status),
       }),
     },
     (req) => service.list(principalOf(req), req.query as z.infer<Q>),
   );
   r.get(
-    `${base}/export`,
+    `${api.list.path}/export`,
     {
       config: { permission: permissions.read },
       schema: loose({
@@ -108,34 +105,34 @@ export function registerCrudRoutes<
     },
   );
   r.post(
-    base,
+    api.create.path,
     {
       config: { permission: permissions.write },
       schema: loose({
         tags,
         summary: `新增${label}`,
         body: spec.create,
-        response: responses(spec.response, 201),
+        response: responses(api.create.response, api.create.status),
       }),
     },
     async (req, reply) =>
       reply.status(201).send(await service.create(principalOf(req), req.body as z.infer<C>)),
   );
   r.get(
-    `${base}/:id`,
+    api.get.path,
     {
       config: { permission: permissions.read },
       schema: loose({
         tags,
         summary: `${label}详情`,
         params: IdParams,
-        response: responses(spec.response),
+        response: responses(api.get.response, api.get.status),
       }),
     },
     (req) => service.get(principalOf(req), idOf(req)),
   );
   r.patch(
-    `${base}/:id`,
+    api.update.path,
     {
       config: { permission: permissions.update ?? permissions.write },
       schema: loose({
@@ -143,20 +140,20 @@ export function registerCrudRoutes<
         summary: `修改${label}`,
         params: IdParams,
         body: spec.update,
-        response: responses(spec.response),
+        response: responses(api.update.response, api.update.status),
       }),
     },
     (req) => service.update(principalOf(req), idOf(req), req.body as z.infer<U>),
   );
   r.delete(
-    `${base}/:id`,
+    api.archive.path,
     {
       config: { permission: permissions.archive ?? permissions.write },
       schema: loose({
         tags,
         summary: `归档${label}`,
         params: IdParams,
-        response: responses(spec.response),
+        response: responses(api.archive.response, api.archive.status),
       }),
     },
     (req) => service.archive(principalOf(req), idOf(req)),

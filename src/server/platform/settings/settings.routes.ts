@@ -4,22 +4,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { SettingUpdateInput } from '../../../shared/platform.schemas.ts';
+import { platformApi } from '../../../shared/platform.api.ts';
 import type { ServiceDeps } from '../context.ts';
 import { principalOf } from '../http/auth.http.ts';
 import { responses } from '../http/route-helpers.ts';
 import { changeSetting, listSettings, type SettingsCatalogue } from './settings.service.ts';
 import { PlatformPermission } from '../auth/permissions.ts';
 import { RegistryPermission } from '../../modules/registry/registry.permissions.ts';
-
-const SettingResponse = z.object({
-  key: z.string(),
-  description: z.string(),
-  value: z.unknown(),
-  source: z.string(),
-  verified: z.boolean(),
-  isDefault: z.boolean(),
-  updatedAt: z.string().nullable(),
-});
 
 export function registerSettingsRoutes(
   app: FastifyInstance,
@@ -28,31 +20,27 @@ export function registerSettingsRoutes(
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
-    '/api/settings',
+    platformApi.settings.path,
     {
       config: { permission: RegistryPermission.Read },
       schema: {
         tags: ['settings'],
         summary: '规则参数 (含来源与是否已核实)',
-        response: responses(z.array(SettingResponse)),
+        response: responses(platformApi.settings.response, platformApi.settings.status),
       },
     },
     () => listSettings(deps.db, catalogue),
   );
   r.put(
-    '/api/settings/:key',
+    platformApi.changeSetting.path,
     {
       config: { permission: PlatformPermission.SettingsManage },
       schema: {
         tags: ['settings'],
         summary: '修改规则参数 (系统管理员)',
         params: z.strictObject({ key: z.string().max(100) }),
-        body: z.strictObject({
-          value: z.unknown(),
-          source: z.string().trim().min(1).max(500),
-          verified: z.boolean(),
-        }),
-        response: responses(z.array(SettingResponse)),
+        body: SettingUpdateInput,
+        response: responses(platformApi.changeSetting.response, platformApi.changeSetting.status),
       },
     },
     async (req) => {

@@ -167,7 +167,7 @@ export function AccidentDrawer({ id, onClose }: { id: string | null; onClose: ()
       )}
       <StepDialog
         form={stepForm}
-        url={
+        send={
           step && id
             ? (body) => call(accountabilityApi.recordChainNotice, { params: { id }, body })
             : null
@@ -193,7 +193,7 @@ export function AccidentDrawer({ id, onClose }: { id: string | null; onClose: ()
       </StepDialog>
       <StepDialog
         form={interviewForm}
-        url={
+        send={
           interview && id
             ? (body) =>
                 call(accountabilityApi.holdInterview, {

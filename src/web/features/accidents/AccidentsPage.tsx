@@ -127,7 +127,7 @@ export function AccidentsPage() {
       <AccidentDrawer id={open} onClose={() => setOpen(null)} />
       <StepDialog
         form={form}
-        url={reporting ? (body) => call(accountabilityApi.reportAccident, { body }) : null}
+        send={reporting ? (body) => call(accountabilityApi.reportAccident, { body }) : null}
         title={t('accidents.report')}
         onClose={() => setReporting(false)}
         initialValues={{ deaths: 0, seriousInjuries: 0, directLossYuan: 0 }}

@@ -216,7 +216,7 @@ export function PlansPage() {
       />
       <StepDialog
         form={form}
-        url={
+        send={
           dialog
             ? (body) => call(actionPlansApi.reportProgress, { params: { id: dialog }, body })
             : null

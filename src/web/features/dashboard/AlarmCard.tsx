@@ -7,8 +7,8 @@ import { Card, Col, Row, Skeleton, Statistic } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { warningLevels } from '../../../shared/monitoring.enums.ts';
-import type { AlarmSummaryResponse } from '../../../shared/monitoring.schemas.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { monitoringApi } from '../../../shared/monitoring.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { BOARD_REFRESH_MS } from '../monitoring/AlarmBoardPage.tsx';
@@ -21,7 +21,7 @@ export function AlarmCard({ region }: { region: string | undefined }) {
   const elapsed = useFormatElapsed();
   const { data } = useQuery({
     queryKey: ['alarm-summary', region],
-    queryFn: () => api<AlarmSummaryResponse>('GET', `/api/alarms/summary${toQuery({ region })}`),
+    queryFn: () => call(monitoringApi.alarmSummary, { query: { region } }),
     refetchInterval: BOARD_REFRESH_MS,
   });
   const option = useMemo(

@@ -7,7 +7,8 @@ import { Card, Col, Row, Skeleton, Statistic, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { RegistrySummary } from '../../../shared/registry.schemas.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { registryApi } from '../../../shared/registry.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { usePageTitle } from '../../app/title.ts';
@@ -31,7 +32,7 @@ export function DashboardPage() {
   usePageTitle(t('dashboard.title'));
   const { data, error, isLoading } = useQuery({
     queryKey: ['registry-summary', region],
-    queryFn: () => api<RegistrySummary>('GET', `/api/registry/summary${toQuery({ region })}`),
+    queryFn: () => call(registryApi.summary, { query: { region } }),
   });
   const charts = useMemo(
     () =>

@@ -5,8 +5,8 @@
 import { useMemo } from 'react';
 import { Card, Col, Row, Skeleton, Statistic } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import type { HazardSummary } from '../../../shared/hazard.schemas.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { hazardsApi } from '../../../shared/hazards.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Chart, pieOption } from '../../components/Chart.tsx';
 
@@ -14,7 +14,7 @@ export function HazardCard({ region }: { region: string | undefined }) {
   const { t, v } = useI18n();
   const { data } = useQuery({
     queryKey: ['hazard-summary', region],
-    queryFn: () => api<HazardSummary>('GET', `/api/hazards/summary${toQuery({ region })}`),
+    queryFn: () => call(hazardsApi.summary, { query: { region } }),
   });
   const option = useMemo(() => (data ? pieOption(data.byState, v) : undefined), [data, v]);
   return (

@@ -6,16 +6,16 @@ import { useMemo } from 'react';
 import { Card, Col, Row, Skeleton, Statistic } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api, toQuery } from '../../app/api.ts';
+import { leadsApi } from '../../../shared/leads.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Chart } from '../../components/Chart.tsx';
-import type { LeadSummary } from '../leads/types.ts';
 
 export function LeadCard({ region }: { region: string | undefined }) {
   const { t, v } = useI18n();
   const { data } = useQuery({
     queryKey: ['lead-summary', region],
-    queryFn: () => api<LeadSummary>('GET', `/api/leads/summary${toQuery({ region })}`),
+    queryFn: () => call(leadsApi.summary, { query: { region } }),
   });
   const option = useMemo(
     () =>

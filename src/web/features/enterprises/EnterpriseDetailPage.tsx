@@ -1,8 +1,9 @@
 import { Descriptions, Skeleton, Table, Tabs } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import type { EnterpriseResponse, MineResponse } from '../../../shared/registry.schemas.ts';
-import { api } from '../../app/api.ts';
+import { enterprisesApi, minesApi } from '../../../shared/registry.api.ts';
+import type { MineResponse } from '../../../shared/registry.schemas.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { AuditHistory } from '../../components/AuditHistory.tsx';
@@ -15,11 +16,11 @@ export function EnterpriseDetailPage() {
   const { t, v } = useI18n();
   const ent = useQuery({
     queryKey: ['enterprise', id],
-    queryFn: () => api<EnterpriseResponse>('GET', `/api/enterprises/${id}`),
+    queryFn: () => call(enterprisesApi.get, { params: { id } }),
   });
   const mines = useQuery({
     queryKey: ['enterprise', id, 'mines'],
-    queryFn: () => api<{ items: MineResponse[] }>('GET', `/api/mines?enterpriseId=${id}&limit=500`),
+    queryFn: () => call(minesApi.list, { query: { enterpriseId: id, limit: 500 } }),
   });
   usePageTitle(ent.data?.name ?? t('nav.enterprises'));
   if (ent.error) {

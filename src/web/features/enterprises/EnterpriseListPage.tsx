@@ -4,18 +4,13 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { EnterpriseResponse } from '../../../shared/registry.schemas.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { enterprisesApi } from '../../../shared/registry.api.ts';
+import { call, toQuery } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { CursorPager, useCursorPages } from '../../components/CursorPager.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
-
-interface Page {
-  items: EnterpriseResponse[];
-  total: number;
-  nextCursor: string | null;
-}
 
 /** Enterprises in the selected region (registered there or running a mine there). */
 export function EnterpriseListPage() {
@@ -27,7 +22,7 @@ export function EnterpriseListPage() {
   const cursor = pages.cursor;
   const { data, error, isFetching } = useQuery({
     queryKey: ['enterprises', region, q, cursor],
-    queryFn: () => api<Page>('GET', `/api/enterprises${toQuery({ region, q, cursor, limit: 50 })}`),
+    queryFn: () => call(enterprisesApi.list, { query: { region, q, cursor, limit: 50 } }),
     placeholderData: keepPreviousData,
   });
   if (error) {

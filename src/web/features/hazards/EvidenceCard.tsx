@@ -6,14 +6,14 @@ import { useRef, useState } from 'react';
 import { App, Button, Card, List, Select, Space, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import { evidencePurposes, type HazardDetailResponse } from '../../../shared/hazard.schemas.ts';
-import { api } from '../../app/api.ts';
+import { evidencePurposes, type EvidencePurpose } from '../../../shared/hazard.enums.ts';
+import { hazardsApi } from '../../../shared/hazards.api.ts';
+import { call, type ResponseOf } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 
-type Detail = z.infer<typeof HazardDetailResponse>;
+type Detail = ResponseOf<typeof hazardsApi.get>;
 
-const purposeByState: Record<string, (typeof evidencePurposes)[number]> = {
+const purposeByState: Record<string, EvidencePurpose> = {
   已上报: '发现证据',
   治理中: '整改证据',
   待验收: '验收证据',
@@ -31,7 +31,7 @@ export function EvidenceCard({ hazard, canUpload }: { hazard: Detail; canUpload:
     body.append('file', file);
     setBusy(true);
     try {
-      await api('POST', `/api/hazards/${hazard.id}/attachments?purpose=${purpose}`, body);
+      await call(hazardsApi.addAttachment, { params: { id: hazard.id }, query: { purpose }, body });
       await qc.invalidateQueries({ queryKey: ['hazard', hazard.id] });
       void message.success(t('common.saved'));
     } catch (e) {

@@ -3,10 +3,14 @@
  */
 import { DatePicker, Form, Input, InputNumber } from 'antd';
 import type { Dayjs } from 'dayjs';
+import type { HazardAction } from '../../../shared/hazard.enums.ts';
+import { hazardsApi } from '../../../shared/hazards.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { StepDialog } from '../../components/StepDialog.tsx';
 
-export type HazardStep = 'plan' | 'submit' | 'accept' | 'reject';
+/** A step of the loop (the hazard's `allowedActions` name the ones the user may take now). */
+export type HazardStep = HazardAction;
 
 export function HazardActionDialog(props: {
   hazardId: string;
@@ -32,7 +36,9 @@ export function HazardActionDialog(props: {
   return (
     <StepDialog
       form={form}
-      url={step ? `/api/hazards/${props.hazardId}/${step}` : null}
+      send={
+        step ? (body) => call(hazardsApi[step], { params: { id: props.hazardId }, body }) : null
+      }
       title={step ? t(`hazard.${step}`) : ''}
       toBody={toBody}
       onClose={props.onClose}

@@ -9,8 +9,9 @@ import { Button, Card, Col, Row, Skeleton, Statistic, Table, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import type { Breakdown, HazardAnalysis } from '../../../shared/hazard-analysis.schemas.ts';
-import { api, toQuery } from '../../app/api.ts';
+import type { Breakdown } from '../../../shared/hazard-analysis.schemas.ts';
+import { hazardsApi } from '../../../shared/hazards.api.ts';
+import { call, toQuery } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { usePageTitle } from '../../app/title.ts';
@@ -25,7 +26,7 @@ export function HazardAnalysisPage() {
   usePageTitle(t('hazard.analysisTitle'));
   const { data: a, error } = useQuery({
     queryKey: ['hazard-analysis', region],
-    queryFn: () => api<HazardAnalysis>('GET', `/api/hazards/analysis${toQuery({ region })}`),
+    queryFn: () => call(hazardsApi.analysis, { query: { region } }),
   });
   const charts = useMemo(() => {
     if (!a) {

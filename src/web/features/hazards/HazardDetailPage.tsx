@@ -43,7 +43,7 @@ export function HazardDetailPage() {
             <Button
               key={a}
               type={a === 'reject' ? 'default' : 'primary'}
-              onClick={() => setStep(a as HazardStep)}
+              onClick={() => setStep(a)}
               data-testid={`hazard-${a}`}
             >
               {t(`hazard.${a}` as 'hazard.plan')}

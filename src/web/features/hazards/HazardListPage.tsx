@@ -7,7 +7,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { hazardSources, hazardStates } from '../../../shared/hazard.enums.ts';
 import type { HazardResponse } from '../../../shared/hazard.schemas.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { hazardsApi } from '../../../shared/hazards.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -15,12 +16,6 @@ import { usePageTitle } from '../../app/title.ts';
 import { CursorPager, useCursorPages } from '../../components/CursorPager.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { HazardStateTag } from './HazardStateTag.tsx';
-
-interface Page {
-  items: HazardResponse[];
-  total: number;
-  nextCursor: string | null;
-}
 
 export function HazardListPage() {
   const { t } = useI18n();
@@ -49,8 +44,7 @@ export function HazardLedger({ mineId }: { mineId?: string }) {
   const pages = useCursorPages(JSON.stringify(query));
   const { data, error, isFetching } = useQuery({
     queryKey: ['hazards', query, pages.cursor],
-    queryFn: () =>
-      api<Page>('GET', `/api/hazards${toQuery({ ...query, cursor: pages.cursor, limit: 50 })}`),
+    queryFn: () => call(hazardsApi.list, { query: { ...query, cursor: pages.cursor, limit: 50 } }),
     placeholderData: keepPreviousData,
   });
   if (error) {

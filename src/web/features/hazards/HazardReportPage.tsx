@@ -7,8 +7,8 @@ import { App, Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { hazardSources } from '../../../shared/hazard.enums.ts';
-import type { HazardResponse } from '../../../shared/hazard.schemas.ts';
-import { api } from '../../app/api.ts';
+import { hazardsApi } from '../../../shared/hazards.api.ts';
+import { call } from '../../app/api.ts';
 import { useCriterionOptions, useMinePicker } from './pickers.ts';
 import { reportFormError } from '../../components/formError.ts';
 import { useI18n } from '../../app/i18n.tsx';
@@ -28,9 +28,8 @@ export function HazardReportPage() {
   const submit = async () => {
     const values = await form.validateFields();
     try {
-      const h = await api<HazardResponse>('POST', '/api/hazards', {
-        ...values,
-        foundOn: (values.foundOn as Dayjs).format('YYYY-MM-DD'),
+      const h = await call(hazardsApi.report, {
+        body: { ...values, foundOn: (values.foundOn as Dayjs).format('YYYY-MM-DD') },
       });
       void message.success(t('common.saved'));
       void navigate(`/hazards/${h.id}`);

@@ -20,14 +20,10 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type {
-  MissingReport,
-  SelfInspectionReportResponse,
-} from '../../../shared/hazard.schemas.ts';
-import type { MineResponse } from '../../../shared/registry.schemas.ts';
+import { hazardsApi } from '../../../shared/hazards.api.ts';
+import { minesApi } from '../../../shared/registry.api.ts';
 import { periodFirstDay, quarterOf } from '../../../shared/inspection-periods.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { call, type ResponseOf } from '../../app/api.ts';
 import { reportFormError } from '../../components/formError.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
@@ -35,13 +31,18 @@ import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 
-type Missing = z.infer<typeof MissingReport>;
-type Filed = z.infer<typeof SelfInspectionReportResponse>;
+type Missing = ResponseOf<typeof hazardsApi.missingSelfInspections>[number];
+type Filed = ResponseOf<typeof hazardsApi.selfInspections>[number];
 
 /** The two periodic inspections: the mine's monthly one and its parent company's quarterly one. */
 interface Kind {
   key: 'monthly' | 'quarterly';
-  api: string;
+  /** Filing one, the filed ones of a period, and the mines that have not filed. */
+  api: {
+    file: typeof hazardsApi.fileSelfInspection | typeof hazardsApi.fileParentInspection;
+    list: typeof hazardsApi.selfInspections | typeof hazardsApi.parentInspections;
+    missing: typeof hazardsApi.missingSelfInspections | typeof hazardsApi.missingParentInspections;
+  };
   /** The period before the current one, and a period from a picked date. */
   initial: () => string;
   periodOf: (d: dayjs.Dayjs) => string;
@@ -51,14 +52,22 @@ const quarterOfDay = (d: dayjs.Dayjs) => quarterOf(d.format('YYYY-MM-DD'));
 const kinds: Kind[] = [
   {
     key: 'monthly',
-    api: '/api/self-inspection-reports',
+    api: {
+      file: hazardsApi.fileSelfInspection,
+      list: hazardsApi.selfInspections,
+      missing: hazardsApi.missingSelfInspections,
+    },
     initial: () => dayjs().subtract(1, 'month').format('YYYY-MM'),
     periodOf: (d) => d.format('YYYY-MM'),
     picker: 'month',
   },
   {
     key: 'quarterly',
-    api: '/api/parent-inspections',
+    api: {
+      file: hazardsApi.fileParentInspection,
+      list: hazardsApi.parentInspections,
+      missing: hazardsApi.missingParentInspections,
+    },
     initial: () => quarterOfDay(dayjs().subtract(3, 'month')),
     periodOf: quarterOfDay,
     picker: 'quarter',
@@ -79,18 +88,20 @@ function FileReportForm({
   const [form] = Form.useForm<Record<string, unknown>>();
   const mines = useQuery({
     queryKey: ['mine-picker', 'reporting'],
-    queryFn: () => api<{ items: MineResponse[] }>('GET', `/api/mines${toQuery({ limit: 200 })}`),
+    queryFn: () => call(minesApi.list, { query: { limit: 200 } }),
   });
   const submit = async () => {
     const values = await form.validateFields();
     try {
       const { inspectedOn, ...rest } = values as { inspectedOn?: dayjs.Dayjs };
-      await api('POST', kind.api, {
-        ...rest,
-        ...(inspectedOn ? { inspectedOn: inspectedOn.format('YYYY-MM-DD') } : {}),
-        period,
-        zeroReport: Boolean(values.zeroReport),
-        note: values.note || undefined,
+      await call(kind.api.file, {
+        body: {
+          ...rest,
+          ...(inspectedOn ? { inspectedOn: inspectedOn.format('YYYY-MM-DD') } : {}),
+          period,
+          zeroReport: Boolean(values.zeroReport),
+          note: values.note || undefined,
+        },
       });
       void message.success(t('common.saved'));
       form.resetFields();
@@ -180,11 +191,11 @@ function InspectionPanel({ kind }: { kind: Kind }) {
   const [period, setPeriod] = useState(kind.initial);
   const missing = useQuery({
     queryKey: ['reports-missing', kind.key, period, region],
-    queryFn: () => api<Missing[]>('GET', `${kind.api}/missing${toQuery({ period, region })}`),
+    queryFn: () => call(kind.api.missing, { query: { period, region } }),
   });
   const filed = useQuery({
     queryKey: ['reports', kind.key, period, region],
-    queryFn: () => api<Filed[]>('GET', `${kind.api}${toQuery({ period, region })}`),
+    queryFn: () => call(kind.api.list, { query: { period, region } }),
   });
   const error = missing.error ?? filed.error;
   if (error) {

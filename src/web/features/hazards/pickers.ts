@@ -5,33 +5,21 @@
  */
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { MineResponse } from '../../../shared/registry.schemas.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { hazardsApi } from '../../../shared/hazards.api.ts';
+import { minesApi } from '../../../shared/registry.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
-
-interface Criterion {
-  id: string;
-  code: string;
-  text: string;
-  parentCode: string | null;
-}
-interface Standard {
-  id: string;
-  code: string;
-  version: string;
-}
 
 export function useMinePicker(mineId: string | undefined) {
   const { v } = useI18n();
   const [query, setQuery] = useState('');
   const mines = useQuery({
     queryKey: ['mine-picker', query],
-    queryFn: () =>
-      api<{ items: MineResponse[] }>('GET', `/api/mines${toQuery({ q: query, limit: 50 })}`),
+    queryFn: () => call(minesApi.list, { query: { q: query, limit: 50 } }),
   });
   const chosen = useQuery({
     queryKey: ['mine', mineId],
-    queryFn: () => api<MineResponse>('GET', `/api/mines/${mineId ?? ''}`),
+    queryFn: () => call(minesApi.get, { params: { id: mineId ?? '' } }),
     enabled: Boolean(mineId),
   });
   const options = [
@@ -46,14 +34,11 @@ export function useCriterionOptions(kind: string | undefined) {
     queryKey: ['criteria', kind],
     enabled: Boolean(kind),
     queryFn: async () => {
-      const standards = await api<Standard[]>('GET', '/api/hazard-standards');
+      const standards = await call(hazardsApi.standards);
       const lists = await Promise.all(
         standards.map(async (s) => ({
           s,
-          items: await api<Criterion[]>(
-            'GET',
-            `/api/hazard-standards/${s.id}/criteria${toQuery({ kind })}`,
-          ),
+          items: await call(hazardsApi.criteria, { params: { id: s.id }, query: { kind } }),
         })),
       );
       return lists

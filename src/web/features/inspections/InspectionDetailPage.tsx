@@ -564,7 +564,7 @@ export function InspectionDetailPage() {
 
       <StepDialog
         form={dialog}
-        url={open ? open.send : null}
+        send={open ? open.send : null}
         title={open?.title ?? ''}
         initialValues={
           step === 'penalty'

@@ -2,11 +2,12 @@
 import { useMemo } from 'react';
 import { Empty, Skeleton } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { api, toQuery } from '../../app/api.ts';
+import { leadsApi } from '../../../shared/leads.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { comparisonOption } from './seriesChart.ts';
-import type { Breach, MineSeries } from './types.ts';
+import type { Breach } from '../../../shared/leads.schemas.ts';
 
 export function ComparisonChart(props: {
   mineId: string;
@@ -21,15 +22,15 @@ export function ComparisonChart(props: {
   const { data, isLoading } = useQuery({
     queryKey: ['series', props.mineId, props.from, props.to, props.granularity, props.factors],
     queryFn: () =>
-      api<MineSeries>(
-        'GET',
-        `/api/mines/${props.mineId}/series${toQuery({
+      call(leadsApi.mineSeries, {
+        params: { id: props.mineId },
+        query: {
           from: props.from,
           to: props.to,
           granularity: props.granularity,
           factors: props.factors,
-        })}`,
-      ),
+        },
+      }),
   });
   const option = useMemo(
     () =>

@@ -5,29 +5,24 @@
 import { DatePicker, Form, Input, Radio, Select, Switch } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { api, toQuery } from '../../app/api.ts';
+import { hazardsApi } from '../../../shared/hazards.api.ts';
+import { leadsApi } from '../../../shared/leads.api.ts';
+import type { LeadDetailResponse } from '../../../shared/leads.schemas.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { StepDialog } from '../../components/StepDialog.tsx';
-import type { LeadDetail } from './types.ts';
 
+/** A step of the lead loop; each is the contract of the same name in `leadsApi`. */
 export type LeadStep = 'assign' | 'verify' | 'convert' | 'dismiss';
-
-interface Criterion {
-  id: string;
-  code: string;
-  text: string;
-}
 
 function CriterionSelect({ kind }: { kind: string }) {
   const { t } = useI18n();
   const { data, isFetching } = useQuery({
     queryKey: ['criteria', kind],
     queryFn: async () => {
-      const standards = await api<{ id: string; code: string }[]>('GET', '/api/hazard-standards');
+      const standards = await call(hazardsApi.standards);
       const lists = await Promise.all(
-        standards.map((s) =>
-          api<Criterion[]>('GET', `/api/hazard-standards/${s.id}/criteria${toQuery({ kind })}`),
-        ),
+        standards.map((s) => call(hazardsApi.criteria, { params: { id: s.id }, query: { kind } })),
       );
       return lists.flat().map((c) => ({ value: c.id, label: `${c.code} ${c.text}` }));
     },
@@ -40,7 +35,7 @@ function CriterionSelect({ kind }: { kind: string }) {
 }
 
 export function LeadActionDialog(props: {
-  lead: LeadDetail;
+  lead: LeadDetailResponse;
   mineKind: string;
   step: LeadStep | null;
   onClose: () => void;
@@ -51,11 +46,7 @@ export function LeadActionDialog(props: {
   const { lead, step } = props;
   const { data: assignees } = useQuery({
     queryKey: ['lead-assignees', lead.id],
-    queryFn: () =>
-      api<{ id: string; displayName: string; organisationName: string }[]>(
-        'GET',
-        `/api/leads/${lead.id}/assignees`,
-      ),
+    queryFn: () => call(leadsApi.assignees, { params: { id: lead.id } }),
     enabled: step === 'assign',
   });
   const titles: Record<LeadStep, string> = {
@@ -67,7 +58,7 @@ export function LeadActionDialog(props: {
   return (
     <StepDialog
       form={form}
-      url={step ? `/api/leads/${lead.id}/${step}` : null}
+      send={step ? (body) => call(leadsApi[step], { params: { id: lead.id }, body }) : null}
       title={step ? titles[step] : ''}
       onClose={props.onClose}
       initialValues={{ to: 'hazard', confirmed: true, version: lead.version }}

@@ -9,8 +9,10 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { seriesFactorOf } from '../../../shared/leads.enums.ts';
-import type { MineResponse } from '../../../shared/registry.schemas.ts';
-import { api } from '../../app/api.ts';
+import { leadsApi } from '../../../shared/leads.api.ts';
+import type { Breach, LeadDetailResponse } from '../../../shared/leads.schemas.ts';
+import { minesApi } from '../../../shared/registry.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
@@ -18,7 +20,6 @@ import { QueryError } from '../../layout/ErrorPage.tsx';
 import { ComparisonChart } from './ComparisonChart.tsx';
 import { LeadActionDialog, type LeadStep } from './LeadActionDialog.tsx';
 import { LeadRuleTag, LeadStatusTag } from './LeadStatusTag.tsx';
-import type { Breach, LeadDetail } from './types.ts';
 
 const DAY = 86_400_000;
 
@@ -41,7 +42,7 @@ export function allowedLeadSteps(status: string, can: (p: string) => boolean): L
 }
 
 /** The chart's range: the window with context, hourly when short, daily when long. */
-export function evidenceRange(l: Pick<LeadDetail, 'windowStart' | 'windowEnd'>) {
+export function evidenceRange(l: Pick<LeadDetailResponse, 'windowStart' | 'windowEnd'>) {
   const start = Date.parse(l.windowStart);
   const end = Date.parse(l.windowEnd);
   const daily = end - start > 20 * DAY;
@@ -62,11 +63,11 @@ export function LeadDetailPage() {
   const [step, setStep] = useState<LeadStep | null>(null);
   const { data: lead, error } = useQuery({
     queryKey: ['lead', id],
-    queryFn: () => api<LeadDetail>('GET', `/api/leads/${id}`),
+    queryFn: () => call(leadsApi.get, { params: { id } }),
   });
   const { data: mine } = useQuery({
     queryKey: ['mine', lead?.mineId],
-    queryFn: () => api<MineResponse>('GET', `/api/mines/${lead?.mineId ?? ''}`),
+    queryFn: () => call(minesApi.get, { params: { id: lead?.mineId ?? '' } }),
     enabled: Boolean(lead),
   });
   usePageTitle(lead ? `${v(lead.rule)}: ${lead.mineName}` : t('leads.title'));

@@ -8,14 +8,15 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { leadRules, leadStatuses } from '../../../shared/leads.enums.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { leadsApi } from '../../../shared/leads.api.ts';
+import type { LeadResponse } from '../../../shared/leads.schemas.ts';
+import { call, toQuery } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { CursorPager, useCursorPages } from '../../components/CursorPager.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { LeadRuleTag, LeadStatusTag } from './LeadStatusTag.tsx';
-import type { Lead } from './types.ts';
 
 export function LeadListPage() {
   const { t, v, formatDateTime } = useI18n();
@@ -28,11 +29,7 @@ export function LeadListPage() {
   const pages = useCursorPages(JSON.stringify(query));
   const { data, error, isLoading } = useQuery({
     queryKey: ['leads', query, pages.cursor],
-    queryFn: () =>
-      api<{ items: Lead[]; total: number; nextCursor: string | null }>(
-        'GET',
-        `/api/leads${toQuery({ ...query, cursor: pages.cursor, limit: 50 })}`,
-      ),
+    queryFn: () => call(leadsApi.list, { query: { ...query, cursor: pages.cursor, limit: 50 } }),
   });
   if (error) {
     return <QueryError error={error} />;
@@ -80,7 +77,7 @@ export function LeadListPage() {
           aria-label={t('leads.openOnly')}
         />
       </Space>
-      <Table<Lead>
+      <Table<LeadResponse>
         size="small"
         rowKey="id"
         loading={isLoading}

@@ -7,8 +7,8 @@ import { Card, Segmented, Select, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { factorNames } from '../../../shared/leads.enums.ts';
-import type { MineResponse } from '../../../shared/registry.schemas.ts';
-import { api } from '../../app/api.ts';
+import { minesApi } from '../../../shared/registry.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { ComparisonChart } from './ComparisonChart.tsx';
@@ -22,7 +22,7 @@ export function MineComparisonPage() {
   const [factors, setFactors] = useState<string[]>(['用电量', '井下人数', '产量']);
   const { data: mine } = useQuery({
     queryKey: ['mine', id],
-    queryFn: () => api<MineResponse>('GET', `/api/mines/${id}`),
+    queryFn: () => call(minesApi.get, { params: { id } }),
   });
   const title = t('leads.comparisonTitle', { mine: mine?.name ?? '' });
   usePageTitle(title);

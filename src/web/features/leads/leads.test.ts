@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { allowedLeadSteps, evidenceRange } from './LeadDetailPage.tsx';
 import { comparisonOption, withGaps } from './seriesChart.ts';
-import type { MineSeries } from './types.ts';
+import type { SeriesResponse } from '../../../shared/leads.schemas.ts';
 
 describe('lead steps', () => {
   const admin = () => true;
@@ -54,7 +54,7 @@ describe('evidence chart', () => {
   });
 
   it('shades breaches and draws the baseline and threshold on their factor', () => {
-    const data: MineSeries = {
+    const data: SeriesResponse = {
       mineId: 'm',
       granularity: 'hour',
       from: '',

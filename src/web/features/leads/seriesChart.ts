@@ -5,7 +5,7 @@
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import { seriesFactorOf } from '../../../shared/leads.enums.ts';
-import type { Breach, MineSeries } from './types.ts';
+import type { Breach, SeriesResponse } from '../../../shared/leads.schemas.ts';
 
 const palette = ['#1456c8', '#d4380d', '#389e0d', '#722ed1', '#08979c'];
 
@@ -32,7 +32,7 @@ export function withGaps(points: [string, number][]): [string, number | null][] 
 }
 
 export function comparisonOption(
-  data: MineSeries,
+  data: SeriesResponse,
   opts: {
     factors: string[];
     name: (factor: string) => string;
@@ -43,7 +43,7 @@ export function comparisonOption(
 ): EChartsCoreOption {
   const shown = opts.factors
     .map((f) => data.series.find((s) => s.factor === f && s.area === ''))
-    .filter((s): s is MineSeries['series'][number] => s !== undefined);
+    .filter((s): s is SeriesResponse['series'][number] => s !== undefined);
   const breaches = opts.breaches ?? [];
   const series: Record<string, unknown>[] = shown.map((s, i) => {
     const own = breaches.filter((b) => seriesFactorOf(b.factor) === s.factor && !b.area);

@@ -16,7 +16,8 @@ import {
   professionalTitles,
   staffEducationLevels,
 } from '../../../shared/registry.enums.ts';
-import { api } from '../../app/api.ts';
+import { contractorStaffApi, contractorsApi } from '../../../shared/registry.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { StepDialog } from '../../components/StepDialog.tsx';
@@ -60,7 +61,7 @@ function StaffDialog(props: { contractor: ContractorResponse | null; onClose: ()
   return (
     <StepDialog
       form={form}
-      url={props.contractor ? '/api/contractor-staff' : null}
+      send={props.contractor ? (body) => call(contractorStaffApi.create, { body }) : null}
       title={`${t('mine.staffAdd')} · ${props.contractor?.name ?? ''}`}
       onClose={props.onClose}
       initialValues={{ employment: '正式职工', relatedMajor: true }}
@@ -97,16 +98,11 @@ export function ContractorsTab({ mineId }: { mineId: string }) {
   const [adding, setAdding] = useState<ContractorResponse | null>(null);
   const contractors = useQuery({
     queryKey: ['mine', mineId, 'contractors'],
-    queryFn: () =>
-      api<{ items: ContractorResponse[] }>('GET', `/api/contractors?mineId=${mineId}&limit=200`),
+    queryFn: () => call(contractorsApi.list, { query: { mineId, limit: 200 } }),
   });
   const staff = useQuery({
     queryKey: ['mine', mineId, 'contractor-staff'],
-    queryFn: () =>
-      api<{ items: ContractorStaffResponse[] }>(
-        'GET',
-        `/api/contractor-staff?mineId=${mineId}&limit=200`,
-      ),
+    queryFn: () => call(contractorStaffApi.list, { query: { mineId, limit: 200 } }),
   });
   const staffOf = (id: string) => (staff.data?.items ?? []).filter((s) => s.contractorId === id);
   return (

@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { Button, Modal, Radio, Space, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../app/api.ts';
+import { minesApi } from '../../../shared/registry.api.ts';
+import { ApiError, call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ImportReport, type ImportReportData } from './ImportReport.tsx';
 
@@ -18,11 +19,7 @@ async function upload(
   const form = new FormData();
   form.append('file', file);
   try {
-    return await api<ImportReportData>(
-      'POST',
-      `/api/mines/import?mode=${mode}&dryRun=${dryRun}`,
-      form,
-    );
+    return await call(minesApi.import, { query: { mode, dryRun }, body: form });
   } catch (e) {
     // 422: the report travels as the error's details; other errors are about the file as a whole.
     if (e instanceof ApiError && (e.status === 422 || e.status === 400)) {

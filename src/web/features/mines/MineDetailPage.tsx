@@ -7,14 +7,10 @@ import { Button, Descriptions, Skeleton, Space, Table, Tabs, Tag, Timeline } fro
 import { EditOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import type { z } from 'zod';
-import type {
-  MineResponse,
-  MineStatusChangeResponse,
-  PersonResponse,
-} from '../../../shared/registry.schemas.ts';
+import { minesApi, peopleApi } from '../../../shared/registry.api.ts';
+import type { PersonResponse } from '../../../shared/registry.schemas.ts';
 import { tailingsGradeNames } from '../../../shared/tailings-grade.ts';
-import { api } from '../../app/api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n, type MessageKey } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
@@ -26,8 +22,6 @@ import { StatusDialog } from './StatusDialog.tsx';
 import { ResumptionDialog } from './ResumptionDialog.tsx';
 import { ComplianceTab } from '../accidents/ComplianceTab.tsx';
 import { ContractorsTab } from './ContractorsTab.tsx';
-
-type StatusChange = z.infer<typeof MineStatusChangeResponse>;
 
 /** The facts shown for every mine, then those of its kind (empty ones are left out). */
 const factFields = [
@@ -57,15 +51,15 @@ export function MineDetailPage() {
   const [resumeOpen, setResumeOpen] = useState(false);
   const mine = useQuery({
     queryKey: ['mine', id],
-    queryFn: () => api<MineResponse>('GET', `/api/mines/${id}`),
+    queryFn: () => call(minesApi.get, { params: { id } }),
   });
   const history = useQuery({
     queryKey: ['mine', id, 'status'],
-    queryFn: () => api<StatusChange[]>('GET', `/api/mines/${id}/status-history`),
+    queryFn: () => call(minesApi.statusHistory, { params: { id } }),
   });
   const people = useQuery({
     queryKey: ['mine', id, 'people'],
-    queryFn: () => api<{ items: PersonResponse[] }>('GET', `/api/people?mineId=${id}&limit=200`),
+    queryFn: () => call(peopleApi.list, { query: { mineId: id, limit: 200 } }),
   });
   usePageTitle(mine.data?.name ?? t('nav.mines'));
   if (mine.error) {

@@ -21,7 +21,6 @@ import {
 import dayjs from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router-dom';
-import type { EnterpriseResponse, MineResponse } from '../../../shared/registry.schemas.ts';
 import { attributesByKind } from '../../../shared/registry.schemas.ts';
 import {
   hydrogeologyTypes,
@@ -31,7 +30,8 @@ import {
   standardizationLevels,
   tailingsStackings,
 } from '../../../shared/registry.enums.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { enterprisesApi, minesApi } from '../../../shared/registry.api.ts';
+import { call } from '../../app/api.ts';
 import { reportFormError } from '../../components/formError.ts';
 import { useI18n, type MessageKey } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
@@ -81,16 +81,12 @@ export function MineFormPage() {
   usePageTitle(editing ? t('mine.editTitle') : t('mine.createTitle'));
   const mine = useQuery({
     queryKey: ['mine', id],
-    queryFn: () => api<MineResponse>('GET', `/api/mines/${id}`),
+    queryFn: () => call(minesApi.get, { params: { id: id ?? '' } }),
     enabled: editing,
   });
   const enterprises = useQuery({
     queryKey: ['enterprise-options', enterpriseSearch],
-    queryFn: () =>
-      api<{ items: EnterpriseResponse[] }>(
-        'GET',
-        `/api/enterprises${toQuery({ q: enterpriseSearch, limit: 50 })}`,
-      ),
+    queryFn: () => call(enterprisesApi.list, { query: { q: enterpriseSearch, limit: 50 } }),
   });
   useEffect(() => {
     if (!mine.data) {
@@ -163,11 +159,11 @@ export function MineFormPage() {
     }
     try {
       const saved = editing
-        ? await api<MineResponse>('PATCH', `/api/mines/${id}`, {
-            ...body,
-            version: mine.data?.version,
+        ? await call(minesApi.update, {
+            params: { id: id ?? '' },
+            body: { ...body, version: mine.data?.version },
           })
-        : await api<MineResponse>('POST', '/api/mines', body);
+        : await call(minesApi.create, { body });
       await qc.invalidateQueries();
       void message.success(t('common.saved'));
       void navigate(`/mines/${saved.id}`);

@@ -25,7 +25,8 @@ import {
   mineStatuses,
   standardizationLevels,
 } from '../../../shared/registry.enums.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { minesApi } from '../../../shared/registry.api.ts';
+import { call, toQuery } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -36,12 +37,6 @@ import { StatusTag } from '../../components/StatusTag.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { mineFilterQuery, useMineFilters } from './useMineFilters.ts';
-
-interface Page {
-  items: MineResponse[];
-  total: number;
-  nextCursor: string | null;
-}
 
 export function MineListPage() {
   const { t, v, formatDateTime } = useI18n();
@@ -58,8 +53,7 @@ export function MineListPage() {
   const cursor = pages.cursor;
   const { data, error, isFetching } = useQuery({
     queryKey: ['mines', query, filters.limit, cursor],
-    queryFn: () =>
-      api<Page>('GET', `/api/mines${toQuery({ ...query, limit: filters.limit, cursor })}`),
+    queryFn: () => call(minesApi.list, { query: { ...query, limit: filters.limit, cursor } }),
     placeholderData: keepPreviousData,
   });
   if (error) {

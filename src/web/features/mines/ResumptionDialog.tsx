@@ -1,6 +1,8 @@
 /** 复工复产验收 of a mine under 停产整顿: the date and the finding; a passed one returns it to 生产. */
 import { DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { minesApi } from '../../../shared/registry.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { StepDialog } from '../../components/StepDialog.tsx';
 
@@ -10,7 +12,11 @@ export function ResumptionDialog(props: { mineId: string; open: boolean; onClose
   return (
     <StepDialog
       form={form}
-      url={props.open ? `/api/mines/${props.mineId}/resumption` : null}
+      send={
+        props.open
+          ? (body) => call(minesApi.acceptResumption, { params: { id: props.mineId }, body })
+          : null
+      }
       title={t('mine.resumption')}
       onClose={props.onClose}
       toBody={(values) => ({

@@ -2,7 +2,8 @@ import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { mineStatuses } from '../../../shared/registry.enums.ts';
-import { api } from '../../app/api.ts';
+import { minesApi } from '../../../shared/registry.api.ts';
+import { call } from '../../app/api.ts';
 import { reportFormError } from '../../components/formError.ts';
 import { useI18n } from '../../app/i18n.tsx';
 
@@ -25,10 +26,13 @@ export function StatusDialog({
   const submit = async () => {
     const values = await form.validateFields();
     try {
-      await api('POST', `/api/mines/${mineId}/status`, {
-        status: values.status,
-        effectiveDate: values.effectiveDate.format('YYYY-MM-DD'),
-        reason: values.reason,
+      await call(minesApi.changeStatus, {
+        params: { id: mineId },
+        body: {
+          status: values.status,
+          effectiveDate: values.effectiveDate.format('YYYY-MM-DD'),
+          reason: values.reason,
+        },
       });
       await qc.invalidateQueries({ queryKey: ['mine', mineId] });
       await qc.invalidateQueries({ queryKey: ['audit'] });

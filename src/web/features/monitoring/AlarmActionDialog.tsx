@@ -4,10 +4,19 @@
  */
 import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { monitoringApi } from '../../../shared/monitoring.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { StepDialog } from '../../components/StepDialog.tsx';
 
 export type AlarmStep = 'respond' | 'response' | 'close';
+
+/** The contract of each step. */
+const stepApi = {
+  respond: monitoringApi.respond,
+  response: monitoringApi.recordResponse,
+  close: monitoringApi.close,
+} satisfies Record<AlarmStep, unknown>;
 
 const responseActions = ['停产撤人', '启动应急预案', '其他处置'] as const;
 
@@ -27,7 +36,7 @@ export function AlarmActionDialog(props: {
   return (
     <StepDialog
       form={form}
-      url={step ? `/api/alarms/${props.alarmId}/${step}` : null}
+      send={step ? (body) => call(stepApi[step], { params: { id: props.alarmId }, body }) : null}
       title={step ? t(`monitoring.${step}`) : ''}
       toBody={(values) =>
         step === 'response'

@@ -7,8 +7,10 @@ import { useState } from 'react';
 import { Button, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { alarmKinds, warningLevels } from '../../../shared/monitoring.enums.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { alarmKinds, warningLevels, type WarningLevel } from '../../../shared/monitoring.enums.ts';
+import { monitoringApi } from '../../../shared/monitoring.api.ts';
+import type { AlarmResponse } from '../../../shared/monitoring.schemas.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -16,7 +18,6 @@ import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { useFormatElapsed, useNow } from './elapsed.ts';
 import { LevelTag } from './LevelTag.tsx';
-import type { Alarm } from './types.ts';
 import { AlarmStateTag } from './AlarmStateTag.tsx';
 
 export const BOARD_REFRESH_MS = 5000;
@@ -41,14 +42,14 @@ export function AlarmBoard({ mineId, sensorId }: { mineId?: string; sensorId?: s
   const query = { region, mineId, sensorId, open, level, kind, limit: 200 };
   const { data, error, isFetching } = useQuery({
     queryKey: ['alarms', query],
-    queryFn: () => api<Alarm[]>('GET', `/api/alarms${toQuery(query)}`),
+    queryFn: () => call(monitoringApi.alarms, { query }),
     placeholderData: keepPreviousData,
     refetchInterval: BOARD_REFRESH_MS,
     staleTime: 0,
   });
   const client = useQueryClient();
   const ack = useMutation({
-    mutationFn: (id: string) => api('POST', `/api/alarms/${id}/acknowledge`),
+    mutationFn: (id: string) => call(monitoringApi.acknowledge, { params: { id } }),
     onSettled: () => client.invalidateQueries({ queryKey: ['alarms'] }),
   });
   if (error) {
@@ -99,7 +100,7 @@ export function AlarmBoard({ mineId, sensorId }: { mineId?: string; sensorId?: s
           />
         </Space>
       </div>
-      <Table<Alarm>
+      <Table<AlarmResponse>
         data-testid="alarm-board"
         rowKey="id"
         size="small"
@@ -113,7 +114,7 @@ export function AlarmBoard({ mineId, sensorId }: { mineId?: string; sensorId?: s
             title: t('monitoring.level'),
             dataIndex: 'level',
             width: 80,
-            render: (l: string) => <LevelTag level={l} />,
+            render: (l: WarningLevel) => <LevelTag level={l} />,
           },
           {
             title: t('monitoring.kind'),

@@ -6,7 +6,9 @@ import { useState } from 'react';
 import { App, Button, Card, Descriptions, Skeleton, Space, Tag, Timeline } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../app/api.ts';
+import { monitoringApi } from '../../../shared/monitoring.api.ts';
+import type { AlarmDetailResponse } from '../../../shared/monitoring.schemas.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
@@ -15,11 +17,9 @@ import { AlarmActionDialog, type AlarmStep } from './AlarmActionDialog.tsx';
 import { AlarmStateTag } from './AlarmStateTag.tsx';
 import { BOARD_REFRESH_MS } from './AlarmBoardPage.tsx';
 import { LevelTag, levelColors } from './LevelTag.tsx';
-import type { AlarmDetail } from './types.ts';
-import type { WarningLevel } from '../../../shared/monitoring.enums.ts';
 
 /** The steps the alarm's state allows now (the API checks again). */
-export function allowedSteps(a: AlarmDetail): ('acknowledge' | AlarmStep)[] {
+export function allowedSteps(a: AlarmDetailResponse): ('acknowledge' | AlarmStep)[] {
   if (a.closedAt) {
     return [];
   }
@@ -46,12 +46,12 @@ export function AlarmDetailPage() {
   const qc = useQueryClient();
   const { data: a, error } = useQuery({
     queryKey: ['alarm', id],
-    queryFn: () => api<AlarmDetail>('GET', `/api/alarms/${id}`),
+    queryFn: () => call(monitoringApi.alarm, { params: { id } }),
     refetchInterval: BOARD_REFRESH_MS,
     staleTime: 0,
   });
   const ack = useMutation({
-    mutationFn: () => api('POST', `/api/alarms/${id}/acknowledge`),
+    mutationFn: () => call(monitoringApi.acknowledge, { params: { id } }),
     onSuccess: () => qc.invalidateQueries(),
     onError: (e) => void message.error(e.message),
   });
@@ -127,7 +127,7 @@ export function AlarmDetailPage() {
           data-testid="alarm-timeline"
           items={a.timeline.map((e) => ({
             key: e.id,
-            color: e.level ? levelColors[e.level as WarningLevel] : 'gray',
+            color: e.level ? levelColors[e.level] : 'gray',
             children: (
               <span data-event={e.type}>
                 <strong>{formatDateTime(e.at)}</strong> {v(e.type)}

@@ -3,7 +3,7 @@
  */
 import { Tag } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
-import type { Alarm } from './types.ts';
+import type { AlarmResponse } from '../../../shared/monitoring.schemas.ts';
 
 const colors: Record<string, string> = {
   待叫应: 'red',
@@ -13,7 +13,7 @@ const colors: Record<string, string> = {
   已解除: 'green',
 };
 
-export function AlarmStateTag({ alarm }: { alarm: Pick<Alarm, 'state' | 'closedAt'> }) {
+export function AlarmStateTag({ alarm }: { alarm: Pick<AlarmResponse, 'state' | 'closedAt'> }) {
   const { v } = useI18n();
   const state = alarm.closedAt ? '已解除' : alarm.state;
   return (

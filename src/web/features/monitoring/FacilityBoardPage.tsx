@@ -7,15 +7,16 @@ import { useState } from 'react';
 import { Badge, Card, Col, Empty, Row, Segmented, Skeleton, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { levelRank } from '../../../shared/monitoring.enums.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { levelRank, type WarningLevel } from '../../../shared/monitoring.enums.ts';
+import { monitoringApi } from '../../../shared/monitoring.api.ts';
+import type { FacilityResponse, SensorResponse } from '../../../shared/monitoring.schemas.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { BOARD_REFRESH_MS } from './AlarmBoardPage.tsx';
 import { LevelTag, levelColors } from './LevelTag.tsx';
-import type { Facility, Sensor } from './types.ts';
 
 export function FacilityBoardPage() {
   const { t } = useI18n();
@@ -31,8 +32,7 @@ export function FacilityBoard({ mineId }: { mineId?: string }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const { data, error } = useQuery({
     queryKey: ['facilities', region, mineId],
-    queryFn: () =>
-      api<Facility[]>('GET', `/api/monitoring/facilities${toQuery({ region, mineId })}`),
+    queryFn: () => call(monitoringApi.facilities, { query: { region, mineId } }),
     refetchInterval: BOARD_REFRESH_MS,
   });
   if (error) {
@@ -99,12 +99,11 @@ export function FacilityBoard({ mineId }: { mineId?: string }) {
   );
 }
 
-function FacilitySensors({ facility }: { facility: Facility }) {
+function FacilitySensors({ facility }: { facility: FacilityResponse }) {
   const { t, v, formatDateTime } = useI18n();
   const { data, error } = useQuery({
     queryKey: ['sensors', facility.id],
-    queryFn: () =>
-      api<Sensor[]>('GET', `/api/monitoring/sensors${toQuery({ facilityId: facility.id })}`),
+    queryFn: () => call(monitoringApi.sensors, { query: { facilityId: facility.id } }),
     refetchInterval: BOARD_REFRESH_MS,
   });
   if (error) {
@@ -112,7 +111,7 @@ function FacilitySensors({ facility }: { facility: Facility }) {
   }
   return (
     <Card size="small" title={`${facility.mineName} · ${facility.name}`} style={{ marginTop: 16 }}>
-      <Table<Sensor>
+      <Table<SensorResponse>
         data-testid="sensor-table"
         size="small"
         rowKey="id"
@@ -131,7 +130,7 @@ function FacilitySensors({ facility }: { facility: Facility }) {
           {
             title: t('monitoring.level'),
             dataIndex: 'level',
-            render: (l: string | null) => <LevelTag level={l} />,
+            render: (l: WarningLevel | null) => <LevelTag level={l} />,
           },
           {
             title: t('monitoring.lastValue'),

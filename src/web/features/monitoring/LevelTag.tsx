@@ -14,13 +14,13 @@ export const levelColors: Record<WarningLevel, string> = {
 };
 
 /** A level tag; "正常" (normal) when there is none. */
-export function LevelTag({ level }: { level: string | null }) {
+export function LevelTag({ level }: { level: WarningLevel | null }) {
   const { v } = useI18n();
   if (!level) {
     return <Tag color="green">{v('正常')}</Tag>;
   }
   return (
-    <Tag color={levelColors[level as WarningLevel]} data-level={level}>
+    <Tag color={levelColors[level]} data-level={level}>
       {v(level)}
     </Tag>
   );

@@ -7,7 +7,8 @@ import { useMemo, useState } from 'react';
 import { Alert, Card, Descriptions, Segmented, Skeleton, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import { api, toQuery } from '../../app/api.ts';
+import { monitoringApi } from '../../../shared/monitoring.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
@@ -16,9 +17,8 @@ import { Chart } from '../../components/Chart.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { AlarmBoard, BOARD_REFRESH_MS } from './AlarmBoardPage.tsx';
 import { LevelTag } from './LevelTag.tsx';
-import { sensorOption, type SeriesResponse } from './sensorChart.ts';
+import { sensorOption } from './sensorChart.ts';
 import { ThresholdEditor } from './ThresholdEditor.tsx';
-import type { Sensor } from './types.ts';
 
 const HOUR = 3_600_000;
 /** The windows the chart offers; past a day it reads the 5-minute statistics. */
@@ -38,7 +38,7 @@ export function SensorPage() {
   const [span, setSpan] = useState<Window>('6h');
   const sensor = useQuery({
     queryKey: ['sensor', id],
-    queryFn: () => api<Sensor>('GET', `/api/monitoring/sensors/${id}`),
+    queryFn: () => call(monitoringApi.sensor, { params: { id } }),
     refetchInterval: BOARD_REFRESH_MS,
   });
   const series = useQuery({
@@ -47,10 +47,10 @@ export function SensorPage() {
       const to = new Date(Date.now() + 60_000);
       const from = new Date(to.getTime() - windows[span]);
       const resolution = windows[span] > 24 * HOUR ? '5m' : 'raw';
-      return api<SeriesResponse>(
-        'GET',
-        `/api/monitoring/sensors/${id}/readings${toQuery({ from: from.toISOString(), to: to.toISOString(), resolution })}`,
-      );
+      return call(monitoringApi.readings, {
+        params: { id },
+        query: { from: from.toISOString(), to: to.toISOString(), resolution },
+      });
     },
     refetchInterval: BOARD_REFRESH_MS * 2,
   });

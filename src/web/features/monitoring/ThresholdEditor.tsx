@@ -6,10 +6,11 @@
 import { App, Button, Card, Col, Form, Input, InputNumber, Row, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { warningLevels } from '../../../shared/monitoring.enums.ts';
-import { api } from '../../app/api.ts';
+import { monitoringApi } from '../../../shared/monitoring.api.ts';
+import type { SensorResponse } from '../../../shared/monitoring.schemas.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { reportFormError } from '../../components/formError.ts';
-import type { Sensor } from './types.ts';
 
 type Levels = Partial<Record<(typeof warningLevels)[number], number | null>>;
 
@@ -33,12 +34,12 @@ function present(levels: Levels | undefined): Record<string, number> {
   );
 }
 
-export function ThresholdEditor({ sensor }: { sensor: Sensor }) {
+export function ThresholdEditor({ sensor }: { sensor: SensorResponse }) {
   const { t, v } = useI18n();
   const [form] = Form.useForm<Values>();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const spec = sensor.spec as unknown as Values['spec'] & Record<string, unknown>;
+  const { spec } = sensor;
   const save = async () => {
     const values = await form.validateFields();
     const clear = present(values.spec.clear);
@@ -52,10 +53,9 @@ export function ThresholdEditor({ sensor }: { sensor: Sensor }) {
       delete next.clear;
     }
     try {
-      await api('PUT', `/api/monitoring/sensors/${sensor.id}/spec`, {
-        version: sensor.version,
-        spec: next,
-        reason: values.reason,
+      await call(monitoringApi.updateSensorSpec, {
+        params: { id: sensor.id },
+        body: { version: sensor.version, spec: next, reason: values.reason },
       });
       await qc.invalidateQueries({ queryKey: ['sensor', sensor.id] });
       await qc.invalidateQueries({ queryKey: ['series', sensor.id] });

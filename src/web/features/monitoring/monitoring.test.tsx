@@ -3,8 +3,11 @@ import '../../test-setup.ts';
 import { describe, expect, it } from 'vitest';
 import { allowedSteps } from './AlarmDetailPage.tsx';
 import { formatElapsed } from './elapsed.ts';
-import { sensorOption, thresholdBands, type SeriesResponse } from './sensorChart.ts';
-import type { AlarmDetail } from './types.ts';
+import type {
+  AlarmDetailResponse as AlarmDetail,
+  SensorReadingsResponse,
+} from '../../../shared/monitoring.schemas.ts';
+import { sensorOption, thresholdBands } from './sensorChart.ts';
 
 const zh = { d: '天', h: '时', m: '分', s: '秒' };
 
@@ -37,10 +40,20 @@ describe('threshold bands', () => {
   });
 
   it('the chart shades up to the instrument range and pins each alarm at its reading', () => {
-    const data: SeriesResponse = {
+    const data: SensorReadingsResponse = {
       sensorId: 's',
       unit: '%',
-      spec: { direction: 'upper', rangeMin: 0, rangeMax: 4, thresholds: { 黄色: 1, 红色: 1.5 } },
+      spec: {
+        direction: 'upper',
+        rangeMin: 0,
+        rangeMax: 4,
+        intervalSeconds: 10,
+        silentFactor: 3,
+        thresholds: { 黄色: 1, 红色: 1.5 },
+        deadband: 0,
+        minDurationSeconds: 0,
+        minCount: 1,
+      },
       resolution: 'raw',
       truncated: false,
       points: [

@@ -4,17 +4,16 @@
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import { warningLevels, type WarningLevel } from '../../../shared/monitoring.enums.ts';
+import type {
+  SensorReadingsResponse,
+  SensorSpecResponse,
+} from '../../../shared/monitoring.schemas.ts';
 import { levelColors } from './LevelTag.tsx';
 
-export interface SeriesResponse {
-  sensorId: string;
-  unit: string;
-  spec: Record<string, unknown>;
-  resolution: 'raw' | '5m';
-  truncated: boolean;
-  points: { ts: string; value?: number; min?: number; max?: number; mean?: number }[];
-  alarms: { id: string; kind: string; level: string; at: string; closedAt: string | null }[];
-}
+type Point = SensorReadingsResponse['points'][number];
+
+/** A raw reading's value, or a 5-minute bucket's mean. */
+const valueOf = (p: Point) => ('value' in p ? p.value : p.mean);
 
 interface Band {
   level: WarningLevel;
@@ -26,21 +25,16 @@ interface Band {
  * The bands between consecutive thresholds: for an upper bound 黄色 runs from its value up to 橙色's
  * and the highest level to the instrument's range (null here); for a lower bound the same downwards.
  */
-export function thresholdBands(spec: Record<string, unknown>): Band[] {
-  const thresholds = (spec.thresholds ?? {}) as Partial<Record<WarningLevel, number>>;
-  const set = warningLevels.filter((l) => typeof thresholds[l] === 'number');
-  return set.map((level, i) => {
-    const next = set[i + 1];
-    return {
-      level,
-      from: thresholds[level] as number,
-      to: next === undefined ? null : (thresholds[next] as number),
-    };
+export function thresholdBands(spec: Pick<SensorSpecResponse, 'thresholds'>): Band[] {
+  const set = warningLevels.flatMap((level) => {
+    const value = spec.thresholds[level];
+    return value === undefined ? [] : [{ level, value }];
   });
+  return set.map((b, i) => ({ level: b.level, from: b.value, to: set[i + 1]?.value ?? null }));
 }
 
 export function sensorOption(
-  data: SeriesResponse,
+  data: SensorReadingsResponse,
   names: {
     value: string;
     min: string;
@@ -51,8 +45,7 @@ export function sensorOption(
   },
 ): EChartsCoreOption {
   const upper = data.spec.direction !== 'lower';
-  const rangeMin = typeof data.spec.rangeMin === 'number' ? data.spec.rangeMin : undefined;
-  const rangeMax = typeof data.spec.rangeMax === 'number' ? data.spec.rangeMax : undefined;
+  const { rangeMin, rangeMax } = data.spec;
   const bands = thresholdBands(data.spec).map((b) => {
     const end = b.to ?? (upper ? rangeMax : rangeMin);
     return [
@@ -74,20 +67,17 @@ export function sensorOption(
     name: a.kind,
     coord: [a.at, nearestValue(data, a.at)],
     value: a.kind,
-    itemStyle: { color: levelColors[a.level as WarningLevel] ?? '#cf1322' },
+    itemStyle: { color: levelColors[a.level] },
   }));
   const raw = data.resolution === 'raw';
-  const line = (
-    name: string,
-    pick: (p: SeriesResponse['points'][number]) => number | undefined,
-  ) => ({
+  const line = (name: string, pick: (p: Point) => number | undefined) => ({
     type: 'line',
     name,
     showSymbol: false,
     data: data.points.map((p) => [p.ts, pick(p)]),
   });
   const main = {
-    ...line(names.value, (p) => (raw ? p.value : p.mean)),
+    ...line(names.value, valueOf),
     markArea: { silent: true, data: bands },
     markLine: { silent: true, symbol: 'none', data: lines },
     markPoint: { symbol: 'pin', symbolSize: 36, label: { fontSize: 9 }, data: marks },
@@ -96,8 +86,14 @@ export function sensorOption(
     ? [main]
     : [
         main,
-        { ...line(names.min, (p) => p.min), lineStyle: { opacity: 0.4 } },
-        { ...line(names.max, (p) => p.max), lineStyle: { opacity: 0.4 } },
+        {
+          ...line(names.min, (p) => ('min' in p ? p.min : undefined)),
+          lineStyle: { opacity: 0.4 },
+        },
+        {
+          ...line(names.max, (p) => ('max' in p ? p.max : undefined)),
+          lineStyle: { opacity: 0.4 },
+        },
       ];
   return {
     tooltip: {
@@ -114,13 +110,13 @@ export function sensorOption(
 }
 
 /** The reading closest in time to an alarm (where its pin sits). */
-function nearestValue(data: SeriesResponse, at: string): number | null {
+function nearestValue(data: SensorReadingsResponse, at: string): number | null {
   const t = Date.parse(at);
-  let best: { d: number; v: number | undefined } | null = null;
+  let best: { d: number; v: number } | null = null;
   for (const p of data.points) {
     const d = Math.abs(Date.parse(p.ts) - t);
     if (!best || d < best.d) {
-      best = { d, v: p.value ?? p.mean };
+      best = { d, v: valueOf(p) };
     }
   }
   return best?.v ?? null;

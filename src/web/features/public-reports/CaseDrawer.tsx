@@ -149,7 +149,7 @@ export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => 
       )}
       <StepDialog
         form={form}
-        url={step && id ? (body) => call(stepEndpoint[step], { params: { id }, body }) : null}
+        send={step && id ? (body) => call(stepEndpoint[step], { params: { id }, body }) : null}
         title={step ? t(`publicReports.step_${step}`) : ''}
         onClose={() => setStep(null)}
         initialValues={{ accept: true, result: '属实', outcome: '无需处理', mode: 'create' }}

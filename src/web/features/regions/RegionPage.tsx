@@ -1,8 +1,8 @@
 import { Button, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import type { RegistrySummary } from '../../../shared/registry.schemas.ts';
-import { api, toQuery } from '../../app/api.ts';
+import { registryApi } from '../../../shared/registry.api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { usePageTitle } from '../../app/title.ts';
@@ -16,7 +16,7 @@ export function RegionPage() {
   usePageTitle(t('regionPage.title'));
   const { data, error, isLoading } = useQuery({
     queryKey: ['registry-summary', region],
-    queryFn: () => api<RegistrySummary>('GET', `/api/registry/summary${toQuery({ region })}`),
+    queryFn: () => call(registryApi.summary, { query: { region } }),
   });
   if (error) {
     return <QueryError error={error} />;

@@ -1,0 +1,27 @@
+/**
+ * @module Vocabularies of access: roles, organisation and token kinds, interface languages.
+ */
+
+/** The roles a user may hold (their permissions are joined per module in server/modules/roles.ts). */
+export const roleValues = [
+  'regulator_viewer',
+  'inspector',
+  'regulator_admin',
+  'enterprise_admin',
+  'safety_officer',
+  'mine_duty_officer',
+  'system_admin',
+] as const;
+export type UserRole = (typeof roleValues)[number];
+
+/** A regulator unit (bound to a region), an enterprise's own organisation, or the system's. */
+export const organisationKinds = ['regulator', 'enterprise', 'system'] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+/** A user's own API token, or a gateway token that may only ingest readings for named mines. */
+export const tokenKinds = ['user', 'gateway'] as const;
+export type TokenKind = (typeof tokenKinds)[number];
+
+/** The interface languages. */
+export const localeValues = ['zh-CN', 'en-US'] as const;
+export type LocaleValue = (typeof localeValues)[number];
