@@ -10,7 +10,7 @@ import { recordAudit } from './accountability.audit.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { escalationActor, runEscalation } from '../../platform/escalation/escalation.runner.ts';
 import { organisations, users } from '../access/access.table.ts';
-import { notifyUsers } from '../notifications/notification.service.ts';
+import { notifyUsers, recipientsWhere } from '../notifications/notification.service.ts';
 import { publicReports } from './public-report.table.ts';
 
 /** The region code of the unit above a region: county → city, city → province, province → itself. */
@@ -46,16 +46,13 @@ export async function escalateOverdueCases(deps: ServiceDeps): Promise<number> {
           .from(organisations)
           .where(eq(organisations.id, r.unitId));
         const parent = parentRegion(unit?.regionCode ?? '');
-        return tx
-          .select({ id: users.id, username: users.username, displayName: users.displayName })
-          .from(users)
-          .innerJoin(organisations, eq(organisations.id, users.organisationId))
-          .where(
-            and(
-              eq(users.role, 'regulator_admin'),
-              or(eq(users.organisationId, r.unitId), inArray(organisations.regionCode, [parent])),
-            ),
-          );
+        return recipientsWhere(
+          tx,
+          and(
+            eq(users.role, 'regulator_admin'),
+            or(eq(users.organisationId, r.unitId), inArray(organisations.regionCode, [parent])),
+          ),
+        );
       },
       notice: (r) => ({
         title: `举报办理逾期: ${r.trackingCode}`,

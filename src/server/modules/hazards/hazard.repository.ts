@@ -9,7 +9,8 @@ import { regions } from '../registry/region.table.ts';
 import { hazardCriteria, hazardEvents, hazardStandards, hazards } from './hazard.table.ts';
 import { HazardState } from '../../../shared/hazard.enums.ts';
 
-function selectHazards(db: Db) {
+/** A hazard's select with its mine and criterion (visibleByMine takes it). */
+export function selectHazards(db: Db) {
   return db
     .select({
       hazard: hazards,

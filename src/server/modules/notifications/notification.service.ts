@@ -2,7 +2,7 @@
  * @module In-app notifications: written by other modules inside their own transactions, read and
  * acknowledged by their recipients only.
  */
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -32,6 +32,18 @@ export async function notifiableUsers(db: Db) {
     );
 }
 export type NotifiableUser = Awaited<ReturnType<typeof notifiableUsers>>[number];
+
+/**
+ * The users matching a condition on `users` and their `organisations` (a unit's acting users, say),
+ * as recipients for notifyUsers.
+ */
+export function recipientsWhere(db: Db, where: SQL | undefined) {
+  return db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(where);
+}
 
 /**
  * Who gets told (pure): the enterprise's managers (enterprise admins and safety officers), and the

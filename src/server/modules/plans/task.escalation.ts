@@ -4,15 +4,15 @@
  * 《2024年矿山安全生产工作要点》第20条) is taken once per task, with an audit event and notifications to the
  * acting users of the lead unit and the co-units. Finished tasks (100 %) stop climbing.
  */
-import { and, eq, inArray, isNotNull, lt, lte } from 'drizzle-orm';
+import { and, inArray, isNotNull, lt, lte } from 'drizzle-orm';
 import { todayIn } from '../../../shared/dates.ts';
 import { recordAudit } from './plans.audit.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { escalationActor, runEscalation } from '../../platform/escalation/escalation.runner.ts';
 import { dueSteps, latestDueDeadline } from '../../platform/escalation/escalation.service.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
-import { organisations, users } from '../access/access.table.ts';
-import { notifyUsers } from '../notifications/notification.service.ts';
+import { users } from '../access/access.table.ts';
+import { notifyUsers, recipientsWhere } from '../notifications/notification.service.ts';
 import { workTasks } from './plan.table.ts';
 import { plansSettings } from './plans.settings.ts';
 
@@ -37,16 +37,13 @@ export async function escalateOverdueTasks(
       subjectType: 'work_task',
       dueSteps: (t) => dueSteps(t.deadline ?? today, ladder, today),
       recipients: (tx, t) =>
-        tx
-          .select({ id: users.id, username: users.username, displayName: users.displayName })
-          .from(users)
-          .innerJoin(organisations, eq(organisations.id, users.organisationId))
-          .where(
-            and(
-              inArray(users.organisationId, [t.leadUnitId, ...t.coUnitIds]),
-              inArray(users.role, ['regulator_admin', 'inspector']),
-            ),
+        recipientsWhere(
+          tx,
+          and(
+            inArray(users.organisationId, [t.leadUnitId, ...t.coUnitIds]),
+            inArray(users.role, ['regulator_admin', 'inspector']),
           ),
+        ),
       notice: (t, step) => ({
         title: `攻坚任务${step.step}: ${t.number}`,
         body: `${step.step}: 任务 ${t.number} 完成时限 ${t.deadline ?? today}${step.offsetDays < 0 ? ' 即将到期' : ' 已逾期'}; ${t.content.slice(0, 100)}`,
