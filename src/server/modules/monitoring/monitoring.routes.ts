@@ -29,7 +29,6 @@ import type { ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode } from '../../platform/errors.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses } from '../../platform/http/route-helpers.ts';
-import { readUpload } from '../../platform/http/upload.http.ts';
 import * as alarmsService from './alarm.service.ts';
 import { formatOf, parseBatch } from './ingest.parse.ts';
 import type { MonitoringRuntime } from './monitoring.runtime.ts';
@@ -37,6 +36,7 @@ import { readSeries } from './readings.service.ts';
 import { importSensors } from './sensor.import.ts';
 import * as sensors from './sensor.service.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
+import { readUpload } from '../../platform/files/files.http.ts';
 
 const MaintenanceResponse = z.object({
   id: z.uuid(),
