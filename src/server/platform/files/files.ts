@@ -179,10 +179,7 @@ export async function storeFile<T extends FileTable>(
       { path: 'file', message: detail, ...(values.fileName ? { value: values.fileName } : {}) },
     ]);
   const files: PgTable = table;
-  const [held] = await tx
-    .select({ n: count() })
-    .from(files)
-    .where(eq(holder.column, holder.id));
+  const [held] = await tx.select({ n: count() }).from(files).where(eq(holder.column, holder.id));
   if ((held?.n ?? 0) >= holder.max) {
     throw refuse(
       `${policy.noun}数量已达上限`,
