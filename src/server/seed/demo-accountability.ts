@@ -5,7 +5,7 @@
  * service layer as the units' own users on a clock set back to when each happened; and mines in 原平
  * breaking the contractor and qualification rules.
  */
-import { DAY_MS, HOUR_MS } from '../../shared/dates.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/dates.ts';
 import { sql } from 'drizzle-orm';
 import type { AccidentKind } from '../../shared/accidents.ts';
 import { recordChainNotice, reportAccident } from '../modules/accountability/accident.service.ts';
@@ -26,8 +26,6 @@ import { createContractorStaff } from '../modules/registry/contractor-staff.serv
 import type { ContractorStaffCreateInput } from '../../shared/registry.schemas.ts';
 import type { ContractorStaffRole } from '../../shared/registry.enums.ts';
 import { createPerson } from '../modules/registry/person.service.ts';
-
-const MIN = 60_000;
 
 /**
  * Mines breaking the qualification and contractor rules (issue 9 §6), planted in 原平 through the
@@ -174,10 +172,10 @@ export async function seedDemoAccountability(deps: ServiceDeps): Promise<void> {
     // Every third mine reported after the hour: 迟报.
     const delay = i % 3 === 0 ? 95 : 25;
     const reporter = await principal(deps, inspectorOf[mine.county_code] ?? 'yp.inspector');
-    const made = await reportAccident(at(occurred + delay * MIN + MIN), reporter, {
+    const made = await reportAccident(at(occurred + delay * MINUTE_MS + MINUTE_MS), reporter, {
       mineId: mine.id,
       occurredAt: new Date(occurred).toISOString(),
-      reportedAt: new Date(occurred + delay * MIN).toISOString(),
+      reportedAt: new Date(occurred + delay * MINUTE_MS).toISOString(),
       kind: kinds[i % kinds.length] ?? '其他',
       place: `${['1201', '2103', '3306'][i % 3]} 工作面`,
       deaths: 0,
@@ -185,9 +183,9 @@ export async function seedDemoAccountability(deps: ServiceDeps): Promise<void> {
       directLossYuan: [20_000, 350_000, 1_200_000][i % 3] ?? 0,
       description: '演示数据: 事故经过、初步原因和已采取的措施',
     });
-    await recordChainNotice(at(occurred + (delay + 60) * MIN), reporter, made.id, {
+    await recordChainNotice(at(occurred + (delay + 60) * MINUTE_MS), reporter, made.id, {
       step: 'countyToCity',
-      reportedAt: new Date(occurred + (delay + (i % 2 ? 20 : 45)) * MIN).toISOString(),
+      reportedAt: new Date(occurred + (delay + (i % 2 ? 20 : 45)) * MINUTE_MS).toISOString(),
       channel: '电话',
     });
   }
@@ -195,7 +193,7 @@ export async function seedDemoAccountability(deps: ServiceDeps): Promise<void> {
   if (suspended) {
     const occurred = now - 45 * DAY_MS;
     await reportAccident(
-      at(occurred + 40 * MIN),
+      at(occurred + 40 * MINUTE_MS),
       await principal(deps, inspectorOf[suspended.county_code] ?? 'yp.inspector'),
       {
         mineId: suspended.id,

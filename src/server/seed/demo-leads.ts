@@ -11,7 +11,13 @@ import { MineKind, MineStatus, type MineStatus as Status } from '../../shared/re
 import type { Db } from '../platform/db/client.ts';
 import { createRng } from '../platform/random.ts';
 import { mineAreas, mineMeters } from '../modules/leads/leads.table.ts';
-import { SHANGHAI_OFFSET_MS, shanghaiDayStart, DAY_MS, HOUR_MS } from '../../shared/dates.ts';
+import {
+  SHANGHAI_OFFSET_MS,
+  shanghaiDayStart,
+  DAY_MS,
+  HOUR_MS,
+  shanghaiMidnight,
+} from '../../shared/dates.ts';
 import { upsertSeries, type SeriesRow } from '../modules/leads/series.repository.ts';
 import { syntheticMine } from '../modules/leads/synthetic.ts';
 
@@ -68,10 +74,7 @@ export async function seedDemoLeads(
   const start = end - DAYS * DAY_MS;
   const lastHour = Math.floor(at.getTime() / HOUR_MS) * HOUR_MS;
   const sinceDay = (date: string) =>
-    Math.max(
-      0,
-      Math.round((Date.parse(`${date}T00:00:00Z`) - SHANGHAI_OFFSET_MS - start) / DAY_MS),
-    );
+    Math.max(0, Math.round((shanghaiMidnight(date).getTime() - start) / DAY_MS));
   let written = 0;
   for (const [n, { mine, plant }] of leadDemoPlan(all, monitored).entries()) {
     const stopDay = stoppedStatuses.has(mine.status) ? sinceDay(mine.statusSince) : DAYS;

@@ -1,7 +1,7 @@
 /**
  * @module Access use cases: organisations, users, password login with sessions, API tokens.
  */
-import { HOUR_MS } from '../../../shared/dates.ts';
+import { HOUR_MS, MINUTE_MS } from '../../../shared/dates.ts';
 import type {
   OrganisationCreateInput,
   TokenCreateInput,
@@ -115,7 +115,7 @@ export async function listUsers(deps: ServiceDeps, principal: Principal) {
 
 const failures = new Map<string, { count: number; since: number }>();
 const MAX_FAILURES = 10;
-const FAILURE_WINDOW_MS = 15 * 60_000;
+const FAILURE_WINDOW_MS = 15 * MINUTE_MS;
 
 /** Checks a password and opens a session; repeated failures for one name and address are throttled. */
 export async function login(

@@ -4,14 +4,13 @@
  */
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { notFound } from '../../platform/errors.ts';
-import { mineScopeCondition } from '../registry/registry.scope.ts';
-import { findHazard } from './hazard.repository.ts';
+import { visibleByMine } from '../registry/registry.scope.ts';
+import { selectHazards } from './hazard.repository.ts';
+import { hazards } from './hazard.table.ts';
 
-export async function loadVisibleHazard(db: Db, principal: Principal, id: string) {
-  const row = await findHazard(db, id, mineScopeCondition(principal.scope));
-  if (!row) {
-    throw notFound('hazard', id);
-  }
-  return row;
+export function loadVisibleHazard(db: Db, principal: Principal, id: string) {
+  return visibleByMine(db, principal, hazards, id, {
+    entity: 'hazard',
+    select: selectHazards(db).$dynamic(),
+  });
 }

@@ -10,7 +10,8 @@ import { hazardCriteria, hazardEvents, hazardStandards, hazards } from './hazard
 import { HazardState, type HazardSource } from '../../../shared/hazard.enums.ts';
 import type { MineStatus } from '../../../shared/registry.enums.ts';
 
-function selectHazards(db: Db) {
+/** A hazard's select with its mine and criterion (visibleByMine takes it). */
+export function selectHazards(db: Db) {
   return db
     .select({
       hazard: hazards,

@@ -22,7 +22,7 @@ import { mines } from '../registry/mine.table.ts';
 import { loadFrame } from './frame.loader.ts';
 import { leadEvents, leads, leadsJobState } from './leads.table.ts';
 import { evaluateMine } from './rules/evaluate.ts';
-import { SHANGHAI_OFFSET_MS, shanghaiDayStart, DAY_MS } from '../../../shared/dates.ts';
+import { SHANGHAI_OFFSET_MS, shanghaiDayStart, DAY_MS, MINUTE_MS } from '../../../shared/dates.ts';
 import { type Breach, type Finding } from './rules/frame.ts';
 import { minesWithSeries } from './series.repository.ts';
 import { leadsSettings } from './leads.settings.ts';
@@ -253,7 +253,7 @@ export async function evaluateLeadsIfDue(
 ): Promise<EvaluationReport | null> {
   const now = deps.clock();
   const [state] = await deps.db.select().from(leadsJobState).where(eq(leadsJobState.key, KEY));
-  if (state && now.getTime() - state.at.getTime() < everyMinutes * 60_000) {
+  if (state && now.getTime() - state.at.getTime() < everyMinutes * MINUTE_MS) {
     return null;
   }
   return evaluateLeads(deps);

@@ -41,13 +41,18 @@ import { Role } from '../../platform/auth/permissions.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
+import { AppError, AppErrorCode, invalidField } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import { organisations, users } from '../access/access.table.ts';
 import { reportHazard } from '../hazards/hazard.service.ts';
 import { mines } from '../registry/mine.table.ts';
 import { checkVersion } from '../registry/registry.guards.ts';
-import { allOf, mineInRegion, mineScopeCondition } from '../registry/registry.scope.ts';
+import {
+  allOf,
+  mineInRegion,
+  mineScopeCondition,
+  visibleByMine,
+} from '../registry/registry.scope.ts';
 import { leadEvents, leads } from './leads.table.ts';
 import {
   breachesOf,
@@ -133,13 +138,12 @@ export async function allLeads(deps: ServiceDeps, principal: Principal, q: LeadL
   return rows.map((r) => ({ ...presentLead(r), breaches: breachesOf(r.l) }));
 }
 
-async function loadVisibleLead(db: Db, principal: Principal, id: string, lock = false) {
-  const q = selectLeads(db).where(and(eq(leads.id, id), mineScopeCondition(principal.scope)));
-  const [row] = lock ? await q.for('update', { of: leads }) : await q;
-  if (!row) {
-    throw notFound('lead', id);
-  }
-  return row;
+function loadVisibleLead(db: Db, principal: Principal, id: string, lock = false) {
+  return visibleByMine(db, principal, leads, id, {
+    entity: 'lead',
+    lock,
+    select: selectLeads(db).$dynamic(),
+  });
 }
 
 export async function getLead(deps: ServiceDeps, principal: Principal, id: string) {

@@ -23,13 +23,13 @@ import { RegistryValidation } from '../../../shared/limits.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
-import { readUpload } from '../../platform/http/upload.http.ts';
 import { exportLead, exportLeads } from './lead.export.ts';
 import * as leadsService from './lead.service.ts';
 import * as setup from './meter.service.ts';
 import { importSeries, readMineSeries } from './series.service.ts';
 import { AccessPermission } from '../access/access.permissions.ts';
 import { LeadPermission } from './leads.permissions.ts';
+import { readUpload } from '../../platform/files/files.http.ts';
 
 export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -12,8 +12,7 @@ import { actorOf, requirePermission, type ServiceDeps } from '../../platform/con
 import { sqlState, type Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
 import { loadVisibleMine } from '../registry/mine.service.ts';
-import { mineScopeCondition } from '../registry/registry.scope.ts';
-import { mines } from '../registry/mine.table.ts';
+import { visibleByMine } from '../registry/registry.scope.ts';
 import { mineAreas, mineMeters } from './leads.table.ts';
 import { LeadPermission } from './leads.permissions.ts';
 
@@ -100,15 +99,7 @@ export async function addMeter(
 }
 
 async function loadVisibleMeter(db: Db, principal: Principal, id: string) {
-  const [row] = await db
-    .select({ m: mineMeters })
-    .from(mineMeters)
-    .innerJoin(mines, eq(mines.id, mineMeters.mineId))
-    .where(and(eq(mineMeters.id, id), mineScopeCondition(principal.scope)));
-  if (!row) {
-    throw notFound('meter', id);
-  }
-  return row.m;
+  return (await visibleByMine(db, principal, mineMeters, id, { entity: 'meter' })).row;
 }
 
 export async function archiveMeter(deps: ServiceDeps, principal: Principal, id: string) {
@@ -173,15 +164,7 @@ export async function addArea(
 }
 
 async function loadVisibleArea(db: Db, principal: Principal, id: string) {
-  const [row] = await db
-    .select({ a: mineAreas })
-    .from(mineAreas)
-    .innerJoin(mines, eq(mines.id, mineAreas.mineId))
-    .where(and(eq(mineAreas.id, id), mineScopeCondition(principal.scope)));
-  if (!row) {
-    throw notFound('area', id);
-  }
-  return row.a;
+  return (await visibleByMine(db, principal, mineAreas, id, { entity: 'area' })).row;
 }
 
 export async function updateArea(

@@ -6,7 +6,7 @@
  * acknowledgement link per person, the timeline entry) and moves the timer — so after a crash a
  * step is either fully done or not done, never lost or repeated.
  */
-import { HOUR_MS } from '../../../shared/dates.ts';
+import { HOUR_MS, MINUTE_MS } from '../../../shared/dates.ts';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { CallStep } from '../../../shared/monitoring.policy.ts';
@@ -296,7 +296,6 @@ async function runOne(deps: ServiceDeps, opts: CallOptions, id: string): Promise
     const policy = policies[alarm.level];
     const steps = policy.steps;
     const set = (s: Partial<AlarmRow>) => tx.update(alarms).set(s).where(eq(alarms.id, id));
-    const minute = 60_000;
     if (alarm.state !== '待叫应') {
       // Acknowledged: the timer was the 回应 deadline. Nobody reported back: tell the next step up.
       if (alarm.state === '已叫应' && !alarm.respondedAt) {
@@ -314,7 +313,7 @@ async function runOne(deps: ServiceDeps, opts: CallOptions, id: string): Promise
       started = at;
     } else if (
       at.getTime() >=
-        started.getTime() + (steps[stepIndex] as CallStep).ackWithinMinutes * minute &&
+        started.getTime() + (steps[stepIndex] as CallStep).ackWithinMinutes * MINUTE_MS &&
       stepIndex + 1 < steps.length
     ) {
       type = 'escalated';
@@ -325,9 +324,11 @@ async function runOne(deps: ServiceDeps, opts: CallOptions, id: string): Promise
     }
     const step = steps[Math.min(stepIndex, steps.length - 1)] as CallStep;
     await call(deps, tx, opts, alarm, step, stepIndex, type, at);
-    const deadline = started.getTime() + step.ackWithinMinutes * minute;
+    const deadline = started.getTime() + step.ackWithinMinutes * MINUTE_MS;
     const renotify =
-      step.renotifyEveryMinutes > 0 ? at.getTime() + step.renotifyEveryMinutes * minute : Infinity;
+      step.renotifyEveryMinutes > 0
+        ? at.getTime() + step.renotifyEveryMinutes * MINUTE_MS
+        : Infinity;
     const last = stepIndex + 1 >= steps.length;
     const next = Math.min(renotify, last ? Infinity : Math.max(deadline, at.getTime() + 1000));
     await set({
@@ -337,7 +338,7 @@ async function runOne(deps: ServiceDeps, opts: CallOptions, id: string): Promise
       nextCallAt: Number.isFinite(next) ? new Date(next) : null,
       responseDueAt:
         alarm.responseDueAt ??
-        new Date(alarm.openedAt.getTime() + policy.respondWithinMinutes * minute),
+        new Date(alarm.openedAt.getTime() + policy.respondWithinMinutes * MINUTE_MS),
     });
     return type;
   });

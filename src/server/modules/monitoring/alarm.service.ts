@@ -4,7 +4,7 @@
  * 红色/橙色, manual closing with a disposal note, and maintenance windows. Each change is audited and on
  * the timeline, in one transaction.
  */
-import { DAY_MS } from '../../../shared/dates.ts';
+import { DAY_MS, MINUTE_MS } from '../../../shared/dates.ts';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { AlarmKind, WarningLevel } from '../../../shared/monitoring.enums.ts';
 import { recordAudit } from './monitoring.audit.ts';
@@ -19,7 +19,12 @@ import type { AlarmSummaryResponse } from '../../../shared/monitoring.schemas.ts
 import { webhookOutbox } from '../notifications/notification.table.ts';
 import { loadMineForInput } from '../registry/mine.service.ts';
 import { mines } from '../registry/mine.table.ts';
-import { allOf, mineInRegion, mineScopeCondition } from '../registry/registry.scope.ts';
+import {
+  allOf,
+  mineInRegion,
+  mineScopeCondition,
+  visibleByMine,
+} from '../registry/registry.scope.ts';
 import { verifyAckToken } from './alarm.calls.ts';
 import { addEvent } from './alarm.writer.ts';
 import {
@@ -116,18 +121,17 @@ export async function listAlarms(
   );
 }
 
-async function loadVisibleAlarm(db: Db, principal: Principal, id: string, lock = false) {
-  const q = db
-    .select({ a: alarms, mineName: mines.name, sensorCode: monitoringSensors.code })
-    .from(alarms)
-    .innerJoin(mines, eq(mines.id, alarms.mineId))
-    .leftJoin(monitoringSensors, eq(monitoringSensors.id, alarms.sensorId))
-    .where(allOf(eq(alarms.id, id), mineScopeCondition(principal.scope)));
-  const [row] = lock ? await q.for('update', { of: alarms }) : await q;
-  if (!row) {
-    throw notFound('alarm', id);
-  }
-  return row;
+function loadVisibleAlarm(db: Db, principal: Principal, id: string, lock = false) {
+  return visibleByMine(db, principal, alarms, id, {
+    entity: 'alarm',
+    lock,
+    select: db
+      .select({ a: alarms, mineName: mines.name, sensorCode: monitoringSensors.code })
+      .from(alarms)
+      .innerJoin(mines, eq(mines.id, alarms.mineId))
+      .leftJoin(monitoringSensors, eq(monitoringSensors.id, alarms.sensorId))
+      .$dynamic(),
+  });
 }
 
 /** One alarm with its timeline; webhook and e-mail deliveries of its calls are shown with their outcome. */
@@ -192,7 +196,7 @@ async function acknowledge(tx: Db, a: AlarmRow, by: string, via: string, at: Dat
   const policies = await getSetting(tx, monitoringSettings.callPolicies);
   const due =
     a.responseDueAt ??
-    new Date(a.openedAt.getTime() + policies[a.level].respondWithinMinutes * 60_000);
+    new Date(a.openedAt.getTime() + policies[a.level].respondWithinMinutes * MINUTE_MS);
   await tx
     .update(alarms)
     .set({
@@ -467,15 +471,10 @@ export async function listMaintenance(deps: ServiceDeps, principal: Principal, m
 
 /** A maintenance window at a mine the caller may see, or 404. */
 async function loadVisibleWindow(db: Db, principal: Principal, id: string) {
-  const [row] = await db
-    .select({ w: maintenanceWindows })
-    .from(maintenanceWindows)
-    .innerJoin(mines, eq(mines.id, maintenanceWindows.mineId))
-    .where(allOf(eq(maintenanceWindows.id, id), mineScopeCondition(principal.scope)));
-  if (!row) {
-    throw notFound('maintenance_window', id);
-  }
-  return row;
+  const { row } = await visibleByMine(db, principal, maintenanceWindows, id, {
+    entity: 'maintenance_window',
+  });
+  return { w: row };
 }
 
 export async function cancelMaintenance(deps: ServiceDeps, principal: Principal, id: string) {

@@ -26,7 +26,6 @@ import type { ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode } from '../../platform/errors.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses } from '../../platform/http/route-helpers.ts';
-import { readUpload } from '../../platform/http/upload.http.ts';
 import * as alarmsService from './alarm.service.ts';
 import { formatOf, parseBatch } from './ingest.parse.ts';
 import type { MonitoringRuntime } from './monitoring.runtime.ts';
@@ -34,6 +33,7 @@ import { readSeries } from './readings.service.ts';
 import { importSensors } from './sensor.import.ts';
 import * as sensors from './sensor.service.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
+import { readUpload } from '../../platform/files/files.http.ts';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -15,11 +15,16 @@ import { recordAudit } from './monitoring.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
+import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { loadMineForInput } from '../registry/mine.service.ts';
 import { mines } from '../registry/mine.table.ts';
-import { allOf, mineInRegion, mineScopeCondition } from '../registry/registry.scope.ts';
+import {
+  allOf,
+  mineInRegion,
+  mineScopeCondition,
+  visibleByMine,
+} from '../registry/registry.scope.ts';
 import { alarms, monitoringFacilities, monitoringSensors } from './monitoring.table.ts';
 import { pointRule, rollUp } from './rollup.ts';
 import { initialSpec } from './sensor.spec.ts';
@@ -57,28 +62,20 @@ export async function loadVisibleFacility(
   id: string,
   field?: string,
 ) {
-  const [row] = await db
-    .select({ facility: monitoringFacilities, mine: mines })
-    .from(monitoringFacilities)
-    .innerJoin(mines, eq(mines.id, monitoringFacilities.mineId))
-    .where(allOf(eq(monitoringFacilities.id, id), mineScopeCondition(principal.scope)));
-  if (!row || row.facility.archivedAt) {
-    throw field ? invalidField(field, '设施不存在或不在管辖范围内', id) : notFound('facility', id);
-  }
-  return row;
+  const { row, mine } = await visibleByMine(db, principal, monitoringFacilities, id, {
+    entity: 'facility',
+    where: isNull(monitoringFacilities.archivedAt),
+    field: field ? { path: field, message: '设施不存在或不在管辖范围内' } : undefined,
+  });
+  return { facility: row, mine };
 }
 
 /** A sensor of a mine the caller may see, or 404. */
 export async function loadVisibleSensor(db: Db, principal: Principal, id: string) {
-  const [row] = await db
-    .select({ sensor: monitoringSensors, mine: mines })
-    .from(monitoringSensors)
-    .innerJoin(mines, eq(mines.id, monitoringSensors.mineId))
-    .where(allOf(eq(monitoringSensors.id, id), mineScopeCondition(principal.scope)));
-  if (!row) {
-    throw notFound('sensor', id);
-  }
-  return row;
+  const { row, mine } = await visibleByMine(db, principal, monitoringSensors, id, {
+    entity: 'sensor',
+  });
+  return { sensor: row, mine };
 }
 
 /** The level of each sensor: the highest of its open level alarms (超限, 变化速率). */

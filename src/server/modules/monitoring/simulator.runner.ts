@@ -10,6 +10,7 @@ import { mines } from '../registry/mine.table.ts';
 import type { MonitoringEngine } from './monitoring.engine.ts';
 import { monitoringSensors } from './monitoring.table.ts';
 import { Simulator, type FaultKind, type SimSensor } from './simulator.ts';
+import { MINUTE_MS } from '../../../shared/dates.ts';
 
 export interface SimulatorRunnerOptions {
   tickMs?: number;
@@ -69,7 +70,7 @@ export async function startSimulator(
     busy = true;
     try {
       const now = Date.now();
-      if (now - lastReload > 60_000) {
+      if (now - lastReload > MINUTE_MS) {
         lastReload = now;
         const fresh = await loadSimSensors(deps);
         sim.setSensors(fresh, now);

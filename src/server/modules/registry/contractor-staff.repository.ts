@@ -8,7 +8,8 @@ import { contractors } from './contractor.table.ts';
 import { mines } from './mine.table.ts';
 import { mineRegionCondition } from './registry.scope.ts';
 
-function selectStaff(db: Db) {
+/** The entity's select with its joins (visibleByMine / visibleEnterprise take it). */
+export function selectStaff(db: Db) {
   return db
     .select({
       staff: contractorStaff,

@@ -4,6 +4,7 @@
  * mine's people (sealed, masked, keyed digest), so a person who also serves at another mine is
  * found by the checks in shared/compliance.rules.ts.
  */
+import { isNull } from 'drizzle-orm';
 import type {
   ContractorStaffCreateInput,
   ContractorStaffListQuery,
@@ -14,14 +15,16 @@ import { recordAudit } from './registry.audit.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
+import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import * as repo from './contractor-staff.repository.ts';
-import { findContractor } from './contractor.repository.ts';
+import { selectContractors } from './contractor.repository.ts';
+import { contractors } from './contractor.table.ts';
 import { protectIdNumber } from './person.service.ts';
 import { checkVersion, definedOnly } from './registry.guards.ts';
-import { mineScopeCondition } from './registry.scope.ts';
+import { mineScopeCondition, visibleByMine } from './registry.scope.ts';
 import { RegistryPermission } from './registry.permissions.ts';
+import { contractorStaff } from './contractor-staff.table.ts';
 
 function presentStaff(r: repo.StaffJoinedRow): ContractorStaffResponse {
   const s = r.staff;
@@ -43,12 +46,11 @@ function presentStaff(r: repo.StaffJoinedRow): ContractorStaffResponse {
   };
 }
 
-async function loadVisible(db: Db, principal: Principal, id: string) {
-  const row = await repo.findStaff(db, id, mineScopeCondition(principal.scope));
-  if (!row) {
-    throw notFound('contractor_staff', id);
-  }
-  return row;
+function loadVisible(db: Db, principal: Principal, id: string) {
+  return visibleByMine(db, principal, contractorStaff, id, {
+    entity: 'contractor_staff',
+    select: repo.selectStaff(db).$dynamic(),
+  });
 }
 
 async function reload(db: Db, id: string) {
@@ -71,18 +73,12 @@ export async function createContractorStaff(
 ) {
   requirePermission(principal, RegistryPermission.ContractorManage);
   return deps.db.transaction(async (tx) => {
-    const contractor = await findContractor(
-      tx,
-      input.contractorId,
-      mineScopeCondition(principal.scope),
-    );
-    if (!contractor || contractor.contractor.archivedAt) {
-      throw invalidField(
-        'contractorId',
-        '承包单位不存在、已归档或不在管辖范围内',
-        input.contractorId,
-      );
-    }
+    await visibleByMine(tx, principal, contractors, input.contractorId, {
+      entity: 'contractor',
+      select: selectContractors(tx).$dynamic(),
+      where: isNull(contractors.archivedAt),
+      field: { path: 'contractorId', message: '承包单位不存在、已归档或不在管辖范围内' },
+    });
     const at = deps.clock();
     const { idNumber, ...rest } = input;
     const id = await repo.insertStaff(tx, {

@@ -7,7 +7,8 @@ import type { Db } from '../../platform/db/client.ts';
 import { contractors } from './contractor.table.ts';
 import { mines } from './mine.table.ts';
 
-function selectContractors(db: Db) {
+/** The entity's select with its joins (visibleByMine / visibleEnterprise take it). */
+export function selectContractors(db: Db) {
   return db
     .select({ contractor: contractors, mineName: mines.name })
     .from(contractors)

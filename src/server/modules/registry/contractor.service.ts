@@ -16,8 +16,9 @@ import { keysetPage } from '../../platform/pagination.ts';
 import * as repo from './contractor.repository.ts';
 import { loadMineForInput } from './mine.service.ts';
 import { checkVersion, definedOnly } from './registry.guards.ts';
-import { mineScopeCondition } from './registry.scope.ts';
+import { mineScopeCondition, visibleByMine } from './registry.scope.ts';
 import { RegistryPermission } from './registry.permissions.ts';
+import { contractors } from './contractor.table.ts';
 
 function presentContractor(r: repo.ContractorJoinedRow): ContractorResponse {
   const c = r.contractor;
@@ -35,12 +36,11 @@ function presentContractor(r: repo.ContractorJoinedRow): ContractorResponse {
   };
 }
 
-async function loadVisible(db: Db, principal: Principal, id: string) {
-  const row = await repo.findContractor(db, id, mineScopeCondition(principal.scope));
-  if (!row) {
-    throw notFound('contractor', id);
-  }
-  return row;
+function loadVisible(db: Db, principal: Principal, id: string) {
+  return visibleByMine(db, principal, contractors, id, {
+    entity: 'contractor',
+    select: repo.selectContractors(db).$dynamic(),
+  });
 }
 
 async function reload(db: Db, id: string) {

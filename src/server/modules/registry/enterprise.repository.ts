@@ -11,7 +11,8 @@ import { likeText } from './registry.scope.ts';
 export type EnterpriseRow = typeof enterprises.$inferSelect & { regionName: string };
 
 /** Selects enterprises with their region name. */
-function selectEnterprises(db: Db) {
+/** The entity's select with its joins (visibleByMine / visibleEnterprise take it). */
+export function selectEnterprises(db: Db) {
   return db
     .select({
       id: enterprises.id,

@@ -16,16 +16,15 @@ import type { Db } from '../../platform/db/client.ts';
 import * as repo from './enterprise.repository.ts';
 import { presentEnterprise } from './enterprise.presenter.ts';
 import { assertRegionUsable, checkVersion, definedOnly } from './registry.guards.ts';
-import { enterpriseScopeCondition } from './registry.scope.ts';
+import { enterpriseScopeCondition, visibleEnterprise } from './registry.scope.ts';
 import { RegistryPermission } from './registry.permissions.ts';
 
 /** An enterprise the caller may see, or 404 (existence outside the jurisdiction is not revealed). */
-export async function loadVisibleEnterprise(db: Db, principal: Principal, id: string) {
-  const row = await repo.findEnterprise(db, id, enterpriseScopeCondition(principal.scope));
-  if (!row) {
-    throw notFound('enterprise', id);
-  }
-  return row;
+export function loadVisibleEnterprise(db: Db, principal: Principal, id: string) {
+  return visibleEnterprise(principal, id, {
+    entity: 'enterprise',
+    select: repo.selectEnterprises(db).$dynamic(),
+  });
 }
 
 async function reload(db: Db, id: string) {

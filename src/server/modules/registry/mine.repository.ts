@@ -28,7 +28,8 @@ import { licences, mineStatusChanges, mines } from './mine.table.ts';
 import { regions } from './region.table.ts';
 import { likeText, mineRegionCondition } from './registry.scope.ts';
 
-function selectMines(db: Db) {
+/** The entity's select with its joins (visibleByMine / visibleEnterprise take it). */
+export function selectMines(db: Db) {
   return db
     .select({
       mine: mines,

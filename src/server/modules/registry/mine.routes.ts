@@ -16,7 +16,6 @@ import {
 } from '../../../shared/registry.schemas.ts';
 import { minesApi } from '../../../shared/registry.api.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
-import { readUpload } from '../../platform/http/upload.http.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses } from '../../platform/http/route-helpers.ts';
 import { registerCrudRoutes } from '../../platform/http/crud.routes.ts';
@@ -24,6 +23,7 @@ import { mineExportColumns } from './mine.columns.ts';
 import { importMines } from './mine.import.ts';
 import * as service from './mine.service.ts';
 import { RegistryPermission } from './registry.permissions.ts';
+import { readUpload } from '../../platform/files/files.http.ts';
 
 export function registerMineRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

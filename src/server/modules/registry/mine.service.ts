@@ -18,24 +18,24 @@ import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { todayIn } from '../../../shared/dates.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError, AppErrorCode, notFound, invalidField } from '../../platform/errors.ts';
+import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import * as repo from './mine.repository.ts';
 import { presentLicence, presentMine } from './mine.presenter.ts';
 import { checkMineReferences, insertCheckedMines, tailingsGradeOf } from './mine.write.ts';
 import { checkVersion, definedOnly } from './registry.guards.ts';
-import { mineScopeCondition } from './registry.scope.ts';
+import { mineScopeCondition, visibleByMine } from './registry.scope.ts';
 import { registrySettings } from './registry.settings.ts';
 import { RegistryPermission } from './registry.permissions.ts';
+import { mines, licences } from './mine.table.ts';
 
 /** A mine the caller may see, or 404. */
-export async function loadVisibleMine(db: Db, principal: Principal, id: string) {
-  const row = await repo.findMine(db, id, mineScopeCondition(principal.scope));
-  if (!row) {
-    throw notFound('mine', id);
-  }
-  return row;
+export function loadVisibleMine(db: Db, principal: Principal, id: string) {
+  return visibleByMine(db, principal, mines, id, {
+    entity: 'mine',
+    select: repo.selectMines(db).$dynamic(),
+  });
 }
 
 /**
@@ -48,11 +48,11 @@ export async function loadMineForInput(
   mineId: string,
   field = 'mineId',
 ) {
-  const row = await repo.findMine(db, mineId, mineScopeCondition(principal.scope));
-  if (!row) {
-    throw invalidField(field, '矿山不存在或不在管辖范围内', mineId);
-  }
-  return row;
+  return visibleByMine(db, principal, mines, mineId, {
+    entity: 'mine',
+    select: repo.selectMines(db).$dynamic(),
+    field: { path: field, message: '矿山不存在或不在管辖范围内' },
+  });
 }
 
 async function presentOne(deps: ServiceDeps, db: Db, id: string): Promise<MineResponse> {
@@ -354,14 +354,7 @@ export async function allMines(
 // ---------------------------------------------------------------- licences
 
 async function loadVisibleLicence(db: Db, principal: Principal, id: string) {
-  const licence = await repo.findLicence(db, id);
-  if (!licence) {
-    throw notFound('licence', id);
-  }
-  await loadVisibleMine(db, principal, licence.mineId).catch(() => {
-    throw notFound('licence', id);
-  });
-  return licence;
+  return (await visibleByMine(db, principal, licences, id, { entity: 'licence' })).row;
 }
 
 async function assertLicenceNumberFree(

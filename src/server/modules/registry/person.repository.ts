@@ -19,7 +19,8 @@ import { mines } from './mine.table.ts';
 import { certificates, people } from './person.table.ts';
 import { likeText, mineRegionCondition } from './registry.scope.ts';
 
-function selectPeople(db: Db) {
+/** The entity's select with its joins (visibleByMine / visibleEnterprise take it). */
+export function selectPeople(db: Db) {
   return db
     .select({ person: people, mineName: mines.name })
     .from(people)

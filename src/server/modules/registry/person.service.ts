@@ -21,8 +21,9 @@ import { keysetPage } from '../../platform/pagination.ts';
 import * as repo from './person.repository.ts';
 import { loadMineForInput } from './mine.service.ts';
 import { checkVersion, definedOnly } from './registry.guards.ts';
-import { mineScopeCondition } from './registry.scope.ts';
+import { mineScopeCondition, visibleByMine } from './registry.scope.ts';
 import { RegistryPermission } from './registry.permissions.ts';
+import { people } from './person.table.ts';
 
 type CertRow = Awaited<ReturnType<typeof repo.certificatesOf>>[number];
 
@@ -59,12 +60,11 @@ async function presentOne(deps: ServiceDeps, db: Db, id: string) {
   return presentPerson(row, await repo.certificatesOf(db, [id]), todayIn(deps.clock));
 }
 
-async function loadVisiblePerson(db: Db, principal: Principal, id: string) {
-  const row = await repo.findPerson(db, id, mineScopeCondition(principal.scope));
-  if (!row) {
-    throw notFound('person', id);
-  }
-  return row;
+function loadVisiblePerson(db: Db, principal: Principal, id: string) {
+  return visibleByMine(db, principal, people, id, {
+    entity: 'person',
+    select: repo.selectPeople(db).$dynamic(),
+  });
 }
 
 /** The stored columns for an ID number: cipher text, masked form and keyed digest. */

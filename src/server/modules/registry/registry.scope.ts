@@ -72,16 +72,19 @@ export function likeText(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** A table keyed by `id`. */
+type IdTable = PgTable & { id: PgColumn };
+
 /** A table whose rows belong to a mine (`mine_id`). */
-export type MineOwnedTable = PgTable & { id: PgColumn; mineId: PgColumn };
+export type MineOwnedTable = IdTable & { mineId: PgColumn };
 
 /** How one lookup by id answers. */
 export interface VisibleOptions<Q extends PgSelect> {
   /** The entity the 404 names (`hazard`, `sensor` …). */
   entity: string;
   /**
-   * The entity's select (`….$dynamic()`), joined to `mines`, without a where of its own; by default the
-   * row and its mine, as `{ row, mine }`.
+   * The entity's select (`….$dynamic()`) from `table`, joined to `mines` (or from `mines` itself),
+   * without a where of its own; by default the row and its mine, as `{ row, mine }`.
    */
   select?: Q;
   /** A further condition the row must meet to be found (e.g. not archived). */
@@ -130,17 +133,17 @@ export function visibleByMine<T extends MineOwnedTable>(
   id: string,
   options: VisibleOptions<PgSelect> & { select?: undefined },
 ): Promise<RowAndMine<T>>;
-export function visibleByMine<T extends MineOwnedTable, Q extends PgSelect>(
+export function visibleByMine<Q extends PgSelect>(
   db: Db,
   principal: Principal,
-  table: T,
+  table: IdTable,
   id: string,
   options: VisibleOptions<Q> & { select: Q },
 ): Promise<Awaited<Q>[number]>;
 export function visibleByMine(
   db: Db,
   principal: Principal,
-  table: MineOwnedTable,
+  table: IdTable & { mineId?: PgColumn },
   id: string,
   options: VisibleOptions<PgSelect>,
 ): Promise<unknown> {
@@ -149,7 +152,7 @@ export function visibleByMine(
     db
       .select({ row: table, mine: mines })
       .from(table)
-      .innerJoin(mines, eq(mines.id, table.mineId))
+      .innerJoin(mines, eq(mines.id, (table as MineOwnedTable).mineId))
       .$dynamic();
   return visibleWhere(
     select,
