@@ -18,7 +18,7 @@ import {
 import { loadRegions } from '../../src/server/modules/registry/region.service.ts';
 import { loadHazardCatalogue } from '../../src/server/modules/hazards/catalogue.service.ts';
 import { seedDemoProvince } from '../../src/server/seed/demo-province.ts';
-import { todayIn } from '../../src/server/platform/context.ts';
+import { todayIn } from '../../src/shared/dates.ts';
 import {
   adminQuery,
   cacheDir,

@@ -32,6 +32,3 @@ export function requirePermission(principal: Principal, permission: Permission):
 export function actorOf(principal: Principal): AuditActor {
   return { actorId: principal.userId, actorLabel: principal.username, ip: principal.ip };
 }
-
-/** Kept for the modules not yet moved: today's Beijing date lives in shared/dates.ts. */
-export { todayIn } from '../../shared/dates.ts';

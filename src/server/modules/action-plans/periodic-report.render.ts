@@ -3,7 +3,8 @@
  * sheet per section, and a PDF in a Chinese font with tables and charts (bars of each indicator against
  * its goal, trend lines, the regions' risk coefficients) drawn as vector graphics.
  */
-import { beijingTime, openPdf } from '../../platform/pdf/pdf.ts';
+import { openPdf } from '../../platform/pdf/pdf.ts';
+import { shanghaiDateTime } from '../../../shared/dates.ts';
 import { writeWorkbook } from '../../platform/tabular/write-table.ts';
 import type { PeriodicReportData } from '../../../shared/action-plans.schemas.ts';
 
@@ -28,7 +29,7 @@ export function renderPeriodicReportXlsx(d: PeriodicReportData): Promise<Buffer>
     ['报告', d.title],
     ['地区', `${d.region.name} (${d.region.code})`],
     ['统计期', `${d.period.start} 至 ${d.period.end}`],
-    ['生成时间 (北京时间)', beijingTime(d.generatedAt)],
+    ['生成时间 (北京时间)', shanghaiDateTime(d.generatedAt)],
     ['任务总数', d.tasks.total],
     ['已完成', d.tasks.done],
     ['进行中', d.tasks.inProgress],
@@ -281,7 +282,7 @@ export async function renderPeriodicReportPdf(d: PeriodicReportData): Promise<Bu
     .fontSize(9)
     .fillColor('#595959')
     .text(
-      `${d.region.name}（${d.region.code}） · 统计期 ${d.period.start} 至 ${d.period.end} · 生成于 ${beijingTime(d.generatedAt)}（北京时间）`,
+      `${d.region.name}（${d.region.code}） · 统计期 ${d.period.start} 至 ${d.period.end} · 生成于 ${shanghaiDateTime(d.generatedAt)}（北京时间）`,
       { align: 'center', width },
     );
 

@@ -12,21 +12,11 @@ import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
-import {
-  acceptFile,
-  cleanFileName,
-  evidencePolicy,
-  sniffFileType,
-  storeFile,
-} from '../../platform/files/files.ts';
+import { acceptFile, evidencePolicy, storeFile } from '../../platform/files/files.ts';
 import * as repo from './hazard.repository.ts';
 import { loadVisibleHazard } from './hazard.access.ts';
 import { hazardAttachments } from './hazard.table.ts';
 import { HazardPermission } from './hazards.permissions.ts';
-
-/** Kept for the modules not yet on platform/files: the type of a file from its first bytes. */
-export const sniffEvidenceType = sniffFileType;
-export { cleanFileName };
 
 function present(r: typeof hazardAttachments.$inferSelect) {
   return {
@@ -39,11 +29,6 @@ function present(r: typeof hazardAttachments.$inferSelect) {
     uploadedBy: r.uploadedByLabel,
     uploadedAt: r.uploadedAt.toISOString(),
   };
-}
-
-/** Kept for the modules not yet on platform/files: an evidence file's type, or the 4xx naming `file`. */
-export function acceptEvidenceFile(input: { fileName: string; data: Buffer }) {
-  return acceptFile(evidencePolicy, input).contentType;
 }
 
 /** The hazard's evidence, without the content. */

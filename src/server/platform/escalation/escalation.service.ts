@@ -18,9 +18,6 @@ export const LadderStepSchema = z.strictObject({
 export type LadderStep = z.infer<typeof LadderStepSchema>;
 export const LadderSchema = z.array(LadderStepSchema).min(1).max(10);
 
-/** Kept for the modules not yet moved: date arithmetic lives in shared/dates.ts. */
-export { addDays };
-
 /**
  * The latest deadline for which some step of the ladder can be due on `today` (deadline + the earliest
  * offset ≤ today): subjects with a later deadline need not be read.

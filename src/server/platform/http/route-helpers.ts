@@ -39,6 +39,3 @@ export function sendFile(
     )
     .send(data);
 }
-
-/** Serving uploaded files lives in platform/files; these names are kept for the routes not yet moved. */
-export { sendNamed, sendStoredFile as sendEvidence } from '../files/files.http.ts';

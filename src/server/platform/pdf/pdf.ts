@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { shanghaiDateTime } from '../../../shared/dates.ts';
 import { AppError, AppErrorCode } from '../errors.ts';
 import { configuredCjkFont } from '../config.ts';
 
@@ -62,9 +61,4 @@ export function openPdf(
     pdf.on('error', reject);
   });
   return { pdf, done };
-}
-
-/** An instant as Beijing time (UTC+8, no daylight saving), YYYY-MM-DD HH:mm:ss. */
-export function beijingTime(iso: string): string {
-  return shanghaiDateTime(iso);
 }

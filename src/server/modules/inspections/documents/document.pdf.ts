@@ -5,7 +5,8 @@
  */
 import type { DocumentResponse } from '../../../../shared/inspection-documents.schemas.ts';
 import { DocumentState } from '../../../../shared/inspections.enums.ts';
-import { beijingTime, openPdf } from '../../../platform/pdf/pdf.ts';
+import { openPdf } from '../../../platform/pdf/pdf.ts';
+import { shanghaiDateTime } from '../../../../shared/dates.ts';
 
 /** The document's head revision as a PDF under the unit's title. */
 export function renderDocumentPdf(doc: DocumentResponse, unitTitle: string): Promise<Buffer> {
@@ -46,7 +47,7 @@ export function renderDocumentPdf(doc: DocumentResponse, unitTitle: string): Pro
       .fontSize(11)
       .text(
         sig
-          ? `${sig.signerLabel}  已签名 ${beijingTime(sig.signedAt)} (北京时间)  签名摘要 ${sig.hash.slice(0, 16)}`
+          ? `${sig.signerLabel}  已签名 ${shanghaiDateTime(sig.signedAt)} (北京时间)  签名摘要 ${sig.hash.slice(0, 16)}`
           : `${member.name}  未签名`,
         { indent: 24 },
       );
