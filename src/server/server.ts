@@ -15,7 +15,9 @@ import { startEmbeddedBroker, subscribeExternal } from './modules/monitoring/mqt
 import { startSimulator } from './modules/monitoring/simulator.runner.ts';
 import type { Config } from './platform/config.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
-import { demoAccounts, holdsDemo, type DemoAccount } from './seed/demo-province.ts';
+import { demoAccounts, holdsDemo, isSeeded, type DemoAccount } from './seed/demo-province.ts';
+import { loadRegions } from './modules/registry/region.service.ts';
+import { loadHazardCatalogue } from './modules/hazards/catalogue.service.ts';
 import { ensureWebBuild, webDistDir } from './web-build.ts';
 
 export interface ServerOptions {
@@ -69,12 +71,23 @@ async function seedInChildProcess(): Promise<boolean> {
 }
 
 export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
-  // Both are separate processes: they run side by side, and their memory is gone once they end.
-  const [seeded] = await Promise.all([
-    options.seed ? seedInChildProcess() : Promise.resolve(false),
-    options.web ? ensureWebBuild(options.say) : Promise.resolve(false),
-  ]);
-  const runtime = await openRuntime(config);
+  // The web build runs in a child process beside the rest; its memory is gone once it ends.
+  const webBuilt = options.web ? ensureWebBuild(options.say) : Promise.resolve(false);
+  let runtime = await openRuntime(config);
+  let seeded = false;
+  if (options.seed) {
+    if (await isSeeded(runtime.deps)) {
+      // A later start: only the reference data a new release may bring (regions, criteria catalogues).
+      await loadRegions(runtime.deps.db);
+      await loadHazardCatalogue(runtime.deps.db, runtime.deps.clock());
+    } else {
+      // The first start: a province in one transaction, in a child process (PGlite allows one at a time).
+      await runtime.close();
+      seeded = await seedInChildProcess();
+      runtime = await openRuntime(config);
+    }
+  }
+  await webBuilt;
   // The app's logger is made with the app; the module context logs through it once it exists.
   const logger: { app?: FastifyInstance['log'] } = {};
   const log: Log = (msg, err) => (err ? logger.app?.error({ err }, msg) : logger.app?.info(msg));
