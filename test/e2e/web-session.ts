@@ -1,0 +1,84 @@
+/**
+ * The set-up every browser test file shares: the real product (`minewatch serve` on a copy of the
+ * seeded demo) and headless Chromium for the file, and the steps the tests repeat (a new page, signing
+ * in, asking the API as the signed-in user, a PDF's first page as a picture). Screenshots go to
+ * test-results/.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+export const SHOTS = 'test-results';
+export const PASSWORD = 'minewatch2026';
+
+export interface WebSession {
+  /** The running server (set in beforeAll). */
+  server: RunningServer;
+  browser: Browser;
+  newPage(): Promise<Page>;
+  login(page: Page, username: string): Promise<void>;
+  apiAs(
+    page: Page,
+    url: string,
+  ): Promise<{
+    total: number;
+    items: { countyName: string; enterpriseName: string; kind: string; id: string; name: string }[];
+  }>;
+  /** Renders a PDF's first page to `<base>.png` with poppler, so a person can look at it. */
+  firstPagePng(pdfPath: string, base: string): void;
+  /** The rows of the mine list. */
+  rows(page: Page): ReturnType<Page['locator']>;
+}
+
+/** Starts the server and the browser before the file's tests and stops them after. */
+export function useWebSession(): WebSession {
+  const web = {
+    async newPage() {
+      const context = await web.browser.newContext({
+        viewport: { width: 1280, height: 720 },
+        locale: 'zh-CN',
+      });
+      return context.newPage();
+    },
+    async login(page: Page, username: string) {
+      await page.goto(`${web.server.baseUrl}/login`);
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(PASSWORD);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.waitForURL(`${web.server.baseUrl}/`);
+    },
+    apiAs(page: Page, url: string) {
+      return page.evaluate(async (u) => (await fetch(u)).json(), url) as ReturnType<
+        WebSession['apiAs']
+      >;
+    },
+    firstPagePng(pdfPath: string, base: string) {
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '80',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        pdfPath,
+        base,
+      ]);
+    },
+    rows: (page: Page) => page.locator('[data-testid=mine-table] tbody tr.ant-table-row'),
+  } as WebSession;
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    web.server = await startServer();
+    web.browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await web.browser?.close();
+    await web.server?.stop();
+  });
+  return web;
+}
