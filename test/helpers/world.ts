@@ -24,7 +24,7 @@ import {
   createSensor,
 } from '../../src/server/modules/monitoring/sensor.service.ts';
 import { raiseAlarm } from '../../src/server/modules/monitoring/alarm.writer.ts';
-import { createMaintenance } from '../../src/server/modules/monitoring/alarm.service.ts';
+import { createMaintenance } from '../../src/server/modules/monitoring/maintenance.service.ts';
 import { addArea, addMeter } from '../../src/server/modules/leads/meter.service.ts';
 import { applyFinding } from '../../src/server/modules/leads/lead.detect.ts';
 import { upsertSeries } from '../../src/server/modules/leads/series.repository.ts';

@@ -8,19 +8,22 @@
  */
 import { HOUR_MS, MINUTE_MS } from '../../../shared/dates.ts';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { CallStep } from '../../../shared/monitoring.policy.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { sha256Hex } from '../../platform/crypto.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
-import { organisations, users } from '../access/access.table.ts';
 import { enqueueEmail } from '../notifications/email.service.ts';
 import { enqueueWebhook, insertNotifications } from '../notifications/notification.service.ts';
-import { mines } from '../registry/mine.table.ts';
-import { people } from '../registry/person.table.ts';
-import { addEvent } from './alarm.writer.ts';
-import { alarmAckTokens, alarms, monitoringSensors } from './monitoring.table.ts';
+import {
+  callableUsers,
+  callContext,
+  dueCallAlarms,
+  insertAckTokens,
+  lockDueCallAlarm,
+  minePeopleInRoles,
+} from './alarm-call.repository.ts';
+import { addEvent, updateAlarm, type AlarmRow } from './alarm.repository.ts';
 import { monitoringSettings } from './monitoring.settings.ts';
 
 export interface CallOptions {
@@ -66,28 +69,7 @@ async function resolveRecipients(
   if (a.has('province')) {
     regions.push(`${mine.countyCode.slice(0, 2)}0000`);
   }
-  const userRows = await tx
-    .select({
-      id: users.id,
-      name: users.displayName,
-      role: users.role,
-      mineId: users.mineId,
-      email: users.email,
-      kind: organisations.kind,
-      enterpriseId: organisations.enterpriseId,
-      regionCode: organisations.regionCode,
-    })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(
-      and(
-        isNull(users.disabledAt),
-        sql`(${users.mineId} = ${mine.id} OR ${organisations.enterpriseId} = ${mine.enterpriseId} OR ${organisations.regionCode} IN (${sql.join(
-          [mine.countyCode, ...regions].map((r) => sql`${r}`),
-          sql`, `,
-        )}))`,
-      ),
-    );
+  const userRows = await callableUsers(tx, mine, [mine.countyCode, ...regions]);
   for (const u of userRows) {
     const take =
       (a.has('mine_duty') && u.role === 'mine_duty_officer' && u.mineId === mine.id) ||
@@ -107,16 +89,7 @@ async function resolveRecipients(
     ...(a.has('safety_chief') ? ['安全副矿长'] : []),
   ];
   if (roles.length) {
-    const ps = await tx
-      .select({ id: people.id, name: people.name, roles: people.roles, phone: people.phone })
-      .from(people)
-      .where(
-        and(
-          eq(people.mineId, mine.id),
-          isNull(people.archivedAt),
-          sql`${people.roles} && ${`{${roles.join(',')}}`}::text[]`,
-        ),
-      );
+    const ps = await minePeopleInRoles(tx, mine.id, roles);
     for (const p of ps) {
       out.push({
         kind: 'person',
@@ -153,8 +126,6 @@ export function verifyAckToken(secret: Buffer, token: string): string | null {
   return got.length === want.length && timingSafeEqual(got, want) ? alarmId : null;
 }
 
-type AlarmRow = typeof alarms.$inferSelect;
-
 /** Calls one step's people: notifications, webhook event with links, timeline. */
 async function call(
   deps: ServiceDeps,
@@ -166,18 +137,7 @@ async function call(
   type: 'called' | 'renotified' | 'escalated' | 'response_overdue',
   at: Date,
 ) {
-  const [ctx] = await tx
-    .select({
-      id: mines.id,
-      name: mines.name,
-      enterpriseId: mines.enterpriseId,
-      countyCode: mines.countyCode,
-      sensorCode: monitoringSensors.code,
-      sensorName: monitoringSensors.name,
-    })
-    .from(mines)
-    .leftJoin(monitoringSensors, eq(monitoringSensors.id, alarm.sensorId ?? sql`NULL::uuid`))
-    .where(eq(mines.id, alarm.mineId));
+  const ctx = await callContext(tx, alarm.mineId, alarm.sensorId);
   if (!ctx) {
     return;
   }
@@ -187,7 +147,8 @@ async function call(
   const links = new Map<string, string>();
   if (recipients.length) {
     const tokens = recipients.map((r) => ({ r, token: signAckToken(deps.secret, alarm.id) }));
-    await tx.insert(alarmAckTokens).values(
+    await insertAckTokens(
+      tx,
       tokens.map(({ r, token }) => ({
         tokenHash: sha256Hex(token),
         alarmId: alarm.id,
@@ -284,18 +245,14 @@ async function call(
 async function runOne(deps: ServiceDeps, opts: CallOptions, id: string): Promise<string | null> {
   return deps.db.transaction(async (tx) => {
     const at = deps.clock();
-    const [alarm] = await tx
-      .select()
-      .from(alarms)
-      .where(and(eq(alarms.id, id), isNull(alarms.closedAt), lte(alarms.nextCallAt, at)))
-      .for('update');
+    const alarm = await lockDueCallAlarm(tx, id, at);
     if (!alarm) {
       return null;
     }
     const policies = await getSetting(tx, monitoringSettings.callPolicies);
     const policy = policies[alarm.level];
     const steps = policy.steps;
-    const set = (s: Partial<AlarmRow>) => tx.update(alarms).set(s).where(eq(alarms.id, id));
+    const set = (s: Partial<AlarmRow>) => updateAlarm(tx, id, s);
     if (alarm.state !== '待叫应') {
       // Acknowledged: the timer was the 回应 deadline. Nobody reported back: tell the next step up.
       if (alarm.state === '已叫应' && !alarm.respondedAt) {
@@ -351,12 +308,7 @@ export async function runDueCalls(
 ): Promise<{ called: number; renotified: number; escalated: number; responseOverdue: number }> {
   const out = { called: 0, renotified: 0, escalated: 0, responseOverdue: 0 };
   for (let round = 0; round < 50; round++) {
-    const due = await deps.db
-      .select({ id: alarms.id })
-      .from(alarms)
-      .where(and(isNull(alarms.closedAt), lte(alarms.nextCallAt, deps.clock())))
-      .orderBy(asc(alarms.nextCallAt))
-      .limit(200);
+    const due = await dueCallAlarms(deps.db, deps.clock(), 200);
     for (const { id } of due) {
       const r = await runOne(deps, opts, id);
       if (r === 'called') {

@@ -5,7 +5,6 @@
  * alarms they raise and the sensors' newest times commit together, and only then is any batch
  * answered — an acknowledged reading is durable, and an alarm cannot be lost between the two.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { AlarmKind } from '../../../shared/monitoring.enums.ts';
 import type { IngestReport } from '../../../shared/monitoring.schemas.ts';
 import { IngestLimits } from '../../../shared/limits.ts';
@@ -13,9 +12,9 @@ import type { Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { sqlState, type Db } from '../../platform/db/client.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
+import { openAlarmsOfSensors } from './alarm.repository.ts';
 import { raiseAlarm, startClearing } from './alarm.writer.ts';
 import { parseTime, parseValue, type RawRecord, type Rejected } from './ingest.parse.ts';
-import { alarms, monitoringSensors } from './monitoring.table.ts';
 import {
   advanceLastSeen,
   aggregateStats,
@@ -24,6 +23,7 @@ import {
   insertReadings,
   upsertStats,
 } from './readings.repository.ts';
+import { runtimeSensor, runtimeSensorsOfMine } from './sensor.repository.ts';
 import {
   detectReading,
   newRuntime,
@@ -47,18 +47,6 @@ interface Batch {
   resolve: (r: { stored: number; alarmsOpened: number }) => void;
   reject: (e: unknown) => void;
 }
-
-const sensorColumns = {
-  id: monitoringSensors.id,
-  no: monitoringSensors.no,
-  mineId: monitoringSensors.mineId,
-  facilityId: monitoringSensors.facilityId,
-  code: monitoringSensors.code,
-  quantity: monitoringSensors.quantity,
-  version: monitoringSensors.version,
-  spec: monitoringSensors.spec,
-  lastReadingAt: monitoringSensors.lastReadingAt,
-};
 
 /** How long the engine reuses the settings it read (a changed setting applies within this time). */
 const SETTINGS_TTL_MS = 5000;
@@ -211,10 +199,7 @@ export class MonitoringEngine {
 
   private async loadMine(mineId: string): Promise<MineSensors> {
     const db = this.deps.db;
-    const rows = await db
-      .select(sensorColumns)
-      .from(monitoringSensors)
-      .where(and(eq(monitoringSensors.mineId, mineId), isNull(monitoringSensors.archivedAt)));
+    const rows = await runtimeSensorsOfMine(db, mineId);
     const open = await openAlarmsOf(
       db,
       rows.map((r) => r.id),
@@ -229,10 +214,7 @@ export class MonitoringEngine {
   }
 
   private async reloadSensor(sensorId: string): Promise<void> {
-    const [row] = await this.deps.db
-      .select({ ...sensorColumns, archivedAt: monitoringSensors.archivedAt })
-      .from(monitoringSensors)
-      .where(eq(monitoringSensors.id, sensorId));
+    const row = await runtimeSensor(this.deps.db, sensorId);
     const loaded = row && this.mines.get(row.mineId);
     if (!row || !loaded) {
       return;
@@ -519,26 +501,14 @@ async function openAlarmsOf(db: Db, sensorIds: string[]) {
   if (sensorIds.length === 0) {
     return out;
   }
-  for (let i = 0; i < sensorIds.length; i += 5000) {
-    const rows = await db
-      .select({
-        id: alarms.id,
-        sensorId: alarms.sensorId,
-        kind: alarms.kind,
-        level: alarms.level,
-        clearSince: alarms.clearSince,
-      })
-      .from(alarms)
-      .where(and(inArray(alarms.sensorId, sensorIds.slice(i, i + 5000)), isNull(alarms.closedAt)));
-    for (const r of rows) {
-      const m = out.get(r.sensorId as string) ?? new Map<AlarmKind, OpenAlarm>();
-      m.set(r.kind, {
-        id: r.id,
-        level: r.level,
-        clearing: r.clearSince !== null,
-      });
-      out.set(r.sensorId as string, m);
-    }
+  for (const r of await openAlarmsOfSensors(db, sensorIds)) {
+    const m = out.get(r.sensorId as string) ?? new Map<AlarmKind, OpenAlarm>();
+    m.set(r.kind, {
+      id: r.id,
+      level: r.level,
+      clearing: r.clearSince !== null,
+    });
+    out.set(r.sensorId as string, m);
   }
   return out;
 }

@@ -7,7 +7,9 @@ import { monitoringAuditEvents } from './monitoring.audit.ts';
 import { MonitoringPermission, monitoringGrants } from './monitoring.permissions.ts';
 import { monitoringSettings } from './monitoring.settings.ts';
 import { registerMonitoringRoutes } from './monitoring.routes.ts';
-import { auditVisibility } from './alarm.service.ts';
+import { loadVisibleAlarm } from './alarm.service.ts';
+import { loadVisibleWindow } from './maintenance.service.ts';
+import { loadVisibleFacility, loadVisibleSensor } from './sensor.service.ts';
 
 /** The numbers of a nested report, by dotted path (`silence.opened`). */
 function counts(report: object, prefix = ''): JobCounts {
@@ -37,6 +39,11 @@ export const monitoringModule: ModuleManifest = {
   ],
   settings: Object.values(monitoringSettings),
   auditEvents: monitoringAuditEvents,
-  auditVisibility,
+  auditVisibility: (deps) => ({
+    alarm: (p, id) => loadVisibleAlarm(deps.db, p, id),
+    sensor: (p, id) => loadVisibleSensor(deps.db, p, id),
+    monitoring_facility: (p, id) => loadVisibleFacility(deps.db, p, id),
+    maintenance_window: (p, id) => loadVisibleWindow(deps.db, p, id),
+  }),
   permissions: { all: MonitoringPermission, grants: monitoringGrants },
 };

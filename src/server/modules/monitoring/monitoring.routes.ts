@@ -28,6 +28,7 @@ import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses } from '../../platform/http/route-helpers.ts';
 import * as alarmsService from './alarm.service.ts';
 import { formatOf, parseBatch } from './ingest.parse.ts';
+import * as maintenance from './maintenance.service.ts';
 import type { MonitoringRuntime } from './monitoring.runtime.ts';
 import { readSeries } from './readings.service.ts';
 import { importSensors } from './sensor.import.ts';
@@ -282,7 +283,7 @@ export function registerMonitoringRoutes(
         response: responses(monitoringApi.maintenance.response, monitoringApi.maintenance.status),
       },
     },
-    (req) => alarmsService.listMaintenance(deps, principalOf(req), req.query.mineId),
+    (req) => maintenance.listMaintenance(deps, principalOf(req), req.query.mineId),
   );
   r.post(
     monitoringApi.createMaintenance.path,
@@ -299,9 +300,7 @@ export function registerMonitoringRoutes(
       },
     },
     async (req, reply) =>
-      reply
-        .status(201)
-        .send(await alarmsService.createMaintenance(deps, principalOf(req), req.body)),
+      reply.status(201).send(await maintenance.createMaintenance(deps, principalOf(req), req.body)),
   );
   r.post(
     monitoringApi.cancelMaintenance.path,
@@ -317,7 +316,7 @@ export function registerMonitoringRoutes(
         ),
       },
     },
-    (req) => alarmsService.cancelMaintenance(deps, principalOf(req), req.params.id),
+    (req) => maintenance.cancelMaintenance(deps, principalOf(req), req.params.id),
   );
 
   // The one-time link in a call: GET shows a button (link scanners must not acknowledge), POST acknowledges.

@@ -3,17 +3,18 @@
  * sensor's thresholds (the bands) and the alarms in the window (the marks).
  */
 import { DAY_MS } from '../../../shared/dates.ts';
-import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { invalidField } from '../../platform/errors.ts';
-import { alarms } from './monitoring.table.ts';
+import { alarmMarks } from './alarm.repository.ts';
+import { presentReadings } from './readings.presenter.ts';
 import { readRaw, readStats } from './readings.repository.ts';
 import { loadVisibleSensor } from './sensor.service.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
 
 const POINTS_MAX = 20_000;
 
+/** A sensor's chart over a window (raw up to 31 days, 5-minute statistics up to 800). */
 export async function readSeries(
   deps: ServiceDeps,
   principal: Principal,
@@ -36,48 +37,11 @@ export async function readSeries(
   const { sensor } = await loadVisibleSensor(deps.db, principal, sensorId);
   const points =
     q.resolution === 'raw'
-      ? (await readRaw(deps.db, sensor.no, from, to, POINTS_MAX)).map((p) => ({
-          ts: new Date(p.ts).toISOString(),
-          value: Number(p.value),
-        }))
-      : (await readStats(deps.db, sensor.no, from, to, POINTS_MAX)).map((p) => ({
-          ts: new Date(p.bucket).toISOString(),
-          min: Number(p.min),
-          max: Number(p.max),
-          mean: Number(p.sum) / Number(p.count),
-          count: Number(p.count),
-        }));
-  const marks = await deps.db
-    .select({
-      id: alarms.id,
-      kind: alarms.kind,
-      level: alarms.level,
-      triggeredAt: alarms.triggeredAt,
-      closedAt: alarms.closedAt,
-    })
-    .from(alarms)
-    .where(
-      and(
-        eq(alarms.sensorId, sensorId),
-        lte(alarms.triggeredAt, to),
-        or(isNull(alarms.closedAt), gte(alarms.closedAt, from)),
-      ),
-    )
-    .orderBy(asc(alarms.triggeredAt))
-    .limit(500);
-  return {
-    sensorId,
-    unit: sensor.unit,
-    spec: sensor.spec,
-    resolution: q.resolution,
-    truncated: points.length >= POINTS_MAX,
-    points,
-    alarms: marks.map((m) => ({
-      id: m.id,
-      kind: m.kind,
-      level: m.level,
-      at: m.triggeredAt.toISOString(),
-      closedAt: m.closedAt?.toISOString() ?? null,
-    })),
-  };
+      ? { resolution: q.resolution, rows: await readRaw(deps.db, sensor.no, from, to, POINTS_MAX) }
+      : {
+          resolution: q.resolution,
+          rows: await readStats(deps.db, sensor.no, from, to, POINTS_MAX),
+        };
+  const marks = await alarmMarks(deps.db, sensorId, from, to, 500);
+  return presentReadings(sensor, points, marks, POINTS_MAX);
 }

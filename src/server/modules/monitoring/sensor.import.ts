@@ -2,7 +2,6 @@
  * @module Import of monitoring points from CSV or xlsx for one mine. Every row is validated first and
  * each bad row and field reported (422); only a clean file is written, in one transaction.
  */
-import { and, eq, isNull } from 'drizzle-orm';
 import { warningLevels } from '../../../shared/monitoring.enums.ts';
 import { quantities, type Quantity } from '../../../shared/monitoring.quantities.ts';
 import { SensorInput, SensorSpec } from '../../../shared/monitoring.schemas.ts';
@@ -12,7 +11,7 @@ import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode, type ErrorDetail } from '../../platform/errors.ts';
 import { detectFormat, readTable } from '../../platform/tabular/read-table.ts';
 import { loadVisibleMine } from '../registry/mine.service.ts';
-import { monitoringFacilities } from './monitoring.table.ts';
+import { facilityCodesOf } from './facility.repository.ts';
 import { insertSensor } from './sensor.service.ts';
 import { initialSpec } from './sensor.spec.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
@@ -68,10 +67,7 @@ export async function importSensors(
   const unknown = table.headers.filter((h) => h && !known.has(h));
   const result = await deps.db.transaction(async (tx) => {
     await loadVisibleMine(tx, principal, mineId);
-    const facilities = await tx
-      .select({ id: monitoringFacilities.id, code: monitoringFacilities.code })
-      .from(monitoringFacilities)
-      .where(and(eq(monitoringFacilities.mineId, mineId), isNull(monitoringFacilities.archivedAt)));
+    const facilities = await facilityCodesOf(tx, mineId);
     const facilityByCode = new Map(facilities.map((f) => [f.code, f.id]));
     const errors: ErrorDetail[] = [];
     const inputs: SensorInput[] = [];

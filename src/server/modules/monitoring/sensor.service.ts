@@ -3,7 +3,6 @@
  * audited edits that take effect at once (published on deps.events to the running engine), and the facility
  * colour rolled up from its points (GB 39496-2020 §5.5.4).
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { levelRank, type WarningLevel } from '../../../shared/monitoring.enums.ts';
 import { quantities } from '../../../shared/monitoring.quantities.ts';
 import {
@@ -18,42 +17,16 @@ import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { loadMineForInput } from '../registry/mine.service.ts';
-import { mines } from '../registry/mine.table.ts';
-import {
-  allOf,
-  mineInRegion,
-  mineScopeCondition,
-  visibleByMine,
-} from '../registry/registry.scope.ts';
-import { alarms, monitoringFacilities, monitoringSensors } from './monitoring.table.ts';
+import { mineScopeCondition, visibleByMine } from '../registry/registry.scope.ts';
+import { openAlarmCountsByFacility, openLevelAlarmsOf } from './alarm.repository.ts';
+import * as facilityRepo from './facility.repository.ts';
+import { monitoringFacilities, monitoringSensors } from './monitoring.table.ts';
 import { pointRule, rollUp } from './rollup.ts';
+import { presentFacility, presentFacilityRecord, presentSensor } from './sensor.presenter.ts';
+import * as sensorRepo from './sensor.repository.ts';
 import { initialSpec } from './sensor.spec.ts';
 import { monitoringSettings } from './monitoring.settings.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
-
-/** Tells the running engine (same process) that a sensor's parameters or existence changed. */
-
-type SensorRow = typeof monitoringSensors.$inferSelect;
-
-export function presentSensor(s: SensorRow, level: WarningLevel | null) {
-  return {
-    id: s.id,
-    no: s.no,
-    mineId: s.mineId,
-    facilityId: s.facilityId,
-    code: s.code,
-    name: s.name,
-    quantity: s.quantity,
-    item: s.item,
-    location: s.location,
-    unit: s.unit,
-    spec: s.spec,
-    version: s.version,
-    lastReadingAt: s.lastReadingAt?.toISOString() ?? null,
-    lastValue: s.lastValue,
-    level,
-  };
-}
 
 /** A facility of a mine the caller may see, or 404 (400 on `field` when it comes from a body). */
 export async function loadVisibleFacility(
@@ -64,7 +37,7 @@ export async function loadVisibleFacility(
 ) {
   const { row, mine } = await visibleByMine(db, principal, monitoringFacilities, id, {
     entity: 'facility',
-    where: isNull(monitoringFacilities.archivedAt),
+    where: facilityRepo.facilityInService,
     field: field ? { path: field, message: '设施不存在或不在管辖范围内' } : undefined,
   });
   return { facility: row, mine };
@@ -84,17 +57,7 @@ async function sensorLevels(db: Db, sensorIds: string[]): Promise<Map<string, Wa
   if (sensorIds.length === 0) {
     return out;
   }
-  const rows = await db
-    .select({ sensorId: alarms.sensorId, level: alarms.level })
-    .from(alarms)
-    .where(
-      and(
-        inArray(alarms.sensorId, sensorIds),
-        isNull(alarms.closedAt),
-        inArray(alarms.kind, ['超限', '变化速率']),
-      ),
-    );
-  for (const r of rows) {
+  for (const r of await openLevelAlarmsOf(db, sensorIds)) {
     const level = r.level;
     if (r.sensorId && levelRank(level) > levelRank(out.get(r.sensorId) ?? null)) {
       out.set(r.sensorId, level);
@@ -103,6 +66,7 @@ async function sensorLevels(db: Db, sensorIds: string[]): Promise<Map<string, Wa
   return out;
 }
 
+/** Registers a facility under a mine the caller may see. */
 export async function createFacility(
   deps: ServiceDeps,
   principal: Principal,
@@ -112,7 +76,7 @@ export async function createFacility(
   return deps.db.transaction(async (tx) => {
     const { mine } = await loadMineForInput(tx, principal, input.mineId);
     const after = await insertFacility(tx, principal, deps.clock(), mine, input);
-    return { ...after, sensorCount: 0, level: null, openAlarms: 0 };
+    return presentFacility(after, mine, { sensorCount: 0, level: null, openAlarms: 0 });
   });
 }
 
@@ -124,28 +88,19 @@ export async function insertFacility(
   mine: { name: string; countyCode: string },
   input: FacilityInput,
 ) {
-  const [row] = await tx
-    .insert(monitoringFacilities)
-    .values({ ...input, createdAt: at })
-    .onConflictDoNothing()
-    .returning();
+  const row = await facilityRepo.insertFacilityRow(tx, { ...input, createdAt: at });
   if (!row) {
     throw new AppError(AppErrorCode.Conflict, `设施编码 ${input.code} 已存在`, [
       { path: 'code', message: '同一矿山内设施编码须唯一', value: input.code },
     ]);
   }
-  const after = {
-    ...row,
-    createdAt: at.toISOString(),
-    mineName: mine.name,
-    countyCode: mine.countyCode,
-  };
+  const after = presentFacilityRecord(row, mine);
   await recordAudit(tx, actorOf(principal), at, {
     type: 'monitoring.facility.created',
     entityId: row.id,
     after,
   });
-  return after;
+  return row;
 }
 
 /** Facilities the caller may see, each with its rolled-up colour and open alarm count. */
@@ -155,45 +110,18 @@ export async function listFacilities(
   q: { mineId?: string | undefined; region?: string | undefined },
 ) {
   requirePermission(principal, MonitoringPermission.Read);
-  const rows = await deps.db
-    .select({ f: monitoringFacilities, mineName: mines.name, countyCode: mines.countyCode })
-    .from(monitoringFacilities)
-    .innerJoin(mines, eq(mines.id, monitoringFacilities.mineId))
-    .where(
-      allOf(
-        mineScopeCondition(principal.scope),
-        isNull(monitoringFacilities.archivedAt),
-        q.mineId ? eq(monitoringFacilities.mineId, q.mineId) : undefined,
-        mineInRegion(q.region),
-      ),
-    )
-    .orderBy(asc(mines.name), asc(monitoringFacilities.code))
-    .limit(2000);
+  const rows = await facilityRepo.listFacilities(
+    deps.db,
+    { mineScope: mineScopeCondition(principal.scope), mineId: q.mineId, region: q.region },
+    2000,
+  );
   const ids = rows.map((r) => r.f.id);
-  const sensors = ids.length
-    ? await deps.db
-        .select({
-          id: monitoringSensors.id,
-          facilityId: monitoringSensors.facilityId,
-          item: monitoringSensors.item,
-        })
-        .from(monitoringSensors)
-        .where(
-          and(inArray(monitoringSensors.facilityId, ids), isNull(monitoringSensors.archivedAt)),
-        )
-    : [];
+  const sensors = ids.length ? await sensorRepo.sensorsOfFacilities(deps.db, ids) : [];
   const levels = await sensorLevels(
     deps.db,
     sensors.map((s) => s.id),
   );
-  const openByMine = ids.length
-    ? await deps.db
-        .select({ facilityId: monitoringSensors.facilityId, n: sql<number>`count(*)::int` })
-        .from(alarms)
-        .innerJoin(monitoringSensors, eq(monitoringSensors.id, alarms.sensorId))
-        .where(and(inArray(monitoringSensors.facilityId, ids), isNull(alarms.closedAt)))
-        .groupBy(monitoringSensors.facilityId)
-    : [];
+  const openByMine = ids.length ? await openAlarmCountsByFacility(deps.db, ids) : [];
   const rule = await getSetting(deps.db, monitoringSettings.facilityRollup);
   return rows.map(({ f, mineName, countyCode }) => {
     const own = sensors.filter((s) => s.facilityId === f.id);
@@ -202,18 +130,15 @@ export async function listFacilities(
       items.set(s.item, [...(items.get(s.item) ?? []), levels.get(s.id) ?? null]);
     }
     const itemLevels = [...items.values()].map((points) => rollUp(points, pointRule));
-    return {
-      id: f.id,
-      mineId: f.mineId,
-      mineName,
-      countyCode,
-      code: f.code,
-      name: f.name,
-      kind: f.kind,
-      sensorCount: own.length,
-      level: rollUp(itemLevels, rule),
-      openAlarms: openByMine.find((o) => o.facilityId === f.id)?.n ?? 0,
-    };
+    return presentFacility(
+      f,
+      { name: mineName, countyCode },
+      {
+        sensorCount: own.length,
+        level: rollUp(itemLevels, rule),
+        openAlarms: openByMine.find((o) => o.facilityId === f.id)?.n ?? 0,
+      },
+    );
   });
 }
 
@@ -226,23 +151,19 @@ export async function insertSensor(
   input: SensorInput,
 ) {
   const spec = initialSpec(input.quantity, input.preset, input.spec);
-  const [row] = await tx
-    .insert(monitoringSensors)
-    .values({
-      mineId,
-      facilityId: input.facilityId,
-      code: input.code,
-      name: input.name,
-      quantity: input.quantity,
-      item: input.item ?? input.quantity,
-      location: input.location ?? null,
-      unit: quantities[input.quantity].unit,
-      spec,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .onConflictDoNothing()
-    .returning();
+  const row = await sensorRepo.insertSensorRow(tx, {
+    mineId,
+    facilityId: input.facilityId,
+    code: input.code,
+    name: input.name,
+    quantity: input.quantity,
+    item: input.item ?? input.quantity,
+    location: input.location ?? null,
+    unit: quantities[input.quantity].unit,
+    spec,
+    createdAt: at,
+    updatedAt: at,
+  });
   if (!row) {
     throw new AppError(AppErrorCode.Conflict, `测点编码 ${input.code} 已存在`, [
       { path: 'code', message: '同一矿山内测点编码须唯一', value: input.code },
@@ -256,6 +177,7 @@ export async function insertSensor(
   return row;
 }
 
+/** Registers a sensor under a facility the caller may see; the running engine picks it up at once. */
 export async function createSensor(deps: ServiceDeps, principal: Principal, input: SensorInput) {
   requirePermission(principal, MonitoringPermission.Manage);
   const row = await deps.db.transaction(async (tx) => {
@@ -266,33 +188,26 @@ export async function createSensor(deps: ServiceDeps, principal: Principal, inpu
   return presentSensor(row, null);
 }
 
+/** Sensors the caller may see (of one mine or facility if given), each with its current level. */
 export async function listSensors(
   deps: ServiceDeps,
   principal: Principal,
   q: { mineId?: string | undefined; facilityId?: string | undefined },
 ) {
   requirePermission(principal, MonitoringPermission.Read);
-  const rows = await deps.db
-    .select({ s: monitoringSensors })
-    .from(monitoringSensors)
-    .innerJoin(mines, eq(mines.id, monitoringSensors.mineId))
-    .where(
-      allOf(
-        mineScopeCondition(principal.scope),
-        isNull(monitoringSensors.archivedAt),
-        q.mineId ? eq(monitoringSensors.mineId, q.mineId) : undefined,
-        q.facilityId ? eq(monitoringSensors.facilityId, q.facilityId) : undefined,
-      ),
-    )
-    .orderBy(asc(monitoringSensors.code))
-    .limit(5000);
+  const rows = await sensorRepo.listSensors(
+    deps.db,
+    { mineScope: mineScopeCondition(principal.scope), mineId: q.mineId, facilityId: q.facilityId },
+    5000,
+  );
   const levels = await sensorLevels(
     deps.db,
-    rows.map((r) => r.s.id),
+    rows.map((s) => s.id),
   );
-  return rows.map((r) => presentSensor(r.s, levels.get(r.s.id) ?? null));
+  return rows.map((s) => presentSensor(s, levels.get(s.id) ?? null));
 }
 
+/** One sensor the caller may see, with its current level. */
 export async function getSensor(deps: ServiceDeps, principal: Principal, id: string) {
   requirePermission(principal, MonitoringPermission.Read);
   const { sensor } = await loadVisibleSensor(deps.db, principal, id);
@@ -316,11 +231,11 @@ export async function updateSensorSpec(
       ]);
     }
     const at = deps.clock();
-    const [updated] = await tx
-      .update(monitoringSensors)
-      .set({ spec: input.spec, version: sensor.version + 1, updatedAt: at })
-      .where(eq(monitoringSensors.id, id))
-      .returning();
+    const updated = await sensorRepo.updateSensorSpecRow(tx, id, {
+      spec: input.spec,
+      version: sensor.version + 1,
+      updatedAt: at,
+    });
     if (!updated) {
       throw notFound('sensor', id);
     }

@@ -3,12 +3,10 @@
  * would (validation, storage, detection, calls), for every active sensor of the database, reloaded each
  * minute so new sensors join. `npm start` runs it for the demo province; `SIMULATE=0` turns it off.
  */
-import { eq, isNull } from 'drizzle-orm';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { systemGatewayPrincipal } from '../access/principal.ts';
-import { mines } from '../registry/mine.table.ts';
 import type { MonitoringEngine } from './monitoring.engine.ts';
-import { monitoringSensors } from './monitoring.table.ts';
+import { sensorsToSimulate } from './sensor.repository.ts';
 import { Simulator, type FaultKind, type SimSensor } from './simulator.ts';
 import { MINUTE_MS } from '../../../shared/dates.ts';
 
@@ -22,18 +20,7 @@ export interface SimulatorRunnerOptions {
 export async function loadSimSensors(
   deps: ServiceDeps,
 ): Promise<(SimSensor & { county: string })[]> {
-  const rows = await deps.db
-    .select({
-      mineId: monitoringSensors.mineId,
-      code: monitoringSensors.code,
-      quantity: monitoringSensors.quantity,
-      spec: monitoringSensors.spec,
-      county: mines.countyCode,
-    })
-    .from(monitoringSensors)
-    .innerJoin(mines, eq(mines.id, monitoringSensors.mineId))
-    .where(isNull(monitoringSensors.archivedAt))
-    .orderBy(mines.countyCode, mines.id, monitoringSensors.code);
+  const rows = await sensorsToSimulate(deps.db);
   return rows.map((r) => ({ ...r, spec: r.spec }));
 }
 

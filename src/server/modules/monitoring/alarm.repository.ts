@@ -1,0 +1,383 @@
+/**
+ * @module SQL of alarms: the board and one alarm with its timeline, the writer's open / level / clearing
+ * statements (the engine's hot path: keep them one statement each), the handling steps, the reads of
+ * sensors, facilities and charts, and the timed work (断线/断网, auto-resolve, maintenance end). The
+ * 叫应 loop's own SQL is in alarm-call.repository.ts.
+ */
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { levelRank, type AlarmKind, type WarningLevel } from '../../../shared/monitoring.enums.ts';
+import { queryRows, type Db } from '../../platform/db/client.ts';
+import { webhookOutbox } from '../notifications/notification.table.ts';
+import { mines } from '../registry/mine.table.ts';
+import { allOf, mineInRegion } from '../registry/registry.scope.ts';
+import { alarmEvents, alarms, monitoringSensors } from './monitoring.table.ts';
+
+export type AlarmRow = typeof alarms.$inferSelect;
+
+/** An alarm with its mine's name and its sensor's code (null for a mine-wide alarm). */
+function selectAlarms(db: Db) {
+  return db
+    .select({ a: alarms, mineName: mines.name, sensorCode: monitoringSensors.code })
+    .from(alarms)
+    .innerJoin(mines, eq(mines.id, alarms.mineId))
+    .leftJoin(monitoringSensors, eq(monitoringSensors.id, alarms.sensorId));
+}
+export type AlarmJoinedRow = Awaited<
+  ReturnType<ReturnType<typeof selectAlarms>['execute']>
+>[number];
+
+/** The select of one alarm with its mine and sensor, for visibleByMine. */
+export function alarmSelect(db: Db) {
+  return selectAlarms(db).$dynamic();
+}
+
+/** What the board shows. */
+export interface AlarmFilter {
+  mineScope: SQL | undefined;
+  /** A region code: alarms at mines in its subtree. */
+  region?: string | undefined;
+  mineId?: string | undefined;
+  sensorId?: string | undefined;
+  /** Only open (true) or only closed (false) alarms; both when undefined. */
+  open?: boolean | undefined;
+  kind?: AlarmKind | undefined;
+  level?: WarningLevel | undefined;
+}
+
+/** The board: open alarms first, unanswered before answered, then the highest level, then the oldest. */
+export async function listAlarms(db: Db, f: AlarmFilter, limit: number) {
+  return selectAlarms(db)
+    .where(
+      allOf(
+        f.mineScope,
+        mineInRegion(f.region),
+        f.mineId ? eq(alarms.mineId, f.mineId) : undefined,
+        f.sensorId ? eq(alarms.sensorId, f.sensorId) : undefined,
+        f.open === true
+          ? isNull(alarms.closedAt)
+          : f.open === false
+            ? sql`${alarms.closedAt} IS NOT NULL`
+            : undefined,
+        f.kind ? eq(alarms.kind, f.kind) : undefined,
+        f.level ? eq(alarms.level, f.level) : undefined,
+      ),
+    )
+    .orderBy(
+      sql`(${alarms.closedAt} IS NULL) DESC`,
+      sql`(${alarms.state} = '待叫应') DESC`,
+      sql`array_position(ARRAY['红色','橙色','黄色','蓝色'], ${alarms.level})`,
+      asc(alarms.openedAt),
+    )
+    .limit(limit);
+}
+
+/** Open alarms at mines in scope, counted by level, kind and state, with the oldest opening of each. */
+export async function openAlarmCounts(
+  db: Db,
+  f: { mineScope: SQL | undefined; region?: string | undefined },
+) {
+  return db
+    .select({
+      level: alarms.level,
+      kind: alarms.kind,
+      state: alarms.state,
+      n: sql<number>`count(*)::int`,
+      oldest: sql<string | null>`min(${alarms.openedAt})`,
+    })
+    .from(alarms)
+    .innerJoin(mines, eq(mines.id, alarms.mineId))
+    .where(allOf(f.mineScope, mineInRegion(f.region), isNull(alarms.closedAt)))
+    .groupBy(alarms.level, alarms.kind, alarms.state);
+}
+export type AlarmCountRow = Awaited<ReturnType<typeof openAlarmCounts>>[number];
+
+/** An alarm's timeline entries in the order they were written, at most `limit`. */
+export async function alarmEventsOf(db: Db, alarmId: string, limit: number) {
+  return db
+    .select()
+    .from(alarmEvents)
+    .where(eq(alarmEvents.alarmId, alarmId))
+    .orderBy(asc(alarmEvents.id))
+    .limit(limit);
+}
+export type AlarmEventRow = typeof alarmEvents.$inferSelect;
+
+/** The webhook and e-mail deliveries queued for an alarm's calls, in the order they were queued. */
+export async function deliveriesOf(db: Db, alarmId: string) {
+  return db
+    .select()
+    .from(webhookOutbox)
+    .where(sql`${webhookOutbox.payload}->>'alarmId' = ${alarmId}`)
+    .orderBy(asc(webhookOutbox.id));
+}
+export type AlarmDeliveryRow = typeof webhookOutbox.$inferSelect;
+
+/** Puts an entry on an alarm's timeline. */
+export async function addEvent(
+  tx: Db,
+  alarmId: string,
+  at: Date,
+  type: string,
+  detail: Record<string, unknown> = {},
+  level: WarningLevel | null = null,
+  actor: string | null = null,
+) {
+  await tx.insert(alarmEvents).values({ alarmId, at, type, level, actor, detail });
+}
+
+/** Changes columns of one alarm. */
+export async function updateAlarm(tx: Db, id: string, set: Partial<typeof alarms.$inferInsert>) {
+  await tx.update(alarms).set(set).where(eq(alarms.id, id));
+}
+
+/** One alarm, locked FOR UPDATE in the caller's transaction. */
+export async function lockAlarm(tx: Db, id: string) {
+  const [row] = await tx.select().from(alarms).where(eq(alarms.id, id)).for('update');
+  return row;
+}
+
+// --- the writer (inside the engine's group commit) ---
+
+/** What the writer needs to raise an alarm at a level. */
+export interface AlarmRaise {
+  kind: AlarmKind;
+  level: WarningLevel;
+  detail: string;
+  /** The reading's time (ms) and value, when a reading raised it. */
+  triggeredAt: number;
+  value: number | null;
+}
+
+/**
+ * Moves an open alarm to a level (its peak kept), ending its clearing; a higher level (`up`) starts
+ * the call policy over. Undefined when the alarm was closed meanwhile.
+ */
+export async function moveOpenAlarm(tx: Db, id: string, r: AlarmRaise, up: boolean, at: Date) {
+  const [row] = await tx
+    .update(alarms)
+    .set({
+      level: r.level,
+      peakLevel: sql`CASE WHEN ${levelRank(r.level)} > array_position(ARRAY['蓝色','黄色','橙色','红色'], ${alarms.peakLevel}) - 1 THEN ${r.level} ELSE ${alarms.peakLevel} END`,
+      clearSince: null,
+      lastValue: r.value,
+      detail: r.detail,
+      // A higher level needs a new acknowledgement: the call policy of that level starts over.
+      ...(up
+        ? {
+            state: '待叫应',
+            acknowledgedAt: null,
+            acknowledgedBy: null,
+            callStep: 0,
+            callRound: 0,
+            stepStartedAt: null,
+            nextCallAt: sql`CASE WHEN ${alarms.suppressed} THEN NULL ELSE ${at.toISOString()}::timestamptz END`,
+          }
+        : {}),
+    })
+    .where(and(eq(alarms.id, id), isNull(alarms.closedAt)))
+    .returning({ id: alarms.id, clearSince: alarms.clearSince });
+  return row;
+}
+
+/**
+ * Opens an alarm unless one of its subject and kind is open (the partial unique index decides):
+ * its id, or undefined when another was open. Suppressed alarms get no call timer.
+ */
+export async function insertOpenAlarm(
+  tx: Db,
+  s: { mineId: string; sensorId: string | null; facilityId: string | null; subject: string },
+  r: AlarmRaise,
+  suppressed: boolean,
+  at: Date,
+): Promise<string | undefined> {
+  const inserted = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO alarms (mine_id, sensor_id, facility_id, subject, kind, level, peak_level, state, detail,
+          opened_at, triggered_at, last_value, suppressed, next_call_at)
+        VALUES (${s.mineId}, ${s.sensorId}, ${s.facilityId}, ${s.subject}, ${r.kind}, ${r.level}, ${r.level}, '待叫应',
+          ${r.detail}, ${at.toISOString()}::timestamptz, to_timestamp(${r.triggeredAt} / 1000.0), ${r.value},
+          ${suppressed}, ${suppressed ? null : at.toISOString()}::timestamptz)
+        ON CONFLICT (subject, kind) WHERE closed_at IS NULL DO NOTHING
+        RETURNING id`,
+  );
+  return inserted[0]?.id;
+}
+
+/** The open alarm of a subject and kind, if any. */
+export async function findOpenAlarm(tx: Db, subject: string, kind: AlarmKind) {
+  const [row] = await tx
+    .select({ id: alarms.id, level: alarms.level })
+    .from(alarms)
+    .where(and(eq(alarms.subject, subject), eq(alarms.kind, kind), isNull(alarms.closedAt)));
+  return row;
+}
+
+/** Marks an open alarm as clearing since a time (ms); false when it was closed or clearing already. */
+export async function markClearing(tx: Db, alarmId: string, sinceMs: number): Promise<boolean> {
+  const rows = await tx
+    .update(alarms)
+    .set({ clearSince: sql`to_timestamp(${sinceMs} / 1000.0)` })
+    .where(and(eq(alarms.id, alarmId), isNull(alarms.closedAt), isNull(alarms.clearSince)))
+    .returning({ id: alarms.id });
+  return rows.length > 0;
+}
+
+// --- reads for sensors, the engine and the chart ---
+
+/** Open alarms of sensors (the engine's state at load), 5,000 sensors a statement. */
+export async function openAlarmsOfSensors(db: Db, sensorIds: string[]) {
+  const out: {
+    id: string;
+    sensorId: string | null;
+    kind: AlarmKind;
+    level: WarningLevel;
+    clearSince: Date | null;
+  }[] = [];
+  for (let i = 0; i < sensorIds.length; i += 5000) {
+    const rows = await db
+      .select({
+        id: alarms.id,
+        sensorId: alarms.sensorId,
+        kind: alarms.kind,
+        level: alarms.level,
+        clearSince: alarms.clearSince,
+      })
+      .from(alarms)
+      .where(and(inArray(alarms.sensorId, sensorIds.slice(i, i + 5000)), isNull(alarms.closedAt)));
+    out.push(...rows);
+  }
+  return out;
+}
+
+/** The levels of the open level alarms (超限, 变化速率) of sensors. */
+export async function openLevelAlarmsOf(db: Db, sensorIds: string[]) {
+  return db
+    .select({ sensorId: alarms.sensorId, level: alarms.level })
+    .from(alarms)
+    .where(
+      and(
+        inArray(alarms.sensorId, sensorIds),
+        isNull(alarms.closedAt),
+        inArray(alarms.kind, ['超限', '变化速率']),
+      ),
+    );
+}
+
+/** Open alarms of the facilities' sensors, counted by facility. */
+export async function openAlarmCountsByFacility(db: Db, facilityIds: string[]) {
+  return db
+    .select({ facilityId: monitoringSensors.facilityId, n: sql<number>`count(*)::int` })
+    .from(alarms)
+    .innerJoin(monitoringSensors, eq(monitoringSensors.id, alarms.sensorId))
+    .where(and(inArray(monitoringSensors.facilityId, facilityIds), isNull(alarms.closedAt)))
+    .groupBy(monitoringSensors.facilityId);
+}
+
+/** A sensor's alarms raised before `to` and open at some time after `from` (the chart's marks). */
+export async function alarmMarks(db: Db, sensorId: string, from: Date, to: Date, limit: number) {
+  return db
+    .select({
+      id: alarms.id,
+      kind: alarms.kind,
+      level: alarms.level,
+      triggeredAt: alarms.triggeredAt,
+      closedAt: alarms.closedAt,
+    })
+    .from(alarms)
+    .where(
+      and(
+        eq(alarms.sensorId, sensorId),
+        lte(alarms.triggeredAt, to),
+        or(isNull(alarms.closedAt), gte(alarms.closedAt, from)),
+      ),
+    )
+    .orderBy(asc(alarms.triggeredAt))
+    .limit(limit);
+}
+export type AlarmMarkRow = Awaited<ReturnType<typeof alarmMarks>>[number];
+
+// --- timed work ---
+
+/** A sensor is silent when its newest reading (or, never read, its creation) is older than k × interval. */
+const silentSql = (now: Date) => sql`coalesce(s.last_reading_at, s.created_at) <
+  ${now.toISOString()}::timestamptz - make_interval(secs => (s.spec->>'intervalSeconds')::float8 * coalesce((s.spec->>'silentFactor')::float8, 3))`;
+
+/**
+ * Silent active sensors without an open, not clearing 断线 (theirs) or 断网 (their mine's) alarm, and
+ * whether every sensor of their mine is silent.
+ */
+export async function silentSensors(db: Db, now: Date) {
+  return queryRows<{
+    id: string;
+    mine_id: string;
+    facility_id: string;
+    code: string;
+    last: string;
+    mine_silent: boolean;
+  }>(
+    db,
+    sql`WITH st AS (
+          SELECT s.id, s.mine_id, s.facility_id, s.code, coalesce(s.last_reading_at, s.created_at) AS last,
+                 ${silentSql(now)} AS silent
+          FROM monitoring_sensors s WHERE s.archived_at IS NULL
+        ), m AS (SELECT mine_id, bool_and(silent) AS all_silent FROM st GROUP BY mine_id)
+        SELECT st.id, st.mine_id, st.facility_id, st.code, st.last, m.all_silent AS mine_silent
+        FROM st JOIN m USING (mine_id)
+        WHERE st.silent AND NOT EXISTS (
+          SELECT 1 FROM alarms a WHERE a.closed_at IS NULL AND a.clear_since IS NULL AND (
+            (a.subject = 'sensor:' || st.id AND a.kind = '断线') OR (a.subject = 'mine:' || st.mine_id AND a.kind = '断网')))`,
+  );
+}
+
+/** Open, not clearing 断线/断网 alarms whose sensor (or any sensor of whose mine) is no longer silent. */
+export async function silenceAlarmsWithDataBack(db: Db, now: Date) {
+  return queryRows<{ id: string; since: string }>(
+    db,
+    sql`SELECT a.id, coalesce(max(s.last_reading_at), now()) AS since FROM alarms a
+        JOIN monitoring_sensors s ON (a.kind = '断线' AND a.subject = 'sensor:' || s.id)
+          OR (a.kind = '断网' AND a.subject = 'mine:' || s.mine_id)
+        WHERE a.closed_at IS NULL AND a.clear_since IS NULL AND a.kind IN ('断线', '断网')
+          AND s.archived_at IS NULL AND NOT (${silentSql(now)})
+        GROUP BY a.id`,
+  );
+}
+
+/** Ids of open alarms clearing since `cutoff` or earlier. */
+export async function clearedSince(db: Db, cutoff: Date, limit: number) {
+  return db
+    .select({ id: alarms.id })
+    .from(alarms)
+    .where(
+      and(isNull(alarms.closedAt), isNotNull(alarms.clearSince), lte(alarms.clearSince, cutoff)),
+    )
+    .limit(limit);
+}
+
+/** Closes an alarm as 自动解除 if it is still open and clearing since `cutoff`: the closed row, or undefined. */
+export async function resolveCleared(tx: Db, id: string, cutoff: Date, at: Date) {
+  const [row] = await tx
+    .update(alarms)
+    .set({ closedAt: at, closeReason: '自动解除', state: '已解除', nextCallAt: null })
+    .where(and(eq(alarms.id, id), isNull(alarms.closedAt), lte(alarms.clearSince, cutoff)))
+    .returning();
+  return row;
+}
+
+/** Open alarms recorded during maintenance (calls suppressed). */
+export async function suppressedOpenAlarms(db: Db, limit: number) {
+  return db
+    .select()
+    .from(alarms)
+    .where(and(isNull(alarms.closedAt), eq(alarms.suppressed, true)))
+    .limit(limit);
+}
+
+/** Ends an alarm's suppression with the given call timer; false when it was not suppressed any more. */
+export async function unsuppressAlarm(tx: Db, id: string, nextCallAt: Date | null) {
+  const [row] = await tx
+    .update(alarms)
+    .set({ suppressed: false, nextCallAt })
+    .where(and(eq(alarms.id, id), eq(alarms.suppressed, true)))
+    .returning({ id: alarms.id });
+  return row !== undefined;
+}
