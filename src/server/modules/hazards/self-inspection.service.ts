@@ -49,7 +49,7 @@ export { periodBounds } from './inspection.cadence.ts';
  */
 const reportingStatuses = [MineStatus.Producing, MineStatus.Construction];
 
-/** Which mines must file for a cadence: the reporting ones, and for the quarterly one only those with a 上级公司. */
+/** Which mines must file for a cadence: those reporting, and for the quarterly one only with a 上级公司. */
 function mustFile(cadence: Cadence) {
   return {
     kind: cadence.kind,

@@ -26,7 +26,7 @@ import { mineScopeCondition, visibleByMine } from './registry.scope.ts';
 import { RegistryPermission } from './registry.permissions.ts';
 import { people } from './person.table.ts';
 
-/** A person (re-)read by id, in the API shape with their certificates (the caller has checked it is visible). */
+/** A person re-read by id, in the API shape with certificates (the caller has checked it is visible). */
 async function reload(deps: ServiceDeps, db: Db, id: string) {
   const row = await repo.findPerson(db, id, undefined);
   if (!row) {
