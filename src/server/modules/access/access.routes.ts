@@ -8,37 +8,14 @@ import {
   LoginInput,
   TokenCreateInput,
   UserCreateInput,
-  type MeResponse,
 } from '../../../shared/access.schemas.ts';
 import { accessApi } from '../../../shared/access.api.ts';
-import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf, SESSION_COOKIE } from '../../platform/http/auth.http.ts';
 import { IdParams, responses } from '../../platform/http/route-helpers.ts';
 import * as service from './access.service.ts';
+import { presentMe } from './access.presenter.ts';
 import { AccessPermission } from './access.permissions.ts';
-
-function presentMe(p: Principal): MeResponse {
-  const s = p.scope;
-  return {
-    id: p.userId,
-    username: p.username,
-    displayName: p.displayName,
-    role: p.role,
-    organisationId: p.organisationId,
-    organisationName: p.organisationName,
-    locale: p.locale,
-    permissions: [...p.permissions].sort(),
-    scope:
-      s.kind === 'region'
-        ? { kind: 'region', regionCode: s.regionCode }
-        : s.kind === 'enterprise'
-          ? { kind: 'enterprise', enterpriseId: s.enterpriseId }
-          : s.kind === 'mines'
-            ? { kind: 'mines', mineIds: [...s.mineIds] }
-            : { kind: 'all' },
-  };
-}
 
 export function registerAccessRoutes(
   app: FastifyInstance,

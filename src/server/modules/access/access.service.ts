@@ -14,13 +14,11 @@ import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { randomToken, sha256Hex } from '../../platform/crypto.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
-import { mineScopeCondition } from '../registry/registry.scope.ts';
-import { mines } from '../registry/mine.table.ts';
-import { and, inArray } from 'drizzle-orm';
 import * as repo from './access.repository.ts';
+import { presentOrganisation, presentToken, presentUser } from './access.presenter.ts';
 import { gatewayPrincipal, userPrincipal } from './principal.ts';
-import { findRegion } from '../registry/region.service.ts';
-import { loadMineForInput } from '../registry/mine.service.ts';
+import { regionExists } from '../registry/region.service.ts';
+import { isMineOfEnterprise, loadMineForInput } from '../registry/mine.service.ts';
 import { AccessPermission } from './access.permissions.ts';
 
 /** How long a login session lasts. */
@@ -37,27 +35,16 @@ export async function createOrganisation(
   if (
     input.kind === 'regulator' &&
     input.regionCode &&
-    !(await findRegion(deps.db, input.regionCode))
+    !(await regionExists(deps.db, input.regionCode))
   ) {
     throw invalidField('regionCode', `未知的行政区划代码 ${input.regionCode}`, input.regionCode);
   }
   if (input.kind === 'enterprise' && !input.enterpriseId) {
     throw invalidField('enterpriseId', '企业组织须关联企业');
   }
-  return repo.insertOrganisation(deps.db, { ...input, createdAt: deps.clock() });
-}
-
-function presentUser(u: Awaited<ReturnType<typeof repo.insertUser>>) {
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role,
-    organisationId: u.organisationId,
-    mineId: u.mineId,
-    email: u.email,
-    disabled: u.disabledAt !== null,
-  };
+  return presentOrganisation(
+    await repo.insertOrganisation(deps.db, { ...input, createdAt: deps.clock() }),
+  );
 }
 
 /** Creates a user; the role must fit the organisation's kind and a duty officer needs a mine of it. */
@@ -79,12 +66,7 @@ export async function createUser(deps: ServiceDeps, principal: Principal, input:
     throw invalidField('mineId', '矿山值班员必须且只有值班员须指定矿山');
   }
   if (input.mineId) {
-    const scope = { kind: 'enterprise', enterpriseId: org.enterpriseId ?? '' } as const;
-    const [m] = await deps.db
-      .select({ id: mines.id })
-      .from(mines)
-      .where(and(mineScopeCondition(scope), inArray(mines.id, [input.mineId])));
-    if (!m) {
+    if (!(await isMineOfEnterprise(deps.db, org.enterpriseId ?? '', input.mineId))) {
       throw invalidField('mineId', '矿山不属于该企业', input.mineId);
     }
   }
@@ -182,18 +164,6 @@ export async function principalFromToken(deps: ServiceDeps, token: string, ip: s
     return null;
   }
   return t.kind === 'gateway' ? gatewayPrincipal(u, t.mineIds, ip) : userPrincipal(u, ip);
-}
-
-function presentToken(t: Awaited<ReturnType<typeof repo.insertToken>>) {
-  return {
-    id: t.id,
-    name: t.name,
-    kind: t.kind,
-    mineIds: t.mineIds,
-    expiresAt: t.expiresAt?.toISOString() ?? null,
-    revoked: t.revokedAt !== null,
-    createdAt: t.createdAt.toISOString(),
-  };
 }
 
 /** Issues a token; a gateway token may name only mines the issuer can see. The secret is shown once. */

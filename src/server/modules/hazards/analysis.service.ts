@@ -10,7 +10,7 @@ import type {
   HazardAnalysisQuery,
 } from '../../../shared/hazard-analysis.schemas.ts';
 import { subtreePrefix, type Principal, type Scope } from '../../platform/auth/scope.ts';
-import { todayIn, addMonths, daysBetween } from '../../../shared/dates.ts';
+import { todayIn, addMonths } from '../../../shared/dates.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { writeWorkbook } from '../../platform/tabular/write-table.ts';
@@ -18,6 +18,7 @@ import { mineScopeCondition } from '../registry/registry.scope.ts';
 import * as repo from './analysis.repository.ts';
 import * as hazardRepo from './hazard.repository.ts';
 import type { HazardFilter } from './hazard.repository.ts';
+import { presentSlowHazard } from './hazard.presenter.ts';
 import { evaluateStockTargets } from './stock.targets.ts';
 import { hazardsSettings } from './hazards.settings.ts';
 import { HazardPermission } from './hazards.permissions.ts';
@@ -229,11 +230,9 @@ export async function hazardAnalysis(
         closedSum(fig, 'foundMonth', (k) => k === month),
       closed: closedSum(fig, 'closedMonth', (k) => k === month),
     })),
-    slowest: (await repo.oldestOpen(deps.db, fig.f, LIST_LIMIT)).map((h) => ({
-      ...h,
-      daysOpen: daysBetween(h.foundOn, today),
-      daysOverdue: h.deadline && h.deadline < today ? daysBetween(h.deadline, today) : 0,
-    })),
+    slowest: (await repo.oldestOpen(deps.db, fig.f, LIST_LIMIT)).map((h) =>
+      presentSlowHazard(h, today),
+    ),
     repeatOffenders: await repo.repeatOffenders(deps.db, fig.f, LIST_LIMIT),
     stockTargets: evaluateStockTargets(
       targets,

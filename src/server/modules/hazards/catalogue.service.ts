@@ -3,7 +3,6 @@
  * (generated from docs/sources/hazard-criteria.md by scripts/build-hazard-catalogue.ts) and
  * extended by system admins with new versions, without a code change.
  */
-import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import { criterionPartKinds } from '../../../shared/hazard.enums.ts';
 import type { HazardStandardInput } from '../../../shared/hazard.schemas.ts';
 import { recordAudit } from './hazards.audit.ts';
@@ -11,10 +10,10 @@ import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, notFound, type ErrorDetail } from '../../platform/errors.ts';
-import { likeText } from '../registry/registry.scope.ts';
 import coal2020 from './catalogue/coal-2020.json' with { type: 'json' };
 import nonCoal2022 from './catalogue/non-coal-2022.json' with { type: 'json' };
-import { hazardCriteria, hazardStandards } from './hazard.table.ts';
+import * as repo from './catalogue.repository.ts';
+import { presentCriterion, presentStandard } from './catalogue.presenter.ts';
 import { HazardPermission } from './hazards.permissions.ts';
 
 /** The standard versions shipped with minewatch. */
@@ -49,44 +48,33 @@ export function standardProblems(input: HazardStandardInput): ErrorDetail[] {
   return problems;
 }
 
+/** Inserts a standard version with its items, each applying to the mine kinds of its part. */
 async function insertStandard(tx: Db, input: HazardStandardInput, at: Date): Promise<string> {
-  const [std] = await tx
-    .insert(hazardStandards)
-    .values({
-      code: input.code,
-      title: input.title,
-      version: input.version,
-      effectiveOn: input.effectiveOn,
-      source: input.source,
-      createdAt: at,
-    })
-    .returning({ id: hazardStandards.id });
-  const id = std?.id ?? '';
-  const rows = input.items.map((item, i) => ({
-    ...item,
-    standardId: id,
-    applicableKinds: [...(criterionPartKinds[item.part] ?? [])],
-    sortOrder: i,
-  }));
-  for (let i = 0; i < rows.length; i += 500) {
-    await tx.insert(hazardCriteria).values(rows.slice(i, i + 500));
-  }
+  const id = await repo.insertStandard(tx, {
+    code: input.code,
+    title: input.title,
+    version: input.version,
+    effectiveOn: input.effectiveOn,
+    source: input.source,
+    createdAt: at,
+  });
+  await repo.insertCriteria(
+    tx,
+    input.items.map((item, i) => ({
+      ...item,
+      standardId: id,
+      applicableKinds: [...(criterionPartKinds[item.part] ?? [])],
+      sortOrder: i,
+    })),
+  );
   return id;
-}
-
-async function standardExists(db: Db, code: string, version: string): Promise<boolean> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(hazardStandards)
-    .where(and(eq(hazardStandards.code, code), eq(hazardStandards.version, version)));
-  return (row?.n ?? 0) > 0;
 }
 
 /** Loads the built-in standard versions that are missing; idempotent. */
 export async function loadHazardCatalogue(db: Db, at: Date): Promise<number> {
   let loaded = 0;
   for (const std of builtInStandards) {
-    if (await standardExists(db, std.code, std.version)) {
+    if (await repo.standardExists(db, std.code, std.version)) {
       continue;
     }
     await db.transaction((tx) => insertStandard(tx, std, at));
@@ -107,7 +95,7 @@ export async function createStandard(
     throw new AppError(AppErrorCode.ValidationFailed, '判定标准条款有误', problems);
   }
   return deps.db.transaction(async (tx) => {
-    if (await standardExists(tx, input.code, input.version)) {
+    if (await repo.standardExists(tx, input.code, input.version)) {
       throw new AppError(AppErrorCode.Conflict, `${input.code} ${input.version} 已存在`, [
         { path: 'version', message: '该版本已存在', value: input.version },
       ]);
@@ -119,38 +107,16 @@ export async function createStandard(
       entityId: id,
       after: { code: input.code, version: input.version, items: input.items.length },
     });
-    return {
-      id,
-      code: input.code,
-      title: input.title,
-      version: input.version,
-      effectiveOn: input.effectiveOn,
-      source: input.source,
-      items: input.items.length,
-    };
+    return presentStandard({ ...input, id }, input.items.length);
   });
 }
 
+/** Every standard version with its number of items. */
 export async function listStandards(deps: ServiceDeps, principal: Principal) {
   requirePermission(principal, HazardPermission.Read);
-  const rows = await deps.db
-    .select()
-    .from(hazardStandards)
-    .orderBy(asc(hazardStandards.code), asc(hazardStandards.effectiveOn));
-  const counts = await deps.db
-    .select({ standardId: hazardCriteria.standardId, n: count() })
-    .from(hazardCriteria)
-    .groupBy(hazardCriteria.standardId);
-  const byStandard = new Map(counts.map((c) => [c.standardId, c.n]));
-  return rows.map((s) => ({
-    id: s.id,
-    code: s.code,
-    title: s.title,
-    version: s.version,
-    effectiveOn: s.effectiveOn,
-    source: s.source,
-    items: byStandard.get(s.id) ?? 0,
-  }));
+  const rows = await repo.listStandards(deps.db);
+  const counts = await repo.criteriaCounts(deps.db);
+  return rows.map((s) => presentStandard(s, counts.get(s.id) ?? 0));
 }
 
 /** The items of one standard version, optionally only those that apply to a mine kind or match text. */
@@ -161,33 +127,8 @@ export async function listCriteria(
   q: { kind?: string | undefined; q?: string | undefined },
 ) {
   requirePermission(principal, HazardPermission.Read);
-  const [std] = await deps.db
-    .select({ id: hazardStandards.id })
-    .from(hazardStandards)
-    .where(eq(hazardStandards.id, standardId));
-  if (!std) {
+  if (!(await repo.findStandard(deps.db, standardId))) {
     throw notFound('hazard_standard', standardId);
   }
-  const rows = await deps.db
-    .select()
-    .from(hazardCriteria)
-    .where(
-      and(
-        eq(hazardCriteria.standardId, standardId),
-        q.kind ? sql`${q.kind} = ANY(${hazardCriteria.applicableKinds})` : undefined,
-        q.q
-          ? or(ilike(hazardCriteria.text, likeText(q.q)), ilike(hazardCriteria.code, likeText(q.q)))
-          : undefined,
-      ),
-    )
-    .orderBy(asc(hazardCriteria.sortOrder));
-  return rows.map((c) => ({
-    id: c.id,
-    code: c.code,
-    parentCode: c.parentCode,
-    part: c.part,
-    text: c.text,
-    applicableKinds: c.applicableKinds,
-    verified: c.verified,
-  }));
+  return (await repo.listCriteria(deps.db, standardId, q)).map(presentCriterion);
 }

@@ -4,7 +4,6 @@
  * SHA-256 in the hazard's transaction (a timeline entry and an audit event), and served only to
  * callers who may see the hazard.
  */
-import { and, asc, eq } from 'drizzle-orm';
 import { HazardState, type EvidencePurpose } from '../../../shared/hazard.enums.ts';
 import { EvidenceLimits } from '../../../shared/limits.ts';
 import { recordAudit } from './hazards.audit.ts';
@@ -12,33 +11,16 @@ import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
-import { acceptFile, evidencePolicy, storeFile } from '../../platform/files/files.ts';
-import * as repo from './hazard.repository.ts';
+import { acceptFile, evidencePolicy } from '../../platform/files/files.ts';
+import * as repo from './evidence.repository.ts';
+import { presentAttachment } from './evidence.presenter.ts';
+import { insertHazardEvent } from './hazard.repository.ts';
 import { loadVisibleHazard } from './hazard.access.ts';
-import { hazardAttachments } from './hazard.table.ts';
 import { HazardPermission } from './hazards.permissions.ts';
-
-function present(r: typeof hazardAttachments.$inferSelect) {
-  return {
-    id: r.id,
-    purpose: r.purpose,
-    fileName: r.fileName,
-    contentType: r.contentType,
-    sizeBytes: r.sizeBytes,
-    sha256: r.sha256,
-    uploadedBy: r.uploadedByLabel,
-    uploadedAt: r.uploadedAt.toISOString(),
-  };
-}
 
 /** The hazard's evidence, without the content. */
 export async function attachmentsOf(db: Db, hazardId: string) {
-  const rows = await db
-    .select()
-    .from(hazardAttachments)
-    .where(eq(hazardAttachments.hazardId, hazardId))
-    .orderBy(asc(hazardAttachments.uploadedAt), asc(hazardAttachments.id));
-  return rows.map(present);
+  return (await repo.listAttachments(db, hazardId)).map(presentAttachment);
 }
 
 export async function addEvidence(
@@ -55,16 +37,8 @@ export async function addEvidence(
       throw new AppError(AppErrorCode.Conflict, '隐患已销号, 不能再添加证据');
     }
     const at = deps.clock();
-    const row = await storeFile(
+    const row = await repo.storeAttachment(
       tx,
-      hazardAttachments,
-      evidencePolicy,
-      {
-        column: hazardAttachments.hazardId,
-        id: hazardId,
-        max: EvidenceLimits.perHazardMax,
-        name: '项隐患',
-      },
       {
         ...file,
         hazardId,
@@ -73,9 +47,10 @@ export async function addEvidence(
         uploadedByLabel: principal.username,
         uploadedAt: at,
       },
+      EvidenceLimits.perHazardMax,
     );
-    const after = present(row);
-    await repo.insertHazardEvent(tx, {
+    const after = presentAttachment(row);
+    await insertHazardEvent(tx, {
       hazardId,
       at,
       actorId: principal.userId,
@@ -101,12 +76,9 @@ export async function getEvidence(
 ) {
   requirePermission(principal, HazardPermission.Read);
   await loadVisibleHazard(deps.db, principal, hazardId);
-  const [row] = await deps.db
-    .select()
-    .from(hazardAttachments)
-    .where(and(eq(hazardAttachments.id, attachmentId), eq(hazardAttachments.hazardId, hazardId)));
+  const row = await repo.findAttachment(deps.db, hazardId, attachmentId);
   if (!row) {
     throw notFound('attachment', attachmentId);
   }
-  return { ...present(row), content: row.content };
+  return { ...presentAttachment(row), content: row.content };
 }

@@ -3,9 +3,7 @@
  * passes, each step of the configured ladder (提醒 → 函告 → 通报 → 约谈 → 曝光) is taken once, with a
  * dated timeline entry, an audit event and notifications to the people responsible.
  */
-import { and, eq, isNotNull, lte } from 'drizzle-orm';
 import { todayIn } from '../../../shared/dates.ts';
-import { HazardState } from '../../../shared/hazard.enums.ts';
 import { recordAudit } from './hazards.audit.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import {
@@ -24,9 +22,7 @@ import {
   notifyUsers,
   pickRecipients,
 } from '../notifications/notification.service.ts';
-import { mines } from '../registry/mine.table.ts';
-import { hazardCriteria, hazards } from './hazard.table.ts';
-import { insertHazardEvent } from './hazard.repository.ts';
+import { insertHazardEvent, rectifyingDueBy } from './hazard.repository.ts';
 import { hazardsSettings } from './hazards.settings.ts';
 
 /** Takes every ladder step that has fallen due and was not taken before; returns how many. */
@@ -35,25 +31,7 @@ export async function escalateOverdueHazards(
 ): Promise<{ hazards: number; steps: number }> {
   const ladder = await getSetting(deps.db, hazardsSettings.escalationLadder);
   const today = todayIn(deps.clock);
-  const candidates = await deps.db
-    .select({
-      id: hazards.id,
-      deadline: hazards.deadline,
-      enterpriseId: mines.enterpriseId,
-      countyCode: mines.countyCode,
-      mineName: mines.name,
-      criterionCode: hazardCriteria.code,
-    })
-    .from(hazards)
-    .innerJoin(mines, eq(mines.id, hazards.mineId))
-    .innerJoin(hazardCriteria, eq(hazardCriteria.id, hazards.criterionId))
-    .where(
-      and(
-        eq(hazards.state, HazardState.Rectifying),
-        isNotNull(hazards.deadline),
-        lte(hazards.deadline, latestDueDeadline(ladder, today)),
-      ),
-    );
+  const candidates = await rectifyingDueBy(deps.db, latestDueDeadline(ladder, today));
   // Who can be told, read once per run rather than once per step.
   const notifiable = candidates.length ? await notifiableUsers(deps.db) : [];
   type Candidate = (typeof candidates)[number];

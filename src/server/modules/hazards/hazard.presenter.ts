@@ -1,6 +1,13 @@
+/**
+ * @module Row → API shape for hazards: the hazard with its allowed actions, its timeline, and the slow
+ * rectifications of the analysis.
+ */
 import type { HazardResponse } from '../../../shared/hazard.schemas.ts';
 import { HazardState } from '../../../shared/hazard.enums.ts';
 import type { Role } from '../../platform/auth/permissions.ts';
+import { daysBetween } from '../../../shared/dates.ts';
+import type { HazardAnalysis } from '../../../shared/hazard-analysis.schemas.ts';
+import type { oldestOpen } from './analysis.repository.ts';
 import type { HazardJoinedRow, timelineOf } from './hazard.repository.ts';
 import { allowedActions } from './rectification.workflow.ts';
 
@@ -43,6 +50,7 @@ export function presentHazard(r: HazardJoinedRow, today: string, role: Role): Ha
   };
 }
 
+/** The timeline entries of a hazard. */
 export function presentTimeline(rows: Awaited<ReturnType<typeof timelineOf>>) {
   return rows.map((e) => ({
     id: e.id,
@@ -53,4 +61,24 @@ export function presentTimeline(rows: Awaited<ReturnType<typeof timelineOf>>) {
     toState: e.toState,
     note: e.note,
   }));
+}
+
+/** An open hazard of the analysis' slowest list: how long it has been open and overdue on `today`. */
+export function presentSlowHazard(
+  h: Awaited<ReturnType<typeof oldestOpen>>[number],
+  today: string,
+): HazardAnalysis['slowest'][number] {
+  return {
+    id: h.id,
+    mineId: h.mineId,
+    mineName: h.mineName,
+    countyName: h.countyName,
+    criterionCode: h.criterionCode,
+    state: h.state,
+    foundOn: h.foundOn,
+    deadline: h.deadline,
+    daysOpen: daysBetween(h.foundOn, today),
+    daysOverdue: h.deadline && h.deadline < today ? daysBetween(h.deadline, today) : 0,
+    supervised: h.supervised,
+  };
 }

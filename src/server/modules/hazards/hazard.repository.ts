@@ -1,7 +1,7 @@
 /**
  * @module SQL for hazards and their timeline.
  */
-import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import { mineRegionCondition } from '../registry/registry.scope.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { mines } from '../registry/mine.table.ts';
@@ -153,6 +153,32 @@ export async function findRecentlyClosedSame(
     .orderBy(sql`${hazards.closedAt} DESC`)
     .limit(1);
   return row;
+}
+
+/**
+ * Hazards under rectification (治理中) whose deadline is on or before `latestDeadline`: the candidates
+ * of the escalation ladder, with the facts its notices name and its recipients are picked by.
+ */
+export async function rectifyingDueBy(db: Db, latestDeadline: string) {
+  return db
+    .select({
+      id: hazards.id,
+      deadline: hazards.deadline,
+      enterpriseId: mines.enterpriseId,
+      countyCode: mines.countyCode,
+      mineName: mines.name,
+      criterionCode: hazardCriteria.code,
+    })
+    .from(hazards)
+    .innerJoin(mines, eq(mines.id, hazards.mineId))
+    .innerJoin(hazardCriteria, eq(hazardCriteria.id, hazards.criterionId))
+    .where(
+      and(
+        eq(hazards.state, HazardState.Rectifying),
+        isNotNull(hazards.deadline),
+        lte(hazards.deadline, latestDeadline),
+      ),
+    );
 }
 
 /** Found-on dates of every hazard at producing mines in scope, with the mine's facts. */

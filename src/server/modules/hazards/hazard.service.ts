@@ -23,7 +23,7 @@ import { actorOf, requirePermission, type ServiceDeps } from '../../platform/con
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
-import { changeMineStatus, loadMineForInput } from '../registry/mine.service.ts';
+import { changeMineStatus, currentLicencesOf, loadMineForInput } from '../registry/mine.service.ts';
 import { checkVersion } from '../registry/registry.guards.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
 import { MineStatus } from '../../../shared/registry.enums.ts';
@@ -35,12 +35,12 @@ import { presentHazard, presentTimeline } from './hazard.presenter.ts';
 import { nextHazardState } from './rectification.workflow.ts';
 import { firstDenseWindow, licenceProblems } from './repeat.rules.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
-import { licencesOf } from '../registry/mine.repository.ts';
 import { hazardsSettings } from './hazards.settings.ts';
 import { HazardPermission } from './hazards.permissions.ts';
 import { RegistryPermission } from '../registry/registry.permissions.ts';
 
-async function present(deps: ServiceDeps, db: Db, principal: Principal, id: string) {
+/** A hazard re-read after a change, in the API shape (the caller has checked it is visible). */
+async function reload(deps: ServiceDeps, db: Db, principal: Principal, id: string) {
   const row = await repo.findHazard(db, id, undefined);
   if (!row) {
     throw notFound('hazard', id);
@@ -114,7 +114,7 @@ export async function reportHazard(
         : input.description,
       data: earlier ? { repeatOf: earlier.id } : null,
     });
-    const after = await present(deps, tx, principal, id);
+    const after = await reload(deps, tx, principal, id);
     await recordAudit(tx, actorOf(principal), at, {
       type: 'hazards.hazard.reported',
       entityId: id,
@@ -163,7 +163,7 @@ async function advance(
       toState: to,
       note,
     });
-    const after = await present(deps, tx, principal, id);
+    const after = await reload(deps, tx, principal, id);
     await recordAudit(tx, actorOf(principal), at, {
       type: auditTypeByAction[action],
       entityId: id,
@@ -262,7 +262,7 @@ export async function superviseHazard(
       action: input.supervised ? 'supervise' : 'unsupervise',
       note: input.note,
     });
-    const after = await present(deps, tx, principal, id);
+    const after = await reload(deps, tx, principal, id);
     await recordAudit(tx, actorOf(principal), at, {
       type: 'hazards.hazard.supervised',
       entityId: id,
@@ -305,7 +305,7 @@ export async function suspendMineForHazard(
       entityId: id,
       after: input,
     });
-    return present(deps, tx, principal, id);
+    return reload(deps, tx, principal, id);
   });
 }
 
@@ -398,7 +398,7 @@ export async function closureCandidates(
       ),
     }))
     .filter((m) => m.window !== null);
-  const licences = await licencesOf(
+  const licences = await currentLicencesOf(
     deps.db,
     dense.map((m) => m.list[0]?.mineId ?? ''),
   );

@@ -5,7 +5,6 @@
  * the hazards found, or a 零报告 — and the parent company of a mine records its quarterly inspection.
  * Reports not filed by their due day escalate on the same ladder as overdue hazards.
  */
-import { and, count, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type {
   ParentInspectionInput,
   SelfInspectionReportInput,
@@ -17,8 +16,7 @@ import { todayIn } from '../../../shared/dates.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { escalationActor, runEscalation } from '../../platform/escalation/escalation.runner.ts';
-import { dueSteps } from '../../platform/escalation/escalation.service.ts';
-import { escalations } from '../../platform/escalation/escalation.table.ts';
+import { dueSteps, stepsTaken } from '../../platform/escalation/escalation.service.ts';
 import { AppError, AppErrorCode, invalidField } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import {
@@ -27,13 +25,12 @@ import {
   pickRecipients,
   type NotifiableUser,
 } from '../notifications/notification.service.ts';
-import { enterprises } from '../registry/enterprise.table.ts';
+import { parentCompanyOf } from '../registry/enterprise.service.ts';
 import { loadMineForInput, loadVisibleMine } from '../registry/mine.service.ts';
-import { mines } from '../registry/mine.table.ts';
-import { people } from '../registry/person.table.ts';
-import { regions } from '../registry/region.table.ts';
-import { allOf, mineScopeCondition, mineRegionCondition } from '../registry/registry.scope.ts';
-import { hazards, selfInspectionReports } from './hazard.table.ts';
+import { activeNamesWithRole } from '../registry/person.service.ts';
+import { mineScopeCondition } from '../registry/registry.scope.ts';
+import * as repo from './self-inspection.repository.ts';
+import { presentMissingReport, presentSelfInspectionReport } from './self-inspection.presenter.ts';
 import {
   monthly,
   parentQuarterly,
@@ -52,50 +49,12 @@ export { periodBounds } from './inspection.cadence.ts';
  */
 const reportingStatuses = [MineStatus.Producing, MineStatus.Construction];
 
-/** Mines whose enterprise has a registered parent company (上级公司). */
-const hasParentCompany = sql`EXISTS (SELECT 1 FROM ${enterprises} e WHERE e.id = ${mines.enterpriseId} AND e.parent_company IS NOT NULL AND e.parent_company <> '')`;
-
-/** Which mines must file for a cadence, besides being producing or under construction. */
-function mustFile(cadence: Cadence): SQL | undefined {
-  return cadence === parentQuarterly ? hasParentCompany : undefined;
-}
-
-/** How many hazards this inspection counts at the mine in the period. */
-async function hazardsFoundIn(
-  db: Db,
-  cadence: Cadence,
-  mineId: string,
-  first: string,
-  last: string,
-): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(hazards)
-    .where(
-      and(
-        eq(hazards.mineId, mineId),
-        gte(hazards.foundOn, first),
-        lte(hazards.foundOn, last),
-        cadence.sources ? inArray(hazards.source, [...cadence.sources]) : undefined,
-      ),
-    );
-  return row?.n ?? 0;
-}
-
-function present(r: typeof selfInspectionReports.$inferSelect, mineName: string) {
+/** Which mines must file for a cadence: those reporting, and for the quarterly one only with a 上级公司. */
+function mustFile(cadence: Cadence) {
   return {
-    id: r.id,
-    kind: r.kind,
-    mineId: r.mineId,
-    mineName,
-    period: r.period,
-    zeroReport: r.zeroReport,
-    hazardCount: r.hazardCount,
-    signedBy: r.signedBy,
-    inspectedOn: r.inspectedOn,
-    wentUnderground: r.wentUnderground,
-    note: r.note,
-    submittedAt: r.submittedAt.toISOString(),
+    kind: cadence.kind,
+    statuses: reportingStatuses,
+    parentCompanyOnly: cadence === parentQuarterly,
   };
 }
 
@@ -145,7 +104,12 @@ async function fileInspection(
   return deps.db.transaction(async (tx) => {
     const mine = await loadMineForInput(tx, principal, input.mineId);
     await check(tx, mine);
-    const found = await hazardsFoundIn(tx, cadence, input.mineId, first, last);
+    const found = await repo.countHazardsFound(tx, {
+      mineId: input.mineId,
+      first,
+      last,
+      sources: cadence.sources,
+    });
     const findings = cadence.sources ? `${cadence.sources.join('、')}发现的` : '';
     const inPeriod = cadence.months === 1 ? '本月' : '本季度';
     if (input.zeroReport && found > 0) {
@@ -163,29 +127,25 @@ async function fileInspection(
       );
     }
     const at = deps.clock();
-    const [row] = await tx
-      .insert(selfInspectionReports)
-      .values({
-        mineId: input.mineId,
-        kind: cadence.kind,
-        period: input.period,
-        zeroReport: input.zeroReport,
-        signedBy: input.signedBy,
-        inspectedOn: input.inspectedOn ?? null,
-        wentUnderground: input.wentUnderground ?? null,
-        note: input.note ?? null,
-        hazardCount: found,
-        submittedAt: at,
-        submittedBy: principal.userId,
-      })
-      .onConflictDoNothing()
-      .returning();
+    const row = await repo.insertReport(tx, {
+      mineId: input.mineId,
+      kind: cadence.kind,
+      period: input.period,
+      zeroReport: input.zeroReport,
+      signedBy: input.signedBy,
+      inspectedOn: input.inspectedOn ?? null,
+      wentUnderground: input.wentUnderground ?? null,
+      note: input.note ?? null,
+      hazardCount: found,
+      submittedAt: at,
+      submittedBy: principal.userId,
+    });
     if (!row) {
       throw new AppError(AppErrorCode.Conflict, `${input.period} 的${cadence.label}已提交`, [
         { path: 'period', message: '该期已提交', value: input.period },
       ]);
     }
-    const after = present(row, mine.mine.name);
+    const after = presentSelfInspectionReport(row, mine.mine.name);
     await recordAudit(tx, actorOf(principal), at, {
       type: 'hazards.report.filed',
       entityId: row.id,
@@ -202,20 +162,11 @@ export function fileSelfInspectionReport(
   input: SelfInspectionReportInput,
 ) {
   return fileInspection(deps, principal, monthly, input, async (tx) => {
-    const principals = await tx
-      .select({ name: people.name })
-      .from(people)
-      .where(
-        and(
-          eq(people.mineId, input.mineId),
-          sql`${'主要负责人'} = ANY(${people.roles})`,
-          sql`${people.archivedAt} IS NULL`,
-        ),
-      );
-    if (!principals.some((p) => p.name === input.signedBy)) {
+    const principals = await activeNamesWithRole(tx, input.mineId, '主要负责人');
+    if (!principals.includes(input.signedBy)) {
       throw invalidField(
         'signedBy',
-        `须由该矿登记的主要负责人签字 (${principals.map((p) => p.name).join('、') || '未登记主要负责人'})`,
+        `须由该矿登记的主要负责人签字 (${principals.join('、') || '未登记主要负责人'})`,
         input.signedBy,
       );
     }
@@ -235,17 +186,17 @@ export function fileParentInspection(
     parentQuarterly,
     { ...rest, signedBy: leader },
     async (tx, mine) => {
-      const [ent] = await tx
-        .select({ parentCompany: enterprises.parentCompany })
-        .from(enterprises)
-        .where(eq(enterprises.id, mine.mine.enterpriseId));
-      if (!ent?.parentCompany) {
+      if (!(await parentCompanyOf(tx, mine.mine.enterpriseId))) {
         throw invalidField('mineId', '该矿山所属企业未登记上级公司', input.mineId);
       }
     },
   );
 }
 
+/** How many records a list answers at most. */
+const LIST_LIMIT = 2000;
+
+/** The filed reports of a cadence in the caller's jurisdiction, optionally of one period and region. */
 export async function listInspections(
   deps: ServiceDeps,
   principal: Principal,
@@ -253,46 +204,17 @@ export async function listInspections(
   q: { period?: string | undefined; region?: string | undefined },
 ) {
   requirePermission(principal, HazardPermission.Read);
-  const rows = await deps.db
-    .select({ report: selfInspectionReports, mineName: mines.name })
-    .from(selfInspectionReports)
-    .innerJoin(mines, eq(mines.id, selfInspectionReports.mineId))
-    .where(
-      allOf(
-        mineScopeCondition(principal.scope),
-        mineRegionCondition(q.region ? subtreePrefix(q.region) : undefined),
-        eq(selfInspectionReports.kind, cadence.kind),
-        q.period ? eq(selfInspectionReports.period, q.period) : undefined,
-      ),
-    )
-    .orderBy(sql`${selfInspectionReports.period} DESC`, mines.name)
-    .limit(2000);
-  return rows.map((r) => present(r.report, r.mineName));
-}
-
-/** Mines that must report for the period and have not. */
-async function missingFor(db: Db, cadence: Cadence, where: SQL | undefined, period: string) {
-  return db
-    .select({
-      mineId: mines.id,
-      mineName: mines.name,
-      countyName: regions.name,
-      status: mines.status,
-      enterpriseId: mines.enterpriseId,
-      countyCode: mines.countyCode,
-    })
-    .from(mines)
-    .innerJoin(regions, eq(regions.code, mines.countyCode))
-    .where(
-      allOf(
-        where,
-        inArray(mines.status, reportingStatuses),
-        sql`${mines.archivedAt} IS NULL`,
-        mustFile(cadence),
-        sql`NOT EXISTS (SELECT 1 FROM ${selfInspectionReports} r WHERE r.mine_id = ${mines.id} AND r.kind = ${cadence.kind} AND r.period = ${period})`,
-      ),
-    )
-    .orderBy(mines.name);
+  const rows = await repo.listReports(
+    deps.db,
+    {
+      mineScope: mineScopeCondition(principal.scope),
+      regionPrefix: q.region ? subtreePrefix(q.region) : undefined,
+      kind: cadence.kind,
+      period: q.period,
+    },
+    LIST_LIMIT,
+  );
+  return rows.map((r) => presentSelfInspectionReport(r.report, r.mineName));
 }
 
 /** The mines that have not filed for the period; `overdue` once the due day has passed. */
@@ -306,23 +228,13 @@ export async function missingInspections(
   const dueDay = await getSetting(deps.db, cadence.dueDaySetting);
   const { dueOn } = periodBounds(q.period, dueDay);
   const today = todayIn(deps.clock);
-  const rows = await missingFor(
-    deps.db,
-    cadence,
-    allOf(
-      mineScopeCondition(principal.scope),
-      mineRegionCondition(q.region ? subtreePrefix(q.region) : undefined),
-    ),
-    q.period,
-  );
-  return rows.map((r) => ({
-    mineId: r.mineId,
-    mineName: r.mineName,
-    countyName: r.countyName,
-    status: r.status,
-    dueOn,
-    overdue: today > dueOn,
-  }));
+  const rows = await repo.missingReports(deps.db, {
+    ...mustFile(cadence),
+    mineScope: mineScopeCondition(principal.scope),
+    regionPrefix: q.region ? subtreePrefix(q.region) : undefined,
+    period: q.period,
+  });
+  return rows.map((r) => presentMissingReport(r, dueOn, today));
 }
 
 /** Escalates one cadence's missing reports of its recent periods past their due day. */
@@ -340,17 +252,9 @@ async function escalateMissing(deps: ServiceDeps, cadence: Cadence, periods: num
       continue;
     }
     // Skip the mines whose due steps were all taken before (the common case on every tick).
-    const done = await deps.db
-      .select({ subjectId: escalations.subjectId, step: escalations.step })
-      .from(escalations)
-      .where(
-        and(
-          eq(escalations.subjectType, cadence.subjectType),
-          sql`${escalations.subjectId} LIKE ${`%:${period}`}`,
-        ),
-      );
+    const done = await stepsTaken(deps.db, cadence.subjectType, `:${period}`);
     const taken = new Set(done.map((d) => `${d.subjectId}|${d.step}`));
-    const subjects = (await missingFor(deps.db, cadence, undefined, period))
+    const subjects = (await repo.missingReports(deps.db, { ...mustFile(cadence), period }))
       .map((m) => ({ ...m, id: `${m.mineId}:${period}` }))
       .filter((m) => !due.every((s) => taken.has(`${m.id}|${s.step}`)));
     if (subjects.length) {
@@ -401,11 +305,7 @@ export async function reportVisible(
   requirePermission(principal, HazardPermission.Read);
   let mineId = id.split(':')[0] ?? '';
   if (!id.includes(':')) {
-    const [row] = await deps.db
-      .select({ mineId: selfInspectionReports.mineId })
-      .from(selfInspectionReports)
-      .where(eq(selfInspectionReports.id, id));
-    mineId = row?.mineId ?? '';
+    mineId = (await repo.reportMineId(deps.db, id)) ?? '';
   }
   await loadVisibleMine(deps.db, principal, mineId);
 }

@@ -4,11 +4,9 @@
  * mine's people (sealed, masked, keyed digest), so a person who also serves at another mine is
  * found by the checks in shared/compliance.rules.ts.
  */
-import { isNull } from 'drizzle-orm';
 import type {
   ContractorStaffCreateInput,
   ContractorStaffListQuery,
-  ContractorStaffResponse,
   ContractorStaffUpdateInput,
 } from '../../../shared/registry.schemas.ts';
 import { recordAudit } from './registry.audit.ts';
@@ -18,33 +16,13 @@ import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import * as repo from './contractor-staff.repository.ts';
-import { selectContractors } from './contractor.repository.ts';
-import { contractors } from './contractor.table.ts';
+import { presentStaff } from './contractor-staff.presenter.ts';
+import { loadActiveContractorForInput } from './contractor.service.ts';
 import { protectIdNumber } from './person.service.ts';
 import { checkVersion, definedOnly } from './registry.guards.ts';
 import { mineScopeCondition, visibleByMine } from './registry.scope.ts';
 import { RegistryPermission } from './registry.permissions.ts';
 import { contractorStaff } from './contractor-staff.table.ts';
-
-function presentStaff(r: repo.StaffJoinedRow): ContractorStaffResponse {
-  const s = r.staff;
-  return {
-    id: s.id,
-    contractorId: s.contractorId,
-    contractorName: r.contractorName,
-    mineId: r.mineId,
-    mineName: r.mineName,
-    name: s.name,
-    role: s.role,
-    idNumberMasked: s.idNumberMasked,
-    employment: s.employment,
-    education: s.education,
-    relatedMajor: s.relatedMajor,
-    title: s.title,
-    archived: s.archivedAt !== null,
-    version: s.version,
-  };
-}
 
 function loadVisible(db: Db, principal: Principal, id: string) {
   return visibleByMine(db, principal, contractorStaff, id, {
@@ -73,12 +51,7 @@ export async function createContractorStaff(
 ) {
   requirePermission(principal, RegistryPermission.ContractorManage);
   return deps.db.transaction(async (tx) => {
-    await visibleByMine(tx, principal, contractors, input.contractorId, {
-      entity: 'contractor',
-      select: selectContractors(tx).$dynamic(),
-      where: isNull(contractors.archivedAt),
-      field: { path: 'contractorId', message: '承包单位不存在、已归档或不在管辖范围内' },
-    });
+    await loadActiveContractorForInput(tx, principal, input.contractorId);
     const at = deps.clock();
     const { idNumber, ...rest } = input;
     const id = await repo.insertStaff(tx, {

@@ -23,6 +23,9 @@ export async function findContractor(db: Db, id: string, mineScope: SQL | undefi
   return row;
 }
 
+/** Contractors not archived (a condition for visibleByMine). */
+export const isActiveContractor = isNull(contractors.archivedAt);
+
 export interface ContractorFilter {
   mineScope: SQL | undefined;
   regionPrefix?: string | undefined;

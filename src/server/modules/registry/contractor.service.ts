@@ -4,7 +4,6 @@
 import type {
   ContractorCreateInput,
   ContractorListQuery,
-  ContractorResponse,
   ContractorUpdateInput,
 } from '../../../shared/registry.schemas.ts';
 import { recordAudit } from './registry.audit.ts';
@@ -14,32 +13,30 @@ import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import * as repo from './contractor.repository.ts';
+import { presentContractor } from './contractor.presenter.ts';
 import { loadMineForInput } from './mine.service.ts';
 import { checkVersion, definedOnly } from './registry.guards.ts';
 import { mineScopeCondition, visibleByMine } from './registry.scope.ts';
 import { RegistryPermission } from './registry.permissions.ts';
 import { contractors } from './contractor.table.ts';
 
-function presentContractor(r: repo.ContractorJoinedRow): ContractorResponse {
-  const c = r.contractor;
-  return {
-    id: c.id,
-    mineId: c.mineId,
-    mineName: r.mineName,
-    name: c.name,
-    creditCode: c.creditCode,
-    scopes: c.scopes,
-    startsOn: c.startsOn,
-    endsOn: c.endsOn,
-    archived: c.archivedAt !== null,
-    version: c.version,
-  };
-}
-
 function loadVisible(db: Db, principal: Principal, id: string) {
   return visibleByMine(db, principal, contractors, id, {
     entity: 'contractor',
     select: repo.selectContractors(db).$dynamic(),
+  });
+}
+
+/**
+ * An active (unarchived) contractor named in a request body within the caller's jurisdiction, or a 400
+ * on `contractorId` (a 项目部 member is registered under it).
+ */
+export function loadActiveContractorForInput(db: Db, principal: Principal, id: string) {
+  return visibleByMine(db, principal, contractors, id, {
+    entity: 'contractor',
+    select: repo.selectContractors(db).$dynamic(),
+    where: repo.isActiveContractor,
+    field: { path: 'contractorId', message: '承包单位不存在、已归档或不在管辖范围内' },
   });
 }
 

@@ -1,3 +1,6 @@
+/**
+ * @module Row → API shape for enterprises.
+ */
 import type { EnterpriseResponse } from '../../../shared/registry.schemas.ts';
 import type { findEnterprise } from './enterprise.repository.ts';
 

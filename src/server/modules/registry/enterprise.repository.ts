@@ -1,7 +1,7 @@
 /**
  * @module SQL for enterprises.
  */
-import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { enterprises } from './enterprise.table.ts';
 import { regions } from './region.table.ts';
@@ -89,6 +89,47 @@ export async function insertEnterprise(db: Db, values: typeof enterprises.$infer
     throw new Error('insert returned no row');
   }
   return row.id;
+}
+
+/** Inserts several enterprises whose ids are already chosen (an import's new enterprises). */
+export async function insertEnterprises(db: Db, values: (typeof enterprises.$inferInsert)[]) {
+  if (values.length) {
+    await db.insert(enterprises).values(values);
+  }
+}
+
+/** The ids of the enterprises registered under the given credit codes. */
+export async function enterpriseIdsByCreditCode(
+  db: Db,
+  creditCodes: string[],
+): Promise<{ id: string; creditCode: string }[]> {
+  if (creditCodes.length === 0) {
+    return [];
+  }
+  return db
+    .select({ id: enterprises.id, creditCode: enterprises.creditCode })
+    .from(enterprises)
+    .where(inArray(enterprises.creditCode, creditCodes));
+}
+
+/** Whether each of the given enterprises exists and when it was archived. */
+export async function enterpriseArchiveStates(
+  db: Db,
+  ids: string[],
+): Promise<{ id: string; archivedAt: Date | null }[]> {
+  return db
+    .select({ id: enterprises.id, archivedAt: enterprises.archivedAt })
+    .from(enterprises)
+    .where(inArray(enterprises.id, ids));
+}
+
+/** The registered parent company (上级公司) of an enterprise: null or '' when none. */
+export async function parentCompanyOf(db: Db, id: string): Promise<string | null | undefined> {
+  const [row] = await db
+    .select({ parentCompany: enterprises.parentCompany })
+    .from(enterprises)
+    .where(eq(enterprises.id, id));
+  return row?.parentCompany;
 }
 
 export async function updateEnterpriseRow(

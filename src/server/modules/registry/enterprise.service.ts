@@ -27,6 +27,14 @@ export function loadVisibleEnterprise(db: Db, principal: Principal, id: string) 
   });
 }
 
+/**
+ * The registered parent company (上级公司) of an enterprise, or null when it has none: for other
+ * modules' checks on an enterprise the caller already reached through a visible mine.
+ */
+export async function parentCompanyOf(db: Db, enterpriseId: string): Promise<string | null> {
+  return (await repo.parentCompanyOf(db, enterpriseId)) || null;
+}
+
 async function reload(db: Db, id: string) {
   const row = await repo.findEnterprise(db, id, undefined);
   if (!row) {

@@ -4,7 +4,6 @@
  * rows. Unknown enterprises are registered along with their mines when the row names them.
  */
 import { randomUUID } from 'node:crypto';
-import { inArray, sql } from 'drizzle-orm';
 import { MineCreateInput, type MineImportReport } from '../../../shared/registry.schemas.ts';
 import { creditCodeProblem } from '../../../shared/identifiers.ts';
 import { RegistryValidation } from '../../../shared/limits.ts';
@@ -14,8 +13,9 @@ import { actorOf, requirePermission, type ServiceDeps } from '../../platform/con
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, type ErrorDetail } from '../../platform/errors.ts';
 import { detectFormat, readTable, type TableRow } from '../../platform/tabular/read-table.ts';
-import { enterprises } from './enterprise.table.ts';
-import { regions } from './region.table.ts';
+import { enterpriseIdsByCreditCode, insertEnterprises } from './enterprise.repository.ts';
+import { analyzeRegistryTables } from './mine.repository.ts';
+import { findRegions } from './region.repository.ts';
 import { mineImportColumns } from './mine.columns.ts';
 import { checkMineReferences, insertCheckedMines } from './mine.write.ts';
 import { RegistryPermission } from './registry.permissions.ts';
@@ -164,14 +164,7 @@ async function validateRows(db: Db, rows: TableRow[]) {
     ),
   ];
   const known = new Map(
-    codes.length
-      ? (
-          await db
-            .select({ id: enterprises.id, creditCode: enterprises.creditCode })
-            .from(enterprises)
-            .where(inArray(enterprises.creditCode, codes))
-        ).map((e) => [e.creditCode, e.id])
-      : [],
+    (await enterpriseIdsByCreditCode(db, codes)).map((e) => [e.creditCode, e.id]),
   );
   const countyCodes = [
     ...new Set(
@@ -179,14 +172,7 @@ async function validateRows(db: Db, rows: TableRow[]) {
     ),
   ];
   const counties = new Set(
-    countyCodes.length
-      ? (
-          await db
-            .select({ code: regions.code })
-            .from(regions)
-            .where(inArray(regions.code, countyCodes))
-        ).map((r) => r.code)
-      : [],
+    countyCodes.length ? (await findRegions(db, countyCodes)).map((r) => r.code) : [],
   );
   const planned = new Map<string, { id: string; name: string; regionCode: string }>();
   const ok: PlannedRow[] = [];
@@ -265,11 +251,10 @@ async function insertPlannedEnterprises(tx: Db, rows: PlannedRow[], at: Date) {
   const unique = new Map(
     rows.flatMap((r) => (r.newEnterprise ? [[r.newEnterprise.id, r.newEnterprise]] : [])),
   );
-  if (unique.size) {
-    await tx
-      .insert(enterprises)
-      .values([...unique.values()].map((e) => ({ ...e, createdAt: at, updatedAt: at })));
-  }
+  await insertEnterprises(
+    tx,
+    [...unique.values()].map((e) => ({ ...e, createdAt: at, updatedAt: at })),
+  );
   return [...unique.values()];
 }
 
@@ -397,6 +382,6 @@ export async function importMines(
   });
   report.written = valid.length;
   // Large imports change the tables' statistics; PGlite has no autovacuum to notice.
-  await deps.db.execute(sql`ANALYZE enterprises, mines, licences, mine_status_changes`);
+  await analyzeRegistryTables(deps.db);
   return report;
 }

@@ -1,7 +1,11 @@
+/**
+ * @module Row → API shape for mines, their licences and status history.
+ */
 import type { MineResponse } from '../../../shared/registry.schemas.ts';
-import type { MineJoinedRow, licencesOf } from './mine.repository.ts';
+import type { MineJoinedRow, licencesOf, statusHistory } from './mine.repository.ts';
 
 type LicenceRow = Awaited<ReturnType<typeof licencesOf>>[number];
+type StatusChangeRow = Awaited<ReturnType<typeof statusHistory>>[number];
 
 /** The API shape of a licence; `expired` is judged against `today` (YYYY-MM-DD). */
 export function presentLicence(l: LicenceRow, today: string) {
@@ -53,5 +57,17 @@ export function presentMine(r: MineJoinedRow, licences: LicenceRow[], today: str
     version: m.version,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
+  };
+}
+
+/** The API shape of one dated status change of a mine. */
+export function presentStatusChange(r: StatusChangeRow) {
+  return {
+    id: r.id,
+    fromStatus: r.fromStatus,
+    toStatus: r.toStatus,
+    effectiveDate: r.effectiveDate,
+    reason: r.reason,
+    recordedAt: r.recordedAt.toISOString(),
   };
 }

@@ -15,12 +15,12 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import type {
-  LicenceKind,
+import {
   MineKind,
-  MineScale,
-  MineStatus,
-  StandardizationLevel,
+  type LicenceKind,
+  type MineScale,
+  type MineStatus,
+  type StandardizationLevel,
 } from '../../../shared/registry.enums.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { enterprises } from './enterprise.table.ts';
@@ -51,6 +51,15 @@ export async function findMine(
 ): Promise<MineJoinedRow | undefined> {
   const [row] = await selectMines(db).where(and(eq(mines.id, id), scope));
   return row;
+}
+
+/** Whether a mine exists within a scope condition (mineScopeCondition), without its joins. */
+export async function mineExists(db: Db, id: string, scope: SQL | undefined): Promise<boolean> {
+  const [row] = await db
+    .select({ id: mines.id })
+    .from(mines)
+    .where(and(scope, inArray(mines.id, [id])));
+  return row !== undefined;
 }
 
 export interface MineFilter {
@@ -157,6 +166,35 @@ export async function insertMines(
   return rows.map((r) => r.id);
 }
 
+/** The (enterprise, name) pairs of the mines of the given enterprises (names are unique per enterprise). */
+export async function mineNamesOf(
+  db: Db,
+  enterpriseIds: string[],
+): Promise<{ enterpriseId: string; name: string }[]> {
+  if (enterpriseIds.length === 0) {
+    return [];
+  }
+  return db
+    .select({ enterpriseId: mines.enterpriseId, name: mines.name })
+    .from(mines)
+    .where(inArray(mines.enterpriseId, enterpriseIds));
+}
+
+/** Every tailings pond (to re-grade them). */
+export async function tailingsPonds(db: Db) {
+  return db.select().from(mines).where(eq(mines.kind, MineKind.TailingsPond));
+}
+
+/** Stores a re-computed 等别 (derived from the grading table, so neither version nor time changes). */
+export async function setTailingsGrade(db: Db, id: string, grade: number | null) {
+  await db.update(mines).set({ tailingsGrade: grade }).where(eq(mines.id, id));
+}
+
+/** Refreshes the planner's statistics of the registry tables after a large import. */
+export async function analyzeRegistryTables(db: Db) {
+  await db.execute(sql`ANALYZE enterprises, mines, licences, mine_status_changes`);
+}
+
 export async function updateMineRow(
   db: Db,
   id: string,
@@ -191,6 +229,20 @@ export async function insertLicences(db: Db, values: (typeof licences.$inferInse
     return [];
   }
   return db.insert(licences).values(values).returning();
+}
+
+/** The (kind, number) pairs of the licences with any of the given numbers. */
+export async function licencesNumbered(
+  db: Db,
+  numbers: string[],
+): Promise<{ kind: LicenceKind; number: string }[]> {
+  if (numbers.length === 0) {
+    return [];
+  }
+  return db
+    .select({ kind: licences.kind, number: licences.number })
+    .from(licences)
+    .where(inArray(licences.number, numbers));
 }
 
 export async function findLicence(db: Db, id: string) {

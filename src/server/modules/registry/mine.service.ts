@@ -22,7 +22,7 @@ import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import * as repo from './mine.repository.ts';
-import { presentLicence, presentMine } from './mine.presenter.ts';
+import { presentLicence, presentMine, presentStatusChange } from './mine.presenter.ts';
 import { checkMineReferences, insertCheckedMines, tailingsGradeOf } from './mine.write.ts';
 import { checkVersion, definedOnly } from './registry.guards.ts';
 import { mineScopeCondition, visibleByMine } from './registry.scope.ts';
@@ -55,7 +55,29 @@ export async function loadMineForInput(
   });
 }
 
-async function presentOne(deps: ServiceDeps, db: Db, id: string): Promise<MineResponse> {
+/** Whether a mine belongs to an enterprise (e.g. the mine of a duty officer the enterprise adds). */
+export function isMineOfEnterprise(db: Db, enterpriseId: string, mineId: string): Promise<boolean> {
+  return repo.mineExists(db, mineId, mineScopeCondition({ kind: 'enterprise', enterpriseId }));
+}
+
+/**
+ * The current (unarchived) licences of mines, for other modules' rules over licences (e.g. 证照不全);
+ * the caller has confined the mines to its jurisdiction.
+ */
+export async function currentLicencesOf(
+  db: Db,
+  mineIds: string[],
+): Promise<{ mineId: string; kind: LicenceKind; number: string; expiresOn: string }[]> {
+  return (await repo.licencesOf(db, mineIds)).map((l) => ({
+    mineId: l.mineId,
+    kind: l.kind,
+    number: l.number,
+    expiresOn: l.expiresOn,
+  }));
+}
+
+/** A mine (re-)read by id, in the API shape with its licences (the caller has checked it is visible). */
+async function reload(deps: ServiceDeps, db: Db, id: string): Promise<MineResponse> {
   const row = await repo.findMine(db, id, undefined);
   if (!row) {
     throw notFound('mine', id);
@@ -70,7 +92,7 @@ export async function getMine(
 ): Promise<MineResponse> {
   requirePermission(principal, RegistryPermission.Read);
   await loadVisibleMine(deps.db, principal, id);
-  return presentOne(deps, deps.db, id);
+  return reload(deps, deps.db, id);
 }
 
 function throwIfProblems(
@@ -98,7 +120,7 @@ export async function createMine(
   return deps.db.transaction(async (tx) => {
     throwIfProblems(await checkMineReferences(tx, principal, [input]));
     const [id] = await insertCheckedMines(tx, principal, [input], deps.clock());
-    return presentOne(deps, tx, id ?? '');
+    return reload(deps, tx, id ?? '');
   });
 }
 
@@ -132,7 +154,7 @@ export async function updateMine(
         );
       }
     }
-    const before = await presentOne(deps, tx, id);
+    const before = await reload(deps, tx, id);
     // Re-validate the merged record so kind-specific rules hold after a partial edit.
     const merged = { ...before, ...definedOnly(changes) };
     const check = MineCreateSchema.safeParse({
@@ -171,7 +193,7 @@ export async function updateMine(
       { ...definedOnly(changes), tailingsGrade: tailingsGradeOf(merged, table) },
       at,
     );
-    const after = await presentOne(deps, tx, id);
+    const after = await reload(deps, tx, id);
     await recordAudit(tx, actorOf(principal), at, {
       type: 'registry.mine.updated',
       entityId: id,
@@ -219,7 +241,7 @@ export async function changeMineStatus(
         { path: 'status', message: '矿山已关闭' },
       ]);
     }
-    const before = await presentOne(deps, tx, id);
+    const before = await reload(deps, tx, id);
     const at = deps.clock();
     await repo.updateMineRow(
       tx,
@@ -238,7 +260,7 @@ export async function changeMineStatus(
         recordedAt: at,
       },
     ]);
-    const after = await presentOne(deps, tx, id);
+    const after = await reload(deps, tx, id);
     await recordAudit(tx, actorOf(principal), at, {
       type: 'registry.mine.status_changed',
       entityId: id,
@@ -260,10 +282,10 @@ export async function archiveMine(
     if (current.mine.archivedAt) {
       throw new AppError(AppErrorCode.Conflict, '矿山已归档');
     }
-    const before = await presentOne(deps, tx, id);
+    const before = await reload(deps, tx, id);
     const at = deps.clock();
     await repo.updateMineRow(tx, id, { archivedAt: at }, at);
-    const after = await presentOne(deps, tx, id);
+    const after = await reload(deps, tx, id);
     await recordAudit(tx, actorOf(principal), at, {
       type: 'registry.mine.archived',
       entityId: id,
@@ -277,14 +299,7 @@ export async function archiveMine(
 export async function getStatusHistory(deps: ServiceDeps, principal: Principal, id: string) {
   requirePermission(principal, RegistryPermission.Read);
   await loadVisibleMine(deps.db, principal, id);
-  return (await repo.statusHistory(deps.db, id)).map((r) => ({
-    id: r.id,
-    fromStatus: r.fromStatus,
-    toStatus: r.toStatus,
-    effectiveDate: r.effectiveDate,
-    reason: r.reason,
-    recordedAt: r.recordedAt.toISOString(),
-  }));
+  return (await repo.statusHistory(deps.db, id)).map(presentStatusChange);
 }
 
 function filterOf(

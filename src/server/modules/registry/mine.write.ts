@@ -1,7 +1,6 @@
 /**
  * @module Validation of mine references and the batch insert shared by "create one" and imports.
  */
-import { and, eq, inArray } from 'drizzle-orm';
 import type { MineCreateInput } from '../../../shared/registry.schemas.ts';
 import { computeTailingsGrade, type TailingsGradeTable } from '../../../shared/tailings-grade.ts';
 import { recordAudit } from './registry.audit.ts';
@@ -10,10 +9,9 @@ import { actorOf } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { ErrorDetail } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
-import { enterprises } from './enterprise.table.ts';
-import { licences, mines } from './mine.table.ts';
-import { regions } from './region.table.ts';
+import { enterpriseArchiveStates } from './enterprise.repository.ts';
 import * as repo from './mine.repository.ts';
+import { findRegions } from './region.repository.ts';
 import { MineKind } from '../../../shared/registry.enums.ts';
 import { registrySettings } from './registry.settings.ts';
 
@@ -30,42 +28,19 @@ export async function checkMineReferences(
   const problems = new Map<number, ErrorDetail[]>();
   const add = (i: number, d: ErrorDetail) => problems.set(i, [...(problems.get(i) ?? []), d]);
   const counties = new Map(
-    (
-      await db
-        .select()
-        .from(regions)
-        .where(inArray(regions.code, [...new Set(inputs.map((m) => m.countyCode))]))
-    ).map((r) => [r.code, r]),
+    (await findRegions(db, [...new Set(inputs.map((m) => m.countyCode))])).map((r) => [r.code, r]),
   );
   const ents = new Map(
-    (
-      await db
-        .select({ id: enterprises.id, archivedAt: enterprises.archivedAt })
-        .from(enterprises)
-        .where(inArray(enterprises.id, [...new Set(inputs.map((m) => m.enterpriseId))]))
-    ).map((e) => [e.id, e]),
+    (await enterpriseArchiveStates(db, [...new Set(inputs.map((m) => m.enterpriseId))])).map(
+      (e) => [e.id, e],
+    ),
   );
   const numbers = inputs.flatMap((m) => (m.licences ?? []).map((l) => l.number));
   const takenNumbers = new Set(
-    numbers.length
-      ? (
-          await db
-            .select({ kind: licences.kind, number: licences.number })
-            .from(licences)
-            .where(inArray(licences.number, numbers))
-        ).map((l) => `${l.kind}|${l.number}`)
-      : [],
+    (await repo.licencesNumbered(db, numbers)).map((l) => `${l.kind}|${l.number}`),
   );
-  const entIds = [...ents.keys()];
   const takenNames = new Set(
-    entIds.length
-      ? (
-          await db
-            .select({ enterpriseId: mines.enterpriseId, name: mines.name })
-            .from(mines)
-            .where(inArray(mines.enterpriseId, entIds))
-        ).map((r) => `${r.enterpriseId}|${r.name}`)
-      : [],
+    (await repo.mineNamesOf(db, [...ents.keys()])).map((r) => `${r.enterpriseId}|${r.name}`),
   );
   const seenNames = new Set<string>();
   const seenNumbers = new Set<string>();
@@ -194,15 +169,11 @@ export async function insertCheckedMines(
 
 /** Re-computes the stored 等别 of every tailings pond (after the grading table changes). */
 export async function recomputeTailingsGrades(tx: Db, table: TailingsGradeTable): Promise<number> {
-  const ponds = await tx
-    .select()
-    .from(mines)
-    .where(and(eq(mines.kind, MineKind.TailingsPond)));
   let changed = 0;
-  for (const p of ponds) {
+  for (const p of await repo.tailingsPonds(tx)) {
     const grade = tailingsGradeOf(p, table);
     if (grade !== p.tailingsGrade) {
-      await tx.update(mines).set({ tailingsGrade: grade }).where(eq(mines.id, p.id));
+      await repo.setTailingsGrade(tx, p.id, grade);
       changed++;
     }
   }

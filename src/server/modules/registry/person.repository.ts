@@ -35,6 +35,25 @@ export async function findPerson(db: Db, id: string, mineScope: SQL | undefined)
   return row;
 }
 
+/** The names of a mine's unarchived people who hold a role. */
+export async function activeNamesWithRole(
+  db: Db,
+  mineId: string,
+  role: PersonRole,
+): Promise<string[]> {
+  const rows = await db
+    .select({ name: people.name })
+    .from(people)
+    .where(
+      and(
+        eq(people.mineId, mineId),
+        sql`${role} = ANY(${people.roles})`,
+        sql`${people.archivedAt} IS NULL`,
+      ),
+    );
+  return rows.map((r) => r.name);
+}
+
 export interface PersonFilter {
   mineScope: SQL | undefined;
   regionPrefix?: string | undefined;

@@ -5,10 +5,10 @@
 import type {
   PersonCreateInput,
   PersonListQuery,
-  PersonResponse,
   PersonUpdateInput,
 } from '../../../shared/registry.schemas.ts';
 import { maskIdNumber } from '../../../shared/identifiers.ts';
+import type { PersonRole } from '../../../shared/registry.enums.ts';
 import { groupBy } from '../../../shared/collections.ts';
 import { recordAudit } from './registry.audit.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
@@ -19,40 +19,15 @@ import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import * as repo from './person.repository.ts';
+import { presentPerson } from './person.presenter.ts';
 import { loadMineForInput } from './mine.service.ts';
 import { checkVersion, definedOnly } from './registry.guards.ts';
 import { mineScopeCondition, visibleByMine } from './registry.scope.ts';
 import { RegistryPermission } from './registry.permissions.ts';
 import { people } from './person.table.ts';
 
-type CertRow = Awaited<ReturnType<typeof repo.certificatesOf>>[number];
-
-function presentPerson(r: repo.PersonJoinedRow, certs: CertRow[], today: string): PersonResponse {
-  const p = r.person;
-  return {
-    id: p.id,
-    mineId: p.mineId,
-    mineName: r.mineName,
-    name: p.name,
-    roles: p.roles,
-    idNumberMasked: p.idNumberMasked,
-    education: p.education,
-    miningYears: p.miningYears,
-    phone: p.phone,
-    certificates: certs.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      number: c.number,
-      issuedOn: c.issuedOn,
-      expiresOn: c.expiresOn,
-      expired: c.expiresOn < today,
-    })),
-    archived: p.archivedAt !== null,
-    version: p.version,
-  };
-}
-
-async function presentOne(deps: ServiceDeps, db: Db, id: string) {
+/** A person re-read by id, in the API shape with certificates (the caller has checked it is visible). */
+async function reload(deps: ServiceDeps, db: Db, id: string) {
   const row = await repo.findPerson(db, id, undefined);
   if (!row) {
     throw notFound('person', id);
@@ -67,6 +42,14 @@ function loadVisiblePerson(db: Db, principal: Principal, id: string) {
   });
 }
 
+/**
+ * The names of a mine's registered (unarchived) people in a role, e.g. its 主要负责人: for other modules'
+ * checks on a mine the caller already reached with loadMineForInput.
+ */
+export function activeNamesWithRole(db: Db, mineId: string, role: PersonRole): Promise<string[]> {
+  return repo.activeNamesWithRole(db, mineId, role);
+}
+
 /** The stored columns for an ID number: cipher text, masked form and keyed digest. */
 export function protectIdNumber(secret: Buffer, idNumber: string) {
   return {
@@ -79,7 +62,7 @@ export function protectIdNumber(secret: Buffer, idNumber: string) {
 export async function getPerson(deps: ServiceDeps, principal: Principal, id: string) {
   requirePermission(principal, RegistryPermission.Read);
   await loadVisiblePerson(deps.db, principal, id);
-  return presentOne(deps, deps.db, id);
+  return reload(deps, deps.db, id);
 }
 
 export async function createPerson(
@@ -96,7 +79,7 @@ export async function createPerson(
       { ...rest, ...protectIdNumber(deps.secret, idNumber), createdAt: at, updatedAt: at },
     ]);
     await repo.replaceCertificates(tx, id, certificates ?? []);
-    const after = await presentOne(deps, tx, id);
+    const after = await reload(deps, tx, id);
     await recordAudit(tx, actorOf(principal), at, {
       type: 'registry.person.created',
       entityId: id,
@@ -116,7 +99,7 @@ export async function updatePerson(
   return deps.db.transaction(async (tx) => {
     const current = await loadVisiblePerson(tx, principal, id);
     checkVersion('person', current.person.version, input.version);
-    const before = await presentOne(deps, tx, id);
+    const before = await reload(deps, tx, id);
     const { version: _v, idNumber, certificates, ...rest } = input;
     const at = deps.clock();
     await repo.updatePersonRow(
@@ -128,7 +111,7 @@ export async function updatePerson(
     if (certificates) {
       await repo.replaceCertificates(tx, id, certificates);
     }
-    const after = await presentOne(deps, tx, id);
+    const after = await reload(deps, tx, id);
     await recordAudit(tx, actorOf(principal), at, {
       type: 'registry.person.updated',
       entityId: id,
@@ -146,10 +129,10 @@ export async function archivePerson(deps: ServiceDeps, principal: Principal, id:
     if (current.person.archivedAt) {
       throw new AppError(AppErrorCode.Conflict, '人员已归档');
     }
-    const before = await presentOne(deps, tx, id);
+    const before = await reload(deps, tx, id);
     const at = deps.clock();
     await repo.updatePersonRow(tx, id, { archivedAt: at }, at);
-    const after = await presentOne(deps, tx, id);
+    const after = await reload(deps, tx, id);
     await recordAudit(tx, actorOf(principal), at, {
       type: 'registry.person.archived',
       entityId: id,

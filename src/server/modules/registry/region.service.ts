@@ -3,7 +3,6 @@
  * and jurisdiction-scoped queries over it.
  */
 import { createRequire } from 'node:module';
-import { asc, eq, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
@@ -11,8 +10,9 @@ import { subtreePrefix } from '../../platform/auth/scope.ts';
 import { mineScopeCondition } from './registry.scope.ts';
 import { requirePermission } from '../../platform/context.ts';
 import type { RegionResponse } from '../../../shared/registry.schemas.ts';
-import { regions } from './region.table.ts';
-import { mines } from './mine.table.ts';
+import type { regions } from './region.table.ts';
+import * as repo from './region.repository.ts';
+import { presentRegion } from './region.presenter.ts';
 import { RegistryPermission } from './registry.permissions.ts';
 
 interface LevelNode {
@@ -53,25 +53,13 @@ export function nationalRegionRows(): RegionRow[] {
 /** Loads (or refreshes) the national region table; idempotent. */
 export async function loadRegions(db: Db): Promise<number> {
   const rows = nationalRegionRows();
-  for (let i = 0; i < rows.length; i += 1000) {
-    await db
-      .insert(regions)
-      .values(rows.slice(i, i + 1000))
-      .onConflictDoUpdate({
-        target: regions.code,
-        set: {
-          name: sql`excluded.name`,
-          level: sql`excluded.level`,
-          parentCode: sql`excluded.parent_code`,
-        },
-      });
-  }
+  await repo.upsertRegions(db, rows);
   return rows.length;
 }
 
-export async function findRegion(db: Db, code: string) {
-  const [row] = await db.select().from(regions).where(eq(regions.code, code));
-  return row;
+/** Whether a region code exists (GB/T 2260), for other modules' checks of a code they are given. */
+export async function regionExists(db: Db, code: string): Promise<boolean> {
+  return (await repo.findRegion(db, code)) !== undefined;
 }
 
 /** The root regions of a caller's jurisdiction: its own region, or the counties of its mines. */
@@ -83,12 +71,8 @@ async function jurisdictionRoots(db: Db, principal: Principal): Promise<string[]
     case 'region':
       return [s.regionCode];
     case 'enterprise':
-    case 'mines': {
-      const cond =
-        s.kind === 'enterprise' ? eq(mines.enterpriseId, s.enterpriseId) : mineScopeCondition(s);
-      const rows = await db.selectDistinct({ code: mines.countyCode }).from(mines).where(cond);
-      return rows.map((r) => r.code);
-    }
+    case 'mines':
+      return repo.countiesOfMines(db, mineScopeCondition(s));
   }
 }
 
@@ -100,10 +84,6 @@ function visibleUnder(roots: string[] | 'all', code: string): boolean {
       (root) => code.startsWith(subtreePrefix(root)) || root.startsWith(subtreePrefix(code)),
     )
   );
-}
-
-function present(r: typeof regions.$inferSelect): RegionResponse {
-  return { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode };
 }
 
 /**
@@ -120,17 +100,14 @@ export async function listRegions(
   if (query.parent && !visibleUnder(roots, query.parent)) {
     throw notFound('region', query.parent);
   }
-  const where = query.parent
-    ? eq(regions.parentCode, query.parent)
-    : roots === 'all'
-      ? undefined
-      : or(
-          sql`false`,
-          ...roots.map((root) => like(regions.code, `${subtreePrefix(root).slice(0, 2)}%`)),
-        );
-  const rows = await db.select().from(regions).where(where).orderBy(asc(regions.code));
+  // Read the provinces of the roots, then keep the visible part of them.
+  const rows = await repo.listRegionRows(db, {
+    parentCode: query.parent,
+    codePrefixes:
+      roots === 'all' ? undefined : roots.map((root) => subtreePrefix(root).slice(0, 2)),
+  });
   const maxLevel = query.maxLevel ?? 3;
-  return rows.filter((r) => r.level <= maxLevel && visibleUnder(roots, r.code)).map(present);
+  return rows.filter((r) => r.level <= maxLevel && visibleUnder(roots, r.code)).map(presentRegion);
 }
 
 /** One region, if the caller may see it. */
@@ -140,9 +117,9 @@ export async function getRegion(
   code: string,
 ): Promise<RegionResponse> {
   requirePermission(principal, RegistryPermission.Read);
-  const region = await findRegion(db, code);
+  const region = await repo.findRegion(db, code);
   if (!region || !visibleUnder(await jurisdictionRoots(db, principal), code)) {
     throw notFound('region', code);
   }
-  return present(region);
+  return presentRegion(region);
 }

@@ -4,7 +4,7 @@
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField } from '../../platform/errors.ts';
 import { regionInScope, type Principal } from '../../platform/auth/scope.ts';
-import { findRegion } from './region.service.ts';
+import { findRegion } from './region.repository.ts';
 
 /**
  * The region must exist (400 naming the field) and lie in the caller's jurisdiction (403), and, when

@@ -46,8 +46,28 @@ export async function countByChildRegion(db: Db, where: SQL | undefined, prefixL
   return rows.map((r) => ({ code: r.code, name: byCode.get(r.code) ?? r.code, count: r.count }));
 }
 
+/** Current licences of unarchived mines matching `where` that expire between two days (inclusive). */
+export function licencesExpiring(
+  db: Db,
+  where: SQL | undefined,
+  between: { from: string; until: string },
+  limit: number,
+) {
+  return licenceAlerts(
+    db,
+    where,
+    sql`${licences.expiresOn} >= ${between.from} AND ${licences.expiresOn} <= ${between.until}`,
+    limit,
+  );
+}
+
+/** Current licences of unarchived mines matching `where` that expired before a day. */
+export function licencesExpired(db: Db, where: SQL | undefined, before: string, limit: number) {
+  return licenceAlerts(db, where, sql`${licences.expiresOn} < ${before}`, limit);
+}
+
 /** Current licences of unarchived mines matching `where` whose expiry satisfies `expiry`. */
-export async function licenceAlerts(db: Db, where: SQL | undefined, expiry: SQL, limit: number) {
+async function licenceAlerts(db: Db, where: SQL | undefined, expiry: SQL, limit: number) {
   const cond = and(where, isNull(mines.archivedAt), isNull(licences.archivedAt), expiry);
   const items = await db
     .select({

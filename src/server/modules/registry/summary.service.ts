@@ -1,14 +1,12 @@
 /**
  * @module The registry dashboard of a region subtree: what a regulator sees first.
  */
-import { sql } from 'drizzle-orm';
 import { MineStatus } from '../../../shared/registry.enums.ts';
 import type { RegistrySummary } from '../../../shared/registry.schemas.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { todayIn } from '../../../shared/dates.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
-import { licences } from './mine.table.ts';
 import { allOf, mineScopeCondition, mineRegionCondition } from './registry.scope.ts';
 import * as repo from './summary.repository.ts';
 import { registrySettings } from './registry.settings.ts';
@@ -43,18 +41,13 @@ export async function registrySummary(
     byStandardization: byStandardization ?? [],
     byRegion: childDigits ? await repo.countByChildRegion(deps.db, where, childDigits) : [],
     licenceWarningDays: days,
-    licencesExpiring: await repo.licenceAlerts(
+    licencesExpiring: await repo.licencesExpiring(
       deps.db,
       where,
-      sql`${licences.expiresOn} >= ${today} AND ${licences.expiresOn} <= ${until}`,
+      { from: today, until },
       ALERT_LIMIT,
     ),
-    licencesExpired: await repo.licenceAlerts(
-      deps.db,
-      where,
-      sql`${licences.expiresOn} < ${today}`,
-      ALERT_LIMIT,
-    ),
+    licencesExpired: await repo.licencesExpired(deps.db, where, today, ALERT_LIMIT),
     suspended: await repo.minesWithStatus(
       deps.db,
       where,

@@ -4,6 +4,7 @@
  * that each runs exactly once. It keeps no timers: a job calls it, and after downtime the next call
  * catches up on every step that fell due meanwhile.
  */
+import { and, eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import { addDays } from '../../../shared/dates.ts';
 import { escalations } from './escalation.table.ts';
@@ -65,4 +66,21 @@ export async function claimSteps<S extends { step: string; dueOn: string }>(
     .returning({ step: escalations.step });
   const claimed = new Set(inserted.map((r) => r.step));
   return steps.filter((s) => claimed.has(s.step));
+}
+
+/**
+ * The steps already taken for the subjects of a type whose id ends with `idSuffix` (e.g. ":2025-03" for
+ * the missing reports of a period), so that a run can skip the subjects with nothing left to take.
+ */
+export async function stepsTaken(
+  db: Db,
+  subjectType: string,
+  idSuffix: string,
+): Promise<{ subjectId: string; step: string }[]> {
+  return db
+    .select({ subjectId: escalations.subjectId, step: escalations.step })
+    .from(escalations)
+    .where(
+      and(eq(escalations.subjectType, subjectType), like(escalations.subjectId, `%${idSuffix}`)),
+    );
 }
