@@ -34,6 +34,9 @@ export default defineConfig({
           // file (half the suite's CPU time). They share no state: each opens its own database clone and
           // app, and nothing is mocked or kept in module globals.
           isolate: false,
+          // Real processes, browsers and thousands of requests: a ceiling for a loaded 2-core machine that
+          // still ends a hung test, not a speed requirement (speed is measured by the benchmarks).
+          testTimeout: 300_000,
         },
       },
     ],
