@@ -48,9 +48,9 @@ const exempt: Record<string, string> = {
   'GET /api/notifications':
     'returns the caller’s own notifications only (hazard.escalation.test.ts)',
   'GET /ack/:token':
-    'public page with a button; acknowledges nothing (monitoring.test.ts: a link preview changes nothing)',
+    'public page with a button; acknowledges nothing (monitoring.routes.test.ts: a link preview changes nothing)',
   'POST /ack/:token':
-    'authorised by the signed one-time token alone, which names its alarm (monitoring.test.ts: forged and used links refused)',
+    'authorised by the signed one-time token alone, which names its alarm (monitoring.routes.test.ts: forged and used links refused)',
   'POST /api/alarm-ack': 'the same token acknowledgement as POST /ack/:token, answered as JSON',
   'POST /api/public/reports':
     'the public 举报 form: anyone may file about any county, which routes it (public-report.routes.test.ts)',
