@@ -3,13 +3,11 @@
  * the value is verified. UNVERIFIED facts live here as settings a system admin can change, never as code.
  */
 import {
-  RiskModelSchema,
   EnforcementFlagsSchema,
   defaultEnforcementFlags,
   type EnforcementFlags,
-  defaultRiskModel,
-  type RiskModel,
 } from '../../../shared/inspections.settings.ts';
+import { RiskModelSchema, defaultRiskModel, type RiskModel } from './risk/risk.model.ts';
 import { defineSetting } from '../../platform/settings/settings.definition.ts';
 
 export const inspectionsSettings = {

@@ -3,7 +3,7 @@
  * standardization level 二级 and above get fewer routine inspections (《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(八)5).
  */
 import { describe, expect, it } from 'vitest';
-import { defaultRiskModel as model } from '../../../../shared/inspections.settings.ts';
+import { defaultRiskModel as model } from './risk.model.ts';
 import { assessRisk, type RiskFacts } from './risk.rules.ts';
 
 const base: RiskFacts = {

@@ -2,7 +2,7 @@
  * @module A mine's risk score, class and routine inspection frequency (issue 7 §1), with every
  * contribution listed so the regulator can see why the mine got its class (pure).
  */
-import type { RiskModel } from '../../../../shared/inspections.settings.ts';
+import type { RiskModel } from './risk.model.ts';
 
 export interface RiskFacts {
   kind: string;
