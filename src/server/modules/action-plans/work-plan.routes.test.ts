@@ -4,17 +4,12 @@
  * 任务分解表 import's row-by-row error report (nothing written) and export, and evidence files on progress
  * (by the reporting unit, typed by content, seen with the task).
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerAs, createTestApp } from '../../../../test/helpers/app.ts';
-import {
-  createWorldDatabase,
-  engines,
-  type TestDatabase,
-} from '../../../../test/helpers/test-database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { engines } from '../../../../test/helpers/test-database.ts';
+import { useWorldApp } from '../../../../test/helpers/world-app.ts';
 import { principalOfUser } from '../../../../test/helpers/world-enforcement.ts';
 import { pngBytes } from '../../../../test/helpers/world-plans.ts';
-import { loginAll, PASSWORD, type World } from '../../../../test/helpers/world.ts';
+import { loginAll, PASSWORD } from '../../../../test/helpers/world.ts';
 import type {
   TaskFileResponse,
   WorkPlanDetailResponse,
@@ -42,47 +37,34 @@ function multipart(filename: string, data: Buffer) {
 describe.each(engines)(
   'work plan routes: plans, tasks, progress, import and evidence (%s)',
   (engine) => {
-    let t: TestDatabase;
-    let app: FastifyInstance;
-    let world: World;
-    let c: Record<string, string>;
+    const { ctx, call } = useWorldApp(engine, (w) => ({
+      adm: w.a.users.regulator_admin,
+      ins: w.a.users.inspector,
+      badm: w.b.users.regulator_admin,
+      bins: w.b.users.inspector,
+      ent: w.a.users.enterprise_admin,
+    }));
     let unitA: string;
     let unitB: string;
-    const call = callerAs(
-      () => app,
-      () => c,
-    );
 
     beforeAll(async () => {
-      ({ world, ...t } = await createWorldDatabase(engine));
-      ({ app } = await createTestApp(t));
+      // A province unit above both counties, and its administrator logged in as `prov`.
       const sys = systemPrincipal('test');
-      const province = await createOrganisation(t.deps, sys, {
+      const province = await createOrganisation(ctx.t.deps, sys, {
         name: '山西省应急管理厅',
         kind: 'regulator',
         regionCode: '140000',
       });
-      await createUser(t.deps, sys, {
+      await createUser(ctx.t.deps, sys, {
         username: 'prov.admin',
         displayName: '省厅',
         password: PASSWORD,
         role: 'regulator_admin',
         organisationId: province.id,
       });
-      c = await loginAll(app, {
-        prov: 'prov.admin',
-        adm: world.a.users.regulator_admin,
-        ins: world.a.users.inspector,
-        badm: world.b.users.regulator_admin,
-        bins: world.b.users.inspector,
-        ent: world.a.users.enterprise_admin,
-      });
-      unitA = (await principalOfUser(t.deps, world.a.users.regulator_admin)).organisationId;
-      unitB = (await principalOfUser(t.deps, world.b.users.regulator_admin)).organisationId;
-    });
-    afterAll(async () => {
-      await app.close();
-      await t.close();
+      Object.assign(ctx.cookies, await loginAll(ctx.app, { prov: 'prov.admin' }));
+      unitA = (await principalOfUser(ctx.t.deps, ctx.world.a.users.regulator_admin)).organisationId;
+      unitB = (await principalOfUser(ctx.t.deps, ctx.world.b.users.regulator_admin)).organisationId;
     });
 
     let provincePlan = '';
@@ -114,7 +96,7 @@ describe.each(engines)(
       const dup = await task('2', unitB, '2026-12-31');
       expect(dup.body.details?.[0]?.path).toBe('number');
       // A county plan cannot hand a task to another county's unit.
-      const county = world.a.workPlanIds[0] ?? '';
+      const county = ctx.world.a.workPlanIds[0] ?? '';
       const foreign = await call<{ details: { path: string }[] }>(
         'adm',
         'POST',
@@ -192,14 +174,14 @@ describe.each(engines)(
     });
 
     it('imports a 任务分解表 row by row: any bad row refuses the whole file and names row and column', async () => {
-      const plan = world.a.workPlanIds[0] ?? '';
+      const plan = ctx.world.a.workPlanIds[0] ?? '';
       const upload = (csv: string) => {
         const boundary = '----mwtasks';
-        return app.inject({
+        return ctx.app.inject({
           method: 'POST',
           url: `/api/work-plans/${plan}/tasks/import`,
           headers: {
-            cookie: c.adm ?? '',
+            cookie: ctx.cookies.adm ?? '',
             'content-type': `multipart/form-data; boundary=${boundary}`,
           },
           payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="tasks.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`,
@@ -234,10 +216,10 @@ describe.each(engines)(
         ].join('\n'),
       );
       expect(good.json()).toEqual({ imported: 2 });
-      const exported = await app.inject({
+      const exported = await ctx.app.inject({
         method: 'GET',
         url: `/api/work-plans/${plan}/tasks/export?format=csv`,
-        headers: { cookie: c.adm ?? '' },
+        headers: { cookie: ctx.cookies.adm ?? '' },
       });
       expect(exported.body).toContain(
         '淘汰落后工艺,a县应急管理局,a2县应急管理局,2025-12-31,全部淘汰,一次性',
@@ -248,13 +230,13 @@ describe.each(engines)(
     });
 
     it('evidence files on progress: by the reporting unit, typed by content, seen with the task', async () => {
-      const taskId = world.a.workTaskIds[0] ?? '';
-      const progressId = world.a.workTaskProgressIds[0] ?? '';
+      const taskId = ctx.world.a.workTaskIds[0] ?? '';
+      const progressId = ctx.world.a.workTaskProgressIds[0] ?? '';
       const upload = (who: string, name: string, data: Buffer) =>
-        app.inject({
+        ctx.app.inject({
           method: 'POST',
           url: `/api/work-tasks/${taskId}/progress/${progressId}/files`,
-          headers: { cookie: c[who] ?? '', ...multipart(name, data).headers },
+          headers: { cookie: ctx.cookies[who] ?? '', ...multipart(name, data).headers },
           payload: multipart(name, data).payload,
         });
       const ok = await upload('adm', '验收照片.png', pngBytes('second'));
@@ -266,20 +248,20 @@ describe.each(engines)(
       const files: TaskFileResponse[] = task.body.progress[0]?.files ?? [];
       expect(files.map((f) => f.fileName)).toEqual(['现场照片.png', '验收照片.png']);
       const id = files[1]?.id ?? '';
-      const got = await app.inject({
+      const got = await ctx.app.inject({
         method: 'GET',
         url: `/api/work-tasks/${taskId}/files/${id}`,
-        headers: { cookie: c.ins ?? '' },
+        headers: { cookie: ctx.cookies.ins ?? '' },
       });
       expect(got.statusCode).toBe(200);
       expect(got.headers['content-type']).toBe('image/png');
       expect(got.rawPayload.equals(pngBytes('second'))).toBe(true);
       expect(
         (
-          await app.inject({
+          await ctx.app.inject({
             method: 'GET',
             url: `/api/work-tasks/${taskId}/files/${id}`,
-            headers: { cookie: c.bins ?? '' },
+            headers: { cookie: ctx.cookies.bins ?? '' },
           })
         ).statusCode,
       ).toBe(404);

@@ -5,74 +5,32 @@
  * the database's back.
  */
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerAs, createTestApp } from '../../../../../test/helpers/app.ts';
-import {
-  createWorldDatabase,
-  engines,
-  type TestDatabase,
-} from '../../../../../test/helpers/test-database.ts';
-import { principalOfUser } from '../../../../../test/helpers/world-enforcement.ts';
-import { loginAll, type World } from '../../../../../test/helpers/world.ts';
-import { todayIn } from '../../../../shared/dates.ts';
+import { describe, expect, it } from 'vitest';
+import { useInspectionTeam } from '../../../../../test/helpers/inspection-team.ts';
+import { engines } from '../../../../../test/helpers/test-database.ts';
+import { useWorldApp } from '../../../../../test/helpers/world-app.ts';
 import type { DocumentResponse as Doc } from '../../../../shared/inspection-documents.schemas.ts';
-import type { InspectionResponse as Inspection } from '../../../../shared/inspections.schemas.ts';
 import { verifyDocumentChains } from './document.chain.ts';
 
 describe.each(engines)('enforcement documents (%s)', (engine) => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let world: World;
-  let c: Record<string, string>;
-  let inspectorId: string;
-  let adminId: string;
-  let today: string;
-
-  const call = callerAs(
-    () => app,
-    () => c,
-  );
-
-  beforeAll(async () => {
-    ({ world, ...t } = await createWorldDatabase(engine));
-    ({ app } = await createTestApp(t));
-    c = await loginAll(app, {
-      ins: world.a.users.inspector,
-      adm: world.a.users.regulator_admin,
-      viewer: world.a.users.regulator_viewer,
-      ent: world.a.users.enterprise_admin,
-      other: world.a2.users.inspector,
-      ent2: world.a2.users.enterprise_admin,
-    });
-    inspectorId = (await principalOfUser(t.deps, world.a.users.inspector)).userId;
-    adminId = (await principalOfUser(t.deps, world.a.users.regulator_admin)).userId;
-    today = todayIn(t.deps.clock);
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-  });
-
-  const newInspection = async (teamUserIds: string[]) =>
-    call<Inspection & { details?: { path: string }[] }>('ins', 'POST', '/api/inspections', {
-      mineId: world.a.mines[0]?.id,
-      kind: '四不两直',
-      inspectedOn: today,
-      teamUserIds,
-      checklistCriterionIds: [world.a.criterionId],
-      customItems: ['安全出口是否畅通'],
-      bodyCameraRef: 'DSJ-0017',
-    });
+  const { ctx, call } = useWorldApp(engine, (w) => ({
+    ins: w.a.users.inspector,
+    adm: w.a.users.regulator_admin,
+    viewer: w.a.users.regulator_viewer,
+    ent: w.a.users.enterprise_admin,
+    other: w.a2.users.inspector,
+    ent2: w.a2.users.enterprise_admin,
+  }));
+  const { team, newInspection } = useInspectionTeam(ctx, call);
 
   it('numbers documents per unit, template and year; edits are revisions with a diff; signed text is frozen', async () => {
-    const ins = (await newInspection([inspectorId, adminId])).body;
+    const ins = (await newInspection([team.inspectorId, team.adminId])).body;
     const made = await call<Doc>('ins', 'POST', '/api/documents', {
       inspectionId: ins.id,
       template: '现场检查记录',
     });
     expect(made.status).toBe(201);
-    const year = today.slice(0, 4);
+    const year = team.today.slice(0, 4);
     // The world already holds one 现场检查记录 of this unit this year.
     expect(made.body.number).toBe(`a县应急管理局（检记）〔${year}〕2号`);
     expect(made.body.fields.bodyCamera).toBe('DSJ-0017');
@@ -148,20 +106,20 @@ describe.each(engines)('enforcement documents (%s)', (engine) => {
     );
     expect(received.body.map((d) => d.number)).toEqual([made.body.number]);
     expect((await call('ent2', 'GET', '/api/received-documents')).body).toEqual([]);
-    const draft = world.a.documentIds[0] ?? '';
+    const draft = ctx.world.a.documentIds[0] ?? '';
     expect((await call('ent', 'GET', `/api/received-documents/${draft}/pdf`)).status).toBe(404);
     expect((await call('ent', 'GET', `/api/documents/${made.body.id}`)).status).toBe(403);
-    const copy = await app.inject({
+    const copy = await ctx.app.inject({
       method: 'GET',
       url: `/api/received-documents/${made.body.id}/pdf`,
-      headers: { cookie: c.ent ?? '' },
+      headers: { cookie: ctx.cookies.ent ?? '' },
     });
     expect(copy.statusCode).toBe(200);
     expect(copy.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const pdf = await app.inject({
+    const pdf = await ctx.app.inject({
       method: 'GET',
       url: `/api/documents/${made.body.id}/pdf`,
-      headers: { cookie: c.viewer ?? '' },
+      headers: { cookie: ctx.cookies.viewer ?? '' },
     });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -173,7 +131,7 @@ describe.each(engines)('enforcement documents (%s)', (engine) => {
 
   it('the database refuses to alter a signed revision, and the chain finds one altered behind its back', async () => {
     // A document of its own: two revisions, the second signed.
-    const ins = (await newInspection([inspectorId, adminId])).body;
+    const ins = (await newInspection([team.inspectorId, team.adminId])).body;
     const made = await call<Doc>('ins', 'POST', '/api/documents', {
       inspectionId: ins.id,
       template: '现场检查记录',
@@ -185,24 +143,24 @@ describe.each(engines)('enforcement documents (%s)', (engine) => {
     expect(
       (await call('ins', 'POST', `/api/documents/${made.body.id}/signatures`, { seq: 2 })).status,
     ).toBe(201);
-    expect((await verifyDocumentChains(t.database.db)).problems).toEqual([]);
+    expect((await verifyDocumentChains(ctx.t.database.db)).problems).toEqual([]);
     const id = made.body.id;
     await expect(
-      t.database.db.execute(
+      ctx.t.database.db.execute(
         sql`UPDATE enforcement_document_revisions SET fields = '{}'::jsonb WHERE document_id = ${id}`,
       ),
     ).rejects.toThrow();
     // Someone with the database's owner rights switches the guard off and edits the signed text.
-    await t.database.db.execute(
+    await ctx.t.database.db.execute(
       sql`ALTER TABLE enforcement_document_revisions DISABLE TRIGGER USER`,
     );
-    await t.database.db.execute(
+    await ctx.t.database.db.execute(
       sql`UPDATE enforcement_document_revisions SET fields = jsonb_set(fields, '{partyPresent}', '"李四"') WHERE document_id = ${id} AND seq = 2`,
     );
-    await t.database.db.execute(
+    await ctx.t.database.db.execute(
       sql`ALTER TABLE enforcement_document_revisions ENABLE TRIGGER USER`,
     );
-    const { problems } = await verifyDocumentChains(t.database.db);
+    const { problems } = await verifyDocumentChains(ctx.t.database.db);
     expect(problems).toContainEqual(
       expect.objectContaining({
         documentId: id,

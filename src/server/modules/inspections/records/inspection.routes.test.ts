@@ -4,73 +4,33 @@
  * 复工复产验收 through the registry, and the export of the typical cases marked in the jurisdiction.
  */
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerAs, createTestApp } from '../../../../../test/helpers/app.ts';
-import {
-  createWorldDatabase,
-  engines,
-  type TestDatabase,
-} from '../../../../../test/helpers/test-database.ts';
+import { describe, expect, it } from 'vitest';
+import { useInspectionTeam } from '../../../../../test/helpers/inspection-team.ts';
+import { engines } from '../../../../../test/helpers/test-database.ts';
+import { useWorldApp } from '../../../../../test/helpers/world-app.ts';
 import { principalOfUser } from '../../../../../test/helpers/world-enforcement.ts';
-import { loginAll, type World } from '../../../../../test/helpers/world.ts';
-import { todayIn } from '../../../../shared/dates.ts';
 import type { InspectionResponse as Inspection } from '../../../../shared/inspections.schemas.ts';
 
 describe.each(engines)('inspection records (%s)', (engine) => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let world: World;
-  let c: Record<string, string>;
-  let inspectorId: string;
-  let adminId: string;
-  let today: string;
-
-  const call = callerAs(
-    () => app,
-    () => c,
-  );
-
-  beforeAll(async () => {
-    ({ world, ...t } = await createWorldDatabase(engine));
-    ({ app } = await createTestApp(t));
-    c = await loginAll(app, {
-      ins: world.a.users.inspector,
-      adm: world.a.users.regulator_admin,
-      viewer: world.a.users.regulator_viewer,
-      ent: world.a.users.enterprise_admin,
-      badm: world.b.users.regulator_admin,
-    });
-    inspectorId = (await principalOfUser(t.deps, world.a.users.inspector)).userId;
-    adminId = (await principalOfUser(t.deps, world.a.users.regulator_admin)).userId;
-    today = todayIn(t.deps.clock);
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-  });
-
-  const newInspection = async (teamUserIds: string[]) =>
-    call<Inspection & { details?: { path: string }[] }>('ins', 'POST', '/api/inspections', {
-      mineId: world.a.mines[0]?.id,
-      kind: '四不两直',
-      inspectedOn: today,
-      teamUserIds,
-      checklistCriterionIds: [world.a.criterionId],
-      customItems: ['安全出口是否畅通'],
-      bodyCameraRef: 'DSJ-0017',
-    });
+  const { ctx, call } = useWorldApp(engine, (w) => ({
+    ins: w.a.users.inspector,
+    adm: w.a.users.regulator_admin,
+    viewer: w.a.users.regulator_viewer,
+    ent: w.a.users.enterprise_admin,
+    badm: w.b.users.regulator_admin,
+  }));
+  const { team, newInspection } = useInspectionTeam(ctx, call);
 
   it('needs a team of at least two inspectors whose unit covers the mine', async () => {
-    const alone = await newInspection([inspectorId]);
+    const alone = await newInspection([team.inspectorId]);
     expect(alone.status).toBe(400);
     expect(alone.raw.body).toContain('至少 2 名执法人员');
-    const otherCounty = (await principalOfUser(t.deps, world.b.users.inspector)).userId;
-    const foreign = await newInspection([inspectorId, otherCounty]);
+    const otherCounty = (await principalOfUser(ctx.t.deps, ctx.world.b.users.inspector)).userId;
+    const foreign = await newInspection([team.inspectorId, otherCounty]);
     expect(foreign.status).toBe(400);
     expect(foreign.body.details?.[0]?.path).toBe('teamUserIds.1');
-    const entUser = (await principalOfUser(t.deps, world.a.users.safety_officer)).userId;
-    expect((await newInspection([inspectorId, entUser])).body.details?.[0]?.path).toBe(
+    const entUser = (await principalOfUser(ctx.t.deps, ctx.world.a.users.safety_officer)).userId;
+    expect((await newInspection([team.inspectorId, entUser])).body.details?.[0]?.path).toBe(
       'teamUserIds.1',
     );
     const ent = await call('ent', 'GET', '/api/inspections');
@@ -78,9 +38,9 @@ describe.each(engines)('inspection records (%s)', (engine) => {
   });
 
   it('builds the checklist from the criteria catalogue plus custom items', async () => {
-    const res = await newInspection([inspectorId, adminId]);
+    const res = await newInspection([team.inspectorId, team.adminId]);
     expect(res.status).toBe(201);
-    expect(res.body.checklist.map((i) => i.criterionId)).toEqual([world.a.criterionId, null]);
+    expect(res.body.checklist.map((i) => i.criterionId)).toEqual([ctx.world.a.criterionId, null]);
     expect(res.body.checklist[0]?.text).toMatch(/^煤矿\(1\)/);
     const filled = await call<Inspection>('ins', 'PATCH', `/api/inspections/${res.body.id}`, {
       checklist: res.body.checklist.map((i) => ({ ...i, result: '不符合', note: '现场核实' })),
@@ -96,7 +56,7 @@ describe.each(engines)('inspection records (%s)', (engine) => {
   });
 
   it('enters a major-hazard finding into the hazards ledger, and a violation needs a deadline', async () => {
-    const ins = (await newInspection([inspectorId, adminId])).body;
+    const ins = (await newInspection([team.inspectorId, team.adminId])).body;
     const noDeadline = await call<{ details: { path: string }[] }>(
       'ins',
       'POST',
@@ -107,7 +67,7 @@ describe.each(engines)('inspection records (%s)', (engine) => {
     expect(noDeadline.body.details.map((d) => d.path)).toContain('body.deadline');
     const major = await call<Inspection>('ins', 'POST', `/api/inspections/${ins.id}/findings`, {
       kind: '重大事故隐患',
-      criterionId: world.a.criterionId,
+      criterionId: ctx.world.a.criterionId,
       description: '超能力组织生产',
       location: '1101 工作面',
     });
@@ -120,12 +80,12 @@ describe.each(engines)('inspection records (%s)', (engine) => {
     );
     expect(hazard.status).toBe(200);
     expect(hazard.body.source).toBe('监管执法检查');
-    expect(hazard.body.mineId).toBe(world.a.mines[0]?.id);
-    expect(hazard.body.foundBy).toContain(world.a.users.inspector);
+    expect(hazard.body.mineId).toBe(ctx.world.a.mines[0]?.id);
+    expect(hazard.body.foundBy).toContain(ctx.world.a.users.inspector);
   });
 
   it('takes photos by their content (JPEG, PNG, WebP), refuses anything else and duplicates, serves them back', async () => {
-    const ins = (await newInspection([inspectorId, adminId])).body;
+    const ins = (await newInspection([team.inspectorId, team.adminId])).body;
     const upload = (name: string, content: Buffer) => {
       const boundary = '----mwphoto';
       const body = Buffer.concat([
@@ -135,11 +95,11 @@ describe.each(engines)('inspection records (%s)', (engine) => {
         content,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      return app.inject({
+      return ctx.app.inject({
         method: 'POST',
         url: `/api/inspections/${ins.id}/photos`,
         headers: {
-          cookie: c.ins ?? '',
+          cookie: ctx.cookies.ins ?? '',
           'content-type': `multipart/form-data; boundary=${boundary}`,
         },
         payload: body,
@@ -159,39 +119,39 @@ describe.each(engines)('inspection records (%s)', (engine) => {
     expect(fake.json<{ details: { path: string }[] }>().details[0]?.path).toBe('file');
     // A multipart body without its boundary, or cut short, is a 400 on the file, not a server error.
     for (const type of ['multipart/form-data', 'multipart/form-data; boundary=x']) {
-      const broken = await app.inject({
+      const broken = await ctx.app.inject({
         method: 'POST',
         url: `/api/inspections/${ins.id}/photos`,
-        headers: { cookie: c.ins ?? '', 'content-type': type },
+        headers: { cookie: ctx.cookies.ins ?? '', 'content-type': type },
         payload: '{"broken": ',
       });
       expect(broken.statusCode, type).toBe(400);
       expect(broken.json<{ details: { path: string }[] }>().details[0]?.path).toBe('file');
     }
-    const back = await app.inject({
+    const back = await ctx.app.inject({
       method: 'GET',
       url: `/api/inspections/${ins.id}/photos/${photo?.id ?? ''}`,
-      headers: { cookie: c.viewer ?? '' },
+      headers: { cookie: ctx.cookies.viewer ?? '' },
     });
     expect(back.headers['content-type']).toBe('image/png');
     expect(back.rawPayload.equals(png)).toBe(true);
   });
 
   it('orders 停产整顿 through the registry and returns the mine to 生产 after 复工复产验收', async () => {
-    const ins = (await newInspection([inspectorId, adminId])).body;
-    const mineId = world.a.mines[1]?.id ?? '';
+    const ins = (await newInspection([team.inspectorId, team.adminId])).body;
+    const mineId = ctx.world.a.mines[1]?.id ?? '';
     const pond = await call<Inspection>('ins', 'POST', '/api/inspections', {
       mineId,
       kind: '专项',
-      inspectedOn: today,
-      teamUserIds: [inspectorId, adminId],
+      inspectedOn: team.today,
+      teamUserIds: [team.inspectorId, team.adminId],
     });
     expect(ins.id).not.toBe(pond.body.id);
     const suspended = await call<Inspection>(
       'ins',
       'POST',
       `/api/inspections/${pond.body.id}/suspension`,
-      { effectiveDate: today, reason: '坝体浸润线超标' },
+      { effectiveDate: team.today, reason: '坝体浸润线超标' },
     );
     expect(suspended.status).toBe(201);
     expect(suspended.body.mineStatus).toBe('停产整顿');
@@ -208,7 +168,7 @@ describe.each(engines)('inspection records (%s)', (engine) => {
       'POST',
       `/api/inspection-orders/${orderId}/acceptance`,
       {
-        acceptedOn: today,
+        acceptedOn: team.today,
         passed: false,
         note: '排渗设施未完工',
       },
@@ -219,7 +179,7 @@ describe.each(engines)('inspection records (%s)', (engine) => {
       'POST',
       `/api/inspection-orders/${orderId}/acceptance`,
       {
-        acceptedOn: today,
+        acceptedOn: team.today,
         passed: true,
         note: '整改到位',
       },
@@ -227,7 +187,7 @@ describe.each(engines)('inspection records (%s)', (engine) => {
     expect(passed.status).toBe(200);
     expect(passed.body.mineStatus).toBe('生产');
     const again = await call('ins', 'POST', `/api/inspection-orders/${orderId}/acceptance`, {
-      acceptedOn: today,
+      acceptedOn: team.today,
       passed: true,
       note: '重复',
     });
@@ -235,7 +195,7 @@ describe.each(engines)('inspection records (%s)', (engine) => {
   });
 
   it('exports the typical cases marked in the jurisdiction', async () => {
-    const id = world.a.inspectionIds[0] ?? '';
+    const id = ctx.world.a.inspectionIds[0] ?? '';
     const marked = await call<{ typical: boolean }>(
       'ins',
       'PUT',
@@ -246,10 +206,10 @@ describe.each(engines)('inspection records (%s)', (engine) => {
       },
     );
     expect(marked.body.typical).toBe(true);
-    const res = await app.inject({
+    const res = await ctx.app.inject({
       method: 'GET',
       url: '/api/inspections/typical-cases/export?format=xlsx',
-      headers: { cookie: c.adm ?? '' },
+      headers: { cookie: ctx.cookies.adm ?? '' },
     });
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
@@ -261,11 +221,11 @@ describe.each(engines)('inspection records (%s)', (engine) => {
         .map((r) => JSON.stringify(r)) ?? [];
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain('以案促改');
-    expect(rows[1]).toContain(world.a.mines[0]?.name ?? '?');
-    const other = await app.inject({
+    expect(rows[1]).toContain(ctx.world.a.mines[0]?.name ?? '?');
+    const other = await ctx.app.inject({
       method: 'GET',
       url: '/api/inspections/typical-cases/export?format=csv',
-      headers: { cookie: c.badm ?? '' },
+      headers: { cookie: ctx.cookies.badm ?? '' },
     });
     expect(other.body).not.toContain('以案促改');
   });

@@ -3,40 +3,21 @@
  * hazard and the open lead of the world's mine, the score is their sum, other counties' mines never
  * appear, and enterprises have no access.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../../../test/helpers/app.ts';
-import {
-  createWorldDatabase,
-  engines,
-  type TestDatabase,
-} from '../../../../../test/helpers/test-database.ts';
-import { loginAll, type World } from '../../../../../test/helpers/world.ts';
+import { describe, expect, it } from 'vitest';
+import { engines } from '../../../../../test/helpers/test-database.ts';
+import { useWorldApp } from '../../../../../test/helpers/world-app.ts';
 
 describe.each(engines)('risk classes (%s)', (engine) => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let world: World;
-  let cookies: Record<string, string>;
-
-  beforeAll(async () => {
-    ({ world, ...t } = await createWorldDatabase(engine));
-    ({ app } = await createTestApp(t));
-    cookies = await loginAll(app, {
-      reg: world.a.users.regulator_admin,
-      ent: world.a.users.enterprise_admin,
-    });
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-  });
+  const { ctx } = useWorldApp(engine, (w) => ({
+    reg: w.a.users.regulator_admin,
+    ent: w.a.users.enterprise_admin,
+  }));
 
   it('scores the county’s mines from live data and explains each score', async () => {
-    const res = await app.inject({
+    const res = await ctx.app.inject({
       method: 'GET',
       url: '/api/inspections/risk',
-      headers: { cookie: cookies.reg ?? '' },
+      headers: { cookie: ctx.cookies.reg ?? '' },
     });
     expect(res.statusCode).toBe(200);
     const rows = res.json<
@@ -47,15 +28,15 @@ describe.each(engines)('risk classes (%s)', (engine) => {
         reasons: { factor: string; fact: string; points: number }[];
       }[]
     >();
-    const coal = rows.find((r) => r.mineId === world.a.mines[0]?.id);
+    const coal = rows.find((r) => r.mineId === ctx.world.a.mines[0]?.id);
     expect(coal?.reasons).toContainEqual({ factor: '未销号重大隐患', fact: '1 项', points: 5 });
     expect(coal?.reasons).toContainEqual({ factor: '未办结线索', fact: '1 条', points: 6 });
     expect(coal?.score).toBe(coal?.reasons.reduce((a, r) => a + r.points, 0));
-    expect(rows.some((r) => r.mineId === world.b.mines[0]?.id)).toBe(false);
-    const ent = await app.inject({
+    expect(rows.some((r) => r.mineId === ctx.world.b.mines[0]?.id)).toBe(false);
+    const ent = await ctx.app.inject({
       method: 'GET',
       url: '/api/inspections/risk',
-      headers: { cookie: cookies.ent ?? '' },
+      headers: { cookie: ctx.cookies.ent ?? '' },
     });
     expect(ent.statusCode).toBe(403);
   });

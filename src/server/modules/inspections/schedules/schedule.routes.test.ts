@@ -4,59 +4,35 @@
  * capacity and gives each 四不两直 visit a date inside its month; regenerating keeps visits already
  * made; mines and other counties never see it.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerAs, createTestApp } from '../../../../../test/helpers/app.ts';
-import {
-  createWorldDatabase,
-  engines,
-  type TestDatabase,
-} from '../../../../../test/helpers/test-database.ts';
+import { describe, expect, it } from 'vitest';
+import { engines } from '../../../../../test/helpers/test-database.ts';
+import { useWorldApp } from '../../../../../test/helpers/world-app.ts';
 import { principalOfUser } from '../../../../../test/helpers/world-enforcement.ts';
-import { loginAll, type World } from '../../../../../test/helpers/world.ts';
 import type { ScheduleResponse as Schedule } from '../../../../shared/inspection-schedules.schemas.ts';
 
 describe.each(engines)('inspection schedules (%s)', (engine) => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let world: World;
-  let c: Record<string, string>;
-
-  const call = callerAs(
-    () => app,
-    () => c,
-  );
-
-  beforeAll(async () => {
-    ({ world, ...t } = await createWorldDatabase(engine));
-    ({ app } = await createTestApp(t));
-    c = await loginAll(app, {
-      adm: world.a.users.regulator_admin,
-      ins: world.a.users.inspector,
-      badm: world.b.users.regulator_admin,
-      ent: world.a.users.enterprise_admin,
-    });
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-  });
+  const { ctx, call } = useWorldApp(engine, (w) => ({
+    adm: w.a.users.regulator_admin,
+    ins: w.a.users.inspector,
+    badm: w.b.users.regulator_admin,
+    ent: w.a.users.enterprise_admin,
+  }));
 
   it('previews a schedule within capacity and refuses a region outside the jurisdiction', async () => {
     const classes = (
-      await app.inject({
+      await ctx.app.inject({
         method: 'GET',
         url: '/api/inspections/risk',
-        headers: { cookie: c.adm ?? '' },
+        headers: { cookie: ctx.cookies.adm ?? '' },
       })
     ).json<{ perYear: number }[]>();
     const wanted = classes.reduce((a, c) => a + c.perYear, 0);
     // Ample capacity (4 inspector-days every month), then room for two visits in the whole year.
     for (const fits of [true, false]) {
-      const res = await app.inject({
+      const res = await ctx.app.inject({
         method: 'POST',
         url: '/api/inspection-schedules/preview',
-        headers: { cookie: c.adm ?? '' },
+        headers: { cookie: ctx.cookies.adm ?? '' },
         payload: {
           capacityPerMonth: Array.from({ length: 12 }, (_, m) => (fits ? 4 : m < 2 ? 2 : 0)),
           unannouncedShare: 0.5,
@@ -76,20 +52,23 @@ describe.each(engines)('inspection schedules (%s)', (engine) => {
         Math.round(schedule.visits.length * 0.5),
       );
     }
-    const res = await app.inject({
+    const res = await ctx.app.inject({
       method: 'POST',
       url: '/api/inspection-schedules/preview',
-      headers: { cookie: c.adm ?? '' },
+      headers: { cookie: ctx.cookies.adm ?? '' },
       payload: { capacityPerMonth: Array.from({ length: 12 }, () => 4) },
     });
     const schedule = res.json<{ visits: { mineId: string }[] }>();
-    const ids = new Set([...world.a.mines, ...world.a2.mines].map((m) => m.id));
+    const ids = new Set([...ctx.world.a.mines, ...ctx.world.a2.mines].map((m) => m.id));
     expect(schedule.visits.every((v) => ids.has(v.mineId))).toBe(true);
-    const other = await app.inject({
+    const other = await ctx.app.inject({
       method: 'POST',
       url: '/api/inspection-schedules/preview',
-      headers: { cookie: c.adm ?? '' },
-      payload: { region: world.b.county, capacityPerMonth: Array.from({ length: 12 }, () => 4) },
+      headers: { cookie: ctx.cookies.adm ?? '' },
+      payload: {
+        region: ctx.world.b.county,
+        capacityPerMonth: Array.from({ length: 12 }, () => 4),
+      },
     });
     expect(other.statusCode).toBe(400);
     expect(other.json().details[0].path).toBe('region');
@@ -120,12 +99,14 @@ describe.each(engines)('inspection schedules (%s)', (engine) => {
       expect(v.plannedOn.slice(0, 7)).toBe(`${year}-${String(v.month).padStart(2, '0')}`);
     }
     // Only the county's own mines are planned.
-    const own = new Set(world.a.mines.map((m) => m.id).concat(world.a2.mines.map((m) => m.id)));
+    const own = new Set(
+      ctx.world.a.mines.map((m) => m.id).concat(ctx.world.a2.mines.map((m) => m.id)),
+    );
     expect(made.body.visits.every((v) => own.has(v.mineId))).toBe(true);
     const visit = made.body.visits[0];
     const [ins, adm] = [
-      await principalOfUser(t.deps, world.a.users.inspector),
-      await principalOfUser(t.deps, world.a.users.regulator_admin),
+      await principalOfUser(ctx.t.deps, ctx.world.a.users.inspector),
+      await principalOfUser(ctx.t.deps, ctx.world.a.users.regulator_admin),
     ];
     const done = await call<{ id: string }>('ins', 'POST', '/api/inspections', {
       mineId: visit?.mineId,

@@ -3,44 +3,20 @@
  * but does not penalise is flagged (零处罚, 只检查不处罚) per region and per inspector, regions are
  * ranked, and a county's own view shows only itself.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerAs, createTestApp } from '../../../../../test/helpers/app.ts';
-import {
-  createWorldDatabase,
-  engines,
-  type TestDatabase,
-} from '../../../../../test/helpers/test-database.ts';
-import { loginAll, type World } from '../../../../../test/helpers/world.ts';
+import { describe, expect, it } from 'vitest';
+import { engines } from '../../../../../test/helpers/test-database.ts';
+import { useWorldApp } from '../../../../../test/helpers/world-app.ts';
 import { todayIn } from '../../../../shared/dates.ts';
 
 describe.each(engines)('enforcement statistics (%s)', (engine) => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let world: World;
-  let c: Record<string, string>;
-
-  const call = callerAs(
-    () => app,
-    () => c,
-  );
-
-  beforeAll(async () => {
-    ({ world, ...t } = await createWorldDatabase(engine));
-    ({ app } = await createTestApp(t));
-    c = await loginAll(app, {
-      badm: world.b.users.regulator_admin,
-      sys: world.systemAdmin,
-    });
-  });
-  afterAll(async () => {
-    await app.close();
-    await t.close();
-  });
+  const { ctx, call } = useWorldApp(engine, (w) => ({
+    badm: w.b.users.regulator_admin,
+    sys: w.systemAdmin,
+  }));
 
   it('flags the county that inspects and finds but does not penalise (零处罚, 只检查不处罚)', async () => {
     // County B's only penalty is revoked; thresholds set so its one inspection and one finding count.
-    const bPenalty = world.b.penaltyIds[0] ?? '';
+    const bPenalty = ctx.world.b.penaltyIds[0] ?? '';
     const revoked = await call('badm', 'PATCH', `/api/penalties/${bPenalty}`, { status: '已撤销' });
     expect(revoked.status).toBe(200);
     const put = await call('sys', 'PUT', '/api/settings/inspections.enforcementFlags', {
@@ -49,7 +25,7 @@ describe.each(engines)('enforcement statistics (%s)', (engine) => {
       verified: false,
     });
     expect(put.status).toBe(200);
-    const month = todayIn(t.deps.clock).slice(0, 7);
+    const month = todayIn(ctx.t.deps.clock).slice(0, 7);
     const stats = await call<{
       regions: {
         code: string;
@@ -74,12 +50,12 @@ describe.each(engines)('enforcement statistics (%s)', (engine) => {
     expect(city('140900')?.flags).toEqual([]);
     expect(city('140900')?.penalties).toBe(2);
     expect(stats.body.months.find((m) => m.code === '140900')?.penaltyYuan).toBe(100_000);
-    expect(stats.body.inspectors.find((i) => i.name === world.b.users.inspector)?.flags).toContain(
-      '只检查不处罚',
-    );
-    expect(stats.body.inspectors.find((i) => i.name === world.a.users.inspector)?.flags).toEqual(
-      [],
-    );
+    expect(
+      stats.body.inspectors.find((i) => i.name === ctx.world.b.users.inspector)?.flags,
+    ).toContain('只检查不处罚');
+    expect(
+      stats.body.inspectors.find((i) => i.name === ctx.world.a.users.inspector)?.flags,
+    ).toEqual([]);
     expect(stats.body.ranking.rows.map((r) => r.code)).toEqual(['140900', '141000']);
     // County B's own view shows only itself.
     const own = await call<{ regions: { code: string }[] }>(
