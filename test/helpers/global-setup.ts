@@ -27,6 +27,7 @@ import {
   templateKey,
   withDatabase,
   writeAtomic,
+  type EngineTemplates,
   type TemplateSet,
 } from './templates.ts';
 import { testDeps } from './test-clock.ts';
@@ -66,7 +67,32 @@ async function dump(database: Database, file: string): Promise<void> {
   writeAtomic(file, new Uint8Array(await (await client.dumpDataDir('none')).arrayBuffer()));
 }
 
-async function pgliteTemplates(key: string): Promise<NonNullable<TemplateSet['pglite']>> {
+/** Runs `work` on a database opened for it, and closes it whatever happens. */
+async function using<T>(open: Promise<Database>, work: (d: Database) => Promise<T>): Promise<T> {
+  const database = await open;
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * The templates of one engine, built in two stages: the base first, then the world and the demo from
+ * it. The worlds of the two engines are built one after the other (they share the factories' running
+ * number); everything else runs side by side.
+ */
+interface EngineBuild {
+  /** Builds the base template unless it is there. */
+  base(): Promise<void>;
+  /** Builds the world template and its JSON unless they are there. */
+  world(): Promise<void>;
+  /** Builds the demo template unless it is there. */
+  demo(): Promise<void>;
+  templates: EngineTemplates;
+}
+
+function pgliteBuild(key: string): EngineBuild {
   const dir = path.join(cacheDir, key);
   const files = {
     base: path.join(dir, 'pglite-base.tar'),
@@ -74,27 +100,35 @@ async function pgliteTemplates(key: string): Promise<NonNullable<TemplateSet['pg
     demo: path.join(dir, 'pglite-demo.tar'),
     worldJson: path.join(dir, 'pglite-world.json'),
   };
-  if (Object.values(files).every((f) => existsSync(f))) {
-    return files;
-  }
-  const database = await openDatabase({});
-  try {
-    await fill(database);
-    await dump(database, files.base);
-    const json = await world(database);
-    await dump(database, files.world);
-    writeAtomic(files.worldJson, json);
-  } finally {
-    await database.close();
-  }
-  const forDemo = await openDatabase({ pglite: await openPgliteTemplate(files.base) });
-  try {
-    await demo(forDemo);
-    await dump(forDemo, files.demo);
-  } finally {
-    await forDemo.close();
-  }
-  return files;
+  const fromBase = () => openPgliteTemplate(files.base).then((pglite) => openDatabase({ pglite }));
+  return {
+    templates: files,
+    base: async () => {
+      if (!existsSync(files.base)) {
+        await using(openDatabase({}), async (d) => {
+          await fill(d);
+          await dump(d, files.base);
+        });
+      }
+    },
+    world: async () => {
+      if (!existsSync(files.world) || !existsSync(files.worldJson)) {
+        await using(fromBase(), async (d) => {
+          const json = await world(d);
+          await dump(d, files.world);
+          writeAtomic(files.worldJson, json);
+        });
+      }
+    },
+    demo: async () => {
+      if (!existsSync(files.demo)) {
+        await using(fromBase(), async (d) => {
+          await demo(d);
+          await dump(d, files.demo);
+        });
+      }
+    },
+  };
 }
 
 /** Drops other keys' templates left by earlier runs more than six hours ago. */
@@ -111,41 +145,46 @@ async function dropStaleTemplates(baseUrl: string, key: string): Promise<void> {
   }
 }
 
-async function postgresTemplates(
-  baseUrl: string,
-  key: string,
-): Promise<NonNullable<TemplateSet['postgres']>> {
+function postgresBuild(baseUrl: string, key: string): EngineBuild {
   const names = {
     base: postgresTemplateName(key, 'base'),
     world: postgresTemplateName(key, 'world'),
     demo: postgresTemplateName(key, 'demo'),
     worldJson: path.join(cacheDir, key, 'postgres-world.json'),
   };
+  const stamp = new Date().toISOString();
   const exists = async (name: string) =>
     (await adminQuery(baseUrl, 'SELECT 1 FROM pg_database WHERE datname = $1', [name])).length > 0;
-  if ((await exists(names.world)) && (await exists(names.demo)) && existsSync(names.worldJson)) {
-    return names;
-  }
-  await dropStaleTemplates(baseUrl, key);
-  const stamp = new Date().toISOString();
-  for (const name of [names.world, names.demo, names.base]) {
+  /** Makes a template (from the base, or empty) unless it is there, and fills it. */
+  const make = async (
+    name: string,
+    from: string | null,
+    work: (d: Database) => Promise<unknown>,
+    done = () => exists(name),
+  ) => {
+    if (await done()) {
+      return;
+    }
     await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
-  /** Makes a template from another (or empty), then fills it on a connection that is closed after. */
-  const make = async (name: string, from: string | null, work: (d: Database) => Promise<void>) => {
     await adminQuery(baseUrl, `CREATE DATABASE ${name}${from ? ` TEMPLATE ${from}` : ''}`);
     await adminQuery(baseUrl, `COMMENT ON DATABASE ${name} IS '${stamp}'`);
-    const database = await openDatabase({ url: withDatabase(baseUrl, name) });
-    try {
-      await work(database);
-    } finally {
-      await database.close();
-    }
+    await using(openDatabase({ url: withDatabase(baseUrl, name) }), work);
   };
-  await make(names.base, null, fill);
-  await make(names.world, names.base, async (d) => writeAtomic(names.worldJson, await world(d)));
-  await make(names.demo, names.base, demo);
-  return names;
+  return {
+    templates: names,
+    base: async () => {
+      await dropStaleTemplates(baseUrl, key);
+      await make(names.base, null, fill);
+    },
+    world: () =>
+      make(
+        names.world,
+        names.base,
+        async (d) => writeAtomic(names.worldJson, await world(d)),
+        async () => existsSync(names.worldJson) && (await exists(names.world)),
+      ),
+    demo: () => make(names.demo, names.base, demo),
+  };
 }
 
 /**
@@ -175,17 +214,22 @@ export default async function setup(project: TestProject): Promise<void> {
   const started = Date.now();
   const key = templateKey();
   const url = process.env.TEST_DATABASE_URL;
-  // The server's seed runs in a child process, beside the in-process templates (built one after the
-  // other: the worlds share the factories' running number).
-  const inProcess = async () => {
-    const pglite = await pgliteTemplates(key);
-    return { pglite, postgres: url ? await postgresTemplates(url, key) : undefined };
-  };
-  const [{ pglite, postgres }, demoData] = await Promise.all([inProcess(), demoDataDir(key)]);
+  const builds = [pgliteBuild(key), ...(url ? [postgresBuild(url, key)] : [])];
+  // The server's seed runs in a child process beside the rest.
+  const demoData = demoDataDir(key);
+  demoData.catch(() => undefined); // awaited below; this keeps an early failure from going unhandled
+  await Promise.all(builds.map((b) => b.base()));
+  const worlds = (async () => {
+    for (const b of builds) {
+      await b.world();
+    }
+  })();
+  await Promise.all([worlds, ...builds.map((b) => b.demo())]);
+  const [pglite, postgres] = builds.map((b) => b.templates);
   const set: TemplateSet = {
     key,
-    pglite,
-    demoDataDir: demoData,
+    ...(pglite ? { pglite } : {}),
+    demoDataDir: await demoData,
     ...(postgres ? { postgres } : {}),
   };
   project.provide('templates', set);
