@@ -6,7 +6,6 @@
  * breaking the contractor and qualification rules.
  */
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../shared/dates.ts';
-import { sql } from 'drizzle-orm';
 import type { AccidentKind } from '../../shared/accidents.ts';
 import { recordChainNotice, reportAccident } from '../modules/accountability/accident.service.ts';
 import { submitPublicReport } from '../modules/accountability/public-report.public.ts';
@@ -18,13 +17,14 @@ import {
   verifyCase,
 } from '../modules/accountability/public-report.service.ts';
 import type { ServiceDeps } from '../platform/context.ts';
-import { queryRows } from '../platform/db/client.ts';
+import { findCaseByCode } from '../modules/accountability/public-report.repository.ts';
+import { minesOfCounties } from '../modules/registry/mine.repository.ts';
 import { principal } from './demo-enforcement.ts';
 import { completeCreditCode, completeIdNumber } from '../../shared/identifiers.ts';
 import { createContractor } from '../modules/registry/contractor.service.ts';
 import { createContractorStaff } from '../modules/registry/contractor-staff.service.ts';
 import type { ContractorStaffCreateInput } from '../../shared/registry.schemas.ts';
-import type { ContractorStaffRole } from '../../shared/registry.enums.ts';
+import { MineKind, MineStatus, type ContractorStaffRole } from '../../shared/registry.enums.ts';
 import { createPerson } from '../modules/registry/person.service.ts';
 
 /**
@@ -35,10 +35,15 @@ import { createPerson } from '../modules/registry/person.service.ts';
  */
 async function plantComplianceBreaches(deps: ServiceDeps): Promise<void> {
   const admin = await principal(deps, 'yp.admin');
-  const underground = await queryRows<{ id: string }>(
+  const underground = await minesOfCounties(
     deps.db,
-    sql`SELECT id FROM mines WHERE county_code = '140981' AND kind IN ('煤矿井工', '金属非金属地下矿山')
-         AND status = '生产' AND archived_at IS NULL ORDER BY name LIMIT 2`,
+    {
+      counties: ['140981'],
+      kinds: [MineKind.CoalUnderground, MineKind.UndergroundMetal],
+      status: MineStatus.Producing,
+      liveOnly: true,
+    },
+    2,
   );
   const [first, second] = underground;
   if (!first || !second) {
@@ -141,12 +146,10 @@ export async function seedDemoAccountability(deps: ServiceDeps): Promise<void> {
   await plantComplianceBreaches(deps);
   const now = deps.clock().getTime();
   const at = (t: number) => ({ ...deps, clock: () => new Date(t) });
-  const mines = await queryRows<{ id: string; county_code: string; status: string }>(
-    deps.db,
-    sql`SELECT id, county_code, status FROM mines
-         WHERE county_code IN ('140981', '140923', '141029') AND kind IN ('煤矿井工', '金属非金属地下矿山', '金属非金属露天矿山')
-         ORDER BY county_code, name`,
-  );
+  const mines = await minesOfCounties(deps.db, {
+    counties: ['140981', '140923', '141029'],
+    kinds: [MineKind.CoalUnderground, MineKind.UndergroundMetal, MineKind.OpenPitMetal],
+  });
   const inspectorOf: Record<string, string> = {
     '140981': 'yp.inspector',
     '140923': 'dx.inspector',
@@ -171,7 +174,7 @@ export async function seedDemoAccountability(deps: ServiceDeps): Promise<void> {
     const occurred = now - (20 + i * 28) * DAY_MS - (i % 5) * HOUR_MS;
     // Every third mine reported after the hour: 迟报.
     const delay = i % 3 === 0 ? 95 : 25;
-    const reporter = await principal(deps, inspectorOf[mine.county_code] ?? 'yp.inspector');
+    const reporter = await principal(deps, inspectorOf[mine.countyCode] ?? 'yp.inspector');
     const made = await reportAccident(at(occurred + delay * MINUTE_MS + MINUTE_MS), reporter, {
       mineId: mine.id,
       occurredAt: new Date(occurred).toISOString(),
@@ -194,7 +197,7 @@ export async function seedDemoAccountability(deps: ServiceDeps): Promise<void> {
     const occurred = now - 45 * DAY_MS;
     await reportAccident(
       at(occurred + 40 * MINUTE_MS),
-      await principal(deps, inspectorOf[suspended.county_code] ?? 'yp.inspector'),
+      await principal(deps, inspectorOf[suspended.countyCode] ?? 'yp.inspector'),
       {
         mineId: suspended.id,
         occurredAt: new Date(occurred).toISOString(),
@@ -285,11 +288,7 @@ export async function seedDemoAccountability(deps: ServiceDeps): Promise<void> {
       },
       `demo-${n}`,
     );
-    const [row] = await queryRows<{ id: string }>(
-      deps.db,
-      sql`SELECT id FROM public_reports WHERE tracking_code = ${filed.trackingCode}`,
-    );
-    const id = row?.id ?? '';
+    const id = (await findCaseByCode(deps.db, filed.trackingCode))?.id ?? '';
     const step = (d: number) => at(t0 + d * DAY_MS);
     if (c.upTo === -1) {
       await acceptCase(step(1), c.unit, id, {

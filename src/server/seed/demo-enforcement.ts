@@ -6,7 +6,6 @@
  * typical case. 原平市 and 乡宁县 penalise; 代县 inspects and finds but never penalises, so the
  * statistics flag it (零处罚, 只检查不处罚).
  */
-import { sql } from 'drizzle-orm';
 import { findUserWithOrg } from '../modules/access/access.repository.ts';
 import { userPrincipal } from '../modules/access/principal.ts';
 import {
@@ -27,7 +26,9 @@ import { saveSchedule } from '../modules/inspections/schedules/schedule.service.
 import type { Principal } from '../platform/auth/scope.ts';
 import { todayIn, addDays } from '../../shared/dates.ts';
 import { type ServiceDeps } from '../platform/context.ts';
-import { queryRows } from '../platform/db/client.ts';
+import { topLevelCriteriaFor } from '../modules/hazards/hazard.repository.ts';
+import { firstPenalisedInspection } from '../modules/inspections/penalties/penalty.repository.ts';
+import { findMineWithEnterprise, openMinesOfCounty } from '../modules/registry/mine.repository.ts';
 import { createRng, type Rng } from '../platform/random.ts';
 
 interface Unit {
@@ -73,10 +74,7 @@ export async function principal(deps: ServiceDeps, username: string): Promise<Pr
 
 /** A criterion of the mine's kind, for the occasional major hazard. */
 async function criterionFor(deps: ServiceDeps, kind: string, rng: Rng) {
-  const rows = await queryRows<{ id: string }>(
-    deps.db,
-    sql`SELECT id FROM hazard_criteria WHERE ${kind} = ANY(applicable_kinds) AND parent_code IS NULL ORDER BY code LIMIT 20`,
-  );
+  const rows = await topLevelCriteriaFor(deps.db, kind, 20);
   return rows.length ? rng.pick(rows).id : null;
 }
 
@@ -209,11 +207,7 @@ export async function seedDemoEnforcement(deps: ServiceDeps): Promise<number> {
     const inspectors = await Promise.all(unit.inspectors.map((u) => principal(deps, u)));
     // A team of two: two inspectors, or the inspector with the unit's administrator.
     const team = inspectors.length >= 2 ? inspectors : [...inspectors, admin];
-    const unitMines = await queryRows<{ id: string; kind: string; enterpriseName: string }>(
-      deps.db,
-      sql`SELECT m.id, m.kind, e.name AS "enterpriseName" FROM mines m JOIN enterprises e ON e.id = m.enterprise_id
-          WHERE m.county_code = ${unit.county} AND m.status <> '关闭' AND m.archived_at IS NULL ORDER BY m.name`,
-    );
+    const unitMines = await openMinesOfCounty(deps.db, unit.county);
     if (unitMines.length === 0) {
       continue;
     }
@@ -262,12 +256,10 @@ export async function seedDemoEnforcement(deps: ServiceDeps): Promise<number> {
     }
   }
   // The demo enterprise (ent.admin) has documents issued to it: an inspection of its duty officer's mine.
-  const [own] = await queryRows<{ id: string; kind: string; enterpriseName: string }>(
-    deps.db,
-    sql`SELECT m.id, m.kind, e.name AS "enterpriseName" FROM users u
-          JOIN mines m ON m.id = u.mine_id JOIN enterprises e ON e.id = m.enterprise_id
-         WHERE u.username = 'mine.duty'`,
-  );
+  const duty = await findUserWithOrg(deps.db, { username: 'mine.duty' });
+  const own = duty?.user.mineId
+    ? await findMineWithEnterprise(deps.db, duty.user.mineId)
+    : undefined;
   const yuanping = units[0];
   if (own && yuanping) {
     const admin = await principal(deps, yuanping.admin);
@@ -284,16 +276,11 @@ export async function seedDemoEnforcement(deps: ServiceDeps): Promise<number> {
     made++;
   }
   // One typical case in 原平市, for the export.
-  const [first] = await queryRows<{ id: string }>(
-    deps.db,
-    sql`SELECT i.id FROM inspections i JOIN mines m ON m.id = i.mine_id
-        WHERE m.county_code = '140981' AND EXISTS (SELECT 1 FROM penalties p WHERE p.inspection_id = i.id)
-        ORDER BY i.inspected_on LIMIT 1`,
-  );
+  const first = await firstPenalisedInspection(deps.db, '140981');
   if (first) {
     const yp = await principal(deps, 'yp.admin');
-    const current = await getInspection(deps, yp, first.id);
-    await markTypical(deps, yp, first.id, {
+    const current = await getInspection(deps, yp, first);
+    await markTypical(deps, yp, first, {
       typical: true,
       note: '一案双罚、限期整改、按期复查的典型案例',
       version: current.version,

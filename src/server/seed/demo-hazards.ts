@@ -2,19 +2,20 @@
  * @module Demo hazards for the demo province: every state of the loop, some under 挂牌督办, some past
  * their deadline by different spans so that the escalation job has steps to take on first start.
  */
-import { and, inArray, sql } from 'drizzle-orm';
 import { HazardSource, HazardState, type HazardState as State } from '../../shared/hazard.enums.ts';
 import { recordAudit } from '../modules/hazards/hazards.audit.ts';
 import { todayIn, addDays, addMonths } from '../../shared/dates.ts';
 import { type ServiceDeps } from '../platform/context.ts';
+import type { selfInspectionReports } from '../modules/hazards/hazard.table.ts';
 import {
-  hazardCriteria,
-  hazardEvents,
-  hazards,
-  selfInspectionReports,
-} from '../modules/hazards/hazard.table.ts';
-import { people } from '../modules/registry/person.table.ts';
-import { mines } from '../modules/registry/mine.table.ts';
+  allCriteria,
+  foundDates,
+  insertHazard,
+  insertHazardEvents,
+  insertSelfInspectionReports,
+} from '../modules/hazards/hazard.repository.ts';
+import { namesWithRole } from '../modules/registry/person.repository.ts';
+import { idsWithStatus, kindsAndStatuses } from '../modules/registry/mine.repository.ts';
 import { MineStatus } from '../../shared/registry.enums.ts';
 import { createRng } from '../platform/random.ts';
 
@@ -38,11 +39,8 @@ export async function seedDemoHazards(
   const rng = createRng(20261122);
   const today = todayIn(deps.clock);
   const at = deps.clock();
-  const mineRows = await tx
-    .select({ id: mines.id, kind: mines.kind, status: mines.status })
-    .from(mines)
-    .where(inArray(mines.id, mineIds));
-  const criteria = await tx.select().from(hazardCriteria);
+  const mineRows = await kindsAndStatuses(tx, mineIds);
+  const criteria = await allCriteria(tx);
   const plan: { state: State; overdueDays?: number; supervised?: boolean; foundOn?: string }[] = [
     // Stock found before 2024 (《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条): two closed late, one still open and
     // long overdue.
@@ -84,46 +82,42 @@ export async function seedDemoHazards(
         : addDays(today, -rng.int(10, 120)));
     const deadline = fixedDeadline ?? addDays(foundOn, 30);
     const planned = p.state !== HazardState.Reported;
-    const [row] = await tx
-      .insert(hazards)
-      .values({
-        mineId: mine.id,
-        criterionId: criterion.id,
-        description: rng.pick(descriptions),
-        location: rng.pick([
-          '+320 中段',
-          '主井井口',
-          '1号排土场平台',
-          '初期坝坝顶',
-          '3102 工作面',
-          '南帮边坡',
-        ]),
-        source: rng.pick([
-          HazardSource.SelfInspection,
-          HazardSource.Enforcement,
-          HazardSource.Enforcement,
-          HazardSource.ParentCompany,
-          HazardSource.PublicReport,
-        ]),
-        foundBy: rng.pick(['矿安全科', '县局执法检查组', '集团公司安全检查组', '市局专项检查组']),
-        foundOn,
-        state: p.state,
-        supervised: p.supervised ?? false,
-        responsiblePerson: planned ? '矿长' : null,
-        measures: planned ? '按五落实方案限期整改' : null,
-        fundsYuan: planned ? rng.int(2, 80) * 10_000 : null,
-        deadline: planned ? deadline : null,
-        contingencyPlan: planned ? '整改期间停止相关区域作业, 撤出人员' : null,
-        rectificationNote:
-          p.state === HazardState.AwaitingAcceptance || p.state === HazardState.Closed
-            ? '已按方案完成整改, 附照片与检测报告'
-            : null,
-        closedAt: p.state === HazardState.Closed ? at : null,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .returning({ id: hazards.id });
-    const id = row?.id ?? '';
+    const id = await insertHazard(tx, {
+      mineId: mine.id,
+      criterionId: criterion.id,
+      description: rng.pick(descriptions),
+      location: rng.pick([
+        '+320 中段',
+        '主井井口',
+        '1号排土场平台',
+        '初期坝坝顶',
+        '3102 工作面',
+        '南帮边坡',
+      ]),
+      source: rng.pick([
+        HazardSource.SelfInspection,
+        HazardSource.Enforcement,
+        HazardSource.Enforcement,
+        HazardSource.ParentCompany,
+        HazardSource.PublicReport,
+      ]),
+      foundBy: rng.pick(['矿安全科', '县局执法检查组', '集团公司安全检查组', '市局专项检查组']),
+      foundOn,
+      state: p.state,
+      supervised: p.supervised ?? false,
+      responsiblePerson: planned ? '矿长' : null,
+      measures: planned ? '按五落实方案限期整改' : null,
+      fundsYuan: planned ? rng.int(2, 80) * 10_000 : null,
+      deadline: planned ? deadline : null,
+      contingencyPlan: planned ? '整改期间停止相关区域作业, 撤出人员' : null,
+      rectificationNote:
+        p.state === HazardState.AwaitingAcceptance || p.state === HazardState.Closed
+          ? '已按方案完成整改, 附照片与检测报告'
+          : null,
+      closedAt: p.state === HazardState.Closed ? at : null,
+      createdAt: at,
+      updatedAt: at,
+    });
     const steps: [string, State | null, State][] = [['report', null, HazardState.Reported]];
     if (planned) {
       steps.push(['plan', HazardState.Reported, HazardState.Rectifying]);
@@ -134,7 +128,8 @@ export async function seedDemoHazards(
     if (p.state === HazardState.Closed) {
       steps.push(['accept', HazardState.AwaitingAcceptance, HazardState.Closed]);
     }
-    await tx.insert(hazardEvents).values(
+    await insertHazardEvents(
+      tx,
       steps.map(([action, fromState, toState]) => ({
         hazardId: id,
         at,
@@ -165,21 +160,13 @@ export async function seedDemoReports(
 ): Promise<number> {
   const today = todayIn(deps.clock);
   const at = deps.clock();
-  const reporting = await tx
-    .select({ id: mines.id })
-    .from(mines)
-    .where(
-      and(
-        inArray(mines.id, mineIds),
-        inArray(mines.status, [MineStatus.Producing, MineStatus.Construction]),
-      ),
-    );
-  const heads = await tx
-    .select({ mineId: people.mineId, name: people.name })
-    .from(people)
-    .where(and(inArray(people.mineId, mineIds), sql`${'主要负责人'} = ANY(${people.roles})`));
+  const reporting = await idsWithStatus(tx, mineIds, [
+    MineStatus.Producing,
+    MineStatus.Construction,
+  ]);
+  const heads = await namesWithRole(tx, mineIds, '主要负责人');
   const headOf = new Map(heads.map((h) => [h.mineId, h.name]));
-  const found = await tx.select({ mineId: hazards.mineId, foundOn: hazards.foundOn }).from(hazards);
+  const found = await foundDates(tx);
   const rows: (typeof selfInspectionReports.$inferInsert)[] = [];
   reporting.forEach((m, i) => {
     if (i % 25 === 0) {
@@ -199,7 +186,7 @@ export async function seedDemoReports(
     }
   });
   for (let i = 0; i < rows.length; i += 500) {
-    await tx.insert(selfInspectionReports).values(rows.slice(i, i + 500));
+    await insertSelfInspectionReports(tx, rows.slice(i, i + 500));
   }
   return rows.length;
 }

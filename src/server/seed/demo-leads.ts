@@ -10,7 +10,7 @@ import { LeadRule, type Factor } from '../../shared/leads.enums.ts';
 import { MineKind, MineStatus, type MineStatus as Status } from '../../shared/registry.enums.ts';
 import type { Db } from '../platform/db/client.ts';
 import { createRng } from '../platform/random.ts';
-import { mineAreas, mineMeters } from '../modules/leads/leads.table.ts';
+import { insertAreas, insertMeters } from '../modules/leads/meter.repository.ts';
 import {
   SHANGHAI_OFFSET_MS,
   shanghaiDayStart,
@@ -148,7 +148,7 @@ export async function seedDemoLeads(
       push(factor as Factor, 'day', values, 'seed');
     }
     written += (await upsertSeries(tx, rows, at)).inserted;
-    await tx.insert(mineMeters).values([
+    await insertMeters(tx, [
       {
         mineId: mine.id,
         code: `${code}-PWR`,
@@ -182,18 +182,17 @@ export async function seedDemoLeads(
         createdAt: at,
       },
     ]);
-    if (frame.registeredAreas.size) {
-      await tx.insert(mineAreas).values(
-        [...frame.registeredAreas.keys()].map((name) => ({
-          mineId: mine.id,
-          name,
-          kind: /工作面|采场/.test(name) ? ('采掘工作面' as const) : ('辅助区域' as const),
-          state: '在用' as const,
-          createdAt: at,
-          updatedAt: at,
-        })),
-      );
-    }
+    await insertAreas(
+      tx,
+      [...frame.registeredAreas.keys()].map((name) => ({
+        mineId: mine.id,
+        name,
+        kind: /工作面|采场/.test(name) ? ('采掘工作面' as const) : ('辅助区域' as const),
+        state: '在用' as const,
+        createdAt: at,
+        updatedAt: at,
+      })),
+    );
   }
   return written;
 }

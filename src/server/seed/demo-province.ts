@@ -3,8 +3,8 @@
  * every kind with realistic attributes, licences (some expiring or expired), people, contractors, and
  * one demo user per role. Later modules add their own demo data beside this.
  */
-import { count, eq, sql } from 'drizzle-orm';
-import { auditEvents } from '../platform/audit/audit.table.ts';
+import { hasEventsBy } from '../platform/audit/audit.service.ts';
+import { analyzeDatabase } from '../platform/db/client.ts';
 import { completeCreditCode, completeIdNumber } from '../../shared/identifiers.ts';
 import {
   MineKind,
@@ -20,14 +20,27 @@ import { recordAudit } from '../modules/registry/registry.audit.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import { addDays, todayIn } from '../../shared/dates.ts';
 import { type ServiceDeps } from '../platform/context.ts';
-import { organisations, users } from '../modules/access/access.table.ts';
+import type { users } from '../modules/access/access.table.ts';
+import {
+  hasOrganisations,
+  insertOrganisation,
+  insertUsers,
+} from '../modules/access/access.repository.ts';
 import { systemPrincipal } from '../modules/access/principal.ts';
-import { enterprises } from '../modules/registry/enterprise.table.ts';
-import { contractors } from '../modules/registry/contractor.table.ts';
+import type { enterprises } from '../modules/registry/enterprise.table.ts';
+import type { contractors } from '../modules/registry/contractor.table.ts';
 import { protectIdNumber } from '../modules/registry/person.service.ts';
-import { contractorStaff } from '../modules/registry/contractor-staff.table.ts';
-import { certificates, people } from '../modules/registry/person.table.ts';
-import { mineStatusChanges } from '../modules/registry/mine.table.ts';
+import type { contractorStaff } from '../modules/registry/contractor-staff.table.ts';
+import type { certificates, people } from '../modules/registry/person.table.ts';
+import { insertEnterprises } from '../modules/registry/enterprise.repository.ts';
+import {
+  backdateTailingsDischarge,
+  insertStatusChanges,
+  setRegistrationEntries,
+} from '../modules/registry/mine.repository.ts';
+import { insertCertificates, insertPeople } from '../modules/registry/person.repository.ts';
+import { insertContractors } from '../modules/registry/contractor.repository.ts';
+import { insertStaffRows } from '../modules/registry/contractor-staff.repository.ts';
 import { insertCheckedMines } from '../modules/registry/mine.write.ts';
 import { loadRegions } from '../modules/registry/region.service.ts';
 import { loadHazardCatalogue } from '../modules/hazards/catalogue.service.ts';
@@ -235,7 +248,6 @@ function mineAttributes(rng: Rng, kind: Kind, scale: string): Partial<MineCreate
   }
 }
 
-/** Whether the demo data is already there. */
 /** The actor the demo seed records its audit events under. */
 const SEED_ACTOR = 'system:seed';
 
@@ -244,16 +256,12 @@ const SEED_ACTOR = 'system:seed';
  * trail shows), so that demo-only behaviour such as the simulated feed never touches a real deployment.
  */
 export async function holdsDemo(deps: ServiceDeps): Promise<boolean> {
-  const [row] = await deps.db
-    .select({ n: count() })
-    .from(auditEvents)
-    .where(eq(auditEvents.actorLabel, SEED_ACTOR));
-  return (row?.n ?? 0) > 0;
+  return hasEventsBy(deps.db, SEED_ACTOR);
 }
 
+/** Whether the database has been set up (it has organisations). */
 export async function isSeeded(deps: ServiceDeps): Promise<boolean> {
-  const [row] = await deps.db.select({ n: count() }).from(organisations);
-  return (row?.n ?? 0) > 0;
+  return hasOrganisations(deps.db);
 }
 
 /** Loads regions and, on an empty database, the demo province. Returns the demo accounts. */
@@ -375,7 +383,7 @@ export async function seedDemoProvince(
         made += n;
       }
     }
-    await tx.insert(enterprises).values(entRows);
+    await insertEnterprises(tx, entRows);
     await recordAudit(
       tx,
       { actorId: null, actorLabel: actor.username, ip: null },
@@ -389,7 +397,8 @@ export async function seedDemoProvince(
     await insertCheckedMines(tx, actor, mineInputs, at, mineIds);
 
     // Earlier statuses, so that status history shows real changes.
-    await tx.insert(mineStatusChanges).values(
+    await insertStatusChanges(
+      tx,
       mineInputs.flatMap((m, i) =>
         m.status === MineStatus.Producing || m.status === MineStatus.Construction
           ? []
@@ -419,18 +428,18 @@ export async function seedDemoProvince(
     const existing = mineInputs.flatMap((m, i) =>
       m.status === MineStatus.Construction
         ? []
-        : [sql`(${mineIds[i] ?? ''}::uuid, ${addDays('2019-01-01', (i * 37) % 1400)}::date)`],
+        : [
+            {
+              mineId: mineIds[i] ?? '',
+              effectiveDate: addDays('2019-01-01', (i * 37) % 1400),
+            },
+          ],
     );
-    if (existing.length) {
-      await tx.execute(
-        sql`UPDATE mine_status_changes c SET effective_date = v.on_date, to_status = ${MineStatus.Producing}
-              FROM (VALUES ${sql.join(existing, sql`, `)}) AS v(mine_id, on_date)
-             WHERE c.mine_id = v.mine_id AND c.reason = '登记'`,
-      );
-    }
-    await tx.execute(
-      sql`UPDATE mines SET tailings_last_discharge = tailings_last_discharge - interval '4 years'
-           WHERE kind = ${MineKind.TailingsPond} AND status IN (${MineStatus.Closed}, ${MineStatus.Stopped})`,
+    await setRegistrationEntries(tx, existing, MineStatus.Producing);
+    await backdateTailingsDischarge(
+      tx,
+      { kind: MineKind.TailingsPond, statuses: [MineStatus.Closed, MineStatus.Stopped] },
+      4,
     );
 
     // People and certificates.
@@ -478,10 +487,10 @@ export async function seedDemoProvince(
       }
     });
     for (let i = 0; i < personRows.length; i += 500) {
-      await tx.insert(people).values(personRows.slice(i, i + 500));
+      await insertPeople(tx, personRows.slice(i, i + 500));
     }
     for (let i = 0; i < certRows.length; i += 500) {
-      await tx.insert(certificates).values(certRows.slice(i, i + 500));
+      await insertCertificates(tx, certRows.slice(i, i + 500));
     }
 
     // Contractors at underground mines (0–3 each).
@@ -507,11 +516,8 @@ export async function seedDemoProvince(
       }
     });
     if (contractorRows.length) {
-      const engaged = await tx
-        .insert(contractors)
-        .values(contractorRows)
-        .returning({ id: contractors.id, scopes: contractors.scopes });
-      await tx.insert(contractorStaff).values(projectStaff(deps.secret, engaged, at));
+      const engaged = await insertContractors(tx, contractorRows);
+      await insertStaffRows(tx, projectStaff(deps.secret, engaged, at));
     }
 
     // Organisations and one user per role.
@@ -521,11 +527,14 @@ export async function seedDemoProvince(
       regionCode: string | null,
       enterpriseId: string | null = null,
     ) => {
-      const [row] = await tx
-        .insert(organisations)
-        .values({ name, kind, regionCode, enterpriseId, createdAt: at })
-        .returning();
-      return row?.id ?? '';
+      const row = await insertOrganisation(tx, {
+        name,
+        kind,
+        regionCode,
+        enterpriseId,
+        createdAt: at,
+      });
+      return row.id;
     };
     const system = await org('minewatch 系统管理', 'system', null);
     const province = await org('山西省应急管理厅', 'regulator', '140000');
@@ -632,7 +641,7 @@ export async function seedDemoProvince(
       // Reserved domain (RFC 2606): alarm calls by e-mail reach a test SMTP server, never a real person.
       email: `${u.username}@minewatch.example`,
     }));
-    await tx.insert(users).values(userRows);
+    await insertUsers(tx, userRows);
     await seedDemoHazards(tx, deps, mineIds);
     await seedDemoReports(tx, deps, mineIds);
     const demoMines = mineInputs.map((m, i) => ({
@@ -656,7 +665,7 @@ export async function seedDemoProvince(
   await seedDemoEnforcement(deps);
   await seedDemoPlans(deps);
   await seedDemoAccountability(deps);
-  await deps.db.execute(sql`ANALYZE`);
+  await analyzeDatabase(deps.db);
   return { seeded: true, accounts: demoAccounts };
 }
 

@@ -102,3 +102,16 @@ export async function revokeTokenRow(db: Db, id: string, at: Date) {
 export async function updateUserLocale(db: Db, id: string, locale: LocaleValue) {
   await db.update(users).set({ locale }).where(eq(users.id, id));
 }
+
+/** Inserts users in one statement (the demo seed). */
+export async function insertUsers(db: Db, values: (typeof users.$inferInsert)[]) {
+  if (values.length) {
+    await db.insert(users).values(values);
+  }
+}
+
+/** Whether any organisation exists (a database that has been set up). */
+export async function hasOrganisations(db: Db): Promise<boolean> {
+  const [row] = await db.select({ id: organisations.id }).from(organisations).limit(1);
+  return row !== undefined;
+}

@@ -6,7 +6,13 @@ import { mineRegionCondition } from '../registry/registry.scope.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { mines } from '../registry/mine.table.ts';
 import { regions } from '../registry/region.table.ts';
-import { hazardCriteria, hazardEvents, hazardStandards, hazards } from './hazard.table.ts';
+import {
+  hazardCriteria,
+  hazardEvents,
+  hazardStandards,
+  hazards,
+  selfInspectionReports,
+} from './hazard.table.ts';
 import { HazardState, type HazardSource } from '../../../shared/hazard.enums.ts';
 import type { MineStatus } from '../../../shared/registry.enums.ts';
 
@@ -199,4 +205,46 @@ export async function hazardDatesOfProducingMines(
     .innerJoin(mines, eq(mines.id, hazards.mineId))
     .innerJoin(regions, eq(regions.code, mines.countyCode))
     .where(and(filterCondition(f), eq(mines.status, producingStatus)));
+}
+
+/** Every criterion of the catalogue (the demo seed picks from them). */
+export async function allCriteria(db: Db) {
+  return db.select().from(hazardCriteria);
+}
+
+/** The ids of up to `limit` top-level criteria applicable to a mine kind, by code. */
+export async function topLevelCriteriaFor(db: Db, kind: string, limit: number) {
+  return db
+    .select({ id: hazardCriteria.id })
+    .from(hazardCriteria)
+    .where(
+      and(
+        sql`${kind} = ANY(${hazardCriteria.applicableKinds})`,
+        sql`${hazardCriteria.parentCode} IS NULL`,
+      ),
+    )
+    .orderBy(asc(hazardCriteria.code))
+    .limit(limit);
+}
+
+/** Inserts timeline steps in one statement (the demo seed). */
+export async function insertHazardEvents(db: Db, values: (typeof hazardEvents.$inferInsert)[]) {
+  if (values.length) {
+    await db.insert(hazardEvents).values(values);
+  }
+}
+
+/** The mine and found-on date of every hazard. */
+export async function foundDates(db: Db) {
+  return db.select({ mineId: hazards.mineId, foundOn: hazards.foundOn }).from(hazards);
+}
+
+/** Inserts monthly self-inspection reports in one statement (the demo seed). */
+export async function insertSelfInspectionReports(
+  db: Db,
+  values: (typeof selfInspectionReports.$inferInsert)[],
+) {
+  if (values.length) {
+    await db.insert(selfInspectionReports).values(values);
+  }
 }

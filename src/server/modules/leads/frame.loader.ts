@@ -3,13 +3,11 @@
  * on each day (from the dated status history), the series, the registered areas and whether the mine
  * has safety-monitoring points.
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { factors } from '../../../shared/leads.enums.ts';
 import type { MineStatus } from '../../../shared/registry.enums.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { monitoringFacilities, monitoringSensors } from '../monitoring/monitoring.table.ts';
-import { mineStatusChanges, mines } from '../registry/mine.table.ts';
-import { mineAreas } from './leads.table.ts';
+import { findFrameMine, hasSafetyMonitoring, statusChanges } from './frame.repository.ts';
+import { areaStatesOf } from './meter.repository.ts';
 import { SHANGHAI_OFFSET_MS, DAY_MS, HOUR_MS } from '../../../shared/dates.ts';
 import { type MineFrame } from './rules/frame.ts';
 import { readSeriesRows } from './series.repository.ts';
@@ -22,26 +20,14 @@ function dateOf(start: number, d: number): string {
   return new Date(start + d * DAY_MS + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-/** A mine's dated status history, oldest first. */
-export function statusChanges(db: Db, mineId: string) {
-  return db
-    .select({
-      from: mineStatusChanges.fromStatus,
-      to: mineStatusChanges.toStatus,
-      date: mineStatusChanges.effectiveDate,
-    })
-    .from(mineStatusChanges)
-    .where(eq(mineStatusChanges.mineId, mineId))
-    .orderBy(asc(mineStatusChanges.effectiveDate), asc(mineStatusChanges.id));
-}
-
+/** A mine's frame over `days` days from `start`, or undefined when there is no such mine. */
 export async function loadFrame(
   db: Db,
   mineId: string,
   start: number,
   days: number,
 ): Promise<MineFrame | undefined> {
-  const [mine] = await db.select().from(mines).where(eq(mines.id, mineId));
+  const mine = await findFrameMine(db, mineId);
   if (!mine) {
     return undefined;
   }
@@ -101,26 +87,10 @@ export async function loadFrame(
       }
     }
   }
-  const areas = await db
-    .select({ name: mineAreas.name, state: mineAreas.state })
-    .from(mineAreas)
-    .where(eq(mineAreas.mineId, mineId));
+  const areas = await areaStatesOf(db, mineId);
   for (const a of areas) {
     frame.registeredAreas.set(a.name, { sealed: a.state === '停用封闭' });
   }
-  const [sensor] = await db
-    .select({ id: monitoringSensors.id })
-    .from(monitoringSensors)
-    .innerJoin(monitoringFacilities, eq(monitoringFacilities.id, monitoringSensors.facilityId))
-    .where(
-      and(
-        eq(monitoringSensors.mineId, mineId),
-        isNull(monitoringSensors.archivedAt),
-        eq(monitoringFacilities.kind, '井下区域'),
-        inArray(monitoringSensors.quantity, safetyQuantities),
-      ),
-    )
-    .limit(1);
-  frame.monitored = sensor !== undefined;
+  frame.monitored = await hasSafetyMonitoring(db, mineId, safetyQuantities);
   return frame;
 }

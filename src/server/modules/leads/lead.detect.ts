@@ -5,7 +5,6 @@
  * (issue 6 §3: repeated evidence extends, never duplicates). Findings already covered by a closed lead
  * are not raised again. Runs at most once per `everyMinutes`, its watermark in `leads_job_state`.
  */
-import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { LeadRules } from '../../../shared/leads.settings.ts';
 import { LeadStatus } from '../../../shared/leads.enums.ts';
 import { recordAudit } from './leads.audit.ts';
@@ -18,9 +17,9 @@ import {
   pickRecipients,
   type NotifiableUser,
 } from '../notifications/notification.service.ts';
-import { mines } from '../registry/mine.table.ts';
 import { loadFrame } from './frame.loader.ts';
-import { leadEvents, leads, leadsJobState } from './leads.table.ts';
+import * as repo from './lead.repository.ts';
+import { readJobState, writeJobState } from './job-state.repository.ts';
 import { evaluateMine } from './rules/evaluate.ts';
 import { SHANGHAI_OFFSET_MS, shanghaiDayStart, DAY_MS, MINUTE_MS } from '../../../shared/dates.ts';
 import { type Breach, type Finding } from './rules/frame.ts';
@@ -78,11 +77,7 @@ export async function applyFinding(
   at: Date,
   notifiable: NotifiableUser[],
 ): Promise<Outcome> {
-  const [open] = await tx
-    .select()
-    .from(leads)
-    .where(and(eq(leads.mineId, f.mineId), eq(leads.rule, f.rule), isNull(leads.closedAt)))
-    .for('update');
+  const open = await repo.lockOpenLead(tx, f.mineId, f.rule);
   const breaches = f.breaches.map(storeBreach);
   if (open) {
     const grows =
@@ -103,22 +98,19 @@ export async function applyFinding(
     const windowStart = new Date(Math.min(f.from, open.windowStart.getTime()));
     const windowEnd = new Date(Math.max(f.to, open.windowEnd.getTime()));
     const score = Math.max(f.score, open.score);
-    await tx
-      .update(leads)
-      .set({
-        windowStart,
-        windowEnd,
-        score,
-        summary: f.to >= open.windowEnd.getTime() ? f.summary : open.summary,
-        evidence: { breaches: merged },
-        criterionCode: open.criterionCode ?? f.criterionCode ?? null,
-        majorHazard: open.majorHazard || Boolean(f.majorHazard),
-        updatedAt: at,
-        version: open.version + 1,
-      })
-      .where(eq(leads.id, open.id));
+    await repo.updateLeadRow(tx, open.id, {
+      windowStart,
+      windowEnd,
+      score,
+      summary: f.to >= open.windowEnd.getTime() ? f.summary : open.summary,
+      evidence: { breaches: merged },
+      criterionCode: open.criterionCode ?? f.criterionCode ?? null,
+      majorHazard: open.majorHazard || Boolean(f.majorHazard),
+      updatedAt: at,
+      version: open.version + 1,
+    });
     const detail = { windowStart, windowEnd, score, added: merged.length - known.length };
-    await tx.insert(leadEvents).values({
+    await repo.insertLeadEvent(tx, {
       leadId: open.id,
       at,
       type: 'extended',
@@ -133,37 +125,29 @@ export async function applyFinding(
     });
     return 'extended';
   }
-  const [closed] = await tx
-    .select({ windowEnd: leads.windowEnd })
-    .from(leads)
-    .where(and(eq(leads.mineId, f.mineId), eq(leads.rule, f.rule), isNotNull(leads.closedAt)))
-    .orderBy(desc(leads.windowEnd))
-    .limit(1);
-  if (closed && f.to <= closed.windowEnd.getTime()) {
+  const closedEnd = await repo.lastClosedWindowEnd(tx, f.mineId, f.rule);
+  if (closedEnd && f.to <= closedEnd.getTime()) {
     return 'unchanged';
   }
-  const [lead] = await tx
-    .insert(leads)
-    .values({
-      mineId: f.mineId,
-      rule: f.rule,
-      status: LeadStatus.New,
-      score: f.score,
-      windowStart: new Date(f.from),
-      windowEnd: new Date(f.to),
-      summary: f.summary,
-      evidence: { breaches: breaches.slice(-EVIDENCE_MAX) },
-      criterionCode: f.criterionCode ?? null,
-      majorHazard: Boolean(f.majorHazard),
-      detectedAt: at,
-      updatedAt: at,
-    })
-    .returning({ id: leads.id });
-  if (!lead) {
+  const leadId = await repo.insertLead(tx, {
+    mineId: f.mineId,
+    rule: f.rule,
+    status: LeadStatus.New,
+    score: f.score,
+    windowStart: new Date(f.from),
+    windowEnd: new Date(f.to),
+    summary: f.summary,
+    evidence: { breaches: breaches.slice(-EVIDENCE_MAX) },
+    criterionCode: f.criterionCode ?? null,
+    majorHazard: Boolean(f.majorHazard),
+    detectedAt: at,
+    updatedAt: at,
+  });
+  if (!leadId) {
     throw new Error('lead insert returned nothing');
   }
-  await tx.insert(leadEvents).values({
-    leadId: lead.id,
+  await repo.insertLeadEvent(tx, {
+    leadId,
     at,
     type: 'detected',
     actor: LEADS_ACTOR.actorLabel,
@@ -172,20 +156,17 @@ export async function applyFinding(
   });
   await recordAudit(tx, LEADS_ACTOR, at, {
     type: 'leads.lead.detected',
-    entityId: lead.id,
+    entityId: leadId,
     after: { rule: f.rule, mineId: f.mineId, score: f.score, summary: f.summary },
   });
-  const [mine] = await tx
-    .select({ name: mines.name, enterpriseId: mines.enterpriseId, countyCode: mines.countyCode })
-    .from(mines)
-    .where(eq(mines.id, f.mineId));
+  const mine = await repo.findMineToNotify(tx, f.mineId);
   if (mine) {
     await notifyUsers(
       tx,
       pickRecipients(notifiable, mine, ['regulator']),
       {
         subjectType: 'lead',
-        subjectId: lead.id,
+        subjectId: leadId,
         title: `新线索 (${f.rule}): ${mine.name}`,
         body: f.summary,
       },
@@ -238,10 +219,7 @@ export async function evaluateLeads(
     });
   }
   if (!options.mineIds) {
-    await deps.db
-      .insert(leadsJobState)
-      .values({ key: KEY, at: now })
-      .onConflictDoUpdate({ target: leadsJobState.key, set: { at: now } });
+    await writeJobState(deps.db, KEY, now);
   }
   return report;
 }
@@ -252,8 +230,8 @@ export async function evaluateLeadsIfDue(
   everyMinutes: number,
 ): Promise<EvaluationReport | null> {
   const now = deps.clock();
-  const [state] = await deps.db.select().from(leadsJobState).where(eq(leadsJobState.key, KEY));
-  if (state && now.getTime() - state.at.getTime() < everyMinutes * MINUTE_MS) {
+  const last = await readJobState(deps.db, KEY);
+  if (last && now.getTime() - last.getTime() < everyMinutes * MINUTE_MS) {
     return null;
   }
   return evaluateLeads(deps);

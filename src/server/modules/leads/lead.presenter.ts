@@ -1,6 +1,7 @@
 /** @module Lead rows → API shapes. */
 import type { MineStatus } from '../../../shared/registry.enums.ts';
 import type { StoredBreach } from './lead.detect.ts';
+import type { InspectorRow } from './lead.repository.ts';
 import type { leadEvents, leads } from './leads.table.ts';
 
 export interface LeadJoined {
@@ -13,6 +14,7 @@ export interface LeadJoined {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** A lead row with its mine and assignee → the API's lead. */
 export function presentLead({ l, mineName, countyCode, mineStatus, assigneeName }: LeadJoined) {
   return {
     id: l.id,
@@ -44,9 +46,11 @@ export function presentLead({ l, mineName, countyCode, mineStatus, assigneeName 
 }
 export type PresentedLead = ReturnType<typeof presentLead>;
 
+/** The breaches stored in a lead's evidence. */
 export const breachesOf = (l: typeof leads.$inferSelect) =>
   (l.evidence as { breaches: StoredBreach[] }).breaches;
 
+/** A step of a lead's timeline → the API's event. */
 export const presentLeadEvent = (e: typeof leadEvents.$inferSelect) => ({
   id: e.id,
   at: e.at.toISOString(),
@@ -54,4 +58,12 @@ export const presentLeadEvent = (e: typeof leadEvents.$inferSelect) => ({
   actor: e.actor,
   note: e.note,
   detail: e.detail,
+});
+
+/** An inspector a lead may be assigned to → the API's assignee (without the unit's region). */
+export const presentAssignee = (u: InspectorRow) => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  organisationName: u.organisationName,
 });

@@ -4,14 +4,13 @@
  * most one open 举报 lead (the leads' own one-open-lead-per-rule key); a later report about the same
  * mine joins it. From there the lead follows the usual 指派 → 核查 → 转隐患 / 转执法 steps.
  */
-import { and, eq, isNull } from 'drizzle-orm';
 import { LeadRule, LeadStatus } from '../../../shared/leads.enums.ts';
 import { recordAudit } from './leads.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { loadMineForInput } from '../registry/mine.service.ts';
-import { leadEvents, leads } from './leads.table.ts';
+import * as repo from './lead.repository.ts';
 import { LeadPermission } from './leads.permissions.ts';
 
 /**
@@ -40,35 +39,21 @@ export async function raiseReportLead(
 ): Promise<string> {
   requirePermission(principal, LeadPermission.Handle);
   await loadMineForInput(tx, principal, input.mineId);
-  const [open] = await tx
-    .select()
-    .from(leads)
-    .where(
-      and(
-        eq(leads.mineId, input.mineId),
-        eq(leads.rule, LeadRule.PublicReport),
-        isNull(leads.closedAt),
-      ),
-    )
-    .for('update');
+  const open = await repo.lockOpenLead(tx, input.mineId, LeadRule.PublicReport);
   let id: string;
   if (open) {
     const evidence = open.evidence as ReportEvidence;
-    await tx
-      .update(leads)
-      .set({
-        windowStart: new Date(Math.min(open.windowStart.getTime(), input.from.getTime())),
-        windowEnd: at,
-        evidence: { ...evidence, reports: [...(evidence.reports ?? []), input.reportCode] },
-        updatedAt: at,
-        version: open.version + 1,
-      })
-      .where(eq(leads.id, open.id));
+    await repo.updateLeadRow(tx, open.id, {
+      windowStart: new Date(Math.min(open.windowStart.getTime(), input.from.getTime())),
+      windowEnd: at,
+      evidence: { ...evidence, reports: [...(evidence.reports ?? []), input.reportCode] },
+      updatedAt: at,
+      version: open.version + 1,
+    });
     id = open.id;
   } else {
-    const [row] = await tx
-      .insert(leads)
-      .values({
+    id =
+      (await repo.insertLead(tx, {
         mineId: input.mineId,
         rule: LeadRule.PublicReport,
         status: LeadStatus.New,
@@ -79,11 +64,9 @@ export async function raiseReportLead(
         evidence: { breaches: [], reports: [input.reportCode] },
         detectedAt: at,
         updatedAt: at,
-      })
-      .returning({ id: leads.id });
-    id = row?.id ?? '';
+      })) ?? '';
   }
-  await tx.insert(leadEvents).values({
+  await repo.insertLeadEvent(tx, {
     leadId: id,
     at,
     type: 'reported',

@@ -6,21 +6,6 @@
  * access at all: a lead must not tip the mine off.
  */
 import { DAY_MS } from '../../../shared/dates.ts';
-import {
-  aliasedTable,
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  gte,
-  inArray,
-  isNull,
-  lt,
-  or,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
 import type { z } from 'zod';
 import { HazardSource } from '../../../shared/hazard.enums.ts';
 import {
@@ -43,87 +28,42 @@ import { actorOf, requirePermission, type ServiceDeps } from '../../platform/con
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
-import { organisations, users } from '../access/access.table.ts';
 import { reportHazard } from '../hazards/hazard.service.ts';
-import { mines } from '../registry/mine.table.ts';
 import { checkVersion } from '../registry/registry.guards.ts';
-import {
-  allOf,
-  mineInRegion,
-  mineScopeCondition,
-  visibleByMine,
-} from '../registry/registry.scope.ts';
-import { leadEvents, leads } from './leads.table.ts';
+import { mineScopeCondition, visibleByMine } from '../registry/registry.scope.ts';
+import { leads } from './leads.table.ts';
 import {
   breachesOf,
+  presentAssignee,
   presentLead,
   presentLeadEvent,
   type LeadJoined,
   type PresentedLead,
 } from './lead.presenter.ts';
+import * as repo from './lead.repository.ts';
 import { LeadPermission } from './leads.permissions.ts';
 
-const assignee = aliasedTable(users, 'assignee');
-
-function selectLeads(db: Db) {
-  return db
-    .select({
-      l: leads,
-      mineName: mines.name,
-      countyCode: mines.countyCode,
-      mineStatus: mines.status,
-      assigneeName: assignee.displayName,
-    })
-    .from(leads)
-    .innerJoin(mines, eq(mines.id, leads.mineId))
-    .leftJoin(assignee, eq(assignee.id, leads.assigneeId));
-}
-
-function listFilter(principal: Principal, q: LeadListQuery): SQL | undefined {
-  return allOf(
-    mineScopeCondition(principal.scope),
-    mineInRegion(q.region),
-    q.mineId ? eq(leads.mineId, q.mineId) : undefined,
-    q.rule?.length ? inArray(leads.rule, q.rule) : undefined,
-    q.status?.length ? inArray(leads.status, q.status) : undefined,
-    q.open === 'true'
-      ? isNull(leads.closedAt)
-      : q.open === 'false'
-        ? sql`${leads.closedAt} IS NOT NULL`
-        : undefined,
-    q.assignedToMe === 'true' ? eq(leads.assigneeId, principal.userId) : undefined,
-  );
+/** The list filter of a query, confined to the caller's jurisdiction. */
+function listFilter(principal: Principal, q: LeadListQuery): repo.LeadFilter {
+  return {
+    mineScope: mineScopeCondition(principal.scope),
+    region: q.region,
+    mineId: q.mineId,
+    rules: q.rule,
+    statuses: q.status,
+    open: q.open === 'true' ? true : q.open === 'false' ? false : undefined,
+    assigneeId: q.assignedToMe === 'true' ? principal.userId : undefined,
+  };
 }
 
 /** Newest detections first. */
 export async function listLeads(deps: ServiceDeps, principal: Principal, q: LeadListQuery) {
   requirePermission(principal, LeadPermission.Read);
-  const where = listFilter(principal, q);
+  const f = listFilter(principal, q);
   return keysetPage(q, {
-    rows: (after, limit) =>
-      selectLeads(deps.db)
-        .where(
-          allOf(
-            where,
-            after
-              ? or(
-                  lt(leads.detectedAt, new Date(after[0])),
-                  and(eq(leads.detectedAt, new Date(after[0])), lt(leads.id, after[1])),
-                )
-              : undefined,
-          ),
-        )
-        .orderBy(desc(leads.detectedAt), desc(leads.id))
-        .limit(limit),
+    rows: (after, limit) => repo.listLeads(deps.db, f, { limit, after }),
     present: (rows: LeadJoined[]) => rows.map(presentLead),
-    total: async () => {
-      const [row] = await deps.db
-        .select({ n: count() })
-        .from(leads)
-        .innerJoin(mines, eq(mines.id, leads.mineId))
-        .where(where);
-      return row?.n ?? 0;
-    },
+    total: () => repo.countLeads(deps.db, f),
     keyOf: (l: PresentedLead) => [l.detectedAt, l.id],
   });
 }
@@ -131,10 +71,7 @@ export async function listLeads(deps: ServiceDeps, principal: Principal, q: Lead
 /** Every matching lead (for the export), newest first. */
 export async function allLeads(deps: ServiceDeps, principal: Principal, q: LeadListQuery) {
   requirePermission(principal, LeadPermission.Read);
-  const rows = await selectLeads(deps.db)
-    .where(listFilter(principal, q))
-    .orderBy(desc(leads.detectedAt), desc(leads.id))
-    .limit(100_000);
+  const rows = await repo.allLeads(deps.db, listFilter(principal, q), 100_000);
   return rows.map((r) => ({ ...presentLead(r), breaches: breachesOf(r.l) }));
 }
 
@@ -142,18 +79,14 @@ function loadVisibleLead(db: Db, principal: Principal, id: string, lock = false)
   return visibleByMine(db, principal, leads, id, {
     entity: 'lead',
     lock,
-    select: selectLeads(db).$dynamic(),
+    select: repo.selectLeads(db).$dynamic(),
   });
 }
 
 export async function getLead(deps: ServiceDeps, principal: Principal, id: string) {
   requirePermission(principal, LeadPermission.Read);
   const row = await loadVisibleLead(deps.db, principal, id);
-  const events = await deps.db
-    .select()
-    .from(leadEvents)
-    .where(eq(leadEvents.leadId, id))
-    .orderBy(asc(leadEvents.id));
+  const events = await repo.eventsOf(deps.db, id);
   return {
     ...presentLead(row),
     breaches: breachesOf(row.l),
@@ -168,19 +101,13 @@ export async function leadSummary(
   q: { region?: string | undefined },
 ) {
   requirePermission(principal, LeadPermission.Read);
-  const scope = allOf(mineScopeCondition(principal.scope), mineInRegion(q.region));
-  const byStatusRule = await deps.db
-    .select({ status: leads.status, rule: leads.rule, n: count() })
-    .from(leads)
-    .innerJoin(mines, eq(mines.id, leads.mineId))
-    .where(scope)
-    .groupBy(leads.status, leads.rule);
+  const scope: repo.LeadFilter = {
+    mineScope: mineScopeCondition(principal.scope),
+    region: q.region,
+  };
+  const byStatusRule = await repo.countByStatusAndRule(deps.db, scope);
   const weekAgo = new Date(deps.clock().getTime() - 7 * DAY_MS);
-  const [fresh] = await deps.db
-    .select({ n: count() })
-    .from(leads)
-    .innerJoin(mines, eq(mines.id, leads.mineId))
-    .where(allOf(scope, gte(leads.detectedAt, weekAgo)));
+  const fresh = await repo.countDetectedSince(deps.db, scope, weekAgo);
   const isOpen = (s: LeadStatus) => !closedLeadStatuses.includes(s);
   const sum = (pred: (r: (typeof byStatusRule)[number]) => boolean) =>
     byStatusRule.filter(pred).reduce((acc, r) => acc + r.n, 0);
@@ -192,7 +119,7 @@ export async function leadSummary(
       open: sum((r) => r.rule === rule && isOpen(r.status)),
     })),
     byStatus: leadStatuses.map((status) => ({ status, count: sum((r) => r.status === status) })),
-    newLast7Days: fresh?.n ?? 0,
+    newLast7Days: fresh,
   };
 }
 
@@ -229,11 +156,8 @@ async function step(
     const at = deps.clock();
     const before = presentLead(row);
     const change = await run(tx, row, at);
-    await tx
-      .update(leads)
-      .set({ ...change.set, updatedAt: at, version: row.l.version + 1 })
-      .where(eq(leads.id, id));
-    await tx.insert(leadEvents).values({
+    await repo.updateLeadRow(tx, id, { ...change.set, updatedAt: at, version: row.l.version + 1 });
+    await repo.insertLeadEvent(tx, {
       leadId: id,
       at,
       type: change.type,
@@ -261,17 +185,7 @@ export async function assignLead(
     input.version,
     async (tx, row) => {
       expectStatus(row.l.status, [LeadStatus.New, LeadStatus.Assigned], '指派');
-      const [user] = await tx
-        .select({
-          id: users.id,
-          displayName: users.displayName,
-          role: users.role,
-          regionCode: organisations.regionCode,
-          disabledAt: users.disabledAt,
-        })
-        .from(users)
-        .innerJoin(organisations, eq(organisations.id, users.organisationId))
-        .where(eq(users.id, input.assigneeId));
+      const user = await repo.findUserWithRegion(tx, input.assigneeId);
       const covers =
         user?.regionCode !== null &&
         user?.regionCode !== undefined &&
@@ -296,21 +210,10 @@ export async function assignLead(
 export async function assigneesFor(deps: ServiceDeps, principal: Principal, id: string) {
   requirePermission(principal, LeadPermission.Assign);
   const row = await loadVisibleLead(deps.db, principal, id);
-  const rows = await deps.db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      organisationName: organisations.name,
-      regionCode: organisations.regionCode,
-    })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(users.role, Role.Inspector), isNull(users.disabledAt)))
-    .orderBy(asc(users.displayName));
+  const rows = await repo.activeInspectors(deps.db);
   return rows
     .filter((u) => u.regionCode !== null && row.countyCode.startsWith(subtreePrefix(u.regionCode)))
-    .map(({ regionCode: _r, ...u }) => u);
+    .map(presentAssignee);
 }
 
 /**

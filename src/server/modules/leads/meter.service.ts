@@ -3,7 +3,6 @@
  * are imported (meter ID → mine, factor, area) and the underground areas (采掘工作面 and others; the
  * 隐蔽工作面 rule looks for people anywhere else).
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AreaInput, AreaUpdateInput, MeterInput } from '../../../shared/leads.schemas.ts';
 import { recordAudit } from './leads.audit.ts';
@@ -15,29 +14,8 @@ import { loadVisibleMine } from '../registry/mine.service.ts';
 import { visibleByMine } from '../registry/registry.scope.ts';
 import { mineAreas, mineMeters } from './leads.table.ts';
 import { LeadPermission } from './leads.permissions.ts';
-
-type MeterRow = typeof mineMeters.$inferSelect;
-type AreaRow = typeof mineAreas.$inferSelect;
-
-export const presentMeter = (m: MeterRow) => ({
-  id: m.id,
-  mineId: m.mineId,
-  code: m.code,
-  factor: m.factor,
-  area: m.area,
-  granularity: m.granularity,
-  provider: m.provider,
-  createdAt: m.createdAt.toISOString(),
-});
-
-export const presentArea = (a: AreaRow) => ({
-  id: a.id,
-  mineId: a.mineId,
-  name: a.name,
-  kind: a.kind,
-  state: a.state,
-  updatedAt: a.updatedAt.toISOString(),
-});
+import { presentArea, presentMeter } from './meter.presenter.ts';
+import * as repo from './meter.repository.ts';
 
 /** Inserts one row; a unique violation becomes a 409 naming the field. */
 async function insertUnique<T>(
@@ -62,11 +40,7 @@ async function insertUnique<T>(
 export async function listMeters(deps: ServiceDeps, principal: Principal, mineId: string) {
   requirePermission(principal, LeadPermission.Read);
   await loadVisibleMine(deps.db, principal, mineId);
-  const rows = await deps.db
-    .select()
-    .from(mineMeters)
-    .where(and(eq(mineMeters.mineId, mineId), isNull(mineMeters.archivedAt)))
-    .orderBy(asc(mineMeters.code));
+  const rows = await repo.liveMetersOf(deps.db, mineId);
   return rows.map(presentMeter);
 }
 
@@ -82,10 +56,7 @@ export async function addMeter(
     const at = deps.clock();
     const row = await insertUnique(
       () =>
-        tx
-          .insert(mineMeters)
-          .values({ ...input, provider: input.provider ?? null, mineId, createdAt: at })
-          .returning(),
+        repo.insertMeter(tx, { ...input, provider: input.provider ?? null, mineId, createdAt: at }),
       { message: `表号 ${input.code} 已登记 (表号全局唯一)`, path: 'code', value: input.code },
     );
     const after = presentMeter(row);
@@ -110,7 +81,7 @@ export async function archiveMeter(deps: ServiceDeps, principal: Principal, id: 
       throw new AppError(AppErrorCode.Conflict, '该表号已停用');
     }
     const at = deps.clock();
-    await tx.update(mineMeters).set({ archivedAt: at }).where(eq(mineMeters.id, id));
+    await repo.archiveMeterRow(tx, id, at);
     await recordAudit(tx, actorOf(principal), at, {
       type: 'leads.meter.archived',
       entityId: id,
@@ -127,11 +98,7 @@ export async function getMeterVisible(deps: ServiceDeps, principal: Principal, i
 export async function listAreas(deps: ServiceDeps, principal: Principal, mineId: string) {
   requirePermission(principal, LeadPermission.Read);
   await loadVisibleMine(deps.db, principal, mineId);
-  const rows = await deps.db
-    .select()
-    .from(mineAreas)
-    .where(eq(mineAreas.mineId, mineId))
-    .orderBy(asc(mineAreas.name));
+  const rows = await repo.areasOf(deps.db, mineId);
   return rows.map(presentArea);
 }
 
@@ -146,11 +113,7 @@ export async function addArea(
     await loadVisibleMine(tx, principal, mineId);
     const at = deps.clock();
     const row = await insertUnique(
-      () =>
-        tx
-          .insert(mineAreas)
-          .values({ ...input, mineId, createdAt: at, updatedAt: at })
-          .returning(),
+      () => repo.insertArea(tx, { ...input, mineId, createdAt: at, updatedAt: at }),
       { message: `该矿山已登记同名区域 ${input.name}`, path: 'name', value: input.name },
     );
     const after = presentArea(row);
@@ -177,11 +140,7 @@ export async function updateArea(
   return deps.db.transaction(async (tx) => {
     const before = await loadVisibleArea(tx, principal, id);
     const at = deps.clock();
-    const [row] = await tx
-      .update(mineAreas)
-      .set({ ...input, updatedAt: at })
-      .where(eq(mineAreas.id, id))
-      .returning();
+    const row = await repo.updateAreaRow(tx, id, { ...input, updatedAt: at });
     if (!row) {
       throw notFound('area', id);
     }

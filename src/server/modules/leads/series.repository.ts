@@ -1,10 +1,11 @@
 /**
  * @module All SQL of the mine-level series: the idempotent upsert (a period written again replaces its
- * value and source) and the range reads.
+ * value and source), the range reads, and the hourly reads of the monitoring statistics
+ * (reading_stats_5m) the roll-up folds into series.
  */
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Factor, SeriesGranularity } from '../../../shared/leads.enums.ts';
-import type { Db } from '../../platform/db/client.ts';
+import { queryRows, type Db } from '../../platform/db/client.ts';
 import { mineSeries } from './leads.table.ts';
 
 export interface SeriesRow {
@@ -92,4 +93,102 @@ export async function minesWithSeries(db: Db, from: Date): Promise<string[]> {
     .from(mineSeries)
     .where(gte(mineSeries.periodStart, from));
   return rows.map((r) => r.mineId);
+}
+
+const inList = (xs: readonly string[]) =>
+  sql.join(
+    xs.map((x) => sql`${x}`),
+    sql`, `,
+  );
+
+/** The first 5-minute bucket of the monitoring statistics, if there is any. */
+export async function firstStatsBucket(db: Db): Promise<Date | undefined> {
+  const [first] = await queryRows<{ first: Date | string | null }>(
+    db,
+    sql`SELECT min(bucket) AS first FROM reading_stats_5m`,
+  );
+  return first?.first ? new Date(first.first) : undefined;
+}
+
+/** One mine, quantity, area and hour of the monitoring statistics: sum, count and max. */
+export interface MonitoringHourRow {
+  mine_id: string;
+  quantity: string;
+  area: string;
+  hour: Date | string;
+  sum: number;
+  count: number;
+  max: number;
+}
+
+/**
+ * The hours in [from, end) of the mine-level points measuring `quantities` (at a 矿山 or 数据网关
+ * facility), and of 井下人数 per 井下区域 facility (its name is the area).
+ */
+export async function monitoringFactorHours(
+  db: Db,
+  from: Date,
+  end: Date,
+  quantities: readonly string[],
+): Promise<MonitoringHourRow[]> {
+  return queryRows<MonitoringHourRow>(
+    db,
+    sql`SELECT s.mine_id, s.quantity,
+          CASE WHEN f.kind = '井下区域' THEN f.name ELSE '' END AS area,
+          date_trunc('hour', st.bucket) AS hour,
+          sum(st.sum)::float8 AS sum, sum(st.count)::int AS count, max(st.max)::float8 AS max
+        FROM reading_stats_5m st
+        JOIN monitoring_sensors s ON s.no = st.sensor_no
+        JOIN monitoring_facilities f ON f.id = s.facility_id
+        WHERE st.bucket >= ${from.toISOString()}::timestamptz AND st.bucket < ${end.toISOString()}::timestamptz
+          AND s.quantity IN (${inList(quantities)})
+          AND (f.kind IN ('矿山', '数据网关') OR (f.kind = '井下区域' AND s.quantity = '井下人数'))
+        GROUP BY 1, 2, 3, 4`,
+  );
+}
+
+/** One mine and hour of its safety monitoring: readings received and points whose value moved. */
+export interface MonitoringActivityRow {
+  mine_id: string;
+  hour: Date | string;
+  readings: number;
+  moving: number;
+}
+
+/**
+ * For every mine with live safety-monitoring points (`quantities` in a 井下区域 facility), each hour in
+ * [from, end) in which the platform received anything from anyone: the mine's readings and how many
+ * of its points moved.
+ */
+export async function monitoringActivityHours(
+  db: Db,
+  from: Date,
+  end: Date,
+  quantities: readonly string[],
+): Promise<MonitoringActivityRow[]> {
+  return queryRows<MonitoringActivityRow>(
+    db,
+    sql`WITH hrs AS (
+          SELECT h AS hour FROM generate_series(${from.toISOString()}::timestamptz,
+            ${end.toISOString()}::timestamptz - interval '1 hour', interval '1 hour') AS h
+          WHERE EXISTS (SELECT 1 FROM reading_stats_5m x WHERE x.bucket >= h AND x.bucket < h + interval '1 hour')
+        ),
+        watched AS (
+          SELECT s.no, s.mine_id FROM monitoring_sensors s
+          JOIN monitoring_facilities f ON f.id = s.facility_id
+          WHERE s.archived_at IS NULL AND f.kind = '井下区域' AND s.quantity IN (${inList(quantities)})
+        ),
+        per AS (
+          SELECT w.mine_id, w.no, date_trunc('hour', st.bucket) AS hour,
+            sum(st.count) AS c, max(st.max) > min(st.min) AS moved
+          FROM reading_stats_5m st JOIN watched w ON w.no = st.sensor_no
+          WHERE st.bucket >= ${from.toISOString()}::timestamptz AND st.bucket < ${end.toISOString()}::timestamptz
+          GROUP BY 1, 2, 3
+        )
+        SELECT m.mine_id, hrs.hour, COALESCE(sum(per.c), 0)::int AS readings,
+          (count(*) FILTER (WHERE per.moved))::int AS moving
+        FROM (SELECT DISTINCT mine_id FROM watched) m CROSS JOIN hrs
+        LEFT JOIN per ON per.mine_id = m.mine_id AND per.hour = hrs.hour
+        GROUP BY 1, 2`,
+  );
 }

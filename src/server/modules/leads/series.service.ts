@@ -5,7 +5,6 @@
  * replaces its value (the audit event records the file's digest).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { factors, type Factor } from '../../../shared/leads.enums.ts';
 import type { SeriesQuery } from '../../../shared/leads.schemas.ts';
@@ -16,14 +15,14 @@ import { actorOf, requirePermission, type ServiceDeps } from '../../platform/con
 import { AppError, AppErrorCode, invalidField, type ErrorDetail } from '../../platform/errors.ts';
 import { detectFormat, readTable } from '../../platform/tabular/read-table.ts';
 import { loadVisibleMine } from '../registry/mine.service.ts';
-import { mines } from '../registry/mine.table.ts';
-import { statusChanges } from './frame.loader.ts';
+import { statusChanges } from './frame.repository.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
-import { mineMeters } from './leads.table.ts';
+import { liveMetersByCode } from './meter.repository.ts';
 import { shanghaiDayStart, DAY_MS } from '../../../shared/dates.ts';
 import { parsePeriod } from './series.period.ts';
 import { readSeriesRows, upsertSeries, type SeriesRow } from './series.repository.ts';
 import { LeadPermission } from './leads.permissions.ts';
+import { presentStatusChange } from './series.presenter.ts';
 
 /** Accepted headers per field (the sources' exports name them differently). */
 export const seriesImportHeaders = {
@@ -122,7 +121,7 @@ export async function readMineSeries(
         points: pointsOf(g),
       }))
       .filter((s) => s.points.length > 0),
-    statusChanges: statusRows.map((c) => ({ date: c.date, status: c.to })),
+    statusChanges: statusRows.map(presentStatusChange),
   };
 }
 
@@ -170,20 +169,8 @@ export async function importSeries(
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
     // Meters outside the caller's jurisdiction read as unknown (their existence is not disclosed).
-    const meters = codes.length
-      ? await tx
-          .select({ m: mineMeters })
-          .from(mineMeters)
-          .innerJoin(mines, eq(mines.id, mineMeters.mineId))
-          .where(
-            and(
-              inArray(mineMeters.code, codes),
-              isNull(mineMeters.archivedAt),
-              mineScopeCondition(principal.scope),
-            ),
-          )
-      : [];
-    const byCode = new Map(meters.map(({ m }) => [m.code, m]));
+    const meters = await liveMetersByCode(tx, codes, mineScopeCondition(principal.scope));
+    const byCode = new Map(meters.map((m) => [m.code, m]));
     const errors: ErrorDetail[] = [];
     const rows: SeriesRow[] = [];
     const seen = new Map<string, number>();

@@ -93,3 +93,10 @@ export async function updateStaffRow(
     .set({ ...set, updatedAt: at, version: sql`${contractorStaff.version} + 1` })
     .where(eq(contractorStaff.id, id));
 }
+
+/** Inserts project staff in one statement (the demo seed). */
+export async function insertStaffRows(db: Db, values: (typeof contractorStaff.$inferInsert)[]) {
+  if (values.length) {
+    await db.insert(contractorStaff).values(values);
+  }
+}

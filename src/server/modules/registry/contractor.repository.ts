@@ -85,3 +85,14 @@ export async function updateContractorRow(
     .set({ ...set, updatedAt: at, version: sql`${contractors.version} + 1` })
     .where(eq(contractors.id, id));
 }
+
+/** Inserts contractors in one statement (the demo seed); returns their ids and scopes, in order. */
+export async function insertContractors(db: Db, values: (typeof contractors.$inferInsert)[]) {
+  if (values.length === 0) {
+    return [];
+  }
+  return db
+    .insert(contractors)
+    .values(values)
+    .returning({ id: contractors.id, scopes: contractors.scopes });
+}

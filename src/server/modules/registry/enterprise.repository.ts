@@ -152,3 +152,10 @@ export async function countActiveMines(db: Db, enterpriseId: string): Promise<nu
     .where(and(eq(mines.enterpriseId, enterpriseId), isNull(mines.archivedAt)));
   return row?.n ?? 0;
 }
+
+/** Inserts enterprises in one statement (the demo seed; ids given by the caller). */
+export async function insertEnterprises(db: Db, values: (typeof enterprises.$inferInsert)[]) {
+  if (values.length) {
+    await db.insert(enterprises).values(values);
+  }
+}

@@ -265,3 +265,105 @@ export async function updateLicenceRow(
 ) {
   await db.update(licences).set(set).where(eq(licences.id, id));
 }
+
+/** The kind and status of each of the given mines (the demo seed). */
+export async function kindsAndStatuses(db: Db, ids: string[]) {
+  return db
+    .select({ id: mines.id, kind: mines.kind, status: mines.status })
+    .from(mines)
+    .where(inArray(mines.id, ids));
+}
+
+/** The ids of those of the given mines whose status is one of `statuses`. */
+export async function idsWithStatus(db: Db, ids: string[], statuses: MineStatus[]) {
+  return db
+    .select({ id: mines.id })
+    .from(mines)
+    .where(and(inArray(mines.id, ids), inArray(mines.status, statuses)));
+}
+
+/**
+ * Sets the effective date and the status of each mine's registration entry ('登记') in its status
+ * history (the demo seed dates the mines' registration back, in one statement).
+ */
+export async function setRegistrationEntries(
+  db: Db,
+  entries: { mineId: string; effectiveDate: string }[],
+  toStatus: MineStatus,
+) {
+  if (entries.length === 0) {
+    return;
+  }
+  const values = entries.map((e) => sql`(${e.mineId}::uuid, ${e.effectiveDate}::date)`);
+  await db.execute(
+    sql`UPDATE mine_status_changes c SET effective_date = v.on_date, to_status = ${toStatus}
+          FROM (VALUES ${sql.join(values, sql`, `)}) AS v(mine_id, on_date)
+         WHERE c.mine_id = v.mine_id AND c.reason = '登记'`,
+  );
+}
+
+/** Moves the last tailings discharge of the mines of one kind and some statuses `years` back. */
+export async function backdateTailingsDischarge(
+  db: Db,
+  f: { kind: MineKind; statuses: MineStatus[] },
+  years: number,
+) {
+  await db.execute(
+    sql`UPDATE mines SET tailings_last_discharge = tailings_last_discharge - make_interval(years => ${years}::int)
+         WHERE kind = ${f.kind} AND status IN (${sql.join(
+           f.statuses.map((s) => sql`${s}`),
+           sql`, `,
+         )})`,
+  );
+}
+
+/** The live mines of a county that are not closed, by name, with their enterprise's name. */
+export async function openMinesOfCounty(db: Db, countyCode: string) {
+  return db
+    .select({ id: mines.id, kind: mines.kind, enterpriseName: enterprises.name })
+    .from(mines)
+    .innerJoin(enterprises, eq(enterprises.id, mines.enterpriseId))
+    .where(
+      and(
+        eq(mines.countyCode, countyCode),
+        sql`${mines.status} <> ${'关闭' satisfies MineStatus}`,
+        isNull(mines.archivedAt),
+      ),
+    )
+    .orderBy(asc(mines.name));
+}
+
+/** A mine's id and kind with its enterprise's name. */
+export async function findMineWithEnterprise(db: Db, id: string) {
+  const [row] = await db
+    .select({ id: mines.id, kind: mines.kind, enterpriseName: enterprises.name })
+    .from(mines)
+    .innerJoin(enterprises, eq(enterprises.id, mines.enterpriseId))
+    .where(eq(mines.id, id));
+  return row;
+}
+
+/**
+ * Mines of the given counties and kinds, by county and name: optionally only those of one status, only
+ * live ones, and at most `limit`.
+ */
+export async function minesOfCounties(
+  db: Db,
+  f: { counties: string[]; kinds: MineKind[]; status?: MineStatus; liveOnly?: boolean },
+  limit?: number,
+) {
+  const q = db
+    .select({ id: mines.id, countyCode: mines.countyCode, status: mines.status })
+    .from(mines)
+    .where(
+      and(
+        inArray(mines.countyCode, f.counties),
+        inArray(mines.kind, f.kinds),
+        f.status ? eq(mines.status, f.status) : undefined,
+        f.liveOnly ? isNull(mines.archivedAt) : undefined,
+      ),
+    )
+    .orderBy(asc(mines.countyCode), asc(mines.name))
+    .$dynamic();
+  return limit === undefined ? q : q.limit(limit);
+}

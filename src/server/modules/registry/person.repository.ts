@@ -142,3 +142,18 @@ export async function replaceCertificates(
     await db.insert(certificates).values(list.map((c) => ({ ...c, personId })));
   }
 }
+
+/** Inserts certificates in one statement (the demo seed). */
+export async function insertCertificates(db: Db, values: (typeof certificates.$inferInsert)[]) {
+  if (values.length) {
+    await db.insert(certificates).values(values);
+  }
+}
+
+/** The names of the people of the given mines who hold `role`. */
+export async function namesWithRole(db: Db, mineIds: string[], role: PersonRole) {
+  return db
+    .select({ mineId: people.mineId, name: people.name })
+    .from(people)
+    .where(and(inArray(people.mineId, mineIds), sql`${role} = ANY(${people.roles})`));
+}

@@ -214,3 +214,13 @@ export async function entityHistory(db: Db, entityType: string, entityId: string
     after: r.after,
   }));
 }
+
+/** Whether the trail holds any event recorded under this actor label. */
+export async function hasEventsBy(db: Db, actorLabel: string): Promise<boolean> {
+  const [row] = await db
+    .select({ seq: auditEvents.seq })
+    .from(auditEvents)
+    .where(eq(auditEvents.actorLabel, actorLabel))
+    .limit(1);
+  return row !== undefined;
+}

@@ -106,3 +106,8 @@ export function sqlState(e: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** Refreshes the planner's statistics of every table (after a bulk load). */
+export async function analyzeDatabase(db: Db): Promise<void> {
+  await db.execute(sql`ANALYZE`);
+}

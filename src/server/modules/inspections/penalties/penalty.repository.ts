@@ -108,3 +108,20 @@ export async function findPenaltyOfInspection(db: Db, id: string, inspectionId: 
     .where(and(eq(penalties.id, id), eq(penalties.inspectionId, inspectionId)));
   return row;
 }
+
+/** The id of the earliest inspection in a county that led to a penalty. */
+export async function firstPenalisedInspection(db: Db, countyCode: string) {
+  const [row] = await db
+    .select({ id: inspections.id })
+    .from(inspections)
+    .innerJoin(mines, eq(mines.id, inspections.mineId))
+    .where(
+      and(
+        eq(mines.countyCode, countyCode),
+        sql`EXISTS (SELECT 1 FROM ${penalties} WHERE ${penalties.inspectionId} = ${inspections.id})`,
+      ),
+    )
+    .orderBy(asc(inspections.inspectedOn))
+    .limit(1);
+  return row?.id;
+}
