@@ -91,7 +91,7 @@ export async function insertEnterprise(db: Db, values: typeof enterprises.$infer
   return row.id;
 }
 
-/** Inserts several enterprises whose ids are already chosen (an import's new enterprises). */
+/** Inserts several enterprises whose ids are already chosen (an import's new ones, the demo seed's). */
 export async function insertEnterprises(db: Db, values: (typeof enterprises.$inferInsert)[]) {
   if (values.length) {
     await db.insert(enterprises).values(values);
@@ -151,11 +151,4 @@ export async function countActiveMines(db: Db, enterpriseId: string): Promise<nu
     .from(mines)
     .where(and(eq(mines.enterpriseId, enterpriseId), isNull(mines.archivedAt)));
   return row?.n ?? 0;
-}
-
-/** Inserts enterprises in one statement (the demo seed; ids given by the caller). */
-export async function insertEnterprises(db: Db, values: (typeof enterprises.$inferInsert)[]) {
-  if (values.length) {
-    await db.insert(enterprises).values(values);
-  }
 }
