@@ -5,7 +5,7 @@
  * case) are generated first, untimed, and the 20,000 evaluations cycle through them. The rules keep no
  * state between mines, so each evaluation does the full work. BENCH_MINES changes the count.
  */
-import { defaultLeadRules } from '../src/shared/leads.settings.ts';
+import { defaultLeadRules } from '../src/server/modules/leads/rules/lead-rules.model.ts';
 import { evaluationSet } from '../src/server/modules/leads/evaluation.ts';
 import { evaluateMine } from '../src/server/modules/leads/rules/evaluate.ts';
 

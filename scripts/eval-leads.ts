@@ -3,7 +3,7 @@
  * “Quality of detection”: recall ≥ 0.95 with precision ≥ 0.8). EVAL_NORMAL / EVAL_PER_RULE / EVAL_SEED
  * change the set; EVAL_VERBOSE=1 lists every miss and false lead.
  */
-import { defaultLeadRules } from '../src/shared/leads.settings.ts';
+import { defaultLeadRules } from '../src/server/modules/leads/rules/lead-rules.model.ts';
 import { runEvaluation } from '../src/server/modules/leads/evaluation.ts';
 
 const start = Date.parse('2025-01-01T00:00:00+08:00');

@@ -4,7 +4,7 @@
  * glitches, meter gaps, holidays or genuine restarts.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultLeadRules } from '../../../shared/leads.settings.ts';
+import { defaultLeadRules } from './rules/lead-rules.model.ts';
 import { runEvaluation } from './evaluation.ts';
 
 describe('lead rules on the labelled synthetic set', () => {

@@ -4,7 +4,7 @@
  * slack each side); a planted case is found when any finding matches it.
  */
 import { detectedRules, type LeadRule } from '../../../shared/leads.enums.ts';
-import type { LeadRules } from '../../../shared/leads.settings.ts';
+import type { LeadRules } from './rules/lead-rules.model.ts';
 import { createRng } from '../../platform/random.ts';
 import { evaluateMine } from './rules/evaluate.ts';
 import { DAY_MS } from '../../../shared/dates.ts';

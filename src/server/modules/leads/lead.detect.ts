@@ -5,7 +5,7 @@
  * (issue 6 §3: repeated evidence extends, never duplicates). Findings already covered by a closed lead
  * are not raised again. Runs at most once per `everyMinutes`, its watermark in `leads_job_state`.
  */
-import type { LeadRules } from '../../../shared/leads.settings.ts';
+import type { LeadRules } from './rules/lead-rules.model.ts';
 import { LeadStatus } from '../../../shared/leads.enums.ts';
 import { recordAudit } from './leads.audit.ts';
 import type { ServiceDeps } from '../../platform/context.ts';

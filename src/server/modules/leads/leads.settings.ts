@@ -2,11 +2,7 @@
  * @module The editable rule parameters of the multi-factor leads: each with its schema, default, source and whether
  * the value is verified. UNVERIFIED facts live here as settings a system admin can change, never as code.
  */
-import {
-  LeadRulesSchema,
-  defaultLeadRules,
-  type LeadRules,
-} from '../../../shared/leads.settings.ts';
+import { LeadRulesSchema, defaultLeadRules, type LeadRules } from './rules/lead-rules.model.ts';
 import { defineSetting } from '../../platform/settings/settings.definition.ts';
 
 export const leadsSettings = {

@@ -3,7 +3,7 @@
  * benchmark all call this).
  */
 import type { DetectedRule } from '../../../../shared/leads.enums.ts';
-import type { LeadRules } from '../../../../shared/leads.settings.ts';
+import type { LeadRules } from './lead-rules.model.ts';
 import { falsifiedMonitoring } from './falsified.rule.ts';
 import type { Finding, MineFrame } from './frame.ts';
 import { hiddenFace } from './hidden-face.rule.ts';

@@ -5,7 +5,7 @@
  * hours in a row while power and headcount show the mine at work.
  */
 import { LeadRule } from '../../../../shared/leads.enums.ts';
-import type { LeadRules } from '../../../../shared/leads.settings.ts';
+import type { LeadRules } from './lead-rules.model.ts';
 import { HOUR_MS } from '../../../../shared/dates.ts';
 import {
   combinedScore,

@@ -9,7 +9,7 @@
  * - people positioned in an area the mine has not registered, or has registered as sealed.
  */
 import { LeadRule, type Factor } from '../../../../shared/leads.enums.ts';
-import type { LeadRules } from '../../../../shared/leads.settings.ts';
+import type { LeadRules } from './lead-rules.model.ts';
 import { MineStatus } from '../../../../shared/registry.enums.ts';
 import { DAY_MS, HOUR_MS } from '../../../../shared/dates.ts';
 import {

@@ -7,7 +7,7 @@
  * median day, so one mistyped figure cannot push a month over.
  */
 import { LeadRule } from '../../../../shared/leads.enums.ts';
-import type { LeadRules } from '../../../../shared/leads.settings.ts';
+import type { LeadRules } from './lead-rules.model.ts';
 import { MineKind } from '../../../../shared/registry.enums.ts';
 import { SHANGHAI_OFFSET_MS } from '../../../../shared/dates.ts';
 import { dailyOf, dayAt, median, type Breach, type Finding, type MineFrame, at } from './frame.ts';

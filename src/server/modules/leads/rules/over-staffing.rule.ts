@@ -7,7 +7,7 @@
  * makes a lead.
  */
 import { LeadRule } from '../../../../shared/leads.enums.ts';
-import type { LeadRules } from '../../../../shared/leads.settings.ts';
+import type { LeadRules } from './lead-rules.model.ts';
 import { MineKind, MineStatus } from '../../../../shared/registry.enums.ts';
 import { SHANGHAI_OFFSET_MS, DAY_MS, HOUR_MS } from '../../../../shared/dates.ts';
 import {

@@ -6,7 +6,7 @@
  * > 10 % in a month (第四条).
  */
 import { describe, expect, it } from 'vitest';
-import { defaultLeadRules as rules } from '../../../../shared/leads.settings.ts';
+import { defaultLeadRules as rules } from './lead-rules.model.ts';
 import { MineKind, MineStatus } from '../../../../shared/registry.enums.ts';
 import { falsifiedMonitoring } from './falsified.rule.ts';
 import { DAY_MS, HOUR_MS } from '../../../../shared/dates.ts';

@@ -8,7 +8,7 @@
  *   《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(一)2, 市公安局).
  */
 import { LeadRule } from '../../../../shared/leads.enums.ts';
-import type { LeadRules } from '../../../../shared/leads.settings.ts';
+import type { LeadRules } from './lead-rules.model.ts';
 import { HOUR_MS, DAY_MS } from '../../../../shared/dates.ts';
 import {
   combinedScore,

@@ -1,10 +1,10 @@
 /**
- * @module The parameters of the lead rules (issue 6 §2), editable in settings (`leads.rules`). Numbers
+ * @module The parameters of the lead rules (issue 6 §2), editable in settings (`leads.rules`); server only. Numbers
  * taken from a text name it; the rest are detection tuning, chosen on the labelled synthetic set
  * (`npm run eval:leads`) and marked as such.
  */
 import { z } from 'zod';
-import { mineStatuses } from './registry.enums.ts';
+import { mineStatuses } from '../../../../shared/registry.enums.ts';
 
 const ratio = z.number().min(0).max(100);
 const count = z.number().int().min(1).max(1000);
