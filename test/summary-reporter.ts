@@ -10,8 +10,17 @@ export default class SummaryReporter implements Reporter {
     unhandledErrors: ReadonlyArray<unknown>,
   ): void {
     let passed = 0;
-    // A file that fails outside any test (a hook, an import) counts as a failure too.
-    let failed = unhandledErrors.length + testModules.reduce((n, m) => n + m.errors().length, 0);
+    // A file or a suite that fails outside any test (an import, a beforeAll hook) counts as a failure
+    // too, even though vitest then reports its tests as skipped.
+    let failed =
+      unhandledErrors.length +
+      testModules.reduce(
+        (n, m) =>
+          n +
+          m.errors().length +
+          [...m.children.allSuites()].reduce((k, suite) => k + suite.errors().length, 0),
+        0,
+      );
     let skipped = 0;
     for (const m of testModules) {
       for (const test of m.children.allTests()) {
