@@ -14,6 +14,17 @@ export const roleValues = [
 ] as const;
 export type UserRole = (typeof roleValues)[number];
 
+/** Each role's Chinese name, as screens and records (e.g. an alarm's call timeline) show it. */
+export const roleNames: Record<UserRole, string> = {
+  regulator_viewer: '监管查看员',
+  inspector: '执法人员',
+  regulator_admin: '监管管理员',
+  enterprise_admin: '企业管理员',
+  safety_officer: '安全管理人员',
+  mine_duty_officer: '矿山值班员',
+  system_admin: '系统管理员',
+};
+
 /** A regulator unit (bound to a region), an enterprise's own organisation, or the system's. */
 export const organisationKinds = ['regulator', 'enterprise', 'system'] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];

@@ -105,7 +105,7 @@ export const LeadAssigneeResponse = z.object({
 const Version = z.number().int().positive().optional().describe('乐观锁: 读取时的 version');
 
 export const LeadAssignInput = z.strictObject({
-  assigneeId: Uuid.describe('核查的执法人员 (inspector)'),
+  assigneeId: Uuid.describe('核查的执法人员'),
   note: z.string().trim().max(2000).optional(),
   version: Version,
 });

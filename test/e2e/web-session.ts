@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -35,13 +35,17 @@ export interface WebSession {
 
 /** Starts the server and the browser before the file's tests and stops them after. */
 export function useWebSession(): WebSession {
+  /** The pages of the running test, pictured if it fails. */
+  const open: Page[] = [];
   const web = {
     async newPage() {
       const context = await web.browser.newContext({
         viewport: { width: 1280, height: 720 },
         locale: 'zh-CN',
       });
-      return context.newPage();
+      const page = await context.newPage();
+      open.push(page);
+      return page;
     },
     async login(page: Page, username: string) {
       await page.goto(`${web.server.baseUrl}/login`);
@@ -76,6 +80,19 @@ export function useWebSession(): WebSession {
     web.server = await startServer();
     web.browser = await launchBrowser();
   }, 240_000);
+  afterEach(async (test) => {
+    if (test.task.result?.state === 'fail') {
+      for (const [i, page] of open.entries()) {
+        if (!page.isClosed()) {
+          const name = test.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+          await page
+            .screenshot({ path: `${SHOTS}/failed-${name}-${i}.png`, fullPage: true })
+            .catch(() => undefined);
+        }
+      }
+    }
+    open.length = 0;
+  });
   afterAll(async () => {
     await web.browser?.close();
     await web.server?.stop();

@@ -2,6 +2,8 @@
  * Simplified Chinese, the default language. Every other locale must have exactly these keys (the type
  * `Messages` is derived from this object).
  */
+import { roleNames } from '../../shared/access.enums.ts';
+
 export const zhCN = {
   app: {
     name: 'minewatch 矿山安全监测预警',
@@ -35,15 +37,7 @@ export const zhCN = {
     demoHint: '演示账号见启动输出, 例如 yp.admin / minewatch2026',
   },
   region: { label: '区域', all: '全部管辖范围' },
-  roles: {
-    regulator_viewer: '监管查看员',
-    inspector: '执法人员',
-    regulator_admin: '监管管理员',
-    enterprise_admin: '企业管理员',
-    safety_officer: '安全管理人员',
-    mine_duty_officer: '矿山值班员',
-    system_admin: '系统管理员',
-  },
+  roles: roleNames,
   common: {
     loading: '加载中…',
     save: '保存',

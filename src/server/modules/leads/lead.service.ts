@@ -191,7 +191,7 @@ export async function assignLead(
         user?.regionCode !== undefined &&
         row.countyCode.startsWith(subtreePrefix(user.regionCode));
       if (!user || user.disabledAt || user.role !== Role.Inspector || !covers) {
-        throw invalidField('assigneeId', '须为管辖该矿山的执法人员 (inspector)', input.assigneeId);
+        throw invalidField('assigneeId', '须为管辖该矿山的执法人员', input.assigneeId);
       }
       return {
         set: { status: LeadStatus.Assigned, assigneeId: user.id, assignedAt: deps.clock() },

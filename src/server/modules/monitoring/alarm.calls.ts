@@ -25,6 +25,7 @@ import {
 } from './alarm-call.repository.ts';
 import { addEvent, updateAlarm, type AlarmRow } from './alarm.repository.ts';
 import { monitoringSettings } from './monitoring.settings.ts';
+import { roleNames } from '../../../shared/access.enums.ts';
 
 export interface CallOptions {
   /** Base URL of the web app, for acknowledgement links in messages. */
@@ -44,6 +45,8 @@ interface Recipient {
   id: string;
   name: string;
   role: string;
+  /** The role as people read it (Chinese), for the call timeline. */
+  roleName: string;
   phone: string | null;
   email: string | null;
 }
@@ -81,7 +84,15 @@ async function resolveRecipients(
         regions.includes(u.regionCode ?? '') &&
         (u.role === 'regulator_admin' || u.role === 'inspector'));
     if (take) {
-      out.push({ kind: 'user', id: u.id, name: u.name, role: u.role, phone: null, email: u.email });
+      out.push({
+        kind: 'user',
+        id: u.id,
+        name: u.name,
+        role: u.role,
+        roleName: roleNames[u.role],
+        phone: null,
+        email: u.email,
+      });
     }
   }
   const roles = [
@@ -91,11 +102,13 @@ async function resolveRecipients(
   if (roles.length) {
     const ps = await minePeopleInRoles(tx, mine.id, roles);
     for (const p of ps) {
+      const held = p.roles.filter((r) => roles.includes(r)).join('、');
       out.push({
         kind: 'person',
         id: p.id,
         name: p.name,
-        role: p.roles.filter((r) => roles.includes(r)).join('、'),
+        role: held,
+        roleName: held,
         phone: p.phone,
         email: null,
       });
@@ -234,7 +247,7 @@ async function call(
       stage: step.stage,
       step: stepIndex,
       channels: step.channels,
-      recipients: recipients.map((r) => `${r.name} (${r.role})`),
+      recipients: recipients.map((r) => `${r.name} (${r.roleName})`),
       ...(recipients.length === 0 ? { warning: '该步骤未找到可叫应人员' } : {}),
     },
     alarm.level,

@@ -240,7 +240,11 @@ describe.each(engines)('risk monitoring and the 叫应 loop (%s)', (engine) => {
     expect(d.stage).toBe('响警');
     const called = d.timeline.find((e) => e.type === 'called');
     expect(called?.detail.recipients).toEqual(
-      expect.arrayContaining([expect.stringContaining('mine_duty_officer')]),
+      expect.arrayContaining([expect.stringContaining('矿山值班员')]),
+    );
+    // The timeline is shown as it is stored: it names roles in Chinese, never by their keys.
+    expect(JSON.stringify(called?.detail.recipients)).not.toMatch(
+      /\((mine_duty_officer|inspector|regulator_admin)\)/,
     );
     // The duty officer has it in the app, with a one-time link; the gateway event carries the links.
     const notes = await app.inject({
