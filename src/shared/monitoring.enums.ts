@@ -33,8 +33,12 @@ export type AlarmKind = (typeof alarmKinds)[number];
 export const alarmStates = ['待叫应', '已叫应', '已回应', '已响应', '已解除'] as const;
 export type AlarmState = (typeof alarmStates)[number];
 
-/** How an alarm was closed: its clear condition held long enough, or someone closed it with a note. */
-export const alarmCloseReasons = ['自动解除', '人工关闭'] as const;
+/**
+ * How an alarm was closed: its clear condition held long enough, someone closed it with a note, data
+ * resent later showed a different course (the alarm the readings do show replaces it), or the stretch
+ * of history it was found in ends while it still holds (newer readings carry on from there).
+ */
+export const alarmCloseReasons = ['自动解除', '人工关闭', '补传重判', '历史数据截止'] as const;
 export type AlarmCloseReason = (typeof alarmCloseReasons)[number];
 
 /** Who a call step reaches (resolved per mine; regulators by the units covering the mine's county). */

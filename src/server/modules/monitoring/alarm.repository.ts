@@ -5,7 +5,12 @@
  * 叫应 loop's own SQL is in alarm-call.repository.ts.
  */
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { levelRank, type AlarmKind, type WarningLevel } from '../../../shared/monitoring.enums.ts';
+import {
+  levelRank,
+  type AlarmCloseReason,
+  type AlarmKind,
+  type WarningLevel,
+} from '../../../shared/monitoring.enums.ts';
 import { queryRows, type Db } from '../../platform/db/client.ts';
 import { webhookOutbox } from '../notifications/notification.table.ts';
 import { mines } from '../registry/mine.table.ts';
@@ -150,9 +155,18 @@ export interface AlarmRaise {
 
 /**
  * Moves an open alarm to a level (its peak kept), ending its clearing; a higher level (`up`) starts
- * the call policy over. Undefined when the alarm was closed meanwhile.
+ * the call policy over. Undefined when the alarm was closed meanwhile. A raise from current readings
+ * (`historic` false) makes a 历史告警 current again, and it starts calling.
  */
-export async function moveOpenAlarm(tx: Db, id: string, r: AlarmRaise, up: boolean, at: Date) {
+export async function moveOpenAlarm(
+  tx: Db,
+  id: string,
+  r: AlarmRaise,
+  up: boolean,
+  at: Date,
+  historic: boolean,
+) {
+  const restart = up && !historic;
   const [row] = await tx
     .update(alarms)
     .set({
@@ -162,7 +176,7 @@ export async function moveOpenAlarm(tx: Db, id: string, r: AlarmRaise, up: boole
       lastValue: r.value,
       detail: r.detail,
       // A higher level needs a new acknowledgement: the call policy of that level starts over.
-      ...(up
+      ...(restart
         ? {
             state: '待叫应',
             acknowledgedAt: null,
@@ -170,9 +184,16 @@ export async function moveOpenAlarm(tx: Db, id: string, r: AlarmRaise, up: boole
             callStep: 0,
             callRound: 0,
             stepStartedAt: null,
-            nextCallAt: sql`CASE WHEN ${alarms.suppressed} THEN NULL ELSE ${at.toISOString()}::timestamptz END`,
           }
         : {}),
+      ...(historic
+        ? {}
+        : {
+            historic: false,
+            nextCallAt: sql`CASE WHEN ${alarms.suppressed} THEN NULL
+              WHEN ${restart} OR ${alarms.historic} THEN ${at.toISOString()}::timestamptz
+              ELSE ${alarms.nextCallAt} END`,
+          }),
     })
     .where(and(eq(alarms.id, id), isNull(alarms.closedAt)))
     .returning({ id: alarms.id, clearSince: alarms.clearSince });
@@ -181,7 +202,7 @@ export async function moveOpenAlarm(tx: Db, id: string, r: AlarmRaise, up: boole
 
 /**
  * Opens an alarm unless one of its subject and kind is open (the partial unique index decides):
- * its id, or undefined when another was open. Suppressed alarms get no call timer.
+ * its id, or undefined when another was open. Suppressed and historic alarms get no call timer.
  */
 export async function insertOpenAlarm(
   tx: Db,
@@ -189,14 +210,16 @@ export async function insertOpenAlarm(
   r: AlarmRaise,
   suppressed: boolean,
   at: Date,
+  historic = false,
 ): Promise<string | undefined> {
+  const calls = !suppressed && !historic;
   const inserted = await queryRows<{ id: string }>(
     tx,
     sql`INSERT INTO alarms (mine_id, sensor_id, facility_id, subject, kind, level, peak_level, state, detail,
-          opened_at, triggered_at, last_value, suppressed, next_call_at)
+          opened_at, triggered_at, last_value, suppressed, historic, next_call_at)
         VALUES (${s.mineId}, ${s.sensorId}, ${s.facilityId}, ${s.subject}, ${r.kind}, ${r.level}, ${r.level}, '待叫应',
           ${r.detail}, ${at.toISOString()}::timestamptz, to_timestamp(${r.triggeredAt} / 1000.0), ${r.value},
-          ${suppressed}, ${suppressed ? null : at.toISOString()}::timestamptz)
+          ${suppressed}, ${historic}, ${calls ? at.toISOString() : null}::timestamptz)
         ON CONFLICT (subject, kind) WHERE closed_at IS NULL DO NOTHING
         RETURNING id`,
   );
@@ -222,6 +245,159 @@ export async function markClearing(tx: Db, alarmId: string, sinceMs: number): Pr
   return rows.length > 0;
 }
 
+/**
+ * Closes an open alarm in event time: its clear condition held from `clearSince` until the reading at
+ * `t` (ms). False when it was closed meanwhile.
+ */
+export async function closeAlarmAt(tx: Db, id: string, t: number): Promise<boolean> {
+  const rows = await tx
+    .update(alarms)
+    .set({
+      closedAt: sql`to_timestamp(${t} / 1000.0)`,
+      closeReason: '自动解除',
+      state: '已解除',
+      nextCallAt: null,
+    })
+    .where(and(eq(alarms.id, id), isNull(alarms.closedAt)))
+    .returning({ id: alarms.id });
+  return rows.length > 0;
+}
+
+/** The kinds an alarm can have from a sensor's own readings (a fold of them re-derives these). */
+export const readingKinds: AlarmKind[] = ['超限', '变化速率', '平线', '数据异常', '断线'];
+
+/**
+ * A sensor's alarms from its readings whose course overlaps [from, to] (ms): what a fold of that
+ * stretch re-derives. Alarms already replaced by such a fold are left out.
+ */
+export async function sensorAlarmsOverlapping(tx: Db, sensorId: string, from: number, to: number) {
+  return tx
+    .select({
+      id: alarms.id,
+      kind: alarms.kind,
+      level: alarms.level,
+      peakLevel: alarms.peakLevel,
+      triggeredAt: alarms.triggeredAt,
+      clearSince: alarms.clearSince,
+      closedAt: alarms.closedAt,
+      closeReason: alarms.closeReason,
+      historic: alarms.historic,
+    })
+    .from(alarms)
+    .where(
+      and(
+        eq(alarms.sensorId, sensorId),
+        inArray(alarms.kind, readingKinds),
+        sql`${alarms.triggeredAt} <= to_timestamp(${Math.min(to, 8.64e15)} / 1000.0)`,
+        or(
+          isNull(alarms.closedAt),
+          sql`${alarms.closedAt} >= to_timestamp(${Math.max(from, -8.64e15)} / 1000.0)`,
+        ),
+        or(isNull(alarms.closeReason), sql`${alarms.closeReason} <> '补传重判'`),
+      ),
+    )
+    .orderBy(asc(alarms.triggeredAt));
+}
+export type OverlappingAlarm = Awaited<ReturnType<typeof sensorAlarmsOverlapping>>[number];
+
+/** What a fold found an alarm's course to be (times in ms; NaN for none). */
+export interface AlarmCourse {
+  level: WarningLevel;
+  peakLevel: WarningLevel;
+  triggeredAt: number;
+  clearSince: number;
+  closedAt: number;
+  closeReason: AlarmCloseReason | null;
+  lastValue: number | null;
+  detail: string;
+}
+
+const tsOrNull = (ms: number) =>
+  Number.isNaN(ms) ? sql`NULL::timestamptz` : sql`to_timestamp(${ms} / 1000.0)`;
+
+/** Sets an alarm's course as a fold found it; a closed course stops its calls. */
+export async function setAlarmCourse(tx: Db, id: string, c: AlarmCourse) {
+  const closed = !Number.isNaN(c.closedAt);
+  await tx
+    .update(alarms)
+    .set({
+      level: c.level,
+      peakLevel: c.peakLevel,
+      triggeredAt: sql`${tsOrNull(c.triggeredAt)}`,
+      clearSince: sql`${tsOrNull(c.clearSince)}`,
+      // A fold that only carried the alarm on (no raise seen) keeps its last value and detail.
+      ...(c.detail ? { lastValue: c.lastValue, detail: c.detail } : {}),
+      ...(closed
+        ? {
+            closedAt: sql`${tsOrNull(c.closedAt)}`,
+            closeReason: c.closeReason,
+            state: '已解除',
+            nextCallAt: null,
+          }
+        : {}),
+    })
+    .where(eq(alarms.id, id));
+}
+
+/**
+ * A 历史告警 whose condition current readings show still holds becomes current: its calls start (unless
+ * it is in maintenance). False when it was not open and historic.
+ */
+export async function makeCurrent(tx: Db, id: string, at: Date): Promise<boolean> {
+  const rows = await tx
+    .update(alarms)
+    .set({
+      historic: false,
+      nextCallAt: sql`CASE WHEN ${alarms.suppressed} THEN NULL ELSE ${at.toISOString()}::timestamptz END`,
+    })
+    .where(and(eq(alarms.id, id), isNull(alarms.closedAt), eq(alarms.historic, true)))
+    .returning({ id: alarms.id });
+  return rows.length > 0;
+}
+
+/** Closes an alarm that a fold of resent data does not show (补传重判); it stops calling. */
+export async function supersedeAlarm(tx: Db, id: string, at: Date) {
+  await tx
+    .update(alarms)
+    .set({
+      closedAt: sql`coalesce(${alarms.closedAt}, ${at.toISOString()}::timestamptz)`,
+      closeReason: '补传重判',
+      state: '已解除',
+      nextCallAt: null,
+    })
+    .where(eq(alarms.id, id));
+}
+
+/** Records an alarm whose whole course a fold found, already closed (no calls). */
+export async function insertClosedAlarm(
+  tx: Db,
+  s: { mineId: string; sensorId: string | null; facilityId: string | null; subject: string },
+  kind: AlarmKind,
+  c: AlarmCourse,
+  historic: boolean,
+  at: Date,
+): Promise<string> {
+  const [row] = await tx
+    .insert(alarms)
+    .values({
+      ...s,
+      kind,
+      level: c.level,
+      peakLevel: c.peakLevel,
+      state: '已解除',
+      detail: c.detail,
+      openedAt: at,
+      triggeredAt: new Date(c.triggeredAt),
+      lastValue: c.lastValue,
+      clearSince: Number.isNaN(c.clearSince) ? null : new Date(c.clearSince),
+      historic,
+      closedAt: new Date(c.closedAt),
+      closeReason: c.closeReason,
+    })
+    .returning({ id: alarms.id });
+  return (row as { id: string }).id;
+}
+
 // --- reads for sensors, the engine and the chart ---
 
 /** Open alarms of sensors (the engine's state at load), 5,000 sensors a statement. */
@@ -232,6 +408,7 @@ export async function openAlarmsOfSensors(db: Db, sensorIds: string[]) {
     kind: AlarmKind;
     level: WarningLevel;
     clearSince: Date | null;
+    historic: boolean;
   }[] = [];
   for (let i = 0; i < sensorIds.length; i += 5000) {
     const rows = await db
@@ -241,6 +418,7 @@ export async function openAlarmsOfSensors(db: Db, sensorIds: string[]) {
         kind: alarms.kind,
         level: alarms.level,
         clearSince: alarms.clearSince,
+        historic: alarms.historic,
       })
       .from(alarms)
       .where(and(inArray(alarms.sensorId, sensorIds.slice(i, i + 5000)), isNull(alarms.closedAt)));

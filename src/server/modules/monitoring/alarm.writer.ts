@@ -8,6 +8,7 @@ import { levelRank, type WarningLevel } from '../../../shared/monitoring.enums.t
 import type { Db } from '../../platform/db/client.ts';
 import {
   addEvent,
+  closeAlarmAt,
   findOpenAlarm,
   insertOpenAlarm,
   markClearing,
@@ -26,7 +27,8 @@ export interface AlarmSubject {
 
 /**
  * Raises a kind on a subject: opens the alarm, or moves an open one to the new level (or back from
- * clearing). Returns the open alarm and whether a new one was opened.
+ * clearing). Returns the open alarm and whether a new one was opened. A `historic` raise (from readings
+ * older than the history age) records the alarm and calls nobody.
  */
 export async function raiseAlarm(
   tx: Db,
@@ -34,10 +36,11 @@ export async function raiseAlarm(
   r: AlarmRaise,
   known: { id: string; level: WarningLevel } | undefined,
   at: Date,
+  historic = false,
 ): Promise<{ id: string; level: WarningLevel; opened: boolean }> {
-  if (known) {
+  if (known?.id) {
     const up = levelRank(r.level) > levelRank(known.level);
-    const row = await moveOpenAlarm(tx, known.id, r, up, at);
+    const row = await moveOpenAlarm(tx, known.id, r, up, at, historic);
     if (row) {
       await addEvent(
         tx,
@@ -51,9 +54,14 @@ export async function raiseAlarm(
     }
   }
   const suppressed = await inMaintenance(tx, s, at);
-  const id = await insertOpenAlarm(tx, s, r, suppressed, at);
+  const id = await insertOpenAlarm(tx, s, r, suppressed, at, historic);
   if (id) {
     await addEvent(tx, id, at, 'opened', { detail: r.detail, value: r.value }, r.level);
+    if (historic) {
+      await addEvent(tx, id, at, 'historic', {
+        reason: '历史告警: 读数时间早于叫应时限, 只记录不叫应',
+      });
+    }
     if (suppressed) {
       await addEvent(tx, id, at, 'suppressed', { reason: '维护期内: 记录告警, 不叫应' }, r.level);
     }
@@ -64,7 +72,17 @@ export async function raiseAlarm(
   if (!other) {
     throw new Error(`alarm ${s.subject} ${r.kind} neither inserted nor found`);
   }
-  return raiseAlarm(tx, s, r, { id: other.id, level: other.level }, at);
+  return raiseAlarm(tx, s, r, { id: other.id, level: other.level }, at, historic);
+}
+
+/** Closes an open alarm whose clear condition held from its clearing until the reading at `t` (ms). */
+export async function closeHeldAlarm(tx: Db, alarmId: string, t: number, at: Date) {
+  if (await closeAlarmAt(tx, alarmId, t)) {
+    await addEvent(tx, alarmId, at, 'resolved', {
+      reason: '自动解除',
+      endedAt: new Date(t).toISOString(),
+    });
+  }
 }
 
 /** Starts clearing an open alarm: it resolves once the clear condition has held long enough. */

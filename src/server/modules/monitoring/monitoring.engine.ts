@@ -13,7 +13,9 @@ import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { sqlState, type Db } from '../../platform/db/client.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { openAlarmsOfSensors } from './alarm.repository.ts';
-import { raiseAlarm, startClearing } from './alarm.writer.ts';
+import { closeHeldAlarm, raiseAlarm, startClearing } from './alarm.writer.ts';
+import { makeHeldCurrent, refoldHistory, refoldLive } from './event-time.ts';
+import { HOUR_MS } from '../../../shared/dates.ts';
 import { parseTime, parseValue, type RawRecord, type Rejected } from './ingest.parse.ts';
 import {
   advanceLastSeen,
@@ -28,13 +30,23 @@ import {
   detectReading,
   newRuntime,
   respec,
-  type FaultLevels,
+  track,
+  type DetectContext,
   type Intent,
   type OpenAlarm,
   type SensorRuntime,
 } from './sensor.runtime.ts';
 import { monitoringSettings } from './monitoring.settings.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
+
+/** A sensor's late readings in one group: the earliest within the lateness, the stretch older. */
+interface Refold {
+  live: number;
+  from: number;
+  to: number;
+  /** The batch the last of them came from (its report counts the alarms they open). */
+  gi: number;
+}
 
 interface MineSensors {
   byCode: Map<string, SensorRuntime>;
@@ -54,14 +66,25 @@ const SETTINGS_TTL_MS = 5000;
 interface EngineSettings {
   maxFutureMs: number;
   rawMonths: number;
-  faults: FaultLevels;
+  detect: DetectContext;
+  /** Readings older than this (ms) at evaluation raise 历史告警. */
+  historyMs: number;
 }
 
 async function loadEngineSettings(db: Db): Promise<EngineSettings> {
+  const eventTime = await getSetting(db, monitoringSettings.eventTime);
+  const latenessMs = eventTime.latenessHours * HOUR_MS;
   return {
     maxFutureMs: (await getSetting(db, monitoringSettings.maxFutureSeconds)) * 1000,
     rawMonths: (await getSetting(db, monitoringSettings.retention)).rawMonths,
-    faults: await getSetting(db, monitoringSettings.faultLevels),
+    detect: {
+      faults: await getSetting(db, monitoringSettings.faultLevels),
+      holdMs: (await getSetting(db, monitoringSettings.autoResolveSeconds)) * 1000,
+      latenessMs,
+      // 24 checkpoints cover the lateness (and an hour at least between two).
+      checkpointMs: Math.max(HOUR_MS, latenessMs / 24),
+    },
+    historyMs: eventTime.historyMinutes * 60_000,
   };
 }
 
@@ -117,7 +140,10 @@ function admit(
     return ['ts', `时间超前服务器时间超过 ${ctx.settings.maxFutureMs / 1000} 秒`];
   }
   if (t < ctx.oldest) {
-    return ['ts', `时间早于原始数据保存期限 (${ctx.settings.rawMonths} 个月)`];
+    return [
+      'ts',
+      `时间早于原始数据保存期限 (${ctx.settings.rawMonths} 个月): 更早的历史数据请以5分钟统计值导入, 或由系统管理员延长原始数据保存期限`,
+    ];
   }
   const v = parseValue(r.value);
   if (typeof v === 'string') {
@@ -318,6 +344,12 @@ export class MonitoringEngine {
             if (sqlState(e) === '23505') {
               return this.writeGroup(group, false);
             }
+            // A month's partition was dropped (retention) after this process created it: again,
+            // creating partitions afresh.
+            if (sqlState(e) === '23514') {
+              this.partitions.clear();
+              return this.writeGroup(group, false);
+            }
             throw e;
           });
           group.forEach((b, i) =>
@@ -362,7 +394,8 @@ export class MonitoringEngine {
       }
     }
     await ensurePartitions(this.deps.db, times, this.partitions);
-    const { faults } = await this.settings();
+    const settings = await this.settings();
+    const ctx = settings.detect;
     let raised = 0;
     const fresh: number[] = [];
     const late: number[] = [];
@@ -397,6 +430,9 @@ export class MonitoringEngine {
         late.forEach((i, j) => (flags[i] = some[j] as number));
       }
       const at = this.deps.clock();
+      /** Each detected sensor's newest reading (stored on the sensor below). */
+      const liveLast: { no: number; t: number; v: number }[] = [];
+      const historyBefore = at.getTime() - settings.historyMs;
       await upsertStats(tx, aggregateStats(nos, times, values, flags));
       // Detection in time order (a batch may carry a sensor's readings out of order).
       const order: number[] = [];
@@ -412,28 +448,70 @@ export class MonitoringEngine {
       if (!sorted) {
         order.sort((a, b) => (times[a] as number) - (times[b] as number));
       }
-      const newest = new Map<SensorRuntime, number>();
+      // A sensor with a reading older than its newest one seen is folded again (event time): as a
+      // whole when the reading is within the lateness, else the late stretch on its own, as history.
+      const refolds = new Map<SensorRuntime, Refold>();
       for (const i of order) {
         const rt = rts[i] as SensorRuntime;
         const t = times[i] as number;
-        const intents = detectReading(rt, t, values[i] as number, faults);
+        if (t <= rt.lastAt) {
+          const r = refolds.get(rt) ?? { live: Infinity, from: Infinity, to: -Infinity, gi: 0 };
+          if (t >= rt.lastAt - ctx.latenessMs) {
+            r.live = Math.min(r.live, t);
+          } else {
+            r.from = Math.min(r.from, t);
+            r.to = Math.max(r.to, t);
+          }
+          r.gi = batchOf[i] as number;
+          refolds.set(rt, r);
+        }
+      }
+      const newest = new Map<SensorRuntime, number>();
+      for (const i of order) {
+        const rt = rts[i] as SensorRuntime;
+        if ((refolds.get(rt)?.live ?? Infinity) < Infinity) {
+          continue;
+        }
+        const t = times[i] as number;
+        const intents = detectReading(rt, t, values[i] as number, ctx);
         if (intents === null) {
           continue;
         }
         newest.set(rt, i);
         for (const intent of intents) {
-          const o = await this.apply(tx, rt, intent, t, values[i] as number, at);
+          const o = await this.apply(tx, rt, intent, t, values[i] as number, at, historyBefore);
           const gi = batchOf[i] as number;
           openedBy[gi] = (openedBy[gi] as number) + o.opened;
           raised += o.raised;
         }
+        if (rt.open.size && t >= historyBefore) {
+          raised += await makeHeldCurrent(tx, rt, at);
+        }
       }
-      const last = [...newest.values()];
+      for (const [rt, r] of refolds) {
+        const base = { rt, ctx, historyBefore, at };
+        let opened = 0;
+        if (r.from < Infinity) {
+          opened += await refoldHistory(tx, { ...base, from: r.from, to: r.to });
+        }
+        if (r.live < Infinity) {
+          const res = await refoldLive(tx, { ...base, from: r.live, to: rt.lastAt });
+          opened += res.opened;
+          if (res.last) {
+            liveLast.push({ no: rt.no, ...res.last });
+          }
+        }
+        openedBy[r.gi] = (openedBy[r.gi] as number) + opened;
+        raised += opened;
+      }
+      for (const i of newest.values()) {
+        liveLast.push({ no: nos[i] as number, t: times[i] as number, v: values[i] as number });
+      }
       await advanceLastSeen(
         tx,
-        last.map((i) => nos[i] as number),
-        last.map((i) => times[i] as number),
-        last.map((i) => values[i] as number),
+        liveLast.map((x) => x.no),
+        liveLast.map((x) => x.t),
+        liveLast.map((x) => x.v),
       );
       return flags;
     });
@@ -459,24 +537,38 @@ export class MonitoringEngine {
     t: number,
     value: number,
     at: Date,
+    historyBefore: number,
   ): Promise<{ opened: number; raised: number }> {
-    const known = rt.open.get(intent.kind);
-    if (intent.op === 'clear') {
-      if (known) {
-        await startClearing(tx, known.id, t, at);
-        known.clearing = true;
+    const known = track(rt, intent, t);
+    if (intent.op === 'close') {
+      if (known?.id) {
+        await closeHeldAlarm(tx, known.id, t, at);
       }
       return { opened: 0, raised: 0 };
     }
+    if (intent.op === 'clear') {
+      if (known?.id) {
+        await startClearing(tx, known.id, t, at);
+      }
+      return { opened: 0, raised: 0 };
+    }
+    const triggeredAt = intent.at ?? t;
+    // A 缺线 (its own start given) is over when it is found: recorded, calling nobody.
+    const historic = triggeredAt < historyBefore || intent.at !== undefined;
     const res = await raiseAlarm(
       tx,
       { mineId: rt.mineId, sensorId: rt.id, facilityId: rt.facilityId, subject: `sensor:${rt.id}` },
-      { kind: intent.kind, level: intent.level, detail: intent.detail, triggeredAt: t, value },
+      { kind: intent.kind, level: intent.level, detail: intent.detail, triggeredAt, value },
       known,
       at,
+      historic,
     );
-    rt.open.set(intent.kind, { id: res.id, level: res.level, clearing: false });
-    return { opened: res.opened ? 1 : 0, raised: 1 };
+    const open = rt.open.get(intent.kind);
+    if (open) {
+      open.id = res.id;
+      open.historic = historic && (res.opened || open.historic);
+    }
+    return { opened: res.opened && !historic ? 1 : 0, raised: historic ? 0 : 1 };
   }
 
   /** The engine learns of alarms closed elsewhere (auto-resolve, manual close). */
@@ -507,6 +599,8 @@ async function openAlarmsOf(db: Db, sensorIds: string[]) {
       id: r.id,
       level: r.level,
       clearing: r.clearSince !== null,
+      clearSince: r.clearSince?.getTime() ?? Number.NaN,
+      historic: r.historic,
     });
     out.set(r.sensorId as string, m);
   }

@@ -111,7 +111,9 @@ export async function endMaintenance(deps: ServiceDeps): Promise<number> {
       continue;
     }
     await deps.db.transaction(async (tx) => {
-      const u = await unsuppressAlarm(tx, a.id, a.state === '待叫应' ? now : a.nextCallAt);
+      // A 历史告警 calls nobody, in a maintenance window or after it.
+      const next = a.historic ? null : a.state === '待叫应' ? now : a.nextCallAt;
+      const u = await unsuppressAlarm(tx, a.id, next);
       if (u) {
         await addEvent(tx, a.id, now, 'maintenance_ended', {});
         n++;

@@ -40,6 +40,21 @@ export const monitoringSettings = {
     verified: false,
     description: '恢复正常持续多少秒后自动解除告警',
   }),
+  eventTime: defineSetting<{ latenessHours: number; historyMinutes: number }>(
+    'monitoring.eventTime',
+    {
+      schema: z.strictObject({
+        latenessHours: z.number().int().min(1).max(168),
+        historyMinutes: z.number().int().min(1).max(10_080),
+      }),
+      default: { latenessHours: 24, historyMinutes: 15 },
+      source:
+        '断电续传 (矿安综〔2024〕9号, as reported): a gateway resends its backlog after an outage; 感知数据“应联尽联” (《2024年矿山安全生产工作要点》第27条). How late a reading may be and still be judged in its place, and how old a reading’s alarm is 历史告警 (recorded, not called), are NOT FOUND — minewatch defaults',
+      verified: false,
+      description:
+        '事件时间: 迟到读数在多少小时内按其时间位置重新判定; 读数早于多少分钟所产生的告警为历史告警 (只记录, 不叫应)',
+    },
+  ),
   maxFutureSeconds: defineSetting<number>('monitoring.maxFutureSeconds', {
     schema: z.number().int().min(0).max(86_400),
     default: 300,

@@ -136,6 +136,11 @@ export const alarms = pgTable(
     /** Set while the clear condition holds; auto-resolve after it has held long enough. */
     clearSince: timestamp('clear_since', { withTimezone: true }),
     suppressed: boolean('suppressed').notNull().default(false),
+    /**
+     * 历史告警: raised from readings older than the history age when they were evaluated (a resend,
+     * an import, a replay). Recorded with its whole course; it calls nobody.
+     */
+    historic: boolean('historic').notNull().default(false),
     callStep: integer('call_step').notNull().default(0),
     callRound: integer('call_round').notNull().default(0),
     stepStartedAt: timestamp('step_started_at', { withTimezone: true }),

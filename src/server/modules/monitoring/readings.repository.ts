@@ -113,6 +113,19 @@ export async function insertReadings(
   return inserted;
 }
 
+/** One sensor's stored readings in [from, to] (ms), oldest first: what a fold runs over. */
+export async function sensorReadingsBetween(tx: Db, sensorNo: number, from: number, to: number) {
+  const rows = await queryRows<{ t: number; v: number }>(
+    tx,
+    sql`SELECT (extract(epoch FROM ts) * 1000)::float8 AS t, value AS v FROM readings
+        WHERE sensor_no = ${sensorNo}
+          AND ts >= to_timestamp(${Math.max(from, -8.64e12)} / 1000.0)
+          AND ts <= to_timestamp(${Math.min(to, 8.64e12)} / 1000.0)
+        ORDER BY ts`,
+  );
+  return rows.map((r) => ({ t: Number(r.t), v: Number(r.v) }));
+}
+
 /** One sensor's 5-minute bucket: min, max, sum and count of the readings stored in it. */
 export interface StatsRow {
   no: number;

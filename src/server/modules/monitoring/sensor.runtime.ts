@@ -1,8 +1,10 @@
 /**
  * @module The engine's per-sensor state and the step that runs one reading through every detector,
- * turning what they report into alarm intents (raise a kind at a level, or start clearing it). Only
- * readings newer than the newest one seen go through the stateful detectors: a late or resent reading
- * is stored but can neither raise a second alarm nor disturb the windows.
+ * turning what they report into alarm intents (raise a kind at a level, start clearing it, close it),
+ * all in event time: the readings' own timestamps decide when an alarm starts, clears and closes, and a
+ * gap between two readings longer than the point's silence limit is a 断线 episode (缺线). Only readings
+ * newer than the newest one seen go through here; late ones make the engine fold the sensor again from
+ * a checkpoint of this state (event-time.ts), so the alarms do not depend on the arrival order.
  */
 import { alarmKinds, type AlarmKind, type WarningLevel } from '../../../shared/monitoring.enums.ts';
 import { SensorSpec } from '../../../shared/monitoring.schemas.ts';
@@ -26,6 +28,27 @@ export interface OpenAlarm {
   id: string;
   level: WarningLevel;
   clearing: boolean;
+  /** Reading time (ms) since which the clear condition holds; NaN while it does not. */
+  clearSince: number;
+  /** A 历史告警 (raised from old readings): it calls nobody until current readings show it holds. */
+  historic: boolean;
+}
+
+/** The detector state a fold can start from again: taken before the first reading of each period. */
+export interface Checkpoint {
+  /** The checkpoint holds the state before the first reading at or after this time (ms). */
+  at: number;
+  state: FoldState;
+}
+
+/** What detection carries from one reading to the next (everything but the spec). */
+export interface FoldState {
+  over: OverLimitState;
+  rate: RateState | null;
+  flat: FlatState | null;
+  anomaly: AnomalyState | null;
+  lastAt: number;
+  open: Map<AlarmKind, OpenAlarm>;
 }
 
 export interface SensorRuntime {
@@ -41,8 +64,10 @@ export interface SensorRuntime {
   rate: RateState | null;
   flat: FlatState | null;
   anomaly: AnomalyState | null;
-  /** Newest reading time processed (ms); older ones are stored only. */
+  /** Newest reading time processed (ms); an older one makes the engine fold again (event-time.ts). */
   lastAt: number;
+  /** States before the first reading of each checkpoint period, the oldest first. */
+  checkpoints: Checkpoint[];
   /**
    * The newest reading time handed to a writer (≥ lastAt): a reading later than this cannot be stored
    * yet, so it takes the plain INSERT (monitoring.engine.ts).
@@ -85,6 +110,7 @@ export function newRuntime(row: SensorRow, open: Map<AlarmKind, OpenAlarm>): Sen
     flat: spec.flat ? newFlatState() : null,
     anomaly: spec.anomaly.window > 0 ? newAnomalyState() : null,
     lastAt: row.lastReadingAt?.getTime() ?? Number.NEGATIVE_INFINITY,
+    checkpoints: [],
     handedAt: row.lastReadingAt?.getTime() ?? Number.NEGATIVE_INFINITY,
     open,
   };
@@ -99,14 +125,111 @@ export function respec(rt: SensorRuntime, row: SensorRow): void {
   rt.anomaly = rt.spec.anomaly.window > 0 ? (rt.anomaly ?? newAnomalyState()) : null;
 }
 
+/**
+ * What detection asks of the alarms. `at`, when given, is the episode's own start or end time (a 缺线
+ * starts at the last reading before the gap); otherwise the reading's time.
+ */
 export type Intent =
-  | { op: 'raise'; kind: AlarmKind; level: WarningLevel; detail: string }
-  | { op: 'clear'; kind: AlarmKind };
+  | { op: 'raise'; kind: AlarmKind; level: WarningLevel; detail: string; at?: number }
+  | { op: 'clear'; kind: AlarmKind }
+  | { op: 'close'; kind: AlarmKind };
 
 export interface FaultLevels {
   平线: WarningLevel;
   断线: WarningLevel;
   数据异常: WarningLevel;
+}
+
+/** The rule parameters detection reads besides the sensor's own spec. */
+export interface DetectContext {
+  faults: FaultLevels;
+  /** An alarm closes once its clear condition has held this long in reading time (ms). */
+  holdMs: number;
+  /** How far apart checkpoints are, in reading time (ms). */
+  checkpointMs: number;
+  /** How far back of the newest reading a late one is folded in place (ms); checkpoints cover it. */
+  latenessMs: number;
+}
+
+/** A deep copy of the state that detection carries (a checkpoint, or the start of a fold). */
+export function snapshot(rt: FoldState): FoldState {
+  return {
+    over: { ...rt.over },
+    rate: rt.rate ? { times: [...rt.rate.times], values: [...rt.rate.values] } : null,
+    flat: rt.flat ? { ...rt.flat } : null,
+    anomaly: rt.anomaly ? structuredClone(rt.anomaly) : null,
+    lastAt: rt.lastAt,
+    open: new Map([...rt.open].map(([k, a]) => [k, { ...a }])),
+  };
+}
+
+/** Puts a state into a runtime (the start of a fold, or its end adopted). */
+export function restore(rt: SensorRuntime, s: FoldState): void {
+  const copy = snapshot(s);
+  rt.over = copy.over;
+  rt.rate = rt.spec.rate ? (copy.rate ?? newRateState()) : null;
+  rt.flat = rt.spec.flat ? (copy.flat ?? newFlatState()) : null;
+  rt.anomaly = rt.spec.anomaly.window > 0 ? (copy.anomaly ?? newAnomalyState()) : null;
+  rt.lastAt = copy.lastAt;
+  rt.open = copy.open;
+}
+
+/** A state with nothing seen and nothing open (a fold of history with no checkpoint). */
+export function emptyState(rt: SensorRuntime): FoldState {
+  return {
+    over: newOverLimitState(),
+    rate: rt.spec.rate ? newRateState() : null,
+    flat: rt.spec.flat ? newFlatState() : null,
+    anomaly: rt.spec.anomaly.window > 0 ? newAnomalyState() : null,
+    lastAt: Number.NEGATIVE_INFINITY,
+    open: new Map(),
+  };
+}
+
+/** Keeps a checkpoint before the first reading of each period, and only as many as lateness needs. */
+function checkpoint(rt: SensorRuntime, at: number, ctx: DetectContext): void {
+  const cps = rt.checkpoints;
+  const last = cps[cps.length - 1];
+  if (last && Math.floor(last.at / ctx.checkpointMs) === Math.floor(at / ctx.checkpointMs)) {
+    return;
+  }
+  cps.push({ at, state: snapshot(rt) });
+  // The oldest one kept is the newest at or before the lateness horizon.
+  const horizon = at - ctx.latenessMs;
+  let drop = 0;
+  while (drop + 1 < cps.length && (cps[drop + 1] as Checkpoint).at <= horizon) {
+    drop++;
+  }
+  if (drop) {
+    cps.splice(0, drop);
+  }
+}
+
+/**
+ * Moves a runtime's open alarms as an intent says (the same for the live writer and for a fold), and
+ * returns the alarm the intent is about before the change (undefined when it opens one).
+ */
+export function track(rt: FoldState, intent: Intent, t: number): OpenAlarm | undefined {
+  const known = rt.open.get(intent.kind);
+  if (intent.op === 'close') {
+    rt.open.delete(intent.kind);
+    return known;
+  }
+  if (intent.op === 'clear') {
+    if (known) {
+      known.clearing = true;
+      known.clearSince = t;
+    }
+    return known;
+  }
+  rt.open.set(intent.kind, {
+    id: known?.id ?? '',
+    level: intent.level,
+    clearing: false,
+    clearSince: Number.NaN,
+    historic: known?.historic ?? false,
+  });
+  return known;
 }
 
 const needsClear = (rt: SensorRuntime, kind: AlarmKind) => {
@@ -115,21 +238,39 @@ const needsClear = (rt: SensorRuntime, kind: AlarmKind) => {
 };
 
 /**
- * One reading through the detectors. Returns null for a reading not newer than the newest seen
- * (stored, not detected); otherwise the intents, possibly none. Allocates only when something changes.
+ * One reading through the detectors. Returns null for a reading not newer than the newest seen (the
+ * engine folds it in its place); otherwise the intents, possibly none. The caller passes each intent
+ * to `track` before the next reading. Allocates only when something changes.
  */
 export function detectReading(
   rt: SensorRuntime,
   at: number,
   value: number,
-  faults: FaultLevels,
+  ctx: DetectContext,
 ): readonly Intent[] | null {
   if (at <= rt.lastAt) {
     return null;
   }
+  checkpoint(rt, at, ctx);
+  const prev = rt.lastAt;
   rt.lastAt = at;
+  const faults = ctx.faults;
   // No closures here: this runs for every reading (hundreds of thousands a second).
-  let out: Intent[] | null = clearIfOpen(rt, '断线', null);
+  let out: Intent[] | null = rt.open.size ? closeHeld(rt, at, ctx.holdMs) : null;
+  // 缺线: a gap longer than the silence limit between two readings is a 断线 episode, seen live or not.
+  const limit = rt.spec.silentFactor * rt.spec.intervalMs;
+  if (at - prev > limit && prev > Number.NEGATIVE_INFINITY) {
+    out = add(out, {
+      op: 'raise',
+      kind: '断线',
+      level: faults.断线,
+      detail: `缺线: ${new Date(prev).toISOString()} 至 ${new Date(at).toISOString()} 无数据`,
+      at: prev,
+    });
+    out.push(clearOf.断线);
+  } else {
+    out = clearIfOpen(rt, '断线', out);
+  }
   const anomaly = detectAnomaly(rt.spec.anomaly, rt.anomaly ?? { recent: [] }, value);
   if (anomaly) {
     out = add(out, {
@@ -195,9 +336,12 @@ export function detectReading(
 
 const NONE: readonly Intent[] = Object.freeze([]);
 
-/** One shared clear intent per kind (intents are read, never changed). */
+/** One shared clear and close intent per kind (intents are read, never changed). */
 const clearOf = Object.fromEntries(
   alarmKinds.map((kind) => [kind, Object.freeze({ op: 'clear', kind })]),
+) as Record<AlarmKind, Intent>;
+const closeOf = Object.fromEntries(
+  alarmKinds.map((kind) => [kind, Object.freeze({ op: 'close', kind })]),
 ) as Record<AlarmKind, Intent>;
 
 function add(out: Intent[] | null, intent: Intent): Intent[] {
@@ -210,4 +354,15 @@ function add(out: Intent[] | null, intent: Intent): Intent[] {
 
 function clearIfOpen(rt: SensorRuntime, kind: AlarmKind, out: Intent[] | null): Intent[] | null {
   return needsClear(rt, kind) ? add(out, clearOf[kind]) : out;
+}
+
+/** Close intents for the alarms whose clear condition has held for `holdMs` of reading time. */
+function closeHeld(rt: SensorRuntime, at: number, holdMs: number): Intent[] | null {
+  let out: Intent[] | null = null;
+  for (const [kind, a] of rt.open) {
+    if (a.clearing && at - a.clearSince >= holdMs) {
+      out = add(out, closeOf[kind]);
+    }
+  }
+  return out;
 }

@@ -1,0 +1,367 @@
+/**
+ * @module Event time (issue 20): a reading that arrives after newer ones of its sensor is judged in its
+ * place. The engine folds the sensor again over its stored readings — from the checkpoint before the
+ * late reading when it is within the lateness, or from nothing over the late stretch when it is older
+ * (history) — and sets the sensor's alarms to what that fold finds: an alarm whose course changed is
+ * corrected, one the readings now show is recorded (historic when its readings are older than the
+ * history age, so it calls nobody), and one they no longer show is closed as 补传重判. The fold is the
+ * same detection the live path runs, so the alarms do not depend on the order in which readings came.
+ */
+import { levelRank, type AlarmKind, type WarningLevel } from '../../../shared/monitoring.enums.ts';
+import type { Db } from '../../platform/db/client.ts';
+import {
+  addEvent,
+  insertClosedAlarm,
+  makeCurrent,
+  markClearing,
+  sensorAlarmsOverlapping,
+  setAlarmCourse,
+  supersedeAlarm,
+  type AlarmCourse,
+  type OverlappingAlarm,
+} from './alarm.repository.ts';
+import { raiseAlarm } from './alarm.writer.ts';
+import { sensorReadingsBetween } from './readings.repository.ts';
+import {
+  detectReading,
+  emptyState,
+  restore,
+  snapshot,
+  track,
+  type Checkpoint,
+  type DetectContext,
+  type FoldState,
+  type SensorRuntime,
+} from './sensor.runtime.ts';
+
+/** How much stored data before a stretch of history its fold reads to warm the detectors (ms). */
+export const HISTORY_CONTEXT_MS = 60 * 60 * 1000;
+
+/** One alarm's course as a fold finds it; `id` when it was open at the fold's start (carried). */
+export interface Episode extends AlarmCourse {
+  kind: AlarmKind;
+  id?: string;
+  /** Set when written: whether it was recorded as 历史告警. */
+  historic?: boolean;
+}
+
+export interface FoldResult {
+  episodes: Episode[];
+  /** The state after the last reading, and the checkpoints taken on the way. */
+  end: FoldState;
+  checkpoints: Checkpoint[];
+  /** Time of the last reading folded (ms), -Infinity when none. */
+  lastAt: number;
+}
+
+const higher = (a: WarningLevel, b: WarningLevel) => (levelRank(a) >= levelRank(b) ? a : b);
+
+/**
+ * Runs detection over readings (oldest first) from a state, on a copy of the runtime: the alarms'
+ * courses it finds, in order of their start. Pure: nothing is written.
+ */
+export function fold(
+  rt: SensorRuntime,
+  start: FoldState,
+  checkpoints: Checkpoint[],
+  readings: { t: number; v: number }[],
+  ctx: DetectContext,
+): FoldResult {
+  const scratch: SensorRuntime = { ...rt, checkpoints: [...checkpoints] };
+  restore(scratch, start);
+  const episodes: Episode[] = [];
+  const current = new Map<AlarmKind, Episode>();
+  for (const [kind, a] of scratch.open) {
+    const ep: Episode = {
+      kind,
+      id: a.id,
+      level: a.level,
+      peakLevel: a.level,
+      triggeredAt: Number.NaN,
+      clearSince: a.clearing ? a.clearSince : Number.NaN,
+      closedAt: Number.NaN,
+      closeReason: null,
+      lastValue: null,
+      detail: '',
+    };
+    episodes.push(ep);
+    current.set(kind, ep);
+  }
+  let lastAt = Number.NEGATIVE_INFINITY;
+  for (const { t, v } of readings) {
+    const intents = detectReading(scratch, t, v, ctx);
+    if (intents === null) {
+      continue;
+    }
+    lastAt = t;
+    for (const intent of intents) {
+      const known = track(scratch, intent, t);
+      const ep = current.get(intent.kind);
+      if (intent.op === 'close') {
+        if (ep) {
+          ep.closedAt = t;
+          ep.closeReason = '自动解除';
+          current.delete(intent.kind);
+        }
+      } else if (intent.op === 'clear') {
+        if (ep) {
+          ep.clearSince = t;
+        }
+      } else if (known && ep) {
+        ep.level = intent.level;
+        ep.peakLevel = higher(ep.peakLevel, intent.level);
+        ep.clearSince = Number.NaN;
+        ep.lastValue = v;
+        ep.detail = intent.detail;
+      } else {
+        const opened: Episode = {
+          kind: intent.kind,
+          level: intent.level,
+          peakLevel: intent.level,
+          triggeredAt: intent.at ?? t,
+          clearSince: Number.NaN,
+          closedAt: Number.NaN,
+          closeReason: null,
+          lastValue: v,
+          detail: intent.detail,
+        };
+        episodes.push(opened);
+        current.set(intent.kind, opened);
+      }
+    }
+  }
+  return { episodes, end: snapshot(scratch), checkpoints: scratch.checkpoints, lastAt };
+}
+
+const endOf = (a: { closedAt: Date | null }) => a.closedAt?.getTime() ?? Number.POSITIVE_INFINITY;
+
+/** Pairs each episode with a stored alarm: carried ones by id, the rest by kind and overlapping course. */
+export function matchEpisodes(episodes: Episode[], stored: OverlappingAlarm[]) {
+  const taken = new Set<string>();
+  const pairs = new Map<Episode, OverlappingAlarm>();
+  for (const ep of episodes) {
+    const a = ep.id ? stored.find((s) => s.id === ep.id) : undefined;
+    if (a) {
+      taken.add(a.id);
+      pairs.set(ep, a);
+    }
+  }
+  for (const ep of episodes) {
+    if (pairs.has(ep) || ep.id) {
+      continue;
+    }
+    const epEnd = Number.isNaN(ep.closedAt) ? Number.POSITIVE_INFINITY : ep.closedAt;
+    const a = stored.find(
+      (s) =>
+        !taken.has(s.id) &&
+        s.kind === ep.kind &&
+        s.triggeredAt.getTime() <= epEnd &&
+        endOf(s) >= ep.triggeredAt,
+    );
+    if (a) {
+      taken.add(a.id);
+      pairs.set(ep, a);
+    }
+  }
+  return { pairs, unmatched: stored.filter((s) => !taken.has(s.id)) };
+}
+
+export interface RefoldInput {
+  rt: SensorRuntime;
+  /** The earliest and latest time of the late readings just stored (ms). */
+  from: number;
+  to: number;
+  ctx: DetectContext;
+  /** Readings older than this (ms) raise 历史告警. */
+  historyBefore: number;
+  at: Date;
+}
+
+/**
+ * Folds one sensor again after readings within the lateness were stored late (in the caller's
+ * transaction), from the checkpoint before the earliest of them, and sets its alarms to what the fold
+ * finds; the sensor's live state becomes the fold's end. Returns the alarms opened that call, and the
+ * newest reading folded.
+ */
+export async function refoldLive(
+  tx: Db,
+  input: RefoldInput,
+): Promise<{ opened: number; last: { t: number; v: number } | undefined }> {
+  const { rt, ctx } = input;
+  const i = rt.checkpoints.findLastIndex((c) => c.at <= input.from);
+  const cp = rt.checkpoints[i];
+  const begin = cp ? cp.at : input.from - HISTORY_CONTEXT_MS;
+  const readings = await sensorReadingsBetween(tx, rt.no, begin, Number.POSITIVE_INFINITY);
+  const result = fold(
+    rt,
+    cp ? cp.state : emptyState(rt),
+    rt.checkpoints.slice(0, Math.max(i, 0)),
+    readings,
+    ctx,
+  );
+  const stored = await sensorAlarmsOverlapping(tx, rt.id, begin, Number.POSITIVE_INFINITY);
+  const opened = await settle(tx, rt, result.episodes, stored, input, false);
+  restore(rt, result.end);
+  rt.checkpoints = result.checkpoints;
+  // The alarms the fold opened have their ids now: so have the states that hold them open.
+  for (const state of [rt, ...rt.checkpoints.map((c) => c.state)]) {
+    for (const [kind, a] of state.open) {
+      const ep = a.id ? undefined : episodeAt(result.episodes, kind, state.lastAt);
+      if (ep) {
+        a.id = ep.id ?? '';
+        a.historic = ep.historic ?? false;
+      }
+    }
+  }
+  const last = readings[readings.length - 1];
+  if (last && last.t >= input.historyBefore) {
+    await makeHeldCurrent(tx, rt, input.at);
+  }
+  return { opened, last };
+}
+
+/**
+ * After a current reading: the sensor's 历史告警 that still hold (open, not clearing) become current
+ * and start calling — an excursion found in resent data that goes on now is today's. Returns how many.
+ */
+export async function makeHeldCurrent(tx: Db, rt: SensorRuntime, at: Date): Promise<number> {
+  let n = 0;
+  for (const a of rt.open.values()) {
+    if (a.historic && !a.clearing && a.id) {
+      a.historic = false;
+      if (await makeCurrent(tx, a.id, at)) {
+        await addEvent(tx, a.id, at, 'current', { reason: '当前读数显示告警仍在持续, 开始叫应' });
+        n++;
+      }
+    }
+  }
+  return n;
+}
+
+/**
+ * Folds a stretch of late readings older than the lateness on its own, as history: from nothing, an
+ * hour of stored data before it, to its last reading. What still holds at its end ends there (newer
+ * readings carry on from the sensor's live state), and its alarms call nobody. The sensor's live state
+ * and its open alarms are not touched.
+ */
+export async function refoldHistory(tx: Db, input: RefoldInput): Promise<number> {
+  const { rt, ctx } = input;
+  const begin = input.from - HISTORY_CONTEXT_MS;
+  const readings = await sensorReadingsBetween(tx, rt.no, begin, input.to);
+  const result = fold(rt, emptyState(rt), [], readings, ctx);
+  for (const ep of result.episodes) {
+    if (Number.isNaN(ep.closedAt)) {
+      ep.closedAt = result.lastAt;
+      ep.closeReason = '历史数据截止';
+    }
+  }
+  const stored = (await sensorAlarmsOverlapping(tx, rt.id, begin, input.to)).filter(
+    (a) => a.closedAt !== null,
+  );
+  return settle(tx, rt, result.episodes, stored, input, true);
+}
+
+/** The episode of a kind under way at a time (its start at or before, not closed by then). */
+function episodeAt(episodes: Episode[], kind: AlarmKind, t: number): Episode | undefined {
+  return episodes.find(
+    (ep) =>
+      ep.kind === kind &&
+      (Number.isNaN(ep.triggeredAt) || ep.triggeredAt <= t) &&
+      (Number.isNaN(ep.closedAt) || ep.closedAt > t),
+  );
+}
+
+/** Writes what a fold found: supersedes, corrects, records; episodes get their alarm ids. */
+async function settle(
+  tx: Db,
+  rt: SensorRuntime,
+  episodes: Episode[],
+  stored: OverlappingAlarm[],
+  input: RefoldInput,
+  history: boolean,
+): Promise<number> {
+  const { pairs, unmatched } = matchEpisodes(episodes, stored);
+  for (const a of unmatched) {
+    // A person's closing stands; anything else the readings no longer show is replaced.
+    if (a.closeReason !== '人工关闭') {
+      await supersedeAlarm(tx, a.id, input.at);
+      await addEvent(tx, a.id, input.at, 'superseded', {
+        reason: '补传数据重新判定: 读数不再显示此告警',
+      });
+    }
+  }
+  const subject = {
+    mineId: rt.mineId,
+    sensorId: rt.id,
+    facilityId: rt.facilityId,
+    subject: `sensor:${rt.id}`,
+  };
+  let opened = 0;
+  for (const ep of episodes) {
+    const a = pairs.get(ep);
+    if (a) {
+      ep.id = a.id;
+      ep.historic = a.historic;
+      if (a.closeReason !== '人工关闭' && changed(a, ep)) {
+        await setAlarmCourse(tx, a.id, {
+          ...ep,
+          triggeredAt: Number.isNaN(ep.triggeredAt) ? a.triggeredAt.getTime() : ep.triggeredAt,
+          peakLevel: higher(a.peakLevel, ep.peakLevel),
+        });
+        await addEvent(tx, a.id, input.at, 'reevaluated', {
+          reason: '补传数据重新判定',
+          level: ep.level,
+          ...(Number.isNaN(ep.closedAt) ? {} : { endedAt: new Date(ep.closedAt).toISOString() }),
+        });
+      }
+      continue;
+    }
+    if (ep.id) {
+      continue;
+    }
+    // A 缺线 found in the data is over when it is found: it is recorded, and calls nobody.
+    const historic = history || ep.kind === '断线' || ep.triggeredAt < input.historyBefore;
+    ep.historic = historic;
+    if (!Number.isNaN(ep.closedAt)) {
+      ep.id = await insertClosedAlarm(tx, subject, ep.kind, ep, historic, input.at);
+      await addEvent(tx, ep.id, input.at, 'opened', { detail: ep.detail, value: ep.lastValue });
+      await addEvent(tx, ep.id, input.at, 'resolved', {
+        reason: ep.closeReason,
+        endedAt: new Date(ep.closedAt).toISOString(),
+      });
+      continue;
+    }
+    const r = await raiseAlarm(
+      tx,
+      subject,
+      {
+        kind: ep.kind,
+        level: ep.level,
+        detail: ep.detail,
+        triggeredAt: ep.triggeredAt,
+        value: ep.lastValue,
+      },
+      undefined,
+      input.at,
+      historic,
+    );
+    ep.id = r.id;
+    opened += r.opened && !historic ? 1 : 0;
+    if (!Number.isNaN(ep.clearSince)) {
+      await markClearing(tx, r.id, ep.clearSince);
+    }
+  }
+  return opened;
+}
+
+function changed(a: OverlappingAlarm, ep: Episode): boolean {
+  const same = (d: Date | null, ms: number) =>
+    d === null ? Number.isNaN(ms) : !Number.isNaN(ms) && d.getTime() === ms;
+  return (
+    a.level !== ep.level ||
+    a.peakLevel !== higher(a.peakLevel, ep.peakLevel) ||
+    (!Number.isNaN(ep.triggeredAt) && a.triggeredAt.getTime() !== ep.triggeredAt) ||
+    !same(a.clearSince, ep.clearSince) ||
+    (!Number.isNaN(ep.closedAt) && !same(a.closedAt, ep.closedAt))
+  );
+}
