@@ -15,6 +15,12 @@ export interface FactorDef {
   fold: FactorFold;
   /** Largest value a single period may hold (a larger one is refused on import as 物理不可能). */
   max: number;
+  /**
+   * Drawn in batches (once or a few times a day), not continuously: most hours are 0, so a day's total
+   * is the sum of its reported hours as they are — no outlier cap against the day's median hour (which is
+   * 0) and no scaling up for unreported hours (a register's unreported hour is an hour without a draw).
+   */
+  batch?: true;
 }
 
 export const factors = {
@@ -22,8 +28,9 @@ export const factors = {
   井下人数: { unit: '人', fold: 'max', max: 100_000 },
   产量: { unit: 't', fold: 'sum', max: 1e8 },
   运输量: { unit: 't', fold: 'sum', max: 1e8 },
-  民爆领用量: { unit: 'kg', fold: 'sum', max: 1e6 },
-  民爆使用量: { unit: 'kg', fold: 'sum', max: 1e6 },
+  /** 民用爆炸物品 drawn from / used per the 公安 register: once a day (or per blast), not per hour. */
+  民爆领用量: { unit: 'kg', fold: 'sum', max: 1e6, batch: true },
+  民爆使用量: { unit: 'kg', fold: 'sum', max: 1e6, batch: true },
   风量: { unit: 'm³/min', fold: 'mean', max: 1e6 },
   瓦斯涌出量: { unit: 'm³/min', fold: 'mean', max: 1e5 },
   涌水量: { unit: 'm³/h', fold: 'mean', max: 1e6 },
@@ -34,6 +41,10 @@ export const factors = {
 } as const satisfies Record<string, FactorDef>;
 
 export type Factor = keyof typeof factors;
+
+/** Whether a factor is drawn in batches (its day is the plain sum of its hours; see FactorDef.batch). */
+export const isBatchFactor = (factor: Factor): boolean =>
+  (factors[factor] as FactorDef).batch === true;
 export const factorNames = Object.keys(factors) as [Factor, ...Factor[]];
 /** Factors a meter may report (the derived monitoring counts come only from the monitoring ingest). */
 export const meterFactors = factorNames.filter(

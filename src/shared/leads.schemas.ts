@@ -206,10 +206,44 @@ export const AreaResponse = z.object({
   updatedAt: z.string(),
 });
 
+/**
+ * What an import's re-evaluation of the lead rules looked at and found: per mine and calendar year, the
+ * China days the import wrote, [from, to); the leads it opened or extended.
+ */
+export const SeriesImportEvaluation = z.object({
+  periods: z.array(
+    z.object({
+      mineId: Uuid,
+      mineName: z.string(),
+      from: z.string(),
+      to: z.string(),
+      /** Whether the scheduled evaluation also covers the period (false: history, evaluated only here). */
+      scheduled: z.boolean(),
+    }),
+  ),
+  findings: z.number().int(),
+  opened: z.number().int(),
+  extended: z.number().int(),
+  leads: z.array(
+    z.object({
+      id: Uuid,
+      mineId: Uuid,
+      mineName: z.string(),
+      rule: z.enum(leadRules),
+      outcome: z.enum(['opened', 'extended']),
+      windowStart: z.string(),
+      windowEnd: z.string(),
+    }),
+  ),
+});
+export type SeriesImportEvaluation = z.infer<typeof SeriesImportEvaluation>;
+
 export const SeriesImportResponse = z.object({
   imported: z.number().int(),
   replaced: z.number().int(),
   meters: z.number().int(),
   mines: z.number().int(),
   ignoredColumns: z.array(z.string()),
+  /** The lead rules re-run over the imported periods (history included). */
+  evaluation: SeriesImportEvaluation,
 });

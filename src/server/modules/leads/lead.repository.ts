@@ -155,19 +155,31 @@ export async function lockOpenLead(tx: Db, mineId: string, rule: LeadRule) {
   return row;
 }
 
-/** The latest window end among the closed leads of a mine and rule. */
-export async function lastClosedWindowEnd(
+/**
+ * Whether a closed lead of the mine and rule has already judged evidence ending at `end`: its window
+ * holds that end (the same evidence found again, or less of it). Evidence ending before every closed
+ * window — history imported later — or after them is new.
+ */
+export async function closedLeadCovers(
   db: Db,
   mineId: string,
   rule: LeadRule,
-): Promise<Date | undefined> {
+  end: Date,
+): Promise<boolean> {
   const [row] = await db
-    .select({ windowEnd: leads.windowEnd })
+    .select({ id: leads.id })
     .from(leads)
-    .where(and(eq(leads.mineId, mineId), eq(leads.rule, rule), isNotNull(leads.closedAt)))
-    .orderBy(desc(leads.windowEnd))
+    .where(
+      and(
+        eq(leads.mineId, mineId),
+        eq(leads.rule, rule),
+        isNotNull(leads.closedAt),
+        lt(leads.windowStart, end),
+        gte(leads.windowEnd, end),
+      ),
+    )
     .limit(1);
-  return row?.windowEnd;
+  return row !== undefined;
 }
 
 /** Inserts a lead; returns its id. */

@@ -21,7 +21,9 @@ import { systemPrincipal } from '../access/principal.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { upsertStats } from '../monitoring/readings.repository.ts';
 import { createFacility, createSensor } from '../monitoring/sensor.service.ts';
-import { evaluateLeads } from './lead.detect.ts';
+import { describeOutsideRange, evaluateLeads } from './lead.detect.ts';
+import { upsertSeries } from './series.repository.ts';
+import { changeMineStatus } from '../registry/mine.service.ts';
 import { rollupMonitoring } from './series.rollup.ts';
 
 const admin = systemPrincipal('test:leads');
@@ -218,6 +220,22 @@ describe.each(engines)('leads: multi-factor comparison (%s)', (engine) => {
     const first = await upload('/api/series/import', cookies.reg ?? '', 'power.csv', csv);
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ imported: 480, replaced: 0, meters: 1, mines: 1 });
+    // The import evaluated what it wrote: 1–20 November, which the scheduled job covers too.
+    expect(first.json().evaluation).toEqual({
+      periods: [
+        {
+          mineId,
+          mineName: '测试铁矿',
+          from: '2026-10-31T16:00:00.000Z',
+          to: '2026-11-20T16:00:00.000Z',
+          scheduled: true,
+        },
+      ],
+      findings: 0,
+      opened: 0,
+      extended: 0,
+      leads: [],
+    });
     const again = await upload('/api/series/import', cookies.reg ?? '', 'power.csv', csv);
     expect(again.json()).toMatchObject({ imported: 0, replaced: 480 });
     const wb = new ExcelJS.Workbook();
@@ -241,11 +259,13 @@ describe.each(engines)('leads: multi-factor comparison (%s)', (engine) => {
     expect(status.statusCode).toBe(200);
     // 20:00–02:00 on the night of 19 November: 400 kWh/h against a 100 kWh/h baseline.
     const night = hourlyCsv('T-PWR-1', '2026-11-19 20:00', 6, () => 400);
-    expect(
-      (await upload('/api/series/import', cookies.reg ?? '', 'n1.csv', night)).statusCode,
-    ).toBe(200);
-    const first = await evaluateLeads(t.deps, { mineIds: [mineId] });
-    expect(first).toMatchObject({ opened: 1, extended: 0 });
+    const n1 = await upload('/api/series/import', cookies.reg ?? '', 'n1.csv', night);
+    expect(n1.statusCode).toBe(200);
+    // The import's own evaluation opens the lead; the job then finds nothing new.
+    expect(n1.json().evaluation).toMatchObject({ opened: 1, extended: 0 });
+    expect(n1.json().evaluation.leads).toEqual([
+      expect.objectContaining({ rule: '明停暗开', outcome: 'opened', mineName: '测试铁矿' }),
+    ]);
     expect(await evaluateLeads(t.deps, { mineIds: [mineId] })).toMatchObject({
       opened: 0,
       extended: 0,
@@ -268,12 +288,12 @@ describe.each(engines)('leads: multi-factor comparison (%s)', (engine) => {
 
     // The next night again: the same lead grows, no second lead.
     const second = hourlyCsv('T-PWR-1', '2026-11-20 21:00', 5, () => 380);
-    expect(
-      (await upload('/api/series/import', cookies.reg ?? '', 'n2.csv', second)).statusCode,
-    ).toBe(200);
+    const n2 = await upload('/api/series/import', cookies.reg ?? '', 'n2.csv', second);
+    expect(n2.statusCode).toBe(200);
+    expect(n2.json().evaluation).toMatchObject({ opened: 0, extended: 1 });
     expect(await evaluateLeads(t.deps, { mineIds: [mineId] })).toMatchObject({
       opened: 0,
-      extended: 1,
+      extended: 0,
     });
     const grown = (await call('GET', `/api/leads/${evaluatedLeadId}`, cookies.reg ?? '')).json();
     expect(grown.windowEnd).toBe('2026-11-20T18:00:00.000Z');
@@ -476,5 +496,169 @@ describe.each(engines)('leads: multi-factor comparison (%s)', (engine) => {
       sql`SELECT count(*)::int AS n FROM mine_series WHERE source = 'monitoring'`,
     );
     expect(again[0]?.n).toBe(rows.length);
+  });
+
+  /**
+   * A regulator imports a past year (2025, the clock in November 2026): the scheduled job frames only
+   * 2026 and its look-back, so the import evaluates its own periods. 明停暗开 (国家矿山安全监察局 2024 年简报,
+   * 地方经验做法·福建省 三是: "严厉打击……明停暗开等违法违规行为"): a mine under 停产整顿 from 1 March 2025 draws
+   * 400 kWh/h at night against its 100 kWh/h base, and 120 kg of explosives, reported hourly but drawn
+   * once (08:00), the next day — a stopped mine's explosives are sealed or returned
+   * (《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(一)2).
+   */
+  it('evaluates an imported past year: a 明停暗开 lead, and the report names the period', async () => {
+    const history = await buildMine(t.deps, {
+      countyCode: '140981',
+      name: '历史铁矿',
+      kind: '金属非金属地下矿山',
+      designCapacityTpa: 300_000,
+      approvedUndergroundStaff: 80,
+    });
+    for (const [code, factor] of [
+      ['H-PWR-1', '用电量'],
+      ['H-EXP-1', '民爆领用量'],
+    ] as const) {
+      const meter = await call('POST', `/api/mines/${history.id}/meters`, cookies.reg ?? '', {
+        code,
+        factor,
+        granularity: 'hour',
+      });
+      expect(meter.statusCode).toBe(201);
+    }
+    const stop = await call('POST', `/api/mines/${history.id}/status`, cookies.reg ?? '', {
+      status: '停产整顿',
+      effectiveDate: '2025-03-01',
+      reason: '责令停产整顿 (原)应急停〔2025〕3号',
+    });
+    expect(stop.statusCode).toBe(200);
+
+    // Another county's stopped mine with un-evaluated 2025 history (as if folded from monitoring):
+    // the regulator's import must not evaluate it.
+    const other = await buildMine(t.deps, {
+      countyCode: world.b.mines[0]?.countyCode ?? '',
+      name: '邻县铁矿',
+      kind: '金属非金属地下矿山',
+    });
+    await changeMineStatus(t.deps, admin, other.id, {
+      status: '停产整顿',
+      effectiveDate: '2025-03-01',
+      reason: '责令停产整顿',
+    });
+    const march = Date.parse('2025-03-01T00:00:00+08:00');
+    await t.database.db.transaction((tx) =>
+      upsertSeries(
+        tx,
+        Array.from({ length: 20 * 24 }, (_, i) => ({
+          mineId: other.id,
+          factor: '用电量' as const,
+          area: '',
+          granularity: 'hour' as const,
+          periodStart: new Date(march + i * 3_600_000),
+          value: i >= 14 * 24 + 20 && i < 14 * 24 + 26 ? 400 : 100,
+          source: 'monitoring',
+        })),
+        t.deps.clock(),
+      ),
+    );
+
+    // 1–20 March 2025: power hourly, 400 kWh 20:00–02:00 on the night of 15 March; explosives hourly,
+    // 120 kg at 08:00 on 16 March and 0 in every other hour.
+    const power = hourlyCsv('H-PWR-1', '2025-03-01 00:00', 20 * 24, (i) =>
+      i >= 14 * 24 + 20 && i < 14 * 24 + 26 ? 400 : 100,
+    );
+    const explosives = hourlyCsv('H-EXP-1', '2025-03-01 00:00', 20 * 24, (i) =>
+      i === 15 * 24 + 8 ? 120 : 0,
+    );
+    const csv = power + explosives.split('\n').slice(1).join('\n');
+    const res = await upload('/api/series/import', cookies.reg ?? '', 'history.csv', csv);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ imported: 960, meters: 2, mines: 1 });
+    const [lead] = body.evaluation.leads;
+    expect(body.evaluation).toEqual({
+      periods: [
+        {
+          mineId: history.id,
+          mineName: '历史铁矿',
+          from: '2025-02-28T16:00:00.000Z',
+          to: '2025-03-20T16:00:00.000Z',
+          scheduled: false,
+        },
+      ],
+      findings: 1,
+      opened: 1,
+      extended: 0,
+      leads: [
+        {
+          id: lead?.id,
+          mineId: history.id,
+          mineName: '历史铁矿',
+          rule: '明停暗开',
+          outcome: 'opened',
+          // 20:00 on 15 March to the end of 16 March (the explosives day), China time.
+          windowStart: '2025-03-15T12:00:00.000Z',
+          windowEnd: '2025-03-16T16:00:00.000Z',
+        },
+      ],
+    });
+    const detail = (await call('GET', `/api/leads/${lead?.id}`, cookies.reg ?? '')).json();
+    expect(detail).toMatchObject({ rule: '明停暗开', status: '新线索', mineName: '历史铁矿' });
+    expect(detail.breaches).toEqual([
+      expect.objectContaining({ factor: '用电量', baseline: 100, threshold: 170, peak: 400 }),
+      // The day's true total: one draw of 120 kg, not capped at 3 × the median hour (0).
+      expect.objectContaining({ factor: '民爆领用量', peak: 120, threshold: 0 }),
+    ]);
+    // Jurisdiction: the other county's mine was not evaluated by this import.
+    const otherLeads = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM leads WHERE mine_id = ${other.id}`,
+    );
+    expect(otherLeads[0]?.n).toBe(0);
+    // Importing the same file again finds the same evidence: the open lead is not duplicated.
+    const again = await upload('/api/series/import', cookies.reg ?? '', 'history.csv', csv);
+    expect(again.json().evaluation).toMatchObject({ findings: 1, opened: 0, extended: 0 });
+    // Dismissed, its evidence is not raised again; an earlier night imported later is new evidence.
+    const dismissed = await call('POST', `/api/leads/${lead?.id}/dismiss`, cookies.reg ?? '', {
+      reason: '经核实为排水泵检修用电, 有检修记录',
+    });
+    expect(dismissed.statusCode).toBe(200);
+    const repeat = await upload('/api/series/import', cookies.reg ?? '', 'history.csv', csv);
+    expect(repeat.json().evaluation).toMatchObject({ findings: 1, opened: 0, leads: [] });
+    const earlier = hourlyCsv('H-PWR-1', '2025-03-05 20:00', 6, () => 400);
+    const found = await upload('/api/series/import', cookies.reg ?? '', 'earlier.csv', earlier);
+    expect(found.json().evaluation).toMatchObject({
+      findings: 1,
+      opened: 1,
+      leads: [
+        {
+          rule: '明停暗开',
+          outcome: 'opened',
+          windowStart: '2025-03-05T12:00:00.000Z',
+          windowEnd: '2025-03-05T18:00:00.000Z',
+        },
+      ],
+    });
+
+    // The scheduled job frames 2026 and its look-back: it names the history before its range,
+    // the import's as evaluated on import and the other mine's as not evaluated.
+    t.deps.clock.advance(60_000);
+    const job = await evaluateLeads(t.deps);
+    expect(job.from.toISOString()).toBe('2025-12-31T16:00:00.000Z');
+    expect(job.outsideRange).toContainEqual({
+      mineId: history.id,
+      mineName: '历史铁矿',
+      first: new Date('2025-02-28T16:00:00.000Z'),
+      last: new Date('2025-03-20T15:00:00.000Z'),
+      rows: 960,
+      evaluatedOnImport: true,
+    });
+    const skipped = job.outsideRange.find((o) => o.mineId === other.id);
+    expect(skipped).toMatchObject({ rows: 480, evaluatedOnImport: false });
+    expect(skipped && describeOutsideRange(skipped, job.from)).toBe(
+      '线索评估: 「邻县铁矿」2025-03-01 至 2025-03-20 的 480 条序列早于定时评估范围 (2026-01-01 起), 定时评估未覆盖, 未评估',
+    );
+    // A later run names only what was written since the last one.
+    t.deps.clock.advance(60_000);
+    expect((await evaluateLeads(t.deps)).outsideRange).toEqual([]);
   });
 });

@@ -95,6 +95,55 @@ export async function minesWithSeries(db: Db, from: Date): Promise<string[]> {
   return rows.map((r) => r.mineId);
 }
 
+/** One mine's series written since a time whose periods lie before the evaluation's range. */
+export interface SeriesBeforeRow {
+  mineId: string;
+  mineName: string;
+  /** Written by imports (`import:<meter>`), which evaluate the periods they write themselves. */
+  imported: boolean;
+  first: Date;
+  last: Date;
+  rows: number;
+}
+
+/**
+ * Per mine (and whether an import wrote them), the series rows written at or after `since` (all of
+ * them without it) whose periods start before `before`: the history the lead job's range leaves out.
+ * There is no index on `updated_at`: this reads the history before the range once per run, the same
+ * order of work as the job's frames of the range itself.
+ */
+export async function seriesWrittenBefore(
+  db: Db,
+  before: Date,
+  since: Date | undefined,
+): Promise<SeriesBeforeRow[]> {
+  const rows = await queryRows<{
+    mine_id: string;
+    name: string;
+    imported: boolean;
+    first: Date | string;
+    last: Date | string;
+    rows: number;
+  }>(
+    db,
+    sql`SELECT s.mine_id, m.name, s.source LIKE 'import:%' AS imported,
+          min(s.period_start) AS first, max(s.period_start) AS last, count(*)::int AS rows
+        FROM mine_series s JOIN mines m ON m.id = s.mine_id
+        WHERE s.period_start < ${before.toISOString()}::timestamptz
+          ${since ? sql`AND s.updated_at >= ${since.toISOString()}::timestamptz` : sql``}
+        GROUP BY 1, 2, 3
+        ORDER BY 2, 3`,
+  );
+  return rows.map((r) => ({
+    mineId: r.mine_id,
+    mineName: r.name,
+    imported: r.imported,
+    first: new Date(r.first),
+    last: new Date(r.last),
+    rows: r.rows,
+  }));
+}
+
 const inList = (xs: readonly string[]) =>
   sql.join(
     xs.map((x) => sql`${x}`),

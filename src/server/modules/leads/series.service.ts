@@ -2,7 +2,9 @@
  * @module Mine-level series: the comparison view's read, and imports of meter exports (表号, 时段, 数值)
  * from CSV or xlsx. Every row is checked first and each bad row and field reported (422); only a clean
  * file is written, in one transaction, so an import never half-writes. Importing a period again
- * replaces its value (the audit event records the file's digest).
+ * replaces its value (the audit event records the file's digest). In the same transaction the lead
+ * rules run over the periods written (lead.detect.ts evaluateImportedPeriods), so imported history —
+ * a past year the scheduled job never frames — is evaluated, and the report says what was found.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
@@ -15,14 +17,15 @@ import { actorOf, requirePermission, type ServiceDeps } from '../../platform/con
 import { AppError, AppErrorCode, invalidField, type ErrorDetail } from '../../platform/errors.ts';
 import { detectFormat, readTable } from '../../platform/tabular/read-table.ts';
 import { loadVisibleMine } from '../registry/mine.service.ts';
-import { statusChanges } from './frame.repository.ts';
+import { findFrameMine, statusChanges } from './frame.repository.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
 import { liveMetersByCode } from './meter.repository.ts';
-import { shanghaiDayStart, DAY_MS } from '../../../shared/dates.ts';
+import { shanghaiDayStart, DAY_MS, HOUR_MS } from '../../../shared/dates.ts';
+import { evaluateImportedPeriods, yearStartOf, type TouchedPeriod } from './lead.detect.ts';
 import { parsePeriod } from './series.period.ts';
 import { readSeriesRows, upsertSeries, type SeriesRow } from './series.repository.ts';
 import { LeadPermission } from './leads.permissions.ts';
-import { presentStatusChange } from './series.presenter.ts';
+import { presentImportEvaluation, presentStatusChange } from './series.presenter.ts';
 
 /** Accepted headers per field (the sources' exports name them differently). */
 export const seriesImportHeaders = {
@@ -261,8 +264,26 @@ export async function importSeries(
       ]);
     }
     const written = await upsertSeries(tx, rows, now);
-    const mineIds = new Set(rows.map((r) => r.mineId));
-    const times = rows.map((r) => r.periodStart.getTime());
+    // Per mine and calendar year, the span of periods written (one pass: imports may be large).
+    const touched = new Map<string, TouchedPeriod>();
+    const mineIds = new Set<string>();
+    let first = Infinity;
+    let last = -Infinity;
+    for (const r of rows) {
+      const from = r.periodStart.getTime();
+      const to = from + (r.granularity === 'hour' ? HOUR_MS : DAY_MS);
+      first = Math.min(first, from);
+      last = Math.max(last, from);
+      mineIds.add(r.mineId);
+      const key = `${r.mineId}|${yearStartOf(from)}`;
+      const t = touched.get(key);
+      if (t) {
+        t.from = Math.min(t.from, from);
+        t.to = Math.max(t.to, to);
+      } else {
+        touched.set(key, { mineId: r.mineId, from, to });
+      }
+    }
     await recordAudit(tx, actorOf(principal), now, {
       type: 'leads.series.imported',
       entityId: randomUUID(),
@@ -273,16 +294,25 @@ export async function importSeries(
         ...written,
         meters: [...new Set(rows.map((r) => r.source.slice('import:'.length)))],
         mineIds: [...mineIds],
-        from: new Date(Math.min(...times)).toISOString(),
-        to: new Date(Math.max(...times)).toISOString(),
+        from: new Date(first).toISOString(),
+        to: new Date(last).toISOString(),
       },
     });
+    // The lead rules over what was written, history included (the job's own range is this year and
+    // its look-back), in this transaction: the report says what was evaluated and found, or the
+    // import fails whole. Only the mines of the caller's own meters are touched.
+    const evaluation = await evaluateImportedPeriods(tx, [...touched.values()], now);
+    const names = new Map<string, string>();
+    for (const mineId of mineIds) {
+      names.set(mineId, (await findFrameMine(tx, mineId))?.name ?? '');
+    }
     return {
       imported: written.inserted,
       replaced: written.replaced,
       meters: new Set(rows.map((r) => r.source)).size,
       mines: mineIds.size,
       ignoredColumns,
+      evaluation: presentImportEvaluation(evaluation, names),
     };
   });
 }

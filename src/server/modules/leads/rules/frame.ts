@@ -4,7 +4,12 @@
  * Days are China Standard Time days; `start` is a China midnight.
  */
 import { DAY_MS, HOUR_MS } from '../../../../shared/dates.ts';
-import { factors, type Factor, type LeadRule } from '../../../../shared/leads.enums.ts';
+import {
+  factors,
+  isBatchFactor,
+  type Factor,
+  type LeadRule,
+} from '../../../../shared/leads.enums.ts';
 import type { MineKind, MineStatus } from '../../../../shared/registry.enums.ts';
 
 /** A value of a numeric array; NaN past its end (reads like a missing value). */
@@ -59,9 +64,11 @@ export interface Finding {
 }
 
 /**
- * Day values of a factor: reported daily, else folded from hours. A sum needs 20 of 24 hours (scaled
- * up to the day) and counts no hour above 3 × the day's median hour, so one glitchy reading or the
- * catch-up reading after a meter gap cannot make a day.
+ * Day values of a factor: reported daily, else folded from hours. A continuous sum (power, transport)
+ * needs 20 of 24 hours (scaled up to the day) and counts no hour above 3 × the day's median hour, so
+ * one glitchy reading or the catch-up reading after a meter gap cannot make a day. A batch quantity
+ * (explosives, drawn once a day: `batch` in the factor catalogue) keeps its true daily total — the
+ * plain sum of the hours reported — since its median hour is 0 and the cap would erase every draw.
  */
 export function dailyOf(frame: MineFrame, factor: Factor): Float64Array | undefined {
   const direct = frame.daily[factor];
@@ -73,9 +80,10 @@ export function dailyOf(frame: MineFrame, factor: Factor): Float64Array | undefi
     return undefined;
   }
   const fold = factors[factor].fold;
+  const batch = fold === 'sum' && isBatchFactor(factor);
   const out = new Float64Array(frame.days).fill(NaN);
   for (let d = 0; d < frame.days; d++) {
-    const cap = fold === 'sum' ? 3 * median(pick(hours, d * 24, d * 24 + 24)) : Infinity;
+    const cap = fold === 'sum' && !batch ? 3 * median(pick(hours, d * 24, d * 24 + 24)) : Infinity;
     let n = 0;
     let acc = fold === 'max' ? -Infinity : 0;
     for (let h = d * 24; h < d * 24 + 24; h++) {
@@ -86,8 +94,15 @@ export function dailyOf(frame: MineFrame, factor: Factor): Float64Array | undefi
       n++;
       acc = fold === 'max' ? Math.max(acc, v) : acc + Math.min(v, cap);
     }
-    if (fold === 'sum' ? n >= 20 : n > 0) {
-      out[d] = fold === 'mean' ? acc / n : fold === 'sum' ? (acc * 24) / n : acc;
+    if (n === 0) {
+      continue;
+    }
+    if (batch) {
+      out[d] = acc;
+    } else if (fold === 'sum') {
+      out[d] = n >= 20 ? (acc * 24) / n : NaN;
+    } else {
+      out[d] = fold === 'mean' ? acc / n : acc;
     }
   }
   return out;

@@ -10,7 +10,7 @@ import { defaultLeadRules as rules } from './lead-rules.model.ts';
 import { MineKind, MineStatus } from '../../../../shared/registry.enums.ts';
 import { falsifiedMonitoring } from './falsified.rule.ts';
 import { DAY_MS, HOUR_MS } from '../../../../shared/dates.ts';
-import { type MineFrame } from './frame.ts';
+import { dailyOf, type MineFrame } from './frame.ts';
 import { hiddenFace } from './hidden-face.rule.ts';
 import { overCapacity } from './over-capacity.rule.ts';
 import { overStaffing } from './over-staffing.rule.ts';
@@ -121,6 +121,71 @@ describe('明停暗开 (stopped mine at work)', () => {
     const daily = { 民爆领用量: Float64Array.from([0, 0, 12, 0]) };
     expect(stoppedButWorking(frame(4, { dayStatus: stopped(4), daily }), rules)).toHaveLength(1);
     expect(stoppedButWorking(frame(4, { daily }), rules)).toEqual([]);
+  });
+});
+
+/**
+ * Explosives reported hourly but drawn once a day (民爆 is a batch factor in the catalogue): 120 kg at
+ * 08:00 and 0 in every other hour must total 120 kg that day, not be capped at 3 × the median hour (0).
+ * 明停暗开 is named in 国家矿山安全监察局 2024 年简报 (地方经验做法·福建省) 三是: "严厉打击……明停暗开等违法违规行为";
+ * a stopped mine's explosives are sealed or returned by the police (《拉萨市关于加强非煤矿山安全生产工作的实施意见》
+ * 二(一)2: "负责对停工停产非煤矿山民用爆炸物品进行封存或退库处理"); 民用爆炸物品使用量 is one of the factors
+ * compared to expose hidden faces (《2024年矿山安全生产工作要点》第42条).
+ */
+describe('explosives reported hourly, drawn once a day', () => {
+  /** `kg(d)` drawn at 08:00 of day d, 0 in every other hour. */
+  const onceADay = (days: number, kg: (d: number) => number) =>
+    hours(days, (h) => (h % 24 === 8 ? kg(Math.floor(h / 24)) : 0));
+
+  it('a day totals what was drawn (120 kg at 08:00 → 120); power keeps its outlier cap', () => {
+    const f = frame(3, {
+      hourly: {
+        民爆领用量: onceADay(3, (d) => (d === 1 ? 120 : 0)),
+        // 23 hours at 100 kWh and one glitch of 50,000: the glitch counts 3 × the median hour (300).
+        用电量: hours(3, (h) => (h === 30 ? 50_000 : 100)),
+      },
+    });
+    expect([...(dailyOf(f, '民爆领用量') ?? [])]).toEqual([0, 120, 0]);
+    expect(dailyOf(f, '用电量')?.[1]).toBe(23 * 100 + 300);
+    // A register that lists only the hours with a draw: the day is what it lists, not scaled up.
+    const sparse = frame(1, { hourly: { 民爆领用量: hours(1, (h) => (h === 8 ? 120 : NaN)) } });
+    expect([...(dailyOf(sparse, '民爆领用量') ?? [])]).toEqual([120]);
+  });
+
+  it('明停暗开 sees 120 kg drawn hourly on a stopped day', () => {
+    const findings = stoppedButWorking(
+      frame(3, {
+        dayStatus: stopped(3),
+        hourly: { 民爆领用量: onceADay(3, (d) => (d === 1 ? 120 : 0)) },
+      }),
+      rules,
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ from: START + DAY_MS, to: START + 2 * DAY_MS });
+    expect(findings[0]?.breaches).toEqual([
+      expect.objectContaining({ factor: '民爆领用量', peak: 120, threshold: 0 }),
+    ]);
+  });
+
+  it('隐蔽工作面 sees explosives drawn hourly rise from 120 to 200 kg a day at flat production', () => {
+    // 56 days at 120 kg (the history), then a week at 200 kg; production 1,000 t every day. The scale
+    // is the floor 4 % × 120 = 4.8 kg, so 200 kg is z ≈ 16.7 against the threshold 4.
+    const days = 63;
+    const findings = hiddenFace(
+      frame(days, {
+        daily: { 产量: Float64Array.from({ length: days }, () => 1000) },
+        hourly: { 民爆使用量: onceADay(days, (d) => (d >= 56 ? 200 : 120)) },
+      }),
+      rules,
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.breaches[0]).toMatchObject({
+      factor: '民爆使用量',
+      from: START + 56 * DAY_MS,
+      to: START + 63 * DAY_MS,
+      peak: 200,
+      baseline: 120,
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 /**
- * @module 明停暗开 (issue 6 §2, first rule): a mine whose registry status is 停产整顿, 停工停产 or 关闭
+ * @module 明停暗开 (issue 6 §2, first rule; 国家矿山安全监察局 2024 年简报 (地方经验做法·福建省) 三是: "严厉打击……明停暗开等违法违规行为"):
+ * a mine whose registry status is 停产整顿, 停工停产 or 关闭
  * - draws power above its own stopped-period baseline for a sustained time
  *   (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第20条 and 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第23条: 用电量监测; 安委〔2024〕1号),
  * - has more people underground at one work site than a stopped mine may (同一作业地点 9 人以内,
