@@ -1,5 +1,5 @@
 /**
- * @module The `minewatch` command line: serve, migrate, seed, import, users, audit, jobs, simulate. Each command is a
+ * @module The `minewatch` command line: serve, migrate, seed, import, users, audit, jobs, simulate, replay. Each command is a
  * thin layer over the same services the HTTP API uses.
  */
 import { Command } from 'commander';
@@ -8,6 +8,7 @@ import { registerJobCommands } from './commands/jobs-run.ts';
 import { registerImportCommands } from './commands/import-mines.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerSeedCommand } from './commands/seed.ts';
+import { registerReplayCommand } from './commands/replay.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerSimulateCommand } from './commands/simulate.ts';
 import { registerUserCommands } from './commands/users-create.ts';
@@ -24,6 +25,7 @@ registerUserCommands(program);
 registerAuditCommands(program);
 registerJobCommands(program);
 registerSimulateCommand(program);
+registerReplayCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  alarmCloseReasons,
   alarmKinds,
   alarmStates,
   facilityKinds,
@@ -317,6 +318,8 @@ export const AlarmResponse = z.object({
   triggeredAt: z.string(),
   lastValue: z.number().nullable(),
   suppressed: z.boolean(),
+  /** 历史告警: raised from old readings (resent, imported, replayed); recorded, calling nobody. */
+  historic: z.boolean(),
   callStep: z.number().int(),
   stage: z.string().nullable(),
   nextCallAt: z.string().nullable(),
@@ -324,6 +327,7 @@ export const AlarmResponse = z.object({
   acknowledgedBy: z.string().nullable(),
   respondedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  closeReason: z.enum(alarmCloseReasons).nullable(),
   closeNote: z.string().nullable(),
 });
 export type AlarmResponse = z.infer<typeof AlarmResponse>;

@@ -45,6 +45,7 @@ export function presentAlarm(
     triggeredAt: a.triggeredAt.toISOString(),
     lastValue: a.lastValue,
     suppressed: a.suppressed,
+    historic: a.historic,
     callStep: a.callStep,
     stage: stageOf(policies, a),
     nextCallAt: a.nextCallAt?.toISOString() ?? null,
@@ -52,6 +53,7 @@ export function presentAlarm(
     acknowledgedBy: a.acknowledgedBy,
     respondedAt: a.respondedAt?.toISOString() ?? null,
     closedAt: a.closedAt?.toISOString() ?? null,
+    closeReason: a.closeReason,
     closeNote: a.closeNote,
   };
 }

@@ -398,6 +398,36 @@ export async function insertClosedAlarm(
   return (row as { id: string }).id;
 }
 
+/**
+ * Alarms of the mines whose readings lie in [from, to] (what a replay of that span found), oldest
+ * first; those a later judgement replaced are left out.
+ */
+export async function alarmsFoundBetween(db: Db, mineIds: string[], from: Date, to: Date) {
+  return db
+    .select({
+      sensorCode: monitoringSensors.code,
+      kind: alarms.kind,
+      level: alarms.level,
+      peakLevel: alarms.peakLevel,
+      triggeredAt: alarms.triggeredAt,
+      closedAt: alarms.closedAt,
+      closeReason: alarms.closeReason,
+      detail: alarms.detail,
+    })
+    .from(alarms)
+    .leftJoin(monitoringSensors, eq(monitoringSensors.id, alarms.sensorId))
+    .where(
+      and(
+        inArray(alarms.mineId, mineIds),
+        gte(alarms.triggeredAt, from),
+        lte(alarms.triggeredAt, to),
+        or(isNull(alarms.closeReason), sql`${alarms.closeReason} <> '补传重判'`),
+      ),
+    )
+    .orderBy(asc(alarms.triggeredAt))
+    .limit(10_000);
+}
+
 // --- reads for sensors, the engine and the chart ---
 
 /** Open alarms of sensors (the engine's state at load), 5,000 sensors a statement. */

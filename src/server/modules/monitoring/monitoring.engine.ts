@@ -164,8 +164,14 @@ export class MonitoringEngine {
   /** Unsubscribes from the event channel. */
   private readonly unsubscribe: (() => void)[];
 
-  /** An engine over the deps; it follows sensor changes and alarm closes on `deps.events`. */
-  constructor(private readonly deps: ServiceDeps) {
+  /**
+   * An engine over the deps; it follows sensor changes and alarm closes on `deps.events`. A `replay`
+   * engine (minewatch replay) judges every reading as history: its alarms are recorded, none calls.
+   */
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly options: { replay?: boolean } = {},
+  ) {
     this.unsubscribe = [
       deps.events.subscribe('monitoring.sensor.changed', (e) => void this.reloadSensor(e.sensorId)),
       deps.events.subscribe('monitoring.alarm.closed', (e) =>
@@ -432,7 +438,9 @@ export class MonitoringEngine {
       const at = this.deps.clock();
       /** Each detected sensor's newest reading (stored on the sensor below). */
       const liveLast: { no: number; t: number; v: number }[] = [];
-      const historyBefore = at.getTime() - settings.historyMs;
+      const historyBefore = this.options.replay
+        ? Number.POSITIVE_INFINITY
+        : at.getTime() - settings.historyMs;
       await upsertStats(tx, aggregateStats(nos, times, values, flags));
       // Detection in time order (a batch may carry a sensor's readings out of order).
       const order: number[] = [];

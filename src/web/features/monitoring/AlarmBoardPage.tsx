@@ -149,7 +149,9 @@ export function AlarmBoard({ mineId, sensorId }: { mineId?: string; sensorId?: s
             title: t('monitoring.step'),
             width: 110,
             render: (_: unknown, a) =>
-              a.suppressed ? (
+              a.historic ? (
+                <Tag>{t('monitoring.historic')}</Tag>
+              ) : a.suppressed ? (
                 <Tag>{t('monitoring.suppressed')}</Tag>
               ) : (
                 <span>

@@ -88,6 +88,7 @@ export function AlarmDetailPage() {
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('monitoring.state')}>
           <AlarmStateTag alarm={a} /> {a.suppressed && <Tag>{t('monitoring.suppressed')}</Tag>}
+          {a.historic && <Tag color="default">{t('monitoring.historic')}</Tag>}
         </Descriptions.Item>
         <Descriptions.Item label={t('monitoring.step')}>
           {a.stage ? v(a.stage) : '—'} · {t('monitoring.stepNo', { n: a.callStep + 1 })}
@@ -118,7 +119,7 @@ export function AlarmDetailPage() {
         </Descriptions.Item>
         {a.closedAt && (
           <Descriptions.Item label={t('monitoring.closedAt')} span={2}>
-            {formatDateTime(a.closedAt)} {a.closeNote ?? ''}
+            {formatDateTime(a.closedAt)} {a.closeReason ? v(a.closeReason) : ''} {a.closeNote ?? ''}
           </Descriptions.Item>
         )}
       </Descriptions>
