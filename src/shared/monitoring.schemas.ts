@@ -100,6 +100,8 @@ const specShape = {
       window: z.number().int().min(5).max(200),
       k: z.number().min(1).max(100),
       minDeviation: z.number().min(0),
+      /** Consecutive agreeing spikes that confirm a new level (default 3; at most the window). */
+      confirm: z.number().int().min(2).max(200).optional(),
     })
     .optional(),
 };
@@ -110,12 +112,20 @@ type SpecChecked = {
   rangeMax?: number | undefined;
   thresholds: z.infer<typeof LevelValues>;
   clear?: z.infer<typeof LevelValues> | undefined;
+  spike?: { window: number; confirm?: number | undefined } | undefined;
 };
 
 /** The checks between fields: range order, thresholds in the direction's order, clear values. */
 function checkSpec(s: SpecChecked, ctx: z.RefinementCtx) {
   if (s.rangeMin !== undefined && s.rangeMax !== undefined && s.rangeMin >= s.rangeMax) {
     ctx.addIssue({ code: 'custom', path: ['rangeMax'], message: '量程上限须大于下限' });
+  }
+  if (s.spike?.confirm !== undefined && s.spike.confirm > s.spike.window) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['spike', 'confirm'],
+      message: `确认新水平的读数个数不能多于窗口 ${s.spike.window}`,
+    });
   }
   // Thresholds must order with the direction: a higher level is reached later.
   let prev: { level: WarningLevel; value: number } | undefined;
@@ -215,6 +225,7 @@ export const SensorSpecResponse = z.object({
       window: z.number().int(),
       k: z.number(),
       minDeviation: z.number(),
+      confirm: z.number().int().optional(),
     })
     .optional(),
 });

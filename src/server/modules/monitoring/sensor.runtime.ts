@@ -130,7 +130,7 @@ export function detectReading(
   rt.lastAt = at;
   // No closures here: this runs for every reading (hundreds of thousands a second).
   let out: Intent[] | null = clearIfOpen(rt, '断线', null);
-  const anomaly = detectAnomaly(rt.spec.anomaly, rt.anomaly ?? { recent: [] }, value);
+  const anomaly = detectAnomaly(rt.spec.anomaly, rt.anomaly ?? NO_SPIKE_TEST, value);
   if (anomaly) {
     out = add(out, {
       op: 'raise',
@@ -194,6 +194,9 @@ export function detectReading(
 }
 
 const NONE: readonly Intent[] = Object.freeze([]);
+
+/** The anomaly state of sensors without a spike test (the detector never touches its buffers). */
+const NO_SPIKE_TEST: AnomalyState = newAnomalyState();
 
 /** One shared clear intent per kind (intents are read, never changed). */
 const clearOf = Object.fromEntries(

@@ -137,6 +137,12 @@ export function initialSpec(
   return resolveSpec(quantity, base, types);
 }
 
+/**
+ * Consecutive agreeing spikes that confirm a new level when the spec does not say (minewatch's
+ * default: one minute of 20-s readings, three hours of hourly 浸润线 readings).
+ */
+export const SPIKE_CONFIRM_DEFAULT = 3;
+
 /** What the detectors of one sensor read, compiled once per spec version. */
 export interface CompiledSpec {
   overLimit: OverLimitSpec;
@@ -182,6 +188,7 @@ export function compileSpec(quantity: string, spec: SensorSpec): CompiledSpec {
       window: spec.spike?.window ?? 0,
       k: spec.spike?.k ?? Infinity,
       minDeviation: spec.spike?.minDeviation ?? Infinity,
+      confirm: Math.min(spec.spike?.confirm ?? SPIKE_CONFIRM_DEFAULT, spec.spike?.window ?? 0),
     },
     intervalMs: spec.intervalSeconds * 1000,
     silentFactor: spec.silentFactor,
