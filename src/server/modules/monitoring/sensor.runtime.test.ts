@@ -56,6 +56,8 @@ function feed(rt: SensorRuntime, values: number[]): string[][] {
   });
 }
 
+const gasSpike = { window: 5, k: 8, minDeviation: 0.5 };
+
 describe('instrument range from the sensor type (传感器类型)', () => {
   const low = initialSpec('CH4', '甲烷:采煤工作面', undefined, '低浓度甲烷传感器');
 
@@ -129,5 +131,97 @@ describe('instrument range from the sensor type (传感器类型)', () => {
       SensorSpec.safeParse({ ...body, sensorType: '低浓度甲烷传感器', rangeMin: 0, rangeMax: 4 })
         .success,
     ).toBe(true);
+  });
+});
+
+describe('a spike (突变) and the 超限 alarm', () => {
+  const spec = SensorSpec.parse({
+    ...initialSpec('CH4', '甲烷:采煤工作面', undefined, '低浓度甲烷传感器'),
+    spike: gasSpike,
+  });
+
+  it('a lone in-range spike raises 超限 marked 疑似突变, and the next normal reading clears it', () => {
+    const rt = sensor('CH4', spec);
+    expect(feed(rt, [0.3, 0.31, 0.29, 0.3, 0.32, 2.0, 0.31, 0.3])).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+      ['数据异常 蓝色: 突变: 2', '超限 红色: 2 达到红色阈值 (疑似突变)'],
+      ['数据异常 解除', '超限 解除'],
+      [],
+    ]);
+  });
+
+  it('a spike on a real 报警 level: back to 黄色 at the next reading, though it is above 复电', () => {
+    // Before, the spike's 红色 held until the gas fell below 复电 1.0 %.
+    const rt = sensor('CH4', spec);
+    expect(feed(rt, [1.2, 1.21, 1.19, 1.2, 1.22, 3.0, 1.2, 1.21])).toEqual([
+      ['超限 黄色: 1.2 达到黄色阈值'],
+      [],
+      [],
+      [],
+      [],
+      ['数据异常 蓝色: 突变: 3', '超限 红色: 3 达到红色阈值 (疑似突变)'],
+      ['数据异常 解除', '超限 黄色: 1.2 达到黄色阈值'],
+      [],
+    ]);
+  });
+
+  it('a lone low sample on a real 报警 level does not clear it', () => {
+    const rt = sensor('CH4', spec);
+    expect(feed(rt, [1.2, 1.21, 1.19, 1.2, 1.22, 0.2, 1.2])).toEqual([
+      ['超限 黄色: 1.2 达到黄色阈值'],
+      [],
+      [],
+      [],
+      [],
+      ['数据异常 蓝色: 突变: 0.2'],
+      ['数据异常 解除'],
+    ]);
+    expect(rt.open.get('超限')).toMatchObject({ level: '黄色', clearing: false });
+  });
+
+  it('gas that really rises stays 超限, and the alarm is re-marked once 3 readings confirm the level', () => {
+    const rt = sensor('CH4', spec);
+    expect(feed(rt, [0.3, 0.31, 0.29, 0.3, 0.32, 2.0, 2.02, 1.98, 2.01, 0.9, 0.91, 0.89])).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+      ['数据异常 蓝色: 突变: 2', '超限 红色: 2 达到红色阈值 (疑似突变)'],
+      ['数据异常 蓝色: 突变: 2.02'],
+      ['数据异常 解除', '超限 红色: 1.98 达到红色阈值 (突变已确认为持续水平)'],
+      [],
+      // Back down: a jump against the new level (突变) cannot clear the alarm by itself …
+      ['数据异常 蓝色: 突变: 0.9'],
+      ['数据异常 蓝色: 突变: 0.91'],
+      // … 3 readings below 复电 1.0 % confirm the level, and the alarm clears.
+      ['数据异常 解除', '超限 解除'],
+    ]);
+  });
+});
+
+describe('a 浸润线 that rises for good (GB 51108-2015 条文说明 8.3: red 6 m, orange 6.6 m)', () => {
+  it('数据异常 for the first readings of the new level, closed once 3 agree; 超限 橙色 stays', () => {
+    const spec = SensorSpec.parse({
+      ...initialSpec('浸润线埋深', '浸润线:6', undefined),
+      spike: { window: 6, k: 5, minDeviation: 0.5 },
+    });
+    const rt = sensor('浸润线埋深', spec);
+    const out = feed(rt, [10.0, 10.1, 9.9, 10.0, 10.05, 9.95, 6.5, 6.52, 6.48, 6.5, 6.51, 6.49]);
+    expect(out.slice(0, 6).flat()).toEqual([]);
+    expect(out.slice(6)).toEqual([
+      ['数据异常 蓝色: 突变: 6.5', '超限 橙色: 6.5 达到橙色阈值 (疑似突变)'],
+      ['数据异常 蓝色: 突变: 6.52'],
+      ['数据异常 解除', '超限 橙色: 6.48 达到橙色阈值 (突变已确认为持续水平)'],
+      [],
+      [],
+      [],
+    ]);
+    expect(rt.open.get('数据异常')?.clearing).toBe(true);
+    expect(rt.open.get('超限')).toMatchObject({ level: '橙色', clearing: false });
   });
 });

@@ -2,9 +2,16 @@
  * @module The engine's per-sensor state and the step that runs one reading through every detector,
  * turning what they report into alarm intents (raise a kind at a level, or start clearing it). Only
  * readings newer than the newest one seen go through the stateful detectors: a late or resent reading
- * is stored but can neither raise a second alarm nor disturb the windows.
+ * is stored but can neither raise a second alarm nor disturb the windows. A reading outside the
+ * instrument's range is 数据异常 only; a spike (突变) within it still raises 超限, marked 疑似突变, and the
+ * alarm follows the next normal reading at once.
  */
-import { alarmKinds, type AlarmKind, type WarningLevel } from '../../../shared/monitoring.enums.ts';
+import {
+  alarmKinds,
+  levelRank,
+  type AlarmKind,
+  type WarningLevel,
+} from '../../../shared/monitoring.enums.ts';
 import { SensorSpec } from '../../../shared/monitoring.schemas.ts';
 import {
   detectAnomaly,
@@ -41,6 +48,13 @@ export interface SensorRuntime {
   rate: RateState | null;
   flat: FlatState | null;
   anomaly: AnomalyState | null;
+  /**
+   * The 超限 detector's state from before the current run of spikes (突变), null outside one: the
+   * first normal reading after a spike is judged from it, so a spike's level does not linger.
+   */
+  preSpike: OverLimitState | null;
+  /** Whether the open 超限 alarm was last raised by a spike (its detail says 疑似突变). */
+  spikeMarked: boolean;
   /** Newest reading time processed (ms); older ones are stored only. */
   lastAt: number;
   /**
@@ -84,6 +98,8 @@ export function newRuntime(row: SensorRow, open: Map<AlarmKind, OpenAlarm>): Sen
     rate: spec.rate ? newRateState() : null,
     flat: spec.flat ? newFlatState() : null,
     anomaly: spec.anomaly.window > 0 ? newAnomalyState() : null,
+    preSpike: null,
+    spikeMarked: false,
     lastAt: row.lastReadingAt?.getTime() ?? Number.NEGATIVE_INFINITY,
     handedAt: row.lastReadingAt?.getTime() ?? Number.NEGATIVE_INFINITY,
     open,
@@ -146,20 +162,7 @@ export function detectReading(
     out = clearIfOpen(rt, '数据异常', out);
   }
   if (rt.spec.hasThresholds) {
-    const e = detectOverLimit(rt.spec.overLimit, rt.over, at, value);
-    if (e) {
-      out = add(
-        out,
-        e.kind === 'cleared'
-          ? clearOf.超限
-          : {
-              op: 'raise',
-              kind: '超限',
-              level: e.kind === 'raised' ? e.level : e.to,
-              detail: `${value} 达到${e.kind === 'raised' ? e.level : e.to}阈值`,
-            },
-      );
-    }
+    out = overLimit(rt, at, value, anomaly === '突变', rt.anomaly?.shifted === true, out);
   }
   if (rt.rate && rt.spec.rate) {
     const r = detectRate(rt.spec.rate, rt.rate, at, value);
@@ -197,6 +200,67 @@ const NONE: readonly Intent[] = Object.freeze([]);
 
 /** The anomaly state of sensors without a spike test (the detector never touches its buffers). */
 const NO_SPIKE_TEST: AnomalyState = newAnomalyState();
+
+/** The 超限 state before a spike is judged (one reading at a time, so one object serves all sensors). */
+const beforeSpike: OverLimitState = newOverLimitState();
+
+/**
+ * 超限 for one reading. A spike (突变) within the range still raises — safety first — marked 疑似突变,
+ * but cannot lower or clear a level (one low sample says nothing about gas that was high). The
+ * detector's state from before the run of spikes is kept aside: the first normal reading is judged
+ * from that state, so the alarm follows it at once (cleared, or back to the level before). Spikes the
+ * anomaly detector confirms as a new level (`shifted`) were real: the state carries on, and an alarm
+ * marked 疑似突变 is re-marked as confirmed.
+ */
+function overLimit(
+  rt: SensorRuntime,
+  at: number,
+  value: number,
+  spike: boolean,
+  shifted: boolean,
+  out: Intent[] | null,
+): Intent[] | null {
+  const over = rt.over;
+  const before = over.level;
+  if (spike) {
+    rt.preSpike ??= { ...over };
+    Object.assign(beforeSpike, over);
+  } else if (rt.preSpike) {
+    if (!shifted) {
+      Object.assign(over, rt.preSpike);
+    }
+    rt.preSpike = null;
+  }
+  detectOverLimit(rt.spec.overLimit, over, at, value);
+  if (spike && levelRank(over.level) < levelRank(before)) {
+    Object.assign(over, beforeSpike);
+  }
+  const level = over.level;
+  if (level !== before) {
+    rt.spikeMarked = spike && level !== null;
+    return add(
+      out,
+      level === null
+        ? clearOf.超限
+        : {
+            op: 'raise',
+            kind: '超限',
+            level,
+            detail: `${value} 达到${level}阈值${spike ? ' (疑似突变)' : ''}`,
+          },
+    );
+  }
+  if (shifted && rt.spikeMarked && level !== null && needsClear(rt, '超限')) {
+    rt.spikeMarked = false;
+    return add(out, {
+      op: 'raise',
+      kind: '超限',
+      level,
+      detail: `${value} 达到${level}阈值 (突变已确认为持续水平)`,
+    });
+  }
+  return out;
+}
 
 /** One shared clear intent per kind (intents are read, never changed). */
 const clearOf = Object.fromEntries(
