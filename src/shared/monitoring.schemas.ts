@@ -54,90 +54,144 @@ const LevelValues = z.strictObject({
   红色: finite.optional(),
 });
 
-/** The detection parameters of one sensor (what the pure detectors read). */
-export const SensorSpec = z
-  .strictObject({
-    direction: z.enum(['upper', 'lower']),
-    rangeMin: finite,
-    rangeMax: finite,
-    intervalSeconds: z.number().int().min(1).max(86_400),
-    /** 断线 after this many intervals without data. */
-    silentFactor: z.number().min(1).max(100).default(3),
-    thresholds: LevelValues,
-    clear: LevelValues.optional(),
-    deadband: z.number().min(0).max(1e9).default(0),
-    minDurationSeconds: z.number().int().min(0).max(86_400).default(0),
-    minCount: z.number().int().min(1).max(1000).default(1),
-    rate: z
-      .strictObject({
-        windowSeconds: z
-          .number()
-          .int()
-          .min(1)
-          .max(7 * 86_400),
-        maxPerHour: z.number().positive(),
-        level: Level.default('橙色'),
-      })
-      .optional(),
-    flat: z
-      .strictObject({
-        epsilon: z.number().min(0),
-        count: z.number().int().min(2).max(100_000),
-        durationSeconds: z
-          .number()
-          .int()
-          .min(1)
-          .max(30 * 86_400),
-      })
-      .optional(),
-    spike: z
-      .strictObject({
-        window: z.number().int().min(5).max(200),
-        k: z.number().min(1).max(100),
-        minDeviation: z.number().min(0),
-      })
-      .optional(),
-  })
-  .superRefine((s, ctx) => {
-    if (s.rangeMin >= s.rangeMax) {
-      ctx.addIssue({ code: 'custom', path: ['rangeMax'], message: '量程上限须大于下限' });
+const SensorTypeName = z.string().trim().min(1).max(40);
+
+/** The fields of a sensor's detection parameters (see SensorSpec). */
+const specShape = {
+  direction: z.enum(['upper', 'lower']),
+  /**
+   * The sensor type (传感器类型) from the catalogue (setting `monitoring.sensorTypes`): its measuring
+   * range is the sensor's unless the sensor gives its own.
+   */
+  sensorType: SensorTypeName.optional(),
+  rangeMin: finite,
+  rangeMax: finite,
+  intervalSeconds: z.number().int().min(1).max(86_400),
+  /** 断线 after this many intervals without data. */
+  silentFactor: z.number().min(1).max(100).default(3),
+  thresholds: LevelValues,
+  clear: LevelValues.optional(),
+  deadband: z.number().min(0).max(1e9).default(0),
+  minDurationSeconds: z.number().int().min(0).max(86_400).default(0),
+  minCount: z.number().int().min(1).max(1000).default(1),
+  rate: z
+    .strictObject({
+      windowSeconds: z
+        .number()
+        .int()
+        .min(1)
+        .max(7 * 86_400),
+      maxPerHour: z.number().positive(),
+      level: Level.default('橙色'),
+    })
+    .optional(),
+  flat: z
+    .strictObject({
+      epsilon: z.number().min(0),
+      count: z.number().int().min(2).max(100_000),
+      durationSeconds: z
+        .number()
+        .int()
+        .min(1)
+        .max(30 * 86_400),
+    })
+    .optional(),
+  spike: z
+    .strictObject({
+      window: z.number().int().min(5).max(200),
+      k: z.number().min(1).max(100),
+      minDeviation: z.number().min(0),
+      /** Consecutive agreeing spikes that confirm a new level (default 3; at most the window). */
+      confirm: z.number().int().min(2).max(200).optional(),
+    })
+    .optional(),
+};
+
+type SpecChecked = {
+  direction: 'upper' | 'lower';
+  rangeMin?: number | undefined;
+  rangeMax?: number | undefined;
+  thresholds: z.infer<typeof LevelValues>;
+  clear?: z.infer<typeof LevelValues> | undefined;
+  spike?: { window: number; confirm?: number | undefined } | undefined;
+};
+
+/** The checks between fields: range order, thresholds in the direction's order, clear values. */
+function checkSpec(s: SpecChecked, ctx: z.RefinementCtx) {
+  if (s.rangeMin !== undefined && s.rangeMax !== undefined && s.rangeMin >= s.rangeMax) {
+    ctx.addIssue({ code: 'custom', path: ['rangeMax'], message: '量程上限须大于下限' });
+  }
+  if (s.spike?.confirm !== undefined && s.spike.confirm > s.spike.window) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['spike', 'confirm'],
+      message: `确认新水平的读数个数不能多于窗口 ${s.spike.window}`,
+    });
+  }
+  // Thresholds must order with the direction: a higher level is reached later.
+  let prev: { level: WarningLevel; value: number } | undefined;
+  for (const level of warningLevels) {
+    const v = s.thresholds[level];
+    if (v === undefined) {
+      continue;
     }
-    // Thresholds must order with the direction: a higher level is reached later.
-    let prev: { level: WarningLevel; value: number } | undefined;
-    for (const level of warningLevels) {
-      const v = s.thresholds[level];
-      if (v === undefined) {
-        continue;
-      }
-      if (prev) {
-        const bad = s.direction === 'upper' ? v < prev.value : v > prev.value;
-        if (bad) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['thresholds', level],
-            message: `${level}阈值须${s.direction === 'upper' ? '不低于' : '不高于'}${prev.level}阈值 ${prev.value}`,
-          });
-        }
-      }
-      prev = { level, value: v };
-    }
-    for (const level of warningLevels) {
-      const c = s.clear?.[level];
-      const t = s.thresholds[level];
-      if (c === undefined) {
-        continue;
-      }
-      if (t === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['clear', level], message: `未设${level}阈值` });
-      } else if (s.direction === 'upper' ? c > t : c < t) {
+    if (prev) {
+      const bad = s.direction === 'upper' ? v < prev.value : v > prev.value;
+      if (bad) {
         ctx.addIssue({
           code: 'custom',
-          path: ['clear', level],
-          message: `解除值须在阈值 ${t} 的安全一侧`,
+          path: ['thresholds', level],
+          message: `${level}阈值须${s.direction === 'upper' ? '不低于' : '不高于'}${prev.level}阈值 ${prev.value}`,
         });
       }
     }
+    prev = { level, value: v };
+  }
+  for (const level of warningLevels) {
+    const c = s.clear?.[level];
+    const t = s.thresholds[level];
+    if (c === undefined) {
+      continue;
+    }
+    if (t === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['clear', level], message: `未设${level}阈值` });
+    } else if (s.direction === 'upper' ? c > t : c < t) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clear', level],
+        message: `解除值须在阈值 ${t} 的安全一侧`,
+      });
+    }
+  }
+}
+
+/**
+ * The detection parameters of one sensor as stored (what the pure detectors read): the measuring range
+ * is always there — a sensor type's range is written in when the spec is saved.
+ */
+export const SensorSpec = z.strictObject(specShape).superRefine(checkSpec);
+
+/**
+ * Detection parameters as a client sends them: naming a sensor type, the range may be left out and
+ * then comes from the type (the catalogue in force when the spec is saved); without a type it is
+ * required.
+ */
+export const SensorSpecBody = z
+  .strictObject({ ...specShape, rangeMin: finite.optional(), rangeMax: finite.optional() })
+  .superRefine((s, ctx) => {
+    if ((s.rangeMin === undefined) !== (s.rangeMax === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [s.rangeMin === undefined ? 'rangeMin' : 'rangeMax'],
+        message: '量程上下限须同时给出',
+      });
+    } else if (s.rangeMin === undefined && s.sensorType === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['rangeMin'], message: '须给出量程或传感器类型' });
+    }
+    checkSpec(s, ctx);
   });
+export type SensorSpecBody = z.infer<typeof SensorSpecBody>;
+export type SensorSpecBodyInput = z.input<typeof SensorSpecBody>;
 export type SensorSpec = z.infer<typeof SensorSpec>;
 export type SensorSpecInput = z.input<typeof SensorSpec>;
 
@@ -151,6 +205,7 @@ const LevelValuesResponse = z.object({
 /** A sensor's stored detection parameters as the API answers them (SensorSpec with its defaults applied). */
 export const SensorSpecResponse = z.object({
   direction: z.enum(['upper', 'lower']),
+  sensorType: z.string().optional(),
   rangeMin: z.number(),
   rangeMax: z.number(),
   intervalSeconds: z.number().int(),
@@ -166,7 +221,14 @@ export const SensorSpecResponse = z.object({
   flat: z
     .object({ epsilon: z.number(), count: z.number().int(), durationSeconds: z.number().int() })
     .optional(),
-  spike: z.object({ window: z.number().int(), k: z.number(), minDeviation: z.number() }).optional(),
+  spike: z
+    .object({
+      window: z.number().int(),
+      k: z.number(),
+      minDeviation: z.number(),
+      confirm: z.number().int().optional(),
+    })
+    .optional(),
 });
 export type SensorSpecResponse = z.infer<typeof SensorSpecResponse>;
 
@@ -179,13 +241,15 @@ export const SensorInput = z.strictObject({
   location: z.string().trim().min(1).max(100).optional(),
   /** A preset from the standards to start from (e.g. 甲烷:采煤工作面, CO, 浸润线:<红色埋深>). */
   preset: z.string().trim().min(1).max(60).optional(),
-  spec: SensorSpec.optional(),
+  /** The sensor type (e.g. 低浓度甲烷传感器): with a preset or the defaults, the range comes from it. */
+  sensorType: SensorTypeName.optional(),
+  spec: SensorSpecBody.optional(),
 });
 export type SensorInput = z.infer<typeof SensorInput>;
 
 export const SensorSpecUpdate = z.strictObject({
   version: z.number().int().min(1),
-  spec: SensorSpec,
+  spec: SensorSpecBody,
   reason: z.string().trim().min(2).max(500),
 });
 

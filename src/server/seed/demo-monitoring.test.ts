@@ -62,6 +62,15 @@ describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) =
       expect(r.spec.thresholds).toEqual({ 黄色: 1.0, 红色: 1.5 });
       expect(r.spec.clear).toEqual({ 黄色: 1.0, 红色: 1.0 });
     }
+    // Every 甲烷 point is a low-concentration sensor, 0–4 % (the sensor type catalogue's default):
+    // an impossible 55 % is 数据异常, not a gas alarm.
+    for (const r of rows.filter((x) => x.quantity === 'CH4')) {
+      expect(r.spec, r.code).toMatchObject({
+        sensorType: '低浓度甲烷传感器',
+        rangeMin: 0,
+        rangeMax: 4,
+      });
+    }
     // GB 51108-2015 条文说明 8.3: 浸润线 orange = 1.1 × red (red at the demo's 6 m).
     const phreatic = rows.filter((r) => r.quantity === '浸润线埋深');
     expect(phreatic.length).toBeGreaterThan(0);

@@ -12,7 +12,9 @@ import { SensorSpec as SensorSpecSchema } from '../../shared/monitoring.schemas.
 import { MineKind, MineStatus } from '../../shared/registry.enums.ts';
 import type { Principal } from '../platform/auth/scope.ts';
 import type { Db } from '../platform/db/client.ts';
-import { initialSpec } from '../modules/monitoring/sensor.spec.ts';
+import { defaultSensorTypes, initialSpec } from '../modules/monitoring/sensor.spec.ts';
+import { monitoringSettings, type SensorTypes } from '../modules/monitoring/monitoring.settings.ts';
+import { getSetting } from '../platform/settings/settings.service.ts';
 import { insertFacility, insertSensor } from '../modules/monitoring/sensor.service.ts';
 
 /** The demo's reporting interval (s) for every point. */
@@ -25,6 +27,8 @@ interface PointPlan {
   item?: string;
   location?: string;
   preset?: string;
+  /** The sensor type (catalogue setting monitoring.sensorTypes): the measuring range comes from it. */
+  sensorType?: string;
   /** Demo thresholds where no standard gives one (design values of a made-up facility). */
   thresholds?: SensorSpec['thresholds'];
 }
@@ -48,6 +52,8 @@ const mineLevel: FacilityPlan = {
 
 /**
  * What is monitored at each kind of mine (issue 5 §1; presets: GB 51108-2015 条文说明 8.3, 《煤矿安全规程》).
+ * The ordinary 甲烷 points are low-concentration (catalytic) sensors: their range, 0–4 % by default,
+ * makes an impossible reading 数据异常 (超出量程) rather than a gas alarm.
  */
 export const demoPlans: Partial<Record<MineKind, FacilityPlan[]>> = {
   [MineKind.CoalUnderground]: [
@@ -62,6 +68,7 @@ export const demoPlans: Partial<Record<MineKind, FacilityPlan[]>> = {
           quantity: 'CH4',
           location: '采煤工作面',
           preset: '甲烷:采煤工作面',
+          sensorType: '低浓度甲烷传感器',
         },
         {
           code: 'CH4-102',
@@ -69,6 +76,7 @@ export const demoPlans: Partial<Record<MineKind, FacilityPlan[]>> = {
           quantity: 'CH4',
           location: '采煤工作面上隅角',
           preset: '甲烷:采煤工作面上隅角',
+          sensorType: '低浓度甲烷传感器',
         },
         {
           code: 'CH4-103',
@@ -76,6 +84,7 @@ export const demoPlans: Partial<Record<MineKind, FacilityPlan[]>> = {
           quantity: 'CH4',
           location: '采煤工作面回风巷',
           preset: '甲烷:采煤工作面回风巷',
+          sensorType: '低浓度甲烷传感器',
         },
         {
           code: 'CH4-201',
@@ -83,6 +92,7 @@ export const demoPlans: Partial<Record<MineKind, FacilityPlan[]>> = {
           quantity: 'CH4',
           location: '掘进工作面',
           preset: '甲烷:掘进工作面',
+          sensorType: '低浓度甲烷传感器',
         },
         { code: 'CO-101', name: '101 回风巷一氧化碳', quantity: 'CO', preset: 'CO' },
         { code: 'T-101', name: '101 工作面温度', quantity: '温度', preset: '温度' },
@@ -214,9 +224,12 @@ export const demoPlans: Partial<Record<MineKind, FacilityPlan[]>> = {
   ],
 };
 
-/** The spec of a demo point: its preset (or demo thresholds), a 10 s interval, flat-line and spike checks. */
-export function demoSpec(p: PointPlan): SensorSpec {
-  const base = initialSpec(p.quantity, p.preset, undefined);
+/**
+ * The spec of a demo point: its preset (or demo thresholds), its sensor type's range, a 10 s
+ * interval, flat-line and spike checks.
+ */
+export function demoSpec(p: PointPlan, types: SensorTypes = defaultSensorTypes): SensorSpec {
+  const base = initialSpec(p.quantity, p.preset, undefined, p.sensorType, types);
   const input: SensorSpecInput = {
     ...base,
     ...(p.thresholds ? { thresholds: p.thresholds } : {}),
@@ -281,6 +294,7 @@ export async function seedDemoMonitoring(
   chosen: DemoMine[],
 ): Promise<number> {
   let points = 0;
+  const types = await getSetting(tx, monitoringSettings.sensorTypes);
   for (const m of chosen) {
     for (const f of demoPlans[m.kind] ?? []) {
       const facility = await insertFacility(tx, principal, at, m, {
@@ -290,15 +304,22 @@ export async function seedDemoMonitoring(
         kind: f.kind,
       });
       for (const p of f.points) {
-        await insertSensor(tx, principal, at, m.id, {
-          facilityId: facility.id,
-          code: p.code,
-          name: p.name,
-          quantity: p.quantity,
-          ...(p.item ? { item: p.item } : {}),
-          ...(p.location ? { location: p.location } : {}),
-          spec: demoSpec(p),
-        });
+        await insertSensor(
+          tx,
+          principal,
+          at,
+          m.id,
+          {
+            facilityId: facility.id,
+            code: p.code,
+            name: p.name,
+            quantity: p.quantity,
+            ...(p.item ? { item: p.item } : {}),
+            ...(p.location ? { location: p.location } : {}),
+            spec: demoSpec(p, types),
+          },
+          types,
+        );
         points++;
       }
     }

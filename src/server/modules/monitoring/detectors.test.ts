@@ -16,6 +16,7 @@ import {
   newRateState,
   type OverLimitSpec,
 } from './detectors.ts';
+import { createRng } from '../../platform/random.ts';
 import { pointRule, rollUp } from './rollup.ts';
 import { coPreset, landslidePreset, methanePresets, phreaticPreset } from './threshold.presets.ts';
 
@@ -145,6 +146,7 @@ describe('变化速率, 平线, 断线, 数据异常', () => {
       window: 5,
       k: 5,
       minDeviation: 0.5,
+      confirm: 3,
     };
     const state = newAnomalyState();
     expect(detectAnomaly(spec, state, Number.NaN)).toBe('非数值');
@@ -155,6 +157,162 @@ describe('变化速率, 平线, 断线, 数据异常', () => {
     }
     expect(detectAnomaly(spec, state, 3.5)).toBe('突变');
     expect(detectAnomaly(spec, state, 0.33)).toBeNull(); // the spike did not enter the window
+  });
+});
+
+describe('数据异常 spike test with a window that accepts a sustained level', () => {
+  // 浸润线埋深 (m) of a pond whose design red line is 6 m (orange 6.6 m, GB 51108-2015 条文说明 8.3):
+  // hourly readings near 10 m; a 0.5 m jump counts as a spike; 3 agreeing spikes confirm a new level.
+  const spec = {
+    rangeMin: 0,
+    rangeMax: 50,
+    physicalMin: -50,
+    physicalMax: 500,
+    window: 6,
+    k: 5,
+    minDeviation: 0.5,
+    confirm: 3,
+  };
+  const settled = () => {
+    const state = newAnomalyState();
+    for (const v of [10.0, 10.1, 9.9, 10.0, 10.05, 9.95]) {
+      expect(detectAnomaly(spec, state, v)).toBeNull();
+    }
+    return state;
+  };
+
+  it('a 浸润线 rising for good is 突变 until 3 readings agree, then the new level is normal', () => {
+    const state = settled();
+    const out = [8.0, 8.05, 7.95, 8.0, 8.02, 7.98, 8.03, 8.0].map((v) => {
+      const a = detectAnomaly(spec, state, v);
+      return state.shifted ? 'shifted' : a;
+    });
+    // Before, every reading after the shift stayed 突变 and the 数据异常 alarm never closed.
+    expect(out).toEqual(['突变', '突变', 'shifted', null, null, null, null, null]);
+    // The old level is now the outlier.
+    expect(detectAnomaly(spec, state, 10.0)).toBe('突变');
+  });
+
+  it('a lone spike is flagged and never enters the window', () => {
+    const state = settled();
+    expect(detectAnomaly(spec, state, 8.0)).toBe('突变');
+    expect(detectAnomaly(spec, state, 10.02)).toBeNull();
+    // Spikes that are not consecutive never confirm a level.
+    const out = [8.0, 10.0, 8.0, 9.98, 8.0, 10.0, 8.01].map((v) => detectAnomaly(spec, state, v));
+    expect(out).toEqual(['突变', null, '突变', null, '突变', null, '突变']);
+    expect(state.shifted).toBe(false);
+    expect(detectAnomaly(spec, state, 10.03)).toBeNull();
+  });
+
+  it('spikes that disagree with each other confirm nothing; agreeing ones count from the first of them', () => {
+    const state = settled();
+    // 8.0 and 12.0 are 4 m apart (a spike against each other): the count starts again at 12.0, and
+    // again at 8.0; three agreeing readings from there make the level.
+    const out = [8.0, 12.0, 8.0, 8.05, 7.98].map((v) => {
+      const a = detectAnomaly(spec, state, v);
+      return state.shifted ? 'shifted' : a;
+    });
+    expect(out).toEqual(['突变', '突变', '突变', '突变', 'shifted']);
+    expect(detectAnomaly(spec, state, 8.01)).toBeNull();
+  });
+
+  it('the spike limit is k·1.4826·MAD of the accepted readings, for odd and even counts', () => {
+    const tight = { ...spec, rangeMax: 200, k: 2, minDeviation: 0 };
+    const fill = (values: number[]) => {
+      const state = newAnomalyState();
+      for (const v of values) {
+        expect(detectAnomaly({ ...tight, minDeviation: 1000 }, state, v)).toBeNull();
+      }
+      return state;
+    };
+    // [1, 2, 3, 4, 100]: median 3, deviations 0 1 1 2 97, MAD 1: limit 2·1.4826 = 2.9652.
+    const odd = fill([1, 2, 3, 4, 100]);
+    expect(detectAnomaly(tight, odd, 3 + 2.97)).toBe('突变');
+    expect(detectAnomaly(tight, odd, 3 - 2.96)).toBeNull();
+    // [1, 2, 3, 4, 100, 5]: median 3.5, deviations .5 .5 1.5 1.5 2.5 96.5, MAD 1.5: limit 4.4478.
+    const even = fill([1, 2, 3, 4, 100, 5]);
+    expect(detectAnomaly(tight, even, 3.5 + 4.45)).toBe('突变');
+    expect(detectAnomaly(tight, even, 3.5 + 4.44)).toBeNull();
+    // 7.94 entered and 1 left: [2, 3, 4, 100, 5, 7.94], median 4.5, MAD (1.5 + 2.5) / 2 = 2: 5.9304.
+    expect(detectAnomaly(tight, even, 4.5 + 5.95)).toBe('突变');
+    expect(detectAnomaly(tight, even, 4.5 + 5.92)).toBeNull();
+  });
+});
+
+describe('数据异常 spike test against a plain reference', () => {
+  /** The same rule written the slow way: sort copies of the window each reading. */
+  function reference(spec: { window: number; k: number; minDeviation: number; confirm: number }) {
+    let win: number[] = [];
+    let held: number[] = [];
+    const med = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      const m = s.length >> 1;
+      return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+    };
+    const jump = (d: number, limit: number) => d >= spec.minDeviation && d > limit;
+    return (v: number): string | null => {
+      if (win.length >= spec.confirm) {
+        const m = med(win);
+        const limit = spec.k * 1.4826 * med(win.map((x) => Math.abs(x - m)));
+        if (jump(Math.abs(v - m), limit)) {
+          const next = [...held, v];
+          held = jump(Math.max(...next) - Math.min(...next), limit) ? [v] : next;
+          if (held.length < spec.confirm) {
+            return '突变';
+          }
+          win = held;
+          held = [];
+          return 'shifted';
+        }
+      }
+      held = [];
+      win.push(v);
+      if (win.length > spec.window) {
+        win.shift();
+      }
+      return null;
+    };
+  }
+
+  it('gives the same verdicts on a long noisy series with spikes, level shifts and repeated values', () => {
+    const spec = {
+      rangeMin: -1000,
+      rangeMax: 1000,
+      physicalMin: -1000,
+      physicalMax: 1000,
+      window: 9,
+      k: 4,
+      minDeviation: 0.3,
+      confirm: 3,
+    };
+    const rng = createRng(20);
+    const ref = reference(spec);
+    const state = newAnomalyState();
+    let level = 5;
+    let shifts = 0;
+    let spikes = 0;
+    const mismatches: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      if (rng.chance(0.002)) {
+        level += rng.int(-30, 30) / 10;
+      }
+      let v = Math.round((level + (rng.next() - 0.5) * 0.2) * 20) / 20; // coarse: many ties
+      if (rng.chance(0.01)) {
+        v += rng.int(-50, 50) / 10;
+      }
+      const a = detectAnomaly(spec, state, v);
+      const got = state.shifted ? 'shifted' : a;
+      const want = ref(v);
+      if (got !== want) {
+        mismatches.push(`reading ${i} (${v}): ${got} ≠ ${want}`);
+      }
+      shifts += got === 'shifted' ? 1 : 0;
+      spikes += got === '突变' ? 1 : 0;
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
+    // The series exercised both paths.
+    expect(shifts).toBeGreaterThan(5);
+    expect(spikes).toBeGreaterThan(50);
   });
 });
 

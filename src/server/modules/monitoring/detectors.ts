@@ -8,8 +8,9 @@
  * - 变化速率: the change over a time window, per hour, against a limit.
  * - 平线: the value unchanged within ε for N readings or T ms.
  * - 断线 / 断网: a sensor, or a whole feed, silent for k × its reporting interval.
- * - 数据异常: not a number, outside the instrument range or physically impossible, or a spike against a
- *   robust rolling median (median ± k·1.4826·MAD).
+ * - 数据异常: not a number, outside the instrument range (its sensor type's) or physically impossible,
+ *   or a spike against a robust rolling median (median ± k·1.4826·MAD); a new level confirmed by N
+ *   agreeing readings becomes the window, so a real level shift stops being a spike.
  */
 import { HOUR_MS } from '../../../shared/dates.ts';
 import {
@@ -218,7 +219,7 @@ export function isSilent(
 }
 
 export interface AnomalySpec {
-  /** The instrument's measuring range. */
+  /** The instrument's measuring range (its sensor type's, unless the sensor overrides it). */
   rangeMin: number;
   rangeMax: number;
   /** What the quantity can physically be (e.g. a concentration 0–100 %). */
@@ -231,29 +232,173 @@ export interface AnomalySpec {
   window: number;
   k: number;
   minDeviation: number;
+  /**
+   * How many consecutive flagged readings, agreeing with each other within the spike limit, confirm a
+   * new level (2 ≤ confirm ≤ window); also the fewest accepted readings the spike test needs.
+   */
+  confirm: number;
 }
 
+/**
+ * One sensor's spike-test memory, fixed in size once allocated, in one buffer: the accepted readings
+ * as a ring in arrival order (`window` slots), the same values sorted (`window` slots, so the median
+ * and MAD need no sort per reading), and the flagged readings held aside while they might be a new
+ * level (`confirm` slots).
+ */
 export interface AnomalyState {
-  recent: number[];
+  buf: number[];
+  /** The window and confirmation count the buffer is sized for. */
+  cap: number;
+  need: number;
+  /** Where the next accepted reading goes in the ring, and how many it holds. */
+  head: number;
+  size: number;
+  heldCount: number;
+  heldMin: number;
+  heldMax: number;
+  /** Whether the last reading confirmed a new level (its held readings became the window). */
+  shifted: boolean;
 }
 
+/** A sensor's empty spike-test memory; the buffer is sized on the first reading (and on a respec). */
 export function newAnomalyState(): AnomalyState {
-  return { recent: [] };
+  return {
+    buf: [],
+    cap: 0,
+    need: 0,
+    head: 0,
+    size: 0,
+    heldCount: 0,
+    heldMin: 0,
+    heldMax: 0,
+    shifted: false,
+  };
 }
 
 export type Anomaly = '非数值' | '物理不可能' | '超出量程' | '突变';
 
-function median(sorted: number[]): number {
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+/** `n` zeros in an array V8 keeps as unboxed doubles (about 150 bytes less than a typed array). */
+function doubles(n: number): number[] {
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    xs.push(0.5);
+  }
+  return xs.fill(0);
 }
 
-/** One reading through the 数据异常 detector; a spike does not enter the rolling window. */
+/** How many agreeing spikes confirm a level: the spec's count, within 1 … window. */
+const confirmOf = (spec: AnomalySpec) => Math.max(1, Math.min(spec.confirm, spec.window));
+
+/** Sizes the buffer for the spec's window and confirmation count, forgetting what it held. */
+function sizeFor(spec: AnomalySpec, state: AnomalyState): void {
+  state.cap = spec.window;
+  state.need = confirmOf(spec);
+  state.buf = doubles(2 * state.cap + state.need);
+  state.head = 0;
+  state.size = 0;
+  state.heldCount = 0;
+}
+
+/** Puts a value into the sorted run of `n` values at `off` (one slot free after it). */
+function insertSorted(xs: number[], off: number, n: number, v: number): void {
+  let i = off + n;
+  while (i > off && (xs[i - 1] as number) > v) {
+    xs[i] = xs[i - 1] as number;
+    i--;
+  }
+  xs[i] = v;
+}
+
+/** Takes one occurrence of a value out of the sorted run of `n` values at `off`. */
+function removeSorted(xs: number[], off: number, n: number, v: number): void {
+  const last = off + n - 1;
+  let i = off;
+  while (i < last && (xs[i] as number) !== v) {
+    i++;
+  }
+  for (; i < last; i++) {
+    xs[i] = xs[i + 1] as number;
+  }
+}
+
+/** Accepts a reading into the window, evicting the oldest when it is full. */
+function accept(state: AnomalyState, value: number): void {
+  const { buf, cap } = state;
+  if (state.size === cap) {
+    removeSorted(buf, cap, cap, buf[state.head] as number);
+    insertSorted(buf, cap, cap - 1, value);
+  } else {
+    insertSorted(buf, cap, state.size, value);
+    state.size++;
+  }
+  buf[state.head] = value;
+  state.head = (state.head + 1) % cap;
+}
+
+/** The window becomes the held readings: the confirmed level is the new normal. */
+function admitHeld(state: AnomalyState): void {
+  const { buf, cap, heldCount: n } = state;
+  const held = 2 * cap;
+  for (let i = 0; i < n; i++) {
+    const v = buf[held + i] as number;
+    buf[i] = v;
+    insertSorted(buf, cap, i, v);
+  }
+  state.size = n;
+  state.head = n % cap;
+  state.heldCount = 0;
+}
+
+/** The median of the sorted run of `n` values (n ≥ 1) at `off`. */
+function sortedMedian(xs: number[], off: number, n: number): number {
+  const mid = off + (n >> 1);
+  return n & 1 ? (xs[mid] as number) : ((xs[mid - 1] as number) + (xs[mid] as number)) / 2;
+}
+
+/**
+ * The median absolute deviation of the sorted run of `n` values at `off` from its median, without
+ * sorting: the deviations below the median grow leftwards and those above it rightwards, so merging
+ * the two runs from the middle meets the deviations in order; the middle one (or two) is the MAD.
+ */
+function sortedMad(xs: number[], off: number, n: number, med: number): number {
+  const mid = n >> 1;
+  let l = off + mid - 1;
+  let r = off + mid;
+  const end = off + n;
+  let below = 0;
+  let dev = 0;
+  for (let rank = 0; rank <= mid; rank++) {
+    const dl = l >= off ? med - (xs[l] as number) : Infinity;
+    const dr = r < end ? (xs[r] as number) - med : Infinity;
+    if (dl <= dr) {
+      dev = dl;
+      l--;
+    } else {
+      dev = dr;
+      r++;
+    }
+    if (rank === mid - 1) {
+      below = dev;
+    }
+  }
+  return n & 1 ? dev : (below + dev) / 2;
+}
+
+/**
+ * One reading through the 数据异常 detector. A reading far from the window's median (at least
+ * `minDeviation` and more than k·1.4826·MAD) is a spike (突变) and does not enter the window; it is
+ * held aside. When `confirm` consecutive spikes agree with each other (their spread is itself no
+ * spike), the level has really changed: they become the window, that reading is not flagged, and
+ * later readings at the new level are normal (`state.shifted` tells the caller). A normal reading
+ * drops what was held, so a lone spike never enters the window. Allocates nothing once the buffers
+ * is sized.
+ */
 export function detectAnomaly(
   spec: AnomalySpec,
   state: AnomalyState,
   value: number,
 ): Anomaly | null {
+  state.shifted = false;
   if (!Number.isFinite(value)) {
     return '非数值';
   }
@@ -266,16 +411,39 @@ export function detectAnomaly(
   if (spec.window <= 0) {
     return null;
   }
-  if (state.recent.length >= spec.window) {
-    const sorted = [...state.recent].sort((a, b) => a - b);
-    const med = median(sorted);
-    const mad = median(sorted.map((v) => Math.abs(v - med)).sort((a, b) => a - b));
-    const deviation = Math.abs(value - med);
-    if (deviation >= spec.minDeviation && deviation > spec.k * 1.4826 * mad) {
-      return '突变';
-    }
-    state.recent.shift();
+  if (state.cap !== spec.window || state.need !== confirmOf(spec)) {
+    sizeFor(spec, state);
   }
-  state.recent.push(value);
+  const { buf, cap, need } = state;
+  if (state.size >= need) {
+    const n = state.size;
+    const med = sortedMedian(buf, cap, n);
+    const limit = spec.k * 1.4826 * sortedMad(buf, cap, n, med);
+    const deviation = Math.abs(value - med);
+    if (deviation >= spec.minDeviation && deviation > limit) {
+      // A spike, or the start of a new level: held aside until it is confirmed or dropped.
+      const lo = state.heldCount ? Math.min(state.heldMin, value) : value;
+      const hi = state.heldCount ? Math.max(state.heldMax, value) : value;
+      const spread = hi - lo;
+      if (state.heldCount && spread >= spec.minDeviation && spread > limit) {
+        // Disagrees with what was held: that was no level; start over from this reading.
+        state.heldCount = 0;
+        state.heldMin = value;
+        state.heldMax = value;
+      } else {
+        state.heldMin = lo;
+        state.heldMax = hi;
+      }
+      buf[2 * cap + state.heldCount++] = value;
+      if (state.heldCount < need) {
+        return '突变';
+      }
+      admitHeld(state);
+      state.shifted = true;
+      return null;
+    }
+  }
+  state.heldCount = 0;
+  accept(state, value);
   return null;
 }

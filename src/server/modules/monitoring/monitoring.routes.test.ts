@@ -516,4 +516,114 @@ describe.each(engines)('risk monitoring and the 叫应 loop (%s)', (engine) => {
     expect(own.json().points.length).toBeGreaterThan(5);
     expect(own.json().alarms.length).toBeGreaterThan(0);
   });
+  it('a 低浓度甲烷传感器 measures 0–4 %: 55 % is 数据异常 (超出量程) only, and the type survives an edit', async () => {
+    // The type's range is the catalogue setting's (monitoring.sensorTypes, UNVERIFIED default 0–4 %);
+    // the thresholds are 《煤矿安全规程》甲烷传感器表 上隅角: 报警 1.0, 断电 1.5.
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/monitoring/sensors',
+      headers: { cookie: cookies.ent },
+      payload: {
+        facilityId,
+        code: 'CH4-102',
+        name: '1101上隅角甲烷',
+        quantity: 'CH4',
+        preset: '甲烷:采煤工作面上隅角',
+        sensorType: '低浓度甲烷传感器',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const sensor = created.json<{ id: string; version: number; spec: Record<string, unknown> }>();
+    expect(sensor.spec).toMatchObject({
+      sensorType: '低浓度甲烷传感器',
+      rangeMin: 0,
+      rangeMax: 4,
+      thresholds: { 黄色: 1.0, 红色: 1.5 },
+    });
+    // The running engine learns of the new sensor from the change event: until then it is unknown
+    // and its reading refused (not stored), so sending again is safe.
+    let res = await ingest(JSON.stringify([{ sensor: 'CH4-102', ts: iso(), value: 55 }]));
+    for (let i = 0; i < 50 && res.json().stored === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      res = await ingest(JSON.stringify([{ sensor: 'CH4-102', ts: iso(), value: 55 }]));
+    }
+    expect(res.json()).toMatchObject({ stored: 1, alarmsOpened: 1 });
+    expect((await alarmsOf(sensor.id)).map((a) => [a.kind, a.level])).toEqual([
+      ['数据异常', '蓝色'],
+    ]);
+    // The threshold editor sends the spec back as it got it: the type stays.
+    const edited = await app.inject({
+      method: 'PUT',
+      url: `/api/monitoring/sensors/${sensor.id}/spec`,
+      headers: { cookie: cookies.ent },
+      payload: {
+        version: sensor.version,
+        reason: '报警须连续两次读数',
+        spec: { ...sensor.spec, minCount: 2 },
+      },
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json().spec).toMatchObject({
+      sensorType: '低浓度甲烷传感器',
+      rangeMax: 4,
+      minCount: 2,
+    });
+    // A type the catalogue does not have, or of another quantity, is refused on its field.
+    for (const [quantity, sensorType] of [
+      ['CH4', '甲烷探头'],
+      ['CO', '低浓度甲烷传感器'],
+    ]) {
+      const bad = await app.inject({
+        method: 'POST',
+        url: '/api/monitoring/sensors',
+        headers: { cookie: cookies.ent },
+        payload: { facilityId, code: 'X-1', name: 'X', quantity, sensorType },
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().details[0].path).toBe('spec.sensorType');
+    }
+  });
+  it('an import names the sensor type in its 传感器类型 column; the range comes from it', async () => {
+    const mineId = world.a.mines[0]?.id ?? '';
+    const upload = (csv: string) => {
+      const boundary = '----mwsensors';
+      return app.inject({
+        method: 'POST',
+        url: `/api/monitoring/mines/${mineId}/sensors/import`,
+        headers: {
+          cookie: cookies.ent,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+        payload: Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="sensors.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+          ),
+          Buffer.from(csv),
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
+      });
+    };
+    const head = '设施编码,测点编码,测点名称,监测量,预设,传感器类型\n';
+    const bad = await upload(`${head}UG-1,CH4-301,掘进甲烷,CH4,甲烷:掘进工作面,甲烷探头\n`);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().details[0]).toMatchObject({ row: 2, path: '传感器类型' });
+    const good = await upload(
+      `${head}UG-1,CH4-301,掘进甲烷,CH4,甲烷:掘进工作面,低浓度甲烷传感器\nUG-1,CH4-302,抽采甲烷,CH4,,高浓度甲烷传感器\n`,
+    );
+    expect(good.json()).toMatchObject({ imported: 2, ignoredColumns: [] });
+    const list = await app.inject({
+      method: 'GET',
+      url: `/api/monitoring/sensors?mineId=${mineId}`,
+      headers: { cookie: cookies.ent },
+    });
+    const spec = (code: string) =>
+      list.json<{ code: string; spec: object }[]>().find((x) => x.code === code)?.spec;
+    expect(spec('CH4-301')).toMatchObject({
+      sensorType: '低浓度甲烷传感器',
+      rangeMin: 0,
+      rangeMax: 4,
+      thresholds: { 黄色: 1.0, 红色: 1.5 }, // 《煤矿安全规程》甲烷传感器表 掘进工作面
+    });
+    expect(spec('CH4-302')).toMatchObject({ sensorType: '高浓度甲烷传感器', rangeMax: 100 });
+  });
 });

@@ -9,10 +9,35 @@ import {
   type CallPolicy,
 } from '../../../shared/monitoring.policy.ts';
 import { warningLevels } from '../../../shared/monitoring.enums.ts';
+import { quantityNames, type Quantity } from '../../../shared/monitoring.quantities.ts';
 import { defineSetting } from '../../platform/settings/settings.definition.ts';
 
 const Level = z.enum(warningLevels);
 type FaultLevels = Record<'平线' | '断线' | '断网' | '数据异常', z.infer<typeof Level>>;
+
+/** One sensor type (传感器类型): the quantity it measures and its measuring range (量程). */
+export interface SensorTypeDef {
+  quantity: Quantity;
+  rangeMin: number;
+  rangeMax: number;
+  /** How it measures, for people (e.g. 催化燃烧式). */
+  principle?: string | undefined;
+}
+
+/** The catalogue of sensor types, by name. */
+export type SensorTypes = Record<string, SensorTypeDef>;
+
+const SensorTypesSchema = z.record(
+  z.string().trim().min(1).max(40),
+  z
+    .strictObject({
+      quantity: z.enum(quantityNames),
+      rangeMin: z.number().finite(),
+      rangeMax: z.number().finite(),
+      principle: z.string().trim().min(1).max(60).optional(),
+    })
+    .refine((t) => t.rangeMin < t.rangeMax, { message: '量程上限须大于下限', path: ['rangeMax'] }),
+);
 
 export const monitoringSettings = {
   callPolicies: defineSetting<CallPolicy>('monitoring.callPolicies', {
@@ -31,6 +56,24 @@ export const monitoringSettings = {
       '矿安〔2025〕100号 grades 断网/断线/数据异常 per system but its tables were NOT FOUND — minewatch defaults',
     verified: false,
     description: '非超限类告警 (平线、断线、断网、数据异常) 按哪一级别叫应',
+  }),
+  sensorTypes: defineSetting<SensorTypes>('monitoring.sensorTypes', {
+    schema: SensorTypesSchema,
+    default: {
+      低浓度甲烷传感器: { quantity: 'CH4', rangeMin: 0, rangeMax: 4, principle: '催化燃烧式' },
+      高浓度甲烷传感器: { quantity: 'CH4', rangeMin: 0, rangeMax: 100, principle: '热导式' },
+      全量程甲烷传感器: { quantity: 'CH4', rangeMin: 0, rangeMax: 100 },
+      激光甲烷传感器: { quantity: 'CH4', rangeMin: 0, rangeMax: 100, principle: '激光' },
+      一氧化碳传感器: { quantity: 'CO', rangeMin: 0, rangeMax: 1000, principle: '电化学' },
+      氧气传感器: { quantity: 'O2', rangeMin: 0, rangeMax: 25, principle: '电化学' },
+      风速传感器: { quantity: '风速', rangeMin: 0, rangeMax: 15 },
+      温度传感器: { quantity: '温度', rangeMin: 0, rangeMax: 40 },
+    },
+    source:
+      'AQ 1029-2019 (as summarised by its revision proposal): 突出矿井 use full-range or high/low-concentration CH4 sensors; MT/T 1201.1-2023 names 传感器类型 (0001 环境瓦斯, 0004 一氧化碳, 0043 激光甲烷 …; its table NOT FOUND). The measuring ranges (low-concentration catalytic CH4 0–4 %, high-concentration 0–100 %, CO 0–1000 ppm, O2 0–25 %, 风速 0–15 m/s, 温度 0–40 °C) are common product ranges, NOT VERIFIED against a standard — minewatch defaults',
+    verified: false,
+    description:
+      '传感器类型目录: 各类型测量的监测量与量程。测点注明类型时, 量程取自类型 (测点可另设); 超出量程的读数只算数据异常, 不报超限。改动对此后新登记或修改参数的测点生效',
   }),
   autoResolveSeconds: defineSetting<number>('monitoring.autoResolveSeconds', {
     schema: z.number().int().min(0).max(86_400),

@@ -13,7 +13,9 @@ import { detectFormat, readTable } from '../../platform/tabular/read-table.ts';
 import { loadVisibleMine } from '../registry/mine.service.ts';
 import { facilityCodesOf } from './facility.repository.ts';
 import { insertSensor } from './sensor.service.ts';
-import { initialSpec } from './sensor.spec.ts';
+import { initialSpec, sensorTypeProblem } from './sensor.spec.ts';
+import { monitoringSettings } from './monitoring.settings.ts';
+import { getSetting } from '../../platform/settings/settings.service.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
 
 /** Column headers (Chinese, as the template has them) → fields. */
@@ -25,6 +27,7 @@ export const sensorImportColumns = {
   监测项目: 'item',
   安装位置: 'location',
   预设: 'preset',
+  传感器类型: 'sensorType',
   方向: 'direction',
   量程下限: 'rangeMin',
   量程上限: 'rangeMax',
@@ -68,6 +71,7 @@ export async function importSensors(
   const result = await deps.db.transaction(async (tx) => {
     await loadVisibleMine(tx, principal, mineId);
     const facilities = await facilityCodesOf(tx, mineId);
+    const types = await getSetting(tx, monitoringSettings.sensorTypes);
     const facilityByCode = new Map(facilities.map((f) => [f.code, f.id]));
     const errors: ErrorDetail[] = [];
     const inputs: SensorInput[] = [];
@@ -88,7 +92,14 @@ export async function importSensors(
       let spec: SensorSpec | undefined;
       try {
         const preset = str(c('预设'));
-        const base = initialSpec(quantity as Quantity, preset, undefined);
+        const sensorType = str(c('传感器类型'));
+        const problem = sensorType && sensorTypeProblem(quantity, sensorType, types);
+        if (problem) {
+          errors.push({ row, path: '传感器类型', message: problem, value: sensorType });
+          continue;
+        }
+        // With a type, the range comes from it unless the 量程 columns give one.
+        const base = initialSpec(quantity as Quantity, preset, undefined, sensorType, types);
         const thresholds = Object.fromEntries(
           warningLevels.flatMap((l) => (num(c(l)) === undefined ? [] : [[l, num(c(l))]])),
         );
@@ -147,7 +158,7 @@ export async function importSensors(
     const at = deps.clock();
     const rows = [];
     for (const input of inputs) {
-      rows.push(await insertSensor(tx, principal, at, mineId, input));
+      rows.push(await insertSensor(tx, principal, at, mineId, input, types));
     }
     return rows;
   });

@@ -4,9 +4,16 @@
  * all in event time: the readings' own timestamps decide when an alarm starts, clears and closes, and a
  * gap between two readings longer than the point's silence limit is a 断线 episode (缺线). Only readings
  * newer than the newest one seen go through here; late ones make the engine fold the sensor again from
- * a checkpoint of this state (event-time.ts), so the alarms do not depend on the arrival order.
+ * a checkpoint of this state (event-time.ts), so the alarms do not depend on the arrival order. A
+ * reading outside the instrument's range is 数据异常 only; a spike (突变) within it still raises 超限,
+ * marked 疑似突变, and the alarm follows the next normal reading at once.
  */
-import { alarmKinds, type AlarmKind, type WarningLevel } from '../../../shared/monitoring.enums.ts';
+import {
+  alarmKinds,
+  levelRank,
+  type AlarmKind,
+  type WarningLevel,
+} from '../../../shared/monitoring.enums.ts';
 import { SensorSpec } from '../../../shared/monitoring.schemas.ts';
 import {
   detectAnomaly,
@@ -47,6 +54,8 @@ export interface FoldState {
   rate: RateState | null;
   flat: FlatState | null;
   anomaly: AnomalyState | null;
+  preSpike: OverLimitState | null;
+  spikeMarked: boolean;
   lastAt: number;
   open: Map<AlarmKind, OpenAlarm>;
 }
@@ -64,6 +73,13 @@ export interface SensorRuntime {
   rate: RateState | null;
   flat: FlatState | null;
   anomaly: AnomalyState | null;
+  /**
+   * The 超限 detector's state from before the current run of spikes (突变), null outside one: the
+   * first normal reading after a spike is judged from it, so a spike's level does not linger.
+   */
+  preSpike: OverLimitState | null;
+  /** Whether the open 超限 alarm was last raised by a spike (its detail says 疑似突变). */
+  spikeMarked: boolean;
   /** Newest reading time processed (ms); an older one makes the engine fold again (event-time.ts). */
   lastAt: number;
   /** States before the first reading of each checkpoint period, the oldest first. */
@@ -109,6 +125,8 @@ export function newRuntime(row: SensorRow, open: Map<AlarmKind, OpenAlarm>): Sen
     rate: spec.rate ? newRateState() : null,
     flat: spec.flat ? newFlatState() : null,
     anomaly: spec.anomaly.window > 0 ? newAnomalyState() : null,
+    preSpike: null,
+    spikeMarked: false,
     lastAt: row.lastReadingAt?.getTime() ?? Number.NEGATIVE_INFINITY,
     checkpoints: [],
     handedAt: row.lastReadingAt?.getTime() ?? Number.NEGATIVE_INFINITY,
@@ -158,6 +176,8 @@ export function snapshot(rt: FoldState): FoldState {
     rate: rt.rate ? { times: [...rt.rate.times], values: [...rt.rate.values] } : null,
     flat: rt.flat ? { ...rt.flat } : null,
     anomaly: rt.anomaly ? structuredClone(rt.anomaly) : null,
+    preSpike: rt.preSpike ? { ...rt.preSpike } : null,
+    spikeMarked: rt.spikeMarked,
     lastAt: rt.lastAt,
     open: new Map([...rt.open].map(([k, a]) => [k, { ...a }])),
   };
@@ -170,6 +190,8 @@ export function restore(rt: SensorRuntime, s: FoldState): void {
   rt.rate = rt.spec.rate ? (copy.rate ?? newRateState()) : null;
   rt.flat = rt.spec.flat ? (copy.flat ?? newFlatState()) : null;
   rt.anomaly = rt.spec.anomaly.window > 0 ? (copy.anomaly ?? newAnomalyState()) : null;
+  rt.preSpike = copy.preSpike;
+  rt.spikeMarked = copy.spikeMarked;
   rt.lastAt = copy.lastAt;
   rt.open = copy.open;
 }
@@ -181,6 +203,8 @@ export function emptyState(rt: SensorRuntime): FoldState {
     rate: rt.spec.rate ? newRateState() : null,
     flat: rt.spec.flat ? newFlatState() : null,
     anomaly: rt.spec.anomaly.window > 0 ? newAnomalyState() : null,
+    preSpike: null,
+    spikeMarked: false,
     lastAt: Number.NEGATIVE_INFINITY,
     open: new Map(),
   };
@@ -271,7 +295,7 @@ export function detectReading(
   } else {
     out = clearIfOpen(rt, '断线', out);
   }
-  const anomaly = detectAnomaly(rt.spec.anomaly, rt.anomaly ?? { recent: [] }, value);
+  const anomaly = detectAnomaly(rt.spec.anomaly, rt.anomaly ?? NO_SPIKE_TEST, value);
   if (anomaly) {
     out = add(out, {
       op: 'raise',
@@ -287,20 +311,7 @@ export function detectReading(
     out = clearIfOpen(rt, '数据异常', out);
   }
   if (rt.spec.hasThresholds) {
-    const e = detectOverLimit(rt.spec.overLimit, rt.over, at, value);
-    if (e) {
-      out = add(
-        out,
-        e.kind === 'cleared'
-          ? clearOf.超限
-          : {
-              op: 'raise',
-              kind: '超限',
-              level: e.kind === 'raised' ? e.level : e.to,
-              detail: `${value} 达到${e.kind === 'raised' ? e.level : e.to}阈值`,
-            },
-      );
-    }
+    out = overLimit(rt, at, value, anomaly === '突变', rt.anomaly?.shifted === true, out);
   }
   if (rt.rate && rt.spec.rate) {
     const r = detectRate(rt.spec.rate, rt.rate, at, value);
@@ -335,6 +346,70 @@ export function detectReading(
 }
 
 const NONE: readonly Intent[] = Object.freeze([]);
+
+/** The anomaly state of sensors without a spike test (the detector never touches its buffers). */
+const NO_SPIKE_TEST: AnomalyState = newAnomalyState();
+
+/** The 超限 state before a spike is judged (one reading at a time, so one object serves all sensors). */
+const beforeSpike: OverLimitState = newOverLimitState();
+
+/**
+ * 超限 for one reading. A spike (突变) within the range still raises — safety first — marked 疑似突变,
+ * but cannot lower or clear a level (one low sample says nothing about gas that was high). The
+ * detector's state from before the run of spikes is kept aside: the first normal reading is judged
+ * from that state, so the alarm follows it at once (cleared, or back to the level before). Spikes the
+ * anomaly detector confirms as a new level (`shifted`) were real: the state carries on, and an alarm
+ * marked 疑似突变 is re-marked as confirmed.
+ */
+function overLimit(
+  rt: SensorRuntime,
+  at: number,
+  value: number,
+  spike: boolean,
+  shifted: boolean,
+  out: Intent[] | null,
+): Intent[] | null {
+  const over = rt.over;
+  const before = over.level;
+  if (spike) {
+    rt.preSpike ??= { ...over };
+    Object.assign(beforeSpike, over);
+  } else if (rt.preSpike) {
+    if (!shifted) {
+      Object.assign(over, rt.preSpike);
+    }
+    rt.preSpike = null;
+  }
+  detectOverLimit(rt.spec.overLimit, over, at, value);
+  if (spike && levelRank(over.level) < levelRank(before)) {
+    Object.assign(over, beforeSpike);
+  }
+  const level = over.level;
+  if (level !== before) {
+    rt.spikeMarked = spike && level !== null;
+    return add(
+      out,
+      level === null
+        ? clearOf.超限
+        : {
+            op: 'raise',
+            kind: '超限',
+            level,
+            detail: `${value} 达到${level}阈值${spike ? ' (疑似突变)' : ''}`,
+          },
+    );
+  }
+  if (shifted && rt.spikeMarked && level !== null && needsClear(rt, '超限')) {
+    rt.spikeMarked = false;
+    return add(out, {
+      op: 'raise',
+      kind: '超限',
+      level,
+      detail: `${value} 达到${level}阈值 (突变已确认为持续水平)`,
+    });
+  }
+  return out;
+}
 
 /** One shared clear and close intent per kind (intents are read, never changed). */
 const clearOf = Object.fromEntries(

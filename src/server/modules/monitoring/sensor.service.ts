@@ -5,10 +5,10 @@
  */
 import { levelRank, type WarningLevel } from '../../../shared/monitoring.enums.ts';
 import { quantities } from '../../../shared/monitoring.quantities.ts';
-import {
-  SensorSpec,
-  type FacilityInput,
-  type SensorInput,
+import type {
+  FacilityInput,
+  SensorInput,
+  SensorSpecBody,
 } from '../../../shared/monitoring.schemas.ts';
 import { recordAudit } from './monitoring.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
@@ -24,8 +24,8 @@ import { monitoringFacilities, monitoringSensors } from './monitoring.table.ts';
 import { pointRule, rollUp } from './rollup.ts';
 import { presentFacility, presentFacilityRecord, presentSensor } from './sensor.presenter.ts';
 import * as sensorRepo from './sensor.repository.ts';
-import { initialSpec } from './sensor.spec.ts';
-import { monitoringSettings } from './monitoring.settings.ts';
+import { initialSpec, resolveSpec } from './sensor.spec.ts';
+import { monitoringSettings, type SensorTypes } from './monitoring.settings.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
 
 /** A facility of a mine the caller may see, or 404 (400 on `field` when it comes from a body). */
@@ -142,15 +142,20 @@ export async function listFacilities(
   });
 }
 
-/** Inserts one checked sensor inside the caller's transaction (by hand and by import). */
+/**
+ * Inserts one checked sensor inside the caller's transaction (by hand and by import); the sensor type
+ * catalogue is read here unless the caller passes the one it read.
+ */
 export async function insertSensor(
   tx: Db,
   principal: Principal,
   at: Date,
   mineId: string,
   input: SensorInput,
+  sensorTypes?: SensorTypes,
 ) {
-  const spec = initialSpec(input.quantity, input.preset, input.spec);
+  const types = sensorTypes ?? (await getSetting(tx, monitoringSettings.sensorTypes));
+  const spec = initialSpec(input.quantity, input.preset, input.spec, input.sensorType, types);
   const row = await sensorRepo.insertSensorRow(tx, {
     mineId,
     facilityId: input.facilityId,
@@ -220,7 +225,7 @@ export async function updateSensorSpec(
   deps: ServiceDeps,
   principal: Principal,
   id: string,
-  input: { version: number; spec: SensorSpec; reason: string },
+  input: { version: number; spec: SensorSpecBody; reason: string },
 ) {
   requirePermission(principal, MonitoringPermission.Manage);
   const row = await deps.db.transaction(async (tx) => {
@@ -231,8 +236,9 @@ export async function updateSensorSpec(
       ]);
     }
     const at = deps.clock();
+    const types = await getSetting(tx, monitoringSettings.sensorTypes);
     const updated = await sensorRepo.updateSensorSpecRow(tx, id, {
-      spec: input.spec,
+      spec: resolveSpec(sensor.quantity, input.spec, types),
       version: sensor.version + 1,
       updatedAt: at,
     });

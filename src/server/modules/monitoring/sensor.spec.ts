@@ -1,14 +1,15 @@
 /**
  * @module A sensor's stored detection parameters (SensorSpec): defaults from the quantity catalogue,
- * presets from the standards (threshold.presets.ts), and the compiled specs the pure detectors
- * read.
+ * presets from the standards (threshold.presets.ts), the measuring range from the sensor type
+ * catalogue (setting monitoring.sensorTypes), and the compiled specs the pure detectors read.
  */
 import type { WarningLevel } from '../../../shared/monitoring.enums.ts';
 import type { Quantity } from '../../../shared/monitoring.quantities.ts';
 import { quantities } from '../../../shared/monitoring.quantities.ts';
-import { SensorSpec, type SensorSpecInput } from '../../../shared/monitoring.schemas.ts';
+import { SensorSpec, type SensorSpecBodyInput } from '../../../shared/monitoring.schemas.ts';
 import { invalidField } from '../../platform/errors.ts';
 import type { AnomalySpec, FlatSpec, OverLimitSpec, RateSpec } from './detectors.ts';
+import { monitoringSettings, type SensorTypes } from './monitoring.settings.ts';
 import {
   coPreset,
   landslidePreset,
@@ -46,20 +47,79 @@ export function resolvePreset(name: string): Preset {
   return preset;
 }
 
-/** The spec a new sensor starts from: the catalogue's defaults, a preset's thresholds, the caller's own. */
+/** The catalogue in force until a system admin changes it (for pure callers: seed, benchmarks). */
+export const defaultSensorTypes: SensorTypes = monitoringSettings.sensorTypes.default;
+
+/** Why a sensor of this quantity cannot name this type, or null when it can. */
+export function sensorTypeProblem(
+  quantity: string,
+  name: string,
+  types: SensorTypes,
+): string | null {
+  const t = Object.hasOwn(types, name) ? types[name] : undefined;
+  if (!t) {
+    const fits = Object.keys(types).filter((k) => types[k]?.quantity === quantity);
+    return `传感器类型目录中没有“${name}”${fits.length ? `; 可用: ${fits.join('、')}` : ''}`;
+  }
+  return t.quantity === quantity
+    ? null
+    : `“${name}”测量${t.quantity}, 与测点的监测量${quantity}不符`;
+}
+
+/**
+ * The spec as stored: a named type must be in the catalogue and measure the sensor's quantity, and
+ * gives the range unless the body has its own (an override). Without a type the body's range stays.
+ */
+export function resolveSpec(
+  quantity: string,
+  body: SensorSpecBodyInput,
+  types: SensorTypes,
+): SensorSpec {
+  let { rangeMin, rangeMax } = body;
+  if (body.sensorType !== undefined) {
+    const problem = sensorTypeProblem(quantity, body.sensorType, types);
+    if (problem) {
+      throw invalidField('spec.sensorType', problem, body.sensorType);
+    }
+    const t = types[body.sensorType] as SensorTypes[string];
+    rangeMin ??= t.rangeMin;
+    rangeMax ??= t.rangeMax;
+  }
+  return SensorSpec.parse({ ...body, rangeMin, rangeMax });
+}
+
+/**
+ * The spec a new sensor starts from: the caller's own, or the catalogue's defaults with a preset's
+ * thresholds; a sensor type (here or in the caller's spec) gives the measuring range.
+ */
 export function initialSpec(
   quantity: Quantity,
   preset: string | undefined,
-  given: SensorSpec | undefined,
+  given: SensorSpecBodyInput | undefined,
+  sensorType?: string,
+  types: SensorTypes = defaultSensorTypes,
 ): SensorSpec {
   if (given) {
-    return given;
+    if (
+      sensorType !== undefined &&
+      given.sensorType !== undefined &&
+      given.sensorType !== sensorType
+    ) {
+      throw invalidField('sensorType', '与参数中的传感器类型不一致', sensorType);
+    }
+    return resolveSpec(
+      quantity,
+      sensorType !== undefined ? { ...given, sensorType } : given,
+      types,
+    );
   }
   const q = quantities[quantity];
-  const base: SensorSpecInput = {
+  const base: SensorSpecBodyInput = {
     direction: q.direction,
-    rangeMin: q.physicalMin,
-    rangeMax: q.physicalMax,
+    // A type gives the range; without one the quantity's physical range stands in for it.
+    ...(sensorType !== undefined
+      ? { sensorType }
+      : { rangeMin: q.physicalMin, rangeMax: q.physicalMax }),
     intervalSeconds: q.intervalSeconds,
     thresholds: {},
   };
@@ -74,8 +134,14 @@ export function initialSpec(
       minCount: p.minCount,
     });
   }
-  return SensorSpec.parse(base);
+  return resolveSpec(quantity, base, types);
 }
+
+/**
+ * Consecutive agreeing spikes that confirm a new level when the spec does not say (minewatch's
+ * default: one minute of 20-s readings, three hours of hourly 浸润线 readings).
+ */
+export const SPIKE_CONFIRM_DEFAULT = 3;
 
 /** What the detectors of one sensor read, compiled once per spec version. */
 export interface CompiledSpec {
@@ -122,6 +188,7 @@ export function compileSpec(quantity: string, spec: SensorSpec): CompiledSpec {
       window: spec.spike?.window ?? 0,
       k: spec.spike?.k ?? Infinity,
       minDeviation: spec.spike?.minDeviation ?? Infinity,
+      confirm: Math.min(spec.spike?.confirm ?? SPIKE_CONFIRM_DEFAULT, spec.spike?.window ?? 0),
     },
     intervalMs: spec.intervalSeconds * 1000,
     silentFactor: spec.silentFactor,

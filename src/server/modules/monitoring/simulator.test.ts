@@ -15,6 +15,7 @@ const spec = demoSpec({
   quantity: 'CH4',
   location: '采煤工作面',
   preset: '甲烷:采煤工作面',
+  sensorType: '低浓度甲烷传感器',
 });
 const gas: SimSensor = { mineId: 'm1', code: 'CH4-101', quantity: 'CH4', spec };
 const interval = spec.intervalSeconds * 1000;
@@ -29,9 +30,10 @@ function run(sim: Simulator, from: number, n: number) {
 }
 
 describe('simulator', () => {
-  it('uses the C1 preset of 采煤工作面 for the demo gas sensor', () => {
+  it('uses the C1 preset of 采煤工作面 for the demo gas sensor, a low-concentration one (0–4 %)', () => {
     expect(spec.thresholds).toEqual({ 黄色: 1.0, 红色: 1.5 });
     expect(spec.intervalSeconds).toBe(10);
+    expect(spec).toMatchObject({ sensorType: '低浓度甲烷传感器', rangeMin: 0, rangeMax: 4 });
   });
 
   it('without faults, a day of gas readings stays below the 1.0 % alarm value, one per interval', () => {
@@ -58,6 +60,8 @@ describe('simulator', () => {
     expect(values[peak]).toBeGreaterThan(1.5);
     expect(values.slice(0, peak).some((v) => v >= 1.0 && v < 1.5)).toBe(true);
     expect(values[values.length - 1]).toBeLessThan(1.0);
+    // Within the sensor's 0–4 %: an excursion is 超限, never 数据异常 (超出量程).
+    expect(Math.max(...values)).toBeLessThanOrEqual(spec.rangeMax);
   });
 
   it('a silent sensor sends nothing for longer than silentFactor × interval (断线)', () => {

@@ -15,6 +15,8 @@ export interface SimSensor {
   quantity: string;
   spec: {
     direction: 'upper' | 'lower';
+    /** The sensor type (传感器类型), whose range rangeMin–rangeMax is. */
+    sensorType?: string | undefined;
     thresholds: Partial<Record<WarningLevel, number>>;
     intervalSeconds: number;
     silentFactor?: number;
@@ -115,13 +117,17 @@ function initialState(s: SimSensor, now: number, rng: Rng): State {
   };
 }
 
-/** How far past the worst threshold an excursion goes, then back. */
+/**
+ * How far past the worst threshold an excursion goes, then back — never outside the instrument's
+ * range, where a reading is 数据异常 rather than 超限 (a low-concentration methane sensor reads 0–4 %).
+ */
 function excursionTarget(s: SimSensor): number | null {
   const { worst } = extremes(s);
   if (worst === undefined) {
     return null;
   }
-  return s.spec.direction === 'upper' ? worst + Math.abs(worst) * 0.1 + 0.05 : worst * 0.9;
+  const past = s.spec.direction === 'upper' ? worst + Math.abs(worst) * 0.1 + 0.05 : worst * 0.9;
+  return Math.min(s.spec.rangeMax, Math.max(s.spec.rangeMin, past));
 }
 
 export class Simulator {
