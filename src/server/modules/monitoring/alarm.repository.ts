@@ -263,42 +263,75 @@ export async function closeAlarmAt(tx: Db, id: string, t: number): Promise<boole
   return rows.length > 0;
 }
 
-/** The kinds an alarm can have from a sensor's own readings (a fold of them re-derives these). */
-export const readingKinds: AlarmKind[] = ['超限', '变化速率', '平线', '数据异常', '断线'];
-
 /**
- * A sensor's alarms from its readings whose course overlaps [from, to] (ms): what a fold of that
- * stretch re-derives. Alarms already replaced by such a fold are left out.
+ * Sensors' alarms from their readings whose course overlaps each sensor's [from, to] (ms): what folds
+ * of those stretches re-derive. Alarms already replaced by such a fold are left out. By sensor id.
  */
-export async function sensorAlarmsOverlapping(tx: Db, sensorId: string, from: number, to: number) {
-  return tx
-    .select({
-      id: alarms.id,
-      kind: alarms.kind,
-      level: alarms.level,
-      peakLevel: alarms.peakLevel,
-      triggeredAt: alarms.triggeredAt,
-      clearSince: alarms.clearSince,
-      closedAt: alarms.closedAt,
-      closeReason: alarms.closeReason,
-      historic: alarms.historic,
-    })
-    .from(alarms)
-    .where(
-      and(
-        eq(alarms.sensorId, sensorId),
-        inArray(alarms.kind, readingKinds),
-        sql`${alarms.triggeredAt} <= to_timestamp(${Math.min(to, 8.64e15)} / 1000.0)`,
-        or(
-          isNull(alarms.closedAt),
-          sql`${alarms.closedAt} >= to_timestamp(${Math.max(from, -8.64e15)} / 1000.0)`,
-        ),
-        or(isNull(alarms.closeReason), sql`${alarms.closeReason} <> '补传重判'`),
-      ),
-    )
-    .orderBy(asc(alarms.triggeredAt));
+export async function alarmsForFolds(
+  tx: Db,
+  spans: { sensorId: string; from: number; to: number }[],
+) {
+  const out = new Map<string, OverlappingAlarm[]>();
+  if (spans.length === 0) {
+    return out;
+  }
+  const clamp = (ms: number) => Math.max(-8.64e12, Math.min(8.64e12, ms));
+  const rows = await queryRows<{
+    id: string;
+    sensor_id: string;
+    kind: AlarmKind;
+    level: WarningLevel;
+    peak_level: WarningLevel;
+    triggered_at: string | Date;
+    clear_since: string | Date | null;
+    closed_at: string | Date | null;
+    close_reason: AlarmCloseReason | null;
+    historic: boolean;
+  }>(
+    tx,
+    sql`SELECT a.id, a.sensor_id, a.kind, a.level, a.peak_level, a.triggered_at, a.clear_since,
+          a.closed_at, a.close_reason, a.historic
+        FROM unnest(${`{${spans.map((x) => x.sensorId).join(',')}}`}::uuid[],
+                    ${`{${spans.map((x) => clamp(x.from)).join(',')}}`}::float8[],
+                    ${`{${spans.map((x) => clamp(x.to)).join(',')}}`}::float8[]) AS q(id, f, t)
+        JOIN alarms a ON a.sensor_id = q.id
+        WHERE a.kind IN ('超限', '变化速率', '平线', '数据异常', '断线')
+          AND a.triggered_at <= to_timestamp(q.t / 1000.0)
+          AND (a.closed_at IS NULL OR a.closed_at >= to_timestamp(q.f / 1000.0))
+          AND a.close_reason IS DISTINCT FROM '补传重判'
+        ORDER BY a.triggered_at`,
+  );
+  const date = (d: string | Date | null) => (d === null ? null : new Date(d));
+  for (const r of rows) {
+    const list = out.get(r.sensor_id) ?? [];
+    list.push({
+      id: r.id,
+      kind: r.kind,
+      level: r.level,
+      peakLevel: r.peak_level,
+      triggeredAt: new Date(r.triggered_at),
+      clearSince: date(r.clear_since),
+      closedAt: date(r.closed_at),
+      closeReason: r.close_reason,
+      historic: r.historic,
+    });
+    out.set(r.sensor_id, list);
+  }
+  return out;
 }
-export type OverlappingAlarm = Awaited<ReturnType<typeof sensorAlarmsOverlapping>>[number];
+
+/** A stored alarm a fold re-derives. */
+export interface OverlappingAlarm {
+  id: string;
+  kind: AlarmKind;
+  level: WarningLevel;
+  peakLevel: WarningLevel;
+  triggeredAt: Date;
+  clearSince: Date | null;
+  closedAt: Date | null;
+  closeReason: AlarmCloseReason | null;
+  historic: boolean;
+}
 
 /** What a fold found an alarm's course to be (times in ms; NaN for none). */
 export interface AlarmCourse {
@@ -355,8 +388,14 @@ export async function makeCurrent(tx: Db, id: string, at: Date): Promise<boolean
   return rows.length > 0;
 }
 
-/** Closes an alarm that a fold of resent data does not show (补传重判); it stops calling. */
-export async function supersedeAlarm(tx: Db, id: string, at: Date) {
+/**
+ * Closes alarms that a fold of resent data does not show (补传重判), with a timeline entry each; they
+ * stop calling. One statement each for all of them.
+ */
+export async function supersedeAlarms(tx: Db, ids: string[], at: Date) {
+  if (ids.length === 0) {
+    return;
+  }
   await tx
     .update(alarms)
     .set({
@@ -365,7 +404,15 @@ export async function supersedeAlarm(tx: Db, id: string, at: Date) {
       state: '已解除',
       nextCallAt: null,
     })
-    .where(eq(alarms.id, id));
+    .where(inArray(alarms.id, ids));
+  await tx.insert(alarmEvents).values(
+    ids.map((alarmId) => ({
+      alarmId,
+      at,
+      type: 'superseded',
+      detail: { reason: '补传数据重新判定: 读数不再显示此告警' },
+    })),
+  );
 }
 
 /** Records an alarm whose whole course a fold found, already closed (no calls). */

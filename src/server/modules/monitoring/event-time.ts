@@ -11,17 +11,17 @@ import { levelRank, type AlarmKind, type WarningLevel } from '../../../shared/mo
 import type { Db } from '../../platform/db/client.ts';
 import {
   addEvent,
+  alarmsForFolds,
   insertClosedAlarm,
   makeCurrent,
   markClearing,
-  sensorAlarmsOverlapping,
   setAlarmCourse,
-  supersedeAlarm,
+  supersedeAlarms,
   type AlarmCourse,
   type OverlappingAlarm,
 } from './alarm.repository.ts';
 import { raiseAlarm } from './alarm.writer.ts';
-import { sensorReadingsBetween } from './readings.repository.ts';
+import { readingsForFolds } from './readings.repository.ts';
 import {
   detectReading,
   emptyState,
@@ -166,58 +166,135 @@ export function matchEpisodes(episodes: Episode[], stored: OverlappingAlarm[]) {
   return { pairs, unmatched: stored.filter((s) => !taken.has(s.id)) };
 }
 
-export interface RefoldInput {
+/** What the engine found late for one sensor in a group of readings. */
+export interface Refold {
   rt: SensorRuntime;
-  /** The earliest and latest time of the late readings just stored (ms). */
+  /** The earliest late reading within the lateness (ms); Infinity when none. */
+  live: number;
+  /** The stretch of late readings older than the lateness (ms); from is Infinity when none. */
   from: number;
   to: number;
+}
+
+export interface RefoldCommon {
   ctx: DetectContext;
   /** Readings older than this (ms) raise 历史告警. */
   historyBefore: number;
   at: Date;
 }
 
-/**
- * Folds one sensor again after readings within the lateness were stored late (in the caller's
- * transaction), from the checkpoint before the earliest of them, and sets its alarms to what the fold
- * finds; the sensor's live state becomes the fold's end. Returns the alarms opened that call, and the
- * newest reading folded.
- */
-export async function refoldLive(
-  tx: Db,
-  input: RefoldInput,
-): Promise<{ opened: number; last: { t: number; v: number } | undefined }> {
-  const { rt, ctx } = input;
-  const i = rt.checkpoints.findLastIndex((c) => c.at <= input.from);
-  const cp = rt.checkpoints[i];
-  const begin = cp ? cp.at : input.from - HISTORY_CONTEXT_MS;
-  const readings = await sensorReadingsBetween(tx, rt.no, begin, Number.POSITIVE_INFINITY);
-  const result = fold(
-    rt,
-    cp ? cp.state : emptyState(rt),
-    rt.checkpoints.slice(0, Math.max(i, 0)),
-    readings,
-    ctx,
+const within = (rs: { t: number; v: number }[], from: number, to: number) =>
+  rs.filter((r) => r.t >= from && r.t <= to);
+const overlapping = (as: OverlappingAlarm[], from: number, to: number) =>
+  as.filter(
+    (a) => a.triggeredAt.getTime() <= to && (a.closedAt === null || a.closedAt.getTime() >= from),
   );
-  const stored = await sensorAlarmsOverlapping(tx, rt.id, begin, Number.POSITIVE_INFINITY);
-  const opened = await settle(tx, rt, result.episodes, stored, input, false);
-  restore(rt, result.end);
-  rt.checkpoints = result.checkpoints;
-  // The alarms the fold opened have their ids now: so have the states that hold them open.
-  for (const state of [rt, ...rt.checkpoints.map((c) => c.state)]) {
-    for (const [kind, a] of state.open) {
-      const ep = a.id ? undefined : episodeAt(result.episodes, kind, state.lastAt);
-      if (ep) {
-        a.id = ep.id ?? '';
-        a.historic = ep.historic ?? false;
+
+/**
+ * Folds sensors again after late readings were stored (in the caller's transaction) and sets their
+ * alarms to what the folds find. A stretch older than the lateness is folded on its own, as history:
+ * from nothing, an hour of stored data before it, to its last reading; what still holds at its end ends
+ * there (newer readings carry on from the live state), its alarms call nobody, and the sensor's live
+ * state and open alarms are not touched. Late readings within the lateness make the sensor fold from
+ * the checkpoint before the earliest of them to its newest reading, and its live state becomes the
+ * fold's end. All sensors' readings and alarms are read in one statement each. Returns, per sensor,
+ * the alarms opened that call and the newest reading a live fold reached.
+ */
+export async function refoldSensors(tx: Db, jobs: Refold[], common: RefoldCommon) {
+  const { ctx } = common;
+  const plans = jobs.map((job) => {
+    const { rt } = job;
+    const i = job.live < Infinity ? rt.checkpoints.findLastIndex((c) => c.at <= job.live) : -1;
+    const cp = rt.checkpoints[i];
+    return {
+      job,
+      cp,
+      keep: rt.checkpoints.slice(0, Math.max(i, 0)),
+      liveBegin: job.live < Infinity ? (cp ? cp.at : job.live - HISTORY_CONTEXT_MS) : Infinity,
+      histBegin: job.from - HISTORY_CONTEXT_MS,
+    };
+  });
+  const readings = await readingsForFolds(
+    tx,
+    plans.map((p) => ({
+      no: p.job.rt.no,
+      from: Math.min(p.liveBegin, p.histBegin),
+      to: p.job.live < Infinity ? Number.POSITIVE_INFINITY : p.job.to,
+    })),
+  );
+  const out = new Map<SensorRuntime, { opened: number; last?: { t: number; v: number } }>();
+  const history = plans.filter((p) => p.job.from < Infinity);
+  const storedHistory = await alarmsForFolds(
+    tx,
+    history.map((p) => ({ sensorId: p.job.rt.id, from: p.histBegin, to: p.job.to })),
+  );
+  const folded = history.map((p) => {
+    const { rt, to } = p.job;
+    const result = fold(
+      rt,
+      emptyState(rt),
+      [],
+      within(readings.get(rt.no) ?? [], p.histBegin, to),
+      ctx,
+    );
+    for (const ep of result.episodes) {
+      if (Number.isNaN(ep.closedAt)) {
+        ep.closedAt = result.lastAt;
+        ep.closeReason = '历史数据截止';
       }
     }
+    const stored = overlapping(storedHistory.get(rt.id) ?? [], p.histBegin, to).filter(
+      (a) => a.closedAt !== null,
+    );
+    return { rt, result, judged: judge(result.episodes, stored) };
+  });
+  // What the readings no longer show is closed first, all at once: its subject and kind are free.
+  await supersedeAlarms(
+    tx,
+    folded.flatMap((f) => f.judged.superseded),
+    common.at,
+  );
+  for (const { rt, result, judged } of folded) {
+    out.set(rt, { opened: await record(tx, rt, result.episodes, judged.pairs, common, true) });
   }
-  const last = readings[readings.length - 1];
-  if (last && last.t >= input.historyBefore) {
-    await makeHeldCurrent(tx, rt, input.at);
+  const live = plans.filter((p) => p.job.live < Infinity);
+  const storedLive = await alarmsForFolds(
+    tx,
+    live.map((p) => ({ sensorId: p.job.rt.id, from: p.liveBegin, to: Number.POSITIVE_INFINITY })),
+  );
+  const foldedLive = live.map((p) => {
+    const { rt } = p.job;
+    const rs = within(readings.get(rt.no) ?? [], p.liveBegin, Number.POSITIVE_INFINITY);
+    const result = fold(rt, p.cp ? p.cp.state : emptyState(rt), p.keep, rs, ctx);
+    const stored = overlapping(storedLive.get(rt.id) ?? [], p.liveBegin, Infinity);
+    return { rt, rs, result, judged: judge(result.episodes, stored) };
+  });
+  await supersedeAlarms(
+    tx,
+    foldedLive.flatMap((f) => f.judged.superseded),
+    common.at,
+  );
+  for (const { rt, rs, result, judged } of foldedLive) {
+    const opened = await record(tx, rt, result.episodes, judged.pairs, common, false);
+    restore(rt, result.end);
+    rt.checkpoints = result.checkpoints;
+    // The alarms the fold opened have their ids now: so have the states that hold them open.
+    for (const state of [rt, ...rt.checkpoints.map((c) => c.state)]) {
+      for (const [kind, a] of state.open) {
+        const ep = a.id ? undefined : episodeAt(result.episodes, kind, state.lastAt);
+        if (ep) {
+          a.id = ep.id ?? '';
+          a.historic = ep.historic ?? false;
+        }
+      }
+    }
+    const last = rs[rs.length - 1];
+    const current =
+      last && last.t >= common.historyBefore ? await makeHeldCurrent(tx, rt, common.at) : 0;
+    const prev = out.get(rt)?.opened ?? 0;
+    out.set(rt, { opened: prev + opened + current, ...(last ? { last } : {}) });
   }
-  return { opened, last };
+  return out;
 }
 
 /**
@@ -238,29 +315,6 @@ export async function makeHeldCurrent(tx: Db, rt: SensorRuntime, at: Date): Prom
   return n;
 }
 
-/**
- * Folds a stretch of late readings older than the lateness on its own, as history: from nothing, an
- * hour of stored data before it, to its last reading. What still holds at its end ends there (newer
- * readings carry on from the sensor's live state), and its alarms call nobody. The sensor's live state
- * and its open alarms are not touched.
- */
-export async function refoldHistory(tx: Db, input: RefoldInput): Promise<number> {
-  const { rt, ctx } = input;
-  const begin = input.from - HISTORY_CONTEXT_MS;
-  const readings = await sensorReadingsBetween(tx, rt.no, begin, input.to);
-  const result = fold(rt, emptyState(rt), [], readings, ctx);
-  for (const ep of result.episodes) {
-    if (Number.isNaN(ep.closedAt)) {
-      ep.closedAt = result.lastAt;
-      ep.closeReason = '历史数据截止';
-    }
-  }
-  const stored = (await sensorAlarmsOverlapping(tx, rt.id, begin, input.to)).filter(
-    (a) => a.closedAt !== null,
-  );
-  return settle(tx, rt, result.episodes, stored, input, true);
-}
-
 /** The episode of a kind under way at a time (its start at or before, not closed by then). */
 function episodeAt(episodes: Episode[], kind: AlarmKind, t: number): Episode | undefined {
   return episodes.find(
@@ -271,25 +325,27 @@ function episodeAt(episodes: Episode[], kind: AlarmKind, t: number): Episode | u
   );
 }
 
-/** Writes what a fold found: supersedes, corrects, records; episodes get their alarm ids. */
-async function settle(
+/**
+ * Pairs a fold's episodes with the stored alarms; the stored ones the readings no longer show are to
+ * be superseded (a person's closing stands).
+ */
+function judge(episodes: Episode[], stored: OverlappingAlarm[]) {
+  const { pairs, unmatched } = matchEpisodes(episodes, stored);
+  return {
+    pairs,
+    superseded: unmatched.filter((a) => a.closeReason !== '人工关闭').map((a) => a.id),
+  };
+}
+
+/** Writes what a fold found: corrects paired alarms, records the rest; episodes get their ids. */
+async function record(
   tx: Db,
   rt: SensorRuntime,
   episodes: Episode[],
-  stored: OverlappingAlarm[],
-  input: RefoldInput,
+  pairs: Map<Episode, OverlappingAlarm>,
+  input: RefoldCommon,
   history: boolean,
 ): Promise<number> {
-  const { pairs, unmatched } = matchEpisodes(episodes, stored);
-  for (const a of unmatched) {
-    // A person's closing stands; anything else the readings no longer show is replaced.
-    if (a.closeReason !== '人工关闭') {
-      await supersedeAlarm(tx, a.id, input.at);
-      await addEvent(tx, a.id, input.at, 'superseded', {
-        reason: '补传数据重新判定: 读数不再显示此告警',
-      });
-    }
-  }
   const subject = {
     mineId: rt.mineId,
     sensorId: rt.id,

@@ -14,7 +14,7 @@ import { sqlState, type Db } from '../../platform/db/client.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { openAlarmsOfSensors } from './alarm.repository.ts';
 import { closeHeldAlarm, raiseAlarm, startClearing } from './alarm.writer.ts';
-import { makeHeldCurrent, refoldHistory, refoldLive } from './event-time.ts';
+import { makeHeldCurrent, refoldSensors } from './event-time.ts';
 import { HOUR_MS } from '../../../shared/dates.ts';
 import { parseTime, parseValue, type RawRecord, type Rejected } from './ingest.parse.ts';
 import {
@@ -81,8 +81,8 @@ async function loadEngineSettings(db: Db): Promise<EngineSettings> {
       faults: await getSetting(db, monitoringSettings.faultLevels),
       holdMs: (await getSetting(db, monitoringSettings.autoResolveSeconds)) * 1000,
       latenessMs,
-      // 24 checkpoints cover the lateness (and an hour at least between two).
-      checkpointMs: Math.max(HOUR_MS, latenessMs / 24),
+      // A checkpoint every 5 minutes of reading time for the last hour, hourly before (sensor.runtime.ts).
+      checkpointMs: 5 * 60_000,
     },
     historyMs: eventTime.historyMinutes * 60_000,
   };
@@ -496,21 +496,20 @@ export class MonitoringEngine {
           raised += await makeHeldCurrent(tx, rt, at);
         }
       }
-      for (const [rt, r] of refolds) {
-        const base = { rt, ctx, historyBefore, at };
-        let opened = 0;
-        if (r.from < Infinity) {
-          opened += await refoldHistory(tx, { ...base, from: r.from, to: r.to });
-        }
-        if (r.live < Infinity) {
-          const res = await refoldLive(tx, { ...base, from: r.live, to: rt.lastAt });
-          opened += res.opened;
-          if (res.last) {
-            liveLast.push({ no: rt.no, ...res.last });
+      if (refolds.size) {
+        const done = await refoldSensors(
+          tx,
+          [...refolds].map(([rt, r]) => ({ rt, live: r.live, from: r.from, to: r.to })),
+          { ctx, historyBefore, at },
+        );
+        for (const [rt, d] of done) {
+          const gi = refolds.get(rt)?.gi ?? 0;
+          openedBy[gi] = (openedBy[gi] as number) + d.opened;
+          raised += d.opened;
+          if (d.last) {
+            liveLast.push({ no: rt.no, ...d.last });
           }
         }
-        openedBy[r.gi] = (openedBy[r.gi] as number) + opened;
-        raised += opened;
       }
       for (const i of newest.values()) {
         liveLast.push({ no: nos[i] as number, t: times[i] as number, v: values[i] as number });

@@ -113,17 +113,35 @@ export async function insertReadings(
   return inserted;
 }
 
-/** One sensor's stored readings in [from, to] (ms), oldest first: what a fold runs over. */
-export async function sensorReadingsBetween(tx: Db, sensorNo: number, from: number, to: number) {
-  const rows = await queryRows<{ t: number; v: number }>(
+/**
+ * Sensors' stored readings, each in its own [from, to] (ms), oldest first: what folds run over. One
+ * statement for all of them; by sensor number.
+ */
+export async function readingsForFolds(
+  tx: Db,
+  spans: { no: number; from: number; to: number }[],
+): Promise<Map<number, { t: number; v: number }[]>> {
+  const out = new Map<number, { t: number; v: number }[]>();
+  if (spans.length === 0) {
+    return out;
+  }
+  const clamp = (ms: number) => Math.max(-8.64e12, Math.min(8.64e12, ms));
+  const rows = await queryRows<{ no: number; t: number; v: number }>(
     tx,
-    sql`SELECT (extract(epoch FROM ts) * 1000)::float8 AS t, value AS v FROM readings
-        WHERE sensor_no = ${sensorNo}
-          AND ts >= to_timestamp(${Math.max(from, -8.64e12)} / 1000.0)
-          AND ts <= to_timestamp(${Math.min(to, 8.64e12)} / 1000.0)
-        ORDER BY ts`,
+    sql`SELECT r.sensor_no AS no, (extract(epoch FROM r.ts) * 1000)::float8 AS t, r.value AS v
+        FROM unnest(${arrayLiteral(spans.map((x) => x.no))}::int[],
+                    ${arrayLiteral(spans.map((x) => clamp(x.from)))}::float8[],
+                    ${arrayLiteral(spans.map((x) => clamp(x.to)))}::float8[]) AS q(no, f, t)
+        JOIN readings r ON r.sensor_no = q.no
+          AND r.ts >= to_timestamp(q.f / 1000.0) AND r.ts <= to_timestamp(q.t / 1000.0)
+        ORDER BY r.sensor_no, r.ts`,
   );
-  return rows.map((r) => ({ t: Number(r.t), v: Number(r.v) }));
+  for (const r of rows) {
+    const list = out.get(r.no) ?? [];
+    list.push({ t: Number(r.t), v: Number(r.v) });
+    out.set(r.no, list);
+  }
+  return out;
 }
 
 /** One sensor's 5-minute bucket: min, max, sum and count of the readings stored in it. */

@@ -11,11 +11,25 @@ import { SensorSpec } from '../../../shared/monitoring.schemas.ts';
 import type { Quantity } from '../../../shared/monitoring.quantities.ts';
 import { AppError } from '../../platform/errors.ts';
 import { monitoringSettings } from './monitoring.settings.ts';
-import { detectReading, newRuntime, type OpenAlarm, type SensorRuntime } from './sensor.runtime.ts';
+import {
+  detectReading,
+  newRuntime,
+  track,
+  type DetectContext,
+  type OpenAlarm,
+  type SensorRuntime,
+} from './sensor.runtime.ts';
 import { defaultSensorTypes, initialSpec, resolveSpec } from './sensor.spec.ts';
 
 const MIN = 60_000;
 const faults = monitoringSettings.faultLevels.default; // 数据异常 → 蓝色
+/** No event-time closing here (these tests follow raises and clears only). */
+const ctx: DetectContext = {
+  faults,
+  holdMs: Number.POSITIVE_INFINITY,
+  checkpointMs: 3_600_000,
+  latenessMs: 86_400_000,
+};
 
 function sensor(quantity: Quantity, spec: SensorSpec): SensorRuntime {
   return newRuntime(
@@ -41,17 +55,18 @@ function sensor(quantity: Quantity, spec: SensorSpec): SensorRuntime {
 function feed(rt: SensorRuntime, values: number[]): string[][] {
   const start = Number.isFinite(rt.lastAt) ? rt.lastAt : 0;
   return values.map((v, i) => {
-    const intents = detectReading(rt, start + (i + 1) * MIN, v, faults) ?? [];
+    const t = start + (i + 1) * MIN;
+    const intents = detectReading(rt, t, v, ctx) ?? [];
     return intents.map((x) => {
-      if (x.op === 'clear') {
+      track(rt, x, t);
+      if (x.op === 'raise') {
         const open = rt.open.get(x.kind);
         if (open) {
-          open.clearing = true;
+          open.id = x.kind;
         }
-        return `${x.kind} 解除`;
+        return `${x.kind} ${x.level}: ${x.detail}`;
       }
-      rt.open.set(x.kind, { id: x.kind, level: x.level, clearing: false });
-      return `${x.kind} ${x.level}: ${x.detail}`;
+      return `${x.kind} ${x.op === 'clear' ? '解除' : '关闭'}`;
     });
   });
 }

@@ -210,7 +210,15 @@ export function emptyState(rt: SensorRuntime): FoldState {
   };
 }
 
-/** Keeps a checkpoint before the first reading of each period, and only as many as lateness needs. */
+/** Checkpoints older than this many periods are thinned to one an hour. */
+const DENSE_PERIODS = 12;
+const SPARSE_MS = 3_600_000;
+
+/**
+ * Keeps a checkpoint before the first reading of each period: every period for the last
+ * DENSE_PERIODS (a reading a few minutes late folds only those minutes again), one an hour before
+ * that, and as far back as the lateness needs.
+ */
 function checkpoint(rt: SensorRuntime, at: number, ctx: DetectContext): void {
   const cps = rt.checkpoints;
   const last = cps[cps.length - 1];
@@ -218,15 +226,23 @@ function checkpoint(rt: SensorRuntime, at: number, ctx: DetectContext): void {
     return;
   }
   cps.push({ at, state: snapshot(rt) });
+  const dense = at - DENSE_PERIODS * ctx.checkpointMs;
   // The oldest one kept is the newest at or before the lateness horizon.
   const horizon = at - ctx.latenessMs;
-  let drop = 0;
-  while (drop + 1 < cps.length && (cps[drop + 1] as Checkpoint).at <= horizon) {
-    drop++;
+  let w = 0;
+  for (let r = 0; r < cps.length; r++) {
+    const c = cps[r] as Checkpoint;
+    const next = cps[r + 1];
+    const beyond = next !== undefined && next.at <= horizon;
+    const thinned =
+      c.at < dense &&
+      w > 0 &&
+      Math.floor((cps[w - 1] as Checkpoint).at / SPARSE_MS) === Math.floor(c.at / SPARSE_MS);
+    if (!beyond && !thinned) {
+      cps[w++] = c;
+    }
   }
-  if (drop) {
-    cps.splice(0, drop);
-  }
+  cps.length = w;
 }
 
 /**
