@@ -18,6 +18,7 @@ import {
 import { loginAll, type World } from '../../../../test/helpers/world.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import type { MonitoringRuntime } from './monitoring.runtime.ts';
+import { replay } from './replay.service.ts';
 
 const S = 1000;
 const MIN = 60 * S;
@@ -308,6 +309,25 @@ describe.each(engines)('event time (%s)', (engine) => {
       ['超限', '黄色', 10 * 20 * S, 29 * 20 * S, '历史数据截止', true],
       ['超限', '红色', 72 * HOUR - 20 * S, null, null, false],
     ]);
+  });
+
+  it('minewatch replay: a file of history in any order gives its alarms, calling nobody, bad lines by index', async () => {
+    await sensor('ET-REPLAY');
+    const base = Math.floor(t.deps.clock().getTime() / HOUR) * HOUR - 5 * HOUR;
+    const lines = shuffled(series('ET-REPLAY', base), 7).map((r) => JSON.stringify(r));
+    lines.splice(3, 0, '{"sensor":"ET-REPLAY","ts":"not a time","value":1}');
+    const report = await replay(t.deps, {
+      mineIds: [world.a.mines[0]?.id ?? ''],
+      fileName: 'history.ndjson',
+      body: lines.join('\n'),
+    });
+    expect(report).toMatchObject({ received: 151, stored: 150, duplicates: 0 });
+    expect(report.rejected).toEqual([{ index: 3, field: 'ts', message: expect.any(String) }]);
+    expect(
+      report.alarms.map((a) => [a.sensorCode, a.kind, a.level, Date.parse(a.triggeredAt) - base]),
+    ).toEqual(expected.map((e) => ['ET-REPLAY', e.kind, e.level, e.from]));
+    const got = await alarmsOf('ET-REPLAY', base);
+    expect(got.every((a) => a.historic && a.next === null)).toBe(true);
   });
 
   it('after retention drops a month, readings of that month are stored again without a restart', async () => {

@@ -39,6 +39,17 @@ import {
 import { monitoringSettings } from './monitoring.settings.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
 
+/** A fold reading more readings than this runs deferred (MonitoringEngine.runDeferred). */
+const SYNC_FOLD_MAX = 500;
+/** How long deferred folds wait for more late readings of the same sensors (ms). */
+const DEFER_MS = 1000;
+
+/** About how many readings a fold from the checkpoint before `live` reads. */
+function foldCost(rt: SensorRuntime, live: number): number {
+  const cp = rt.checkpoints.findLast((c) => c.at <= live);
+  return rt.folded - (cp?.state.folded ?? 0);
+}
+
 /** A sensor's late readings in one group: the earliest within the lateness, the stretch older. */
 interface Refold {
   live: number;
@@ -183,6 +194,10 @@ export class MonitoringEngine {
   close(): void {
     for (const stop of this.unsubscribe) {
       stop();
+    }
+    if (this.deferTimer) {
+      clearTimeout(this.deferTimer);
+      this.deferTimer = null;
     }
   }
 
@@ -474,6 +489,18 @@ export class MonitoringEngine {
           refolds.set(rt, r);
         }
       }
+      // A fold that would read many readings (a sensor sent far more than its interval, or late
+      // readings keep coming) runs after the writer is idle, once for everything late by then, so that
+      // late data cannot slow live ingest; its newer readings are detected now.
+      for (const [rt, r] of refolds) {
+        if (r.live < Infinity && foldCost(rt, r.live) > SYNC_FOLD_MAX) {
+          this.defer(rt, r.live);
+          r.live = Infinity;
+          if (r.from === Infinity) {
+            refolds.delete(rt);
+          }
+        }
+      }
       const newest = new Map<SensorRuntime, number>();
       for (const i of order) {
         const rt = rts[i] as SensorRuntime;
@@ -535,6 +562,71 @@ export class MonitoringEngine {
       off += b.rts.length;
       return { stored, alarmsOpened: openedBy[gi] as number };
     });
+  }
+
+  /** Sensors whose fold waits for the writer to be idle, with their earliest late reading. */
+  private readonly deferred = new Map<SensorRuntime, number>();
+  private deferTimer: NodeJS.Timeout | null = null;
+
+  private defer(rt: SensorRuntime, live: number): void {
+    this.deferred.set(rt, Math.min(this.deferred.get(rt) ?? Infinity, live));
+    this.deferTimer ??= setTimeout(() => {
+      this.deferTimer = null;
+      void this.runDeferred().catch(() => undefined);
+    }, DEFER_MS);
+  }
+
+  /**
+   * Runs the deferred folds when the writer is idle (else waits for the next turn), in one
+   * transaction of their own. Tests and replay call it to have every late reading judged.
+   */
+  async runDeferred(): Promise<void> {
+    if (this.deferred.size === 0) {
+      return;
+    }
+    if (this.writing) {
+      this.deferTimer ??= setTimeout(() => {
+        this.deferTimer = null;
+        void this.runDeferred().catch(() => undefined);
+      }, DEFER_MS);
+      return;
+    }
+    this.writing = true;
+    const jobs = [...this.deferred].map(([rt, live]) => ({
+      rt,
+      live,
+      from: Infinity,
+      to: -Infinity,
+    }));
+    this.deferred.clear();
+    try {
+      const settings = await this.settings();
+      const at = this.deps.clock();
+      let raised = 0;
+      await this.deps.db.transaction(async (tx) => {
+        const done = await refoldSensors(tx, jobs, {
+          ctx: settings.detect,
+          historyBefore: this.options.replay
+            ? Number.POSITIVE_INFINITY
+            : at.getTime() - settings.historyMs,
+          at,
+        });
+        for (const d of done.values()) {
+          raised += d.opened;
+        }
+      });
+      if (raised) {
+        this.deps.events.publish('monitoring.alarms.raised', { raised });
+      }
+    } catch (e) {
+      this.forget(new Set(jobs.map((j) => j.rt.mineId)));
+      throw e;
+    } finally {
+      this.writing = false;
+      if (this.queue.length) {
+        void this.drain();
+      }
+    }
   }
 
   private async apply(

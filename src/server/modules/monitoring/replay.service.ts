@@ -105,6 +105,7 @@ export async function replay(
         report.rejected.push({ ...x, index: slice[x.index] as number });
       }
     }
+    await engine.runDeferred();
   } finally {
     engine.close();
   }

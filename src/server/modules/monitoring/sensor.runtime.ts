@@ -57,6 +57,8 @@ export interface FoldState {
   preSpike: OverLimitState | null;
   spikeMarked: boolean;
   lastAt: number;
+  /** Readings detected so far (a fold from a checkpoint reads about `folded − checkpoint's` of them). */
+  folded: number;
   open: Map<AlarmKind, OpenAlarm>;
 }
 
@@ -82,6 +84,8 @@ export interface SensorRuntime {
   spikeMarked: boolean;
   /** Newest reading time processed (ms); an older one makes the engine fold again (event-time.ts). */
   lastAt: number;
+  /** Readings detected since the sensor was loaded (folds included). */
+  folded: number;
   /** States before the first reading of each checkpoint period, the oldest first. */
   checkpoints: Checkpoint[];
   /**
@@ -128,6 +132,7 @@ export function newRuntime(row: SensorRow, open: Map<AlarmKind, OpenAlarm>): Sen
     preSpike: null,
     spikeMarked: false,
     lastAt: row.lastReadingAt?.getTime() ?? Number.NEGATIVE_INFINITY,
+    folded: 0,
     checkpoints: [],
     handedAt: row.lastReadingAt?.getTime() ?? Number.NEGATIVE_INFINITY,
     open,
@@ -179,6 +184,7 @@ export function snapshot(rt: FoldState): FoldState {
     preSpike: rt.preSpike ? { ...rt.preSpike } : null,
     spikeMarked: rt.spikeMarked,
     lastAt: rt.lastAt,
+    folded: rt.folded,
     open: new Map([...rt.open].map(([k, a]) => [k, { ...a }])),
   };
 }
@@ -193,6 +199,7 @@ export function restore(rt: SensorRuntime, s: FoldState): void {
   rt.preSpike = copy.preSpike;
   rt.spikeMarked = copy.spikeMarked;
   rt.lastAt = copy.lastAt;
+  rt.folded = copy.folded;
   rt.open = copy.open;
 }
 
@@ -206,6 +213,7 @@ export function emptyState(rt: SensorRuntime): FoldState {
     preSpike: null,
     spikeMarked: false,
     lastAt: Number.NEGATIVE_INFINITY,
+    folded: rt.folded,
     open: new Map(),
   };
 }
@@ -294,6 +302,7 @@ export function detectReading(
   checkpoint(rt, at, ctx);
   const prev = rt.lastAt;
   rt.lastAt = at;
+  rt.folded++;
   const faults = ctx.faults;
   // No closures here: this runs for every reading (hundreds of thousands a second).
   let out: Intent[] | null = rt.open.size ? closeHeld(rt, at, ctx.holdMs) : null;
