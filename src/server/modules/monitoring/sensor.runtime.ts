@@ -54,27 +54,6 @@ export interface FoldState {
   rate: RateState | null;
   flat: FlatState | null;
   anomaly: AnomalyState | null;
-  preSpike: OverLimitState | null;
-  spikeMarked: boolean;
-  lastAt: number;
-  /** Readings detected so far (a fold from a checkpoint reads about `folded − checkpoint's` of them). */
-  folded: number;
-  open: Map<AlarmKind, OpenAlarm>;
-}
-
-export interface SensorRuntime {
-  id: string;
-  no: number;
-  mineId: string;
-  facilityId: string;
-  code: string;
-  quantity: string;
-  version: number;
-  spec: CompiledSpec;
-  over: OverLimitState;
-  rate: RateState | null;
-  flat: FlatState | null;
-  anomaly: AnomalyState | null;
   /**
    * The 超限 detector's state from before the current run of spikes (突变), null outside one: the
    * first normal reading after a spike is judged from it, so a spike's level does not linger.
@@ -84,8 +63,21 @@ export interface SensorRuntime {
   spikeMarked: boolean;
   /** Newest reading time processed (ms); an older one makes the engine fold again (event-time.ts). */
   lastAt: number;
-  /** Readings detected since the sensor was loaded (folds included). */
+  /** Readings detected since the sensor was loaded, folds included (the cost of a fold from a checkpoint). */
   folded: number;
+  open: Map<AlarmKind, OpenAlarm>;
+}
+
+/** One sensor in the engine: who it is, its compiled spec, its detection state and checkpoints. */
+export interface SensorRuntime extends FoldState {
+  id: string;
+  no: number;
+  mineId: string;
+  facilityId: string;
+  code: string;
+  quantity: string;
+  version: number;
+  spec: CompiledSpec;
   /** States before the first reading of each checkpoint period, the oldest first. */
   checkpoints: Checkpoint[];
   /**
@@ -93,7 +85,6 @@ export interface SensorRuntime {
    * yet, so it takes the plain INSERT (monitoring.engine.ts).
    */
   handedAt: number;
-  open: Map<AlarmKind, OpenAlarm>;
 }
 
 export interface SensorRow {
