@@ -104,7 +104,10 @@ export function presentAlarmDetail(
   return { ...presentAlarm(row, policies), timeline };
 }
 
-/** The dashboard card: open alarms by level and kind, the unanswered ones and the oldest of them. */
+/**
+ * The dashboard card: open alarms by level and kind, the unanswered ones and the oldest of them (a
+ * 历史告警 calls nobody, so it is never unanswered).
+ */
 export function presentAlarmSummary(rows: AlarmCountRow[]): AlarmSummaryResponse {
   const byLevel: Record<string, number> = { 蓝色: 0, 黄色: 0, 橙色: 0, 红色: 0 };
   const byKind: Record<string, number> = {};
@@ -113,7 +116,7 @@ export function presentAlarmSummary(rows: AlarmCountRow[]): AlarmSummaryResponse
   for (const r of rows) {
     byLevel[r.level] = (byLevel[r.level] ?? 0) + r.n;
     byKind[r.kind] = (byKind[r.kind] ?? 0) + r.n;
-    if (r.state === '待叫应') {
+    if (r.state === '待叫应' && !r.historic) {
       unanswered += r.n;
       const at = r.oldest ? new Date(r.oldest).getTime() : null;
       oldest = at !== null && (oldest === null || at < oldest) ? at : oldest;

@@ -69,7 +69,8 @@ export async function listAlarms(db: Db, f: AlarmFilter, limit: number) {
     )
     .orderBy(
       sql`(${alarms.closedAt} IS NULL) DESC`,
-      sql`(${alarms.state} = '待叫应') DESC`,
+      // A 历史告警 waits for no one: it is not unanswered.
+      sql`(${alarms.state} = '待叫应' AND NOT ${alarms.historic}) DESC`,
       sql`array_position(ARRAY['红色','橙色','黄色','蓝色'], ${alarms.level})`,
       asc(alarms.openedAt),
     )
@@ -86,13 +87,14 @@ export async function openAlarmCounts(
       level: alarms.level,
       kind: alarms.kind,
       state: alarms.state,
+      historic: alarms.historic,
       n: sql<number>`count(*)::int`,
       oldest: sql<string | null>`min(${alarms.openedAt})`,
     })
     .from(alarms)
     .innerJoin(mines, eq(mines.id, alarms.mineId))
     .where(allOf(f.mineScope, mineInRegion(f.region), isNull(alarms.closedAt)))
-    .groupBy(alarms.level, alarms.kind, alarms.state);
+    .groupBy(alarms.level, alarms.kind, alarms.state, alarms.historic);
 }
 export type AlarmCountRow = Awaited<ReturnType<typeof openAlarmCounts>>[number];
 

@@ -242,9 +242,18 @@ describe.each(engines)('event time (%s)', (engine) => {
     expect(a?.next).not.toBeNull();
   });
 
-  it('old readings raise 历史告警: recorded, never calling anyone', async () => {
+  it('old readings raise 历史告警: recorded, never calling anyone, never counted unanswered', async () => {
     await sensor('ET-OLD');
     const now = t.deps.clock().getTime();
+    const summary = async () =>
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/api/alarms/summary',
+          headers: { cookie: cookies.ent },
+        })
+      ).json<{ open: number; unanswered: number }>();
+    const before = await summary();
     const rs = Array.from({ length: 10 }, (_, i) => ({
       sensor: 'ET-OLD',
       ts: new Date(now - 2 * HOUR + i * 20 * S).toISOString(),
@@ -261,6 +270,10 @@ describe.each(engines)('event time (%s)', (engine) => {
           WHERE a.sensor_id = ${ids.get('ET-OLD')} AND e.type = 'called'`,
     );
     expect(calls?.n).toBe(0);
+    // On the dashboard it is open, but nobody is waited for.
+    const after = await summary();
+    expect(after.open).toBe(before.open + 1);
+    expect(after.unanswered).toBe(before.unanswered);
     // Current readings of the same excursion make it current: now it calls.
     await ingest([{ sensor: 'ET-OLD', ts: new Date(now - 10 * S).toISOString(), value: 2.1 }]);
     const [b] = await alarmsOf('ET-OLD', now);
