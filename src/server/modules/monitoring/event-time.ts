@@ -23,6 +23,7 @@ import {
 import { raiseAlarm } from './alarm.writer.ts';
 import { readingsForFolds } from './readings.repository.ts';
 import {
+  checkpointBefore,
   detectReading,
   emptyState,
   restore,
@@ -185,10 +186,6 @@ export interface RefoldCommon {
 
 const within = (rs: { t: number; v: number }[], from: number, to: number) =>
   rs.filter((r) => r.t >= from && r.t <= to);
-const overlapping = (as: OverlappingAlarm[], from: number, to: number) =>
-  as.filter(
-    (a) => a.triggeredAt.getTime() <= to && (a.closedAt === null || a.closedAt.getTime() >= from),
-  );
 
 /**
  * Folds sensors again after late readings were stored (in the caller's transaction) and sets their
@@ -204,7 +201,7 @@ export async function refoldSensors(tx: Db, jobs: Refold[], common: RefoldCommon
   const { ctx } = common;
   const plans = jobs.map((job) => {
     const { rt } = job;
-    const i = job.live < Infinity ? rt.checkpoints.findLastIndex((c) => c.at <= job.live) : -1;
+    const i = job.live < Infinity ? checkpointBefore(rt, job.live) : -1;
     const cp = rt.checkpoints[i];
     return {
       job,
@@ -243,9 +240,7 @@ export async function refoldSensors(tx: Db, jobs: Refold[], common: RefoldCommon
         ep.closeReason = '历史数据截止';
       }
     }
-    const stored = overlapping(storedHistory.get(rt.id) ?? [], p.histBegin, to).filter(
-      (a) => a.closedAt !== null,
-    );
+    const stored = (storedHistory.get(rt.id) ?? []).filter((a) => a.closedAt !== null);
     return { rt, result, judged: judge(result.episodes, stored) };
   });
   // What the readings no longer show is closed first, all at once: its subject and kind are free.
@@ -266,7 +261,7 @@ export async function refoldSensors(tx: Db, jobs: Refold[], common: RefoldCommon
     const { rt } = p.job;
     const rs = within(readings.get(rt.no) ?? [], p.liveBegin, Number.POSITIVE_INFINITY);
     const result = fold(rt, p.cp ? p.cp.state : emptyState(rt), p.keep, rs, ctx);
-    const stored = overlapping(storedLive.get(rt.id) ?? [], p.liveBegin, Infinity);
+    const stored = storedLive.get(rt.id) ?? [];
     return { rt, rs, result, judged: judge(result.episodes, stored) };
   });
   await supersedeAlarms(
@@ -295,6 +290,14 @@ export async function refoldSensors(tx: Db, jobs: Refold[], common: RefoldCommon
     out.set(rt, { opened: prev + opened + current, ...(last ? { last } : {}) });
   }
   return out;
+}
+
+/**
+ * Whether an alarm raised from readings is a 历史告警 (recorded, calling nobody): its readings are older
+ * than the history age, or it is a 缺线 found in the data — over by the time it is found.
+ */
+export function raisesHistoric(kind: AlarmKind, triggeredAt: number, historyBefore: number) {
+  return kind === '断线' || triggeredAt < historyBefore;
 }
 
 /**
@@ -375,8 +378,7 @@ async function record(
     if (ep.id) {
       continue;
     }
-    // A 缺线 found in the data is over when it is found: it is recorded, and calls nobody.
-    const historic = history || ep.kind === '断线' || ep.triggeredAt < input.historyBefore;
+    const historic = history || raisesHistoric(ep.kind, ep.triggeredAt, input.historyBefore);
     ep.historic = historic;
     if (!Number.isNaN(ep.closedAt)) {
       ep.id = await insertClosedAlarm(tx, subject, ep.kind, ep, historic, input.at);

@@ -14,7 +14,7 @@ import { sqlState, type Db } from '../../platform/db/client.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { openAlarmsOfSensors } from './alarm.repository.ts';
 import { closeHeldAlarm, raiseAlarm, startClearing } from './alarm.writer.ts';
-import { makeHeldCurrent, refoldSensors } from './event-time.ts';
+import { makeHeldCurrent, raisesHistoric, refoldSensors } from './event-time.ts';
 import { HOUR_MS } from '../../../shared/dates.ts';
 import { parseTime, parseValue, type RawRecord, type Rejected } from './ingest.parse.ts';
 import {
@@ -27,6 +27,7 @@ import {
 } from './readings.repository.ts';
 import { runtimeSensor, runtimeSensorsOfMine } from './sensor.repository.ts';
 import {
+  checkpointBefore,
   detectReading,
   newRuntime,
   respec,
@@ -46,8 +47,7 @@ const DEFER_MS = 1000;
 
 /** About how many readings a fold from the checkpoint before `live` reads. */
 function foldCost(rt: SensorRuntime, live: number): number {
-  const cp = rt.checkpoints.findLast((c) => c.at <= live);
-  return rt.folded - (cp?.state.folded ?? 0);
+  return rt.folded - (rt.checkpoints[checkpointBefore(rt, live)]?.state.folded ?? 0);
 }
 
 /** A sensor's late readings in one group: the earliest within the lateness, the stretch older. */
@@ -453,9 +453,7 @@ export class MonitoringEngine {
       const at = this.deps.clock();
       /** Each detected sensor's newest reading (stored on the sensor below). */
       const liveLast: { no: number; t: number; v: number }[] = [];
-      const historyBefore = this.options.replay
-        ? Number.POSITIVE_INFINITY
-        : at.getTime() - settings.historyMs;
+      const historyBefore = this.historyBefore(at, settings);
       await upsertStats(tx, aggregateStats(nos, times, values, flags));
       // Detection in time order (a batch may carry a sensor's readings out of order).
       const order: number[] = [];
@@ -570,10 +568,19 @@ export class MonitoringEngine {
 
   private defer(rt: SensorRuntime, live: number): void {
     this.deferred.set(rt, Math.min(this.deferred.get(rt) ?? Infinity, live));
+    this.scheduleDeferred();
+  }
+
+  private scheduleDeferred(): void {
     this.deferTimer ??= setTimeout(() => {
       this.deferTimer = null;
       void this.runDeferred().catch(() => undefined);
     }, DEFER_MS);
+  }
+
+  /** Readings older than this (ms) raise 历史告警; a replay engine's readings are all history. */
+  private historyBefore(at: Date, settings: EngineSettings): number {
+    return this.options.replay ? Number.POSITIVE_INFINITY : at.getTime() - settings.historyMs;
   }
 
   /**
@@ -585,10 +592,7 @@ export class MonitoringEngine {
       return;
     }
     if (this.writing) {
-      this.deferTimer ??= setTimeout(() => {
-        this.deferTimer = null;
-        void this.runDeferred().catch(() => undefined);
-      }, DEFER_MS);
+      this.scheduleDeferred();
       return;
     }
     this.writing = true;
@@ -606,9 +610,7 @@ export class MonitoringEngine {
       await this.deps.db.transaction(async (tx) => {
         const done = await refoldSensors(tx, jobs, {
           ctx: settings.detect,
-          historyBefore: this.options.replay
-            ? Number.POSITIVE_INFINITY
-            : at.getTime() - settings.historyMs,
+          historyBefore: this.historyBefore(at, settings),
           at,
         });
         for (const d of done.values()) {
@@ -652,8 +654,7 @@ export class MonitoringEngine {
       return { opened: 0, raised: 0 };
     }
     const triggeredAt = intent.at ?? t;
-    // A 缺线 (its own start given) is over when it is found: recorded, calling nobody.
-    const historic = triggeredAt < historyBefore || intent.at !== undefined;
+    const historic = raisesHistoric(intent.kind, triggeredAt, historyBefore);
     const res = await raiseAlarm(
       tx,
       { mineId: rt.mineId, sensorId: rt.id, facilityId: rt.facilityId, subject: `sensor:${rt.id}` },

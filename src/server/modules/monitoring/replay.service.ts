@@ -70,12 +70,20 @@ export async function replay(
   }
   const { records, rejected: pre } = parseBatch(replayFormat(input.fileName), input.body);
   // Event time: the readings go in their own order, whatever the file's.
-  const times = records.map((r) => (r ? parseTime(r.ts) : Number.NaN));
-  const order = records
-    .map((_, i) => i)
-    .filter((i) => typeof times[i] === 'number' && !Number.isNaN(times[i]));
+  const times: number[] = [];
+  const order: number[] = [];
+  /** Records whose time cannot be read: they go through once, for their refusal by index. */
+  const unordered: number[] = [];
+  for (const [i, r] of records.entries()) {
+    const t = r ? parseTime(r.ts) : Number.NaN;
+    times.push(typeof t === 'number' ? t : Number.NaN);
+    if (!Number.isNaN(times[i])) {
+      order.push(i);
+    } else if (r) {
+      unordered.push(i);
+    }
+  }
   order.sort((a, b) => (times[a] as number) - (times[b] as number));
-  const unordered = records.map((_, i) => i).filter((i) => !order.includes(i) && records[i]);
   const engine = new MonitoringEngine(deps, { replay: true });
   const principal = systemGatewayPrincipal('replay', input.mineIds);
   const report: ReplayReport = {
@@ -90,7 +98,6 @@ export async function replay(
   };
   const started = performance.now();
   try {
-    // Records whose time cannot be read go through once, for their refusal by index.
     for (const slice of [unordered, ...chunk(order, BATCH)]) {
       if (slice.length === 0) {
         continue;

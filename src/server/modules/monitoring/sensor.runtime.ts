@@ -244,6 +244,11 @@ function checkpoint(rt: SensorRuntime, at: number, ctx: DetectContext): void {
   cps.length = w;
 }
 
+/** The index of the newest checkpoint at or before `t` (the state a fold of a reading at `t` starts from), -1 when none. */
+export function checkpointBefore(rt: SensorRuntime, t: number): number {
+  return rt.checkpoints.findLastIndex((c) => c.at <= t);
+}
+
 /**
  * Moves a runtime's open alarms as an intent says (the same for the live writer and for a fold), and
  * returns the alarm the intent is about before the change (undefined when it opens one).
