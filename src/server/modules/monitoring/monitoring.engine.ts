@@ -184,7 +184,7 @@ export class MonitoringEngine {
     private readonly options: { replay?: boolean } = {},
   ) {
     this.unsubscribe = [
-      deps.events.subscribe('monitoring.sensor.changed', (e) => void this.reloadSensor(e.sensorId)),
+      deps.events.subscribe('monitoring.sensor.changed', (e) => this.sensorChanged(e.sensorId)),
       deps.events.subscribe('monitoring.alarm.closed', (e) =>
         this.alarmClosed(e.sensorId, e.kind, e.alarmId),
       ),
@@ -260,6 +260,15 @@ export class MonitoringEngine {
     return { byCode };
   }
 
+  /** Sensor reloads under way: a batch waits for them, so a sensor just created takes readings. */
+  private readonly reloading = new Set<Promise<void>>();
+
+  private sensorChanged(sensorId: string): void {
+    const p = this.reloadSensor(sensorId).catch(() => undefined);
+    this.reloading.add(p);
+    void p.finally(() => this.reloading.delete(p));
+  }
+
   private async reloadSensor(sensorId: string): Promise<void> {
     const row = await runtimeSensor(this.deps.db, sensorId);
     const loaded = row && this.mines.get(row.mineId);
@@ -304,6 +313,9 @@ export class MonitoringEngine {
     requirePermission(principal, MonitoringPermission.Ingest);
     const scope = principal.scope;
     const mineIds = scope.kind === 'mines' ? [...scope.mineIds] : [];
+    if (this.reloading.size) {
+      await Promise.all(this.reloading);
+    }
     const sets = await Promise.all(mineIds.map((id) => this.mineSensors(id)));
     const settings = await this.settings();
     const now = this.deps.clock().getTime();
@@ -415,8 +427,6 @@ export class MonitoringEngine {
       }
     }
     await ensurePartitions(this.deps.db, times, this.partitions);
-    const settings = await this.settings();
-    const ctx = settings.detect;
     let raised = 0;
     const fresh: number[] = [];
     const late: number[] = [];
@@ -432,13 +442,19 @@ export class MonitoringEngine {
     }
     const inserted = await this.deps.db.transaction(async (tx) => {
       const flags = new Uint8Array(total);
+      // Only new readings: detection runs while the database stores them (its statements queue
+      // behind), and the insert's own error, if any, is the one the transaction fails with.
+      let storing: Promise<void>;
       if (late.length === 0) {
-        await insertNewReadings(tx, nos, times, values);
+        const copy = insertNewReadings(tx, nos, times, values);
+        storing = copy.done;
+        storing.catch(() => undefined);
+        await copy.sent;
         flags.fill(1);
       } else {
         const pick = <T extends Int32Array | Float64Array>(xs: T, at: number[]) =>
           at.map((i) => xs[i] as number);
-        await insertNewReadings(tx, pick(nos, fresh), pick(times, fresh), pick(values, fresh));
+        await insertNewReadings(tx, pick(nos, fresh), pick(times, fresh), pick(values, fresh)).done;
         for (const i of fresh) {
           flags[i] = 1;
         }
@@ -449,102 +465,19 @@ export class MonitoringEngine {
           pick(values, late),
         );
         late.forEach((i, j) => (flags[i] = some[j] as number));
+        storing = Promise.resolve();
       }
-      const at = this.deps.clock();
-      /** Each detected sensor's newest reading (stored on the sensor below). */
-      const liveLast: { no: number; t: number; v: number }[] = [];
-      const historyBefore = this.historyBefore(at, settings);
-      await upsertStats(tx, aggregateStats(nos, times, values, flags));
-      // Detection in time order (a batch may carry a sensor's readings out of order).
-      const order: number[] = [];
-      for (let i = 0; i < total; i++) {
-        if (flags[i]) {
-          order.push(i);
-        }
+      const [stored, detected] = await Promise.allSettled([
+        storing,
+        this.detectGroup(tx, { total, nos, times, values, rts, flags, batchOf, openedBy }),
+      ]);
+      if (stored.status === 'rejected') {
+        throw stored.reason;
       }
-      let sorted = true;
-      for (let i = 1; i < order.length && sorted; i++) {
-        sorted = (times[order[i - 1] as number] as number) <= (times[order[i] as number] as number);
+      if (detected.status === 'rejected') {
+        throw detected.reason;
       }
-      if (!sorted) {
-        order.sort((a, b) => (times[a] as number) - (times[b] as number));
-      }
-      // A sensor with a reading older than its newest one seen is folded again (event time): as a
-      // whole when the reading is within the lateness, else the late stretch on its own, as history.
-      const refolds = new Map<SensorRuntime, Refold>();
-      for (const i of order) {
-        const rt = rts[i] as SensorRuntime;
-        const t = times[i] as number;
-        if (t <= rt.lastAt) {
-          const r = refolds.get(rt) ?? { live: Infinity, from: Infinity, to: -Infinity, gi: 0 };
-          if (t >= rt.lastAt - ctx.latenessMs) {
-            r.live = Math.min(r.live, t);
-          } else {
-            r.from = Math.min(r.from, t);
-            r.to = Math.max(r.to, t);
-          }
-          r.gi = batchOf[i] as number;
-          refolds.set(rt, r);
-        }
-      }
-      // A fold that would read many readings (a sensor sent far more than its interval, or late
-      // readings keep coming) runs after the writer is idle, once for everything late by then, so that
-      // late data cannot slow live ingest; its newer readings are detected now.
-      for (const [rt, r] of refolds) {
-        if (r.live < Infinity && foldCost(rt, r.live) > SYNC_FOLD_MAX) {
-          this.defer(rt, r.live);
-          r.live = Infinity;
-          if (r.from === Infinity) {
-            refolds.delete(rt);
-          }
-        }
-      }
-      const newest = new Map<SensorRuntime, number>();
-      for (const i of order) {
-        const rt = rts[i] as SensorRuntime;
-        if ((refolds.get(rt)?.live ?? Infinity) < Infinity) {
-          continue;
-        }
-        const t = times[i] as number;
-        const intents = detectReading(rt, t, values[i] as number, ctx);
-        if (intents === null) {
-          continue;
-        }
-        newest.set(rt, i);
-        for (const intent of intents) {
-          const o = await this.apply(tx, rt, intent, t, values[i] as number, at, historyBefore);
-          const gi = batchOf[i] as number;
-          openedBy[gi] = (openedBy[gi] as number) + o.opened;
-          raised += o.raised;
-        }
-        if (rt.open.size && t >= historyBefore) {
-          raised += await makeHeldCurrent(tx, rt, at);
-        }
-      }
-      if (refolds.size) {
-        const done = await refoldSensors(
-          tx,
-          [...refolds].map(([rt, r]) => ({ rt, live: r.live, from: r.from, to: r.to })),
-          { ctx, historyBefore, at },
-        );
-        for (const [rt, d] of done) {
-          const gi = refolds.get(rt)?.gi ?? 0;
-          openedBy[gi] = (openedBy[gi] as number) + d.opened;
-          raised += d.opened;
-          if (d.last) {
-            liveLast.push({ no: rt.no, ...d.last });
-          }
-        }
-      }
-      for (const i of newest.values()) {
-        liveLast.push({ no: nos[i] as number, t: times[i] as number, v: values[i] as number });
-      }
-      await advanceLastSeen(
-        tx,
-        liveLast.map((x) => x.no),
-        liveLast.map((x) => x.t),
-        liveLast.map((x) => x.v),
-      );
+      raised = detected.value;
       return flags;
     });
     if (raised) {
@@ -560,6 +493,127 @@ export class MonitoringEngine {
       off += b.rts.length;
       return { stored, alarmsOpened: openedBy[gi] as number };
     });
+  }
+
+  /**
+   * Detection of a group's stored readings (`flags`), in time order, inside the writer's transaction:
+   * statistics, alarms, event-time refolds of late readings and the sensors' newest times. Returns how
+   * many alarms were raised; counts each batch's opened alarms into `openedBy`.
+   */
+  private async detectGroup(
+    tx: Db,
+    g: {
+      total: number;
+      nos: Int32Array;
+      times: Float64Array;
+      values: Float64Array;
+      rts: SensorRuntime[];
+      flags: Uint8Array;
+      batchOf: Int32Array;
+      openedBy: Int32Array;
+    },
+  ): Promise<number> {
+    const { total, nos, times, values, rts, flags, batchOf, openedBy } = g;
+    const settings = await this.settings();
+    const ctx = settings.detect;
+    let raised = 0;
+    const at = this.deps.clock();
+    /** Each detected sensor's newest reading (stored on the sensor below). */
+    const liveLast: { no: number; t: number; v: number }[] = [];
+    const historyBefore = this.historyBefore(at, settings);
+    const stats = aggregateStats(nos, times, values, flags);
+    // Detection in time order (a batch may carry a sensor's readings out of order).
+    const order: number[] = [];
+    for (let i = 0; i < total; i++) {
+      if (flags[i]) {
+        order.push(i);
+      }
+    }
+    let sorted = true;
+    for (let i = 1; i < order.length && sorted; i++) {
+      sorted = (times[order[i - 1] as number] as number) <= (times[order[i] as number] as number);
+    }
+    if (!sorted) {
+      order.sort((a, b) => (times[a] as number) - (times[b] as number));
+    }
+    // A sensor with a reading older than its newest one seen is folded again (event time): as a
+    // whole when the reading is within the lateness, else the late stretch on its own, as history.
+    const refolds = new Map<SensorRuntime, Refold>();
+    for (const i of order) {
+      const rt = rts[i] as SensorRuntime;
+      const t = times[i] as number;
+      if (t <= rt.lastAt) {
+        const r = refolds.get(rt) ?? { live: Infinity, from: Infinity, to: -Infinity, gi: 0 };
+        if (t >= rt.lastAt - ctx.latenessMs) {
+          r.live = Math.min(r.live, t);
+        } else {
+          r.from = Math.min(r.from, t);
+          r.to = Math.max(r.to, t);
+        }
+        r.gi = batchOf[i] as number;
+        refolds.set(rt, r);
+      }
+    }
+    // A fold that would read many readings (a sensor sent far more than its interval, or late
+    // readings keep coming) runs after the writer is idle, once for everything late by then, so that
+    // late data cannot slow live ingest; its newer readings are detected now.
+    for (const [rt, r] of refolds) {
+      if (r.live < Infinity && foldCost(rt, r.live) > SYNC_FOLD_MAX) {
+        this.defer(rt, r.live);
+        r.live = Infinity;
+        if (r.from === Infinity) {
+          refolds.delete(rt);
+        }
+      }
+    }
+    const newest = new Map<SensorRuntime, number>();
+    for (const i of order) {
+      const rt = rts[i] as SensorRuntime;
+      if ((refolds.get(rt)?.live ?? Infinity) < Infinity) {
+        continue;
+      }
+      const t = times[i] as number;
+      const intents = detectReading(rt, t, values[i] as number, ctx);
+      if (intents === null) {
+        continue;
+      }
+      newest.set(rt, i);
+      for (const intent of intents) {
+        const o = await this.apply(tx, rt, intent, t, values[i] as number, at, historyBefore);
+        const gi = batchOf[i] as number;
+        openedBy[gi] = (openedBy[gi] as number) + o.opened;
+        raised += o.raised;
+      }
+      if (rt.open.size && t >= historyBefore) {
+        raised += await makeHeldCurrent(tx, rt, at);
+      }
+    }
+    if (refolds.size) {
+      const done = await refoldSensors(
+        tx,
+        [...refolds].map(([rt, r]) => ({ rt, live: r.live, from: r.from, to: r.to })),
+        { ctx, historyBefore, at },
+      );
+      for (const [rt, d] of done) {
+        const gi = refolds.get(rt)?.gi ?? 0;
+        openedBy[gi] = (openedBy[gi] as number) + d.opened;
+        raised += d.opened;
+        if (d.last) {
+          liveLast.push({ no: rt.no, ...d.last });
+        }
+      }
+    }
+    for (const i of newest.values()) {
+      liveLast.push({ no: nos[i] as number, t: times[i] as number, v: values[i] as number });
+    }
+    await upsertStats(tx, stats);
+    await advanceLastSeen(
+      tx,
+      liveLast.map((x) => x.no),
+      liveLast.map((x) => x.t),
+      liveLast.map((x) => x.v),
+    );
+    return raised;
   }
 
   /** Sensors whose fold waits for the writer to be idle, with their earliest late reading. */

@@ -158,6 +158,8 @@ export const alarms = pgTable(
       .on(t.subject, t.kind)
       .where(sql`${t.closedAt} IS NULL`),
     index('alarms_mine_idx').on(t.mineId, t.openedAt),
+    // A sensor's alarms over a span of reading time: event-time folds, the point's chart.
+    index('alarms_sensor_time_idx').on(t.sensorId, t.triggeredAt),
     index('alarms_next_call_idx')
       .on(t.nextCallAt)
       .where(sql`${t.nextCallAt} IS NOT NULL`),

@@ -59,7 +59,7 @@ describe.each(engines)('readings store (%s)', (engine) => {
       const nos = [1, 1, 1];
       const times = [T0, T0 + 10 * S, T0 + 20 * S];
       const values = [0.3, 0.5, 0.4];
-      await insertNewReadings(tx, nos, times, values);
+      await insertNewReadings(tx, nos, times, values).done;
       await upsertStats(tx, aggregateStats(nos, times, values, [1, 1, 1]));
     });
     expect(await stats()).toEqual([{ min: 0.3, max: 0.5, sum: 1.2, count: 3 }]);
@@ -81,7 +81,7 @@ describe.each(engines)('readings store (%s)', (engine) => {
 
   it('a "new" reading that is already stored fails the whole statement (SQLSTATE 23505)', async () => {
     const failure = await t.deps.db
-      .transaction((tx) => insertNewReadings(tx, [1, 1], [T0 + 30 * S, T0], [1, 1]))
+      .transaction((tx) => insertNewReadings(tx, [1, 1], [T0 + 30 * S, T0], [1, 1]).done)
       .then(
         () => null,
         (e: unknown) => e,

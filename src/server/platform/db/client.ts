@@ -11,6 +11,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { finished } from 'node:stream/promises';
 
 /** A database or a transaction: every repository function takes one of these explicitly. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -110,4 +112,32 @@ export function sqlState(e: unknown): string | undefined {
 /** Refreshes the planner's statistics of every table (after a bulk load). */
 export async function analyzeDatabase(db: Db): Promise<void> {
   await db.execute(sql`ANALYZE`);
+}
+
+/**
+ * The PostgreSQL connection a transaction runs on, for what Drizzle does not speak (COPY); undefined
+ * on PGlite or outside a transaction (a pool has no one connection).
+ */
+export function transactionConnection(tx: Db): pg.ClientBase | undefined {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  // A pool's connections are pg.Client instances; the pool itself is not.
+  return client instanceof pg.Client ? client : undefined;
+}
+
+/**
+ * Starts `COPY … FROM STDIN` on a connection with the bytes given: `sent` settles once they are on the
+ * wire (the caller may then do other work while the server stores them), `done` once the server has
+ * stored them or refused them (its error, with the SQLSTATE). Other queries on the connection queue
+ * behind it.
+ */
+export function copyIn(
+  client: pg.ClientBase,
+  statement: string,
+  data: Uint8Array,
+): { sent: Promise<void>; done: Promise<void> } {
+  const stream = client.query(copyFrom(statement));
+  const done = finished(stream);
+  const written = new Promise<void>((resolve) => stream.write(data, () => resolve()));
+  stream.end();
+  return { sent: Promise.race([written, done]), done };
 }
