@@ -57,7 +57,8 @@ function tarHeader(name: string, size: number, mode: number, mtime: Date, dir: b
  * writing meanwhile (backup.ts holds PGlite's mutexes).
  */
 export async function writeDataDirTar(dir: string, out: Writable): Promise<void> {
-  const gzip = zlib.createGzip();
+  // The fastest level: the database waits while its folder is read (a tenth larger than level 6, half the time).
+  const gzip = zlib.createGzip({ level: zlib.constants.Z_BEST_SPEED });
   const done = pipeline(gzip, out);
   const put = async (chunk: Buffer) => {
     if (!gzip.write(chunk)) {
