@@ -5,10 +5,10 @@ const include = ['src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'];
 
 /**
  * Test files that need a database, a server or a browser: those that open a test database, start the
- * product or drive Chromium. Everything else is a pure or unit test and belongs to `npm run test:fast`.
+ * product, run the `minewatch` command or drive Chromium. Everything else is a pure or unit test and belongs to `npm run test:fast`.
  */
 const slowMarkers =
-  /createTestDatabase|createWorldDatabase|useWorldApp|startServer|launchBrowser|useWebSession/;
+  /createTestDatabase|createWorldDatabase|useWorldApp|startServer|launchBrowser|useWebSession|runMinewatch|spawnMinewatchServe/;
 const slowFiles = include
   .flatMap((pattern) => globSync(pattern))
   .filter((file) => file.startsWith('test/e2e/') || slowMarkers.test(readFileSync(file, 'utf8')));

@@ -1,9 +1,11 @@
 /**
- * @module The `minewatch` command line: serve, migrate, seed, import, users, audit, jobs, simulate, replay. Each command is a
- * thin layer over the same services the HTTP API uses.
+ * @module The `minewatch` command line: serve, migrate, seed, import, users, audit, jobs, simulate, replay,
+ * backup, restore. Each command is a thin layer over the same services the HTTP API uses.
  */
 import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit-verify.ts';
+import { registerBackupCommand } from './commands/backup.ts';
+import { registerRestoreCommand } from './commands/restore.ts';
 import { registerJobCommands } from './commands/jobs-run.ts';
 import { registerImportCommands } from './commands/import-mines.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
@@ -26,6 +28,8 @@ registerAuditCommands(program);
 registerJobCommands(program);
 registerSimulateCommand(program);
 registerReplayCommand(program);
+registerBackupCommand(program);
+registerRestoreCommand(program);
 
 try {
   await program.parseAsync(process.argv);

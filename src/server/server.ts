@@ -14,7 +14,10 @@ import type { Log } from './modules/module.ts';
 import { startEmbeddedBroker, subscribeExternal } from './modules/monitoring/mqtt.ingest.ts';
 import { startSimulator } from './modules/monitoring/simulator.runner.ts';
 import type { Config } from './platform/config.ts';
-import { openRuntime, type Runtime } from './runtime.ts';
+import { openRuntime, pgliteDataDir, type Runtime } from './runtime.ts';
+import { dumpEmbedded } from './platform/db/backup.ts';
+import { controlSocketPath, startControlServer } from './platform/db/control-socket.ts';
+import { acquireDataLock, DATA_LOCK_ENV, type DataLock } from './platform/db/data-lock.ts';
 import { demoAccounts, holdsDemo, isSeeded, type DemoAccount } from './seed/demo-province.ts';
 import { loadRegions } from './modules/registry/region.service.ts';
 import { loadHazardCatalogue } from './modules/hazards/catalogue.service.ts';
@@ -52,10 +55,12 @@ export interface RunningServer {
  * needs (a whole province in one transaction) is returned to the system before the server starts
  * serving; answers whether it wrote the demo into an empty database.
  */
-async function seedInChildProcess(): Promise<boolean> {
+async function seedInChildProcess(lock: DataLock | undefined): Promise<boolean> {
   const bin = fileURLToPath(new URL('../../bin/minewatch.mjs', import.meta.url));
   const child = spawn(process.execPath, [bin, 'seed', '--json'], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    // The child borrows the server's lock on the data folder while the server has it closed.
+    env: lock ? { ...process.env, [DATA_LOCK_ENV]: lock.holder.token } : process.env,
   });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -71,9 +76,21 @@ async function seedInChildProcess(): Promise<boolean> {
 }
 
 export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
+  // The embedded database's folder is this server's for its whole life (a second process is refused with
+  // this one's pid), across the seed child that borrows it; released by stop() or when the process ends
+  // (a start that fails half-way may leave the database open until then).
+  const lock = config.databaseUrl ? undefined : acquireDataLock(pgliteDataDir(config));
+  return startHoldingLock(config, options, lock);
+}
+
+async function startHoldingLock(
+  config: Config,
+  options: ServerOptions,
+  lock: DataLock | undefined,
+): Promise<RunningServer> {
   // The web build runs in a child process beside the rest; its memory is gone once it ends.
   const webBuilt = options.web ? ensureWebBuild(options.say) : Promise.resolve(false);
-  let runtime = await openRuntime(config);
+  let runtime = await openRuntime(config, { lock });
   let seeded = false;
   if (options.seed) {
     if (await isSeeded(runtime.deps)) {
@@ -83,8 +100,8 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     } else {
       // The first start: a province in one transaction, in a child process (PGlite allows one at a time).
       await runtime.close();
-      seeded = await seedInChildProcess();
-      runtime = await openRuntime(config);
+      seeded = await seedInChildProcess(lock);
+      runtime = await openRuntime(config, { lock });
     }
   }
   await webBuilt;
@@ -114,6 +131,19 @@ export async function startServer(config: Config, options: ServerOptions): Promi
           log,
         })
       : undefined;
+  // `minewatch backup` asks this process for the embedded database's snapshot (no other may open it).
+  const pglite = runtime.database.pglite;
+  const control =
+    lock && pglite
+      ? await startControlServer(
+          controlSocketPath(pgliteDataDir(config)),
+          { backup: (out) => dumpEmbedded(pglite, pgliteDataDir(config), out) },
+          log,
+        )
+      : undefined;
+  if (lock && control) {
+    lock.setControl(controlSocketPath(pgliteDataDir(config)));
+  }
   await app.listen({ port: config.port, host: config.host });
   return {
     app,
@@ -130,8 +160,10 @@ export async function startServer(config: Config, options: ServerOptions): Promi
       stopJobs();
       await mqttIn?.close();
       ctx.close();
+      await control?.close();
       await app.close();
       await runtime.close();
+      lock?.release();
     },
   };
 }

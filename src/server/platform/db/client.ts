@@ -13,6 +13,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { finished } from 'node:stream/promises';
+import { acquireDataLock, commandOf, type DataLock } from './data-lock.ts';
 
 /** A database or a transaction: every repository function takes one of these explicitly. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -35,6 +36,11 @@ export interface DatabaseTarget {
   dataDir?: string | undefined;
   /** An embedded engine opened by the caller (tests load it from a template's data folder). */
   pglite?: PGlite | undefined;
+  /**
+   * The lock on dataDir, held by the caller beyond this database (the server holds it while the demo is
+   * seeded in a child process); without it, opening a data folder takes its lock until close.
+   */
+  lock?: DataLock | undefined;
 }
 
 /** Wraps a close function so that closing twice is harmless. */
@@ -46,16 +52,41 @@ function once(fn: () => Promise<void>): () => Promise<void> {
 /** Opens the database without migrating it. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.url) {
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      // Names the command in pg_stat_activity: a restore refuses while `minewatch serve` is connected.
+      application_name: `minewatch ${commandOf()}`.slice(0, 63),
+    });
     // Surface broken idle connections in the log instead of crashing the process.
     pool.on('error', () => undefined);
     const db = drizzlePg(pool) as unknown as Db;
     return { db, engine: 'postgres', close: once(() => pool.end()) };
   }
-  const client = target.pglite ?? (target.dataDir ? new PGlite(target.dataDir) : new PGlite());
-  await client.waitReady;
-  const db = drizzlePglite(client) as unknown as Db;
-  return { db, engine: 'pglite', pglite: client, close: once(() => client.close()) };
+  if (target.pglite) {
+    const client = target.pglite;
+    await client.waitReady;
+    const db = drizzlePglite(client) as unknown as Db;
+    return { db, engine: 'pglite', pglite: client, close: once(() => client.close()) };
+  }
+  // One process at a time in a data folder (data-lock.ts): a second PGlite on it corrupts it.
+  const ownLock = target.dataDir && !target.lock ? acquireDataLock(target.dataDir) : undefined;
+  try {
+    const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+    await client.waitReady;
+    const db = drizzlePglite(client) as unknown as Db;
+    const close = once(async () => {
+      try {
+        await client.close();
+      } finally {
+        ownLock?.release();
+      }
+    });
+    return { db, engine: 'pglite', pglite: client, close };
+  } catch (e) {
+    ownLock?.release();
+    throw e;
+  }
 }
 
 /** Applies every committed migration, in order, the same way on both engines. */
