@@ -40,6 +40,8 @@ export interface AppOptions {
   webDir?: string | undefined;
   /** Called when the app closes (e.g. to close a module context made only for this app). */
   onClose?: (() => void) | undefined;
+  /** The audit anchor file `GET /api/audit/verify` checks against (absent in API-only tests). */
+  auditAnchorFile?: string | undefined;
 }
 
 export interface App {
@@ -136,11 +138,16 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     });
   }
   registerSettingsRoutes(app, deps, settingsCatalogueOf(modules));
-  registerAuditRoutes(app, deps, {
-    // Rule parameters: the system admin's history only.
-    setting: (p) => Promise.resolve(requirePermission(p, PlatformPermission.SettingsManage)),
-    ...auditVisibilityOf(modules, deps),
-  });
+  registerAuditRoutes(
+    app,
+    deps,
+    {
+      // Rule parameters: the system admin's history only.
+      setting: (p) => Promise.resolve(requirePermission(p, PlatformPermission.SettingsManage)),
+      ...auditVisibilityOf(modules, deps),
+    },
+    opts.auditAnchorFile,
+  );
   app.get(
     '/openapi.json',
     { config: { permission: 'public' }, schema: { hide: true } },

@@ -15,6 +15,7 @@ import { startEmbeddedBroker, subscribeExternal } from './modules/monitoring/mqt
 import { startSimulator } from './modules/monitoring/simulator.runner.ts';
 import type { Config } from './platform/config.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
+import { anchorWarning, type AnchorOutcome } from './platform/audit/audit.anchor.ts';
 import { demoAccounts, holdsDemo, isSeeded, type DemoAccount } from './seed/demo-province.ts';
 import { loadRegions } from './modules/registry/region.service.ts';
 import { loadHazardCatalogue } from './modules/hazards/catalogue.service.ts';
@@ -70,6 +71,41 @@ async function seedInChildProcess(): Promise<boolean> {
   return result[1] === 'true';
 }
 
+/**
+ * Warns of what anchoring the audit trail at open found, then anchors it every period while the server
+ * runs; the runtime anchors once more when it closes. Each process keeps its own anchor file, so this
+ * is a per-process duty, not a claimed job. Returns the function that stops the timer and waits for a
+ * checkpoint being written.
+ */
+function startAuditAnchor(
+  runtime: Runtime,
+  everySeconds: number,
+  log: FastifyInstance['log'],
+): () => Promise<void> {
+  const say = (outcome: AnchorOutcome | undefined) => {
+    const warning = outcome && anchorWarning(outcome);
+    if (warning) {
+      log.warn({ file: runtime.audit.file }, warning);
+    }
+  };
+  say(runtime.anchoredAtOpen);
+  if (everySeconds <= 0) {
+    return () => Promise.resolve();
+  }
+  let running: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    running ??= runtime
+      .anchorAudit()
+      .then(say, (err: unknown) => log.error({ err }, 'audit anchor failed'))
+      .finally(() => (running = undefined));
+  }, everySeconds * 1000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
 export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
   // The web build runs in a child process beside the rest; its memory is gone once it ends.
   const webBuilt = options.web ? ensureWebBuild(options.say) : Promise.resolve(false);
@@ -98,8 +134,10 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     logLevel: config.logLevel,
     version: options.version,
     webDir: options.web ? webDistDir : undefined,
+    auditAnchorFile: runtime.audit.file,
   });
   logger.app = app.log;
+  const stopAnchor = startAuditAnchor(runtime, config.jobsIntervalSeconds, app.log);
   const stopJobs = startScheduler(modules, ctx);
   const mqttIn = config.mqttUrl
     ? await subscribeExternal(ctx.monitoring.engine, config.mqttUrl, log)
@@ -128,6 +166,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     stop: async () => {
       stopSimulator?.();
       stopJobs();
+      await stopAnchor();
       await mqttIn?.close();
       ctx.close();
       await app.close();
