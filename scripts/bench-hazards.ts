@@ -7,6 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { createEventChannel } from '../src/server/platform/events.ts';
+import { useAuditKey } from '../src/server/platform/audit/audit.key.ts';
 import { loadHazardCatalogue } from '../src/server/modules/hazards/catalogue.service.ts';
 import { hazardAnalysis } from '../src/server/modules/hazards/analysis.service.ts';
 import { listHazards } from '../src/server/modules/hazards/hazard.service.ts';
@@ -97,6 +98,7 @@ await withBenchDatabase(async (database) => {
     secret: Buffer.alloc(32),
     events: createEventChannel(),
   };
+  useAuditKey(deps.secret);
   let worstP95 = 0;
   for (const [who, principal] of Object.entries(benchPrincipals)) {
     const runs: [string, () => Promise<unknown>][] = [

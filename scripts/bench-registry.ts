@@ -6,6 +6,7 @@
  */
 import { listMines } from '../src/server/modules/registry/mine.service.ts';
 import { createEventChannel } from '../src/server/platform/events.ts';
+import { useAuditKey } from '../src/server/platform/audit/audit.key.ts';
 import { MineListQuery } from '../src/shared/registry.schemas.ts';
 import type { Principal } from '../src/server/platform/auth/scope.ts';
 import {
@@ -31,6 +32,7 @@ await withBenchDatabase(async (database) => {
     secret: Buffer.alloc(32),
     events: createEventChannel(),
   };
+  useAuditKey(deps.secret);
   const { province, county } = benchPrincipals;
   const queries: [string, Principal, Record<string, string>][] = [
     ['province, first page', province, {}],

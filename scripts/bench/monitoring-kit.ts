@@ -22,6 +22,7 @@ import { createModuleContext, type ContextConfig } from '../../src/server/compos
 import { mines } from '../../src/server/modules/registry/mine.table.ts';
 import type { ServiceDeps } from '../../src/server/platform/context.ts';
 import { createEventChannel } from '../../src/server/platform/events.ts';
+import { useAuditKey } from '../../src/server/platform/audit/audit.key.ts';
 import type { Database } from '../../src/server/platform/db/client.ts';
 import type { SensorSpec } from '../../src/shared/monitoring.schemas.ts';
 
@@ -77,6 +78,7 @@ export async function registerBenchSensors(
     secret: Buffer.alloc(32, 1),
     events: createEventChannel(),
   };
+  useAuditKey(deps.secret);
   const admin = systemPrincipal('bench');
   const org = await createOrganisation(deps, admin, {
     name: '基准企业',

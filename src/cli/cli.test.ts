@@ -1,9 +1,10 @@
 /**
- * The `minewatch` command as a real process: seed, audit verify (and its failure after tampering),
+ * The `minewatch` command as a real process: seed, audit verify (and its failure after tampering, and
+ * after the newest events were deleted, found through the anchor the CLI keeps in the data folder),
  * import with a bad file, users create — on PGlite data folders and, when configured, on PostgreSQL.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -145,5 +146,20 @@ describe.each(engines)('minewatch CLI (%s)', (engine) => {
     expect(r.out).toContain('audit chain BROKEN');
     expect(r.out).toContain(`文书 ${doc?.number ?? '?'} 修订 2: 修订内容与其哈希不符`);
     expect(r.out).toContain('document chains BROKEN');
+  });
+
+  it('audit verify names the newest events deleted behind its back, through the anchor in the data folder', async () => {
+    const anchor = await readFile(path.join(dir, 'audit-anchor.jsonl'), 'utf8');
+    const last = JSON.parse(anchor.trim().split('\n').pop() ?? '{}') as { seq: number };
+    const db = await open();
+    await db.db.execute(
+      sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete`,
+    );
+    await db.db.execute(sql`DELETE FROM audit_events WHERE seq > ${last.seq - 2}`);
+    await db.close();
+    const r = await minewatch(['audit', 'verify'], env);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`seq ${last.seq}: 缺少最新的事件`);
+    expect(r.out).toContain(`seq ${last.seq - 1}–${last.seq} 的事件被删除`);
   });
 });

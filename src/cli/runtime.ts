@@ -4,10 +4,19 @@
 import os from 'node:os';
 import { loadConfig } from '../server/platform/config.ts';
 import { openRuntime, type Runtime } from '../server/runtime.ts';
+import { anchorWarning } from '../server/platform/audit/audit.anchor.ts';
 import { systemPrincipal } from '../server/modules/access/principal.ts';
 
-export async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
-  const rt = await openRuntime(loadConfig());
+/** Runs a command over the configured database; `anchor: false` leaves the audit anchor untouched. */
+export async function withRuntime<T>(
+  fn: (rt: Runtime) => Promise<T>,
+  options: { anchor?: boolean } = {},
+): Promise<T> {
+  const rt = await openRuntime(loadConfig(), options);
+  const warning = rt.anchoredAtOpen && anchorWarning(rt.anchoredAtOpen);
+  if (warning) {
+    console.warn(`${warning}: ${rt.audit.file}`);
+  }
   try {
     return await fn(rt);
   } finally {

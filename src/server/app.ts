@@ -20,6 +20,8 @@ import type { Database } from './platform/db/client.ts';
 import { AppError, AppErrorCode } from './platform/errors.ts';
 import { installAuth, type RouteEntry } from './platform/http/auth.http.ts';
 import { installErrorHandling, toAppError } from './platform/http/errors.http.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
+import { loggerOptions } from './platform/logging.ts';
 import { registerHealthRoutes } from './platform/http/health.routes.ts';
 import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
 import { registerSettingsRoutes } from './platform/settings/settings.routes.ts';
@@ -35,11 +37,15 @@ export interface AppOptions {
   ctx: ModuleContext;
   /** pino level, or false to log nothing (tests). */
   logLevel: string | false;
+  /** Where log lines go instead of stdout (tests read them to check that no secret is logged). */
+  logStream?: { write(line: string): void } | undefined;
   version: string;
   /** Folder of the built web app to serve at `/` (absent in API-only tests). */
   webDir?: string | undefined;
   /** Called when the app closes (e.g. to close a module context made only for this app). */
   onClose?: (() => void) | undefined;
+  /** The audit anchor file `GET /api/audit/verify` checks against (absent in API-only tests). */
+  auditAnchorFile?: string | undefined;
 }
 
 export interface App {
@@ -66,7 +72,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const { ctx } = opts;
   const { deps } = ctx;
   const app = Fastify({
-    logger: opts.logLevel === false ? false : { level: opts.logLevel },
+    logger: opts.logLevel === false ? false : loggerOptions(opts.logLevel, opts.logStream),
     bodyLimit: HttpLimits.jsonBodyMax,
     routerOptions: { ignoreTrailingSlash: true },
     // Errors Fastify raises before routing (a malformed URL, a bad content type) get the one error shape.
@@ -81,6 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const web =
     opts.webDir && existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : undefined;
   installErrorHandling(app, { spa: Boolean(web) });
+  installSecurityHeaders(app, { hsts: ctx.config.cookieSecure });
   const jsonParser = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     void jsonParser(req, String(body), (err, value) => {
@@ -136,11 +143,16 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     });
   }
   registerSettingsRoutes(app, deps, settingsCatalogueOf(modules));
-  registerAuditRoutes(app, deps, {
-    // Rule parameters: the system admin's history only.
-    setting: (p) => Promise.resolve(requirePermission(p, PlatformPermission.SettingsManage)),
-    ...auditVisibilityOf(modules, deps),
-  });
+  registerAuditRoutes(
+    app,
+    deps,
+    {
+      // Rule parameters: the system admin's history only.
+      setting: (p) => Promise.resolve(requirePermission(p, PlatformPermission.SettingsManage)),
+      ...auditVisibilityOf(modules, deps),
+    },
+    opts.auditAnchorFile,
+  );
   app.get(
     '/openapi.json',
     { config: { permission: 'public' }, schema: { hide: true } },

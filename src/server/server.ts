@@ -18,6 +18,7 @@ import { openRuntime, pgliteDataDir, type Runtime } from './runtime.ts';
 import { dumpEmbedded } from './platform/db/backup.ts';
 import { controlSocketPath, startControlServer } from './platform/db/control-socket.ts';
 import { acquireDataLock, DATA_LOCK_ENV, type DataLock } from './platform/db/data-lock.ts';
+import { anchorWarning, type AnchorOutcome } from './platform/audit/audit.anchor.ts';
 import { demoAccounts, holdsDemo, isSeeded, type DemoAccount } from './seed/demo-province.ts';
 import { loadRegions } from './modules/registry/region.service.ts';
 import { loadHazardCatalogue } from './modules/hazards/catalogue.service.ts';
@@ -75,6 +76,41 @@ async function seedInChildProcess(lock: DataLock | undefined): Promise<boolean> 
   return result[1] === 'true';
 }
 
+/**
+ * Warns of what anchoring the audit trail at open found, then anchors it every period while the server
+ * runs; the runtime anchors once more when it closes. Each process keeps its own anchor file, so this
+ * is a per-process duty, not a claimed job. Returns the function that stops the timer and waits for a
+ * checkpoint being written.
+ */
+function startAuditAnchor(
+  runtime: Runtime,
+  everySeconds: number,
+  log: FastifyInstance['log'],
+): () => Promise<void> {
+  const say = (outcome: AnchorOutcome | undefined) => {
+    const warning = outcome && anchorWarning(outcome);
+    if (warning) {
+      log.warn({ file: runtime.audit.file }, warning);
+    }
+  };
+  say(runtime.anchoredAtOpen);
+  if (everySeconds <= 0) {
+    return () => Promise.resolve();
+  }
+  let running: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    running ??= runtime
+      .anchorAudit()
+      .then(say, (err: unknown) => log.error({ err }, 'audit anchor failed'))
+      .finally(() => (running = undefined));
+  }, everySeconds * 1000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
 export async function startServer(config: Config, options: ServerOptions): Promise<RunningServer> {
   // The embedded database's folder is this server's for its whole life (a second process is refused with
   // this one's pid), across the seed child that borrows it; released by stop() or when the process ends
@@ -115,8 +151,10 @@ async function startHoldingLock(
     logLevel: config.logLevel,
     version: options.version,
     webDir: options.web ? webDistDir : undefined,
+    auditAnchorFile: runtime.audit.file,
   });
   logger.app = app.log;
+  const stopAnchor = startAuditAnchor(runtime, config.jobsIntervalSeconds, app.log);
   const stopJobs = startScheduler(modules, ctx);
   const mqttIn = config.mqttUrl
     ? await subscribeExternal(ctx.monitoring.engine, config.mqttUrl, log)
@@ -158,6 +196,7 @@ async function startHoldingLock(
     stop: async () => {
       stopSimulator?.();
       stopJobs();
+      await stopAnchor();
       await mqttIn?.close();
       ctx.close();
       await control?.close();

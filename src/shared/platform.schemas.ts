@@ -19,8 +19,11 @@ export type AuditEntryResponse = z.infer<typeof AuditEntryResponse>;
 /** The audit chain check: rows checked and every break found. */
 export const AuditVerifyResponse = z.object({
   ok: z.boolean(),
-  checked: z.number(),
-  problems: z.array(z.object({ seq: z.number(), problem: z.string() })),
+  checked: z.number().describe('校验的事件数'),
+  problems: z
+    .array(z.object({ seq: z.number(), problem: z.string() }))
+    .describe('篡改、删除、插入、重新计算或缺失的事件 (seq 0: 锚点文件本身)'),
+  notes: z.array(z.string()).describe('校验所依据的锚点及其范围'),
 });
 
 /** The path of an entity's history: one of the entity types the modules know, and the entity's id. */

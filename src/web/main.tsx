@@ -1,3 +1,5 @@
+// First: zod must be told not to use eval before any schema is made.
+import './app/zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'antd/dist/reset.css';

@@ -65,6 +65,34 @@ describe.runIf(run)('web app in Chromium: registry and hazards', () => {
     await page.context().close();
   });
 
+  it('the app runs under the Content-Security-Policy the server sends: the dashboard draws its charts and their tooltips', async () => {
+    const page = await web.newPage();
+    await web.login(page, 'yp.admin');
+    const res = await page.goto(`${web.server.baseUrl}/`);
+    expect(res?.headers()['content-security-policy']).toMatch(/script-src 'self';/);
+    await page.getByTestId('hazard-card').locator('canvas').first().waitFor();
+    // ECharts' tooltip is HTML with style attributes: hovering the charts brings it up under the policy.
+    for (const canvas of await page.locator('canvas').all()) {
+      const box = await canvas.boundingBox();
+      for (const [fx, fy] of box
+        ? [
+            [0.5, 0.5],
+            [0.3, 0.4],
+            [0.7, 0.6],
+          ]
+        : []) {
+        await page.mouse.move(
+          (box?.x ?? 0) + (box?.width ?? 0) * (fx ?? 0),
+          (box?.y ?? 0) + (box?.height ?? 0) * (fy ?? 0),
+        );
+      }
+    }
+    await page.locator('canvas').first().waitFor();
+    // Any refusal fails the test (web-session.ts collects them from every page).
+    expect(web.cspViolations).toEqual([]);
+    await page.context().close();
+  });
+
   it('filters the mine list by kind', async () => {
     const page = await web.newPage();
     await web.login(page, 'sx.admin');

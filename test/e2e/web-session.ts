@@ -31,6 +31,11 @@ export interface WebSession {
   firstPagePng(pdfPath: string, base: string): void;
   /** The rows of the mine list. */
   rows(page: Page): ReturnType<Page['locator']>;
+  /**
+   * What the Content-Security-Policy refused on the pages of the running test (each fails the test: the
+   * built app and its charts must run under the policy the server sends, issue 21 §10).
+   */
+  cspViolations: string[];
 }
 
 /** Starts the server and the browser before the file's tests and stops them after. */
@@ -43,7 +48,17 @@ export function useWebSession(): WebSession {
         viewport: { width: 1280, height: 720 },
         locale: 'zh-CN',
       });
+      // Every refusal by the page's Content-Security-Policy is reported to the console, and collected.
+      await context.addInitScript({
+        content: `document.addEventListener('securitypolicyviolation', (e) =>
+          console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));`,
+      });
       const page = await context.newPage();
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /CSP violation|Content Security Policy/.test(m.text())) {
+          web.cspViolations.push(`${page.url()}: ${m.text()}`);
+        }
+      });
       open.push(page);
       return page;
     },
@@ -74,6 +89,7 @@ export function useWebSession(): WebSession {
       ]);
     },
     rows: (page: Page) => page.locator('[data-testid=mine-table] tbody tr.ant-table-row'),
+    cspViolations: [] as string[],
   } as WebSession;
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -92,6 +108,10 @@ export function useWebSession(): WebSession {
       }
     }
     open.length = 0;
+    const refused = web.cspViolations.splice(0);
+    if (refused.length) {
+      throw new Error(`the Content-Security-Policy refused:\n${refused.join('\n')}`);
+    }
   });
   afterAll(async () => {
     await web.browser?.close();

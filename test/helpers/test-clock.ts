@@ -5,6 +5,7 @@
 import type { Db } from '../../src/server/platform/db/client.ts';
 import type { ServiceDeps } from '../../src/server/platform/context.ts';
 import { createEventChannel } from '../../src/server/platform/events.ts';
+import { useAuditKey } from '../../src/server/platform/audit/audit.key.ts';
 
 /** A clock the test moves by hand. */
 export interface TestClock {
@@ -25,7 +26,8 @@ export function testClock(start = '2026-11-22T02:00:00Z'): TestClock {
 /** The data key of every test database. */
 export const testSecret = Buffer.alloc(32, 7);
 
-/** Service dependencies over a database with a fresh test clock and event channel. */
+/** Service dependencies over a database with a fresh test clock and event channel (and the audit key). */
 export function testDeps(db: Db): ServiceDeps & { clock: TestClock } {
+  useAuditKey(testSecret);
   return { db, clock: testClock(), secret: testSecret, events: createEventChannel() };
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../server/platform/config.ts';
+import { scrubUrl } from '../../server/platform/logging.ts';
 import { startServer } from '../../server/server.ts';
 import { DEMO_PASSWORD } from '../../server/seed/demo-province.ts';
 import { version } from '../version.ts';
@@ -42,7 +43,7 @@ export function registerServeCommand(program: Command): void {
       console.log(
         `  监测数据接入: POST ${url}/api/ingest/readings (网关令牌); MQTT ${
           config.mqttUrl
-            ? `订阅 ${config.mqttUrl}`
+            ? `订阅 ${scrubUrl(config.mqttUrl)}`
             : server.mqtt
               ? `${server.mqtt} (密码为网关令牌)`
               : '未启用'

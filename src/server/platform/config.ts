@@ -14,8 +14,17 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Folder for PGlite and the generated secret (DATA_DIR, default ./data). */
   dataDir: string;
-  /** 32-byte key for protected fields and keyed digests (MINEWATCH_SECRET, hex or base64). */
+  /**
+   * 32-byte key for protected fields, keyed digests and the audit chain (MINEWATCH_SECRET, hex or base64;
+   * by default data/secret.key, made on the first start). It is never stored in the database.
+   */
   secret: Buffer;
+  /**
+   * The audit trail's anchor: signed checkpoints of the chain's head, outside the database
+   * (AUDIT_ANCHOR_FILE, default data/audit-anchor.jsonl). Keep it beside the key, or better on storage
+   * the database's administrators cannot rewrite.
+   */
+  auditAnchorFile: string;
   /** Send the session cookie with the Secure flag (COOKIE_SECURE=true behind HTTPS). */
   cookieSecure: boolean;
   /** pino log level (LOG_LEVEL, default info). */
@@ -147,6 +156,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     secret: loadSecret(dataDir, env),
+    auditAnchorFile: path.resolve(
+      env.AUDIT_ANCHOR_FILE || path.join(dataDir, 'audit-anchor.jsonl'),
+    ),
     cookieSecure: env.COOKIE_SECURE === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     webhook: loadWebhook(env),

@@ -163,6 +163,48 @@ describe.each(engines)('access (%s)', (engine) => {
     );
   });
 
+  it('a user token cannot mint tokens that would outlive it; only a session issues them, and the audit says so', async () => {
+    const cookie = await login(app, world.a.users.regulator_admin);
+    const parent = await app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { cookie },
+      payload: { name: '父令牌', kind: 'user' },
+    });
+    expect(parent.statusCode).toBe(201);
+    const auth = { authorization: `Bearer ${parent.json().token}` };
+    for (const payload of [
+      { name: '子令牌', kind: 'user' },
+      { name: '子网关', kind: 'gateway', mineIds: [world.a.mines[0]?.id] },
+    ]) {
+      const child = await app.inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers: auth,
+        payload,
+      });
+      expect(child.statusCode).toBe(403);
+      expect(child.json().details[0].path).toBe('authorization');
+    }
+    const names = await queryRows<{ name: string }>(
+      t.database.db,
+      sql`SELECT name FROM api_tokens WHERE name LIKE '子%'`,
+    );
+    expect(names).toEqual([]);
+    // Lineage: the token's creation names the credential it was issued from.
+    const admin = await login(app, world.systemAdmin);
+    const history = await app.inject({
+      method: 'GET',
+      url: `/api/audit/api_token/${parent.json().id}`,
+      headers: { cookie: admin },
+    });
+    expect(history.json()[0]).toMatchObject({
+      type: 'access.token.created',
+      actor: world.a.users.regulator_admin,
+      after: { name: '父令牌', issuedVia: 'session' },
+    });
+  });
+
   it('a gateway token is limited to its mines and may not read the registry', async () => {
     const cookie = await login(app, world.a.users.enterprise_admin);
     const created = await app.inject({

@@ -163,17 +163,26 @@ export async function principalFromToken(deps: ServiceDeps, token: string, ip: s
   if (!u || u.user.disabledAt) {
     return null;
   }
-  return t.kind === 'gateway' ? gatewayPrincipal(u, t.mineIds, ip) : userPrincipal(u, ip);
+  return t.kind === 'gateway'
+    ? gatewayPrincipal(u, t.id, t.mineIds, ip)
+    : userPrincipal(u, ip, { kind: 'token', tokenId: t.id });
 }
 
-/** Issues a token; a gateway token may name only mines the issuer can see. The secret is shown once. */
+/**
+ * Issues a token; a gateway token may name only mines the issuer can see. The secret is shown once.
+ * Only a signed-in session (or the system) may issue one: a token that minted tokens would leave
+ * children working after it is revoked, so tokens never issue tokens, and the audit event records the
+ * credential the token was issued from (its lineage).
+ */
 export async function createToken(
   deps: ServiceDeps,
   principal: Principal,
   input: TokenCreateInput,
 ) {
-  if (principal.kind !== 'user') {
-    throw new AppError(AppErrorCode.Forbidden, '令牌不能再签发令牌');
+  if (principal.kind !== 'user' || principal.credential.kind === 'token') {
+    throw new AppError(AppErrorCode.Forbidden, 'API 令牌不能签发令牌, 请登录后签发', [
+      { path: 'authorization', message: '只能在登录会话中签发令牌' },
+    ]);
   }
   if (input.kind === 'gateway') {
     requirePermission(principal, AccessPermission.GatewayTokenManage);
@@ -202,7 +211,7 @@ export async function createToken(
     await recordAudit(tx, actorOf(principal), at, {
       type: 'access.token.created',
       entityId: row.id,
-      after,
+      after: { ...after, issuedVia: principal.credential.kind },
     });
     return { ...after, token };
   });

@@ -3,7 +3,12 @@
  */
 import type { Permission } from '../../platform/auth/permissions.ts';
 import { gatewayPermissions, permissionsByRole } from '../roles.ts';
-import { subtreePrefix, type Principal, type Scope } from '../../platform/auth/scope.ts';
+import {
+  subtreePrefix,
+  type Credential,
+  type Principal,
+  type Scope,
+} from '../../platform/auth/scope.ts';
 import type { UserWithOrg } from './access.repository.ts';
 
 /** The jurisdiction of a user, from its organisation and role. */
@@ -26,7 +31,15 @@ export function scopeOf(u: UserWithOrg): Scope {
     : { kind: 'mines', mineIds: [] };
 }
 
-export function userPrincipal(u: UserWithOrg, ip: string | null): Principal {
+/**
+ * A user acting through a session (the default: services called by trusted code act as signed in) or
+ * through one of their API tokens.
+ */
+export function userPrincipal(
+  u: UserWithOrg,
+  ip: string | null,
+  credential: Credential = { kind: 'session' },
+): Principal {
   const role = u.user.role;
   return {
     kind: 'user',
@@ -40,13 +53,19 @@ export function userPrincipal(u: UserWithOrg, ip: string | null): Principal {
     permissions: new Set<Permission>(permissionsByRole[role] ?? []),
     ip,
     locale: u.user.locale,
+    credential,
   };
 }
 
 /** A gateway token acts for its issuer but may only ingest, and only for the mines it names. */
-export function gatewayPrincipal(u: UserWithOrg, mineIds: string[], ip: string | null): Principal {
+export function gatewayPrincipal(
+  u: UserWithOrg,
+  tokenId: string,
+  mineIds: string[],
+  ip: string | null,
+): Principal {
   return {
-    ...userPrincipal(u, ip),
+    ...userPrincipal(u, ip, { kind: 'token', tokenId }),
     kind: 'gateway',
     scope: { kind: 'mines', mineIds },
     permissions: new Set(gatewayPermissions),
@@ -67,6 +86,7 @@ export function systemPrincipal(label: string): Principal {
     permissions: new Set(permissionsByRole.system_admin),
     ip: null,
     locale: 'zh-CN',
+    credential: { kind: 'system' },
   };
 }
 

@@ -11,7 +11,8 @@ import { requirePermission } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { principalOf } from '../http/auth.http.ts';
 import { responses } from '../http/route-helpers.ts';
-import { entityHistory, verifyAuditChain } from './audit.service.ts';
+import { entityHistory } from './audit.service.ts';
+import { verifyAuditChain } from './audit.verify.ts';
 import { PlatformPermission } from '../auth/permissions.ts';
 
 /** Throws (404) unless the caller may see the entity; one per entity type, supplied by the modules. */
@@ -21,6 +22,8 @@ export function registerAuditRoutes(
   app: FastifyInstance,
   deps: ServiceDeps,
   visibility: Record<string, VisibilityCheck>,
+  /** The audit anchor file verify checks against (none in API-only tests: verify then says so). */
+  anchorFile: string | undefined,
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const entityTypes = Object.keys(visibility) as [string, ...string[]];
@@ -52,12 +55,12 @@ export function registerAuditRoutes(
       config: { permission: PlatformPermission.SettingsManage },
       schema: {
         tags: ['audit'],
-        summary: '校验审计哈希链',
+        summary: '校验审计哈希链及其锚点',
         response: responses(platformApi.verifyAudit.response, platformApi.verifyAudit.status),
       },
     },
     async () => {
-      const result = await verifyAuditChain(deps.db);
+      const result = await verifyAuditChain(deps.db, { secret: deps.secret, anchorFile });
       return { ok: result.problems.length === 0, ...result };
     },
   );

@@ -7,12 +7,16 @@ import {
 } from '../../../../test/helpers/test-database.ts';
 import { buildMine } from '../../../../test/helpers/factories.ts';
 import { AppError } from '../errors.ts';
-import { verifyAuditChain, GENESIS_HASH, canonicalJson } from './audit.service.ts';
+import { GENESIS_HASH, canonicalJson } from './audit.service.ts';
+import { verifyAuditChain } from './audit.verify.ts';
+import { testSecret } from '../../../../test/helpers/test-clock.ts';
 import { auditEvents } from './audit.table.ts';
 import { recordAudit } from '../../modules/registry/registry.audit.ts';
 
 describe.each(engines)('audit trail (%s)', (engine) => {
   let t: TestDatabase;
+  const verify = () =>
+    verifyAuditChain(t.database.db, { secret: testSecret, anchorFile: undefined });
   beforeAll(async () => {
     t = await createTestDatabase(engine);
     for (let i = 0; i < 3; i++) {
@@ -28,7 +32,7 @@ describe.each(engines)('audit trail (%s)', (engine) => {
     for (let i = 1; i < rows.length; i++) {
       expect(rows[i]?.prevHash).toBe(rows[i - 1]?.hash);
     }
-    expect(await verifyAuditChain(t.database.db)).toEqual({ checked: rows.length, problems: [] });
+    expect(await verify()).toMatchObject({ checked: rows.length, problems: [] });
   });
 
   it('recording outside a transaction is refused', async () => {
@@ -54,7 +58,7 @@ describe.each(engines)('audit trail (%s)', (engine) => {
     await t.database.db.execute(
       sql`UPDATE audit_events SET after = jsonb_set(after, '{name}', '"篡改的名称"') WHERE seq = (SELECT min(seq) + 1 FROM audit_events)`,
     );
-    const result = await verifyAuditChain(t.database.db);
+    const result = await verify();
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]?.problem).toMatch(/edited/);
   });
@@ -63,7 +67,7 @@ describe.each(engines)('audit trail (%s)', (engine) => {
     await t.database.db.execute(
       sql`DELETE FROM audit_events WHERE seq = (SELECT max(seq) - 1 FROM audit_events)`,
     );
-    const result = await verifyAuditChain(t.database.db);
+    const result = await verify();
     expect(result.problems.map((p) => p.problem).join('\n')).toMatch(/removed or inserted/);
   });
 });

@@ -1,18 +1,22 @@
 /**
- * @module The hash-chained audit trail: record (inside the caller's transaction), verify, history.
+ * @module The keyed hash chain of the audit trail: record (inside the caller's transaction), the head
+ * and counts the anchor checkpoints, history. Verification is in audit.verify.ts, the anchor in
+ * audit.anchor.ts.
  */
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { createHmac } from 'node:crypto';
+import { and, asc, count, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { AppError, AppErrorCode } from '../errors.ts';
 import { sha256Hex } from '../crypto.ts';
+import { auditChainKey } from './audit.key.ts';
 import { auditEvents } from './audit.table.ts';
 import type { AuditActor, AuditEvent, AuditEventCatalogue } from './audit.events.ts';
 
 /** Hash of the chain's start. */
 export const GENESIS_HASH = '0'.repeat(64);
 /** Advisory-lock key that serialises appends to the chain. */
-const AUDIT_LOCK_KEY = 727_001;
+export const AUDIT_LOCK_KEY = 727_001;
 
 /** JSON with object keys sorted at every depth, so that equal values hash equally. */
 export function canonicalJson(value: unknown): string {
@@ -34,7 +38,8 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-interface HashedFields {
+/** The stored fields an event's hash covers. */
+export interface HashedFields {
   at: Date;
   actorId: string | null;
   actorLabel: string;
@@ -46,21 +51,37 @@ interface HashedFields {
   after: unknown;
 }
 
-function eventHash(prevHash: string, f: HashedFields): string {
-  return sha256Hex(
+function hashedText(prevHash: string, f: HashedFields): string {
+  return (
     prevHash +
-      canonicalJson({
-        at: f.at.toISOString(),
-        actorId: f.actorId,
-        actorLabel: f.actorLabel,
-        ip: f.ip,
-        type: f.type,
-        entityType: f.entityType,
-        entityId: f.entityId,
-        before: f.before ?? null,
-        after: f.after ?? null,
-      }),
+    canonicalJson({
+      at: f.at.toISOString(),
+      actorId: f.actorId,
+      actorLabel: f.actorLabel,
+      ip: f.ip,
+      type: f.type,
+      entityType: f.entityType,
+      entityId: f.entityId,
+      before: f.before ?? null,
+      after: f.after ?? null,
+    })
   );
+}
+
+/**
+ * An event's hash: HMAC-SHA256 under the chain key of the previous hash and the event, so that nobody
+ * without the key (which is never in the database) can recompute the chain after an edit.
+ */
+export function eventHash(key: Buffer, prevHash: string, f: HashedFields): string {
+  return createHmac('sha256', key).update(hashedText(prevHash, f)).digest('hex');
+}
+
+/**
+ * The unkeyed SHA-256 hash of releases before the key: accepted by verify only for events older than
+ * the anchor's first checkpoint (an installation upgraded in place), never after it.
+ */
+export function unkeyedEventHash(prevHash: string, f: HashedFields): string {
+  return sha256Hex(hashedText(prevHash, f));
 }
 
 /** JSON round trip, so the hashed value is exactly what jsonb will return (no Dates, no undefined). */
@@ -111,6 +132,7 @@ async function appendAudit(
   if (list.length === 0) {
     return;
   }
+  const key = auditChainKey();
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const [last] = await tx
     .select({ hash: auditEvents.hash })
@@ -131,7 +153,7 @@ async function appendAudit(
       before: plain(e.before),
       after: plain(e.after),
     };
-    const hash = eventHash(prevHash, fields);
+    const hash = eventHash(key, prevHash, fields);
     const row = { ...fields, prevHash, hash };
     prevHash = hash;
     return row;
@@ -141,61 +163,48 @@ async function appendAudit(
   }
 }
 
-/** One break in the chain found by verifyAuditChain. */
-export interface AuditChainProblem {
-  seq: number;
-  problem: string;
+/** The newest event of the trail (its seq and hash), or undefined when the trail is empty. */
+export async function auditHead(db: Db): Promise<{ seq: number; hash: string } | undefined> {
+  const [row] = await db
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  return row;
 }
 
-/** Re-computes every hash in order; returns the rows checked and every break found. */
-export async function verifyAuditChain(
-  db: Db,
-): Promise<{ checked: number; problems: AuditChainProblem[] }> {
-  const problems: AuditChainProblem[] = [];
-  let prevHash = GENESIS_HASH;
-  let lastSeq = 0;
-  let checked = 0;
-  for (;;) {
-    const batch = await db
-      .select()
-      .from(auditEvents)
-      .where(gt(auditEvents.seq, lastSeq))
-      .orderBy(asc(auditEvents.seq))
-      .limit(2000);
-    if (batch.length === 0) {
-      break;
-    }
-    for (const row of batch) {
-      checked++;
-      if (row.prevHash !== prevHash) {
-        problems.push({
-          seq: row.seq,
-          problem:
-            'prev_hash does not match the hash of the row before it (a row was removed or inserted)',
-        });
-      }
-      const recomputed = eventHash(row.prevHash, {
-        at: row.at,
-        actorId: row.actorId,
-        actorLabel: row.actorLabel,
-        ip: row.ip,
-        type: row.type,
-        entityType: row.entityType,
-        entityId: row.entityId,
-        before: row.before,
-        after: row.after,
-      });
-      if (recomputed !== row.hash) {
-        problems.push({
-          seq: row.seq,
-          problem: 'row content does not match its hash (the row was edited)',
-        });
-      }
-      prevHash = row.hash;
-      lastSeq = row.seq;
-    }
-  }
-  return { checked, problems };
+/** How many events have a seq in (after, through]. */
+export async function countEvents(db: Db, after: number, through: number): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(and(gt(auditEvents.seq, after), lte(auditEvents.seq, through)));
+  return row?.n ?? 0;
+}
+
+/** The next `limit` events after seq `after`, in order (the walk of verify). */
+export function eventsAfter(db: Db, after: number, limit: number) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(gt(auditEvents.seq, after))
+    .orderBy(asc(auditEvents.seq))
+    .limit(limit);
+}
+
+/** The events of one type about one entity, oldest first, as stored (cross-checks of verify). */
+export function eventsOf(db: Db, entityType: string, entityId: string, type: string) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.entityType, entityType),
+        eq(auditEvents.entityId, entityId),
+        eq(auditEvents.type, type),
+      ),
+    )
+    .orderBy(asc(auditEvents.seq));
 }
 
 /** The audit history of one entity, oldest first. */

@@ -27,7 +27,16 @@ export interface Principal {
   /** Client address, recorded in the audit trail. */
   ip: string | null;
   locale: LocaleValue;
+  /**
+   * How the caller proved who it is: a signed-in session, an API token (by id), or the system itself
+   * (CLI, seed, jobs, in-process feeds). Only a session or the system may issue API tokens.
+   */
+  credential: Credential;
 }
+
+/** The proof a principal stands on. */
+export type Credential =
+  { kind: 'session' } | { kind: 'token'; tokenId: string } | { kind: 'system' };
 
 /**
  * The code prefix shared by every region in the subtree of `code`: GB/T 2260 codes are hierarchical,

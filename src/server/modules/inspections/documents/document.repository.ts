@@ -199,12 +199,14 @@ export async function listIssued(db: Db, mineScope: SQL | undefined) {
     .limit(500);
 }
 
-/** The next `limit` documents by id after `afterId`, for a walk over all of them. */
+/** The next `limit` documents by id after `afterId`, with their inspection team, for a walk over all. */
 export async function documentsAfter(db: Db, afterId: string, limit: number) {
-  return db
-    .select()
+  const rows = await db
+    .select({ doc: enforcementDocuments, teamUserIds: inspections.teamUserIds })
     .from(enforcementDocuments)
+    .innerJoin(inspections, eq(inspections.id, enforcementDocuments.inspectionId))
     .where(gt(enforcementDocuments.id, afterId))
     .orderBy(asc(enforcementDocuments.id))
     .limit(limit);
+  return rows.map((r) => ({ ...r.doc, teamUserIds: r.teamUserIds }));
 }

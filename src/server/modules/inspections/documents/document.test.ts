@@ -2,15 +2,17 @@
  * Enforcement documents over HTTP, on both engines (issue 7 §4): numbered per unit, template and year;
  * edits are revisions with a diff; the team signs, after which the text is frozen; the enterprise gets
  * its copy once issued, as a PDF with the CJK font; and the hash chain finds a revision altered behind
- * the database's back.
+ * the database's back, a signature deleted from an issued document, and a chain recomputed under its
+ * signatures (issue 21 §4).
  */
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useInspectionTeam } from '../../../../../test/helpers/inspection-team.ts';
 import { engines } from '../../../../../test/helpers/test-database.ts';
 import { useWorldApp } from '../../../../../test/helpers/world-app.ts';
+import { queryRows } from '../../../platform/db/client.ts';
 import type { DocumentResponse as Doc } from '../../../../shared/inspection-documents.schemas.ts';
-import { verifyDocumentChains } from './document.chain.ts';
+import { revisionHash, signatureHash, verifyDocumentChains } from './document.chain.ts';
 
 describe.each(engines)('enforcement documents (%s)', (engine) => {
   const { ctx, call } = useWorldApp(engine, (w) => ({
@@ -168,5 +170,107 @@ describe.each(engines)('enforcement documents (%s)', (engine) => {
         problem: '修订内容与其哈希不符 (修订被篡改)',
       }),
     );
+  });
+
+  /** A document of its own, two revisions, signed by the whole team: 已签发. */
+  async function issuedDocument() {
+    const ins = (await newInspection([team.inspectorId, team.adminId])).body;
+    const made = await call<Doc>('ins', 'POST', '/api/documents', {
+      inspectionId: ins.id,
+      template: '现场检查记录',
+    });
+    await call('ins', 'PUT', `/api/documents/${made.body.id}`, {
+      fields: { partyPresent: '王矿长', situation: '未发现问题' },
+      baseSeq: 1,
+    });
+    await call('ins', 'POST', `/api/documents/${made.body.id}/signatures`, { seq: 2 });
+    const issued = await call<Doc>('adm', 'POST', `/api/documents/${made.body.id}/signatures`, {
+      seq: 2,
+    });
+    expect(issued.body.state).toBe('已签发');
+    return made.body.id;
+  }
+  const problemsOf = async (id: string) =>
+    (await verifyDocumentChains(ctx.t.database.db)).problems
+      .filter((p) => p.documentId === id)
+      .map((p) => p.problem);
+  /** Runs a statement with the append-only triggers of the document tables off. */
+  const unguarded = (q: ReturnType<typeof sql>) =>
+    ctx.t.database.db.transaction(async (tx) => {
+      await tx.execute(sql`ALTER TABLE enforcement_document_signatures DISABLE TRIGGER USER`);
+      await tx.execute(sql`ALTER TABLE enforcement_document_revisions DISABLE TRIGGER USER`);
+      await tx.execute(q);
+      await tx.execute(sql`ALTER TABLE enforcement_document_revisions ENABLE TRIGGER USER`);
+      await tx.execute(sql`ALTER TABLE enforcement_document_signatures ENABLE TRIGGER USER`);
+    });
+
+  it('a signature deleted from an issued document is found and named, though the document still reads 已签发', async () => {
+    const id = await issuedDocument();
+    expect(await problemsOf(id)).toEqual([]);
+    await unguarded(
+      sql`DELETE FROM enforcement_document_signatures WHERE document_id = ${id} AND user_id = ${team.adminId}`,
+    );
+    expect((await call<Doc>('ins', 'GET', `/api/documents/${id}`)).body.state).toBe('已签发');
+    const admin = ctx.world.a.users.regulator_admin;
+    expect(await problemsOf(id)).toEqual([
+      expect.stringMatching(new RegExp(`^缺少 ${admin} 的签名: 审计事件 seq \\d+ 记录了此签名`)),
+      expect.stringMatching(
+        /^文书为已签发, 但执法人员 2 人中只有 1 人签署了最新修订; 缺少 .+ 的签名$/,
+      ),
+    ]);
+  });
+
+  it('a revision chain recomputed under its signatures is found through the signing events in the audit trail', async () => {
+    const id = await issuedDocument();
+    // Rewrite the signed text and recompute every hash the document tables hold (all unkeyed SHA-256).
+    const [rev] = await queryRows<{
+      fields: Record<string, string>;
+      author_id: string;
+      created_at: string;
+      prev_hash: string;
+    }>(
+      ctx.t.database.db,
+      sql`SELECT fields, author_id, created_at, prev_hash FROM enforcement_document_revisions WHERE document_id = ${id} AND seq = 2`,
+    );
+    const [doc] = await queryRows<{ number: string; template: string }>(
+      ctx.t.database.db,
+      sql`SELECT number, template FROM enforcement_documents WHERE id = ${id}`,
+    );
+    if (!rev || !doc) {
+      throw new Error('no revision');
+    }
+    const fields = { ...rev.fields, situation: '发现问题已整改' };
+    const hash = revisionHash(rev.prev_hash, {
+      documentId: id,
+      seq: 2,
+      number: doc.number,
+      template: doc.template,
+      fields,
+      authorId: rev.author_id,
+      createdAt: new Date(rev.created_at),
+    });
+    await unguarded(
+      sql`UPDATE enforcement_document_revisions SET fields = ${JSON.stringify(fields)}::jsonb, hash = ${hash} WHERE document_id = ${id} AND seq = 2`,
+    );
+    const sigs = await queryRows<{ user_id: string; signed_at: string }>(
+      ctx.t.database.db,
+      sql`SELECT user_id, signed_at FROM enforcement_document_signatures WHERE document_id = ${id}`,
+    );
+    for (const s of sigs) {
+      const sigHash = signatureHash(hash, {
+        documentId: id,
+        seq: 2,
+        userId: s.user_id,
+        signedAt: new Date(s.signed_at),
+      });
+      await unguarded(
+        sql`UPDATE enforcement_document_signatures SET hash = ${sigHash} WHERE document_id = ${id} AND user_id = ${s.user_id}`,
+      );
+    }
+    const problems = await problemsOf(id);
+    expect(problems).toHaveLength(2);
+    expect(
+      problems.every((p) => p.endsWith('的签名与审计记录的所签修订不符 (修订链被重新计算)')),
+    ).toBe(true);
   });
 });
