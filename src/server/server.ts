@@ -98,6 +98,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     logLevel: config.logLevel,
     version: options.version,
     webDir: options.web ? webDistDir : undefined,
+    trustProxy: config.trustProxy,
   });
   logger.app = app.log;
   const stopJobs = startScheduler(modules, ctx);
