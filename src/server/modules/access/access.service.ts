@@ -8,7 +8,7 @@ import type {
   UserCreateInput,
 } from '../../../shared/access.schemas.ts';
 import { recordAudit } from './access.audit.ts';
-import { hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.ts';
+import { checkPassword, hashPassword, passwordProblem } from '../../platform/auth/password.ts';
 import { organisationKindByRole } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
@@ -96,12 +96,6 @@ export async function listUsers(deps: ServiceDeps, principal: Principal) {
   return (await repo.listUsers(deps.db)).map(presentUser);
 }
 
-let dummyHash: Promise<string> | undefined;
-/** A hash of no one's password: an unknown name costs the same scrypt work as a known one. */
-function hashOfNobody(): Promise<string> {
-  return (dummyHash ??= hashPassword(randomToken()));
-}
-
 /**
  * Checks a password and opens a session. Failures are throttled per client address and back off per
  * name (login.throttle.ts); an unknown or disabled name is checked against a hash all the same, so the
@@ -114,10 +108,7 @@ export async function login(
 ): Promise<{ sessionToken: string; principal: Principal }> {
   const attempt = await beginLogin(deps, input.username, ip);
   const u = await repo.findUserWithOrg(deps.db, { username: input.username });
-  const matches = await verifyPassword(
-    input.password,
-    u?.user.passwordHash ?? (await hashOfNobody()),
-  );
+  const matches = await checkPassword(input.password, u?.user.passwordHash);
   if (!u || u.user.disabledAt || !matches) {
     throw new AppError(AppErrorCode.Unauthenticated, '用户名或密码错误');
   }
