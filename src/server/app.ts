@@ -19,6 +19,8 @@ import { HttpLimits, RegistryValidation } from '../shared/limits.ts';
 import type { Database } from './platform/db/client.ts';
 import { AppError, AppErrorCode } from './platform/errors.ts';
 import { installAuth, type RouteEntry } from './platform/http/auth.http.ts';
+import { installOriginCheck } from './platform/http/origin.http.ts';
+import type { Config } from './platform/config.ts';
 import { installErrorHandling, toAppError } from './platform/http/errors.http.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { loggerOptions } from './platform/logging.ts';
@@ -46,6 +48,8 @@ export interface AppOptions {
   onClose?: (() => void) | undefined;
   /** The audit anchor file `GET /api/audit/verify` checks against (absent in API-only tests). */
   auditAnchorFile?: string | undefined;
+  /** Whose X-Forwarded-For to believe for the client address (TRUST_PROXY; default nobody's). */
+  trustProxy?: Config['trustProxy'] | undefined;
 }
 
 export interface App {
@@ -68,12 +72,19 @@ function containsNul(value: unknown): boolean {
   return false;
 }
 
+/** TRUST_PROXY as Fastify takes it (a hop count as the function Fastify itself would make of it). */
+function trustProxyOption(t: Config['trustProxy'] | undefined) {
+  return typeof t === 'number' ? (_address: string, hop: number) => hop < t : (t ?? false);
+}
+
 export async function buildApp(opts: AppOptions): Promise<App> {
   const { ctx } = opts;
   const { deps } = ctx;
   const app = Fastify({
     logger: opts.logLevel === false ? false : loggerOptions(opts.logLevel, opts.logStream),
     bodyLimit: HttpLimits.jsonBodyMax,
+    // req.ip, on which every per-address limit is keyed, is the client's only through trusted proxies.
+    trustProxy: trustProxyOption(opts.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
     // Errors Fastify raises before routing (a malformed URL, a bad content type) get the one error shape.
     frameworkErrors: (error, _req, reply) => {
@@ -105,6 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     });
   });
   await app.register(fastifyCookie);
+  installOriginCheck(app, { publicUrl: ctx.config.publicUrl });
   await app.register(fastifyMultipart, {
     limits: { fileSize: RegistryValidation.importBytesMax, files: 1, fields: 10, parts: 12 },
   });

@@ -152,6 +152,7 @@ async function startHoldingLock(
     version: options.version,
     webDir: options.web ? webDistDir : undefined,
     auditAnchorFile: runtime.audit.file,
+    trustProxy: config.trustProxy,
   });
   logger.app = app.log;
   const stopAnchor = startAuditAnchor(runtime, config.jobsIntervalSeconds, app.log);

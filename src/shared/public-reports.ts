@@ -77,8 +77,14 @@ export const CaseRulesSchema = z.strictObject({
   /** Flood protection of the public form, per client address (kept as a keyed digest, not the address). */
   reportsPerHour: z.number().int().min(1).max(1000),
   reportsPerDay: z.number().int().min(1).max(10_000),
-  /** Wrong secrets for one tracking code in an hour before lookups of that code are refused. */
+  /**
+   * Wrong secrets from one client address in an hour before its look-ups are refused: counted per
+   * address, never per code, so nobody who knows a code can lock its reporter out (the secret is 96
+   * random bits; guessing it is hopeless without a per-code lock).
+   */
   wrongSecretsPerHour: z.number().int().min(1).max(100),
+  /** Tracking look-ups (and photo uploads) from one client address in an hour, right or wrong. */
+  lookupsPerHour: z.number().int().min(1).max(10_000).default(60),
   photosMax: z.number().int().min(0).max(10),
   photoBytesMax: z.number().int().min(10_000).max(20_000_000),
 });
@@ -88,6 +94,7 @@ export const defaultCaseRules: CaseRules = {
   reportsPerHour: 5,
   reportsPerDay: 20,
   wrongSecretsPerHour: 10,
+  lookupsPerHour: 60,
   photosMax: 3,
   photoBytesMax: 5_000_000,
 };
@@ -105,9 +112,29 @@ export type VerifyInput = z.infer<typeof VerifyInput>;
 /**
  * The hazard, lead or inspection made from the report as it is handled: the mine (default: the one the
  * report names), and for a hazard its criterion, for an inspection its team (at least 2) and date.
+ * A hazard and an inspection reach the enterprise (its hazard ledger, the 现场检查记录 it receives), so
+ * what they say is written by the handler: the report's tracking code and wording never leave the case
+ * (with the code an enterprise could try secrets against its reporter's case; the wording can tell who
+ * reported).
  */
 export const HandleCreate = z.strictObject({
   mineId: z.uuid().optional(),
+  description: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .optional()
+    .describe(
+      '转为重大事故隐患: 隐患描述; 转为执法检查: 检查项 — 企业可见, 由办理人撰写, 勿抄录举报原文和查询码',
+    ),
+  location: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe('转为重大事故隐患: 隐患部位 (企业可见, 由办理人撰写)'),
   criterionId: z.uuid().optional().describe('转为重大事故隐患: 判定标准条款'),
   teamUserIds: z.array(z.uuid()).max(20).optional().describe('转为执法检查: 检查组'),
   inspectedOn: z.iso.date().optional().describe('转为执法检查: 检查日期 (默认今天)'),

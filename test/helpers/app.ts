@@ -1,7 +1,7 @@
 /**
  * @module The real HTTP app in-process over a test database, in a module context without timers.
  */
-import { buildApp, type App } from '../../src/server/app.ts';
+import { buildApp, type App, type AppOptions } from '../../src/server/app.ts';
 import type { FastifyInstance } from 'fastify';
 import { createModuleContext, type ContextConfig } from '../../src/server/composition.ts';
 import type { ModuleContext } from '../../src/server/modules/module.ts';
@@ -21,6 +21,7 @@ export const testContextConfig: ContextConfig = {
 export async function createTestApp(
   t: TestDatabase,
   config: Partial<ContextConfig> = {},
+  app: Pick<AppOptions, 'trustProxy'> = {},
 ): Promise<App & { ctx: ModuleContext }> {
   const ctx = createModuleContext(t.deps, { ...testContextConfig, ...config });
   const built = await buildApp({
@@ -29,6 +30,7 @@ export async function createTestApp(
     logLevel: false,
     version: 'test',
     onClose: () => ctx.close(),
+    ...app,
   });
   return { ...built, ctx };
 }

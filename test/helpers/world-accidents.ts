@@ -51,10 +51,13 @@ export async function buildAccidents(
     },
     `192.0.2.${p.key.length}`,
   );
-  const photo = await addPublicReportPhoto(deps, filed.trackingCode, filed.secret, {
-    filename: 'p.png',
-    data: pngBytes(`report-${p.key}`),
-  });
+  const photo = await addPublicReportPhoto(
+    deps,
+    filed.trackingCode,
+    filed.secret,
+    { filename: 'p.png', data: pngBytes(`report-${p.key}`) },
+    `192.0.2.${p.key.length}`,
+  );
   const [row] = await queryRows<{ id: string }>(
     deps.db,
     sql`SELECT id FROM public_reports WHERE tracking_code = ${filed.trackingCode}`,

@@ -1070,7 +1070,7 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'public_reports',
     'public_report_events',
     'public_report_photos',
-    'public_report_misses',
+    'throttle_hits',
   ];
   const out: Record<string, unknown> = {};
   for (const table of tables) {

@@ -3,6 +3,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -27,6 +28,13 @@ export interface Config {
   auditAnchorFile: string;
   /** Send the session cookie with the Secure flag (COOKIE_SECURE=true behind HTTPS). */
   cookieSecure: boolean;
+  /**
+   * Whose X-Forwarded-For / -Host / -Proto to believe (TRUST_PROXY): unset = nobody's, the TCP peer is
+   * the client; `true` = every hop's; a number = that many hops; or the proxies' addresses and CIDR
+   * ranges, comma-separated. Behind a reverse proxy without it every client has the proxy's address and
+   * shares one set of flood and sign-in limits.
+   */
+  trustProxy: boolean | number | string[];
   /** pino log level (LOG_LEVEL, default info). */
   logLevel: string;
   /**
@@ -105,6 +113,39 @@ function loadWebhook(env: NodeJS.ProcessEnv): Config['webhook'] {
   return { url, secret };
 }
 
+/** The names proxy-addr (Fastify's trustProxy) knows for address ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function loadTrustProxy(env: NodeJS.ProcessEnv): Config['trustProxy'] {
+  const v = (env.TRUST_PROXY ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') {
+    return false;
+  }
+  if (v === 'true') {
+    return true;
+  }
+  if (/^\d+$/.test(v)) {
+    return Number(v);
+  }
+  const entries = v.split(',').map((e) => e.trim());
+  for (const e of entries) {
+    const [address = '', bits, ...rest] = e.split('/');
+    const family = isIP(address);
+    const max = family === 6 ? 128 : 32;
+    const fits =
+      PROXY_RANGE_NAMES.has(e) ||
+      (family !== 0 &&
+        rest.length === 0 &&
+        (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= max)));
+    if (!fits) {
+      throw new Error(
+        `TRUST_PROXY must be true, a hop count, or proxy addresses / CIDR ranges separated by commas: ${e}`,
+      );
+    }
+  }
+  return entries;
+}
+
 function numberIn(
   env: NodeJS.ProcessEnv,
   key: string,
@@ -160,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.AUDIT_ANCHOR_FILE || path.join(dataDir, 'audit-anchor.jsonl'),
     ),
     cookieSecure: env.COOKIE_SECURE === 'true',
+    trustProxy: loadTrustProxy(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     webhook: loadWebhook(env),
     email: loadEmail(env),

@@ -698,6 +698,10 @@ export const enUS: Messages = {
     createNew: 'Create from the report',
     linkExisting: 'Link an existing record',
     inspectedOn: 'Inspection date (default today)',
+    outcomeDescription: 'Description the enterprise sees',
+    outcomeDescriptionHint:
+      'The hazard description or check item is visible to the enterprise: write it in your own words, never copy the report or its tracking code',
+    outcomeLocation: 'Hazard location',
     openLinked: 'Open',
     linkId: 'Linked record ID (hazard, lead or inspection)',
     note: 'Note',

@@ -694,6 +694,10 @@ export const zhCN = {
     createNew: '由举报新建',
     linkExisting: '关联已有记录',
     inspectedOn: '检查日期 (默认今天)',
+    outcomeDescription: '企业可见的描述',
+    outcomeDescriptionHint:
+      '隐患描述或检查项, 企业可以看到: 请用自己的话写, 勿抄录举报原文和查询码',
+    outcomeLocation: '隐患部位',
     openLinked: '查看',
     linkId: '关联记录 ID (隐患、线索或检查)',
     note: '说明',

@@ -1,14 +1,14 @@
 /**
  * @module Access use cases: organisations, users, password login with sessions, API tokens.
  */
-import { HOUR_MS, MINUTE_MS } from '../../../shared/dates.ts';
+import { HOUR_MS } from '../../../shared/dates.ts';
 import type {
   OrganisationCreateInput,
   TokenCreateInput,
   UserCreateInput,
 } from '../../../shared/access.schemas.ts';
 import { recordAudit } from './access.audit.ts';
-import { hashPassword, passwordProblem, verifyPassword } from '../../platform/auth/password.ts';
+import { checkPassword, hashPassword, passwordProblem } from '../../platform/auth/password.ts';
 import { organisationKindByRole } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
@@ -20,6 +20,7 @@ import { gatewayPrincipal, userPrincipal } from './principal.ts';
 import { regionExists } from '../registry/region.service.ts';
 import { isMineOfEnterprise, loadMineForInput } from '../registry/mine.service.ts';
 import { AccessPermission } from './access.permissions.ts';
+import { beginLogin, loginSucceeded } from './login.throttle.ts';
 
 /** How long a login session lasts. */
 export const SESSION_TTL_MS = 12 * HOUR_MS;
@@ -95,30 +96,23 @@ export async function listUsers(deps: ServiceDeps, principal: Principal) {
   return (await repo.listUsers(deps.db)).map(presentUser);
 }
 
-const failures = new Map<string, { count: number; since: number }>();
-const MAX_FAILURES = 10;
-const FAILURE_WINDOW_MS = 15 * MINUTE_MS;
-
-/** Checks a password and opens a session; repeated failures for one name and address are throttled. */
+/**
+ * Checks a password and opens a session. Failures are throttled per client address and back off per
+ * name (login.throttle.ts); an unknown or disabled name is checked against a hash all the same, so the
+ * time taken does not tell names apart.
+ */
 export async function login(
   deps: ServiceDeps,
   input: { username: string; password: string },
   ip: string | null,
 ): Promise<{ sessionToken: string; principal: Principal }> {
-  const key = `${input.username}|${ip ?? ''}`;
-  const now = deps.clock().getTime();
-  const f = failures.get(key);
-  if (f && now - f.since < FAILURE_WINDOW_MS && f.count >= MAX_FAILURES) {
-    throw new AppError(AppErrorCode.RateLimited, '登录失败次数过多, 请15分钟后再试');
-  }
+  const attempt = await beginLogin(deps, input.username, ip);
   const u = await repo.findUserWithOrg(deps.db, { username: input.username });
-  const ok = u && !u.user.disabledAt && (await verifyPassword(input.password, u.user.passwordHash));
-  if (!u || !ok) {
-    const cur = f && now - f.since < FAILURE_WINDOW_MS ? f : { count: 0, since: now };
-    failures.set(key, { count: cur.count + 1, since: cur.since });
+  const matches = await checkPassword(input.password, u?.user.passwordHash);
+  if (!u || u.user.disabledAt || !matches) {
     throw new AppError(AppErrorCode.Unauthenticated, '用户名或密码错误');
   }
-  failures.delete(key);
+  await loginSucceeded(deps, attempt);
   const sessionToken = randomToken();
   const at = deps.clock();
   await repo.insertSession(deps.db, {

@@ -2,11 +2,14 @@
  * @module What a handled 举报 becomes (issue 9 §1): a major hazard (source 举报), a lead, or a 专项
  * inspection, made from the report in the handling step's transaction through the owning module's own
  * service, so every rule of those modules applies (the criterion fits the mine's kind, the team has
- * jurisdiction, the mine is in the caller's). Their field errors come back under `create.`.
+ * jurisdiction, the mine is in the caller's). Their field errors come back under `create.`. A hazard or
+ * an inspection reaches the enterprise, so it says what the handler wrote (`create.description`,
+ * `create.location`) and nothing of the report: not its tracking code (with it the enterprise could
+ * try secrets against the reporter's case), not its wording (which can tell who reported). A lead stays
+ * with the regulators and keeps both.
  */
 import { HazardSource } from '../../../shared/hazard.enums.ts';
 import { InspectionKind } from '../../../shared/inspections.enums.ts';
-import { RegistryValidation } from '../../../shared/limits.ts';
 import type { CaseOutcome, HandleCreate } from '../../../shared/public-reports.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
@@ -33,6 +36,23 @@ async function underCreate<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** An inspection's check item is at most this long (the inspections' own limit). */
+const CHECK_ITEM_MAX = 500;
+
+/** What the handler wrote for the enterprise to read: the description, and for a hazard its place. */
+function handlerWording(create: HandleCreate, hazard: boolean) {
+  if (!create.description) {
+    throw invalidField('create.description', '请撰写企业可见的描述 (勿抄录举报原文和查询码)');
+  }
+  if (!hazard && create.description.length > CHECK_ITEM_MAX) {
+    throw invalidField('create.description', `检查项不超过 ${CHECK_ITEM_MAX} 字`);
+  }
+  if (hazard && !create.location) {
+    throw invalidField('create.location', '请填写隐患部位');
+  }
+  return { description: create.description, location: create.location ?? '' };
+}
+
 /** Makes the hazard, lead or inspection the report becomes; returns its id. */
 export async function makeOutcome(
   deps: ServiceDeps,
@@ -48,19 +68,19 @@ export async function makeOutcome(
     throw invalidField('create.mineId', '请选择举报涉及的矿山');
   }
   const inner = { ...deps, db: tx };
-  const text = `群众举报 ${r.trackingCode} (${r.category}): ${r.content}`;
   switch (outcome) {
     case '转为重大事故隐患': {
       const criterionId = create.criterionId;
       if (!criterionId) {
         throw invalidField('create.criterionId', '转为重大事故隐患须选择判定标准条款');
       }
+      const { description, location } = handlerWording(create, true);
       const hazard = await underCreate(() =>
         reportHazard(inner, principal, {
           mineId,
           criterionId,
-          description: text.slice(0, RegistryValidation.textMax),
-          location: r.location,
+          description,
+          location,
           source: HazardSource.PublicReport,
           foundBy: principal.displayName,
           foundOn: today,
@@ -73,6 +93,7 @@ export async function makeOutcome(
       if (team.length < 2 || new Set(team).size !== team.length) {
         throw invalidField('create.teamUserIds', '执法检查至少 2 名执法人员, 且不重复', team);
       }
+      const { description } = handlerWording(create, false);
       const inspection = await underCreate(() =>
         createInspection(inner, principal, {
           mineId,
@@ -80,7 +101,7 @@ export async function makeOutcome(
           inspectedOn: create.inspectedOn ?? today,
           teamUserIds: team,
           checklistCriterionIds: [],
-          customItems: [`核查举报 ${r.trackingCode}: ${r.content.slice(0, 150)}`],
+          customItems: [description],
         }),
       );
       return inspection.id;
@@ -90,7 +111,12 @@ export async function makeOutcome(
         raiseReportLead(
           tx,
           principal,
-          { mineId, reportCode: r.trackingCode, summary: text.slice(0, 500), from: r.receivedAt },
+          {
+            mineId,
+            reportCode: r.trackingCode,
+            summary: `群众举报 ${r.trackingCode} (${r.category}): ${r.content}`.slice(0, 500),
+            from: r.receivedAt,
+          },
           deps.clock(),
         ),
       );

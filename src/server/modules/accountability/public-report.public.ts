@@ -2,8 +2,11 @@
  * @module The public side of 举报 (issue 9 §1), no login: filing a report (routed to the regulator unit
  * whose jurisdiction covers the county; the reporter's name and phone sealed), adding photos, and
  * following the case with its tracking code and secret. Floods are held off per client address (kept
- * as a keyed digest) within generous limits, and a tracking code locks after repeated wrong secrets;
- * an unknown code and a wrong secret answer alike, so codes cannot be probed.
+ * as a keyed digest) within generous limits: reports, tracking look-ups and wrong secrets, each limit
+ * counted under a lock of the address's bucket so concurrent requests cannot slip past it
+ * (platform/throttle). Wrong secrets throttle the address that tries them, never the code, so nobody
+ * who knows a code can lock its reporter out; an unknown code and a wrong secret answer alike, so codes
+ * cannot be probed.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { CaseState, type PublicReportInput } from '../../../shared/public-reports.ts';
@@ -14,6 +17,7 @@ import { keyedDigest, seal } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
+import { hitsSince, lockBucket, recordHit } from '../../platform/throttle/throttle.ts';
 import { acceptFile, photoPolicy, storeFile } from '../../platform/files/files.ts';
 import { notifyUsers } from '../notifications/notification.service.ts';
 import { presentCounty, presentTracking } from './public-report.presenter.ts';
@@ -44,17 +48,6 @@ export async function submitPublicReport(deps: ServiceDeps, input: PublicReportI
   const rules = await getSetting(deps.db, accountabilitySettings.publicReports);
   const now = deps.clock();
   const ipDigest = keyedDigest(deps.secret, `report-ip:${ip}`);
-  const since = (ms: number) =>
-    repo.countCasesFrom(deps.db, ipDigest, new Date(now.getTime() - ms));
-  if (
-    (await since(HOUR_MS)) >= rules.reportsPerHour ||
-    (await since(24 * HOUR_MS)) >= rules.reportsPerDay
-  ) {
-    throw new AppError(
-      AppErrorCode.RateLimited,
-      '提交过于频繁, 请稍后再试; 紧急情况请拨打 12350 举报电话',
-    );
-  }
   const county = await repo.findRegion(deps.db, input.countyCode);
   if (!county || county.code.endsWith('00')) {
     throw invalidField('countyCode', '请选择县级行政区', input.countyCode);
@@ -73,6 +66,19 @@ export async function submitPublicReport(deps: ServiceDeps, input: PublicReportI
   const secret = randomBytes(12).toString('base64url');
   const dueOn = addDays(todayIn(deps.clock), rules.days.accept);
   return deps.db.transaction(async (tx) => {
+    // The address's reports are counted and this one stored under one lock: of concurrent reports
+    // from one address exactly the limit are taken.
+    await lockBucket(tx, `report:${ipDigest}`);
+    const since = (ms: number) => repo.countCasesFrom(tx, ipDigest, new Date(now.getTime() - ms));
+    if (
+      (await since(HOUR_MS)) >= rules.reportsPerHour ||
+      (await since(24 * HOUR_MS)) >= rules.reportsPerDay
+    ) {
+      throw new AppError(
+        AppErrorCode.RateLimited,
+        '提交过于频繁, 请稍后再试; 紧急情况请拨打 12350 举报电话',
+      );
+    }
     let code = trackingCode();
     for (let i = 0; i < 5 && (await repo.trackingCodeTaken(tx, code)); i++) {
       code = trackingCode();
@@ -131,25 +137,51 @@ export async function submitPublicReport(deps: ServiceDeps, input: PublicReportI
   });
 }
 
-/** The case behind a code, when the secret is right; a locked, unknown or wrong one is a 404 alike. */
-async function openCase(deps: ServiceDeps, code: string, secret: string) {
+/**
+ * The case behind a code, when the secret is right; an unknown code and a wrong secret are a 404 alike.
+ * Every look-up counts against the client address, a wrong secret once more; an address over either
+ * limit is refused (429) before the code is looked at.
+ */
+async function openCase(deps: ServiceDeps, code: string, secret: string, ip: string) {
   const rules = await getSetting(deps.db, accountabilitySettings.publicReports);
   const now = deps.clock();
-  const misses = await repo.countMisses(deps.db, code, new Date(now.getTime() - HOUR_MS));
-  if (misses >= rules.wrongSecretsPerHour) {
-    throw new AppError(AppErrorCode.RateLimited, '查询码或密码错误次数过多, 请一小时后再试');
-  }
-  const row = await repo.findCaseByCode(deps.db, code);
-  if (!row || row.secretDigest !== keyedDigest(deps.secret, `report-secret:${secret}`)) {
-    await repo.insertMiss(deps.db, code, now);
+  const address = keyedDigest(deps.secret, `report-ip:${ip}`);
+  const lookups = `track:${address}`;
+  const misses = `track-miss:${address}`;
+  const row = await deps.db.transaction(async (tx) => {
+    await lockBucket(tx, lookups);
+    const hourAgo = new Date(now.getTime() - HOUR_MS);
+    if (
+      (await hitsSince(tx, lookups, hourAgo)) >= rules.lookupsPerHour ||
+      (await hitsSince(tx, misses, hourAgo)) >= rules.wrongSecretsPerHour
+    ) {
+      throw new AppError(
+        AppErrorCode.RateLimited,
+        '查询过于频繁或密码错误次数过多, 请一小时后再试',
+      );
+    }
+    await recordHit(tx, lookups, now);
+    const found = await repo.findCaseByCode(tx, code);
+    if (found?.secretDigest === keyedDigest(deps.secret, `report-secret:${secret}`)) {
+      return found;
+    }
+    await recordHit(tx, misses, now);
+    return undefined;
+  });
+  if (!row) {
     throw notFound('report', code);
   }
   return { row, rules };
 }
 
 /** What the reporter sees: the state, each public step, the feedback and the reward — never notes. */
-export async function trackPublicReport(deps: ServiceDeps, code: string, secret: string) {
-  const { row } = await openCase(deps, code, secret);
+export async function trackPublicReport(
+  deps: ServiceDeps,
+  code: string,
+  secret: string,
+  ip: string,
+) {
+  const { row } = await openCase(deps, code, secret, ip);
   return presentTracking(
     row,
     await repo.caseEventsOf(deps.db, row.id),
@@ -166,8 +198,9 @@ export async function addPublicReportPhoto(
   code: string,
   secret: string,
   upload: { filename: string; data: Buffer },
+  ip: string,
 ) {
-  const { row, rules } = await openCase(deps, code, secret);
+  const { row, rules } = await openCase(deps, code, secret, ip);
   const policy = photoPolicy(rules.photoBytesMax);
   const file = acceptFile(policy, { fileName: upload.filename, data: upload.data });
   if (row.state !== CaseState.Received) {

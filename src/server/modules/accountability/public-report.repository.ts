@@ -1,6 +1,6 @@
 /**
  * @module SQL of 举报: the cases within a regulator's jurisdiction, their timeline and photos, the public
- * form's lookups (the county, the unit that handles it, the mine named, the flood and lock-out counts),
+ * form's lookups (the county, the unit that handles it, the mine named, the flood count),
  * the handling unit's administrators, and the record a handled case links to.
  */
 import {
@@ -25,12 +25,7 @@ import { queryRows, type Db } from '../../platform/db/client.ts';
 import { organisations, users } from '../access/access.table.ts';
 import { mines } from '../registry/mine.table.ts';
 import { regions } from '../registry/region.table.ts';
-import {
-  publicReportEvents,
-  publicReportMisses,
-  publicReportPhotos,
-  publicReports,
-} from './public-report.table.ts';
+import { publicReportEvents, publicReportPhotos, publicReports } from './public-report.table.ts';
 
 export type PublicReportRow = typeof publicReports.$inferSelect;
 
@@ -183,19 +178,6 @@ export async function insertCase(db: Db, values: typeof publicReports.$inferInse
 export async function findCaseByCode(db: Db, code: string) {
   const [row] = await db.select().from(publicReports).where(eq(publicReports.trackingCode, code));
   return row;
-}
-
-/** Wrong secrets given for a tracking code since a moment. */
-export async function countMisses(db: Db, code: string, since: Date) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(publicReportMisses)
-    .where(and(eq(publicReportMisses.trackingCode, code), gt(publicReportMisses.at, since)));
-  return row?.n ?? 0;
-}
-
-export async function insertMiss(db: Db, code: string, at: Date) {
-  await db.insert(publicReportMisses).values({ trackingCode: code, at });
 }
 
 /** The administrators of a regulator unit (who are told of a new case). */

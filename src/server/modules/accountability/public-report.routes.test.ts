@@ -3,9 +3,11 @@
  * 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第27条: 受理、核实、办理、反馈、追责, 及时兑现奖励): routing to the unit of the county,
  * identity protection (only the handling unit's administrators see who reported; no other unit and
  * no enterprise can), flood protection that does not lock other reporters out, tracking by code and
- * secret with a lock-out on guessing, the case steps with their order, the link to a hazard in the
- * jurisdiction or the hazard, lead or inspection made from the report in the 办理 step, the feedback
- * and reward the reporter sees, and the escalation of a step past its time limit.
+ * secret with look-ups and wrong guesses limited per address (never per code), the case steps with their
+ * order, the link to a hazard in the jurisdiction or the hazard, lead or inspection made from the report
+ * in the 办理 step (what reaches the enterprise in the handler's words), the feedback and reward the
+ * reporter sees, and the escalation of a step past its time limit. The limits under real concurrency:
+ * public-report.limits.test.ts.
  */
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -59,11 +61,12 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
       payload: form(o),
       remoteAddress: address,
     });
-  const track = (code: string, secret: string) =>
+  const track = (code: string, secret: string, address = '127.0.0.1') =>
     ctx.app.inject({
       method: 'POST',
       url: '/api/public/reports/track',
       payload: { trackingCode: code, secret },
+      remoteAddress: address,
     });
   const caseOf = async (who: string, code: string) => {
     const list = await call<{ id: string; trackingCode: string }[]>(
@@ -138,19 +141,37 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
     expect((await file({}, flood)).statusCode).toBe(201);
   });
 
-  it('tracking: the right secret shows the public steps; wrong ones answer like an unknown code and lock the code for an hour', async () => {
+  it('tracking: the right secret shows the public steps; wrong ones answer like an unknown code and hold off the address that tries them, not the code (issue 21 §2)', async () => {
     const filed = (await file()).json<Filed>();
-    const ok = await track(filed.trackingCode, filed.secret);
+    const reporter = '10.70.0.1';
+    const guesser = '10.70.0.2';
+    const ok = await track(filed.trackingCode, filed.secret, reporter);
     expect(ok.statusCode).toBe(200);
     expect(ok.json<{ state: string }>().state).toBe('待受理');
-    expect((await track(filed.trackingCode, 'wrong-secret-123')).statusCode).toBe(404);
-    expect((await track('JB0000000000', filed.secret)).statusCode).toBe(404);
-    for (let i = 0; i < 9; i++) {
-      await track(filed.trackingCode, `wrong-secret-${i}x`);
+    expect((await track(filed.trackingCode, 'wrong-secret-123', guesser)).statusCode).toBe(404);
+    expect((await track('JB0000000000', filed.secret, guesser)).statusCode).toBe(404);
+    for (let i = 0; i < 8; i++) {
+      expect((await track(filed.trackingCode, `wrong-secret-${i}x`, guesser)).statusCode).toBe(404);
     }
-    expect((await track(filed.trackingCode, filed.secret)).statusCode).toBe(429);
+    // Ten wrong secrets: the guessing address is held off, even with the right secret …
+    expect((await track(filed.trackingCode, filed.secret, guesser)).statusCode).toBe(429);
+    // … while the reporter, elsewhere, still follows the case (someone who knows the code, e.g. the
+    // enterprise it names, cannot lock its reporter out).
+    expect((await track(filed.trackingCode, filed.secret, reporter)).statusCode).toBe(200);
     ctx.t.deps.clock.advance(HOUR_MS + 1);
-    expect((await track(filed.trackingCode, filed.secret)).statusCode).toBe(200);
+    expect((await track(filed.trackingCode, filed.secret, guesser)).statusCode).toBe(200);
+  });
+
+  it('tracking look-ups are limited per address, right or wrong (issue 21 §9)', async () => {
+    const filed = (await file()).json<Filed>();
+    const busy = '10.71.0.1';
+    for (let i = 0; i < 60; i++) {
+      expect((await track(filed.trackingCode, filed.secret, busy)).statusCode).toBe(200);
+    }
+    expect((await track(filed.trackingCode, filed.secret, busy)).statusCode).toBe(429);
+    expect((await track(filed.trackingCode, filed.secret, '10.71.0.2')).statusCode).toBe(200);
+    ctx.t.deps.clock.advance(HOUR_MS + 1);
+    expect((await track(filed.trackingCode, filed.secret, busy)).statusCode).toBe(200);
   });
 
   it('photos before acceptance: images by content, at most three', async () => {
@@ -279,12 +300,17 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
     // A hazard (source 举报) on the world's coal mine under its criterion.
     const h = await verified();
     const before = await count('hazards');
+    const worded = { description: '核实发现已关闭井巷有开采痕迹', location: '+850 水平北翼' };
     const refused = [
       [{ outcome: '转为重大事故隐患', create: { mineId: coal } }, 'create.criterionId'],
       [
         {
           outcome: '转为重大事故隐患',
-          create: { mineId: ctx.world.b.mines[0]?.id, criterionId: ctx.world.a.criterionId },
+          create: {
+            mineId: ctx.world.b.mines[0]?.id,
+            criterionId: ctx.world.a.criterionId,
+            ...worded,
+          },
         },
         'create.mineId',
       ],
@@ -294,6 +320,21 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
         'body.create',
       ],
       [{ outcome: '无需处理', create: { mineId: coal } }, 'create'],
+      // What the enterprise reads is the handler's own wording, never copied from the report.
+      [
+        {
+          outcome: '转为重大事故隐患',
+          create: { mineId: coal, criterionId: ctx.world.a.criterionId },
+        },
+        'create.description',
+      ],
+      [
+        {
+          outcome: '转为重大事故隐患',
+          create: { mineId: coal, criterionId: ctx.world.a.criterionId, description: '采空区越界' },
+        },
+        'create.location',
+      ],
     ] as const;
     for (const [body, path] of refused) {
       const res = await handle(h.id, body);
@@ -303,18 +344,32 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
     expect(await count('hazards')).toBe(before);
     const asHazard = await handle(h.id, {
       outcome: '转为重大事故隐患',
-      create: { mineId: coal, criterionId: ctx.world.a.criterionId },
+      create: { mineId: coal, criterionId: ctx.world.a.criterionId, ...worded },
     });
     expect(asHazard.status).toBe(200);
     expect(asHazard.body.state).toBe('已办理');
+    const hazardId = asHazard.body.linkId;
     const hazard = await call<{ source: string; description: string; location: string }>(
       'ins',
       'GET',
-      `/api/hazards/${asHazard.body.linkId}`,
+      `/api/hazards/${hazardId}`,
     );
-    expect(hazard.body.source).toBe('举报');
-    expect(hazard.body.description).toContain(h.code);
-    expect(hazard.body.location).toBe('某村后山矿洞');
+    expect(hazard.body).toMatchObject({ source: '举报', ...worded });
+    // Issue 21 §2: the enterprise the hazard is about reads neither the tracking code (with which it
+    // could try secrets against its reporter's case) nor the report's wording — not in the hazard,
+    // the ledger or the hazard's history.
+    const reportWords = [h.code, '夜间有人', '某村后山'];
+    for (const url of [
+      `/api/hazards/${hazardId}`,
+      `/api/hazards?mineId=${coal}`,
+      `/api/audit/hazard/${hazardId}`,
+    ]) {
+      const seen = await call('ent', 'GET', url);
+      expect(seen.status, url).toBe(200);
+      for (const w of reportWords) {
+        expect(seen.raw.body, `${url} ${w}`).not.toContain(w);
+      }
+    }
 
     // A lead under the rule 举报; a second report about the same mine joins the open one.
     const l1 = await verified();
@@ -353,16 +408,21 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
       create: {
         mineId: coal,
         teamUserIds: [idOf(ctx.world.a.users.inspector), idOf(ctx.world.b.users.inspector)],
+        description: '核查已关闭井巷是否有人开采',
       },
     });
     expect(outsider.body.details.map((d) => d.path)).toEqual(['create.teamUserIds.1']);
     expect(await count('inspections')).toBe(inspections);
+    const fullTeam = [idOf(ctx.world.a.users.inspector), idOf(ctx.world.a.users.regulator_admin)];
+    const unworded = await handle(i.id, {
+      outcome: '转为执法检查',
+      create: { mineId: coal, teamUserIds: fullTeam },
+    });
+    expect(unworded.body.details.map((d) => d.path)).toEqual(['create.description']);
+    expect(await count('inspections')).toBe(inspections);
     const asInspection = await handle(i.id, {
       outcome: '转为执法检查',
-      create: {
-        mineId: coal,
-        teamUserIds: [idOf(ctx.world.a.users.inspector), idOf(ctx.world.a.users.regulator_admin)],
-      },
+      create: { mineId: coal, teamUserIds: fullTeam, description: '核查已关闭井巷是否有人开采' },
     });
     expect(asInspection.status).toBe(200);
     const inspection = await call<{ kind: string; checklist: { text: string }[] }>(
@@ -371,7 +431,10 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
       `/api/inspections/${asInspection.body.linkId}`,
     );
     expect(inspection.body.kind).toBe('专项');
-    expect(inspection.body.checklist.map((c) => c.text).join()).toContain(i.code);
+    // The check item (which the 现场检查记录 issued to the enterprise quotes) is the handler's.
+    expect(inspection.body.checklist.map((c) => c.text)).toEqual(['核查已关闭井巷是否有人开采']);
+    expect(inspection.raw.body).not.toContain(i.code);
+    expect(inspection.raw.body).not.toContain('夜间有人');
   });
 
   it('a step past its time limit is escalated once to the unit and the unit above', async () => {

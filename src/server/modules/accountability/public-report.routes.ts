@@ -85,7 +85,7 @@ export function registerPublicReportRoutes(app: FastifyInstance, deps: ServiceDe
         response: responses(api.trackPublicReport.response),
       },
     },
-    (req) => trackPublicReport(deps, req.body.trackingCode, req.body.secret),
+    (req) => trackPublicReport(deps, req.body.trackingCode, req.body.secret, req.ip),
   );
   r.post(
     api.addPublicReportPhoto.path,
@@ -108,7 +108,7 @@ export function registerPublicReportRoutes(app: FastifyInstance, deps: ServiceDe
       const file = await readUpload(req, 20_000_000);
       return reply
         .status(api.addPublicReportPhoto.status)
-        .send(await addPublicReportPhoto(deps, req.params.code, secret.data, file));
+        .send(await addPublicReportPhoto(deps, req.params.code, secret.data, file, req.ip));
     },
   );
 

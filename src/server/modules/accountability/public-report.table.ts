@@ -1,7 +1,7 @@
 /**
  * @module Tables of 举报 (issue 9 §1): the case with its tracking code, the secret's keyed digest and
- * the reporter's identity sealed (AES-GCM), its photos, its timeline, and the throttle events of the
- * public form (client addresses kept only as keyed digests).
+ * the reporter's identity sealed (AES-GCM), its photos and its timeline (the public form's look-up
+ * limits are platform/throttle's hits; client addresses are kept only as keyed digests).
  */
 import {
   date,
@@ -92,15 +92,4 @@ export const publicReportPhotos = pgTable(
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('public_report_photos_sha_key').on(t.reportId, t.sha256)],
-);
-
-/** Wrong-secret lookups per tracking code, for the public tracking page's lock-out. */
-export const publicReportMisses = pgTable(
-  'public_report_misses',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    trackingCode: text('tracking_code').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull(),
-  },
-  (t) => [index('public_report_misses_code_idx').on(t.trackingCode, t.at)],
 );

@@ -40,6 +40,24 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+let nobody: Promise<string> | undefined;
+
+/**
+ * Checks a password against an account's stored hash; with no account (an unknown user name), against a
+ * hash of nobody's password at the same cost, and answers false — so an unknown name takes as long as a
+ * known one and the time of a sign-in does not tell which names exist.
+ */
+export async function checkPassword(
+  password: string,
+  stored: string | undefined,
+): Promise<boolean> {
+  if (stored !== undefined) {
+    return verifyPassword(password, stored);
+  }
+  await verifyPassword(password, await (nobody ??= hashPassword(randomBytes(16).toString('hex'))));
+  return false;
+}
+
 /** Validation of a new password: at least 8 characters, letters and digits. */
 export function passwordProblem(password: string): string | null {
   if (password.length < 8) {

@@ -1,6 +1,7 @@
 /**
  * The 办理 step of a 举报: what it becomes, and either a new record made from it now (the mine, and the
- * criterion of a hazard or the team of an inspection) or a link to one made before on its own page.
+ * criterion of a hazard or the team of an inspection, and what the enterprise will read, written by the
+ * handler) or a link to one made before on its own page.
  */
 import { DatePicker, Form, Input, Radio, Select, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -29,6 +30,8 @@ export function handleBody(values: Values) {
     create: {
       mineId: create.mineId,
       criterionId: create.criterionId,
+      description: create.description,
+      location: create.location,
       teamUserIds: create.teamUserIds,
       inspectedOn: create.inspectedOn
         ? (create.inspectedOn as Dayjs).format('YYYY-MM-DD')
@@ -102,6 +105,29 @@ export function HandleFields({ form, mineId }: { form: FormInstance<Values>; min
                 options={criteria.data ?? []}
                 data-testid="case-criterion"
               />
+            </Form.Item>
+          )}
+          {(outcome === '转为重大事故隐患' || outcome === '转为执法检查') && (
+            <Form.Item
+              name={['create', 'description']}
+              label={t('publicReports.outcomeDescription')}
+              extra={t('publicReports.outcomeDescriptionHint')}
+              rules={[{ required: true, whitespace: true }]}
+            >
+              <Input.TextArea
+                rows={3}
+                maxLength={outcome === '转为执法检查' ? 500 : 2000}
+                data-testid="case-description"
+              />
+            </Form.Item>
+          )}
+          {outcome === '转为重大事故隐患' && (
+            <Form.Item
+              name={['create', 'location']}
+              label={t('publicReports.outcomeLocation')}
+              rules={[{ required: true, whitespace: true }]}
+            >
+              <Input maxLength={500} data-testid="case-location" />
             </Form.Item>
           )}
           {outcome === '转为执法检查' && (

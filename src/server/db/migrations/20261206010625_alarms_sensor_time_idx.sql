@@ -1,1 +1,0 @@
-CREATE INDEX "alarms_sensor_time_idx" ON "alarms" USING btree ("sensor_id","triggered_at");
