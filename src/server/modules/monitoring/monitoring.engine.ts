@@ -38,6 +38,7 @@ import {
   type SensorRuntime,
 } from './sensor.runtime.ts';
 import { monitoringSettings } from './monitoring.settings.ts';
+import { NetworkGapWatch } from './network-gap.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
 
 /** A fold reading more readings than this runs deferred (MonitoringEngine.runDeferred). */
@@ -500,18 +501,24 @@ export class MonitoringEngine {
         }
       }
       const newest = new Map<SensorRuntime, number>();
+      /** Mines whose 断线 episodes this group changes: their 断网 is judged again (network-gap.ts). */
+      const gaps = new NetworkGapWatch();
       for (const i of order) {
         const rt = rts[i] as SensorRuntime;
         if ((refolds.get(rt)?.live ?? Infinity) < Infinity) {
           continue;
         }
         const t = times[i] as number;
+        if (rt.lastAt === Number.NEGATIVE_INFINITY) {
+          gaps.noteFrom(rt.mineId, t); // a point's first reading: from here on it stops a 断网
+        }
         const intents = detectReading(rt, t, values[i] as number, ctx);
         if (intents === null) {
           continue;
         }
         newest.set(rt, i);
         for (const intent of intents) {
+          gaps.note(rt, intent, t);
           const o = await this.apply(tx, rt, intent, t, values[i] as number, at, historyBefore);
           const gi = batchOf[i] as number;
           openedBy[gi] = (openedBy[gi] as number) + o.opened;
@@ -531,6 +538,7 @@ export class MonitoringEngine {
           const gi = refolds.get(rt)?.gi ?? 0;
           openedBy[gi] = (openedBy[gi] as number) + d.opened;
           raised += d.opened;
+          gaps.noteFrom(rt.mineId, d.changedFrom);
           if (d.last) {
             liveLast.push({ no: rt.no, ...d.last });
           }
@@ -545,6 +553,7 @@ export class MonitoringEngine {
         liveLast.map((x) => x.t),
         liveLast.map((x) => x.v),
       );
+      await gaps.judge(tx, { level: ctx.faults.断网, historyBefore, at });
       return flags;
     });
     if (raised) {
@@ -608,14 +617,14 @@ export class MonitoringEngine {
       const at = this.deps.clock();
       let raised = 0;
       await this.deps.db.transaction(async (tx) => {
-        const done = await refoldSensors(tx, jobs, {
-          ctx: settings.detect,
-          historyBefore: this.historyBefore(at, settings),
-          at,
-        });
-        for (const d of done.values()) {
+        const historyBefore = this.historyBefore(at, settings);
+        const done = await refoldSensors(tx, jobs, { ctx: settings.detect, historyBefore, at });
+        const gaps = new NetworkGapWatch();
+        for (const [rt, d] of done) {
           raised += d.opened;
+          gaps.noteFrom(rt.mineId, d.changedFrom);
         }
+        await gaps.judge(tx, { level: settings.detect.faults.断网, historyBefore, at });
       });
       if (raised) {
         this.deps.events.publish('monitoring.alarms.raised', { raised });
