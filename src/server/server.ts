@@ -101,6 +101,10 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   });
   logger.app = app.log;
   const stopJobs = startScheduler(modules, ctx);
+  // Folds of late readings put off before a restart run again (monitoring_pending_folds).
+  void ctx.monitoring.engine
+    .resumeDeferred()
+    .catch((e: unknown) => log('deferred folds not resumed', e));
   const mqttIn = config.mqttUrl
     ? await subscribeExternal(ctx.monitoring.engine, config.mqttUrl, log)
     : config.mqttPort > 0
