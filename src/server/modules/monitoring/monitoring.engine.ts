@@ -181,6 +181,8 @@ export class MonitoringEngine {
   private readonly partitions = new Set<string>();
   /** Unsubscribes from the event channel. */
   private readonly unsubscribe: (() => void)[];
+  /** Sensor changes being loaded: a batch waits for them, so a point just registered is known. */
+  private readonly reloading = new Set<Promise<void>>();
 
   /**
    * An engine over the deps; it follows sensor changes and alarm closes on `deps.events`. A `replay`
@@ -191,7 +193,12 @@ export class MonitoringEngine {
     private readonly options: { replay?: boolean } = {},
   ) {
     this.unsubscribe = [
-      deps.events.subscribe('monitoring.sensor.changed', (e) => void this.reloadSensor(e.sensorId)),
+      deps.events.subscribe('monitoring.sensor.changed', (e) => {
+        const p = this.reloadSensor(e.sensorId)
+          .catch(() => undefined)
+          .finally(() => this.reloading.delete(p));
+        this.reloading.add(p);
+      }),
       deps.events.subscribe('monitoring.alarm.closed', (e) =>
         this.alarmClosed(e.sensorId, e.kind, e.alarmId),
       ),
@@ -334,6 +341,9 @@ export class MonitoringEngine {
     requirePermission(principal, MonitoringPermission.Ingest);
     const scope = principal.scope;
     const mineIds = scope.kind === 'mines' ? [...scope.mineIds] : [];
+    if (this.reloading.size) {
+      await Promise.all(this.reloading);
+    }
     const sets = await Promise.all(mineIds.map((id) => this.mineSensors(id)));
     const settings = await this.settings();
     const now = this.deps.clock().getTime();
