@@ -1,8 +1,9 @@
 /**
  * minewatch replay also runs the lead rules over the replayed period (issue 20 §5: "prints the alarms
  * and leads it finds"; §3: an import says which periods were evaluated and what was found). 超定员
- * (《煤矿重大事故隐患判定标准》第四条: 单班下井人数超过核定人数): a mine approved for 10 people underground
- * whose 井下人数 point reads 30 for three hours of a day shift (08:00–16:00 China time).
+ * (《煤矿重大事故隐患判定标准》第三条 煤矿(1) 超定员组织生产; 第四条: 单班作业人数超过限员规定20%以上): a
+ * mine approved for 10 people underground whose 井下人数 point reads 30 for three hours of a day shift
+ * (08:00–16:00 China time).
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
