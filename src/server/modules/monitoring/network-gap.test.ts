@@ -65,6 +65,19 @@ describe('networkEpisodes (pure)', () => {
     expect(networkEpisodes([point(10 * MIN, []), point(20 * MIN, [])])).toEqual([]);
   });
 
+  it('overlapping silences of a point count once, and none before its first reading', () => {
+    expect(
+      networkEpisodes([
+        point(5 * MIN, [
+          [0, 8 * MIN],
+          [6 * MIN, 12 * MIN],
+          [10 * MIN, 20 * MIN],
+        ]),
+        point(0, [[7 * MIN, 15 * MIN]]),
+      ]),
+    ).toEqual([{ from: 7 * MIN, to: 15 * MIN }]);
+  });
+
   it('a stretch still going on ends at Infinity', () => {
     expect(
       networkEpisodes([point(0, [[10 * MIN, Infinity]]), point(0, [[12 * MIN, Infinity]])]),

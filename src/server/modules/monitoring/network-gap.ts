@@ -48,9 +48,15 @@ interface Piece {
   silentFrom: number;
 }
 
-/** A point's silences as sorted pieces that do not overlap (overlapping silences merged). */
+/**
+ * A point's silences as sorted pieces that do not overlap (overlapping silences merged; a silence the
+ * silence job dated before the first reading counts from it).
+ */
 function piecesOf(p: PointSilence): Piece[] {
-  const gaps = [...p.gaps].filter((g) => g.to > g.from).sort((a, b) => a.from - b.from);
+  const gaps = p.gaps
+    .map((g) => ({ from: Math.max(g.from, p.firstAt), to: g.to }))
+    .filter((g) => g.to > g.from)
+    .sort((a, b) => a.from - b.from);
   const out: Piece[] = [
     { from: Number.NEGATIVE_INFINITY, to: p.firstAt, silentFrom: Number.NEGATIVE_INFINITY },
   ];
