@@ -157,6 +157,10 @@ async function startHoldingLock(
   logger.app = app.log;
   const stopAnchor = startAuditAnchor(runtime, config.jobsIntervalSeconds, app.log);
   const stopJobs = startScheduler(modules, ctx);
+  // Folds of late readings put off before a restart run again (monitoring_pending_folds).
+  void ctx.monitoring.engine
+    .resumeDeferred()
+    .catch((e: unknown) => log('deferred folds not resumed', e));
   const mqttIn = config.mqttUrl
     ? await subscribeExternal(ctx.monitoring.engine, config.mqttUrl, log)
     : config.mqttPort > 0

@@ -3,7 +3,7 @@
  * value and source), the range reads, and the hourly reads of the monitoring statistics
  * (reading_stats_5m) the roll-up folds into series.
  */
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Factor, SeriesGranularity } from '../../../shared/leads.enums.ts';
 import { queryRows, type Db } from '../../platform/db/client.ts';
 import { mineSeries } from './leads.table.ts';
@@ -150,6 +150,10 @@ const inList = (xs: readonly string[]) =>
     sql`, `,
   );
 
+/** `AND <column> IN (mines)` when mines are given (a replay's roll-up), nothing otherwise. */
+const ofMines = (column: SQL, mineIds: string[] | undefined) =>
+  mineIds ? sql`AND ${column} = ANY(${`{${mineIds.join(',')}}`}::uuid[])` : sql``;
+
 /** The first 5-minute bucket of the monitoring statistics, if there is any. */
 export async function firstStatsBucket(db: Db): Promise<Date | undefined> {
   const [first] = await queryRows<{ first: Date | string | null }>(
@@ -172,13 +176,14 @@ export interface MonitoringHourRow {
 
 /**
  * The hours in [from, end) of the mine-level points measuring `quantities` (at a 矿山 or 数据网关
- * facility), and of 井下人数 per 井下区域 facility (its name is the area).
+ * facility), and of 井下人数 per 井下区域 facility (its name is the area); of every mine or of `mineIds`.
  */
 export async function monitoringFactorHours(
   db: Db,
   from: Date,
   end: Date,
   quantities: readonly string[],
+  mineIds?: string[],
 ): Promise<MonitoringHourRow[]> {
   return queryRows<MonitoringHourRow>(
     db,
@@ -192,6 +197,7 @@ export async function monitoringFactorHours(
         WHERE st.bucket >= ${from.toISOString()}::timestamptz AND st.bucket < ${end.toISOString()}::timestamptz
           AND s.quantity IN (${inList(quantities)})
           AND (f.kind IN ('矿山', '数据网关') OR (f.kind = '井下区域' AND s.quantity = '井下人数'))
+          ${ofMines(sql`s.mine_id`, mineIds)}
         GROUP BY 1, 2, 3, 4`,
   );
 }
@@ -205,15 +211,16 @@ export interface MonitoringActivityRow {
 }
 
 /**
- * For every mine with live safety-monitoring points (`quantities` in a 井下区域 facility), each hour in
- * [from, end) in which the platform received anything from anyone: the mine's readings and how many
- * of its points moved.
+ * For every mine (or those of `mineIds`) with live safety-monitoring points (`quantities` in a 井下区域
+ * facility), each hour in [from, end) in which the platform received anything from anyone: the mine's
+ * readings and how many of its points moved.
  */
 export async function monitoringActivityHours(
   db: Db,
   from: Date,
   end: Date,
   quantities: readonly string[],
+  mineIds?: string[],
 ): Promise<MonitoringActivityRow[]> {
   return queryRows<MonitoringActivityRow>(
     db,
@@ -226,6 +233,7 @@ export async function monitoringActivityHours(
           SELECT s.no, s.mine_id FROM monitoring_sensors s
           JOIN monitoring_facilities f ON f.id = s.facility_id
           WHERE s.archived_at IS NULL AND f.kind = '井下区域' AND s.quantity IN (${inList(quantities)})
+            ${ofMines(sql`s.mine_id`, mineIds)}
         ),
         per AS (
           SELECT w.mine_id, w.no, date_trunc('hour', st.bucket) AS hour,

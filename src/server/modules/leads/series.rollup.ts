@@ -59,8 +59,40 @@ export async function rollupMonitoring(deps: ServiceDeps): Promise<number> {
   if (end.getTime() <= from.getTime()) {
     return 0;
   }
-  const factorRows = await monitoringFactorHours(deps.db, from, end, rolledQuantities);
-  const activity = await monitoringActivityHours(deps.db, from, end, safetyQuantities);
+  const rows = await monitoringSeriesRows(deps.db, from, end);
+  await deps.db.transaction(async (tx) => {
+    await upsertSeries(tx, rows, deps.clock());
+    await writeJobState(tx, KEY, end);
+  });
+  return rows.length;
+}
+
+/**
+ * Folds the hours of [from, end) of the given mines into their series, whatever the watermark — the
+ * history a replay fed through the engine (replay.service.ts), which the job's window never reaches —
+ * in the caller's transaction; returns the rows written.
+ */
+export async function rollupMonitoringSpan(
+  tx: Db,
+  mineIds: string[],
+  from: Date,
+  end: Date,
+  now: Date,
+): Promise<number> {
+  const rows = await monitoringSeriesRows(tx, from, end, mineIds);
+  await upsertSeries(tx, rows, now);
+  return rows.length;
+}
+
+/** The series rows of the hours in [from, end), of every mine or of the given ones. */
+async function monitoringSeriesRows(
+  db: Db,
+  from: Date,
+  end: Date,
+  mineIds?: string[],
+): Promise<SeriesRow[]> {
+  const factorRows = await monitoringFactorHours(db, from, end, rolledQuantities, mineIds);
+  const activity = await monitoringActivityHours(db, from, end, safetyQuantities, mineIds);
   const rows: SeriesRow[] = [];
   const base = { granularity: 'hour' as const, source: 'monitoring' };
   for (const r of factorRows) {
@@ -95,9 +127,5 @@ export async function rollupMonitoring(deps: ServiceDeps): Promise<number> {
       value: r.moving,
     });
   }
-  await deps.db.transaction(async (tx) => {
-    await upsertSeries(tx, rows, deps.clock());
-    await writeJobState(tx, KEY, end);
-  });
-  return rows.length;
+  return rows;
 }

@@ -4,16 +4,19 @@
  * file is written, in one transaction, so an import never half-writes. Importing a period again
  * replaces its value (the audit event records the file's digest). In the same transaction the lead
  * rules run over the periods written (lead.detect.ts evaluateImportedPeriods), so imported history —
- * a past year the scheduled job never frames — is evaluated, and the report says what was found.
+ * a past year the scheduled job never frames — is evaluated, and the report says what was found. A
+ * replay of monitoring history has its period rolled up and evaluated the same way
+ * (evaluateMonitoredHistory).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { factors, type Factor } from '../../../shared/leads.enums.ts';
-import type { SeriesQuery } from '../../../shared/leads.schemas.ts';
+import type { SeriesImportEvaluation, SeriesQuery } from '../../../shared/leads.schemas.ts';
 import { SeriesLimits } from '../../../shared/limits.ts';
 import { recordAudit } from './leads.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, type ErrorDetail } from '../../platform/errors.ts';
 import { detectFormat, readTable } from '../../platform/tabular/read-table.ts';
 import { loadVisibleMine } from '../registry/mine.service.ts';
@@ -24,6 +27,7 @@ import { shanghaiDayStart, DAY_MS, HOUR_MS } from '../../../shared/dates.ts';
 import { evaluateImportedPeriods, yearStartOf, type TouchedPeriod } from './lead.detect.ts';
 import { parsePeriod } from './series.period.ts';
 import { readSeriesRows, upsertSeries, type SeriesRow } from './series.repository.ts';
+import { rollupMonitoringSpan } from './series.rollup.ts';
 import { LeadPermission } from './leads.permissions.ts';
 import { presentImportEvaluation, presentStatusChange } from './series.presenter.ts';
 
@@ -301,18 +305,50 @@ export async function importSeries(
     // The lead rules over what was written, history included (the job's own range is this year and
     // its look-back), in this transaction: the report says what was evaluated and found, or the
     // import fails whole. Only the mines of the caller's own meters are touched.
-    const evaluation = await evaluateImportedPeriods(tx, [...touched.values()], now);
-    const names = new Map<string, string>();
-    for (const mineId of mineIds) {
-      names.set(mineId, (await findFrameMine(tx, mineId))?.name ?? '');
-    }
     return {
       imported: written.inserted,
       replaced: written.replaced,
       meters: new Set(rows.map((r) => r.source)).size,
       mines: mineIds.size,
       ignoredColumns,
-      evaluation: presentImportEvaluation(evaluation, names),
+      evaluation: await evaluateWritten(tx, [...touched.values()], now),
     };
+  });
+}
+
+/** The lead rules over periods just written (evaluateImportedPeriods), as the report says them. */
+async function evaluateWritten(
+  tx: Db,
+  touched: TouchedPeriod[],
+  now: Date,
+): Promise<SeriesImportEvaluation> {
+  const evaluation = await evaluateImportedPeriods(tx, touched, now);
+  const names = new Map<string, string>();
+  for (const mineId of new Set(touched.map((t) => t.mineId))) {
+    names.set(mineId, (await findFrameMine(tx, mineId))?.name ?? '');
+  }
+  return presentImportEvaluation(evaluation, names);
+}
+
+/**
+ * After history was fed through the monitoring engine (minewatch replay): folds the mines' readings
+ * of [from, to] into their hourly series (mine-level points, the safety points' activity) and runs
+ * the lead rules over that period, as a series import does — the replay's report says which periods
+ * were evaluated and what was found. The caller names only mines it may write for.
+ */
+export async function evaluateMonitoredHistory(
+  deps: ServiceDeps,
+  input: { mineIds: string[]; from: Date; to: Date },
+): Promise<SeriesImportEvaluation> {
+  const now = deps.clock();
+  const from = Math.floor(input.from.getTime() / HOUR_MS) * HOUR_MS;
+  const to = Math.floor(input.to.getTime() / HOUR_MS) * HOUR_MS + HOUR_MS;
+  return deps.db.transaction(async (tx) => {
+    await rollupMonitoringSpan(tx, input.mineIds, new Date(from), new Date(to), now);
+    return evaluateWritten(
+      tx,
+      input.mineIds.map((mineId) => ({ mineId, from, to })),
+      now,
+    );
   });
 }

@@ -1,8 +1,8 @@
 /**
  * @module SQL of alarms: the board and one alarm with its timeline, the writer's open / level / clearing
  * statements (the engine's hot path: keep them one statement each), the handling steps, the reads of
- * sensors, facilities and charts, and the timed work (断线/断网, auto-resolve, maintenance end). The
- * 叫应 loop's own SQL is in alarm-call.repository.ts.
+ * sensors, facilities and charts, the inputs of 断网 from the data (network-gap.ts), and the timed work
+ * (断线/断网, auto-resolve, maintenance end). The 叫应 loop's own SQL is in alarm-call.repository.ts.
  */
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import {
@@ -475,6 +475,91 @@ export async function alarmsFoundBetween(db: Db, mineIds: string[], from: Date, 
     )
     .orderBy(asc(alarms.triggeredAt))
     .limit(10_000);
+}
+
+// --- 断网 from the data (network-gap.ts) ---
+
+/**
+ * The points of mines that have reported, as 断网 from the data reads them: each one's silence limit
+ * (k × interval, as the silence job computes it), first stored reading and newest reading (ms).
+ */
+export async function networkPoints(tx: Db, mineIds: string[]) {
+  if (mineIds.length === 0) {
+    return [];
+  }
+  const rows = await queryRows<{
+    sensor_id: string;
+    mine_id: string;
+    limit_ms: number;
+    first_ms: number;
+    last_ms: number | null;
+  }>(
+    tx,
+    sql`SELECT s.id AS sensor_id, s.mine_id,
+          ((s.spec->>'intervalSeconds')::float8 * coalesce((s.spec->>'silentFactor')::float8, 3) * 1000)::float8 AS limit_ms,
+          (extract(epoch FROM f.first) * 1000)::float8 AS first_ms,
+          (extract(epoch FROM s.last_reading_at) * 1000)::float8 AS last_ms
+        FROM monitoring_sensors s
+        CROSS JOIN LATERAL (SELECT min(r.ts) AS first FROM readings r WHERE r.sensor_no = s.no) f
+        WHERE s.mine_id IN (SELECT unnest(${`{${mineIds.join(',')}}`}::uuid[]))
+          AND s.archived_at IS NULL AND f.first IS NOT NULL`,
+  );
+  return rows.map((r) => ({
+    sensorId: r.sensor_id,
+    mineId: r.mine_id,
+    limitMs: Number(r.limit_ms),
+    firstAt: Number(r.first_ms),
+    lastAt: r.last_ms === null ? null : Number(r.last_ms),
+  }));
+}
+
+/**
+ * The 断线 and 断网 alarms of mines still open or closed at or after each mine's time (ms), those a
+ * later judgement replaced left out: the silences a 断网 is made of, and the 断网 recorded.
+ */
+export async function networkGapAlarms(tx: Db, spans: { mineId: string; from: number }[]) {
+  if (spans.length === 0) {
+    return [];
+  }
+  const clamp = (ms: number) => Math.max(-8.64e12, Math.min(8.64e12, ms));
+  const rows = await queryRows<{
+    id: string;
+    mine_id: string;
+    sensor_id: string | null;
+    kind: AlarmKind;
+    level: WarningLevel;
+    peak_level: WarningLevel;
+    triggered_at: string | Date;
+    clear_since: string | Date | null;
+    closed_at: string | Date | null;
+    close_reason: AlarmCloseReason | null;
+    historic: boolean;
+  }>(
+    tx,
+    sql`SELECT a.id, a.mine_id, a.sensor_id, a.kind, a.level, a.peak_level, a.triggered_at,
+          a.clear_since, a.closed_at, a.close_reason, a.historic
+        FROM unnest(${`{${spans.map((x) => x.mineId).join(',')}}`}::uuid[],
+                    ${`{${spans.map((x) => clamp(x.from)).join(',')}}`}::float8[]) AS q(id, f)
+        JOIN alarms a ON a.mine_id = q.id
+        WHERE a.kind IN ('断线', '断网')
+          AND (a.closed_at IS NULL OR a.closed_at >= to_timestamp(q.f / 1000.0))
+          AND a.close_reason IS DISTINCT FROM '补传重判'
+        ORDER BY a.triggered_at`,
+  );
+  const date = (d: string | Date | null) => (d === null ? null : new Date(d));
+  return rows.map((r) => ({
+    id: r.id,
+    mineId: r.mine_id,
+    sensorId: r.sensor_id,
+    kind: r.kind,
+    level: r.level,
+    peakLevel: r.peak_level,
+    triggeredAt: new Date(r.triggered_at),
+    clearSince: date(r.clear_since),
+    closedAt: date(r.closed_at),
+    closeReason: r.close_reason,
+    historic: r.historic,
+  }));
 }
 
 // --- reads for sensors, the engine and the chart ---

@@ -195,7 +195,8 @@ const within = (rs: { t: number; v: number }[], from: number, to: number) =>
  * state and open alarms are not touched. Late readings within the lateness make the sensor fold from
  * the checkpoint before the earliest of them to its newest reading, and its live state becomes the
  * fold's end. All sensors' readings and alarms are read in one statement each. Returns, per sensor,
- * the alarms opened that call and the newest reading a live fold reached.
+ * the alarms opened that call, the newest reading a live fold reached, and the earliest time its data or
+ * its 断线 episodes changed (`changedFrom`: the mine's 断网 is judged again from there).
  */
 export async function refoldSensors(tx: Db, jobs: Refold[], common: RefoldCommon) {
   const { ctx } = common;
@@ -219,7 +220,10 @@ export async function refoldSensors(tx: Db, jobs: Refold[], common: RefoldCommon
       to: p.job.live < Infinity ? Number.POSITIVE_INFINITY : p.job.to,
     })),
   );
-  const out = new Map<SensorRuntime, { opened: number; last?: { t: number; v: number } }>();
+  const out = new Map<
+    SensorRuntime,
+    { opened: number; last?: { t: number; v: number }; changedFrom: number }
+  >();
   const history = plans.filter((p) => p.job.from < Infinity);
   const storedHistory = await alarmsForFolds(
     tx,
@@ -241,7 +245,7 @@ export async function refoldSensors(tx: Db, jobs: Refold[], common: RefoldCommon
       }
     }
     const stored = (storedHistory.get(rt.id) ?? []).filter((a) => a.closedAt !== null);
-    return { rt, result, judged: judge(result.episodes, stored) };
+    return { rt, from: p.job.from, result, stored, judged: judge(result.episodes, stored) };
   });
   // What the readings no longer show is closed first, all at once: its subject and kind are free.
   await supersedeAlarms(
@@ -249,8 +253,11 @@ export async function refoldSensors(tx: Db, jobs: Refold[], common: RefoldCommon
     folded.flatMap((f) => f.judged.superseded),
     common.at,
   );
-  for (const { rt, result, judged } of folded) {
-    out.set(rt, { opened: await record(tx, rt, result.episodes, judged.pairs, common, true) });
+  for (const { rt, from, result, stored, judged } of folded) {
+    out.set(rt, {
+      opened: await record(tx, rt, result.episodes, judged.pairs, common, true),
+      changedFrom: Math.min(from, gapsFrom(result.episodes, stored, judged)),
+    });
   }
   const live = plans.filter((p) => p.job.live < Infinity);
   const storedLive = await alarmsForFolds(
@@ -262,14 +269,14 @@ export async function refoldSensors(tx: Db, jobs: Refold[], common: RefoldCommon
     const rs = within(readings.get(rt.no) ?? [], p.liveBegin, Number.POSITIVE_INFINITY);
     const result = fold(rt, p.cp ? p.cp.state : emptyState(rt), p.keep, rs, ctx);
     const stored = storedLive.get(rt.id) ?? [];
-    return { rt, rs, result, judged: judge(result.episodes, stored) };
+    return { rt, rs, result, stored, judged: judge(result.episodes, stored), live: p.job.live };
   });
   await supersedeAlarms(
     tx,
     foldedLive.flatMap((f) => f.judged.superseded),
     common.at,
   );
-  for (const { rt, rs, result, judged } of foldedLive) {
+  for (const { rt, rs, result, stored, judged, live } of foldedLive) {
     const opened = await record(tx, rt, result.episodes, judged.pairs, common, false);
     restore(rt, result.end);
     rt.checkpoints = result.checkpoints;
@@ -286,18 +293,27 @@ export async function refoldSensors(tx: Db, jobs: Refold[], common: RefoldCommon
     const last = rs[rs.length - 1];
     const current =
       last && last.t >= common.historyBefore ? await makeHeldCurrent(tx, rt, common.at) : 0;
-    const prev = out.get(rt)?.opened ?? 0;
-    out.set(rt, { opened: prev + opened + current, ...(last ? { last } : {}) });
+    const prev = out.get(rt);
+    out.set(rt, {
+      opened: (prev?.opened ?? 0) + opened + current,
+      ...(last ? { last } : {}),
+      changedFrom: Math.min(
+        prev?.changedFrom ?? Infinity,
+        live,
+        gapsFrom(result.episodes, stored, judged),
+      ),
+    });
   }
   return out;
 }
 
 /**
  * Whether an alarm raised from readings is a 历史告警 (recorded, calling nobody): its readings are older
- * than the history age, or it is a 缺线 found in the data — over by the time it is found.
+ * than the history age, or it is a 缺线 (or the 断网 of a whole mine, network-gap.ts) found in the data —
+ * over by the time it is found.
  */
 export function raisesHistoric(kind: AlarmKind, triggeredAt: number, historyBefore: number) {
-  return kind === '断线' || triggeredAt < historyBefore;
+  return kind === '断线' || kind === '断网' || triggeredAt < historyBefore;
 }
 
 /**
@@ -316,6 +332,30 @@ export async function makeHeldCurrent(tx: Db, rt: SensorRuntime, at: Date): Prom
     }
   }
   return n;
+}
+
+/**
+ * The earliest start (ms) among a fold's 断线 episodes and the stored 断线 they replace or take back —
+ * where the mine's 断网 may have moved from (network-gap.ts); Infinity when the fold touched no 断线.
+ */
+function gapsFrom(
+  episodes: Episode[],
+  stored: OverlappingAlarm[],
+  judged: { pairs: Map<Episode, OverlappingAlarm>; superseded: string[] },
+): number {
+  let from = Number.POSITIVE_INFINITY;
+  for (const ep of episodes) {
+    if (ep.kind === '断线') {
+      const was = judged.pairs.get(ep)?.triggeredAt.getTime() ?? Number.POSITIVE_INFINITY;
+      from = Math.min(from, was, Number.isNaN(ep.triggeredAt) ? was : ep.triggeredAt);
+    }
+  }
+  for (const a of stored) {
+    if (a.kind === '断线' && judged.superseded.includes(a.id)) {
+      from = Math.min(from, a.triggeredAt.getTime());
+    }
+  }
+  return from;
 }
 
 /** The episode of a kind under way at a time (its start at or before, not closed by then). */

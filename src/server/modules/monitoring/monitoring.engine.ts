@@ -38,6 +38,13 @@ import {
   type SensorRuntime,
 } from './sensor.runtime.ts';
 import { monitoringSettings } from './monitoring.settings.ts';
+import { NetworkGapWatch } from './network-gap.ts';
+import {
+  clearPendingFolds,
+  minesWithPendingFolds,
+  pendingFoldsOf,
+  recordPendingFolds,
+} from './pending-fold.repository.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
 
 /** A fold reading more readings than this runs deferred (MonitoringEngine.runDeferred). */
@@ -257,7 +264,24 @@ export class MonitoringEngine {
       byCode.set(r.code, rt);
       this.byId.set(r.id, rt);
     }
+    // Folds put off before a restart (or a failed write) run again.
+    for (const p of await pendingFoldsOf(
+      db,
+      rows.map((r) => r.id),
+    )) {
+      const rt = this.byId.get(p.sensorId);
+      if (rt) {
+        this.defer(rt, p.since);
+      }
+    }
     return { byCode };
+  }
+
+  /** Loads the mines with folds put off (at start): their folds run when the writer is idle. */
+  async resumeDeferred(): Promise<number> {
+    const mineIds = await minesWithPendingFolds(this.deps.db);
+    await this.warm(mineIds);
+    return mineIds.length;
   }
 
   /** Sensor reloads under way: a batch waits for them, so a sensor just created takes readings. */
@@ -297,6 +321,12 @@ export class MonitoringEngine {
     for (const [id, rt] of this.byId) {
       if (mineIds.has(rt.mineId)) {
         this.byId.delete(id);
+      }
+    }
+    // Their folds put off are recorded: the mines' next load takes them up again.
+    for (const rt of this.deferred.keys()) {
+      if (mineIds.has(rt.mineId)) {
+        this.deferred.delete(rt);
       }
     }
   }
@@ -557,28 +587,38 @@ export class MonitoringEngine {
     // A fold that would read many readings (a sensor sent far more than its interval, or late
     // readings keep coming) runs after the writer is idle, once for everything late by then, so that
     // late data cannot slow live ingest; its newer readings are detected now.
+    const putOff: { sensorId: string; since: number }[] = [];
     for (const [rt, r] of refolds) {
       if (r.live < Infinity && foldCost(rt, r.live) > SYNC_FOLD_MAX) {
         this.defer(rt, r.live);
+        putOff.push({ sensorId: rt.id, since: r.live });
         r.live = Infinity;
         if (r.from === Infinity) {
           refolds.delete(rt);
         }
       }
     }
+    // … recorded with the readings, so that a restart does not lose it.
+    await recordPendingFolds(tx, putOff);
     const newest = new Map<SensorRuntime, number>();
+    /** Mines whose 断线 episodes this group changes: their 断网 is judged again (network-gap.ts). */
+    const gaps = new NetworkGapWatch();
     for (const i of order) {
       const rt = rts[i] as SensorRuntime;
       if ((refolds.get(rt)?.live ?? Infinity) < Infinity) {
         continue;
       }
       const t = times[i] as number;
+      if (rt.lastAt === Number.NEGATIVE_INFINITY) {
+        gaps.noteFrom(rt.mineId, t); // a point's first reading: from here on it stops a 断网
+      }
       const intents = detectReading(rt, t, values[i] as number, ctx);
       if (intents === null) {
         continue;
       }
       newest.set(rt, i);
       for (const intent of intents) {
+        gaps.note(rt, intent, t);
         const o = await this.apply(tx, rt, intent, t, values[i] as number, at, historyBefore);
         const gi = batchOf[i] as number;
         openedBy[gi] = (openedBy[gi] as number) + o.opened;
@@ -598,6 +638,7 @@ export class MonitoringEngine {
         const gi = refolds.get(rt)?.gi ?? 0;
         openedBy[gi] = (openedBy[gi] as number) + d.opened;
         raised += d.opened;
+        gaps.noteFrom(rt.mineId, d.changedFrom);
         if (d.last) {
           liveLast.push({ no: rt.no, ...d.last });
         }
@@ -613,6 +654,7 @@ export class MonitoringEngine {
       liveLast.map((x) => x.t),
       liveLast.map((x) => x.v),
     );
+    await gaps.judge(tx, { level: ctx.faults.断网, historyBefore, at });
     return raised;
   }
 
@@ -639,7 +681,8 @@ export class MonitoringEngine {
 
   /**
    * Runs the deferred folds when the writer is idle (else waits for the next turn), in one
-   * transaction of their own. Tests and replay call it to have every late reading judged.
+   * transaction of their own, which also deletes their records (monitoring_pending_folds). Tests and
+   * replay call it to have every late reading judged.
    */
   async runDeferred(): Promise<void> {
     if (this.deferred.size === 0) {
@@ -662,14 +705,18 @@ export class MonitoringEngine {
       const at = this.deps.clock();
       let raised = 0;
       await this.deps.db.transaction(async (tx) => {
-        const done = await refoldSensors(tx, jobs, {
-          ctx: settings.detect,
-          historyBefore: this.historyBefore(at, settings),
-          at,
-        });
-        for (const d of done.values()) {
+        const historyBefore = this.historyBefore(at, settings);
+        const done = await refoldSensors(tx, jobs, { ctx: settings.detect, historyBefore, at });
+        await clearPendingFolds(
+          tx,
+          jobs.map((j) => ({ sensorId: j.rt.id, since: j.live })),
+        );
+        const gaps = new NetworkGapWatch();
+        for (const [rt, d] of done) {
           raised += d.opened;
+          gaps.noteFrom(rt.mineId, d.changedFrom);
         }
+        await gaps.judge(tx, { level: settings.detect.faults.断网, historyBefore, at });
       });
       if (raised) {
         this.deps.events.publish('monitoring.alarms.raised', { raised });

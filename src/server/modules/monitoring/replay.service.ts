@@ -1,8 +1,10 @@
 /**
  * @module Replay (issue 20 §5): history — a meter export, a gateway's backlog, the readings before an
  * accident — fed through the same engine in event time, the readings in their own order, without
- * paging anyone: every alarm it finds is a 历史告警 with its whole course. The tool a regulator uses to
- * reconstruct what happened at a mine.
+ * paging anyone: every alarm it finds is a 历史告警 with its whole course. The mines' series of the
+ * replayed period are then rolled up and the lead rules run over it (the leads module, as for a series
+ * import), so the report also names the periods evaluated and the leads found. The tool a regulator uses
+ * to reconstruct what happened at a mine.
  */
 import type {
   AlarmCloseReason,
@@ -10,8 +12,10 @@ import type {
   WarningLevel,
 } from '../../../shared/monitoring.enums.ts';
 import { systemGatewayPrincipal } from '../access/principal.ts';
+import type { SeriesImportEvaluation } from '../../../shared/leads.schemas.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { invalidField } from '../../platform/errors.ts';
+import { evaluateMonitoredHistory } from '../leads/series.service.ts';
 import { alarmsFoundBetween } from './alarm.repository.ts';
 import { formatOf, parseBatch, parseTime, type RawRecord } from './ingest.parse.ts';
 import { MonitoringEngine } from './monitoring.engine.ts';
@@ -37,6 +41,8 @@ export interface ReplayReport {
     closeReason: AlarmCloseReason | null;
     detail: string;
   }[];
+  /** The lead rules over the replayed period: the periods evaluated and the leads found; null when nothing was replayed. */
+  leads: SeriesImportEvaluation | null;
 }
 
 /** The format of a replay file by its name: .csv, .ndjson / .jsonl, or .json. */
@@ -59,7 +65,8 @@ export function replayFormat(fileName: string) {
 
 /**
  * Replays a file's readings for the mines named, oldest first, through a replay engine, and reports
- * what was stored and every alarm the readings gave in their time span.
+ * what was stored, every alarm the readings gave in their time span, and what the lead rules found
+ * over that span.
  */
 export async function replay(
   deps: ServiceDeps,
@@ -95,6 +102,7 @@ export async function replay(
     to: null,
     seconds: 0,
     alarms: [],
+    leads: null,
   };
   const started = performance.now();
   try {
@@ -135,6 +143,7 @@ export async function replay(
       closeReason: a.closeReason,
       detail: a.detail,
     }));
+    report.leads = await evaluateMonitoredHistory(deps, { mineIds: input.mineIds, from, to });
   }
   return report;
 }

@@ -151,6 +151,8 @@ export type Intent =
 export interface FaultLevels {
   平线: WarningLevel;
   断线: WarningLevel;
+  /** A mine's 断网, judged from its points' 断线 (network-gap.ts). */
+  断网: WarningLevel;
   数据异常: WarningLevel;
 }
 
