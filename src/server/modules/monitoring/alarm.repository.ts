@@ -129,7 +129,36 @@ export async function addEvent(
   level: WarningLevel | null = null,
   actor: string | null = null,
 ) {
+  const held = heldEvents.get(tx);
+  if (held) {
+    held.push({ alarmId, at, type, level, actor, detail });
+    return;
+  }
   await tx.insert(alarmEvents).values({ alarmId, at, type, level, actor, detail });
+}
+
+/** Events held back per transaction until flushEvents (the engine's writer: one INSERT for a group). */
+const heldEvents = new WeakMap<Db, (typeof alarmEvents.$inferInsert)[]>();
+/** Rows per INSERT when held events are written (6 parameters each, under PostgreSQL's 65,535). */
+const EVENTS_PER_INSERT = 5000;
+
+/**
+ * From now until flushEvents, addEvent on this transaction holds its events and flushEvents writes
+ * them together, in the order they were added. For a writer that reads no events back meanwhile.
+ */
+export function holdEvents(tx: Db): void {
+  if (!heldEvents.has(tx)) {
+    heldEvents.set(tx, []);
+  }
+}
+
+/** Writes the events held on a transaction (see holdEvents) and stops holding. */
+export async function flushEvents(tx: Db): Promise<void> {
+  const held = heldEvents.get(tx) ?? [];
+  heldEvents.delete(tx);
+  for (let i = 0; i < held.length; i += EVENTS_PER_INSERT) {
+    await tx.insert(alarmEvents).values(held.slice(i, i + EVENTS_PER_INSERT));
+  }
 }
 
 /** Changes columns of one alarm. */

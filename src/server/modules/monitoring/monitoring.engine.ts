@@ -12,7 +12,7 @@ import type { Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { sqlState, type Db } from '../../platform/db/client.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
-import { openAlarmsOfSensors } from './alarm.repository.ts';
+import { flushEvents, holdEvents, openAlarmsOfSensors } from './alarm.repository.ts';
 import { closeHeldAlarm, raiseAlarm, startClearing } from './alarm.writer.ts';
 import { makeHeldCurrent, raisesHistoric, refoldSensors } from './event-time.ts';
 import { HOUR_MS } from '../../../shared/dates.ts';
@@ -124,8 +124,17 @@ function admit(
   batch: Omit<Batch, 'resolve' | 'reject'>,
 ): [string, string] | null {
   const code = r.sensor;
-  if (typeof code !== 'string' || code.length === 0 || code.length > 64) {
+  if (code === undefined || code === null || code === '') {
     return ['sensor', '缺少测点编码 (sensor)'];
+  }
+  if (typeof code !== 'string') {
+    return [
+      'sensor',
+      `测点编码须为文本, 收到的是${typeof code === 'number' ? '数字' : typeof code}`,
+    ];
+  }
+  if (code.length > 64) {
+    return ['sensor', `测点编码过长: ${code.length} 个字符, 最多 64 个`];
   }
   let rt: SensorRuntime | undefined;
   if (r.mine !== undefined) {
@@ -544,6 +553,8 @@ export class MonitoringEngine {
     },
   ): Promise<number> {
     const { total, nos, times, values, rts, flags, batchOf, openedBy } = g;
+    // The alarms' timeline events of the whole group go in with one statement at its end.
+    holdEvents(tx);
     const settings = await this.settings();
     const ctx = settings.detect;
     let raised = 0;
@@ -655,6 +666,7 @@ export class MonitoringEngine {
       liveLast.map((x) => x.v),
     );
     await gaps.judge(tx, { level: ctx.faults.断网, historyBefore, at });
+    await flushEvents(tx);
     return raised;
   }
 
@@ -705,6 +717,7 @@ export class MonitoringEngine {
       const at = this.deps.clock();
       let raised = 0;
       await this.deps.db.transaction(async (tx) => {
+        holdEvents(tx);
         const historyBefore = this.historyBefore(at, settings);
         const done = await refoldSensors(tx, jobs, { ctx: settings.detect, historyBefore, at });
         await clearPendingFolds(
@@ -717,6 +730,7 @@ export class MonitoringEngine {
           gaps.noteFrom(rt.mineId, d.changedFrom);
         }
         await gaps.judge(tx, { level: settings.detect.faults.断网, historyBefore, at });
+        await flushEvents(tx);
       });
       if (raised) {
         this.deps.events.publish('monitoring.alarms.raised', { raised });

@@ -134,15 +134,22 @@ describe.each(engines)('risk monitoring and the 叫应 loop (%s)', (engine) => {
         { sensor: 'CH4-101', ts: iso(-40_000), value: 'abc' },
         { sensor: 'CH4-101', ts: iso(3_600_000), value: 0.3 },
         { sensor: 'CO-101', ts: iso(-40_000), value: '3.5' },
+        { sensor: 'X'.repeat(10_000), ts: iso(-40_000), value: 1 },
+        { sensor: 101, ts: iso(-40_000), value: 1 },
+        { ts: iso(-40_000), value: 1 },
       ]),
     );
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ received: 6, stored: 2, duplicates: 0, alarmsOpened: 0 });
+    expect(res.json()).toMatchObject({ received: 9, stored: 2, duplicates: 0, alarmsOpened: 0 });
     expect(res.json().rejected).toEqual([
       { index: 1, field: 'sensor', message: expect.stringContaining('未知测点') },
       { index: 2, field: 'ts', message: expect.stringContaining('时区') },
       { index: 3, field: 'value', message: '数值不是数字' },
       { index: 4, field: 'ts', message: expect.stringContaining('超前') },
+      // Said as what it is, not as a missing code (issue 21 item 9).
+      { index: 6, field: 'sensor', message: '测点编码过长: 10000 个字符, 最多 64 个' },
+      { index: 7, field: 'sensor', message: '测点编码须为文本, 收到的是数字' },
+      { index: 8, field: 'sensor', message: '缺少测点编码 (sensor)' },
     ]);
   });
 
