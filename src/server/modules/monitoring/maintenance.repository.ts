@@ -2,7 +2,7 @@
  * @module SQL of maintenance windows: storing, listing and ending them, and whether one covers an alarm's
  * subject now.
  */
-import { and, desc, eq, gt, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { mines } from '../registry/mine.table.ts';
 import { allOf } from '../registry/registry.scope.ts';
@@ -41,31 +41,51 @@ export async function cancelMaintenanceRow(tx: Db, id: string, at: Date, endsAt:
   return row;
 }
 
-/** Whether a maintenance window covers the subject (its mine, sensor or facility) at `at`. */
+/**
+ * Whether a maintenance window covers the subject (its mine, sensor or facility) at `at`. On a
+ * transaction that remembers (rememberMaintenance), a mine's windows open at `at` are read once.
+ */
 export async function inMaintenance(
   tx: Db,
   s: { mineId: string; sensorId: string | null; facilityId: string | null },
   at: Date,
 ): Promise<boolean> {
-  const rows = await tx
-    .select({ id: maintenanceWindows.id })
-    .from(maintenanceWindows)
-    .where(
-      and(
-        eq(maintenanceWindows.mineId, s.mineId),
-        lte(maintenanceWindows.startsAt, at),
-        gt(maintenanceWindows.endsAt, at),
-        isNull(maintenanceWindows.cancelledAt),
-        or(
-          isNull(maintenanceWindows.sensorId),
-          s.sensorId ? eq(maintenanceWindows.sensorId, s.sensorId) : sql`false`,
+  const byMine = openWindows.get(tx);
+  const key = `${s.mineId}@${at.getTime()}`;
+  let windows = byMine?.get(key);
+  if (!windows) {
+    windows = await tx
+      .select({ sensorId: maintenanceWindows.sensorId, facilityId: maintenanceWindows.facilityId })
+      .from(maintenanceWindows)
+      .where(
+        and(
+          eq(maintenanceWindows.mineId, s.mineId),
+          lte(maintenanceWindows.startsAt, at),
+          gt(maintenanceWindows.endsAt, at),
+          isNull(maintenanceWindows.cancelledAt),
         ),
-        or(
-          isNull(maintenanceWindows.facilityId),
-          s.facilityId ? eq(maintenanceWindows.facilityId, s.facilityId) : sql`false`,
-        ),
-      ),
-    )
-    .limit(1);
-  return rows.length > 0;
+      );
+    byMine?.set(key, windows);
+  }
+  return windows.some(
+    (w) =>
+      (w.sensorId === null || w.sensorId === s.sensorId) &&
+      (w.facilityId === null || w.facilityId === s.facilityId),
+  );
 }
+
+/**
+ * Has inMaintenance read each mine's windows once on this transaction (the engine's writer: a group
+ * that raises a thousand alarms at a mine asks once). For a transaction that changes no windows.
+ */
+export function rememberMaintenance(tx: Db): void {
+  if (!openWindows.has(tx)) {
+    openWindows.set(tx, new Map());
+  }
+}
+
+/** Per remembering transaction, each mine's windows open at a time (see inMaintenance). */
+const openWindows = new WeakMap<
+  Db,
+  Map<string, { sensorId: string | null; facilityId: string | null }[]>
+>();

@@ -38,6 +38,7 @@ import {
   type SensorRuntime,
 } from './sensor.runtime.ts';
 import { monitoringSettings } from './monitoring.settings.ts';
+import { rememberMaintenance } from './maintenance.repository.ts';
 import { NetworkGapWatch } from './network-gap.ts';
 import {
   clearPendingFolds,
@@ -553,8 +554,10 @@ export class MonitoringEngine {
     },
   ): Promise<number> {
     const { total, nos, times, values, rts, flags, batchOf, openedBy } = g;
-    // The alarms' timeline events of the whole group go in with one statement at its end.
+    // The alarms' timeline events of the whole group go in with one statement at its end, and each
+    // mine's maintenance windows are read once.
     holdEvents(tx);
+    rememberMaintenance(tx);
     const settings = await this.settings();
     const ctx = settings.detect;
     let raised = 0;
@@ -718,6 +721,7 @@ export class MonitoringEngine {
       let raised = 0;
       await this.deps.db.transaction(async (tx) => {
         holdEvents(tx);
+        rememberMaintenance(tx);
         const historyBefore = this.historyBefore(at, settings);
         const done = await refoldSensors(tx, jobs, { ctx: settings.detect, historyBefore, at });
         await clearPendingFolds(
