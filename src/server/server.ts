@@ -101,10 +101,24 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   });
   logger.app = app.log;
   const stopJobs = startScheduler(modules, ctx);
-  const mqttIn = config.mqttUrl
-    ? await subscribeExternal(ctx.monitoring.engine, config.mqttUrl, log)
+  const mqttIn = config.mqttExternal
+    ? await subscribeExternal(
+        ctx.monitoring.engine,
+        config.mqttExternal.url,
+        log,
+        config.mqttExternal.clientId,
+      )
     : config.mqttPort > 0
-      ? await startEmbeddedBroker(runtime.deps, ctx.monitoring.engine, config.mqttPort, config.host)
+      ? await startEmbeddedBroker(
+          runtime.deps,
+          ctx.monitoring.engine,
+          config.mqttPort,
+          config.host,
+          {
+            connectionsPerAddress: config.mqttConnectionsPerAddress,
+            log,
+          },
+        )
       : undefined;
   // The demo feed: only for the seeded demo province, never for a real deployment's own data.
   const stopSimulator =
@@ -122,7 +136,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
     seeded,
     demoAccounts: options.seed && (await holdsDemo(runtime.deps)) ? demoAccounts : undefined,
     mqtt:
-      config.mqttUrl ??
+      config.mqttExternal?.url ??
       (config.mqttPort > 0 ? `mqtt://${config.host}:${config.mqttPort}` : undefined),
     simulating: stopSimulator !== undefined,
     stop: async () => {
