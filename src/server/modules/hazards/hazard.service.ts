@@ -330,6 +330,7 @@ export async function listHazards(deps: ServiceDeps, principal: Principal, q: Ha
       const closedWanted = !q.overdue && (!q.state || q.state.includes(HazardState.Closed));
       return closedWanted ? open + (await closedCount(deps, principal, q, f)) : open;
     },
+    key: 'date',
     keyOf: (h) => [h.foundOn, h.id],
   });
 }

@@ -147,6 +147,7 @@ export async function listContractors(
     rows: (after, limit) => repo.listContractors(deps.db, f, { limit, after }),
     present: (rows) => rows.map(presentContractor),
     total: () => repo.countContractors(deps.db, f),
+    key: 'text',
     keyOf: (c) => [c.name, c.id],
   });
 }

@@ -345,6 +345,7 @@ export async function listMines(deps: ServiceDeps, principal: Principal, q: Mine
     rows: (after, limit) => repo.listMines(deps.db, f, { limit, sort, descending, after }),
     present: (rows) => withLicences(deps, rows),
     total: () => repo.countMines(deps.db, f),
+    key: sort === 'name' ? 'text' : 'timestamp',
     keyOf: (m) => [sort === 'name' ? m.name : m.updatedAt, m.id],
   });
 }

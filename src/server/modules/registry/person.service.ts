@@ -176,6 +176,7 @@ export async function listPeople(deps: ServiceDeps, principal: Principal, q: Per
     rows: (after, limit) => repo.listPeople(deps.db, f, { limit, after }),
     present: (rows) => withCertificates(deps, rows),
     total: () => repo.countPeople(deps.db, f),
+    key: 'text',
     keyOf: (p) => [p.name, p.id],
   });
 }
