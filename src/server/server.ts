@@ -15,7 +15,13 @@ import { startEmbeddedBroker, subscribeExternal } from './modules/monitoring/mqt
 import { startSimulator } from './modules/monitoring/simulator.runner.ts';
 import type { Config } from './platform/config.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
-import { demoAccounts, holdsDemo, isSeeded, type DemoAccount } from './seed/demo-province.ts';
+import {
+  demoAccounts,
+  demoSensorIds,
+  holdsDemo,
+  isSeeded,
+  type DemoAccount,
+} from './seed/demo-province.ts';
 import { loadRegions } from './modules/registry/region.service.ts';
 import { loadHazardCatalogue } from './modules/hazards/catalogue.service.ts';
 import { ensureWebBuild, webDistDir } from './web-build.ts';
@@ -124,6 +130,7 @@ export async function startServer(config: Config, options: ServerOptions): Promi
   const stopSimulator =
     options.simulate && config.simulate.on && (await holdsDemo(runtime.deps))
       ? await startSimulator(runtime.deps, ctx.monitoring.engine, {
+          sensorIds: await demoSensorIds(runtime.deps),
           faultsPerHour: config.simulate.faultsPerHour,
           log,
         })
