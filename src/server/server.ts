@@ -19,7 +19,13 @@ import { dumpEmbedded } from './platform/db/backup.ts';
 import { controlSocketPath, startControlServer } from './platform/db/control-socket.ts';
 import { acquireDataLock, DATA_LOCK_ENV, type DataLock } from './platform/db/data-lock.ts';
 import { anchorWarning, type AnchorOutcome } from './platform/audit/audit.anchor.ts';
-import { demoAccounts, holdsDemo, isSeeded, type DemoAccount } from './seed/demo-province.ts';
+import {
+  demoAccounts,
+  demoSensorIds,
+  holdsDemo,
+  isSeeded,
+  type DemoAccount,
+} from './seed/demo-province.ts';
 import { loadRegions } from './modules/registry/region.service.ts';
 import { loadHazardCatalogue } from './modules/hazards/catalogue.service.ts';
 import { ensureWebBuild, webDistDir } from './web-build.ts';
@@ -161,15 +167,30 @@ async function startHoldingLock(
   void ctx.monitoring.engine
     .resumeDeferred()
     .catch((e: unknown) => log('deferred folds not resumed', e));
-  const mqttIn = config.mqttUrl
-    ? await subscribeExternal(ctx.monitoring.engine, config.mqttUrl, log)
+  const mqttIn = config.mqttExternal
+    ? await subscribeExternal(
+        ctx.monitoring.engine,
+        config.mqttExternal.url,
+        log,
+        config.mqttExternal.clientId,
+      )
     : config.mqttPort > 0
-      ? await startEmbeddedBroker(runtime.deps, ctx.monitoring.engine, config.mqttPort, config.host)
+      ? await startEmbeddedBroker(
+          runtime.deps,
+          ctx.monitoring.engine,
+          config.mqttPort,
+          config.host,
+          {
+            connectionsPerAddress: config.mqttConnectionsPerAddress,
+            log,
+          },
+        )
       : undefined;
   // The demo feed: only for the seeded demo province, never for a real deployment's own data.
   const stopSimulator =
     options.simulate && config.simulate.on && (await holdsDemo(runtime.deps))
       ? await startSimulator(runtime.deps, ctx.monitoring.engine, {
+          sensorIds: await demoSensorIds(runtime.deps),
           faultsPerHour: config.simulate.faultsPerHour,
           log,
         })
@@ -195,7 +216,7 @@ async function startHoldingLock(
     seeded,
     demoAccounts: options.seed && (await holdsDemo(runtime.deps)) ? demoAccounts : undefined,
     mqtt:
-      config.mqttUrl ??
+      config.mqttExternal?.url ??
       (config.mqttPort > 0 ? `mqtt://${config.host}:${config.mqttPort}` : undefined),
     simulating: stopSimulator !== undefined,
     stop: async () => {

@@ -43,6 +43,22 @@ export const IngestLimits = {
   rejectedReportedMax: 1000,
 } as const;
 
+/**
+ * The embedded MQTT broker (issue 21 §5). A packet is refused by the length its fixed header announces
+ * (MQTT 3.1.1 §2.2.3), before its body is read.
+ */
+export const MqttLimits = {
+  /**
+   * Bytes a packet may announce before the gateway's token is accepted: the CONNECT with its client id,
+   * user name, token and a will.
+   */
+  connectBytesMax: 4096,
+  /** Bytes a packet may announce once authenticated: one batch, its topic and header. */
+  packetBytesMax: IngestLimits.bytesMax + 1024,
+  /** Connections one remote address may hold at once, unless MQTT_CONNECTIONS_PER_ADDRESS says otherwise. */
+  connectionsPerAddressDefault: 20,
+} as const;
+
 /** Mine-level series (issue 6 §1). */
 export const SeriesLimits = {
   /** Rows one import may hold (a meter's hourly year is 8,760). */

@@ -41,7 +41,8 @@ const exempt: Record<string, string> = {
   'POST /api/auth/login': 'public; authenticates the caller only',
   'POST /api/auth/logout': 'ends the caller’s own session',
   'GET /api/auth/me': 'returns the caller only',
-  'GET /api/settings': 'rule parameters are national configuration, not jurisdiction data',
+  'GET /api/settings':
+    'rule parameters are national configuration, not jurisdiction data; regulators only (settings.routes.test.ts)',
   'PUT /api/auth/me/preferences': 'changes the caller’s own language only',
   'GET /api/hazard-standards/:id/criteria':
     'the determination standards are national reference data',

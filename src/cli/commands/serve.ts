@@ -42,8 +42,8 @@ export function registerServeCommand(program: Command): void {
       console.log(`  API 文档: ${url}/api/docs    健康检查: ${url}/api/health`);
       console.log(
         `  监测数据接入: POST ${url}/api/ingest/readings (网关令牌); MQTT ${
-          config.mqttUrl
-            ? `订阅 ${scrubUrl(config.mqttUrl)}`
+          config.mqttExternal
+            ? `订阅 ${scrubUrl(config.mqttExternal.url)} (客户端 ID ${config.mqttExternal.clientId})`
             : server.mqtt
               ? `${server.mqtt} (密码为网关令牌)`
               : '未启用'

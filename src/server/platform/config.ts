@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { MqttLimits } from '../../shared/limits.ts';
 
 export interface Config {
   /** TCP port of the HTTP server (PORT, default 8080). */
@@ -46,8 +47,15 @@ export interface Config {
   email: { url: string; from: string } | undefined;
   /** Port of the embedded MQTT broker (MQTT_PORT, default 1884 beside a local Mosquitto on 1883; 0 = off). */
   mqttPort: number;
-  /** An external MQTT 5 broker to subscribe to instead (MQTT_URL, e.g. mqtt://127.0.0.1:1883). */
-  mqttUrl: string | undefined;
+  /** Connections one remote address may hold on the embedded broker (MQTT_CONNECTIONS_PER_ADDRESS, default 20). */
+  mqttConnectionsPerAddress: number;
+  /**
+   * An external MQTT 5 broker to subscribe to instead (MQTT_URL, e.g. mqtt://127.0.0.1:1883), and this
+   * instance's client id there (MQTT_CLIENT_ID; by default `minewatch-` and a random suffix generated once
+   * and kept in the data folder): its persistent session resumes after a restart, and two instances never
+   * share one — the broker would hand the session back and forth between them.
+   */
+  mqttExternal: { url: string; clientId: string } | undefined;
   /** The address people reach the web app at, for acknowledgement links in calls (PUBLIC_URL). */
   publicUrl: string;
   /** How often the monitoring loop and the outbox delivery run (MONITORING_TICK_SECONDS, default 5; 0 = off). */
@@ -81,6 +89,25 @@ function loadSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
   const key = randomBytes(32);
   writeFileSync(file, key.toString('hex'), { mode: 0o600 });
   return key;
+}
+
+function loadMqttClientId(dataDir: string, env: NodeJS.ProcessEnv): string {
+  const given = env.MQTT_CLIENT_ID;
+  if (given) {
+    // MQTT 3.1.1 §3.1.3.1 / MQTT 5 §3.1.3.1: a server must accept 1–23 characters of [0-9a-zA-Z]; most take more.
+    if (!/^[0-9A-Za-z._:-]{1,64}$/.test(given)) {
+      throw new Error(`MQTT_CLIENT_ID must be 1–64 letters, digits or . _ : -: ${given}`);
+    }
+    return given;
+  }
+  const file = path.join(dataDir, 'mqtt-client-id');
+  if (existsSync(file)) {
+    return readFileSync(file, 'utf8').trim();
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const id = `minewatch-${randomBytes(6).toString('hex')}`;
+  writeFileSync(file, id);
+  return id;
 }
 
 function loadEmail(env: NodeJS.ProcessEnv): Config['email'] {
@@ -206,7 +233,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhook: loadWebhook(env),
     email: loadEmail(env),
     mqttPort: intIn(env, 'MQTT_PORT', 1884, 0, 65535),
-    mqttUrl: env.MQTT_URL || undefined,
+    mqttConnectionsPerAddress: intIn(
+      env,
+      'MQTT_CONNECTIONS_PER_ADDRESS',
+      MqttLimits.connectionsPerAddressDefault,
+      1,
+      100_000,
+    ),
+    mqttExternal: env.MQTT_URL
+      ? { url: env.MQTT_URL, clientId: loadMqttClientId(dataDir, env) }
+      : undefined,
     publicUrl: localServerUrl(env),
     monitoringTickSeconds: intIn(env, 'MONITORING_TICK_SECONDS', 5, 0, 3600),
     jobsIntervalSeconds: intIn(env, 'JOBS_INTERVAL_SECONDS', 60, 0, 86_400),

@@ -2,6 +2,7 @@
  * @module The one error type. Services throw AppError with a code; only the HTTP layer maps codes to
  * status codes (httpStatusByCode), and the CLI prints the same message and details.
  */
+import { dateWindowProblem, type DateWindow } from '../../shared/date-windows.ts';
 
 export const AppErrorCode = {
   ValidationFailed: 'VALIDATION_FAILED',
@@ -66,6 +67,36 @@ export function invalidField(path: string, message: string, value?: unknown): Ap
     detail.value = value;
   }
   return new AppError(AppErrorCode.ValidationFailed, `${path}: ${message}`, [detail]);
+}
+
+/** The date fields of one input: field path → [its value (absent ones pass), its window]. */
+export type DatedFields = Record<string, readonly [string | null | undefined, DateWindow]>;
+
+/** The date fields outside their windows (shared/date-windows.ts) on `today`, each with why. */
+export function dateWindowDetails(today: string, fields: DatedFields): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  for (const [path, [value, window]] of Object.entries(fields)) {
+    const problem = value ? dateWindowProblem(value, window, today) : undefined;
+    if (problem) {
+      details.push({ path, message: problem, value });
+    }
+  }
+  return details;
+}
+
+/**
+ * Checks date fields against their windows (shared/date-windows.ts, the web forms' rule too): one 400
+ * naming every field outside its window, or nothing.
+ */
+export function checkDateWindows(today: string, fields: DatedFields): void {
+  const details = dateWindowDetails(today, fields);
+  if (details.length) {
+    throw new AppError(
+      AppErrorCode.ValidationFailed,
+      details.map((d) => `${d.path}: ${d.message}`).join('; '),
+      details,
+    );
+  }
 }
 
 export function notFound(entity: string, id: string): AppError {

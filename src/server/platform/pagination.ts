@@ -2,22 +2,44 @@
  * @module Keyset pagination: the cursor carries the sort key and id of the last row, so pages stay
  * stable while rows are added or removed.
  */
+import { z } from 'zod';
+import { RegistryValidation } from '../../shared/limits.ts';
 import { AppError, AppErrorCode } from './errors.ts';
 
-export function encodeCursor(values: readonly (string | number | null)[]): string {
+export function encodeCursor(values: readonly string[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-/** Decodes a cursor of `n` values; a malformed one is a 400 naming the `cursor` field. */
-export function decodeCursor(cursor: string, n: number): (string | number | null)[] {
+/** What a list's sort key is: a calendar date, an instant, or text (a name). */
+export type CursorKey = 'date' | 'timestamp' | 'text';
+
+/**
+ * The checks of a cursor's sort key by kind. A cursor comes back from the client, so it is input like
+ * any other: a key the database would fail to cast (2026-02-30, a number, a NUL) is refused here.
+ */
+const keyChecks: Record<CursorKey, z.ZodType<string>> = {
+  date: z.iso.date(),
+  timestamp: z.iso.datetime({ offset: true }),
+  text: z
+    .string()
+    .max(RegistryValidation.textMax)
+    .refine((v) => !v.includes('\u0000')),
+};
+
+/**
+ * Decodes a cursor of (sort key, id): two strings, the key of the given kind and the id a UUID; anything
+ * else is a 400 naming the `cursor` field.
+ */
+export function decodeCursor(cursor: string, key: CursorKey): [string, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (
       Array.isArray(v) &&
-      v.length === n &&
-      v.every((x) => x === null || typeof x === 'string' || typeof x === 'number')
+      v.length === 2 &&
+      keyChecks[key].safeParse(v[0]).success &&
+      z.uuid().safeParse(v[1]).success
     ) {
-      return v as (string | number | null)[];
+      return [v[0] as string, v[1] as string];
     }
   } catch {
     // fall through to the error below
@@ -33,6 +55,8 @@ export interface KeysetSource<Row, Item> {
   rows(after: [string, string] | undefined, limit: number): Promise<Row[]>;
   present(rows: Row[]): Promise<Item[]> | Item[];
   total(): Promise<number>;
+  /** The kind of the sort key, which a cursor handed back must match. */
+  key: CursorKey;
   /** The (sort key, id) of an item, stored in the next cursor. */
   keyOf(item: Item): [string, string];
 }
@@ -45,7 +69,7 @@ export async function keysetPage<Row, Item>(
   q: { limit: number; cursor?: string | undefined },
   source: KeysetSource<Row, Item>,
 ): Promise<{ items: Item[]; total: number; nextCursor: string | null }> {
-  const after = q.cursor ? (decodeCursor(q.cursor, 2) as [string, string]) : undefined;
+  const after = q.cursor ? decodeCursor(q.cursor, source.key) : undefined;
   const rows = await source.rows(after, q.limit + 1);
   const items = await source.present(rows.slice(0, q.limit));
   const last = items[items.length - 1];

@@ -317,7 +317,8 @@ export async function seedDemoAccountability(deps: ServiceDeps): Promise<void> {
     if (c.upTo >= 5) {
       await rewardCase(step(25), c.unit, id, {
         amountYuan: 3000,
-        paidOn: new Date(t0 + 30 * DAY_MS).toISOString().slice(0, 10),
+        // Paid on the day it is recorded: a payment date is never after the day it is entered.
+        paidOn: new Date(t0 + 25 * DAY_MS).toISOString().slice(0, 10),
       });
     }
   }

@@ -25,7 +25,11 @@ import { Simulator } from '../modules/monitoring/simulator.ts';
 import { users } from '../modules/access/access.table.ts';
 import { DEMO_INTERVAL_SECONDS } from './demo-monitoring.ts';
 import { regionCompliance } from '../modules/accountability/compliance.service.ts';
-import { holdsDemo } from './demo-province.ts';
+import { demoSensorIds, holdsDemo } from './demo-province.ts';
+import { findUserWithOrg } from '../modules/access/access.repository.ts';
+import { userPrincipal } from '../modules/access/principal.ts';
+import { createSensor } from '../modules/monitoring/sensor.service.ts';
+import { monitoringFacilities } from '../modules/monitoring/monitoring.table.ts';
 
 describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) => {
   let t: TestDatabase;
@@ -89,8 +93,36 @@ describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) =
     expect(own.map((s) => s.quantity)).toEqual(expect.arrayContaining(['CH4', 'CO', '井下人数']));
   });
 
+  it('feeds only the seed’s points: a sensor a user registers on the demo database is never simulated (issue 21 §9)', async () => {
+    const seeded = await t.deps.db
+      .select({ id: monitoringSensors.id })
+      .from(monitoringSensors)
+      .where(isNull(monitoringSensors.archivedAt));
+    // The enterprise admin registers its own gateway's point at one of its demo mines.
+    const owner = await findUserWithOrg(t.deps.db, { username: 'ent.admin' });
+    const [duty] = await t.deps.db.select().from(users).where(eq(users.username, 'mine.duty'));
+    const [facility] = await t.deps.db
+      .select()
+      .from(monitoringFacilities)
+      .where(eq(monitoringFacilities.mineId, duty?.mineId ?? ''));
+    if (!owner || !facility) {
+      throw new Error('no demo enterprise admin or facility');
+    }
+    const own = await createSensor(t.deps, userPrincipal(owner, null), {
+      facilityId: facility.id,
+      code: 'GW-CH4-REAL',
+      name: '自有网关甲烷',
+      quantity: 'CH4',
+      preset: '甲烷:采煤工作面',
+    });
+    // What the feed loads when the server starts (again): the seed's points, not the user's.
+    const fed = await loadSimSensors(t.deps, await demoSensorIds(t.deps));
+    expect(fed).toHaveLength(seeded.length);
+    expect(fed.some((s) => s.mineId === own.mineId && s.code === own.code)).toBe(false);
+  });
+
   it('feeds every point through the engine; a forced excursion climbs 黄色 → 红色 and resolves', async () => {
-    const sensors = await loadSimSensors(t.deps);
+    const sensors = await loadSimSensors(t.deps, await demoSensorIds(t.deps));
     const principal = systemGatewayPrincipal(
       'simulator',
       sensors.map((s) => s.mineId),
@@ -155,7 +187,9 @@ describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) =
   }, 120_000);
 
   it('batches committed together each report the alarms their own readings opened', async () => {
-    const sensors = (await loadSimSensors(t.deps)).filter((x) => x.quantity === 'CH4');
+    const sensors = (await loadSimSensors(t.deps, await demoSensorIds(t.deps))).filter(
+      (x) => x.quantity === 'CH4',
+    );
     const principal = systemGatewayPrincipal(
       'simulator',
       sensors.map((x) => x.mineId),

@@ -3,7 +3,7 @@
  * every kind with realistic attributes, licences (some expiring or expired), people, contractors, and
  * one demo user per role. Later modules add their own demo data beside this.
  */
-import { hasEventsBy } from '../platform/audit/audit.service.ts';
+import { hasEventsBy, entityIdsRecordedBy } from '../platform/audit/audit.service.ts';
 import { analyzeDatabase } from '../platform/db/client.ts';
 import { completeCreditCode, completeIdNumber } from '../../shared/identifiers.ts';
 import {
@@ -257,6 +257,15 @@ const SEED_ACTOR = 'system:seed';
  */
 export async function holdsDemo(deps: ServiceDeps): Promise<boolean> {
   return hasEventsBy(deps.db, SEED_ACTOR);
+}
+
+/**
+ * The points the demo seed registered (their creation is recorded under the seed's actor): the only ones
+ * the in-process feed simulates, so that a sensor a user adds to the demo database — a real gateway's,
+ * say — never receives invented readings, however often the server restarts.
+ */
+export async function demoSensorIds(deps: ServiceDeps): Promise<ReadonlySet<string>> {
+  return new Set(await entityIdsRecordedBy(deps.db, SEED_ACTOR, 'monitoring.sensor.created'));
 }
 
 /** Whether the database has been set up (it has organisations). */

@@ -19,7 +19,13 @@ import { recordAudit } from './accountability.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
+import {
+  AppError,
+  AppErrorCode,
+  invalidField,
+  notFound,
+  checkDateWindows,
+} from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { systemPrincipal } from '../access/principal.ts';
 import { changeMineStatus, loadMineForInput } from '../registry/mine.service.ts';
@@ -30,6 +36,8 @@ import { accidents } from './accident.table.ts';
 import { presentAccident, presentAccidentSummary } from './accident.presenter.ts';
 import { accountabilitySettings } from './accountability.settings.ts';
 import { AccountabilityPermission } from './accountability.permissions.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
+import { todayIn } from '../../../shared/dates.ts';
 
 /** The grades after which the enterprise and its parent company are called to 约谈. */
 const interviewGrades: readonly AccidentGrade[] = [AccidentGrade.Serious, AccidentGrade.NearMiss];
@@ -87,6 +95,7 @@ export async function reportAccident(
   if (occurred.getTime() > now.getTime()) {
     throw invalidField('occurredAt', '事故发生时间不能晚于现在', input.occurredAt);
   }
+  checkDateWindows(todayIn(deps.clock), { occurredAt: [input.occurredAt, DateWindows.happened] });
   if (reportedAt.getTime() < occurred.getTime() || reportedAt.getTime() > now.getTime()) {
     throw invalidField('reportedAt', '报告时间须在事故发生之后、现在之前', input.reportedAt);
   }
@@ -238,6 +247,7 @@ export async function holdInterview(
       throw notFound('interview', interviewId);
     }
     checkVersion('interview', row.version, input.version);
+    checkDateWindows(todayIn(deps.clock), { heldOn: [input.heldOn, DateWindows.happened] });
     const now = deps.clock();
     await repo.updateInterview(
       tx,

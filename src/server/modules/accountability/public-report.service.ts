@@ -22,7 +22,13 @@ import { addDays, todayIn } from '../../../shared/dates.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { unseal } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
+import {
+  AppError,
+  AppErrorCode,
+  invalidField,
+  notFound,
+  checkDateWindows,
+} from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
 import { makeOutcome } from './public-report.outcome.ts';
@@ -30,6 +36,7 @@ import { presentCase, presentCaseSummary } from './public-report.presenter.ts';
 import * as repo from './public-report.repository.ts';
 import { accountabilitySettings } from './accountability.settings.ts';
 import { AccountabilityPermission } from './accountability.permissions.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 type Row = repo.PublicReportRow;
 
@@ -258,6 +265,7 @@ export const answerCase = (deps: ServiceDeps, p: Principal, id: string, input: A
 /** 奖励 of a case found true (at least in part), decided by the handling unit's administrators. */
 export const rewardCase = (deps: ServiceDeps, p: Principal, id: string, input: RewardInput) =>
   step(deps, p, id, 'reward', (r) => {
+    checkDateWindows(todayIn(deps.clock), { paidOn: [input.paidOn, DateWindows.happened] });
     if (r.verification === '不属实') {
       throw invalidField('amountYuan', '核实不属实的举报不予奖励', input.amountYuan);
     }

@@ -19,7 +19,13 @@ import { regionInScope, type Principal } from '../../platform/auth/scope.ts';
 import { todayIn } from '../../../shared/dates.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
+import {
+  AppError,
+  AppErrorCode,
+  invalidField,
+  notFound,
+  checkDateWindows,
+} from '../../platform/errors.ts';
 import { checkVersion } from '../registry/registry.guards.ts';
 import * as repo from './work-plan.repository.ts';
 import type { WorkPlanRow, WorkTaskRow } from './work-plan.repository.ts';
@@ -31,6 +37,7 @@ import {
   type UnitNames,
 } from './work-plan.presenter.ts';
 import { ActionPlanPermission } from './action-plans.permissions.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 function involved(principal: Principal, t: Pick<WorkTaskRow, 'leadUnitId' | 'coUnitIds'>): boolean {
   return (
@@ -177,6 +184,7 @@ export async function createTask(
   input: WorkTaskInput,
 ): Promise<WorkTaskResponse> {
   requirePermission(principal, ActionPlanPermission.Manage);
+  checkDateWindows(todayIn(deps.clock), { deadline: [input.deadline, DateWindows.planned] });
   return deps.db.transaction(async (tx) => {
     const plan = await ownPlan(tx, principal, planId);
     await checkUnits(tx, plan.regionCode, input);
@@ -222,6 +230,7 @@ export async function updateTask(
   input: WorkTaskUpdateInput,
 ): Promise<WorkTaskDetailResponse> {
   requirePermission(principal, ActionPlanPermission.Manage);
+  checkDateWindows(todayIn(deps.clock), { deadline: [input.deadline, DateWindows.planned] });
   return deps.db.transaction(async (tx) => {
     const { task } = await loadTask(tx, principal, id);
     const plan = await ownPlan(tx, principal, task.planId);

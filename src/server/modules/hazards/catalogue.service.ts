@@ -9,12 +9,20 @@ import { recordAudit } from './hazards.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError, AppErrorCode, notFound, type ErrorDetail } from '../../platform/errors.ts';
+import {
+  AppError,
+  AppErrorCode,
+  notFound,
+  type ErrorDetail,
+  checkDateWindows,
+} from '../../platform/errors.ts';
 import coal2020 from './catalogue/coal-2020.json' with { type: 'json' };
 import nonCoal2022 from './catalogue/non-coal-2022.json' with { type: 'json' };
 import * as repo from './catalogue.repository.ts';
 import { presentCriterion, presentStandard } from './catalogue.presenter.ts';
 import { HazardPermission } from './hazards.permissions.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
+import { todayIn } from '../../../shared/dates.ts';
 
 /** The standard versions shipped with minewatch. */
 export const builtInStandards: HazardStandardInput[] = [nonCoal2022, coal2020];
@@ -90,6 +98,7 @@ export async function createStandard(
   input: HazardStandardInput,
 ) {
   requirePermission(principal, HazardPermission.CatalogueManage);
+  checkDateWindows(todayIn(deps.clock), { effectiveOn: [input.effectiveOn, DateWindows.planned] });
   const problems = standardProblems(input);
   if (problems.length) {
     throw new AppError(AppErrorCode.ValidationFailed, '判定标准条款有误', problems);

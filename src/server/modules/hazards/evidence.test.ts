@@ -15,6 +15,7 @@ import {
 import { loginAll, type World } from '../../../../test/helpers/world.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { EvidenceLimits } from '../../../shared/limits.ts';
+import { minimalMp4 } from '../../../../test/helpers/media.ts';
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from(
@@ -102,6 +103,18 @@ describe.each(engines)('hazard evidence files (%s)', (engine) => {
       sql`SELECT type FROM audit_events WHERE entity_id = ${world.a.hazardIds[0]} ORDER BY seq DESC LIMIT 1`,
     );
     expect(audit[0]?.type).toBe('hazards.evidence.added');
+  });
+
+  it('takes an MP4 by its boxes, not by "ftyp" at offset 4, and strips a right-to-left override from its name (issue 21 §9)', async () => {
+    const before = await stored();
+    const forged = Buffer.from('\0\0\0\x18ftypisom<html><script>alert(1)</script></html>');
+    const refused = await upload('ent', 'video.mp4', forged);
+    expect(refused.statusCode, refused.body).toBe(415);
+    expect(await stored()).toBe(before);
+    // U+202E makes "巡查\u202E4pm.exe" read as "巡查exe.mp4" wherever the name is shown.
+    const res = await upload('ent', '巡查\u202E4pm.exe', minimalMp4(Buffer.from('巡查录像')));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ contentType: 'video/mp4', fileName: '巡查4pm.exe' });
   });
 
   it('serves the file byte for byte to a regulator of the county, with its digest and no sniffing', async () => {

@@ -21,7 +21,13 @@ import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { todayIn, addMonths } from '../../../shared/dates.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
+import {
+  AppError,
+  AppErrorCode,
+  invalidField,
+  notFound,
+  checkDateWindows,
+} from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import { changeMineStatus, currentLicencesOf, loadMineForInput } from '../registry/mine.service.ts';
 import { checkVersion } from '../registry/registry.guards.ts';
@@ -38,6 +44,7 @@ import { getSetting } from '../../platform/settings/settings.service.ts';
 import { hazardsSettings } from './hazards.settings.ts';
 import { HazardPermission } from './hazards.permissions.ts';
 import { RegistryPermission } from '../registry/registry.permissions.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 /** A hazard re-read after a change, in the API shape (the caller has checked it is visible). */
 async function reload(deps: ServiceDeps, db: Db, principal: Principal, id: string) {
@@ -65,6 +72,7 @@ export async function reportHazard(
   input: HazardReportInput,
 ) {
   requirePermission(principal, HazardPermission.Report);
+  checkDateWindows(todayIn(deps.clock), { foundOn: [input.foundOn, DateWindows.happened] });
   const enterpriseSide = principal.scope.kind === 'enterprise' || principal.scope.kind === 'mines';
   if (enterpriseSide && !enterpriseHazardSources.includes(input.source)) {
     throw invalidField(
@@ -184,6 +192,7 @@ export function planHazard(
   if (input.deadline < todayIn(deps.clock)) {
     throw invalidField('deadline', '治理时限不能早于今天', input.deadline);
   }
+  checkDateWindows(todayIn(deps.clock), { deadline: [input.deadline, DateWindows.planned] });
   const { version: _v, ...plan } = input;
   return advance(
     deps,
@@ -281,6 +290,9 @@ export async function suspendMineForHazard(
   input: { effectiveDate: string; reason: string },
 ) {
   requirePermission(principal, RegistryPermission.MineStatusChange);
+  checkDateWindows(todayIn(deps.clock), {
+    effectiveDate: [input.effectiveDate, DateWindows.happened],
+  });
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleHazard(tx, principal, id);
     if (current.hazard.state === HazardState.Closed) {
@@ -330,6 +342,7 @@ export async function listHazards(deps: ServiceDeps, principal: Principal, q: Ha
       const closedWanted = !q.overdue && (!q.state || q.state.includes(HazardState.Closed));
       return closedWanted ? open + (await closedCount(deps, principal, q, f)) : open;
     },
+    key: 'date',
     keyOf: (h) => [h.foundOn, h.id],
   });
 }

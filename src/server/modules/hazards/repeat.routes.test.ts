@@ -67,8 +67,14 @@ describe.each(engines)('repeat and closure rules (%s)', (engine) => {
     });
     await step('submit', ent, { rectificationNote: 'x' });
     expect((await step('accept', admin, { note: '销号' })).json().state).toBe('已销号'); // closed 2026-11-22
+    // A year on (a hazard is not found in the future, issue 21 §8): the clock moves there and back.
+    const closedAt = t.deps.clock.now;
+    t.deps.clock.now = new Date('2027-11-23T02:00:00Z');
+    ent = await login(app, world.a.users.enterprise_admin); // the session of a year ago has lapsed
     expect((await report('2027-11-22')).repeatOf).toBe(first.id); // 12 months after the closure: still within
     expect((await report('2027-11-23')).repeatOf).toBeNull();
+    t.deps.clock.now = closedAt;
+    ent = await login(app, world.a.users.enterprise_admin);
     const detail = await app.inject({
       method: 'GET',
       url: `/api/hazards?mineId=${world.a.mines[0]?.id}&limit=10`,

@@ -17,7 +17,7 @@ import { actorOf, requirePermission, type ServiceDeps } from '../../platform/con
 import type { Db } from '../../platform/db/client.ts';
 import { escalationActor, runEscalation } from '../../platform/escalation/escalation.runner.ts';
 import { dueSteps, stepsTaken } from '../../platform/escalation/escalation.service.ts';
-import { AppError, AppErrorCode, invalidField } from '../../platform/errors.ts';
+import { AppError, AppErrorCode, invalidField, checkDateWindows } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import {
   notifiableUsers,
@@ -40,6 +40,7 @@ import {
 } from './inspection.cadence.ts';
 import { hazardsSettings } from './hazards.settings.ts';
 import { HazardPermission } from './hazards.permissions.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 export { periodBounds } from './inspection.cadence.ts';
 
@@ -98,9 +99,10 @@ async function fileInspection(
   if (input.inspectedOn && (input.inspectedOn < first || input.inspectedOn > last)) {
     throw invalidField('inspectedOn', `检查日期须在 ${first} 至 ${last} 之间`, input.inspectedOn);
   }
-  if (input.inspectedOn && input.inspectedOn > today) {
-    throw invalidField('inspectedOn', '检查日期不能晚于今天', input.inspectedOn);
-  }
+  checkDateWindows(today, {
+    period: [first, DateWindows.happened],
+    inspectedOn: [input.inspectedOn, DateWindows.happened],
+  });
   return deps.db.transaction(async (tx) => {
     const mine = await loadMineForInput(tx, principal, input.mineId);
     await check(tx, mine);

@@ -64,6 +64,7 @@ export async function listLeads(deps: ServiceDeps, principal: Principal, q: Lead
     rows: (after, limit) => repo.listLeads(deps.db, f, { limit, after }),
     present: (rows: LeadJoined[]) => rows.map(presentLead),
     total: () => repo.countLeads(deps.db, f),
+    key: 'timestamp',
     keyOf: (l: PresentedLead) => [l.detectedAt, l.id],
   });
 }

@@ -4,7 +4,7 @@
  * 红色/橙色, and manual closing with a disposal note. Each change is audited and on the timeline, in one
  * transaction.
  */
-import { MINUTE_MS } from '../../../shared/dates.ts';
+import { MINUTE_MS, todayIn } from '../../../shared/dates.ts';
 import type { AlarmKind, WarningLevel } from '../../../shared/monitoring.enums.ts';
 import type { AlarmSummaryResponse } from '../../../shared/monitoring.schemas.ts';
 import { recordAudit } from './monitoring.audit.ts';
@@ -12,7 +12,13 @@ import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { sha256Hex } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
+import {
+  AppError,
+  AppErrorCode,
+  invalidField,
+  notFound,
+  checkDateWindows,
+} from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { mineScopeCondition, visibleByMine } from '../registry/registry.scope.ts';
 import { useAckToken } from './alarm-call.repository.ts';
@@ -22,6 +28,7 @@ import * as repo from './alarm.repository.ts';
 import { alarms } from './monitoring.table.ts';
 import { monitoringSettings } from './monitoring.settings.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 /** The board: open alarms first, unanswered before answered, then the highest level, then the oldest. */
 export async function listAlarms(
@@ -188,6 +195,9 @@ export async function recordResponse(
     if (new Date(input.completedAt) > at) {
       throw invalidField('completedAt', '完成时间不能晚于现在', input.completedAt);
     }
+    checkDateWindows(todayIn(deps.clock), {
+      completedAt: [input.completedAt, DateWindows.happened],
+    });
     await repo.updateAlarm(tx, id, {
       state: '已响应',
       nextCallAt: null,

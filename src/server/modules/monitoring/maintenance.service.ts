@@ -3,12 +3,18 @@
  * called until the window ends (monitoring.jobs.ts resumes the calls). Setting and ending one early
  * are audited.
  */
-import { DAY_MS } from '../../../shared/dates.ts';
+import { DAY_MS, todayIn } from '../../../shared/dates.ts';
 import { recordAudit } from './monitoring.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
+import {
+  AppError,
+  AppErrorCode,
+  invalidField,
+  notFound,
+  checkDateWindows,
+} from '../../platform/errors.ts';
 import { loadMineForInput } from '../registry/mine.service.ts';
 import { mineScopeCondition, visibleByMine } from '../registry/registry.scope.ts';
 import { presentMaintenance } from './maintenance.presenter.ts';
@@ -16,6 +22,7 @@ import * as repo from './maintenance.repository.ts';
 import { maintenanceWindows } from './monitoring.table.ts';
 import { loadVisibleFacility, loadVisibleSensor } from './sensor.service.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 /** Sets a maintenance window (at most 7 days) on a mine, one of its sensors or one of its facilities. */
 export async function createMaintenance(
@@ -31,6 +38,10 @@ export async function createMaintenance(
   },
 ) {
   requirePermission(principal, MonitoringPermission.Manage);
+  checkDateWindows(todayIn(deps.clock), {
+    startsAt: [input.startsAt, DateWindows.planned],
+    endsAt: [input.endsAt, DateWindows.planned],
+  });
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   if (endsAt <= startsAt) {

@@ -13,15 +13,16 @@
  */
 import { DAY_MS } from '../../../shared/dates.ts';
 import { createServer, type Server } from 'node:net';
-import { Aedes } from 'aedes';
+import { Aedes, type Client } from 'aedes';
 import mqtt, { type MqttClient } from 'mqtt';
-import { IngestLimits } from '../../../shared/limits.ts';
+import { IngestLimits, MqttLimits } from '../../../shared/limits.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { principalFromToken } from '../access/access.service.ts';
 import { systemGatewayPrincipal } from '../access/principal.ts';
 import { parseBatch } from './ingest.parse.ts';
+import { ConnectionsPerAddress, GuardedConnection } from './mqtt.guard.ts';
 import type { MonitoringEngine } from './monitoring.engine.ts';
 import type { IngestReport } from '../../../shared/monitoring.schemas.ts';
 
@@ -64,15 +65,73 @@ export interface EmbeddedBroker {
   close(): Promise<void>;
 }
 
+/** Options of the embedded broker. */
+export interface EmbeddedBrokerOptions {
+  /** Connections one remote address may hold at once (MQTT_CONNECTIONS_PER_ADDRESS). */
+  connectionsPerAddress?: number;
+  /** Where refusals are written (the server's log). */
+  log?: (msg: string) => void;
+}
+
+/**
+ * The CONNACK of MQTT 5 (§3.2) refusing the protocol version: Reason Code 0x84 (Unsupported Protocol
+ * Version) with a Reason String (property 0x1F), so an MQTT 5 client reads why, in its own protocol.
+ */
+export function unsupportedVersionConnack(reason: string): Buffer {
+  const varint = (n: number) => {
+    const out: number[] = [];
+    do {
+      let b = n % 128;
+      n = Math.floor(n / 128);
+      if (n > 0) {
+        b |= 0x80;
+      }
+      out.push(b);
+    } while (n > 0);
+    return Buffer.from(out);
+  };
+  const text = Buffer.from(reason, 'utf8');
+  const properties = Buffer.concat([
+    Buffer.from([0x1f, text.length >> 8, text.length & 0xff]),
+    text,
+  ]);
+  const variable = Buffer.concat([
+    Buffer.from([0x00, 0x84]),
+    varint(properties.length),
+    properties,
+  ]);
+  return Buffer.concat([Buffer.from([0x20]), varint(variable.length), variable]);
+}
+
+/** What an MQTT 5 client is told: the embedded broker speaks MQTT 3.1.1 (aedes implements 3.1 and 3.1.1). */
+export const MQTT5_REFUSAL =
+  '内置 MQTT 代理只支持 MQTT 3.1.1，请以协议版本 4 连接 (the embedded broker speaks MQTT 3.1.1 only)';
+
 /** Starts the embedded broker; gateways authenticate with their token as the MQTT password. */
 export async function startEmbeddedBroker(
   deps: ServiceDeps,
   engine: MonitoringEngine,
   port: number,
   host = '127.0.0.1',
+  options: EmbeddedBrokerOptions = {},
 ): Promise<EmbeddedBroker> {
+  const log = options.log ?? (() => undefined);
   const broker = await Aedes.createBroker();
-  const principals = new Map<string, Principal>();
+  // Keyed by the connection, not the client id: a gateway reconnecting under the same id must not lose its
+  // principal when aedes closes the stale connection, nor inherit another's.
+  const principals = new WeakMap<Client, Principal>();
+  broker.preConnect = (client, packet, done) => {
+    if (packet.protocolVersion !== 5) {
+      done(null, true);
+      return;
+    }
+    log(
+      `mqtt: refused an MQTT 5 client (${client.conn instanceof GuardedConnection ? client.conn.remoteAddress : ''})`,
+    );
+    client.conn.write(unsupportedVersionConnack(MQTT5_REFUSAL), () =>
+      done(new Error('MQTT 5 is not supported'), false),
+    );
+  };
   broker.authenticate = (client, _username, password, done) => {
     if (!password) {
       done(
@@ -87,14 +146,17 @@ export async function startEmbeddedBroker(
           done(Object.assign(new Error('not a gateway token'), { returnCode: 5 }), false);
           return;
         }
-        principals.set(client.id, p);
+        principals.set(client, p);
+        if (client.conn instanceof GuardedConnection) {
+          client.conn.markAuthenticated();
+        }
         done(null, true);
       })
       .catch(() => done(Object.assign(new Error('bad token'), { returnCode: 4 }), false));
   };
   broker.authorizeSubscribe = (client, sub, done) => {
     const m = /^minewatch\/([0-9a-f-]{36})\/reports$/.exec(sub.topic);
-    const p = principals.get(client.id);
+    const p = principals.get(client);
     const ok = m && p?.scope.kind === 'mines' && p.scope.mineIds.includes(m[1] ?? '');
     done(ok ? null : new Error('not your mine'), ok ? sub : null);
   };
@@ -103,7 +165,7 @@ export async function startEmbeddedBroker(
       done(null); // the broker's own report messages
       return;
     }
-    const p = principals.get(client.id);
+    const p = principals.get(client);
     const m = TOPIC.exec(packet.topic);
     const mineId = m?.[1] ?? '';
     if (
@@ -136,8 +198,25 @@ export async function startEmbeddedBroker(
       })
       .catch((e: unknown) => done(e instanceof Error ? e : new Error(String(e))));
   };
-  broker.on('clientDisconnect', (client) => principals.delete(client.id));
-  const server: Server = createServer(broker.handle);
+  const perAddress = new ConnectionsPerAddress(
+    options.connectionsPerAddress ?? MqttLimits.connectionsPerAddressDefault,
+  );
+  const limits = { beforeAuth: MqttLimits.connectBytesMax, afterAuth: MqttLimits.packetBytesMax };
+  const server: Server = createServer((socket) => {
+    if (!perAddress.admit(socket)) {
+      log(
+        `mqtt: refused a connection from ${socket.remoteAddress}: too many open from that address`,
+      );
+      socket.destroy();
+      return;
+    }
+    const conn = new GuardedConnection(socket, limits, (r) =>
+      log(
+        `mqtt: closed a connection from ${socket.remoteAddress}: a packet announced ${r.announced ?? 'a malformed length'} bytes, ${r.authenticated ? 'authenticated' : 'before authentication'} at most ${r.limit}`,
+      ),
+    );
+    broker.handle(conn);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -152,18 +231,26 @@ export async function startEmbeddedBroker(
   };
 }
 
-/** Subscribes to an external broker; a message is acknowledged only after it is stored. */
+/**
+ * Subscribes to an external broker; a message is acknowledged only after it is stored. `clientId` is this
+ * instance's own (config MQTT_CLIENT_ID or the one kept in its data folder): the persistent session is
+ * resumed by the same instance after a restart, and a second instance has a session of its own.
+ */
 export async function subscribeExternal(
   engine: MonitoringEngine,
   url: string,
   log: (msg: string, err?: unknown) => void,
-  clientId = 'minewatch-ingest',
+  clientId: string,
 ): Promise<{ client: MqttClient; close(): Promise<void> }> {
   const client = await mqtt.connectAsync(url, {
     clientId,
     // MQTT 5: mqtt.js hands us the PUBACK (customHandleAcks) only on protocol 5; the session outlives a crash.
     protocolVersion: 5,
-    properties: { sessionExpiryInterval: (7 * DAY_MS) / 1000 },
+    properties: {
+      sessionExpiryInterval: (7 * DAY_MS) / 1000,
+      // MQTT 5 §3.1.2.11.4: the broker sends nothing larger than one batch.
+      maximumPacketSize: MqttLimits.packetBytesMax,
+    },
     clean: false,
     reconnectPeriod: 2000,
     customHandleAcks: (topic, message, _packet, done) => {
@@ -182,6 +269,17 @@ export async function subscribeExternal(
           log('mqtt ingest failed; the message will be redelivered', e);
         });
     },
+  });
+  client.on('disconnect', (packet) => {
+    // MQTT 5 §3.14.2.1, 0x8E Session taken over: another connection uses this client id.
+    if (packet.reasonCode === 0x8e) {
+      log(
+        `mqtt: another client connected to ${url} as ${clientId} and took this instance's session; give each instance its own MQTT_CLIENT_ID`,
+        new Error('MQTT session taken over'),
+      );
+    } else {
+      log(`mqtt: ${url} disconnected (reason code ${packet.reasonCode ?? 0})`);
+    }
   });
   await client.subscribeAsync('minewatch/+/readings', { qos: 1 });
   return { client, close: () => client.endAsync() };

@@ -108,6 +108,7 @@ export async function runtimeSensor(db: Db, id: string) {
 export async function sensorsToSimulate(db: Db) {
   return db
     .select({
+      id: monitoringSensors.id,
       mineId: monitoringSensors.mineId,
       code: monitoringSensors.code,
       quantity: monitoringSensors.quantity,

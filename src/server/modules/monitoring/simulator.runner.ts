@@ -1,7 +1,8 @@
 /**
  * @module The in-process demo feed: the simulator's readings go through the engine exactly as a gateway's
- * would (validation, storage, detection, calls), for every active sensor of the database, reloaded each
- * minute so new sensors join. `npm start` runs it for the demo province; `SIMULATE=0` turns it off.
+ * would (validation, storage, detection, calls), for the active sensors it is given — the demo seed's
+ * points, never one a user added — reloaded each minute so archived ones leave. `npm start` runs it for
+ * the demo province; `SIMULATE=0` turns it off.
  */
 import type { ServiceDeps } from '../../platform/context.ts';
 import { systemGatewayPrincipal } from '../access/principal.ts';
@@ -11,17 +12,22 @@ import { Simulator, type FaultKind, type SimSensor } from './simulator.ts';
 import { MINUTE_MS } from '../../../shared/dates.ts';
 
 export interface SimulatorRunnerOptions {
+  /** The sensors to feed (the demo seed's, seed/demo-province.ts demoSensorIds); no other is fed. */
+  sensorIds: ReadonlySet<string>;
   tickMs?: number;
   faultsPerHour?: number;
   log?: (msg: string, err?: unknown) => void;
 }
 
-/** Active sensors with their mine and county, in a stable order (county, mine, code). */
+/** The active sensors among `sensorIds`, with their mine and county, in a stable order (county, mine, code). */
 export async function loadSimSensors(
   deps: ServiceDeps,
+  sensorIds: ReadonlySet<string>,
 ): Promise<(SimSensor & { county: string })[]> {
   const rows = await sensorsToSimulate(deps.db);
-  return rows.map((r) => ({ ...r, spec: r.spec }));
+  return rows
+    .filter((r) => sensorIds.has(r.id))
+    .map(({ id: _id, ...r }) => ({ ...r, spec: r.spec }));
 }
 
 /**
@@ -31,10 +37,10 @@ export async function loadSimSensors(
 export async function startSimulator(
   deps: ServiceDeps,
   engine: MonitoringEngine,
-  options: SimulatorRunnerOptions = {},
+  options: SimulatorRunnerOptions,
 ): Promise<() => void> {
   const log = options.log ?? (() => undefined);
-  const sensors = await loadSimSensors(deps);
+  const sensors = await loadSimSensors(deps, options.sensorIds);
   const onFault = (s: SimSensor, kind: FaultKind) =>
     log(`simulator: ${kind} ${s.code} (${s.mineId})`);
   const sim = new Simulator(sensors, Date.now(), {
@@ -59,7 +65,7 @@ export async function startSimulator(
       const now = Date.now();
       if (now - lastReload > MINUTE_MS) {
         lastReload = now;
-        const fresh = await loadSimSensors(deps);
+        const fresh = await loadSimSensors(deps, options.sensorIds);
         sim.setSensors(fresh, now);
         principal = systemGatewayPrincipal(
           'simulator',

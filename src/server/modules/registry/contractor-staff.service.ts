@@ -140,6 +140,7 @@ export async function listContractorStaff(
     rows: (after, limit) => repo.listStaff(deps.db, f, { limit, after }),
     present: (rows) => rows.map(presentStaff),
     total: () => repo.countStaff(deps.db, f),
+    key: 'text',
     keyOf: (s) => [s.name, s.id],
   });
 }

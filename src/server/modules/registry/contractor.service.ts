@@ -10,7 +10,7 @@ import { recordAudit } from './registry.audit.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
+import { AppError, AppErrorCode, notFound, checkDateWindows } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import * as repo from './contractor.repository.ts';
 import { presentContractor } from './contractor.presenter.ts';
@@ -19,6 +19,8 @@ import { checkVersion, definedOnly } from './registry.guards.ts';
 import { mineScopeCondition, visibleByMine } from './registry.scope.ts';
 import { RegistryPermission } from './registry.permissions.ts';
 import { contractors } from './contractor.table.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
+import { todayIn } from '../../../shared/dates.ts';
 
 function loadVisible(db: Db, principal: Principal, id: string) {
   return visibleByMine(db, principal, contractors, id, {
@@ -59,6 +61,10 @@ export async function createContractor(
   input: ContractorCreateInput,
 ) {
   requirePermission(principal, RegistryPermission.ContractorManage);
+  checkDateWindows(todayIn(deps.clock), {
+    startsOn: [input.startsOn, DateWindows.planned],
+    endsOn: [input.endsOn, DateWindows.planned],
+  });
   return deps.db.transaction(async (tx) => {
     await loadMineForInput(tx, principal, input.mineId);
     const at = deps.clock();
@@ -80,6 +86,10 @@ export async function updateContractor(
   input: ContractorUpdateInput,
 ) {
   requirePermission(principal, RegistryPermission.ContractorManage);
+  checkDateWindows(todayIn(deps.clock), {
+    startsOn: [input.startsOn, DateWindows.planned],
+    endsOn: [input.endsOn, DateWindows.planned],
+  });
   return deps.db.transaction(async (tx) => {
     const current = await loadVisible(tx, principal, id);
     checkVersion('contractor', current.contractor.version, input.version);
@@ -147,6 +157,7 @@ export async function listContractors(
     rows: (after, limit) => repo.listContractors(deps.db, f, { limit, after }),
     present: (rows) => rows.map(presentContractor),
     total: () => repo.countContractors(deps.db, f),
+    key: 'text',
     keyOf: (c) => [c.name, c.id],
   });
 }

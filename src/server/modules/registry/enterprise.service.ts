@@ -156,6 +156,7 @@ export async function listEnterprises(
     rows: (after, limit) => repo.listEnterprises(deps.db, f, { limit, after }),
     present: (rows) => rows.map(presentEnterprise),
     total: () => repo.countEnterprises(deps.db, f),
+    key: 'text',
     keyOf: (e) => [e.name, e.id],
   });
 }

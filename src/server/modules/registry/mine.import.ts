@@ -17,8 +17,9 @@ import { enterpriseIdsByCreditCode, insertEnterprises } from './enterprise.repos
 import { analyzeRegistryTables } from './mine.repository.ts';
 import { findRegions } from './region.repository.ts';
 import { mineImportColumns } from './mine.columns.ts';
-import { checkMineReferences, insertCheckedMines } from './mine.write.ts';
+import { checkMineReferences, insertCheckedMines, mineDateProblems } from './mine.write.ts';
 import { RegistryPermission } from './registry.permissions.ts';
+import { todayIn } from '../../../shared/dates.ts';
 
 export interface MineImportOptions {
   /** 'all' writes nothing when any row is bad; 'valid-only' writes the good rows. */
@@ -310,6 +311,13 @@ export async function importMines(
         throw e;
       }
     });
+  const today = todayIn(deps.clock);
+  for (const [i, r] of ok.entries()) {
+    const dates = mineDateProblems(r.input, today);
+    if (dates.length) {
+      refErrors.set(i, [...(refErrors.get(i) ?? []), ...dates]);
+    }
+  }
   for (const [i, details] of refErrors) {
     const row = ok[i]?.row;
     for (const d of details) {

@@ -18,17 +18,23 @@ import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { todayIn } from '../../../shared/dates.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
+import { AppError, AppErrorCode, notFound, checkDateWindows } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import * as repo from './mine.repository.ts';
 import { presentLicence, presentMine, presentStatusChange } from './mine.presenter.ts';
-import { checkMineReferences, insertCheckedMines, tailingsGradeOf } from './mine.write.ts';
+import {
+  checkMineReferences,
+  insertCheckedMines,
+  tailingsGradeOf,
+  mineDateProblems,
+} from './mine.write.ts';
 import { checkVersion, definedOnly } from './registry.guards.ts';
 import { mineScopeCondition, visibleByMine } from './registry.scope.ts';
 import { registrySettings } from './registry.settings.ts';
 import { RegistryPermission } from './registry.permissions.ts';
 import { mines, licences } from './mine.table.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 /** A mine the caller may see, or 404. */
 export function loadVisibleMine(db: Db, principal: Principal, id: string) {
@@ -118,7 +124,9 @@ export async function createMine(
 ): Promise<MineResponse> {
   requirePermission(principal, RegistryPermission.MineCreate);
   return deps.db.transaction(async (tx) => {
-    throwIfProblems(await checkMineReferences(tx, principal, [input]));
+    const problems = await checkMineReferences(tx, principal, [input]);
+    const dates = mineDateProblems(input, todayIn(deps.clock));
+    throwIfProblems(new Map([[0, [...(problems.get(0) ?? []), ...dates]]]));
     const [id] = await insertCheckedMines(tx, principal, [input], deps.clock());
     return reload(deps, tx, id ?? '');
   });
@@ -144,6 +152,7 @@ export async function updateMine(
     const current = await loadVisibleMine(tx, principal, id);
     checkVersion('mine', current.mine.version, input.version);
     const { version: _v, ...changes } = input;
+    throwIfProblems(new Map([[0, mineDateProblems(changes, todayIn(deps.clock))]]));
     if (principal.scope.kind !== 'all' && principal.scope.kind !== 'region') {
       const touched = regulatorOnlyFields.filter((f) => changes[f] !== undefined);
       if (touched.length) {
@@ -218,6 +227,9 @@ export async function changeMineStatus(
   options: { accepted?: boolean } = {},
 ): Promise<MineResponse> {
   requirePermission(principal, RegistryPermission.MineStatusChange);
+  checkDateWindows(todayIn(deps.clock), {
+    effectiveDate: [input.effectiveDate, DateWindows.happened],
+  });
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleMine(tx, principal, id);
     if (
@@ -345,6 +357,7 @@ export async function listMines(deps: ServiceDeps, principal: Principal, q: Mine
     rows: (after, limit) => repo.listMines(deps.db, f, { limit, sort, descending, after }),
     present: (rows) => withLicences(deps, rows),
     total: () => repo.countMines(deps.db, f),
+    key: sort === 'name' ? 'text' : 'timestamp',
     keyOf: (m) => [sort === 'name' ? m.name : m.updatedAt, m.id],
   });
 }
@@ -393,6 +406,10 @@ export async function addLicence(
   input: LicenceInput,
 ) {
   requirePermission(principal, RegistryPermission.LicenceManage);
+  checkDateWindows(todayIn(deps.clock), {
+    issuedOn: [input.issuedOn, DateWindows.happened],
+    expiresOn: [input.expiresOn, DateWindows.expiry],
+  });
   return deps.db.transaction(async (tx) => {
     await loadVisibleMine(tx, principal, mineId);
     await assertLicenceNumberFree(tx, input.kind, input.number);
@@ -418,6 +435,10 @@ export async function updateLicence(
   input: Partial<LicenceInput>,
 ) {
   requirePermission(principal, RegistryPermission.LicenceManage);
+  checkDateWindows(todayIn(deps.clock), {
+    issuedOn: [input.issuedOn, DateWindows.happened],
+    expiresOn: [input.expiresOn, DateWindows.expiry],
+  });
   return deps.db.transaction(async (tx) => {
     const current = await loadVisibleLicence(tx, principal, id);
     const next = { ...current, ...definedOnly(input) };
@@ -483,6 +504,7 @@ export async function acceptResumption(
   if (principal.scope.kind !== 'region' && principal.scope.kind !== 'all') {
     throw new AppError(AppErrorCode.Forbidden, '复工复产验收由监管部门组织');
   }
+  checkDateWindows(todayIn(deps.clock), { acceptedOn: [input.acceptedOn, DateWindows.happened] });
   return changeMineStatus(
     deps,
     principal,

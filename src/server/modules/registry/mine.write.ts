@@ -7,7 +7,8 @@ import { recordAudit } from './registry.audit.ts';
 import { regionInScope, type Principal } from '../../platform/auth/scope.ts';
 import { actorOf } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import type { ErrorDetail } from '../../platform/errors.ts';
+import { dateWindowDetails, type DatedFields, type ErrorDetail } from '../../platform/errors.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { enterpriseArchiveStates } from './enterprise.repository.ts';
 import * as repo from './mine.repository.ts';
@@ -84,6 +85,31 @@ export async function checkMineReferences(
     }
   }
   return problems;
+}
+
+/**
+ * The mine's dates against their windows (shared/date-windows.ts): its status since, 标准化 达标 and last
+ * discharge have happened, each licence is issued by today and ends within thirty years.
+ */
+export function mineDateProblems(m: MineDates, today: string): ErrorDetail[] {
+  const fields: DatedFields = {
+    statusSince: [m.statusSince, DateWindows.happened],
+    standardizationDate: [m.standardizationDate, DateWindows.happened],
+    tailingsLastDischarge: [m.tailingsLastDischarge, DateWindows.happened],
+  };
+  for (const [j, l] of (m.licences ?? []).entries()) {
+    fields[`licences.${j}.issuedOn`] = [l.issuedOn, DateWindows.happened];
+    fields[`licences.${j}.expiresOn`] = [l.expiresOn, DateWindows.expiry];
+  }
+  return dateWindowDetails(today, fields);
+}
+
+/** The dated fields of a mine, as created or edited. */
+export interface MineDates {
+  statusSince?: string | undefined;
+  standardizationDate?: string | null | undefined;
+  tailingsLastDischarge?: string | null | undefined;
+  licences?: { issuedOn?: string | undefined; expiresOn?: string | undefined }[] | undefined;
 }
 
 /** The stored 等别 of a tailings pond (null for other kinds). */

@@ -16,7 +16,13 @@ import { todayIn } from '../../../shared/dates.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { keyedDigest, seal } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
+import {
+  AppError,
+  AppErrorCode,
+  notFound,
+  checkDateWindows,
+  type DatedFields,
+} from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import * as repo from './person.repository.ts';
 import { presentPerson } from './person.presenter.ts';
@@ -25,6 +31,7 @@ import { checkVersion, definedOnly } from './registry.guards.ts';
 import { mineScopeCondition, visibleByMine } from './registry.scope.ts';
 import { RegistryPermission } from './registry.permissions.ts';
 import { people } from './person.table.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 /** A person re-read by id, in the API shape with certificates (the caller has checked it is visible). */
 async function reload(deps: ServiceDeps, db: Db, id: string) {
@@ -65,12 +72,26 @@ export async function getPerson(deps: ServiceDeps, principal: Principal, id: str
   return reload(deps, deps.db, id);
 }
 
+/** A person's certificates: issued by today, valid at most thirty years on (shared/date-windows.ts). */
+function checkCertificateDates(
+  today: string,
+  certificates: { issuedOn?: string | null | undefined; expiresOn: string }[] | undefined,
+) {
+  const fields: DatedFields = {};
+  for (const [j, c] of (certificates ?? []).entries()) {
+    fields[`certificates.${j}.issuedOn`] = [c.issuedOn, DateWindows.happened];
+    fields[`certificates.${j}.expiresOn`] = [c.expiresOn, DateWindows.expiry];
+  }
+  checkDateWindows(today, fields);
+}
+
 export async function createPerson(
   deps: ServiceDeps,
   principal: Principal,
   input: PersonCreateInput,
 ) {
   requirePermission(principal, RegistryPermission.PersonManage);
+  checkCertificateDates(todayIn(deps.clock), input.certificates);
   return deps.db.transaction(async (tx) => {
     await loadMineForInput(tx, principal, input.mineId);
     const at = deps.clock();
@@ -96,6 +117,7 @@ export async function updatePerson(
   input: PersonUpdateInput,
 ) {
   requirePermission(principal, RegistryPermission.PersonManage);
+  checkCertificateDates(todayIn(deps.clock), input.certificates);
   return deps.db.transaction(async (tx) => {
     const current = await loadVisiblePerson(tx, principal, id);
     checkVersion('person', current.person.version, input.version);
@@ -176,6 +198,7 @@ export async function listPeople(deps: ServiceDeps, principal: Principal, q: Per
     rows: (after, limit) => repo.listPeople(deps.db, f, { limit, after }),
     present: (rows) => withCertificates(deps, rows),
     total: () => repo.countPeople(deps.db, f),
+    key: 'text',
     keyOf: (p) => [p.name, p.id],
   });
 }

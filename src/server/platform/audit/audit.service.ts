@@ -224,6 +224,19 @@ export async function entityHistory(db: Db, entityType: string, entityId: string
   }));
 }
 
+/** The entities an actor recorded events of one type about (e.g. the sensors the demo seed created). */
+export async function entityIdsRecordedBy(
+  db: Db,
+  actorLabel: string,
+  type: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: auditEvents.entityId })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.actorLabel, actorLabel), eq(auditEvents.type, type)));
+  return rows.map((r) => r.id);
+}
+
 /** Whether the trail holds any event recorded under this actor label. */
 export async function hasEventsBy(db: Db, actorLabel: string): Promise<boolean> {
   const [row] = await db

@@ -26,14 +26,19 @@ export type RoleGrants = Partial<Record<Exclude<Role, 'system_admin'>, readonly 
 /** The permissions of the platform itself: the audit trail and the rule parameters. */
 export const PlatformPermission = {
   AuditRead: 'audit.read',
+  SettingsRead: 'settings.read',
   SettingsManage: 'settings.manage',
 } as const;
 
-/** Every role that reads anything may read the change history of what it can see. */
+/**
+ * Every role that reads anything may read the change history of what it can see. The rule parameters
+ * are for regulators only: among them are the thresholds of the leads (逐因素分析比对) and the risk model,
+ * which a mine that knew them could stay just under (issue 21 §9).
+ */
 export const platformGrants: RoleGrants = {
-  regulator_viewer: [PlatformPermission.AuditRead],
-  inspector: [PlatformPermission.AuditRead],
-  regulator_admin: [PlatformPermission.AuditRead],
+  regulator_viewer: [PlatformPermission.AuditRead, PlatformPermission.SettingsRead],
+  inspector: [PlatformPermission.AuditRead, PlatformPermission.SettingsRead],
+  regulator_admin: [PlatformPermission.AuditRead, PlatformPermission.SettingsRead],
   enterprise_admin: [PlatformPermission.AuditRead],
   safety_officer: [PlatformPermission.AuditRead],
 };

@@ -86,17 +86,97 @@ export function sniffFileType(data: Buffer): FileType | null {
   if (ascii('%PDF-', 0)) {
     return 'application/pdf';
   }
-  if (ascii('ftyp', 4)) {
+  if (isMp4(data)) {
     return 'video/mp4';
   }
   return null;
 }
 
-/** A file name safe to store and to send back: no path, no control characters, at most 200 chars. */
+/**
+ * The brands of the MP4 family a file type box may name (ISO/IEC 14496-12 §4.3, 14496-14, and the
+ * brands of AVC, Apple's M4V and DASH files); QuickTime ('qt  ') and others are not MP4.
+ */
+const mp4Brands = new Set([
+  'isom',
+  'iso2',
+  'iso3',
+  'iso4',
+  'iso5',
+  'iso6',
+  'iso8',
+  'iso9',
+  'mp41',
+  'mp42',
+  'avc1',
+  'M4V ',
+  'M4VH',
+  'M4VP',
+  'mmp4',
+  'dash',
+  'MSNV',
+]);
+
+/**
+ * Whether the bytes are an MP4 file (ISO base media file format, ISO/IEC 14496-12 §4.2): a chain of
+ * boxes, each a 32-bit size (1: a 64-bit size follows; 0: to the end of the file) and a four-character
+ * type, covering the file exactly; the first a file type box (§4.3) naming an MP4 brand, and a movie
+ * (moov) and its media data (mdat) among them. Bytes that merely hold "ftyp" at offset 4 are not one.
+ */
+function isMp4(data: Buffer): boolean {
+  let at = 0;
+  const seen = new Set<string>();
+  while (at < data.length) {
+    const left = data.length - at;
+    if (left < 8) {
+      return false;
+    }
+    const type = data.toString('latin1', at + 4, at + 8);
+    if (!/^[\x20-\x7e]{4}$/.test(type)) {
+      return false;
+    }
+    let size = data.readUInt32BE(at);
+    let header = 8;
+    if (size === 1) {
+      if (left < 16) {
+        return false;
+      }
+      const large = data.readBigUInt64BE(at + 8);
+      size = large > BigInt(left) ? left + 1 : Number(large);
+      header = 16;
+    } else if (size === 0) {
+      size = left;
+    }
+    if (size < header || size > left) {
+      return false;
+    }
+    if (seen.size === 0) {
+      // ftyp: major brand, minor version, then compatible brands, four bytes each.
+      if (type !== 'ftyp' || size < 16 || (size - 16) % 4 !== 0) {
+        return false;
+      }
+      const brands = [data.toString('latin1', at + 8, at + 12)];
+      for (let b = at + 16; b < at + size; b += 4) {
+        brands.push(data.toString('latin1', b, b + 4));
+      }
+      if (!brands.some((b) => mp4Brands.has(b))) {
+        return false;
+      }
+    }
+    seen.add(type);
+    at += size;
+  }
+  return seen.has('moov') && seen.has('mdat');
+}
+
+/**
+ * A file name safe to store and to send back: no path, at most 200 characters, and no control or
+ * format characters — C0 and C1 controls, the bidirectional overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069) and marks that let "gpj.exe" with a right-to-left override read as "exe.jpg", zero-width
+ * characters, line and paragraph separators — nor quotes.
+ */
 export function cleanFileName(name: string, fallback = 'evidence'): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const clean = base.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}"]/gu, '').trim();
   return (clean || fallback).slice(-200);
 }
 

@@ -9,9 +9,13 @@ import { platformApi } from '../../../shared/platform.api.ts';
 import type { ServiceDeps } from '../context.ts';
 import { principalOf } from '../http/auth.http.ts';
 import { responses } from '../http/route-helpers.ts';
-import { changeSetting, listSettings, type SettingsCatalogue } from './settings.service.ts';
+import {
+  changeSetting,
+  listSettings,
+  readSettings,
+  type SettingsCatalogue,
+} from './settings.service.ts';
 import { PlatformPermission } from '../auth/permissions.ts';
-import { RegistryPermission } from '../../modules/registry/registry.permissions.ts';
 
 export function registerSettingsRoutes(
   app: FastifyInstance,
@@ -22,14 +26,14 @@ export function registerSettingsRoutes(
   r.get(
     platformApi.settings.path,
     {
-      config: { permission: RegistryPermission.Read },
+      config: { permission: PlatformPermission.SettingsRead },
       schema: {
         tags: ['settings'],
-        summary: '规则参数 (含来源与是否已核实)',
+        summary: '规则参数 (含来源与是否已核实; 仅监管部门)',
         response: responses(platformApi.settings.response, platformApi.settings.status),
       },
     },
-    () => listSettings(deps.db, catalogue),
+    (req) => readSettings(deps, principalOf(req), catalogue),
   );
   r.put(
     platformApi.changeSetting.path,

@@ -92,6 +92,19 @@ export async function updateSetting(
   });
 }
 
+/**
+ * The use case behind GET /api/settings: the rule parameters, for regulators and the system admin only
+ * (the leads' thresholds and the risk model are not for the mines they judge).
+ */
+export function readSettings(
+  deps: ServiceDeps,
+  principal: Principal,
+  catalogue: SettingsCatalogue,
+) {
+  requirePermission(principal, PlatformPermission.SettingsRead);
+  return listSettings(deps.db, catalogue);
+}
+
 /** The use case behind PUT /api/settings/:key: validate, store, audit and apply, in one transaction. */
 export async function changeSetting(
   deps: ServiceDeps,

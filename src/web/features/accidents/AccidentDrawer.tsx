@@ -16,6 +16,8 @@ import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { StepDialog } from '../../components/StepDialog.tsx';
+import { outsideWindow } from '../../components/dateWindow.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 export const gradeColors: Record<string, string> = {
   特别重大: '#820014',
@@ -182,7 +184,7 @@ export function AccidentDrawer({ id, onClose }: { id: string | null; onClose: ()
         })}
       >
         <Form.Item name="reportedAt" label={t('accidents.reportedAt')} rules={[{ required: true }]}>
-          <DatePicker showTime />
+          <DatePicker disabledDate={outsideWindow(DateWindows.happened)} showTime />
         </Form.Item>
         <Form.Item name="channel" label={t('accidents.channel')} rules={[{ required: true }]}>
           <Select options={noticeChannels.map((c) => ({ value: c, label: v(c) }))} />
@@ -211,7 +213,7 @@ export function AccidentDrawer({ id, onClose }: { id: string | null; onClose: ()
         })}
       >
         <Form.Item name="heldOn" label={t('accidents.heldOn')} rules={[{ required: true }]}>
-          <DatePicker />
+          <DatePicker disabledDate={outsideWindow(DateWindows.happened)} />
         </Form.Item>
         <Form.Item name="note" label={t('accidents.note')} rules={[{ required: true }]}>
           <Input.TextArea rows={3} />

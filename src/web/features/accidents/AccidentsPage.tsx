@@ -17,7 +17,7 @@ import {
   Tag,
 } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { accidentKinds } from '../../../shared/accidents.ts';
@@ -33,6 +33,8 @@ import { QueryError } from '../../layout/ErrorPage.tsx';
 import { useMinePicker } from '../hazards/pickers.ts';
 import { AccidentDrawer, gradeColors } from './AccidentDrawer.tsx';
 import { AccidentStats } from './AccidentStats.tsx';
+import { outsideWindow } from '../../components/dateWindow.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 export function AccidentsPage() {
   const { t, v, formatDateTime } = useI18n();
@@ -146,7 +148,7 @@ export function AccidentsPage() {
           />
         </Form.Item>
         <Form.Item name="occurredAt" label={t('accidents.occurredAt')} rules={[{ required: true }]}>
-          <DatePicker showTime disabledDate={(d) => d.isAfter(dayjs())} />
+          <DatePicker disabledDate={outsideWindow(DateWindows.happened)} showTime />
         </Form.Item>
         <Space wrap>
           <Form.Item name="kind" label={t('accidents.kind')} rules={[{ required: true }]}>

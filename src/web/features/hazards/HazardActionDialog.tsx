@@ -8,6 +8,8 @@ import { hazardsApi } from '../../../shared/hazards.api.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { StepDialog } from '../../components/StepDialog.tsx';
+import { outsideWindow } from '../../components/dateWindow.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 /** A step of the loop (the hazard's `allowedActions` name the ones the user may take now). */
 export type HazardStep = HazardAction;
@@ -57,7 +59,10 @@ export function HazardActionDialog(props: {
             <InputNumber min={0} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="deadline" label={t('hazard.deadline')} rules={[{ required: true }]}>
-            <DatePicker style={{ width: '100%' }} />
+            <DatePicker
+              disabledDate={outsideWindow(DateWindows.planned)}
+              style={{ width: '100%' }}
+            />
           </Form.Item>
           {text('contingencyPlan', t('hazard.contingencyPlan'))}
         </>

@@ -13,6 +13,8 @@ import { useCriterionOptions, useMinePicker } from './pickers.ts';
 import { reportFormError } from '../../components/formError.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { usePageTitle } from '../../app/title.ts';
+import { outsideWindow } from '../../components/dateWindow.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 export function HazardReportPage() {
   const { t, v } = useI18n();
@@ -98,7 +100,7 @@ export function HazardReportPage() {
             <Input style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="foundOn" label={t('hazard.foundOn')} rules={[{ required: true }]}>
-            <DatePicker />
+            <DatePicker disabledDate={outsideWindow(DateWindows.happened)} />
           </Form.Item>
         </Space>
         <Space>

@@ -30,6 +30,8 @@ import { useRegion } from '../../app/region.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
+import { outsideWindow } from '../../components/dateWindow.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 type Missing = ResponseOf<typeof hazardsApi.missingSelfInspections>[number];
 type Filed = ResponseOf<typeof hazardsApi.selfInspections>[number];
@@ -150,7 +152,7 @@ function FileReportForm({
                 label={t('selfInspection.inspectedOn')}
                 rules={[{ required: true }]}
               >
-                <DatePicker />
+                <DatePicker disabledDate={outsideWindow(DateWindows.happened)} />
               </Form.Item>
               <Form.Item
                 name="wentUnderground"

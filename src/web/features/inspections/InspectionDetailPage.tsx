@@ -51,6 +51,8 @@ import { StepDialog } from '../../components/StepDialog.tsx';
 import { reportFormError } from '../../components/formError.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { useCriterionOptions } from '../hazards/pickers.ts';
+import { outsideWindow } from '../../components/dateWindow.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 type Values = Record<string, unknown>;
 type Step = 'finding' | 'suspend' | 'acceptance' | 'recheck' | 'penalty' | null;
@@ -199,7 +201,7 @@ export function InspectionDetailPage() {
             <Input data-testid="finding-location" />
           </Form.Item>
           <Form.Item name="deadline" label={t('enforcement.deadline')}>
-            <DatePicker />
+            <DatePicker disabledDate={outsideWindow(DateWindows.planned)} />
           </Form.Item>
         </>
       ),
@@ -214,7 +216,7 @@ export function InspectionDetailPage() {
             label={t('enforcement.effectiveDate')}
             rules={[{ required: true }]}
           >
-            <DatePicker />
+            <DatePicker disabledDate={outsideWindow(DateWindows.happened)} />
           </Form.Item>
           <Form.Item name="reason" label={t('enforcement.reason')} rules={[{ required: true }]}>
             <Input.TextArea rows={3} />
@@ -232,7 +234,7 @@ export function InspectionDetailPage() {
             label={t('enforcement.acceptedOn')}
             rules={[{ required: true }]}
           >
-            <DatePicker />
+            <DatePicker disabledDate={outsideWindow(DateWindows.happened)} />
           </Form.Item>
           <Form.Item name="passed" label={t('enforcement.acceptance')} rules={[{ required: true }]}>
             <Radio.Group
@@ -262,7 +264,7 @@ export function InspectionDetailPage() {
             label={t('enforcement.recheckedOn')}
             rules={[{ required: true }]}
           >
-            <DatePicker />
+            <DatePicker disabledDate={outsideWindow(DateWindows.happened)} />
           </Form.Item>
           <Form.Item
             name="result"
@@ -307,7 +309,7 @@ export function InspectionDetailPage() {
             label={t('enforcement.decidedOn')}
             rules={[{ required: true }]}
           >
-            <DatePicker />
+            <DatePicker disabledDate={outsideWindow(DateWindows.happened)} />
           </Form.Item>
         </>
       ),
@@ -377,7 +379,7 @@ export function InspectionDetailPage() {
             <Input.TextArea rows={3} data-testid="inspection-summary" />
           </Form.Item>
           <Form.Item name="recheckOn" label={t('enforcement.recheckOn')}>
-            <DatePicker />
+            <DatePicker disabledDate={outsideWindow(DateWindows.planned)} />
           </Form.Item>
           {write && (
             <Button type="primary" onClick={() => void saveSheet()} data-testid="save-checklist">

@@ -15,6 +15,8 @@ import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { reportFormError } from '../../components/formError.ts';
 import { useCriterionOptions, useMinePicker } from '../hazards/pickers.ts';
+import { outsideWindow } from '../../components/dateWindow.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 export function InspectionFormPage() {
   const { t, v } = useI18n();
@@ -87,7 +89,7 @@ export function InspectionFormPage() {
             label={t('enforcement.inspectedOn')}
             rules={[{ required: true }]}
           >
-            <DatePicker />
+            <DatePicker disabledDate={outsideWindow(DateWindows.happened)} />
           </Form.Item>
         </Space>
         <Form.Item

@@ -18,6 +18,8 @@ import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { reportFormError } from '../../components/formError.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
+import { outsideWindow } from '../../components/dateWindow.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 export function PenaltyTable({ region }: { region: string | undefined }) {
   const { t, v } = useI18n();
@@ -114,7 +116,7 @@ export function PenaltyTable({ region }: { region: string | undefined }) {
       {paying && (
         <Form form={form} layout="inline" style={{ marginTop: 12 }}>
           <Form.Item name="paidOn" label={t('enforcement.paidOn')} rules={[{ required: true }]}>
-            <DatePicker />
+            <DatePicker disabledDate={outsideWindow(DateWindows.happened)} />
           </Form.Item>
           <Button
             type="primary"

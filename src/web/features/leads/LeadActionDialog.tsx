@@ -11,6 +11,8 @@ import type { LeadDetailResponse } from '../../../shared/leads.schemas.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { StepDialog } from '../../components/StepDialog.tsx';
+import { outsideWindow } from '../../components/dateWindow.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 /** A step of the lead loop; each is the contract of the same name in `leadsApi`. */
 export type LeadStep = 'assign' | 'verify' | 'convert' | 'dismiss';
@@ -132,7 +134,7 @@ export function LeadActionDialog(props: {
                 <Input maxLength={200} />
               </Form.Item>
               <Form.Item name="foundOn" label={t('leads.foundOn')} rules={[{ required: true }]}>
-                <DatePicker />
+                <DatePicker disabledDate={outsideWindow(DateWindows.happened)} />
               </Form.Item>
             </>
           )}

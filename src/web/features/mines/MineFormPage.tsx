@@ -37,6 +37,8 @@ import { useI18n, type MessageKey } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
+import { outsideWindow } from '../../components/dateWindow.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 type Values = Record<string, unknown>;
 const dateFields = ['statusSince', 'standardizationDate', 'tailingsLastDischarge'];
@@ -246,7 +248,10 @@ export function MineFormPage() {
                   label={label('statusSince')}
                   rules={[{ required: true }]}
                 >
-                  <DatePicker style={{ width: '100%' }} />
+                  <DatePicker
+                    disabledDate={outsideWindow(DateWindows.happened)}
+                    style={{ width: '100%' }}
+                  />
                 </Form.Item>
               </Col>
             )}
@@ -255,7 +260,10 @@ export function MineFormPage() {
             </Col>
             <Col xs={24} md={12} xl={8}>
               <Form.Item name="standardizationDate" label={label('standardizationDate')}>
-                <DatePicker style={{ width: '100%' }} />
+                <DatePicker
+                  disabledDate={outsideWindow(DateWindows.happened)}
+                  style={{ width: '100%' }}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} xl={8}>
@@ -311,7 +319,10 @@ export function MineFormPage() {
             {specific.has('tailingsLastDischarge') && (
               <Col xs={24} md={12} xl={8}>
                 <Form.Item name="tailingsLastDischarge" label={label('tailingsLastDischarge')}>
-                  <DatePicker style={{ width: '100%' }} />
+                  <DatePicker
+                    disabledDate={outsideWindow(DateWindows.happened)}
+                    style={{ width: '100%' }}
+                  />
                 </Form.Item>
               </Col>
             )}

@@ -5,6 +5,8 @@ import { minesApi } from '../../../shared/registry.api.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { StepDialog } from '../../components/StepDialog.tsx';
+import { outsideWindow } from '../../components/dateWindow.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 export function ResumptionDialog(props: { mineId: string; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
@@ -25,7 +27,7 @@ export function ResumptionDialog(props: { mineId: string; open: boolean; onClose
       })}
     >
       <Form.Item name="acceptedOn" label={t('mine.resumptionDate')} rules={[{ required: true }]}>
-        <DatePicker />
+        <DatePicker disabledDate={outsideWindow(DateWindows.happened)} />
       </Form.Item>
       <Form.Item name="note" label={t('mine.resumptionNote')} rules={[{ required: true }]}>
         <Input.TextArea rows={3} />

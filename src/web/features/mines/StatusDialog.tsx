@@ -6,6 +6,8 @@ import { minesApi } from '../../../shared/registry.api.ts';
 import { call } from '../../app/api.ts';
 import { reportFormError } from '../../components/formError.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { outsideWindow } from '../../components/dateWindow.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 /** Changes a mine's status with the effective date and the reason (kept in its history). */
 export function StatusDialog({
@@ -65,7 +67,10 @@ export function StatusDialog({
           label={t('mine.effectiveDate')}
           rules={[{ required: true }]}
         >
-          <DatePicker style={{ width: '100%' }} />
+          <DatePicker
+            disabledDate={outsideWindow(DateWindows.happened)}
+            style={{ width: '100%' }}
+          />
         </Form.Item>
         <Form.Item name="reason" label={t('mine.reason')} rules={[{ required: true, max: 2000 }]}>
           <Input.TextArea rows={3} />

@@ -8,6 +8,8 @@ import { monitoringApi } from '../../../shared/monitoring.api.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { StepDialog } from '../../components/StepDialog.tsx';
+import { outsideWindow } from '../../components/dateWindow.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 export type AlarmStep = 'respond' | 'response' | 'close';
 
@@ -73,7 +75,11 @@ export function AlarmActionDialog(props: {
             label={t('monitoring.completedAt')}
             rules={[{ required: true }]}
           >
-            <DatePicker showTime style={{ width: '100%' }} />
+            <DatePicker
+              disabledDate={outsideWindow(DateWindows.happened)}
+              showTime
+              style={{ width: '100%' }}
+            />
           </Form.Item>
           {note(t('monitoring.responseNote'))}
         </>

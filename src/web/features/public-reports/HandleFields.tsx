@@ -11,6 +11,8 @@ import { call } from '../../app/api.ts';
 import { inspectionsApi } from '../../../shared/inspections.api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useCriterionOptions, useMinePicker } from '../hazards/pickers.ts';
+import { outsideWindow } from '../../components/dateWindow.ts';
+import { DateWindows } from '../../../shared/date-windows.ts';
 
 type Values = Record<string, unknown>;
 
@@ -150,7 +152,7 @@ export function HandleFields({ form, mineId }: { form: FormInstance<Values>; min
                 />
               </Form.Item>
               <Form.Item name={['create', 'inspectedOn']} label={t('publicReports.inspectedOn')}>
-                <DatePicker />
+                <DatePicker disabledDate={outsideWindow(DateWindows.happened)} />
               </Form.Item>
             </>
           )}

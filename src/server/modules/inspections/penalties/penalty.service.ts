@@ -14,7 +14,12 @@ import type {
 import type { Principal } from '../../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
-import { AppError, AppErrorCode, invalidField } from '../../../platform/errors.ts';
+import {
+  AppError,
+  AppErrorCode,
+  invalidField,
+  checkDateWindows,
+} from '../../../platform/errors.ts';
 import { checkVersion } from '../../registry/registry.guards.ts';
 import { mineScopeCondition, visibleByMine } from '../../registry/registry.scope.ts';
 import { recordAudit } from '../inspections.audit.ts';
@@ -23,6 +28,8 @@ import { loadVisibleInspection } from '../records/inspection.access.ts';
 import { presentPenalty } from './penalty.presenter.ts';
 import * as repo from './penalty.repository.ts';
 import { penalties } from './penalty.table.ts';
+import { DateWindows } from '../../../../shared/date-windows.ts';
+import { todayIn } from '../../../../shared/dates.ts';
 
 /** Penalties listed at most (narrow by dates or region for more). */
 const listMax = 500;
@@ -51,6 +58,7 @@ export async function decidePenalty(deps: ServiceDeps, principal: Principal, inp
     if (input.decidedOn < found.inspection.inspectedOn) {
       throw invalidField('decidedOn', '处罚决定日期不能早于检查日期', input.decidedOn);
     }
+    checkDateWindows(todayIn(deps.clock), { decidedOn: [input.decidedOn, DateWindows.happened] });
     const at = deps.clock();
     const id = await repo.insertPenalty(tx, {
       ...input,
@@ -94,6 +102,7 @@ export async function updatePenalty(
     if (paid && input.paidOn && input.paidOn < before.decidedOn) {
       throw invalidField('paidOn', '缴纳日期不能早于处罚决定日期', input.paidOn);
     }
+    checkDateWindows(todayIn(deps.clock), { paidOn: [input.paidOn, DateWindows.happened] });
     const at = deps.clock();
     await repo.updatePenaltyRow(tx, id, {
       status: input.status,

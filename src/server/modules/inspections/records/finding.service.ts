@@ -6,11 +6,13 @@ import { FindingKind } from '../../../../shared/inspections.enums.ts';
 import type { FindingInput } from '../../../../shared/inspections.schemas.ts';
 import type { Principal } from '../../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../../platform/context.ts';
-import { invalidField } from '../../../platform/errors.ts';
+import { invalidField, checkDateWindows } from '../../../platform/errors.ts';
 import { reportHazard } from '../../hazards/hazard.service.ts';
 import { teamOf } from './inspection.access.ts';
 import * as repo from './inspection.repository.ts';
 import { changeInspection } from './inspection.service.ts';
+import { DateWindows } from '../../../../shared/date-windows.ts';
+import { todayIn } from '../../../../shared/dates.ts';
 
 /** A finding; a major hazard is reported into the hazards ledger in the same transaction. */
 export function addFinding(
@@ -30,6 +32,7 @@ export function addFinding(
       if (input.deadline && input.deadline < i.inspectedOn) {
         throw invalidField('deadline', '整改期限不能早于检查日期', input.deadline);
       }
+      checkDateWindows(todayIn(deps.clock), { deadline: [input.deadline, DateWindows.planned] });
       let hazardId: string | null = null;
       if (input.kind === FindingKind.MajorHazard) {
         const team = await teamOf(tx, i.teamUserIds);

@@ -17,7 +17,7 @@ import type {
 import { subtreePrefix, type Principal } from '../../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
-import { invalidField } from '../../../platform/errors.ts';
+import { invalidField, checkDateWindows } from '../../../platform/errors.ts';
 import { loadMineForInput, loadVisibleMine } from '../../registry/mine.service.ts';
 import { checkVersion } from '../../registry/registry.guards.ts';
 import { mineScopeCondition } from '../../registry/registry.scope.ts';
@@ -29,6 +29,8 @@ import { findVisit, linkVisit } from '../schedules/schedule.repository.ts';
 import { loadVisibleInspection, teamOf } from './inspection.access.ts';
 import { presentInspection, presentInspectionRow } from './inspection.presenter.ts';
 import * as repo from './inspection.repository.ts';
+import { DateWindows } from '../../../../shared/date-windows.ts';
+import { todayIn } from '../../../../shared/dates.ts';
 
 /** Inspections listed at most (narrow by dates or region for more). */
 const listMax = 500;
@@ -103,6 +105,7 @@ export async function createInspection(
   input: InspectionCreateInput,
 ) {
   requirePermission(principal, InspectionPermission.Write);
+  checkDateWindows(todayIn(deps.clock), { inspectedOn: [input.inspectedOn, DateWindows.happened] });
   return deps.db.transaction(async (tx) => {
     const mine = await loadMineForInput(tx, principal, input.mineId);
     await checkTeam(tx, input.teamUserIds, mine.mine.countyCode);
@@ -205,6 +208,7 @@ export function updateInspection(
       if (input.recheckOn && input.recheckOn < current.inspection.inspectedOn) {
         throw invalidField('recheckOn', '复查日期不能早于检查日期', input.recheckOn);
       }
+      checkDateWindows(todayIn(deps.clock), { recheckOn: [input.recheckOn, DateWindows.planned] });
       const set = {
         ...(input.checklist !== undefined && { checklist: input.checklist }),
         ...(input.summary !== undefined && { summary: input.summary }),
@@ -234,6 +238,9 @@ export function recordRecheck(
       if (input.recheckedOn < current.inspection.inspectedOn) {
         throw invalidField('recheckedOn', '复查日期不能早于检查日期', input.recheckedOn);
       }
+      checkDateWindows(todayIn(deps.clock), {
+        recheckedOn: [input.recheckedOn, DateWindows.happened],
+      });
       await repo.updateInspectionRow(tx, id, {
         recheckedOn: input.recheckedOn,
         recheckResult: input.result,

@@ -8,13 +8,20 @@ import type { ResumptionInput, SuspendOrderInput } from '../../../../shared/insp
 import { MineStatus } from '../../../../shared/registry.enums.ts';
 import type { Principal } from '../../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../../platform/context.ts';
-import { AppError, AppErrorCode, invalidField } from '../../../platform/errors.ts';
+import {
+  AppError,
+  AppErrorCode,
+  invalidField,
+  checkDateWindows,
+} from '../../../platform/errors.ts';
 import { changeMineStatus } from '../../registry/mine.service.ts';
 import { RegistryPermission } from '../../registry/registry.permissions.ts';
 import { visibleByMine } from '../../registry/registry.scope.ts';
 import * as repo from './inspection.repository.ts';
 import { changeInspection } from './inspection.service.ts';
 import { inspectionOrders } from './inspection.table.ts';
+import { DateWindows } from '../../../../shared/date-windows.ts';
+import { todayIn } from '../../../../shared/dates.ts';
 
 /** 责令停产整顿 on site: the registry changes the mine's status, with its history, in this transaction. */
 export function suspendMine(
@@ -34,6 +41,9 @@ export function suspendMine(
       if (input.effectiveDate < current.inspection.inspectedOn) {
         throw invalidField('effectiveDate', '生效日期不能早于检查日期', input.effectiveDate);
       }
+      checkDateWindows(todayIn(deps.clock), {
+        effectiveDate: [input.effectiveDate, DateWindows.happened],
+      });
       await changeMineStatus({ ...deps, db: tx }, principal, current.inspection.mineId, {
         status: MineStatus.SuspendedForRectification,
         effectiveDate: input.effectiveDate,
@@ -76,6 +86,9 @@ export async function decideResumption(
       if (input.acceptedOn < order.orderedOn) {
         throw invalidField('acceptedOn', '验收日期不能早于停产整顿日期', input.acceptedOn);
       }
+      checkDateWindows(todayIn(deps.clock), {
+        acceptedOn: [input.acceptedOn, DateWindows.happened],
+      });
       if (input.passed) {
         if (current.mine.status !== MineStatus.SuspendedForRectification) {
           throw new AppError(
