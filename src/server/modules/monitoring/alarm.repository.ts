@@ -11,7 +11,7 @@ import {
   type AlarmKind,
   type WarningLevel,
 } from '../../../shared/monitoring.enums.ts';
-import { queryRows, type Db } from '../../platform/db/client.ts';
+import { queryRows, sqlTimeMs, type Db } from '../../platform/db/client.ts';
 import { webhookOutbox } from '../notifications/notification.table.ts';
 import { mines } from '../registry/mine.table.ts';
 import { allOf, mineInRegion } from '../registry/registry.scope.ts';
@@ -294,6 +294,39 @@ export async function closeAlarmAt(tx: Db, id: string, t: number): Promise<boole
   return rows.length > 0;
 }
 
+/** An alarm's course as the event-time reads select it (COURSE_COLUMNS). */
+interface CourseRow {
+  id: string;
+  sensor_id: string | null;
+  kind: AlarmKind;
+  level: WarningLevel;
+  peak_level: WarningLevel;
+  triggered_at: string | Date;
+  clear_since: string | Date | null;
+  closed_at: string | Date | null;
+  close_reason: AlarmCloseReason | null;
+  historic: boolean;
+}
+
+const COURSE_COLUMNS = sql.raw(`a.id, a.sensor_id, a.kind, a.level, a.peak_level, a.triggered_at,
+  a.clear_since, a.closed_at, a.close_reason, a.historic`);
+
+const dateOrNull = (d: string | Date | null) => (d === null ? null : new Date(d));
+
+function courseOf(r: CourseRow): OverlappingAlarm {
+  return {
+    id: r.id,
+    kind: r.kind,
+    level: r.level,
+    peakLevel: r.peak_level,
+    triggeredAt: new Date(r.triggered_at),
+    clearSince: dateOrNull(r.clear_since),
+    closedAt: dateOrNull(r.closed_at),
+    closeReason: r.close_reason,
+    historic: r.historic,
+  };
+}
+
 /**
  * Sensors' alarms from their readings whose course overlaps each sensor's [from, to] (ms): what folds
  * of those stretches re-derive. Alarms already replaced by such a fold are left out. By sensor id.
@@ -306,25 +339,12 @@ export async function alarmsForFolds(
   if (spans.length === 0) {
     return out;
   }
-  const clamp = (ms: number) => Math.max(-8.64e12, Math.min(8.64e12, ms));
-  const rows = await queryRows<{
-    id: string;
-    sensor_id: string;
-    kind: AlarmKind;
-    level: WarningLevel;
-    peak_level: WarningLevel;
-    triggered_at: string | Date;
-    clear_since: string | Date | null;
-    closed_at: string | Date | null;
-    close_reason: AlarmCloseReason | null;
-    historic: boolean;
-  }>(
+  const rows = await queryRows<CourseRow & { sensor_id: string }>(
     tx,
-    sql`SELECT a.id, a.sensor_id, a.kind, a.level, a.peak_level, a.triggered_at, a.clear_since,
-          a.closed_at, a.close_reason, a.historic
+    sql`SELECT ${COURSE_COLUMNS}
         FROM unnest(${`{${spans.map((x) => x.sensorId).join(',')}}`}::uuid[],
-                    ${`{${spans.map((x) => clamp(x.from)).join(',')}}`}::float8[],
-                    ${`{${spans.map((x) => clamp(x.to)).join(',')}}`}::float8[]) AS q(id, f, t)
+                    ${`{${spans.map((x) => sqlTimeMs(x.from)).join(',')}}`}::float8[],
+                    ${`{${spans.map((x) => sqlTimeMs(x.to)).join(',')}}`}::float8[]) AS q(id, f, t)
         JOIN alarms a ON a.sensor_id = q.id
         WHERE a.kind IN ('超限', '变化速率', '平线', '数据异常', '断线')
           AND a.triggered_at <= to_timestamp(q.t / 1000.0)
@@ -332,20 +352,9 @@ export async function alarmsForFolds(
           AND a.close_reason IS DISTINCT FROM '补传重判'
         ORDER BY a.triggered_at`,
   );
-  const date = (d: string | Date | null) => (d === null ? null : new Date(d));
   for (const r of rows) {
     const list = out.get(r.sensor_id) ?? [];
-    list.push({
-      id: r.id,
-      kind: r.kind,
-      level: r.level,
-      peakLevel: r.peak_level,
-      triggeredAt: new Date(r.triggered_at),
-      clearSince: date(r.clear_since),
-      closedAt: date(r.closed_at),
-      closeReason: r.close_reason,
-      historic: r.historic,
-    });
+    list.push(courseOf(r));
     out.set(r.sensor_id, list);
   }
   return out;
@@ -550,45 +559,18 @@ export async function networkGapAlarms(tx: Db, spans: { mineId: string; from: nu
   if (spans.length === 0) {
     return [];
   }
-  const clamp = (ms: number) => Math.max(-8.64e12, Math.min(8.64e12, ms));
-  const rows = await queryRows<{
-    id: string;
-    mine_id: string;
-    sensor_id: string | null;
-    kind: AlarmKind;
-    level: WarningLevel;
-    peak_level: WarningLevel;
-    triggered_at: string | Date;
-    clear_since: string | Date | null;
-    closed_at: string | Date | null;
-    close_reason: AlarmCloseReason | null;
-    historic: boolean;
-  }>(
+  const rows = await queryRows<CourseRow & { mine_id: string; sensor_id: string | null }>(
     tx,
-    sql`SELECT a.id, a.mine_id, a.sensor_id, a.kind, a.level, a.peak_level, a.triggered_at,
-          a.clear_since, a.closed_at, a.close_reason, a.historic
+    sql`SELECT a.mine_id, ${COURSE_COLUMNS}
         FROM unnest(${`{${spans.map((x) => x.mineId).join(',')}}`}::uuid[],
-                    ${`{${spans.map((x) => clamp(x.from)).join(',')}}`}::float8[]) AS q(id, f)
+                    ${`{${spans.map((x) => sqlTimeMs(x.from)).join(',')}}`}::float8[]) AS q(id, f)
         JOIN alarms a ON a.mine_id = q.id
         WHERE a.kind IN ('断线', '断网')
           AND (a.closed_at IS NULL OR a.closed_at >= to_timestamp(q.f / 1000.0))
           AND a.close_reason IS DISTINCT FROM '补传重判'
         ORDER BY a.triggered_at`,
   );
-  const date = (d: string | Date | null) => (d === null ? null : new Date(d));
-  return rows.map((r) => ({
-    id: r.id,
-    mineId: r.mine_id,
-    sensorId: r.sensor_id,
-    kind: r.kind,
-    level: r.level,
-    peakLevel: r.peak_level,
-    triggeredAt: new Date(r.triggered_at),
-    clearSince: date(r.clear_since),
-    closedAt: date(r.closed_at),
-    closeReason: r.close_reason,
-    historic: r.historic,
-  }));
+  return rows.map((r) => ({ ...courseOf(r), mineId: r.mine_id, sensorId: r.sensor_id }));
 }
 
 // --- reads for sensors, the engine and the chart ---

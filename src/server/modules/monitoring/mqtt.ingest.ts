@@ -73,23 +73,26 @@ export interface EmbeddedBrokerOptions {
   log?: (msg: string) => void;
 }
 
+/** MQTT's variable-length Remaining Length (MQTT 3.1.1 §2.2.3; MQTT 5 §1.5.5 Variable Byte Integer). */
+export function remainingLength(n: number): Buffer {
+  const out: number[] = [];
+  do {
+    let b = n % 128;
+    n = Math.floor(n / 128);
+    if (n > 0) {
+      b |= 0x80;
+    }
+    out.push(b);
+  } while (n > 0);
+  return Buffer.from(out);
+}
+
 /**
  * The CONNACK of MQTT 5 (§3.2) refusing the protocol version: Reason Code 0x84 (Unsupported Protocol
  * Version) with a Reason String (property 0x1F), so an MQTT 5 client reads why, in its own protocol.
  */
 export function unsupportedVersionConnack(reason: string): Buffer {
-  const varint = (n: number) => {
-    const out: number[] = [];
-    do {
-      let b = n % 128;
-      n = Math.floor(n / 128);
-      if (n > 0) {
-        b |= 0x80;
-      }
-      out.push(b);
-    } while (n > 0);
-    return Buffer.from(out);
-  };
+  const varint = remainingLength;
   const text = Buffer.from(reason, 'utf8');
   const properties = Buffer.concat([
     Buffer.from([0x1f, text.length >> 8, text.length & 0xff]),

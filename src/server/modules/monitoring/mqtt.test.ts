@@ -22,6 +22,7 @@ import { queryRows } from '../../platform/db/client.ts';
 import { MonitoringEngine } from './monitoring.engine.ts';
 import {
   MQTT5_REFUSAL,
+  remainingLength,
   startEmbeddedBroker,
   subscribeExternal,
   type EmbeddedBroker,
@@ -30,20 +31,6 @@ import { MqttLimits } from '../../../shared/limits.ts';
 import { loadConfig } from '../../platform/config.ts';
 
 const MB = 1024 * 1024;
-
-/** MQTT's variable-length Remaining Length (MQTT 3.1.1 §2.2.3). */
-function remainingLength(n: number): Buffer {
-  const out: number[] = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) {
-      b |= 0x80;
-    }
-    out.push(b);
-  } while (n > 0);
-  return Buffer.from(out);
-}
 
 /** An MQTT 3.1.1 CONNECT (§3.1) with a user name and the gateway token as password. */
 function connectPacket(clientId: string, password: string): Buffer {

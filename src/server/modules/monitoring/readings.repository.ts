@@ -3,7 +3,13 @@
  * 5-minute statistics (one statement, one round trip), reads for charts, and retention.
  */
 import { sql } from 'drizzle-orm';
-import { copyIn, queryRows, transactionConnection, type Db } from '../../platform/db/client.ts';
+import {
+  copyIn,
+  queryRows,
+  sqlTimeMs,
+  transactionConnection,
+  type Db,
+} from '../../platform/db/client.ts';
 
 /**
  * Creates the monthly (UTC) partitions the times need. `known` is the caller's cache of months already
@@ -177,13 +183,12 @@ export async function readingsForFolds(
   if (spans.length === 0) {
     return out;
   }
-  const clamp = (ms: number) => Math.max(-8.64e12, Math.min(8.64e12, ms));
   const rows = await queryRows<{ no: number; t: number; v: number }>(
     tx,
     sql`SELECT r.sensor_no AS no, (extract(epoch FROM r.ts) * 1000)::float8 AS t, r.value AS v
         FROM unnest(${arrayLiteral(spans.map((x) => x.no))}::int[],
-                    ${arrayLiteral(spans.map((x) => clamp(x.from)))}::float8[],
-                    ${arrayLiteral(spans.map((x) => clamp(x.to)))}::float8[]) AS q(no, f, t)
+                    ${arrayLiteral(spans.map((x) => sqlTimeMs(x.from)))}::float8[],
+                    ${arrayLiteral(spans.map((x) => sqlTimeMs(x.to)))}::float8[]) AS q(no, f, t)
         JOIN readings r ON r.sensor_no = q.no
           AND r.ts >= to_timestamp(q.f / 1000.0) AND r.ts <= to_timestamp(q.t / 1000.0)
         ORDER BY r.sensor_no, r.ts`,

@@ -121,6 +121,14 @@ export async function migrationState(db: Db): Promise<{ expected: number; applie
   return { expected: journal.entries.length, applied };
 }
 
+/**
+ * A time in milliseconds brought within what `to_timestamp` takes (±8.64e12 ms, about ±273,000 years):
+ * open bounds (±Infinity) of a span become the far past or future.
+ */
+export function sqlTimeMs(ms: number): number {
+  return Math.max(-8.64e12, Math.min(8.64e12, ms));
+}
+
 /** Runs raw SQL and returns its rows (both drivers answer `{ rows }`). */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
