@@ -53,7 +53,9 @@ await withBenchDatabase(
         for (let k = 0; k < BATCH / SENSORS; k++) {
           const ts = new Date(time(offset + b, k)).toISOString();
           for (let s = 0; s < SENSORS; s++) {
-            const late = ((b * BATCH + k * SENSORS + s) * 7919) % 100 < latePercent;
+            // A multiplicative hash spreads the late readings over sensors and times.
+            const late =
+              (Math.imul(b * BATCH + k * SENSORS + s, 2654435761) >>> 0) % 100 < latePercent;
             (lines[late ? b + 2 : b] as string[]).push(
               `{"sensor":"S${s}","ts":"${ts}","value":${value(s, k)}}`,
             );
@@ -93,12 +95,14 @@ await withBenchDatabase(
       return { rate: stored / seconds, stored, seconds };
     };
     const onTime = await pass(bodiesOf(0, 0));
+
     const rate = onTime.rate;
     console.log(
       `BENCH ingest-http-ndjson-${engine} ${Math.round(rate)} readings/s (${onTime.stored} readings in ${onTime.seconds.toFixed(2)} s)`,
     );
     if (LATE_PERCENT > 0) {
       const late = await pass(bodiesOf(batches + 10, LATE_PERCENT));
+
       console.log(
         `BENCH ingest-http-ndjson-${engine}-late ${Math.round(late.rate)} readings/s (${LATE_PERCENT} % of readings two batches late; ${late.stored} readings in ${late.seconds.toFixed(2)} s; ${(100 * (1 - late.rate / rate)).toFixed(1)} % slower than on time)`,
       );

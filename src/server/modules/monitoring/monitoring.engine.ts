@@ -573,11 +573,7 @@ export class MonitoringEngine {
         order.push(i);
       }
     }
-    let sorted = true;
-    for (let i = 1; i < order.length && sorted; i++) {
-      sorted = (times[order[i - 1] as number] as number) <= (times[order[i] as number] as number);
-    }
-    if (!sorted) {
+    if (!eachSensorInOrder(order, times, rts)) {
       order.sort((a, b) => (times[a] as number) - (times[b] as number));
     }
     // A sensor with a reading older than its newest one seen is folded again (event time): as a
@@ -804,6 +800,30 @@ export class MonitoringEngine {
       }
     }
   }
+}
+
+/**
+ * Whether each sensor's readings come in time order (sensors are detected independently, so batches
+ * that interleave sensors' windows, as two gateways' do, need no sort of the whole group).
+ */
+function eachSensorInOrder(order: number[], times: Float64Array, rts: SensorRuntime[]): boolean {
+  let sorted = true;
+  for (let i = 1; i < order.length && sorted; i++) {
+    sorted = (times[order[i - 1] as number] as number) <= (times[order[i] as number] as number);
+  }
+  if (sorted) {
+    return true;
+  }
+  const last = new Map<SensorRuntime, number>();
+  for (const i of order) {
+    const rt = rts[i] as SensorRuntime;
+    const t = times[i] as number;
+    if ((last.get(rt) ?? Number.NEGATIVE_INFINITY) >= t) {
+      return false;
+    }
+    last.set(rt, t);
+  }
+  return true;
 }
 
 /** Open alarms of sensors, by sensor and kind. */

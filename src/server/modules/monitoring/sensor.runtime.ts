@@ -214,31 +214,44 @@ export function emptyState(rt: SensorRuntime): FoldState {
 /** Checkpoints older than this many periods are thinned to one an hour. */
 const DENSE_PERIODS = 12;
 const SPARSE_MS = 3_600_000;
+/**
+ * Near the head a checkpoint also every this many readings, the newest RECENT of them kept: a sensor
+ * that reports every second folds a reading some seconds late from a few dozen readings, not from the
+ * start of its 5-minute period.
+ */
+const EVERY_READINGS = 32;
+const RECENT = 4;
 
 /**
  * Keeps a checkpoint before the first reading of each period: every period for the last
  * DENSE_PERIODS (a reading a few minutes late folds only those minutes again), one an hour before
- * that, and as far back as the lateness needs.
+ * that, and as far back as the lateness needs; and the RECENT newest taken every EVERY_READINGS.
  */
 function checkpoint(rt: SensorRuntime, at: number, ctx: DetectContext): void {
   const cps = rt.checkpoints;
   const last = cps[cps.length - 1];
-  if (last && Math.floor(last.at / ctx.checkpointMs) === Math.floor(at / ctx.checkpointMs)) {
+  if (
+    last &&
+    Math.floor(last.at / ctx.checkpointMs) === Math.floor(at / ctx.checkpointMs) &&
+    rt.folded - last.state.folded < EVERY_READINGS
+  ) {
     return;
   }
   cps.push({ at, state: snapshot(rt) });
   const dense = at - DENSE_PERIODS * ctx.checkpointMs;
   // The oldest one kept is the newest at or before the lateness horizon.
   const horizon = at - ctx.latenessMs;
+  const recent = cps.length - RECENT;
   let w = 0;
   for (let r = 0; r < cps.length; r++) {
     const c = cps[r] as Checkpoint;
     const next = cps[r + 1];
     const beyond = next !== undefined && next.at <= horizon;
+    const period = c.at < dense ? SPARSE_MS : ctx.checkpointMs;
     const thinned =
-      c.at < dense &&
+      r < recent &&
       w > 0 &&
-      Math.floor((cps[w - 1] as Checkpoint).at / SPARSE_MS) === Math.floor(c.at / SPARSE_MS);
+      Math.floor((cps[w - 1] as Checkpoint).at / period) === Math.floor(c.at / period);
     if (!beyond && !thinned) {
       cps[w++] = c;
     }
