@@ -467,6 +467,8 @@ export class MonitoringEngine {
       }
     }
     await ensurePartitions(this.deps.db, times, this.partitions);
+    // Read before the transaction: on PGlite a read outside it would wait for it to end.
+    const settings = await this.settings();
     let raised = 0;
     const fresh: number[] = [];
     const late: number[] = [];
@@ -509,7 +511,16 @@ export class MonitoringEngine {
       }
       const [stored, detected] = await Promise.allSettled([
         storing,
-        this.detectGroup(tx, { total, nos, times, values, rts, flags, batchOf, openedBy }),
+        this.detectGroup(tx, settings, {
+          total,
+          nos,
+          times,
+          values,
+          rts,
+          flags,
+          batchOf,
+          openedBy,
+        }),
       ]);
       if (stored.status === 'rejected') {
         throw stored.reason;
@@ -542,6 +553,7 @@ export class MonitoringEngine {
    */
   private async detectGroup(
     tx: Db,
+    settings: EngineSettings,
     g: {
       total: number;
       nos: Int32Array;
@@ -558,7 +570,6 @@ export class MonitoringEngine {
     // mine's maintenance windows are read once.
     holdEvents(tx);
     rememberMaintenance(tx);
-    const settings = await this.settings();
     const ctx = settings.detect;
     let raised = 0;
     const at = this.deps.clock();
