@@ -99,9 +99,9 @@ describe.each(engines)('minewatch backup and restore (%s)', (engine) => {
     expect(await regionNames()).toEqual(['备份前']);
   });
 
-  it.runIf(engine === 'postgres')(
-    'a PostgreSQL restore is refused while a minewatch server is connected',
-    async () => {
+  // Each engine has its own way for a restore to be wrong; both are refused and change nothing.
+  it('a restore that must not go ahead is refused and changes nothing (a server connected; not a database)', async () => {
+    if (engine === 'postgres') {
       const url = 'url' in target ? target.url : '';
       const server = new pg.Client({ connectionString: url, application_name: 'minewatch serve' });
       await server.connect();
@@ -112,17 +112,12 @@ describe.each(engines)('minewatch backup and restore (%s)', (engine) => {
       } finally {
         await server.end();
       }
-    },
-  );
-
-  it.runIf(engine === 'pglite')(
-    'a backup file that is not a database leaves the folder as it was',
-    async () => {
+    } else {
       const bad = path.join(dir, 'bad.tgz');
       await writeFile(bad, Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]));
       await expect(restoreDatabase(target, bad)).rejects.toThrow('数据目录未改动');
       expect(existsSync(path.join(dir, 'pglite.restoring'))).toBe(false);
-      expect(await regionNames()).toEqual(['备份前']);
-    },
-  );
+    }
+    expect(await regionNames()).toEqual(['备份前']);
+  });
 });

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { engines } from '../../../../../test/helpers/test-database.ts';
 import { useWorldApp } from '../../../../../test/helpers/world-app.ts';
+import { loginAll } from '../../../../../test/helpers/world.ts';
 import { principalOfUser } from '../../../../../test/helpers/world-enforcement.ts';
 import type { ScheduleResponse as Schedule } from '../../../../shared/inspection-schedules.schemas.ts';
 
@@ -108,6 +109,13 @@ describe.each(engines)('inspection schedules (%s)', (engine) => {
       await principalOfUser(ctx.t.deps, ctx.world.a.users.inspector),
       await principalOfUser(ctx.t.deps, ctx.world.a.users.regulator_admin),
     ];
+    // The visit is recorded on its day: an inspection cannot have happened in the future (issue 21
+    // §8), so the clock moves to the planned day and back, with fresh sessions each way.
+    const planningClock = ctx.t.deps.clock.now;
+    const relogin = async () =>
+      Object.assign(ctx.cookies, await loginAll(ctx.app, { ins: ctx.world.a.users.inspector }));
+    ctx.t.deps.clock.now = new Date(`${visit?.plannedOn ?? ''}T04:00:00Z`);
+    await relogin();
     const done = await call<{ id: string }>('ins', 'POST', '/api/inspections', {
       mineId: visit?.mineId,
       kind: visit?.kind,
@@ -124,6 +132,8 @@ describe.each(engines)('inspection schedules (%s)', (engine) => {
       scheduleVisitId: visit?.id,
     });
     expect(twice.status).toBe(400);
+    ctx.t.deps.clock.now = planningClock;
+    await relogin();
     const again = await call<Schedule>('adm', 'POST', '/api/inspection-schedules', {
       year,
       capacityPerMonth: capacity,
