@@ -212,14 +212,22 @@ export async function refoldSensors(tx: Db, jobs: Refold[], common: RefoldCommon
       histBegin: job.from - HISTORY_CONTEXT_MS,
     };
   });
+  // The readings a fold needs come from the sensor's tail when it holds them all, else are read back.
+  const spans = plans.map((p) => ({
+    no: p.job.rt.no,
+    tail: p.job.rt.tail,
+    from: Math.min(p.liveBegin, p.histBegin),
+    to: p.job.live < Infinity ? Number.POSITIVE_INFINITY : p.job.to,
+  }));
   const readings = await readingsForFolds(
     tx,
-    plans.map((p) => ({
-      no: p.job.rt.no,
-      from: Math.min(p.liveBegin, p.histBegin),
-      to: p.job.live < Infinity ? Number.POSITIVE_INFINITY : p.job.to,
-    })),
+    spans.filter((x) => !x.tail.covers(x.from)),
   );
+  for (const x of spans) {
+    if (x.tail.covers(x.from)) {
+      readings.set(x.no, x.tail.from(x.from));
+    }
+  }
   const out = new Map<
     SensorRuntime,
     { opened: number; last?: { t: number; v: number }; changedFrom: number }

@@ -413,6 +413,12 @@ export class MonitoringEngine {
         }
         try {
           const results = await this.writeGroup(group, true).catch((e: unknown) => {
+            // What the tails took from the failed attempt was not stored: they start again.
+            for (const b of group) {
+              for (const rt of b.rts) {
+                rt.tail.reset(Math.max(rt.lastAt, rt.handedAt));
+              }
+            }
             // Another writer stored one of the "new" readings first: again, checking every one.
             if (sqlState(e) === '23505') {
               return this.writeGroup(group, false);
@@ -470,29 +476,42 @@ export class MonitoringEngine {
     // Read before the transaction: on PGlite a read outside it would wait for it to end.
     const settings = await this.settings();
     let raised = 0;
+    // New readings go in by COPY: those later than everything handed to the writer for their sensor,
+    // and late ones its tail (reading-tail.ts) knows are not stored; a late one the tail holds is a
+    // duplicate. Only readings older than the tail are checked by the database.
     const fresh: number[] = [];
     const late: number[] = [];
+    const flags = new Uint8Array(total);
     for (let i = 0; i < total; i++) {
       const rt = rts[i] as SensorRuntime;
       const t = times[i] as number;
       if (fast && t > rt.handedAt) {
         fresh.push(i);
         rt.handedAt = t;
+        rt.tail.add(t, values[i] as number);
+      } else if (fast && rt.tail.covers(t)) {
+        if (!rt.tail.has(t)) {
+          fresh.push(i);
+          rt.tail.add(t, values[i] as number);
+        }
       } else {
         late.push(i);
       }
     }
     const inserted = await this.deps.db.transaction(async (tx) => {
-      const flags = new Uint8Array(total);
       // Only new readings: detection runs while the database stores them (its statements queue
       // behind), and the insert's own error, if any, is the one the transaction fails with.
       let storing: Promise<void>;
       if (late.length === 0) {
-        const copy = insertNewReadings(tx, nos, times, values);
+        const pick = <T extends Int32Array | Float64Array>(xs: T) =>
+          fresh.length === total ? xs : fresh.map((i) => xs[i] as number);
+        const copy = insertNewReadings(tx, pick(nos), pick(times), pick(values));
         storing = copy.done;
         storing.catch(() => undefined);
         await copy.sent;
-        flags.fill(1);
+        for (const i of fresh) {
+          flags[i] = 1;
+        }
       } else {
         const pick = <T extends Int32Array | Float64Array>(xs: T, at: number[]) =>
           at.map((i) => xs[i] as number);

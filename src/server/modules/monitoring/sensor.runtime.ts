@@ -29,6 +29,7 @@ import {
   type OverLimitState,
   type RateState,
 } from './detectors.ts';
+import { ReadingTail } from './reading-tail.ts';
 import { compileSpec, type CompiledSpec } from './sensor.spec.ts';
 
 export interface OpenAlarm {
@@ -85,6 +86,8 @@ export interface SensorRuntime extends FoldState {
    * yet, so it takes the plain INSERT (monitoring.engine.ts).
    */
   handedAt: number;
+  /** The newest stored readings (reading-tail.ts): late readings judged without reading them back. */
+  tail: ReadingTail;
 }
 
 export interface SensorRow {
@@ -126,6 +129,8 @@ export function newRuntime(row: SensorRow, open: Map<AlarmKind, OpenAlarm>): Sen
     folded: 0,
     checkpoints: [],
     handedAt: row.lastReadingAt?.getTime() ?? Number.NEGATIVE_INFINITY,
+    // Nothing newer than the newest stored reading is stored: the tail knows every one from here.
+    tail: new ReadingTail(row.lastReadingAt?.getTime() ?? Number.NEGATIVE_INFINITY),
     open,
   };
 }
