@@ -154,7 +154,7 @@ export const coalCatalogue = {
   },
   /** 运行状态 of FZSS (分站) and, as readers treat it, of JZSS (基站). */
   runStatus: {
-    title: '分站运行状态',
+    title: '运行状态',
     source: `${B6}; for JZSS ${B6_PERSONNEL}`,
     verified: false,
     note: `${AS_CODE} That JZSS uses the same codes is what readers accept (0, 1, 2, 9), not a stated rule.`,

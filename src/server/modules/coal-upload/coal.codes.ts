@@ -121,7 +121,7 @@ export function parseRelations(
       }
       const type = item.slice(0, dash);
       if (!catalogue.codes.relationType.has(type)) {
-        return `未知的关联关系类型 "${type}" (不在代码表中)`;
+        return `未知的关联关系类型 "${type}" (不在代码表「传感器关联关系」中)`;
       }
       const rest = item.slice(dash + 1);
       const dash2 = rest.indexOf('-');

@@ -134,7 +134,7 @@ function readValue(
         return '测点状态须为非负整数 (不带前导零)';
       }
       if ((v & ~ctx.catalogue.statusMask) !== 0) {
-        return `未知的测点状态 ${v} (含代码表以外的位)`;
+        return `未知的测点状态 ${v} (含代码表「测点状态」以外的位)`;
       }
       rec[spec.key] = v;
       return null;
@@ -162,7 +162,7 @@ function readValue(
       const table = spec.table;
       const v = text.slice(s, e);
       if (!table || !ctx.catalogue.codes[table].has(v)) {
-        return `未知的${table ? ctx.catalogue.source[table].title : ''}编码 "${v}" (不在代码表中)`;
+        return `未知的编码 "${v}" (不在代码表「${table ? ctx.catalogue.source[table].title : ''}」中)`;
       }
       rec[spec.key] = v;
       return null;
@@ -170,7 +170,7 @@ function readValue(
     case 'sensorType': {
       const v = text.slice(s, e);
       if (!isSensorType(ctx, v)) {
-        return `未知的传感器类型编码 "${v}" (不在代码表的任何范围内)`;
+        return `未知的编码 "${v}" (不在代码表「传感器类型」的任何范围内)`;
       }
       rec[spec.key] = v;
       return null;

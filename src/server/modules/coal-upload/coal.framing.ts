@@ -94,12 +94,14 @@ export function decodeCoalText(
   if (!isUtf8(bytes)) {
     const bad = Math.max(0, firstInvalidUtf8(bytes));
     const place = placeOf(Buffer.from(bytes.subarray(0, bad)).toString('utf8'), bad);
+    /** 1-based, counted in the file as received (with its byte-order mark). */
+    const byte = bad + 1 + (bom ? 3 : 0);
     problems.add(
       place.record,
       fieldName(place.record, place.field),
       readsAsGbk(bytes)
-        ? `文件是 GBK 编码, 须为 UTF-8 (第 ${bad + (bom ? 3 : 0)} 字节起无法按 UTF-8 读取)`
-        : `文件不是有效的 UTF-8 编码 (第 ${bad + (bom ? 3 : 0)} 字节)`,
+        ? `文件是 GBK 编码, 须为 UTF-8 (第 ${byte} 字节起无法按 UTF-8 读取)`
+        : `文件不是有效的 UTF-8 编码 (第 ${byte} 字节)`,
     );
     return null;
   }

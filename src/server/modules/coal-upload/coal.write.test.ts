@@ -207,3 +207,11 @@ describe('CDSS fast path = generic reader (cdss.fast.ts)', () => {
     expect(parseCoalFile(name, data)).toEqual(parseCoalFile(name, data, { fastPath: false }));
   });
 });
+
+describe('the writer names the file from its mine and time', () => {
+  it('refuses a 煤矿编码 that is not 12 digits', () => {
+    expect(() => writeCoalFile({ ...cdss([reading()]), mineCode: '14098100001' })).toThrow(
+      '有 2 处错误',
+    );
+  });
+});

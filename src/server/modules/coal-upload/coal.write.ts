@@ -34,9 +34,13 @@ export function writeCoalFile(
   file: AnyCoalFile,
   options: CoalWriteOptions = {},
 ): { name: string; data: Buffer } {
-  const name = formatCoalFileName(file);
+  const named = /^\d{12}$/.test(file.mineCode) && Number.isFinite(file.at) && file.at >= 0;
+  const name = named ? formatCoalFileName(file) : `${file.mineCode}_${file.type}`;
   const layout: CoalLayout = coalLayouts[file.type];
   const problems = new ProblemList(name);
+  if (!named) {
+    problems.add(null, '文件名', '煤矿编码须为 12 位数字, 时间须为有效的毫秒数');
+  }
   const catalogue = compileCatalogue(options.catalogue ?? coalCatalogue);
   const w = { problems, catalogue, mineCode: file.mineCode };
   const header = file.header as unknown as Record<string, unknown>;
