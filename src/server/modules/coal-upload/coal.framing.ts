@@ -93,8 +93,9 @@ export function decodeCoalText(
   const bytes = bom ? data.subarray(3) : data;
   if (!isUtf8(bytes)) {
     const bad = Math.max(0, firstInvalidUtf8(bytes));
-    const place = placeOf(Buffer.from(bytes.subarray(0, bad)).toString('utf8'), bad);
-    /** 1-based, counted in the file as received (with its byte-order mark). */
+    const prefix = Buffer.from(bytes.subarray(0, bad)).toString('utf8');
+    const place = placeOf(prefix, prefix.length);
+    // 1-based, counted in the file as received (with its byte-order mark).
     const byte = bad + 1 + (bom ? 3 : 0);
     problems.add(
       place.record,

@@ -85,7 +85,6 @@ export function parseCoalFile(
         '含全角分号 "；": 字段须以英文分号 ";" 分隔',
         text.slice(start, end),
       );
-      nextFullWidth = text.indexOf(FULL_WIDTH_SEMICOLON, end);
     } else if (nextBreak >= 0 && nextBreak < end) {
       problems.add(
         record,
@@ -93,7 +92,6 @@ export function parseCoalFile(
         '含换行符: 文件不换行, 每条记录以 "~" 结束',
         text.slice(start, end),
       );
-      nextBreak = nextLineBreak(text, end);
     } else if (end === start && record > 0) {
       problems.add(record, fieldName(record, 0), '空记录 (两个 "~" 之间没有内容)');
     } else if (record === 0) {
@@ -108,11 +106,24 @@ export function parseCoalFile(
       }
     } else {
       const r =
-        (fast && readCdssRecord(text, start, end, ctx.catalogue, records.at(-1) as CdssRecord)) ||
+        (fast &&
+          readCdssRecord(
+            text,
+            start,
+            end,
+            ctx.catalogue,
+            records.at(-1) as CdssRecord | undefined,
+          )) ||
         readFields(ctx, layout.fields, record, start, end);
       if (r) {
         records.push(r);
       }
+    }
+    if (nextFullWidth >= 0 && nextFullWidth < end) {
+      nextFullWidth = text.indexOf(FULL_WIDTH_SEMICOLON, end);
+    }
+    if (nextBreak >= 0 && nextBreak < end) {
+      nextBreak = nextLineBreak(text, end);
     }
     record++;
     start = end + 1;

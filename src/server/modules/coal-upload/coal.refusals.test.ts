@@ -307,6 +307,16 @@ describe('the file as a whole', () => {
     ]);
   });
 
+  it('a record with both a ； and a line break is reported once, and the next record is read', () => {
+    const f = buildCoalFixture('CDSS', {
+      records: [{ 安装位置: '回风巷；\n1号' }, { 测点值: 'x' }],
+    });
+    expect(refused(f.name, f.data).problems.map((p) => [p.record, p.field, p.reason])).toEqual([
+      [1, '安装位置', '含全角分号 "；": 字段须以英文分号 ";" 分隔'],
+      [2, '测点值', '不是数字 (须为十进制数, 如 0.45、-9999)'],
+    ]);
+  });
+
   it('lists every problem of every record, in order', () => {
     const f = buildCoalFixture('CDSS', {
       records: [{ 测点值: 'x' }, {}, { 测点值: '', 数据时间: 'now' }, { 测点状态: '1024' }],

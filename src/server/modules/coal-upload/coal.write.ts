@@ -78,11 +78,19 @@ function writeSegment(
     const spec = specs[i] as FieldSpec;
     const r = fieldText(w, spec, rec[spec.key], texts?.[spec.key]);
     if (r.problem) {
-      w.problems.add(record, spec.name, r.problem, String(rec[spec.key]));
+      w.problems.add(record, spec.name, r.problem, shown(rec[spec.key]));
     }
     out += i === 0 ? r.text : `;${r.text}`;
   }
   return `${out}~`;
+}
+
+/** A value as a problem shows it. */
+function shown(v: unknown): string {
+  if (typeof v === 'string') {
+    return v;
+  }
+  return typeof v === 'number' || v === undefined ? String(v) : (JSON.stringify(v) ?? '');
 }
 
 type Written = { text: string; problem?: string };
