@@ -56,6 +56,16 @@ export const IdNumber = z
   })
   .describe('居民身份证号码 (GB 11643-1999); 存储加密, 仅以脱敏形式返回');
 
+/**
+ * 煤矿编码: 12 digits (煤安监办〔2019〕42号 file names; MT/T 1201.1-2023 附录A 编码规范 NOT FOUND, so only the
+ * length is checked).
+ */
+export const CoalMineCode = z
+  .string()
+  .trim()
+  .regex(/^\d{12}$/, '煤矿编码须为12位数字')
+  .describe('煤矿编码 (12 位数字)');
+
 // ---------------------------------------------------------------- enterprises
 
 export const EnterpriseCreateInput = z.strictObject({
@@ -139,6 +149,9 @@ const mineAttributes = {
   tailingsStacking: z.enum(tailingsStackings).nullable().optional(),
   tailingsOverhead: z.boolean().nullable().optional().describe('头顶库'),
   tailingsLastDischarge: DateString.nullable().optional().describe('最近一次排尾日期'),
+  coalCode: CoalMineCode.nullable()
+    .optional()
+    .describe('煤矿编码: 上传文件 (MT/T 1201) 所用的 12 位编码'),
 };
 
 type MineAttrs = Partial<Record<keyof typeof mineAttributes, unknown>>;
@@ -158,9 +171,10 @@ export const attributesByKind: Record<string, readonly (keyof typeof mineAttribu
     'designCapacityTpa',
     'approvedUndergroundStaff',
     'hydrogeologyType',
+    'coalCode',
   ],
   [MineKind.OpenPitMetal]: ['designCapacityTpa', 'slopeHeightM', 'hydrogeologyType'],
-  [MineKind.CoalOpenPit]: ['designCapacityTpa', 'slopeHeightM', 'hydrogeologyType'],
+  [MineKind.CoalOpenPit]: ['designCapacityTpa', 'slopeHeightM', 'hydrogeologyType', 'coalCode'],
   [MineKind.WasteDump]: ['dumpHeightM'],
   [MineKind.TailingsPond]: [
     'tailingsVolume10kM3',
@@ -292,6 +306,7 @@ export const MineResponse = z.object({
   tailingsOverhead: z.boolean().nullable(),
   tailingsLastDischarge: z.string().nullable(),
   tailingsGrade: z.number().nullable().describe('尾矿库等别 1–5, 由全库容与坝高计算'),
+  coalCode: z.string().nullable().describe('煤矿编码 (12 位)'),
   licences: z.array(LicenceResponse),
   archived: z.boolean(),
   version: z.number(),

@@ -373,6 +373,11 @@ export async function seedDemoProvince(
             longitude: Number((111.5 + rng.next() * 2.5).toFixed(5)),
             latitude: Number((35.8 + rng.next() * 4.2).toFixed(5)),
             ...mineAttributes(rng, kind, scale),
+            // 煤矿编码 for the coal upload files (MT/T 1201): the county and the mine's number, no draw
+            // from the generator (so every other seeded value stays as it was).
+            ...(kind === MineKind.CoalUnderground || kind === MineKind.CoalOpenPit
+              ? { coalCode: `${county}${String(mineNo).padStart(6, '0')}` }
+              : {}),
             licences: [
               {
                 kind: '采矿许可证',

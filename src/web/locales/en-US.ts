@@ -129,6 +129,10 @@ export const enUS: Messages = {
     tailingsStacking: 'Stacking',
     tailingsOverhead: 'Settlement downstream (头顶库)',
     tailingsLastDischarge: 'Last discharge',
+    coalCode: 'Coal mine code',
+    coalCodeHint:
+      'The 12-digit code the mine’s monitoring and positioning systems put on their upload files; assigned by the regulator',
+    coalCodeInvalid: 'The coal mine code has 12 digits',
     tailingsGrade: 'Pond grade',
     licences: 'Licences',
     updatedAt: 'Updated',

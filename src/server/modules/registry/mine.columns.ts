@@ -41,6 +41,7 @@ export const mineImportColumns: MineImportColumn[] = [
   { header: '排尾方式', field: 'tailingsStacking', kind: 'text' },
   { header: '头顶库', field: 'tailingsOverhead', kind: 'bool' },
   { header: '最近排尾日期', field: 'tailingsLastDischarge', kind: 'date' },
+  { header: '煤矿编码', field: 'coalCode', kind: 'text' },
   { header: '采矿许可证号', field: 'miningLicenceNumber', kind: 'text' },
   { header: '采矿许可证发证日期', field: 'miningLicenceIssuedOn', kind: 'date' },
   { header: '采矿许可证有效期至', field: 'miningLicenceExpiresOn', kind: 'date' },

@@ -52,6 +52,7 @@ export function presentMine(r: MineJoinedRow, licences: LicenceRow[], today: str
     tailingsOverhead: m.tailingsOverhead,
     tailingsLastDischarge: m.tailingsLastDischarge,
     tailingsGrade: m.tailingsGrade,
+    coalCode: m.coalCode,
     licences: licences.map((l) => presentLicence(l, today)),
     archived: m.archivedAt !== null,
     version: m.version,

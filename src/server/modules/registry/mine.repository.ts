@@ -180,6 +180,28 @@ export async function mineNamesOf(
     .where(inArray(mines.enterpriseId, enterpriseIds));
 }
 
+/**
+ * The mines holding any of these 煤矿编码 (archived ones too: a code stays taken), with the fields the
+ * coal upload files are checked against.
+ */
+export async function minesByCoalCode(db: Db, codes: string[]) {
+  if (codes.length === 0) {
+    return [];
+  }
+  return db
+    .select({
+      id: mines.id,
+      coalCode: mines.coalCode,
+      name: mines.name,
+      countyCode: mines.countyCode,
+      enterpriseId: mines.enterpriseId,
+      status: mines.status,
+      archivedAt: mines.archivedAt,
+    })
+    .from(mines)
+    .where(inArray(mines.coalCode, codes));
+}
+
 /** Every tailings pond (to re-grade them). */
 export async function tailingsPonds(db: Db) {
   return db.select().from(mines).where(eq(mines.kind, MineKind.TailingsPond));

@@ -138,6 +138,8 @@ const regulatorOnlyFields = [
   'countyCode',
   'standardizationLevel',
   'standardizationDate',
+  // Files are attributed to a mine by its 煤矿编码: the regulator assigns it.
+  'coalCode',
 ] as const;
 
 /** Edits a mine's facts. Status changes go through changeMineStatus so that history is kept. */
@@ -183,7 +185,8 @@ export async function updateMine(
     if (
       changes.countyCode !== undefined ||
       changes.enterpriseId !== undefined ||
-      changes.name !== undefined
+      changes.name !== undefined ||
+      changes.coalCode
     ) {
       const probe = { ...check.data, licences: [] };
       const problems = await checkMineReferences(tx, principal, [probe]);
@@ -191,7 +194,10 @@ export async function updateMine(
       const keepsIdentity =
         check.data.name === current.mine.name &&
         check.data.enterpriseId === current.mine.enterpriseId;
-      const relevant = (problems.get(0) ?? []).filter((d) => !(d.path === 'name' && keepsIdentity));
+      const keepsCode = check.data.coalCode === current.mine.coalCode;
+      const relevant = (problems.get(0) ?? []).filter(
+        (d) => !(d.path === 'name' && keepsIdentity) && !(d.path === 'coalCode' && keepsCode),
+      );
       throwIfProblems(new Map([[0, relevant]]));
     }
     const at = deps.clock();

@@ -60,6 +60,11 @@ export const mines = pgTable(
     tailingsLastDischarge: date('tailings_last_discharge'),
     /** 等别 computed from volume and dam height with the table in force when last written. */
     tailingsGrade: smallint('tailings_grade'),
+    /**
+     * 煤矿编码: the 12-digit code a coal mine's upload files carry (煤安监办〔2019〕42号; MT/T 1201.1-2023 附录A
+     * 编码规范, NOT FOUND — only its length is known); files are matched to the mine by it.
+     */
+    coalCode: text('coal_code'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -70,6 +75,9 @@ export const mines = pgTable(
     index('mines_enterprise_idx').on(t.enterpriseId),
     index('mines_name_id_idx').on(t.name, t.id),
     uniqueIndex('mines_enterprise_name_key').on(t.enterpriseId, t.name),
+    uniqueIndex('mines_coal_code_key')
+      .on(t.coalCode)
+      .where(sql`${t.coalCode} IS NOT NULL`),
   ],
 );
 

@@ -43,8 +43,13 @@ export async function checkMineReferences(
   const takenNames = new Set(
     (await repo.mineNamesOf(db, [...ents.keys()])).map((r) => `${r.enterpriseId}|${r.name}`),
   );
+  const coalCodes = inputs.flatMap((m) => (m.coalCode ? [m.coalCode] : []));
+  const takenCoalCodes = new Set(
+    (await repo.minesByCoalCode(db, coalCodes)).map((r) => r.coalCode),
+  );
   const seenNames = new Set<string>();
   const seenNumbers = new Set<string>();
+  const seenCoalCodes = new Set<string>();
   for (const [i, m] of inputs.entries()) {
     const county = counties.get(m.countyCode);
     if (!county) {
@@ -82,6 +87,12 @@ export async function checkMineReferences(
         add(i, { path: `licences.${j}.number`, message: `${l.kind} 编号已存在`, value: l.number });
       }
       seenNumbers.add(key);
+    }
+    if (m.coalCode) {
+      if (takenCoalCodes.has(m.coalCode) || seenCoalCodes.has(m.coalCode)) {
+        add(i, { path: 'coalCode', message: '该煤矿编码已登记', value: m.coalCode });
+      }
+      seenCoalCodes.add(m.coalCode);
     }
   }
   return problems;

@@ -39,6 +39,7 @@ const factFields = [
   'tailingsStacking',
   'tailingsOverhead',
   'tailingsLastDischarge',
+  'coalCode',
   'longitude',
   'latitude',
 ] as const;

@@ -159,6 +159,10 @@ export function MineFormPage() {
         }
       }
     }
+    // 煤矿编码 is the regulator's to assign: an edit sends it only when it changed.
+    if (editing && (body.coalCode ?? null) === (mine.data?.coalCode ?? null)) {
+      delete body.coalCode;
+    }
     try {
       const saved = editing
         ? await call(minesApi.update, {
@@ -295,6 +299,18 @@ export function MineFormPage() {
                   </Form.Item>
                 </Col>
               ))}
+            {specific.has('coalCode') && (
+              <Col xs={24} md={12} xl={8}>
+                <Form.Item
+                  name="coalCode"
+                  label={label('coalCode')}
+                  tooltip={t('mine.coalCodeHint')}
+                  rules={[{ pattern: /^\d{12}$/, message: t('mine.coalCodeInvalid') }]}
+                >
+                  <Input maxLength={12} inputMode="numeric" />
+                </Form.Item>
+              </Col>
+            )}
             {specific.has('hydrogeologyType') && (
               <Col xs={24} md={12} xl={8}>
                 {select('hydrogeologyType', hydrogeologyTypes)}
