@@ -38,6 +38,11 @@ export const factors = {
   监测读数: { unit: '条', fold: 'sum', max: 1e9 },
   /** Derived from monitoring: points whose value moved at all in the period (0 = every point flat). */
   监测变化测点数: { unit: '个', fold: 'max', max: 1e6 },
+  /**
+   * Derived from the coal upload files: minewatch 超限 for which the mine filed no abnormal-alarm record
+   * (YCBJ) within the set time (modules/coal-upload; the 监控造假 rule's evidence).
+   */
+  未报超限: { unit: '次', fold: 'sum', max: 1e6 },
 } as const satisfies Record<string, FactorDef>;
 
 export type Factor = keyof typeof factors;
@@ -46,10 +51,13 @@ export type Factor = keyof typeof factors;
 export const isBatchFactor = (factor: Factor): boolean =>
   (factors[factor] as FactorDef).batch === true;
 export const factorNames = Object.keys(factors) as [Factor, ...Factor[]];
-/** Factors a meter may report (the derived monitoring counts come only from the monitoring ingest). */
-export const meterFactors = factorNames.filter(
-  (f) => f !== '监测读数' && f !== '监测变化测点数',
-) as [Factor, ...Factor[]];
+/** Factors derived from minewatch's own data, never imported from a meter. */
+export const derivedFactors: readonly Factor[] = ['监测读数', '监测变化测点数', '未报超限'];
+/** Factors a meter may report (the derived counts come only from the monitoring ingest and the files). */
+export const meterFactors = factorNames.filter((f) => !derivedFactors.includes(f)) as [
+  Factor,
+  ...Factor[],
+];
 
 export const seriesGranularities = ['hour', 'day'] as const;
 export type SeriesGranularity = (typeof seriesGranularities)[number];

@@ -68,3 +68,16 @@ export const SeriesLimits = {
   /** Longest range of daily points one request may read. */
   dayRangeDaysMax: 1100,
 } as const;
+
+/** The national coal upload files (issue 22 §3): what one POST (or one drop-folder file) may carry. */
+export const CoalUploadLimits = {
+  /** Files (or archives) one request may carry. */
+  filesMax: 200,
+  /** Bytes one file may hold: a CDSS of 10,000 points is about 1 MB. */
+  fileBytesMax: 32 * 1024 * 1024,
+  /** Bytes one request may carry in all. */
+  requestBytesMax: 64 * 1024 * 1024,
+  /** Files one ZIP archive may hold, and how much it may inflate to in all. */
+  zipEntriesMax: 2000,
+  zipBytesMax: 128 * 1024 * 1024,
+} as const;

@@ -12,6 +12,7 @@ import { inspectionsModule } from './inspections/inspections.module.ts';
 import { actionPlansModule } from './action-plans/action-plans.module.ts';
 import { accountabilityModule } from './accountability/accountability.module.ts';
 import { notificationsModule } from './notifications/notifications.module.ts';
+import { coalUploadModule } from './coal-upload/coal-upload.module.ts';
 
 /** Every module, in the order routes are registered and jobs run (notifications last: it delivers). */
 export const modules: readonly ModuleManifest[] = [
@@ -23,5 +24,6 @@ export const modules: readonly ModuleManifest[] = [
   inspectionsModule,
   actionPlansModule,
   accountabilityModule,
+  coalUploadModule,
   notificationsModule,
 ];

@@ -23,6 +23,7 @@ import {
   actionPlansGrants,
 } from './action-plans/action-plans.permissions.ts';
 import { RegistryPermission, registryGrants } from './registry/registry.permissions.ts';
+import { CoalUploadPermission, coalUploadGrants } from './coal-upload/coal-upload.permissions.ts';
 
 const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[] = [
   { permissions: PlatformPermission, grants: platformGrants },
@@ -34,10 +35,17 @@ const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[]
   { permissions: InspectionPermission, grants: inspectionsGrants },
   { permissions: ActionPlanPermission, grants: actionPlansGrants },
   { permissions: AccountabilityPermission, grants: accountabilityGrants },
+  { permissions: CoalUploadPermission, grants: coalUploadGrants },
 ];
 
-/** A gateway token may only push monitoring data, and only for the mines it names. */
-export const gatewayPermissions: readonly Permission[] = [MonitoringPermission.Ingest];
+/**
+ * A gateway token may only push monitoring data (readings, and the mines' MT/T 1201 files), and only for
+ * the mines it names.
+ */
+export const gatewayPermissions: readonly Permission[] = [
+  MonitoringPermission.Ingest,
+  CoalUploadPermission.Upload,
+];
 
 /** Every permission any module declares. */
 export const allPermissions: readonly Permission[] = modules.flatMap((m) =>

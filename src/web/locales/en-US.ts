@@ -831,6 +831,7 @@ export const enUS: Messages = {
     民爆使用量: 'Explosives used',
     监测读数: 'Monitoring readings',
     监测变化测点数: 'Monitoring points that moved',
+    未报超限: 'Over-limit alarms the mine did not report',
     月产量: 'Monthly production',
     年产量: 'Annual production',
     采掘工作面: 'Working face',

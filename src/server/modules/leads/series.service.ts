@@ -352,3 +352,14 @@ export async function evaluateMonitoredHistory(
     );
   });
 }
+
+/**
+ * Writes series another module derives from data it holds (the positioning files' hourly headcounts, the
+ * 超限 a mine did not report) in that module's transaction; a period written again is replaced. The rows'
+ * source names where they come from.
+ */
+export async function writeDerivedSeries(tx: Db, rows: SeriesRow[], at: Date): Promise<void> {
+  if (rows.length) {
+    await upsertSeries(tx, rows, at);
+  }
+}

@@ -60,6 +60,23 @@ export async function listSensors(db: Db, f: SensorFilter, limit: number): Promi
   return rows.map((r) => r.s);
 }
 
+/** A mine's sensors in service with these codes. */
+export async function sensorsOfMineByCode(db: Db, mineId: string, codes: string[]) {
+  if (codes.length === 0) {
+    return [];
+  }
+  return db
+    .select()
+    .from(monitoringSensors)
+    .where(
+      and(
+        eq(monitoringSensors.mineId, mineId),
+        inArray(monitoringSensors.code, codes),
+        isNull(monitoringSensors.archivedAt),
+      ),
+    );
+}
+
 /** The sensors in service of the facilities, with their monitoring item (for the roll-up). */
 export async function sensorsOfFacilities(db: Db, facilityIds: string[]) {
   return db

@@ -24,6 +24,7 @@ import { monitoringFacilities, monitoringSensors } from './monitoring.table.ts';
 import { pointRule, rollUp } from './rollup.ts';
 import { presentFacility, presentFacilityRecord, presentSensor } from './sensor.presenter.ts';
 import * as sensorRepo from './sensor.repository.ts';
+import type { SensorRow } from './sensor.repository.ts';
 import { initialSpec, resolveSpec } from './sensor.spec.ts';
 import { monitoringSettings, type SensorTypes } from './monitoring.settings.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
@@ -235,25 +236,61 @@ export async function updateSensorSpec(
         { path: 'version', message: `当前版本 ${sensor.version}`, value: input.version },
       ]);
     }
-    const at = deps.clock();
-    const types = await getSetting(tx, monitoringSettings.sensorTypes);
-    const updated = await sensorRepo.updateSensorSpecRow(tx, id, {
-      spec: resolveSpec(sensor.quantity, input.spec, types),
-      version: sensor.version + 1,
-      updatedAt: at,
-    });
-    if (!updated) {
-      throw notFound('sensor', id);
-    }
-    await recordAudit(tx, actorOf(principal), at, {
-      type: 'monitoring.sensor.spec_changed',
-      entityId: id,
-      before: { spec: sensor.spec, version: sensor.version },
-      after: { spec: updated.spec, version: updated.version, reason: input.reason },
-    });
-    return updated;
+    return changeSensorSpec(tx, principal, deps.clock(), sensor, input.spec, input.reason);
   });
   deps.events.publish('monitoring.sensor.changed', { sensorId: id });
   const levels = await sensorLevels(deps.db, [id]);
   return presentSensor(row, levels.get(id) ?? null);
+}
+
+/**
+ * Replaces a checked sensor's parameters inside the caller's transaction, audited with the reason (by
+ * hand, and when a mine's system redefines its point); the caller publishes the change after commit.
+ */
+export async function changeSensorSpec(
+  tx: Db,
+  principal: Principal,
+  at: Date,
+  sensor: SensorRow,
+  spec: SensorSpecBody,
+  reason: string,
+) {
+  const types = await getSetting(tx, monitoringSettings.sensorTypes);
+  const updated = await sensorRepo.updateSensorSpecRow(tx, sensor.id, {
+    spec: resolveSpec(sensor.quantity, spec, types),
+    version: sensor.version + 1,
+    updatedAt: at,
+  });
+  if (!updated) {
+    throw notFound('sensor', sensor.id);
+  }
+  await recordAudit(tx, actorOf(principal), at, {
+    type: 'monitoring.sensor.spec_changed',
+    entityId: sensor.id,
+    before: { spec: sensor.spec, version: sensor.version },
+    after: { spec: updated.spec, version: updated.version, reason },
+  });
+  return updated;
+}
+
+/**
+ * A mine's facility with this code, registered (and audited) inside the caller's transaction when it is
+ * missing (the points a mine's own system defines go under one).
+ */
+export async function facilityByCode(
+  tx: Db,
+  principal: Principal,
+  at: Date,
+  mine: { name: string; countyCode: string },
+  input: FacilityInput,
+): Promise<string> {
+  const found = (await facilityRepo.facilityCodesOf(tx, input.mineId)).find(
+    (f) => f.code === input.code,
+  );
+  return found ? found.id : (await insertFacility(tx, principal, at, mine, input)).id;
+}
+
+/** A mine's sensors in service with these codes (to link points defined elsewhere to them). */
+export function sensorsByCode(db: Db, mineId: string, codes: string[]) {
+  return sensorRepo.sensorsOfMineByCode(db, mineId, codes);
 }

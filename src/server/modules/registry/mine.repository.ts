@@ -184,7 +184,7 @@ export async function mineNamesOf(
  * The mines holding any of these 煤矿编码 (archived ones too: a code stays taken), with the fields the
  * coal upload files are checked against.
  */
-export async function minesByCoalCode(db: Db, codes: string[]) {
+export async function minesByCoalCode(db: Db, codes: string[], scope?: SQL) {
   if (codes.length === 0) {
     return [];
   }
@@ -199,7 +199,7 @@ export async function minesByCoalCode(db: Db, codes: string[]) {
       archivedAt: mines.archivedAt,
     })
     .from(mines)
-    .where(inArray(mines.coalCode, codes));
+    .where(and(inArray(mines.coalCode, codes), scope));
 }
 
 /** Every tailings pond (to re-grade them). */

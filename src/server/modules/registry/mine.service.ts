@@ -61,6 +61,26 @@ export async function loadMineForInput(
   });
 }
 
+/**
+ * The unarchived mines the caller may see that hold these 煤矿编码 (the coal upload files name their mine
+ * by it), by code; a code outside the jurisdiction is missing, as if not registered.
+ */
+export async function minesOfCoalCodes(
+  db: Db,
+  principal: Principal,
+  codes: string[],
+): Promise<Map<string, { id: string; name: string; countyCode: string; status: MineStatus }>> {
+  const rows = await repo.minesByCoalCode(db, codes, mineScopeCondition(principal.scope));
+  return new Map(
+    rows
+      .filter((r) => r.archivedAt === null && r.coalCode !== null)
+      .map((r) => [
+        r.coalCode as string,
+        { id: r.id, name: r.name, countyCode: r.countyCode, status: r.status },
+      ]),
+  );
+}
+
 /** Whether a mine belongs to an enterprise (e.g. the mine of a duty officer the enterprise adds). */
 export function isMineOfEnterprise(db: Db, enterpriseId: string, mineId: string): Promise<boolean> {
   return repo.mineExists(db, mineId, mineScopeCondition({ kind: 'enterprise', enterpriseId }));

@@ -42,6 +42,68 @@ export async function readUpload(
   }
 }
 
+/** How many files one multipart request may carry and how large they may be. */
+export interface UploadsLimits {
+  filesMax: number;
+  /** Bytes one file may hold. */
+  fileBytesMax: number;
+  /** Bytes all files together may hold. */
+  totalBytesMax: number;
+}
+
+/**
+ * Every uploaded file of a multipart request (any file field), in the order sent, read whole; too many,
+ * too large in one or together, or none at all is refused with a 413/400 naming it.
+ */
+export async function readUploads(
+  req: FastifyRequest,
+  limits: UploadsLimits,
+): Promise<{ filename: string; data: Buffer }[]> {
+  if (!req.isMultipart()) {
+    throw new AppError(
+      AppErrorCode.UnsupportedMediaType,
+      '请以 multipart/form-data 上传文件 (字段 file, 可多个)',
+      [{ path: 'file', message: 'multipart/form-data required' }],
+    );
+  }
+  const out: { filename: string; data: Buffer }[] = [];
+  let total = 0;
+  try {
+    for await (const part of req.files({
+      limits: {
+        fileSize: limits.fileBytesMax,
+        files: limits.filesMax,
+        parts: limits.filesMax + 10,
+      },
+    })) {
+      const data = await part.toBuffer();
+      total += data.length;
+      if (total > limits.totalBytesMax) {
+        throw new AppError(
+          AppErrorCode.PayloadTooLarge,
+          `上传文件合计超过 ${limits.totalBytesMax} 字节`,
+          [
+            {
+              path: 'file',
+              message: `合计超过 ${limits.totalBytesMax} 字节`,
+              value: part.filename,
+            },
+          ],
+        );
+      }
+      out.push({ filename: part.filename, data });
+    }
+  } catch (e) {
+    return malformed(e);
+  }
+  if (out.length === 0) {
+    throw new AppError(AppErrorCode.ValidationFailed, '缺少上传文件', [
+      { path: 'file', message: '缺少上传文件' },
+    ]);
+  }
+  return out;
+}
+
 /** Sends bytes under their own (UTF-8) name, as an attachment or inline. */
 export function sendNamed(
   reply: FastifyReply,

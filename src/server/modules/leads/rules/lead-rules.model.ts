@@ -77,6 +77,11 @@ export const LeadRulesSchema = z.strictObject({
     activityPowerShare: z.number().min(0).max(10),
     /** Monitoring silent (no readings) or flat (no point moved) for this many active hours in a row. */
     sustainHours: count,
+    /**
+     * 超限 that minewatch judged and the mine filed no abnormal-alarm record (YCBJ) for within the set time
+     * (coal upload files, setting coalUpload.ycbjWithinMinutes): this many in the look-back make a finding.
+     */
+    unreportedMin: count.default(1),
   }),
   /** Breaches closer than this merge into one finding. */
   mergeGapHours: count,
@@ -122,7 +127,7 @@ export const defaultLeadRules: LeadRules = {
     coalMonthShare: 0.1,
     glitchClipFactor: 3,
   },
-  falsified: { activityMinPeople: 5, activityPowerShare: 0.5, sustainHours: 3 },
+  falsified: { activityMinPeople: 5, activityPowerShare: 0.5, sustainHours: 3, unreportedMin: 1 },
   mergeGapHours: 24,
   lookbackDays: 70,
   everyMinutes: 60,

@@ -1,0 +1,201 @@
+/**
+ * @module CDSS 实时数据 (MT/T 1201.1-2023; REFERENCE §B6) into the product. Records whose 测点状态 makes
+ * them readings (coal.status.ts) go through the monitoring engine's ingest as readings of the point's
+ * minewatch point (code = 测点编码), which stores them idempotently and judges them; the rest (标校, 不巡检,
+ * 暂停: marked, no 超限; 传感器故障, 超量程, 分站故障: 数据异常) are kept only as the mine's marked records.
+ * Every record that is not 正常 is kept with its flags, and each point's stretches of marks, and of the
+ * mine's 报警/断电 disagreeing with minewatch's thresholds, become episodes.
+ */
+import type { CoalEpisodeKind } from '../../../shared/coal-upload.enums.ts';
+import { IngestLimits } from '../../../shared/limits.ts';
+import type { Principal } from '../../platform/auth/scope.ts';
+import type { ServiceDeps } from '../../platform/context.ts';
+import { getSetting } from '../../platform/settings/settings.service.ts';
+import type { MonitoringEngine } from '../monitoring/monitoring.engine.ts';
+import { coalUploadSettings } from './coal-upload.settings.ts';
+import type { FileMine, MapContext, Tally } from './coal-map.ts';
+import { levelOf } from './coal-point.spec.ts';
+import * as repo from './coal-point.repository.ts';
+import type { CdssRecord } from './coal.records.ts';
+import { statusMeaning } from './coal.status.ts';
+import { formatTime } from './coal.values.ts';
+
+/** What the engine stored of a file's readings, and what the file's transaction writes after it. */
+export interface CdssPrepared {
+  statusRows: { pointId: string; ts: Date; value: number; status: number }[];
+  /** Record number of each status row (to count the marked ones stored or duplicate). */
+  statusRecord: number[];
+  /** Whether each status row is a reading (counted by the engine) or only a mark. */
+  statusIsMark: boolean[];
+  runs: repo.EpisodeRun[];
+  gapMs: number;
+}
+
+interface Classified {
+  record: number;
+  t: number;
+  kind: CoalEpisodeKind | null;
+  detail: string;
+}
+
+/**
+ * Checks every record against the mine's points, hands the readings to the engine (which commits them in
+ * its own group transaction, idempotent on point and time) and prepares what the file's transaction
+ * stores. Records of undefined points, of points without a minewatch point, or that the engine refuses
+ * (a time beyond the limits …) are refused one by one.
+ */
+export async function prepareCdss(
+  deps: ServiceDeps,
+  engine: MonitoringEngine,
+  principal: Principal,
+  mine: FileMine,
+  records: CdssRecord[],
+  tally: Tally,
+): Promise<CdssPrepared> {
+  const gapMs = (await getSetting(deps.db, coalUploadSettings.episodeGapSeconds)) * 1000;
+  const points = await repo.pointsOf(deps.db, mine.id, [
+    ...new Set(records.map((r) => r.pointCode)),
+  ]);
+  const raws: { mine: string; sensor: string; ts: string; value: number }[] = [];
+  const rawRecord: number[] = [];
+  const prepared: CdssPrepared = {
+    statusRows: [],
+    statusRecord: [],
+    statusIsMark: [],
+    runs: [],
+    gapMs,
+  };
+  const byPoint = new Map<string, Classified[]>();
+  for (const [i, r] of records.entries()) {
+    const record = i + 1;
+    const p = points.get(r.pointCode);
+    if (!p) {
+      tally.refuse(
+        record,
+        '测点编码',
+        `测点 ${r.pointCode} 未在测点定义 (CDDY) 中登记`,
+        r.pointCode,
+      );
+      continue;
+    }
+    const meaning = statusMeaning(r.status);
+    if (!meaning) {
+      tally.refuse(record, '测点状态', '测点状态含代码表外的标志', String(r.status));
+      continue;
+    }
+    if (meaning.reading && !p.sensor) {
+      tally.refuse(
+        record,
+        '测点编码',
+        `测点 ${r.pointCode} 未建立本平台监测点 (传感器类型 ${p.point.sensorType} 未对应本平台监测量)`,
+        r.pointCode,
+      );
+      continue;
+    }
+    if (r.status !== 0) {
+      prepared.statusRows.push({
+        pointId: p.point.id,
+        ts: new Date(r.time),
+        value: r.value,
+        status: r.status,
+      });
+      prepared.statusRecord.push(record);
+      prepared.statusIsMark.push(!meaning.reading);
+    }
+    let kind: CoalEpisodeKind | null = meaning.mark;
+    let detail = meaning.mark ? `煤矿标记: ${meaning.names}; 值 ${r.value}` : '';
+    if (meaning.reading && p.sensor) {
+      raws.push({
+        mine: mine.id,
+        sensor: r.pointCode,
+        ts: new Date(r.time).toISOString(),
+        value: r.value,
+      });
+      rawRecord.push(record);
+      const level = levelOf(p.sensor.spec, r.value);
+      if (meaning.mineAlarm && !level) {
+        kind = '煤矿报警本平台未超限';
+        detail = `煤矿: ${meaning.names}; 本平台阈值判定正常; 值 ${r.value}`;
+      } else if (!meaning.mineAlarm && level) {
+        kind = '本平台超限煤矿未报警';
+        detail = `本平台: ${level}; 煤矿: ${meaning.names}; 值 ${r.value}`;
+      }
+    }
+    const list = byPoint.get(p.point.id) ?? [];
+    list.push({ record, t: r.time, kind, detail });
+    byPoint.set(p.point.id, list);
+  }
+  for (const [pointId, list] of byPoint) {
+    prepared.runs.push(...runsOf(mine.id, pointId, list, gapMs));
+  }
+  for (let i = 0; i < raws.length; i += IngestLimits.recordsMax) {
+    const chunk = raws.slice(i, i + IngestLimits.recordsMax);
+    const report = await engine.ingest(principal, chunk);
+    tally.stored += report.stored;
+    tally.duplicates += report.duplicates;
+    for (const rej of report.rejected) {
+      const record = rawRecord[i + rej.index] ?? 0;
+      tally.refuse(
+        record,
+        rej.field === 'ts' ? '数据时间' : rej.field === 'value' ? '测点值' : '测点编码',
+        rej.message,
+      );
+    }
+    // Refusals beyond those the engine lists are counted.
+    const listed = report.rejected.length;
+    const refused = chunk.length - report.stored - report.duplicates;
+    for (let k = listed; k < refused; k++) {
+      tally.refusedCount++;
+    }
+  }
+  return prepared;
+}
+
+/** Stretches of one point's records of one kind, in time order, closer than `gapMs`, unbroken by another kind. */
+function runsOf(
+  mineId: string,
+  pointId: string,
+  list: Classified[],
+  gapMs: number,
+): repo.EpisodeRun[] {
+  list.sort((a, b) => a.t - b.t);
+  const runs: repo.EpisodeRun[] = [];
+  let open: repo.EpisodeRun | null = null;
+  for (const c of list) {
+    if (open && (c.kind !== open.kind || c.t - open.to.getTime() > gapMs)) {
+      runs.push(open);
+      open = null;
+    }
+    if (c.kind && !open) {
+      open = {
+        mineId,
+        pointId,
+        kind: c.kind,
+        from: new Date(c.t),
+        to: new Date(c.t),
+        detail: `${formatTime(c.t)} ${c.detail}`,
+      };
+    } else if (open) {
+      open.to = new Date(c.t);
+    }
+  }
+  if (open) {
+    runs.push(open);
+  }
+  return runs;
+}
+
+/** Stores a CDSS file's marked records and episodes in the file's transaction. */
+export async function writeCdss(
+  ctx: MapContext,
+  prepared: CdssPrepared,
+  tally: Tally,
+): Promise<void> {
+  const marks = prepared.statusRows.filter((_, i) => prepared.statusIsMark[i]);
+  const readings = prepared.statusRows.filter((_, i) => !prepared.statusIsMark[i]);
+  const newMarks = await repo.insertStatusRecords(ctx.tx, marks);
+  await repo.insertStatusRecords(ctx.tx, readings);
+  tally.stored += newMarks;
+  tally.duplicates += marks.length - newMarks;
+  await repo.mergeEpisodes(ctx.tx, prepared.runs, prepared.gapMs);
+}

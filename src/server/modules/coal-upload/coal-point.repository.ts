@@ -1,0 +1,169 @@
+/**
+ * @module SQL of a mine's points as its system defines them: the definitions with their current
+ * thresholds and the minewatch point each feeds, new threshold versions, the marked status records and
+ * the episodes they form.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { CoalEpisodeKind } from '../../../shared/coal-upload.enums.ts';
+import type { SensorSpec } from '../../../shared/monitoring.schemas.ts';
+import { queryRows, type Db } from '../../platform/db/client.ts';
+import { monitoringSensors } from '../monitoring/monitoring.table.ts';
+import { coalPointEpisodes } from './coal-review.table.ts';
+import { coalPoints, coalPointStatus, coalPointThresholds } from './coal-point.table.ts';
+
+export type CoalPointRow = typeof coalPoints.$inferSelect;
+export type CoalThresholdRow = typeof coalPointThresholds.$inferSelect;
+
+/** A point with its current thresholds and the minewatch point it feeds (spec, number, quantity). */
+export interface PointWithSensor {
+  point: CoalPointRow;
+  thresholds: CoalThresholdRow | null;
+  sensor: { id: string; no: number; quantity: string; spec: SensorSpec; version: number } | null;
+}
+
+const CHUNK = 5000;
+
+/** A mine's points of these codes (every point when `codes` is undefined), by code. */
+export async function pointsOf(
+  db: Db,
+  mineId: string,
+  codes?: string[],
+): Promise<Map<string, PointWithSensor>> {
+  const out = new Map<string, PointWithSensor>();
+  const lists = codes ? chunks(codes) : [undefined];
+  for (const list of lists) {
+    if (list?.length === 0) {
+      continue;
+    }
+    const rows = await db
+      .select({
+        point: coalPoints,
+        thresholds: coalPointThresholds,
+        sensor: {
+          id: monitoringSensors.id,
+          no: monitoringSensors.no,
+          quantity: monitoringSensors.quantity,
+          spec: monitoringSensors.spec,
+          version: monitoringSensors.version,
+        },
+      })
+      .from(coalPoints)
+      .leftJoin(
+        coalPointThresholds,
+        and(
+          eq(coalPointThresholds.pointId, coalPoints.id),
+          eq(coalPointThresholds.version, coalPoints.thresholdVersion),
+        ),
+      )
+      .leftJoin(monitoringSensors, eq(monitoringSensors.id, coalPoints.sensorId))
+      .where(
+        and(eq(coalPoints.mineId, mineId), list ? inArray(coalPoints.pointCode, list) : undefined),
+      )
+      .orderBy(asc(coalPoints.pointCode));
+    for (const r of rows) {
+      out.set(r.point.pointCode, r);
+    }
+  }
+  return out;
+}
+
+function chunks<T>(xs: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += CHUNK) {
+    out.push(xs.slice(i, i + CHUNK));
+  }
+  return out.length ? out : [[]];
+}
+
+export async function insertPoint(tx: Db, values: typeof coalPoints.$inferInsert) {
+  const [row] = await tx.insert(coalPoints).values(values).returning();
+  return row as CoalPointRow;
+}
+
+export async function updatePoint(
+  tx: Db,
+  id: string,
+  set: Partial<typeof coalPoints.$inferInsert>,
+): Promise<CoalPointRow> {
+  const [row] = await tx.update(coalPoints).set(set).where(eq(coalPoints.id, id)).returning();
+  return row as CoalPointRow;
+}
+
+export async function insertThresholds(tx: Db, values: typeof coalPointThresholds.$inferInsert) {
+  const [row] = await tx.insert(coalPointThresholds).values(values).returning();
+  return row as CoalThresholdRow;
+}
+
+/** A point's threshold versions, the newest first. */
+export function thresholdHistory(db: Db, pointId: string) {
+  return db
+    .select()
+    .from(coalPointThresholds)
+    .where(eq(coalPointThresholds.pointId, pointId))
+    .orderBy(sql`${coalPointThresholds.version} DESC`);
+}
+
+/** Stores marked status records; returns how many were new (the rest were stored before). */
+export async function insertStatusRecords(
+  tx: Db,
+  rows: { pointId: string; ts: Date; value: number; status: number }[],
+): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const done = await tx
+      .insert(coalPointStatus)
+      .values(rows.slice(i, i + CHUNK))
+      .onConflictDoNothing()
+      .returning({ ts: coalPointStatus.ts });
+    n += done.length;
+  }
+  return n;
+}
+
+/** One stretch of a point's records of one kind, as a file gives it. */
+export interface EpisodeRun {
+  mineId: string;
+  pointId: string;
+  kind: CoalEpisodeKind;
+  from: Date;
+  to: Date;
+  detail: string;
+}
+
+/**
+ * Joins each run to the stored episode of its point and kind within `gapMs` of it (widening that one),
+ * or stores it as a new one. Idempotent: a run stored before changes nothing.
+ */
+export async function mergeEpisodes(tx: Db, runs: EpisodeRun[], gapMs: number): Promise<void> {
+  for (const r of runs) {
+    const [near] = await queryRows<{ id: string }>(
+      tx,
+      sql`SELECT id FROM coal_point_episodes
+          WHERE point_id = ${r.pointId} AND kind = ${r.kind}
+            AND started_at <= ${new Date(r.to.getTime() + gapMs).toISOString()}::timestamptz
+            AND ended_at >= ${new Date(r.from.getTime() - gapMs).toISOString()}::timestamptz
+          ORDER BY started_at LIMIT 1`,
+    );
+    if (near) {
+      await tx
+        .update(coalPointEpisodes)
+        .set({
+          startedAt: sql`LEAST(${coalPointEpisodes.startedAt}, ${r.from.toISOString()}::timestamptz)`,
+          endedAt: sql`GREATEST(${coalPointEpisodes.endedAt}, ${r.to.toISOString()}::timestamptz)`,
+        })
+        .where(eq(coalPointEpisodes.id, near.id));
+    } else {
+      await tx
+        .insert(coalPointEpisodes)
+        .values({
+          mineId: r.mineId,
+          pointId: r.pointId,
+          kind: r.kind,
+          startedAt: r.from,
+          endedAt: r.to,
+          detail: r.detail,
+        })
+        .onConflictDoNothing();
+    }
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * @module Endpoint contracts of the coal upload files (server: modules/coal-upload/coal-upload.routes.ts):
+ * the gateways' POST of MT/T 1201 files (multipart; a ZIP of them too), and what the mapped files show per
+ * mine — feeds, points, episodes, findings, abnormal-alarm records, substations, 井下人员, 领导带班下井 — and
+ * the regulator's 井下人数 overview.
+ */
+import { z } from 'zod';
+import { endpoint } from './api.contract.ts';
+import {
+  CoalAbnormalResponse,
+  CoalEpisodeResponse,
+  CoalFeedsResponse,
+  CoalFindingResponse,
+  CoalLeaderDescentsResponse,
+  CoalPointResponse,
+  CoalSubstationResponse,
+  CoalUndergroundMineResponse,
+  CoalUndergroundResponse,
+  CoalUploadReport,
+} from './coal-upload.schemas.ts';
+
+export const coalUploadApi = {
+  /** MT/T 1201 files from a gateway (gateway token; multipart: one or more files, or ZIPs of them). */
+  upload: endpoint('POST', '/api/ingest/coal-files', CoalUploadReport),
+  feeds: endpoint('GET', '/api/coal/mines/:id/feeds', CoalFeedsResponse),
+  points: endpoint('GET', '/api/coal/mines/:id/points', z.array(CoalPointResponse)),
+  episodes: endpoint('GET', '/api/coal/mines/:id/episodes', z.array(CoalEpisodeResponse)),
+  findings: endpoint('GET', '/api/coal/mines/:id/findings', z.array(CoalFindingResponse)),
+  abnormalAlarms: endpoint(
+    'GET',
+    '/api/coal/mines/:id/abnormal-alarms',
+    z.array(CoalAbnormalResponse),
+  ),
+  /** The mine's abnormal-alarm records matched to one minewatch alarm. */
+  alarmAbnormals: endpoint(
+    'GET',
+    '/api/coal/alarms/:id/abnormal-alarms',
+    z.array(CoalAbnormalResponse),
+  ),
+  substations: endpoint('GET', '/api/coal/mines/:id/substations', z.array(CoalSubstationResponse)),
+  underground: endpoint('GET', '/api/coal/mines/:id/underground', CoalUndergroundResponse),
+  /** 井下人数 of every coal mine in the caller's jurisdiction (of a region if given). */
+  undergroundOverview: endpoint(
+    'GET',
+    '/api/coal/underground',
+    z.array(CoalUndergroundMineResponse),
+  ),
+  leaderDescents: endpoint(
+    'GET',
+    '/api/coal/mines/:id/leader-descents',
+    CoalLeaderDescentsResponse,
+  ),
+};
