@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { coalEpisodeKinds, coalFindingKinds } from './coal-upload.enums.ts';
-import { warningLevels } from './monitoring.enums.ts';
 
 const Time = z.string().describe('ISO 8601');
 
@@ -242,6 +241,7 @@ export const CoalUndergroundMineResponse = z.object({
   leaders: z.number().int(),
   areasOverQuota: z.number().int(),
 });
+export type CoalUndergroundMineResponse = z.infer<typeof CoalUndergroundMineResponse>;
 
 export const CoalLeaderQuery = z.strictObject({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份须为 YYYY-MM'),
@@ -262,5 +262,3 @@ export const CoalLeaderDescentsResponse = z.object({
     }),
   ),
 });
-
-export const CoalLevel = z.enum(warningLevels);

@@ -44,7 +44,8 @@ function orderKey(f: IncomingFile): [number, number, string] {
   if (typeof n === 'string') {
     return [-Infinity, 0, f.name];
   }
-  const rank = definitionFirst.includes(n.type) ? 0 : 1 + coalFileTypes.indexOf(n.type);
+  const def = definitionFirst.indexOf(n.type);
+  const rank = def >= 0 ? def : definitionFirst.length + coalFileTypes.indexOf(n.type);
   return [n.at, rank, f.name];
 }
 

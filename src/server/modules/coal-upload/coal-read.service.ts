@@ -152,7 +152,13 @@ export async function coalSubstations(
     perSubstation.set(point.substationCode, (perSubstation.get(point.substationCode) ?? 0) + 1);
   }
   const spans = outageSpans(
-    await devices.statesBetween(deps.db, mineId, 'substation', since(deps, days), deps.clock()),
+    await devices.statesBetween(
+      deps.db,
+      mineId,
+      'substation',
+      since(deps, days),
+      new Date(deps.clock().getTime() + DAY_MS),
+    ),
   );
   const codes = [...new Set([...defined.keys(), ...latest.keys()])].sort();
   return codes.map((code) => {

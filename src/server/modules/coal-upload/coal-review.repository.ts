@@ -74,7 +74,7 @@ export async function overlappingAlarm(
           kinds.map((k) => sql`${k}`),
           sql`, `,
         )})
-          AND triggered_at <= ${(to ?? new Date(8.64e15)).toISOString()}::timestamptz
+          AND triggered_at <= ${to ? to.toISOString() : 'infinity'}::timestamptz
           AND COALESCE(closed_at, 'infinity'::timestamptz) >= ${from.toISOString()}::timestamptz
         ORDER BY abs(extract(epoch FROM triggered_at - ${from.toISOString()}::timestamptz)), id
         LIMIT 1`,
