@@ -866,6 +866,20 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           payload: { value: 30, source: 'x', verified: true },
         },
       ];
+    case 'POST /api/ingest/coal-files':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          multipart: {
+            filename: '140981000001_FZDY_20261122100000.txt',
+            content:
+              '140981000001;越权煤矿;2026-11-22 10:00:00~FZ01;越权;;;;2026-11-22 10:00:00~||',
+          },
+        },
+      ];
+    case 'GET /api/coal/mines/:id/leader-descents':
+      return [{ method: 'GET', url: `${id(route.url, mine.id)}?month=2026-11` }];
     default:
       break;
   }
@@ -892,6 +906,8 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/periodic-reports': t.periodicReportIds[0],
       '/api/accidents': t.accidentIds[0],
       '/api/public-reports': t.publicReportIds[0],
+      '/api/coal/mines': mine.id,
+      '/api/coal/alarms': t.alarmIds[0],
     };
     const base = Object.keys(target).find((b) => route.url.startsWith(`${b}/`));
     if (base && (route.method === 'GET' || route.method === 'DELETE')) {
@@ -934,6 +950,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/periodic-reports',
         '/api/accidents',
         '/api/compliance',
+        '/api/coal/underground',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),
@@ -1071,6 +1088,9 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'public_reports',
     'public_report_events',
     'public_report_photos',
+    'coal_files',
+    'coal_points',
+    'coal_presence',
     'throttle_hits',
   ];
   const out: Record<string, unknown> = {};

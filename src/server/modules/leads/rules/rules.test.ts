@@ -369,6 +369,22 @@ describe('监控造假 (monitoring silent or flat while the mine works)', () => 
     unmonitored.monitored = false;
     expect(falsifiedMonitoring(unmonitored, rules)).toEqual([]);
   });
+  it('超限 minewatch judged that the mine did not report (series 未报超限, coal upload files) is a lead of its own, with or without people and power', () => {
+    const hidden = frame(1, {
+      hourly: { 未报超限: hours(1, (h) => (h === 10 ? 2 : h === 11 ? 1 : h === 20 ? 1 : 0)) },
+    });
+    const found = falsifiedMonitoring(hidden, rules);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.breaches.map((b) => [b.factor, b.peak])).toEqual([
+      ['未报超限', 3],
+      ['未报超限', 1],
+    ]);
+    expect(found[0]?.summary).toBe('本平台判定超限 4 次而煤矿未按时上报异常报警');
+    // Fewer than the rule's minimum in the look-back: nothing.
+    const strict = { ...rules, falsified: { ...rules.falsified, unreportedMin: 5 } };
+    expect(falsifiedMonitoring(hidden, strict)).toEqual([]);
+    expect(falsifiedMonitoring(frame(1, { hourly: { 未报超限: hours(1, 0) } }), rules)).toEqual([]);
+  });
 });
 
 it('frames start on a China midnight (the fixture is what the rules assume)', () => {
