@@ -12,6 +12,7 @@ import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import type { MonitoringEngine } from '../monitoring/monitoring.engine.ts';
+import { holdSensorCalls } from '../monitoring/maintenance.service.ts';
 import { coalUploadSettings } from './coal-upload.settings.ts';
 import type { FileMine, MapContext, Tally } from './coal-map.ts';
 import { levelOf } from './coal-point.spec.ts';
@@ -29,6 +30,9 @@ export interface CdssPrepared {
   statusIsMark: boolean[];
   runs: repo.EpisodeRun[];
   gapMs: number;
+  /** The minewatch point of each mine's point that has one (calls held while it is marked). */
+  sensorOf: Map<string, string>;
+  holdMs: number;
 }
 
 interface Classified {
@@ -53,6 +57,7 @@ export async function prepareCdss(
   tally: Tally,
 ): Promise<CdssPrepared> {
   const gapMs = (await getSetting(deps.db, coalUploadSettings.episodeGapSeconds)) * 1000;
+  const holdMs = (await getSetting(deps.db, coalUploadSettings.quietHoldSeconds)) * 1000;
   const points = await repo.pointsOf(deps.db, mine.id, [
     ...new Set(records.map((r) => r.pointCode)),
   ]);
@@ -64,6 +69,8 @@ export async function prepareCdss(
     statusIsMark: [],
     runs: [],
     gapMs,
+    sensorOf: new Map(),
+    holdMs,
   };
   const byPoint = new Map<string, Classified[]>();
   for (const [i, r] of records.entries()) {
@@ -120,6 +127,9 @@ export async function prepareCdss(
         kind = '本平台超限煤矿未报警';
         detail = `本平台: ${level}; 煤矿: ${meaning.names}; 值 ${r.value}`;
       }
+    }
+    if (p.sensor) {
+      prepared.sensorOf.set(p.point.id, p.sensor.id);
     }
     const list = byPoint.get(p.point.id) ?? [];
     list.push({ record, t: r.time, kind, detail });
@@ -198,4 +208,19 @@ export async function writeCdss(
   tally.stored += newMarks;
   tally.duplicates += marks.length - newMarks;
   await repo.mergeEpisodes(ctx.tx, prepared.runs, prepared.gapMs);
+  for (const run of prepared.runs) {
+    const sensorId = prepared.sensorOf.get(run.pointId);
+    if (sensorId && QUIET_KINDS.has(run.kind)) {
+      await holdSensorCalls(ctx.tx, ctx.principal, ctx.at, {
+        mineId: ctx.mine.id,
+        sensorId,
+        reason: `煤矿上报测点${run.kind}: 其间读数不作判定, 告警只记录不叫应`,
+        from: run.from,
+        to: new Date(run.to.getTime() + prepared.holdMs),
+      });
+    }
+  }
 }
+
+/** The marks whose readings are held back: the point looks silent to minewatch meanwhile. */
+const QUIET_KINDS: ReadonlySet<CoalEpisodeKind> = new Set(['标校', '不巡检', '暂停']);

@@ -43,6 +43,7 @@ describe.each(engines)('coal monitoring files: points and readings (%s)', (engin
   let world: World;
   let cookies: Record<string, string>;
   let tokens: { a: string; b: string; a2: string };
+  let tick: () => Promise<unknown>;
   const get = async <T>(url: string, who = 'reg') => {
     const res = await app.inject({ method: 'GET', url, headers: { cookie: cookies[who] ?? '' } });
     return { status: res.statusCode, body: res.json<T>() };
@@ -56,7 +57,9 @@ describe.each(engines)('coal monitoring files: points and readings (%s)', (engin
 
   beforeAll(async () => {
     ({ world, ...t } = await createWorldDatabase(engine));
-    ({ app } = await createTestApp(t));
+    const built = await createTestApp(t);
+    app = built.app;
+    tick = () => built.ctx.monitoring.tick();
     cookies = await loginAll(app, {
       reg: world.a.users.regulator_admin,
       ent: world.a.users.enterprise_admin,
@@ -287,5 +290,79 @@ describe.each(engines)('coal monitoring files: points and readings (%s)', (engin
     ]);
     expect(resent.files[0]).toMatchObject({ status: 'stored', stored: 0, duplicates: 12 });
     expect(await count()).toEqual({ ...before, f: (before?.f ?? 0) + 1 });
+  });
+
+  it('a point the mine reports under 标校 holds its calls: its 断线 meanwhile is recorded and calls nobody; a faulty sensor’s is called', async () => {
+    const def = buildCoalFixture('CDDY', {
+      mineCode: CODE_A,
+      time: '2026-11-22 09:00:00',
+      records: [ch4('Q001'), ch4('Q002'), ch4('Q003')],
+    });
+    const at = (time: string, status: string) =>
+      buildCoalFixture('CDSS', {
+        mineCode: CODE_A,
+        time,
+        records: [
+          { 测点编码: 'Q001', 测点值: status === '0' ? '0.30' : '2.00', 测点状态: status },
+          { 测点编码: 'Q002', 测点值: '0', 测点状态: status === '0' ? '0' : '128' },
+        ],
+      });
+    t.deps.clock.now = new Date('2026-11-22T02:13:55Z');
+    const r = await postFiles(app, tokens.a, [
+      def,
+      at('2026-11-22 10:10:00', '0'),
+      at('2026-11-22 10:11:00', '4'),
+      at('2026-11-22 10:12:00', '4'),
+      // Another point keeps reporting: the mine is not silent as a whole (that would be 断网).
+      buildCoalFixture('CDSS', {
+        mineCode: CODE_A,
+        time: '2026-11-22 10:13:50',
+        records: [{ 测点编码: 'Q003', 测点值: '0.2', 测点状态: '0' }],
+      }),
+    ]);
+    expect(r.files.map((f) => f.status)).toEqual([
+      'stored',
+      'stored',
+      'stored',
+      'stored',
+      'stored',
+    ]);
+    t.deps.clock.now = new Date('2026-11-22T02:14:00Z');
+    await tick();
+    const p = await points();
+    const silence = await queryRows<{ sensor_id: string; suppressed: boolean }>(
+      t.database.db,
+      sql`SELECT sensor_id, suppressed FROM alarms WHERE kind = '断线' AND sensor_id IN (${p.get('Q001')?.sensorId}, ${p.get('Q002')?.sensorId})`,
+    );
+    expect(
+      Object.fromEntries(
+        silence.map((a) => [
+          a.sensor_id === p.get('Q001')?.sensorId ? 'Q001' : 'Q002',
+          a.suppressed,
+        ]),
+      ),
+    ).toEqual({ Q001: true, Q002: false });
+    const windows = await queryRows<{
+      reason: string;
+      starts_at: Date | string;
+      ends_at: Date | string;
+    }>(
+      t.database.db,
+      sql`SELECT reason, starts_at, ends_at FROM maintenance_windows WHERE sensor_id = ${p.get('Q001')?.sensorId}`,
+    );
+    // One window for the episode, widened by the second file: 10:11 to 10:12 + 10 minutes.
+    expect(
+      windows.map((w) => [
+        w.reason,
+        new Date(w.starts_at).toISOString(),
+        new Date(w.ends_at).toISOString(),
+      ]),
+    ).toEqual([
+      [
+        '煤矿上报测点标校: 其间读数不作判定, 告警只记录不叫应',
+        '2026-11-22T02:11:00.000Z',
+        '2026-11-22T02:22:00.000Z',
+      ],
+    ]);
   });
 });

@@ -55,6 +55,15 @@ export const coalUploadSettings = {
     verified: false,
     description: '同一测点的状态记录间隔不超过此秒数时合并为一段 (标校、数据异常、报警状态不一致)',
   }),
+  quietHoldSeconds: defineSetting<number>('coalUpload.quietHoldSeconds', {
+    schema: seconds(86_400),
+    default: 600,
+    source:
+      'minewatch default: while a mine reports a point 标校, 不巡检 or 暂停 its readings are held back, so minewatch would see the point silent (断线) and call; calls of the point are held this long past the last such record — the silence limit (3 × the upload interval), the auto-resolve hold (monitoring.autoResolveSeconds, 300 s) and a tick',
+    verified: false,
+    description:
+      '煤矿上报测点标校、不巡检、暂停时, 该测点暂停叫应至最后一条此类记录之后多少秒 (其间告警只记录)',
+  }),
   ycbjWithinMinutes: defineSetting<number>('coalUpload.ycbjWithinMinutes', {
     schema: z
       .number()

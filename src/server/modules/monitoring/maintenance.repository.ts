@@ -2,7 +2,7 @@
  * @module SQL of maintenance windows: storing, listing and ending them, and whether one covers an alarm's
  * subject now.
  */
-import { and, desc, eq, gt, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { mines } from '../registry/mine.table.ts';
 import { allOf } from '../registry/registry.scope.ts';
@@ -13,6 +13,35 @@ export type MaintenanceRow = typeof maintenanceWindows.$inferSelect;
 export async function insertMaintenance(tx: Db, values: typeof maintenanceWindows.$inferInsert) {
   const [row] = await tx.insert(maintenanceWindows).values(values).returning();
   return row;
+}
+
+/** A sensor's window of this reason, not cancelled, that ends at or after `from` (the latest). */
+export async function windowReaching(tx: Db, sensorId: string, reason: string, from: Date) {
+  const [row] = await tx
+    .select()
+    .from(maintenanceWindows)
+    .where(
+      and(
+        eq(maintenanceWindows.sensorId, sensorId),
+        eq(maintenanceWindows.reason, reason),
+        isNull(maintenanceWindows.cancelledAt),
+        gte(maintenanceWindows.endsAt, from),
+        lte(maintenanceWindows.startsAt, from),
+      ),
+    )
+    .orderBy(desc(maintenanceWindows.endsAt))
+    .limit(1);
+  return row;
+}
+
+/** Moves a window's end later (never earlier). */
+export async function extendWindow(tx: Db, id: string, endsAt: Date) {
+  await tx
+    .update(maintenanceWindows)
+    .set({
+      endsAt: sql`GREATEST(${maintenanceWindows.endsAt}, ${endsAt.toISOString()}::timestamptz)`,
+    })
+    .where(eq(maintenanceWindows.id, id));
 }
 
 /** Windows at mines in scope (of one mine if given), the latest start first, at most `limit`. */

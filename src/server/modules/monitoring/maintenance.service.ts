@@ -132,3 +132,39 @@ export async function cancelMaintenance(deps: ServiceDeps, principal: Principal,
     return after;
   });
 }
+
+/**
+ * Holds a sensor's calls over [from, to] inside the caller's transaction, when the mine's own system
+ * reports the point as not measuring (标校, 不巡检, 暂停 in its CDSS): the window of the same reason that
+ * reaches `from` is extended (the episode goes on), else a new one is opened and audited. Alarms of the
+ * point (its 断线 while the readings are held back) are recorded, nobody is called.
+ */
+export async function holdSensorCalls(
+  tx: Db,
+  principal: Principal,
+  at: Date,
+  w: { mineId: string; sensorId: string; reason: string; from: Date; to: Date },
+) {
+  const open = await repo.windowReaching(tx, w.sensorId, w.reason, w.from);
+  if (open) {
+    await repo.extendWindow(tx, open.id, w.to);
+    return;
+  }
+  const row = await repo.insertMaintenance(tx, {
+    mineId: w.mineId,
+    sensorId: w.sensorId,
+    facilityId: null,
+    reason: w.reason,
+    startsAt: w.from,
+    endsAt: w.to,
+    createdBy: principal.username,
+    createdAt: at,
+  });
+  if (row) {
+    await recordAudit(tx, actorOf(principal), at, {
+      type: 'monitoring.maintenance.created',
+      entityId: row.id,
+      after: presentMaintenance(row),
+    });
+  }
+}
