@@ -1,6 +1,6 @@
 /**
- * @module The `minewatch` command line: serve, migrate, seed, import, users, audit, jobs, simulate, replay,
- * backup, restore. Each command is a thin layer over the same services the HTTP API uses.
+ * @module The `minewatch` command line: serve, migrate, seed, import, ingest, users, audit, jobs, simulate,
+ * replay, backup, restore. Each command is a thin layer over the same services the HTTP API uses.
  */
 import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit-verify.ts';
@@ -8,6 +8,7 @@ import { registerBackupCommand } from './commands/backup.ts';
 import { registerRestoreCommand } from './commands/restore.ts';
 import { registerJobCommands } from './commands/jobs-run.ts';
 import { registerImportCommands } from './commands/import-mines.ts';
+import { registerIngestCommands } from './commands/ingest-watch.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerReplayCommand } from './commands/replay.ts';
@@ -23,6 +24,7 @@ registerServeCommand(program);
 registerMigrateCommand(program);
 registerSeedCommand(program);
 registerImportCommands(program);
+registerIngestCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerJobCommands(program);

@@ -82,3 +82,25 @@ export async function spawnMinewatchServe(env: Record<string, string>): Promise<
     },
   };
 }
+
+/** A running `minewatch <args>` (any long-running command), with its output so far. */
+export function spawnMinewatch(args: string[], env: Record<string, string>): ServeProcess {
+  const child: ChildProcess = spawn(process.execPath, [bin, ...args], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    pid: child.pid ?? 0,
+    output: () => output,
+    end: async (signal) => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill(signal);
+      }
+      await exited;
+    },
+  };
+}
