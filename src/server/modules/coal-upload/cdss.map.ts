@@ -13,6 +13,7 @@ import type { ServiceDeps } from '../../platform/context.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import type { MonitoringEngine } from '../monitoring/monitoring.engine.ts';
 import { holdSensorCalls } from '../monitoring/maintenance.service.ts';
+import { monitoringSettings } from '../monitoring/monitoring.settings.ts';
 import { coalUploadSettings } from './coal-upload.settings.ts';
 import type { FileMine, MapContext, Tally } from './coal-map.ts';
 import { levelOf } from './coal-point.spec.ts';
@@ -72,7 +73,10 @@ export async function prepareCdss(
     sensorOf: new Map(),
     holdMs,
   };
-  const byPoint = new Map<string, Classified[]>();
+  const maxFutureMs = (await getSetting(deps.db, monitoringSettings.maxFutureSeconds)) * 1000;
+  const latest = deps.clock().getTime() + maxFutureMs;
+  /** The records not refused so far: marks, and readings the engine is yet to take. */
+  const kept: { r: CdssRecord; pointId: string; mark: boolean; c: Classified }[] = [];
   for (const [i, r] of records.entries()) {
     const record = i + 1;
     const p = points.get(r.pointCode);
@@ -99,15 +103,9 @@ export async function prepareCdss(
       );
       continue;
     }
-    if (r.status !== 0) {
-      prepared.statusRows.push({
-        pointId: p.point.id,
-        ts: new Date(r.time),
-        value: r.value,
-        status: r.status,
-      });
-      prepared.statusRecord.push(record);
-      prepared.statusIsMark.push(!meaning.reading);
+    if (!meaning.reading && r.time > latest) {
+      tally.refuse(record, '数据时间', `时间超前服务器时间超过 ${maxFutureMs / 1000} 秒`);
+      continue;
     }
     let kind: CoalEpisodeKind | null = meaning.mark;
     let detail = meaning.mark ? `煤矿标记: ${meaning.names}; 值 ${r.value}` : '';
@@ -131,12 +129,12 @@ export async function prepareCdss(
     if (p.sensor) {
       prepared.sensorOf.set(p.point.id, p.sensor.id);
     }
-    const list = byPoint.get(p.point.id) ?? [];
-    list.push({ record, t: r.time, kind, detail });
-    byPoint.set(p.point.id, list);
-  }
-  for (const [pointId, list] of byPoint) {
-    prepared.runs.push(...runsOf(mine.id, pointId, list, gapMs));
+    kept.push({
+      r,
+      pointId: p.point.id,
+      mark: !meaning.reading,
+      c: { record, t: r.time, kind, detail },
+    });
   }
   for (let i = 0; i < raws.length; i += IngestLimits.recordsMax) {
     const chunk = raws.slice(i, i + IngestLimits.recordsMax);
@@ -157,6 +155,30 @@ export async function prepareCdss(
     for (let k = listed; k < refused; k++) {
       tally.refusedCount++;
     }
+  }
+  // What the engine refused is not the mine's record of anything minewatch took either.
+  const refused = new Set(tally.refused.map((p) => p.record));
+  const byPoint = new Map<string, Classified[]>();
+  for (const k of kept) {
+    if (!k.mark && refused.has(k.c.record)) {
+      continue;
+    }
+    if (k.r.status !== 0) {
+      prepared.statusRows.push({
+        pointId: k.pointId,
+        ts: new Date(k.r.time),
+        value: k.r.value,
+        status: k.r.status,
+      });
+      prepared.statusRecord.push(k.c.record);
+      prepared.statusIsMark.push(k.mark);
+    }
+    const list = byPoint.get(k.pointId) ?? [];
+    list.push(k.c);
+    byPoint.set(k.pointId, list);
+  }
+  for (const [pointId, list] of byPoint) {
+    prepared.runs.push(...runsOf(mine.id, pointId, list, gapMs));
   }
   return prepared;
 }

@@ -219,6 +219,7 @@ async function ingestOne(
       uploadedAt: new Date(header.uploadedAt ?? name.at),
     };
     await mapFile(ctx, file, tally, cdss);
+    tally.refused.sort((a, b) => (a.record ?? 0) - (b.record ?? 0));
     await files.finishFile(tx, row.id, {
       stored: tally.stored,
       duplicates: tally.duplicates,

@@ -292,6 +292,30 @@ describe.each(engines)('coal monitoring files: points and readings (%s)', (engin
     expect(await count()).toEqual({ ...before, f: (before?.f ?? 0) + 1 });
   });
 
+  it('records refused one by one name their record and field: an undefined point, a time ahead of the server', async () => {
+    const f = buildCoalFixture('CDSS', {
+      mineCode: CODE_A,
+      time: '2026-11-22 10:20:00',
+      records: [
+        { 测点编码: 'F000', 测点值: '0.2', 测点状态: '0' },
+        { 测点编码: 'F004', 测点值: '2.0', 测点状态: '4' },
+        { 测点编码: 'NOPE', 测点值: '0.2', 测点状态: '0' },
+      ],
+    });
+    const r = await postFiles(app, tokens.a, [f]);
+    expect(r.files[0]).toMatchObject({ status: 'stored', records: 3, stored: 0, refused: 3 });
+    expect(r.files[0]?.problems.map((p) => [p.record, p.field])).toEqual([
+      [1, '数据时间'],
+      [2, '数据时间'],
+      [3, '测点编码'],
+    ]);
+    const marks = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM coal_point_status WHERE ts >= '2026-11-22T02:10:00Z'`,
+    );
+    expect(marks[0]?.n).toBe(0);
+  });
+
   it('a point the mine reports under 标校 holds its calls: its 断线 meanwhile is recorded and calls nobody; a faulty sensor’s is called', async () => {
     const def = buildCoalFixture('CDDY', {
       mineCode: CODE_A,
