@@ -20,7 +20,6 @@ import {
   facilityByCode,
   insertSensor,
   sensorsByCode,
-  sensorsByCode as sensorRows,
 } from '../monitoring/sensor.service.ts';
 import { monitoringSettings, type SensorTypes } from '../monitoring/monitoring.settings.ts';
 import { recordAudit } from './coal-upload.audit.ts';
@@ -336,12 +335,16 @@ async function followRange(l: LinkContext, r: CddyRecord, sensorId: string, reco
   if (r.rangeLow === null || r.rangeHigh === null || r.rangeLow >= r.rangeHigh) {
     return;
   }
-  const [sensor] = await sensorRows(l.ctx.tx, l.ctx.mine.id, [r.pointCode]);
+  const [sensor] = await sensorsByCode(l.ctx.tx, l.ctx.mine.id, [r.pointCode]);
   if (!sensor || sensor.id !== sensorId) {
     return;
   }
-  const { sensorType: _type, ...spec } = sensor.spec;
-  const body = SensorSpecBody.safeParse({ ...spec, rangeMin: r.rangeLow, rangeMax: r.rangeHigh });
+  // The file's range overrides the sensor type's (the type stays).
+  const body = SensorSpecBody.safeParse({
+    ...sensor.spec,
+    rangeMin: r.rangeLow,
+    rangeMax: r.rangeHigh,
+  });
   if (!body.success) {
     l.tally.warn(
       record,

@@ -167,6 +167,27 @@ describe.each(engines)('coal monitoring files: points and readings (%s)', (engin
     });
   });
 
+  it('a changed range follows into minewatch’s point (audited as the mine’s system); its thresholds stay', async () => {
+    const f = buildCoalFixture('CDDY', {
+      mineCode: CODE_A,
+      time: '2026-11-22 09:45:00',
+      records: [ch4('CH4A01', { 上限报警门限: '0.8', 上限解报门限: '0.8', 高量程: '10' })],
+    });
+    expect((await postFiles(app, tokens.a, [f])).files[0]).toMatchObject({ stored: 1 });
+    const a01 = (await points()).get('CH4A01');
+    expect(a01).toMatchObject({ rangeHigh: 10, mineThresholds: { version: 2 } });
+    const sensor = await get<{ spec: { rangeMax: number; thresholds: object }; version: number }>(
+      `/api/monitoring/sensors/${a01?.sensorId}`,
+    );
+    expect(sensor.body.spec).toMatchObject({ rangeMax: 10, thresholds: { 黄色: 1, 红色: 1.5 } });
+    const audit = await get<{ type: string; actor: string }[]>(
+      `/api/audit/sensor/${a01?.sensorId}`,
+    );
+    expect(audit.body.find((e) => e.type === 'monitoring.sensor.spec_changed')?.actor).toContain(
+      `煤矿系统 ${CODE_A}`,
+    );
+  });
+
   /**
    * One point per 测点状态 flag (MT/T 1201.1-2023 附录B: 0 正常, 1 报警, 2 断电, 4 标校, 8 超量程, 16 分站故障,
    * 32 不巡检, 64 暂停, 128 传感器故障; 5 = 报警 + 标校), and two where the mine's state and minewatch's
