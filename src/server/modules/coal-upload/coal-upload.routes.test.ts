@@ -18,7 +18,7 @@ import {
 import { loginAll, type World } from '../../../../test/helpers/world.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { writeZip } from '../../platform/files/zip.ts';
-import { buildCoalFixture } from './coal-file.factory.ts';
+import { buildCdssText, buildCoalFixture } from './coal-file.factory.ts';
 import { CODE_A, CODE_B, connectWorld, multipart, postFiles } from './coal-upload.fixtures.ts';
 
 const substations = (time: string, mineCode = CODE_A) =>
@@ -205,6 +205,24 @@ describe.each(engines)('coal upload: ways in, refusals, idempotency (%s)', (engi
     );
     const r5 = await send(many.body, many.contentType);
     expect(r5.statusCode).toBe(413);
+  });
+
+  it('a large file (a CDSS of 20,000 records, about 1.6 MB) is taken whole; its refusals are listed up to 1,000 and all counted', async () => {
+    const text = buildCdssText(20_000, 2_000, CODE_A);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(1_500_000);
+    const r = await postFiles(app, tokens.a, [
+      { name: `${CODE_A}_CDSS_20261122095000.txt`, data: Buffer.from(text, 'utf8') },
+    ]);
+    expect(r.status).toBe(200);
+    // No point of the file is defined for this mine: every record is refused, by record and field.
+    expect(r.files[0]).toMatchObject({
+      status: 'stored',
+      records: 20_000,
+      stored: 0,
+      refused: 20_000,
+    });
+    expect(r.files[0]?.problems).toHaveLength(1000);
+    expect(r.files[0]?.problems[0]).toMatchObject({ record: 1, field: '测点编码' });
   });
 
   it('only a gateway token uploads: a signed-in user is refused, and so is a request without credentials', async () => {
