@@ -21,9 +21,9 @@ export const accountabilitySettings = {
     schema: ChainStepsSchema,
     default: defaultChainSteps,
     source:
-      '《矿山生产安全事故报告和调查处理办法》(2023): 矿山 1 小时内报县级 (VERIFIED); 《2024年矿山安全生产工作要点》第32条: 省级 10 分钟电话报、30 分钟书面报国家矿山安监局; 县、市两级的时限为地方应急预案做法 (UNVERIFIED)',
+      '《矿山生产安全事故报告和调查处理办法》(2023): 矿山 1 小时内报县级, 同时报国家矿山安全监察局省级局 (VERIFIED); 《2024年矿山安全生产工作要点》第32条: 市级接到非煤矿山事故信息后同步报省级矿山安全监察机构, 省级 10 分钟电话报、30 分钟书面报国家矿山安监局; 县、市两级的时限为地方应急预案做法 (UNVERIFIED)',
     verified: false,
-    description: '事故信息报送链: 各级报送的起算点和时限 (分钟); 超时为迟报',
+    description: '事故信息报送链: 各级报送的起算点和时限 (分钟), 或与之同步报送的环节; 超时为迟报',
   }),
   publicReports: defineSetting<CaseRules>('accountability.publicReports', {
     schema: CaseRulesSchema,
