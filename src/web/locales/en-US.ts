@@ -243,7 +243,7 @@ export const enUS: Messages = {
     repeatOffenders: 'Repeat offenders',
     repeats: 'Repeats',
     hazardCount: 'Hazards',
-    stockTargets: 'Stock, increment and dynamic-zero targets (安委〔2024〕1号)',
+    stockTargets: 'Stock, increment and dynamic-zero targets (原平 plan, item 8)',
     target: 'Target',
     dueOn: 'Due',
     status: 'Status',

@@ -238,7 +238,7 @@ export const zhCN = {
     repeatOffenders: '屡改屡犯矿山',
     repeats: '屡改屡犯次数',
     hazardCount: '隐患数',
-    stockTargets: '存量、增量与动态清零目标 (安委〔2024〕1号)',
+    stockTargets: '存量、增量与动态清零目标 (原平市实施方案第8条)',
     target: '目标',
     dueOn: '时限',
     status: '状态',
