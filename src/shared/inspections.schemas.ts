@@ -14,6 +14,7 @@ import {
   Uuid,
 } from './common.schemas.ts';
 import {
+  announcedReasons,
   checklistResults,
   documentStates,
   documentTemplates,
@@ -36,9 +37,30 @@ export const ChecklistItem = z.strictObject({
 });
 export type ChecklistItem = z.infer<typeof ChecklistItem>;
 
+/**
+ * An inspection made known to the mine beforehand, and why (《2024年矿山安全生产工作要点》第41条: every other
+ * inspection is 四不两直). 其他 needs the reason written out.
+ */
+export const AnnouncedInput = z
+  .strictObject({
+    reason: z.enum(announcedReasons).describe('事先告知的理由'),
+    note: z.string().trim().max(500).default('').describe('说明 (理由为“其他”时必填)'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.reason === '其他' && v.note === '') {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: '事先告知的理由为“其他”时须写明' });
+    }
+  });
+export type AnnouncedInput = z.infer<typeof AnnouncedInput>;
+
 export const InspectionCreateInput = z.strictObject({
   mineId: Uuid,
-  kind: z.enum(inspectionKinds),
+  kind: z
+    .enum(inspectionKinds)
+    .describe('检查类型 (检查方式一律四不两直, 除非 announced 写明事先告知的理由)'),
+  announced: AnnouncedInput.optional().describe(
+    '事先告知矿山的理由 (如整改复查、复工复产验收); 不填即四不两直',
+  ),
   inspectedOn: DateString,
   teamUserIds: z
     .array(Uuid)
@@ -115,6 +137,8 @@ export const InspectionListQuery = z.strictObject({
   from: DateString.optional(),
   to: DateString.optional(),
   kind: z.enum(inspectionKinds).optional(),
+  /** true: announced inspections only; false: 四不两直 only. */
+  announced: QueryBool.optional(),
   typical: QueryBool.optional(),
 });
 export type InspectionListQuery = z.infer<typeof InspectionListQuery>;
@@ -197,6 +221,10 @@ export const InspectionResponse = z.object({
   enterpriseName: z.string(),
   countyCode: z.string(),
   kind: z.enum(inspectionKinds),
+  /** 四不两直 unless announced with a reason. */
+  unannounced: z.boolean(),
+  announcedReason: z.enum(announcedReasons).nullable(),
+  announcedNote: z.string().nullable(),
   inspectedOn: z.string(),
   scheduleVisitId: z.string().nullable(),
   team: z.array(InspectionTeamMember),
@@ -225,6 +253,8 @@ export const InspectionRowResponse = z.object({
   mineName: z.string(),
   countyCode: z.string(),
   kind: z.enum(inspectionKinds),
+  unannounced: z.boolean(),
+  announcedReason: z.enum(announcedReasons).nullable(),
   inspectedOn: z.string(),
   /** The team's display names. */
   team: z.array(z.string()),

@@ -42,6 +42,9 @@ export function presentInspection(
     enterpriseName: mine.enterpriseName,
     countyCode: mine.countyCode,
     kind: i.kind,
+    unannounced: i.announcedReason === null,
+    announcedReason: i.announcedReason,
+    announcedNote: i.announcedNote,
     inspectedOn: i.inspectedOn,
     scheduleVisitId: i.scheduleVisitId,
     team: parts.team,
@@ -68,5 +71,9 @@ export function presentInspectionRow(
   { teamUserIds, ...r }: InspectionListRow,
   names: ReadonlyMap<string, string>,
 ): InspectionRowResponse {
-  return { ...r, team: teamUserIds.map((u) => names.get(u) ?? u) };
+  return {
+    ...r,
+    unannounced: r.announcedReason === null,
+    team: teamUserIds.map((u) => names.get(u) ?? u),
+  };
 }

@@ -2,7 +2,19 @@
  * @module SQL of the inspection records: inspections with their mine, findings, photos and on-site
  * orders, the team's names and the regulator users a team may be formed from.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { InspectionKind } from '../../../../shared/inspections.enums.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { organisations, users } from '../../access/access.table.ts';
@@ -206,6 +218,8 @@ export interface InspectionFilter {
   from?: string | undefined;
   to?: string | undefined;
   kind?: InspectionKind | undefined;
+  /** true: announced ones only; false: 四不两直 only. */
+  announced?: boolean | undefined;
   typical?: boolean | undefined;
 }
 
@@ -218,6 +232,7 @@ export async function listInspections(db: Db, f: InspectionFilter, limit: number
       mineName: mines.name,
       countyCode: mines.countyCode,
       kind: inspections.kind,
+      announcedReason: inspections.announcedReason,
       inspectedOn: inspections.inspectedOn,
       teamUserIds: inspections.teamUserIds,
       recheckOn: inspections.recheckOn,
@@ -237,6 +252,11 @@ export async function listInspections(db: Db, f: InspectionFilter, limit: number
         f.from ? gte(inspections.inspectedOn, f.from) : undefined,
         f.to ? lte(inspections.inspectedOn, f.to) : undefined,
         f.kind ? eq(inspections.kind, f.kind) : undefined,
+        f.announced === undefined
+          ? undefined
+          : f.announced
+            ? isNotNull(inspections.announcedReason)
+            : isNull(inspections.announcedReason),
         f.typical !== undefined ? eq(inspections.typical, f.typical) : undefined,
       ),
     )

@@ -1,6 +1,7 @@
 /**
  * @module Inspection records (issue 7 §2): a team of at least two inspectors of a regulator unit whose
- * jurisdiction covers the mine, a kind, a checklist built from the hazard criteria catalogue plus
+ * jurisdiction covers the mine, a kind, 四不两直 unless an announced reason is stated (《2024年矿山安全生产工作要点》
+ * 第41条: "检查执法一律采取“四不两直”方式开展"), a checklist built from the hazard criteria catalogue plus
  * custom items, the body-camera reference, 复查 and 典型案例. Findings, photos and on-site orders have
  * their own use cases (finding.service.ts, photo.service.ts, order.service.ts), all through
  * `changeInspection`.
@@ -115,6 +116,14 @@ export async function createInspection(
       mine.mine.kind,
       input.customItems,
     );
+    if (input.scheduleVisitId && input.announced) {
+      // A planned visit is 四不两直 like every one (第41条): its date is never given to the mine.
+      throw invalidField(
+        'announced.reason',
+        '年度计划中的检查一律四不两直, 不得事先告知',
+        input.announced.reason,
+      );
+    }
     if (input.scheduleVisitId) {
       const visit = await findVisit(tx, input.scheduleVisitId);
       if (!visit || visit.mineId !== input.mineId) {
@@ -134,6 +143,8 @@ export async function createInspection(
       organisationId: principal.organisationId,
       scheduleVisitId: input.scheduleVisitId ?? null,
       kind: input.kind,
+      announcedReason: input.announced?.reason ?? null,
+      announcedNote: input.announced?.note || null,
       inspectedOn: input.inspectedOn,
       teamUserIds: input.teamUserIds,
       bodyCameraRef: input.bodyCameraRef ?? null,
@@ -152,6 +163,8 @@ export async function createInspection(
       after: {
         mineId: input.mineId,
         kind: input.kind,
+        manner: input.announced ? '事先告知' : '四不两直',
+        announced: input.announced ?? null,
         inspectedOn: input.inspectedOn,
         teamUserIds: input.teamUserIds,
       },

@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type {
+  AnnouncedReason,
   FindingKind,
   InspectionKind,
   InspectionOrderKind,
@@ -38,6 +39,12 @@ export const inspections = pgTable(
     /** The schedule's visit this inspection made, if any. */
     scheduleVisitId: uuid('plan_visit_id'),
     kind: text('kind').$type<InspectionKind>().notNull(),
+    /**
+     * Null: made 四不两直, as every inspection is by default (《2024年矿山安全生产工作要点》第41条); else why the
+     * mine was told beforehand, with a note (required for 其他).
+     */
+    announcedReason: text('announced_reason').$type<AnnouncedReason>(),
+    announcedNote: text('announced_note'),
     inspectedOn: date('inspected_on').notNull(),
     teamUserIds: uuid('team_user_ids').array().notNull(),
     bodyCameraRef: text('body_camera_ref'),

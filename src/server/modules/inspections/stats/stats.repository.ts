@@ -45,7 +45,8 @@ export async function monthlyTotals(
     db,
     sql`WITH ins AS (
           SELECT ${group} AS code, to_char(i.inspected_on, 'YYYY-MM') AS month, count(*)::int AS inspections,
-                 count(*) FILTER (WHERE i.kind = '四不两直')::int AS unannounced,
+                 count(*) FILTER (WHERE i.announced_reason IS NULL)::int AS unannounced,
+                 count(*) FILTER (WHERE i.announced_reason IS NOT NULL)::int AS announced,
                  coalesce(sum((SELECT count(*) FROM inspection_findings f WHERE f.inspection_id = i.id)), 0)::int AS findings
             FROM inspections i JOIN mines ON mines.id = i.mine_id
            WHERE i.inspected_on BETWEEN ${from}::date AND ${to}::date AND ${where}
@@ -64,6 +65,7 @@ export async function monthlyTotals(
            GROUP BY 1, 2),
         keys AS (SELECT code, month FROM ins UNION SELECT code, month FROM pen UNION SELECT code, month FROM rec)
         SELECT k.code, k.month, coalesce(ins.inspections, 0) AS inspections, coalesce(ins.unannounced, 0) AS unannounced,
+               coalesce(ins.announced, 0) AS announced,
                coalesce(ins.findings, 0) AS findings, coalesce(pen.penalties, 0) AS penalties,
                coalesce(pen.penalty_yuan, 0) AS "penaltyYuan", coalesce(rec.rechecks_due, 0) AS "rechecksDue",
                coalesce(rec.rechecks_on_time, 0) AS "rechecksOnTime"
@@ -98,7 +100,8 @@ export async function inspectorTotals(
   return queryRows<EnforcementTotals & { userId: string; name: string }>(
     db,
     sql`SELECT u.id AS "userId", u.display_name AS name, count(*)::int AS inspections,
-               count(*) FILTER (WHERE i.kind = '四不两直')::int AS unannounced,
+               count(*) FILTER (WHERE i.announced_reason IS NULL)::int AS unannounced,
+                 count(*) FILTER (WHERE i.announced_reason IS NOT NULL)::int AS announced,
                coalesce(sum((SELECT count(*) FROM inspection_findings f WHERE f.inspection_id = i.id)), 0)::int AS findings,
                coalesce(sum((SELECT count(*) FROM penalties p WHERE p.inspection_id = i.id AND p.status <> '已撤销')), 0)::int AS penalties,
                coalesce(sum((SELECT sum(p.amount_yuan) FROM penalties p WHERE p.inspection_id = i.id AND p.status <> '已撤销')), 0)::float8 AS "penaltyYuan",
