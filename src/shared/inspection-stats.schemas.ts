@@ -23,6 +23,11 @@ export const EnforcementTotals = z.object({
   unannounced: z.number().int(),
   /** Inspections announced to the mine beforehand, each with its stated reason (整改复查, 复工复产验收 …). */
   announced: z.number().int(),
+  /**
+   * Inspections made under a 异地交叉执法 arrangement: each counts for the inspected mine's region and for the
+   * inspecting unit's (so regions' tallies may add up to more than the whole).
+   */
+  crossInspections: z.number().int(),
   findings: z.number().int(),
   /** Penalties not revoked, and their amount in yuan. */
   penalties: z.number().int(),

@@ -69,6 +69,9 @@ export const InspectionCreateInput = z.strictObject({
     .refine((ids) => new Set(ids).size === ids.length, '执法人员重复')
     .describe('检查组 (至少 2 名执法人员)'),
   scheduleVisitId: Uuid.optional().describe('对应的年度检查计划中的一次检查'),
+  crossArrangementId: Uuid.optional().describe(
+    '异地交叉执法安排 (检查类型为交叉执法时必填; 检查组须全部来自其执法人才库)',
+  ),
   checklistCriterionIds: z.array(Uuid).max(200).default([]).describe('从判定标准生成检查表的条款'),
   customItems: z.array(ShortText).max(100).default([]).describe('自定义检查项'),
   bodyCameraRef: z.string().trim().max(200).optional().describe('执法记录仪编号/视频编号'),
@@ -227,6 +230,8 @@ export const InspectionResponse = z.object({
   announcedNote: z.string().nullable(),
   inspectedOn: z.string(),
   scheduleVisitId: z.string().nullable(),
+  /** The 异地交叉执法 arrangement it was made under. */
+  crossArrangementId: z.string().nullable(),
   team: z.array(InspectionTeamMember),
   bodyCameraRef: z.string().nullable(),
   checklist: z.array(ChecklistItemResponse),

@@ -47,6 +47,7 @@ export function presentInspection(
     announcedNote: i.announcedNote,
     inspectedOn: i.inspectedOn,
     scheduleVisitId: i.scheduleVisitId,
+    crossArrangementId: i.crossArrangementId,
     team: parts.team,
     bodyCameraRef: i.bodyCameraRef,
     checklist: i.checklist,

@@ -12,6 +12,7 @@ import {
   isNotNull,
   isNull,
   lte,
+  or,
   sql,
   type SQL,
 } from 'drizzle-orm';
@@ -218,6 +219,8 @@ export interface InspectionFilter {
   from?: string | undefined;
   to?: string | undefined;
   kind?: InspectionKind | undefined;
+  /** Arrangements whose inspections the caller sees besides those in its jurisdiction (a pool member's). */
+  crossArrangementIds?: readonly string[] | undefined;
   /** true: announced ones only; false: 四不两直 only. */
   announced?: boolean | undefined;
   typical?: boolean | undefined;
@@ -246,7 +249,9 @@ export async function listInspections(db: Db, f: InspectionFilter, limit: number
     .innerJoin(mines, eq(mines.id, inspections.mineId))
     .where(
       allOf(
-        f.mineScope,
+        f.mineScope && f.crossArrangementIds?.length
+          ? or(f.mineScope, inArray(inspections.crossArrangementId, [...f.crossArrangementIds]))
+          : f.mineScope,
         mineInRegion(f.region),
         f.mineId ? eq(inspections.mineId, f.mineId) : undefined,
         f.from ? gte(inspections.inspectedOn, f.from) : undefined,
@@ -264,3 +269,15 @@ export async function listInspections(db: Db, f: InspectionFilter, limit: number
     .limit(limit);
 }
 export type InspectionListRow = Awaited<ReturnType<typeof listInspections>>[number];
+
+/**
+ * The 异地交叉执法 arrangement an inspection was made under (null: none, or no such inspection). Read
+ * without scope: it only decides who the caller acts as; the inspection itself is then loaded in scope.
+ */
+export async function crossArrangementOf(db: Db, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({ a: inspections.crossArrangementId })
+    .from(inspections)
+    .where(eq(inspections.id, id));
+  return row?.a ?? null;
+}
