@@ -11,6 +11,8 @@ import { createToken } from '../../src/server/modules/access/access.service.ts';
 import { findUserWithOrg } from '../../src/server/modules/access/access.repository.ts';
 import { userPrincipal } from '../../src/server/modules/access/principal.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
+import { createArrangement } from '../../src/server/modules/inspections/cross/cross.service.ts';
+import { addDays, todayIn } from '../../src/shared/dates.ts';
 import type { RouteEntry } from '../../src/server/platform/http/auth.http.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { creditCodeFor, idNumberFor } from '../helpers/factories.ts';
@@ -68,6 +70,12 @@ const exempt: Record<string, string> = {
   'POST /api/notifications/:id/read':
     'acts on the caller’s own notifications only; another user’s is a 404 (hazard.escalation.test.ts)',
 };
+
+/**
+ * A 异地交叉执法 arrangement aimed at each party's county (by key), made in beforeAll by the system admin:
+ * the other county's inspectors, starting in a month, so no walker user is a member in force.
+ */
+const crossArrangementOf = new Map<string, string>();
 
 /** The requests aimed at `t`'s data, for each route. */
 function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | undefined {
@@ -584,6 +592,34 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           },
         },
       ];
+    case 'POST /api/cross-inspections':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            name: '越权交叉执法',
+            targetRegion: t.county,
+            unitIds: [t.enterpriseId],
+            memberUserIds: [t.personIds[0], t.contractorIds[0]],
+            startsOn: '2026-12-01',
+            endsOn: '2026-12-07',
+          },
+        },
+      ];
+    case 'GET /api/cross-inspections/:id':
+    case 'GET /api/cross-inspections/:id/mines':
+      return [
+        { method: 'GET', url: id(route.url, crossArrangementOf.get(t.key) ?? t.enterpriseId) },
+      ];
+    case 'POST /api/cross-inspections/:id/end':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, crossArrangementOf.get(t.key) ?? t.enterpriseId),
+          payload: { reason: '越权' },
+        },
+      ];
     case 'GET /api/inspections/eligible-inspectors':
       return [{ method: 'GET', url: `${route.url}?mineId=${mine.id}` }];
     case 'PATCH /api/inspections/:id':
@@ -992,6 +1028,7 @@ function fingerprints(t: Party): string[] {
     ...t.penaltyIds,
     ...t.documentIds,
     ...t.orderIds,
+    ...[crossArrangementOf.get(t.key) ?? ''].filter(Boolean),
     ...t.workPlanIds,
     ...t.workTaskIds,
     ...t.workTaskProgressIds,
@@ -1055,6 +1092,8 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'inspection_findings',
     'inspection_photos',
     'inspection_orders',
+    'cross_inspection_arrangements',
+    'cross_inspection_members',
     'penalties',
     'enforcement_documents',
     'enforcement_document_revisions',
@@ -1105,6 +1144,38 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
         mineIds: [p.mines[0]?.id ?? ''],
       });
       tokenIds.set(p.key, token.id);
+    }
+    // Each county's arrangement: the other county's inspectors, in a month's time (not yet in force).
+    const sys = await findUserWithOrg(t.deps.db, { username: world.systemAdmin });
+    if (!sys) {
+      throw new Error('no system admin');
+    }
+    const pool = async (p: Party) =>
+      Promise.all(
+        [p.users.inspector, p.users.regulator_admin].map(async (name) => {
+          const u = await findUserWithOrg(t.deps.db, { username: name });
+          if (!u) {
+            throw new Error(`no user ${name}`);
+          }
+          return u;
+        }),
+      );
+    const start = addDays(todayIn(t.deps.clock), 30);
+    for (const [p, other] of [
+      [world.a, world.b],
+      [world.b, world.a],
+      [world.a2, world.b],
+    ] as const) {
+      const members = await pool(other);
+      const made = await createArrangement(t.deps, userPrincipal(sys, null), {
+        name: `${p.key}: 异地交叉执法`,
+        targetRegion: p.county,
+        unitIds: [members[0]?.org.id ?? ''],
+        memberUserIds: members.map((m) => m.user.id),
+        startsOn: start,
+        endsOn: addDays(start, 6),
+      });
+      crossArrangementOf.set(p.key, made.id);
     }
   });
   afterAll(async () => {

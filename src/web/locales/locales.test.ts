@@ -28,9 +28,11 @@ import {
   leadStatuses,
 } from '../../shared/leads.enums.ts';
 import {
+  announcedReasons,
   checklistResults,
   documentTemplates,
   findingKinds,
+  InspectionManner,
   inspectionKinds,
   penaltyStatuses,
   penaltyTargets,
@@ -104,6 +106,8 @@ describe('translations', () => {
       ...areaKinds,
       ...areaStates,
       ...inspectionKinds,
+      ...Object.values(InspectionManner),
+      ...announcedReasons,
       ...findingKinds,
       ...checklistResults,
       ...penaltyTargets,
