@@ -8,14 +8,18 @@
  */
 
 /**
- * How many readings a tail holds: enough for the fold of a reading some dozens of readings late (from
- * the checkpoint before it, at most about 32 readings earlier, sensor.runtime.ts), 1.5 KB a sensor.
+ * How many readings a tail holds: enough for the fold of a reading a few dozen readings late (from
+ * the checkpoint before it, at most 32 readings earlier, sensor.runtime.ts), 1 KB a sensor. Later
+ * readings are read back from the database.
  */
-export const TAIL_READINGS = 96;
+export const TAIL_READINGS = 64;
+
+/** The ring of a tail that has held nothing yet (a point that never reported costs no ring). */
+const EMPTY = new Float64Array(0);
 
 export class ReadingTail {
-  /** Times and values interleaved, as a ring: entry i at 2 × ((head + i) mod cap). */
-  private readonly ring: Float64Array;
+  /** Times and values interleaved, as a ring: entry i at 2 × ((head + i) mod cap); made at the first reading. */
+  private ring: Float64Array = EMPTY;
   private head = 0;
   private n = 0;
 
@@ -26,9 +30,7 @@ export class ReadingTail {
   constructor(
     public after: number,
     private readonly cap = TAIL_READINGS,
-  ) {
-    this.ring = new Float64Array(2 * cap);
-  }
+  ) {}
 
   get size(): number {
     return this.n;
@@ -91,6 +93,9 @@ export class ReadingTail {
   }
 
   private insertAt(i: number, t: number, v: number): void {
+    if (this.ring === EMPTY) {
+      this.ring = new Float64Array(2 * this.cap);
+    }
     const ring = this.ring;
     for (let j = this.n; j > i; j--) {
       const to = this.slot(j);
