@@ -7,17 +7,15 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMine } from '../../../../test/helpers/factories.ts';
+import { buildCh4Points } from '../../../../test/helpers/factories.ts';
 import {
   createTestDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
-import { systemPrincipal } from '../access/principal.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { flushEvents, holdEvents } from './alarm.repository.ts';
 import { HeldOpens, raiseAlarm } from './alarm.writer.ts';
-import { createFacility, createSensor } from './sensor.service.ts';
 
 const MIN = 60_000;
 
@@ -31,26 +29,7 @@ describe.each(engines)('held 历史告警 (%s)', (engine) => {
   });
 
   it('are inserted together with their timelines; one meeting an open alarm joins it', async () => {
-    const admin = systemPrincipal('test:held-opens');
-    const mine = await buildMine(t.deps);
-    const facility = await createFacility(t.deps, admin, {
-      mineId: mine.id,
-      code: 'UG',
-      name: '一采区',
-      kind: '井下区域',
-    });
-    const points = [];
-    for (const code of ['CH4-1', 'CH4-2']) {
-      points.push(
-        await createSensor(t.deps, admin, {
-          facilityId: facility.id,
-          code,
-          name: `${code} 甲烷`,
-          quantity: 'CH4',
-          preset: '甲烷:采煤工作面',
-        }),
-      );
-    }
+    const { mine, facility, points } = await buildCh4Points(t.deps, ['CH4-1', 'CH4-2']);
     const [p1, p2] = points as [(typeof points)[0], (typeof points)[0]];
     const subjectOf = (id: string) => ({
       mineId: mine.id,
