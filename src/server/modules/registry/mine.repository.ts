@@ -353,7 +353,12 @@ export async function minesOfCounties(
   limit?: number,
 ) {
   const q = db
-    .select({ id: mines.id, countyCode: mines.countyCode, status: mines.status })
+    .select({
+      id: mines.id,
+      countyCode: mines.countyCode,
+      status: mines.status,
+      enterpriseId: mines.enterpriseId,
+    })
     .from(mines)
     .where(
       and(
