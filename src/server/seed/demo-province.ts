@@ -211,15 +211,19 @@ function projectStaff(
 function mineAttributes(rng: Rng, kind: Kind, scale: string): Partial<MineCreateInput> {
   const big = scale === MineScale.Large ? 3 : scale === MineScale.Medium ? 2 : 1;
   switch (kind) {
-    case MineKind.CoalUnderground:
-      return {
+    case MineKind.CoalUnderground: {
+      const attributes: Partial<MineCreateInput> = {
         depthM: rng.int(150, 350 + 250 * big),
         productionLevels: rng.int(1, 2),
         designCapacityTpa: [300_000, 600_000, 1_200_000, 3_000_000][big] ?? 900_000,
         approvedUndergroundStaff: rng.int(60, 120) * big,
         hydrogeologyType: rng.pick(['简单', '中等', '中等', '复杂'] as const),
-        disasterGrade: rng.pick(['低瓦斯', '低瓦斯', '高瓦斯', '煤与瓦斯突出']),
       };
+      // The 灾害防治等级 now comes from surveys (modules/surveys); its old draw is kept so that the rest
+      // of the demo province stays the same.
+      rng.pick(['低瓦斯', '低瓦斯', '高瓦斯', '煤与瓦斯突出']);
+      return attributes;
+    }
     case MineKind.UndergroundMetal:
       return {
         depthM: rng.int(80, 200 + 200 * big),
