@@ -3,6 +3,7 @@
  * every kind with realistic attributes, licences (some expiring or expired), people, contractors, and
  * one demo user per role. Later modules add their own demo data beside this.
  */
+import { seedDemoSurveys } from './demo-surveys.ts';
 import { hasEventsBy, entityIdsRecordedBy } from '../platform/audit/audit.service.ts';
 import { analyzeDatabase } from '../platform/db/client.ts';
 import { completeCreditCode, completeIdNumber } from '../../shared/identifiers.ts';
@@ -678,6 +679,7 @@ export async function seedDemoProvince(
   await seedDemoEnforcement(deps);
   await seedDemoPlans(deps);
   await seedDemoAccountability(deps);
+  await seedDemoSurveys(deps);
   await analyzeDatabase(deps.db);
   return { seeded: true, accounts: demoAccounts };
 }
