@@ -67,6 +67,8 @@ const exempt: Record<string, string> = {
     'creates a plan of the caller’s own unit and region only; no other region can be named (work-plan.routes.test.ts)',
   'POST /api/inspection-schedules':
     'schedules the caller’s own unit’s jurisdiction only; no other region can be named (schedule.routes.test.ts)',
+  'GET /api/public/disaster-grades':
+    'public by design (要点第10条 公示): the grades a passed review set in the region asked for, nothing awaiting review (survey.routes.test.ts)',
   'POST /api/notifications/:id/read':
     'acts on the caller’s own notifications only; another user’s is a 404 (hazard.escalation.test.ts)',
 };
@@ -110,6 +112,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         ['work_task', t.workTaskIds[0]],
         ['mine_meter', t.meterIds[0]],
         ['mine_area', t.areaIds[0]],
+        ['hidden_hazard_survey', t.surveyIds[0]],
       ].map(([type, value]) => ({ method: 'GET', url: `/api/audit/${type}/${value}` }));
     case 'POST /api/mines':
       return [
@@ -261,7 +264,42 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         },
       ];
     case 'PATCH /api/mines/:id':
-      return [{ method: 'PATCH', url: id(route.url, mine.id), payload: { disasterGrade: '篡改' } }];
+      return [{ method: 'PATCH', url: id(route.url, mine.id), payload: { depthM: 999 } }];
+    case 'POST /api/surveys':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            surveyedOn: '2026-10-01',
+            surveyor: '越权普查单位',
+            areaKm2: 1,
+            scopeYears: 3,
+            scopeDescription: '越权',
+            factors: [{ kind: '水害', level: '简单', location: '越权', note: '' }],
+            zones: [{ zoneClass: '可采区', name: '越权', note: '' }],
+          },
+        },
+      ];
+    case 'POST /api/surveys/:id/review':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.surveyIds[0] ?? ''),
+          payload: { reviewedOn: '2026-11-01', outcome: '审查通过', note: '越权' },
+        },
+      ];
+    case 'POST /api/surveys/:id/files':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.surveyIds[0] ?? ''),
+          multipart: { filename: '越权报告.pdf', content: '%PDF-1.4 越权报告' },
+        },
+      ];
+    case 'GET /api/surveys/:id/files/:fileId':
+      return [{ method: 'GET', url: `/api/surveys/${t.surveyIds[0]}/files/${t.surveyFileIds[0]}` }];
     case 'POST /api/mines/:id/status':
       return [
         {
@@ -928,6 +966,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/periodic-reports': t.periodicReportIds[0],
       '/api/accidents': t.accidentIds[0],
       '/api/public-reports': t.publicReportIds[0],
+      '/api/surveys': t.surveyIds[0],
     };
     const base = Object.keys(target).find((b) => route.url.startsWith(`${b}/`));
     if (base && (route.method === 'GET' || route.method === 'DELETE')) {
@@ -970,6 +1009,8 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/periodic-reports',
         '/api/accidents',
         '/api/compliance',
+        '/api/surveys',
+        '/api/surveys/findings',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),
@@ -985,6 +1026,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/leads',
         '/api/leads/export',
         '/api/inspections',
+        '/api/surveys',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}mineId=${mine.id}` }]
         : []),
@@ -1039,6 +1081,10 @@ function fingerprints(t: Party): string[] {
     ...t.publicReportIds,
     ...t.publicReportCodes,
     ...t.publicPhotoIds,
+    ...t.surveyIds,
+    ...t.surveyFileIds,
+    `${t.key}: 采空区位置`,
+    `${t.key}地质勘查院`,
     `${t.key}举报人`,
     `${t.key}: 举报地点`,
     `${t.key}: 尾矿库初期坝下游坡`,
@@ -1110,6 +1156,8 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'public_reports',
     'public_report_events',
     'public_report_photos',
+    'hidden_hazard_surveys',
+    'hidden_hazard_survey_files',
     'throttle_hits',
   ];
   const out: Record<string, unknown> = {};

@@ -11,6 +11,7 @@ import { leadsModule } from './leads/leads.module.ts';
 import { inspectionsModule } from './inspections/inspections.module.ts';
 import { actionPlansModule } from './action-plans/action-plans.module.ts';
 import { accountabilityModule } from './accountability/accountability.module.ts';
+import { surveysModule } from './surveys/surveys.module.ts';
 import { notificationsModule } from './notifications/notifications.module.ts';
 
 /** Every module, in the order routes are registered and jobs run (notifications last: it delivers). */
@@ -23,5 +24,6 @@ export const modules: readonly ModuleManifest[] = [
   inspectionsModule,
   actionPlansModule,
   accountabilityModule,
+  surveysModule,
   notificationsModule,
 ];

@@ -39,6 +39,8 @@ import { AccidentsPage } from '../features/accidents/AccidentsPage.tsx';
 import { CaseBoardPage } from '../features/public-reports/CaseBoardPage.tsx';
 import { PublicReportPage } from '../features/public-reports/PublicReportPage.tsx';
 import { TrackPage } from '../features/public-reports/TrackPage.tsx';
+import { PublicGradesPage } from '../features/surveys/PublicGradesPage.tsx';
+import { SurveysPage } from '../features/surveys/SurveysPage.tsx';
 import { LeadListPage } from '../features/leads/LeadListPage.tsx';
 import { MineComparisonPage } from '../features/leads/MineComparisonPage.tsx';
 import { FacilityBoardPage } from '../features/monitoring/FacilityBoardPage.tsx';
@@ -93,6 +95,7 @@ function LocalisedApp() {
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/report" element={<PublicReportPage />} />
                 <Route path="/track" element={<TrackPage />} />
+                <Route path="/disaster-grades" element={<PublicGradesPage />} />
                 <Route
                   element={
                     <RequireAuth>
@@ -127,6 +130,7 @@ function LocalisedApp() {
                   <Route path="received-documents" element={<ReceivedDocumentsPage />} />
                   <Route path="plans" element={<PlansPage />} />
                   <Route path="accidents" element={<AccidentsPage />} />
+                  <Route path="surveys" element={<SurveysPage />} />
                   <Route path="public-reports" element={<CaseBoardPage />} />
                   <Route path="403" element={<ErrorPage status={403} />} />
                   <Route path="*" element={<ErrorPage status={404} />} />

@@ -120,6 +120,15 @@ export function AppLayout() {
           },
         ]
       : []),
+    ...(can('surveys.read')
+      ? [
+          {
+            key: '/surveys',
+            icon: <FileSearchOutlined />,
+            label: <Link to="/surveys">{t('nav.surveys')}</Link>,
+          },
+        ]
+      : []),
     ...(can('public_reports.read')
       ? [
           {

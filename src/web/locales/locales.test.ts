@@ -51,6 +51,7 @@ import {
   interviewStates,
   noticeChannels,
 } from '../../shared/accidents.ts';
+import { disasterGrades, factorKinds, surveyStates, zoneClasses } from '../../shared/surveys.ts';
 import { defaultRegionalRisk } from '../../shared/targets.settings.ts';
 import { enUS } from './en-US.ts';
 import { zhCN } from './zh-CN.ts';
@@ -125,6 +126,12 @@ describe('translations', () => {
       '反馈',
       '奖励',
       ...accidentKinds,
+      ...factorKinds,
+      ...disasterGrades,
+      ...zoneClasses,
+      ...surveyStates,
+      '未普查',
+      '普查过期',
       ...accidentGrades,
       ...noticeChannels,
       ...interviewParties,

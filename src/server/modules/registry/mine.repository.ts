@@ -1,6 +1,7 @@
 /**
  * @module SQL for mines, their licences and status history.
  */
+import type { DisasterGrade } from '../../../shared/surveys.ts';
 import {
   and,
   asc,
@@ -188,6 +189,11 @@ export async function tailingsPonds(db: Db) {
 /** Stores a re-computed 等别 (derived from the grading table, so neither version nor time changes). */
 export async function setTailingsGrade(db: Db, id: string, grade: number | null) {
   await db.update(mines).set({ tailingsGrade: grade }).where(eq(mines.id, id));
+}
+
+/** Stores the grade a passed 隐蔽致灾因素普查 set (derived, so neither version nor time changes). */
+export async function setDisasterGrade(db: Db, id: string, grade: DisasterGrade) {
+  await db.update(mines).set({ disasterGrade: grade }).where(eq(mines.id, id));
 }
 
 /** Refreshes the planner's statistics of the registry tables after a large import. */

@@ -27,6 +27,7 @@ import { ContractorsTab } from './ContractorsTab.tsx';
 const factFields = [
   'standardizationDate',
   'disasterGrade',
+  'disasterGradeLegacy',
   'depthM',
   'productionLevels',
   'designCapacityTpa',

@@ -133,7 +133,6 @@ export function MineFormPage() {
       'scale',
       'standardizationLevel',
       'standardizationDate',
-      'disasterGrade',
       'longitude',
       'latitude',
     ];
@@ -264,11 +263,6 @@ export function MineFormPage() {
                   disabledDate={outsideWindow(DateWindows.happened)}
                   style={{ width: '100%' }}
                 />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={8}>
-              <Form.Item name="disasterGrade" label={label('disasterGrade')}>
-                <Input maxLength={40} />
               </Form.Item>
             </Col>
             <Col xs={12} xl={4}>
