@@ -23,6 +23,7 @@ import {
   actionPlansGrants,
 } from './action-plans/action-plans.permissions.ts';
 import { RegistryPermission, registryGrants } from './registry/registry.permissions.ts';
+import { StoppedPermission, stoppedGrants } from './stopped/stopped.permissions.ts';
 
 const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[] = [
   { permissions: PlatformPermission, grants: platformGrants },
@@ -34,6 +35,7 @@ const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[]
   { permissions: InspectionPermission, grants: inspectionsGrants },
   { permissions: ActionPlanPermission, grants: actionPlansGrants },
   { permissions: AccountabilityPermission, grants: accountabilityGrants },
+  { permissions: StoppedPermission, grants: stoppedGrants },
 ];
 
 /** A gateway token may only push monitoring data, and only for the mines it names. */
