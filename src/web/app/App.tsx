@@ -41,6 +41,7 @@ import { PublicReportPage } from '../features/public-reports/PublicReportPage.ts
 import { TrackPage } from '../features/public-reports/TrackPage.tsx';
 import { LeadListPage } from '../features/leads/LeadListPage.tsx';
 import { MineComparisonPage } from '../features/leads/MineComparisonPage.tsx';
+import { StoppedMinesPage } from '../features/stopped/StoppedMinesPage.tsx';
 import { FacilityBoardPage } from '../features/monitoring/FacilityBoardPage.tsx';
 import { SensorPage } from '../features/monitoring/SensorPage.tsx';
 import { ApiError } from './api.ts';
@@ -120,6 +121,7 @@ function LocalisedApp() {
                   <Route path="leads" element={<LeadListPage />} />
                   <Route path="leads/:id" element={<LeadDetailPage />} />
                   <Route path="mines/:id/comparison" element={<MineComparisonPage />} />
+                  <Route path="stopped" element={<StoppedMinesPage />} />
                   <Route path="inspections" element={<InspectionsPage />} />
                   <Route path="inspections/new" element={<InspectionFormPage />} />
                   <Route path="inspections/:id" element={<InspectionDetailPage />} />

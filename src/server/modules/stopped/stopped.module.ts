@@ -4,6 +4,7 @@
  */
 import type { ModuleManifest } from '../module.ts';
 import { stoppedAuditEvents } from './stopped.audit.ts';
+import { escalateOverduePatrols } from './stopped.escalation.ts';
 import { StoppedPermission, stoppedGrants } from './stopped.permissions.ts';
 import { registerStoppedRoutes, stoppedVisibility } from './stopped.routes.ts';
 import { stoppedSettings } from './stopped.settings.ts';
@@ -13,6 +14,14 @@ export const stoppedModule: ModuleManifest = {
   routes(app, { deps }) {
     registerStoppedRoutes(app, deps);
   },
+  jobs: ({ deps, config }) => [
+    {
+      name: 'stopped.escalateOverduePatrols',
+      description: '停产矿山包保巡查逾期升级',
+      everySeconds: config.jobsIntervalSeconds,
+      run: () => escalateOverduePatrols(deps),
+    },
+  ],
   settings: Object.values(stoppedSettings),
   auditEvents: stoppedAuditEvents,
   auditVisibility: stoppedVisibility,

@@ -1,5 +1,6 @@
 /** @module The SQL of the stopped-mines loop: plans, declarations, 包保责任人 and visits, scoped by mine. */
-import { and, desc, eq, gte, isNull, lte, max, ne, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte, max, ne, type SQL } from 'drizzle-orm';
+import type { MineStatus } from '../../../shared/registry.enums.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { organisations, users } from '../access/access.table.ts';
 import { mines } from '../registry/mine.table.ts';
@@ -174,4 +175,38 @@ export async function findUserUnit(db: Db, id: string) {
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(users.id, id));
   return row;
+}
+
+/** Active 包保责任人 of mines still stopped, with their unit and last visit (the overdue ladder's subjects). */
+export function wardensOfStoppedMines(db: Db, statuses: readonly MineStatus[]) {
+  const last = db
+    .select({ mineId: stoppedMinePatrols.mineId, at: max(stoppedMinePatrols.visitedAt).as('at') })
+    .from(stoppedMinePatrols)
+    .groupBy(stoppedMinePatrols.mineId)
+    .as('last');
+  return db
+    .select({
+      id: stoppedMineWardens.id,
+      mineId: stoppedMineWardens.mineId,
+      mineName: mines.name,
+      userId: stoppedMineWardens.userId,
+      username: users.username,
+      displayName: users.displayName,
+      organisationId: users.organisationId,
+      since: stoppedMineWardens.since,
+      lastVisitAt: last.at,
+    })
+    .from(stoppedMineWardens)
+    .innerJoin(mines, eq(mines.id, stoppedMineWardens.mineId))
+    .innerJoin(users, eq(users.id, stoppedMineWardens.userId))
+    .leftJoin(last, eq(last.mineId, stoppedMineWardens.mineId))
+    .where(and(isNull(stoppedMineWardens.endedAt), inArray(mines.status, [...statuses])));
+}
+
+/** The administrators of a regulator unit (told when a visit is long overdue). */
+export function unitAdmins(db: Db, organisationId: string) {
+  return db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.organisationId, organisationId), eq(users.role, 'regulator_admin')));
 }

@@ -18,6 +18,7 @@ import { principalOfUser } from '../../../../test/helpers/world-enforcement.ts';
 import { systemPrincipal } from '../access/principal.ts';
 import { loadFrame } from '../leads/frame.loader.ts';
 import { changeMineStatus } from '../registry/mine.service.ts';
+import { escalateOverduePatrols } from './stopped.escalation.ts';
 import { listWardens } from './stopped.service.ts';
 
 interface Refused {
@@ -203,5 +204,12 @@ describe.each(engines)('停产矿山: 整改方案, 作业申报, 包保巡查 (
     expect((await listWardens(ctx.t.deps, ains))[0]?.overdue).toBe(false);
     ctx.t.deps.clock.advance(1);
     expect((await listWardens(ctx.t.deps, ains))[0]?.overdue).toBe(true);
+    // The ladder (stopped.patrolLadder, UNVERIFIED): 提醒 the day after the due day, 督办 three days after.
+    expect(await escalateOverduePatrols(ctx.t.deps)).toEqual({ wardens: 0, steps: 0 });
+    ctx.t.deps.clock.advance(DAY_MS);
+    expect(await escalateOverduePatrols(ctx.t.deps)).toEqual({ wardens: 1, steps: 1 });
+    expect(await escalateOverduePatrols(ctx.t.deps)).toEqual({ wardens: 0, steps: 0 });
+    ctx.t.deps.clock.advance(2 * DAY_MS);
+    expect(await escalateOverduePatrols(ctx.t.deps)).toEqual({ wardens: 1, steps: 1 });
   });
 });

@@ -46,7 +46,7 @@ import {
 } from './stopped.table.ts';
 
 /** The statuses under which a mine is stopped and its work must be declared. */
-export const stoppedStatuses: readonly string[] = [
+export const stoppedStatuses: readonly MineStatus[] = [
   MineStatus.SuspendedForRectification,
   MineStatus.Stopped,
 ];
