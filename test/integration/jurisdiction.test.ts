@@ -12,6 +12,10 @@ import { findUserWithOrg } from '../../src/server/modules/access/access.reposito
 import { userPrincipal } from '../../src/server/modules/access/principal.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
 import { createArrangement } from '../../src/server/modules/inspections/cross/cross.service.ts';
+import {
+  insertDeclaration,
+  insertPlan,
+} from '../../src/server/modules/stopped/stopped.repository.ts';
 import { addDays, todayIn } from '../../src/shared/dates.ts';
 import type { RouteEntry } from '../../src/server/platform/http/auth.http.ts';
 import { createTestApp } from '../helpers/app.ts';
@@ -76,6 +80,9 @@ const exempt: Record<string, string> = {
  * the other county's inspectors, starting in a month, so no walker user is a member in force.
  */
 const crossArrangementOf = new Map<string, string>();
+
+/** A declaration of work at each party's coal mine (by key), inserted in beforeAll (issue 24). */
+const declarationOf = new Map<string, string>();
 
 /** The requests aimed at `t`'s data, for each route. */
 function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | undefined {
@@ -620,6 +627,62 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           payload: { reason: '越权' },
         },
       ];
+    case 'GET /api/stopped/declarations/:id':
+      return [{ method: 'GET', url: id(route.url, declarationOf.get(t.key) ?? t.enterpriseId) }];
+    case 'POST /api/stopped/declarations/:id/reject':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, declarationOf.get(t.key) ?? t.enterpriseId),
+          payload: { reason: '越权' },
+        },
+      ];
+    case 'POST /api/stopped/plans':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            measures: '越权',
+            responsiblePerson: '越权',
+            completeBy: '2026-12-31',
+          },
+        },
+      ];
+    case 'POST /api/stopped/declarations':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            purpose: '排水',
+            description: '越权',
+            sites: [{ place: '越权', people: 1 }],
+            maxPowerKwh: 1,
+            startsOn: '2026-12-01',
+            endsOn: '2026-12-02',
+          },
+        },
+      ];
+    case 'POST /api/stopped/wardens':
+      return [
+        { method: 'POST', url: route.url, payload: { mineId: mine.id, userId: t.enterpriseId } },
+      ];
+    case 'POST /api/stopped/patrols':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            kind: '巡查',
+            visitedAt: '2026-11-01T08:00:00+08:00',
+            findings: '越权',
+          },
+        },
+      ];
     case 'GET /api/inspections/eligible-inspectors':
       return [{ method: 'GET', url: `${route.url}?mineId=${mine.id}` }];
     case 'PATCH /api/inspections/:id':
@@ -985,6 +1048,9 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/leads',
         '/api/leads/export',
         '/api/inspections',
+        '/api/stopped/plans',
+        '/api/stopped/declarations',
+        '/api/stopped/patrols',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}mineId=${mine.id}` }]
         : []),
@@ -1029,6 +1095,7 @@ function fingerprints(t: Party): string[] {
     ...t.documentIds,
     ...t.orderIds,
     ...[crossArrangementOf.get(t.key) ?? ''].filter(Boolean),
+    ...[declarationOf.get(t.key) ?? ''].filter(Boolean),
     ...t.workPlanIds,
     ...t.workTaskIds,
     ...t.workTaskProgressIds,
@@ -1176,6 +1243,36 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
         endsOn: addDays(start, 6),
       });
       crossArrangementOf.set(p.key, made.id);
+    }
+    // Each party's coal mine has a 整改方案 and a declaration of work (inserted directly: the mine's
+    // status stays as the other probes expect).
+    for (const p of [world.a, world.b, world.a2]) {
+      const filer = await findUserWithOrg(t.deps.db, { username: p.users.enterprise_admin });
+      const mineId = p.mines[0]?.id ?? '';
+      const at = t.deps.clock();
+      const plan = await insertPlan(t.deps.db, {
+        mineId,
+        measures: `${p.key} 整改方案`,
+        responsiblePerson: `${p.key} 矿长`,
+        completeBy: '2026-12-31',
+        filedBy: filer?.user.id ?? '',
+        filedAt: at,
+      });
+      const made = await insertDeclaration(t.deps.db, {
+        mineId,
+        planId: plan.id,
+        purpose: '排水',
+        description: `${p.key} 排水`,
+        sites: [{ place: `${p.key} 水泵房`, people: 3 }],
+        maxPowerKwh: 100,
+        startsOn: '2026-12-01',
+        endsOn: '2026-12-02',
+        perSiteLimit: 9,
+        state: '已申报',
+        filedBy: filer?.user.id ?? '',
+        filedAt: at,
+      });
+      declarationOf.set(p.key, made.id);
     }
   });
   afterAll(async () => {
