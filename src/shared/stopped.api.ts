@@ -25,4 +25,6 @@ export const stoppedApi = {
   /** A 驻矿盯守 / 巡查 visit. */
   recordPatrol: endpoint('POST', '/api/stopped/patrols', PatrolResponse, 201),
   listPatrols: endpoint('GET', '/api/stopped/patrols', z.array(PatrolResponse)),
+  /** A photo of a visit (multipart field file; JPEG/PNG/WebP), by the official who made it. */
+  addPatrolPhoto: endpoint('POST', '/api/stopped/patrols/:id/photos', PatrolResponse, 201),
 };

@@ -132,5 +132,7 @@ export const PatrolResponse = z.object({
   findings: z.string(),
   officialName: z.string(),
   recordedAt: z.string(),
+  /** Photos of the visit (GET /api/stopped/patrols/:id/photos/:photoId). */
+  photos: z.array(z.object({ id: z.uuid(), fileName: z.string() })),
 });
 export type PatrolResponse = z.infer<typeof PatrolResponse>;

@@ -14,8 +14,10 @@ import { queryRows } from '../../src/server/platform/db/client.ts';
 import { createArrangement } from '../../src/server/modules/inspections/cross/cross.service.ts';
 import {
   insertDeclaration,
+  insertPatrol,
   insertPlan,
 } from '../../src/server/modules/stopped/stopped.repository.ts';
+import { stoppedPatrolPhotos } from '../../src/server/modules/stopped/stopped.table.ts';
 import { addDays, todayIn } from '../../src/shared/dates.ts';
 import type { RouteEntry } from '../../src/server/platform/http/auth.http.ts';
 import { createTestApp } from '../helpers/app.ts';
@@ -83,6 +85,8 @@ const crossArrangementOf = new Map<string, string>();
 
 /** A declaration of work at each party's coal mine (by key), inserted in beforeAll (issue 24). */
 const declarationOf = new Map<string, string>();
+/** A 巡查 visit at each party's coal mine with one photo (by key): [visit id, photo id]. */
+const patrolOf = new Map<string, [string, string]>();
 
 /** The requests aimed at `t`'s data, for each route. */
 function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | undefined {
@@ -706,6 +710,23 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           },
         },
       ];
+    case 'POST /api/stopped/patrols/:id/photos':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, patrolOf.get(t.key)?.[0] ?? t.enterpriseId),
+          multipart: { filename: 'x.png', content: 'not a photo' },
+        },
+      ];
+    case 'GET /api/stopped/patrols/:id/photos/:photoId':
+      return [
+        {
+          method: 'GET',
+          url: route.url
+            .replace(':id', patrolOf.get(t.key)?.[0] ?? t.enterpriseId)
+            .replace(':photoId', patrolOf.get(t.key)?.[1] ?? t.enterpriseId),
+        },
+      ];
     case 'POST /api/inspections/:id/photos':
       return [
         {
@@ -1096,6 +1117,7 @@ function fingerprints(t: Party): string[] {
     ...t.orderIds,
     ...[crossArrangementOf.get(t.key) ?? ''].filter(Boolean),
     ...[declarationOf.get(t.key) ?? ''].filter(Boolean),
+    ...(patrolOf.get(t.key) ?? []),
     ...t.workPlanIds,
     ...t.workTaskIds,
     ...t.workTaskProgressIds,
@@ -1273,6 +1295,29 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
         filedAt: at,
       });
       declarationOf.set(p.key, made.id);
+      const official = await findUserWithOrg(t.deps.db, { username: p.users.inspector });
+      const visit = await insertPatrol(t.deps.db, {
+        mineId,
+        kind: '巡查',
+        visitedAt: at,
+        findings: `${p.key} 巡查`,
+        userId: official?.user.id ?? '',
+        recordedAt: at,
+      });
+      const [photo] = await t.deps.db
+        .insert(stoppedPatrolPhotos)
+        .values({
+          patrolId: visit.id,
+          fileName: `${p.key}.png`,
+          contentType: 'image/png',
+          sizeBytes: 4,
+          sha256: `${p.key}-sha`,
+          content: Buffer.from(p.key),
+          uploadedBy: official?.user.id ?? '',
+          uploadedAt: at,
+        })
+        .returning({ id: stoppedPatrolPhotos.id });
+      patrolOf.set(p.key, [visit.id, photo?.id ?? '']);
     }
   });
   afterAll(async () => {

@@ -13,6 +13,8 @@ export const stoppedAuditEvents = {
   'stopped.warden.assigned': 'stopped_warden',
   /** A 驻矿盯守 / 巡查 visit was recorded. */
   'stopped.patrol.recorded': 'stopped_patrol',
+  /** A photo was added to a visit. */
+  'stopped.patrol.photo_added': 'stopped_patrol',
   /** A 包保责任人's visit was overdue and a step of stopped.patrolLadder was taken. */
   'stopped.patrol.escalated': 'stopped_warden',
 } as const satisfies AuditEventCatalogue;

@@ -70,6 +70,7 @@ export function presentPatrol(
   r: typeof stoppedMinePatrols.$inferSelect,
   mineName: string,
   officialName: string,
+  photos: { id: string; fileName: string }[] = [],
 ): PatrolResponse {
   return {
     id: r.id,
@@ -80,5 +81,6 @@ export function presentPatrol(
     findings: r.findings,
     officialName,
     recordedAt: r.recordedAt.toISOString(),
+    photos,
   };
 }

@@ -6,6 +6,7 @@ import { organisations, users } from '../access/access.table.ts';
 import { mines } from '../registry/mine.table.ts';
 import { allOf } from '../registry/registry.scope.ts';
 import {
+  stoppedPatrolPhotos,
   stoppedMinePatrols,
   stoppedMineWardens,
   stoppedRectificationPlans,
@@ -209,4 +210,41 @@ export function unitAdmins(db: Db, organisationId: string) {
     .select({ id: users.id, username: users.username, displayName: users.displayName })
     .from(users)
     .where(and(eq(users.organisationId, organisationId), eq(users.role, 'regulator_admin')));
+}
+
+/** The photos (id, name) of some visits, by visit. */
+export async function photosOf(db: Db, patrolIds: string[]) {
+  const out = new Map<string, { id: string; fileName: string }[]>();
+  if (patrolIds.length === 0) {
+    return out;
+  }
+  const rows = await db
+    .select({
+      id: stoppedPatrolPhotos.id,
+      patrolId: stoppedPatrolPhotos.patrolId,
+      fileName: stoppedPatrolPhotos.fileName,
+    })
+    .from(stoppedPatrolPhotos)
+    .where(inArray(stoppedPatrolPhotos.patrolId, patrolIds))
+    .orderBy(stoppedPatrolPhotos.uploadedAt);
+  for (const r of rows) {
+    out.set(r.patrolId, [...(out.get(r.patrolId) ?? []), { id: r.id, fileName: r.fileName }]);
+  }
+  return out;
+}
+
+export async function findPhoto(db: Db, patrolId: string, photoId: string) {
+  const [row] = await db
+    .select()
+    .from(stoppedPatrolPhotos)
+    .where(and(eq(stoppedPatrolPhotos.id, photoId), eq(stoppedPatrolPhotos.patrolId, patrolId)));
+  return row;
+}
+
+export function selectPatrols(db: Db) {
+  return db
+    .select({ row: stoppedMinePatrols, mineName: mines.name, officialName: users.displayName })
+    .from(stoppedMinePatrols)
+    .innerJoin(mines, eq(mines.id, stoppedMinePatrols.mineId))
+    .innerJoin(users, eq(users.id, stoppedMinePatrols.userId));
 }

@@ -21,6 +21,23 @@ import { changeMineStatus } from '../registry/mine.service.ts';
 import { escalateOverduePatrols } from './stopped.escalation.ts';
 import { listWardens } from './stopped.service.ts';
 
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+function multipart(filename: string, content: Buffer) {
+  const boundary = '----mwpatrol';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`,
+  );
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+  };
+}
+
 interface Refused {
   details: { path: string; message: string }[];
 }
@@ -195,7 +212,39 @@ describe.each(engines)('停产矿山: 整改方案, 作业申报, 包保巡查 (
       findings: '井下无人, 主扇运转正常',
     };
     expect((await call('bins', 'POST', '/api/stopped/patrols', visit)).status).toBe(400);
-    expect((await call('ains', 'POST', '/api/stopped/patrols', visit)).status).toBe(201);
+    const made = await call<{ id: string }>('ains', 'POST', '/api/stopped/patrols', visit);
+    expect(made.status).toBe(201);
+    // Photos through platform/files: the official's own visit only; others of the county may not add.
+    const upload = (who: string) => {
+      const mp = multipart('井口.png', PNG);
+      return ctx.app.inject({
+        method: 'POST',
+        url: `/api/stopped/patrols/${made.body.id}/photos`,
+        headers: { ...mp.headers, cookie: ctx.cookies[who] ?? '' },
+        payload: mp.payload,
+      });
+    };
+    expect((await upload('bins')).statusCode).toBe(404);
+    expect((await upload('aadm')).statusCode).toBe(403);
+    const withPhoto = await upload('ains');
+    expect(withPhoto.statusCode).toBe(201);
+    const [photo] = withPhoto.json<{ photos: { id: string; fileName: string }[] }>().photos;
+    expect(photo?.fileName).toBe('井口.png');
+    expect((await upload('ains')).statusCode).toBe(409);
+    const photoUrl = `/api/stopped/patrols/${made.body.id}/photos/${photo?.id}`;
+    const served = await ctx.app.inject({
+      method: 'GET',
+      url: photoUrl,
+      headers: { cookie: ctx.cookies.aadm ?? '' },
+    });
+    expect(served.statusCode).toBe(200);
+    expect(served.rawPayload.equals(PNG)).toBe(true);
+    const foreignPhoto = await ctx.app.inject({
+      method: 'GET',
+      url: photoUrl,
+      headers: { cookie: ctx.cookies.badm ?? '' },
+    });
+    expect(foreignPhoto.statusCode).toBe(404);
     expect((await call<unknown[]>('badm', 'GET', '/api/stopped/patrols')).body).toEqual([]);
     const [w] = (await call<Warden[]>('aadm', 'GET', '/api/stopped/wardens')).body;
     expect(w).toMatchObject({ overdue: false, lastVisitAt: visit.visitedAt });

@@ -14,10 +14,13 @@ import {
   WardenInput,
 } from '../../../shared/stopped.schemas.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
+import { z } from 'zod';
+import { readUpload, sendStoredFile } from '../../platform/files/files.http.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses } from '../../platform/http/route-helpers.ts';
 import { StoppedPermission } from './stopped.permissions.ts';
 import * as service from './stopped.service.ts';
+import { addPatrolPhoto, getPatrolPhoto, patrolPhotoPolicy } from './stopped.photos.ts';
 
 export function registerStoppedRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -158,6 +161,43 @@ export function registerStoppedRoutes(app: FastifyInstance, deps: ServiceDeps): 
       },
     },
     (req) => service.listPatrols(deps, principalOf(req), req.query.mineId),
+  );
+  r.post(
+    api.addPatrolPhoto.path,
+    {
+      config: { permission: StoppedPermission.Patrol },
+      schema: {
+        tags,
+        summary: '上传巡查现场照片 (multipart 字段 file; JPEG/PNG/WebP)',
+        params: IdParams,
+        response: responses(api.addPatrolPhoto.response, api.addPatrolPhoto.status),
+      },
+    },
+    async (req, reply) => {
+      const file = await readUpload(req, patrolPhotoPolicy.bytesMax);
+      return reply.status(201).send(
+        await addPatrolPhoto(deps, principalOf(req), req.params.id, {
+          fileName: file.filename,
+          data: file.data,
+        }),
+      );
+    },
+  );
+  r.get(
+    '/api/stopped/patrols/:id/photos/:photoId',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '巡查现场照片',
+        params: z.strictObject({ id: z.uuid(), photoId: z.uuid() }),
+      },
+    },
+    async (req, reply) =>
+      sendStoredFile(
+        reply,
+        await getPatrolPhoto(deps, principalOf(req), req.params.id, req.params.photoId),
+      ),
   );
 }
 

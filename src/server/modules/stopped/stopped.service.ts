@@ -303,7 +303,13 @@ export async function recordPatrol(deps: ServiceDeps, principal: Principal, inpu
 export async function listPatrols(deps: ServiceDeps, principal: Principal, mineId?: string) {
   requirePermission(principal, StoppedPermission.Read);
   const rows = await repo.listPatrols(deps.db, mineScopeCondition(principal.scope), mineId);
-  return rows.map((r) => presentPatrol(r.row, r.mineName, r.officialName));
+  const photos = await repo.photosOf(
+    deps.db,
+    rows.map((r) => r.row.id),
+  );
+  return rows.map((r) =>
+    presentPatrol(r.row, r.mineName, r.officialName, photos.get(r.row.id) ?? []),
+  );
 }
 
 /** For the audit trail: whether the caller sees this entity (404 if not). */

@@ -12,8 +12,10 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { storedFileColumns } from '../../platform/db/columns.ts';
 import { users } from '../access/access.table.ts';
 import { mines } from '../registry/mine.table.ts';
 import type { DeclarationState, StoppedWorkPurpose } from '../../../shared/stopped.schemas.ts';
@@ -105,4 +107,20 @@ export const stoppedMinePatrols = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('stopped_mine_patrols_mine_idx').on(t.mineId, t.visitedAt)],
+);
+
+/** Photos of a visit, through platform/files (JPEG, PNG or WebP by content; each once by SHA-256). */
+export const stoppedPatrolPhotos = pgTable(
+  'stopped_patrol_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    patrolId: uuid('patrol_id')
+      .notNull()
+      .references(() => stoppedMinePatrols.id),
+    fileName: text('file_name').notNull(),
+    ...storedFileColumns(),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('stopped_patrol_photos_sha_key').on(t.patrolId, t.sha256)],
 );
