@@ -748,6 +748,8 @@ export const enUS: Messages = {
     kind: 'Kind',
     visitedAt: 'Arrived at',
     findings: 'Findings',
+    photos: 'Photos',
+    photoN: 'Photo {n}',
   },
   compliance: {
     tab: 'Compliance',

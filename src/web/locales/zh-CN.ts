@@ -743,6 +743,8 @@ export const zhCN = {
     kind: '方式',
     visitedAt: '到矿时间',
     findings: '发现情况',
+    photos: '现场照片',
+    photoN: '照片{n}',
   },
   compliance: {
     tab: '合规',

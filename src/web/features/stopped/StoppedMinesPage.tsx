@@ -164,6 +164,23 @@ function PatrolsTab() {
           },
           { title: t('stopped.official'), dataIndex: 'officialName' },
           { title: t('stopped.findings'), dataIndex: 'findings', ellipsis: true },
+          {
+            title: t('stopped.photos'),
+            render: (_: unknown, p) => (
+              <Space size={4} wrap>
+                {p.photos.map((photo, i) => (
+                  <a
+                    key={photo.id}
+                    href={`/api/stopped/patrols/${p.id}/photos/${photo.id}`}
+                    target="_blank"
+                    rel="noreferrer"
+                  >
+                    {t('stopped.photoN', { n: String(i + 1) })}
+                  </a>
+                ))}
+              </Space>
+            ),
+          },
         ]}
       />
       <PatrolDialog open={open} onClose={() => setOpen(false)} />
