@@ -12,6 +12,12 @@ import { findUserWithOrg } from '../../src/server/modules/access/access.reposito
 import { userPrincipal } from '../../src/server/modules/access/principal.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
 import { createArrangement } from '../../src/server/modules/inspections/cross/cross.service.ts';
+import {
+  insertDeclaration,
+  insertPatrol,
+  insertPlan,
+} from '../../src/server/modules/stopped/stopped.repository.ts';
+import { stoppedPatrolPhotos } from '../../src/server/modules/stopped/stopped.table.ts';
 import { addDays, todayIn } from '../../src/shared/dates.ts';
 import type { RouteEntry } from '../../src/server/platform/http/auth.http.ts';
 import { createTestApp } from '../helpers/app.ts';
@@ -78,6 +84,11 @@ const exempt: Record<string, string> = {
  * the other county's inspectors, starting in a month, so no walker user is a member in force.
  */
 const crossArrangementOf = new Map<string, string>();
+
+/** A declaration of work at each party's coal mine (by key), inserted in beforeAll (issue 24). */
+const declarationOf = new Map<string, string>();
+/** A 巡查 visit at each party's coal mine with one photo (by key): [visit id, photo id]. */
+const patrolOf = new Map<string, [string, string]>();
 
 /** The requests aimed at `t`'s data, for each route. */
 function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | undefined {
@@ -658,6 +669,62 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           payload: { reason: '越权' },
         },
       ];
+    case 'GET /api/stopped/declarations/:id':
+      return [{ method: 'GET', url: id(route.url, declarationOf.get(t.key) ?? t.enterpriseId) }];
+    case 'POST /api/stopped/declarations/:id/reject':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, declarationOf.get(t.key) ?? t.enterpriseId),
+          payload: { reason: '越权' },
+        },
+      ];
+    case 'POST /api/stopped/plans':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            measures: '越权',
+            responsiblePerson: '越权',
+            completeBy: '2026-12-31',
+          },
+        },
+      ];
+    case 'POST /api/stopped/declarations':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            purpose: '排水',
+            description: '越权',
+            sites: [{ place: '越权', people: 1 }],
+            maxPowerKwh: 1,
+            startsOn: '2026-12-01',
+            endsOn: '2026-12-02',
+          },
+        },
+      ];
+    case 'POST /api/stopped/wardens':
+      return [
+        { method: 'POST', url: route.url, payload: { mineId: mine.id, userId: t.enterpriseId } },
+      ];
+    case 'POST /api/stopped/patrols':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            kind: '巡查',
+            visitedAt: '2026-11-01T08:00:00+08:00',
+            findings: '越权',
+          },
+        },
+      ];
     case 'GET /api/inspections/eligible-inspectors':
       return [{ method: 'GET', url: `${route.url}?mineId=${mine.id}` }];
     case 'PATCH /api/inspections/:id':
@@ -679,6 +746,23 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
             location: '越权',
             deadline: '2026-12-01',
           },
+        },
+      ];
+    case 'POST /api/stopped/patrols/:id/photos':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, patrolOf.get(t.key)?.[0] ?? t.enterpriseId),
+          multipart: { filename: 'x.png', content: 'not a photo' },
+        },
+      ];
+    case 'GET /api/stopped/patrols/:id/photos/:photoId':
+      return [
+        {
+          method: 'GET',
+          url: route.url
+            .replace(':id', patrolOf.get(t.key)?.[0] ?? t.enterpriseId)
+            .replace(':photoId', patrolOf.get(t.key)?.[1] ?? t.enterpriseId),
         },
       ];
     case 'POST /api/inspections/:id/photos':
@@ -1027,6 +1111,9 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/leads/export',
         '/api/inspections',
         '/api/surveys',
+        '/api/stopped/plans',
+        '/api/stopped/declarations',
+        '/api/stopped/patrols',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}mineId=${mine.id}` }]
         : []),
@@ -1071,6 +1158,8 @@ function fingerprints(t: Party): string[] {
     ...t.documentIds,
     ...t.orderIds,
     ...[crossArrangementOf.get(t.key) ?? ''].filter(Boolean),
+    ...[declarationOf.get(t.key) ?? ''].filter(Boolean),
+    ...(patrolOf.get(t.key) ?? []),
     ...t.workPlanIds,
     ...t.workTaskIds,
     ...t.workTaskProgressIds,
@@ -1224,6 +1313,59 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
         endsOn: addDays(start, 6),
       });
       crossArrangementOf.set(p.key, made.id);
+    }
+    // Each party's coal mine has a 整改方案 and a declaration of work (inserted directly: the mine's
+    // status stays as the other probes expect).
+    for (const p of [world.a, world.b, world.a2]) {
+      const filer = await findUserWithOrg(t.deps.db, { username: p.users.enterprise_admin });
+      const mineId = p.mines[0]?.id ?? '';
+      const at = t.deps.clock();
+      const plan = await insertPlan(t.deps.db, {
+        mineId,
+        measures: `${p.key} 整改方案`,
+        responsiblePerson: `${p.key} 矿长`,
+        completeBy: '2026-12-31',
+        filedBy: filer?.user.id ?? '',
+        filedAt: at,
+      });
+      const made = await insertDeclaration(t.deps.db, {
+        mineId,
+        planId: plan.id,
+        purpose: '排水',
+        description: `${p.key} 排水`,
+        sites: [{ place: `${p.key} 水泵房`, people: 3 }],
+        maxPowerKwh: 100,
+        startsOn: '2026-12-01',
+        endsOn: '2026-12-02',
+        perSiteLimit: 9,
+        state: '已申报',
+        filedBy: filer?.user.id ?? '',
+        filedAt: at,
+      });
+      declarationOf.set(p.key, made.id);
+      const official = await findUserWithOrg(t.deps.db, { username: p.users.inspector });
+      const visit = await insertPatrol(t.deps.db, {
+        mineId,
+        kind: '巡查',
+        visitedAt: at,
+        findings: `${p.key} 巡查`,
+        userId: official?.user.id ?? '',
+        recordedAt: at,
+      });
+      const [photo] = await t.deps.db
+        .insert(stoppedPatrolPhotos)
+        .values({
+          patrolId: visit.id,
+          fileName: `${p.key}.png`,
+          contentType: 'image/png',
+          sizeBytes: 4,
+          sha256: `${p.key}-sha`,
+          content: Buffer.from(p.key),
+          uploadedBy: official?.user.id ?? '',
+          uploadedAt: at,
+        })
+        .returning({ id: stoppedPatrolPhotos.id });
+      patrolOf.set(p.key, [visit.id, photo?.id ?? '']);
     }
   });
   afterAll(async () => {

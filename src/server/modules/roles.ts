@@ -24,6 +24,7 @@ import {
 } from './action-plans/action-plans.permissions.ts';
 import { RegistryPermission, registryGrants } from './registry/registry.permissions.ts';
 import { SurveyPermission, surveysGrants } from './surveys/surveys.permissions.ts';
+import { StoppedPermission, stoppedGrants } from './stopped/stopped.permissions.ts';
 
 const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[] = [
   { permissions: PlatformPermission, grants: platformGrants },
@@ -36,6 +37,7 @@ const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[]
   { permissions: ActionPlanPermission, grants: actionPlansGrants },
   { permissions: AccountabilityPermission, grants: accountabilityGrants },
   { permissions: SurveyPermission, grants: surveysGrants },
+  { permissions: StoppedPermission, grants: stoppedGrants },
 ];
 
 /** A gateway token may only push monitoring data, and only for the mines it names. */

@@ -43,6 +43,7 @@ import { PublicGradesPage } from '../features/surveys/PublicGradesPage.tsx';
 import { SurveysPage } from '../features/surveys/SurveysPage.tsx';
 import { LeadListPage } from '../features/leads/LeadListPage.tsx';
 import { MineComparisonPage } from '../features/leads/MineComparisonPage.tsx';
+import { StoppedMinesPage } from '../features/stopped/StoppedMinesPage.tsx';
 import { FacilityBoardPage } from '../features/monitoring/FacilityBoardPage.tsx';
 import { SensorPage } from '../features/monitoring/SensorPage.tsx';
 import { ApiError } from './api.ts';
@@ -123,6 +124,7 @@ function LocalisedApp() {
                   <Route path="leads" element={<LeadListPage />} />
                   <Route path="leads/:id" element={<LeadDetailPage />} />
                   <Route path="mines/:id/comparison" element={<MineComparisonPage />} />
+                  <Route path="stopped" element={<StoppedMinesPage />} />
                   <Route path="inspections" element={<InspectionsPage />} />
                   <Route path="inspections/new" element={<InspectionFormPage />} />
                   <Route path="inspections/:id" element={<InspectionDetailPage />} />

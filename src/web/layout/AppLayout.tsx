@@ -10,6 +10,7 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
+  PauseCircleOutlined,
   FlagOutlined,
   FireOutlined,
   NotificationOutlined,
@@ -90,6 +91,15 @@ export function AppLayout() {
             key: '/leads',
             icon: <FileSearchOutlined />,
             label: <Link to="/leads">{t('nav.leads')}</Link>,
+          },
+        ]
+      : []),
+    ...(can('stopped.read')
+      ? [
+          {
+            key: '/stopped',
+            icon: <PauseCircleOutlined />,
+            label: <Link to="/stopped">{t('nav.stopped')}</Link>,
           },
         ]
       : []),
