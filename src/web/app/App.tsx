@@ -43,6 +43,7 @@ import { LeadListPage } from '../features/leads/LeadListPage.tsx';
 import { MineComparisonPage } from '../features/leads/MineComparisonPage.tsx';
 import { FacilityBoardPage } from '../features/monitoring/FacilityBoardPage.tsx';
 import { SensorPage } from '../features/monitoring/SensorPage.tsx';
+import { InboxPage } from '../features/notifications/InboxPage.tsx';
 import { ApiError } from './api.ts';
 
 const queryClient: QueryClient = new QueryClient({
@@ -128,6 +129,7 @@ function LocalisedApp() {
                   <Route path="plans" element={<PlansPage />} />
                   <Route path="accidents" element={<AccidentsPage />} />
                   <Route path="public-reports" element={<CaseBoardPage />} />
+                  <Route path="inbox" element={<InboxPage />} />
                   <Route path="403" element={<ErrorPage status={403} />} />
                   <Route path="*" element={<ErrorPage status={404} />} />
                 </Route>

@@ -51,7 +51,14 @@ export function PlansPage() {
     queryKey: ['work-plans'],
     queryFn: () => call(actionPlansApi.listPlans),
   });
-  const planId = chosen ?? plans.data?.[0]?.id;
+  // A notification of an overdue task links here with ?task=<id>: its plan is chosen and its row opened.
+  const linkedTask = params.get('task');
+  const task = useQuery({
+    queryKey: ['work-task', linkedTask],
+    enabled: Boolean(linkedTask),
+    queryFn: () => call(actionPlansApi.getTask, { params: { id: linkedTask ?? '' } }),
+  });
+  const planId = chosen ?? task.data?.planId ?? plans.data?.[0]?.id;
   const plan = useQuery({
     queryKey: ['work-plan', planId],
     enabled: Boolean(planId),
@@ -144,7 +151,9 @@ export function PlansPage() {
                 expandable={{
                   expandedRowRender: (task) => <TaskProgress taskId={task.id} />,
                   rowExpandable: () => true,
+                  defaultExpandedRowKeys: linkedTask ? [linkedTask] : [],
                 }}
+                rowClassName={(row) => (row.id === linkedTask ? 'row-linked' : '')}
                 data-testid="task-table"
                 columns={[
                   { title: t('plans.number'), dataIndex: 'number', width: 70 },

@@ -1,11 +1,12 @@
 /**
  * 举报办理: the 举报 of the jurisdiction with their state and the date the next step is due (overdue in
- * red), and a drawer per case with its content, photos, the reporter (named only for the handling unit's
+ * red), and a drawer per case (opened from the address too: ?case=<id>) with its content, photos, the reporter (named only for the handling unit's
  * administrators), the timeline with internal notes, and the next step for the handling unit.
  */
 import { useState } from 'react';
 import { Select, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
 import { accountabilityApi } from '../../../shared/accountability.api.ts';
 import type { PublicReportSummaryResponse } from '../../../shared/accountability.schemas.ts';
 import { caseStates, type CaseState } from '../../../shared/public-reports.ts';
@@ -19,7 +20,22 @@ export function CaseBoardPage() {
   const { t, v, formatDateTime } = useI18n();
   usePageTitle(t('nav.publicReports'));
   const [state, setState] = useState<CaseState | undefined>();
-  const [open, setOpen] = useState<string | null>(null);
+  // The open case is in the address (?case=<id>), so a notification can link to it.
+  const [params, setParams] = useSearchParams();
+  const open = params.get('case');
+  const setOpen = (id: string | null) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (id) {
+          next.set('case', id);
+        } else {
+          next.delete('case');
+        }
+        return next;
+      },
+      { replace: !id },
+    );
   const { data, error, isLoading } = useQuery({
     queryKey: ['public-reports', state],
     queryFn: () => call(accountabilityApi.publicReports, { query: { state } }),
