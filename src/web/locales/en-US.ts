@@ -34,7 +34,7 @@ export const enUS: Messages = {
     failed: 'Sign-in failed',
     demoHint: 'Demo accounts are printed at start-up, e.g. yp.admin / minewatch2026',
   },
-  region: { label: 'Region', all: 'Whole jurisdiction' },
+  region: { label: 'Region', all: 'Whole jurisdiction', other: 'Other region' },
   roles: {
     regulator_viewer: 'Regulator (viewer)',
     inspector: 'Inspector',
@@ -468,6 +468,7 @@ export const enUS: Messages = {
     inspectedOn: 'Date',
     team: 'Team',
     teamHint: 'At least 2 inspectors with jurisdiction over the mine',
+    teamTooSmall: 'Choose at least one more inspector',
     criteria: 'Checklist criteria',
     customItems: 'Custom items',
     bodyCamera: 'Body camera no.',
@@ -625,6 +626,7 @@ export const enUS: Messages = {
     overdueTasks: 'Overdue tasks',
   },
   accidents: {
+    lateBy: '{duration} late',
     report: 'Report an accident',
     tabList: 'Accidents',
     tabStats: 'Statistics',
@@ -744,6 +746,7 @@ export const enUS: Messages = {
     desktopUnsupported: 'This browser has no desktop alerts',
     callTitle: 'Alarm call: {title}',
   },
+  duration: { day: 'd', hour: 'h', minute: 'min' },
   notificationKinds: {
     alarm: 'Alarm call',
     hazard: 'Major hazard',

@@ -37,7 +37,7 @@ export const zhCN = {
     failed: '登录失败',
     demoHint: '演示账号见启动输出, 例如 yp.admin / minewatch2026',
   },
-  region: { label: '区域', all: '全部管辖范围' },
+  region: { label: '区域', all: '全部管辖范围', other: '其他地区' },
   roles: roleNames,
   common: {
     loading: '加载中…',
@@ -464,6 +464,7 @@ export const zhCN = {
     inspectedOn: '检查日期',
     team: '检查组',
     teamHint: '至少 2 名对该矿山有管辖权的执法人员',
+    teamTooSmall: '请再选择至少一名执法人员',
     criteria: '检查表条款 (判定标准)',
     customItems: '自定义检查项',
     bodyCamera: '执法记录仪编号',
@@ -622,6 +623,7 @@ export const zhCN = {
   },
   accidents: {
     report: '报告事故',
+    lateBy: '逾期 {duration}',
     tabList: '事故',
     tabStats: '统计',
     occurredAt: '发生时间',
@@ -738,6 +740,7 @@ export const zhCN = {
     desktopUnsupported: '此浏览器不支持桌面提醒',
     callTitle: '告警叫应: {title}',
   },
+  duration: { day: '天', hour: '小时', minute: '分钟' },
   notificationKinds: {
     alarm: '告警叫应',
     hazard: '重大事故隐患',

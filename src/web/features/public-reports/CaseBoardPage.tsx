@@ -12,12 +12,14 @@ import type { PublicReportSummaryResponse } from '../../../shared/accountability
 import { caseStates, type CaseState } from '../../../shared/public-reports.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useRegionName } from '../../app/region.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { CaseDrawer } from './CaseDrawer.tsx';
 
 export function CaseBoardPage() {
   const { t, v, formatDateTime } = useI18n();
+  const regionName = useRegionName();
   usePageTitle(t('nav.publicReports'));
   const [state, setState] = useState<CaseState | undefined>();
   // The open case is in the address (?case=<id>), so a notification can link to it.
@@ -78,7 +80,12 @@ export function CaseBoardPage() {
             width: 150,
             render: (x: string) => v(x),
           },
-          { title: t('publicReports.county'), dataIndex: 'countyCode', width: 90 },
+          {
+            title: t('publicReports.county'),
+            dataIndex: 'countyCode',
+            width: 100,
+            render: (code: string) => regionName(code),
+          },
           { title: t('publicReports.location'), dataIndex: 'location' },
           {
             title: t('publicReports.state'),
