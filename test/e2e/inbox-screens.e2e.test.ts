@@ -76,11 +76,13 @@ describe.runIf(run)('web app in Chromium: the bell, the inbox and no internal co
   /** Waits until the page has its data: no request in flight, no spinner, no skeleton. */
   async function settle(page: Page) {
     await page.waitForLoadState('networkidle');
+    await page.locator('[data-testid=whoami]').waitFor();
     await expect
       .poll(() => page.locator('.ant-spin-spinning, .ant-skeleton-active').count(), {
         timeout: 20_000,
       })
       .toBe(0);
+    await page.waitForLoadState('networkidle');
   }
 
   describe('the bell and the inbox', () => {
@@ -108,6 +110,7 @@ describe.runIf(run)('web app in Chromium: the bell, the inbox and no internal co
       await page.getByTestId('inbox-status').getByText('未读').click();
       await page.getByTestId('inbox-kind').click();
       await page.locator('.ant-select-item-option', { hasText: '举报' }).click();
+      await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
       await page.waitForURL(/status=unread.*kind=public_report|kind=public_report.*status=unread/);
       await settle(page);
       const items = page.getByTestId('inbox-item');
@@ -189,21 +192,35 @@ describe.runIf(run)('web app in Chromium: the bell, the inbox and no internal co
       await page.context().close();
     });
 
-    it('the bell and the inbox speak English on request', async () => {
+    it('in English, an overdue task’s notification opens its plan with the task’s row open', async () => {
       const page = await web.newPage();
-      await web.login(page, 'ent.admin');
-      const unread = (await count(page)).unread;
+      await web.login(page, 'dx.admin');
+      const before = await count(page);
+      expect(before.byKind.work_task, 'the demo has 代县 overdue tasks').toBeGreaterThan(0);
       await page.getByTestId('language-switch').click();
       await page.locator('.ant-select-item-option', { hasText: 'English' }).click();
       await page.getByRole('button', { name: 'Sign out' }).waitFor();
       await expect(page.getByTestId('notification-bell').getAttribute('aria-label')).resolves.toBe(
-        `Inbox (${unread} unread)`,
+        `Inbox (${before.unread} unread)`,
       );
-      await page.goto(`${web.server.baseUrl}/inbox`);
+      await page.goto(`${web.server.baseUrl}/inbox?kind=work_task`);
       await page.getByRole('heading', { name: /Inbox/ }).waitFor();
-      await page.getByText('Mark all read').waitFor();
       await settle(page);
+      const items = page.getByTestId('inbox-item');
+      await expect.poll(() => items.count()).toBe(before.byKind.work_task);
+      expect(new Set(await items.locator('.ant-tag').allInnerTexts())).toEqual(
+        new Set(['Action plan task']),
+      );
       await page.screenshot({ path: `${SHOTS}/65-inbox-english.png`, fullPage: false });
+      const tasks = await json<{ subjectId: string }[]>(page, '/api/notifications?kind=work_task');
+      await items.first().getByText('Open').click();
+      await page.waitForURL(/\/plans\?task=/);
+      const row = page.locator('[data-testid=task-table] tr.row-linked');
+      await row.waitFor();
+      await expect(row.getAttribute('data-row-key')).resolves.toBe(tasks[0]?.subjectId);
+      await settle(page);
+      await page.screenshot({ path: `${SHOTS}/66-inbox-opened-task.png`, fullPage: false });
+      expect((await count(page)).byKind.work_task).toBe((before.byKind.work_task ?? 0) - 1);
       // Back to Chinese, as the other tests expect of this user.
       await page.getByTestId('language-switch').click();
       await page.locator('.ant-select-item-option', { hasText: '简体中文' }).click();
@@ -395,7 +412,7 @@ describe.runIf(run)('web app in Chromium: the bell, the inbox and no internal co
         for (const url of urls) {
           const res = await page.request.get(`${web.server.baseUrl}${url}`);
           expect(res.status(), url).toBe(200);
-          const file = `${SHOTS}/66-pdf-${user}-${pdfs}.pdf`;
+          const file = `${SHOTS}/67-pdf-${user}-${pdfs}.pdf`;
           writeFileSync(file, await res.body());
           const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
           problems.push(

@@ -134,8 +134,11 @@ export function RegionSelector() {
       aria-label={t('region.label')}
       data-testid="region-selector"
       style={{ minWidth: 200 }}
-      value={region}
-      placeholder={t('region.all')}
+      // Until the names are loaded the selector would show the bare code: it waits for them.
+      value={regions.length ? region : undefined}
+      loading={!regions.length}
+      disabled={!regions.length}
+      placeholder={regions.length ? t('region.all') : t('common.loading')}
       allowClear={!root}
       treeData={tree}
       treeDefaultExpandAll={regions.length < 300}

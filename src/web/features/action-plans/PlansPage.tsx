@@ -4,7 +4,7 @@
  * import (row-by-row report) and export; further tabs hold the region's targets board, the regional
  * risk grading and the periodic reports.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   App,
   Button,
@@ -64,6 +64,12 @@ export function PlansPage() {
     enabled: Boolean(planId),
     queryFn: () => call(actionPlansApi.getPlan, { params: { id: planId ?? '' } }),
   });
+  const linkedShown = Boolean(linkedTask && plan.data?.tasks.some((x) => x.id === linkedTask));
+  useEffect(() => {
+    if (linkedShown) {
+      document.querySelector('.row-linked')?.scrollIntoView({ block: 'center' });
+    }
+  }, [linkedShown]);
   if (plans.error || plan.error) {
     return <QueryError error={plans.error ?? plan.error} />;
   }

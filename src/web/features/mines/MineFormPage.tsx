@@ -237,6 +237,9 @@ export function MineFormPage() {
                 <Select
                   showSearch
                   options={counties}
+                  loading={!counties.length}
+                  // Never the bare code: the county's name, or a wait while the names load.
+                  labelRender={(l) => l.label ?? t('common.loading')}
                   filterOption={(input, o) =>
                     Boolean(o && (o.label.includes(input) || o.value.startsWith(input)))
                   }
