@@ -175,7 +175,7 @@ export function checkPeople(
           rule: '五职矿长配备',
           message: `未配备${post}`,
           source:
-            '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1条; 矿安〔2022〕88号 地下(三十二)',
+            '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1条; 《金属非金属矿山重大事故隐患判定标准》(矿安〔2022〕88号) 地下(三十二)',
           criterion: metal ? '地下(三十二)' : null,
           subject: post,
         });
@@ -201,7 +201,7 @@ export function checkPeople(
           rule: '五科技术人员配备',
           message: `未配备${tech}`,
           source:
-            '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第2条; 矿安〔2022〕88号 地下(三十二)',
+            '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第2条; 《金属非金属矿山重大事故隐患判定标准》(矿安〔2022〕88号) 地下(三十二)',
           criterion: metal && CRITERION_TECHNICIANS.includes(tech) ? '地下(三十二)' : null,
           subject: tech,
         });
@@ -281,7 +281,7 @@ export function checkPeople(
         rule: '人员兼职',
         message: `${p.name}: 同时在其他 ${p.alsoAt.length} 座矿山任职`,
         source:
-          '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1条 (专职矿长); 矿安〔2022〕88号 解读, 地下(三十二) (每个独立生产系统配齐五职矿长)',
+          '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1条 (专职矿长); 《金属非金属矿山重大事故隐患判定标准》(矿安〔2022〕88号) 解读, 地下(三十二) (每个独立生产系统配齐五职矿长)',
         criterion: null,
         subject: p.id,
       });
@@ -403,7 +403,7 @@ function checkProjectStaff(
 ): Finding[] {
   const out: Finding[] = [];
   const source =
-    '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条; 矿安〔2022〕88号 地下(二十八)2';
+    '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条; 《金属非金属矿山重大事故隐患判定标准》(矿安〔2022〕88号) 地下(二十八)2';
   const criterion = metal ? '地下(二十八)' : null;
   if (underground && c.scopes.some((s) => EXCAVATION.includes(s))) {
     const missing = PROJECT_STAFF_REQUIRED.filter((r) => !c.staff.some((s) => s.role === r));

@@ -137,7 +137,9 @@ describe.runIf(run)('web app in Chromium: registry and hazards', () => {
     await page.getByRole('tab', { name: '修改记录' }).click();
     const history = page.getByTestId('audit-history');
     await history.getByText('987').first().waitFor();
-    await expect(history.innerText()).resolves.toContain('yp.admin');
+    // Who changed it, by display name (never the username: issue 23 §5).
+    await expect(history.innerText()).resolves.toContain('原平市监管管理员');
+    await expect(history.innerText()).resolves.not.toContain('yp.admin');
     await expect(history.innerText()).resolves.toContain('修改');
     await page.screenshot({ path: `${SHOTS}/06-mine-audit-history.png`, fullPage: true });
     await page.context().close();

@@ -55,7 +55,11 @@ const exempt: Record<string, string> = {
   'GET /api/hazard-standards/:id/criteria':
     'the determination standards are national reference data',
   'GET /api/notifications':
-    'returns the caller’s own notifications only (hazard.escalation.test.ts)',
+    'returns the caller’s own notifications only (notification.routes.test.ts, hazard.escalation.test.ts)',
+  'GET /api/notifications/unread-count':
+    'counts the caller’s own notifications only (notification.routes.test.ts)',
+  'POST /api/notifications/read-all':
+    'marks the caller’s own notifications only; nobody else’s change (notification.routes.test.ts)',
   'GET /ack/:token':
     'public page with a button; acknowledges nothing (monitoring.routes.test.ts: a link preview changes nothing)',
   'POST /ack/:token':

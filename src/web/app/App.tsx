@@ -46,6 +46,7 @@ import { MineComparisonPage } from '../features/leads/MineComparisonPage.tsx';
 import { StoppedMinesPage } from '../features/stopped/StoppedMinesPage.tsx';
 import { FacilityBoardPage } from '../features/monitoring/FacilityBoardPage.tsx';
 import { SensorPage } from '../features/monitoring/SensorPage.tsx';
+import { InboxPage } from '../features/notifications/InboxPage.tsx';
 import { ApiError } from './api.ts';
 
 const queryClient: QueryClient = new QueryClient({
@@ -134,6 +135,7 @@ function LocalisedApp() {
                   <Route path="accidents" element={<AccidentsPage />} />
                   <Route path="surveys" element={<SurveysPage />} />
                   <Route path="public-reports" element={<CaseBoardPage />} />
+                  <Route path="inbox" element={<InboxPage />} />
                   <Route path="403" element={<ErrorPage status={403} />} />
                   <Route path="*" element={<ErrorPage status={404} />} />
                 </Route>

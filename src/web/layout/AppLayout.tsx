@@ -1,5 +1,6 @@
 /**
- * The shell: module menu, the user's organisation and role, the region selector, language switch.
+ * The shell: module menu, the user's organisation and role, the region selector, the notification
+ * bell (and desktop alerts of calls), language switch.
  */
 import { useState } from 'react';
 import { Layout, Menu, Select, Space, Typography, Button, Tag } from 'antd';
@@ -25,6 +26,8 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n, type Locale } from '../app/i18n.tsx';
 import { RegionSelector } from '../app/region.tsx';
 import { useSession } from '../app/session.tsx';
+import { CallAlerts } from '../features/notifications/CallAlerts.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -183,6 +186,7 @@ export function AppLayout() {
         <Header className="app-header">
           <RegionSelector />
           <Space size="middle" wrap>
+            <NotificationBell />
             <span data-testid="whoami">
               <Typography.Text strong>{me?.displayName}</Typography.Text>{' '}
               <Tag>{me ? t(`roles.${me.role}` as 'roles.inspector') : ''}</Tag>
@@ -209,6 +213,7 @@ export function AppLayout() {
           </Space>
         </Header>
         <Content id="main" tabIndex={-1} className="app-content">
+          <CallAlerts />
           <Outlet />
         </Content>
       </Layout>

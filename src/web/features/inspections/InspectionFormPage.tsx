@@ -37,8 +37,21 @@ export function InspectionFormPage() {
     enabled: Boolean(mineId),
     queryFn: () => call(inspectionsApi.eligibleInspectors, { query: { mineId } }),
   });
+  // The signed-in inspector leads the team from the start: named by person and unit, never by id, even
+  // before a mine is chosen and the eligible inspectors are known.
+  const teamOptions = [
+    ...(me && !(inspectors.data ?? []).some((u) => u.userId === me.id)
+      ? [{ value: me.id, label: `${me.displayName} (${me.organisationName})` }]
+      : []),
+    ...(inspectors.data ?? []).map((u) => ({ value: u.userId, label: `${u.name} (${u.unit})` })),
+  ];
   const submit = async () => {
-    const { announcedReason, announcedNote, ...values } = await form.validateFields();
+    // A form with missing fields shows them beside the fields; there is nothing more to report.
+    const validated = await form.validateFields().catch(() => null);
+    if (!validated) {
+      return;
+    }
+    const { announcedReason, announcedNote, ...values } = validated;
     try {
       const created = await call(inspectionsApi.createInspection, {
         body: {
@@ -138,16 +151,11 @@ export function InspectionFormPage() {
           name="teamUserIds"
           label={t('enforcement.team')}
           extra={t('enforcement.teamHint')}
-          rules={[{ required: true, type: 'array', min: 2, message: t('enforcement.teamHint') }]}
+          rules={[
+            { required: true, type: 'array', min: 2, message: t('enforcement.teamTooSmall') },
+          ]}
         >
-          <Select
-            mode="multiple"
-            options={(inspectors.data ?? []).map((u) => ({
-              value: u.userId,
-              label: `${u.name} (${u.unit})`,
-            }))}
-            data-testid="inspection-team"
-          />
+          <Select mode="multiple" options={teamOptions} data-testid="inspection-team" />
         </Form.Item>
         <Form.Item name="checklistCriterionIds" label={t('enforcement.criteria')}>
           <Select

@@ -82,9 +82,7 @@ export function MineDetailPage() {
       <Descriptions.Item label={t('mine.enterprise')}>
         <Link to={`/enterprises/${m.enterpriseId}`}>{m.enterpriseName}</Link>
       </Descriptions.Item>
-      <Descriptions.Item
-        label={t('mine.county')}
-      >{`${m.countyName} (${m.countyCode})`}</Descriptions.Item>
+      <Descriptions.Item label={t('mine.county')}>{m.countyName}</Descriptions.Item>
       <Descriptions.Item label={t('mine.kind')}>{v(m.kind)}</Descriptions.Item>
       <Descriptions.Item label={t('mine.scale')}>{v(m.scale)}</Descriptions.Item>
       <Descriptions.Item label={t('mine.status')}>
