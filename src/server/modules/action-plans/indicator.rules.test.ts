@@ -23,7 +23,7 @@ describe('indicator rules', () => {
     expect(indicatorValue('smallMinesChange', 0, 0).value).toBeNull();
   });
 
-  // The default targets, each read against its plan (seeds 000 西藏, 001 原平, 002 拉萨).
+  // The default targets, each read against its plan (西藏、原平、拉萨 的治本攻坚三年行动方案).
   describe('default targets cite their own plan and clause', () => {
     const target = (region: string, indicator: IndicatorKey) =>
       defaultTargets.filter((t) => t.region === region && t.indicator === indicator);
