@@ -1,6 +1,6 @@
 /**
  * @module What no page or document may show (issue 23 §5), as a pure check over the text a person sees:
- * a reference to a source file instead of a document ("seed 003"), a raw GB/T 2260 region code where a
+ * a reference to a source file instead of a document (the word seed and a file number), a raw GB/T 2260 region code where a
  * name belongs, the system's actor labels (system:escalation …), role keys (regulator_admin …), usernames
  * instead of display names, durations counted in hundreds of minutes; and, over form fields, UUIDs.
  */
