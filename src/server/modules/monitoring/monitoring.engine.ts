@@ -501,6 +501,7 @@ export class MonitoringEngine {
         }
       } else {
         late.push(i);
+        rt.tail.widen();
       }
     }
     const inserted = await this.deps.db.transaction(async (tx) => {
