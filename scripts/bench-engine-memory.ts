@@ -21,10 +21,12 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
   throw new Error('run with node --expose-gc (npm run bench:engine-memory does)');
 }
+/** The JavaScript heap and the typed arrays' memory outside it (the sensors' reading tails). */
 const heapMb = () => {
   gc();
   gc();
-  return process.memoryUsage().heapUsed / 2 ** 20;
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 2 ** 20;
 };
 
 await withBenchDatabase(

@@ -4,12 +4,14 @@
  * (default 28 h: 10 million readings), with gaps (a tenth of the sensors silent for an hour), red
  * excursions (2.0 % for five minutes), and late batches (every 50th batch arrives three batches late,
  * so its sensors are folded again from their checkpoints). Fed through a replay engine (nothing pages)
- * in batches of 10,000, two in flight as two gateways would. Prints `BENCH replay-<engine> <n>
- * readings/s` and the alarms found. BENCH_ENGINE=postgres (default) | pglite.
+ * in the batches `minewatch replay` uses (REPLAY_BATCH, 50,000 readings: 50 steps of the 1,000
+ * sensors), two in flight; BENCH_STEPS=10 gives batches of 10,000 as live gateways send them. Prints
+ * `BENCH replay-<engine> <n> readings/s` and the alarms found. BENCH_ENGINE=postgres (default) | pglite.
  */
 import { sql } from 'drizzle-orm';
 import { systemGatewayPrincipal } from '../src/server/modules/access/principal.ts';
 import { MonitoringEngine } from '../src/server/modules/monitoring/monitoring.engine.ts';
+import { REPLAY_BATCH } from '../src/server/modules/monitoring/replay.service.ts';
 import { initialSpec } from '../src/server/modules/monitoring/sensor.spec.ts';
 import { queryRows } from '../src/server/platform/db/client.ts';
 import { loadBenchMines, withBenchDatabase } from './bench/bench-kit.ts';
@@ -19,7 +21,7 @@ const engine = process.env.BENCH_ENGINE === 'pglite' ? 'pglite' : 'postgres';
 const HOURS = Number(process.env.BENCH_HOURS ?? (engine === 'pglite' ? 2 : 28));
 const SENSORS = 1000;
 const STEP = 10_000;
-const PER_BATCH_STEPS = 10; // 10 steps × 1,000 sensors = 10,000 readings a batch
+const PER_BATCH_STEPS = Number(process.env.BENCH_STEPS ?? REPLAY_BATCH / SENSORS);
 /** Every how many batches one arrives late (0: none, for the in-order figure). */
 const LATE_EVERY = Number(process.env.BENCH_LATE_EVERY ?? 50);
 

@@ -32,6 +32,7 @@ import { requirePermission } from './platform/context.ts';
 import { modules } from './modules/index.ts';
 import type { ModuleContext } from './modules/module.ts';
 import { auditVisibilityOf, settingsCatalogueOf } from './composition.ts';
+import { displayNames } from './modules/access/access.service.ts';
 
 export interface AppOptions {
   database: Database;
@@ -164,6 +165,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       ...auditVisibilityOf(modules, deps),
     },
     opts.auditAnchorFile,
+    (ids) => displayNames(deps.db, ids),
   );
   app.get(
     '/openapi.json',

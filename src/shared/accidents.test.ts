@@ -5,7 +5,13 @@
  * province phones the NMSA within 10 and writes within 30 minutes of hearing).
  */
 import { describe, expect, it } from 'vitest';
-import { defaultChainSteps, gradeAccident, chainStatus } from './accidents.ts';
+import {
+  ChainStepsSchema,
+  chainStatus,
+  chainStepsFor,
+  defaultChainSteps,
+  gradeAccident,
+} from './accidents.ts';
 
 const g = (deaths: number, seriousInjuries = 0, directLossYuan = 0) =>
   gradeAccident({ deaths, seriousInjuries, directLossYuan });
@@ -92,6 +98,70 @@ describe('accident reporting chain', () => {
   it('a step whose start is not reported yet has no deadline and waits', () => {
     const chain = chainStatus(occurred, [], defaultChainSteps, new Date(at(30)));
     expect(chain[0]).toMatchObject({ state: '待报' });
-    expect(chain[1]).toMatchObject({ state: '待报', due: null });
+    expect(chain.find((c) => c.key === 'countyToCity')).toMatchObject({ state: '待报', due: null });
+  });
+
+  // 《矿山生产安全事故报告和调查处理办法》: the mine reports within 1 hour to the county and at the same time to the
+  // NMSA's provincial bureau — a parallel report, due with the county's, not after it.
+  it('the mine’s report to the NMSA provincial bureau is due with its report to the county: at 60 on time, at 61 late, whenever the county heard', () => {
+    const bureau = (reports: { step: string; reportedAt: string }[], now: number) =>
+      chainStatus(occurred, reports, defaultChainSteps, new Date(at(now))).find(
+        (c) => c.key === 'mineToProvincialBureau',
+      );
+    expect(bureau([], 59)).toMatchObject({ state: '待报', due: at(60) });
+    expect(bureau([], 61)).toMatchObject({ state: '逾期未报', due: at(60), lateMinutes: 1 });
+    const county = { step: 'mineToCounty', reportedAt: at(10) };
+    expect(
+      bureau([county, { step: 'mineToProvincialBureau', reportedAt: at(60) }], 200),
+    ).toMatchObject({ state: '按时', due: at(60) });
+    expect(
+      bureau([county, { step: 'mineToProvincialBureau', reportedAt: at(61) }], 200),
+    ).toMatchObject({ state: '迟报', lateMinutes: 1 });
+  });
+
+  // 《2024年矿山安全生产工作要点》第32条: "市级矿山安全监管监察部门接到非煤矿山事故信息后,同步报省级矿山安全监察机构" — made together with the
+  // city's report to the province, not a step after it with 30 minutes of its own.
+  it('the city’s report to the 省级矿山安全监察机构 is 同步: due when the city’s report to the province is, not 30 minutes after it', () => {
+    const reports = [
+      { step: 'mineToCounty', reportedAt: at(10) },
+      { step: 'countyToCity', reportedAt: at(20) },
+      { step: 'cityToProvince', reportedAt: at(40) },
+    ];
+    const chain = chainStatus(occurred, reports, defaultChainSteps, new Date(at(51)));
+    const province = chain.find((c) => c.key === 'cityToProvince');
+    const bureau = chain.find((c) => c.key === 'cityToProvincialBureau');
+    // The city heard at 20: both are due at 50; at 51 the parallel report is overdue by 1 minute.
+    expect(province).toMatchObject({ state: '按时', due: at(50) });
+    expect(bureau).toMatchObject({ state: '逾期未报', due: at(50), lateMinutes: 1 });
+    const together = chainStatus(
+      occurred,
+      [...reports, { step: 'cityToProvincialBureau', reportedAt: at(40) }],
+      defaultChainSteps,
+      new Date(at(51)),
+    ).find((c) => c.key === 'cityToProvincialBureau');
+    expect(together).toMatchObject({ state: '按时', lateMinutes: 0 });
+    // It starts no clock: the province's own limits still count from the city's report to it.
+    expect(chain.find((c) => c.key === 'provincePhone')).toMatchObject({ due: at(50) });
+  });
+
+  it('the city’s 同步 report is a non-coal step (第32条: 非煤矿山事故信息): a coal mine’s chain has no such step', () => {
+    const keys = (kind: string) => chainStepsFor(defaultChainSteps, kind).map((s) => s.key);
+    expect(keys('金属非金属地下矿山')).toContain('cityToProvincialBureau');
+    expect(keys('尾矿库')).toContain('cityToProvincialBureau');
+    expect(keys('煤矿井工')).not.toContain('cityToProvincialBureau');
+    expect(keys('露天煤矿')).not.toContain('cityToProvincialBureau');
+    // The mine's own parallel report (the 办法) is for every mine.
+    expect(keys('煤矿井工')).toContain('mineToProvincialBureau');
+  });
+
+  it('a parallel step with a clock of its own, or one naming a later or parallel partner, is refused', () => {
+    const base = defaultChainSteps.slice(0, 1);
+    const bad = (step: Record<string, unknown>) =>
+      ChainStepsSchema.safeParse([...base, { label: 'x', source: 'y', key: 'x', ...step }]).success;
+    expect(bad({ syncWith: 'mineToCounty' })).toBe(true);
+    expect(bad({ syncWith: 'mineToCounty', minutes: 30 })).toBe(false);
+    expect(bad({ syncWith: 'later' })).toBe(false);
+    expect(bad({ after: 'mineToCounty' })).toBe(false);
+    expect(ChainStepsSchema.safeParse(defaultChainSteps).success).toBe(true);
   });
 });

@@ -1,10 +1,12 @@
 /**
  * @module Accidents (issue 9 §2): kinds, the grade from the table of 《矿山生产安全事故报告和调查处理
  * 办法》 (2023, VERIFIED: the grade is the highest of deaths, serious injuries and direct loss), and
- * the chain notices (逐级报送) with their time limits as configuration (the mine to the county within
- * 1 hour, VERIFIED; the province to the NMSA by phone in 10 and in writing in 30 minutes,
- * 《2024年矿山安全生产工作要点》第32条; the steps in between are local practice, UNVERIFIED: see
- * docs/sources.md).
+ * the chain notices (逐级报送) with their time limits as configuration: the mine to the county within
+ * 1 hour and at the same time to the NMSA's provincial bureau (the 办法, VERIFIED); the city's report
+ * of a non-coal accident to the 省级矿山安全监察机构 made 同步 with its report to the province, and the
+ * province to the NMSA by phone in 10 and in writing in 30 minutes (《2024年矿山安全生产工作要点》第32条); the
+ * county's and city's own limits are local practice, UNVERIFIED: see docs/sources.md. A parallel
+ * (同时/同步) report has no clock of its own: it is due when the report it goes with is.
  */
 import { z } from 'zod';
 import { MINUTE_MS } from './dates.ts';
@@ -64,21 +66,75 @@ export function gradeAccident(a: {
   return hit?.grade ?? AccidentGrade.NearMiss;
 }
 
-/** A step of the chain of notices: who notifies whom, and within how many minutes of what. */
-export const ChainStepSchema = z.strictObject({
-  key: z.string().regex(/^[a-zA-Z]{1,40}$/),
-  label: z.string().min(1).max(60),
-  /** 'occurred' (the accident itself) or the key of the step whose notice starts the clock. */
-  after: z.string().min(1).max(40),
-  minutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60),
-  source: z.string().min(1).max(200),
-});
+/** A chain step's key (letters only). */
+const StepKey = z.string().regex(/^[a-zA-Z]{1,40}$/);
+
+/**
+ * A step of the chain of notices: who notifies whom, and within how many minutes of what — or, for a
+ * report made at the same time as another (同时, 同步), only which report it goes with: it is due
+ * when that one is, with no clock of its own.
+ */
+export const ChainStepSchema = z
+  .strictObject({
+    key: StepKey,
+    label: z.string().min(1).max(60),
+    /** 'occurred' (the accident itself) or the key of the step whose notice starts the clock. */
+    after: z.string().min(1).max(40).optional(),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
+    /** The step this report is made together with (同步): due when that step is due. */
+    syncWith: StepKey.optional(),
+    /** Only for accidents at non-coal mines (要点第32条: "接到非煤矿山事故信息后"). */
+    nonCoalOnly: z.boolean().default(false),
+    source: z.string().min(1).max(200),
+  })
+  .superRefine((s, ctx) => {
+    if (s.syncWith !== undefined && (s.after !== undefined || s.minutes !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['syncWith'],
+        message: '同步报送的环节没有自己的起算点和时限',
+      });
+    }
+    if (s.syncWith === undefined && (s.after === undefined || s.minutes === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['after'], message: '须给出起算环节和时限 (分钟)' });
+    }
+  });
 export type ChainStep = z.infer<typeof ChainStepSchema>;
-export const ChainStepsSchema = z.array(ChainStepSchema).min(1).max(10);
+export const ChainStepsSchema = z
+  .array(ChainStepSchema)
+  .min(1)
+  .max(10)
+  .superRefine((steps, ctx) => {
+    const seen = new Map<string, ChainStep>();
+    steps.forEach((s, i) => {
+      if (seen.has(s.key)) {
+        ctx.addIssue({ code: 'custom', path: [i, 'key'], message: '环节重复' });
+      }
+      if (s.after !== undefined && s.after !== 'occurred' && !seen.has(s.after)) {
+        ctx.addIssue({ code: 'custom', path: [i, 'after'], message: '起算环节须在此前列出' });
+      }
+      if (s.syncWith !== undefined) {
+        const partner = seen.get(s.syncWith);
+        if (!partner || partner.syncWith !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'syncWith'],
+            message: '同步的环节须在此前列出, 且有自己的时限',
+          });
+        }
+      }
+      seen.set(s.key, s);
+    });
+    if (steps[0]?.after !== 'occurred') {
+      // Filing the accident is the first step's notice (the mine's report).
+      ctx.addIssue({ code: 'custom', path: [0, 'after'], message: '第一个环节须从事故发生起算' });
+    }
+  });
 
 export const defaultChainSteps: ChainStep[] = [
   {
@@ -86,27 +142,47 @@ export const defaultChainSteps: ChainStep[] = [
     label: '矿山报告县级矿山安全监管部门',
     after: 'occurred',
     minutes: 60,
+    nonCoalOnly: false,
     source: '《矿山生产安全事故报告和调查处理办法》(2023): 1小时内 (VERIFIED)',
+  },
+  {
+    key: 'mineToProvincialBureau',
+    label: '矿山同时报告国家矿山安全监察局省级局',
+    syncWith: 'mineToCounty',
+    nonCoalOnly: false,
+    source:
+      '《矿山生产安全事故报告和调查处理办法》(2023): 报告县级的同时报告国家矿山安全监察局省级局 (VERIFIED)',
   },
   {
     key: 'countyToCity',
     label: '县级报告市级',
     after: 'mineToCounty',
     minutes: 30,
+    nonCoalOnly: false,
     source: '地方应急预案做法 (湖南省煤矿事故应急预案示例, UNVERIFIED)',
   },
   {
     key: 'cityToProvince',
-    label: '市级报告省级 (非煤矿山同步报省级矿山安全监察机构)',
+    label: '市级报告省级矿山安全监管部门',
     after: 'countyToCity',
     minutes: 30,
-    source: '《2024年矿山安全生产工作要点》第32条 (同步报); 时限为地方做法 (UNVERIFIED)',
+    nonCoalOnly: false,
+    source: '时限为地方应急预案做法 (UNVERIFIED)',
+  },
+  {
+    key: 'cityToProvincialBureau',
+    label: '市级同步报省级矿山安全监察机构 (非煤矿山)',
+    syncWith: 'cityToProvince',
+    nonCoalOnly: true,
+    source:
+      '《2024年矿山安全生产工作要点》第32条: 市级矿山安全监管监察部门接到非煤矿山事故信息后,同步报省级矿山安全监察机构',
   },
   {
     key: 'provincePhone',
     label: '省级电话报国家矿山安监局',
     after: 'cityToProvince',
     minutes: 10,
+    nonCoalOnly: false,
     source: '《2024年矿山安全生产工作要点》第32条: 接到事故信息后10分钟内电话报',
   },
   {
@@ -114,9 +190,18 @@ export const defaultChainSteps: ChainStep[] = [
     label: '省级书面报国家矿山安监局',
     after: 'cityToProvince',
     minutes: 30,
+    nonCoalOnly: false,
     source: '《2024年矿山安全生产工作要点》第32条: 30分钟内书面报',
   },
 ];
+
+/** Coal mine kinds: the steps for non-coal accidents only (要点第32条) do not apply to them. */
+const COAL_KINDS: readonly string[] = ['煤矿井工', '露天煤矿'];
+
+/** The steps of the chain that apply to an accident at a mine of this kind. */
+export function chainStepsFor(steps: readonly ChainStep[], mineKind: string): ChainStep[] {
+  return steps.filter((s) => !(s.nonCoalOnly && COAL_KINDS.includes(mineKind)));
+}
 
 /** 按时, 迟报 (given after the limit), 逾期未报 (not given and past the limit), 待报. */
 export const chainStepStates = ['按时', '迟报', '逾期未报', '待报'] as const;
@@ -140,9 +225,16 @@ export function chainStatus(
   now: Date,
 ): ChainStepStatus[] {
   const at = new Map(notices.map((r) => [r.step, Date.parse(r.reportedAt)]));
+  // Steps with their own clock first; a 同步 step is due when its partner is.
+  const dueOf = new Map<string, number | null>();
+  for (const s of steps) {
+    if (s.syncWith === undefined && s.after !== undefined && s.minutes !== undefined) {
+      const start = s.after === 'occurred' ? Date.parse(occurredAt) : at.get(s.after);
+      dueOf.set(s.key, start === undefined ? null : start + s.minutes * MINUTE_MS);
+    }
+  }
   return steps.map((s) => {
-    const start = s.after === 'occurred' ? Date.parse(occurredAt) : at.get(s.after);
-    const due = start === undefined ? null : start + s.minutes * MINUTE_MS;
+    const due = (s.syncWith === undefined ? dueOf.get(s.key) : dueOf.get(s.syncWith)) ?? null;
     const reported = at.get(s.key);
     const late = (t: number) => (due === null ? 0 : Math.max(0, Math.ceil((t - due) / MINUTE_MS)));
     const state: ChainStepState =

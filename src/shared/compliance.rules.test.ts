@@ -15,6 +15,7 @@ import {
   FIVE_TECHNICIANS,
   checkContractors,
   checkPeople,
+  ContractorRulesSchema,
   defaultContractorRules,
   PROJECT_STAFF_REQUIRED,
   type ComplianceContractor,
@@ -208,6 +209,79 @@ describe('contractor rules (西藏《非煤矿山系统安全生产治本攻坚�
         defaultContractorRules,
       ),
     ).toEqual([]);
+  });
+
+  // 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条: "正常生产的非煤矿山必须建立本单位采掘（剥）施工队伍或者委托具备相应条件的企业
+  // 整体管理。自 2025 年起，严禁将采掘（剥）工程外包".
+  describe('原平第20条 applies to 正常生产的非煤矿山 and to 采掘（剥）, with its stated exception', () => {
+    const yp = (o: Partial<ComplianceMine> = {}) =>
+      mine({ countyCode: '140981', kind: '金属非金属露天矿山', ...o });
+    const bans = (m: ComplianceMine, cs: ComplianceContractor[]) =>
+      checkContractors(m, cs, '2025-01-01', defaultContractorRules)
+        .filter((f) => f.rule === '地区外包禁令')
+        .map((f) => f.message);
+
+    it('a producing open pit contracting 剥离 is caught; the message names the mine kind and status', () => {
+      expect(bans(yp(), [firm(['剥离'], { name: '剥离公司' })])).toEqual([
+        '剥离公司: 自 2025-01-01 起本地区生产的金属非金属露天矿山严禁将剥离工程外包',
+      ]);
+    });
+
+    it('a coal mine in 原平 (井工 or 露天) contracting 采掘 is not under the ban', () => {
+      expect(bans(yp({ kind: '煤矿井工' }), [firm(['采掘'])])).toEqual([]);
+      expect(bans(yp({ kind: '露天煤矿' }), [firm(['采掘'])])).toEqual([]);
+    });
+
+    it('only 正常生产: a mine under construction or in 停产整顿 is not under the ban', () => {
+      expect(bans(yp({ status: '生产' }), [firm(['采掘'])])).toHaveLength(1);
+      expect(bans(yp({ status: '建设' }), [firm(['采掘'])])).toEqual([]);
+      expect(bans(yp({ status: '停产整顿' }), [firm(['采掘'])])).toEqual([]);
+    });
+
+    it('a qualified enterprise entrusted with the whole mine (整体管理) is the exception; other work is not banned', () => {
+      expect(bans(yp(), [firm(['整体管理', '采掘'])])).toEqual([]);
+      expect(bans(yp(), [firm(['运输']), firm(['支护'])])).toEqual([]);
+      // The entrusted manager does not shelter another firm's 采掘.
+      expect(bans(yp(), [firm(['整体管理', '采掘']), firm(['采掘'])])).toHaveLength(1);
+    });
+
+    it('a rule stored before kinds and statuses existed reads as the non-coal producing mines’ rule', () => {
+      const stored = ContractorRulesSchema.parse({
+        constructionUndergroundMax: 3,
+        producingLargeMediumMax: 2,
+        producingSmallMax: 1,
+        regional: [
+          { region: '140981', from: '2025-01-01', scopes: ['采掘'], source: '原平第20条' },
+        ],
+      });
+      expect(stored.regional[0]).toMatchObject({
+        mineKinds: ['金属非金属地下矿山', '金属非金属露天矿山'],
+        statuses: ['生产'],
+        exemptScopes: ['整体管理'],
+      });
+      const coal = yp({ kind: '煤矿井工' });
+      expect(checkContractors(coal, [firm(['采掘'])], '2025-01-01', stored)).toEqual([]);
+    });
+  });
+
+  // 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条 and 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(五)4 limit the contractors
+  // of (金属非金属) 地下矿山 in a non-coal plan: a coal mine's contractors are not counted against them.
+  it('the contractor-number limits are non-coal rules: a coal mine with 3 采掘 or 4 掘进 contractors has no count finding', () => {
+    const coal = (o: Partial<ComplianceMine> = {}) => mine({ kind: '煤矿井工', ...o });
+    const counts = (m: ComplianceMine, cs: ComplianceContractor[]) =>
+      check(m, cs).filter(([rule]) => rule === '承包单位数量');
+    expect(counts(coal(), [firm(['采掘']), firm(['掘进']), firm(['采掘'])])).toEqual([]);
+    expect(counts(coal({ scale: '小型' }), [firm(['采掘']), firm(['采掘'])])).toEqual([]);
+    expect(
+      counts(coal({ status: '建设' }), [
+        firm(['掘进']),
+        firm(['掘进']),
+        firm(['掘进']),
+        firm(['掘进']),
+      ]),
+    ).toEqual([]);
+    // The same contractors at a metal underground mine are over the limit.
+    expect(counts(mine(), [firm(['采掘']), firm(['掘进']), firm(['采掘'])])).toHaveLength(1);
   });
 
   describe('project staff (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条; 地下(二十八)2)', () => {

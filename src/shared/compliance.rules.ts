@@ -9,12 +9,14 @@
  * - Certificates valid on the date; first-time underground special operators (certified from 2024) with
  *   高中以上文化程度 (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第2条); one certificate or one person at two mines at once
  *   (证件异常比对).
- * - Contractors: underground mines under construction ≤ 3 掘进 contractors; producing large and medium
- *   underground mines ≤ 2 采掘 contractors, small ≤ 1 (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条,
- *   《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(五)4); no blasting contracted out at an underground mine
- *   (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条, 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条); regional bans such as 原平's 采掘
- *   contracting from 2025 (《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条) from the setting
- *   accountability.contractorRules.
+ * - Contractors: metal and non-metal underground mines under construction ≤ 3 掘进 contractors; producing
+ *   large and medium ones ≤ 2 采掘 contractors, small ≤ 1 (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条,
+ *   《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(五)4 — non-coal rules: coal mines are not counted); no
+ *   blasting contracted out at an underground mine (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条,
+ *   《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条); regional bans from the setting
+ *   accountability.contractorRules, each for the mine kinds and statuses its text names — 原平's ban on
+ *   outsourcing 采掘（剥）from 2025 covers 正常生产的非煤矿山 only, and a qualified enterprise entrusted with the
+ *   whole mine (整体管理) is its stated exception (《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条).
  * - Contractors' project staff (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条; 矿安〔2022〕88号 地下(二十八)2): an excavation
  *   contractor at an underground mine sends a 项目负责人, 技术人员 and 特种作业人员 to its 项目部; all staff are the
  *   contractor's 正式职工 (not 临时聘用, 资质挂靠 or 劳务派遣); the 项目负责人 and 技术人员 have 矿山相关专业
@@ -41,21 +43,43 @@ export const FIVE_TECHNICIANS_YEARS = 5;
 const COLLEGE: readonly string[] = FIVE_POSTS_EDUCATION;
 const BELOW_HIGH_SCHOOL = ['初中及以下'];
 const UNDERGROUND = ['煤矿井工', '金属非金属地下矿山'];
+/**
+ * The mines the contractor-number limits apply to: 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条 is a non-coal plan and
+ * 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(五)4 names 金属非金属地下矿山; coal mines are not counted.
+ */
+const LIMITED_KINDS = ['金属非金属地下矿山'];
+/**
+ * 非煤矿山 that 采掘（剥）work is done at (《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条 "正常生产的非煤矿山"):
+ * the metal and non-metal mines; 尾矿库 and 排土场 have no 采掘.
+ */
+export const NON_COAL_MINING_KINDS = ['金属非金属地下矿山', '金属非金属露天矿山'] as const;
+
+export const RegionalContractorBanSchema = z.strictObject({
+  region: z.string().regex(/^\d{6}$/),
+  from: z.iso.date(),
+  /** The contracted work banned (any of them). */
+  scopes: z.array(z.string().min(1).max(20)).min(1),
+  /**
+   * The mine kinds the ban is for. A rule stored before this field read as the non-coal mines it was
+   * written for (原平第20条: 非煤矿山).
+   */
+  mineKinds: z
+    .array(z.string().min(1).max(20))
+    .min(1)
+    .default([...NON_COAL_MINING_KINDS]),
+  /** The statuses it applies in (原平第20条: 正常生产 = 生产). */
+  statuses: z.array(z.string().min(1).max(20)).min(1).default(['生产']),
+  /** Scopes whose holder is exempt: 原平第20条 "委托具备相应条件的企业整体管理". */
+  exemptScopes: z.array(z.string().min(1).max(20)).default(['整体管理']),
+  source: z.string().min(1).max(200),
+});
+export type RegionalContractorBan = z.infer<typeof RegionalContractorBanSchema>;
 
 export const ContractorRulesSchema = z.strictObject({
   constructionUndergroundMax: z.number().int().min(0).max(20),
   producingLargeMediumMax: z.number().int().min(0).max(20),
   producingSmallMax: z.number().int().min(0).max(20),
-  regional: z
-    .array(
-      z.strictObject({
-        region: z.string().regex(/^\d{6}$/),
-        from: z.iso.date(),
-        scopes: z.array(z.string().min(1).max(20)).min(1),
-        source: z.string().min(1).max(200),
-      }),
-    )
-    .max(100),
+  regional: z.array(RegionalContractorBanSchema).max(100),
 });
 export type ContractorRules = z.infer<typeof ContractorRulesSchema>;
 export const defaultContractorRules: ContractorRules = {
@@ -66,9 +90,12 @@ export const defaultContractorRules: ContractorRules = {
     {
       region: '140981',
       from: '2025-01-01',
-      scopes: ['采掘'],
+      scopes: ['采掘', '剥离'],
+      mineKinds: [...NON_COAL_MINING_KINDS],
+      statuses: ['生产'],
+      exemptScopes: ['整体管理'],
       source:
-        '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条 (自2025年起严禁将采掘（剥）工程外包)',
+        '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条 (正常生产的非煤矿山…自 2025 年起，严禁将采掘（剥）工程外包; 委托具备相应条件的企业整体管理的除外)',
     },
   ],
 };
@@ -148,7 +175,7 @@ export function checkPeople(
           rule: '五职矿长配备',
           message: `未配备${post}`,
           source:
-            '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1条; 矿安〔2022〕88号 地下(三十二)',
+            '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1条; 《金属非金属矿山重大事故隐患判定标准》(矿安〔2022〕88号) 地下(三十二)',
           criterion: metal ? '地下(三十二)' : null,
           subject: post,
         });
@@ -174,7 +201,7 @@ export function checkPeople(
           rule: '五科技术人员配备',
           message: `未配备${tech}`,
           source:
-            '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第2条; 矿安〔2022〕88号 地下(三十二)',
+            '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第2条; 《金属非金属矿山重大事故隐患判定标准》(矿安〔2022〕88号) 地下(三十二)',
           criterion: metal && CRITERION_TECHNICIANS.includes(tech) ? '地下(三十二)' : null,
           subject: tech,
         });
@@ -254,7 +281,7 @@ export function checkPeople(
         rule: '人员兼职',
         message: `${p.name}: 同时在其他 ${p.alsoAt.length} 座矿山任职`,
         source:
-          '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1条 (专职矿长); 矿安〔2022〕88号 解读, 地下(三十二) (每个独立生产系统配齐五职矿长)',
+          '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1条 (专职矿长); 《金属非金属矿山重大事故隐患判定标准》(矿安〔2022〕88号) 解读, 地下(三十二) (每个独立生产系统配齐五职矿长)',
         criterion: null,
         subject: p.id,
       });
@@ -275,6 +302,7 @@ export function checkContractors(
   const out: Finding[] = [];
   const active = contractors.filter((c) => activeOn(c, date));
   const underground = UNDERGROUND.includes(mine.kind);
+  const limited = LIMITED_KINDS.includes(mine.kind);
   const metal = mine.kind === '金属非金属地下矿山';
   const limit = (n: number, max: number, what: string, source: string) => {
     if (n > max) {
@@ -287,7 +315,7 @@ export function checkContractors(
       });
     }
   };
-  if (underground && mine.status === '建设') {
+  if (limited && mine.status === '建设') {
     limit(
       active.filter((c) => c.scopes.includes('掘进') || c.scopes.includes('建设施工')).length,
       rules.constructionUndergroundMax,
@@ -295,7 +323,7 @@ export function checkContractors(
       '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条; 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(五)4 (地下基建矿山掘进工程承包单位不得超过 3 家)',
     );
   }
-  if (underground && mine.status === '生产') {
+  if (limited && mine.status === '生产') {
     const n = active.filter((c) => c.scopes.includes('采掘') || c.scopes.includes('掘进')).length;
     if (mine.scale === '小型') {
       limit(
@@ -326,15 +354,11 @@ export function checkContractors(
     }
     out.push(...checkProjectStaff(c, underground, metal));
     for (const r of rules.regional) {
-      const hit = r.scopes.filter((s) => c.scopes.includes(s));
-      if (
-        mine.countyCode.startsWith(r.region.replace(/(00)+$/, '')) &&
-        date >= r.from &&
-        hit.length > 0
-      ) {
+      const hit = bannedScopes(r, mine, c, date);
+      if (hit.length > 0) {
         out.push({
           rule: '地区外包禁令',
-          message: `${c.name}: 自 ${r.from} 起本地区严禁将${hit.join('、')}工程外包`,
+          message: `${c.name}: 自 ${r.from} 起本地区${mine.status}的${mine.kind}严禁将${hit.join('、')}工程外包`,
           source: r.source,
           criterion: null,
           subject: c.id,
@@ -343,6 +367,30 @@ export function checkContractors(
     }
   }
   return out;
+}
+
+/**
+ * The banned work a contractor does at a mine under a regional ban: none outside the ban's region, before
+ * its date, at a mine of another kind or status, or when the contractor is entrusted with the whole mine
+ * (an exempt scope).
+ */
+function bannedScopes(
+  r: RegionalContractorBan,
+  mine: ComplianceMine,
+  c: ComplianceContractor,
+  date: string,
+): string[] {
+  const inRegion = mine.countyCode.startsWith(r.region.replace(/(00)+$/, ''));
+  if (
+    !inRegion ||
+    date < r.from ||
+    !r.mineKinds.includes(mine.kind) ||
+    !r.statuses.includes(mine.status) ||
+    c.scopes.some((s) => r.exemptScopes.includes(s))
+  ) {
+    return [];
+  }
+  return r.scopes.filter((s) => c.scopes.includes(s));
 }
 
 /**
@@ -355,7 +403,7 @@ function checkProjectStaff(
 ): Finding[] {
   const out: Finding[] = [];
   const source =
-    '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条; 矿安〔2022〕88号 地下(二十八)2';
+    '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条; 《金属非金属矿山重大事故隐患判定标准》(矿安〔2022〕88号) 地下(二十八)2';
   const criterion = metal ? '地下(二十八)' : null;
   if (underground && c.scopes.some((s) => EXCAVATION.includes(s))) {
     const missing = PROJECT_STAFF_REQUIRED.filter((r) => !c.staff.some((s) => s.role === r));

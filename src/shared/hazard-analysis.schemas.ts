@@ -80,15 +80,18 @@ export const HazardAnalysis = z.object({
   stockTargets: z
     .array(StockTarget)
     .describe(
-      '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条: 存量清零、遏制增量、动态清零',
+      '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条: 存量清零、遏制增量、动态清零 (原平的目标: 仅在所分析地区属于设定的地区时给出)',
     ),
 });
 export type HazardAnalysis = z.infer<typeof HazardAnalysis>;
 
 /**
- * The dates of the three targets of 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条 (setting hazards.stockTargets).
+ * The dates of the three targets of 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条 (setting hazards.stockTargets), and
+ * the region they are set for: they are 原平's, not a national rule, so an analysis of another region
+ * shows none.
  */
 export const StockTargetsSchema = z.strictObject({
+  region: RegionCode.default('140981').describe('目标适用的地区 (原平市实施方案第8条: 原平市)'),
   stockFoundBefore: DateString.describe('存量: 此日期前发现的隐患'),
   stockDueOn: DateString.describe('存量清零时限'),
   incrementYear: z.number().int().min(2000).max(2100).describe('遏制增量考核年度'),

@@ -1,13 +1,12 @@
 /**
  * @module Request and response shapes of the yearly inspection schedule (issue 7 §1): the mines' risk
  * classes it is drawn from, the preview within a unit's capacity, and the stored schedule with its
- * visits (四不两直 dates included, for regulators only).
+ * visits, every one 四不两直 (《2024年矿山安全生产工作要点》第41条; their dates are for regulators only).
  */
 import { z } from 'zod';
 import { RegionCode } from './common.schemas.ts';
-import { scheduleVisitKinds } from './inspections.enums.ts';
 
-/** What a yearly schedule is generated from: the unit's capacity and the 四不两直 share. */
+/** What a yearly schedule is generated from: the unit's capacity (every visit is 四不两直, no share to set). */
 const scheduleParams = {
   capacityPerMonth: z
     .array(z.number().min(0).max(100_000))
@@ -20,7 +19,6 @@ const scheduleParams = {
     .max(20)
     .default(2)
     .describe('每次检查的执法人员数 (至少 2 人)'),
-  unannouncedShare: z.number().min(0).max(1).default(0.3).describe('四不两直 比例'),
   seed: z
     .number()
     .int()
@@ -73,7 +71,6 @@ export const SchedulePreviewResponse = z.object({
       mineName: z.string(),
       /** 0 = January. */
       month: z.number().int(),
-      kind: z.enum(scheduleVisitKinds),
     }),
   ),
   /** Inspector-days used per month. */
@@ -99,7 +96,6 @@ export const ScheduleVisitResponse = z.object({
   mineId: z.uuid(),
   mineName: z.string(),
   month: z.number().int(),
-  kind: z.enum(scheduleVisitKinds),
   plannedOn: z.string(),
   inspectionId: z.string().nullable(),
 });
@@ -113,7 +109,6 @@ export const ScheduleResponse = z.object({
   createdAt: z.string(),
   capacityPerMonth: z.array(z.number()),
   inspectorsPerVisit: z.number().int(),
-  unannouncedShare: z.number(),
   load: z.array(z.number()),
   shortfall: z.array(ScheduleShortfall),
   mines: z.number().int(),

@@ -19,8 +19,15 @@ export type EnforcementStatsQuery = z.infer<typeof EnforcementStatsQuery>;
 /** An enforcement tally (statistics per region, month or inspector). */
 export const EnforcementTotals = z.object({
   inspections: z.number().int(),
-  /** 四不两直 inspections. */
+  /** 四不两直 inspections (every one without a stated reason to announce it; 《2024年矿山安全生产工作要点》第41条). */
   unannounced: z.number().int(),
+  /** Inspections announced to the mine beforehand, each with its stated reason (整改复查, 复工复产验收 …). */
+  announced: z.number().int(),
+  /**
+   * Inspections made under a 异地交叉执法 arrangement: each counts for the inspected mine's region and for the
+   * inspecting unit's (so regions' tallies may add up to more than the whole).
+   */
+  crossInspections: z.number().int(),
   findings: z.number().int(),
   /** Penalties not revoked, and their amount in yuan. */
   penalties: z.number().int(),

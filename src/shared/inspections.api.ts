@@ -6,6 +6,10 @@
 import { z } from 'zod';
 import { endpoint } from './api.contract.ts';
 import {
+  CrossArrangementMineResponse,
+  CrossArrangementResponse,
+} from './inspection-cross.schemas.ts';
+import {
   DocumentDiffResponse,
   DocumentResponse,
   ReceivedDocumentResponse,
@@ -70,4 +74,22 @@ export const inspectionsApi = {
   receivedDocuments: endpoint('GET', '/api/received-documents', z.array(ReceivedDocumentResponse)),
 
   stats: endpoint('GET', '/api/inspections/stats', EnforcementStatsResponse),
+
+  /** 异地交叉执法: an arrangement of the caller's unit as the common superior. */
+  createCrossArrangement: endpoint('POST', '/api/cross-inspections', CrossArrangementResponse, 201),
+  /** Arrangements made in the caller's jurisdiction, and those in force with the caller in their pool. */
+  listCrossArrangements: endpoint(
+    'GET',
+    '/api/cross-inspections',
+    z.array(CrossArrangementResponse),
+  ),
+  getCrossArrangement: endpoint('GET', '/api/cross-inspections/:id', CrossArrangementResponse),
+  /** The mines its members may inspect (in its period only). */
+  crossArrangementMines: endpoint(
+    'GET',
+    '/api/cross-inspections/:id/mines',
+    z.array(CrossArrangementMineResponse),
+  ),
+  /** Ends it from today on, with a reason. */
+  endCrossArrangement: endpoint('POST', '/api/cross-inspections/:id/end', CrossArrangementResponse),
 };

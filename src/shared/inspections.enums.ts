@@ -4,9 +4,13 @@
  * 《2024年矿山安全生产工作要点》第40–45条; 四不两直 as defined in 2014 by the former 国家安全生产监督管理总局).
  */
 
-/** 检查方式: 四不两直 (不发通知、不打招呼、不听汇报、不用陪同接待，直奔基层、直插现场), 常规, 专项, 交叉执法, 远程. */
+/**
+ * 检查类型: 常规, 专项, 交叉执法 (under a cross-inspection arrangement), 远程. Whatever the type, an inspection is
+ * made 四不两直 (不发通知、不打招呼、不听汇报、不用陪同接待，直奔基层、直插现场): 《2024年矿山安全生产工作要点》第41条
+ * "检查执法一律采取“四不两直”方式开展,所有执法活动不得提前告知矿山企业". 四不两直 is therefore not a type but the
+ * default manner, departed from only with a stated reason (AnnouncedReason).
+ */
 export const InspectionKind = {
-  Unannounced: '四不两直',
   Routine: '常规',
   Special: '专项',
   Cross: '交叉执法',
@@ -18,18 +22,23 @@ export const inspectionKinds = Object.values(InspectionKind) as [
   ...InspectionKind[],
 ];
 
+/** 检查方式: 四不两直 by default (第41条 "一律"), 事先告知 only with a reason. */
+export const InspectionManner = { Unannounced: '四不两直', Announced: '事先告知' } as const;
+export type InspectionManner = (typeof InspectionManner)[keyof typeof InspectionManner];
+
 /**
- * The kinds a yearly inspection schedule plans: routine visits, a seeded share of them 四不两直
- * (《2024年矿山安全生产工作要点》第41条).
+ * Why an inspection was announced to the mine: a 整改复查 or a 复工复产验收 the mine takes part in, or another
+ * reason written out (其他). Every announced inspection states one and is counted as announced.
  */
-export const ScheduleVisitKind = {
-  Routine: InspectionKind.Routine,
-  Unannounced: InspectionKind.Unannounced,
+export const AnnouncedReason = {
+  Recheck: '整改复查',
+  Resumption: '复工复产验收',
+  Other: '其他',
 } as const;
-export type ScheduleVisitKind = (typeof ScheduleVisitKind)[keyof typeof ScheduleVisitKind];
-export const scheduleVisitKinds = Object.values(ScheduleVisitKind) as [
-  ScheduleVisitKind,
-  ...ScheduleVisitKind[],
+export type AnnouncedReason = (typeof AnnouncedReason)[keyof typeof AnnouncedReason];
+export const announcedReasons = Object.values(AnnouncedReason) as [
+  AnnouncedReason,
+  ...AnnouncedReason[],
 ];
 
 /** A finding is either a major hazard (entered into the hazards ledger) or a general violation. */

@@ -14,6 +14,7 @@ import {
   Uuid,
 } from './common.schemas.ts';
 import {
+  announcedReasons,
   checklistResults,
   documentStates,
   documentTemplates,
@@ -36,9 +37,30 @@ export const ChecklistItem = z.strictObject({
 });
 export type ChecklistItem = z.infer<typeof ChecklistItem>;
 
+/**
+ * An inspection made known to the mine beforehand, and why (《2024年矿山安全生产工作要点》第41条: every other
+ * inspection is 四不两直). 其他 needs the reason written out.
+ */
+export const AnnouncedInput = z
+  .strictObject({
+    reason: z.enum(announcedReasons).describe('事先告知的理由'),
+    note: z.string().trim().max(500).default('').describe('说明 (理由为“其他”时必填)'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.reason === '其他' && v.note === '') {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: '事先告知的理由为“其他”时须写明' });
+    }
+  });
+export type AnnouncedInput = z.infer<typeof AnnouncedInput>;
+
 export const InspectionCreateInput = z.strictObject({
   mineId: Uuid,
-  kind: z.enum(inspectionKinds),
+  kind: z
+    .enum(inspectionKinds)
+    .describe('检查类型 (检查方式一律四不两直, 除非 announced 写明事先告知的理由)'),
+  announced: AnnouncedInput.optional().describe(
+    '事先告知矿山的理由 (如整改复查、复工复产验收); 不填即四不两直',
+  ),
   inspectedOn: DateString,
   teamUserIds: z
     .array(Uuid)
@@ -47,6 +69,9 @@ export const InspectionCreateInput = z.strictObject({
     .refine((ids) => new Set(ids).size === ids.length, '执法人员重复')
     .describe('检查组 (至少 2 名执法人员)'),
   scheduleVisitId: Uuid.optional().describe('对应的年度检查计划中的一次检查'),
+  crossArrangementId: Uuid.optional().describe(
+    '异地交叉执法安排 (检查类型为交叉执法时必填; 检查组须全部来自其执法人才库)',
+  ),
   checklistCriterionIds: z.array(Uuid).max(200).default([]).describe('从判定标准生成检查表的条款'),
   customItems: z.array(ShortText).max(100).default([]).describe('自定义检查项'),
   bodyCameraRef: z.string().trim().max(200).optional().describe('执法记录仪编号/视频编号'),
@@ -115,6 +140,8 @@ export const InspectionListQuery = z.strictObject({
   from: DateString.optional(),
   to: DateString.optional(),
   kind: z.enum(inspectionKinds).optional(),
+  /** true: announced inspections only; false: 四不两直 only. */
+  announced: QueryBool.optional(),
   typical: QueryBool.optional(),
 });
 export type InspectionListQuery = z.infer<typeof InspectionListQuery>;
@@ -197,8 +224,14 @@ export const InspectionResponse = z.object({
   enterpriseName: z.string(),
   countyCode: z.string(),
   kind: z.enum(inspectionKinds),
+  /** 四不两直 unless announced with a reason. */
+  unannounced: z.boolean(),
+  announcedReason: z.enum(announcedReasons).nullable(),
+  announcedNote: z.string().nullable(),
   inspectedOn: z.string(),
   scheduleVisitId: z.string().nullable(),
+  /** The 异地交叉执法 arrangement it was made under. */
+  crossArrangementId: z.string().nullable(),
   team: z.array(InspectionTeamMember),
   bodyCameraRef: z.string().nullable(),
   checklist: z.array(ChecklistItemResponse),
@@ -225,6 +258,8 @@ export const InspectionRowResponse = z.object({
   mineName: z.string(),
   countyCode: z.string(),
   kind: z.enum(inspectionKinds),
+  unannounced: z.boolean(),
+  announcedReason: z.enum(announcedReasons).nullable(),
   inspectedOn: z.string(),
   /** The team's display names. */
   team: z.array(z.string()),

@@ -80,14 +80,20 @@ export type PersonRole = (typeof personRoles)[number];
 export const educationLevels = ['初中及以下', '高中/中专', '大专', '本科', '研究生'] as const;
 export type EducationLevel = (typeof educationLevels)[number];
 
-/** Work a contractor (承包单位) may be engaged for. */
+/**
+ * Work a contractor (承包单位) may be engaged for. 剥离 is the open pits' 采剥 (《原平市矿山企业安全生产治本攻坚三年行动实施方案》
+ * 第20条 "采掘（剥）"); 整体管理 is a qualified enterprise entrusted with running the whole mine (第20条
+ * "委托具备相应条件的企业整体管理"), which is not the outsourcing of 采掘 that article bans.
+ */
 export const contractorScopes = [
   '掘进',
   '采掘',
+  '剥离',
   '爆破',
   '支护',
   '运输',
   '建设施工',
+  '整体管理',
   '其他',
 ] as const;
 export type ContractorScope = (typeof contractorScopes)[number];

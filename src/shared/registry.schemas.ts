@@ -1,6 +1,7 @@
 /**
  * @module Request and response schemas of the registry, shared by the server, the web app and the CLI.
  */
+import { disasterGrades } from './surveys.ts';
 import { z } from 'zod';
 import { creditCodeProblem, idNumberProblem } from './identifiers.ts';
 import {
@@ -120,7 +121,6 @@ const mineAttributes = {
   scale: z.enum(mineScales),
   standardizationLevel: z.enum(standardizationLevels),
   standardizationDate: DateString.nullable().optional(),
-  disasterGrade: z.string().trim().max(40).nullable().optional().describe('灾害防治等级'),
   longitude: z.number().min(73).max(136).nullable().optional(),
   latitude: z.number().min(3).max(54).nullable().optional(),
   depthM: nonNeg(5000).nullable().optional().describe('开采深度 (m)'),
@@ -290,7 +290,10 @@ export const MineResponse = z.object({
   statusSince: z.string(),
   standardizationLevel: z.enum(standardizationLevels),
   standardizationDate: z.string().nullable(),
-  disasterGrade: z.string().nullable(),
+  /** Set by the latest passed 隐蔽致灾因素普查 ("就高不就低"); never edited here. */
+  disasterGrade: z.enum(disasterGrades).nullable(),
+  /** The free text the registry held before the surveys (kept as written). */
+  disasterGradeLegacy: z.string().nullable(),
   longitude: z.number().nullable(),
   latitude: z.number().nullable(),
   depthM: z.number().nullable(),

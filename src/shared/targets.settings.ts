@@ -4,6 +4,8 @@
  * indicator, region, year, goal and the plan clause it comes from, and regulators add their own.
  */
 import { z } from 'zod';
+import { quantityNames } from './monitoring.quantities.ts';
+import { mineKinds, tailingsStackings } from './registry.enums.ts';
 
 export const indicatorKeys = [
   'standardization2Plus',
@@ -150,12 +152,13 @@ export const defaultTargets: Target[] = [
       '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第17条 (2025 年底前矿山安全风险监测预警全覆盖)',
   },
   {
-    region: '000000',
+    // 原平's own target (not a national one): 2023 年及以前排查发现的存量, 2024 年底前基本消除.
+    region: '140981',
     indicator: 'hazardStockCleared',
     year: 2024,
     goal: 100,
     source:
-      '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条 (2024 年底前动态清零存量重大事故隐患)',
+      '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条 (2024 年底前基本消除 2023 年及以前排查发现的重大事故隐患存量)',
   },
   {
     region: '540000',
@@ -194,6 +197,104 @@ export const defaultTargets: Target[] = [
     goal: 100,
     source:
       '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第15条; 《2024年矿山安全生产工作要点》第27条 (2025 年底监测预警全覆盖)',
+  },
+];
+
+/**
+ * What a mine of each kind must monitor for the 监测预警 coverage indicator: groups of quantities, each
+ * met when any of its quantities reported in the 24 hours of the date. A 尾矿库 entry may be for one
+ * stacking (湿排/干排); a pond without its stacking on record is held to the kind-only entry.
+ */
+export const MonitoringRequirementSchema = z.strictObject({
+  kind: z.enum(mineKinds),
+  stacking: z.enum(tailingsStackings).optional(),
+  groups: z
+    .array(
+      z.strictObject({
+        /** What the group is called in the drill-down (e.g. 坝体位移). */
+        name: z.string().min(1).max(30),
+        quantities: z.array(z.enum(quantityNames)).min(1).max(10),
+      }),
+    )
+    .min(1)
+    .max(20),
+  source: z.string().min(1).max(300),
+});
+export type MonitoringRequirement = z.infer<typeof MonitoringRequirementSchema>;
+export const MonitoringRequirementsSchema = z.array(MonitoringRequirementSchema).max(50);
+
+const displacement = ['表面位移累计', '表面位移速率', '内部位移', '雷达形变'] as const;
+const slopeSource =
+  '矿安〔2023〕119号 附件: 边坡 (含排土场) 在线监测须有表面位移 (GNSS 和/或边坡雷达) 和视频';
+/** The defaults, each from the text that requires it (docs/sources.md; REFERENCE §B2). */
+export const defaultMonitoringRequirements: MonitoringRequirement[] = [
+  {
+    kind: '尾矿库',
+    stacking: '湿排',
+    groups: [
+      { name: '坝体位移', quantities: [...displacement] },
+      { name: '浸润线', quantities: ['浸润线埋深'] },
+      { name: '干滩长度', quantities: ['干滩长度'] },
+      { name: '降水量', quantities: ['降雨量'] },
+      { name: '库水位', quantities: ['库水位'] },
+    ],
+    source:
+      'GB 39496-2020《尾矿库安全规程》5.5.2: 湿式尾矿库监测坝体位移、浸润线、干滩长度及坡度、降水量、库水位 (库区地质滑坡体位移 where there is one)',
+  },
+  {
+    kind: '尾矿库',
+    stacking: '干排',
+    groups: [
+      { name: '坝体位移', quantities: [...displacement] },
+      { name: '浸润线', quantities: ['浸润线埋深'] },
+      { name: '降水量', quantities: ['降雨量'] },
+    ],
+    source:
+      'GB 39496-2020《尾矿库安全规程》5.5.2: 干式尾矿库监测坝体位移、最大坝体剖面的浸润线、降水量',
+  },
+  {
+    kind: '尾矿库',
+    groups: [
+      { name: '坝体位移', quantities: [...displacement] },
+      { name: '浸润线', quantities: ['浸润线埋深'] },
+      { name: '降水量', quantities: ['降雨量'] },
+    ],
+    source:
+      'GB 39496-2020《尾矿库安全规程》5.5.2: what wet and dry ponds both monitor (the stacking is not on record)',
+  },
+  {
+    kind: '金属非金属露天矿山',
+    groups: [{ name: '表面位移', quantities: [...displacement] }],
+    source: slopeSource,
+  },
+  {
+    kind: '露天煤矿',
+    groups: [{ name: '表面位移', quantities: [...displacement] }],
+    source: slopeSource,
+  },
+  {
+    kind: '排土场',
+    groups: [{ name: '表面位移', quantities: [...displacement] }],
+    source: slopeSource,
+  },
+  {
+    kind: '金属非金属地下矿山',
+    groups: [
+      { name: '一氧化碳', quantities: ['CO'] },
+      { name: '风速', quantities: ['风速'] },
+    ],
+    source:
+      '《金属非金属地下矿山感知数据接入规范（试行）》 (有毒有害气体 CO 等、风速…每 20 s 上传, as reported); AQ 2031-2011 (有毒有害气体、风速…)',
+  },
+  {
+    kind: '煤矿井工',
+    groups: [
+      { name: '甲烷', quantities: ['CH4'] },
+      { name: '一氧化碳', quantities: ['CO'] },
+      { name: '风速', quantities: ['风速'] },
+    ],
+    source:
+      '《煤矿安全规程》安全监控 (甲烷、一氧化碳、风速传感器); the minimal set is minewatch’s reading',
   },
 ];
 

@@ -127,18 +127,19 @@ describe.runIf(run)('web app in Chromium: registry and hazards', () => {
     await page.getByRole('heading', { name }).waitFor();
     await page.screenshot({ path: `${SHOTS}/05-mine-detail.png`, fullPage: true });
     await page.getByRole('button', { name: '编辑' }).click();
-    const grade = page.getByLabel('灾害防治等级');
-    await grade.waitFor();
-    await grade.fill('高瓦斯 (浏览器测试修改)');
+    // The 灾害防治等级 is set by surveys now; the edit is of the mine's depth.
+    const depth = page.getByLabel('开采深度 (m)');
+    await depth.waitFor();
+    await depth.fill('987');
     await page.getByTestId('mine-save').click();
     await page.getByRole('heading', { name }).waitFor();
-    await expect(page.getByTestId('fact-disasterGrade').innerText()).resolves.toBe(
-      '高瓦斯 (浏览器测试修改)',
-    );
+    await expect(page.getByTestId('fact-depthM').innerText()).resolves.toContain('987');
     await page.getByRole('tab', { name: '修改记录' }).click();
     const history = page.getByTestId('audit-history');
-    await history.getByText('高瓦斯 (浏览器测试修改)').waitFor();
-    await expect(history.innerText()).resolves.toContain('yp.admin');
+    await history.getByText('987').first().waitFor();
+    // Who changed it, by display name (never the username: issue 23 §5).
+    await expect(history.innerText()).resolves.toContain('原平市监管管理员');
+    await expect(history.innerText()).resolves.not.toContain('yp.admin');
     await expect(history.innerText()).resolves.toContain('修改');
     await page.screenshot({ path: `${SHOTS}/06-mine-audit-history.png`, fullPage: true });
     await page.context().close();

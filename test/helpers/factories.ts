@@ -17,6 +17,10 @@ import { createMine } from '../../src/server/modules/registry/mine.service.ts';
 import { createPerson } from '../../src/server/modules/registry/person.service.ts';
 import { createContractor } from '../../src/server/modules/registry/contractor.service.ts';
 import { createContractorStaff } from '../../src/server/modules/registry/contractor-staff.service.ts';
+import {
+  createFacility,
+  createSensor,
+} from '../../src/server/modules/monitoring/sensor.service.ts';
 import type { ServiceDeps } from '../../src/server/platform/context.ts';
 
 const admin = systemPrincipal('test:factory');
@@ -129,4 +133,31 @@ export async function buildContractorStaff(
     relatedMajor: true,
     ...o,
   });
+}
+
+/**
+ * A mine (built unless given) with an underground area and CH4 points of the given codes, each with
+ * the 《煤矿安全规程》 采煤工作面 preset (报警 1.0 %, 断电 1.5 %, 复电 < 1.0 %; every 20 s).
+ */
+export async function buildCh4Points(deps: ServiceDeps, codes: string[], mine?: { id: string }) {
+  const m = mine ?? (await buildMine(deps));
+  const facility = await createFacility(deps, admin, {
+    mineId: m.id,
+    code: 'UG',
+    name: '一采区',
+    kind: '井下区域',
+  });
+  const points = [];
+  for (const code of codes) {
+    points.push(
+      await createSensor(deps, admin, {
+        facilityId: facility.id,
+        code,
+        name: `${code} 甲烷`,
+        quantity: 'CH4',
+        preset: '甲烷:采煤工作面',
+      }),
+    );
+  }
+  return { mine: m, facility, points };
 }

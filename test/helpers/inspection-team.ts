@@ -20,7 +20,7 @@ export interface InspectionTeam {
 
 /**
  * The team of party a, filled in `beforeAll` after `useWorldApp`'s, and `newInspection`, which records a
- * 四不两直 inspection as the user logged in as `ins` (a's inspector) with the given team.
+ * 四不两直 (unannounced, the default) routine inspection as the user logged in as `ins` (a's inspector) with the given team.
  */
 export function useInspectionTeam(ctx: WorldApp, call: ReturnType<typeof callerAs>) {
   const team = {} as InspectionTeam;
@@ -32,7 +32,7 @@ export function useInspectionTeam(ctx: WorldApp, call: ReturnType<typeof callerA
   const newInspection = async (teamUserIds: string[]) =>
     call<InspectionResponse & { details?: { path: string }[] }>('ins', 'POST', '/api/inspections', {
       mineId: ctx.world.a.mines[0]?.id,
-      kind: '四不两直',
+      kind: '常规',
       inspectedOn: team.today,
       teamUserIds,
       checklistCriterionIds: [ctx.world.a.criterionId],

@@ -45,7 +45,6 @@ export async function buildEnforcement(
     year: Number(today.slice(0, 4)),
     capacityPerMonth: Array.from({ length: 12 }, () => 10),
     inspectorsPerVisit: 2,
-    unannouncedShare: 0.5,
     seed: 7,
   });
   const inspection = await createInspection(deps, inspector, {

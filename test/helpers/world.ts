@@ -31,12 +31,13 @@ import { upsertSeries } from '../../src/server/modules/leads/series.repository.t
 import { buildEnforcement, type EnforcementIds } from './world-enforcement.ts';
 import { buildWorkPlans, type WorkPlanIds } from './world-plans.ts';
 import { buildAccidents, type AccidentIds } from './world-accidents.ts';
+import { buildSurveys, type SurveyIds } from './world-surveys.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
 
 export const PASSWORD = 'test-pass-2026';
 const admin = systemPrincipal('test:world');
 
-export interface Party extends EnforcementIds, WorkPlanIds, AccidentIds {
+export interface Party extends EnforcementIds, WorkPlanIds, AccidentIds, SurveyIds {
   key: string;
   county: string;
   enterpriseId: string;
@@ -269,6 +270,7 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
     ...(await buildEnforcement(deps, party)),
     ...(await buildWorkPlans(deps, party)),
     ...(await buildAccidents(deps, party)),
+    ...(await buildSurveys(deps, party)),
   };
 }
 

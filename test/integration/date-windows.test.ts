@@ -82,7 +82,7 @@ describe.each(engines)('date windows on every dated field (%s)', (engine) => {
   it('an inspection on 0001-01-01 or tomorrow is refused, and so are its later dates outside their windows', async () => {
     const body = (inspectedOn: string) => ({
       mineId: ctx.world.a.mines[0]?.id,
-      kind: '四不两直',
+      kind: '常规',
       inspectedOn,
       teamUserIds: [team.inspectorId, team.adminId],
     });

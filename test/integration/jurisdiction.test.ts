@@ -11,6 +11,14 @@ import { createToken } from '../../src/server/modules/access/access.service.ts';
 import { findUserWithOrg } from '../../src/server/modules/access/access.repository.ts';
 import { userPrincipal } from '../../src/server/modules/access/principal.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
+import { createArrangement } from '../../src/server/modules/inspections/cross/cross.service.ts';
+import {
+  insertDeclaration,
+  insertPatrol,
+  insertPlan,
+} from '../../src/server/modules/stopped/stopped.repository.ts';
+import { stoppedPatrolPhotos } from '../../src/server/modules/stopped/stopped.table.ts';
+import { addDays, todayIn } from '../../src/shared/dates.ts';
 import type { RouteEntry } from '../../src/server/platform/http/auth.http.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { creditCodeFor, idNumberFor } from '../helpers/factories.ts';
@@ -47,7 +55,11 @@ const exempt: Record<string, string> = {
   'GET /api/hazard-standards/:id/criteria':
     'the determination standards are national reference data',
   'GET /api/notifications':
-    'returns the caller’s own notifications only (hazard.escalation.test.ts)',
+    'returns the caller’s own notifications only (notification.routes.test.ts, hazard.escalation.test.ts)',
+  'GET /api/notifications/unread-count':
+    'counts the caller’s own notifications only (notification.routes.test.ts)',
+  'POST /api/notifications/read-all':
+    'marks the caller’s own notifications only; nobody else’s change (notification.routes.test.ts)',
   'GET /ack/:token':
     'public page with a button; acknowledges nothing (monitoring.routes.test.ts: a link preview changes nothing)',
   'POST /ack/:token':
@@ -65,9 +77,22 @@ const exempt: Record<string, string> = {
     'creates a plan of the caller’s own unit and region only; no other region can be named (work-plan.routes.test.ts)',
   'POST /api/inspection-schedules':
     'schedules the caller’s own unit’s jurisdiction only; no other region can be named (schedule.routes.test.ts)',
+  'GET /api/public/disaster-grades':
+    'public by design (要点第10条 公示): the grades a passed review set in the region asked for, nothing awaiting review (survey.routes.test.ts)',
   'POST /api/notifications/:id/read':
     'acts on the caller’s own notifications only; another user’s is a 404 (hazard.escalation.test.ts)',
 };
+
+/**
+ * A 异地交叉执法 arrangement aimed at each party's county (by key), made in beforeAll by the system admin:
+ * the other county's inspectors, starting in a month, so no walker user is a member in force.
+ */
+const crossArrangementOf = new Map<string, string>();
+
+/** A declaration of work at each party's coal mine (by key), inserted in beforeAll (issue 24). */
+const declarationOf = new Map<string, string>();
+/** A 巡查 visit at each party's coal mine with one photo (by key): [visit id, photo id]. */
+const patrolOf = new Map<string, [string, string]>();
 
 /** The requests aimed at `t`'s data, for each route. */
 function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | undefined {
@@ -102,6 +127,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         ['work_task', t.workTaskIds[0]],
         ['mine_meter', t.meterIds[0]],
         ['mine_area', t.areaIds[0]],
+        ['hidden_hazard_survey', t.surveyIds[0]],
       ].map(([type, value]) => ({ method: 'GET', url: `/api/audit/${type}/${value}` }));
     case 'POST /api/mines':
       return [
@@ -253,7 +279,42 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         },
       ];
     case 'PATCH /api/mines/:id':
-      return [{ method: 'PATCH', url: id(route.url, mine.id), payload: { disasterGrade: '篡改' } }];
+      return [{ method: 'PATCH', url: id(route.url, mine.id), payload: { depthM: 999 } }];
+    case 'POST /api/surveys':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            surveyedOn: '2026-10-01',
+            surveyor: '越权普查单位',
+            areaKm2: 1,
+            scopeYears: 3,
+            scopeDescription: '越权',
+            factors: [{ kind: '水害', level: '简单', location: '越权', note: '' }],
+            zones: [{ zoneClass: '可采区', name: '越权', note: '' }],
+          },
+        },
+      ];
+    case 'POST /api/surveys/:id/review':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.surveyIds[0] ?? ''),
+          payload: { reviewedOn: '2026-11-01', outcome: '审查通过', note: '越权' },
+        },
+      ];
+    case 'POST /api/surveys/:id/files':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.surveyIds[0] ?? ''),
+          multipart: { filename: '越权报告.pdf', content: '%PDF-1.4 越权报告' },
+        },
+      ];
+    case 'GET /api/surveys/:id/files/:fileId':
+      return [{ method: 'GET', url: `/api/surveys/${t.surveyIds[0]}/files/${t.surveyFileIds[0]}` }];
     case 'POST /api/mines/:id/status':
       return [
         {
@@ -584,6 +645,90 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           },
         },
       ];
+    case 'POST /api/cross-inspections':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            name: '越权交叉执法',
+            targetRegion: t.county,
+            unitIds: [t.enterpriseId],
+            memberUserIds: [t.personIds[0], t.contractorIds[0]],
+            startsOn: '2026-12-01',
+            endsOn: '2026-12-07',
+          },
+        },
+      ];
+    case 'GET /api/cross-inspections/:id':
+    case 'GET /api/cross-inspections/:id/mines':
+      return [
+        { method: 'GET', url: id(route.url, crossArrangementOf.get(t.key) ?? t.enterpriseId) },
+      ];
+    case 'POST /api/cross-inspections/:id/end':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, crossArrangementOf.get(t.key) ?? t.enterpriseId),
+          payload: { reason: '越权' },
+        },
+      ];
+    case 'GET /api/stopped/declarations/:id':
+      return [{ method: 'GET', url: id(route.url, declarationOf.get(t.key) ?? t.enterpriseId) }];
+    case 'POST /api/stopped/declarations/:id/reject':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, declarationOf.get(t.key) ?? t.enterpriseId),
+          payload: { reason: '越权' },
+        },
+      ];
+    case 'POST /api/stopped/plans':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            measures: '越权',
+            responsiblePerson: '越权',
+            completeBy: '2026-12-31',
+          },
+        },
+      ];
+    case 'POST /api/stopped/declarations':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            purpose: '排水',
+            description: '越权',
+            sites: [{ place: '越权', people: 1 }],
+            maxPowerKwh: 1,
+            startsOn: '2026-12-01',
+            endsOn: '2026-12-02',
+          },
+        },
+      ];
+    case 'POST /api/stopped/wardens':
+      return [
+        { method: 'POST', url: route.url, payload: { mineId: mine.id, userId: t.enterpriseId } },
+      ];
+    case 'POST /api/stopped/patrols':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            kind: '巡查',
+            visitedAt: '2026-11-01T08:00:00+08:00',
+            findings: '越权',
+          },
+        },
+      ];
     case 'GET /api/inspections/eligible-inspectors':
       return [{ method: 'GET', url: `${route.url}?mineId=${mine.id}` }];
     case 'PATCH /api/inspections/:id':
@@ -605,6 +750,23 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
             location: '越权',
             deadline: '2026-12-01',
           },
+        },
+      ];
+    case 'POST /api/stopped/patrols/:id/photos':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, patrolOf.get(t.key)?.[0] ?? t.enterpriseId),
+          multipart: { filename: 'x.png', content: 'not a photo' },
+        },
+      ];
+    case 'GET /api/stopped/patrols/:id/photos/:photoId':
+      return [
+        {
+          method: 'GET',
+          url: route.url
+            .replace(':id', patrolOf.get(t.key)?.[0] ?? t.enterpriseId)
+            .replace(':photoId', patrolOf.get(t.key)?.[1] ?? t.enterpriseId),
         },
       ];
     case 'POST /api/inspections/:id/photos':
@@ -906,6 +1068,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/periodic-reports': t.periodicReportIds[0],
       '/api/accidents': t.accidentIds[0],
       '/api/public-reports': t.publicReportIds[0],
+      '/api/surveys': t.surveyIds[0],
       '/api/coal/mines': mine.id,
       '/api/coal/alarms': t.alarmIds[0],
     };
@@ -950,6 +1113,8 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/periodic-reports',
         '/api/accidents',
         '/api/compliance',
+        '/api/surveys',
+        '/api/surveys/findings',
         '/api/coal/underground',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
@@ -966,6 +1131,10 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/leads',
         '/api/leads/export',
         '/api/inspections',
+        '/api/surveys',
+        '/api/stopped/plans',
+        '/api/stopped/declarations',
+        '/api/stopped/patrols',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}mineId=${mine.id}` }]
         : []),
@@ -1009,6 +1178,9 @@ function fingerprints(t: Party): string[] {
     ...t.penaltyIds,
     ...t.documentIds,
     ...t.orderIds,
+    ...[crossArrangementOf.get(t.key) ?? ''].filter(Boolean),
+    ...[declarationOf.get(t.key) ?? ''].filter(Boolean),
+    ...(patrolOf.get(t.key) ?? []),
     ...t.workPlanIds,
     ...t.workTaskIds,
     ...t.workTaskProgressIds,
@@ -1019,6 +1191,10 @@ function fingerprints(t: Party): string[] {
     ...t.publicReportIds,
     ...t.publicReportCodes,
     ...t.publicPhotoIds,
+    ...t.surveyIds,
+    ...t.surveyFileIds,
+    `${t.key}: 采空区位置`,
+    `${t.key}地质勘查院`,
     `${t.key}举报人`,
     `${t.key}: 举报地点`,
     `${t.key}: 尾矿库初期坝下游坡`,
@@ -1072,6 +1248,8 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'inspection_findings',
     'inspection_photos',
     'inspection_orders',
+    'cross_inspection_arrangements',
+    'cross_inspection_members',
     'penalties',
     'enforcement_documents',
     'enforcement_document_revisions',
@@ -1088,6 +1266,8 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'public_reports',
     'public_report_events',
     'public_report_photos',
+    'hidden_hazard_surveys',
+    'hidden_hazard_survey_files',
     'coal_files',
     'coal_points',
     'coal_presence',
@@ -1125,6 +1305,91 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
         mineIds: [p.mines[0]?.id ?? ''],
       });
       tokenIds.set(p.key, token.id);
+    }
+    // Each county's arrangement: the other county's inspectors, in a month's time (not yet in force).
+    const sys = await findUserWithOrg(t.deps.db, { username: world.systemAdmin });
+    if (!sys) {
+      throw new Error('no system admin');
+    }
+    const pool = async (p: Party) =>
+      Promise.all(
+        [p.users.inspector, p.users.regulator_admin].map(async (name) => {
+          const u = await findUserWithOrg(t.deps.db, { username: name });
+          if (!u) {
+            throw new Error(`no user ${name}`);
+          }
+          return u;
+        }),
+      );
+    const start = addDays(todayIn(t.deps.clock), 30);
+    for (const [p, other] of [
+      [world.a, world.b],
+      [world.b, world.a],
+      [world.a2, world.b],
+    ] as const) {
+      const members = await pool(other);
+      const made = await createArrangement(t.deps, userPrincipal(sys, null), {
+        name: `${p.key}: 异地交叉执法`,
+        targetRegion: p.county,
+        unitIds: [members[0]?.org.id ?? ''],
+        memberUserIds: members.map((m) => m.user.id),
+        startsOn: start,
+        endsOn: addDays(start, 6),
+      });
+      crossArrangementOf.set(p.key, made.id);
+    }
+    // Each party's coal mine has a 整改方案 and a declaration of work (inserted directly: the mine's
+    // status stays as the other probes expect).
+    for (const p of [world.a, world.b, world.a2]) {
+      const filer = await findUserWithOrg(t.deps.db, { username: p.users.enterprise_admin });
+      const mineId = p.mines[0]?.id ?? '';
+      const at = t.deps.clock();
+      const plan = await insertPlan(t.deps.db, {
+        mineId,
+        measures: `${p.key} 整改方案`,
+        responsiblePerson: `${p.key} 矿长`,
+        completeBy: '2026-12-31',
+        filedBy: filer?.user.id ?? '',
+        filedAt: at,
+      });
+      const made = await insertDeclaration(t.deps.db, {
+        mineId,
+        planId: plan.id,
+        purpose: '排水',
+        description: `${p.key} 排水`,
+        sites: [{ place: `${p.key} 水泵房`, people: 3 }],
+        maxPowerKwh: 100,
+        startsOn: '2026-12-01',
+        endsOn: '2026-12-02',
+        perSiteLimit: 9,
+        state: '已申报',
+        filedBy: filer?.user.id ?? '',
+        filedAt: at,
+      });
+      declarationOf.set(p.key, made.id);
+      const official = await findUserWithOrg(t.deps.db, { username: p.users.inspector });
+      const visit = await insertPatrol(t.deps.db, {
+        mineId,
+        kind: '巡查',
+        visitedAt: at,
+        findings: `${p.key} 巡查`,
+        userId: official?.user.id ?? '',
+        recordedAt: at,
+      });
+      const [photo] = await t.deps.db
+        .insert(stoppedPatrolPhotos)
+        .values({
+          patrolId: visit.id,
+          fileName: `${p.key}.png`,
+          contentType: 'image/png',
+          sizeBytes: 4,
+          sha256: `${p.key}-sha`,
+          content: Buffer.from(p.key),
+          uploadedBy: official?.user.id ?? '',
+          uploadedAt: at,
+        })
+        .returning({ id: stoppedPatrolPhotos.id });
+      patrolOf.set(p.key, [visit.id, photo?.id ?? '']);
     }
   });
   afterAll(async () => {

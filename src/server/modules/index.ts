@@ -8,9 +8,11 @@ import { registryModule } from './registry/registry.module.ts';
 import { hazardsModule } from './hazards/hazards.module.ts';
 import { monitoringModule } from './monitoring/monitoring.module.ts';
 import { leadsModule } from './leads/leads.module.ts';
+import { stoppedModule } from './stopped/stopped.module.ts';
 import { inspectionsModule } from './inspections/inspections.module.ts';
 import { actionPlansModule } from './action-plans/action-plans.module.ts';
 import { accountabilityModule } from './accountability/accountability.module.ts';
+import { surveysModule } from './surveys/surveys.module.ts';
 import { notificationsModule } from './notifications/notifications.module.ts';
 import { coalUploadModule } from './coal-upload/coal-upload.module.ts';
 
@@ -21,9 +23,11 @@ export const modules: readonly ModuleManifest[] = [
   hazardsModule,
   monitoringModule,
   leadsModule,
+  stoppedModule,
   inspectionsModule,
   actionPlansModule,
   accountabilityModule,
+  surveysModule,
   coalUploadModule,
   notificationsModule,
 ];

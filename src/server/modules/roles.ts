@@ -23,6 +23,8 @@ import {
   actionPlansGrants,
 } from './action-plans/action-plans.permissions.ts';
 import { RegistryPermission, registryGrants } from './registry/registry.permissions.ts';
+import { SurveyPermission, surveysGrants } from './surveys/surveys.permissions.ts';
+import { StoppedPermission, stoppedGrants } from './stopped/stopped.permissions.ts';
 import { CoalUploadPermission, coalUploadGrants } from './coal-upload/coal-upload.permissions.ts';
 
 const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[] = [
@@ -35,6 +37,8 @@ const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[]
   { permissions: InspectionPermission, grants: inspectionsGrants },
   { permissions: ActionPlanPermission, grants: actionPlansGrants },
   { permissions: AccountabilityPermission, grants: accountabilityGrants },
+  { permissions: SurveyPermission, grants: surveysGrants },
+  { permissions: StoppedPermission, grants: stoppedGrants },
   { permissions: CoalUploadPermission, grants: coalUploadGrants },
 ];
 

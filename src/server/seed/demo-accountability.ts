@@ -25,30 +25,45 @@ import { createContractor } from '../modules/registry/contractor.service.ts';
 import { createContractorStaff } from '../modules/registry/contractor-staff.service.ts';
 import type { ContractorStaffCreateInput } from '../../shared/registry.schemas.ts';
 import { MineKind, MineStatus, type ContractorStaffRole } from '../../shared/registry.enums.ts';
+import { createMine } from '../modules/registry/mine.service.ts';
 import { createPerson } from '../modules/registry/person.service.ts';
 
 /**
  * Mines breaking the qualification and contractor rules (issue 9 §6), planted in 原平 through the
- * registry's services: three 采掘 contractors at a producing underground mine (and 采掘 contracted in
+ * registry's services: three 采掘 contractors at a producing metal mine (and 采掘 contracted in
  * 原平 after 2025), blasting contracted out, their 项目部 with staff breaking 第18条, one 矿长
  * registered at two mines, and a special operator with 初中 whose certificate is also used at the other.
  */
 async function plantComplianceBreaches(deps: ServiceDeps): Promise<void> {
   const admin = await principal(deps, 'yp.admin');
-  const underground = await minesOfCounties(
-    deps.db,
-    {
-      counties: ['140981'],
-      kinds: [MineKind.CoalUnderground, MineKind.UndergroundMetal],
-      status: MineStatus.Producing,
-      liveOnly: true,
-    },
-    2,
-  );
-  const [first, second] = underground;
-  if (!first || !second) {
+  const producing = (kinds: MineKind[]) =>
+    minesOfCounties(
+      deps.db,
+      { counties: ['140981'], kinds, status: MineStatus.Producing, liveOnly: true },
+      2,
+    );
+  const [second] = await producing([MineKind.CoalUnderground, MineKind.UndergroundMetal]);
+  if (!second) {
     return;
   }
+  // The contractor limits and 原平's ban on contracting out 采掘 are rules for producing non-coal mines
+  // (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条, 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条):
+  // the breaches are planted at a producing underground iron mine of 原平, added when it has none.
+  const first =
+    (await producing([MineKind.UndergroundMetal]))[0] ??
+    (await createMine(deps, admin, {
+      name: '原平演示铁矿',
+      enterpriseId: second.enterpriseId,
+      countyCode: '140981',
+      kind: MineKind.UndergroundMetal,
+      scale: '小型',
+      status: MineStatus.Producing,
+      statusSince: '2023-05-01',
+      standardizationLevel: '三级',
+      depthM: 260,
+      designCapacityTpa: 150000,
+      approvedUndergroundStaff: 45,
+    }));
   const firms: string[] = [];
   for (const [i, scopes] of [['采掘'], ['采掘', '支护'], ['掘进']].entries()) {
     const firm = await createContractor(deps, admin, {

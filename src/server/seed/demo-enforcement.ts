@@ -84,7 +84,8 @@ async function inspectOnce(
   unit: Unit & { principal: Principal },
   team: Principal[],
   mine: { id: string; kind: string; enterpriseName: string },
-  visit: { id?: string; kind: string; date: string },
+  /** A planned visit (四不两直 like all), or an unplanned inspection, now and then a 复查 announced to the mine. */
+  visit: { id?: string; recheck?: boolean; date: string },
   today: string,
 ) {
   const [lead = team[0], second = team[1]] = team;
@@ -93,7 +94,8 @@ async function inspectOnce(
   }
   const created = await createInspection(deps, lead, {
     mineId: mine.id,
-    kind: visit.kind === '四不两直' ? '四不两直' : '常规',
+    kind: '常规',
+    ...(visit.recheck ? { announced: { reason: '整改复查' as const, note: '' } } : {}),
     inspectedOn: visit.date,
     teamUserIds: [lead.userId, second.userId],
     ...(visit.id ? { scheduleVisitId: visit.id } : {}),
@@ -215,7 +217,6 @@ export async function seedDemoEnforcement(deps: ServiceDeps): Promise<number> {
       year,
       capacityPerMonth: Array.from({ length: 12 }, () => 8),
       inspectorsPerVisit: 2,
-      unannouncedShare: 0.3,
       seed: year,
     });
     const byId = new Map(unitMines.map((m) => [m.id, m]));
@@ -231,7 +232,7 @@ export async function seedDemoEnforcement(deps: ServiceDeps): Promise<number> {
           withAdmin,
           team,
           mine,
-          { id: visit.id, kind: visit.kind, date: visit.plannedOn },
+          { id: visit.id, date: visit.plannedOn },
           today,
         );
         made++;
@@ -248,7 +249,7 @@ export async function seedDemoEnforcement(deps: ServiceDeps): Promise<number> {
           withAdmin,
           team,
           mine,
-          { kind: rng.chance(0.3) ? '四不两直' : '常规', date },
+          { recheck: rng.chance(0.1), date },
           today,
         );
         made++;
@@ -270,7 +271,7 @@ export async function seedDemoEnforcement(deps: ServiceDeps): Promise<number> {
       { ...yuanping, principal: admin },
       team,
       own,
-      { kind: '常规', date: addDays(today, -10) },
+      { date: addDays(today, -10) },
       today,
     );
     made++;

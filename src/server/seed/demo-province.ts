@@ -3,6 +3,7 @@
  * every kind with realistic attributes, licences (some expiring or expired), people, contractors, and
  * one demo user per role. Later modules add their own demo data beside this.
  */
+import { seedDemoSurveys } from './demo-surveys.ts';
 import { hasEventsBy, entityIdsRecordedBy } from '../platform/audit/audit.service.ts';
 import { analyzeDatabase } from '../platform/db/client.ts';
 import { completeCreditCode, completeIdNumber } from '../../shared/identifiers.ts';
@@ -211,15 +212,19 @@ function projectStaff(
 function mineAttributes(rng: Rng, kind: Kind, scale: string): Partial<MineCreateInput> {
   const big = scale === MineScale.Large ? 3 : scale === MineScale.Medium ? 2 : 1;
   switch (kind) {
-    case MineKind.CoalUnderground:
-      return {
+    case MineKind.CoalUnderground: {
+      const attributes: Partial<MineCreateInput> = {
         depthM: rng.int(150, 350 + 250 * big),
         productionLevels: rng.int(1, 2),
         designCapacityTpa: [300_000, 600_000, 1_200_000, 3_000_000][big] ?? 900_000,
         approvedUndergroundStaff: rng.int(60, 120) * big,
         hydrogeologyType: rng.pick(['简单', '中等', '中等', '复杂'] as const),
-        disasterGrade: rng.pick(['低瓦斯', '低瓦斯', '高瓦斯', '煤与瓦斯突出']),
       };
+      // The 灾害防治等级 now comes from surveys (modules/surveys); its old draw is kept so that the rest
+      // of the demo province stays the same.
+      rng.pick(['低瓦斯', '低瓦斯', '高瓦斯', '煤与瓦斯突出']);
+      return attributes;
+    }
     case MineKind.UndergroundMetal:
       return {
         depthM: rng.int(80, 200 + 200 * big),
@@ -679,6 +684,7 @@ export async function seedDemoProvince(
   await seedDemoEnforcement(deps);
   await seedDemoPlans(deps);
   await seedDemoAccountability(deps);
+  await seedDemoSurveys(deps);
   await analyzeDatabase(deps.db);
   return { seeded: true, accounts: demoAccounts };
 }

@@ -39,10 +39,14 @@ import { AccidentsPage } from '../features/accidents/AccidentsPage.tsx';
 import { CaseBoardPage } from '../features/public-reports/CaseBoardPage.tsx';
 import { PublicReportPage } from '../features/public-reports/PublicReportPage.tsx';
 import { TrackPage } from '../features/public-reports/TrackPage.tsx';
+import { PublicGradesPage } from '../features/surveys/PublicGradesPage.tsx';
+import { SurveysPage } from '../features/surveys/SurveysPage.tsx';
 import { LeadListPage } from '../features/leads/LeadListPage.tsx';
 import { MineComparisonPage } from '../features/leads/MineComparisonPage.tsx';
+import { StoppedMinesPage } from '../features/stopped/StoppedMinesPage.tsx';
 import { FacilityBoardPage } from '../features/monitoring/FacilityBoardPage.tsx';
 import { SensorPage } from '../features/monitoring/SensorPage.tsx';
+import { InboxPage } from '../features/notifications/InboxPage.tsx';
 import { ApiError } from './api.ts';
 
 const queryClient: QueryClient = new QueryClient({
@@ -93,6 +97,7 @@ function LocalisedApp() {
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/report" element={<PublicReportPage />} />
                 <Route path="/track" element={<TrackPage />} />
+                <Route path="/disaster-grades" element={<PublicGradesPage />} />
                 <Route
                   element={
                     <RequireAuth>
@@ -120,6 +125,7 @@ function LocalisedApp() {
                   <Route path="leads" element={<LeadListPage />} />
                   <Route path="leads/:id" element={<LeadDetailPage />} />
                   <Route path="mines/:id/comparison" element={<MineComparisonPage />} />
+                  <Route path="stopped" element={<StoppedMinesPage />} />
                   <Route path="inspections" element={<InspectionsPage />} />
                   <Route path="inspections/new" element={<InspectionFormPage />} />
                   <Route path="inspections/:id" element={<InspectionDetailPage />} />
@@ -127,7 +133,9 @@ function LocalisedApp() {
                   <Route path="received-documents" element={<ReceivedDocumentsPage />} />
                   <Route path="plans" element={<PlansPage />} />
                   <Route path="accidents" element={<AccidentsPage />} />
+                  <Route path="surveys" element={<SurveysPage />} />
                   <Route path="public-reports" element={<CaseBoardPage />} />
+                  <Route path="inbox" element={<InboxPage />} />
                   <Route path="403" element={<ErrorPage status={403} />} />
                   <Route path="*" element={<ErrorPage status={404} />} />
                 </Route>

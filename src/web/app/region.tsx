@@ -20,6 +20,17 @@ interface RegionState {
 
 const RegionContext = createContext<RegionState | null>(null);
 
+/**
+ * A region's name from its GB/T 2260 code, for screens that list records by code (the user's regions
+ * hold every code of the jurisdiction); a code outside them shows as 其他地区, never as the bare code.
+ */
+export function useRegionName(): (code: string | null | undefined) => string {
+  const { regions } = useRegion();
+  const { t } = useI18n();
+  const names = useMemo(() => new Map(regions.map((r) => [r.code, r.name])), [regions]);
+  return (code) => (code ? (names.get(code) ?? t('region.other')) : '—');
+}
+
 /** Regions the user may select: its jurisdiction root and everything under it (ancestors are context only). */
 export function selectableRegions(
   regions: RegionResponse[],
@@ -123,8 +134,11 @@ export function RegionSelector() {
       aria-label={t('region.label')}
       data-testid="region-selector"
       style={{ minWidth: 200 }}
-      value={region}
-      placeholder={t('region.all')}
+      // Until the names are loaded the selector would show the bare code: it waits for them.
+      value={regions.length ? region : undefined}
+      loading={!regions.length}
+      disabled={!regions.length}
+      placeholder={regions.length ? t('region.all') : t('common.loading')}
       allowClear={!root}
       treeData={tree}
       treeDefaultExpandAll={regions.length < 300}

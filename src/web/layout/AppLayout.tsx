@@ -1,5 +1,6 @@
 /**
- * The shell: module menu, the user's organisation and role, the region selector, language switch.
+ * The shell: module menu, the user's organisation and role, the region selector, the notification
+ * bell (and desktop alerts of calls), language switch.
  */
 import { useState } from 'react';
 import { Layout, Menu, Select, Space, Typography, Button, Tag } from 'antd';
@@ -10,6 +11,7 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
+  PauseCircleOutlined,
   FlagOutlined,
   FireOutlined,
   NotificationOutlined,
@@ -24,6 +26,8 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n, type Locale } from '../app/i18n.tsx';
 import { RegionSelector } from '../app/region.tsx';
 import { useSession } from '../app/session.tsx';
+import { CallAlerts } from '../features/notifications/CallAlerts.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -93,6 +97,15 @@ export function AppLayout() {
           },
         ]
       : []),
+    ...(can('stopped.read')
+      ? [
+          {
+            key: '/stopped',
+            icon: <PauseCircleOutlined />,
+            label: <Link to="/stopped">{t('nav.stopped')}</Link>,
+          },
+        ]
+      : []),
     ...(can('inspections.read')
       ? [
           {
@@ -117,6 +130,15 @@ export function AppLayout() {
             key: '/accidents',
             icon: <FireOutlined />,
             label: <Link to="/accidents">{t('nav.accidents')}</Link>,
+          },
+        ]
+      : []),
+    ...(can('surveys.read')
+      ? [
+          {
+            key: '/surveys',
+            icon: <FileSearchOutlined />,
+            label: <Link to="/surveys">{t('nav.surveys')}</Link>,
           },
         ]
       : []),
@@ -164,6 +186,7 @@ export function AppLayout() {
         <Header className="app-header">
           <RegionSelector />
           <Space size="middle" wrap>
+            <NotificationBell />
             <span data-testid="whoami">
               <Typography.Text strong>{me?.displayName}</Typography.Text>{' '}
               <Tag>{me ? t(`roles.${me.role}` as 'roles.inspector') : ''}</Tag>
@@ -190,6 +213,7 @@ export function AppLayout() {
           </Space>
         </Header>
         <Content id="main" tabIndex={-1} className="app-content">
+          <CallAlerts />
           <Outlet />
         </Content>
       </Layout>

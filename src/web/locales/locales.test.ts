@@ -28,9 +28,11 @@ import {
   leadStatuses,
 } from '../../shared/leads.enums.ts';
 import {
+  announcedReasons,
   checklistResults,
   documentTemplates,
   findingKinds,
+  InspectionManner,
   inspectionKinds,
   penaltyStatuses,
   penaltyTargets,
@@ -49,6 +51,7 @@ import {
   interviewStates,
   noticeChannels,
 } from '../../shared/accidents.ts';
+import { disasterGrades, factorKinds, surveyStates, zoneClasses } from '../../shared/surveys.ts';
 import { defaultRegionalRisk } from '../../shared/targets.settings.ts';
 import { enUS } from './en-US.ts';
 import { zhCN } from './zh-CN.ts';
@@ -104,6 +107,8 @@ describe('translations', () => {
       ...areaKinds,
       ...areaStates,
       ...inspectionKinds,
+      ...Object.values(InspectionManner),
+      ...announcedReasons,
       ...findingKinds,
       ...checklistResults,
       ...penaltyTargets,
@@ -121,6 +126,12 @@ describe('translations', () => {
       '反馈',
       '奖励',
       ...accidentKinds,
+      ...factorKinds,
+      ...disasterGrades,
+      ...zoneClasses,
+      ...surveyStates,
+      '未普查',
+      '普查过期',
       ...accidentGrades,
       ...noticeChannels,
       ...interviewParties,

@@ -1,7 +1,7 @@
 /**
  * @module SQL for organisations, users, sessions and API tokens.
  */
-import { and, asc, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
 import type { LocaleValue } from '../../../shared/access.enums.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { apiTokens, organisations, sessions, users } from './access.table.ts';
@@ -39,6 +39,16 @@ export async function insertUser(db: Db, values: typeof users.$inferInsert) {
 
 export async function listUsers(db: Db) {
   return db.select().from(users).orderBy(asc(users.username));
+}
+
+/** The display names of the users with these ids (unknown ids are left out). */
+export async function displayNamesOf(db: Db, ids: string[]) {
+  return ids.length === 0
+    ? []
+    : db
+        .select({ id: users.id, displayName: users.displayName })
+        .from(users)
+        .where(inArray(users.id, ids));
 }
 
 /** Removes the sessions that expired before `before`; returns how many. */

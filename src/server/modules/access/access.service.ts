@@ -13,6 +13,7 @@ import { organisationKindByRole } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { randomToken, sha256Hex } from '../../platform/crypto.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import * as repo from './access.repository.ts';
 import { presentOrganisation, presentToken, presentUser } from './access.presenter.ts';
@@ -89,6 +90,15 @@ export async function createUser(deps: ServiceDeps, principal: Principal, input:
     });
     return after;
   });
+}
+
+/**
+ * Users' display names by id, for showing who did something (the audit history): a name is no secret
+ * within a record the caller may already see, and ids that are no user (the system) are left out.
+ */
+export async function displayNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = await repo.displayNamesOf(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r.displayName]));
 }
 
 export async function listUsers(deps: ServiceDeps, principal: Principal) {

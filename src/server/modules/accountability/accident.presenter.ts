@@ -2,7 +2,7 @@
  * @module Accident rows → the API's shapes: the summary, the detail with its chain of notices (each
  * step's deadline and state) and 约谈, and the statistics.
  */
-import { chainStatus, type ChainStep } from '../../../shared/accidents.ts';
+import { chainStatus, chainStepsFor, type ChainStep } from '../../../shared/accidents.ts';
 import type {
   AccidentResponse,
   AccidentStatsResponse,
@@ -35,7 +35,7 @@ export function presentAccidentSummary(r: AccidentRow): AccidentSummaryResponse 
   };
 }
 
-/** The accident with its chain of notices as it stands at `now` and its 约谈. */
+/** The accident with its chain of notices (the steps for its mine's kind) as it stands at `now` and its 约谈. */
 export function presentAccident(
   r: AccidentRow,
   notices: Awaited<ReturnType<typeof chainNoticesOf>>,
@@ -52,7 +52,7 @@ export function presentAccident(
     chain: chainStatus(
       a.occurredAt.toISOString(),
       notices.map((n) => ({ step: n.step, reportedAt: n.reportedAt.toISOString() })),
-      steps,
+      chainStepsFor(steps, r.mineKind),
       now,
     ),
     notices: notices.map((n) => ({

@@ -12,7 +12,12 @@ import { accidentInterviews, accidents, chainNotices } from './accident.table.ts
 
 function selectAccidents(db: Db) {
   return db
-    .select({ accident: accidents, mineName: mines.name, countyCode: mines.countyCode })
+    .select({
+      accident: accidents,
+      mineName: mines.name,
+      mineKind: mines.kind,
+      countyCode: mines.countyCode,
+    })
     .from(accidents)
     .innerJoin(mines, eq(mines.id, accidents.mineId));
 }

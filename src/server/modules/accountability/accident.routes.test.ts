@@ -3,7 +3,8 @@
  * (《矿山生产安全事故报告和调查处理办法》), a death forcing 停产整顿 through the registry with its history
  * (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第21条), 约谈 of the enterprise and its parent company after a 较大 or 涉险
  * accident (《2024年矿山安全生产工作要点》第35条), the reporting chain with late reports flagged (1 hour to the
- * county; 《2024年矿山安全生产工作要点》第32条), input refused field by field, jurisdiction, statistics, and the
+ * county and at the same time to the NMSA's provincial bureau; 《2024年矿山安全生产工作要点》第32条: the city's 同步 report for
+ * non-coal accidents), input refused field by field, jurisdiction, statistics, and the
  * accidents counted in the mine's risk score.
  */
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ import { useWorldApp } from '../../../../test/helpers/world-app.ts';
 interface Accident {
   id: string;
   grade: string;
-  chain: { key: string; state: string; lateMinutes: number }[];
+  chain: { key: string; state: string; lateMinutes: number; due: string | null }[];
   interviews: { id: string; party: string; state: string; version: number }[];
 }
 
@@ -241,5 +242,48 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
     );
     const coal = risk.body.find((r) => r.mineId === base().mineId);
     expect(coal?.reasons.find((r) => r.factor === '近3年事故')?.fact).toBe('3 起');
+  });
+
+  // 《2024年矿山安全生产工作要点》第32条: the city reports a non-coal accident 同步 to the 省级矿山安全监察机构, due with its report
+  // to the province; the 办法: the mine reports to the NMSA's provincial bureau at the same time as to the county.
+  // After the statistics above, which count this file's accidents.
+  it('the 同步 reports: at a tailings pond the city’s report to the provincial bureau is due with its report to the province; a coal mine has no such step', async () => {
+    const pond = await call<Accident>('ent', 'POST', '/api/accidents', {
+      ...base(),
+      mineId: ctx.world.a.mines[1]?.id ?? '',
+      occurredAt: minutesAgo(120),
+      reportedAt: minutesAgo(110),
+      seriousInjuries: 1,
+    });
+    expect(pond.status).toBe(201);
+    // The mine's parallel report is due with its report to the county: 60 minutes after the accident.
+    expect(pond.body.chain.find((s) => s.key === 'mineToProvincialBureau')).toMatchObject({
+      due: minutesAgo(60),
+      state: '逾期未报',
+    });
+    const city = await call<Accident>(
+      'ins',
+      'POST',
+      `/api/accidents/${pond.body.id}/chain-notices`,
+      { step: 'countyToCity', reportedAt: minutesAgo(100), channel: '电话' },
+    );
+    const dueOf = (key: string) => city.body.chain.find((s) => s.key === key)?.due;
+    expect(dueOf('cityToProvincialBureau')).toBe(minutesAgo(70));
+    expect(dueOf('cityToProvincialBureau')).toBe(dueOf('cityToProvince'));
+    const coal = await call<Accident>('ent', 'POST', '/api/accidents', {
+      ...base(),
+      occurredAt: minutesAgo(120),
+      reportedAt: minutesAgo(110),
+      seriousInjuries: 1,
+    });
+    expect(coal.body.chain.map((s) => s.key)).not.toContain('cityToProvincialBureau');
+    const refused = await call<{ details: { path: string }[] }>(
+      'ins',
+      'POST',
+      `/api/accidents/${coal.body.id}/chain-notices`,
+      { step: 'cityToProvincialBureau', reportedAt: minutesAgo(50), channel: '电话' },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.details[0]?.path).toBe('step');
   });
 });

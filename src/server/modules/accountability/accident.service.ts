@@ -8,6 +8,7 @@
  */
 import {
   AccidentGrade,
+  chainStepsFor,
   gradeAccident,
   type AccidentInput,
   type ChainNoticeInput,
@@ -192,17 +193,19 @@ export async function recordChainNotice(
   input: ChainNoticeInput,
 ) {
   requirePermission(principal, AccountabilityPermission.AccidentManage);
-  const steps = await getSetting(deps.db, accountabilitySettings.chainSteps);
-  if (!steps.some((s) => s.key === input.step)) {
-    throw invalidField(
-      'step',
-      `未知的报送环节, 可选: ${steps.map((s) => s.key).join(', ')}`,
-      input.step,
-    );
-  }
+  const allSteps = await getSetting(deps.db, accountabilitySettings.chainSteps);
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
     const row = await loadVisibleAccident(tx, principal, id);
+    // The steps of this accident's chain: a non-coal-only step (要点第32条) is not one at a coal mine.
+    const steps = chainStepsFor(allSteps, row.mineKind);
+    if (!steps.some((s) => s.key === input.step)) {
+      throw invalidField(
+        'step',
+        `该事故的报送环节中没有此环节, 可选: ${steps.map((s) => s.key).join(', ')}`,
+        input.step,
+      );
+    }
     const at = new Date(input.reportedAt);
     if (at.getTime() < row.accident.occurredAt.getTime() || at.getTime() > now.getTime()) {
       throw invalidField('reportedAt', '报送时间须在事故发生之后、现在之前', input.reportedAt);

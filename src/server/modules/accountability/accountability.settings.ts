@@ -21,9 +21,9 @@ export const accountabilitySettings = {
     schema: ChainStepsSchema,
     default: defaultChainSteps,
     source:
-      '《矿山生产安全事故报告和调查处理办法》(2023): 矿山 1 小时内报县级 (VERIFIED); 《2024年矿山安全生产工作要点》第32条: 省级 10 分钟电话报、30 分钟书面报国家矿山安监局; 县、市两级的时限为地方应急预案做法 (UNVERIFIED)',
+      '《矿山生产安全事故报告和调查处理办法》(2023): 矿山 1 小时内报县级, 同时报国家矿山安全监察局省级局 (VERIFIED); 《2024年矿山安全生产工作要点》第32条: 市级接到非煤矿山事故信息后同步报省级矿山安全监察机构, 省级 10 分钟电话报、30 分钟书面报国家矿山安监局; 县、市两级的时限为地方应急预案做法 (UNVERIFIED)',
     verified: false,
-    description: '事故信息报送链: 各级报送的起算点和时限 (分钟); 超时为迟报',
+    description: '事故信息报送链: 各级报送的起算点和时限 (分钟), 或与之同步报送的环节; 超时为迟报',
   }),
   publicReports: defineSetting<CaseRules>('accountability.publicReports', {
     schema: CaseRulesSchema,
@@ -37,8 +37,9 @@ export const accountabilitySettings = {
     schema: ContractorRulesSchema,
     default: defaultContractorRules,
     source:
-      '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条 and 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(五)4 (地下基建矿山掘进承包单位 ≤ 3; 大中型地下生产矿山采掘 ≤ 2; 小型 ≤ 1); 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条 (原平: 自2025年起严禁将采掘（剥）工程外包)',
+      '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第18条 and 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(五)4 (金属非金属地下基建矿山掘进承包单位 ≤ 3; 大中型地下生产矿山采掘 ≤ 2; 小型 ≤ 1; non-coal rules, not applied to coal mines); 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条 (原平: 正常生产的非煤矿山自 2025 年起严禁将采掘（剥）工程外包, 委托具备相应条件的企业整体管理的除外)',
     verified: false,
-    description: '承包单位数量上限, 及各地区禁止外包的工程 (自何日起)',
+    description:
+      '承包单位数量上限 (金属非金属地下矿山), 及各地区禁止外包的工程: 自何日起, 适用的矿山类型和状态, 不受限的承包范围 (整体管理)',
   }),
 };

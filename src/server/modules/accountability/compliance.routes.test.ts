@@ -69,6 +69,38 @@ describe.each(engines)('accountability: qualification and contractor checks (%s)
     expect(coal.body.findings.map((f) => f.rule)).toContain('人员兼职');
   });
 
+  // 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第20条 bans outsourcing 采掘（剥）at 正常生产的非煤矿山 from 2025; the
+  // contractor-number limits of 西藏第18条 / 拉萨二(五)4 are non-coal rules. County A is 原平 (140981).
+  it('in 原平 a coal mine with three 采掘 contractors has no ban or count finding; a producing open pit contracting 采掘 is banned unless the firm runs the whole mine', async () => {
+    const rulesOf = async (mineId: string) =>
+      (await call<Findings>('ins', 'GET', `/api/mines/${mineId}/compliance`)).body.findings
+        .map((f) => f.rule)
+        .filter((r) => r === '地区外包禁令' || r === '承包单位数量');
+    const coal = await buildMine(ctx.t.deps, {
+      enterpriseId: ctx.world.a.enterpriseId,
+      countyCode: ctx.world.a.county,
+    });
+    for (let i = 0; i < 3; i++) {
+      await buildContractor(ctx.t.deps, { mineId: coal.id, scopes: ['采掘'] });
+    }
+    expect(await rulesOf(coal.id)).toEqual([]);
+    const pit = async () =>
+      buildMine(ctx.t.deps, {
+        enterpriseId: ctx.world.a.enterpriseId,
+        countyCode: ctx.world.a.county,
+        kind: '金属非金属露天矿山',
+        depthM: undefined,
+        approvedUndergroundStaff: undefined,
+        slopeHeightM: 60,
+      });
+    const outsourced = await pit();
+    await buildContractor(ctx.t.deps, { mineId: outsourced.id, scopes: ['剥离'] });
+    expect(await rulesOf(outsourced.id)).toEqual(['地区外包禁令']);
+    const entrusted = await pit();
+    await buildContractor(ctx.t.deps, { mineId: entrusted.id, scopes: ['整体管理', '采掘'] });
+    expect(await rulesOf(entrusted.id)).toEqual([]);
+  });
+
   it('other jurisdictions see neither the mine’s findings nor it in their summary; the enterprise sees its own', async () => {
     expect((await call('bins', 'GET', `/api/mines/${metal}/compliance`)).status).toBe(404);
     const own = await call<{

@@ -5,12 +5,15 @@
  */
 import { LadderSchema, type LadderStep } from '../../platform/escalation/escalation.service.ts';
 import {
+  MonitoringRequirementsSchema,
   RegionalRiskSchema,
   PeriodicReportScheduleSchema,
   TargetsSchema,
+  defaultMonitoringRequirements,
   defaultRegionalRisk,
   defaultPeriodicReportSchedule,
   defaultTargets,
+  type MonitoringRequirement,
   type RegionalRisk,
   type Target,
 } from '../../../shared/targets.settings.ts';
@@ -39,6 +42,15 @@ export const actionPlansSettings = {
       '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、第11、15、19条; 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(八)5; 国家矿山安全监察局 2024 年简报 (吉林省, 福建省); 《原平市矿山企业安全生产治本攻坚三年行动实施方案》一、第8、16、17、21条; each target names its clause',
     verified: false,
     description: '攻坚目标: 各地区、年度的指标目标值 (百分比; 数量变化为负数表示减少)',
+  }),
+  monitoringRequirements: defineSetting<MonitoringRequirement[]>('plans.monitoringRequirements', {
+    schema: MonitoringRequirementsSchema,
+    default: defaultMonitoringRequirements,
+    source:
+      'GB 39496-2020 5.5.2 (尾矿库, VERIFIED); 矿安〔2023〕119号 附件 (边坡、排土场: 表面位移); 《金属非金属地下矿山感知数据接入规范（试行）》 as reported and AQ 2031-2011 (地下矿山); 《煤矿安全规程》 (煤矿井工); which quantities make a mine count as covered is minewatch’s reading of them',
+    verified: false,
+    description:
+      '监测预警覆盖率: 各类矿山须有数据的监测量 (每组任一监测量在当日 24 小时内有数据即满足); 尾矿库可按湿排/干排分列',
   }),
   regionalRisk: defineSetting<RegionalRisk>('plans.regionalRisk', {
     schema: RegionalRiskSchema,

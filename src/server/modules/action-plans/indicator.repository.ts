@@ -15,7 +15,7 @@ import {
 } from '../../../shared/compliance.rules.ts';
 import type { HoldingBackResponse } from '../../../shared/action-plans.schemas.ts';
 import { addDays, shanghaiMidnight } from '../../../shared/dates.ts';
-import type { IndicatorKey } from '../../../shared/targets.settings.ts';
+import type { IndicatorKey, MonitoringRequirement } from '../../../shared/targets.settings.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import {
@@ -24,8 +24,13 @@ import {
   TAILINGS_IDLE_YEARS,
 } from './indicator.rules.ts';
 
-/** 非煤矿山 as the plans count them for standardization and scale (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标). */
+/** 非煤矿山 as the plans count them for standardization (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标, 第19条). */
 const nonCoal = sql`mines.kind IN ('金属非金属地下矿山', '金属非金属露天矿山', '尾矿库')`;
+/**
+ * The non-coal *mines* whose number and scale the plans count (大中型非煤矿山占比, 一、工作目标; 小型矿山数量, 第11条):
+ * a 尾矿库 is graded by 等别, not by mine scale, and is neither a 大中型 nor a 小型 mine.
+ */
+const nonCoalMines = sql`mines.kind IN ('金属非金属地下矿山', '金属非金属露天矿山')`;
 const underground = sql`mines.kind IN ('煤矿井工', '金属非金属地下矿山')`;
 const workings = sql`mines.kind IN ('煤矿井工', '露天煤矿', '金属非金属地下矿山', '金属非金属露天矿山')`;
 
@@ -60,35 +65,88 @@ function staffOn(date: string): SQL {
     mines.approved_underground_staff, 0)`;
 }
 
+/** The indicators' editable definitions (settings) the SQL is built from. */
+export interface IndicatorRules {
+  /** What each kind of mine must monitor (plans.monitoringRequirements). */
+  monitoring: readonly MonitoringRequirement[];
+}
+
+/** What an indicator's rows are built from. */
+interface RowsContext {
+  scope: SQL;
+  date: string;
+  baselineEnd: string;
+  rules: IndicatorRules;
+}
+
 /** Rows per mine: id, name, county_code, n, d, note. */
-type Rows = (c: { scope: SQL; date: string; baselineEnd: string }) => SQL;
+type Rows = (c: RowsContext) => SQL;
 
 const live = (date: string) =>
   sql`(mines.archived_at IS NULL OR mines.archived_at::date > ${date}::date)`;
 const mineCols = sql`mines.id, mines.name, mines.county_code`;
 
-function shareOfProducingNonCoal(test: SQL, note: SQL) {
+function shareOfProducing(kinds: SQL, test: SQL, note: SQL) {
   return ({ scope, date }: { scope: SQL; date: string }) =>
     sql`SELECT ${mineCols}, (CASE WHEN ${test} THEN 1 ELSE 0 END)::float AS n, 1::float AS d, ${note} AS note
-        FROM mines WHERE ${scope} AND ${live(date)} AND ${nonCoal} AND ${statusOn(date)} = '生产'`;
+        FROM mines WHERE ${scope} AND ${live(date)} AND ${kinds} AND ${statusOn(date)} = '生产'`;
+}
+
+/**
+ * The requirement a mine is held to (its kind and, for a pond, its stacking; else the kind-only
+ * entry) as SQL giving the names of the groups with no reading in the 24 hours of the date; a mine of a
+ * kind with no requirement is held to any reading at all.
+ */
+function missingGroups(requirements: readonly MonitoringRequirement[], date: string): SQL {
+  const reporting = (quantities: readonly string[]) =>
+    sql`EXISTS (SELECT 1 FROM monitoring_sensors s JOIN readings r ON r.sensor_no = s.no
+          WHERE s.mine_id = mines.id AND s.quantity IN (${sql.join(
+            quantities.map((q) => sql`${q}`),
+            sql`, `,
+          )})
+            AND r.ts > ${dayEnd(date)} - interval '24 hours' AND r.ts <= ${dayEnd(date)})`;
+  const missing = (r: MonitoringRequirement) =>
+    sql`array_remove(ARRAY[${sql.join(
+      r.groups.map(
+        (g) => sql`CASE WHEN ${reporting(g.quantities)} THEN NULL ELSE ${g.name}::text END`,
+      ),
+      sql`, `,
+    )}], NULL)`;
+  // Stacking-specific entries first, so a pond on record as 湿排 meets the 湿排 list.
+  const ordered = [...requirements].sort((a, b) => Number(!a.stacking) - Number(!b.stacking));
+  const cases = ordered.map((r) =>
+    r.stacking
+      ? sql`WHEN mines.kind = ${r.kind} AND mines.tailings_stacking = ${r.stacking} THEN ${missing(r)}`
+      : sql`WHEN mines.kind = ${r.kind} THEN ${missing(r)}`,
+  );
+  const anyReading = sql`CASE WHEN EXISTS (SELECT 1 FROM monitoring_sensors s JOIN readings r ON r.sensor_no = s.no
+      WHERE s.mine_id = mines.id AND r.ts > ${dayEnd(date)} - interval '24 hours' AND r.ts <= ${dayEnd(date)})
+      THEN ARRAY[]::text[] ELSE ARRAY['无任何监测数据']::text[] END`;
+  return cases.length ? sql`(CASE ${sql.join(cases, sql` `)} ELSE ${anyReading} END)` : anyReading;
 }
 
 const rowsOf: Record<IndicatorKey, Rows> = {
-  standardization2Plus: shareOfProducingNonCoal(
+  standardization2Plus: shareOfProducing(
+    nonCoal,
     sql`mines.standardization_level IN ('一级', '二级')`,
     sql`'标准化' || mines.standardization_level`,
   ),
-  standardization3Plus: shareOfProducingNonCoal(
+  standardization3Plus: shareOfProducing(
+    nonCoal,
     sql`mines.standardization_level IN ('一级', '二级', '三级')`,
     sql`'标准化' || mines.standardization_level`,
   ),
-  largeMediumShare: shareOfProducingNonCoal(sql`mines.scale IN ('大型', '中型')`, sql`mines.scale`),
+  largeMediumShare: shareOfProducing(
+    nonCoalMines,
+    sql`mines.scale IN ('大型', '中型')`,
+    sql`mines.scale`,
+  ),
   smallMinesChange: ({ scope, date, baselineEnd }) =>
     sql`SELECT ${mineCols},
             (CASE WHEN ${statusOn(date)} <> '关闭' THEN 1 ELSE 0 END)::float AS n,
             (CASE WHEN ${statusOn(baselineEnd)} <> '关闭' THEN 1 ELSE 0 END)::float AS d,
             ${statusOn(date)} AS note
-          FROM mines WHERE ${scope} AND ${live(date)} AND ${nonCoal} AND mines.scale = '小型'`,
+          FROM mines WHERE ${scope} AND ${live(date)} AND ${nonCoalMines} AND mines.scale = '小型'`,
   undergroundStaffChange: ({ scope, date, baselineEnd }) =>
     sql`SELECT id, name, county_code, n, d, '现 ' || n || ' 人, 基准 ' || d || ' 人' AS note FROM (
             SELECT ${mineCols},
@@ -96,18 +154,16 @@ const rowsOf: Record<IndicatorKey, Rows> = {
               (CASE WHEN ${statusOn(baselineEnd)} = '生产' THEN ${staffOn(baselineEnd)} ELSE 0 END)::float AS d
             FROM mines WHERE ${scope} AND ${live(date)} AND ${underground}) x
           WHERE n > 0 OR d > 0`,
-  monitoringCoverage: ({ scope, date }) =>
-    sql`SELECT ${mineCols},
-            (CASE WHEN EXISTS (
-                SELECT 1 FROM monitoring_sensors s JOIN readings r ON r.sensor_no = s.no
-                 WHERE s.mine_id = mines.id AND r.ts > ${dayEnd(date)} - interval '24 hours' AND r.ts <= ${dayEnd(date)})
-              THEN 1 ELSE 0 END)::float AS n,
-            1::float AS d, mines.kind AS note
+  monitoringCoverage: ({ scope, date, rules }) =>
+    sql`SELECT id, name, county_code, (CASE WHEN cardinality(missing) = 0 THEN 1 ELSE 0 END)::float AS n,
+            1::float AS d,
+            CASE WHEN cardinality(missing) = 0 THEN kind ELSE kind || ' 无数据: ' || array_to_string(missing, '、') END AS note
+          FROM (SELECT ${mineCols}, mines.kind, ${missingGroups(rules.monitoring, date)} AS missing
           FROM mines WHERE ${scope} AND ${live(date)} AND (
             (${underground} AND ${statusOn(date)} = '生产')
             OR (mines.kind = '尾矿库' AND ${statusOn(date)} <> '关闭')
             OR (mines.kind IN ('露天煤矿', '金属非金属露天矿山') AND mines.slope_height_m >= ${MONITORED_HEIGHT_M} AND ${statusOn(date)} <> '关闭')
-            OR (mines.kind = '排土场' AND mines.dump_height_m >= ${MONITORED_HEIGHT_M} AND ${statusOn(date)} <> '关闭'))`,
+            OR (mines.kind = '排土场' AND mines.dump_height_m >= ${MONITORED_HEIGHT_M} AND ${statusOn(date)} <> '关闭'))) x`,
   hazardStockCleared: ({ scope, date }) =>
     sql`SELECT ${mineCols},
             (count(*) FILTER (WHERE h.closed_at IS NOT NULL AND h.closed_at::date <= ${date}::date))::float AS n,
@@ -154,8 +210,13 @@ export interface IndicatorScope {
   baselineYear: number;
 }
 
-function context(s: IndicatorScope) {
-  return { scope: s.scope ?? sql`TRUE`, date: s.date, baselineEnd: `${s.baselineYear}-12-31` };
+function context(s: IndicatorScope, rules: IndicatorRules): RowsContext {
+  return {
+    scope: s.scope ?? sql`TRUE`,
+    date: s.date,
+    baselineEnd: `${s.baselineYear}-12-31`,
+    rules,
+  };
 }
 
 /** An indicator's numerator and denominator summed over the mines in scope on the date. */
@@ -163,10 +224,11 @@ export async function sumIndicator(
   db: Db,
   key: IndicatorKey,
   s: IndicatorScope,
+  rules: IndicatorRules,
 ): Promise<{ n: number; d: number }> {
   const [row] = await queryRows<{ n: number | null; d: number | null }>(
     db,
-    sql`SELECT sum(n) AS n, sum(d) AS d FROM (${rowsOf[key](context(s))}) x`,
+    sql`SELECT sum(n) AS n, sum(d) AS d FROM (${rowsOf[key](context(s, rules))}) x`,
   );
   return { n: Number(row?.n ?? 0), d: Number(row?.d ?? 0) };
 }
@@ -180,6 +242,7 @@ export async function holdingBackRows(
   db: Db,
   key: IndicatorKey,
   s: IndicatorScope,
+  rules: IndicatorRules,
   limit: number,
 ): Promise<HoldingBackResponse[]> {
   const share = indicatorDefinitions[key].measure === 'share';
@@ -194,7 +257,7 @@ export async function holdingBackRows(
     note: string | null;
   }>(
     db,
-    sql`SELECT * FROM (${rowsOf[key](context(s))}) x WHERE ${short} ORDER BY ${worst} DESC, name, id LIMIT ${limit}`,
+    sql`SELECT * FROM (${rowsOf[key](context(s, rules))}) x WHERE ${short} ORDER BY ${worst} DESC, name, id LIMIT ${limit}`,
   );
   return rows.map((r) => ({
     mineId: r.id,

@@ -43,6 +43,8 @@ export const indicatorDefinitions: Record<IndicatorKey, IndicatorDefinition> = {
     measure: 'share',
     direction: 'atLeast',
   },
+  // Mines only: a 尾矿库 has a 等别, not a mine scale, and is counted in neither this share nor the
+  // small-mine count.
   largeMediumShare: {
     name: '大中型非煤矿山占比',
     source:
@@ -64,7 +66,7 @@ export const indicatorDefinitions: Record<IndicatorKey, IndicatorDefinition> = {
     direction: 'atMost',
   },
   monitoringCoverage: {
-    name: '应建监测预警的矿山近 24 小时有数据的占比',
+    name: '应建监测预警的矿山应测量均有数据的占比',
     source:
       '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标、第15条; 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第17条; 《2024年矿山安全生产工作要点》第27条 (生产地下矿山、尾矿库、边坡 150 米以上露天矿山和排土场)',
     measure: 'share',
@@ -72,7 +74,8 @@ export const indicatorDefinitions: Record<IndicatorKey, IndicatorDefinition> = {
   },
   hazardStockCleared: {
     name: '2024 年前存量重大事故隐患销号率',
-    source: '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条',
+    source:
+      '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条 (2024 年底前基本消除 2023 年及以前排查发现的重大事故隐患存量; 原平 target, not a national one)',
     measure: 'share',
     direction: 'atLeast',
   },

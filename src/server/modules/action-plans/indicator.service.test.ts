@@ -3,10 +3,11 @@
  * subject in its own county:
  * - 代县 140923: standardization and scale shares of producing non-coal mines
  *   (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标), counted with each mine's status on the date from
- *   its history (a mine suspended in June counts in May, not in July); monitoring coverage of the mines
- *   that must be monitored (same plan, 一、工作目标 and 第15条: underground, tailings ponds, pits and dumps of
- *   150 m and more — 150 counts, 149.9 does not) with data in the 24 hours of the date; small mines
- *   against a baseline year.
+ *   its history (a mine suspended in June counts in May, not in July), the scale share and the small-mine
+ *   count over mines only (no tailings pond); monitoring coverage of the mines that must be monitored
+ *   (same plan, 一、工作目标 and 第15条: underground, tailings ponds, pits and dumps of 150 m and more — 150
+ *   counts, 149.9 does not) with every quantity their kind must monitor reporting in the 24 hours of the
+ *   date (140927 holds a wet and a dry pond); small mines against a baseline year.
  * - 繁峙 140924: underground staff against the baseline (same plan, 一、工作目标: 井下人员减少 10%), from the
  *   井下人数 series where the mine reports one and from its approved staffing otherwise.
  * - 宁武 140925: tailings ponds idle for more than 3 years that are closed (same plan, 第14条: exactly 3
@@ -24,6 +25,7 @@ import {
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
 import type { IndicatorResponse } from '../../../shared/action-plans.schemas.ts';
+import type { Quantity } from '../../../shared/monitoring.quantities.ts';
 import type { IndicatorKey } from '../../../shared/targets.settings.ts';
 import { systemPrincipal } from '../access/principal.ts';
 import { createFacility, createSensor } from '../monitoring/sensor.service.ts';
@@ -69,13 +71,15 @@ describe.each(engines)('indicators from live data (%s)', (engine) => {
       scale: '中型',
       standardizationLevel: '二级',
     });
-    await mine({
-      kind: '金属非金属露天矿山',
-      scale: '小型',
-      standardizationLevel: '三级',
-      slopeHeightM: 150,
-    });
-    await mine({ kind: '尾矿库', scale: '小型', standardizationLevel: '未达标' });
+    ids.pit = (
+      await mine({
+        kind: '金属非金属露天矿山',
+        scale: '小型',
+        standardizationLevel: '三级',
+        slopeHeightM: 150,
+      })
+    ).id;
+    ids.pond = (await mine({ kind: '尾矿库', scale: '小型', standardizationLevel: '未达标' })).id;
     const m4 = await mine({
       kind: '金属非金属地下矿山',
       scale: '大型',
@@ -93,6 +97,7 @@ describe.each(engines)('indicators from live data (%s)', (engine) => {
       standardizationLevel: '三级',
       dumpHeightM: 150,
     });
+    ids.dump = m6.id;
     await mine({ kind: '煤矿井工', scale: '中型', standardizationLevel: '二级' });
     await changeMineStatus(t.deps, admin, m4.id, {
       status: '停产整顿',
@@ -104,28 +109,41 @@ describe.each(engines)('indicators from live data (%s)', (engine) => {
       effectiveDate: '2026-08-01',
       reason: '整合关闭',
     });
-    // Data on 2026-07-01 (Beijing time) from the underground mine and the dump; the pit's is a day old.
-    for (const [m, ts] of [
-      [m1, '2026-07-01T03:00:00Z'],
-      [m6, '2026-06-30T17:30:00Z'],
+    // Data on 2026-07-01 (Beijing time). The underground mine reports CO and 风速 (all it must); the dump
+    // only CO (not its 表面位移); the pond 坝体位移 and 浸润线 but not 降水量; the 150 m pit a 雷达形变 a day old.
+    const pond = ids.pond ?? '';
+    const pit = ids.pit ?? '';
+    for (const [mineId, quantity, ts] of [
+      [m1.id, 'CO', '2026-07-01T03:00:00Z'],
+      [m1.id, '风速', '2026-07-01T03:00:00Z'],
+      [m6.id, 'CO', '2026-06-30T17:30:00Z'],
+      [pond, '表面位移累计', '2026-07-01T03:00:00Z'],
+      [pond, '浸润线埋深', '2026-07-01T03:00:00Z'],
+      [pit, '雷达形变', '2026-06-30T03:00:00Z'],
     ] as const) {
-      const f = await createFacility(t.deps, admin, {
-        mineId: m.id,
-        code: `F-${m.id.slice(0, 6)}`,
-        name: '监测',
-        kind: '矿山',
-      });
-      const sensor = await createSensor(t.deps, admin, {
-        facilityId: f.id,
-        code: `S-${m.id.slice(0, 6)}`,
-        name: '一氧化碳',
-        quantity: 'CO',
-      });
-      await ensurePartitions(t.database.db, [Date.parse(ts)], new Set());
-      await t.database.db.execute(
-        sql`INSERT INTO readings (sensor_no, ts, value) SELECT no, ${ts}::timestamptz, 1 FROM monitoring_sensors WHERE id = ${sensor.id}`,
-      );
+      await report(mineId, quantity, ts);
     }
+  }
+
+  /** A point of `quantity` at a mine with one reading at `ts`. */
+  async function report(mineId: string, quantity: Quantity, ts: string) {
+    const code = `${mineId.slice(0, 6)}-${quantity}`;
+    const f = await createFacility(t.deps, admin, {
+      mineId,
+      code: `F-${code}`,
+      name: '监测',
+      kind: '矿山',
+    });
+    const sensor = await createSensor(t.deps, admin, {
+      facilityId: f.id,
+      code: `S-${code}`,
+      name: quantity,
+      quantity,
+    });
+    await ensurePartitions(t.database.db, [Date.parse(ts)], new Set());
+    await t.database.db.execute(
+      sql`INSERT INTO readings (sensor_no, ts, value) SELECT no, ${ts}::timestamptz, 1 FROM monitoring_sensors WHERE id = ${sensor.id}`,
+    );
   }
 
   /** 繁峙, 宁武 and 静乐: staff, tailings ponds and qualifications. */
@@ -231,35 +249,90 @@ describe.each(engines)('indicators from live data (%s)', (engine) => {
     const july = await at('2026-07-01');
     expect(july.standardization2Plus).toMatchObject({ numerator: 1, denominator: 4, value: 25 });
     expect(july.standardization3Plus).toMatchObject({ numerator: 3, denominator: 4, value: 75 });
-    expect(july.largeMediumShare).toMatchObject({ numerator: 1, denominator: 4, value: 25 });
   });
 
-  it('monitoring coverage: a 150 m pit or dump must be monitored, 149.9 m not; data within the date’s 24 h (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第15条)', async () => {
+  // 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》一、工作目标 (大中型非煤矿山占比达到 20%以上) counts mines: a 尾矿库 is
+  // graded by 等别, not by mine scale, and is in neither the share's denominator nor the small-mine count (第11条).
+  it('大中型非煤矿山占比 counts the producing metal and non-metal mines, not the tailings pond', async () => {
     const july = await at('2026-07-01');
-    // Must: underground metal (producing), pond, 150 m pit, 150 m dump, coal underground = 5
-    // (the suspended underground mine and the 149.9 m pit are not counted). With data: the
-    // underground metal mine and the dump (17:30Z on 06-30 is 01:30 on 07-01 in Beijing).
-    expect(july.monitoringCoverage).toMatchObject({ numerator: 2, denominator: 5, value: 40 });
+    // The medium underground mine of the three producing mines (two small pits); the small pond is left out.
+    expect(july.largeMediumShare).toMatchObject({ numerator: 1, denominator: 3, value: 33.3 });
+    expect(await holdingBack(t.database.db, 'largeMediumShare', s(county))).not.toContainEqual(
+      expect.objectContaining({ mineId: ids.pond }),
+    );
+  });
+
+  // 西藏第15条 (2025 年底前实现矿山主要安全风险监测预警全覆盖): a mine is covered when what its kind must monitor is reporting
+  // (GB 39496-2020 5.5.2 for ponds, 矿安〔2023〕119号 for slopes and dumps, CO and 风速 underground), not on any reading.
+  it('monitoring coverage: every quantity the mine’s kind must monitor reported within the date’s 24 h; a 150 m pit or dump must be monitored, 149.9 m not', async () => {
+    const july = await at('2026-07-01');
+    // Must: underground metal (producing), pond, 150 m pit, 150 m dump, coal underground = 5 (the
+    // suspended underground mine and the 149.9 m pit are not counted). Covered: only the underground
+    // metal mine (CO and 风速). The dump's CO reading is not its 表面位移; the pond lacks 降水量; the pit's
+    // 雷达形变 is a day old (17:30Z on 06-30 would be 07-01 in Beijing; 03:00Z is not).
+    expect(july.monitoringCoverage).toMatchObject({ numerator: 1, denominator: 5, value: 20 });
+    const held = await holdingBack(t.database.db, 'monitoringCoverage', {
+      scope: mineInRegion(county),
+      date: '2026-07-01',
+      baselineYear: 2025,
+    });
+    const notes = new Map(held.map((m) => [m.mineId, m.note]));
+    expect(notes.get(ids.pond ?? '')).toBe('尾矿库 无数据: 降水量');
+    expect(notes.get(ids.pit ?? '')).toBe('金属非金属露天矿山 无数据: 表面位移');
+    expect(notes.get(ids.dump ?? '')).toBe('排土场 无数据: 表面位移');
+    expect(held).toHaveLength(4);
     expect((await at('2026-07-03')).monitoringCoverage?.numerator).toBe(0);
   });
 
+  it('monitoring coverage: a wet pond also needs 干滩长度 and 库水位, a dry one not (GB 39496-2020 5.5.2)', async () => {
+    const ent = await buildEnterprise(t.deps, { regionCode: '140927' });
+    const pondOf = async (stacking: '湿排' | '干排') => {
+      const p = await buildMine(t.deps, {
+        enterpriseId: ent.id,
+        countyCode: '140927',
+        kind: '尾矿库',
+        scale: '小型',
+        depthM: undefined,
+        designCapacityTpa: undefined,
+        approvedUndergroundStaff: undefined,
+        tailingsVolume10kM3: 50,
+        tailingsDamHeightM: 30,
+        tailingsStacking: stacking,
+        tailingsOverhead: false,
+      });
+      for (const q of ['内部位移', '浸润线埋深', '降雨量'] as const) {
+        await report(p.id, q, '2026-07-01T03:00:00Z');
+      }
+      return p.id;
+    };
+    const wet = await pondOf('湿排');
+    const dry = await pondOf('干排');
+    const held = await holdingBack(t.database.db, 'monitoringCoverage', {
+      scope: mineInRegion('140927'),
+      date: '2026-07-01',
+      baselineYear: 2025,
+    });
+    expect(held.map((m) => [m.mineId, m.note])).toEqual([[wet, '尾矿库 无数据: 干滩长度、库水位']]);
+    expect(held.some((m) => m.mineId === dry)).toBe(false);
+  });
+
   it('small mines against the baseline year, and targets that apply to a region', async () => {
-    // Small non-coal mines (the two small pits and the pond; the dump is not 非煤 by the plans' count):
-    // 3 at the end of the 2023 baseline; one pit closed on 2026-08-01 → 2 in September, −33.3 %.
+    // Small non-coal mines (the two small pits; neither the pond nor the dump is a mine by the plans'
+    // count, 西藏第11条): 2 at the end of the 2023 baseline; one pit closed on 2026-08-01 → 1 in September, −50 %.
     const values = await evaluateIndicators(t.database.db, {
       scope: mineInRegion(county),
       date: '2026-09-01',
       baselineYear: 2023,
     });
     expect(values.find((v) => v.key === 'smallMinesChange')).toMatchObject({
-      numerator: 2,
-      denominator: 3,
-      value: -33.3,
+      numerator: 1,
+      denominator: 2,
+      value: -50,
     });
     // Against 2025 (helper `at`), on 2026-07-01 before the closure: no change yet.
     expect((await at('2026-07-01')).smallMinesChange).toMatchObject({
-      numerator: 3,
-      denominator: 3,
+      numerator: 2,
+      denominator: 2,
       value: 0,
     });
     expect(targetApplies('540000', '540102')).toBe(true);

@@ -9,7 +9,14 @@ import type {
 } from '../../../shared/action-plans.schemas.ts';
 import { indicatorKeys, type IndicatorKey } from '../../../shared/targets.settings.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { holdingBackRows, sumIndicator, type IndicatorScope } from './indicator.repository.ts';
+import { getSetting } from '../../platform/settings/settings.service.ts';
+import { actionPlansSettings } from './action-plans.settings.ts';
+import {
+  holdingBackRows,
+  sumIndicator,
+  type IndicatorRules,
+  type IndicatorScope,
+} from './indicator.repository.ts';
 import { indicatorValue } from './indicator.rules.ts';
 
 export type { IndicatorScope } from './indicator.repository.ts';
@@ -20,8 +27,13 @@ export async function evaluateIndicator(
   key: IndicatorKey,
   s: IndicatorScope,
 ): Promise<IndicatorResponse> {
-  const { n, d } = await sumIndicator(db, key, s);
+  const { n, d } = await sumIndicator(db, key, s, await rulesOf(db));
   return indicatorValue(key, n, d);
+}
+
+/** The indicators' editable definitions in force (read on `db`, the caller's connection). */
+async function rulesOf(db: Db): Promise<IndicatorRules> {
+  return { monitoring: await getSetting(db, actionPlansSettings.monitoringRequirements) };
 }
 
 /** Every indicator for the mines matching the scope on the date. */
@@ -34,11 +46,11 @@ export async function evaluateIndicators(db: Db, s: IndicatorScope): Promise<Ind
 }
 
 /** The mines that hold an indicator back on the date, worst first (at most `limit`). */
-export function holdingBack(
+export async function holdingBack(
   db: Db,
   key: IndicatorKey,
   s: IndicatorScope,
   limit = 500,
 ): Promise<HoldingBackResponse[]> {
-  return holdingBackRows(db, key, s, limit);
+  return holdingBackRows(db, key, s, await rulesOf(db), limit);
 }

@@ -27,7 +27,7 @@ export function renderPeriodicReportXlsx(d: PeriodicReportData): Promise<Buffer>
   type R = PeriodicReportData['regionalRisk']['regions'][number];
   const summary: [string, string | number][] = [
     ['报告', d.title],
-    ['地区', `${d.region.name} (${d.region.code})`],
+    ['地区', d.region.name],
     ['统计期', `${d.period.start} 至 ${d.period.end}`],
     ['生成时间 (北京时间)', shanghaiDateTime(d.generatedAt)],
     ['任务总数', d.tasks.total],
@@ -282,7 +282,7 @@ export async function renderPeriodicReportPdf(d: PeriodicReportData): Promise<Bu
     .fontSize(9)
     .fillColor('#595959')
     .text(
-      `${d.region.name}（${d.region.code}） · 统计期 ${d.period.start} 至 ${d.period.end} · 生成于 ${shanghaiDateTime(d.generatedAt)}（北京时间）`,
+      `${d.region.name} · 统计期 ${d.period.start} 至 ${d.period.end} · 生成于 ${shanghaiDateTime(d.generatedAt)}（北京时间）`,
       { align: 'center', width },
     );
 

@@ -9,7 +9,7 @@ import type {
   HazardAnalysis,
   HazardAnalysisQuery,
 } from '../../../shared/hazard-analysis.schemas.ts';
-import { subtreePrefix, type Principal, type Scope } from '../../platform/auth/scope.ts';
+import { ownRegion, subtreePrefix, type Principal, type Scope } from '../../platform/auth/scope.ts';
 import { todayIn, addMonths } from '../../../shared/dates.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
@@ -170,6 +170,16 @@ export function totalsOf(fig: Figures): Breakdown & { supervised: number } {
   };
 }
 
+/**
+ * Whether the stock targets (set for `region`) apply to the analysis: the region analysed — the one asked
+ * for, else the regulator's own — lies inside it. A national or enterprise view with no region asked for
+ * is not 原平's.
+ */
+function stockTargetsApply(principal: Principal, q: HazardAnalysisQuery, region: string): boolean {
+  const analysed = q.region ?? ownRegion(principal.scope);
+  return analysed !== undefined && analysed.startsWith(subtreePrefix(region));
+}
+
 export async function hazardAnalysis(
   deps: ServiceDeps,
   principal: Principal,
@@ -234,18 +244,21 @@ export async function hazardAnalysis(
       presentSlowHazard(h, today),
     ),
     repeatOffenders: await repo.repeatOffenders(deps.db, fig.f, LIST_LIMIT),
-    stockTargets: evaluateStockTargets(
-      targets,
-      {
-        stock: stockOpen + stockClosed,
-        stockOpen,
-        stockClosedByDue,
-        foundInYear: foundIn(targets.incrementYear),
-        foundInPreviousYear: foundIn(targets.incrementYear - 1),
-        overdue: totals.overdue,
-      },
-      today,
-    ),
+    // 原平's targets (第8条): only for an analysis of 原平 or a region inside it.
+    stockTargets: !stockTargetsApply(principal, q, targets.region)
+      ? []
+      : evaluateStockTargets(
+          targets,
+          {
+            stock: stockOpen + stockClosed,
+            stockOpen,
+            stockClosedByDue,
+            foundInYear: foundIn(targets.incrementYear),
+            foundInPreviousYear: foundIn(targets.incrementYear - 1),
+            overdue: totals.overdue,
+          },
+          today,
+        ),
   };
 }
 

@@ -196,6 +196,15 @@ describe.each(engines)('hazard dynamic analysis (%s)', (engine) => {
     ]);
   });
 
+  // 原平第8条's targets are 原平's own, not national ones (安委〔2024〕1号 does not set them).
+  it('shows the stock targets of 原平第8条 for 原平 only: not for 乡宁, nor for the whole country', async () => {
+    expect((await analysis(world.a.users.regulator_admin)).stockTargets).toHaveLength(3);
+    expect((await analysis(world.b.users.regulator_admin)).stockTargets).toEqual([]);
+    expect((await analysis(world.systemAdmin)).stockTargets).toEqual([]);
+    expect((await analysis(world.systemAdmin, '?region=140981')).stockTargets).toHaveLength(3);
+    expect((await analysis(world.systemAdmin, '?region=140000')).stockTargets).toEqual([]);
+  });
+
   it('shows each caller only its jurisdiction: county B, enterprise a2, and a region outside the scope', async () => {
     expect((await analysis(world.b.users.regulator_admin)).totals.total).toBe(1);
     const a2 = await analysis(world.a2.users.enterprise_admin);

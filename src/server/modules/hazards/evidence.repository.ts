@@ -2,7 +2,8 @@
  * @module SQL for a hazard's evidence files (hazard_attachments), stored through platform/files
  * (storeFile: one copy per SHA-256 and hazard, at most so many per hazard).
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns } from 'drizzle-orm';
+import { users } from '../access/access.table.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { evidencePolicy, storeFile } from '../../platform/files/files.ts';
 import { hazardAttachments } from './hazard.table.ts';
@@ -24,11 +25,15 @@ export function storeAttachment(
   );
 }
 
-/** A hazard's evidence files in upload order. */
-export async function listAttachments(db: Db, hazardId: string): Promise<AttachmentRow[]> {
+/** A hazard's evidence files in upload order, with the display name of the user who uploaded each. */
+export async function listAttachments(
+  db: Db,
+  hazardId: string,
+): Promise<(AttachmentRow & { uploaderName: string | null })[]> {
   return db
-    .select()
+    .select({ ...getTableColumns(hazardAttachments), uploaderName: users.displayName })
     .from(hazardAttachments)
+    .leftJoin(users, eq(users.id, hazardAttachments.uploadedBy))
     .where(eq(hazardAttachments.hazardId, hazardId))
     .orderBy(asc(hazardAttachments.uploadedAt), asc(hazardAttachments.id));
 }

@@ -8,6 +8,7 @@ import type { Role } from '../../platform/auth/permissions.ts';
 import { daysBetween } from '../../../shared/dates.ts';
 import type { HazardAnalysis } from '../../../shared/hazard-analysis.schemas.ts';
 import type { oldestOpen } from './analysis.repository.ts';
+import { describeActor } from '../../../shared/actors.ts';
 import type { HazardJoinedRow, timelineOf } from './hazard.repository.ts';
 import { allowedActions } from './rectification.workflow.ts';
 
@@ -55,7 +56,7 @@ export function presentTimeline(rows: Awaited<ReturnType<typeof timelineOf>>) {
   return rows.map((e) => ({
     id: e.id,
     at: e.at.toISOString(),
-    actor: e.actorLabel,
+    actor: e.actorName ?? describeActor(e.actorLabel),
     action: e.action,
     fromState: e.fromState,
     toState: e.toState,

@@ -1,7 +1,19 @@
 /**
  * @module SQL for hazards and their timeline.
  */
-import { and, asc, count, eq, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  lte,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import { users } from '../access/access.table.ts';
 import { mineRegionCondition } from '../registry/registry.scope.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { mines } from '../registry/mine.table.ts';
@@ -124,10 +136,12 @@ export async function insertHazardEvent(db: Db, values: typeof hazardEvents.$inf
   await db.insert(hazardEvents).values(values);
 }
 
+/** A hazard's timeline, oldest first, with the display name of each user who acted. */
 export async function timelineOf(db: Db, hazardId: string) {
   return db
-    .select()
+    .select({ ...getTableColumns(hazardEvents), actorName: users.displayName })
     .from(hazardEvents)
+    .leftJoin(users, eq(users.id, hazardEvents.actorId))
     .where(eq(hazardEvents.hazardId, hazardId))
     .orderBy(asc(hazardEvents.id));
 }

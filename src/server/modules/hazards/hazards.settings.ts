@@ -58,6 +58,7 @@ export const hazardsSettings = {
   stockTargets: defineSetting<StockTargets>('hazards.stockTargets', {
     schema: StockTargetsSchema,
     default: {
+      region: '140981',
       stockFoundBefore: '2024-01-01',
       stockDueOn: '2024-12-31',
       incrementYear: 2025,
@@ -65,9 +66,9 @@ export const hazardsSettings = {
       dynamicZeroDueOn: '2026-12-31',
     },
     source:
-      '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条 (安委〔2024〕1号): 2024 年底前基本消除 2023 年及以前排查发现的重大事故隐患存量，2025 年底前有效遏制重大事故隐患增量，2026 年底前形成重大事故隐患动态清零的常态化机制',
+      '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条 (原平的目标, 非全国性规定): 2024 年底前基本消除 2023 年及以前排查发现的重大事故隐患存量，2025 年底前有效遏制重大事故隐患增量，2026 年底前形成重大事故隐患动态清零的常态化机制',
     verified: true,
     description:
-      '重大事故隐患存量、增量与动态清零目标的日期 (各地攻坚方案可另定); 增量以当年新发现数少于上一年为遏制',
+      '重大事故隐患存量、增量与动态清零目标的适用地区和日期 (原平市实施方案第8条; 各地攻坚方案可另定); 增量以当年新发现数少于上一年为遏制',
   }),
 };

@@ -1,12 +1,12 @@
 /**
- * @module The stock targets of 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条 (安委〔2024〕1号) judged from the hazard
- * counts (pure):
+ * @module The stock targets of 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条 — 原平's own targets, not a national
+ * rule (安委〔2024〕1号 does not set them) — judged from the hazard counts (pure):
  * 2024 年底前基本消除 2023 年及以前排查发现的重大事故隐患存量; 2025 年底前有效遏制增量; 2026 年底前形成
  * 动态清零的常态化机制. The dates are the setting hazards.stockTargets.
  */
 import type { StockTarget, StockTargets } from '../../../shared/hazard-analysis.schemas.ts';
 
-const SOURCE = '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条 (安委〔2024〕1号)';
+const SOURCE = '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条';
 
 export interface StockFigures {
   /** Found before `stockFoundBefore`: all, still open, closed by `stockDueOn`. */

@@ -28,6 +28,10 @@ export const inspectionsAuditEvents = {
   'inspections.inspection.rechecked': 'inspection',
   /** Marked or unmarked as a 典型案例. */
   'inspections.inspection.typical_marked': 'inspection',
+  /** A 异地交叉执法 arrangement was made (units, target region, period, pool of inspectors). */
+  'inspections.cross_arrangement.created': 'cross_arrangement',
+  /** It was ended before its end date, with the reason. */
+  'inspections.cross_arrangement.ended': 'cross_arrangement',
   /** An administrative penalty was decided. */
   'inspections.penalty.decided': 'penalty',
   /** A penalty's status or payment changed. */

@@ -1,8 +1,9 @@
 /**
  * @module Enforcement's manifest (执法): risk classes, yearly inspection schedules, inspection records,
- * penalties, documents with their signed revisions, statistics.
+ * penalties, documents with their signed revisions, statistics, 异地交叉执法 arrangements.
  */
 import type { ModuleManifest } from '../module.ts';
+import { registerCrossRoutes } from './cross/cross.routes.ts';
 import { registerDocumentRoutes } from './documents/document.routes.ts';
 import { inspectionsAuditEvents } from './inspections.audit.ts';
 import { InspectionPermission, inspectionsGrants } from './inspections.permissions.ts';
@@ -23,6 +24,7 @@ export const inspectionsModule: ModuleManifest = {
     registerPenaltyRoutes(app, deps);
     registerDocumentRoutes(app, deps);
     registerStatsRoutes(app, deps);
+    registerCrossRoutes(app, deps);
   },
   settings: Object.values(inspectionsSettings),
   auditEvents: inspectionsAuditEvents,

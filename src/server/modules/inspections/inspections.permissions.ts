@@ -11,6 +11,11 @@ export const InspectionPermission = {
   Write: 'inspections.write',
   /** Store the unit's yearly inspection schedule. */
   Schedule: 'inspections.schedule',
+  /**
+   * Make and end 异地交叉执法 arrangements of the caller's unit, as the common superior of the units and the
+   * region inspected (《2024年矿山安全生产工作要点》第41条).
+   */
+  CrossArrange: 'inspections.cross',
   /** Decide administrative penalties and record their payment. */
   PenaltyDecide: 'inspections.penalty',
   /** The enterprise's copy of enforcement documents issued to its mines (已签发 only). */
@@ -25,6 +30,7 @@ export const inspectionsGrants: RoleGrants = {
     InspectionPermission.Read,
     InspectionPermission.Write,
     InspectionPermission.Schedule,
+    InspectionPermission.CrossArrange,
     InspectionPermission.PenaltyDecide,
   ],
   enterprise_admin: [InspectionPermission.EnforcementReceive],

@@ -1,6 +1,7 @@
 /** @module Who may read the audit history of enforcement entities: whoever may see the entity itself. */
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
+import { getArrangement } from './cross/cross.service.ts';
 import { getDocument } from './documents/document.service.ts';
 import { getPenalty } from './penalties/penalty.service.ts';
 import { getInspection } from './records/inspection.service.ts';
@@ -14,5 +15,6 @@ export function inspectionsVisibility(deps: ServiceDeps) {
     inspection: (p: Principal, id: string) => getInspection(deps, p, id),
     penalty: (p: Principal, id: string) => getPenalty(deps, p, id),
     enforcement_document: (p: Principal, id: string) => getDocument(deps, p, id),
+    cross_arrangement: (p: Principal, id: string) => getArrangement(deps, p, id),
   };
 }

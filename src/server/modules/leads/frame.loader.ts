@@ -8,9 +8,16 @@ import type { MineStatus } from '../../../shared/registry.enums.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { findFrameMine, hasSafetyMonitoring, statusChanges } from './frame.repository.ts';
 import { areaStatesOf } from './meter.repository.ts';
-import { SHANGHAI_OFFSET_MS, DAY_MS, HOUR_MS } from '../../../shared/dates.ts';
+import {
+  SHANGHAI_OFFSET_MS,
+  DAY_MS,
+  HOUR_MS,
+  addDays,
+  shanghaiMidnight,
+} from '../../../shared/dates.ts';
 import { type MineFrame } from './rules/frame.ts';
 import { readSeriesRows } from './series.repository.ts';
+import { declarationsOverlapping } from '../stopped/stopped.repository.ts';
 
 /** Quantities of the safety-monitoring points the 监控造假 rule watches. */
 export const safetyQuantities = ['CH4', 'CO', 'O2', '风速', '温度', '地压'];
@@ -92,5 +99,21 @@ export async function loadFrame(
     frame.registeredAreas.set(a.name, { sealed: a.state === '停用封闭' });
   }
   frame.monitored = await hasSafetyMonitoring(db, mineId, safetyQuantities);
+  // Work declared at the stopped mine (not rejected): its days run from the first day's China midnight
+  // to the midnight after the last.
+  const declared = await declarationsOverlapping(
+    db,
+    mineId,
+    dateOf(start, 0),
+    dateOf(start, days - 1),
+  );
+  frame.declaredWork = declared.map((d) => ({
+    id: d.id,
+    label: `${d.purpose} ${d.startsOn}至${d.endsOn}`,
+    from: shanghaiMidnight(d.startsOn).getTime(),
+    to: shanghaiMidnight(addDays(d.endsOn, 1)).getTime(),
+    maxPowerKwh: d.maxPowerKwh,
+    sites: d.sites,
+  }));
   return frame;
 }

@@ -82,6 +82,9 @@ export type FindingOutcome =
   | { outcome: 'unchanged' };
 
 /** Opens or extends the lead for one finding, in the caller's transaction. */
+/** The declarations of work that explained part of a 明停暗开 finding, kept beside its breaches. */
+const explainedOf = (f: Finding) => (f.explainedBy ? { explainedBy: f.explainedBy } : {});
+
 export async function applyFinding(
   tx: Db,
   f: Finding,
@@ -114,7 +117,7 @@ export async function applyFinding(
       windowEnd,
       score,
       summary: f.to >= open.windowEnd.getTime() ? f.summary : open.summary,
-      evidence: { breaches: merged },
+      evidence: { breaches: merged, ...explainedOf(f) },
       criterionCode: open.criterionCode ?? f.criterionCode ?? null,
       majorHazard: open.majorHazard || Boolean(f.majorHazard),
       updatedAt: at,
@@ -147,7 +150,7 @@ export async function applyFinding(
     windowStart: new Date(f.from),
     windowEnd: new Date(f.to),
     summary: f.summary,
-    evidence: { breaches: breaches.slice(-EVIDENCE_MAX) },
+    evidence: { breaches: breaches.slice(-EVIDENCE_MAX), ...explainedOf(f) },
     criterionCode: f.criterionCode ?? null,
     majorHazard: Boolean(f.majorHazard),
     detectedAt: at,

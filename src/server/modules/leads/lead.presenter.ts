@@ -1,4 +1,5 @@
 /** @module Lead rows → API shapes. */
+import { describeActor } from '../../../shared/actors.ts';
 import type { MineStatus } from '../../../shared/registry.enums.ts';
 import type { StoredBreach } from './lead.detect.ts';
 import type { InspectorRow } from './lead.repository.ts';
@@ -51,11 +52,13 @@ export const breachesOf = (l: typeof leads.$inferSelect) =>
   (l.evidence as { breaches: StoredBreach[] }).breaches;
 
 /** A step of a lead's timeline → the API's event. */
-export const presentLeadEvent = (e: typeof leadEvents.$inferSelect) => ({
+export const presentLeadEvent = (
+  e: typeof leadEvents.$inferSelect & { actorName?: string | null },
+) => ({
   id: e.id,
   at: e.at.toISOString(),
   type: e.type,
-  actor: e.actor,
+  actor: e.actorName ?? describeActor(e.actor),
   note: e.note,
   detail: e.detail,
 });

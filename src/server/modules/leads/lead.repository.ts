@@ -10,6 +10,7 @@ import {
   count,
   desc,
   eq,
+  getTableColumns,
   gte,
   inArray,
   isNotNull,
@@ -136,11 +137,15 @@ export async function countDetectedSince(db: Db, f: LeadFilter, since: Date): Pr
   return row?.n ?? 0;
 }
 
-/** A lead's timeline, oldest first. */
+/**
+ * A lead's timeline, oldest first, with the display name of the user who acted where the event names
+ * one by username (the system's steps name a job instead).
+ */
 export async function eventsOf(db: Db, leadId: string) {
   return db
-    .select()
+    .select({ ...getTableColumns(leadEvents), actorName: users.displayName })
     .from(leadEvents)
+    .leftJoin(users, eq(users.username, leadEvents.actor))
     .where(eq(leadEvents.leadId, leadId))
     .orderBy(asc(leadEvents.id));
 }

@@ -139,8 +139,30 @@ export async function addEvent(
 
 /** Events held back per transaction until flushEvents (the engine's writer: one INSERT for a group). */
 const heldEvents = new WeakMap<Db, (typeof alarmEvents.$inferInsert)[]>();
-/** Rows per INSERT when held events are written (6 parameters each, under PostgreSQL's 65,535). */
-const EVENTS_PER_INSERT = 5000;
+/** Rows per INSERT when held events are written (one JSON parameter). */
+const EVENTS_PER_INSERT = 20_000;
+
+/** Timeline entries in one statement: the rows as one JSON parameter (no parameter per field). */
+async function insertEvents(tx: Db, rows: (typeof alarmEvents.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += EVENTS_PER_INSERT) {
+    const json = JSON.stringify(
+      rows.slice(i, i + EVENTS_PER_INSERT).map((e) => ({
+        alarm_id: e.alarmId,
+        at: e.at,
+        type: e.type,
+        level: e.level ?? null,
+        actor: e.actor ?? null,
+        detail: e.detail,
+      })),
+    );
+    await tx.execute(
+      sql`INSERT INTO alarm_events (alarm_id, at, type, level, actor, detail)
+          SELECT x.alarm_id, x.at, x.type, x.level, x.actor, x.detail
+          FROM jsonb_to_recordset(${json}::jsonb)
+            AS x(alarm_id uuid, at timestamptz, type text, level text, actor text, detail jsonb)`,
+    );
+  }
+}
 
 /**
  * From now until flushEvents, addEvent on this transaction holds its events and flushEvents writes
@@ -152,13 +174,32 @@ export function holdEvents(tx: Db): void {
   }
 }
 
-/** Writes the events held on a transaction (see holdEvents) and stops holding. */
-export async function flushEvents(tx: Db): Promise<void> {
+/** Drops the events held for an alarm that was not inserted after all (alarm.writer.ts, HeldOpens). */
+export function dropHeldEvents(tx: Db, alarmId: string): void {
+  const held = heldEvents.get(tx);
+  if (held) {
+    heldEvents.set(
+      tx,
+      held.filter((e) => e.alarmId !== alarmId),
+    );
+  }
+}
+
+/** Writes the events held on a transaction (see holdEvents) and stops holding; how many. */
+export async function flushEvents(tx: Db): Promise<number> {
   const held = heldEvents.get(tx) ?? [];
   heldEvents.delete(tx);
-  for (let i = 0; i < held.length; i += EVENTS_PER_INSERT) {
-    await tx.insert(alarmEvents).values(held.slice(i, i + EVENTS_PER_INSERT));
-  }
+  await insertEvents(tx, held);
+  return held.length;
+}
+
+/**
+ * Refreshes the planner's statistics of the alarm tables. Plans made while they were nearly empty
+ * (a new installation; PGlite has no autovacuum, and a server's may be off) scan them whole for every
+ * foreign-key check of a timeline entry; new statistics make them plan again.
+ */
+export async function analyzeAlarmTables(db: Db): Promise<void> {
+  await db.execute(sql`ANALYZE alarms, alarm_events`);
 }
 
 /** Changes columns of one alarm. */
@@ -255,6 +296,66 @@ export async function insertOpenAlarm(
         RETURNING id`,
   );
   return inserted[0]?.id;
+}
+
+/** A 历史告警 opened by the engine's writer, inserted with others in one statement (alarm.writer.ts). */
+export interface HeldOpenRow {
+  id: string;
+  mineId: string;
+  sensorId: string | null;
+  facilityId: string | null;
+  subject: string;
+  kind: AlarmKind;
+  level: WarningLevel;
+  detail: string;
+  /** Reading time that raised it (ms). */
+  triggeredAt: number;
+  value: number | null;
+  suppressed: boolean;
+  /** Reading time since which its clear condition holds (ms), NaN while it does not. */
+  clearSince: number;
+  at: Date;
+}
+
+/**
+ * Opens 历史告警 (no call timer) with the ids given, unless one of the same subject and kind is open
+ * (the partial unique index decides): the ids inserted. One statement for all of them.
+ */
+export async function insertHistoricAlarms(tx: Db, rows: HeldOpenRow[]): Promise<Set<string>> {
+  if (rows.length === 0) {
+    return new Set();
+  }
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      mine_id: r.mineId,
+      sensor_id: r.sensorId,
+      facility_id: r.facilityId,
+      subject: r.subject,
+      kind: r.kind,
+      level: r.level,
+      detail: r.detail,
+      opened_at: r.at.toISOString(),
+      t: sqlTimeMs(r.triggeredAt),
+      value: r.value,
+      suppressed: r.suppressed,
+      clear: Number.isNaN(r.clearSince) ? null : sqlTimeMs(r.clearSince),
+    })),
+  );
+  const inserted = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO alarms (id, mine_id, sensor_id, facility_id, subject, kind, level, peak_level, state, detail,
+          opened_at, triggered_at, last_value, suppressed, historic, next_call_at, clear_since)
+        SELECT x.id, x.mine_id, x.sensor_id, x.facility_id, x.subject, x.kind, x.level, x.level, '待叫应',
+          x.detail, x.opened_at, to_timestamp(x.t / 1000.0), x.value, x.suppressed, true, NULL,
+          to_timestamp(x.clear / 1000.0)
+        FROM jsonb_to_recordset(${json}::jsonb) AS x(id uuid, mine_id uuid, sensor_id uuid, facility_id uuid,
+          subject text, kind text, level text, detail text, opened_at timestamptz, t float8, value float8,
+          suppressed boolean, clear float8)
+        ON CONFLICT (subject, kind) WHERE closed_at IS NULL DO NOTHING
+        RETURNING id`,
+  );
+  return new Set(inserted.map((r) => r.id));
 }
 
 /** The open alarm of a subject and kind, if any. */
@@ -445,7 +546,8 @@ export async function supersedeAlarms(tx: Db, ids: string[], at: Date) {
       nextCallAt: null,
     })
     .where(inArray(alarms.id, ids));
-  await tx.insert(alarmEvents).values(
+  await insertEvents(
+    tx,
     ids.map((alarmId) => ({
       alarmId,
       at,

@@ -9,11 +9,14 @@ import type { Db } from '../../platform/db/client.ts';
 import {
   addEvent,
   closeAlarmAt,
+  dropHeldEvents,
   findOpenAlarm,
+  insertHistoricAlarms,
   insertOpenAlarm,
   markClearing,
   moveOpenAlarm,
   type AlarmRaise,
+  type HeldOpenRow,
 } from './alarm.repository.ts';
 import { inMaintenance } from './maintenance.repository.ts';
 
@@ -89,5 +92,79 @@ export async function closeHeldAlarm(tx: Db, alarmId: string, t: number, at: Dat
 export async function startClearing(tx: Db, alarmId: string, sinceMs: number, at: Date) {
   if (await markClearing(tx, alarmId, sinceMs)) {
     await addEvent(tx, alarmId, at, 'clearing', { since: new Date(sinceMs).toISOString() });
+  }
+}
+
+/** An alarm HeldOpens could not insert (one of its subject and kind was open): the one it joined. */
+export interface Rejoined {
+  sensorId: string | null;
+  kind: HeldOpenRow['kind'];
+  heldId: string;
+  id: string;
+}
+
+/**
+ * 历史告警 that the engine's writer opens, held in memory and inserted together at `flush` (one
+ * statement for a mine's 缺线 after an outage, or a replay's alarms, instead of two a point). Their ids
+ * are made here, so the engine can refer to them at once; clearing one still held only changes the
+ * row to be written. Anything else done to a held alarm must wait for `flush`. Its timeline entries
+ * go through the transaction's held events (holdEvents), which are written after the alarms.
+ */
+export class HeldOpens {
+  private readonly rows = new Map<string, HeldOpenRow>();
+
+  has(id: string | undefined): boolean {
+    return id !== undefined && this.rows.has(id);
+  }
+
+  get size(): number {
+    return this.rows.size;
+  }
+
+  /** Opens a historic alarm to be inserted at flush; its id. */
+  async open(tx: Db, s: AlarmSubject, r: AlarmRaise, at: Date): Promise<string> {
+    const id = crypto.randomUUID();
+    const suppressed = await inMaintenance(tx, s, at);
+    this.rows.set(id, { id, ...s, ...r, suppressed, clearSince: Number.NaN, at });
+    await addEvent(tx, id, at, 'opened', { detail: r.detail, value: r.value }, r.level);
+    await addEvent(tx, id, at, 'historic', {
+      reason: '历史告警: 读数时间早于叫应时限, 只记录不叫应',
+    });
+    if (suppressed) {
+      await addEvent(tx, id, at, 'suppressed', { reason: '维护期内: 记录告警, 不叫应' }, r.level);
+    }
+    return id;
+  }
+
+  /** Starts clearing a held alarm (as startClearing does for a stored one). */
+  async clear(tx: Db, id: string, sinceMs: number, at: Date): Promise<void> {
+    const row = this.rows.get(id);
+    if (row && Number.isNaN(row.clearSince)) {
+      row.clearSince = sinceMs;
+      await addEvent(tx, id, at, 'clearing', { since: new Date(sinceMs).toISOString() });
+    }
+  }
+
+  /**
+   * Inserts the held alarms. One that meets an open alarm of its subject and kind (opened meanwhile
+   * elsewhere) joins that one instead, as raiseAlarm would: returned, so the caller can follow it.
+   */
+  async flush(tx: Db): Promise<Rejoined[]> {
+    const rows = [...this.rows.values()];
+    this.rows.clear();
+    const inserted = await insertHistoricAlarms(tx, rows);
+    const rejoined: Rejoined[] = [];
+    for (const row of rows) {
+      if (inserted.has(row.id)) {
+        continue;
+      }
+      dropHeldEvents(tx, row.id);
+      const r = await raiseAlarm(tx, row, row, undefined, row.at, true);
+      if (!Number.isNaN(row.clearSince)) {
+        await startClearing(tx, r.id, row.clearSince, row.at);
+      }
+      rejoined.push({ sensorId: row.sensorId, kind: row.kind, heldId: row.id, id: r.id });
+    }
+    return rejoined;
   }
 }

@@ -94,7 +94,12 @@ describe.each(engines)('event time (%s)', (engine) => {
       payload: JSON.stringify(records),
     });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json<{ stored: number; rejected: unknown[]; alarmsOpened: number }>();
+    return res.json<{
+      stored: number;
+      duplicates: number;
+      rejected: unknown[];
+      alarmsOpened: number;
+    }>();
   };
   const sensor = async (code: string) => {
     const res = await app.inject({

@@ -226,6 +226,8 @@ export async function refoldSensors(tx: Db, jobs: Refold[], common: RefoldCommon
   for (const x of spans) {
     if (x.tail.covers(x.from)) {
       readings.set(x.no, x.tail.from(x.from));
+    } else {
+      x.tail.widen(); // the sensor gets late data: its tail holds more from now on
     }
   }
   const out = new Map<

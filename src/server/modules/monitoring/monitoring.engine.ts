@@ -12,8 +12,13 @@ import type { Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { sqlState, type Db } from '../../platform/db/client.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
-import { flushEvents, holdEvents, openAlarmsOfSensors } from './alarm.repository.ts';
-import { closeHeldAlarm, raiseAlarm, startClearing } from './alarm.writer.ts';
+import {
+  analyzeAlarmTables,
+  flushEvents,
+  holdEvents,
+  openAlarmsOfSensors,
+} from './alarm.repository.ts';
+import { closeHeldAlarm, HeldOpens, raiseAlarm, startClearing } from './alarm.writer.ts';
 import { makeHeldCurrent, raisesHistoric, refoldSensors } from './event-time.ts';
 import { HOUR_MS } from '../../../shared/dates.ts';
 import { parseTime, parseValue, type RawRecord, type Rejected } from './ingest.parse.ts';
@@ -496,6 +501,7 @@ export class MonitoringEngine {
         }
       } else {
         late.push(i);
+        rt.tail.widen();
       }
     }
     const inserted = await this.deps.db.transaction(async (tx) => {
@@ -550,6 +556,7 @@ export class MonitoringEngine {
       raised = detected.value;
       return flags;
     });
+    this.analyzeIfDue();
     if (raised) {
       this.deps.events.publish('monitoring.alarms.raised', { raised });
     }
@@ -643,6 +650,8 @@ export class MonitoringEngine {
     const newest = new Map<SensorRuntime, number>();
     /** Mines whose 断线 episodes this group changes: their 断网 is judged again (network-gap.ts). */
     const gaps = new NetworkGapWatch();
+    /** 历史告警 opened by this group, inserted together (a mine's 缺线 after an outage: one statement). */
+    const held = new HeldOpens();
     for (const i of order) {
       const rt = rts[i] as SensorRuntime;
       if ((refolds.get(rt)?.live ?? Infinity) < Infinity) {
@@ -659,15 +668,19 @@ export class MonitoringEngine {
       newest.set(rt, i);
       for (const intent of intents) {
         gaps.note(rt, intent, t);
-        const o = await this.apply(tx, rt, intent, t, values[i] as number, at, historyBefore);
+        const o = await this.apply(tx, rt, intent, t, values[i] as number, at, historyBefore, held);
         const gi = batchOf[i] as number;
         openedBy[gi] = (openedBy[gi] as number) + o.opened;
         raised += o.raised;
       }
       if (rt.open.size && t >= historyBefore) {
+        if (holdsAny(held, rt)) {
+          await this.flushHeld(tx, held);
+        }
         raised += await makeHeldCurrent(tx, rt, at);
       }
     }
+    await this.flushHeld(tx, held);
     if (refolds.size) {
       const done = await refoldSensors(
         tx,
@@ -695,8 +708,30 @@ export class MonitoringEngine {
       liveLast.map((x) => x.v),
     );
     await gaps.judge(tx, { level: ctx.faults.断网, historyBefore, at });
-    await flushEvents(tx);
+    this.noteEvents(await flushEvents(tx));
     return raised;
+  }
+
+  /** Timeline entries written by this engine, and the count at which the alarm tables are analyzed. */
+  private events = { written: 0, analyzeAt: 1000, due: false };
+
+  private noteEvents(n: number): void {
+    this.events.written += n;
+    if (this.events.written >= this.events.analyzeAt) {
+      this.events.analyzeAt *= 2;
+      this.events.due = true;
+    }
+  }
+
+  /**
+   * After a commit: as the alarm tables grow (each doubling of the entries written), their planner
+   * statistics are refreshed, outside the writer's transaction (analyzeAlarmTables says why).
+   */
+  private analyzeIfDue(): void {
+    if (this.events.due) {
+      this.events.due = false;
+      void analyzeAlarmTables(this.deps.db).catch(() => undefined);
+    }
   }
 
   /** Sensors whose fold waits for the writer to be idle, with their earliest late reading. */
@@ -760,8 +795,9 @@ export class MonitoringEngine {
           gaps.noteFrom(rt.mineId, d.changedFrom);
         }
         await gaps.judge(tx, { level: settings.detect.faults.断网, historyBefore, at });
-        await flushEvents(tx);
+        this.noteEvents(await flushEvents(tx));
       });
+      this.analyzeIfDue();
       if (raised) {
         this.deps.events.publish('monitoring.alarms.raised', { raised });
       }
@@ -784,8 +820,19 @@ export class MonitoringEngine {
     value: number,
     at: Date,
     historyBefore: number,
+    held: HeldOpens,
   ): Promise<{ opened: number; raised: number }> {
-    const known = track(rt, intent, t);
+    let known = track(rt, intent, t);
+    if (known && held.has(known.id)) {
+      if (intent.op === 'clear') {
+        await held.clear(tx, known.id, t, at);
+        return { opened: 0, raised: 0 };
+      }
+      const id = (await this.flushHeld(tx, held)).get(known.id);
+      if (id) {
+        known = { ...known, id };
+      }
+    }
     if (intent.op === 'close') {
       if (known?.id) {
         await closeHeldAlarm(tx, known.id, t, at);
@@ -800,9 +847,29 @@ export class MonitoringEngine {
     }
     const triggeredAt = intent.at ?? t;
     const historic = raisesHistoric(intent.kind, triggeredAt, historyBefore);
+    const subject = {
+      mineId: rt.mineId,
+      sensorId: rt.id,
+      facilityId: rt.facilityId,
+      subject: `sensor:${rt.id}`,
+    };
+    if (historic && !known?.id) {
+      const id = await held.open(
+        tx,
+        subject,
+        { kind: intent.kind, level: intent.level, detail: intent.detail, triggeredAt, value },
+        at,
+      );
+      const open = rt.open.get(intent.kind);
+      if (open) {
+        open.id = id;
+        open.historic = true;
+      }
+      return { opened: 0, raised: 0 };
+    }
     const res = await raiseAlarm(
       tx,
-      { mineId: rt.mineId, sensorId: rt.id, facilityId: rt.facilityId, subject: `sensor:${rt.id}` },
+      subject,
       { kind: intent.kind, level: intent.level, detail: intent.detail, triggeredAt, value },
       known,
       at,
@@ -814,6 +881,28 @@ export class MonitoringEngine {
       open.historic = historic && (res.opened || open.historic);
     }
     return { opened: res.opened && !historic ? 1 : 0, raised: historic ? 0 : 1 };
+  }
+
+  /**
+   * Inserts the alarms held open (HeldOpens); one that joined an alarm opened elsewhere is followed in
+   * its sensor's state and checkpoints. Returns held id → the id it joined.
+   */
+  private async flushHeld(tx: Db, held: HeldOpens): Promise<Map<string, string>> {
+    const moved = new Map<string, string>();
+    if (held.size === 0) {
+      return moved;
+    }
+    for (const r of await held.flush(tx)) {
+      moved.set(r.heldId, r.id);
+      const rt = r.sensorId ? this.byId.get(r.sensorId) : undefined;
+      for (const state of rt ? [rt, ...rt.checkpoints.map((c) => c.state)] : []) {
+        const a = state.open.get(r.kind);
+        if (a?.id === r.heldId) {
+          a.id = r.id;
+        }
+      }
+    }
+    return moved;
   }
 
   /** The engine learns of alarms closed elsewhere (auto-resolve, manual close). */
@@ -854,6 +943,19 @@ function eachSensorInOrder(order: number[], times: Float64Array, rts: SensorRunt
     last.set(rt, t);
   }
   return true;
+}
+
+/** Whether one of a sensor's open alarms is still held (not inserted yet). */
+function holdsAny(held: HeldOpens, rt: SensorRuntime): boolean {
+  if (held.size === 0) {
+    return false;
+  }
+  for (const a of rt.open.values()) {
+    if (held.has(a.id)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Open alarms of sensors, by sensor and kind. */

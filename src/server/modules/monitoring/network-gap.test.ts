@@ -6,18 +6,17 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMine } from '../../../../test/helpers/factories.ts';
+import { buildCh4Points } from '../../../../test/helpers/factories.ts';
 import {
   createTestDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
-import { systemGatewayPrincipal, systemPrincipal } from '../access/principal.ts';
+import { systemGatewayPrincipal } from '../access/principal.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { MonitoringEngine } from './monitoring.engine.ts';
 import { detectSilence } from './monitoring.jobs.ts';
 import { networkEpisodes } from './network-gap.ts';
-import { createFacility, createSensor } from './sensor.service.ts';
 
 const S = 1000;
 const MIN = 60 * S;
@@ -88,28 +87,12 @@ describe('networkEpisodes (pure)', () => {
 describe.each(engines)('断网 from the data (%s)', (engine) => {
   let t: TestDatabase;
   let monitoring: MonitoringEngine;
-  const admin = systemPrincipal('test:network-gap');
 
   type Reading = { sensor: string; ts: string; value: number };
 
   /** A mine with three CH4 points, P1–P3. */
   const mineWithPoints = async () => {
-    const mine = await buildMine(t.deps);
-    const facility = await createFacility(t.deps, admin, {
-      mineId: mine.id,
-      code: 'UG',
-      name: '一采区',
-      kind: '井下区域',
-    });
-    for (const code of ['P1', 'P2', 'P3']) {
-      await createSensor(t.deps, admin, {
-        facilityId: facility.id,
-        code,
-        name: `${code} 甲烷`,
-        quantity: 'CH4',
-        preset: '甲烷:采煤工作面',
-      });
-    }
+    const { mine } = await buildCh4Points(t.deps, ['P1', 'P2', 'P3']);
     const principal = systemGatewayPrincipal('test:gateway', [mine.id]);
     const ingest = async (rs: Reading[], batch = 200) => {
       for (let i = 0; i < rs.length; i += batch) {

@@ -6,16 +6,15 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMine } from '../../../../test/helpers/factories.ts';
+import { buildCh4Points } from '../../../../test/helpers/factories.ts';
 import {
   createTestDatabase,
   engines,
   type TestDatabase,
 } from '../../../../test/helpers/test-database.ts';
-import { systemGatewayPrincipal, systemPrincipal } from '../access/principal.ts';
+import { systemGatewayPrincipal } from '../access/principal.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { MonitoringEngine } from './monitoring.engine.ts';
-import { createFacility, createSensor } from './sensor.service.ts';
 
 const S = 1000;
 const MIN = 60 * S;
@@ -30,21 +29,13 @@ describe.each(engines)('folds put off survive a restart (%s)', (engine) => {
   });
 
   it('late readings whose fold was put off are judged by the next engine after a restart', async () => {
-    const admin = systemPrincipal('test:pending-fold');
-    const mine = await buildMine(t.deps);
-    const facility = await createFacility(t.deps, admin, {
-      mineId: mine.id,
-      code: 'UG',
-      name: '一采区',
-      kind: '井下区域',
-    });
-    const sensor = await createSensor(t.deps, admin, {
-      facilityId: facility.id,
-      code: 'CH4-1',
-      name: '工作面甲烷',
-      quantity: 'CH4',
-      preset: '甲烷:采煤工作面',
-    });
+    const {
+      mine,
+      points: [sensor],
+    } = await buildCh4Points(t.deps, ['CH4-1']);
+    if (!sensor) {
+      throw new Error('no point built');
+    }
     const principal = systemGatewayPrincipal('test:gateway', [mine.id]);
     const base = t.deps.clock().getTime() - 40 * MIN;
     const at = (ms: number) => new Date(base + ms).toISOString();

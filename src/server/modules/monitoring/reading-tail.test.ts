@@ -76,6 +76,26 @@ describe('ReadingTail (issue 20: late readings judged without reading them back)
     expect(tail.size).toBe(16);
   });
 
+  it('widens once asked: what it holds is kept, and it then holds up to its wide size', () => {
+    const tail = new ReadingTail(0, 4, 8);
+    for (const t of [10, 20, 30, 40, 50, 60]) {
+      tail.add(t, t);
+    }
+    expect(tail.after).toBe(20);
+    tail.widen();
+    expect(times(tail, 21)).toEqual([30, 40, 50, 60]);
+    for (const t of [70, 80, 90, 100, 110]) {
+      tail.add(t, t);
+    }
+    expect(times(tail, 41)).toEqual([50, 60, 70, 80, 90, 100, 110]);
+    expect(tail.size).toBe(8);
+    expect(tail.after).toBe(30);
+    expect(tail.from(100)).toEqual([
+      { t: 100, v: 100 },
+      { t: 110, v: 110 },
+    ]);
+  });
+
   it('forgets everything on reset', () => {
     const tail = new ReadingTail(0, 4);
     tail.add(10, 0);

@@ -1,21 +1,29 @@
 /**
  * @module A sensor's newest stored readings, held in memory (issue 20: late readings must not slow
  * live ingest). The tail holds every stored reading of its sensor newer than `after`, oldest first, in
- * a ring of TAIL_READINGS. The writer uses it twice: a late reading newer than `after` is known to be
+ * a ring: TAIL_SHORT readings, widened to TAIL_READINGS once the sensor has a late reading the tail
+ * could not answer for (memory goes to the points whose gateways send late data). The writer uses it
+ * twice: a late reading newer than `after` is known to be
  * new or a duplicate without asking the database (so it is stored by COPY with the rest), and the
  * event-time fold of a late reading reads its readings from here instead of reading them back.
  * Anything older than `after` is the database's to answer.
  */
 
 /**
- * How many readings a tail holds: enough for the fold of a reading some dozens of readings late (from
- * the checkpoint before it, at most about 32 readings earlier, sensor.runtime.ts), 1.5 KB a sensor.
+ * How many readings a tail holds: enough for the fold of a reading a few dozen readings late (from
+ * the checkpoint before it, at most 32 readings earlier, sensor.runtime.ts) while a writer's group
+ * adds some dozens more, 1.5 KB a sensor that reports. Later readings are read back from the database.
  */
 export const TAIL_READINGS = 96;
+/** What a tail holds until its sensor has a late reading it could not answer for (0.5 KB). */
+export const TAIL_SHORT = 32;
+
+/** The ring of a tail that has held nothing yet (a point that never reported costs no ring). */
+const EMPTY = new Float64Array(0);
 
 export class ReadingTail {
-  /** Times and values interleaved, as a ring: entry i at 2 × ((head + i) mod cap). */
-  private readonly ring: Float64Array;
+  /** Times and values interleaved, as a ring: entry i at 2 × ((head + i) mod cap); made at the first reading. */
+  private ring: Float64Array = EMPTY;
   private head = 0;
   private n = 0;
 
@@ -25,9 +33,29 @@ export class ReadingTail {
    */
   constructor(
     public after: number,
-    private readonly cap = TAIL_READINGS,
-  ) {
-    this.ring = new Float64Array(2 * cap);
+    private cap = TAIL_SHORT,
+    private readonly wide = Math.max(cap, TAIL_READINGS),
+  ) {}
+
+  /**
+   * Holds up to the wide size from now on (a late reading came that the tail could not answer for):
+   * what it holds is kept, and newer readings no longer push it out.
+   */
+  widen(): void {
+    if (this.cap >= this.wide) {
+      return;
+    }
+    if (this.ring !== EMPTY) {
+      const ring = new Float64Array(2 * this.wide);
+      for (let i = 0; i < this.n; i++) {
+        const from = this.slot(i);
+        ring[2 * i] = this.ring[from] as number;
+        ring[2 * i + 1] = this.ring[from + 1] as number;
+      }
+      this.ring = ring;
+      this.head = 0;
+    }
+    this.cap = this.wide;
   }
 
   get size(): number {
@@ -91,6 +119,9 @@ export class ReadingTail {
   }
 
   private insertAt(i: number, t: number, v: number): void {
+    if (this.ring === EMPTY) {
+      this.ring = new Float64Array(2 * this.cap);
+    }
     const ring = this.ring;
     for (let j = this.n; j > i; j--) {
       const to = this.slot(j);

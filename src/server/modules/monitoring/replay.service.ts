@@ -21,7 +21,7 @@ import { formatOf, parseBatch, parseTime, type RawRecord } from './ingest.parse.
 import { MonitoringEngine } from './monitoring.engine.ts';
 
 /** Readings fed to the engine at a time (its writer commits up to 200,000 together). */
-const BATCH = 50_000;
+export const REPLAY_BATCH = 50_000;
 
 export interface ReplayReport {
   received: number;
@@ -106,7 +106,7 @@ export async function replay(
   };
   const started = performance.now();
   try {
-    for (const slice of [unordered, ...chunk(order, BATCH)]) {
+    for (const slice of [unordered, ...chunk(order, REPLAY_BATCH)]) {
       if (slice.length === 0) {
         continue;
       }

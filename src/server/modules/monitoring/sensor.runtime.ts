@@ -102,8 +102,26 @@ export interface SensorRow {
   lastReadingAt: Date | null;
 }
 
+/** Compiled specs by quantity and spec: points of one preset share one (a province has 100,000s). */
+const compiled = new Map<string, CompiledSpec>();
+/** Distinct specs kept; beyond, the cache starts again (specs are read, never changed). */
+const COMPILED_MAX = 10_000;
+
+function sharedSpec(quantity: string, spec: unknown): CompiledSpec {
+  const key = `${quantity}\u0000${JSON.stringify(spec)}`;
+  let out = compiled.get(key);
+  if (!out) {
+    out = Object.freeze(compileSpec(quantity, SensorSpec.parse(spec)));
+    if (compiled.size >= COMPILED_MAX) {
+      compiled.clear();
+    }
+    compiled.set(key, out);
+  }
+  return out;
+}
+
 export function newRuntime(row: SensorRow, open: Map<AlarmKind, OpenAlarm>): SensorRuntime {
-  const spec = compileSpec(row.quantity, SensorSpec.parse(row.spec));
+  const spec = sharedSpec(row.quantity, row.spec);
   const over = newOverLimitState();
   // After a restart the level in force is the open 超限 alarm's: the detector continues from it.
   const overAlarm = open.get('超限');
@@ -137,7 +155,7 @@ export function newRuntime(row: SensorRow, open: Map<AlarmKind, OpenAlarm>): Sen
 
 /** Swaps in new parameters, keeping the state that still applies. */
 export function respec(rt: SensorRuntime, row: SensorRow): void {
-  rt.spec = compileSpec(row.quantity, SensorSpec.parse(row.spec));
+  rt.spec = sharedSpec(row.quantity, row.spec);
   rt.version = row.version;
   rt.rate = rt.spec.rate ? (rt.rate ?? newRateState()) : null;
   rt.flat = rt.spec.flat ? (rt.flat ?? newFlatState()) : null;

@@ -1,8 +1,9 @@
 /**
- * @module SQL of in-app notifications: writing them for named users, a user's own list, marking one
- * read, and the users who can be told anything.
+ * @module SQL of in-app notifications: writing them for named users, a user's own list and unread
+ * count, marking one or all read, and the users who can be told anything. Every read and write of a
+ * user's notifications is confined to that user's own rows.
  */
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { organisations, users } from '../access/access.table.ts';
 import { notifications } from './notification.table.ts';
@@ -29,11 +30,21 @@ export async function insertNotifications(
   return new Map(rows.map((r) => [r.userId, r.id]));
 }
 
-/** A user's notifications, newest first, at most `limit`. */
+/** Which of a user's notifications a list shows. */
+export interface NotificationFilter {
+  /** Only unread (`unread`) or only read (`read`) ones; both when undefined. */
+  status?: 'unread' | 'read' | undefined;
+  /** Only those about one kind of subject. */
+  subjectType?: string | undefined;
+  /** Only those older than this one (its time and id): the next page after it. */
+  before?: { createdAt: Date; id: string } | undefined;
+}
+
+/** A user's notifications, newest first (ties by id), at most `limit`. */
 export async function notificationsOf(
   db: Db,
   userId: string,
-  f: { unreadOnly: boolean },
+  f: NotificationFilter,
   limit: number,
 ) {
   return db
@@ -42,11 +53,56 @@ export async function notificationsOf(
     .where(
       and(
         eq(notifications.userId, userId),
-        f.unreadOnly ? isNull(notifications.readAt) : undefined,
+        f.status === 'unread' ? isNull(notifications.readAt) : undefined,
+        f.status === 'read' ? isNotNull(notifications.readAt) : undefined,
+        f.subjectType ? eq(notifications.subjectType, f.subjectType) : undefined,
+        f.before
+          ? or(
+              lt(notifications.createdAt, f.before.createdAt),
+              and(
+                eq(notifications.createdAt, f.before.createdAt),
+                lt(notifications.id, f.before.id),
+              ),
+            )
+          : undefined,
       ),
     )
-    .orderBy(desc(notifications.createdAt))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
+}
+
+/** How many of a user's notifications are unread, by subject type. */
+export async function unreadCountsOf(db: Db, userId: string) {
+  return db
+    .select({ subjectType: notifications.subjectType, n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .groupBy(notifications.subjectType);
+}
+
+/**
+ * Marks a user's unread notifications read — of one subject type when given, created at or before
+ * `until` when given — and returns how many it marked.
+ */
+export async function markAllRead(
+  db: Db,
+  userId: string,
+  f: { subjectType?: string | undefined; until?: Date | undefined },
+  at: Date,
+): Promise<number> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: at })
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        f.subjectType ? eq(notifications.subjectType, f.subjectType) : undefined,
+        f.until ? lte(notifications.createdAt, f.until) : undefined,
+      ),
+    )
+    .returning({ id: notifications.id });
+  return rows.length;
 }
 
 /** One of a user's own notifications (another user's is not found). */
@@ -58,8 +114,21 @@ export async function findNotificationOf(db: Db, userId: string, id: string) {
   return row;
 }
 
-export async function markNotificationRead(db: Db, id: string, at: Date) {
-  await db.update(notifications).set({ readAt: at }).where(eq(notifications.id, id));
+/** Marks one of a user's own notifications read, unless it already is; returns whether it did. */
+export async function markNotificationRead(
+  db: Db,
+  userId: string,
+  id: string,
+  at: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: at })
+    .where(
+      and(eq(notifications.id, id), eq(notifications.userId, userId), isNull(notifications.readAt)),
+    )
+    .returning({ id: notifications.id });
+  return rows.length > 0;
 }
 
 /** The users who can be told anything: enterprise managers and regulators who act (not viewers). */

@@ -26,7 +26,6 @@ export const mineImportColumns: MineImportColumn[] = [
   { header: '状态起始日期', field: 'statusSince', kind: 'date' },
   { header: '标准化等级', field: 'standardizationLevel', kind: 'text' },
   { header: '标准化定级日期', field: 'standardizationDate', kind: 'date' },
-  { header: '灾害防治等级', field: 'disasterGrade', kind: 'text' },
   { header: '经度', field: 'longitude', kind: 'number' },
   { header: '纬度', field: 'latitude', kind: 'number' },
   { header: '开采深度(m)', field: 'depthM', kind: 'number' },
@@ -87,6 +86,8 @@ export const mineExportColumns: ExportColumn<MineResponse>[] = [
     },
   })),
   { header: '县名称', value: (m) => m.countyName },
+  // Set by a passed 隐蔽致灾因素普查 (modules/surveys), so exported but never imported.
+  { header: '灾害防治等级', value: (m) => m.disasterGrade },
   {
     header: '尾矿库等别',
     value: (m) => (m.tailingsGrade ? tailingsGradeNames[m.tailingsGrade - 1] : null),

@@ -37,6 +37,7 @@ export function presentMine(r: MineJoinedRow, licences: LicenceRow[], today: str
     standardizationLevel: m.standardizationLevel,
     standardizationDate: m.standardizationDate,
     disasterGrade: m.disasterGrade,
+    disasterGradeLegacy: m.disasterGradeLegacy,
     longitude: m.longitude,
     latitude: m.latitude,
     depthM: m.depthM,

@@ -1,6 +1,7 @@
 /**
  * @module SQL for mines, their licences and status history.
  */
+import type { DisasterGrade } from '../../../shared/surveys.ts';
 import {
   and,
   asc,
@@ -212,6 +213,11 @@ export async function setTailingsGrade(db: Db, id: string, grade: number | null)
   await db.update(mines).set({ tailingsGrade: grade }).where(eq(mines.id, id));
 }
 
+/** Stores the grade a passed 隐蔽致灾因素普查 set (derived, so neither version nor time changes). */
+export async function setDisasterGrade(db: Db, id: string, grade: DisasterGrade) {
+  await db.update(mines).set({ disasterGrade: grade }).where(eq(mines.id, id));
+}
+
 /** Refreshes the planner's statistics of the registry tables after a large import. */
 export async function analyzeRegistryTables(db: Db) {
   await db.execute(sql`ANALYZE enterprises, mines, licences, mine_status_changes`);
@@ -375,7 +381,12 @@ export async function minesOfCounties(
   limit?: number,
 ) {
   const q = db
-    .select({ id: mines.id, countyCode: mines.countyCode, status: mines.status })
+    .select({
+      id: mines.id,
+      countyCode: mines.countyCode,
+      status: mines.status,
+      enterpriseId: mines.enterpriseId,
+    })
     .from(mines)
     .where(
       and(

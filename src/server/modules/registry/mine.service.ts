@@ -2,6 +2,7 @@
  * @module Mine use cases: register, edit, change status (with dated history), archive, licences, read
  * and list within the caller's jurisdiction.
  */
+import type { DisasterGrade } from '../../../shared/surveys.ts';
 import type {
   LicenceInput,
   MineCreateInput,
@@ -542,4 +543,12 @@ export async function acceptResumption(
     },
     { accepted: true },
   );
+}
+
+/**
+ * Sets a mine's 灾害防治等级 from a passed 隐蔽致灾因素普查 (the surveys module, inside its review's
+ * transaction, which audits it): the grade is derived, never edited in the registry.
+ */
+export async function setMineDisasterGrade(tx: Db, mineId: string, grade: DisasterGrade) {
+  await repo.setDisasterGrade(tx, mineId, grade);
 }

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { DisasterGrade } from '../../../shared/surveys.ts';
 import { enterprises } from './enterprise.table.ts';
 import { regions } from './region.table.ts';
 import type {
@@ -43,7 +44,9 @@ export const mines = pgTable(
     statusSince: date('status_since').notNull(),
     standardizationLevel: text('standardization_level').notNull().$type<StandardizationLevel>(),
     standardizationDate: date('standardization_date'),
-    disasterGrade: text('disaster_grade'),
+    /** Set only by a passed 隐蔽致灾因素普查 (modules/surveys); the old free text kept beside it. */
+    disasterGrade: text('disaster_grade').$type<DisasterGrade>(),
+    disasterGradeLegacy: text('disaster_grade_legacy'),
     longitude: doublePrecision('longitude'),
     latitude: doublePrecision('latitude'),
     depthM: doublePrecision('depth_m'),

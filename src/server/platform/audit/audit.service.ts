@@ -217,6 +217,7 @@ export async function entityHistory(db: Db, entityType: string, entityId: string
   return rows.map((r) => ({
     seq: r.seq,
     at: r.at.toISOString(),
+    actorId: r.actorId,
     actor: r.actorLabel,
     type: r.type,
     before: r.before,

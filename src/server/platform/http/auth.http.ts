@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Permission } from '../auth/permissions.ts';
 import type { Principal } from '../auth/scope.ts';
-import type { ServiceDeps } from '../context.ts';
+import { forbidden, type ServiceDeps } from '../context.ts';
 import { AppError, AppErrorCode } from '../errors.ts';
 import { principalFromSession, principalFromToken } from '../../modules/access/access.service.ts';
 
@@ -79,12 +79,7 @@ export function installAuth(
       throw new AppError(AppErrorCode.Unauthenticated, '请先登录或提供有效的 API 令牌');
     }
     if (access !== 'authenticated' && !req.principal.permissions.has(access)) {
-      throw new AppError(AppErrorCode.Forbidden, `需要权限 ${access}`, [
-        {
-          path: 'permission',
-          message: `role ${req.principal.role} (${req.principal.kind}) lacks ${access}`,
-        },
-      ]);
+      throw forbidden(req.principal, access);
     }
   });
 }

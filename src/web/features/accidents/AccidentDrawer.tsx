@@ -13,6 +13,7 @@ import type {
   InterviewResponse,
 } from '../../../shared/accountability.schemas.ts';
 import { call } from '../../app/api.ts';
+import { useFormatDuration } from '../../app/duration.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { StepDialog } from '../../components/StepDialog.tsx';
@@ -35,6 +36,7 @@ const stateColors: Record<string, string> = {
 
 export function AccidentDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t, v, formatDateTime } = useI18n();
+  const duration = useFormatDuration();
   const { can } = useSession();
   const [step, setStep] = useState<string | null>(null);
   const [interview, setInterview] = useState<InterviewResponse | null>(null);
@@ -101,7 +103,9 @@ export function AccidentDrawer({ id, onClose }: { id: string | null; onClose: ()
                 render: (s: string, r) => (
                   <Tag color={stateColors[s]}>
                     {v(s)}
-                    {r.lateMinutes > 0 ? ` ${r.lateMinutes} min` : ''}
+                    {r.lateMinutes > 0
+                      ? ` · ${t('accidents.lateBy', { duration: duration(r.lateMinutes * 60_000) })}`
+                      : ''}
                   </Tag>
                 ),
               },

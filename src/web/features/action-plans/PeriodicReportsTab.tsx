@@ -14,10 +14,12 @@ import {
 } from '../../../shared/periodic-report.periods.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useRegionName } from '../../app/region.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 
 export function PeriodicReportsTab({ region }: { region: string | undefined }) {
   const { t, v, formatDateTime } = useI18n();
+  const regionName = useRegionName();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [kind, setKind] = useState<PeriodicReportKind>('月总结');
@@ -66,7 +68,12 @@ export function PeriodicReportsTab({ region }: { region: string | undefined }) {
         pagination={{ pageSize: 20 }}
         columns={[
           { title: t('plans.kind'), dataIndex: 'kind', width: 140, render: (k: string) => v(k) },
-          { title: t('plans.region'), dataIndex: 'regionCode', width: 90 },
+          {
+            title: t('plans.region'),
+            dataIndex: 'regionCode',
+            width: 110,
+            render: (code: string) => regionName(code),
+          },
           {
             title: t('plans.period'),
             key: 'period',

@@ -4,7 +4,7 @@
  * import (row-by-row report) and export; further tabs hold the region's targets board, the regional
  * risk grading and the periodic reports.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   App,
   Button,
@@ -51,12 +51,25 @@ export function PlansPage() {
     queryKey: ['work-plans'],
     queryFn: () => call(actionPlansApi.listPlans),
   });
-  const planId = chosen ?? plans.data?.[0]?.id;
+  // A notification of an overdue task links here with ?task=<id>: its plan is chosen and its row opened.
+  const linkedTask = params.get('task');
+  const task = useQuery({
+    queryKey: ['work-task', linkedTask],
+    enabled: Boolean(linkedTask),
+    queryFn: () => call(actionPlansApi.getTask, { params: { id: linkedTask ?? '' } }),
+  });
+  const planId = chosen ?? task.data?.planId ?? plans.data?.[0]?.id;
   const plan = useQuery({
     queryKey: ['work-plan', planId],
     enabled: Boolean(planId),
     queryFn: () => call(actionPlansApi.getPlan, { params: { id: planId ?? '' } }),
   });
+  const linkedShown = Boolean(linkedTask && plan.data?.tasks.some((x) => x.id === linkedTask));
+  useEffect(() => {
+    if (linkedShown) {
+      document.querySelector('.row-linked')?.scrollIntoView({ block: 'center' });
+    }
+  }, [linkedShown]);
   if (plans.error || plan.error) {
     return <QueryError error={plans.error ?? plan.error} />;
   }
@@ -144,7 +157,9 @@ export function PlansPage() {
                 expandable={{
                   expandedRowRender: (task) => <TaskProgress taskId={task.id} />,
                   rowExpandable: () => true,
+                  defaultExpandedRowKeys: linkedTask ? [linkedTask] : [],
                 }}
+                rowClassName={(row) => (row.id === linkedTask ? 'row-linked' : '')}
                 data-testid="task-table"
                 columns={[
                   { title: t('plans.number'), dataIndex: 'number', width: 70 },

@@ -10,6 +10,7 @@ import { actionPlansApi } from '../../../shared/action-plans.api.ts';
 import type { HoldingBackResponse } from '../../../shared/action-plans.schemas.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useRegionName } from '../../app/region.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import type { Indicator } from './TargetBoard.tsx';
@@ -24,6 +25,7 @@ export function TargetDetail({
   onClose: () => void;
 }) {
   const { t } = useI18n();
+  const regionName = useRegionName();
   const key = indicator?.key;
   const trend = useQuery({
     queryKey: ['target-trend', key, region],
@@ -91,7 +93,12 @@ export function TargetDetail({
             dataIndex: 'mineName',
             render: (n: string, m) => <Link to={`/mines/${m.mineId}`}>{n}</Link>,
           },
-          { title: t('mine.county'), dataIndex: 'countyCode', width: 90 },
+          {
+            title: t('mine.county'),
+            dataIndex: 'countyCode',
+            width: 100,
+            render: (code: string) => regionName(code),
+          },
           {
             title: `${t('plans.value')}`,
             key: 'nd',

@@ -64,7 +64,8 @@ export function LoginPage() {
         </Typography.Paragraph>
         <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
           <Link to="/report">{t('publicReports.title')}</Link> ·{' '}
-          <Link to="/track">{t('publicReports.track')}</Link>
+          <Link to="/track">{t('publicReports.track')}</Link> ·{' '}
+          <Link to="/disaster-grades">{t('surveys.publicTitle')}</Link>
         </Typography.Paragraph>
       </Card>
     </main>

@@ -10,7 +10,7 @@ import type { RegistrySummary } from '../../../shared/registry.schemas.ts';
 import { registryApi } from '../../../shared/registry.api.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { useRegion } from '../../app/region.tsx';
+import { useRegion, useRegionName } from '../../app/region.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { Chart, barOption, pieOption } from '../../components/Chart.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
@@ -28,6 +28,7 @@ type Alert = RegistrySummary['licencesExpiring']['items'][number];
 export function DashboardPage() {
   const { t, v } = useI18n();
   const { region } = useRegion();
+  const regionName = useRegionName();
   const { can } = useSession();
   usePageTitle(t('dashboard.title'));
   const { data, error, isLoading } = useQuery({
@@ -175,7 +176,7 @@ export function DashboardPage() {
         )}
       </Row>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
-        GB/T 2260 · {region ?? t('region.all')}
+        {region ? regionName(region) : t('region.all')}
       </Typography.Paragraph>
     </div>
   );

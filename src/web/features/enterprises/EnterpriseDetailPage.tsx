@@ -37,9 +37,7 @@ export function EnterpriseDetailPage() {
       </div>
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('enterprise.creditCode')}>{e.creditCode}</Descriptions.Item>
-        <Descriptions.Item
-          label={t('enterprise.region')}
-        >{`${e.regionName} (${e.regionCode})`}</Descriptions.Item>
+        <Descriptions.Item label={t('enterprise.region')}>{e.regionName}</Descriptions.Item>
         <Descriptions.Item label={t('enterprise.legalRepresentative')}>
           {e.legalRepresentative ?? '—'}
         </Descriptions.Item>

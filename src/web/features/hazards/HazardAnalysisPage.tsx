@@ -96,24 +96,27 @@ export function HazardAnalysisPage() {
           </Col>
         </Row>
       </Card>
-      <Card size="small" title={t('hazard.stockTargets')} style={{ marginBottom: 16 }}>
-        <Table
-          size="small"
-          rowKey="key"
-          pagination={false}
-          dataSource={a.stockTargets}
-          columns={[
-            { title: t('hazard.target'), dataIndex: 'label' },
-            { title: t('hazard.dueOn'), dataIndex: 'dueOn' },
-            {
-              title: t('hazard.status'),
-              dataIndex: 'status',
-              render: (s: string) => <Tag color={statusColour[s]}>{v(s)}</Tag>,
-            },
-            { title: t('hazard.explanation'), dataIndex: 'explanation' },
-          ]}
-        />
-      </Card>
+      {/* 原平第8条's targets: the server gives them only for an analysis of 原平. */}
+      {a.stockTargets.length > 0 && (
+        <Card size="small" title={t('hazard.stockTargets')} style={{ marginBottom: 16 }}>
+          <Table
+            size="small"
+            rowKey="key"
+            pagination={false}
+            dataSource={a.stockTargets}
+            columns={[
+              { title: t('hazard.target'), dataIndex: 'label' },
+              { title: t('hazard.dueOn'), dataIndex: 'dueOn' },
+              {
+                title: t('hazard.status'),
+                dataIndex: 'status',
+                render: (s: string) => <Tag color={statusColour[s]}>{v(s)}</Tag>,
+              },
+              { title: t('hazard.explanation'), dataIndex: 'explanation' },
+            ]}
+          />
+        </Card>
+      )}
       <Row gutter={16}>
         {chartCard(t('hazard.monthly'), charts.monthly)}
         {chartCard(t('hazard.byCategory'), charts.category)}

@@ -19,6 +19,7 @@ import {
   Tag,
 } from 'antd';
 import dayjs from 'dayjs';
+import { useSearchParams } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { hazardsApi } from '../../../shared/hazards.api.ts';
 import { minesApi } from '../../../shared/registry.api.ts';
@@ -185,12 +186,12 @@ function FileReportForm({
   );
 }
 
-function InspectionPanel({ kind }: { kind: Kind }) {
+function InspectionPanel({ kind, initialPeriod }: { kind: Kind; initialPeriod?: string }) {
   const { t, v, formatDateTime } = useI18n();
   const { region } = useRegion();
   const { me, can } = useSession();
   const qc = useQueryClient();
-  const [period, setPeriod] = useState(kind.initial);
+  const [period, setPeriod] = useState(() => initialPeriod ?? kind.initial());
   const missing = useQuery({
     queryKey: ['reports-missing', kind.key, period, region],
     queryFn: () => call(kind.api.missing, { query: { period, region } }),
@@ -283,21 +284,40 @@ function InspectionPanel({ kind }: { kind: Kind }) {
   );
 }
 
+/** A period from the address (?tab=monthly&period=2026-10, ?tab=quarterly&period=2026-Q3), if well formed. */
+const periodPatterns: Record<Kind['key'], RegExp> = {
+  monthly: /^\d{4}-(0[1-9]|1[0-2])$/,
+  quarterly: /^\d{4}-Q[1-4]$/,
+};
+
 export function SelfInspectionPage() {
   const { t } = useI18n();
   usePageTitle(t('selfInspection.title'));
+  // A notification of a missing report links to its tab and period.
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'quarterly' ? 'quarterly' : 'monthly';
+  const linked = params.get('period') ?? '';
   return (
     <div>
       <div className="page-header">
         <h1>{t('selfInspection.title')}</h1>
       </div>
       <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams({ tab: key }, { replace: true })}
         items={kinds.map((k) => ({
           key: k.key,
           label: t(
             k.key === 'monthly' ? 'selfInspection.tabMonthly' : 'selfInspection.tabQuarterly',
           ),
-          children: <InspectionPanel kind={k} />,
+          children: (
+            <InspectionPanel
+              kind={k}
+              {...(k.key === tab && periodPatterns[k.key].test(linked)
+                ? { initialPeriod: linked }
+                : {})}
+            />
+          ),
         }))}
       />
     </div>

@@ -320,7 +320,11 @@ export function InspectionDetailPage() {
     <div className="tablet-form">
       <div className="page-header">
         <h1>
-          {data.mineName} · {v(data.kind)} · {data.inspectedOn}
+          {data.mineName} · {v(data.kind)} ·{' '}
+          {data.announcedReason === null
+            ? v('四不两直')
+            : `${v('事先告知')} (${v(data.announcedReason)}${data.announcedNote ? `: ${data.announcedNote}` : ''})`}{' '}
+          · {data.inspectedOn}
         </h1>
         <Space wrap>
           {data.typical && <Tag color="gold">{t('enforcement.typical')}</Tag>}

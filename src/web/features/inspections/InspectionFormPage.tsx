@@ -1,6 +1,6 @@
 /**
- * A new inspection, laid out for a tablet on site (large controls, one column): the mine, the kind,
- * the date, a team of at least two inspectors with jurisdiction over the mine, the checklist's
+ * A new inspection, laid out for a tablet on site (large controls, one column): the mine, the type,
+ * the manner — 四不两直 unless a reason to announce it is picked (《2024年矿山安全生产工作要点》第41条) — the date, a team of at least two inspectors with jurisdiction over the mine, the checklist's
  * criteria (filtered by the mine's kind) plus custom items, and the body camera's number.
  */
 import { App, Button, DatePicker, Form, Input, Select, Space } from 'antd';
@@ -8,7 +8,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { inspectionsApi } from '../../../shared/inspections.api.ts';
-import { inspectionKinds } from '../../../shared/inspections.enums.ts';
+import { announcedReasons, inspectionKinds } from '../../../shared/inspections.enums.ts';
+import type { AnnouncedInput } from '../../../shared/inspections.schemas.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -26,6 +27,8 @@ export function InspectionFormPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<Record<string, unknown>>();
   const mineId = Form.useWatch('mineId', form) as string | undefined;
+  const reason = Form.useWatch('announcedReason', form) as AnnouncedInput['reason'] | undefined;
+  const planned = Boolean(params.get('scheduleVisitId'));
   usePageTitle(t('enforcement.newInspection'));
   const picker = useMinePicker(mineId);
   const criteria = useCriterionOptions(picker.mine?.kind);
@@ -34,12 +37,33 @@ export function InspectionFormPage() {
     enabled: Boolean(mineId),
     queryFn: () => call(inspectionsApi.eligibleInspectors, { query: { mineId } }),
   });
+  // The signed-in inspector leads the team from the start: named by person and unit, never by id, even
+  // before a mine is chosen and the eligible inspectors are known.
+  const teamOptions = [
+    ...(me && !(inspectors.data ?? []).some((u) => u.userId === me.id)
+      ? [{ value: me.id, label: `${me.displayName} (${me.organisationName})` }]
+      : []),
+    ...(inspectors.data ?? []).map((u) => ({ value: u.userId, label: `${u.name} (${u.unit})` })),
+  ];
   const submit = async () => {
-    const values = await form.validateFields();
+    // A form with missing fields shows them beside the fields; there is nothing more to report.
+    const validated = await form.validateFields().catch(() => null);
+    if (!validated) {
+      return;
+    }
+    const { announcedReason, announcedNote, ...values } = validated;
     try {
       const created = await call(inspectionsApi.createInspection, {
         body: {
           ...values,
+          ...(announcedReason
+            ? {
+                announced: {
+                  reason: announcedReason as AnnouncedInput['reason'],
+                  note: (announcedNote as string | undefined) ?? '',
+                },
+              }
+            : {}),
           inspectedOn: (values.inspectedOn as Dayjs).format('YYYY-MM-DD'),
           bodyCameraRef: (values.bodyCameraRef as string | undefined) || undefined,
           scheduleVisitId: params.get('scheduleVisitId') ?? undefined,
@@ -81,7 +105,10 @@ export function InspectionFormPage() {
           <Form.Item name="kind" label={t('enforcement.kind')} rules={[{ required: true }]}>
             <Select
               style={{ width: 200 }}
-              options={inspectionKinds.map((k) => ({ value: k, label: v(k) }))}
+              // 交叉执法 is recorded under an arrangement of a superior unit (API /api/cross-inspections).
+              options={inspectionKinds
+                .filter((k) => k !== '交叉执法')
+                .map((k) => ({ value: k, label: v(k) }))}
             />
           </Form.Item>
           <Form.Item
@@ -92,20 +119,43 @@ export function InspectionFormPage() {
             <DatePicker disabledDate={outsideWindow(DateWindows.happened)} />
           </Form.Item>
         </Space>
+        <Space wrap size="large" align="start">
+          <Form.Item
+            name="announcedReason"
+            label={t('enforcement.manner')}
+            extra={t('enforcement.announcedHint')}
+          >
+            <Select
+              style={{ width: 280 }}
+              allowClear
+              disabled={planned}
+              placeholder={t('enforcement.announcedDefault')}
+              options={announcedReasons.map((r) => ({
+                value: r,
+                label: `${v('事先告知')}: ${v(r)}`,
+              }))}
+              data-testid="inspection-announced"
+            />
+          </Form.Item>
+          {reason && (
+            <Form.Item
+              name="announcedNote"
+              label={t('enforcement.announcedNote')}
+              rules={[{ required: reason === '其他', max: 500 }]}
+            >
+              <Input style={{ width: 320 }} />
+            </Form.Item>
+          )}
+        </Space>
         <Form.Item
           name="teamUserIds"
           label={t('enforcement.team')}
           extra={t('enforcement.teamHint')}
-          rules={[{ required: true, type: 'array', min: 2, message: t('enforcement.teamHint') }]}
+          rules={[
+            { required: true, type: 'array', min: 2, message: t('enforcement.teamTooSmall') },
+          ]}
         >
-          <Select
-            mode="multiple"
-            options={(inspectors.data ?? []).map((u) => ({
-              value: u.userId,
-              label: `${u.name} (${u.unit})`,
-            }))}
-            data-testid="inspection-team"
-          />
+          <Select mode="multiple" options={teamOptions} data-testid="inspection-team" />
         </Form.Item>
         <Form.Item name="checklistCriterionIds" label={t('enforcement.criteria')}>
           <Select

@@ -44,6 +44,17 @@ function InspectionTable({ region }: { region: string | undefined }) {
           render: (name: string, r) => <Link to={`/inspections/${r.id}`}>{name}</Link>,
         },
         { title: t('enforcement.kind'), dataIndex: 'kind', render: (k: string) => v(k) },
+        {
+          title: t('enforcement.manner'),
+          render: (_: unknown, r) =>
+            r.announcedReason === null ? (
+              v('四不两直')
+            ) : (
+              <Tag color="orange">
+                {v('事先告知')}: {v(r.announcedReason)}
+              </Tag>
+            ),
+        },
         { title: t('enforcement.team'), dataIndex: 'team', render: (m: string[]) => m.join('、') },
         { title: t('enforcement.findingsCount'), dataIndex: 'findings', width: 90 },
         { title: t('enforcement.penaltyCount'), dataIndex: 'penalties', width: 90 },

@@ -1,6 +1,6 @@
 /**
- * The unit's yearly inspection schedule (年度计划) as a calendar of twelve months: each planned visit with its kind and date
- * (四不两直 dates are regulators' eyes only), done or not, the inspector-days used against capacity,
+ * The unit's yearly inspection schedule (年度计划) as a calendar of twelve months: each planned visit with its date
+ * (every visit is 四不两直, 《2024年矿山安全生产工作要点》第41条: the dates are regulators' eyes only), done or not, the inspector-days used against capacity,
  * and the mines the capacity could not cover. Administrators generate (or regenerate) it here.
  */
 import { useState } from 'react';
@@ -21,7 +21,6 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { inspectionsApi } from '../../../shared/inspections.api.ts';
-import { ScheduleVisitKind } from '../../../shared/inspections.enums.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -34,7 +33,6 @@ export function ScheduleCalendar() {
   const { message } = App.useApp();
   const [year, setYear] = useState(new Date().getFullYear());
   const [capacity, setCapacity] = useState(20);
-  const [share, setShare] = useState(0.3);
   const schedules = useQuery({
     queryKey: ['inspection-schedules', year],
     queryFn: () => call(inspectionsApi.listSchedules, { query: { year } }),
@@ -59,7 +57,6 @@ export function ScheduleCalendar() {
         body: {
           year,
           capacityPerMonth: Array.from({ length: 12 }, () => capacity),
-          unannouncedShare: share,
         },
       });
       await qc.invalidateQueries();
@@ -93,15 +90,6 @@ export function ScheduleCalendar() {
                 onChange={(n) => setCapacity(n ?? 0)}
               />
             </Form.Item>
-            <Form.Item label={t('enforcement.unannouncedShare')} style={{ marginBottom: 0 }}>
-              <InputNumber
-                min={0}
-                max={1}
-                step={0.1}
-                value={share}
-                onChange={(n) => setShare(n ?? 0)}
-              />
-            </Form.Item>
             <Button type="primary" onClick={() => void generate()} data-testid="generate-plan">
               {t('enforcement.generateSchedule')}
             </Button>
@@ -113,7 +101,11 @@ export function ScheduleCalendar() {
       ) : (
         <>
           <Typography.Paragraph>
-            {t('enforcement.scheduleVisits', { count: schedule.data.visits.length })}
+            {t('enforcement.scheduleVisits', { count: schedule.data.visits.length })}{' '}
+            <Tag color="red">{v('四不两直')}</Tag>
+            <Typography.Text type="secondary">
+              {t('enforcement.allPlannedUnannounced')}
+            </Typography.Text>
           </Typography.Paragraph>
           <Row gutter={[8, 8]} data-testid="plan-calendar">
             {Array.from({ length: 12 }, (_, m) => {
@@ -128,9 +120,6 @@ export function ScheduleCalendar() {
                     {visits.map((x) => (
                       <div key={x.id} style={{ fontSize: 12 }}>
                         {x.plannedOn.slice(5)}{' '}
-                        <Tag color={x.kind === ScheduleVisitKind.Unannounced ? 'red' : 'blue'}>
-                          {v(x.kind)}
-                        </Tag>
                         {x.inspectionId ? (
                           <Link to={`/inspections/${x.inspectionId}`}>{x.mineName} ✓</Link>
                         ) : (

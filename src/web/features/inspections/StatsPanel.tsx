@@ -124,6 +124,7 @@ export function StatsPanel({ region }: { region: string | undefined }) {
             title: t('enforcement.unannounced'),
             render: (_: unknown, r: Totals) => pct(r.unannounced, r.inspections),
           },
+          { title: t('enforcement.announcedCount'), dataIndex: 'announced' },
           { title: t('enforcement.findingsCount'), dataIndex: 'findings' },
           { title: t('enforcement.penaltyCount'), dataIndex: 'penalties' },
           {

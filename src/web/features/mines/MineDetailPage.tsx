@@ -27,6 +27,7 @@ import { ContractorsTab } from './ContractorsTab.tsx';
 const factFields = [
   'standardizationDate',
   'disasterGrade',
+  'disasterGradeLegacy',
   'depthM',
   'productionLevels',
   'designCapacityTpa',
@@ -82,9 +83,7 @@ export function MineDetailPage() {
       <Descriptions.Item label={t('mine.enterprise')}>
         <Link to={`/enterprises/${m.enterpriseId}`}>{m.enterpriseName}</Link>
       </Descriptions.Item>
-      <Descriptions.Item
-        label={t('mine.county')}
-      >{`${m.countyName} (${m.countyCode})`}</Descriptions.Item>
+      <Descriptions.Item label={t('mine.county')}>{m.countyName}</Descriptions.Item>
       <Descriptions.Item label={t('mine.kind')}>{v(m.kind)}</Descriptions.Item>
       <Descriptions.Item label={t('mine.scale')}>{v(m.scale)}</Descriptions.Item>
       <Descriptions.Item label={t('mine.status')}>

@@ -102,13 +102,20 @@ export function MineFormPage() {
     }
     form.setFieldsValue(initial);
   }, [mine.data, form]);
-  const counties = useMemo(
-    () =>
-      regions
-        .filter((r) => r.level === 3)
-        .map((r) => ({ value: r.code, label: `${r.name} ${r.code}` })),
-    [regions],
-  );
+  // Counties by name (with their city where two share a name, as 城区 does); the code stays searchable.
+  const counties = useMemo(() => {
+    const level3 = regions.filter((r) => r.level === 3);
+    const names = new Map(regions.map((r) => [r.code, r.name]));
+    const seen = new Map<string, number>();
+    for (const r of level3) {
+      seen.set(r.name, (seen.get(r.name) ?? 0) + 1);
+    }
+    return level3.map((r) => ({
+      value: r.code,
+      label:
+        (seen.get(r.name) ?? 0) > 1 ? `${names.get(r.parentCode ?? '') ?? ''}${r.name}` : r.name,
+    }));
+  }, [regions]);
   if (mine.error) {
     return <QueryError error={mine.error} />;
   }
@@ -133,7 +140,6 @@ export function MineFormPage() {
       'scale',
       'standardizationLevel',
       'standardizationDate',
-      'disasterGrade',
       'longitude',
       'latitude',
     ];
@@ -231,7 +237,16 @@ export function MineFormPage() {
             </Col>
             <Col xs={24} md={12} xl={8}>
               <Form.Item name="countyCode" label={label('county')} rules={[{ required: true }]}>
-                <Select showSearch optionFilterProp="label" options={counties} />
+                <Select
+                  showSearch
+                  options={counties}
+                  loading={!counties.length}
+                  // Never the bare code: the county's name, or a wait while the names load.
+                  labelRender={(l) => l.label ?? t('common.loading')}
+                  filterOption={(input, o) =>
+                    Boolean(o && (o.label.includes(input) || o.value.startsWith(input)))
+                  }
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} xl={8}>
@@ -268,11 +283,6 @@ export function MineFormPage() {
                   disabledDate={outsideWindow(DateWindows.happened)}
                   style={{ width: '100%' }}
                 />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={8}>
-              <Form.Item name="disasterGrade" label={label('disasterGrade')}>
-                <Input maxLength={40} />
               </Form.Item>
             </Col>
             <Col xs={12} xl={4}>

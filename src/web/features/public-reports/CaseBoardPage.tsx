@@ -1,25 +1,43 @@
 /**
  * 举报办理: the 举报 of the jurisdiction with their state and the date the next step is due (overdue in
- * red), and a drawer per case with its content, photos, the reporter (named only for the handling unit's
+ * red), and a drawer per case (opened from the address too: ?case=<id>) with its content, photos, the reporter (named only for the handling unit's
  * administrators), the timeline with internal notes, and the next step for the handling unit.
  */
 import { useState } from 'react';
 import { Select, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
 import { accountabilityApi } from '../../../shared/accountability.api.ts';
 import type { PublicReportSummaryResponse } from '../../../shared/accountability.schemas.ts';
 import { caseStates, type CaseState } from '../../../shared/public-reports.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useRegionName } from '../../app/region.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { CaseDrawer } from './CaseDrawer.tsx';
 
 export function CaseBoardPage() {
   const { t, v, formatDateTime } = useI18n();
+  const regionName = useRegionName();
   usePageTitle(t('nav.publicReports'));
   const [state, setState] = useState<CaseState | undefined>();
-  const [open, setOpen] = useState<string | null>(null);
+  // The open case is in the address (?case=<id>), so a notification can link to it.
+  const [params, setParams] = useSearchParams();
+  const open = params.get('case');
+  const setOpen = (id: string | null) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (id) {
+          next.set('case', id);
+        } else {
+          next.delete('case');
+        }
+        return next;
+      },
+      { replace: !id },
+    );
   const { data, error, isLoading } = useQuery({
     queryKey: ['public-reports', state],
     queryFn: () => call(accountabilityApi.publicReports, { query: { state } }),
@@ -62,7 +80,12 @@ export function CaseBoardPage() {
             width: 150,
             render: (x: string) => v(x),
           },
-          { title: t('publicReports.county'), dataIndex: 'countyCode', width: 90 },
+          {
+            title: t('publicReports.county'),
+            dataIndex: 'countyCode',
+            width: 100,
+            render: (code: string) => regionName(code),
+          },
           { title: t('publicReports.location'), dataIndex: 'location' },
           {
             title: t('publicReports.state'),

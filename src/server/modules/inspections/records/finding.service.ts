@@ -27,7 +27,7 @@ export function addFinding(
     id,
     'inspections.inspection.finding_added',
     undefined,
-    async (tx, current) => {
+    async (tx, current, _at, actor) => {
       const i = current.inspection;
       if (input.deadline && input.deadline < i.inspectedOn) {
         throw invalidField('deadline', '整改期限不能早于检查日期', input.deadline);
@@ -36,7 +36,7 @@ export function addFinding(
       let hazardId: string | null = null;
       if (input.kind === FindingKind.MajorHazard) {
         const team = await teamOf(tx, i.teamUserIds);
-        const hazard = await reportHazard({ ...deps, db: tx }, principal, {
+        const hazard = await reportHazard({ ...deps, db: tx }, actor, {
           mineId: i.mineId,
           criterionId: input.criterionId ?? '',
           description: input.description,

@@ -1,8 +1,11 @@
 /**
  * @module The one way a use case loads an inspection by id: within the caller's jurisdiction (the
- * inspected mine's county), or a 404 that does not tell other jurisdictions' ids apart from none.
+ * inspected mine's county), or a 404 that does not tell other jurisdictions' ids apart from none. On an
+ * inspection made under a 异地交叉执法 arrangement, a member of its pool acts, while it is in force, with
+ * the arrangement's target region as jurisdiction (actingPrincipalFor).
  */
 import type { Principal } from '../../../platform/auth/scope.ts';
+import { actingPrincipal } from '../cross/cross.service.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { visibleByMine } from '../../registry/registry.scope.ts';
 import { presentTeam } from './inspection.presenter.ts';
@@ -29,4 +32,18 @@ export function loadVisibleInspection(
 /** The members of a team with their display names, in the order of the ids given. */
 export async function teamOf(db: Db, ids: readonly string[]) {
   return presentTeam(ids, await repo.userNames(db, ids));
+}
+
+/**
+ * Who the caller acts as on an inspection: a member of the pool of the arrangement it was made under,
+ * while that is in force, with the arrangement's target region as jurisdiction; anyone else as
+ * themselves (an unknown id too: the load that follows answers 404).
+ */
+export async function actingPrincipalFor(
+  db: Db,
+  principal: Principal,
+  id: string,
+  today: string,
+): Promise<Principal> {
+  return actingPrincipal(db, principal, await repo.crossArrangementOf(db, id), today);
 }

@@ -42,8 +42,12 @@ export function presentInspection(
     enterpriseName: mine.enterpriseName,
     countyCode: mine.countyCode,
     kind: i.kind,
+    unannounced: i.announcedReason === null,
+    announcedReason: i.announcedReason,
+    announcedNote: i.announcedNote,
     inspectedOn: i.inspectedOn,
     scheduleVisitId: i.scheduleVisitId,
+    crossArrangementId: i.crossArrangementId,
     team: parts.team,
     bodyCameraRef: i.bodyCameraRef,
     checklist: i.checklist,
@@ -68,5 +72,9 @@ export function presentInspectionRow(
   { teamUserIds, ...r }: InspectionListRow,
   names: ReadonlyMap<string, string>,
 ): InspectionRowResponse {
-  return { ...r, team: teamUserIds.map((u) => names.get(u) ?? u) };
+  return {
+    ...r,
+    unannounced: r.announcedReason === null,
+    team: teamUserIds.map((u) => names.get(u) ?? u),
+  };
 }

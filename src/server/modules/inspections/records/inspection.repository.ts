@@ -2,7 +2,20 @@
  * @module SQL of the inspection records: inspections with their mine, findings, photos and on-site
  * orders, the team's names and the regulator users a team may be formed from.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { InspectionKind } from '../../../../shared/inspections.enums.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { organisations, users } from '../../access/access.table.ts';
@@ -206,6 +219,10 @@ export interface InspectionFilter {
   from?: string | undefined;
   to?: string | undefined;
   kind?: InspectionKind | undefined;
+  /** Arrangements whose inspections the caller sees besides those in its jurisdiction (a pool member's). */
+  crossArrangementIds?: readonly string[] | undefined;
+  /** true: announced ones only; false: 四不两直 only. */
+  announced?: boolean | undefined;
   typical?: boolean | undefined;
 }
 
@@ -218,6 +235,7 @@ export async function listInspections(db: Db, f: InspectionFilter, limit: number
       mineName: mines.name,
       countyCode: mines.countyCode,
       kind: inspections.kind,
+      announcedReason: inspections.announcedReason,
       inspectedOn: inspections.inspectedOn,
       teamUserIds: inspections.teamUserIds,
       recheckOn: inspections.recheckOn,
@@ -231,12 +249,19 @@ export async function listInspections(db: Db, f: InspectionFilter, limit: number
     .innerJoin(mines, eq(mines.id, inspections.mineId))
     .where(
       allOf(
-        f.mineScope,
+        f.mineScope && f.crossArrangementIds?.length
+          ? or(f.mineScope, inArray(inspections.crossArrangementId, [...f.crossArrangementIds]))
+          : f.mineScope,
         mineInRegion(f.region),
         f.mineId ? eq(inspections.mineId, f.mineId) : undefined,
         f.from ? gte(inspections.inspectedOn, f.from) : undefined,
         f.to ? lte(inspections.inspectedOn, f.to) : undefined,
         f.kind ? eq(inspections.kind, f.kind) : undefined,
+        f.announced === undefined
+          ? undefined
+          : f.announced
+            ? isNotNull(inspections.announcedReason)
+            : isNull(inspections.announcedReason),
         f.typical !== undefined ? eq(inspections.typical, f.typical) : undefined,
       ),
     )
@@ -244,3 +269,15 @@ export async function listInspections(db: Db, f: InspectionFilter, limit: number
     .limit(limit);
 }
 export type InspectionListRow = Awaited<ReturnType<typeof listInspections>>[number];
+
+/**
+ * The 异地交叉执法 arrangement an inspection was made under (null: none, or no such inspection). Read
+ * without scope: it only decides who the caller acts as; the inspection itself is then loaded in scope.
+ */
+export async function crossArrangementOf(db: Db, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({ a: inspections.crossArrangementId })
+    .from(inspections)
+    .where(eq(inspections.id, id));
+  return row?.a ?? null;
+}

@@ -37,6 +37,73 @@ describe.each(engines)('inspection records (%s)', (engine) => {
     expect(ent.status).toBe(403);
   });
 
+  // 《2024年矿山安全生产工作要点》第41条: "检查执法一律采取“四不两直”方式开展,所有执法活动不得提前告知矿山企业".
+  it('an inspection is 四不两直 unless announced with a stated reason, and the statistics count the announced ones as such', async () => {
+    const month = team.today.slice(0, 7);
+    type Totals = { code: string; inspections: number; unannounced: number; announced: number };
+    const totals = async () =>
+      (
+        await call<{ regions: Totals[] }>(
+          'adm',
+          'GET',
+          `/api/inspections/stats?from=${month}&to=${month}`,
+        )
+      ).body.regions.find((r) => r.code === ctx.world.a.county);
+    const before = await totals();
+    const plain = await newInspection([team.inspectorId, team.adminId]);
+    expect(plain.body).toMatchObject({ unannounced: true, announcedReason: null });
+    const body = {
+      mineId: ctx.world.a.mines[0]?.id,
+      kind: '常规',
+      inspectedOn: team.today,
+      teamUserIds: [team.inspectorId, team.adminId],
+    };
+    // 其他 needs the reason written out; an unknown reason is refused; nothing is written.
+    const bare = await call<{ details: { path: string }[] }>('ins', 'POST', '/api/inspections', {
+      ...body,
+      announced: { reason: '其他' },
+    });
+    expect(bare.status).toBe(400);
+    expect(bare.body.details[0]?.path).toBe('body.announced.note');
+    const unknown = await call('ins', 'POST', '/api/inspections', {
+      ...body,
+      announced: { reason: '领导要求' },
+    });
+    expect(unknown.status).toBe(400);
+    // '四不两直' is no longer a kind to pick: it is how every inspection is made.
+    expect(
+      (await call('ins', 'POST', '/api/inspections', { ...body, kind: '四不两直' })).status,
+    ).toBe(400);
+    const resumption = await call<Inspection>('ins', 'POST', '/api/inspections', {
+      ...body,
+      announced: { reason: '复工复产验收' },
+    });
+    expect(resumption.status).toBe(201);
+    expect(resumption.body).toMatchObject({
+      unannounced: false,
+      announcedReason: '复工复产验收',
+      announcedNote: null,
+    });
+    const after = await totals();
+    expect((after?.inspections ?? 0) - (before?.inspections ?? 0)).toBe(2);
+    expect((after?.unannounced ?? 0) - (before?.unannounced ?? 0)).toBe(1);
+    expect((after?.announced ?? 0) - (before?.announced ?? 0)).toBe(1);
+    const listed = await call<{ items: { id: string; announcedReason: string | null }[] }>(
+      'ins',
+      'GET',
+      `/api/inspections?announced=true&mineId=${body.mineId}`,
+    );
+    expect(listed.body.items.map((i) => i.id)).toContain(resumption.body.id);
+    expect(listed.body.items.every((i) => i.announcedReason !== null)).toBe(true);
+    const unannounced = await call<{ items: { id: string }[] }>(
+      'ins',
+      'GET',
+      `/api/inspections?announced=false&mineId=${body.mineId}`,
+    );
+    expect(unannounced.body.items.map((i) => i.id)).toContain(plain.body.id);
+    expect(unannounced.body.items.map((i) => i.id)).not.toContain(resumption.body.id);
+  });
+
   it('builds the checklist from the criteria catalogue plus custom items', async () => {
     const res = await newInspection([team.inspectorId, team.adminId]);
     expect(res.status).toBe(201);

@@ -1,6 +1,7 @@
 /**
  * @module Inspection records (issue 7 §2): a team of at least two inspectors of a regulator unit whose
- * jurisdiction covers the mine, a kind, a checklist built from the hazard criteria catalogue plus
+ * jurisdiction covers the mine, a kind, 四不两直 unless an announced reason is stated (《2024年矿山安全生产工作要点》
+ * 第41条: "检查执法一律采取“四不两直”方式开展"), a checklist built from the hazard criteria catalogue plus
  * custom items, the body-camera reference, 复查 and 典型案例. Findings, photos and on-site orders have
  * their own use cases (finding.service.ts, photo.service.ts, order.service.ts), all through
  * `changeInspection`.
@@ -18,6 +19,7 @@ import { subtreePrefix, type Principal } from '../../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { invalidField, checkDateWindows } from '../../../platform/errors.ts';
+import { InspectionKind } from '../../../../shared/inspections.enums.ts';
 import { loadMineForInput, loadVisibleMine } from '../../registry/mine.service.ts';
 import { checkVersion } from '../../registry/registry.guards.ts';
 import { mineScopeCondition } from '../../registry/registry.scope.ts';
@@ -26,7 +28,8 @@ import { recordAudit, type inspectionsAuditEvents } from '../inspections.audit.t
 import { InspectionPermission } from '../inspections.permissions.ts';
 import { penaltiesOfInspection } from '../penalties/penalty.repository.ts';
 import { findVisit, linkVisit } from '../schedules/schedule.repository.ts';
-import { loadVisibleInspection, teamOf } from './inspection.access.ts';
+import { activeArrangementIds, arrangementForInspection } from '../cross/cross.service.ts';
+import { actingPrincipalFor, loadVisibleInspection, teamOf } from './inspection.access.ts';
 import { presentInspection, presentInspectionRow } from './inspection.presenter.ts';
 import * as repo from './inspection.repository.ts';
 import { DateWindows } from '../../../../shared/date-windows.ts';
@@ -98,7 +101,46 @@ export async function inspectionView(
   });
 }
 
-/** Records an inspection at a visible mine, optionally making one of the schedule's visits. */
+/**
+ * The jurisdiction and team rule an inspection is recorded under: the caller's own, with a team of
+ * inspectors covering the mine; or, for 交叉执法, an arrangement in force that the caller is a member of,
+ * with its target region as jurisdiction and a team from its pool (《2024年矿山安全生产工作要点》第41条 异地交叉执法).
+ */
+async function recordingRules(
+  deps: ServiceDeps,
+  principal: Principal,
+  input: InspectionCreateInput,
+): Promise<{ actor: Principal; team?: ReadonlySet<string> }> {
+  const cross = input.kind === InspectionKind.Cross;
+  if (cross !== (input.crossArrangementId !== undefined)) {
+    throw cross
+      ? invalidField('crossArrangementId', '交叉执法须在上级单位安排的交叉执法下进行')
+      : invalidField('kind', '在交叉执法安排下的检查, 检查类型为交叉执法', input.kind);
+  }
+  if (input.crossArrangementId === undefined) {
+    return { actor: principal };
+  }
+  if (input.scheduleVisitId) {
+    throw invalidField(
+      'scheduleVisitId',
+      '交叉执法不是本单位年度计划中的检查',
+      input.scheduleVisitId,
+    );
+  }
+  const found = await arrangementForInspection(
+    deps.db,
+    principal,
+    input.crossArrangementId,
+    input.inspectedOn,
+    todayIn(deps.clock),
+  );
+  return { actor: found.principal, team: found.members };
+}
+
+/**
+ * Records an inspection at a visible mine (or, for 交叉执法, a mine of the arrangement's region),
+ * optionally making one of the schedule's visits.
+ */
 export async function createInspection(
   deps: ServiceDeps,
   principal: Principal,
@@ -106,15 +148,35 @@ export async function createInspection(
 ) {
   requirePermission(principal, InspectionPermission.Write);
   checkDateWindows(todayIn(deps.clock), { inspectedOn: [input.inspectedOn, DateWindows.happened] });
+  // Read before the write transaction (one connection on PGlite).
+  const rules = await recordingRules(deps, principal, input);
+  const actor = rules.actor;
   return deps.db.transaction(async (tx) => {
-    const mine = await loadMineForInput(tx, principal, input.mineId);
-    await checkTeam(tx, input.teamUserIds, mine.mine.countyCode);
+    const mine = await loadMineForInput(tx, actor, input.mineId);
+    if (rules.team) {
+      const pool = rules.team;
+      input.teamUserIds.forEach((id, i) => {
+        if (!pool.has(id)) {
+          throw invalidField(`teamUserIds.${i}`, '不在该交叉执法安排的执法人才库中', id);
+        }
+      });
+    } else {
+      await checkTeam(tx, input.teamUserIds, mine.mine.countyCode);
+    }
     const checklist = await checklistFrom(
       tx,
       input.checklistCriterionIds,
       mine.mine.kind,
       input.customItems,
     );
+    if (input.scheduleVisitId && input.announced) {
+      // A planned visit is 四不两直 like every one (第41条): its date is never given to the mine.
+      throw invalidField(
+        'announced.reason',
+        '年度计划中的检查一律四不两直, 不得事先告知',
+        input.announced.reason,
+      );
+    }
     if (input.scheduleVisitId) {
       const visit = await findVisit(tx, input.scheduleVisitId);
       if (!visit || visit.mineId !== input.mineId) {
@@ -133,7 +195,10 @@ export async function createInspection(
       mineId: input.mineId,
       organisationId: principal.organisationId,
       scheduleVisitId: input.scheduleVisitId ?? null,
+      crossArrangementId: input.crossArrangementId ?? null,
       kind: input.kind,
+      announcedReason: input.announced?.reason ?? null,
+      announcedNote: input.announced?.note || null,
       inspectedOn: input.inspectedOn,
       teamUserIds: input.teamUserIds,
       bodyCameraRef: input.bodyCameraRef ?? null,
@@ -145,13 +210,16 @@ export async function createInspection(
     if (input.scheduleVisitId) {
       await linkVisit(tx, input.scheduleVisitId, id);
     }
-    const after = await inspectionView(tx, principal, id);
+    const after = await inspectionView(tx, actor, id);
     await recordAudit(tx, actorOf(principal), at, {
       type: 'inspections.inspection.created',
       entityId: id,
       after: {
         mineId: input.mineId,
         kind: input.kind,
+        manner: input.announced ? '事先告知' : '四不两直',
+        announced: input.announced ?? null,
+        crossArrangementId: input.crossArrangementId ?? null,
         inspectedOn: input.inspectedOn,
         teamUserIds: input.teamUserIds,
       },
@@ -163,12 +231,14 @@ export async function createInspection(
 /** An inspection the caller may see, with everything recorded on it. */
 export async function getInspection(deps: ServiceDeps, principal: Principal, id: string) {
   requirePermission(principal, InspectionPermission.Read);
-  return inspectionView(deps.db, principal, id);
+  const actor = await actingPrincipalFor(deps.db, principal, id, todayIn(deps.clock));
+  return inspectionView(deps.db, actor, id);
 }
 
 /**
  * Runs a change to one inspection in a transaction: the caller may write and see it, its version
- * matches, and the change is followed by the version bump and its audit event. Answers the view.
+ * matches, and the change is followed by the version bump and its audit event. Answers the view. The
+ * change gets the principal to act as (a 交叉执法 pool member's is confined to the arrangement's region).
  */
 export async function changeInspection(
   deps: ServiceDeps,
@@ -176,16 +246,23 @@ export async function changeInspection(
   id: string,
   type: keyof typeof inspectionsAuditEvents,
   version: number | undefined,
-  change: (tx: Db, current: repo.InspectionWithMine, at: Date) => Promise<unknown>,
+  change: (
+    tx: Db,
+    current: repo.InspectionWithMine,
+    at: Date,
+    actor: Principal,
+  ) => Promise<unknown>,
 ) {
   requirePermission(principal, InspectionPermission.Write);
+  // Read before the write transaction (one connection on PGlite).
+  const actor = await actingPrincipalFor(deps.db, principal, id, todayIn(deps.clock));
   return deps.db.transaction(async (tx) => {
-    const current = await loadVisibleInspection(tx, principal, id);
+    const current = await loadVisibleInspection(tx, actor, id);
     checkVersion('inspection', current.inspection.version, version);
     const at = deps.clock();
-    const detail = await change(tx, current, at);
+    const detail = await change(tx, current, at, actor);
     await repo.bumpInspectionVersion(tx, id, at);
-    const after = await inspectionView(tx, principal, id);
+    const after = await inspectionView(tx, actor, id);
     await recordAudit(tx, actorOf(principal), at, { type, entityId: id, after: detail ?? null });
     return after;
   });
@@ -282,7 +359,12 @@ export async function listInspections(
   requirePermission(principal, InspectionPermission.Read);
   const rows = await repo.listInspections(
     deps.db,
-    { ...q, mineScope: mineScopeCondition(principal.scope) },
+    {
+      ...q,
+      mineScope: mineScopeCondition(principal.scope),
+      // A 交叉执法 pool member also sees the inspections of the arrangements in force today.
+      crossArrangementIds: await activeArrangementIds(deps.db, principal, todayIn(deps.clock)),
+    },
     listMax + 1,
   );
   const names = await repo.userNames(deps.db, [...new Set(rows.flatMap((r) => r.teamUserIds))]);

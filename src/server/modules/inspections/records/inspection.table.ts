@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type {
+  AnnouncedReason,
   FindingKind,
   InspectionKind,
   InspectionOrderKind,
@@ -24,6 +25,7 @@ import { storedFileColumns } from '../../../platform/db/columns.ts';
 import { organisations, users } from '../../access/access.table.ts';
 import { hazardCriteria, hazards } from '../../hazards/hazard.table.ts';
 import { mines } from '../../registry/mine.table.ts';
+import { crossInspectionArrangements } from '../cross/cross.table.ts';
 
 export const inspections = pgTable(
   'inspections',
@@ -37,7 +39,17 @@ export const inspections = pgTable(
       .references(() => organisations.id),
     /** The schedule's visit this inspection made, if any. */
     scheduleVisitId: uuid('plan_visit_id'),
+    /** The 异地交叉执法 arrangement it was made under, if any (its team came from the arrangement's pool). */
+    crossArrangementId: uuid('cross_arrangement_id').references(
+      () => crossInspectionArrangements.id,
+    ),
     kind: text('kind').$type<InspectionKind>().notNull(),
+    /**
+     * Null: made 四不两直, as every inspection is by default (《2024年矿山安全生产工作要点》第41条); else why the
+     * mine was told beforehand, with a note (required for 其他).
+     */
+    announcedReason: text('announced_reason').$type<AnnouncedReason>(),
+    announcedNote: text('announced_note'),
     inspectedOn: date('inspected_on').notNull(),
     teamUserIds: uuid('team_user_ids').array().notNull(),
     bodyCameraRef: text('body_camera_ref'),
@@ -58,6 +70,7 @@ export const inspections = pgTable(
   (t) => [
     index('inspections_mine_idx').on(t.mineId, t.inspectedOn),
     index('inspections_date_idx').on(t.inspectedOn),
+    index('inspections_cross_idx').on(t.crossArrangementId),
   ],
 );
 

@@ -37,14 +37,14 @@ export function suspendMine(
     id,
     'inspections.inspection.mine_suspended',
     undefined,
-    async (tx, current, at) => {
+    async (tx, current, at, actor) => {
       if (input.effectiveDate < current.inspection.inspectedOn) {
         throw invalidField('effectiveDate', '生效日期不能早于检查日期', input.effectiveDate);
       }
       checkDateWindows(todayIn(deps.clock), {
         effectiveDate: [input.effectiveDate, DateWindows.happened],
       });
-      await changeMineStatus({ ...deps, db: tx }, principal, current.inspection.mineId, {
+      await changeMineStatus({ ...deps, db: tx }, actor, current.inspection.mineId, {
         status: MineStatus.SuspendedForRectification,
         effectiveDate: input.effectiveDate,
         reason: `执法检查责令停产整顿: ${input.reason}`,

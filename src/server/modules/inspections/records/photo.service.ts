@@ -9,10 +9,11 @@ import { requirePermission, type ServiceDeps } from '../../../platform/context.t
 import { notFound } from '../../../platform/errors.ts';
 import { acceptFile, photoPolicy, storeFile } from '../../../platform/files/files.ts';
 import { InspectionPermission } from '../inspections.permissions.ts';
-import { loadVisibleInspection } from './inspection.access.ts';
+import { actingPrincipalFor, loadVisibleInspection } from './inspection.access.ts';
 import * as repo from './inspection.repository.ts';
 import { changeInspection } from './inspection.service.ts';
 import { inspectionPhotos } from './inspection.table.ts';
+import { todayIn } from '../../../../shared/dates.ts';
 
 /** What an inspection photo may be. */
 export const inspectionPhotoPolicy = photoPolicy(EvidenceLimits.bytesMax);
@@ -54,7 +55,8 @@ export async function getPhoto(
   photoId: string,
 ) {
   requirePermission(principal, InspectionPermission.Read);
-  await loadVisibleInspection(deps.db, principal, id);
+  const actor = await actingPrincipalFor(deps.db, principal, id, todayIn(deps.clock));
+  await loadVisibleInspection(deps.db, actor, id);
   const row = await repo.findPhoto(deps.db, id, photoId);
   if (!row) {
     throw notFound('photo', photoId);

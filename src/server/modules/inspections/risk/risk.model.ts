@@ -17,7 +17,7 @@ export const RiskModelSchema = z.strictObject({
   kind: z.record(z.string(), weight),
   scale: z.record(z.string(), weight),
   standardization: z.record(z.string(), weight),
-  /** Points when the mine has a disaster grade recorded (突出, 冲击地压, 水文极复杂 …). */
+  /** Points when the mine's disaster grade (from its passed survey) is 复杂 or 极复杂. */
   disasterGrade: weight,
   openHazards: perItem,
   overdueHazards: perItem,

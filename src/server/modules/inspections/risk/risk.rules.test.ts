@@ -21,15 +21,25 @@ const base: RiskFacts = {
 };
 
 describe('assessRisk', () => {
+  it('a disaster grade of 简单 or 中等 adds nothing; 复杂 adds the model’s points', () => {
+    const reasons = (g: string) =>
+      assessRisk({ ...base, disasterGrade: g }, model).reasons.filter(
+        (r) => r.factor === '灾害等级',
+      );
+    expect(reasons('简单')).toEqual([]);
+    expect(reasons('中等')).toEqual([]);
+    expect(reasons('复杂')).toEqual([{ factor: '灾害等级', fact: '复杂', points: 15 }]);
+  });
+
   it('lists every contribution and sums them', () => {
     const r = assessRisk(
-      { ...base, openHazards: 2, overdueHazards: 1, disasterGrade: '煤与瓦斯突出' },
+      { ...base, openHazards: 2, overdueHazards: 1, disasterGrade: '极复杂' },
       model,
     );
     expect(r.reasons).toEqual([
       { factor: '矿山类型', fact: '煤矿井工', points: 20 },
       { factor: '规模', fact: '中型', points: 5 },
-      { factor: '灾害等级', fact: '煤与瓦斯突出', points: 15 },
+      { factor: '灾害等级', fact: '极复杂', points: 15 },
       { factor: '未销号重大隐患', fact: '2 项', points: 10 },
       { factor: '逾期未整改隐患', fact: '1 项', points: 8 },
     ]);

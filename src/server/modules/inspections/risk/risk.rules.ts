@@ -40,7 +40,8 @@ export function assessRisk(f: RiskFacts, model: RiskModel): RiskAssessment {
   add('矿山类型', f.kind, model.kind[f.kind] ?? 0);
   add('规模', f.scale, model.scale[f.scale] ?? 0);
   add('标准化等级', f.standardizationLevel, model.standardization[f.standardizationLevel] ?? 0);
-  if (f.disasterGrade) {
+  // The grade of the latest passed 隐蔽致灾因素普查 (modules/surveys); 简单 and 中等 add nothing.
+  if (f.disasterGrade === '复杂' || f.disasterGrade === '极复杂') {
     add('灾害等级', f.disasterGrade, model.disasterGrade);
   }
   add('未销号重大隐患', `${f.openHazards} 项`, counted(f.openHazards, model.openHazards));

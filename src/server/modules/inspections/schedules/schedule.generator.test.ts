@@ -1,7 +1,8 @@
 /**
  * The yearly schedule respects the unit's capacity every month and each mine's frequency when capacity
- * allows, keeps the riskiest mines when it does not (and reports the rest), and marks the configured
- * share 四不两直 (issue 7 “Done when”: the plan generator respects capacity and frequencies).
+ * allows, keeps the riskiest mines when it does not (and reports the rest), places them the same way
+ * for the same seed, and has no 四不两直 share to set: every planned visit is 四不两直 (《2024年矿山安全生产工作要点》
+ * 第41条 "一律"; issue 7 “Done when”: the plan generator respects capacity and frequencies).
  */
 import { describe, expect, it } from 'vitest';
 import { generateYearSchedule, idealMonths, type ScheduleMine } from './schedule.generator.ts';
@@ -20,7 +21,6 @@ describe(generateYearSchedule.name, () => {
     const schedule = generateYearSchedule(list, {
       capacity: monthly(40),
       inspectorsPerVisit: 2,
-      unannouncedShare: 0.3,
       seed: 1,
     });
     expect(schedule.shortfall).toEqual([]);
@@ -42,7 +42,6 @@ describe(generateYearSchedule.name, () => {
     const schedule = generateYearSchedule(list, {
       capacity: monthly(20), // 240 inspector-days = 120 visits
       inspectorsPerVisit: 2,
-      unannouncedShare: 0,
       seed: 2,
     });
     schedule.load.forEach((used) => expect(used).toBeLessThanOrEqual(20));
@@ -52,18 +51,15 @@ describe(generateYearSchedule.name, () => {
     expect(schedule.shortfall.every((s) => s.planned === 0 && s.wanted === 12)).toBe(true);
   });
 
-  it('marks the configured share 四不两直, the same way for the same seed', () => {
+  it('places visits the same way for the same seed; a share of announced visits is not an option (第41条: 一律四不两直)', () => {
     const list = mines(25, () => 4);
-    const options = {
-      capacity: monthly(30),
-      inspectorsPerVisit: 2,
-      unannouncedShare: 0.25,
-      seed: 7,
-    };
+    const options = { capacity: monthly(30), inspectorsPerVisit: 2, seed: 7 };
     const a = generateYearSchedule(list, options);
-    expect(a.visits.filter((v) => v.kind === '四不两直')).toHaveLength(25);
+    expect(a.visits).toHaveLength(100);
     expect(generateYearSchedule(list, options)).toEqual(a);
     expect(generateYearSchedule(list, { ...options, seed: 8 })).not.toEqual(a);
+    // A visit is a mine and a month: nothing marks one as announced.
+    expect(Object.keys(a.visits[0] ?? {}).sort()).toEqual(['mineId', 'month']);
   });
 
   it('spaces a mine’s visits evenly', () => {

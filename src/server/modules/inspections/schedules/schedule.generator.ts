@@ -1,11 +1,11 @@
 /**
  * @module The yearly inspection schedule of one unit (issue 7 §1), pure: each mine's routine visits
  * spread over the year, every month within the unit's capacity in inspector-days (a team of at least
- * two, so each visit costs `inspectorsPerVisit` days), the riskiest mines placed first, and a seeded
- * random share marked 四不两直 (《2024年矿山安全生产工作要点》第41条: unannounced; the mine is never shown those
- * dates). What does not fit is reported as a shortfall per mine, never silently dropped.
+ * two, so each visit costs `inspectorsPerVisit` days), the riskiest mines placed first. Every visit is
+ * 四不两直 (《2024年矿山安全生产工作要点》第41条: "检查执法一律采取“四不两直”方式开展"; the mine is never shown the
+ * dates), so there is no share to choose. What does not fit is reported as a shortfall per mine, never
+ * silently dropped.
  */
-import { ScheduleVisitKind } from '../../../../shared/inspections.enums.ts';
 import { createRng } from '../../../platform/random.ts';
 
 /** A mine to schedule: its risk score (the riskiest come first) and routine visits a year. */
@@ -15,22 +15,19 @@ export interface ScheduleMine {
   perYear: number;
 }
 
-/** What the unit can give: capacity per month, team size, the 四不两直 share, the random seed. */
+/** What the unit can give: capacity per month, team size, the random seed. */
 export interface ScheduleOptions {
   /** Inspector-days the unit can spend on routine inspections, per month (12 values). */
   capacity: number[];
   inspectorsPerVisit: number;
-  /** Share of visits made 四不两直 (0–1). */
-  unannouncedShare: number;
   seed: number;
 }
 
-/** A visit placed in a month. */
+/** A visit placed in a month (四不两直, like every planned visit). */
 export interface ScheduledVisit {
   mineId: string;
   /** 0 = January. */
   month: number;
-  kind: ScheduleVisitKind;
 }
 
 /** The year's visits, the load per month, and the mines the capacity could not fully cover. */
@@ -76,24 +73,11 @@ export function generateYearSchedule(mines: ScheduleMine[], o: ScheduleOptions):
       }
       load[pick.m] = (load[pick.m] ?? 0) + cost;
       taken.set(pick.m, (taken.get(pick.m) ?? 0) + 1);
-      visits.push({ mineId: mine.mineId, month: pick.m, kind: ScheduleVisitKind.Routine });
+      visits.push({ mineId: mine.mineId, month: pick.m });
       planned++;
     }
     if (planned < wanted) {
       shortfall.push({ mineId: mine.mineId, wanted, planned });
-    }
-  }
-  // Mark the 四不两直 share at random (seeded), so neither the mine nor the schedule's reader can guess it.
-  const unannounced = Math.round(visits.length * o.unannouncedShare);
-  const indices = visits.map((_, i) => i);
-  for (let i = indices.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [indices[i], indices[j]] = [indices[j] ?? 0, indices[i] ?? 0];
-  }
-  for (const i of indices.slice(0, unannounced)) {
-    const v = visits[i];
-    if (v) {
-      v.kind = ScheduleVisitKind.Unannounced;
     }
   }
   visits.sort((a, b) => a.month - b.month || a.mineId.localeCompare(b.mineId));

@@ -17,7 +17,6 @@ export function presentSchedule(
     createdAt: s.createdAt.toISOString(),
     capacityPerMonth: s.params.capacityPerMonth,
     inspectorsPerVisit: s.params.inspectorsPerVisit,
-    unannouncedShare: s.params.unannouncedShare,
     load: s.params.load,
     shortfall: s.params.shortfall,
     mines: s.params.mines,

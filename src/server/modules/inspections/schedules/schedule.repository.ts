@@ -92,7 +92,6 @@ export async function visitsOf(db: Db, scheduleId: string) {
       mineId: inspectionScheduleVisits.mineId,
       mineName: mines.name,
       month: inspectionScheduleVisits.month,
-      kind: inspectionScheduleVisits.kind,
       plannedOn: inspectionScheduleVisits.plannedOn,
       inspectionId: inspectionScheduleVisits.inspectionId,
     })

@@ -1,8 +1,9 @@
 /**
  * Yearly inspection schedules over HTTP, on both engines (issue 7 §1): the preview stays within
  * capacity and the caller's jurisdiction; the stored schedule keeps every month within the unit's
- * capacity and gives each 四不两直 visit a date inside its month; regenerating keeps visits already
- * made; mines and other counties never see it.
+ * capacity and gives each visit — every one 四不两直, 《2024年矿山安全生产工作要点》第41条 — a date inside its month;
+ * a share of announced visits is refused as input; a planned visit cannot be recorded as announced;
+ * regenerating keeps visits already made; mines and other counties never see it.
  */
 import { describe, expect, it } from 'vitest';
 import { engines } from '../../../../../test/helpers/test-database.ts';
@@ -36,12 +37,11 @@ describe.each(engines)('inspection schedules (%s)', (engine) => {
         headers: { cookie: ctx.cookies.adm ?? '' },
         payload: {
           capacityPerMonth: Array.from({ length: 12 }, (_, m) => (fits ? 4 : m < 2 ? 2 : 0)),
-          unannouncedShare: 0.5,
         },
       });
       expect(res.statusCode).toBe(200);
       const schedule = res.json<{
-        visits: { mineId: string; kind: string }[];
+        visits: { mineId: string }[];
         load: number[];
         shortfall: unknown[];
       }>();
@@ -49,10 +49,15 @@ describe.each(engines)('inspection schedules (%s)', (engine) => {
       // Ample capacity: every routine visit; two visits' worth: two, and the rest reported.
       expect(schedule.visits).toHaveLength(fits ? wanted : 2);
       expect(schedule.shortfall.length > 0).toBe(!fits);
-      expect(schedule.visits.filter((v) => v.kind === '四不两直')).toHaveLength(
-        Math.round(schedule.visits.length * 0.5),
-      );
     }
+    // 第41条 "一律": there is no share of 四不两直 visits to choose.
+    const share = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/inspection-schedules/preview',
+      headers: { cookie: ctx.cookies.adm ?? '' },
+      payload: { capacityPerMonth: Array.from({ length: 12 }, () => 4), unannouncedShare: 0.3 },
+    });
+    expect(share.statusCode).toBe(400);
     const res = await ctx.app.inject({
       method: 'POST',
       url: '/api/inspection-schedules/preview',
@@ -86,7 +91,6 @@ describe.each(engines)('inspection schedules (%s)', (engine) => {
       year,
       capacityPerMonth: capacity,
       inspectorsPerVisit: 2,
-      unannouncedShare: 0.5,
     });
     expect(made.status).toBe(201);
     const perMonth = Array.from(
@@ -95,7 +99,6 @@ describe.each(engines)('inspection schedules (%s)', (engine) => {
     );
     perMonth.forEach((n, m) => expect(n * 2).toBeLessThanOrEqual(capacity[m] ?? 0));
     expect(perMonth[1]).toBe(0);
-    expect(made.body.visits.some((v) => v.kind === '四不两直')).toBe(true);
     for (const v of made.body.visits) {
       expect(v.plannedOn.slice(0, 7)).toBe(`${year}-${String(v.month).padStart(2, '0')}`);
     }
@@ -116,17 +119,39 @@ describe.each(engines)('inspection schedules (%s)', (engine) => {
       Object.assign(ctx.cookies, await loginAll(ctx.app, { ins: ctx.world.a.users.inspector }));
     ctx.t.deps.clock.now = new Date(`${visit?.plannedOn ?? ''}T04:00:00Z`);
     await relogin();
-    const done = await call<{ id: string }>('ins', 'POST', '/api/inspections', {
-      mineId: visit?.mineId,
-      kind: visit?.kind,
-      inspectedOn: visit?.plannedOn,
-      teamUserIds: [ins.userId, adm.userId],
-      scheduleVisitId: visit?.id,
-    });
+    // A planned visit is 四不两直: it cannot be recorded as announced to the mine.
+    const announced = await call<{ details: { path: string }[] }>(
+      'ins',
+      'POST',
+      '/api/inspections',
+      {
+        mineId: visit?.mineId,
+        kind: '常规',
+        announced: { reason: '整改复查' },
+        inspectedOn: visit?.plannedOn,
+        teamUserIds: [ins.userId, adm.userId],
+        scheduleVisitId: visit?.id,
+      },
+    );
+    expect(announced.status).toBe(400);
+    expect(announced.body.details[0]?.path).toBe('announced.reason');
+    const done = await call<{ id: string; unannounced: boolean }>(
+      'ins',
+      'POST',
+      '/api/inspections',
+      {
+        mineId: visit?.mineId,
+        kind: '常规',
+        inspectedOn: visit?.plannedOn,
+        teamUserIds: [ins.userId, adm.userId],
+        scheduleVisitId: visit?.id,
+      },
+    );
     expect(done.status).toBe(201);
+    expect(done.body.unannounced).toBe(true);
     const twice = await call('ins', 'POST', '/api/inspections', {
       mineId: visit?.mineId,
-      kind: visit?.kind,
+      kind: '常规',
       inspectedOn: visit?.plannedOn,
       teamUserIds: [ins.userId, adm.userId],
       scheduleVisitId: visit?.id,

@@ -1,8 +1,8 @@
 /**
  * @module Yearly inspection schedules (issue 7 §1): a regulator unit previews, then generates and
  * stores, its schedule over its jurisdiction from the live risk classes and its capacity; each visit
- * gets a month and a drawn date (四不两直 dates are drawn at random and shown only to regulators,
- * never to the mine). Regenerating replaces the visits not yet made and keeps those already linked to
+ * gets a month and a drawn date (every visit is 四不两直, 《2024年矿山安全生产工作要点》第41条: the dates are drawn at
+ * random and shown only to regulators, never to the mine). Regenerating replaces the visits not yet made and keeps those already linked to
  * an inspection.
  */
 import type {
@@ -41,7 +41,6 @@ export async function previewSchedule(
     {
       capacity: input.capacityPerMonth,
       inspectorsPerVisit: input.inspectorsPerVisit,
-      unannouncedShare: input.unannouncedShare,
       seed: input.seed,
     },
   );
@@ -100,7 +99,6 @@ export async function saveSchedule(
         scheduleId: id,
         mineId: v.mineId,
         month,
-        kind: v.kind,
         plannedOn: `${yearMonth}-${String(day).padStart(2, '0')}`,
       };
     });

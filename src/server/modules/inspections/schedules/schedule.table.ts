@@ -1,7 +1,7 @@
 /**
  * @module Tables of the yearly inspection schedules (issue 7 §1): one per regulator unit and year, with
- * its planned visits (the 四不两直 dates never leave the regulators' side). The SQL names keep the
- * word "plan" they were created with.
+ * its planned visits — every one 四不两直 (《2024年矿山安全生产工作要点》第41条), so their dates never leave the
+ * regulators' side. The SQL names keep the word "plan" they were created with.
  */
 import {
   date,
@@ -15,7 +15,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ScheduleVisitKind } from '../../../../shared/inspections.enums.ts';
 import { organisations } from '../../access/access.table.ts';
 import { mines } from '../../registry/mine.table.ts';
 
@@ -24,7 +23,6 @@ export interface ScheduleParams {
   year: number;
   capacityPerMonth: number[];
   inspectorsPerVisit: number;
-  unannouncedShare: number;
   seed: number;
   /** Inspector-days used per month. */
   load: number[];
@@ -50,7 +48,7 @@ export const inspectionSchedules = pgTable(
   (t) => [uniqueIndex('inspection_plans_org_year_key').on(t.organisationId, t.year)],
 );
 
-/** One planned visit: a month, and for 四不两直 a drawn date that only regulators see. */
+/** One planned visit: a month and a drawn date that only regulators see (every visit is 四不两直). */
 export const inspectionScheduleVisits = pgTable(
   'inspection_plan_visits',
   {
@@ -62,7 +60,6 @@ export const inspectionScheduleVisits = pgTable(
       .notNull()
       .references(() => mines.id),
     month: smallint('month').notNull(),
-    kind: text('kind').$type<ScheduleVisitKind>().notNull(),
     plannedOn: date('planned_on').notNull(),
     inspectionId: uuid('inspection_id'),
   },

@@ -47,6 +47,8 @@ export function addTotals(a: EnforcementTotals, b: EnforcementTotals): Enforceme
   return {
     inspections: a.inspections + b.inspections,
     unannounced: a.unannounced + b.unannounced,
+    announced: a.announced + b.announced,
+    crossInspections: a.crossInspections + b.crossInspections,
     findings: a.findings + b.findings,
     penalties: a.penalties + b.penalties,
     penaltyYuan: a.penaltyYuan + b.penaltyYuan,
@@ -59,6 +61,8 @@ export function addTotals(a: EnforcementTotals, b: EnforcementTotals): Enforceme
 export const zeroTotals: EnforcementTotals = {
   inspections: 0,
   unannounced: 0,
+  announced: 0,
+  crossInspections: 0,
   findings: 0,
   penalties: 0,
   penaltyYuan: 0,

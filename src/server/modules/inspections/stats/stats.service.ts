@@ -1,6 +1,7 @@
 /**
  * @module Enforcement statistics (issue 7 §5): per region one level below the one looked at, and per
- * month — inspections, the 四不两直 share, findings, penalties (count, amount), rechecks due and done
+ * month — inspections, the 四不两直 share and the announced ones, 交叉执法 (counted for the inspected region and
+ * for the inspecting unit's), findings, penalties (count, amount), rechecks due and done
  * on time — with the period's 零处罚 / 只检查不处罚 flags for regions and inspectors, and the ranking of
  * the last month.
  */
@@ -9,7 +10,7 @@ import type {
   EnforcementStatsResponse,
 } from '../../../../shared/inspection-stats.schemas.ts';
 import { monthEnd, monthStart } from '../../../../shared/dates.ts';
-import { ownRegion, type Principal } from '../../../platform/auth/scope.ts';
+import { ownRegion, subtreePrefix, type Principal } from '../../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../../platform/context.ts';
 import { invalidField } from '../../../platform/errors.ts';
 import { getSetting } from '../../../platform/settings/settings.service.ts';
@@ -40,8 +41,23 @@ export async function enforcementStats(
   const to = monthEnd(q.to);
   const where = allOf(mineScopeCondition(principal.scope), mineInRegion(q.region));
   const group = repo.regionGroup(base);
-  const rows = await repo.monthlyTotals(deps.db, group, where, from, to);
+  // A 交叉执法 inspection counts for the inspecting unit too, when that unit is in view (a regulator's
+  // jurisdiction and the region asked for): 《2024年矿山安全生产工作要点》第41条 异地交叉执法.
+  const scope = principal.scope;
+  const unitPrefixes =
+    scope.kind === 'all' || scope.kind === 'region'
+      ? [
+          ...(scope.kind === 'region' ? [scope.prefix] : []),
+          ...(q.region ? [subtreePrefix(q.region)] : []),
+        ]
+      : null;
+  const attribution = { base, mineCondition: where, unitPrefixes };
+  const rows = await repo.monthlyTotals(deps.db, attribution, from, to);
   const names = await repo.groupNames(deps.db, group, where);
+  const unnamed = [...new Set(rows.map((r) => r.code))].filter((c) => !names.has(c));
+  for (const [code, name] of await repo.regionNames(deps.db, unnamed)) {
+    names.set(code, name);
+  }
   const rules = await getSetting(deps.db, inspectionsSettings.enforcementFlags);
   const byRegion = new Map<string, EnforcementTotals>();
   for (const r of rows) {
@@ -70,7 +86,7 @@ export async function enforcementStats(
     penalties,
     penaltyYuan,
   }));
-  const inspectors = await repo.inspectorTotals(deps.db, where, from, to);
+  const inspectors = await repo.inspectorTotals(deps.db, attribution, from, to);
   return {
     from: q.from,
     to: q.to,

@@ -37,6 +37,21 @@ export interface MineFrame {
   registeredAreas: Map<string, { sealed: boolean }>;
   /** Whether the mine has safety-monitoring points (the 监控造假 rule needs them). */
   monitored: boolean;
+  /** Work declared in advance at the stopped mine and not rejected (modules/stopped), read by 明停暗开. */
+  declaredWork?: DeclaredWork[];
+}
+
+/** One declaration of work at a stopped mine over [from, to) (ms). */
+export interface DeclaredWork {
+  id: string;
+  /** How the lead names it (purpose and days). */
+  label: string;
+  from: number;
+  to: number;
+  /** The most power an hour of the work draws (kWh). */
+  maxPowerKwh: number;
+  /** People declared per work site (the positioning area's name). */
+  sites: { place: string; people: number }[];
 }
 
 export interface Breach {
@@ -61,6 +76,8 @@ export interface Finding {
   breaches: Breach[];
   criterionCode?: string;
   majorHazard?: boolean;
+  /** Declarations that explained part of what the rule saw (明停暗开), named in the lead. */
+  explainedBy?: { id: string; label: string }[];
 }
 
 /**
