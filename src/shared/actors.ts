@@ -25,6 +25,12 @@ const systemPrefixes: [string, string][] = [
   ['system:', ''],
 ];
 
+/**
+ * Changes a mine's own monitoring system made through its upload files (a point's definition and
+ * thresholds): `mine-system:<煤矿编码>:<the gateway token's user>`, read as the mine's system.
+ */
+export const MINE_SYSTEM_PREFIX = 'mine-system:';
+
 /** 系统 with the job's name, e.g. 系统 (逾期升级); just 系统 when the job has no name. */
 export function systemActor(job: string): string {
   return job ? `系统 (${job})` : '系统';
@@ -42,6 +48,9 @@ export function describeActor(label: string): string {
   }
   if (label === 'public') {
     return '举报人';
+  }
+  if (label.startsWith(MINE_SYSTEM_PREFIX)) {
+    return '煤矿监控系统 (上传文件)';
   }
   if (label.startsWith('link:')) {
     return `${label.slice('link:'.length)} (确认链接)`;

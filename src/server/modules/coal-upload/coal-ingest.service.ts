@@ -9,6 +9,7 @@
  * of their names, definitions before the data of the same time.
  */
 import { createHash } from 'node:crypto';
+import { MINE_SYSTEM_PREFIX } from '../../../shared/actors.ts';
 import type { CoalFileReport } from '../../../shared/coal-upload.schemas.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
@@ -119,10 +120,21 @@ function fromStored(f: IncomingFile, row: CoalFileRow, mineCode: string): CoalFi
       });
 }
 
-/** The gateway, as the mine's own system: the label its changes are audited under. */
+/**
+ * The gateway, as the mine's own system: the actor its changes are audited under (no user of minewatch
+ * made them; the label keeps the mine's code and the token's user, and screens read it as the mine's
+ * system — shared/actors.ts).
+ */
 function asMineSystem(principal: Principal, coalCode: string): Principal {
-  return { ...principal, username: `煤矿系统 ${coalCode} (${principal.username})` };
+  return {
+    ...principal,
+    userId: NO_USER,
+    username: `${MINE_SYSTEM_PREFIX}${coalCode}:${principal.username}`,
+  };
 }
+
+/** The actor id of changes no user made (as the system principal's). */
+const NO_USER = '00000000-0000-0000-0000-000000000000';
 
 async function ingestOne(
   deps: ServiceDeps,
