@@ -177,17 +177,17 @@ describe.runIf(run)('web app in Chromium: registry and hazards', () => {
     await web.login(page, 'xz.viewer');
     await page.getByTestId('language-switch').click();
     await page.locator('.ant-select-item-option', { hasText: 'English' }).click();
-    await page.getByRole('menuitem', { name: 'Mines' }).waitFor();
+    await page.getByRole('menuitem', { name: /(^|\s)Mines$/ }).waitFor();
     await page.goto(`${web.server.baseUrl}/mines`);
     await page.getByRole('heading', { name: 'Mines' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/08-english.png`, fullPage: true });
     // A new browser context (no local storage) still opens in English: the choice is the user's.
     const other = await web.newPage();
     await web.login(other, 'xz.viewer');
-    await other.getByRole('menuitem', { name: 'Mines' }).waitFor();
+    await other.getByRole('menuitem', { name: /(^|\s)Mines$/ }).waitFor();
     await other.getByTestId('language-switch').click();
     await other.locator('.ant-select-item-option', { hasText: '简体中文' }).click();
-    await other.getByRole('menuitem', { name: '矿山' }).waitFor();
+    await other.getByRole('menuitem', { name: /(^|\s)矿山$/ }).waitFor();
     await page.context().close();
     await other.context().close();
   });
