@@ -2,7 +2,7 @@
  * The personnel-positioning files over HTTP on both engines (MT/T 1201.3-2023; fixtures from the field
  * lists, REFERENCE §B6): RYXX/RYQY/RYJZ register cards, areas with 核定人数 and stations; RYSS gives who
  * is underground now per area, leaders and special workers marked, the hourly 井下人数 series and each
- * leader's days down in a month (seed 002 二.1: at least 5 a month); JZSS the stations' state; and a county
+ * leader's days down in a month (《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(二)1: at least 5 a month); JZSS the stations' state; and a county
  * or enterprise sees only its own mines' people.
  */
 import type { FastifyInstance } from 'fastify';
@@ -192,7 +192,7 @@ describe.each(engines)('coal positioning files (%s)', (engine) => {
     expect(u.body.people.map((p) => [p.name, p.areaCode])).toEqual([['李电工', area(2)]]);
   });
 
-  it('领导带班下井: each leader’s days down in the month against the 5 required (seed 002 二.1)', async () => {
+  it('领导带班下井: each leader’s days down in the month against the 5 required (《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(二)1)', async () => {
     const days = ['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21'];
     await postFiles(
       app,

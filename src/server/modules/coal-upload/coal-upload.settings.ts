@@ -108,7 +108,7 @@ export const coalUploadSettings = {
     schema: z.number().int().min(0).max(31),
     default: 5,
     source:
-      'seed 002 二.1: 地下非煤矿山企业主要负责人每月带班下井不得少于5个工作日 (REFERENCE §H); for coal mines 《煤矿领导带班下井及安全监督检查规定》 (原国家安全监管总局令第33号) sets its own count, NOT FOUND here — UNVERIFIED for coal',
+      '《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(二)1: 地下非煤矿山企业主要负责人每月带班下井不得少于5个工作日; for coal mines 《煤矿领导带班下井及安全监督检查规定》 (原国家安全监管总局令第33号) sets its own count, NOT FOUND here — UNVERIFIED for coal',
     verified: false,
     description: '矿领导每月带班下井的最少天数 (按人员位置数据统计)',
   }),
