@@ -507,24 +507,19 @@ export class MonitoringEngine {
     const inserted = await this.deps.db.transaction(async (tx) => {
       // Only new readings: detection runs while the database stores them (its statements queue
       // behind), and the insert's own error, if any, is the one the transaction fails with.
+      const pick = <T extends Int32Array | Float64Array>(xs: T, at: number[]) =>
+        at.length === total ? xs : at.map((i) => xs[i] as number);
+      const copy = insertNewReadings(tx, pick(nos, fresh), pick(times, fresh), pick(values, fresh));
+      for (const i of fresh) {
+        flags[i] = 1;
+      }
       let storing: Promise<void>;
       if (late.length === 0) {
-        const pick = <T extends Int32Array | Float64Array>(xs: T) =>
-          fresh.length === total ? xs : fresh.map((i) => xs[i] as number);
-        const copy = insertNewReadings(tx, pick(nos), pick(times), pick(values));
         storing = copy.done;
         storing.catch(() => undefined);
         await copy.sent;
-        for (const i of fresh) {
-          flags[i] = 1;
-        }
       } else {
-        const pick = <T extends Int32Array | Float64Array>(xs: T, at: number[]) =>
-          at.map((i) => xs[i] as number);
-        await insertNewReadings(tx, pick(nos, fresh), pick(times, fresh), pick(values, fresh)).done;
-        for (const i of fresh) {
-          flags[i] = 1;
-        }
+        await copy.done;
         const some = await insertReadings(
           tx,
           pick(nos, late),
