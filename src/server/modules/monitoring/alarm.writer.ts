@@ -59,15 +59,7 @@ export async function raiseAlarm(
   const suppressed = await inMaintenance(tx, s, at);
   const id = await insertOpenAlarm(tx, s, r, suppressed, at, historic);
   if (id) {
-    await addEvent(tx, id, at, 'opened', { detail: r.detail, value: r.value }, r.level);
-    if (historic) {
-      await addEvent(tx, id, at, 'historic', {
-        reason: '历史告警: 读数时间早于叫应时限, 只记录不叫应',
-      });
-    }
-    if (suppressed) {
-      await addEvent(tx, id, at, 'suppressed', { reason: '维护期内: 记录告警, 不叫应' }, r.level);
-    }
+    await recordOpened(tx, id, r, at, historic, suppressed);
     return { id, level: r.level, opened: true };
   }
   // Opened meanwhile by someone else (another process, the silence job): continue on that one.
@@ -76,6 +68,26 @@ export async function raiseAlarm(
     throw new Error(`alarm ${s.subject} ${r.kind} neither inserted nor found`);
   }
   return raiseAlarm(tx, s, r, { id: other.id, level: other.level }, at, historic);
+}
+
+/** The timeline of an alarm just opened: opened, and whether it is historic or in a maintenance window. */
+async function recordOpened(
+  tx: Db,
+  id: string,
+  r: AlarmRaise,
+  at: Date,
+  historic: boolean,
+  suppressed: boolean,
+) {
+  await addEvent(tx, id, at, 'opened', { detail: r.detail, value: r.value }, r.level);
+  if (historic) {
+    await addEvent(tx, id, at, 'historic', {
+      reason: '历史告警: 读数时间早于叫应时限, 只记录不叫应',
+    });
+  }
+  if (suppressed) {
+    await addEvent(tx, id, at, 'suppressed', { reason: '维护期内: 记录告警, 不叫应' }, r.level);
+  }
 }
 
 /** Closes an open alarm whose clear condition held from its clearing until the reading at `t` (ms). */
@@ -126,13 +138,7 @@ export class HeldOpens {
     const id = crypto.randomUUID();
     const suppressed = await inMaintenance(tx, s, at);
     this.rows.set(id, { id, ...s, ...r, suppressed, clearSince: Number.NaN, at });
-    await addEvent(tx, id, at, 'opened', { detail: r.detail, value: r.value }, r.level);
-    await addEvent(tx, id, at, 'historic', {
-      reason: '历史告警: 读数时间早于叫应时限, 只记录不叫应',
-    });
-    if (suppressed) {
-      await addEvent(tx, id, at, 'suppressed', { reason: '维护期内: 记录告警, 不叫应' }, r.level);
-    }
+    await recordOpened(tx, id, r, at, true, suppressed);
     return id;
   }
 
