@@ -167,24 +167,14 @@ async function startHoldingLock(
   void ctx.monitoring.engine
     .resumeDeferred()
     .catch((e: unknown) => log('deferred folds not resumed', e));
+  const topics = modules.flatMap((m) => m.mqttTopics?.(ctx) ?? []);
   const mqttIn = config.mqttExternal
-    ? await subscribeExternal(
-        ctx.monitoring.engine,
-        config.mqttExternal.url,
-        log,
-        config.mqttExternal.clientId,
-      )
+    ? await subscribeExternal(topics, config.mqttExternal.url, log, config.mqttExternal.clientId)
     : config.mqttPort > 0
-      ? await startEmbeddedBroker(
-          runtime.deps,
-          ctx.monitoring.engine,
-          config.mqttPort,
-          config.host,
-          {
-            connectionsPerAddress: config.mqttConnectionsPerAddress,
-            log,
-          },
-        )
+      ? await startEmbeddedBroker(runtime.deps, topics, config.mqttPort, config.host, {
+          connectionsPerAddress: config.mqttConnectionsPerAddress,
+          log,
+        })
       : undefined;
   // The demo feed: only for the seeded demo province, never for a real deployment's own data.
   const stopSimulator =

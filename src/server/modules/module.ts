@@ -1,5 +1,5 @@
 /**
- * @module What every module exports: one manifest with its routes, its scheduled jobs, its settings, its
+ * @module What every module exports: one manifest with its routes, its MQTT topics, its scheduled jobs, its settings, its
  * audit events with their visibility checks, and its permissions. The composition root
  * (`server/app.ts`, `server/jobs/scheduler.ts`, `minewatch jobs run`, the settings and audit routes)
  * loops over the list in `modules/index.ts`; adding an entity touches its own module only.
@@ -13,6 +13,7 @@ import type { ServiceDeps } from '../platform/context.ts';
 import type { Db } from '../platform/db/client.ts';
 import type { SettingDefinition } from '../platform/settings/settings.definition.ts';
 import type { MonitoringRuntime } from './monitoring/monitoring.runtime.ts';
+import type { MqttTopic } from './monitoring/mqtt.ingest.ts';
 
 /** A line for the log: an error is passed along when there is one. */
 export type Log = (message: string, error?: unknown) => void;
@@ -57,6 +58,8 @@ export interface ModuleManifest {
   name: string;
   /** Registers the module's HTTP routes; each declares its permission. */
   routes(app: FastifyInstance, ctx: ModuleContext): void;
+  /** What the module takes over MQTT (`minewatch/<mineId>/<name>`), through the broker or subscriber. */
+  mqttTopics?(ctx: ModuleContext): MqttTopic[];
   /** The module's scheduled jobs, in the order `minewatch jobs run` runs them. */
   jobs?(ctx: ModuleContext): JobDefinition[];
   /** The module's editable rule parameters. */

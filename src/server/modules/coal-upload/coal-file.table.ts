@@ -46,7 +46,7 @@ export const coalFiles = pgTable(
     /** The refusals (the file's, or its records') and warnings, as listed in the answer. */
     problems: jsonb('problems').notNull().$type<StoredProblem[]>(),
     warnings: jsonb('warnings').notNull().$type<StoredProblem[]>(),
-    /** How it came: 'http' (POST by a gateway) or 'folder' (the drop folder). */
+    /** How it came: 'http' (POST by a gateway), 'folder' (the drop folder) or 'mqtt' (a gateway's message). */
     via: text('via').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
   },

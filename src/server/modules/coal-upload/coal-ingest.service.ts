@@ -61,7 +61,7 @@ export function processingOrder<T extends IncomingFile>(list: T[]): T[] {
 }
 
 /** Where a file came from (kept with it). */
-export type CoalVia = 'http' | 'folder';
+export type CoalVia = 'http' | 'folder' | 'mqtt';
 
 /**
  * Receives files for the mines the principal may upload for, each in its own transaction, in processing

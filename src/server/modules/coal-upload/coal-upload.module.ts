@@ -1,10 +1,11 @@
 /**
- * @module The coal upload files' manifest (issue 22): the gateways' POST of MT/T 1201 files, what the
+ * @module The coal upload files' manifest (issue 22): the gateways' POST (or MQTT message) of MT/T 1201 files, what the
  * mapped files show per mine, and the job that turns 超限 the mine did not report into findings and the
  * 监控造假 rule's evidence.
  */
 import type { ModuleManifest } from '../module.ts';
 import { coalUploadAuditEvents } from './coal-upload.audit.ts';
+import { coalFilesTopic } from './coal-upload.mqtt.ts';
 import { CoalUploadPermission, coalUploadGrants } from './coal-upload.permissions.ts';
 import { registerCoalUploadRoutes } from './coal-upload.routes.ts';
 import { coalUploadSettings } from './coal-upload.settings.ts';
@@ -16,6 +17,7 @@ export const coalUploadModule: ModuleManifest = {
   routes(app, ctx) {
     registerCoalUploadRoutes(app, ctx);
   },
+  mqttTopics: (ctx) => [coalFilesTopic(ctx)],
   jobs: ({ deps, config }) => [
     {
       name: 'coal_upload.unreported',

@@ -14,11 +14,10 @@ import {
 } from '../../../shared/coal-upload.schemas.ts';
 import { CoalUploadLimits } from '../../../shared/limits.ts';
 import { readUploads } from '../../platform/files/files.http.ts';
-import { looksLikeZip, readZip } from '../../platform/files/zip.ts';
-import { AppError, AppErrorCode } from '../../platform/errors.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses } from '../../platform/http/route-helpers.ts';
 import type { ModuleContext } from '../module.ts';
+import { openArchives } from './coal-archive.ts';
 import { ingestCoalFiles, type IncomingFile } from './coal-ingest.service.ts';
 import * as read from './coal-read.service.ts';
 import * as positioning from './coal-positioning.service.ts';
@@ -31,37 +30,7 @@ export async function incomingFiles(req: FastifyRequest): Promise<IncomingFile[]
     fileBytesMax: CoalUploadLimits.fileBytesMax,
     totalBytesMax: CoalUploadLimits.requestBytesMax,
   });
-  const out: IncomingFile[] = [];
-  let inflated = 0;
-  for (const p of parts) {
-    if (looksLikeZip(p.data)) {
-      const entries = readZip(p.filename, p.data, {
-        entriesMax: CoalUploadLimits.zipEntriesMax,
-        entryBytesMax: CoalUploadLimits.fileBytesMax,
-        totalBytesMax: CoalUploadLimits.zipBytesMax - inflated,
-      });
-      for (const e of entries) {
-        inflated += e.data.length;
-        out.push({ name: e.name, data: e.data });
-      }
-    } else {
-      out.push({ name: p.filename, data: p.data });
-    }
-    if (out.length > CoalUploadLimits.zipEntriesMax) {
-      throw new AppError(
-        AppErrorCode.PayloadTooLarge,
-        `一次最多上传 ${CoalUploadLimits.zipEntriesMax} 个文件`,
-        [
-          {
-            path: 'file',
-            message: `超过 ${CoalUploadLimits.zipEntriesMax} 个文件`,
-            value: out.length,
-          },
-        ],
-      );
-    }
-  }
-  return out;
+  return openArchives(parts.map((p) => ({ name: p.filename, data: p.data })));
 }
 
 export function registerCoalUploadRoutes(app: FastifyInstance, ctx: ModuleContext): void {

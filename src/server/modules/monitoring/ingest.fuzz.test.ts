@@ -11,7 +11,7 @@ import { createTestApp } from '../../../../test/helpers/app.ts';
 import { createWorldDatabase, type TestDatabase } from '../../../../test/helpers/test-database.ts';
 import { login, type World } from '../../../../test/helpers/world.ts';
 import type { MonitoringRuntime } from './monitoring.runtime.ts';
-import { startEmbeddedBroker, type EmbeddedBroker } from './mqtt.ingest.ts';
+import { readingsTopic, startEmbeddedBroker, type EmbeddedBroker } from './mqtt.ingest.ts';
 
 const PER_PATH = Number(process.env.FUZZ_PER_PATH ?? 10_000);
 
@@ -145,7 +145,7 @@ describe('ingest under hostile input (pglite)', () => {
         payload: { name: 'fuzz', kind: 'gateway', mineIds: [world.a.mines[0]?.id] },
       })
     ).json().token;
-    broker = await startEmbeddedBroker(t.deps, monitoring.engine, 0);
+    broker = await startEmbeddedBroker(t.deps, [readingsTopic(monitoring.engine)], 0);
   });
   afterAll(async () => {
     await broker?.close();

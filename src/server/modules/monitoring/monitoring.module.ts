@@ -10,6 +10,7 @@ import { registerMonitoringRoutes } from './monitoring.routes.ts';
 import { loadVisibleAlarm } from './alarm.service.ts';
 import { loadVisibleWindow } from './maintenance.service.ts';
 import { loadVisibleFacility, loadVisibleSensor } from './sensor.service.ts';
+import { readingsTopic } from './mqtt.ingest.ts';
 
 /** The numbers of a nested report, by dotted path (`silence.opened`). */
 function counts(report: object, prefix = ''): JobCounts {
@@ -29,6 +30,7 @@ export const monitoringModule: ModuleManifest = {
   routes(app, { deps, monitoring }) {
     registerMonitoringRoutes(app, deps, monitoring);
   },
+  mqttTopics: ({ monitoring }) => [readingsTopic(monitoring.engine)],
   jobs: ({ monitoring, config }) => [
     {
       name: 'monitoring.tick',

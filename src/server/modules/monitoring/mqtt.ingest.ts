@@ -1,8 +1,11 @@
 /**
- * @module MQTT ingest (issue 5 §2). Topic scheme:
+ * @module MQTT ingest (issue 5 §2, issue 22 §3c). Topic scheme (each module declares its topics in its
+ * manifest, `mqttTopics`; the broker and the subscriber route by the level after the mine):
  *   publish   minewatch/<mineId>/readings   payload: a JSON array, {"readings": [...]}, or NDJSON; each
  *                                           record {sensor, ts, value} (the mine comes from the topic)
- *   receive   minewatch/<mineId>/reports    the ingest report of each batch (stored, duplicates, rejected)
+ *   publish   minewatch/<mineId>/coal-files/<file name>
+ *                                           payload: one MT/T 1201 file, or a ZIP of them (coal-upload)
+ *   receive   minewatch/<mineId>/reports    the ingest report of each message
  * Two ways in:
  * - the embedded broker (default port 1884, so a local Mosquitto on 1883 is untouched): the gateway
  *   connects with its gateway token as the password and may publish only to its own mines' topics. The
@@ -26,8 +29,55 @@ import { ConnectionsPerAddress, GuardedConnection } from './mqtt.guard.ts';
 import type { MonitoringEngine } from './monitoring.engine.ts';
 import type { IngestReport } from '../../../shared/monitoring.schemas.ts';
 
-const TOPIC = /^minewatch\/([0-9a-f-]{36})\/readings$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** One kind of message a module takes over MQTT: `minewatch/<mineId>/<name>[/<item>]`. */
+export interface MqttTopic {
+  /** The level after the mine (`readings`, `coal-files`). */
+  name: string;
+  /** Whether one more level follows, naming the item (a file name); otherwise there is none. */
+  item: boolean;
+  /**
+   * Stores one message for the mine and answers the report published on `minewatch/<mineId>/reports`.
+   * A refusal is a report; it rejects only when nothing could be stored (no PUBACK: the message comes again).
+   */
+  receive(
+    principal: Principal,
+    mineId: string,
+    payload: Buffer,
+    item: string | undefined,
+  ): Promise<unknown>;
+}
+
+/** A published topic matched to one of the topics: the mine, the topic and its item. */
+export function matchTopic(
+  topics: readonly MqttTopic[],
+  topic: string,
+): { mineId: string; handler: MqttTopic; item: string | undefined } | undefined {
+  const [root, mineId, name, item, ...rest] = topic.split('/');
+  if (root !== 'minewatch' || !mineId || !UUID.test(mineId) || rest.length > 0) {
+    return undefined;
+  }
+  const handler = topics.find((t) => t.name === name);
+  if (!handler || handler.item !== (item !== undefined) || item === '') {
+    return undefined;
+  }
+  return { mineId, handler, item };
+}
+
+/** The subscription filters of the topics (an external broker). */
+export function topicFilters(topics: readonly MqttTopic[]): string[] {
+  return topics.map((t) => `minewatch/+/${t.name}${t.item ? '/+' : ''}`);
+}
+
+/** Monitoring's own topic: batches of readings. */
+export function readingsTopic(engine: MonitoringEngine): MqttTopic {
+  return {
+    name: 'readings',
+    item: false,
+    receive: (principal, mineId, payload) => ingestMqttPayload(engine, principal, mineId, payload),
+  };
+}
 
 /** Parses one MQTT payload for a mine and ingests it; errors become a report, never an exception. */
 export async function ingestMqttPayload(
@@ -113,7 +163,7 @@ export const MQTT5_REFUSAL =
 /** Starts the embedded broker; gateways authenticate with their token as the MQTT password. */
 export async function startEmbeddedBroker(
   deps: ServiceDeps,
-  engine: MonitoringEngine,
+  topics: readonly MqttTopic[],
   port: number,
   host = '127.0.0.1',
   options: EmbeddedBrokerOptions = {},
@@ -169,20 +219,15 @@ export async function startEmbeddedBroker(
       return;
     }
     const p = principals.get(client);
-    const m = TOPIC.exec(packet.topic);
-    const mineId = m?.[1] ?? '';
-    if (
-      !p ||
-      !m ||
-      !UUID.test(mineId) ||
-      p.scope.kind !== 'mines' ||
-      !p.scope.mineIds.includes(mineId)
-    ) {
-      done(new Error('publish only to minewatch/<your mine>/readings'));
+    const m = matchTopic(topics, packet.topic);
+    const mineId = m?.mineId ?? '';
+    if (!p || !m || p.scope.kind !== 'mines' || !p.scope.mineIds.includes(mineId)) {
+      done(new Error(`publish only to ${topicFilters(topics).join(', ')} of your own mines`));
       return;
     }
     // PUBACK goes out when done() is called: after the commit.
-    ingestMqttPayload(engine, p, mineId, packet.payload as Buffer)
+    m.handler
+      .receive(p, mineId, packet.payload as Buffer, m.item)
       .then((report) => {
         broker.publish(
           {
@@ -195,7 +240,7 @@ export async function startEmbeddedBroker(
           },
           () => undefined,
         );
-        // Readings are not forwarded to subscribers; the report is.
+        // What was received is not forwarded to subscribers; the report is.
         packet.topic = `minewatch/${mineId}/accepted`;
         done(null);
       })
@@ -240,7 +285,7 @@ export async function startEmbeddedBroker(
  * resumed by the same instance after a restart, and a second instance has a session of its own.
  */
 export async function subscribeExternal(
-  engine: MonitoringEngine,
+  topics: readonly MqttTopic[],
   url: string,
   log: (msg: string, err?: unknown) => void,
   clientId: string,
@@ -257,12 +302,14 @@ export async function subscribeExternal(
     clean: false,
     reconnectPeriod: 2000,
     customHandleAcks: (topic, message, _packet, done) => {
-      const mineId = TOPIC.exec(topic)?.[1];
-      if (!mineId || !UUID.test(mineId)) {
+      const m = matchTopic(topics, topic);
+      if (!m) {
         done(0); // not ours to store: acknowledge and drop
         return;
       }
-      ingestMqttPayload(engine, systemGatewayPrincipal('mqtt:external', [mineId]), mineId, message)
+      const { mineId } = m;
+      m.handler
+        .receive(systemGatewayPrincipal('mqtt:external', [mineId]), mineId, message, m.item)
         .then((report) => {
           client.publish(`minewatch/${mineId}/reports`, JSON.stringify(report), { qos: 0 });
           done(0);
@@ -284,6 +331,6 @@ export async function subscribeExternal(
       log(`mqtt: ${url} disconnected (reason code ${packet.reasonCode ?? 0})`);
     }
   });
-  await client.subscribeAsync('minewatch/+/readings', { qos: 1 });
+  await client.subscribeAsync(topicFilters(topics), { qos: 1 });
   return { client, close: () => client.endAsync() };
 }

@@ -23,6 +23,7 @@ import { MonitoringEngine } from './monitoring.engine.ts';
 import {
   MQTT5_REFUSAL,
   remainingLength,
+  readingsTopic,
   startEmbeddedBroker,
   subscribeExternal,
   type EmbeddedBroker,
@@ -112,7 +113,7 @@ describe.each(engines)('MQTT ingest (%s)', (engine) => {
   beforeAll(async () => {
     ({ world, ...t } = await createWorldDatabase(engine));
     monitor = new MonitoringEngine(t.deps);
-    broker = await startEmbeddedBroker(t.deps, monitor, 0);
+    broker = await startEmbeddedBroker(t.deps, [readingsTopic(monitor)], 0);
     const owner = await findUserWithOrg(t.deps.db, { username: world.a.users.enterprise_admin });
     if (!owner) {
       throw new Error('no enterprise admin');
@@ -203,7 +204,7 @@ describe.each(engines)('MQTT ingest (%s)', (engine) => {
   });
 
   it('refuses a connection beyond the per-address limit, and admits one again once a slot is free', async () => {
-    const small = await startEmbeddedBroker(t.deps, monitor, 0, '127.0.0.1', {
+    const small = await startEmbeddedBroker(t.deps, [readingsTopic(monitor)], 0, '127.0.0.1', {
       connectionsPerAddress: 2,
     });
     /** Connects over raw TCP with the gateway token: the CONNACK's return code, or 'closed'. */
@@ -309,8 +310,18 @@ describe.each(engines)('MQTT ingest (%s)', (engine) => {
         .mqttExternal?.clientId,
     ).toBe('minewatch-site-2');
     // Side by side, neither takes over the other's session: both stay connected and both hear the batch.
-    const subA = await subscribeExternal(monitor, MOSQUITTO, () => undefined, a.clientId);
-    const subB = await subscribeExternal(monitor, MOSQUITTO, () => undefined, b.clientId);
+    const subA = await subscribeExternal(
+      [readingsTopic(monitor)],
+      MOSQUITTO,
+      () => undefined,
+      a.clientId,
+    );
+    const subB = await subscribeExternal(
+      [readingsTopic(monitor)],
+      MOSQUITTO,
+      () => undefined,
+      b.clientId,
+    );
     const gatewayClient = await mqtt.connectAsync(MOSQUITTO, { reconnectPeriod: 0 });
     const reports: unknown[] = [];
     const twoReports = new Promise<void>((resolve) =>
@@ -352,7 +363,7 @@ describe.each(engines)('MQTT ingest (%s)', (engine) => {
   it('subscribes to an external broker (the local Mosquitto) and stores what gateways publish there', async () => {
     const suffix = `${engine}-${Date.now()}`;
     const sub = await subscribeExternal(
-      monitor,
+      [readingsTopic(monitor)],
       MOSQUITTO,
       () => undefined,
       `minewatch-test-${suffix}`,
