@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { endpoint } from './api.contract.ts';
 import {
   CoalAbnormalResponse,
+  CoalAlarmOutagesResponse,
   CoalEpisodeResponse,
   CoalFeedsResponse,
   CoalFindingResponse,
@@ -38,6 +39,8 @@ export const coalUploadApi = {
     z.array(CoalAbnormalResponse),
   ),
   substations: endpoint('GET', '/api/coal/mines/:id/substations', z.array(CoalSubstationResponse)),
+  /** The substation 通信中断 that explains a 断线 or 断网 alarm's silence. */
+  alarmOutages: endpoint('GET', '/api/coal/alarms/:id/outages', CoalAlarmOutagesResponse),
   underground: endpoint('GET', '/api/coal/mines/:id/underground', CoalUndergroundResponse),
   /** 井下人数 of every coal mine in the caller's jurisdiction (of a region if given). */
   undergroundOverview: endpoint(

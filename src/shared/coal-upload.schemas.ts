@@ -192,6 +192,27 @@ export const CoalSubstationResponse = z.object({
   outages: z.array(z.object({ from: Time, to: Time.nullable() })),
 });
 
+/**
+ * What the mine's substations reported during a 断线 or 断网 alarm's silence (MT/T 1201.1-2023 分站实时数据):
+ * the 通信中断 spans that overlap it, and whether they explain it (every substation concerned was out).
+ */
+export const CoalAlarmOutagesResponse = z.object({
+  /** Whether the alarm is a silence (断线, 断网) of points defined by the mine's files. */
+  applies: z.boolean(),
+  explained: z.boolean(),
+  /** The substations concerned: the point's own, or every one with points for a 断网. */
+  substations: z.array(z.object({ code: z.string(), location: z.string().nullable() })),
+  outages: z.array(
+    z.object({
+      code: z.string(),
+      location: z.string().nullable(),
+      from: Time,
+      to: Time.nullable(),
+    }),
+  ),
+});
+export type CoalAlarmOutagesResponse = z.infer<typeof CoalAlarmOutagesResponse>;
+
 const Person = z.object({
   cardCode: z.string(),
   name: z.string(),

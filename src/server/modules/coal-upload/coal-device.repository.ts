@@ -85,3 +85,22 @@ export async function statesBetween(
     .orderBy(asc(coalDeviceStates.code), asc(coalDeviceStates.at));
   return [...before, ...within];
 }
+
+/** The substation a minewatch point hangs on, when the point was defined by the mine's files. */
+export async function substationOfSensor(db: Db, sensorId: string) {
+  const [row] = await queryRows<{ code: string }>(
+    db,
+    sql`SELECT substation_code AS code FROM coal_points WHERE sensor_id = ${sensorId} LIMIT 1`,
+  );
+  return row?.code;
+}
+
+/** The substations a mine's minewatch points hang on (points defined by its files). */
+export async function substationsWithPoints(db: Db, mineId: string) {
+  const rows = await queryRows<{ code: string }>(
+    db,
+    sql`SELECT DISTINCT substation_code AS code FROM coal_points
+        WHERE mine_id = ${mineId} AND sensor_id IS NOT NULL ORDER BY 1`,
+  );
+  return rows.map((r) => r.code);
+}

@@ -18,6 +18,7 @@ import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses } from '../../platform/http/route-helpers.ts';
 import type { ModuleContext } from '../module.ts';
 import { openArchives } from './coal-archive.ts';
+import { alarmOutages } from './coal-outage.service.ts';
 import { ingestCoalFiles, type IncomingFile } from './coal-ingest.service.ts';
 import * as read from './coal-read.service.ts';
 import * as positioning from './coal-positioning.service.ts';
@@ -138,6 +139,19 @@ export function registerCoalUploadRoutes(app: FastifyInstance, ctx: ModuleContex
       },
     },
     (req) => read.alarmAbnormalAlarms(deps, principalOf(req), req.params.id),
+  );
+  r.get(
+    coalUploadApi.alarmOutages.path,
+    {
+      config: { permission: CoalUploadPermission.Read },
+      schema: {
+        tags,
+        summary: '断线/断网告警期间煤矿上报的分站通信中断 (分站实时数据), 及其能否解释测点无数据',
+        params: IdParams,
+        response: responses(coalUploadApi.alarmOutages.response),
+      },
+    },
+    (req) => alarmOutages(deps, principalOf(req), req.params.id),
   );
   r.get(
     coalUploadApi.substations.path,

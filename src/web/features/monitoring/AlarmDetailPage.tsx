@@ -1,6 +1,7 @@
 /**
  * One alarm: what was detected, where it is in the 叫应 → 回应 → 响应 loop, and its whole timeline —
- * every call and re-call, escalation, webhook delivery, acknowledgement, response and closing.
+ * every call and re-call, escalation, webhook delivery, acknowledgement, response and closing — and what
+ * the mine's own system reported about it (MineReportCard).
  */
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Skeleton, Space, Tag, Timeline } from 'antd';
@@ -17,6 +18,7 @@ import { AlarmActionDialog, type AlarmStep } from './AlarmActionDialog.tsx';
 import { AlarmStateTag } from './AlarmStateTag.tsx';
 import { BOARD_REFRESH_MS } from './AlarmBoardPage.tsx';
 import { LevelTag, levelColors } from './LevelTag.tsx';
+import { MineReportCard } from './MineReportCard.tsx';
 
 /** The steps the alarm's state allows now (the API checks again). */
 export function allowedSteps(a: AlarmDetailResponse): ('acknowledge' | AlarmStep)[] {
@@ -123,6 +125,7 @@ export function AlarmDetailPage() {
           </Descriptions.Item>
         )}
       </Descriptions>
+      <MineReportCard alarmId={a.id} />
       <Card size="small" title={t('monitoring.timeline')}>
         <Timeline
           data-testid="alarm-timeline"
