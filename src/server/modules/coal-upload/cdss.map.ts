@@ -62,7 +62,7 @@ export async function prepareCdss(
   const points = await repo.pointsOf(deps.db, mine.id, [
     ...new Set(records.map((r) => r.pointCode)),
   ]);
-  const raws: { mine: string; sensor: string; ts: string; value: number }[] = [];
+  const raws: { mine: string; sensor: string; ts: number; value: number }[] = [];
   const rawRecord: number[] = [];
   const prepared: CdssPrepared = {
     statusRows: [],
@@ -77,6 +77,8 @@ export async function prepareCdss(
   const latest = deps.clock().getTime() + maxFutureMs;
   /** The records not refused so far: marks, and readings the engine is yet to take. */
   const kept: { r: CdssRecord; pointId: string; mark: boolean; c: Classified }[] = [];
+  /** The points with a record of some episode kind: only their records form runs. */
+  const withKind = new Set<string>();
   for (const [i, r] of records.entries()) {
     const record = i + 1;
     const p = points.get(r.pointCode);
@@ -110,12 +112,7 @@ export async function prepareCdss(
     let kind: CoalEpisodeKind | null = meaning.mark;
     let detail = meaning.mark ? `煤矿标记: ${meaning.names}; 值 ${r.value}` : '';
     if (meaning.reading && p.sensor) {
-      raws.push({
-        mine: mine.id,
-        sensor: r.pointCode,
-        ts: new Date(r.time).toISOString(),
-        value: r.value,
-      });
+      raws.push({ mine: mine.id, sensor: r.pointCode, ts: r.time, value: r.value });
       rawRecord.push(record);
       const level = levelOf(p.sensor.spec, r.value);
       if (meaning.mineAlarm && !level) {
@@ -128,6 +125,9 @@ export async function prepareCdss(
     }
     if (p.sensor) {
       prepared.sensorOf.set(p.point.id, p.sensor.id);
+    }
+    if (kind) {
+      withKind.add(p.point.id);
     }
     kept.push({
       r,
@@ -172,6 +172,9 @@ export async function prepareCdss(
       });
       prepared.statusRecord.push(k.c.record);
       prepared.statusIsMark.push(k.mark);
+    }
+    if (!withKind.has(k.pointId)) {
+      continue;
     }
     const list = byPoint.get(k.pointId) ?? [];
     list.push(k.c);
