@@ -130,6 +130,13 @@ export const CoalPointResponse = z.object({
     stricter: z.enum(['minewatch', 'mine', 'same']).nullable(),
     value: z.number().nullable(),
   }),
+  /**
+   * The latest state the mine reported of a point that feeds no minewatch point (开关量 such as 主通风机
+   * 开停 or 馈电, 累计量): its value, the 开/停 description of a switch, and its 测点状态.
+   */
+  state: z
+    .object({ at: Time, value: z.number(), text: z.string().nullable(), status: z.string() })
+    .nullable(),
   definedAt: Time,
 });
 export type CoalPointResponse = z.infer<typeof CoalPointResponse>;

@@ -20,6 +20,7 @@ import { levelOf } from './coal-point.spec.ts';
 import * as repo from './coal-point.repository.ts';
 import type { CdssRecord } from './coal.records.ts';
 import { statusMeaning } from './coal.status.ts';
+import { stateChanges } from './coal-point-state.ts';
 import { formatTime } from './coal.values.ts';
 
 /** What the engine stored of a file's readings, and what the file's transaction writes after it. */
@@ -34,6 +35,8 @@ export interface CdssPrepared {
   /** The minewatch point of each mine's point that has one (calls held while it is marked). */
   sensorOf: Map<string, string>;
   holdMs: number;
+  /** Records of points that feed no minewatch point (开关量 …): kept as the points' changes of state. */
+  states: repo.PointState[];
 }
 
 interface Classified {
@@ -72,6 +75,7 @@ export async function prepareCdss(
     gapMs,
     sensorOf: new Map(),
     holdMs,
+    states: [],
   };
   const maxFutureMs = (await getSetting(deps.db, monitoringSettings.maxFutureSeconds)) * 1000;
   const latest = deps.clock().getTime() + maxFutureMs;
@@ -96,13 +100,18 @@ export async function prepareCdss(
       tally.refuse(record, '测点状态', '测点状态含代码表外的标志', String(r.status));
       continue;
     }
-    if (meaning.reading && !p.sensor) {
-      tally.refuse(
-        record,
-        '测点编码',
-        `测点 ${r.pointCode} 未建立本平台监测点 (传感器类型 ${p.point.sensorType} 未对应本平台监测量)`,
-        r.pointCode,
-      );
+    if (!p.sensor) {
+      // 开关量, 累计量, a type without a minewatch quantity: the mine's state of the point, kept as changes.
+      if (r.time > latest) {
+        tally.refuse(record, '数据时间', `时间超前服务器时间超过 ${maxFutureMs / 1000} 秒`);
+      } else {
+        prepared.states.push({
+          pointId: p.point.id,
+          ts: new Date(r.time),
+          value: r.value,
+          status: r.status,
+        });
+      }
       continue;
     }
     if (!meaning.reading && r.time > latest) {
@@ -228,6 +237,7 @@ export async function writeCdss(
 ): Promise<void> {
   const marks = prepared.statusRows.filter((_, i) => prepared.statusIsMark[i]);
   const readings = prepared.statusRows.filter((_, i) => !prepared.statusIsMark[i]);
+  await writeStates(ctx, prepared.states, tally);
   const newMarks = await repo.insertStatusRecords(ctx.tx, marks);
   await repo.insertStatusRecords(ctx.tx, readings);
   tally.stored += newMarks;
@@ -245,6 +255,24 @@ export async function writeCdss(
       });
     }
   }
+}
+
+/**
+ * The states of points without a minewatch point, as their changes (against each point's stored state
+ * before the file's first record); every such record counts as stored: the point's state is known.
+ */
+async function writeStates(ctx: MapContext, states: repo.PointState[], tally: Tally) {
+  if (states.length === 0) {
+    return;
+  }
+  const first = states.reduce((m, s) => Math.min(m, s.ts.getTime()), Number.POSITIVE_INFINITY);
+  const before = await repo.statesAtOrBefore(
+    ctx.tx,
+    [...new Set(states.map((s) => s.pointId))],
+    new Date(first - 1),
+  );
+  await repo.insertStates(ctx.tx, stateChanges(states, before));
+  tally.stored += states.length;
 }
 
 /** The marks whose readings are held back: the point looks silent to minewatch meanwhile. */

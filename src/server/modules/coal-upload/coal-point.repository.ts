@@ -9,7 +9,12 @@ import type { SensorSpec } from '../../../shared/monitoring.schemas.ts';
 import { queryRows, type Db } from '../../platform/db/client.ts';
 import { monitoringSensors } from '../monitoring/monitoring.table.ts';
 import { coalPointEpisodes } from './coal-review.table.ts';
-import { coalPoints, coalPointStatus, coalPointThresholds } from './coal-point.table.ts';
+import {
+  coalPoints,
+  coalPointStates,
+  coalPointStatus,
+  coalPointThresholds,
+} from './coal-point.table.ts';
 
 export type CoalPointRow = typeof coalPoints.$inferSelect;
 export type CoalThresholdRow = typeof coalPointThresholds.$inferSelect;
@@ -166,4 +171,74 @@ export async function mergeEpisodes(tx: Db, runs: EpisodeRun[], gapMs: number): 
         .onConflictDoNothing();
     }
   }
+}
+
+/** A point's state as reported (value and 测点状态) at a time. */
+export interface PointState {
+  pointId: string;
+  ts: Date;
+  value: number;
+  status: number;
+}
+
+/** Each point's last stored state at or before `at` (points without one are absent). */
+export async function statesAtOrBefore(
+  db: Db,
+  pointIds: string[],
+  at: Date,
+): Promise<Map<string, PointState>> {
+  const out = new Map<string, PointState>();
+  for (const list of chunks(pointIds)) {
+    if (list.length === 0) {
+      continue;
+    }
+    const rows = await queryRows<{ point_id: string; ts: string; value: number; status: number }>(
+      db,
+      sql`SELECT DISTINCT ON (point_id) point_id, ts, value, status FROM coal_point_states
+          WHERE point_id IN (${sql.join(
+            list.map((id) => sql`${id}`),
+            sql`, `,
+          )}) AND ts <= ${at.toISOString()}::timestamptz
+          ORDER BY point_id, ts DESC`,
+    );
+    for (const r of rows) {
+      out.set(r.point_id, {
+        pointId: r.point_id,
+        ts: new Date(r.ts),
+        value: r.value,
+        status: r.status,
+      });
+    }
+  }
+  return out;
+}
+
+/** Stores states; returns how many were new. */
+export async function insertStates(tx: Db, rows: PointState[]): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const done = await tx
+      .insert(coalPointStates)
+      .values(rows.slice(i, i + CHUNK))
+      .onConflictDoNothing()
+      .returning({ ts: coalPointStates.ts });
+    n += done.length;
+  }
+  return n;
+}
+
+/** Each of a mine's points' latest stored state. */
+export async function latestStatesOf(db: Db, mineId: string): Promise<Map<string, PointState>> {
+  const rows = await queryRows<{ point_id: string; ts: string; value: number; status: number }>(
+    db,
+    sql`SELECT DISTINCT ON (s.point_id) s.point_id, s.ts, s.value, s.status
+        FROM coal_point_states s JOIN coal_points p ON p.id = s.point_id
+        WHERE p.mine_id = ${mineId} ORDER BY s.point_id, s.ts DESC`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.point_id,
+      { pointId: r.point_id, ts: new Date(r.ts), value: r.value, status: r.status },
+    ]),
+  );
 }

@@ -101,3 +101,22 @@ export const coalPointStatus = pgTable(
   },
   (t) => [primaryKey({ columns: [t.pointId, t.ts] })],
 );
+
+/**
+ * The states of a mine's points that feed no minewatch point — 开关量 (主通风机 开停, 馈电 有电/无电, 风门
+ * …), 累计量, and types no minewatch quantity is set for — as CDSS reports them (MT/T 1201.1-2023 实时数据;
+ * switches carry 0/1): each point's changes of value or 测点状态 only, so a switch reported every 10 s costs
+ * a row when it moves.
+ */
+export const coalPointStates = pgTable(
+  'coal_point_states',
+  {
+    pointId: uuid('point_id')
+      .notNull()
+      .references(() => coalPoints.id),
+    ts: timestamp('ts', { withTimezone: true }).notNull(),
+    value: doublePrecision('value').notNull(),
+    status: integer('status').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pointId, t.ts] })],
+);

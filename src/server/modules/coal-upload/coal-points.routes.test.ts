@@ -337,6 +337,49 @@ describe.each(engines)('coal monitoring files: points and readings (%s)', (engin
     expect(marks[0]?.n).toBe(0);
   });
 
+  it('a switch point (馈电器 1011, 开关量) is taken, not refused: kept as its changes of state, the latest shown in the mine’s words', async () => {
+    const kd = (time: string, values: [string, string][]) =>
+      buildCoalFixture('CDSS', {
+        mineCode: CODE_A,
+        time,
+        records: values.map(([at, value]) => ({
+          测点编码: 'KD001',
+          测点值: value,
+          测点状态: '0',
+          数据时间: at,
+        })),
+      });
+    const rows = async () =>
+      (
+        await queryRows<{ n: number }>(
+          t.database.db,
+          sql`SELECT count(*)::int AS n FROM coal_point_states`,
+        )
+      )[0]?.n ?? 0;
+    const before = await rows();
+    const r = await postFiles(app, tokens.a, [
+      kd('2026-11-22 09:59:50', [
+        ['2026-11-22 09:59:30', '1'],
+        ['2026-11-22 09:59:40', '1'],
+        ['2026-11-22 09:59:50', '0'],
+      ]),
+    ]);
+    expect(r.files[0]).toMatchObject({ status: 'stored', records: 3, stored: 3, refused: 0 });
+    expect((await rows()) - before).toBe(2);
+    expect((await points()).get('KD001')?.state).toEqual({
+      at: '2026-11-22T01:59:50.000Z',
+      value: 0,
+      text: '无电',
+      status: '正常',
+    });
+    // Unchanged in the next file: taken, no new row.
+    const next = await postFiles(app, tokens.a, [
+      kd('2026-11-22 10:00:00', [['2026-11-22 10:00:00', '0']]),
+    ]);
+    expect(next.files[0]).toMatchObject({ status: 'stored', stored: 1 });
+    expect((await rows()) - before).toBe(2);
+  });
+
   it('a point the mine reports under 标校 holds its calls: its 断线 meanwhile is recorded and calls nobody; a faulty sensor’s is called', async () => {
     const def = buildCoalFixture('CDDY', {
       mineCode: CODE_A,

@@ -75,7 +75,10 @@ export async function coalFeeds(
 export async function coalPoints(deps: ServiceDeps, principal: Principal, mineId: string) {
   requirePermission(principal, CoalUploadPermission.Read);
   await loadVisibleMine(deps.db, principal, mineId);
-  return [...(await points.pointsOf(deps.db, mineId)).values()].map(presentPoint);
+  const states = await points.latestStatesOf(deps.db, mineId);
+  return [...(await points.pointsOf(deps.db, mineId)).values()].map((p) =>
+    presentPoint(p, states.get(p.point.id)),
+  );
 }
 
 /** A mine's marked stretches and discrepancies of the last `days`. */

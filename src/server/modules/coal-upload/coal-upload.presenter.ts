@@ -11,7 +11,8 @@ import type {
   CoalPointResponse,
 } from '../../../shared/coal-upload.schemas.ts';
 import type { CoalFileRow } from './coal-file.repository.ts';
-import type { PointWithSensor } from './coal-point.repository.ts';
+import type { PointState, PointWithSensor } from './coal-point.repository.ts';
+import { statusMeaning } from './coal.status.ts';
 import type { AbnormalRow, FindingRow } from './coal-review.repository.ts';
 import type { coalPointEpisodes } from './coal-review.table.ts';
 import { appliedThreshold } from './coal-point.spec.ts';
@@ -35,11 +36,10 @@ export function presentFile(f: CoalFileRow): z.infer<typeof CoalFileResponse> {
   };
 }
 
-export function presentPoint({
-  point: p,
-  thresholds: t,
-  sensor,
-}: PointWithSensor): CoalPointResponse {
+export function presentPoint(
+  { point: p, thresholds: t, sensor }: PointWithSensor,
+  state?: PointState,
+): CoalPointResponse {
   const mine = t
     ? {
         version: t.version,
@@ -75,6 +75,18 @@ export function presentPoint({
       ? { direction: sensor.spec.direction, thresholds: sensor.spec.thresholds }
       : null,
     applies: sensor && t ? appliedThreshold(sensor.spec, t) : { stricter: null, value: null },
+    state: state
+      ? {
+          at: state.ts.toISOString(),
+          value: state.value,
+          // A switch reports 1 (开) or 0 (停): shown in the mine's own words for it.
+          text:
+            p.valueType === 'KG'
+              ? (state.value === 1 ? p.onText : state.value === 0 ? p.offText : '') || null
+              : null,
+          status: statusMeaning(state.status)?.names ?? String(state.status),
+        }
+      : null,
     definedAt: p.definedAt.toISOString(),
   };
 }
