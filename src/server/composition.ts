@@ -24,6 +24,7 @@ export function contextConfigOf(config: Config): ContextConfig {
     cookieSecure: config.cookieSecure,
     monitoringTickSeconds: config.monitoringTickSeconds,
     jobsIntervalSeconds: config.jobsIntervalSeconds,
+    coalForward: config.coalForward,
   };
 }
 

@@ -29,6 +29,7 @@ import {
 import { loadRegions } from './modules/registry/region.service.ts';
 import { loadHazardCatalogue } from './modules/hazards/catalogue.service.ts';
 import { ensureWebBuild, webDistDir } from './web-build.ts';
+import { syncForwardTargets } from './modules/coal-upload/coal-forward.service.ts';
 
 export interface ServerOptions {
   /** Seed the demo province into an empty database. */
@@ -147,6 +148,8 @@ async function startHoldingLock(
     }
   }
   await webBuilt;
+  // 应联尽联: the forwarding targets every process queues accepted coal files for, as configured here.
+  await syncForwardTargets(runtime.deps, config.coalForward);
   // The app's logger is made with the app; the module context logs through it once it exists.
   const logger: { app?: FastifyInstance['log'] } = {};
   const log: Log = (msg, err) => (err ? logger.app?.error({ err }, msg) : logger.app?.info(msg));

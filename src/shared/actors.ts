@@ -8,6 +8,7 @@
 /** The system's own actor labels and the job each stands for. */
 const systemJobs: Record<string, string> = {
   'system:escalation': '逾期升级',
+  'system:coal-forward': '数据上报上级平台',
   'system:leads': '线索研判',
   'system:scheduler': '定期报告',
   'system:seed': '演示数据',

@@ -2,7 +2,7 @@
  * @module Endpoint contracts of the coal upload files (server: modules/coal-upload/coal-upload.routes.ts):
  * the gateways' POST of MT/T 1201 files (multipart; a ZIP of them too), and what the mapped files show per
  * mine — feeds, points, episodes, findings, abnormal-alarm records, substations, 井下人员, 领导带班下井 — and
- * the regulator's 井下人数 overview.
+ * the regulator's 井下人数 overview; the backlog of forwarding the files upward (应联尽联).
  */
 import { z } from 'zod';
 import { endpoint } from './api.contract.ts';
@@ -12,6 +12,7 @@ import {
   CoalEpisodeResponse,
   CoalFeedsResponse,
   CoalFindingResponse,
+  CoalForwardTargetResponse,
   CoalLeaderDescentsResponse,
   CoalPointResponse,
   CoalSubstationResponse,
@@ -53,4 +54,6 @@ export const coalUploadApi = {
     '/api/coal/mines/:id/leader-descents',
     CoalLeaderDescentsResponse,
   ),
+  /** 应联尽联: the backlog of forwarding to each target, for the mines of the caller's jurisdiction. */
+  forwarding: endpoint('GET', '/api/coal/forwarding', z.array(CoalForwardTargetResponse)),
 };

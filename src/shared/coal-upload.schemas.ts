@@ -290,3 +290,52 @@ export const CoalLeaderDescentsResponse = z.object({
     }),
   ),
 });
+
+export const CoalForwardingQuery = z.strictObject({
+  region: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional()
+    .describe('只看该行政区划 (及下级) 的煤矿'),
+});
+
+/** One forwarded file that failed (retried) or that the target refused for good. */
+export const CoalForwardFileResponse = z.object({
+  mineId: z.string(),
+  mineName: z.string(),
+  type: z.string().describe('文件类型 (CDDY, CDSS …)'),
+  fileName: z.string(),
+  fileAt: Time,
+  attempts: z.number().int(),
+  lastAttemptAt: Time.nullable(),
+  /** When a failed file is tried again (null for a refused one). */
+  nextAttemptAt: Time.nullable(),
+  reason: z.string().nullable(),
+});
+
+/** The forwarding backlog of one target (上级平台 or 上报目录) for the mines of the caller's jurisdiction. */
+export const CoalForwardTargetResponse = z.object({
+  key: z.enum(['superior', 'folder']),
+  kind: z.enum(['http', 'folder']),
+  /** The superior's address or the folder, as configured. */
+  address: z.string(),
+  /** False once the configuration no longer names it: nothing new is queued for it. */
+  active: z.boolean(),
+  pending: z.number().int().describe('待上报的文件数'),
+  pendingMines: z.number().int(),
+  /** The file time of the oldest file not yet accepted, and how far behind that is. */
+  oldestPendingAt: Time.nullable(),
+  lagSeconds: z.number().nullable(),
+  retrying: z.number().int().describe('上报失败、等待重试的文件数'),
+  rejected: z.number().int().describe('被上级拒收的文件数'),
+  delivered: z.number().int(),
+  lastAttemptAt: Time.nullable(),
+  lastDeliveredAt: Time.nullable(),
+  /** The newest failure of a file still waiting, if any. */
+  lastError: z.string().nullable(),
+  /** Files waiting after a failed attempt, the latest attempt first. */
+  failing: z.array(CoalForwardFileResponse),
+  /** Files the target refused for good, with its reasons, the latest first. */
+  rejectedFiles: z.array(CoalForwardFileResponse),
+});
+export type CoalForwardTargetResponse = z.infer<typeof CoalForwardTargetResponse>;

@@ -1116,6 +1116,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/surveys',
         '/api/surveys/findings',
         '/api/coal/underground',
+        '/api/coal/forwarding',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),

@@ -30,7 +30,8 @@ export interface ModuleContext {
     | 'cookieSecure'
     | 'monitoringTickSeconds'
     | 'jobsIntervalSeconds'
-  >;
+  > &
+    Partial<Pick<Config, 'coalForward'>>;
   /** The process's monitoring engine and 叫应 loop (every ingest path feeds the same one). */
   monitoring: MonitoringRuntime;
   /** Where the notification gateways are reached (tests pass a fake fetch). */

@@ -67,7 +67,18 @@ export interface Config {
    * default 0.1); SIMULATE=0 turns the demo feed off. The feed runs only where the demo was seeded.
    */
   simulate: { on: boolean; faultsPerHour: number };
+  /**
+   * Forwarding the mines' coal upload files upward (应联尽联): to a superior minewatch (COAL_FORWARD_URL, its
+   * address, with COAL_FORWARD_TOKEN, a gateway token the superior issued for these mines) and/or into a
+   * folder (COAL_FORWARD_DIR, e.g. the superior's drop folder); none by default.
+   */
+  coalForward: CoalForwardConfig[];
 }
+
+/** One target of forwarding (the key names it in the queue and the backlog view). */
+export type CoalForwardConfig =
+  | { key: 'superior'; kind: 'http'; url: string; token: string }
+  | { key: 'folder'; kind: 'folder'; dir: string };
 
 function loadSecret(dataDir: string, env: NodeJS.ProcessEnv): Buffer {
   const given = env.MINEWATCH_SECRET;
@@ -138,6 +149,33 @@ function loadWebhook(env: NodeJS.ProcessEnv): Config['webhook'] {
     );
   }
   return { url, secret };
+}
+
+function loadCoalForward(env: NodeJS.ProcessEnv): CoalForwardConfig[] {
+  const out: CoalForwardConfig[] = [];
+  const url = env.COAL_FORWARD_URL;
+  if (url) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.username || parsed.password) {
+      throw new Error(`COAL_FORWARD_URL is not an http(s) URL without credentials: ${url}`);
+    }
+    const token = env.COAL_FORWARD_TOKEN ?? '';
+    if (token.length < 16) {
+      throw new Error(
+        'COAL_FORWARD_TOKEN (the gateway token the superior issued) is required with COAL_FORWARD_URL',
+      );
+    }
+    out.push({ key: 'superior', kind: 'http', url: url.replace(/\/+$/, ''), token });
+  }
+  if (env.COAL_FORWARD_DIR) {
+    out.push({ key: 'folder', kind: 'folder', dir: path.resolve(env.COAL_FORWARD_DIR) });
+  }
+  return out;
 }
 
 /** The names proxy-addr (Fastify's trustProxy) knows for address ranges. */
@@ -250,5 +288,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       on: env.SIMULATE !== '0' && env.SIMULATE !== 'false',
       faultsPerHour: numberIn(env, 'SIMULATE_FAULTS_PER_HOUR', 0.1, 0, 3600),
     },
+    coalForward: loadCoalForward(env),
   };
 }

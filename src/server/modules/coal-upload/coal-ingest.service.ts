@@ -20,6 +20,7 @@ import * as files from './coal-file.repository.ts';
 import type { CoalFileRow } from './coal-file.repository.ts';
 import { CoalUploadPermission } from './coal-upload.permissions.ts';
 import { mapCddy } from './cddy.map.ts';
+import { queueForwarding } from './coal-forward.service.ts';
 import { prepareCdss, writeCdss, type CdssPrepared } from './cdss.map.ts';
 import { Tally, type FileMine, type MapContext } from './coal-map.ts';
 import { coalFileTypes, type CoalFileType } from './coal.layouts.ts';
@@ -232,6 +233,8 @@ async function ingestOne(
     };
     await mapFile(ctx, file, tally, cdss);
     tally.refused.sort((a, b) => (a.record ?? 0) - (b.record ?? 0));
+    // 应联尽联: queued for the superior in the same transaction (coal-forward.service.ts).
+    await queueForwarding(tx, row, f.data, at);
     await files.finishFile(tx, row.id, {
       stored: tally.stored,
       duplicates: tally.duplicates,

@@ -15,6 +15,10 @@ export const coalUploadAuditEvents = {
   'coal_upload.point.updated': 'coal_point',
   /** A mine's system changed a point's own 报警/解报/断电/复电 values: a new threshold version. */
   'coal_upload.point.thresholds_changed': 'coal_point',
+  /** Forwarding upward: a target named, changed or no longer named by the configuration (at start). */
+  'coal_upload.forward_target.configured': 'coal_forward_target',
+  /** Forwarding upward: the target refused a file for good (its reason kept; the file is not retried). */
+  'coal_upload.forward.rejected': 'coal_file',
 } as const satisfies AuditEventCatalogue;
 
 /** Appends coal upload events to the trail inside the caller's transaction. */

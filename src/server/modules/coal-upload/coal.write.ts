@@ -1,8 +1,9 @@
 /**
  * @module The writer of the coal upload files, byte-compatible with coal.parse.ts: what it writes parses
  * back to the same records, and a parsed file written again gives its bytes back (a number keeps the text
- * it came with, a byte-order mark and trailing whitespace are written back). For forwarding a mine's
- * data upward (应联尽联). A value that would not read back — a `;`, `~` or line break in a text, a code
+ * it came with, a byte-order mark and trailing whitespace are written back). For files minewatch makes
+ * itself; forwarding upward (应联尽联, coal-forward.*) passes on the accepted bytes, which this writer would
+ * give back unchanged. A value that would not read back — a `;`, `~` or line break in a text, a code
  * outside the catalogue — is refused with its record and field, nothing half-written.
  */
 import { AppErrorCode } from '../../platform/errors.ts';
