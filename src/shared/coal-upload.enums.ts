@@ -32,7 +32,14 @@ export const coalDiscrepancyKinds: readonly CoalEpisodeKind[] = [
  * - 异常报警未填处理措施: a YCBJ closed (结束时间 set) with no 处理措施;
  * - 超限未报异常报警: a minewatch 超限 for which the mine filed no YCBJ within the set time (evidence for
  *   the 监控造假 lead rule);
- * - 统计值不符: a TJSJ whose max/min/avg differ from minewatch's 5-minute statistics beyond the tolerance.
+ * - 统计值不符: a TJSJ whose max/min/avg differ from minewatch's 5-minute statistics beyond the tolerance;
+ * - 断电后馈电异常: the mine's system reported a point in 断电, and the 馈电 point its 断电 controls (关联关系 D)
+ *   still reported 有电 the set time later (馈电异常, AQ 1029-2019: the dispatcher orders 断电撤人).
  */
-export const coalFindingKinds = ['异常报警未填处理措施', '超限未报异常报警', '统计值不符'] as const;
+export const coalFindingKinds = [
+  '异常报警未填处理措施',
+  '超限未报异常报警',
+  '统计值不符',
+  '断电后馈电异常',
+] as const;
 export type CoalFindingKind = (typeof coalFindingKinds)[number];

@@ -19,6 +19,7 @@ import { queryRows } from '../../platform/db/client.ts';
 import type { CoalPointResponse } from '../../../shared/coal-upload.schemas.ts';
 import { buildCoalFixture } from './coal-file.factory.ts';
 import { CODE_A, connectWorld, postFiles } from './coal-upload.fixtures.ts';
+import { recordFeedAnomalies } from './coal-feed.job.ts';
 
 /** A CH4 point (环境瓦斯 0001) with the 《煤矿安全规程》 采煤工作面 values: 报警 1.0, 断电 1.5, 复电 1.0 (REFERENCE §C1). */
 const ch4 = (code: string, extra: Record<string, string> = {}) => ({
@@ -378,6 +379,64 @@ describe.each(engines)('coal monitoring files: points and readings (%s)', (engin
     ]);
     expect(next.files[0]).toMatchObject({ status: 'stored', stored: 1 });
     expect((await rows()) - before).toBe(2);
+  });
+
+  it('断电 whose 馈电 point (关联关系 D) still shows 有电 the set time later is a 馈电异常 finding, once per 断电 (AQ 1029-2019)', async () => {
+    const def = buildCoalFixture('CDDY', {
+      mineCode: CODE_A,
+      time: '2026-11-22 09:00:00',
+      records: [
+        ch4('CH4F01', { 传感器关联关系: 'D-KD002-馈电' }),
+        {
+          测点编码: 'KD002',
+          分站编码: 'FZ001',
+          传感器类型: '1011',
+          数值类型: 'KG',
+          开描述: '有电',
+          停描述: '无电',
+          安装位置: '1102工作面馈电',
+        },
+      ],
+    });
+    const rec = (code: string, at: string, value: string, status: string) => ({
+      测点编码: code,
+      测点值: value,
+      测点状态: status,
+      数据时间: at,
+    });
+    // 09:50 断电 (报警+断电 = 3) for 30 s; the 馈电 shows 有电 until 09:51:30: still powered at 09:51:00.
+    // 09:55 断电 again; the 馈电 drops to 无电 within 20 s: no finding.
+    const data = buildCoalFixture('CDSS', {
+      mineCode: CODE_A,
+      time: '2026-11-22 09:55:30',
+      records: [
+        rec('CH4F01', '2026-11-22 09:50:00', '1.6', '3'),
+        rec('CH4F01', '2026-11-22 09:50:30', '1.6', '3'),
+        rec('KD002', '2026-11-22 09:50:00', '1', '0'),
+        rec('KD002', '2026-11-22 09:51:30', '0', '0'),
+        rec('KD002', '2026-11-22 09:54:00', '1', '0'),
+        rec('CH4F01', '2026-11-22 09:55:00', '1.6', '3'),
+        rec('KD002', '2026-11-22 09:55:20', '0', '0'),
+      ],
+    });
+    const r = await postFiles(app, tokens.a, [def, data]);
+    expect(r.files.map((f) => [f.status, f.refused])).toEqual([
+      ['stored', 0],
+      ['stored', 0],
+    ]);
+    const job = await recordFeedAnomalies(t.deps);
+    expect(job.findings).toBe(1);
+    expect((await recordFeedAnomalies(t.deps)).findings).toBe(0); // judged once
+    const found = await get<{ kind: string; summary: string; at: string }[]>(
+      `/api/coal/mines/${world.a.mines[0]?.id}/findings?kind=断电后馈电异常`,
+    );
+    expect(found.body).toEqual([
+      expect.objectContaining({
+        kind: '断电后馈电异常',
+        at: '2026-11-22T01:50:00.000Z',
+        summary: expect.stringContaining('馈电测点 KD002 60 秒后仍为有电'),
+      }),
+    ]);
   });
 
   it('a point the mine reports under 标校 holds its calls: its 断线 meanwhile is recorded and calls nobody; a faulty sensor’s is called', async () => {

@@ -252,3 +252,42 @@ export function abnormalAlarmsList(
     .orderBy(desc(coalAbnormalAlarms.startTime))
     .limit(limit);
 }
+
+/**
+ * The mine's records of points in 断电 (测点状态 bit 2) in [from, to] at points whose 断电 controls a 馈电
+ * point (关联关系 D), oldest first, with those points' codes.
+ */
+export async function powerOffRecords(db: Db, from: Date, to: Date) {
+  return queryRows<{
+    mine_id: string;
+    point_id: string;
+    point_code: string;
+    ts: string;
+    value: number;
+    feeds: string[];
+  }>(
+    db,
+    sql`SELECT p.mine_id, p.id AS point_id, p.point_code, s.ts, s.value,
+               array(SELECT DISTINCT l->>'pointCode' FROM jsonb_array_elements(p.relations) g,
+                     jsonb_array_elements(g) l WHERE l->>'type' = 'D') AS feeds
+        FROM coal_point_status s JOIN coal_points p ON p.id = s.point_id
+        WHERE s.ts >= ${from.toISOString()}::timestamptz AND s.ts <= ${to.toISOString()}::timestamptz
+          AND (s.status & 2) <> 0
+          AND EXISTS (SELECT 1 FROM jsonb_array_elements(p.relations) g, jsonb_array_elements(g) l
+                      WHERE l->>'type' = 'D')
+        ORDER BY p.id, s.ts`,
+  );
+}
+
+/** The state of a mine's point (by code) at or before a time: its value, or undefined when none known. */
+export async function pointStateAt(db: Db, mineId: string, pointCode: string, at: Date) {
+  const [row] = await queryRows<{ id: string; value: number; ts: string }>(
+    db,
+    sql`SELECT p.id, s.value, s.ts FROM coal_points p
+        JOIN coal_point_states s ON s.point_id = p.id
+        WHERE p.mine_id = ${mineId} AND p.point_code = ${pointCode}
+          AND s.ts <= ${at.toISOString()}::timestamptz
+        ORDER BY s.ts DESC LIMIT 1`,
+  );
+  return row;
+}

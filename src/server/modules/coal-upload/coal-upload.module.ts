@@ -10,6 +10,7 @@ import { CoalUploadPermission, coalUploadGrants } from './coal-upload.permission
 import { registerCoalUploadRoutes } from './coal-upload.routes.ts';
 import { coalUploadSettings } from './coal-upload.settings.ts';
 import { recordUnreportedOverLimits } from './coal-unreported.job.ts';
+import { recordFeedAnomalies } from './coal-feed.job.ts';
 import { loadVisiblePoint } from './coal-read.service.ts';
 import { forwardCoalFiles, forwardOwner } from './coal-forward.job.ts';
 import { loadForwardTarget, loadVisibleFile } from './coal-forward.service.ts';
@@ -29,6 +30,12 @@ export const coalUploadModule: ModuleManifest = {
         description: '本平台判定超限而煤矿逾期未上传异常报警: 记为数据质量问题与监控造假线索证据',
         everySeconds: config.jobsIntervalSeconds,
         run: () => recordUnreportedOverLimits(deps),
+      },
+      {
+        name: 'coal_upload.feed',
+        description: '煤矿上报断电后, 其控制的馈电测点逾期仍为有电: 记为馈电异常',
+        everySeconds: config.jobsIntervalSeconds,
+        run: () => recordFeedAnomalies(deps),
       },
       {
         name: 'coal_upload.forward',

@@ -64,6 +64,15 @@ export const coalUploadSettings = {
     description:
       '煤矿上报测点标校、不巡检、暂停时, 该测点暂停叫应至最后一条此类记录之后多少秒 (其间告警只记录)',
   }),
+  feedCheckSeconds: defineSetting<number>('coalUpload.feedCheckSeconds', {
+    schema: seconds(3600),
+    default: 60,
+    source:
+      'AQ 1029-2019《煤矿安全监控系统及检测仪器使用管理规范》: on a 馈电异常 message the dispatcher orders 断电撤人; 馈电异常 = the controlled circuit still powered after a 断电 command (definition UNVERIFIED against AQ 6201-2019 §3). How soon the 馈电 must show 无电 is NOT FOUND — minewatch default (AQ 6201: information lost on a failure ≤ 40 s, 巡检周期 ≤ 10 s)',
+    verified: false,
+    description:
+      '煤矿上报测点断电后, 其断电控制的馈电测点 (关联关系 D) 须在多少秒内显示无电; 逾期仍有电计为馈电异常',
+  }),
   ycbjWithinMinutes: defineSetting<number>('coalUpload.ycbjWithinMinutes', {
     schema: z
       .number()
