@@ -25,6 +25,7 @@ export const DEMO_COAL_HISTORY_DAYS = 31;
 
 /** The real-time files' cadence in the seed (larger files than a live upload, the same records). */
 const SEED_WINDOW = { fileSeconds: 3600, ryssSeconds: 1800, statsSeconds: 3600 };
+const RYSS_MS = SEED_WINDOW.ryssSeconds * 1000;
 
 export interface DemoCoalMine {
   id: string;
@@ -65,13 +66,16 @@ export async function seedDemoCoalFiles(
   if (!mines.length) {
     return 0;
   }
-  const now = deps.clock().getTime();
+  // The files name whole seconds.
+  const now = Math.floor(deps.clock().getTime() / 1000) * 1000;
   const start = now - DEMO_COAL_HOURS * HOUR_MS;
   const sim = new CoalSimulator(mines, { seed: DEMO_COAL_SEED });
   const files = writeCoalFiles([
     ...sim.definitions(start),
-    ...sim.history(start - DEMO_COAL_HISTORY_DAYS * DAY_MS, start),
+    ...sim.positions(start, start - DEMO_COAL_HISTORY_DAYS * DAY_MS),
     ...sim.window(start, now, SEED_WINDOW),
+    // Who is down right now, so the 井下人员 view is current at first start.
+    ...(now % RYSS_MS === 0 ? [] : sim.positions(now, Math.floor(now / RYSS_MS) * RYSS_MS)),
   ]);
   const engine = new MonitoringEngine(deps);
   try {

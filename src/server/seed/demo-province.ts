@@ -274,6 +274,11 @@ export async function demoSensorIds(deps: ServiceDeps): Promise<ReadonlySet<stri
   return new Set(await entityIdsRecordedBy(deps.db, SEED_ACTOR, 'monitoring.sensor.created'));
 }
 
+/** The mines the demo seed created: the only ones the demo's MT/T 1201 feed may upload for. */
+export async function demoMineIds(deps: ServiceDeps): Promise<ReadonlySet<string>> {
+  return new Set(await entityIdsRecordedBy(deps.db, SEED_ACTOR, 'registry.mine.created'));
+}
+
 /** Whether the database has been set up (it has organisations). */
 export async function isSeeded(deps: ServiceDeps): Promise<boolean> {
   return hasOrganisations(deps.db);

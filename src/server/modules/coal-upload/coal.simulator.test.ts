@@ -26,7 +26,7 @@ const live = { fileSeconds: 30, ryssSeconds: 60 };
 const sim = new CoalSimulator(mines, { seed: 7 });
 const files = [
   ...sim.definitions(START),
-  ...sim.history(START - 31 * 24 * 60 * MINUTE_MS, START),
+  ...sim.positions(START, START - 31 * 24 * 60 * MINUTE_MS),
   ...sim.window(START, NOW, live),
 ];
 const written = writeCoalFiles(files);

@@ -46,6 +46,9 @@ export interface WindowOptions {
   statsSeconds?: number;
 }
 
+/** The live cadence: a CDSS (with FZSS, JZSS) every 30 s, a RYSS every minute. */
+export const LIVE_WINDOW: WindowOptions = { fileSeconds: 30, ryssSeconds: 60 };
+
 export const SNAPSHOT_MS = 10_000;
 const STATS_MS = 5 * MINUTE_MS;
 const SHIFT_MS = 8 * HOUR_MS;
@@ -60,7 +63,8 @@ export const SCENARIO = {
   outage: { at: 15, minutes: 5, substation: 'FZ002' },
   reported: { at: 30, minutes: 4, point: 1 },
   concealed: { at: 36, minutes: 4, point: 1 },
-  ycbj: { at: 45 },
+  /** The period's YCBJ is filed this many minutes into the next period (within the hour of its 超限). */
+  ycbj: { at: 5 },
 } as const;
 
 /** A 32-bit mix of integers (for values that depend only on what they describe). */
@@ -282,7 +286,8 @@ export class CoalSimulator {
 
   /**
    * The real-time files whose name times fall in (from, to]: per mine a CDSS file (and FZSS, JZSS) per
-   * `fileSeconds`, a TJSJ per 5 minutes, a RYSS per `ryssSeconds` and the first mine's YCBJ once a period.
+   * `fileSeconds`, a TJSJ per `statsSeconds`, a RYSS per `ryssSeconds`, and the first mine's YCBJ of a
+   * period early in the next.
    */
   window(from: number, to: number, o: WindowOptions): AnyCoalFile[] {
     const out: AnyCoalFile[] = [];
@@ -349,8 +354,8 @@ export class CoalSimulator {
         file('RYSS', b, this.ryss(i, b, b - ryssMs));
       }
       if (this.roleOf(i) === 'reports') {
-        for (let p = this.periodStart(from); p <= to; p += this.periodMs) {
-          const at = p + SCENARIO.ycbj.at * MINUTE_MS;
+        for (let p = this.periodStart(from) - this.periodMs; p <= to; p += this.periodMs) {
+          const at = p + this.periodMs + SCENARIO.ycbj.at * MINUTE_MS;
           if (at > from && at <= to) {
             file('YCBJ', at, this.ycbj(i, p, at));
           }
@@ -361,17 +366,17 @@ export class CoalSimulator {
   }
 
   /**
-   * One RYSS per mine at `to` reporting everyone who came out since `from` and who is down at `to`: the
-   * backlog of descents (领导带班下井) a mine's positioning system has when the simulation starts, sent in
-   * one file as after an outage (断电续传).
+   * One RYSS per mine at `at` reporting everyone who came out since `since` and who is down at `at` —
+   * with `since` a month back, the backlog of descents (领导带班下井) a mine's positioning system has when
+   * the simulation starts, sent in one file as after an outage (断电续传).
    */
-  history(from: number, to: number): AnyCoalFile[] {
+  positions(at: number, since: number): AnyCoalFile[] {
     return this.plans.map((plan, i) => ({
       type: 'RYSS',
       mineCode: plan.mine.coalCode,
-      at: to,
-      header: { mineCode: plan.mine.coalCode, mineName: plan.mine.name, uploadedAt: to },
-      records: this.ryss(i, to, from),
+      at,
+      header: { mineCode: plan.mine.coalCode, mineName: plan.mine.name, uploadedAt: at },
+      records: this.ryss(i, at, since),
     }));
   }
 
