@@ -13,6 +13,8 @@ import { modules } from './modules/index.ts';
 import type { Log } from './modules/module.ts';
 import { startEmbeddedBroker, subscribeExternal } from './modules/monitoring/mqtt.ingest.ts';
 import { startSimulator } from './modules/monitoring/simulator.runner.ts';
+import { startCoalFeed } from './modules/coal-upload/coal-sim.runner.ts';
+import { DEMO_COAL_SEED } from './seed/demo-coal-files.ts';
 import type { Config } from './platform/config.ts';
 import { openRuntime, pgliteDataDir, type Runtime } from './runtime.ts';
 import { dumpEmbedded } from './platform/db/backup.ts';
@@ -21,6 +23,7 @@ import { acquireDataLock, DATA_LOCK_ENV, type DataLock } from './platform/db/dat
 import { anchorWarning, type AnchorOutcome } from './platform/audit/audit.anchor.ts';
 import {
   demoAccounts,
+  demoMineIds,
   demoSensorIds,
   holdsDemo,
   isSeeded,
@@ -180,14 +183,22 @@ async function startHoldingLock(
         })
       : undefined;
   // The demo feed: only for the seeded demo province, never for a real deployment's own data.
-  const stopSimulator =
-    options.simulate && config.simulate.on && (await holdsDemo(runtime.deps))
-      ? await startSimulator(runtime.deps, ctx.monitoring.engine, {
-          sensorIds: await demoSensorIds(runtime.deps),
-          faultsPerHour: config.simulate.faultsPerHour,
-          log,
-        })
-      : undefined;
+  const feedDemo = options.simulate && config.simulate.on && (await holdsDemo(runtime.deps));
+  const stopSimulator = feedDemo
+    ? await startSimulator(runtime.deps, ctx.monitoring.engine, {
+        sensorIds: await demoSensorIds(runtime.deps),
+        faultsPerHour: config.simulate.faultsPerHour,
+        log,
+      })
+    : undefined;
+  // …and its coal mines' MT/T 1201 uploads (the mines the seed created and gave files to).
+  const stopCoalFeed = feedDemo
+    ? await startCoalFeed(runtime.deps, ctx.monitoring.engine, {
+        mineIds: await demoMineIds(runtime.deps),
+        seed: DEMO_COAL_SEED,
+        log,
+      })
+    : undefined;
   // `minewatch backup` asks this process for the embedded database's snapshot (no other may open it).
   const pglite = runtime.database.pglite;
   const control =
@@ -214,6 +225,7 @@ async function startHoldingLock(
     simulating: stopSimulator !== undefined,
     stop: async () => {
       stopSimulator?.();
+      stopCoalFeed?.();
       stopJobs();
       await stopAnchor();
       await mqttIn?.close();

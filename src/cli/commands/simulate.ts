@@ -7,8 +7,14 @@ import {
   type SimSensor,
 } from '../../server/modules/monitoring/simulator.ts';
 import { localServerUrl } from '../../server/platform/config.ts';
+import { signIn } from '../sign-in.ts';
+import { simulateMt1201 } from './simulate-mt1201.ts';
 
 interface Options {
+  format: string;
+  out?: string;
+  mines?: string;
+  backfillMinutes: string;
   url: string;
   user: string;
   password: string;
@@ -16,30 +22,6 @@ interface Options {
   faultsPerHour: string;
   duration: string;
   seed: string;
-}
-
-/** A small HTTP client with the signed-in user's session cookie. */
-async function signIn(base: string, username: string, password: string) {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!res.ok) {
-    throw new Error(`登录失败 ${res.status}: ${await res.text()}`);
-  }
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${base}${path}`, {
-      method,
-      headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (!r.ok) {
-      throw new Error(`${method} ${path} → ${r.status}: ${await r.text()}`);
-    }
-    return (await r.json()) as T;
-  };
 }
 
 /** Sends one batch: NDJSON over HTTP, or one message per mine over MQTT (QoS 1, acknowledged). */
@@ -110,8 +92,25 @@ export function registerSimulateCommand(program: Command): void {
     .option('--faults-per-hour <n>', '每个测点每小时的故障次数', '0.5')
     .option('--duration <seconds>', '运行时长 (0 = 一直运行)', '0')
     .option('--seed <n>', '随机种子', '2026')
+    .option(
+      '--format <format>',
+      'json: 本平台读数 (NDJSON/MQTT); mt1201: 煤矿上传文件 (MT/T 1201, 含标校、分站通信中断、超限报与不报、领导带班)',
+      'json',
+    )
+    .option('--out <dir>', 'mt1201: 写入目录 (供 minewatch ingest watch <dir>), 不发送到服务器')
+    .option(
+      '--mines <codes>',
+      'mt1201: 煤矿编码 (逗号分隔, 可写 编码:名称); 默认为账号可见的生产煤矿',
+    )
+    .option('--backfill-minutes <n>', 'mt1201: 先补写最近多少分钟的文件', '0')
     .action(async (opts: Options) => {
       const base = opts.url.replace(/\/$/, '');
+      if (opts.format === 'mt1201') {
+        return simulateMt1201({ ...opts, url: base });
+      }
+      if (opts.format !== 'json') {
+        throw new Error(`--format 须为 json 或 mt1201: ${opts.format}`);
+      }
       const api = await signIn(base, opts.user, opts.password);
       const sensors = await api<(SimSensor & { archived?: boolean })[]>(
         'GET',

@@ -6,7 +6,7 @@
  * condition has held. The same seeded province also carries the planted accountability breaches
  * the 合规 pages show.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestDatabase,
@@ -30,6 +30,7 @@ import { findUserWithOrg } from '../modules/access/access.repository.ts';
 import { userPrincipal } from '../modules/access/principal.ts';
 import { createSensor } from '../modules/monitoring/sensor.service.ts';
 import { monitoringFacilities } from '../modules/monitoring/monitoring.table.ts';
+import { UPLOAD_FACILITY } from '../modules/coal-upload/cddy.map.ts';
 
 describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) => {
   let t: TestDatabase;
@@ -53,7 +54,9 @@ describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) =
   });
 
   it('registers points with valid specs and the standards’ presets', async () => {
-    const rows = await t.deps.db.select().from(monitoringSensors);
+    // The seed's own points (those of the coal mines' uploaded definitions follow the files).
+    const own = await demoSensorIds(t.deps);
+    const rows = (await t.deps.db.select().from(monitoringSensors)).filter((r) => own.has(r.id));
     expect(rows.length).toBeGreaterThan(50);
     for (const r of rows) {
       expect(SensorSpec.safeParse(r.spec).success, r.code).toBe(true);
@@ -94,10 +97,17 @@ describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) =
   });
 
   it('feeds only the seed’s points: a sensor a user registers on the demo database is never simulated (issue 21 §9)', async () => {
+    // The active points, but those the coal mines' files defined (fed by their MT/T 1201 uploads).
     const seeded = await t.deps.db
       .select({ id: monitoringSensors.id })
       .from(monitoringSensors)
-      .where(isNull(monitoringSensors.archivedAt));
+      .innerJoin(monitoringFacilities, eq(monitoringFacilities.id, monitoringSensors.facilityId))
+      .where(
+        and(
+          isNull(monitoringSensors.archivedAt),
+          ne(monitoringFacilities.code, UPLOAD_FACILITY.code),
+        ),
+      );
     // The enterprise admin registers its own gateway's point at one of its demo mines.
     const owner = await findUserWithOrg(t.deps.db, { username: 'ent.admin' });
     const [duty] = await t.deps.db.select().from(users).where(eq(users.username, 'mine.duty'));

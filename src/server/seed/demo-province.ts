@@ -52,6 +52,7 @@ import { seedDemoLeads } from './demo-leads.ts';
 import { seedDemoEnforcement } from './demo-enforcement.ts';
 import { seedDemoPlans } from './demo-plans.ts';
 import { seedDemoAccountability } from './demo-accountability.ts';
+import { demoCoalMines, seedDemoCoalFiles } from './demo-coal-files.ts';
 import { evaluateLeads } from '../modules/leads/lead.detect.ts';
 
 /** Password of every demo account (printed by `npm start` and listed in the README). */
@@ -273,6 +274,11 @@ export async function demoSensorIds(deps: ServiceDeps): Promise<ReadonlySet<stri
   return new Set(await entityIdsRecordedBy(deps.db, SEED_ACTOR, 'monitoring.sensor.created'));
 }
 
+/** The mines the demo seed created: the only ones the demo's MT/T 1201 feed may upload for. */
+export async function demoMineIds(deps: ServiceDeps): Promise<ReadonlySet<string>> {
+  return new Set(await entityIdsRecordedBy(deps.db, SEED_ACTOR, 'registry.mine.created'));
+}
+
 /** Whether the database has been set up (it has organisations). */
 export async function isSeeded(deps: ServiceDeps): Promise<boolean> {
   return hasOrganisations(deps.db);
@@ -294,6 +300,7 @@ export async function seedDemoProvince(
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const allCounties = Object.keys(countyShortName);
   const usedNames = new Set<string>();
+  const coalUploaders: Parameters<typeof seedDemoCoalFiles>[1] = [];
 
   await deps.db.transaction(async (tx) => {
     // Enterprises: one per (county, kind family, place), each running 1–4 mines.
@@ -678,7 +685,15 @@ export async function seedDemoProvince(
       mineInputs.map((m, i) => ({ ...m, id: mineIds[i] ?? '' })),
       new Set(monitored.map((m) => m.id)),
     );
+    coalUploaders.push(
+      ...demoCoalMines(
+        mineInputs.map((m, i) => ({ ...m, id: mineIds[i] ?? '', coalCode: m.coalCode ?? '' })),
+        mineIds[firstYuanping] ?? '',
+      ),
+    );
   });
+  // The coal mines' MT/T 1201 uploads, through the real ingest (a transaction per file).
+  await seedDemoCoalFiles(deps, coalUploaders);
   // The leads of the planted cases are there on first start (the job would find them within the hour).
   await evaluateLeads(deps);
   await seedDemoEnforcement(deps);

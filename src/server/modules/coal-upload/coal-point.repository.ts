@@ -3,11 +3,12 @@
  * thresholds and the minewatch point each feeds, new threshold versions, the marked status records and
  * the episodes they form.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { CoalEpisodeKind } from '../../../shared/coal-upload.enums.ts';
 import type { SensorSpec } from '../../../shared/monitoring.schemas.ts';
 import { queryRows, type Db } from '../../platform/db/client.ts';
 import { monitoringSensors } from '../monitoring/monitoring.table.ts';
+import { mines } from '../registry/mine.table.ts';
 import { coalPointEpisodes } from './coal-review.table.ts';
 import {
   coalPoints,
@@ -241,4 +242,17 @@ export async function latestStatesOf(db: Db, mineId: string): Promise<Map<string
       { pointId: r.point_id, ts: new Date(r.ts), value: r.value, status: r.status },
     ]),
   );
+}
+
+/** The mines (with a 煤矿编码) whose systems have defined points by file, by 煤矿编码. */
+export async function uploadingMines(
+  db: Db,
+): Promise<{ id: string; coalCode: string; name: string }[]> {
+  const rows = await db
+    .selectDistinct({ id: mines.id, coalCode: mines.coalCode, name: mines.name })
+    .from(mines)
+    .innerJoin(coalPoints, eq(coalPoints.mineId, mines.id))
+    .where(isNotNull(mines.coalCode))
+    .orderBy(asc(mines.coalCode));
+  return rows.map((r) => ({ ...r, coalCode: r.coalCode ?? '' }));
 }
