@@ -43,3 +43,22 @@ export const coalFindingKinds = [
   '断电后馈电异常',
 ] as const;
 export type CoalFindingKind = (typeof coalFindingKinds)[number];
+
+/**
+ * How a coal mine's uploads stand on the regulator's 数据接入 page, the worst first (the page sorts by
+ * this order, so who is not uploading comes first):
+ * - 未配置煤矿编码: the registry has no 煤矿编码 for it, so none of its files can be accepted;
+ * - 从未上传: it has a code but no file of any type was ever accepted, and none was refused in the last day;
+ * - 上传延迟: a real-time or statistics feed is missing or older than its setting allows
+ *   (coalUpload.feedStaleMinutes);
+ * - 有拒收文件: every feed is current but files were refused (whole or in part) in the last day;
+ * - 正常.
+ */
+export const coalFeedStates = [
+  '未配置煤矿编码',
+  '从未上传',
+  '上传延迟',
+  '有拒收文件',
+  '正常',
+] as const;
+export type CoalFeedState = (typeof coalFeedStates)[number];

@@ -4,7 +4,7 @@
  * findings, its abnormal-alarm records, substations, who is underground and the leaders' descents.
  */
 import { z } from 'zod';
-import { coalEpisodeKinds, coalFindingKinds } from './coal-upload.enums.ts';
+import { coalEpisodeKinds, coalFeedStates, coalFindingKinds } from './coal-upload.enums.ts';
 
 const Time = z.string().describe('ISO 8601');
 
@@ -76,6 +76,39 @@ export const CoalFeedsResponse = z.object({
 });
 export type CoalFeedsResponse = z.infer<typeof CoalFeedsResponse>;
 
+export const CoalRegionFeedsQuery = z.strictObject({
+  region: z
+    .string()
+    .regex(/^\d{6}$/, '区域代码须为6位数字')
+    .optional(),
+});
+
+/** One feed of a mine on the regulator's page: counts by the files' own time (数据上传时间 in the name). */
+export const CoalRegionFeedResponse = CoalFeedResponse.extend({
+  filesLastHour: z.number().int(),
+  /** Minutes after which this feed counts as late (setting coalUpload.feedStaleMinutes); null = not judged. */
+  staleAfterMinutes: z.number().int().nullable(),
+  /** Judged and missing or older than staleAfterMinutes. */
+  stale: z.boolean(),
+});
+
+/** A coal mine of the caller's jurisdiction with its feeds and its files refused in the last day. */
+export const CoalMineFeedsResponse = z.object({
+  mineId: z.string(),
+  mineName: z.string(),
+  countyCode: z.string(),
+  coalCode: z.string().nullable(),
+  state: z.enum(coalFeedStates),
+  /** The newest file of any type (its own time). */
+  lastFileAt: Time.nullable(),
+  filesLastHour: z.number().int(),
+  refusedLastDay: z.number().int(),
+  feeds: z.array(CoalRegionFeedResponse),
+  /** The newest refused files of the last day (at most 5; each with at most 10 of its problems). */
+  refusedFiles: z.array(CoalFileResponse),
+});
+export type CoalMineFeedsResponse = z.infer<typeof CoalMineFeedsResponse>;
+
 const MineThresholdsResponse = z.object({
   version: z.number().int(),
   definedAt: Time,
@@ -140,6 +173,25 @@ export const CoalPointResponse = z.object({
   definedAt: Time,
 });
 export type CoalPointResponse = z.infer<typeof CoalPointResponse>;
+
+/**
+ * The mine's own definition of a minewatch point that came from its files, and the newest 测点状态 it
+ * reported other than 正常; `point` is null for a point that did not come from a coal file.
+ */
+export const CoalSensorPointResponse = z.object({
+  point: CoalPointResponse.nullable(),
+  status: z
+    .object({
+      at: Time,
+      value: z.number(),
+      /** The flags' names (报警, 断电, 标校 …). */
+      flags: z.array(z.string()),
+      /** Still in force: no minewatch reading came after it. */
+      current: z.boolean(),
+    })
+    .nullable(),
+});
+export type CoalSensorPointResponse = z.infer<typeof CoalSensorPointResponse>;
 
 export const CoalEpisodeResponse = z.object({
   id: z.string(),

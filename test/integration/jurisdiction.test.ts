@@ -1071,6 +1071,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/surveys': t.surveyIds[0],
       '/api/coal/mines': mine.id,
       '/api/coal/alarms': t.alarmIds[0],
+      '/api/coal/sensors': t.sensorIds[0],
     };
     const base = Object.keys(target).find((b) => route.url.startsWith(`${b}/`));
     if (base && (route.method === 'GET' || route.method === 'DELETE')) {
@@ -1117,6 +1118,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/surveys/findings',
         '/api/coal/underground',
         '/api/coal/forwarding',
+        '/api/coal/feeds',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),

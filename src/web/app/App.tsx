@@ -44,6 +44,7 @@ import { SurveysPage } from '../features/surveys/SurveysPage.tsx';
 import { LeadListPage } from '../features/leads/LeadListPage.tsx';
 import { MineComparisonPage } from '../features/leads/MineComparisonPage.tsx';
 import { StoppedMinesPage } from '../features/stopped/StoppedMinesPage.tsx';
+import { CoalFeedsPage } from '../features/coal/CoalFeedsPage.tsx';
 import { FacilityBoardPage } from '../features/monitoring/FacilityBoardPage.tsx';
 import { SensorPage } from '../features/monitoring/SensorPage.tsx';
 import { InboxPage } from '../features/notifications/InboxPage.tsx';
@@ -126,6 +127,7 @@ function LocalisedApp() {
                   <Route path="leads/:id" element={<LeadDetailPage />} />
                   <Route path="mines/:id/comparison" element={<MineComparisonPage />} />
                   <Route path="stopped" element={<StoppedMinesPage />} />
+                  <Route path="coal-feeds" element={<CoalFeedsPage />} />
                   <Route path="inspections" element={<InspectionsPage />} />
                   <Route path="inspections/new" element={<InspectionFormPage />} />
                   <Route path="inspections/:id" element={<InspectionDetailPage />} />

@@ -21,6 +21,7 @@ import {
   BarChartOutlined,
   ScheduleOutlined,
   ClusterOutlined,
+  CloudUploadOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n, type Locale } from '../app/i18n.tsx';
@@ -88,6 +89,15 @@ export function AppLayout() {
       icon: <ClusterOutlined />,
       label: <Link to="/monitoring/facilities">{t('nav.facilities')}</Link>,
     },
+    ...(can('coal_upload.review')
+      ? [
+          {
+            key: '/coal-feeds',
+            icon: <CloudUploadOutlined />,
+            label: <Link to="/coal-feeds">{t('nav.coalFeeds')}</Link>,
+          },
+        ]
+      : []),
     ...(can('leads.read')
       ? [
           {

@@ -53,6 +53,7 @@ import {
 } from '../../shared/accidents.ts';
 import { disasterGrades, factorKinds, surveyStates, zoneClasses } from '../../shared/surveys.ts';
 import { defaultRegionalRisk } from '../../shared/targets.settings.ts';
+import { coalFeedStates } from '../../shared/coal-upload.enums.ts';
 import { enUS } from './en-US.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -148,6 +149,16 @@ describe('translations', () => {
       '零处罚',
       '只检查不处罚',
       ...Object.values(defaultCallPolicy).flatMap((p) => p.steps.map((s) => s.stage)),
+      ...coalFeedStates,
+      // 测点状态 flags (MT/T 1201.1-2023 附录B; the coal point card shows them by name).
+      '报警',
+      '断电',
+      '标校',
+      '超量程',
+      '分站故障',
+      '不巡检',
+      '暂停',
+      '传感器故障',
     ];
     expect(all.filter((v) => !enUS.values[v])).toEqual([]);
   });

@@ -81,6 +81,30 @@ function chunks<T>(xs: T[]): T[][] {
   return out.length ? out : [[]];
 }
 
+/** The point that feeds a minewatch point (sensor), with its thresholds, or undefined. */
+export async function pointOfSensor(
+  db: Db,
+  sensorId: string,
+): Promise<PointWithSensor | undefined> {
+  const [row] = await db
+    .select({ mineId: coalPoints.mineId, pointCode: coalPoints.pointCode })
+    .from(coalPoints)
+    .where(eq(coalPoints.sensorId, sensorId))
+    .limit(1);
+  return row ? (await pointsOf(db, row.mineId, [row.pointCode])).get(row.pointCode) : undefined;
+}
+
+/** A point's newest status record other than 正常 (the mine's marked readings and alarm states). */
+export async function latestStatus(db: Db, pointId: string) {
+  const [row] = await db
+    .select()
+    .from(coalPointStatus)
+    .where(eq(coalPointStatus.pointId, pointId))
+    .orderBy(sql`${coalPointStatus.ts} DESC`)
+    .limit(1);
+  return row;
+}
+
 export async function insertPoint(tx: Db, values: typeof coalPoints.$inferInsert) {
   const [row] = await tx.insert(coalPoints).values(values).returning();
   return row as CoalPointRow;

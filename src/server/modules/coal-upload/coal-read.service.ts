@@ -1,23 +1,37 @@
 /**
  * @module What the mapped files show of one mine, within the caller's jurisdiction (404 outside it): its
  * feeds (newest file per type, delay, refused files), its points with the mine's thresholds beside
- * minewatch's, substations with their 通信中断 spans, and — for regulators (Review) — the episodes,
- * findings and abnormal-alarm records, also per minewatch alarm.
+ * minewatch's (also for one minewatch point, with the newest 测点状态), substations with their 通信中断
+ * spans, and — for regulators (Review) — the episodes, findings and abnormal-alarm records, also per
+ * minewatch alarm; and the 数据接入 overview of every coal mine of the jurisdiction.
  */
-import { DAY_MS } from '../../../shared/dates.ts';
+import { DAY_MS, HOUR_MS } from '../../../shared/dates.ts';
+import type {
+  CoalMineFeedsResponse,
+  CoalSensorPointResponse,
+} from '../../../shared/coal-upload.schemas.ts';
 import type { CoalFindingKind } from '../../../shared/coal-upload.enums.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
+import { getSetting } from '../../platform/settings/settings.service.ts';
 import { loadVisibleAlarm } from '../monitoring/alarm.service.ts';
+import { loadVisibleSensor } from '../monitoring/sensor.service.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { loadVisibleMine } from '../registry/mine.service.ts';
-import { visibleByMine } from '../registry/registry.scope.ts';
+import {
+  allOf,
+  mineInRegion,
+  mineScopeCondition,
+  visibleByMine,
+} from '../registry/registry.scope.ts';
 import { coalPoints as coalPointsTable } from './coal-point.table.ts';
 import * as devices from './coal-device.repository.ts';
 import * as files from './coal-file.repository.ts';
 import * as points from './coal-point.repository.ts';
 import * as review from './coal-review.repository.ts';
+import { feedIsStale, mineFeedState, worstFirst } from './coal-feeds.ts';
 import { CoalUploadPermission } from './coal-upload.permissions.ts';
+import { coalUploadSettings } from './coal-upload.settings.ts';
 import {
   presentAbnormal,
   presentEpisode,
@@ -26,7 +40,7 @@ import {
   presentPoint,
 } from './coal-upload.presenter.ts';
 import { coalLayouts, coalFileTypes } from './coal.layouts.ts';
-import { codeName } from './coal.codes.ts';
+import { codeName, decodePointStatus } from './coal.codes.ts';
 
 const LIST_MAX = 2000;
 const since = (deps: ServiceDeps, days: number) => new Date(deps.clock().getTime() - days * DAY_MS);
@@ -68,6 +82,112 @@ export async function coalFeeds(
       };
     }),
     refusedFiles: refused.map(presentFile),
+  };
+}
+
+/** How many coal mines the 数据接入 page lists at most, and refused files per mine. */
+const REGION_MINES_MAX = 5000;
+const REFUSED_PER_MINE = 5;
+const PROBLEMS_PER_FILE = 10;
+
+/**
+ * 数据接入: every coal mine of the caller's jurisdiction (of a region if given) with each file type's
+ * newest file, its delay and whether it is late, files in the last hour and day, and the files refused
+ * in the last day with their reasons; the worst mines first.
+ */
+export async function regionFeeds(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: { region?: string | undefined },
+): Promise<CoalMineFeedsResponse[]> {
+  requirePermission(principal, CoalUploadPermission.Read);
+  const limits = await getSetting(deps.db, coalUploadSettings.feedStaleMinutes);
+  const now = deps.clock().getTime();
+  const day = new Date(now - DAY_MS);
+  const where = allOf(mineScopeCondition(principal.scope), mineInRegion(q.region));
+  const rows = await files.regionFeeds(
+    deps.db,
+    where,
+    coalFileTypes,
+    { hour: new Date(now - HOUR_MS), day },
+    REGION_MINES_MAX,
+  );
+  const refused = new Map<string, ReturnType<typeof presentFile>[]>();
+  for (const f of await files.refusedFilesIn(deps.db, where, day, REFUSED_PER_MINE)) {
+    const shown = presentFile(f);
+    shown.problems = shown.problems.slice(0, PROBLEMS_PER_FILE);
+    refused.set(f.mineId, [...(refused.get(f.mineId) ?? []), shown]);
+  }
+  const byMine = new Map<string, typeof rows>();
+  for (const r of rows) {
+    byMine.set(r.mine_id, [...(byMine.get(r.mine_id) ?? []), r]);
+  }
+  const out = [...byMine.values()].map((own) => {
+    const m = own[0] as (typeof own)[number];
+    const feeds = own.map((r) => {
+      const fileAt = date(r.file_at);
+      const staleAfterMinutes = limits[r.type] ?? null;
+      return {
+        type: r.type,
+        title: coalLayouts[r.type].title,
+        lastFileAt: fileAt?.toISOString() ?? null,
+        lastReceivedAt: date(r.received_at)?.toISOString() ?? null,
+        delaySeconds: fileAt ? Math.round((now - fileAt.getTime()) / 1000) : null,
+        filesLastHour: r.files_hour,
+        filesLastDay: r.files_day,
+        refusedLastDay: r.refused_day,
+        staleAfterMinutes,
+        stale: feedIsStale(fileAt, staleAfterMinutes, now),
+      };
+    });
+    const newest = feeds.reduce<string | null>(
+      (a, f) => (f.lastFileAt !== null && (a === null || f.lastFileAt > a) ? f.lastFileAt : a),
+      null,
+    );
+    const refusedLastDay = feeds.reduce((n, f) => n + f.refusedLastDay, 0);
+    return {
+      mineId: m.mine_id,
+      mineName: m.mine_name,
+      countyCode: m.county_code,
+      coalCode: m.coal_code,
+      state: mineFeedState({ coalCode: m.coal_code, feeds, refusedLastDay }),
+      lastFileAt: newest,
+      filesLastHour: feeds.reduce((n, f) => n + f.filesLastHour, 0),
+      refusedLastDay,
+      feeds,
+      refusedFiles: refused.get(m.mine_id) ?? [],
+    };
+  });
+  return worstFirst(out);
+}
+
+/**
+ * The mine's own definition of a minewatch point the caller may see (404 outside the jurisdiction), and
+ * the newest 测点状态 other than 正常 it reported — still in force when no minewatch reading came after it.
+ */
+export async function sensorPoint(
+  deps: ServiceDeps,
+  principal: Principal,
+  sensorId: string,
+): Promise<CoalSensorPointResponse> {
+  requirePermission(principal, CoalUploadPermission.Read);
+  const { sensor } = await loadVisibleSensor(deps.db, principal, sensorId);
+  const found = await points.pointOfSensor(deps.db, sensorId);
+  if (!found) {
+    return { point: null, status: null };
+  }
+  const s = await points.latestStatus(deps.db, found.point.id);
+  const lastReading = sensor.lastReadingAt?.getTime() ?? Number.NEGATIVE_INFINITY;
+  return {
+    point: presentPoint(found),
+    status: s
+      ? {
+          at: s.ts.toISOString(),
+          value: s.value,
+          flags: (decodePointStatus(s.status) ?? []).map((f) => f.name),
+          current: s.ts.getTime() >= lastReading,
+        }
+      : null,
   };
 }
 

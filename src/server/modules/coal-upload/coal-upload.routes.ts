@@ -1,7 +1,8 @@
 /**
  * @module HTTP adapter of the coal upload files: the gateways' POST of MT/T 1201 files (multipart: one
  * or more files, or ZIP archives of them; answered after commit with a report per file), and the reads of
- * what the mapped files show per mine and for the regulator's 井下人数 overview.
+ * what the mapped files show per mine (and per minewatch point) and for the regulator's overviews of
+ * 数据接入 and 井下人数.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -10,6 +11,7 @@ import {
   CoalDaysQuery,
   CoalFindingQuery,
   CoalLeaderQuery,
+  CoalRegionFeedsQuery,
   CoalUndergroundQuery,
 } from '../../../shared/coal-upload.schemas.ts';
 import { CoalUploadLimits } from '../../../shared/limits.ts';
@@ -71,6 +73,34 @@ export function registerCoalUploadRoutes(app: FastifyInstance, ctx: ModuleContex
       },
     },
     (req) => read.coalFeeds(deps, principalOf(req), req.params.id, req.query.days),
+  );
+  r.get(
+    coalUploadApi.regionFeeds.path,
+    {
+      config: { permission: CoalUploadPermission.Read },
+      schema: {
+        tags,
+        summary:
+          '数据接入: 辖区内各煤矿各类文件的最新时间、延迟、近1小时与近1天的文件数、拒收文件及原因; 未上传或延迟的煤矿在前',
+        querystring: CoalRegionFeedsQuery,
+        response: responses(coalUploadApi.regionFeeds.response),
+      },
+    },
+    (req) => read.regionFeeds(deps, principalOf(req), req.query),
+  );
+  r.get(
+    coalUploadApi.sensorPoint.path,
+    {
+      config: { permission: CoalUploadPermission.Read },
+      schema: {
+        tags,
+        summary:
+          '监测点对应的煤矿测点定义: 煤矿自身的报警/解报/断电/复电值与本平台阈值, 适用哪一个, 以及最近的测点状态',
+        params: IdParams,
+        response: responses(coalUploadApi.sensorPoint.response),
+      },
+    },
+    (req) => read.sensorPoint(deps, principalOf(req), req.params.id),
   );
   r.get(
     coalUploadApi.points.path,

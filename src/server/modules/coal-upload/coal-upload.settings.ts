@@ -1,12 +1,14 @@
 /**
  * @module The editable parameters of the coal upload files: which minewatch quantity each 传感器类型
- * code measures, the tolerances and times the mapping judges by, and the 领导带班下井 days required.
+ * code measures, the tolerances and times the mapping judges by, when a feed counts as late, and the
+ * 领导带班下井 days required.
  * Each names its source; none is a verified fact of MT/T 1201 (its text was NOT FOUND), so each is a
  * setting a system admin can correct.
  */
 import { z } from 'zod';
 import { quantityNames, type Quantity } from '../../../shared/monitoring.quantities.ts';
 import { defineSetting } from '../../platform/settings/settings.definition.ts';
+import { coalFileTypes, type CoalFileType } from './coal.layouts.ts';
 
 /** What a 传感器类型 code becomes in minewatch: the quantity and, when known, the catalogue's sensor type. */
 export interface CoalSensorTypeMapping {
@@ -21,6 +23,16 @@ const SensorTypeMapSchema = z.record(
     quantity: z.enum(quantityNames),
     sensorType: z.string().trim().min(1).max(40).optional(),
   }),
+);
+
+/** Minutes after which a feed of a file type counts as late; a type not listed is not judged. */
+const FeedStaleSchema = z.partialRecord(
+  z.enum(coalFileTypes as [CoalFileType, ...CoalFileType[]]),
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(31 * 24 * 60),
 );
 
 const seconds = (max: number) => z.number().int().min(1).max(max);
@@ -112,6 +124,15 @@ export const coalUploadSettings = {
       '《金属非金属地下矿山感知数据接入规范(试行)》: personnel positions every 30 s (REFERENCE §B6); for coal the RYSS period is NOT FOUND — minewatch default for how old the latest RYSS may be before the 井下人数 is shown as out of date',
     verified: false,
     description: '人员实时数据 (RYSS) 超过多少分钟未更新, 井下人数显示为过期',
+  }),
+  feedStaleMinutes: defineSetting<z.infer<typeof FeedStaleSchema>>('coalUpload.feedStaleMinutes', {
+    schema: FeedStaleSchema,
+    default: { CDSS: 5, FZSS: 5, TJSJ: 15, RYSS: 10, JZSS: 10 },
+    source:
+      'The upload period of each MT/T 1201.1/.3-2023 file (煤安监办〔2019〕42号) is NOT FOUND (REFERENCE §B6; UNVERIFIED). By analogy with 《金属非金属地下矿山感知数据接入规范(试行)》 (real-time every 20 s, statistics every 5 min, personnel positions every 30 s; REFERENCE §B6), minewatch flags a real-time feed older than a few of its periods: CDSS/FZSS 5 min, RYSS/JZSS 10 min (as coalUpload.positioningStaleMinutes), TJSJ 15 min (three 5-minute periods). Definitions (CDDY, FZDY, RYXX, RYQY, RYJZ) and YCBJ (only when there is an abnormal alarm) are not judged unless an admin adds them',
+    verified: false,
+    description:
+      '数据接入页判定上传延迟: 各类文件超过多少分钟未上传即标为延迟 (未列出的文件类型不判定延迟)',
   }),
   leaderDescentDays: defineSetting<number>('coalUpload.leaderDescentDays', {
     schema: z.number().int().min(0).max(31),

@@ -1,12 +1,13 @@
 /**
- * One mine: facts, licences, status history, people and certificates, contractors, change history.
+ * One mine: facts, licences, status history, people and certificates, contractors, 井下人员 (a coal mine
+ * with a 煤矿编码), change history. `?tab=` opens a tab.
  */
 import { useState } from 'react';
 import { HazardLedger } from '../hazards/HazardListPage.tsx';
 import { Button, Descriptions, Skeleton, Space, Table, Tabs, Tag, Timeline } from 'antd';
 import { EditOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { minesApi, peopleApi } from '../../../shared/registry.api.ts';
 import type { PersonResponse } from '../../../shared/registry.schemas.ts';
 import { tailingsGradeNames } from '../../../shared/tailings-grade.ts';
@@ -22,6 +23,7 @@ import { StatusDialog } from './StatusDialog.tsx';
 import { ResumptionDialog } from './ResumptionDialog.tsx';
 import { ComplianceTab } from '../accidents/ComplianceTab.tsx';
 import { ContractorsTab } from './ContractorsTab.tsx';
+import { UndergroundTab } from '../coal/UndergroundTab.tsx';
 
 /** The facts shown for every mine, then those of its kind (empty ones are left out). */
 const factFields = [
@@ -49,6 +51,7 @@ export function MineDetailPage() {
   const { id = '' } = useParams();
   const { t, v } = useI18n();
   const { can } = useSession();
+  const [search, setSearch] = useSearchParams();
   const [statusOpen, setStatusOpen] = useState(false);
   const [resumeOpen, setResumeOpen] = useState(false);
   const mine = useQuery({
@@ -143,6 +146,8 @@ export function MineDetailPage() {
         </Space>
       </div>
       <Tabs
+        activeKey={search.get('tab') ?? 'basic'}
+        onChange={(tab) => setSearch(tab === 'basic' ? {} : { tab }, { replace: true })}
         items={[
           { key: 'basic', label: t('mine.tabBasic'), children: basic },
           {
@@ -222,6 +227,15 @@ export function MineDetailPage() {
               />
             ),
           },
+          ...(m.coalCode !== null && can('coal_upload.read')
+            ? [
+                {
+                  key: 'underground',
+                  label: t('coal.tabMineUnderground'),
+                  children: <UndergroundTab mineId={m.id} />,
+                },
+              ]
+            : []),
           {
             key: 'contractors',
             label: t('mine.tabContractors'),

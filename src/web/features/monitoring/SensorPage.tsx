@@ -1,6 +1,6 @@
 /**
  * One monitoring point: its newest value and colour, the chart of its readings with the threshold bands
- * and the alarms marked, its alarms, the threshold editor (for those who manage monitoring) and the
+ * and the alarms marked, the mine's own definition when the point came from its upload files, its alarms, the threshold editor (for those who manage monitoring) and the
  * audited history of its changes.
  */
 import { useMemo, useState } from 'react';
@@ -19,6 +19,7 @@ import { AlarmBoard, BOARD_REFRESH_MS } from './AlarmBoardPage.tsx';
 import { LevelTag } from './LevelTag.tsx';
 import { sensorOption } from './sensorChart.ts';
 import { ThresholdEditor } from './ThresholdEditor.tsx';
+import { CoalPointCard } from '../coal/CoalPointCard.tsx';
 
 const HOUR = 3_600_000;
 /** The windows the chart offers; past a day it reads the 5-minute statistics. */
@@ -126,6 +127,7 @@ export function SensorPage() {
           </Space>
         )}
       </Card>
+      {can('coal_upload.read') && <CoalPointCard sensorId={s.id} unit={s.unit} />}
       <Card size="small" title={t('monitoring.alarms')} style={{ marginBottom: 16 }}>
         <AlarmBoard sensorId={s.id} />
       </Card>
