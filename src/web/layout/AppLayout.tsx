@@ -89,7 +89,7 @@ export function AppLayout() {
       icon: <ClusterOutlined />,
       label: <Link to="/monitoring/facilities">{t('nav.facilities')}</Link>,
     },
-    ...(can('coal_upload.review')
+    ...(can('coal_upload.read')
       ? [
           {
             key: '/coal-feeds',

@@ -378,6 +378,7 @@ export const enUS: Messages = {
     peakLevel: 'Peak level',
     lastValue: 'Latest value',
     openedAt: 'Opened',
+    receivedAt: 'data received',
     acknowledgedAt: 'Acknowledged',
     closedAt: 'Closed',
     timeline: 'Call timeline',
@@ -782,6 +783,8 @@ export const enUS: Messages = {
     asOf: 'As of',
     staleTag: 'out of date',
     noPositioning: 'No personnel real-time data received yet',
+    noPositioningMonth:
+      'No personnel positioning data in this month: the leaders’ days underground cannot be judged',
     positioningStale:
       'Personnel data stopped at {time} and is older than the setting allows; the counts may be wrong',
     areas: 'People per area against the approved number',
