@@ -25,7 +25,7 @@ import { hazardsApi } from '../../../shared/hazards.api.ts';
 import { minesApi } from '../../../shared/registry.api.ts';
 import { periodFirstDay, quarterOf } from '../../../shared/inspection-periods.ts';
 import { call, type ResponseOf } from '../../app/api.ts';
-import { reportFormError } from '../../components/formError.ts';
+import { reportFormError, validValues } from '../../components/formError.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -94,7 +94,10 @@ function FileReportForm({
     queryFn: () => call(minesApi.list, { query: { limit: 200 } }),
   });
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) {
+      return;
+    }
     try {
       const { inspectedOn, ...rest } = values as { inspectedOn?: dayjs.Dayjs };
       await call(kind.api.file, {
