@@ -609,6 +609,14 @@ export const enUS: Messages = {
     open: 'Open',
   },
   plans: {
+    noPlans: 'No action plan for {region} yet',
+    nationwide: 'the whole country',
+    noPlansWhy:
+      'Your level has no action plan of its own, and no plan above gives your unit a task to lead or support.',
+    noPlansManage:
+      'Once a plan exists, import its task breakdown here and the lead and supporting units can report progress. Targets, regional risk and periodic reports are on the other tabs.',
+    noPlansAsk:
+      'Plans are made by your level’s administrator; targets, regional risk and periodic reports are on the other tabs.',
     indicator: 'Indicator',
     value: 'Value',
     targets: 'Targets',
@@ -679,6 +687,7 @@ export const enUS: Messages = {
     reportedAt: 'Reported at',
     state: 'State',
     record: 'Record',
+    recordedByLevel: 'recorded by the {level}',
     interviews: 'Interviews (约谈)',
     party: 'Party',
     partyName: 'Name',
@@ -969,6 +978,18 @@ export const enUS: Messages = {
     parent_inspection: 'Quarterly parent-company inspection',
   },
   values: {
+    县级: 'County',
+    市级: 'City',
+    省级: 'Province',
+    // The reporting chain's steps as the default setting names them (an edited name stays as written).
+    矿山报告县级矿山安全监管部门: 'Mine → county mine-safety regulator',
+    矿山同时报告国家矿山安全监察局省级局: 'Mine → NMSA provincial bureau (at the same time)',
+    县级报告市级: 'County → city',
+    市级报告省级矿山安全监管部门: 'City → provincial mine-safety regulator',
+    '市级同步报省级矿山安全监察机构 (非煤矿山)':
+      'City → provincial mine-safety inspectorate, in parallel (non-coal mines)',
+    省级电话报国家矿山安监局: 'Province → NMSA by phone',
+    省级书面报国家矿山安监局: 'Province → NMSA in writing',
     未配置煤矿编码: 'no coal mine code',
     从未上传: 'never uploaded',
     上传延迟: 'late',

@@ -601,6 +601,12 @@ export const zhCN = {
     open: '打开',
   },
   plans: {
+    noPlans: '{region}暂无攻坚方案',
+    nationwide: '全国',
+    noPlansWhy: '本级尚未制定攻坚方案, 上级方案中也没有由本单位牵头或配合的任务。',
+    noPlansManage:
+      '方案建立后, 在此导入任务分解表, 各牵头、配合单位即可报送进展。目标、区域风险和定期报告见其他标签页。',
+    noPlansAsk: '方案由本级监管部门的管理员建立; 目标、区域风险和定期报告见其他标签页。',
     indicator: '指标',
     value: '当前值',
     targets: '目标',
@@ -671,6 +677,7 @@ export const zhCN = {
     reportedAt: '报送时间',
     state: '状态',
     record: '记录',
+    recordedByLevel: '由{level}记录',
     interviews: '约谈',
     party: '对象',
     partyName: '名称',
