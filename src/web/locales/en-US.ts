@@ -609,6 +609,9 @@ export const enUS: Messages = {
     open: 'Open',
   },
   plans: {
+    nothingToCount: 'nothing to count (0/0)',
+    noTarget: 'no target set',
+    noTrend: 'No data: nothing to count in the last 12 months',
     noPlans: 'No action plan for {region} yet',
     nationwide: 'the whole country',
     noPlansWhy:

@@ -601,6 +601,9 @@ export const zhCN = {
     open: '打开',
   },
   plans: {
+    nothingToCount: '无可计数的矿山 (0/0)',
+    noTarget: '未设目标',
+    noTrend: '无数据: 近 12 个月没有可计数的矿山',
     noPlans: '{region}暂无攻坚方案',
     nationwide: '全国',
     noPlansWhy: '本级尚未制定攻坚方案, 上级方案中也没有由本单位牵头或配合的任务。',
