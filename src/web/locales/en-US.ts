@@ -259,6 +259,11 @@ export const enUS: Messages = {
     explanation: 'Explanation',
   },
   selfInspection: {
+    quarter: 'Quarter',
+    zeroReportQuarter: 'Zero report (no major hazard found this quarter)',
+    hazardCountQuarter: 'Hazards this quarter',
+    allFiledQuarter: 'Every mine that must report this quarter has filed',
+    filingState: 'Filing',
     title: 'Monthly self-inspection',
     period: 'Month',
     missing: 'Mines that have not filed',

@@ -253,6 +253,11 @@ export const zhCN = {
     explanation: '说明',
   },
   selfInspection: {
+    quarter: '季度',
+    zeroReportQuarter: '零报告 (本季度未发现重大事故隐患)',
+    hazardCountQuarter: '本季度隐患数',
+    allFiledQuarter: '本季度所有应报矿山均已提交',
+    filingState: '报送状态',
     title: '月度隐患自查',
     period: '月份',
     missing: '未提交的矿山',
