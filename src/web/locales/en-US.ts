@@ -296,6 +296,7 @@ export const enUS: Messages = {
     mines: 'Mines',
   },
   regionPage: {
+    lowest: '{name} is a county: it has no sub-regions, so it is listed itself with its mines.',
     title: 'Regions',
     code: 'Code',
     name: 'Name',

@@ -290,6 +290,7 @@ export const zhCN = {
     mines: '所属矿山',
   },
   regionPage: {
+    lowest: '{name}是县级行政区, 没有下级区划; 下表为本县及其矿山数。',
     title: '行政区划',
     code: '代码',
     name: '名称',
