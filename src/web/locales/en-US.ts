@@ -48,6 +48,7 @@ export const enUS: Messages = {
     system_admin: 'System admin',
   },
   common: {
+    noData: 'No data',
     loading: 'Loading…',
     save: 'Save',
     cancel: 'Cancel',
@@ -73,6 +74,7 @@ export const enUS: Messages = {
     valid: 'Valid',
   },
   errors: {
+    forbiddenList: 'You may not see this: {reason}',
     forbidden: 'You may not open this page',
     notFound: 'The page or record does not exist',
     server: 'Something went wrong on the server; please try again',

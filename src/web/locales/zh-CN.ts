@@ -43,6 +43,7 @@ export const zhCN = {
   region: { label: '区域', all: '全部管辖范围', other: '其他地区' },
   roles: roleNames,
   common: {
+    noData: '暂无数据',
     loading: '加载中…',
     save: '保存',
     cancel: '取消',
@@ -68,6 +69,7 @@ export const zhCN = {
     valid: '有效',
   },
   errors: {
+    forbiddenList: '无权查看: {reason}',
     forbidden: '没有权限访问此页面',
     notFound: '页面或记录不存在',
     server: '服务器出错了, 请稍后重试',
