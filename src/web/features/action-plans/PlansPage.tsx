@@ -109,17 +109,19 @@ export function PlansPage() {
       <div className="page-header">
         <h1>{t('nav.plans')}</h1>
         <Space wrap>
-          <Select
-            style={{ minWidth: 280 }}
-            value={planId}
-            onChange={setChosen}
-            options={(plans.data ?? []).map((p) => ({
-              value: p.id,
-              label: planLabel(p),
-            }))}
-            aria-label={t('nav.plans')}
-            data-testid="plan-select"
-          />
+          {plans.data?.length !== 0 && (
+            <Select
+              style={{ minWidth: 280 }}
+              value={planId}
+              onChange={setChosen}
+              options={(plans.data ?? []).map((p) => ({
+                value: p.id,
+                label: planLabel(p),
+              }))}
+              aria-label={t('nav.plans')}
+              data-testid="plan-select"
+            />
+          )}
           {planId && (
             <Button
               icon={<DownloadOutlined />}
