@@ -992,6 +992,19 @@ export const enUS: Messages = {
     县级: 'County',
     市级: 'City',
     省级: 'Province',
+    // The 攻坚 indicators as the server names them (indicator.rules.ts).
+    生产非煤矿山标准化二级及以上占比:
+      'Producing non-coal mines at standardization level 2 or above',
+    生产非煤矿山标准化三级及以上占比:
+      'Producing non-coal mines at standardization level 3 or above',
+    大中型非煤矿山占比: 'Large and medium non-coal mines',
+    小型非煤矿山数量较基准年变化: 'Small non-coal mines, change since the baseline year',
+    井下作业人员较基准年变化: 'Underground workers, change since the baseline year',
+    应建监测预警的矿山应测量均有数据的占比:
+      'Mines required to monitor with data on every required quantity',
+    '2024 年前存量重大事故隐患销号率': 'Major hazards found before 2024 closed',
+    '停用超过 3 年的尾矿库闭库率': 'Tailings ponds idle over 3 years closed',
+    生产矿山人员资格合规率: 'Producing mines with qualified key staff',
     // The reporting chain's steps as the default setting names them (an edited name stays as written).
     矿山报告县级矿山安全监管部门: 'Mine → county mine-safety regulator',
     矿山同时报告国家矿山安全监察局省级局: 'Mine → NMSA provincial bureau (at the same time)',

@@ -19,7 +19,7 @@ import { TargetDetail } from './TargetDetail.tsx';
 export type Indicator = IndicatorWithTargetsResponse;
 
 export function TargetBoard({ region }: { region: string | undefined }) {
-  const { t } = useI18n();
+  const { t, v } = useI18n();
   const regionName = useRegionName();
   const [open, setOpen] = useState<Indicator | null>(null);
   const { data, error, isLoading } = useQuery({
@@ -42,7 +42,7 @@ export function TargetBoard({ region }: { region: string | undefined }) {
           {
             title: t('plans.indicator'),
             dataIndex: 'name',
-            render: (n: string, i) => <Tooltip title={i.source}>{n}</Tooltip>,
+            render: (n: string, i) => <Tooltip title={i.source}>{v(n)}</Tooltip>,
           },
           {
             title: `${t('plans.value')} (${data?.date ?? ''})`,

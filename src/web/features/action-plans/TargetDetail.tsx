@@ -25,7 +25,7 @@ export function TargetDetail({
   region: string | undefined;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, v } = useI18n();
   const regionName = useRegionName();
   const key = indicator?.key;
   const trend = useQuery({
@@ -70,7 +70,7 @@ export function TargetDetail({
       open={Boolean(indicator)}
       onClose={onClose}
       width={760}
-      title={indicator?.name}
+      title={indicator ? v(indicator.name) : undefined}
       destroyOnHidden
     >
       {(trend.error || mines.error) && <QueryError error={trend.error ?? mines.error} />}
