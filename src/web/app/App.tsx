@@ -13,6 +13,7 @@ import { SessionProvider, useSession } from './session.tsx';
 import { AppLayout } from '../layout/AppLayout.tsx';
 import { ErrorPage } from '../layout/ErrorPage.tsx';
 import { RequireAuth } from '../layout/RequireAuth.tsx';
+import { RequirePermission } from '../layout/RequirePermission.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { MineListPage } from '../features/mines/MineListPage.tsx';
@@ -108,14 +109,35 @@ function LocalisedApp() {
                 >
                   <Route index element={<DashboardPage />} />
                   <Route path="mines" element={<MineListPage />} />
-                  <Route path="mines/new" element={<MineFormPage />} />
+                  <Route
+                    path="mines/new"
+                    element={
+                      <RequirePermission permission="registry.mine.create">
+                        <MineFormPage />
+                      </RequirePermission>
+                    }
+                  />
                   <Route path="mines/:id" element={<MineDetailPage />} />
-                  <Route path="mines/:id/edit" element={<MineFormPage />} />
+                  <Route
+                    path="mines/:id/edit"
+                    element={
+                      <RequirePermission permission="registry.mine.update">
+                        <MineFormPage />
+                      </RequirePermission>
+                    }
+                  />
                   <Route path="enterprises" element={<EnterpriseListPage />} />
                   <Route path="enterprises/:id" element={<EnterpriseDetailPage />} />
                   <Route path="regions" element={<RegionPage />} />
                   <Route path="hazards" element={<HazardListPage />} />
-                  <Route path="hazards/new" element={<HazardReportPage />} />
+                  <Route
+                    path="hazards/new"
+                    element={
+                      <RequirePermission permission="hazards.report">
+                        <HazardReportPage />
+                      </RequirePermission>
+                    }
+                  />
                   <Route path="hazards/analysis" element={<HazardAnalysisPage />} />
                   <Route path="hazards/:id" element={<HazardDetailPage />} />
                   <Route path="self-inspection" element={<SelfInspectionPage />} />
@@ -129,7 +151,14 @@ function LocalisedApp() {
                   <Route path="stopped" element={<StoppedMinesPage />} />
                   <Route path="coal-feeds" element={<CoalFeedsPage />} />
                   <Route path="inspections" element={<InspectionsPage />} />
-                  <Route path="inspections/new" element={<InspectionFormPage />} />
+                  <Route
+                    path="inspections/new"
+                    element={
+                      <RequirePermission permission="inspections.write">
+                        <InspectionFormPage />
+                      </RequirePermission>
+                    }
+                  />
                   <Route path="inspections/:id" element={<InspectionDetailPage />} />
                   <Route path="documents/:id" element={<DocumentPage />} />
                   <Route path="received-documents" element={<ReceivedDocumentsPage />} />

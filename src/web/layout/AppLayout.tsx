@@ -181,7 +181,8 @@ export function AppLayout() {
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
-        width={200}
+        // English names are longer (Monthly self-inspection, Enforcement documents): room for them whole.
+        width={locale === 'en-US' ? 248 : 200}
       >
         <div className="brand">{collapsed ? 'MW' : 'minewatch'}</div>
         <Menu

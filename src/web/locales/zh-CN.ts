@@ -43,6 +43,7 @@ export const zhCN = {
   region: { label: '区域', all: '全部管辖范围', other: '其他地区' },
   roles: roleNames,
   common: {
+    noData: '暂无数据',
     loading: '加载中…',
     save: '保存',
     cancel: '取消',
@@ -68,6 +69,7 @@ export const zhCN = {
     valid: '有效',
   },
   errors: {
+    forbiddenList: '无权查看: {reason}',
     forbidden: '没有权限访问此页面',
     notFound: '页面或记录不存在',
     server: '服务器出错了, 请稍后重试',
@@ -253,6 +255,11 @@ export const zhCN = {
     explanation: '说明',
   },
   selfInspection: {
+    quarter: '季度',
+    zeroReportQuarter: '零报告 (本季度未发现重大事故隐患)',
+    hazardCountQuarter: '本季度隐患数',
+    allFiledQuarter: '本季度所有应报矿山均已提交',
+    filingState: '报送状态',
     title: '月度隐患自查',
     period: '月份',
     missing: '未提交的矿山',
@@ -285,6 +292,7 @@ export const zhCN = {
     mines: '所属矿山',
   },
   regionPage: {
+    lowest: '{name}是县级行政区, 没有下级区划; 下表为本县及其矿山数。',
     title: '行政区划',
     code: '代码',
     name: '名称',
@@ -602,6 +610,15 @@ export const zhCN = {
     open: '打开',
   },
   plans: {
+    nothingToCount: '无可计数的矿山 (0/0)',
+    noTarget: '未设目标',
+    noTrend: '无数据: 近 12 个月没有可计数的矿山',
+    noPlans: '{region}暂无攻坚方案',
+    nationwide: '全国',
+    noPlansWhy: '本级尚未制定攻坚方案, 上级方案中也没有由本单位牵头或配合的任务。',
+    noPlansManage:
+      '方案建立后, 在此导入任务分解表, 各牵头、配合单位即可报送进展。目标、区域风险和定期报告见其他标签页。',
+    noPlansAsk: '方案由本级监管部门的管理员建立; 目标、区域风险和定期报告见其他标签页。',
     indicator: '指标',
     value: '当前值',
     targets: '目标',
@@ -672,6 +689,7 @@ export const zhCN = {
     reportedAt: '报送时间',
     state: '状态',
     record: '记录',
+    recordedByLevel: '由{level}记录',
     interviews: '约谈',
     party: '对象',
     partyName: '名称',
