@@ -2,7 +2,7 @@
  * The home dashboard of the selected region: the registry's figures, the hazards, alarms and leads
  * cards, and for regulators the enforcement card and the plans card (targets met and missed, tasks).
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Card, Col, Row, Skeleton, Statistic, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
@@ -12,7 +12,7 @@ import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion, useRegionName } from '../../app/region.tsx';
 import { usePageTitle } from '../../app/title.ts';
-import { Chart, barOption, pieOption } from '../../components/Chart.tsx';
+import { Chart, barOption, pieOption, preloadCharts } from '../../components/Chart.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { AlarmCard } from './AlarmCard.tsx';
@@ -31,6 +31,10 @@ export function DashboardPage() {
   const regionName = useRegionName();
   const { can } = useSession();
   usePageTitle(t('dashboard.title'));
+  // The charts' library comes while the figures load, not after them.
+  useEffect(() => {
+    preloadCharts().catch(() => undefined);
+  }, []);
   const { data, error, isLoading } = useQuery({
     queryKey: ['registry-summary', region],
     queryFn: () => call(registryApi.summary, { query: { region } }),
@@ -72,7 +76,7 @@ export function DashboardPage() {
     </Col>
   );
   return (
-    <div>
+    <div data-testid="home">
       <div className="page-header">
         <h1>{t('dashboard.title')}</h1>
         <Statistic
