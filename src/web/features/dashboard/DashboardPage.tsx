@@ -52,11 +52,47 @@ export function DashboardPage() {
         : undefined,
     [data, v],
   );
+  // The cards fetch their own figures at once, beside the registry's (not after them).
+  const cards = (
+    <>
+      <Col xs={24} md={12} xl={8}>
+        <HazardCard region={region} />
+      </Col>
+      <Col xs={24} md={12} xl={8}>
+        <AlarmCard region={region} />
+      </Col>
+      {can('leads.read') && (
+        <Col xs={24} md={12} xl={8}>
+          <LeadCard region={region} />
+        </Col>
+      )}
+      {can('inspections.read') && (
+        <Col xs={24} md={12} xl={8}>
+          <EnforcementCard region={region} />
+        </Col>
+      )}
+      {can('plans.read') && (
+        <Col xs={24} md={12} xl={8}>
+          <PlanCard region={region} />
+        </Col>
+      )}
+      {can('accidents.read') && (
+        <Col xs={24} md={12} xl={8}>
+          <AccountabilityCard region={region} />
+        </Col>
+      )}
+    </>
+  );
   if (error) {
     return <QueryError error={error} />;
   }
   if (isLoading || !data || !charts) {
-    return <Skeleton active />;
+    return (
+      <div data-testid="home">
+        <Skeleton active />
+        <Row gutter={[16, 16]}>{cards}</Row>
+      </div>
+    );
   }
   const alertColumns = [
     {
@@ -152,32 +188,7 @@ export function DashboardPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} md={12} xl={8}>
-          <HazardCard region={region} />
-        </Col>
-        <Col xs={24} md={12} xl={8}>
-          <AlarmCard region={region} />
-        </Col>
-        {can('leads.read') && (
-          <Col xs={24} md={12} xl={8}>
-            <LeadCard region={region} />
-          </Col>
-        )}
-        {can('inspections.read') && (
-          <Col xs={24} md={12} xl={8}>
-            <EnforcementCard region={region} />
-          </Col>
-        )}
-        {can('plans.read') && (
-          <Col xs={24} md={12} xl={8}>
-            <PlanCard region={region} />
-          </Col>
-        )}
-        {can('accidents.read') && (
-          <Col xs={24} md={12} xl={8}>
-            <AccountabilityCard region={region} />
-          </Col>
-        )}
+        {cards}
       </Row>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
         {region ? regionName(region) : t('region.all')}
