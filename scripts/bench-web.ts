@@ -19,6 +19,7 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../src/server/seed/demo-province.ts';
 
@@ -66,11 +67,10 @@ function served(url: string): Promise<{ bytes: number; encoding: string; body: s
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const raw = Buffer.concat(chunks);
-        resolve({
-          bytes: raw.length,
-          encoding: String(res.headers['content-encoding'] ?? 'identity'),
-          body: res.headers['content-encoding'] ? '' : raw.toString('utf8'),
-        });
+        const encoding = String(res.headers['content-encoding'] ?? 'identity');
+        const decode =
+          { br: brotliDecompressSync, gzip: gunzipSync }[encoding] ?? ((b: Buffer) => b);
+        resolve({ bytes: raw.length, encoding, body: decode(raw).toString('utf8') });
       });
       res.on('error', reject);
     });
