@@ -16,40 +16,112 @@ import { RequireAuth } from '../layout/RequireAuth.tsx';
 import { RequirePermission } from '../layout/RequirePermission.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
-import { MineListPage } from '../features/mines/MineListPage.tsx';
-import { MineDetailPage } from '../features/mines/MineDetailPage.tsx';
-import { MineFormPage } from '../features/mines/MineFormPage.tsx';
-import { EnterpriseListPage } from '../features/enterprises/EnterpriseListPage.tsx';
-import { EnterpriseDetailPage } from '../features/enterprises/EnterpriseDetailPage.tsx';
-import { RegionPage } from '../features/regions/RegionPage.tsx';
-import { HazardListPage } from '../features/hazards/HazardListPage.tsx';
-import { HazardReportPage } from '../features/hazards/HazardReportPage.tsx';
-import { HazardAnalysisPage } from '../features/hazards/HazardAnalysisPage.tsx';
-import { SelfInspectionPage } from '../features/hazards/SelfInspectionPage.tsx';
-import { HazardDetailPage } from '../features/hazards/HazardDetailPage.tsx';
-import { AlarmBoardPage } from '../features/monitoring/AlarmBoardPage.tsx';
-import { AlarmDetailPage } from '../features/monitoring/AlarmDetailPage.tsx';
-import { LeadDetailPage } from '../features/leads/LeadDetailPage.tsx';
-import { InspectionsPage } from '../features/inspections/InspectionsPage.tsx';
-import { InspectionFormPage } from '../features/inspections/InspectionFormPage.tsx';
-import { InspectionDetailPage } from '../features/inspections/InspectionDetailPage.tsx';
-import { DocumentPage } from '../features/inspections/DocumentPage.tsx';
-import { ReceivedDocumentsPage } from '../features/inspections/ReceivedDocumentsPage.tsx';
-import { PlansPage } from '../features/action-plans/PlansPage.tsx';
-import { AccidentsPage } from '../features/accidents/AccidentsPage.tsx';
-import { CaseBoardPage } from '../features/public-reports/CaseBoardPage.tsx';
-import { PublicReportPage } from '../features/public-reports/PublicReportPage.tsx';
-import { TrackPage } from '../features/public-reports/TrackPage.tsx';
-import { PublicGradesPage } from '../features/surveys/PublicGradesPage.tsx';
-import { SurveysPage } from '../features/surveys/SurveysPage.tsx';
-import { LeadListPage } from '../features/leads/LeadListPage.tsx';
-import { MineComparisonPage } from '../features/leads/MineComparisonPage.tsx';
-import { StoppedMinesPage } from '../features/stopped/StoppedMinesPage.tsx';
-import { CoalFeedsPage } from '../features/coal/CoalFeedsPage.tsx';
-import { FacilityBoardPage } from '../features/monitoring/FacilityBoardPage.tsx';
-import { SensorPage } from '../features/monitoring/SensorPage.tsx';
-import { InboxPage } from '../features/notifications/InboxPage.tsx';
 import { ApiError } from './api.ts';
+import { lazyPage } from './lazy-page.tsx';
+
+// Every feature page but the home comes from its own chunk (lazy-page.tsx).
+const MineListPage = lazyPage(() => import('../features/mines/MineListPage.tsx'), 'MineListPage');
+const MineDetailPage = lazyPage(
+  () => import('../features/mines/MineDetailPage.tsx'),
+  'MineDetailPage',
+);
+const MineFormPage = lazyPage(() => import('../features/mines/MineFormPage.tsx'), 'MineFormPage');
+const EnterpriseListPage = lazyPage(
+  () => import('../features/enterprises/EnterpriseListPage.tsx'),
+  'EnterpriseListPage',
+);
+const EnterpriseDetailPage = lazyPage(
+  () => import('../features/enterprises/EnterpriseDetailPage.tsx'),
+  'EnterpriseDetailPage',
+);
+const RegionPage = lazyPage(() => import('../features/regions/RegionPage.tsx'), 'RegionPage');
+const HazardListPage = lazyPage(
+  () => import('../features/hazards/HazardListPage.tsx'),
+  'HazardListPage',
+);
+const HazardReportPage = lazyPage(
+  () => import('../features/hazards/HazardReportPage.tsx'),
+  'HazardReportPage',
+);
+const HazardAnalysisPage = lazyPage(
+  () => import('../features/hazards/HazardAnalysisPage.tsx'),
+  'HazardAnalysisPage',
+);
+const SelfInspectionPage = lazyPage(
+  () => import('../features/hazards/SelfInspectionPage.tsx'),
+  'SelfInspectionPage',
+);
+const HazardDetailPage = lazyPage(
+  () => import('../features/hazards/HazardDetailPage.tsx'),
+  'HazardDetailPage',
+);
+const AlarmBoardPage = lazyPage(
+  () => import('../features/monitoring/AlarmBoardPage.tsx'),
+  'AlarmBoardPage',
+);
+const AlarmDetailPage = lazyPage(
+  () => import('../features/monitoring/AlarmDetailPage.tsx'),
+  'AlarmDetailPage',
+);
+const LeadDetailPage = lazyPage(
+  () => import('../features/leads/LeadDetailPage.tsx'),
+  'LeadDetailPage',
+);
+const InspectionsPage = lazyPage(
+  () => import('../features/inspections/InspectionsPage.tsx'),
+  'InspectionsPage',
+);
+const InspectionFormPage = lazyPage(
+  () => import('../features/inspections/InspectionFormPage.tsx'),
+  'InspectionFormPage',
+);
+const InspectionDetailPage = lazyPage(
+  () => import('../features/inspections/InspectionDetailPage.tsx'),
+  'InspectionDetailPage',
+);
+const DocumentPage = lazyPage(
+  () => import('../features/inspections/DocumentPage.tsx'),
+  'DocumentPage',
+);
+const ReceivedDocumentsPage = lazyPage(
+  () => import('../features/inspections/ReceivedDocumentsPage.tsx'),
+  'ReceivedDocumentsPage',
+);
+const PlansPage = lazyPage(() => import('../features/action-plans/PlansPage.tsx'), 'PlansPage');
+const AccidentsPage = lazyPage(
+  () => import('../features/accidents/AccidentsPage.tsx'),
+  'AccidentsPage',
+);
+const CaseBoardPage = lazyPage(
+  () => import('../features/public-reports/CaseBoardPage.tsx'),
+  'CaseBoardPage',
+);
+const PublicReportPage = lazyPage(
+  () => import('../features/public-reports/PublicReportPage.tsx'),
+  'PublicReportPage',
+);
+const TrackPage = lazyPage(() => import('../features/public-reports/TrackPage.tsx'), 'TrackPage');
+const PublicGradesPage = lazyPage(
+  () => import('../features/surveys/PublicGradesPage.tsx'),
+  'PublicGradesPage',
+);
+const SurveysPage = lazyPage(() => import('../features/surveys/SurveysPage.tsx'), 'SurveysPage');
+const LeadListPage = lazyPage(() => import('../features/leads/LeadListPage.tsx'), 'LeadListPage');
+const MineComparisonPage = lazyPage(
+  () => import('../features/leads/MineComparisonPage.tsx'),
+  'MineComparisonPage',
+);
+const StoppedMinesPage = lazyPage(
+  () => import('../features/stopped/StoppedMinesPage.tsx'),
+  'StoppedMinesPage',
+);
+const CoalFeedsPage = lazyPage(() => import('../features/coal/CoalFeedsPage.tsx'), 'CoalFeedsPage');
+const FacilityBoardPage = lazyPage(
+  () => import('../features/monitoring/FacilityBoardPage.tsx'),
+  'FacilityBoardPage',
+);
+const SensorPage = lazyPage(() => import('../features/monitoring/SensorPage.tsx'), 'SensorPage');
+const InboxPage = lazyPage(() => import('../features/notifications/InboxPage.tsx'), 'InboxPage');
 
 const queryClient: QueryClient = new QueryClient({
   // A session that ends while the app is open (expiry, logout elsewhere) sends the user to the login page.
