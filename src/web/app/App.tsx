@@ -48,6 +48,10 @@ import { CoalFeedsPage } from '../features/coal/CoalFeedsPage.tsx';
 import { FacilityBoardPage } from '../features/monitoring/FacilityBoardPage.tsx';
 import { SensorPage } from '../features/monitoring/SensorPage.tsx';
 import { InboxPage } from '../features/notifications/InboxPage.tsx';
+import { AdminGuard } from '../features/admin/AdminGuard.tsx';
+import { UsersPage } from '../features/admin/UsersPage.tsx';
+import { TokensPage } from '../features/admin/TokensPage.tsx';
+import { SettingsPage } from '../features/admin/SettingsPage.tsx';
 import { ApiError } from './api.ts';
 
 const queryClient: QueryClient = new QueryClient({
@@ -138,6 +142,30 @@ function LocalisedApp() {
                   <Route path="surveys" element={<SurveysPage />} />
                   <Route path="public-reports" element={<CaseBoardPage />} />
                   <Route path="inbox" element={<InboxPage />} />
+                  <Route
+                    path="admin/users"
+                    element={
+                      <AdminGuard permission="access.user.manage">
+                        <UsersPage />
+                      </AdminGuard>
+                    }
+                  />
+                  <Route
+                    path="admin/tokens"
+                    element={
+                      <AdminGuard permission="access.gateway_token.manage">
+                        <TokensPage />
+                      </AdminGuard>
+                    }
+                  />
+                  <Route
+                    path="admin/settings"
+                    element={
+                      <AdminGuard permission="settings.read">
+                        <SettingsPage />
+                      </AdminGuard>
+                    }
+                  />
                   <Route path="403" element={<ErrorPage status={403} />} />
                   <Route path="*" element={<ErrorPage status={404} />} />
                 </Route>
