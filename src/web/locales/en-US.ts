@@ -124,7 +124,7 @@ export const enUS: Messages = {
     accountability: 'Accountability',
     surveys: 'Hidden-hazard surveys',
     stopped: 'Stopped mines',
-    coal: 'Data feeds',
+    coalUpload: 'Data feeds',
     other: 'Other',
   },
   tokenKinds: { user: 'User token', gateway: 'Gateway token' },

@@ -124,7 +124,7 @@ export const zhCN = {
     accountability: '问责闭环',
     surveys: '隐蔽致灾因素普查',
     stopped: '停产矿山',
-    coal: '数据接入',
+    coalUpload: '数据接入',
     other: '其他',
   } as Record<string, string>,
   tokenKinds: { user: '用户令牌', gateway: '网关令牌' } as Record<string, string>,

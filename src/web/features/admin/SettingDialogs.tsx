@@ -93,6 +93,7 @@ export function SettingEditDialog(props: { setting: Setting; onClose: () => void
       <Form<Values>
         form={form}
         layout="vertical"
+        name="setting"
         data-testid="setting-form"
         initialValues={{
           number: numeric ? (s.value as number) : undefined,

@@ -17,7 +17,7 @@ import { SettingEditDialog, SettingHistoryDialog } from './SettingDialogs.tsx';
 
 /** A value: short ones inline, long ones cut with the whole in a folded block. */
 export function ValueText({ value }: { value: unknown }) {
-  const brief = briefValue(value);
+  const brief = briefValue(value, 48);
   const whole = briefValue(value, Number.MAX_SAFE_INTEGER);
   return brief === whole ? (
     <Typography.Text code>{brief}</Typography.Text>
@@ -26,7 +26,9 @@ export function ValueText({ value }: { value: unknown }) {
       <summary>
         <Typography.Text code>{brief}</Typography.Text>
       </summary>
-      <pre className="setting-json">{JSON.stringify(value, null, 2)}</pre>
+      <pre style={{ maxHeight: 320, maxWidth: 520, overflow: 'auto', fontSize: 12 }}>
+        {JSON.stringify(value, null, 2)}
+      </pre>
     </details>
   );
 }

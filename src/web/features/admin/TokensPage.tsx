@@ -156,7 +156,7 @@ function IssueDialog(props: { onClose: () => void; onIssued: (token: string) => 
       cancelText={t('common.cancel')}
       destroyOnHidden
     >
-      <Form<IssueValues> form={form} layout="vertical" data-testid="token-form">
+      <Form<IssueValues> form={form} name="token" layout="vertical" data-testid="token-form">
         <Form.Item name="name" label={t('admin.tokenName')} rules={[{ required: true }]}>
           <Input />
         </Form.Item>

@@ -97,6 +97,7 @@ export function UserDialog(props: {
       <Form<Values>
         form={form}
         layout="vertical"
+        name="user"
         data-testid="user-form"
         initialValues={
           u

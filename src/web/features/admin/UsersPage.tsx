@@ -84,7 +84,7 @@ export function UsersTable(props: {
         loading={props.loading}
         dataSource={rows}
         pagination={{ pageSize: 20, showTotal: (n) => t('common.total', { count: n }) }}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('admin.displayName'), dataIndex: 'displayName' },
           { title: t('admin.username'), dataIndex: 'username' },
@@ -117,7 +117,6 @@ export function UsersTable(props: {
           {
             title: t('common.actions'),
             key: 'actions',
-            fixed: 'right',
             render: (_: unknown, u) => (
               <Space size="small">
                 <Button size="small" onClick={() => props.actions.onEdit(u)}>
