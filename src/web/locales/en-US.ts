@@ -99,6 +99,7 @@ export const enUS: Messages = {
     currentValue: 'Current value',
     defaultValue: 'Default',
     isDefault: 'Default',
+    sameAsCurrent: 'Same as current',
     updatedAt: 'Changed',
     editSetting: 'Change setting',
     history: 'History',

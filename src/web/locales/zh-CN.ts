@@ -99,6 +99,7 @@ export const zhCN = {
     currentValue: '当前值',
     defaultValue: '默认值',
     isDefault: '默认',
+    sameAsCurrent: '同当前值',
     updatedAt: '修改时间',
     editSetting: '修改参数',
     history: '修改记录',

@@ -97,7 +97,12 @@ export function SettingsGroup(props: {
           {
             title: t('admin.defaultValue'),
             dataIndex: 'default',
-            render: (v: unknown) => <ValueText value={v} />,
+            render: (v: unknown, s) =>
+              s.isDefault ? (
+                <Typography.Text type="secondary">{t('admin.sameAsCurrent')}</Typography.Text>
+              ) : (
+                <ValueText value={v} />
+              ),
           },
           {
             title: t('common.actions'),
