@@ -100,6 +100,8 @@ export const enUS: Messages = {
     defaultValue: 'Default',
     isDefault: 'Default',
     sameAsCurrent: 'Same as current',
+    rowsValue: 'Table · {count} rows',
+    fieldsValue: '{count} parameters',
     updatedAt: 'Changed',
     editSetting: 'Change setting',
     history: 'History',

@@ -100,6 +100,8 @@ export const zhCN = {
     defaultValue: '默认值',
     isDefault: '默认',
     sameAsCurrent: '同当前值',
+    rowsValue: '表格 · {count} 行',
+    fieldsValue: '{count} 项参数',
     updatedAt: '修改时间',
     editSetting: '修改参数',
     history: '修改记录',

@@ -2,14 +2,14 @@
  * A rule parameter's change (a number field for numbers, the JSON editor for tables and policies; its
  * source, whether verified, and a required reason) and its history.
  */
-import { App, Form, Input, InputNumber, Modal, Switch, Table, Typography } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Space, Switch, Table } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { platformApi } from '../../../shared/platform.api.ts';
 import { call, fieldErrors } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { reportFormError } from '../../components/formError.ts';
+import { ValueText } from './ValueText.tsx';
 import {
-  briefValue,
   isNumberSetting,
   parseJson,
   settingHistory,
@@ -157,10 +157,11 @@ export function SettingHistoryTable(props: { rows: SettingChangeRow[]; loading?:
         {
           title: t('admin.change'),
           render: (_: unknown, r) => (
-            <Typography.Text>
-              <Typography.Text code>{briefValue(r.from, 60)}</Typography.Text> →{' '}
-              <Typography.Text code>{briefValue(r.to, 60)}</Typography.Text>
-            </Typography.Text>
+            <Space size={4} align="start">
+              <ValueText value={r.from} />
+              <span>→</span>
+              <ValueText value={r.to} />
+            </Space>
           ),
         },
       ]}

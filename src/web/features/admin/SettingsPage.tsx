@@ -12,26 +12,9 @@ import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
-import { briefValue, groupSettings, type Setting } from './admin.ts';
+import { groupSettings, type Setting } from './admin.ts';
+import { ValueText } from './ValueText.tsx';
 import { SettingEditDialog, SettingHistoryDialog } from './SettingDialogs.tsx';
-
-/** A value: short ones inline, long ones cut with the whole in a folded block. */
-export function ValueText({ value }: { value: unknown }) {
-  const brief = briefValue(value, 48);
-  const whole = briefValue(value, Number.MAX_SAFE_INTEGER);
-  return brief === whole ? (
-    <Typography.Text code>{brief}</Typography.Text>
-  ) : (
-    <details>
-      <summary>
-        <Typography.Text code>{brief}</Typography.Text>
-      </summary>
-      <pre style={{ maxHeight: 320, maxWidth: 520, overflow: 'auto', fontSize: 12 }}>
-        {JSON.stringify(value, null, 2)}
-      </pre>
-    </details>
-  );
-}
 
 /** The settings of one module. */
 export function SettingsGroup(props: {

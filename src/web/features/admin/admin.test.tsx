@@ -21,6 +21,7 @@ import {
   isNumberSetting,
   rolesFor,
   settingHistory,
+  valueShape,
   type Setting,
 } from './admin.ts';
 import { AdminGuard } from './AdminGuard.tsx';
@@ -191,6 +192,9 @@ describe('the rule settings', () => {
     ]);
     expect(isNumberSetting(settings[0] as Setting)).toBe(true);
     expect(isNumberSetting(settings[1] as Setting)).toBe(false);
+    expect(valueShape(60)).toEqual({ kind: 'scalar', text: '60' });
+    expect(valueShape([{ region: '140981' }, {}])).toEqual({ kind: 'rows', count: 2 });
+    expect(valueShape({ rows: [], source: 'x' })).toEqual({ kind: 'fields', count: 2 });
   });
 
   it('show what each governs, its source, 已核实/未核实, value and default; edit only for the admin', () => {
@@ -212,6 +216,8 @@ describe('the rule settings', () => {
     expect(card.textContent).toContain('已核实');
     expect(card.textContent).toContain('未核实');
     expect(card.textContent).not.toContain('registry.licenceExpiryWarningDays');
+    // A structured value reads by its size; its JSON unfolds on request.
+    expect(within(card).getAllByText('1 项参数').length).toBeGreaterThan(0);
     expect(within(card).getAllByRole('button', { name: '编辑' })).toHaveLength(3);
     cleanup();
     group(false);

@@ -65,6 +65,22 @@ export function briefValue(value: unknown, max = 80): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/**
+ * What a value is, to show it in a line: a number, text or switch as it is; a table by its rows and a
+ * structured value by its fields (their JSON unfolds on request: it holds keys and codes).
+ */
+export function valueShape(
+  value: unknown,
+): { kind: 'scalar'; text: string } | { kind: 'rows' | 'fields'; count: number } {
+  if (Array.isArray(value)) {
+    return { kind: 'rows', count: value.length };
+  }
+  if (value !== null && typeof value === 'object') {
+    return { kind: 'fields', count: Object.keys(value).length };
+  }
+  return { kind: 'scalar', text: briefValue(value) };
+}
+
 /** Parses the JSON editor's text; a problem names the line and column where it can. */
 export function parseJson(
   text: string,
