@@ -110,6 +110,12 @@ describe.each(engines)('user administration (%s)', (engine) => {
     }
     expect(await userOf(ctx.world.b.users.inspector)).toEqual(target);
     await login(ctx.app, ctx.world.b.users.inspector);
+    // Managing users makes no one a system admin: trails that span jurisdictions stay closed.
+    const anyId = '7c1d5f0e-0000-4000-8000-000000000001';
+    for (const kind of ['api_token', 'series_import']) {
+      expect((await call('aAdmin', 'GET', `/api/audit/${kind}/${anyId}`)).status, kind).toBe(404);
+      expect((await call('sys', 'GET', `/api/audit/${kind}/${anyId}`)).status, kind).toBe(200);
+    }
   });
 
   it('changes a role and organisation; a duty officer needs a mine; an admin cannot demote itself', async () => {
