@@ -2,7 +2,7 @@
  * Benchmark: MT/T 1201 files end to end into PostgreSQL (issue 22 target: ≥ 200,000 records/s on this
  * machine) — parse, map, store and detect, through the service the POST, the drop folder and MQTT share
  * (ingestCoalFiles, the live monitoring engine). One coal mine defines POINTS (2,000) methane points by a
- * CDDY file (the mine's 报警 1.0 / 断电 1.5 %, 《煤矿安全规程》第一百七十二条 as the catalogue preset),
+ * CDDY file (the mine's 报警 1.0 / 断电 1.5 %, 《煤矿安全规程》甲烷传感器表 采煤工作面, as the catalogue preset),
  * then sends BENCH_FILES (40) CDSS files of STEPS (25) snapshots of every point at 10 s — 50,000 records
  * each, 2 million in all, about 2.8 hours of data: values 0.2–0.6 %, every 200th point in a minute-long
  * excursion to 1.2 % in each file (the mine flags it 报警; minewatch opens a 超限), every 500th point 标校

@@ -11,6 +11,9 @@ import {
   chainStepsFor,
   defaultChainSteps,
   gradeAccident,
+  mayRecordStep,
+  regulatorLevelOf,
+  type ChainStep,
 } from './accidents.ts';
 
 const g = (deaths: number, seriousInjuries = 0, directLossYuan = 0) =>
@@ -163,5 +166,48 @@ describe('accident reporting chain', () => {
     expect(bad({ syncWith: 'later' })).toBe(false);
     expect(bad({ after: 'mineToCounty' })).toBe(false);
     expect(ChainStepsSchema.safeParse(defaultChainSteps).success).toBe(true);
+  });
+});
+
+describe('who records a step of the chain', () => {
+  const step = (key: string): ChainStep => {
+    const found = defaultChainSteps.find((s) => s.key === key);
+    if (!found) {
+      throw new Error(`no step ${key}`);
+    }
+    return found;
+  };
+  const county = { kind: 'region', regionCode: '140981' };
+  const city = { kind: 'region', regionCode: '140900' };
+  const province = { kind: 'region', regionCode: '140000' };
+
+  it('the level of a regulator by its region code (GB/T 2260)', () => {
+    expect([county, city, province].map((r) => regulatorLevelOf(r.regionCode))).toEqual([
+      '县级',
+      '市级',
+      '省级',
+    ]);
+  });
+
+  it('the county records the mine’s reports and its own; the city and the province theirs', () => {
+    const recorders = (key: string) =>
+      [county, city, province].filter((scope) => mayRecordStep(step(key), scope)).length === 1
+        ? [county, city, province].findIndex((scope) => mayRecordStep(step(key), scope))
+        : -1;
+    expect(defaultChainSteps.map((s) => [s.key, recorders(s.key)])).toEqual([
+      ['mineToCounty', 0],
+      ['mineToProvincialBureau', 0],
+      ['countyToCity', 0],
+      ['cityToProvince', 1],
+      ['cityToProvincialBureau', 1],
+      ['provincePhone', 2],
+      ['provinceWritten', 2],
+    ]);
+  });
+
+  it('the national scope records any step; a step naming no level, any regulator; an enterprise none', () => {
+    expect(mayRecordStep(step('provincePhone'), { kind: 'all' })).toBe(true);
+    expect(mayRecordStep({}, county)).toBe(true);
+    expect(mayRecordStep(step('mineToCounty'), { kind: 'enterprise' })).toBe(false);
   });
 });

@@ -66,6 +66,35 @@ export function gradeAccident(a: {
   return hit?.grade ?? AccidentGrade.NearMiss;
 }
 
+/**
+ * The regulator levels of the chain. A step is recorded by the level that gives it (县级 also records
+ * the mine's reports it receives): a county does not record the city's or the province's reports.
+ */
+export const chainRecorders = ['县级', '市级', '省级'] as const;
+export type ChainRecorder = (typeof chainRecorders)[number];
+
+/** The level of a regulator rooted at a region (GB/T 2260: XX0000 a province, XXYY00 a city). */
+export function regulatorLevelOf(regionCode: string): ChainRecorder {
+  if (regionCode.endsWith('0000')) {
+    return '省级';
+  }
+  return regionCode.endsWith('00') ? '市级' : '县级';
+}
+
+/**
+ * Whether a caller may record a step: a regulator of the step's level; the national scope (系统管理)
+ * any step; a step that names no level, any regulator.
+ */
+export function mayRecordStep(
+  step: { recordedBy?: ChainRecorder | undefined },
+  scope: { kind: string; regionCode?: string },
+): boolean {
+  if (scope.kind === 'all' || step.recordedBy === undefined) {
+    return true;
+  }
+  return scope.regionCode !== undefined && regulatorLevelOf(scope.regionCode) === step.recordedBy;
+}
+
 /** A chain step's key (letters only). */
 const StepKey = z.string().regex(/^[a-zA-Z]{1,40}$/);
 
@@ -90,6 +119,8 @@ export const ChainStepSchema = z
     syncWith: StepKey.optional(),
     /** Only for accidents at non-coal mines (要点第32条: "接到非煤矿山事故信息后"). */
     nonCoalOnly: z.boolean().default(false),
+    /** The level that records the step (none: any regulator). */
+    recordedBy: z.enum(chainRecorders).optional(),
     source: z.string().min(1).max(200),
   })
   .superRefine((s, ctx) => {
@@ -139,6 +170,7 @@ export const ChainStepsSchema = z
 export const defaultChainSteps: ChainStep[] = [
   {
     key: 'mineToCounty',
+    recordedBy: '县级',
     label: '矿山报告县级矿山安全监管部门',
     after: 'occurred',
     minutes: 60,
@@ -147,6 +179,7 @@ export const defaultChainSteps: ChainStep[] = [
   },
   {
     key: 'mineToProvincialBureau',
+    recordedBy: '县级',
     label: '矿山同时报告国家矿山安全监察局省级局',
     syncWith: 'mineToCounty',
     nonCoalOnly: false,
@@ -155,6 +188,7 @@ export const defaultChainSteps: ChainStep[] = [
   },
   {
     key: 'countyToCity',
+    recordedBy: '县级',
     label: '县级报告市级',
     after: 'mineToCounty',
     minutes: 30,
@@ -163,6 +197,7 @@ export const defaultChainSteps: ChainStep[] = [
   },
   {
     key: 'cityToProvince',
+    recordedBy: '市级',
     label: '市级报告省级矿山安全监管部门',
     after: 'countyToCity',
     minutes: 30,
@@ -171,6 +206,7 @@ export const defaultChainSteps: ChainStep[] = [
   },
   {
     key: 'cityToProvincialBureau',
+    recordedBy: '市级',
     label: '市级同步报省级矿山安全监察机构 (非煤矿山)',
     syncWith: 'cityToProvince',
     nonCoalOnly: true,
@@ -179,6 +215,7 @@ export const defaultChainSteps: ChainStep[] = [
   },
   {
     key: 'provincePhone',
+    recordedBy: '省级',
     label: '省级电话报国家矿山安监局',
     after: 'cityToProvince',
     minutes: 10,
@@ -187,6 +224,7 @@ export const defaultChainSteps: ChainStep[] = [
   },
   {
     key: 'provinceWritten',
+    recordedBy: '省级',
     label: '省级书面报国家矿山安监局',
     after: 'cityToProvince',
     minutes: 30,
@@ -215,6 +253,8 @@ export interface ChainStepStatus {
   reportedAt: string | null;
   state: ChainStepState;
   lateMinutes: number;
+  /** The level that records it (null: any regulator). */
+  recordedBy: ChainRecorder | null;
 }
 
 /** Each step's deadline and state from the accident time and the chain notices given so far (pure). */
@@ -252,6 +292,7 @@ export function chainStatus(
       reportedAt: reported === undefined ? null : new Date(reported).toISOString(),
       state,
       lateMinutes: reported !== undefined ? late(reported) : late(now.getTime()),
+      recordedBy: s.recordedBy ?? null,
     };
   });
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   accidentGrades,
   accidentKinds,
+  chainRecorders,
   chainStepStates,
   interviewParties,
   interviewStates,
@@ -62,6 +63,10 @@ export const ChainStepResponse = z.object({
   reportedAt: z.string().nullable(),
   state: z.enum(chainStepStates),
   lateMinutes: z.number(),
+  /** The level that records the step (县级, 市级, 省级; null: any regulator). */
+  recordedBy: z.enum(chainRecorders).nullable(),
+  /** Whether the caller may record it: it holds accidents.manage and is of the step's level. */
+  canRecord: z.boolean(),
 });
 
 /** A chain notice as recorded: the step, when and how it was given, who recorded it. */

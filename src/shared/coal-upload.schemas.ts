@@ -330,6 +330,8 @@ export const CoalLeaderQuery = z.strictObject({
 export const CoalLeaderDescentsResponse = z.object({
   month: z.string(),
   requiredDays: z.number().int(),
+  /** Whether the month had positioning data to judge by (none: nobody is called short). */
+  judged: z.boolean(),
   leaders: z.array(
     z.object({
       cardCode: z.string(),
@@ -338,6 +340,7 @@ export const CoalLeaderDescentsResponse = z.object({
       days: z.number().int(),
       descents: z.number().int(),
       dates: z.array(z.string()),
+      /** Short of the required days: the month is over, or what is left of it cannot make them up. */
       short: z.boolean(),
     }),
   ),

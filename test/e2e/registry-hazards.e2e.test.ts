@@ -23,6 +23,41 @@ describe.runIf(run)('web app in Chromium: registry and hazards', () => {
     await page.context().close();
   });
 
+  it('the app comes compressed and in parts: the login page loads neither feature pages nor charts; a page brings its chunk', async () => {
+    const page = await web.newPage();
+    const scripts: { name: string; encoding: string | undefined; cache: string | undefined }[] = [];
+    page.on('response', (res) => {
+      const url = new URL(res.url());
+      if (url.pathname.startsWith('/assets/') && url.pathname.endsWith('.js')) {
+        void res.allHeaders().then((h) =>
+          scripts.push({
+            name: url.pathname.slice('/assets/'.length),
+            encoding: h['content-encoding'],
+            cache: h['cache-control'],
+          }),
+        );
+      }
+    });
+    const html = await page.goto(`${web.server.baseUrl}/login`);
+    expect(html?.headers()['cache-control']).toBe('no-cache');
+    await page.getByLabel('用户名').waitFor();
+    const initial = [...scripts];
+    // The entry (the script index.html names) and every sizeable chunk come compressed.
+    const entry = /src="\/assets\/([^"]+\.js)"/.exec((await html?.text()) ?? '')?.[1];
+    expect(initial.find((s) => s.name === entry)?.encoding).toMatch(/^(br|gzip)$/);
+    for (const s of initial) {
+      expect(s.cache, s.name).toBe('public, max-age=31536000, immutable');
+    }
+    expect(initial.map((s) => s.name).join(' ')).not.toMatch(/echarts|MineListPage|PlansPage/);
+    await web.login(page, 'yp.admin');
+    await page.getByTestId('hazard-card').locator('canvas').first().waitFor();
+    expect(scripts.some((s) => s.name.startsWith('echarts-'))).toBe(true);
+    await page.locator('a[href="/mines"]').first().click();
+    await web.rows(page).first().waitFor();
+    expect(scripts.some((s) => s.name.startsWith('MineListPage-'))).toBe(true);
+    await page.context().close();
+  });
+
   it('a county regulator sees only the county: dashboard, region selector, mine list', async () => {
     const page = await web.newPage();
     await web.login(page, 'yp.admin');

@@ -155,7 +155,11 @@ function postgresBuild(baseUrl: string, key: string): EngineBuild {
   const stamp = new Date().toISOString();
   const exists = async (name: string) =>
     (await adminQuery(baseUrl, 'SELECT 1 FROM pg_database WHERE datname = $1', [name])).length > 0;
-  /** Makes a template (from the base, or empty) unless it is there, and fills it. */
+  /**
+   * Makes a template (from the base, or empty) unless it is there, and fills it — under a name of this
+   * process's, renamed into place once filled: another test run on the same server (another checkout of
+   * the same code) never sees a half-filled template, nor has its own dropped while it clones it.
+   */
   const make = async (
     name: string,
     from: string | null,
@@ -165,10 +169,34 @@ function postgresBuild(baseUrl: string, key: string): EngineBuild {
     if (await done()) {
       return;
     }
-    await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await adminQuery(baseUrl, `CREATE DATABASE ${name}${from ? ` TEMPLATE ${from}` : ''}`);
-    await adminQuery(baseUrl, `COMMENT ON DATABASE ${name} IS '${stamp}'`);
-    await using(openDatabase({ url: withDatabase(baseUrl, name) }), work);
+    const building = `${name}_p${process.pid}`;
+    await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+    await createRetrying(building, from);
+    await adminQuery(baseUrl, `COMMENT ON DATABASE ${building} IS '${stamp}'`);
+    await using(openDatabase({ url: withDatabase(baseUrl, building) }), work);
+    try {
+      if (await exists(name)) {
+        throw new Error('built by another run meanwhile');
+      }
+      await adminQuery(baseUrl, `ALTER DATABASE ${building} RENAME TO ${name}`);
+    } catch {
+      // Another run put the same template in place first: theirs serves.
+      await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+    }
+  };
+  /** CREATE DATABASE … TEMPLATE fails while another session is connected to the template: wait a little. */
+  const createRetrying = async (name: string, from: string | null) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await adminQuery(baseUrl, `CREATE DATABASE ${name}${from ? ` TEMPLATE ${from}` : ''}`);
+        return;
+      } catch (e) {
+        if (attempt >= 20 || !/being accessed by other users/.test(String(e))) {
+          throw e;
+        }
+        await new Promise((r) => setTimeout(r, 250 * attempt));
+      }
+    }
   };
   return {
     templates: names,

@@ -5,14 +5,14 @@
  * without a refused file; the first mine's 超限 filed in YCBJ with 异常原因 and 处理措施, the second's
  * concealed (a 超限未报异常报警 finding), the third's substation outage, and calibrations everywhere.
  */
-import { eq, isNotNull } from 'drizzle-orm';
+import { eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestDatabase,
   engines,
   type TestDatabase,
 } from '../../../test/helpers/test-database.ts';
-import { shanghaiDate } from '../../shared/dates.ts';
+import { HOUR_MS, shanghaiDate } from '../../shared/dates.ts';
 import type { Principal } from '../platform/auth/scope.ts';
 import { findUserWithOrg } from '../modules/access/access.repository.ts';
 import { users } from '../modules/access/access.table.ts';
@@ -20,7 +20,11 @@ import { userPrincipal } from '../modules/access/principal.ts';
 import * as read from '../modules/coal-upload/coal-read.service.ts';
 import { leaderDescents, undergroundNow } from '../modules/coal-upload/coal-positioning.service.ts';
 import { mines } from '../modules/registry/mine.table.ts';
-import { demoCoalMines } from './demo-coal-files.ts';
+import { DEMO_COAL_SEED, demoCoalMines } from './demo-coal-files.ts';
+import { lastFileAt } from '../modules/coal-upload/coal-file.repository.ts';
+import { startCoalFeed } from '../modules/coal-upload/coal-sim.runner.ts';
+import { MonitoringEngine } from '../modules/monitoring/monitoring.engine.ts';
+import { queryRows } from '../platform/db/client.ts';
 
 describe.each(engines)('the demo coal mines’ MT/T 1201 uploads (%s)', (engine) => {
   let t: TestDatabase;
@@ -108,5 +112,34 @@ describe.each(engines)('the demo coal mines’ MT/T 1201 uploads (%s)', (engine)
     }
     const substations = await read.coalSubstations(t.deps, province, outage, 1);
     expect(substations.find((s) => s.code === 'FZ002')?.outages.length).toBeGreaterThan(0);
+  });
+
+  it('the live feed catches up from the last stored file to now before its first silence check (no gap to page for)', async () => {
+    // Started 12 minutes after the last stored file: it catches those up first, then goes on.
+    const ids = uploaders.map((m) => m.id);
+    t.deps.clock.now = new Date(((await lastFileAt(t.deps.db, ids, 'CDSS')) ?? 0) + 12 * 60_000);
+    const engine = new MonitoringEngine(t.deps);
+    const stop = await startCoalFeed(t.deps, engine, {
+      mineIds: new Set(uploaders.map((m) => m.id)),
+      seed: DEMO_COAL_SEED,
+      tickMs: HOUR_MS,
+    });
+    stop?.();
+    engine.close();
+    const now = t.deps.clock().getTime();
+    const last = await lastFileAt(t.deps.db, ids, 'CDSS');
+    expect(now - (last ?? 0)).toBeLessThanOrEqual(30_000);
+    // A point of the first mine reads every 10 s over the last hour: no gap a 断线 would see.
+    const [point] = await read.coalPoints(t.deps, province, uploaders[0]?.id ?? '');
+    const rows = await queryRows<{ gap: number | null; n: number }>(
+      t.deps.db,
+      sql`SELECT max(gap)::float8 AS gap, count(*)::int AS n FROM (
+            SELECT extract(epoch FROM r.ts - lag(r.ts) OVER (ORDER BY r.ts)) AS gap
+            FROM readings r JOIN monitoring_sensors s ON s.no = r.sensor_no
+            WHERE s.id = ${point?.sensorId ?? ''}
+              AND r.ts > ${new Date(now - HOUR_MS).toISOString()}::timestamptz) g`,
+    );
+    expect(rows[0]?.n).toBeGreaterThan(300); // 360 in an hour
+    expect(rows[0]?.gap).toBeLessThanOrEqual(20);
   });
 });

@@ -13,46 +13,118 @@ import { SessionProvider, useSession } from './session.tsx';
 import { AppLayout } from '../layout/AppLayout.tsx';
 import { ErrorPage } from '../layout/ErrorPage.tsx';
 import { RequireAuth } from '../layout/RequireAuth.tsx';
+import { RequirePermission } from '../layout/RequirePermission.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
-import { MineListPage } from '../features/mines/MineListPage.tsx';
-import { MineDetailPage } from '../features/mines/MineDetailPage.tsx';
-import { MineFormPage } from '../features/mines/MineFormPage.tsx';
-import { EnterpriseListPage } from '../features/enterprises/EnterpriseListPage.tsx';
-import { EnterpriseDetailPage } from '../features/enterprises/EnterpriseDetailPage.tsx';
-import { RegionPage } from '../features/regions/RegionPage.tsx';
-import { HazardListPage } from '../features/hazards/HazardListPage.tsx';
-import { HazardReportPage } from '../features/hazards/HazardReportPage.tsx';
-import { HazardAnalysisPage } from '../features/hazards/HazardAnalysisPage.tsx';
-import { SelfInspectionPage } from '../features/hazards/SelfInspectionPage.tsx';
-import { HazardDetailPage } from '../features/hazards/HazardDetailPage.tsx';
-import { AlarmBoardPage } from '../features/monitoring/AlarmBoardPage.tsx';
-import { AlarmDetailPage } from '../features/monitoring/AlarmDetailPage.tsx';
-import { LeadDetailPage } from '../features/leads/LeadDetailPage.tsx';
-import { InspectionsPage } from '../features/inspections/InspectionsPage.tsx';
-import { InspectionFormPage } from '../features/inspections/InspectionFormPage.tsx';
-import { InspectionDetailPage } from '../features/inspections/InspectionDetailPage.tsx';
-import { DocumentPage } from '../features/inspections/DocumentPage.tsx';
-import { ReceivedDocumentsPage } from '../features/inspections/ReceivedDocumentsPage.tsx';
-import { PlansPage } from '../features/action-plans/PlansPage.tsx';
-import { AccidentsPage } from '../features/accidents/AccidentsPage.tsx';
-import { CaseBoardPage } from '../features/public-reports/CaseBoardPage.tsx';
-import { PublicReportPage } from '../features/public-reports/PublicReportPage.tsx';
-import { TrackPage } from '../features/public-reports/TrackPage.tsx';
-import { PublicGradesPage } from '../features/surveys/PublicGradesPage.tsx';
-import { SurveysPage } from '../features/surveys/SurveysPage.tsx';
-import { LeadListPage } from '../features/leads/LeadListPage.tsx';
-import { MineComparisonPage } from '../features/leads/MineComparisonPage.tsx';
-import { StoppedMinesPage } from '../features/stopped/StoppedMinesPage.tsx';
-import { CoalFeedsPage } from '../features/coal/CoalFeedsPage.tsx';
-import { FacilityBoardPage } from '../features/monitoring/FacilityBoardPage.tsx';
-import { SensorPage } from '../features/monitoring/SensorPage.tsx';
-import { InboxPage } from '../features/notifications/InboxPage.tsx';
-import { AdminGuard } from '../features/admin/AdminGuard.tsx';
-import { UsersPage } from '../features/admin/UsersPage.tsx';
-import { TokensPage } from '../features/admin/TokensPage.tsx';
-import { SettingsPage } from '../features/admin/SettingsPage.tsx';
 import { ApiError } from './api.ts';
+import { lazyPage } from './lazy-page.tsx';
+
+// Every feature page but the home comes from its own chunk (lazy-page.tsx).
+const MineListPage = lazyPage(() => import('../features/mines/MineListPage.tsx'), 'MineListPage');
+const MineDetailPage = lazyPage(
+  () => import('../features/mines/MineDetailPage.tsx'),
+  'MineDetailPage',
+);
+const MineFormPage = lazyPage(() => import('../features/mines/MineFormPage.tsx'), 'MineFormPage');
+const EnterpriseListPage = lazyPage(
+  () => import('../features/enterprises/EnterpriseListPage.tsx'),
+  'EnterpriseListPage',
+);
+const EnterpriseDetailPage = lazyPage(
+  () => import('../features/enterprises/EnterpriseDetailPage.tsx'),
+  'EnterpriseDetailPage',
+);
+const RegionPage = lazyPage(() => import('../features/regions/RegionPage.tsx'), 'RegionPage');
+const HazardListPage = lazyPage(
+  () => import('../features/hazards/HazardListPage.tsx'),
+  'HazardListPage',
+);
+const HazardReportPage = lazyPage(
+  () => import('../features/hazards/HazardReportPage.tsx'),
+  'HazardReportPage',
+);
+const HazardAnalysisPage = lazyPage(
+  () => import('../features/hazards/HazardAnalysisPage.tsx'),
+  'HazardAnalysisPage',
+);
+const SelfInspectionPage = lazyPage(
+  () => import('../features/hazards/SelfInspectionPage.tsx'),
+  'SelfInspectionPage',
+);
+const HazardDetailPage = lazyPage(
+  () => import('../features/hazards/HazardDetailPage.tsx'),
+  'HazardDetailPage',
+);
+const AlarmBoardPage = lazyPage(
+  () => import('../features/monitoring/AlarmBoardPage.tsx'),
+  'AlarmBoardPage',
+);
+const AlarmDetailPage = lazyPage(
+  () => import('../features/monitoring/AlarmDetailPage.tsx'),
+  'AlarmDetailPage',
+);
+const LeadDetailPage = lazyPage(
+  () => import('../features/leads/LeadDetailPage.tsx'),
+  'LeadDetailPage',
+);
+const InspectionsPage = lazyPage(
+  () => import('../features/inspections/InspectionsPage.tsx'),
+  'InspectionsPage',
+);
+const InspectionFormPage = lazyPage(
+  () => import('../features/inspections/InspectionFormPage.tsx'),
+  'InspectionFormPage',
+);
+const InspectionDetailPage = lazyPage(
+  () => import('../features/inspections/InspectionDetailPage.tsx'),
+  'InspectionDetailPage',
+);
+const DocumentPage = lazyPage(
+  () => import('../features/inspections/DocumentPage.tsx'),
+  'DocumentPage',
+);
+const ReceivedDocumentsPage = lazyPage(
+  () => import('../features/inspections/ReceivedDocumentsPage.tsx'),
+  'ReceivedDocumentsPage',
+);
+const PlansPage = lazyPage(() => import('../features/action-plans/PlansPage.tsx'), 'PlansPage');
+const AccidentsPage = lazyPage(
+  () => import('../features/accidents/AccidentsPage.tsx'),
+  'AccidentsPage',
+);
+const CaseBoardPage = lazyPage(
+  () => import('../features/public-reports/CaseBoardPage.tsx'),
+  'CaseBoardPage',
+);
+const PublicReportPage = lazyPage(
+  () => import('../features/public-reports/PublicReportPage.tsx'),
+  'PublicReportPage',
+);
+const TrackPage = lazyPage(() => import('../features/public-reports/TrackPage.tsx'), 'TrackPage');
+const PublicGradesPage = lazyPage(
+  () => import('../features/surveys/PublicGradesPage.tsx'),
+  'PublicGradesPage',
+);
+const SurveysPage = lazyPage(() => import('../features/surveys/SurveysPage.tsx'), 'SurveysPage');
+const LeadListPage = lazyPage(() => import('../features/leads/LeadListPage.tsx'), 'LeadListPage');
+const MineComparisonPage = lazyPage(
+  () => import('../features/leads/MineComparisonPage.tsx'),
+  'MineComparisonPage',
+);
+const StoppedMinesPage = lazyPage(
+  () => import('../features/stopped/StoppedMinesPage.tsx'),
+  'StoppedMinesPage',
+);
+const CoalFeedsPage = lazyPage(() => import('../features/coal/CoalFeedsPage.tsx'), 'CoalFeedsPage');
+const FacilityBoardPage = lazyPage(
+  () => import('../features/monitoring/FacilityBoardPage.tsx'),
+  'FacilityBoardPage',
+);
+const SensorPage = lazyPage(() => import('../features/monitoring/SensorPage.tsx'), 'SensorPage');
+const InboxPage = lazyPage(() => import('../features/notifications/InboxPage.tsx'), 'InboxPage');
+const UsersPage = lazyPage(() => import('../features/admin/UsersPage.tsx'), 'UsersPage');
+const TokensPage = lazyPage(() => import('../features/admin/TokensPage.tsx'), 'TokensPage');
+const SettingsPage = lazyPage(() => import('../features/admin/SettingsPage.tsx'), 'SettingsPage');
 
 const queryClient: QueryClient = new QueryClient({
   // A session that ends while the app is open (expiry, logout elsewhere) sends the user to the login page.
@@ -112,14 +184,35 @@ function LocalisedApp() {
                 >
                   <Route index element={<DashboardPage />} />
                   <Route path="mines" element={<MineListPage />} />
-                  <Route path="mines/new" element={<MineFormPage />} />
+                  <Route
+                    path="mines/new"
+                    element={
+                      <RequirePermission permission="registry.mine.create">
+                        <MineFormPage />
+                      </RequirePermission>
+                    }
+                  />
                   <Route path="mines/:id" element={<MineDetailPage />} />
-                  <Route path="mines/:id/edit" element={<MineFormPage />} />
+                  <Route
+                    path="mines/:id/edit"
+                    element={
+                      <RequirePermission permission="registry.mine.update">
+                        <MineFormPage />
+                      </RequirePermission>
+                    }
+                  />
                   <Route path="enterprises" element={<EnterpriseListPage />} />
                   <Route path="enterprises/:id" element={<EnterpriseDetailPage />} />
                   <Route path="regions" element={<RegionPage />} />
                   <Route path="hazards" element={<HazardListPage />} />
-                  <Route path="hazards/new" element={<HazardReportPage />} />
+                  <Route
+                    path="hazards/new"
+                    element={
+                      <RequirePermission permission="hazards.report">
+                        <HazardReportPage />
+                      </RequirePermission>
+                    }
+                  />
                   <Route path="hazards/analysis" element={<HazardAnalysisPage />} />
                   <Route path="hazards/:id" element={<HazardDetailPage />} />
                   <Route path="self-inspection" element={<SelfInspectionPage />} />
@@ -133,7 +226,14 @@ function LocalisedApp() {
                   <Route path="stopped" element={<StoppedMinesPage />} />
                   <Route path="coal-feeds" element={<CoalFeedsPage />} />
                   <Route path="inspections" element={<InspectionsPage />} />
-                  <Route path="inspections/new" element={<InspectionFormPage />} />
+                  <Route
+                    path="inspections/new"
+                    element={
+                      <RequirePermission permission="inspections.write">
+                        <InspectionFormPage />
+                      </RequirePermission>
+                    }
+                  />
                   <Route path="inspections/:id" element={<InspectionDetailPage />} />
                   <Route path="documents/:id" element={<DocumentPage />} />
                   <Route path="received-documents" element={<ReceivedDocumentsPage />} />
@@ -145,25 +245,25 @@ function LocalisedApp() {
                   <Route
                     path="admin/users"
                     element={
-                      <AdminGuard permission="access.user.manage">
+                      <RequirePermission permission="access.user.manage">
                         <UsersPage />
-                      </AdminGuard>
+                      </RequirePermission>
                     }
                   />
                   <Route
                     path="admin/tokens"
                     element={
-                      <AdminGuard permission="access.gateway_token.manage">
+                      <RequirePermission permission="access.gateway_token.manage">
                         <TokensPage />
-                      </AdminGuard>
+                      </RequirePermission>
                     }
                   />
                   <Route
                     path="admin/settings"
                     element={
-                      <AdminGuard permission="settings.read">
+                      <RequirePermission permission="settings.read">
                         <SettingsPage />
-                      </AdminGuard>
+                      </RequirePermission>
                     }
                   />
                   <Route path="403" element={<ErrorPage status={403} />} />

@@ -3,6 +3,7 @@
  */
 import { Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { QueryEmpty } from './QueryEmpty.tsx';
 import { platformApi } from '../../shared/platform.api.ts';
 import type { AuditEntryResponse } from '../../shared/platform.schemas.ts';
 import { call } from '../app/api.ts';
@@ -26,7 +27,11 @@ const show = (v: unknown) => (v === null || v === undefined ? '—' : displayVal
 
 export function AuditHistory({ entityType, entityId }: { entityType: string; entityId: string }) {
   const { t, formatDateTime } = useI18n();
-  const { data = [], isLoading } = useQuery({
+  const {
+    data = [],
+    isLoading,
+    error,
+  } = useQuery({
     queryKey: ['audit', entityType, entityId],
     queryFn: () => call(platformApi.auditHistory, { params: { entityType, entityId } }),
   });
@@ -38,6 +43,7 @@ export function AuditHistory({ entityType, entityId }: { entityType: string; ent
       loading={isLoading}
       dataSource={[...data].reverse()}
       pagination={{ pageSize: 10 }}
+      locale={{ emptyText: <QueryEmpty error={error} /> }}
       columns={[
         {
           title: t('mine.auditAt'),

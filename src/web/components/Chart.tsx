@@ -1,35 +1,21 @@
 /**
- * An ECharts chart (tree-shaken: pie, bar and line with mark areas, lines and points and zoom; canvas
- * renderer) that resizes with its box.
+ * An ECharts chart that resizes with its box. ECharts comes from its own chunk (echarts-setup.ts),
+ * fetched by the first chart shown; a page can start the fetch earlier with `preloadCharts()`, while
+ * its data loads.
  */
 import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import {
-  DataZoomComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  PieChart,
-  DataZoomComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  MarkPointComponent,
-  TooltipComponent,
-  CanvasRenderer,
-]);
+let charts: Promise<typeof import('./echarts-setup.ts')> | undefined;
+
+/** Starts (once) fetching ECharts; the charts drawn later wait for the same fetch. */
+export function preloadCharts(): Promise<typeof import('./echarts-setup.ts')> {
+  charts ??= import('./echarts-setup.ts').catch((e: unknown) => {
+    charts = undefined; // the next chart tries again
+    throw e;
+  });
+  return charts;
+}
 
 export function Chart({
   option,
@@ -42,16 +28,29 @@ export function Chart({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!ref.current) {
-      return;
-    }
-    const chart = echarts.init(ref.current);
-    chart.setOption(option);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(ref.current);
+    let cleanup: (() => void) | undefined;
+    let cancelled = false;
+    // A chart whose library could not be fetched stays an empty box (its page and data still show).
+    preloadCharts().then(
+      ({ echarts }) => {
+        const box = ref.current;
+        if (cancelled || !box) {
+          return;
+        }
+        const chart = echarts.init(box);
+        chart.setOption(option);
+        const observer = new ResizeObserver(() => chart.resize());
+        observer.observe(box);
+        cleanup = () => {
+          observer.disconnect();
+          chart.dispose();
+        };
+      },
+      () => undefined,
+    );
     return () => {
-      observer.disconnect();
-      chart.dispose();
+      cancelled = true;
+      cleanup?.();
     };
   }, [option]);
   return (

@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { App, Form, Modal, type FormInstance } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../app/i18n.tsx';
-import { reportFormError } from './formError.ts';
+import { reportFormError, validValues } from './formError.ts';
 
 type Values = Record<string, unknown>;
 
@@ -31,7 +31,10 @@ export function StepDialog(props: {
   const { message } = App.useApp();
   const { form, send } = props;
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) {
+      return;
+    }
     try {
       await send?.(props.toBody ? props.toBody(values) : values);
       await qc.invalidateQueries();

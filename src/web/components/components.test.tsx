@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../app/i18n.tsx';
 import { ImportReport } from '../features/mines/ImportReport.tsx';
 import { changedFields } from './AuditHistory.tsx';
+import { QueryEmpty } from './QueryEmpty.tsx';
+import { ApiError } from '../app/api.ts';
 import { ExpiryBadge, daysUntil } from './ExpiryBadge.tsx';
 
 afterEach(cleanup);
@@ -76,5 +78,25 @@ describe('changedFields', () => {
       { field: 'licences', from: [{ n: 1 }], to: [{ n: 2 }] },
       { field: 'disasterGrade', from: undefined, to: '高瓦斯' },
     ]);
+  });
+});
+
+describe('QueryEmpty', () => {
+  const text = (error: unknown) =>
+    render(
+      <I18nProvider locale="zh-CN">
+        <QueryEmpty error={error}>没有修改记录</QueryEmpty>
+      </I18nProvider>,
+    ).container.textContent;
+
+  it('a refused list says so with the server’s reason, never 暂无数据', () => {
+    expect(text(new ApiError(403, 'FORBIDDEN', '矿山值班员无权执行此操作', []))).toBe(
+      '无权查看: 矿山值班员无权执行此操作',
+    );
+  });
+
+  it('a failed list says it failed; an empty one keeps its own words', () => {
+    expect(text(new ApiError(500, 'INTERNAL', 'boom', []))).toBe('服务器出错了, 请稍后重试');
+    expect(text(null)).toBe('没有修改记录');
   });
 });

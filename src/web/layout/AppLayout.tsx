@@ -122,7 +122,7 @@ export function AppLayout() {
       icon: <ClusterOutlined />,
       label: <Link to="/monitoring/facilities">{t('nav.facilities')}</Link>,
     },
-    ...(can('coal_upload.review')
+    ...(can('coal_upload.read')
       ? [
           {
             key: '/coal-feeds',
@@ -215,7 +215,8 @@ export function AppLayout() {
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
-        width={200}
+        // English names are longer (Monthly self-inspection, Enforcement documents): room for them whole.
+        width={locale === 'en-US' ? 248 : 200}
       >
         <div className="brand">{collapsed ? 'MW' : 'minewatch'}</div>
         <Menu

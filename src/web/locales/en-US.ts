@@ -142,6 +142,7 @@ export const enUS: Messages = {
     system_admin: 'System admin',
   },
   common: {
+    noData: 'No data',
     loading: 'Loading…',
     save: 'Save',
     cancel: 'Cancel',
@@ -167,6 +168,7 @@ export const enUS: Messages = {
     valid: 'Valid',
   },
   errors: {
+    forbiddenList: 'You may not see this: {reason}',
     forbidden: 'You may not open this page',
     notFound: 'The page or record does not exist',
     server: 'Something went wrong on the server; please try again',
@@ -353,6 +355,11 @@ export const enUS: Messages = {
     explanation: 'Explanation',
   },
   selfInspection: {
+    quarter: 'Quarter',
+    zeroReportQuarter: 'Zero report (no major hazard found this quarter)',
+    hazardCountQuarter: 'Hazards this quarter',
+    allFiledQuarter: 'Every mine that must report this quarter has filed',
+    filingState: 'Filing',
     title: 'Monthly self-inspection',
     period: 'Month',
     missing: 'Mines that have not filed',
@@ -385,6 +392,7 @@ export const enUS: Messages = {
     mines: 'Mines',
   },
   regionPage: {
+    lowest: '{name} is a county: it has no sub-regions, so it is listed itself with its mines.',
     title: 'Regions',
     code: 'Code',
     name: 'Name',
@@ -472,6 +480,7 @@ export const enUS: Messages = {
     peakLevel: 'Peak level',
     lastValue: 'Latest value',
     openedAt: 'Opened',
+    receivedAt: 'data received',
     acknowledgedAt: 'Acknowledged',
     closedAt: 'Closed',
     timeline: 'Call timeline',
@@ -703,6 +712,17 @@ export const enUS: Messages = {
     open: 'Open',
   },
   plans: {
+    nothingToCount: 'nothing to count (0/0)',
+    noTarget: 'no target set',
+    noTrend: 'No data: nothing to count in the last 12 months',
+    noPlans: 'No action plan for {region} yet',
+    nationwide: 'the whole country',
+    noPlansWhy:
+      'Your level has no action plan of its own, and no plan above gives your unit a task to lead or support.',
+    noPlansManage:
+      'Once a plan exists, import its task breakdown here and the lead and supporting units can report progress. Targets, regional risk and periodic reports are on the other tabs.',
+    noPlansAsk:
+      'Plans are made by your level’s administrator; targets, regional risk and periodic reports are on the other tabs.',
     indicator: 'Indicator',
     value: 'Value',
     targets: 'Targets',
@@ -773,6 +793,7 @@ export const enUS: Messages = {
     reportedAt: 'Reported at',
     state: 'State',
     record: 'Record',
+    recordedByLevel: 'recorded by the {level}',
     interviews: 'Interviews (约谈)',
     party: 'Party',
     partyName: 'Name',
@@ -876,6 +897,8 @@ export const enUS: Messages = {
     asOf: 'As of',
     staleTag: 'out of date',
     noPositioning: 'No personnel real-time data received yet',
+    noPositioningMonth:
+      'No personnel positioning data in this month: the leaders’ days underground cannot be judged',
     positioningStale:
       'Personnel data stopped at {time} and is older than the setting allows; the counts may be wrong',
     areas: 'People per area against the approved number',
@@ -1063,6 +1086,31 @@ export const enUS: Messages = {
     parent_inspection: 'Quarterly parent-company inspection',
   },
   values: {
+    县级: 'County',
+    市级: 'City',
+    省级: 'Province',
+    // The 攻坚 indicators as the server names them (indicator.rules.ts).
+    生产非煤矿山标准化二级及以上占比:
+      'Producing non-coal mines at standardization level 2 or above',
+    生产非煤矿山标准化三级及以上占比:
+      'Producing non-coal mines at standardization level 3 or above',
+    大中型非煤矿山占比: 'Large and medium non-coal mines',
+    小型非煤矿山数量较基准年变化: 'Small non-coal mines, change since the baseline year',
+    井下作业人员较基准年变化: 'Underground workers, change since the baseline year',
+    应建监测预警的矿山应测量均有数据的占比:
+      'Mines required to monitor with data on every required quantity',
+    '2024 年前存量重大事故隐患销号率': 'Major hazards found before 2024 closed',
+    '停用超过 3 年的尾矿库闭库率': 'Tailings ponds idle over 3 years closed',
+    生产矿山人员资格合规率: 'Producing mines with qualified key staff',
+    // The reporting chain's steps as the default setting names them (an edited name stays as written).
+    矿山报告县级矿山安全监管部门: 'Mine → county mine-safety regulator',
+    矿山同时报告国家矿山安全监察局省级局: 'Mine → NMSA provincial bureau (at the same time)',
+    县级报告市级: 'County → city',
+    市级报告省级矿山安全监管部门: 'City → provincial mine-safety regulator',
+    '市级同步报省级矿山安全监察机构 (非煤矿山)':
+      'City → provincial mine-safety inspectorate, in parallel (non-coal mines)',
+    省级电话报国家矿山安监局: 'Province → NMSA by phone',
+    省级书面报国家矿山安监局: 'Province → NMSA in writing',
     未配置煤矿编码: 'no coal mine code',
     从未上传: 'never uploaded',
     上传延迟: 'late',

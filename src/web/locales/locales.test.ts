@@ -47,6 +47,8 @@ import {
 import {
   accidentGrades,
   accidentKinds,
+  chainRecorders,
+  defaultChainSteps,
   interviewParties,
   interviewStates,
   noticeChannels,
@@ -137,6 +139,8 @@ describe('translations', () => {
       ...noticeChannels,
       ...interviewParties,
       ...interviewStates,
+      ...chainRecorders,
+      ...defaultChainSteps.map((s) => s.label),
       '按时',
       '迟报',
       '逾期未报',

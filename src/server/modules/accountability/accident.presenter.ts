@@ -2,7 +2,12 @@
  * @module Accident rows → the API's shapes: the summary, the detail with its chain of notices (each
  * step's deadline and state) and 约谈, and the statistics.
  */
-import { chainStatus, chainStepsFor, type ChainStep } from '../../../shared/accidents.ts';
+import {
+  chainStatus,
+  chainStepsFor,
+  type ChainStep,
+  type ChainStepStatus,
+} from '../../../shared/accidents.ts';
 import type {
   AccidentResponse,
   AccidentStatsResponse,
@@ -42,6 +47,8 @@ export function presentAccident(
   interviews: Awaited<ReturnType<typeof interviewsOf>>,
   steps: ChainStep[],
   now: Date,
+  /** Whether the caller may record a step of the chain (its level's steps, with accidents.manage). */
+  canRecord: (step: ChainStepStatus) => boolean,
 ): AccidentResponse {
   const a = r.accident;
   return {
@@ -54,7 +61,7 @@ export function presentAccident(
       notices.map((n) => ({ step: n.step, reportedAt: n.reportedAt.toISOString() })),
       chainStepsFor(steps, r.mineKind),
       now,
-    ),
+    ).map((s) => ({ ...s, canRecord: s.reportedAt === null && canRecord(s) })),
     notices: notices.map((n) => ({
       step: n.step,
       reportedAt: n.reportedAt.toISOString(),

@@ -15,7 +15,14 @@ import { useWorldApp } from '../../../../test/helpers/world-app.ts';
 interface Accident {
   id: string;
   grade: string;
-  chain: { key: string; state: string; lateMinutes: number; due: string | null }[];
+  chain: {
+    key: string;
+    state: string;
+    lateMinutes: number;
+    due: string | null;
+    recordedBy: string | null;
+    canRecord: boolean;
+  }[];
   interviews: { id: string; party: string; state: string; version: number }[];
 }
 
@@ -25,6 +32,7 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
     ins: w.a.users.inspector,
     bins: w.b.users.inspector,
     duty: w.a.users.mine_duty_officer,
+    sys: w.systemAdmin,
   }));
   // The test clock (2026-11-22T02:00Z), not the machine's.
   const minutesAgo = (m: number) =>
@@ -166,10 +174,38 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
       'ins',
       'POST',
       `/api/accidents/${id}/chain-notices`,
-      { step: 'cityToProvince', reportedAt: minutesAgo(200), channel: '书面' },
+      { step: 'mineToProvincialBureau', reportedAt: minutesAgo(200), channel: '书面' },
     );
     expect(before.status).toBe(400);
     expect(before.body.details[0]?.path).toBe('reportedAt');
+    // A county records its own and the mine's reports, not the city's or the province's.
+    const view = await call<Accident>('ins', 'GET', `/api/accidents/${id}`);
+    expect(view.body.chain.map((c) => [c.key, c.recordedBy, c.canRecord])).toEqual([
+      ['mineToCounty', '县级', false],
+      ['mineToProvincialBureau', '县级', true],
+      ['countyToCity', '县级', false],
+      ['cityToProvince', '市级', false],
+      ['provincePhone', '省级', false],
+      ['provinceWritten', '省级', false],
+    ]);
+    const cityStep = await call<{ message: string; details: { path: string }[] }>(
+      'ins',
+      'POST',
+      `/api/accidents/${id}/chain-notices`,
+      { step: 'cityToProvince', reportedAt: minutesAgo(5), channel: '书面' },
+    );
+    expect(cityStep.status).toBe(403);
+    expect(cityStep.body.message).toBe('"市级报告省级矿山安全监管部门"由市级监管部门记录');
+    expect(cityStep.body.details[0]?.path).toBe('step');
+    // The national scope may record it; the enterprise sees no step it may record.
+    const national = await call<Accident>('sys', 'POST', `/api/accidents/${id}/chain-notices`, {
+      step: 'cityToProvince',
+      reportedAt: minutesAgo(5),
+      channel: '书面',
+    });
+    expect(national.status).toBe(200);
+    const ent = await call<Accident>('ent', 'GET', `/api/accidents/${id}`);
+    expect(ent.body.chain.filter((c) => c.canRecord)).toEqual([]);
     // Only regulators record the chain.
     expect(
       (

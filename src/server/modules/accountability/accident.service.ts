@@ -10,6 +10,7 @@ import {
   AccidentGrade,
   chainStepsFor,
   gradeAccident,
+  mayRecordStep,
   type AccidentInput,
   type ChainNoticeInput,
   type InterviewInput,
@@ -40,6 +41,13 @@ import { AccountabilityPermission } from './accountability.permissions.ts';
 import { DateWindows } from '../../../shared/date-windows.ts';
 import { todayIn } from '../../../shared/dates.ts';
 
+/** The caller's jurisdiction as the chain's level rule reads it. */
+function scopeOf(principal: Principal): { kind: string; regionCode?: string } {
+  return principal.scope.kind === 'region'
+    ? { kind: 'region', regionCode: principal.scope.regionCode }
+    : { kind: principal.scope.kind };
+}
+
 /** The grades after which the enterprise and its parent company are called to 约谈. */
 const interviewGrades: readonly AccidentGrade[] = [AccidentGrade.Serious, AccidentGrade.NearMiss];
 
@@ -52,21 +60,29 @@ function loadVisibleAccident(db: Db, principal: Principal, id: string): Promise<
 }
 
 /** The accident as the API shows it: its chain of notices as it stands now, and its 约谈. */
-async function accidentView(deps: ServiceDeps, db: Db, row: repo.AccidentRow) {
+async function accidentView(
+  deps: ServiceDeps,
+  db: Db,
+  principal: Principal,
+  row: repo.AccidentRow,
+) {
   const id = row.accident.id;
+  const manage = principal.permissions.has(AccountabilityPermission.AccidentManage);
   return presentAccident(
     row,
     await repo.chainNoticesOf(db, id),
     await repo.interviewsOf(db, id),
     await getSetting(db, accountabilitySettings.chainSteps),
     deps.clock(),
+    (step) =>
+      manage && mayRecordStep({ recordedBy: step.recordedBy ?? undefined }, scopeOf(principal)),
   );
 }
 
 /** One accident of the caller's jurisdiction with its chain of notices and 约谈. */
 export async function getAccident(deps: ServiceDeps, principal: Principal, id: string) {
   requirePermission(principal, AccountabilityPermission.AccidentRead);
-  return accidentView(deps, deps.db, await loadVisibleAccident(deps.db, principal, id));
+  return accidentView(deps, deps.db, principal, await loadVisibleAccident(deps.db, principal, id));
 }
 
 /** The accidents of the caller's jurisdiction (or a region or year of it), newest first. */
@@ -181,7 +197,7 @@ export async function reportAccident(
       entityId: id,
       after: { ...input, grade, consequences },
     });
-    return accidentView(deps, tx, await loadVisibleAccident(tx, principal, id));
+    return accidentView(deps, tx, principal, await loadVisibleAccident(tx, principal, id));
   });
 }
 
@@ -199,11 +215,20 @@ export async function recordChainNotice(
     const row = await loadVisibleAccident(tx, principal, id);
     // The steps of this accident's chain: a non-coal-only step (要点第32条) is not one at a coal mine.
     const steps = chainStepsFor(allSteps, row.mineKind);
-    if (!steps.some((s) => s.key === input.step)) {
+    const step = steps.find((s) => s.key === input.step);
+    if (!step) {
       throw invalidField(
         'step',
         `该事故的报送环节中没有此环节, 可选: ${steps.map((s) => s.key).join(', ')}`,
         input.step,
+      );
+    }
+    // Each level records its own reports (the county also the mine's): not another level's.
+    if (!mayRecordStep(step, scopeOf(principal))) {
+      throw new AppError(
+        AppErrorCode.Forbidden,
+        `"${step.label}"由${step.recordedBy}监管部门记录`,
+        [{ path: 'step', message: `该环节由${step.recordedBy}记录`, value: input.step }],
       );
     }
     const at = new Date(input.reportedAt);
@@ -230,7 +255,7 @@ export async function recordChainNotice(
       entityId: id,
       after: input,
     });
-    return accidentView(deps, tx, row);
+    return accidentView(deps, tx, principal, row);
   });
 }
 
@@ -264,6 +289,6 @@ export async function holdInterview(
       before: { state: row.state },
       after: { party: row.party, ...input },
     });
-    return accidentView(deps, tx, accident);
+    return accidentView(deps, tx, principal, accident);
   });
 }

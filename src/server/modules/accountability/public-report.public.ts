@@ -15,7 +15,7 @@ import { addDays, HOUR_MS, todayIn } from '../../../shared/dates.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { keyedDigest, seal } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
+import { AppError, AppErrorCode, invalidField } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { hitsSince, lockBucket, recordHit } from '../../platform/throttle/throttle.ts';
 import { acceptFile, photoPolicy, storeFile } from '../../platform/files/files.ts';
@@ -169,7 +169,12 @@ async function openCase(deps: ServiceDeps, code: string, secret: string, ip: str
     return undefined;
   });
   if (!row) {
-    throw notFound('report', code);
+    // Said to the reporter as people say it; which of the two was wrong stays unsaid.
+    throw new AppError(
+      AppErrorCode.NotFound,
+      '查询码或查询密码不正确, 请核对举报时保存的查询码和密码',
+      [{ path: 'trackingCode', message: '没有与此查询码和密码相符的举报', value: code }],
+    );
   }
   return { row, rules };
 }

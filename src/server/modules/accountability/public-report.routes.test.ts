@@ -148,8 +148,15 @@ describe.each(engines)('accountability: 举报 (%s)', (engine) => {
     const ok = await track(filed.trackingCode, filed.secret, reporter);
     expect(ok.statusCode).toBe(200);
     expect(ok.json<{ state: string }>().state).toBe('待受理');
-    expect((await track(filed.trackingCode, 'wrong-secret-123', guesser)).statusCode).toBe(404);
-    expect((await track('JB0000000000', filed.secret, guesser)).statusCode).toBe(404);
+    const wrongSecret = await track(filed.trackingCode, 'wrong-secret-123', guesser);
+    const unknownCode = await track('JB0000000000', filed.secret, guesser);
+    expect(wrongSecret.statusCode).toBe(404);
+    expect(unknownCode.statusCode).toBe(404);
+    // The reporter reads the answer on the 举报查询 page: in Chinese, the same for either mistake.
+    expect(wrongSecret.json().message).toBe(
+      '查询码或查询密码不正确, 请核对举报时保存的查询码和密码',
+    );
+    expect(unknownCode.json().message).toBe(wrongSecret.json().message);
     for (let i = 0; i < 8; i++) {
       expect((await track(filed.trackingCode, `wrong-secret-${i}x`, guesser)).statusCode).toBe(404);
     }

@@ -35,14 +35,27 @@ export async function regionName(db: Db, code: string): Promise<string> {
   return row?.name ?? code;
 }
 
-/** The tasks of the plans made in a region: by state, overdue at the period's end, with the overdue listed. */
+/**
+ * A region's tasks (`t` of work_tasks, `p` of its plan): those of the plans made in the region, and
+ * those its units lead or support in a plan of a unit above (a county's share of the province's plan).
+ */
+function taskInRegion(region: string): SQL {
+  if (region === NATIONAL) {
+    return sql`TRUE`;
+  }
+  const prefix = `${subtreePrefix(region)}%`;
+  return sql`(p.region_code LIKE ${prefix} OR EXISTS (
+      SELECT 1 FROM organisations u
+       WHERE (u.id = t.lead_unit_id OR u.id = ANY(t.co_unit_ids)) AND u.region_code LIKE ${prefix}))`;
+}
+
+/** A region's tasks (taskInRegion): by state, overdue at the period's end, with the overdue listed. */
 export async function taskFigures(
   db: Db,
   region: string,
   period: Period,
 ): Promise<PeriodicReportData['tasks']> {
-  const inRegion =
-    region === NATIONAL ? sql`TRUE` : sql`p.region_code LIKE ${`${subtreePrefix(region)}%`}`;
+  const inRegion = taskInRegion(region);
   const [sum] = await queryRows<Record<string, number>>(
     db,
     sql`SELECT count(*)::int AS total,
@@ -50,8 +63,8 @@ export async function taskFigures(
           (count(*) FILTER (WHERE t.percent < 100 AND t.reports > 0))::int AS in_progress,
           (count(*) FILTER (WHERE t.percent < 100 AND t.reports = 0))::int AS not_started,
           (count(*) FILTER (WHERE t.percent < 100 AND t.deadline < ${period.end}::date))::int AS overdue,
-          (SELECT count(*) FROM work_task_reports r JOIN work_tasks t2 ON t2.id = r.task_id
-             JOIN work_plans p ON p.id = t2.plan_id
+          (SELECT count(*) FROM work_task_reports r JOIN work_tasks t ON t.id = r.task_id
+             JOIN work_plans p ON p.id = t.plan_id
             WHERE ${inRegion} AND r.reported_at >= ${dayStart(period.start)} AND r.reported_at < ${dayEnd(period.end)})::int
             AS progress_in_period
         FROM work_tasks t JOIN work_plans p ON p.id = t.plan_id WHERE ${inRegion}`,

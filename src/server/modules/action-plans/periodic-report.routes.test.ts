@@ -12,7 +12,15 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { engines } from '../../../../test/helpers/test-database.ts';
 import { useWorldApp } from '../../../../test/helpers/world-app.ts';
-import type { PeriodicReportResponse } from '../../../shared/action-plans.schemas.ts';
+import type {
+  PeriodicReportDetailResponse,
+  PeriodicReportResponse,
+} from '../../../shared/action-plans.schemas.ts';
+import { principalOfUser } from '../../../../test/helpers/world-enforcement.ts';
+import { PASSWORD } from '../../../../test/helpers/world.ts';
+import { createOrganisation, createUser } from '../access/access.service.ts';
+import { systemPrincipal } from '../access/principal.ts';
+import { createPlan, createTask } from './work-plan.service.ts';
 import { generateScheduledReports } from './periodic-report.service.ts';
 
 describe.each(engines)('periodic report routes (%s)', (engine) => {
@@ -115,5 +123,82 @@ describe.each(engines)('periodic report routes (%s)', (engine) => {
       '年度总结 2026-01-01..2026-11-30',
       '月总结 2026-11-01..2026-11-30',
     ]);
+  });
+
+  // After the scheduler's test, which counts the regulator units.
+  it('a county’s report counts the tasks its unit carries in the province’s plan, not only its own plans’', async () => {
+    const deps = ctx.t.deps;
+    const county = await principalOfUser(deps, ctx.world.a.users.regulator_admin);
+    const sys = systemPrincipal('test:province');
+    const org = await createOrganisation(deps, sys, {
+      name: '省应急管理厅',
+      kind: 'regulator',
+      regionCode: '140000',
+    });
+    await createUser(deps, sys, {
+      username: 'prov.admin',
+      displayName: '省级管理员',
+      password: PASSWORD,
+      role: 'regulator_admin',
+      organisationId: org.id,
+    });
+    const province = await principalOfUser(deps, 'prov.admin');
+    const report = async () =>
+      (
+        await call<PeriodicReportDetailResponse>(
+          'ins',
+          'GET',
+          `/api/periodic-reports/${
+            (
+              await call<PeriodicReportResponse>('ins', 'POST', '/api/periodic-reports', {
+                kind: '月总结',
+              })
+            ).body.id
+          }`,
+        )
+      ).body.data.tasks;
+    const before = await report();
+    const plan = await createPlan(deps, province, {
+      title: '全省治本攻坚三年行动',
+      fromYear: 2024,
+      toYear: 2026,
+      source: '《矿山安全生产治本攻坚三年行动方案（2024—2026年）》',
+    });
+    const task = (number: string, leadUnitId: string, coUnitIds: string[]) =>
+      createTask(deps, province, plan.id, {
+        number,
+        content: `全省任务 ${number}`,
+        leadUnitId,
+        coUnitIds,
+        deadline: '2026-06-30',
+        target: '完成',
+        kind: '一次性',
+      });
+    await task('1', county.organisationId, []);
+    await task('2', org.id, [county.organisationId]);
+    await task('3', org.id, []);
+    const after = await report();
+    // The county leads one task and supports another, both overdue and not started; the third is not its.
+    expect(after.total - before.total).toBe(2);
+    expect(after.notStarted - before.notStarted).toBe(2);
+    expect(after.overdue - before.overdue).toBe(2);
+    expect(
+      after.overdueList.filter((t) => t.plan === '全省治本攻坚三年行动').map((t) => t.number),
+    ).toEqual(['1', '2']);
+    // The other county carries none of them.
+    const b = await call<PeriodicReportDetailResponse>(
+      'bins',
+      'GET',
+      `/api/periodic-reports/${
+        (
+          await call<PeriodicReportResponse>('bins', 'POST', '/api/periodic-reports', {
+            kind: '月总结',
+          })
+        ).body.id
+      }`,
+    );
+    expect(b.body.data.tasks.overdueList.some((t) => t.plan === '全省治本攻坚三年行动')).toBe(
+      false,
+    );
   });
 });

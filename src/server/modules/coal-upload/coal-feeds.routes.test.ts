@@ -22,22 +22,9 @@ import type {
   CoalSensorPointResponse,
 } from '../../../shared/coal-upload.schemas.ts';
 import { buildCoalFixture } from './coal-file.factory.ts';
-import { CODE_A, connectWorld, postFiles } from './coal-upload.fixtures.ts';
+import { ch4Point, CODE_A, connectWorld, postFiles } from './coal-upload.fixtures.ts';
 
-const ch4 = {
-  测点编码: 'CH4F01',
-  分站编码: 'FZ001',
-  传感器类型: '0001',
-  数值类型: 'MN',
-  数值单位: '%CH4',
-  高量程: '4',
-  低量程: '0',
-  上限报警门限: '1.0',
-  上限解报门限: '1.0',
-  上限断电门限: '1.5',
-  上限复电门限: '1.0',
-  安装位置: '1101采煤工作面回风巷',
-};
+const ch4 = ch4Point('CH4F01', { 安装位置: '1101采煤工作面回风巷' });
 const cdss = (time: string, value: string, status: string) =>
   buildCoalFixture('CDSS', {
     mineCode: CODE_A,

@@ -182,3 +182,19 @@ export async function refusedFilesIn(
     .orderBy(desc(coalFiles.fileAt));
   return rows.map((r) => r.file);
 }
+
+/** The newest name time of the stored files of a type among these mines (undefined when none). */
+export async function lastFileAt(db: Db, mineIds: string[], type: string) {
+  if (mineIds.length === 0) {
+    return undefined;
+  }
+  const [row] = await queryRows<{ at: string | null }>(
+    db,
+    sql`SELECT max(file_at) AS at FROM coal_files
+        WHERE type = ${type} AND outcome = 'stored' AND mine_id IN (${sql.join(
+          mineIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+  );
+  return row?.at ? new Date(row.at).getTime() : undefined;
+}

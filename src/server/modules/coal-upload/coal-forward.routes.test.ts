@@ -33,27 +33,20 @@ import { buildCoalFixture } from './coal-file.factory.ts';
 import { processFolder } from './coal-folder.ts';
 import { forwardCoalFiles } from './coal-forward.job.ts';
 import { syncForwardTargets } from './coal-forward.service.ts';
-import { CODE_A, CODE_A2, CODE_B, connectWorld, postFiles } from './coal-upload.fixtures.ts';
+import {
+  ch4Point,
+  CODE_A,
+  CODE_A2,
+  CODE_B,
+  connectWorld,
+  postFiles,
+} from './coal-upload.fixtures.ts';
 
 type Instance = TestDatabase & { world: World; app: FastifyInstance; ctx: ModuleContext };
 
 const rows = <T>(db: Db, q: ReturnType<typeof sql>) => queryRows<T>(db, q);
 
-/** A CH4 point (环境瓦斯 0001) with the 《煤矿安全规程》 采煤工作面 values. */
-const ch4 = (code: string) => ({
-  测点编码: code,
-  分站编码: 'FZ001',
-  传感器类型: '0001',
-  数值类型: 'MN',
-  数值单位: '%CH4',
-  高量程: '4',
-  低量程: '0',
-  上限报警门限: '1.0',
-  上限解报门限: '1.0',
-  上限断电门限: '1.5',
-  上限复电门限: '1.0',
-  安装位置: `${code} 1101采煤工作面`,
-});
+const ch4 = (code: string) => ch4Point(code);
 const card = (n: number) => `${CODE_A}${String(n).padStart(5, '0')}`;
 const area = (n: number) => `${CODE_A}${String(n).padStart(4, '0')}`;
 

@@ -18,25 +18,10 @@ import { loginAll, type World } from '../../../../test/helpers/world.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import type { CoalPointResponse } from '../../../shared/coal-upload.schemas.ts';
 import { buildCoalFixture } from './coal-file.factory.ts';
-import { CODE_A, connectWorld, postFiles } from './coal-upload.fixtures.ts';
+import { ch4Point, CODE_A, connectWorld, postFiles } from './coal-upload.fixtures.ts';
 import { recordFeedAnomalies } from './coal-feed.job.ts';
 
-/** A CH4 point (环境瓦斯 0001) with the 《煤矿安全规程》 采煤工作面 values: 报警 1.0, 断电 1.5, 复电 1.0 (REFERENCE §C1). */
-const ch4 = (code: string, extra: Record<string, string> = {}) => ({
-  测点编码: code,
-  分站编码: 'FZ001',
-  传感器类型: '0001',
-  数值类型: 'MN',
-  数值单位: '%CH4',
-  高量程: '4',
-  低量程: '0',
-  上限报警门限: '1.0',
-  上限解报门限: '1.0',
-  上限断电门限: '1.5',
-  上限复电门限: '1.0',
-  安装位置: `${code} 1101采煤工作面`,
-  ...extra,
-});
+const ch4 = ch4Point;
 
 describe.each(engines)('coal monitoring files: points and readings (%s)', (engine) => {
   let t: TestDatabase;

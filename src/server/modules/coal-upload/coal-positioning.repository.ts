@@ -276,3 +276,13 @@ export function latestHeadcounts(db: Db, mineIds: string[]) {
           AND h.at = (SELECT max(x.at) FROM coal_headcounts x WHERE x.mine_id = h.mine_id)`,
   );
 }
+
+/** Whether the mine's positioning reported anyone underground at any time in [from, to). */
+export async function hasHeadcounts(db: Db, mineId: string, from: Date, to: Date) {
+  const rows = await queryRows<{ x: number }>(
+    db,
+    sql`SELECT 1 AS x FROM coal_headcounts WHERE mine_id = ${mineId}
+          AND at >= ${from.toISOString()}::timestamptz AND at < ${to.toISOString()}::timestamptz LIMIT 1`,
+  );
+  return rows.length > 0;
+}

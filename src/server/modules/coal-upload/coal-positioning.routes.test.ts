@@ -207,11 +207,36 @@ describe.each(engines)('coal positioning files (%s)', (engine) => {
     }>(`/api/coal/mines/${mineId}/leader-descents?month=2026-11`);
     expect(l.status).toBe(200);
     expect(l.body.requiredDays).toBe(5);
+    // On the 22nd, nine days are left: 赵副矿长 can still make his 5, so he is not called short yet.
     expect(l.body.leaders).toEqual([
       expect.objectContaining({ name: '张矿长', days: 5, short: false }),
-      expect.objectContaining({ name: '赵副矿长', days: 0, short: true }),
+      expect.objectContaining({ name: '赵副矿长', days: 0, short: false }),
     ]);
     expect(l.body.leaders[0]?.dates).toEqual([...days, '2026-11-22']);
+    // From the 27th (Beijing), four days are left: 0 + 4 < 5 — short.
+    const clock = t.deps.clock.now;
+    const signedIn = cookies;
+    t.deps.clock.now = new Date('2026-11-27T00:00:00+08:00');
+    try {
+      cookies = await loginAll(app, { reg: world.a.users.regulator_admin });
+      const late = await get<{ judged: boolean; leaders: { name: string; short: boolean }[] }>(
+        `/api/coal/mines/${mineId}/leader-descents?month=2026-11`,
+      );
+      expect(late.body.judged).toBe(true);
+      expect(late.body.leaders.map((x) => [x.name, x.short])).toEqual([
+        ['张矿长', false],
+        ['赵副矿长', true],
+      ]);
+      // A month without positioning data is not judged: nobody is short.
+      const empty = await get<{ judged: boolean; leaders: { short: boolean }[] }>(
+        `/api/coal/mines/${mineId}/leader-descents?month=2026-10`,
+      );
+      expect(empty.body.judged).toBe(false);
+      expect(empty.body.leaders.every((x) => !x.short)).toBe(true);
+    } finally {
+      t.deps.clock.now = clock;
+      cookies = signedIn;
+    }
     const bad = await get(`/api/coal/mines/${mineId}/leader-descents?month=2026-13`);
     expect(bad.status).toBe(400);
   });

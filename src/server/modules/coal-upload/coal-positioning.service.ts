@@ -4,7 +4,7 @@
  * (是否特种人员) marked; the regulator's overview of every coal mine in its jurisdiction; and each leader's
  * descents in a month against the days required (setting coalUpload.leaderDescentDays).
  */
-import { MINUTE_MS } from '../../../shared/dates.ts';
+import { DAY_MS, MINUTE_MS } from '../../../shared/dates.ts';
 import type { z } from 'zod';
 import type {
   CoalLeaderDescentsResponse,
@@ -145,6 +145,9 @@ export async function leaderDescents(
   const required = await getSetting(deps.db, coalUploadSettings.leaderDescentDays);
   const { from, to } = monthRange(month);
   const rows = await repo.leaderDescents(deps.db, mineId, from, to);
+  // A month without any positioning data is not judged; one still running only once it cannot be met.
+  const judged = rows.length > 0 || (await repo.hasHeadcounts(deps.db, mineId, from, to));
+  const daysLeft = Math.max(0, Math.ceil((to.getTime() - deps.clock().getTime()) / DAY_MS));
   const byCard = new Map<
     string,
     { name: string; title: string | null; dates: Set<string>; descents: number }
@@ -166,6 +169,7 @@ export async function leaderDescents(
   return {
     month,
     requiredDays: required,
+    judged,
     leaders: [...byCard].map(([cardCode, e]) => ({
       cardCode,
       name: e.name,
@@ -173,7 +177,7 @@ export async function leaderDescents(
       days: e.dates.size,
       descents: e.descents,
       dates: [...e.dates].sort(),
-      short: e.dates.size < required,
+      short: judged && e.dates.size + daysLeft < required,
     })),
   };
 }

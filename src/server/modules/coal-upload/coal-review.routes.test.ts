@@ -24,22 +24,10 @@ import type { CoalPointResponse } from '../../../shared/coal-upload.schemas.ts';
 import { coalCatalogue } from './coal.catalogue.ts';
 import { buildCoalFixture } from './coal-file.factory.ts';
 import { recordUnreportedOverLimits } from './coal-unreported.job.ts';
-import { CODE_A, connectWorld, postFiles } from './coal-upload.fixtures.ts';
+import { ch4Point, CODE_A, connectWorld, postFiles } from './coal-upload.fixtures.ts';
 
-const point = (code: string, substation = 'FZ001') => ({
-  测点编码: code,
-  分站编码: substation,
-  传感器类型: '0001',
-  数值类型: 'MN',
-  数值单位: '%CH4',
-  高量程: '4',
-  低量程: '0',
-  上限报警门限: '1.0',
-  上限解报门限: '1.0',
-  上限断电门限: '1.5',
-  上限复电门限: '1.0',
-  安装位置: `${code} 掘进工作面`,
-});
+const point = (code: string, substation = 'FZ001') =>
+  ch4Point(code, { 分站编码: substation, 安装位置: `${code} 掘进工作面` });
 
 describe.each(engines)('coal monitoring files against minewatch (%s)', (engine) => {
   let t: TestDatabase;

@@ -4,14 +4,39 @@
  * hour — written by the simulator (coal.simulator.ts) and taken in through the real ingest, as a mine's
  * upload would be; so their points do not fall silent and the 井下人员 view stays current. Runs only
  * beside the demo feed of the demo province (server.ts); the mines are those the demo seed created that
- * have points defined by files.
+ * have points defined by files. At start it first catches up from the newest stored CDSS (the seed's, or
+ * the last before a stop; at most CATCH_UP_MAX_MS back) to now, before the first silence check, so a
+ * restart leaves no gap that would page people for 断线.
  */
 import type { ServiceDeps } from '../../platform/context.ts';
 import { systemGatewayPrincipal } from '../access/principal.ts';
 import type { MonitoringEngine } from '../monitoring/monitoring.engine.ts';
 import { ingestCoalFiles } from './coal-ingest.service.ts';
 import { uploadingMines } from './coal-point.repository.ts';
-import { CoalSimulator, LIVE_WINDOW, writeCoalFiles } from './coal.simulator.ts';
+import { HOUR_MS } from '../../../shared/dates.ts';
+import { lastFileAt } from './coal-file.repository.ts';
+import type { AnyCoalFile } from './coal.records.ts';
+import {
+  CoalSimulator,
+  LIVE_WINDOW,
+  writeCoalFiles,
+  type WindowOptions,
+} from './coal.simulator.ts';
+
+/** How far back a start catches up (a longer stop leaves its gap: the points were silent). */
+const CATCH_UP_MAX_MS = 2 * HOUR_MS;
+/** The cadence of a catch-up's bulk: one CDSS per 5 minutes per mine. */
+const BULK: WindowOptions = { fileSeconds: 300, ryssSeconds: 300 };
+const BULK_MS = BULK.fileSeconds * 1000;
+
+/** The files of (from, to]: in 5-minute files up to the last whole 5 minutes, then at the live cadence. */
+function catchUp(sim: CoalSimulator, from: number, to: number): AnyCoalFile[] {
+  const bulkEnd = Math.floor(to / BULK_MS) * BULK_MS;
+  return [
+    ...(bulkEnd > from ? sim.window(from, bulkEnd, BULK) : []),
+    ...sim.window(Math.max(from, bulkEnd), to, LIVE_WINDOW),
+  ];
+}
 
 export interface CoalFeedOptions {
   /** The mines that may be fed (the demo seed's); only those with points defined by files are. */
@@ -38,7 +63,12 @@ export async function startCoalFeed(
     'demo:mt1201',
     mines.map((m) => m.id),
   );
-  let last = Date.now();
+  const stored = await lastFileAt(
+    deps.db,
+    mines.map((m) => m.id),
+    'CDSS',
+  );
+  let last = Math.max(stored ?? deps.clock().getTime(), deps.clock().getTime() - CATCH_UP_MAX_MS);
   let busy = false;
   const tick = async () => {
     if (busy) {
@@ -46,8 +76,8 @@ export async function startCoalFeed(
     }
     busy = true;
     try {
-      const now = Date.now();
-      const files = writeCoalFiles(sim.window(last, now, LIVE_WINDOW));
+      const now = deps.clock().getTime();
+      const files = writeCoalFiles(catchUp(sim, last, now));
       last = now;
       if (files.length) {
         const reports = await ingestCoalFiles(deps, engine, principal, files, 'http');
@@ -62,6 +92,7 @@ export async function startCoalFeed(
       busy = false;
     }
   };
+  await tick(); // the catch-up, before the scheduler's first silence check
   const timer = setInterval(() => void tick(), options.tickMs ?? 5000);
   timer.unref();
   log(`coal feed: ${mines.length} coal mines (MT/T 1201)`);

@@ -78,3 +78,25 @@ export async function postFiles(
   const body = res.json<{ files: CoalFileReport[] }>();
   return { status: res.statusCode, files: body.files ?? [], body, raw: res };
 }
+
+/**
+ * A CDDY record of a CH4 point (环境瓦斯 0001, 0–4 %CH4) with the 《煤矿安全规程》甲烷传感器表 采煤工作面 values
+ * (报警 1.0, 断电 1.5, 复电 1.0; REFERENCE §C1), any field overridden by name.
+ */
+export function ch4Point(code: string, extra: Record<string, string> = {}) {
+  return {
+    测点编码: code,
+    分站编码: 'FZ001',
+    传感器类型: '0001',
+    数值类型: 'MN',
+    数值单位: '%CH4',
+    高量程: '4',
+    低量程: '0',
+    上限报警门限: '1.0',
+    上限解报门限: '1.0',
+    上限断电门限: '1.5',
+    上限复电门限: '1.0',
+    安装位置: `${code} 1101采煤工作面`,
+    ...extra,
+  };
+}

@@ -4,6 +4,7 @@
  * data returns, auto-resolving alarms whose clear condition has held, resuming calls when a maintenance
  * window ends, and retention of readings and statistics.
  */
+import { shanghaiDateTime } from '../../../shared/dates.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import {
@@ -50,8 +51,8 @@ export async function detectSilence(
           kind: mineWide ? '断网' : '断线',
           level: mineWide ? faults.断网 : faults.断线,
           detail: mineWide
-            ? `全矿监测数据中断 (最后数据 ${new Date(s.last).toISOString()})`
-            : `测点 ${s.code} 无数据 (最后数据 ${new Date(s.last).toISOString()})`,
+            ? `全矿监测数据中断 (最后数据 ${shanghaiDateTime(s.last)})`
+            : `测点 ${s.code} 无数据 (最后数据 ${shanghaiDateTime(s.last)})`,
           triggeredAt: new Date(s.last).getTime(),
           value: null,
         },

@@ -9,6 +9,7 @@
  * carried on and closed at the stretch's end rather than doubled, and a 断网 the data no longer shows (a
  * resend filled one point's gap) is shrunk or closed as 补传重判.
  */
+import { shanghaiDateTime } from '../../../shared/dates.ts';
 import { levelRank, type WarningLevel } from '../../../shared/monitoring.enums.ts';
 import type { Db } from '../../platform/db/client.ts';
 import {
@@ -224,7 +225,7 @@ function courseOf(e: NetworkEpisode, level: WarningLevel): AlarmCourse {
     closedAt: e.to,
     closeReason: '自动解除',
     lastValue: null,
-    detail: `全矿数据中断 (断网): ${iso(e.from)} 至 ${iso(e.to)} 所有测点均无数据`,
+    detail: `全矿数据中断 (断网): ${shanghaiDateTime(e.from)} 至 ${shanghaiDateTime(e.to)} 所有测点均无数据`,
   };
 }
 

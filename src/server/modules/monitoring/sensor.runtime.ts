@@ -8,6 +8,7 @@
  * reading outside the instrument's range is 数据异常 only; a spike (突变) within it still raises 超限,
  * marked 疑似突变, and the alarm follows the next normal reading at once.
  */
+import { shanghaiDateTime } from '../../../shared/dates.ts';
 import {
   alarmKinds,
   levelRank,
@@ -347,7 +348,7 @@ export function detectReading(
       op: 'raise',
       kind: '断线',
       level: faults.断线,
-      detail: `缺线: ${new Date(prev).toISOString()} 至 ${new Date(at).toISOString()} 无数据`,
+      detail: `缺线: ${shanghaiDateTime(prev)} 至 ${shanghaiDateTime(at)} 无数据`,
       at: prev,
     });
     out.push(clearOf.断线);

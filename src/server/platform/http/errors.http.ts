@@ -77,7 +77,8 @@ export function toAppError(error: unknown): AppError {
 
 /**
  * Installs the error handler and the not-found handler. With `spa`, unknown non-API GETs answer the web
- * app's index.html (client-side routes survive a reload); unknown API paths stay a 404 error body.
+ * app's index.html (client-side routes survive a reload); unknown API paths and files under assets/
+ * stay a 404 error body.
  */
 export function installErrorHandling(app: FastifyInstance, options: { spa: boolean }): void {
   app.setErrorHandler((error, req, reply) => {
@@ -91,7 +92,14 @@ export function installErrorHandling(app: FastifyInstance, options: { spa: boole
   });
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '';
-    if (options.spa && req.method === 'GET' && !url.startsWith('/api/')) {
+    // A missing file of the build (a chunk of an earlier build asked for by an open tab) stays a 404:
+    // the page would reach the browser as a script.
+    if (
+      options.spa &&
+      req.method === 'GET' &&
+      !url.startsWith('/api/') &&
+      !url.startsWith('/assets/')
+    ) {
       return reply
         .header('cache-control', 'no-cache')
         .type('text/html; charset=utf-8')

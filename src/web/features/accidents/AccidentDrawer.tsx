@@ -3,7 +3,18 @@
  * state (regulators record the steps), and the 约谈 (regulators record them as held).
  */
 import { useState } from 'react';
-import { Button, DatePicker, Descriptions, Drawer, Form, Input, Select, Table, Tag } from 'antd';
+import {
+  Button,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  Select,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { noticeChannels } from '../../../shared/accidents.ts';
@@ -83,7 +94,7 @@ export function AccidentDrawer({ id, onClose }: { id: string | null; onClose: ()
             dataSource={data.chain}
             data-testid="accident-chain"
             columns={[
-              { title: t('accidents.step'), dataIndex: 'label' },
+              { title: t('accidents.step'), dataIndex: 'label', render: (l: string) => v(l) },
               {
                 title: t('accidents.due'),
                 dataIndex: 'due',
@@ -115,11 +126,16 @@ export function AccidentDrawer({ id, onClose }: { id: string | null; onClose: ()
                       title: '',
                       key: 'record',
                       width: 90,
+                      // Only the level that gives a report records it (the county also the mine's).
                       render: (_: unknown, r: AccidentResponse['chain'][number]) =>
-                        r.reportedAt ? null : (
+                        r.canRecord ? (
                           <Button size="small" onClick={() => setStep(r.key)}>
                             {t('accidents.record')}
                           </Button>
+                        ) : r.reportedAt || !r.recordedBy ? null : (
+                          <Typography.Text type="secondary">
+                            {t('accidents.recordedByLevel', { level: v(r.recordedBy) })}
+                          </Typography.Text>
                         ),
                     },
                   ]

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import {
   App,
   Button,
+  Empty,
   Form,
   Input,
   InputNumber,
@@ -17,6 +18,7 @@ import {
   Table,
   Tabs,
   Tag,
+  Typography,
   Upload,
 } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
@@ -30,11 +32,39 @@ import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { StepDialog } from '../../components/StepDialog.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
-import { useRegion } from '../../app/region.tsx';
+import { useRegion, useRegionName } from '../../app/region.tsx';
 import { RegionalRiskTab } from './RegionalRiskTab.tsx';
 import { PeriodicReportsTab } from './PeriodicReportsTab.tsx';
 import { TargetBoard } from './TargetBoard.tsx';
 import { TaskProgress } from './TaskProgress.tsx';
+import { planLabel } from './targets.ts';
+
+/**
+ * Why the task list is empty: the unit's region has no plan of its own and no plan above gives the unit
+ * a task; and who can change that.
+ */
+function NoPlans() {
+  const { t } = useI18n();
+  const { can, me } = useSession();
+  const regionName = useRegionName();
+  const root = me?.scope.kind === 'region' ? me.scope.regionCode : undefined;
+  return (
+    <Empty
+      data-testid="no-plans"
+      description={
+        <>
+          <Typography.Paragraph strong>
+            {t('plans.noPlans', { region: root ? regionName(root) : t('plans.nationwide') })}
+          </Typography.Paragraph>
+          <Typography.Paragraph>{t('plans.noPlansWhy')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {can('plans.manage') ? t('plans.noPlansManage') : t('plans.noPlansAsk')}
+          </Typography.Paragraph>
+        </>
+      }
+    />
+  );
+}
 
 export function PlansPage() {
   const { t } = useI18n();
@@ -79,17 +109,19 @@ export function PlansPage() {
       <div className="page-header">
         <h1>{t('nav.plans')}</h1>
         <Space wrap>
-          <Select
-            style={{ minWidth: 280 }}
-            value={planId}
-            onChange={setChosen}
-            options={(plans.data ?? []).map((p) => ({
-              value: p.id,
-              label: `${p.title} (${p.fromYear}–${p.toYear})`,
-            }))}
-            aria-label={t('nav.plans')}
-            data-testid="plan-select"
-          />
+          {plans.data?.length !== 0 && (
+            <Select
+              style={{ minWidth: 280 }}
+              value={planId}
+              onChange={setChosen}
+              options={(plans.data ?? []).map((p) => ({
+                value: p.id,
+                label: planLabel(p),
+              }))}
+              aria-label={t('nav.plans')}
+              data-testid="plan-select"
+            />
+          )}
           {planId && (
             <Button
               icon={<DownloadOutlined />}
@@ -146,71 +178,74 @@ export function PlansPage() {
           {
             key: 'tasks',
             label: t('plans.tabTasks'),
-            children: (
-              <Table<WorkTaskResponse>
-                size="small"
-                rowKey="id"
-                loading={plan.isLoading}
-                dataSource={plan.data?.tasks ?? []}
-                pagination={{ pageSize: 50 }}
-                scroll={{ x: 1000 }}
-                expandable={{
-                  expandedRowRender: (task) => <TaskProgress taskId={task.id} />,
-                  rowExpandable: () => true,
-                  defaultExpandedRowKeys: linkedTask ? [linkedTask] : [],
-                }}
-                rowClassName={(row) => (row.id === linkedTask ? 'row-linked' : '')}
-                data-testid="task-table"
-                columns={[
-                  { title: t('plans.number'), dataIndex: 'number', width: 70 },
-                  { title: t('plans.content'), dataIndex: 'content' },
-                  { title: t('plans.leadUnit'), dataIndex: 'leadUnitName', width: 160 },
-                  {
-                    title: t('plans.coUnits'),
-                    dataIndex: 'coUnitNames',
-                    width: 160,
-                    render: (n: string[]) => n.join('、'),
-                  },
-                  {
-                    title: t('plans.deadline'),
-                    dataIndex: 'deadline',
-                    width: 110,
-                    render: (d: string | null, task) =>
-                      task.overdue ? <Tag color="red">{d}</Tag> : (d ?? task.kind),
-                  },
-                  { title: t('plans.target'), dataIndex: 'target', width: 180 },
-                  {
-                    title: t('plans.progress'),
-                    dataIndex: 'percent',
-                    width: 160,
-                    render: (p: number, task) => (
-                      <Space direction="vertical" size={0} style={{ width: '100%' }}>
-                        <Progress
-                          percent={p}
-                          size="small"
-                          status={task.overdue ? 'exception' : undefined}
-                        />
-                        <span>{task.state}</span>
-                      </Space>
-                    ),
-                  },
-                  ...(can('plans.progress')
-                    ? [
-                        {
-                          title: '',
-                          key: 'progress',
-                          width: 90,
-                          render: (_: unknown, task: WorkTaskResponse) => (
-                            <Button size="small" onClick={() => setDialog(task.id)}>
-                              {t('plans.reportProgress')}
-                            </Button>
-                          ),
-                        },
-                      ]
-                    : []),
-                ]}
-              />
-            ),
+            children:
+              plans.data?.length === 0 ? (
+                <NoPlans />
+              ) : (
+                <Table<WorkTaskResponse>
+                  size="small"
+                  rowKey="id"
+                  loading={plan.isLoading}
+                  dataSource={plan.data?.tasks ?? []}
+                  pagination={{ pageSize: 50 }}
+                  scroll={{ x: 1000 }}
+                  expandable={{
+                    expandedRowRender: (task) => <TaskProgress taskId={task.id} />,
+                    rowExpandable: () => true,
+                    defaultExpandedRowKeys: linkedTask ? [linkedTask] : [],
+                  }}
+                  rowClassName={(row) => (row.id === linkedTask ? 'row-linked' : '')}
+                  data-testid="task-table"
+                  columns={[
+                    { title: t('plans.number'), dataIndex: 'number', width: 70 },
+                    { title: t('plans.content'), dataIndex: 'content' },
+                    { title: t('plans.leadUnit'), dataIndex: 'leadUnitName', width: 160 },
+                    {
+                      title: t('plans.coUnits'),
+                      dataIndex: 'coUnitNames',
+                      width: 160,
+                      render: (n: string[]) => n.join('、'),
+                    },
+                    {
+                      title: t('plans.deadline'),
+                      dataIndex: 'deadline',
+                      width: 110,
+                      render: (d: string | null, task) =>
+                        task.overdue ? <Tag color="red">{d}</Tag> : (d ?? task.kind),
+                    },
+                    { title: t('plans.target'), dataIndex: 'target', width: 180 },
+                    {
+                      title: t('plans.progress'),
+                      dataIndex: 'percent',
+                      width: 160,
+                      render: (p: number, task) => (
+                        <Space direction="vertical" size={0} style={{ width: '100%' }}>
+                          <Progress
+                            percent={p}
+                            size="small"
+                            status={task.overdue ? 'exception' : undefined}
+                          />
+                          <span>{task.state}</span>
+                        </Space>
+                      ),
+                    },
+                    ...(can('plans.progress')
+                      ? [
+                          {
+                            title: '',
+                            key: 'progress',
+                            width: 90,
+                            render: (_: unknown, task: WorkTaskResponse) => (
+                              <Button size="small" onClick={() => setDialog(task.id)}>
+                                {t('plans.reportProgress')}
+                              </Button>
+                            ),
+                          },
+                        ]
+                      : []),
+                  ]}
+                />
+              ),
           },
           {
             key: 'targets',

@@ -4,20 +4,23 @@
  * indicator with its trend over 12 months and the mines that hold the figure back.
  */
 import { useState } from 'react';
-import { Button, Table, Tag, Tooltip } from 'antd';
+import { Button, Table, Tag, Tooltip, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { actionPlansApi } from '../../../shared/action-plans.api.ts';
 import type { IndicatorWithTargetsResponse } from '../../../shared/action-plans.schemas.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
+import { useRegionName } from '../../app/region.tsx';
+import { goalTags } from './targets.ts';
 import { TargetDetail } from './TargetDetail.tsx';
 
 /** An indicator with the targets that apply to the region. */
 export type Indicator = IndicatorWithTargetsResponse;
 
 export function TargetBoard({ region }: { region: string | undefined }) {
-  const { t } = useI18n();
+  const { t, v } = useI18n();
+  const regionName = useRegionName();
   const [open, setOpen] = useState<Indicator | null>(null);
   const { data, error, isLoading } = useQuery({
     queryKey: ['targets', region],
@@ -39,26 +42,34 @@ export function TargetBoard({ region }: { region: string | undefined }) {
           {
             title: t('plans.indicator'),
             dataIndex: 'name',
-            render: (n: string, i) => <Tooltip title={i.source}>{n}</Tooltip>,
+            render: (n: string, i) => <Tooltip title={i.source}>{v(n)}</Tooltip>,
           },
           {
             title: `${t('plans.value')} (${data?.date ?? ''})`,
             dataIndex: 'value',
-            width: 170,
+            width: 190,
+            // Nothing to count (0/0): said, not a bare dash beside the goal.
             render: (v: number | null, i) =>
-              v === null ? '—' : `${v}% (${i.numerator}/${i.denominator})`,
+              v === null ? (
+                <Typography.Text type="secondary">{t('plans.nothingToCount')}</Typography.Text>
+              ) : (
+                `${v}% (${i.numerator}/${i.denominator})`
+              ),
           },
           {
             title: t('plans.targets'),
             dataIndex: 'targets',
             render: (ts: Indicator['targets'], i) =>
               ts.length === 0
-                ? '—'
-                : ts.map((x) => (
-                    <Tooltip key={`${x.region}${x.year}`} title={x.source}>
-                      <Tag color={x.met === null ? 'default' : x.met ? 'green' : 'red'}>
-                        {x.year}: {i.direction === 'atMost' ? '≤' : '≥'}
-                        {x.goal}%
+                ? t('plans.noTarget')
+                : goalTags(ts).map((g) => (
+                    <Tooltip
+                      key={`${g.year}:${g.goal}`}
+                      title={g.setBy.map((x) => `${regionName(x.region)}: ${x.source}`).join('；')}
+                    >
+                      <Tag color={g.met === null ? 'default' : g.met ? 'green' : 'red'}>
+                        {g.year}: {i.direction === 'atMost' ? '≤' : '≥'}
+                        {g.goal}%
                       </Tag>
                     </Tooltip>
                   )),

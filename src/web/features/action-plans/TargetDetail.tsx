@@ -3,7 +3,7 @@
  * lines (ECharts), and the mines that hold the figure back with the reason for each.
  */
 import { useMemo } from 'react';
-import { Drawer, Table, Typography } from 'antd';
+import { Drawer, Empty, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { actionPlansApi } from '../../../shared/action-plans.api.ts';
@@ -14,6 +14,7 @@ import { useRegionName } from '../../app/region.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import type { Indicator } from './TargetBoard.tsx';
+import { goalTags, hasFigures } from './targets.ts';
 
 export function TargetDetail({
   indicator,
@@ -24,7 +25,7 @@ export function TargetDetail({
   region: string | undefined;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, v } = useI18n();
   const regionName = useRegionName();
   const key = indicator?.key;
   const trend = useQuery({
@@ -53,7 +54,7 @@ export function TargetDetail({
           connectNulls: false,
           markLine: {
             symbol: 'none',
-            data: (indicator?.targets ?? []).map((g) => ({
+            data: goalTags(indicator?.targets ?? []).map((g) => ({
               yAxis: g.goal,
               name: `${g.year}`,
               label: { formatter: `${g.year}: ${g.goal}%` },
@@ -69,7 +70,7 @@ export function TargetDetail({
       open={Boolean(indicator)}
       onClose={onClose}
       width={760}
-      title={indicator?.name}
+      title={indicator ? v(indicator.name) : undefined}
       destroyOnHidden
     >
       {(trend.error || mines.error) && <QueryError error={trend.error ?? mines.error} />}
@@ -77,7 +78,12 @@ export function TargetDetail({
         {t('plans.source')}: {indicator?.source}
       </Typography.Paragraph>
       <h3>{t('plans.trend')}</h3>
-      {trend.data && <Chart option={option} label={t('plans.trend')} height={240} />}
+      {trend.data &&
+        (hasFigures(trend.data.points) ? (
+          <Chart option={option} label={t('plans.trend')} height={240} />
+        ) : (
+          <Empty description={t('plans.noTrend')} data-testid="trend-empty" />
+        ))}
       <h3 style={{ marginTop: 16 }}>{t('plans.holdingBack')}</h3>
       <Table<HoldingBackResponse>
         size="small"

@@ -7,6 +7,7 @@ import { useRef, useState } from 'react';
 import { App, Button, List, Space, Typography } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { QueryEmpty } from '../../components/QueryEmpty.tsx';
 import { actionPlansApi } from '../../../shared/action-plans.api.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
@@ -19,7 +20,7 @@ export function TaskProgress({ taskId }: { taskId: string }) {
   const qc = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const [target, setTarget] = useState<string | null>(null);
-  const { data, isLoading } = useQuery({
+  const { data, isLoading, error } = useQuery({
     queryKey: ['work-task', taskId],
     queryFn: () => call(actionPlansApi.getTask, { params: { id: taskId } }),
   });
@@ -55,6 +56,7 @@ export function TaskProgress({ taskId }: { taskId: string }) {
         loading={isLoading}
         header={t('plans.progressLog')}
         dataSource={[...(data?.progress ?? [])].reverse()}
+        locale={{ emptyText: <QueryEmpty error={error} /> }}
         data-testid="task-reports"
         renderItem={(r) => (
           <List.Item

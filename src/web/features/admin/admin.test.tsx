@@ -2,19 +2,16 @@
 import '../../test-setup.ts';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { ConfigProvider } from 'antd';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router-dom';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type {
-  MeResponse,
   OrganisationResponse,
   TokenListItemResponse,
   UserListItemResponse,
 } from '../../../shared/access.schemas.ts';
 import type { AuditEntryResponse } from '../../../shared/platform.schemas.ts';
 import { I18nProvider, type Locale } from '../../app/i18n.tsx';
-import { SessionProvider } from '../../app/session.tsx';
 import {
   filterUsers,
   groupSettings,
@@ -24,7 +21,6 @@ import {
   valueShape,
   type Setting,
 } from './admin.ts';
-import { AdminGuard } from './AdminGuard.tsx';
 import { SettingHistoryTable } from './SettingDialogs.tsx';
 import { SettingsGroup } from './SettingsPage.tsx';
 import { TokensTable, tokenState } from './TokensPage.tsx';
@@ -301,41 +297,5 @@ describe('the gateway tokens', () => {
     expect(table.textContent).toContain('已撤销');
     expect(table.textContent).not.toMatch(UUID);
     expect(within(table).getAllByRole('button', { name: '撤销' })).toHaveLength(1);
-  });
-});
-
-describe('the admin pages’ guard', () => {
-  const me = (permissions: string[]): MeResponse => ({
-    id: id(1),
-    username: 'x',
-    displayName: 'x',
-    role: 'regulator_viewer',
-    organisationId: id(1),
-    organisationName: 'x',
-    locale: 'zh-CN',
-    permissions,
-    scope: { kind: 'all' },
-  });
-  const guarded = (permissions: string[]) => {
-    const qc = new QueryClient();
-    qc.setQueryData(['me'], me(permissions));
-    return wrap(
-      <QueryClientProvider client={qc}>
-        <SessionProvider>
-          <AdminGuard permission="access.user.manage">
-            <p>用户表单</p>
-          </AdminGuard>
-        </SessionProvider>
-      </QueryClientProvider>,
-    );
-  };
-
-  it('shows the 403 page to a user without the permission, and the page to one with it', () => {
-    guarded(['settings.read']);
-    expect(screen.getByText('403')).toBeTruthy();
-    expect(screen.queryByText('用户表单')).toBeNull();
-    cleanup();
-    guarded(['access.user.manage']);
-    expect(screen.getByText('用户表单')).toBeTruthy();
   });
 });

@@ -181,13 +181,20 @@ function UndergroundOverviewTab() {
           dataIndex: 'total',
           align: 'right',
           sorter: (a, b) => a.total - b.total,
+          // No positioning data yet: nobody is known to be down, which is not 0 people.
+          render: (n: number, m) => (m.asOf ? n : '—'),
         },
-        { title: t('coal.leaders'), dataIndex: 'leaders', align: 'right' },
+        {
+          title: t('coal.leaders'),
+          dataIndex: 'leaders',
+          align: 'right',
+          render: (n: number, m) => (m.asOf ? n : '—'),
+        },
         {
           title: t('coal.areasOverQuota'),
           dataIndex: 'areasOverQuota',
           align: 'right',
-          render: (n: number) => (n > 0 ? <Tag color="red">{n}</Tag> : n),
+          render: (n: number, m) => (!m.asOf ? '—' : n > 0 ? <Tag color="red">{n}</Tag> : n),
         },
         {
           title: t('coal.asOf'),

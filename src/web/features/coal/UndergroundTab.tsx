@@ -130,6 +130,9 @@ export function UndergroundNow({ data }: { data: CoalUndergroundResponse }) {
 /** Each leader's days down in a month against the required days. */
 export function LeaderDescents({ data }: { data: z.infer<typeof CoalLeaderDescentsResponse> }) {
   const { t } = useI18n();
+  if (!data.judged) {
+    return <Alert type="info" showIcon title={t('coal.noPositioningMonth')} />;
+  }
   return (
     <Table<Leader>
       data-testid="leader-descents"
@@ -137,17 +140,20 @@ export function LeaderDescents({ data }: { data: z.infer<typeof CoalLeaderDescen
       rowKey="cardCode"
       pagination={false}
       dataSource={data.leaders}
+      tableLayout="fixed"
       columns={[
-        { title: t('coal.personName'), dataIndex: 'name' },
+        { title: t('coal.personName'), dataIndex: 'name', width: 110 },
         {
           title: t('coal.personTitle'),
           dataIndex: 'title',
+          width: 120,
           render: (x: string | null) => x ?? '—',
         },
         {
           title: t('coal.descentDays'),
           dataIndex: 'days',
           align: 'right',
+          width: 140,
           render: (n: number, l) => (
             <Space size={4}>
               {n}
@@ -155,7 +161,7 @@ export function LeaderDescents({ data }: { data: z.infer<typeof CoalLeaderDescen
             </Space>
           ),
         },
-        { title: t('coal.descents'), dataIndex: 'descents', align: 'right' },
+        { title: t('coal.descents'), dataIndex: 'descents', align: 'right', width: 90 },
         {
           title: t('coal.descentDates'),
           dataIndex: 'dates',

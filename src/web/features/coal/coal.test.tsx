@@ -238,6 +238,7 @@ describe('井下人员', () => {
         data={{
           month: '2026-11',
           requiredDays: 5,
+          judged: true,
           leaders: [
             {
               cardCode: 'c1',
@@ -266,6 +267,16 @@ describe('井下人员', () => {
     const zhang = screen.getByText('张矿长').closest('tr') as HTMLElement;
     expect(within(zhang).queryByText(/不足/)).toBeNull();
     expect(within(zhang).getByText('11-18、11-19')).toBeTruthy();
+  });
+});
+
+describe('领导带班下井 of a month without positioning data', () => {
+  it('says the month cannot be judged instead of calling every leader short', () => {
+    wrap(
+      <LeaderDescents data={{ month: '2026-10', requiredDays: 5, judged: false, leaders: [] }} />,
+    );
+    expect(screen.getByText('该月没有人员定位数据, 无法判断领导带班下井天数')).toBeTruthy();
+    expect(screen.queryByText(/不足/)).toBeNull();
   });
 });
 

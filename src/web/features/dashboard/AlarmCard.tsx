@@ -11,8 +11,7 @@ import { monitoringApi } from '../../../shared/monitoring.api.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Chart } from '../../components/Chart.tsx';
-import { BOARD_REFRESH_MS } from '../monitoring/AlarmBoardPage.tsx';
-import { useFormatElapsed, useNow } from '../monitoring/elapsed.ts';
+import { BOARD_REFRESH_MS, useFormatElapsed, useNow } from '../monitoring/elapsed.ts';
 import { levelColors } from '../monitoring/LevelTag.tsx';
 
 export function AlarmCard({ region }: { region: string | undefined }) {

@@ -2,7 +2,7 @@
  * The home dashboard of the selected region: the registry's figures, the hazards, alarms and leads
  * cards, and for regulators the enforcement card and the plans card (targets met and missed, tasks).
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Card, Col, Row, Skeleton, Statistic, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
@@ -12,7 +12,7 @@ import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion, useRegionName } from '../../app/region.tsx';
 import { usePageTitle } from '../../app/title.ts';
-import { Chart, barOption, pieOption } from '../../components/Chart.tsx';
+import { Chart, barOption, pieOption, preloadCharts } from '../../components/Chart.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { AlarmCard } from './AlarmCard.tsx';
@@ -31,6 +31,10 @@ export function DashboardPage() {
   const regionName = useRegionName();
   const { can } = useSession();
   usePageTitle(t('dashboard.title'));
+  // The charts' library comes while the figures load, not after them.
+  useEffect(() => {
+    preloadCharts().catch(() => undefined);
+  }, []);
   const { data, error, isLoading } = useQuery({
     queryKey: ['registry-summary', region],
     queryFn: () => call(registryApi.summary, { query: { region } }),
@@ -48,11 +52,47 @@ export function DashboardPage() {
         : undefined,
     [data, v],
   );
+  // The cards fetch their own figures at once, beside the registry's (not after them).
+  const cards = (
+    <>
+      <Col xs={24} md={12} xl={8}>
+        <HazardCard region={region} />
+      </Col>
+      <Col xs={24} md={12} xl={8}>
+        <AlarmCard region={region} />
+      </Col>
+      {can('leads.read') && (
+        <Col xs={24} md={12} xl={8}>
+          <LeadCard region={region} />
+        </Col>
+      )}
+      {can('inspections.read') && (
+        <Col xs={24} md={12} xl={8}>
+          <EnforcementCard region={region} />
+        </Col>
+      )}
+      {can('plans.read') && (
+        <Col xs={24} md={12} xl={8}>
+          <PlanCard region={region} />
+        </Col>
+      )}
+      {can('accidents.read') && (
+        <Col xs={24} md={12} xl={8}>
+          <AccountabilityCard region={region} />
+        </Col>
+      )}
+    </>
+  );
   if (error) {
     return <QueryError error={error} />;
   }
   if (isLoading || !data || !charts) {
-    return <Skeleton active />;
+    return (
+      <div data-testid="home">
+        <Skeleton active />
+        <Row gutter={[16, 16]}>{cards}</Row>
+      </div>
+    );
   }
   const alertColumns = [
     {
@@ -72,7 +112,7 @@ export function DashboardPage() {
     </Col>
   );
   return (
-    <div>
+    <div data-testid="home">
       <div className="page-header">
         <h1>{t('dashboard.title')}</h1>
         <Statistic
@@ -148,32 +188,7 @@ export function DashboardPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} md={12} xl={8}>
-          <HazardCard region={region} />
-        </Col>
-        <Col xs={24} md={12} xl={8}>
-          <AlarmCard region={region} />
-        </Col>
-        {can('leads.read') && (
-          <Col xs={24} md={12} xl={8}>
-            <LeadCard region={region} />
-          </Col>
-        )}
-        {can('inspections.read') && (
-          <Col xs={24} md={12} xl={8}>
-            <EnforcementCard region={region} />
-          </Col>
-        )}
-        {can('plans.read') && (
-          <Col xs={24} md={12} xl={8}>
-            <PlanCard region={region} />
-          </Col>
-        )}
-        {can('accidents.read') && (
-          <Col xs={24} md={12} xl={8}>
-            <AccountabilityCard region={region} />
-          </Col>
-        )}
+        {cards}
       </Row>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
         {region ? regionName(region) : t('region.all')}

@@ -10,7 +10,7 @@ import { hazardSources } from '../../../shared/hazard.enums.ts';
 import { hazardsApi } from '../../../shared/hazards.api.ts';
 import { call } from '../../app/api.ts';
 import { useCriterionOptions, useMinePicker } from './pickers.ts';
-import { reportFormError } from '../../components/formError.ts';
+import { reportFormError, validValues } from '../../components/formError.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { outsideWindow } from '../../components/dateWindow.ts';
@@ -28,7 +28,10 @@ export function HazardReportPage() {
   const kind = picker.mine?.kind;
   const criteria = useCriterionOptions(kind);
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) {
+      return;
+    }
     try {
       const h = await call(hazardsApi.report, {
         body: { ...values, foundOn: (values.foundOn as Dayjs).format('YYYY-MM-DD') },

@@ -25,7 +25,7 @@ import { hazardsApi } from '../../../shared/hazards.api.ts';
 import { minesApi } from '../../../shared/registry.api.ts';
 import { periodFirstDay, quarterOf } from '../../../shared/inspection-periods.ts';
 import { call, type ResponseOf } from '../../app/api.ts';
-import { reportFormError } from '../../components/formError.ts';
+import { reportFormError, validValues } from '../../components/formError.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -89,12 +89,16 @@ function FileReportForm({
   const { t, v } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Record<string, unknown>>();
+  const quarterly = kind.key === 'quarterly';
   const mines = useQuery({
     queryKey: ['mine-picker', 'reporting'],
     queryFn: () => call(minesApi.list, { query: { limit: 200 } }),
   });
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) {
+      return;
+    }
     try {
       const { inspectedOn, ...rest } = values as { inspectedOn?: dayjs.Dayjs };
       await call(kind.api.file, {
@@ -167,7 +171,7 @@ function FileReportForm({
           )}
           <Form.Item
             name="zeroReport"
-            label={t('selfInspection.zeroReport')}
+            label={t(quarterly ? 'selfInspection.zeroReportQuarter' : 'selfInspection.zeroReport')}
             valuePropName="checked"
           >
             <Switch />
@@ -205,14 +209,16 @@ function InspectionPanel({ kind, initialPeriod }: { kind: Kind; initialPeriod?: 
     return <QueryError error={error} />;
   }
   const enterpriseSide = me?.scope.kind === 'enterprise' || me?.scope.kind === 'mines';
+  const quarterly = kind.key === 'quarterly';
+  const periodLabel = t(quarterly ? 'selfInspection.quarter' : 'selfInspection.period');
   return (
     <div>
       <Space style={{ marginBottom: 16 }}>
-        {t('selfInspection.period')}
+        {periodLabel}
         <DatePicker
           picker={kind.picker}
           allowClear={false}
-          aria-label={t('selfInspection.period')}
+          aria-label={periodLabel}
           value={dayjs(periodFirstDay(period))}
           onChange={(d: dayjs.Dayjs | null) => d && setPeriod(kind.periodOf(d))}
         />
@@ -235,7 +241,9 @@ function InspectionPanel({ kind, initialPeriod }: { kind: Kind; initialPeriod?: 
           loading={missing.isFetching}
           dataSource={missing.data ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: t('selfInspection.allFiled') }}
+          locale={{
+            emptyText: t(quarterly ? 'selfInspection.allFiledQuarter' : 'selfInspection.allFiled'),
+          }}
           data-testid="reports-missing"
           columns={[
             { title: t('hazard.mine'), dataIndex: 'mineName' },
@@ -243,7 +251,7 @@ function InspectionPanel({ kind, initialPeriod }: { kind: Kind; initialPeriod?: 
             { title: t('mine.status'), dataIndex: 'status', render: (s: string) => v(s) },
             { title: t('selfInspection.dueOn'), dataIndex: 'dueOn' },
             {
-              title: t('hazard.state'),
+              title: t('selfInspection.filingState'),
               dataIndex: 'overdue',
               render: (o: boolean) =>
                 o ? (
@@ -266,7 +274,9 @@ function InspectionPanel({ kind, initialPeriod }: { kind: Kind; initialPeriod?: 
           columns={[
             { title: t('hazard.mine'), dataIndex: 'mineName' },
             {
-              title: t('selfInspection.hazardCount'),
+              title: t(
+                quarterly ? 'selfInspection.hazardCountQuarter' : 'selfInspection.hazardCount',
+              ),
               dataIndex: 'hazardCount',
               render: (n: number, r) => (r.zeroReport ? <Tag color="green">零报告</Tag> : n),
             },

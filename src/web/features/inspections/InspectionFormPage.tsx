@@ -14,7 +14,7 @@ import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
-import { reportFormError } from '../../components/formError.ts';
+import { reportFormError, validValues } from '../../components/formError.ts';
 import { useCriterionOptions, useMinePicker } from '../hazards/pickers.ts';
 import { outsideWindow } from '../../components/dateWindow.ts';
 import { DateWindows } from '../../../shared/date-windows.ts';
@@ -47,7 +47,7 @@ export function InspectionFormPage() {
   ];
   const submit = async () => {
     // A form with missing fields shows them beside the fields; there is nothing more to report.
-    const validated = await form.validateFields().catch(() => null);
+    const validated = await validValues(form);
     if (!validated) {
       return;
     }

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { Button, Checkbox, Form, Input, Select, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { QueryEmpty } from '../../components/QueryEmpty.tsx';
 import type {
   ContractorResponse,
   ContractorStaffResponse,
@@ -113,6 +114,7 @@ export function ContractorsTab({ mineId }: { mineId: string }) {
         loading={contractors.isLoading}
         dataSource={contractors.data?.items ?? []}
         pagination={false}
+        locale={{ emptyText: <QueryEmpty error={contractors.error} /> }}
         expandable={{ expandedRowRender: (c) => <StaffTable staff={staffOf(c.id)} /> }}
         columns={[
           { title: t('mine.contractorName'), dataIndex: 'name' },

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { mineStatuses } from '../../../shared/registry.enums.ts';
 import { minesApi } from '../../../shared/registry.api.ts';
 import { call } from '../../app/api.ts';
-import { reportFormError } from '../../components/formError.ts';
+import { reportFormError, validValues } from '../../components/formError.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { outsideWindow } from '../../components/dateWindow.ts';
 import { DateWindows } from '../../../shared/date-windows.ts';
@@ -26,7 +26,10 @@ export function StatusDialog({
   const qc = useQueryClient();
   const { message } = App.useApp();
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) {
+      return;
+    }
     try {
       await call(minesApi.changeStatus, {
         params: { id: mineId },

@@ -16,11 +16,11 @@ import { useRegion } from '../../app/region.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
-import { useFormatElapsed, useNow } from './elapsed.ts';
+import { BOARD_REFRESH_MS, useFormatElapsed, useNow } from './elapsed.ts';
 import { LevelTag } from './LevelTag.tsx';
 import { AlarmStateTag } from './AlarmStateTag.tsx';
 
-export const BOARD_REFRESH_MS = 5000;
+export { BOARD_REFRESH_MS };
 
 export function AlarmBoardPage() {
   const { t } = useI18n();

@@ -114,7 +114,11 @@ export function AlarmDetailPage() {
           {a.lastValue ?? '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t('monitoring.openedAt')}>
-          {formatDateTime(a.openedAt)}
+          {/* The time of the readings it is about; a late or back-filled one arrived later. */}
+          {formatDateTime(a.triggeredAt)}
+          {Date.parse(a.openedAt) - Date.parse(a.triggeredAt) > 60_000
+            ? ` (${t('monitoring.receivedAt')} ${formatDateTime(a.openedAt)})`
+            : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('monitoring.acknowledgedAt')}>
           {a.acknowledgedAt ? `${formatDateTime(a.acknowledgedAt)} ${a.acknowledgedBy ?? ''}` : '—'}

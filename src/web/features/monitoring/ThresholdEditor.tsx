@@ -10,7 +10,7 @@ import { monitoringApi } from '../../../shared/monitoring.api.ts';
 import type { SensorResponse } from '../../../shared/monitoring.schemas.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { reportFormError } from '../../components/formError.ts';
+import { reportFormError, validValues } from '../../components/formError.ts';
 
 type Levels = Partial<Record<(typeof warningLevels)[number], number | null>>;
 
@@ -41,7 +41,10 @@ export function ThresholdEditor({ sensor }: { sensor: SensorResponse }) {
   const { message } = App.useApp();
   const { spec } = sensor;
   const save = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) {
+      return;
+    }
     const clear = present(values.spec.clear);
     const next = {
       ...spec,

@@ -4,6 +4,9 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n.tsx';
 
+/** How often the live alarm views (the board, an alarm, a point, the home's card) refresh. */
+export const BOARD_REFRESH_MS = 5000;
+
 /** The current time, refreshed every `ms`. */
 export function useNow(ms = 1000): number {
   const [now, setNow] = useState(() => Date.now());

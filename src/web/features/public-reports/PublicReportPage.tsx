@@ -12,7 +12,7 @@ import type { ResponseOf } from '../../../shared/api.contract.ts';
 import { call, ApiError } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { usePageTitle } from '../../app/title.ts';
-import { reportFormError } from '../../components/formError.ts';
+import { reportFormError, validValues } from '../../components/formError.ts';
 
 type Filed = ResponseOf<typeof accountabilityApi.submitPublicReport>;
 
@@ -30,7 +30,10 @@ export function PublicReportPage() {
     queryFn: () => call(accountabilityApi.publicReportCounties),
   });
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) {
+      return;
+    }
     setBusy(true);
     setError(null);
     try {

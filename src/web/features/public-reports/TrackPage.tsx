@@ -4,7 +4,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, Tag, Timeline, Typograp
 import { Link } from 'react-router-dom';
 import { accountabilityApi } from '../../../shared/accountability.api.ts';
 import type { ResponseOf } from '../../../shared/api.contract.ts';
-import { call } from '../../app/api.ts';
+import { ApiError, call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { usePageTitle } from '../../app/title.ts';
 
@@ -30,7 +30,9 @@ export function TrackPage() {
       );
     } catch (e) {
       setData(null);
-      setError((e as Error).message);
+      // The server's words for people (查询码格式不正确 …), without the request's field paths.
+      const details = e instanceof ApiError ? e.details.map((d) => d.message) : [];
+      setError(details.length > 0 ? [...new Set(details)].join('；') : (e as Error).message);
     } finally {
       setBusy(false);
     }

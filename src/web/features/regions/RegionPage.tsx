@@ -1,4 +1,4 @@
-import { Button, Table } from 'antd';
+import { Button, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { registryApi } from '../../../shared/registry.api.ts';
@@ -22,6 +22,12 @@ export function RegionPage() {
     return <QueryError error={error} />;
   }
   const current = regions.find((r) => r.code === region);
+  // A county has no sub-regions: it is listed itself, with its mines, and the page says why.
+  const lowest = Boolean(data && data.byRegion.length === 0 && current);
+  const rows =
+    lowest && current && data
+      ? [{ code: current.code, name: current.name, count: data.totalMines }]
+      : (data?.byRegion ?? []);
   return (
     <div>
       <div className="page-header">
@@ -29,10 +35,15 @@ export function RegionPage() {
           {t('regionPage.title')}: {current ? `${current.name} (${current.code})` : t('region.all')}
         </h1>
       </div>
+      {lowest && current && (
+        <Typography.Paragraph type="secondary" data-testid="region-lowest">
+          {t('regionPage.lowest', { name: current.name })}
+        </Typography.Paragraph>
+      )}
       <Table
         rowKey="code"
         loading={isLoading}
-        dataSource={data?.byRegion ?? []}
+        dataSource={rows}
         pagination={false}
         columns={[
           { title: t('regionPage.code'), dataIndex: 'code' },

@@ -11,7 +11,7 @@ import { patrolKinds, stoppedWorkPurposes } from '../../../shared/stopped.schema
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { outsideWindow } from '../../components/dateWindow.ts';
-import { reportFormError } from '../../components/formError.ts';
+import { reportFormError, validValues } from '../../components/formError.ts';
 
 /** The stopped mines the caller may see, for the forms' mine pickers. */
 export function useStoppedMines() {
@@ -29,7 +29,10 @@ function useSubmit<T>(form: ReturnType<typeof Form.useForm<T>>[0], onClose: () =
   const { message } = App.useApp();
   const { t } = useI18n();
   return async (send: (values: T) => Promise<unknown>) => {
-    const values = await form.validateFields();
+    const values = await validValues(form);
+    if (!values) {
+      return;
+    }
     try {
       await send(values);
       await qc.invalidateQueries({ queryKey: ['stopped'] });

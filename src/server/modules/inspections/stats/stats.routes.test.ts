@@ -58,6 +58,16 @@ describe.each(engines)('enforcement statistics (%s)', (engine) => {
       stats.body.inspectors.find((i) => i.name === ctx.world.a.users.inspector)?.flags,
     ).toEqual([]);
     expect(stats.body.ranking.rows.map((r) => r.code)).toEqual(['140900', '141000']);
+    // A month without an inspection still lists every city with mines in view, at zero.
+    const quiet = await call<{ regions: { code: string; inspections: number; flags: string[] }[] }>(
+      'sys',
+      'GET',
+      '/api/inspections/stats?region=140000&from=2025-01&to=2025-01',
+    );
+    expect(quiet.body.regions.map((r) => [r.code, r.inspections, r.flags])).toEqual([
+      ['140900', 0, []],
+      ['141000', 0, []],
+    ]);
     // County B's own view shows only itself.
     const own = await call<{ regions: { code: string }[] }>(
       'badm',

@@ -59,7 +59,11 @@ export async function enforcementStats(
     names.set(code, name);
   }
   const rules = await getSetting(deps.db, inspectionsSettings.enforcementFlags);
-  const byRegion = new Map<string, EnforcementTotals>();
+  // Every region in view is listed, one without an inspection in the period with its zeros: a
+  // city that did nothing is the one to see, not one to drop.
+  const byRegion = new Map<string, EnforcementTotals>(
+    [...names.keys()].sort().map((code) => [code, zeroTotals]),
+  );
   for (const r of rows) {
     byRegion.set(r.code, addTotals(byRegion.get(r.code) ?? zeroTotals, r));
   }
