@@ -160,8 +160,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     app,
     deps,
     {
-      // Rule parameters: the system admin's history only.
-      setting: (p) => Promise.resolve(requirePermission(p, PlatformPermission.SettingsManage)),
+      // Rule parameters: whoever may read them may read who changed them, when and why.
+      setting: (p) => Promise.resolve(requirePermission(p, PlatformPermission.SettingsRead)),
       ...auditVisibilityOf(modules, deps),
     },
     opts.auditAnchorFile,

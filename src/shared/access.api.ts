@@ -7,8 +7,12 @@ import { endpoint } from './api.contract.ts';
 import {
   LogoutResponse,
   MeResponse,
+  OrganisationResponse,
+  PasswordResetResponse,
   TokenCreatedResponse,
+  TokenListItemResponse,
   TokenResponse,
+  UserListItemResponse,
   UserResponse,
 } from './access.schemas.ts';
 
@@ -20,10 +24,19 @@ export const accessApi = {
   me: endpoint('GET', '/api/auth/me', MeResponse),
   /** Saves the signed-in user's interface language. */
   setPreferences: endpoint('PUT', '/api/auth/me/preferences', MeResponse),
-  users: endpoint('GET', '/api/users', z.array(UserResponse)),
+  /** The users of the organisations within the caller's jurisdiction. */
+  users: endpoint('GET', '/api/users', z.array(UserListItemResponse)),
   createUser: endpoint('POST', '/api/users', UserResponse, 201),
+  /** Changes a user's name, role, organisation, mine or e-mail. */
+  updateUser: endpoint('PATCH', '/api/users/:id', UserResponse),
+  disableUser: endpoint('POST', '/api/users/:id/disable', UserResponse),
+  enableUser: endpoint('POST', '/api/users/:id/enable', UserResponse),
+  /** Sets a new temporary password (in this answer only) and ends the user's sessions. */
+  resetPassword: endpoint('POST', '/api/users/:id/reset-password', PasswordResetResponse),
+  /** The organisations within the caller's jurisdiction (for the user form). */
+  organisations: endpoint('GET', '/api/organisations', z.array(OrganisationResponse)),
   /** The API tokens the caller issued. */
-  tokens: endpoint('GET', '/api/tokens', z.array(TokenResponse)),
+  tokens: endpoint('GET', '/api/tokens', z.array(TokenListItemResponse)),
   /** Issues a token; its secret is in this answer only. */
   createToken: endpoint('POST', '/api/tokens', TokenCreatedResponse, 201),
   revokeToken: endpoint('DELETE', '/api/tokens/:id', TokenResponse),

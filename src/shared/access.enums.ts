@@ -29,6 +29,17 @@ export const roleNames: Record<UserRole, string> = {
 export const organisationKinds = ['regulator', 'enterprise', 'system'] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
 
+/** Which kind of organisation each role belongs to (the server refuses any other pairing). */
+export const roleOrganisationKind: Record<UserRole, OrganisationKind> = {
+  regulator_viewer: 'regulator',
+  inspector: 'regulator',
+  regulator_admin: 'regulator',
+  enterprise_admin: 'enterprise',
+  safety_officer: 'enterprise',
+  mine_duty_officer: 'enterprise',
+  system_admin: 'system',
+};
+
 /** A user's own API token, or a gateway token that may only ingest readings for named mines. */
 export const tokenKinds = ['user', 'gateway'] as const;
 export type TokenKind = (typeof tokenKinds)[number];

@@ -64,6 +64,44 @@ export const UserResponse = z.object({
   disabled: z.boolean(),
 });
 
+/** A user as the administration list shows them: with their organisation's and mine's names. */
+export const UserListItemResponse = UserResponse.extend({
+  organisationName: z.string(),
+  organisationKind: z.enum(organisationKinds),
+  mineName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserListItemResponse = z.infer<typeof UserListItemResponse>;
+
+/** Changes to a user's name, role, organisation, mine or e-mail (at least one). */
+export const UserUpdateInput = z
+  .strictObject({
+    displayName: z.string().trim().min(1).max(100).optional(),
+    role: z.enum(roleValues).optional(),
+    organisationId: Uuid.optional(),
+    mineId: Uuid.nullable().optional().describe('值班员所在矿山 (仅 mine_duty_officer)'),
+    email: z.email().max(254).nullable().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: '至少修改一项' });
+export type UserUpdateInput = z.infer<typeof UserUpdateInput>;
+
+/** A reset password: the temporary password is in this answer only. */
+export const PasswordResetResponse = z.object({
+  user: UserResponse,
+  temporaryPassword: z.string().describe('临时密码, 只显示这一次'),
+});
+
+/** An organisation a user may belong to. */
+export const OrganisationResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(organisationKinds),
+  regionCode: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type OrganisationResponse = z.infer<typeof OrganisationResponse>;
+
 export const TokenCreateInput = z.strictObject({
   name: z.string().trim().min(1).max(100),
   kind: z.enum(tokenKinds),
@@ -80,7 +118,14 @@ export const TokenResponse = z.object({
   expiresAt: z.string().nullable(),
   revoked: z.boolean(),
   createdAt: z.string(),
+  lastUsedAt: z.string().nullable().describe('最近一次使用 (按分钟记录)'),
 });
+
+/** A token in the list: with the names of its mines. */
+export const TokenListItemResponse = TokenResponse.extend({
+  mineNames: z.array(z.string()),
+});
+export type TokenListItemResponse = z.infer<typeof TokenListItemResponse>;
 
 export const TokenCreatedResponse = TokenResponse.extend({
   token: z.string().describe('令牌明文, 只显示这一次'),

@@ -40,6 +40,8 @@ export const SettingResponse = z.object({
   description: z.string(),
   /** The value; each setting has its own schema (a number, a table, a policy …). */
   value: z.unknown(),
+  /** The value in force when none is stored (the catalogue's). */
+  default: z.unknown(),
   source: z.string(),
   verified: z.boolean(),
   isDefault: z.boolean(),
@@ -50,4 +52,6 @@ export const SettingUpdateInput = z.strictObject({
   value: z.unknown(),
   source: z.string().trim().min(1).max(500),
   verified: z.boolean(),
+  /** Why the value changes: shown in the setting's history. */
+  reason: z.string().trim().min(2).max(500),
 });

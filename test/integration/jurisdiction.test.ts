@@ -94,6 +94,9 @@ const declarationOf = new Map<string, string>();
 /** A 巡查 visit at each party's coal mine with one photo (by key): [visit id, photo id]. */
 const patrolOf = new Map<string, [string, string]>();
 
+/** Each party's (by key) regulator unit's and enterprise's organisation ids, and two of its users' ids. */
+const accountsOf = new Map<string, { orgIds: string[]; userIds: string[] }>();
+
 /** The requests aimed at `t`'s data, for each route. */
 function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | undefined {
   const mine = t.mines[0];
@@ -426,19 +429,30 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
     case 'DELETE /api/tokens/:id':
       return [{ method: 'DELETE', url: id(route.url, tokenIdOfT) }];
     case 'POST /api/users':
-      return [
-        {
-          method: 'POST',
-          url: route.url,
-          payload: {
-            username: 'intruder',
-            displayName: 'x',
-            password: 'abcd1234efg',
-            role: 'regulator_admin',
-            organisationId: t.enterpriseId,
-          },
+      return (accountsOf.get(t.key)?.orgIds ?? ['x']).map((organisationId) => ({
+        method: 'POST',
+        url: route.url,
+        payload: {
+          username: 'intruder',
+          displayName: 'x',
+          password: 'abcd1234efg',
+          role: 'inspector',
+          organisationId,
         },
-      ];
+      }));
+    case 'PATCH /api/users/:id':
+      return (accountsOf.get(t.key)?.userIds ?? ['x']).map((userId) => ({
+        method: 'PATCH',
+        url: id(route.url, userId),
+        payload: { displayName: '篡改' },
+      }));
+    case 'POST /api/users/:id/disable':
+    case 'POST /api/users/:id/enable':
+    case 'POST /api/users/:id/reset-password':
+      return (accountsOf.get(t.key)?.userIds ?? ['x']).map((userId) => ({
+        method: 'POST',
+        url: id(route.url, userId),
+      }));
     case 'POST /api/hazard-standards':
       return [
         {
@@ -1025,7 +1039,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         {
           method: 'PUT',
           url: '/api/settings/registry.licenceExpiryWarningDays',
-          payload: { value: 30, source: 'x', verified: true },
+          payload: { value: 30, source: 'x', verified: true, reason: '越权' },
         },
       ];
     case 'POST /api/ingest/coal-files':
@@ -1308,6 +1322,11 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
         mineIds: [p.mines[0]?.id ?? ''],
       });
       tokenIds.set(p.key, token.id);
+      const regulator = await findUserWithOrg(t.deps.db, { username: p.users.regulator_viewer });
+      accountsOf.set(p.key, {
+        orgIds: [regulator?.org.id ?? '', u.org.id],
+        userIds: [regulator?.user.id ?? '', u.user.id],
+      });
     }
     // Each county's arrangement: the other county's inspectors, in a month's time (not yet in force).
     const sys = await findUserWithOrg(t.deps.db, { username: world.systemAdmin });

@@ -122,6 +122,9 @@ const FacilityBoardPage = lazyPage(
 );
 const SensorPage = lazyPage(() => import('../features/monitoring/SensorPage.tsx'), 'SensorPage');
 const InboxPage = lazyPage(() => import('../features/notifications/InboxPage.tsx'), 'InboxPage');
+const UsersPage = lazyPage(() => import('../features/admin/UsersPage.tsx'), 'UsersPage');
+const TokensPage = lazyPage(() => import('../features/admin/TokensPage.tsx'), 'TokensPage');
+const SettingsPage = lazyPage(() => import('../features/admin/SettingsPage.tsx'), 'SettingsPage');
 
 const queryClient: QueryClient = new QueryClient({
   // A session that ends while the app is open (expiry, logout elsewhere) sends the user to the login page.
@@ -239,6 +242,30 @@ function LocalisedApp() {
                   <Route path="surveys" element={<SurveysPage />} />
                   <Route path="public-reports" element={<CaseBoardPage />} />
                   <Route path="inbox" element={<InboxPage />} />
+                  <Route
+                    path="admin/users"
+                    element={
+                      <RequirePermission permission="access.user.manage">
+                        <UsersPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="admin/tokens"
+                    element={
+                      <RequirePermission permission="access.gateway_token.manage">
+                        <TokensPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="admin/settings"
+                    element={
+                      <RequirePermission permission="settings.read">
+                        <SettingsPage />
+                      </RequirePermission>
+                    }
+                  />
                   <Route path="403" element={<ErrorPage status={403} />} />
                   <Route path="*" element={<ErrorPage status={404} />} />
                 </Route>

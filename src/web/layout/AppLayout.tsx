@@ -22,6 +22,7 @@ import {
   ScheduleOutlined,
   ClusterOutlined,
   CloudUploadOutlined,
+  SettingOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n, type Locale } from '../app/i18n.tsx';
@@ -32,6 +33,32 @@ import { NotificationBell } from '../features/notifications/NotificationBell.tsx
 
 const { Header, Sider, Content } = Layout;
 
+/** 系统管理, for the roles that administer users, gateway tokens or the rule settings. */
+function adminMenu(can: (p: string) => boolean, t: ReturnType<typeof useI18n>['t']) {
+  if (
+    !can('access.user.manage') &&
+    !can('access.gateway_token.manage') &&
+    !can('settings.manage')
+  ) {
+    return [];
+  }
+  const entries: [string, string, string][] = [
+    ['/admin/users', 'access.user.manage', t('admin.users')],
+    ['/admin/tokens', 'access.gateway_token.manage', t('admin.tokens')],
+    ['/admin/settings', 'settings.read', t('admin.settings')],
+  ];
+  return [
+    {
+      key: '/admin',
+      icon: <SettingOutlined />,
+      label: t('nav.admin'),
+      children: entries
+        .filter(([, permission]) => can(permission))
+        .map(([path, , label]) => ({ key: path, label: <Link to={path}>{label}</Link> })),
+    },
+  ];
+}
+
 export function AppLayout() {
   const { t, locale } = useI18n();
   const { me, logout, setLocale, can } = useSession();
@@ -39,7 +66,13 @@ export function AppLayout() {
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
   const section =
-    ['/hazards/analysis', '/monitoring/facilities'].find((p) => location.pathname.startsWith(p)) ??
+    [
+      '/hazards/analysis',
+      '/monitoring/facilities',
+      '/admin/users',
+      '/admin/tokens',
+      '/admin/settings',
+    ].find((p) => location.pathname.startsWith(p)) ??
     (location.pathname.startsWith('/alarms')
       ? '/monitoring'
       : location.pathname.endsWith('/comparison')
@@ -170,6 +203,7 @@ export function AppLayout() {
           },
         ]
       : []),
+    ...adminMenu(can, t),
   ];
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -189,6 +223,7 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={[section]}
+          defaultOpenKeys={section.startsWith('/admin') ? ['/admin'] : []}
           items={items}
           aria-label="modules"
         />

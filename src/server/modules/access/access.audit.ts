@@ -9,6 +9,14 @@ import { auditRecorder } from '../../platform/audit/audit.service.ts';
 export const accessAuditEvents = {
   /** A user account was created. */
   'access.user.created': 'user',
+  /** A user's name, role, organisation, mine or e-mail was changed. */
+  'access.user.updated': 'user',
+  /** An account was disabled (its sessions ended). */
+  'access.user.disabled': 'user',
+  /** A disabled account was enabled again. */
+  'access.user.enabled': 'user',
+  /** A user's password was reset to a temporary one (the password itself is never recorded). */
+  'access.user.password_reset': 'user',
   /** An API token was issued. */
   'access.token.created': 'api_token',
   /** An API token was revoked. */

@@ -3,10 +3,12 @@
  */
 import type { ModuleManifest } from '../module.ts';
 import { requirePermission } from '../../platform/context.ts';
+import { notFound } from '../../platform/errors.ts';
 import { accessAuditEvents } from './access.audit.ts';
 import { AccessPermission, accessGrants } from './access.permissions.ts';
 import { registerAccessRoutes } from './access.routes.ts';
 import { purgeExpiredSessions } from './access.service.ts';
+import { managedUser } from './user-admin.service.ts';
 import { purgeLoginBackoff } from './login.throttle.ts';
 import { purgeHitsBefore, THROTTLE_WINDOW_MAX_MS } from '../../platform/throttle/throttle.ts';
 
@@ -32,11 +34,13 @@ export const accessModule: ModuleManifest = {
     },
   ],
   auditEvents: accessAuditEvents,
-  auditVisibility: () => {
-    // Accounts and tokens: the system admin's history only.
-    const systemOnly = (p: Parameters<typeof requirePermission>[0]) =>
-      Promise.resolve(requirePermission(p, AccessPermission.UserManage));
-    return { user: systemOnly, api_token: systemOnly };
+  auditVisibility: (deps) => {
+    // Accounts: their administrators' history (within jurisdiction); tokens: the system admin's only.
+    const systemOnly = (p: Parameters<typeof requirePermission>[0], id: string) => {
+      requirePermission(p, AccessPermission.UserManage);
+      return p.scope.kind === 'all' ? Promise.resolve() : Promise.reject(notFound('api_token', id));
+    };
+    return { user: (p, id) => managedUser(deps, p, id), api_token: systemOnly };
   },
   permissions: { all: AccessPermission, grants: accessGrants },
 };

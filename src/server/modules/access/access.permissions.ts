@@ -1,6 +1,7 @@
 /**
  * @module The permissions of access (users and API tokens) and the roles that hold them (within their jurisdiction;
- * scoping is separate). The system admin holds every permission but a gateway's.
+ * scoping is separate). The system admin holds every permission but a gateway's. A regulator admin
+ * manages the users of its jurisdiction's organisations (user-admin.service.ts).
  */
 import type { RoleGrants } from '../../platform/auth/permissions.ts';
 
@@ -11,6 +12,7 @@ export const AccessPermission = {
 
 /** Which roles hold which of these permissions. */
 export const accessGrants: RoleGrants = {
-  regulator_admin: [AccessPermission.GatewayTokenManage],
+  // Within its jurisdiction: the users of its region's regulator units and registered enterprises.
+  regulator_admin: [AccessPermission.UserManage, AccessPermission.GatewayTokenManage],
   enterprise_admin: [AccessPermission.GatewayTokenManage],
 };

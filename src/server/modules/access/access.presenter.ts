@@ -3,7 +3,12 @@
  * (never a password hash or a token's hash).
  */
 import type { z } from 'zod';
-import type { MeResponse, TokenResponse, UserResponse } from '../../../shared/access.schemas.ts';
+import type {
+  MeResponse,
+  OrganisationResponse,
+  TokenResponse,
+  UserResponse,
+} from '../../../shared/access.schemas.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { apiTokens, organisations, users } from './access.table.ts';
 
@@ -31,7 +36,9 @@ export function presentMe(p: Principal): MeResponse {
 }
 
 /** An organisation: a regulator unit of a region, an enterprise's own, or the system's. */
-export function presentOrganisation(o: typeof organisations.$inferSelect) {
+export function presentOrganisation(
+  o: typeof organisations.$inferSelect,
+): z.infer<typeof OrganisationResponse> {
   return {
     id: o.id,
     name: o.name,
@@ -66,5 +73,6 @@ export function presentToken(t: typeof apiTokens.$inferSelect): z.infer<typeof T
     expiresAt: t.expiresAt?.toISOString() ?? null,
     revoked: t.revokedAt !== null,
     createdAt: t.createdAt.toISOString(),
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
   };
 }

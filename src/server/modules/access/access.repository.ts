@@ -1,9 +1,24 @@
 /**
  * @module SQL for organisations, users, sessions and API tokens.
  */
-import { and, asc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  exists,
+  gt,
+  inArray,
+  isNull,
+  like,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { LocaleValue } from '../../../shared/access.enums.ts';
 import type { Db } from '../../platform/db/client.ts';
+import type { Scope } from '../../platform/auth/scope.ts';
+import { enterprises } from '../registry/enterprise.table.ts';
 import { apiTokens, organisations, sessions, users } from './access.table.ts';
 
 export async function findUserWithOrg(db: Db, where: { id?: string; username?: string }) {
@@ -37,8 +52,96 @@ export async function insertUser(db: Db, values: typeof users.$inferInsert) {
   return row;
 }
 
-export async function listUsers(db: Db) {
-  return db.select().from(users).orderBy(asc(users.username));
+/**
+ * The users of the organisations matching `orgCondition` (undefined: every organisation), with their
+ * organisation's name and kind, by username.
+ */
+export async function listUsers(db: Db, orgCondition: SQL | undefined) {
+  return db
+    .select({ user: users, orgName: organisations.name, orgKind: organisations.kind })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(orgCondition)
+    .orderBy(asc(users.username));
+}
+
+/** The organisations matching the condition (undefined: all), by kind and name. */
+export async function listOrganisations(db: Db, condition: SQL | undefined) {
+  return db
+    .select()
+    .from(organisations)
+    .where(condition)
+    .orderBy(asc(organisations.kind), asc(organisations.name));
+}
+
+/** A user with its organisation, when the organisation matches the condition (the jurisdiction). */
+export async function findUserInOrganisations(db: Db, id: string, orgCondition: SQL | undefined) {
+  const [row] = await db
+    .select({ user: users, org: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(users.id, id), orgCondition));
+  return row;
+}
+
+/** An organisation, when it matches the condition (the jurisdiction). */
+export async function findOrganisationIn(db: Db, id: string, condition: SQL | undefined) {
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.id, id), condition));
+  return row;
+}
+
+/**
+ * The organisations whose users the scope may manage: a regulator's region subtree holds the regulator
+ * units of its regions and the organisations of the enterprises registered there (not those of
+ * enterprises registered elsewhere that merely operate a mine in it); the system everything.
+ */
+export function organisationScopeCondition(scope: Scope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'region':
+      return or(
+        and(
+          eq(organisations.kind, 'regulator'),
+          like(organisations.regionCode, `${scope.prefix}%`),
+        ),
+        and(
+          eq(organisations.kind, 'enterprise'),
+          exists(
+            sql`(SELECT 1 FROM ${enterprises} WHERE ${enterprises.id} = ${organisations.enterpriseId} AND ${like(enterprises.regionCode, `${scope.prefix}%`)})`,
+          ),
+        ),
+      );
+    case 'enterprise':
+      return eq(organisations.enterpriseId, scope.enterpriseId);
+    case 'mines':
+      return sql`false`;
+  }
+}
+
+export async function updateUser(
+  db: Db,
+  id: string,
+  values: Partial<
+    Pick<
+      typeof users.$inferInsert,
+      'displayName' | 'role' | 'organisationId' | 'mineId' | 'email' | 'disabledAt' | 'passwordHash'
+    >
+  >,
+) {
+  const [row] = await db.update(users).set(values).where(eq(users.id, id)).returning();
+  if (!row) {
+    throw new Error('update returned no row');
+  }
+  return row;
+}
+
+/** Ends every session of a user (a reset password, a disabled account). */
+export async function deleteSessionsOf(db: Db, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
 /** The display names of the users with these ids (unknown ids are left out). */
@@ -103,6 +206,22 @@ export async function tokensOf(db: Db, userId: string) {
 export async function findToken(db: Db, id: string) {
   const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, id));
   return row;
+}
+
+/** Records a token's use, at most once per `resolutionMs` (one write a minute, not one a request). */
+export async function touchToken(db: Db, id: string, at: Date, resolutionMs: number) {
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: at })
+    .where(
+      and(
+        eq(apiTokens.id, id),
+        or(
+          isNull(apiTokens.lastUsedAt),
+          lt(apiTokens.lastUsedAt, new Date(at.getTime() - resolutionMs)),
+        ),
+      ),
+    );
 }
 
 export async function revokeTokenRow(db: Db, id: string, at: Date) {

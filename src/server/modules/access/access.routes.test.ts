@@ -197,6 +197,12 @@ describe.each(engines)('access (%s)', (engine) => {
       headers: auth,
     });
     expect(res.statusCode).toBe(403);
+    // The list names the token's mines and tells when it was last used (to the minute).
+    const listed = await app.inject({ method: 'GET', url: '/api/tokens', headers: { cookie } });
+    expect(created.json().lastUsedAt).toBeNull();
+    const item = listed.json().find((k: { id: string }) => k.id === created.json().id);
+    expect(item.mineNames).toEqual([world.a.mines[0]?.name]);
+    expect(item.lastUsedAt).toEqual(expect.any(String));
     const viaGateway = await app.inject({
       method: 'POST',
       url: '/api/tokens',
@@ -286,14 +292,14 @@ describe.each(engines)('access (%s)', (engine) => {
       method: 'PUT',
       url: '/api/settings/registry.tailingsGradeTable',
       headers: { cookie },
-      payload: { value: { rows: [] }, source: 'x', verified: false },
+      payload: { value: { rows: [] }, source: 'x', verified: false, reason: '测试' },
     });
     expect(bad.statusCode).toBe(400);
     const res = await app.inject({
       method: 'PUT',
       url: '/api/settings/registry.tailingsGradeTable',
       headers: { cookie },
-      payload: { value: table, source: 'test', verified: true },
+      payload: { value: table, source: 'test', verified: true, reason: '省级规定' },
     });
     expect(res.statusCode).toBe(200);
     const mine = await app.inject({
@@ -313,7 +319,7 @@ describe.each(engines)('access (%s)', (engine) => {
       method: 'PUT',
       url: '/api/settings/registry.tailingsGradeTable',
       headers: { cookie: viewer },
-      payload: { value: table, source: 'x', verified: true },
+      payload: { value: table, source: 'x', verified: true, reason: '越权' },
     });
     expect(denied.statusCode).toBe(403);
   });

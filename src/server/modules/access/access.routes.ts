@@ -8,12 +8,14 @@ import {
   LoginInput,
   TokenCreateInput,
   UserCreateInput,
+  UserUpdateInput,
 } from '../../../shared/access.schemas.ts';
 import { accessApi } from '../../../shared/access.api.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf, SESSION_COOKIE } from '../../platform/http/auth.http.ts';
 import { IdParams, responses } from '../../platform/http/route-helpers.ts';
 import * as service from './access.service.ts';
+import * as admin from './user-admin.service.ts';
 import { presentMe } from './access.presenter.ts';
 import { AccessPermission } from './access.permissions.ts';
 
@@ -88,7 +90,64 @@ export function registerAccessRoutes(
         response: responses(accessApi.users.response, accessApi.users.status),
       },
     },
-    (req) => service.listUsers(deps, principalOf(req)),
+    (req) => admin.listUsers(deps, principalOf(req)),
+  );
+  r.get(
+    accessApi.organisations.path,
+    {
+      config: { permission: AccessPermission.UserManage },
+      schema: {
+        tags,
+        summary: '管辖范围内的组织 (用于创建和调整用户)',
+        response: responses(accessApi.organisations.response, accessApi.organisations.status),
+      },
+    },
+    (req) => admin.listOrganisations(deps, principalOf(req)),
+  );
+  r.patch(
+    accessApi.updateUser.path,
+    {
+      config: { permission: AccessPermission.UserManage },
+      schema: {
+        tags,
+        summary: '修改用户的姓名、角色、组织、矿山或邮箱',
+        params: IdParams,
+        body: UserUpdateInput,
+        response: responses(accessApi.updateUser.response, accessApi.updateUser.status),
+      },
+    },
+    (req) => admin.updateUser(deps, principalOf(req), req.params.id, req.body),
+  );
+  for (const [contract, disabled, summary] of [
+    [accessApi.disableUser, true, '停用账号 (其会话随即失效)'],
+    [accessApi.enableUser, false, '启用账号'],
+  ] as const) {
+    r.post(
+      contract.path,
+      {
+        config: { permission: AccessPermission.UserManage },
+        schema: {
+          tags,
+          summary,
+          params: IdParams,
+          response: responses(contract.response, contract.status),
+        },
+      },
+      (req) => admin.setUserDisabled(deps, principalOf(req), req.params.id, disabled),
+    );
+  }
+  r.post(
+    accessApi.resetPassword.path,
+    {
+      config: { permission: AccessPermission.UserManage },
+      schema: {
+        tags,
+        summary: '重置密码为临时密码 (只在本次应答中显示), 并结束该用户的会话',
+        params: IdParams,
+        response: responses(accessApi.resetPassword.response, accessApi.resetPassword.status),
+      },
+    },
+    (req) => admin.resetPassword(deps, principalOf(req), req.params.id),
   );
   r.post(
     accessApi.createUser.path,

@@ -9,7 +9,6 @@ import type {
 } from '../../../shared/access.schemas.ts';
 import { recordAudit } from './access.audit.ts';
 import { checkPassword, hashPassword, passwordProblem } from '../../platform/auth/password.ts';
-import { organisationKindByRole } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { randomToken, sha256Hex } from '../../platform/crypto.ts';
@@ -19,12 +18,15 @@ import * as repo from './access.repository.ts';
 import { presentOrganisation, presentToken, presentUser } from './access.presenter.ts';
 import { gatewayPrincipal, userPrincipal } from './principal.ts';
 import { regionExists } from '../registry/region.service.ts';
-import { isMineOfEnterprise, loadMineForInput } from '../registry/mine.service.ts';
+import { loadMineForInput, mineNamesById } from '../registry/mine.service.ts';
+import { checkRoleFits, organisationForInput } from './user-admin.service.ts';
 import { AccessPermission } from './access.permissions.ts';
 import { beginLogin, loginSucceeded } from './login.throttle.ts';
 
 /** How long a login session lasts. */
 export const SESSION_TTL_MS = 12 * HOUR_MS;
+/** A token's last use is recorded to the minute: one write a minute, not one a request. */
+export const TOKEN_USE_RESOLUTION_MS = 60_000;
 /** Prefix of API tokens, so leaked ones are recognisable. */
 export const TOKEN_PREFIX = 'mw_';
 
@@ -49,29 +51,18 @@ export async function createOrganisation(
   );
 }
 
-/** Creates a user; the role must fit the organisation's kind and a duty officer needs a mine of it. */
+/**
+ * Creates a user in an organisation within the caller's jurisdiction; the role must fit the
+ * organisation's kind and a duty officer needs a mine of it.
+ */
 export async function createUser(deps: ServiceDeps, principal: Principal, input: UserCreateInput) {
   requirePermission(principal, AccessPermission.UserManage);
   const problem = passwordProblem(input.password);
   if (problem) {
     throw invalidField('password', problem);
   }
-  const org = await repo.findOrganisation(deps.db, input.organisationId);
-  if (!org) {
-    throw invalidField('organisationId', '组织不存在', input.organisationId);
-  }
-  const role = input.role;
-  if (organisationKindByRole[role] !== org.kind) {
-    throw invalidField('role', `角色 ${role} 不能属于 ${org.kind} 组织`, role);
-  }
-  if ((role === 'mine_duty_officer') !== (input.mineId !== undefined)) {
-    throw invalidField('mineId', '矿山值班员必须且只有值班员须指定矿山');
-  }
-  if (input.mineId) {
-    if (!(await isMineOfEnterprise(deps.db, org.enterpriseId ?? '', input.mineId))) {
-      throw invalidField('mineId', '矿山不属于该企业', input.mineId);
-    }
-  }
+  const org = await organisationForInput(deps.db, principal, input.organisationId);
+  await checkRoleFits(deps.db, input.role, org, input.mineId ?? null);
   if (await repo.findUserWithOrg(deps.db, { username: input.username })) {
     throw new AppError(AppErrorCode.Conflict, `用户名 ${input.username} 已存在`, [
       { path: 'username', message: '用户名已存在' },
@@ -99,11 +90,6 @@ export async function createUser(deps: ServiceDeps, principal: Principal, input:
 export async function displayNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   const rows = await repo.displayNamesOf(db, [...new Set(ids)]);
   return new Map(rows.map((r) => [r.id, r.displayName]));
-}
-
-export async function listUsers(deps: ServiceDeps, principal: Principal) {
-  requirePermission(principal, AccessPermission.UserManage);
-  return (await repo.listUsers(deps.db)).map(presentUser);
 }
 
 /**
@@ -167,6 +153,7 @@ export async function principalFromToken(deps: ServiceDeps, token: string, ip: s
   if (!u || u.user.disabledAt) {
     return null;
   }
+  await repo.touchToken(deps.db, t.id, deps.clock(), TOKEN_USE_RESOLUTION_MS);
   return t.kind === 'gateway'
     ? gatewayPrincipal(u, t.id, t.mineIds, ip)
     : userPrincipal(u, ip, { kind: 'token', tokenId: t.id });
@@ -221,8 +208,17 @@ export async function createToken(
   });
 }
 
+/** The caller's tokens, with the names of their mines. */
 export async function listTokens(deps: ServiceDeps, principal: Principal) {
-  return (await repo.tokensOf(deps.db, principal.userId)).map(presentToken);
+  const rows = await repo.tokensOf(deps.db, principal.userId);
+  const names = await mineNamesById(
+    deps.db,
+    rows.flatMap((t) => t.mineIds),
+  );
+  return rows.map((t) => ({
+    ...presentToken(t),
+    mineNames: t.mineIds.flatMap((id) => names.get(id) ?? []),
+  }));
 }
 
 export async function revokeToken(deps: ServiceDeps, principal: Principal, id: string) {

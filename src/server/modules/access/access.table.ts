@@ -68,4 +68,6 @@ export const apiTokens = pgTable('api_tokens', {
   expiresAt: timestamp('expires_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** When the token last authenticated a request, to the minute (TOKEN_USE_RESOLUTION_MS). */
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
 });

@@ -21,6 +21,7 @@ import {
 } from '../../../shared/leads.schemas.ts';
 import { RegistryValidation } from '../../../shared/limits.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
+import { notFound } from '../../platform/errors.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
 import { exportLead, exportLeads } from './lead.export.ts';
@@ -303,8 +304,13 @@ export function leadsVisibility(deps: ServiceDeps) {
       setup.getMeterVisible(deps, p, id),
     mine_area: (p: Parameters<typeof setup.getAreaVisible>[1], id: string) =>
       setup.getAreaVisible(deps, p, id),
-    // An import spans meters and mines; its trail is for the system administrators.
-    series_import: (p: Parameters<typeof setup.getAreaVisible>[1]) =>
-      Promise.resolve(requirePermission(p, AccessPermission.UserManage)),
+    // An import spans meters and mines; its trail is for the system administrators (a regional admin,
+    // who also manages users, is not one).
+    series_import: (p: Parameters<typeof setup.getAreaVisible>[1], id: string) => {
+      requirePermission(p, AccessPermission.UserManage);
+      return p.scope.kind === 'all'
+        ? Promise.resolve()
+        : Promise.reject(notFound('series_import', id));
+    },
   };
 }

@@ -168,6 +168,13 @@ export async function insertMines(
 }
 
 /** The (enterprise, name) pairs of the mines of the given enterprises (names are unique per enterprise). */
+/** The names of the mines with these ids (unknown ids are left out). */
+export async function namesOfMines(db: Db, ids: string[]) {
+  return ids.length === 0
+    ? []
+    : db.select({ id: mines.id, name: mines.name }).from(mines).where(inArray(mines.id, ids));
+}
+
 export async function mineNamesOf(
   db: Db,
   enterpriseIds: string[],

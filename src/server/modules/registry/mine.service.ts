@@ -46,6 +46,15 @@ export function loadVisibleMine(db: Db, principal: Principal, id: string) {
 }
 
 /**
+ * Mines' names by id, for showing records the caller may already see (a user's or a token's mines):
+ * a name within such a record is no secret.
+ */
+export async function mineNamesById(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = await repo.namesOfMines(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
  * A mine named in a request body, or a 400 on that field when it does not exist or lies outside the
  * caller's jurisdiction (the two are not told apart).
  */

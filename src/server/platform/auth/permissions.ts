@@ -4,6 +4,7 @@
  * the role table. Each route and each use case names the permission it needs; nothing is granted by
  * default.
  */
+import { roleOrganisationKind } from '../../../shared/access.enums.ts';
 
 export const Role = {
   RegulatorViewer: 'regulator_viewer',
@@ -43,13 +44,6 @@ export const platformGrants: RoleGrants = {
   safety_officer: [PlatformPermission.AuditRead],
 };
 
-/** Which organisation kinds a role belongs to. */
-export const organisationKindByRole: Record<Role, 'regulator' | 'enterprise' | 'system'> = {
-  regulator_viewer: 'regulator',
-  inspector: 'regulator',
-  regulator_admin: 'regulator',
-  enterprise_admin: 'enterprise',
-  safety_officer: 'enterprise',
-  mine_duty_officer: 'enterprise',
-  system_admin: 'system',
-};
+/** Which organisation kinds a role belongs to (shared with the web's user form). */
+export const organisationKindByRole: Record<Role, 'regulator' | 'enterprise' | 'system'> =
+  roleOrganisationKind;

@@ -37,3 +37,51 @@ describe.each(engines)('GET /api/settings (%s)', (engine) => {
     }
   });
 });
+
+describe.each(engines)('PUT /api/settings/:key and its history (%s)', (engine) => {
+  const { call } = useWorldApp(engine, (w) => ({
+    system_admin: w.systemAdmin,
+    regulator_admin: w.a.users.regulator_admin,
+  }));
+  const key = 'registry.licenceExpiryWarningDays';
+
+  it('needs a reason; the history tells who, when, why, and the value before and after', async () => {
+    const list = await call<{ key: string; value: unknown; default: unknown }[]>(
+      'regulator_admin',
+      'GET',
+      '/api/settings',
+    );
+    const before = list.body.find((s) => s.key === key);
+    expect(before?.default).toEqual(before?.value);
+    const change = { value: 45, source: '省应急管理厅通知', verified: true };
+    const noReason = await call<{ details: { path: string }[] }>(
+      'system_admin',
+      'PUT',
+      `/api/settings/${key}`,
+      change,
+    );
+    expect(noReason.status).toBe(400);
+    expect(noReason.raw.body).toContain('reason');
+    const denied = await call('regulator_admin', 'PUT', `/api/settings/${key}`, {
+      ...change,
+      reason: '提前提醒',
+    });
+    expect(denied.status).toBe(403);
+    const ok = await call<{ key: string; value: unknown; isDefault: boolean }[]>(
+      'system_admin',
+      'PUT',
+      `/api/settings/${key}`,
+      { ...change, reason: '提前提醒到期' },
+    );
+    expect(ok.body.find((s) => s.key === key)).toMatchObject({ value: 45, isDefault: false });
+    const history = await call<
+      { actor: string; before: unknown; after: { reason: string; value: unknown } }[]
+    >('regulator_admin', 'GET', `/api/audit/setting/${key}`);
+    expect(history.status).toBe(200);
+    expect(history.body.at(-1)).toMatchObject({
+      actor: 'sys',
+      before: before?.default,
+      after: { value: 45, reason: '提前提醒到期', source: '省应急管理厅通知' },
+    });
+  });
+});

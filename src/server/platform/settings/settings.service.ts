@@ -20,6 +20,14 @@ export interface SettingsCatalogue {
   followUps: ReadonlyMap<string, (tx: Db) => Promise<unknown>>;
 }
 
+/** A change of a setting: the new value, its source, whether it is verified, and why it changes. */
+export interface SettingChange {
+  value: unknown;
+  source: string;
+  verified: boolean;
+  reason: string;
+}
+
 /** The value in force for a setting. */
 export async function getSetting<T>(db: Db, setting: SettingDefinition<T>): Promise<T> {
   const [row] = await db.select().from(settings).where(eq(settings.key, setting.key));
@@ -40,6 +48,7 @@ export async function listSettings(db: Db, catalogue: SettingsCatalogue) {
       key,
       description: def.description,
       value: row ? row.value : def.default,
+      default: def.default,
       source: row?.source ?? def.source,
       verified: row?.verified ?? def.verified,
       isDefault: !row,
@@ -55,7 +64,7 @@ export async function updateSetting(
   actor: AuditActor,
   at: Date,
   key: string,
-  input: { value: unknown; source: string; verified: boolean },
+  input: SettingChange,
 ): Promise<void> {
   const definition = catalogue.definitions.get(key);
   if (!definition) {
@@ -88,7 +97,8 @@ export async function updateSetting(
     type: 'settings.setting.updated',
     entityId: key,
     before,
-    after: input,
+    // The history shows who, when, why, and the value before and after.
+    after: { ...input, value: parsed.data },
   });
 }
 
@@ -110,7 +120,7 @@ export async function changeSetting(
   deps: ServiceDeps,
   principal: Principal,
   key: string,
-  input: { value: unknown; source: string; verified: boolean },
+  input: SettingChange,
   catalogue: SettingsCatalogue,
 ): Promise<void> {
   requirePermission(principal, PlatformPermission.SettingsManage);

@@ -23,6 +23,7 @@ describe.each(engines)('enforcement statistics (%s)', (engine) => {
       value: { zeroPenaltyMinInspections: 1, inspectOnlyMinFindings: 1 },
       source: 'test',
       verified: false,
+      reason: '测试阈值',
     });
     expect(put.status).toBe(200);
     const month = todayIn(ctx.t.deps.clock).slice(0, 7);
