@@ -115,9 +115,9 @@ describe.each(engines)('the demo coal mines’ MT/T 1201 uploads (%s)', (engine)
   });
 
   it('the live feed catches up from the last stored file to now before its first silence check (no gap to page for)', async () => {
-    // Started 12 minutes after the last stored file: it catches those up first, then goes on.
+    // Started 8 minutes after the last stored file: it catches those up first, then goes on.
     const ids = uploaders.map((m) => m.id);
-    t.deps.clock.now = new Date(((await lastFileAt(t.deps.db, ids, 'CDSS')) ?? 0) + 12 * 60_000);
+    t.deps.clock.now = new Date(((await lastFileAt(t.deps.db, ids, 'CDSS')) ?? 0) + 8 * 60_000);
     const engine = new MonitoringEngine(t.deps);
     const stop = await startCoalFeed(t.deps, engine, {
       mineIds: new Set(uploaders.map((m) => m.id)),

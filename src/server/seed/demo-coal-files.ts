@@ -12,7 +12,11 @@ import type { ServiceDeps } from '../platform/context.ts';
 import { systemGatewayPrincipal } from '../modules/access/principal.ts';
 import { ingestCoalFiles } from '../modules/coal-upload/coal-ingest.service.ts';
 import { recordUnreportedOverLimits } from '../modules/coal-upload/coal-unreported.job.ts';
-import { CoalSimulator, writeCoalFiles } from '../modules/coal-upload/coal.simulator.ts';
+import {
+  CoalSimulator,
+  catchUpFiles,
+  writeCoalFiles,
+} from '../modules/coal-upload/coal.simulator.ts';
 import { MonitoringEngine } from '../modules/monitoring/monitoring.engine.ts';
 
 /** The simulator's seed for the demo (the seed and the server's feed must agree: same people, same points). */
@@ -74,6 +78,8 @@ export async function seedDemoCoalFiles(
     ...sim.definitions(start),
     ...sim.positions(start, start - DEMO_COAL_HISTORY_DAYS * DAY_MS),
     ...sim.window(start, now, SEED_WINDOW),
+    // The hourly files end at the last whole hour; the rest up to now, so a first start finds no gap.
+    ...catchUpFiles(sim, Math.floor(now / HOUR_MS) * HOUR_MS, now),
     // Who is down right now, so the 井下人员 view is current at first start.
     ...(now % RYSS_MS === 0 ? [] : sim.positions(now, Math.floor(now / RYSS_MS) * RYSS_MS)),
   ]);

@@ -6,37 +6,22 @@
  * beside the demo feed of the demo province (server.ts); the mines are those the demo seed created that
  * have points defined by files. At start it first catches up from the newest stored CDSS (the seed's, or
  * the last before a stop; at most CATCH_UP_MAX_MS back) to now, before the first silence check, so a
- * restart leaves no gap that would page people for 断线.
+ * restart leaves no gap that would page people for 断线 (the seed's files end at its own now).
  */
 import type { ServiceDeps } from '../../platform/context.ts';
 import { systemGatewayPrincipal } from '../access/principal.ts';
 import type { MonitoringEngine } from '../monitoring/monitoring.engine.ts';
 import { ingestCoalFiles } from './coal-ingest.service.ts';
 import { uploadingMines } from './coal-point.repository.ts';
-import { HOUR_MS } from '../../../shared/dates.ts';
+import { MINUTE_MS } from '../../../shared/dates.ts';
 import { lastFileAt } from './coal-file.repository.ts';
-import type { AnyCoalFile } from './coal.records.ts';
-import {
-  CoalSimulator,
-  LIVE_WINDOW,
-  writeCoalFiles,
-  type WindowOptions,
-} from './coal.simulator.ts';
+import { CoalSimulator, catchUpFiles, writeCoalFiles } from './coal.simulator.ts';
 
-/** How far back a start catches up (a longer stop leaves its gap: the points were silent). */
-const CATCH_UP_MAX_MS = 2 * HOUR_MS;
-/** The cadence of a catch-up's bulk: one CDSS per 5 minutes per mine. */
-const BULK: WindowOptions = { fileSeconds: 300, ryssSeconds: 300 };
-const BULK_MS = BULK.fileSeconds * 1000;
-
-/** The files of (from, to]: in 5-minute files up to the last whole 5 minutes, then at the live cadence. */
-function catchUp(sim: CoalSimulator, from: number, to: number): AnyCoalFile[] {
-  const bulkEnd = Math.floor(to / BULK_MS) * BULK_MS;
-  return [
-    ...(bulkEnd > from ? sim.window(from, bulkEnd, BULK) : []),
-    ...sim.window(Math.max(from, bulkEnd), to, LIVE_WINDOW),
-  ];
-}
+/**
+ * How far back a start catches up, before it listens (a longer stop leaves its gap: the points were
+ * silent meanwhile, and the alarms say so).
+ */
+const CATCH_UP_MAX_MS = 10 * MINUTE_MS;
 
 export interface CoalFeedOptions {
   /** The mines that may be fed (the demo seed's); only those with points defined by files are. */
@@ -77,7 +62,7 @@ export async function startCoalFeed(
     busy = true;
     try {
       const now = deps.clock().getTime();
-      const files = writeCoalFiles(catchUp(sim, last, now));
+      const files = writeCoalFiles(catchUpFiles(sim, last, now));
       last = now;
       if (files.length) {
         const reports = await ingestCoalFiles(deps, engine, principal, files, 'http');

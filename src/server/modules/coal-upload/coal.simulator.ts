@@ -48,6 +48,9 @@ export interface WindowOptions {
 
 /** The live cadence: a CDSS (with FZSS, JZSS) every 30 s, a RYSS every minute. */
 export const LIVE_WINDOW: WindowOptions = { fileSeconds: 30, ryssSeconds: 60 };
+/** A catch-up's bulk: one CDSS (with FZSS, JZSS) and one RYSS per 5 minutes per mine. */
+const BULK_WINDOW: WindowOptions = { fileSeconds: 300, ryssSeconds: 300 };
+const BULK_MS = BULK_WINDOW.fileSeconds * 1000;
 
 export const SNAPSHOT_MS = 10_000;
 const STATS_MS = 5 * MINUTE_MS;
@@ -648,4 +651,16 @@ function dedupe(files: AnyCoalFile[]): AnyCoalFile[] {
 /** The files as the mines' systems would upload them: name and bytes (the writer of coal.write.ts). */
 export function writeCoalFiles(files: AnyCoalFile[]): { name: string; data: Buffer }[] {
   return files.map((f) => writeCoalFile(f));
+}
+
+/**
+ * The real-time files of (from, to] when catching up: 5-minute files up to the last whole 5 minutes,
+ * then at the live cadence (the seed's tail after its hourly files, a restart of the live feed).
+ */
+export function catchUpFiles(sim: CoalSimulator, from: number, to: number): AnyCoalFile[] {
+  const bulkEnd = Math.floor(to / BULK_MS) * BULK_MS;
+  return [
+    ...(bulkEnd > from ? sim.window(from, bulkEnd, BULK_WINDOW) : []),
+    ...sim.window(Math.max(from, bulkEnd), to, LIVE_WINDOW),
+  ];
 }
