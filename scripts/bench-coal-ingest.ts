@@ -14,6 +14,7 @@ import { eq, sql } from 'drizzle-orm';
 import { systemGatewayPrincipal } from '../src/server/modules/access/principal.ts';
 import { ingestCoalFiles } from '../src/server/modules/coal-upload/coal-ingest.service.ts';
 import { buildCoalFixture } from '../src/server/modules/coal-upload/coal-file.factory.ts';
+import { ch4Point } from '../src/server/modules/coal-upload/coal-upload.fixtures.ts';
 import { MonitoringEngine } from '../src/server/modules/monitoring/monitoring.engine.ts';
 import { mines } from '../src/server/modules/registry/mine.table.ts';
 import { queryRows } from '../src/server/platform/db/client.ts';
@@ -75,20 +76,12 @@ await withBenchDatabase(
     const definitions = buildCoalFixture('CDDY', {
       mineCode: CODE,
       time: wall(start - 3_600_000),
-      records: Array.from({ length: POINTS }, (_, p) => ({
-        测点编码: pointCode(p),
-        分站编码: `FZ${String(Math.floor(p / 64)).padStart(3, '0')}`,
-        传感器类型: '0001',
-        数值类型: 'MN',
-        数值单位: '%CH4',
-        高量程: '4',
-        低量程: '0',
-        上限报警门限: '1.0',
-        上限解报门限: '1.0',
-        上限断电门限: '1.5',
-        上限复电门限: '1.0',
-        安装位置: `${(p % 40) + 1}号采煤工作面回风巷`,
-      })),
+      records: Array.from({ length: POINTS }, (_, p) =>
+        ch4Point(pointCode(p), {
+          分站编码: `FZ${String(Math.floor(p / 64)).padStart(3, '0')}`,
+          安装位置: `${(p % 40) + 1}号采煤工作面回风巷`,
+        }),
+      ),
     });
     const [defined] = await ingestCoalFiles(deps, live, principal, [definitions], 'http');
     if (defined?.status !== 'stored' || defined.stored !== POINTS) {

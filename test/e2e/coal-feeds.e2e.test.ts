@@ -10,6 +10,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildCoalFixture } from '../../src/server/modules/coal-upload/coal-file.factory.ts';
+import { ch4Point } from '../../src/server/modules/coal-upload/coal-upload.fixtures.ts';
 import type { CoalFileType } from '../../src/server/modules/coal-upload/coal.layouts.ts';
 import { browserAvailable } from './browser.ts';
 import { useWebSession, SHOTS } from './web-session.ts';
@@ -49,20 +50,11 @@ function files(code: string) {
   const truncated = f('CDSS', beijing(90), 1);
   return [
     f('CDDY', def, [
-      {
-        测点编码: 'CH4E01',
-        分站编码: 'FZ001',
-        传感器类型: '0001',
-        数值类型: 'MN',
-        数值单位: '%CH4',
-        高量程: '4',
-        低量程: '0',
+      ch4Point('CH4E01', {
         上限报警门限: '0.8',
         上限解报门限: '0.8',
-        上限断电门限: '1.5',
-        上限复电门限: '1.0',
         安装位置: '1201采煤工作面回风巷',
-      },
+      }),
     ]),
     f('RYXX', def, [
       { 人员卡编码: card(1), 姓名: '郭矿长', 职务: '矿长', 是否矿领导: '1', 是否特种人员: '0' },

@@ -73,8 +73,12 @@ describe('forms submitted empty', () => {
   it('the public 举报 form marks its missing fields and leaves no rejection uncaught', async () => {
     const fetch = fakeApi(viewer);
     vi.stubGlobal('fetch', fetch);
+    // The page is loaded on demand: after the module reset above, the App it renders in must be of the
+    // same module graph (one i18n context).
+    vi.resetModules();
+    const { App: FreshApp } = await import('../app/App.tsx');
     window.history.pushState({}, '', '/report');
-    render(<App />);
+    render(<FreshApp />);
     fireEvent.click(await screen.findByTestId('report-submit'));
     await vi.waitFor(() =>
       expect(document.querySelectorAll('.ant-form-item-explain-error').length).toBeGreaterThan(0),
