@@ -158,7 +158,7 @@ function postgresBuild(baseUrl: string, key: string): EngineBuild {
   /**
    * Makes a template (from the base, or empty) unless it is there, and fills it — under a name of this
    * process's, renamed into place once filled: another test run on the same server (another checkout of
-   * the same code) never sees a half-filled template, nor has its own dropped while it clones it.
+   * the same code) never sees a half-filled template.
    */
   const make = async (
     name: string,
@@ -174,15 +174,9 @@ function postgresBuild(baseUrl: string, key: string): EngineBuild {
     await createRetrying(building, from);
     await adminQuery(baseUrl, `COMMENT ON DATABASE ${building} IS '${stamp}'`);
     await using(openDatabase({ url: withDatabase(baseUrl, building) }), work);
-    try {
-      if (await exists(name)) {
-        throw new Error('built by another run meanwhile');
-      }
-      await adminQuery(baseUrl, `ALTER DATABASE ${building} RENAME TO ${name}`);
-    } catch {
-      // Another run put the same template in place first: theirs serves.
-      await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
-    }
+    // What was filled here replaces what is there (the world's JSON written by `work` describes this one).
+    await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminQuery(baseUrl, `ALTER DATABASE ${building} RENAME TO ${name}`);
   };
   /** CREATE DATABASE … TEMPLATE fails while another session is connected to the template: wait a little. */
   const createRetrying = async (name: string, from: string | null) => {
