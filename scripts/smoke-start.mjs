@@ -11,16 +11,29 @@ const port = 18000 + Math.floor(Math.random() * 1000);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'mw-smoke-'));
 const base = `http://127.0.0.1:${port}`;
 
-/** Resident memory (MB) of the largest process in the server's process group (the server itself). */
-function serverRssMb(group) {
-  let max = 0;
+/** The live processes of a process group (npm and the server it started), from /proc. */
+function groupPids(group) {
+  const pids = [];
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== group) {
-        continue;
+      // fields[0] is the state: a zombie has ended and holds no files.
+      if (Number(fields[2]) === group && fields[0] !== 'Z') {
+        pids.push(pid);
       }
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return pids;
+}
+
+/** Resident memory (MB) of the largest process in the server's process group (the server itself). */
+function serverRssMb(group) {
+  let max = 0;
+  for (const pid of groupPids(group)) {
+    try {
       const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       max = Math.max(max, rss ? Number(rss[1]) / 1024 : 0);
     } catch {
@@ -28,6 +41,26 @@ function serverRssMb(group) {
     }
   }
   return max;
+}
+
+/**
+ * Stops the whole group and waits until none of it is left: npm exits before the server has closed
+ * its database, and the next start (or removing the data folder) must not race the server's last
+ * writes. A server still alive after 30 s is killed.
+ */
+async function stopGroup(group) {
+  process.kill(-group, 'SIGTERM');
+  const deadline = Date.now() + 30_000;
+  while (groupPids(group).length > 0) {
+    if (Date.now() > deadline) {
+      try {
+        process.kill(-group, 'SIGKILL');
+      } catch {
+        // the group ended meanwhile
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function startOnce(label, limitSeconds) {
@@ -87,8 +120,7 @@ async function startOnce(label, limitSeconds) {
     );
     return { seconds, rss };
   } finally {
-    process.kill(-child.pid, 'SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await stopGroup(child.pid);
   }
 }
 
@@ -100,5 +132,5 @@ try {
   console.log(`BENCH start-first ${first.seconds.toFixed(1)} s`);
   console.log(`BENCH start-restart ${second.seconds.toFixed(1)} s`);
 } finally {
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }
