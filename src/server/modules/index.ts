@@ -15,6 +15,7 @@ import { accountabilityModule } from './accountability/accountability.module.ts'
 import { surveysModule } from './surveys/surveys.module.ts';
 import { notificationsModule } from './notifications/notifications.module.ts';
 import { coalUploadModule } from './coal-upload/coal-upload.module.ts';
+import { homeModule } from './home/home.module.ts';
 
 /** Every module, in the order routes are registered and jobs run (notifications last: it delivers). */
 export const modules: readonly ModuleManifest[] = [
@@ -29,5 +30,6 @@ export const modules: readonly ModuleManifest[] = [
   accountabilityModule,
   surveysModule,
   coalUploadModule,
+  homeModule,
   notificationsModule,
 ];

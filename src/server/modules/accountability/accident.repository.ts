@@ -36,6 +36,8 @@ export interface AccidentFilter {
   region?: string | undefined;
   /** A Beijing calendar year. */
   year?: number | undefined;
+  /** Accidents that occurred at or after this instant. */
+  since?: Date | undefined;
 }
 
 /** Accidents newest first, at most `limit`. */
@@ -45,6 +47,7 @@ export async function listAccidents(db: Db, f: AccidentFilter, limit: number) {
       and(
         f.mineScope,
         mineInRegion(f.region),
+        f.since ? gte(accidents.occurredAt, f.since) : undefined,
         f.year
           ? and(
               gte(accidents.occurredAt, shanghaiMidnight(`${f.year}-01-01`)),

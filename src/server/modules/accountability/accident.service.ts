@@ -8,6 +8,7 @@
  */
 import {
   AccidentGrade,
+  chainStatus,
   chainStepsFor,
   gradeAccident,
   mayRecordStep,
@@ -39,7 +40,7 @@ import { presentAccident, presentAccidentSummary } from './accident.presenter.ts
 import { accountabilitySettings } from './accountability.settings.ts';
 import { AccountabilityPermission } from './accountability.permissions.ts';
 import { DateWindows } from '../../../shared/date-windows.ts';
-import { todayIn } from '../../../shared/dates.ts';
+import { DAY_MS, todayIn } from '../../../shared/dates.ts';
 
 /** The caller's jurisdiction as the chain's level rule reads it. */
 function scopeOf(principal: Principal): { kind: string; regionCode?: string } {
@@ -94,6 +95,43 @@ export async function listAccidents(deps: ServiceDeps, principal: Principal, q: 
     1000,
   );
   return rows.map(presentAccidentSummary);
+}
+
+/** How far back the home looks for a chain of notices still open: the chain's limits are hours. */
+const OPEN_CHAIN_DAYS = 30;
+
+/**
+ * The steps of the chain of notices (逐级报送, 《2024年矿山安全生产工作要点》第32条) past their time limit
+ * and not given, over the accidents of the caller's jurisdiction of the last 30 days (the home).
+ */
+export async function lateChainSteps(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: { region?: string | undefined },
+) {
+  requirePermission(principal, AccountabilityPermission.AccidentRead);
+  const now = deps.clock();
+  const rows = await repo.listAccidents(
+    deps.db,
+    {
+      mineScope: mineScopeCondition(principal.scope),
+      region: q.region,
+      since: new Date(now.getTime() - OPEN_CHAIN_DAYS * DAY_MS),
+    },
+    1000,
+  );
+  const steps = await getSetting(deps.db, accountabilitySettings.chainSteps);
+  let late = 0;
+  for (const row of rows) {
+    const notices = await repo.chainNoticesOf(deps.db, row.accident.id);
+    late += chainStatus(
+      row.accident.occurredAt.toISOString(),
+      notices.map((n) => ({ step: n.step, reportedAt: n.reportedAt.toISOString() })),
+      chainStepsFor(steps, row.mineKind),
+      now,
+    ).filter((s) => s.state === '逾期未报').length;
+  }
+  return late;
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import { CaseState } from '../../../shared/public-reports.ts';
-import type { Scope } from '../../platform/auth/scope.ts';
+import { subtreePrefix, type Scope } from '../../platform/auth/scope.ts';
 import { queryRows, type Db } from '../../platform/db/client.ts';
 import { organisations, users } from '../access/access.table.ts';
 import { mines } from '../registry/mine.table.ts';
@@ -200,6 +200,27 @@ export async function overdueCases(db: Db, today: string) {
         notInArray(publicReports.state, [CaseState.Answered, CaseState.Rejected]),
       ),
     );
+}
+
+/** How many open cases of a scope (and region) are past their step's time limit. */
+export async function countOverdueCases(
+  db: Db,
+  f: { scope: SQL | undefined; region?: string | undefined },
+  today: string,
+) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(publicReports)
+    .where(
+      and(
+        f.scope,
+        f.region ? like(publicReports.countyCode, `${subtreePrefix(f.region)}%`) : undefined,
+        isNotNull(publicReports.dueOn),
+        lt(publicReports.dueOn, today),
+        notInArray(publicReports.state, [CaseState.Answered, CaseState.Rejected]),
+      ),
+    );
+  return row?.n ?? 0;
 }
 
 /** The region code of a unit ('' when it has none). */

@@ -87,6 +87,20 @@ export async function listCases(deps: ServiceDeps, principal: Principal, q: Publ
   return rows.map((r) => presentCaseSummary(r, today));
 }
 
+/** How many 举报 cases of the caller's jurisdiction have a step past its time limit (the home). */
+export async function overdueCaseCount(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: { region?: string | undefined },
+) {
+  requirePermission(principal, AccountabilityPermission.PublicReportRead);
+  return repo.countOverdueCases(
+    deps.db,
+    { scope: repo.caseScopeCondition(principal.scope), region: q.region },
+    todayIn(deps.clock),
+  );
+}
+
 /** One case of the caller's jurisdiction with its photos and timeline. */
 export async function getCase(deps: ServiceDeps, principal: Principal, id: string) {
   requirePermission(principal, AccountabilityPermission.PublicReportRead);

@@ -102,6 +102,24 @@ export async function listHazards(
     .limit(page.limit);
 }
 
+/** The open hazards past their deadline, counted per deadline (the home's ladder breakdown). */
+export async function overdueDeadlines(db: Db, f: HazardFilter, today: string) {
+  return db
+    .select({ deadline: hazards.deadline, n: count() })
+    .from(hazards)
+    .innerJoin(mines, eq(mines.id, hazards.mineId))
+    .where(and(filterCondition({ ...f, overdueBefore: today }), isOpen))
+    .groupBy(hazards.deadline);
+}
+
+/** Open hazards by their deadline, the nearest first (those without one last). */
+export async function openByDeadline(db: Db, f: HazardFilter, limit: number) {
+  return selectHazards(db)
+    .where(and(filterCondition(f), isOpen))
+    .orderBy(sql`${hazards.deadline} ASC NULLS LAST`, sql`${hazards.id}`)
+    .limit(limit);
+}
+
 /** Open hazards (the working set, read through its partial index). */
 export const isOpen = sql`${hazards.state} <> ${HazardState.Closed}`;
 export const isClosed = sql`${hazards.state} = ${HazardState.Closed}`;

@@ -4,7 +4,20 @@
  * sensors, facilities and charts, the inputs of 断网 from the data (network-gap.ts), and the timed work
  * (断线/断网, auto-resolve, maintenance end). The 叫应 loop's own SQL is in alarm-call.repository.ts.
  */
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  not,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import {
   levelRank,
   type AlarmCloseReason,
@@ -47,6 +60,8 @@ export interface AlarmFilter {
   open?: boolean | undefined;
   kind?: AlarmKind | undefined;
   level?: WarningLevel | undefined;
+  /** Live alarms (raised from current readings, which call people) opened at or after this instant. */
+  liveSince?: Date | undefined;
 }
 
 /** The board: open alarms first, unanswered before answered, then the highest level, then the oldest. */
@@ -65,6 +80,7 @@ export async function listAlarms(db: Db, f: AlarmFilter, limit: number) {
             : undefined,
         f.kind ? eq(alarms.kind, f.kind) : undefined,
         f.level ? eq(alarms.level, f.level) : undefined,
+        f.liveSince ? and(gte(alarms.openedAt, f.liveSince), not(alarms.historic)) : undefined,
       ),
     )
     .orderBy(

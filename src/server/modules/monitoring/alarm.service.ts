@@ -41,6 +41,7 @@ export async function listAlarms(
     open?: 'true' | 'false' | undefined;
     kind?: AlarmKind | undefined;
     level?: WarningLevel | undefined;
+    liveSince?: Date | undefined;
     limit: number;
   },
 ) {
@@ -55,6 +56,7 @@ export async function listAlarms(
       open: q.open === undefined ? undefined : q.open === 'true',
       kind: q.kind,
       level: q.level,
+      liveSince: q.liveSince,
     },
     q.limit,
   );

@@ -35,6 +35,28 @@ export function selectDocumentWithTeam(db: Db) {
 }
 export type DocumentRow = typeof enforcementDocuments.$inferSelect;
 
+/**
+ * How many draft documents of the caller's scope wait for this user's signature: on the inspection's
+ * team and not yet signed (谁检查、谁签名).
+ */
+export async function countAwaitingSignatureOf(db: Db, userId: string, mineScope: SQL | undefined) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(enforcementDocuments)
+    .innerJoin(mines, eq(mines.id, enforcementDocuments.mineId))
+    .innerJoin(inspections, eq(inspections.id, enforcementDocuments.inspectionId))
+    .where(
+      allOf(
+        mineScope,
+        eq(enforcementDocuments.state, DocumentState.Draft),
+        sql`${userId}::uuid = ANY(${inspections.teamUserIds})`,
+        sql`NOT EXISTS (SELECT 1 FROM ${enforcementDocumentSignatures} s
+              WHERE s.document_id = ${enforcementDocuments.id} AND s.user_id = ${userId}::uuid)`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
 /** A document's revisions, first to last. */
 export async function revisionsOf(db: Db, documentId: string) {
   return db

@@ -305,6 +305,16 @@ export async function getReceivedDocument(deps: ServiceDeps, principal: Principa
   return view;
 }
 
+/** How many draft documents wait for the caller's own signature (the home). */
+export async function documentsAwaitingMySignature(deps: ServiceDeps, principal: Principal) {
+  requirePermission(principal, InspectionPermission.Read);
+  return repo.countAwaitingSignatureOf(
+    deps.db,
+    principal.userId,
+    mineScopeCondition(principal.scope),
+  );
+}
+
 /** Documents issued to the caller's mines, newest first. */
 export async function listReceivedDocuments(deps: ServiceDeps, principal: Principal) {
   requirePermission(principal, InspectionPermission.EnforcementReceive);
