@@ -54,6 +54,7 @@ const HomeHazard = z.object({
   state: z.enum(hazardStates),
   deadline: z.string().nullable(),
   overdue: z.boolean(),
+  supervised: z.boolean(),
 });
 
 const HomeAlarm = z.object({

@@ -235,6 +235,89 @@ describe.runIf(run)('web app in Chromium: the bell, the inbox and no internal co
     });
   });
 
+  describe("each role's home: what needs me now", () => {
+    interface Need {
+      key: string;
+      count: number;
+      link: string;
+    }
+    interface Home {
+      audience: string;
+      needs: Need[];
+      openAlarms: { id: string; state: string }[];
+    }
+    /** The counts the home's cards show, by need. */
+    const shown = async (page: Page) => {
+      await page.getByTestId('home-needs').waitFor();
+      const cards = page.locator('[data-testid^=need-]');
+      const pairs = await cards.evaluateAll(
+        (els: (Attributed & { querySelector(s: string): Attributed | null })[]) =>
+          els.map((e) => [
+            (e.getAttribute('data-testid') ?? '').replace('need-', ''),
+            Number(e.querySelector('[data-count]')?.getAttribute('data-count')),
+          ]),
+      );
+      return Object.fromEntries(pairs) as Record<string, number>;
+    };
+
+    it('a county regulator: the needs as the summary counts them, each opening its filtered list', async () => {
+      const page = await web.newPage();
+      await web.login(page, 'yp.admin');
+      const home = await json<Home>(page, '/api/home');
+      expect(home.audience).toBe('regulator');
+      expect(await shown(page)).toEqual(
+        Object.fromEntries(home.needs.map((n) => [n.key, n.count])),
+      );
+      expect(Object.keys(await shown(page))).toEqual(
+        expect.arrayContaining(['alarmsUnanswered', 'hazardsOverdue', 'leadsUnassigned']),
+      );
+      await page.getByTestId('overview').waitFor();
+      await settle(page);
+      await page.screenshot({ path: `${SHOTS}/70-home-county.png`, fullPage: true });
+      // The overdue hazards' card opens the hazard list filtered to overdue ones.
+      await page.getByTestId('need-hazardsOverdue').click();
+      await page.waitForURL(/\/hazards\?overdue=true/);
+      await page.context().close();
+    });
+
+    it('an enterprise: its filings, hazards by deadline and documents, no leads', async () => {
+      const page = await web.newPage();
+      await web.login(page, 'ent.admin');
+      const home = await json<Home>(page, '/api/home');
+      expect(home.audience).toBe('enterprise');
+      const cards = await shown(page);
+      expect(Object.keys(cards)).toEqual(home.needs.map((n) => n.key));
+      expect(cards).not.toHaveProperty('leadsUnassigned');
+      await page.getByTestId('rectifying').waitFor();
+      await settle(page);
+      await page.screenshot({ path: `${SHOTS}/71-home-enterprise.png`, fullPage: true });
+      await page.context().close();
+    });
+
+    it("a mine's duty officer: live points, a large 叫应 button that answers the call, no registers menu", async () => {
+      const page = await web.newPage();
+      await web.login(page, 'mine.duty');
+      const home = await json<Home>(page, '/api/home');
+      expect(home.audience).toBe('mine');
+      await page.getByTestId('point-tile').first().waitFor();
+      const menu = page.locator('.ant-layout-sider');
+      await menu.getByText('重大事故隐患', { exact: true }).first().waitFor();
+      expect(await menu.getByText('企业', { exact: true }).count()).toBe(0);
+      expect(await menu.getByText('行政区划', { exact: true }).count()).toBe(0);
+      await settle(page);
+      await page.screenshot({ path: `${SHOTS}/72-home-duty.png`, fullPage: true });
+      const waiting = home.openAlarms.filter((a) => a.state === '待叫应');
+      expect(waiting.length, 'the demo calls the duty officer').toBeGreaterThan(0);
+      const buttons = page.getByTestId('duty-alarms').getByRole('button', { name: '叫应' });
+      await expect.poll(() => buttons.count()).toBe(waiting.length);
+      await buttons.first().click();
+      await expect.poll(() => buttons.count()).toBe(waiting.length - 1);
+      const after = await json<Home>(page, '/api/home');
+      expect(after.openAlarms.filter((a) => a.state === '待叫应')).toHaveLength(waiting.length - 1);
+      await page.context().close();
+    });
+  });
+
   describe('no internal codes on any page or in any document', () => {
     let codes: CodeContext;
 

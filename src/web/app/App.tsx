@@ -15,7 +15,7 @@ import { ErrorPage } from '../layout/ErrorPage.tsx';
 import { RequireAuth } from '../layout/RequireAuth.tsx';
 import { RequirePermission } from '../layout/RequirePermission.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
-import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
 import { ApiError } from './api.ts';
 import { lazyPage } from './lazy-page.tsx';
 
@@ -182,7 +182,7 @@ function LocalisedApp() {
                     </RequireAuth>
                   }
                 >
-                  <Route index element={<DashboardPage />} />
+                  <Route index element={<HomePage />} />
                   <Route path="mines" element={<MineListPage />} />
                   <Route
                     path="mines/new"

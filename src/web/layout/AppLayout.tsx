@@ -65,6 +65,7 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  const dutyOfficer = me?.role === 'mine_duty_officer';
   const section =
     [
       '/hazards/analysis',
@@ -87,26 +88,36 @@ export function AppLayout() {
       icon: <EnvironmentOutlined />,
       label: <Link to="/mines">{t('nav.mines')}</Link>,
     },
-    {
-      key: '/enterprises',
-      icon: <BankOutlined />,
-      label: <Link to="/enterprises">{t('nav.enterprises')}</Link>,
-    },
-    {
-      key: '/regions',
-      icon: <NodeIndexOutlined />,
-      label: <Link to="/regions">{t('nav.regions')}</Link>,
-    },
+    // A mine's duty officer works one mine: the registers of enterprises and regions and the region's
+    // hazard analysis are not for that role.
+    ...(dutyOfficer
+      ? []
+      : [
+          {
+            key: '/enterprises',
+            icon: <BankOutlined />,
+            label: <Link to="/enterprises">{t('nav.enterprises')}</Link>,
+          },
+          {
+            key: '/regions',
+            icon: <NodeIndexOutlined />,
+            label: <Link to="/regions">{t('nav.regions')}</Link>,
+          },
+        ]),
     {
       key: '/hazards',
       icon: <WarningOutlined />,
       label: <Link to="/hazards">{t('nav.hazards')}</Link>,
     },
-    {
-      key: '/hazards/analysis',
-      icon: <BarChartOutlined />,
-      label: <Link to="/hazards/analysis">{t('nav.hazardAnalysis')}</Link>,
-    },
+    ...(dutyOfficer
+      ? []
+      : [
+          {
+            key: '/hazards/analysis',
+            icon: <BarChartOutlined />,
+            label: <Link to="/hazards/analysis">{t('nav.hazardAnalysis')}</Link>,
+          },
+        ]),
     {
       key: '/self-inspection',
       icon: <ScheduleOutlined />,

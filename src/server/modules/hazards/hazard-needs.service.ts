@@ -65,6 +65,7 @@ export async function hazardsByDeadline(deps: ServiceDeps, principal: Principal,
     state: r.hazard.state,
     deadline: r.hazard.deadline,
     overdue: r.hazard.deadline !== null && r.hazard.deadline < today,
+    supervised: r.hazard.supervised,
   }));
 }
 

@@ -21,19 +21,26 @@ const links: Record<HomeNeedKey, string> = {
   publicReportsOverdue: '/public-reports?overdue=true',
   documentsToSign: '/inspections',
   accidentReportsLate: '/accidents',
-  selfInspectionsDue: '/self-inspection',
-  parentInspectionsDue: '/self-inspection?tab=parent',
-  hazardsToRectify: '/hazards?state=已上报,治理中',
+  selfInspectionsDue: '/self-inspection?tab=monthly',
+  parentInspectionsDue: '/self-inspection?tab=quarterly',
+  hazardsToRectify: '/hazards?state=已上报,治理中,待验收',
   documentsReceived: '/received-documents',
   alarmsOpen: '/monitoring',
 };
 
 /** A link whose query values are encoded (the Chinese state and rule names). */
-function linkOf(key: HomeNeedKey, region: string | undefined): string {
+function linkOf(
+  key: HomeNeedKey,
+  region: string | undefined,
+  more: Record<string, string>,
+): string {
   const [path, query = ''] = links[key].split('?');
   const params = new URLSearchParams(query);
   if (region) {
     params.set('region', region);
+  }
+  for (const [name, value] of Object.entries(more)) {
+    params.set(name, value);
   }
   const q = params.toString();
   return q ? `${path}?${q}` : (path ?? '');
@@ -43,14 +50,14 @@ export function need(
   key: HomeNeedKey,
   count: number,
   region: string | undefined,
-  extra: Partial<Pick<HomeNeed, 'oldestAt' | 'parts'>> = {},
+  extra: Partial<Pick<HomeNeed, 'oldestAt' | 'parts'>> & { query?: Record<string, string> } = {},
 ): HomeNeed {
   return {
     key,
     count,
     oldestAt: extra.oldestAt ?? null,
     parts: extra.parts ?? [],
-    link: linkOf(key, region),
+    link: linkOf(key, region, extra.query ?? {}),
   };
 }
 

@@ -124,7 +124,7 @@ describe.each(engines)('首页: 需要我处理的事项 (%s)', (engine) => {
     const missing = await call<unknown[]>(
       'ent',
       'GET',
-      `/api/self-inspection-reports/missing?period=${needOf(h, 'selfInspectionsDue').parts[0]?.label}`,
+      `/api/self-inspection-reports/missing?period=${new URL(needOf(h, 'selfInspectionsDue').link, 'http://x').searchParams.get('period')}`,
     );
     expect(needOf(h, 'selfInspectionsDue').count).toBe(missing.body.length);
     // The other enterprise of the same county sees none of it.

@@ -71,13 +71,16 @@ const lateNotices: Source = async (deps, p, region) =>
 const filings = async (deps: ServiceDeps, p: Principal) => {
   const self = await reportsDue(deps, p, monthly);
   const parent = await reportsDue(deps, p, parentQuarterly);
-  const partsOf = (r: typeof self) => [
-    { label: r.period, count: r.count - r.overdue },
-    { label: '逾期', count: r.overdue },
-  ];
+  const extra = (r: typeof self) => ({
+    parts: [
+      { label: r.period, count: r.count - r.overdue },
+      { label: '逾期', count: r.overdue },
+    ],
+    query: { period: r.period },
+  });
   return [
-    need('selfInspectionsDue', self.count, undefined, { parts: partsOf(self) }),
-    need('parentInspectionsDue', parent.count, undefined, { parts: partsOf(parent) }),
+    need('selfInspectionsDue', self.count, undefined, extra(self)),
+    need('parentInspectionsDue', parent.count, undefined, extra(parent)),
   ];
 };
 

@@ -1,6 +1,7 @@
 /**
- * The home dashboard of the selected region: the registry's figures, the hazards, alarms and leads
- * cards, and for regulators the enforcement card and the plans card (targets met and missed, tasks).
+ * The overview under a home's needs, for the selected region: the registry's figures, the hazards,
+ * alarms and leads cards, and for regulators the enforcement card and the plans card (targets met and
+ * missed, tasks).
  */
 import { useEffect, useMemo } from 'react';
 import { Card, Col, Row, Skeleton, Statistic, Table, Typography } from 'antd';
@@ -11,7 +12,6 @@ import { registryApi } from '../../../shared/registry.api.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion, useRegionName } from '../../app/region.tsx';
-import { usePageTitle } from '../../app/title.ts';
 import { Chart, barOption, pieOption, preloadCharts } from '../../components/Chart.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
@@ -25,12 +25,11 @@ import { useSession } from '../../app/session.tsx';
 
 type Alert = RegistrySummary['licencesExpiring']['items'][number];
 
-export function DashboardPage() {
+export function OverviewSection() {
   const { t, v } = useI18n();
   const { region } = useRegion();
   const regionName = useRegionName();
   const { can } = useSession();
-  usePageTitle(t('dashboard.title'));
   // The charts' library comes while the figures load, not after them.
   useEffect(() => {
     preloadCharts().catch(() => undefined);
@@ -88,7 +87,7 @@ export function DashboardPage() {
   }
   if (isLoading || !data || !charts) {
     return (
-      <div data-testid="home">
+      <div data-testid="overview">
         <Skeleton active />
         <Row gutter={[16, 16]}>{cards}</Row>
       </div>
@@ -112,9 +111,11 @@ export function DashboardPage() {
     </Col>
   );
   return (
-    <div data-testid="home">
+    <section data-testid="overview" aria-labelledby="home-overview-title">
       <div className="page-header">
-        <h1>{t('dashboard.title')}</h1>
+        <h2 id="home-overview-title" className="home-section-title">
+          {t('home.trendsTitle')}
+        </h2>
         <Statistic
           title={t('dashboard.totalMines')}
           value={data.totalMines}
@@ -193,6 +194,6 @@ export function DashboardPage() {
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
         {region ? regionName(region) : t('region.all')}
       </Typography.Paragraph>
-    </div>
+    </section>
   );
 }

@@ -1,0 +1,167 @@
+/**
+ * A mine duty officer's home (issue 23 §1): the mine's points live in their colours, the open alarms each
+ * with a large 叫应 button, and today's 叫应 record (who answered each call, how fast). Refreshed as the
+ * alarm board is.
+ */
+import { App, Button, Card, Col, Empty, Row, Table, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import type { HomeAlarm, HomeResponse } from '../../../shared/home.schemas.ts';
+import type { SensorResponse } from '../../../shared/monitoring.schemas.ts';
+import { monitoringApi } from '../../../shared/monitoring.api.ts';
+import { call } from '../../app/api.ts';
+import { useFormatDuration } from '../../app/duration.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { BOARD_REFRESH_MS } from '../monitoring/elapsed.ts';
+import { LevelTag, levelColors } from '../monitoring/LevelTag.tsx';
+
+/** A point whose last reading is older than this shows 无数据, whatever its last level was. */
+const STALE_MS = 10 * 60_000;
+
+function PointTile({ s, now }: { s: SensorResponse; now: number }) {
+  const { t } = useI18n();
+  const stale = !s.lastReadingAt || now - Date.parse(s.lastReadingAt) > STALE_MS;
+  const colour = stale ? '#8c8c8c' : s.level ? levelColors[s.level] : '#389e0d';
+  return (
+    <Link
+      to={`/monitoring/sensors/${s.id}`}
+      className="point-tile"
+      style={{ borderColor: colour }}
+      data-testid="point-tile"
+      data-level={stale ? 'stale' : (s.level ?? 'normal')}
+    >
+      <span className="point-tile-name">{s.name}</span>
+      <span className="point-tile-value" style={{ color: colour }}>
+        {stale ? t('home.stale') : `${s.lastValue ?? '—'} ${s.unit}`}
+      </span>
+      <span className="point-tile-code">{s.location ?? s.code}</span>
+    </Link>
+  );
+}
+
+function LivePoints() {
+  const { t } = useI18n();
+  const { data } = useQuery({
+    queryKey: ['sensors', 'home'],
+    queryFn: () => call(monitoringApi.sensors, { query: {} }),
+    refetchInterval: BOARD_REFRESH_MS,
+  });
+  const now = Date.now();
+  return (
+    <Card size="small" title={t('home.livePoints')} data-testid="live-points">
+      {data && data.length === 0 ? (
+        <Empty description={t('home.noPoints')} />
+      ) : (
+        <div className="point-grid">
+          {(data ?? []).map((s) => (
+            <PointTile key={s.id} s={s} now={now} />
+          ))}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function OpenAlarms({ alarms }: { alarms: HomeAlarm[] }) {
+  const { t, v, formatInZone } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const ack = useMutation({
+    mutationFn: (id: string) => call(monitoringApi.acknowledge, { params: { id } }),
+    onSuccess: async () => {
+      message.success(t('home.acknowledged'));
+      await client.invalidateQueries({ queryKey: ['home'] });
+    },
+    onError: (e) => void message.error(e.message),
+  });
+  return (
+    <Card size="small" title={t('home.openAlarms')} data-testid="duty-alarms">
+      {alarms.length === 0 ? (
+        <Empty description={t('home.noOpenAlarms')} />
+      ) : (
+        alarms.map((a) => (
+          <div key={a.id} className="duty-alarm" data-level={a.level}>
+            <div>
+              <LevelTag level={a.level} /> <Link to={`/alarms/${a.id}`}>{a.detail}</Link>
+              <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                {a.sensorCode ?? a.mineName} · {formatInZone(a.openedAt, 'MM-DD HH:mm:ss')} ·{' '}
+                {v(a.state)}
+              </Typography.Paragraph>
+            </div>
+            {a.state === '待叫应' && (
+              <Button
+                type="primary"
+                danger
+                size="large"
+                className="ack-button"
+                loading={ack.isPending && ack.variables === a.id}
+                onClick={() => ack.mutate(a.id)}
+              >
+                {t('home.acknowledge')}
+              </Button>
+            )}
+          </div>
+        ))
+      )}
+    </Card>
+  );
+}
+
+function CallsToday({ alarms }: { alarms: HomeAlarm[] }) {
+  const { t, v, formatInZone } = useI18n();
+  const duration = useFormatDuration();
+  return (
+    <Card size="small" title={t('home.callsToday')} data-testid="calls-today">
+      <Table<HomeAlarm>
+        size="small"
+        rowKey="id"
+        dataSource={alarms}
+        pagination={false}
+        locale={{ emptyText: t('home.noCallsToday') }}
+        columns={[
+          {
+            title: t('home.openedAt'),
+            dataIndex: 'openedAt',
+            render: (at: string, a) => (
+              <Link to={`/alarms/${a.id}`}>{formatInZone(at, 'HH:mm:ss')}</Link>
+            ),
+          },
+          { title: t('home.point'), render: (_, a) => a.sensorCode ?? '—' },
+          {
+            title: '',
+            dataIndex: 'level',
+            render: (l: HomeAlarm['level']) => <LevelTag level={l} />,
+          },
+          { title: '', dataIndex: 'state', render: (s: string) => v(s) },
+          {
+            title: t('home.answeredBy'),
+            render: (_, a) => a.acknowledgedBy ?? <Tag color="red">{t('home.notAnswered')}</Tag>,
+          },
+          {
+            title: t('home.answeredAfter'),
+            render: (_, a) =>
+              a.acknowledgedAt
+                ? duration(Date.parse(a.acknowledgedAt) - Date.parse(a.openedAt))
+                : '—',
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+export function DutyHome({ home }: { home: HomeResponse }) {
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={14}>
+        <OpenAlarms alarms={home.openAlarms} />
+      </Col>
+      <Col xs={24} xl={10}>
+        <CallsToday alarms={home.callsToday} />
+      </Col>
+      <Col xs={24}>
+        <LivePoints />
+      </Col>
+    </Row>
+  );
+}
