@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { RegionCode } from './common.schemas.ts';
 import { hazardStates } from './hazard.enums.ts';
-import { alarmStates, warningLevels } from './monitoring.enums.ts';
+import { alarmKinds, alarmStates, warningLevels } from './monitoring.enums.ts';
 
 /** Whom the home is built for: the role's kind of organisation (a system admin sees the regulators' home). */
 export const homeAudiences = ['regulator', 'enterprise', 'mine'] as const;
@@ -62,6 +62,7 @@ const HomeAlarm = z.object({
   mineName: z.string(),
   sensorId: z.uuid().nullable(),
   sensorCode: z.string().nullable(),
+  kind: z.enum(alarmKinds),
   detail: z.string(),
   level: z.enum(warningLevels),
   state: z.enum(alarmStates),

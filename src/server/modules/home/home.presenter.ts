@@ -83,6 +83,7 @@ export function presentHomeAlarm(a: AlarmResponse): HomeAlarm {
     mineName: a.mineName,
     sensorId: a.sensorId,
     sensorCode: a.sensorCode,
+    kind: a.kind,
     detail: a.detail,
     level: a.level,
     state: a.state,

@@ -18,9 +18,13 @@ import { LevelTag, levelColors } from '../monitoring/LevelTag.tsx';
 /** A point whose last reading is older than this shows 无数据, whatever its last level was. */
 const STALE_MS = 10 * 60_000;
 
-function PointTile({ s, now }: { s: SensorResponse; now: number }) {
-  const { t } = useI18n();
-  const stale = !s.lastReadingAt || now - Date.parse(s.lastReadingAt) > STALE_MS;
+/**
+ * A point's tile: its level's colour, green when normal; grey with 断线 while a 断线 alarm is open or
+ * 无数据 when its last reading is old — never 正常 for a point that is not reporting.
+ */
+function PointTile({ s, now, cut }: { s: SensorResponse; now: number; cut: boolean }) {
+  const { t, v } = useI18n();
+  const stale = cut || !s.lastReadingAt || now - Date.parse(s.lastReadingAt) > STALE_MS;
   const colour = stale ? '#8c8c8c' : s.level ? levelColors[s.level] : '#389e0d';
   return (
     <Link
@@ -28,18 +32,18 @@ function PointTile({ s, now }: { s: SensorResponse; now: number }) {
       className="point-tile"
       style={{ borderColor: colour }}
       data-testid="point-tile"
-      data-level={stale ? 'stale' : (s.level ?? 'normal')}
+      data-level={cut ? '断线' : stale ? 'stale' : (s.level ?? 'normal')}
     >
       <span className="point-tile-name">{s.name}</span>
       <span className="point-tile-value" style={{ color: colour }}>
-        {stale ? t('home.stale') : `${s.lastValue ?? '—'} ${s.unit}`}
+        {cut ? v('断线') : stale ? t('home.stale') : `${s.lastValue ?? '—'} ${s.unit}`}
       </span>
       <span className="point-tile-code">{s.location ?? s.code}</span>
     </Link>
   );
 }
 
-function LivePoints() {
+function LivePoints({ cut }: { cut: ReadonlySet<string> }) {
   const { t } = useI18n();
   const { data } = useQuery({
     queryKey: ['sensors', 'home'],
@@ -54,7 +58,7 @@ function LivePoints() {
       ) : (
         <div className="point-grid">
           {(data ?? []).map((s) => (
-            <PointTile key={s.id} s={s} now={now} />
+            <PointTile key={s.id} s={s} now={now} cut={cut.has(s.id)} />
           ))}
         </div>
       )}
@@ -132,10 +136,11 @@ function CallsToday({ alarms }: { alarms: HomeAlarm[] }) {
             dataIndex: 'level',
             render: (l: HomeAlarm['level']) => <LevelTag level={l} />,
           },
-          { title: '', dataIndex: 'state', render: (s: string) => v(s) },
           {
             title: t('home.answeredBy'),
-            render: (_, a) => a.acknowledgedBy ?? <Tag color="red">{t('home.notAnswered')}</Tag>,
+            render: (_, a) =>
+              a.acknowledgedBy ??
+              (a.closedAt ? v(a.state) : <Tag color="red">{t('home.notAnswered')}</Tag>),
           },
           {
             title: t('home.answeredAfter'),
@@ -151,16 +156,19 @@ function CallsToday({ alarms }: { alarms: HomeAlarm[] }) {
 }
 
 export function DutyHome({ home }: { home: HomeResponse }) {
+  const cut = new Set(
+    home.openAlarms.filter((a) => a.kind === '断线' && a.sensorId).map((a) => a.sensorId ?? ''),
+  );
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} xl={14}>
+      <Col xs={24} xl={12}>
         <OpenAlarms alarms={home.openAlarms} />
       </Col>
-      <Col xs={24} xl={10}>
+      <Col xs={24} xl={12}>
         <CallsToday alarms={home.callsToday} />
       </Col>
       <Col xs={24}>
-        <LivePoints />
+        <LivePoints cut={cut} />
       </Col>
     </Row>
   );
