@@ -1133,6 +1133,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/coal/underground',
         '/api/coal/forwarding',
         '/api/coal/feeds',
+        '/api/home',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),
