@@ -69,14 +69,24 @@ export function pieOption(
   rows: { key: string; count: number }[],
   name: (key: string) => string,
 ): EChartsCoreOption {
+  // Every category in the legend with its count, wrapped onto lines under the ring (never paged or cut).
+  const counts = new Map(rows.map((r) => [name(r.key), r.count]));
   return {
     tooltip: { trigger: 'item' },
-    legend: { bottom: 0, type: 'scroll' },
+    legend: {
+      bottom: 0,
+      type: 'plain',
+      itemWidth: 10,
+      itemHeight: 8,
+      itemGap: 8,
+      textStyle: { fontSize: 11 },
+      formatter: (n: string) => `${n} ${counts.get(n) ?? 0}`,
+    },
     series: [
       {
         type: 'pie',
-        radius: ['40%', '68%'],
-        center: ['50%', '45%'],
+        radius: ['30%', '52%'],
+        center: ['50%', '38%'],
         label: { show: false },
         data: rows.map((r) => ({ name: name(r.key), value: r.count })),
       },

@@ -100,3 +100,20 @@ describe('QueryEmpty', () => {
     expect(text(null)).toBe('没有修改记录');
   });
 });
+
+describe('pieOption', () => {
+  it('lists every category with its count in a legend that wraps, never paged', async () => {
+    const { pieOption } = await import('./Chart.tsx');
+    const option = pieOption(
+      [
+        { key: '煤矿井工', count: 12 },
+        { key: '金属非金属地下矿山', count: 3 },
+        { key: '尾矿库', count: 0 },
+      ],
+      (k) => k,
+    ) as { legend: { type: string; formatter: (n: string) => string } };
+    expect(option.legend.type).toBe('plain');
+    expect(option.legend.formatter('煤矿井工')).toBe('煤矿井工 12');
+    expect(option.legend.formatter('尾矿库')).toBe('尾矿库 0');
+  });
+});
