@@ -718,6 +718,34 @@ export async function openLevelAlarmsOf(db: Db, sensorIds: string[]) {
     );
 }
 
+/**
+ * Which of the sensors are cut off now: an open 断线 of their own or an open 断网 of their mine, neither
+ * clearing (data back). Such a point's colour is unknown, never 正常.
+ */
+export async function offlineSensorsOf(db: Db, sensorIds: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < sensorIds.length; i += 5000) {
+    const ids = sensorIds.slice(i, i + 5000);
+    const rows = await db
+      .selectDistinct({ id: monitoringSensors.id })
+      .from(monitoringSensors)
+      .innerJoin(
+        alarms,
+        or(
+          and(eq(alarms.sensorId, monitoringSensors.id), eq(alarms.kind, '断线')),
+          and(eq(alarms.mineId, monitoringSensors.mineId), eq(alarms.kind, '断网')),
+        ),
+      )
+      .where(
+        and(inArray(monitoringSensors.id, ids), isNull(alarms.closedAt), isNull(alarms.clearSince)),
+      );
+    for (const r of rows) {
+      out.add(r.id);
+    }
+  }
+  return out;
+}
+
 /** Open alarms of the facilities' sensors, counted by facility. */
 export async function openAlarmCountsByFacility(db: Db, facilityIds: string[]) {
   return db
