@@ -376,6 +376,8 @@ export const AlarmResponse = z.object({
   mineId: z.uuid(),
   mineName: z.string(),
   sensorId: z.uuid().nullable(),
+  /** The facility of its point (null for a mine-wide alarm such as 断网). */
+  facilityId: z.uuid().nullable(),
   sensorCode: z.string().nullable(),
   kind: z.enum(alarmKinds),
   level: Level,

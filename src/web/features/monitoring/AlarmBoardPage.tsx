@@ -59,7 +59,7 @@ export function AlarmBoard({ mineId, sensorId }: { mineId?: string; sensorId?: s
     muted,
     wall,
   );
-  const flashMines = new Set((data ?? []).filter((a) => flashing.has(a.id)).map((a) => a.mineId));
+  const flashed = (data ?? []).filter((a) => flashing.has(a.id));
   const client = useQueryClient();
   const ack = useMutation({
     mutationFn: (id: string) => call(monitoringApi.acknowledge, { params: { id } }),
@@ -114,7 +114,7 @@ export function AlarmBoard({ mineId, sensorId }: { mineId?: string; sensorId?: s
           {wall && <SoundToggle muted={muted} onChange={setMuted} />}
         </Space>
       </div>
-      {wall && <FacilityWall region={region} flashMines={flashMines} />}
+      {wall && <FacilityWall region={region} flashed={flashed} />}
       <Table<AlarmResponse>
         data-testid="alarm-board"
         rowKey="id"

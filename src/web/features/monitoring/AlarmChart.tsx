@@ -50,7 +50,7 @@ export function AlarmChart({
           resolution: w.to - w.from > RAW_LIMIT ? '5m' : 'raw',
         },
       });
-      return { data, end: w.end };
+      return { data, window: w };
     },
     enabled: sensorId !== '',
     refetchInterval: alarm.closedAt ? false : BOARD_REFRESH_MS * 2,
@@ -59,7 +59,7 @@ export function AlarmChart({
     if (!series.data) {
       return undefined;
     }
-    const { data, end } = series.data;
+    const { data, window: w } = series.data;
     return sensorOption(
       data,
       {
@@ -73,8 +73,9 @@ export function AlarmChart({
       {
         name: t('monitoring.alarmSpan'),
         from: alarm.triggeredAt,
-        to: new Date(end).toISOString(),
+        to: new Date(w.end).toISOString(),
         level: alarm.peakLevel,
+        view: { from: w.from, to: w.to },
       },
     );
   }, [series.data, alarm.triggeredAt, alarm.peakLevel, t, v, formatInZone]);

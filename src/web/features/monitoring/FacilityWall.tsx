@@ -1,13 +1,14 @@
 /**
  * The facility colour wall of the alarm board: one compact tile per facility in its rolled-up colour
- * (GB 39496-2020 §5.5.4), worst first, each opening its mine; a tile flashes while its mine has a new
- * red alarm. useFacilities is the one query of the facilities (the facility board reads it too).
+ * (GB 39496-2020 §5.5.4), worst first, each opening its mine; a tile flashes while its facility (or,
+ * for a mine-wide alarm, its mine) has a new red alarm. useFacilities is the one query of the
+ * facilities (the facility board reads it too).
  */
 import { Empty, Skeleton, Tooltip } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { monitoringApi } from '../../../shared/monitoring.api.ts';
-import type { FacilityResponse } from '../../../shared/monitoring.schemas.ts';
+import type { AlarmResponse, FacilityResponse } from '../../../shared/monitoring.schemas.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
@@ -31,10 +32,11 @@ export function facilityColor(f: FacilityResponse): string {
 
 export function FacilityWall({
   region,
-  flashMines,
+  flashed,
 }: {
   region: string | undefined;
-  flashMines: ReadonlySet<string>;
+  /** New red alarms: the tile of each one's facility flashes (every tile of its mine if mine-wide). */
+  flashed: readonly Pick<AlarmResponse, 'mineId' | 'facilityId'>[];
 }) {
   const { t, v } = useI18n();
   const { data, error } = useFacilities(region);
@@ -63,7 +65,9 @@ export function FacilityWall({
               : isQuiet(f)
                 ? v('正常')
                 : t('monitoring.openAlarms');
-          const flash = flashMines.has(f.mineId);
+          const flash = flashed.some(
+            (a) => a.facilityId === f.id || (a.facilityId === null && a.mineId === f.mineId),
+          );
           return (
             <Tooltip
               key={f.id}

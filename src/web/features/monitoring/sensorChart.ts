@@ -80,12 +80,16 @@ export function withGaps<T>(
   return out;
 }
 
-/** A stretch of time to shade on the chart (an alarm from its start to its end, or to now). */
+/**
+ * A stretch of time to shade on the chart (an alarm from its start to its end, or to now) and the
+ * time axis to show around it (ms), whether or not readings fill it.
+ */
 export interface ChartSpan {
   name: string;
   from: string;
   to: string;
   level: WarningLevel;
+  view: { from: number; to: number };
 }
 
 export function sensorOption(
@@ -176,7 +180,11 @@ export function sensorOption(
     },
     legend: { bottom: 0 },
     grid: { left: 56, right: 24, top: 24, bottom: 80 },
-    xAxis: { type: 'time', axisLabel: { formatter: (ms: number) => names.time(ms, false) } },
+    xAxis: {
+      type: 'time',
+      axisLabel: { formatter: (ms: number) => names.time(ms, false) },
+      ...(span ? { min: span.view.from, max: span.view.to } : {}),
+    },
     yAxis: {
       type: 'value',
       name: data.unit,

@@ -196,7 +196,12 @@ describe('sensor chart', () => {
       from: '2026-12-06T00:00:10Z',
       to: '2026-12-06T00:05:00Z',
       level: '红色',
-    }) as { series: { markArea: { data: { xAxis?: string; yAxis?: number }[][] } }[] };
+      view: { from: 1, to: 2 },
+    }) as {
+      series: { markArea: { data: { xAxis?: string; yAxis?: number }[][] } }[];
+      xAxis: { min: number; max: number };
+    };
+    expect([option.xAxis.min, option.xAxis.max]).toEqual([1, 2]);
     const areas = option.series[0]?.markArea.data ?? [];
     expect(areas.at(-1)?.map((p) => p.xAxis)).toEqual([
       '2026-12-06T00:00:10Z',
