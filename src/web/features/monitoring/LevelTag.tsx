@@ -3,6 +3,7 @@
  * cards share.
  */
 import { Tag } from 'antd';
+import { DisconnectOutlined } from '@ant-design/icons';
 import type { WarningLevel } from '../../../shared/monitoring.enums.ts';
 import { useI18n } from '../../app/i18n.tsx';
 
@@ -26,7 +27,7 @@ export function LevelTag({
 }) {
   const { t, v } = useI18n();
   const cut = offline ? (
-    <Tag color="default" data-level="断线">
+    <Tag color="default" icon={<DisconnectOutlined />} data-level="断线">
       {t('monitoring.offline')}
     </Tag>
   ) : null;
