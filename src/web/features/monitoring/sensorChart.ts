@@ -148,7 +148,8 @@ export function sensorOption(
             name: span.name,
             xAxis: span.from,
             itemStyle: { color: levelColors[span.level], opacity: 0.1 },
-            label: { position: 'insideTop' },
+            // below the alarm's pin at the top
+            label: { position: 'insideTop', distance: 28, fontSize: 11 },
           },
           { xAxis: span.to },
         ],
