@@ -2,7 +2,7 @@
  * The web app in a real browser against the real product (`minewatch serve` with its demo province),
  * issue 23 §4: the alarm board's facility colour wall (worst first), a red alarm arriving while the
  * board is open (a tone from the Web Audio API, counted by a stand-in AudioContext, and the row and the
- * mine's tiles flashing; nothing on the first load; the mute choice kept after a reload), the alarm's
+ * facility's tile flashing; nothing on the first load; the mute choice kept after a reload), the alarm's
  * page with the point's chart around it, and a silent point shown as 断线, never 正常.
  */
 import type { Page } from 'playwright-core';
@@ -51,7 +51,7 @@ const rank = (level: string | null) =>
 describe.runIf(run)('web app in Chromium: the monitoring wall', () => {
   const web = useWebSession();
 
-  it('a red alarm arriving while the board is open sounds once and flashes its row and its mine’s tiles; the wall is worst first; the alarm shows its chart; a silent point is 断线', async () => {
+  it('a red alarm arriving while the board is open sounds once and flashes its row and its facility’s tile; the wall is worst first; the alarm shows its chart; a silent point is 断线', async () => {
     // The duty officer's mine and its gas points (C1 采煤工作面 and 掘进工作面: 红色 from 1.5 %).
     const duty = await web.newPage();
     await web.login(duty, 'mine.duty');
@@ -141,7 +141,7 @@ describe.runIf(run)('web app in Chromium: the monitoring wall', () => {
     expect(first).toMatchObject({ stored: 3, rejected: [] });
     expect(first.alarmsOpened).toBeGreaterThanOrEqual(1);
 
-    // Within a refresh: the new row flashes, so do its mine's tiles, and one tone (two beeps) sounded.
+    // Within a refresh: the new row flashes, so does its facility's tile, and one tone (two beeps) sounded.
     const row = reg
       .locator('[data-testid=alarm-board] tbody tr.ant-table-row')
       .filter({ hasText: 'CH4-101' })
