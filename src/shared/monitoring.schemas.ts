@@ -43,6 +43,8 @@ export const FacilityResponse = z.object({
   sensorCount: z.number().int(),
   /** The facility's colour rolled up from its points (GB 39496-2020 §5.5.4); null = normal. */
   level: Level.nullable(),
+  /** Its points cut off now (open 断线, or 断网 of the mine): not 正常 even when no colour is set. */
+  offlineSensors: z.number().int(),
   openAlarms: z.number().int(),
 });
 export type FacilityResponse = z.infer<typeof FacilityResponse>;
@@ -269,6 +271,8 @@ export const SensorResponse = z.object({
   lastReadingAt: z.string().nullable(),
   lastValue: z.number().nullable(),
   level: Level.nullable(),
+  /** An open 断线 of its own or 断网 of its mine: its state is unknown, never shown as 正常. */
+  offline: z.boolean(),
 });
 
 export type SensorResponse = z.infer<typeof SensorResponse>;
@@ -372,6 +376,8 @@ export const AlarmResponse = z.object({
   mineId: z.uuid(),
   mineName: z.string(),
   sensorId: z.uuid().nullable(),
+  /** The facility of its point (null for a mine-wide alarm such as 断网). */
+  facilityId: z.uuid().nullable(),
   sensorCode: z.string().nullable(),
   kind: z.enum(alarmKinds),
   level: Level,

@@ -552,6 +552,15 @@ export const enUS: Messages = {
     intervalSeconds: 'Reporting interval (s)',
     silentFactor: 'Silent after (× interval)',
     changeReason: 'Reason for change',
+    wallTitle: 'Facility colour wall',
+    offline: 'Offline',
+    offlineCount: '{count} points offline',
+    soundOn: 'Sound on',
+    soundOff: 'Sound off',
+    soundHint:
+      'A new red alarm beeps and flashes; the browser allows sound only after a click on the page',
+    alarmChart: 'Readings around the alarm',
+    alarmSpan: 'Alarm period',
   },
   leads: {
     title: 'Multi-factor leads',

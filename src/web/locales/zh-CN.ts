@@ -544,6 +544,14 @@ export const zhCN = {
     intervalSeconds: '上报周期 (秒)',
     silentFactor: '断线倍数 (×周期)',
     changeReason: '修改原因',
+    wallTitle: '设施颜色墙',
+    offline: '断线',
+    offlineCount: '{count} 个测点断线',
+    soundOn: '提示音开',
+    soundOff: '提示音关',
+    soundHint: '新的红色预警响铃并闪烁; 浏览器须先点击页面任意处才允许发声',
+    alarmChart: '告警前后监测曲线',
+    alarmSpan: '告警期间',
   },
   /** Domain values are stored in Chinese and shown as they are; timeline actions get their names here. */
   leads: {

@@ -35,6 +35,7 @@ export function presentAlarm(
     mineId: a.mineId,
     mineName,
     sensorId: a.sensorId,
+    facilityId: a.facilityId,
     sensorCode,
     kind: a.kind,
     level: a.level,

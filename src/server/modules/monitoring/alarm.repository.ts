@@ -734,6 +734,32 @@ export async function openLevelAlarmsOf(db: Db, sensorIds: string[]) {
     );
 }
 
+/**
+ * Which of the sensors are cut off now: an open 断线 of their own or an open 断网 of their mine, neither
+ * clearing (data back). Such a point's colour is unknown, never 正常.
+ */
+export async function offlineSensorsOf(db: Db, sensorIds: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < sensorIds.length; i += 5000) {
+    // By subject and kind: the open alarms' unique index answers each probe.
+    const rows = await db
+      .select({ id: monitoringSensors.id })
+      .from(monitoringSensors)
+      .where(
+        and(
+          inArray(monitoringSensors.id, sensorIds.slice(i, i + 5000)),
+          sql`EXISTS (SELECT 1 FROM alarms a WHERE a.closed_at IS NULL AND a.clear_since IS NULL
+                AND ((a.subject = 'sensor:' || ${monitoringSensors.id} AND a.kind = '断线')
+                  OR (a.subject = 'mine:' || ${monitoringSensors.mineId} AND a.kind = '断网')))`,
+        ),
+      );
+    for (const r of rows) {
+      out.add(r.id);
+    }
+  }
+  return out;
+}
+
 /** Open alarms of the facilities' sensors, counted by facility. */
 export async function openAlarmCountsByFacility(db: Db, facilityIds: string[]) {
   return db

@@ -416,6 +416,7 @@ describe.each(engines)('risk monitoring and the 叫应 loop (%s)', (engine) => {
       headers: { cookie: cookies.ent },
       payload: { mineId: world.a.mines[1]?.id, code: 'TD-1', name: '尾矿坝', kind: '尾矿库' },
     });
+    const rain: string[] = [];
     for (const code of ['RAIN-1', 'RAIN-2']) {
       const s = await app.inject({
         method: 'POST',
@@ -424,7 +425,26 @@ describe.each(engines)('risk monitoring and the 叫应 loop (%s)', (engine) => {
         payload: { facilityId: f.json().id, code, name: code, quantity: '降雨量' },
       });
       expect(s.json().spec.intervalSeconds).toBe(600);
+      rain.push(s.json().id);
     }
+    // A cut-off point has no colour but is not 正常: the sensor says offline, its facility counts it.
+    const offline = async () => {
+      const get = (url: string) =>
+        app.inject({ method: 'GET', url, headers: { cookie: cookies.ent } });
+      type Point = { level: string | null; offline: boolean };
+      const points = await Promise.all(
+        rain.map(async (id) => (await get(`/api/monitoring/sensors/${id}`)).json<Point>()),
+      );
+      const listed = (await get(`/api/monitoring/sensors?facilityId=${f.json().id}`)).json<
+        Point[]
+      >();
+      const facility = (await get(`/api/monitoring/facilities?mineId=${world.a.mines[1]?.id}`))
+        .json<{ id: string; offlineSensors: number }[]>()
+        .find((x) => x.id === f.json().id);
+      expect(listed.map((x) => x.offline)).toEqual(points.map((x) => x.offline));
+      expect(points.map((x) => x.level)).toEqual([null, null]);
+      return { points: points.map((x) => x.offline), facility: facility?.offlineSensors };
+    };
     const pond = await app.inject({
       method: 'POST',
       url: '/api/tokens',
@@ -451,13 +471,16 @@ describe.each(engines)('risk monitoring and the 叫应 loop (%s)', (engine) => {
     await send(['RAIN-1']);
     await monitoring.tick();
     expect(await open('断线')).toHaveLength(1);
+    expect(await offline()).toEqual({ points: [false, true], facility: 1 });
     t.deps.clock.advance(1900 * 1000); // now both silent: one 断网 for the mine
     await monitoring.tick();
     expect(await open('断网')).toEqual([{ subject: `mine:${world.a.mines[1]?.id}` }]);
+    expect(await offline()).toEqual({ points: [true, true], facility: 2 });
     await send(['RAIN-1', 'RAIN-2']);
     await monitoring.tick();
     expect(await open('断网')).toHaveLength(0);
     expect(await open('断线')).toHaveLength(0);
+    expect(await offline()).toEqual({ points: [false, false], facility: 0 });
   });
 
   it('in a maintenance window an alarm is recorded but nobody is called; calls start when it ends', async () => {

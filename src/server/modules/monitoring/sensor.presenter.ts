@@ -7,8 +7,15 @@ import type { FacilityResponse, SensorResponse } from '../../../shared/monitorin
 import type { FacilityRow } from './facility.repository.ts';
 import type { SensorRow } from './sensor.repository.ts';
 
-/** A sensor with the level of its open level alarms (null = normal). */
-export function presentSensor(s: SensorRow, level: WarningLevel | null): SensorResponse {
+/** A sensor's state now: the level of its open level alarms (null = none) and whether it is cut off. */
+export interface SensorState {
+  level: WarningLevel | null;
+  /** An open 断线 of its own or 断网 of its mine: its colour is unknown, not 正常. */
+  offline: boolean;
+}
+
+/** A sensor with its state now. */
+export function presentSensor(s: SensorRow, state: SensorState): SensorResponse {
   return {
     id: s.id,
     no: s.no,
@@ -24,7 +31,8 @@ export function presentSensor(s: SensorRow, level: WarningLevel | null): SensorR
     version: s.version,
     lastReadingAt: s.lastReadingAt?.toISOString() ?? null,
     lastValue: s.lastValue,
-    level,
+    level: state.level,
+    offline: state.offline,
   };
 }
 
@@ -32,7 +40,12 @@ export function presentSensor(s: SensorRow, level: WarningLevel | null): SensorR
 export function presentFacility(
   f: FacilityRow,
   mine: { name: string; countyCode: string },
-  figures: { sensorCount: number; level: WarningLevel | null; openAlarms: number },
+  figures: {
+    sensorCount: number;
+    level: WarningLevel | null;
+    offlineSensors: number;
+    openAlarms: number;
+  },
 ): FacilityResponse {
   return {
     id: f.id,
@@ -44,6 +57,7 @@ export function presentFacility(
     kind: f.kind,
     sensorCount: figures.sensorCount,
     level: figures.level,
+    offlineSensors: figures.offlineSensors,
     openAlarms: figures.openAlarms,
   };
 }

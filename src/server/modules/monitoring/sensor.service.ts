@@ -18,11 +18,20 @@ import { AppError, AppErrorCode, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { loadMineForInput } from '../registry/mine.service.ts';
 import { mineScopeCondition, visibleByMine } from '../registry/registry.scope.ts';
-import { openAlarmCountsByFacility, openLevelAlarmsOf } from './alarm.repository.ts';
+import {
+  offlineSensorsOf,
+  openAlarmCountsByFacility,
+  openLevelAlarmsOf,
+} from './alarm.repository.ts';
 import * as facilityRepo from './facility.repository.ts';
 import { monitoringFacilities, monitoringSensors } from './monitoring.table.ts';
 import { pointRule, rollUp } from './rollup.ts';
-import { presentFacility, presentFacilityRecord, presentSensor } from './sensor.presenter.ts';
+import {
+  presentFacility,
+  presentFacilityRecord,
+  presentSensor,
+  type SensorState,
+} from './sensor.presenter.ts';
 import * as sensorRepo from './sensor.repository.ts';
 import type { SensorRow } from './sensor.repository.ts';
 import { initialSpec, resolveSpec } from './sensor.spec.ts';
@@ -52,20 +61,26 @@ export async function loadVisibleSensor(db: Db, principal: Principal, id: string
   return { sensor: row, mine };
 }
 
-/** The level of each sensor: the highest of its open level alarms (超限, 变化速率). */
-async function sensorLevels(db: Db, sensorIds: string[]): Promise<Map<string, WarningLevel>> {
-  const out = new Map<string, WarningLevel>();
+/** Each sensor's state now: the highest of its open level alarms (超限, 变化速率) and whether it is cut off. */
+async function sensorStates(db: Db, sensorIds: string[]): Promise<Map<string, SensorState>> {
+  const out = new Map<string, SensorState>();
   if (sensorIds.length === 0) {
     return out;
   }
+  const offline = await offlineSensorsOf(db, sensorIds);
+  for (const id of sensorIds) {
+    out.set(id, { level: null, offline: offline.has(id) });
+  }
   for (const r of await openLevelAlarmsOf(db, sensorIds)) {
-    const level = r.level;
-    if (r.sensorId && levelRank(level) > levelRank(out.get(r.sensorId) ?? null)) {
-      out.set(r.sensorId, level);
+    const state = r.sensorId ? out.get(r.sensorId) : undefined;
+    if (state && levelRank(r.level) > levelRank(state.level)) {
+      state.level = r.level;
     }
   }
   return out;
 }
+
+const normal: SensorState = { level: null, offline: false };
 
 /** Registers a facility under a mine the caller may see. */
 export async function createFacility(
@@ -77,7 +92,12 @@ export async function createFacility(
   return deps.db.transaction(async (tx) => {
     const { mine } = await loadMineForInput(tx, principal, input.mineId);
     const after = await insertFacility(tx, principal, deps.clock(), mine, input);
-    return presentFacility(after, mine, { sensorCount: 0, level: null, openAlarms: 0 });
+    return presentFacility(after, mine, {
+      sensorCount: 0,
+      level: null,
+      offlineSensors: 0,
+      openAlarms: 0,
+    });
   });
 }
 
@@ -118,7 +138,7 @@ export async function listFacilities(
   );
   const ids = rows.map((r) => r.f.id);
   const sensors = ids.length ? await sensorRepo.sensorsOfFacilities(deps.db, ids) : [];
-  const levels = await sensorLevels(
+  const states = await sensorStates(
     deps.db,
     sensors.map((s) => s.id),
   );
@@ -128,7 +148,7 @@ export async function listFacilities(
     const own = sensors.filter((s) => s.facilityId === f.id);
     const items = new Map<string, (WarningLevel | null)[]>();
     for (const s of own) {
-      items.set(s.item, [...(items.get(s.item) ?? []), levels.get(s.id) ?? null]);
+      items.set(s.item, [...(items.get(s.item) ?? []), states.get(s.id)?.level ?? null]);
     }
     const itemLevels = [...items.values()].map((points) => rollUp(points, pointRule));
     return presentFacility(
@@ -137,6 +157,7 @@ export async function listFacilities(
       {
         sensorCount: own.length,
         level: rollUp(itemLevels, rule),
+        offlineSensors: own.filter((s) => states.get(s.id)?.offline).length,
         openAlarms: openByMine.find((o) => o.facilityId === f.id)?.n ?? 0,
       },
     );
@@ -178,7 +199,7 @@ export async function insertSensor(
   await recordAudit(tx, actorOf(principal), at, {
     type: 'monitoring.sensor.created',
     entityId: row.id,
-    after: presentSensor(row, null),
+    after: presentSensor(row, normal),
   });
   return row;
 }
@@ -191,7 +212,7 @@ export async function createSensor(deps: ServiceDeps, principal: Principal, inpu
     return insertSensor(tx, principal, deps.clock(), facility.mineId, input);
   });
   deps.events.publish('monitoring.sensor.changed', { sensorId: row.id });
-  return presentSensor(row, null);
+  return presentSensor(row, normal);
 }
 
 /** Sensors the caller may see (of one mine or facility if given), each with its current level. */
@@ -206,19 +227,19 @@ export async function listSensors(
     { mineScope: mineScopeCondition(principal.scope), mineId: q.mineId, facilityId: q.facilityId },
     5000,
   );
-  const levels = await sensorLevels(
+  const states = await sensorStates(
     deps.db,
     rows.map((s) => s.id),
   );
-  return rows.map((s) => presentSensor(s, levels.get(s.id) ?? null));
+  return rows.map((s) => presentSensor(s, states.get(s.id) ?? normal));
 }
 
 /** One sensor the caller may see, with its current level. */
 export async function getSensor(deps: ServiceDeps, principal: Principal, id: string) {
   requirePermission(principal, MonitoringPermission.Read);
   const { sensor } = await loadVisibleSensor(deps.db, principal, id);
-  const levels = await sensorLevels(deps.db, [id]);
-  return presentSensor(sensor, levels.get(id) ?? null);
+  const states = await sensorStates(deps.db, [id]);
+  return presentSensor(sensor, states.get(id) ?? normal);
 }
 
 /** Replaces a sensor's detection parameters (optimistic version), audited with the reason. */
@@ -239,8 +260,8 @@ export async function updateSensorSpec(
     return changeSensorSpec(tx, principal, deps.clock(), sensor, input.spec, input.reason);
   });
   deps.events.publish('monitoring.sensor.changed', { sensorId: id });
-  const levels = await sensorLevels(deps.db, [id]);
-  return presentSensor(row, levels.get(id) ?? null);
+  const states = await sensorStates(deps.db, [id]);
+  return presentSensor(row, states.get(id) ?? normal);
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The live alarm board of the selected region: open alarms first, those nobody has acknowledged (待叫应)
  * on top, then by colour; how long since the call went out and which escalation step it has reached.
- * Refreshes every few seconds.
+ * Refreshes every few seconds; above it the facility colour wall, and a new red alarm sounds a tone
+ * (mutable) and flashes its row and tiles.
  */
 import { useState } from 'react';
 import { Button, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
@@ -19,6 +20,8 @@ import { QueryError } from '../../layout/ErrorPage.tsx';
 import { BOARD_REFRESH_MS, useFormatElapsed, useNow } from './elapsed.ts';
 import { LevelTag } from './LevelTag.tsx';
 import { AlarmStateTag } from './AlarmStateTag.tsx';
+import { SoundToggle, useAlarmMute, useRedAlarmSignal } from './alarmSignal.tsx';
+import { FacilityWall } from './FacilityWall.tsx';
 
 export { BOARD_REFRESH_MS };
 
@@ -40,13 +43,23 @@ export function AlarmBoard({ mineId, sensorId }: { mineId?: string; sensorId?: s
   const [level, setLevel] = useState<string | undefined>();
   const [kind, setKind] = useState<string | undefined>();
   const query = { region, mineId, sensorId, open, level, kind, limit: 200 };
-  const { data, error, isFetching } = useQuery({
+  const { data, error, isFetching, isPlaceholderData } = useQuery({
     queryKey: ['alarms', query],
     queryFn: () => call(monitoringApi.alarms, { query }),
     placeholderData: keepPreviousData,
     refetchInterval: BOARD_REFRESH_MS,
     staleTime: 0,
   });
+  // The monitoring wall (issue 23): sound and flash for a new red alarm, the facility colour wall.
+  const wall = !mineId && !sensorId;
+  const [muted, setMuted] = useAlarmMute();
+  const flashing = useRedAlarmSignal(
+    isPlaceholderData ? undefined : data,
+    JSON.stringify(query),
+    muted,
+    wall,
+  );
+  const flashed = (data ?? []).filter((a) => flashing.has(a.id));
   const client = useQueryClient();
   const ack = useMutation({
     mutationFn: (id: string) => call(monitoringApi.acknowledge, { params: { id } }),
@@ -98,8 +111,10 @@ export function AlarmBoard({ mineId, sensorId }: { mineId?: string; sensorId?: s
             options={alarmKinds.map((k) => ({ value: k, label: v(k) }))}
             style={{ minWidth: 120 }}
           />
+          {wall && <SoundToggle muted={muted} onChange={setMuted} />}
         </Space>
       </div>
+      {wall && <FacilityWall region={region} flashed={flashed} />}
       <Table<AlarmResponse>
         data-testid="alarm-board"
         rowKey="id"
@@ -108,7 +123,12 @@ export function AlarmBoard({ mineId, sensorId }: { mineId?: string; sensorId?: s
         dataSource={data ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         scroll={{ x: 1100 }}
-        rowClassName={(a) => (!a.closedAt && a.state === '待叫应' ? 'alarm-unanswered' : '')}
+        rowClassName={(a) =>
+          [
+            !a.closedAt && a.state === '待叫应' ? 'alarm-unanswered' : '',
+            flashing.has(a.id) ? 'alarm-flash' : '',
+          ].join(' ')
+        }
         columns={[
           {
             title: t('monitoring.level'),

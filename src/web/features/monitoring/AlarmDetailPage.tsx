@@ -1,5 +1,5 @@
 /**
- * One alarm: what was detected, where it is in the 叫应 → 回应 → 响应 loop, and its whole timeline —
+ * One alarm: what was detected, the point's chart around it, where it is in the 叫应 → 回应 → 响应 loop, and its whole timeline —
  * every call and re-call, escalation, webhook delivery, acknowledgement, response and closing — and what
  * the mine's own system reported about it (MineReportCard).
  */
@@ -15,6 +15,7 @@ import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { AlarmActionDialog, type AlarmStep } from './AlarmActionDialog.tsx';
+import { AlarmChart } from './AlarmChart.tsx';
 import { AlarmStateTag } from './AlarmStateTag.tsx';
 import { BOARD_REFRESH_MS } from './AlarmBoardPage.tsx';
 import { LevelTag, levelColors } from './LevelTag.tsx';
@@ -129,6 +130,7 @@ export function AlarmDetailPage() {
           </Descriptions.Item>
         )}
       </Descriptions>
+      <AlarmChart alarm={a} />
       <MineReportCard alarmId={a.id} />
       <Card size="small" title={t('monitoring.timeline')}>
         <Timeline

@@ -1,13 +1,13 @@
 /**
  * The facilities of the selected region as cards in their rolled-up colour (GB 39496-2020 §5.5.4: the
- * colour the regulator's board shows), worst first; opening one lists its points with their own colour
- * and newest value.
+ * colour the regulator's board shows), worst first (the alarm board's wall shows the same, compact);
+ * opening one lists its points with their own colour (or 断线) and newest value.
  */
 import { useState } from 'react';
 import { Badge, Card, Col, Empty, Row, Segmented, Skeleton, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { levelRank, type WarningLevel } from '../../../shared/monitoring.enums.ts';
+import type { WarningLevel } from '../../../shared/monitoring.enums.ts';
 import { monitoringApi } from '../../../shared/monitoring.api.ts';
 import type { FacilityResponse, SensorResponse } from '../../../shared/monitoring.schemas.ts';
 import { call } from '../../app/api.ts';
@@ -16,7 +16,9 @@ import { useRegion } from '../../app/region.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { BOARD_REFRESH_MS } from './AlarmBoardPage.tsx';
-import { LevelTag, levelColors } from './LevelTag.tsx';
+import { facilityColor, useFacilities } from './FacilityWall.tsx';
+import { LevelTag } from './LevelTag.tsx';
+import { isQuiet, worstFirst } from './wall.ts';
 
 export function FacilityBoardPage() {
   const { t } = useI18n();
@@ -30,25 +32,14 @@ export function FacilityBoard({ mineId }: { mineId?: string }) {
   const region = mineId ? undefined : selected;
   const [only, setOnly] = useState<'all' | 'alarm'>('all');
   const [openId, setOpenId] = useState<string | null>(null);
-  const { data, error } = useQuery({
-    queryKey: ['facilities', region, mineId],
-    queryFn: () => call(monitoringApi.facilities, { query: { region, mineId } }),
-    refetchInterval: BOARD_REFRESH_MS,
-  });
+  const { data, error } = useFacilities(region, mineId);
   if (error) {
     return <QueryError error={error} />;
   }
   if (!data) {
     return <Skeleton active />;
   }
-  const shown = data
-    .filter((f) => only === 'all' || f.level !== null || f.openAlarms > 0)
-    .sort(
-      (a, b) =>
-        levelRank(b.level) - levelRank(a.level) ||
-        b.openAlarms - a.openAlarms ||
-        a.mineName.localeCompare(b.mineName),
-    );
+  const shown = worstFirst(data.filter((f) => only === 'all' || !isQuiet(f)));
   const open = shown.find((f) => f.id === openId);
   return (
     <div>
@@ -72,13 +63,14 @@ export function FacilityBoard({ mineId }: { mineId?: string }) {
               hoverable
               onClick={() => setOpenId(f.id === openId ? null : f.id)}
               data-testid={`facility-${f.code}`}
-              data-level={f.level ?? '正常'}
+              data-level={f.level ?? (f.offlineSensors > 0 ? '断线' : '正常')}
               style={{
-                borderLeft: `6px solid ${f.level ? levelColors[f.level] : '#52c41a'}`,
+                borderLeft: `6px solid ${facilityColor(f)}`,
                 background: f.id === openId ? '#f0f5ff' : undefined,
               }}
             >
-              <Typography.Text strong>{f.name}</Typography.Text> <LevelTag level={f.level} />
+              <Typography.Text strong>{f.name}</Typography.Text>{' '}
+              <LevelTag level={f.level} offline={f.offlineSensors > 0} />
               <div>
                 <Typography.Text type="secondary">
                   {f.mineName} · {v(f.kind)}
@@ -86,6 +78,11 @@ export function FacilityBoard({ mineId }: { mineId?: string }) {
               </div>
               <div>
                 {t('monitoring.sensorCount', { count: f.sensorCount })}{' '}
+                {f.offlineSensors > 0 && (
+                  <Typography.Text type="secondary">
+                    {t('monitoring.offlineCount', { count: f.offlineSensors })}{' '}
+                  </Typography.Text>
+                )}
                 {f.openAlarms > 0 && (
                   <Badge count={f.openAlarms} title={t('monitoring.openAlarms')} />
                 )}
@@ -130,7 +127,7 @@ function FacilitySensors({ facility }: { facility: FacilityResponse }) {
           {
             title: t('monitoring.level'),
             dataIndex: 'level',
-            render: (l: WarningLevel | null) => <LevelTag level={l} />,
+            render: (l: WarningLevel | null, s) => <LevelTag level={l} offline={s.offline} />,
           },
           {
             title: t('monitoring.lastValue'),

@@ -3,6 +3,7 @@
  * cards share.
  */
 import { Tag } from 'antd';
+import { DisconnectOutlined } from '@ant-design/icons';
 import type { WarningLevel } from '../../../shared/monitoring.enums.ts';
 import { useI18n } from '../../app/i18n.tsx';
 
@@ -13,15 +14,32 @@ export const levelColors: Record<WarningLevel, string> = {
   红色: '#cf1322',
 };
 
-/** A level tag; "正常" (normal) when there is none. */
-export function LevelTag({ level }: { level: WarningLevel | null }) {
-  const { v } = useI18n();
+/**
+ * A level tag; "正常" (normal) only when there is none and the point is not cut off (an open 断线 or
+ * 断网: its state is unknown, shown as 断线 beside any level it still has).
+ */
+export function LevelTag({
+  level,
+  offline = false,
+}: {
+  level: WarningLevel | null;
+  offline?: boolean;
+}) {
+  const { t, v } = useI18n();
+  const cut = offline ? (
+    <Tag color="default" icon={<DisconnectOutlined />} data-level="断线">
+      {t('monitoring.offline')}
+    </Tag>
+  ) : null;
   if (!level) {
-    return <Tag color="green">{v('正常')}</Tag>;
+    return cut ?? <Tag color="green">{v('正常')}</Tag>;
   }
   return (
-    <Tag color={levelColors[level]} data-level={level}>
-      {v(level)}
-    </Tag>
+    <>
+      <Tag color={levelColors[level]} data-level={level}>
+        {v(level)}
+      </Tag>
+      {cut}
+    </>
   );
 }

@@ -85,7 +85,7 @@ export function SensorPage() {
     <div>
       <div className="page-header">
         <h1>
-          {s.code} · {s.name} <LevelTag level={s.level} />
+          {s.code} · {s.name} <LevelTag level={s.level} offline={s.offline} />
         </h1>
         <Link to={`/mines/${s.mineId}`}>{t('monitoring.toMine')}</Link>
       </div>
