@@ -70,6 +70,10 @@ const HomeAlarm = z.object({
   closedAt: z.string().nullable(),
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: z.string().nullable(),
+  /** Raised from old readings (a resend, an import): it pages nobody. */
+  historic: z.boolean(),
+  /** In a maintenance window: it pages nobody. */
+  suppressed: z.boolean(),
 });
 export type HomeAlarm = z.infer<typeof HomeAlarm>;
 

@@ -91,5 +91,7 @@ export function presentHomeAlarm(a: AlarmResponse): HomeAlarm {
     closedAt: a.closedAt,
     acknowledgedAt: a.acknowledgedAt,
     acknowledgedBy: a.acknowledgedBy,
+    historic: a.historic,
+    suppressed: a.suppressed,
   };
 }

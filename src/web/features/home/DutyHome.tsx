@@ -7,6 +7,8 @@ import { App, Button, Card, Col, Empty, Row, Table, Tag, Typography } from 'antd
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { HomeAlarm, HomeResponse } from '../../../shared/home.schemas.ts';
+import type { ReactNode } from 'react';
+import type { WarningLevel } from '../../../shared/monitoring.enums.ts';
 import type { SensorResponse } from '../../../shared/monitoring.schemas.ts';
 import { monitoringApi } from '../../../shared/monitoring.api.ts';
 import { call } from '../../app/api.ts';
@@ -14,16 +16,19 @@ import { useFormatDuration } from '../../app/duration.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { BOARD_REFRESH_MS } from '../monitoring/elapsed.ts';
 import { LevelTag, levelColors } from '../monitoring/LevelTag.tsx';
+import { SoundToggle, useAlarmMute, useRedAlarmSignal } from '../monitoring/alarmSignal.tsx';
 
 /** A point whose last reading is older than this shows 无数据, whatever its last level was. */
 const STALE_MS = 10 * 60_000;
 
 /**
- * A point's tile: its level's colour, green when normal; grey with 断线 while a 断线 alarm is open or
- * 无数据 when its last reading is old — never 正常 for a point that is not reporting.
+ * A point's tile: its level's colour, green when normal; grey with 断线 while it is offline (an open 断线
+ * of its own or 断网 of its mine) or 无数据 when its last reading is old — never 正常 for a point that is
+ * not reporting.
  */
-function PointTile({ s, now, cut }: { s: SensorResponse; now: number; cut: boolean }) {
+function PointTile({ s, now }: { s: SensorResponse; now: number }) {
   const { t, v } = useI18n();
+  const cut = s.offline;
   const stale = cut || !s.lastReadingAt || now - Date.parse(s.lastReadingAt) > STALE_MS;
   const colour = stale ? '#8c8c8c' : s.level ? levelColors[s.level] : '#389e0d';
   return (
@@ -43,7 +48,7 @@ function PointTile({ s, now, cut }: { s: SensorResponse; now: number; cut: boole
   );
 }
 
-function LivePoints({ cut }: { cut: ReadonlySet<string> }) {
+function LivePoints() {
   const { t } = useI18n();
   const { data } = useQuery({
     queryKey: ['sensors', 'home'],
@@ -58,7 +63,7 @@ function LivePoints({ cut }: { cut: ReadonlySet<string> }) {
       ) : (
         <div className="point-grid">
           {(data ?? []).map((s) => (
-            <PointTile key={s.id} s={s} now={now} cut={cut.has(s.id)} />
+            <PointTile key={s.id} s={s} now={now} />
           ))}
         </div>
       )}
@@ -66,7 +71,15 @@ function LivePoints({ cut }: { cut: ReadonlySet<string> }) {
   );
 }
 
-function OpenAlarms({ alarms }: { alarms: HomeAlarm[] }) {
+function OpenAlarms({
+  alarms,
+  flashing,
+  sound,
+}: {
+  alarms: HomeAlarm[];
+  flashing: ReadonlySet<string>;
+  sound: ReactNode;
+}) {
   const { t, v, formatInZone } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -79,12 +92,16 @@ function OpenAlarms({ alarms }: { alarms: HomeAlarm[] }) {
     onError: (e) => void message.error(e.message),
   });
   return (
-    <Card size="small" title={t('home.openAlarms')} data-testid="duty-alarms">
+    <Card size="small" title={t('home.openAlarms')} extra={sound} data-testid="duty-alarms">
       {alarms.length === 0 ? (
         <Empty description={t('home.noOpenAlarms')} />
       ) : (
         alarms.map((a) => (
-          <div key={a.id} className="duty-alarm" data-level={a.level}>
+          <div
+            key={a.id}
+            className={flashing.has(a.id) ? 'duty-alarm alarm-flash' : 'duty-alarm'}
+            data-level={a.level}
+          >
             <div>
               <LevelTag level={a.level} /> <Link to={`/alarms/${a.id}`}>{a.detail}</Link>
               <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
@@ -155,20 +172,26 @@ function CallsToday({ alarms }: { alarms: HomeAlarm[] }) {
   );
 }
 
+/** A new red or orange call sounds on the duty officer's home (the board sounds for red only). */
+const CALL_LEVELS: readonly WarningLevel[] = ['红色', '橙色'];
+
 export function DutyHome({ home }: { home: HomeResponse }) {
-  const cut = new Set(
-    home.openAlarms.filter((a) => a.kind === '断线' && a.sensorId).map((a) => a.sensorId ?? ''),
-  );
+  const [muted, setMuted] = useAlarmMute();
+  const flashing = useRedAlarmSignal(home.openAlarms, 'duty', muted, true, CALL_LEVELS);
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={12}>
-        <OpenAlarms alarms={home.openAlarms} />
+        <OpenAlarms
+          alarms={home.openAlarms}
+          flashing={flashing}
+          sound={<SoundToggle muted={muted} onChange={setMuted} />}
+        />
       </Col>
       <Col xs={24} xl={12}>
         <CallsToday alarms={home.callsToday} />
       </Col>
       <Col xs={24}>
-        <LivePoints cut={cut} />
+        <LivePoints />
       </Col>
     </Row>
   );

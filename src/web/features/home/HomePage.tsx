@@ -2,7 +2,8 @@
  * The home (issue 23 §1), built around what needs the signed-in person now: one summary request
  * (`GET /api/home`) gives the needs of the role's home — regulators, an enterprise, a mine's duty
  * officer — each count linking to the list filtered to exactly those. Below it, what that home shows:
- * the overview and trends (regulators, enterprises), the hazards by deadline (enterprises), the live
+ * the overview and trends (regulators, enterprises), its mines' facilities live in their colours and
+ * the hazards by deadline (enterprises), the live
  * points, open alarms with 叫应 and today's calls (a duty officer).
  */
 import { Col, Row, Skeleton } from 'antd';
@@ -16,6 +17,7 @@ import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { OverviewSection } from '../dashboard/OverviewSection.tsx';
 import { BOARD_REFRESH_MS } from '../monitoring/elapsed.ts';
+import { FacilityWall } from '../monitoring/FacilityWall.tsx';
 import { DutyHome } from './DutyHome.tsx';
 import { RectifyingCard } from './EnterpriseHome.tsx';
 import { NeedCards } from './NeedCards.tsx';
@@ -46,6 +48,9 @@ export function HomePage() {
           {data.audience === 'mine' && <DutyHome home={data} />}
           {data.audience === 'enterprise' && (
             <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+              <Col xs={24}>
+                <FacilityWall region={undefined} flashed={[]} title={t('home.minesLive')} />
+              </Col>
               <Col xs={24}>
                 <RectifyingCard
                   rows={data.rectifying}

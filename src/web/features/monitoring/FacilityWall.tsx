@@ -33,8 +33,11 @@ export function facilityColor(f: FacilityResponse): string {
 export function FacilityWall({
   region,
   flashed,
+  title,
 }: {
   region: string | undefined;
+  /** The wall's heading (the board's 设施颜色墙 by default). */
+  title?: string;
   /** New red alarms: the tile of each one's facility flashes (every tile of its mine if mine-wide). */
   flashed: readonly Pick<AlarmResponse, 'mineId' | 'facilityId'>[];
 }) {
@@ -49,10 +52,10 @@ export function FacilityWall({
   return (
     <section
       className="facility-wall"
-      aria-label={t('monitoring.wallTitle')}
+      aria-label={title ?? t('monitoring.wallTitle')}
       data-testid="facility-wall"
     >
-      <h2 className="facility-wall-title">{t('monitoring.wallTitle')}</h2>
+      <h2 className="facility-wall-title">{title ?? t('monitoring.wallTitle')}</h2>
       {data.length === 0 && (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('monitoring.noFacilities')} />
       )}

@@ -5,10 +5,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Tooltip } from 'antd';
 import { MutedOutlined, SoundOutlined } from '@ant-design/icons';
-import type { AlarmResponse } from '../../../shared/monitoring.schemas.ts';
+import type { WarningLevel } from '../../../shared/monitoring.enums.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { armAlarmTone, playAlarmTone } from './tone.ts';
-import { newRedAlarms } from './wall.ts';
+import { newRedAlarms, type Signalled } from './wall.ts';
+
+const RED: readonly WarningLevel[] = ['红色'];
 
 /** How long a new red alarm's row and tile flash. */
 export const FLASH_MS = 20_000;
@@ -42,10 +44,12 @@ export function useAlarmMute(): [boolean, (muted: boolean) => void] {
  * signalled (alarms shown by a wider filter are not new). `data` is undefined while a new filter loads.
  */
 export function useRedAlarmSignal(
-  data: readonly AlarmResponse[] | undefined,
+  data: readonly Signalled[] | undefined,
   baseline: string,
   muted: boolean,
   enabled: boolean,
+  /** The levels that sound: red on the board; red and orange calls on a duty officer's home. */
+  levels: readonly WarningLevel[] = RED,
 ): ReadonlySet<string> {
   const seen = useRef<Set<string> | null>(null);
   const base = useRef(baseline);
@@ -63,10 +67,10 @@ export function useRedAlarmSignal(
     }
     if (base.current !== baseline) {
       base.current = baseline;
-      seen.current = newRedAlarms(seen.current, data).seen;
+      seen.current = newRedAlarms(seen.current, data, levels).seen;
       return;
     }
-    const { seen: next, fresh } = newRedAlarms(seen.current, data);
+    const { seen: next, fresh } = newRedAlarms(seen.current, data, levels);
     seen.current = next;
     if (fresh.length === 0) {
       return;
@@ -82,7 +86,7 @@ export function useRedAlarmSignal(
       ),
     );
     // muted is read when a new alarm arrives; toggling it does not run the detection again
-  }, [data, baseline, enabled]);
+  }, [data, baseline, enabled, levels]);
   return flashing;
 }
 

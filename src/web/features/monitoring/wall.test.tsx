@@ -59,6 +59,17 @@ describe('new red alarms', () => {
     ]);
     expect(next.fresh).toEqual([]);
   });
+
+  it("a duty officer's home sounds for a new orange call too, never for yellow", () => {
+    const calls = ['红色', '橙色'] as const;
+    const first = newRedAlarms(null, [alarm('a', { level: '黄色' })], calls);
+    const next = newRedAlarms(
+      first.seen,
+      [alarm('a', { level: '黄色' }), alarm('o', { level: '橙色' }), alarm('y', { level: '黄色' })],
+      calls,
+    );
+    expect(next.fresh).toEqual(['o']);
+  });
 });
 
 describe('facility wall order', () => {

@@ -2,7 +2,7 @@
  * The monitoring wall's pure parts: facilities worst first (GB 39496-2020 §5.5.4 colours, then points cut
  * off, then open alarms) and which red alarms on a refreshed board are new since the page opened.
  */
-import { levelRank } from '../../../shared/monitoring.enums.ts';
+import { levelRank, type WarningLevel } from '../../../shared/monitoring.enums.ts';
 import type { AlarmResponse, FacilityResponse } from '../../../shared/monitoring.schemas.ts';
 
 type Ranked = Pick<
@@ -27,22 +27,26 @@ export function isQuiet(f: Pick<FacilityResponse, 'level' | 'offlineSensors' | '
   return f.level === null && f.offlineSensors === 0 && f.openAlarms === 0;
 }
 
-type Signalled = Pick<AlarmResponse, 'id' | 'level' | 'closedAt' | 'historic' | 'suppressed'>;
+export type Signalled = Pick<
+  AlarmResponse,
+  'id' | 'level' | 'closedAt' | 'historic' | 'suppressed'
+>;
 
-/** An alarm that pages people as red now: open, 红色, neither historic nor in a maintenance window. */
-const isLiveRed = (a: Signalled) =>
-  a.level === '红色' && !a.closedAt && !a.historic && !a.suppressed;
+/** An alarm that pages people now at one of `levels`: open, neither historic nor in a maintenance window. */
+const isLiveAt = (levels: readonly WarningLevel[]) => (a: Signalled) =>
+  levels.includes(a.level) && !a.closedAt && !a.historic && !a.suppressed;
 
 /**
- * The red alarms of a board not seen red before in this page session. `seen` is null on the first load:
- * then everything is taken as seen and nothing is new (history never pages people). An alarm that turns
- * red from 橙色 later is new then.
+ * The red alarms (or those of `levels`) of a board not seen at them before in this page session. `seen`
+ * is null on the first load: then everything is taken as seen and nothing is new (history never pages
+ * people). An alarm that turns red from 橙色 later is new then.
  */
 export function newRedAlarms(
   seen: ReadonlySet<string> | null,
   alarms: readonly Signalled[],
+  levels: readonly WarningLevel[] = ['红色'],
 ): { seen: Set<string>; fresh: string[] } {
-  const red = alarms.filter(isLiveRed).map((a) => a.id);
+  const red = alarms.filter(isLiveAt(levels)).map((a) => a.id);
   const next = new Set(seen ?? []);
   const fresh = seen ? red.filter((id) => !seen.has(id)) : [];
   for (const id of red) {
