@@ -4,17 +4,31 @@
  * sensors, facilities and charts, the inputs of 断网 from the data (network-gap.ts), and the timed work
  * (断线/断网, auto-resolve, maintenance end). The 叫应 loop's own SQL is in alarm-call.repository.ts.
  */
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import {
   levelRank,
   type AlarmCloseReason,
   type AlarmKind,
+  type AlarmState,
   type WarningLevel,
 } from '../../../shared/monitoring.enums.ts';
 import { queryRows, sqlTimeMs, type Db } from '../../platform/db/client.ts';
 import { webhookOutbox } from '../notifications/notification.table.ts';
 import { mines } from '../registry/mine.table.ts';
-import { allOf, mineInRegion } from '../registry/registry.scope.ts';
+import { allOf, likeText, mineInRegion } from '../registry/registry.scope.ts';
 import { alarmEvents, alarms, monitoringSensors } from './monitoring.table.ts';
 
 export type AlarmRow = typeof alarms.$inferSelect;
@@ -47,6 +61,12 @@ export interface AlarmFilter {
   open?: boolean | undefined;
   kind?: AlarmKind | undefined;
   level?: WarningLevel | undefined;
+  state?: AlarmState | undefined;
+  /** Text in the mine's name or the sensor's code. */
+  q?: string | undefined;
+  /** Opened at or after / before these instants. */
+  openedFrom?: Date | undefined;
+  openedBefore?: Date | undefined;
 }
 
 /** The board: open alarms first, unanswered before answered, then the highest level, then the oldest. */
@@ -65,6 +85,12 @@ export async function listAlarms(db: Db, f: AlarmFilter, limit: number) {
             : undefined,
         f.kind ? eq(alarms.kind, f.kind) : undefined,
         f.level ? eq(alarms.level, f.level) : undefined,
+        f.state ? eq(alarms.state, f.state) : undefined,
+        f.q
+          ? or(ilike(mines.name, likeText(f.q)), ilike(monitoringSensors.code, likeText(f.q)))
+          : undefined,
+        f.openedFrom ? gte(alarms.openedAt, f.openedFrom) : undefined,
+        f.openedBefore ? sql`${alarms.openedAt} < ${f.openedBefore.toISOString()}` : undefined,
       ),
     )
     .orderBy(

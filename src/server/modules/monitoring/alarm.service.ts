@@ -4,9 +4,8 @@
  * 红色/橙色, and manual closing with a disposal note. Each change is audited and on the timeline, in one
  * transaction.
  */
-import { MINUTE_MS, todayIn } from '../../../shared/dates.ts';
-import type { AlarmKind, WarningLevel } from '../../../shared/monitoring.enums.ts';
-import type { AlarmSummaryResponse } from '../../../shared/monitoring.schemas.ts';
+import { MINUTE_MS, addDays, shanghaiMidnight, todayIn } from '../../../shared/dates.ts';
+import type { AlarmListQuery, AlarmSummaryResponse } from '../../../shared/monitoring.schemas.ts';
 import { recordAudit } from './monitoring.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
@@ -31,19 +30,7 @@ import { MonitoringPermission } from './monitoring.permissions.ts';
 import { DateWindows } from '../../../shared/date-windows.ts';
 
 /** The board: open alarms first, unanswered before answered, then the highest level, then the oldest. */
-export async function listAlarms(
-  deps: ServiceDeps,
-  principal: Principal,
-  q: {
-    region?: string | undefined;
-    mineId?: string | undefined;
-    sensorId?: string | undefined;
-    open?: 'true' | 'false' | undefined;
-    kind?: AlarmKind | undefined;
-    level?: WarningLevel | undefined;
-    limit: number;
-  },
-) {
+export async function listAlarms(deps: ServiceDeps, principal: Principal, q: AlarmListQuery) {
   requirePermission(principal, MonitoringPermission.Read);
   const rows = await repo.listAlarms(
     deps.db,
@@ -55,6 +42,10 @@ export async function listAlarms(
       open: q.open === undefined ? undefined : q.open === 'true',
       kind: q.kind,
       level: q.level,
+      state: q.state,
+      q: q.q,
+      openedFrom: q.from ? shanghaiMidnight(q.from) : undefined,
+      openedBefore: q.to ? shanghaiMidnight(addDays(q.to, 1)) : undefined,
     },
     q.limit,
   );
