@@ -590,6 +590,7 @@ export const enUS: Messages = {
     event_dismissed: 'Dismissed',
   },
   enforcement: {
+    inspection: 'Inspection record',
     enterprise: 'Inspected enterprise',
     reminder_missing: 'Missing',
     reminder_unsigned: 'Unsigned',

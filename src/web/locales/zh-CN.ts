@@ -583,6 +583,7 @@ export const zhCN = {
     event_dismissed: '排除',
   },
   enforcement: {
+    inspection: '检查记录',
     enterprise: '被检查单位',
     reminder_missing: '缺项',
     reminder_unsigned: '待签名',
