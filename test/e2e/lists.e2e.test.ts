@@ -44,13 +44,12 @@ describe.runIf(run)('working lists in the browser', () => {
     await page.waitForURL(/[?&]q=/);
     expect(new URL(page.url()).searchParams.get('q')).toBe(mine);
     expect(new URL(page.url()).searchParams.get('overdue')).toBe('true');
-    await page.waitForFunction(
-      (name) =>
-        [...document.querySelectorAll('[data-testid="hazard-table"] tbody tr.ant-table-row')].every(
-          (tr) => tr.querySelectorAll('td')[1]?.textContent?.trim() === name,
-        ),
-      mine,
-    );
+    await expect
+      .poll(async () => {
+        const names = await table.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts();
+        return names.length > 0 && names.every((n) => n.trim() === mine);
+      })
+      .toBe(true);
     const shown = await table.locator('tbody tr.ant-table-row').count();
     await page.screenshot({ path: `${SHOTS}/95-hazards-filtered.png`, fullPage: true });
 

@@ -15,7 +15,7 @@ import {
 import type { StoredBreach } from './lead.detect.ts';
 import type { PresentedLead } from './lead.presenter.ts';
 import { allLeads, getLead } from './lead.service.ts';
-import { DAY_MS } from '../../../shared/dates.ts';
+import { DAY_MS, shanghaiDate } from '../../../shared/dates.ts';
 import { readMineSeries } from './series.service.ts';
 
 type LeadWithEvidence = PresentedLead & { breaches: StoredBreach[] };
@@ -88,7 +88,7 @@ function factorsOf(lead: LeadWithEvidence): Factor[] {
   return [...new Set<Factor>(['用电量', '井下人数', '产量', ...named])];
 }
 
-/** One lead's workbook: the lead, its breaches, and the series around the window. */
+/** One lead's workbook (the lead, its breaches, and the series around the window) and its file name. */
 export async function exportLead(deps: ServiceDeps, principal: Principal, id: string) {
   const lead = await getLead(deps, principal, id);
   const spanDays = (Date.parse(lead.windowEnd) - Date.parse(lead.windowStart)) / DAY_MS;
@@ -122,9 +122,11 @@ export async function exportLead(deps: ServiceDeps, principal: Principal, id: st
     { header: '阈值', value: (p) => breachAt(p)?.threshold ?? null },
     { header: '越限', value: (p) => breachAt(p) !== undefined },
   ];
-  return writeWorkbook([
+  const data = await writeWorkbook([
     { name: '线索', columns: leadColumns, items: numbered([lead]) },
     { name: '证据', columns: breachColumns, items: breachRows(numbered([lead])) },
     { name: `序列(${granularity === 'day' ? '日' : '时'})`, columns: pointColumns, items: points },
   ]);
+  // Named by the mine and the window's start, never by an internal id.
+  return { data, name: `线索-${lead.mineName}-${shanghaiDate(Date.parse(lead.windowStart))}` };
 }
