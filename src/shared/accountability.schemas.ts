@@ -14,7 +14,7 @@ import {
   interviewStates,
   noticeChannels,
 } from './accidents.ts';
-import { DateString, RegionCode } from './common.schemas.ts';
+import { DateString, QueryBool, RegionCode, SearchText } from './common.schemas.ts';
 import {
   caseStates,
   caseSteps,
@@ -29,6 +29,9 @@ const Year = z.coerce.number().int().min(1990).max(2100);
 export const AccidentListQuery = z.strictObject({
   region: RegionCode.optional(),
   year: Year.optional(),
+  grade: z.enum(accidentGrades).optional(),
+  kind: z.enum(accidentKinds).optional(),
+  q: SearchText.optional().describe('搜索: 矿山名称或事故地点'),
 });
 export type AccidentListQuery = z.infer<typeof AccidentListQuery>;
 
@@ -45,6 +48,7 @@ export const AccidentSummaryResponse = z.object({
   mineId: z.string(),
   mineName: z.string(),
   countyCode: z.string(),
+  countyName: z.string(),
   occurredAt: z.string(),
   kind: z.enum(accidentKinds),
   place: z.string(),
@@ -200,7 +204,14 @@ export const PublicReportTrackingResponse = z.object({
 });
 export type PublicReportTrackingResponse = z.infer<typeof PublicReportTrackingResponse>;
 
-export const PublicReportListQuery = z.strictObject({ state: z.enum(caseStates).optional() });
+export const PublicReportListQuery = z.strictObject({
+  state: z.enum(caseStates).optional(),
+  category: z.enum(publicReportCategories).optional(),
+  overdue: QueryBool.optional().describe('下一步已过期限'),
+  q: SearchText.optional().describe('搜索: 查询码、矿山名称或地点'),
+  from: DateString.optional().describe('收到日期起'),
+  to: DateString.optional().describe('收到日期止'),
+});
 export type PublicReportListQuery = z.infer<typeof PublicReportListQuery>;
 
 /** A 举报 case on the regulators' board: its state and when the next step is due. */

@@ -55,6 +55,20 @@ export function pageOf<T extends z.ZodType>(item: T) {
 
 export const ExportFormat = z.enum(['csv', 'xlsx']);
 
+/** A list's search text (mine name, number, description…), matched as a substring. */
+export const SearchText = z.string().trim().max(100).describe('搜索: 矿山名称、编号或描述中的文字');
+
+/** The rows a list's export holds at most (the filters narrow it further). */
+export const ExportRowsMax = 20_000;
+
+/** A list's query as its export takes it: the same filters without paging, and the file format. */
+export function exportQueryOf<S extends z.ZodObject>(list: S) {
+  const paging = Object.fromEntries(
+    ['limit', 'cursor'].filter((k) => k in list.shape).map((k) => [k, true]),
+  );
+  return list.omit(paging as never).extend({ format: ExportFormat.default('xlsx') });
+}
+
 /** The error body of every 4xx/5xx. */
 export const ErrorResponse = z.object({
   code: z.string(),

@@ -9,6 +9,7 @@ import {
   PageQuery,
   QueryBool,
   RegionCode,
+  SearchText,
   Uuid,
   csvList,
   pageOf,
@@ -141,6 +142,9 @@ export const HazardListQuery = z.strictObject({
   source: csvList(z.enum(hazardSources)).optional(),
   overdue: QueryBool.optional().describe('已超过治理时限且未销号'),
   supervised: QueryBool.optional(),
+  q: SearchText.optional(),
+  from: DateString.optional().describe('发现日期起'),
+  to: DateString.optional().describe('发现日期止'),
   ...PageQuery,
 });
 export type HazardListQuery = z.infer<typeof HazardListQuery>;

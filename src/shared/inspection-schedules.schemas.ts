@@ -4,7 +4,7 @@
  * visits, every one 四不两直 (《2024年矿山安全生产工作要点》第41条; their dates are for regulators only).
  */
 import { z } from 'zod';
-import { RegionCode } from './common.schemas.ts';
+import { RegionCode, SearchText } from './common.schemas.ts';
 
 /** What a yearly schedule is generated from: the unit's capacity (every visit is 四不两直, no share to set). */
 const scheduleParams = {
@@ -41,7 +41,12 @@ export const ScheduleListQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
-export const RiskClassQuery = z.strictObject({ region: RegionCode.optional() });
+export const RiskClassQuery = z.strictObject({
+  region: RegionCode.optional(),
+  q: SearchText.optional().describe('搜索: 矿山名称'),
+  className: z.string().trim().min(1).max(20).optional().describe('风险等级名称'),
+});
+export type RiskClassQuery = z.infer<typeof RiskClassQuery>;
 
 /** A mine's risk score, class and routine visits a year, with each contribution listed. */
 export const MineRiskClassResponse = z.object({

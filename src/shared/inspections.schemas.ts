@@ -11,6 +11,7 @@ import {
   Name,
   QueryBool,
   RegionCode,
+  SearchText,
   Uuid,
 } from './common.schemas.ts';
 import {
@@ -143,6 +144,7 @@ export const InspectionListQuery = z.strictObject({
   /** true: announced inspections only; false: 四不两直 only. */
   announced: QueryBool.optional(),
   typical: QueryBool.optional(),
+  q: SearchText.optional().describe('搜索: 矿山名称'),
 });
 export type InspectionListQuery = z.infer<typeof InspectionListQuery>;
 
@@ -257,6 +259,7 @@ export const InspectionRowResponse = z.object({
   mineId: z.uuid(),
   mineName: z.string(),
   countyCode: z.string(),
+  countyName: z.string(),
   kind: z.enum(inspectionKinds),
   unannounced: z.boolean(),
   announcedReason: z.enum(announcedReasons).nullable(),
@@ -311,6 +314,9 @@ export const PenaltyListQuery = z.strictObject({
   from: DateString.optional(),
   to: DateString.optional(),
   inspectionId: Uuid.optional(),
+  status: z.enum(penaltyStatuses).optional(),
+  target: z.enum(penaltyTargets).optional(),
+  q: SearchText.optional().describe('搜索: 矿山名称或被处罚人'),
 });
 export type PenaltyListQuery = z.infer<typeof PenaltyListQuery>;
 
@@ -321,6 +327,7 @@ export const PenaltyResponse = z.object({
   mineId: z.uuid(),
   mineName: z.string(),
   countyCode: z.string(),
+  countyName: z.string(),
   target: z.enum(penaltyTargets),
   partyName: z.string(),
   legalBasis: z.string(),

@@ -12,7 +12,16 @@ import {
   meterFactors,
   seriesGranularities,
 } from './leads.enums.ts';
-import { LongText, Name, PageQuery, RegionCode, Uuid, csvList } from './common.schemas.ts';
+import {
+  DateString,
+  LongText,
+  Name,
+  PageQuery,
+  RegionCode,
+  SearchText,
+  Uuid,
+  csvList,
+} from './common.schemas.ts';
 import { mineStatuses } from './registry.enums.ts';
 
 export const LeadListQuery = z.strictObject({
@@ -22,6 +31,9 @@ export const LeadListQuery = z.strictObject({
   status: csvList(z.enum(leadStatuses)).optional(),
   open: z.enum(['true', 'false']).optional(),
   assignedToMe: z.enum(['true', 'false']).optional(),
+  q: SearchText.optional().describe('搜索: 矿山名称或线索摘要'),
+  from: DateString.optional().describe('发现日期起'),
+  to: DateString.optional().describe('发现日期止'),
   ...PageQuery,
 });
 export type LeadListQuery = z.infer<typeof LeadListQuery>;
@@ -44,6 +56,7 @@ export const LeadResponse = z.object({
   mineId: Uuid,
   mineName: z.string(),
   countyCode: z.string(),
+  countyName: z.string(),
   mineStatus: z.enum(mineStatuses),
   rule: z.enum(leadRules),
   status: z.enum(leadStatuses),

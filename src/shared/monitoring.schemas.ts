@@ -13,6 +13,7 @@ import {
   type WarningLevel,
 } from './monitoring.enums.ts';
 import { quantityNames } from './monitoring.quantities.ts';
+import { DateString, SearchText } from './common.schemas.ts';
 
 const Code = z
   .string()
@@ -368,8 +369,13 @@ export const AlarmListQuery = z.strictObject({
   open: z.enum(['true', 'false']).optional(),
   kind: z.enum(alarmKinds).optional(),
   level: Level.optional(),
+  state: z.enum(alarmStates).optional(),
+  q: SearchText.optional().describe('搜索: 矿山名称或测点编号'),
+  from: DateString.optional().describe('产生日期起'),
+  to: DateString.optional().describe('产生日期止'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+export type AlarmListQuery = z.infer<typeof AlarmListQuery>;
 
 export const AlarmResponse = z.object({
   id: z.uuid(),

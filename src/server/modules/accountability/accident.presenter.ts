@@ -30,6 +30,7 @@ export function presentAccidentSummary(r: AccidentRow): AccidentSummaryResponse 
     mineId: a.mineId,
     mineName: r.mineName,
     countyCode: r.countyCode,
+    countyName: r.countyName,
     occurredAt: a.occurredAt.toISOString(),
     kind: a.kind,
     place: a.place,

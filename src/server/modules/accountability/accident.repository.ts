@@ -1,13 +1,14 @@
 /**
  * @module SQL for accidents, their chain notices and 约谈, and the accident statistics.
  */
-import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import type { AccidentGrade } from '../../../shared/accidents.ts';
+import { and, asc, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { AccidentGrade, AccidentKind } from '../../../shared/accidents.ts';
 import { shanghaiMidnight } from '../../../shared/dates.ts';
 import { queryRows, type Db } from '../../platform/db/client.ts';
 import { enterprises } from '../registry/enterprise.table.ts';
 import { mines } from '../registry/mine.table.ts';
-import { mineInRegion } from '../registry/registry.scope.ts';
+import { likeText, mineInRegion } from '../registry/registry.scope.ts';
+import { regions } from '../registry/region.table.ts';
 import { accidentInterviews, accidents, chainNotices } from './accident.table.ts';
 
 function selectAccidents(db: Db) {
@@ -17,9 +18,11 @@ function selectAccidents(db: Db) {
       mineName: mines.name,
       mineKind: mines.kind,
       countyCode: mines.countyCode,
+      countyName: regions.name,
     })
     .from(accidents)
-    .innerJoin(mines, eq(mines.id, accidents.mineId));
+    .innerJoin(mines, eq(mines.id, accidents.mineId))
+    .innerJoin(regions, eq(regions.code, mines.countyCode));
 }
 export type AccidentRow = Awaited<
   ReturnType<ReturnType<typeof selectAccidents>['execute']>
@@ -38,6 +41,10 @@ export interface AccidentFilter {
   year?: number | undefined;
   /** Accidents that occurred at or after this instant. */
   since?: Date | undefined;
+  grade?: AccidentGrade | undefined;
+  kind?: AccidentKind | undefined;
+  /** Text in the mine's name or the place. */
+  q?: string | undefined;
 }
 
 /** Accidents newest first, at most `limit`. */
@@ -53,6 +60,11 @@ export async function listAccidents(db: Db, f: AccidentFilter, limit: number) {
               gte(accidents.occurredAt, shanghaiMidnight(`${f.year}-01-01`)),
               lt(accidents.occurredAt, shanghaiMidnight(`${f.year + 1}-01-01`)),
             )
+          : undefined,
+        f.grade ? eq(accidents.grade, f.grade) : undefined,
+        f.kind ? eq(accidents.kind, f.kind) : undefined,
+        f.q
+          ? or(ilike(mines.name, likeText(f.q)), ilike(accidents.place, likeText(f.q)))
           : undefined,
       ),
     )

@@ -8,7 +8,9 @@ import { AccidentListQuery, AccidentStatsQuery } from '../../../shared/accountab
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
-import { IdParams, responses } from '../../platform/http/route-helpers.ts';
+import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
+import { exportQueryOf } from '../../../shared/common.schemas.ts';
+import { exportAccidents } from './accident.export.ts';
 import { accidentStats } from './accident-stats.service.ts';
 import * as service from './accident.service.ts';
 import { AccountabilityPermission } from './accountability.permissions.ts';
@@ -30,6 +32,26 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: ServiceDeps):
       },
     },
     (req) => service.listAccidents(deps, principalOf(req), req.query),
+  );
+  r.get(
+    '/api/accidents/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出事故列表 (按列表的筛选条件)',
+        querystring: exportQueryOf(AccidentListQuery),
+      },
+    },
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      return sendFile(
+        reply,
+        await exportAccidents(deps, principalOf(req), q, format),
+        format,
+        '事故',
+      );
+    },
   );
   r.post(
     api.reportAccident.path,

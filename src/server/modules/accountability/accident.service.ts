@@ -17,6 +17,7 @@ import {
   type InterviewInput,
 } from '../../../shared/accidents.ts';
 import type { AccidentListQuery } from '../../../shared/accountability.schemas.ts';
+import { ExportRowsMax } from '../../../shared/common.schemas.ts';
 import { MineStatus } from '../../../shared/registry.enums.ts';
 import { recordAudit } from './accountability.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
@@ -87,12 +88,25 @@ export async function getAccident(deps: ServiceDeps, principal: Principal, id: s
 }
 
 /** The accidents of the caller's jurisdiction (or a region or year of it), newest first. */
-export async function listAccidents(deps: ServiceDeps, principal: Principal, q: AccidentListQuery) {
+/** Accidents newest first (at most `limit`: the list shows 1000, an export up to ExportRowsMax). */
+export async function listAccidents(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: AccidentListQuery,
+  limit = 1000,
+) {
   requirePermission(principal, AccountabilityPermission.AccidentRead);
   const rows = await repo.listAccidents(
     deps.db,
-    { mineScope: mineScopeCondition(principal.scope), region: q.region, year: q.year },
-    1000,
+    {
+      mineScope: mineScopeCondition(principal.scope),
+      region: q.region,
+      year: q.year,
+      grade: q.grade,
+      kind: q.kind,
+      q: q.q,
+    },
+    Math.min(limit, ExportRowsMax),
   );
   return rows.map(presentAccidentSummary);
 }

@@ -10,6 +10,8 @@ import {
   desc,
   eq,
   gt,
+  gte,
+  ilike,
   inArray,
   isNotNull,
   like,
@@ -19,7 +21,8 @@ import {
   sql,
   type SQL,
 } from 'drizzle-orm';
-import { CaseState } from '../../../shared/public-reports.ts';
+import { CaseState, type PublicReportCategory } from '../../../shared/public-reports.ts';
+import { likeText } from '../registry/registry.scope.ts';
 import { subtreePrefix, type Scope } from '../../platform/auth/scope.ts';
 import { queryRows, type Db } from '../../platform/db/client.ts';
 import { organisations, users } from '../access/access.table.ts';
@@ -50,15 +53,42 @@ export async function findCase(db: Db, id: string, scope: SQL | undefined) {
 }
 
 /** Cases newest first, at most `limit`. */
-export async function listCases(
-  db: Db,
-  f: { scope: SQL | undefined; state?: CaseState | undefined },
-  limit: number,
-) {
+/** What the case board shows. */
+export interface CaseFilter {
+  scope: SQL | undefined;
+  state?: CaseState | undefined;
+  category?: PublicReportCategory | undefined;
+  /** The next step was due before this date. */
+  dueBefore?: string | undefined;
+  /** Text in the tracking code, the mine's name or the location. */
+  q?: string | undefined;
+  /** Received at or after / before these instants. */
+  receivedFrom?: Date | undefined;
+  receivedBefore?: Date | undefined;
+}
+
+export async function listCases(db: Db, f: CaseFilter, limit: number) {
+  const text = f.q ? likeText(f.q) : undefined;
   return db
     .select()
     .from(publicReports)
-    .where(and(f.scope, f.state ? eq(publicReports.state, f.state) : undefined))
+    .where(
+      and(
+        f.scope,
+        f.state ? eq(publicReports.state, f.state) : undefined,
+        f.category ? eq(publicReports.category, f.category) : undefined,
+        f.dueBefore ? lt(publicReports.dueOn, f.dueBefore) : undefined,
+        text
+          ? or(
+              ilike(publicReports.trackingCode, text),
+              ilike(publicReports.mineName, text),
+              ilike(publicReports.location, text),
+            )
+          : undefined,
+        f.receivedFrom ? gte(publicReports.receivedAt, f.receivedFrom) : undefined,
+        f.receivedBefore ? lt(publicReports.receivedAt, f.receivedBefore) : undefined,
+      ),
+    )
     .orderBy(desc(publicReports.receivedAt))
     .limit(limit);
 }

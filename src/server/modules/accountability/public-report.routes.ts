@@ -26,7 +26,9 @@ import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { readUpload, sendStoredFile } from '../../platform/files/files.http.ts';
-import { IdParams, responses } from '../../platform/http/route-helpers.ts';
+import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
+import { exportQueryOf } from '../../../shared/common.schemas.ts';
+import { exportCases } from './public-report.export.ts';
 import { AppError, AppErrorCode } from '../../platform/errors.ts';
 import {
   addPublicReportPhoto,
@@ -126,6 +128,26 @@ export function registerPublicReportRoutes(app: FastifyInstance, deps: ServiceDe
       },
     },
     (req) => cases.listCases(deps, principalOf(req), req.query),
+  );
+  r.get(
+    '/api/public-reports/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出举报案件 (按列表的筛选条件, 不含举报人信息)',
+        querystring: exportQueryOf(PublicReportListQuery),
+      },
+    },
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      return sendFile(
+        reply,
+        await exportCases(deps, principalOf(req), q, format),
+        format,
+        '举报案件',
+      );
+    },
   );
   r.get(
     api.publicReport.path,

@@ -18,7 +18,7 @@ import {
 } from '../../../shared/public-reports.ts';
 import { recordAudit } from './accountability.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
-import { addDays, todayIn } from '../../../shared/dates.ts';
+import { addDays, shanghaiMidnight, todayIn } from '../../../shared/dates.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { unseal } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -76,14 +76,28 @@ async function caseView(deps: ServiceDeps, db: Db, principal: Principal, r: Row)
 }
 
 /** The cases of the caller's jurisdiction (optionally in one state), newest first. */
-export async function listCases(deps: ServiceDeps, principal: Principal, q: PublicReportListQuery) {
+/** The cases of the caller's jurisdiction, newest first (the board shows 1000, an export more). */
+export async function listCases(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: PublicReportListQuery,
+  limit = 1000,
+) {
   requirePermission(principal, AccountabilityPermission.PublicReportRead);
+  const today = todayIn(deps.clock);
   const rows = await repo.listCases(
     deps.db,
-    { scope: repo.caseScopeCondition(principal.scope), state: q.state },
-    1000,
+    {
+      scope: repo.caseScopeCondition(principal.scope),
+      state: q.state,
+      category: q.category,
+      dueBefore: q.overdue ? today : undefined,
+      q: q.q,
+      receivedFrom: q.from ? shanghaiMidnight(q.from) : undefined,
+      receivedBefore: q.to ? shanghaiMidnight(addDays(q.to, 1)) : undefined,
+    },
+    limit,
   );
-  const today = todayIn(deps.clock);
   return rows.map((r) => presentCaseSummary(r, today));
 }
 

@@ -89,12 +89,15 @@ export async function closedCount(
     mineId?: string | undefined;
     supervised?: boolean | undefined;
     source?: string[] | undefined;
+    q?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
   },
   f: HazardFilter,
 ): Promise<number> {
   const prefix = rollupPrefix(principal.scope, f.regionPrefix);
-  // The rollup knows counties and sources, not single mines or 挂牌督办.
-  if (prefix === undefined || q.mineId || q.supervised !== undefined) {
+  // The rollup knows counties and sources, not single mines, 挂牌督办, texts or dates.
+  if (prefix === undefined || q.mineId || q.supervised !== undefined || q.q || q.from || q.to) {
     return hazardRepo.countHazards(deps.db, f, hazardRepo.isClosed);
   }
   if (prefix === null) {

@@ -7,14 +7,17 @@ import {
   count,
   eq,
   getTableColumns,
+  gte,
+  ilike,
   inArray,
   isNotNull,
   lte,
+  or,
   sql,
   type SQL,
 } from 'drizzle-orm';
 import { users } from '../access/access.table.ts';
-import { mineRegionCondition } from '../registry/registry.scope.ts';
+import { likeText, mineRegionCondition } from '../registry/registry.scope.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { mines } from '../registry/mine.table.ts';
 import { regions } from '../registry/region.table.ts';
@@ -67,6 +70,11 @@ export interface HazardFilter {
   /** Deadline before this date and not yet 销号. */
   overdueBefore?: string | undefined;
   supervised?: boolean | undefined;
+  /** Text in the mine's name, the description or the location. */
+  q?: string | undefined;
+  /** Found on or after / on or before these dates. */
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
 export function filterCondition(f: HazardFilter) {
@@ -80,6 +88,15 @@ export function filterCondition(f: HazardFilter) {
       ? sql`${hazards.deadline} < ${f.overdueBefore} AND ${hazards.state} <> ${HazardState.Closed}`
       : undefined,
     f.supervised === undefined ? undefined : eq(hazards.supervised, f.supervised),
+    f.q
+      ? or(
+          ilike(mines.name, likeText(f.q)),
+          ilike(hazards.description, likeText(f.q)),
+          ilike(hazards.location, likeText(f.q)),
+        )
+      : undefined,
+    f.from ? gte(hazards.foundOn, f.from) : undefined,
+    f.to ? lte(hazards.foundOn, f.to) : undefined,
   );
 }
 

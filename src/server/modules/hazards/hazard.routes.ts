@@ -37,6 +37,8 @@ import * as evidence from './evidence.service.ts';
 import { EvidenceLimits } from '../../../shared/limits.ts';
 import { readUpload, sendStoredFile } from '../../platform/files/files.http.ts';
 import * as service from './hazard.service.ts';
+import { exportHazards } from './hazard.export.ts';
+import { exportQueryOf } from '../../../shared/common.schemas.ts';
 import * as selfInspection from './self-inspection.service.ts';
 import { monthly, parentQuarterly, type Cadence } from './inspection.cadence.ts';
 import { HazardPermission } from './hazards.permissions.ts';
@@ -141,6 +143,26 @@ export function registerHazardRoutes(app: FastifyInstance, deps: ServiceDeps): v
       },
     },
     (req) => service.listHazards(deps, principalOf(req), req.query),
+  );
+  r.get(
+    '/api/hazards/export',
+    {
+      config: { permission: HazardPermission.Read },
+      schema: {
+        tags,
+        summary: '导出重大事故隐患列表 (按列表的筛选条件)',
+        querystring: exportQueryOf(HazardListQuery),
+      },
+    },
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      return sendFile(
+        reply,
+        await exportHazards(deps, principalOf(req), q, format),
+        format,
+        '重大事故隐患',
+      );
+    },
   );
   r.get(
     hazardsApi.summary.path,

@@ -29,6 +29,7 @@ import {
   checkDateWindows,
 } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
+import { ExportRowsMax } from '../../../shared/common.schemas.ts';
 import { changeMineStatus, currentLicencesOf, loadMineForInput } from '../registry/mine.service.ts';
 import { checkVersion } from '../registry/registry.guards.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
@@ -321,10 +322,13 @@ export async function suspendMineForHazard(
   });
 }
 
-export async function listHazards(deps: ServiceDeps, principal: Principal, q: HazardListQuery) {
-  requirePermission(principal, HazardPermission.Read);
-  const today = todayIn(deps.clock);
-  const f: repo.HazardFilter = {
+/** The repository's filter for a list query within the caller's jurisdiction. */
+function hazardFilterOf(
+  principal: Principal,
+  q: Omit<HazardListQuery, 'limit' | 'cursor'>,
+  today: string,
+): repo.HazardFilter {
+  return {
     mineScope: mineScopeCondition(principal.scope),
     regionPrefix: q.region ? subtreePrefix(q.region) : undefined,
     mineId: q.mineId,
@@ -332,7 +336,16 @@ export async function listHazards(deps: ServiceDeps, principal: Principal, q: Ha
     source: q.source,
     overdueBefore: q.overdue ? today : undefined,
     supervised: q.supervised,
+    q: q.q,
+    from: q.from,
+    to: q.to,
   };
+}
+
+export async function listHazards(deps: ServiceDeps, principal: Principal, q: HazardListQuery) {
+  requirePermission(principal, HazardPermission.Read);
+  const today = todayIn(deps.clock);
+  const f = hazardFilterOf(principal, q, today);
   return keysetPage(q, {
     rows: (after, limit) => repo.listHazards(deps.db, f, { limit, after }),
     present: (rows) => rows.map((r) => presentHazard(r, today, principal.role)),
@@ -345,6 +358,20 @@ export async function listHazards(deps: ServiceDeps, principal: Principal, q: Ha
     key: 'date',
     keyOf: (h) => [h.foundOn, h.id],
   });
+}
+
+/** Every hazard the list's filters select (newest first, at most ExportRowsMax), for its export. */
+export async function allHazards(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: Omit<HazardListQuery, 'limit' | 'cursor'>,
+) {
+  requirePermission(principal, HazardPermission.Read);
+  const today = todayIn(deps.clock);
+  const rows = await repo.listHazards(deps.db, hazardFilterOf(principal, q, today), {
+    limit: ExportRowsMax,
+  });
+  return rows.map((r) => presentHazard(r, today, principal.role));
 }
 
 /** The hazards card of the dashboard for a region subtree (the analysis' figures, summed). */

@@ -15,18 +15,22 @@ import {
 import type { StoredBreach } from './lead.detect.ts';
 import type { PresentedLead } from './lead.presenter.ts';
 import { allLeads, getLead } from './lead.service.ts';
-import { DAY_MS } from '../../../shared/dates.ts';
+import { DAY_MS, shanghaiDate } from '../../../shared/dates.ts';
 import { readMineSeries } from './series.service.ts';
 
 type LeadWithEvidence = PresentedLead & { breaches: StoredBreach[] };
+/** A lead numbered in its file (序号 links the 证据 sheet to the 线索 sheet without internal ids). */
+type NumberedLead = LeadWithEvidence & { seq: number };
+const numbered = (ls: LeadWithEvidence[]): NumberedLead[] =>
+  ls.map((l, i) => ({ ...l, seq: i + 1 }));
 
 const describe = (b: StoredBreach) =>
   `${b.factor}${b.area ? `(${b.area})` : ''} ${b.from}~${b.to} 峰值 ${b.peak} 阈值 ${b.threshold}${b.baseline === null ? '' : ` 基线 ${b.baseline}`}`;
 
-const leadColumns: ExportColumn<LeadWithEvidence>[] = [
-  { header: '线索编号', value: (l) => l.id },
+const leadColumns: ExportColumn<NumberedLead>[] = [
+  { header: '序号', value: (l) => l.seq },
   { header: '矿山', value: (l) => l.mineName },
-  { header: '行政区划', value: (l) => l.countyCode },
+  { header: '县区', value: (l) => l.countyName },
   { header: '矿山状态', value: (l) => l.mineStatus },
   { header: '规则', value: (l) => l.rule },
   { header: '状态', value: (l) => l.status },
@@ -43,9 +47,9 @@ const leadColumns: ExportColumn<LeadWithEvidence>[] = [
   { header: '证据', value: (l) => l.breaches.map(describe).join('; ') },
 ];
 
-type BreachRow = StoredBreach & { leadId: string; mineName: string; rule: string };
+type BreachRow = StoredBreach & { seq: number; mineName: string; rule: string };
 const breachColumns: ExportColumn<BreachRow>[] = [
-  { header: '线索编号', value: (b) => b.leadId },
+  { header: '线索序号', value: (b) => b.seq },
   { header: '矿山', value: (b) => b.mineName },
   { header: '规则', value: (b) => b.rule },
   { header: '因素', value: (b) => b.factor },
@@ -57,9 +61,9 @@ const breachColumns: ExportColumn<BreachRow>[] = [
   { header: '基线', value: (b) => b.baseline },
 ];
 
-const breachRows = (ls: LeadWithEvidence[]): BreachRow[] =>
+const breachRows = (ls: NumberedLead[]): BreachRow[] =>
   ls.flatMap((l) =>
-    l.breaches.map((b) => ({ ...b, leadId: l.id, mineName: l.mineName, rule: l.rule })),
+    l.breaches.map((b) => ({ ...b, seq: l.seq, mineName: l.mineName, rule: l.rule })),
   );
 
 export async function exportLeads(
@@ -68,7 +72,7 @@ export async function exportLeads(
   q: LeadListQuery,
   format: 'csv' | 'xlsx',
 ): Promise<Buffer> {
-  const items = await allLeads(deps, principal, q);
+  const items = numbered(await allLeads(deps, principal, q));
   if (format === 'csv') {
     return writeTable(items, leadColumns, 'csv', '线索');
   }
@@ -84,7 +88,7 @@ function factorsOf(lead: LeadWithEvidence): Factor[] {
   return [...new Set<Factor>(['用电量', '井下人数', '产量', ...named])];
 }
 
-/** One lead's workbook: the lead, its breaches, and the series around the window. */
+/** One lead's workbook (the lead, its breaches, and the series around the window) and its file name. */
 export async function exportLead(deps: ServiceDeps, principal: Principal, id: string) {
   const lead = await getLead(deps, principal, id);
   const spanDays = (Date.parse(lead.windowEnd) - Date.parse(lead.windowStart)) / DAY_MS;
@@ -118,9 +122,11 @@ export async function exportLead(deps: ServiceDeps, principal: Principal, id: st
     { header: '阈值', value: (p) => breachAt(p)?.threshold ?? null },
     { header: '越限', value: (p) => breachAt(p) !== undefined },
   ];
-  return writeWorkbook([
-    { name: '线索', columns: leadColumns, items: [lead] },
-    { name: '证据', columns: breachColumns, items: breachRows([lead]) },
+  const data = await writeWorkbook([
+    { name: '线索', columns: leadColumns, items: numbered([lead]) },
+    { name: '证据', columns: breachColumns, items: breachRows(numbered([lead])) },
     { name: `序列(${granularity === 'day' ? '日' : '时'})`, columns: pointColumns, items: points },
   ]);
+  // Named by the mine and the window's start, never by an internal id.
+  return { data, name: `线索-${lead.mineName}-${shanghaiDate(Date.parse(lead.windowStart))}` };
 }

@@ -9,6 +9,7 @@ export interface LeadJoined {
   l: typeof leads.$inferSelect;
   mineName: string;
   countyCode: string;
+  countyName: string;
   mineStatus: MineStatus;
   assigneeName: string | null;
 }
@@ -16,12 +17,20 @@ export interface LeadJoined {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** A lead row with its mine and assignee → the API's lead. */
-export function presentLead({ l, mineName, countyCode, mineStatus, assigneeName }: LeadJoined) {
+export function presentLead({
+  l,
+  mineName,
+  countyCode,
+  countyName,
+  mineStatus,
+  assigneeName,
+}: LeadJoined) {
   return {
     id: l.id,
     mineId: l.mineId,
     mineName,
     countyCode,
+    countyName,
     mineStatus,
     rule: l.rule,
     status: l.status,

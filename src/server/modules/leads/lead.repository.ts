@@ -12,6 +12,7 @@ import {
   eq,
   getTableColumns,
   gte,
+  ilike,
   inArray,
   isNotNull,
   isNull,
@@ -25,7 +26,8 @@ import { Role } from '../../platform/auth/permissions.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { organisations, users } from '../access/access.table.ts';
 import { mines } from '../registry/mine.table.ts';
-import { allOf, mineInRegion } from '../registry/registry.scope.ts';
+import { allOf, likeText, mineInRegion } from '../registry/registry.scope.ts';
+import { regions } from '../registry/region.table.ts';
 import { leadEvents, leads } from './leads.table.ts';
 
 const assignee = aliasedTable(users, 'assignee');
@@ -37,11 +39,13 @@ export function selectLeads(db: Db) {
       l: leads,
       mineName: mines.name,
       countyCode: mines.countyCode,
+      countyName: regions.name,
       mineStatus: mines.status,
       assigneeName: assignee.displayName,
     })
     .from(leads)
     .innerJoin(mines, eq(mines.id, leads.mineId))
+    .innerJoin(regions, eq(regions.code, mines.countyCode))
     .leftJoin(assignee, eq(assignee.id, leads.assigneeId));
 }
 
@@ -59,6 +63,11 @@ export interface LeadFilter {
   /** true: open only; false: closed only. */
   open?: boolean | undefined;
   assigneeId?: string | undefined;
+  /** Text in the mine's name or the lead's summary. */
+  q?: string | undefined;
+  /** Detected at or after / before these instants. */
+  detectedFrom?: Date | undefined;
+  detectedBefore?: Date | undefined;
 }
 
 function filterCondition(f: LeadFilter): SQL | undefined {
@@ -74,6 +83,9 @@ function filterCondition(f: LeadFilter): SQL | undefined {
         ? sql`${leads.closedAt} IS NOT NULL`
         : undefined,
     f.assigneeId ? eq(leads.assigneeId, f.assigneeId) : undefined,
+    f.q ? or(ilike(mines.name, likeText(f.q)), ilike(leads.summary, likeText(f.q))) : undefined,
+    f.detectedFrom ? gte(leads.detectedAt, f.detectedFrom) : undefined,
+    f.detectedBefore ? lt(leads.detectedAt, f.detectedBefore) : undefined,
   );
 }
 

@@ -5,7 +5,7 @@
  * (an inspection finding's reference), or 已排除 with a reason at any open step. Enterprises have no
  * access at all: a lead must not tip the mine off.
  */
-import { DAY_MS } from '../../../shared/dates.ts';
+import { DAY_MS, addDays, shanghaiMidnight } from '../../../shared/dates.ts';
 import type { z } from 'zod';
 import { HazardSource } from '../../../shared/hazard.enums.ts';
 import {
@@ -53,6 +53,9 @@ function listFilter(principal: Principal, q: LeadListQuery): repo.LeadFilter {
     statuses: q.status,
     open: q.open === 'true' ? true : q.open === 'false' ? false : undefined,
     assigneeId: q.assignedToMe === 'true' ? principal.userId : undefined,
+    q: q.q,
+    detectedFrom: q.from ? shanghaiMidnight(q.from) : undefined,
+    detectedBefore: q.to ? shanghaiMidnight(addDays(q.to, 1)) : undefined,
   };
 }
 

@@ -100,13 +100,10 @@ export function registerLeadRoutes(app: FastifyInstance, deps: ServiceDeps): voi
       config: read,
       schema: { tags, summary: '导出一条线索: 证据与窗口前后的序列', params: IdParams },
     },
-    async (req, reply) =>
-      sendFile(
-        reply,
-        await exportLead(deps, principalOf(req), req.params.id),
-        'xlsx',
-        `线索-${req.params.id}`,
-      ),
+    async (req, reply) => {
+      const file = await exportLead(deps, principalOf(req), req.params.id);
+      return sendFile(reply, file.data, 'xlsx', file.name);
+    },
   );
   r.get(
     leadsApi.assignees.path,

@@ -9,6 +9,7 @@ import {
   asc,
   eq,
   gte,
+  ilike,
   inArray,
   isNotNull,
   isNull,
@@ -22,12 +23,13 @@ import {
   levelRank,
   type AlarmCloseReason,
   type AlarmKind,
+  type AlarmState,
   type WarningLevel,
 } from '../../../shared/monitoring.enums.ts';
 import { queryRows, sqlTimeMs, type Db } from '../../platform/db/client.ts';
 import { webhookOutbox } from '../notifications/notification.table.ts';
 import { mines } from '../registry/mine.table.ts';
-import { allOf, mineInRegion } from '../registry/registry.scope.ts';
+import { allOf, likeText, mineInRegion } from '../registry/registry.scope.ts';
 import { alarmEvents, alarms, monitoringSensors } from './monitoring.table.ts';
 
 export type AlarmRow = typeof alarms.$inferSelect;
@@ -62,6 +64,12 @@ export interface AlarmFilter {
   level?: WarningLevel | undefined;
   /** Live alarms (raised from current readings, which call people) opened at or after this instant. */
   liveSince?: Date | undefined;
+  state?: AlarmState | undefined;
+  /** Text in the mine's name or the sensor's code. */
+  q?: string | undefined;
+  /** Opened at or after / before these instants. */
+  openedFrom?: Date | undefined;
+  openedBefore?: Date | undefined;
 }
 
 /** The board: open alarms first, unanswered before answered, then the highest level, then the oldest. */
@@ -81,6 +89,12 @@ export async function listAlarms(db: Db, f: AlarmFilter, limit: number) {
         f.kind ? eq(alarms.kind, f.kind) : undefined,
         f.level ? eq(alarms.level, f.level) : undefined,
         f.liveSince ? and(gte(alarms.openedAt, f.liveSince), not(alarms.historic)) : undefined,
+        f.state ? eq(alarms.state, f.state) : undefined,
+        f.q
+          ? or(ilike(mines.name, likeText(f.q)), ilike(monitoringSensors.code, likeText(f.q)))
+          : undefined,
+        f.openedFrom ? gte(alarms.openedAt, f.openedFrom) : undefined,
+        f.openedBefore ? sql`${alarms.openedAt} < ${f.openedBefore.toISOString()}` : undefined,
       ),
     )
     .orderBy(

@@ -4,9 +4,8 @@
  * 红色/橙色, and manual closing with a disposal note. Each change is audited and on the timeline, in one
  * transaction.
  */
-import { MINUTE_MS, todayIn } from '../../../shared/dates.ts';
-import type { AlarmKind, WarningLevel } from '../../../shared/monitoring.enums.ts';
-import type { AlarmSummaryResponse } from '../../../shared/monitoring.schemas.ts';
+import { MINUTE_MS, addDays, shanghaiMidnight, todayIn } from '../../../shared/dates.ts';
+import type { AlarmListQuery, AlarmSummaryResponse } from '../../../shared/monitoring.schemas.ts';
 import { recordAudit } from './monitoring.audit.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import { actorOf, requirePermission, type ServiceDeps } from '../../platform/context.ts';
@@ -34,15 +33,9 @@ import { DateWindows } from '../../../shared/date-windows.ts';
 export async function listAlarms(
   deps: ServiceDeps,
   principal: Principal,
-  q: {
-    region?: string | undefined;
-    mineId?: string | undefined;
-    sensorId?: string | undefined;
-    open?: 'true' | 'false' | undefined;
-    kind?: AlarmKind | undefined;
-    level?: WarningLevel | undefined;
+  q: AlarmListQuery & {
+    /** Live alarms (which call people) opened at or after this instant (a duty officer's home). */
     liveSince?: Date | undefined;
-    limit: number;
   },
 ) {
   requirePermission(principal, MonitoringPermission.Read);
@@ -57,6 +50,10 @@ export async function listAlarms(
       kind: q.kind,
       level: q.level,
       liveSince: q.liveSince,
+      state: q.state,
+      q: q.q,
+      openedFrom: q.from ? shanghaiMidnight(q.from) : undefined,
+      openedBefore: q.to ? shanghaiMidnight(addDays(q.to, 1)) : undefined,
     },
     q.limit,
   );

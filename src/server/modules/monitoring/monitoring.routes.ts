@@ -25,7 +25,9 @@ import { monitoringApi } from '../../../shared/monitoring.api.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
 import { AppError, AppErrorCode } from '../../platform/errors.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
-import { IdParams, responses } from '../../platform/http/route-helpers.ts';
+import { IdParams, responses, sendFile } from '../../platform/http/route-helpers.ts';
+import { exportQueryOf } from '../../../shared/common.schemas.ts';
+import { exportAlarms } from './alarm.export.ts';
 import * as alarmsService from './alarm.service.ts';
 import { formatOf, parseBatch } from './ingest.parse.ts';
 import * as maintenance from './maintenance.service.ts';
@@ -187,6 +189,21 @@ export function registerMonitoringRoutes(
       },
     },
     (req) => alarmsService.listAlarms(deps, principalOf(req), req.query),
+  );
+  r.get(
+    '/api/alarms/export',
+    {
+      config: { permission: MonitoringPermission.Read },
+      schema: {
+        tags,
+        summary: '导出告警列表 (按看板的筛选条件)',
+        querystring: exportQueryOf(AlarmListQuery),
+      },
+    },
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      return sendFile(reply, await exportAlarms(deps, principalOf(req), q, format), format, '告警');
+    },
   );
   r.get(
     monitoringApi.alarmSummary.path,

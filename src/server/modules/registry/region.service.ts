@@ -62,6 +62,13 @@ export async function regionExists(db: Db, code: string): Promise<boolean> {
   return (await repo.findRegion(db, code)) !== undefined;
 }
 
+/** The names of the given region codes (for exports that show names, not codes); unknown codes absent. */
+export async function regionNamesByCode(db: Db, codes: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)];
+  const rows = unique.length ? await repo.findRegions(db, unique) : [];
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
 /** The root regions of a caller's jurisdiction: its own region, or the counties of its mines. */
 async function jurisdictionRoots(db: Db, principal: Principal): Promise<string[] | 'all'> {
   const s = principal.scope;

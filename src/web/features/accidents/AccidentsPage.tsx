@@ -20,7 +20,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
-import { accidentKinds } from '../../../shared/accidents.ts';
+import { accidentGrades, accidentKinds } from '../../../shared/accidents.ts';
 import { accountabilityApi } from '../../../shared/accountability.api.ts';
 import type { AccidentSummaryResponse } from '../../../shared/accountability.schemas.ts';
 import { call } from '../../app/api.ts';
@@ -29,6 +29,7 @@ import { useRegion } from '../../app/region.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { StepDialog } from '../../components/StepDialog.tsx';
+import { FilterBar, useUrlFilters, type FilterField } from '../../components/FilterBar.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { useMinePicker } from '../hazards/pickers.ts';
 import { AccidentDrawer, gradeColors } from './AccidentDrawer.tsx';
@@ -47,11 +48,35 @@ export function AccidentsPage() {
   const [form] = Form.useForm<Record<string, unknown>>();
   const mineId = Form.useWatch('mineId', form) as string | undefined;
   const picker = useMinePicker(mineId);
-  const { data, error, isLoading } = useQuery({
-    queryKey: ['accidents', region],
-    queryFn: () => call(accountabilityApi.accidents, { query: { region } }),
-  });
   const kinds = useMemo(() => accidentKinds.map((k) => ({ value: k, label: v(k) })), [v]);
+  const thisYear = new Date().getFullYear();
+  const fields: FilterField[] = [
+    { kind: 'search', key: 'q', label: t('common.searchAccident') },
+    {
+      kind: 'select',
+      key: 'year',
+      label: t('accidents.year'),
+      width: 100,
+      options: Array.from({ length: 10 }, (_, i) => String(thisYear - i)).map((y) => ({
+        value: y,
+        label: y,
+      })),
+    },
+    { kind: 'select', key: 'kind', label: t('accidents.kind'), options: kinds, width: 130 },
+    {
+      kind: 'select',
+      key: 'grade',
+      label: t('accidents.grade'),
+      options: accidentGrades.map((g) => ({ value: g, label: v(g) })),
+      width: 130,
+    },
+  ];
+  const filters = useUrlFilters(fields);
+  const query = { region, ...filters.query };
+  const { data, error, isLoading } = useQuery({
+    queryKey: ['accidents', query],
+    queryFn: () => call(accountabilityApi.accidents, { query }),
+  });
   if (error) {
     return <QueryError error={error} />;
   }
@@ -72,51 +97,63 @@ export function AccidentsPage() {
       </div>
       <Tabs
         activeKey={params.get('tab') ?? 'list'}
-        onChange={(key) => setParams({ tab: key })}
+        onChange={(key) => {
+          const next = new URLSearchParams(params);
+          next.set('tab', key);
+          setParams(next);
+        }}
         destroyOnHidden
         items={[
           {
             key: 'list',
             label: t('accidents.tabList'),
             children: (
-              <Table<AccidentSummaryResponse>
-                size="small"
-                rowKey="id"
-                loading={isLoading}
-                dataSource={data ?? []}
-                pagination={{ pageSize: 50 }}
-                data-testid="accident-table"
-                onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
-                columns={[
-                  {
-                    title: t('accidents.occurredAt'),
-                    dataIndex: 'occurredAt',
-                    width: 170,
-                    render: (x: string) => formatDateTime(x),
-                  },
-                  { title: t('accidents.mine'), dataIndex: 'mineName' },
-                  {
-                    title: t('accidents.kind'),
-                    dataIndex: 'kind',
-                    width: 110,
-                    render: (k: string) => v(k),
-                  },
-                  {
-                    title: t('accidents.grade'),
-                    dataIndex: 'grade',
-                    width: 100,
-                    render: (g: string) => <Tag color={gradeColors[g]}>{v(g)}</Tag>,
-                  },
-                  { title: t('accidents.deaths'), dataIndex: 'deaths', width: 80 },
-                  { title: t('accidents.injuries'), dataIndex: 'seriousInjuries', width: 80 },
-                  {
-                    title: t('accidents.loss'),
-                    dataIndex: 'directLossYuan',
-                    width: 140,
-                    render: (n: number) => n.toLocaleString(),
-                  },
-                ]}
-              />
+              <>
+                <FilterBar
+                  fields={fields}
+                  filters={filters}
+                  exportPath="/api/accidents/export"
+                  exportQuery={{ region }}
+                />
+                <Table<AccidentSummaryResponse>
+                  size="small"
+                  rowKey="id"
+                  loading={isLoading}
+                  dataSource={data ?? []}
+                  pagination={{ pageSize: 50 }}
+                  data-testid="accident-table"
+                  onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
+                  columns={[
+                    {
+                      title: t('accidents.occurredAt'),
+                      dataIndex: 'occurredAt',
+                      width: 170,
+                      render: (x: string) => formatDateTime(x),
+                    },
+                    { title: t('accidents.mine'), dataIndex: 'mineName' },
+                    {
+                      title: t('accidents.kind'),
+                      dataIndex: 'kind',
+                      width: 110,
+                      render: (k: string) => v(k),
+                    },
+                    {
+                      title: t('accidents.grade'),
+                      dataIndex: 'grade',
+                      width: 100,
+                      render: (g: string) => <Tag color={gradeColors[g]}>{v(g)}</Tag>,
+                    },
+                    { title: t('accidents.deaths'), dataIndex: 'deaths', width: 80 },
+                    { title: t('accidents.injuries'), dataIndex: 'seriousInjuries', width: 80 },
+                    {
+                      title: t('accidents.loss'),
+                      dataIndex: 'directLossYuan',
+                      width: 140,
+                      render: (n: number) => n.toLocaleString(),
+                    },
+                  ]}
+                />
+              </>
             ),
           },
           {

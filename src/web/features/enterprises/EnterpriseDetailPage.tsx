@@ -9,6 +9,7 @@ import { usePageTitle } from '../../app/title.ts';
 import { AuditHistory } from '../../components/AuditHistory.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
+import { BackLink } from '../../components/BackLink.tsx';
 
 /** One enterprise: its facts, its mines and its change history. */
 export function EnterpriseDetailPage() {
@@ -32,6 +33,7 @@ export function EnterpriseDetailPage() {
   }
   return (
     <div>
+      <BackLink to="/enterprises" label={t('nav.enterprises')} />
       <div className="page-header">
         <h1>{e.name}</h1>
       </div>

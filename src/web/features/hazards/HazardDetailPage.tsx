@@ -15,6 +15,7 @@ import { HazardActionDialog, type HazardStep } from './HazardActionDialog.tsx';
 import { HazardStateTag } from './HazardStateTag.tsx';
 import { EvidenceCard } from './EvidenceCard.tsx';
 import { useSession } from '../../app/session.tsx';
+import { BackLink } from '../../components/BackLink.tsx';
 
 export function HazardDetailPage() {
   const { id = '' } = useParams();
@@ -34,6 +35,7 @@ export function HazardDetailPage() {
   }
   return (
     <div>
+      <BackLink to="/hazards" label={t('nav.hazards')} />
       <div className="page-header">
         <h1>
           {h.mineName} · {h.criterion.code}

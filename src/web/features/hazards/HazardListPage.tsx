@@ -1,8 +1,8 @@
 /**
- * The hazard ledger of the selected region: filters by state, source, overdue and 挂牌督办.
+ * The hazard ledger of the selected region: search, filters by state, source, dates, overdue and
+ * 挂牌督办 (kept in the URL, e.g. `/hazards?overdue=true`), and the xlsx export of what it shows.
  */
-import { useState } from 'react';
-import { Button, Checkbox, Select, Space, Table, Tag } from 'antd';
+import { Button, Table, Tag } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { hazardSources, hazardStates } from '../../../shared/hazard.enums.ts';
@@ -14,6 +14,7 @@ import { useRegion } from '../../app/region.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { CursorPager, useCursorPages } from '../../components/CursorPager.tsx';
+import { FilterBar, useUrlFilters, type FilterField } from '../../components/FilterBar.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { HazardStateTag } from './HazardStateTag.tsx';
 
@@ -28,19 +29,33 @@ export function HazardLedger({ mineId }: { mineId?: string }) {
   const { t, v } = useI18n();
   const { region: selectedRegion } = useRegion();
   const region = mineId ? undefined : selectedRegion;
+  const options = (values: readonly string[]) =>
+    values.map((value) => ({ value, label: v(value) }));
   const { can } = useSession();
-  const [state, setState] = useState<string[]>([]);
-  const [source, setSource] = useState<string[]>([]);
-  const [overdue, setOverdue] = useState(false);
-  const [supervised, setSupervised] = useState(false);
-  const query = {
-    region,
-    mineId,
-    state,
-    source,
-    overdue: overdue || undefined,
-    supervised: supervised || undefined,
-  };
+  const fields: FilterField[] = [
+    { kind: 'search', key: 'q', label: t('common.searchHazard') },
+    {
+      kind: 'select',
+      key: 'state',
+      label: t('hazard.state'),
+      options: options(hazardStates),
+      multiple: true,
+      width: 160,
+    },
+    {
+      kind: 'select',
+      key: 'source',
+      label: t('hazard.source'),
+      options: options(hazardSources),
+      multiple: true,
+      width: 160,
+    },
+    { kind: 'dates', label: t('hazard.foundOn') },
+    { kind: 'check', key: 'overdue', label: t('hazard.onlyOverdue') },
+    { kind: 'check', key: 'supervised', label: t('hazard.onlySupervised') },
+  ];
+  const filters = useUrlFilters(fields);
+  const query = { region, mineId, ...filters.query };
   const pages = useCursorPages(JSON.stringify(query));
   const { data, error, isFetching } = useQuery({
     queryKey: ['hazards', query, pages.cursor],
@@ -50,46 +65,24 @@ export function HazardLedger({ mineId }: { mineId?: string }) {
   if (error) {
     return <QueryError error={error} />;
   }
-  const options = (values: readonly string[]) =>
-    values.map((value) => ({ value, label: v(value) }));
   return (
     <div>
       <div className="page-header">
         {mineId ? <span /> : <h1>{t('hazard.listTitle')}</h1>}
-        <Space wrap>
-          {can('hazards.report') && (
-            <Link to={mineId ? `/hazards/new?mineId=${mineId}` : '/hazards/new'}>
-              <Button type="primary" data-testid="hazard-new">
-                {t('hazard.reportNew')}
-              </Button>
-            </Link>
-          )}
-          <Select
-            mode="multiple"
-            aria-label={t('hazard.state')}
-            placeholder={t('hazard.state')}
-            value={state}
-            onChange={setState}
-            options={options(hazardStates)}
-            style={{ minWidth: 160 }}
-          />
-          <Select
-            mode="multiple"
-            aria-label={t('hazard.source')}
-            placeholder={t('hazard.source')}
-            value={source}
-            onChange={setSource}
-            options={options(hazardSources)}
-            style={{ minWidth: 160 }}
-          />
-          <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
-            {t('hazard.onlyOverdue')}
-          </Checkbox>
-          <Checkbox checked={supervised} onChange={(e) => setSupervised(e.target.checked)}>
-            {t('hazard.onlySupervised')}
-          </Checkbox>
-        </Space>
+        {can('hazards.report') && (
+          <Link to={mineId ? `/hazards/new?mineId=${mineId}` : '/hazards/new'}>
+            <Button type="primary" data-testid="hazard-new">
+              {t('hazard.reportNew')}
+            </Button>
+          </Link>
+        )}
       </div>
+      <FilterBar
+        fields={fields}
+        filters={filters}
+        exportPath="/api/hazards/export"
+        exportQuery={{ region, mineId }}
+      />
       <Table<HazardResponse>
         data-testid="hazard-table"
         rowKey="id"

@@ -31,6 +31,7 @@ import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { reportFormError } from '../../components/formError.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
+import { BackLink } from '../../components/BackLink.tsx';
 
 export function DocumentPage() {
   const { id = '' } = useParams();
@@ -97,6 +98,10 @@ export function DocumentPage() {
   }));
   return (
     <div className="tablet-form">
+      <BackLink
+        to={can('inspections.read') ? `/inspections/${data.inspectionId}` : '/received-documents'}
+        label={can('inspections.read') ? t('enforcement.inspection') : t('nav.receivedDocuments')}
+      />
       <div className="page-header">
         <h1>
           {v(data.template)}{' '}

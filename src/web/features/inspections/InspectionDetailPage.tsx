@@ -53,6 +53,7 @@ import { QueryError } from '../../layout/ErrorPage.tsx';
 import { useCriterionOptions } from '../hazards/pickers.ts';
 import { outsideWindow } from '../../components/dateWindow.ts';
 import { DateWindows } from '../../../shared/date-windows.ts';
+import { BackLink } from '../../components/BackLink.tsx';
 
 type Values = Record<string, unknown>;
 type Step = 'finding' | 'suspend' | 'acceptance' | 'recheck' | 'penalty' | null;
@@ -318,6 +319,7 @@ export function InspectionDetailPage() {
   const open = step ? dialogs[step] : null;
   return (
     <div className="tablet-form">
+      <BackLink to="/inspections" label={t('nav.inspections')} />
       <div className="page-header">
         <h1>
           {data.mineName} · {v(data.kind)} ·{' '}

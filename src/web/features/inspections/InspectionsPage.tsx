@@ -14,6 +14,8 @@ import { useRegion } from '../../app/region.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
+import { FilterBar, useUrlFilters, type FilterField } from '../../components/FilterBar.tsx';
+import { inspectionKinds } from '../../../shared/inspections.enums.ts';
 import { PenaltyTable } from './PenaltyTable.tsx';
 import { RiskTable } from './RiskTable.tsx';
 import { ScheduleCalendar } from './ScheduleCalendar.tsx';
@@ -21,52 +23,86 @@ import { StatsPanel } from './StatsPanel.tsx';
 
 function InspectionTable({ region }: { region: string | undefined }) {
   const { t, v } = useI18n();
+  const fields: FilterField[] = [
+    { kind: 'search', key: 'q', label: t('common.searchMine') },
+    {
+      kind: 'select',
+      key: 'kind',
+      label: t('enforcement.kind'),
+      options: inspectionKinds.map((k) => ({ value: k, label: v(k) })),
+    },
+    {
+      kind: 'select',
+      key: 'announced',
+      label: t('enforcement.manner'),
+      options: [
+        { value: 'false', label: v('四不两直') },
+        { value: 'true', label: v('事先告知') },
+      ],
+    },
+    { kind: 'dates', label: t('enforcement.inspectedOn') },
+    { kind: 'check', key: 'typical', label: t('enforcement.typical') },
+  ];
+  const filters = useUrlFilters(fields);
+  const query = { region, ...filters.query };
   const { data, error, isLoading } = useQuery({
-    queryKey: ['inspections', region],
-    queryFn: () => call(inspectionsApi.listInspections, { query: { region } }),
+    queryKey: ['inspections', query],
+    queryFn: () => call(inspectionsApi.listInspections, { query }),
   });
   if (error) {
     return <QueryError error={error} />;
   }
   return (
-    <Table<InspectionRowResponse>
-      size="small"
-      rowKey="id"
-      loading={isLoading}
-      dataSource={data?.items ?? []}
-      pagination={{ pageSize: 50 }}
-      scroll={{ x: 900 }}
-      columns={[
-        { title: t('enforcement.inspectedOn'), dataIndex: 'inspectedOn', width: 110 },
-        {
-          title: t('enforcement.mine'),
-          dataIndex: 'mineName',
-          render: (name: string, r) => <Link to={`/inspections/${r.id}`}>{name}</Link>,
-        },
-        { title: t('enforcement.kind'), dataIndex: 'kind', render: (k: string) => v(k) },
-        {
-          title: t('enforcement.manner'),
-          render: (_: unknown, r) =>
-            r.announcedReason === null ? (
-              v('四不两直')
-            ) : (
-              <Tag color="orange">
-                {v('事先告知')}: {v(r.announcedReason)}
-              </Tag>
-            ),
-        },
-        { title: t('enforcement.team'), dataIndex: 'team', render: (m: string[]) => m.join('、') },
-        { title: t('enforcement.findingsCount'), dataIndex: 'findings', width: 90 },
-        { title: t('enforcement.penaltyCount'), dataIndex: 'penalties', width: 90 },
-        { title: t('enforcement.recheckOn'), dataIndex: 'recheckOn', width: 110 },
-        {
-          title: t('enforcement.typical'),
-          dataIndex: 'typical',
-          width: 90,
-          render: (x: boolean) => (x ? <Tag color="gold">{t('enforcement.typical')}</Tag> : null),
-        },
-      ]}
-    />
+    <>
+      <FilterBar
+        fields={fields}
+        filters={filters}
+        exportPath="/api/inspections/export"
+        exportQuery={{ region }}
+      />
+      <Table<InspectionRowResponse>
+        size="small"
+        rowKey="id"
+        loading={isLoading}
+        dataSource={data?.items ?? []}
+        pagination={{ pageSize: 50 }}
+        scroll={{ x: 900 }}
+        columns={[
+          { title: t('enforcement.inspectedOn'), dataIndex: 'inspectedOn', width: 110 },
+          {
+            title: t('enforcement.mine'),
+            dataIndex: 'mineName',
+            render: (name: string, r) => <Link to={`/inspections/${r.id}`}>{name}</Link>,
+          },
+          { title: t('enforcement.kind'), dataIndex: 'kind', render: (k: string) => v(k) },
+          {
+            title: t('enforcement.manner'),
+            render: (_: unknown, r) =>
+              r.announcedReason === null ? (
+                v('四不两直')
+              ) : (
+                <Tag color="orange">
+                  {v('事先告知')}: {v(r.announcedReason)}
+                </Tag>
+              ),
+          },
+          {
+            title: t('enforcement.team'),
+            dataIndex: 'team',
+            render: (m: string[]) => m.join('、'),
+          },
+          { title: t('enforcement.findingsCount'), dataIndex: 'findings', width: 90 },
+          { title: t('enforcement.penaltyCount'), dataIndex: 'penalties', width: 90 },
+          { title: t('enforcement.recheckOn'), dataIndex: 'recheckOn', width: 110 },
+          {
+            title: t('enforcement.typical'),
+            dataIndex: 'typical',
+            width: 90,
+            render: (x: boolean) => (x ? <Tag color="gold">{t('enforcement.typical')}</Tag> : null),
+          },
+        ]}
+      />
+    </>
   );
 }
 

@@ -8,7 +8,11 @@ import type { Dayjs } from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { inspectionsApi } from '../../../shared/inspections.api.ts';
-import { PenaltyStatus } from '../../../shared/inspections.enums.ts';
+import {
+  PenaltyStatus,
+  penaltyStatuses,
+  penaltyTargets,
+} from '../../../shared/inspections.enums.ts';
 import type {
   PenaltyResponse as Penalty,
   PenaltyUpdateInput,
@@ -18,6 +22,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { reportFormError } from '../../components/formError.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
+import { FilterBar, useUrlFilters, type FilterField } from '../../components/FilterBar.tsx';
 import { outsideWindow } from '../../components/dateWindow.ts';
 import { DateWindows } from '../../../shared/date-windows.ts';
 
@@ -28,9 +33,27 @@ export function PenaltyTable({ region }: { region: string | undefined }) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<{ paidOn: Dayjs }>();
   const [paying, setPaying] = useState<Penalty | null>(null);
+  const fields: FilterField[] = [
+    { kind: 'search', key: 'q', label: t('common.searchPenalty') },
+    {
+      kind: 'select',
+      key: 'status',
+      label: t('enforcement.status'),
+      options: penaltyStatuses.map((x) => ({ value: x, label: v(x) })),
+    },
+    {
+      kind: 'select',
+      key: 'target',
+      label: t('enforcement.target'),
+      options: penaltyTargets.map((x) => ({ value: x, label: v(x) })),
+    },
+    { kind: 'dates', label: t('enforcement.decidedOn') },
+  ];
+  const filters = useUrlFilters(fields);
+  const query = { region, ...filters.query };
   const { data, error, isLoading } = useQuery({
-    queryKey: ['penalties', region],
-    queryFn: () => call(inspectionsApi.listPenalties, { query: { region } }),
+    queryKey: ['penalties', query],
+    queryFn: () => call(inspectionsApi.listPenalties, { query }),
   });
   if (error) {
     return <QueryError error={error} />;
@@ -50,6 +73,12 @@ export function PenaltyTable({ region }: { region: string | undefined }) {
   };
   return (
     <>
+      <FilterBar
+        fields={fields}
+        filters={filters}
+        exportPath="/api/penalties/export"
+        exportQuery={{ region }}
+      />
       <Table<Penalty>
         size="small"
         rowKey="id"

@@ -20,6 +20,7 @@ import { QueryError } from '../../layout/ErrorPage.tsx';
 import { ComparisonChart } from './ComparisonChart.tsx';
 import { LeadActionDialog, type LeadStep } from './LeadActionDialog.tsx';
 import { LeadRuleTag, LeadStatusTag } from './LeadStatusTag.tsx';
+import { BackLink } from '../../components/BackLink.tsx';
 
 const DAY = 86_400_000;
 
@@ -87,6 +88,7 @@ export function LeadDetailPage() {
   };
   return (
     <div>
+      <BackLink to="/leads" label={t('nav.leads')} />
       <div className="page-header">
         <h1>
           <LeadRuleTag rule={lead.rule} /> {lead.mineName}

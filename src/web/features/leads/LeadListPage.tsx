@@ -2,19 +2,18 @@
  * The leads of the selected region, newest first: rule, status, score, window and summary, with
  * filters, keyset pages and the xlsx export (the evidence attached as its own sheet).
  */
-import { useState } from 'react';
-import { Button, Select, Space, Table } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { leadRules, leadStatuses } from '../../../shared/leads.enums.ts';
 import { leadsApi } from '../../../shared/leads.api.ts';
 import type { LeadResponse } from '../../../shared/leads.schemas.ts';
-import { call, toQuery } from '../../app/api.ts';
+import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegion } from '../../app/region.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { CursorPager, useCursorPages } from '../../components/CursorPager.tsx';
+import { FilterBar, useUrlFilters, type FilterField } from '../../components/FilterBar.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { LeadRuleTag, LeadStatusTag } from './LeadStatusTag.tsx';
 
@@ -22,10 +21,40 @@ export function LeadListPage() {
   const { t, v, formatDateTime } = useI18n();
   const { region } = useRegion();
   usePageTitle(t('leads.listTitle'));
-  const [rule, setRule] = useState<string[]>([]);
-  const [status, setStatus] = useState<string[]>([]);
-  const [open, setOpen] = useState<'true' | ''>('true');
-  const query = { region, rule, status, open: open || undefined };
+  const fields: FilterField[] = [
+    { kind: 'search', key: 'q', label: t('common.searchLead') },
+    {
+      kind: 'select',
+      key: 'rule',
+      label: t('leads.rule'),
+      options: leadRules.map((r) => ({ value: r, label: v(r) })),
+      multiple: true,
+      width: 200,
+    },
+    {
+      kind: 'select',
+      key: 'status',
+      label: t('leads.status'),
+      options: leadStatuses.map((s) => ({ value: s, label: v(s) })),
+      multiple: true,
+      width: 200,
+    },
+    {
+      kind: 'select',
+      key: 'open',
+      label: t('leads.openOnly'),
+      clearable: false,
+      options: [
+        { value: 'true', label: t('leads.openOnly') },
+        { value: 'all', label: t('leads.all') },
+      ],
+    },
+    { kind: 'dates', label: t('leads.detectedAt') },
+  ];
+  // Open leads unless the URL asks for all (`open=all`).
+  const filters = useUrlFilters(fields, { open: 'true' });
+  const { open, ...rest } = filters.query;
+  const query = { region, ...rest, open: open === 'all' ? undefined : open };
   const pages = useCursorPages(JSON.stringify(query));
   const { data, error, isLoading } = useQuery({
     queryKey: ['leads', query, pages.cursor],
@@ -38,45 +67,13 @@ export function LeadListPage() {
     <div>
       <div className="page-header">
         <h1>{t('leads.listTitle')}</h1>
-        <Button
-          icon={<DownloadOutlined />}
-          href={`/api/leads/export${toQuery({ ...query, format: 'xlsx' })}`}
-        >
-          {t('common.export')}
-        </Button>
       </div>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          mode="multiple"
-          allowClear
-          style={{ minWidth: 200 }}
-          placeholder={t('leads.rule')}
-          value={rule}
-          onChange={setRule}
-          options={leadRules.map((r) => ({ value: r, label: v(r) }))}
-          aria-label={t('leads.rule')}
-        />
-        <Select
-          mode="multiple"
-          allowClear
-          style={{ minWidth: 200 }}
-          placeholder={t('leads.status')}
-          value={status}
-          onChange={setStatus}
-          options={leadStatuses.map((s) => ({ value: s, label: v(s) }))}
-          aria-label={t('leads.status')}
-        />
-        <Select
-          style={{ width: 140 }}
-          value={open}
-          onChange={setOpen}
-          options={[
-            { value: 'true', label: t('leads.openOnly') },
-            { value: '', label: t('leads.all') },
-          ]}
-          aria-label={t('leads.openOnly')}
-        />
-      </Space>
+      <FilterBar
+        fields={fields}
+        filters={filters}
+        exportPath="/api/leads/export"
+        exportQuery={query}
+      />
       <Table<LeadResponse>
         size="small"
         rowKey="id"

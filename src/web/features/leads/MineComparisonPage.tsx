@@ -5,13 +5,14 @@
 import { useState } from 'react';
 import { Card, Segmented, Select, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { factorNames } from '../../../shared/leads.enums.ts';
 import { minesApi } from '../../../shared/registry.api.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { ComparisonChart } from './ComparisonChart.tsx';
+import { BackLink } from '../../components/BackLink.tsx';
 
 const ranges = { days7: 7, days30: 30, days90: 90 } as const;
 
@@ -31,9 +32,9 @@ export function MineComparisonPage() {
   const from = new Date(to.getTime() - ranges[range] * 86_400_000);
   return (
     <div>
+      <BackLink to={`/mines/${id}`} label={mine?.name ?? t('nav.mines')} />
       <div className="page-header">
         <h1>{title}</h1>
-        <Link to={`/mines/${id}`}>{mine?.name}</Link>
       </div>
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>

@@ -24,6 +24,7 @@ import { ResumptionDialog } from './ResumptionDialog.tsx';
 import { ComplianceTab } from '../accidents/ComplianceTab.tsx';
 import { ContractorsTab } from './ContractorsTab.tsx';
 import { UndergroundTab } from '../coal/UndergroundTab.tsx';
+import { BackLink } from '../../components/BackLink.tsx';
 
 /** The facts shown for every mine, then those of its kind (empty ones are left out). */
 const factFields = [
@@ -111,6 +112,7 @@ export function MineDetailPage() {
   );
   return (
     <div>
+      <BackLink to="/mines" label={t('nav.mines')} />
       <div className="page-header">
         <h1>{m.name}</h1>
         <Space>

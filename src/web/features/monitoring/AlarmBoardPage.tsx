@@ -4,11 +4,15 @@
  * Refreshes every few seconds; above it the facility colour wall, and a new red alarm sounds a tone
  * (mutable) and flashes its row and tiles.
  */
-import { useState } from 'react';
-import { Button, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { alarmKinds, warningLevels, type WarningLevel } from '../../../shared/monitoring.enums.ts';
+import {
+  alarmKinds,
+  alarmStates,
+  warningLevels,
+  type WarningLevel,
+} from '../../../shared/monitoring.enums.ts';
 import { monitoringApi } from '../../../shared/monitoring.api.ts';
 import type { AlarmResponse } from '../../../shared/monitoring.schemas.ts';
 import { call } from '../../app/api.ts';
@@ -17,6 +21,7 @@ import { useRegion } from '../../app/region.tsx';
 import { useSession } from '../../app/session.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
+import { FilterBar, useUrlFilters, type FilterField } from '../../components/FilterBar.tsx';
 import { BOARD_REFRESH_MS, useFormatElapsed, useNow } from './elapsed.ts';
 import { LevelTag } from './LevelTag.tsx';
 import { AlarmStateTag } from './AlarmStateTag.tsx';
@@ -39,10 +44,54 @@ export function AlarmBoard({ mineId, sensorId }: { mineId?: string; sensorId?: s
   const { can } = useSession();
   const now = useNow();
   const elapsed = useFormatElapsed();
-  const [open, setOpen] = useState<'true' | 'false'>('true');
-  const [level, setLevel] = useState<string | undefined>();
-  const [kind, setKind] = useState<string | undefined>();
-  const query = { region, mineId, sensorId, open, level, kind, limit: 200 };
+  const fields: FilterField[] = [
+    { kind: 'search', key: 'q', label: t('common.searchAlarm') },
+    {
+      kind: 'select',
+      key: 'open',
+      label: t('monitoring.openAlarms'),
+      clearable: false,
+      width: 110,
+      options: [
+        { value: 'true', label: t('monitoring.openAlarms') },
+        { value: 'false', label: t('monitoring.closedAlarms') },
+        { value: 'all', label: t('leads.all') },
+      ],
+    },
+    {
+      kind: 'select',
+      key: 'level',
+      label: t('monitoring.level'),
+      options: warningLevels.map((l) => ({ value: l, label: v(l) })),
+      width: 110,
+    },
+    {
+      kind: 'select',
+      key: 'kind',
+      label: t('monitoring.kind'),
+      options: alarmKinds.map((k) => ({ value: k, label: v(k) })),
+      width: 120,
+    },
+    {
+      kind: 'select',
+      key: 'state',
+      label: t('monitoring.state'),
+      options: alarmStates.map((k) => ({ value: k, label: v(k) })),
+      width: 120,
+    },
+    { kind: 'dates', label: t('monitoring.openedAt') },
+  ];
+  // Open alarms unless the URL asks for closed ones or all (`open=false`, `open=all`).
+  const filters = useUrlFilters(fields, { open: 'true' });
+  const { open, ...rest } = filters.query;
+  const query = {
+    region,
+    mineId,
+    sensorId,
+    ...rest,
+    open: open === 'all' ? undefined : open,
+    limit: 200,
+  };
   const { data, error, isFetching, isPlaceholderData } = useQuery({
     queryKey: ['alarms', query],
     queryFn: () => call(monitoringApi.alarms, { query }),
@@ -84,37 +133,15 @@ export function AlarmBoard({ mineId, sensorId }: { mineId?: string; sensorId?: s
             )}
           </h1>
         )}
-        <Space wrap>
-          <Segmented
-            value={open}
-            onChange={(value) => setOpen(value as 'true' | 'false')}
-            options={[
-              { value: 'true', label: t('monitoring.openAlarms') },
-              { value: 'false', label: t('monitoring.closedAlarms') },
-            ]}
-          />
-          <Select
-            allowClear
-            aria-label={t('monitoring.level')}
-            placeholder={t('monitoring.level')}
-            value={level}
-            onChange={setLevel}
-            options={warningLevels.map((l) => ({ value: l, label: v(l) }))}
-            style={{ minWidth: 110 }}
-          />
-          <Select
-            allowClear
-            aria-label={t('monitoring.kind')}
-            placeholder={t('monitoring.kind')}
-            value={kind}
-            onChange={setKind}
-            options={alarmKinds.map((k) => ({ value: k, label: v(k) }))}
-            style={{ minWidth: 120 }}
-          />
-          {wall && <SoundToggle muted={muted} onChange={setMuted} />}
-        </Space>
+        {wall && <SoundToggle muted={muted} onChange={setMuted} />}
       </div>
       {wall && <FacilityWall region={region} flashed={flashed} />}
+      <FilterBar
+        fields={fields}
+        filters={filters}
+        exportPath="/api/alarms/export"
+        exportQuery={{ ...query, limit: undefined }}
+      />
       <Table<AlarmResponse>
         data-testid="alarm-board"
         rowKey="id"

@@ -20,6 +20,7 @@ import { AlarmStateTag } from './AlarmStateTag.tsx';
 import { BOARD_REFRESH_MS } from './AlarmBoardPage.tsx';
 import { LevelTag, levelColors } from './LevelTag.tsx';
 import { MineReportCard } from './MineReportCard.tsx';
+import { BackLink } from '../../components/BackLink.tsx';
 
 /** The steps the alarm's state allows now (the API checks again). */
 export function allowedSteps(a: AlarmDetailResponse): ('acknowledge' | AlarmStep)[] {
@@ -68,6 +69,7 @@ export function AlarmDetailPage() {
   const steps = can('monitoring.alarm.handle') ? allowedSteps(a) : [];
   return (
     <div>
+      <BackLink to="/monitoring" label={t('nav.monitoring')} />
       <div className="page-header">
         <h1>
           <LevelTag level={a.level} /> {a.mineName} · {v(a.kind)}

@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Card, Descriptions, Segmented, Skeleton, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { monitoringApi } from '../../../shared/monitoring.api.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
@@ -20,6 +20,7 @@ import { LevelTag } from './LevelTag.tsx';
 import { sensorOption } from './sensorChart.ts';
 import { ThresholdEditor } from './ThresholdEditor.tsx';
 import { CoalPointCard } from '../coal/CoalPointCard.tsx';
+import { BackLink } from '../../components/BackLink.tsx';
 
 const HOUR = 3_600_000;
 /** The windows the chart offers; past a day it reads the 5-minute statistics. */
@@ -83,11 +84,11 @@ export function SensorPage() {
   }
   return (
     <div>
+      <BackLink to={`/mines/${s.mineId}`} label={t('monitoring.toMine')} />
       <div className="page-header">
         <h1>
           {s.code} · {s.name} <LevelTag level={s.level} offline={s.offline} />
         </h1>
-        <Link to={`/mines/${s.mineId}`}>{t('monitoring.toMine')}</Link>
       </div>
       <Descriptions bordered size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('monitoring.quantity')}>

@@ -3,25 +3,44 @@
  * red), and a drawer per case (opened from the address too: ?case=<id>) with its content, photos, the reporter (named only for the handling unit's
  * administrators), the timeline with internal notes, and the next step for the handling unit.
  */
-import { useState } from 'react';
-import { Select, Table, Tag } from 'antd';
+import { Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { accountabilityApi } from '../../../shared/accountability.api.ts';
 import type { PublicReportSummaryResponse } from '../../../shared/accountability.schemas.ts';
-import { caseStates, type CaseState } from '../../../shared/public-reports.ts';
+import { caseStates, publicReportCategories } from '../../../shared/public-reports.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegionName } from '../../app/region.tsx';
 import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
+import { FilterBar, useUrlFilters, type FilterField } from '../../components/FilterBar.tsx';
 import { CaseDrawer } from './CaseDrawer.tsx';
 
 export function CaseBoardPage() {
   const { t, v, formatDateTime } = useI18n();
   const regionName = useRegionName();
   usePageTitle(t('nav.publicReports'));
-  const [state, setState] = useState<CaseState | undefined>();
+  const fields: FilterField[] = [
+    { kind: 'search', key: 'q', label: t('common.searchCase') },
+    {
+      kind: 'select',
+      key: 'state',
+      label: t('publicReports.state'),
+      options: caseStates.map((s) => ({ value: s, label: v(s) })),
+      width: 160,
+    },
+    {
+      kind: 'select',
+      key: 'category',
+      label: t('publicReports.category'),
+      options: publicReportCategories.map((s) => ({ value: s, label: v(s) })),
+      width: 160,
+    },
+    { kind: 'dates', label: t('publicReports.receivedAt') },
+    { kind: 'check', key: 'overdue', label: t('common.onlyOverdue') },
+  ];
+  const filters = useUrlFilters(fields);
   // The open case is in the address (?case=<id>), so a notification can link to it.
   const [params, setParams] = useSearchParams();
   const open = params.get('case');
@@ -39,8 +58,8 @@ export function CaseBoardPage() {
       { replace: !id },
     );
   const { data, error, isLoading } = useQuery({
-    queryKey: ['public-reports', state],
-    queryFn: () => call(accountabilityApi.publicReports, { query: { state } }),
+    queryKey: ['public-reports', filters.query],
+    queryFn: () => call(accountabilityApi.publicReports, { query: filters.query }),
   });
   if (error) {
     return <QueryError error={error} />;
@@ -49,15 +68,8 @@ export function CaseBoardPage() {
     <div>
       <div className="page-header">
         <h1>{t('nav.publicReports')}</h1>
-        <Select
-          allowClear
-          style={{ minWidth: 160 }}
-          placeholder={t('publicReports.state')}
-          value={state}
-          onChange={setState}
-          options={caseStates.map((s) => ({ value: s, label: v(s) }))}
-        />
       </div>
+      <FilterBar fields={fields} filters={filters} exportPath="/api/public-reports/export" />
       <Table<PublicReportSummaryResponse>
         size="small"
         rowKey="id"

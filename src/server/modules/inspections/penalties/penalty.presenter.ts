@@ -10,6 +10,7 @@ export function presentPenalty(r: PenaltyRow): PenaltyResponse {
     mineId: r.mineId,
     mineName: r.mineName,
     countyCode: r.countyCode,
+    countyName: r.countyName,
     target: r.target,
     partyName: r.partyName,
     legalBasis: r.legalBasis,

@@ -1,8 +1,10 @@
 /** @module SQL of the penalties: one party's penalty with its mine, lists, and those of an inspection. */
-import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { PenaltyStatus, PenaltyTarget } from '../../../../shared/inspections.enums.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { mines } from '../../registry/mine.table.ts';
-import { allOf, mineInRegion } from '../../registry/registry.scope.ts';
+import { allOf, likeText, mineInRegion } from '../../registry/registry.scope.ts';
+import { regions } from '../../registry/region.table.ts';
 import { inspections } from '../records/inspection.table.ts';
 import { penalties } from './penalty.table.ts';
 
@@ -12,6 +14,7 @@ const columns = {
   mineId: penalties.mineId,
   mineName: mines.name,
   countyCode: mines.countyCode,
+  countyName: regions.name,
   target: penalties.target,
   partyName: penalties.partyName,
   legalBasis: penalties.legalBasis,
@@ -36,6 +39,7 @@ export function selectPenalties(db: Db) {
     .select(columns)
     .from(penalties)
     .innerJoin(mines, eq(mines.id, penalties.mineId))
+    .innerJoin(regions, eq(regions.code, mines.countyCode))
     .$dynamic();
 }
 export type PenaltyRow = Awaited<ReturnType<typeof selectPenalties>>[number];
@@ -47,6 +51,10 @@ export interface PenaltyFilter {
   from?: string | undefined;
   to?: string | undefined;
   inspectionId?: string | undefined;
+  status?: PenaltyStatus | undefined;
+  target?: PenaltyTarget | undefined;
+  /** Text in the mine's name or the party's name. */
+  q?: string | undefined;
 }
 
 /** Penalties matching the filter, the latest decided first. */
@@ -60,6 +68,11 @@ export async function listPenalties(db: Db, f: PenaltyFilter, limit: number) {
         f.inspectionId ? eq(penalties.inspectionId, f.inspectionId) : undefined,
         f.from ? gte(penalties.decidedOn, f.from) : undefined,
         f.to ? lte(penalties.decidedOn, f.to) : undefined,
+        f.status ? eq(penalties.status, f.status) : undefined,
+        f.target ? eq(penalties.target, f.target) : undefined,
+        f.q
+          ? or(ilike(mines.name, likeText(f.q)), ilike(penalties.partyName, likeText(f.q)))
+          : undefined,
       ),
     )
     .orderBy(desc(penalties.decidedOn), desc(penalties.createdAt))

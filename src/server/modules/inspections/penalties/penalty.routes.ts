@@ -9,7 +9,9 @@ import {
 } from '../../../../shared/inspections.schemas.ts';
 import type { ServiceDeps } from '../../../platform/context.ts';
 import { principalOf } from '../../../platform/http/auth.http.ts';
-import { IdParams, responses } from '../../../platform/http/route-helpers.ts';
+import { IdParams, responses, sendFile } from '../../../platform/http/route-helpers.ts';
+import { exportQueryOf } from '../../../../shared/common.schemas.ts';
+import { exportPenalties } from './penalty.export.ts';
 import { InspectionPermission } from '../inspections.permissions.ts';
 import * as service from './penalty.service.ts';
 
@@ -32,6 +34,22 @@ export function registerPenaltyRoutes(app: FastifyInstance, deps: ServiceDeps): 
       },
     },
     (req) => service.listPenalties(deps, principalOf(req), req.query),
+  );
+  r.get(
+    '/api/penalties/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出行政处罚 (按列表的筛选条件)',
+        querystring: exportQueryOf(PenaltyListQuery),
+      },
+    },
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      const data = await exportPenalties(deps, principalOf(req), q, format);
+      return sendFile(reply, data, format, '行政处罚');
+    },
   );
   r.post(
     api.decidePenalty.path,

@@ -121,13 +121,18 @@ export async function updatePenalty(
   });
 }
 
-/** Penalties in the caller's jurisdiction, the latest decided first (at most 500). */
-export async function listPenalties(deps: ServiceDeps, principal: Principal, q: PenaltyListQuery) {
+/** Penalties in the caller's jurisdiction, the latest decided first (at most 500, or `max`). */
+export async function listPenalties(
+  deps: ServiceDeps,
+  principal: Principal,
+  q: PenaltyListQuery,
+  max = listMax,
+) {
   requirePermission(principal, InspectionPermission.Read);
   const rows = await repo.listPenalties(
     deps.db,
     { ...q, mineScope: mineScopeCondition(principal.scope) },
-    listMax + 1,
+    max + 1,
   );
-  return { truncated: rows.length > listMax, items: rows.slice(0, listMax).map(presentPenalty) };
+  return { truncated: rows.length > max, items: rows.slice(0, max).map(presentPenalty) };
 }

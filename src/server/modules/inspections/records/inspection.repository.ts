@@ -8,6 +8,7 @@ import {
   desc,
   eq,
   gte,
+  ilike,
   inArray,
   isNotNull,
   isNull,
@@ -22,7 +23,8 @@ import { organisations, users } from '../../access/access.table.ts';
 import { hazardCriteria, hazards } from '../../hazards/hazard.table.ts';
 import { enterprises } from '../../registry/enterprise.table.ts';
 import { mines } from '../../registry/mine.table.ts';
-import { allOf, mineInRegion } from '../../registry/registry.scope.ts';
+import { allOf, likeText, mineInRegion } from '../../registry/registry.scope.ts';
+import { regions } from '../../registry/region.table.ts';
 import {
   inspectionFindings,
   inspectionOrders,
@@ -224,6 +226,8 @@ export interface InspectionFilter {
   /** true: announced ones only; false: 四不两直 only. */
   announced?: boolean | undefined;
   typical?: boolean | undefined;
+  /** Text in the mine's name. */
+  q?: string | undefined;
 }
 
 /** Inspections matching the filter, newest first, with their counts of findings and live penalties. */
@@ -234,6 +238,7 @@ export async function listInspections(db: Db, f: InspectionFilter, limit: number
       mineId: inspections.mineId,
       mineName: mines.name,
       countyCode: mines.countyCode,
+      countyName: regions.name,
       kind: inspections.kind,
       announcedReason: inspections.announcedReason,
       inspectedOn: inspections.inspectedOn,
@@ -247,6 +252,7 @@ export async function listInspections(db: Db, f: InspectionFilter, limit: number
     })
     .from(inspections)
     .innerJoin(mines, eq(mines.id, inspections.mineId))
+    .innerJoin(regions, eq(regions.code, mines.countyCode))
     .where(
       allOf(
         f.mineScope && f.crossArrangementIds?.length
@@ -263,6 +269,7 @@ export async function listInspections(db: Db, f: InspectionFilter, limit: number
             ? isNotNull(inspections.announcedReason)
             : isNull(inspections.announcedReason),
         f.typical !== undefined ? eq(inspections.typical, f.typical) : undefined,
+        f.q ? ilike(mines.name, likeText(f.q)) : undefined,
       ),
     )
     .orderBy(desc(inspections.inspectedOn), desc(inspections.createdAt))

@@ -350,11 +350,12 @@ export function markTypical(
   );
 }
 
-/** Inspections of the caller's mines, newest first (at most 500; narrow by dates or region). */
+/** Inspections of the caller's mines, newest first (at most 500, or `max`; narrow by dates or region). */
 export async function listInspections(
   deps: ServiceDeps,
   principal: Principal,
   q: Partial<InspectionListQuery>,
+  max = listMax,
 ) {
   requirePermission(principal, InspectionPermission.Read);
   const rows = await repo.listInspections(
@@ -365,12 +366,12 @@ export async function listInspections(
       // A 交叉执法 pool member also sees the inspections of the arrangements in force today.
       crossArrangementIds: await activeArrangementIds(deps.db, principal, todayIn(deps.clock)),
     },
-    listMax + 1,
+    max + 1,
   );
   const names = await repo.userNames(deps.db, [...new Set(rows.flatMap((r) => r.teamUserIds))]);
   return {
-    truncated: rows.length > listMax,
-    items: rows.slice(0, listMax).map((r) => presentInspectionRow(r, names)),
+    truncated: rows.length > max,
+    items: rows.slice(0, max).map((r) => presentInspectionRow(r, names)),
   };
 }
 

@@ -30,6 +30,8 @@ import * as records from './inspection.service.ts';
 import { decideResumption, suspendMine } from './order.service.ts';
 import { addPhoto, getPhoto, inspectionPhotoPolicy } from './photo.service.ts';
 import { exportTypicalCases } from './typical-case.export.ts';
+import { exportInspections } from './inspection.export.ts';
+import { exportQueryOf } from '../../../../shared/common.schemas.ts';
 
 /** Registers the inspection record routes. */
 export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): void {
@@ -50,6 +52,22 @@ export function registerRecordRoutes(app: FastifyInstance, deps: ServiceDeps): v
       },
     },
     (req) => records.listInspections(deps, principalOf(req), req.query),
+  );
+  r.get(
+    '/api/inspections/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出执法检查记录 (按列表的筛选条件)',
+        querystring: exportQueryOf(InspectionListQuery),
+      },
+    },
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      const data = await exportInspections(deps, principalOf(req), q, format);
+      return sendFile(reply, data, format, '执法检查');
+    },
   );
   r.get(
     api.eligibleInspectors.path,

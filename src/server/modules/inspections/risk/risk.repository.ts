@@ -3,8 +3,15 @@
  * grade, with its open and overdue hazards, recent alarms and unanswered calls, open leads, changes of
  * 矿长 / 主要负责人 and accidents, counted from the other modules' tables in one query.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { ilike, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../platform/db/client.ts';
+import { mines } from '../../registry/mine.table.ts';
+import { likeText } from '../../registry/registry.scope.ts';
+
+/** A condition on `mines`: its name holds the text (none without a text). */
+export function mineNameLike(text: string | undefined): SQL | undefined {
+  return text ? ilike(mines.name, likeText(text)) : undefined;
+}
 
 /** One mine's facts as the query answers them. */
 export interface RiskFactRow {

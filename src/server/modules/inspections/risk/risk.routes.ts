@@ -5,7 +5,9 @@ import { RiskClassQuery } from '../../../../shared/inspection-schedules.schemas.
 import { inspectionsApi as api } from '../../../../shared/inspections.api.ts';
 import type { ServiceDeps } from '../../../platform/context.ts';
 import { principalOf } from '../../../platform/http/auth.http.ts';
-import { responses } from '../../../platform/http/route-helpers.ts';
+import { responses, sendFile } from '../../../platform/http/route-helpers.ts';
+import { exportQueryOf } from '../../../../shared/common.schemas.ts';
+import { exportRiskClasses } from './risk.export.ts';
 import { InspectionPermission } from '../inspections.permissions.ts';
 import { mineRiskClasses } from './risk.service.ts';
 
@@ -24,5 +26,21 @@ export function registerRiskRoutes(app: FastifyInstance, deps: ServiceDeps): voi
       },
     },
     (req) => mineRiskClasses(deps, principalOf(req), req.query),
+  );
+  r.get(
+    '/api/inspections/risk/export',
+    {
+      config: { permission: InspectionPermission.Read },
+      schema: {
+        tags: ['inspections'],
+        summary: '导出矿山执法风险分级 (按列表的筛选条件)',
+        querystring: exportQueryOf(RiskClassQuery),
+      },
+    },
+    async (req, reply) => {
+      const { format, ...q } = req.query;
+      const data = await exportRiskClasses(deps, principalOf(req), q, format);
+      return sendFile(reply, data, format, '执法风险分级');
+    },
   );
 }

@@ -5,7 +5,10 @@
  * Accidents in the last 3 years come from the accountability module (issue 9).
  */
 import type { SQL } from 'drizzle-orm';
-import type { MineRiskClassResponse } from '../../../../shared/inspection-schedules.schemas.ts';
+import type {
+  MineRiskClassResponse,
+  RiskClassQuery,
+} from '../../../../shared/inspection-schedules.schemas.ts';
 import type { Principal } from '../../../platform/auth/scope.ts';
 import { DAY_MS, todayIn } from '../../../../shared/dates.ts';
 import { requirePermission, type ServiceDeps } from '../../../platform/context.ts';
@@ -14,17 +17,17 @@ import { allOf, mineInRegion, mineScopeCondition } from '../../registry/registry
 import { InspectionPermission } from '../inspections.permissions.ts';
 import { inspectionsSettings } from '../inspections.settings.ts';
 import { presentRiskClass, riskFactsOf } from './risk.presenter.ts';
-import { mineRiskFacts } from './risk.repository.ts';
+import { mineNameLike, mineRiskFacts } from './risk.repository.ts';
 import { assessRisk } from './risk.rules.ts';
 
 /** The risk classes of the caller's mines (or a region's inside the jurisdiction), highest first. */
-export async function mineRiskClasses(
-  deps: ServiceDeps,
-  principal: Principal,
-  q: { region?: string | undefined },
-) {
+export async function mineRiskClasses(deps: ServiceDeps, principal: Principal, q: RiskClassQuery) {
   requirePermission(principal, InspectionPermission.Read);
-  return scoreMines(deps, allOf(mineScopeCondition(principal.scope), mineInRegion(q.region)));
+  const scored = await scoreMines(
+    deps,
+    allOf(mineScopeCondition(principal.scope), mineInRegion(q.region), mineNameLike(q.q)),
+  );
+  return q.className ? scored.filter((m) => m.className === q.className) : scored;
 }
 
 /**
