@@ -28,17 +28,13 @@ const links: Record<HomeNeedKey, string> = {
   alarmsOpen: '/monitoring',
 };
 
-/** A link whose query values are encoded (the Chinese state and rule names). */
-function linkOf(
-  key: HomeNeedKey,
-  region: string | undefined,
-  more: Record<string, string>,
-): string {
+/**
+ * A link whose query values are encoded (the Chinese state and rule names). The region is not in it:
+ * the web's region selection applies to every list already.
+ */
+function linkOf(key: HomeNeedKey, more: Record<string, string>): string {
   const [path, query = ''] = links[key].split('?');
   const params = new URLSearchParams(query);
-  if (region) {
-    params.set('region', region);
-  }
   for (const [name, value] of Object.entries(more)) {
     params.set(name, value);
   }
@@ -49,7 +45,6 @@ function linkOf(
 export function need(
   key: HomeNeedKey,
   count: number,
-  region: string | undefined,
   extra: Partial<Pick<HomeNeed, 'oldestAt' | 'parts'>> & { query?: Record<string, string> } = {},
 ): HomeNeed {
   return {
@@ -57,7 +52,7 @@ export function need(
     count,
     oldestAt: extra.oldestAt ?? null,
     parts: extra.parts ?? [],
-    link: linkOf(key, region, extra.query ?? {}),
+    link: linkOf(key, extra.query ?? {}),
   };
 }
 

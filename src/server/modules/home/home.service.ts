@@ -45,28 +45,28 @@ type Source = (deps: ServiceDeps, p: Principal, region: Region) => Promise<HomeN
 
 const unansweredAlarms: Source = async (deps, p, region) => {
   const s = await alarmSummary(deps, p, { region });
-  return need('alarmsUnanswered', s.unanswered, region, { oldestAt: s.oldestUnansweredAt });
+  return need('alarmsUnanswered', s.unanswered, { oldestAt: s.oldestUnansweredAt });
 };
 
 const overdueHazards: Source = async (deps, p, region) => {
   const s = await overdueByLadderStep(deps, p, { region });
-  return need('hazardsOverdue', s.count, region, { parts: s.parts });
+  return need('hazardsOverdue', s.count, { parts: s.parts });
 };
 
 const leads = async (deps: ServiceDeps, p: Principal, region: Region) => {
   const s = await leadSummary(deps, p, { region });
   const stopped = s.byRule.find((r) => r.rule === LeadRule.StoppedButWorking)?.open ?? 0;
-  return [need('leadsUnassigned', s.unassigned, region), need('stoppedActivity', stopped, region)];
+  return [need('leadsUnassigned', s.unassigned), need('stoppedActivity', stopped)];
 };
 
 const overdueCases: Source = async (deps, p, region) =>
-  need('publicReportsOverdue', await overdueCaseCount(deps, p, { region }), region);
+  need('publicReportsOverdue', await overdueCaseCount(deps, p, { region }));
 
-const toSign: Source = async (deps, p, region) =>
-  need('documentsToSign', await documentsAwaitingMySignature(deps, p), region);
+const toSign: Source = async (deps, p) =>
+  need('documentsToSign', await documentsAwaitingMySignature(deps, p));
 
 const lateNotices: Source = async (deps, p, region) =>
-  need('accidentReportsLate', await lateChainSteps(deps, p, { region }), region);
+  need('accidentReportsLate', await lateChainSteps(deps, p, { region }));
 
 const filings = async (deps: ServiceDeps, p: Principal) => {
   const self = await reportsDue(deps, p, monthly);
@@ -79,20 +79,20 @@ const filings = async (deps: ServiceDeps, p: Principal) => {
     query: { period: r.period },
   });
   return [
-    need('selfInspectionsDue', self.count, undefined, extra(self)),
-    need('parentInspectionsDue', parent.count, undefined, extra(parent)),
+    need('selfInspectionsDue', self.count, extra(self)),
+    need('parentInspectionsDue', parent.count, extra(parent)),
   ];
 };
 
 const toRectify: Source = async (deps, p) => {
   const s = await hazardSummary(deps, p, {});
-  return need('hazardsToRectify', s.open, undefined, {
+  return need('hazardsToRectify', s.open, {
     parts: [{ label: '逾期', count: s.overdue }],
   });
 };
 
 const received: Source = async (deps, p) =>
-  need('documentsReceived', (await listReceivedDocuments(deps, p)).length, undefined);
+  need('documentsReceived', (await listReceivedDocuments(deps, p)).length);
 
 /** Runs each source the caller may read; sources run one after another (PGlite serves one query at a time). */
 async function gather(
@@ -154,7 +154,7 @@ export async function homeSummary(
     ...empty,
     audience,
     needs: [
-      need('alarmsOpen', openAlarms.length, undefined, {
+      need('alarmsOpen', openAlarms.length, {
         oldestAt: unanswered.map((a) => a.openedAt).sort()[0] ?? null,
       }),
     ],
