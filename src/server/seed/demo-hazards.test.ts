@@ -2,7 +2,8 @@
  * The demo province's hazards and inspections read true (issue 23 §9): every hazard — the seeded ledger
  * and the major hazards the demo inspections found — is under a criterion of its mine's kind, and no
  * criterion, description, location or checklist uses words foreign to that kind (no 浸润线 at a coal
- * mine, no 瓦斯 at a limestone pit, no 井下 at a tailings pond).
+ * mine, no 瓦斯 at a limestone pit, no 井下 at a tailings pond); nor do the demo's accidents, and no
+ * accident or 举报 reads as a placeholder (演示地点, 演示数据).
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,8 @@ import {
   inspections,
 } from '../modules/inspections/records/inspection.table.ts';
 import { mines } from '../modules/registry/mine.table.ts';
+import { accidents } from '../modules/accountability/accident.table.ts';
+import { publicReports } from '../modules/accountability/public-report.table.ts';
 import { MineKind, type MineKind as Kind } from '../../shared/registry.enums.ts';
 import { demoHazardTexts, foreignTerms } from './demo-hazard-texts.ts';
 
@@ -99,6 +102,26 @@ describe.each(engines)('demo hazards and inspections (%s)', (engine) => {
     for (const r of rows) {
       const text = `${r.checklist} ${r.findings}`;
       expect(misfits(r.kind, text), `${r.kind}: ${text}`).toEqual([]);
+    }
+  });
+
+  it('tells each accident as it happens at that kind of mine, and each 举报 as a citizen writes it', async () => {
+    const told = await t.deps.db
+      .select({ kind: mines.kind, place: accidents.place, description: accidents.description })
+      .from(accidents)
+      .innerJoin(mines, eq(mines.id, accidents.mineId));
+    expect(told.length).toBeGreaterThan(10);
+    for (const a of told) {
+      const text = `${a.place} ${a.description}`;
+      expect(misfits(a.kind, text), `${a.kind}: ${text}`).toEqual([]);
+      expect(text).not.toMatch(/演示/);
+    }
+    const reports = await t.deps.db
+      .select({ location: publicReports.location, content: publicReports.content })
+      .from(publicReports);
+    expect(reports.length).toBeGreaterThan(5);
+    for (const r of reports) {
+      expect(`${r.location} ${r.content}`).not.toMatch(/演示/);
     }
   });
 });
