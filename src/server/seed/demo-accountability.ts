@@ -52,7 +52,7 @@ async function plantComplianceBreaches(deps: ServiceDeps): Promise<void> {
   const first =
     (await producing([MineKind.UndergroundMetal]))[0] ??
     (await createMine(deps, admin, {
-      name: '原平演示铁矿',
+      name: '山西原平宏达铁矿',
       enterpriseId: second.enterpriseId,
       countyCode: '140981',
       kind: MineKind.UndergroundMetal,
