@@ -68,7 +68,9 @@ async function plantComplianceBreaches(deps: ServiceDeps): Promise<void> {
   for (const [i, scopes] of [['采掘'], ['采掘', '支护'], ['掘进']].entries()) {
     const firm = await createContractor(deps, admin, {
       mineId: first.id,
-      name: `演示井巷工程有限公司${i + 1}`,
+      name:
+        ['晋北宏远井巷工程有限公司', '汾河顺达井巷工程有限公司', '忻州鑫磊矿建工程有限公司'][i] ??
+        '井巷工程有限公司',
       creditCode: completeCreditCode(`91140981MA0D7K10${i}`),
       scopes: scopes as ('采掘' | '支护' | '掘进')[],
       startsOn: '2025-03-01',
@@ -78,7 +80,7 @@ async function plantComplianceBreaches(deps: ServiceDeps): Promise<void> {
   }
   const blasting = await createContractor(deps, admin, {
     mineId: second.id,
-    name: '演示爆破服务有限公司',
+    name: '忻州安达爆破服务有限公司',
     creditCode: completeCreditCode('91140981MA0D7K1B9'),
     scopes: ['爆破'],
     startsOn: '2025-06-01',
@@ -89,7 +91,7 @@ async function plantComplianceBreaches(deps: ServiceDeps): Promise<void> {
   for (const mine of [first, second]) {
     await createPerson(deps, admin, {
       mineId: mine.id,
-      name: '演示兼职矿长',
+      name: '段卫东',
       roles: ['矿长'],
       idNumber,
       education: '大专',
@@ -100,14 +102,14 @@ async function plantComplianceBreaches(deps: ServiceDeps): Promise<void> {
   // certificate is also registered to a man at the other mine (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第2条).
   const certificate = {
     kind: '特种作业操作证(爆破作业)',
-    number: 'T140981DEMO0001',
+    number: 'T140981250410',
     issuedOn: '2025-04-10',
     expiresOn: '2031-04-09',
   };
   for (const [i, mine] of [first, second].entries()) {
     await createPerson(deps, admin, {
       mineId: mine.id,
-      name: i === 0 ? '演示新取证爆破工' : '演示借证爆破工',
+      name: i === 0 ? '贾小龙' : '薛春生',
       roles: ['特种作业人员'],
       idNumber: completeIdNumber(`14098120000214${String(700 + i)}`),
       education: i === 0 ? '初中及以下' : '高中/中专',
@@ -133,15 +135,15 @@ async function plantProjectStaff(
   }
   const doubled = completeIdNumber('14098119850303402');
   const staff: [string, string, ContractorStaffRole, Partial<ContractorStaffCreateInput>][] = [
-    [one, '演示挂靠项目经理', '项目负责人', { employment: '资质挂靠', education: '高中' }],
-    [one, '演示技术员甲', '技术人员', {}],
-    [one, '演示爆破工甲', '特种作业人员', {}],
-    [two, '演示项目经理乙', '项目负责人', { title: '中级' }],
-    [two, '演示技术员乙', '技术人员', {}],
-    [three, '演示项目经理丙', '项目负责人', {}],
-    [three, '演示兼职技术员', '技术人员', { idNumber: doubled }],
-    [three, '演示支护工丙', '特种作业人员', { employment: '劳务派遣' }],
-    [blastingFirm, '演示兼职技术员', '技术人员', { idNumber: doubled }],
+    [one, '阎宏伟', '项目负责人', { employment: '资质挂靠', education: '高中' }],
+    [one, '周文斌', '技术人员', {}],
+    [one, '吴海军', '特种作业人员', {}],
+    [two, '郭振华', '项目负责人', { title: '中级' }],
+    [two, '黄俊杰', '技术人员', {}],
+    [three, '赵学军', '项目负责人', {}],
+    [three, '杨志强', '技术人员', { idNumber: doubled }],
+    [three, '刘春生', '特种作业人员', { employment: '劳务派遣' }],
+    [blastingFirm, '杨志强', '技术人员', { idNumber: doubled }],
   ];
   for (const [i, [contractorId, name, role, o]] of staff.entries()) {
     await createContractorStaff(deps, admin, {

@@ -18,6 +18,9 @@ import {
   inspections,
 } from '../modules/inspections/records/inspection.table.ts';
 import { mines } from '../modules/registry/mine.table.ts';
+import { people } from '../modules/registry/person.table.ts';
+import { contractors } from '../modules/registry/contractor.table.ts';
+import { contractorStaff } from '../modules/registry/contractor-staff.table.ts';
 import { accidents } from '../modules/accountability/accident.table.ts';
 import { publicReports } from '../modules/accountability/public-report.table.ts';
 import { MineKind, type MineKind as Kind } from '../../shared/registry.enums.ts';
@@ -105,7 +108,7 @@ describe.each(engines)('demo hazards and inspections (%s)', (engine) => {
     }
   });
 
-  it('tells each accident as it happens at that kind of mine, and each 举报 as a citizen writes it', async () => {
+  it('tells each accident as it happens at that kind of mine, and each 举报 as a citizen writes it; no name reads 演示', async () => {
     const told = await t.deps.db
       .select({ kind: mines.kind, place: accidents.place, description: accidents.description })
       .from(accidents)
@@ -123,5 +126,13 @@ describe.each(engines)('demo hazards and inspections (%s)', (engine) => {
     for (const r of reports) {
       expect(`${r.location} ${r.content}`).not.toMatch(/演示/);
     }
+    // Nor do the people, firms and mines the 合规 pages plant (they read as any other).
+    const names = [
+      ...(await t.deps.db.select({ name: people.name }).from(people)),
+      ...(await t.deps.db.select({ name: contractors.name }).from(contractors)),
+      ...(await t.deps.db.select({ name: contractorStaff.name }).from(contractorStaff)),
+      ...(await t.deps.db.select({ name: mines.name }).from(mines)),
+    ].map((r) => r.name);
+    expect(names.filter((n) => n.includes('演示'))).toEqual([]);
   });
 });
