@@ -15,6 +15,12 @@ export const Username = z
   .trim()
   .regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, '用户名为3–50位小写字母、数字、点、下划线或连字符');
 
+/** A phone number the 叫应 gateway dials or texts. */
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\- ]{5,20}$/, '电话号码格式不正确');
+
 export const UserCreateInput = z.strictObject({
   username: Username,
   displayName: z.string().trim().min(1).max(100),
@@ -24,6 +30,7 @@ export const UserCreateInput = z.strictObject({
   mineId: Uuid.optional().describe('值班员所在矿山 (仅 mine_duty_officer)'),
   locale: z.enum(localeValues).optional(),
   email: z.email().max(254).optional().describe('接收预警叫应邮件的地址'),
+  phone: Phone.optional().describe('接收预警叫应短信、电话的号码'),
 });
 export type UserCreateInput = z.infer<typeof UserCreateInput>;
 
@@ -61,6 +68,7 @@ export const UserResponse = z.object({
   organisationId: z.string(),
   mineId: z.string().nullable(),
   email: z.string().nullable(),
+  phone: z.string().nullable(),
   disabled: z.boolean(),
 });
 
@@ -81,6 +89,7 @@ export const UserUpdateInput = z
     organisationId: Uuid.optional(),
     mineId: Uuid.nullable().optional().describe('值班员所在矿山 (仅 mine_duty_officer)'),
     email: z.email().max(254).nullable().optional(),
+    phone: Phone.nullable().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: '至少修改一项' });
 export type UserUpdateInput = z.infer<typeof UserUpdateInput>;

@@ -512,17 +512,17 @@ describe.runIf(run)(
       );
       const planted = (
         (await staff.json()) as { items: { name: string; mineId: string }[] }
-      ).items.find((x) => x.name === '演示挂靠项目经理');
+      ).items.find((x) => x.name === '阎宏伟');
       expect(planted).toBeDefined();
       await page.goto(`${web.server.baseUrl}/mines/${planted?.mineId ?? ''}`);
       await page.getByRole('tab', { name: '承包单位' }).click();
-      const firm = page.getByRole('row').filter({ hasText: '演示井巷工程有限公司1' });
+      const firm = page.getByRole('row').filter({ hasText: '晋北宏远井巷工程有限公司' });
       await firm.getByRole('button', { name: /展开|Expand/ }).click();
       const members = page.getByTestId('contractor-staff').first();
-      await members.getByText('演示挂靠项目经理').waitFor();
+      await members.getByText('阎宏伟').waitFor();
       await members.getByText('资质挂靠').waitFor();
       // Register the missing 特种作业人员 on the second firm through the dialog.
-      const second = page.getByRole('row').filter({ hasText: '演示井巷工程有限公司2' });
+      const second = page.getByRole('row').filter({ hasText: '汾河顺达井巷工程有限公司' });
       await second.getByRole('button', { name: '登记项目部人员' }).click();
       const dialog = page.getByRole('dialog').filter({ hasText: '登记项目部人员' });
       await dialog.getByLabel('姓名').fill('浏览器测试爆破工');
@@ -540,7 +540,7 @@ describe.runIf(run)(
       await findings.getByText('承包项目部人员用工').first().waitFor();
       await findings.getByText('承包项目部人员任职条件').first().waitFor();
       // The second firm's 项目部 is now complete: no 三员 missing there any more.
-      expect(await findings.getByText('演示井巷工程有限公司2: 项目部未派出').count()).toBe(0);
+      expect(await findings.getByText('汾河顺达井巷工程有限公司: 项目部未派出').count()).toBe(0);
       await page.screenshot({ path: `${SHOTS}/50-compliance-staff.png`, fullPage: true });
       await page.context().close();
     });

@@ -21,6 +21,7 @@ export function registerUserCommands(program: Command): void {
     .requiredOption('--organisation <id>', '组织 ID')
     .option('--mine <id>', '值班员所在矿山 ID')
     .option('--email <address>', '接收预警叫应邮件的地址')
+    .option('--phone <number>', '接收预警叫应短信、电话的号码')
     .option('--password <password>', '密码 (省略时读取环境变量 MINEWATCH_PASSWORD)')
     .action(
       (opts: {
@@ -30,6 +31,7 @@ export function registerUserCommands(program: Command): void {
         organisation: string;
         mine?: string;
         email?: string;
+        phone?: string;
         password?: string;
       }) =>
         withRuntime(async (rt) => {
@@ -41,6 +43,7 @@ export function registerUserCommands(program: Command): void {
             password: opts.password ?? passwordFromEnvironment(),
             ...(opts.mine ? { mineId: opts.mine } : {}),
             ...(opts.email ? { email: opts.email } : {}),
+            ...(opts.phone ? { phone: opts.phone } : {}),
           });
           if (!parsed.success) {
             throw new AppError(

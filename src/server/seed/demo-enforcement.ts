@@ -26,7 +26,10 @@ import { saveSchedule } from '../modules/inspections/schedules/schedule.service.
 import type { Principal } from '../platform/auth/scope.ts';
 import { todayIn, addDays } from '../../shared/dates.ts';
 import { type ServiceDeps } from '../platform/context.ts';
-import { topLevelCriteriaFor } from '../modules/hazards/hazard.repository.ts';
+import { criterionIdFor } from '../modules/hazards/hazard.repository.ts';
+import { MineKind, type PersonRole } from '../../shared/registry.enums.ts';
+import { namesWithRole } from '../modules/registry/person.repository.ts';
+import { hazardTextsFor } from './demo-hazard-texts.ts';
 import { firstPenalisedInspection } from '../modules/inspections/penalties/penalty.repository.ts';
 import { findMineWithEnterprise, openMinesOfCounty } from '../modules/registry/mine.repository.ts';
 import { createRng, type Rng } from '../platform/random.ts';
@@ -49,19 +52,59 @@ const units: Unit[] = [
   { county: '141029', admin: 'xn.admin', inspectors: ['xn.inspector'], penalises: true },
 ];
 
-const checks = [
-  '安全出口是否畅通',
-  '通风系统是否完好',
-  '特种作业人员持证上岗',
-  '应急预案及演练记录',
-];
-const violations = [
-  '安全出口堆放杂物',
-  '部分特种作业人员证件过期',
-  '未按规定开展应急演练',
-  '井下消防器材不足',
-  '安全培训记录不全',
-];
+/** What an inspection checks, finds and where, by the ground it is on (underground, open pit, tailings pond). */
+interface Ground {
+  checks: string[];
+  violations: string[];
+  locations: string[];
+}
+const underground: Ground = {
+  checks: ['安全出口是否畅通', '通风系统是否完好', '特种作业人员持证上岗', '应急预案及演练记录'],
+  violations: [
+    '安全出口堆放杂物',
+    '部分特种作业人员证件过期',
+    '未按规定开展应急演练',
+    '井下消防器材不足',
+    '安全培训记录不全',
+  ],
+  locations: ['主井', '副井', '1101 工作面', '井下变电所', '地面'],
+};
+const openPit: Ground = {
+  checks: [
+    '台阶与安全平台是否符合设计',
+    '边坡监测是否正常',
+    '特种作业人员持证上岗',
+    '应急预案及演练记录',
+  ],
+  violations: [
+    '爆破警戒范围内未清场',
+    '部分特种作业人员证件过期',
+    '未按规定开展应急演练',
+    '运输道路挡车设施不全',
+    '安全培训记录不全',
+  ],
+  locations: ['采场', '+1020 台阶', '运输道路', '爆破器材库', '地面'],
+};
+const tailings: Ground = {
+  checks: ['坝体有无裂缝、渗漏', '排洪设施是否畅通', '在线监测系统运行情况', '应急预案及演练记录'],
+  violations: [
+    '坝体巡查记录不全',
+    '部分岗位人员证件过期',
+    '未按规定开展汛前应急演练',
+    '库区警示标志缺失',
+    '安全培训记录不全',
+  ],
+  locations: ['初期坝', '堆积坝', '排水井', '库区', '值班室'],
+};
+const grounds: Record<MineKind, Ground> = {
+  [MineKind.CoalUnderground]: underground,
+  [MineKind.UndergroundMetal]: underground,
+  [MineKind.CoalOpenPit]: openPit,
+  [MineKind.OpenPitMetal]: openPit,
+  [MineKind.WasteDump]: openPit,
+  [MineKind.TailingsPond]: tailings,
+};
+const groundOf = (kind: string): Ground => grounds[kind as MineKind] ?? underground;
 
 /** A demo user as the principal the services act for. */
 export async function principal(deps: ServiceDeps, username: string): Promise<Principal> {
@@ -72,10 +115,34 @@ export async function principal(deps: ServiceDeps, username: string): Promise<Pr
   return userPrincipal(u, null);
 }
 
-/** A criterion of the mine's kind, for the occasional major hazard. */
-async function criterionFor(deps: ServiceDeps, kind: string, rng: Rng) {
-  const rows = await topLevelCriteriaFor(deps.db, kind, 20);
-  return rows.length ? rng.pick(rows).id : null;
+/** A major hazard the demo's findings name for the mine's kind: its criterion, what and where. */
+async function majorFor(deps: ServiceDeps, kind: string, rng: Rng) {
+  const texts = hazardTextsFor(kind as MineKind);
+  if (!texts.length) {
+    return null;
+  }
+  const text = rng.pick(texts);
+  const id = await criterionIdFor(deps.db, text.code, kind);
+  return id ? { ...text, criterionId: id } : null;
+}
+
+/** The name of the mine's person in a role, if it has one. */
+async function headOf(deps: ServiceDeps, mineId: string, role: PersonRole) {
+  return (await namesWithRole(deps.db, [mineId], role))[0]?.name;
+}
+
+/** Who was present for the mine: its 安全副矿长, else its 主要负责人, by name and title. */
+async function presentAtInspection(
+  deps: ServiceDeps,
+  mine: { id: string; enterpriseName: string },
+) {
+  for (const role of ['安全副矿长', '主要负责人'] as const) {
+    const name = await headOf(deps, mine.id, role);
+    if (name) {
+      return `${name} (${mine.enterpriseName}${role})`;
+    }
+  }
+  return `${mine.enterpriseName}安全管理人员`;
 }
 
 async function inspectOnce(
@@ -100,11 +167,11 @@ async function inspectOnce(
     teamUserIds: [lead.userId, second.userId],
     ...(visit.id ? { scheduleVisitId: visit.id } : {}),
     checklistCriterionIds: [],
-    customItems: checks,
+    customItems: groundOf(mine.kind).checks,
     bodyCameraRef: `DSJ-${unit.county.slice(-2)}${rng.int(100, 999)}`,
   });
   const violation = rng.chance(0.65);
-  const major = violation && rng.chance(0.12) ? await criterionFor(deps, mine.kind, rng) : null;
+  const major = violation && rng.chance(0.12) ? await majorFor(deps, mine.kind, rng) : null;
   const recheckOn = violation ? addDays(visit.date, 20) : null;
   await updateInspection(deps, lead, created.id, {
     checklist: created.checklist.map((c, i) => ({
@@ -116,21 +183,21 @@ async function inspectOnce(
     recheckOn,
     version: created.version,
   });
-  const text = rng.pick(violations);
+  const text = rng.pick(groundOf(mine.kind).violations);
   if (violation) {
     await addFinding(deps, lead, created.id, {
       kind: '一般违法行为',
       description: text,
-      location: rng.pick(['主井', '副井', '1101 工作面', '井下变电所', '地面']),
+      location: rng.pick(groundOf(mine.kind).locations),
       deadline: addDays(visit.date, 15),
     });
   }
   if (major) {
     await addFinding(deps, lead, created.id, {
       kind: '重大事故隐患',
-      criterionId: major,
-      description: '执法检查发现重大事故隐患',
-      location: '井下',
+      criterionId: major.criterionId,
+      description: major.description,
+      location: major.location,
     });
   }
   if (recheckOn && recheckOn <= today) {
@@ -162,7 +229,8 @@ async function inspectOnce(
       const onPrincipal = await decidePenalty(deps, unit.principal, {
         ...base,
         target: '主要负责人',
-        partyName: `${mine.enterpriseName}主要负责人`,
+        partyName:
+          (await headOf(deps, mine.id, '主要负责人')) ?? `${mine.enterpriseName}主要负责人`,
         amountYuan: rng.pick([5_000, 10_000, 20_000]),
       });
       penaltyIds.push(onPrincipal.id);
@@ -181,7 +249,9 @@ async function inspectOnce(
     template: '现场检查记录',
   });
   const revised = await reviseDocument(deps, lead, record.id, {
-    fields: { partyPresent: `${mine.enterpriseName}安全副矿长` },
+    fields: {
+      partyPresent: await presentAtInspection(deps, mine),
+    },
     baseSeq: record.headSeq,
   });
   await signDocument(deps, lead, record.id, { seq: revised.headSeq });

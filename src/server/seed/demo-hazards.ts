@@ -2,7 +2,12 @@
  * @module Demo hazards for the demo province: every state of the loop, some under 挂牌督办, some past
  * their deadline by different spans so that the escalation job has steps to take on first start.
  */
-import { HazardSource, HazardState, type HazardState as State } from '../../shared/hazard.enums.ts';
+import {
+  HazardSource,
+  HazardState,
+  type HazardSource as Source,
+  type HazardState as State,
+} from '../../shared/hazard.enums.ts';
 import { recordAudit } from '../modules/hazards/hazards.audit.ts';
 import { todayIn, addDays, addMonths } from '../../shared/dates.ts';
 import { type ServiceDeps } from '../platform/context.ts';
@@ -18,17 +23,15 @@ import { namesWithRole } from '../modules/registry/person.repository.ts';
 import { idsWithStatus, kindsAndStatuses } from '../modules/registry/mine.repository.ts';
 import { MineStatus } from '../../shared/registry.enums.ts';
 import { createRng } from '../platform/random.ts';
+import { hazardTextsFor } from './demo-hazard-texts.ts';
 
-const descriptions = [
-  '安全出口堵塞, 梯子间踏步损坏',
-  '主通风机未连续运转, 未报告调度室',
-  '采掘作业地点单班作业人数超过限员',
-  '排水泵数量不足, 备用泵无法启动',
-  '边坡出现裂缝, 未按设计进行稳定性分析',
-  '浸润线埋深小于控制浸润线埋深',
-  '安全监测系统运行不正常未及时修复',
-  '未按设计对采空区进行处理',
-];
+/** Who finds a hazard, by its source (the finder agrees with the source). */
+const finders: Partial<Record<Source, string[]>> = {
+  [HazardSource.SelfInspection]: ['矿安全科', '矿月度自查组'],
+  [HazardSource.Enforcement]: ['县局执法检查组', '市局专项检查组'],
+  [HazardSource.ParentCompany]: ['集团公司安全检查组', '集团公司季度检查组'],
+  [HazardSource.PublicReport]: ['县局举报核查组', '市局举报核查组'],
+};
 
 /** Adds about 60 hazards to a seeded demo province (inside the caller's transaction). */
 export async function seedDemoHazards(
@@ -41,6 +44,9 @@ export async function seedDemoHazards(
   const at = deps.clock();
   const mineRows = await kindsAndStatuses(tx, mineIds);
   const criteria = await allCriteria(tx);
+  const heads = new Map(
+    (await namesWithRole(tx, mineIds, '主要负责人')).map((h) => [h.mineId, h.name]),
+  );
   const plan: { state: State; overdueDays?: number; supervised?: boolean; foundOn?: string }[] = [
     // Stock found before 2024 (《原平市矿山企业安全生产治本攻坚三年行动实施方案》第8条): two closed late, one still open and
     // long overdue.
@@ -66,12 +72,13 @@ export async function seedDemoHazards(
     if (!mine) {
       break;
     }
-    const options = criteria.filter(
-      (c) => c.applicableKinds.includes(mine.kind) && c.parentCode === null,
+    // A finding written for this kind of mine, under the criterion it was written for.
+    const text = rng.pick(hazardTextsFor(mine.kind));
+    const criterion = criteria.find(
+      (c) => c.code === text.code && c.applicableKinds.includes(mine.kind),
     );
-    const criterion = options[rng.int(0, options.length - 1)];
     if (!criterion) {
-      continue;
+      throw new Error(`demo seed: no criterion ${text.code} for ${mine.kind}`);
     }
     // A deadline in the past lies after the hazard was found: found 15–60 days before it.
     const fixedDeadline = p.overdueDays !== undefined ? addDays(today, -p.overdueDays) : undefined;
@@ -82,30 +89,24 @@ export async function seedDemoHazards(
         : addDays(today, -rng.int(10, 120)));
     const deadline = fixedDeadline ?? addDays(foundOn, 30);
     const planned = p.state !== HazardState.Reported;
+    const source = rng.pick([
+      HazardSource.SelfInspection,
+      HazardSource.Enforcement,
+      HazardSource.Enforcement,
+      HazardSource.ParentCompany,
+      HazardSource.PublicReport,
+    ]);
     const id = await insertHazard(tx, {
       mineId: mine.id,
       criterionId: criterion.id,
-      description: rng.pick(descriptions),
-      location: rng.pick([
-        '+320 中段',
-        '主井井口',
-        '1号排土场平台',
-        '初期坝坝顶',
-        '3102 工作面',
-        '南帮边坡',
-      ]),
-      source: rng.pick([
-        HazardSource.SelfInspection,
-        HazardSource.Enforcement,
-        HazardSource.Enforcement,
-        HazardSource.ParentCompany,
-        HazardSource.PublicReport,
-      ]),
-      foundBy: rng.pick(['矿安全科', '县局执法检查组', '集团公司安全检查组', '市局专项检查组']),
+      description: text.description,
+      location: text.location,
+      source,
+      foundBy: rng.pick(finders[source] ?? ['矿安全科']),
       foundOn,
       state: p.state,
       supervised: p.supervised ?? false,
-      responsiblePerson: planned ? '矿长' : null,
+      responsiblePerson: planned ? (heads.get(mine.id) ?? '矿长') : null,
       measures: planned ? '按五落实方案限期整改' : null,
       fundsYuan: planned ? rng.int(2, 80) * 10_000 : null,
       deadline: planned ? deadline : null,

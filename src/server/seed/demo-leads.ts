@@ -134,7 +134,8 @@ export async function seedDemoLeads(
         }
       });
     };
-    const code = `DEMO-${String(n + 1).padStart(2, '0')}`;
+    // The meters' numbers: the county's and the mine's place in the plan (no "DEMO" on screen).
+    const code = `${mine.countyCode}${String(n + 1).padStart(3, '0')}`;
     for (const [factor, values] of Object.entries(frame.hourly)) {
       // The monitoring counts only where the mine really has safety-monitoring points.
       if (

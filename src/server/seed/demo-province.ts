@@ -54,6 +54,7 @@ import { seedDemoPlans } from './demo-plans.ts';
 import { seedDemoAccountability } from './demo-accountability.ts';
 import { demoCoalMines, seedDemoCoalFiles } from './demo-coal-files.ts';
 import { evaluateLeads } from '../modules/leads/lead.detect.ts';
+import { demoPhone, seedDemoCallRoster } from './demo-call-roster.ts';
 
 /** Password of every demo account (printed by `npm start` and listed in the README). */
 export const DEMO_PASSWORD = 'minewatch2026';
@@ -491,6 +492,8 @@ export async function seedDemoProvince(
           ...protectIdNumber(deps.secret, idNumber),
           education: rng.pick(['高中/中专', '大专', '本科', '本科', '研究生'] as const),
           miningYears: rng.int(3, 30),
+          // Reached by the 叫应 calls (主要负责人, 安全副矿长); derived from the row, not the generator.
+          phone: demoPhone(100_000 + personRows.length),
           createdAt: at,
           updatedAt: at,
         });
@@ -660,10 +663,11 @@ export async function seedDemoProvince(
           mineId: mineIds[firstYuanping] ?? null,
         },
       ] satisfies Omit<typeof users.$inferInsert, 'passwordHash'>[]
-    ).map((u) => ({
+    ).map((u, i) => ({
       ...u,
       passwordHash,
       createdAt: at,
+      phone: demoPhone(i),
       // Reserved domain (RFC 2606): alarm calls by e-mail reach a test SMTP server, never a real person.
       email: `${u.username}@minewatch.example`,
     }));
@@ -691,6 +695,30 @@ export async function seedDemoProvince(
         mineIds[firstYuanping] ?? '',
       ),
     );
+    // Every step of every 叫应 policy reaches a named person with a phone at every monitored mine.
+    const names = createRng(20_261_206);
+    const enterpriseOf = new Map(mineInputs.map((m, i) => [mineIds[i] ?? '', m.enterpriseId]));
+    const rosterIds = [...new Set([...monitored, ...coalUploaders].map((m) => m.id))];
+    await seedDemoCallRoster(tx, {
+      mines: rosterIds.map((id) => ({
+        id,
+        enterpriseId: enterpriseOf.get(id) ?? '',
+        countyCode: demoMines.find((m) => m.id === id)?.countyCode ?? '',
+      })),
+      enterpriseOrgs: new Map([[entId, enterprise]]),
+      regulatorOrgs: new Map([
+        ['140000', province],
+        ['140900', xinzhou],
+        ['140981', yuanping],
+        ['140923', daixian],
+        ['141029', xiangning],
+      ]),
+      enterpriseNames: new Map(entRows.map((e) => [e.id ?? '', e.name])),
+      passwordHash,
+      at,
+      personName: () => names.pick(surnames) + names.pick(given),
+      firstPhone: userRows.length,
+    });
   });
   // The coal mines' MT/T 1201 uploads, through the real ingest (a transaction per file).
   await seedDemoCoalFiles(deps, coalUploaders);

@@ -56,7 +56,7 @@ export async function seedDemoSurveys(deps: ServiceDeps): Promise<void> {
     const survey = await fileSurvey(deps, admin, {
       mineId: mine.id,
       surveyedOn: addDays(today, -p.surveyed),
-      surveyor: '山西省地质勘查院 (演示)',
+      surveyor: '晋北地质勘查技术服务有限公司',
       areaKm2: 3 + i,
       scopeYears: 3 + (i % 3),
       scopeDescription: '井田范围及周边 500 m, 未来 3-5 年采掘范围',

@@ -59,6 +59,7 @@ export function presentUser(u: typeof users.$inferSelect): z.infer<typeof UserRe
     organisationId: u.organisationId,
     mineId: u.mineId,
     email: u.email,
+    phone: u.phone,
     disabled: u.disabledAt !== null,
   };
 }

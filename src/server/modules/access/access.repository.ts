@@ -128,7 +128,14 @@ export async function updateUser(
   values: Partial<
     Pick<
       typeof users.$inferInsert,
-      'displayName' | 'role' | 'organisationId' | 'mineId' | 'email' | 'disabledAt' | 'passwordHash'
+      | 'displayName'
+      | 'role'
+      | 'organisationId'
+      | 'mineId'
+      | 'email'
+      | 'phone'
+      | 'disabledAt'
+      | 'passwordHash'
     >
   >,
 ) {

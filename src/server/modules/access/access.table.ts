@@ -35,6 +35,8 @@ export const users = pgTable(
     locale: text('locale').notNull().$type<LocaleValue>().default('zh-CN'),
     /** Where alarm calls go by e-mail (when SMTP_URL is set); optional. */
     email: text('email'),
+    /** Where alarm calls go by SMS / voice (the webhook gateway's recipients); optional. */
+    phone: text('phone'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

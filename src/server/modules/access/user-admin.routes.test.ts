@@ -148,6 +148,42 @@ describe.each(engines)('user administration (%s)', (engine) => {
     expect(history.body.map((e) => e.type)).toContain('access.user.updated');
   });
 
+  it('keeps the phone the 叫应 calls dial: set on creation, changed, cleared; a malformed one is a 400', async () => {
+    const own = (await orgsOf('aAdmin')).find((o) => o.name === 'a县应急管理局');
+    const made = await call<{ id: string; phone: string | null }>('aAdmin', 'POST', '/api/users', {
+      username: 'a.on-duty',
+      displayName: '值班人员',
+      password: 'start-pass-2026',
+      role: 'inspector',
+      organisationId: own?.id,
+      phone: '13912345678',
+    });
+    expect(made.status).toBe(201);
+    expect(made.body.phone).toBe('13912345678');
+    const bad = await call<{ details: { path: string }[] }>(
+      'aAdmin',
+      'PATCH',
+      `/api/users/${made.body.id}`,
+      { phone: 'call me' },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0]?.path).toBe('body.phone');
+    expect((await userOf('a.on-duty')).phone).toBe('13912345678');
+    const changed = await call('aAdmin', 'PATCH', `/api/users/${made.body.id}`, {
+      phone: '0350-1234567',
+    });
+    expect(changed.status).toBe(200);
+    expect((await userOf('a.on-duty')).phone).toBe('0350-1234567');
+    await call('aAdmin', 'PATCH', `/api/users/${made.body.id}`, { phone: null });
+    expect((await userOf('a.on-duty')).phone).toBeNull();
+    // Another county's admin cannot set it.
+    const foreign = await call('bAdmin', 'PATCH', `/api/users/${made.body.id}`, {
+      phone: '13800000000',
+    });
+    expect(foreign.status).toBe(404);
+    expect((await userOf('a.on-duty')).phone).toBeNull();
+  });
+
   it('disabling ends the sessions and refuses sign-in; enabling lets the user in again', async () => {
     const username = ctx.world.a.users.safety_officer;
     const target = await userOf(username);

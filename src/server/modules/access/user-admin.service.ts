@@ -134,6 +134,7 @@ export async function updateUser(
     const row = await repo.updateUser(tx, id, {
       ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
       ...(input.email !== undefined ? { email: input.email } : {}),
+      ...(input.phone !== undefined ? { phone: input.phone } : {}),
       role,
       organisationId: nextOrg.id,
       mineId,

@@ -261,19 +261,16 @@ export async function allCriteria(db: Db) {
   return db.select().from(hazardCriteria);
 }
 
-/** The ids of up to `limit` top-level criteria applicable to a mine kind, by code. */
-export async function topLevelCriteriaFor(db: Db, kind: string, limit: number) {
-  return db
+/** The id of the criterion with this code that applies to a mine kind (any one), if any. */
+export async function criterionIdFor(db: Db, code: string, kind: string) {
+  const [row] = await db
     .select({ id: hazardCriteria.id })
     .from(hazardCriteria)
     .where(
-      and(
-        sql`${kind} = ANY(${hazardCriteria.applicableKinds})`,
-        sql`${hazardCriteria.parentCode} IS NULL`,
-      ),
+      and(eq(hazardCriteria.code, code), sql`${kind} = ANY(${hazardCriteria.applicableKinds})`),
     )
-    .orderBy(asc(hazardCriteria.code))
-    .limit(limit);
+    .limit(1);
+  return row?.id;
 }
 
 /** Inserts timeline steps in one statement (the demo seed). */

@@ -271,7 +271,7 @@ async function escalateMissing(deps: ServiceDeps, cadence: Cadence, periods: num
           Promise.resolve(pickRecipients(notifiable ?? [], m, step.notify)),
         notice: (m, step) => ({
           title: `${cadence.label}${step.step}: ${m.mineName}`,
-          body: `${period} ${cadence.label}应于 ${dueOn} 前提交`,
+          body: `${periodName(period)}的${cadence.label}应于 ${dueOn} 前提交`,
         }),
         notify: notifyUsers,
         audit: (tx, at, m, step) =>
@@ -310,4 +310,14 @@ export async function reportVisible(
     mineId = (await repo.reportMineId(deps.db, id)) ?? '';
   }
   await loadVisibleMine(deps.db, principal, mineId);
+}
+
+/** A period as people say it: 2026-Q2 → 2026年第二季度, 2026-10 → 2026年10月. */
+export function periodName(period: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (q) {
+    return `${q[1]}年第${'一二三四'[Number(q[2]) - 1]}季度`;
+  }
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  return m ? `${m[1]}年${Number(m[2])}月` : period;
 }

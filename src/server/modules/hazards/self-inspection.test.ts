@@ -14,7 +14,7 @@ import {
 import { idNumberFor } from '../../../../test/helpers/factories.ts';
 import { login, loginAll, type World } from '../../../../test/helpers/world.ts';
 import { runJobs } from '../../../../test/helpers/jobs.ts';
-import { periodBounds } from './self-inspection.service.ts';
+import { periodBounds, periodName } from './self-inspection.service.ts';
 import { monthly, parentQuarterly, periodOf, previousPeriods } from './inspection.cadence.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { sql } from 'drizzle-orm';
@@ -199,6 +199,9 @@ describe.each(engines)('monthly self-inspection reports (%s)', (engine) => {
     expect(notes.some((n: { title: string }) => n.title === '月度自查报告函告: a尾矿库')).toBe(
       true,
     );
+    // The period as people say it, never its code (2026-10).
+    const told = notes.find((n: { title: string }) => n.title === '月度自查报告函告: a尾矿库');
+    expect(told?.body).toMatch(/^2026年\d{1,2}月的月度自查报告应于 \d{4}-\d{2}-\d{2} 前提交$/);
     expect(notes.some((n: { title: string }) => n.title.includes('a2'))).toBe(false);
   });
 });
@@ -211,6 +214,8 @@ describe('quarterly periods (《2024年矿山安全生产工作要点》第19条
       dueOn: '2026-10-15',
     });
     expect(periodBounds('2026-Q4', 15).dueOn).toBe('2027-01-15');
+    expect(periodName('2026-Q4')).toBe('2026年第四季度');
+    expect(periodName('2026-03')).toBe('2026年3月');
     expect(periodOf(parentQuarterly, '2026-11-22')).toBe('2026-Q4');
     expect(previousPeriods(parentQuarterly, '2026-01-10', 2)).toEqual(['2025-Q4', '2025-Q3']);
     expect(previousPeriods(monthly, '2026-01-10', 2)).toEqual(['2025-12', '2025-11']);

@@ -63,6 +63,7 @@ export async function callableUsers(
       role: users.role,
       mineId: users.mineId,
       email: users.email,
+      phone: users.phone,
       kind: organisations.kind,
       enterpriseId: organisations.enterpriseId,
       regionCode: organisations.regionCode,

@@ -55,7 +55,7 @@ interface Recipient {
  * Who a step reaches at a mine (主要负责人 + 安全矿长 + county regulator contact: minewatch's model, not a
  * text's — UNVERIFIED, see docs/sources.md).
  */
-async function resolveRecipients(
+export async function resolveRecipients(
   tx: Db,
   mine: { id: string; enterpriseId: string; countyCode: string },
   step: CallStep,
@@ -90,7 +90,7 @@ async function resolveRecipients(
         name: u.name,
         role: u.role,
         roleName: roleNames[u.role],
-        phone: null,
+        phone: u.phone,
         email: u.email,
       });
     }

@@ -390,6 +390,7 @@ export async function minesOfCounties(
   const q = db
     .select({
       id: mines.id,
+      kind: mines.kind,
       countyCode: mines.countyCode,
       status: mines.status,
       enterpriseId: mines.enterpriseId,

@@ -21,6 +21,7 @@ interface Values {
   role: UserRole;
   mineId?: string;
   email?: string;
+  phone?: string;
 }
 
 export function UserDialog(props: {
@@ -52,6 +53,7 @@ export function UserDialog(props: {
     }
     const mineId = values.role === 'mine_duty_officer' ? values.mineId : undefined;
     const email = values.email?.trim() ? values.email.trim() : undefined;
+    const phone = values.phone?.trim() ? values.phone.trim() : undefined;
     try {
       if (u) {
         await call(accessApi.updateUser, {
@@ -62,6 +64,7 @@ export function UserDialog(props: {
             role: values.role,
             mineId: mineId ?? null,
             email: email ?? null,
+            phone: phone ?? null,
           },
         });
       } else {
@@ -74,6 +77,7 @@ export function UserDialog(props: {
             role: values.role,
             ...(mineId ? { mineId } : {}),
             ...(email ? { email } : {}),
+            ...(phone ? { phone } : {}),
           },
         });
       }
@@ -107,6 +111,7 @@ export function UserDialog(props: {
                 role: u.role,
                 mineId: u.mineId ?? undefined,
                 email: u.email ?? undefined,
+                phone: u.phone ?? undefined,
               }
             : {}
         }
@@ -175,6 +180,14 @@ export function UserDialog(props: {
         )}
         <Form.Item name="email" label={t('admin.email')} rules={[{ type: 'email' }]}>
           <Input />
+        </Form.Item>
+        <Form.Item
+          name="phone"
+          label={t('admin.phone')}
+          extra={t('admin.phoneHint')}
+          rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t('admin.phoneInvalid') }]}
+        >
+          <Input inputMode="tel" />
         </Form.Item>
       </Form>
     </Modal>

@@ -73,6 +73,7 @@ function user(n: number, over: Partial<UserListItemResponse>): UserListItemRespo
     mineId: null,
     mineName: null,
     email: null,
+    phone: null,
     disabled: false,
     createdAt: '2026-11-20T02:30:00.000Z',
     ...over,
