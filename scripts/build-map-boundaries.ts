@@ -106,15 +106,16 @@ for (const file of readdirSync(folder).sort()) {
       continue;
     }
     const g = f.geometry;
-    const polygons =
+    type Encoded = { rings: string[]; offsets: [number, number][] };
+    const polygons: Encoded[] =
       g.type === 'Polygon'
-        ? [[g.coordinates as string[], g.encodeOffsets as [number, number][]]]
-        : (g.coordinates as string[][]).map((rings, i) => [
+        ? [{ rings: g.coordinates as string[], offsets: g.encodeOffsets as [number, number][] }]
+        : (g.coordinates as string[][]).map((rings, i) => ({
             rings,
-            at(g.encodeOffsets as [number, number][][], i),
-          ]);
+            offsets: at(g.encodeOffsets as [number, number][][], i),
+          }));
     const coordinates = polygons
-      .map(([rings, offsets]) =>
+      .map(({ rings, offsets }) =>
         rings
           .map((ring, i) => simplify(decodeRing(ring, at(offsets, i), scale), 0.002))
           .map((ring) => ring.map(([x, y]) => [round(x), round(y)] as [number, number]))
