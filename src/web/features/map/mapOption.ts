@@ -139,3 +139,28 @@ export function legendCounts(mines: MineMapPoint[]): {
   }
   return { levels, statuses };
 }
+
+/** The picker's option: one county's outline and the chosen point, if any. */
+export function pickerOption(map: string, point: [number, number] | null): EChartsCoreOption {
+  return {
+    geo: {
+      map,
+      roam: true,
+      label: { show: true, color: '#595959' },
+      itemStyle: { areaColor: '#f5f7fa', borderColor: '#8c8c8c' },
+      emphasis: { disabled: true },
+      select: { disabled: true },
+    },
+    series: [
+      {
+        type: 'scatter',
+        coordinateSystem: 'geo',
+        geoIndex: 0,
+        symbol: 'pin',
+        symbolSize: 28,
+        itemStyle: { color: '#cf1322' },
+        data: point ? [{ name: '', value: point }] : [],
+      },
+    ],
+  };
+}
