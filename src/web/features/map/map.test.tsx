@@ -9,6 +9,7 @@ import {
   legendCounts,
   mapName,
   mineMapOption,
+  pickerOption,
   statusColors,
   type MinePointDatum,
 } from './mapOption.ts';
@@ -73,6 +74,14 @@ describe('the mine map option', () => {
     expect(option.geo).toBeUndefined();
     expect(option.xAxis).toBeDefined();
     expect(option.series[0]?.coordinateSystem).toBeUndefined();
+  });
+
+  it('the picker draws one county and the chosen point, or none yet', () => {
+    const chosen = pickerOption('mw-140981', [112.7, 38.9]) as unknown as GeoOption;
+    expect(chosen.geo?.map).toBe('mw-140981');
+    expect(chosen.series[0]?.data).toEqual([{ name: '', value: [112.7, 38.9] }]);
+    const none = pickerOption('mw-140981', null) as unknown as GeoOption;
+    expect(none.series[0]?.data).toEqual([]);
   });
 
   it('counts the legend by level, and by status for mines without alarms', () => {
