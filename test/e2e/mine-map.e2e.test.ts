@@ -7,10 +7,19 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { MineMapResponse } from '../../src/shared/mine-map.schemas.ts';
+import { levelRank, type WarningLevel } from '../../src/shared/monitoring.enums.ts';
 import { browserAvailable } from './browser.ts';
 import { SHOTS, useWebSession } from './web-session.ts';
 
 const run = browserAvailable();
+
+/** The warning colours as the web draws them (web/features/monitoring/LevelTag.tsx levelColors). */
+const levelColors: Record<WarningLevel, string> = {
+  蓝色: '#1677ff',
+  黄色: '#d4b106',
+  橙色: '#fa8c16',
+  红色: '#cf1322',
+};
 
 /** A canvas as the test reads it in the page (the tests are compiled without the DOM's types). */
 interface Pixels {
@@ -90,12 +99,16 @@ describe.runIf(run)('web app in Chromium: the mine map', () => {
     await map.screenshot({ path: `${SHOTS}/95-mine-map.png` });
     expect(outside, 'no tile server, nothing from outside').toEqual([]);
 
-    // A 生产 mine without alarms is drawn in the status green (#389e0d); so is any other such mine.
-    const calm = points.mines.find((m) => !m.worstLevel && m.status === '生产');
-    expect(calm, 'the demo has a producing mine without open alarms in 原平').toBeDefined();
+    // The worst mine is drawn last, on top, in its level's colour: find that colour on the canvas.
+    const worst = [...points.mines].sort(
+      (a, b) => levelRank(b.worstLevel) - levelRank(a.worstLevel),
+    )[0];
+    expect(worst?.worstLevel, 'the demo has an open alarm in 原平').toBeTruthy();
+    const hex = levelColors[worst?.worstLevel ?? '红色'];
+    const rgb = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
     let at: { x: number; y: number } | null = null;
     await expect
-      .poll(async () => (at = await pointOfColour(page, 'mine-map-canvas', [56, 158, 13])))
+      .poll(async () => (at = await pointOfColour(page, 'mine-map-canvas', rgb)))
       .not.toBeNull();
     const box = await page.locator('[data-testid=mine-map-canvas] canvas').boundingBox();
     const hit = at as { x: number; y: number } | null;
@@ -104,7 +117,11 @@ describe.runIf(run)('web app in Chromium: the mine map', () => {
     const id = /\/mines\/([0-9a-f-]{36})$/.exec(page.url())?.[1];
     const clicked = points.mines.find((m) => m.id === id);
     expect(clicked, 'the click opened one of the county’s mines').toBeDefined();
-    expect(clicked?.worstLevel).toBeNull();
+    expect(clicked?.worstLevel).toBe(worst?.worstLevel);
+    await page
+      .getByText(clicked?.name ?? '—')
+      .first()
+      .waitFor();
   });
 
   it('the mine form sets the coordinates from a click on the county’s map', async () => {
@@ -118,8 +135,9 @@ describe.runIf(run)('web app in Chromium: the mine map', () => {
     await canvas.waitFor();
     await page.waitForLoadState('networkidle');
     const box = await canvas.boundingBox();
-    // The demo placed the mine: its coordinates show until the click moves them.
-    const before = await page.getByTestId('map-picked').innerText();
+    // What the form held before (nothing for a mine without coordinates) until the click moves it.
+    const shown = page.getByTestId('map-picked');
+    const before = (await shown.count()) ? await shown.innerText() : '';
     // The county's outline fills the middle of the map: its centre lies inside 原平.
     await expect
       .poll(async () => {
@@ -127,7 +145,7 @@ describe.runIf(run)('web app in Chromium: the mine map', () => {
           (box?.x ?? 0) + (box?.width ?? 0) / 2,
           (box?.y ?? 0) + (box?.height ?? 0) / 2,
         );
-        return page.getByTestId('map-picked').innerText();
+        return (await shown.count()) ? shown.innerText() : '';
       })
       .not.toBe(before);
     expect(await page.getByRole('alert').count(), 'the place is inside the county').toBe(0);

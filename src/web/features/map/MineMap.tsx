@@ -63,12 +63,17 @@ export function MineMap({ region }: { region: string | undefined }) {
   );
   const option = useMemo(
     () =>
-      mineMapOption(boundaries?.mapName ?? null, mines, {
-        describe: (m) =>
-          m.worstLevel
-            ? `${v(m.worstLevel)} · ${t('map.openAlarms', { count: m.openAlarms })}`
-            : `${v(m.status)} · ${t('map.noAlarm')}`,
-      }),
+      mineMapOption(
+        boundaries?.mapName ?? null,
+        mines,
+        {
+          describe: (m) =>
+            m.worstLevel
+              ? `${v(m.worstLevel)} · ${t('map.openAlarms', { count: m.openAlarms })}`
+              : `${v(m.status)} · ${t('map.noAlarm')}`,
+        },
+        boundaries?.counties.length,
+      ),
     [boundaries, mines, t, v],
   );
   if (error) {

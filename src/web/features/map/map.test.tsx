@@ -69,6 +69,15 @@ describe('the mine map option', () => {
     expect(option.tooltip.formatter({})).toBe('');
   });
 
+  it('names the counties of a county or city, not the hundred of a province', () => {
+    type Named = { geo: { label: { show: boolean } } };
+    const named = (n: number) =>
+      (mineMapOption('mw-x', [red], texts, n) as unknown as Named).geo.label.show;
+    expect(named(1)).toBe(true);
+    expect(named(14)).toBe(true);
+    expect(named(119)).toBe(false);
+  });
+
   it('without boundaries puts the points on longitude/latitude axes', () => {
     const option = mineMapOption(null, [red], texts) as unknown as GeoOption;
     expect(option.geo).toBeUndefined();
