@@ -59,6 +59,10 @@ export const enUS: Messages = {
     picked: 'Picked: {lon}°E, {lat}°N',
     lonRange: 'Longitude must lie in China (73–136°E)',
     latRange: 'Latitude must lie in China (3–54°N)',
+    byAlarm: 'By alarm',
+    byRisk: 'By risk class',
+    legendRisk: 'Enforcement risk class:',
+    unclassed: 'Not classed',
   },
   admin: {
     menu: 'Administration',

@@ -62,6 +62,10 @@ export const zhCN = {
     picked: '已选: 东经 {lon}, 北纬 {lat}',
     lonRange: '经度须在中国境内 (东经 73–136 度)',
     latRange: '纬度须在中国境内 (北纬 3–54 度)',
+    byAlarm: '按告警',
+    byRisk: '按执法风险分级',
+    legendRisk: '执法风险分级:',
+    unclassed: '未分级',
   },
   admin: {
     menu: '系统管理',

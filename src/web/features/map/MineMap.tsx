@@ -4,10 +4,11 @@
  * by status, a legend with counts, the mines without coordinates counted, and the mines with open alarms
  * listed as links (the keyboard's and screen reader's way to them). A click on a point opens the mine.
  */
-import { useMemo } from 'react';
-import { Card, Empty, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Card, Empty, Segmented, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
+import { inspectionsApi } from '../../../shared/inspections.api.ts';
 import { mineMapApi } from '../../../shared/mine-map.api.ts';
 import type { MineMapPoint } from '../../../shared/mine-map.schemas.ts';
 import { levelRank, warningLevels } from '../../../shared/monitoring.enums.ts';
@@ -15,6 +16,7 @@ import { mineStatuses } from '../../../shared/registry.enums.ts';
 import { call } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useRegionName } from '../../app/region.tsx';
+import { useSession } from '../../app/session.tsx';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { levelColors } from '../monitoring/LevelTag.tsx';
 import { loadCounties } from './boundaries.ts';
@@ -25,7 +27,9 @@ import {
   mapName,
   mineMapOption,
   pointColor,
+  riskColors,
   statusColors,
+  UNCLASSED_COLOR,
 } from './mapOption.ts';
 
 /** How often the colours follow the alarms. */
@@ -39,6 +43,20 @@ export function MineMap({ region }: { region: string | undefined }) {
   const { t, v } = useI18n();
   const regionName = useRegionName();
   const navigate = useNavigate();
+  const { can } = useSession();
+  const [by, setBy] = useState<'alarm' | 'risk'>('alarm');
+  const riskShown = by === 'risk' && can('inspections.read');
+  // The enforcement risk classes, asked only when shown (the same read as the risk table's).
+  const risk = useQuery({
+    queryKey: ['inspection-risk', region],
+    queryFn: () => call(inspectionsApi.riskClasses, { query: { region } }),
+    enabled: riskShown,
+  });
+  const riskOf = useMemo(
+    () =>
+      riskShown && risk.data ? new Map(risk.data.map((r) => [r.mineId, r.className])) : undefined,
+    [riskShown, risk.data],
+  );
   const { data, error } = useQuery({
     queryKey: ['mine-map', region],
     queryFn: () => call(mineMapApi.points, { query: { region } }),
@@ -73,8 +91,9 @@ export function MineMap({ region }: { region: string | undefined }) {
               : `${v(m.status)} · ${t('map.noAlarm')}`,
         },
         boundaries?.counties.length,
+        riskOf,
       ),
-    [boundaries, mines, t, v],
+    [boundaries, mines, t, v, riskOf],
   );
   if (error) {
     return <QueryError error={error} />;
@@ -96,11 +115,24 @@ export function MineMap({ region }: { region: string | undefined }) {
       size="small"
       data-testid="mine-map"
       extra={
-        data && data.unlocated > 0 ? (
-          <Typography.Text type="secondary" data-testid="map-unlocated">
-            {t('map.unlocated', { count: data.unlocated })}
-          </Typography.Text>
-        ) : null
+        <Space wrap>
+          {data && data.unlocated > 0 && (
+            <Typography.Text type="secondary" data-testid="map-unlocated">
+              {t('map.unlocated', { count: data.unlocated })}
+            </Typography.Text>
+          )}
+          {can('inspections.read') && (
+            <Segmented
+              size="small"
+              value={by}
+              onChange={(value) => setBy(value as 'alarm' | 'risk')}
+              options={[
+                { value: 'alarm', label: t('map.byAlarm') },
+                { value: 'risk', label: t('map.byRisk') },
+              ]}
+            />
+          )}
+        </Space>
       }
     >
       {ready && mines.length === 0 ? (
@@ -127,22 +159,37 @@ export function MineMap({ region }: { region: string | undefined }) {
       ) : (
         <div className="chart" style={{ height: 420 }} aria-busy />
       )}
-      <Space wrap size="middle" className="map-legend" data-testid="map-legend">
-        <Typography.Text type="secondary">{t('map.legendAlarm')}</Typography.Text>
-        {warningLevels.map((l) => (
-          <span key={l}>
-            <Dot color={levelColors[l]} /> {v(l)} {levels[l] ?? 0}
-          </span>
-        ))}
-        <Typography.Text type="secondary">{t('map.legendStatus')}</Typography.Text>
-        {mineStatuses
-          .filter((s) => statuses[s])
-          .map((s) => (
-            <span key={s}>
-              <Dot color={statusColors[s]} /> {v(s)} {statuses[s]}
+      {riskOf ? (
+        <Space wrap size="middle" className="map-legend" data-testid="map-legend">
+          <Typography.Text type="secondary">{t('map.legendRisk')}</Typography.Text>
+          {Object.entries(riskColors).map(([c, color]) => (
+            <span key={c}>
+              <Dot color={color} /> {c} {mines.filter((m) => riskOf.get(m.id) === c).length}
             </span>
           ))}
-      </Space>
+          <span>
+            <Dot color={UNCLASSED_COLOR} /> {t('map.unclassed')}{' '}
+            {mines.filter((m) => !riskColors[riskOf.get(m.id) ?? '']).length}
+          </span>
+        </Space>
+      ) : (
+        <Space wrap size="middle" className="map-legend" data-testid="map-legend">
+          <Typography.Text type="secondary">{t('map.legendAlarm')}</Typography.Text>
+          {warningLevels.map((l) => (
+            <span key={l}>
+              <Dot color={levelColors[l]} /> {v(l)} {levels[l] ?? 0}
+            </span>
+          ))}
+          <Typography.Text type="secondary">{t('map.legendStatus')}</Typography.Text>
+          {mineStatuses
+            .filter((s) => statuses[s])
+            .map((s) => (
+              <span key={s}>
+                <Dot color={statusColors[s]} /> {v(s)} {statuses[s]}
+              </span>
+            ))}
+        </Space>
+      )}
       {alarmed.length > 0 && (
         <div className="map-alarmed" data-testid="map-alarm-mines">
           <Typography.Text type="secondary">{t('map.alarmMines')}</Typography.Text>{' '}

@@ -10,7 +10,9 @@ import {
   mapName,
   mineMapOption,
   pickerOption,
+  riskColors,
   statusColors,
+  UNCLASSED_COLOR,
   type MinePointDatum,
 } from './mapOption.ts';
 
@@ -76,6 +78,27 @@ describe('the mine map option', () => {
     expect(named(1)).toBe(true);
     expect(named(14)).toBe(true);
     expect(named(119)).toBe(false);
+  });
+
+  it('by risk class colours each mine by its class, the A class on top, the unclassed grey', () => {
+    const risk = new Map([
+      ['r', 'D'],
+      ['c', 'A'],
+    ]);
+    const option = mineMapOption(
+      'mw-x',
+      [red, calm, yellow],
+      texts,
+      1,
+      risk,
+    ) as unknown as GeoOption;
+    const data = option.series[0]?.data ?? [];
+    expect(data.map((d) => d.id)).toEqual(['y', 'r', 'c']);
+    expect(data.map((d) => d.itemStyle.color)).toEqual([
+      UNCLASSED_COLOR,
+      riskColors.D,
+      riskColors.A,
+    ]);
   });
 
   it('without boundaries puts the points on longitude/latitude axes', () => {

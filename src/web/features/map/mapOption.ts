@@ -43,17 +43,48 @@ export interface MinePointDatum {
   symbolSize: number;
 }
 
-/** The points, the mines with the worst alarms last (drawn on top). */
-export function minePoints(mines: MineMapPoint[]): MinePointDatum[] {
+/** The colours of the enforcement risk classes (A highest), as the risk table tags them. */
+export const riskColors: Record<string, string> = {
+  A: '#cf1322',
+  B: '#fa8c16',
+  C: '#1677ff',
+  D: '#389e0d',
+};
+/** A mine the risk classes do not cover. */
+export const UNCLASSED_COLOR = '#bfbfbf';
+
+/** How much a point stands out (its size and drawing order): by alarm, or by risk class when given. */
+function weight(m: MineMapPoint, risk: ReadonlyMap<string, string> | undefined): number {
+  if (!risk) {
+    return levelRank(m.worstLevel);
+  }
+  // A → 4 … D → 1; a class outside A–D, or none, → 0.
+  const i = Object.keys(riskColors).indexOf(risk.get(m.id) ?? '');
+  return i < 0 ? 0 : 4 - i;
+}
+
+/**
+ * The points, the most urgent last (drawn on top): coloured by worst open alarm, else status; or, with
+ * `risk` (mine id → class), by risk class.
+ */
+export function minePoints(
+  mines: MineMapPoint[],
+  risk?: ReadonlyMap<string, string>,
+): MinePointDatum[] {
   return [...mines]
-    .sort((a, b) => levelRank(a.worstLevel) - levelRank(b.worstLevel))
+    .sort((a, b) => weight(a, risk) - weight(b, risk))
     .map((m) => ({
       id: m.id,
       name: m.name,
       value: [m.longitude, m.latitude],
       // Opaque, with a white ring: each colour reads true, and points that touch stay apart.
-      itemStyle: { color: pointColor(m), opacity: 1, borderColor: '#fff', borderWidth: 1 },
-      symbolSize: m.worstLevel ? 8 + 2 * levelRank(m.worstLevel) : 8,
+      itemStyle: {
+        color: risk ? (riskColors[risk.get(m.id) ?? ''] ?? UNCLASSED_COLOR) : pointColor(m),
+        opacity: 1,
+        borderColor: '#fff',
+        borderWidth: 1,
+      },
+      symbolSize: 8 + 2 * weight(m, risk),
     }));
 }
 
@@ -70,6 +101,7 @@ export function mineMapOption(
   mines: MineMapPoint[],
   texts: MineMapTexts,
   counties = 1,
+  risk?: ReadonlyMap<string, string>,
 ): EChartsCoreOption {
   const byId = new Map(mines.map((m) => [m.id, m]));
   const tooltip = {
@@ -82,7 +114,7 @@ export function mineMapOption(
   const points = {
     type: 'scatter',
     name: 'mines',
-    data: minePoints(mines),
+    data: minePoints(mines, risk),
     cursor: 'pointer',
     emphasis: { scale: 1.6 },
   };
