@@ -99,6 +99,14 @@ describe.runIf(run)('web app in Chromium: the mine map', () => {
     await map.screenshot({ path: `${SHOTS}/95-mine-map.png` });
     expect(outside, 'no tile server, nothing from outside').toEqual([]);
 
+    // The same mines by enforcement risk class, then back to the alarms.
+    await map.getByText('按执法风险分级').click();
+    await expect.poll(() => page.getByTestId('map-legend').innerText()).toContain('执法风险分级');
+    await page.waitForLoadState('networkidle');
+    await map.screenshot({ path: `${SHOTS}/97-mine-map-risk.png` });
+    await map.getByText('按告警', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('map-legend').innerText()).toContain('最高未解除告警');
+
     // The worst mine is drawn last, on top, in its level's colour: find that colour on the canvas.
     const worst = [...points.mines].sort(
       (a, b) => levelRank(b.worstLevel) - levelRank(a.worstLevel),
