@@ -63,6 +63,7 @@ export const enUS: Messages = {
     byRisk: 'By risk class',
     legendRisk: 'Enforcement risk class:',
     unclassed: 'Not classed',
+    riskClass: 'risk class {class}',
   },
   admin: {
     menu: 'Administration',

@@ -66,6 +66,7 @@ export const zhCN = {
     byRisk: '按执法风险分级',
     legendRisk: '执法风险分级:',
     unclassed: '未分级',
+    riskClass: '执法风险 {class} 级',
   },
   admin: {
     menu: '系统管理',

@@ -86,9 +86,12 @@ export function MineMap({ region }: { region: string | undefined }) {
         mines,
         {
           describe: (m) =>
-            m.worstLevel
+            (riskOf
+              ? `${t('map.riskClass', { class: riskOf.get(m.id) ?? t('map.unclassed') })} · `
+              : '') +
+            (m.worstLevel
               ? `${v(m.worstLevel)} · ${t('map.openAlarms', { count: m.openAlarms })}`
-              : `${v(m.status)} · ${t('map.noAlarm')}`,
+              : `${v(m.status)} · ${t('map.noAlarm')}`),
         },
         boundaries?.counties.length,
         riskOf,
