@@ -4,6 +4,7 @@
 import { disasterGrades } from './surveys.ts';
 import { z } from 'zod';
 import { creditCodeProblem, idNumberProblem } from './identifiers.ts';
+import { CHINA_RANGE } from './geo.ts';
 import {
   MineKind,
   contractorScopes,
@@ -121,8 +122,18 @@ const mineAttributes = {
   scale: z.enum(mineScales),
   standardizationLevel: z.enum(standardizationLevels),
   standardizationDate: DateString.nullable().optional(),
-  longitude: z.number().min(73).max(136).nullable().optional(),
-  latitude: z.number().min(3).max(54).nullable().optional(),
+  longitude: z
+    .number()
+    .min(CHINA_RANGE.lonMin, '经度须在中国境内 (东经 73–136 度)')
+    .max(CHINA_RANGE.lonMax, '经度须在中国境内 (东经 73–136 度)')
+    .nullable()
+    .optional(),
+  latitude: z
+    .number()
+    .min(CHINA_RANGE.latMin, '纬度须在中国境内 (北纬 3–54 度)')
+    .max(CHINA_RANGE.latMax, '纬度须在中国境内 (北纬 3–54 度)')
+    .nullable()
+    .optional(),
   depthM: nonNeg(5000).nullable().optional().describe('开采深度 (m)'),
   productionLevels: z
     .number()

@@ -1118,6 +1118,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/self-inspection-reports',
         '/api/parent-inspections',
         '/api/monitoring/facilities',
+        '/api/monitoring/mine-map',
         '/api/leads',
         '/api/leads/summary',
         '/api/leads/export',

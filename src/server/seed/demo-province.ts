@@ -47,6 +47,7 @@ import { loadRegions } from '../modules/registry/region.service.ts';
 import { loadHazardCatalogue } from '../modules/hazards/catalogue.service.ts';
 import { createRng, type Rng } from '../platform/random.ts';
 import { monitoredMines, seedDemoMonitoring } from './demo-monitoring.ts';
+import { demoPlace } from './demo-places.ts';
 import { seedDemoHazards, seedDemoReports } from './demo-hazards.ts';
 import { seedDemoLeads } from './demo-leads.ts';
 import { seedDemoEnforcement } from './demo-enforcement.ts';
@@ -383,8 +384,8 @@ export async function seedDemoProvince(
               '未达标',
             ] as const),
             standardizationDate: addDays(today, -rng.int(30, 1000)),
-            longitude: Number((111.5 + rng.next() * 2.5).toFixed(5)),
-            latitude: Number((35.8 + rng.next() * 4.2).toFixed(5)),
+            // Inside the mine's county (two draws, as before, so every later value stays as it was).
+            ...demoPlace(county, rng.next(), rng.next()),
             ...mineAttributes(rng, kind, scale),
             // 煤矿编码 for the coal upload files (MT/T 1201): the county and the mine's number, no draw
             // from the generator (so every other seeded value stays as it was).

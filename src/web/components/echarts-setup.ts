@@ -1,11 +1,13 @@
 /**
  * ECharts, tree-shaken to what the app draws (pie, bar and line with mark areas, lines and points and
- * zoom; canvas renderer). Its own chunk, loaded by the first chart (Chart.tsx), not by the login page.
+ * zoom; maps: county outlines with points on them; canvas renderer). Its own chunk, loaded by the first
+ * chart (Chart.tsx), not by the login page.
  */
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   DataZoomComponent,
+  GeoComponent,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
@@ -19,7 +21,9 @@ echarts.use([
   BarChart,
   LineChart,
   PieChart,
+  ScatterChart,
   DataZoomComponent,
+  GeoComponent,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,

@@ -7,6 +7,7 @@ import { monitoringAuditEvents } from './monitoring.audit.ts';
 import { MonitoringPermission, monitoringGrants } from './monitoring.permissions.ts';
 import { monitoringSettings } from './monitoring.settings.ts';
 import { registerMonitoringRoutes } from './monitoring.routes.ts';
+import { registerMineMapRoutes } from './mine-map.routes.ts';
 import { loadVisibleAlarm } from './alarm.service.ts';
 import { loadVisibleWindow } from './maintenance.service.ts';
 import { loadVisibleFacility, loadVisibleSensor } from './sensor.service.ts';
@@ -29,6 +30,7 @@ export const monitoringModule: ModuleManifest = {
   name: 'monitoring',
   routes(app, { deps, monitoring }) {
     registerMonitoringRoutes(app, deps, monitoring);
+    registerMineMapRoutes(app, deps);
   },
   mqttTopics: ({ monitoring }) => [readingsTopic(monitoring.engine)],
   jobs: ({ monitoring, config }) => [

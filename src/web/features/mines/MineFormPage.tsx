@@ -39,6 +39,7 @@ import { usePageTitle } from '../../app/title.ts';
 import { QueryError } from '../../layout/ErrorPage.tsx';
 import { outsideWindow } from '../../components/dateWindow.ts';
 import { DateWindows } from '../../../shared/date-windows.ts';
+import { CoordinatePicker } from '../map/CoordinatePicker.tsx';
 
 type Values = Record<string, unknown>;
 const dateFields = ['statusSince', 'standardizationDate', 'tailingsLastDischarge'];
@@ -80,6 +81,9 @@ export function MineFormPage() {
   const [enterpriseSearch, setEnterpriseSearch] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
   const kind = Form.useWatch('kind', form) as string | undefined;
+  const countyCode = Form.useWatch('countyCode', form) as string | undefined;
+  const longitude: unknown = Form.useWatch('longitude', form);
+  const latitude: unknown = Form.useWatch('latitude', form);
   usePageTitle(editing ? t('mine.editTitle') : t('mine.createTitle'));
   const mine = useQuery({
     queryKey: ['mine', id],
@@ -286,13 +290,34 @@ export function MineFormPage() {
               </Form.Item>
             </Col>
             <Col xs={12} xl={4}>
-              <Form.Item name="longitude" label={label('longitude')}>
-                <InputNumber min={73} max={136} style={{ width: '100%' }} />
+              <Form.Item
+                name="longitude"
+                label={label('longitude')}
+                rules={[{ type: 'number', min: 73, max: 136, message: t('map.lonRange') }]}
+              >
+                <InputNumber precision={5} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} xl={4}>
-              <Form.Item name="latitude" label={label('latitude')}>
-                <InputNumber min={3} max={54} style={{ width: '100%' }} />
+              <Form.Item
+                name="latitude"
+                label={label('latitude')}
+                rules={[{ type: 'number', min: 3, max: 54, message: t('map.latRange') }]}
+              >
+                <InputNumber precision={5} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} xl={8}>
+              <Form.Item label={t('map.pickTitle')}>
+                <CoordinatePicker
+                  county={countyCode}
+                  value={
+                    typeof longitude === 'number' && typeof latitude === 'number'
+                      ? [longitude, latitude]
+                      : null
+                  }
+                  onPick={([lon, lat]) => form.setFieldsValue({ longitude: lon, latitude: lat })}
+                />
               </Form.Item>
             </Col>
             {Object.entries(numberFields)

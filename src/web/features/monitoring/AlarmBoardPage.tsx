@@ -27,13 +27,22 @@ import { LevelTag } from './LevelTag.tsx';
 import { AlarmStateTag } from './AlarmStateTag.tsx';
 import { SoundToggle, useAlarmMute, useRedAlarmSignal } from './alarmSignal.tsx';
 import { FacilityWall } from './FacilityWall.tsx';
+import { MineMap } from '../map/MineMap.tsx';
 
 export { BOARD_REFRESH_MS };
 
 export function AlarmBoardPage() {
   const { t } = useI18n();
+  const { region } = useRegion();
   usePageTitle(t('monitoring.boardTitle'));
-  return <AlarmBoard />;
+  return (
+    <>
+      <AlarmBoard />
+      <div className="board-map">
+        <MineMap region={region} />
+      </div>
+    </>
+  );
 }
 
 /** The board; for one mine or one sensor when given (on their pages). */
