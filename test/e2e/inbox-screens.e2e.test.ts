@@ -272,6 +272,8 @@ describe.runIf(run)('web app in Chromium: the bell, the inbox and no internal co
         expect.arrayContaining(['alarmsUnanswered', 'hazardsOverdue', 'leadsUnassigned']),
       );
       await page.getByTestId('overview').waitFor();
+      // The county's mines on its offline map, under the needs.
+      await page.getByTestId('home-map').locator('canvas').first().waitFor();
       await settle(page);
       await page.screenshot({ path: `${SHOTS}/70-home-county.png`, fullPage: true });
       // The overdue hazards' card opens the hazard list filtered to overdue ones.

@@ -2,7 +2,7 @@
  * The home (issue 23 §1), built around what needs the signed-in person now: one summary request
  * (`GET /api/home`) gives the needs of the role's home — regulators, an enterprise, a mine's duty
  * officer — each count linking to the list filtered to exactly those. Below it, what that home shows:
- * the overview and trends (regulators, enterprises), its mines' facilities live in their colours and
+ * the region's mine map (regulators), the overview and trends (regulators, enterprises), its mines' facilities live in their colours and
  * the hazards by deadline (enterprises), the live
  * points, open alarms with 叫应 and today's calls (a duty officer).
  */
@@ -18,6 +18,7 @@ import { QueryError } from '../../layout/ErrorPage.tsx';
 import { OverviewSection } from '../dashboard/OverviewSection.tsx';
 import { BOARD_REFRESH_MS } from '../monitoring/elapsed.ts';
 import { FacilityWall } from '../monitoring/FacilityWall.tsx';
+import { MineMap } from '../map/MineMap.tsx';
 import { DutyHome } from './DutyHome.tsx';
 import { RectifyingCard } from './EnterpriseHome.tsx';
 import { NeedCards } from './NeedCards.tsx';
@@ -45,6 +46,11 @@ export function HomePage() {
       ) : (
         <>
           <NeedCards needs={data.needs} />
+          {data.audience === 'regulator' && (
+            <div style={{ marginTop: 16 }} data-testid="home-map">
+              <MineMap region={region} />
+            </div>
+          )}
           {data.audience === 'mine' && <DutyHome home={data} />}
           {data.audience === 'enterprise' && (
             <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
