@@ -252,7 +252,7 @@ export const enUS: Messages = {
     selfInspectionsDue: 'Monthly self-inspections not filed',
     parentInspectionsDue: 'Quarterly parent inspections not filed',
     hazardsToRectify: 'Hazards to rectify',
-    documentsReceived: 'Documents received',
+    documentsReceived: 'Documents received (30 days)',
     alarmsOpen: 'Open alarms',
   },
   dashboard: {

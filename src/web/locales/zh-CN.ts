@@ -247,7 +247,7 @@ export const zhCN = {
     selfInspectionsDue: '未报月度自查报告',
     parentInspectionsDue: '未报上级公司季度排查',
     hazardsToRectify: '待整改隐患',
-    documentsReceived: '收到的执法文书',
+    documentsReceived: '近 30 天收到的执法文书',
     alarmsOpen: '未解除告警',
   },
   dashboard: {

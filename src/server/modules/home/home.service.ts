@@ -7,7 +7,7 @@
  * officer: the open alarms to 叫应 and today's calls.
  */
 import type { HomeNeed, HomeResponse } from '../../../shared/home.schemas.ts';
-import { shanghaiMidnight, todayIn } from '../../../shared/dates.ts';
+import { addDays, shanghaiMidnight, todayIn } from '../../../shared/dates.ts';
 import { LeadRule } from '../../../shared/leads.enums.ts';
 import type { Permission } from '../../platform/auth/permissions.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
@@ -91,8 +91,14 @@ const toRectify: Source = async (deps, p) => {
   });
 };
 
-const received: Source = async (deps, p) =>
-  need('documentsReceived', (await listReceivedDocuments(deps, p)).length);
+/** How far back the documents an enterprise received count as new on its home. */
+const RECEIVED_DAYS = 30;
+
+const received: Source = async (deps, p) => {
+  const since = addDays(todayIn(deps.clock), -RECEIVED_DAYS);
+  const docs = await listReceivedDocuments(deps, p);
+  return need('documentsReceived', docs.filter((d) => d.inspectedOn >= since).length);
+};
 
 /** Runs each source the caller may read; sources run one after another (PGlite serves one query at a time). */
 async function gather(
