@@ -149,6 +149,17 @@ export function LeadDetailPage() {
               <Link to={`/hazards/${lead.hazardId}`}>{t('common.view')}</Link>
             </Descriptions.Item>
           )}
+          {lead.inspections.length > 0 && (
+            <Descriptions.Item label={t('leads.inspections')} span={2}>
+              <Space wrap data-testid="lead-inspections">
+                {lead.inspections.map((i) => (
+                  <Link key={i.id} to={`/inspections/${i.id}`}>
+                    {i.label}
+                  </Link>
+                ))}
+              </Space>
+            </Descriptions.Item>
+          )}
           {lead.inspectionRef && (
             <Descriptions.Item label={t('leads.inspectionRef')}>
               {lead.inspectionRef}
