@@ -4,7 +4,7 @@
  * inspection, stay down on its day and come back right after it knew of the inspection and stopped for it.
  *
  * For each inspection (its China day d) and each factor the mine sends (用电量 as the day's total, 井下人数 as the
- * day's peak): the baseline is the median day of the `baselineDays` before the window [d − windowDays, d);
+ * day's peak held two hours running, so one glitchy hour neither makes nor hides a drop): the baseline is the median day of the `baselineDays` before the window [d − windowDays, d);
  * the factor dropped when every day from some day in the window through d is at most (1 − dropRatio) ×
  * the baseline, the drop beginning at least `minDaysBefore` days before d; it recovered when a day within
  * `recoveryDays` after d is at least recoveryRatio × the baseline. Every factor judged must both drop and
@@ -30,6 +30,24 @@ import {
 } from './frame.ts';
 
 const judged = ['用电量', '井下人数'] as const satisfies readonly Factor[];
+
+/** A factor's day values; hourly headcount as each day's highest level held for two hours in a row. */
+function dayValues(frame: MineFrame, factor: (typeof judged)[number]): Float64Array | undefined {
+  const hours = frame.hourly[factor];
+  if (factor !== '井下人数' || !hours || frame.daily[factor]) {
+    return dailyOf(frame, factor);
+  }
+  const out = new Float64Array(frame.days).fill(NaN);
+  for (let d = 0; d < frame.days; d++) {
+    for (let h = d * 24; h + 1 < d * 24 + 24; h++) {
+      const level = Math.min(at(hours, h), at(hours, h + 1));
+      if (Number.isFinite(level) && !(level <= at(out, d))) {
+        out[d] = level;
+      }
+    }
+  }
+  return out;
+}
 
 type Params = LeadRules['inspectionDodge'];
 
@@ -135,7 +153,7 @@ export function inspectionDodge(frame: MineFrame, rules: LeadRules): Finding[] {
     return [];
   }
   const series = judged.flatMap((f) => {
-    const days = dailyOf(frame, f);
+    const days = dayValues(frame, f);
     return days ? [[f, days] as [(typeof judged)[number], Float64Array]] : [];
   });
   // One finding a day: two inspections recorded on the same day are one visit for the mine.
