@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../../shared/dates.ts';
 import { MineKind, MineStatus } from '../../../../shared/registry.enums.ts';
-import { defaultLeadRules as rules } from './lead-rules.model.ts';
+import { LeadRulesSchema, defaultLeadRules as rules } from './lead-rules.model.ts';
 import type { MineFrame } from './frame.ts';
 import { inspectionDodge } from './inspection-dodge.rule.ts';
 
@@ -129,5 +129,10 @@ describe('停产迎检 (stopping for an inspection)', () => {
   it('waits for the days after the inspection to arrive', () => {
     const cut = frame(dip(0.1), dip(0.1), { days: D + 1 });
     expect(inspectionDodge(cut, rules)).toEqual([]);
+  });
+
+  it('settings stored before the rule existed read its defaults', () => {
+    const { inspectionDodge: _, ...before } = rules;
+    expect(LeadRulesSchema.parse(before).inspectionDodge).toEqual(rules.inspectionDodge);
   });
 });
