@@ -1,9 +1,10 @@
 /**
  * 停产迎检 end to end (issue 24; 《2024年矿山安全生产工作要点》第41条 "企业不得停产迎检"): a producing mine's hourly
  * power and headcount, a recorded inspection, the evaluation opening one lead that the county's regulators
- * read through the API with its windows and the inspection, a second evaluation over the same data
+ * read through the API with its windows and the inspection (and export by day), a second evaluation over the same data
  * opening nothing, and the lead hidden from the enterprise and from another county.
  */
+import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +120,21 @@ describe.each(engines)('leads: 停产迎检 (%s)', (engine) => {
       { id: expect.any(String), label: expect.stringContaining(`${INSPECTED_ON} `) },
     ]);
     expect(body.summary).toContain('疑似停产迎检');
+  });
+
+  it('exports the lead with its series by day, the dropped days marked', async () => {
+    const res = await get(`/api/leads/${leadId}/export`, cookies.reg);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('序列(日)');
+    const marked: unknown[] = [];
+    sheet?.eachRow((row) => {
+      if (row.getCell(1).value === '用电量' && row.getCell(8).value === '是') {
+        marked.push(row.getCell(4).value);
+      }
+    });
+    expect(marked).toEqual([1920, 1920]);
   });
 
   it('a second evaluation over the same data opens and extends nothing', async () => {
