@@ -74,6 +74,11 @@ export const LeadRule = {
   OverCapacity: '超能力',
   /** 监控造假: monitoring flat or silent while power and headcount show activity. */
   FalsifiedMonitoring: '监控造假',
+  /**
+   * 停产迎检: power and headcount drop before a recorded inspection and recover after it (《2024年矿山安全生产工作要点》
+   * 第41条: 企业不得停产迎检; issue 24).
+   */
+  InspectionDodge: '停产迎检',
   /** 举报: a public report its handling unit verified and turned into a lead (issue 9 §1), not detected. */
   PublicReport: '举报',
 } as const;

@@ -93,6 +93,8 @@ export const LeadEventResponse = z.object({
 
 export const LeadDetailResponse = LeadResponse.extend({
   breaches: z.array(BreachSchema),
+  /** The recorded inspections a 停产迎检 lead is about (empty for the other rules). */
+  inspections: z.array(z.object({ id: Uuid, label: z.string() })),
   events: z.array(LeadEventResponse),
 });
 export type LeadDetailResponse = z.infer<typeof LeadDetailResponse>;

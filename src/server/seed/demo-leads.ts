@@ -2,13 +2,16 @@
  * @module The demo province's multi-factor series (issue 6 §5): 90 days of hourly power and headcount
  * and daily production, transport, explosives and air volume for underground mines the live simulator
  * does not feed (and one monitored mine for 监控造假), drawn from the labelled synthetic generator with one planted case of each rule among
- * normal noise (glitches, gaps, weekends, shifts). Meters and working faces are registered so the
+ * normal noise (glitches, gaps, weekends, shifts), and for 停产迎检 the recorded inspection the mine stopped for. Meters and working faces are registered so the
  * imports and the comparison view have something to show. The seed then runs the evaluation once, so
  * the leads are there on first start.
  */
 import { LeadRule, type Factor } from '../../shared/leads.enums.ts';
 import { MineKind, MineStatus, type MineStatus as Status } from '../../shared/registry.enums.ts';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.ts';
+import { organisations, users } from '../modules/access/access.table.ts';
+import { insertInspection } from '../modules/inspections/records/inspection.repository.ts';
 import { createRng } from '../platform/random.ts';
 import { insertAreas, insertMeters } from '../modules/leads/meter.repository.ts';
 import {
@@ -16,6 +19,7 @@ import {
   shanghaiDayStart,
   DAY_MS,
   HOUR_MS,
+  shanghaiDate,
   shanghaiMidnight,
 } from '../../shared/dates.ts';
 import { upsertSeries, type SeriesRow } from '../modules/leads/series.repository.ts';
@@ -33,11 +37,18 @@ export interface LeadDemoMine {
 }
 
 const DAYS = 90;
+/** The day (index) of the inspection the 停产迎检 mine stopped for. */
+const DODGE_DAY = DAYS - 8;
 const underground = new Set<string>([MineKind.CoalUnderground, MineKind.UndergroundMetal]);
 const stoppedStatuses = new Set<string>([MineStatus.SuspendedForRectification, MineStatus.Stopped]);
 
 /** Which mines get series and what is planted where (pure, for the seed and its test). */
-export function leadDemoPlan(all: LeadDemoMine[], monitored: ReadonlySet<string>) {
+export function leadDemoPlan(
+  all: LeadDemoMine[],
+  monitored: ReadonlySet<string>,
+  /** Counties whose unit has an inspector (停产迎检 needs an inspection recorded at its mine). */
+  inspected: ReadonlySet<string> = new Set(),
+) {
   const usable = (m: LeadDemoMine) =>
     underground.has(m.kind) && Boolean(m.designCapacityTpa) && Boolean(m.approvedUndergroundStaff);
   // Prefer 原平市 (where yp.admin works), then the rest.
@@ -56,11 +67,62 @@ export function leadDemoPlan(all: LeadDemoMine[], monitored: ReadonlySet<string>
   }
   const planted = [LeadRule.HiddenFace, LeadRule.OverStaffing, LeadRule.OverCapacity];
   producing.slice(0, planted.length).forEach((mine, i) => plan.push({ mine, plant: planted[i] }));
+  const dodging = producing.slice(planted.length).find((m) => inspected.has(m.countyCode));
+  if (dodging) {
+    plan.push({ mine: dodging, plant: LeadRule.InspectionDodge });
+  }
   if (watched) {
     plan.push({ mine: watched, plant: LeadRule.FalsifiedMonitoring });
   }
-  producing.slice(planted.length, planted.length + 5).forEach((mine) => plan.push({ mine }));
+  producing
+    .slice(planted.length)
+    .filter((m) => m !== dodging)
+    .slice(0, 5)
+    .forEach((mine) => plan.push({ mine }));
   return plan;
+}
+
+/** The demo's inspectors (the first of each unit's region), for the inspection 停产迎检 needs. */
+async function inspectorsByRegion(tx: Db) {
+  const rows = await tx
+    .select({
+      id: users.id,
+      organisationId: users.organisationId,
+      region: organisations.regionCode,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(users.role, 'inspector'), eq(organisations.kind, 'regulator')))
+    .orderBy(asc(users.username));
+  const out = new Map<string, { id: string; organisationId: string }>();
+  for (const r of rows) {
+    if (r.region && !out.has(r.region)) {
+      out.set(r.region, { id: r.id, organisationId: r.organisationId });
+    }
+  }
+  return out;
+}
+
+/** The inspection the 停产迎检 mine stopped for: by an inspector of its county's unit, 四不两直. */
+async function recordDodgedInspection(
+  tx: Db,
+  mine: LeadDemoMine,
+  inspector: { id: string; organisationId: string },
+  on: string,
+  at: Date,
+) {
+  await insertInspection(tx, {
+    mineId: mine.id,
+    organisationId: inspector.organisationId,
+    kind: '常规',
+    inspectedOn: on,
+    teamUserIds: [inspector.id],
+    checklist: [],
+    summary: '现场检查时井下无人作业, 主要设备停运',
+    createdBy: inspector.id,
+    createdAt: at,
+    updatedAt: at,
+  });
 }
 
 export async function seedDemoLeads(
@@ -76,7 +138,9 @@ export async function seedDemoLeads(
   const sinceDay = (date: string) =>
     Math.max(0, Math.round((shanghaiMidnight(date).getTime() - start) / DAY_MS));
   let written = 0;
-  for (const [n, { mine, plant }] of leadDemoPlan(all, monitored).entries()) {
+  const inspectors = await inspectorsByRegion(tx);
+  const plan = leadDemoPlan(all, monitored, new Set(inspectors.keys()));
+  for (const [n, { mine, plant }] of plan.entries()) {
     const stopDay = stoppedStatuses.has(mine.status) ? sinceDay(mine.statusSince) : DAYS;
     const dayStatus = Array.from({ length: DAYS }, (_, d) =>
       d >= stopDay ? mine.status : MineStatus.Producing,
@@ -98,6 +162,8 @@ export async function seedDemoLeads(
       超定员: { caseFrom: DAYS - 6, caseDays: 4, variant: 0 },
       超能力: { caseFrom: lastMonthStart, caseDays: 30, variant: 0 },
       监控造假: { caseFrom: DAYS - 4, caseDays: 2, variant: 1 },
+      // Down two days before the inspection (day DODGE_DAY) and on its day, back the day after.
+      停产迎检: { caseFrom: DODGE_DAY - 2, caseDays: 3, variant: 0 },
     };
     const { frame } = syntheticMine(rng, {
       mineId: mine.id,
@@ -149,6 +215,11 @@ export async function seedDemoLeads(
       push(factor as Factor, 'day', values, 'seed');
     }
     written += (await upsertSeries(tx, rows, at)).inserted;
+    const inspector = inspectors.get(mine.countyCode);
+    if (plant === LeadRule.InspectionDodge && inspector) {
+      const on = shanghaiDate(start + DODGE_DAY * DAY_MS);
+      await recordDodgedInspection(tx, mine, inspector, on, at);
+    }
     await insertMeters(tx, [
       {
         mineId: mine.id,

@@ -31,6 +31,7 @@ import { userPrincipal } from '../modules/access/principal.ts';
 import { createSensor } from '../modules/monitoring/sensor.service.ts';
 import { monitoringFacilities } from '../modules/monitoring/monitoring.table.ts';
 import { UPLOAD_FACILITY } from '../modules/coal-upload/cddy.map.ts';
+import { leads } from '../modules/leads/leads.table.ts';
 
 describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) => {
   let t: TestDatabase;
@@ -265,5 +266,16 @@ describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) =
     ]) {
       expect(rules, rule).toContain(rule);
     }
+  });
+
+  it('plants one 停产迎检 lead naming the inspection its mine stopped for (《2024年矿山安全生产工作要点》第41条)', async () => {
+    const found = await t.deps.db.select().from(leads).where(eq(leads.rule, '停产迎检'));
+    expect(found).toHaveLength(1);
+    const evidence = found[0]?.evidence as {
+      breaches: { factor: string }[];
+      inspections: unknown[];
+    };
+    expect(evidence.breaches.map((b) => b.factor)).toEqual(['用电量', '井下人数']);
+    expect(evidence.inspections).toHaveLength(1);
   });
 });

@@ -1,12 +1,17 @@
 /**
  * @module Builds a mine's frame (rules/frame.ts) from the database: registry facts, the status in force
- * on each day (from the dated status history), the series, the registered areas and whether the mine
- * has safety-monitoring points.
+ * on each day (from the dated status history), the series, the registered areas, whether the mine
+ * has safety-monitoring points, the work declared at it while stopped and the inspections recorded at it.
  */
 import { factors } from '../../../shared/leads.enums.ts';
 import type { MineStatus } from '../../../shared/registry.enums.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { findFrameMine, hasSafetyMonitoring, statusChanges } from './frame.repository.ts';
+import {
+  findFrameMine,
+  hasSafetyMonitoring,
+  inspectionsBetween,
+  statusChanges,
+} from './frame.repository.ts';
 import { areaStatesOf } from './meter.repository.ts';
 import {
   SHANGHAI_OFFSET_MS,
@@ -114,6 +119,13 @@ export async function loadFrame(
     to: shanghaiMidnight(addDays(d.endsOn, 1)).getTime(),
     maxPowerKwh: d.maxPowerKwh,
     sites: d.sites,
+  }));
+  // Inspections recorded at the mine (停产迎检), each on its China day.
+  const recorded = await inspectionsBetween(db, mineId, dateOf(start, 0), dateOf(start, days - 1));
+  frame.inspections = recorded.map((i) => ({
+    id: i.id,
+    on: shanghaiMidnight(i.inspectedOn).getTime(),
+    label: `${i.inspectedOn} ${i.unit}${i.kind}检查`,
   }));
   return frame;
 }

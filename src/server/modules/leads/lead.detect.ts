@@ -85,6 +85,17 @@ export type FindingOutcome =
 /** The declarations of work that explained part of a 明停暗开 finding, kept beside its breaches. */
 const explainedOf = (f: Finding) => (f.explainedBy ? { explainedBy: f.explainedBy } : {});
 
+type StoredInspection = { id: string; label: string };
+
+/** The inspections a 停产迎检 lead is about: those it held, and the finding's (each once). */
+function inspectionsOf(f: Finding, known: StoredInspection[] = []) {
+  const all =
+    f.inspection && !known.some((i) => i.id === f.inspection?.id)
+      ? [...known, f.inspection]
+      : known;
+  return all.length ? { inspections: all } : {};
+}
+
 export async function applyFinding(
   tx: Db,
   f: Finding,
@@ -101,7 +112,11 @@ export async function applyFinding(
     if (!grows) {
       return { outcome: 'unchanged' };
     }
-    const known = (open.evidence as { breaches: StoredBreach[] }).breaches;
+    const evidence = open.evidence as {
+      breaches: StoredBreach[];
+      inspections?: StoredInspection[];
+    };
+    const known = evidence.breaches;
     const keys = new Set(known.map((b) => `${b.factor}|${b.area ?? ''}|${b.from}`));
     const merged = [
       ...known,
@@ -117,7 +132,7 @@ export async function applyFinding(
       windowEnd,
       score,
       summary: f.to >= open.windowEnd.getTime() ? f.summary : open.summary,
-      evidence: { breaches: merged, ...explainedOf(f) },
+      evidence: { breaches: merged, ...explainedOf(f), ...inspectionsOf(f, evidence.inspections) },
       criterionCode: open.criterionCode ?? f.criterionCode ?? null,
       majorHazard: open.majorHazard || Boolean(f.majorHazard),
       updatedAt: at,
@@ -150,7 +165,7 @@ export async function applyFinding(
     windowStart: new Date(f.from),
     windowEnd: new Date(f.to),
     summary: f.summary,
-    evidence: { breaches: breaches.slice(-EVIDENCE_MAX), ...explainedOf(f) },
+    evidence: { breaches: breaches.slice(-EVIDENCE_MAX), ...explainedOf(f), ...inspectionsOf(f) },
     criterionCode: f.criterionCode ?? null,
     majorHazard: Boolean(f.majorHazard),
     detectedAt: at,

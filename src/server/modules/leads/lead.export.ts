@@ -3,7 +3,7 @@
  * 证据 sheet of every breach; CSV carries the evidence as text), and one lead's workbook adding the
  * series around its window with the baseline and threshold beside each value.
  */
-import { seriesFactorOf, type Factor } from '../../../shared/leads.enums.ts';
+import { LeadRule, seriesFactorOf, type Factor } from '../../../shared/leads.enums.ts';
 import type { LeadListQuery } from '../../../shared/leads.schemas.ts';
 import type { Principal } from '../../platform/auth/scope.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
@@ -92,8 +92,11 @@ function factorsOf(lead: LeadWithEvidence): Factor[] {
 export async function exportLead(deps: ServiceDeps, principal: Principal, id: string) {
   const lead = await getLead(deps, principal, id);
   const spanDays = (Date.parse(lead.windowEnd) - Date.parse(lead.windowStart)) / DAY_MS;
-  const granularity = spanDays > 20 ? 'day' : 'hour';
-  const from = new Date(Date.parse(lead.windowStart) - (granularity === 'day' ? 30 : 3) * DAY_MS);
+  // 停产迎检 compares day values (its baseline and threshold are per day), with its baseline's weeks before.
+  const byDay = lead.rule === LeadRule.InspectionDodge;
+  const granularity = byDay || spanDays > 20 ? 'day' : 'hour';
+  const before = byDay ? 21 : granularity === 'day' ? 30 : 3;
+  const from = new Date(Date.parse(lead.windowStart) - before * DAY_MS);
   const to = new Date(
     Math.min(Date.parse(lead.windowEnd) + 3 * DAY_MS, from.getTime() + 92 * DAY_MS),
   );

@@ -60,6 +60,10 @@ export type PresentedLead = ReturnType<typeof presentLead>;
 export const breachesOf = (l: typeof leads.$inferSelect) =>
   (l.evidence as { breaches: StoredBreach[] }).breaches;
 
+/** The inspections a 停产迎检 lead's evidence names (none for the other rules). */
+export const inspectionsOf = (l: typeof leads.$inferSelect) =>
+  (l.evidence as { inspections?: { id: string; label: string }[] }).inspections ?? [];
+
 /** A step of a lead's timeline → the API's event. */
 export const presentLeadEvent = (
   e: typeof leadEvents.$inferSelect & { actorName?: string | null },

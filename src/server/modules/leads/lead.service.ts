@@ -34,6 +34,7 @@ import { mineScopeCondition, visibleByMine } from '../registry/registry.scope.ts
 import { leads } from './leads.table.ts';
 import {
   breachesOf,
+  inspectionsOf,
   presentAssignee,
   presentLead,
   presentLeadEvent,
@@ -94,6 +95,7 @@ export async function getLead(deps: ServiceDeps, principal: Principal, id: strin
   return {
     ...presentLead(row),
     breaches: breachesOf(row.l),
+    inspections: inspectionsOf(row.l),
     events: events.map(presentLeadEvent),
   };
 }

@@ -8,9 +8,9 @@
  */
 import { LeadRule } from '../../../shared/leads.enums.ts';
 import { MineKind, MineStatus } from '../../../shared/registry.enums.ts';
-import type { Rng } from '../../platform/random.ts';
-import { SHANGHAI_OFFSET_MS, DAY_MS, HOUR_MS } from '../../../shared/dates.ts';
-import { type MineFrame, at } from './rules/frame.ts';
+import { createRng, type Rng } from '../../platform/random.ts';
+import { SHANGHAI_OFFSET_MS, DAY_MS, HOUR_MS, shanghaiDate } from '../../../shared/dates.ts';
+import { type FrameInspection, type MineFrame, at } from './rules/frame.ts';
 
 export interface PlantedCase {
   rule: LeadRule;
@@ -80,6 +80,40 @@ const gauss = (rng: Rng) => {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
 };
 
+/** A small stable hash of a mine's id (its inspections draw from their own generator). */
+function hashOf(text: string): number {
+  let h = 2_166_136_261;
+  for (let i = 0; i < text.length; i++) {
+    h = Math.imul(h ^ text.charCodeAt(i), 16_777_619);
+  }
+  return h >>> 0;
+}
+
+/**
+ * The mine's recorded inspections: one every 20–45 days on working days outside 春节, drawn from a
+ * generator of the mine's own (so adding them changed no other series), plus the planted one (day
+ * `planted`, or none when −1) with no other within 20 days of it.
+ */
+function syntheticInspections(o: SyntheticOptions, dayStatus: MineStatus[], planted: number) {
+  const irng = createRng(hashOf(o.mineId));
+  const out: FrameInspection[] = [];
+  const add = (d: number) => {
+    const on = o.start + d * DAY_MS;
+    out.push({ id: `${o.mineId}-i${d}`, on, label: `${shanghaiDate(on)} 县应急管理局常规检查` });
+  };
+  for (let d = irng.int(5, 40); d < o.days; d += irng.int(20, 45)) {
+    const ms = o.start + d * DAY_MS;
+    const near = planted >= 0 && Math.abs(d - planted) < 20;
+    if (!near && dayActivity(ms) > 0.3 && dayStatus[d] === MineStatus.Producing) {
+      add(d);
+    }
+  }
+  if (planted >= 0) {
+    add(planted);
+  }
+  return out.sort((a, b) => a.on - b.on);
+}
+
 export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
   const days = o.days;
   const hours = days * 24;
@@ -135,6 +169,10 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
     caseTo = Math.min(days, caseFrom + (o.caseDays ?? 7));
   }
   variant = o.variant ?? variant;
+  if (o.plant === LeadRule.InspectionDodge && o.caseDays === undefined) {
+    // Down from 1–3 days before the inspection through its day (caseTo − 1 is the inspection's day).
+    caseTo = Math.min(days - 4, caseFrom + 2 + (variant % 3));
+  }
   const inCase = (d: number) => d >= caseFrom && d < caseTo;
 
   // Daily production and its companions.
@@ -246,6 +284,12 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
         ((at(production, d) * kwhPerT) / 24) * (share / 0.85) +
         at(extraPower, d) / 24;
       crew = Math.round(staff * (0.72 + 0.08 * rng.next()) * share * (act < 0.3 ? 0.15 : act));
+    }
+    if (o.plant === LeadRule.InspectionDodge && inCase(d)) {
+      // Stopped for the inspection: only drainage and a reduced fan run, a few people on duty. The
+      // dispatch report (production) is the mine's own and, hiding the stop, goes on as usual.
+      kw = baseKw * 0.35 * season;
+      crew = rng.int(2, 6);
     }
     if (o.plant === LeadRule.StoppedButWorking && inCase(d) && (lh >= 20 || lh < 5)) {
       // Night work in a stopped mine.
@@ -368,6 +412,20 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
     production[d] = at(production, d) * 10;
   }
 
+  if (o.plant === LeadRule.InspectionDodge) {
+    planted.push({
+      rule: LeadRule.InspectionDodge,
+      from: o.start + caseFrom * DAY_MS,
+      to: o.start + (caseTo + 1) * DAY_MS,
+      note: `检查前 ${caseTo - 1 - caseFrom} 天起停产`,
+    });
+  }
+  const inspections = syntheticInspections(
+    o,
+    dayStatus,
+    o.plant === LeadRule.InspectionDodge ? caseTo - 1 : -1,
+  );
+
   return {
     frame: {
       mineId: o.mineId,
@@ -385,6 +443,7 @@ export function syntheticMine(rng: Rng, o: SyntheticOptions): SyntheticMine {
         ? new Map(areaNames.map((a) => [a, { sealed: false }]))
         : new Map<string, { sealed: boolean }>(),
       monitored: true,
+      inspections,
     },
     planted,
   };

@@ -8,7 +8,7 @@ import { Button, Card, Descriptions, Skeleton, Space, Table, Timeline } from 'an
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import { seriesFactorOf } from '../../../shared/leads.enums.ts';
+import { LeadRule, seriesFactorOf } from '../../../shared/leads.enums.ts';
 import { leadsApi } from '../../../shared/leads.api.ts';
 import type { Breach, LeadDetailResponse } from '../../../shared/leads.schemas.ts';
 import { minesApi } from '../../../shared/registry.api.ts';
@@ -42,12 +42,18 @@ export function allowedLeadSteps(status: string, can: (p: string) => boolean): L
   return steps;
 }
 
-/** The chart's range: the window with context, hourly when short, daily when long. */
-export function evidenceRange(l: Pick<LeadDetailResponse, 'windowStart' | 'windowEnd'>) {
+/**
+ * The chart's range: the window with context, hourly when short, daily when long — and daily for 停产迎检,
+ * whose baseline, threshold and levels are day values, with the three weeks of its baseline before.
+ */
+export function evidenceRange(
+  l: Pick<LeadDetailResponse, 'windowStart' | 'windowEnd'> & { rule?: LeadRule },
+) {
   const start = Date.parse(l.windowStart);
   const end = Date.parse(l.windowEnd);
-  const daily = end - start > 20 * DAY;
-  const from = start - (daily ? 45 : 5) * DAY;
+  const byDay = l.rule === LeadRule.InspectionDodge;
+  const daily = byDay || end - start > 20 * DAY;
+  const from = start - (byDay ? 21 : daily ? 45 : 5) * DAY;
   const to = Math.min(end + (daily ? 7 : 2) * DAY, from + 92 * DAY);
   return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), daily };
 }
@@ -147,6 +153,17 @@ export function LeadDetailPage() {
           {lead.hazardId && (
             <Descriptions.Item label={t('leads.hazard')}>
               <Link to={`/hazards/${lead.hazardId}`}>{t('common.view')}</Link>
+            </Descriptions.Item>
+          )}
+          {lead.inspections.length > 0 && (
+            <Descriptions.Item label={t('leads.inspections')} span={2}>
+              <Space wrap data-testid="lead-inspections">
+                {lead.inspections.map((i) => (
+                  <Link key={i.id} to={`/inspections/${i.id}`}>
+                    {i.label}
+                  </Link>
+                ))}
+              </Space>
             </Descriptions.Item>
           )}
           {lead.inspectionRef && (

@@ -33,6 +33,17 @@ describe('evidence chart', () => {
     });
     expect(long.daily).toBe(true);
     expect(Date.parse(long.to) - Date.parse(long.from)).toBe(92 * 86_400_000);
+    // 停产迎检 compares day values: by day, with its baseline's three weeks before the drop.
+    const dodge = evidenceRange({
+      rule: '停产迎检',
+      windowStart: '2026-11-14T16:00:00.000Z',
+      windowEnd: '2026-11-17T16:00:00.000Z',
+    });
+    expect(dodge).toEqual({
+      from: '2026-10-24T16:00:00.000Z',
+      to: '2026-11-24T16:00:00.000Z',
+      daily: true,
+    });
   });
 
   it('breaks the line at a meter gap', () => {

@@ -7,6 +7,7 @@ import type { LeadRules } from './lead-rules.model.ts';
 import { falsifiedMonitoring } from './falsified.rule.ts';
 import type { Finding, MineFrame } from './frame.ts';
 import { hiddenFace } from './hidden-face.rule.ts';
+import { inspectionDodge } from './inspection-dodge.rule.ts';
 import { overCapacity } from './over-capacity.rule.ts';
 import { overStaffing } from './over-staffing.rule.ts';
 import { stoppedButWorking } from './stopped.rule.ts';
@@ -20,6 +21,7 @@ export const ruleFunctions: Record<
   超定员: overStaffing,
   超能力: overCapacity,
   监控造假: falsifiedMonitoring,
+  停产迎检: inspectionDodge,
 };
 
 export function evaluateMine(frame: MineFrame, rules: LeadRules): Finding[] {

@@ -39,6 +39,15 @@ export interface MineFrame {
   monitored: boolean;
   /** Work declared in advance at the stopped mine and not rejected (modules/stopped), read by 明停暗开. */
   declaredWork?: DeclaredWork[];
+  /** Inspections recorded at the mine (modules/inspections/records), read by 停产迎检. */
+  inspections?: FrameInspection[];
+}
+
+/** One recorded inspection: its day (a China midnight, ms) and how a lead names it. */
+export interface FrameInspection {
+  id: string;
+  on: number;
+  label: string;
 }
 
 /** One declaration of work at a stopped mine over [from, to) (ms). */
@@ -78,6 +87,8 @@ export interface Finding {
   majorHazard?: boolean;
   /** Declarations that explained part of what the rule saw (明停暗开), named in the lead. */
   explainedBy?: { id: string; label: string }[];
+  /** The inspection a 停产迎检 finding is about. */
+  inspection?: { id: string; label: string };
 }
 
 /**

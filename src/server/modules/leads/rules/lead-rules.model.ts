@@ -9,6 +9,41 @@ import { mineStatuses } from '../../../../shared/registry.enums.ts';
 const ratio = z.number().min(0).max(100);
 const count = z.number().int().min(1).max(1000);
 
+/**
+ * 停产迎检 (《2024年矿山安全生产工作要点》第41条 "企业不得停产迎检"; issue 24). The clause names the act, not numbers:
+ * every number below is minewatch's choice (UNVERIFIED).
+ */
+const InspectionDodgeSchema = z.strictObject({
+  /** Days before the inspection day searched for the drop; the baseline ends where they start. */
+  windowDays: count,
+  /** Days before that which make the baseline (their median) … */
+  baselineDays: count,
+  /** … of which at least this many must have data. */
+  baselineMinDays: count,
+  /** A day has dropped when its value is at most (1 − dropRatio) × the baseline. */
+  dropRatio: z.number().min(0).max(1),
+  /** The drop holds through the inspection day and begins at least this many days before it. */
+  minDaysBefore: z.number().int().min(0).max(30),
+  /** Recovered: a day within this many days after the inspection at least recoveryRatio × the baseline. */
+  recoveryDays: count,
+  recoveryRatio: z.number().min(0).max(10),
+  /** A factor is judged only above these baselines (kWh a day, people): a near-idle series proves nothing. */
+  minBaselinePowerKwh: z.number().min(0).max(1e8),
+  minBaselinePeople: z.number().min(0).max(100_000),
+});
+
+export const defaultInspectionDodge: z.infer<typeof InspectionDodgeSchema> = {
+  windowDays: 3,
+  baselineDays: 14,
+  baselineMinDays: 7,
+  dropRatio: 0.5,
+  minDaysBefore: 1,
+  recoveryDays: 3,
+  recoveryRatio: 0.8,
+  minBaselinePowerKwh: 100,
+  minBaselinePeople: 3,
+};
+
 export const LeadRulesSchema = z.strictObject({
   stopped: z.strictObject({
     /** Statuses under which a mine must not work (issue 6 §2). */
@@ -83,6 +118,8 @@ export const LeadRulesSchema = z.strictObject({
      */
     unreportedMin: count.default(1),
   }),
+  /** Settings stored before the rule existed read its defaults. */
+  inspectionDodge: InspectionDodgeSchema.default(defaultInspectionDodge),
   /** Breaches closer than this merge into one finding. */
   mergeGapHours: count,
   /** How far back each evaluation looks (days); the history the baselines need. */
@@ -128,6 +165,7 @@ export const defaultLeadRules: LeadRules = {
     glitchClipFactor: 3,
   },
   falsified: { activityMinPeople: 5, activityPowerShare: 0.5, sustainHours: 3, unreportedMin: 1 },
+  inspectionDodge: defaultInspectionDodge,
   mergeGapHours: 24,
   lookbackDays: 70,
   everyMinutes: 60,
