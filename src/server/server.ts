@@ -156,11 +156,7 @@ async function startHoldingLock(
   // The app's logger is made with the app; the module context logs through it once it exists.
   const logger: { app?: FastifyInstance['log'] } = {};
   const log: Log = (msg, err) => (err ? logger.app?.error({ err }, msg) : logger.app?.info(msg));
-  // The platform's own downtime is nobody's silence: 断线 counts from this start at the earliest.
-  const ctx = createModuleContext(runtime.deps, contextConfigOf(config), {
-    log,
-    listeningSince: runtime.deps.clock(),
-  });
+  const ctx = createModuleContext(runtime.deps, contextConfigOf(config), { log });
   const { app } = await buildApp({
     database: runtime.database,
     ctx,
