@@ -56,7 +56,14 @@ export function pageOf<T extends z.ZodType>(item: T) {
 export const ExportFormat = z.enum(['csv', 'xlsx']);
 
 /** A list's search text (mine name, number, description…), matched as a substring. */
-export const SearchText = z.string().trim().max(100).describe('搜索: 矿山名称、编号或描述中的文字');
+export const SearchText = z
+  .string()
+  .trim()
+  .max(100)
+  // A NUL or another control character cannot be in any name or text searched (PostgreSQL refuses NUL).
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f\u007f]*$/, '搜索文字不能包含控制字符')
+  .describe('搜索: 矿山名称、编号或描述中的文字');
 
 /** The rows a list's export holds at most (the filters narrow it further). */
 export const ExportRowsMax = 20_000;

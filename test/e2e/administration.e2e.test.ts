@@ -20,6 +20,8 @@ describe.runIf(run)('administration in the browser', () => {
     await page.getByRole('menuitem', { name: /系统管理/ }).click();
     await page.getByRole('menuitem', { name: '用户管理' }).click();
     await page.waitForURL(/\/admin\/users$/);
+    // The demo's users fill pages (the call roster); the search narrows the list to 原平's accounts.
+    await page.getByLabel('按姓名或用户名搜索').first().fill('yp.');
     await page
       .getByTestId('users-table')
       .locator('tr', { hasText: 'yp.inspector' })

@@ -97,7 +97,8 @@ export async function seedDemoCallRoster(tx: Db, input: RosterInput): Promise<nu
     ),
   ];
   const names = new Map((await findRegions(tx, regions)).map((r) => [r.code, r.name]));
-  for (const code of regions) {
+  // Usernames carry a number, not the region's code: a code is nobody's name on a screen.
+  for (const [i, code] of regions.entries()) {
     let org = input.regulatorOrgs.get(code);
     if (!org) {
       org = (
@@ -111,7 +112,7 @@ export async function seedDemoCallRoster(tx: Db, input: RosterInput): Promise<nu
       ).id;
       input.regulatorOrgs.set(code, org);
     }
-    add(`duty.${code}`, 'inspector', org);
+    add(`duty.r${String(i + 1).padStart(2, '0')}`, 'inspector', org);
   }
   await insertUsers(tx, rows);
   return rows.length;
