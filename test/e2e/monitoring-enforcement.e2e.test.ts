@@ -528,11 +528,25 @@ describe.runIf(run)(
       await second.getByRole('button', { name: '登记项目部人员' }).click();
       const dialog = page.getByRole('dialog').filter({ hasText: '登记项目部人员' });
       await dialog.getByLabel('姓名').fill('浏览器测试爆破工');
-      await dialog.getByLabel('岗位').click();
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .filter({ hasText: '特种作业人员' })
-        .click();
+      // A click on an option while the dropdown still opens can miss: pick again until the field holds it.
+      const post = dialog.locator('.ant-form-item').filter({ hasText: '岗位' });
+      const picked = async () => (await post.innerText()).includes('特种作业人员');
+      await expect
+        .poll(
+          async () => {
+            if (!(await picked())) {
+              await dialog.getByLabel('岗位').click();
+              await page
+                .locator('.ant-select-dropdown:visible .ant-select-item-option')
+                .filter({ hasText: '特种作业人员' })
+                .click({ timeout: 5_000 })
+                .catch(() => undefined);
+            }
+            return picked();
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
       await dialog.getByLabel('身份证号').fill('140981199001056014');
       await dialog.getByRole('button', { name: '保存' }).click();
       await dialog.waitFor({ state: 'hidden' });
