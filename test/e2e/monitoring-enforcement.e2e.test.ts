@@ -13,6 +13,38 @@ import { useWebSession, SHOTS } from './web-session.ts';
 
 const run = browserAvailable();
 
+/**
+ * Picks the first option of a searchable select holding `text`, again until the select shows it: a click
+ * while the dropdown still opens or its search results still load can miss.
+ */
+async function pickOption(page: Page, testId: string, text: string) {
+  const select = page.getByTestId(testId);
+  const field = page
+    .locator('.ant-form-item')
+    .filter({ has: page.getByTestId(testId) })
+    .last();
+  const shown = async () => (await field.innerText()).includes(text);
+  await expect
+    .poll(
+      async () => {
+        if (!(await shown())) {
+          await select.click();
+          await page.keyboard.press('ControlOrMeta+A');
+          await page.keyboard.type(text);
+          await page
+            .locator('.ant-select-dropdown:visible .ant-select-item-option')
+            .filter({ hasText: text })
+            .first()
+            .click({ timeout: 5_000 })
+            .catch(() => undefined);
+        }
+        return shown();
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+}
+
 describe.runIf(run)(
   'web app in Chromium: monitoring, enforcement, plans and accountability',
   () => {
@@ -427,13 +459,7 @@ describe.runIf(run)(
       });
       const citizen = await phone.newPage();
       await citizen.goto(`${web.server.baseUrl}/report`);
-      await citizen.getByTestId('report-county').click();
-      await citizen.keyboard.type('原平');
-      await citizen
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .filter({ hasText: '原平' })
-        .first()
-        .click();
+      await pickOption(citizen, 'report-county', '原平');
       await citizen.getByTestId('report-location').fill('王家庄村北山坡');
       await citizen
         .getByTestId('report-content')
@@ -468,13 +494,7 @@ describe.runIf(run)(
       await drawer.getByTestId('case-handle').click();
       const handling = unit.getByRole('dialog').filter({ has: unit.getByTestId('case-outcome') });
       await handling.getByText('转为线索').click();
-      await handling.getByTestId('case-mine').click();
-      await unit.keyboard.type('原平');
-      await unit
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .filter({ hasText: '原平' })
-        .first()
-        .click();
+      await pickOption(unit, 'case-mine', '原平');
       await handling.getByTestId('case-note').fill('已责令停止并查封矿洞');
       await handling.getByRole('button', { name: '保存' }).click();
       await handling.waitFor({ state: 'hidden' });
