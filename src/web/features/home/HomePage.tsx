@@ -67,8 +67,9 @@ export function HomePage() {
           )}
         </>
       )}
-      {/* The overview loads beside the summary, not after it; a duty officer's home has none. */}
-      {!duty && (
+      {/* The overview (below the fold) asks for its figures once the needs are on screen, so that
+          its dozen requests do not hold up the one that matters first; a duty officer's home has none. */}
+      {!duty && (data || error) && (
         <div style={{ marginTop: 24 }}>
           <OverviewSection />
         </div>
