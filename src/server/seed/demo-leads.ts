@@ -14,6 +14,8 @@ import { organisations, users } from '../modules/access/access.table.ts';
 import { insertInspection } from '../modules/inspections/records/inspection.repository.ts';
 import { createRng } from '../platform/random.ts';
 import { insertAreas, insertMeters } from '../modules/leads/meter.repository.ts';
+import { mines } from '../modules/registry/mine.table.ts';
+import { insertDeclaration, insertPlan } from '../modules/stopped/stopped.repository.ts';
 import {
   SHANGHAI_OFFSET_MS,
   shanghaiDayStart,
@@ -80,6 +82,67 @@ export function leadDemoPlan(
     .slice(0, 5)
     .forEach((mine) => plan.push({ mine }));
   return plan;
+}
+
+/** The first day (index) of the planted 明停暗开 case at a mine stopped from day `stopDay`. */
+const stoppedCaseFrom = (stopDay: number) => Math.max(stopDay + 12, DAYS - 12);
+/** How many of the 明停暗开 case's days the mine declared as 排水 beforehand. */
+export const DECLARED_DAYS = 2;
+
+/**
+ * The 明停暗开 mine's 整改方案 and the 排水 it declared for the case's first DECLARED_DAYS days, with the power
+ * it draws then as the declared hourly maximum (《2024年矿山安全生产工作要点》第18条 定时、定量、定人、定措施): those
+ * nights are explained, the nights after them are the lead, which names the declaration.
+ */
+async function declareDemoWork(
+  tx: Db,
+  mineId: string,
+  power: Float64Array | undefined,
+  start: number,
+  caseFrom: number,
+) {
+  const [filer] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .innerJoin(mines, eq(mines.enterpriseId, organisations.enterpriseId))
+    .where(eq(mines.id, mineId))
+    .orderBy(asc(users.username))
+    .limit(1);
+  if (!filer || !power) {
+    return;
+  }
+  let peak = 0;
+  for (let h = caseFrom * 24; h < (caseFrom + DECLARED_DAYS) * 24; h++) {
+    const kwh = power[h] ?? NaN;
+    if (Number.isFinite(kwh)) {
+      peak = Math.max(peak, kwh); // a gap in the meter's series is no power
+    }
+  }
+  const day = (d: number) => shanghaiDate(start + d * DAY_MS);
+  const filedAt = new Date(start + (caseFrom - 1) * DAY_MS + 9 * HOUR_MS);
+  const plan = await insertPlan(tx, {
+    mineId,
+    measures: '排查井下积水与供电线路, 制定排水方案, 定时、定量、定人、定措施',
+    responsiblePerson: '矿长',
+    completeBy: day(caseFrom + 30),
+    filedBy: filer.id,
+    filedAt: new Date(filedAt.getTime() - DAY_MS),
+  });
+  await insertDeclaration(tx, {
+    mineId,
+    planId: plan.id,
+    purpose: '排水',
+    description: '-1中段水泵房夜间排水, 每班不超过9人',
+    sites: [{ place: '-1中段水泵房', people: 9 }],
+    maxPowerKwh: Math.ceil(peak / 10) * 10,
+    startsOn: day(caseFrom),
+    endsOn: day(caseFrom + DECLARED_DAYS - 1),
+    perSiteLimit: 9,
+    state: '已申报',
+    filedBy: filer.id,
+    filedAt,
+  });
 }
 
 /** The demo's inspectors (the first of each unit's region), for the inspection 停产迎检 needs. */
@@ -157,7 +220,8 @@ export async function seedDemoLeads(
     const caseAt: Partial<
       Record<LeadRule, { caseFrom: number; caseDays: number; variant: number }>
     > = {
-      明停暗开: { caseFrom: Math.max(stopDay + 12, DAYS - 12), caseDays: 4, variant: 0 },
+      // Power only (variant 1): its first DECLARED_DAYS nights are declared 排水, the rest is the lead.
+      明停暗开: { caseFrom: stoppedCaseFrom(stopDay), caseDays: 4, variant: 1 },
       隐蔽工作面: { caseFrom: DAYS - 14, caseDays: 9, variant: 0 },
       超定员: { caseFrom: DAYS - 6, caseDays: 4, variant: 0 },
       超能力: { caseFrom: lastMonthStart, caseDays: 30, variant: 0 },
@@ -215,6 +279,9 @@ export async function seedDemoLeads(
       push(factor as Factor, 'day', values, 'seed');
     }
     written += (await upsertSeries(tx, rows, at)).inserted;
+    if (plant === LeadRule.StoppedButWorking) {
+      await declareDemoWork(tx, mine.id, frame.hourly.用电量, start, stoppedCaseFrom(stopDay));
+    }
     const inspector = inspectors.get(mine.countyCode);
     if (plant === LeadRule.InspectionDodge && inspector) {
       const on = shanghaiDate(start + DODGE_DAY * DAY_MS);

@@ -32,6 +32,8 @@ import { createSensor } from '../modules/monitoring/sensor.service.ts';
 import { monitoringFacilities } from '../modules/monitoring/monitoring.table.ts';
 import { UPLOAD_FACILITY } from '../modules/coal-upload/cddy.map.ts';
 import { leads } from '../modules/leads/leads.table.ts';
+import { stoppedWorkDeclarations } from '../modules/stopped/stopped.table.ts';
+import { DAY_MS, shanghaiMidnight } from '../../shared/dates.ts';
 
 describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) => {
   let t: TestDatabase;
@@ -277,5 +279,22 @@ describe.each(engines)('demo monitoring and the simulated feed (%s)', (engine) =
     };
     expect(evidence.breaches.map((b) => b.factor)).toEqual(['用电量', '井下人数']);
     expect(evidence.inspections).toHaveLength(1);
+  });
+
+  it('plants a 明停暗开 lead that begins where the mine’s declared 排水 ends and names it (《2024年矿山安全生产工作要点》第18条)', async () => {
+    const [lead] = await t.deps.db.select().from(leads).where(eq(leads.rule, '明停暗开'));
+    const declared = await t.deps.db
+      .select()
+      .from(stoppedWorkDeclarations)
+      .where(eq(stoppedWorkDeclarations.mineId, lead?.mineId ?? ''));
+    expect(declared).toHaveLength(1);
+    const [d] = declared;
+    const end = shanghaiMidnight(d?.endsOn ?? '').getTime() + DAY_MS;
+    // The declared nights are explained: the evidence starts at the first night after them.
+    const evidence = lead?.evidence as { breaches: { factor: string; from: string }[] };
+    const first = Math.min(...evidence.breaches.map((b) => Date.parse(b.from)));
+    expect(first).toBeGreaterThanOrEqual(end);
+    expect(new Set(evidence.breaches.map((b) => b.factor))).toEqual(new Set(['用电量']));
+    expect(lead?.summary).toContain(`已申报作业说明的部分不计: 排水 ${d?.startsOn}`);
   });
 });

@@ -129,7 +129,9 @@ export function LeadDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('leads.score')}>{lead.score}</Descriptions.Item>
           <Descriptions.Item label={t('leads.window')}>
-            {formatDateTime(lead.windowStart)} ~ {formatDateTime(lead.windowEnd)}
+            <span data-testid="lead-window">
+              {formatDateTime(lead.windowStart)} ~ {formatDateTime(lead.windowEnd)}
+            </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('leads.detectedAt')}>
             {formatDateTime(lead.detectedAt)}
