@@ -32,7 +32,12 @@ export function contextConfigOf(config: Config): ContextConfig {
 export function createModuleContext(
   deps: ServiceDeps,
   config: ContextConfig,
-  options: { log?: Log | undefined; send?: typeof fetch | undefined } = {},
+  options: {
+    log?: Log | undefined;
+    send?: typeof fetch | undefined;
+    /** When the process began taking data (`minewatch serve`): silence counts from then at the earliest. */
+    listeningSince?: Date | undefined;
+  } = {},
 ): ModuleContext & { close(): void } {
   const log: Log = options.log ?? (() => undefined);
   const monitoring = createMonitoring(deps, {
@@ -40,6 +45,7 @@ export function createModuleContext(
     webhook: config.webhook,
     email: config.email,
     log,
+    listeningSince: options.listeningSince,
     ...(options.send ? { send: options.send } : {}),
   });
   return { deps, config, monitoring, send: options.send, log, close: () => monitoring.close() };

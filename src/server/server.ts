@@ -156,7 +156,11 @@ async function startHoldingLock(
   // The app's logger is made with the app; the module context logs through it once it exists.
   const logger: { app?: FastifyInstance['log'] } = {};
   const log: Log = (msg, err) => (err ? logger.app?.error({ err }, msg) : logger.app?.info(msg));
-  const ctx = createModuleContext(runtime.deps, contextConfigOf(config), { log });
+  // The platform's own downtime is nobody's silence: 断线 counts from this start at the earliest.
+  const ctx = createModuleContext(runtime.deps, contextConfigOf(config), {
+    log,
+    listeningSince: runtime.deps.clock(),
+  });
   const { app } = await buildApp({
     database: runtime.database,
     ctx,

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { MineMapResponse } from '../../src/shared/mine-map.schemas.ts';
 import { levelRank, type WarningLevel } from '../../src/shared/monitoring.enums.ts';
 import { browserAvailable } from './browser.ts';
-import { SHOTS, useWebSession } from './web-session.ts';
+import { mineOf, sendReadings, SHOTS, useWebSession } from './web-session.ts';
 
 const run = browserAvailable();
 
@@ -70,6 +70,15 @@ describe.runIf(run)('web app in Chromium: the mine map', () => {
         outside.push(r.url());
       }
     });
+    // A red 超限 at the duty officer's mine (CH4-101: 红色 from 1.5 %), sent as its gateway would.
+    const duty = await web.newPage();
+    await web.login(duty, 'mine.duty');
+    const ent = await web.newPage();
+    await web.login(ent, 'ent.admin');
+    const sent = await sendReadings(ent, await mineOf(duty), 'CH4-101', [0.3, 0.4, 1.7]);
+    expect(sent).toMatchObject({ stored: 3, rejected: [] });
+    await ent.context().close();
+    await duty.context().close();
     await web.login(page, 'yp.admin');
     const points = (await page.evaluate(async () =>
       (await fetch('/api/monitoring/mine-map')).json(),
@@ -111,7 +120,7 @@ describe.runIf(run)('web app in Chromium: the mine map', () => {
     const worst = [...points.mines].sort(
       (a, b) => levelRank(b.worstLevel) - levelRank(a.worstLevel),
     )[0];
-    expect(worst?.worstLevel, 'the demo has an open alarm in 原平').toBeTruthy();
+    expect(worst?.worstLevel, 'the red alarm sent above').toBe('红色');
     const hex = levelColors[worst?.worstLevel ?? '红色'];
     const rgb = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
     let at: { x: number; y: number } | null = null;

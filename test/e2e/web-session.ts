@@ -119,3 +119,45 @@ export function useWebSession(): WebSession {
   });
   return web;
 }
+
+/**
+ * Sends readings of one point as the mine's gateway would: `page` is signed in as the mine's enterprise
+ * admin, who issues a gateway token for the mine; the readings are 10 s apart, the last 10 s ago.
+ */
+export function sendReadings(page: Page, mineId: string, code: string, values: number[]) {
+  return page.evaluate(
+    async ({ mineId, code, values }) => {
+      const json = { 'content-type': 'application/json' };
+      const issued = (await (
+        await fetch('/api/tokens', {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ name: `测试网关 ${code}`, kind: 'gateway', mineIds: [mineId] }),
+        })
+      ).json()) as { token: string };
+      const now = Date.now();
+      const res = await fetch('/api/ingest/readings', {
+        method: 'POST',
+        credentials: 'omit',
+        headers: { authorization: `Bearer ${issued.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(
+          values.map((value, i) => ({
+            sensor: code,
+            ts: new Date(now - (values.length - i) * 10_000).toISOString(),
+            value,
+          })),
+        ),
+      });
+      return res.json();
+    },
+    { mineId, code, values },
+  ) as Promise<{ stored: number; alarmsOpened: number; rejected: unknown[] }>;
+}
+
+/** The mine of the demo's duty officer (`mine.duty`), read from a page signed in as that user. */
+export async function mineOf(page: Page): Promise<string> {
+  const me = (await page.evaluate(async () => (await fetch('/api/auth/me')).json())) as {
+    scope: { mineIds: string[] };
+  };
+  return me.scope.mineIds[0] ?? '';
+}

@@ -810,14 +810,22 @@ export type AlarmMarkRow = Awaited<ReturnType<typeof alarmMarks>>[number];
 // --- timed work ---
 
 /** A sensor is silent when its newest reading (or, never read, its creation) is older than k × interval. */
-const silentSql = (now: Date) => sql`coalesce(s.last_reading_at, s.created_at) <
+/**
+ * A sensor silent for k × its interval at `now`, counted from its last reading — or from `since` when
+ * that is later: the instant this process began listening, as the platform's own downtime is nobody's
+ * silence (a gateway could not send while it was down).
+ */
+const silentSql = (
+  now: Date,
+  since?: Date,
+) => sql`greatest(coalesce(s.last_reading_at, s.created_at), ${(since ?? new Date(0)).toISOString()}::timestamptz) <
   ${now.toISOString()}::timestamptz - make_interval(secs => (s.spec->>'intervalSeconds')::float8 * coalesce((s.spec->>'silentFactor')::float8, 3))`;
 
 /**
  * Silent active sensors without an open, not clearing 断线 (theirs) or 断网 (their mine's) alarm, and
  * whether every sensor of their mine is silent.
  */
-export async function silentSensors(db: Db, now: Date) {
+export async function silentSensors(db: Db, now: Date, listeningSince?: Date) {
   return queryRows<{
     id: string;
     mine_id: string;
@@ -829,7 +837,7 @@ export async function silentSensors(db: Db, now: Date) {
     db,
     sql`WITH st AS (
           SELECT s.id, s.mine_id, s.facility_id, s.code, coalesce(s.last_reading_at, s.created_at) AS last,
-                 ${silentSql(now)} AS silent
+                 ${silentSql(now, listeningSince)} AS silent
           FROM monitoring_sensors s WHERE s.archived_at IS NULL
         ), m AS (SELECT mine_id, bool_and(silent) AS all_silent FROM st GROUP BY mine_id)
         SELECT st.id, st.mine_id, st.facility_id, st.code, st.last, m.all_silent AS mine_silent

@@ -21,13 +21,19 @@ import { inMaintenance } from './maintenance.repository.ts';
 import { applyRetention } from './readings.repository.ts';
 import { monitoringSettings } from './monitoring.settings.ts';
 
-/** Opens 断线 / 断网 alarms for silent sensors and mines, and starts clearing those whose data is back. */
+/**
+ * Opens 断线 / 断网 alarms for silent sensors and mines, and starts clearing those whose data is back.
+ * `listeningSince`: when this process began taking data; a silence is counted from then at the
+ * earliest, so a restart of the platform does not page every mine for the minutes it was down (a point
+ * still silent k × its interval after the start is 断线, dated from its last reading).
+ */
 export async function detectSilence(
   deps: ServiceDeps,
+  listeningSince?: Date,
 ): Promise<{ opened: number; clearing: number }> {
   const now = deps.clock();
   const faults = await getSetting(deps.db, monitoringSettings.faultLevels);
-  const silent = await silentSensors(deps.db, now);
+  const silent = await silentSensors(deps.db, now, listeningSince);
   let opened = 0;
   const minesDone = new Set<string>();
   for (const s of silent) {

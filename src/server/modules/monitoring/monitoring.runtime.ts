@@ -21,6 +21,11 @@ export interface MonitoringOptions {
   email?: EmailTarget | undefined;
   send?: typeof fetch;
   log?: (msg: string, err?: unknown) => void;
+  /**
+   * When this process began taking data (a served process: its start); silence is counted from then at
+   * the earliest. Unset: from each point's last reading alone (jobs run by hand, tests).
+   */
+  listeningSince?: Date | undefined;
 }
 
 export interface MonitoringRuntime {
@@ -74,7 +79,7 @@ export function createMonitoring(deps: ServiceDeps, options: MonitoringOptions):
   const engine = new MonitoringEngine(deps);
   const stopKicks = deps.events.subscribe('monitoring.alarms.raised', () => void kick());
   const tick = async (): Promise<TickReport> => {
-    const silence = await detectSilence(deps);
+    const silence = await detectSilence(deps, options.listeningSince);
     const resolved = await autoResolve(deps);
     const maintenanceEnded = await endMaintenance(deps);
     const calls = await runDueCalls(deps, callOptions);

@@ -305,4 +305,28 @@ describe.each(engines)('断网 from the data (%s)', (engine) => {
     );
     expect(gaps?.n).toBe(0);
   });
+
+  it('the platform’s own downtime is nobody’s silence: after a start, silence counts from the start', async () => {
+    const { mineId, ingest } = await mineWithPoints();
+    const now = t.deps.clock().getTime();
+    // The mine reported until ten minutes ago; this process began listening 30 s ago (a restart).
+    await ingest(
+      byTime(
+        ['P1', 'P2', 'P3'].flatMap((c, i) =>
+          readings(c, now - HOUR, now - 10 * MIN + i * 5 * S + 1, i * 5 * S),
+        ),
+      ),
+    );
+    const started = new Date(now - 30 * S);
+    expect((await detectSilence(t.deps, started)).opened).toBe(0);
+    expect(await networkAlarms(mineId)).toEqual([]);
+    // Still silent k × the interval (3 × 20 s) after the start: then it is the mine's 断网, dated from
+    // its last reading.
+    t.deps.clock.advance(31 * S);
+    expect((await detectSilence(t.deps, started)).opened).toBe(1);
+    const [alarm] = await networkAlarms(mineId);
+    expect(alarm).toMatchObject({ to: null, historic: false });
+    expect(alarm?.from).toBeLessThanOrEqual(now - 10 * MIN + 10 * S);
+    expect(alarm?.from).toBeGreaterThan(now - 11 * MIN);
+  });
 });
