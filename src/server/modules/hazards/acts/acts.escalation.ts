@@ -44,7 +44,7 @@ export async function escalateOverdueCommitments(
     dueSteps: (c) => dueSteps(c.deadline, ladder, today),
     recipients: (_tx, c, step) => Promise.resolve(pickRecipients(notifiable, c, step.notify)),
     notice: (c, step) => ({
-      title: `约谈承诺${step.step}: ${c.mineName}`,
+      title: `约谈承诺升级 (${step.step}): ${c.mineName}`,
       body: noteOf(c, step),
     }),
     noticeSubject: (c) => ({ subjectType: 'hazard', subjectId: c.hazardId }),

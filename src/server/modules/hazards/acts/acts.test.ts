@@ -263,7 +263,7 @@ describe.each(engines)('acts of the ladder steps (%s)', (engine) => {
       { title: string; subjectType: string; subjectId: string }[]
     >();
     expect(
-      notes.filter((n) => n.title.startsWith('约谈承诺承诺逾期')).map((n) => n.subjectId),
+      notes.filter((n) => n.title.startsWith('约谈承诺升级 (承诺逾期)')).map((n) => n.subjectId),
     ).toEqual([hazardId]);
     const list = await call('reg', 'GET', `/api/hazards/${hazardId}/acts`);
     expect(stepOf(list.body, '约谈')?.interview?.commitments.map((x) => x.overdue)).toEqual([
