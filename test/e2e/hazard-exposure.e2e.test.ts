@@ -39,6 +39,9 @@ describe.runIf(browserAvailable())('web app in Chromium: 曝光', () => {
     }
     await reg.goto(`${web.server.baseUrl}/hazards/${hazard.id}`);
     await reg.getByTestId('hazard-acts').waitFor();
+    // Every step and button in Chinese, no message key left untranslated.
+    expect(await reg.getByTestId('act-曝光').textContent()).toBe('曝光');
+    expect(await reg.getByText(/hazardActs\./).count()).toBe(0);
     await reg.getByTestId('act-曝光').click();
     const dialog = reg.locator('.ant-modal:visible');
     const reason = '重大事故隐患逾期未整改，经函告、通报、约谈仍未整改到位';

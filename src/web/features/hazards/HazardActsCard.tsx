@@ -11,9 +11,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
 import { hazardActsApi } from '../../../shared/hazard-acts.api.ts';
-import type { HazardActStepResponse } from '../../../shared/hazard-acts.schemas.ts';
+import type { HazardActStep, HazardActStepResponse } from '../../../shared/hazard-acts.schemas.ts';
 import { call } from '../../app/api.ts';
-import { useI18n } from '../../app/i18n.tsx';
+import { useI18n, type MessageKey } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { StepDialog } from '../../components/StepDialog.tsx';
 
@@ -22,6 +22,19 @@ type Dialog =
   | { kind: 'exposure' }
   | { kind: 'withdraw'; exposureId: string }
   | { kind: 'fulfil'; commitmentId: string };
+
+const makeLabel = {
+  函告: 'hazardActs.makeLetter',
+  通报: 'hazardActs.makeCircular',
+  约谈: 'hazardActs.makeInterview',
+  曝光: 'hazardActs.makeExposure',
+} as const satisfies Record<HazardActStep, MessageKey>;
+const dialogTitle = {
+  interview: 'hazardActs.dialogInterview',
+  exposure: 'hazardActs.dialogExposure',
+  withdraw: 'hazardActs.dialogWithdraw',
+  fulfil: 'hazardActs.dialogFulfil',
+} as const satisfies Record<Dialog['kind'], MessageKey>;
 
 const day = (d: unknown) => (d as Dayjs).format('YYYY-MM-DD');
 const people = (list: readonly { name: string; post: string }[]) =>
@@ -173,7 +186,7 @@ export function HazardActsCard({ hazardId }: { hazardId: string }) {
         : () => setDialog({ kind: s.step === '约谈' ? 'interview' : 'exposure' });
     return (
       <Button type="primary" size="small" onClick={open} data-testid={`act-${s.step}`}>
-        {t(`hazardActs.make.${s.step}` as 'hazardActs.make.函告')}
+        {t(makeLabel[s.step])}
       </Button>
     );
   };
@@ -270,7 +283,7 @@ export function HazardActsCard({ hazardId }: { hazardId: string }) {
       <StepDialog
         form={form}
         send={sendOf(dialog)}
-        title={dialog ? t(`hazardActs.dialog.${dialog.kind}` as 'hazardActs.dialog.exposure') : ''}
+        title={dialog ? t(dialogTitle[dialog.kind]) : ''}
         toBody={toBody}
         onClose={() => setDialog(null)}
       >
