@@ -2,7 +2,7 @@
  * 曝光 of an overdue hazard in a real browser (《2024年矿山安全生产工作要点》第20条: 对重大事故隐患整改进展缓慢的及时
  * 采取函告、通报、约谈、曝光等措施): the province's regulator opens a demo hazard long past its deadline, whose
  * ladder reached 曝光, exposes it with a reason, and the public page shows the mine and the reason to a
- * visitor who never signed in.
+ * visitor who never signed in; the 函告 of the same hazard opens as a numbered document.
  */
 import { describe, expect, it } from 'vitest';
 import { browserAvailable } from './browser.ts';
@@ -49,6 +49,13 @@ describe.runIf(browserAvailable())('web app in Chromium: 曝光', () => {
     await dialog.getByRole('button', { name: '保存' }).click();
     await reg.getByTestId('exposure-withdraw').waitFor();
     await reg.screenshot({ path: `${SHOTS}/i24-exposure-hazard.png`, fullPage: true });
+    // The 函告 of the same hazard: made from its step, it opens as a numbered draft document.
+    await reg.getByTestId('act-函告').click();
+    await reg.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
+    await reg.getByTestId('document-pdf').waitFor();
+    expect(await reg.locator('h1').first().textContent()).toContain('函告');
+    expect(await reg.getByTestId('document-number').textContent()).toMatch(/（函）〔\d{4}〕\d+号$/);
+    await reg.screenshot({ path: `${SHOTS}/i24-exposure-letter.png`, fullPage: true });
 
     // A visitor without a session reads the public page.
     const visitor = await web.newPage();

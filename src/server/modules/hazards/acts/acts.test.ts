@@ -20,6 +20,7 @@ import { runJobs } from '../../../../../test/helpers/jobs.ts';
 import { queryRows } from '../../../platform/db/client.ts';
 import type { HazardActsResponse } from '../../../../shared/hazard-acts.schemas.ts';
 import { systemPrincipal } from '../../access/principal.ts';
+import { verifyDocumentChains } from '../../inspections/documents/document.chain.ts';
 import { planHazard } from '../hazard.service.ts';
 
 describe.each(engines)('acts of the ladder steps (%s)', (engine) => {
@@ -188,6 +189,11 @@ describe.each(engines)('acts of the ladder steps (%s)', (engine) => {
     expect(pdf.rawPayload.toString('latin1')).toMatch(/FontFile2|FontFile3/);
     // Another county cannot download it.
     expect((await call('otherReg', 'GET', `/api/documents/${letterId}/pdf`)).status).toBe(404);
+  });
+
+  it("the hash chain check covers the 函告: its revisions and its maker's signature verify", async () => {
+    const { problems } = await verifyDocumentChains(t.database.db);
+    expect(problems).toEqual([]);
   });
 
   it('通报 is a numbered document too', async () => {

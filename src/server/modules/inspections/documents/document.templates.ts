@@ -85,7 +85,7 @@ export interface HazardActFacts {
 }
 
 const hazardFacts = (h: HazardActFacts) =>
-  `${h.mineName}于 ${h.foundOn} 发现重大事故隐患 (${h.criterionCode}): ${h.location ? `${h.location}, ` : ''}${h.description}。治理时限 ${h.deadline}，至 ${h.dueOn} 仍未完成整改销号，整改进展缓慢。`;
+  `${h.mineName}于 ${h.foundOn} 发现重大事故隐患 (${h.criterionCode}): ${h.location ? `${h.location}, ` : ''}${h.description}。治理时限 ${h.deadline}，逾期升级于 ${h.dueOn} 到达${h.step}，至 ${h.today} 仍未完成整改销号，整改进展缓慢。`;
 
 /** The clause every 函告 and 通报 rests on, printed in its text. */
 export const hazardActBasis =
