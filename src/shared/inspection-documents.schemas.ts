@@ -5,11 +5,16 @@
  */
 import { z } from 'zod';
 import { Uuid } from './common.schemas.ts';
-import { documentReminderKinds, documentStates, documentTemplates } from './inspections.enums.ts';
+import {
+  documentReminderKinds,
+  documentStates,
+  documentTemplates,
+  inspectionDocumentTemplates,
+} from './inspections.enums.ts';
 
 export const DocumentCreateInput = z.strictObject({
   inspectionId: Uuid,
-  template: z.enum(documentTemplates),
+  template: z.enum(inspectionDocumentTemplates),
   penaltyId: Uuid.optional().describe('行政处罚决定书对应的处罚'),
 });
 export type DocumentCreateInput = z.infer<typeof DocumentCreateInput>;
@@ -67,7 +72,10 @@ export const DocumentResponse = z.object({
   unitName: z.string(),
   template: z.enum(documentTemplates),
   state: z.enum(documentStates),
-  inspectionId: z.uuid(),
+  /** The inspection it was opened on; null for a 函告 or 通报 made from a hazard's ladder step. */
+  inspectionId: z.uuid().nullable(),
+  /** The hazard whose ladder step it was made from (函告, 通报), else null. */
+  hazardId: z.uuid().nullable(),
   penaltyId: z.string().nullable(),
   mineId: z.uuid(),
   headSeq: z.number().int(),

@@ -69,18 +69,38 @@ export const PenaltyStatus = { Decided: '待缴纳', Paid: '已缴纳', Revoked:
 export type PenaltyStatus = (typeof PenaltyStatus)[keyof typeof PenaltyStatus];
 export const penaltyStatuses = Object.values(PenaltyStatus) as [PenaltyStatus, ...PenaltyStatus[]];
 
-/** The four enforcement documents (执法文书) the issue names. */
+/**
+ * The documents of the one document system: the four enforcement documents (执法文书) opened on an
+ * inspection, and the 函告 and 通报 a regulator unit makes from a reached step of an overdue hazard's
+ * ladder (《2024年矿山安全生产工作要点》第20条: 对重大事故隐患整改进展缓慢的及时采取函告、通报、约谈、曝光等措施).
+ */
 export const DocumentTemplate = {
   SiteRecord: '现场检查记录',
   RectifyOrder: '责令限期整改指令书',
   RecheckOpinion: '整改复查意见书',
   PenaltyDecision: '行政处罚决定书',
+  HazardLetter: '函告',
+  HazardCircular: '通报',
 } as const;
 export type DocumentTemplate = (typeof DocumentTemplate)[keyof typeof DocumentTemplate];
 export const documentTemplates = Object.values(DocumentTemplate) as [
   DocumentTemplate,
   ...DocumentTemplate[],
 ];
+/** The templates opened on an inspection (函告 and 通报 are made from a hazard's ladder step). */
+export const inspectionDocumentTemplates = [
+  DocumentTemplate.SiteRecord,
+  DocumentTemplate.RectifyOrder,
+  DocumentTemplate.RecheckOpinion,
+  DocumentTemplate.PenaltyDecision,
+] as const;
+export type InspectionDocumentTemplate = (typeof inspectionDocumentTemplates)[number];
+/** The templates made from a hazard's escalation step, by the step's name. */
+export const hazardDocumentTemplates = [
+  DocumentTemplate.HazardLetter,
+  DocumentTemplate.HazardCircular,
+] as const;
+export type HazardDocumentTemplate = (typeof hazardDocumentTemplates)[number];
 
 /** 草稿 until every member of the inspection team has signed the head revision, then 已签发. */
 export const DocumentState = { Draft: '草稿', Issued: '已签发' } as const;

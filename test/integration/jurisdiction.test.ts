@@ -79,6 +79,8 @@ const exempt: Record<string, string> = {
     'schedules the caller’s own unit’s jurisdiction only; no other region can be named (schedule.routes.test.ts)',
   'GET /api/public/disaster-grades':
     'public by design (要点第10条 公示): the grades a passed review set in the region asked for, nothing awaiting review (survey.routes.test.ts)',
+  'GET /api/public/exposures':
+    'public by design (要点第20条 曝光): the exposures in force, nothing withdrawn, no ids (acts.test.ts)',
   'POST /api/notifications/:id/read':
     'acts on the caller’s own notifications only; another user’s is a 404 (hazard.escalation.test.ts)',
 };
@@ -526,6 +528,36 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           method: 'POST',
           url: id(route.url, t.hazardIds[0] ?? ''),
           payload: { supervised: true, note: '越权' },
+        },
+      ];
+    case 'POST /api/hazards/:id/acts':
+      return [
+        { step: '函告' },
+        { step: '曝光', reason: '越权曝光' },
+        {
+          step: '约谈',
+          heldOn: '2026-11-20',
+          place: '越权',
+          enterpriseAttendees: [{ name: 'x', post: '' }],
+          parentAttendees: [{ name: 'x', post: '' }],
+          regulatorAttendees: [{ name: 'x', post: '' }],
+          commitments: [{ text: '越权', deadline: '2026-12-01' }],
+        },
+      ].map((payload) => ({ method: 'POST', url: id(route.url, t.hazardIds[0] ?? ''), payload }));
+    case 'POST /api/hazards/:id/exposures/:exposureId/withdraw':
+    case 'POST /api/hazards/:id/commitments/:commitmentId/fulfil':
+      // The world has no exposure or commitment: the hazard's jurisdiction is what refuses (acts.test.ts
+      // withdraws a real exposure of another county's hazard).
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.hazardIds[0] ?? '').replace(
+            /:exposureId|:commitmentId/,
+            '00000000-0000-4000-8000-000000000000',
+          ),
+          payload: route.url.endsWith('/withdraw')
+            ? { reason: '越权' }
+            : { fulfilledOn: '2026-11-20' },
         },
       ];
     case 'POST /api/hazards/:id/suspend-mine':
@@ -1255,6 +1287,9 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'hazard_events',
     'hazard_standards',
     'hazard_attachments',
+    'hazard_interviews',
+    'hazard_interview_commitments',
+    'hazard_exposures',
     'self_inspection_reports',
     'monitoring_facilities',
     'monitoring_sensors',

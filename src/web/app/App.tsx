@@ -101,6 +101,10 @@ const PublicReportPage = lazyPage(
   'PublicReportPage',
 );
 const TrackPage = lazyPage(() => import('../features/public-reports/TrackPage.tsx'), 'TrackPage');
+const PublicExposuresPage = lazyPage(
+  () => import('../features/hazards/PublicExposuresPage.tsx'),
+  'PublicExposuresPage',
+);
 const PublicGradesPage = lazyPage(
   () => import('../features/surveys/PublicGradesPage.tsx'),
   'PublicGradesPage',
@@ -175,6 +179,7 @@ function LocalisedApp() {
                 <Route path="/report" element={<PublicReportPage />} />
                 <Route path="/track" element={<TrackPage />} />
                 <Route path="/disaster-grades" element={<PublicGradesPage />} />
+                <Route path="/exposures" element={<PublicExposuresPage />} />
                 <Route
                   element={
                     <RequireAuth>

@@ -21,6 +21,17 @@ export const hazardsAuditEvents = {
   'hazards.hazard.supervised': 'hazard',
   /** An escalation step (提醒/函告/通报/约谈/曝光) fell due for an overdue hazard. */
   'hazards.hazard.escalated': 'hazard',
+  /**
+   * The act of a reached ladder step was made (《2024年矿山安全生产工作要点》第20条): a 函告 or 通报 document, a
+   * 约谈 record, or an 曝光.
+   */
+  'hazards.hazard.act_made': 'hazard',
+  /** An 曝光 was withdrawn with a reason (it left the public page). */
+  'hazards.hazard.exposure_withdrawn': 'hazard',
+  /** A 约谈 commitment was marked fulfilled. */
+  'hazards.hazard.commitment_fulfilled': 'hazard',
+  /** A 约谈 commitment passed its deadline unfulfilled: a step of its ladder was taken. */
+  'hazards.hazard.commitment_escalated': 'hazard',
   /** 责令停产整顿 was ordered for the hazard's mine. */
   'hazards.hazard.mine_suspended': 'hazard',
   /** A mine filed its monthly self-inspection report (hazards found, or 零报告). */

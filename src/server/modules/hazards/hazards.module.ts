@@ -1,6 +1,6 @@
 /**
  * @module The major-hazard ledger's manifest: hazards and their loop, the criteria catalogue, monthly
- * and quarterly inspections, the dynamic analysis.
+ * and quarterly inspections, the dynamic analysis, and the acts of the overdue ladder's steps (acts/).
  */
 import type { ModuleManifest } from '../module.ts';
 import { requirePermission } from '../../platform/context.ts';
@@ -11,11 +11,14 @@ import { registerHazardRoutes } from './hazard.routes.ts';
 import { getHazard } from './hazard.service.ts';
 import { escalateOverdueHazards } from './hazard.escalation.ts';
 import { escalateMissingReports, reportVisible } from './self-inspection.service.ts';
+import { registerActRoutes } from './acts/acts.routes.ts';
+import { escalateOverdueCommitments } from './acts/acts.escalation.ts';
 
 export const hazardsModule: ModuleManifest = {
   name: 'hazards',
   routes(app, { deps }) {
     registerHazardRoutes(app, deps);
+    registerActRoutes(app, deps);
   },
   jobs: ({ deps, config }) => [
     {
@@ -23,6 +26,12 @@ export const hazardsModule: ModuleManifest = {
       description: '逾期重大事故隐患升级 (提醒 → 函告 → 通报 → 约谈 → 曝光)',
       everySeconds: config.jobsIntervalSeconds,
       run: () => escalateOverdueHazards(deps),
+    },
+    {
+      name: 'hazards.escalateCommitments',
+      description: '约谈整改承诺逾期升级',
+      everySeconds: config.jobsIntervalSeconds,
+      run: () => escalateOverdueCommitments(deps),
     },
     {
       name: 'hazards.escalateMissingReports',

@@ -22,6 +22,16 @@ export const hazardsSettings = {
     verified: false,
     description: '重大事故隐患逾期升级阶梯: 各步相对治理时限的天数及通知对象',
   }),
+  commitmentLadder: defineSetting<LadderStep[]>('hazards.commitmentLadder', {
+    schema: LadderSchema,
+    default: <LadderStep[]>[
+      { step: '承诺逾期', offsetDays: 1, notify: ['enterprise', 'regulator'] },
+    ],
+    source:
+      "《2024年矿山安全生产工作要点》第20条 names 约谈 among the measures but sets no rule for the commitments made at it; climbing the ladder the day after a commitment's deadline is a minewatch default",
+    verified: false,
+    description: '约谈整改承诺逾期升级阶梯: 各步相对承诺期限的天数及通知对象',
+  }),
   repeatRules: defineSetting<{
     repeatWithinMonths: number;
     closureWindowMonths: number;

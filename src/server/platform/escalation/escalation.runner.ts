@@ -55,6 +55,11 @@ export interface EscalationLadder<S extends { id: string }, T extends Escalation
   recipients(tx: Db, subject: S, step: T): Promise<EscalationRecipient[]>;
   /** The notification of a claimed step. */
   notice(subject: S, step: T): EscalationNotice;
+  /**
+   * What the notification links to, when not the subject itself (a 约谈 commitment's step links to its
+   * hazard); by default the subject under `subjectType`.
+   */
+  noticeSubject?(subject: S): { subjectType: string; subjectId: string };
   /** Writes the notifications (the notifications module's notifyUsers). */
   notify: EscalationNotifier;
   /** The module's own record of a claimed step (e.g. a hazard's timeline), before it is notified. */
@@ -89,8 +94,10 @@ export async function runEscalation<S extends { id: string }, T extends Escalati
           tx,
           recipients,
           {
-            subjectType: ladder.subjectType,
-            subjectId: subject.id,
+            ...(ladder.noticeSubject?.(subject) ?? {
+              subjectType: ladder.subjectType,
+              subjectId: subject.id,
+            }),
             ...ladder.notice(subject, step),
           },
           at,

@@ -65,7 +65,8 @@ export function LoginPage() {
         <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
           <Link to="/report">{t('publicReports.title')}</Link> ·{' '}
           <Link to="/track">{t('publicReports.track')}</Link> ·{' '}
-          <Link to="/disaster-grades">{t('surveys.publicTitle')}</Link>
+          <Link to="/disaster-grades">{t('surveys.publicTitle')}</Link> ·{' '}
+          <Link to="/exposures">{t('hazardActs.publicTitle')}</Link>
         </Typography.Paragraph>
       </Card>
     </main>

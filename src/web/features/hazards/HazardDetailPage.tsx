@@ -1,6 +1,6 @@
 /**
- * One hazard: its criterion, the 五落实 plan, the rectification, the full timeline, and the steps the
- * signed-in user may take now.
+ * One hazard: its criterion, the 五落实 plan, the rectification, the acts of the overdue ladder's steps
+ * reached (HazardActsCard), the full timeline, and the steps the signed-in user may take now.
  */
 import { useState } from 'react';
 import { Button, Card, Descriptions, Skeleton, Space, Tag, Timeline } from 'antd';
@@ -14,6 +14,7 @@ import { QueryError } from '../../layout/ErrorPage.tsx';
 import { HazardActionDialog, type HazardStep } from './HazardActionDialog.tsx';
 import { HazardStateTag } from './HazardStateTag.tsx';
 import { EvidenceCard } from './EvidenceCard.tsx';
+import { HazardActsCard } from './HazardActsCard.tsx';
 import { useSession } from '../../app/session.tsx';
 import { BackLink } from '../../components/BackLink.tsx';
 
@@ -93,6 +94,7 @@ export function HazardDetailPage() {
           </Descriptions>
         </Card>
       )}
+      <HazardActsCard hazardId={h.id} />
       <EvidenceCard hazard={h} canUpload={can('hazards.report')} />
       <Card size="small" title={t('hazard.timeline')}>
         <Timeline

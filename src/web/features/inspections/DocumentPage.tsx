@@ -99,8 +99,20 @@ export function DocumentPage() {
   return (
     <div className="tablet-form">
       <BackLink
-        to={can('inspections.read') ? `/inspections/${data.inspectionId}` : '/received-documents'}
-        label={can('inspections.read') ? t('enforcement.inspection') : t('nav.receivedDocuments')}
+        to={
+          data.hazardId
+            ? `/hazards/${data.hazardId}`
+            : can('inspections.read')
+              ? `/inspections/${data.inspectionId}`
+              : '/received-documents'
+        }
+        label={
+          data.hazardId
+            ? t('nav.hazards')
+            : can('inspections.read')
+              ? t('enforcement.inspection')
+              : t('nav.receivedDocuments')
+        }
       />
       <div className="page-header">
         <h1>
@@ -110,7 +122,9 @@ export function DocumentPage() {
           </Tag>
         </h1>
         <Space wrap>
-          <Link to={`/inspections/${data.inspectionId}`}>{t('enforcement.tabRecords')}</Link>
+          {data.inspectionId && (
+            <Link to={`/inspections/${data.inspectionId}`}>{t('enforcement.tabRecords')}</Link>
+          )}
           <Button
             icon={<FilePdfOutlined />}
             href={`/api/documents/${id}/pdf`}

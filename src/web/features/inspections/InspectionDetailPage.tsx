@@ -32,7 +32,8 @@ import {
   checklistResults,
   DocumentState,
   DocumentTemplate,
-  documentTemplates,
+  inspectionDocumentTemplates,
+  type InspectionDocumentTemplate,
   FindingKind,
   findingKinds,
   PenaltyTarget,
@@ -76,7 +77,9 @@ export function InspectionDetailPage() {
   const [orderId, setOrderId] = useState<string>('');
   const [dialog] = Form.useForm<Values>();
   const [sheet] = Form.useForm<Values>();
-  const [template, setTemplate] = useState<DocumentTemplate>(documentTemplates[0]);
+  const [template, setTemplate] = useState<InspectionDocumentTemplate>(
+    inspectionDocumentTemplates[0],
+  );
   const [penaltyId, setPenaltyId] = useState<string | undefined>();
   const findingKind = Form.useWatch('kind', dialog) as string | undefined;
   const { data, error } = useQuery({
@@ -534,7 +537,7 @@ export function InspectionDetailPage() {
                 style={{ width: 200 }}
                 value={template}
                 onChange={setTemplate}
-                options={documentTemplates.map((x) => ({ value: x, label: v(x) }))}
+                options={inspectionDocumentTemplates.map((x) => ({ value: x, label: v(x) }))}
                 data-testid="document-template"
               />
               {template === DocumentTemplate.PenaltyDecision && (

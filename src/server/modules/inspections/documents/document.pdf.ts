@@ -40,7 +40,10 @@ export function renderDocumentPdf(doc: DocumentResponse, unitTitle: string): Pro
       });
     pdf.moveDown(0.5);
   }
-  pdf.moveDown(1).fontSize(12).text('执法人员签名:');
+  pdf
+    .moveDown(1)
+    .fontSize(12)
+    .text(doc.inspectionId ? '执法人员签名:' : '签发人签名:');
   for (const member of doc.team) {
     const sig = doc.signatures.find((s) => s.userId === member.userId);
     pdf

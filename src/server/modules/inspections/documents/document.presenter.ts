@@ -20,6 +20,7 @@ export function presentDocument(
     template: doc.template,
     state: doc.state,
     inspectionId: doc.inspectionId,
+    hazardId: doc.hazardId,
     penaltyId: doc.penaltyId,
     mineId: doc.mineId,
     headSeq: doc.headSeq,

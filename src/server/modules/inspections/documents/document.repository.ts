@@ -17,20 +17,28 @@ import {
 } from './document.table.ts';
 
 /**
- * Documents with their unit's name and the inspection team, joined to `mines` for scoping; the caller
- * adds the condition (registry.scope.ts visibleByMine).
+ * Who signs a document: the inspection team, or, for a document made from a hazard's ladder step, the
+ * regulator who made it.
+ */
+const signerIds = sql<
+  string[]
+>`coalesce(${inspections.teamUserIds}, ARRAY[${enforcementDocuments.issuerId}]::uuid[])`;
+
+/**
+ * Documents with their unit's name and the signers, joined to `mines` for scoping; the caller adds
+ * the condition (registry.scope.ts visibleByMine).
  */
 export function selectDocumentWithTeam(db: Db) {
   return db
     .select({
       doc: enforcementDocuments,
-      teamUserIds: inspections.teamUserIds,
+      teamUserIds: signerIds,
       unitName: organisations.name,
     })
     .from(enforcementDocuments)
     .innerJoin(organisations, eq(organisations.id, enforcementDocuments.organisationId))
     .innerJoin(mines, eq(mines.id, enforcementDocuments.mineId))
-    .innerJoin(inspections, eq(inspections.id, enforcementDocuments.inspectionId))
+    .leftJoin(inspections, eq(inspections.id, enforcementDocuments.inspectionId))
     .$dynamic();
 }
 export type DocumentRow = typeof enforcementDocuments.$inferSelect;
@@ -44,12 +52,12 @@ export async function countAwaitingSignatureOf(db: Db, userId: string, mineScope
     .select({ n: sql<number>`count(*)::int` })
     .from(enforcementDocuments)
     .innerJoin(mines, eq(mines.id, enforcementDocuments.mineId))
-    .innerJoin(inspections, eq(inspections.id, enforcementDocuments.inspectionId))
+    .leftJoin(inspections, eq(inspections.id, enforcementDocuments.inspectionId))
     .where(
       allOf(
         mineScope,
         eq(enforcementDocuments.state, DocumentState.Draft),
-        sql`${userId}::uuid = ANY(${inspections.teamUserIds})`,
+        sql`${userId}::uuid = ANY(${signerIds})`,
         sql`NOT EXISTS (SELECT 1 FROM ${enforcementDocumentSignatures} s
               WHERE s.document_id = ${enforcementDocuments.id} AND s.user_id = ${userId}::uuid)`,
       ),
@@ -157,6 +165,21 @@ export async function lastSerial(
   return last?.serial ?? 0;
 }
 
+/** The documents made from a hazard's ladder steps (函告, 通报), in the order made. */
+export async function documentsOfHazard(db: Db, hazardId: string) {
+  return db
+    .select({
+      id: enforcementDocuments.id,
+      template: enforcementDocuments.template,
+      number: enforcementDocuments.number,
+      state: enforcementDocuments.state,
+      createdAt: enforcementDocuments.createdAt,
+    })
+    .from(enforcementDocuments)
+    .where(eq(enforcementDocuments.hazardId, hazardId))
+    .orderBy(asc(enforcementDocuments.createdAt));
+}
+
 /** The documents opened on an inspection, in the order opened. */
 export async function documentsOfInspection(db: Db, inspectionId: string) {
   return db
@@ -200,6 +223,9 @@ export async function deadlinesOf(db: Db, inspectionId: string) {
   );
 }
 
+/** The inspection's day, or the day a document made from a hazard's step was opened (Beijing time). */
+const issuedOn = sql<string>`coalesce(${inspections.inspectedOn}::text, to_char(${enforcementDocuments.createdAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'))`;
+
 /** Documents issued (已签发) to mines within `mineScope`, newest inspection first (at most 500). */
 export async function listIssued(db: Db, mineScope: SQL | undefined) {
   return db
@@ -209,24 +235,24 @@ export async function listIssued(db: Db, mineScope: SQL | undefined) {
       template: enforcementDocuments.template,
       mineId: enforcementDocuments.mineId,
       mineName: mines.name,
-      inspectedOn: inspections.inspectedOn,
+      inspectedOn: issuedOn,
       unitName: organisations.name,
     })
     .from(enforcementDocuments)
     .innerJoin(mines, eq(mines.id, enforcementDocuments.mineId))
-    .innerJoin(inspections, eq(inspections.id, enforcementDocuments.inspectionId))
+    .leftJoin(inspections, eq(inspections.id, enforcementDocuments.inspectionId))
     .innerJoin(organisations, eq(organisations.id, enforcementDocuments.organisationId))
     .where(allOf(eq(enforcementDocuments.state, DocumentState.Issued), mineScope))
-    .orderBy(desc(inspections.inspectedOn), desc(enforcementDocuments.number))
+    .orderBy(desc(issuedOn), desc(enforcementDocuments.number))
     .limit(500);
 }
 
 /** The next `limit` documents by id after `afterId`, with their inspection team, for a walk over all. */
 export async function documentsAfter(db: Db, afterId: string, limit: number) {
   const rows = await db
-    .select({ doc: enforcementDocuments, teamUserIds: inspections.teamUserIds })
+    .select({ doc: enforcementDocuments, teamUserIds: signerIds })
     .from(enforcementDocuments)
-    .innerJoin(inspections, eq(inspections.id, enforcementDocuments.inspectionId))
+    .leftJoin(inspections, eq(inspections.id, enforcementDocuments.inspectionId))
     .where(gt(enforcementDocuments.id, afterId))
     .orderBy(asc(enforcementDocuments.id))
     .limit(limit);

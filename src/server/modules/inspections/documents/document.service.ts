@@ -15,6 +15,7 @@ import {
   DocumentState,
   DocumentTemplate,
   PenaltyStatus,
+  type HazardDocumentTemplate,
 } from '../../../../shared/inspections.enums.ts';
 import { GENESIS_HASH } from '../../../platform/audit/audit.service.ts';
 import type { Principal } from '../../../platform/auth/scope.ts';
@@ -33,7 +34,13 @@ import { headFields, presentDocument } from './document.presenter.ts';
 import { remindersOf } from './document.reminders.ts';
 import * as repo from './document.repository.ts';
 import { enforcementDocuments } from './document.table.ts';
-import { diffFields, missingFields, templates } from './document.templates.ts';
+import {
+  diffFields,
+  hazardActPrefill,
+  missingFields,
+  templates,
+  type HazardActFacts,
+} from './document.templates.ts';
 
 /**
  * A document the caller may see, with its unit's name and the inspection team, or 404; `lock` holds
@@ -116,6 +123,8 @@ export async function createDocument(
     const docId = await repo.insertDocument(tx, {
       organisationId: principal.organisationId,
       inspectionId: input.inspectionId,
+      hazardId: null,
+      issuerId: null,
       penaltyId: penalty?.id ?? null,
       mineId: inspection.mineId,
       template: input.template,
@@ -126,7 +135,7 @@ export async function createDocument(
       state: DocumentState.Draft,
       createdAt: at,
     });
-    const fields = template.prefill(inspection, penalty, { rectifyOrderNumber });
+    const fields = template.prefill?.(inspection, penalty, { rectifyOrderNumber }) ?? {};
     await appendRevision(
       tx,
       { id: docId, number, template: input.template },
@@ -144,6 +153,60 @@ export async function createDocument(
     return docId;
   });
   return getDocument(deps, principal, id);
+}
+
+/**
+ * Makes the 函告 or 通报 of a hazard's reached ladder step (《2024年矿山安全生产工作要点》第20条), inside the
+ * caller's transaction: numbered like every document of the unit (unit（函|通）〔year〕N号), its first
+ * revision chained from the genesis hash, signed later by the regulator who made it. The caller has
+ * checked the hazard's jurisdiction and that the step was reached; answers the document's id and number.
+ */
+export async function createHazardDocument(
+  tx: Db,
+  principal: Principal,
+  at: Date,
+  input: {
+    hazardId: string;
+    mineId: string;
+    template: HazardDocumentTemplate;
+    facts: HazardActFacts;
+  },
+) {
+  requirePermission(principal, InspectionPermission.Write);
+  const unit = await repo.lockUnit(tx, principal.organisationId);
+  const year = Number(input.facts.today.slice(0, 4));
+  const serial = (await repo.lastSerial(tx, principal.organisationId, input.template, year)) + 1;
+  const number = `${unit?.name ?? principal.organisationName}（${templates[input.template].abbr}）〔${year}〕${serial}号`;
+  const docId = await repo.insertDocument(tx, {
+    organisationId: principal.organisationId,
+    inspectionId: null,
+    hazardId: input.hazardId,
+    issuerId: principal.userId,
+    penaltyId: null,
+    mineId: input.mineId,
+    template: input.template,
+    year,
+    serial,
+    number,
+    headSeq: 1,
+    state: DocumentState.Draft,
+    createdAt: at,
+  });
+  await appendRevision(
+    tx,
+    { id: docId, number, template: input.template },
+    1,
+    GENESIS_HASH,
+    hazardActPrefill(input.template, input.facts),
+    principal,
+    at,
+  );
+  await recordAudit(tx, actorOf(principal), at, {
+    type: 'inspections.document.created',
+    entityId: docId,
+    after: { number, template: input.template, hazardId: input.hazardId },
+  });
+  return { id: docId, number };
 }
 
 /** A new revision with the given fields; refused once anyone has signed, or when based on an old head. */
@@ -208,7 +271,9 @@ export async function signDocument(
     if (!teamUserIds.includes(principal.userId)) {
       throw new AppError(
         AppErrorCode.Forbidden,
-        '只有该次检查的执法人员才能签名 (谁检查、谁签名、谁负责)',
+        doc.inspectionId
+          ? '只有该次检查的执法人员才能签名 (谁检查、谁签名、谁负责)'
+          : '只有制作该文书的监管人员才能签名 (谁签名、谁负责)',
       );
     }
     if (input.seq !== doc.headSeq) {
@@ -336,7 +401,7 @@ async function documentView(
     doc.template,
     headFields(revs),
     team.filter((t) => !signed.has(t.userId)),
-    await repo.deadlinesOf(deps.db, doc.inspectionId),
+    doc.inspectionId ? await repo.deadlinesOf(deps.db, doc.inspectionId) : [],
   );
   return presentDocument(doc, unitName, revs, sigs, team, reminders);
 }

@@ -1,8 +1,11 @@
 /**
  * @module Tables of the enforcement documents (issue 7 §4): numbered per unit, template and year; their
- * revisions and signatures are hash-chained and, by database trigger, never updated or deleted.
+ * revisions and signatures are hash-chained and, by database trigger, never updated or deleted. A
+ * document is opened on an inspection, or (函告, 通报) made from a reached step of an overdue hazard's
+ * escalation ladder (《2024年矿山安全生产工作要点》第20条), then signed by the regulator who made it.
  */
 import {
+  check,
   index,
   integer,
   jsonb,
@@ -13,8 +16,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { DocumentState, DocumentTemplate } from '../../../../shared/inspections.enums.ts';
 import { organisations, users } from '../../access/access.table.ts';
+import { hazards } from '../../hazards/hazard.table.ts';
 import { mines } from '../../registry/mine.table.ts';
 import { penalties } from '../penalties/penalty.table.ts';
 import { inspections } from '../records/inspection.table.ts';
@@ -27,9 +32,12 @@ export const enforcementDocuments = pgTable(
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
-    inspectionId: uuid('inspection_id')
-      .notNull()
-      .references(() => inspections.id),
+    /** The inspection it was opened on; null for a document made from a hazard's ladder step. */
+    inspectionId: uuid('inspection_id').references(() => inspections.id),
+    /** The hazard whose ladder step (函告, 通报) it was made from. */
+    hazardId: uuid('hazard_id').references(() => hazards.id),
+    /** Who signs a document without an inspection team: the regulator who made it (谁签名、谁负责). */
+    issuerId: uuid('issuer_id').references(() => users.id),
     penaltyId: uuid('penalty_id').references(() => penalties.id),
     mineId: uuid('mine_id')
       .notNull()
@@ -50,6 +58,11 @@ export const enforcementDocuments = pgTable(
       t.serial,
     ),
     index('enforcement_documents_inspection_idx').on(t.inspectionId),
+    // One 函告 and one 通报 per hazard: the act of a step is made once.
+    uniqueIndex('enforcement_documents_hazard_template_key')
+      .on(t.hazardId, t.template)
+      .where(sql`hazard_id IS NOT NULL`),
+    check('enforcement_documents_subject', sql`(inspection_id IS NULL) <> (hazard_id IS NULL)`),
   ],
 );
 

@@ -1,7 +1,9 @@
 /**
- * @module The four enforcement document templates (issue 7 §4): their fields, which of them must be
- * filled before anyone signs (智能提醒), the first revision's text drawn from the inspection, and the
- * difference between two revisions.
+ * @module The document templates: the four enforcement documents (issue 7 §4) and the 函告 and 通报 of
+ * an overdue hazard's ladder (《2024年矿山安全生产工作要点》第20条; 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第9条;
+ * 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第7条): their fields, which of them must be filled before anyone
+ * signs (智能提醒), the first revision's text drawn from the inspection or the hazard, and the difference
+ * between two revisions.
  * Field wording follows the usual 安全生产执法文书 formats; the wording is editable in every revision.
  */
 import { DocumentTemplate } from '../../../../shared/inspections.enums.ts';
@@ -21,7 +23,8 @@ interface Template {
   /** Short code used in the document number, e.g. 〔2026〕检记 12 号. */
   abbr: string;
   fields: TemplateFieldResponse[];
-  prefill: (
+  /** The first revision's text from an inspection (none for the templates made from a hazard's step). */
+  prefill?: (
     i: InspectionResponse,
     p: TemplatePenalty | null,
     related: { rectifyOrderNumber?: string },
@@ -64,6 +67,56 @@ function earliestDeadline(i: InspectionResponse): string {
       .filter((d): d is string => Boolean(d))
       .sort()[0] ?? ''
   );
+}
+
+/** What a 函告 or 通报 is drawn from: the hazard, its mine and deadline, and the step reached. */
+export interface HazardActFacts {
+  unitName: string;
+  enterpriseName: string;
+  mineName: string;
+  criterionCode: string;
+  description: string;
+  location: string;
+  foundOn: string;
+  deadline: string;
+  step: string;
+  dueOn: string;
+  today: string;
+}
+
+const hazardFacts = (h: HazardActFacts) =>
+  `${h.mineName}于 ${h.foundOn} 发现重大事故隐患 (${h.criterionCode}): ${h.location ? `${h.location}, ` : ''}${h.description}。治理时限 ${h.deadline}，逾期升级于 ${h.dueOn} 到达${h.step}，至 ${h.today} 仍未完成整改销号，整改进展缓慢。`;
+
+/** The clause every 函告 and 通报 rests on, printed in its text. */
+export const hazardActBasis =
+  '《2024年矿山安全生产工作要点》第20条: 建立矿山重大事故隐患清单管理和动态分析机制，对重大事故隐患整改进展缓慢的及时采取函告、通报、约谈、曝光等措施。';
+
+/** The first revision of a 函告 or 通报 made from a hazard's reached step. */
+export function hazardActPrefill(
+  template: typeof DocumentTemplate.HazardLetter | typeof DocumentTemplate.HazardCircular,
+  h: HazardActFacts,
+): Record<string, string> {
+  if (template === DocumentTemplate.HazardLetter) {
+    return {
+      party: h.enterpriseName,
+      subject: `关于${h.mineName}重大事故隐患整改逾期的函`,
+      facts: hazardFacts(h),
+      requirement:
+        '请你单位主要负责人按照“五落实”要求，立即组织整改，于回复期限前将整改情况书面回复我单位。逾期未整改的，将依次采取通报、约谈、曝光等措施。',
+      basis: hazardActBasis,
+      replyBy: '',
+      issuedOn: h.today,
+    };
+  }
+  return {
+    scope: `${h.enterpriseName}及其上级公司、辖区各矿山企业`,
+    subject: `关于${h.mineName}重大事故隐患整改进展缓慢的通报`,
+    facts: `${hazardFacts(h)}此前已函告，仍未整改到位。`,
+    requirement:
+      '现予通报。责令该企业立即整改并举一反三；各矿山企业引以为戒，严格落实重大事故隐患“五落实”和闭环销号。',
+    basis: hazardActBasis,
+    issuedOn: h.today,
+  };
 }
 
 export const templates: Record<DocumentTemplate, Template> = {
@@ -150,6 +203,29 @@ export const templates: Record<DocumentTemplate, Template> = {
         '如不服本决定，可以在收到本决定书之日起六十日内申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。',
       decidedOn: p?.decidedOn ?? '',
     }),
+  },
+  [DocumentTemplate.HazardLetter]: {
+    abbr: '函',
+    fields: [
+      f('party', '受函单位'),
+      f('subject', '事由'),
+      f('facts', '隐患及整改情况', true, true),
+      f('requirement', '要求', true, true),
+      f('basis', '依据', true, true),
+      f('replyBy', '回复期限'),
+      f('issuedOn', '发函日期'),
+    ],
+  },
+  [DocumentTemplate.HazardCircular]: {
+    abbr: '通',
+    fields: [
+      f('scope', '通报范围'),
+      f('subject', '标题'),
+      f('facts', '隐患及整改情况', true, true),
+      f('requirement', '通报要求', true, true),
+      f('basis', '依据', true, true),
+      f('issuedOn', '通报日期'),
+    ],
   },
 };
 
