@@ -1,6 +1,6 @@
 /**
  * One hazard: its criterion, the 五落实 plan, the rectification, the full timeline, and the steps the
- * signed-in user may take now.
+ * signed-in user may take now; for regulators its investigation and 倒查 list (InvestigationCard).
  */
 import { useState } from 'react';
 import { Button, Card, Descriptions, Skeleton, Space, Tag, Timeline } from 'antd';
@@ -14,6 +14,7 @@ import { QueryError } from '../../layout/ErrorPage.tsx';
 import { HazardActionDialog, type HazardStep } from './HazardActionDialog.tsx';
 import { HazardStateTag } from './HazardStateTag.tsx';
 import { EvidenceCard } from './EvidenceCard.tsx';
+import { InvestigationCard } from './InvestigationCard.tsx';
 import { useSession } from '../../app/session.tsx';
 import { BackLink } from '../../components/BackLink.tsx';
 
@@ -94,6 +95,7 @@ export function HazardDetailPage() {
         </Card>
       )}
       <EvidenceCard hazard={h} canUpload={can('hazards.report')} />
+      {can('hazards.investigation.read') && <InvestigationCard hazardId={h.id} />}
       <Card size="small" title={t('hazard.timeline')}>
         <Timeline
           data-testid="hazard-timeline"
