@@ -952,6 +952,11 @@ export const enUS: Messages = {
     inspectors: 'Inspectors',
   },
   publicReports: {
+    step_accountability: 'Hold accountable',
+    accountability: 'Accountability',
+    party_name: 'Person',
+    party_role: 'Post',
+    party_handling: 'Outcome',
     title: 'Report a mine-safety violation',
     intro:
       'Report a major hazard or illegal mining. You may stay anonymous; keep the tracking code and secret to follow the case. In an emergency call 12350.',

@@ -939,6 +939,11 @@ export const zhCN = {
     inspectors: '检查人员',
   },
   publicReports: {
+    step_accountability: '追责',
+    accountability: '追责情况',
+    party_name: '责任人',
+    party_role: '职务',
+    party_handling: '处理结果',
     title: '矿山安全生产举报',
     intro:
       '举报重大事故隐患或非法违法开采。可匿名举报; 提交后请保存查询码和查询密码, 凭其查询办理进展和反馈。紧急情况请拨打 12350。',
