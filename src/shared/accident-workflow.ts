@@ -51,14 +51,16 @@ export function isHigherLevel(to: InvestigationLevel, from: InvestigationLevel):
 
 /**
  * The order of the steps: 调查认定 and 提级调查 while under investigation; 结案 only after 调查认定
- * (西藏方案第21条: 精准认定事故原因和责任 before the case closes); 挂牌督办 and 整改验收 once each, before 结案.
+ * (西藏方案第21条: 精准认定事故原因和责任 before the case closes); 挂牌督办 once, before 结案; 整改验收 once, at any
+ * stage (after 结案 too, so a closed fatal accident never holds its mine for ever).
  * Returns why the step may not be taken now, or null.
  */
 export function stepRefusal(
   step: Exclude<AccidentWorkflowStep, '瞒报查实'>,
   a: { stage: AccidentStage; supervised: boolean; rectificationAccepted: boolean },
 ): string | null {
-  if (a.stage === '已结案') {
+  // 整改验收 also after 结案: a closed fatal accident must not hold its mine's 复工复产 for ever.
+  if (a.stage === '已结案' && step !== '整改验收') {
     return '事故已结案';
   }
   switch (step) {

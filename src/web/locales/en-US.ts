@@ -959,7 +959,7 @@ export const enUS: Messages = {
     party_handling: 'Outcome',
     title: 'Report a mine-safety violation',
     intro:
-      'Report a major hazard or illegal mining. You may stay anonymous; keep the tracking code and secret to follow the case. In an emergency call 12350.',
+      'Report a major hazard, illegal mining or a concealed accident. You may stay anonymous; keep the tracking code and secret to follow the case. In an emergency call 12350.',
     filed: 'Report filed',
     keep: 'Keep this tracking code and secret: they cannot be recovered',
     code: 'Tracking code',

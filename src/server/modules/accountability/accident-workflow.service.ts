@@ -119,6 +119,7 @@ export const superviseAccident = (
   input: AccidentSuperviseInput,
 ) =>
   takeStep(deps, p, id, '挂牌督办', (_row) => {
+    checkDateWindows(todayIn(deps.clock), { deadline: [input.deadline, DateWindows.planned] });
     if (input.deadline <= todayIn(deps.clock)) {
       throw invalidField('deadline', '督办期限须晚于今天', input.deadline);
     }

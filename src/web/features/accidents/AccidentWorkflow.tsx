@@ -52,7 +52,7 @@ export function AccidentWorkflow({ accident }: { accident: AccidentResponse }) {
     ['finding', w.stage === '调查中'],
     ['escalate', w.stage === '调查中'],
     ['supervise', !closed && !w.supervision],
-    ['rectification', !closed && !w.rectificationAcceptedOn],
+    ['rectification', !w.rectificationAcceptedOn],
     ['close', w.stage === '已认定'],
   ];
   const toBody = (values: Record<string, unknown>) => {
