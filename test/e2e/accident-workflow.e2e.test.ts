@@ -15,12 +15,15 @@ describe.runIf(browserAvailable())('web app in Chromium: the accident workflow',
     const page = await web.newPage();
     await web.login(page, 'sx.admin');
     await page.goto(`${web.server.baseUrl}/accidents`);
-    const row = page
-      .locator('[data-testid=accident-table] tbody tr.ant-table-row')
-      .filter({ hasText: '停产整顿期间' })
-      .first();
-    await row.waitFor();
-    await row.click();
+    await page.locator('[data-testid=accident-table]').waitFor();
+    // The demo's fatal accident, opened by its link (/accidents?open=<id>, as a 举报 that became it links).
+    const list = (await page.evaluate(async () => {
+      const res = await fetch('/api/accidents');
+      return res.json();
+    })) as { id: string; deaths: number }[];
+    const fatal = list.find((a) => a.deaths > 0);
+    expect(fatal).toBeDefined();
+    await page.goto(`${web.server.baseUrl}/accidents?open=${fatal?.id ?? ''}`);
     const flow = page.getByTestId('accident-workflow');
     await flow.waitFor();
     await flow.getByText('整改验收合格前矿山不得复工复产').waitFor();

@@ -147,6 +147,23 @@ describe.each(engines)('accountability: 瞒报事故 举报 and 追责 (%s)', (e
     });
     expect(refused.status).toBe(400);
     expect(refused.body.details[0]?.path).toBe('outcome');
+    // A 瞒报事故 found untrue marks no accident; it needs no handling.
+    const untrue = await verified('瞒报事故', '不属实');
+    const marked = await call<Failure>('ins', 'POST', `/api/public-reports/${untrue.id}/handle`, {
+      outcome: '转为事故调查',
+      note: 'x',
+      linkId: filedBefore.body.id,
+    });
+    expect(marked.status).toBe(400);
+    expect(marked.body.details[0]?.path).toBe('outcome');
+    expect(
+      (
+        await call('ins', 'POST', `/api/public-reports/${untrue.id}/handle`, {
+          outcome: '无需处理',
+          note: '经核实无瞒报',
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('方案第24条 追责: after 办理 only, once, by the handling unit; the reporter sees that it was done, not the names', async () => {

@@ -301,6 +301,9 @@ function checkConcealedRouting(r: Row, outcome: CaseOutcome) {
   if (outcome === '转为事故调查' && r.category !== '瞒报事故') {
     throw invalidField('outcome', '只有瞒报事故举报转为事故调查', outcome);
   }
+  if (outcome === '转为事故调查' && r.verification === '不属实') {
+    throw invalidField('outcome', '核实不属实的举报不转为事故调查', outcome);
+  }
   if (r.category === '瞒报事故' && r.verification !== '不属实' && outcome !== '转为事故调查') {
     throw invalidField('outcome', '查实的瞒报事故须转为事故调查 (新建或关联事故记录)', outcome);
   }
