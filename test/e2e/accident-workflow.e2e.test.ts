@@ -27,7 +27,9 @@ describe.runIf(browserAvailable())('web app in Chromium: the accident workflow',
     const flow = page.getByTestId('accident-workflow');
     await flow.waitFor();
     await flow.getByText('整改验收合格前矿山不得复工复产').waitFor();
+    await page.screenshot({ path: `${SHOTS}/i24-accident-workflow.png`, fullPage: true });
     expect(await flow.textContent()).toContain('调查中');
+    expect(await flow.locator('button').allTextContents()).toContain('整改验收');
     await flow.getByRole('button', { name: '整改验收' }).click();
     const dialog = page.locator('.ant-modal').last();
     await dialog.locator('.ant-picker input').click();

@@ -920,13 +920,11 @@ export const enUS: Messages = {
     deadline: 'Deadline',
     reason: 'Reason',
     note: 'Note',
-    do: {
-      finding: 'Record findings',
-      supervise: 'Listed supervision',
-      escalate: 'Raise the investigation',
-      rectification: 'Accept rectification',
-      close: 'Close the case',
-    },
+    do_finding: 'Record findings',
+    do_supervise: 'Listed supervision',
+    do_escalate: 'Raise the investigation',
+    do_rectification: 'Accept rectification',
+    do_close: 'Close the case',
   },
   hazardInvestigation: {
     title: 'Investigation and look-back',

@@ -908,13 +908,11 @@ export const zhCN = {
     deadline: '督办期限',
     reason: '原因',
     note: '说明',
-    do: {
-      finding: '调查认定',
-      supervise: '挂牌督办',
-      escalate: '提级调查',
-      rectification: '整改验收',
-      close: '结案',
-    },
+    do_finding: '调查认定',
+    do_supervise: '挂牌督办',
+    do_escalate: '提级调查',
+    do_rectification: '整改验收',
+    do_close: '结案',
   },
   hazardInvestigation: {
     title: '隐患调查与倒查',

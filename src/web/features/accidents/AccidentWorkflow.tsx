@@ -144,7 +144,7 @@ export function AccidentWorkflow({ accident }: { accident: AccidentResponse }) {
             .filter(([, shown]) => shown)
             .map(([s]) => (
               <Button key={s} size="small" onClick={() => setOpen(s)}>
-                {t(`accidentWorkflow.do.${s}`)}
+                {t(`accidentWorkflow.do_${s}`)}
               </Button>
             ))}
         </Space>
@@ -165,7 +165,7 @@ export function AccidentWorkflow({ accident }: { accident: AccidentResponse }) {
       <StepDialog
         form={form}
         send={open ? (body) => call(contracts[open], { params: { id }, body }) : null}
-        title={open ? t(`accidentWorkflow.do.${open}`) : ''}
+        title={open ? t(`accidentWorkflow.do_${open}`) : ''}
         onClose={() => setOpen(null)}
         initialValues={
           open === 'finding' ? { nature: '责任事故', parties: [{ kind: '个人' }] } : {}
