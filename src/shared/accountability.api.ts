@@ -32,6 +32,20 @@ export const accountabilityApi = {
   recordChainNotice: endpoint('POST', '/api/accidents/:id/chain-notices', AccidentResponse),
   /** Records a 约谈 as held. */
   holdInterview: endpoint('POST', '/api/accidents/:id/interviews/:interviewId', AccidentResponse),
+  /** 调查认定: finding, cause, responsible parties (issue 24). */
+  accidentFinding: endpoint('POST', '/api/accidents/:id/finding', AccidentResponse),
+  /** 挂牌督办: by which unit, by when. */
+  superviseAccident: endpoint('POST', '/api/accidents/:id/supervise', AccidentResponse),
+  /** 提级调查: to which level's unit, why. */
+  escalateAccident: endpoint('POST', '/api/accidents/:id/escalate', AccidentResponse),
+  /** 整改验收 (releases a fatal accident's hold on 复工复产). */
+  acceptAccidentRectification: endpoint(
+    'POST',
+    '/api/accidents/:id/rectification',
+    AccidentResponse,
+  ),
+  /** 结案 (after 调查认定). */
+  closeAccident: endpoint('POST', '/api/accidents/:id/close', AccidentResponse),
 
   /** One mine's qualification and contractor findings on a date. */
   mineCompliance: endpoint('GET', '/api/mines/:id/compliance', MineComplianceResponse),
@@ -70,4 +84,6 @@ export const accountabilityApi = {
   answerPublicReport: endpoint('POST', '/api/public-reports/:id/answer', PublicReportResponse),
   /** 奖励 (the handling unit's administrators). */
   rewardPublicReport: endpoint('POST', '/api/public-reports/:id/reward', PublicReportResponse),
+  /** 追责: what was done about the people responsible (after 办理). */
+  holdAccountable: endpoint('POST', '/api/public-reports/:id/accountability', PublicReportResponse),
 };

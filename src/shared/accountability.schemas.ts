@@ -14,6 +14,13 @@ import {
   interviewStates,
   noticeChannels,
 } from './accidents.ts';
+import {
+  accidentStages,
+  accidentWorkflowSteps,
+  findingNatures,
+  investigationLevels,
+  responsiblePartyKinds,
+} from './accident-workflow.ts';
 import { DateString, QueryBool, RegionCode, SearchText } from './common.schemas.ts';
 import {
   caseStates,
@@ -94,6 +101,49 @@ export const InterviewResponse = z.object({
 });
 export type InterviewResponse = z.infer<typeof InterviewResponse>;
 
+/** The accident's case after filing (issue 24): stage, investigating level, 督办, 认定, 整改, 结案, timeline. */
+export const AccidentWorkflowResponse = z.object({
+  stage: z.enum(accidentStages),
+  /** The level investigating: the grade's own (条例第十九条) or the one it was raised to. */
+  investigationLevel: z.enum(investigationLevels),
+  investigationUnit: z.string().nullable(),
+  escalated: z.boolean(),
+  supervision: z.object({ unit: z.string(), deadline: z.string() }).nullable(),
+  finding: z
+    .object({
+      concludedOn: z.string(),
+      nature: z.enum(findingNatures),
+      cause: z.string(),
+      finding: z.string(),
+      parties: z.array(
+        z.object({
+          kind: z.enum(responsiblePartyKinds),
+          name: z.string(),
+          role: z.string(),
+          handling: z.string(),
+        }),
+      ),
+    })
+    .nullable(),
+  rectificationAcceptedOn: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  /** A 瞒报 accident found through a 举报 (the case's id, for the link). */
+  concealed: z.boolean(),
+  concealedReportId: z.string().nullable(),
+  /** After a death the mine resumes only once the 整改 is accepted. */
+  holdsResumption: z.boolean(),
+  steps: z.array(
+    z.object({
+      step: z.enum(accidentWorkflowSteps),
+      summary: z.string(),
+      actor: z.string(),
+      at: z.string(),
+    }),
+  ),
+  /** Whether the caller may take the workflow's steps (accidents.manage). */
+  canManage: z.boolean(),
+});
+
 /** An accident with its description, the chain of notices and the 约谈 it set off. */
 export const AccidentResponse = AccidentSummaryResponse.extend({
   description: z.string(),
@@ -102,6 +152,7 @@ export const AccidentResponse = AccidentSummaryResponse.extend({
   chain: z.array(ChainStepResponse),
   notices: z.array(ChainNoticeResponse),
   interviews: z.array(InterviewResponse),
+  workflow: AccidentWorkflowResponse,
 });
 export type AccidentResponse = z.infer<typeof AccidentResponse>;
 
@@ -250,6 +301,13 @@ export const PublicReportResponse = PublicReportSummaryResponse.extend({
   feedback: z.string().nullable(),
   rewardYuan: z.number().nullable(),
   rewardPaidOn: z.string().nullable(),
+  /** 追责: what was done about the people responsible (issue 24). */
+  accountability: z
+    .object({
+      measures: z.string(),
+      parties: z.array(z.object({ name: z.string(), role: z.string(), handling: z.string() })),
+    })
+    .nullable(),
   handlingUnit: z.boolean().describe('the caller belongs to the unit handling the case'),
   reporter: PublicReporterResponse,
   photos: z.array(z.object({ id: z.string(), contentType: z.string() })),

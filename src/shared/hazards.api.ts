@@ -5,6 +5,7 @@
  * downloads, not contracts.
  */
 import { z } from 'zod';
+import { HazardInvestigationResponse } from './hazard-investigation.ts';
 import { endpoint } from './api.contract.ts';
 import { HazardAnalysis } from './hazard-analysis.schemas.ts';
 import {
@@ -47,6 +48,19 @@ export const hazardsApi = {
   /** 验收不通过 → 治理中. */
   reject: endpoint('POST', '/api/hazards/:id/reject', HazardResponse),
   supervise: endpoint('POST', '/api/hazards/:id/supervise', HazardResponse),
+  /** A hazard's investigation and its 倒查 list (issue 24; regulators). */
+  investigation: endpoint('GET', '/api/hazards/:id/investigation', HazardInvestigationResponse),
+  openInvestigation: endpoint(
+    'POST',
+    '/api/hazards/:id/investigation',
+    HazardInvestigationResponse,
+    201,
+  ),
+  concludeInvestigation: endpoint(
+    'POST',
+    '/api/hazards/:id/investigation/conclusion',
+    HazardInvestigationResponse,
+  ),
   suspendMine: endpoint('POST', '/api/hazards/:id/suspend-mine', HazardResponse),
   fileSelfInspection: endpoint(
     'POST',

@@ -5,11 +5,13 @@
  * configuration (UNVERIFIED).
  */
 import { z } from 'zod';
+import { accidentKinds } from './accidents.ts';
 
 /** What a 举报 is about. */
 export const publicReportCategories = [
   '重大事故隐患',
   '非法违法开采',
+  '瞒报事故',
   '其他安全生产违法行为',
 ] as const;
 export type PublicReportCategory = (typeof publicReportCategories)[number];
@@ -26,13 +28,31 @@ export type CaseState = (typeof CaseState)[keyof typeof CaseState];
 export const caseStates = Object.values(CaseState) as [CaseState, ...CaseState[]];
 
 /** The steps on a case's timeline, as the reporter and the unit see them. */
-export const caseSteps = ['收到举报', '受理', '不予受理', '核实', '办理', '反馈', '奖励'] as const;
+export const caseSteps = [
+  '收到举报',
+  '受理',
+  '不予受理',
+  '核实',
+  '办理',
+  '反馈',
+  '奖励',
+  '追责',
+] as const;
 export type CaseStep = (typeof caseSteps)[number];
 
 export const verificationResults = ['属实', '部分属实', '不属实'] as const;
 export type VerificationResult = (typeof verificationResults)[number];
-/** What a 举报 can become when it is handled. */
-export const outcomes = ['转为重大事故隐患', '转为线索', '转为执法检查', '无需处理'] as const;
+/**
+ * What a 举报 can become when it is handled. A 瞒报事故 found true becomes an accident record marked 瞒报
+ * (转为事故调查, issue 24; 《2024年矿山安全生产工作要点》第33条 压实瞒报事故举报核查属地责任, 第34条 瞒报谎报较大事故的一律提级调查).
+ */
+export const outcomes = [
+  '转为重大事故隐患',
+  '转为线索',
+  '转为执法检查',
+  '转为事故调查',
+  '无需处理',
+] as const;
 export type CaseOutcome = (typeof outcomes)[number];
 
 const phone = z
@@ -138,6 +158,18 @@ export const HandleCreate = z.strictObject({
   criterionId: z.uuid().optional().describe('转为重大事故隐患: 判定标准条款'),
   teamUserIds: z.array(z.uuid()).max(20).optional().describe('转为执法检查: 检查组'),
   inspectedOn: z.iso.date().optional().describe('转为执法检查: 检查日期 (默认今天)'),
+  accident: z
+    .strictObject({
+      occurredAt: z.iso.datetime({ offset: true }),
+      kind: z.enum(accidentKinds),
+      place: z.string().trim().min(1).max(200),
+      deaths: z.number().int().min(0).max(1000),
+      seriousInjuries: z.number().int().min(0).max(10_000),
+      directLossYuan: z.number().min(0).max(1e11),
+      description: z.string().trim().min(1).max(4000),
+    })
+    .optional()
+    .describe('转为事故调查: 查实的事故 (企业可见, 由办理人撰写, 勿抄录举报原文和查询码)'),
 });
 export type HandleCreate = z.infer<typeof HandleCreate>;
 export const HandleInput = z
@@ -162,3 +194,22 @@ export const RewardInput = z.strictObject({
   note: z.string().trim().max(500).optional(),
 });
 export type RewardInput = z.infer<typeof RewardInput>;
+
+/**
+ * 追责: what was done about the people responsible, after the case was handled (西藏方案第24条, 原平方案第27条:
+ * 举报受理、核实、办理、反馈、追责闭环).
+ */
+export const CaseAccountabilityInput = z.strictObject({
+  measures: z.string().trim().min(1).max(4000).describe('追责情况'),
+  parties: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1).max(200),
+        role: z.string().trim().min(1).max(200),
+        handling: z.string().trim().min(1).max(1000),
+      }),
+    )
+    .max(50)
+    .default([]),
+});
+export type CaseAccountabilityInput = z.infer<typeof CaseAccountabilityInput>;

@@ -1032,6 +1032,55 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           payload: { heldOn: '2026-01-02', note: '越权' },
         },
       ];
+    case 'POST /api/accidents/:id/finding':
+    case 'POST /api/accidents/:id/supervise':
+    case 'POST /api/accidents/:id/escalate':
+    case 'POST /api/accidents/:id/rectification':
+    case 'POST /api/accidents/:id/close': {
+      const bodies: Record<string, object> = {
+        finding: {
+          concludedOn: '2026-01-02',
+          nature: '非责任事故',
+          cause: '越权',
+          finding: '越权',
+          parties: [],
+        },
+        supervise: { unit: '越权', deadline: '2027-01-01' },
+        escalate: { level: '国务院', unit: '越权', reason: '越权' },
+        rectification: { acceptedOn: '2026-01-02', note: '越权' },
+        close: { closedOn: '2026-01-02', note: '越权' },
+      };
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.accidentIds[0] ?? ''),
+          payload: bodies[route.url.split('/').pop() ?? ''],
+        },
+      ];
+    }
+    case 'GET /api/hazards/:id/investigation':
+      return [{ method: 'GET', url: id(route.url, t.hazardIds[0] ?? '') }];
+    case 'POST /api/hazards/:id/investigation':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.hazardIds[0] ?? ''),
+          payload: { openedOn: '2026-11-20', team: ['越权'] },
+        },
+      ];
+    case 'POST /api/hazards/:id/investigation/conclusion':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.hazardIds[0] ?? ''),
+          payload: {
+            concludedOn: '2026-11-20',
+            cause: '越权',
+            responsibility: '越权',
+            proposal: '越权',
+          },
+        },
+      ];
     case 'GET /api/accidents/stats':
       return [
         { method: 'GET', url: `${route.url}?fromYear=2020&toYear=2030` },
@@ -1050,8 +1099,10 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
     case 'POST /api/public-reports/:id/verify':
     case 'POST /api/public-reports/:id/handle':
     case 'POST /api/public-reports/:id/answer':
-    case 'POST /api/public-reports/:id/reward': {
+    case 'POST /api/public-reports/:id/reward':
+    case 'POST /api/public-reports/:id/accountability': {
       const bodies: Record<string, object> = {
+        accountability: { measures: '越权' },
         accept: { accept: true, note: '越权' },
         verify: { result: '属实', note: '越权' },
         handle: { outcome: '无需处理', note: '越权' },
@@ -1324,6 +1375,9 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'accidents',
     'accident_reports',
     'accident_interviews',
+    'accident_parties',
+    'accident_steps',
+    'hazard_investigations',
     'public_reports',
     'public_report_events',
     'public_report_photos',

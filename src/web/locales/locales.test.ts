@@ -1,3 +1,10 @@
+import {
+  accidentStages,
+  accidentWorkflowSteps,
+  findingNatures,
+  investigationLevels,
+  responsiblePartyKinds,
+} from '../../shared/accident-workflow.ts';
 import { describe, expect, it } from 'vitest';
 import {
   contractorStaffRoles,
@@ -128,7 +135,13 @@ describe('translations', () => {
       '办理',
       '反馈',
       '奖励',
+      '追责',
       ...accidentKinds,
+      ...accidentStages,
+      ...accidentWorkflowSteps,
+      ...investigationLevels,
+      ...findingNatures,
+      ...responsiblePartyKinds,
       ...factorKinds,
       ...disasterGrades,
       ...zoneClasses,

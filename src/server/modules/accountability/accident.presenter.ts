@@ -8,6 +8,7 @@ import {
   type ChainStep,
   type ChainStepStatus,
 } from '../../../shared/accidents.ts';
+import { investigationLevelFor } from '../../../shared/accident-workflow.ts';
 import type {
   AccidentResponse,
   AccidentStatsResponse,
@@ -20,6 +21,8 @@ import type {
   accidentTalliesByRegion,
   chainNoticesOf,
   interviewsOf,
+  partiesOf,
+  stepsOf,
 } from './accident.repository.ts';
 
 /** The accident as listed. */
@@ -50,6 +53,11 @@ export function presentAccident(
   now: Date,
   /** Whether the caller may record a step of the chain (its level's steps, with accidents.manage). */
   canRecord: (step: ChainStepStatus) => boolean,
+  workflow: {
+    parties: Awaited<ReturnType<typeof partiesOf>>;
+    steps: Awaited<ReturnType<typeof stepsOf>>;
+    canManage: boolean;
+  },
 ): AccidentResponse {
   const a = r.accident;
   return {
@@ -79,6 +87,44 @@ export function presentAccident(
       note: i.note,
       version: i.version,
     })),
+    workflow: {
+      stage: a.stage,
+      investigationLevel: a.investigationLevel ?? investigationLevelFor(a.grade),
+      investigationUnit: a.investigationUnit,
+      escalated: a.investigationLevel !== null,
+      supervision:
+        a.supervisedBy && a.superviseDeadline
+          ? { unit: a.supervisedBy, deadline: a.superviseDeadline }
+          : null,
+      finding:
+        a.findingOn && a.findingCause && a.findingText
+          ? {
+              concludedOn: a.findingOn,
+              nature: a.findingNature === '非责任事故' ? '非责任事故' : '责任事故',
+              cause: a.findingCause,
+              finding: a.findingText,
+              parties: workflow.parties.map((p) => ({
+                kind: p.kind,
+                name: p.name,
+                role: p.role,
+                handling: p.handling,
+              })),
+            }
+          : null,
+      rectificationAcceptedOn: a.rectificationAcceptedOn,
+      closedOn: a.closedOn,
+      concealed: a.concealed,
+      // The 举报 behind it only for the regulators (the enterprise must not learn of the case).
+      concealedReportId: workflow.canManage ? a.concealedReportId : null,
+      holdsResumption: a.deaths > 0 && a.rectificationAcceptedOn === null,
+      steps: workflow.steps.map((s) => ({
+        step: s.step,
+        summary: typeof s.detail.summary === 'string' ? s.detail.summary : '',
+        actor: s.actorLabel,
+        at: s.at.toISOString(),
+      })),
+      canManage: workflow.canManage,
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * @module SQL for accidents, their chain notices and 约谈, and the accident statistics.
  */
-import { and, asc, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AccidentGrade, AccidentKind } from '../../../shared/accidents.ts';
 import { shanghaiMidnight } from '../../../shared/dates.ts';
 import { queryRows, type Db } from '../../platform/db/client.ts';
@@ -9,7 +9,13 @@ import { enterprises } from '../registry/enterprise.table.ts';
 import { mines } from '../registry/mine.table.ts';
 import { likeText, mineInRegion } from '../registry/registry.scope.ts';
 import { regions } from '../registry/region.table.ts';
-import { accidentInterviews, accidents, chainNotices } from './accident.table.ts';
+import {
+  accidentInterviews,
+  accidentParties,
+  accidents,
+  accidentSteps,
+  chainNotices,
+} from './accident.table.ts';
 
 function selectAccidents(db: Db) {
   return db
@@ -208,4 +214,66 @@ export async function accidentGradeCounts(db: Db, f: AccidentStatsFilter) {
     sql`SELECT a.grade, count(*)::int AS n FROM accidents a JOIN mines ON mines.id = a.mine_id
          WHERE ${statsWhere(f)} GROUP BY 1 ORDER BY 1`,
   );
+}
+
+/** Changes the accident's workflow columns, with its version. */
+export async function updateAccident(
+  db: Db,
+  id: string,
+  set: Partial<typeof accidents.$inferInsert>,
+  at: Date,
+) {
+  await db
+    .update(accidents)
+    .set({ ...set, updatedAt: at, version: sql`${accidents.version} + 1` })
+    .where(eq(accidents.id, id));
+}
+
+export async function insertParties(db: Db, values: (typeof accidentParties.$inferInsert)[]) {
+  if (values.length > 0) {
+    await db.insert(accidentParties).values(values);
+  }
+}
+
+/** The responsible parties of the 调查认定, in the order given. */
+export async function partiesOf(db: Db, accidentId: string) {
+  return db
+    .select()
+    .from(accidentParties)
+    .where(eq(accidentParties.accidentId, accidentId))
+    .orderBy(asc(accidentParties.sortOrder));
+}
+
+export async function insertStep(db: Db, values: typeof accidentSteps.$inferInsert) {
+  await db.insert(accidentSteps).values(values);
+}
+
+/** The accident's timeline after its filing, oldest first. */
+export async function stepsOf(db: Db, accidentId: string) {
+  return db
+    .select()
+    .from(accidentSteps)
+    .where(eq(accidentSteps.accidentId, accidentId))
+    .orderBy(asc(accidentSteps.seq));
+}
+
+/** The accidents with a death at a mine whose 整改 is not yet accepted (they hold back its resumption). */
+export async function fatalAccidentsNotRectified(db: Db, mineId: string) {
+  return db
+    .select({
+      id: accidents.id,
+      occurredAt: accidents.occurredAt,
+      kind: accidents.kind,
+      place: accidents.place,
+      deaths: accidents.deaths,
+    })
+    .from(accidents)
+    .where(
+      and(
+        eq(accidents.mineId, mineId),
+        gte(accidents.deaths, 1),
+        isNull(accidents.rectificationAcceptedOn),
+      ),
+    )
+    .orderBy(asc(accidents.occurredAt));
 }

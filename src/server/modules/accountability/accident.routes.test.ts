@@ -92,6 +92,15 @@ describe.each(engines)('accountability: accidents (%s)', (engine) => {
         })
       ).status,
     ).toBe(403);
+    // The accident's 整改 accepted first (issue 24; 《2024年矿山安全生产工作要点》第35条: 严格组织验收).
+    expect(
+      (
+        await call('ins', 'POST', `/api/accidents/${res.body.id}/rectification`, {
+          acceptedOn: '2026-11-22',
+          note: '整改验收合格',
+        })
+      ).status,
+    ).toBe(200);
     const resumed = await call<{ status: string }>(
       'ins',
       'POST',

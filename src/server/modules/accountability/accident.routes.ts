@@ -13,7 +13,19 @@ import { exportQueryOf } from '../../../shared/common.schemas.ts';
 import { exportAccidents } from './accident.export.ts';
 import { accidentStats } from './accident-stats.service.ts';
 import * as service from './accident.service.ts';
+import * as workflow from './accident-workflow.service.ts';
+import {
+  AccidentCloseInput,
+  AccidentEscalateInput,
+  AccidentFindingInput,
+  AccidentRectificationInput,
+  AccidentSuperviseInput,
+} from '../../../shared/accident-workflow.ts';
 import { AccountabilityPermission } from './accountability.permissions.ts';
+import {
+  AccidentResponse as AccidentResponseSchema,
+  type AccidentResponse,
+} from '../../../shared/accountability.schemas.ts';
 
 export function registerAccidentRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -131,6 +143,47 @@ export function registerAccidentRoutes(app: FastifyInstance, deps: ServiceDeps):
         req.body,
       ),
   );
+  /** One step of the accident's workflow (issue 24): its contract, body schema and use case. */
+  function step<B extends z.ZodType>(
+    contract: { path: string; response: typeof AccidentResponseSchema },
+    body: B,
+    run: (d: ServiceDeps, p: Principal, id: string, b: z.infer<B>) => Promise<AccidentResponse>,
+    summary: string,
+  ) {
+    r.post(
+      contract.path,
+      {
+        config: manage,
+        schema: { tags, summary, params: IdParams, body, response: responses(contract.response) },
+      },
+      (req) => run(deps, principalOf(req), req.params.id, req.body as z.infer<B>),
+    );
+  }
+  step(
+    api.accidentFinding,
+    AccidentFindingInput,
+    workflow.recordFinding,
+    '调查认定: 认定结论、原因、责任人及处理建议',
+  );
+  step(
+    api.superviseAccident,
+    AccidentSuperviseInput,
+    workflow.superviseAccident,
+    '挂牌督办: 督办单位与期限',
+  );
+  step(
+    api.escalateAccident,
+    AccidentEscalateInput,
+    workflow.escalateAccident,
+    '提级调查: 提级至哪一级、由哪个单位调查及原因',
+  );
+  step(
+    api.acceptAccidentRectification,
+    AccidentRectificationInput,
+    workflow.acceptRectification,
+    '整改验收 (死亡事故的矿山须整改验收后方可复工复产)',
+  );
+  step(api.closeAccident, AccidentCloseInput, workflow.closeAccident, '结案 (须先调查认定)');
 }
 
 /** Who may see an accident's audit history: whoever may see the accident. */

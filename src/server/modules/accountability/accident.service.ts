@@ -54,15 +54,19 @@ function scopeOf(principal: Principal): { kind: string; regionCode?: string } {
 const interviewGrades: readonly AccidentGrade[] = [AccidentGrade.Serious, AccidentGrade.NearMiss];
 
 /** An accident at a mine the caller may see, or a 404 (never a 403). */
-function loadVisibleAccident(db: Db, principal: Principal, id: string): Promise<repo.AccidentRow> {
+export function loadVisibleAccident(
+  db: Db,
+  principal: Principal,
+  id: string,
+): Promise<repo.AccidentRow> {
   return visibleByMine(db, principal, accidents, id, {
     entity: 'accident',
     select: repo.accidentSelect(db),
   });
 }
 
-/** The accident as the API shows it: its chain of notices as it stands now, and its 约谈. */
-async function accidentView(
+/** The accident as the API shows it: its chain of notices as it stands now, its 约谈 and its workflow. */
+export async function accidentView(
   deps: ServiceDeps,
   db: Db,
   principal: Principal,
@@ -78,6 +82,11 @@ async function accidentView(
     deps.clock(),
     (step) =>
       manage && mayRecordStep({ recordedBy: step.recordedBy ?? undefined }, scopeOf(principal)),
+    {
+      parties: await repo.partiesOf(db, id),
+      steps: await repo.stepsOf(db, id),
+      canManage: manage && (principal.scope.kind === 'region' || principal.scope.kind === 'all'),
+    },
   );
 }
 

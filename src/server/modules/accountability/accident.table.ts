@@ -3,10 +3,13 @@
  * (逐级报送, table accident_reports) with its time, and the 约谈 records a 较大 or 涉险 accident opens.
  */
 import {
+  boolean,
   doublePrecision,
+  jsonb,
   index,
   integer,
   pgTable,
+  serial,
   text,
   timestamp,
   uniqueIndex,
@@ -20,6 +23,11 @@ import type {
   InterviewState,
   NoticeChannel,
 } from '../../../shared/accidents.ts';
+import type {
+  AccidentStage,
+  AccidentWorkflowStep,
+  InvestigationLevel,
+} from '../../../shared/accident-workflow.ts';
 import { mines } from '../registry/mine.table.ts';
 
 export const accidents = pgTable(
@@ -39,6 +47,25 @@ export const accidents = pgTable(
     description: text('description').notNull(),
     reportedBy: uuid('reported_by').notNull(),
     reportedLabel: text('reported_label').notNull(),
+    /** After filing (issue 24): 调查中 → 已认定 (调查认定) → 已结案. */
+    stage: text('stage').$type<AccidentStage>().notNull().default('调查中'),
+    /** The level and unit investigating after a 提级调查 (null: the grade's own level, 条例第十九条). */
+    investigationLevel: text('investigation_level').$type<InvestigationLevel>(),
+    investigationUnit: text('investigation_unit'),
+    /** 挂牌督办: by which unit, by when. */
+    supervisedBy: text('supervised_by'),
+    superviseDeadline: date('supervise_deadline'),
+    /** 调查认定. */
+    findingOn: date('finding_on'),
+    findingNature: text('finding_nature'),
+    findingCause: text('finding_cause'),
+    findingText: text('finding_text'),
+    /** 整改验收: after a death the mine resumes only once this is set. */
+    rectificationAcceptedOn: date('rectification_accepted_on'),
+    closedOn: date('closed_on'),
+    /** A 瞒报 accident found through a 举报 (the case that found it). */
+    concealed: boolean('concealed').notNull().default(false),
+    concealedReportId: uuid('concealed_report_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     version: integer('version').notNull().default(1),
@@ -86,4 +113,39 @@ export const accidentInterviews = pgTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [uniqueIndex('accident_interviews_party_key').on(t.accidentId, t.party)],
+);
+
+/** A person or unit held responsible by the 调查认定, with the proposed handling. */
+export const accidentParties = pgTable(
+  'accident_parties',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accidentId: uuid('accident_id')
+      .notNull()
+      .references(() => accidents.id),
+    kind: text('kind').$type<'个人' | '单位'>().notNull(),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    handling: text('handling').notNull(),
+    sortOrder: integer('sort_order').notNull(),
+  },
+  (t) => [index('accident_parties_accident_idx').on(t.accidentId, t.sortOrder)],
+);
+
+/** The accident's timeline after its filing (append-only): each step with what it recorded. */
+export const accidentSteps = pgTable(
+  'accident_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accidentId: uuid('accident_id')
+      .notNull()
+      .references(() => accidents.id),
+    /** The order the steps were taken in (several can share an instant). */
+    seq: serial('seq').notNull(),
+    step: text('step').$type<AccidentWorkflowStep>().notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+    actorLabel: text('actor_label').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('accident_steps_accident_idx').on(t.accidentId, t.at)],
 );

@@ -11,6 +11,8 @@ export const accountabilityAuditEvents = {
   'accountability.accident.reported': 'accident',
   /** A report up the chain was recorded, on time or late. */
   'accountability.accident.chain_reported': 'accident',
+  /** A step after filing (issue 24): 调查认定, 挂牌督办, 提级调查, 整改验收, 结案, 瞒报查实. */
+  'accountability.accident.stepped': 'accident',
   /** A 约谈 was held. */
   'accountability.interview.held': 'accident',
   /** A 举报 came in through the public form (no identity in the trail). */

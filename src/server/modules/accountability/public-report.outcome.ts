@@ -1,6 +1,6 @@
 /**
- * @module What a handled 举报 becomes (issue 9 §1): a major hazard (source 举报), a lead, or a 专项
- * inspection, made from the report in the handling step's transaction through the owning module's own
+ * @module What a handled 举报 becomes (issue 9 §1): a major hazard (source 举报), a lead, a 专项
+ * inspection, or (a 瞒报事故, issue 24) an accident record marked 瞒报, made from the report in the handling step's transaction through the owning module's own
  * service, so every rule of those modules applies (the criterion fits the mine's kind, the team has
  * jurisdiction, the mine is in the caller's). Their field errors come back under `create.`. A hazard or
  * an inspection reaches the enterprise, so it says what the handler wrote (`create.description`,
@@ -16,6 +16,7 @@ import type { ServiceDeps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, AppErrorCode, invalidField } from '../../platform/errors.ts';
 import { reportHazard } from '../hazards/hazard.service.ts';
+import { reportAccident } from './accident.service.ts';
 import { createInspection } from '../inspections/records/inspection.service.ts';
 import { raiseReportLead } from '../leads/lead.raise.ts';
 import type { PublicReportRow } from './public-report.repository.ts';
@@ -120,6 +121,17 @@ export async function makeOutcome(
           deps.clock(),
         ),
       );
+    case '转为事故调查': {
+      // The enterprise reads the accident: what the handler wrote, nothing of the report.
+      const accident = create.accident;
+      if (!accident) {
+        throw invalidField('create.accident', '转为事故调查须填写查实的事故情况');
+      }
+      const made = await underCreate(() =>
+        reportAccident(inner, principal, { mineId, ...accident }),
+      );
+      return made.id;
+    }
     case '无需处理':
       throw invalidField('create', '“无需处理”不新建记录');
   }

@@ -56,6 +56,10 @@ export function presentCase(
     feedback: r.feedback,
     rewardYuan: r.rewardYuan,
     rewardPaidOn: r.rewardPaidOn,
+    accountability:
+      r.accountabilityMeasures === null
+        ? null
+        : { measures: r.accountabilityMeasures, parties: r.accountabilityParties ?? [] },
     handlingUnit: seen.handlingUnit,
     reporter: seen.reporter,
     photos: seen.photos,

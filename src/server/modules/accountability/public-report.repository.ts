@@ -144,7 +144,7 @@ export async function countCasePhotos(db: Db, reportId: string) {
 /** Whether a hazard, lead or inspection exists at a mine within `mineScope`. */
 export async function linkedRecordExists(
   db: Db,
-  table: 'hazards' | 'leads' | 'inspections',
+  table: 'hazards' | 'leads' | 'inspections' | 'accidents',
   id: string,
   mineScope: SQL | undefined,
 ) {

@@ -17,6 +17,7 @@ import {
 import {
   AcceptInput,
   AnswerInput,
+  CaseAccountabilityInput,
   HandleInput,
   PublicReportInput,
   RewardInput,
@@ -207,6 +208,12 @@ export function registerPublicReportRoutes(app: FastifyInstance, deps: ServiceDe
   );
   stepRoute(api.rewardPublicReport, '奖励', RewardInput, (p, id, b) =>
     cases.rewardCase(deps, p, id, b),
+  );
+  stepRoute(
+    api.holdAccountable,
+    '追责: 对相关责任单位和人员的处理 (办理之后)',
+    CaseAccountabilityInput,
+    (p, id, b) => cases.holdAccountable(deps, p, id, b),
   );
 }
 

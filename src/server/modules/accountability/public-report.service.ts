@@ -1,7 +1,8 @@
 /**
  * @module The regulators' side of 举报 (issue 9 §1): the cases of the caller's jurisdiction, and the
  * handling unit taking a case through 受理 (or 不予受理 with the reason told to the reporter) → 核实 →
- * 办理 (what it became: a hazard, a lead or an inspection, linked) → 反馈 → 奖励, each step due within
+ * 办理 (what it became: a hazard, a lead, an inspection or — a 瞒报事故 — an accident marked 瞒报, linked) →
+ * 反馈 → 奖励, and 追责 after 办理 (issue 24), each step due within
  * the days of accountability.publicReports. The reporter's name and phone are unsealed only for the
  * administrators of the handling unit; everyone else sees that they are protected.
  */
@@ -10,6 +11,7 @@ import {
   CaseState,
   type AcceptInput,
   type AnswerInput,
+  type CaseAccountabilityInput,
   type CaseOutcome,
   type CaseStep,
   type HandleInput,
@@ -32,6 +34,7 @@ import {
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
 import { makeOutcome } from './public-report.outcome.ts';
+import { markConcealed } from './accident-workflow.service.ts';
 import { presentCase, presentCaseSummary } from './public-report.presenter.ts';
 import * as repo from './public-report.repository.ts';
 import { accountabilitySettings } from './accountability.settings.ts';
@@ -147,20 +150,23 @@ interface Change {
   event: { step: CaseStep; publicNote: string; internalNote: string };
 }
 
-type Step = 'accept' | 'verify' | 'handle' | 'answer' | 'reward';
+type Step = 'accept' | 'verify' | 'handle' | 'answer' | 'reward' | 'accountability';
 const from: Record<Step, CaseState[]> = {
   accept: [CaseState.Received],
   verify: [CaseState.Accepted],
   handle: [CaseState.Verified],
   answer: [CaseState.Handled],
   reward: [CaseState.Answered],
+  // 追责 once the case is handled (before or after 反馈).
+  accountability: [CaseState.Handled, CaseState.Answered],
 };
 
 /** The table a handled case's link points into, by what the case became. */
-const linkTable: Record<CaseOutcome, 'hazards' | 'leads' | 'inspections' | null> = {
+const linkTable: Record<CaseOutcome, 'hazards' | 'leads' | 'inspections' | 'accidents' | null> = {
   转为重大事故隐患: 'hazards',
   转为线索: 'leads',
   转为执法检查: 'inspections',
+  转为事故调查: 'accidents',
   无需处理: null,
 };
 
@@ -264,10 +270,14 @@ export const verifyCase = (deps: ServiceDeps, p: Principal, id: string, input: V
 /** 办理: what the case became, linked to a record made before or made now from the report. */
 export const handleCase = (deps: ServiceDeps, p: Principal, id: string, input: HandleInput) =>
   step(deps, p, id, 'handle', async (r, days, today, tx) => {
+    checkConcealedRouting(r, input.outcome);
     const linkId = input.create
       ? await makeOutcome(deps, tx, p, r, input.outcome, input.create, today)
       : input.linkId;
     await checkLink(tx, p, input.outcome, linkId);
+    if (input.outcome === '转为事故调查' && linkId) {
+      await markConcealed(deps, tx, p, linkId, r.id);
+    }
     return {
       set: {
         state: CaseState.Handled,
@@ -279,6 +289,49 @@ export const handleCase = (deps: ServiceDeps, p: Principal, id: string, input: H
         step: '办理',
         publicNote: '已依法处理',
         internalNote: `${input.outcome}: ${input.note}`,
+      },
+    };
+  });
+
+/**
+ * A 瞒报事故 found true (at least in part) goes to the accident workflow, and only it may (issue 24;
+ * 《2024年矿山安全生产工作要点》第33条, 第34条).
+ */
+function checkConcealedRouting(r: Row, outcome: CaseOutcome) {
+  if (outcome === '转为事故调查' && r.category !== '瞒报事故') {
+    throw invalidField('outcome', '只有瞒报事故举报转为事故调查', outcome);
+  }
+  if (outcome === '转为事故调查' && r.verification === '不属实') {
+    throw invalidField('outcome', '核实不属实的举报不转为事故调查', outcome);
+  }
+  if (r.category === '瞒报事故' && r.verification !== '不属实' && outcome !== '转为事故调查') {
+    throw invalidField('outcome', '查实的瞒报事故须转为事故调查 (新建或关联事故记录)', outcome);
+  }
+}
+
+/** 追责: what was done about the people responsible, once, after 办理 of a case not found untrue. */
+export const holdAccountable = (
+  deps: ServiceDeps,
+  p: Principal,
+  id: string,
+  input: CaseAccountabilityInput,
+) =>
+  step(deps, p, id, 'accountability', (r) => {
+    if (r.accountabilityMeasures !== null) {
+      throw new AppError(AppErrorCode.Conflict, '该举报已记录追责情况');
+    }
+    if (r.verification === '不属实') {
+      throw new AppError(AppErrorCode.Conflict, '核实不属实的举报无需追责');
+    }
+    return {
+      set: { accountabilityMeasures: input.measures, accountabilityParties: input.parties },
+      event: {
+        step: '追责',
+        publicNote: '已对相关责任单位和人员依法追责',
+        internalNote: [
+          input.measures,
+          ...input.parties.map((x) => `${x.name} (${x.role}): ${x.handling}`),
+        ].join('; '),
       },
     };
   });

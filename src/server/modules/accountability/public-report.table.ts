@@ -8,6 +8,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -52,6 +53,10 @@ export const publicReports = pgTable(
     feedback: text('feedback'),
     rewardYuan: doublePrecision('reward_yuan'),
     rewardPaidOn: date('reward_paid_on'),
+    /** 追责 (issue 24): what was done about the people responsible. */
+    accountabilityMeasures: text('accountability_measures'),
+    accountabilityParties:
+      jsonb('accountability_parties').$type<{ name: string; role: string; handling: string }[]>(),
     ipDigest: text('ip_digest').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),

@@ -34,6 +34,12 @@ export const hazardsAuditEvents = {
   'hazards.hazard.commitment_escalated': 'hazard',
   /** 责令停产整顿 was ordered for the hazard's mine. */
   'hazards.hazard.mine_suspended': 'hazard',
+  /**
+   * A hazard was placed under investigation (issue 24), or its investigation concluded: an entity of
+   * its own (the hazard's id), seen only by regulators (the 倒查 names inspectors and 问责建议).
+   */
+  'hazards.investigation.opened': 'hazard_investigation',
+  'hazards.investigation.concluded': 'hazard_investigation',
   /** A mine filed its monthly self-inspection report (hazards found, or 零报告). */
   'hazards.report.filed': 'self_inspection_report',
   /** A monthly report is missing past its due day: an escalation step was taken. */

@@ -9,6 +9,8 @@ import { HazardPermission, hazardsGrants } from './hazards.permissions.ts';
 import { hazardsSettings } from './hazards.settings.ts';
 import { registerHazardRoutes } from './hazard.routes.ts';
 import { getHazard } from './hazard.service.ts';
+import { getInvestigation } from './investigation.service.ts';
+import { registerInvestigationRoutes } from './investigation.routes.ts';
 import { escalateOverdueHazards } from './hazard.escalation.ts';
 import { escalateMissingReports, reportVisible } from './self-inspection.service.ts';
 import { registerActRoutes } from './acts/acts.routes.ts';
@@ -19,6 +21,7 @@ export const hazardsModule: ModuleManifest = {
   routes(app, { deps }) {
     registerHazardRoutes(app, deps);
     registerActRoutes(app, deps);
+    registerInvestigationRoutes(app, deps);
   },
   jobs: ({ deps, config }) => [
     {
@@ -44,6 +47,7 @@ export const hazardsModule: ModuleManifest = {
   auditEvents: hazardsAuditEvents,
   auditVisibility: (deps) => ({
     hazard: (p, id) => getHazard(deps, p, id),
+    hazard_investigation: (p, id) => getInvestigation(deps, p, id),
     hazard_standard: (p) => Promise.resolve(requirePermission(p, HazardPermission.Read)),
     // Report ids, or "<mineId>:<YYYY-MM>" for escalations of a missing report: visible with the mine.
     self_inspection_report: (p, id) => reportVisible(deps, p, id),

@@ -11,18 +11,30 @@ export const HazardPermission = {
   Accept: 'hazards.accept',
   Supervise: 'hazards.supervise',
   CatalogueManage: 'hazards.catalogue.manage',
+  /** Read a hazard's investigation and its 倒查 list of inspections and inspectors (regulators only). */
+  InvestigationRead: 'hazards.investigation.read',
+  /** Open and conclude a hazard's investigation (issue 24; 方案第8条, 要点第21条). */
+  Investigate: 'hazards.investigate',
 } as const;
 
 /** Which roles hold which of these permissions. */
 export const hazardsGrants: RoleGrants = {
-  regulator_viewer: [HazardPermission.Read],
-  inspector: [HazardPermission.Read, HazardPermission.Report, HazardPermission.Accept],
+  regulator_viewer: [HazardPermission.Read, HazardPermission.InvestigationRead],
+  inspector: [
+    HazardPermission.Read,
+    HazardPermission.Report,
+    HazardPermission.Accept,
+    HazardPermission.InvestigationRead,
+    HazardPermission.Investigate,
+  ],
   regulator_admin: [
     HazardPermission.Read,
     HazardPermission.Report,
     HazardPermission.Rectify,
     HazardPermission.Accept,
     HazardPermission.Supervise,
+    HazardPermission.InvestigationRead,
+    HazardPermission.Investigate,
   ],
   enterprise_admin: [HazardPermission.Read, HazardPermission.Report, HazardPermission.Rectify],
   safety_officer: [HazardPermission.Read, HazardPermission.Report, HazardPermission.Rectify],

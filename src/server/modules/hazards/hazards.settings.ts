@@ -81,4 +81,13 @@ export const hazardsSettings = {
     description:
       '重大事故隐患存量、增量与动态清零目标的适用地区和日期 (原平市实施方案第8条; 各地攻坚方案可另定); 增量以当年新发现数少于上一年为遏制',
   }),
+  investigationLookbackMonths: defineSetting<number>('hazards.investigationLookbackMonths', {
+    schema: z.number().int().min(1).max(60),
+    default: 12,
+    source:
+      '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第27条, 《2024年矿山安全生产工作要点》第45条 (重大事故隐患长期未查出的, 启动倒查机制): the texts say 长期 and give no number of months; minewatch default (UNVERIFIED)',
+    verified: false,
+    description:
+      '重大事故隐患倒查: 列出隐患发现之日前多少个月内对该矿的执法检查及其检查人员, 供倒查执法责任',
+  }),
 };

@@ -36,6 +36,7 @@ import { registrySettings } from './registry.settings.ts';
 import { RegistryPermission } from './registry.permissions.ts';
 import { mines, licences } from './mine.table.ts';
 import { DateWindows } from '../../../shared/date-windows.ts';
+import { checkNoAccidentHoldsResumption } from '../accountability/accident.resumption.ts';
 
 /** A mine the caller may see, or 404. */
 export function loadVisibleMine(db: Db, principal: Principal, id: string) {
@@ -278,6 +279,13 @@ export async function changeMineStatus(
         '停产整顿的矿山须经复工复产验收合格方可恢复生产 (或依法关闭)',
         [{ path: 'status', message: '请办理复工复产验收', value: input.status }],
       );
+    }
+    if (
+      current.mine.status === MineStatus.SuspendedForRectification &&
+      input.status === MineStatus.Producing
+    ) {
+      // A fatal accident's 整改 accepted first (issue 24; 西藏方案第21条, 《2024年矿山安全生产工作要点》第35条).
+      await checkNoAccidentHoldsResumption(tx, id);
     }
     if (current.mine.status === input.status) {
       throw new AppError(AppErrorCode.Conflict, `矿山已处于 ${input.status} 状态`, [

@@ -1,6 +1,7 @@
 /**
  * One accident in a drawer: its figures and grade, the reporting chain with each step's deadline and
- * state (regulators record the steps), and the 约谈 (regulators record them as held).
+ * state (regulators record the steps), the 约谈 (regulators record them as held), and the workflow after
+ * filing (AccidentWorkflow: 调查认定, 挂牌督办, 提级调查, 整改验收, 结案).
  */
 import { useState } from 'react';
 import {
@@ -30,6 +31,7 @@ import { useSession } from '../../app/session.tsx';
 import { StepDialog } from '../../components/StepDialog.tsx';
 import { outsideWindow } from '../../components/dateWindow.ts';
 import { DateWindows } from '../../../shared/date-windows.ts';
+import { AccidentWorkflow } from './AccidentWorkflow.tsx';
 
 export const gradeColors: Record<string, string> = {
   特别重大: '#820014',
@@ -185,6 +187,7 @@ export function AccidentDrawer({ id, onClose }: { id: string | null; onClose: ()
               />
             </>
           )}
+          <AccidentWorkflow accident={data} />
         </>
       )}
       <StepDialog

@@ -43,7 +43,8 @@ export function AccidentsPage() {
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
   usePageTitle(t('nav.accidents'));
-  const [open, setOpen] = useState<string | null>(null);
+  // ?open=<id> opens an accident's drawer (the link from a 举报 that became it).
+  const [open, setOpen] = useState<string | null>(params.get('open'));
   const [reporting, setReporting] = useState(false);
   const [form] = Form.useForm<Record<string, unknown>>();
   const mineId = Form.useWatch('mineId', form) as string | undefined;

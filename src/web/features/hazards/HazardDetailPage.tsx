@@ -1,6 +1,7 @@
 /**
  * One hazard: its criterion, the 五落实 plan, the rectification, the acts of the overdue ladder's steps
- * reached (HazardActsCard), the full timeline, and the steps the signed-in user may take now.
+ * reached (HazardActsCard), the full timeline, and the steps the signed-in user may take now; for
+ * regulators its investigation and 倒查 list (InvestigationCard).
  */
 import { useState } from 'react';
 import { Button, Card, Descriptions, Skeleton, Space, Tag, Timeline } from 'antd';
@@ -15,6 +16,7 @@ import { HazardActionDialog, type HazardStep } from './HazardActionDialog.tsx';
 import { HazardStateTag } from './HazardStateTag.tsx';
 import { EvidenceCard } from './EvidenceCard.tsx';
 import { HazardActsCard } from './HazardActsCard.tsx';
+import { InvestigationCard } from './InvestigationCard.tsx';
 import { useSession } from '../../app/session.tsx';
 import { BackLink } from '../../components/BackLink.tsx';
 
@@ -96,6 +98,7 @@ export function HazardDetailPage() {
       )}
       <HazardActsCard hazardId={h.id} />
       <EvidenceCard hazard={h} canUpload={can('hazards.report')} />
+      {can('hazards.investigation.read') && <InvestigationCard hazardId={h.id} />}
       <Card size="small" title={t('hazard.timeline')}>
         <Timeline
           data-testid="hazard-timeline"

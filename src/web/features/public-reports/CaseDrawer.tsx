@@ -29,7 +29,7 @@ const linkPath: Record<string, string> = {
   转为执法检查: 'inspections',
 };
 
-type Step = 'accept' | 'verify' | 'handle' | 'answer' | 'reward';
+type Step = 'accept' | 'verify' | 'handle' | 'answer' | 'reward' | 'accountability';
 
 /** The next step by state, and the form it needs. */
 const nextStep: Record<CaseState, Step | undefined> = {
@@ -48,6 +48,7 @@ const stepEndpoint = {
   handle: accountabilityApi.handlePublicReport,
   answer: accountabilityApi.answerPublicReport,
   reward: accountabilityApi.rewardPublicReport,
+  accountability: accountabilityApi.holdAccountable,
 } satisfies Record<Step, unknown>;
 
 export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -65,6 +66,13 @@ export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => 
     data?.handlingUnit &&
     can('public_reports.handle') &&
     (next !== 'reward' || me?.role === 'regulator_admin');
+  // 追责 after 办理, once, for a case not found untrue (issue 24).
+  const mayHold =
+    data?.handlingUnit &&
+    can('public_reports.handle') &&
+    (data.state === '已办理' || data.state === '已反馈') &&
+    data.accountability === null &&
+    data.verification !== '不属实';
   const reporter = data?.reporter;
   return (
     <Drawer
@@ -100,12 +108,26 @@ export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => 
                 {v(data.outcome)}{' '}
                 {data.linkId && (
                   <Link
-                    to={`/${linkPath[data.outcome] ?? ''}/${data.linkId}`}
+                    to={
+                      data.outcome === '转为事故调查'
+                        ? `/accidents?open=${data.linkId}`
+                        : `/${linkPath[data.outcome] ?? ''}/${data.linkId}`
+                    }
                     data-testid="case-link"
                   >
                     {t('publicReports.openLinked')}
                   </Link>
                 )}
+              </Descriptions.Item>
+            )}
+            {data.accountability && (
+              <Descriptions.Item label={t('publicReports.accountability')}>
+                {data.accountability.measures}
+                {data.accountability.parties.map((p) => (
+                  <div key={`${p.name}${p.role}`}>
+                    {p.name} ({p.role}): {p.handling}
+                  </div>
+                ))}
               </Descriptions.Item>
             )}
             {data.photos.length > 0 && (
@@ -140,11 +162,18 @@ export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => 
               ),
             }))}
           />
-          {mayAct && next && (
-            <Button type="primary" onClick={() => setStep(next)} data-testid={`case-${next}`}>
-              {t(`publicReports.step_${next}`)}
-            </Button>
-          )}
+          <Space>
+            {mayAct && next && (
+              <Button type="primary" onClick={() => setStep(next)} data-testid={`case-${next}`}>
+                {t(`publicReports.step_${next}`)}
+              </Button>
+            )}
+            {mayHold && (
+              <Button onClick={() => setStep('accountability')} data-testid="case-accountability">
+                {t('publicReports.step_accountability')}
+              </Button>
+            )}
+          </Space>
         </>
       )}
       <StepDialog
@@ -176,7 +205,9 @@ export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => 
             <Radio.Group options={verificationResults.map((r) => ({ value: r, label: v(r) }))} />
           </Form.Item>
         )}
-        {step === 'handle' && <HandleFields form={form} mineId={data?.mineId ?? undefined} />}
+        {step === 'handle' && (
+          <HandleFields form={form} mineId={data?.mineId ?? undefined} category={data?.category} />
+        )}
         {step === 'answer' ? (
           <Form.Item
             name="feedback"
@@ -185,6 +216,37 @@ export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => 
           >
             <Input.TextArea rows={3} data-testid="case-feedback" />
           </Form.Item>
+        ) : step === 'accountability' ? (
+          <>
+            <Form.Item
+              name="measures"
+              label={t('publicReports.accountability')}
+              rules={[{ required: true, whitespace: true }]}
+            >
+              <Input.TextArea rows={3} />
+            </Form.Item>
+            <Form.List name="parties">
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((f) => (
+                    <Space key={f.key} align="baseline" wrap>
+                      {(['name', 'role', 'handling'] as const).map((k) => (
+                        <Form.Item key={k} name={[f.name, k]} rules={[{ required: true }]}>
+                          <Input placeholder={t(`publicReports.party_${k}`)} />
+                        </Form.Item>
+                      ))}
+                      <Button size="small" onClick={() => remove(f.name)}>
+                        {t('accidentWorkflow.removeParty')}
+                      </Button>
+                    </Space>
+                  ))}
+                  <Button size="small" onClick={() => add({})}>
+                    {t('accidentWorkflow.addParty')}
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          </>
         ) : step === 'reward' ? (
           <>
             <Form.Item

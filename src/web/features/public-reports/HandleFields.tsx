@@ -1,9 +1,11 @@
 /**
  * The 办理 step of a 举报: what it becomes, and either a new record made from it now (the mine, and the
  * criterion of a hazard or the team of an inspection, and what the enterprise will read, written by the
- * handler) or a link to one made before on its own page.
+ * handler) or a link to one made before on its own page. A 瞒报事故 becomes an accident (issue 24): the
+ * accident as found, in the handler's words.
  */
-import { DatePicker, Form, Input, Radio, Select, type FormInstance } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Radio, Select, type FormInstance } from 'antd';
+import { accidentKinds } from '../../../shared/accidents.ts';
 import type { Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { outcomes } from '../../../shared/public-reports.ts';
@@ -26,6 +28,20 @@ export function handleBody(values: Values) {
   if (mode === 'link') {
     return { outcome, note, linkId: linkId || undefined };
   }
+  if (outcome === '转为事故调查') {
+    const a = (create.accident ?? {}) as Values;
+    return {
+      outcome,
+      note,
+      create: {
+        mineId: create.mineId,
+        accident: {
+          ...a,
+          occurredAt: a.occurredAt ? (a.occurredAt as Dayjs).toISOString() : undefined,
+        },
+      },
+    };
+  }
   return {
     outcome,
     note,
@@ -42,7 +58,15 @@ export function handleBody(values: Values) {
   };
 }
 
-export function HandleFields({ form, mineId }: { form: FormInstance<Values>; mineId?: string }) {
+export function HandleFields({
+  form,
+  mineId,
+  category,
+}: {
+  form: FormInstance<Values>;
+  mineId?: string;
+  category?: string;
+}) {
   const { t, v } = useI18n();
   const outcome = Form.useWatch('outcome', form) as string | undefined;
   const mode = Form.useWatch('mode', form) as string | undefined;
@@ -61,7 +85,10 @@ export function HandleFields({ form, mineId }: { form: FormInstance<Values>; min
     <>
       <Form.Item name="outcome" label={t('publicReports.outcome')}>
         <Radio.Group
-          options={outcomes.map((r) => ({ value: r, label: v(r) }))}
+          // Only a 瞒报事故 goes to the accident workflow (issue 24).
+          options={outcomes
+            .filter((r) => r !== '转为事故调查' || category === '瞒报事故')
+            .map((r) => ({ value: r, label: v(r) }))}
           data-testid="case-outcome"
         />
       </Form.Item>
@@ -131,6 +158,56 @@ export function HandleFields({ form, mineId }: { form: FormInstance<Values>; min
             >
               <Input maxLength={500} data-testid="case-location" />
             </Form.Item>
+          )}
+          {outcome === '转为事故调查' && (
+            <>
+              <Form.Item
+                name={['create', 'accident', 'occurredAt']}
+                label={t('accidents.occurredAt')}
+                rules={[{ required: true }]}
+              >
+                <DatePicker showTime disabledDate={outsideWindow(DateWindows.happened)} />
+              </Form.Item>
+              <Form.Item
+                name={['create', 'accident', 'kind']}
+                label={t('accidents.kind')}
+                rules={[{ required: true }]}
+              >
+                <Select options={accidentKinds.map((k) => ({ value: k, label: v(k) }))} />
+              </Form.Item>
+              <Form.Item
+                name={['create', 'accident', 'place']}
+                label={t('accidents.place')}
+                rules={[{ required: true, whitespace: true }]}
+              >
+                <Input maxLength={200} />
+              </Form.Item>
+              {(['deaths', 'seriousInjuries', 'directLossYuan'] as const).map((k) => (
+                <Form.Item
+                  key={k}
+                  name={['create', 'accident', k]}
+                  label={t(
+                    k === 'deaths'
+                      ? 'accidents.deaths'
+                      : k === 'seriousInjuries'
+                        ? 'accidents.injuries'
+                        : 'accidents.loss',
+                  )}
+                  initialValue={0}
+                  rules={[{ required: true }]}
+                >
+                  <InputNumber min={0} />
+                </Form.Item>
+              ))}
+              <Form.Item
+                name={['create', 'accident', 'description']}
+                label={t('accidents.description')}
+                extra={t('publicReports.outcomeDescriptionHint')}
+                rules={[{ required: true, whitespace: true }]}
+              >
+                <Input.TextArea rows={3} maxLength={4000} />
+              </Form.Item>
+            </>
           )}
           {outcome === '转为执法检查' && (
             <>

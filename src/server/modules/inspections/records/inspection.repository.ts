@@ -288,3 +288,34 @@ export async function crossArrangementOf(db: Db, id: string): Promise<string | n
     .where(eq(inspections.id, id));
   return row?.a ?? null;
 }
+
+/**
+ * The inspections of a mine on days in [from, to] that did not find the given hazard (no finding of
+ * theirs is linked to it), oldest first, with the inspecting unit: the 倒查 of who inspected without
+ * finding it (hazards/investigation.service.ts).
+ */
+export async function inspectionsMissingHazard(
+  db: Db,
+  q: { mineId: string; from: string; to: string; hazardId: string },
+) {
+  return db
+    .select({
+      id: inspections.id,
+      inspectedOn: inspections.inspectedOn,
+      kind: inspections.kind,
+      unitName: organisations.name,
+      teamUserIds: inspections.teamUserIds,
+    })
+    .from(inspections)
+    .innerJoin(organisations, eq(organisations.id, inspections.organisationId))
+    .where(
+      and(
+        eq(inspections.mineId, q.mineId),
+        gte(inspections.inspectedOn, q.from),
+        lte(inspections.inspectedOn, q.to),
+        sql`NOT EXISTS (SELECT 1 FROM ${inspectionFindings} f
+                         WHERE f.inspection_id = ${inspections.id} AND f.hazard_id = ${q.hazardId})`,
+      ),
+    )
+    .orderBy(asc(inspections.inspectedOn), asc(inspections.id));
+}

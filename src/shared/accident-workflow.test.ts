@@ -1,0 +1,50 @@
+/**
+ * The accident workflow's order and levels (issue 24): 《生产安全事故报告和调查处理条例》第十九条 (who investigates by
+ * grade), 第二十条 (提级调查 upward only), 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第21条 (结案 after 调查认定).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  AccidentFindingInput,
+  investigationLevelFor,
+  isHigherLevel,
+  stepRefusal,
+} from './accident-workflow.ts';
+
+const open = { stage: '调查中', supervised: false, rectificationAccepted: false } as const;
+
+describe('accident workflow rules', () => {
+  it('条例第十九条: 一般/涉险 县级, 较大 市级, 重大 省级, 特别重大 国务院', () => {
+    expect(
+      ['一般', '涉险', '较大', '重大', '特别重大'].map((g) => investigationLevelFor(g as '一般')),
+    ).toEqual(['县级', '县级', '市级', '省级', '国务院']);
+  });
+
+  it('条例第二十条: 提级调查 only to a higher level', () => {
+    expect(isHigherLevel('市级', '县级')).toBe(true);
+    expect(isHigherLevel('县级', '县级')).toBe(false);
+    expect(isHigherLevel('县级', '市级')).toBe(false);
+  });
+
+  it('方案第21条: 结案 only after 调查认定; nothing but 整改验收 after 结案; each once', () => {
+    expect(stepRefusal('结案', open)).toMatch(/调查认定/);
+    expect(stepRefusal('调查认定', open)).toBeNull();
+    expect(stepRefusal('提级调查', open)).toBeNull();
+    const found = { ...open, stage: '已认定' } as const;
+    expect(stepRefusal('结案', found)).toBeNull();
+    expect(stepRefusal('调查认定', found)).not.toBeNull();
+    expect(stepRefusal('提级调查', found)).not.toBeNull();
+    const closed = { ...open, stage: '已结案' } as const;
+    expect(stepRefusal('挂牌督办', closed)).toBe('事故已结案');
+    expect(stepRefusal('整改验收', closed)).toBeNull();
+    expect(stepRefusal('整改验收', { ...closed, rectificationAccepted: true })).not.toBeNull();
+    expect(stepRefusal('挂牌督办', { ...open, supervised: true })).not.toBeNull();
+  });
+
+  it('方案第21条: a 责任事故 names at least one responsible party; a 非责任事故 need not', () => {
+    const base = { concludedOn: '2026-11-22', cause: 'x', finding: 'x', parties: [] };
+    const r = AccidentFindingInput.safeParse({ ...base, nature: '责任事故' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['parties']);
+    expect(AccidentFindingInput.safeParse({ ...base, nature: '非责任事故' }).success).toBe(true);
+  });
+});
