@@ -10,6 +10,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../../shared/dates.ts';
+import type { HomeResponse } from '../../../shared/home.schemas.ts';
 import type { NotificationResponse } from '../../../shared/notifications.schemas.ts';
 import type {
   WarningCallResponse,
@@ -120,6 +121,10 @@ describe.each(engines)('监管预警: 发布、逐矿叫应、回应、超时升
     expect(mine.body.map((c) => c.mineId)).toEqual([coalA]);
     expect(mine.body[0]).toMatchObject({ title: '暴雨红色预警', state: '待确认' });
     const own = callOf(warning, coalA);
+    // The duty officer's home lists it with the need to answer (issue 23 home).
+    const home = await call<HomeResponse>('duty', 'GET', '/api/home');
+    expect(home.body.warnings.map((c) => c.id)).toEqual([own.id]);
+    expect(home.body.needs.find((n) => n.key === 'warningsToAnswer')?.count).toBe(1);
     expect((await call('duty2', 'POST', `/api/warnings/calls/${own.id}/acknowledge`)).status).toBe(
       404,
     );
