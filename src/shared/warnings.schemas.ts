@@ -77,6 +77,8 @@ export type WarningRespondInput = z.infer<typeof WarningRespondInput>;
 export const WarningListQuery = z.strictObject({
   /** Only warnings with a mine still to acknowledge or respond (a mine user's open calls). */
   open: z.enum(['true', 'false']).optional(),
+  /** Only calls to mines of this region (within the caller's jurisdiction). */
+  region: RegionCode.optional(),
 });
 
 /** Who is underground at a mine as its positioning data last said (coal upload, MT/T 1201.3-2023). */

@@ -21,7 +21,12 @@ import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/e
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { headcountsNow } from '../coal-upload/coal-positioning.service.ts';
 import type { CallOptions } from '../monitoring/call-out.ts';
-import { mineScopeCondition, visibleByMine } from '../registry/registry.scope.ts';
+import {
+  allOf,
+  mineInRegion,
+  mineScopeCondition,
+  visibleByMine,
+} from '../registry/registry.scope.ts';
 import { runCallStep } from './warning.calls.ts';
 import { presentCall, presentCallWithWarning, presentWarning } from './warning.presenter.ts';
 import * as repo from './warning.repository.ts';
@@ -154,12 +159,12 @@ export async function getWarning(deps: ServiceDeps, principal: Principal, id: st
 export async function listWarnings(
   deps: ServiceDeps,
   principal: Principal,
-  q: { open?: 'true' | 'false' | undefined },
+  q: { open?: 'true' | 'false' | undefined; region?: string | undefined },
 ) {
   requirePermission(principal, WarningPermission.Read);
   const rows = await repo.listWarnings(
     deps.db,
-    mineScopeCondition(principal.scope),
+    allOf(mineScopeCondition(principal.scope), mineInRegion(q.region)),
     q.open === 'true',
   );
   return rows.map((r) => presentWarning(r.w, r, r));
@@ -169,12 +174,12 @@ export async function listWarnings(
 export async function listCalls(
   deps: ServiceDeps,
   principal: Principal,
-  q: { open?: 'true' | 'false' | undefined },
+  q: { open?: 'true' | 'false' | undefined; region?: string | undefined },
 ) {
   requirePermission(principal, WarningPermission.Read);
   const rows = await repo.callsWithWarnings(
     deps.db,
-    mineScopeCondition(principal.scope),
+    allOf(mineScopeCondition(principal.scope), mineInRegion(q.region)),
     q.open === 'true',
     CALLS_SHOWN,
   );

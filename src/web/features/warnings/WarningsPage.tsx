@@ -105,9 +105,13 @@ export function WarningsPage() {
   const [params, setParams] = useSearchParams();
   const open = params.get('open') === 'true';
   const [issuing, setIssuing] = useState(false);
+  const { region } = useRegion();
   const { data, error, isLoading } = useQuery({
-    queryKey: ['warnings', open],
-    queryFn: () => call(warningsApi.list, { query: open ? { open: 'true' } : {} }),
+    queryKey: ['warnings', open, region],
+    queryFn: () =>
+      call(warningsApi.list, {
+        query: { ...(open ? { open: 'true' } : {}), ...(region ? { region } : {}) },
+      }),
   });
   if (error) {
     return <QueryError error={error} />;
