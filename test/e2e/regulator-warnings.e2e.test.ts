@@ -86,6 +86,11 @@ describe.runIf(browserAvailable())('web app in Chromium: 监管预警 叫应', (
     await web.login(duty, 'mine.duty');
     const card = duty.getByTestId('duty-warnings');
     await card.getByText('暴雨橙色预警').waitFor();
+    // Among what needs the duty officer now (issue 23 home).
+    await expect
+      .poll(() => duty.getByTestId('need-warningsToAnswer').locator('[data-count]').innerText())
+      .toBe('1');
+    await duty.screenshot({ path: `${SHOTS}/i24-warning-duty-home.png`, fullPage: true });
     await card.getByTestId('warning-ack').click();
     await card.getByTestId('warning-respond').click();
     await duty.getByLabel('撤出人数').fill('8');

@@ -69,6 +69,10 @@ const exempt: Record<string, string> = {
   'POST /ack/:token':
     'authorised by the signed one-time token alone, which names its alarm (monitoring.routes.test.ts: forged and used links refused)',
   'POST /api/alarm-ack': 'the same token acknowledgement as POST /ack/:token, answered as JSON',
+  'GET /ack/warning/:token':
+    'public page with a button; acknowledges nothing (warning.routes.test.ts: a link preview changes nothing)',
+  'POST /ack/warning/:token':
+    'authorised by the signed one-time token alone, which names its warning call (warning.routes.test.ts: forged and used links refused)',
   'POST /api/public/reports':
     'the public 举报 form: anyone may file about any county, which routes it (public-report.routes.test.ts)',
   'GET /api/public/counties':
@@ -1330,6 +1334,7 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'coal_presence',
     'regulator_warnings',
     'regulator_warning_calls',
+    'warning_ack_tokens',
     'throttle_hits',
   ];
   const out: Record<string, unknown> = {};

@@ -1086,7 +1086,7 @@ export const enUS: Messages = {
     undergroundBefore: '{count} (data from before the warning)',
     undergroundStale: '{count} (data out of date)',
     undergroundNow: '{count}',
-    escalatedAt: 'Not acknowledged in time; escalated to {stage} ({time})',
+    escalatedAt: 'Not acknowledged in time; escalated to {stage} at {time}',
     acknowledge: 'Acknowledge',
     respond: 'Report response',
     respondTitle: 'Report the response',

@@ -1071,7 +1071,7 @@ export const zhCN = {
     undergroundBefore: '{count} 人 (预警前数据)',
     undergroundStale: '{count} 人 (数据已过时)',
     undergroundNow: '{count} 人',
-    escalatedAt: '超时未确认, 已升级至{stage} ({time})',
+    escalatedAt: '超时未确认, {time} 升级至{stage}',
     acknowledge: '确认收到',
     respond: '回报响应',
     respondTitle: '回报响应情况',

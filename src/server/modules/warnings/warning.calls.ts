@@ -13,10 +13,13 @@ import type { Db } from '../../platform/db/client.ts';
 import { escalationActor } from '../../platform/escalation/escalation.runner.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { callContext } from '../monitoring/alarm-call.repository.ts';
+import { sha256Hex } from '../../platform/crypto.ts';
 import {
+  ACK_LINK_TTL_MS,
   deliverCall,
   nextCallMove,
   resolveRecipients,
+  signAckToken,
   type CallMove,
   type CallOptions,
 } from '../monitoring/call-out.ts';
@@ -39,6 +42,7 @@ export interface CalledWarning {
  */
 export async function runCallStep(
   tx: Db,
+  secret: Buffer,
   opts: CallOptions,
   w: CalledWarning,
   c: repo.WarningCallRow,
@@ -51,6 +55,25 @@ export async function runCallStep(
   }
   const move = nextCallMove(c, steps, at);
   const recipients = await resolveRecipients(tx, mine, move.step);
+  // A signed one-time link per person (only its digest is stored): acknowledging needs no sign-in.
+  const links = new Map<string, string>();
+  const tokens = recipients.map((r) => ({ r, token: signAckToken(secret, c.id, 'warn') }));
+  await repo.insertAckTokens(
+    tx,
+    tokens.map(({ r, token }) => ({
+      tokenHash: sha256Hex(token),
+      callId: c.id,
+      recipient: r.id,
+      recipientName: r.name,
+      expiresAt: new Date(at.getTime() + ACK_LINK_TTL_MS),
+    })),
+  );
+  for (const { r, token } of tokens) {
+    links.set(
+      r.id,
+      `${opts.publicUrl.replace(/\/$/, '')}/ack/warning/${encodeURIComponent(token)}`,
+    );
+  }
   const title =
     move.type === 'escalated'
       ? `【${move.step.stage}·未确认】${mine.name} 未确认${w.issuingUnit}发布的${w.kind}预警`
@@ -68,7 +91,7 @@ export async function runCallStep(
       title,
       body,
       recipients,
-      links: new Map(),
+      links,
       channels: move.step.channels,
       event: {
         type: 'warning_call',
@@ -116,6 +139,7 @@ async function runOne(deps: ServiceDeps, opts: CallOptions, id: string) {
     const { steps } = await getSetting(tx, warningsSettings.callPolicy);
     const move = await runCallStep(
       tx,
+      deps.secret,
       opts,
       { ...due.w, issuingUnit: head?.issuingUnit ?? '' },
       due.c,

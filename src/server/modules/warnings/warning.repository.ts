@@ -3,12 +3,16 @@
  * confined to the caller's jurisdiction (a condition on `mines` from registry.scope), and the call loop's
  * due rows, each locked for its step.
  */
-import { and, asc, desc, eq, inArray, isNull, like, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, like, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { MineKind } from '../../../shared/registry.enums.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { organisations, users } from '../access/access.table.ts';
 import { mines } from '../registry/mine.table.ts';
-import { regulatorWarningCalls as calls, regulatorWarnings as warnings } from './warning.table.ts';
+import {
+  regulatorWarningCalls as calls,
+  regulatorWarnings as warnings,
+  warningAckTokens,
+} from './warning.table.ts';
 
 export type WarningRow = typeof warnings.$inferSelect;
 export type WarningCallRow = typeof calls.$inferSelect;
@@ -143,5 +147,34 @@ export async function lockDueCall(tx: Db, id: string, at: Date) {
     .innerJoin(warnings, eq(warnings.id, calls.warningId))
     .where(and(eq(calls.id, id), eq(calls.state, '待确认'), lte(calls.nextCallAt, at)))
     .for('update', { of: calls });
+  return row;
+}
+
+/** Stores the digests of one-time acknowledgement links. */
+export async function insertAckTokens(tx: Db, rows: (typeof warningAckTokens.$inferInsert)[]) {
+  if (rows.length) {
+    await tx.insert(warningAckTokens).values(rows);
+  }
+}
+
+/** Spends a one-time link by its digest: the token's row, or undefined if used, expired or unknown. */
+export async function useAckToken(tx: Db, tokenHash: string, at: Date) {
+  const [row] = await tx
+    .update(warningAckTokens)
+    .set({ usedAt: at })
+    .where(
+      and(
+        eq(warningAckTokens.tokenHash, tokenHash),
+        isNull(warningAckTokens.usedAt),
+        gt(warningAckTokens.expiresAt, at),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** One call locked FOR UPDATE (a link's acknowledgement). */
+export async function lockCall(tx: Db, id: string) {
+  const [row] = await tx.select().from(calls).where(eq(calls.id, id)).for('update');
   return row;
 }

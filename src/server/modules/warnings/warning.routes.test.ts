@@ -21,6 +21,7 @@ import type {
 import { engines } from '../../../../test/helpers/test-database.ts';
 import { useWorldApp } from '../../../../test/helpers/world-app.ts';
 import { insertHeadcounts } from '../coal-upload/coal-positioning.repository.ts';
+import { signAckToken } from '../monitoring/call-out.ts';
 import { runDueWarningCalls } from './warning.calls.ts';
 
 interface Refused {
@@ -261,5 +262,45 @@ describe.each(engines)('监管预警: 发布、逐矿叫应、回应、超时升
       `/api/warnings/${warning.id}`,
     );
     expect(callOf(rainSeen.body, coalA).underground).toBeNull();
+  });
+
+  it('the one-time link in a call acknowledges without sign-in, once; a preview, a forged or an alarm link does not', async () => {
+    const flood = await call<WarningDetailResponse>('aadm', 'POST', '/api/warnings', {
+      kind: '汛期',
+      title: '汛期防汛预警',
+      content: '进入主汛期, 落实防汛值班。',
+      regionCode: countyA,
+      mineKinds: ['煤矿井工'],
+    });
+    const own = callOf(flood.body, coalA);
+    const inbox = await call<NotificationResponse[]>('duty', 'GET', '/api/notifications');
+    const note = inbox.body.find((n) => n.subjectId === own.id);
+    const link = /\/ack\/warning\/(\S+)/.exec(note?.body ?? '')?.[1] ?? '';
+    expect(link).not.toBe('');
+    const token = decodeURIComponent(link);
+    const at = (t: string) => `/ack/warning/${encodeURIComponent(t)}`;
+    // A link preview (GET) changes nothing.
+    const page = await ctx.app.inject({ method: 'GET', url: at(token) });
+    expect(page.statusCode).toBe(200);
+    const still = await call<WarningDetailResponse>(
+      'aadm',
+      'GET',
+      `/api/warnings/${flood.body.id}`,
+    );
+    expect(callOf(still.body, coalA).state).toBe('待确认');
+    // A forged link, and an alarm's link naming the call, are refused.
+    const forged = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    expect((await ctx.app.inject({ method: 'POST', url: at(forged) })).statusCode).toBe(404);
+    const alarmLink = signAckToken(ctx.t.deps.secret, own.id);
+    expect((await ctx.app.inject({ method: 'POST', url: at(alarmLink) })).statusCode).toBe(404);
+    const ok = await ctx.app.inject({ method: 'POST', url: at(token) });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toContain('已确认');
+    const seen = await call<WarningDetailResponse>('aadm', 'GET', `/api/warnings/${flood.body.id}`);
+    expect(callOf(seen.body, coalA)).toMatchObject({
+      state: '已确认',
+      acknowledgedBy: ctx.world.a.users.mine_duty_officer,
+    });
+    expect((await ctx.app.inject({ method: 'POST', url: at(token) })).statusCode).toBe(409);
   });
 });

@@ -12,7 +12,10 @@ import {
 } from '../../../shared/warnings.schemas.ts';
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses } from '../../platform/http/route-helpers.ts';
+import { z } from 'zod';
+import { AppError, AppErrorCode } from '../../platform/errors.ts';
 import type { ModuleContext } from '../module.ts';
+import { ackPage, escapeHtml } from '../monitoring/ack-page.ts';
 import { WarningPermission } from './warnings.permissions.ts';
 import * as service from './warning.service.ts';
 
@@ -105,5 +108,43 @@ export function registerWarningRoutes(app: FastifyInstance, ctx: ModuleContext):
       },
     },
     (req) => service.respondCall(deps, principalOf(req), req.params.id, req.body),
+  );
+
+  // The one-time link in a warning's call: GET shows a button (link scanners must not acknowledge), POST
+  // acknowledges.
+  const Token = z.strictObject({ token: z.string().min(10).max(200) });
+  r.get(
+    '/ack/warning/:token',
+    { config: { permission: 'public' }, schema: { hide: true, params: Token } },
+    (req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(
+          ackPage(
+            '监管预警叫应确认',
+            `<p>确认本矿已收到该预警, 立即落实。</p><form method="post"><button type="submit">确认收到 (叫应)</button></form>`,
+          ),
+        ),
+  );
+  r.post(
+    '/ack/warning/:token',
+    { config: { permission: 'public' }, schema: { hide: true, params: Token } },
+    async (req, reply) => {
+      try {
+        const res = await service.acknowledgeByToken(deps, req.params.token);
+        return reply
+          .type('text/html; charset=utf-8')
+          .send(
+            ackPage(res.acknowledged ? '已确认' : '无需确认', `<p>${escapeHtml(res.message)}</p>`),
+          );
+      } catch (e) {
+        const err = e instanceof AppError ? e : new AppError(AppErrorCode.Internal, '确认失败');
+        return reply
+          .status(err.status)
+          .type('text/html; charset=utf-8')
+          .send(ackPage('无法确认', `<p>${escapeHtml(err.message)}</p>`));
+      }
+    },
   );
 }

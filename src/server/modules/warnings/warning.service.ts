@@ -20,7 +20,8 @@ import { actorOf, requirePermission, type ServiceDeps } from '../../platform/con
 import { AppError, AppErrorCode, invalidField, notFound } from '../../platform/errors.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
 import { headcountsNow } from '../coal-upload/coal-positioning.service.ts';
-import type { CallOptions } from '../monitoring/call-out.ts';
+import { sha256Hex } from '../../platform/crypto.ts';
+import { verifyAckToken, type CallOptions } from '../monitoring/call-out.ts';
 import {
   allOf,
   mineInRegion,
@@ -122,7 +123,7 @@ export async function issueWarning(
     // The first step is called now, in the issuing transaction: issued means called.
     const called = { ...w, issuingUnit: principal.organisationName };
     for (const row of rows) {
-      await runCallStep(tx, opts, called, row, steps, at);
+      await runCallStep(tx, deps.secret, opts, called, row, steps, at);
     }
     return w.id;
   });
@@ -234,6 +235,45 @@ export async function acknowledgeCall(deps: ServiceDeps, principal: Principal, i
     });
   });
   return presentOne(deps, id);
+}
+
+/** 叫应 through the one-time link of a message: no sign-in, the signed link is the proof. */
+export async function acknowledgeByToken(deps: ServiceDeps, token: string) {
+  const callId = verifyAckToken(deps.secret, token, 'warn');
+  if (!callId) {
+    throw new AppError(AppErrorCode.NotFound, '确认链接无效');
+  }
+  return deps.db.transaction(async (tx) => {
+    const at = deps.clock();
+    const used = await repo.useAckToken(tx, sha256Hex(token), at);
+    if (!used) {
+      throw new AppError(AppErrorCode.Conflict, '确认链接已使用或已过期');
+    }
+    const row = await repo.lockCall(tx, used.callId);
+    if (!row) {
+      throw notFound('warning_call', used.callId);
+    }
+    if (row.state !== '待确认') {
+      return { acknowledged: false, message: `预警已由 ${row.acknowledgedBy ?? '他人'} 确认` };
+    }
+    await repo.updateCall(tx, row.id, {
+      state: '已确认',
+      acknowledgedAt: at,
+      acknowledgedBy: used.recipientName,
+      nextCallAt: null,
+    });
+    await recordAudit(
+      tx,
+      { actorId: null, actorLabel: `link:${used.recipientName}`, ip: null },
+      at,
+      {
+        type: 'warnings.call.acknowledged',
+        entityId: row.id,
+        after: { via: 'link', recipient: used.recipient },
+      },
+    );
+    return { acknowledged: true, message: `已确认: ${used.recipientName}` };
+  });
 }
 
 /** 回应: the mine reports people withdrawn, when, and the measures taken. */

@@ -69,3 +69,16 @@ export const regulatorWarningCalls = pgTable(
     index('regulator_warning_calls_next_idx').on(t.nextCallAt),
   ],
 );
+
+/** The digests of the one-time acknowledgement links a warning's call sent (as alarms' alarm_ack_tokens). */
+export const warningAckTokens = pgTable('warning_ack_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  callId: uuid('call_id')
+    .notNull()
+    .references(() => regulatorWarningCalls.id),
+  /** Who the link was sent to (a user id or a registry person id) and their name. */
+  recipient: text('recipient').notNull(),
+  recipientName: text('recipient_name').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});

@@ -5,7 +5,7 @@
  * their own rows here too.
  */
 import { useState } from 'react';
-import { Descriptions, Table, Tag, Typography } from 'antd';
+import { Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { warningsApi } from '../../../shared/warnings.api.ts';
@@ -40,7 +40,7 @@ function Underground({ c }: { c: WarningCallResponse }) {
 
 export function WarningDetailPage() {
   const { id = '' } = useParams();
-  const { t, v, formatDateTime } = useI18n();
+  const { t, v, formatDateTime, formatInZone } = useI18n();
   const { can } = useSession();
   const regionName = useRegionName();
   const [responding, setResponding] = useState<string | null>(null);
@@ -110,8 +110,9 @@ export function WarningDetailPage() {
           { title: t('warnings.mine'), dataIndex: 'mineName' },
           {
             title: t('warnings.state'),
+            width: 190,
             render: (_: unknown, c) => (
-              <span>
+              <Space direction="vertical" size={2}>
                 <Tag color={callStateColor[c.state]} data-testid="warning-call-state">
                   {v(c.state)}
                 </Tag>
@@ -119,11 +120,11 @@ export function WarningDetailPage() {
                   <Tag color="red" data-testid="warning-escalated">
                     {t('warnings.escalatedAt', {
                       stage: v(c.stage),
-                      time: formatDateTime(c.escalatedAt),
+                      time: formatInZone(c.escalatedAt, 'MM-DD HH:mm'),
                     })}
                   </Tag>
                 )}
-              </span>
+              </Space>
             ),
           },
           { title: t('warnings.stage'), render: (_: unknown, c) => v(c.stage) },
