@@ -1223,6 +1223,7 @@ export const enUS: Messages = {
     work_task: 'Action plan task',
     self_inspection_report: 'Monthly self-inspection',
     parent_inspection: 'Quarterly parent-company inspection',
+    warning: 'Regulator warning',
   },
   values: {
     暴雨: 'Rainstorm',

@@ -1204,6 +1204,7 @@ export const zhCN = {
     work_task: '攻坚任务',
     self_inspection_report: '月度自查',
     parent_inspection: '上级公司季度排查',
+    warning: '监管预警',
   },
   values: {
     暴雨: '暴雨',

@@ -86,8 +86,9 @@ export async function runCallStep(
     tx,
     opts,
     {
-      subjectType: 'warning_call',
-      subjectId: c.id,
+      // The inbox opens the warning's page (its per-mine table).
+      subjectType: 'warning',
+      subjectId: w.id,
       title,
       body,
       recipients,

@@ -73,9 +73,9 @@ describe.each(engines)('监管预警: 发布、逐矿叫应、回应、超时升
     expect(warning.calls.every((c) => c.state === '待确认' && c.stage === '预警')).toBe(true);
     expect(warning).toMatchObject({ kind: '暴雨', mines: 4, acknowledged: 0, escalated: 0 });
     const inbox = await call<NotificationResponse[]>('duty', 'GET', '/api/notifications');
-    const mine = inbox.body.filter((n) => n.subjectType === 'warning_call');
+    const mine = inbox.body.filter((n) => n.subjectType === 'warning');
     expect(mine).toHaveLength(1);
-    expect(mine[0]?.subjectId).toBe(callOf(warning, coalA).id);
+    expect(mine[0]?.subjectId).toBe(warning.id);
     expect(mine[0]?.title).toContain('暴雨红色预警');
   });
 
@@ -224,13 +224,11 @@ describe.each(engines)('监管预警: 发布、逐矿叫应、回应、超时升
     expect(seen.body.escalated).toBe(3);
     // The county's regulators are called about each mine that did not answer.
     const inbox = await call<NotificationResponse[]>('ains', 'GET', '/api/notifications');
-    const up = inbox.body.filter(
-      (n) => n.subjectType === 'warning_call' && n.title.includes('未确认'),
-    );
+    const up = inbox.body.filter((n) => n.subjectType === 'warning' && n.title.includes('未确认'));
     expect(up).toHaveLength(3);
     // County B's regulator is not.
     const b = await call<NotificationResponse[]>('badm', 'GET', '/api/notifications');
-    expect(b.body.filter((n) => n.subjectType === 'warning_call')).toHaveLength(0);
+    expect(b.body.filter((n) => n.subjectType === 'warning')).toHaveLength(0);
   });
 
   it('after a 严禁入井 order the mine’s row shows people still underground by its positioning data (二(五)6)', async () => {
@@ -274,7 +272,7 @@ describe.each(engines)('监管预警: 发布、逐矿叫应、回应、超时升
     });
     const own = callOf(flood.body, coalA);
     const inbox = await call<NotificationResponse[]>('duty', 'GET', '/api/notifications');
-    const note = inbox.body.find((n) => n.subjectId === own.id);
+    const note = inbox.body.find((n) => n.subjectId === flood.body.id);
     const link = /\/ack\/warning\/(\S+)/.exec(note?.body ?? '')?.[1] ?? '';
     expect(link).not.toBe('');
     const token = decodeURIComponent(link);
