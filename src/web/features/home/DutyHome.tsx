@@ -181,7 +181,7 @@ export function DutyHome({ home }: { home: HomeResponse }) {
   const [muted, setMuted] = useAlarmMute();
   const flashing = useRedAlarmSignal(home.openAlarms, 'duty', muted, true, CALL_LEVELS);
   return (
-    <Row gutter={[16, 16]}>
+    <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
       {home.warnings.length > 0 && (
         <Col xs={24}>
           <WarningCallsCard calls={home.warnings} />
