@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { RegionCode } from './common.schemas.ts';
 import { hazardStates } from './hazard.enums.ts';
 import { alarmKinds, alarmStates, warningLevels } from './monitoring.enums.ts';
+import { WarningCallWithWarning } from './warnings.schemas.ts';
 
 /** Whom the home is built for: the role's kind of organisation (a system admin sees the regulators' home). */
 export const homeAudiences = ['regulator', 'enterprise', 'mine'] as const;
@@ -28,6 +29,8 @@ export const homeNeedKeys = [
   'documentsReceived',
   // a mine's duty officer
   'alarmsOpen',
+  // enterprises and a mine's duty officer: regulators' warnings not yet answered
+  'warningsToAnswer',
 ] as const;
 export type HomeNeedKey = (typeof homeNeedKeys)[number];
 
@@ -86,5 +89,7 @@ export const HomeResponse = z.object({
   openAlarms: z.array(HomeAlarm),
   /** A mine's duty officer: today's calls (alarms opened today), with who answered and when. */
   callsToday: z.array(HomeAlarm),
+  /** A mine's duty officer: regulators' warnings to the mine not yet responded, to 叫应 and 回应 from the home. */
+  warnings: z.array(WarningCallWithWarning),
 });
 export type HomeResponse = z.infer<typeof HomeResponse>;

@@ -8,7 +8,8 @@ import { QueryBool } from './common.schemas.ts';
 /**
  * What a notification can be about (its subject type), as the modules write them: a monitoring alarm's
  * 叫应 call, a hazard's deadline ladder, a lead found, a 举报 received or overdue, an overdue 攻坚 task,
- * and a mine's missing monthly self-inspection or quarterly parent-company inspection report.
+ * a mine's missing monthly self-inspection or quarterly parent-company inspection report, and a regulator's
+ * warning calling a mine (or, unanswered, the county).
  */
 export const NotificationKinds = [
   'alarm',
@@ -18,6 +19,7 @@ export const NotificationKinds = [
   'work_task',
   'self_inspection_report',
   'parent_inspection',
+  'warning',
 ] as const;
 export const NotificationKind = z.enum(NotificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;

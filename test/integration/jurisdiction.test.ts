@@ -18,6 +18,10 @@ import {
   insertPlan,
 } from '../../src/server/modules/stopped/stopped.repository.ts';
 import { stoppedPatrolPhotos } from '../../src/server/modules/stopped/stopped.table.ts';
+import {
+  insertCalls,
+  insertWarning,
+} from '../../src/server/modules/warnings/warning.repository.ts';
 import { addDays, todayIn } from '../../src/shared/dates.ts';
 import type { RouteEntry } from '../../src/server/platform/http/auth.http.ts';
 import { createTestApp } from '../helpers/app.ts';
@@ -65,6 +69,10 @@ const exempt: Record<string, string> = {
   'POST /ack/:token':
     'authorised by the signed one-time token alone, which names its alarm (monitoring.routes.test.ts: forged and used links refused)',
   'POST /api/alarm-ack': 'the same token acknowledgement as POST /ack/:token, answered as JSON',
+  'GET /ack/warning/:token':
+    'public page with a button; acknowledges nothing (warning.routes.test.ts: a link preview changes nothing)',
+  'POST /ack/warning/:token':
+    'authorised by the signed one-time token alone, which names its warning call (warning.routes.test.ts: forged and used links refused)',
   'POST /api/public/reports':
     'the public 举报 form: anyone may file about any county, which routes it (public-report.routes.test.ts)',
   'GET /api/public/counties':
@@ -95,6 +103,9 @@ const crossArrangementOf = new Map<string, string>();
 const declarationOf = new Map<string, string>();
 /** A 巡查 visit at each party's coal mine with one photo (by key): [visit id, photo id]. */
 const patrolOf = new Map<string, [string, string]>();
+
+/** A regulator's warning to each party's coal mine only (by key): [warning id, its call's id] (issue 24). */
+const warningOf = new Map<string, [string, string]>();
 
 /** Each party's (by key) regulator unit's and enterprise's organisation ids, and two of its users' ids. */
 const accountsOf = new Map<string, { orgIds: string[]; userIds: string[] }>();
@@ -133,6 +144,8 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         ['mine_meter', t.meterIds[0]],
         ['mine_area', t.areaIds[0]],
         ['hidden_hazard_survey', t.surveyIds[0]],
+        ['regulator_warning', warningOf.get(t.key)?.[0]],
+        ['warning_call', warningOf.get(t.key)?.[1]],
       ].map(([type, value]) => ({ method: 'GET', url: `/api/audit/${type}/${value}` }));
     case 'POST /api/mines':
       return [
@@ -719,6 +732,26 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           payload: { reason: '越权' },
         },
       ];
+    case 'POST /api/warnings':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: { kind: '暴雨', title: '越权', content: '越权', regionCode: t.county },
+        },
+      ];
+    case 'GET /api/warnings/:id':
+      return [{ method: 'GET', url: id(route.url, warningOf.get(t.key)?.[0] ?? t.enterpriseId) }];
+    case 'POST /api/warnings/calls/:id/acknowledge':
+      return [{ method: 'POST', url: id(route.url, warningOf.get(t.key)?.[1] ?? t.enterpriseId) }];
+    case 'POST /api/warnings/calls/:id/respond':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, warningOf.get(t.key)?.[1] ?? t.enterpriseId),
+          payload: { peopleWithdrawn: 0, withdrawnAt: null, measures: '越权' },
+        },
+      ];
     case 'GET /api/stopped/declarations/:id':
       return [{ method: 'GET', url: id(route.url, declarationOf.get(t.key) ?? t.enterpriseId) }];
     case 'POST /api/stopped/declarations/:id/reject':
@@ -1223,6 +1256,8 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/coal/forwarding',
         '/api/coal/feeds',
         '/api/home',
+        '/api/warnings',
+        '/api/warnings/calls',
       ].includes(route.url)
         ? [{ method: 'GET', url: `${route.url}?${extra}region=${t.county}` }]
         : []),
@@ -1386,6 +1421,9 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'coal_files',
     'coal_points',
     'coal_presence',
+    'regulator_warnings',
+    'regulator_warning_calls',
+    'warning_ack_tokens',
     'throttle_hits',
   ];
   const out: Record<string, unknown> = {};
@@ -1510,6 +1548,22 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
         })
         .returning({ id: stoppedPatrolPhotos.id });
       patrolOf.set(p.key, [visit.id, photo?.id ?? '']);
+      // A warning of the county's regulator to this party's coal mine only (its call not yet acknowledged).
+      const issuer = await findUserWithOrg(t.deps.db, { username: p.users.regulator_admin });
+      const warning = await insertWarning(t.deps.db, {
+        kind: '暴雨',
+        title: `${p.key} 暴雨预警`,
+        content: `${p.key} 暴雨`,
+        regionCode: p.county,
+        mineKinds: null,
+        issuedBy: issuer?.user.id ?? '',
+        issuingOrganisationId: issuer?.org.id ?? '',
+        issuedAt: at,
+      });
+      const [warned] = await insertCalls(t.deps.db, [
+        { warningId: warning.id, mineId, state: '待确认', nextCallAt: null },
+      ]);
+      warningOf.set(p.key, [warning.id, warned?.id ?? '']);
     }
   });
   afterAll(async () => {

@@ -26,6 +26,7 @@ import { RegistryPermission, registryGrants } from './registry/registry.permissi
 import { SurveyPermission, surveysGrants } from './surveys/surveys.permissions.ts';
 import { StoppedPermission, stoppedGrants } from './stopped/stopped.permissions.ts';
 import { CoalUploadPermission, coalUploadGrants } from './coal-upload/coal-upload.permissions.ts';
+import { WarningPermission, warningGrants } from './warnings/warnings.permissions.ts';
 
 const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[] = [
   { permissions: PlatformPermission, grants: platformGrants },
@@ -40,6 +41,7 @@ const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[]
   { permissions: SurveyPermission, grants: surveysGrants },
   { permissions: StoppedPermission, grants: stoppedGrants },
   { permissions: CoalUploadPermission, grants: coalUploadGrants },
+  { permissions: WarningPermission, grants: warningGrants },
 ];
 
 /**

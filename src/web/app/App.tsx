@@ -119,6 +119,14 @@ const StoppedMinesPage = lazyPage(
   () => import('../features/stopped/StoppedMinesPage.tsx'),
   'StoppedMinesPage',
 );
+const WarningsPage = lazyPage(
+  () => import('../features/warnings/WarningsPage.tsx'),
+  'WarningsPage',
+);
+const WarningDetailPage = lazyPage(
+  () => import('../features/warnings/WarningDetailPage.tsx'),
+  'WarningDetailPage',
+);
 const CoalFeedsPage = lazyPage(() => import('../features/coal/CoalFeedsPage.tsx'), 'CoalFeedsPage');
 const FacilityBoardPage = lazyPage(
   () => import('../features/monitoring/FacilityBoardPage.tsx'),
@@ -229,6 +237,8 @@ function LocalisedApp() {
                   <Route path="leads/:id" element={<LeadDetailPage />} />
                   <Route path="mines/:id/comparison" element={<MineComparisonPage />} />
                   <Route path="stopped" element={<StoppedMinesPage />} />
+                  <Route path="warnings" element={<WarningsPage />} />
+                  <Route path="warnings/:id" element={<WarningDetailPage />} />
                   <Route path="coal-feeds" element={<CoalFeedsPage />} />
                   <Route path="inspections" element={<InspectionsPage />} />
                   <Route

@@ -23,6 +23,7 @@ import {
   ClusterOutlined,
   CloudUploadOutlined,
   SettingOutlined,
+  ThunderboltOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n, type Locale } from '../app/i18n.tsx';
@@ -148,6 +149,15 @@ export function AppLayout() {
             key: '/leads',
             icon: <FileSearchOutlined />,
             label: <Link to="/leads">{t('nav.leads')}</Link>,
+          },
+        ]
+      : []),
+    ...(can('warnings.read')
+      ? [
+          {
+            key: '/warnings',
+            icon: <ThunderboltOutlined />,
+            label: <Link to="/warnings">{t('nav.warnings')}</Link>,
           },
         ]
       : []),

@@ -63,6 +63,7 @@ import {
 import { disasterGrades, factorKinds, surveyStates, zoneClasses } from '../../shared/surveys.ts';
 import { defaultRegionalRisk } from '../../shared/targets.settings.ts';
 import { coalFeedStates } from '../../shared/coal-upload.enums.ts';
+import { warningCallStates, warningKinds } from '../../shared/warnings.schemas.ts';
 import { enUS } from './en-US.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -167,6 +168,8 @@ describe('translations', () => {
       '只检查不处罚',
       ...Object.values(defaultCallPolicy).flatMap((p) => p.steps.map((s) => s.stage)),
       ...coalFeedStates,
+      ...warningKinds,
+      ...warningCallStates,
       // 测点状态 flags (MT/T 1201.1-2023 附录B; the coal point card shows them by name).
       '报警',
       '断电',

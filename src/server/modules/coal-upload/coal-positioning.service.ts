@@ -181,3 +181,27 @@ export async function leaderDescents(
     })),
   };
 }
+
+/**
+ * The newest whole-mine 井下人数 of each mine that sends positioning data (no permission check: for a
+ * caller that has already confined the mines to its jurisdiction, e.g. a warning's calls).
+ */
+export async function headcountsNow(
+  deps: ServiceDeps,
+  mineIds: string[],
+): Promise<Map<string, { count: number; asOf: Date; stale: boolean }>> {
+  const out = new Map<string, { count: number; asOf: Date; stale: boolean }>();
+  if (mineIds.length === 0) {
+    return out;
+  }
+  const staleMs =
+    (await getSetting(deps.db, coalUploadSettings.positioningStaleMinutes)) * MINUTE_MS;
+  const now = deps.clock().getTime();
+  for (const h of await repo.latestHeadcounts(deps.db, mineIds)) {
+    if (h.area_code === '') {
+      const asOf = new Date(h.at);
+      out.set(h.mine_id, { count: h.count, asOf, stale: now - asOf.getTime() > staleMs });
+    }
+  }
+  return out;
+}

@@ -26,6 +26,7 @@ const links: Record<HomeNeedKey, string> = {
   hazardsToRectify: '/hazards?state=已上报,治理中,待验收',
   documentsReceived: '/received-documents',
   alarmsOpen: '/monitoring',
+  warningsToAnswer: '/warnings?open=true',
 };
 
 /**

@@ -113,6 +113,7 @@ describe.each(engines)('首页: 需要我处理的事项 (%s)', (engine) => {
       'hazardsToRectify',
       'alarmsUnanswered',
       'documentsReceived',
+      'warningsToAnswer',
     ]);
     expect(needOf(h, 'hazardsToRectify')).toMatchObject({
       count: 1,

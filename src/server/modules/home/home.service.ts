@@ -4,7 +4,8 @@
  * what the caller's role may read. Regulators: unanswered alarms, overdue hazards by ladder step, leads
  * to assign, stopped mines with activity, 举报 steps overdue, documents to sign, accident notices late.
  * Enterprises: reports to file, hazards to rectify by deadline, documents received. A mine's duty
- * officer: the open alarms to 叫应 and today's calls.
+ * officer: the open alarms to 叫应 and today's calls. Enterprises and duty officers: regulators' warnings to
+ * answer (the duty officer's listed with their 叫应 / 回应 buttons).
  */
 import type { HomeNeed, HomeResponse } from '../../../shared/home.schemas.ts';
 import { addDays, shanghaiMidnight, todayIn } from '../../../shared/dates.ts';
@@ -32,6 +33,8 @@ import { leadSummary } from '../leads/lead.service.ts';
 import { LeadPermission } from '../leads/leads.permissions.ts';
 import { alarmSummary, listAlarms } from '../monitoring/alarm.service.ts';
 import { MonitoringPermission } from '../monitoring/monitoring.permissions.ts';
+import { listCalls } from '../warnings/warning.service.ts';
+import { WarningPermission } from '../warnings/warnings.permissions.ts';
 import { audienceOf, need, presentHomeAlarm } from './home.presenter.ts';
 
 /** How many of the nearest hazard deadlines an enterprise's home lists. */
@@ -94,6 +97,15 @@ const toRectify: Source = async (deps, p) => {
 /** How far back the documents an enterprise received count as new on its home. */
 const RECEIVED_DAYS = 30;
 
+/** Regulators' warnings to the caller's mines not yet responded (issue 24; 第31条 叫应回响应). */
+const warningsToAnswer: Source = async (deps, p) => {
+  const open = await listCalls(deps, p, { open: 'true' });
+  return need('warningsToAnswer', open.length, {
+    oldestAt: open.map((c) => c.issuedAt).sort()[0] ?? null,
+    parts: [{ label: '待确认', count: open.filter((c) => c.state === '待确认').length }],
+  });
+};
+
 const received: Source = async (deps, p) => {
   const since = addDays(todayIn(deps.clock), -RECEIVED_DAYS);
   const docs = await listReceivedDocuments(deps, p);
@@ -126,7 +138,7 @@ export async function homeSummary(
   q: { region?: string | undefined },
 ): Promise<HomeResponse> {
   const audience = audienceOf(principal.role);
-  const empty = { rectifying: [], openAlarms: [], callsToday: [] };
+  const empty = { rectifying: [], openAlarms: [], callsToday: [], warnings: [] };
   if (audience === 'regulator') {
     const needs = await gather(deps, principal, q.region, [
       [MonitoringPermission.Read, unansweredAlarms],
@@ -144,6 +156,7 @@ export async function homeSummary(
       [HazardPermission.Read, toRectify],
       [MonitoringPermission.Read, unansweredAlarms],
       [InspectionPermission.EnforcementReceive, received],
+      [WarningPermission.Answer, warningsToAnswer],
     ]);
     const rectifying = principal.permissions.has(HazardPermission.Read)
       ? await hazardsByDeadline(deps, principal, RECTIFYING_SHOWN)
@@ -156,6 +169,9 @@ export async function homeSummary(
     limit: ALARMS_SHOWN,
   });
   const unanswered = openAlarms.filter((a) => a.state === '待叫应');
+  const warnings = principal.permissions.has(WarningPermission.Read)
+    ? await listCalls(deps, principal, { open: 'true' })
+    : [];
   return {
     ...empty,
     audience,
@@ -163,7 +179,11 @@ export async function homeSummary(
       need('alarmsOpen', openAlarms.length, {
         oldestAt: unanswered.map((a) => a.openedAt).sort()[0] ?? null,
       }),
+      need('warningsToAnswer', warnings.length, {
+        oldestAt: warnings.map((c) => c.issuedAt).sort()[0] ?? null,
+      }),
     ],
+    warnings,
     openAlarms: openAlarms.map(presentHomeAlarm),
     callsToday: callsToday
       .map(presentHomeAlarm)

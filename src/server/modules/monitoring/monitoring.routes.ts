@@ -37,12 +37,7 @@ import { importSensors } from './sensor.import.ts';
 import * as sensors from './sensor.service.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
 import { readUpload } from '../../platform/files/files.http.ts';
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function ackPage(title: string, body: string) {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font-family:sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}button{font-size:1.2rem;padding:.6rem 1.6rem}</style></head><body><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
-}
+import { ackPage, escapeHtml } from './ack-page.ts';
 
 export function registerMonitoringRoutes(
   app: FastifyInstance,

@@ -1,5 +1,6 @@
 /**
- * A mine duty officer's home (issue 23 §1): the mine's points live in their colours, the open alarms each
+ * A mine duty officer's home (issue 23 §1): the regulators' warnings to answer (叫应, 回应) on top, the mine's
+ * points live in their colours, the open alarms each
  * with a large 叫应 button, and today's 叫应 record (who answered each call, how fast). Refreshed as the
  * alarm board is.
  */
@@ -17,6 +18,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { BOARD_REFRESH_MS } from '../monitoring/elapsed.ts';
 import { LevelTag, levelColors } from '../monitoring/LevelTag.tsx';
 import { SoundToggle, useAlarmMute, useRedAlarmSignal } from '../monitoring/alarmSignal.tsx';
+import { WarningCallsCard } from '../warnings/WarningAnswer.tsx';
 
 /** A point whose last reading is older than this shows 无数据, whatever its last level was. */
 const STALE_MS = 10 * 60_000;
@@ -179,7 +181,12 @@ export function DutyHome({ home }: { home: HomeResponse }) {
   const [muted, setMuted] = useAlarmMute();
   const flashing = useRedAlarmSignal(home.openAlarms, 'duty', muted, true, CALL_LEVELS);
   return (
-    <Row gutter={[16, 16]}>
+    <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+      {home.warnings.length > 0 && (
+        <Col xs={24}>
+          <WarningCallsCard calls={home.warnings} />
+        </Col>
+      )}
       <Col xs={24} xl={12}>
         <OpenAlarms
           alarms={home.openAlarms}

@@ -12,6 +12,7 @@ const pages: Record<NotificationKind, (id: string) => string> = {
   work_task: (id) => `/plans?task=${encodeURIComponent(id)}`,
   self_inspection_report: (id) => inspectionPage('monthly', id),
   parent_inspection: (id) => inspectionPage('quarterly', id),
+  warning: (id) => `/warnings/${encodeURIComponent(id)}`,
 };
 
 function inspectionPage(tab: 'monthly' | 'quarterly', subjectId: string): string {
