@@ -55,7 +55,7 @@ async function takeStep(
     throw new AppError(AppErrorCode.Forbidden, '事故调查处理由监管部门办理');
   }
   return deps.db.transaction(async (tx) => {
-    const row = await loadVisibleAccident(tx, principal, id);
+    const row = await loadVisibleAccident(tx, principal, id, true);
     const a = row.accident;
     const refusal = stepRefusal(step, {
       stage: a.stage,
@@ -196,7 +196,7 @@ export async function markConcealed(
   accidentId: string,
   reportId: string,
 ) {
-  const row = await loadVisibleAccident(tx, principal, accidentId);
+  const row = await loadVisibleAccident(tx, principal, accidentId, true);
   if (row.accident.concealed) {
     return;
   }
@@ -208,12 +208,14 @@ export async function markConcealed(
     accidentId,
     step: '瞒报查实',
     detail: { summary },
-    actorLabel: principal.displayName,
+    // The unit, not the 举报 handler's name: the enterprise reads the accident's timeline.
+    actorLabel: principal.organisationName,
     at: now,
   });
+  // Not the case either (the enterprise reads the accident's history); the case's own step names the accident.
   await recordAudit(tx, actorOf(principal), now, {
     type: 'accountability.accident.stepped',
     entityId: accidentId,
-    after: { step: '瞒报查实', reportId },
+    after: { step: '瞒报查实' },
   });
 }

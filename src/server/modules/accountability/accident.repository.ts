@@ -273,6 +273,12 @@ export async function fatalAccidentsNotRectified(db: Db, mineId: string) {
         eq(accidents.mineId, mineId),
         gte(accidents.deaths, 1),
         isNull(accidents.rectificationAcceptedOn),
+        // Not an accident the mine already resumed production after (recorded before this rule, or
+        // resumed by a decision of its own): from the day of its latest return to 生产 on.
+        sql`${accidents.occurredAt} >= coalesce(
+          (SELECT (max(c.effective_date)::timestamp AT TIME ZONE 'Asia/Shanghai')
+             FROM mine_status_changes c WHERE c.mine_id = ${mineId} AND c.to_status = '生产'),
+          '-infinity'::timestamptz)`,
       ),
     )
     .orderBy(asc(accidents.occurredAt));

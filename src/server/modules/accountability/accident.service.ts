@@ -58,10 +58,13 @@ export function loadVisibleAccident(
   db: Db,
   principal: Principal,
   id: string,
+  /** Lock the accident's row for the transaction (a step taken on it: one at a time). */
+  lock = false,
 ): Promise<repo.AccidentRow> {
   return visibleByMine(db, principal, accidents, id, {
     entity: 'accident',
     select: repo.accidentSelect(db),
+    lock,
   });
 }
 

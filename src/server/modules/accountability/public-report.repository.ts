@@ -141,17 +141,19 @@ export async function countCasePhotos(db: Db, reportId: string) {
   return row?.n ?? 0;
 }
 
-/** Whether a hazard, lead or inspection exists at a mine within `mineScope`. */
+/** Whether a hazard, lead, inspection or accident exists at a mine within `mineScope` (and at `mineId`, when given). */
 export async function linkedRecordExists(
   db: Db,
   table: 'hazards' | 'leads' | 'inspections' | 'accidents',
   id: string,
   mineScope: SQL | undefined,
+  mineId?: string,
 ) {
   const rows = await queryRows<{ id: string }>(
     db,
     sql`SELECT x.id FROM ${sql.raw(table)} x JOIN mines ON mines.id = x.mine_id
-         WHERE x.id = ${id} AND ${mineScope ?? sql`TRUE`}`,
+         WHERE x.id = ${id} AND ${mineScope ?? sql`TRUE`}
+           AND ${mineId ? sql`x.mine_id = ${mineId}` : sql`TRUE`}`,
   );
   return rows.length > 0;
 }

@@ -176,6 +176,8 @@ async function checkLink(
   principal: Principal,
   outcome: CaseOutcome,
   linkId: string | undefined,
+  /** The mine the case names: an accident found concealed must be that mine's. */
+  mineId?: string | null,
 ) {
   const table = linkTable[outcome];
   if (!table) {
@@ -187,8 +189,17 @@ async function checkLink(
   if (!linkId) {
     throw invalidField('linkId', `请关联${outcome.slice(2)}记录, 或新建 (create)`);
   }
-  if (!(await repo.linkedRecordExists(db, table, linkId, mineScopeCondition(principal.scope)))) {
-    throw invalidField('linkId', `${outcome.slice(2)}记录不存在或不在管辖范围内`, linkId);
+  const atMine = table === 'accidents' && mineId ? mineId : undefined;
+  if (
+    !(await repo.linkedRecordExists(db, table, linkId, mineScopeCondition(principal.scope), atMine))
+  ) {
+    throw invalidField(
+      'linkId',
+      atMine
+        ? '事故记录不存在, 不在管辖范围内, 或不是举报所涉矿山的事故'
+        : `${outcome.slice(2)}记录不存在或不在管辖范围内`,
+      linkId,
+    );
   }
 }
 
@@ -274,7 +285,7 @@ export const handleCase = (deps: ServiceDeps, p: Principal, id: string, input: H
     const linkId = input.create
       ? await makeOutcome(deps, tx, p, r, input.outcome, input.create, today)
       : input.linkId;
-    await checkLink(tx, p, input.outcome, linkId);
+    await checkLink(tx, p, input.outcome, linkId, r.mineId);
     if (input.outcome === '转为事故调查' && linkId) {
       await markConcealed(deps, tx, p, linkId, r.id);
     }

@@ -26,8 +26,11 @@ export const hazardsAuditEvents = {
    * 约谈 record, or an 曝光.
    */
   'hazards.hazard.act_made': 'hazard',
-  /** An 曝光 was withdrawn with a reason (it left the public page). */
-  'hazards.hazard.exposure_withdrawn': 'hazard',
+  /**
+   * An 曝光 was withdrawn with a reason (it left the public page): an entity of its own (the hazard's
+   * id), seen only by regulators, as the hazard's acts show the reason to regulators only.
+   */
+  'hazards.hazard.exposure_withdrawn': 'hazard_exposure',
   /** A 约谈 commitment was marked fulfilled. */
   'hazards.hazard.commitment_fulfilled': 'hazard',
   /** A 约谈 commitment passed its deadline unfulfilled: a step of its ladder was taken. */

@@ -48,6 +48,11 @@ export const hazardsModule: ModuleManifest = {
   auditVisibility: (deps) => ({
     hazard: (p, id) => getHazard(deps, p, id),
     hazard_investigation: (p, id) => getInvestigation(deps, p, id),
+    // The regulators' side of a hazard (the permission only regulators hold), within jurisdiction.
+    hazard_exposure: (p, id) => {
+      requirePermission(p, HazardPermission.InvestigationRead);
+      return getHazard(deps, p, id);
+    },
     hazard_standard: (p) => Promise.resolve(requirePermission(p, HazardPermission.Read)),
     // Report ids, or "<mineId>:<YYYY-MM>" for escalations of a missing report: visible with the mine.
     self_inspection_report: (p, id) => reportVisible(deps, p, id),

@@ -169,7 +169,8 @@ export interface CallMove {
  * acknowledged within the step's ackWithinMinutes; else the same people again.
  */
 export function nextCallMove(timer: CallTimer, steps: readonly CallStep[], at: Date): CallMove {
-  let stepIndex = timer.callStep;
+  // A policy shortened since the call began: its last step, not a step that is gone.
+  let stepIndex = Math.min(timer.callStep, steps.length - 1);
   let started = timer.stepStartedAt;
   let type: CallMove['type'];
   if (!started) {

@@ -40,6 +40,9 @@ export interface CalledWarning {
  * Makes the due move of one unacknowledged call (the first call, a renotification, or the next step
  * when the step's time ran out) and moves its timer, in the caller's transaction.
  */
+/** Roles of a regulator unit: reached by a step, never answering for the mine. */
+const regulatorRoles = new Set<string>(['regulator_admin', 'regulator_viewer', 'inspector']);
+
 export async function runCallStep(
   tx: Db,
   secret: Buffer,
@@ -55,9 +58,12 @@ export async function runCallStep(
   }
   const move = nextCallMove(c, steps, at);
   const recipients = await resolveRecipients(tx, mine, move.step);
-  // A signed one-time link per person (only its digest is stored): acknowledging needs no sign-in.
+  // A signed one-time link per person of the mine (only its digest is stored): acknowledging needs no
+  // sign-in. The regulators a step reaches get the notice without one: 叫应 is the mine's answer.
   const links = new Map<string, string>();
-  const tokens = recipients.map((r) => ({ r, token: signAckToken(secret, c.id, 'warn') }));
+  const tokens = recipients
+    .filter((r) => r.kind === 'person' || !regulatorRoles.has(r.role))
+    .map((r) => ({ r, token: signAckToken(secret, c.id, 'warn') }));
   await repo.insertAckTokens(
     tx,
     tokens.map(({ r, token }) => ({

@@ -183,7 +183,15 @@ describe.each(engines)('监管预警: 发布、逐矿叫应、回应、超时升
       measures: '全部撤出',
     });
     expect(noTime.body.details[0]?.path).toBe('withdrawnAt');
-    const withdrawnAt = new Date(ctx.t.deps.clock().getTime() - 5 * MINUTE_MS).toISOString();
+    // Withdrawn before the order was issued cannot be its response.
+    const before = await call<Refused>('duty', 'POST', `/api/warnings/calls/${own.id}/respond`, {
+      peopleWithdrawn: 12,
+      withdrawnAt: new Date(Date.parse(warning.issuedAt) - MINUTE_MS).toISOString(),
+      measures: '全部撤出',
+    });
+    expect(before.status).toBe(400);
+    expect(before.body.details[0]?.path).toBe('withdrawnAt');
+    const withdrawnAt = new Date(Date.parse(warning.issuedAt)).toISOString();
     const done = await call<WarningCallResponse>(
       'duty',
       'POST',

@@ -303,6 +303,10 @@ export async function respondCall(
     if (row.state === '已回应') {
       throw new AppError(AppErrorCode.Conflict, '已回应');
     }
+    const warning = await repo.findWarning(tx, row.warningId);
+    if (withdrawnAt && warning && withdrawnAt.getTime() < warning.w.issuedAt.getTime()) {
+      throw invalidField('withdrawnAt', '撤人完成时间不能早于预警发布时间', input.withdrawnAt);
+    }
     await repo.updateCall(tx, id, {
       state: '已回应',
       respondedAt: at,

@@ -157,6 +157,8 @@ export async function exposuresInForce(db: Db, regionPrefix: string | undefined)
     .where(
       and(
         isNull(hazardExposures.withdrawnAt),
+        // A hazard rectified and 销号 is no longer 整改逾期: it leaves the public page.
+        ne(hazards.state, HazardState.Closed),
         regionPrefix ? like(mines.countyCode, `${regionPrefix}%`) : undefined,
       ),
     )

@@ -331,7 +331,7 @@ export async function withdrawExposure(
       actorId: principal.userId,
       actorLabel: principal.username,
       action: 'withdraw_exposure',
-      note: `撤回曝光: ${input.reason}`,
+      note: '撤回曝光', // the reason is the regulators' (the exposure row and its audit event)
       data: { exposureId },
     });
     await recordAudit(tx, actorOf(principal), at, {

@@ -339,12 +339,17 @@ describe.each(engines)('acts of the ladder steps (%s)', (engine) => {
     expect((await call('reg', 'POST', url, { reason: '再次' })).status).toBe(409);
     const pub = await call(null, 'GET', '/api/public/exposures');
     expect((pub.body as unknown as { exposures: unknown[] }).exposures).toEqual([]);
-    const history = (await call('reg', 'GET', `/api/audit/hazard/${hazardId}`)).raw.json<
-      { type: string; before: unknown; after: unknown }[]
-    >();
+    type Event = { type: string; before: unknown; after: unknown };
+    const history = (await call('reg', 'GET', `/api/audit/hazard/${hazardId}`)).raw.json<Event[]>();
     const types = history.map((e) => e.type);
     expect(types.filter((x) => x === 'hazards.hazard.act_made')).toHaveLength(4);
-    const withdrawn = history.find((e) => e.type === 'hazards.hazard.exposure_withdrawn');
+    // The withdrawal's reason is the regulators': its event is not in the hazard's history the
+    // enterprise reads, and the enterprise cannot open the regulators' one.
+    expect(types).not.toContain('hazards.hazard.exposure_withdrawn');
+    const exposureUrl = `/api/audit/hazard_exposure/${hazardId}`;
+    expect((await call('ent', 'GET', exposureUrl)).status).toBe(403);
+    const withdrawals = (await call('reg', 'GET', exposureUrl)).raw.json<Event[]>();
+    const withdrawn = withdrawals.find((e) => e.type === 'hazards.hazard.exposure_withdrawn');
     expect(withdrawn?.after).toMatchObject({
       exposureId,
       withdrawnReason: '企业已完成整改并经验收',
