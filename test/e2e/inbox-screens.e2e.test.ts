@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findInternalCodes, uuidFields, type CodeContext } from '../helpers/internal-codes.ts';
 import { browserAvailable } from './browser.ts';
-import { useWebSession, SHOTS } from './web-session.ts';
+import { mineOf, sendReadings, useWebSession, SHOTS } from './web-session.ts';
 
 const run = browserAvailable();
 
@@ -172,11 +172,19 @@ describe.runIf(run)('web app in Chromium: the bell, the inbox and no internal co
       const page = await web.newPage();
       await page.context().addInitScript(fakeNotifications());
       await web.login(page, 'mine.duty');
-      const calls = await json<{ id: string; title: string }[]>(
-        page,
-        '/api/notifications?kind=alarm&status=unread',
-      );
-      expect(calls.length, 'the demo calls the duty officer').toBeGreaterThan(0);
+      // A red 超限 at the mine (CH4-101: 红色 from 1.5 %), sent as its gateway would: its 叫应 calls the
+      // duty officer on the engine's next turn.
+      const ent = await web.newPage();
+      await web.login(ent, 'ent.admin');
+      const sent = await sendReadings(ent, await mineOf(page), 'CH4-101', [0.3, 0.4, 1.7]);
+      expect(sent).toMatchObject({ stored: 3, rejected: [] });
+      await ent.context().close();
+      const unreadCalls = () =>
+        json<{ id: string; title: string }[]>(page, '/api/notifications?kind=alarm&status=unread');
+      await expect
+        .poll(async () => (await unreadCalls()).length, { timeout: 60_000, interval: 2_000 })
+        .toBeGreaterThan(0);
+      const calls = await unreadCalls();
       await page.goto(`${web.server.baseUrl}/inbox`);
       await page.getByTestId('desktop-alerts').getByText('开启桌面提醒').click();
       await page.getByTestId('desktop-alerts').getByText('桌面提醒已开启').waitFor();
