@@ -37,7 +37,7 @@ import { importSensors } from './sensor.import.ts';
 import * as sensors from './sensor.service.ts';
 import { MonitoringPermission } from './monitoring.permissions.ts';
 import { readUpload } from '../../platform/files/files.http.ts';
-import { ackPage, escapeHtml } from './ack-page.ts';
+import { ackPage, sendAckOutcome } from './ack-page.ts';
 
 export function registerMonitoringRoutes(
   app: FastifyInstance,
@@ -350,23 +350,12 @@ export function registerMonitoringRoutes(
   r.post(
     '/ack/:token',
     { config: { permission: 'public' }, schema: { hide: true, params: Token } },
-    async (req, reply) => {
-      try {
+    (req, reply) =>
+      sendAckOutcome(reply, async () => {
         const res = await alarmsService.acknowledgeByToken(deps, req.params.token);
         void monitoring.kick();
-        return reply
-          .type('text/html; charset=utf-8')
-          .send(
-            ackPage(res.acknowledged ? '已确认' : '无需确认', `<p>${escapeHtml(res.message)}</p>`),
-          );
-      } catch (e) {
-        const err = e instanceof AppError ? e : new AppError(AppErrorCode.Internal, '确认失败');
-        return reply
-          .status(err.status)
-          .type('text/html; charset=utf-8')
-          .send(ackPage('无法确认', `<p>${escapeHtml(err.message)}</p>`));
-      }
-    },
+        return res;
+      }),
   );
   r.post(
     monitoringApi.acknowledgeByToken.path,

@@ -13,9 +13,8 @@ import {
 import { principalOf } from '../../platform/http/auth.http.ts';
 import { IdParams, responses } from '../../platform/http/route-helpers.ts';
 import { z } from 'zod';
-import { AppError, AppErrorCode } from '../../platform/errors.ts';
 import type { ModuleContext } from '../module.ts';
-import { ackPage, escapeHtml } from '../monitoring/ack-page.ts';
+import { ackPage, sendAckOutcome } from '../monitoring/ack-page.ts';
 import { WarningPermission } from './warnings.permissions.ts';
 import * as service from './warning.service.ts';
 
@@ -130,21 +129,6 @@ export function registerWarningRoutes(app: FastifyInstance, ctx: ModuleContext):
   r.post(
     '/ack/warning/:token',
     { config: { permission: 'public' }, schema: { hide: true, params: Token } },
-    async (req, reply) => {
-      try {
-        const res = await service.acknowledgeByToken(deps, req.params.token);
-        return reply
-          .type('text/html; charset=utf-8')
-          .send(
-            ackPage(res.acknowledged ? '已确认' : '无需确认', `<p>${escapeHtml(res.message)}</p>`),
-          );
-      } catch (e) {
-        const err = e instanceof AppError ? e : new AppError(AppErrorCode.Internal, '确认失败');
-        return reply
-          .status(err.status)
-          .type('text/html; charset=utf-8')
-          .send(ackPage('无法确认', `<p>${escapeHtml(err.message)}</p>`));
-      }
-    },
+    (req, reply) => sendAckOutcome(reply, () => service.acknowledgeByToken(deps, req.params.token)),
   );
 }
