@@ -44,11 +44,13 @@ export function caseScopeCondition(scope: Scope): SQL | undefined {
       : sql`FALSE`;
 }
 
-export async function findCase(db: Db, id: string, scope: SQL | undefined) {
-  const [row] = await db
+/** A case within `scope`; `lock`: its row locked for the transaction (a step taken on it). */
+export async function findCase(db: Db, id: string, scope: SQL | undefined, lock = false) {
+  const q = db
     .select()
     .from(publicReports)
     .where(and(eq(publicReports.id, id), scope));
+  const [row] = lock ? await q.for('update') : await q;
   return row;
 }
 

@@ -44,8 +44,13 @@ import { DateWindows } from '../../../shared/date-windows.ts';
 type Row = repo.PublicReportRow;
 
 /** A case of the caller's jurisdiction, or a 404 (never a 403). */
-async function loadVisibleCase(db: Db, principal: Principal, id: string): Promise<Row> {
-  const row = await repo.findCase(db, id, repo.caseScopeCondition(principal.scope));
+async function loadVisibleCase(
+  db: Db,
+  principal: Principal,
+  id: string,
+  lock = false,
+): Promise<Row> {
+  const row = await repo.findCase(db, id, repo.caseScopeCondition(principal.scope), lock);
   if (!row) {
     throw notFound('public_report', id);
   }
@@ -223,7 +228,8 @@ async function step(
   requirePermission(principal, AccountabilityPermission.PublicReportRead);
   const rules = await getSetting(deps.db, accountabilitySettings.publicReports);
   return deps.db.transaction(async (tx) => {
-    const r = await loadVisibleCase(tx, principal, id);
+    // One step at a time: a double submit waits and then finds the step taken.
+    const r = await loadVisibleCase(tx, principal, id, true);
     if (r.unitId !== principal.organisationId) {
       throw new AppError(AppErrorCode.Forbidden, '只有受理单位可以办理该举报');
     }

@@ -5,11 +5,13 @@ import { enterprises } from '../registry/enterprise.table.ts';
 import { mines } from '../registry/mine.table.ts';
 import { hazardInvestigations } from './investigation.table.ts';
 
-export async function findInvestigation(db: Db, hazardId: string) {
-  const [row] = await db
+/** The hazard's investigation; `lock`: its row locked for the transaction (concluding it). */
+export async function findInvestigation(db: Db, hazardId: string, lock = false) {
+  const q = db
     .select()
     .from(hazardInvestigations)
     .where(eq(hazardInvestigations.hazardId, hazardId));
+  const [row] = lock ? await q.for('update') : await q;
   return row;
 }
 

@@ -146,7 +146,7 @@ export async function concludeInvestigation(
   });
   return deps.db.transaction(async (tx) => {
     const row = await loadVisibleHazard(tx, principal, id);
-    const inv = await repo.findInvestigation(tx, id);
+    const inv = await repo.findInvestigation(tx, id, true);
     if (!inv) {
       throw new AppError(AppErrorCode.Conflict, '须先成立调查组 (启动调查) 方可提出调查结论');
     }
