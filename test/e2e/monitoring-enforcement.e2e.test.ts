@@ -110,16 +110,22 @@ describe.runIf(run)(
       await reg.screenshot({ path: `${SHOTS}/20-dashboard-alarms.png`, fullPage: true });
       await reg.context().close();
 
-      // The board: the red, unacknowledged alarm on top, with the time since the call.
+      // The board: the red, unacknowledged alarm among the red ones on top (the mine's own coal
+      // upload may have raised another), with the time since the call.
       await duty.goto(`${web.server.baseUrl}/monitoring`);
-      const first = duty.locator('[data-testid=alarm-board] tbody tr.ant-table-row').first();
-      await first.getByText('CH4-101').waitFor();
+      const rows = duty.locator('[data-testid=alarm-board] tbody tr.ant-table-row');
+      const first = rows.filter({ hasText: 'CH4-101' }).filter({ hasText: '超限' }).first();
+      await first.waitFor();
       await expect(first.locator('[data-state]').getAttribute('data-state')).resolves.toBe(
         '待叫应',
       );
       await expect(first.locator('[data-level]').first().getAttribute('data-level')).resolves.toBe(
         '红色',
       );
+      // Worst first: no row above it is of a lower level than red.
+      await expect(
+        rows.first().locator('[data-level]').first().getAttribute('data-level'),
+      ).resolves.toBe('红色');
       await duty.getByTestId('unanswered-count').waitFor();
       await expect(first.getByTestId('since-call').innerText()).resolves.toMatch(/\d+秒/);
       await duty.screenshot({ path: `${SHOTS}/21-alarm-board.png`, fullPage: true });
