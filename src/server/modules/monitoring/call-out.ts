@@ -31,6 +31,8 @@ export const ACK_LINK_TTL_MS = 24 * HOUR_MS;
 
 export interface Recipient {
   kind: 'user' | 'person';
+  /** Whose side the person is on: the mine's (its enterprise, its registered people) or a regulator unit's. */
+  side: 'mine' | 'regulator';
   id: string;
   name: string;
   role: string;
@@ -83,6 +85,7 @@ export async function resolveRecipients(
     if (take) {
       out.push({
         kind: 'user',
+        side: u.kind === 'regulator' ? 'regulator' : 'mine',
         id: u.id,
         name: u.name,
         role: u.role,
@@ -102,6 +105,7 @@ export async function resolveRecipients(
       const held = p.roles.filter((r) => roles.includes(r)).join('、');
       out.push({
         kind: 'person',
+        side: 'mine',
         id: p.id,
         name: p.name,
         role: held,

@@ -40,9 +40,6 @@ export interface CalledWarning {
  * Makes the due move of one unacknowledged call (the first call, a renotification, or the next step
  * when the step's time ran out) and moves its timer, in the caller's transaction.
  */
-/** Roles of a regulator unit: reached by a step, never answering for the mine. */
-const regulatorRoles = new Set<string>(['regulator_admin', 'regulator_viewer', 'inspector']);
-
 export async function runCallStep(
   tx: Db,
   secret: Buffer,
@@ -62,7 +59,7 @@ export async function runCallStep(
   // sign-in. The regulators a step reaches get the notice without one: 叫应 is the mine's answer.
   const links = new Map<string, string>();
   const tokens = recipients
-    .filter((r) => r.kind === 'person' || !regulatorRoles.has(r.role))
+    .filter((r) => r.side === 'mine')
     .map((r) => ({ r, token: signAckToken(secret, c.id, 'warn') }));
   await repo.insertAckTokens(
     tx,
