@@ -742,6 +742,7 @@ export const enUS: Messages = {
     allPlannedUnannounced:
       'Every planned visit is unannounced; its date is never given to the mine',
     inspectedOn: 'Date',
+    documentDate: 'Inspected or issued on',
     team: 'Team',
     teamHint: 'At least 2 inspectors with jurisdiction over the mine',
     teamTooSmall: 'Choose at least one more inspector',

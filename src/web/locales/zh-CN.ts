@@ -733,6 +733,7 @@ export const zhCN = {
     announcedCount: '事先告知',
     allPlannedUnannounced: '年度计划中的检查一律四不两直, 日期不告知矿山',
     inspectedOn: '检查日期',
+    documentDate: '检查或发文日期',
     team: '检查组',
     teamHint: '至少 2 名对该矿山有管辖权的执法人员',
     teamTooSmall: '请再选择至少一名执法人员',

@@ -36,7 +36,7 @@ export function ReceivedDocumentsPage() {
         pagination={{ pageSize: 50 }}
         data-testid="received-documents"
         columns={[
-          { title: t('enforcement.inspectedOn'), dataIndex: 'inspectedOn', width: 110 },
+          { title: t('enforcement.documentDate'), dataIndex: 'inspectedOn', width: 120 },
           {
             title: t('enforcement.mine'),
             dataIndex: 'mineName',
