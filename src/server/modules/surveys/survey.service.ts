@@ -260,3 +260,13 @@ export async function listFindings(
     return f ? [presentFinding(m, f)] : [];
   });
 }
+
+/** Every mine without a survey in date on `today`, for the risk score (inspections/risk/risk.duties.ts). */
+export async function lapsedSurveys(deps: ServiceDeps, today: string) {
+  const rules = await getSetting(deps.db, surveysSettings.rules);
+  const mines = await repo.minesWithLastSurvey(deps.db, undefined);
+  return mines.flatMap((m) => {
+    const f = surveyFinding(rules, m, today);
+    return f ? [{ mineId: m.id, duty: `隐蔽致灾因素${f.reason}` }] : [];
+  });
+}

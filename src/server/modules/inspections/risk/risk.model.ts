@@ -27,6 +27,11 @@ export const RiskModelSchema = z.strictObject({
   openLeads: perItem,
   /** Accidents in the last 3 years. */
   accidents3y: perItem,
+  /**
+   * Duties of the plans the mine has let lapse (普查, 演练, 边坡分析, 带班下井 …; each register's findings).
+   * A model saved before this factor existed gets the default.
+   */
+  lapsedDuties: perItem.default({ each: 5, max: 20 }),
   /** Changes of 主要负责人 / 矿长 in the last 12 months at or above which management counts as unstable. */
   managementChangesThreshold: z.number().int().min(1).max(20),
   managementUnstable: weight,
@@ -64,6 +69,7 @@ export const defaultRiskModel: RiskModel = {
   unansweredCalls90d: { each: 3, max: 15 },
   openLeads: { each: 6, max: 18 },
   accidents3y: { each: 15, max: 30 },
+  lapsedDuties: { each: 5, max: 20 },
   managementChangesThreshold: 2,
   managementUnstable: 10,
   classes: [

@@ -4,7 +4,7 @@ import type { RiskFactRow } from './risk.repository.ts';
 import type { RiskAssessment, RiskFacts } from './risk.rules.ts';
 
 /** The facts the rules score, from a mine's row. */
-export function riskFactsOf(r: RiskFactRow): RiskFacts {
+export function riskFactsOf(r: RiskFactRow, lapsedDuties: readonly string[]): RiskFacts {
   return {
     kind: r.kind,
     scale: r.scale,
@@ -17,6 +17,7 @@ export function riskFactsOf(r: RiskFactRow): RiskFacts {
     openLeads: r.open_leads,
     accidents3y: r.accidents,
     managementChanges12m: r.management_changes,
+    lapsedDuties,
   };
 }
 

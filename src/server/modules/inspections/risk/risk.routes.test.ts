@@ -1,6 +1,6 @@
 /**
  * Risk classes from live data over HTTP, on both engines (issue 7 §1): the reasons name the open
- * hazard and the open lead of the world's mine, the score is their sum, other counties' mines never
+ * hazard and the open lead of the world’s mine and its lapsed survey, the score is their sum, other counties’ mines never
  * appear, and enterprises have no access.
  */
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,24 @@ describe.each(engines)('risk classes (%s)', (engine) => {
     expect(coal?.reasons).toContainEqual({ factor: '未办结线索', fact: '1 条', points: 6 });
     expect(coal?.score).toBe(coal?.reasons.reduce((a, r) => a + r.points, 0));
     expect(rows.some((r) => r.mineId === ctx.world.b.mines[0]?.id)).toBe(false);
+    // Issue 25: a mine without a survey in date carries that lapsed duty into its score.
+    const findings = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/surveys/findings',
+      headers: { cookie: ctx.cookies.reg ?? '' },
+    });
+    const lapsed = findings.json<{ mineId: string; reason: string }[]>();
+    expect(lapsed.length).toBeGreaterThan(0);
+    for (const f of lapsed) {
+      const row = rows.find((r) => r.mineId === f.mineId);
+      expect(row?.reasons.find((r) => r.factor === '逾期未履行的法定职责')?.fact).toContain(
+        `隐蔽致灾因素${f.reason}`,
+      );
+    }
+    const inOrder = rows.filter((r) => !lapsed.some((f) => f.mineId === r.mineId));
+    for (const r of inOrder) {
+      expect(r.reasons.some((x) => x.factor === '逾期未履行的法定职责')).toBe(false);
+    }
     const ent = await ctx.app.inject({
       method: 'GET',
       url: '/api/inspections/risk',

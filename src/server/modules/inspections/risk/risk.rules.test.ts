@@ -18,6 +18,7 @@ const base: RiskFacts = {
   openLeads: 0,
   accidents3y: 0,
   managementChanges12m: 0,
+  lapsedDuties: [],
 };
 
 describe('assessRisk', () => {
@@ -63,6 +64,18 @@ describe('assessRisk', () => {
   it('counts unstable management from the configured number of changes (《2024年矿山安全生产工作要点》第40条)', () => {
     expect(assessRisk({ ...base, managementChanges12m: 1 }, model).score).toBe(25);
     expect(assessRisk({ ...base, managementChanges12m: 2 }, model).score).toBe(35);
+  });
+
+  it('counts each lapsed duty of the plans up to the cap (issue 25: 普查、演练、边坡 … feed the score)', () => {
+    const one = assessRisk({ ...base, lapsedDuties: ['隐蔽致灾因素未普查'] }, model);
+    expect(one.score).toBe(25 + 5);
+    expect(one.reasons).toContainEqual({
+      factor: '逾期未履行的法定职责',
+      fact: '1 项: 隐蔽致灾因素未普查',
+      points: 5,
+    });
+    const many = assessRisk({ ...base, lapsedDuties: ['a', 'b', 'c', 'd', 'e'] }, model);
+    expect(many.score).toBe(25 + 20);
   });
 
   it('halves routine inspections (rounded up) for 二级 and above, never below one (《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(八)5)', () => {

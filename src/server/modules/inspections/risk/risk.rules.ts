@@ -16,6 +16,8 @@ export interface RiskFacts {
   openLeads: number;
   accidents3y: number;
   managementChanges12m: number;
+  /** The plans' duties the mine has let lapse (a missing survey, an overdue drill …), by name. */
+  lapsedDuties: readonly string[];
 }
 
 export interface RiskAssessment {
@@ -54,6 +56,13 @@ export function assessRisk(f: RiskFacts, model: RiskModel): RiskAssessment {
   );
   add('未办结线索', `${f.openLeads} 条`, counted(f.openLeads, model.openLeads));
   add('近3年事故', `${f.accidents3y} 起`, counted(f.accidents3y, model.accidents3y));
+  if (f.lapsedDuties.length > 0) {
+    add(
+      '逾期未履行的法定职责',
+      `${f.lapsedDuties.length} 项: ${f.lapsedDuties.join('、')}`,
+      counted(f.lapsedDuties.length, model.lapsedDuties),
+    );
+  }
   if (f.managementChanges12m >= model.managementChangesThreshold) {
     add('管理团队频繁更换', `12个月内 ${f.managementChanges12m} 次`, model.managementUnstable);
   }

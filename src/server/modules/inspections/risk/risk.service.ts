@@ -2,7 +2,8 @@
  * @module The risk classes of the mines a regulator may see (issue 7 §1), from live data: the
  * registry (kind, scale, standardization, disaster grade), open and overdue hazards, alarms and
  * unanswered alarms in the last 90 days, open leads, and changes of 矿长 / 主要负责人 in the last year.
- * Accidents in the last 3 years come from the accountability module (issue 9).
+ * Accidents in the last 3 years come from the accountability module (issue 9); the duties the mine has
+ * let lapse from each register of issue 25 (risk.duties.ts).
  */
 import type { SQL } from 'drizzle-orm';
 import type {
@@ -17,6 +18,7 @@ import { allOf, mineInRegion, mineScopeCondition } from '../../registry/registry
 import { InspectionPermission } from '../inspections.permissions.ts';
 import { inspectionsSettings } from '../inspections.settings.ts';
 import { presentRiskClass, riskFactsOf } from './risk.presenter.ts';
+import { lapsedDutiesByMine } from './risk.duties.ts';
 import { mineNameLike, mineRiskFacts } from './risk.repository.ts';
 import { assessRisk } from './risk.rules.ts';
 
@@ -46,7 +48,8 @@ export async function scoreMines(
     since365: new Date(now.getTime() - 365 * DAY_MS).toISOString(),
     since3y: new Date(now.getTime() - 3 * 365 * DAY_MS).toISOString(),
   });
+  const lapsed = await lapsedDutiesByMine(deps, todayIn(deps.clock));
   return rows
-    .map((r) => presentRiskClass(r, assessRisk(riskFactsOf(r), model)))
+    .map((r) => presentRiskClass(r, assessRisk(riskFactsOf(r, lapsed.get(r.id) ?? []), model)))
     .sort((a, b) => b.score - a.score || a.mineName.localeCompare(b.mineName));
 }
