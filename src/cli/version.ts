@@ -1,5 +1,7 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { inProject } from '../server/platform/paths.ts';
 
 /** The package version, shown by the CLI and the health endpoint. */
-export const version = (createRequire(import.meta.url)('../../package.json') as { version: string })
-  .version;
+export const version = (
+  JSON.parse(readFileSync(inProject('package.json'), 'utf8')) as { version: string }
+).version;

@@ -4,7 +4,6 @@
  * ingest and the demo feed, and stop them all in order. `minewatch serve` is a thin adapter over this.
  */
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { contextConfigOf, createModuleContext } from './composition.ts';
@@ -32,6 +31,7 @@ import {
 import { loadRegions } from './modules/registry/region.service.ts';
 import { loadHazardCatalogue } from './modules/hazards/catalogue.service.ts';
 import { ensureWebBuild, webDistDir } from './web-build.ts';
+import { inProject } from './platform/paths.ts';
 import { syncForwardTargets } from './modules/coal-upload/coal-forward.service.ts';
 
 export interface ServerOptions {
@@ -67,7 +67,7 @@ export interface RunningServer {
  * serving; answers whether it wrote the demo into an empty database.
  */
 async function seedInChildProcess(lock: DataLock | undefined): Promise<boolean> {
-  const bin = fileURLToPath(new URL('../../bin/minewatch.mjs', import.meta.url));
+  const bin = inProject('bin/minewatch.mjs');
   const child = spawn(process.execPath, [bin, 'seed', '--json'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     // The child borrows the server's lock on the data folder while the server has it closed.

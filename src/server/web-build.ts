@@ -5,9 +5,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from './platform/paths.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = projectRoot;
 export const webDistDir = path.join(root, 'dist/web');
 
 function newestMtime(target: string): number {

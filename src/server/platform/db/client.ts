@@ -1,7 +1,6 @@
 /**
  * @module Opens the one schema on embedded PGlite or on a PostgreSQL server, and applies migrations.
  */
-import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
@@ -14,6 +13,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { finished } from 'node:stream/promises';
 import { acquireDataLock, commandOf, type DataLock } from './data-lock.ts';
+import { inProject } from '../paths.ts';
 
 /** A database or a transaction: every repository function takes one of these explicitly. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -28,7 +28,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = fileURLToPath(new URL('../../db/migrations', import.meta.url));
+export const migrationsFolder = inProject('src/server/db/migrations');
 
 /** Where the database lives: a PostgreSQL URL, or a PGlite data folder (undefined = in memory). */
 export interface DatabaseTarget {
