@@ -1,0 +1,3 @@
+ALTER TABLE "mines" ADD COLUMN "mechanized_on" date;--> statement-breakpoint
+ALTER TABLE "mines" ADD COLUMN "video_monitored_on" date;--> statement-breakpoint
+ALTER TABLE "mines" ADD COLUMN "informatized_on" date;
