@@ -11,6 +11,7 @@ export const enUS: Messages = {
   nav: {
     warnings: 'Regulator warnings',
     coalFeeds: 'Data feeds',
+    enterpriseReports: 'Progress reports to the plan',
     surveys: 'Hidden-hazard surveys',
     stopped: 'Stopped mines',
     publicReports: 'Public reports',
@@ -1254,6 +1255,18 @@ export const enUS: Messages = {
     mines: 'Mines with findings',
     candidates: 'Hazard candidates',
   },
+  enterpriseReports: {
+    title: 'Progress reports to the plan',
+    enterprise: 'Enterprise',
+    status: 'Standing',
+    filedOn: 'Filed on',
+    text: 'Report',
+    file: 'Attachment',
+    dueOn: 'due',
+    fileAction: 'File',
+    chooseFile: 'Choose a file (optional)',
+    textRequired: 'Write the report',
+  },
   surveys: {
     file: 'File a survey',
     tabList: 'Survey ledger',
@@ -1332,6 +1345,10 @@ export const enUS: Messages = {
     warning: 'Regulator warning',
   },
   values: {
+    按时报送: 'Filed on time',
+    逾期报送: 'Filed late',
+    未报送: 'Missing',
+    待报送: 'Not yet due',
     瞒报事故: 'Concealed accident',
     转为事故调查: 'Became an accident investigation',
     追责: 'Held accountable',

@@ -12,6 +12,7 @@ export const zhCN = {
     logout: '退出登录',
   },
   nav: {
+    enterpriseReports: '治本攻坚报送',
     warnings: '监管预警',
     surveys: '隐蔽致灾因素普查',
     stopped: '停产矿山',
@@ -1236,6 +1237,18 @@ export const zhCN = {
     mines: '有问题的矿山',
     candidates: '隐患候选',
   },
+  enterpriseReports: {
+    title: '治本攻坚推进情况报送',
+    enterprise: '企业',
+    status: '报送情况',
+    filedOn: '报送日期',
+    text: '报送内容',
+    file: '报送材料',
+    dueOn: '截止',
+    fileAction: '报送',
+    chooseFile: '选择文件 (可选)',
+    textRequired: '请填写报送内容',
+  },
   surveys: {
     file: '报送普查',
     tabList: '普查台账',
@@ -1311,6 +1324,10 @@ export const zhCN = {
     warning: '监管预警',
   },
   values: {
+    按时报送: '按时报送',
+    逾期报送: '逾期报送',
+    未报送: '未报送',
+    待报送: '待报送',
     瞒报事故: '瞒报事故',
     转为事故调查: '转为事故调查',
     追责: '追责',
