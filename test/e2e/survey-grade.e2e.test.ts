@@ -85,12 +85,9 @@ describe.runIf(browserAvailable())('web app in Chromium: 隐蔽致灾因素普�
 
     // The grade on the mine.
     await reg.goto(`${web.server.baseUrl}/mines/${mine.id}`);
-    const grade = reg.locator('.ant-descriptions-item', { hasText: '灾害防治等级' }).first();
-    await expect
-      .poll(async () =>
-        (await grade.locator('.ant-descriptions-item-content').textContent())?.trim(),
-      )
-      .toBe('复杂');
+    const grade = reg.getByTestId('fact-disasterGrade');
+    await grade.waitFor();
+    expect((await grade.textContent())?.trim()).toBe('复杂');
     await reg.screenshot({ path: `${SHOTS}/i25-survey-mine.png`, fullPage: true });
 
     // The public list, without a session.
