@@ -38,7 +38,7 @@ export const defaultEnterpriseReportSchedules: EnterpriseReportSchedule[] = [
     ],
     ladderDays: [1, 15, 30],
     source:
-      '《原平市矿山企业安全生产治本攻坚三年行动实施方案》四(六) 及时总结报送 (2月29日前; 每年12月10日前年度工作总结; 2026年11月30日前三年行动评估报告); 四(四) 通报、约谈、曝光; the rungs’ days are minewatch defaults',
+      '《原平市矿山企业安全生产治本攻坚三年行动实施方案》四(六) 及时总结报送 (2月29日前; 每年12月10日前年度工作总结; 2026年11月30日前三年行动评估报告); 未报送按四(四) 通报、约谈、曝光逐级升级, 各级天数为系统默认值',
   },
 ];
 

@@ -110,6 +110,7 @@ export function EnterpriseReportsPage() {
         {(board.data?.dues ?? []).map((due) => (
           <Card
             key={due.dueOn}
+            data-testid={`due-${due.dueOn}`}
             size="small"
             title={`${due.title} · ${t('enterpriseReports.dueOn')} ${due.dueOn}`}
             extra={
