@@ -19,8 +19,22 @@ import {
   WorkTaskDetailResponse,
   WorkTaskResponse,
 } from './action-plans.schemas.ts';
+import { EnterpriseReportBoardResponse, EnterpriseReportResponse } from './enterprise-reports.ts';
 
 export const actionPlansApi = {
+  /** The enterprises' progress reports to the plan per due date (原平四(六)): the caller's scope. */
+  enterpriseReports: endpoint('GET', '/api/enterprise-reports', EnterpriseReportBoardResponse),
+  /** The caller's own enterprise files its report for a due date. */
+  fileEnterpriseReport: endpoint('POST', '/api/enterprise-reports', EnterpriseReportResponse, 201),
+  /** A report the caller may see. */
+  getEnterpriseReport: endpoint('GET', '/api/enterprise-reports/:id', EnterpriseReportResponse),
+  /** The report's one file, by its enterprise (multipart body). */
+  addEnterpriseReportFile: endpoint(
+    'POST',
+    '/api/enterprise-reports/:id/file',
+    EnterpriseReportResponse,
+    201,
+  ),
   /** The plans the caller sees: of its region subtree, and those with a task of its unit. */
   listPlans: endpoint('GET', '/api/work-plans', z.array(WorkPlanResponse)),
   /** A plan of the caller's own unit and region. */

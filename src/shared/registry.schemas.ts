@@ -163,6 +163,10 @@ const mineAttributes = {
   coalCode: CoalMineCode.nullable()
     .optional()
     .describe('煤矿编码: 上传文件 (MT/T 1201) 所用的 12 位编码'),
+  // 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(八)2–3: the date each was reached (null: not yet).
+  mechanizedOn: DateString.nullable().optional().describe('重点作业机械化完成日期'),
+  videoMonitoredOn: DateString.nullable().optional().describe('在线视频监控建成日期'),
+  informatizedOn: DateString.nullable().optional().describe('安全管理信息化建成日期'),
 };
 
 type MineAttrs = Partial<Record<keyof typeof mineAttributes, unknown>>;
@@ -321,6 +325,9 @@ export const MineResponse = z.object({
   tailingsLastDischarge: z.string().nullable(),
   tailingsGrade: z.number().nullable().describe('尾矿库等别 1–5, 由全库容与坝高计算'),
   coalCode: z.string().nullable().describe('煤矿编码 (12 位)'),
+  mechanizedOn: z.string().nullable(),
+  videoMonitoredOn: z.string().nullable(),
+  informatizedOn: z.string().nullable(),
   licences: z.array(LicenceResponse),
   archived: z.boolean(),
   version: z.number(),

@@ -17,6 +17,12 @@ export const indicatorKeys = [
   'hazardStockCleared',
   'tailingsClosure',
   'qualificationCompliance',
+  'undergroundStandardization12',
+  'mediumPondsStandardization2Plus',
+  'deathsChange',
+  'mechanizationShare',
+  'videoMonitoringShare',
+  'informatizationShare',
 ] as const;
 export type IndicatorKey = (typeof indicatorKeys)[number];
 
@@ -197,6 +203,54 @@ export const defaultTargets: Target[] = [
     goal: 100,
     source:
       '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第15条; 《2024年矿山安全生产工作要点》第27条 (2025 年底监测预警全覆盖)',
+  },
+  {
+    region: '220000',
+    indicator: 'undergroundStandardization12',
+    year: 2026,
+    goal: 30,
+    source:
+      '国家矿山安全监察局 2024 年简报, 地方经验做法·吉林省 (2026 年地下矿山安全生产标准化一、二级的占比 30% 以上)',
+  },
+  {
+    region: '140981',
+    indicator: 'mediumPondsStandardization2Plus',
+    year: 2025,
+    goal: 100,
+    source:
+      '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第21条 (2025 年底前正常生产的中型及以上矿山、三等及以上尾矿库二级及以上)',
+  },
+  {
+    region: '140981',
+    indicator: 'deathsChange',
+    year: 2026,
+    goal: -10,
+    source:
+      '《原平市矿山企业安全生产治本攻坚三年行动实施方案》一、工作目标 (遇难人数下降不低于 10%)',
+  },
+  {
+    region: '540100',
+    indicator: 'mechanizationShare',
+    year: 2025,
+    goal: 100,
+    source:
+      '《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(八)2 (2025 年底大中型非煤矿山重点作业机械化 100%)',
+  },
+  {
+    region: '540100',
+    indicator: 'videoMonitoringShare',
+    year: 2025,
+    goal: 100,
+    source:
+      '《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(八)3 (2025 年底非煤矿山在线视频监控 100%)',
+  },
+  {
+    region: '540100',
+    indicator: 'informatizationShare',
+    year: 2025,
+    goal: 100,
+    source:
+      '《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(八)3 (2025 年底非煤矿山安全管理信息化 100%)',
   },
 ];
 

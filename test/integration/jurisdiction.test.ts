@@ -81,6 +81,8 @@ const exempt: Record<string, string> = {
     'authorised by the tracking code and its secret alone; a wrong one is a 404 like an unknown code (public-report.routes.test.ts)',
   'POST /api/public/reports/:code/photos':
     'authorised by the tracking code and its secret alone (public-report.routes.test.ts)',
+  'POST /api/enterprise-reports':
+    'files for the caller’s own enterprise only; no enterprise can be named (enterprise-report.routes.test.ts)',
   'POST /api/work-plans':
     'creates a plan of the caller’s own unit and region only; no other region can be named (work-plan.routes.test.ts)',
   'POST /api/inspection-schedules':
@@ -329,6 +331,14 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           method: 'POST',
           url: id(route.url, t.surveyIds[0] ?? ''),
           multipart: { filename: '越权报告.pdf', content: '%PDF-1.4 越权报告' },
+        },
+      ];
+    case 'POST /api/enterprise-reports/:id/file':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.enterpriseReportIds[0] ?? ''),
+          multipart: { filename: '越权报送.pdf', content: '%PDF-1.4 越权报送' },
         },
       ];
     case 'GET /api/surveys/:id/files/:fileId':
@@ -1199,6 +1209,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/accidents': t.accidentIds[0],
       '/api/public-reports': t.publicReportIds[0],
       '/api/surveys': t.surveyIds[0],
+      '/api/enterprise-reports': t.enterpriseReportIds[0],
       '/api/coal/mines': mine.id,
       '/api/coal/alarms': t.alarmIds[0],
       '/api/coal/sensors': t.sensorIds[0],
@@ -1252,6 +1263,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/compliance',
         '/api/surveys',
         '/api/surveys/findings',
+        '/api/enterprise-reports',
         '/api/coal/underground',
         '/api/coal/forwarding',
         '/api/coal/feeds',
@@ -1418,6 +1430,8 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'public_report_photos',
     'hidden_hazard_surveys',
     'hidden_hazard_survey_files',
+    'plan_enterprise_reports',
+    'plan_enterprise_report_files',
     'coal_files',
     'coal_points',
     'coal_presence',

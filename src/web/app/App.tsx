@@ -87,6 +87,10 @@ const ReceivedDocumentsPage = lazyPage(
   () => import('../features/inspections/ReceivedDocumentsPage.tsx'),
   'ReceivedDocumentsPage',
 );
+const EnterpriseReportsPage = lazyPage(
+  () => import('../features/action-plans/EnterpriseReportsPage.tsx'),
+  'EnterpriseReportsPage',
+);
 const PlansPage = lazyPage(() => import('../features/action-plans/PlansPage.tsx'), 'PlansPage');
 const AccidentsPage = lazyPage(
   () => import('../features/accidents/AccidentsPage.tsx'),
@@ -253,6 +257,7 @@ function LocalisedApp() {
                   <Route path="documents/:id" element={<DocumentPage />} />
                   <Route path="received-documents" element={<ReceivedDocumentsPage />} />
                   <Route path="plans" element={<PlansPage />} />
+                  <Route path="enterprise-reports" element={<EnterpriseReportsPage />} />
                   <Route path="accidents" element={<AccidentsPage />} />
                   <Route path="surveys" element={<SurveysPage />} />
                   <Route path="public-reports" element={<CaseBoardPage />} />

@@ -215,6 +215,15 @@ export function AppLayout() {
           },
         ]
       : []),
+    ...(can('plans.enterprise_reports')
+      ? [
+          {
+            key: '/enterprise-reports',
+            icon: <FlagOutlined />,
+            label: <Link to="/enterprise-reports">{t('nav.enterpriseReports')}</Link>,
+          },
+        ]
+      : []),
     ...(can('plans.read')
       ? [
           {

@@ -26,6 +26,12 @@ export const actionPlansAuditEvents = {
   'plans.task.evidence_added': 'work_task',
   /** A periodic report was made and archived (by the scheduler or on demand). */
   'plans.report.generated': 'plan_report',
+  /** An enterprise filed its progress report for a due date of the plan (原平四(六)). */
+  'plans.enterprise_report.filed': 'plan_enterprise_report',
+  /** A file was attached to an enterprise's progress report. */
+  'plans.enterprise_report.file_added': 'plan_enterprise_report',
+  /** A progress report missing after its due date took a rung of the ladder (the enterprise's id). */
+  'plans.enterprise_report.escalated': 'enterprise',
 } as const satisfies AuditEventCatalogue;
 
 /** Appends the 攻坚清单's events to the trail inside the caller's transaction. */

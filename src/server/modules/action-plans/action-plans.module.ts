@@ -7,6 +7,9 @@ import type { ModuleManifest } from '../module.ts';
 import { actionPlansAuditEvents } from './action-plans.audit.ts';
 import { ActionPlanPermission, actionPlansGrants } from './action-plans.permissions.ts';
 import { actionPlansSettings } from './action-plans.settings.ts';
+import { escalateMissingReports } from './enterprise-report.escalation.ts';
+import { registerEnterpriseReportRoutes } from './enterprise-report.routes.ts';
+import { getEnterpriseReport } from './enterprise-report.service.ts';
 import { registerPeriodicReportRoutes } from './periodic-report.routes.ts';
 import { generateScheduledReports } from './periodic-report.service.ts';
 import { gradeFinishedMonth } from './regional-risk.service.ts';
@@ -20,6 +23,7 @@ export const actionPlansModule: ModuleManifest = {
     registerWorkPlanRoutes(app, deps);
     registerTargetRoutes(app, deps);
     registerPeriodicReportRoutes(app, deps);
+    registerEnterpriseReportRoutes(app, deps);
   },
   jobs: ({ deps, config }) => [
     {
@@ -27,6 +31,12 @@ export const actionPlansModule: ModuleManifest = {
       description: '逾期攻坚任务升级',
       everySeconds: config.jobsIntervalSeconds,
       run: () => escalateOverdueTasks(deps),
+    },
+    {
+      name: 'plans.escalateMissingReports',
+      description: '企业未按期报送治本攻坚推进情况升级',
+      everySeconds: config.jobsIntervalSeconds,
+      run: async () => ({ steps: await escalateMissingReports(deps) }),
     },
     {
       name: 'plans.gradeRegions',
@@ -43,6 +53,9 @@ export const actionPlansModule: ModuleManifest = {
   ],
   settings: Object.values(actionPlansSettings),
   auditEvents: actionPlansAuditEvents,
-  auditVisibility: actionPlansVisibility,
+  auditVisibility: (deps) => ({
+    ...actionPlansVisibility(deps),
+    plan_enterprise_report: (p, id) => getEnterpriseReport(deps, p, id),
+  }),
   permissions: { all: ActionPlanPermission, grants: actionPlansGrants },
 };

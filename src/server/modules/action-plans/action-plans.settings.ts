@@ -17,6 +17,11 @@ import {
   type RegionalRisk,
   type Target,
 } from '../../../shared/targets.settings.ts';
+import {
+  EnterpriseReportSchedulesSchema,
+  defaultEnterpriseReportSchedules,
+  type EnterpriseReportSchedule,
+} from '../../../shared/enterprise-reports.ts';
 import { type PeriodicReportSchedule } from '../../../shared/periodic-report.periods.ts';
 import { defineSetting } from '../../platform/settings/settings.definition.ts';
 
@@ -67,5 +72,14 @@ export const actionPlansSettings = {
       '《原平市矿山企业安全生产治本攻坚三年行动实施方案》四(六): 每年12月10日前报送年度工作总结; 2026年11月30日前报送三年行动评估报告; the days the reports are made are minewatch defaults ahead of those deadlines',
     verified: false,
     description: '定期报告: 年度总结的生成日 (MM-DD) 与三年评估报告的起始日和生成日',
+  }),
+  enterpriseReports: defineSetting<EnterpriseReportSchedule[]>('plans.enterpriseReports', {
+    schema: EnterpriseReportSchedulesSchema,
+    default: defaultEnterpriseReportSchedules,
+    source:
+      '《原平市矿山企业安全生产治本攻坚三年行动实施方案》四(六): 各有关企业…2月29日前报送; 每年12月10日前报送年度工作总结; 2026年11月30日前报送三年行动评估报告 (the year of "2月29日" read as 2024, the plan’s year); the ladder’s days are minewatch defaults',
+    verified: false,
+    description:
+      '企业报送: 各地区有矿山的企业须报送治本攻坚推进情况的截止日期, 及未报送时逐级升级的天数',
   }),
 };

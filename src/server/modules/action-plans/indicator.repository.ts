@@ -21,6 +21,7 @@ import { queryRows } from '../../platform/db/client.ts';
 import {
   indicatorDefinitions,
   MONITORED_HEIGHT_M,
+  POND_GRADE_AT_MOST,
   TAILINGS_IDLE_YEARS,
 } from './indicator.rules.ts';
 
@@ -125,6 +126,30 @@ function missingGroups(requirements: readonly MonitoringRequirement[], date: str
   return cases.length ? sql`(CASE ${sql.join(cases, sql` `)} ELSE ${anyReading} END)` : anyReading;
 }
 
+/** Whether a dated per-mine fact (机械化, 视频监控, 信息化 since) holds on the date. */
+function doneBy(column: SQL, date: string) {
+  return sql`${column} IS NOT NULL AND ${column} <= ${date}::date`;
+}
+const doneNote = (column: SQL, what: string) =>
+  sql`CASE WHEN ${column} IS NULL THEN ${'未' + what}::text ELSE ${what + '于 '}::text || ${column}::text END`;
+
+/**
+ * Deaths at a mine in the 12 months to the date (n) and in the baseline calendar year (d), Beijing
+ * days, from the accident register; mines with no death in either are left out.
+ */
+const deathRows: Rows = ({ scope, date, baselineEnd }) => {
+  const baselineStart = `${baselineEnd.slice(0, 4)}-01-01`;
+  const deaths = (from: SQL, to: SQL) =>
+    sql`COALESCE((SELECT sum(a.deaths) FROM accidents a WHERE a.mine_id = mines.id
+          AND a.occurred_at >= ${from} AND a.occurred_at < ${to}), 0)`;
+  return sql`SELECT id, name, county_code, n, d, '近 12 个月 ' || n || ' 人, 基准年 ' || d || ' 人' AS note FROM (
+      SELECT ${mineCols},
+        ${deaths(sql`${dayEnd(date)} - interval '1 year'`, dayEnd(date))}::float AS n,
+        ${deaths(dayStart(baselineStart), dayEnd(baselineEnd))}::float AS d
+      FROM mines WHERE ${scope}) x
+    WHERE n > 0 OR d > 0`;
+};
+
 const rowsOf: Record<IndicatorKey, Rows> = {
   standardization2Plus: shareOfProducing(
     nonCoal,
@@ -176,6 +201,37 @@ const rowsOf: Record<IndicatorKey, Rows> = {
             '最后排放 ' || mines.tailings_last_discharge AS note
           FROM mines WHERE ${scope} AND ${live(date)} AND mines.kind = '尾矿库'
             AND mines.tailings_last_discharge < ${date}::date - make_interval(years => ${TAILINGS_IDLE_YEARS})`,
+  // 吉林: 地下矿山 as a non-coal province counts them (金属非金属地下矿山).
+  undergroundStandardization12: shareOfProducing(
+    sql`mines.kind = '金属非金属地下矿山'`,
+    sql`mines.standardization_level IN ('一级', '二级')`,
+    sql`'标准化' || mines.standardization_level`,
+  ),
+  mediumPondsStandardization2Plus: shareOfProducing(
+    sql`((${nonCoalMines} AND mines.scale IN ('大型', '中型'))
+      OR (mines.kind = '尾矿库' AND mines.tailings_grade <= ${POND_GRADE_AT_MOST}))`,
+    sql`mines.standardization_level IN ('一级', '二级')`,
+    sql`'标准化' || mines.standardization_level`,
+  ),
+  deathsChange: deathRows,
+  mechanizationShare: ({ scope, date }) =>
+    shareOfProducing(
+      sql`${nonCoalMines} AND mines.scale IN ('大型', '中型')`,
+      doneBy(sql`mines.mechanized_on`, date),
+      doneNote(sql`mines.mechanized_on`, '机械化'),
+    )({ scope, date }),
+  videoMonitoringShare: ({ scope, date }) =>
+    shareOfProducing(
+      nonCoal,
+      doneBy(sql`mines.video_monitored_on`, date),
+      doneNote(sql`mines.video_monitored_on`, '视频监控'),
+    )({ scope, date }),
+  informatizationShare: ({ scope, date }) =>
+    shareOfProducing(
+      nonCoal,
+      doneBy(sql`mines.informatized_on`, date),
+      doneNote(sql`mines.informatized_on`, '信息化'),
+    )({ scope, date }),
   qualificationCompliance: ({ scope, date }) => {
     const active = sql`p.mine_id = mines.id AND (p.archived_at IS NULL OR p.archived_at::date > ${date}::date)`;
     const missingHead = sql`NOT EXISTS (SELECT 1 FROM people p WHERE ${active} AND '主要负责人' = ANY (p.roles))`;

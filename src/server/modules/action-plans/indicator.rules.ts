@@ -17,6 +17,11 @@ export const MONITORED_HEIGHT_M = 150;
  * 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第16条, 《2024年矿山安全生产工作要点》第12条).
  */
 export const TAILINGS_IDLE_YEARS = 3;
+/**
+ * 三等及以上尾矿库 (等别 1–3) must reach 标准化二级 by the end of 2025 (《原平市矿山企业安全生产治本攻坚三年行动实施方案》
+ * 第21条).
+ */
+export const POND_GRADE_AT_MOST = 3;
 
 interface IndicatorDefinition {
   name: string;
@@ -90,6 +95,50 @@ export const indicatorDefinitions: Record<IndicatorKey, IndicatorDefinition> = {
     name: '生产矿山人员资格合规率',
     source:
       '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1、2条; 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第1、2条 (主要负责人在册; 地下矿山"五职"矿长配齐, 大专以上学历且 10 年以上矿山经历; 证书在有效期内)',
+    measure: 'share',
+    direction: 'atLeast',
+  },
+  undergroundStandardization12: {
+    name: '生产地下矿山标准化一、二级占比',
+    source:
+      '国家矿山安全监察局 2024 年简报, 地方经验做法·吉林省 (2026 年地下矿山安全生产标准化一、二级的占比 30% 以上)',
+    measure: 'share',
+    direction: 'atLeast',
+  },
+  mediumPondsStandardization2Plus: {
+    name: '生产中型及以上矿山、三等及以上尾矿库标准化二级及以上占比',
+    source:
+      '《原平市矿山企业安全生产治本攻坚三年行动实施方案》第21条 (2025 年底前正常生产的中型及以上矿山、三等及以上尾矿库必须达到安全生产标准化二级及以上水平)',
+    measure: 'share',
+    direction: 'atLeast',
+  },
+  // Deaths in the 12 months to the date against the baseline calendar year, from the accident register
+  // (modules/accountability); every accident of a mine in scope counts, archived mines included.
+  deathsChange: {
+    name: '矿山事故遇难人数较基准年变化 (近 12 个月)',
+    source:
+      '《原平市矿山企业安全生产治本攻坚三年行动实施方案》一、工作目标 (矿山生产安全事故总量持续下降, 遇难人数下降不低于 10%)',
+    measure: 'change',
+    direction: 'atMost',
+  },
+  mechanizationShare: {
+    name: '生产大中型非煤矿山重点作业机械化占比',
+    source:
+      '《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(八)2 (到 2025 年年底全市大中型非煤矿山开采、铲装、运输、通风等重点作业机械化达到 100%)',
+    measure: 'share',
+    direction: 'atLeast',
+  },
+  videoMonitoringShare: {
+    name: '生产非煤矿山在线视频监控占比',
+    source:
+      '《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(八)3 (到 2025 年年底全市非煤矿山安全管理信息化、在线视频监控实现 100%)',
+    measure: 'share',
+    direction: 'atLeast',
+  },
+  informatizationShare: {
+    name: '生产非煤矿山安全管理信息化占比',
+    source:
+      '《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(八)3 (到 2025 年年底全市非煤矿山安全管理信息化、在线视频监控实现 100%)',
     measure: 'share',
     direction: 'atLeast',
   },

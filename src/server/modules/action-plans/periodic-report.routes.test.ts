@@ -16,6 +16,7 @@ import type {
   PeriodicReportDetailResponse,
   PeriodicReportResponse,
 } from '../../../shared/action-plans.schemas.ts';
+import { indicatorKeys } from '../../../shared/targets.settings.ts';
 import { principalOfUser } from '../../../../test/helpers/world-enforcement.ts';
 import { PASSWORD } from '../../../../test/helpers/world.ts';
 import { createOrganisation, createUser } from '../access/access.service.ts';
@@ -102,7 +103,10 @@ describe.each(engines)('periodic report routes (%s)', (engine) => {
       '逾期任务',
       '区域风险',
     ]);
-    expect(wb.getWorksheet('目标指标')?.rowCount).toBe(10);
+    // A header and every indicator of the board, the plans' new targets included (issue 25 §6).
+    const sheet = wb.getWorksheet('目标指标');
+    expect(sheet?.rowCount).toBe(1 + indicatorKeys.length);
+    expect(JSON.stringify(sheet?.getColumn(1).values)).toContain('矿山事故遇难人数较基准年变化');
   });
 
   it('the scheduler makes each kind once per period for every regulator unit’s region', async () => {

@@ -6,8 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { engines } from '../../../../test/helpers/test-database.ts';
 import { useWorldApp } from '../../../../test/helpers/world-app.ts';
+import { sql } from 'drizzle-orm';
 import type {
   RegionalRiskResponse,
+  TargetBoardResponse,
   TargetMinesResponse,
   TargetTrendResponse,
 } from '../../../shared/action-plans.schemas.ts';
@@ -53,6 +55,42 @@ describe.each(engines)('targets routes: the board and the regional risk (%s)', (
       403,
     );
     expect((await call('ins', 'GET', '/api/targets/nonsense/mines')).status).toBe(400);
+  });
+
+  it('原平’s board carries its deaths and 二级+ targets (issue 25 §6); the deaths drill-down keeps to the caller’s mines', async () => {
+    const [own] = ctx.world.a.mines;
+    const [other] = ctx.world.b.mines;
+    for (const [mine, at] of [
+      [own, '2023-05-01T02:00:00Z'],
+      [own, '2026-05-01T02:00:00Z'],
+      [other, '2026-05-01T02:00:00Z'],
+    ] as const) {
+      await ctx.t.database.db.execute(
+        sql`INSERT INTO accidents (mine_id, occurred_at, kind, place, deaths, serious_injuries, direct_loss_yuan,
+              grade, description, reported_by, reported_label, created_at, updated_at)
+            VALUES (${mine?.id}, ${at}::timestamptz, '冒顶片帮', '井下', 1, 0, 0, '一般', '测试',
+              gen_random_uuid(), '测试', now(), now())`,
+      );
+    }
+    const board = await call<TargetBoardResponse>('ins', 'GET', '/api/targets?date=2026-10-01');
+    expect(board.status).toBe(200);
+    const deaths = board.body.indicators.find((i) => i.key === 'deathsChange');
+    // One death in 2023 and one in the 12 months to the date: no reduction, the −10 % goal not met.
+    expect(deaths).toMatchObject({ numerator: 1, denominator: 1, value: 0 });
+    expect(deaths?.targets).toMatchObject([
+      { region: '140981', year: 2026, goal: -10, met: false },
+    ]);
+    const medium = board.body.indicators.find((i) => i.key === 'mediumPondsStandardization2Plus');
+    expect(medium?.targets.map((t) => t.goal)).toEqual([100]);
+    // 拉萨’s and 吉林’s own targets do not apply to 原平.
+    const video = board.body.indicators.find((i) => i.key === 'videoMonitoringShare');
+    expect(video?.targets).toEqual([]);
+    const mines = await call<TargetMinesResponse>(
+      'ins',
+      'GET',
+      '/api/targets/deathsChange/mines?date=2026-10-01',
+    );
+    expect(mines.body.mines.map((m) => m.mineId)).toEqual([own?.id]);
   });
 
   it('regional risk: the formula and a ranking; other regions refused; a finished month kept once', async () => {

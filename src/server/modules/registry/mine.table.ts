@@ -68,6 +68,13 @@ export const mines = pgTable(
      * 编码规范, NOT FOUND — only its length is known); files are matched to the mine by it.
      */
     coalCode: text('coal_code'),
+    /**
+     * When the mine reached 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(八)2–3: 重点作业机械化, 在线视频监控
+     * and 安全管理信息化 (null: not yet); no other register holds them.
+     */
+    mechanizedOn: date('mechanized_on'),
+    videoMonitoredOn: date('video_monitored_on'),
+    informatizedOn: date('informatized_on'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

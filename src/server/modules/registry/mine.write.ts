@@ -107,6 +107,9 @@ export function mineDateProblems(m: MineDates, today: string): ErrorDetail[] {
     statusSince: [m.statusSince, DateWindows.happened],
     standardizationDate: [m.standardizationDate, DateWindows.happened],
     tailingsLastDischarge: [m.tailingsLastDischarge, DateWindows.happened],
+    mechanizedOn: [m.mechanizedOn, DateWindows.happened],
+    videoMonitoredOn: [m.videoMonitoredOn, DateWindows.happened],
+    informatizedOn: [m.informatizedOn, DateWindows.happened],
   };
   for (const [j, l] of (m.licences ?? []).entries()) {
     fields[`licences.${j}.issuedOn`] = [l.issuedOn, DateWindows.happened];
@@ -120,6 +123,9 @@ export interface MineDates {
   statusSince?: string | undefined;
   standardizationDate?: string | null | undefined;
   tailingsLastDischarge?: string | null | undefined;
+  mechanizedOn?: string | null | undefined;
+  videoMonitoredOn?: string | null | undefined;
+  informatizedOn?: string | null | undefined;
   licences?: { issuedOn?: string | undefined; expiresOn?: string | undefined }[] | undefined;
 }
 

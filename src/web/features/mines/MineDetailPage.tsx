@@ -44,6 +44,9 @@ const factFields = [
   'tailingsOverhead',
   'tailingsLastDischarge',
   'coalCode',
+  'mechanizedOn',
+  'videoMonitoredOn',
+  'informatizedOn',
   'longitude',
   'latitude',
 ] as const;

@@ -42,7 +42,9 @@ import { DateWindows } from '../../../shared/date-windows.ts';
 import { CoordinatePicker } from '../map/CoordinatePicker.tsx';
 
 type Values = Record<string, unknown>;
-const dateFields = ['statusSince', 'standardizationDate', 'tailingsLastDischarge'];
+/** 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(八)2–3: when the mine reached each (blank: not yet). */
+const fiveFields = ['mechanizedOn', 'videoMonitoredOn', 'informatizedOn'];
+const dateFields = ['statusSince', 'standardizationDate', 'tailingsLastDischarge', ...fiveFields];
 const numberFields: Record<string, { min: number; max: number; precision?: number }> = {
   depthM: { min: 0, max: 5000 },
   productionLevels: { min: 1, max: 20, precision: 0 },
@@ -144,6 +146,7 @@ export function MineFormPage() {
       'scale',
       'standardizationLevel',
       'standardizationDate',
+      ...fiveFields,
       'longitude',
       'latitude',
     ];
@@ -320,6 +323,17 @@ export function MineFormPage() {
                 />
               </Form.Item>
             </Col>
+            {fiveFields.map((f) => (
+              <Col xs={24} md={12} xl={8} key={f}>
+                <Form.Item name={f} label={label(f)} tooltip={t('mine.fiveHint')}>
+                  <DatePicker
+                    disabledDate={outsideWindow(DateWindows.happened)}
+                    style={{ width: '100%' }}
+                    data-testid={`mine-${f}`}
+                  />
+                </Form.Item>
+              </Col>
+            ))}
             {Object.entries(numberFields)
               .filter(([f]) => specific.has(f as never))
               .map(([f, range]) => (
