@@ -144,6 +144,8 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         ['mine_meter', t.meterIds[0]],
         ['mine_area', t.areaIds[0]],
         ['hidden_hazard_survey', t.surveyIds[0]],
+        ['pit_pond_record', t.pitPondRecordIds[0]],
+        ['pond_closure', t.pondClosureIds[0]],
         ['regulator_warning', warningOf.get(t.key)?.[0]],
         ['warning_call', warningOf.get(t.key)?.[1]],
       ].map(([type, value]) => ({ method: 'GET', url: `/api/audit/${type}/${value}` }));
@@ -329,6 +331,35 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           method: 'POST',
           url: id(route.url, t.surveyIds[0] ?? ''),
           multipart: { filename: '越权报告.pdf', content: '%PDF-1.4 越权报告' },
+        },
+      ];
+    case 'POST /api/pits-ponds/records':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: t.mines[1]?.id,
+            kind: '汛后检查',
+            recordedOn: '2026-10-20',
+            document: '越权检查记录',
+          },
+        },
+      ];
+    case 'POST /api/pits-ponds/closures':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: { mineId: t.mines[1]?.id, reason: '停用超过3年', openedOn: '2026-10-01' },
+        },
+      ];
+    case 'POST /api/pits-ponds/closures/:id/steps':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.pondClosureIds[0] ?? ''),
+          payload: { step: '闭库施工', on: '2026-10-01', document: '越权施工记录' },
         },
       ];
     case 'GET /api/surveys/:id/files/:fileId':
@@ -1199,6 +1230,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/accidents': t.accidentIds[0],
       '/api/public-reports': t.publicReportIds[0],
       '/api/surveys': t.surveyIds[0],
+      '/api/pits-ponds/closures': t.pondClosureIds[0],
       '/api/coal/mines': mine.id,
       '/api/coal/alarms': t.alarmIds[0],
       '/api/coal/sensors': t.sensorIds[0],
@@ -1252,6 +1284,10 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/compliance',
         '/api/surveys',
         '/api/surveys/findings',
+        '/api/pits-ponds/mines',
+        '/api/pits-ponds/records',
+        '/api/pits-ponds/findings',
+        '/api/pits-ponds/closures',
         '/api/coal/underground',
         '/api/coal/forwarding',
         '/api/coal/feeds',
@@ -1276,6 +1312,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/inspections',
         '/api/inspections/export',
         '/api/surveys',
+        '/api/pits-ponds/records',
         '/api/stopped/plans',
         '/api/stopped/declarations',
         '/api/stopped/patrols',
@@ -1339,6 +1376,10 @@ function fingerprints(t: Party): string[] {
     ...t.surveyFileIds,
     `${t.key}: 采空区位置`,
     `${t.key}地质勘查院`,
+    ...t.pitPondRecordIds,
+    ...t.pondClosureIds,
+    `${t.key}: 汛前安全检查记录`,
+    `${t.key}: 闭库设计批复`,
     `${t.key}举报人`,
     `${t.key}: 举报地点`,
     `${t.key}: 尾矿库初期坝下游坡`,
@@ -1418,6 +1459,8 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'public_report_photos',
     'hidden_hazard_surveys',
     'hidden_hazard_survey_files',
+    'pit_pond_records',
+    'pond_closures',
     'coal_files',
     'coal_points',
     'coal_presence',
