@@ -1,8 +1,8 @@
 /**
  * The pure rules of open pits, dumps and tailings ponds at their boundaries (issue 25 §2): the heights
- * from which slope analyses are due (西藏第14条: 大于100米 逐年; 拉萨 六.1: 100米及以上; 要点第11条: 200米以上
- * 每季度), radar online at 200 m (拉萨 六.1), 排洪构筑物 every 3 years (拉萨 五.2), 汛前/汛后 checks (要点第12条),
- * 头顶库 drills (要点第30条, 拉萨 五.6), and the 闭库 workflow (西藏第14条, 拉萨 六.3, 要点第12条).
+ * from which slope analyses are due (西藏第14条: 大于100米 逐年; 拉萨 二(六)1: 100米及以上; 要点第11条: 200米以上
+ * 每季度), radar online at 200 m (拉萨 二(六)1), 排洪构筑物 every 3 years (拉萨 二(五)2), 汛前/汛后 checks (要点第12条),
+ * 头顶库 drills (要点第30条, 拉萨 二(五)6), and the 闭库 workflow (西藏第14条, 拉萨 二(六)3, 要点第12条).
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -31,12 +31,12 @@ const pond = (over: Partial<PitPondMine> = {}): PitPondMine =>
   pit(null, { kind: '尾矿库', ...over });
 const kinds = (m: PitPondMine, r = rules) => obligationsOf(r, m).map((o) => o.kind);
 
-describe('slope heights (西藏第14条, 拉萨 六.1, 要点第11条)', () => {
+describe('slope heights (西藏第14条, 拉萨 二(六)1, 要点第11条)', () => {
   it('西藏第14条 大于100米: 100 m asks nothing, 100.1 m a yearly stability analysis', () => {
     expect(kinds(pit(100))).toEqual([]);
     expect(kinds(pit(100.1))).toEqual(['边坡稳定性分析']);
   });
-  it('拉萨 六.1 100米及以上 (inclusive setting): 100 m is due, 99.9 m is not', () => {
+  it('拉萨 二(六)1 100米及以上 (inclusive setting): 100 m is due, 99.9 m is not', () => {
     const lhasa = { ...rules, stability: { ...rules.stability, inclusive: true } };
     expect(kinds(pit(100), lhasa)).toEqual(['边坡稳定性分析']);
     expect(kinds(pit(99.9), lhasa)).toEqual([]);
@@ -74,7 +74,7 @@ describe('slope heights (西藏第14条, 拉萨 六.1, 要点第11条)', () => {
   });
 });
 
-describe('radar online at 200 m (拉萨 六.1; 重大隐患判定标准 二(七)1)', () => {
+describe('radar online at 200 m (拉萨 二(六)1; 重大隐患判定标准 二(七)1)', () => {
   const now = new Date('2026-11-22T04:00:00Z');
   const day = (d: Date) => d.toISOString().slice(0, 10);
   it('a reading 24 h ago is online; 24 h and a second is not; a 199 m slope needs none', () => {
@@ -90,8 +90,8 @@ describe('radar online at 200 m (拉萨 六.1; 重大隐患判定标准 二(七)
   });
 });
 
-describe('tailings ponds (拉萨 五.2, 五.6; 要点第12条, 第30条)', () => {
-  it('排洪构筑物 every 3 years: due on the day 36 months on, late the day after (拉萨 五.2)', () => {
+describe('tailings ponds (拉萨 二(五)2, 二(五)6; 要点第12条, 第30条)', () => {
+  it('排洪构筑物 every 3 years: due on the day 36 months on, late the day after (拉萨 二(五)2)', () => {
     const recs = [
       { kind: '排洪构筑物质量检测', slope: null, recordedOn: '2023-11-21' },
       { kind: '汛前检查', slope: null, recordedOn: '2026-05-20' },
@@ -132,7 +132,7 @@ describe('tailings ponds (拉萨 五.2, 五.6; 要点第12条, 第30条)', () =>
   });
 });
 
-describe('闭库 (西藏第14条; 原平第16条; 要点第12条; 拉萨 六.3)', () => {
+describe('闭库 (西藏第14条; 原平第16条; 要点第12条; 拉萨 二(六)3)', () => {
   it('停用时间超过3年: exactly 3 years idle is not yet due; the 闭库 must open within 6 months after', () => {
     const idle = pond({ tailingsLastDischarge: '2022-06-30' });
     // Idle beyond 3 years from 2025-07-01; opened by 2026-01-01.

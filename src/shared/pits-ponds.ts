@@ -3,7 +3,7 @@
  * keep and when each falls due from the registry's heights, kind and 头顶库 flag; the radar online check
  * on high slopes; and the 闭库 workflow (闭库设计 → 施工 → 验收 → 公告销号) with its step order and
  * deadlines. Sources: 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第14条; 《拉萨市关于加强非煤矿山安全生产工作的
- * 实施意见》五.2, 五.6, 六.1, 六.3; 《2024年矿山安全生产工作要点》第11、12、30条; 《原平市…实施方案》第16条.
+ * 实施意见》二(五)2, 二(五)6, 二(六)1, 二(六)3; 《2024年矿山安全生产工作要点》第11、12、30条; 《原平市…实施方案》第16条.
  * Periods and deadlines no text fixes are UNVERIFIED settings (pitsPonds.rules), never law in code.
  */
 import { z } from 'zod';
@@ -27,11 +27,11 @@ export const slopeTargets = ['采场边坡', '排土场边坡'] as const;
 export type SlopeTarget = (typeof slopeTargets)[number];
 export const slopeKinds: readonly RecordKind[] = ['边坡稳定性分析', '边坡监测分析'];
 
-/** The 闭库 steps in their order (拉萨 六.3: 完成闭库治理的尾矿库, 应由县级以上地方政府公告销号). */
+/** The 闭库 steps in their order (拉萨 二(六)3: 完成闭库治理的尾矿库, 应由县级以上地方政府公告销号). */
 export const closureSteps = ['闭库设计', '闭库施工', '闭库验收', '公告销号'] as const;
 export type ClosureStep = (typeof closureSteps)[number];
 
-/** Why a pond must close (西藏第14条; 原平第16条; 要点第12条; 拉萨 六.3 adds 头顶库). */
+/** Why a pond must close (西藏第14条; 原平第16条; 要点第12条; 拉萨 二(六)3 adds 头顶库). */
 export const closureReasons = [
   '运行到设计最终标高',
   '不再进行排尾作业',
@@ -91,7 +91,7 @@ export const PitPondRulesSchema = z.strictObject({
       .min(1)
       .max(24 * 30),
   }),
-  /** 排洪构筑物质量检测 every how many months (拉萨 五.2: 每3年). */
+  /** 排洪构筑物质量检测 every how many months (拉萨 二(五)2: 每3年). */
   drainageTestMonths: z.number().int().min(1).max(120),
   /** The flood season (MM-DD): 汛前 records are due by its start, 汛后 ones postFloodDays after its end. */
   floodSeasonStart: z.string().regex(/^\d\d-\d\d$/),
@@ -116,11 +116,11 @@ export const PitPondRulesSchema = z.strictObject({
 export type PitPondRules = z.infer<typeof PitPondRulesSchema>;
 
 export const defaultPitPondRules: PitPondRules = {
-  // 西藏第14条: 边坡高度大于100米的, 应当逐年进行边坡稳定性分析 (拉萨 六.1 says 100米及以上: inclusive true).
+  // 西藏第14条: 边坡高度大于100米的, 应当逐年进行边坡稳定性分析 (拉萨 二(六)1 says 100米及以上: inclusive true).
   stability: { fromM: 100, inclusive: false, periodMonths: 12 },
   // 要点第11条: 高度200米以上的边坡, 每季度进行1次边坡监测分析 ("以上" includes 200).
   monitoring: { fromM: 200, inclusive: true, periodMonths: 3 },
-  // 拉萨 六.1: 现状高度200米及以上的边坡要进行雷达在线监测; staleHours is minewatch's (UNVERIFIED).
+  // 拉萨 二(六)1: 现状高度200米及以上的边坡要进行雷达在线监测; staleHours is minewatch's (UNVERIFIED).
   radar: { fromM: 200, inclusive: true, staleHours: 24 },
   drainageTestMonths: 36,
   // The flood season differs by region; 6月1日–9月30日 is minewatch's default (UNVERIFIED).
@@ -182,14 +182,14 @@ export function obligationsOf(rules: PitPondRules, m: PitPondMine): Obligation[]
     }
   }
   if (m.kind === '尾矿库') {
-    // 拉萨 五.2: 尾矿库排洪构筑物每3年应进行一次质量检测; 要点第12条: 汛前汛后对坝体、排洪系统等开展全面安全检查.
+    // 拉萨 二(五)2: 尾矿库排洪构筑物每3年应进行一次质量检测; 要点第12条: 汛前汛后对坝体、排洪系统等开展全面安全检查.
     out.push(
       { kind: '排洪构筑物质量检测', slope: null, due: { months: rules.drainageTestMonths } },
       { kind: '汛前检查', slope: null, due: { yearlyBy: 'start' } },
       { kind: '汛后检查', slope: null, due: { yearlyBy: 'end' } },
     );
     if (m.tailingsOverhead) {
-      // 拉萨 五.6 and 要点第30条: 每年汛期前…“头顶库”企业与下游居民开展联合演练; 应急广播等通信系统.
+      // 拉萨 二(五)6 and 要点第30条: 每年汛期前…“头顶库”企业与下游居民开展联合演练; 应急广播等通信系统.
       out.push({ kind: '头顶库联合演练', slope: null, due: { yearlyBy: 'start' } });
       out.push({
         kind: '应急广播',
@@ -275,7 +275,7 @@ export function recordFindings(
 }
 
 /**
- * Whether a pit slope must have radar online (拉萨 六.1: 200米及以上 雷达在线监测; 重大隐患判定标准 二(七)1:
+ * Whether a pit slope must have radar online (拉萨 二(六)1: 200米及以上 雷达在线监测; 重大隐患判定标准 二(七)1:
  * 200米及以上的采场边坡未进行在线监测) and it has none reporting within staleHours of `now`: a finding due
  * the day its radar last reported (firstDueOn when it never did).
  */

@@ -1,7 +1,7 @@
 /**
  * @module The demo province's register of open pits, dumps and tailings ponds (issue 25 §2), written
  * through the pits-ponds services as 原平's regulator: a pond with its checks in order, one never tested
- * (排洪构筑物 overdue, 拉萨 五.2), one whose 闭库 is late at 闭库施工, one closed through to 公告销号 (counted by
+ * (排洪构筑物 overdue, 拉萨 二(五)2), one whose 闭库 is late at 闭库施工, one closed through to 公告销号 (counted by
  * the targets' 闭库率); a high slope analysed in date and one analysed over a year ago (西藏第14条: 逐年).
  * Whatever else the registry asks of 原平's pits and ponds is left missing: overdue findings.
  */

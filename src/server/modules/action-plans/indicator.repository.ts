@@ -171,7 +171,7 @@ const rowsOf: Record<IndicatorKey, Rows> = {
           FROM hazards h JOIN mines ON mines.id = h.mine_id
          WHERE ${scope} AND h.found_on < '2024-01-01'::date AND h.found_on <= ${date}::date
          GROUP BY mines.id, mines.name, mines.county_code`,
-  // Closed = announced through the 闭库 workflow (modules/pits-ponds: 公告销号 on or before the date; 拉萨 六.3
+  // Closed = announced through the 闭库 workflow (modules/pits-ponds: 公告销号 on or before the date; 拉萨 二(六)3
   // 完成闭库治理的尾矿库, 应由县级以上地方政府公告销号), not merely marked 关闭 in the registry.
   tailingsClosure: ({ scope, date }) =>
     sql`SELECT ${mineCols}, (CASE WHEN c.delisted_on <= ${date}::date THEN 1 ELSE 0 END)::float AS n, 1::float AS d,

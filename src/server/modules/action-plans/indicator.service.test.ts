@@ -11,7 +11,7 @@
  * - 繁峙 140924: underground staff against the baseline (same plan, 一、工作目标: 井下人员减少 10%), from the
  *   井下人数 series where the mine reports one and from its approved staffing otherwise.
  * - 宁武 140925: tailings ponds idle for more than 3 years that are closed (same plan, 第14条: exactly 3
- *   years is not yet due) — 公告销号 through the 闭库 workflow (modules/pits-ponds; 拉萨 六.3), not a
+ *   years is not yet due) — 公告销号 through the 闭库 workflow (modules/pits-ponds; 拉萨 二(六)3), not a
  *   registry 关闭 alone.
  * - 静乐 140926: qualification compliance (same plan, 第1、2条: 五职矿长 with 大专 and 10 years — 9 is short;
  *   certificates valid on the date — one expiring that day still is), and the drill-down to the mines
@@ -371,7 +371,7 @@ describe.each(engines)('indicators from live data (%s)', (engine) => {
     expect(await back('undergroundStaffChange', '140924')).toEqual([ids.U2]);
   });
 
-  it('tailings ponds idle for more than 3 years must be closed — 公告销号 through the 闭库 workflow, not a registry 关闭; exactly 3 years is not due yet (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第14条; 拉萨 六.3)', async () => {
+  it('tailings ponds idle for more than 3 years must be closed — 公告销号 through the 闭库 workflow, not a registry 关闭; exactly 3 years is not due yet (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第14条; 拉萨 二(六)3)', async () => {
     // P1 销号 2026-03-01, P3 never opened, P4 marked 关闭 only; P2 is exactly 3 years idle: not counted.
     expect(await value('tailingsClosure', '140925')).toMatchObject({
       numerator: 1,

@@ -1,5 +1,5 @@
 /**
- * @module A tailings pond's 闭库 (西藏第14条; 原平第16条; 要点第12条; 拉萨 六.3): opened for a reason on a pond
+ * @module A tailings pond's 闭库 (西藏第14条; 原平第16条; 要点第12条; 拉萨 二(六)3): opened for a reason on a pond
  * the caller may see, then 闭库设计 → 闭库施工 → 闭库验收 → 公告销号 in that order, each with its date and
  * document, one transaction and one audit event per step; the 销号 is announced by the regulator
  * (县级以上地方政府公告销号). A step out of order is a 409, a date before the previous step's a 400.

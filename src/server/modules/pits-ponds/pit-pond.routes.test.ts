@@ -1,8 +1,8 @@
 /**
  * Open pits, dumps and tailings ponds over HTTP on both engines (issue 25 §2): an enterprise files
  * records for its own mines only, of the kinds its registry heights and kind call for (西藏第14条; 拉萨
- * 五.2, 六.1; 要点第11、12条); a 210 m pit owes both slope analyses and radar online (拉萨 六.1), which a
- * reporting 雷达形变 point satisfies; a pond's 闭库 goes 闭库设计 → 施工 → 验收 → 公告销号 in order (拉萨 六.3),
+ * 二(五)2, 二(六)1; 要点第11、12条); a 210 m pit owes both slope analyses and radar online (拉萨 二(六)1), which a
+ * reporting 雷达形变 point satisfies; a pond's 闭库 goes 闭库设计 → 施工 → 验收 → 公告销号 in order (拉萨 二(六)3),
  * the 销号 by the regulator; another county or enterprise can neither read nor change; findings climb
  * the ladder once per rung.
  */
@@ -69,7 +69,7 @@ describe.each(engines)('pits-ponds: slopes, ponds and 闭库 (%s)', (engine) => 
     );
     expect(noSlope.status).toBe(400);
     expect(noSlope.body.details[0]?.path).toBe('slope');
-    // The world's pond is not a 头顶库: no joint drill is owed (拉萨 五.6).
+    // The world's pond is not a 头顶库: no joint drill is owed (拉萨 二(五)6).
     const notOwed = await call<Problem>(
       'ent',
       'POST',
@@ -88,7 +88,7 @@ describe.each(engines)('pits-ponds: slopes, ponds and 闭库 (%s)', (engine) => 
     expect(future.body.details[0]?.path).toBe('recordedOn');
   });
 
-  it('a 210 m pit owes both slope analyses (西藏第14条, 要点第11条) and radar online (拉萨 六.1): a reporting 雷达形变 point clears the radar finding', async () => {
+  it('a 210 m pit owes both slope analyses (西藏第14条, 要点第11条) and radar online (拉萨 二(六)1): a reporting 雷达形变 point clears the radar finding', async () => {
     const admin = systemPrincipal('test:pits');
     const pit = await buildMine(ctx.t.deps, {
       enterpriseId: ctx.world.a.enterpriseId,

@@ -1,7 +1,7 @@
 /**
  * @module The permissions of open pits, dumps and tailings ponds and the roles that hold them (within
  * their jurisdiction; scoping is separate): enterprises file records and the 闭库 steps for their own
- * mines, regulators read theirs and announce the 销号 (拉萨 六.3: 由县级以上地方政府公告销号).
+ * mines, regulators read theirs and announce the 销号 (拉萨 二(六)3: 由县级以上地方政府公告销号).
  */
 import type { RoleGrants } from '../../platform/auth/permissions.ts';
 
