@@ -1,9 +1,10 @@
 /**
  * @module The demo province's register of open pits, dumps and tailings ponds (issue 25 §2), written
- * through the pits-ponds services as 原平's regulator: a pond with its checks in order, one never tested
- * (排洪构筑物 overdue, 拉萨 二(五)2), one whose 闭库 is late at 闭库施工, one closed through to 公告销号 (counted by
- * the targets' 闭库率); a high slope analysed in date and one analysed over a year ago (西藏第14条: 逐年).
- * Whatever else the registry asks of 原平's pits and ponds is left missing: overdue findings.
+ * through the pits-ponds services. 原平 (its regulator) has dumps above 100 m: one analysed in date, one
+ * analysed over a year ago, the others never (西藏第14条: 逐年进行边坡稳定性分析) — overdue findings. 原平 has
+ * no pond, so the province's regulator files for the first ponds of the province: one with its checks in
+ * order, one never tested (排洪构筑物 overdue, 拉萨 二(五)2), one whose 闭库 is late at 闭库施工, one closed
+ * through to 公告销号 (counted by the targets' 闭库率). Whatever else the registry asks is left missing.
  */
 import { addDays, todayIn } from '../../shared/dates.ts';
 import type { ClosureStep, RecordKind } from '../../shared/pits-ponds.ts';
@@ -61,15 +62,17 @@ async function closePond(
 }
 
 export async function seedDemoPitsPonds(deps: ServiceDeps): Promise<void> {
-  const admin = await principal(deps, 'yp.admin');
   const today = todayIn(deps.clock);
-  const mines = await listRegisterMines(deps, admin, { region: '140981' });
-  const ponds = mines.filter((m) => m.kind === '尾矿库');
+  const province = await principal(deps, 'sx.admin');
+  const ponds = (await listRegisterMines(deps, province, {})).filter((m) => m.kind === '尾矿库');
   for (const [i, pond] of ponds.entries()) {
     const records = pondRecords[i];
     const closure = closures[i - pondRecords.length];
+    if (!records && !closure) {
+      break;
+    }
     for (const [kind, days] of records ?? []) {
-      await fileRecord(deps, admin, {
+      await fileRecord(deps, province, {
         mineId: pond.id,
         kind,
         slope: null,
@@ -79,15 +82,18 @@ export async function seedDemoPitsPonds(deps: ServiceDeps): Promise<void> {
       });
     }
     if (closure) {
-      await closePond(deps, admin, pond.id, closure, today);
+      await closePond(deps, province, pond.id, closure, today);
     }
   }
-  const slopes = mines.filter((m) => m.obligations.some((o) => o.kind === '边坡稳定性分析'));
+  const yp = await principal(deps, 'yp.admin');
+  const slopes = (await listRegisterMines(deps, yp, { region: '140981' })).filter((m) =>
+    m.obligations.some((o) => o.kind === '边坡稳定性分析'),
+  );
   for (const [i, days] of [100, 400].entries()) {
     const mine = slopes[i];
     const owed = mine?.obligations.find((o) => o.kind === '边坡稳定性分析');
     if (mine && owed) {
-      await fileRecord(deps, admin, {
+      await fileRecord(deps, yp, {
         mineId: mine.id,
         kind: '边坡稳定性分析',
         slope: owed.slope,

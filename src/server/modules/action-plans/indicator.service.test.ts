@@ -195,7 +195,8 @@ describe.each(engines)('indicators from live data (%s)', (engine) => {
     await pond('P2', '2023-10-01');
     await pond('P3', '2022-01-01');
     await pond('P4', '2021-05-01');
-    // P1 closes through the 闭库 workflow to 公告销号 on 2026-03-01; P4 is only marked 关闭 in the registry.
+    // P1 closes through the 闭库 workflow to 公告销号 on 2026-03-01, P3 has its design done; P4 is only
+    // marked 关闭 in the registry.
     const closure = await openClosure(t.deps, admin, {
       mineId: ids.P1 ?? '',
       reason: '停用超过3年',
@@ -210,6 +211,18 @@ describe.each(engines)('indicators from live data (%s)', (engine) => {
     ] as const) {
       await fileClosureStep(t.deps, admin, closure.id, { step, on, document: step, note: '' });
     }
+    const p3 = await openClosure(t.deps, admin, {
+      mineId: ids.P3 ?? '',
+      reason: '停用超过3年',
+      openedOn: '2026-04-01',
+      note: '',
+    });
+    await fileClosureStep(t.deps, admin, p3.id, {
+      step: '闭库设计',
+      on: '2026-06-01',
+      document: '闭库设计',
+      note: '',
+    });
     await changeMineStatus(t.deps, admin, ids.P4 ?? '', {
       status: '关闭',
       effectiveDate: '2026-03-01',
@@ -372,23 +385,22 @@ describe.each(engines)('indicators from live data (%s)', (engine) => {
   });
 
   it('tailings ponds idle for more than 3 years must be closed — 公告销号 through the 闭库 workflow, not a registry 关闭; exactly 3 years is not due yet (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第14条; 拉萨 二(六)3)', async () => {
-    // P1 销号 2026-03-01, P3 never opened, P4 marked 关闭 only; P2 is exactly 3 years idle: not counted.
+    // P1 销号 2026-03-01, P3 still closing, P4 marked 关闭 only; P2 is exactly 3 years idle: not counted.
     expect(await value('tailingsClosure', '140925')).toMatchObject({
       numerator: 1,
       denominator: 3,
       value: 33.3,
     });
     expect(await back('tailingsClosure', '140925')).toEqual([ids.P3, ids.P4]);
-    // The day before the 销号, P1 was still closing, with the steps done by then.
-    const before = { scope: mineInRegion('140925'), date: '2026-02-28', baselineYear: 2023 };
-    expect(await evaluateIndicator(t.database.db, 'tailingsClosure', before)).toMatchObject({
-      numerator: 0,
-      denominator: 3,
-    });
-    const rows = await holdingBack(t.database.db, 'tailingsClosure', before);
-    expect(rows.find((r) => r.mineId === ids.P1)?.note).toBe(
-      '最后排放 2023-09-30; 闭库中, 已完成: 闭库设计、闭库施工、闭库验收',
+    // The drill-down says how far each is: P3 is closing (its design done), P4 never opened one.
+    const notes = new Map(
+      (await holdingBack(t.database.db, 'tailingsClosure', s('140925'))).map((r) => [
+        r.mineId,
+        r.note,
+      ]),
     );
+    expect(notes.get(ids.P3 ?? '')).toBe('最后排放 2022-01-01; 闭库中, 已完成: 闭库设计');
+    expect(notes.get(ids.P4 ?? '')).toBe('最后排放 2021-05-01; 未启动闭库');
   });
 
   it('qualification compliance: five posts with 大专 and 10 years, certificates valid on the date (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1、2条)', async () => {
