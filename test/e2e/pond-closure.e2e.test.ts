@@ -59,7 +59,7 @@ describe.runIf(browserAvailable())('web app in Chromium: 尾矿库闭库', () =>
 
     await page.getByRole('tab', { name: '尾矿库闭库' }).click();
     await page.getByTestId('pond-closures').getByText(pond.name).click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.locator('.ant-drawer-body');
     for (const step of ['闭库设计', '闭库施工', '闭库验收', '公告销号']) {
       await drawer.getByTestId('closure-step').filter({ hasText: step }).click();
       dialog = page.locator('.ant-modal:visible');
