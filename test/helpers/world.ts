@@ -33,13 +33,14 @@ import { buildWorkPlans, type WorkPlanIds } from './world-plans.ts';
 import { buildAccidents, type AccidentIds } from './world-accidents.ts';
 import { buildSurveys, type SurveyIds } from './world-surveys.ts';
 import { buildEnterpriseReports, type EnterpriseReportIds } from './world-enterprise-reports.ts';
+import { buildPitsPonds, type PitPondIds } from './world-ponds.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
 
 export const PASSWORD = 'test-pass-2026';
 const admin = systemPrincipal('test:world');
 
 export interface Party
-  extends EnforcementIds, WorkPlanIds, AccidentIds, SurveyIds, EnterpriseReportIds {
+  extends EnforcementIds, WorkPlanIds, AccidentIds, SurveyIds, EnterpriseReportIds, PitPondIds {
   key: string;
   county: string;
   enterpriseId: string;
@@ -274,6 +275,7 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
     ...(await buildAccidents(deps, party)),
     ...(await buildSurveys(deps, party)),
     ...(await buildEnterpriseReports(deps, party)),
+    ...(await buildPitsPonds(deps, party)),
   };
 }
 

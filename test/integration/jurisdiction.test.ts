@@ -146,6 +146,8 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         ['mine_meter', t.meterIds[0]],
         ['mine_area', t.areaIds[0]],
         ['hidden_hazard_survey', t.surveyIds[0]],
+        ['pit_pond_record', t.pitPondRecordIds[0]],
+        ['pond_closure', t.pondClosureIds[0]],
         ['regulator_warning', warningOf.get(t.key)?.[0]],
         ['warning_call', warningOf.get(t.key)?.[1]],
       ].map(([type, value]) => ({ method: 'GET', url: `/api/audit/${type}/${value}` }));
@@ -339,6 +341,35 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           method: 'POST',
           url: id(route.url, t.enterpriseReportIds[0] ?? ''),
           multipart: { filename: '越权报送.pdf', content: '%PDF-1.4 越权报送' },
+        },
+      ];
+    case 'POST /api/pits-ponds/records':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: t.mines[1]?.id,
+            kind: '汛后检查',
+            recordedOn: '2026-10-20',
+            document: '越权检查记录',
+          },
+        },
+      ];
+    case 'POST /api/pits-ponds/closures':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: { mineId: t.mines[1]?.id, reason: '停用超过3年', openedOn: '2026-10-01' },
+        },
+      ];
+    case 'POST /api/pits-ponds/closures/:id/steps':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.pondClosureIds[0] ?? ''),
+          payload: { step: '闭库施工', on: '2026-10-01', document: '越权施工记录' },
         },
       ];
     case 'GET /api/surveys/:id/files/:fileId':
@@ -1210,6 +1241,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/public-reports': t.publicReportIds[0],
       '/api/surveys': t.surveyIds[0],
       '/api/enterprise-reports': t.enterpriseReportIds[0],
+      '/api/pits-ponds/closures': t.pondClosureIds[0],
       '/api/coal/mines': mine.id,
       '/api/coal/alarms': t.alarmIds[0],
       '/api/coal/sensors': t.sensorIds[0],
@@ -1264,6 +1296,10 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/surveys',
         '/api/surveys/findings',
         '/api/enterprise-reports',
+        '/api/pits-ponds/mines',
+        '/api/pits-ponds/records',
+        '/api/pits-ponds/findings',
+        '/api/pits-ponds/closures',
         '/api/coal/underground',
         '/api/coal/forwarding',
         '/api/coal/feeds',
@@ -1288,6 +1324,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/inspections',
         '/api/inspections/export',
         '/api/surveys',
+        '/api/pits-ponds/records',
         '/api/stopped/plans',
         '/api/stopped/declarations',
         '/api/stopped/patrols',
@@ -1351,6 +1388,10 @@ function fingerprints(t: Party): string[] {
     ...t.surveyFileIds,
     `${t.key}: 采空区位置`,
     `${t.key}地质勘查院`,
+    ...t.pitPondRecordIds,
+    ...t.pondClosureIds,
+    `${t.key}: 汛前安全检查记录`,
+    `${t.key}: 闭库设计批复`,
     `${t.key}举报人`,
     `${t.key}: 举报地点`,
     `${t.key}: 尾矿库初期坝下游坡`,
@@ -1432,6 +1473,8 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'hidden_hazard_survey_files',
     'plan_enterprise_reports',
     'plan_enterprise_report_files',
+    'pit_pond_records',
+    'pond_closures',
     'coal_files',
     'coal_points',
     'coal_presence',

@@ -5,6 +5,7 @@
  */
 import { seedDemoSurveys } from './demo-surveys.ts';
 import { seedDemoEnterpriseReports } from './demo-enterprise-reports.ts';
+import { seedDemoPitsPonds } from './demo-pits-ponds.ts';
 import { hasEventsBy, entityIdsRecordedBy } from '../platform/audit/audit.service.ts';
 import { analyzeDatabase } from '../platform/db/client.ts';
 import { completeCreditCode, completeIdNumber } from '../../shared/identifiers.ts';
@@ -731,6 +732,7 @@ export async function seedDemoProvince(
   await seedDemoAccountability(deps);
   await seedDemoSurveys(deps);
   await seedDemoEnterpriseReports(deps);
+  await seedDemoPitsPonds(deps);
   await analyzeDatabase(deps.db);
   return { seeded: true, accounts: demoAccounts };
 }

@@ -114,6 +114,10 @@ const PublicGradesPage = lazyPage(
   'PublicGradesPage',
 );
 const SurveysPage = lazyPage(() => import('../features/surveys/SurveysPage.tsx'), 'SurveysPage');
+const PitsPondsPage = lazyPage(
+  () => import('../features/pits-ponds/PitsPondsPage.tsx'),
+  'PitsPondsPage',
+);
 const LeadListPage = lazyPage(() => import('../features/leads/LeadListPage.tsx'), 'LeadListPage');
 const MineComparisonPage = lazyPage(
   () => import('../features/leads/MineComparisonPage.tsx'),
@@ -260,6 +264,7 @@ function LocalisedApp() {
                   <Route path="enterprise-reports" element={<EnterpriseReportsPage />} />
                   <Route path="accidents" element={<AccidentsPage />} />
                   <Route path="surveys" element={<SurveysPage />} />
+                  <Route path="pits-ponds" element={<PitsPondsPage />} />
                   <Route path="public-reports" element={<CaseBoardPage />} />
                   <Route path="inbox" element={<InboxPage />} />
                   <Route

@@ -206,6 +206,15 @@ export function AppLayout() {
           },
         ]
       : []),
+    ...(can('pitsPonds.read')
+      ? [
+          {
+            key: '/pits-ponds',
+            icon: <FileSearchOutlined />,
+            label: <Link to="/pits-ponds">{t('nav.pitsPonds')}</Link>,
+          },
+        ]
+      : []),
     ...(can('public_reports.read')
       ? [
           {

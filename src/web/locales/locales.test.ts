@@ -64,6 +64,12 @@ import { disasterGrades, factorKinds, surveyStates, zoneClasses } from '../../sh
 import { defaultRegionalRisk } from '../../shared/targets.settings.ts';
 import { coalFeedStates } from '../../shared/coal-upload.enums.ts';
 import { warningCallStates, warningKinds } from '../../shared/warnings.schemas.ts';
+import {
+  closureReasons,
+  closureSteps,
+  recordKinds,
+  slopeTargets,
+} from '../../shared/pits-ponds.ts';
 import { enUS } from './en-US.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -149,6 +155,14 @@ describe('translations', () => {
       ...surveyStates,
       '未普查',
       '普查过期',
+      ...recordKinds,
+      ...slopeTargets,
+      ...closureSteps,
+      ...closureReasons,
+      '未按期报送',
+      '雷达监测未在线',
+      '应闭库未启动',
+      '闭库步骤逾期',
       ...accidentGrades,
       ...noticeChannels,
       ...interviewParties,

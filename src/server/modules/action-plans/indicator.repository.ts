@@ -196,10 +196,17 @@ const rowsOf: Record<IndicatorKey, Rows> = {
           FROM hazards h JOIN mines ON mines.id = h.mine_id
          WHERE ${scope} AND h.found_on < '2024-01-01'::date AND h.found_on <= ${date}::date
          GROUP BY mines.id, mines.name, mines.county_code`,
+  // Closed = announced through the 闭库 workflow (modules/pits-ponds: 公告销号 on or before the date; 拉萨 二(六)3
+  // 完成闭库治理的尾矿库, 应由县级以上地方政府公告销号), not merely marked 关闭 in the registry.
   tailingsClosure: ({ scope, date }) =>
-    sql`SELECT ${mineCols}, (CASE WHEN ${statusOn(date)} = '关闭' THEN 1 ELSE 0 END)::float AS n, 1::float AS d,
-            '最后排放 ' || mines.tailings_last_discharge AS note
-          FROM mines WHERE ${scope} AND ${live(date)} AND mines.kind = '尾矿库'
+    sql`SELECT ${mineCols}, (CASE WHEN c.delisted_on <= ${date}::date THEN 1 ELSE 0 END)::float AS n, 1::float AS d,
+            '最后排放 ' || mines.tailings_last_discharge || CASE
+              WHEN c.id IS NULL THEN '; 未启动闭库'
+              WHEN c.delisted_on <= ${date}::date THEN '; 已公告销号 ' || c.delisted_on
+              ELSE '; 闭库中, 已完成: ' || COALESCE((SELECT string_agg(s->>'step', '、') FROM jsonb_array_elements(c.steps) s
+                WHERE (s->>'on')::date <= ${date}::date), '无') END AS note
+          FROM mines LEFT JOIN pond_closures c ON c.mine_id = mines.id
+          WHERE ${scope} AND ${live(date)} AND mines.kind = '尾矿库'
             AND mines.tailings_last_discharge < ${date}::date - make_interval(years => ${TAILINGS_IDLE_YEARS})`,
   // 吉林: 地下矿山 as a non-coal province counts them (金属非金属地下矿山).
   undergroundStandardization12: shareOfProducing(

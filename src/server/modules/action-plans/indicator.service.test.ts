@@ -11,7 +11,8 @@
  * - 繁峙 140924: underground staff against the baseline (same plan, 一、工作目标: 井下人员减少 10%), from the
  *   井下人数 series where the mine reports one and from its approved staffing otherwise.
  * - 宁武 140925: tailings ponds idle for more than 3 years that are closed (same plan, 第14条: exactly 3
- *   years is not yet due).
+ *   years is not yet due) — 公告销号 through the 闭库 workflow (modules/pits-ponds; 拉萨 二(六)3), not a
+ *   registry 关闭 alone.
  * - 静乐 140926: qualification compliance (same plan, 第1、2条: 五职矿长 with 大专 and 10 years — 9 is short;
  *   certificates valid on the date — one expiring that day still is), and the drill-down to the mines
  *   that hold each figure back.
@@ -30,6 +31,7 @@ import type { IndicatorKey } from '../../../shared/targets.settings.ts';
 import { systemPrincipal } from '../access/principal.ts';
 import { createFacility, createSensor } from '../monitoring/sensor.service.ts';
 import { ensurePartitions } from '../monitoring/readings.repository.ts';
+import { fileClosureStep, openClosure } from '../pits-ponds/closure.service.ts';
 import { changeMineStatus } from '../registry/mine.service.ts';
 import { mineInRegion } from '../registry/registry.scope.ts';
 import { evaluateIndicator, evaluateIndicators, holdingBack } from './indicator.service.ts';
@@ -192,7 +194,36 @@ describe.each(engines)('indicators from live data (%s)', (engine) => {
     await pond('P1', '2023-09-30');
     await pond('P2', '2023-10-01');
     await pond('P3', '2022-01-01');
-    await changeMineStatus(t.deps, admin, ids.P1 ?? '', {
+    await pond('P4', '2021-05-01');
+    // P1 closes through the 闭库 workflow to 公告销号 on 2026-03-01, P3 has its design done; P4 is only
+    // marked 关闭 in the registry.
+    const closure = await openClosure(t.deps, admin, {
+      mineId: ids.P1 ?? '',
+      reason: '停用超过3年',
+      openedOn: '2025-06-01',
+      note: '',
+    });
+    for (const [step, on] of [
+      ['闭库设计', '2025-08-01'],
+      ['闭库施工', '2025-12-01'],
+      ['闭库验收', '2026-02-01'],
+      ['公告销号', '2026-03-01'],
+    ] as const) {
+      await fileClosureStep(t.deps, admin, closure.id, { step, on, document: step, note: '' });
+    }
+    const p3 = await openClosure(t.deps, admin, {
+      mineId: ids.P3 ?? '',
+      reason: '停用超过3年',
+      openedOn: '2026-04-01',
+      note: '',
+    });
+    await fileClosureStep(t.deps, admin, p3.id, {
+      step: '闭库设计',
+      on: '2026-06-01',
+      document: '闭库设计',
+      note: '',
+    });
+    await changeMineStatus(t.deps, admin, ids.P4 ?? '', {
       status: '关闭',
       effectiveDate: '2026-03-01',
       reason: '闭库',
@@ -353,13 +384,23 @@ describe.each(engines)('indicators from live data (%s)', (engine) => {
     expect(await back('undergroundStaffChange', '140924')).toEqual([ids.U2]);
   });
 
-  it('tailings ponds idle for more than 3 years must be closed; exactly 3 years is not due yet (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第14条)', async () => {
+  it('tailings ponds idle for more than 3 years must be closed — 公告销号 through the 闭库 workflow, not a registry 关闭; exactly 3 years is not due yet (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第14条; 拉萨 二(六)3)', async () => {
+    // P1 销号 2026-03-01, P3 still closing, P4 marked 关闭 only; P2 is exactly 3 years idle: not counted.
     expect(await value('tailingsClosure', '140925')).toMatchObject({
       numerator: 1,
-      denominator: 2,
-      value: 50,
+      denominator: 3,
+      value: 33.3,
     });
-    expect(await back('tailingsClosure', '140925')).toEqual([ids.P3]);
+    expect(await back('tailingsClosure', '140925')).toEqual([ids.P3, ids.P4]);
+    // The drill-down says how far each is: P3 is closing (its design done), P4 never opened one.
+    const notes = new Map(
+      (await holdingBack(t.database.db, 'tailingsClosure', s('140925'))).map((r) => [
+        r.mineId,
+        r.note,
+      ]),
+    );
+    expect(notes.get(ids.P3 ?? '')).toBe('最后排放 2022-01-01; 闭库中, 已完成: 闭库设计');
+    expect(notes.get(ids.P4 ?? '')).toBe('最后排放 2021-05-01; 未启动闭库');
   });
 
   it('qualification compliance: five posts with 大专 and 10 years, certificates valid on the date (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1、2条)', async () => {
