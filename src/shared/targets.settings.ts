@@ -17,6 +17,7 @@ export const indicatorKeys = [
   'hazardStockCleared',
   'tailingsClosure',
   'qualificationCompliance',
+  'postCardsCoverage',
 ] as const;
 export type IndicatorKey = (typeof indicatorKeys)[number];
 
@@ -197,6 +198,14 @@ export const defaultTargets: Target[] = [
     goal: 100,
     source:
       '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第15条; 《2024年矿山安全生产工作要点》第27条 (2025 年底监测预警全覆盖)',
+  },
+  {
+    region: '540100',
+    indicator: 'postCardsCoverage',
+    year: 2024,
+    goal: 100,
+    source:
+      '《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(七)5 (到2024年底非煤矿山企业重点岗位“两单两卡”编制率达到100%)',
   },
 ];
 
