@@ -110,6 +110,10 @@ const PublicGradesPage = lazyPage(
   'PublicGradesPage',
 );
 const SurveysPage = lazyPage(() => import('../features/surveys/SurveysPage.tsx'), 'SurveysPage');
+const EmergencyPage = lazyPage(
+  () => import('../features/emergency/EmergencyPage.tsx'),
+  'EmergencyPage',
+);
 const LeadListPage = lazyPage(() => import('../features/leads/LeadListPage.tsx'), 'LeadListPage');
 const MineComparisonPage = lazyPage(
   () => import('../features/leads/MineComparisonPage.tsx'),
@@ -255,6 +259,7 @@ function LocalisedApp() {
                   <Route path="plans" element={<PlansPage />} />
                   <Route path="accidents" element={<AccidentsPage />} />
                   <Route path="surveys" element={<SurveysPage />} />
+                  <Route path="emergency" element={<EmergencyPage />} />
                   <Route path="public-reports" element={<CaseBoardPage />} />
                   <Route path="inbox" element={<InboxPage />} />
                   <Route

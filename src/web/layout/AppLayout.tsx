@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Layout, Menu, Select, Space, Typography, Button, Tag } from 'antd';
 import {
   AlertOutlined,
+  MedicineBoxOutlined,
   AuditOutlined,
   BankOutlined,
   DashboardOutlined,
@@ -203,6 +204,15 @@ export function AppLayout() {
             key: '/surveys',
             icon: <FileSearchOutlined />,
             label: <Link to="/surveys">{t('nav.surveys')}</Link>,
+          },
+        ]
+      : []),
+    ...(can('emergency.read')
+      ? [
+          {
+            key: '/emergency',
+            icon: <MedicineBoxOutlined />,
+            label: <Link to="/emergency">{t('nav.emergency')}</Link>,
           },
         ]
       : []),
