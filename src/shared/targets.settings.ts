@@ -23,6 +23,7 @@ export const indicatorKeys = [
   'mechanizationShare',
   'videoMonitoringShare',
   'informatizationShare',
+  'postCardsCoverage',
 ] as const;
 export type IndicatorKey = (typeof indicatorKeys)[number];
 
@@ -251,6 +252,14 @@ export const defaultTargets: Target[] = [
     goal: 100,
     source:
       '《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(八)3 (2025 年底非煤矿山安全管理信息化 100%)',
+  },
+  {
+    region: '540100',
+    indicator: 'postCardsCoverage',
+    year: 2024,
+    goal: 100,
+    source:
+      '《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(七)5 (到2024年底非煤矿山企业重点岗位“两单两卡”编制率达到100%)',
   },
 ];
 

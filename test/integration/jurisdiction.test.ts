@@ -319,6 +319,85 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           },
         },
       ];
+    case 'GET /api/emergency/register':
+      return [{ method: 'GET', url: `${route.url}?mineId=${mine.id}` }];
+    case 'POST /api/emergency/plans':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: { mineId: mine.id, title: '越权预案', revisedOn: '2026-10-01' },
+        },
+      ];
+    case 'POST /api/emergency/drills':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            kind: '紧急撤离和逃生避险',
+            drilledOn: '2026-10-01',
+            participants: 5,
+          },
+        },
+      ];
+    case 'POST /api/emergency/rescue-agreements':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            kind: '救护协议',
+            teamName: '越权救护队',
+            signedOn: '2026-01-01',
+            validUntil: '2027-01-01',
+          },
+        },
+      ];
+    case 'POST /api/emergency/trainings':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            trainedOn: '2026-10-01',
+            topic: '越权培训',
+            hours: 4,
+            personIds: [t.personIds[0]],
+          },
+        },
+      ];
+    case 'POST /api/emergency/self-rescue':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            practisedOn: '2026-10-01',
+            results: [{ personId: t.personIds[0], seconds: 20 }],
+          },
+        },
+      ];
+    case 'POST /api/emergency/post-cards':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: { mineId: mine.id, post: '越权岗位', riskListOn: '2026-10-01' },
+        },
+      ];
+    case 'POST /api/inspections/:id/exams':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.inspectionIds[0] ?? ''),
+          payload: { examinedOn: '2026-11-22', results: [{ name: '越权考生', score: 90 }] },
+        },
+      ];
     case 'POST /api/surveys/:id/review':
       return [
         {
@@ -1300,6 +1379,7 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/pits-ponds/records',
         '/api/pits-ponds/findings',
         '/api/pits-ponds/closures',
+        '/api/emergency/findings',
         '/api/coal/underground',
         '/api/coal/forwarding',
         '/api/coal/feeds',
@@ -1475,6 +1555,13 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'plan_enterprise_report_files',
     'pit_pond_records',
     'pond_closures',
+    'emergency_plans',
+    'emergency_drills',
+    'rescue_agreements',
+    'safety_trainings',
+    'self_rescue_practices',
+    'post_cards',
+    'inspection_exams',
     'coal_files',
     'coal_points',
     'coal_presence',

@@ -14,6 +14,7 @@ import { actionPlansModule } from './action-plans/action-plans.module.ts';
 import { accountabilityModule } from './accountability/accountability.module.ts';
 import { surveysModule } from './surveys/surveys.module.ts';
 import { pitsPondsModule } from './pits-ponds/pits-ponds.module.ts';
+import { emergencyModule } from './emergency/emergency.module.ts';
 import { notificationsModule } from './notifications/notifications.module.ts';
 import { coalUploadModule } from './coal-upload/coal-upload.module.ts';
 import { homeModule } from './home/home.module.ts';
@@ -32,6 +33,7 @@ export const modules: readonly ModuleManifest[] = [
   accountabilityModule,
   surveysModule,
   pitsPondsModule,
+  emergencyModule,
   coalUploadModule,
   warningsModule,
   homeModule,

@@ -25,6 +25,7 @@ import {
 import { RegistryPermission, registryGrants } from './registry/registry.permissions.ts';
 import { SurveyPermission, surveysGrants } from './surveys/surveys.permissions.ts';
 import { PitPondPermission, pitsPondsGrants } from './pits-ponds/pits-ponds.permissions.ts';
+import { EmergencyPermission, emergencyGrants } from './emergency/emergency.permissions.ts';
 import { StoppedPermission, stoppedGrants } from './stopped/stopped.permissions.ts';
 import { CoalUploadPermission, coalUploadGrants } from './coal-upload/coal-upload.permissions.ts';
 import { WarningPermission, warningGrants } from './warnings/warnings.permissions.ts';
@@ -41,6 +42,7 @@ const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[]
   { permissions: AccountabilityPermission, grants: accountabilityGrants },
   { permissions: SurveyPermission, grants: surveysGrants },
   { permissions: PitPondPermission, grants: pitsPondsGrants },
+  { permissions: EmergencyPermission, grants: emergencyGrants },
   { permissions: StoppedPermission, grants: stoppedGrants },
   { permissions: CoalUploadPermission, grants: coalUploadGrants },
   { permissions: WarningPermission, grants: warningGrants },

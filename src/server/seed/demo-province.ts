@@ -6,6 +6,7 @@
 import { seedDemoSurveys } from './demo-surveys.ts';
 import { seedDemoEnterpriseReports } from './demo-enterprise-reports.ts';
 import { seedDemoPitsPonds } from './demo-pits-ponds.ts';
+import { seedDemoEmergency } from './demo-emergency.ts';
 import { hasEventsBy, entityIdsRecordedBy } from '../platform/audit/audit.service.ts';
 import { analyzeDatabase } from '../platform/db/client.ts';
 import { completeCreditCode, completeIdNumber } from '../../shared/identifiers.ts';
@@ -733,6 +734,7 @@ export async function seedDemoProvince(
   await seedDemoSurveys(deps);
   await seedDemoEnterpriseReports(deps);
   await seedDemoPitsPonds(deps);
+  await seedDemoEmergency(deps);
   await analyzeDatabase(deps.db);
   return { seeded: true, accounts: demoAccounts };
 }

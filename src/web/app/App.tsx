@@ -118,6 +118,10 @@ const PitsPondsPage = lazyPage(
   () => import('../features/pits-ponds/PitsPondsPage.tsx'),
   'PitsPondsPage',
 );
+const EmergencyPage = lazyPage(
+  () => import('../features/emergency/EmergencyPage.tsx'),
+  'EmergencyPage',
+);
 const LeadListPage = lazyPage(() => import('../features/leads/LeadListPage.tsx'), 'LeadListPage');
 const MineComparisonPage = lazyPage(
   () => import('../features/leads/MineComparisonPage.tsx'),
@@ -265,6 +269,7 @@ function LocalisedApp() {
                   <Route path="accidents" element={<AccidentsPage />} />
                   <Route path="surveys" element={<SurveysPage />} />
                   <Route path="pits-ponds" element={<PitsPondsPage />} />
+                  <Route path="emergency" element={<EmergencyPage />} />
                   <Route path="public-reports" element={<CaseBoardPage />} />
                   <Route path="inbox" element={<InboxPage />} />
                   <Route

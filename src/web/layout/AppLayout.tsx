@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Layout, Menu, Select, Space, Typography, Button, Tag } from 'antd';
 import {
   AlertOutlined,
+  MedicineBoxOutlined,
   AuditOutlined,
   BankOutlined,
   DashboardOutlined,
@@ -212,6 +213,15 @@ export function AppLayout() {
             key: '/pits-ponds',
             icon: <FileSearchOutlined />,
             label: <Link to="/pits-ponds">{t('nav.pitsPonds')}</Link>,
+          },
+        ]
+      : []),
+    ...(can('emergency.read')
+      ? [
+          {
+            key: '/emergency',
+            icon: <MedicineBoxOutlined />,
+            label: <Link to="/emergency">{t('nav.emergency')}</Link>,
           },
         ]
       : []),

@@ -17,6 +17,7 @@ import { todayIn } from '../../../shared/dates.ts';
 import { requirePermission, type ServiceDeps } from '../../platform/context.ts';
 import { groupBy } from '../../../shared/collections.ts';
 import { getSetting } from '../../platform/settings/settings.service.ts';
+import { emergencyComplianceFindings } from '../emergency/emergency.service.ts';
 import { loadVisibleMine } from '../registry/mine.service.ts';
 import { mineScopeCondition } from '../registry/registry.scope.ts';
 import * as repo from './compliance.repository.ts';
@@ -40,6 +41,8 @@ async function evaluate(
   const contractors = await repo.complianceContractors(deps.db, ids);
   const staff = await repo.complianceStaff(deps.db, ids, date);
   const rules = await getSetting(deps.db, accountabilitySettings.contractorRules);
+  // 应急准备与培训 (issue 25 §3): drills, rescue agreement, training, 两单两卡 out of date.
+  const emergency = await emergencyComplianceFindings(deps.db, ids, date);
   const peopleOf = groupBy(people, (p) => p.mine_id);
   const certsOf = groupBy(certs, (c) => c.person_id);
   const contractorsOf = groupBy(contractors, (c) => c.mine_id);
@@ -94,6 +97,7 @@ async function evaluate(
     const findings: Finding[] = [
       ...checkPeople(mine, persons, date, elsewhere),
       ...checkContractors(mine, hired, date, rules),
+      ...(emergency.get(m.id) ?? []),
     ];
     return { mineId: m.id, mineName: m.name, countyCode: m.county_code, kind: m.kind, findings };
   });

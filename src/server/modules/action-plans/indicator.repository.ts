@@ -262,6 +262,16 @@ const rowsOf: Record<IndicatorKey, Rows> = {
                   CASE WHEN ${underground} THEN ${unqualifiedPosts} END AS posts, ${expired} AS expired
                 FROM mines WHERE ${scope} AND ${live(date)} AND ${workings} AND ${statusOn(date)} = '生产') x`;
   },
+  postCardsCoverage: ({ scope, date }) => {
+    const complete = sql`c.risk_list_on <= ${date}::date AND c.duty_list_on <= ${date}::date
+      AND c.operation_card_on <= ${date}::date AND c.emergency_card_on <= ${date}::date`;
+    return sql`SELECT id, name, county_code, done::float AS n, GREATEST(posts, 1)::float AS d,
+            CASE WHEN posts = 0 THEN '未登记岗位' ELSE '已编制 ' || done || '/' || posts || ' 个岗位' END AS note
+          FROM (SELECT ${mineCols},
+                  (SELECT count(*) FROM post_cards c WHERE c.mine_id = mines.id AND c.created_at < ${dayEnd(date)}) AS posts,
+                  (SELECT count(*) FROM post_cards c WHERE c.mine_id = mines.id AND ${complete}) AS done
+                FROM mines WHERE ${scope} AND ${live(date)} AND ${nonCoal} AND ${statusOn(date)} = '生产') x`;
+  },
 };
 
 export interface IndicatorScope {

@@ -48,6 +48,16 @@ describe('indicator rules', () => {
       ]);
     });
 
+    it('拉萨 二(七)5: 两单两卡 at 100 % of posts by the end of 2024', () => {
+      expect(target('540100', 'postCardsCoverage')).toMatchObject([
+        {
+          year: 2024,
+          goal: 100,
+          source: expect.stringMatching(/拉萨.*二\(七\)5.*两单两卡/) as string,
+        },
+      ]);
+    });
+
     it('西藏: 三级 100 % by 2026 is 第19条; small mines −10 % is 第11条', () => {
       expect(target('540000', 'standardization3Plus')).toMatchObject([
         { year: 2026, goal: 100, source: expect.stringMatching(/西藏.*第19条/) as string },

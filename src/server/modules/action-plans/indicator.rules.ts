@@ -142,6 +142,15 @@ export const indicatorDefinitions: Record<IndicatorKey, IndicatorDefinition> = {
     measure: 'share',
     direction: 'atLeast',
   },
+  // Counted per post from the 两单两卡 register (modules/emergency); a mine without any post counts as one
+  // post not compiled.
+  postCardsCoverage: {
+    name: '非煤矿山岗位“两单两卡”编制率',
+    source:
+      '《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(七)5 (岗位风险清单、职责清单、操作卡、应急处置卡; 2024年底重点岗位编制率100%)',
+    measure: 'share',
+    direction: 'atLeast',
+  },
 };
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

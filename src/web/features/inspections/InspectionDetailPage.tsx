@@ -26,6 +26,7 @@ import {
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { InspectionExams } from '../emergency/InspectionExams.tsx';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { inspectionsApi } from '../../../shared/inspections.api.ts';
 import {
@@ -469,6 +470,8 @@ export function InspectionDetailPage() {
           />
         )}
       </Card>
+
+      <InspectionExams inspectionId={id} />
 
       <Card size="small" title={t('enforcement.photos')} style={{ marginBottom: 16 }}>
         <Space wrap>
