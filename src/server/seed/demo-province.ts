@@ -4,6 +4,7 @@
  * one demo user per role. Later modules add their own demo data beside this.
  */
 import { seedDemoSurveys } from './demo-surveys.ts';
+import { seedDemoDuty } from './demo-duty.ts';
 import { hasEventsBy, entityIdsRecordedBy } from '../platform/audit/audit.service.ts';
 import { analyzeDatabase } from '../platform/db/client.ts';
 import { completeCreditCode, completeIdNumber } from '../../shared/identifiers.ts';
@@ -729,6 +730,7 @@ export async function seedDemoProvince(
   await seedDemoPlans(deps);
   await seedDemoAccountability(deps);
   await seedDemoSurveys(deps);
+  await seedDemoDuty(deps);
   await analyzeDatabase(deps.db);
   return { seeded: true, accounts: demoAccounts };
 }

@@ -40,6 +40,7 @@ async function evaluate(
   const contractors = await repo.complianceContractors(deps.db, ids);
   const staff = await repo.complianceStaff(deps.db, ids, date);
   const rules = await getSetting(deps.db, accountabilitySettings.contractorRules);
+  const postMajors = await getSetting(deps.db, accountabilitySettings.postMajors);
   const peopleOf = groupBy(people, (p) => p.mine_id);
   const certsOf = groupBy(certs, (c) => c.person_id);
   const contractorsOf = groupBy(contractors, (c) => c.mine_id);
@@ -65,6 +66,7 @@ async function evaluate(
         roles: p.roles,
         education: p.education,
         miningYears: p.mining_years,
+        major: p.major,
         certificates: held.map((c) => ({
           kind: c.kind,
           number: c.number,
@@ -92,7 +94,7 @@ async function evaluate(
       })),
     }));
     const findings: Finding[] = [
-      ...checkPeople(mine, persons, date, elsewhere),
+      ...checkPeople(mine, persons, date, elsewhere, postMajors),
       ...checkContractors(mine, hired, date, rules),
     ];
     return { mineId: m.id, mineName: m.name, countyCode: m.county_code, kind: m.kind, findings };
