@@ -110,6 +110,7 @@ const PublicGradesPage = lazyPage(
   'PublicGradesPage',
 );
 const SurveysPage = lazyPage(() => import('../features/surveys/SurveysPage.tsx'), 'SurveysPage');
+const DutyPage = lazyPage(() => import('../features/duty/DutyPage.tsx'), 'DutyPage');
 const LeadListPage = lazyPage(() => import('../features/leads/LeadListPage.tsx'), 'LeadListPage');
 const MineComparisonPage = lazyPage(
   () => import('../features/leads/MineComparisonPage.tsx'),
@@ -255,6 +256,7 @@ function LocalisedApp() {
                   <Route path="plans" element={<PlansPage />} />
                   <Route path="accidents" element={<AccidentsPage />} />
                   <Route path="surveys" element={<SurveysPage />} />
+                  <Route path="duty" element={<DutyPage />} />
                   <Route path="public-reports" element={<CaseBoardPage />} />
                   <Route path="inbox" element={<InboxPage />} />
                   <Route
