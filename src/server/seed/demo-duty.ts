@@ -1,15 +1,16 @@
 /**
  * @module The demo province's 企业主体责任 (issue 25 §4), written through the duty service as 原平's
- * regulator on behalf of the mines: at three underground metal mines a 主要负责人 and a 安全工程师 (one mine
- * also its 实际控制人), on the register for half a year, with dated records for the last three closed
- * months — some months below 《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(二)1's minimum (带班下井 < 5,
- * 在岗履职 < 15, 现场履职 < 10) — and 矿长安全生产记分: one principal at the year's threshold, one below.
+ * regulator on behalf of the mines: at 原平's underground metal mine a 主要负责人, a 安全工程师 and the
+ * 实际控制人, at two producing 排土场 a 主要负责人 and a 安全工程师, registered just before the last three
+ * closed months and with dated records for them — some months below 《拉萨市关于加强非煤矿山安全生产工作的实施意见》
+ * 二(二)1's minimum (带班下井 < 5, 在岗履职 < 15, 现场履职 < 10), the last month of the principal met — and
+ * 矿长安全生产记分: one principal at the year's threshold, one below.
  */
 import { inArray } from 'drizzle-orm';
 import { addDays, addMonths, todayIn } from '../../shared/dates.ts';
 import type { DutyKind } from '../../shared/duty.ts';
 import { completeIdNumber } from '../../shared/identifiers.ts';
-import { MineKind, type PersonRole } from '../../shared/registry.enums.ts';
+import { MineKind, MineStatus, type PersonRole } from '../../shared/registry.enums.ts';
 import type { ServiceDeps } from '../platform/context.ts';
 import { fileRecord, fileScore } from '../modules/duty/duty.service.ts';
 import { minesOfCounties } from '../modules/registry/mine.repository.ts';
@@ -29,17 +30,17 @@ interface Leader {
 /** Per mine: its leaders and their months (a number below the role's minimum is a finding). */
 const plan: Leader[][] = [
   [
-    { name: '郝建国', role: '主要负责人', major: '采矿工程', kind: '带班下井', days: [6, 5, 4] },
+    { name: '郝建国', role: '主要负责人', major: '采矿工程', kind: '带班下井', days: [4, 6, 5] },
     { name: '白雪峰', role: '安全工程师', major: '安全工程', kind: '在岗履职', days: [16, 15, 12] },
     { name: '李福生', role: '实际控制人', major: null, kind: '现场履职', days: [10, 12, 7] },
   ],
   [
-    { name: '刘振华', role: '主要负责人', major: '采矿工程', kind: '带班下井', days: [5, 5, 5] },
+    { name: '刘振华', role: '主要负责人', major: '采矿工程', kind: '带班下井', days: [2, 3, 2] },
     { name: '常志刚', role: '安全工程师', major: '安全工程', kind: '在岗履职', days: [20, 18, 15] },
   ],
   [
-    { name: '任海军', role: '主要负责人', major: '地质工程', kind: '带班下井', days: [2, 3, 5] },
-    { name: '高文斌', role: '安全工程师', major: '安全工程', kind: '在岗履职', days: [15, 15, 15] },
+    { name: '任海军', role: '主要负责人', major: '地质工程', kind: '带班下井', days: [1, 2, 1] },
+    { name: '高文斌', role: '安全工程师', major: '安全工程', kind: '在岗履职', days: [15, 14, 15] },
   ],
 ];
 
@@ -55,11 +56,30 @@ function daysOf(month: string, n: number): string[] {
 export async function seedDemoDuty(deps: ServiceDeps): Promise<void> {
   const admin = await principal(deps, 'yp.admin');
   const today = todayIn(deps.clock);
-  const mines = await minesOfCounties(
-    deps.db,
-    { counties: ['140981'], kinds: [MineKind.UndergroundMetal], liveOnly: true },
-    plan.length,
-  );
+  // 原平 has one underground metal mine (the principal's 带班下井 rule is 地下非煤矿山's); the 排土场 are held
+  // to the 安全工程师's only.
+  const mines = [
+    ...(await minesOfCounties(
+      deps.db,
+      {
+        counties: ['140981'],
+        kinds: [MineKind.UndergroundMetal],
+        status: MineStatus.Producing,
+        liveOnly: true,
+      },
+      1,
+    )),
+    ...(await minesOfCounties(
+      deps.db,
+      {
+        counties: ['140981'],
+        kinds: [MineKind.WasteDump],
+        status: MineStatus.Producing,
+        liveOnly: true,
+      },
+      plan.length - 1,
+    )),
+  ];
   const thisMonth = `${today.slice(0, 7)}-01`;
   const months = [-3, -2, -1].map((k) => addMonths(thisMonth, k).slice(0, 7));
   const made: string[] = [];
@@ -93,10 +113,10 @@ export async function seedDemoDuty(deps: ServiceDeps): Promise<void> {
     }
   }
   if (made.length > 0) {
-    // On the register for half a year: the three months are judged.
+    // Registered in the month before the three: they are the months judged.
     await deps.db
       .update(people)
-      .set({ createdAt: new Date(`${addDays(today, -200)}T00:00:00+08:00`) })
+      .set({ createdAt: new Date(`${addDays(`${months[0] ?? ''}-01`, -10)}T00:00:00+08:00`) })
       .where(inArray(people.id, made));
   }
   const yearStart = `${today.slice(0, 4)}-01-01`;
