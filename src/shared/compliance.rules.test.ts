@@ -17,6 +17,7 @@ import {
   checkPeople,
   ContractorRulesSchema,
   defaultContractorRules,
+  defaultPostMajors,
   PROJECT_STAFF_REQUIRED,
   type ComplianceContractor,
   type ComplianceStaff,
@@ -40,6 +41,7 @@ const person = (roles: string[], o: Partial<CompliancePerson> = {}): ComplianceP
   roles,
   education: '大专',
   miningYears: 10,
+  major: defaultPostMajors.find((m) => m.post === roles[0])?.majors[0] ?? null,
   certificates: [
     { kind: '安全培训合格证明', number: `T${n}`, issuedOn: '2025-06-15', expiresOn: '2027-01-01' },
   ],
@@ -368,5 +370,45 @@ describe('contractor rules (西藏《非煤矿山系统安全生产治本攻坚�
         ]),
       ).toEqual([]);
     });
+  });
+});
+
+describe('主体专业 (西藏、原平 第1、2条; accepted majors per post: setting accountability.postMajors)', () => {
+  it('a 机电副矿长 who studied 采矿工程 does not match his post; 电气工程及其自动化 does', () => {
+    const base = staffed();
+    const deputy = base.find((p) => p.roles.includes('机电副矿长'));
+    if (!deputy) {
+      throw new Error('fixture');
+    }
+    deputy.major = '采矿工程';
+    expect(rules(base)).toEqual(['主体专业']);
+    deputy.major = '电气工程及其自动化';
+    expect(rules(base)).toEqual([]);
+  });
+  it('a 五科 technician without a registered major is a finding', () => {
+    const base = staffed();
+    const geo = base.find((p) => p.roles.includes('地质技术人员'));
+    if (!geo) {
+      throw new Error('fixture');
+    }
+    geo.major = null;
+    const found = checkPeople(mine(), base, DATE, new Set());
+    expect(found.map((f) => f.message)).toEqual([`地质技术人员 ${geo.name}: 主体专业未登记`]);
+  });
+  it('the accepted majors are the setting’s: a list that admits 采矿 for 机电副矿长 passes him', () => {
+    const base = staffed();
+    const deputy = base.find((p) => p.roles.includes('机电副矿长'));
+    if (!deputy) {
+      throw new Error('fixture');
+    }
+    deputy.major = '采矿工程';
+    const wider = defaultPostMajors.map((m) =>
+      m.post === '机电副矿长' ? { ...m, majors: [...m.majors, '采矿'] } : m,
+    );
+    expect(checkPeople(mine(), base, DATE, new Set(), wider)).toEqual([]);
+  });
+  it('open pits are not checked (the 五职 rules here are the underground mines’)', () => {
+    const base = staffed().map((p) => ({ ...p, major: null }));
+    expect(rules(base, mine({ kind: '金属非金属露天矿山' })).includes('主体专业')).toBe(false);
   });
 });

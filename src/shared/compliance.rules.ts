@@ -100,6 +100,34 @@ export const defaultContractorRules: ContractorRules = {
   ],
 };
 
+/**
+ * The majors accepted for each post (主体专业): 五职矿长 "必须有主体专业大专以上学历", 五科 "必须为主体专业毕业"
+ * (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1、2条; 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第1、2条). No
+ * text lists the majors of each post: the lists are minewatch defaults (setting accountability.postMajors,
+ * UNVERIFIED); a registered major matches when it contains one of them (采矿工程 contains 采矿).
+ */
+export const PostMajorsSchema = z
+  .array(
+    z.strictObject({
+      post: z.string().min(1).max(20),
+      majors: z.array(z.string().trim().min(1).max(40)).min(1).max(30),
+    }),
+  )
+  .max(30);
+export type PostMajors = z.infer<typeof PostMajorsSchema>;
+export const defaultPostMajors: PostMajors = [
+  { post: '矿长', majors: ['采矿', '安全', '地质', '机电', '通风', '矿物加工', '矿井建设'] },
+  { post: '总工程师', majors: ['采矿', '地质', '安全', '通风', '矿井建设'] },
+  { post: '安全副矿长', majors: ['安全', '采矿', '通风'] },
+  { post: '生产副矿长', majors: ['采矿', '安全', '矿井建设'] },
+  { post: '机电副矿长', majors: ['机电', '电气', '机械', '自动化'] },
+  { post: '采矿技术人员', majors: ['采矿', '矿井建设'] },
+  { post: '地质技术人员', majors: ['地质', '水文'] },
+  { post: '测量技术人员', majors: ['测量', '测绘'] },
+  { post: '机电技术人员', majors: ['机电', '电气', '机械', '自动化'] },
+  { post: '通风技术人员', majors: ['通风', '安全'] },
+];
+
 export interface ComplianceMine {
   id: string;
   kind: string;
@@ -113,6 +141,8 @@ export interface CompliancePerson {
   roles: string[];
   education: string | null;
   miningYears: number | null;
+  /** 主体专业 as registered (null when not registered). */
+  major: string | null;
   certificates: { kind: string; number: string; issuedOn: string | null; expiresOn: string }[];
   /** Other mines where the same person (by ID number) is active. */
   alsoAt: string[];
@@ -162,9 +192,13 @@ export function checkPeople(
   date: string,
   /** Certificate numbers (kind|number) held at other mines' active people. */
   certificatesElsewhere: Set<string>,
+  postMajors: PostMajors = defaultPostMajors,
 ): Finding[] {
   const out: Finding[] = [];
   const underground = UNDERGROUND.includes(mine.kind);
+  if (underground) {
+    out.push(...checkMajors(people, postMajors));
+  }
   const holding = (role: string) => people.filter((p) => p.roles.includes(role));
   const metal = mine.kind === '金属非金属地下矿山';
   if (underground) {
@@ -450,6 +484,40 @@ function checkProjectStaff(
         criterion,
         subject: s.id,
       });
+    }
+  }
+  return out;
+}
+
+/**
+ * 主体专业 of the 五职 and 五科 (西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1、2条; 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第1、2条):
+ * each holder of a post in postMajors has a registered major that contains one of the post's majors.
+ */
+function checkMajors(people: CompliancePerson[], postMajors: PostMajors): Finding[] {
+  const out: Finding[] = [];
+  for (const { post, majors } of postMajors) {
+    for (const p of people.filter((x) => x.roles.includes(post))) {
+      const five = (FIVE_POSTS as readonly string[]).includes(post);
+      const source = five
+        ? '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1条; 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第1条 (“五职”矿长必须具有主体专业大专及以上学历)'
+        : '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第2条; 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第2条 (“五科”专业技术人员必须为主体专业毕业)';
+      if (p.major === null || p.major.trim() === '') {
+        out.push({
+          rule: '主体专业',
+          message: `${post} ${p.name}: 主体专业未登记`,
+          source,
+          criterion: null,
+          subject: p.id,
+        });
+      } else if (!majors.some((m) => (p.major ?? '').includes(m))) {
+        out.push({
+          rule: '主体专业',
+          message: `${post} ${p.name}: 主体专业 ${p.major} 与岗位不符 (应为${majors.join('、')}类专业)`,
+          source,
+          criterion: null,
+          subject: p.id,
+        });
+      }
     }
   }
   return out;

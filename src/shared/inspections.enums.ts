@@ -42,7 +42,16 @@ export const announcedReasons = Object.values(AnnouncedReason) as [
 ];
 
 /** A finding is either a major hazard (entered into the hazards ledger) or a general violation. */
-export const FindingKind = { MajorHazard: '重大事故隐患', Violation: '一般违法行为' } as const;
+/**
+ * What an inspection found. 无证上岗 (a special operator working without a valid certificate) orders the
+ * mine into 停产整顿 through the registry: 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第2条 "凡是特种作业人员无证上岗的，
+ * 依法限期整改直至停产整顿".
+ */
+export const FindingKind = {
+  MajorHazard: '重大事故隐患',
+  Violation: '一般违法行为',
+  Unlicensed: '无证上岗',
+} as const;
 export type FindingKind = (typeof FindingKind)[keyof typeof FindingKind];
 export const findingKinds = Object.values(FindingKind) as [FindingKind, ...FindingKind[]];
 

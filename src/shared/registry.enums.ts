@@ -73,6 +73,7 @@ export const personRoles = [
   '机电技术人员',
   '通风技术人员',
   '安全管理人员',
+  '安全工程师',
   '特种作业人员',
 ] as const;
 export type PersonRole = (typeof personRoles)[number];

@@ -391,6 +391,14 @@ export const PersonCreateInput = z.strictObject({
   idNumber: IdNumber,
   education: z.enum(educationLevels).nullable().optional(),
   miningYears: z.number().int().min(0).max(70).nullable().optional().describe('矿山从业年限'),
+  major: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .nullable()
+    .optional()
+    .describe('主体专业 (所学专业), 如 采矿工程'),
   phone: z
     .string()
     .trim()
@@ -415,6 +423,7 @@ export const PersonResponse = z.object({
   idNumberMasked: z.string(),
   education: z.enum(educationLevels).nullable(),
   miningYears: z.number().nullable(),
+  major: z.string().nullable(),
   phone: z.string().nullable(),
   certificates: z.array(
     z.object({

@@ -18,6 +18,7 @@ import {
   insertPlan,
 } from '../../src/server/modules/stopped/stopped.repository.ts';
 import { stoppedPatrolPhotos } from '../../src/server/modules/stopped/stopped.table.ts';
+import { dutyRecords, dutyScores } from '../../src/server/modules/duty/duty.table.ts';
 import {
   insertCalls,
   insertWarning,
@@ -396,6 +397,34 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
           method: 'POST',
           url: id(route.url, t.inspectionIds[0] ?? ''),
           payload: { examinedOn: '2026-11-22', results: [{ name: '越权考生', score: 90 }] },
+        },
+      ];
+    case 'POST /api/duty/records':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            personId: t.personIds[0],
+            kind: '带班下井',
+            dutyOn: '2026-10-02',
+            note: '越权',
+          },
+        },
+      ];
+    case 'POST /api/duty/scores':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            personId: t.personIds[0],
+            deductedOn: '2026-10-02',
+            points: 3,
+            reason: '越权记分',
+          },
         },
       ];
     case 'POST /api/surveys/:id/review':
@@ -1374,6 +1403,11 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/compliance',
         '/api/surveys',
         '/api/surveys/findings',
+        '/api/duty/records',
+        '/api/duty/months',
+        '/api/duty/findings',
+        '/api/duty/scores',
+        '/api/duty/score-totals',
         '/api/enterprise-reports',
         '/api/pits-ponds/mines',
         '/api/pits-ponds/records',
@@ -1404,6 +1438,11 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/inspections',
         '/api/inspections/export',
         '/api/surveys',
+        '/api/duty/records',
+        '/api/duty/months',
+        '/api/duty/findings',
+        '/api/duty/scores',
+        '/api/duty/score-totals',
         '/api/pits-ponds/records',
         '/api/stopped/plans',
         '/api/stopped/declarations',
@@ -1485,6 +1524,8 @@ function fingerprints(t: Party): string[] {
     `${t.key}现场检查记录`,
     `${t.key}: 井下劳动定员制度未执行`,
     `${t.key}企业`,
+    `${t.key}: 带班下井`,
+    `${t.key}: 记分事由`,
   ];
 }
 
@@ -1551,6 +1592,8 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'public_report_photos',
     'hidden_hazard_surveys',
     'hidden_hazard_survey_files',
+    'duty_records',
+    'duty_scores',
     'plan_enterprise_reports',
     'plan_enterprise_report_files',
     'pit_pond_records',
@@ -1669,6 +1712,25 @@ describe.each(engines)('jurisdiction isolation on every route (%s)', (engine) =>
         filedAt: at,
       });
       declarationOf.set(p.key, made.id);
+      // A 带班下井 record and a 记分 entry of the party's person (its 矿长).
+      const person = p.personIds[0] ?? '';
+      const filed = { filedBy: filer?.user.id ?? '', filedLabel: 'x', createdAt: at };
+      await t.deps.db.insert(dutyRecords).values({
+        mineId,
+        personId: person,
+        kind: '带班下井',
+        dutyOn: '2026-10-05',
+        note: `${p.key}: 带班下井`,
+        ...filed,
+      });
+      await t.deps.db.insert(dutyScores).values({
+        mineId,
+        personId: person,
+        deductedOn: '2026-10-05',
+        points: 2,
+        reason: `${p.key}: 记分事由`,
+        ...filed,
+      });
       const official = await findUserWithOrg(t.deps.db, { username: p.users.inspector });
       const visit = await insertPatrol(t.deps.db, {
         mineId,

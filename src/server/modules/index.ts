@@ -19,6 +19,7 @@ import { notificationsModule } from './notifications/notifications.module.ts';
 import { coalUploadModule } from './coal-upload/coal-upload.module.ts';
 import { homeModule } from './home/home.module.ts';
 import { warningsModule } from './warnings/warnings.module.ts';
+import { dutyModule } from './duty/duty.module.ts';
 
 /** Every module, in the order routes are registered and jobs run (notifications last: it delivers). */
 export const modules: readonly ModuleManifest[] = [
@@ -34,6 +35,7 @@ export const modules: readonly ModuleManifest[] = [
   surveysModule,
   pitsPondsModule,
   emergencyModule,
+  dutyModule,
   coalUploadModule,
   warningsModule,
   homeModule,

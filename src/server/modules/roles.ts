@@ -29,6 +29,7 @@ import { EmergencyPermission, emergencyGrants } from './emergency/emergency.perm
 import { StoppedPermission, stoppedGrants } from './stopped/stopped.permissions.ts';
 import { CoalUploadPermission, coalUploadGrants } from './coal-upload/coal-upload.permissions.ts';
 import { WarningPermission, warningGrants } from './warnings/warnings.permissions.ts';
+import { DutyPermission, dutyGrants } from './duty/duty.permissions.ts';
 
 const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[] = [
   { permissions: PlatformPermission, grants: platformGrants },
@@ -46,6 +47,7 @@ const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[]
   { permissions: StoppedPermission, grants: stoppedGrants },
   { permissions: CoalUploadPermission, grants: coalUploadGrants },
   { permissions: WarningPermission, grants: warningGrants },
+  { permissions: DutyPermission, grants: dutyGrants },
 ];
 
 /**

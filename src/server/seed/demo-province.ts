@@ -7,6 +7,7 @@ import { seedDemoSurveys } from './demo-surveys.ts';
 import { seedDemoEnterpriseReports } from './demo-enterprise-reports.ts';
 import { seedDemoPitsPonds } from './demo-pits-ponds.ts';
 import { seedDemoEmergency } from './demo-emergency.ts';
+import { seedDemoDuty } from './demo-duty.ts';
 import { hasEventsBy, entityIdsRecordedBy } from '../platform/audit/audit.service.ts';
 import { analyzeDatabase } from '../platform/db/client.ts';
 import { completeCreditCode, completeIdNumber } from '../../shared/identifiers.ts';
@@ -735,6 +736,7 @@ export async function seedDemoProvince(
   await seedDemoEnterpriseReports(deps);
   await seedDemoPitsPonds(deps);
   await seedDemoEmergency(deps);
+  await seedDemoDuty(deps);
   await analyzeDatabase(deps.db);
   return { seeded: true, accounts: demoAccounts };
 }

@@ -122,6 +122,7 @@ const EmergencyPage = lazyPage(
   () => import('../features/emergency/EmergencyPage.tsx'),
   'EmergencyPage',
 );
+const DutyPage = lazyPage(() => import('../features/duty/DutyPage.tsx'), 'DutyPage');
 const LeadListPage = lazyPage(() => import('../features/leads/LeadListPage.tsx'), 'LeadListPage');
 const MineComparisonPage = lazyPage(
   () => import('../features/leads/MineComparisonPage.tsx'),
@@ -270,6 +271,7 @@ function LocalisedApp() {
                   <Route path="surveys" element={<SurveysPage />} />
                   <Route path="pits-ponds" element={<PitsPondsPage />} />
                   <Route path="emergency" element={<EmergencyPage />} />
+                  <Route path="duty" element={<DutyPage />} />
                   <Route path="public-reports" element={<CaseBoardPage />} />
                   <Route path="inbox" element={<InboxPage />} />
                   <Route

@@ -225,6 +225,15 @@ export function AppLayout() {
           },
         ]
       : []),
+    ...(can('duty.read')
+      ? [
+          {
+            key: '/duty',
+            icon: <FileSearchOutlined />,
+            label: <Link to="/duty">{t('nav.duty')}</Link>,
+          },
+        ]
+      : []),
     ...(can('public_reports.read')
       ? [
           {

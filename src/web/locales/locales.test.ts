@@ -61,6 +61,7 @@ import {
   noticeChannels,
 } from '../../shared/accidents.ts';
 import { disasterGrades, factorKinds, surveyStates, zoneClasses } from '../../shared/surveys.ts';
+import { dutyKinds, dutySources } from '../../shared/duty.ts';
 import { defaultRegionalRisk } from '../../shared/targets.settings.ts';
 import { coalFeedStates } from '../../shared/coal-upload.enums.ts';
 import { warningCallStates, warningKinds } from '../../shared/warnings.schemas.ts';
@@ -127,6 +128,8 @@ describe('translations', () => {
       ...Object.values(InspectionManner),
       ...announcedReasons,
       ...findingKinds,
+      ...dutyKinds,
+      ...dutySources,
       ...checklistResults,
       ...penaltyTargets,
       ...penaltyStatuses,

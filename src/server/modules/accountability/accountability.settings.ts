@@ -6,7 +6,10 @@ import { ChainStepsSchema, defaultChainSteps, type ChainStep } from '../../../sh
 import {
   ContractorRulesSchema,
   defaultContractorRules,
+  defaultPostMajors,
+  PostMajorsSchema,
   type ContractorRules,
+  type PostMajors,
 } from '../../../shared/compliance.rules.ts';
 import {
   CaseRulesSchema,
@@ -16,6 +19,14 @@ import {
 import { defineSetting } from '../../platform/settings/settings.definition.ts';
 
 export const accountabilitySettings = {
+  postMajors: defineSetting<PostMajors>('accountability.postMajors', {
+    schema: PostMajorsSchema,
+    default: defaultPostMajors,
+    source:
+      '西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第1、2条; 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第1、2条 (“五职”矿长主体专业大专及以上学历, “五科”专业技术人员主体专业毕业); no text lists the majors of each post: minewatch defaults',
+    verified: false,
+    description: '五职矿长、五科技术人员各岗位认可的主体专业 (登记的专业包含其中之一即符合)',
+  }),
   /** The chain notices (逐级报送); the stored key keeps its first name. */
   chainSteps: defineSetting<ChainStep[]>('accountability.accidentReporting', {
     schema: ChainStepsSchema,

@@ -65,10 +65,11 @@ export async function compliancePeople(db: Db, mineIds: string[], date: string) 
     roles: string[];
     education: string | null;
     mining_years: number | null;
+    major: string | null;
     also_at: number;
   }>(
     db,
-    sql`SELECT p.id, p.mine_id, p.name, p.roles, p.education, p.mining_years,
+    sql`SELECT p.id, p.mine_id, p.name, p.roles, p.education, p.mining_years, p.major,
           ${otherMines(sql`p.id_number_digest`, sql`p.mine_id`, date)} AS also_at
         FROM people p WHERE p.archived_at IS NULL AND p.mine_id IN (${idList(mineIds)})`,
   );

@@ -43,6 +43,7 @@ async function evaluate(
   const rules = await getSetting(deps.db, accountabilitySettings.contractorRules);
   // 应急准备与培训 (issue 25 §3): drills, rescue agreement, training, 两单两卡 out of date.
   const emergency = await emergencyComplianceFindings(deps.db, ids, date);
+  const postMajors = await getSetting(deps.db, accountabilitySettings.postMajors);
   const peopleOf = groupBy(people, (p) => p.mine_id);
   const certsOf = groupBy(certs, (c) => c.person_id);
   const contractorsOf = groupBy(contractors, (c) => c.mine_id);
@@ -68,6 +69,7 @@ async function evaluate(
         roles: p.roles,
         education: p.education,
         miningYears: p.mining_years,
+        major: p.major,
         certificates: held.map((c) => ({
           kind: c.kind,
           number: c.number,
@@ -95,7 +97,7 @@ async function evaluate(
       })),
     }));
     const findings: Finding[] = [
-      ...checkPeople(mine, persons, date, elsewhere),
+      ...checkPeople(mine, persons, date, elsewhere, postMajors),
       ...checkContractors(mine, hired, date, rules),
       ...(emergency.get(m.id) ?? []),
     ];

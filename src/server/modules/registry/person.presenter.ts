@@ -33,6 +33,7 @@ export function presentPerson(r: PersonJoinedRow, certs: CertRow[], today: strin
     idNumberMasked: p.idNumberMasked,
     education: p.education,
     miningYears: p.miningYears,
+    major: p.major,
     phone: p.phone,
     certificates: certs.map((c) => presentCertificate(c, today)),
     archived: p.archivedAt !== null,

@@ -30,6 +30,7 @@ export function registerPersonRoutes(app: FastifyInstance, deps: ServiceDeps): v
       { header: '身份证号 (脱敏)', value: (p) => p.idNumberMasked },
       { header: '学历', value: (p) => p.education },
       { header: '矿山从业年限', value: (p) => p.miningYears },
+      { header: '主体专业', value: (p) => p.major },
       {
         header: '证书',
         value: (p) =>

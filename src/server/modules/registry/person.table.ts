@@ -25,6 +25,8 @@ export const people = pgTable(
     ...idNumberColumns(),
     education: text('education').$type<EducationLevel>(),
     miningYears: integer('mining_years'),
+    /** 主体专业 (the major studied), checked against the post (accountability.postMajors). */
+    major: text('major'),
     phone: text('phone'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),

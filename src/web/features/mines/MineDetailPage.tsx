@@ -216,6 +216,11 @@ export function MineDetailPage() {
                   { title: t('mine.education'), dataIndex: 'education' },
                   { title: t('mine.miningYears'), dataIndex: 'miningYears' },
                   {
+                    title: t('mine.major'),
+                    dataIndex: 'major',
+                    render: (m: string | null) => m ?? '—',
+                  },
+                  {
                     title: t('mine.certificates'),
                     dataIndex: 'certificates',
                     render: (cs: PersonResponse['certificates']) => (
