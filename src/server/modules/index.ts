@@ -13,6 +13,7 @@ import { inspectionsModule } from './inspections/inspections.module.ts';
 import { actionPlansModule } from './action-plans/action-plans.module.ts';
 import { accountabilityModule } from './accountability/accountability.module.ts';
 import { surveysModule } from './surveys/surveys.module.ts';
+import { admissionModule } from './admission/admission.module.ts';
 import { notificationsModule } from './notifications/notifications.module.ts';
 import { coalUploadModule } from './coal-upload/coal-upload.module.ts';
 import { homeModule } from './home/home.module.ts';
@@ -30,6 +31,7 @@ export const modules: readonly ModuleManifest[] = [
   actionPlansModule,
   accountabilityModule,
   surveysModule,
+  admissionModule,
   coalUploadModule,
   warningsModule,
   homeModule,
