@@ -24,6 +24,7 @@ import {
 } from './action-plans/action-plans.permissions.ts';
 import { RegistryPermission, registryGrants } from './registry/registry.permissions.ts';
 import { SurveyPermission, surveysGrants } from './surveys/surveys.permissions.ts';
+import { AdmissionPermission, admissionGrants } from './admission/admission.permissions.ts';
 import { StoppedPermission, stoppedGrants } from './stopped/stopped.permissions.ts';
 import { CoalUploadPermission, coalUploadGrants } from './coal-upload/coal-upload.permissions.ts';
 import { WarningPermission, warningGrants } from './warnings/warnings.permissions.ts';
@@ -39,6 +40,7 @@ const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[]
   { permissions: ActionPlanPermission, grants: actionPlansGrants },
   { permissions: AccountabilityPermission, grants: accountabilityGrants },
   { permissions: SurveyPermission, grants: surveysGrants },
+  { permissions: AdmissionPermission, grants: admissionGrants },
   { permissions: StoppedPermission, grants: stoppedGrants },
   { permissions: CoalUploadPermission, grants: coalUploadGrants },
   { permissions: WarningPermission, grants: warningGrants },
