@@ -32,12 +32,13 @@ import { buildEnforcement, type EnforcementIds } from './world-enforcement.ts';
 import { buildWorkPlans, type WorkPlanIds } from './world-plans.ts';
 import { buildAccidents, type AccidentIds } from './world-accidents.ts';
 import { buildSurveys, type SurveyIds } from './world-surveys.ts';
+import { buildAdmission, type AdmissionIds } from './world-admission.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
 
 export const PASSWORD = 'test-pass-2026';
 const admin = systemPrincipal('test:world');
 
-export interface Party extends EnforcementIds, WorkPlanIds, AccidentIds, SurveyIds {
+export interface Party extends EnforcementIds, WorkPlanIds, AccidentIds, SurveyIds, AdmissionIds {
   key: string;
   county: string;
   enterpriseId: string;
@@ -271,6 +272,7 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
     ...(await buildWorkPlans(deps, party)),
     ...(await buildAccidents(deps, party)),
     ...(await buildSurveys(deps, party)),
+    ...(await buildAdmission(deps, party)),
   };
 }
 

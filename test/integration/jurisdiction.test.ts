@@ -144,6 +144,8 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         ['mine_meter', t.meterIds[0]],
         ['mine_area', t.areaIds[0]],
         ['hidden_hazard_survey', t.surveyIds[0]],
+        ['disposal_entry', t.disposalIds[0]],
+        ['permit_application', t.permitIds[0]],
         ['regulator_warning', warningOf.get(t.key)?.[0]],
         ['warning_call', warningOf.get(t.key)?.[1]],
       ].map(([type, value]) => ({ method: 'GET', url: `/api/audit/${type}/${value}` }));
@@ -333,6 +335,78 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       ];
     case 'GET /api/surveys/:id/files/:fileId':
       return [{ method: 'GET', url: `/api/surveys/${t.surveyIds[0]}/files/${t.surveyFileIds[0]}` }];
+    case 'POST /api/admission/disposals':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            category: '关闭取缔',
+            basis: '越权',
+            listedOn: '2026-11-01',
+            deadline: '2027-01-01',
+          },
+        },
+      ];
+    case 'POST /api/admission/disposals/:id/steps':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.disposalIds[0] ?? ''),
+          payload: { steppedOn: '2026-11-01', description: '越权', completes: true },
+        },
+      ];
+    case 'POST /api/admission/permits':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            projectKind: '新建',
+            projectName: '越权',
+            appliedOn: '2026-11-01',
+            designer: '越权',
+            miningMethod: '充填法',
+            mechanicalScaling: true,
+            designCapacityTpa: 1000,
+            serviceLifeYears: 1,
+          },
+        },
+      ];
+    case 'POST /api/admission/permits/:id/design-review':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.permitIds[0] ?? ''),
+          payload: { reviewedOn: '2026-11-01', approved: false, note: '越权' },
+        },
+      ];
+    case 'POST /api/admission/permits/:id/extension':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.permitIds[0] ?? ''),
+          payload: { approvedOn: '2026-11-01', newDueOn: '2027-01-01', reason: '越权' },
+        },
+      ];
+    case 'POST /api/admission/permits/:id/site-check':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.permitIds[0] ?? ''),
+          payload: { checkedOn: '2026-11-01', passed: true, note: '越权' },
+        },
+      ];
+    case 'POST /api/admission/permits/:id/issue':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.permitIds[0] ?? ''),
+          payload: { licenceNumber: '越权', issuedOn: '2026-11-01', expiresOn: '2029-11-01' },
+        },
+      ];
     case 'POST /api/mines/:id/status':
       return [
         {
@@ -1199,6 +1273,8 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/accidents': t.accidentIds[0],
       '/api/public-reports': t.publicReportIds[0],
       '/api/surveys': t.surveyIds[0],
+      '/api/admission/disposals': t.disposalIds[0],
+      '/api/admission/permits': t.permitIds[0],
       '/api/coal/mines': mine.id,
       '/api/coal/alarms': t.alarmIds[0],
       '/api/coal/sensors': t.sensorIds[0],
@@ -1252,6 +1328,11 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/compliance',
         '/api/surveys',
         '/api/surveys/findings',
+        '/api/admission/disposals',
+        '/api/admission/disposals/findings',
+        '/api/admission/below-scale',
+        '/api/admission/method-findings',
+        '/api/admission/permits',
         '/api/coal/underground',
         '/api/coal/forwarding',
         '/api/coal/feeds',
@@ -1276,6 +1357,8 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/inspections',
         '/api/inspections/export',
         '/api/surveys',
+        '/api/admission/disposals',
+        '/api/admission/permits',
         '/api/stopped/plans',
         '/api/stopped/declarations',
         '/api/stopped/patrols',
@@ -1337,6 +1420,10 @@ function fingerprints(t: Party): string[] {
     ...t.publicPhotoIds,
     ...t.surveyIds,
     ...t.surveyFileIds,
+    ...t.disposalIds,
+    ...t.permitIds,
+    `${t.key}: 机械化升级改造`,
+    `${t.key}: 扩建工程`,
     `${t.key}: 采空区位置`,
     `${t.key}地质勘查院`,
     `${t.key}举报人`,
@@ -1418,6 +1505,9 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'public_report_photos',
     'hidden_hazard_surveys',
     'hidden_hazard_survey_files',
+    'disposal_entries',
+    'disposal_steps',
+    'permit_applications',
     'coal_files',
     'coal_points',
     'coal_presence',

@@ -4,6 +4,7 @@
  * one demo user per role. Later modules add their own demo data beside this.
  */
 import { seedDemoSurveys } from './demo-surveys.ts';
+import { seedDemoAdmission } from './demo-admission.ts';
 import { hasEventsBy, entityIdsRecordedBy } from '../platform/audit/audit.service.ts';
 import { analyzeDatabase } from '../platform/db/client.ts';
 import { completeCreditCode, completeIdNumber } from '../../shared/identifiers.ts';
@@ -729,6 +730,7 @@ export async function seedDemoProvince(
   await seedDemoPlans(deps);
   await seedDemoAccountability(deps);
   await seedDemoSurveys(deps);
+  await seedDemoAdmission(deps);
   await analyzeDatabase(deps.db);
   return { seeded: true, accounts: demoAccounts };
 }

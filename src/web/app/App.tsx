@@ -110,6 +110,10 @@ const PublicGradesPage = lazyPage(
   'PublicGradesPage',
 );
 const SurveysPage = lazyPage(() => import('../features/surveys/SurveysPage.tsx'), 'SurveysPage');
+const AdmissionPage = lazyPage(
+  () => import('../features/admission/AdmissionPage.tsx'),
+  'AdmissionPage',
+);
 const LeadListPage = lazyPage(() => import('../features/leads/LeadListPage.tsx'), 'LeadListPage');
 const MineComparisonPage = lazyPage(
   () => import('../features/leads/MineComparisonPage.tsx'),
@@ -255,6 +259,7 @@ function LocalisedApp() {
                   <Route path="plans" element={<PlansPage />} />
                   <Route path="accidents" element={<AccidentsPage />} />
                   <Route path="surveys" element={<SurveysPage />} />
+                  <Route path="admission" element={<AdmissionPage />} />
                   <Route path="public-reports" element={<CaseBoardPage />} />
                   <Route path="inbox" element={<InboxPage />} />
                   <Route
