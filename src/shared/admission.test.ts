@@ -1,7 +1,7 @@
 /**
  * The pure rules of 安全准入与分类处置 (issue 25 §5), at their boundaries: the 三个一批 deadline (要点第4条
- * 明确时限要求), the one extension of at most 1 year (拉萨 三.2), the workflow's order, the 充填法 论证
- * (西藏第9条), the production-level cap (西藏第9、12条; 原平第13条; 拉萨 六.2) and 机械撬毛 (西藏第9条; 原平第13条).
+ * 明确时限要求), the one extension of at most 1 year (拉萨 二(三)2), the workflow's order, the 充填法 论证
+ * (西藏第9条), the production-level cap (西藏第9、12条; 原平第13条; 拉萨 二(六)2) and 机械撬毛 (西藏第9条; 原平第13条).
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -42,7 +42,7 @@ describe('三个一批: an entry is overdue the day after its deadline (要点�
   });
 });
 
-describe('建设工期延期 (拉萨 三.2: 延期原则上不超过1年, 延期后再延期的应重新设计审查)', () => {
+describe('建设工期延期 (拉萨 二(三)2: 延期原则上不超过1年, 延期后再延期的应重新设计审查)', () => {
   const a = { constructionDueOn: '2026-06-30', extensions: 0 };
   it.each([
     ['2027-06-29', null],
@@ -93,7 +93,7 @@ describe('充填采矿法 (西藏第9、12条: 原则上采用, 不能采用的�
   });
 });
 
-describe('生产水平 (西藏第9条: 中小型地下矿山不得有4个以上生产水平同时采矿; 拉萨 六.2: 不得多于3个)', () => {
+describe('生产水平 (西藏第9条: 中小型地下矿山不得有4个以上生产水平同时采矿; 拉萨 二(六)2: 不得多于3个)', () => {
   const mine = (levels: number, countyCode = '140981', scale = '小型') => ({
     kind: UG,
     scale,
@@ -112,7 +112,7 @@ describe('生产水平 (西藏第9条: 中小型地下矿山不得有4个以上�
   it.each([
     [3, 0],
     [4, 1],
-  ])('%s 中段 in 拉萨 → %s findings, citing 拉萨 六.2', (levels, n) => {
+  ])('%s 中段 in 拉萨 → %s findings, citing 拉萨 二(六)2', (levels, n) => {
     const f = methodFindings(defaultMethodRules, mine(levels, '540102'));
     expect(f).toHaveLength(n);
     if (n) {
@@ -171,7 +171,7 @@ describe('机械撬毛 (西藏第9条: 开采深度800米; 原平第13条: 超�
   });
 });
 
-describe('最小开采规模和最低服务年限 (拉萨 四.1; numbers UNVERIFIED settings)', () => {
+describe('最小开采规模和最低服务年限 (拉萨 二(四)1; numbers UNVERIFIED settings)', () => {
   const rule = defaultScaleRules.rules[0];
   it('below the capacity or the service life is listed, at the minimum is not', () => {
     const min = rule?.minCapacityTpa ?? 0;

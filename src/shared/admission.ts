@@ -2,10 +2,10 @@
  * @module 矿山安全准入与分类处置 (issue 25 §5), pure: the 三个一批 lists and when an entry is overdue
  * (《2024年矿山安全生产工作要点》第4条: 列出清单、明确时限要求; 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第10–12条;
  * 《原平市矿山企业安全生产治本攻坚三年行动实施方案》第12–13条), the 安全设施设计审查 → 建设工期 → 现场核查 → 安全生产许可
- * workflow and its order (《拉萨市关于加强非煤矿山安全生产工作的实施意见》三.2: 延期原则上不超过1年, 延期后再延期的应当
+ * workflow and its order (《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(三)2: 延期原则上不超过1年, 延期后再延期的应当
  * 重新履行安全设施设计审查程序; 首次申请安全生产许可证的应进行现场核查), the 充填采矿法 rule for new designs
- * (西藏第9、12条), and the rules on registry data: the minimum scale and service life (拉萨 四.1), the
- * production levels (西藏第9、12条, 原平第13条; 拉萨 六.2) and 机械撬毛 (西藏第9条, 原平第13条). Numbers the texts
+ * (西藏第9、12条), and the rules on registry data: the minimum scale and service life (拉萨 二(四)1), the
+ * production levels (西藏第9、12条, 原平第13条; 拉萨 二(六)2) and 机械撬毛 (西藏第9条, 原平第13条). Numbers the texts
  * do not give are UNVERIFIED settings, never law in code.
  */
 import { z } from 'zod';
@@ -90,9 +90,9 @@ export type MiningMethod = (typeof miningMethods)[number];
 
 /** Bounds of the workflow's figures. */
 export const AdmissionLimits = {
-  /** 拉萨 三.2: 延期时间原则上不超过1年 — months the construction period may be extended by at most. */
+  /** 拉萨 二(三)2: 延期时间原则上不超过1年 — months the construction period may be extended by at most. */
   extensionMonthsMax: 12,
-  /** 拉萨 三.2: 延期后再延期的应当重新履行安全设施设计审查程序 — extensions per design. */
+  /** 拉萨 二(三)2: 延期后再延期的应当重新履行安全设施设计审查程序 — extensions per design. */
   extensionsMax: 1,
   /** A 论证 of a method other than 充填法 must say something (西藏第9条: 由设计单位严格论证). */
   justificationMin: 10,
@@ -153,7 +153,7 @@ export type PermitAction = 'designReview' | 'extend' | 'siteCheck' | 'issue';
 /**
  * Whether a step may be taken in a state: 设计审查 only while awaiting it; a 延期 and the 现场核查 during
  * construction; the licence after the 现场核查 — or during construction when the mine already holds a
- * 安全生产许可证 (改扩建: the 现场核查 is for the first application, 拉萨 三.2).
+ * 安全生产许可证 (改扩建: the 现场核查 is for the first application, 拉萨 二(三)2).
  */
 export function permitOrderProblem(
   state: PermitState,
@@ -176,14 +176,14 @@ export function permitOrderProblem(
     kind: 'order',
     path: action,
     message: first
-      ? '首次申请安全生产许可证须先经现场核查 (拉萨 三.2)'
+      ? '首次申请安全生产许可证须先经现场核查 (拉萨 二(三)2)'
       : `当前状态为「${state}」, 不能进行此步骤`,
   };
 }
 
 /**
  * A 延期 of the construction period: later than the current end, by at most 1 year
- * (拉萨 三.2 "延期时间原则上不超过1年"), and once only ("延期后再延期的应当重新履行安全设施设计审查程序").
+ * (拉萨 二(三)2 "延期时间原则上不超过1年"), and once only ("延期后再延期的应当重新履行安全设施设计审查程序").
  */
 export function extensionProblem(
   a: { constructionDueOn: string; extensions: number },
@@ -194,7 +194,7 @@ export function extensionProblem(
     return {
       kind: 'order',
       path: 'newDueOn',
-      message: '已延期一次; 延期后再延期的应当重新履行安全设施设计审查程序 (拉萨 三.2)',
+      message: '已延期一次; 延期后再延期的应当重新履行安全设施设计审查程序 (拉萨 二(三)2)',
     };
   }
   if (newDueOn <= a.constructionDueOn) {
@@ -205,7 +205,7 @@ export function extensionProblem(
     return {
       kind: 'field',
       path: 'newDueOn',
-      message: `延期不得超过1年 (至迟 ${latest}, 拉萨 三.2)`,
+      message: `延期不得超过1年 (至迟 ${latest}, 拉萨 二(三)2)`,
     };
   }
   return null;
@@ -236,7 +236,7 @@ export function fillingProblem(
 
 const UNDERGROUND_METAL = '金属非金属地下矿山';
 
-/** A minimum scale and service life for one mine kind (拉萨 四.1: 主要矿种最小开采规模和最低服务年限标准). */
+/** A minimum scale and service life for one mine kind (拉萨 二(四)1: 主要矿种最小开采规模和最低服务年限标准). */
 export const ScaleRule = z.strictObject({
   mineKind: z.string().min(1).max(20),
   minCapacityTpa: z.number().min(0),
@@ -246,7 +246,7 @@ export const ScaleRule = z.strictObject({
 });
 export const ScaleRulesSchema = z.strictObject({
   rules: z.array(ScaleRule).max(20),
-  /** 须在两年内完成整改 (拉萨 四.1). */
+  /** 须在两年内完成整改 (拉萨 二(四)1). */
   rectifyYears: z.number().int().min(1).max(10),
 });
 export type ScaleRules = z.infer<typeof ScaleRulesSchema>;
@@ -258,7 +258,7 @@ export const defaultScaleRules: ScaleRules = {
       minCapacityTpa: 60_000,
       minServiceLifeYears: 10,
       source:
-        'UNVERIFIED: 省级主要矿种最小开采规模标准未取得, minewatch 默认值 (拉萨 四.1 只规定须达标)',
+        'UNVERIFIED: 省级主要矿种最小开采规模标准未取得, minewatch 默认值 (拉萨 二(四)1 只规定须达标)',
       verified: false,
     },
     {
@@ -266,7 +266,7 @@ export const defaultScaleRules: ScaleRules = {
       minCapacityTpa: 300_000,
       minServiceLifeYears: 10,
       source:
-        'UNVERIFIED: 省级主要矿种最小开采规模标准未取得, minewatch 默认值 (拉萨 四.1 只规定须达标)',
+        'UNVERIFIED: 省级主要矿种最小开采规模标准未取得, minewatch 默认值 (拉萨 二(四)1 只规定须达标)',
       verified: false,
     },
   ],
@@ -325,7 +325,7 @@ export const defaultMethodRules: MethodRules = {
       regionPrefix: '5401',
       maxLevels: 3,
       source:
-        '《拉萨市关于加强非煤矿山安全生产工作的实施意见》六.2: 中小型非煤矿山同时回采的中段数量不得多于3个',
+        '《拉萨市关于加强非煤矿山安全生产工作的实施意见》二(六)2: 中小型非煤矿山同时回采的中段数量不得多于3个',
     },
   ],
   scaling: [

@@ -37,7 +37,7 @@ const entries: {
   },
   {
     category: '升级改造',
-    basis: '达不到最小开采规模, 两年内完成整改 (拉萨 四.1 参照)',
+    basis: '达不到最小开采规模, 两年内完成整改 (拉萨 二(四)1 参照)',
     listed: 400,
     deadline: -100,
     steps: [{ ago: 300, text: '技改方案编制完成' }],

@@ -1,7 +1,7 @@
 /**
  * @module The rules on registry data (issue 25 §5): the mines below their kind's minimum scale or service
- * life (拉萨 四.1; numbers in admission.scale, UNVERIFIED) and the mining-method findings — production
- * levels (西藏第9、12条; 原平第13条; 拉萨 六.2) and 机械撬毛 (西藏第9条; 原平第13条) — over the registry's
+ * life (拉萨 二(四)1; numbers in admission.scale, UNVERIFIED) and the mining-method findings — production
+ * levels (西藏第9、12条; 原平第13条; 拉萨 二(六)2) and 机械撬毛 (西藏第9条; 原平第13条) — over the registry's
  * capacity, depth and levels and the figures of each mine's approved design.
  */
 import { belowScaleReasons, methodFindings } from '../../../shared/admission.ts';

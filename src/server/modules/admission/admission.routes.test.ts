@@ -1,7 +1,7 @@
 /**
  * 安全准入与分类处置 over HTTP on both engines (issue 25 §5): regulators put a mine on one 三个一批 list with a
  * deadline (要点第4条) and record its progress, overdue entries are findings that climb the ladder once
- * per rung; the 安全设施设计审查 → 建设工期 → 现场核查 → 安全生产许可 workflow in order (拉萨 三.2), issuing the
+ * per rung; the 安全设施设计审查 → 建设工期 → 现场核查 → 安全生产许可 workflow in order (拉萨 二(三)2), issuing the
  * registry's licence; the minimum-scale list and the mining-method findings; an enterprise reads only
  * its own mines and cannot list, and another county can neither read nor write.
  */

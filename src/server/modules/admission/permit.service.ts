@@ -1,7 +1,7 @@
 /**
  * @module 安全设施设计审查 and 安全生产许可 as one workflow (issue 25 §5; 西藏《非煤矿山系统安全生产治本攻坚三年行动方案》第9条:
- * 严格安全设施设计审查和安全生产许可审批, 强化首次申请安全生产许可证的现场核查; 原平第12条; 《拉萨市关于加强非煤矿山安全
- * 生产工作的实施意见》三.2): application → 设计审查 (≥ 5 experts, 矿安〔2022〕4号) → 建设工期 with at most one
+ * 严格安全设施设计审查和安全生产许可审批, 强化首次申请安全生产许可证的现场核查; 原平第11条; 《拉萨市关于加强非煤矿山安全
+ * 生产工作的实施意见》二(三)2): application → 设计审查 (≥ 5 experts, 矿安〔2022〕4号) → 建设工期 with at most one
  * extension of ≤ 1 year → 现场核查 (required on a first application) → the licence, created or renewed in
  * the registry. Each step is one transaction with its audit event; a step out of order is a 409.
  */
@@ -204,7 +204,7 @@ export function reviewPermit(
   });
 }
 
-/** 建设工期延期: once, later than the current end by at most 1 year (拉萨 三.2). */
+/** 建设工期延期: once, later than the current end by at most 1 year (拉萨 二(三)2). */
 export function extendPermit(
   deps: ServiceDeps,
   principal: Principal,
