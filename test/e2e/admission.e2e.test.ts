@@ -28,7 +28,11 @@ describe.runIf(browserAvailable())('web app in Chromium: 安全准入与分类�
     await dialog.getByLabel('进展日期').press('Enter');
     await dialog.getByLabel('进展情况').fill('市政府已下达关闭决定');
     await dialog.getByRole('button', { name: '保存' }).click();
-    await reg.getByText(/市政府已下达关闭决定/).waitFor();
+    await reg.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await reg
+      .locator('.ant-timeline')
+      .getByText(/市政府已下达关闭决定/)
+      .waitFor();
     await reg.screenshot({ path: `${SHOTS}/i25-admission-disposal.png`, fullPage: true });
     await reg.keyboard.press('Escape');
 

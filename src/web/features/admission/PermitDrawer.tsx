@@ -111,11 +111,11 @@ export function PermitDrawer({ id, onClose }: { id: string | null; onClose: () =
             <Descriptions.Item label={t('admission.licenceExpiresOn')}>
               {data.licenceExpiresOn ?? '—'}
             </Descriptions.Item>
-            {data.fillingJustification && (
+            {data.fillingJustification ? (
               <Descriptions.Item label={t('admission.fillingJustification')} span={2}>
                 {data.fillingJustification}
               </Descriptions.Item>
-            )}
+            ) : null}
           </Descriptions>
           {can('admission.decide') && (
             <Space style={{ marginTop: 16 }}>
