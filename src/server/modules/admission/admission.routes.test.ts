@@ -117,7 +117,8 @@ describe.each(engines)('admission: 三个一批 and 安全准入 (%s)', (engine)
     const listB = await call<DisposalResponse[]>('insB', 'GET', '/api/admission/disposals');
     expect(listB.body.some((d) => d.mineId === ug)).toBe(false);
     const listEnt2 = await call<DisposalResponse[]>('ent2', 'GET', '/api/admission/disposals');
-    expect(listEnt2.body).toEqual([]);
+    // The other enterprise of the county sees its own entry only.
+    expect(listEnt2.body.map((d) => d.enterpriseName)).toEqual(['a2企业']);
   });
 
   it('overdue entries climb the ladder once per rung (要点第4条 明确时限要求)', async () => {
