@@ -34,13 +34,21 @@ import { buildAccidents, type AccidentIds } from './world-accidents.ts';
 import { buildSurveys, type SurveyIds } from './world-surveys.ts';
 import { buildEnterpriseReports, type EnterpriseReportIds } from './world-enterprise-reports.ts';
 import { buildPitsPonds, type PitPondIds } from './world-ponds.ts';
+import { buildAdmission, type AdmissionIds } from './world-admission.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
 
 export const PASSWORD = 'test-pass-2026';
 const admin = systemPrincipal('test:world');
 
 export interface Party
-  extends EnforcementIds, WorkPlanIds, AccidentIds, SurveyIds, EnterpriseReportIds, PitPondIds {
+  extends
+    EnforcementIds,
+    WorkPlanIds,
+    AccidentIds,
+    SurveyIds,
+    EnterpriseReportIds,
+    PitPondIds,
+    AdmissionIds {
   key: string;
   county: string;
   enterpriseId: string;
@@ -276,6 +284,7 @@ async function buildParty(deps: ServiceDeps, key: string, county: string): Promi
     ...(await buildSurveys(deps, party)),
     ...(await buildEnterpriseReports(deps, party)),
     ...(await buildPitsPonds(deps, party)),
+    ...(await buildAdmission(deps, party)),
   };
 }
 

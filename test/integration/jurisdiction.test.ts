@@ -147,6 +147,8 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         ['mine_meter', t.meterIds[0]],
         ['mine_area', t.areaIds[0]],
         ['hidden_hazard_survey', t.surveyIds[0]],
+        ['disposal_entry', t.disposalIds[0]],
+        ['permit_application', t.permitIds[0]],
         ['pit_pond_record', t.pitPondRecordIds[0]],
         ['pond_closure', t.pondClosureIds[0]],
         ['regulator_warning', warningOf.get(t.key)?.[0]],
@@ -482,6 +484,78 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       ];
     case 'GET /api/surveys/:id/files/:fileId':
       return [{ method: 'GET', url: `/api/surveys/${t.surveyIds[0]}/files/${t.surveyFileIds[0]}` }];
+    case 'POST /api/admission/disposals':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            category: '关闭取缔',
+            basis: '越权',
+            listedOn: '2026-11-01',
+            deadline: '2027-01-01',
+          },
+        },
+      ];
+    case 'POST /api/admission/disposals/:id/steps':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.disposalIds[0] ?? ''),
+          payload: { steppedOn: '2026-11-01', description: '越权', completes: true },
+        },
+      ];
+    case 'POST /api/admission/permits':
+      return [
+        {
+          method: 'POST',
+          url: route.url,
+          payload: {
+            mineId: mine.id,
+            projectKind: '新建',
+            projectName: '越权',
+            appliedOn: '2026-11-01',
+            designer: '越权',
+            miningMethod: '充填法',
+            mechanicalScaling: true,
+            designCapacityTpa: 1000,
+            serviceLifeYears: 1,
+          },
+        },
+      ];
+    case 'POST /api/admission/permits/:id/design-review':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.permitIds[0] ?? ''),
+          payload: { reviewedOn: '2026-11-01', approved: false, note: '越权' },
+        },
+      ];
+    case 'POST /api/admission/permits/:id/extension':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.permitIds[0] ?? ''),
+          payload: { approvedOn: '2026-11-01', newDueOn: '2027-01-01', reason: '越权' },
+        },
+      ];
+    case 'POST /api/admission/permits/:id/site-check':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.permitIds[0] ?? ''),
+          payload: { checkedOn: '2026-11-01', passed: true, note: '越权' },
+        },
+      ];
+    case 'POST /api/admission/permits/:id/issue':
+      return [
+        {
+          method: 'POST',
+          url: id(route.url, t.permitIds[0] ?? ''),
+          payload: { licenceNumber: '越权', issuedOn: '2026-11-01', expiresOn: '2029-11-01' },
+        },
+      ];
     case 'POST /api/mines/:id/status':
       return [
         {
@@ -1348,6 +1422,8 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
       '/api/accidents': t.accidentIds[0],
       '/api/public-reports': t.publicReportIds[0],
       '/api/surveys': t.surveyIds[0],
+      '/api/admission/disposals': t.disposalIds[0],
+      '/api/admission/permits': t.permitIds[0],
       '/api/enterprise-reports': t.enterpriseReportIds[0],
       '/api/pits-ponds/closures': t.pondClosureIds[0],
       '/api/coal/mines': mine.id,
@@ -1402,7 +1478,14 @@ function probesFor(route: RouteEntry, t: Party, tokenIdOfT: string): Probe[] | u
         '/api/accidents/export',
         '/api/compliance',
         '/api/surveys',
+        '/api/admission/disposals',
+        '/api/admission/permits',
         '/api/surveys/findings',
+        '/api/admission/disposals',
+        '/api/admission/disposals/findings',
+        '/api/admission/below-scale',
+        '/api/admission/method-findings',
+        '/api/admission/permits',
         '/api/duty/records',
         '/api/duty/months',
         '/api/duty/findings',
@@ -1505,6 +1588,10 @@ function fingerprints(t: Party): string[] {
     ...t.publicPhotoIds,
     ...t.surveyIds,
     ...t.surveyFileIds,
+    ...t.disposalIds,
+    ...t.permitIds,
+    `${t.key}: 机械化升级改造`,
+    `${t.key}: 扩建工程`,
     `${t.key}: 采空区位置`,
     `${t.key}地质勘查院`,
     ...t.pitPondRecordIds,
@@ -1592,6 +1679,9 @@ async function snapshot(t: TestDatabase): Promise<string> {
     'public_report_photos',
     'hidden_hazard_surveys',
     'hidden_hazard_survey_files',
+    'disposal_entries',
+    'disposal_steps',
+    'permit_applications',
     'duty_records',
     'duty_scores',
     'plan_enterprise_reports',

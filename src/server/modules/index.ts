@@ -15,6 +15,7 @@ import { accountabilityModule } from './accountability/accountability.module.ts'
 import { surveysModule } from './surveys/surveys.module.ts';
 import { pitsPondsModule } from './pits-ponds/pits-ponds.module.ts';
 import { emergencyModule } from './emergency/emergency.module.ts';
+import { admissionModule } from './admission/admission.module.ts';
 import { notificationsModule } from './notifications/notifications.module.ts';
 import { coalUploadModule } from './coal-upload/coal-upload.module.ts';
 import { homeModule } from './home/home.module.ts';
@@ -36,6 +37,7 @@ export const modules: readonly ModuleManifest[] = [
   pitsPondsModule,
   emergencyModule,
   dutyModule,
+  admissionModule,
   coalUploadModule,
   warningsModule,
   homeModule,

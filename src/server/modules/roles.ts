@@ -26,6 +26,7 @@ import { RegistryPermission, registryGrants } from './registry/registry.permissi
 import { SurveyPermission, surveysGrants } from './surveys/surveys.permissions.ts';
 import { PitPondPermission, pitsPondsGrants } from './pits-ponds/pits-ponds.permissions.ts';
 import { EmergencyPermission, emergencyGrants } from './emergency/emergency.permissions.ts';
+import { AdmissionPermission, admissionGrants } from './admission/admission.permissions.ts';
 import { StoppedPermission, stoppedGrants } from './stopped/stopped.permissions.ts';
 import { CoalUploadPermission, coalUploadGrants } from './coal-upload/coal-upload.permissions.ts';
 import { WarningPermission, warningGrants } from './warnings/warnings.permissions.ts';
@@ -44,6 +45,7 @@ const modules: { permissions: Record<string, Permission>; grants: RoleGrants }[]
   { permissions: SurveyPermission, grants: surveysGrants },
   { permissions: PitPondPermission, grants: pitsPondsGrants },
   { permissions: EmergencyPermission, grants: emergencyGrants },
+  { permissions: AdmissionPermission, grants: admissionGrants },
   { permissions: StoppedPermission, grants: stoppedGrants },
   { permissions: CoalUploadPermission, grants: coalUploadGrants },
   { permissions: WarningPermission, grants: warningGrants },

@@ -8,6 +8,7 @@ import { seedDemoEnterpriseReports } from './demo-enterprise-reports.ts';
 import { seedDemoPitsPonds } from './demo-pits-ponds.ts';
 import { seedDemoEmergency } from './demo-emergency.ts';
 import { seedDemoDuty } from './demo-duty.ts';
+import { seedDemoAdmission } from './demo-admission.ts';
 import { hasEventsBy, entityIdsRecordedBy } from '../platform/audit/audit.service.ts';
 import { analyzeDatabase } from '../platform/db/client.ts';
 import { completeCreditCode, completeIdNumber } from '../../shared/identifiers.ts';
@@ -737,6 +738,7 @@ export async function seedDemoProvince(
   await seedDemoPitsPonds(deps);
   await seedDemoEmergency(deps);
   await seedDemoDuty(deps);
+  await seedDemoAdmission(deps);
   await analyzeDatabase(deps.db);
   return { seeded: true, accounts: demoAccounts };
 }

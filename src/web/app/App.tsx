@@ -123,6 +123,10 @@ const EmergencyPage = lazyPage(
   'EmergencyPage',
 );
 const DutyPage = lazyPage(() => import('../features/duty/DutyPage.tsx'), 'DutyPage');
+const AdmissionPage = lazyPage(
+  () => import('../features/admission/AdmissionPage.tsx'),
+  'AdmissionPage',
+);
 const LeadListPage = lazyPage(() => import('../features/leads/LeadListPage.tsx'), 'LeadListPage');
 const MineComparisonPage = lazyPage(
   () => import('../features/leads/MineComparisonPage.tsx'),
@@ -272,6 +276,7 @@ function LocalisedApp() {
                   <Route path="pits-ponds" element={<PitsPondsPage />} />
                   <Route path="emergency" element={<EmergencyPage />} />
                   <Route path="duty" element={<DutyPage />} />
+                  <Route path="admission" element={<AdmissionPage />} />
                   <Route path="public-reports" element={<CaseBoardPage />} />
                   <Route path="inbox" element={<InboxPage />} />
                   <Route

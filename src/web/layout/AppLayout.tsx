@@ -234,6 +234,15 @@ export function AppLayout() {
           },
         ]
       : []),
+    ...(can('admission.read')
+      ? [
+          {
+            key: '/admission',
+            icon: <AuditOutlined />,
+            label: <Link to="/admission">{t('nav.admission')}</Link>,
+          },
+        ]
+      : []),
     ...(can('public_reports.read')
       ? [
           {

@@ -13,7 +13,8 @@ import type {
 } from '../../../shared/registry.schemas.ts';
 import { MineCreateInput as MineCreateSchema } from '../../../shared/registry.schemas.ts';
 import { groupBy } from '../../../shared/collections.ts';
-import { MineStatus, type LicenceKind } from '../../../shared/registry.enums.ts';
+import { LicenceKind, MineStatus } from '../../../shared/registry.enums.ts';
+import type { AuditActor } from '../../platform/audit/audit.events.ts';
 import { recordAudit } from './registry.audit.ts';
 import { subtreePrefix, type Principal } from '../../platform/auth/scope.ts';
 import { todayIn } from '../../../shared/dates.ts';
@@ -568,4 +569,47 @@ export async function acceptResumption(
  */
 export async function setMineDisasterGrade(tx: Db, mineId: string, grade: DisasterGrade) {
   await repo.setDisasterGrade(tx, mineId, grade);
+}
+
+/**
+ * Issues a mine's 安全生产许可证 from a decided application (modules/admission, inside its step's
+ * transaction): the mine's current one is renewed (number and dates replaced), or a new one is created —
+ * audited as the registry's own licence event. A number another licence holds is a 409 on licenceNumber.
+ */
+export async function issueSafetyLicence(
+  tx: Db,
+  actor: AuditActor,
+  at: Date,
+  today: string,
+  mineId: string,
+  input: { number: string; issuedOn: string; expiresOn: string },
+): Promise<string> {
+  const kind = LicenceKind.SafetyProduction;
+  const existing = await repo.findLicenceByNumber(tx, kind, input.number);
+  const current = (await repo.licencesOf(tx, [mineId])).find((l) => l.kind === kind);
+  if (existing && existing.id !== current?.id) {
+    throw new AppError(AppErrorCode.Conflict, `${kind} ${input.number} 已存在`, [
+      { path: 'licenceNumber', message: '证照编号已存在', value: input.number },
+    ]);
+  }
+  if (current) {
+    await repo.updateLicenceRow(tx, current.id, input);
+    await recordAudit(tx, actor, at, {
+      type: 'registry.licence.updated',
+      entityId: current.id,
+      before: presentLicence(current, today),
+      after: presentLicence({ ...current, ...input }, today),
+    });
+    return current.id;
+  }
+  const [row] = await repo.insertLicences(tx, [{ ...input, kind, mineId, createdAt: at }]);
+  if (!row) {
+    throw new AppError(AppErrorCode.Internal, 'licence insert returned nothing');
+  }
+  await recordAudit(tx, actor, at, {
+    type: 'registry.licence.created',
+    entityId: row.id,
+    after: { ...presentLicence(row, today), mineId },
+  });
+  return row.id;
 }
