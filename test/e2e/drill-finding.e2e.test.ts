@@ -41,7 +41,7 @@ describe.runIf(browserAvailable())('web app in Chromium: 应急演练', () => {
     await dialog.locator('.ant-picker input').click();
     await dialog.locator('.ant-picker input').fill(todayIn(() => new Date()));
     await dialog.locator('.ant-picker input').press('Enter');
-    await dialog.getByTestId('emergency-participants').locator('input').fill('73');
+    await dialog.getByTestId('emergency-participants').fill('73');
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByTestId('drill-table').getByText('73', { exact: true }).waitFor();
     await expect

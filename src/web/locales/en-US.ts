@@ -1277,6 +1277,8 @@ export const enUS: Messages = {
     photoN: 'Photo {n}',
   },
   emergency: {
+    yes: 'Yes',
+    no: 'No',
     exams: 'Exams on inspection',
     recordExams: 'Record exam results',
     examinedOn: 'Exam date',

@@ -1259,6 +1259,8 @@ export const zhCN = {
     photoN: '照片{n}',
   },
   emergency: {
+    yes: '是',
+    no: '否',
     exams: '逢查必考',
     recordExams: '登记考试结果',
     examinedOn: '考试日期',

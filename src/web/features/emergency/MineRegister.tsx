@@ -15,9 +15,13 @@ import { QueryError } from '../../layout/ErrorPage.tsx';
 import { RecordDialog, type RecordKind } from './RecordDialog.tsx';
 
 type R = EmergencyRegisterResponse;
-function Yes({ ok }: { ok: boolean }) {
+function Yes({ ok, as = 'pass' }: { ok: boolean; as?: 'pass' | 'yes' }) {
   const { t } = useI18n();
-  return <Tag color={ok ? 'green' : 'red'}>{t(ok ? 'emergency.pass' : 'emergency.fail')}</Tag>;
+  const label =
+    as === 'yes'
+      ? t(ok ? 'emergency.yes' : 'emergency.no')
+      : t(ok ? 'emergency.pass' : 'emergency.fail');
+  return <Tag color={ok ? 'green' : 'red'}>{label}</Tag>;
 }
 
 export function MineRegister({ mineId }: { mineId: string }) {
@@ -128,7 +132,7 @@ export function MineRegister({ mineId }: { mineId: string }) {
               title: t('emergency.inForce'),
               dataIndex: 'inForce',
               width: 90,
-              render: (x: boolean) => <Yes ok={x} />,
+              render: (x: boolean) => <Yes ok={x} as="yes" />,
             },
           ]}
         />,
@@ -205,7 +209,7 @@ export function MineRegister({ mineId }: { mineId: string }) {
               title: t('emergency.complete'),
               dataIndex: 'complete',
               width: 90,
-              render: (x: boolean) => <Yes ok={x} />,
+              render: (x: boolean) => <Yes ok={x} as="yes" />,
             },
           ]}
         />,
