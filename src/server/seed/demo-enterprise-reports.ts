@@ -1,8 +1,8 @@
 /**
  * @module The demo province's progress reports to the plan (issue 25 §7; 《原平市矿山企业安全生产治本攻坚三年行动
  * 实施方案》四(六)), filed through the service by each 原平 enterprise with an account, on the day each
- * was filed: most on time (3 days ahead), some late (5 days after); one enterprise has not filed the
- * latest report that is due, so the board shows a missing one and the ladder has a subject.
+ * was filed: most on time (3 days ahead), some late (5 days after); the last enterprise has not filed
+ * the latest report that is due, so the board shows a missing one and the ladder has a subject.
  */
 import { sql } from 'drizzle-orm';
 import { addDays, shanghaiMidnight, todayIn } from '../../shared/dates.ts';
@@ -28,7 +28,7 @@ export async function seedDemoEnterpriseReports(deps: ServiceDeps): Promise<void
   for (const [i, f] of filers.entries()) {
     const filer = await principal(deps, f.username);
     for (const [j, d] of due.entries()) {
-      if (i === 0 && j === due.length - 1) {
+      if (i === filers.length - 1 && j === due.length - 1) {
         continue; // the one report not filed
       }
       const on = addDays(d.dueOn, (i + j) % 4 === 3 ? 5 : -3);
