@@ -65,3 +65,13 @@ export async function escalateOverdueDisposals(deps: ServiceDeps): Promise<numbe
   );
   return run.steps;
 }
+
+/** Every mine's 三个一批 entry past its deadline on `today`, for the risk score (inspections/risk/risk.duties.ts). */
+export async function lapsedDisposals(deps: ServiceDeps, today: string) {
+  const rows = await repo.listDisposals(
+    deps.db,
+    { mineScope: undefined, overdueOn: today },
+    100_000,
+  );
+  return rows.map((r) => ({ mineId: r.entry.mineId, duty: `${r.entry.category}逾期未完成` }));
+}

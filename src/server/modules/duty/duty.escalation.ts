@@ -76,3 +76,20 @@ export async function escalateShortMonths(deps: ServiceDeps): Promise<number> {
   );
   return run.steps;
 }
+
+/**
+ * Every mine's leaders short of their monthly days in the judged months, once per role, for the risk
+ * score (inspections/risk/risk.duties.ts).
+ */
+export async function lapsedDutyDays(deps: ServiceDeps) {
+  const short = await shortMonths(deps, undefined, {});
+  const seen = new Set<string>();
+  return short.flatMap((m) => {
+    const key = `${m.leader.mineId}|${m.rule.role}`;
+    if (seen.has(key)) {
+      return [];
+    }
+    seen.add(key);
+    return [{ mineId: m.leader.mineId, duty: `${m.rule.role}履职天数不足` }];
+  });
+}

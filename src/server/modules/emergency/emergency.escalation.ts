@@ -74,3 +74,17 @@ export async function escalateEmergencyFindings(deps: ServiceDeps): Promise<numb
   );
   return run.steps;
 }
+
+/** Every mine's out-of-date registers on `today`, for the risk score (inspections/risk/risk.duties.ts). */
+export async function lapsedEmergencyDuties(deps: ServiceDeps, today: string) {
+  const rules = await getSetting(deps.db, emergencySettings.rules);
+  const rows = await repo.mineStates(
+    deps.db,
+    { mineScope: undefined },
+    today,
+    rules.trainingHoursPerYear,
+  );
+  return rows.flatMap((m) =>
+    findingsOfRow(rules, m, today).map((f) => ({ mineId: m.id, duty: `${f.rule}逾期` })),
+  );
+}

@@ -67,3 +67,13 @@ export async function escalatePitPondFindings(deps: ServiceDeps): Promise<number
   );
   return run.steps;
 }
+
+/** Every mine's open findings on `today`, for the risk score (inspections/risk/risk.duties.ts). */
+export async function lapsedPitPondDuties(deps: ServiceDeps, today: string) {
+  const rules = await getSetting(deps.db, pitsPondsSettings.rules);
+  const found = await findingsOf(deps.db, rules, { mineScope: undefined }, today, deps.clock());
+  return found.map(({ mine, finding }) => ({
+    mineId: mine.id,
+    duty: `${finding.item}${finding.reason}`,
+  }));
+}

@@ -5,6 +5,10 @@
  */
 import { groupBy } from '../../../../shared/collections.ts';
 import type { ServiceDeps } from '../../../platform/context.ts';
+import { lapsedDisposals } from '../../admission/admission.escalation.ts';
+import { lapsedDutyDays } from '../../duty/duty.escalation.ts';
+import { lapsedEmergencyDuties } from '../../emergency/emergency.escalation.ts';
+import { lapsedPitPondDuties } from '../../pits-ponds/pit-pond.escalation.ts';
 import { lapsedSurveys } from '../../surveys/survey.service.ts';
 
 /** One lapsed duty of one mine, named as the regulator reads it. */
@@ -14,7 +18,13 @@ export interface LapsedDuty {
 }
 
 /** The registers whose findings count, each answering every mine's lapsed duties on a day. */
-const registers: ((deps: ServiceDeps, today: string) => Promise<LapsedDuty[]>)[] = [lapsedSurveys];
+const registers: ((deps: ServiceDeps, today: string) => Promise<LapsedDuty[]>)[] = [
+  lapsedSurveys,
+  lapsedPitPondDuties,
+  lapsedEmergencyDuties,
+  lapsedDutyDays,
+  lapsedDisposals,
+];
 
 /** Every mine's lapsed duties on `today`, by mine id (mines in order are absent). */
 export async function lapsedDutiesByMine(

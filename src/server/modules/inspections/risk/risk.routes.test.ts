@@ -33,23 +33,36 @@ describe.each(engines)('risk classes (%s)', (engine) => {
     expect(coal?.reasons).toContainEqual({ factor: '未办结线索', fact: '1 条', points: 6 });
     expect(coal?.score).toBe(coal?.reasons.reduce((a, r) => a + r.points, 0));
     expect(rows.some((r) => r.mineId === ctx.world.b.mines[0]?.id)).toBe(false);
-    // Issue 25: a mine without a survey in date carries that lapsed duty into its score.
-    const findings = await ctx.app.inject({
-      method: 'GET',
-      url: '/api/surveys/findings',
-      headers: { cookie: ctx.cookies.reg ?? '' },
-    });
-    const lapsed = findings.json<{ mineId: string; reason: string }[]>();
-    expect(lapsed.length).toBeGreaterThan(0);
-    for (const f of lapsed) {
-      const row = rows.find((r) => r.mineId === f.mineId);
-      expect(row?.reasons.find((r) => r.factor === '逾期未履行的法定职责')?.fact).toContain(
-        `隐蔽致灾因素${f.reason}`,
-      );
+    // Issue 25: the duties a mine let lapse (a survey out of date, an overdue drill …) count in its
+    // score, each register's findings named, 5 points each up to 20 (inspections.riskModel).
+    const lapsedOf = async (url: string) => {
+      const res = await ctx.app.inject({
+        method: 'GET',
+        url,
+        headers: { cookie: ctx.cookies.reg ?? '' },
+      });
+      return res.json<{ mineId: string; reason?: string; rule?: string }[]>();
+    };
+    const surveys = await lapsedOf('/api/surveys/findings');
+    const drills = await lapsedOf('/api/emergency/findings');
+    expect(surveys.length).toBeGreaterThan(0);
+    expect(drills.length).toBeGreaterThan(0);
+    const factOf = (mineId: string) =>
+      rows
+        .find((r) => r.mineId === mineId)
+        ?.reasons.find((r) => r.factor === '逾期未履行的法定职责');
+    for (const f of surveys) {
+      expect(factOf(f.mineId)?.fact).toContain(`隐蔽致灾因素${f.reason}`);
     }
-    const inOrder = rows.filter((r) => !lapsed.some((f) => f.mineId === r.mineId));
-    for (const r of inOrder) {
-      expect(r.reasons.some((x) => x.factor === '逾期未履行的法定职责')).toBe(false);
+    for (const f of drills) {
+      expect(factOf(f.mineId)?.fact).toContain(`${f.rule}逾期`);
+    }
+    for (const r of rows) {
+      const fact = r.reasons.find((x) => x.factor === '逾期未履行的法定职责');
+      if (fact) {
+        const n = Number(/^(\d+) 项/.exec(fact.fact)?.[1]);
+        expect(fact.points).toBe(Math.min(5 * n, 20));
+      }
     }
     const ent = await ctx.app.inject({
       method: 'GET',
