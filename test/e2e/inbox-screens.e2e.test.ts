@@ -192,10 +192,16 @@ describe.runIf(run)('web app in Chromium: the bell, the inbox and no internal co
         page.evaluate(() => (globalThis as unknown as { __alerts: { title: string }[] }).__alerts);
       await expect
         .poll(async () => (await alerts()).length, { timeout: 30_000 })
-        .toBe(Math.min(calls.length, 3));
-      expect((await alerts()).map((a) => a.title)).toEqual(
-        calls.slice(0, 3).map((c) => `告警叫应: ${c.title}`),
-      );
+        .toBeGreaterThanOrEqual(Math.min(calls.length, 3));
+      // More calls may have come meanwhile (the mine's other alarms call too): every alert is one of the
+      // unread calls, at most three at once, each once.
+      const titles = (await alerts()).map((a) => a.title);
+      const unread = (await unreadCalls()).map((c) => `告警叫应: ${c.title}`);
+      expect(titles.length).toBeLessThanOrEqual(3);
+      expect(new Set(titles).size).toBe(titles.length);
+      for (const title of titles) {
+        expect(unread).toContain(title);
+      }
       // The same calls are not alerted again on the next page in this session, though asked for again.
       const asked = page.waitForResponse((r) => r.url().includes('/api/notifications?kind=alarm'));
       await page.goto(`${web.server.baseUrl}/monitoring`);
