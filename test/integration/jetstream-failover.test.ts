@@ -29,6 +29,7 @@ import { findUserWithOrg } from '../../src/server/modules/access/access.reposito
 import { userPrincipal } from '../../src/server/modules/access/principal.ts';
 import { queryRows } from '../../src/server/platform/db/client.ts';
 import { OWNER_NS } from '../../src/server/scale/engine.worker.ts';
+import { partitionOf } from '../../src/server/scale/partition.ts';
 
 const NATS = process.env.NATS_TEST_URL ?? 'nats://127.0.0.1:4222';
 const PARTITIONS = 8;
@@ -178,13 +179,15 @@ describe.runIf(engines.includes('postgres'))(
       let victim = 0;
       for (let k = 0; k < BATCHES; k++) {
         if (k === KILL_AT) {
-          // The worker owning the partitions of most of the mines dies without a word.
+          // The worker owning the partitions of most of the test's mines dies without a word.
           const o = await owners();
           const load = new Map<number, number>();
-          for (const x of o) {
-            load.set(x.pid, (load.get(x.pid) ?? 0) + 1);
+          for (const mineId of new Set(sensors.map((s) => s.mineId))) {
+            const pid = o.find((x) => x.p === partitionOf(mineId, PARTITIONS))?.pid ?? 0;
+            load.set(pid, (load.get(pid) ?? 0) + 1);
           }
           victim = [...load.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+          expect(load.get(victim)).toBeGreaterThan(0);
           const proc = workers.find((w) => w.pid === victim);
           expect(proc).toBeDefined();
           killedAt = Date.now();
