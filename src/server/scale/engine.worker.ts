@@ -41,6 +41,9 @@ interface Owned {
   /** The lock connection's backend pid (the fence looks for its lock in pg_locks). */
   pid: number;
   messages?: ConsumerMessages;
+  /** Giving it back: no more messages taken, the writes under way finish and are acknowledged. */
+  draining: boolean;
+  /** No longer owned: writes of it fail the fence. */
   stopped: boolean;
   done: Promise<void>;
 }
@@ -64,6 +67,9 @@ async function connectLock(url: string): Promise<{ client: pg.Client; pid: numbe
     connectionString: url,
     // The process's pid in the name: an operator (and the failover test) sees which process owns what.
     application_name: `minewatch engine lock ${process.pid}`,
+    keepAlive: true,
+    // A connection that stops answering counts as lost (the fence wait is bounded by a write's time).
+    query_timeout: 30_000,
   });
   client.on('error', () => undefined);
   await client.connect();
@@ -118,11 +124,19 @@ export async function startEngineWorker(o: WorkerOptions): Promise<EngineWorker>
     return Math.max(1, r.rows[0]?.n ?? 1);
   };
 
-  const release = async (own: Owned, why: string) => {
-    own.stopped = true;
-    owned.delete(own.partition);
+  /**
+   * Stops a partition. Given back (`graceful`), it first lets the writes under way commit and be
+   * acknowledged; with its lock gone, those writes fail the fence and come again to the next owner.
+   */
+  const release = async (own: Owned, why: string, graceful = false) => {
+    own.draining = true;
+    if (!graceful) {
+      own.stopped = true;
+    }
     await own.messages?.close().catch(() => undefined);
     await own.done.catch(() => undefined);
+    own.stopped = true;
+    owned.delete(own.partition);
     engine.forgetMines((m) => partitionOf(m, n) === own.partition);
     await own.lock.end().catch(() => undefined);
     log(`engine worker: released partition ${own.partition} (${why})`);
@@ -131,7 +145,7 @@ export async function startEngineWorker(o: WorkerOptions): Promise<EngineWorker>
   /** Consumes one owned partition until it is stopped; a failed write restarts from the first unacked. */
   const consume = async (own: Owned) => {
     const name = `${stream.config.stream}-p${own.partition}`;
-    while (!own.stopped) {
+    while (!own.draining) {
       try {
         // A fresh consumer from the first message not yet acknowledged (work-queue retention removes
         // acknowledged ones): what the previous owner had out unacknowledged comes again, in order, now
@@ -151,7 +165,7 @@ export async function startEngineWorker(o: WorkerOptions): Promise<EngineWorker>
         let failed: unknown;
         const writes = new Set<Promise<void>>();
         for await (const m of messages) {
-          if (own.stopped || failed) {
+          if (own.draining || failed) {
             break;
           }
           let batch;
@@ -177,12 +191,12 @@ export async function startEngineWorker(o: WorkerOptions): Promise<EngineWorker>
           void w.finally(() => writes.delete(w));
         }
         await Promise.all(writes);
-        if (failed && !own.stopped) {
+        if (failed && !own.draining) {
           log(`engine worker: partition ${own.partition} write failed, resuming`, failed);
           await new Promise((r) => setTimeout(r, 500));
         }
       } catch (e) {
-        if (!own.stopped) {
+        if (!own.draining) {
           log(`engine worker: partition ${own.partition} consumer failed, resuming`, e);
           await new Promise((r) => setTimeout(r, 1000));
         }
@@ -204,7 +218,14 @@ export async function startEngineWorker(o: WorkerOptions): Promise<EngineWorker>
     await client.query('SELECT pg_advisory_lock($1, $2)', [FENCE_NS, p]);
     await client.query('SELECT pg_advisory_unlock($1, $2)', [FENCE_NS, p]);
     engine.forgetMines((m) => partitionOf(m, n) === p);
-    const own: Owned = { partition: p, lock: client, pid, stopped: false, done: Promise.resolve() };
+    const own: Owned = {
+      partition: p,
+      lock: client,
+      pid,
+      draining: false,
+      stopped: false,
+      done: Promise.resolve(),
+    };
     owned.set(p, own);
     const lost = () => {
       if (!own.stopped) {
@@ -232,7 +253,7 @@ export async function startEngineWorker(o: WorkerOptions): Promise<EngineWorker>
     for (const p of mine.slice(share)) {
       const own = owned.get(p);
       if (own) {
-        await release(own, 'rebalancing');
+        await release(own, 'rebalancing', true);
       }
     }
     // Fewer: take free partitions, starting at a point of our own so that workers spread out.
@@ -260,7 +281,7 @@ export async function startEngineWorker(o: WorkerOptions): Promise<EngineWorker>
       closing = true;
       clearInterval(timer);
       await polling;
-      await Promise.all([...owned.values()].map((own) => release(own, 'stopping')));
+      await Promise.all([...owned.values()].map((own) => release(own, 'stopping', true)));
       engine.close();
       await member.client.end().catch(() => undefined);
     },
