@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { MqttLimits } from '../../shared/limits.ts';
+import { loadScaleConfig, type ScaleConfig } from '../scale/scale.config.ts';
 
 export interface Config {
   /** TCP port of the HTTP server (PORT, default 8080). */
@@ -58,6 +59,11 @@ export interface Config {
   mqttExternal: { url: string; clientId: string } | undefined;
   /** The address people reach the web app at, for acknowledgement links in calls (PUBLIC_URL). */
   publicUrl: string;
+  /**
+   * The distributed mode (NATS_URL, NATS_STREAM, READINGS_PARTITIONS; needs DATABASE_URL): ingest through
+   * NATS JetStream, engine workers owning partitions (src/server/scale). Unset: the single process.
+   */
+  scale: ScaleConfig | undefined;
   /** How often the monitoring loop and the outbox delivery run (MONITORING_TICK_SECONDS, default 5; 0 = off). */
   monitoringTickSeconds: number;
   /** How often the other scheduled jobs run (JOBS_INTERVAL_SECONDS, default 60; 0 = off). */
@@ -282,6 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { url: env.MQTT_URL, clientId: loadMqttClientId(dataDir, env) }
       : undefined,
     publicUrl: localServerUrl(env),
+    scale: loadScaleConfig(env),
     monitoringTickSeconds: intIn(env, 'MONITORING_TICK_SECONDS', 5, 0, 3600),
     jobsIntervalSeconds: intIn(env, 'JOBS_INTERVAL_SECONDS', 60, 0, 86_400),
     simulate: {
