@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { contextConfigOf, createModuleContext } from './composition.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { startEventBridge } from './platform/events.bridge.ts';
 import { modules } from './modules/index.ts';
 import type { Log } from './modules/module.ts';
 import { startEmbeddedBroker, subscribeExternal } from './modules/monitoring/mqtt.ingest.ts';
@@ -173,13 +174,19 @@ async function startHoldingLock(
   logger.app = app.log;
   const stopAnchor = startAuditAnchor(runtime, config.jobsIntervalSeconds, app.log);
   const stopJobs = startScheduler(modules, ctx);
+  // Several nodes on one PostgreSQL server: changes made through any of them reach every engine.
+  const bridge = config.databaseUrl
+    ? startEventBridge(runtime.deps.events, config.databaseUrl, { log })
+    : undefined;
   // Folds of late readings put off before a restart run again (monitoring_pending_folds).
   void ctx.monitoring.engine
     .resumeDeferred()
     .catch((e: unknown) => log('deferred folds not resumed', e));
   const topics = modules.flatMap((m) => m.mqttTopics?.(ctx) ?? []);
   const mqttIn = config.mqttExternal
-    ? await subscribeExternal(topics, config.mqttExternal.url, log, config.mqttExternal.clientId)
+    ? await subscribeExternal(topics, config.mqttExternal.url, log, config.mqttExternal.clientId, {
+        sharedGroup: config.mqttExternal.sharedGroup,
+      })
     : config.mqttPort > 0
       ? await startEmbeddedBroker(runtime.deps, topics, config.mqttPort, config.host, {
           connectionsPerAddress: config.mqttConnectionsPerAddress,
@@ -233,6 +240,7 @@ async function startHoldingLock(
       stopJobs();
       await stopAnchor();
       await mqttIn?.close();
+      await bridge?.close();
       ctx.close();
       await control?.close();
       await app.close();
