@@ -4,6 +4,7 @@
  * within seconds, once, while neither hears its own event twice. PostgreSQL only (LISTEN/NOTIFY between
  * connections; PGlite is one process by construction).
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createWorldDatabase,
@@ -18,8 +19,8 @@ import { MonitoringEngine } from '../modules/monitoring/monitoring.engine.ts';
 import { getSensor, updateSensorSpec } from '../modules/monitoring/sensor.service.ts';
 import { settingsCatalogueOf } from '../composition.ts';
 import type { ServiceDeps } from './context.ts';
-import { openDatabase, type Database } from './db/client.ts';
-import { startEventBridge, type EventBridge } from './events.bridge.ts';
+import { openDatabase, queryRows, type Database } from './db/client.ts';
+import { EVENTS_CHANNEL, startEventBridge, type EventBridge } from './events.bridge.ts';
 import { createEventChannel, type AppEventName, type AppEvents } from './events.ts';
 import { changeSetting } from './settings/settings.service.ts';
 
@@ -134,5 +135,37 @@ describe.runIf(engines.includes('postgres'))('events across nodes (postgres)', (
     } finally {
       engine.close();
     }
+  });
+
+  it('a node whose listening connection is cut listens again within seconds and hears the next change', async () => {
+    const listeners = () =>
+      queryRows<{ n: number }>(
+        a.db,
+        sql`SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND application_name = 'minewatch listen'
+              AND state = 'idle' AND query = ${`LISTEN ${EVENTS_CHANNEL}`}`,
+      ).then((r) => r[0]?.n ?? 0);
+    expect(await listeners()).toBe(2);
+    await queryRows(
+      a.db,
+      sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name = 'minewatch listen'`,
+    );
+    const deadline = Date.now() + 5000;
+    let back = 0;
+    while (Date.now() < deadline && back < 2) {
+      await new Promise((r) => setTimeout(r, 100));
+      back = await listeners();
+    }
+    expect(back).toBe(2);
+    const sensorId = t.world.b.sensorIds[0] as string;
+    const arrived = next(b, 'monitoring.sensor.changed', (e) => e.sensorId === sensorId);
+    const before = await getSensor(a, admin, sensorId);
+    await updateSensorSpec(a, admin, sensorId, {
+      version: before.version,
+      spec: { ...before.spec, deadband: 0.01 },
+      reason: '断线重连测试',
+    });
+    expect(await arrived).toEqual({ sensorId });
   });
 });
