@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { contextConfigOf, createModuleContext } from './composition.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { startEventBridge } from './platform/events.bridge.ts';
 import { modules } from './modules/index.ts';
 import type { Log } from './modules/module.ts';
 import { startEmbeddedBroker, subscribeExternal } from './modules/monitoring/mqtt.ingest.ts';
@@ -185,6 +186,10 @@ async function startHoldingLock(
   logger.app = app.log;
   const stopAnchor = startAuditAnchor(runtime, config.jobsIntervalSeconds, app.log);
   const stopJobs = parts.jobs ? startScheduler(modules, ctx) : () => undefined;
+  // Several nodes on one PostgreSQL server: changes made through any of them reach every engine.
+  const bridge = config.databaseUrl
+    ? startEventBridge(runtime.deps.events, config.databaseUrl, { log })
+    : undefined;
   // Distributed mode: every ingest path of this process publishes to JetStream (the engine forwards
   // what it admitted), and engine workers, where this role runs them, write it.
   let stream: ReadingsStream | undefined;
@@ -210,7 +215,15 @@ async function startHoldingLock(
   const mqttIn = !parts.mqtt
     ? undefined
     : config.mqttExternal
-      ? await subscribeExternal(topics, config.mqttExternal.url, log, config.mqttExternal.clientId)
+      ? await subscribeExternal(
+          topics,
+          config.mqttExternal.url,
+          log,
+          config.mqttExternal.clientId,
+          {
+            sharedGroup: config.mqttExternal.sharedGroup,
+          },
+        )
       : config.mqttPort > 0
         ? await startEmbeddedBroker(runtime.deps, topics, config.mqttPort, config.host, {
             connectionsPerAddress: config.mqttConnectionsPerAddress,
@@ -270,6 +283,7 @@ async function startHoldingLock(
       await mqttIn?.close();
       await worker?.close();
       await stream?.close();
+      await bridge?.close();
       ctx.close();
       await control?.close();
       await app.close();

@@ -54,9 +54,11 @@ export interface Config {
    * An external MQTT 5 broker to subscribe to instead (MQTT_URL, e.g. mqtt://127.0.0.1:1883), and this
    * instance's client id there (MQTT_CLIENT_ID; by default `minewatch-` and a random suffix generated once
    * and kept in the data folder): its persistent session resumes after a restart, and two instances never
-   * share one — the broker would hand the session back and forth between them.
+   * share one — the broker would hand the session back and forth between them. With MQTT_SHARED_GROUP,
+   * the subscription is the MQTT 5 shared subscription `$share/<group>/…`: the ingest nodes of one group
+   * split the messages between them, each delivered to one.
    */
-  mqttExternal: { url: string; clientId: string } | undefined;
+  mqttExternal: { url: string; clientId: string; sharedGroup?: string | undefined } | undefined;
   /** The address people reach the web app at, for acknowledgement links in calls (PUBLIC_URL). */
   publicUrl: string;
   /**
@@ -125,6 +127,15 @@ function loadMqttClientId(dataDir: string, env: NodeJS.ProcessEnv): string {
   const id = `minewatch-${randomBytes(6).toString('hex')}`;
   writeFileSync(file, id);
   return id;
+}
+
+function loadSharedGroup(env: NodeJS.ProcessEnv): string | undefined {
+  const given = env.MQTT_SHARED_GROUP;
+  // MQTT 5 §4.8.2: a share name holds no '/', '+' or '#'.
+  if (given && !/^[0-9A-Za-z._-]{1,64}$/.test(given)) {
+    throw new Error(`MQTT_SHARED_GROUP must be 1–64 letters, digits or . _ -: ${given}`);
+  }
+  return given || undefined;
 }
 
 function loadEmail(env: NodeJS.ProcessEnv): Config['email'] {
@@ -285,7 +296,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       100_000,
     ),
     mqttExternal: env.MQTT_URL
-      ? { url: env.MQTT_URL, clientId: loadMqttClientId(dataDir, env) }
+      ? {
+          url: env.MQTT_URL,
+          clientId: loadMqttClientId(dataDir, env),
+          sharedGroup: loadSharedGroup(env),
+        }
       : undefined,
     publicUrl: localServerUrl(env),
     scale: loadScaleConfig(env),

@@ -239,6 +239,8 @@ export class MonitoringEngine {
       deps.events.subscribe('monitoring.alarm.closed', (e) =>
         this.alarmClosed(e.sensorId, e.kind, e.alarmId),
       ),
+      // A changed setting applies at once, not after SETTINGS_TTL_MS (on every node: events.bridge.ts).
+      deps.events.subscribe('platform.setting.changed', () => (this.cachedSettings = null)),
     ];
   }
 
