@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { indicatorKeys } from '../../src/shared/targets.settings.ts';
 import { browserAvailable } from './browser.ts';
 import { useWebSession, SHOTS } from './web-session.ts';
 
@@ -401,7 +402,7 @@ describe.runIf(run)(
       await page.getByRole('tab', { name: '目标' }).click();
       const board = page.getByTestId('target-board');
       await board.getByText('生产非煤矿山标准化二级及以上占比').waitFor();
-      expect(await board.locator('tbody tr.ant-table-row').count()).toBe(9);
+      expect(await board.locator('tbody tr.ant-table-row').count()).toBe(indicatorKeys.length);
       await page.waitForTimeout(500); // let the tab switch settle before the screenshot
       await page.screenshot({ path: `${SHOTS}/38-targets.png`, fullPage: true });
       await page.context().close();

@@ -14,7 +14,7 @@ import { getSetting } from '../../platform/settings/settings.service.ts';
 import {
   notifiableUsers,
   notifyUsers,
-  pickRecipients,
+  ladderRecipients,
 } from '../notifications/notification.service.ts';
 import { recordAudit } from './action-plans.audit.ts';
 import { actionPlansSettings } from './action-plans.settings.ts';
@@ -78,14 +78,7 @@ export async function escalateMissingReports(deps: ServiceDeps): Promise<number>
     {
       subjectType: 'plan_enterprise_report',
       dueSteps: (s) => missingReportSteps(s.ladderDays, s.dueOn, today),
-      recipients: (_tx, s, step) =>
-        Promise.resolve(
-          pickRecipients(
-            notifiable,
-            s,
-            step.step === '第1级' ? ['enterprise', 'regulator'] : ['regulator'],
-          ),
-        ),
+      recipients: (_tx, s, step) => ladderRecipients(notifiable, s, step),
       notice: (s, step) => ({
         title: `治本攻坚报送未报送: ${s.name} (${step.step})`,
         body: `${s.name} 应于 ${s.dueOn} 前报送「${s.title}」, 至今未报送`,

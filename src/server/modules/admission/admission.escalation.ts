@@ -11,7 +11,7 @@ import { getSetting } from '../../platform/settings/settings.service.ts';
 import {
   notifiableUsers,
   notifyUsers,
-  pickRecipients,
+  ladderRecipients,
 } from '../notifications/notification.service.ts';
 import { recordAudit } from './admission.audit.ts';
 import * as repo from './admission.repository.ts';
@@ -41,14 +41,7 @@ export async function escalateOverdueDisposals(deps: ServiceDeps): Promise<numbe
     {
       subjectType: 'disposal_entry',
       dueSteps: (s) => disposalSteps(rules, s.deadline, today),
-      recipients: (_tx, s, step) =>
-        Promise.resolve(
-          pickRecipients(
-            notifiable,
-            s,
-            step.step === '第1级' ? ['enterprise', 'regulator'] : ['regulator'],
-          ),
-        ),
+      recipients: (_tx, s, step) => ladderRecipients(notifiable, s, step),
       notice: (s, step) => ({
         title: `${s.category}逾期: ${s.mineName} (${step.step})`,
         body: `${s.countyName} ${s.mineName} 列入「${s.category}」清单, 应于 ${s.deadline} 前完成`,

@@ -12,7 +12,7 @@ import { getSetting } from '../../platform/settings/settings.service.ts';
 import {
   notifiableUsers,
   notifyUsers,
-  pickRecipients,
+  ladderRecipients,
 } from '../notifications/notification.service.ts';
 import { recordAudit } from './duty.audit.ts';
 import { shortMonths } from './duty.service.ts';
@@ -45,14 +45,7 @@ export async function escalateShortMonths(deps: ServiceDeps): Promise<number> {
     {
       subjectType: 'duty_finding',
       dueSteps: (s) => dutySteps(rules, s.dueOn, today),
-      recipients: (_tx, s, step) =>
-        Promise.resolve(
-          pickRecipients(
-            notifiable,
-            s,
-            step.step === '第1级' ? ['enterprise', 'regulator'] : ['regulator'],
-          ),
-        ),
+      recipients: (_tx, s, step) => ladderRecipients(notifiable, s, step),
       notice: (s, step) => ({
         title: `${s.role}履职天数不足: ${s.mineName} ${s.personName} (${step.step})`,
         body: `${s.countyName} ${s.mineName} ${s.role} ${s.personName} ${s.month} 履职 ${s.days} 天, 少于每月 ${s.minDays} 天`,

@@ -13,7 +13,7 @@ import { getSetting } from '../../platform/settings/settings.service.ts';
 import {
   notifiableUsers,
   notifyUsers,
-  pickRecipients,
+  ladderRecipients,
 } from '../notifications/notification.service.ts';
 import { recordAudit } from './emergency.audit.ts';
 import { findingsOfRow } from './emergency.presenter.ts';
@@ -50,14 +50,7 @@ export async function escalateEmergencyFindings(deps: ServiceDeps): Promise<numb
     {
       subjectType: 'emergency_finding',
       dueSteps: (s) => emergencySteps(rules, s.dueOn, today),
-      recipients: (_tx, s, step) =>
-        Promise.resolve(
-          pickRecipients(
-            notifiable,
-            s,
-            step.step === '第1级' ? ['enterprise', 'regulator'] : ['regulator'],
-          ),
-        ),
+      recipients: (_tx, s, step) => ladderRecipients(notifiable, s, step),
       notice: (s, step) => ({
         title: `${s.rule}逾期: ${s.name} (${step.step})`,
         body: `${s.countyName} ${s.name}: ${s.message} (应于 ${s.dueOn} 前完成)`,

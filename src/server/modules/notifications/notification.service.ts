@@ -43,6 +43,25 @@ export function pickRecipients(
   );
 }
 
+/**
+ * The recipients of a register's finding on the escalation ladder (surveys, pits-ponds, emergency, duty,
+ * admission, enterprise reports): on the first rung the enterprise's managers and the regulators, on the
+ * later rungs the regulators only.
+ */
+export function ladderRecipients(
+  candidates: NotifiableUser[],
+  target: { enterpriseId: string; countyCode: string },
+  step: { step: string },
+): Promise<NotifiableUser[]> {
+  return Promise.resolve(
+    pickRecipients(
+      candidates,
+      target,
+      step.step === '第1级' ? ['enterprise', 'regulator'] : ['regulator'],
+    ),
+  );
+}
+
 /** Queues one event for the SMS / messaging gateway (webhook.service.ts) in the caller's transaction. */
 export async function enqueueWebhook(tx: Db, payload: Record<string, unknown>, at: Date) {
   await insertOutbox(tx, 'webhook', payload, at);

@@ -12,7 +12,7 @@ import { getSetting } from '../../platform/settings/settings.service.ts';
 import {
   notifiableUsers,
   notifyUsers,
-  pickRecipients,
+  ladderRecipients,
 } from '../notifications/notification.service.ts';
 import { findingsOf } from './pit-pond.findings.ts';
 import { recordAudit } from './pits-ponds.audit.ts';
@@ -42,14 +42,7 @@ export async function escalatePitPondFindings(deps: ServiceDeps): Promise<number
     {
       subjectType: 'pit_pond_finding',
       dueSteps: (s) => findingSteps(rules, s.dueOn, today),
-      recipients: (_tx, s, step) =>
-        Promise.resolve(
-          pickRecipients(
-            notifiable,
-            s,
-            step.step === '第1级' ? ['enterprise', 'regulator'] : ['regulator'],
-          ),
-        ),
+      recipients: (_tx, s, step) => ladderRecipients(notifiable, s, step),
       notice: (s, step) => ({
         title: `${s.reason}: ${s.name} ${s.item} (${step.step})`,
         body: `${s.countyName} ${s.name}: ${s.item} 应于 ${s.dueOn} 前完成`,

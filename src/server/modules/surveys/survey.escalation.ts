@@ -12,7 +12,7 @@ import { getSetting } from '../../platform/settings/settings.service.ts';
 import {
   notifiableUsers,
   notifyUsers,
-  pickRecipients,
+  ladderRecipients,
 } from '../notifications/notification.service.ts';
 import * as repo from './survey.repository.ts';
 import { recordAudit } from './surveys.audit.ts';
@@ -36,14 +36,7 @@ export async function escalateMissingSurveys(deps: ServiceDeps): Promise<number>
     {
       subjectType: 'survey_finding',
       dueSteps: (s) => findingSteps(rules, s.dueOn, today),
-      recipients: (_tx, s, step) =>
-        Promise.resolve(
-          pickRecipients(
-            notifiable,
-            s,
-            step.step === '第1级' ? ['enterprise', 'regulator'] : ['regulator'],
-          ),
-        ),
+      recipients: (_tx, s, step) => ladderRecipients(notifiable, s, step),
       notice: (s, step) => ({
         title: `隐蔽致灾因素${s.reason}: ${s.name} (${step.step})`,
         body: `${s.countyName} ${s.name} 应于 ${s.dueOn} 前完成隐蔽致灾因素普查并通过审查`,
