@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { contextConfigOf, createModuleContext } from './composition.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { startEventBridge } from './platform/events.bridge.ts';
 import { modules } from './modules/index.ts';
 import type { Log } from './modules/module.ts';
 import { startEmbeddedBroker, subscribeExternal } from './modules/monitoring/mqtt.ingest.ts';
@@ -33,6 +34,9 @@ import { loadHazardCatalogue } from './modules/hazards/catalogue.service.ts';
 import { ensureWebBuild, webDistDir } from './web-build.ts';
 import { inProject } from './platform/paths.ts';
 import { syncForwardTargets } from './modules/coal-upload/coal-forward.service.ts';
+import { partsOf, type Role } from './scale/scale.config.ts';
+import { openReadingsStream, streamForward, type ReadingsStream } from './scale/readings.stream.ts';
+import { startEngineWorker, type EngineWorker } from './scale/engine.worker.ts';
 
 export interface ServerOptions {
   /** Seed the demo province into an empty database. */
@@ -44,6 +48,11 @@ export interface ServerOptions {
   version: string;
   /** Progress lines for the operator (the web build). */
   say: (line: string) => void;
+  /**
+   * What this process runs (`--role`, default all = the single process). With NATS_URL set (the
+   * distributed mode, src/server/scale) ingest goes through JetStream and engine workers consume it.
+   */
+  role?: Role;
 }
 
 export interface RunningServer {
@@ -57,6 +66,8 @@ export interface RunningServer {
   /** Where MQTT readings are taken: the external broker's URL, the embedded broker's, or none. */
   mqtt: string | undefined;
   simulating: boolean;
+  /** The engine worker of this process (distributed mode, roles engine and all). */
+  worker: EngineWorker | undefined;
   /** Stops the feed, the scheduler, MQTT and HTTP, then closes the database. */
   stop(): Promise<void>;
 }
@@ -134,11 +145,13 @@ async function startHoldingLock(
   options: ServerOptions,
   lock: DataLock | undefined,
 ): Promise<RunningServer> {
+  const role = options.role ?? 'all';
+  const parts = partsOf(role, config.scale);
   // The web build runs in a child process beside the rest; its memory is gone once it ends.
   const webBuilt = options.web ? ensureWebBuild(options.say) : Promise.resolve(false);
   let runtime = await openRuntime(config, { lock });
   let seeded = false;
-  if (options.seed) {
+  if (options.seed && parts.demo) {
     if (await isSeeded(runtime.deps)) {
       // A later start: only the reference data a new release may bring (regions, criteria catalogues).
       await loadRegions(runtime.deps.db);
@@ -172,22 +185,54 @@ async function startHoldingLock(
   });
   logger.app = app.log;
   const stopAnchor = startAuditAnchor(runtime, config.jobsIntervalSeconds, app.log);
-  const stopJobs = startScheduler(modules, ctx);
-  // Folds of late readings put off before a restart run again (monitoring_pending_folds).
-  void ctx.monitoring.engine
-    .resumeDeferred()
-    .catch((e: unknown) => log('deferred folds not resumed', e));
+  const stopJobs = parts.jobs ? startScheduler(modules, ctx) : () => undefined;
+  // Several nodes on one PostgreSQL server: changes made through any of them reach every engine.
+  const bridge = config.databaseUrl
+    ? startEventBridge(runtime.deps.events, config.databaseUrl, { log })
+    : undefined;
+  // Distributed mode: every ingest path of this process publishes to JetStream (the engine forwards
+  // what it admitted), and engine workers, where this role runs them, write it.
+  let stream: ReadingsStream | undefined;
+  let worker: EngineWorker | undefined;
+  if (config.scale && config.databaseUrl) {
+    stream = await openReadingsStream(config.scale, `minewatch ${role} ${process.pid}`);
+    ctx.monitoring.engine.forward = streamForward(stream);
+    if (parts.workers) {
+      worker = await startEngineWorker({
+        deps: runtime.deps,
+        databaseUrl: config.databaseUrl,
+        stream,
+        log,
+      });
+    }
+  } else {
+    // Folds of late readings put off before a restart run again (monitoring_pending_folds).
+    void ctx.monitoring.engine
+      .resumeDeferred()
+      .catch((e: unknown) => log('deferred folds not resumed', e));
+  }
   const topics = modules.flatMap((m) => m.mqttTopics?.(ctx) ?? []);
-  const mqttIn = config.mqttExternal
-    ? await subscribeExternal(topics, config.mqttExternal.url, log, config.mqttExternal.clientId)
-    : config.mqttPort > 0
-      ? await startEmbeddedBroker(runtime.deps, topics, config.mqttPort, config.host, {
-          connectionsPerAddress: config.mqttConnectionsPerAddress,
+  const mqttIn = !parts.mqtt
+    ? undefined
+    : config.mqttExternal
+      ? await subscribeExternal(
+          topics,
+          config.mqttExternal.url,
           log,
-        })
-      : undefined;
+          config.mqttExternal.clientId,
+          {
+            sharedGroup: config.mqttExternal.sharedGroup,
+          },
+        )
+      : config.mqttPort > 0
+        ? await startEmbeddedBroker(runtime.deps, topics, config.mqttPort, config.host, {
+            connectionsPerAddress: config.mqttConnectionsPerAddress,
+            log,
+          })
+        : undefined;
   // The demo feed: only for the seeded demo province, never for a real deployment's own data.
-  const feedDemo = options.simulate && config.simulate.on && (await holdsDemo(runtime.deps));
+  const feedDemo =
+    parts.demo && options.simulate && config.simulate.on && (await holdsDemo(runtime.deps));
   const stopSimulator = feedDemo
     ? await startSimulator(runtime.deps, ctx.monitoring.engine, {
         sensorIds: await demoSensorIds(runtime.deps),
@@ -222,17 +267,23 @@ async function startHoldingLock(
     runtime,
     url: `http://${config.host}:${config.port}`,
     seeded,
-    demoAccounts: options.seed && (await holdsDemo(runtime.deps)) ? demoAccounts : undefined,
-    mqtt:
-      config.mqttExternal?.url ??
-      (config.mqttPort > 0 ? `mqtt://${config.host}:${config.mqttPort}` : undefined),
+    demoAccounts:
+      options.seed && parts.demo && (await holdsDemo(runtime.deps)) ? demoAccounts : undefined,
+    mqtt: !parts.mqtt
+      ? undefined
+      : (config.mqttExternal?.url ??
+        (config.mqttPort > 0 ? `mqtt://${config.host}:${config.mqttPort}` : undefined)),
     simulating: stopSimulator !== undefined,
+    worker,
     stop: async () => {
       stopSimulator?.();
       stopCoalFeed?.();
       stopJobs();
       await stopAnchor();
       await mqttIn?.close();
+      await worker?.close();
+      await stream?.close();
+      await bridge?.close();
       ctx.close();
       await control?.close();
       await app.close();

@@ -38,10 +38,13 @@ export interface ServeProcess {
  * Starts `minewatch serve` without the demo, the web app, MQTT or timed jobs, on a port of the system's
  * choosing, and resolves once it says it has started.
  */
-export async function spawnMinewatchServe(env: Record<string, string>): Promise<ServeProcess> {
+export async function spawnMinewatchServe(
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<ServeProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [bin, 'serve', '--no-seed', '--no-web', '--no-simulate'],
+    [bin, 'serve', '--no-seed', '--no-web', '--no-simulate', ...args],
     {
       env: {
         ...process.env,

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../server/platform/config.ts';
 import { scrubUrl } from '../../server/platform/logging.ts';
 import { startServer } from '../../server/server.ts';
+import { parseRole } from '../../server/scale/scale.config.ts';
 import { DEMO_PASSWORD } from '../../server/seed/demo-province.ts';
 import { version } from '../version.ts';
 
@@ -13,10 +14,17 @@ export function registerServeCommand(program: Command): void {
     .option('--no-seed', '不写入演示数据')
     .option('--no-web', '不构建、不提供前端页面 (仅 API)')
     .option('--no-simulate', '不为演示省份生成模拟监测数据 (亦可 SIMULATE=0)')
-    .action(async (opts: { seed: boolean; web: boolean; simulate: boolean }) => {
+    .option(
+      '--role <role>',
+      '进程角色: all (默认, 单进程) | api | ingest | engine (后三者为分布式模式, 需 NATS_URL 与 DATABASE_URL)',
+      'all',
+    )
+    .action(async (opts: { seed: boolean; web: boolean; simulate: boolean; role: string }) => {
       const started = Date.now();
       const config = loadConfig();
+      const role = parseRole(opts.role, config.scale);
       const server = await startServer(config, {
+        role,
         seed: opts.seed,
         web: opts.web,
         simulate: opts.simulate,
@@ -38,6 +46,11 @@ export function registerServeCommand(program: Command): void {
         `\nminewatch ${version} 已启动: ${url}  (${((Date.now() - started) / 1000).toFixed(1)} s)`,
       );
       console.log(`  数据库: ${engine}${server.seeded ? ', 已写入演示省份 山西省' : ''}`);
+      if (config.scale) {
+        console.log(
+          `  分布式模式: 角色 ${role}, NATS JetStream ${scrubUrl(config.scale.url)} 流 ${config.scale.stream} (${config.scale.partitions} 个分区)${server.worker ? ', 本进程运行引擎工作者' : ''}`,
+        );
+      }
       console.log(`  打开浏览器: ${url}/`);
       console.log(`  API 文档: ${url}/api/docs    健康检查: ${url}/api/health`);
       console.log(

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { MqttLimits } from '../../shared/limits.ts';
+import { loadScaleConfig, type ScaleConfig } from '../scale/scale.config.ts';
 
 export interface Config {
   /** TCP port of the HTTP server (PORT, default 8080). */
@@ -53,11 +54,18 @@ export interface Config {
    * An external MQTT 5 broker to subscribe to instead (MQTT_URL, e.g. mqtt://127.0.0.1:1883), and this
    * instance's client id there (MQTT_CLIENT_ID; by default `minewatch-` and a random suffix generated once
    * and kept in the data folder): its persistent session resumes after a restart, and two instances never
-   * share one — the broker would hand the session back and forth between them.
+   * share one — the broker would hand the session back and forth between them. With MQTT_SHARED_GROUP,
+   * the subscription is the MQTT 5 shared subscription `$share/<group>/…`: the ingest nodes of one group
+   * split the messages between them, each delivered to one.
    */
-  mqttExternal: { url: string; clientId: string } | undefined;
+  mqttExternal: { url: string; clientId: string; sharedGroup?: string | undefined } | undefined;
   /** The address people reach the web app at, for acknowledgement links in calls (PUBLIC_URL). */
   publicUrl: string;
+  /**
+   * The distributed mode (NATS_URL, NATS_STREAM, READINGS_PARTITIONS; needs DATABASE_URL): ingest through
+   * NATS JetStream, engine workers owning partitions (src/server/scale). Unset: the single process.
+   */
+  scale: ScaleConfig | undefined;
   /** How often the monitoring loop and the outbox delivery run (MONITORING_TICK_SECONDS, default 5; 0 = off). */
   monitoringTickSeconds: number;
   /** How often the other scheduled jobs run (JOBS_INTERVAL_SECONDS, default 60; 0 = off). */
@@ -119,6 +127,15 @@ function loadMqttClientId(dataDir: string, env: NodeJS.ProcessEnv): string {
   const id = `minewatch-${randomBytes(6).toString('hex')}`;
   writeFileSync(file, id);
   return id;
+}
+
+function loadSharedGroup(env: NodeJS.ProcessEnv): string | undefined {
+  const given = env.MQTT_SHARED_GROUP;
+  // MQTT 5 §4.8.2: a share name holds no '/', '+' or '#'.
+  if (given && !/^[0-9A-Za-z._-]{1,64}$/.test(given)) {
+    throw new Error(`MQTT_SHARED_GROUP must be 1–64 letters, digits or . _ -: ${given}`);
+  }
+  return given || undefined;
 }
 
 function loadEmail(env: NodeJS.ProcessEnv): Config['email'] {
@@ -279,9 +296,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       100_000,
     ),
     mqttExternal: env.MQTT_URL
-      ? { url: env.MQTT_URL, clientId: loadMqttClientId(dataDir, env) }
+      ? {
+          url: env.MQTT_URL,
+          clientId: loadMqttClientId(dataDir, env),
+          sharedGroup: loadSharedGroup(env),
+        }
       : undefined,
     publicUrl: localServerUrl(env),
+    scale: loadScaleConfig(env),
     monitoringTickSeconds: intIn(env, 'MONITORING_TICK_SECONDS', 5, 0, 3600),
     jobsIntervalSeconds: intIn(env, 'JOBS_INTERVAL_SECONDS', 60, 0, 86_400),
     simulate: {

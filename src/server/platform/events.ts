@@ -17,6 +17,8 @@ export interface AppEvents {
   'monitoring.alarms.raised': { raised: number };
   /** An alarm was closed (auto-resolved or by hand): whoever holds it as open forgets it. */
   'monitoring.alarm.closed': { alarmId: string; sensorId: string | null; kind: AlarmKind };
+  /** A setting was changed (PUT /api/settings/:key): whoever caches settings reads them again. */
+  'platform.setting.changed': { key: string };
 }
 export type AppEventName = keyof AppEvents;
 

@@ -188,7 +188,36 @@ function admit(
   return null;
 }
 
+/**
+ * Where an ingest node sends the readings it has admitted instead of writing them (the JetStream path,
+ * src/server/scale): one call per mine, answered once they are durable elsewhere.
+ */
+export type IngestForward = (
+  admitted: AdmittedBatch[],
+) => Promise<{ accepted: number; duplicates: number }>;
+
+/** A mine's admitted readings (sensor ids, times in ms, values), in the order received. */
+export interface AdmittedBatch {
+  mineId: string;
+  sensorIds: string[];
+  times: number[];
+  values: number[];
+}
+
+export interface EngineOptions {
+  /** Judge every reading as history (minewatch replay): its alarms are recorded, none calls. */
+  replay?: boolean;
+  /**
+   * Runs first in every write transaction with the mines it writes; throwing aborts it. An engine worker
+   * checks here that it still owns the mines' partitions (src/server/scale/engine.worker.ts).
+   */
+  fence?: (tx: Db, mineIds: string[]) => Promise<void>;
+}
+
 export class MonitoringEngine {
+  /** When set (an ingest node of the JetStream mode), admitted readings go there, not to the writer. */
+  forward: IngestForward | undefined;
+
   private readonly mines = new Map<string, Promise<MineSensors>>();
   private readonly queue: Batch[] = [];
   private writing = false;
@@ -203,13 +232,15 @@ export class MonitoringEngine {
    */
   constructor(
     private readonly deps: ServiceDeps,
-    private readonly options: { replay?: boolean } = {},
+    private readonly options: EngineOptions = {},
   ) {
     this.unsubscribe = [
       deps.events.subscribe('monitoring.sensor.changed', (e) => this.sensorChanged(e.sensorId)),
       deps.events.subscribe('monitoring.alarm.closed', (e) =>
         this.alarmClosed(e.sensorId, e.kind, e.alarmId),
       ),
+      // A changed setting applies at once, not after SETTINGS_TTL_MS (on every node: events.bridge.ts).
+      deps.events.subscribe('platform.setting.changed', () => (this.cachedSettings = null)),
     ];
   }
 
@@ -328,6 +359,41 @@ export class MonitoringEngine {
     }
   }
 
+  /**
+   * Forgets the loaded mines the predicate picks: an engine worker does this for a partition it takes
+   * over, whose state another worker changed meanwhile; the next batch loads them afresh.
+   */
+  forgetMines(pick: (mineId: string) => boolean): void {
+    this.forget(new Set([...this.mines.keys()].filter(pick)));
+  }
+
+  /**
+   * Writes readings another node admitted (an engine worker's JetStream messages) and waits until they
+   * are committed with their detection. Sensors archived since are skipped.
+   */
+  async ingestAdmitted(b: AdmittedBatch): Promise<{ stored: number; alarmsOpened: number }> {
+    if (this.reloading.size) {
+      await Promise.all(this.reloading);
+    }
+    await this.mineSensors(b.mineId);
+    const batch: Omit<Batch, 'resolve' | 'reject'> = { rts: [], times: [], values: [] };
+    for (let i = 0; i < b.sensorIds.length; i++) {
+      const rt = this.byId.get(b.sensorIds[i] as string);
+      if (rt && rt.mineId === b.mineId) {
+        batch.rts.push(rt);
+        batch.times.push(b.times[i] as number);
+        batch.values.push(b.values[i] as number);
+      }
+    }
+    if (batch.rts.length === 0) {
+      return { stored: 0, alarmsOpened: 0 };
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ ...batch, resolve, reject });
+      void this.drain();
+    });
+  }
+
   /** Forgets the in-memory state of mines (after a failed write, or another writer's change). */
   private forget(mineIds: Set<string>) {
     for (const id of mineIds) {
@@ -385,6 +451,16 @@ export class MonitoringEngine {
       }
     }
     rejected.sort((a, b) => a.index - b.index);
+    if (this.forward) {
+      const r = await this.forward(admittedByMine(batch));
+      return {
+        received: records.length,
+        stored: r.accepted - r.duplicates,
+        duplicates: r.duplicates,
+        rejected: rejected.slice(0, IngestLimits.rejectedReportedMax),
+        alarmsOpened: 0,
+      };
+    }
     const result =
       batch.rts.length === 0
         ? { stored: 0, alarmsOpened: 0 }
@@ -505,6 +581,9 @@ export class MonitoringEngine {
       }
     }
     const inserted = await this.deps.db.transaction(async (tx) => {
+      if (this.options.fence) {
+        await this.options.fence(tx, [...new Set(rts.map((rt) => rt.mineId))]);
+      }
       // Only new readings: detection runs while the database stores them (its statements queue
       // behind), and the insert's own error, if any, is the one the transaction fails with.
       const pick = <T extends Int32Array | Float64Array>(xs: T, at: number[]) =>
@@ -971,4 +1050,21 @@ async function openAlarmsOf(db: Db, sensorIds: string[]) {
     out.set(r.sensorId as string, m);
   }
   return out;
+}
+
+/** A batch's admitted readings grouped by mine, each in the order received. */
+function admittedByMine(batch: Omit<Batch, 'resolve' | 'reject'>): AdmittedBatch[] {
+  const byMine = new Map<string, AdmittedBatch>();
+  for (let i = 0; i < batch.rts.length; i++) {
+    const rt = batch.rts[i] as SensorRuntime;
+    let m = byMine.get(rt.mineId);
+    if (!m) {
+      m = { mineId: rt.mineId, sensorIds: [], times: [], values: [] };
+      byMine.set(rt.mineId, m);
+    }
+    m.sensorIds.push(rt.id);
+    m.times.push(batch.times[i] as number);
+    m.values.push(batch.values[i] as number);
+  }
+  return [...byMine.values()];
 }

@@ -65,9 +65,16 @@ export function matchTopic(
   return { mineId, handler, item };
 }
 
-/** The subscription filters of the topics (an external broker). */
-export function topicFilters(topics: readonly MqttTopic[]): string[] {
-  return topics.map((t) => `minewatch/+/${t.name}${t.item ? '/+' : ''}`);
+/**
+ * The subscription filters of the topics (an external broker); with a shared group, MQTT 5 shared
+ * subscriptions (MQTT 5 §4.8.2, `$share/<group>/<filter>`): the broker hands each message to one member
+ * of the group, so several ingest nodes split the load.
+ */
+export function topicFilters(topics: readonly MqttTopic[], sharedGroup?: string): string[] {
+  return topics.map(
+    (t) =>
+      `${sharedGroup ? `$share/${sharedGroup}/` : ''}minewatch/+/${t.name}${t.item ? '/+' : ''}`,
+  );
 }
 
 /** Monitoring's own topic: batches of readings. */
@@ -289,6 +296,7 @@ export async function subscribeExternal(
   url: string,
   log: (msg: string, err?: unknown) => void,
   clientId: string,
+  options: { sharedGroup?: string | undefined } = {},
 ): Promise<{ client: MqttClient; close(): Promise<void> }> {
   const client = await mqtt.connectAsync(url, {
     clientId,
@@ -331,6 +339,6 @@ export async function subscribeExternal(
       log(`mqtt: ${url} disconnected (reason code ${packet.reasonCode ?? 0})`);
     }
   });
-  await client.subscribeAsync(topicFilters(topics), { qos: 1 });
+  await client.subscribeAsync(topicFilters(topics, options.sharedGroup), { qos: 1 });
   return { client, close: () => client.endAsync() };
 }

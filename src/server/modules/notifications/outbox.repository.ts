@@ -2,7 +2,7 @@
  * @module SQL of the outbox: queuing an event for the SMS / messaging gateway or an e-mail in the
  * caller's transaction, the due rows of a channel, and each delivery attempt's outcome.
  */
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { webhookOutbox, type OutboxChannel } from './notification.table.ts';
 
@@ -13,10 +13,22 @@ export async function insertOutbox(db: Db, channel: OutboxChannel, payload: obje
   await db.insert(webhookOutbox).values({ channel, payload, createdAt: at, nextAttemptAt: at });
 }
 
-/** The rows of a channel due by `now` (neither delivered nor given up), oldest first. */
-export async function dueOutbox(db: Db, channel: OutboxChannel, now: Date, limit: number) {
-  return db
-    .select()
+/**
+ * Claims the rows of a channel due by `now` (neither delivered nor given up), oldest first, for one
+ * sender until `leaseUntil`: they are not due again before then, so of several nodes delivering at the
+ * same moment each row goes out through one (SKIP LOCKED: nodes take different rows instead of waiting).
+ * Delivered or failed, the attempt's outcome replaces the lease; a sender that died leaves the row due
+ * again when its lease ends.
+ */
+export async function claimDueOutbox(
+  db: Db,
+  channel: OutboxChannel,
+  now: Date,
+  limit: number,
+  leaseUntil: Date,
+) {
+  const due = db
+    .select({ id: webhookOutbox.id })
     .from(webhookOutbox)
     .where(
       and(
@@ -27,7 +39,14 @@ export async function dueOutbox(db: Db, channel: OutboxChannel, now: Date, limit
       ),
     )
     .orderBy(asc(webhookOutbox.id))
-    .limit(limit);
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const rows = await db
+    .update(webhookOutbox)
+    .set({ nextAttemptAt: leaseUntil })
+    .where(inArray(webhookOutbox.id, due))
+    .returning();
+  return rows.sort((x, y) => x.id - y.id);
 }
 
 export async function markOutboxDelivered(db: Db, id: number, attempts: number, at: Date) {

@@ -21,6 +21,8 @@ export interface WebhookTarget {
 export const WEBHOOK_MAX_ATTEMPTS = 12;
 const BATCH = 50;
 const MAX_BATCHES = 40;
+/** How long a claimed row waits for its sender (a batch's sends, each bounded by TIMEOUT_MS) before another may take it. */
+const CLAIM_MS = 10 * 60_000;
 const TIMEOUT_MS = 10_000;
 
 export function signWebhook(secret: string, timestamp: number, body: string): string {
@@ -86,7 +88,9 @@ export async function deliverOutbox(
   let failed = 0;
   // Batch after batch until nothing is due (a failed event is due again only after its backoff).
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const due = await outbox.dueOutbox(deps.db, channel, deps.clock(), BATCH);
+    const now = deps.clock();
+    const leaseUntil = new Date(now.getTime() + CLAIM_MS);
+    const due = await outbox.claimDueOutbox(deps.db, channel, now, BATCH, leaseUntil);
     for (const row of due) {
       const outcome = await attempt(deps, send, row);
       delivered += outcome === 'delivered' ? 1 : 0;

@@ -128,4 +128,5 @@ export async function changeSetting(
     await updateSetting(tx, catalogue, actorOf(principal), deps.clock(), key, input);
     await catalogue.followUps.get(key)?.(tx);
   });
+  deps.events.publish('platform.setting.changed', { key });
 }

@@ -1,0 +1,171 @@
+/**
+ * The event channel across nodes (issue 26 §3): two "nodes" — each its own pool, event channel and
+ * bridge on the real PostgreSQL server — and a change made through one reaches the other's subscribers
+ * within seconds, once, while neither hears its own event twice. PostgreSQL only (LISTEN/NOTIFY between
+ * connections; PGlite is one process by construction).
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createWorldDatabase,
+  engines,
+  type TestDatabase,
+} from '../../../test/helpers/test-database.ts';
+import { testDeps } from '../../../test/helpers/test-clock.ts';
+import type { World } from '../../../test/helpers/world.ts';
+import { systemPrincipal } from '../modules/access/principal.ts';
+import { modules } from '../modules/index.ts';
+import { MonitoringEngine } from '../modules/monitoring/monitoring.engine.ts';
+import { getSensor, updateSensorSpec } from '../modules/monitoring/sensor.service.ts';
+import { settingsCatalogueOf } from '../composition.ts';
+import type { ServiceDeps } from './context.ts';
+import { openDatabase, queryRows, type Database } from './db/client.ts';
+import { EVENTS_CHANNEL, startEventBridge, type EventBridge } from './events.bridge.ts';
+import { createEventChannel, type AppEventName, type AppEvents } from './events.ts';
+import { changeSetting } from './settings/settings.service.ts';
+
+const admin = systemPrincipal('test:bridge');
+
+/** Resolves with the first `name` event that passes `when`, or rejects after `ms`. */
+function next<K extends AppEventName>(
+  deps: ServiceDeps,
+  name: K,
+  when: (e: AppEvents[K]) => boolean,
+  ms = 5000,
+): Promise<AppEvents[K]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`no ${name} within ${ms} ms`));
+    }, ms);
+    const stop = deps.events.subscribe(name, (e) => {
+      if (when(e)) {
+        clearTimeout(timer);
+        stop();
+        resolve(e);
+      }
+    });
+  });
+}
+
+describe.runIf(engines.includes('postgres'))('events across nodes (postgres)', () => {
+  let t: TestDatabase & { world: World };
+  let other: Database;
+  let a: ServiceDeps;
+  let b: ServiceDeps;
+  const bridges: EventBridge[] = [];
+  beforeAll(async () => {
+    t = await createWorldDatabase('postgres');
+    other = await openDatabase({ url: t.url });
+    a = t.deps;
+    b = { ...testDeps(other.db), events: createEventChannel() };
+    for (const deps of [a, b]) {
+      bridges.push(startEventBridge(deps.events, t.url as string, { reconnectMs: 100 }));
+    }
+    await Promise.all(bridges.map((x) => x.listening()));
+  });
+  afterAll(async () => {
+    await Promise.all(bridges.map((x) => x.close()));
+    await other.close();
+    await t.close();
+  });
+
+  it('a threshold changed through one node reaches the other node within seconds, once', async () => {
+    const sensorId = t.world.a.sensorIds[0] as string;
+    const heardA: string[] = [];
+    const heardB: string[] = [];
+    const stops = [
+      a.events.subscribe('monitoring.sensor.changed', (e) => heardA.push(e.sensorId)),
+      b.events.subscribe('monitoring.sensor.changed', (e) => heardB.push(e.sensorId)),
+    ];
+    const before = await getSensor(a, admin, sensorId);
+    const arrived = next(b, 'monitoring.sensor.changed', (e) => e.sensorId === sensorId);
+    const started = Date.now();
+    await updateSensorSpec(a, admin, sensorId, {
+      version: before.version,
+      // Every level 10 % higher: the order of the levels, and their clear values below them, hold.
+      spec: {
+        ...before.spec,
+        thresholds: Object.fromEntries(
+          Object.entries(before.spec.thresholds).map(([level, v]) => [
+            level,
+            Math.round(v * 110) / 100,
+          ]),
+        ),
+      },
+      reason: '跨节点阈值变更测试',
+    });
+    expect(await arrived).toEqual({ sensorId });
+    expect(Date.now() - started).toBeLessThan(5000);
+    // Give a stray echo the time to arrive: node a heard its own change once, node b once.
+    await new Promise((r) => setTimeout(r, 300));
+    stops.forEach((stop) => stop());
+    expect(heardA).toEqual([sensorId]);
+    expect(heardB).toEqual([sensorId]);
+  });
+
+  it("a setting changed through one node drops the other node's engine settings cache", async () => {
+    const engine = new MonitoringEngine(b);
+    const cache = engine as unknown as {
+      cachedSettings: object | null;
+      settings(): Promise<unknown>;
+    };
+    try {
+      await cache.settings();
+      expect(cache.cachedSettings).not.toBeNull();
+      const catalogue = settingsCatalogueOf(modules);
+      const key = [...catalogue.definitions.keys()].find((k) => k.startsWith('monitoring.'));
+      expect(key).toBeDefined();
+      const definition = catalogue.definitions.get(key as string);
+      const arrived = next(b, 'platform.setting.changed', (e) => e.key === key);
+      await changeSetting(
+        a,
+        admin,
+        key as string,
+        {
+          value: definition?.default,
+          source: '跨节点设置测试',
+          verified: false,
+          reason: '跨节点设置测试',
+        },
+        catalogue,
+      );
+      expect(await arrived).toEqual({ key });
+      expect(cache.cachedSettings).toBeNull();
+    } finally {
+      engine.close();
+    }
+  });
+
+  it('a node whose listening connection is cut listens again within seconds and hears the next change', async () => {
+    const listeners = () =>
+      queryRows<{ n: number }>(
+        a.db,
+        sql`SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND application_name = 'minewatch listen'
+              AND state = 'idle' AND query = ${`LISTEN ${EVENTS_CHANNEL}`}`,
+      ).then((r) => r[0]?.n ?? 0);
+    expect(await listeners()).toBe(2);
+    await queryRows(
+      a.db,
+      sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name = 'minewatch listen'`,
+    );
+    const deadline = Date.now() + 5000;
+    let back = 0;
+    while (Date.now() < deadline && back < 2) {
+      await new Promise((r) => setTimeout(r, 100));
+      back = await listeners();
+    }
+    expect(back).toBe(2);
+    const sensorId = t.world.b.sensorIds[0] as string;
+    const arrived = next(b, 'monitoring.sensor.changed', (e) => e.sensorId === sensorId);
+    const before = await getSensor(a, admin, sensorId);
+    await updateSensorSpec(a, admin, sensorId, {
+      version: before.version,
+      spec: { ...before.spec, deadband: 0.01 },
+      reason: '断线重连测试',
+    });
+    expect(await arrived).toEqual({ sensorId });
+  });
+});

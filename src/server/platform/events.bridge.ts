@@ -1,0 +1,163 @@
+/**
+ * @module The event channel across nodes (issue 26 §3): several processes on one PostgreSQL server each
+ * hold sensors and settings in memory, so a change committed through one node's API must reach the
+ * others. The bridge NOTIFYs the bridged events a process publishes (the event as JSON with the
+ * publisher's origin id) and LISTENs on a dedicated connection of its own, republishing other nodes'
+ * events on the local channel; its own come back too and are ignored. A lost connection is opened again
+ * after a pause; events NOTIFYed meanwhile are missed, which the engine's caches bound (settings are
+ * re-read every few seconds anyway, sensors on their next change). PostgreSQL only: embedded PGlite is
+ * one process by construction.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { AppEventName, AppEvents, EventChannel } from './events.ts';
+
+/** The PostgreSQL channel every node NOTIFYs and LISTENs on. */
+export const EVENTS_CHANNEL = 'minewatch_events';
+
+/**
+ * The events other nodes must hear: changes to what they hold in memory. (`monitoring.alarms.raised` is
+ * not: the node that raised the alarms runs their calls, and every node's tick catches up anyway.)
+ */
+export const BRIDGED_EVENTS = [
+  'monitoring.sensor.changed',
+  'monitoring.alarm.closed',
+  'platform.setting.changed',
+] as const satisfies readonly AppEventName[];
+
+type Bridged = (typeof BRIDGED_EVENTS)[number];
+
+/** What travels in a NOTIFY payload (PostgreSQL takes up to 8,000 bytes; these are a few hundred). */
+interface Envelope {
+  origin: string;
+  name: Bridged;
+  event: AppEvents[Bridged];
+}
+
+export interface EventBridge {
+  /** This node's origin id in payloads. */
+  origin: string;
+  /** Resolves once the listening connection is (again) listening; for tests and start-up. */
+  listening(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface EventBridgeOptions {
+  log?: (msg: string, err?: unknown) => void;
+  /** Pause before a lost listening connection is opened again (default 1 s). */
+  reconnectMs?: number;
+}
+
+const isBridged = (name: string): name is Bridged =>
+  (BRIDGED_EVENTS as readonly string[]).includes(name);
+
+/**
+ * Bridges `events` over the PostgreSQL server at `url`: from now on this process's bridged events are
+ * NOTIFYed and other processes' are published here. Close it before the channel's owner goes.
+ */
+export function startEventBridge(
+  events: EventChannel,
+  url: string,
+  options: EventBridgeOptions = {},
+): EventBridge {
+  const log = options.log ?? (() => undefined);
+  const reconnectMs = options.reconnectMs ?? 1000;
+  const origin = randomBytes(8).toString('hex');
+  let closed = false;
+  // Set while a remote event is republished here, so that it is not NOTIFYed back out.
+  let relaying = false;
+
+  // NOTIFY on a small pool of its own: the app's pool may be busy with long transactions.
+  const notifier = new pg.Pool({
+    connectionString: url,
+    max: 2,
+    application_name: 'minewatch events',
+  });
+  notifier.on('error', () => undefined);
+  const notify = (name: Bridged, event: AppEvents[Bridged]) => {
+    const payload: Envelope = { origin, name, event };
+    notifier
+      .query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify(payload)])
+      .catch((e: unknown) => log(`event ${name} not sent to the other nodes`, e));
+  };
+  const unsubscribe = BRIDGED_EVENTS.map((name) =>
+    events.subscribe(name, (event) => {
+      if (!relaying) {
+        notify(name, event);
+      }
+    }),
+  );
+
+  const receive = (payload: string | undefined) => {
+    let envelope: Envelope;
+    try {
+      envelope = JSON.parse(payload ?? '') as Envelope;
+    } catch (e) {
+      log('an unreadable event from another node', e);
+      return;
+    }
+    if (envelope.origin === origin || !isBridged(envelope.name)) {
+      return;
+    }
+    relaying = true;
+    try {
+      events.publish(envelope.name, envelope.event);
+    } finally {
+      relaying = false;
+    }
+  };
+
+  let client: pg.Client | undefined;
+  let ready: Promise<void>;
+  const connect = (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url, application_name: 'minewatch listen' });
+    client = c;
+    let lost = false;
+    const reopen = (e?: unknown) => {
+      if (lost || closed) {
+        return;
+      }
+      lost = true;
+      log('the event listening connection was lost; reconnecting', e);
+      void c.end().catch(() => undefined);
+      setTimeout(() => {
+        if (!closed) {
+          ready = connect();
+        }
+      }, reconnectMs).unref();
+    };
+    c.on('notification', (m) => {
+      if (m.channel === EVENTS_CHANNEL) {
+        receive(m.payload);
+      }
+    });
+    c.on('error', reopen);
+    c.on('end', () => reopen());
+    return c
+      .connect()
+      .then(() => c.query(`LISTEN ${EVENTS_CHANNEL}`))
+      .then(
+        () => undefined,
+        (e: unknown) => reopen(e),
+      );
+  };
+  ready = connect();
+
+  return {
+    origin,
+    listening: async () => {
+      // After a reconnect `ready` is the new connection's promise.
+      let seen: Promise<void> | undefined;
+      while (seen !== ready) {
+        seen = ready;
+        await seen;
+      }
+    },
+    close: async () => {
+      closed = true;
+      unsubscribe.forEach((stop) => stop());
+      await client?.end().catch(() => undefined);
+      await notifier.end();
+    },
+  };
+}
