@@ -20,9 +20,8 @@ import { findingsOfRow } from './emergency.presenter.ts';
 import * as repo from './emergency.repository.ts';
 import { emergencySettings } from './emergency.settings.ts';
 
-/** Escalates every out-of-date register; answers how many rungs were climbed. */
-export async function escalateEmergencyFindings(deps: ServiceDeps): Promise<number> {
-  const today = todayIn(deps.clock);
+/** Every mine's out-of-date registers on `today`, with the rules they were judged by. */
+async function everyFinding(deps: ServiceDeps, today: string) {
   const rules = await getSetting(deps.db, emergencySettings.rules);
   const rows = await repo.mineStates(
     deps.db,
@@ -30,17 +29,25 @@ export async function escalateEmergencyFindings(deps: ServiceDeps): Promise<numb
     today,
     rules.trainingHoursPerYear,
   );
-  const subjects = rows.flatMap((m) =>
-    findingsOfRow(rules, m, today).map((f) => ({
-      ...f,
-      mineId: m.id,
-      name: m.name,
-      countyName: m.county_name,
-      enterpriseId: m.enterprise_id,
-      countyCode: m.county_code,
-      id: `${m.id}:${f.rule}:${f.dueOn}`,
-    })),
-  );
+  return {
+    rules,
+    found: rows.flatMap((m) => findingsOfRow(rules, m, today).map((f) => ({ m, f }))),
+  };
+}
+
+/** Escalates every out-of-date register; answers how many rungs were climbed. */
+export async function escalateEmergencyFindings(deps: ServiceDeps): Promise<number> {
+  const today = todayIn(deps.clock);
+  const { rules, found } = await everyFinding(deps, today);
+  const subjects = found.map(({ m, f }) => ({
+    ...f,
+    mineId: m.id,
+    name: m.name,
+    countyName: m.county_name,
+    enterpriseId: m.enterprise_id,
+    countyCode: m.county_code,
+    id: `${m.id}:${f.rule}:${f.dueOn}`,
+  }));
   if (subjects.length === 0) {
     return 0;
   }
@@ -70,14 +77,6 @@ export async function escalateEmergencyFindings(deps: ServiceDeps): Promise<numb
 
 /** Every mine's out-of-date registers on `today`, for the risk score (inspections/risk/risk.duties.ts). */
 export async function lapsedEmergencyDuties(deps: ServiceDeps, today: string) {
-  const rules = await getSetting(deps.db, emergencySettings.rules);
-  const rows = await repo.mineStates(
-    deps.db,
-    { mineScope: undefined },
-    today,
-    rules.trainingHoursPerYear,
-  );
-  return rows.flatMap((m) =>
-    findingsOfRow(rules, m, today).map((f) => ({ mineId: m.id, duty: `${f.rule}逾期` })),
-  );
+  const { found } = await everyFinding(deps, today);
+  return found.map(({ m, f }) => ({ mineId: m.id, duty: `${f.rule}逾期` }));
 }
