@@ -103,6 +103,34 @@ describe.each(engines)('the engine forwarding and writing forwarded readings (%s
     worker.close();
     expect(await countAlarms(t, sensorId)).toBe(1);
   });
+
+  it('a worker gathers the messages of a short while into one commit, and commits a full one at once', async () => {
+    const { mine, points } = await buildCh4Points(t.deps, ['GATHER-CH4']);
+    const sensorId = points[0]?.id ?? '';
+    let commits = 0;
+    const t0 = t.deps.clock().getTime() - 600_000;
+    const batch = (from: number, n: number): AdmittedBatch => ({
+      mineId: mine.id,
+      sensorIds: Array.from({ length: n }, () => sensorId),
+      times: Array.from({ length: n }, (_, i) => t0 + (from + i) * 1000),
+      values: Array.from({ length: n }, () => 0.3),
+    });
+    const fence = () => {
+      commits++;
+      return Promise.resolve();
+    };
+    // Three messages within the wait, fewer readings than the size: one transaction.
+    const gathering = new MonitoringEngine(t.deps, { fence, gather: { ms: 300, readings: 100 } });
+    const three = [0, 10, 20].map((from) => gathering.ingestAdmitted(batch(from, 10)));
+    expect((await Promise.all(three)).map((r) => r.stored)).toEqual([10, 10, 10]);
+    expect(commits).toBe(1);
+    // As many readings as the size: committed without waiting out a wait of a minute.
+    const full = new MonitoringEngine(t.deps, { fence, gather: { ms: 60_000, readings: 20 } });
+    expect(await full.ingestAdmitted(batch(30, 20))).toMatchObject({ stored: 20 });
+    expect(commits).toBe(2);
+    gathering.close();
+    full.close();
+  });
 });
 
 async function countAlarms(t: TestDatabase, sensorId: string): Promise<number> {

@@ -110,7 +110,11 @@ export async function startEngineWorker(o: WorkerOptions): Promise<EngineWorker>
       throw new Error(`lost the lock of a partition among ${parts.join(',')}`);
     }
   };
-  const engine = new MonitoringEngine(o.deps, { fence });
+  const { gather } = stream.config;
+  const engine = new MonitoringEngine(o.deps, {
+    fence,
+    gather: gather.ms > 0 ? gather : undefined,
+  });
 
   // Membership: each worker holds one lock in MEMBER_NS while it lives; the count is the share's divisor.
   const member = await connectLock(o.databaseUrl);

@@ -20,6 +20,13 @@ export interface ScaleConfig {
    * every worker stopped and the stream drained.
    */
   partitions: number;
+  /**
+   * An engine worker waits up to this long for more readings before it commits fewer than
+   * ENGINE_GATHER_READINGS (ENGINE_GATHER_MS, default 100; 0 = commit at once). Several workers on
+   * the same cores otherwise each commit small, and lose throughput (bench:jetstream); the cost is
+   * this much alarm latency at most.
+   */
+  gather: { ms: number; readings: number };
 }
 
 /** The distributed mode's settings, or undefined without NATS_URL; throws on a bad value. */
@@ -45,7 +52,17 @@ export function loadScaleConfig(env: NodeJS.ProcessEnv = process.env): ScaleConf
   if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(subjectPrefix)) {
     throw new Error(`NATS_SUBJECT_PREFIX 不是有效的主题前缀: ${subjectPrefix}`);
   }
-  return { url, stream, subjectPrefix, partitions };
+  const gather = {
+    ms: Number(env.ENGINE_GATHER_MS ?? 100),
+    readings: Number(env.ENGINE_GATHER_READINGS ?? 50_000),
+  };
+  if (!Number.isInteger(gather.ms) || gather.ms < 0 || gather.ms > 5000) {
+    throw new Error(`ENGINE_GATHER_MS 须为 0..5000 的整数 (毫秒): ${env.ENGINE_GATHER_MS}`);
+  }
+  if (!Number.isInteger(gather.readings) || gather.readings < 1 || gather.readings > 200_000) {
+    throw new Error(`ENGINE_GATHER_READINGS 须为 1..200000 的整数: ${env.ENGINE_GATHER_READINGS}`);
+  }
+  return { url, stream, subjectPrefix, partitions, gather };
 }
 
 /** A `--role` value, checked against the configuration. */

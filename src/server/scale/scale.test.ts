@@ -32,6 +32,7 @@ describe('scale configuration', () => {
       stream: 'MINEWATCH_READINGS',
       subjectPrefix: 'minewatch.readings',
       partitions: 16,
+      gather: { ms: 100, readings: 50_000 },
     });
     const env = { NATS_URL: 'nats://n:4222', DATABASE_URL: pg };
     expect(loadScaleConfig({ ...env, READINGS_PARTITIONS: '4' })?.partitions).toBe(4);
@@ -40,6 +41,8 @@ describe('scale configuration', () => {
     );
     expect(() => loadScaleConfig({ ...env, READINGS_PARTITIONS: '2.5' })).toThrow(/1\.\.1024/);
     expect(() => loadScaleConfig({ ...env, NATS_STREAM: 'a.b' })).toThrow(/NATS_STREAM/);
+    expect(loadScaleConfig({ ...env, ENGINE_GATHER_MS: '0' })?.gather.ms).toBe(0);
+    expect(() => loadScaleConfig({ ...env, ENGINE_GATHER_MS: '-1' })).toThrow(/ENGINE_GATHER_MS/);
     expect(() => loadScaleConfig({ ...env, NATS_SUBJECT_PREFIX: 'a.*' })).toThrow(/PREFIX/);
   });
   it('refuses a distributed role without NATS, and an unknown role', () => {

@@ -212,6 +212,11 @@ export interface EngineOptions {
    * checks here that it still owns the mines' partitions (src/server/scale/engine.worker.ts).
    */
   fence?: (tx: Db, mineIds: string[]) => Promise<void>;
+  /**
+   * Before opening a transaction with fewer than `readings` waiting, wait up to `ms` for more: fewer,
+   * larger commits (an engine worker; several on the same cores would otherwise each commit small).
+   */
+  gather?: { ms: number; readings: number };
 }
 
 export class MonitoringEngine {
@@ -485,6 +490,7 @@ export class MonitoringEngine {
     this.writing = true;
     try {
       while (this.queue.length) {
+        await this.gather();
         const group: Batch[] = [];
         let n = 0;
         while (this.queue.length && n < 200_000) {
@@ -524,6 +530,20 @@ export class MonitoringEngine {
       }
     } finally {
       this.writing = false;
+    }
+  }
+
+  /** Waits (see EngineOptions.gather) while few readings are queued, up to its time. */
+  private async gather(): Promise<void> {
+    const g = this.options.gather;
+    if (!g) {
+      return;
+    }
+    const until = Date.now() + g.ms;
+    let queued = this.queue.reduce((s, b) => s + b.rts.length, 0);
+    while (queued < g.readings && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 2));
+      queued = this.queue.reduce((s, b) => s + b.rts.length, 0);
     }
   }
 
