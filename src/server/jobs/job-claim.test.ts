@@ -3,17 +3,27 @@
  * its period waits — on both engines, and with real concurrency on PostgreSQL (PGlite runs one query at
  * a time and would hide a race).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createTestDatabase,
   engines,
   type TestDatabase,
 } from '../../../test/helpers/test-database.ts';
 import { openDatabase, type Database } from '../platform/db/client.ts';
+import { eq } from 'drizzle-orm';
 import { claimJob, releaseJob } from './job-claim.repository.ts';
+import { jobClaims } from './job-claim.table.ts';
+import { CLAIM_LEASE_SECONDS, runClaimed } from './scheduler.ts';
 
 const at = (iso: string) => new Date(iso);
 const hold = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000);
+/** A claim of the lease test's job as the scheduler takes it (held for the lease). */
+const claimBy = (owner: string, now: Date) => ({
+  name: 'test.lease',
+  owner,
+  now,
+  heldUntil: hold(now, CLAIM_LEASE_SECONDS),
+});
 
 describe.each(engines)('job claims (%s)', (engine) => {
   let t: TestDatabase;
@@ -21,6 +31,45 @@ describe.each(engines)('job claims (%s)', (engine) => {
     t = await createTestDatabase(engine);
   });
   afterAll(() => t.close());
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a run longer than its lease keeps its claim; a process that died lets it go after the lease', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const clock = t.deps.clock;
+    let finish = () => undefined as void;
+    const job = {
+      name: 'test.lease',
+      description: 'a long run',
+      everySeconds: 1,
+      run: () =>
+        new Promise<Record<string, number>>((resolve) => (finish = () => resolve({ done: 1 }))),
+    };
+    const log = () => undefined;
+    const running = runClaimed({ deps: t.deps, log }, job, 'runner', false);
+    const row = async () =>
+      (await t.deps.db.select().from(jobClaims).where(eq(jobClaims.name, 'test.lease')))[0];
+    await vi.waitFor(async () => expect((await row())?.owner).toBe('runner'));
+    // Twice the lease passes while it runs: renewed every third of it, the claim holds.
+    for (let i = 0; i < 6; i++) {
+      clock.advance((CLAIM_LEASE_SECONDS * 1000) / 3);
+      await vi.advanceTimersByTimeAsync((CLAIM_LEASE_SECONDS * 1000) / 3);
+      // The renewal is a database write: it lands a moment later, holding the lease from now.
+      const lease = clock().getTime() + CLAIM_LEASE_SECONDS * 1000;
+      await vi.waitFor(async () => expect((await row())?.heldUntil.getTime()).toBe(lease));
+    }
+    expect(await claimJob(t.deps.db, claimBy('other', clock()))).toBe(false);
+    finish();
+    expect(await running).toEqual({ done: 1 });
+    expect(await claimJob(t.deps.db, claimBy('other', clock()))).toBe(true);
+    // "other" dies holding it: nobody renews, and after the lease the job is free again.
+    clock.advance(CLAIM_LEASE_SECONDS * 1000 - 1000);
+    expect(await claimJob(t.deps.db, claimBy('third', clock()))).toBe(false);
+    clock.advance(2000);
+    expect(await claimJob(t.deps.db, claimBy('third', clock()))).toBe(true);
+  });
 
   it('a held job is refused to another process until released or lapsed', async () => {
     const db = t.deps.db;

@@ -7,7 +7,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { JobCounts, JobDefinition, ModuleContext, ModuleManifest } from '../modules/module.ts';
-import { claimJob, releaseJob } from './job-claim.repository.ts';
+import { claimJob, releaseJob, renewJob } from './job-claim.repository.ts';
 
 /** What one run of every job did, by job name; `null` when another process held the job. */
 export type JobReport = Record<string, JobCounts | null>;
@@ -17,10 +17,11 @@ export function jobsOf(modules: readonly ModuleManifest[], ctx: ModuleContext): 
   return modules.flatMap((m) => m.jobs?.(ctx) ?? []);
 }
 
-/** A claim outlives a crashed run by at most this long (ten periods, between a minute and half an hour). */
-function claimSeconds(job: JobDefinition): number {
-  return Math.min(1800, Math.max(60, job.everySeconds * 10));
-}
+/**
+ * A claim's lease: renewed every third of it while the run lasts, so a process that dies mid-run (a
+ * node killed among several) holds its jobs this long at most before another process takes them.
+ */
+export const CLAIM_LEASE_SECONDS = 15;
 
 /** This process's name in claims. */
 export function processOwner(): string {
@@ -31,30 +32,46 @@ export function processOwner(): string {
  * Runs one job if this process can claim it: with `respectPeriod`, only when it has not started
  * anywhere within its period. Returns its counts, or null when it was not claimed.
  */
-async function runClaimed(
-  ctx: ModuleContext,
+export async function runClaimed(
+  ctx: Pick<ModuleContext, 'deps' | 'log'>,
   job: JobDefinition,
   owner: string,
   respectPeriod: boolean,
 ): Promise<JobCounts | null> {
   const { db, clock } = ctx.deps;
   const now = clock();
+  const lease = () => new Date(clock().getTime() + CLAIM_LEASE_SECONDS * 1000);
   const claimed = await claimJob(db, {
     name: job.name,
     owner,
     now,
-    heldUntil: new Date(now.getTime() + claimSeconds(job) * 1000),
+    heldUntil: lease(),
     notBefore: respectPeriod ? new Date(now.getTime() - job.everySeconds * 1000) : undefined,
   });
   if (!claimed) {
     return null;
   }
+  let renewing: Promise<void> = Promise.resolve();
+  const renew = setInterval(
+    () => {
+      renewing = renewing
+        .then(() => renewJob(db, { name: job.name, owner, heldUntil: lease() }))
+        .catch((e: unknown) => ctx.log(`${job.name}: claim not renewed`, e));
+    },
+    (CLAIM_LEASE_SECONDS * 1000) / 3,
+  );
+  renew.unref();
+  const release = async (result: unknown) => {
+    clearInterval(renew);
+    await renewing;
+    await releaseJob(db, { name: job.name, owner, now: clock(), result });
+  };
   try {
     const counts = await job.run();
-    await releaseJob(db, { name: job.name, owner, now: clock(), result: counts });
+    await release(counts);
     return counts;
   } catch (e) {
-    await releaseJob(db, { name: job.name, owner, now: clock(), result: { error: String(e) } });
+    await release({ error: String(e) });
     throw e;
   }
 }
