@@ -1,10 +1,13 @@
 /**
  * The distributed mode (issue 26) as real processes on the local NATS JetStream and PostgreSQL: one
- * ingest node (`minewatch serve --role ingest`) and three engine workers (`--role engine`) on a database
- * of their own. Readings go in through the ingest node; one worker is killed with SIGKILL in the middle
- * of an excursion; every acknowledged reading must end up stored exactly once, each excursion must open
+ * ingest node (`minewatch serve --role ingest`), three engine workers (`--role engine`) and two api
+ * nodes (`--role api`, running the scheduled jobs and the 叫应 timers each second) on a database of
+ * their own. Readings go in through the ingest node; one worker is killed with SIGKILL in the middle of
+ * an excursion; every acknowledged reading must end up stored exactly once, each excursion must open
  * exactly one alarm, the killed worker's partitions must be taken over within 10 s, and a resend of an
- * acknowledged batch must be reported a duplicate.
+ * acknowledged batch must be reported a duplicate. Then the api node that ran the monitoring job last
+ * is killed just as every alarm's 叫应 step falls due and the test's mines fall silent: each step is
+ * called once, each mine gets one 断网 alarm, and the other node carries on.
  *
  * PostgreSQL only: the distributed mode needs a PostgreSQL server (PGlite is one process's), so this
  * runs when TEST_DATABASE_URL is set (as in CI) and is skipped otherwise; it also needs nats-server with
@@ -36,9 +39,11 @@ const PARTITIONS = 8;
 const MINES = 4;
 const SENSORS = 4;
 const BATCHES = 50;
-/** The excursion: batches EXC_FROM ≤ k < EXC_TO carry 1.3 % CH4 at sensor 0 of every mine. */
+/**
+ * The excursion: from batch EXC_FROM on, sensor 0 of every mine carries 1.3 % CH4 (《煤矿安全规程》(2016)
+ * 甲烷传感器表, 采煤工作面: 报警 ≥ 1.0 %), to the end, so that its alarm stays open for the 叫应 steps.
+ */
 const EXC_FROM = 15;
-const EXC_TO = 30;
 const KILL_AT = 22;
 
 async function freePort(): Promise<number> {
@@ -63,8 +68,10 @@ describe.runIf(engines.includes('postgres'))(
     let ingestUrl = '';
     let token = '';
     const sensors: { mineId: string; id: string; code: string }[] = [];
+    const apis: { p: ServeProcess; url: string }[] = [];
+    const workers: ServeProcess[] = [];
 
-    const spawnRole = async (role: string) => {
+    const spawnRole = async (role: string, env: Record<string, string> = {}) => {
       const dir = mkdtempSync(path.join(tmpdir(), 'mw-js-'));
       dirs.push(dir);
       const port = await freePort();
@@ -78,6 +85,7 @@ describe.runIf(engines.includes('postgres'))(
           NATS_STREAM: stream,
           NATS_SUBJECT_PREFIX: `mwtest.${stream}`,
           READINGS_PARTITIONS: String(PARTITIONS),
+          ...env,
         },
         ['--role', role],
       );
@@ -127,13 +135,17 @@ describe.runIf(engines.includes('postgres'))(
           mineIds: [...new Set(sensors.map((s) => s.mineId))],
         })
       ).token;
-      const [ingest] = await Promise.all([
+      const [ingest, ...engineNodes] = await Promise.all([
         spawnRole('ingest'),
         spawnRole('engine'),
         spawnRole('engine'),
         spawnRole('engine'),
       ]);
       ingestUrl = ingest.url;
+      workers.push(...engineNodes.map((e) => e.p));
+      // The api nodes run the monitoring job (断线/断网, the 叫应 timers) every second.
+      const tick = { MONITORING_TICK_SECONDS: '1' };
+      apis.push(...(await Promise.all([spawnRole('api', tick), spawnRole('api', tick)])));
     }, 120_000);
 
     afterAll(async () => {
@@ -149,7 +161,6 @@ describe.runIf(engines.includes('postgres'))(
     });
 
     it('stores every acknowledged reading once, one alarm per excursion, takeover ≤ 10 s', async () => {
-      const workers = procs.slice(1);
       await waitFor(
         'every partition owned, by every worker',
         async () => {
@@ -165,7 +176,7 @@ describe.runIf(engines.includes('postgres'))(
             mine: s.mineId,
             sensor: s.code,
             ts: new Date(base + k * 2000).toISOString(),
-            value: i % SENSORS === 0 && k >= EXC_FROM && k < EXC_TO ? 1.3 : 0.2 + (k % 5) * 0.01,
+            value: i % SENSORS === 0 && k >= EXC_FROM ? 1.3 : 0.2 + (k % 5) * 0.01,
           })),
         );
       const send = (body: string) =>
@@ -256,5 +267,96 @@ describe.runIf(engines.includes('postgres'))(
       }
       console.log(`BENCH jetstream-failover takeover_ms=${takeoverMs} lost=0 duplicated=0`);
     }, 90_000);
+
+    it('each 叫应 step and each job step once across two api nodes, one killed as they fall due', async () => {
+      const db = t.deps.db;
+      const excursionIds = sql.raw(
+        sensors
+          .filter((_, i) => i % SENSORS === 0)
+          .map((x) => `'${x.id}'`)
+          .join(','),
+      );
+      const mineIds = [...new Set(sensors.map((x) => x.mineId))];
+      const mineList = sql.raw(mineIds.map((m) => `'${m}'`).join(','));
+      /** Per excursion alarm, how many timeline events of the type it has. */
+      const steps = (type: string) =>
+        queryRows<{ alarm: string; n: number }>(
+          db,
+          sql`SELECT a.id AS alarm, count(e.*)::int AS n FROM alarms a
+            LEFT JOIN alarm_events e ON e.alarm_id = a.id AND e.type = ${type}
+            WHERE a.sensor_id IN (${excursionIds}) GROUP BY a.id`,
+        );
+      const all = (rows: { n: number }[]) => rows.length === MINES && rows.every((r) => r.n > 0);
+      // The first step of every excursion alarm, called by whichever node came first.
+      await waitFor('every excursion alarm called', async () => all(await steps('called')), 20_000);
+
+      // Nobody acknowledged for a day: every alarm's next step is due now. And the test's sensors
+      // report every second from now on, so their mines (silent since the ingest) fall silent.
+      await db.execute(sql`UPDATE alarms SET step_started_at = step_started_at - interval '1 day',
+        next_call_at = now() WHERE sensor_id IN (${excursionIds}) AND closed_at IS NULL`);
+      await db.execute(sql`UPDATE monitoring_sensors
+        SET spec = jsonb_set(spec, '{intervalSeconds}', '1')
+        WHERE mine_id IN (${mineList})`);
+      // The api node that ran the monitoring job last (maybe running it now) dies at once.
+      const [claim] = await queryRows<{ owner: string }>(
+        db,
+        sql`SELECT owner FROM job_claims WHERE name = 'monitoring.tick'`,
+      );
+      const victim = apis.find((a) => claim?.owner.split(':')[1] === String(a.p.pid));
+      expect(victim, `the monitoring job's owner ${claim?.owner}`).toBeDefined();
+      await victim?.p.end('SIGKILL');
+      const survivor = apis.find((a) => a !== victim);
+
+      await waitFor(
+        'every excursion alarm escalated',
+        async () => all(await steps('escalated')),
+        40_000,
+      );
+      const silence = () =>
+        queryRows<{ mine: string; kind: string; n: number }>(
+          db,
+          sql`SELECT mine_id AS mine, kind, count(*)::int AS n FROM alarms
+            WHERE mine_id IN (${mineList}) AND kind IN ('断线', '断网') GROUP BY mine_id, kind`,
+        );
+      await waitFor(
+        'a 断网 alarm at every test mine',
+        async () => (await silence()).filter((r) => r.kind === '断网').length === MINES,
+        40_000,
+      );
+      // Two more runs of the monitoring job on the node left, to give a second step a chance.
+      const runs = async () =>
+        (
+          await queryRows<{ at: string }>(
+            db,
+            sql`SELECT last_started_at::text AS at FROM job_claims WHERE name = 'monitoring.tick'`,
+          )
+        )[0]?.at;
+      for (let i = 0; i < 2; i++) {
+        const before = await runs();
+        await waitFor('another monitoring run', async () => (await runs()) !== before, 10_000);
+      }
+      // Each step once: one call and one escalation per alarm; one 断网 per mine, no 断线.
+      expect((await steps('called')).map((r) => r.n)).toEqual(mineIds.map(() => 1));
+      expect((await steps('escalated')).map((r) => r.n)).toEqual(mineIds.map(() => 1));
+      expect(await silence()).toEqual(
+        expect.arrayContaining(mineIds.map((mine) => ({ mine, kind: '断网', n: 1 }))),
+      );
+      expect((await silence()).filter((r) => r.kind === '断线')).toEqual([]);
+      // Each notification of those steps once.
+      expect(
+        await queryRows(
+          db,
+          sql`SELECT user_id, subject_id, title, count(*)::int AS n FROM notifications
+            WHERE subject_id IN (SELECT id::text FROM alarms WHERE mine_id IN (${mineList}))
+            GROUP BY user_id, subject_id, title, created_at HAVING count(*) > 1`,
+        ),
+      ).toEqual([]);
+      // The node left runs the job now.
+      const [now] = await queryRows<{ owner: string }>(
+        db,
+        sql`SELECT owner FROM job_claims WHERE name = 'monitoring.tick'`,
+      );
+      expect(now?.owner.split(':')[1]).toBe(String(survivor?.p.pid));
+    }, 120_000);
   },
 );
