@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Config } from './platform/config.ts';
 import type { ServiceDeps } from './platform/context.ts';
 import { createEventChannel } from './platform/events.ts';
+import { startEventBridge } from './platform/events.bridge.ts';
 import { migrateDatabase, openDatabase, type Database } from './platform/db/client.ts';
 import type { DataLock } from './platform/db/data-lock.ts';
 import {
@@ -46,6 +47,13 @@ export async function openRuntime(
     lock?: DataLock | undefined;
     /** Write audit checkpoints at open and close (off for `audit verify`, which only reads the anchor). */
     anchor?: boolean;
+    /**
+     * On PostgreSQL, bridge the events to the other processes on the server (events.bridge.ts): a
+     * server `listen`s and sends, a CLI command only sends (the default).
+     */
+    events?: 'listen' | 'send';
+    /** Where the event bridge reports a lost connection or an event not sent. */
+    log?: (msg: string, err?: unknown) => void;
   } = {},
 ): Promise<Runtime> {
   const database = await openDatabase({
@@ -75,19 +83,27 @@ export async function openRuntime(
     await database.close();
     throw e;
   }
+  const events = createEventChannel();
+  const bridge = config.databaseUrl
+    ? startEventBridge(events, config.databaseUrl, {
+        listen: options.events === 'listen',
+        log: options.log,
+      })
+    : undefined;
   return {
     database,
     deps: {
       db: database.db,
       clock: () => new Date(),
       secret: config.secret,
-      events: createEventChannel(),
+      events,
     },
     audit,
     anchoredAtOpen,
     anchorAudit,
     close: async () => {
       try {
+        await bridge?.close();
         if (anchoring) {
           await anchorAudit();
         }

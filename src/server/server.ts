@@ -8,7 +8,6 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { contextConfigOf, createModuleContext } from './composition.ts';
 import { startScheduler } from './jobs/scheduler.ts';
-import { startEventBridge } from './platform/events.bridge.ts';
 import { modules } from './modules/index.ts';
 import type { Log } from './modules/module.ts';
 import { startEmbeddedBroker, subscribeExternal } from './modules/monitoring/mqtt.ingest.ts';
@@ -149,7 +148,13 @@ async function startHoldingLock(
   const parts = partsOf(role, config.scale);
   // The web build runs in a child process beside the rest; its memory is gone once it ends.
   const webBuilt = options.web ? ensureWebBuild(options.say) : Promise.resolve(false);
-  let runtime = await openRuntime(config, { lock });
+  // The app's logger is made with the app; the module context logs through it once it exists.
+  const logger: { app?: FastifyInstance['log'] } = {};
+  const log: Log = (msg, err) => (err ? logger.app?.error({ err }, msg) : logger.app?.info(msg));
+  // Several nodes on one PostgreSQL server: the runtime bridges the events that change what engines
+  // hold in memory, so that a change made through any node reaches every one.
+  const opening = { lock, events: 'listen', log } as const;
+  let runtime = await openRuntime(config, opening);
   let seeded = false;
   if (options.seed && parts.demo) {
     if (await isSeeded(runtime.deps)) {
@@ -160,15 +165,12 @@ async function startHoldingLock(
       // The first start: a province in one transaction, in a child process (PGlite allows one at a time).
       await runtime.close();
       seeded = await seedInChildProcess(lock);
-      runtime = await openRuntime(config, { lock });
+      runtime = await openRuntime(config, opening);
     }
   }
   await webBuilt;
   // 应联尽联: the forwarding targets every process queues accepted coal files for, as configured here.
   await syncForwardTargets(runtime.deps, config.coalForward);
-  // The app's logger is made with the app; the module context logs through it once it exists.
-  const logger: { app?: FastifyInstance['log'] } = {};
-  const log: Log = (msg, err) => (err ? logger.app?.error({ err }, msg) : logger.app?.info(msg));
   // The platform's own downtime is nobody's silence: 断线 counts from this start at the earliest.
   const ctx = createModuleContext(runtime.deps, contextConfigOf(config), {
     log,
@@ -186,10 +188,6 @@ async function startHoldingLock(
   logger.app = app.log;
   const stopAnchor = startAuditAnchor(runtime, config.jobsIntervalSeconds, app.log);
   const stopJobs = parts.jobs ? startScheduler(modules, ctx) : () => undefined;
-  // Several nodes on one PostgreSQL server: changes made through any of them reach every engine.
-  const bridge = config.databaseUrl
-    ? startEventBridge(runtime.deps.events, config.databaseUrl, { log })
-    : undefined;
   // Distributed mode: every ingest path of this process publishes to JetStream (the engine forwards
   // what it admitted), and engine workers, where this role runs them, write it.
   let stream: ReadingsStream | undefined;
@@ -283,7 +281,6 @@ async function startHoldingLock(
       await mqttIn?.close();
       await worker?.close();
       await stream?.close();
-      await bridge?.close();
       ctx.close();
       await control?.close();
       await app.close();

@@ -4,6 +4,9 @@
  * within seconds, once, while neither hears its own event twice. PostgreSQL only (LISTEN/NOTIFY between
  * connections; PGlite is one process by construction).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,13 +14,14 @@ import {
   engines,
   type TestDatabase,
 } from '../../../test/helpers/test-database.ts';
-import { testDeps } from '../../../test/helpers/test-clock.ts';
+import { testDeps, testSecret } from '../../../test/helpers/test-clock.ts';
 import type { World } from '../../../test/helpers/world.ts';
 import { systemPrincipal } from '../modules/access/principal.ts';
 import { modules } from '../modules/index.ts';
 import { MonitoringEngine } from '../modules/monitoring/monitoring.engine.ts';
 import { getSensor, updateSensorSpec } from '../modules/monitoring/sensor.service.ts';
 import { settingsCatalogueOf } from '../composition.ts';
+import { openRuntime } from '../runtime.ts';
 import type { ServiceDeps } from './context.ts';
 import { openDatabase, queryRows, type Database } from './db/client.ts';
 import { EVENTS_CHANNEL, startEventBridge, type EventBridge } from './events.bridge.ts';
@@ -134,6 +138,36 @@ describe.runIf(engines.includes('postgres'))('events across nodes (postgres)', (
       expect(cache.cachedSettings).toBeNull();
     } finally {
       engine.close();
+    }
+  });
+
+  it('a command run on its own (send only) reaches the listening nodes, though it ends right after', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'mw-bridge-'));
+    try {
+      // As `minewatch <command>` opens it (src/cli/runtime.ts): the runtime's default sends only.
+      const cli = await openRuntime(
+        {
+          databaseUrl: t.url,
+          dataDir,
+          secret: testSecret,
+          auditAnchorFile: path.join(dataDir, 'anchor.json'),
+        },
+        { anchor: false },
+      );
+      const sensorId = t.world.a.sensorIds[1] as string;
+      const arrived = next(b, 'monitoring.sensor.changed', (e) => e.sensorId === sensorId);
+      cli.deps.events.publish('monitoring.sensor.changed', { sensorId });
+      await cli.close();
+      expect(await arrived).toEqual({ sensorId });
+      // It listened to nobody: the two nodes' connections are the only listening ones.
+      const [listening] = await queryRows<{ n: number }>(
+        a.db,
+        sql`SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND application_name = 'minewatch listen'`,
+      );
+      expect(listening?.n).toBe(2);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 

@@ -6,7 +6,8 @@
  * events on the local channel; its own come back too and are ignored. A lost connection is opened again
  * after a pause; events NOTIFYed meanwhile are missed, which the engine's caches bound (settings are
  * re-read every few seconds anyway, sensors on their next change). PostgreSQL only: embedded PGlite is
- * one process by construction.
+ * one process by construction. A CLI command (an import of sensors, a settings change) only sends: it
+ * holds nothing in memory to refresh, and its close waits for its NOTIFYs to go out.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -46,6 +47,8 @@ export interface EventBridgeOptions {
   log?: (msg: string, err?: unknown) => void;
   /** Pause before a lost listening connection is opened again (default 1 s). */
   reconnectMs?: number;
+  /** Hear the other nodes (default true); false sends only (a CLI command). */
+  listen?: boolean;
 }
 
 const isBridged = (name: string): name is Bridged =>
@@ -74,11 +77,15 @@ export function startEventBridge(
     application_name: 'minewatch events',
   });
   notifier.on('error', () => undefined);
+  // NOTIFYs under way: close waits for them (a CLI command ends right after its change).
+  const sending = new Set<Promise<unknown>>();
   const notify = (name: Bridged, event: AppEvents[Bridged]) => {
     const payload: Envelope = { origin, name, event };
-    notifier
+    const sent = notifier
       .query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify(payload)])
-      .catch((e: unknown) => log(`event ${name} not sent to the other nodes`, e));
+      .catch((e: unknown) => log(`event ${name} not sent to the other nodes`, e))
+      .finally(() => sending.delete(sent));
+    sending.add(sent);
   };
   const unsubscribe = BRIDGED_EVENTS.map((name) =>
     events.subscribe(name, (event) => {
@@ -122,7 +129,7 @@ export function startEventBridge(
       void c.end().catch(() => undefined);
       setTimeout(() => {
         if (!closed) {
-          ready = connect();
+          ready = options.listen === false ? Promise.resolve() : connect();
         }
       }, reconnectMs).unref();
     };
@@ -141,7 +148,7 @@ export function startEventBridge(
         (e: unknown) => reopen(e),
       );
   };
-  ready = connect();
+  ready = options.listen === false ? Promise.resolve() : connect();
 
   return {
     origin,
@@ -157,6 +164,7 @@ export function startEventBridge(
       closed = true;
       unsubscribe.forEach((stop) => stop());
       await client?.end().catch(() => undefined);
+      await Promise.all(sending);
       await notifier.end();
     },
   };
