@@ -22,7 +22,7 @@ export interface ScaleConfig {
   partitions: number;
   /**
    * An engine worker waits up to this long for more readings before it commits fewer than
-   * ENGINE_GATHER_READINGS (ENGINE_GATHER_MS, default 100; 0 = commit at once). Several workers on
+   * ENGINE_GATHER_READINGS (ENGINE_GATHER_MS, default 250; ENGINE_GATHER_READINGS, default 100,000; 0 = commit at once). Several workers on
    * the same cores otherwise each commit small, and lose throughput (bench:jetstream); the cost is
    * this much alarm latency at most.
    */
@@ -53,8 +53,8 @@ export function loadScaleConfig(env: NodeJS.ProcessEnv = process.env): ScaleConf
     throw new Error(`NATS_SUBJECT_PREFIX 不是有效的主题前缀: ${subjectPrefix}`);
   }
   const gather = {
-    ms: Number(env.ENGINE_GATHER_MS ?? 100),
-    readings: Number(env.ENGINE_GATHER_READINGS ?? 50_000),
+    ms: Number(env.ENGINE_GATHER_MS ?? 250),
+    readings: Number(env.ENGINE_GATHER_READINGS ?? 100_000),
   };
   if (!Number.isInteger(gather.ms) || gather.ms < 0 || gather.ms > 5000) {
     throw new Error(`ENGINE_GATHER_MS 须为 0..5000 的整数 (毫秒): ${env.ENGINE_GATHER_MS}`);

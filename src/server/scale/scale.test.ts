@@ -32,7 +32,7 @@ describe('scale configuration', () => {
       stream: 'MINEWATCH_READINGS',
       subjectPrefix: 'minewatch.readings',
       partitions: 16,
-      gather: { ms: 100, readings: 50_000 },
+      gather: { ms: 250, readings: 100_000 },
     });
     const env = { NATS_URL: 'nats://n:4222', DATABASE_URL: pg };
     expect(loadScaleConfig({ ...env, READINGS_PARTITIONS: '4' })?.partitions).toBe(4);
