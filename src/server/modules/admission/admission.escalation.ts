@@ -3,6 +3,7 @@
  * (platform/escalation): each rung of admission.disposal once per entry — the enterprise's managers and the
  * regulators told on the first rung, the regulators on the later ones, with an audit event.
  */
+import type { SQL } from 'drizzle-orm';
 import { disposalSteps } from '../../../shared/admission.ts';
 import { todayIn } from '../../../shared/dates.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
@@ -60,11 +61,7 @@ export async function escalateOverdueDisposals(deps: ServiceDeps): Promise<numbe
 }
 
 /** Every mine's 三个一批 entry past its deadline on `today`, for the risk score (inspections/risk/risk.duties.ts). */
-export async function lapsedDisposals(deps: ServiceDeps, today: string) {
-  const rows = await repo.listDisposals(
-    deps.db,
-    { mineScope: undefined, overdueOn: today },
-    100_000,
-  );
+export async function lapsedDisposals(deps: ServiceDeps, today: string, mineScope?: SQL) {
+  const rows = await repo.listDisposals(deps.db, { mineScope, overdueOn: today }, 100_000);
   return rows.map((r) => ({ mineId: r.entry.mineId, duty: `${r.entry.category}逾期未完成` }));
 }

@@ -4,6 +4,7 @@
  * the day after the month ends — the enterprise's managers and the regulators told on the first rung, the
  * regulators on the later ones, with an audit event.
  */
+import type { SQL } from 'drizzle-orm';
 import { todayIn } from '../../../shared/dates.ts';
 import { dutySteps } from '../../../shared/duty.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
@@ -74,8 +75,8 @@ export async function escalateShortMonths(deps: ServiceDeps): Promise<number> {
  * Every mine's leaders short of their monthly days in the judged months, once per role, for the risk
  * score (inspections/risk/risk.duties.ts).
  */
-export async function lapsedDutyDays(deps: ServiceDeps) {
-  const short = await shortMonths(deps, undefined, {});
+export async function lapsedDutyDays(deps: ServiceDeps, _today: string, mineScope?: SQL) {
+  const short = await shortMonths(deps, undefined, {}, mineScope);
   const seen = new Set<string>();
   return short.flatMap((m) => {
     const key = `${m.leader.mineId}|${m.rule.role}`;

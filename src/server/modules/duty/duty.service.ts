@@ -35,7 +35,7 @@ import * as repo from './duty.repository.ts';
 import { dutySettings } from './duty.settings.ts';
 import { dutyRecords, dutyScores } from './duty.table.ts';
 import { tallyMonths } from './duty.tally.ts';
-import { isNull } from 'drizzle-orm';
+import { isNull, type SQL } from 'drizzle-orm';
 
 const LIST_MAX = 2000;
 
@@ -111,14 +111,16 @@ async function scopedLeaders(
   deps: ServiceDeps,
   principal: Principal | undefined,
   q: DutyFindingsQuery,
+  /** Without a principal: the mines to judge (a condition on `mines`; none = every mine). */
+  mines?: SQL,
 ) {
   const rules = await getSetting(deps.db, dutySettings.rules);
   const leaders = await repo.leaders(
     deps.db,
     rules.rules.map((r) => r.role),
     {
-      // No principal: the ladder's job, over every mine.
-      mineScope: principal ? mineScopeCondition(principal.scope) : undefined,
+      // No principal: the ladder's job over every mine, or the risk score's over the mines it scores.
+      mineScope: principal ? mineScopeCondition(principal.scope) : mines,
       region: q.region,
       mineId: q.mineId,
     },
@@ -150,9 +152,10 @@ export async function shortMonths(
   deps: ServiceDeps,
   principal: Principal | undefined,
   q: DutyFindingsQuery,
+  mines?: SQL,
 ) {
   const today = todayIn(deps.clock);
-  const { rules, leaders } = await scopedLeaders(deps, principal, q);
+  const { rules, leaders } = await scopedLeaders(deps, principal, q, mines);
   const rows = await tallyMonths(
     deps.db,
     rules,

@@ -5,6 +5,7 @@
  * record that brings the register into date (a drill, a renewed agreement …) ends the finding, and with
  * it the ladder: the subject is no longer offered.
  */
+import type { SQL } from 'drizzle-orm';
 import { todayIn } from '../../../shared/dates.ts';
 import { emergencySteps } from '../../../shared/emergency.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
@@ -21,14 +22,9 @@ import * as repo from './emergency.repository.ts';
 import { emergencySettings } from './emergency.settings.ts';
 
 /** Every mine's out-of-date registers on `today`, with the rules they were judged by. */
-async function everyFinding(deps: ServiceDeps, today: string) {
+async function everyFinding(deps: ServiceDeps, today: string, mineScope?: SQL) {
   const rules = await getSetting(deps.db, emergencySettings.rules);
-  const rows = await repo.mineStates(
-    deps.db,
-    { mineScope: undefined },
-    today,
-    rules.trainingHoursPerYear,
-  );
+  const rows = await repo.mineStates(deps.db, { mineScope }, today, rules.trainingHoursPerYear);
   return {
     rules,
     found: rows.flatMap((m) => findingsOfRow(rules, m, today).map((f) => ({ m, f }))),
@@ -76,7 +72,7 @@ export async function escalateEmergencyFindings(deps: ServiceDeps): Promise<numb
 }
 
 /** Every mine's out-of-date registers on `today`, for the risk score (inspections/risk/risk.duties.ts). */
-export async function lapsedEmergencyDuties(deps: ServiceDeps, today: string) {
-  const { found } = await everyFinding(deps, today);
+export async function lapsedEmergencyDuties(deps: ServiceDeps, today: string, mineScope?: SQL) {
+  const { found } = await everyFinding(deps, today, mineScope);
   return found.map(({ m, f }) => ({ mineId: m.id, duty: `${f.rule}逾期` }));
 }

@@ -4,6 +4,7 @@
  * enterprise's managers and the regulators told on the first rung, the regulators on the later ones,
  * with an audit event.
  */
+import type { SQL } from 'drizzle-orm';
 import { todayIn } from '../../../shared/dates.ts';
 import { findingSteps } from '../../../shared/pits-ponds.ts';
 import type { ServiceDeps } from '../../platform/context.ts';
@@ -62,9 +63,9 @@ export async function escalatePitPondFindings(deps: ServiceDeps): Promise<number
 }
 
 /** Every mine's open findings on `today`, for the risk score (inspections/risk/risk.duties.ts). */
-export async function lapsedPitPondDuties(deps: ServiceDeps, today: string) {
+export async function lapsedPitPondDuties(deps: ServiceDeps, today: string, mineScope?: SQL) {
   const rules = await getSetting(deps.db, pitsPondsSettings.rules);
-  const found = await findingsOf(deps.db, rules, { mineScope: undefined }, today, deps.clock());
+  const found = await findingsOf(deps.db, rules, { mineScope }, today, deps.clock());
   return found.map(({ mine, finding }) => ({
     mineId: mine.id,
     duty: `${finding.item}${finding.reason}`,

@@ -6,6 +6,7 @@
  * publishes it, the report files, and the findings — mines without a survey in date. Everything is
  * scoped to the mines the caller may see.
  */
+import type { SQL } from 'drizzle-orm';
 import { DateWindows } from '../../../shared/date-windows.ts';
 import { todayIn } from '../../../shared/dates.ts';
 import type { SurveyFindingsQuery, SurveyListQuery } from '../../../shared/surveys.schemas.ts';
@@ -262,9 +263,9 @@ export async function listFindings(
 }
 
 /** Every mine without a survey in date on `today`, for the risk score (inspections/risk/risk.duties.ts). */
-export async function lapsedSurveys(deps: ServiceDeps, today: string) {
+export async function lapsedSurveys(deps: ServiceDeps, today: string, mineScope?: SQL) {
   const rules = await getSetting(deps.db, surveysSettings.rules);
-  const mines = await repo.minesWithLastSurvey(deps.db, undefined);
+  const mines = await repo.minesWithLastSurvey(deps.db, mineScope);
   return mines.flatMap((m) => {
     const f = surveyFinding(rules, m, today);
     return f ? [{ mineId: m.id, duty: `隐蔽致灾因素${f.reason}` }] : [];

@@ -3,6 +3,7 @@
  * "each feeds the indicators, the risk score and the escalation ladder"). Each register answers its own
  * findings on a day for every mine; the risk model counts them per mine (risk.rules.ts).
  */
+import type { SQL } from 'drizzle-orm';
 import { groupBy } from '../../../../shared/collections.ts';
 import type { ServiceDeps } from '../../../platform/context.ts';
 import { lapsedDisposals } from '../../admission/admission.escalation.ts';
@@ -17,8 +18,15 @@ export interface LapsedDuty {
   duty: string;
 }
 
-/** The registers whose findings count, each answering every mine's lapsed duties on a day. */
-const registers: ((deps: ServiceDeps, today: string) => Promise<LapsedDuty[]>)[] = [
+/**
+ * The registers whose findings count, each answering the lapsed duties on a day of the mines a
+ * condition on `mines` selects (none = every mine).
+ */
+const registers: ((
+  deps: ServiceDeps,
+  today: string,
+  mineScope: SQL | undefined,
+) => Promise<LapsedDuty[]>)[] = [
   lapsedSurveys,
   lapsedPitPondDuties,
   lapsedEmergencyDuties,
@@ -26,12 +34,13 @@ const registers: ((deps: ServiceDeps, today: string) => Promise<LapsedDuty[]>)[]
   lapsedDisposals,
 ];
 
-/** Every mine's lapsed duties on `today`, by mine id (mines in order are absent). */
+/** The lapsed duties on `today` of the mines `mineScope` selects, by mine id (mines in order are absent). */
 export async function lapsedDutiesByMine(
   deps: ServiceDeps,
   today: string,
+  mineScope: SQL | undefined,
 ): Promise<Map<string, string[]>> {
-  const all = (await Promise.all(registers.map((r) => r(deps, today)))).flat();
+  const all = (await Promise.all(registers.map((r) => r(deps, today, mineScope)))).flat();
   return new Map(
     [...groupBy(all, (d) => d.mineId)].map(([mineId, ds]) => [mineId, ds.map((d) => d.duty)]),
   );

@@ -3,9 +3,14 @@
  * hazard and the open lead of the world’s mine and its lapsed survey, the score is their sum, other counties’ mines never
  * appear, and enterprises have no access.
  */
+import { like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { engines } from '../../../../../test/helpers/test-database.ts';
 import { useWorldApp } from '../../../../../test/helpers/world-app.ts';
+import { todayIn } from '../../../../shared/dates.ts';
+import { mines } from '../../registry/mine.table.ts';
+import { mineScopeCondition } from '../../registry/registry.scope.ts';
+import { lapsedDutiesByMine } from './risk.duties.ts';
 
 describe.each(engines)('risk classes (%s)', (engine) => {
   const { ctx } = useWorldApp(engine, (w) => ({
@@ -70,5 +75,32 @@ describe.each(engines)('risk classes (%s)', (engine) => {
       headers: { cookie: ctx.cookies.ent ?? '' },
     });
     expect(ent.statusCode).toBe(403);
+  });
+
+  it('judges the registers of the scored mines only (a county does not judge the country)', async () => {
+    const deps = ctx.t.deps;
+    const today = todayIn(deps.clock);
+    const every = await lapsedDutiesByMine(deps, today, undefined);
+    const county = await lapsedDutiesByMine(
+      deps,
+      today,
+      mineScopeCondition({
+        kind: 'region',
+        regionCode: ctx.world.a.county,
+        prefix: ctx.world.a.county,
+      }),
+    );
+    const inCounty = await deps.db
+      .select({ id: mines.id })
+      .from(mines)
+      .where(like(mines.countyCode, `${ctx.world.a.county}%`));
+    const countyMines = new Set(inCounty.map((m) => m.id));
+    // The world's other county has lapsed duties too; the county's call leaves them out.
+    expect([...every.keys()].some((id) => !countyMines.has(id))).toBe(true);
+    expect(county.size).toBeGreaterThan(0);
+    expect([...county.keys()].every((id) => countyMines.has(id))).toBe(true);
+    for (const [id, duties] of county) {
+      expect(duties).toEqual(every.get(id));
+    }
   });
 });

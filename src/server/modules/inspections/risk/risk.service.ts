@@ -48,7 +48,8 @@ export async function scoreMines(
     since365: new Date(now.getTime() - 365 * DAY_MS).toISOString(),
     since3y: new Date(now.getTime() - 3 * 365 * DAY_MS).toISOString(),
   });
-  const lapsed = await lapsedDutiesByMine(deps, todayIn(deps.clock));
+  // Only the scored mines' registers are judged (a county's page does not judge the country).
+  const lapsed = await lapsedDutiesByMine(deps, todayIn(deps.clock), where);
   return rows
     .map((r) => presentRiskClass(r, assessRisk(riskFactsOf(r, lapsed.get(r.id) ?? []), model)))
     .sort((a, b) => b.score - a.score || a.mineName.localeCompare(b.mineName));
