@@ -7,12 +7,19 @@ import { openRuntime, type Runtime } from '../server/runtime.ts';
 import { anchorWarning } from '../server/platform/audit/audit.anchor.ts';
 import { systemPrincipal } from '../server/modules/access/principal.ts';
 
-/** Runs a command over the configured database; `anchor: false` leaves the audit anchor untouched. */
+/**
+ * Runs a command over the configured database; `anchor: false` leaves the audit anchor untouched;
+ * `events: 'listen'` for a long-running command that holds sensors or settings in memory (on
+ * PostgreSQL every command sends its events to the other processes; see events.bridge.ts).
+ */
 export async function withRuntime<T>(
   fn: (rt: Runtime) => Promise<T>,
-  options: { anchor?: boolean } = {},
+  options: { anchor?: boolean; events?: 'listen' | 'send' } = {},
 ): Promise<T> {
-  const rt = await openRuntime(loadConfig(), options);
+  const rt = await openRuntime(loadConfig(), {
+    ...options,
+    log: (msg, err) => console.error(msg, err ?? ''),
+  });
   const warning = rt.anchoredAtOpen && anchorWarning(rt.anchoredAtOpen);
   if (warning) {
     console.warn(`${warning}: ${rt.audit.file}`);

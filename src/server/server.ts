@@ -150,7 +150,16 @@ async function startHoldingLock(
   const webBuilt = options.web ? ensureWebBuild(options.say) : Promise.resolve(false);
   // The app's logger is made with the app; the module context logs through it once it exists.
   const logger: { app?: FastifyInstance['log'] } = {};
-  const log: Log = (msg, err) => (err ? logger.app?.error({ err }, msg) : logger.app?.info(msg));
+  const log: Log = (msg, err) => {
+    if (!logger.app) {
+      // Before the app exists (the runtime's event bridge may speak while it opens).
+      console.error(msg, err ?? '');
+    } else if (err) {
+      logger.app.error({ err }, msg);
+    } else {
+      logger.app.info(msg);
+    }
+  };
   // Several nodes on one PostgreSQL server: the runtime bridges the events that change what engines
   // hold in memory, so that a change made through any node reaches every one.
   const opening = { lock, events: 'listen', log } as const;

@@ -31,15 +31,17 @@ export async function claimJob(
   return rows.length > 0;
 }
 
-/** Extends `owner`'s claim on a job while its run lasts (nothing when it is no longer theirs). */
+/** Extends `owner`'s claim on a job while its run lasts; false when it is no longer theirs. */
 export async function renewJob(
   db: Db,
   renew: { name: string; owner: string; heldUntil: Date },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const rows = await db
     .update(jobClaims)
     .set({ heldUntil: renew.heldUntil })
-    .where(and(eq(jobClaims.name, renew.name), eq(jobClaims.owner, renew.owner)));
+    .where(and(eq(jobClaims.name, renew.name), eq(jobClaims.owner, renew.owner)))
+    .returning({ name: jobClaims.name });
+  return rows.length > 0;
 }
 
 /** Ends `owner`'s claim on a job and records what the run did. */

@@ -55,7 +55,13 @@ export async function runClaimed(
   const renew = setInterval(
     () => {
       renewing = renewing
-        .then(() => renewJob(db, { name: job.name, owner, heldUntil: lease() }))
+        .then(async () => {
+          // Lost: this process stalled past its lease (or the nodes' clocks disagree: keep them on
+          // NTP) and another took the job. Its steps are each claimed or idempotent; say so.
+          if (!(await renewJob(db, { name: job.name, owner, heldUntil: lease() }))) {
+            ctx.log(`${job.name}: claim lost to another process while running`);
+          }
+        })
         .catch((e: unknown) => ctx.log(`${job.name}: claim not renewed`, e));
     },
     (CLAIM_LEASE_SECONDS * 1000) / 3,

@@ -6,8 +6,9 @@
  * events on the local channel; its own come back too and are ignored. A lost connection is opened again
  * after a pause; events NOTIFYed meanwhile are missed, which the engine's caches bound (settings are
  * re-read every few seconds anyway, sensors on their next change). PostgreSQL only: embedded PGlite is
- * one process by construction. A CLI command (an import of sensors, a settings change) only sends: it
- * holds nothing in memory to refresh, and its close waits for its NOTIFYs to go out.
+ * one process by construction. A short CLI command (an import of sensors, a settings change) only
+ * sends — it holds nothing in memory to refresh — and its close waits for its NOTIFYs to go out;
+ * `minewatch ingest watch`, which holds sensors, listens like a server.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -75,6 +76,8 @@ export function startEventBridge(
     connectionString: url,
     max: 2,
     application_name: 'minewatch events',
+    // A server that went away fails the NOTIFY (logged) rather than holding a command's close.
+    connectionTimeoutMillis: 5000,
   });
   notifier.on('error', () => undefined);
   // NOTIFYs under way: close waits for them (a CLI command ends right after its change).

@@ -104,32 +104,54 @@ describe.each(engines)('the engine forwarding and writing forwarded readings (%s
     expect(await countAlarms(t, sensorId)).toBe(1);
   });
 
-  it('a worker gathers the messages of a short while into one commit, and commits a full one at once', async () => {
+  it('a worker under load gathers what arrives for a short while into one commit; from idle it commits at once', async () => {
     const { mine, points } = await buildCh4Points(t.deps, ['GATHER-CH4']);
     const sensorId = points[0]?.id ?? '';
     let commits = 0;
+    let next = 0;
     const t0 = t.deps.clock().getTime() - 600_000;
-    const batch = (from: number, n: number): AdmittedBatch => ({
-      mineId: mine.id,
-      sensorIds: Array.from({ length: n }, () => sensorId),
-      times: Array.from({ length: n }, (_, i) => t0 + (from + i) * 1000),
-      values: Array.from({ length: n }, () => 0.3),
-    });
+    /** The next `n` seconds of the sensor, 0.3 % each. */
+    const batch = (n: number): AdmittedBatch => {
+      const from = next;
+      next += n;
+      return {
+        mineId: mine.id,
+        sensorIds: Array.from({ length: n }, () => sensorId),
+        times: Array.from({ length: n }, (_, i) => t0 + (from + i) * 1000),
+        values: Array.from({ length: n }, () => 0.3),
+      };
+    };
     const fence = () => {
       commits++;
       return Promise.resolve();
     };
-    // Three messages within the wait, fewer readings than the size: one transaction.
-    const gathering = new MonitoringEngine(t.deps, { fence, gather: { ms: 300, readings: 100 } });
-    const three = [0, 10, 20].map((from) => gathering.ingestAdmitted(batch(from, 10)));
-    expect((await Promise.all(three)).map((r) => r.stored)).toEqual([10, 10, 10]);
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // Idle: a message is written at once, though the wait is a minute.
+    const minute = new MonitoringEngine(t.deps, { fence, gather: { ms: 60_000, readings: 20 } });
+    expect(await minute.ingestAdmitted(batch(10))).toMatchObject({ stored: 10 });
     expect(commits).toBe(1);
-    // As many readings as the size: committed without waiting out a wait of a minute.
-    const full = new MonitoringEngine(t.deps, { fence, gather: { ms: 60_000, readings: 20 } });
-    expect(await full.ingestAdmitted(batch(30, 20))).toMatchObject({ stored: 20 });
+    // Under load: the second arrives while the first is written, the third 50 ms after; the writer
+    // waits for more than 10 readings up to 300 ms, and writes the two together.
+    commits = 0;
+    const engine = new MonitoringEngine(t.deps, { fence, gather: { ms: 300, readings: 100 } });
+    const first = engine.ingestAdmitted(batch(10));
+    const second = engine.ingestAdmitted(batch(10));
+    await first;
+    await sleep(50);
+    const third = engine.ingestAdmitted(batch(10));
+    expect((await Promise.all([second, third])).map((r) => r.stored)).toEqual([10, 10]);
     expect(commits).toBe(2);
-    gathering.close();
-    full.close();
+    // A wait that has its readings ends there, not after its minute: 10 being written, then 10 and
+    // 10 more make the 20.
+    commits = 0;
+    const a = minute.ingestAdmitted(batch(10));
+    const b = minute.ingestAdmitted(batch(10));
+    await a;
+    const c = minute.ingestAdmitted(batch(10));
+    expect((await Promise.all([b, c])).map((r) => r.stored)).toEqual([10, 10]);
+    expect(commits).toBe(2);
+    engine.close();
+    minute.close();
   });
 });
 

@@ -213,8 +213,9 @@ export interface EngineOptions {
    */
   fence?: (tx: Db, mineIds: string[]) => Promise<void>;
   /**
-   * Before opening a transaction with fewer than `readings` waiting, wait up to `ms` for more: fewer,
-   * larger commits (an engine worker; several on the same cores would otherwise each commit small).
+   * Under load — more readings arrived while the last group was written — wait up to `ms` for
+   * `readings` before the next transaction: fewer, larger commits (an engine worker; several on the same
+   * cores would otherwise each commit small). From idle the first batch is written at once.
    */
   gather?: { ms: number; readings: number };
 }
@@ -225,6 +226,10 @@ export class MonitoringEngine {
 
   private readonly mines = new Map<string, Promise<MineSensors>>();
   private readonly queue: Batch[] = [];
+  /** Readings in `queue`. */
+  private queued = 0;
+  /** The writer's wait for more readings under load (EngineOptions.gather), while it waits. */
+  private gathering: { readings: number; done: () => void } | null = null;
   private writing = false;
   /** Months whose readings partition exists (see ensurePartitions). */
   private readonly partitions = new Set<string>();
@@ -250,6 +255,7 @@ export class MonitoringEngine {
   }
 
   close(): void {
+    this.gathering?.done();
     for (const stop of this.unsubscribe) {
       stop();
     }
@@ -394,8 +400,7 @@ export class MonitoringEngine {
       return { stored: 0, alarmsOpened: 0 };
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ ...batch, resolve, reject });
-      void this.drain();
+      this.enqueue({ ...batch, resolve, reject });
     });
   }
 
@@ -470,8 +475,7 @@ export class MonitoringEngine {
       batch.rts.length === 0
         ? { stored: 0, alarmsOpened: 0 }
         : await new Promise<{ stored: number; alarmsOpened: number }>((resolve, reject) => {
-            this.queue.push({ ...batch, resolve, reject });
-            void this.drain();
+            this.enqueue({ ...batch, resolve, reject });
           });
     return {
       received: records.length,
@@ -489,14 +493,20 @@ export class MonitoringEngine {
     }
     this.writing = true;
     try {
+      // From idle the first group goes at once; later ones arrived while the last was written (load).
+      let loaded = false;
       while (this.queue.length) {
-        await this.gather();
+        if (loaded) {
+          await this.gather();
+        }
+        loaded = true;
         const group: Batch[] = [];
         let n = 0;
         while (this.queue.length && n < 200_000) {
           const b = this.queue.shift() as Batch;
           group.push(b);
           n += b.rts.length;
+          this.queued -= b.rts.length;
         }
         try {
           const results = await this.writeGroup(group, true).catch((e: unknown) => {
@@ -533,18 +543,31 @@ export class MonitoringEngine {
     }
   }
 
-  /** Waits (see EngineOptions.gather) while few readings are queued, up to its time. */
+  /** Queues a batch for the writer, wakes a gathering wait that now has enough, starts the writer. */
+  private enqueue(b: Batch): void {
+    this.queue.push(b);
+    this.queued += b.rts.length;
+    if (this.gathering && this.queued >= this.gathering.readings) {
+      this.gathering.done();
+    }
+    void this.drain();
+  }
+
+  /** Waits (see EngineOptions.gather) until enough readings are queued, or its time is up. */
   private async gather(): Promise<void> {
     const g = this.options.gather;
-    if (!g) {
+    if (!g || this.queued >= g.readings) {
       return;
     }
-    const until = Date.now() + g.ms;
-    let queued = this.queue.reduce((s, b) => s + b.rts.length, 0);
-    while (queued < g.readings && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 2));
-      queued = this.queue.reduce((s, b) => s + b.rts.length, 0);
-    }
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.gathering = null;
+        resolve();
+      };
+      const timer = setTimeout(done, g.ms);
+      this.gathering = { readings: g.readings, done };
+    });
   }
 
   /**
