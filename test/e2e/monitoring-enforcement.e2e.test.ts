@@ -367,7 +367,8 @@ describe.runIf(run)(
       await web.login(ent, 'ent.admin');
       expect(await ent.getByRole('link', { name: '执法检查' }).count()).toBe(0);
       expect(await ent.evaluate(async () => (await fetch('/api/inspections')).status)).toBe(403);
-      await ent.getByRole('link', { name: '执法文书' }).click();
+      // The menu's entry (the home page's card of documents received names them too).
+      await ent.getByRole('link', { name: '执法文书', exact: true }).click();
       await ent
         .getByTestId('received-documents')
         .locator('tbody tr.ant-table-row')
