@@ -27,8 +27,7 @@ import { createWorldDatabase, engines, type TestDatabase } from '../helpers/test
 import { testSecret } from '../helpers/test-clock.ts';
 import { buildCh4Points, buildMine } from '../helpers/factories.ts';
 import { runMinewatch, spawnMinewatchServe, type ServeProcess } from '../helpers/cli-process.ts';
-import { buildCoalFixture } from '../../src/server/modules/coal-upload/coal-file.factory.ts';
-import { formatTime } from '../../src/server/modules/coal-upload/coal.values.ts';
+import { buildCoalDropFiles } from '../../src/server/modules/coal-upload/coal-file.factory.ts';
 import type { World } from '../helpers/world.ts';
 import { createToken } from '../../src/server/modules/access/access.service.ts';
 import { findUserWithOrg } from '../../src/server/modules/access/access.repository.ts';
@@ -378,30 +377,14 @@ describe.runIf(engines.includes('postgres'))(
       const dataDir = mkdtempSync(path.join(tmpdir(), 'mw-js-cli-'));
       dirs.push(drop, dataDir);
       const start = Math.floor(Date.now() / 1000) * 1000 - 600_000;
-      const fixtures = [
-        buildCoalFixture('CDDY', {
-          mineCode: code,
-          time: formatTime(start - 60_000),
-          records: Array.from({ length: points }, (_, i) => ({
-            测点编码: `D${i}`,
-            传感器类型: '0001',
-            数值类型: 'MN',
-            上限报警门限: '1.0',
-          })),
-        }),
-        ...Array.from({ length: files }, (_, n) =>
-          buildCoalFixture('CDSS', {
-            mineCode: code,
-            time: formatTime(start + n * 10_000),
-            records: Array.from({ length: points }, (_, i) => ({
-              测点编码: `D${i}`,
-              测点值: '0.3',
-              测点状态: '0',
-              数据时间: formatTime(start + n * 10_000),
-            })),
-          }),
-        ),
-      ];
+      const fixtures = buildCoalDropFiles({
+        mineCode: code,
+        start,
+        points,
+        files,
+        prefix: 'D',
+        value: () => '0.3',
+      });
       const old = new Date(Date.now() - 60_000);
       for (const f of fixtures) {
         writeFileSync(path.join(drop, f.name), f.data);

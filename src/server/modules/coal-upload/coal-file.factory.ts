@@ -6,6 +6,7 @@
  */
 import { coalCatalogue } from './coal.catalogue.ts';
 import { coalLayouts, type CoalFileType, type FieldSpec } from './coal.layouts.ts';
+import { formatTime } from './coal.values.ts';
 
 /** Raw field texts by field name (`测点编码`, `数据时间`, …). */
 export type RawFields = Record<string, string>;
@@ -113,4 +114,44 @@ export function buildCdssText(count: number, points = 2000, mineCode = FIXTURE_M
   }
   parts.push('||');
   return parts.join('');
+}
+
+/**
+ * A drop folder's files for one mine: the definition (CDDY) of `points` CH4 points coded
+ * `<prefix>0…` (报警 at 1.0), then `files` files of readings (CDSS) 10 s apart from `start` (ms), with
+ * `value(n, i)` at point i of file n.
+ */
+export function buildCoalDropFiles(o: {
+  mineCode: string;
+  start: number;
+  points: number;
+  files: number;
+  prefix: string;
+  value: (n: number, i: number) => string;
+}): { name: string; text: string; data: Buffer }[] {
+  const codes = Array.from({ length: o.points }, (_, i) => `${o.prefix}${i}`);
+  const definition = buildCoalFixture('CDDY', {
+    mineCode: o.mineCode,
+    time: formatTime(o.start - 60_000),
+    records: codes.map((code) => ({
+      测点编码: code,
+      传感器类型: '0001',
+      数值类型: 'MN',
+      上限报警门限: '1.0',
+    })),
+  });
+  const readings = Array.from({ length: o.files }, (_, n) => {
+    const time = formatTime(o.start + n * 10_000);
+    return buildCoalFixture('CDSS', {
+      mineCode: o.mineCode,
+      time,
+      records: codes.map((code, i) => ({
+        测点编码: code,
+        测点值: o.value(n, i),
+        测点状态: '0',
+        数据时间: time,
+      })),
+    });
+  });
+  return [definition, ...readings];
 }

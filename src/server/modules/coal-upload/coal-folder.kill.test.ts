@@ -23,8 +23,7 @@ import {
   type Database,
 } from '../../platform/db/client.ts';
 import { loadRegions } from '../registry/region.service.ts';
-import { buildCoalFixture } from './coal-file.factory.ts';
-import { formatTime } from './coal.values.ts';
+import { buildCoalDropFiles } from './coal-file.factory.ts';
 
 const CODE = '140981000031';
 const FILES = 150;
@@ -60,32 +59,14 @@ describe.each(engines)('the drop folder survives a kill (%s)', (engine) => {
     }
     // A definition and FILES files of readings, 10 s apart, two hours ago (the child runs on real time).
     const start = Math.floor(Date.now() / 1000) * 1000 - 2 * 3_600_000;
-    const def = buildCoalFixture('CDDY', {
+    const files = buildCoalDropFiles({
       mineCode: CODE,
-      time: formatTime(start - 60_000),
-      records: Array.from({ length: POINTS }, (_, i) => ({
-        测点编码: `K${i}`,
-        传感器类型: '0001',
-        数值类型: 'MN',
-        上限报警门限: '1.0',
-      })),
+      start,
+      points: POINTS,
+      files: FILES,
+      prefix: 'K',
+      value: (n) => String((n % 7) / 10),
     });
-    const files = [def];
-    for (let n = 0; n < FILES; n++) {
-      const time = formatTime(start + n * 10_000);
-      files.push(
-        buildCoalFixture('CDSS', {
-          mineCode: CODE,
-          time,
-          records: Array.from({ length: POINTS }, (_, i) => ({
-            测点编码: `K${i}`,
-            测点值: String((n % 7) / 10),
-            测点状态: '0',
-            数据时间: time,
-          })),
-        }),
-      );
-    }
     const old = new Date(Date.now() - 60_000);
     for (const f of files) {
       await writeFile(path.join(drop, f.name), f.data);
