@@ -73,24 +73,26 @@ describe.runIf(engines.includes('postgres'))(
     const apis: { p: ServeProcess; url: string }[] = [];
     const workers: ServeProcess[] = [];
 
-    const spawnRole = async (role: string, env: Record<string, string> = {}) => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'mw-js-'));
+    /** What every process of the test's cluster is started with: its database, key, stream, folder. */
+    const clusterEnv = (prefix: string) => {
+      const dir = mkdtempSync(path.join(tmpdir(), prefix));
       dirs.push(dir);
+      return {
+        DATABASE_URL: t.url ?? '',
+        DATA_DIR: dir,
+        MINEWATCH_SECRET: testSecret.toString('hex'),
+        NATS_URL: NATS,
+        NATS_STREAM: stream,
+        NATS_SUBJECT_PREFIX: `mwtest.${stream}`,
+        READINGS_PARTITIONS: String(PARTITIONS),
+      };
+    };
+    const spawnRole = async (role: string, env: Record<string, string> = {}) => {
       const port = await freePort();
-      const p = await spawnMinewatchServe(
-        {
-          DATABASE_URL: t.url ?? '',
-          DATA_DIR: dir,
-          MINEWATCH_SECRET: testSecret.toString('hex'),
-          PORT: String(port),
-          NATS_URL: NATS,
-          NATS_STREAM: stream,
-          NATS_SUBJECT_PREFIX: `mwtest.${stream}`,
-          READINGS_PARTITIONS: String(PARTITIONS),
-          ...env,
-        },
-        ['--role', role],
-      );
+      const p = await spawnMinewatchServe({ ...clusterEnv('mw-js-'), PORT: String(port), ...env }, [
+        '--role',
+        role,
+      ]);
       procs.push(p);
       return { p, url: `http://127.0.0.1:${port}` };
     };
@@ -300,11 +302,17 @@ describe.runIf(engines.includes('postgres'))(
       await db.execute(sql`UPDATE monitoring_sensors
         SET spec = jsonb_set(spec, '{intervalSeconds}', '1')
         WHERE mine_id IN (${mineList})`);
+      /** The monitoring job's claim: the process (`<host>:<pid>:<random>`) and when it last started. */
+      const tickClaim = async () =>
+        (
+          await queryRows<{ owner: string; at: string }>(
+            db,
+            sql`SELECT owner, last_started_at::text AS at FROM job_claims
+              WHERE name = 'monitoring.tick'`,
+          )
+        )[0];
       // The api node that ran the monitoring job last (maybe running it now) dies at once.
-      const [claim] = await queryRows<{ owner: string }>(
-        db,
-        sql`SELECT owner FROM job_claims WHERE name = 'monitoring.tick'`,
-      );
+      const claim = await tickClaim();
       const victim = apis.find((a) => claim?.owner.split(':')[1] === String(a.p.pid));
       expect(victim, `the monitoring job's owner ${claim?.owner}`).toBeDefined();
       await victim?.p.end('SIGKILL');
@@ -327,16 +335,13 @@ describe.runIf(engines.includes('postgres'))(
         40_000,
       );
       // Two more runs of the monitoring job on the node left, to give a second step a chance.
-      const runs = async () =>
-        (
-          await queryRows<{ at: string }>(
-            db,
-            sql`SELECT last_started_at::text AS at FROM job_claims WHERE name = 'monitoring.tick'`,
-          )
-        )[0]?.at;
       for (let i = 0; i < 2; i++) {
-        const before = await runs();
-        await waitFor('another monitoring run', async () => (await runs()) !== before, 10_000);
+        const before = (await tickClaim())?.at;
+        await waitFor(
+          'another monitoring run',
+          async () => (await tickClaim())?.at !== before,
+          10_000,
+        );
       }
       // Each step once: one call and one escalation per alarm; one 断网 per mine, no 断线.
       expect((await steps('called')).map((r) => r.n)).toEqual(mineIds.map(() => 1));
@@ -355,11 +360,7 @@ describe.runIf(engines.includes('postgres'))(
         ),
       ).toEqual([]);
       // The node left runs the job now.
-      const [now] = await queryRows<{ owner: string }>(
-        db,
-        sql`SELECT owner FROM job_claims WHERE name = 'monitoring.tick'`,
-      );
-      expect(now?.owner.split(':')[1]).toBe(String(survivor?.p.pid));
+      expect((await tickClaim())?.owner.split(':')[1]).toBe(String(survivor?.p.pid));
     }, 120_000);
 
     it('a drop folder taken by `minewatch ingest watch` goes through JetStream to the workers', async () => {
@@ -374,8 +375,7 @@ describe.runIf(engines.includes('postgres'))(
         countyCode: world.a.county,
       });
       const drop = mkdtempSync(path.join(tmpdir(), 'mw-js-drop-'));
-      const dataDir = mkdtempSync(path.join(tmpdir(), 'mw-js-cli-'));
-      dirs.push(drop, dataDir);
+      dirs.push(drop);
       const start = Math.floor(Date.now() / 1000) * 1000 - 600_000;
       const fixtures = buildCoalDropFiles({
         mineCode: code,
@@ -395,15 +395,10 @@ describe.runIf(engines.includes('postgres'))(
       const published = async () => (await jsm.streams.info(stream)).state.last_seq;
       try {
         const before = await published();
-        const run = await runMinewatch(['ingest', 'watch', drop, '--once', '--settle', '0'], {
-          DATABASE_URL: t.url ?? '',
-          DATA_DIR: dataDir,
-          MINEWATCH_SECRET: testSecret.toString('hex'),
-          NATS_URL: NATS,
-          NATS_STREAM: stream,
-          NATS_SUBJECT_PREFIX: `mwtest.${stream}`,
-          READINGS_PARTITIONS: String(PARTITIONS),
-        });
+        const run = await runMinewatch(
+          ['ingest', 'watch', drop, '--once', '--settle', '0'],
+          clusterEnv('mw-js-cli-'),
+        );
         expect(run.code, run.out).toBe(0);
         // Its readings went to the stream (one message per file), not into the database directly …
         expect((await published()) - before).toBe(files);

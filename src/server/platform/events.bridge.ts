@@ -132,7 +132,7 @@ export function startEventBridge(
       void c.end().catch(() => undefined);
       setTimeout(() => {
         if (!closed) {
-          ready = options.listen === false ? Promise.resolve() : connect();
+          ready = connect();
         }
       }, reconnectMs).unref();
     };

@@ -21,10 +21,10 @@ export interface ScaleConfig {
    */
   partitions: number;
   /**
-   * An engine worker waits up to this long for more readings before it commits fewer than
-   * ENGINE_GATHER_READINGS (ENGINE_GATHER_MS, default 250; ENGINE_GATHER_READINGS, default 100,000; 0 = commit at once). Several workers on
-   * the same cores otherwise each commit small, and lose throughput (bench:jetstream); the cost is
-   * this much alarm latency at most.
+   * Under load an engine worker waits up to `ms` (ENGINE_GATHER_MS, default 250; 0 = never) for
+   * `readings` (ENGINE_GATHER_READINGS, default 100,000) before it commits; from idle it commits at
+   * once. Several workers on the same cores otherwise each commit small and lose throughput
+   * (bench:jetstream); the cost is this much alarm latency at most.
    */
   gather: { ms: number; readings: number };
 }
