@@ -336,23 +336,44 @@ describe.runIf(run)('web app in Chromium: the bell, the inbox and no internal co
       await page.screenshot({ path: `${SHOTS}/72-home-duty.png`, fullPage: true });
       const waiting = home.openAlarms.filter((a) => a.state === '待叫应');
       expect(waiting.length, 'the red alarm sent above').toBeGreaterThan(0);
-      // The demo's feeds run live, so more alarms may open meanwhile: each is judged by its own id.
+      // Each alarm waiting on the server has a 叫应 button, and only those. The demo's feeds run live, so
+      // more alarms may open meanwhile and the page shows them on its next refresh (every 30 s): the ids
+      // are compared until both sides agree, and each alarm is judged by its own id.
       const list = page.getByTestId('duty-alarms');
-      const buttons = list.getByRole('button', { name: '叫应' });
-      await expect
-        .poll(async () => (await buttons.count()) === (await waitingNow()).length)
-        .toBe(true);
       const answerable = page.getByRole('button', { name: '叫应' });
-      const first = list.locator('.duty-alarm').filter({ has: answerable }).first();
+      const rowsWithButton = list.locator('.duty-alarm').filter({ has: answerable });
+      const idsOnScreen = async () =>
+        (
+          await rowsWithButton
+            .locator('a[href^="/alarms/"]')
+            .evaluateAll((as: Attributed[]) =>
+              as.map((a) => a.getAttribute('href')?.split('/').pop() ?? ''),
+            )
+        ).sort();
+      const idsWaiting = async () => (await waitingNow()).map((a) => a.id).sort();
+      await expect
+        .poll(
+          async () => JSON.stringify(await idsOnScreen()) === JSON.stringify(await idsWaiting()),
+          {
+            timeout: 75_000,
+            interval: 1_000,
+          },
+        )
+        .toBe(true);
+      const first = rowsWithButton.first();
       const id = (await first.getByRole('link').first().getAttribute('href'))?.split('/').pop();
       expect(waiting.map((a) => a.id)).toContain(id);
       await first.getByRole('button', { name: '叫应' }).click();
       // That alarm is answered, on the server and on the screen.
-      await expect.poll(async () => (await waitingNow()).some((a) => a.id === id)).toBe(false);
+      await expect
+        .poll(async () => (await waitingNow()).some((a) => a.id === id), { timeout: 10_000 })
+        .toBe(false);
       const row = list
         .locator('.duty-alarm')
         .filter({ has: page.locator(`a[href="/alarms/${id}"]`) });
-      await expect.poll(() => row.getByRole('button', { name: '叫应' }).count()).toBe(0);
+      await expect
+        .poll(() => row.getByRole('button', { name: '叫应' }).count(), { timeout: 10_000 })
+        .toBe(0);
       await page.context().close();
     });
   });
