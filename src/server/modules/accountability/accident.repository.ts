@@ -1,7 +1,20 @@
 /**
  * @module SQL for accidents, their chain notices and 约谈, and the accident statistics.
  */
-import { and, asc, desc, eq, gte, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { AccidentGrade, AccidentKind } from '../../../shared/accidents.ts';
 import { shanghaiMidnight } from '../../../shared/dates.ts';
 import { queryRows, type Db } from '../../platform/db/client.ts';
@@ -90,6 +103,28 @@ export async function chainNoticesOf(db: Db, accidentId: string) {
     .from(chainNotices)
     .where(eq(chainNotices.accidentId, accidentId))
     .orderBy(asc(chainNotices.reportedAt));
+}
+
+/** The chain notices of several accidents in one statement, by accident, each in reporting order. */
+export async function chainNoticesOfMany(db: Db, accidentIds: string[]) {
+  const out = new Map<string, Awaited<ReturnType<typeof chainNoticesOf>>>();
+  if (accidentIds.length === 0) {
+    return out;
+  }
+  const rows = await db
+    .select()
+    .from(chainNotices)
+    .where(inArray(chainNotices.accidentId, accidentIds))
+    .orderBy(asc(chainNotices.reportedAt));
+  for (const row of rows) {
+    const list = out.get(row.accidentId);
+    if (list) {
+      list.push(row);
+    } else {
+      out.set(row.accidentId, [row]);
+    }
+  }
+  return out;
 }
 
 /** Records a chain notice; undefined when that step was recorded before (each step once). */

@@ -147,9 +147,13 @@ export async function lateChainSteps(
     1000,
   );
   const steps = await getSetting(deps.db, accountabilitySettings.chainSteps);
+  const noticesOf = await repo.chainNoticesOfMany(
+    deps.db,
+    rows.map((r) => r.accident.id),
+  );
   let late = 0;
   for (const row of rows) {
-    const notices = await repo.chainNoticesOf(deps.db, row.accident.id);
+    const notices = noticesOf.get(row.accident.id) ?? [];
     late += chainStatus(
       row.accident.occurredAt.toISOString(),
       notices.map((n) => ({ step: n.step, reportedAt: n.reportedAt.toISOString() })),

@@ -45,6 +45,16 @@ describe.each(engines)('首页: 需要我处理的事项 (%s)', (engine) => {
     await db.execute(
       sql`UPDATE public_reports SET due_on = ${addDays(today, -1)} WHERE id = ${ctx.world.a.publicReportIds[0]}`,
     );
+    // A's accident 55 minutes ago, its mine's notice on time (at 20 min; the chain's default steps): the
+    // county's report to the city (30 min after that notice) is overdue, the mine's own steps (60 min)
+    // are not yet — an accident read without its notices would count those, not this.
+    const accidentId = ctx.world.a.accidentIds[0] as string;
+    await db.execute(
+      sql`UPDATE accidents SET occurred_at = occurred_at - interval '35 minutes' WHERE id = ${accidentId}`,
+    );
+    await db.execute(
+      sql`UPDATE accident_reports SET reported_at = reported_at - interval '35 minutes' WHERE accident_id = ${accidentId}`,
+    );
   });
 
   it('regulator: overdue hazards by the ladder step reached, each count as its list shows it', async () => {
@@ -92,7 +102,16 @@ describe.each(engines)('首页: 需要我处理的事项 (%s)', (engine) => {
       `/api/accidents/${ctx.world.a.accidentIds[0]}`,
     );
     const late = accident.body.chain.filter((s) => s.state === '逾期未报').length;
+    expect(late, '县级报告市级').toBe(1);
     expect(needOf(h, 'accidentReportsLate').count).toBe(late);
+    // The system admin's home counts both counties' accidents, each with its own notices: B's is recent.
+    const b = await call<{ chain: { state: string }[] }>(
+      'sys',
+      'GET',
+      `/api/accidents/${ctx.world.b.accidentIds[0]}`,
+    );
+    const lateB = b.body.chain.filter((s) => s.state === '逾期未报').length;
+    expect(needOf(await home('sys'), 'accidentReportsLate').count).toBe(late + lateB);
   });
 
   it('another county counts none of county A (§ jurisdiction)', async () => {
