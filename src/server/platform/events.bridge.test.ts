@@ -19,6 +19,7 @@ import type { World } from '../../../test/helpers/world.ts';
 import { systemPrincipal } from '../modules/access/principal.ts';
 import { modules } from '../modules/index.ts';
 import { MonitoringEngine } from '../modules/monitoring/monitoring.engine.ts';
+import { closeAlarm } from '../modules/monitoring/alarm.service.ts';
 import { getSensor, updateSensorSpec } from '../modules/monitoring/sensor.service.ts';
 import { settingsCatalogueOf } from '../composition.ts';
 import { openRuntime } from '../runtime.ts';
@@ -201,5 +202,54 @@ describe.runIf(engines.includes('postgres'))('events across nodes (postgres)', (
       reason: '断线重连测试',
     });
     expect(await arrived).toEqual({ sensorId });
+  });
+
+  it("a node that listens again reads what it missed: a sensor's spec and an alarm closed meanwhile", async () => {
+    const engine = new MonitoringEngine(b);
+    type Held = { version: number; open: Map<string, { id: string }> };
+    const held = () =>
+      (engine as unknown as { byId: Map<string, Held> }).byId.get(sensorId) as Held;
+    const mineId = t.world.b.mines[0]?.id as string;
+    const sensorId = t.world.b.sensorIds[0] as string;
+    const alarmId = t.world.b.alarmIds[0] as string;
+    try {
+      await engine.warm([mineId]);
+      expect(held().open.get('超限')?.id, "the world's open 超限 alarm").toBe(alarmId);
+      // Node a changes the sensor and closes the alarm while its NOTIFYs reach nobody (a channel of its
+      // own, unbridged): node b's engine still holds the old spec and the alarm as open.
+      const unheard = { ...a, events: createEventChannel() };
+      const before = await getSensor(unheard, admin, sensorId);
+      const changed = await updateSensorSpec(unheard, admin, sensorId, {
+        version: before.version,
+        spec: { ...before.spec, deadband: 0.02 },
+        reason: '断线期间的变更',
+      });
+      await closeAlarm(unheard, admin, alarmId, '断线期间人工关闭');
+      expect(held().version).toBe(before.version);
+      expect(held().open.get('超限')?.id).toBe(alarmId);
+      // b's listening connection is cut and comes back: it reads what it may have missed.
+      const missed = next(b, 'platform.events.missed', () => true);
+      await queryRows(
+        a.db,
+        sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = current_database() AND application_name = 'minewatch listen'`,
+      );
+      await missed;
+      // A batch waits for the catch-up; a new excursion (1.6 % CH4) opens a new alarm, where a node
+      // still holding the closed one would have opened none.
+      const written = await engine.ingestAdmitted({
+        mineId,
+        sensorIds: [sensorId],
+        times: [b.clock().getTime() + 60_000],
+        values: [1.6],
+      });
+      expect(written).toEqual({ stored: 1, alarmsOpened: 1 });
+      expect(held().version).toBe(changed.version);
+      const opened = held().open.get('超限')?.id;
+      expect(opened).toBeDefined();
+      expect(opened).not.toBe(alarmId);
+    } finally {
+      engine.close();
+    }
   });
 });

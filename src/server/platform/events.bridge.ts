@@ -4,8 +4,9 @@
  * others. The bridge NOTIFYs the bridged events a process publishes (the event as JSON with the
  * publisher's origin id) and LISTENs on a dedicated connection of its own, republishing other nodes'
  * events on the local channel; its own come back too and are ignored. A lost connection is opened again
- * after a pause; events NOTIFYed meanwhile are missed, which the engine's caches bound (settings are
- * re-read every few seconds anyway, sensors on their next change). PostgreSQL only: embedded PGlite is
+ * after a pause; events NOTIFYed meanwhile are missed, so once it listens again the bridge publishes
+ * `platform.events.missed` here and whoever holds state reads it again (the engine: its sensors, the
+ * alarms it holds open, the settings). PostgreSQL only: embedded PGlite is
  * one process by construction. A short CLI command (an import of sensors, a settings change) only
  * sends — it holds nothing in memory to refresh — and its close waits for its NOTIFYs to go out;
  * `minewatch ingest watch`, which holds sensors, listens like a server.
@@ -119,6 +120,8 @@ export function startEventBridge(
 
   let client: pg.Client | undefined;
   let ready: Promise<void>;
+  // Connections that came to listen: after the first, events may have been missed while none did.
+  let listened = 0;
   const connect = (): Promise<void> => {
     const c = new pg.Client({ connectionString: url, application_name: 'minewatch listen' });
     client = c;
@@ -147,7 +150,12 @@ export function startEventBridge(
       .connect()
       .then(() => c.query(`LISTEN ${EVENTS_CHANNEL}`))
       .then(
-        () => undefined,
+        () => {
+          if (listened++ > 0) {
+            log('the event listening connection listens again; state is read again');
+            events.publish('platform.events.missed', {});
+          }
+        },
         (e: unknown) => reopen(e),
       );
   };

@@ -19,6 +19,11 @@ export interface AppEvents {
   'monitoring.alarm.closed': { alarmId: string; sensorId: string | null; kind: AlarmKind };
   /** A setting was changed (PUT /api/settings/:key): whoever caches settings reads them again. */
   'platform.setting.changed': { key: string };
+  /**
+   * Other nodes' events may have been missed: this node's listening connection was lost and listens
+   * again (events.bridge.ts). Whoever holds state in memory reads it again.
+   */
+  'platform.events.missed': Record<string, never>;
 }
 export type AppEventName = keyof AppEvents;
 

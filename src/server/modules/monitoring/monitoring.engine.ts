@@ -16,6 +16,7 @@ import {
   analyzeAlarmTables,
   flushEvents,
   holdEvents,
+  closedAlarmsAmong,
   openAlarmsOfSensors,
 } from './alarm.repository.ts';
 import { closeHeldAlarm, HeldOpens, raiseAlarm, startClearing } from './alarm.writer.ts';
@@ -40,6 +41,7 @@ import {
   type DetectContext,
   type Intent,
   type OpenAlarm,
+  type SensorRow,
   type SensorRuntime,
 } from './sensor.runtime.ts';
 import { monitoringSettings } from './monitoring.settings.ts';
@@ -251,6 +253,10 @@ export class MonitoringEngine {
       ),
       // A changed setting applies at once, not after SETTINGS_TTL_MS (on every node: events.bridge.ts).
       deps.events.subscribe('platform.setting.changed', () => (this.cachedSettings = null)),
+      deps.events.subscribe('platform.events.missed', () => {
+        this.cachedSettings = null;
+        this.reloadTracked(this.catchUp());
+      }),
     ];
   }
 
@@ -344,10 +350,15 @@ export class MonitoringEngine {
   /** Sensor reloads under way: a batch waits for them, so a sensor just created takes readings. */
   private readonly reloading = new Set<Promise<void>>();
 
-  private sensorChanged(sensorId: string): void {
-    const p = this.reloadSensor(sensorId).catch(() => undefined);
+  /** Runs a reload that batches wait for (a failed one is dropped: the next change or load repeats it). */
+  private reloadTracked(reload: Promise<void>): void {
+    const p = reload.catch(() => undefined);
     this.reloading.add(p);
     void p.finally(() => this.reloading.delete(p));
+  }
+
+  private sensorChanged(sensorId: string): void {
+    this.reloadTracked(this.reloadSensor(sensorId));
   }
 
   private async reloadSensor(sensorId: string): Promise<void> {
@@ -356,9 +367,13 @@ export class MonitoringEngine {
     if (!row || !loaded) {
       return;
     }
-    const m = await loaded;
+    this.applySensor(await loaded, row, row.archivedAt !== null);
+  }
+
+  /** A sensor's row as it is now, onto what a loaded mine holds: changed, added or taken out. */
+  private applySensor(m: MineSensors, row: SensorRow, archived: boolean): void {
     const rt = m.byCode.get(row.code);
-    if (row.archivedAt) {
+    if (archived) {
       m.byCode.delete(row.code);
       this.byId.delete(row.id);
     } else if (rt) {
@@ -367,6 +382,40 @@ export class MonitoringEngine {
       const created = newRuntime(row, new Map<AlarmKind, OpenAlarm>());
       m.byCode.set(row.code, created);
       this.byId.set(row.id, created);
+    }
+  }
+
+  /**
+   * After other nodes' events may have been missed (platform.events.missed): every loaded mine's sensors
+   * are read again, and the alarms held open here that were closed elsewhere are forgotten. Like a
+   * sensor change it updates what is held and never replaces it, so a write under way is not undone;
+   * an alarm opened by a write not yet committed is not among the closed ones.
+   */
+  private async catchUp(): Promise<void> {
+    const db = this.deps.db;
+    for (const [mineId, loaded] of [...this.mines]) {
+      // A mine whose load failed is loaded afresh by its next batch.
+      const m = await loaded.catch(() => null);
+      if (!m) {
+        continue;
+      }
+      const rows = await runtimeSensorsOfMine(db, mineId);
+      const inService = new Set(rows.map((r) => r.code));
+      for (const [code, rt] of [...m.byCode]) {
+        if (!inService.has(code)) {
+          m.byCode.delete(code);
+          this.byId.delete(rt.id);
+        }
+      }
+      for (const row of rows) {
+        if (m.byCode.get(row.code)?.version !== row.version) {
+          this.applySensor(m, row, false);
+        }
+      }
+    }
+    const held = [...this.byId.values()].flatMap((rt) => [...rt.open.values()].map((a) => a.id));
+    for (const a of await closedAlarmsAmong(db, held)) {
+      this.alarmClosed(a.sensorId, a.kind, a.id);
     }
   }
 
