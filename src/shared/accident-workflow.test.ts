@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AccidentFindingInput,
+  escalationRequired,
   investigationLevelFor,
   isHigherLevel,
   stepRefusal,
@@ -38,6 +39,20 @@ describe('accident workflow rules', () => {
     expect(stepRefusal('整改验收', closed)).toBeNull();
     expect(stepRefusal('整改验收', { ...closed, rectificationAccepted: true })).not.toBeNull();
     expect(stepRefusal('挂牌督办', { ...open, supervised: true })).not.toBeNull();
+  });
+
+  it('要点第34条 (瞒报谎报较大事故的, 一律提级调查): a concealed 较大 accident is 提级 before its 调查认定', () => {
+    const concealed = { concealed: true, grade: '较大', investigationLevel: null } as const;
+    expect(escalationRequired(concealed)).toBe(true);
+    // Raised above 市级 (条例第十九条's level for 较大): done; a level not above it is not.
+    expect(escalationRequired({ ...concealed, investigationLevel: '省级' })).toBe(false);
+    expect(escalationRequired({ ...concealed, investigationLevel: '市级' })).toBe(true);
+    // Only a concealed 较大: a reported one, or a concealed 一般 (提级 at discretion, 第二十条), need not.
+    expect(escalationRequired({ ...concealed, concealed: false })).toBe(false);
+    expect(escalationRequired({ ...concealed, grade: '一般' })).toBe(false);
+    expect(stepRefusal('调查认定', { ...open, escalationRequired: true })).toMatch(/第34条/);
+    expect(stepRefusal('提级调查', { ...open, escalationRequired: true })).toBeNull();
+    expect(stepRefusal('挂牌督办', { ...open, escalationRequired: true })).toBeNull();
   });
 
   it('方案第21条: a 责任事故 names at least one responsible party; a 非责任事故 need not', () => {

@@ -50,14 +50,41 @@ export function isHigherLevel(to: InvestigationLevel, from: InvestigationLevel):
 }
 
 /**
+ * 《2024年矿山安全生产工作要点》第34条 (瞒报谎报较大事故的, 一律提级调查): a 较大 accident found concealed is
+ * investigated above the level its grade gives it (市级, 条例第十九条) before its 调查认定.
+ */
+export function escalationRequired(a: {
+  concealed: boolean;
+  grade: AccidentGrade;
+  investigationLevel: InvestigationLevel | null;
+}): boolean {
+  const own = investigationLevelFor(a.grade);
+  return (
+    a.concealed &&
+    a.grade === AccidentGrade.Serious &&
+    !isHigherLevel(a.investigationLevel ?? own, own)
+  );
+}
+
+/** Why 调查认定 waits for 提级调查 (要点第34条), as the refusal and the accident page say it. */
+export const ESCALATION_REQUIRED =
+  '瞒报的较大事故须先提级调查 (《2024年矿山安全生产工作要点》第34条: 瞒报谎报较大事故的, 一律提级调查)';
+
+/**
  * The order of the steps: 调查认定 and 提级调查 while under investigation; 结案 only after 调查认定
  * (西藏方案第21条: 精准认定事故原因和责任 before the case closes); 挂牌督办 once, before 结案; 整改验收 once, at any
- * stage (after 结案 too, so a closed fatal accident never holds its mine for ever).
+ * stage (after 结案 too, so a closed fatal accident never holds its mine for ever); 调查认定 of a concealed
+ * 较大 accident only after its 提级调查 (要点第34条, `escalationRequired`).
  * Returns why the step may not be taken now, or null.
  */
 export function stepRefusal(
   step: Exclude<AccidentWorkflowStep, '瞒报查实'>,
-  a: { stage: AccidentStage; supervised: boolean; rectificationAccepted: boolean },
+  a: {
+    stage: AccidentStage;
+    supervised: boolean;
+    rectificationAccepted: boolean;
+    escalationRequired?: boolean;
+  },
 ): string | null {
   // 整改验收 also after 结案: a closed fatal accident must not hold its mine's 复工复产 for ever.
   if (a.stage === '已结案' && step !== '整改验收') {
@@ -65,7 +92,10 @@ export function stepRefusal(
   }
   switch (step) {
     case '调查认定':
-      return a.stage === '调查中' ? null : '事故已调查认定';
+      if (a.stage !== '调查中') {
+        return '事故已调查认定';
+      }
+      return a.escalationRequired ? ESCALATION_REQUIRED : null;
     case '提级调查':
       return a.stage === '调查中' ? null : '事故已调查认定, 不能再提级调查';
     case '挂牌督办':

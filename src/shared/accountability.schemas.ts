@@ -130,6 +130,8 @@ export const AccidentWorkflowResponse = z.object({
   /** A 瞒报 accident found through a 举报 (the case's id, for the link). */
   concealed: z.boolean(),
   concealedReportId: z.string().nullable(),
+  /** A concealed 较大 accident not yet 提级: its 调查认定 waits (要点第34条). */
+  escalationRequired: z.boolean(),
   /** After a death the mine resumes only once the 整改 is accepted. */
   holdsResumption: z.boolean(),
   steps: z.array(

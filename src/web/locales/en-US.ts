@@ -991,6 +991,8 @@ export const enUS: Messages = {
     concealed: 'Concealed (found through a public report)',
     holdsResumption:
       'This accident caused deaths: the mine may not resume production until its rectification is accepted',
+    escalationRequired:
+      'A concealed 较大 accident is investigated at a higher level before its findings (《2024年矿山安全生产工作要点》第34条)',
     supervisedBy: 'Supervised by {unit}, deadline {deadline}',
     nature: 'Nature',
     cause: 'Cause',

@@ -979,6 +979,8 @@ export const zhCN = {
     level: '调查层级',
     concealed: '瞒报 (经举报查实)',
     holdsResumption: '该事故造成人员死亡, 整改验收合格前矿山不得复工复产',
+    escalationRequired:
+      '瞒报的较大事故须先提级调查, 方可调查认定 (《2024年矿山安全生产工作要点》第34条: 瞒报谎报较大事故的, 一律提级调查)',
     supervisedBy: '{unit} 督办, 期限 {deadline}',
     nature: '事故性质',
     cause: '事故原因',

@@ -6,6 +6,7 @@
  * Also marks an accident as 瞒报 found by a 举报 (public-report.outcome.ts).
  */
 import {
+  escalationRequired,
   investigationLevelFor,
   isHigherLevel,
   stepRefusal,
@@ -61,6 +62,7 @@ async function takeStep(
       stage: a.stage,
       supervised: a.supervisedBy !== null,
       rectificationAccepted: a.rectificationAcceptedOn !== null,
+      escalationRequired: escalationRequired(a),
     });
     if (refusal) {
       throw new AppError(AppErrorCode.Conflict, `${refusal}, 不能${step}`);

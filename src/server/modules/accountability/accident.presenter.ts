@@ -8,7 +8,7 @@ import {
   type ChainStep,
   type ChainStepStatus,
 } from '../../../shared/accidents.ts';
-import { investigationLevelFor } from '../../../shared/accident-workflow.ts';
+import { escalationRequired, investigationLevelFor } from '../../../shared/accident-workflow.ts';
 import type {
   AccidentResponse,
   AccidentStatsResponse,
@@ -114,6 +114,7 @@ export function presentAccident(
       rectificationAcceptedOn: a.rectificationAcceptedOn,
       closedOn: a.closedOn,
       concealed: a.concealed,
+      escalationRequired: escalationRequired(a),
       // The 举报 behind it only for the regulators (the enterprise must not learn of the case).
       concealedReportId: workflow.canManage ? a.concealedReportId : null,
       holdsResumption: a.deaths > 0 && a.rectificationAcceptedOn === null,

@@ -118,6 +118,62 @@ describe.each(engines)('accountability: 瞒报事故 举报 and 追责 (%s)', (e
     expect(JSON.stringify(ent.body)).not.toContain('矿上没有上报');
   });
 
+  it('要点第34条: a concealed 较大 accident is 提级调查 before its 调查认定 (409 until then)', async () => {
+    const { id } = await verified('瞒报事故');
+    const handled = await call<CaseView>('ins', 'POST', `/api/public-reports/${id}/handle`, {
+      outcome: '转为事故调查',
+      note: '查实瞒报',
+      // Three deaths: 较大 (《矿山生产安全事故报告和调查处理办法》), investigated by the city (条例第十九条).
+      create: { mineId: ctx.world.a.mines[1]?.id ?? '', accident: { ...accident, deaths: 3 } },
+    });
+    const accidentId = handled.body.linkId ?? '';
+    type Workflow = { stage: string; escalationRequired: boolean; investigationLevel: string };
+    const seen = await call<{ grade: string; workflow: Workflow }>(
+      'ins',
+      'GET',
+      `/api/accidents/${accidentId}`,
+    );
+    expect(seen.body.grade).toBe('较大');
+    expect(seen.body.workflow).toMatchObject({
+      escalationRequired: true,
+      investigationLevel: '市级',
+    });
+    const finding = {
+      concludedOn: '2026-11-22',
+      nature: '责任事故',
+      cause: '违章作业',
+      finding: '一起瞒报的较大生产安全责任事故',
+      parties: [{ kind: '个人', name: '李四', role: '矿长', handling: '移送司法机关' }],
+    };
+    const early = await call<Failure>(
+      'ins',
+      'POST',
+      `/api/accidents/${accidentId}/finding`,
+      finding,
+    );
+    expect(early.status).toBe(409);
+    expect(early.body.message).toContain('第34条');
+    const raised = await call<{ workflow: Workflow }>(
+      'ins',
+      'POST',
+      `/api/accidents/${accidentId}/escalate`,
+      { level: '省级', unit: '山西省人民政府事故调查组', reason: '瞒报较大事故, 一律提级调查' },
+    );
+    expect(raised.status).toBe(200);
+    expect(raised.body.workflow).toMatchObject({
+      escalationRequired: false,
+      investigationLevel: '省级',
+    });
+    const found = await call<{ workflow: Workflow }>(
+      'ins',
+      'POST',
+      `/api/accidents/${accidentId}/finding`,
+      finding,
+    );
+    expect(found.status).toBe(200);
+    expect(found.body.workflow.stage).toBe('已认定');
+  });
+
   it('要点第33条: a 瞒报事故 links an accident filed before; another category cannot go to the accident workflow', async () => {
     const filedBefore = await call<{ id: string }>('ins', 'POST', '/api/accidents', {
       ...accident,

@@ -49,7 +49,7 @@ export function AccidentWorkflow({ accident }: { accident: AccidentResponse }) {
     close: accountabilityApi.closeAccident,
   } as const;
   const buttons: [Step, boolean][] = [
-    ['finding', w.stage === '调查中'],
+    ['finding', w.stage === '调查中' && !w.escalationRequired],
     ['escalate', w.stage === '调查中'],
     ['supervise', !closed && !w.supervision],
     ['rectification', !w.rectificationAcceptedOn],
@@ -79,6 +79,15 @@ export function AccidentWorkflow({ accident }: { accident: AccidentResponse }) {
       <h3 style={{ marginTop: 16 }}>{t('accidentWorkflow.title')}</h3>
       {w.holdsResumption && (
         <Alert type="warning" showIcon message={t('accidentWorkflow.holdsResumption')} />
+      )}
+      {w.escalationRequired && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          message={t('accidentWorkflow.escalationRequired')}
+          data-testid="escalation-required"
+        />
       )}
       <Descriptions size="small" column={2} bordered style={{ marginTop: 8 }}>
         <Descriptions.Item label={t('accidentWorkflow.stage')}>
