@@ -21,6 +21,7 @@ interface CaseView {
   events: { step: string; publicNote: string; internalNote: string }[];
 }
 interface Failure {
+  message: string;
   details: { path: string }[];
 }
 
