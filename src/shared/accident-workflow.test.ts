@@ -42,7 +42,12 @@ describe('accident workflow rules', () => {
   });
 
   it('要点第34条 (瞒报谎报较大事故的, 一律提级调查): a concealed 较大 accident is 提级 before its 调查认定', () => {
-    const concealed = { concealed: true, grade: '较大', investigationLevel: null } as const;
+    const concealed = {
+      stage: '调查中',
+      concealed: true,
+      grade: '较大',
+      investigationLevel: null,
+    } as const;
     expect(escalationRequired(concealed)).toBe(true);
     // Raised above 市级 (条例第十九条's level for 较大): done; a level not above it is not.
     expect(escalationRequired({ ...concealed, investigationLevel: '省级' })).toBe(false);
@@ -50,6 +55,8 @@ describe('accident workflow rules', () => {
     // Only a concealed 较大: a reported one, or a concealed 一般 (提级 at discretion, 第二十条), need not.
     expect(escalationRequired({ ...concealed, concealed: false })).toBe(false);
     expect(escalationRequired({ ...concealed, grade: '一般' })).toBe(false);
+    // Found concealed after its 调查认定: the page does not ask for a step that can no longer be taken.
+    expect(escalationRequired({ ...concealed, stage: '已认定' })).toBe(false);
     expect(stepRefusal('调查认定', { ...open, escalationRequired: true })).toMatch(/第34条/);
     expect(stepRefusal('提级调查', { ...open, escalationRequired: true })).toBeNull();
     expect(stepRefusal('挂牌督办', { ...open, escalationRequired: true })).toBeNull();

@@ -51,15 +51,18 @@ export function isHigherLevel(to: InvestigationLevel, from: InvestigationLevel):
 
 /**
  * 《2024年矿山安全生产工作要点》第34条 (瞒报谎报较大事故的, 一律提级调查): a 较大 accident found concealed is
- * investigated above the level its grade gives it (市级, 条例第十九条) before its 调查认定.
+ * investigated above the level its grade gives it (市级, 条例第十九条) before its 调查认定 (an accident found
+ * concealed after its 调查认定 is past this step).
  */
 export function escalationRequired(a: {
+  stage: AccidentStage;
   concealed: boolean;
   grade: AccidentGrade;
   investigationLevel: InvestigationLevel | null;
 }): boolean {
   const own = investigationLevelFor(a.grade);
   return (
+    a.stage === '调查中' &&
     a.concealed &&
     a.grade === AccidentGrade.Serious &&
     !isHigherLevel(a.investigationLevel ?? own, own)
