@@ -20,7 +20,7 @@ import { systemPrincipal } from '../modules/access/principal.ts';
 import { modules } from '../modules/index.ts';
 import { MonitoringEngine } from '../modules/monitoring/monitoring.engine.ts';
 import { closeAlarm } from '../modules/monitoring/alarm.service.ts';
-import { getSensor, updateSensorSpec } from '../modules/monitoring/sensor.service.ts';
+import { createSensor, getSensor, updateSensorSpec } from '../modules/monitoring/sensor.service.ts';
 import { settingsCatalogueOf } from '../composition.ts';
 import { openRuntime } from '../runtime.ts';
 import type { ServiceDeps } from './context.ts';
@@ -204,7 +204,7 @@ describe.runIf(engines.includes('postgres'))('events across nodes (postgres)', (
     expect(await arrived).toEqual({ sensorId });
   });
 
-  it("a node that listens again reads what it missed: a sensor's spec and an alarm closed meanwhile", async () => {
+  it("a node that listens again reads what it missed: a sensor's spec, a new sensor, an alarm closed", async () => {
     const engine = new MonitoringEngine(b);
     type Held = { version: number; open: Map<string, { id: string }> };
     const held = () =>
@@ -225,6 +225,13 @@ describe.runIf(engines.includes('postgres'))('events across nodes (postgres)', (
         reason: '断线期间的变更',
       });
       await closeAlarm(unheard, admin, alarmId, '断线期间人工关闭');
+      const added = await createSensor(unheard, admin, {
+        facilityId: t.world.b.facilityIds[0] as string,
+        code: 'b-CH4-断线期间',
+        name: '断线期间新增甲烷',
+        quantity: 'CH4',
+        preset: '甲烷:采煤工作面',
+      });
       expect(held().version).toBe(before.version);
       expect(held().open.get('超限')?.id).toBe(alarmId);
       // b's listening connection is cut and comes back: it reads what it may have missed.
@@ -237,13 +244,15 @@ describe.runIf(engines.includes('postgres'))('events across nodes (postgres)', (
       await missed;
       // A batch waits for the catch-up; a new excursion at the same level (1.2 % CH4) opens a new alarm,
       // where a node still holding the closed one as open would have opened none.
+      // The sensor added meanwhile takes its readings (a node that never heard of it would skip them).
+      const at = b.clock().getTime() + 60_000;
       const written = await engine.ingestAdmitted({
         mineId,
-        sensorIds: [sensorId],
-        times: [b.clock().getTime() + 60_000],
-        values: [1.2],
+        sensorIds: [sensorId, added.id],
+        times: [at, at],
+        values: [1.2, 0.3],
       });
-      expect(written).toEqual({ stored: 1, alarmsOpened: 1 });
+      expect(written).toEqual({ stored: 2, alarmsOpened: 1 });
       expect(held().version).toBe(changed.version);
       const opened = held().open.get('超限')?.id;
       expect(opened).toBeDefined();

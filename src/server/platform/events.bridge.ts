@@ -120,8 +120,8 @@ export function startEventBridge(
 
   let client: pg.Client | undefined;
   let ready: Promise<void>;
-  // Connections that came to listen: after the first, events may have been missed while none did.
-  let listened = 0;
+  // Set when a connection was lost or failed to open: events may have been missed until one listens.
+  let missed = false;
   const connect = (): Promise<void> => {
     const c = new pg.Client({ connectionString: url, application_name: 'minewatch listen' });
     client = c;
@@ -131,6 +131,7 @@ export function startEventBridge(
         return;
       }
       lost = true;
+      missed = true;
       log('the event listening connection was lost; reconnecting', e);
       void c.end().catch(() => undefined);
       setTimeout(() => {
@@ -151,7 +152,8 @@ export function startEventBridge(
       .then(() => c.query(`LISTEN ${EVENTS_CHANNEL}`))
       .then(
         () => {
-          if (listened++ > 0) {
+          if (missed) {
+            missed = false;
             log('the event listening connection listens again; state is read again');
             events.publish('platform.events.missed', {});
           }

@@ -113,6 +113,7 @@ export async function startEngineWorker(o: WorkerOptions): Promise<EngineWorker>
   const { gather } = stream.config;
   const engine = new MonitoringEngine(o.deps, {
     fence,
+    log,
     gather: gather.ms > 0 ? gather : undefined,
   });
 

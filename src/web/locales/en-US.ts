@@ -992,7 +992,7 @@ export const enUS: Messages = {
     holdsResumption:
       'This accident caused deaths: the mine may not resume production until its rectification is accepted',
     escalationRequired:
-      'A concealed 较大 accident is investigated at a higher level before its findings (《2024年矿山安全生产工作要点》第34条)',
+      'A concealed serious (较大) accident must be escalated to a higher-level investigation before its findings are recorded (《2024年矿山安全生产工作要点》 item 34)',
     supervisedBy: 'Supervised by {unit}, deadline {deadline}',
     nature: 'Nature',
     cause: 'Cause',

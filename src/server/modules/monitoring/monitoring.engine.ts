@@ -31,7 +31,7 @@ import {
   insertReadings,
   upsertStats,
 } from './readings.repository.ts';
-import { runtimeSensor, runtimeSensorsOfMine } from './sensor.repository.ts';
+import { runtimeSensor, runtimeSensorsOfMine, runtimeSensorsOfMines } from './sensor.repository.ts';
 import {
   checkpointBefore,
   detectReading,
@@ -220,6 +220,8 @@ export interface EngineOptions {
    * cores would otherwise each commit small). From idle the first batch is written at once.
    */
   gather?: { ms: number; readings: number };
+  /** Where the engine reports what it retries on its own (a catch-up after missed events). */
+  log?: (msg: string, err?: unknown) => void;
 }
 
 export class MonitoringEngine {
@@ -253,10 +255,7 @@ export class MonitoringEngine {
       ),
       // A changed setting applies at once, not after SETTINGS_TTL_MS (on every node: events.bridge.ts).
       deps.events.subscribe('platform.setting.changed', () => (this.cachedSettings = null)),
-      deps.events.subscribe('platform.events.missed', () => {
-        this.cachedSettings = null;
-        this.reloadTracked(this.catchUp());
-      }),
+      deps.events.subscribe('platform.events.missed', () => this.missedEvents(0)),
     ];
   }
 
@@ -268,6 +267,10 @@ export class MonitoringEngine {
     if (this.deferTimer) {
       clearTimeout(this.deferTimer);
       this.deferTimer = null;
+    }
+    if (this.catchUpTimer) {
+      clearTimeout(this.catchUpTimer);
+      this.catchUpTimer = null;
     }
   }
 
@@ -350,7 +353,10 @@ export class MonitoringEngine {
   /** Sensor reloads under way: a batch waits for them, so a sensor just created takes readings. */
   private readonly reloading = new Set<Promise<void>>();
 
-  /** Runs a reload that batches wait for (a failed one is dropped: the next change or load repeats it). */
+  /**
+   * Runs a reload that batches wait for. A failed one is dropped here: a sensor's next change or its
+   * mine's next load repeats a sensor's reload; a catch-up tries again on its own (missedEvents).
+   */
   private reloadTracked(reload: Promise<void>): void {
     const p = reload.catch(() => undefined);
     this.reloading.add(p);
@@ -373,6 +379,10 @@ export class MonitoringEngine {
   /** A sensor's row as it is now, onto what a loaded mine holds: changed, added or taken out. */
   private applySensor(m: MineSensors, row: SensorRow, archived: boolean): void {
     const rt = m.byCode.get(row.code);
+    if (rt && rt.id === row.id && row.version < rt.version) {
+      // Read before a newer change that another reload has applied already.
+      return;
+    }
     if (archived) {
       m.byCode.delete(row.code);
       this.byId.delete(row.id);
@@ -385,36 +395,89 @@ export class MonitoringEngine {
     }
   }
 
+  /** A failed catch-up's next try (missedEvents), while it waits. */
+  private catchUpTimer: ReturnType<typeof setTimeout> | null = null;
+
   /**
-   * After other nodes' events may have been missed (platform.events.missed): every loaded mine's sensors
-   * are read again, and the alarms held open here that were closed elsewhere are forgotten. Like a
-   * sensor change it updates what is held and never replaces it, so a write under way is not undone;
-   * an alarm opened by a write not yet committed is not among the closed ones.
+   * Other nodes' events may have been missed (platform.events.missed): the settings are read again and
+   * the engine catches up (batches wait for it); a failed catch-up is tried again after 1, 2, 4 … 60 s
+   * until one succeeds, and a newer missed event runs one at once.
+   */
+  private missedEvents(attempt: number): void {
+    if (this.catchUpTimer) {
+      clearTimeout(this.catchUpTimer);
+      this.catchUpTimer = null;
+    }
+    this.cachedSettings = null;
+    const run = this.catchUp();
+    this.reloadTracked(run);
+    run.catch((e: unknown) => {
+      const ms = Math.min(60_000, 1000 * 2 ** attempt);
+      this.options.log?.(
+        `monitoring engine: catching up on missed changes failed; again in ${ms} ms`,
+        e,
+      );
+      this.catchUpTimer = setTimeout(() => {
+        this.catchUpTimer = null;
+        this.missedEvents(attempt + 1);
+      }, ms);
+      this.catchUpTimer.unref();
+    });
+  }
+
+  /**
+   * Catches up after missed events: the loaded mines' sensors are compared with the database in a few
+   * statements, and each one that differs there (changed, added, taken out) is reloaded on its own as
+   * a sensor change is — read afresh, never older than what is held; then the alarms held open here
+   * that were closed elsewhere are forgotten. What is held is updated, never replaced, so a write under
+   * way is not undone, and an alarm opened by a write not yet committed is not among the closed ones. A
+   * mine forgotten meanwhile (a failed write, a partition handed over) is loaded afresh by its next batch.
    */
   private async catchUp(): Promise<void> {
     const db = this.deps.db;
-    for (const [mineId, loaded] of [...this.mines]) {
-      // A mine whose load failed is loaded afresh by its next batch.
-      const m = await loaded.catch(() => null);
-      if (!m) {
+    const held: { mineId: string; loading: Promise<MineSensors>; m: MineSensors }[] = [];
+    for (const [mineId, loading] of [...this.mines]) {
+      const m = await loading.catch(() => null);
+      if (m) {
+        held.push({ mineId, loading, m });
+      }
+    }
+    const rows = await runtimeSensorsOfMines(
+      db,
+      held.map((h) => h.mineId),
+    );
+    const byMine = new Map<string, typeof rows>();
+    for (const row of rows) {
+      const list = byMine.get(row.mineId);
+      if (list) {
+        list.push(row);
+      } else {
+        byMine.set(row.mineId, [row]);
+      }
+    }
+    const differ: string[] = [];
+    for (const { mineId, loading, m } of held) {
+      if (this.mines.get(mineId) !== loading) {
         continue;
       }
-      const rows = await runtimeSensorsOfMine(db, mineId);
-      const inService = new Set(rows.map((r) => r.code));
-      for (const [code, rt] of [...m.byCode]) {
-        if (!inService.has(code)) {
-          m.byCode.delete(code);
-          this.byId.delete(rt.id);
+      const inService = new Set<string>();
+      for (const row of byMine.get(mineId) ?? []) {
+        inService.add(row.id);
+        if (m.byCode.get(row.code)?.version !== row.version) {
+          differ.push(row.id);
         }
       }
-      for (const row of rows) {
-        if (m.byCode.get(row.code)?.version !== row.version) {
-          this.applySensor(m, row, false);
+      for (const rt of m.byCode.values()) {
+        if (!inService.has(rt.id)) {
+          differ.push(rt.id);
         }
       }
     }
-    const held = [...this.byId.values()].flatMap((rt) => [...rt.open.values()].map((a) => a.id));
-    for (const a of await closedAlarmsAmong(db, held)) {
+    for (const id of differ) {
+      await this.reloadSensor(id);
+    }
+    const open = [...this.byId.values()].flatMap((rt) => [...rt.open.values()].map((a) => a.id));
+    for (const a of await closedAlarmsAmong(db, open)) {
       this.alarmClosed(a.sensorId, a.kind, a.id);
     }
   }

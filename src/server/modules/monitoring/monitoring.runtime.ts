@@ -76,7 +76,7 @@ export function createMonitoring(deps: ServiceDeps, options: MonitoringOptions):
     })();
     return running;
   };
-  const engine = new MonitoringEngine(deps);
+  const engine = new MonitoringEngine(deps, { log });
   const stopKicks = deps.events.subscribe('monitoring.alarms.raised', () => void kick());
   const tick = async (): Promise<TickReport> => {
     const silence = await detectSilence(deps, options.listeningSince);

@@ -80,7 +80,7 @@ export function AccidentWorkflow({ accident }: { accident: AccidentResponse }) {
       {w.holdsResumption && (
         <Alert type="warning" showIcon message={t('accidentWorkflow.holdsResumption')} />
       )}
-      {w.escalationRequired && (
+      {w.canManage && w.escalationRequired && (
         <Alert
           type="warning"
           showIcon
