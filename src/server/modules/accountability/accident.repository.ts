@@ -16,6 +16,7 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import type { AccidentGrade, AccidentKind } from '../../../shared/accidents.ts';
+import { groupBy } from '../../../shared/collections.ts';
 import { shanghaiMidnight } from '../../../shared/dates.ts';
 import { queryRows, type Db } from '../../platform/db/client.ts';
 import { enterprises } from '../registry/enterprise.table.ts';
@@ -107,24 +108,15 @@ export async function chainNoticesOf(db: Db, accidentId: string) {
 
 /** The chain notices of several accidents in one statement, by accident, each in reporting order. */
 export async function chainNoticesOfMany(db: Db, accidentIds: string[]) {
-  const out = new Map<string, Awaited<ReturnType<typeof chainNoticesOf>>>();
-  if (accidentIds.length === 0) {
-    return out;
-  }
-  const rows = await db
-    .select()
-    .from(chainNotices)
-    .where(inArray(chainNotices.accidentId, accidentIds))
-    .orderBy(asc(chainNotices.reportedAt));
-  for (const row of rows) {
-    const list = out.get(row.accidentId);
-    if (list) {
-      list.push(row);
-    } else {
-      out.set(row.accidentId, [row]);
-    }
-  }
-  return out;
+  const rows =
+    accidentIds.length === 0
+      ? []
+      : await db
+          .select()
+          .from(chainNotices)
+          .where(inArray(chainNotices.accidentId, accidentIds))
+          .orderBy(asc(chainNotices.reportedAt));
+  return groupBy(rows, (r) => r.accidentId);
 }
 
 /** Records a chain notice; undefined when that step was recorded before (each step once). */

@@ -21,6 +21,7 @@ import {
 } from './alarm.repository.ts';
 import { closeHeldAlarm, HeldOpens, raiseAlarm, startClearing } from './alarm.writer.ts';
 import { makeHeldCurrent, raisesHistoric, refoldSensors } from './event-time.ts';
+import { groupBy } from '../../../shared/collections.ts';
 import { HOUR_MS } from '../../../shared/dates.ts';
 import { parseTime, parseValue, type RawRecord, type Rejected } from './ingest.parse.ts';
 import {
@@ -446,15 +447,7 @@ export class MonitoringEngine {
       db,
       held.map((h) => h.mineId),
     );
-    const byMine = new Map<string, typeof rows>();
-    for (const row of rows) {
-      const list = byMine.get(row.mineId);
-      if (list) {
-        list.push(row);
-      } else {
-        byMine.set(row.mineId, [row]);
-      }
-    }
+    const byMine = groupBy(rows, (r) => r.mineId);
     const differ: string[] = [];
     for (const { mineId, loading, m } of held) {
       if (this.mines.get(mineId) !== loading) {
