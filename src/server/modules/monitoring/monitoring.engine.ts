@@ -42,7 +42,6 @@ import {
   type DetectContext,
   type Intent,
   type OpenAlarm,
-  type SensorRow,
   type SensorRuntime,
 } from './sensor.runtime.ts';
 import { monitoringSettings } from './monitoring.settings.ts';
@@ -374,17 +373,13 @@ export class MonitoringEngine {
     if (!row || !loaded) {
       return;
     }
-    this.applySensor(await loaded, row, row.archivedAt !== null);
-  }
-
-  /** A sensor's row as it is now, onto what a loaded mine holds: changed, added or taken out. */
-  private applySensor(m: MineSensors, row: SensorRow, archived: boolean): void {
+    const m = await loaded;
     const rt = m.byCode.get(row.code);
     if (rt && rt.id === row.id && row.version < rt.version) {
       // Read before a newer change that another reload has applied already.
       return;
     }
-    if (archived) {
+    if (row.archivedAt) {
       m.byCode.delete(row.code);
       this.byId.delete(row.id);
     } else if (rt) {
